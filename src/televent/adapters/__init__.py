@@ -1,0 +1,1 @@
+"""Adapters: the ways in (HTTP, CLI, bot, mail) and out (delivery)."""

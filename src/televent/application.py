@@ -1,0 +1,378 @@
+"""The command API every adapter uses: one method per command (CQRS write side).
+
+Each method loads the aggregates it needs, lets them decide, and saves their new events in
+one transaction; the read models are updated in that same transaction (see event_store.py), so
+when a method returns, every query already sees its effect. Lookups by resource name or email
+use the read models; decisions are made by aggregates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sqlite3
+import zoneinfo
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import argon2
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError, Recording
+
+from televent.database import Dialect
+from televent.domain.account import Account
+from televent.domain.calendar import Calendar
+from televent.domain.calendar_event import CalendarEvent
+from televent.domain.errors import (
+    ConflictError,
+    DomainError,
+    NotFoundError,
+    PreconditionFailedError,
+    UidConflictError,
+)
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.values import (
+    DEFAULT_CALENDAR_SLUG,
+    PartStat,
+    account_id_for,
+    calendar_event_id_for,
+    calendar_id_for,
+    is_valid_device_name,
+    is_valid_email,
+    is_valid_slug,
+)
+from televent.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRecorder
+from televent.projections.calendar_view import etag_for
+from televent.projections.engine import ProjectionEngine
+from televent.queries import Queries, ViewReader
+
+Clock = Callable[[], dt.datetime]
+PASSWORD_HASHER = argon2.PasswordHasher()  # Argon2id with the library's recommended costs
+
+
+def utc_now() -> dt.datetime:
+    """The wall clock, in UTC (the composition root injects it; tests inject their own)."""
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The outcome of registering: the account id and whether it was new."""
+
+    account_id: UUID
+    created: bool
+
+
+@dataclass(frozen=True)
+class IssuedPassword:
+    """A device password, shown once; only its hash is kept."""
+
+    device_id: str
+    name: str
+    password: str
+
+
+@dataclass(frozen=True)
+class PutResult:
+    """The outcome of storing a calendar object resource."""
+
+    event_id: UUID
+    etag: str
+    created: bool
+    changed: bool
+
+
+class Televent(Application[UUID]):
+    """Televent's application service: the only way anything changes."""
+
+    name = "Televent"
+
+    def __init__(self, env: Mapping[str, str], *, dialect: Dialect, clock: Clock = utc_now) -> None:
+        recorder_class = (
+            ProjectingPostgresRecorder if dialect is Dialect.POSTGRES else ProjectingSQLiteRecorder
+        )
+        full_env = dict(env)
+        full_env["APPLICATION_RECORDER_TOPIC"] = (
+            f"{recorder_class.__module__}:{recorder_class.__qualname__}"
+        )
+        super().__init__(full_env)
+        self.dialect = dialect
+        self.clock = clock
+        recorder: Any = self.recorder
+        self.events_table: str = recorder.events_table_name
+        self.engine = ProjectionEngine(dialect, self.mapper, clock, self.events_table)
+        recorder.engine = self.engine
+        self.views = ViewReader(recorder.datastore, dialect)
+        self.queries = Queries(self.views, self.events_table)
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
+        # Hand the domain events to the recorder so projections need not decode them again.
+        processing_event.saved_kwargs["decoded_events"] = processing_event.events
+        return super()._record(processing_event)
+
+    def save_all(self, *aggregates: Aggregate | None) -> None:
+        """Save in one transaction; a concurrent writer's earlier save becomes a ConflictError."""
+        try:
+            self.save(*aggregates)
+        except (IntegrityError, sqlite3.IntegrityError) as exc:
+            if self.events_table in str(exc) or "originator" in str(exc):
+                raise ConflictError(
+                    "Someone else changed this at the same time; reload and try again."
+                ) from exc
+            raise
+
+    def _get(self, aggregate_id: UUID, kind: type[Aggregate], what: str) -> Any:
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFoundError(f"{what} not found.") from None
+
+    # --- accounts ------------------------------------------------------------------------------
+
+    def register_account(
+        self, telegram_id: int, *, name: str, timezone: str = "UTC", email: str | None = None,
+        actor: str, source: str,
+    ) -> Registration:
+        """Register a Telegram user with a default calendar; registering again changes nothing.
+
+        A given email is linked (also for an existing account).
+        """
+        if telegram_id <= 0:
+            raise DomainError("A Telegram id is a positive number.")
+        check_timezone(timezone)
+        if email is not None:
+            self._check_email_free(email, account_id_for(telegram_id))
+        account_id = account_id_for(telegram_id)
+        if account_id in self.repository:
+            if email is not None:
+                self.link_email(telegram_id, email, actor=actor, source=source)
+            return Registration(account_id, created=False)
+        account = Account(
+            telegram_id=telegram_id, name=name.strip() or f"User {telegram_id}",
+            timezone=timezone, actor=actor, source=source,
+        )
+        if email is not None:
+            account.link_email(email, actor=actor, source=source)
+        calendar = Calendar(
+            account_id=account.id, slug=DEFAULT_CALENDAR_SLUG,
+            properties={"display_name": "Calendar", "timezone": timezone},
+            actor=actor, source=source,
+        )
+        self.save_all(account, calendar)
+        return Registration(account.id, created=True)
+
+    def link_email(self, telegram_id: int, email: str, *, actor: str, source: str) -> None:
+        """Link an email address to the account (it must not belong to another account)."""
+        account = self._account(telegram_id)
+        self._check_email_free(email, account.id)
+        account.link_email(email, actor=actor, source=source)
+        self.save_all(account)
+
+    def change_account_settings(
+        self, telegram_id: int, changes: dict[str, Any], *, actor: str, source: str
+    ) -> None:
+        """Change display name, time zone or reminder lead time."""
+        if "timezone" in changes:
+            check_timezone(str(changes["timezone"]))
+        if "reminder_minutes" in changes and not 0 <= int(changes["reminder_minutes"]) <= 10080:
+            raise DomainError("A reminder lead time is between 0 and 10080 minutes.")
+        account = self._account(telegram_id)
+        account.change_settings(changes=changes, actor=actor, source=source)
+        self.save_all(account)
+
+    def issue_device_password(
+        self, telegram_id: int, name: str, *, actor: str, source: str
+    ) -> IssuedPassword:
+        """Create a device password; the clear text is returned once and never stored."""
+        if not is_valid_device_name(name):
+            raise DomainError(
+                "A device name is 1-64 letters, digits, spaces or . @ ' ( ) + - _ characters."
+            )
+        account = self._account(telegram_id)
+        password = "-".join(secrets.token_hex(3) for _ in range(4))
+        device_id = secrets.token_hex(8)
+        account.issue_device_password(
+            device_id=device_id, name=name, password_hash=PASSWORD_HASHER.hash(password),
+            at=self.clock(), actor=actor, source=source,
+        )
+        self.save_all(account)
+        return IssuedPassword(device_id, name, password)
+
+    def revoke_device_password(
+        self, telegram_id: int, name: str, *, actor: str, source: str
+    ) -> None:
+        """Revoke the active device password with this name."""
+        account = self._account(telegram_id)
+        account.revoke_device_password(name=name, at=self.clock(), actor=actor, source=source)
+        self.save_all(account)
+
+    def _account(self, telegram_id: int) -> Account:
+        account: Account = self._get(
+            account_id_for(telegram_id), Account, f"Account for Telegram id {telegram_id}"
+        )
+        return account
+
+    def _check_email_free(self, email: str, account_id: UUID) -> None:
+        if not is_valid_email(email.strip()):
+            raise DomainError(f"{email!r} is not an email address.")
+        owner = self.queries.account_by_email(email)
+        if owner is not None and owner.account_id != account_id:
+            raise ConflictError(f"{email.strip().lower()} is linked to another account.")
+
+    # --- calendars -------------------------------------------------------------------------------
+
+    def create_calendar(
+        self, account_id: UUID, slug: str, properties: dict[str, Any], *, actor: str, source: str
+    ) -> UUID:
+        """Create a calendar (MKCALENDAR), or bring back a deleted one with the same slug."""
+        if not is_valid_slug(slug):
+            raise DomainError(f"{slug!r} cannot name a calendar.")
+        if account_id not in self.repository:
+            raise NotFoundError("Account not found.")
+        calendar_id = calendar_id_for(account_id, slug)
+        if calendar_id in self.repository:
+            calendar: Calendar = self.repository.get(calendar_id)
+            calendar.recreate(properties=properties, actor=actor, source=source)
+        else:
+            calendar = Calendar(
+                account_id=account_id, slug=slug, properties=properties,
+                actor=actor, source=source,
+            )
+        self.save_all(calendar)
+        return calendar.id
+
+    def update_calendar(
+        self, calendar_id: UUID, properties: dict[str, Any], *, actor: str, source: str
+    ) -> None:
+        """Change a calendar's properties (PROPPATCH)."""
+        calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
+        calendar.update(properties=properties, actor=actor, source=source)
+        self.save_all(calendar)
+
+    def delete_calendar(self, calendar_id: UUID, *, actor: str, source: str) -> None:
+        """Delete a calendar and every object in it, atomically."""
+        calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
+        events: list[CalendarEvent] = []
+        for obj in self.queries.objects_in(calendar_id):
+            event: CalendarEvent = self.repository.get(obj.event_id)
+            event.delete(actor=actor, source=source)
+            events.append(event)
+        calendar.delete(actor=actor, source=source)
+        self.save_all(*events, calendar)
+
+    # --- calendar objects -------------------------------------------------------------------------
+
+    def put_object(
+        self, calendar_id: UUID, href: str, ical: str, *, actor: str, source: str,
+        if_match: str | None = None, if_none_match: bool = False,
+    ) -> PutResult:
+        """Store a calendar object resource under the name the client chose (CalDAV PUT).
+
+        `if_match` is the ETag the client expects to replace; `if_none_match` means the
+        resource must not exist yet. A body equal to the stored one appends nothing.
+        """
+        if self.queries.calendar(calendar_id) is None:
+            raise NotFoundError("Calendar not found.")
+        obj = parse_calendar_object(ical)
+        current = self.queries.object_at(calendar_id, href)
+        if if_none_match and current is not None:
+            raise PreconditionFailedError("The resource already exists (If-None-Match: *).")
+        if if_match is not None and (current is None or current.etag != if_match):
+            raise PreconditionFailedError("The resource changed since you read it (If-Match).")
+        if current is not None and current.uid != obj.uid:
+            raise UidConflictError(
+                "A resource keeps its UID; store a new UID under a new name.", href
+            )
+        event_id = calendar_event_id_for(calendar_id, obj.uid)
+        created = event_id not in self.repository
+        if created:
+            calendar = self.queries.calendar(calendar_id)
+            assert calendar is not None
+            event = CalendarEvent(
+                calendar_id=calendar_id, account_id=calendar.account_id, uid=obj.uid, href=href,
+                ical=obj.text, facts=facts_of(obj), actor=actor, source=source,
+            )
+        else:
+            event = self.repository.get(event_id)
+            if event.deleted:
+                event.recreate(obj, href=href, actor=actor, source=source)
+                created = True
+            elif event.href != href:
+                raise UidConflictError(f"UID {obj.uid} is already stored as {event.href}.",
+                                       event.href)
+            else:
+                event.revise(obj, href=href, actor=actor, source=source)
+        changed = bool(event.pending_events) if not created else True
+        try:
+            self.save_all(event)
+        except ConflictError:
+            if if_match is not None or if_none_match:
+                raise PreconditionFailedError(
+                    "The resource changed while you were saving it."
+                ) from None
+            raise
+        return PutResult(event.id, etag_for(event.id, event.version), created, changed)
+
+    def delete_object(
+        self, calendar_id: UUID, href: str, *, actor: str, source: str,
+        if_match: str | None = None,
+    ) -> None:
+        """Delete the resource stored under a name."""
+        current = self.queries.object_at(calendar_id, href)
+        if current is None:
+            raise NotFoundError(f"No resource named {href}.")
+        if if_match is not None and current.etag != if_match:
+            raise PreconditionFailedError("The resource changed since you read it (If-Match).")
+        event: CalendarEvent = self._get(current.event_id, CalendarEvent, "Event")
+        event.delete(actor=actor, source=source)
+        self.save_all(event)
+
+    def invite_attendee(
+        self, event_id: UUID, address: str, cn: str | None = None, *, actor: str, source: str
+    ) -> None:
+        """Invite an address (mailto: added when missing) to an event."""
+        value = address if ":" in address else f"mailto:{address}"
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        event.invite_attendee(value, cn, actor=actor, source=source)
+        self.save_all(event)
+
+    def remove_attendee(self, event_id: UUID, address: str, *, actor: str, source: str) -> None:
+        """Remove an attendee from an event."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        event.remove_attendee(address, actor=actor, source=source)
+        self.save_all(event)
+
+    def give_rsvp(
+        self, event_id: UUID, address: str, partstat: PartStat, *,
+        recurrence_id: str | None = None, actor: str, source: str,
+    ) -> None:
+        """Record an attendee's answer (for one instance when `recurrence_id` is given)."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        event.give_rsvp(address, partstat, recurrence_id=recurrence_id, actor=actor, source=source)
+        self.save_all(event)
+
+    def cancel_event(self, event_id: UUID, *, actor: str, source: str) -> None:
+        """Cancel an event (it stays in the calendar as STATUS:CANCELLED)."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        event.cancel(actor=actor, source=source)
+        self.save_all(event)
+
+    def delete_event(self, event_id: UUID, *, actor: str, source: str) -> None:
+        """Delete an event by id."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        event.delete(actor=actor, source=source)
+        self.save_all(event)
+
+
+def check_timezone(name: str) -> None:
+    """Refuse a time zone name the IANA database does not know."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        message = f"Unknown time zone {name!r}; use an IANA name such as Europe/Berlin."
+        raise DomainError(message) from None

@@ -1,0 +1,266 @@
+"""The `televent` command line: the server, schema, accounts, devices and read models.
+
+Every error is one line on stderr and a non-zero exit status; `--json` prints data for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from eventsourcing.persistence import PersistenceError
+
+from televent import __version__
+from televent.application import Televent
+from televent.bootstrap import build_application
+from televent.config import Settings
+from televent.domain.errors import NotFoundError, TeleventError
+from televent.domain.values import Source, SourceKind
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+OPERATOR = Source(SourceKind.CLI, "operator").encode()
+OPERATOR_ACTOR = "system:"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        settings = Settings.from_environment()
+        result: int = args.handler(settings, args)
+    except TeleventError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (PersistenceError, OSError) as exc:
+        print(f"error: storage failed: {_first_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return result
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="televent", description="Televent: a Telegram-first, event-sourced calendar server."
+    )
+    parser.add_argument("--version", action="version", version=f"televent {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the server (HTTP, CalDAV, projections, bot)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8080, help="port to listen on")
+    serve.set_defaults(handler=_serve)
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(metavar="ACTION")
+    upgrade = db.add_parser("upgrade", help="create the event store and apply migrations")
+    upgrade.set_defaults(handler=_db_upgrade)
+
+    account = commands.add_parser("account", help="accounts").add_subparsers(metavar="ACTION")
+    create = account.add_parser("create", help="register a Telegram user")
+    create.add_argument("--telegram-id", type=int, required=True)
+    create.add_argument("--name", default="")
+    create.add_argument("--email")
+    create.add_argument("--timezone", default="UTC")
+    _json_flag(create)
+    create.set_defaults(handler=_account_create)
+
+    device = commands.add_parser("device", help="CalDAV device passwords").add_subparsers(
+        metavar="ACTION"
+    )
+    add = device.add_parser("add", help="issue a device password (printed once)")
+    add.add_argument("--telegram-id", type=int, required=True)
+    add.add_argument("--name", required=True)
+    _json_flag(add)
+    add.set_defaults(handler=_device_add)
+    listing = device.add_parser("list", help="list an account's devices")
+    listing.add_argument("--telegram-id", type=int, required=True)
+    _json_flag(listing)
+    listing.set_defaults(handler=_device_list)
+    revoke = device.add_parser("revoke", help="revoke a device password")
+    revoke.add_argument("--telegram-id", type=int, required=True)
+    revoke.add_argument("--name", required=True)
+    revoke.set_defaults(handler=_device_revoke)
+
+    projections = commands.add_parser("projections", help="read models").add_subparsers(
+        metavar="ACTION"
+    )
+    status = projections.add_parser("status", help="position, lag and last error of each view")
+    _json_flag(status)
+    status.set_defaults(handler=_projections_status)
+    rebuild = projections.add_parser("rebuild", help="rebuild read models from the log")
+    rebuild.add_argument("--verify", action="store_true",
+                         help="rebuild into shadow tables and compare with the live views")
+    rebuild.add_argument("--only", action="append", metavar="NAME",
+                         help="only this read model (repeatable)")
+    _json_flag(rebuild)
+    rebuild.set_defaults(handler=_projections_rebuild)
+    return parser
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    print(json.dumps(data, indent=2, default=str) if args.json else text())
+
+
+def _app(settings: Settings) -> Televent:
+    return build_application(settings)
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.server import run_server
+
+    return run_server(settings, host=args.host, port=args.port)
+
+
+def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.schema import apply_migrations
+
+    applied = apply_migrations(settings.database)
+    app = build_application(settings, migrate=False)
+    app.close()
+    print(f"{settings.database.describe()}: "
+          + (f"applied {', '.join(applied)}" if applied else "schema is up to date"))
+    return 0
+
+
+def _account_create(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings)
+    registration = app.register_account(
+        args.telegram_id, name=args.name, timezone=args.timezone, email=args.email,
+        actor=OPERATOR_ACTOR, source=OPERATOR,
+    )
+    account = app.queries.account_by_telegram_id(args.telegram_id)
+    assert account is not None
+    data = {"created": registration.created, **asdict(account)}
+    _emit(args, data, lambda: (
+        f"{'Created' if registration.created else 'Already registered'}: account "
+        f"{account.telegram_id} ({account.name}, {account.timezone})"
+        + (f", email {', '.join(account.emails)}" if account.emails else "")
+    ))
+    return 0
+
+
+def _device_add(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings)
+    issued = app.issue_device_password(
+        args.telegram_id, args.name, actor=OPERATOR_ACTOR, source=OPERATOR
+    )
+    data = {"telegram_id": args.telegram_id, "device": issued.name, "password": issued.password,
+            "username": str(args.telegram_id)}
+    _emit(args, data, lambda: (
+        f"Device {issued.name!r} for account {args.telegram_id}.\n"
+        f"  user name: {args.telegram_id}\n  password:  {issued.password}\n"
+        "The password is shown only this once."
+    ))
+    return 0
+
+
+def _device_list(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings)
+    account = app.queries.account_by_telegram_id(args.telegram_id)
+    if account is None:
+        raise NotFoundError(f"Account for Telegram id {args.telegram_id} not found.")
+    devices = app.queries.devices_of(account.account_id)
+    _emit(args, [asdict(d) for d in devices], lambda: "\n".join(
+        f"{d.name}\tissued {d.issued_at}\t"
+        + (f"revoked {d.revoked_at}" if d.revoked_at else "active")
+        + (f"\tlast used {d.last_used_at}" if d.last_used_at else "")
+        for d in devices
+    ) or "No devices.")
+    return 0
+
+
+def _device_revoke(settings: Settings, args: argparse.Namespace) -> int:
+    app = _app(settings)
+    app.revoke_device_password(args.telegram_id, args.name, actor=OPERATOR_ACTOR, source=OPERATOR)
+    print(f"Revoked device {args.name!r} of account {args.telegram_id}.")
+    return 0
+
+
+def _projections_status(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.operations import projection_status
+
+    statuses = projection_status(_app(settings))
+    _emit(args, [{**asdict(s), "lag": s.lag} for s in statuses], lambda: "\n".join(
+        f"{s.name:16} position {s.position:>10}  lag {s.lag:>8}  "
+        f"updated {s.updated_at or '-'}  error {s.last_error or '-'}"
+        for s in statuses
+    ))
+    return 0
+
+
+def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.operations import retention_cutoff
+    from televent.projections.rebuild import Rebuilder
+
+    app = _app(settings)
+    rebuilder = Rebuilder(app.engine, app.views)
+    cutoff = retention_cutoff(app, settings.tombstone_retention_days)
+    try:
+        report = _with_progress(
+            not args.json,
+            lambda progress: rebuilder.run(args.only, verify=args.verify,
+                                           retention_cutoff=cutoff, progress=progress),
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    data = {"projections": report.projections, "position": report.position,
+            "events": report.events, "verified": report.verified, "matches": report.matches,
+            "differences": [asdict(d) for d in report.differences]}
+    _emit(args, data, lambda: _rebuild_text(report))
+    return 0 if report.matches else EXIT_ERROR
+
+
+def _rebuild_text(report: Any) -> str:
+    verb = "Verified" if report.verified else "Rebuilt"
+    lines = [f"{verb} {', '.join(report.projections)} from {report.events} events "
+             f"(position {report.position})."]
+    if report.verified:
+        lines.append("Live views equal the rebuild." if report.matches else
+                     "Live views DIFFER from the rebuild:")
+    for difference in report.differences:
+        lines.append(f"  {difference.table}: {difference.count_only_live} row(s) only live, "
+                     f"{difference.count_only_rebuilt} only in the rebuild")
+        lines.extend(f"    live:    {row}" for row in difference.only_live)
+        lines.extend(f"    rebuilt: {row}" for row in difference.only_rebuilt)
+    return "\n".join(lines)
+
+
+def _with_progress(show: bool, work: Callable[[Callable[[int, int], None] | None], Any]) -> Any:
+    if not show or not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("Replaying the log", total=None)
+
+        def advance(position: int, head: int) -> None:
+            bar.update(task, completed=position, total=head)
+
+        return work(advance)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""The Account aggregate: a Telegram user, their addresses, devices and preferences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.values import DEFAULT_REMINDER_MINUTES, account_id_for
+
+SETTINGS = ("name", "timezone", "reminder_minutes")
+
+
+class Account(Aggregate):
+    """A person using Televent, keyed by their Telegram id.
+
+    Device passwords are stored as Argon2id hashes computed by the application (hashing uses
+    a random salt, so it cannot happen inside the aggregate).
+    """
+
+    @staticmethod
+    def create_id(telegram_id: int) -> UUID:
+        """One account per Telegram user: the id derives from the Telegram id."""
+        return account_id_for(telegram_id)
+
+    @event("AccountRegistered")
+    def __init__(
+        self, *, telegram_id: int, name: str, timezone: str, actor: str, source: str
+    ) -> None:
+        self.telegram_id = telegram_id
+        self.name = name
+        self.timezone = timezone
+        self.reminder_minutes = DEFAULT_REMINDER_MINUTES
+        self.emails: list[str] = []
+        self.devices: dict[str, dict[str, Any]] = {}
+
+    # --- commands ------------------------------------------------------------------------
+
+    def link_email(self, email: str, *, actor: str, source: str) -> None:
+        """Link an email address (stored lower-case); linking it again changes nothing."""
+        address = email.strip().lower()
+        if address not in self.emails:
+            self._email_linked(address=address, actor=actor, source=source)
+
+    def unlink_email(self, email: str, *, actor: str, source: str) -> None:
+        """Remove a linked email address."""
+        address = email.strip().lower()
+        if address not in self.emails:
+            raise NotFoundError(f"{address} is not linked to this account.")
+        self._email_unlinked(address=address, actor=actor, source=source)
+
+    def change_settings(self, *, changes: dict[str, Any], actor: str, source: str) -> None:
+        """Change name, time zone or reminder lead time; unchanged values are dropped."""
+        unknown = set(changes) - set(SETTINGS)
+        if unknown:
+            raise DomainError(f"Unknown account setting: {sorted(unknown)[0]}.")
+        effective = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if effective:
+            self._settings_changed(changes=effective, actor=actor, source=source)
+
+    def issue_device_password(
+        self, *, device_id: str, name: str, password_hash: str, at: dt.datetime,
+        actor: str, source: str,
+    ) -> None:
+        """Record a new device password; a name in use by an active device is refused."""
+        if self.active_device(name) is not None:
+            raise ConflictError(f"A device named {name!r} already exists; revoke it first.")
+        self._device_password_issued(
+            device_id=device_id, name=name, password_hash=password_hash, at=at,
+            actor=actor, source=source,
+        )
+
+    def revoke_device_password(
+        self, *, name: str, at: dt.datetime, actor: str, source: str
+    ) -> None:
+        """Revoke the active device with this name."""
+        device_id = self.active_device(name)
+        if device_id is None:
+            raise NotFoundError(f"No active device named {name!r}.")
+        self._device_password_revoked(device_id=device_id, at=at, actor=actor, source=source)
+
+    # --- queries on own state --------------------------------------------------------------
+
+    def active_device(self, name: str) -> str | None:
+        """The id of the active (not revoked) device with this name, if any."""
+        for device_id, device in self.devices.items():
+            if device["name"] == name and device["revoked_at"] is None:
+                return device_id
+        return None
+
+    # --- events ----------------------------------------------------------------------------
+
+    @event("EmailLinked")
+    def _email_linked(self, *, address: str, actor: str, source: str) -> None:
+        self.emails.append(address)
+
+    @event("EmailUnlinked")
+    def _email_unlinked(self, *, address: str, actor: str, source: str) -> None:
+        self.emails.remove(address)
+
+    @event("AccountSettingsChanged")
+    def _settings_changed(self, *, changes: dict[str, Any], actor: str, source: str) -> None:
+        for key, value in changes.items():
+            setattr(self, key, value)
+
+    @event("DevicePasswordIssued")
+    def _device_password_issued(
+        self, *, device_id: str, name: str, password_hash: str, at: dt.datetime,
+        actor: str, source: str,
+    ) -> None:
+        self.devices[device_id] = {
+            "name": name, "password_hash": password_hash, "issued_at": at, "revoked_at": None,
+        }
+
+    @event("DevicePasswordRevoked")
+    def _device_password_revoked(
+        self, *, device_id: str, at: dt.datetime, actor: str, source: str
+    ) -> None:
+        self.devices[device_id]["revoked_at"] = at

@@ -1,0 +1,256 @@
+"""The CalendarEvent aggregate: one calendar object resource (one UID in one calendar).
+
+It holds the iCalendar text losslessly together with the facts parsed from it, and decides the
+scheduling rules of RFC 5546 that do not depend on transport: SEQUENCE goes up on a significant
+change, attendees are asked again (PARTSTAT=NEEDS-ACTION) when the event is rescheduled, only an
+invited attendee may answer, and a repeated identical command appends nothing.
+
+Events that change the stored body carry the resulting `ical` text and `facts`, so projections
+and replays never parse iCalendar. When one command appends several events (a PUT that adds
+attendees and changes the summary), only the last carries the body; the others carry `None`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate, event
+
+from televent.domain.errors import ConflictError, NotFoundError, NotInvitedError
+from televent.domain.ical import (
+    CalendarObject,
+    Facts,
+    canonical_text,
+    facts_of,
+    parse_calendar_object,
+    property_changes,
+    with_attendee,
+    with_partstat,
+    with_partstats_reset,
+    with_sequence_and_status,
+    without_attendee,
+)
+from televent.domain.values import PartStat, calendar_event_id_for, normalize_address
+
+CANCELLED = "CANCELLED"
+
+
+class CalendarEvent(Aggregate):
+    """A VEVENT, VTODO or VJOURNAL resource, identified by (calendar, UID)."""
+
+    @staticmethod
+    def create_id(calendar_id: UUID, uid: str) -> UUID:
+        """The id derives from calendar and UID: a UID names one resource per calendar."""
+        return calendar_event_id_for(calendar_id, uid)
+
+    @event("EventCreated")
+    def __init__(
+        self, *, calendar_id: UUID, account_id: UUID, uid: str, href: str, ical: str,
+        facts: Facts, actor: str, source: str,
+    ) -> None:
+        self.calendar_id = calendar_id
+        self.account_id = account_id
+        self.uid = uid
+        self.href = href
+        self.ical = ical
+        self.facts = facts
+        self.deleted = False
+
+    # --- commands ------------------------------------------------------------------------
+
+    def revise(self, new: CalendarObject, *, href: str, actor: str, source: str) -> None:
+        """Replace the resource with a new version (a CalDAV PUT, an iTIP update).
+
+        Translates the difference into domain events: AttendeeInvited, AttendeeRemoved,
+        RsvpGiven for each attendee change, then EventUpdated with what changed. Raises
+        SEQUENCE on a significant change the client did not mark, and resets attendees'
+        PARTSTAT when the timing changed.
+        """
+        self._check_live()
+        if href != self.href:
+            raise ConflictError(f"UID {self.uid} is already stored as {self.href}.")
+        old = parse_calendar_object(self.ical)
+        if canonical_text(old) == canonical_text(new):
+            return
+        facts = facts_of(new)
+        if facts["timing"] != self.facts["timing"] and facts["attendees"]:
+            new = with_partstats_reset(new, old)
+        if facts["significant"] != self.facts["significant"] and (
+            facts["sequence"] <= self.facts["sequence"]
+        ):
+            new = with_sequence_and_status(new, self.facts["sequence"] + 1)
+        if new.text != self.ical:
+            facts = facts_of(new)
+        pending = self._attendee_events(facts)
+        changes = property_changes(old, new)
+        if changes or not pending:
+            pending.append((self._updated, {"changes": changes}))
+        self._emit(pending, new.text, facts, actor=actor, source=source)
+
+    def invite_attendee(self, value: str, cn: str | None, *, actor: str, source: str) -> None:
+        """Invite someone to the whole event; inviting an attendee again changes nothing."""
+        self._check_live()
+        if self._attendee(value) is not None:
+            return
+        new = with_attendee(parse_calendar_object(self.ical), value, cn)
+        facts = facts_of(new)
+        invited = next(a for a in facts["attendees"] if a["address"] == normalize_address(value))
+        self._emit([(self._invited, {"attendee": invited})], new.text, facts,
+                   actor=actor, source=source)
+
+    def remove_attendee(self, address: str, *, actor: str, source: str) -> None:
+        """Remove an attendee from every instance."""
+        self._check_live()
+        if self._attendee(address) is None:
+            raise NotInvitedError(f"{address} is not an attendee of this event.")
+        new = without_attendee(parse_calendar_object(self.ical), address)
+        self._emit([(self._removed, {"address": normalize_address(address)})], new.text,
+                   facts_of(new), actor=actor, source=source)
+
+    def give_rsvp(
+        self, address: str, partstat: PartStat, *, recurrence_id: str | None = None,
+        actor: str, source: str,
+    ) -> None:
+        """Record an attendee's answer; only an invited attendee may answer.
+
+        The same answer given again appends nothing.
+        """
+        self._check_live()
+        attendee = self._attendee(address)
+        if attendee is None:
+            raise NotInvitedError(f"{address} is not invited to this event.")
+        if recurrence_id is None and attendee["partstat"] == partstat.value:
+            return
+        new = with_partstat(parse_calendar_object(self.ical), address, partstat, recurrence_id)
+        if new.text == self.ical or canonical_text(new) == self._canonical():
+            return
+        self._emit(
+            [(self._rsvp_given, {"address": attendee["address"], "partstat": partstat.value,
+                                 "recurrence_id": recurrence_id})],
+            new.text, facts_of(new), actor=actor, source=source,
+        )
+
+    def cancel(self, *, actor: str, source: str) -> None:
+        """Cancel the event (STATUS:CANCELLED, SEQUENCE raised); cancelling twice is a no-op."""
+        self._check_live()
+        if self.facts["status"] == CANCELLED:
+            return
+        new = with_sequence_and_status(
+            parse_calendar_object(self.ical), self.facts["sequence"] + 1, CANCELLED
+        )
+        self._emit([(self._cancelled, {})], new.text, facts_of(new), actor=actor, source=source)
+
+    def delete(self, *, actor: str, source: str) -> None:
+        """Delete the resource; deleting a deleted resource is a no-op."""
+        if self.deleted:
+            return
+        self._deleted(calendar_id=self.calendar_id, account_id=self.account_id, href=self.href, actor=actor, source=source)
+
+    def recreate(self, new: CalendarObject, *, href: str, actor: str, source: str) -> None:
+        """Store a UID again after it was deleted (possibly under another resource name)."""
+        if not self.deleted:
+            raise ConflictError(f"UID {self.uid} is already stored as {self.href}.")
+        self._recreated(
+            calendar_id=self.calendar_id, account_id=self.account_id, href=href, ical=new.text, facts=facts_of(new),
+            actor=actor, source=source,
+        )
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _check_live(self) -> None:
+        if self.deleted:
+            raise NotFoundError(f"Event {self.uid} was deleted.")
+
+    def _attendee(self, address: str) -> dict[str, Any] | None:
+        key = normalize_address(address)
+        attendees: list[dict[str, Any]] = self.facts["attendees"]
+        return next((a for a in attendees if a["address"] == key), None)
+
+    def _canonical(self) -> str:
+        return canonical_text(parse_calendar_object(self.ical))
+
+    def _attendee_events(self, facts: Facts) -> list[tuple[Any, dict[str, Any]]]:
+        before = {a["address"]: a for a in self.facts["attendees"]}
+        after = {a["address"]: a for a in facts["attendees"]}
+        pending: list[tuple[Any, dict[str, Any]]] = []
+        for address, attendee in after.items():
+            if address not in before:
+                pending.append((self._invited, {"attendee": attendee}))
+            elif attendee["partstat"] != before[address]["partstat"] and (
+                facts["timing"] == self.facts["timing"]
+            ):
+                pending.append((self._rsvp_given, {
+                    "address": address, "partstat": attendee["partstat"], "recurrence_id": None,
+                }))
+        pending.extend(
+            (self._removed, {"address": address}) for address in before if address not in after
+        )
+        return pending
+
+    def _emit(
+        self, pending: list[tuple[Any, dict[str, Any]]], ical: str, facts: Facts, *,
+        actor: str, source: str,
+    ) -> None:
+        """Trigger the events; only the last carries the resulting body and facts."""
+        for index, (trigger, fields) in enumerate(pending):
+            last = index == len(pending) - 1
+            trigger(
+                calendar_id=self.calendar_id, account_id=self.account_id, **fields,
+                ical=ical if last else None, facts=facts if last else None,
+                actor=actor, source=source,
+            )
+
+    def _apply_body(self, ical: str | None, facts: Facts | None) -> None:
+        if ical is not None and facts is not None:
+            self.ical = ical
+            self.facts = facts
+
+    # --- events ----------------------------------------------------------------------------
+
+    @event("EventUpdated")
+    def _updated(
+        self, *, calendar_id: UUID, account_id: UUID, changes: dict[str, Any], ical: str | None,
+        facts: Facts | None, actor: str, source: str,
+    ) -> None:
+        self._apply_body(ical, facts)
+
+    @event("AttendeeInvited")
+    def _invited(
+        self, *, calendar_id: UUID, account_id: UUID, attendee: dict[str, Any], ical: str | None,
+        facts: Facts | None, actor: str, source: str,
+    ) -> None:
+        self._apply_body(ical, facts)
+
+    @event("AttendeeRemoved")
+    def _removed(
+        self, *, calendar_id: UUID, account_id: UUID, address: str, ical: str | None, facts: Facts | None,
+        actor: str, source: str,
+    ) -> None:
+        self._apply_body(ical, facts)
+
+    @event("RsvpGiven")
+    def _rsvp_given(
+        self, *, calendar_id: UUID, account_id: UUID, address: str, partstat: str, recurrence_id: str | None,
+        ical: str | None, facts: Facts | None, actor: str, source: str,
+    ) -> None:
+        self._apply_body(ical, facts)
+
+    @event("EventCancelled")
+    def _cancelled(
+        self, *, calendar_id: UUID, account_id: UUID, ical: str | None, facts: Facts | None, actor: str, source: str
+    ) -> None:
+        self._apply_body(ical, facts)
+
+    @event("EventDeleted")
+    def _deleted(self, *, calendar_id: UUID, account_id: UUID, href: str, actor: str, source: str) -> None:
+        self.deleted = True
+
+    @event("EventRecreated")
+    def _recreated(
+        self, *, calendar_id: UUID, account_id: UUID, href: str, ical: str, facts: Facts, actor: str, source: str
+    ) -> None:
+        self.href = href
+        self.ical = ical
+        self.facts = facts
+        self.deleted = False

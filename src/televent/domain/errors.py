@@ -1,0 +1,53 @@
+"""The error tree every adapter maps to its own protocol (HTTP status, bot reply, exit code)."""
+
+from __future__ import annotations
+
+
+class TeleventError(Exception):
+    """Base of every error Televent raises on purpose; its message is safe to show a user."""
+
+
+class DomainError(TeleventError):
+    """A command broke a rule of the domain (the request was understood but refused)."""
+
+
+class InvalidCalendarDataError(DomainError):
+    """The iCalendar data cannot be parsed or is not a valid calendar object resource.
+
+    Args:
+        message: what is wrong, in words a client developer understands.
+        precondition: the CalDAV precondition (RFC 4791 §5.3.2.1) that was violated.
+    """
+
+    def __init__(self, message: str, precondition: str = "valid-calendar-data") -> None:
+        super().__init__(message)
+        self.precondition = precondition
+
+
+class NotInvitedError(DomainError):
+    """An RSVP or attendee change named someone who is not an attendee of the event."""
+
+
+class NotFoundError(TeleventError):
+    """The account, calendar, device or event does not exist (or is deleted)."""
+
+
+class ConflictError(TeleventError):
+    """The command collides with the current state (already exists, stale version, UID in use)."""
+
+
+class PreconditionFailedError(ConflictError):
+    """An If-Match / If-None-Match style expectation about the current version did not hold."""
+
+
+class UidConflictError(ConflictError):
+    """The UID is already used by another resource in the same calendar (RFC 4791 no-uid-conflict).
+
+    Args:
+        message: the explanation.
+        existing_href: the resource name that already holds the UID.
+    """
+
+    def __init__(self, message: str, existing_href: str) -> None:
+        super().__init__(message)
+        self.existing_href = existing_href

@@ -1,0 +1,142 @@
+"""Small immutable values shared by aggregates, projections and adapters.
+
+Values that travel inside domain events are plain strings, numbers, lists and dicts so that the
+event store's JSON transcoder keeps them exactly (a tuple would come back as a list).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Namespace for deterministic aggregate ids (uuid5). Never change it: ids derive from it.
+TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")
+
+DEFAULT_CALENDAR_SLUG = "default"
+DEFAULT_REMINDER_MINUTES = 15
+DEFAULT_TIMEZONE = "UTC"
+
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$")
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_DEVICE_NAME = re.compile(r"^[\w .@'()+-]{1,64}$")
+
+
+class PartStat(StrEnum):
+    """Participation status of an attendee (RFC 5545 §3.2.12)."""
+
+    NEEDS_ACTION = "NEEDS-ACTION"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+    TENTATIVE = "TENTATIVE"
+    DELEGATED = "DELEGATED"
+    COMPLETED = "COMPLETED"
+    IN_PROCESS = "IN-PROCESS"
+
+
+class SourceKind(StrEnum):
+    """The adapter through which a change entered the system."""
+
+    BOT = "bot"
+    CALDAV = "caldav"
+    EMAIL = "email"
+    CLI = "cli"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a change came from: the adapter and the detail that identifies it.
+
+    `detail` is a bot chat id, a CalDAV device name, an email Message-ID or a CLI operator.
+    """
+
+    kind: SourceKind
+    detail: str = ""
+
+    def encode(self) -> str:
+        """Return the compact string stored in domain events (`kind:detail`)."""
+        return f"{self.kind.value}:{self.detail}"
+
+    @classmethod
+    def decode(cls, text: str) -> Source:
+        """Parse the string form written by `encode`."""
+        kind, _, detail = text.partition(":")
+        return cls(SourceKind(kind), detail)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who made a change: a Televent account, or an external calendar address."""
+
+    account_id: uuid.UUID | None = None
+    address: str | None = None
+
+    def encode(self) -> str:
+        """Return the compact string stored in domain events."""
+        if self.account_id is not None:
+            return f"account:{self.account_id}"
+        if self.address is not None:
+            return f"address:{self.address}"
+        return "system:"
+
+    @classmethod
+    def decode(cls, text: str) -> Actor:
+        """Parse the string form written by `encode`."""
+        kind, _, rest = text.partition(":")
+        if kind == "account":
+            return cls(account_id=uuid.UUID(rest))
+        if kind == "address":
+            return cls(address=rest)
+        return cls()
+
+
+SYSTEM = Actor()
+
+
+def account_id_for(telegram_id: int) -> uuid.UUID:
+    """The account aggregate id of a Telegram user (deterministic: one account per user)."""
+    return uuid.uuid5(TELEVENT_NAMESPACE, f"telegram:{telegram_id}")
+
+
+def calendar_id_for(account_id: uuid.UUID, slug: str) -> uuid.UUID:
+    """The calendar aggregate id of an account's calendar with this URL segment."""
+    return uuid.uuid5(account_id, f"calendar:{slug}")
+
+
+def calendar_event_id_for(calendar_id: uuid.UUID, uid: str) -> uuid.UUID:
+    """The calendar event aggregate id of an iCalendar UID within one calendar."""
+    return uuid.uuid5(calendar_id, f"uid:{uid}")
+
+
+def is_valid_slug(slug: str) -> bool:
+    """Whether `slug` may name a calendar collection in a URL."""
+    return bool(_SLUG.match(slug)) and slug not in {".", ".."}
+
+
+def is_valid_email(address: str) -> bool:
+    """A permissive check that `address` looks like an email address."""
+    return bool(_EMAIL.match(address))
+
+
+def is_valid_device_name(name: str) -> bool:
+    """Whether `name` may name a device (letters, digits, spaces and a little punctuation)."""
+    return bool(_DEVICE_NAME.match(name)) and name.strip() == name
+
+
+def normalize_address(value: str) -> str:
+    """Return the comparison key of a calendar user address (RFC 5545 CAL-ADDRESS).
+
+    `mailto:` URIs compare case-insensitively by their email address (what iTIP
+    implementations do in practice); other URIs compare case-insensitively as a whole.
+    """
+    text = value.strip()
+    if text[:7].lower() == "mailto:":
+        return text[7:].strip().lower()
+    return text.lower()
+
+
+def internal_address(telegram_id: int, domain: str) -> str:
+    """The calendar address that stands for a Telegram user (`tg_<id>@<domain>`)."""
+    return f"tg_{telegram_id}@{domain}"

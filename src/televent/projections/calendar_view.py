@@ -1,0 +1,133 @@
+"""The CalDAV calendar view: collections, their objects, sync state and tombstones.
+
+- `calendars`: one row per live collection, with `sync_position`, the event-store notification
+  position of its last change (ctag and sync token, RFC 6578 §3.2), and `created_position`, the
+  position before which no token of this collection can be valid.
+- `calendar_objects`: resource name (as the client chose it) → UID, ETag, iCalendar body,
+  indexed UTC range and the position of its last change.
+- `tombstones`: deleted resource names with the position of deletion, so that a sync reports
+  them (RFC 6578 §3.5.2); purged after the retention window.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from televent.projections.base import Projection, handles
+from televent.projections.sql import Sql
+
+BODY_EVENTS = (
+    "CalendarEvent.EventUpdated",
+    "CalendarEvent.AttendeeInvited",
+    "CalendarEvent.AttendeeRemoved",
+    "CalendarEvent.RsvpGiven",
+    "CalendarEvent.EventCancelled",
+)
+PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone")
+
+
+def etag_for(event_id: Any, version: int) -> str:
+    """A strong ETag: unique per aggregate and version, so it changes exactly with content."""
+    return f'"{str(event_id).replace("-", "")[:12]}-{version}"'
+
+
+class CalendarViewProjection(Projection):
+    """Collections, calendar object resources, and deleted-resource tombstones."""
+
+    name = "calendar_view"
+    tables = ("calendars", "calendar_objects", "tombstones")
+
+    def comparison_filters(self, retention_cutoff: str) -> dict[str, str]:
+        """Tombstones past the retention window may have been purged from the live view."""
+        return {"tombstones": f"deleted_at >= '{retention_cutoff}'"}
+
+    # --- collections -----------------------------------------------------------------------
+
+    @handles("Calendar.CalendarCreated", "Calendar.CalendarRecreated")
+    def _calendar_created(self, db: Sql, event: Any, position: int) -> None:
+        props = event.properties
+        db.run(
+            f"INSERT INTO {self.t['calendars']} (calendar_id, account_id, slug, display_name, "
+            "color, description, timezone, created_position, sync_position, sync_time) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (str(event.originator_id), str(event.account_id), event.slug,
+             props.get("display_name"), props.get("color"), props.get("description"),
+             props.get("timezone"), position, position, event.timestamp.isoformat()),
+        )
+
+    @handles("Calendar.CalendarUpdated")
+    def _calendar_updated(self, db: Sql, event: Any, position: int) -> None:
+        assignments = [f"{c} = ?" for c in PROPERTY_COLUMNS if c in event.changes]
+        values = [event.changes[c] for c in PROPERTY_COLUMNS if c in event.changes]
+        db.run(
+            f"UPDATE {self.t['calendars']} SET {', '.join(assignments)}, sync_position = ?, "
+            "sync_time = ? WHERE calendar_id = ?",
+            (*values, position, event.timestamp.isoformat(), str(event.originator_id)),
+        )
+
+    @handles("Calendar.CalendarDeleted")
+    def _calendar_deleted(self, db: Sql, event: Any, position: int) -> None:
+        for table in ("calendar_objects", "tombstones", "calendars"):
+            db.run(f"DELETE FROM {self.t[table]} WHERE calendar_id = ?", (str(event.originator_id),))
+
+    # --- calendar objects --------------------------------------------------------------------
+
+    @handles("CalendarEvent.EventCreated", "CalendarEvent.EventRecreated")
+    def _object_created(self, db: Sql, event: Any, position: int) -> None:
+        calendar_id = str(event.calendar_id)
+        facts = event.facts
+        db.run(
+            f"DELETE FROM {self.t['tombstones']} WHERE calendar_id = ? AND href = ?",
+            (calendar_id, event.href),
+        )
+        db.run(
+            f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
+            "component, etag, ical, range_start, range_end, position, modified_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (calendar_id, event.href, facts["uid"], str(event.originator_id),
+             facts["component"], etag_for(event.originator_id, event.originator_version),
+             event.ical, facts["range_start"], facts["range_end"], position,
+             event.timestamp.isoformat()),
+        )
+        self._touch(db, calendar_id, event, position)
+
+    @handles(*BODY_EVENTS)
+    def _object_changed(self, db: Sql, event: Any, position: int) -> None:
+        if event.ical is None:
+            return
+        facts = event.facts
+        db.run(
+            f"UPDATE {self.t['calendar_objects']} SET etag = ?, ical = ?, range_start = ?, "
+            "range_end = ?, position = ?, modified_at = ? WHERE event_id = ?",
+            (etag_for(event.originator_id, event.originator_version), event.ical,
+             facts["range_start"], facts["range_end"], position, event.timestamp.isoformat(),
+             str(event.originator_id)),
+        )
+        self._touch(db, str(event.calendar_id), event, position)
+
+    @handles("CalendarEvent.EventDeleted")
+    def _object_deleted(self, db: Sql, event: Any, position: int) -> None:
+        calendar_id = str(event.calendar_id)
+        row = db.one(
+            f"SELECT uid FROM {self.t['calendar_objects']} WHERE event_id = ?",
+            (str(event.originator_id),),
+        )
+        db.run(
+            f"DELETE FROM {self.t['calendar_objects']} WHERE event_id = ?",
+            (str(event.originator_id),),
+        )
+        db.run(
+            f"INSERT INTO {self.t['tombstones']} (calendar_id, href, uid, position, deleted_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (calendar_id, href) DO UPDATE "
+            "SET uid = excluded.uid, position = excluded.position, deleted_at = excluded.deleted_at",
+            (calendar_id, event.href, row["uid"] if row else "", position,
+             event.timestamp.isoformat()),
+        )
+        self._touch(db, calendar_id, event, position)
+
+    def _touch(self, db: Sql, calendar_id: str, event: Any, position: int) -> None:
+        db.run(
+            f"UPDATE {self.t['calendars']} SET sync_position = ?, sync_time = ? "
+            "WHERE calendar_id = ?",
+            (position, event.timestamp.isoformat(), calendar_id),
+        )

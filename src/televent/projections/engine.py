@@ -1,0 +1,166 @@
+"""Applying domain events to every read model, exactly once, in the writer's transaction.
+
+The event store's recorders call `apply_recorded` inside the transaction that inserts the
+events, so a command commits its events, every view change and every view's new position
+atomically: a crash at any point leaves either all of it or none of it, and a read that follows
+a write sees the write without waiting. If a view is behind (a projection added by a migration,
+or rebuilt), the same transaction first catches it up from the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Mapper, StoredEvent
+
+from televent.database import Dialect
+from televent.domain.errors import TeleventError
+from televent.projections.attendee_index import AttendeeIndexProjection
+from televent.projections.base import Projection
+from televent.projections.calendar_view import CalendarViewProjection
+from televent.projections.directory import DirectoryProjection
+from televent.projections.sql import Sql
+
+CATCH_UP_BATCH = 1000
+Clock = Callable[[], dt.datetime]
+
+
+class ProjectionError(TeleventError):
+    """A read model cannot be brought up to date (schema missing, or a handler failed)."""
+
+
+def all_projections(prefix: str = "") -> list[Projection]:
+    """Every read model, bound to tables with this prefix."""
+    return [DirectoryProjection(prefix), CalendarViewProjection(prefix),
+            AttendeeIndexProjection(prefix)]
+
+
+def notification_id_column(dialect: Dialect) -> str:
+    """The event store's notification position column."""
+    return "notification_id" if dialect is Dialect.POSTGRES else "rowid"
+
+
+class ProjectionEngine:
+    """Feeds recorded domain events to the read models and records their positions."""
+
+    def __init__(
+        self, dialect: Dialect, mapper: Mapper[UUID], clock: Clock, events_table: str
+    ) -> None:
+        self.dialect = dialect
+        self.events_table = events_table
+        self.mapper = mapper
+        self.clock = clock
+        self.projections = all_projections()
+
+    def apply_recorded(
+        self, cursor: Any, stored_events: Sequence[StoredEvent], notification_ids: Sequence[int],
+        domain_events: Sequence[Any] | None,
+    ) -> None:
+        """Apply just-inserted events in the inserting transaction (called by the recorder)."""
+        if not notification_ids:
+            return
+        db = Sql(cursor, self.dialect)
+        events = list(domain_events) if domain_events is not None else [
+            self.mapper.to_domain_event(s) for s in stored_events
+        ]
+        first, last = notification_ids[0], notification_ids[-1]
+        for projection in self.projections:
+            position = self.position(db, projection.name)
+            if position < first - 1:
+                self.catch_up(db, [projection], position, first - 1)
+            elif position >= first:
+                continue
+            try:
+                for event, notification_id in zip(events, notification_ids, strict=True):
+                    projection.apply(db, event, notification_id)
+            except Exception as exc:
+                raise ProjectionError(
+                    f"Projection {projection.name} failed on event {first}..{last}: {exc}"
+                ) from exc
+            self.set_position(db, projection.name, last)
+
+    def position(self, db: Sql, name: str, table: str = "projection_positions") -> int:
+        """The notification position a read model has applied up to."""
+        value = db.scalar(f"SELECT position FROM {table} WHERE name = ?", (name,))
+        if value is None:
+            raise ProjectionError(
+                f"Read model {name!r} is not set up: run `televent db upgrade`."
+            )
+        return int(value)
+
+    def set_position(self, db: Sql, name: str, position: int,
+                     table: str = "projection_positions") -> None:
+        """Record the position in the same transaction as the view writes."""
+        db.run(
+            f"UPDATE {table} SET position = ?, updated_at = ?, last_error = NULL WHERE name = ?",
+            (position, self.clock().isoformat(), name),
+        )
+
+    def catch_up(
+        self, db: Sql, projections: Iterable[Projection], after: int, upto: int | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> int:
+        """Apply logged events after `after` (up to `upto`) to the projections; return the end.
+
+        Positions are not written here: the caller records them with the same transaction.
+        """
+        targets = list(projections)
+        position = after
+        while upto is None or position < upto:
+            batch = self.read_log(db, position, CATCH_UP_BATCH, upto)
+            if not batch:
+                break
+            for notification_id, event in batch:
+                for projection in targets:
+                    projection.apply(db, event, notification_id)
+            position = batch[-1][0]
+            if on_batch is not None:
+                on_batch(position)
+        for projection in targets:
+            if projection.prefix == "":
+                self.set_position(db, projection.name, position)
+        return position
+
+    def read_log(
+        self, db: Sql, after: int, limit: int, upto: int | None = None
+    ) -> list[tuple[int, Any]]:
+        """Read and decode up to `limit` logged events after position `after`."""
+        column = notification_id_column(self.dialect)
+        bound = f" AND {column} <= ?" if upto is not None else ""
+        params: tuple[int, ...] = (after, upto, limit) if upto is not None else (after, limit)
+        rows = db.all(
+            f"SELECT {column} AS position, originator_id, originator_version, topic, state "
+            f"FROM {self.events_table} WHERE {column} > ?{bound} ORDER BY {column} LIMIT ?",
+            params,
+        )
+        return [(int(row["position"]), self.decode(row)) for row in rows]
+
+    def decode(self, row: dict[str, Any]) -> Any:
+        """Turn one stored row into its domain event."""
+        originator_id = row["originator_id"]
+        if not isinstance(originator_id, UUID):
+            originator_id = UUID(str(originator_id))
+        return self.mapper.to_domain_event(
+            StoredEvent(
+                originator_id=originator_id,
+                originator_version=int(row["originator_version"]),
+                topic=row["topic"],
+                state=bytes(row["state"]),
+            )
+        )
+
+    def lock_writers(self, db: Sql) -> None:
+        """Block other writers until this transaction ends (the lock the recorders take)."""
+        if self.dialect is Dialect.POSTGRES:
+            db.run(f"LOCK TABLE {self.events_table} IN EXCLUSIVE MODE")
+        else:
+            # A write as the first statement takes SQLite's write lock, waiting for it.
+            db.run("UPDATE projection_positions SET position = position")
+
+    def head(self, db: Sql) -> int:
+        """The newest notification position in the log (0 when empty)."""
+        column = notification_id_column(self.dialect)
+        return int(db.scalar(f"SELECT MAX({column}) AS head FROM {self.events_table}") or 0)

@@ -1,0 +1,159 @@
+"""Rebuilding read models from zero, and verifying the live ones against a rebuild.
+
+A rebuild streams the log in batches into shadow tables (`rebuild_<table>`), one transaction
+per batch, without blocking writers. It then takes the writers' lock, applies what was appended
+meanwhile, and either swaps the shadow rows into the live tables (rebuild) or compares the two
+(verify), all in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from televent.database import Dialect
+from televent.projections.base import Projection
+from televent.projections.engine import ProjectionEngine, all_projections
+from televent.projections.sql import Sql
+from televent.queries import ViewReader
+
+SHADOW_PREFIX = "rebuild_"
+MAX_REPORTED_DIFFERENCES = 20
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class TableDifference:
+    """Rows present on one side only, for one table."""
+
+    table: str
+    only_live: list[dict[str, object]] = field(default_factory=list)
+    only_rebuilt: list[dict[str, object]] = field(default_factory=list)
+    count_only_live: int = 0
+    count_only_rebuilt: int = 0
+
+
+@dataclass
+class RebuildReport:
+    """What a rebuild or verification did."""
+
+    projections: list[str]
+    position: int
+    events: int
+    verified: bool
+    differences: list[TableDifference] = field(default_factory=list)
+
+    @property
+    def matches(self) -> bool:
+        """Whether the live read models equal the rebuild."""
+        return not self.differences
+
+
+class Rebuilder:
+    """Rebuilds or verifies read models."""
+
+    def __init__(self, engine: ProjectionEngine, views: ViewReader, batch_size: int = 2000) -> None:
+        self.engine = engine
+        self.views = views
+        self.batch_size = batch_size
+
+    def run(
+        self, names: list[str] | None = None, *, verify: bool = False,
+        retention_cutoff: str = "", progress: Progress | None = None,
+    ) -> RebuildReport:
+        """Rebuild (or, with `verify`, compare) the named read models, or all of them."""
+        shadows = [p for p in all_projections(SHADOW_PREFIX) if names is None or p.name in names]
+        if names is not None:
+            unknown = set(names) - {p.name for p in shadows}
+            if unknown:
+                raise ValueError(f"Unknown read model: {sorted(unknown)[0]}")
+        with self.views.write() as db:
+            for shadow in shadows:
+                self._create_shadow_tables(db, shadow)
+            head = self.engine.head(db)
+        position, events = 0, 0
+        while True:
+            with self.views.write() as db:
+                batch = self.engine.read_log(db, position, self.batch_size)
+                for notification_id, event in batch:
+                    for shadow in shadows:
+                        shadow.apply(db, event, notification_id)
+            if not batch:
+                break
+            position, events = batch[-1][0], events + len(batch)
+            if progress is not None:
+                progress(position, max(head, position))
+        report = RebuildReport([p.name for p in shadows], position, events, verify)
+        with self.views.write() as db:
+            self.engine.lock_writers(db)
+            final = self.engine.catch_up(db, shadows, position)
+            report.events += self._count(db, position, final)
+            report.position = final
+            for shadow in shadows:
+                if verify:
+                    report.differences.extend(self._compare(db, shadow, retention_cutoff))
+                    live_position = self.engine.position(db, shadow.name)
+                    if live_position != final:
+                        report.differences.append(TableDifference(
+                            f"projection_positions[{shadow.name}]",
+                            [{"position": live_position}], [{"position": final}], 1, 1,
+                        ))
+                else:
+                    self._swap(db, shadow, final)
+                self._drop_shadow_tables(db, shadow)
+        return report
+
+    def _count(self, db: Sql, after: int, upto: int) -> int:
+        if upto <= after:
+            return 0
+        column = "notification_id" if self.engine.dialect is Dialect.POSTGRES else "rowid"
+        return int(db.scalar(
+            f"SELECT COUNT(*) AS n FROM {self.engine.events_table} "
+            f"WHERE {column} > ? AND {column} <= ?", (after, upto),
+        ) or 0)
+
+    def _create_shadow_tables(self, db: Sql, shadow: Projection) -> None:
+        for table in shadow.tables:
+            db.run(f"DROP TABLE IF EXISTS {SHADOW_PREFIX}{table}")
+            if self.engine.dialect is Dialect.POSTGRES:
+                db.run(f"CREATE TABLE {SHADOW_PREFIX}{table} (LIKE {table} INCLUDING ALL)")
+                continue
+            for row in db.all(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+                "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END", (table,),
+            ):
+                statement = row["sql"]
+                if row["type"] == "index":
+                    statement = re.sub(rf"\b{re.escape(row['name'])}\b",
+                                       SHADOW_PREFIX + row["name"], statement, count=1)
+                statement = re.sub(rf"\b{re.escape(table)}\b", SHADOW_PREFIX + table, statement)
+                db.run(statement)
+
+    def _drop_shadow_tables(self, db: Sql, shadow: Projection) -> None:
+        for table in shadow.tables:
+            db.run(f"DROP TABLE IF EXISTS {SHADOW_PREFIX}{table}")
+
+    def _swap(self, db: Sql, shadow: Projection, position: int) -> None:
+        for table in shadow.tables:
+            db.run(f"DELETE FROM {table}")
+            db.run(f"INSERT INTO {table} SELECT * FROM {SHADOW_PREFIX}{table}")
+        self.engine.set_position(db, shadow.name, position)
+
+    def _compare(
+        self, db: Sql, shadow: Projection, retention_cutoff: str
+    ) -> list[TableDifference]:
+        filters = shadow.comparison_filters(retention_cutoff) if retention_cutoff else {}
+        differences = []
+        for table in shadow.tables:
+            where = f" WHERE {filters[table]}" if table in filters else ""
+            live = f"SELECT * FROM {table}{where}"
+            rebuilt = f"SELECT * FROM {SHADOW_PREFIX}{table}{where}"
+            only_live = db.all(f"{live} EXCEPT {rebuilt}")
+            only_rebuilt = db.all(f"{rebuilt} EXCEPT {live}")
+            if only_live or only_rebuilt:
+                differences.append(TableDifference(
+                    table, only_live[:MAX_REPORTED_DIFFERENCES],
+                    only_rebuilt[:MAX_REPORTED_DIFFERENCES], len(only_live), len(only_rebuilt),
+                ))
+        return differences

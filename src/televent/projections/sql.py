@@ -1,0 +1,57 @@
+"""A thin portable layer over the two drivers' cursors (sqlite3 and psycopg 3).
+
+Projection SQL is written once, with `?` placeholders and `ON CONFLICT` upserts that both
+SQLite (3.24+) and PostgreSQL understand; for PostgreSQL the placeholders become `%s`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from televent.database import Dialect
+
+
+@lru_cache(maxsize=512)
+def _to_pyformat(statement: str) -> str:
+    return statement.replace("%", "%%").replace("?", "%s")
+
+
+class Sql:
+    """Runs statements on one cursor inside the caller's transaction."""
+
+    def __init__(self, cursor: Any, dialect: Dialect) -> None:
+        self.cursor = cursor
+        self.dialect = dialect
+
+    def run(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
+        """Execute one statement."""
+        if self.dialect is Dialect.POSTGRES:
+            self.cursor.execute(_to_pyformat(statement), params)
+        else:
+            self.cursor.execute(statement, params)
+
+    def run_many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """Execute one statement for many parameter rows."""
+        if not rows:
+            return
+        if self.dialect is Dialect.POSTGRES:
+            self.cursor.executemany(_to_pyformat(statement), rows)
+        else:
+            self.cursor.executemany(statement, rows)
+
+    def one(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> dict[str, Any] | None:
+        """Execute a query and return its first row as a dict (or None)."""
+        self.run(statement, params)
+        row = self.cursor.fetchone()
+        return None if row is None else dict(row)
+
+    def all(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        """Execute a query and return every row as a dict."""
+        self.run(statement, params)
+        return [dict(row) for row in self.cursor.fetchall()]
+
+    def scalar(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
+        """Execute a query and return the first column of its first row (or None)."""
+        row = self.one(statement, params)
+        return None if row is None else next(iter(row.values()))

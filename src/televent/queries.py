@@ -1,0 +1,285 @@
+"""The query side: answers read from the projections' tables, never from aggregates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from televent.database import Dialect
+from televent.projections.sql import Sql
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as the directory read model holds it."""
+
+    account_id: UUID
+    telegram_id: int
+    name: str
+    timezone: str
+    reminder_minutes: int
+    registered_at: str
+    emails: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """A device password's public facts (never the hash, except for authentication)."""
+
+    device_id: str
+    name: str
+    issued_at: str
+    revoked_at: str | None
+    last_used_at: str | None
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    """A calendar collection and its sync state."""
+
+    calendar_id: UUID
+    account_id: UUID
+    slug: str
+    display_name: str | None
+    color: str | None
+    description: str | None
+    timezone: str | None
+    created_position: int
+    sync_position: int
+    sync_time: str
+
+
+@dataclass(frozen=True)
+class ObjectView:
+    """A calendar object resource as CalDAV serves it."""
+
+    calendar_id: UUID
+    href: str
+    uid: str
+    event_id: UUID
+    component: str
+    etag: str
+    ical: str
+    position: int
+    modified_at: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a collection after a sync position (RFC 6578)."""
+
+    changed: list[ObjectView]
+    deleted: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class ProjectionStatus:
+    """A read model's progress through the log."""
+
+    name: str
+    position: int
+    head: int
+    updated_at: str | None
+    last_error: str | None
+
+    @property
+    def lag(self) -> int:
+        """How many notifications the read model is behind the log."""
+        return max(self.head - self.position, 0)
+
+
+class ViewReader:
+    """Opens short read transactions on the database the views live in."""
+
+    def __init__(self, datastore: Any, dialect: Dialect) -> None:
+        self.datastore = datastore
+        self.dialect = dialect
+
+    @contextmanager
+    def read(self) -> Iterator[Sql]:
+        """A read-only transaction."""
+        with self.datastore.transaction(commit=False) as cursor:
+            yield Sql(cursor, self.dialect)
+
+    @contextmanager
+    def write(self) -> Iterator[Sql]:
+        """A committing transaction, for state that is not a domain event (usage, purges)."""
+        with self.datastore.transaction(commit=True) as cursor:
+            yield Sql(cursor, self.dialect)
+
+
+OBJECT_COLUMNS = (
+    "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at"
+)
+CALENDAR_COLUMNS = (
+    "calendar_id, account_id, slug, display_name, color, description, timezone, "
+    "created_position, sync_position, sync_time"
+)
+
+
+class Queries:
+    """Every question adapters ask about accounts, calendars and events."""
+
+    def __init__(self, reader: ViewReader, events_table: str) -> None:
+        self.reader = reader
+        self.events_table = events_table
+
+    # --- accounts and devices -----------------------------------------------------------------
+
+    def account_by_telegram_id(self, telegram_id: int) -> AccountView | None:
+        """The account of a Telegram user, if registered."""
+        with self.reader.read() as db:
+            row = db.one("SELECT * FROM accounts WHERE telegram_id = ?", (telegram_id,))
+            return None if row is None else self._account(db, row)
+
+    def account_by_email(self, email: str) -> AccountView | None:
+        """The account that linked this email address (the earliest, if several did)."""
+        with self.reader.read() as db:
+            row = db.one(
+                "SELECT a.* FROM accounts a JOIN account_emails e ON e.account_id = a.account_id "
+                "WHERE e.email = ? ORDER BY e.linked_at LIMIT 1",
+                (email.strip().lower(),),
+            )
+            return None if row is None else self._account(db, row)
+
+    def account_count(self) -> int:
+        """How many accounts exist."""
+        with self.reader.read() as db:
+            return int(db.scalar("SELECT COUNT(*) AS n FROM accounts") or 0)
+
+    def _account(self, db: Sql, row: dict[str, Any]) -> AccountView:
+        emails = db.all(
+            "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at, email",
+            (row["account_id"],),
+        )
+        return AccountView(
+            account_id=UUID(row["account_id"]), telegram_id=int(row["telegram_id"]),
+            name=row["name"], timezone=row["timezone"],
+            reminder_minutes=int(row["reminder_minutes"]), registered_at=row["registered_at"],
+            emails=tuple(e["email"] for e in emails),
+        )
+
+    def devices_of(self, account_id: UUID, *, include_revoked: bool = True) -> list[DeviceView]:
+        """The account's devices, oldest first."""
+        condition = "" if include_revoked else " AND d.revoked_at IS NULL"
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT d.device_id, d.name, d.issued_at, d.revoked_at, u.last_used_at "
+                "FROM devices d LEFT JOIN device_usage u ON u.device_id = d.device_id "
+                f"WHERE d.account_id = ?{condition} ORDER BY d.issued_at, d.name",
+                (str(account_id),),
+            )
+        return [DeviceView(**row) for row in rows]
+
+    def active_password_hashes(self, account_id: UUID) -> list[tuple[str, str]]:
+        """(device id, Argon2id hash) of every active device, for authentication."""
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT device_id, password_hash FROM devices "
+                "WHERE account_id = ? AND revoked_at IS NULL",
+                (str(account_id),),
+            )
+        return [(row["device_id"], row["password_hash"]) for row in rows]
+
+    # --- calendars and objects ----------------------------------------------------------------
+
+    def calendars_of(self, account_id: UUID) -> list[CalendarView]:
+        """The account's live calendars, by slug."""
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {CALENDAR_COLUMNS} FROM calendars WHERE account_id = ? ORDER BY slug",
+                (str(account_id),),
+            )
+        return [_calendar(row) for row in rows]
+
+    def calendar(self, calendar_id: UUID) -> CalendarView | None:
+        """A live calendar by id."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {CALENDAR_COLUMNS} FROM calendars WHERE calendar_id = ?",
+                (str(calendar_id),),
+            )
+        return None if row is None else _calendar(row)
+
+    def object_at(self, calendar_id: UUID, href: str) -> ObjectView | None:
+        """The calendar object stored under a resource name."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE calendar_id = ? AND href = ?",
+                (str(calendar_id), href),
+            )
+        return None if row is None else _object(row)
+
+    def object_with_uid(self, calendar_id: UUID, uid: str) -> ObjectView | None:
+        """The calendar object holding a UID."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE calendar_id = ? AND uid = ?",
+                (str(calendar_id), uid),
+            )
+        return None if row is None else _object(row)
+
+    def objects_in(self, calendar_id: UUID) -> list[ObjectView]:
+        """Every object in a calendar, by resource name."""
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE calendar_id = ? "
+                "ORDER BY href",
+                (str(calendar_id),),
+            )
+        return [_object(row) for row in rows]
+
+    def changes_since(self, calendar_id: UUID, position: int) -> Changes:
+        """Objects changed and resources deleted after `position`: O(changes), via indexes."""
+        with self.reader.read() as db:
+            changed = db.all(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects "
+                "WHERE calendar_id = ? AND position > ? ORDER BY position",
+                (str(calendar_id), position),
+            )
+            deleted = db.all(
+                "SELECT href, position FROM tombstones WHERE calendar_id = ? AND position > ? "
+                "ORDER BY position",
+                (str(calendar_id), position),
+            )
+        return Changes([_object(row) for row in changed],
+                       [(row["href"], int(row["position"])) for row in deleted])
+
+    def attendees_of(self, event_id: UUID) -> list[dict[str, Any]]:
+        """The attendee index rows of one event."""
+        with self.reader.read() as db:
+            return db.all(
+                "SELECT address, partstat, role, cn FROM attendees WHERE event_id = ? "
+                "ORDER BY address",
+                (str(event_id),),
+            )
+
+    def invitations_for(self, address: str) -> list[dict[str, Any]]:
+        """Every event an address is an attendee of."""
+        with self.reader.read() as db:
+            return db.all(
+                "SELECT event_id, calendar_id, account_id, uid, partstat FROM attendees "
+                "WHERE address = ? ORDER BY position",
+                (address.strip().lower(),),
+            )
+
+
+def _calendar(row: dict[str, Any]) -> CalendarView:
+    return CalendarView(
+        calendar_id=UUID(row["calendar_id"]), account_id=UUID(row["account_id"]),
+        slug=row["slug"], display_name=row["display_name"], color=row["color"],
+        description=row["description"], timezone=row["timezone"],
+        created_position=int(row["created_position"]),
+        sync_position=int(row["sync_position"]), sync_time=row["sync_time"],
+    )
+
+
+def _object(row: dict[str, Any]) -> ObjectView:
+    return ObjectView(
+        calendar_id=UUID(row["calendar_id"]), href=row["href"], uid=row["uid"],
+        event_id=UUID(row["event_id"]), component=row["component"], etag=row["etag"],
+        ical=row["ical"], position=int(row["position"]), modified_at=row["modified_at"],
+    )

@@ -1,0 +1,39 @@
+"""Database schema: the event store's tables and the versioned read-model migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yoyo import get_backend, read_migrations
+
+from televent.database import DatabaseUrl
+
+
+def migrations_directory() -> Path:
+    """Where the SQL migrations are: packaged in a wheel, or at the top of a source checkout."""
+    packaged = Path(__file__).parent / "_migrations"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "migrations"
+
+
+def pending_migrations(url: DatabaseUrl) -> list[str]:
+    """Ids of migrations not applied yet."""
+    backend = get_backend(url.yoyo_url())
+    try:
+        return [m.id for m in backend.to_apply(read_migrations(str(migrations_directory())))]
+    finally:
+        backend.connection.close()
+
+
+def apply_migrations(url: DatabaseUrl) -> list[str]:
+    """Apply pending read-model migrations (under the migration library's lock); return ids."""
+    url.ensure_directory()
+    backend = get_backend(url.yoyo_url())
+    try:
+        with backend.lock():
+            todo = backend.to_apply(read_migrations(str(migrations_directory())))
+            backend.apply_migrations(todo)
+        return [m.id for m in todo]
+    finally:
+        backend.connection.close()

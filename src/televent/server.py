@@ -1,0 +1,65 @@
+"""`televent serve`: the main job, started from the composition root."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import uvicorn
+from litestar import Litestar
+
+from televent.adapters.http import create_http_app
+from televent.adapters.port import AppPort
+from televent.application import Televent
+from televent.bootstrap import build_application
+from televent.config import Settings
+from televent.operations import purge_tombstones
+
+MAINTENANCE_INTERVAL_SECONDS = 3600
+
+
+def run_server(settings: Settings, *, host: str, port: int) -> int:
+    """Migrate, catch up the read models, and serve until interrupted."""
+    app = build_application(settings)
+    print(f"Televent: event store and read models in {settings.database.describe()}")
+    if settings.telegram_bot_token:
+        print("Telegram bot: token set, but the bot adapter is not part of this build yet.")
+    else:
+        print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
+    if app.queries.account_count() == 0:
+        print(
+            "No accounts yet. Create one and a CalDAV device password with:\n"
+            "  televent account create --telegram-id 123456789 --name 'Your Name'\n"
+            "  televent device add --telegram-id 123456789 --name laptop"
+        )
+    print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
+    http_app = create_http_app(app, AppPort())
+    http_app.lifespan.append(_maintenance(app, settings))
+    config = uvicorn.Config(http_app, host=host, port=port, log_level="warning",
+                            lifespan="on", server_header=False)
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        app.close()
+    return 0
+
+
+def _maintenance(app: Televent, settings: Settings) -> contextlib.AbstractAsyncContextManager[None]:
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        async def loop() -> None:
+            port = AppPort(1)
+            while True:
+                await port.run(purge_tombstones, app, settings.tombstone_retention_days)
+                await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
+
+        task = asyncio.create_task(loop())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    return lifespan()
