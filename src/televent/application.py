@@ -135,8 +135,14 @@ class Televent(Application[UUID]):
     # --- accounts ------------------------------------------------------------------------------
 
     def register_account(
-        self, telegram_id: int, *, name: str, timezone: str = "UTC", email: str | None = None,
-        actor: str, source: str,
+        self,
+        telegram_id: int,
+        *,
+        name: str,
+        timezone: str = "UTC",
+        email: str | None = None,
+        actor: str,
+        source: str,
     ) -> Registration:
         """Register a Telegram user with a default calendar; registering again changes nothing.
 
@@ -153,15 +159,20 @@ class Televent(Application[UUID]):
                 self.link_email(telegram_id, email, actor=actor, source=source)
             return Registration(account_id, created=False)
         account = Account(
-            telegram_id=telegram_id, name=name.strip() or f"User {telegram_id}",
-            timezone=timezone, actor=actor, source=source,
+            telegram_id=telegram_id,
+            name=name.strip() or f"User {telegram_id}",
+            timezone=timezone,
+            actor=actor,
+            source=source,
         )
         if email is not None:
             account.link_email(email, actor=actor, source=source)
         calendar = Calendar(
-            account_id=account.id, slug=DEFAULT_CALENDAR_SLUG,
+            account_id=account.id,
+            slug=DEFAULT_CALENDAR_SLUG,
             properties={"display_name": "Calendar", "timezone": timezone},
-            actor=actor, source=source,
+            actor=actor,
+            source=source,
         )
         self.save_all(account, calendar)
         return Registration(account.id, created=True)
@@ -197,8 +208,12 @@ class Televent(Application[UUID]):
         password = "-".join(secrets.token_hex(3) for _ in range(4))
         device_id = secrets.token_hex(8)
         account.issue_device_password(
-            device_id=device_id, name=name, password_hash=PASSWORD_HASHER.hash(password),
-            at=self.clock(), actor=actor, source=source,
+            device_id=device_id,
+            name=name,
+            password_hash=PASSWORD_HASHER.hash(password),
+            at=self.clock(),
+            actor=actor,
+            source=source,
         )
         self.save_all(account)
         return IssuedPassword(device_id, name, password)
@@ -240,8 +255,11 @@ class Televent(Application[UUID]):
             calendar.recreate(properties=properties, actor=actor, source=source)
         else:
             calendar = Calendar(
-                account_id=account_id, slug=slug, properties=properties,
-                actor=actor, source=source,
+                account_id=account_id,
+                slug=slug,
+                properties=properties,
+                actor=actor,
+                source=source,
             )
         self.save_all(calendar)
         return calendar.id
@@ -268,8 +286,15 @@ class Televent(Application[UUID]):
     # --- calendar objects -------------------------------------------------------------------------
 
     def put_object(
-        self, calendar_id: UUID, href: str, ical: str, *, actor: str, source: str,
-        if_match: str | None = None, if_none_match: bool = False,
+        self,
+        calendar_id: UUID,
+        href: str,
+        ical: str,
+        *,
+        actor: str,
+        source: str,
+        if_match: str | None = None,
+        if_none_match: bool = False,
     ) -> PutResult:
         """Store a calendar object resource under the name the client chose (CalDAV PUT).
 
@@ -294,8 +319,14 @@ class Televent(Application[UUID]):
             calendar = self.queries.calendar(calendar_id)
             assert calendar is not None
             event = CalendarEvent(
-                calendar_id=calendar_id, account_id=calendar.account_id, uid=obj.uid, href=href,
-                ical=obj.text, facts=facts_of(obj), actor=actor, source=source,
+                calendar_id=calendar_id,
+                account_id=calendar.account_id,
+                uid=obj.uid,
+                href=href,
+                ical=obj.text,
+                facts=facts_of(obj),
+                actor=actor,
+                source=source,
             )
         else:
             event = self.repository.get(event_id)
@@ -303,8 +334,9 @@ class Televent(Application[UUID]):
                 event.recreate(obj, href=href, actor=actor, source=source)
                 created = True
             elif event.href != href:
-                raise UidConflictError(f"UID {obj.uid} is already stored as {event.href}.",
-                                       event.href)
+                raise UidConflictError(
+                    f"UID {obj.uid} is already stored as {event.href}.", event.href
+                )
             else:
                 event.revise(obj, href=href, actor=actor, source=source)
         changed = bool(event.pending_events) if not created else True
@@ -319,7 +351,12 @@ class Televent(Application[UUID]):
         return PutResult(event.id, etag_for(event.id, event.version), created, changed)
 
     def delete_object(
-        self, calendar_id: UUID, href: str, *, actor: str, source: str,
+        self,
+        calendar_id: UUID,
+        href: str,
+        *,
+        actor: str,
+        source: str,
         if_match: str | None = None,
     ) -> None:
         """Delete the resource stored under a name."""
@@ -348,8 +385,14 @@ class Televent(Application[UUID]):
         self.save_all(event)
 
     def give_rsvp(
-        self, event_id: UUID, address: str, partstat: PartStat, *,
-        recurrence_id: str | None = None, actor: str, source: str,
+        self,
+        event_id: UUID,
+        address: str,
+        partstat: PartStat,
+        *,
+        recurrence_id: str | None = None,
+        actor: str,
+        source: str,
     ) -> None:
         """Record an attendee's answer (for one instance when `recurrence_id` is given)."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")

@@ -103,10 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(status)
     status.set_defaults(handler=_projections_status)
     rebuild = projections.add_parser("rebuild", help="rebuild read models from the log")
-    rebuild.add_argument("--verify", action="store_true",
-                         help="rebuild into shadow tables and compare with the live views")
-    rebuild.add_argument("--only", action="append", metavar="NAME",
-                         help="only this read model (repeatable)")
+    rebuild.add_argument(
+        "--verify",
+        action="store_true",
+        help="rebuild into shadow tables and compare with the live views",
+    )
+    rebuild.add_argument(
+        "--only", action="append", metavar="NAME", help="only this read model (repeatable)"
+    )
     _json_flag(rebuild)
     rebuild.set_defaults(handler=_projections_rebuild)
     return parser
@@ -139,25 +143,35 @@ def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
     applied = apply_migrations(settings.database)
     app = build_application(settings, migrate=False)
     app.close()
-    print(f"{settings.database.describe()}: "
-          + (f"applied {', '.join(applied)}" if applied else "schema is up to date"))
+    print(
+        f"{settings.database.describe()}: "
+        + (f"applied {', '.join(applied)}" if applied else "schema is up to date")
+    )
     return 0
 
 
 def _account_create(settings: Settings, args: argparse.Namespace) -> int:
     app = _app(settings)
     registration = app.register_account(
-        args.telegram_id, name=args.name, timezone=args.timezone, email=args.email,
-        actor=OPERATOR_ACTOR, source=OPERATOR,
+        args.telegram_id,
+        name=args.name,
+        timezone=args.timezone,
+        email=args.email,
+        actor=OPERATOR_ACTOR,
+        source=OPERATOR,
     )
     account = app.queries.account_by_telegram_id(args.telegram_id)
     assert account is not None
     data = {"created": registration.created, **asdict(account)}
-    _emit(args, data, lambda: (
-        f"{'Created' if registration.created else 'Already registered'}: account "
-        f"{account.telegram_id} ({account.name}, {account.timezone})"
-        + (f", email {', '.join(account.emails)}" if account.emails else "")
-    ))
+    _emit(
+        args,
+        data,
+        lambda: (
+            f"{'Created' if registration.created else 'Already registered'}: account "
+            f"{account.telegram_id} ({account.name}, {account.timezone})"
+            + (f", email {', '.join(account.emails)}" if account.emails else "")
+        ),
+    )
     return 0
 
 
@@ -166,13 +180,21 @@ def _device_add(settings: Settings, args: argparse.Namespace) -> int:
     issued = app.issue_device_password(
         args.telegram_id, args.name, actor=OPERATOR_ACTOR, source=OPERATOR
     )
-    data = {"telegram_id": args.telegram_id, "device": issued.name, "password": issued.password,
-            "username": str(args.telegram_id)}
-    _emit(args, data, lambda: (
-        f"Device {issued.name!r} for account {args.telegram_id}.\n"
-        f"  user name: {args.telegram_id}\n  password:  {issued.password}\n"
-        "The password is shown only this once."
-    ))
+    data = {
+        "telegram_id": args.telegram_id,
+        "device": issued.name,
+        "password": issued.password,
+        "username": str(args.telegram_id),
+    }
+    _emit(
+        args,
+        data,
+        lambda: (
+            f"Device {issued.name!r} for account {args.telegram_id}.\n"
+            f"  user name: {args.telegram_id}\n  password:  {issued.password}\n"
+            "The password is shown only this once."
+        ),
+    )
     return 0
 
 
@@ -182,12 +204,19 @@ def _device_list(settings: Settings, args: argparse.Namespace) -> int:
     if account is None:
         raise NotFoundError(f"Account for Telegram id {args.telegram_id} not found.")
     devices = app.queries.devices_of(account.account_id)
-    _emit(args, [asdict(d) for d in devices], lambda: "\n".join(
-        f"{d.name}\tissued {d.issued_at}\t"
-        + (f"revoked {d.revoked_at}" if d.revoked_at else "active")
-        + (f"\tlast used {d.last_used_at}" if d.last_used_at else "")
-        for d in devices
-    ) or "No devices.")
+    _emit(
+        args,
+        [asdict(d) for d in devices],
+        lambda: (
+            "\n".join(
+                f"{d.name}\tissued {d.issued_at}\t"
+                + (f"revoked {d.revoked_at}" if d.revoked_at else "active")
+                + (f"\tlast used {d.last_used_at}" if d.last_used_at else "")
+                for d in devices
+            )
+            or "No devices."
+        ),
+    )
     return 0
 
 
@@ -202,11 +231,15 @@ def _projections_status(settings: Settings, args: argparse.Namespace) -> int:
     from televent.operations import projection_status
 
     statuses = projection_status(_app(settings))
-    _emit(args, [{**asdict(s), "lag": s.lag} for s in statuses], lambda: "\n".join(
-        f"{s.name:16} position {s.position:>10}  lag {s.lag:>8}  "
-        f"updated {s.updated_at or '-'}  error {s.last_error or '-'}"
-        for s in statuses
-    ))
+    _emit(
+        args,
+        [{**asdict(s), "lag": s.lag} for s in statuses],
+        lambda: "\n".join(
+            f"{s.name:16} position {s.position:>10}  lag {s.lag:>8}  "
+            f"updated {s.updated_at or '-'}  error {s.last_error or '-'}"
+            for s in statuses
+        ),
+    )
     return 0
 
 
@@ -220,29 +253,42 @@ def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
     try:
         report = _with_progress(
             not args.json,
-            lambda progress: rebuilder.run(args.only, verify=args.verify,
-                                           retention_cutoff=cutoff, progress=progress),
+            lambda progress: rebuilder.run(
+                args.only, verify=args.verify, retention_cutoff=cutoff, progress=progress
+            ),
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    data = {"projections": report.projections, "position": report.position,
-            "events": report.events, "verified": report.verified, "matches": report.matches,
-            "differences": [asdict(d) for d in report.differences]}
+    data = {
+        "projections": report.projections,
+        "position": report.position,
+        "events": report.events,
+        "verified": report.verified,
+        "matches": report.matches,
+        "differences": [asdict(d) for d in report.differences],
+    }
     _emit(args, data, lambda: _rebuild_text(report))
     return 0 if report.matches else EXIT_ERROR
 
 
 def _rebuild_text(report: Any) -> str:
     verb = "Verified" if report.verified else "Rebuilt"
-    lines = [f"{verb} {', '.join(report.projections)} from {report.events} events "
-             f"(position {report.position})."]
+    lines = [
+        f"{verb} {', '.join(report.projections)} from {report.events} events "
+        f"(position {report.position})."
+    ]
     if report.verified:
-        lines.append("Live views equal the rebuild." if report.matches else
-                     "Live views DIFFER from the rebuild:")
+        lines.append(
+            "Live views equal the rebuild."
+            if report.matches
+            else "Live views DIFFER from the rebuild:"
+        )
     for difference in report.differences:
-        lines.append(f"  {difference.table}: {difference.count_only_live} row(s) only live, "
-                     f"{difference.count_only_rebuilt} only in the rebuild")
+        lines.append(
+            f"  {difference.table}: {difference.count_only_live} row(s) only live, "
+            f"{difference.count_only_rebuilt} only in the rebuild"
+        )
         lines.extend(f"    live:    {row}" for row in difference.only_live)
         lines.extend(f"    rebuilt: {row}" for row in difference.only_rebuilt)
     return "\n".join(lines)

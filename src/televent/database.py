@@ -56,9 +56,12 @@ class DatabaseUrl:
             except ValueError as exc:
                 raise DatabaseUrlError(f"Bad port in database URL {url!r}.") from exc
             return cls(
-                Dialect.POSTGRES, host=parts.hostname, port=port,
+                Dialect.POSTGRES,
+                host=parts.hostname,
+                port=port,
                 user=unquote(parts.username or "postgres"),
-                password=unquote(parts.password or ""), dbname=dbname,
+                password=unquote(parts.password or ""),
+                dbname=dbname,
             )
         raise DatabaseUrlError(
             f"Unsupported database URL {url!r}: expected sqlite:///… or postgresql://…"

@@ -16,8 +16,9 @@ def projection_status(app: Televent) -> list[ProjectionStatus]:
             "SELECT name, position, updated_at, last_error FROM projection_positions ORDER BY name"
         )
     return [
-        ProjectionStatus(row["name"], int(row["position"]), head, row["updated_at"],
-                         row["last_error"])
+        ProjectionStatus(
+            row["name"], int(row["position"]), head, row["updated_at"], row["last_error"]
+        )
         for row in rows
     ]
 
@@ -35,8 +36,8 @@ def purge_tombstones(app: Televent, days: int) -> int:
     """
     cutoff = retention_cutoff(app, days)
     with app.views.write() as db:
-        count = int(db.scalar(
-            "SELECT COUNT(*) AS n FROM tombstones WHERE deleted_at < ?", (cutoff,)
-        ) or 0)
+        count = int(
+            db.scalar("SELECT COUNT(*) AS n FROM tombstones WHERE deleted_at < ?", (cutoff,)) or 0
+        )
         db.run("DELETE FROM tombstones WHERE deleted_at < ?", (cutoff,))
     return count

@@ -111,9 +111,7 @@ class ViewReader:
             yield Sql(cursor, self.dialect)
 
 
-OBJECT_COLUMNS = (
-    "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at"
-)
+OBJECT_COLUMNS = "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at"
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, "
     "created_position, sync_position, sync_time"
@@ -156,9 +154,12 @@ class Queries:
             (row["account_id"],),
         )
         return AccountView(
-            account_id=UUID(row["account_id"]), telegram_id=int(row["telegram_id"]),
-            name=row["name"], timezone=row["timezone"],
-            reminder_minutes=int(row["reminder_minutes"]), registered_at=row["registered_at"],
+            account_id=UUID(row["account_id"]),
+            telegram_id=int(row["telegram_id"]),
+            name=row["name"],
+            timezone=row["timezone"],
+            reminder_minutes=int(row["reminder_minutes"]),
+            registered_at=row["registered_at"],
             emails=tuple(e["email"] for e in emails),
         )
 
@@ -245,8 +246,10 @@ class Queries:
                 "ORDER BY position",
                 (str(calendar_id), position),
             )
-        return Changes([_object(row) for row in changed],
-                       [(row["href"], int(row["position"])) for row in deleted])
+        return Changes(
+            [_object(row) for row in changed],
+            [(row["href"], int(row["position"])) for row in deleted],
+        )
 
     def attendees_of(self, event_id: UUID) -> list[dict[str, Any]]:
         """The attendee index rows of one event."""
@@ -269,17 +272,28 @@ class Queries:
 
 def _calendar(row: dict[str, Any]) -> CalendarView:
     return CalendarView(
-        calendar_id=UUID(row["calendar_id"]), account_id=UUID(row["account_id"]),
-        slug=row["slug"], display_name=row["display_name"], color=row["color"],
-        description=row["description"], timezone=row["timezone"],
+        calendar_id=UUID(row["calendar_id"]),
+        account_id=UUID(row["account_id"]),
+        slug=row["slug"],
+        display_name=row["display_name"],
+        color=row["color"],
+        description=row["description"],
+        timezone=row["timezone"],
         created_position=int(row["created_position"]),
-        sync_position=int(row["sync_position"]), sync_time=row["sync_time"],
+        sync_position=int(row["sync_position"]),
+        sync_time=row["sync_time"],
     )
 
 
 def _object(row: dict[str, Any]) -> ObjectView:
     return ObjectView(
-        calendar_id=UUID(row["calendar_id"]), href=row["href"], uid=row["uid"],
-        event_id=UUID(row["event_id"]), component=row["component"], etag=row["etag"],
-        ical=row["ical"], position=int(row["position"]), modified_at=row["modified_at"],
+        calendar_id=UUID(row["calendar_id"]),
+        href=row["href"],
+        uid=row["uid"],
+        event_id=UUID(row["event_id"]),
+        component=row["component"],
+        etag=row["etag"],
+        ical=row["ical"],
+        position=int(row["position"]),
+        modified_at=row["modified_at"],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 import uvicorn
 from litestar import Litestar
@@ -34,10 +34,10 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
             "  televent device add --telegram-id 123456789 --name laptop"
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
-    http_app = create_http_app(app, AppPort())
-    http_app.lifespan.append(_maintenance(app, settings))
-    config = uvicorn.Config(http_app, host=host, port=port, log_level="warning",
-                            lifespan="on", server_header=False)
+    http_app = create_http_app(app, AppPort(), lifespan=[_maintenance(app, settings)])
+    config = uvicorn.Config(
+        http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
+    )
     try:
         uvicorn.Server(config).run()
     finally:
@@ -45,7 +45,9 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     return 0
 
 
-def _maintenance(app: Televent, settings: Settings) -> contextlib.AbstractAsyncContextManager[None]:
+def _maintenance(
+    app: Televent, settings: Settings
+) -> Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]:
     @contextlib.asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
         async def loop() -> None:
@@ -62,4 +64,4 @@ def _maintenance(app: Televent, settings: Settings) -> contextlib.AbstractAsyncC
             with contextlib.suppress(asyncio.CancelledError):
                 await task
 
-    return lifespan()
+    return lifespan

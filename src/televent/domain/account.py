@@ -62,15 +62,25 @@ class Account(Aggregate):
             self._settings_changed(changes=effective, actor=actor, source=source)
 
     def issue_device_password(
-        self, *, device_id: str, name: str, password_hash: str, at: dt.datetime,
-        actor: str, source: str,
+        self,
+        *,
+        device_id: str,
+        name: str,
+        password_hash: str,
+        at: dt.datetime,
+        actor: str,
+        source: str,
     ) -> None:
         """Record a new device password; a name in use by an active device is refused."""
         if self.active_device(name) is not None:
             raise ConflictError(f"A device named {name!r} already exists; revoke it first.")
         self._device_password_issued(
-            device_id=device_id, name=name, password_hash=password_hash, at=at,
-            actor=actor, source=source,
+            device_id=device_id,
+            name=name,
+            password_hash=password_hash,
+            at=at,
+            actor=actor,
+            source=source,
         )
 
     def revoke_device_password(
@@ -108,11 +118,20 @@ class Account(Aggregate):
 
     @event("DevicePasswordIssued")
     def _device_password_issued(
-        self, *, device_id: str, name: str, password_hash: str, at: dt.datetime,
-        actor: str, source: str,
+        self,
+        *,
+        device_id: str,
+        name: str,
+        password_hash: str,
+        at: dt.datetime,
+        actor: str,
+        source: str,
     ) -> None:
         self.devices[device_id] = {
-            "name": name, "password_hash": password_hash, "issued_at": at, "revoked_at": None,
+            "name": name,
+            "password_hash": password_hash,
+            "issued_at": at,
+            "revoked_at": None,
         }
 
     @event("DevicePasswordRevoked")

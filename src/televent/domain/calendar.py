@@ -31,7 +31,7 @@ class Calendar(Aggregate):
         self.deleted = False
 
     def update(self, *, properties: dict[str, Any], actor: str, source: str) -> None:
-        """Change collection properties (PROPPATCH); values equal to the current ones are dropped."""
+        """Change collection properties (PROPPATCH); values equal to current ones are dropped."""
         self._check_live()
         changes = {k: v for k, v in _checked(properties).items() if self.properties.get(k) != v}
         if changes:
@@ -47,8 +47,11 @@ class Calendar(Aggregate):
         if not self.deleted:
             raise ConflictError(f"Calendar {self.slug!r} already exists.")
         self._recreated(
-            account_id=self.account_id, slug=self.slug, properties=_checked(properties),
-            actor=actor, source=source,
+            account_id=self.account_id,
+            slug=self.slug,
+            properties=_checked(properties),
+            actor=actor,
+            source=source,
         )
 
     def _check_live(self) -> None:

@@ -46,8 +46,16 @@ class CalendarEvent(Aggregate):
 
     @event("EventCreated")
     def __init__(
-        self, *, calendar_id: UUID, account_id: UUID, uid: str, href: str, ical: str,
-        facts: Facts, actor: str, source: str,
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        uid: str,
+        href: str,
+        ical: str,
+        facts: Facts,
+        actor: str,
+        source: str,
     ) -> None:
         self.calendar_id = calendar_id
         self.account_id = account_id
@@ -96,8 +104,9 @@ class CalendarEvent(Aggregate):
         new = with_attendee(parse_calendar_object(self.ical), value, cn)
         facts = facts_of(new)
         invited = next(a for a in facts["attendees"] if a["address"] == normalize_address(value))
-        self._emit([(self._invited, {"attendee": invited})], new.text, facts,
-                   actor=actor, source=source)
+        self._emit(
+            [(self._invited, {"attendee": invited})], new.text, facts, actor=actor, source=source
+        )
 
     def remove_attendee(self, address: str, *, actor: str, source: str) -> None:
         """Remove an attendee from every instance."""
@@ -105,12 +114,22 @@ class CalendarEvent(Aggregate):
         if self._attendee(address) is None:
             raise NotInvitedError(f"{address} is not an attendee of this event.")
         new = without_attendee(parse_calendar_object(self.ical), address)
-        self._emit([(self._removed, {"address": normalize_address(address)})], new.text,
-                   facts_of(new), actor=actor, source=source)
+        self._emit(
+            [(self._removed, {"address": normalize_address(address)})],
+            new.text,
+            facts_of(new),
+            actor=actor,
+            source=source,
+        )
 
     def give_rsvp(
-        self, address: str, partstat: PartStat, *, recurrence_id: str | None = None,
-        actor: str, source: str,
+        self,
+        address: str,
+        partstat: PartStat,
+        *,
+        recurrence_id: str | None = None,
+        actor: str,
+        source: str,
     ) -> None:
         """Record an attendee's answer; only an invited attendee may answer.
 
@@ -126,9 +145,20 @@ class CalendarEvent(Aggregate):
         if new.text == self.ical or canonical_text(new) == self._canonical():
             return
         self._emit(
-            [(self._rsvp_given, {"address": attendee["address"], "partstat": partstat.value,
-                                 "recurrence_id": recurrence_id})],
-            new.text, facts_of(new), actor=actor, source=source,
+            [
+                (
+                    self._rsvp_given,
+                    {
+                        "address": attendee["address"],
+                        "partstat": partstat.value,
+                        "recurrence_id": recurrence_id,
+                    },
+                )
+            ],
+            new.text,
+            facts_of(new),
+            actor=actor,
+            source=source,
         )
 
     def cancel(self, *, actor: str, source: str) -> None:
@@ -145,15 +175,26 @@ class CalendarEvent(Aggregate):
         """Delete the resource; deleting a deleted resource is a no-op."""
         if self.deleted:
             return
-        self._deleted(calendar_id=self.calendar_id, account_id=self.account_id, href=self.href, actor=actor, source=source)
+        self._deleted(
+            calendar_id=self.calendar_id,
+            account_id=self.account_id,
+            href=self.href,
+            actor=actor,
+            source=source,
+        )
 
     def recreate(self, new: CalendarObject, *, href: str, actor: str, source: str) -> None:
         """Store a UID again after it was deleted (possibly under another resource name)."""
         if not self.deleted:
             raise ConflictError(f"UID {self.uid} is already stored as {self.href}.")
         self._recreated(
-            calendar_id=self.calendar_id, account_id=self.account_id, href=href, ical=new.text, facts=facts_of(new),
-            actor=actor, source=source,
+            calendar_id=self.calendar_id,
+            account_id=self.account_id,
+            href=href,
+            ical=new.text,
+            facts=facts_of(new),
+            actor=actor,
+            source=source,
         )
 
     # --- helpers -----------------------------------------------------------------------------
@@ -180,25 +221,41 @@ class CalendarEvent(Aggregate):
             elif attendee["partstat"] != before[address]["partstat"] and (
                 facts["timing"] == self.facts["timing"]
             ):
-                pending.append((self._rsvp_given, {
-                    "address": address, "partstat": attendee["partstat"], "recurrence_id": None,
-                }))
+                pending.append(
+                    (
+                        self._rsvp_given,
+                        {
+                            "address": address,
+                            "partstat": attendee["partstat"],
+                            "recurrence_id": None,
+                        },
+                    )
+                )
         pending.extend(
             (self._removed, {"address": address}) for address in before if address not in after
         )
         return pending
 
     def _emit(
-        self, pending: list[tuple[Any, dict[str, Any]]], ical: str, facts: Facts, *,
-        actor: str, source: str,
+        self,
+        pending: list[tuple[Any, dict[str, Any]]],
+        ical: str,
+        facts: Facts,
+        *,
+        actor: str,
+        source: str,
     ) -> None:
         """Trigger the events; only the last carries the resulting body and facts."""
         for index, (trigger, fields) in enumerate(pending):
             last = index == len(pending) - 1
             trigger(
-                calendar_id=self.calendar_id, account_id=self.account_id, **fields,
-                ical=ical if last else None, facts=facts if last else None,
-                actor=actor, source=source,
+                calendar_id=self.calendar_id,
+                account_id=self.account_id,
+                **fields,
+                ical=ical if last else None,
+                facts=facts if last else None,
+                actor=actor,
+                source=source,
             )
 
     def _apply_body(self, ical: str | None, facts: Facts | None) -> None:
@@ -210,45 +267,92 @@ class CalendarEvent(Aggregate):
 
     @event("EventUpdated")
     def _updated(
-        self, *, calendar_id: UUID, account_id: UUID, changes: dict[str, Any], ical: str | None,
-        facts: Facts | None, actor: str, source: str,
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        changes: dict[str, Any],
+        ical: str | None,
+        facts: Facts | None,
+        actor: str,
+        source: str,
     ) -> None:
         self._apply_body(ical, facts)
 
     @event("AttendeeInvited")
     def _invited(
-        self, *, calendar_id: UUID, account_id: UUID, attendee: dict[str, Any], ical: str | None,
-        facts: Facts | None, actor: str, source: str,
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        attendee: dict[str, Any],
+        ical: str | None,
+        facts: Facts | None,
+        actor: str,
+        source: str,
     ) -> None:
         self._apply_body(ical, facts)
 
     @event("AttendeeRemoved")
     def _removed(
-        self, *, calendar_id: UUID, account_id: UUID, address: str, ical: str | None, facts: Facts | None,
-        actor: str, source: str,
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        address: str,
+        ical: str | None,
+        facts: Facts | None,
+        actor: str,
+        source: str,
     ) -> None:
         self._apply_body(ical, facts)
 
     @event("RsvpGiven")
     def _rsvp_given(
-        self, *, calendar_id: UUID, account_id: UUID, address: str, partstat: str, recurrence_id: str | None,
-        ical: str | None, facts: Facts | None, actor: str, source: str,
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        address: str,
+        partstat: str,
+        recurrence_id: str | None,
+        ical: str | None,
+        facts: Facts | None,
+        actor: str,
+        source: str,
     ) -> None:
         self._apply_body(ical, facts)
 
     @event("EventCancelled")
     def _cancelled(
-        self, *, calendar_id: UUID, account_id: UUID, ical: str | None, facts: Facts | None, actor: str, source: str
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        ical: str | None,
+        facts: Facts | None,
+        actor: str,
+        source: str,
     ) -> None:
         self._apply_body(ical, facts)
 
     @event("EventDeleted")
-    def _deleted(self, *, calendar_id: UUID, account_id: UUID, href: str, actor: str, source: str) -> None:
+    def _deleted(
+        self, *, calendar_id: UUID, account_id: UUID, href: str, actor: str, source: str
+    ) -> None:
         self.deleted = True
 
     @event("EventRecreated")
     def _recreated(
-        self, *, calendar_id: UUID, account_id: UUID, href: str, ical: str, facts: Facts, actor: str, source: str
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        href: str,
+        ical: str,
+        facts: Facts,
+        actor: str,
+        source: str,
     ) -> None:
         self.href = href
         self.ical = ical

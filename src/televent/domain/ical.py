@@ -8,6 +8,7 @@ SEQUENCE, STATUS). Text the server does not edit is kept byte for byte as the cl
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def parse_calendar_object(text: str) -> CalendarObject:
             "A calendar object resource must not contain METHOD (RFC 4791 §4.1).",
             "valid-calendar-object-resource",
         )
-    kinds = {c.name for c in calendar.subcomponents if c.name != "VTIMEZONE"}
+    kinds = {str(c.name) for c in calendar.subcomponents if c.name != "VTIMEZONE"}
     if not kinds:
         raise InvalidCalendarDataError(
             "The calendar holds no VEVENT, VTODO or VJOURNAL.", "valid-calendar-object-resource"
@@ -164,8 +165,9 @@ def facts_of(obj: CalendarObject) -> Facts:
         "end": _iso(lead.get("DTEND") or lead.get("DUE")),
         "all_day": _is_date(lead.get("DTSTART")),
         "recurring": master is not None and ("RRULE" in master or "RDATE" in master),
-        "overrides": sorted(_iso(c.get("RECURRENCE-ID")) or "" for c in obj.components
-                            if "RECURRENCE-ID" in c),
+        "overrides": sorted(
+            _iso(c.get("RECURRENCE-ID")) or "" for c in obj.components if "RECURRENCE-ID" in c
+        ),
         "organizer": _address_or_none(lead.get("ORGANIZER")),
         "attendees": [_attendee_facts(a) for a in _as_list(lead.get("ATTENDEE"))],
         "sequence": _int(lead.get("SEQUENCE")),
@@ -197,8 +199,8 @@ def property_changes(old: CalendarObject, new: CalendarObject) -> dict[str, list
         and _raw(old_lead, name) != _raw(new_lead, name)
     )
     if len(old.components) != len(new.components) or any(
-        a.to_ical() != b.to_ical() for a, b in zip(old.components[1:], new.components[1:],
-                                                   strict=False)
+        a.to_ical() != b.to_ical()
+        for a, b in zip(old.components[1:], new.components[1:], strict=False)
     ):
         others.append("RECURRENCE-ID overrides")
     if others:
@@ -350,9 +352,11 @@ def _instance(obj: CalendarObject, recurrence_id: str) -> icalendar.cal.Componen
     if isinstance(start, dt.datetime) and start.tzinfo is not None and instant.tzinfo:
         instant = instant.astimezone(start.tzinfo)
     override = icalendar.Event() if obj.component_type == "VEVENT" else icalendar.Todo()
-    for name, value in master.property_items(recursion=False):
-        if name not in ("BEGIN", "END", "RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND"):
-            override.add(name, value, encode=False)
+    for name, value in master.items():
+        if name not in ("RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND"):
+            override[name] = copy.deepcopy(value)
+    for sub in master.subcomponents:
+        override.add_component(copy.deepcopy(sub))
     override.add("RECURRENCE-ID", instant)
     override.add("DTSTART", instant)
     if "DTEND" in master:
@@ -382,8 +386,9 @@ def _raw(component: icalendar.cal.Component, name: str) -> str | None:
     if name not in component:
         return None
     values = _as_list(component.get(name))
-    return "\n".join(v.to_ical().decode("utf-8") if hasattr(v, "to_ical") else str(v)
-                     for v in values)
+    return "\n".join(
+        v.to_ical().decode("utf-8") if hasattr(v, "to_ical") else str(v) for v in values
+    )
 
 
 def _iso(value: Any) -> str | None:
@@ -419,9 +424,7 @@ def _attendee_facts(attendee: Any) -> dict[str, Any]:
 def _signature(obj: CalendarObject, names: Iterable[str]) -> dict[str, str]:
     wanted = tuple(names)
     return {
-        _iso(c.get("RECURRENCE-ID")) or "": "\n".join(
-            f"{n}:{_raw(c, n)}" for n in wanted if n in c
-        )
+        _iso(c.get("RECURRENCE-ID")) or "": "\n".join(f"{n}:{_raw(c, n)}" for n in wanted if n in c)
         for c in obj.components
     }
 
@@ -458,7 +461,9 @@ def _indexed_range(obj: CalendarObject) -> tuple[int | None, int | None]:
     return int(start.timestamp()), (None if end is None else int(end.timestamp()))
 
 
-def _component_span(component: icalendar.cal.Component) -> tuple[dt.datetime, dt.datetime | None] | None:
+def _component_span(
+    component: icalendar.cal.Component,
+) -> tuple[dt.datetime, dt.datetime | None] | None:
     if "DTSTART" not in component:
         return None
     start_value = component.decoded("DTSTART")
@@ -483,7 +488,8 @@ def _component_span(component: icalendar.cal.Component) -> tuple[dt.datetime, dt
 
 def _duration(component: icalendar.cal.Component, start: dt.date | dt.datetime) -> dt.timedelta:
     if "DTEND" in component:
-        return max(component.decoded("DTEND") - start, dt.timedelta(0))
+        span: dt.timedelta = component.decoded("DTEND") - start
+        return max(span, dt.timedelta(0))
     if "DUE" in component:
         return max(_utc(component.decoded("DUE")) - _utc(start), dt.timedelta(0))
     if "DURATION" in component:

@@ -23,8 +23,14 @@ class AttendeeIndexProjection(Projection):
         db.run(f"DELETE FROM {self.t['attendees']} WHERE event_id = ?", (event_id,))
         rows = {
             attendee["address"]: (
-                attendee["address"], event_id, str(event.calendar_id), str(event.account_id),
-                event.facts["uid"], attendee["partstat"], attendee["role"], attendee["cn"],
+                attendee["address"],
+                event_id,
+                str(event.calendar_id),
+                str(event.account_id),
+                event.facts["uid"],
+                attendee["partstat"],
+                attendee["role"],
+                attendee["cn"],
                 position,
             )
             for attendee in event.facts["attendees"]
@@ -37,6 +43,4 @@ class AttendeeIndexProjection(Projection):
 
     @handles("CalendarEvent.EventDeleted")
     def _event_deleted(self, db: Sql, event: Any, position: int) -> None:
-        db.run(
-            f"DELETE FROM {self.t['attendees']} WHERE event_id = ?", (str(event.originator_id),)
-        )
+        db.run(f"DELETE FROM {self.t['attendees']} WHERE event_id = ?", (str(event.originator_id),))

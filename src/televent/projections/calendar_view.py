@@ -50,9 +50,18 @@ class CalendarViewProjection(Projection):
             f"INSERT INTO {self.t['calendars']} (calendar_id, account_id, slug, display_name, "
             "color, description, timezone, created_position, sync_position, sync_time) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (str(event.originator_id), str(event.account_id), event.slug,
-             props.get("display_name"), props.get("color"), props.get("description"),
-             props.get("timezone"), position, position, event.timestamp.isoformat()),
+            (
+                str(event.originator_id),
+                str(event.account_id),
+                event.slug,
+                props.get("display_name"),
+                props.get("color"),
+                props.get("description"),
+                props.get("timezone"),
+                position,
+                position,
+                event.timestamp.isoformat(),
+            ),
         )
 
     @handles("Calendar.CalendarUpdated")
@@ -68,7 +77,9 @@ class CalendarViewProjection(Projection):
     @handles("Calendar.CalendarDeleted")
     def _calendar_deleted(self, db: Sql, event: Any, position: int) -> None:
         for table in ("calendar_objects", "tombstones", "calendars"):
-            db.run(f"DELETE FROM {self.t[table]} WHERE calendar_id = ?", (str(event.originator_id),))
+            db.run(
+                f"DELETE FROM {self.t[table]} WHERE calendar_id = ?", (str(event.originator_id),)
+            )
 
     # --- calendar objects --------------------------------------------------------------------
 
@@ -84,10 +95,19 @@ class CalendarViewProjection(Projection):
             f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
             "component, etag, ical, range_start, range_end, position, modified_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (calendar_id, event.href, facts["uid"], str(event.originator_id),
-             facts["component"], etag_for(event.originator_id, event.originator_version),
-             event.ical, facts["range_start"], facts["range_end"], position,
-             event.timestamp.isoformat()),
+            (
+                calendar_id,
+                event.href,
+                facts["uid"],
+                str(event.originator_id),
+                facts["component"],
+                etag_for(event.originator_id, event.originator_version),
+                event.ical,
+                facts["range_start"],
+                facts["range_end"],
+                position,
+                event.timestamp.isoformat(),
+            ),
         )
         self._touch(db, calendar_id, event, position)
 
@@ -99,9 +119,15 @@ class CalendarViewProjection(Projection):
         db.run(
             f"UPDATE {self.t['calendar_objects']} SET etag = ?, ical = ?, range_start = ?, "
             "range_end = ?, position = ?, modified_at = ? WHERE event_id = ?",
-            (etag_for(event.originator_id, event.originator_version), event.ical,
-             facts["range_start"], facts["range_end"], position, event.timestamp.isoformat(),
-             str(event.originator_id)),
+            (
+                etag_for(event.originator_id, event.originator_version),
+                event.ical,
+                facts["range_start"],
+                facts["range_end"],
+                position,
+                event.timestamp.isoformat(),
+                str(event.originator_id),
+            ),
         )
         self._touch(db, str(event.calendar_id), event, position)
 
@@ -119,9 +145,15 @@ class CalendarViewProjection(Projection):
         db.run(
             f"INSERT INTO {self.t['tombstones']} (calendar_id, href, uid, position, deleted_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (calendar_id, href) DO UPDATE "
-            "SET uid = excluded.uid, position = excluded.position, deleted_at = excluded.deleted_at",
-            (calendar_id, event.href, row["uid"] if row else "", position,
-             event.timestamp.isoformat()),
+            "SET uid = excluded.uid, position = excluded.position, "
+            "deleted_at = excluded.deleted_at",
+            (
+                calendar_id,
+                event.href,
+                row["uid"] if row else "",
+                position,
+                event.timestamp.isoformat(),
+            ),
         )
         self._touch(db, calendar_id, event, position)
 

@@ -21,8 +21,15 @@ class DirectoryProjection(Projection):
         db.run(
             f"INSERT INTO {self.t['accounts']} (account_id, telegram_id, name, timezone, "
             "reminder_minutes, registered_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (str(event.originator_id), event.telegram_id, event.name, event.timezone, 15,
-             event.timestamp.isoformat(), position),
+            (
+                str(event.originator_id),
+                event.telegram_id,
+                event.name,
+                event.timezone,
+                15,
+                event.timestamp.isoformat(),
+                position,
+            ),
         )
 
     @handles("Account.AccountSettingsChanged")
@@ -54,8 +61,13 @@ class DirectoryProjection(Projection):
         db.run(
             f"INSERT INTO {self.t['devices']} (device_id, account_id, name, password_hash, "
             "issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)",
-            (event.device_id, str(event.originator_id), event.name, event.password_hash,
-             event.at.isoformat()),
+            (
+                event.device_id,
+                str(event.originator_id),
+                event.name,
+                event.password_hash,
+                event.at.isoformat(),
+            ),
         )
 
     @handles("Account.DevicePasswordRevoked")

@@ -34,8 +34,11 @@ class ProjectionError(TeleventError):
 
 def all_projections(prefix: str = "") -> list[Projection]:
     """Every read model, bound to tables with this prefix."""
-    return [DirectoryProjection(prefix), CalendarViewProjection(prefix),
-            AttendeeIndexProjection(prefix)]
+    return [
+        DirectoryProjection(prefix),
+        CalendarViewProjection(prefix),
+        AttendeeIndexProjection(prefix),
+    ]
 
 
 def notification_id_column(dialect: Dialect) -> str:
@@ -56,16 +59,21 @@ class ProjectionEngine:
         self.projections = all_projections()
 
     def apply_recorded(
-        self, cursor: Any, stored_events: Sequence[StoredEvent], notification_ids: Sequence[int],
+        self,
+        cursor: Any,
+        stored_events: Sequence[StoredEvent],
+        notification_ids: Sequence[int],
         domain_events: Sequence[Any] | None,
     ) -> None:
         """Apply just-inserted events in the inserting transaction (called by the recorder)."""
         if not notification_ids:
             return
         db = Sql(cursor, self.dialect)
-        events = list(domain_events) if domain_events is not None else [
-            self.mapper.to_domain_event(s) for s in stored_events
-        ]
+        events = (
+            list(domain_events)
+            if domain_events is not None
+            else [self.mapper.to_domain_event(s) for s in stored_events]
+        )
         first, last = notification_ids[0], notification_ids[-1]
         for projection in self.projections:
             position = self.position(db, projection.name)
@@ -86,13 +94,12 @@ class ProjectionEngine:
         """The notification position a read model has applied up to."""
         value = db.scalar(f"SELECT position FROM {table} WHERE name = ?", (name,))
         if value is None:
-            raise ProjectionError(
-                f"Read model {name!r} is not set up: run `televent db upgrade`."
-            )
+            raise ProjectionError(f"Read model {name!r} is not set up: run `televent db upgrade`.")
         return int(value)
 
-    def set_position(self, db: Sql, name: str, position: int,
-                     table: str = "projection_positions") -> None:
+    def set_position(
+        self, db: Sql, name: str, position: int, table: str = "projection_positions"
+    ) -> None:
         """Record the position in the same transaction as the view writes."""
         db.run(
             f"UPDATE {table} SET position = ?, updated_at = ?, last_error = NULL WHERE name = ?",
@@ -100,7 +107,11 @@ class ProjectionEngine:
         )
 
     def catch_up(
-        self, db: Sql, projections: Iterable[Projection], after: int, upto: int | None = None,
+        self,
+        db: Sql,
+        projections: Iterable[Projection],
+        after: int,
+        upto: int | None = None,
         on_batch: Callable[[int], None] | None = None,
     ) -> int:
         """Apply logged events after `after` (up to `upto`) to the projections; return the end.

@@ -59,8 +59,12 @@ class Rebuilder:
         self.batch_size = batch_size
 
     def run(
-        self, names: list[str] | None = None, *, verify: bool = False,
-        retention_cutoff: str = "", progress: Progress | None = None,
+        self,
+        names: list[str] | None = None,
+        *,
+        verify: bool = False,
+        retention_cutoff: str = "",
+        progress: Progress | None = None,
     ) -> RebuildReport:
         """Rebuild (or, with `verify`, compare) the named read models, or all of them."""
         shadows = [p for p in all_projections(SHADOW_PREFIX) if names is None or p.name in names]
@@ -95,10 +99,15 @@ class Rebuilder:
                     report.differences.extend(self._compare(db, shadow, retention_cutoff))
                     live_position = self.engine.position(db, shadow.name)
                     if live_position != final:
-                        report.differences.append(TableDifference(
-                            f"projection_positions[{shadow.name}]",
-                            [{"position": live_position}], [{"position": final}], 1, 1,
-                        ))
+                        report.differences.append(
+                            TableDifference(
+                                f"projection_positions[{shadow.name}]",
+                                [{"position": live_position}],
+                                [{"position": final}],
+                                1,
+                                1,
+                            )
+                        )
                 else:
                     self._swap(db, shadow, final)
                 self._drop_shadow_tables(db, shadow)
@@ -108,10 +117,14 @@ class Rebuilder:
         if upto <= after:
             return 0
         column = "notification_id" if self.engine.dialect is Dialect.POSTGRES else "rowid"
-        return int(db.scalar(
-            f"SELECT COUNT(*) AS n FROM {self.engine.events_table} "
-            f"WHERE {column} > ? AND {column} <= ?", (after, upto),
-        ) or 0)
+        return int(
+            db.scalar(
+                f"SELECT COUNT(*) AS n FROM {self.engine.events_table} "
+                f"WHERE {column} > ? AND {column} <= ?",
+                (after, upto),
+            )
+            or 0
+        )
 
     def _create_shadow_tables(self, db: Sql, shadow: Projection) -> None:
         for table in shadow.tables:
@@ -121,12 +134,17 @@ class Rebuilder:
                 continue
             for row in db.all(
                 "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
-                "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END", (table,),
+                "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END",
+                (table,),
             ):
                 statement = row["sql"]
                 if row["type"] == "index":
-                    statement = re.sub(rf"\b{re.escape(row['name'])}\b",
-                                       SHADOW_PREFIX + row["name"], statement, count=1)
+                    statement = re.sub(
+                        rf"\b{re.escape(row['name'])}\b",
+                        SHADOW_PREFIX + row["name"],
+                        statement,
+                        count=1,
+                    )
                 statement = re.sub(rf"\b{re.escape(table)}\b", SHADOW_PREFIX + table, statement)
                 db.run(statement)
 
@@ -140,9 +158,7 @@ class Rebuilder:
             db.run(f"INSERT INTO {table} SELECT * FROM {SHADOW_PREFIX}{table}")
         self.engine.set_position(db, shadow.name, position)
 
-    def _compare(
-        self, db: Sql, shadow: Projection, retention_cutoff: str
-    ) -> list[TableDifference]:
+    def _compare(self, db: Sql, shadow: Projection, retention_cutoff: str) -> list[TableDifference]:
         filters = shadow.comparison_filters(retention_cutoff) if retention_cutoff else {}
         differences = []
         for table in shadow.tables:
@@ -152,8 +168,13 @@ class Rebuilder:
             only_live = db.all(f"{live} EXCEPT {rebuilt}")
             only_rebuilt = db.all(f"{rebuilt} EXCEPT {live}")
             if only_live or only_rebuilt:
-                differences.append(TableDifference(
-                    table, only_live[:MAX_REPORTED_DIFFERENCES],
-                    only_rebuilt[:MAX_REPORTED_DIFFERENCES], len(only_live), len(only_rebuilt),
-                ))
+                differences.append(
+                    TableDifference(
+                        table,
+                        only_live[:MAX_REPORTED_DIFFERENCES],
+                        only_rebuilt[:MAX_REPORTED_DIFFERENCES],
+                        len(only_live),
+                        len(only_rebuilt),
+                    )
+                )
         return differences

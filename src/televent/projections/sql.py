@@ -40,7 +40,9 @@ class Sql:
         else:
             self.cursor.executemany(statement, rows)
 
-    def one(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> dict[str, Any] | None:
+    def one(
+        self, statement: str, params: tuple[Any, ...] | list[Any] = ()
+    ) -> dict[str, Any] | None:
         """Execute a query and return its first row as a dict (or None)."""
         self.run(statement, params)
         row = self.cursor.fetchone()

@@ -1,0 +1,50 @@
+# Televent — `make help` lists the targets.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-unit test-integration lint fmt typecheck check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install Televent with its dev tools
+
+run: install ## Migrate the embedded SQLite database and run `televent serve` on 127.0.0.1:8080
+	$(BIN)/televent serve
+
+test: install ## Run the whole test suite (SQLite and PostgreSQL)
+	$(BIN)/pytest
+
+test-unit: install ## Run the pure unit tests only
+	$(BIN)/pytest tests/unit
+
+test-integration: install ## Run the storage and process tests only
+	$(BIN)/pytest tests/integration
+
+lint: install ## Check style with ruff
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+fmt: install ## Format the code with ruff
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+typecheck: install ## Type-check with mypy (strict)
+	$(BIN)/mypy
+
+check: lint typecheck test ## Everything CI runs
+
+bench: install ## Run the benchmarks (results go to docs/benchmarks.md by hand)
+	$(BIN)/python -m benchmarks.core
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

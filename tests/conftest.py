@@ -1,0 +1,124 @@
+"""Shared fixtures: every storage test runs on SQLite and on PostgreSQL.
+
+PostgreSQL is expected at 127.0.0.1:5432 (override with TELEVENT_TEST_POSTGRES_URL, which names
+an existing database the tests may create databases from). Without it, PostgreSQL tests skip,
+unless TELEVENT_REQUIRE_POSTGRES is set (CI sets it): then the skip becomes a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from televent.application import Televent
+from televent.bootstrap import build_application
+from televent.config import Settings
+
+ADMIN_URL = os.environ.get(
+    "TELEVENT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+BACKENDS = ["sqlite", "postgresql"]
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, start: dt.datetime | None = None) -> None:
+        self.now = start or dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += dt.timedelta(**kwargs)
+
+
+def _postgres_unavailable() -> str | None:
+    try:
+        with psycopg.connect(ADMIN_URL, connect_timeout=3):
+            return None
+    except psycopg.Error as exc:
+        return f"PostgreSQL not reachable at {ADMIN_URL}: {exc}"
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> str:
+    problem = _postgres_unavailable()
+    if problem:
+        if os.environ.get("TELEVENT_REQUIRE_POSTGRES"):
+            pytest.fail(f"{problem} (TELEVENT_REQUIRE_POSTGRES is set: PostgreSQL must be tested)")
+        pytest.skip(problem)
+    return ADMIN_URL
+
+
+@pytest.fixture(scope="session")
+def postgres_test_database(postgres_admin_url: str) -> Iterator[str]:
+    """A database of this test session's own, dropped at the end."""
+    name = f"televent_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    with psycopg.connect(postgres_admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = postgres_admin_url.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(postgres_admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def reset_postgres(url: str) -> None:
+    """Empty the test database: drop and recreate its public schema."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+class Backend:
+    """Makes empty databases of one kind for a test."""
+
+    def __init__(self, kind: str, tmp_path: Path, postgres_url: str | None) -> None:
+        self.kind = kind
+        self.tmp_path = tmp_path
+        self.postgres_url = postgres_url
+        self.count = 0
+
+    def fresh_url(self) -> str:
+        """The URL of a new, empty database."""
+        self.count += 1
+        if self.kind == "sqlite":
+            return f"sqlite:///{self.tmp_path}/televent-{self.count}.db"
+        assert self.postgres_url is not None
+        reset_postgres(self.postgres_url)
+        return self.postgres_url
+
+    @contextmanager
+    def fresh_app(self, clock: FakeClock | None = None) -> Iterator[Televent]:
+        """An application on a new, empty database, closed afterwards."""
+        app = build_application(Settings(database_url=self.fresh_url()), clock=clock or FakeClock())
+        try:
+            yield app
+        finally:
+            app.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    postgres_url = None
+    if request.param == "postgresql":
+        postgres_url = request.getfixturevalue("postgres_test_database")
+    return Backend(request.param, tmp_path, postgres_url)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def app(backend: Backend, clock: FakeClock) -> Iterator[Televent]:
+    with backend.fresh_app(clock) as application:
+        yield application

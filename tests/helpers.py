@@ -1,0 +1,51 @@
+"""Small builders shared by tests."""
+
+from __future__ import annotations
+
+from televent.domain.values import Source, SourceKind
+
+ACTOR = "system:"
+CLI = Source(SourceKind.CLI, "test").encode()
+CALDAV = Source(SourceKind.CALDAV, "iPhone").encode()
+
+
+def vevent(
+    uid: str = "event-1",
+    summary: str = "Team sync",
+    start: str = "20260305T150000",
+    end: str = "20260305T160000",
+    tzid: str | None = "Europe/Berlin",
+    sequence: int | None = None,
+    attendees: list[tuple[str, str]] | None = None,
+    extra: str = "",
+    rrule: str | None = None,
+    organizer: str | None = "mailto:alice@example.com",
+) -> str:
+    """A realistic single VEVENT calendar object (CRLF line endings, as clients send)."""
+    tz = f";TZID={tzid}" if tzid else ""
+    suffix = "" if tzid else "Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Test//Televent tests//EN",
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        "DTSTAMP:20260301T090000Z",
+        f"DTSTART{tz}:{start}{suffix}",
+        f"DTEND{tz}:{end}{suffix}",
+        f"SUMMARY:{summary}",
+    ]
+    if sequence is not None:
+        lines.append(f"SEQUENCE:{sequence}")
+    if rrule:
+        lines.append(f"RRULE:{rrule}")
+    if organizer:
+        lines.append(f"ORGANIZER;CN=Alice:{organizer}")
+    for address, partstat in attendees or []:
+        lines.append(
+            f"ATTENDEE;CN={address.split('@')[0]};PARTSTAT={partstat};RSVP=TRUE:mailto:{address}"
+        )
+    if extra:
+        lines.extend(extra.strip().splitlines())
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
