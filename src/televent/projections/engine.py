@@ -75,8 +75,14 @@ class ProjectionEngine:
             else [self.mapper.to_domain_event(s) for s in stored_events]
         )
         first, last = notification_ids[0], notification_ids[-1]
+        positions = self.positions(db)
+        applied: list[str] = []
         for projection in self.projections:
-            position = self.position(db, projection.name)
+            position = positions.get(projection.name)
+            if position is None:
+                raise ProjectionError(
+                    f"Read model {projection.name!r} is not set up: run `televent db upgrade`."
+                )
             if position < first - 1:
                 self.catch_up(db, [projection], position, first - 1)
             elif position >= first:
@@ -88,7 +94,19 @@ class ProjectionEngine:
                 raise ProjectionError(
                     f"Projection {projection.name} failed on event {first}..{last}: {exc}"
                 ) from exc
-            self.set_position(db, projection.name, last)
+            applied.append(projection.name)
+        if applied:
+            marks = ", ".join("?" for _ in applied)
+            db.run(
+                "UPDATE projection_positions SET position = ?, updated_at = ?, last_error = NULL "
+                f"WHERE name IN ({marks})",
+                (last, self.clock().isoformat(), *applied),
+            )
+
+    def positions(self, db: Sql) -> dict[str, int]:
+        """Every read model's position, by name."""
+        rows = db.all("SELECT name, position FROM projection_positions")
+        return {row["name"]: int(row["position"]) for row in rows}
 
     def position(self, db: Sql, name: str, table: str = "projection_positions") -> int:
         """The notification position a read model has applied up to."""

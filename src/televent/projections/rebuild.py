@@ -80,9 +80,10 @@ class Rebuilder:
         while True:
             with self.views.write() as db:
                 batch = self.engine.read_log(db, position, self.batch_size)
-                for notification_id, event in batch:
-                    for shadow in shadows:
-                        shadow.apply(db, event, notification_id)
+                with db.pipeline():
+                    for notification_id, event in batch:
+                        for shadow in shadows:
+                            shadow.apply(db, event, notification_id)
             if not batch:
                 break
             position, events = batch[-1][0], events + len(batch)

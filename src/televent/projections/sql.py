@@ -6,6 +6,8 @@ SQLite (3.24+) and PostgreSQL understand; for PostgreSQL the placeholders become
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +25,17 @@ class Sql:
     def __init__(self, cursor: Any, dialect: Dialect) -> None:
         self.cursor = cursor
         self.dialect = dialect
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Batch round trips (PostgreSQL pipeline mode); a no-op for SQLite."""
+        context = (
+            self.cursor.connection.pipeline()
+            if self.dialect is Dialect.POSTGRES
+            else nullcontext()
+        )
+        with context:
+            yield
 
     def run(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
         """Execute one statement."""
