@@ -50,24 +50,47 @@ class Thing(Aggregate):
 
 def realistic_event(n: int) -> str:
     """An event as clients send it: VTIMEZONE, VALARM, organizer and two attendees."""
-    return "\r\n".join([
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bench//EN",
-        "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
-        "BEGIN:STANDARD", "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-        "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "END:STANDARD",
-        "BEGIN:DAYLIGHT", "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-        "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "END:DAYLIGHT", "END:VTIMEZONE",
-        "BEGIN:VEVENT", f"UID:bench-{n}@example.com", "DTSTAMP:20260301T090000Z",
-        f"DTSTART;TZID=Europe/Berlin:202603{1 + n % 28:02d}T{8 + n % 10:02d}0000",
-        f"DTEND;TZID=Europe/Berlin:202603{1 + n % 28:02d}T{9 + n % 10:02d}0000",
-        f"SUMMARY:Meeting number {n}", "LOCATION:Room 4",
-        *(["RRULE:FREQ=WEEKLY;COUNT=10"] if n % 10 == 0 else []),
-        "ORGANIZER;CN=Alice:mailto:alice@example.com",
-        "ATTENDEE;CN=Bob;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@example.com",
-        "ATTENDEE;CN=Carol;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:carol@example.com",
-        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT15M", "DESCRIPTION:Reminder", "END:VALARM",
-        "END:VEVENT", "END:VCALENDAR", "",
-    ])
+    return "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Bench//EN",
+            "BEGIN:VTIMEZONE",
+            "TZID:Europe/Berlin",
+            "BEGIN:STANDARD",
+            "DTSTART:19701025T030000",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+            "TZOFFSETFROM:+0200",
+            "TZOFFSETTO:+0100",
+            "END:STANDARD",
+            "BEGIN:DAYLIGHT",
+            "DTSTART:19700329T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+            "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200",
+            "END:DAYLIGHT",
+            "END:VTIMEZONE",
+            "BEGIN:VEVENT",
+            f"UID:bench-{n}@example.com",
+            "DTSTAMP:20260301T090000Z",
+            f"DTSTART;TZID=Europe/Berlin:202603{1 + n % 28:02d}T{8 + n % 10:02d}0000",
+            f"DTEND;TZID=Europe/Berlin:202603{1 + n % 28:02d}T{9 + n % 10:02d}0000",
+            f"SUMMARY:Meeting number {n}",
+            "LOCATION:Room 4",
+            *(["RRULE:FREQ=WEEKLY;COUNT=10"] if n % 10 == 0 else []),
+            "ORGANIZER;CN=Alice:mailto:alice@example.com",
+            "ATTENDEE;CN=Bob;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@example.com",
+            "ATTENDEE;CN=Carol;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:carol@example.com",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            "TRIGGER:-PT15M",
+            "DESCRIPTION:Reminder",
+            "END:VALARM",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
 
 
 def rate(count: int, work: Callable[[], None]) -> float:
@@ -152,11 +175,17 @@ def rebuild_rate(app: Televent) -> tuple[float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("-n", type=int, default=400, help="writes per measurement")
-    parser.add_argument("--rebuild-events", type=int, default=20000,
-                        help="approximate log size for the rebuild measurement")
+    parser.add_argument(
+        "--rebuild-events",
+        type=int,
+        default=20000,
+        help="approximate log size for the rebuild measurement",
+    )
     parser.add_argument("--backends", default="sqlite,postgresql")
     args = parser.parse_args(argv)
 
@@ -174,9 +203,11 @@ def main(argv: list[str] | None = None) -> int:
                 row["cmd"].append(command_rate(app, args.n, 0))
                 app.close()
                 row["ratio"].append(row["cmd"][-1] / row["es"][-1])
-                print(f"round {round_number + 1} {target.kind}: raw {row['raw'][-1]:.0f}/s, "
-                      f"es-save {row['es'][-1]:.0f}/s, command {row['cmd'][-1]:.0f}/s",
-                      file=sys.stderr)
+                print(
+                    f"round {round_number + 1} {target.kind}: raw {row['raw'][-1]:.0f}/s, "
+                    f"es-save {row['es'][-1]:.0f}/s, command {row['cmd'][-1]:.0f}/s",
+                    file=sys.stderr,
+                )
         rebuilds: dict[str, list[float]] = {t.kind: [] for t in targets}
         sizes: dict[str, int] = {}
         for target in targets:
@@ -189,14 +220,18 @@ def main(argv: list[str] | None = None) -> int:
                 sizes[target.kind] = events
             app.close()
 
-    print("\n| backend | raw INSERT+COMMIT /s | eventsourcing save /s | command /s | "
-          "command / save | rebuild events/s (log size) |")
+    print(
+        "\n| backend | raw INSERT+COMMIT /s | eventsourcing save /s | command /s | "
+        "command / save | rebuild events/s (log size) |"
+    )
     print("|---|---|---|---|---|---|")
     for kind, row in results.items():
         median = statistics.median
-        print(f"| {kind} | {median(row['raw']):.0f} | {median(row['es']):.0f} | "
-              f"{median(row['cmd']):.0f} | {median(row['ratio']):.0%} | "
-              f"{median(rebuilds[kind]):.0f} ({sizes[kind]}) |")
+        print(
+            f"| {kind} | {median(row['raw']):.0f} | {median(row['es']):.0f} | "
+            f"{median(row['cmd']):.0f} | {median(row['ratio']):.0%} | "
+            f"{median(rebuilds[kind]):.0f} ({sizes[kind]}) |"
+        )
     return 0
 
 
