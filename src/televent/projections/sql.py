@@ -30,9 +30,7 @@ class Sql:
     def pipeline(self) -> Iterator[None]:
         """Batch round trips (PostgreSQL pipeline mode); a no-op for SQLite."""
         context = (
-            self.cursor.connection.pipeline()
-            if self.dialect is Dialect.POSTGRES
-            else nullcontext()
+            self.cursor.connection.pipeline() if self.dialect is Dialect.POSTGRES else nullcontext()
         )
         with context:
             yield
