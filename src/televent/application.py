@@ -8,6 +8,7 @@ use the read models; decisions are made by aggregates.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 import sqlite3
@@ -46,7 +47,7 @@ from televent.domain.values import (
 )
 from televent.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRecorder
 from televent.projections.calendar_view import etag_for
-from televent.projections.engine import ProjectionEngine
+from televent.projections.engine import ProjectionEngine, ProjectionError
 from televent.queries import Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
@@ -119,12 +120,23 @@ class Televent(Application[UUID]):
         """Save in one transaction; a concurrent writer's earlier save becomes a ConflictError."""
         try:
             self.save(*aggregates)
+        except ProjectionError as exc:
+            self._record_projection_error(exc)
+            raise
         except (IntegrityError, sqlite3.IntegrityError) as exc:
             if self.events_table in str(exc) or "originator" in str(exc):
                 raise ConflictError(
                     "Someone else changed this at the same time; reload and try again."
                 ) from exc
             raise
+
+    def _record_projection_error(self, error: ProjectionError) -> None:
+        """Keep the failure visible in `projections status` (the command itself rolled back)."""
+        with contextlib.suppress(Exception), self.views.write() as db:
+            db.run(
+                "UPDATE projection_positions SET last_error = ? WHERE name = ?",
+                (f"{self.clock().isoformat()} {error}"[:2000], error.projection),
+            )
 
     def _get(self, aggregate_id: UUID, kind: type[Aggregate], what: str) -> Any:
         try:

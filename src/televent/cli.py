@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -23,6 +24,7 @@ from televent.domain.values import Source, SourceKind
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70
 OPERATOR = Source(SourceKind.CLI, "operator").encode()
 OPERATOR_ACTOR = "system:"
 
@@ -45,6 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if os.environ.get("TELEVENT_DEBUG"):
+            raise
+        print(
+            f"error: internal failure ({type(exc).__name__}: {_first_line(exc)}); "
+            "set TELEVENT_DEBUG=1 for details",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     return result
 
 

@@ -56,9 +56,7 @@ class ProjectingPostgresRecorder(PostgresApplicationRecorder):
             self._notify_channel(curs)
             PostgresAggregateRecorder._insert_stored_events(self, curs, stored_events)
             notification_ids = self._fetch_ids_after_insert_events(curs, stored_events)
-            # Pipeline mode sends the view writes without waiting for each round trip.
-            with curs.connection.pipeline():
-                self.engine.apply_recorded(
-                    curs, stored_events, notification_ids or [], kwargs.get("decoded_events")
-                )
+            self.engine.apply_recorded(
+                curs, stored_events, notification_ids or [], kwargs.get("decoded_events")
+            )
         return notification_ids

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from televent.application import Televent
 from televent.bootstrap import catch_up
 from televent.domain.values import calendar_id_for
+from televent.operations import projection_status
+from televent.projections.engine import ProjectionError
 from televent.projections.rebuild import Rebuilder
 from tests.helpers import ACTOR, CALDAV, vevent
 
@@ -70,3 +74,19 @@ def test_startup_catch_up_brings_every_view_to_the_head(app: Televent) -> None:
 def test_rebuild_on_an_empty_log(app: Televent) -> None:
     report = Rebuilder(app.engine, app.views).run(verify=True)
     assert report.matches and report.events == 0
+
+
+def test_a_failing_projection_refuses_the_command_whole_and_shows_in_status(app: Televent) -> None:
+    calendar_id = populate(app)
+    with app.views.read() as db:
+        head = app.engine.head(db)
+    with app.views.write() as db:
+        db.run("DROP TABLE attendees")
+    with pytest.raises(ProjectionError, match="attendee_index"):
+        app.put_object(calendar_id, "x.ics", vevent(uid="x"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    with app.views.read() as db:
+        assert app.engine.head(db) == head  # no event appended
+    assert app.queries.object_at(calendar_id, "x.ics") is None  # type: ignore[arg-type]
+    status = {s.name: s for s in projection_status(app)}
+    assert "attendee_index" in (status["attendee_index"].last_error or "")
+    assert status["calendar_view"].last_error is None

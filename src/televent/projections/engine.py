@@ -29,7 +29,16 @@ Clock = Callable[[], dt.datetime]
 
 
 class ProjectionError(TeleventError):
-    """A read model cannot be brought up to date (schema missing, or a handler failed)."""
+    """A read model cannot be brought up to date (schema missing, or a handler failed).
+
+    Args:
+        message: what failed.
+        projection: the read model's name.
+    """
+
+    def __init__(self, message: str, projection: str = "") -> None:
+        super().__init__(message)
+        self.projection = projection
 
 
 def all_projections(prefix: str = "") -> list[Projection]:
@@ -74,39 +83,47 @@ class ProjectionEngine:
             if domain_events is not None
             else [self.mapper.to_domain_event(s) for s in stored_events]
         )
-        first, last = notification_ids[0], notification_ids[-1]
-        positions = self.positions(db)
-        applied: list[str] = []
-        for projection in self.projections:
-            position = positions.get(projection.name)
-            if position is None:
-                raise ProjectionError(
-                    f"Read model {projection.name!r} is not set up: run `televent db upgrade`."
+        last = notification_ids[-1]
+        with db.pipeline():
+            applied = [
+                projection.name
+                for projection in self.projections
+                if self._apply_one(db, projection, events, notification_ids)
+            ]
+            if applied:
+                marks = ", ".join("?" for _ in applied)
+                db.run(
+                    "UPDATE projection_positions SET position = ?, updated_at = ?, "
+                    f"last_error = NULL WHERE name IN ({marks})",
+                    (last, self.clock().isoformat(), *applied),
                 )
+
+    def _apply_one(
+        self,
+        db: Sql,
+        projection: Projection,
+        events: Sequence[Any],
+        notification_ids: Sequence[int],
+    ) -> bool:
+        """Apply the events to one read model unless it has them already; report if it did."""
+        first, last = notification_ids[0], notification_ids[-1]
+        position = self.position(db, projection.name)
+        if position >= first:
+            return False
+        try:
             if position < first - 1:
                 self.catch_up(db, [projection], position, first - 1)
-            elif position >= first:
-                continue
-            try:
-                for event, notification_id in zip(events, notification_ids, strict=True):
-                    projection.apply(db, event, notification_id)
-            except Exception as exc:
-                raise ProjectionError(
-                    f"Projection {projection.name} failed on event {first}..{last}: {exc}"
-                ) from exc
-            applied.append(projection.name)
-        if applied:
-            marks = ", ".join("?" for _ in applied)
-            db.run(
-                "UPDATE projection_positions SET position = ?, updated_at = ?, last_error = NULL "
-                f"WHERE name IN ({marks})",
-                (last, self.clock().isoformat(), *applied),
-            )
-
-    def positions(self, db: Sql) -> dict[str, int]:
-        """Every read model's position, by name."""
-        rows = db.all("SELECT name, position FROM projection_positions")
-        return {row["name"]: int(row["position"]) for row in rows}
+            for event, notification_id in zip(events, notification_ids, strict=True):
+                projection.apply(db, event, notification_id)
+            db.sync()
+        except ProjectionError:
+            raise
+        except Exception as exc:
+            raise ProjectionError(
+                f"Projection {projection.name} failed on events {first}..{last}: {exc}",
+                projection.name,
+            ) from exc
+        return True
 
     def position(self, db: Sql, name: str, table: str = "projection_positions") -> int:
         """The notification position a read model has applied up to."""

@@ -7,7 +7,7 @@ SQLite (3.24+) and PostgreSQL understand; for PostgreSQL the placeholders become
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -25,15 +25,25 @@ class Sql:
     def __init__(self, cursor: Any, dialect: Dialect) -> None:
         self.cursor = cursor
         self.dialect = dialect
+        self._pipeline: Any = None
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
         """Batch round trips (PostgreSQL pipeline mode); a no-op for SQLite."""
-        context = (
-            self.cursor.connection.pipeline() if self.dialect is Dialect.POSTGRES else nullcontext()
-        )
-        with context:
+        if self.dialect is not Dialect.POSTGRES or self._pipeline is not None:
             yield
+            return
+        with self.cursor.connection.pipeline() as pipeline:
+            self._pipeline = pipeline
+            try:
+                yield
+            finally:
+                self._pipeline = None
+
+    def sync(self) -> None:
+        """Wait for pipelined statements, so their errors surface here."""
+        if self._pipeline is not None:
+            self._pipeline.sync()
 
     def run(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
         """Execute one statement."""
