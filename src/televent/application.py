@@ -34,7 +34,7 @@ from televent.domain.errors import (
     PreconditionFailedError,
     UidConflictError,
 )
-from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
@@ -313,54 +313,78 @@ class Televent(Application[UUID]):
         `if_match` is the ETag the client expects to replace; `if_none_match` means the
         resource must not exist yet. A body equal to the stored one appends nothing.
         """
-        if self.queries.calendar(calendar_id) is None:
-            raise NotFoundError("Calendar not found.")
         obj = parse_calendar_object(ical)
-        current = self.queries.object_at(calendar_id, href)
+        target = self.queries.put_target(calendar_id, href, obj.uid)
+        if target is None:
+            raise NotFoundError("Calendar not found.")
+        current = target.at_href
         if if_none_match and current is not None:
             raise PreconditionFailedError("The resource already exists (If-None-Match: *).")
-        if if_match is not None and (current is None or current.etag != if_match):
+        if if_match is not None and (current is None or current[1] != if_match):
             raise PreconditionFailedError("The resource changed since you read it (If-Match).")
-        if current is not None and current.uid != obj.uid:
+        if current is not None and current[0] != obj.uid:
             raise UidConflictError(
                 "A resource keeps its UID; store a new UID under a new name.", href
             )
-        event_id = calendar_event_id_for(calendar_id, obj.uid)
-        created = event_id not in self.repository
-        if created:
-            calendar = self.queries.calendar(calendar_id)
-            assert calendar is not None
-            event = CalendarEvent(
-                calendar_id=calendar_id,
-                account_id=calendar.account_id,
-                uid=obj.uid,
-                href=href,
-                ical=obj.text,
-                facts=facts_of(obj),
-                actor=actor,
-                source=source,
+        if target.uid_href is not None and target.uid_href != href:
+            raise UidConflictError(
+                f"UID {obj.uid} is already stored as {target.uid_href}.", target.uid_href
             )
+        event_id = calendar_event_id_for(calendar_id, obj.uid)
+        if current is None:
+            event = self._store_new(
+                calendar_id, target.owner, href, obj, actor=actor, source=source
+            )
+            created = changed = True
         else:
             event = self.repository.get(event_id)
-            if event.deleted:
-                event.recreate(obj, href=href, actor=actor, source=source)
-                created = True
-            elif event.href != href:
-                raise UidConflictError(
-                    f"UID {obj.uid} is already stored as {event.href}.", event.href
-                )
-            else:
-                event.revise(obj, href=href, actor=actor, source=source)
-        changed = bool(event.pending_events) if not created else True
+            event.revise(obj, href=href, actor=actor, source=source)
+            created, changed = False, bool(event.pending_events)
+            try:
+                self.save_all(event)
+            except ConflictError:
+                if if_match is not None:
+                    raise PreconditionFailedError(
+                        "The resource changed while you were saving it."
+                    ) from None
+                raise
+        return PutResult(event.id, etag_for(event.id, event.version), created, changed)
+
+    def _store_new(
+        self,
+        calendar_id: UUID,
+        owner: UUID,
+        href: str,
+        obj: CalendarObject,
+        *,
+        actor: str,
+        source: str,
+    ) -> CalendarEvent:
+        """Create the event, or bring back a deleted one with the same UID.
+
+        Creation is tried first (the common case costs no lookup); the event store's key
+        tells us when the UID was stored before.
+        """
+        event = CalendarEvent(
+            calendar_id=calendar_id,
+            account_id=owner,
+            uid=obj.uid,
+            href=href,
+            ical=obj.text,
+            facts=facts_of(obj),
+            actor=actor,
+            source=source,
+        )
         try:
             self.save_all(event)
         except ConflictError:
-            if if_match is not None or if_none_match:
-                raise PreconditionFailedError(
-                    "The resource changed while you were saving it."
-                ) from None
-            raise
-        return PutResult(event.id, etag_for(event.id, event.version), created, changed)
+            existing: CalendarEvent = self.repository.get(event.id)
+            if not existing.deleted:
+                raise  # created concurrently by someone else
+            existing.recreate(obj, href=href, actor=actor, source=source)
+            self.save_all(existing)
+            return existing
+        return event
 
     def delete_object(
         self,

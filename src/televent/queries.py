@@ -76,6 +76,15 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class PutTarget:
+    """What a PUT needs to know before it decides: owner, the current resource, the UID's home."""
+
+    owner: UUID
+    at_href: tuple[str, str] | None  # (uid, etag) of the resource stored under the name
+    uid_href: str | None  # the name under which the UID is stored, if it is
+
+
+@dataclass(frozen=True)
 class ProjectionStatus:
     """A read model's progress through the log."""
 
@@ -100,9 +109,15 @@ class ViewReader:
 
     @contextmanager
     def read(self) -> Iterator[Sql]:
-        """A read-only transaction."""
-        with self.datastore.transaction(commit=False) as cursor:
-            yield Sql(cursor, self.dialect)
+        """Reads for one answer. Each statement sees committed data (PostgreSQL runs them in
+        autocommit, saving BEGIN/ROLLBACK round trips); an answer that needs one consistent
+        snapshot is written as one statement."""
+        if self.dialect is Dialect.POSTGRES:
+            with self.datastore.get_connection() as connection, connection.cursor() as cursor:
+                yield Sql(cursor, self.dialect)
+        else:
+            with self.datastore.transaction(commit=False) as cursor:
+                yield Sql(cursor, self.dialect)
 
     @contextmanager
     def write(self) -> Iterator[Sql]:
@@ -234,21 +249,45 @@ class Queries:
         return [_object(row) for row in rows]
 
     def changes_since(self, calendar_id: UUID, position: int) -> Changes:
-        """Objects changed and resources deleted after `position`: O(changes), via indexes."""
+        """Objects changed and resources deleted after `position`: O(changes), via indexes.
+
+        One statement, so changes and deletions come from one consistent snapshot.
+        """
         with self.reader.read() as db:
-            changed = db.all(
-                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects "
-                "WHERE calendar_id = ? AND position > ? ORDER BY position",
-                (str(calendar_id), position),
-            )
-            deleted = db.all(
-                "SELECT href, position FROM tombstones WHERE calendar_id = ? AND position > ? "
-                "ORDER BY position",
-                (str(calendar_id), position),
+            rows = db.all(
+                f"SELECT 'changed' AS kind, {OBJECT_COLUMNS} FROM calendar_objects "
+                "WHERE calendar_id = ? AND position > ? "
+                "UNION ALL SELECT 'deleted' AS kind, calendar_id, href, uid, '' AS event_id, "
+                "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at "
+                "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
+                (str(calendar_id), position, str(calendar_id), position),
             )
         return Changes(
-            [_object(row) for row in changed],
-            [(row["href"], int(row["position"])) for row in deleted],
+            [_object(row) for row in rows if row["kind"] == "changed"],
+            [(row["href"], int(row["position"])) for row in rows if row["kind"] == "deleted"],
+        )
+
+    def put_target(self, calendar_id: UUID, href: str, uid: str) -> PutTarget | None:
+        """For storing `uid` under `href`: the calendar's owner and what the view holds there.
+
+        None when the calendar does not exist. One statement, one round trip.
+        """
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT c.account_id AS owner, o.href AS href, o.uid AS uid, o.etag AS etag "
+                "FROM calendars c LEFT JOIN calendar_objects o "
+                "ON o.calendar_id = c.calendar_id AND (o.href = ? OR o.uid = ?) "
+                "WHERE c.calendar_id = ?",
+                (href, uid, str(calendar_id)),
+            )
+        if not rows:
+            return None
+        at_href = next((r for r in rows if r["href"] == href), None)
+        with_uid = next((r for r in rows if r["uid"] == uid), None)
+        return PutTarget(
+            owner=UUID(rows[0]["owner"]),
+            at_href=None if at_href is None else (at_href["uid"], at_href["etag"]),
+            uid_href=None if with_uid is None else with_uid["href"],
         )
 
     def attendees_of(self, event_id: UUID) -> list[dict[str, Any]]:

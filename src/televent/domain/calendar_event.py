@@ -17,19 +17,15 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from televent.domain import ical_edits
 from televent.domain.errors import ConflictError, NotFoundError, NotInvitedError
 from televent.domain.ical import (
     CalendarObject,
     Facts,
-    canonical_text,
     facts_of,
     parse_calendar_object,
     property_changes,
-    with_attendee,
-    with_partstat,
-    with_partstats_reset,
-    with_sequence_and_status,
-    without_attendee,
+    timing_moved,
 )
 from televent.domain.values import PartStat, calendar_event_id_for, normalize_address
 
@@ -79,15 +75,18 @@ class CalendarEvent(Aggregate):
         if href != self.href:
             raise ConflictError(f"UID {self.uid} is already stored as {self.href}.")
         old = parse_calendar_object(self.ical)
-        if canonical_text(old) == canonical_text(new):
+        if old.canonical() == new.canonical():
             return
         facts = facts_of(new)
-        if facts["timing"] != self.facts["timing"] and facts["attendees"]:
-            new = with_partstats_reset(new, old)
+        moved = timing_moved(self.facts, facts)
+        if moved and facts["attendees"]:
+            new = parse_calendar_object(ical_edits.with_partstats_reset(new.text, moved))
         if facts["significant"] != self.facts["significant"] and (
             facts["sequence"] <= self.facts["sequence"]
         ):
-            new = with_sequence_and_status(new, self.facts["sequence"] + 1)
+            new = parse_calendar_object(
+                ical_edits.with_sequence_and_status(new.text, self.facts["sequence"] + 1)
+            )
         if new.text != self.ical:
             facts = facts_of(new)
         pending = self._attendee_events(facts)
@@ -101,7 +100,7 @@ class CalendarEvent(Aggregate):
         self._check_live()
         if self._attendee(value) is not None:
             return
-        new = with_attendee(parse_calendar_object(self.ical), value, cn)
+        new = parse_calendar_object(ical_edits.with_attendee(self.ical, value, cn))
         facts = facts_of(new)
         invited = next(a for a in facts["attendees"] if a["address"] == normalize_address(value))
         self._emit(
@@ -113,7 +112,7 @@ class CalendarEvent(Aggregate):
         self._check_live()
         if self._attendee(address) is None:
             raise NotInvitedError(f"{address} is not an attendee of this event.")
-        new = without_attendee(parse_calendar_object(self.ical), address)
+        new = parse_calendar_object(ical_edits.without_attendee(self.ical, address))
         self._emit(
             [(self._removed, {"address": normalize_address(address)})],
             new.text,
@@ -141,8 +140,10 @@ class CalendarEvent(Aggregate):
             raise NotInvitedError(f"{address} is not invited to this event.")
         if recurrence_id is None and attendee["partstat"] == partstat.value:
             return
-        new = with_partstat(parse_calendar_object(self.ical), address, partstat, recurrence_id)
-        if new.text == self.ical or canonical_text(new) == self._canonical():
+        new = parse_calendar_object(
+            ical_edits.with_partstat(self.ical, address, partstat, recurrence_id)
+        )
+        if new.canonical() == parse_calendar_object(self.ical).canonical():
             return
         self._emit(
             [
@@ -166,8 +167,8 @@ class CalendarEvent(Aggregate):
         self._check_live()
         if self.facts["status"] == CANCELLED:
             return
-        new = with_sequence_and_status(
-            parse_calendar_object(self.ical), self.facts["sequence"] + 1, CANCELLED
+        new = parse_calendar_object(
+            ical_edits.with_sequence_and_status(self.ical, self.facts["sequence"] + 1, CANCELLED)
         )
         self._emit([(self._cancelled, {})], new.text, facts_of(new), actor=actor, source=source)
 
@@ -207,9 +208,6 @@ class CalendarEvent(Aggregate):
         key = normalize_address(address)
         attendees: list[dict[str, Any]] = self.facts["attendees"]
         return next((a for a in attendees if a["address"] == key), None)
-
-    def _canonical(self) -> str:
-        return canonical_text(parse_calendar_object(self.ical))
 
     def _attendee_events(self, facts: Facts) -> list[tuple[Any, dict[str, Any]]]:
         before = {a["address"]: a for a in self.facts["attendees"]}

@@ -10,6 +10,7 @@ or rebuilt), the same transaction first catches it up from the log.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from uuid import UUID
@@ -83,47 +84,54 @@ class ProjectionEngine:
             if domain_events is not None
             else [self.mapper.to_domain_event(s) for s in stored_events]
         )
-        last = notification_ids[-1]
-        with db.pipeline():
-            applied = [
-                projection.name
-                for projection in self.projections
-                if self._apply_one(db, projection, events, notification_ids)
-            ]
-            if applied:
-                marks = ", ".join("?" for _ in applied)
-                db.run(
-                    "UPDATE projection_positions SET position = ?, updated_at = ?, "
-                    f"last_error = NULL WHERE name IN ({marks})",
-                    (last, self.clock().isoformat(), *applied),
-                )
-
-    def _apply_one(
-        self,
-        db: Sql,
-        projection: Projection,
-        events: Sequence[Any],
-        notification_ids: Sequence[int],
-    ) -> bool:
-        """Apply the events to one read model unless it has them already; report if it did."""
         first, last = notification_ids[0], notification_ids[-1]
-        position = self.position(db, projection.name)
-        if position >= first:
-            return False
+        positions = self.positions(db)
+        applied: list[str] = []
+        current: Projection | None = None
         try:
-            if position < first - 1:
-                self.catch_up(db, [projection], position, first - 1)
-            for event, notification_id in zip(events, notification_ids, strict=True):
-                projection.apply(db, event, notification_id)
-            db.sync()
+            with db.pipeline():
+                for current in self.projections:
+                    position = positions.get(current.name)
+                    if position is None:
+                        raise ProjectionError(
+                            f"Read model {current.name!r} is not set up: "
+                            "run `televent db upgrade`.",
+                            current.name,
+                        )
+                    if position >= first:
+                        continue
+                    if position < first - 1:
+                        self.catch_up(db, [current], position, first - 1)
+                    for event, notification_id in zip(events, notification_ids, strict=True):
+                        current.apply(db, event, notification_id)
+                    applied.append(current.name)
+                if applied:
+                    marks = ", ".join("?" for _ in applied)
+                    db.run(
+                        "UPDATE projection_positions SET position = ?, updated_at = ?, "
+                        f"last_error = NULL WHERE name IN ({marks})",
+                        (last, self.clock().isoformat(), *applied),
+                    )
         except ProjectionError:
             raise
         except Exception as exc:
+            # Pipelined statements fail when the pipeline syncs, so name the read model
+            # by the table the error mentions, or else the one that was being applied.
+            culprit = self._owner_of(str(exc)) or (current.name if current else "")
             raise ProjectionError(
-                f"Projection {projection.name} failed on events {first}..{last}: {exc}",
-                projection.name,
+                f"Projection {culprit} failed on events {first}..{last}: {exc}", culprit
             ) from exc
-        return True
+
+    def _owner_of(self, message: str) -> str | None:
+        for projection in self.projections:
+            if any(re.search(rf"\b{table}\b", message) for table in projection.tables):
+                return projection.name
+        return None
+
+    def positions(self, db: Sql) -> dict[str, int]:
+        """Every read model's position, by name."""
+        rows = db.all("SELECT name, position FROM projection_positions")
+        return {row["name"]: int(row["position"]) for row in rows}
 
     def position(self, db: Sql, name: str, table: str = "projection_positions") -> int:
         """The notification position a read model has applied up to."""

@@ -8,7 +8,8 @@ import zoneinfo
 import pytest
 
 from televent.domain.errors import InvalidCalendarDataError
-from televent.domain.ical import facts_of, parse_calendar_object, render_event
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.ical_edits import render_event
 from tests.helpers import vevent
 
 

@@ -1,0 +1,201 @@
+"""The edits the server itself makes to a calendar object (RFC 5545, RFC 5546 §2.1.4).
+
+Each function takes iCalendar text and returns new iCalendar text, through the `icalendar`
+library; callers parse the result again (televent.domain.ical) to validate it and read its
+facts. Only server-made changes are written this way: a client's text is otherwise kept as sent.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import icalendar
+
+from televent.domain.errors import InvalidCalendarDataError
+from televent.domain.values import PartStat, normalize_address
+
+COMPONENT_TYPES = ("VEVENT", "VTODO", "VJOURNAL")
+
+
+def with_partstat(
+    text: str, address: str, partstat: PartStat, recurrence_id: str | None = None
+) -> str:
+    """Set one attendee's PARTSTAT (on every component, or on one instance).
+
+    For an instance without an override, an override is derived from the master
+    (RFC 5545 §3.8.4.4) so that the answer applies to that occurrence only.
+    """
+    calendar = _calendar(text)
+    key = normalize_address(address)
+    targets = (
+        _components(calendar) if recurrence_id is None else [_instance(calendar, recurrence_id)]
+    )
+    for component in targets:
+        for attendee in _as_list(component.get("ATTENDEE")):
+            if normalize_address(str(attendee)) == key:
+                attendee.params["PARTSTAT"] = partstat.value
+                attendee.params.pop("RSVP", None)
+    return _text(calendar)
+
+
+def with_attendee(
+    text: str, value: str, cn: str | None, partstat: PartStat = PartStat.NEEDS_ACTION
+) -> str:
+    """Add an attendee to every component (an invitation to the whole series)."""
+    calendar = _calendar(text)
+    for component in _components(calendar):
+        attendee = icalendar.vCalAddress(value)
+        if cn:
+            attendee.params["CN"] = cn
+        attendee.params["ROLE"] = "REQ-PARTICIPANT"
+        attendee.params["PARTSTAT"] = partstat.value
+        attendee.params["RSVP"] = "TRUE"
+        component.add("ATTENDEE", attendee, encode=False)
+    return _text(calendar)
+
+
+def without_attendee(text: str, address: str) -> str:
+    """Remove an attendee from every component."""
+    calendar = _calendar(text)
+    key = normalize_address(address)
+    for component in _components(calendar):
+        kept = [a for a in _as_list(component.get("ATTENDEE")) if normalize_address(str(a)) != key]
+        component.pop("ATTENDEE", None)
+        for attendee in kept:
+            component.add("ATTENDEE", attendee, encode=False)
+    return _text(calendar)
+
+
+def with_sequence_and_status(text: str, sequence: int, status: str | None = None) -> str:
+    """Set SEQUENCE (and optionally STATUS) on every component."""
+    calendar = _calendar(text)
+    for component in _components(calendar):
+        component.pop("SEQUENCE", None)
+        component.add("SEQUENCE", sequence)
+        if status is not None:
+            component.pop("STATUS", None)
+            component.add("STATUS", status)
+    return _text(calendar)
+
+
+def with_partstats_reset(text: str, moved: set[str]) -> str:
+    """Ask attendees again (PARTSTAT=NEEDS-ACTION, RSVP=TRUE) on the components that moved.
+
+    `moved` holds the RECURRENCE-ID (ISO form) of each moved component, "" for the master;
+    when the master moved, every component is reset. The organizer keeps its own status.
+    """
+    calendar = _calendar(text)
+    for component in _components(calendar):
+        key = _iso(component.get("RECURRENCE-ID")) or ""
+        if "" not in moved and key not in moved:
+            continue
+        organizer = component.get("ORGANIZER")
+        organizer_key = None if organizer is None else normalize_address(str(organizer))
+        for attendee in _as_list(component.get("ATTENDEE")):
+            if normalize_address(str(attendee)) != organizer_key:
+                attendee.params["PARTSTAT"] = PartStat.NEEDS_ACTION.value
+                attendee.params["RSVP"] = "TRUE"
+    return _text(calendar)
+
+
+def render_event(
+    *,
+    uid: str,
+    summary: str,
+    start: dt.datetime,
+    end: dt.datetime,
+    stamp: dt.datetime,
+    location: str | None = None,
+    description: str | None = None,
+    organizer: tuple[str, str | None] | None = None,
+) -> str:
+    """Build a new VEVENT calendar object (for adapters that create events from fields).
+
+    Times must be timezone-aware; they are written with their IANA TZID and the matching
+    VTIMEZONE, or as UTC.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", "-//Televent//Televent//EN")
+    calendar.add("VERSION", "2.0")
+    event = icalendar.Event()
+    event.add("UID", uid)
+    event.add("DTSTAMP", stamp.astimezone(dt.UTC))
+    event.add("DTSTART", start)
+    event.add("DTEND", end)
+    event.add("SUMMARY", summary)
+    event.add("SEQUENCE", 0)
+    if location:
+        event.add("LOCATION", location)
+    if description:
+        event.add("DESCRIPTION", description)
+    if organizer is not None:
+        address = icalendar.vCalAddress(organizer[0])
+        if organizer[1]:
+            address.params["CN"] = organizer[1]
+        event.add("ORGANIZER", address, encode=False)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return _text(calendar)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _calendar(text: str) -> icalendar.Calendar:
+    try:
+        calendar: icalendar.Calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as exc:
+        raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
+    return calendar
+
+
+def _text(calendar: icalendar.Calendar) -> str:
+    return str(calendar.to_ical().decode("utf-8"))
+
+
+def _components(calendar: icalendar.Calendar) -> list[icalendar.cal.Component]:
+    return [c for c in calendar.subcomponents if c.name in COMPONENT_TYPES]
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    moment = value.dt if hasattr(value, "dt") else value
+    return moment.isoformat() if isinstance(moment, dt.date) else str(moment)
+
+
+def _instance(calendar: icalendar.Calendar, recurrence_id: str) -> icalendar.cal.Component:
+    components = _components(calendar)
+    for component in components:
+        if (_iso(component.get("RECURRENCE-ID")) or "") == recurrence_id:
+            return component
+    master = next((c for c in components if "RECURRENCE-ID" not in c), None)
+    if master is None:
+        raise InvalidCalendarDataError(f"No instance {recurrence_id} in this event.")
+    try:
+        instant = dt.datetime.fromisoformat(recurrence_id)
+    except ValueError as exc:
+        raise InvalidCalendarDataError(f"Bad RECURRENCE-ID {recurrence_id!r}.") from exc
+    start = master.decoded("DTSTART")
+    if isinstance(start, dt.datetime) and start.tzinfo is not None and instant.tzinfo:
+        instant = instant.astimezone(start.tzinfo)
+    override = icalendar.Event() if master.name == "VEVENT" else icalendar.Todo()
+    for name, value in master.items():
+        if name not in ("RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND"):
+            override[name] = copy.deepcopy(value)
+    for sub in master.subcomponents:
+        override.add_component(copy.deepcopy(sub))
+    override.add("RECURRENCE-ID", instant)
+    override.add("DTSTART", instant)
+    if "DTEND" in master:
+        override.add("DTEND", instant + (master.decoded("DTEND") - start))
+    calendar.add_component(override)
+    return override
