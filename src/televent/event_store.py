@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
@@ -51,12 +52,26 @@ class ProjectingPostgresRecorder(PostgresApplicationRecorder):
         if self.engine is None or not stored_events:
             inserted: Sequence[int] | None = super().insert_events(stored_events, **kwargs)
             return inserted
-        with self.datastore.transaction(commit=True) as curs:
-            self._lock_table(curs)
-            self._notify_channel(curs)
-            PostgresAggregateRecorder._insert_stored_events(self, curs, stored_events)
-            notification_ids = self._fetch_ids_after_insert_events(curs, stored_events)
-            self.engine.apply_recorded(
-                curs, stored_events, notification_ids or [], kwargs.get("decoded_events")
-            )
+        failure: Exception | None = None
+        notification_ids: Sequence[int] | None = None
+        with self.datastore.get_connection() as conn:
+            with conn.pipeline() as pipeline, conn.transaction(), conn.cursor() as curs:
+                try:
+                    self._lock_table(curs)
+                    self._notify_channel(curs)
+                    PostgresAggregateRecorder._insert_stored_events(self, curs, stored_events)
+                    # Sync here, so a version conflict is raised as IntegrityError now.
+                    pipeline.sync()
+                    notification_ids = self._fetch_ids_after_insert_events(curs, stored_events)
+                    self.engine.apply_recorded(
+                        curs, stored_events, notification_ids or [], kwargs.get("decoded_events")
+                    )
+                except Exception as exc:
+                    # Roll back explicitly (a Python-side failure leaves the transaction
+                    # healthy, and leaving the block normally would commit), then raise
+                    # outside the pipeline, as the library does, to avoid psycopg's warning.
+                    failure = exc
+                    raise psycopg.Rollback from None
+            if failure is not None:
+                raise failure
         return notification_ids

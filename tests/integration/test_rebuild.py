@@ -83,10 +83,30 @@ def test_a_failing_projection_refuses_the_command_whole_and_shows_in_status(app:
     with app.views.write() as db:
         db.run("DROP TABLE attendees")
     with pytest.raises(ProjectionError, match="attendee_index"):
-        app.put_object(calendar_id, "x.ics", vevent(uid="x"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+        app.put_object(
+            calendar_id,
+            "x.ics",
+            vevent(uid="x", attendees=[("dan@example.com", "NEEDS-ACTION")]),
+            actor=ACTOR,
+            source=CALDAV,
+        )  # type: ignore[arg-type]
     with app.views.read() as db:
         assert app.engine.head(db) == head  # no event appended
     assert app.queries.object_at(calendar_id, "x.ics") is None  # type: ignore[arg-type]
     status = {s.name: s for s in projection_status(app)}
     assert "attendee_index" in (status["attendee_index"].last_error or "")
     assert status["calendar_view"].last_error is None
+
+
+def test_a_read_model_missing_its_position_refuses_writes_without_committing_events(
+    app: Televent,
+) -> None:
+    calendar_id = populate(app)
+    with app.views.read() as db:
+        head = app.engine.head(db)
+    with app.views.write() as db:
+        db.run("DELETE FROM projection_positions WHERE name = 'attendee_index'")
+    with pytest.raises(ProjectionError, match="not set up"):
+        app.put_object(calendar_id, "y.ics", vevent(uid="y"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    with app.views.read() as db:
+        assert app.engine.head(db) == head

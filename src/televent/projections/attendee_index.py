@@ -20,7 +20,9 @@ class AttendeeIndexProjection(Projection):
         if event.facts is None:
             return
         event_id = str(event.originator_id)
-        db.run(f"DELETE FROM {self.t['attendees']} WHERE event_id = ?", (event_id,))
+        if type(event).__name__ not in ("EventCreated", "EventRecreated"):
+            # A new or re-created event has no rows yet (deletion removed them).
+            db.run(f"DELETE FROM {self.t['attendees']} WHERE event_id = ?", (event_id,))
         rows = {
             attendee["address"]: (
                 attendee["address"],

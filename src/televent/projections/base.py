@@ -52,6 +52,9 @@ class Projection:
         if handler is not None:
             handler(self, db, event, position)
 
+    def flush(self, db: Sql) -> None:
+        """Write what the handlers coalesced (called once per transaction or batch)."""
+
     def comparison_filters(self, retention_cutoff: str) -> dict[str, str]:
         """Per-table SQL conditions selecting the rows a verification compares.
 

@@ -45,6 +45,7 @@ class CalendarViewProjection(Projection):
 
     @handles("Calendar.CalendarCreated", "Calendar.CalendarRecreated")
     def _calendar_created(self, db: Sql, event: Any, position: int) -> None:
+        db.pending.pop((self.prefix, "touch", str(event.originator_id)), None)
         props = event.properties
         db.run(
             f"INSERT INTO {self.t['calendars']} (calendar_id, account_id, slug, display_name, "
@@ -69,13 +70,14 @@ class CalendarViewProjection(Projection):
         assignments = [f"{c} = ?" for c in PROPERTY_COLUMNS if c in event.changes]
         values = [event.changes[c] for c in PROPERTY_COLUMNS if c in event.changes]
         db.run(
-            f"UPDATE {self.t['calendars']} SET {', '.join(assignments)}, sync_position = ?, "
-            "sync_time = ? WHERE calendar_id = ?",
-            (*values, position, event.timestamp.isoformat(), str(event.originator_id)),
+            f"UPDATE {self.t['calendars']} SET {', '.join(assignments)} WHERE calendar_id = ?",
+            (*values, str(event.originator_id)),
         )
+        self._touch(db, str(event.originator_id), event, position)
 
     @handles("Calendar.CalendarDeleted")
     def _calendar_deleted(self, db: Sql, event: Any, position: int) -> None:
+        db.pending.pop((self.prefix, "touch", str(event.originator_id)), None)
         for table in ("calendar_objects", "tombstones", "calendars"):
             db.run(
                 f"DELETE FROM {self.t[table]} WHERE calendar_id = ?", (str(event.originator_id),)
@@ -158,8 +160,20 @@ class CalendarViewProjection(Projection):
         self._touch(db, calendar_id, event, position)
 
     def _touch(self, db: Sql, calendar_id: str, event: Any, position: int) -> None:
-        db.run(
+        """Move the calendar's sync position; written once per calendar at `flush`."""
+        db.pending[(self.prefix, "touch", calendar_id)] = (position, event.timestamp.isoformat())
+
+    def flush(self, db: Sql) -> None:
+        """Write the newest sync position of every calendar touched since the last flush."""
+        touched = [
+            (position, time, key[2])
+            for key, (position, time) in db.pending.items()
+            if key[:2] == (self.prefix, "touch")
+        ]
+        for _, _, calendar_id in touched:
+            db.pending.pop((self.prefix, "touch", calendar_id))
+        db.run_many(
             f"UPDATE {self.t['calendars']} SET sync_position = ?, sync_time = ? "
             "WHERE calendar_id = ?",
-            (position, event.timestamp.isoformat(), calendar_id),
+            touched,
         )

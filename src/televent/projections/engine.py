@@ -104,6 +104,7 @@ class ProjectionEngine:
                         self.catch_up(db, [current], position, first - 1)
                     for event, notification_id in zip(events, notification_ids, strict=True):
                         current.apply(db, event, notification_id)
+                    current.flush(db)
                     applied.append(current.name)
                 if applied:
                     marks = ", ".join("?" for _ in applied)
@@ -170,6 +171,8 @@ class ProjectionEngine:
             for notification_id, event in batch:
                 for projection in targets:
                     projection.apply(db, event, notification_id)
+            for projection in targets:
+                projection.flush(db)
             position = batch[-1][0]
             if on_batch is not None:
                 on_batch(position)

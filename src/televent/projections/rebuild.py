@@ -76,19 +76,7 @@ class Rebuilder:
             for shadow in shadows:
                 self._create_shadow_tables(db, shadow)
             head = self.engine.head(db)
-        position, events = 0, 0
-        while True:
-            with self.views.write() as db:
-                batch = self.engine.read_log(db, position, self.batch_size)
-                with db.pipeline():
-                    for notification_id, event in batch:
-                        for shadow in shadows:
-                            shadow.apply(db, event, notification_id)
-            if not batch:
-                break
-            position, events = batch[-1][0], events + len(batch)
-            if progress is not None:
-                progress(position, max(head, position))
+        position, events = self._stream(shadows, head, progress)
         report = RebuildReport([p.name for p in shadows], position, events, verify)
         with self.views.write() as db:
             self.engine.lock_writers(db)
@@ -98,21 +86,45 @@ class Rebuilder:
             for shadow in shadows:
                 if verify:
                     report.differences.extend(self._compare(db, shadow, retention_cutoff))
-                    live_position = self.engine.position(db, shadow.name)
-                    if live_position != final:
-                        report.differences.append(
-                            TableDifference(
-                                f"projection_positions[{shadow.name}]",
-                                [{"position": live_position}],
-                                [{"position": final}],
-                                1,
-                                1,
-                            )
-                        )
+                    report.differences.extend(self._compare_position(db, shadow, final))
                 else:
                     self._swap(db, shadow, final)
                 self._drop_shadow_tables(db, shadow)
         return report
+
+    def _stream(
+        self, shadows: list[Projection], head: int, progress: Progress | None
+    ) -> tuple[int, int]:
+        """Replay the log into the shadow tables, one transaction per batch."""
+        position, events = 0, 0
+        while True:
+            with self.views.write() as db:
+                batch = self.engine.read_log(db, position, self.batch_size)
+                with db.pipeline():
+                    for notification_id, event in batch:
+                        for shadow in shadows:
+                            shadow.apply(db, event, notification_id)
+                    for shadow in shadows:
+                        shadow.flush(db)
+            if not batch:
+                return position, events
+            position, events = batch[-1][0], events + len(batch)
+            if progress is not None:
+                progress(position, max(head, position))
+
+    def _compare_position(self, db: Sql, shadow: Projection, final: int) -> list[TableDifference]:
+        live_position = self.engine.position(db, shadow.name)
+        if live_position == final:
+            return []
+        return [
+            TableDifference(
+                f"projection_positions[{shadow.name}]",
+                [{"position": live_position}],
+                [{"position": final}],
+                1,
+                1,
+            )
+        ]
 
     def _count(self, db: Sql, after: int, upto: int) -> int:
         if upto <= after:

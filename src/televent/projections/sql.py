@@ -26,6 +26,8 @@ class Sql:
         self.cursor = cursor
         self.dialect = dialect
         self._pipeline: Any = None
+        # Per-transaction scratch space for writes a projection coalesces until `flush`.
+        self.pending: dict[Any, Any] = {}
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
