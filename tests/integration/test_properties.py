@@ -126,3 +126,48 @@ def test_any_history_keeps_the_read_models_honest(
         # (a) a rebuild from the log equals the live read models
         report = Rebuilder(app.engine, app.views, batch_size=7).run(verify=True)
         assert report.matches, report.differences
+
+
+calendar_step = st.one_of(
+    put,
+    delete,
+    st.tuples(st.just("rename"), st.sampled_from(["Work", "Home"])),
+    st.tuples(st.just("drop")),
+    st.tuples(st.just("restore")),
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(history=st.lists(calendar_step, min_size=1, max_size=12), batch=st.integers(1, 5))
+def test_calendar_changes_rebuild_to_the_live_state(
+    backend: Backend, history: list[tuple[Any, ...]], batch: int
+) -> None:
+    with backend.fresh_app() as app:
+        account = app.register_account(1, name="P", actor=ACTOR, source=CALDAV)
+        calendar_id = app.create_calendar(
+            account.account_id, "work", {"display_name": "Work"}, actor=ACTOR, source=CALDAV
+        )
+        last_token = 0
+        for step in history:
+            try:
+                if step[0] == "rename":
+                    app.update_calendar(
+                        calendar_id, {"display_name": step[1]}, actor=ACTOR, source=CALDAV
+                    )
+                elif step[0] == "drop":
+                    app.delete_calendar(calendar_id, actor=ACTOR, source=CALDAV)
+                elif step[0] == "restore":
+                    app.create_calendar(account.account_id, "work", {}, actor=ACTOR, source=CALDAV)
+                else:
+                    perform(app, calendar_id, step)
+            except TeleventError:
+                pass
+            calendar = app.queries.calendar(calendar_id)
+            if calendar is not None:
+                assert calendar.sync_position >= last_token
+                assert calendar.sync_position >= calendar.created_position
+                last_token = calendar.sync_position
+        report = Rebuilder(app.engine, app.views, batch_size=batch).run(verify=True)
+        assert report.matches, report.differences

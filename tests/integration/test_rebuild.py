@@ -110,3 +110,14 @@ def test_a_read_model_missing_its_position_refuses_writes_without_committing_eve
         app.put_object(calendar_id, "y.ics", vevent(uid="y"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
     with app.views.read() as db:
         assert app.engine.head(db) == head
+
+
+def test_calendar_deleted_and_recreated_rebuilds_at_any_batch_size(app: Televent) -> None:
+    account_id = app.register_account(1, name="A", actor=ACTOR, source=CALDAV).account_id
+    work = app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
+    app.put_object(work, "a.ics", vevent(uid="a"), actor=ACTOR, source=CALDAV)
+    app.delete_calendar(work, actor=ACTOR, source=CALDAV)
+    app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
+    for batch_size in range(1, 9):
+        report = Rebuilder(app.engine, app.views, batch_size=batch_size).run(verify=True)
+        assert report.matches, (batch_size, report.differences)
