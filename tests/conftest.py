@@ -16,10 +16,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings
 
 from televent.application import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
+
+# CI replays the same examples on every run, so a red or green result can be reproduced.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ADMIN_URL = os.environ.get(
     "TELEVENT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from televent.application import Televent
@@ -22,7 +22,7 @@ from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CALDAV, vevent
 
-RESOURCES = 3
+RESOURCES = 2  # few names, so histories revisit them (delete, then store again)
 PEOPLE = ["bob@example.com", "carol@example.com"]
 
 put = st.tuples(
@@ -79,9 +79,19 @@ def head(app: Televent) -> int:
 
 
 @settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(history=histories)
+@example(history=[("put", 0, "A", "15", []), ("delete", 0), ("put", 0, "B", "17", [])])
+@example(
+    history=[
+        ("put", 0, "A", "15", PEOPLE),
+        ("rsvp", 0, PEOPLE[0], PartStat.ACCEPTED),
+        ("put", 0, "A", "17", PEOPLE),
+        ("cancel", 0),
+        ("delete", 0),
+    ]
+)
 def test_any_history_keeps_the_read_models_honest(
     backend: Backend, history: list[tuple[Any, ...]]
 ) -> None:

@@ -121,3 +121,18 @@ def test_calendar_deleted_and_recreated_rebuilds_at_any_batch_size(app: Televent
     for batch_size in range(1, 9):
         report = Rebuilder(app.engine, app.views, batch_size=batch_size).run(verify=True)
         assert report.matches, (batch_size, report.differences)
+
+
+def test_a_name_deleted_and_stored_again_rebuilds_without_its_tombstone(app: Televent) -> None:
+    account_id = app.register_account(1, name="A", actor=ACTOR, source=CALDAV).account_id
+    calendar_id = calendar_id_for(account_id, "default")
+    app.put_object(calendar_id, "a.ics", vevent(uid="a"), actor=ACTOR, source=CALDAV)
+    app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV)
+    app.put_object(calendar_id, "a.ics", vevent(uid="a2"), actor=ACTOR, source=CALDAV)
+    app.put_object(calendar_id, "b.ics", vevent(uid="b"), actor=ACTOR, source=CALDAV)
+    app.delete_object(calendar_id, "b.ics", actor=ACTOR, source=CALDAV)
+    app.put_object(calendar_id, "b.ics", vevent(uid="b"), actor=ACTOR, source=CALDAV)
+    assert app.queries.changes_since(calendar_id, 0).deleted == []
+    for batch_size in (1, 3, 100):
+        report = Rebuilder(app.engine, app.views, batch_size=batch_size).run(verify=True)
+        assert report.matches, (batch_size, report.differences)

@@ -52,6 +52,9 @@ class Projection:
         if handler is not None:
             handler(self, db, event, position)
 
+    def start_from_empty(self) -> None:
+        """Told by a rebuild that its tables start empty (a chance to skip lookups)."""
+
     def flush(self, db: Sql) -> None:
         """Write what the handlers coalesced (called once per transaction or batch)."""
 

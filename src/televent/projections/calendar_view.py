@@ -37,6 +37,17 @@ class CalendarViewProjection(Projection):
     name = "calendar_view"
     tables = ("calendars", "calendar_objects", "tombstones")
 
+    def __init__(self, prefix: str = "") -> None:
+        super().__init__(prefix)
+        # During a rebuild into empty tables, every tombstone that exists was written by this
+        # instance, so a creation needs no DELETE unless its name is in this set. None (the
+        # live views, shared and long-lived) means: always look.
+        self.written_tombstones: set[tuple[str, str]] | None = None
+
+    def start_from_empty(self) -> None:
+        """Declare the tables empty (a rebuild), enabling the tombstone shortcut."""
+        self.written_tombstones = set()
+
     def comparison_filters(self, retention_cutoff: str) -> dict[str, str]:
         """Tombstones past the retention window may have been purged from the live view."""
         return {"tombstones": f"deleted_at >= '{retention_cutoff}'"}
@@ -89,10 +100,12 @@ class CalendarViewProjection(Projection):
     def _object_created(self, db: Sql, event: Any, position: int) -> None:
         calendar_id = str(event.calendar_id)
         facts = event.facts
-        db.run(
-            f"DELETE FROM {self.t['tombstones']} WHERE calendar_id = ? AND href = ?",
-            (calendar_id, event.href),
-        )
+        known = self.written_tombstones
+        if known is None or (calendar_id, event.href) in known:
+            db.run(
+                f"DELETE FROM {self.t['tombstones']} WHERE calendar_id = ? AND href = ?",
+                (calendar_id, event.href),
+            )
         db.run(
             f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
             "component, etag, ical, range_start, range_end, position, modified_at) "
@@ -157,6 +170,8 @@ class CalendarViewProjection(Projection):
                 event.timestamp.isoformat(),
             ),
         )
+        if self.written_tombstones is not None:
+            self.written_tombstones.add((calendar_id, event.href))
         self._touch(db, calendar_id, event, position)
 
     def _touch(self, db: Sql, calendar_id: str, event: Any, position: int) -> None:

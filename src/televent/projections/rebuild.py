@@ -75,6 +75,7 @@ class Rebuilder:
         with self.views.write() as db:
             for shadow in shadows:
                 self._create_shadow_tables(db, shadow)
+                shadow.start_from_empty()
             head = self.engine.head(db)
         position, events = self._stream(shadows, head, progress)
         report = RebuildReport([p.name for p in shadows], position, events, verify)
