@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import eventsourcing.domain
 import psycopg
 import pytest
 from hypothesis import settings
@@ -120,8 +121,11 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """The test's clock; it also stamps domain events (the library's clock in production)."""
+    fake = FakeClock()
+    monkeypatch.setattr(eventsourcing.domain, "datetime_now_with_tzinfo", fake)
+    return fake
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from dotenv import load_dotenv
 
@@ -45,7 +46,8 @@ class Settings:
         """Build settings from environment variables (names as in PRODUCT.md)."""
         if environ is None:
             if read_dotenv:
-                load_dotenv(override=False)
+                # The working directory's .env (dotenv's default looks beside the caller).
+                load_dotenv(Path.cwd() / ".env", override=False)
             environ = os.environ
         return cls(
             database_url=environ.get("TELEVENT_DATABASE_URL") or DEFAULT_DATABASE_URL,

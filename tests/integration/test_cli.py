@@ -131,3 +131,20 @@ def test_every_command_has_help(tmp_path: Path) -> None:
     ):
         result = cli(*command, "--help")
         assert result.returncode == 0 and "usage: televent" in result.stdout, command
+
+
+def test_settings_come_from_a_dotenv_file(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("TELEVENT_DATABASE_URL=sqlite:///from-dotenv.db\n")
+    env = {k: v for k, v in os.environ.items() if k != "TELEVENT_DATABASE_URL"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    result = subprocess.run(
+        [sys.executable, "-m", "televent.cli", "db", "upgrade"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "from-dotenv.db").exists()

@@ -7,9 +7,10 @@ import pytest
 from televent.application import Televent
 from televent.bootstrap import catch_up
 from televent.domain.values import calendar_id_for
-from televent.operations import projection_status
+from televent.operations import projection_status, purge_tombstones, retention_cutoff
 from televent.projections.engine import ProjectionError
 from televent.projections.rebuild import Rebuilder
+from tests.conftest import FakeClock
 from tests.helpers import ACTOR, CALDAV, vevent
 
 
@@ -136,3 +137,20 @@ def test_a_name_deleted_and_stored_again_rebuilds_without_its_tombstone(app: Tel
     for batch_size in (1, 3, 100):
         report = Rebuilder(app.engine, app.views, batch_size=batch_size).run(verify=True)
         assert report.matches, (batch_size, report.differences)
+
+
+def test_tombstones_past_retention_are_purged_and_verification_still_holds(
+    app: Televent, clock: FakeClock
+) -> None:
+    account_id = app.register_account(1, name="A", actor=ACTOR, source=CALDAV).account_id
+    calendar_id = calendar_id_for(account_id, "default")
+    for name in ("old", "new"):
+        app.put_object(calendar_id, f"{name}.ics", vevent(uid=name), actor=ACTOR, source=CALDAV)
+    app.delete_object(calendar_id, "old.ics", actor=ACTOR, source=CALDAV)
+    clock.advance(days=20)
+    app.delete_object(calendar_id, "new.ics", actor=ACTOR, source=CALDAV)
+    clock.advance(days=15)  # "old" was deleted 35 days ago, "new" 15 days ago
+    assert purge_tombstones(app, days=30) == 1
+    assert [h for h, _ in app.queries.changes_since(calendar_id, 0).deleted] == ["new.ics"]
+    cutoff = retention_cutoff(app, 30)
+    assert Rebuilder(app.engine, app.views).run(verify=True, retention_cutoff=cutoff).matches
