@@ -229,15 +229,6 @@ class Queries:
             )
         return None if row is None else _object(row)
 
-    def object_with_uid(self, calendar_id: UUID, uid: str) -> ObjectView | None:
-        """The calendar object holding a UID."""
-        with self.reader.read() as db:
-            row = db.one(
-                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE calendar_id = ? AND uid = ?",
-                (str(calendar_id), uid),
-            )
-        return None if row is None else _object(row)
-
     def objects_in(self, calendar_id: UUID) -> list[ObjectView]:
         """Every object in a calendar, by resource name."""
         with self.reader.read() as db:

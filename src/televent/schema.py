@@ -17,15 +17,6 @@ def migrations_directory() -> Path:
     return Path(__file__).resolve().parents[2] / "migrations"
 
 
-def pending_migrations(url: DatabaseUrl) -> list[str]:
-    """Ids of migrations not applied yet."""
-    backend = get_backend(url.yoyo_url())
-    try:
-        return [m.id for m in backend.to_apply(read_migrations(str(migrations_directory())))]
-    finally:
-        backend.connection.close()
-
-
 def apply_migrations(url: DatabaseUrl) -> list[str]:
     """Apply pending read-model migrations (under the migration library's lock); return ids."""
     url.ensure_directory()
