@@ -47,7 +47,7 @@ from televent.domain.values import (
 )
 from televent.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRecorder
 from televent.projections.calendar_view import etag_for
-from televent.projections.engine import ProjectionEngine, ProjectionError
+from televent.projections.engine import ProjectionEngine, ProjectionError, ViewConflictError
 from televent.queries import Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
@@ -332,12 +332,20 @@ class Televent(Application[UUID]):
             )
         event_id = calendar_event_id_for(calendar_id, obj.uid)
         if current is None:
-            event = self._store_new(
-                calendar_id, target.owner, href, obj, actor=actor, source=source
-            )
+            try:
+                event = self._store_new(
+                    calendar_id, target.owner, href, obj, actor=actor, source=source
+                )
+            except ConflictError:
+                if if_none_match:
+                    raise PreconditionFailedError(
+                        "The resource was created while you were saving it."
+                    ) from None
+                raise
             created = changed = True
         else:
             event = self.repository.get(event_id)
+            _check_if_match(event, if_match)
             event.revise(obj, href=href, actor=actor, source=source)
             created, changed = False, bool(event.pending_events)
             try:
@@ -377,6 +385,8 @@ class Televent(Application[UUID]):
         )
         try:
             self.save_all(event)
+        except ViewConflictError:
+            raise  # refused by a read model's integrity rule, not an earlier life of the UID
         except ConflictError:
             existing: CalendarEvent = self.repository.get(event.id)
             if not existing.deleted:
@@ -402,6 +412,7 @@ class Televent(Application[UUID]):
         if if_match is not None and current.etag != if_match:
             raise PreconditionFailedError("The resource changed since you read it (If-Match).")
         event: CalendarEvent = self._get(current.event_id, CalendarEvent, "Event")
+        _check_if_match(event, if_match)
         event.delete(actor=actor, source=source)
         self.save_all(event)
 
@@ -446,6 +457,13 @@ class Televent(Application[UUID]):
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
         event.delete(actor=actor, source=source)
         self.save_all(event)
+
+
+def _check_if_match(event: CalendarEvent, if_match: str | None) -> None:
+    """If-Match against the version actually loaded, not only the read model's answer, so a
+    write that lands between the two is never overwritten (RFC 7232 §3.1)."""
+    if if_match is not None and etag_for(event.id, event.version) != if_match:
+        raise PreconditionFailedError("The resource changed since you read it (If-Match).")
 
 
 def check_timezone(name: str) -> None:

@@ -89,7 +89,9 @@ class CalendarViewProjection(Projection):
     @handles("Calendar.CalendarDeleted")
     def _calendar_deleted(self, db: Sql, event: Any, position: int) -> None:
         db.pending.pop((self.prefix, "touch", str(event.originator_id)), None)
-        for table in ("calendar_objects", "tombstones", "calendars"):
+        # The objects were deleted by the EventDeleted events of the same command; the database
+        # refuses to delete a calendar that still holds one (stored concurrently): a conflict.
+        for table in ("tombstones", "calendars"):
             db.run(
                 f"DELETE FROM {self.t[table]} WHERE calendar_id = ?", (str(event.originator_id),)
             )

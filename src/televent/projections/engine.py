@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from uuid import UUID
 
+import psycopg
 from eventsourcing.persistence import Mapper, StoredEvent
 
 from televent.database import Dialect
-from televent.domain.errors import TeleventError
+from televent.domain.errors import ConflictError, TeleventError
 from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.base import Projection
 from televent.projections.calendar_view import CalendarViewProjection
@@ -40,6 +42,10 @@ class ProjectionError(TeleventError):
     def __init__(self, message: str, projection: str = "") -> None:
         super().__init__(message)
         self.projection = projection
+
+
+class ViewConflictError(ConflictError):
+    """A read model's integrity rule refused a command: a concurrent change won."""
 
 
 def all_projections(prefix: str = "") -> list[Projection]:
@@ -115,6 +121,12 @@ class ProjectionEngine:
                     )
         except ProjectionError:
             raise
+        except (sqlite3.IntegrityError, psycopg.IntegrityError) as exc:
+            # A view's key or integrity rule refused the change: another writer got there
+            # first (the same name stored twice, a calendar deleted meanwhile).
+            raise ViewConflictError(
+                "Someone else changed this calendar at the same time; reload and try again."
+            ) from exc
         except Exception as exc:
             # Pipelined statements fail when the pipeline syncs, so name the read model
             # by the table the error mentions, or else the one that was being applied.

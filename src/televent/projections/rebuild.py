@@ -148,6 +148,7 @@ class Rebuilder:
                 continue
             for row in db.all(
                 "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+                "AND type IN ('table', 'index') "
                 "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END",
                 (table,),
             ):
@@ -167,8 +168,10 @@ class Rebuilder:
             db.run(f"DROP TABLE IF EXISTS {SHADOW_PREFIX}{table}")
 
     def _swap(self, db: Sql, shadow: Projection, position: int) -> None:
-        for table in shadow.tables:
+        # Children before parents when emptying, parents first when filling (integrity rules).
+        for table in reversed(shadow.tables):
             db.run(f"DELETE FROM {table}")
+        for table in shadow.tables:
             db.run(f"INSERT INTO {table} SELECT * FROM {SHADOW_PREFIX}{table}")
         self.engine.set_position(db, shadow.name, position)
 
