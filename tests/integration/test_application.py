@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from uuid import UUID
 
 import argon2
 import pytest
@@ -21,7 +22,7 @@ from televent.domain.values import PartStat, calendar_id_for
 from tests.helpers import ACTOR, CALDAV, CLI, vevent
 
 
-def register(app: Televent, telegram_id: int = 100, **kwargs: str) -> tuple[object, object]:
+def register(app: Televent, telegram_id: int = 100, **kwargs: str) -> tuple[UUID, UUID]:
     registration = app.register_account(
         telegram_id, name="Alice", timezone="Europe/Berlin", actor=ACTOR, source=CLI, **kwargs
     )
@@ -63,13 +64,13 @@ def test_an_email_belongs_to_one_account(app: Televent) -> None:
 def test_device_passwords_are_stored_as_argon2id_hashes(app: Televent) -> None:
     account_id, _ = register(app)
     issued = app.issue_device_password(100, "iPhone", actor=ACTOR, source=CLI)
-    [(device_id, stored)] = app.queries.active_password_hashes(account_id)  # type: ignore[arg-type]
+    [(device_id, stored)] = app.queries.active_password_hashes(account_id)
     assert device_id == issued.device_id
     assert stored.startswith("$argon2id$") and issued.password not in stored
     assert argon2.PasswordHasher().verify(stored, issued.password)
     app.revoke_device_password(100, "iPhone", actor=ACTOR, source=CLI)
-    assert app.queries.active_password_hashes(account_id) == []  # type: ignore[arg-type]
-    [device] = app.queries.devices_of(account_id)  # type: ignore[arg-type]
+    assert app.queries.active_password_hashes(account_id) == []
+    [device] = app.queries.devices_of(account_id)
     assert device.revoked_at is not None
     with pytest.raises(NotFoundError):
         app.revoke_device_password(100, "iPhone", actor=ACTOR, source=CLI)
@@ -77,29 +78,29 @@ def test_device_passwords_are_stored_as_argon2id_hashes(app: Televent) -> None:
 
 def test_put_then_read_your_write_with_etags(app: Televent) -> None:
     _, calendar_id = register(app)
-    before = app.queries.calendar(calendar_id)  # type: ignore[arg-type]
+    before = app.queries.calendar(calendar_id)
     result = app.put_object(
         calendar_id,
         "sync.ics",
         vevent(),
         actor=ACTOR,
-        source=CALDAV,  # type: ignore[arg-type]
+        source=CALDAV,
         if_none_match=True,
     )
-    stored = app.queries.object_at(calendar_id, "sync.ics")  # type: ignore[arg-type]
+    stored = app.queries.object_at(calendar_id, "sync.ics")
     assert stored is not None and stored.etag == result.etag and stored.uid == "event-1"
     assert stored.ical == vevent()  # kept byte for byte
-    after = app.queries.calendar(calendar_id)  # type: ignore[arg-type]
+    after = app.queries.calendar(calendar_id)
     assert before is not None and after is not None
     assert after.sync_position > before.sync_position
 
 
 def test_identical_put_appends_nothing_and_keeps_the_etag(app: Televent) -> None:
     _, calendar_id = register(app)
-    first = app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    first = app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)
     with app.views.read() as db:
         head = app.engine.head(db)
-    again = app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    again = app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)
     with app.views.read() as db:
         assert app.engine.head(db) == head
     assert (again.etag, again.changed) == (first.etag, False)
@@ -107,21 +108,21 @@ def test_identical_put_appends_nothing_and_keeps_the_etag(app: Televent) -> None
 
 def test_etag_preconditions(app: Televent) -> None:
     _, calendar_id = register(app)
-    first = app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    first = app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)
     with pytest.raises(PreconditionFailedError):
         app.put_object(
             calendar_id,
             "a.ics",
             vevent(summary="x"),
             actor=ACTOR,
-            source=CALDAV,  # type: ignore[arg-type]
+            source=CALDAV,
             if_none_match=True,
         )
     second = app.put_object(
         calendar_id,
         "a.ics",
         vevent(summary="y"),
-        actor=ACTOR,  # type: ignore[arg-type]
+        actor=ACTOR,
         source=CALDAV,
         if_match=first.etag,
     )
@@ -132,24 +133,24 @@ def test_etag_preconditions(app: Televent) -> None:
             "a.ics",
             vevent(summary="z"),
             actor=ACTOR,
-            source=CALDAV,  # type: ignore[arg-type]
+            source=CALDAV,
             if_match=first.etag,
         )
     with pytest.raises(PreconditionFailedError):
-        app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV, if_match=first.etag)  # type: ignore[arg-type]
-    stored = app.queries.object_at(calendar_id, "a.ics")  # type: ignore[arg-type]
+        app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV, if_match=first.etag)
+    stored = app.queries.object_at(calendar_id, "a.ics")
     assert stored is not None and "SUMMARY:y" in stored.ical
 
 
 def test_a_uid_lives_under_one_name(app: Televent) -> None:
     _, calendar_id = register(app)
-    app.put_object(calendar_id, "a.ics", vevent(uid="u1"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    app.put_object(calendar_id, "a.ics", vevent(uid="u1"), actor=ACTOR, source=CALDAV)
     with pytest.raises(UidConflictError) as caught:
-        app.put_object(calendar_id, "b.ics", vevent(uid="u1"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+        app.put_object(calendar_id, "b.ics", vevent(uid="u1"), actor=ACTOR, source=CALDAV)
     assert caught.value.existing_href == "a.ics"
     with pytest.raises(UidConflictError):
-        app.put_object(calendar_id, "a.ics", vevent(uid="u2"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
-    assert app.queries.object_at(calendar_id, "b.ics") is None  # type: ignore[arg-type]
+        app.put_object(calendar_id, "a.ics", vevent(uid="u2"), actor=ACTOR, source=CALDAV)
+    assert app.queries.object_at(calendar_id, "b.ics") is None
 
 
 def test_broken_icalendar_changes_nothing(app: Televent) -> None:
@@ -159,24 +160,24 @@ def test_broken_icalendar_changes_nothing(app: Televent) -> None:
     with pytest.raises(InvalidCalendarDataError):
         app.put_object(
             calendar_id, "a.ics", "BEGIN:VCALENDAR\r\nnonsense", actor=ACTOR, source=CALDAV
-        )  # type: ignore[arg-type]
+        )
     with app.views.read() as db:
         assert app.engine.head(db) == head
 
 
 def test_delete_leaves_a_tombstone_and_the_uid_can_come_back(app: Televent) -> None:
     _, calendar_id = register(app)
-    app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
-    mark = app.queries.calendar(calendar_id).sync_position  # type: ignore[arg-type, union-attr]
-    app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
-    changes = app.queries.changes_since(calendar_id, mark)  # type: ignore[arg-type]
+    app.put_object(calendar_id, "a.ics", vevent(), actor=ACTOR, source=CALDAV)
+    mark = app.queries.calendar(calendar_id).sync_position
+    app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV)
+    changes = app.queries.changes_since(calendar_id, mark)
     assert changes.changed == [] and [href for href, _ in changes.deleted] == ["a.ics"]
-    assert app.queries.object_at(calendar_id, "a.ics") is None  # type: ignore[arg-type]
+    assert app.queries.object_at(calendar_id, "a.ics") is None
     with pytest.raises(NotFoundError):
-        app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
-    result = app.put_object(calendar_id, "b.ics", vevent(), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+        app.delete_object(calendar_id, "a.ics", actor=ACTOR, source=CALDAV)
+    result = app.put_object(calendar_id, "b.ics", vevent(), actor=ACTOR, source=CALDAV)
     assert result.created
-    assert app.queries.object_at(calendar_id, "b.ics") is not None  # type: ignore[arg-type]
+    assert app.queries.object_at(calendar_id, "b.ics") is not None
 
 
 def test_rsvp_updates_body_and_attendee_index(app: Televent) -> None:
@@ -184,7 +185,7 @@ def test_rsvp_updates_body_and_attendee_index(app: Televent) -> None:
     result = app.put_object(
         calendar_id,
         "a.ics",
-        vevent(attendees=[("bob@example.com", "NEEDS-ACTION")]),  # type: ignore[arg-type]
+        vevent(attendees=[("bob@example.com", "NEEDS-ACTION")]),
         actor=ACTOR,
         source=CALDAV,
     )
@@ -192,7 +193,7 @@ def test_rsvp_updates_body_and_attendee_index(app: Televent) -> None:
         result.event_id, "MAILTO:Bob@example.com", PartStat.ACCEPTED, actor=ACTOR, source=CLI
     )
     assert app.queries.attendees_of(result.event_id)[0]["partstat"] == "ACCEPTED"
-    stored = app.queries.object_at(calendar_id, "a.ics")  # type: ignore[arg-type]
+    stored = app.queries.object_at(calendar_id, "a.ics")
     assert stored is not None and "PARTSTAT=ACCEPTED" in stored.ical and stored.etag != result.etag
     with pytest.raises(NotInvitedError):
         app.give_rsvp(
@@ -211,17 +212,17 @@ def test_calendars_can_be_added_changed_and_deleted_with_their_objects(app: Tele
     account_id, _ = register(app)
     work = app.create_calendar(
         account_id, "work", {"display_name": "Work"}, actor=ACTOR, source=CALDAV
-    )  # type: ignore[arg-type]
+    )
     app.put_object(work, "a.ics", vevent(), actor=ACTOR, source=CALDAV)
     app.update_calendar(work, {"color": "#00ff00"}, actor=ACTOR, source=CALDAV)
-    assert app.queries.calendar(work).color == "#00ff00"  # type: ignore[union-attr]
+    assert app.queries.calendar(work).color == "#00ff00"
     with pytest.raises(ConflictError):
-        app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+        app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
     app.delete_calendar(work, actor=ACTOR, source=CALDAV)
-    assert [c.slug for c in app.queries.calendars_of(account_id)] == ["default"]  # type: ignore[arg-type]
+    assert [c.slug for c in app.queries.calendars_of(account_id)] == ["default"]
     again = app.create_calendar(
         account_id, "work", {"display_name": "Work 2"}, actor=ACTOR, source=CALDAV
-    )  # type: ignore[arg-type]
+    )
     assert again == work and app.queries.objects_in(work) == []
     app.put_object(work, "a.ics", vevent(), actor=ACTOR, source=CALDAV)  # the UID is free again
     assert len(app.queries.objects_in(work)) == 1

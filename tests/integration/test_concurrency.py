@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from uuid import UUID
 
 import pytest
 
@@ -85,20 +86,34 @@ def _interleave(monkeypatch: pytest.MonkeyPatch, app: Televent, query: str, mean
     monkeypatch.setattr(app.queries, query, wrapped)
 
 
-def _setup(app: Televent) -> tuple[object, object]:
+def _setup(app: Televent) -> tuple[UUID, UUID]:
     account = app.register_account(1, name="A", actor=ACTOR, source=CALDAV)
     return account.account_id, calendar_id_for(account.account_id, "default")
 
 
-def test_if_match_is_checked_against_the_version_saved(app: Televent, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_if_match_is_checked_against_the_version_saved(
+    app: Televent, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, calendar_id = _setup(app)
-    first = app.put_object(calendar_id, "a.ics", vevent(summary="v1"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
-    _interleave(monkeypatch, app, "put_target", lambda: app.put_object(
-        calendar_id, "a.ics", vevent(summary="theirs"), actor=ACTOR, source=CALDAV))  # type: ignore[arg-type]
+    first = app.put_object(calendar_id, "a.ics", vevent(summary="v1"), actor=ACTOR, source=CALDAV)
+    _interleave(
+        monkeypatch,
+        app,
+        "put_target",
+        lambda: app.put_object(
+            calendar_id, "a.ics", vevent(summary="theirs"), actor=ACTOR, source=CALDAV
+        ),
+    )
     with pytest.raises(PreconditionFailedError):
-        app.put_object(calendar_id, "a.ics", vevent(summary="mine"), actor=ACTOR, source=CALDAV,  # type: ignore[arg-type]
-                       if_match=first.etag)
-    stored = app.queries.object_at(calendar_id, "a.ics")  # type: ignore[arg-type]
+        app.put_object(
+            calendar_id,
+            "a.ics",
+            vevent(summary="mine"),
+            actor=ACTOR,
+            source=CALDAV,
+            if_match=first.etag,
+        )
+    stored = app.queries.object_at(calendar_id, "a.ics")
     assert stored is not None and "SUMMARY:theirs" in stored.ical
 
 
@@ -106,13 +121,17 @@ def test_a_put_racing_a_calendar_deletion_fails_and_leaves_no_orphan(
     app: Televent, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account_id, _ = _setup(app)
-    work = app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
-    _interleave(monkeypatch, app, "put_target",
-                lambda: app.delete_calendar(work, actor=ACTOR, source=CALDAV))
+    work = app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
+    _interleave(
+        monkeypatch,
+        app,
+        "put_target",
+        lambda: app.delete_calendar(work, actor=ACTOR, source=CALDAV),
+    )
     with pytest.raises(ConflictError):
         app.put_object(work, "z.ics", vevent(uid="z"), actor=ACTOR, source=CALDAV)
     monkeypatch.undo()
-    app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
     assert app.queries.objects_in(work) == []
     app.put_object(work, "z.ics", vevent(uid="z"), actor=ACTOR, source=CALDAV)  # the UID is free
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
@@ -122,18 +141,25 @@ def test_a_calendar_deletion_racing_a_put_fails_then_succeeds_on_retry(
     app: Televent, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     account_id, _ = _setup(app)
-    work = app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    work = app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
     app.put_object(work, "x.ics", vevent(uid="x"), actor=ACTOR, source=CALDAV)
-    _interleave(monkeypatch, app, "objects_in",
-                lambda: app.put_object(work, "z.ics", vevent(uid="z"), actor=ACTOR, source=CALDAV))
+    _interleave(
+        monkeypatch,
+        app,
+        "objects_in",
+        lambda: app.put_object(work, "z.ics", vevent(uid="z"), actor=ACTOR, source=CALDAV),
+    )
     with pytest.raises(ConflictError):
         app.delete_calendar(work, actor=ACTOR, source=CALDAV)
     assert {o.href for o in app.queries.objects_in(work)} == {"x.ics", "z.ics"}
     app.delete_calendar(work, actor=ACTOR, source=CALDAV)
     assert app.queries.calendar(work) is None
     with app.views.read() as db:
-        assert db.scalar("SELECT COUNT(*) AS n FROM attendees WHERE calendar_id = ?", (str(work),)) == 0
-    app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+        assert (
+            db.scalar("SELECT COUNT(*) AS n FROM attendees WHERE calendar_id = ?", (str(work),))
+            == 0
+        )
+    app.create_calendar(account_id, "work", {}, actor=ACTOR, source=CALDAV)
     app.put_object(work, "z.ics", vevent(uid="z"), actor=ACTOR, source=CALDAV)
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
 
@@ -142,11 +168,18 @@ def test_two_creates_under_one_name_give_a_precondition_failure(
     app: Televent, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, calendar_id = _setup(app)
-    _interleave(monkeypatch, app, "put_target", lambda: app.put_object(
-        calendar_id, "a.ics", vevent(uid="theirs"), actor=ACTOR, source=CALDAV))  # type: ignore[arg-type]
+    _interleave(
+        monkeypatch,
+        app,
+        "put_target",
+        lambda: app.put_object(
+            calendar_id, "a.ics", vevent(uid="theirs"), actor=ACTOR, source=CALDAV
+        ),
+    )
     with pytest.raises(PreconditionFailedError):
-        app.put_object(calendar_id, "a.ics", vevent(uid="mine"), actor=ACTOR, source=CALDAV,  # type: ignore[arg-type]
-                       if_none_match=True)
-    stored = app.queries.object_at(calendar_id, "a.ics")  # type: ignore[arg-type]
+        app.put_object(
+            calendar_id, "a.ics", vevent(uid="mine"), actor=ACTOR, source=CALDAV, if_none_match=True
+        )
+    stored = app.queries.object_at(calendar_id, "a.ics")
     assert stored is not None and stored.uid == "theirs"
     assert all(s.last_error is None for s in projection_status(app))

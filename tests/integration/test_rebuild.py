@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import pytest
 
 from televent.application import Televent
@@ -14,7 +16,7 @@ from tests.conftest import FakeClock
 from tests.helpers import ACTOR, CALDAV, vevent
 
 
-def populate(app: Televent) -> object:
+def populate(app: Televent) -> UUID:
     account = app.register_account(1, name="A", actor=ACTOR, source=CALDAV)
     calendar_id = calendar_id_for(account.account_id, "default")
     for n in range(12):
@@ -43,7 +45,7 @@ def test_verify_finds_a_corrupted_row_and_rebuild_repairs_it(app: Televent) -> N
 
     repaired = Rebuilder(app.engine, app.views, batch_size=4).run()
     assert repaired.events == report.events
-    assert "tampered" not in app.queries.object_at(calendar_id, "5.ics").ical  # type: ignore[arg-type, union-attr]
+    assert "tampered" not in app.queries.object_at(calendar_id, "5.ics").ical
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
 
 
@@ -52,7 +54,7 @@ def test_a_view_behind_the_log_catches_up_before_the_next_write(app: Televent) -
     with app.views.write() as db:
         db.run("DELETE FROM attendees")
         db.run("UPDATE projection_positions SET position = 0 WHERE name = 'attendee_index'")
-    app.put_object(calendar_id, "new.ics", vevent(uid="new"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+    app.put_object(calendar_id, "new.ics", vevent(uid="new"), actor=ACTOR, source=CALDAV)
     assert len(app.queries.invitations_for("bob@example.com")) == 11
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
 
@@ -69,7 +71,7 @@ def test_startup_catch_up_brings_every_view_to_the_head(app: Televent) -> None:
     assert (
         app.queries.calendars_of(app.queries.account_by_telegram_id(1).account_id)[0].sync_position
         == head
-    )  # type: ignore[union-attr]
+    )
 
 
 def test_rebuild_on_an_empty_log(app: Televent) -> None:
@@ -90,10 +92,10 @@ def test_a_failing_projection_refuses_the_command_whole_and_shows_in_status(app:
             vevent(uid="x", attendees=[("dan@example.com", "NEEDS-ACTION")]),
             actor=ACTOR,
             source=CALDAV,
-        )  # type: ignore[arg-type]
+        )
     with app.views.read() as db:
         assert app.engine.head(db) == head  # no event appended
-    assert app.queries.object_at(calendar_id, "x.ics") is None  # type: ignore[arg-type]
+    assert app.queries.object_at(calendar_id, "x.ics") is None
     status = {s.name: s for s in projection_status(app)}
     assert "attendee_index" in (status["attendee_index"].last_error or "")
     assert status["calendar_view"].last_error is None
@@ -108,7 +110,7 @@ def test_a_read_model_missing_its_position_refuses_writes_without_committing_eve
     with app.views.write() as db:
         db.run("DELETE FROM projection_positions WHERE name = 'attendee_index'")
     with pytest.raises(ProjectionError, match="not set up"):
-        app.put_object(calendar_id, "y.ics", vevent(uid="y"), actor=ACTOR, source=CALDAV)  # type: ignore[arg-type]
+        app.put_object(calendar_id, "y.ics", vevent(uid="y"), actor=ACTOR, source=CALDAV)
     with app.views.read() as db:
         assert app.engine.head(db) == head
 
