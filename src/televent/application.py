@@ -84,6 +84,7 @@ class PutResult:
     etag: str
     created: bool
     changed: bool
+    stored_as_sent: bool  # False when the server rewrote the body (RFC 4791 §5.3.4: no ETag)
 
 
 class Televent(Application[UUID]):
@@ -356,7 +357,10 @@ class Televent(Application[UUID]):
                         "The resource changed while you were saving it."
                     ) from None
                 raise
-        return PutResult(event.id, etag_for(event.id, event.version), created, changed)
+        return PutResult(
+            event.id, etag_for(event.id, event.version), created, changed,
+            stored_as_sent=not changed or event.ical == ical,
+        )
 
     def _store_new(
         self,

@@ -233,3 +233,19 @@ def test_unknown_calendar_is_not_found(app: Televent) -> None:
 
     with pytest.raises(NotFoundError):
         app.put_object(uuid.uuid4(), "a.ics", vevent(), actor=ACTOR, source=CALDAV)
+
+
+def test_the_put_result_says_when_the_server_rewrote_the_body(app: Televent) -> None:
+    _, calendar_id = register(app)
+    first = app.put_object(calendar_id, "a.ics", vevent(sequence=0), actor=ACTOR, source=CALDAV)
+    assert first.stored_as_sent
+    moved = app.put_object(
+        calendar_id,
+        "a.ics",
+        vevent(start="20260305T170000", end="20260305T180000", sequence=0),
+        actor=ACTOR,
+        source=CALDAV,
+    )
+    assert not moved.stored_as_sent  # SEQUENCE was raised by the server
+    stored = app.queries.object_at(calendar_id, "a.ics")
+    assert stored is not None and "SEQUENCE:1" in stored.ical

@@ -78,15 +78,21 @@ class CalendarEvent(Aggregate):
         if old.canonical() == new.canonical():
             return
         facts = facts_of(new)
+        stored_sequence = self.facts["sequence"]
+        if facts["sequence"] < stored_sequence and facts["attendees"]:
+            # A client editing an older revision: its attendees' answers are stale (they may
+            # predate a reset), so the stored answers stand.
+            stored = {a["address"]: a["partstat"] for a in self.facts["attendees"]}
+            new = parse_calendar_object(ical_edits.with_partstats(new.text, stored))
         moved = timing_moved(self.facts, facts)
         if moved and facts["attendees"]:
             new = parse_calendar_object(ical_edits.with_partstats_reset(new.text, moved))
-        if facts["significant"] != self.facts["significant"] and (
-            facts["sequence"] <= self.facts["sequence"]
-        ):
-            new = parse_calendar_object(
-                ical_edits.with_sequence_and_status(new.text, self.facts["sequence"] + 1)
-            )
+        # SEQUENCE never goes back, and goes up on a significant change (RFC 5545 §3.8.7.4).
+        sequence = max(facts["sequence"], stored_sequence)
+        if facts["significant"] != self.facts["significant"] and sequence == stored_sequence:
+            sequence += 1
+        if sequence != facts["sequence"]:
+            new = parse_calendar_object(ical_edits.with_sequence_and_status(new.text, sequence))
         if new.text != self.ical:
             facts = facts_of(new)
         pending = self._attendee_events(facts)
@@ -138,8 +144,6 @@ class CalendarEvent(Aggregate):
         attendee = self._attendee(address)
         if attendee is None:
             raise NotInvitedError(f"{address} is not invited to this event.")
-        if recurrence_id is None and attendee["partstat"] == partstat.value:
-            return
         new = parse_calendar_object(
             ical_edits.with_partstat(self.ical, address, partstat, recurrence_id)
         )

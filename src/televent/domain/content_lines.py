@@ -15,6 +15,8 @@ import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
 _FOLD = re.compile(r"\r?\n[ \t]")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _PARAM_VALUE = r'(?:"[^"]*"|[^";:,]*)'
@@ -213,10 +215,13 @@ def resolve_zone(tzid: str, zones: dict[str, dt.tzinfo]) -> dt.tzinfo | None:
 
 @lru_cache(maxsize=1024)
 def iana_zone(name: str) -> dt.tzinfo | None:
-    """An IANA zone by name (also as Mozilla's `/mozilla.org/…/Area/City`), or None."""
+    """An IANA zone by name (also Mozilla's `/mozilla.org/…/Area/City` and Windows names)."""
     candidates = [name]
     if name.startswith("/"):
         candidates.append("/".join(name.split("/")[-2:]))
+    windows = WINDOWS_TO_OLSON.get(name)
+    if windows is not None:
+        candidates.append(windows)
     for candidate in candidates:
         if not candidate or candidate.startswith("/") or ".." in candidate:
             continue

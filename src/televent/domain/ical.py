@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-
-import icalendar
 
 from televent.domain import ical_edits
 from televent.domain.content_lines import (
@@ -24,12 +21,12 @@ from televent.domain.content_lines import (
     decode_moment,
     decode_property_moment,
     decode_recur,
-    iana_zone,
     parse,
     unescape_text,
 )
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.values import PartStat, normalize_address
+from televent.domain.zones import Zones, calendar_zones, instance_key
 
 COMPONENT_TYPES = ical_edits.COMPONENT_TYPES
 TIMING_PROPERTIES = ("DTSTART", "DTEND", "DURATION", "DUE", "RRULE", "RDATE", "EXDATE")
@@ -42,7 +39,6 @@ FLOATING_SLACK = dt.timedelta(hours=14)
 MAX_ATTENDEES = 1000
 
 Facts = dict[str, Any]
-Zones = dict[str, dt.tzinfo]
 
 
 @dataclass(frozen=True)
@@ -120,9 +116,15 @@ def parse_calendar_object(text: str) -> CalendarObject:
             "Only one component may lack RECURRENCE-ID (RFC 4791 §4.1).",
             "valid-calendar-object-resource",
         )
-    zones = _zones(calendar)
+    zones = calendar_zones(calendar)
     for component in components:
         _check_values(component, zones)
+    instances = [_rid(c, zones) for c in components if "RECURRENCE-ID" in c]
+    if len(set(instances)) != len(instances):
+        raise InvalidCalendarDataError(
+            "Two components override the same instance (RECURRENCE-ID).",
+            "valid-calendar-object-resource",
+        )
     return CalendarObject(text, calendar, component_type, uids.pop(), zones)
 
 
@@ -138,6 +140,18 @@ def _parse_calendar(text: str) -> Component:
     return roots[0]
 
 
+def _check_date_lists(component: Component, zones: Zones) -> None:
+    """RDATE and EXDATE: lists of dates, date-times or periods (RFC 5545 §3.8.5)."""
+    for listed in (*component.all("RDATE"), *component.all("EXDATE")):
+        for item in listed.value.split(","):
+            start, _, end = item.partition("/")
+            decode_moment(start, listed.param("TZID"), zones)
+            if end.lstrip("+-").startswith("P"):
+                decode_duration(end)
+            elif end:
+                decode_moment(end, listed.param("TZID"), zones)
+
+
 def _check_values(component: Component, zones: Zones) -> None:
     try:
         moments = {
@@ -147,6 +161,7 @@ def _check_values(component: Component, zones: Zones) -> None:
         }
         if "DURATION" in component:
             decode_duration(_value(component, "DURATION"))
+        _check_date_lists(component, zones)
         for rule in component.all("RRULE"):
             parts = decode_recur(rule.value)
             if "UNTIL" in parts:
@@ -166,32 +181,6 @@ def _check_values(component: Component, zones: Zones) -> None:
         raise InvalidCalendarDataError("DTEND lies before DTSTART.")
     if len(component.all("ATTENDEE")) > MAX_ATTENDEES:
         raise InvalidCalendarDataError(f"More than {MAX_ATTENDEES} attendees.")
-
-
-def _zones(calendar: Component) -> Zones:
-    """The calendar's own time zone definitions, for TZIDs the IANA database does not know."""
-    zones: Zones = {}
-    for definition in calendar.components:
-        if definition.name != "VTIMEZONE":
-            continue
-        tzid = unescape_text(_value(definition, "TZID")).strip().strip('"')
-        if tzid and iana_zone(tzid) is None:
-            zone = _custom_zone(definition.serialize())
-            if zone is not None:
-                zones[tzid] = zone
-    return zones
-
-
-@lru_cache(maxsize=256)
-def _custom_zone(vtimezone: str) -> dt.tzinfo | None:
-    try:
-        definition = icalendar.Timezone.from_ical(vtimezone)
-        if not isinstance(definition, icalendar.Timezone):
-            return None
-        zone: dt.tzinfo = definition.to_tz()
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None
-    return zone
 
 
 def facts_of(obj: CalendarObject) -> Facts:
@@ -299,7 +288,7 @@ def _moment(component: Component, name: str, zones: Zones) -> dt.date | dt.datet
 
 def _rid(component: Component, zones: Zones) -> str:
     moment = _moment(component, "RECURRENCE-ID", zones)
-    return "" if moment is None else moment.isoformat()
+    return "" if moment is None else instance_key(moment)
 
 
 def _attendee_facts(attendee: Property) -> dict[str, Any]:
@@ -369,10 +358,16 @@ def _component_span(
         last = _rrule_last(component, duration + slack + FLOATING_SLACK, zones)
     for rdate in component.all("RDATE"):
         for item in rdate.value.split(","):
-            moment = decode_moment(item.split("/")[0], rdate.param("TZID"), zones)
+            begin, _, until = item.partition("/")
+            moment = decode_moment(begin, rdate.param("TZID"), zones)
+            span = duration
+            if until.lstrip("+-").startswith("P"):
+                span = decode_duration(until)
+            elif until:
+                span = _utc(decode_moment(until, rdate.param("TZID"), zones)) - _utc(moment)
             first = min(first, _utc(moment) - FLOATING_SLACK)
             if last is not None:
-                last = max(last, _utc(moment) + duration + FLOATING_SLACK)
+                last = max(last, _utc(moment) + max(span, duration) + FLOATING_SLACK)
     return first, last
 
 

@@ -13,8 +13,10 @@ from typing import Any
 
 import icalendar
 
+from televent.domain.content_lines import decode_moment, parse
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.values import PartStat, normalize_address
+from televent.domain.zones import Zones, calendar_zones, instance_key, normalize_instance_key
 
 COMPONENT_TYPES = ("VEVENT", "VTODO", "VJOURNAL")
 
@@ -30,7 +32,9 @@ def with_partstat(
     calendar = _calendar(text)
     key = normalize_address(address)
     targets = (
-        _components(calendar) if recurrence_id is None else [_instance(calendar, recurrence_id)]
+        _components(calendar)
+        if recurrence_id is None
+        else [_instance(calendar, normalize_instance_key(recurrence_id), _zones_of(text))]
     )
     for component in targets:
         for attendee in _as_list(component.get("ATTENDEE")):
@@ -80,6 +84,17 @@ def with_sequence_and_status(text: str, sequence: int, status: str | None = None
     return _text(calendar)
 
 
+def with_partstats(text: str, statuses: dict[str, str]) -> str:
+    """Set the PARTSTAT of each listed attendee (address → status) on every component."""
+    calendar = _calendar(text)
+    for component in _components(calendar):
+        for attendee in _as_list(component.get("ATTENDEE")):
+            status = statuses.get(normalize_address(str(attendee)))
+            if status is not None:
+                attendee.params["PARTSTAT"] = status
+    return _text(calendar)
+
+
 def with_partstats_reset(text: str, moved: set[str]) -> str:
     """Ask attendees again (PARTSTAT=NEEDS-ACTION, RSVP=TRUE) on the components that moved.
 
@@ -87,8 +102,9 @@ def with_partstats_reset(text: str, moved: set[str]) -> str:
     when the master moved, every component is reset. The organizer keeps its own status.
     """
     calendar = _calendar(text)
+    zones = _zones_of(text)
     for component in _components(calendar):
-        key = _iso(component.get("RECURRENCE-ID")) or ""
+        key = _key(component, zones)
         if "" not in moved and key not in moved:
             continue
         organizer = component.get("ORGANIZER")
@@ -165,28 +181,44 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _iso(value: Any) -> str | None:
-    if value is None:
-        return None
-    moment = value.dt if hasattr(value, "dt") else value
-    return moment.isoformat() if isinstance(moment, dt.date) else str(moment)
+def _zones_of(text: str) -> Zones:
+    roots = parse(text)
+    return calendar_zones(roots[0]) if roots else {}
 
 
-def _instance(calendar: icalendar.Calendar, recurrence_id: str) -> icalendar.cal.Component:
+def _key(component: icalendar.cal.Component, zones: Zones) -> str:
+    """The instance key of a component, decoded exactly as the facts decode it."""
+    prop = component.get("RECURRENCE-ID")
+    if prop is None:
+        return ""
+    params = getattr(prop, "params", {})
+    date_only = str(params.get("VALUE", "")).upper() == "DATE" or not isinstance(
+        prop.dt, dt.datetime
+    )
+    raw = prop.to_ical().decode("utf-8")
+    return instance_key(decode_moment(raw, params.get("TZID"), zones, date_only=date_only))
+
+
+def _instance(calendar: icalendar.Calendar, key: str, zones: Zones) -> icalendar.cal.Component:
+    """The override for one instance, derived from the master when there is none yet."""
     components = _components(calendar)
     for component in components:
-        if (_iso(component.get("RECURRENCE-ID")) or "") == recurrence_id:
+        if _key(component, zones) == key:
             return component
     master = next((c for c in components if "RECURRENCE-ID" not in c), None)
     if master is None:
-        raise InvalidCalendarDataError(f"No instance {recurrence_id} in this event.")
-    try:
-        instant = dt.datetime.fromisoformat(recurrence_id)
-    except ValueError as exc:
-        raise InvalidCalendarDataError(f"Bad RECURRENCE-ID {recurrence_id!r}.") from exc
+        raise InvalidCalendarDataError(f"No instance {key} in this event.")
     start = master.decoded("DTSTART")
-    if isinstance(start, dt.datetime) and start.tzinfo is not None and instant.tzinfo:
-        instant = instant.astimezone(start.tzinfo)
+    instant: dt.date | dt.datetime
+    try:
+        if isinstance(start, dt.datetime):
+            instant = dt.datetime.fromisoformat(key)
+            if instant.tzinfo is not None and start.tzinfo is not None:
+                instant = instant.astimezone(start.tzinfo)
+        else:
+            instant = dt.date.fromisoformat(key[:10])
+    except ValueError as exc:
+        raise InvalidCalendarDataError(f"Bad RECURRENCE-ID {key!r}.") from exc
     override = icalendar.Event() if master.name == "VEVENT" else icalendar.Todo()
     for name, value in master.items():
         if name not in ("RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND"):

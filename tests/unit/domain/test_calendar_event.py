@@ -178,3 +178,85 @@ def test_every_event_names_the_account_whose_data_it_carries() -> None:
     event.cancel(actor=ACTOR, source=CALDAV)
     event.delete(actor=ACTOR, source=CALDAV)
     assert all(e.account_id == OWNER for e in event.collect_events())
+
+
+def test_a_stale_client_cannot_lower_sequence_or_undo_a_reset() -> None:
+    event = created(vevent(attendees=[("bob@example.com", "ACCEPTED")], sequence=0))
+    # The organizer's client moves the event: the server raises SEQUENCE and asks Bob again.
+    revise(
+        event,
+        vevent(
+            start="20260305T170000",
+            end="20260305T180000",
+            attendees=[("bob@example.com", "ACCEPTED")],
+            sequence=0,
+        ),
+    )
+    assert (event.facts["sequence"], event.facts["attendees"][0]["partstat"]) == (1, "NEEDS-ACTION")
+    event.collect_events()
+    # The same client, still holding its old copy, renames it.
+    revise(
+        event,
+        vevent(
+            summary="Renamed",
+            start="20260305T170000",
+            end="20260305T180000",
+            attendees=[("bob@example.com", "ACCEPTED")],
+            sequence=0,
+        ),
+    )
+    assert names(event) == ["EventUpdated"]  # no RSVP invented from a stale answer
+    assert event.facts["sequence"] >= 1
+    assert event.facts["attendees"][0]["partstat"] == "NEEDS-ACTION"
+
+
+def test_instances_named_in_another_zone_notation_are_the_same_instance() -> None:
+    text = vevent(
+        attendees=[("bob@example.com", "NEEDS-ACTION")],
+        rrule="FREQ=WEEKLY;COUNT=4",
+        tzid="W. Europe Standard Time",
+    )
+    event = created(text)
+    for rid in ("2026-03-12T15:00:00+01:00", "2026-03-12T14:00:00+00:00"):
+        event.give_rsvp(
+            "bob@example.com", PartStat.DECLINED, recurrence_id=rid, actor=ACTOR, source=CALDAV
+        )
+    assert names(event) == ["RsvpGiven"]
+    assert event.ical.count("RECURRENCE-ID") == 1
+    assert event.facts["overrides"] == ["2026-03-12T14:00:00+00:00"]
+
+
+def test_an_all_day_instance_answer_keeps_the_date_form() -> None:
+    text = (
+        vevent(attendees=[("bob@example.com", "NEEDS-ACTION")], rrule="FREQ=DAILY;COUNT=5")
+        .replace("DTSTART;TZID=Europe/Berlin:20260305T150000", "DTSTART;VALUE=DATE:20260305")
+        .replace("DTEND;TZID=Europe/Berlin:20260305T160000", "DTEND;VALUE=DATE:20260306")
+    )
+    event = created(text)
+    event.give_rsvp(
+        "bob@example.com",
+        PartStat.TENTATIVE,
+        recurrence_id="2026-03-07",
+        actor=ACTOR,
+        source=CALDAV,
+    )
+    assert "RECURRENCE-ID;VALUE=DATE:20260307" in event.ical
+    assert event.facts["overrides"] == ["2026-03-07"]
+
+
+def test_a_series_answer_reaches_overrides_that_differ_from_the_master() -> None:
+    event = created(
+        vevent(attendees=[("bob@example.com", "NEEDS-ACTION")], rrule="FREQ=WEEKLY;COUNT=4")
+    )
+    event.give_rsvp("bob@example.com", PartStat.ACCEPTED, actor=ACTOR, source=CALDAV)
+    event.give_rsvp(
+        "bob@example.com",
+        PartStat.DECLINED,
+        recurrence_id="2026-03-12T15:00:00+01:00",
+        actor=ACTOR,
+        source=CALDAV,
+    )
+    event.collect_events()
+    event.give_rsvp("bob@example.com", PartStat.ACCEPTED, actor=ACTOR, source=CALDAV)
+    assert names(event) == ["RsvpGiven"]
+    assert "PARTSTAT=DECLINED" not in event.ical

@@ -18,7 +18,7 @@ from televent.domain.content_lines import (
     parse,
     unescape_text,
 )
-from televent.domain.ical import _zones
+from televent.domain.zones import calendar_zones as _zones
 
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
 ICS_FILES = sorted(CORPUS.glob("*/*.ics")) if CORPUS.is_dir() else []

@@ -130,3 +130,45 @@ def test_rendered_event_parses_back() -> None:
     facts = facts_of(parse_calendar_object(text))
     assert (facts["summary"], facts["location"]) == ("Lunch", "Cafe")
     assert "BEGIN:VTIMEZONE" in text
+
+
+def test_two_overrides_of_one_instance_are_refused() -> None:
+    override = (
+        "BEGIN:VEVENT\r\nUID:event-1\r\nDTSTAMP:20260301T090000Z\r\n"
+        "RECURRENCE-ID;TZID=Europe/Berlin:20260312T150000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20260312T160000\r\nEND:VEVENT\r\n"
+    )
+    same_instant = override.replace(
+        "RECURRENCE-ID;TZID=Europe/Berlin:20260312T150000", "RECURRENCE-ID:20260312T140000Z"
+    )
+    text = vevent(rrule="FREQ=WEEKLY").replace(
+        "END:VCALENDAR", override + same_instant + "END:VCALENDAR"
+    )
+    with pytest.raises(InvalidCalendarDataError) as caught:
+        parse_calendar_object(text)
+    assert caught.value.precondition == "valid-calendar-object-resource"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "RDATE:2026XX01",
+        "EXDATE;TZID=Europe/Berlin:20260312T1500",
+        "RDATE;VALUE=PERIOD:20260310T100000Z/PXYZ",
+    ],
+)
+def test_bad_date_lists_are_invalid_data(line: str) -> None:
+    with pytest.raises(InvalidCalendarDataError):
+        parse_calendar_object(vevent(rrule="FREQ=DAILY;COUNT=3", extra=line))
+
+
+def test_an_rdate_period_extends_the_indexed_range_to_its_end() -> None:
+    facts = facts_of(
+        parse_calendar_object(vevent(extra="RDATE;VALUE=PERIOD:20260401T100000Z/20260401T200000Z"))
+    )
+    assert facts["range_end"] >= int(dt.datetime(2026, 4, 1, 20, tzinfo=dt.UTC).timestamp())
+
+
+def test_windows_zone_names_resolve_without_a_vtimezone() -> None:
+    facts = facts_of(parse_calendar_object(vevent(tzid="W. Europe Standard Time")))
+    assert facts["start"] == "2026-03-05T15:00:00+01:00"

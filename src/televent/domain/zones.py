@@ -1,0 +1,63 @@
+"""Time zones of a calendar object: IANA names, Windows names, and VTIMEZONE definitions.
+
+RFC 5545 §3.2.19 lets a TZID name any zone the object defines in a VTIMEZONE. Televent reads
+IANA names (and Mozilla's `/mozilla.org/…/Area/City`) from the system's zone database, maps
+Windows names (Exchange, Outlook) to IANA through `icalendar`'s table, and builds any other
+zone from the object's own VTIMEZONE rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import icalendar
+
+from televent.domain.content_lines import Component, iana_zone, unescape_text
+
+Zones = dict[str, dt.tzinfo]
+
+
+def calendar_zones(calendar: Component) -> Zones:
+    """The object's own zone definitions, for TZIDs that are not IANA or Windows names."""
+    zones: Zones = {}
+    for definition in calendar.components:
+        if definition.name != "VTIMEZONE":
+            continue
+        prop = definition.get("TZID")
+        tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
+        if tzid and iana_zone(tzid) is None:
+            zone = _defined_zone(definition.serialize())
+            if zone is not None:
+                zones[tzid] = zone
+    return zones
+
+
+@lru_cache(maxsize=256)
+def _defined_zone(vtimezone: str) -> dt.tzinfo | None:
+    try:
+        definition = icalendar.Timezone.from_ical(vtimezone)
+        if not isinstance(definition, icalendar.Timezone):
+            return None
+        zone: dt.tzinfo = definition.to_tz()
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    return zone
+
+
+def instance_key(moment: dt.date | dt.datetime) -> str:
+    """The one name of an instance (RECURRENCE-ID): its UTC instant, or as written when floating
+    or a date. Equal for equal instants however the zone was written."""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        return moment.astimezone(dt.UTC).isoformat()
+    return moment.isoformat()
+
+
+def normalize_instance_key(text: str) -> str:
+    """The instance key of an ISO date or date-time given by a caller."""
+    try:
+        if len(text.strip()) == 10:
+            return dt.date.fromisoformat(text.strip()).isoformat()
+        return instance_key(dt.datetime.fromisoformat(text.strip()))
+    except ValueError:
+        return text.strip()
