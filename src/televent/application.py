@@ -358,7 +358,10 @@ class Televent(Application[UUID]):
                     ) from None
                 raise
         return PutResult(
-            event.id, etag_for(event.id, event.version), created, changed,
+            event.id,
+            etag_for(event.id, event.version),
+            created,
+            changed,
             stored_as_sent=not changed or event.ical == ical,
         )
 
