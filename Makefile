@@ -34,9 +34,9 @@ lint: install ## Check style with ruff
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
-fmt: install ## Format the code with ruff
-	$(BIN)/ruff check --fix src tests benchmarks
+fmt: install ## Format the code with ruff (then apply its safe fixes)
 	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
 
 typecheck: install ## Type-check with mypy (strict)
 	$(BIN)/mypy

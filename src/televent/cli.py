@@ -260,7 +260,10 @@ def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
 
     app = _app(settings)
     rebuilder = Rebuilder(app.engine, app.views)
-    cutoff = retention_cutoff(app, settings.tombstone_retention_days)
+
+    def cutoff() -> str:
+        return retention_cutoff(app, settings.tombstone_retention_days)
+
     try:
         report = _with_progress(
             not args.json,

@@ -34,10 +34,7 @@ def purge_tombstones(app: Televent, days: int) -> int:
     Sync tokens older than the window are refused (403 DAV:valid-sync-token), so no client can
     need them any more.
     """
-    cutoff = retention_cutoff(app, days)
     with app.views.write() as db:
-        count = int(
-            db.scalar("SELECT COUNT(*) AS n FROM tombstones WHERE deleted_at < ?", (cutoff,)) or 0
-        )
-        db.run("DELETE FROM tombstones WHERE deleted_at < ?", (cutoff,))
-    return count
+        app.engine.lock_writers(db)  # serialised with writers, rebuilds and verifications
+        db.run("DELETE FROM tombstones WHERE deleted_at < ?", (retention_cutoff(app, days),))
+        return db.rowcount

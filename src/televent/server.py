@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
 
 import uvicorn
@@ -17,6 +18,7 @@ from televent.config import Settings
 from televent.operations import purge_tombstones
 
 MAINTENANCE_INTERVAL_SECONDS = 3600
+LOG = logging.getLogger(__name__)
 
 
 def run_server(settings: Settings, *, host: str, port: int) -> int:
@@ -53,7 +55,10 @@ def _maintenance(
         async def loop() -> None:
             port = AppPort(1)
             while True:
-                await port.run(purge_tombstones, app, settings.tombstone_retention_days)
+                try:
+                    await port.run(purge_tombstones, app, settings.tombstone_retention_days)
+                except Exception:  # keep maintaining; the next round may succeed
+                    LOG.exception("Purging expired tombstones failed")
                 await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
 
         task = asyncio.create_task(loop())

@@ -11,7 +11,7 @@ from televent.bootstrap import catch_up
 from televent.domain.values import calendar_id_for
 from televent.operations import projection_status, purge_tombstones, retention_cutoff
 from televent.projections.engine import ProjectionError
-from televent.projections.rebuild import Rebuilder
+from televent.projections.rebuild import RebuildBusyError, Rebuilder
 from tests.conftest import FakeClock
 from tests.helpers import ACTOR, CALDAV, vevent
 
@@ -155,4 +155,14 @@ def test_tombstones_past_retention_are_purged_and_verification_still_holds(
     assert purge_tombstones(app, days=30) == 1
     assert [h for h, _ in app.queries.changes_since(calendar_id, 0).deleted] == ["new.ics"]
     cutoff = retention_cutoff(app, 30)
-    assert Rebuilder(app.engine, app.views).run(verify=True, retention_cutoff=cutoff).matches
+    assert (
+        Rebuilder(app.engine, app.views).run(verify=True, retention_cutoff=lambda: cutoff).matches
+    )
+
+
+def test_only_one_rebuild_runs_at_a_time(app: Televent) -> None:
+    populate(app)
+    first = Rebuilder(app.engine, app.views)
+    with first._only_rebuild(), pytest.raises(RebuildBusyError):
+        Rebuilder(app.engine, app.views).run(verify=True)
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches  # released afterwards

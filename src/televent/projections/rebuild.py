@@ -8,17 +8,27 @@ meanwhile, and either swaps the shadow rows into the live tables (rebuild) or co
 
 from __future__ import annotations
 
+import fcntl
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from televent.database import Dialect
+from televent.domain.errors import TeleventError
 from televent.projections.base import Projection
 from televent.projections.engine import ProjectionEngine, all_projections
 from televent.projections.sql import Sql
 from televent.queries import ViewReader
 
 SHADOW_PREFIX = "rebuild_"
+
+
+class RebuildBusyError(TeleventError):
+    """Another rebuild holds the shadow tables."""
+
+
 MAX_REPORTED_DIFFERENCES = 20
 Progress = Callable[[int, int], None]
 
@@ -63,16 +73,57 @@ class Rebuilder:
         names: list[str] | None = None,
         *,
         verify: bool = False,
-        retention_cutoff: str = "",
+        retention_cutoff: Callable[[], str] | None = None,
         progress: Progress | None = None,
     ) -> RebuildReport:
-        """Rebuild (or, with `verify`, compare) the named read models, or all of them."""
+        """Rebuild (or, with `verify`, compare) the named read models, or all of them.
+
+        `retention_cutoff` gives the time before which tombstones may have been purged; it is
+        asked inside the final locked step, so a purge cannot slip between it and the compare.
+        """
         shadows = [p for p in all_projections(SHADOW_PREFIX) if names is None or p.name in names]
         if names is not None:
             unknown = set(names) - {p.name for p in shadows}
             if unknown:
                 raise ValueError(f"Unknown read model: {sorted(unknown)[0]}")
+        with self._only_rebuild():
+            return self._run(shadows, verify, retention_cutoff, progress)
+
+    @contextmanager
+    def _only_rebuild(self) -> Iterator[None]:
+        """One rebuild at a time (they share the shadow tables); a killed one lets go."""
+        if self.engine.dialect is Dialect.POSTGRES:
+            with self.views.datastore.get_connection() as connection:
+                key = "SELECT pg_try_advisory_lock(hashtext('televent-rebuild')) AS got"
+                if not connection.execute(key).fetchone()["got"]:
+                    raise RebuildBusyError("Another rebuild is running; try again when it ends.")
+                try:
+                    yield
+                finally:
+                    connection.execute("SELECT pg_advisory_unlock(hashtext('televent-rebuild'))")
+            return
+        path = Path(str(self.views.datastore.pool.db_name) + ".rebuild-lock")
+        with path.open("a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise RebuildBusyError(
+                    "Another rebuild is running; try again when it ends."
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _run(
+        self,
+        shadows: list[Projection],
+        verify: bool,
+        retention_cutoff: Callable[[], str] | None,
+        progress: Progress | None,
+    ) -> RebuildReport:
         with self.views.write() as db:
+            self.engine.lock_writers(db)
             for shadow in shadows:
                 self._create_shadow_tables(db, shadow)
                 shadow.start_from_empty()
@@ -84,9 +135,10 @@ class Rebuilder:
             final = self.engine.catch_up(db, shadows, position)
             report.events += self._count(db, position, final)
             report.position = final
+            cutoff = retention_cutoff() if retention_cutoff is not None else ""
             for shadow in shadows:
                 if verify:
-                    report.differences.extend(self._compare(db, shadow, retention_cutoff))
+                    report.differences.extend(self._compare(db, shadow, cutoff))
                     report.differences.extend(self._compare_position(db, shadow, final))
                 else:
                     self._swap(db, shadow, final)
@@ -100,6 +152,9 @@ class Rebuilder:
         position, events = 0, 0
         while True:
             with self.views.write() as db:
+                # Writers' lock first: on SQLite a read-then-write transaction would fail on
+                # a stale snapshot if another process wrote in between.
+                self.engine.lock_writers(db)
                 batch = self.engine.read_log(db, position, self.batch_size)
                 with db.pipeline():
                     for notification_id, event in batch:

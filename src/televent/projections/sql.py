@@ -47,6 +47,12 @@ class Sql:
         if self._pipeline is not None:
             self._pipeline.sync()
 
+    @property
+    def rowcount(self) -> int:
+        """Rows changed by the last statement."""
+        driver_cursor = getattr(self.cursor, "sqlite_cursor", self.cursor)
+        return int(driver_cursor.rowcount)
+
     def run(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
         """Execute one statement."""
         if self.dialect is Dialect.POSTGRES:
