@@ -106,6 +106,13 @@ class Target:
         self.kind = kind
         self.folder = folder
         self.count = 0
+        self.databases: list[str] = []
+
+    def drop_databases(self) -> None:
+        """Remove the PostgreSQL databases this run created."""
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            for name in self.databases:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def fresh_url(self) -> str:
         self.count += 1
@@ -115,6 +122,7 @@ class Target:
         with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
+        self.databases.append(name)
         return f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
 
     def raw_insert_rate(self, n: int) -> float:
@@ -219,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
                 rebuilds[target.kind].append(events_per_second)
                 sizes[target.kind] = events
             app.close()
+        for target in targets:
+            if target.kind == "postgresql":
+                target.drop_databases()
 
     print(
         "\n| backend | raw INSERT+COMMIT /s | eventsourcing save /s | command /s | "
