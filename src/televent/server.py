@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shutil
+import sys
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import uvicorn
 from litestar import Litestar
@@ -30,10 +33,11 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     else:
         print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
     if app.queries.account_count() == 0:
+        program = _program_name()
         print(
             "No accounts yet. Create one and a CalDAV device password with:\n"
-            "  televent account create --telegram-id 123456789 --name 'Your Name'\n"
-            "  televent device add --telegram-id 123456789 --name laptop"
+            f"  {program} account create --telegram-id 123456789 --name 'Your Name'\n"
+            f"  {program} device add --telegram-id 123456789 --name laptop"
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
     http_app = create_http_app(app, AppPort(), lifespan=[_maintenance(app, settings)])
@@ -45,6 +49,17 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     finally:
         app.close()
     return 0
+
+
+def _program_name() -> str:
+    """How the user can type this program again (`.venv/bin/televent` after `make run`)."""
+    launched = Path(sys.argv[0])
+    if launched.name != "televent" or shutil.which("televent") == str(launched.resolve()):
+        return "televent"
+    try:
+        return str(launched.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(launched)
 
 
 def _maintenance(
