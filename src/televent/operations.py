@@ -31,10 +31,28 @@ def retention_cutoff(app: Televent, days: int) -> str:
 def purge_tombstones(app: Televent, days: int) -> int:
     """Forget deleted-resource tombstones older than the retention window; return how many.
 
-    Sync tokens older than the window are refused (403 DAV:valid-sync-token), so no client can
-    need them any more.
+    Each calendar's sync horizon moves to the newest purged position: tokens before it are
+    refused (403 DAV:valid-sync-token), so no client is told less than what changed.
     """
+    cutoff = retention_cutoff(app, days)
     with app.views.write() as db:
         app.engine.lock_writers(db)  # serialised with writers, rebuilds and verifications
-        db.run("DELETE FROM tombstones WHERE deleted_at < ?", (retention_cutoff(app, days),))
+        db.run(
+            "INSERT INTO sync_horizons (calendar_id, position) "
+            "SELECT calendar_id, MAX(position) FROM tombstones WHERE deleted_at < ? "
+            "GROUP BY calendar_id ON CONFLICT (calendar_id) DO UPDATE "
+            "SET position = excluded.position WHERE sync_horizons.position < excluded.position",
+            (cutoff,),
+        )
+        db.run("DELETE FROM tombstones WHERE deleted_at < ?", (cutoff,))
         return db.rowcount
+
+
+def record_device_use(app: Televent, device_id: str) -> None:
+    """Remember when a device password was last used (a view, not a domain event)."""
+    with app.views.write() as db:
+        db.run(
+            "INSERT INTO device_usage (device_id, last_used_at) VALUES (?, ?) "
+            "ON CONFLICT (device_id) DO UPDATE SET last_used_at = excluded.last_used_at",
+            (device_id, app.clock().isoformat()),
+        )

@@ -281,6 +281,14 @@ class Queries:
             uid_href=None if with_uid is None else with_uid["href"],
         )
 
+    def sync_horizon(self, calendar_id: UUID) -> int:
+        """The newest position whose tombstone was purged (0 when none was)."""
+        with self.reader.read() as db:
+            value = db.scalar(
+                "SELECT position FROM sync_horizons WHERE calendar_id = ?", (str(calendar_id),)
+            )
+        return int(value or 0)
+
     def attendees_of(self, event_id: UUID) -> list[dict[str, Any]]:
         """The attendee index rows of one event."""
         with self.reader.read() as db:

@@ -40,7 +40,7 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
             f"  {program} device add --telegram-id 123456789 --name laptop"
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
-    http_app = create_http_app(app, AppPort(), lifespan=[_maintenance(app, settings)])
+    http_app = create_http_app(app, AppPort(), settings, lifespan=[_maintenance(app, settings)])
     config = uvicorn.Config(
         http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
     )

@@ -6,19 +6,38 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from litestar import Litestar, Response, get
+from litestar import Litestar, Response, asgi, get
+from litestar.types import Receive, Scope, Send
 
+from televent.adapters.caldav.asgi import CalDavAsgi
+from televent.adapters.caldav.auth import Authenticator
+from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.port import AppPort
 from televent.application import Televent
-from televent.operations import projection_status
+from televent.config import Settings
+from televent.operations import projection_status, record_device_use
 
 
 def create_http_app(
     app: Televent,
     port: AppPort,
+    settings: Settings,
     lifespan: Sequence[Callable[[Litestar], AbstractAsyncContextManager[None]]] = (),
 ) -> Litestar:
-    """Build the ASGI application around a running Televent application."""
+    """Build the ASGI application around a running Televent application.
+
+    Explicit routes (health) are matched first; everything else is the CalDAV mount, so that
+    clients can start discovery at the root URL.
+    """
+    authenticator = Authenticator(app.queries, lambda device: record_device_use(app, device))
+    caldav = CalDavAsgi(
+        CalDavHandlers(app, authenticator, settings.internal_domain, settings.max_resource_bytes),
+        port,
+    )
+
+    @asgi("/", is_mount=True, copy_scope=True)
+    async def dav(scope: Scope, receive: Receive, send: Send) -> None:
+        await caldav(scope, receive, send)
 
     @get("/health")
     async def health() -> Response[dict[str, Any]]:
@@ -36,4 +55,4 @@ def create_http_app(
             status_code=200,
         )
 
-    return Litestar(route_handlers=[health], lifespan=list(lifespan), debug=False)
+    return Litestar(route_handlers=[health, dav], lifespan=list(lifespan), debug=False)

@@ -1,0 +1,79 @@
+"""The CalDAV adapter as an ASGI application, mounted into the HTTP server.
+
+Litestar refuses WebDAV methods on ordinary routes, so the whole DAV space is one ASGI mount;
+this module only moves bytes: it reads the body (refusing oversized ones with 413 before reading
+them whole), runs the synchronous handler on a worker thread, and writes the reply.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.caldav.protocol import DavError, Reply, Request
+from televent.adapters.port import AppPort
+
+BODY_SLACK = 64 * 1024  # PROPFIND/REPORT bodies and PUT headers may exceed the resource limit
+
+
+class CalDavAsgi:
+    """ASGI callable serving CalDAV."""
+
+    def __init__(self, handlers: CalDavHandlers, port: AppPort) -> None:
+        self.handlers = handlers
+        self.port = port
+        self.max_body = handlers.max_resource_bytes + BODY_SLACK
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+        }
+        raw_path = scope.get("raw_path") or scope["path"].encode()
+        path = raw_path.decode("latin-1")
+        client = scope.get("client") or ("", 0)
+        body = await _read_body(receive, headers, self.max_body)
+        if isinstance(body, Reply):
+            await _send(send, body)
+            return
+        request = Request(scope["method"].upper(), path, headers, body, client=str(client[0]))
+        reply = await self.port.run(self.handlers.handle, request)
+        await _send(send, reply)
+
+
+async def _read_body(receive: Any, headers: dict[str, str], limit: int) -> bytes | Reply:
+    declared = headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return DavError(
+            413, f"The request body exceeds {limit} bytes.", "max-resource-size"
+        ).reply()
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b""
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return DavError(
+                413, f"The request body exceeds {limit} bytes.", "max-resource-size"
+            ).reply()
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+async def _send(send: Any, reply: Reply) -> None:
+    headers = {"content-length": str(len(reply.body)), **reply.headers}
+    if reply.status == 204:
+        headers.pop("content-length", None)
+    await send(
+        {
+            "type": "http.response.start",
+            "status": reply.status,
+            "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()],
+        }
+    )
+    await send({"type": "http.response.body", "body": reply.body})

@@ -1,0 +1,222 @@
+"""WebDAV and CalDAV properties of each kind of resource (RFC 4918 §15, RFC 4791 §5.2, §6.2,
+RFC 5397 current-user-principal, RFC 6578 sync-token, RFC 3744 privileges, CalendarServer
+getctag, Apple calendar-color)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+from televent.adapters.caldav import xml
+from televent.adapters.caldav.protocol import ctag, sync_token
+from televent.adapters.caldav.resources import calendar_url, home_url, principal_url
+from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
+from televent.queries import AccountView, CalendarView, ObjectView
+
+Provider = dict[str, Callable[[], ET.Element]]
+# Properties not returned for allprop (RFC 4918 §9.1: expensive or large).
+NOT_IN_ALLPROP = {tag(CALDAV, "calendar-data"), tag(DAV, "current-user-privilege-set")}
+REPORTS = ("calendar-multiget", "calendar-query", "free-busy-query")
+
+
+def _resourcetype(*kinds: tuple[str, str]) -> ET.Element:
+    return element(DAV, "resourcetype", children=[element(ns, name) for ns, name in kinds])
+
+
+def _privileges() -> ET.Element:
+    names = (
+        "read",
+        "write",
+        "write-properties",
+        "write-content",
+        "bind",
+        "unbind",
+        "read-current-user-privilege-set",
+    )
+    return element(
+        DAV,
+        "current-user-privilege-set",
+        children=[element(DAV, "privilege", children=[element(DAV, name)]) for name in names],
+    )
+
+
+def _supported_reports(names: tuple[tuple[str, str], ...]) -> ET.Element:
+    return element(
+        DAV,
+        "supported-report-set",
+        children=[
+            element(
+                DAV,
+                "supported-report",
+                children=[element(DAV, "report", children=[element(ns, name)])],
+            )
+            for ns, name in names
+        ],
+    )
+
+
+def _common(account: AccountView) -> Provider:
+    return {
+        tag(DAV, "current-user-principal"): lambda: element(
+            DAV, "current-user-principal", children=[href(principal_url(account.telegram_id))]
+        ),
+        tag(DAV, "owner"): lambda: element(
+            DAV, "owner", children=[href(principal_url(account.telegram_id))]
+        ),
+        tag(DAV, "current-user-privilege-set"): _privileges,
+    }
+
+
+def addresses(account: AccountView, internal_domain: str) -> list[str]:
+    """The calendar user addresses of an account (RFC 4791 §6.2.1... RFC 6638 §2.4.1)."""
+    return [
+        f"mailto:tg_{account.telegram_id}@{internal_domain}",
+        *(f"mailto:{e}" for e in account.emails),
+    ]
+
+
+def root(account: AccountView) -> Provider:
+    """The server root: where discovery starts (RFC 5397)."""
+    return {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection")),
+        tag(DAV, "displayname"): lambda: element(DAV, "displayname", "Televent"),
+    }
+
+
+def principal(account: AccountView, internal_domain: str) -> Provider:
+    """A user's principal (RFC 3744 §4, RFC 4791 §6.2)."""
+    return {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection"), (DAV, "principal")),
+        tag(DAV, "displayname"): lambda: element(DAV, "displayname", account.name),
+        tag(DAV, "principal-URL"): lambda: element(
+            DAV, "principal-URL", children=[href(principal_url(account.telegram_id))]
+        ),
+        tag(CALDAV, "calendar-home-set"): lambda: element(
+            CALDAV, "calendar-home-set", children=[href(home_url(account.telegram_id))]
+        ),
+        tag(CALDAV, "calendar-user-address-set"): lambda: element(
+            CALDAV,
+            "calendar-user-address-set",
+            children=[href(a) for a in addresses(account, internal_domain)],
+        ),
+        tag(DAV, "supported-report-set"): lambda: _supported_reports(()),
+    }
+
+
+def home(account: AccountView) -> Provider:
+    """The calendar home collection (RFC 4791 §4.2)."""
+    return {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection")),
+        tag(DAV, "displayname"): lambda: element(DAV, "displayname", "Calendars"),
+    }
+
+
+def calendar(account: AccountView, view: CalendarView) -> Provider:
+    """A calendar collection (RFC 4791 §5.2)."""
+    token = sync_token(view.sync_position)
+    props: Provider = {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection"), (CALDAV, "calendar")),
+        tag(DAV, "displayname"): lambda: element(
+            DAV, "displayname", view.display_name or view.slug
+        ),
+        tag(CALDAV, "supported-calendar-component-set"): lambda: element(
+            CALDAV,
+            "supported-calendar-component-set",
+            children=[_comp(name) for name in ("VEVENT", "VTODO", "VJOURNAL")],
+        ),
+        tag(CALDAV, "supported-calendar-data"): lambda: element(
+            CALDAV, "supported-calendar-data", children=[_calendar_data_type()]
+        ),
+        tag(CS, "getctag"): lambda: element(CS, "getctag", ctag(view.sync_position)),
+        tag(DAV, "sync-token"): lambda: element(DAV, "sync-token", token),
+        tag(DAV, "supported-report-set"): lambda: _supported_reports(
+            (
+                (CALDAV, "calendar-multiget"),
+                (CALDAV, "calendar-query"),
+                (CALDAV, "free-busy-query"),
+                (DAV, "sync-collection"),
+            )
+        ),
+        tag(DAV, "getcontenttype"): lambda: element(DAV, "getcontenttype", "text/calendar"),
+    }
+    if view.description is not None:
+        props[tag(CALDAV, "calendar-description")] = lambda: element(
+            CALDAV, "calendar-description", view.description
+        )
+    if view.color is not None:
+        props[tag(APPLE, "calendar-color")] = lambda: element(APPLE, "calendar-color", view.color)
+    if view.timezone is not None and view.timezone.lstrip().startswith("BEGIN:VCALENDAR"):
+        props[tag(CALDAV, "calendar-timezone")] = lambda: element(
+            CALDAV, "calendar-timezone", view.timezone
+        )
+    return props
+
+
+def calendar_object(account: AccountView, obj: ObjectView) -> Provider:
+    """A calendar object resource (RFC 4791 §4.1)."""
+    return {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: element(DAV, "resourcetype"),
+        tag(DAV, "getetag"): lambda: element(DAV, "getetag", obj.etag),
+        tag(DAV, "getcontenttype"): lambda: element(
+            DAV,
+            "getcontenttype",
+            f"text/calendar; charset=utf-8; component={obj.component.lower()}",
+        ),
+        tag(DAV, "getcontentlength"): lambda: element(
+            DAV, "getcontentlength", str(len(obj.ical.encode("utf-8")))
+        ),
+        tag(DAV, "getlastmodified"): lambda: element(
+            DAV, "getlastmodified", http_date(obj.modified_at)
+        ),
+        tag(CALDAV, "calendar-data"): lambda: element(CALDAV, "calendar-data", obj.ical),
+    }
+
+
+def http_date(iso: str) -> str:
+    """An RFC 7231 date from an ISO timestamp."""
+    return email.utils.format_datetime(
+        dt.datetime.fromisoformat(iso).astimezone(dt.UTC), usegmt=True
+    )
+
+
+def _comp(name: str) -> ET.Element:
+    node = element(CALDAV, "comp")
+    node.set("name", name)
+    return node
+
+
+def _calendar_data_type() -> ET.Element:
+    node = element(CALDAV, "calendar-data")
+    node.set("content-type", "text/calendar")
+    node.set("version", "2.0")
+    return node
+
+
+def answer(resource_href: str, provider: Provider, mode: str, names: list[str]) -> xml.Response:
+    """The propstat for a PROPFIND: requested properties found (200) and missing (404)."""
+    if mode == "propname":
+        return xml.Response(resource_href, [xml.PropStat(200, [ET.Element(n) for n in provider])])
+    if mode == "allprop":
+        wanted = [n for n in provider if n not in NOT_IN_ALLPROP] + [
+            n for n in names if n not in provider or n in NOT_IN_ALLPROP
+        ]
+    else:
+        wanted = names
+    found = [provider[n]() for n in wanted if n in provider]
+    missing = [ET.Element(n) for n in wanted if n not in provider]
+    propstats = [xml.PropStat(200, found)] if found else []
+    if missing:
+        propstats.append(xml.PropStat(404, missing))
+    return xml.Response(resource_href, propstats or [xml.PropStat(200, [])])
+
+
+def calendar_href(account: AccountView, view: CalendarView) -> str:
+    """The URL of a calendar of this account."""
+    return calendar_url(account.telegram_id, view.slug)

@@ -1,0 +1,226 @@
+"""CalDAV and WebDAV reports: calendar-multiget and calendar-query (RFC 4791 §7.8-7.9),
+free-busy-query (§7.10) and sync-collection (RFC 6578)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urlsplit
+
+from televent.adapters.caldav import filters, properties, xml
+from televent.adapters.caldav.protocol import DavError, Reply, parse_sync_token, sync_token
+from televent.adapters.caldav.resources import object_url
+from televent.adapters.caldav.xml import CALDAV, DAV, tag
+from televent.application import Televent
+from televent.queries import AccountView, CalendarView, ObjectView
+
+
+class Reports:
+    """Runs the reports a calendar collection supports."""
+
+    def __init__(self, app: Televent) -> None:
+        self.app = app
+
+    def run(self, body: ET.Element, account: AccountView, view: CalendarView, depth: str) -> Reply:
+        """Dispatch on the report's root element."""
+        if body.tag == tag(CALDAV, "calendar-multiget"):
+            return self.multiget(body, account, view)
+        if body.tag == tag(CALDAV, "calendar-query"):
+            return self.query(body, account, view)
+        if body.tag == tag(DAV, "sync-collection"):
+            return self.sync(body, account, view)
+        if body.tag == tag(CALDAV, "free-busy-query"):
+            return self.free_busy(body, view)
+        raise DavError(403, f"Report {body.tag} is not supported.", "supported-report", DAV)
+
+    # --- calendar-multiget -----------------------------------------------------------------------
+
+    def multiget(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
+        """RFC 4791 §7.9: the named resources of this calendar."""
+        mode, names, data = _wanted(body)
+        by_name = {o.href: o for o in self.app.queries.objects_in(view.calendar_id)}
+        responses = []
+        base = object_url(account.telegram_id, view.slug, "")
+        for node in body.findall(tag(DAV, "href")):
+            path = unquote(urlsplit((node.text or "").strip()).path)
+            name = path[len(unquote(base)) :] if path.startswith(unquote(base)) else None
+            obj = by_name.get(name) if name else None
+            if obj is None:
+                responses.append(xml.Response((node.text or "").strip(), status=404))
+                continue
+            responses.append(
+                self._object_response(
+                    account, view=view, obj=obj, mode=mode, names=names, data=data
+                )
+            )
+        return Reply.xml(207, xml.multistatus(responses))
+
+    # --- calendar-query --------------------------------------------------------------------------
+
+    def query(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
+        """RFC 4791 §7.8: the objects matching the filter (time ranges across recurrences)."""
+        mode, names, data = _wanted(body)
+        condition = body.find(tag(CALDAV, "filter"))
+        if condition is None:
+            raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
+        try:
+            matching = [
+                o
+                for o in self.app.queries.objects_in(view.calendar_id)
+                if filters.matches(condition, o.ical)
+            ]
+        except filters.FilterError as error:
+            raise DavError(403, str(error), error.precondition) from error
+        responses = [
+            self._object_response(account, view=view, obj=o, mode=mode, names=names, data=data)
+            for o in matching
+        ]
+        return Reply.xml(207, xml.multistatus(responses))
+
+    # --- free-busy-query -------------------------------------------------------------------------
+
+    def free_busy(self, body: ET.Element, view: CalendarView) -> Reply:
+        """RFC 4791 §7.10: busy time in a range, as a VFREEBUSY."""
+        time_range = body.find(tag(CALDAV, "time-range"))
+        if time_range is None or time_range.get("start") is None:
+            raise DavError(
+                403, "A free-busy-query needs a time-range with a start.", "valid-filter"
+            )
+        try:
+            start = filters.parse_time(time_range.get("start", ""))
+            end = (
+                filters.parse_time(time_range.get("end", ""))
+                if time_range.get("end")
+                else (start + dt.timedelta(days=1))
+            )
+        except filters.FilterError as error:
+            raise DavError(403, str(error), error.precondition) from error
+        texts = [
+            o.ical for o in self.app.queries.objects_in(view.calendar_id) if o.component == "VEVENT"
+        ]
+        periods = filters.free_busy(texts, start, end)
+        body_text = filters.render_free_busy(periods, start, end, stamp=self.app.clock())
+        return Reply(
+            200, body_text.encode("utf-8"), {"content-type": "text/calendar; charset=utf-8"}
+        )
+
+    # --- sync-collection -------------------------------------------------------------------------
+
+    def sync(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
+        """RFC 6578: what changed since a token, with deletions; DAV:limit honoured (507)."""
+        level = (body.findtext(tag(DAV, "sync-level")) or "1").strip()
+        if level != "1":
+            raise DavError(403, "Only sync-level 1 is supported.", "sync-traversal-supported", DAV)
+        token_text = (body.findtext(tag(DAV, "sync-token")) or "").strip()
+        since = self._token_position(token_text, view) if token_text else 0
+        limit = _limit(body)
+        mode, names, data = _wanted(body)
+        changes = self.app.queries.changes_since(view.calendar_id, since)
+        items: list[tuple[int, ObjectView | str]] = sorted(
+            [(o.position, o) for o in changes.changed]
+            + ([(p, href) for href, p in changes.deleted] if token_text else []),
+            key=lambda item: item[0],
+        )
+        truncated = limit is not None and len(items) > limit
+        if truncated:
+            items = items[:limit]
+        responses: list[xml.Response] = []
+        for _, item in items:
+            if isinstance(item, str):
+                responses.append(
+                    xml.Response(object_url(account.telegram_id, view.slug, item), status=404)
+                )
+            else:
+                responses.append(
+                    self._object_response(
+                        account, view=view, obj=item, mode=mode, names=names, data=data
+                    )
+                )
+        if truncated:
+            last = items[-1][0] if items else since
+            responses.append(xml.Response(properties.calendar_href(account, view), status=507))
+            token = sync_token(last)
+        else:
+            token = sync_token(max(view.sync_position, since))
+        return Reply.xml(207, xml.multistatus(responses, sync_token=token))
+
+    def _token_position(self, token: str, view: CalendarView) -> int:
+        position = parse_sync_token(token)
+        purged = self.app.queries.sync_horizon(view.calendar_id)
+        if position > view.sync_position or position < max(view.created_position, purged):
+            raise DavError(
+                403,
+                "The sync token is not valid any more; sync again from scratch.",
+                "valid-sync-token",
+                DAV,
+            )
+        return position
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _object_response(
+        self,
+        account: AccountView,
+        *,
+        view: CalendarView,
+        obj: ObjectView,
+        mode: str,
+        names: list[str],
+        data: ET.Element | None,
+    ) -> xml.Response:
+        provider = properties.calendar_object(account, obj)
+        if data is not None:
+            provider[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
+        return properties.answer(
+            object_url(account.telegram_id, view.slug, obj.href), provider, mode, names
+        )
+
+
+def _wanted(body: ET.Element) -> tuple[str, list[str], ET.Element | None]:
+    """Which properties a report asks for, and its calendar-data request element."""
+    prop = body.find(tag(DAV, "prop"))
+    if body.find(tag(DAV, "allprop")) is not None:
+        return "allprop", [], None
+    if body.find(tag(DAV, "propname")) is not None:
+        return "propname", [], None
+    if prop is None:
+        return "prop", [tag(DAV, "getetag")], None
+    return "prop", [child.tag for child in prop], prop.find(tag(CALDAV, "calendar-data"))
+
+
+def _limit(body: ET.Element) -> int | None:
+    text = body.findtext(f"{tag(DAV, 'limit')}/{tag(DAV, 'nresults')}")
+    if text is None:
+        return None
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise DavError(400, "DAV:nresults must be a number.") from None
+    if value < 1:
+        raise DavError(
+            403, "DAV:nresults must be at least 1.", "number-of-matches-within-limits", DAV
+        )
+    return value
+
+
+def _calendar_data(obj: ObjectView, request: ET.Element) -> ET.Element:
+    """calendar-data, expanded or limited as the request asks (RFC 4791 §9.6)."""
+    text = obj.ical
+    expand = request.find(tag(CALDAV, "expand"))
+    limited = request.find(tag(CALDAV, "limit-recurrence-set"))
+    try:
+        if expand is not None:
+            text = filters.expand(
+                text,
+                filters.parse_time(expand.get("start", "")),
+                filters.parse_time(expand.get("end", "")),
+            )
+        elif limited is not None:
+            text = filters.limit_recurrence_set(
+                text,
+                filters.parse_time(limited.get("start", "")),
+                filters.parse_time(limited.get("end", "")),
+            )
+    except filters.FilterError as error:
+        raise DavError(403, str(error), error.precondition) from error
+    return xml.element(CALDAV, "calendar-data", text)

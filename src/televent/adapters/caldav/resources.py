@@ -1,0 +1,89 @@
+"""The URL space of the CalDAV server and what each path names (RFC 4918, RFC 4791 §4).
+
+/  and  /dav/                          root: points to the current user's principal
+/dav/principals/<telegram id>/         principal (RFC 3744)
+/dav/calendars/<telegram id>/          calendar home (RFC 4791 §6.2.1)
+/dav/calendars/<telegram id>/<slug>/   calendar collection
+/dav/calendars/<telegram id>/<slug>/<name>   calendar object resource (name kept as chosen)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import quote, unquote
+
+PREFIX = "/dav"
+
+
+class Kind(StrEnum):
+    """What a path names."""
+
+    ROOT = "root"
+    PRINCIPAL = "principal"
+    HOME = "home"
+    CALENDAR = "calendar"
+    OBJECT = "object"
+    WELL_KNOWN = "well-known"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A resolved request path."""
+
+    kind: Kind
+    telegram_id: int | None = None
+    slug: str | None = None
+    name: str | None = None
+
+
+def resolve(raw_path: str) -> Target:
+    """Map a request path (percent-encoded, as sent) to what it names."""
+    path = raw_path.split("?", 1)[0]
+    fixed = {"": Kind.ROOT, PREFIX: Kind.ROOT, "/.well-known/caldav": Kind.WELL_KNOWN}
+    if path.rstrip("/") in fixed or not path.startswith(PREFIX + "/"):
+        return Target(fixed.get(path.rstrip("/"), Kind.UNKNOWN))
+    parts = [unquote(p) for p in path[len(PREFIX) + 1 :].split("/")]
+    trailing = parts[-1] == ""
+    parts = [p for p in parts if p != ""]
+    if len(parts) < 2 or not parts[1].isdigit():
+        return Target(Kind.UNKNOWN)
+    telegram_id = int(parts[1])
+    if parts[0] == "principals" and len(parts) == 2:
+        return Target(Kind.PRINCIPAL, telegram_id)
+    if parts[0] == "calendars":
+        return _in_calendars(telegram_id, parts[2:], trailing)
+    return Target(Kind.UNKNOWN)
+
+
+def _in_calendars(telegram_id: int, rest: list[str], trailing: bool) -> Target:
+    """`/dav/calendars/<id>/…`: the home, a calendar (with or without the final slash), or an
+    object (never with a final slash)."""
+    if not rest:
+        return Target(Kind.HOME, telegram_id)
+    if len(rest) == 1:
+        return Target(Kind.CALENDAR, telegram_id, rest[0])
+    if len(rest) == 2 and not trailing:
+        return Target(Kind.OBJECT, telegram_id, rest[0], rest[1])
+    return Target(Kind.UNKNOWN)
+
+
+def principal_url(telegram_id: int) -> str:
+    """The principal's URL."""
+    return f"{PREFIX}/principals/{telegram_id}/"
+
+
+def home_url(telegram_id: int) -> str:
+    """The calendar home's URL."""
+    return f"{PREFIX}/calendars/{telegram_id}/"
+
+
+def calendar_url(telegram_id: int, slug: str) -> str:
+    """A calendar collection's URL."""
+    return f"{home_url(telegram_id)}{quote(slug, safe='')}/"
+
+
+def object_url(telegram_id: int, slug: str, name: str) -> str:
+    """A calendar object's URL (the name percent-encoded as needed)."""
+    return f"{calendar_url(telegram_id, slug)}{quote(name, safe='@+,;=-_.~')}"

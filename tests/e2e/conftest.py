@@ -1,0 +1,89 @@
+"""A real `televent serve` process per test module and backend, with one account and device."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from televent.bootstrap import build_application
+from televent.config import Settings
+from tests.conftest import Backend
+
+ROOT = Path(__file__).resolve().parents[2]
+ACTOR, SOURCE = "system:", "cli:tests"
+
+
+@dataclass
+class Server:
+    url: str
+    database_url: str
+    users: dict[int, str]  # telegram id -> device password
+
+    def auth(self, telegram_id: int = 1) -> tuple[str, str]:
+        return str(telegram_id), self.users[telegram_id]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
+    database_url = backend.fresh_url()
+    app = build_application(Settings(database_url=database_url))
+    users = {}
+    for telegram_id, name in ((1, "Alice"), (2, "Bob")):
+        app.register_account(
+            telegram_id,
+            name=name,
+            timezone="Europe/Berlin",
+            email=f"{name.lower()}@example.com",
+            actor=ACTOR,
+            source=SOURCE,
+        )
+        users[telegram_id] = app.issue_device_password(
+            telegram_id, "tests", actor=ACTOR, source=SOURCE
+        ).password
+    app.close()
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TELEVENT_DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT / "src"),
+        "TELEVENT_MAX_RESOURCE_BYTES": "200000",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "televent.cli", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                output = process.communicate()[0].decode(errors="replace")
+                pytest.fail(f"televent serve did not start:\n{output}")
+            time.sleep(0.2)
+    try:
+        yield Server(url, database_url, users)
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)

@@ -1,0 +1,216 @@
+"""CalDAV over raw HTTP against `televent serve`: authentication, isolation, preconditions and
+bad input. Every answer must be a deliberate status, never a 500."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import Server
+from tests.helpers import vevent
+
+CAL = "/dav/calendars/1/default/"
+BOB_CAL = "/dav/calendars/2/default/"
+PROPFIND_ETAGS = (
+    b'<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+)
+
+
+def sync_body(token: str = "", limit: int | None = None) -> bytes:
+    limit_xml = f"<d:limit><d:nresults>{limit}</d:nresults></d:limit>" if limit else ""
+    return (
+        f'<?xml version="1.0"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>{token}'
+        f"</d:sync-token><d:sync-level>1</d:sync-level>{limit_xml}<d:prop><d:getetag/>"
+        "</d:prop></d:sync-collection>"
+    ).encode()
+
+
+@pytest.fixture
+def http(server: Server) -> httpx.Client:
+    return httpx.Client(base_url=server.url, auth=server.auth(1), timeout=30)
+
+
+def test_options_and_well_known(http: httpx.Client) -> None:
+    options = http.request("OPTIONS", "/")
+    assert "calendar-access" in options.headers["dav"]
+    redirect = http.request("PROPFIND", "/.well-known/caldav", follow_redirects=False)
+    assert redirect.status_code == 301 and redirect.headers["location"] == "/dav/"
+
+
+def test_authentication_is_required_and_checked(server: Server) -> None:
+    anonymous = httpx.request("PROPFIND", server.url + CAL)
+    assert anonymous.status_code == 401 and anonymous.headers["www-authenticate"].startswith(
+        "Basic"
+    )
+    wrong = httpx.request("PROPFIND", server.url + CAL, auth=("1", "not-the-password"))
+    assert wrong.status_code == 401
+    by_email = httpx.request(
+        "PROPFIND",
+        server.url + CAL,
+        auth=("alice@example.com", server.users[1]),
+        headers={"Depth": "0"},
+    )
+    assert by_email.status_code == 207
+
+
+def test_repeated_failures_are_refused_with_retry_after(server: Server) -> None:
+    statuses = [
+        httpx.request(
+            "PROPFIND", server.url + CAL, auth=("2", f"guess-{n}"), timeout=60
+        ).status_code
+        for n in range(12)
+    ]
+    assert statuses[:3] == [401, 401, 401]
+    assert statuses[-1] == 429
+    refused = httpx.request("PROPFIND", server.url + CAL, auth=("2", "guess-x"), timeout=60)
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("PROPFIND", BOB_CAL, PROPFIND_ETAGS),
+        ("REPORT", BOB_CAL, sync_body()),
+        ("GET", BOB_CAL + "x.ics", b""),
+        ("PUT", BOB_CAL + "x.ics", vevent().encode()),
+        ("DELETE", BOB_CAL + "x.ics", b""),
+        ("DELETE", BOB_CAL, b""),
+        ("MKCALENDAR", "/dav/calendars/2/mine/", b""),
+        (
+            "PROPPATCH",
+            BOB_CAL,
+            b'<d:propertyupdate xmlns:d="DAV:"><d:set><d:prop><d:displayname>x'
+            b"</d:displayname></d:prop></d:set></d:propertyupdate>",
+        ),
+        ("PROPFIND", "/dav/principals/2/", PROPFIND_ETAGS),
+    ],
+)
+def test_one_user_never_touches_another_users_calendar(
+    http: httpx.Client, method: str, path: str, body: bytes
+) -> None:
+    response = http.request(method, path, content=body, headers={"Depth": "1"})
+    assert response.status_code == 403
+    assert b"need-privileges" in response.content
+
+
+def test_put_get_and_etag_preconditions(http: httpx.Client) -> None:
+    created = http.put(
+        CAL + "team.ics",
+        content=vevent(),
+        headers={"If-None-Match": "*", "Content-Type": "text/calendar"},
+    )
+    assert created.status_code == 201
+    etag = created.headers["etag"]
+    fetched = http.get(CAL + "team.ics")
+    assert fetched.text == vevent() and fetched.headers["etag"] == etag
+    again = http.put(CAL + "team.ics", content=vevent(), headers={"If-None-Match": "*"})
+    assert again.status_code == 412
+    changed = http.put(
+        CAL + "team.ics", content=vevent(summary="Moved"), headers={"If-Match": etag}
+    )
+    assert changed.status_code == 204
+    stale = http.put(CAL + "team.ics", content=vevent(summary="Lost"), headers={"If-Match": etag})
+    assert stale.status_code == 412
+    assert http.delete(CAL + "team.ics", headers={"If-Match": etag}).status_code == 412
+    assert "Moved" in http.get(CAL + "team.ics").text
+
+
+@pytest.mark.parametrize(
+    ("body", "precondition"),
+    [
+        ("BEGIN:VCALENDAR\r\nthis is not icalendar", "valid-calendar-data"),
+        (
+            vevent().replace("BEGIN:VEVENT", "METHOD:REQUEST\r\nBEGIN:VEVENT"),
+            "valid-calendar-object-resource",
+        ),
+        (vevent().replace("VEVENT", "VAVAILABILITY"), "supported-calendar-component"),
+    ],
+)
+def test_bad_calendar_data_is_refused_with_its_precondition(
+    http: httpx.Client, body: str, precondition: str
+) -> None:
+    response = http.put(CAL + "bad.ics", content=body)
+    assert response.status_code == 403
+    assert precondition.encode() in response.content
+    assert http.get(CAL + "bad.ics").status_code == 404
+
+
+def test_uid_conflict_size_and_media_type(http: httpx.Client) -> None:
+    assert http.put(CAL + "a.ics", content=vevent(uid="same")).status_code == 201
+    conflict = http.put(CAL + "b.ics", content=vevent(uid="same"))
+    assert conflict.status_code == 403 and b"no-uid-conflict" in conflict.content
+    assert b"a.ics" in conflict.content
+    huge = vevent(extra="DESCRIPTION:" + "x" * 300_000)
+    assert http.put(CAL + "huge.ics", content=huge).status_code == 413
+    wrong_type = http.put(
+        CAL + "c.ics", content=b"{}", headers={"Content-Type": "application/json"}
+    )
+    assert wrong_type.status_code == 415
+
+
+def test_hostile_xml_is_refused(http: httpx.Client) -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+        b'"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><d:propfind xmlns:d="DAV:">'
+        b"<d:prop><d:displayname>&lol2;</d:displayname></d:prop></d:propfind>"
+    )
+    assert http.request("PROPFIND", CAL, content=bomb, headers={"Depth": "0"}).status_code == 400
+    external = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b'<d:propfind xmlns:d="DAV:"><d:prop><d:displayname>&e;</d:displayname></d:prop>'
+        b"</d:propfind>"
+    )
+    assert (
+        http.request("PROPFIND", CAL, content=external, headers={"Depth": "0"}).status_code == 400
+    )
+    broken = http.request("REPORT", CAL, content=b"<d:sync-collection xmlns:d='DAV:'>")
+    assert broken.status_code == 400
+    infinite = http.request("PROPFIND", CAL, content=PROPFIND_ETAGS, headers={"Depth": "infinity"})
+    assert infinite.status_code == 403 and b"propfind-finite-depth" in infinite.content
+
+
+def test_sync_tokens_limits_and_expiry(http: httpx.Client) -> None:
+    for n in range(5):
+        http.put(CAL + f"{n}.ics", content=vevent(uid=f"u{n}"))
+    first = http.request("REPORT", CAL, content=sync_body(limit=2))
+    assert first.status_code == 207
+    assert first.content.count(b"<d:response>") == 3  # two results and the 507 for the collection
+    assert b"507" in first.content
+    token = re.search(rb"<d:sync-token>([^<]+)</d:sync-token>", first.content).group(1).decode()
+    rest = http.request("REPORT", CAL, content=sync_body(token))
+    assert rest.content.count(b".ics</d:href>") == 3  # resumes without losing anything
+    bogus = http.request("REPORT", CAL, content=sync_body("urn:televent:sync:999999999"))
+    assert bogus.status_code == 403 and b"valid-sync-token" in bogus.content
+    malformed = http.request("REPORT", CAL, content=sync_body("http://example.com/nope"))
+    assert malformed.status_code == 403 and b"valid-sync-token" in malformed.content
+
+
+def test_calendars_can_be_made_renamed_and_deleted(http: httpx.Client) -> None:
+    made = http.request(
+        "MKCALENDAR",
+        "/dav/calendars/1/work/",
+        content=(
+            b'<c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop>'
+            b"<d:displayname>Work</d:displayname></d:prop></d:set></c:mkcalendar>"
+        ),
+    )
+    assert made.status_code == 201
+    assert http.request("MKCALENDAR", "/dav/calendars/1/work/").status_code == 403
+    patched = http.request(
+        "PROPPATCH",
+        "/dav/calendars/1/work/",
+        content=(
+            b'<d:propertyupdate xmlns:d="DAV:" xmlns:i="http://apple.com/ns/ical/"><d:set><d:prop>'
+            b"<d:displayname>Job</d:displayname><i:calendar-color>#FF0000</i:calendar-color>"
+            b"</d:prop></d:set></d:propertyupdate>"
+        ),
+    )
+    assert patched.status_code == 207 and b"200" in patched.content
+    listing = http.request("PROPFIND", "/dav/calendars/1/", headers={"Depth": "1"})
+    assert b"Job" in listing.content and b"#FF0000" in listing.content
+    assert http.delete("/dav/calendars/1/work/").status_code == 204
+    assert (
+        b"Job" not in http.request("PROPFIND", "/dav/calendars/1/", headers={"Depth": "1"}).content
+    )
