@@ -192,13 +192,17 @@ class Queries:
 
     def active_password_hashes(self, account_id: UUID) -> list[tuple[str, str]]:
         """(device id, Argon2id hash) of every active device, for authentication."""
+        return [(device_id, hashed) for device_id, _, hashed in self.active_devices(account_id)]
+
+    def active_devices(self, account_id: UUID) -> list[tuple[str, str, str]]:
+        """(device id, device name, Argon2id hash) of every active device."""
         with self.reader.read() as db:
             rows = db.all(
-                "SELECT device_id, password_hash FROM devices "
+                "SELECT device_id, name, password_hash FROM devices "
                 "WHERE account_id = ? AND revoked_at IS NULL",
                 (str(account_id),),
             )
-        return [(row["device_id"], row["password_hash"]) for row in rows]
+        return [(row["device_id"], row["name"], row["password_hash"]) for row in rows]
 
     # --- calendars and objects ----------------------------------------------------------------
 

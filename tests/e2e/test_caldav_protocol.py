@@ -8,6 +8,8 @@ import re
 import httpx
 import pytest
 
+from televent.bootstrap import build_application
+from televent.config import Settings
 from tests.e2e.conftest import Server
 from tests.helpers import vevent
 
@@ -214,3 +216,19 @@ def test_calendars_can_be_made_renamed_and_deleted(http: httpx.Client) -> None:
     assert (
         b"Job" not in http.request("PROPFIND", "/dav/calendars/1/", headers={"Depth": "1"}).content
     )
+
+
+def test_changes_record_the_device_and_its_last_use(server: Server, http: httpx.Client) -> None:
+    assert http.put(CAL + "dev.ics", content=vevent(uid="dev")).status_code == 201
+    app = build_application(Settings(database_url=server.database_url))
+    try:
+        account = app.queries.account_by_telegram_id(1)
+        assert account is not None
+        [device] = app.queries.devices_of(account.account_id)
+        assert device.last_used_at is not None
+        with app.views.read() as db:
+            rows = db.all(f"SELECT topic, state FROM {app.events_table} ORDER BY 1")
+        created = [r for r in rows if r["topic"].endswith("CalendarEvent.EventCreated")]
+        assert b'"source":"caldav:tests"' in bytes(created[-1]["state"])
+    finally:
+        app.close()

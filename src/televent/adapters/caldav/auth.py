@@ -39,6 +39,7 @@ class Principal:
     account_id: UUID
     telegram_id: int
     device_id: str
+    device_name: str
 
 
 class UnauthenticatedError(Exception):
@@ -107,12 +108,12 @@ class Authenticator:
         if account is None:
             _HASHER.hash(password)  # spend the same time whether or not the account exists
             return None
-        for device_id, stored in self.queries.active_password_hashes(account.account_id):
+        for device_id, name, stored in self.queries.active_devices(account.account_id):
             try:
                 _HASHER.verify(stored, password)
             except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError):
                 continue
-            return Principal(account.account_id, account.telegram_id, device_id)
+            return Principal(account.account_id, account.telegram_id, device_id, name)
         return None
 
     def _check_throttle(self, keys: tuple[str, ...]) -> None:

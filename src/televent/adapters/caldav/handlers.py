@@ -416,4 +416,4 @@ def _actor(principal: Principal) -> str:
 
 
 def _source(principal: Principal) -> str:
-    return Source(SourceKind.CALDAV, principal.device_id).encode()
+    return Source(SourceKind.CALDAV, principal.device_name).encode()
