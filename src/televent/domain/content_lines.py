@@ -24,7 +24,7 @@ _CONTENT_LINE = re.compile(
     rf"([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*):(.*)", re.S
 )
 _PARAM = re.compile(rf";([A-Za-z0-9-]+)=({_PARAM_VALUE}(?:,{_PARAM_VALUE})*)")
-_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})Z?")  # Google writes DATE values with a "Z"
 _DATE_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
 _DURATION = re.compile(r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 _TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")

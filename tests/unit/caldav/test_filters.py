@@ -706,3 +706,20 @@ def test_render_free_busy() -> None:
     assert "DTEND:20240311T000000Z" in lines
     assert "FREEBUSY;FBTYPE=BUSY-TENTATIVE:20240310T090000Z/20240310T100000Z" in lines
     assert len(parse(text).walk("VFREEBUSY")) == 1
+
+
+def test_an_object_whose_vtimezone_has_odd_properties_still_matches() -> None:
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTIMEZONE\r\nTZID:Odd Zone\r\n"
+        "UID:not-allowed-here\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\nX-ODD:1\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+        "BEGIN:VEVENT\r\nUID:e\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART;TZID=Odd Zone:20260305T100000\r\nDTEND;TZID=Odd Zone:20260305T110000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    window = (
+        '<C:filter xmlns:C="urn:ietf:params:xml:ns:caldav"><C:comp-filter name="VCALENDAR">'
+        '<C:comp-filter name="VEVENT"><C:time-range start="20260305T075000Z" '
+        'end="20260305T081000Z"/></C:comp-filter></C:comp-filter></C:filter>'
+    )
+    assert matches(ET.fromstring(window), text)  # 10:00 at +02:00 is 08:00 UTC
