@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-unit test-integration lint fmt typecheck check bench clean
+.PHONY: help install run test test-unit test-integration lint fmt typecheck check bench check-caldav clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -48,3 +48,6 @@ bench: install ## Run the benchmarks (results go to docs/benchmarks.md by hand)
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+check-caldav: install ## Run caldav-server-tester against a fresh server (results in conformance/results)
+	bash conformance/run.sh
