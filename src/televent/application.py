@@ -30,6 +30,7 @@ from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import (
     ConflictError,
     DomainError,
+    InvalidCalendarDataError,
     NotFoundError,
     PreconditionFailedError,
     UidConflictError,
@@ -318,6 +319,11 @@ class Televent(Application[UUID]):
         target = self.queries.put_target(calendar_id, href, obj.uid)
         if target is None:
             raise NotFoundError("Calendar not found.")
+        if target.components and obj.component_type not in target.components.split(","):
+            raise InvalidCalendarDataError(
+                f"This calendar takes {target.components}, not {obj.component_type}.",
+                "supported-calendar-component",
+            )
         current = target.at_href
         if if_none_match and current is not None:
             raise PreconditionFailedError("The resource already exists (If-None-Match: *).")

@@ -47,6 +47,7 @@ class CalendarView:
     color: str | None
     description: str | None
     timezone: str | None
+    components: str | None  # comma-separated component types; None means all
     created_position: int
     sync_position: int
     sync_time: str
@@ -80,6 +81,7 @@ class PutTarget:
     """What a PUT needs to know before it decides: owner, the current resource, the UID's home."""
 
     owner: UUID
+    components: str | None  # what the calendar takes (None: VEVENT, VTODO and VJOURNAL)
     at_href: tuple[str, str] | None  # (uid, etag) of the resource stored under the name
     uid_href: str | None  # the name under which the UID is stored, if it is
 
@@ -128,7 +130,7 @@ class ViewReader:
 
 OBJECT_COLUMNS = "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at"
 CALENDAR_COLUMNS = (
-    "calendar_id, account_id, slug, display_name, color, description, timezone, "
+    "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
     "created_position, sync_position, sync_time"
 )
 
@@ -269,7 +271,8 @@ class Queries:
         """
         with self.reader.read() as db:
             rows = db.all(
-                "SELECT c.account_id AS owner, o.href AS href, o.uid AS uid, o.etag AS etag "
+                "SELECT c.account_id AS owner, c.components AS components, o.href AS href, "
+                "o.uid AS uid, o.etag AS etag "
                 "FROM calendars c LEFT JOIN calendar_objects o "
                 "ON o.calendar_id = c.calendar_id AND (o.href = ? OR o.uid = ?) "
                 "WHERE c.calendar_id = ?",
@@ -281,6 +284,7 @@ class Queries:
         with_uid = next((r for r in rows if r["uid"] == uid), None)
         return PutTarget(
             owner=UUID(rows[0]["owner"]),
+            components=rows[0]["components"],
             at_href=None if at_href is None else (at_href["uid"], at_href["etag"]),
             uid_href=None if with_uid is None else with_uid["href"],
         )
@@ -321,6 +325,7 @@ def _calendar(row: dict[str, Any]) -> CalendarView:
         color=row["color"],
         description=row["description"],
         timezone=row["timezone"],
+        components=row["components"],
         created_position=int(row["created_position"]),
         sync_position=int(row["sync_position"]),
         sync_time=row["sync_time"],

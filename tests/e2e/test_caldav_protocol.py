@@ -232,3 +232,39 @@ def test_changes_record_the_device_and_its_last_use(server: Server, http: httpx.
         assert b'"source":"caldav:tests"' in bytes(created[-1]["state"])
     finally:
         app.close()
+
+
+def test_a_task_calendar_takes_tasks_only(http: httpx.Client) -> None:
+    made = http.request(
+        "MKCALENDAR",
+        "/dav/calendars/1/tasks/",
+        content=(
+            b'<c:mkcalendar xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop>'
+            b'<c:supported-calendar-component-set><c:comp name="VTODO"/>'
+            b"</c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>"
+        ),
+    )
+    assert made.status_code == 201
+    shown = http.request("PROPFIND", "/dav/calendars/1/tasks/", headers={"Depth": "0"})
+    assert b'name="VTODO"' in shown.content and b'name="VEVENT"' not in shown.content
+    event = http.put("/dav/calendars/1/tasks/e.ics", content=vevent())
+    assert event.status_code == 403 and b"supported-calendar-component" in event.content
+    task = vevent().replace("VEVENT", "VTODO").replace("DTEND", "DUE")
+    assert http.put("/dav/calendars/1/tasks/t.ics", content=task).status_code == 201
+
+
+def test_principal_search_finds_only_oneself(http: httpx.Client) -> None:
+    def search(text: str) -> bytes:
+        body = (
+            f'<d:principal-property-search xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+            f"<d:property-search><d:prop><d:displayname/></d:prop><d:match>{text}</d:match>"
+            "</d:property-search><d:prop><d:displayname/><c:calendar-home-set/></d:prop>"
+            "</d:principal-property-search>"
+        )
+        response = http.request("REPORT", "/", content=body.encode(), headers={"Depth": "0"})
+        assert response.status_code == 207
+        return response.content
+
+    mine = search("alice")
+    assert b"/dav/principals/1/" in mine and b"/dav/calendars/1/" in mine
+    assert b"/dav/principals/2/" not in search("Bob")  # another user is never disclosed

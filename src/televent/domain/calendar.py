@@ -10,7 +10,7 @@ from eventsourcing.domain import Aggregate, event
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.values import calendar_id_for
 
-PROPERTIES = ("display_name", "color", "description", "timezone")
+PROPERTIES = ("display_name", "color", "description", "timezone", "components")
 
 
 class Calendar(Aggregate):

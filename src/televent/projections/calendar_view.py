@@ -23,7 +23,7 @@ BODY_EVENTS = (
     "CalendarEvent.RsvpGiven",
     "CalendarEvent.EventCancelled",
 )
-PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone")
+PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone", "components")
 
 
 def etag_for(event_id: Any, version: int) -> str:
@@ -60,8 +60,8 @@ class CalendarViewProjection(Projection):
         props = event.properties
         db.run(
             f"INSERT INTO {self.t['calendars']} (calendar_id, account_id, slug, display_name, "
-            "color, description, timezone, created_position, sync_position, sync_time) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "color, description, timezone, components, created_position, sync_position, sync_time) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 str(event.originator_id),
                 str(event.account_id),
@@ -70,6 +70,7 @@ class CalendarViewProjection(Projection):
                 props.get("color"),
                 props.get("description"),
                 props.get("timezone"),
+                props.get("components"),
                 position,
                 position,
                 event.timestamp.isoformat(),

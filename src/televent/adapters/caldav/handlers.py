@@ -50,6 +50,7 @@ WRITABLE = {
     tag(APPLE, "calendar-color"): "color",
     tag(CALDAV, "calendar-timezone"): "timezone",
 }
+COMPONENT_SET = tag(CALDAV, "supported-calendar-component-set")
 Handler = Callable[[Request, Target, Principal, AccountView], Reply]
 
 
@@ -210,9 +211,14 @@ class CalDavHandlers:
         changes: dict[str, str | None] = {}
         if root is not None:
             changes, names = _property_changes(root)
-            unknown = [n for n in names if n not in WRITABLE]
+            unknown = [n for n in names if n not in WRITABLE and n != COMPONENT_SET]
             if unknown:
-                raise DavError(403, f"Property {unknown[0]} cannot be set.", "valid-calendar-data")
+                raise DavError(
+                    403,
+                    f"Property {unknown[0]} cannot be set at creation.",
+                    "cannot-modify-protected-property",
+                    DAV,
+                )
         self.app.create_calendar(
             account.account_id,
             target.slug,
@@ -314,6 +320,8 @@ class CalDavHandlers:
         self, request: Request, target: Target, principal: Principal, account: AccountView
     ) -> Reply:
         """REPORT: calendar-multiget, calendar-query, free-busy-query, sync-collection."""
+        if target.kind in (Kind.ROOT, Kind.PRINCIPAL):
+            return self._principal_search(request, account)
         if target.kind is not Kind.CALENDAR:
             raise DavError(403, "Reports run on a calendar collection.", "supported-report", DAV)
         view = self._calendar(account, target)
@@ -321,6 +329,44 @@ class CalDavHandlers:
         if body is None:
             raise xml.XmlError("A REPORT needs a body.")
         return self.reports.run(body, account, view, request.header("depth") or "0")
+
+    def _principal_search(self, request: Request, account: AccountView) -> Reply:
+        """RFC 3744 §9.4 principal-property-search: only the caller's own principal is ever
+        found (no user can list or discover another)."""
+        body = xml.parse(request.body)
+        if body is None or body.tag != tag(DAV, "principal-property-search"):
+            raise DavError(
+                403, "Only principal-property-search runs here.", "supported-report", DAV
+            )
+        wanted = [m.text or "" for m in body.iter(tag(DAV, "match"))]
+        provider = properties.principal(account, self.internal_domain)
+        searchable = f"{account.name} {account.telegram_id} {' '.join(account.emails)}".lower()
+        found = all(w.strip().lower() in searchable for w in wanted)
+        names = [
+            child.tag
+            for child in body
+            if child.tag
+            not in (
+                tag(DAV, "property-search"),
+                tag(DAV, "prop"),
+                tag(DAV, "apply-to-principal-collection-set"),
+            )
+        ]
+        prop = body.find(tag(DAV, "prop"))
+        names += [child.tag for child in prop] if prop is not None else []
+        responses = (
+            [
+                properties.answer(
+                    principal_url(account.telegram_id),
+                    provider,
+                    "prop",
+                    names or [tag(DAV, "displayname")],
+                )
+            ]
+            if found
+            else []
+        )
+        return Reply.xml(207, xml.multistatus(responses))
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -389,10 +435,21 @@ def _property_changes(root: ET.Element) -> tuple[dict[str, str | None], list[str
         prop = action.find(tag(DAV, "prop"))
         for item in prop if prop is not None else []:
             names.append(item.tag)
-            if item.tag in WRITABLE:
+            if item.tag == COMPONENT_SET:
+                changes["components"] = _component_set(item)
+            elif item.tag in WRITABLE:
                 value = (item.text or "").strip() if action.tag == tag(DAV, "set") else None
                 changes[WRITABLE[item.tag]] = value or None
     return changes, names
+
+
+def _component_set(item: ET.Element) -> str:
+    names = sorted({(c.get("name") or "").upper() for c in item.findall(tag(CALDAV, "comp"))})
+    if not names or any(n not in ("VEVENT", "VTODO", "VJOURNAL") for n in names):
+        raise DavError(
+            403, "A calendar takes VEVENT, VTODO and/or VJOURNAL.", "supported-calendar-component"
+        )
+    return ",".join(names)
 
 
 def _uid_conflict(message: str, existing: str, request_path: str) -> ET.Element:

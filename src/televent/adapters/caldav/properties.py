@@ -95,6 +95,9 @@ def principal(account: AccountView, internal_domain: str) -> Provider:
         tag(DAV, "principal-URL"): lambda: element(
             DAV, "principal-URL", children=[href(principal_url(account.telegram_id))]
         ),
+        tag(DAV, "principal-collection-set"): lambda: element(
+            DAV, "principal-collection-set", children=[href("/dav/principals/")]
+        ),
         tag(CALDAV, "calendar-home-set"): lambda: element(
             CALDAV, "calendar-home-set", children=[href(home_url(account.telegram_id))]
         ),
@@ -128,7 +131,7 @@ def calendar(account: AccountView, view: CalendarView) -> Provider:
         tag(CALDAV, "supported-calendar-component-set"): lambda: element(
             CALDAV,
             "supported-calendar-component-set",
-            children=[_comp(name) for name in ("VEVENT", "VTODO", "VJOURNAL")],
+            children=[_comp(name) for name in components_of(view)],
         ),
         tag(CALDAV, "supported-calendar-data"): lambda: element(
             CALDAV, "supported-calendar-data", children=[_calendar_data_type()]
@@ -156,6 +159,11 @@ def calendar(account: AccountView, view: CalendarView) -> Provider:
             CALDAV, "calendar-timezone", view.timezone
         )
     return props
+
+
+def components_of(view: CalendarView) -> list[str]:
+    """The component types a calendar takes."""
+    return view.components.split(",") if view.components else ["VEVENT", "VTODO", "VJOURNAL"]
 
 
 def calendar_object(account: AccountView, obj: ObjectView) -> Provider:
