@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from televent.database import Dialect
+from televent.domain.values import normalize_address
 from televent.projections.sql import Sql
 
 
@@ -159,6 +161,28 @@ class Queries:
                 (email.strip().lower(),),
             )
             return None if row is None else self._account(db, row)
+
+    def account_for_address(self, address: str, internal_domain: str) -> AccountView | None:
+        """The Televent user a calendar address stands for: `tg_<id>@<internal domain>`, or
+        an email an account linked; None for anyone else."""
+        key = normalize_address(address)
+        internal = re.fullmatch(rf"tg_(\d+)@{re.escape(internal_domain.lower())}", key)
+        if internal is not None:
+            return self.account_by_telegram_id(int(internal.group(1)))
+        return self.account_by_email(key) if "@" in key else None
+
+    def invitations_for_account(
+        self, account: AccountView, internal_domain: str
+    ) -> list[dict[str, Any]]:
+        """Every event any of the account's addresses is an attendee of."""
+        addresses = [f"tg_{account.telegram_id}@{internal_domain}".lower(), *account.emails]
+        marks = ", ".join("?" for _ in addresses)
+        with self.reader.read() as db:
+            return db.all(
+                "SELECT address, event_id, calendar_id, account_id, uid, partstat FROM attendees "
+                f"WHERE address IN ({marks}) ORDER BY position",
+                tuple(addresses),
+            )
 
     def account_count(self) -> int:
         """How many accounts exist."""

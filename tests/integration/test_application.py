@@ -249,3 +249,39 @@ def test_the_put_result_says_when_the_server_rewrote_the_body(app: Televent) -> 
     assert not moved.stored_as_sent  # SEQUENCE was raised by the server
     stored = app.queries.object_at(calendar_id, "a.ics")
     assert stored is not None and "SEQUENCE:1" in stored.ical
+
+
+def test_attendee_addresses_are_recognised_as_televent_users(app: Televent) -> None:
+    _, calendar_id = register(app, 100)
+    register(app, 200, email="bob@example.com")
+    app.put_object(
+        calendar_id,
+        "by-tg.ics",
+        vevent(uid="by-tg", attendees=[("TG_200@Televent.Internal", "NEEDS-ACTION")]),
+        actor=ACTOR,
+        source=CALDAV,
+    )
+    app.put_object(
+        calendar_id,
+        "by-mail.ics",
+        vevent(uid="by-mail", attendees=[("Bob@Example.com", "ACCEPTED")]),
+        actor=ACTOR,
+        source=CALDAV,
+    )
+    app.put_object(
+        calendar_id,
+        "other.ics",
+        vevent(uid="other", attendees=[("carol@example.com", "ACCEPTED")]),
+        actor=ACTOR,
+        source=CALDAV,
+    )
+    bob = app.queries.account_for_address("mailto:tg_200@televent.internal", "televent.internal")
+    assert bob is not None and bob.telegram_id == 200
+    assert app.queries.account_for_address("mailto:BOB@example.com", "televent.internal") == bob
+    assert app.queries.account_for_address("mailto:carol@example.com", "televent.internal") is None
+    assert app.queries.account_for_address("tg_999@televent.internal", "televent.internal") is None
+    invitations = app.queries.invitations_for_account(bob, "televent.internal")
+    assert [(i["uid"], i["partstat"]) for i in invitations] == [
+        ("by-tg", "NEEDS-ACTION"),
+        ("by-mail", "ACCEPTED"),
+    ]
