@@ -213,6 +213,7 @@ def test_calendars_can_be_made_renamed_and_deleted(http: httpx.Client) -> None:
     listing = http.request("PROPFIND", "/dav/calendars/1/", headers={"Depth": "1"})
     assert b"Job" in listing.content and b"#FF0000" in listing.content
     assert http.delete("/dav/calendars/1/work/").status_code == 204
+    assert http.delete("/dav/calendars/1/default/").status_code == 403  # the default stays
     assert (
         b"Job" not in http.request("PROPFIND", "/dav/calendars/1/", headers={"Depth": "1"}).content
     )

@@ -38,7 +38,7 @@ from televent.domain.errors import (
     PreconditionFailedError,
     UidConflictError,
 )
-from televent.domain.values import Source, SourceKind, is_valid_slug
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, Source, SourceKind, is_valid_slug
 from televent.queries import AccountView, CalendarView
 
 ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
@@ -300,6 +300,13 @@ class CalDavHandlers:
     ) -> Reply:
         """Delete a calendar object (with If-Match) or a whole calendar."""
         view = self._calendar(account, target)
+        if target.kind is Kind.CALENDAR and view.slug == DEFAULT_CALENDAR_SLUG:
+            raise DavError(
+                403,
+                "The default calendar stays: Telegram and invitations use it.",
+                "need-privileges",
+                DAV,
+            )
         if target.kind is Kind.CALENDAR:
             self.app.delete_calendar(
                 view.calendar_id, actor=_actor(principal), source=_source(principal)
