@@ -20,7 +20,8 @@ VALID_XML = [
     b'<d:sync-collection xmlns:d="DAV:"><d:sync-token/><d:sync-level>1</d:sync-level>'
     b"<d:limit><d:nresults>2</d:nresults></d:limit><d:prop><d:getetag/></d:prop></d:sync-collection>",
     b'<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop>'
-    b'<c:calendar-data><c:expand start="20260301T000000Z" end="20260401T000000Z"/></c:calendar-data>'
+    b'<c:calendar-data><c:expand start="20260301T000000Z" end="20260401T000000Z"/>'
+    b"</c:calendar-data>"
     b'</d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">'
     b'<c:time-range start="20260301T000000Z" end="20260401T000000Z"/></c:comp-filter>'
     b"</c:comp-filter></c:filter></c:calendar-query>",
