@@ -269,6 +269,34 @@ class Queries:
             )
         return [_object(row) for row in rows]
 
+    def objects_overlapping(
+        self, calendar_id: UUID, component: str | None, start: int | None, end: int | None
+    ) -> list[ObjectView]:
+        """Candidates for a time-range query, by the indexed UTC span of every instance
+        (epoch seconds; None = open). Generous at the edges: callers filter exactly after.
+        Objects without a start (undated tasks) are always candidates."""
+        conditions: list[str] = ["calendar_id = ?"]
+        params: list[object] = [str(calendar_id)]
+        if component is not None:
+            conditions.append("component = ?")
+            params.append(component)
+        overlap = []
+        if end is not None:
+            overlap.append("range_start <= ?")
+            params.append(end)
+        if start is not None:
+            overlap.append("(range_end IS NULL OR range_end >= ?)")
+            params.append(start)
+        if overlap:
+            conditions.append(f"(range_start IS NULL OR ({' AND '.join(overlap)}))")
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE {' AND '.join(conditions)} "
+                "ORDER BY href",
+                tuple(params),
+            )
+        return [_object(row) for row in rows]
+
     def changes_since(self, calendar_id: UUID, position: int) -> Changes:
         """Objects changed and resources deleted after `position`: O(changes), via indexes.
 

@@ -269,3 +269,27 @@ def test_principal_search_finds_only_oneself(http: httpx.Client) -> None:
     mine = search("alice")
     assert b"/dav/principals/1/" in mine and b"/dav/calendars/1/" in mine
     assert b"/dav/principals/2/" not in search("Bob")  # another user is never disclosed
+
+
+def test_time_range_queries_keep_what_the_index_cannot_bound(http: httpx.Client) -> None:
+    undated = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VTODO\r\nUID:todo\r\n"
+        "DTSTAMP:20260301T090000Z\r\nSUMMARY:Someday\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    assert http.put(CAL + "todo.ics", content=undated).status_code == 201
+    point = vevent(uid="point", start="20260310T100000", end="X", tzid=None).replace(
+        "DTEND:XZ\r\n", ""
+    )  # DTSTART only: a point in time (RFC 4791 §9.9: start <= DTSTART < end)
+    assert http.put(CAL + "point.ics", content=point).status_code == 201
+
+    def query(component: str) -> bytes:
+        body = (
+            f'<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop>'
+            f'<d:getetag/></d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter '
+            f'name="{component}"><c:time-range start="20260310T100000Z" end="20260310T110000Z"/>'
+            "</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>"
+        )
+        return http.request("REPORT", CAL, content=body.encode(), headers={"Depth": "1"}).content
+
+    assert b"todo.ics" in query("VTODO")  # RFC 4791 §9.9: an undated task matches any range
+    assert b"point.ics" in query("VEVENT")  # a point in time at the range's very start

@@ -65,9 +65,7 @@ class Reports:
             raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
         try:
             matching = [
-                o
-                for o in self.app.queries.objects_in(view.calendar_id)
-                if filters.matches(condition, o.ical)
+                o for o in self._candidates(condition, view) if filters.matches(condition, o.ical)
             ]
         except filters.FilterError as error:
             raise DavError(403, str(error), error.precondition) from error
@@ -76,6 +74,27 @@ class Reports:
             for o in matching
         ]
         return Reply.xml(207, xml.multistatus(responses))
+
+    def _candidates(self, condition: ET.Element, view: CalendarView) -> list[ObjectView]:
+        """Objects that can match: prefiltered by component type and indexed time span."""
+        span = filters.query_time_range(condition)
+        if span is None:
+            return self.app.queries.objects_in(view.calendar_id)
+        component = next(
+            (
+                c.get("name")
+                for c in condition.iter(tag(CALDAV, "comp-filter"))
+                if c.find(tag(CALDAV, "time-range")) is not None
+            ),
+            None,
+        )
+        start, end = span
+        return self.app.queries.objects_overlapping(
+            view.calendar_id,
+            (component or "").upper() or None,
+            None if start is None else int(start.timestamp()),
+            None if end is None else int(end.timestamp()),
+        )
 
     # --- free-busy-query -------------------------------------------------------------------------
 
