@@ -43,8 +43,9 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test ## Everything CI runs
 
-bench: install ## Run the benchmarks (results go to docs/benchmarks.md by hand)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos)
 	$(BIN)/python -m benchmarks.core
+	$(BIN)/python -m benchmarks.caldav
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

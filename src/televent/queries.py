@@ -269,6 +269,21 @@ class Queries:
             )
         return [_object(row) for row in rows]
 
+    def objects_named(self, calendar_id: UUID, names: list[str]) -> dict[str, ObjectView]:
+        """The objects stored under these names (missing names are absent), by name."""
+        found: dict[str, ObjectView] = {}
+        with self.reader.read() as db:
+            for chunk in range(0, len(names), 500):
+                batch = names[chunk : chunk + 500]
+                marks = ", ".join("?" for _ in batch)
+                rows = db.all(
+                    f"SELECT {OBJECT_COLUMNS} FROM calendar_objects "
+                    f"WHERE calendar_id = ? AND href IN ({marks})",
+                    (str(calendar_id), *batch),
+                )
+                found.update((row["href"], _object(row)) for row in rows)
+        return found
+
     def objects_overlapping(
         self, calendar_id: UUID, component: str | None, start: int | None, end: int | None
     ) -> list[ObjectView]:

@@ -293,3 +293,21 @@ def test_time_range_queries_keep_what_the_index_cannot_bound(http: httpx.Client)
 
     assert b"todo.ics" in query("VTODO")  # RFC 4791 §9.9: an undated task matches any range
     assert b"point.ics" in query("VEVENT")  # a point in time at the range's very start
+
+
+def test_multiget_answers_each_href(http: httpx.Client) -> None:
+    for n in range(3):
+        assert http.put(CAL + f"m{n}.ics", content=vevent(uid=f"m{n}")).status_code == 201
+    hrefs = [CAL + "m0.ics", CAL + "m2.ics", CAL + "missing.ics", BOB_CAL + "m1.ics"]
+    body = (
+        '<c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+        "<d:prop><d:getetag/><c:calendar-data/></d:prop>"
+        + "".join(f"<d:href>{h}</d:href>" for h in hrefs)
+        + "</c:calendar-multiget>"
+    )
+    reply = http.request("REPORT", CAL, content=body.encode(), headers={"Depth": "1"})
+    assert reply.status_code == 207
+    responses = dict(re.findall(r"<d:href>([^<]+)</d:href>(.*?)</d:response>", reply.text, re.S))
+    assert set(responses) == set(hrefs)
+    assert "UID:m0" in responses[CAL + "m0.ics"] and "UID:m2" in responses[CAL + "m2.ics"]
+    assert "404" in responses[CAL + "missing.ics"] and "404" in responses[BOB_CAL + "m1.ics"]

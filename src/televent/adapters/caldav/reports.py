@@ -36,23 +36,26 @@ class Reports:
     # --- calendar-multiget -----------------------------------------------------------------------
 
     def multiget(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
-        """RFC 4791 §7.9: the named resources of this calendar."""
+        """RFC 4791 §7.9: the named resources of this calendar (looked up by name, so the cost
+        follows the request, not the calendar's size)."""
         mode, names, data = _wanted(body)
-        by_name = {o.href: o for o in self.app.queries.objects_in(view.calendar_id)}
+        base = unquote(object_url(account.telegram_id, view.slug, ""))
+        requested = [(node.text or "").strip() for node in body.findall(tag(DAV, "href"))]
+        wanted = {href: _name_in(href, base) for href in requested}
+        found = self.app.queries.objects_named(
+            view.calendar_id, sorted({n for n in wanted.values() if n})
+        )
         responses = []
-        base = object_url(account.telegram_id, view.slug, "")
-        for node in body.findall(tag(DAV, "href")):
-            path = unquote(urlsplit((node.text or "").strip()).path)
-            name = path[len(unquote(base)) :] if path.startswith(unquote(base)) else None
-            obj = by_name.get(name) if name else None
+        for href, name in wanted.items():
+            obj = found.get(name) if name else None
             if obj is None:
-                responses.append(xml.Response((node.text or "").strip(), status=404))
-                continue
-            responses.append(
-                self._object_response(
-                    account, view=view, obj=obj, mode=mode, names=names, data=data
+                responses.append(xml.Response(href, status=404))
+            else:
+                responses.append(
+                    self._object_response(
+                        account, view=view, obj=obj, mode=mode, names=names, data=data
+                    )
                 )
-            )
         return Reply.xml(207, xml.multistatus(responses))
 
     # --- calendar-query --------------------------------------------------------------------------
@@ -193,6 +196,13 @@ class Reports:
         return properties.answer(
             object_url(account.telegram_id, view.slug, obj.href), provider, mode, names
         )
+
+
+def _name_in(href: str, base: str) -> str | None:
+    """The resource name an href names inside the calendar at `base` (None if elsewhere)."""
+    path = unquote(urlsplit(href).path)
+    name = path[len(base) :] if path.startswith(base) else ""
+    return name if name and "/" not in name else None
 
 
 def _wanted(body: ET.Element) -> tuple[str, list[str], ET.Element | None]:
