@@ -68,6 +68,9 @@ class ObjectView:
     ical: str
     position: int
     modified_at: str
+    range_start: int | None = None
+    range_end: int | None = None
+    span_exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,10 @@ class ViewReader:
             yield Sql(cursor, self.dialect)
 
 
-OBJECT_COLUMNS = "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at"
+OBJECT_COLUMNS = (
+    "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at, "
+    "range_start, range_end, span_exact"
+)
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
     "created_position, sync_position, sync_time"
@@ -322,7 +328,8 @@ class Queries:
                 f"SELECT 'changed' AS kind, {OBJECT_COLUMNS} FROM calendar_objects "
                 "WHERE calendar_id = ? AND position > ? "
                 "UNION ALL SELECT 'deleted' AS kind, calendar_id, href, uid, '' AS event_id, "
-                "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at "
+                "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at, "
+                "NULL AS range_start, NULL AS range_end, 0 AS span_exact "
                 "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
                 (str(calendar_id), position, str(calendar_id), position),
             )
@@ -410,4 +417,7 @@ def _object(row: dict[str, Any]) -> ObjectView:
         ical=row["ical"],
         position=int(row["position"]),
         modified_at=row["modified_at"],
+        range_start=None if row["range_start"] is None else int(row["range_start"]),
+        range_end=None if row["range_end"] is None else int(row["range_end"]),
+        span_exact=bool(row["span_exact"]),
     )

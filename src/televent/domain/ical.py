@@ -213,6 +213,7 @@ def facts_of(obj: CalendarObject) -> Facts:
         "status": _text(lead, "STATUS"),
         "range_start": range_start,
         "range_end": range_end,
+        "span_exact": _span_is_exact(obj, range_start, range_end),
         "timing": _signature(obj, TIMING_PROPERTIES),
         "significant": _signature(obj, SIGNIFICANT_PROPERTIES),
     }
@@ -320,6 +321,23 @@ def _utc(moment: dt.date | dt.datetime) -> dt.datetime:
 
 def _is_floating(moment: dt.date | dt.datetime) -> bool:
     return not isinstance(moment, dt.datetime) or moment.tzinfo is None
+
+
+def _span_is_exact(obj: CalendarObject, start: int | None, end: int | None) -> bool:
+    """Whether the indexed span is exactly the event's (RFC 4791 §9.9 can be decided from it):
+    one VEVENT, not recurring, a zoned start, and a positive length."""
+    if obj.component_type != "VEVENT" or len(obj.components) != 1 or start is None:
+        return False
+    event = obj.components[0]
+    if "RRULE" in event or "RDATE" in event:
+        return False
+    moment = _moment(event, "DTSTART", obj.zones)
+    return (
+        isinstance(moment, dt.datetime)
+        and moment.tzinfo is not None
+        and end is not None
+        and end > start
+    )
 
 
 def _indexed_range(obj: CalendarObject) -> tuple[int | None, int | None]:

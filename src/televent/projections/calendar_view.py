@@ -111,8 +111,8 @@ class CalendarViewProjection(Projection):
             )
         db.run(
             f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
-            "component, etag, ical, range_start, range_end, position, modified_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "component, etag, ical, range_start, range_end, span_exact, position, modified_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 calendar_id,
                 event.href,
@@ -123,6 +123,7 @@ class CalendarViewProjection(Projection):
                 event.ical,
                 facts["range_start"],
                 facts["range_end"],
+                int(bool(facts.get("span_exact"))),
                 position,
                 event.timestamp.isoformat(),
             ),
@@ -136,12 +137,13 @@ class CalendarViewProjection(Projection):
         facts = event.facts
         db.run(
             f"UPDATE {self.t['calendar_objects']} SET etag = ?, ical = ?, range_start = ?, "
-            "range_end = ?, position = ?, modified_at = ? WHERE event_id = ?",
+            "range_end = ?, span_exact = ?, position = ?, modified_at = ? WHERE event_id = ?",
             (
                 etag_for(event.originator_id, event.originator_version),
                 event.ical,
                 facts["range_start"],
                 facts["range_end"],
+                int(bool(facts.get("span_exact"))),
                 position,
                 event.timestamp.isoformat(),
                 str(event.originator_id),

@@ -67,8 +67,15 @@ class Reports:
         if condition is None:
             raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
         try:
+            plain = plain_event_range(condition)
             matching = [
-                o for o in self._candidates(condition, view) if filters.matches(condition, o.ical)
+                o
+                for o in self._candidates(condition, view)
+                if (
+                    span_overlaps(o, *plain)
+                    if plain is not None and o.span_exact
+                    else filters.matches(condition, o.ical)
+                )
             ]
         except filters.FilterError as error:
             raise DavError(403, str(error), error.precondition) from error
@@ -196,6 +203,39 @@ class Reports:
         return properties.answer(
             object_url(account.telegram_id, view.slug, obj.href), provider, mode, names
         )
+
+
+def plain_event_range(condition: ET.Element) -> tuple[int | None, int | None] | None:
+    """(start, end) in epoch seconds when the filter is exactly VCALENDAR > VEVENT > time-range
+    (what clients send to show a week), else None."""
+    calendar = list(condition)
+    if len(calendar) != 1 or calendar[0].tag != tag(CALDAV, "comp-filter"):
+        return None
+    if (calendar[0].get("name") or "").upper() != "VCALENDAR" or len(list(calendar[0])) != 1:
+        return None
+    event = next(iter(calendar[0]))
+    if event.tag != tag(CALDAV, "comp-filter") or (event.get("name") or "").upper() != "VEVENT":
+        return None
+    children = list(event)
+    if (
+        len(children) != 1
+        or children[0].tag != tag(CALDAV, "time-range")
+        or children[0].attrib.keys() - {"start", "end"}
+    ):
+        return None
+    try:
+        bounds = [children[0].get(b) for b in ("start", "end")]
+        start, end = (None if v is None else int(filters.parse_time(v).timestamp()) for v in bounds)
+    except filters.FilterError:
+        return None  # the full filter reports the error
+    return start, end
+
+
+def span_overlaps(obj: ObjectView, start: int | None, end: int | None) -> bool:
+    """RFC 4791 §9.9 for a VEVENT whose indexed span is exact: start < DTEND and end > DTSTART."""
+    if obj.range_start is None or obj.range_end is None:
+        return True  # not indexed: let it through (callers only pass exact spans)
+    return (start is None or start < obj.range_end) and (end is None or end > obj.range_start)
 
 
 def _name_in(href: str, base: str) -> str | None:

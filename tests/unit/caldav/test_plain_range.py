@@ -1,0 +1,90 @@
+"""The fast answer to "VEVENTs in this range" (from the indexed span) equals the full RFC 4791
+filter for every event whose span is exact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from televent.adapters.caldav.filters import matches
+from televent.adapters.caldav.reports import plain_event_range, span_overlaps
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.queries import ObjectView
+
+BASE = dt.datetime(2026, 3, 8, tzinfo=dt.UTC)
+FMT = "%Y%m%dT%H%M%SZ"
+
+
+def event(start: dt.datetime, minutes: int, zone: str) -> str:
+    local = "%Y%m%dT%H%M%S"
+    tz = __import__("zoneinfo").ZoneInfo(zone)
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:e\r\n"
+        "DTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART;TZID={zone}:{start.astimezone(tz).strftime(local)}\r\n"
+        f"DTEND;TZID={zone}:"
+        f"{(start + dt.timedelta(minutes=minutes)).astimezone(tz).strftime(local)}\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def query(start: str | None, end: str | None) -> ET.Element:
+    bounds = (f' start="{start}"' if start else "") + (f' end="{end}"' if end else "")
+    return ET.fromstring(
+        '<C:filter xmlns:C="urn:ietf:params:xml:ns:caldav"><C:comp-filter name="VCALENDAR">'
+        f'<C:comp-filter name="VEVENT"><C:time-range{bounds}/></C:comp-filter></C:comp-filter>'
+        "</C:filter>"
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    offset=st.integers(-3000, 3000),
+    minutes=st.integers(1, 600),
+    zone=st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]),
+    window=st.tuples(
+        st.one_of(st.none(), st.integers(-3000, 3000)), st.one_of(st.none(), st.integers(0, 900))
+    ),
+)
+def test_fast_answer_equals_the_full_filter(
+    offset: int, minutes: int, zone: str, window: tuple[int | None, int | None]
+) -> None:
+    text = event(BASE + dt.timedelta(minutes=offset), minutes, zone)
+    facts = facts_of(parse_calendar_object(text))
+    assert facts["span_exact"]
+    begin = None if window[0] is None else BASE + dt.timedelta(minutes=window[0])
+    finish = None if window[1] is None else (begin or BASE) + dt.timedelta(minutes=window[1] + 1)
+    if begin is None and finish is None:
+        begin = BASE
+    condition = query(
+        begin.strftime(FMT) if begin else None, finish.strftime(FMT) if finish else None
+    )
+    plain = plain_event_range(condition)
+    assert plain is not None
+    obj = ObjectView(
+        uuid.uuid4(),
+        "e.ics",
+        "e",
+        uuid.uuid4(),
+        "VEVENT",
+        '"1"',
+        text,
+        1,
+        "",
+        facts["range_start"],
+        facts["range_end"],
+        True,
+    )
+    assert span_overlaps(obj, *plain) == matches(condition, text)
+
+
+def test_recurring_floating_and_zero_length_events_are_not_exact() -> None:
+    recurring = event(BASE, 30, "UTC").replace("END:VEVENT", "RRULE:FREQ=DAILY\r\nEND:VEVENT")
+    floating = event(BASE, 30, "UTC").replace(";TZID=UTC", "")
+    zero = event(BASE, 0, "Europe/Berlin")
+    for text in (recurring, floating, zero):
+        assert not facts_of(parse_calendar_object(text))["span_exact"]
