@@ -31,6 +31,7 @@ import psycopg
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
+from benchmarks.caldav import event
 from televent.application import Televent
 from televent.bootstrap import build_application, event_store_environment
 from televent.config import Settings
@@ -49,48 +50,9 @@ class Thing(Aggregate):
 
 
 def realistic_event(n: int) -> str:
-    """An event as clients send it: VTIMEZONE, VALARM, organizer and two attendees."""
-    return "\r\n".join(
-        [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Bench//EN",
-            "BEGIN:VTIMEZONE",
-            "TZID:Europe/Berlin",
-            "BEGIN:STANDARD",
-            "DTSTART:19701025T030000",
-            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-            "TZOFFSETFROM:+0200",
-            "TZOFFSETTO:+0100",
-            "END:STANDARD",
-            "BEGIN:DAYLIGHT",
-            "DTSTART:19700329T020000",
-            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-            "TZOFFSETFROM:+0100",
-            "TZOFFSETTO:+0200",
-            "END:DAYLIGHT",
-            "END:VTIMEZONE",
-            "BEGIN:VEVENT",
-            f"UID:bench-{n}@example.com",
-            "DTSTAMP:20260301T090000Z",
-            f"DTSTART;TZID=Europe/Berlin:202603{1 + n % 28:02d}T{8 + n % 10:02d}0000",
-            f"DTEND;TZID=Europe/Berlin:202603{1 + n % 28:02d}T{9 + n % 10:02d}0000",
-            f"SUMMARY:Meeting number {n}",
-            "LOCATION:Room 4",
-            *(["RRULE:FREQ=WEEKLY;COUNT=10"] if n % 10 == 0 else []),
-            "ORGANIZER;CN=Alice:mailto:alice@example.com",
-            "ATTENDEE;CN=Bob;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@example.com",
-            "ATTENDEE;CN=Carol;ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:carol@example.com",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            "TRIGGER:-PT15M",
-            "DESCRIPTION:Reminder",
-            "END:VALARM",
-            "END:VEVENT",
-            "END:VCALENDAR",
-            "",
-        ]
-    )
+    """An event as clients send it: VTIMEZONE, VALARM, organizer and two attendees (the same
+    event the CalDAV workload benchmark writes)."""
+    return event(n, f"bench-{n}").decode("utf-8")
 
 
 def rate(count: int, work: Callable[[], None]) -> float:
