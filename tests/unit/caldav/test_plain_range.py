@@ -7,11 +7,13 @@ import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
 
+import icalendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from televent.adapters.caldav.filters import matches
+from televent.adapters.caldav.filters import expand, matches
 from televent.adapters.caldav.reports import plain_event_range, span_overlaps
+from televent.adapters.caldav.utc_copy import utc_copy
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.queries import ObjectView
 
@@ -88,3 +90,43 @@ def test_recurring_floating_and_zero_length_events_are_not_exact() -> None:
     zero = event(BASE, 0, "Europe/Berlin")
     for text in (recurring, floating, zero):
         assert not facts_of(parse_calendar_object(text))["span_exact"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    offset=st.integers(-3000, 3000),
+    minutes=st.integers(1, 600),
+    zone=st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]),
+    alarm=st.booleans(),
+)
+def test_the_quick_utc_copy_equals_the_full_expansion(
+    offset: int, minutes: int, zone: str, alarm: bool
+) -> None:
+    text = event(BASE + dt.timedelta(minutes=offset), minutes, zone)
+    if alarm:
+        text = text.replace(
+            "END:VEVENT",
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\n"
+            "DESCRIPTION:x\r\nEND:VALARM\r\nEND:VEVENT",
+        )
+    start, end = BASE - dt.timedelta(days=10), BASE + dt.timedelta(days=10)
+    quick, full = utc_copy(text), expand(text, start, end)
+    assert quick is not None
+    ours = icalendar.Calendar.from_ical(quick)
+    theirs = icalendar.Calendar.from_ical(full)
+    assert [c.name for c in ours.subcomponents] == [c.name for c in theirs.subcomponents]
+    [mine], [reference] = ours.walk("VEVENT"), theirs.walk("VEVENT")
+    for name in ("DTSTART", "DTEND", "DTSTAMP"):
+        assert mine.decoded(name) == reference.decoded(name)
+        assert mine[name].to_ical().endswith(b"Z")
+    assert set(mine.keys()) == set(reference.keys())
+    assert len(mine.subcomponents) == len(reference.subcomponents)
+
+
+def test_the_quick_copy_declines_what_it_cannot_do_exactly() -> None:
+    floating = event(BASE, 30, "UTC").replace(";TZID=UTC", "")
+    recurring = event(BASE, 30, "UTC").replace("END:VEVENT", "RRULE:FREQ=DAILY\r\nEND:VEVENT")
+    assert utc_copy(floating) is None
+    task = event(BASE, 30, "UTC").replace("VEVENT", "VTODO")
+    for text in (floating, recurring, task, "garbage"):
+        assert utc_copy(text) is None

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from televent.adapters.caldav import filters, properties, xml
 from televent.adapters.caldav.protocol import DavError, Reply, parse_sync_token, sync_token
 from televent.adapters.caldav.resources import object_url
+from televent.adapters.caldav.utc_copy import utc_copy
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.application import Televent
 from televent.queries import AccountView, CalendarView, ObjectView
@@ -279,11 +280,12 @@ def _calendar_data(obj: ObjectView, request: ET.Element) -> ET.Element:
     limited = request.find(tag(CALDAV, "limit-recurrence-set"))
     try:
         if expand is not None:
-            text = filters.expand(
-                text,
-                filters.parse_time(expand.get("start", "")),
-                filters.parse_time(expand.get("end", "")),
-            )
+            start = filters.parse_time(expand.get("start", ""))
+            end = filters.parse_time(expand.get("end", ""))
+            fast = None
+            if obj.span_exact and span_overlaps(obj, int(start.timestamp()), int(end.timestamp())):
+                fast = utc_copy(text)  # a single zoned event: no icalendar parse needed
+            text = fast if fast is not None else filters.expand(text, start, end)
         elif limited is not None:
             text = filters.limit_recurrence_set(
                 text,
