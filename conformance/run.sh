@@ -97,6 +97,11 @@ cleanup() {
     else
         rm -rf "$TMP"
     fi
+    # The results are committed: keep this machine's paths out of them.
+    if [[ -d "$RESULTS" ]]; then
+        find "$RESULTS" -type f -exec sed -i -e "s#$ROOT/#./#g" -e "s#$ROOT#.#g" \
+            -e "s#${TMPDIR:-/tmp}/televent-[A-Za-z0-9._-]*#<tmp>#g" {} +
+    fi
     exit "$status"
 }
 trap cleanup EXIT

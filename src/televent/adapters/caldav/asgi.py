@@ -65,6 +65,15 @@ async def _read_body(receive: Any, headers: dict[str, str], limit: int) -> bytes
             return b"".join(chunks)
 
 
+SPECIAL_HEADERS = {"etag": "ETag", "dav": "DAV", "www-authenticate": "WWW-Authenticate"}
+
+
+def _canonical(name: str) -> str:
+    """Header names as most servers write them (they are case-insensitive, RFC 9110 §5.1, but
+    some clients and proxies compare them byte for byte)."""
+    return SPECIAL_HEADERS.get(name, "-".join(part.capitalize() for part in name.split("-")))
+
+
 async def _send(send: Any, reply: Reply) -> None:
     headers = {"content-length": str(len(reply.body)), **reply.headers}
     if reply.status == 204:
@@ -73,7 +82,9 @@ async def _send(send: Any, reply: Reply) -> None:
         {
             "type": "http.response.start",
             "status": reply.status,
-            "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()],
+            "headers": [
+                (_canonical(k).encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()
+            ],
         }
     )
     await send({"type": "http.response.body", "body": reply.body})
