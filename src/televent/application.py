@@ -42,6 +42,7 @@ from televent.domain.values import (
     account_id_for,
     calendar_event_id_for,
     calendar_id_for,
+    internal_address,
     is_valid_device_name,
     is_valid_email,
     is_valid_slug,
@@ -52,6 +53,7 @@ from televent.projections.engine import ProjectionEngine, ProjectionError, ViewC
 from televent.queries import Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
+ERASURE_GRACE_DAYS = 30  # the user may change their mind until then
 PASSWORD_HASHER = argon2.PasswordHasher()  # Argon2id with the library's recommended costs
 
 
@@ -93,7 +95,14 @@ class Televent(Application[UUID]):
 
     name = "Televent"
 
-    def __init__(self, env: Mapping[str, str], *, dialect: Dialect, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        env: Mapping[str, str],
+        *,
+        dialect: Dialect,
+        clock: Clock = utc_now,
+        internal_domain: str = "televent.internal",
+    ) -> None:
         recorder_class = (
             ProjectingPostgresRecorder if dialect is Dialect.POSTGRES else ProjectingSQLiteRecorder
         )
@@ -106,7 +115,10 @@ class Televent(Application[UUID]):
         self.clock = clock
         recorder: Any = self.recorder
         self.events_table: str = recorder.events_table_name
-        self.engine = ProjectionEngine(dialect, self.mapper, clock, self.events_table)
+        self.internal_domain = internal_domain
+        self.engine = ProjectionEngine(
+            dialect, self.mapper, clock, self.events_table, internal_domain
+        )
         recorder.engine = self.engine
         self.views = ViewReader(recorder.datastore, dialect)
         self.queries = Queries(self.views, self.events_table)
@@ -435,8 +447,28 @@ class Televent(Application[UUID]):
         """Invite an address (mailto: added when missing) to an event."""
         value = address if ":" in address else f"mailto:{address}"
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
-        event.invite_attendee(value, cn, actor=actor, source=source)
+        owner: Account = self._get(event.account_id, Account, "Account")
+        organizer = (
+            f"mailto:{internal_address(owner.telegram_id, self.internal_domain)}",
+            owner.name,
+        )
+        event.invite_attendee(value, cn, organizer=organizer, actor=actor, source=source)
         self.save_all(event)
+
+    def request_erasure(self, telegram_id: int, *, actor: str, source: str) -> str:
+        """Schedule the erasure of the account's personal data after the grace period;
+        returns the date (ISO). Asking again keeps the first date."""
+        account = self._account(telegram_id)
+        due = (self.clock() + dt.timedelta(days=ERASURE_GRACE_DAYS)).date().isoformat()
+        scheduled = account.request_erasure(due=due, actor=actor, source=source)
+        self.save_all(account)
+        return scheduled
+
+    def cancel_erasure(self, telegram_id: int, *, actor: str, source: str) -> None:
+        """Withdraw a scheduled erasure."""
+        account = self._account(telegram_id)
+        account.cancel_erasure(actor=actor, source=source)
+        self.save_all(account)
 
     def remove_attendee(self, event_id: UUID, address: str, *, actor: str, source: str) -> None:
         """Remove an attendee from an event."""

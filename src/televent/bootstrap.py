@@ -41,7 +41,12 @@ def build_application(
     url.ensure_directory()
     if migrate:
         apply_migrations(url)
-    app = Televent(event_store_environment(url), dialect=url.dialect, clock=clock)
+    app = Televent(
+        event_store_environment(url),
+        dialect=url.dialect,
+        clock=clock,
+        internal_domain=settings.internal_domain,
+    )
     catch_up(app)
     return app
 
@@ -53,6 +58,11 @@ def catch_up(app: Televent) -> int:
         head = app.engine.head(db)
         for projection in app.engine.projections:
             position = app.engine.position(db, projection.name)
+            if position < 0:
+                # Added to an existing log: it starts now (a delivery queue must not replay
+                # the past); see migrations 0006.
+                app.engine.set_position(db, projection.name, head)
+                continue
             if position < head:
                 app.engine.catch_up(db, [projection], position, head)
         return head

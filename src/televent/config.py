@@ -27,6 +27,9 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     telegram_bot_token: str | None = None
     telegram_api_base: str = PUBLIC_BOT_API
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    public_url: str | None = None
     smtp_url: str | None = None
     mail_from: str | None = None
     inbound_secret: str | None = None
@@ -53,6 +56,9 @@ class Settings:
             database_url=environ.get("TELEVENT_DATABASE_URL") or DEFAULT_DATABASE_URL,
             telegram_bot_token=environ.get("TELEGRAM_BOT_TOKEN") or None,
             telegram_api_base=environ.get("TELEGRAM_API_BASE") or PUBLIC_BOT_API,
+            telegram_webhook_url=environ.get("TELEGRAM_WEBHOOK_URL") or None,
+            telegram_webhook_secret=environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            public_url=environ.get("TELEVENT_PUBLIC_URL") or None,
             smtp_url=environ.get("TELEVENT_SMTP_URL") or None,
             mail_from=environ.get("TELEVENT_MAIL_FROM") or None,
             inbound_secret=environ.get("TELEVENT_INBOUND_SECRET") or None,

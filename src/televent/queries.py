@@ -25,6 +25,8 @@ class AccountView:
     reminder_minutes: int
     registered_at: str
     emails: tuple[str, ...]
+    username: str | None = None
+    erasure_due: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,15 @@ class Queries:
             )
             return None if row is None else self._account(db, row)
 
+    def account_by_username(self, username: str) -> AccountView | None:
+        """The account whose Telegram user name this is (without @, any case)."""
+        with self.reader.read() as db:
+            row = db.one(
+                "SELECT * FROM accounts WHERE username = ? ORDER BY position DESC LIMIT 1",
+                (username.strip().lstrip("@").lower(),),
+            )
+            return None if row is None else self._account(db, row)
+
     def account_for_address(self, address: str, internal_domain: str) -> AccountView | None:
         """The Televent user a calendar address stands for: `tg_<id>@<internal domain>`, or
         an email an account linked; None for anyone else."""
@@ -208,6 +219,8 @@ class Queries:
             reminder_minutes=int(row["reminder_minutes"]),
             registered_at=row["registered_at"],
             emails=tuple(e["email"] for e in emails),
+            username=row["username"],
+            erasure_due=row["erasure_due"],
         )
 
     def devices_of(self, account_id: UUID, *, include_revoked: bool = True) -> list[DeviceView]:
@@ -264,6 +277,34 @@ class Queries:
                 (str(calendar_id), href),
             )
         return None if row is None else _object(row)
+
+    def object_by_event_id(self, event_id: UUID) -> ObjectView | None:
+        """The calendar object of an event (None once deleted)."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE event_id = ?",
+                (str(event_id),),
+            )
+        return None if row is None else _object(row)
+
+    def objects_with_id_prefix(
+        self, calendar_ids: list[UUID], hexdigits: str, limit: int = 20
+    ) -> list[ObjectView]:
+        """Objects in these calendars whose event id starts with these hex digits (the short
+        ids the bot shows). Scans only the given calendars' rows, through their index."""
+        digits = "".join(c for c in hexdigits.lower() if c in "0123456789abcdef")[:32]
+        if not digits or not calendar_ids:
+            return []
+        text = str(UUID(digits.ljust(32, "0")))
+        prefix = text[: len(digits) + sum(1 for i in (8, 12, 16, 20) if len(digits) > i)]
+        marks = ", ".join("?" for _ in calendar_ids)
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects "
+                f"WHERE calendar_id IN ({marks}) AND event_id LIKE ? ORDER BY event_id LIMIT ?",
+                (*(str(c) for c in calendar_ids), f"{prefix}%", limit),
+            )
+        return [_object(row) for row in rows]
 
     def objects_in(self, calendar_id: UUID) -> list[ObjectView]:
         """Every object in a calendar, by resource name."""

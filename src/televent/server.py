@@ -15,6 +15,7 @@ from litestar import Litestar
 
 from televent.adapters.http import create_http_app
 from televent.adapters.port import AppPort
+from televent.adapters.telegram.bot import TelegramBot, build_bot, running
 from televent.application import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -28,8 +29,15 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     """Migrate, catch up the read models, and serve until interrupted."""
     app = build_application(settings)
     print(f"Televent: event store and read models in {settings.database.describe()}")
+    app_port = AppPort()
+    telegram = None
+    lifespans = [_maintenance(app, settings)]
     if settings.telegram_bot_token:
-        print("Telegram bot: token set, but the bot adapter is not part of this build yet.")
+        caldav_url = settings.public_url or f"http://{host}:{port}/"
+        telegram = build_bot(app, settings, app_port, caldav_url=caldav_url)
+        lifespans.append(_bot(telegram))
+        mode = "webhook" if settings.telegram_webhook_url else "long polling"
+        print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")
     else:
         print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
     if app.queries.account_count() == 0:
@@ -40,7 +48,7 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
             f"  {program} device add --telegram-id 123456789 --name laptop"
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
-    http_app = create_http_app(app, AppPort(), settings, lifespan=[_maintenance(app, settings)])
+    http_app = create_http_app(app, app_port, settings, lifespan=lifespans, telegram=telegram)
     config = uvicorn.Config(
         http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
     )
@@ -60,6 +68,17 @@ def _program_name() -> str:
         return str(launched.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(launched)
+
+
+def _bot(
+    telegram: TelegramBot,
+) -> Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]:
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        async with running(telegram):
+            yield
+
+    return lifespan
 
 
 def _maintenance(

@@ -76,7 +76,12 @@ def test_operator_journey(cli: Cli) -> None:
     ]
 
     status = json.loads(cli("projections", "status", "--json").stdout)
-    assert {s["name"] for s in status} == {"directory", "calendar_view", "attendee_index"}
+    assert {s["name"] for s in status} == {
+        "directory",
+        "calendar_view",
+        "attendee_index",
+        "telegram_delivery",
+    }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")
     assert verify.returncode == 0 and "equal the rebuild" in verify.stdout

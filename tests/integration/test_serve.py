@@ -54,7 +54,12 @@ def test_serve_answers_health_and_explains_the_first_steps(
                 time.sleep(0.2)
         assert body is not None, "serve did not answer /health within 30 s"
         assert body["status"] == "ok"
-        assert set(body["projections"]) == {"directory", "calendar_view", "attendee_index"}
+        assert set(body["projections"]) == {
+            "directory",
+            "calendar_view",
+            "attendee_index",
+            "telegram_delivery",
+        }
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)

@@ -1,18 +1,22 @@
-"""The HTTP server: health check now; the CalDAV mount and inbound mail join it later."""
+"""The HTTP server: health check, the Telegram webhook (when configured), and CalDAV at "/"."""
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
-from litestar import Litestar, Response, asgi, get
+from aiogram.types import Update
+from litestar import Litestar, Request, Response, asgi, get, post
 from litestar.types import Receive, Scope, Send
+from pydantic import ValidationError
 
 from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.port import AppPort
+from televent.adapters.telegram.bot import WEBHOOK_PATH, TelegramBot
 from televent.application import Televent
 from televent.config import Settings
 from televent.operations import projection_status, record_device_use
@@ -23,6 +27,7 @@ def create_http_app(
     port: AppPort,
     settings: Settings,
     lifespan: Sequence[Callable[[Litestar], AbstractAsyncContextManager[None]]] = (),
+    telegram: TelegramBot | None = None,
 ) -> Litestar:
     """Build the ASGI application around a running Televent application.
 
@@ -55,4 +60,21 @@ def create_http_app(
             status_code=200,
         )
 
-    return Litestar(route_handlers=[health, dav], lifespan=list(lifespan), debug=False)
+    @post(WEBHOOK_PATH, status_code=200)
+    async def telegram_webhook(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
+        if telegram is None or not telegram.webhook_url:
+            return Response({"error": "The Telegram webhook is not enabled."}, status_code=404)
+        given = request.headers.get("x-telegram-bot-api-secret-token", "")
+        expected = telegram.webhook_secret or ""
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            return Response({"error": "Wrong or missing secret token."}, status_code=403)
+        try:
+            update = Update.model_validate(await request.json(), context={"bot": telegram.bot})
+        except (ValueError, ValidationError):
+            return Response({"error": "Not a Telegram update."}, status_code=400)
+        await telegram.dispatcher.feed_update(telegram.bot, update)
+        return Response({}, status_code=200)
+
+    return Litestar(
+        route_handlers=[health, telegram_webhook, dav], lifespan=list(lifespan), debug=False
+    )

@@ -11,7 +11,7 @@ from eventsourcing.domain import Aggregate, event
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.values import DEFAULT_REMINDER_MINUTES, account_id_for
 
-SETTINGS = ("name", "timezone", "reminder_minutes")
+SETTINGS = ("name", "timezone", "reminder_minutes", "username")
 
 
 class Account(Aggregate):
@@ -36,6 +36,8 @@ class Account(Aggregate):
         self.reminder_minutes = DEFAULT_REMINDER_MINUTES
         self.emails: list[str] = []
         self.devices: dict[str, dict[str, Any]] = {}
+        self.username: str | None = None
+        self.erasure_due: str | None = None
 
     # --- commands ------------------------------------------------------------------------
 
@@ -92,6 +94,20 @@ class Account(Aggregate):
             raise NotFoundError(f"No active device named {name!r}.")
         self._device_password_revoked(device_id=device_id, at=at, actor=actor, source=source)
 
+    def request_erasure(self, *, due: str, actor: str, source: str) -> str:
+        """Schedule the erasure of this account's personal data on `due` (an ISO date);
+        asking again keeps the first date. Returns the date."""
+        if self.erasure_due is None:
+            self._erasure_requested(due=due, actor=actor, source=source)
+        assert self.erasure_due is not None
+        return self.erasure_due
+
+    def cancel_erasure(self, *, actor: str, source: str) -> None:
+        """Withdraw a scheduled erasure (possible until it is carried out)."""
+        if self.erasure_due is None:
+            raise NotFoundError("No erasure is scheduled for this account.")
+        self._erasure_cancelled(actor=actor, source=source)
+
     # --- queries on own state --------------------------------------------------------------
 
     def active_device(self, name: str) -> str | None:
@@ -133,6 +149,14 @@ class Account(Aggregate):
             "issued_at": at,
             "revoked_at": None,
         }
+
+    @event("ErasureRequested")
+    def _erasure_requested(self, *, due: str, actor: str, source: str) -> None:
+        self.erasure_due = due
+
+    @event("ErasureCancelled")
+    def _erasure_cancelled(self, *, actor: str, source: str) -> None:
+        self.erasure_due = None
 
     @event("DevicePasswordRevoked")
     def _device_password_revoked(

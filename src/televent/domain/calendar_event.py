@@ -101,12 +101,25 @@ class CalendarEvent(Aggregate):
             pending.append((self._updated, {"changes": changes}))
         self._emit(pending, new.text, facts, actor=actor, source=source)
 
-    def invite_attendee(self, value: str, cn: str | None, *, actor: str, source: str) -> None:
-        """Invite someone to the whole event; inviting an attendee again changes nothing."""
+    def invite_attendee(
+        self,
+        value: str,
+        cn: str | None,
+        *,
+        organizer: tuple[str, str | None] | None = None,
+        actor: str,
+        source: str,
+    ) -> None:
+        """Invite someone to the whole event; inviting an attendee again changes nothing.
+
+        `organizer` (address, name) is written when the event names none yet.
+        """
         self._check_live()
         if self._attendee(value) is not None:
             return
-        new = parse_calendar_object(ical_edits.with_attendee(self.ical, value, cn))
+        new = parse_calendar_object(
+            ical_edits.with_attendee(self.ical, value, cn, organizer=organizer)
+        )
         facts = facts_of(new)
         invited = next(a for a in facts["attendees"] if a["address"] == normalize_address(value))
         self._emit(

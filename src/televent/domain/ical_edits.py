@@ -45,11 +45,24 @@ def with_partstat(
 
 
 def with_attendee(
-    text: str, value: str, cn: str | None, partstat: PartStat = PartStat.NEEDS_ACTION
+    text: str,
+    value: str,
+    cn: str | None,
+    partstat: PartStat = PartStat.NEEDS_ACTION,
+    organizer: tuple[str, str | None] | None = None,
 ) -> str:
-    """Add an attendee to every component (an invitation to the whole series)."""
+    """Add an attendee to every component (an invitation to the whole series).
+
+    A component without ORGANIZER gets `organizer` (address, name): an event with attendees
+    must name its organizer (RFC 5546 §3.2.2).
+    """
     calendar = _calendar(text)
     for component in _components(calendar):
+        if organizer is not None and "ORGANIZER" not in component:
+            chair = icalendar.vCalAddress(organizer[0])
+            if organizer[1]:
+                chair.params["CN"] = organizer[1]
+            component.add("ORGANIZER", chair, encode=False)
         attendee = icalendar.vCalAddress(value)
         if cn:
             attendee.params["CN"] = cn
@@ -126,11 +139,13 @@ def render_event(
     location: str | None = None,
     description: str | None = None,
     organizer: tuple[str, str | None] | None = None,
+    all_day: bool = False,
 ) -> str:
     """Build a new VEVENT calendar object (for adapters that create events from fields).
 
     Times must be timezone-aware; they are written with their IANA TZID and the matching
-    VTIMEZONE, or as UTC.
+    VTIMEZONE, or as UTC. An all-day event is written as dates (RFC 5545 §3.6.1: DTEND is
+    the day after the last day).
     """
     calendar = icalendar.Calendar()
     calendar.add("PRODID", "-//Televent//Televent//EN")
@@ -138,8 +153,8 @@ def render_event(
     event = icalendar.Event()
     event.add("UID", uid)
     event.add("DTSTAMP", stamp.astimezone(dt.UTC))
-    event.add("DTSTART", start)
-    event.add("DTEND", end)
+    event.add("DTSTART", start.date() if all_day else start)
+    event.add("DTEND", end.date() if all_day else end)
     event.add("SUMMARY", summary)
     event.add("SEQUENCE", 0)
     if location:

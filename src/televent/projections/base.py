@@ -29,6 +29,8 @@ class Projection:
 
     name: ClassVar[str]
     tables: ClassVar[tuple[str, ...]]
+    # False for a queue of side effects (deliveries): replaying it would send everything again.
+    rebuildable: ClassVar[bool] = True
     _handlers: ClassVar[dict[str, Handler]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

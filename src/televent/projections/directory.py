@@ -7,7 +7,12 @@ from typing import Any
 from televent.projections.base import Projection, handles
 from televent.projections.sql import Sql
 
-SETTING_COLUMNS = {"name": "name", "timezone": "timezone", "reminder_minutes": "reminder_minutes"}
+SETTING_COLUMNS = {
+    "name": "name",
+    "timezone": "timezone",
+    "reminder_minutes": "reminder_minutes",
+    "username": "username",
+}
 
 
 class DirectoryProjection(Projection):
@@ -40,6 +45,13 @@ class DirectoryProjection(Projection):
                 f"UPDATE {self.t['accounts']} SET {column} = ?, position = ? WHERE account_id = ?",
                 (value, position, str(event.originator_id)),
             )
+
+    @handles("Account.ErasureRequested", "Account.ErasureCancelled")
+    def _erasure(self, db: Sql, event: Any, position: int) -> None:
+        db.run(
+            f"UPDATE {self.t['accounts']} SET erasure_due = ?, position = ? WHERE account_id = ?",
+            (getattr(event, "due", None), position, str(event.originator_id)),
+        )
 
     @handles("Account.EmailLinked")
     def _email_linked(self, db: Sql, event: Any, position: int) -> None:

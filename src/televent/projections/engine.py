@@ -26,8 +26,10 @@ from televent.projections.base import Projection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.sql import Sql
+from televent.projections.telegram_delivery import TelegramDeliveryProjection
 
 CATCH_UP_BATCH = 1000
+DEFAULT_INTERNAL_DOMAIN = "televent.internal"
 Clock = Callable[[], dt.datetime]
 
 
@@ -48,12 +50,16 @@ class ViewConflictError(ConflictError):
     """A read model's integrity rule refused a command: a concurrent change won."""
 
 
-def all_projections(prefix: str = "") -> list[Projection]:
-    """Every read model, bound to tables with this prefix."""
+def all_projections(
+    prefix: str = "", internal_domain: str = DEFAULT_INTERNAL_DOMAIN
+) -> list[Projection]:
+    """Every read model, bound to tables with this prefix (the delivery queue reads the
+    directory and calendar view, so it comes last)."""
     return [
         DirectoryProjection(prefix),
         CalendarViewProjection(prefix),
         AttendeeIndexProjection(prefix),
+        TelegramDeliveryProjection(prefix, internal_domain),
     ]
 
 
@@ -66,13 +72,18 @@ class ProjectionEngine:
     """Feeds recorded domain events to the read models and records their positions."""
 
     def __init__(
-        self, dialect: Dialect, mapper: Mapper[UUID], clock: Clock, events_table: str
+        self,
+        dialect: Dialect,
+        mapper: Mapper[UUID],
+        clock: Clock,
+        events_table: str,
+        internal_domain: str = DEFAULT_INTERNAL_DOMAIN,
     ) -> None:
         self.dialect = dialect
         self.events_table = events_table
         self.mapper = mapper
         self.clock = clock
-        self.projections = all_projections()
+        self.projections = all_projections(internal_domain=internal_domain)
 
     def apply_recorded(
         self,

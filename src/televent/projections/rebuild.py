@@ -81,11 +81,15 @@ class Rebuilder:
         `retention_cutoff` gives the time before which tombstones may have been purged; it is
         asked inside the final locked step, so a purge cannot slip between it and the compare.
         """
-        shadows = [p for p in all_projections(SHADOW_PREFIX) if names is None or p.name in names]
+        rebuildable = [p for p in all_projections(SHADOW_PREFIX) if p.rebuildable]
+        shadows = [p for p in rebuildable if names is None or p.name in names]
         if names is not None:
             unknown = set(names) - {p.name for p in shadows}
             if unknown:
-                raise ValueError(f"Unknown read model: {sorted(unknown)[0]}")
+                raise ValueError(
+                    f"Unknown read model: {sorted(unknown)[0]} "
+                    f"(rebuildable: {', '.join(p.name for p in rebuildable)})"
+                )
         with self._only_rebuild():
             return self._run(shadows, verify, retention_cutoff, progress)
 

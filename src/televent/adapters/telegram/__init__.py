@@ -1,0 +1,1 @@
+"""The Telegram bot adapter (aiogram 3)."""

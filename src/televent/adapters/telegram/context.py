@@ -1,0 +1,89 @@
+"""What every handler receives: the user, their account, the service, the port and the clock.
+
+An outer middleware registers whoever writes to the bot (idempotently, keeping the @username
+current) and turns every failure into a short answer: expected ones (bad input, not found,
+not allowed) with their message, unexpected ones with an apology and a log entry. The user
+never sees silence or a stack trace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject, User
+
+from televent.adapters.port import AppPort
+from televent.domain.errors import TeleventError
+
+from .parsing import ParseProblem
+from .service import BotService, Person
+
+LOG = logging.getLogger(__name__)
+SORRY = "😕 Sorry, something went wrong on my side. Please try again in a moment."
+
+
+@dataclass(frozen=True)
+class BotContext:
+    """The application side of the bot, shared by every handler (as `ctx`)."""
+
+    service: BotService
+    port: AppPort
+    clock: Callable[[], dt.datetime]
+    caldav_url: str
+
+
+def person_of(user: User) -> Person:
+    """The identity of an update's sender (Telegram vouches for it)."""
+    name = " ".join(p for p in (user.first_name, user.last_name) if p) or f"User {user.id}"
+    return Person(user.id, name, user.username)
+
+
+class AccountMiddleware(BaseMiddleware):
+    """Registers the sender and passes `person` and `account` to handlers; answers failures."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user: User | None = data.get("event_from_user")
+        ctx: BotContext = data["ctx"]
+        if user is None or user.is_bot:
+            return None
+        try:
+            person = person_of(user)
+            account, created = await ctx.port.run(ctx.service.register, person)
+            data.update(person=person, account=account, newly_registered=created)
+            return await handler(event, data)
+        except (TeleventError, ParseProblem) as exc:
+            await _answer(event, f"⚠️ {exc}")
+        except Exception:
+            LOG.exception("Bot handler failed")
+            await _answer(event, SORRY)
+        return None
+
+
+async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Edit a message the bot sent; an edit that changes nothing is not a failure."""
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as exc:
+        if "not modified" not in str(exc):
+            raise
+
+
+async def _answer(event: TelegramObject, text: str) -> None:
+    try:
+        if isinstance(event, Message):
+            await event.answer(text, parse_mode=None)
+        elif isinstance(event, CallbackQuery):
+            await event.answer(text[:200], show_alert=True)
+    except Exception:
+        LOG.exception("Could not tell the user about a failure")

@@ -1,0 +1,122 @@
+"""Inline keyboards and their callback data (at most 64 bytes each, as Telegram allows).
+
+Callback data never carries an identity: a tap is always made as the Telegram user who tapped,
+so a forged callback can name an event but never answer for somebody else.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from .parsing import COMMON_ZONES
+
+ANSWER_CODES = {"A": "ACCEPTED", "T": "TENTATIVE", "D": "DECLINED"}
+ANSWER_BUTTONS = (("A", "✅ Accept"), ("T", "❔ Tentative"), ("D", "❌ Decline"))
+
+
+class Rsvp(CallbackData, prefix="rsvp"):
+    """Answer an invitation."""
+
+    event: str  # the event id, 32 hex digits
+    answer: str  # A, T or D
+
+
+class EventAction(CallbackData, prefix="ev"):
+    """A button on an event's details card."""
+
+    event: str
+    action: str  # invite, cancel, cancel_yes, export
+
+
+class Page(CallbackData, prefix="pg"):
+    """A page of /list."""
+
+    offset: int
+
+
+class Zone(CallbackData, prefix="tz"):
+    """A time zone button."""
+
+    name: str
+
+
+class Erase(CallbackData, prefix="erase"):
+    """/deleteaccount confirmation."""
+
+    confirm: bool
+
+
+def rsvp(event_id: UUID, answer: str | None = None) -> InlineKeyboardMarkup:
+    """The three answer buttons; the current answer is marked."""
+    buttons = [
+        InlineKeyboardButton(
+            text=f"• {label} •" if ANSWER_CODES[code] == answer else label,
+            callback_data=Rsvp(event=event_id.hex, answer=code).pack(),
+        )
+        for code, label in ANSWER_BUTTONS
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=[buttons])
+
+
+def event_actions(event_id: UUID, *, owned: bool, invited: bool) -> InlineKeyboardMarkup:
+    """Buttons under /event: invite and cancel for the organizer, answers for attendees."""
+    rows: list[list[InlineKeyboardButton]] = []
+    if invited:
+        rows.extend(rsvp(event_id).inline_keyboard)
+    row = []
+    if owned:
+        row.append(_button("➕ Invite", EventAction(event=event_id.hex, action="invite")))
+        row.append(_button("🗑 Cancel event", EventAction(event=event_id.hex, action="cancel")))
+    row.append(_button("📤 Export", EventAction(event=event_id.hex, action="export")))
+    rows.append(row)
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def confirm_cancel(event_id: UUID) -> InlineKeyboardMarkup:
+    """Ask before cancelling an event."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button("Yes, cancel it", EventAction(event=event_id.hex, action="cancel_yes")),
+                _button("No, keep it", EventAction(event=event_id.hex, action="keep")),
+            ]
+        ]
+    )
+
+
+def pages(offset: int, page_size: int, more: bool) -> InlineKeyboardMarkup | None:
+    """◀️ / ▶️ for /list."""
+    row = []
+    if offset > 0:
+        row.append(_button("◀️ Earlier", Page(offset=max(offset - page_size, 0))))
+    if more:
+        row.append(_button("Later ▶️", Page(offset=offset + page_size)))
+    return InlineKeyboardMarkup(inline_keyboard=[row]) if row else None
+
+
+def zones(names: list[tuple[str, str]] | None = None) -> InlineKeyboardMarkup:
+    """Buttons for common time zones (or for suggestions), three per row."""
+    choices = names if names is not None else COMMON_ZONES
+    buttons = [_button(label, Zone(name=name)) for label, name in choices]
+    return InlineKeyboardMarkup(
+        inline_keyboard=[buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    )
+
+
+def confirm_erasure() -> InlineKeyboardMarkup:
+    """Ask before scheduling erasure."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button("Yes, erase my data", Erase(confirm=True)),
+                _button("No, keep it", Erase(confirm=False)),
+            ]
+        ]
+    )
+
+
+def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())

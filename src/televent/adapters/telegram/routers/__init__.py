@@ -1,0 +1,24 @@
+"""One aiogram router per feature; `all_routers` gives them in matching order."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from . import accounts, create, devices, events, fallback, listing, rsvp, start
+
+
+def all_routers() -> list[Router]:
+    """Every feature's router; the fallback comes last so it only sees what nobody took.
+
+    Each call returns new routers holding the modules' handlers (aiogram attaches a router to
+    one dispatcher only, and a process may build several: tests, benchmarks).
+    """
+    modules = (start, create, listing, events, rsvp, devices, accounts, fallback)
+    return [_fresh(module.router) for module in modules]
+
+
+def _fresh(template: Router) -> Router:
+    copy = Router(name=template.name)
+    for name, observer in template.observers.items():
+        copy.observers[name].handlers.extend(observer.handlers)
+    return copy

@@ -1,0 +1,144 @@
+"""The Telegram delivery queue's bookkeeping: claim due messages, record what happened.
+
+Rows are created by the telegram_delivery projection (in the transaction of the domain events)
+and by the reminder scheduler; the sender (adapters/telegram/delivery.py) claims them with a
+lease, so two senders never send the same row at once and a sender that dies releases its rows
+when the lease runs out. Delivery is at least once: a process killed after Telegram accepted a
+message but before the row was marked sent sends it again (the Bot API has no idempotency key).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from televent.projections.telegram_delivery import stamp
+from televent.queries import ViewReader
+
+PENDING, SENT, FAILED, SKIPPED = "pending", "sent", "failed", "skipped"
+LEASE = dt.timedelta(seconds=60)
+MAX_ATTEMPTS = 12
+MAX_BACKOFF = dt.timedelta(hours=1)
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """Exponential backoff after `attempts` failures: 2 s, 4 s, 8 s … at most an hour."""
+    return min(dt.timedelta(seconds=2 ** min(attempts, 20)), MAX_BACKOFF)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One message to send."""
+
+    delivery_id: str
+    chat_id: int
+    kind: str
+    event_id: str | None
+    payload: dict[str, Any]
+    attempts: int
+
+
+class DeliveryQueue:
+    """Claims and settles rows of `telegram_outbox`."""
+
+    def __init__(self, views: ViewReader, clock: Callable[[], dt.datetime]) -> None:
+        self.views = views
+        self.clock = clock
+
+    def claim(self, limit: int = 20) -> list[Delivery]:
+        """Lease up to `limit` due rows, oldest first."""
+        now = stamp(self.clock())
+        claimed: list[Delivery] = []
+        with self.views.write() as db:
+            rows = db.all(
+                "SELECT delivery_id, chat_id, kind, event_id, payload, attempts "
+                "FROM telegram_outbox WHERE status = ? AND due_at <= ? "
+                "AND (leased_until IS NULL OR leased_until < ?) ORDER BY due_at LIMIT ?",
+                (PENDING, now, now, limit),
+            )
+            lease = stamp(self.clock() + LEASE)
+            for row in rows:
+                db.run(
+                    "UPDATE telegram_outbox SET leased_until = ? WHERE delivery_id = ? "
+                    "AND status = ? AND (leased_until IS NULL OR leased_until < ?)",
+                    (lease, row["delivery_id"], PENDING, now),
+                )
+                if db.rowcount == 1:
+                    claimed.append(
+                        Delivery(
+                            row["delivery_id"],
+                            int(row["chat_id"]),
+                            row["kind"],
+                            row["event_id"],
+                            json.loads(row["payload"]),
+                            int(row["attempts"]),
+                        )
+                    )
+        return claimed
+
+    def sent(self, delivery_id: str, message_id: int | None) -> None:
+        """Telegram accepted the message."""
+        self._settle(
+            delivery_id,
+            "status = ?, message_id = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL",
+            (SENT, message_id, stamp(self.clock())),
+        )
+
+    def retry(self, delivery_id: str, after: dt.timedelta, error: str) -> None:
+        """Try again later (a 429, a network failure, a Telegram server error)."""
+        self._settle(
+            delivery_id,
+            "due_at = ?, attempts = attempts + 1, last_error = ?",
+            (stamp(self.clock() + after), error[:500]),
+        )
+
+    def give_up(self, delivery_id: str, error: str, status: str = FAILED) -> None:
+        """Never send it (blocked by the user, an invalid request, too many attempts)."""
+        self._settle(
+            delivery_id,
+            "status = ?, attempts = attempts + 1, last_error = ?",
+            (status, error[:500]),
+        )
+
+    def _settle(self, delivery_id: str, assignments: str, params: tuple[Any, ...]) -> None:
+        with self.views.write() as db:
+            db.run(
+                f"UPDATE telegram_outbox SET {assignments}, leased_until = NULL "
+                "WHERE delivery_id = ?",
+                (*params, delivery_id),
+            )
+
+    def enqueue(
+        self, delivery_id: str, chat_id: int, kind: str, event_id: str | None, payload: Any
+    ) -> bool:
+        """Queue a message that no domain event caused (a reminder); False if already queued."""
+        now = stamp(self.clock())
+        with self.views.write() as db:
+            db.run(
+                "INSERT INTO telegram_outbox (delivery_id, chat_id, kind, event_id, payload, "
+                "status, attempts, due_at, created_position, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?) ON CONFLICT (delivery_id) DO NOTHING",
+                (delivery_id, chat_id, kind, event_id, json.dumps(payload), PENDING, now, now),
+            )
+            return db.rowcount == 1
+
+    def rows(self, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Every row (for operators and tests), oldest first."""
+        condition, params = ("WHERE chat_id = ?", (chat_id,)) if chat_id is not None else ("", ())
+        with self.views.read() as db:
+            return db.all(
+                f"SELECT * FROM telegram_outbox {condition} ORDER BY created_at, delivery_id",
+                params,
+            )
+
+    def answer_of(self, event_id: str, address: str) -> str | None:
+        """The attendee's current PARTSTAT (a card shows it when sent late)."""
+        with self.views.read() as db:
+            value = db.scalar(
+                "SELECT partstat FROM attendees WHERE event_id = ? AND address = ?",
+                (event_id, address),
+            )
+        return None if value is None else str(value)

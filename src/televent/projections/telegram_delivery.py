@@ -1,0 +1,302 @@
+"""The Telegram delivery queue, fed by the log: invitation cards, answers, cancellations.
+
+Whatever adapter made the change (the bot's /invite, a CalDAV PUT naming
+`tg_<id>@<internal domain>` or a linked email, an email invitation), the domain events are the
+same, so one projection decides who is told what:
+
+- an invited Televent user gets a card (new invitation), and a new card whenever the event's
+  SEQUENCE goes up (a significant change, RFC 5546 §2.1.4); removed attendees are told;
+- everyone invited is told when the event is cancelled or deleted;
+- the organizer (the calendar's owner) is told of every answer someone else gave.
+
+Rows are written in the transaction that appends the events, so nothing is sent inside a
+command and nothing is lost if the process dies before sending. The key of each row names the
+kind, the event, the recipient and the revision, so the same card is never queued twice. The
+queue is not rebuildable: replaying it would send every message again (ADR 0007).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.projections.base import Projection, handles
+from televent.projections.calendar_view import BODY_EVENTS
+from televent.projections.sql import Sql
+
+PENDING = "pending"
+
+
+def stamp(moment: dt.datetime) -> str:
+    """The one text form of a moment in the queue (UTC, fixed width, so it sorts)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+STATUS_CANCELLED = "CANCELLED"
+
+
+@dataclass
+class _EventChanges:
+    """What one transaction (or catch-up batch) did to one calendar event."""
+
+    owner: str
+    calendar_id: str
+    facts: dict[str, Any] | None = None
+    position: int = 0
+    at: str = ""
+    epoch: float = 0.0
+    deleted: bool = False
+    may_have_dropped: bool = False  # attendees removed, cancelled or deleted: look at the rows
+    answers: list[dict[str, Any]] = field(default_factory=list)
+
+
+class TelegramDeliveryProjection(Projection):
+    """Queues the Telegram messages that domain events call for (see the module docstring)."""
+
+    name = "telegram_delivery"
+    tables = ("telegram_outbox", "telegram_invitations")
+    rebuildable = False
+
+    def __init__(self, prefix: str = "", internal_domain: str = "televent.internal") -> None:
+        super().__init__(prefix)
+        self.internal = re.compile(rf"tg_(\d+)@{re.escape(internal_domain.lower())}")
+
+    @handles("CalendarEvent.EventCreated", "CalendarEvent.EventRecreated", *BODY_EVENTS)
+    def _changed(self, db: Sql, event: Any, position: int) -> None:
+        changes = self._changes(db, event, position)
+        kind = type(event).__name__
+        if kind in ("AttendeeRemoved", "EventCancelled"):
+            changes.may_have_dropped = True
+        if kind == "RsvpGiven":
+            changes.answers.append(
+                {
+                    "address": event.address,
+                    "partstat": event.partstat,
+                    "recurrence_id": event.recurrence_id,
+                    "actor": event.actor,
+                    "position": position,
+                }
+            )
+        if event.facts is not None:
+            changes.facts = event.facts
+            changes.deleted = False
+
+    @handles("CalendarEvent.EventDeleted")
+    def _deleted(self, db: Sql, event: Any, position: int) -> None:
+        changes = self._changes(db, event, position)
+        changes.deleted = changes.may_have_dropped = True
+
+    def _changes(self, db: Sql, event: Any, position: int) -> _EventChanges:
+        key = (self.name, str(event.originator_id))
+        changes: _EventChanges | None = db.pending.get(key)
+        if changes is None:
+            changes = _EventChanges(str(event.account_id), str(event.calendar_id))
+            db.pending[key] = changes
+        changes.position = position
+        changes.at = stamp(event.timestamp)
+        changes.epoch = event.timestamp.timestamp()
+        return changes
+
+    def flush(self, db: Sql) -> None:
+        """Decide the messages for every event this batch touched."""
+        keys = [key for key in db.pending if key[0] == self.name]
+        for key in keys:
+            changes: _EventChanges = db.pending.pop(key)
+            self._deliver(db, key[1], changes)
+
+    # --- deciding -------------------------------------------------------------------------
+
+    def _deliver(  # noqa: PLR0912 - one decision table, easier to read in one place
+        self, db: Sql, event_id: str, changes: _EventChanges
+    ) -> None:
+        facts = changes.facts
+        if facts is None and not changes.deleted and not changes.answers:
+            return
+        if facts is None and changes.answers:
+            facts = self._stored_facts(db, event_id)
+        for answer in changes.answers:
+            self._tell_organizer(db, event_id, changes, facts, answer)
+        invited = [] if facts is None else facts["attendees"]
+        if not invited and not changes.may_have_dropped:
+            return  # the common case: no attendees before or now, nothing to read
+        known = {
+            row["account_id"]: row
+            for row in db.all(
+                f"SELECT account_id, address, sequence FROM {self.t['telegram_invitations']} "
+                "WHERE event_id = ?",
+                (event_id,),
+            )
+        }
+        if changes.deleted or facts is None:
+            for account_id, invitation in known.items():
+                self._tell(db, "cancelled", account_id, event_id, changes, facts, invitation)
+            db.run(f"DELETE FROM {self.t['telegram_invitations']} WHERE event_id = ?", (event_id,))
+            return
+        current = self._televent_attendees(db, facts, changes.owner)
+        sequence = int(facts["sequence"])
+        cancelled = (facts.get("status") or "").upper() == STATUS_CANCELLED
+        for account_id, address in current.items():
+            row = known.get(account_id)
+            if cancelled:
+                if row is not None:
+                    self._tell(db, "cancelled", account_id, event_id, changes, facts, row)
+                continue
+            if row is None:
+                invitation = {"address": address, "sequence": sequence}
+                self._tell(db, "invitation", account_id, event_id, changes, facts, invitation)
+            elif sequence > int(row["sequence"]):
+                self._tell(db, "invitation_update", account_id, event_id, changes, facts, row)
+            db.run(
+                f"INSERT INTO {self.t['telegram_invitations']} "
+                "(event_id, account_id, address, sequence) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (event_id, account_id) DO UPDATE SET address = ?, sequence = ?",
+                (event_id, account_id, address, sequence, address, sequence),
+            )
+        for account_id, row in known.items():
+            if account_id not in current:
+                self._tell(db, "uninvited", account_id, event_id, changes, facts, row)
+                db.run(
+                    f"DELETE FROM {self.t['telegram_invitations']} "
+                    "WHERE event_id = ? AND account_id = ?",
+                    (event_id, account_id),
+                )
+
+    def _tell(  # noqa: PLR0917 - internal, called with the same shape everywhere
+        self,
+        db: Sql,
+        kind: str,
+        account_id: str,
+        event_id: str,
+        changes: _EventChanges,
+        facts: dict[str, Any] | None,
+        row: dict[str, Any] | None,
+    ) -> None:
+        if facts is not None and _ended_before(facts, changes.epoch):
+            return  # nobody needs a card or a cancellation for a meeting that is over
+        sequence = facts["sequence"] if facts is not None else (row or {}).get("sequence", 0)
+        # A new invitation, a removal or a cancellation happens at a log position; an updated
+        # card belongs to a revision (SEQUENCE). Replaying the same events gives the same keys.
+        revision = sequence if kind == "invitation_update" else changes.position
+        payload = _event_payload(facts) if facts is not None else {}
+        payload["organizer_name"] = self._name_of(db, changes.owner)
+        if row is not None:
+            payload["address"] = row["address"]
+        self._enqueue(
+            db, f"{kind}:{event_id}:{account_id}:{revision}", account_id, kind, event_id, payload,
+            changes,
+        )  # fmt: skip
+
+    def _tell_organizer(
+        self,
+        db: Sql,
+        event_id: str,
+        changes: _EventChanges,
+        facts: dict[str, Any] | None,
+        answer: dict[str, Any],
+    ) -> None:
+        if answer["actor"] == f"account:{changes.owner}":
+            return  # the organizer's own client recorded it: nothing new for them
+        attendee = self._account_for(db, answer["address"])
+        if attendee is not None and attendee[0] == changes.owner:
+            return
+        payload = _event_payload(facts) if facts is not None else {}
+        attendees = (facts or {}).get("attendees", [])
+        cn = next((a["cn"] for a in attendees if a["address"] == answer["address"]), None)
+        payload.update(
+            attendee_name=(self._name_of(db, attendee[0]) if attendee else None)
+            or cn
+            or answer["address"],
+            partstat=answer["partstat"],
+            recurrence_id=answer["recurrence_id"],
+        )
+        key = f"rsvp:{event_id}:{answer['address']}:{answer['position']}"
+        self._enqueue(db, key, changes.owner, "rsvp", event_id, payload, changes)
+
+    def _enqueue(  # noqa: PLR0917
+        self,
+        db: Sql,
+        delivery_id: str,
+        account_id: str,
+        kind: str,
+        event_id: str,
+        payload: dict[str, Any],
+        changes: _EventChanges,
+    ) -> None:
+        db.run(
+            f"INSERT INTO {self.t['telegram_outbox']} (delivery_id, chat_id, kind, event_id, "
+            "payload, status, attempts, due_at, created_position, created_at) "
+            "SELECT ?, telegram_id, ?, ?, ?, ?, 0, ?, ?, ? FROM accounts WHERE account_id = ? "
+            "ON CONFLICT (delivery_id) DO NOTHING",
+            (
+                delivery_id,
+                kind,
+                event_id,
+                json.dumps(payload, sort_keys=True),
+                PENDING,
+                changes.at,
+                changes.position,
+                changes.at,
+                account_id,
+            ),
+        )
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def _televent_attendees(self, db: Sql, facts: dict[str, Any], owner: str) -> dict[str, str]:
+        """account id → the address it was invited as, for attendees who use Televent."""
+        found: dict[str, str] = {}
+        for attendee in facts["attendees"]:
+            account = self._account_for(db, attendee["address"])
+            if account is not None and account[0] != owner and account[0] not in found:
+                found[account[0]] = attendee["address"]
+        return found
+
+    def _account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
+        match = self.internal.fullmatch(address)
+        if match is not None:
+            row = db.one(
+                "SELECT account_id, telegram_id FROM accounts WHERE telegram_id = ?",
+                (int(match.group(1)),),
+            )
+        else:
+            row = db.one(
+                "SELECT a.account_id, a.telegram_id FROM account_emails e "
+                "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
+                "ORDER BY e.linked_at LIMIT 1",
+                (address,),
+            )
+        return None if row is None else (row["account_id"], int(row["telegram_id"]))
+
+    def _name_of(self, db: Sql, account_id: str) -> str | None:
+        value = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account_id,))
+        return None if value is None else str(value)
+
+    def _stored_facts(self, db: Sql, event_id: str) -> dict[str, Any] | None:
+        """The event as the calendar view holds it (an answer whose command's last event,
+        carrying the body, fell into the next catch-up batch)."""
+        ical = db.scalar("SELECT ical FROM calendar_objects WHERE event_id = ?", (event_id,))
+        return None if ical is None else facts_of(parse_calendar_object(str(ical)))
+
+
+def _event_payload(facts: dict[str, Any]) -> dict[str, Any]:
+    """What a message about the event shows (rendered in the recipient's zone when sent)."""
+    return {
+        "uid": facts["uid"],
+        "summary": facts.get("summary"),
+        "start": facts.get("start"),
+        "end": facts.get("end"),
+        "all_day": facts.get("all_day", False),
+        "location": facts.get("location"),
+        "recurring": facts.get("recurring", False),
+        "organizer": facts.get("organizer"),
+        "sequence": facts.get("sequence", 0),
+    }
+
+
+def _ended_before(facts: dict[str, Any], epoch: float) -> bool:
+    end = facts.get("range_end")
+    return end is not None and int(end) < epoch

@@ -1,0 +1,155 @@
+"""Reminders before events, occurrences of recurring events included.
+
+Each person's lead time is their setting (default 15 minutes); an event's own VALARM with a
+trigger relative to its start (RFC 5545 §3.8.6.3), or an absolute trigger, wins. Reminders are
+queued, not sent, here: the delivery queue sends them, and its key (event, occurrence,
+recipient) keeps a reminder from being queued twice however often the scheduler runs. A reminder
+whose moment passed while the server was down is still sent if the event has not started yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import icalendar
+import recurring_ical_events
+
+from televent.application import Televent
+from televent.delivery_queue import DeliveryQueue
+from televent.domain.values import PartStat
+
+LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose
+
+
+@dataclass(frozen=True)
+class Due:
+    """An occurrence whose reminder moment has come."""
+
+    start: dt.datetime
+    remind_at: dt.datetime
+    summary: str
+    location: str | None
+
+
+def due_reminders(
+    ical: str, now: dt.datetime, lead: dt.timedelta, zone: dt.tzinfo
+) -> Iterator[Due]:
+    """Occurrences of the object starting after `now` whose reminder moment is at or before
+    `now` (floating times are read in `zone`)."""
+    calendar = icalendar.Calendar.from_ical(ical)
+    window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
+    for component in recurring_ical_events.of(calendar).between(now, window_end):
+        if component.name != "VEVENT" or str(component.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        start = component["DTSTART"].dt
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time(9), tzinfo=zone)  # all day: 9:00 local
+        elif start.tzinfo is None:
+            start = start.replace(tzinfo=zone)
+        if start <= now:
+            continue
+        remind_at = _alarm_moment(component, start) or start - lead
+        if remind_at <= now:
+            location = component.get("LOCATION")
+            yield Due(
+                start,
+                remind_at,
+                str(component.get("SUMMARY", "(no title)")),
+                None if location is None else str(location),
+            )
+
+
+def _alarm_moment(component: Any, start: dt.datetime) -> dt.datetime | None:
+    for alarm in component.walk("VALARM"):
+        trigger = alarm.get("TRIGGER")
+        if trigger is None:
+            continue
+        value = trigger.dt
+        if isinstance(value, dt.timedelta):
+            if str(trigger.params.get("RELATED", "START")).upper() == "START":
+                return start + value
+        elif isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return None
+
+
+class ReminderScheduler:
+    """Finds due reminders in the calendar view and queues them."""
+
+    def __init__(self, app: Televent, queue: DeliveryQueue) -> None:
+        self.app = app
+        self.queue = queue
+
+    def run_once(self, now: dt.datetime) -> int:
+        """Queue every reminder due at `now`; returns how many were new."""
+        queued = 0
+        low = int(now.timestamp())
+        high = int((now + LOOK_AHEAD).timestamp())
+        for row in self._candidates(low, high):
+            for chat_id, lead, zone in self._recipients(row):
+                for due in due_reminders(row["ical"], now, lead, zone):
+                    occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+                    key = f"reminder:{row['event_id']}:{occurrence}:{chat_id}"
+                    minutes = max(int((due.start - now).total_seconds() // 60), 0)
+                    payload = {
+                        "summary": due.summary,
+                        "location": due.location,
+                        "start": due.start.isoformat(),
+                        "end": None,
+                        "in": f"in {minutes} minutes" if minutes else "now",
+                    }
+                    if self.queue.enqueue(key, chat_id, "reminder", row["event_id"], payload):
+                        queued += 1
+        return queued
+
+    def _candidates(self, low: int, high: int) -> list[dict[str, Any]]:
+        with self.app.views.read() as db:
+            return db.all(
+                "SELECT o.event_id, o.ical, c.account_id FROM calendar_objects o "
+                "JOIN calendars c ON c.calendar_id = o.calendar_id "
+                "WHERE o.component = 'VEVENT' AND o.range_start <= ? "
+                "AND (o.range_end IS NULL OR o.range_end >= ?)",
+                (high, low),
+            )
+
+    def _recipients(self, row: dict[str, Any]) -> list[tuple[int, dt.timedelta, dt.tzinfo]]:
+        """The owner, and every Televent user invited who has not declined."""
+        with self.app.views.read() as db:
+            owner = db.one(
+                "SELECT telegram_id, reminder_minutes, timezone FROM accounts WHERE account_id = ?",
+                (row["account_id"],),
+            )
+            invited = db.all(
+                "SELECT a.telegram_id, a.reminder_minutes, a.timezone, i.address "
+                "FROM telegram_invitations i JOIN accounts a ON a.account_id = i.account_id "
+                "WHERE i.event_id = ?",
+                (row["event_id"],),
+            )
+            declined = {
+                r["address"]
+                for r in db.all(
+                    "SELECT address FROM attendees WHERE event_id = ? AND partstat = ?",
+                    (row["event_id"], PartStat.DECLINED.value),
+                )
+            }
+        people = [owner] if owner is not None else []
+        people += [p for p in invited if p["address"] not in declined]
+        found = []
+        for person in people:
+            minutes = int(person["reminder_minutes"])
+            if minutes > 0:
+                found.append(
+                    (int(person["telegram_id"]), dt.timedelta(minutes=minutes), _zone(person))
+                )
+        return found
+
+
+def _zone(person: dict[str, Any]) -> dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(person["timezone"])
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC

@@ -1,0 +1,794 @@
+"""A local stand-in for the Telegram Bot API, served over HTTP on loopback.
+
+End-to-end tests point a real bot at ``FakeBotApi.base_url``. The stand-in answers the methods
+the bot uses with result objects shaped like the real API's, records every call, feeds updates
+pushed by the test through ``getUpdates``, and can answer with scripted errors.
+
+It is deliberately simple: ``parse_mode`` is not applied (texts are echoed as sent), every chat
+is a private chat with a user, and files are kept in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from email.message import Message as EmailMessage
+from email.parser import HeaderParser
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import parse_qsl, urlsplit
+
+__all__ = ["BOT_USERNAME", "Call", "FakeBotApi", "UploadedFile"]
+
+BOT_USERNAME = "televent_test_bot"
+BOT_FIRST_NAME = "Televent Test"
+DEFAULT_BOT_ID = 123
+
+MAX_LONG_POLL = 1.0
+"""Longest a ``getUpdates`` call waits, whatever timeout it asks for, so shutdown stays fast."""
+
+BLOCKED = "Forbidden: bot was blocked by the user"
+
+# Parameters the Bot API takes as JSON-serialized values; forms carry them as JSON strings.
+JSON_KEYS = frozenset(
+    {
+        "reply_markup",
+        "commands",
+        "allowed_updates",
+        "entities",
+        "caption_entities",
+        "link_preview_options",
+        "reply_parameters",
+        "scope",
+        "media",
+        "menu_button",
+    }
+)
+INT_KEYS = frozenset(
+    {
+        "chat_id",
+        "message_id",
+        "user_id",
+        "offset",
+        "limit",
+        "timeout",
+        "cache_time",
+        "message_thread_id",
+        "reply_to_message_id",
+        "from_chat_id",
+        "max_connections",
+    }
+)
+BOOL_KEYS = frozenset(
+    {
+        "show_alert",
+        "disable_notification",
+        "protect_content",
+        "drop_pending_updates",
+        "disable_web_page_preview",
+        "disable_content_type_detection",
+        "allow_sending_without_reply",
+        "is_personal",
+    }
+)
+TRUE_METHODS = frozenset(
+    {
+        "answerCallbackQuery",
+        "setMyCommands",
+        "deleteMyCommands",
+        "deleteWebhook",
+        "setWebhook",
+        "close",
+        "logOut",
+        "sendChatAction",
+        "deleteMessage",
+        "setChatMenuButton",
+        "setMyDescription",
+        "setMyShortDescription",
+        "setMyName",
+    }
+)
+# Methods that deliver something to a chat: a blocked user makes them fail with 403.
+DELIVERY_PREFIXES = ("send", "edit", "copy", "forward")
+
+_INT_RE = re.compile(r"-?\d+")
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file part of a multipart request."""
+
+    filename: str
+    content: bytes
+    content_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the bot made; ``failed`` is set when it was answered with an error."""
+
+    method: str
+    params: dict[str, Any]
+    at: float
+    failed: bool = False
+    result: Any = None  # what the stand-in answered (a Message for sends and edits)
+
+    @property
+    def message_id(self) -> int | None:
+        """The id of the message a send created or an edit changed."""
+        if isinstance(self.result, dict):
+            value = self.result.get("message_id")
+            return None if value is None else int(value)
+        return None
+
+    @property
+    def text(self) -> str:
+        """The ``text`` parameter ("" when absent)."""
+        return str(self.params.get("text") or "")
+
+    @property
+    def chat_id(self) -> int | str | None:
+        """The ``chat_id`` parameter, if any."""
+        value: int | str | None = self.params.get("chat_id")
+        return value
+
+
+@dataclass
+class _Failure:
+    method: str
+    status: int
+    description: str
+    retry_after: int | None
+    chat_id: int | str | None
+    remaining: int
+
+
+@dataclass
+class _Reply:
+    status: int
+    body: dict[str, Any]
+    failed: bool = False
+
+
+@dataclass
+class _State:
+    calls: list[Call] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    messages: dict[tuple[int | str, int], dict[str, Any]] = field(default_factory=dict)
+    next_message_id: dict[int | str, int] = field(default_factory=dict)
+    users: dict[int, dict[str, Any]] = field(default_factory=dict)
+    failures: list[_Failure] = field(default_factory=list)
+    blocked: set[int | str] = field(default_factory=set)
+    tokens: list[str] = field(default_factory=list)
+
+
+def _normalize_chat(value: object) -> int | str:
+    """Chat ids compare as ints when they look like ints (forms carry them as strings)."""
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return int(text) if _INT_RE.fullmatch(text) else text
+
+
+def _coerce_value(key: str, value: Any) -> Any:
+    """One form string as the type the Bot API reads it as."""
+    if not isinstance(value, str):
+        return value
+    if key in JSON_KEYS:
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if key in INT_KEYS and _INT_RE.fullmatch(value):
+        return int(value)
+    if key in BOOL_KEYS and value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def _coerce(params: dict[str, Any]) -> dict[str, Any]:
+    """Turn form strings into the types the Bot API reads them as."""
+    return {key: _coerce_value(key, value) for key, value in params.items()}
+
+
+def _resolve_attachments(value: Any, files: dict[str, UploadedFile]) -> Any:
+    """Replace ``attach://name`` references with the uploaded file parts they name."""
+    if isinstance(value, str) and value.startswith("attach://"):
+        return files.get(value.removeprefix("attach://"), value)
+    if isinstance(value, dict):
+        return {key: _resolve_attachments(item, files) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolve_attachments(item, files) for item in value]
+    return value
+
+
+def _header_params(raw_headers: bytes) -> EmailMessage:
+    return HeaderParser().parsestr(raw_headers.decode("utf-8", errors="replace"))
+
+
+def parse_multipart(body: bytes, boundary: str) -> Iterable[tuple[str, str | UploadedFile]]:
+    """Split a multipart/form-data body into (name, value) pairs; file parts become uploads."""
+    delimiter = b"\r\n--" + boundary.encode("latin-1")
+    chunks = (b"\r\n" + body).split(delimiter)
+    for chunk in chunks[1:]:
+        if chunk.startswith(b"--"):
+            break
+        raw_headers, sep, data = chunk.removeprefix(b"\r\n").partition(b"\r\n\r\n")
+        if not sep:
+            continue
+        headers = _header_params(raw_headers)
+        name = headers.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        filename = headers.get_filename()
+        if filename is not None:
+            content_type = headers.get_content_type() if "content-type" in headers else None
+            yield (
+                name,
+                UploadedFile(filename, data, content_type or "application/octet-stream"),
+            )
+        else:
+            charset = headers.get_content_charset() or "utf-8"
+            yield name, data.decode(charset, errors="replace")
+
+
+def parse_params(query: str, content_type: str | None, body: bytes) -> dict[str, Any]:
+    """Parameters from the query string and a form, JSON or multipart body."""
+    raw: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+    files: dict[str, UploadedFile] = {}
+    headers = _header_params(f"Content-Type: {content_type or 'text/plain'}\r\n\r\n".encode())
+    kind = headers.get_content_type()
+    if kind == "application/x-www-form-urlencoded":
+        charset = headers.get_content_charset() or "utf-8"
+        raw.update(parse_qsl(body.decode(charset), keep_blank_values=True))
+    elif kind == "application/json" and body.strip():
+        decoded = json.loads(body)
+        if isinstance(decoded, dict):
+            raw.update(decoded)
+    elif kind == "multipart/form-data":
+        boundary = headers.get_boundary()
+        if boundary:
+            for name, value in parse_multipart(body, boundary):
+                if isinstance(value, UploadedFile):
+                    files[name] = value
+                else:
+                    raw[name] = value
+    params = _coerce(raw)
+    referenced = {
+        value.removeprefix("attach://")
+        for value in _strings(params)
+        if value.startswith("attach://")
+    }
+    params = {key: _resolve_attachments(value, files) for key, value in params.items()}
+    for name, upload in files.items():
+        if name not in referenced:
+            params.setdefault(name, upload)
+    return params
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _error(status: int, description: str, retry_after: int | None = None) -> _Reply:
+    body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+    if retry_after is not None:
+        body["parameters"] = {"retry_after": retry_after}
+    return _Reply(status, body, failed=True)
+
+
+def _ok(result: Any) -> _Reply:
+    return _Reply(HTTPStatus.OK, {"ok": True, "result": result})
+
+
+class _Server(ThreadingHTTPServer):
+    """One daemon thread per connection, and a listen backlog for bursts of concurrent sends."""
+
+    daemon_threads = True
+    request_queue_size = 256
+
+
+class FakeBotApi:
+    """A Telegram Bot API stand-in on 127.0.0.1, for one test or a whole session."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._state = _State()
+        self._update_ids = itertools.count(1)
+        self._callback_ids = itertools.count(1)
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Start serving on a free loopback port."""
+        if self._server is not None:
+            return self
+        self._stopping = False
+        server = _Server(("127.0.0.1", 0), _make_handler(self))
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fake-bot-api",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; pending long polls end within ``MAX_LONG_POLL`` seconds."""
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        server, thread = self._server, self._thread
+        self._server, self._thread = None, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """The value for ``TELEGRAM_API_BASE``, e.g. ``http://127.0.0.1:40123``."""
+        if self._server is None:
+            raise RuntimeError("FakeBotApi is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def tokens(self) -> list[str]:
+        """Every distinct bot token seen, in order of first use."""
+        with self._cond:
+            return list(self._state.tokens)
+
+    # ---- injecting updates -----------------------------------------------------------------
+
+    def push_message(
+        self,
+        user_id: int,
+        text: str,
+        *,
+        username: str | None = None,
+        first_name: str = "Test",
+        language_code: str = "en",
+    ) -> int:
+        """Queue a private message from a user; returns its update_id."""
+        user: dict[str, Any] = {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": first_name,
+            "language_code": language_code,
+        }
+        if username is not None:
+            user["username"] = username
+        chat: dict[str, Any] = {"id": user_id, "type": "private", "first_name": first_name}
+        if username is not None:
+            chat["username"] = username
+        with self._cond:
+            self._state.users[user_id] = user
+            message: dict[str, Any] = {
+                "message_id": self._next_message_id(user_id),
+                "from": user,
+                "chat": chat,
+                "date": int(time.time()),
+                "text": text,
+            }
+            if text.startswith("/"):
+                command = text.split(maxsplit=1)[0]
+                message["entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": _utf16_len(command)}
+                ]
+            return self._push_update({"message": message})
+
+    def push_callback(
+        self,
+        user_id: int,
+        data: str,
+        *,
+        message_id: int,
+        username: str | None = None,
+    ) -> str:
+        """Queue a button press on the bot's message ``message_id``; returns the query id."""
+        with self._cond:
+            message = self._state.messages.get((user_id, message_id))
+            if message is None:
+                raise ValueError(f"the bot sent no message {message_id} to chat {user_id}")
+            user = dict(
+                self._state.users.get(user_id)
+                or {"id": user_id, "is_bot": False, "first_name": "Test", "language_code": "en"}
+            )
+            if username is not None:
+                user["username"] = username
+            query_id = f"cbq-{next(self._callback_ids)}"
+            self._push_update(
+                {
+                    "callback_query": {
+                        "id": query_id,
+                        "from": user,
+                        "message": json.loads(json.dumps(message)),
+                        "chat_instance": f"ci-{user_id}",
+                        "data": data,
+                    }
+                }
+            )
+            return query_id
+
+    # ---- scripted failures -----------------------------------------------------------------
+
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        chat_id: int | str | None = None,
+        times: int = 1,
+    ) -> None:
+        """Answer the next ``times`` matching calls with a Bot API error."""
+        target = None if chat_id is None else _normalize_chat(chat_id)
+        with self._cond:
+            self._state.failures.append(
+                _Failure(method, status, description, retry_after, target, times)
+            )
+
+    def block(self, chat_id: int | str) -> None:
+        """From now on, every send to this chat fails with 403 (the user blocked the bot)."""
+        with self._cond:
+            self._state.blocked.add(_normalize_chat(chat_id))
+
+    def unblock(self, chat_id: int | str) -> None:
+        """Undo ``block``."""
+        with self._cond:
+            self._state.blocked.discard(_normalize_chat(chat_id))
+
+    # ---- inspecting calls ------------------------------------------------------------------
+
+    def calls(self, method: str | None = None, chat_id: int | str | None = None) -> list[Call]:
+        """Recorded calls (failed ones included), oldest first, optionally filtered."""
+        with self._cond:
+            return self._matching(method, chat_id, lambda call: True)
+
+    def messages_to(self, chat_id: int | str) -> list[str]:
+        """Texts of the successful sendMessage calls to a chat."""
+        return [
+            str(call.params.get("text", ""))
+            for call in self.calls("sendMessage", chat_id)
+            if not call.failed
+        ]
+
+    def wait_for(
+        self,
+        method: str,
+        predicate: Callable[[Call], bool] = lambda call: True,
+        timeout: float = 15.0,
+    ) -> Call:
+        """The first recorded call (past or future) matching; AssertionError on timeout."""
+        return self.wait_for_count(method, 1, predicate, timeout)[0]
+
+    def wait_for_count(
+        self,
+        method: str,
+        n: int,
+        predicate: Callable[[Call], bool] = lambda call: True,
+        timeout: float = 15.0,
+    ) -> list[Call]:
+        """The first ``n`` matching calls, once there are that many; AssertionError on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                found = self._matching(method, None, predicate)
+                if len(found) >= n:
+                    return found[:n]
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    recorded = [call.method for call in self._state.calls]
+                    raise AssertionError(
+                        f"expected {n} matching {method} call(s), saw {len(found)}; "
+                        f"recorded: {recorded}"
+                    )
+                self._cond.wait(min(remaining, 0.5))
+
+    # ---- internals (callers hold self._cond unless noted) ---------------------------------
+
+    def _matching(
+        self, method: str | None, chat_id: int | str | None, predicate: Callable[[Call], bool]
+    ) -> list[Call]:
+        target = None if chat_id is None else _normalize_chat(chat_id)
+        return [
+            call
+            for call in self._state.calls
+            if (method is None or call.method == method)
+            and (target is None or call.chat_id == target)
+            and predicate(call)
+        ]
+
+    def _next_message_id(self, chat_id: int | str) -> int:
+        message_id = self._state.next_message_id.get(chat_id, 1)
+        self._state.next_message_id[chat_id] = message_id + 1
+        return message_id
+
+    def _push_update(self, payload: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        self._state.updates.append({"update_id": update_id, **payload})
+        self._cond.notify_all()
+        return update_id
+
+    def _bot_user(self, token: str) -> dict[str, Any]:
+        prefix = token.split(":", 1)[0]
+        return {
+            "id": int(prefix) if prefix.isdigit() else DEFAULT_BOT_ID,
+            "is_bot": True,
+            "first_name": BOT_FIRST_NAME,
+            "username": BOT_USERNAME,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+
+    def _handle(self, token: str, method: str, params: dict[str, Any]) -> _Reply:
+        """Answer one call and record it (called from the server threads, takes the lock)."""
+        if "chat_id" in params:
+            params["chat_id"] = _normalize_chat(params["chat_id"])
+        with self._cond:
+            if token not in self._state.tokens:
+                self._state.tokens.append(token)
+        if method == "getUpdates":
+            # Waiting for updates must not hold the lock, so it records on its own.
+            reply = self._get_updates(params)
+        else:
+            with self._cond:
+                reply = self._scripted_failure(method, params) or self._answer(
+                    token, method, params
+                )
+        with self._cond:
+            result = None if reply.failed else reply.body.get("result")
+            self._state.calls.append(
+                Call(method, params, time.time(), failed=reply.failed, result=result)
+            )
+            self._cond.notify_all()
+        return reply
+
+    def _scripted_failure(self, method: str, params: dict[str, Any]) -> _Reply | None:
+        chat_id = params.get("chat_id")
+        for failure in self._state.failures:
+            if failure.method != method or failure.remaining <= 0:
+                continue
+            if failure.chat_id is not None and failure.chat_id != chat_id:
+                continue
+            failure.remaining -= 1
+            return _error(failure.status, failure.description, failure.retry_after)
+        if chat_id in self._state.blocked and method.startswith(DELIVERY_PREFIXES):
+            return _error(HTTPStatus.FORBIDDEN, BLOCKED)
+        return None
+
+    def _answer(self, token: str, method: str, params: dict[str, Any]) -> _Reply:
+        if method in TRUE_METHODS:
+            if method == "deleteWebhook" and params.get("drop_pending_updates"):
+                self._state.updates.clear()
+            return _ok(True)
+        if method == "getMe":
+            return _ok(self._bot_user(token))
+        if method == "getWebhookInfo":
+            return _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
+        if method == "getMyCommands":
+            return _ok(self._last_commands())
+        if method in ("sendMessage", "sendDocument"):
+            return self._send(token, method, params)
+        if method in ("editMessageText", "editMessageReplyMarkup"):
+            return self._edit(method, params)
+        return _error(HTTPStatus.NOT_FOUND, "Not Found")
+
+    def _last_commands(self) -> list[Any]:
+        for call in reversed(self._state.calls):
+            if call.method == "setMyCommands" and not call.failed:
+                return list(call.params.get("commands") or [])
+            if call.method == "deleteMyCommands" and not call.failed:
+                return []
+        return []
+
+    def _send(self, token: str, method: str, params: dict[str, Any]) -> _Reply:
+        chat_id = params.get("chat_id")
+        if chat_id is None:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: chat_id is empty")
+        chat: dict[str, Any] = {"id": chat_id, "type": "private"}
+        user = self._state.users.get(chat_id) if isinstance(chat_id, int) else None
+        if user is not None:
+            chat["first_name"] = user["first_name"]
+            if "username" in user:
+                chat["username"] = user["username"]
+        message: dict[str, Any] = {
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self._bot_user(token),
+        }
+        if method == "sendMessage":
+            text = params.get("text")
+            if not text:
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message text is empty")
+            message["text"] = text
+            if params.get("entities"):
+                message["entities"] = params["entities"]
+        else:
+            document = params.get("document")
+            if document is None:
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: there is no document")
+            message["document"] = self._document(document)
+            if params.get("caption"):
+                message["caption"] = params["caption"]
+        if params.get("reply_markup") and "inline_keyboard" in params["reply_markup"]:
+            message["reply_markup"] = params["reply_markup"]
+        message["message_id"] = self._next_message_id(chat_id)
+        self._state.messages[(chat_id, message["message_id"])] = message
+        return _ok(message)
+
+    def _document(self, document: UploadedFile | str) -> dict[str, Any]:
+        serial = sum(1 for call in self._state.calls if call.method == "sendDocument") + 1
+        result: dict[str, Any] = {
+            "file_id": f"doc-file-{serial}",
+            "file_unique_id": f"doc-unique-{serial}",
+        }
+        if isinstance(document, UploadedFile):
+            result["file_name"] = document.filename
+            result["mime_type"] = document.content_type
+            result["file_size"] = len(document.content)
+        else:
+            result["file_name"] = "document"
+        return result
+
+    def _edit(self, method: str, params: dict[str, Any]) -> _Reply:
+        if "inline_message_id" in params:
+            return _ok(True)
+        key = (params.get("chat_id"), params.get("message_id"))
+        stored = self._state.messages.get(key)  # type: ignore[arg-type]
+        if stored is None:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message to edit not found")
+        updated = dict(stored)
+        if method == "editMessageText":
+            if not params.get("text"):
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message text is empty")
+            updated["text"] = params["text"]
+            updated.pop("entities", None)
+            if params.get("entities"):
+                updated["entities"] = params["entities"]
+        markup = params.get("reply_markup")
+        if markup and "inline_keyboard" in markup:
+            updated["reply_markup"] = markup
+        else:
+            updated.pop("reply_markup", None)
+        if updated.get("text") == stored.get("text") and updated.get("reply_markup") == stored.get(
+            "reply_markup"
+        ):
+            return _error(
+                HTTPStatus.BAD_REQUEST,
+                "Bad Request: message is not modified: specified new message content and "
+                "reply markup are exactly the same as a current content and reply markup "
+                "of the message",
+            )
+        updated["edit_date"] = int(time.time())
+        self._state.messages[key] = updated  # type: ignore[index]
+        return _ok(updated)
+
+    def _get_updates(self, params: dict[str, Any]) -> _Reply:
+        offset = params.get("offset")
+        limit = params.get("limit")
+        limit = max(1, min(100, limit)) if isinstance(limit, int) and limit > 0 else 100
+        timeout = params.get("timeout")
+        wait = min(float(timeout), MAX_LONG_POLL) if isinstance(timeout, int) else 0.0
+        deadline = time.monotonic() + wait
+        with self._cond:
+            failure = self._scripted_failure("getUpdates", params)
+            if failure is not None:
+                return failure
+            if isinstance(offset, int):
+                self._confirm(offset)
+            while True:
+                pending = self._pending(offset)
+                remaining = deadline - time.monotonic()
+                if pending or remaining <= 0 or self._stopping:
+                    return _ok(json.loads(json.dumps(pending[:limit])))
+                self._cond.wait(remaining)
+
+    def _confirm(self, offset: int) -> None:
+        updates = self._state.updates
+        if offset < 0:
+            del updates[: max(0, len(updates) + offset)]
+        else:
+            updates[:] = [update for update in updates if update["update_id"] >= offset]
+
+    def _pending(self, offset: int | None) -> list[dict[str, Any]]:
+        if isinstance(offset, int) and offset > 0:
+            return [u for u in self._state.updates if u["update_id"] >= offset]
+        return list(self._state.updates)
+
+
+def _make_handler(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        """Routes ``/bot<token>/<method>`` to the stand-in; one request per connection."""
+
+        protocol_version = "HTTP/1.0"
+        server_version = "FakeBotApi/1.0"
+
+        def do_GET(self) -> None:
+            self._dispatch()
+
+        def do_POST(self) -> None:
+            self._dispatch()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Stay quiet; the call log is the record."""
+
+        def _read_body(self) -> bytes:
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+                parts: list[bytes] = []
+                while True:
+                    size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
+                    if size == 0:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                            pass
+                        return b"".join(parts)
+                    parts.append(self.rfile.read(size))
+                    self.rfile.readline()
+            length = int(self.headers.get("Content-Length") or 0)
+            return self.rfile.read(length) if length > 0 else b""
+
+        def _dispatch(self) -> None:
+            url = urlsplit(self.path)
+            match = re.fullmatch(r"/bot([^/]+)/([A-Za-z]+)", url.path)
+            if match is None:
+                self._send(_error(HTTPStatus.NOT_FOUND, "Not Found"))
+                return
+            try:
+                params = parse_params(
+                    url.query, self.headers.get("Content-Type"), self._read_body()
+                )
+            except ValueError as exc:
+                self._send(_error(HTTPStatus.BAD_REQUEST, f"Bad Request: {exc}"))
+                return
+            self._send(api._handle(match.group(1), match.group(2), params))
+
+        def _send(self, reply: _Reply) -> None:
+            payload = json.dumps(reply.body).encode()
+            self.send_response(reply.status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            # A client that gave up (e.g. its session closed) needs no answer.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(payload)
+
+    return Handler
