@@ -19,7 +19,10 @@ from televent.projections.telegram_delivery import stamp
 from televent.queries import ViewReader
 
 PENDING, SENT, FAILED, SKIPPED = "pending", "sent", "failed", "skipped"
-LEASE = dt.timedelta(seconds=60)
+# Longer than one Bot API request may take (the bot's session gives up after 15 s), so a
+# lease never expires under a send in progress; a sender killed mid-send delays its rows by
+# at most this much.
+LEASE = dt.timedelta(seconds=30)
 MAX_ATTEMPTS = 12
 MAX_BACKOFF = dt.timedelta(hours=1)
 

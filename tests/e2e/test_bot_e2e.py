@@ -195,7 +195,7 @@ def test_a_process_killed_before_sending_still_delivers_the_card_once(
         c for c in api.calls("sendMessage", chat_id=BOB) if "Invitation" in c.text and not c.failed
     ]
     with serve(database_url, api, tmp_path):
-        card_for(api, BOB, timeout=30)
+        card_for(api, BOB, timeout=60)  # at most the lease of a row the killed process held
         time.sleep(1.5)
     delivered = [
         c for c in api.calls("sendMessage", chat_id=BOB) if "Invitation" in c.text and not c.failed

@@ -33,6 +33,7 @@ from .service import BotService
 
 LOG = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"
+REQUEST_TIMEOUT = 15  # seconds; shorter than the delivery queue's lease
 COMMANDS = [
     ("today", "What's on today"),
     ("tomorrow", "What's on tomorrow"),
@@ -56,7 +57,9 @@ COMMANDS = [
 def create_bot(settings: Settings) -> Bot:
     """The Bot API client, talking to TELEGRAM_API_BASE (the public API by default)."""
     assert settings.telegram_bot_token is not None
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_base))
+    session = AiohttpSession(
+        api=TelegramAPIServer.from_base(settings.telegram_api_base), timeout=REQUEST_TIMEOUT
+    )
     return Bot(
         settings.telegram_bot_token,
         session=session,
