@@ -376,3 +376,25 @@ def test_replaying_the_log_into_the_queue_sends_nothing_again(app, api, clock) -
         assert await h.deliver() == []
 
     run(app, api, clock, scenario)
+
+
+def test_two_attendees_tapping_at_once_both_get_their_answer_recorded(app, api, clock) -> None:
+    async def scenario(h: BotHarness) -> None:
+        await h.register(1, 2, 3)
+        sid = await create_event(h, 1, "All hands, tomorrow 12:00")
+        await h.say(1, f"/invite {sid} @bob @carol")
+        cards = {c.chat_id: c for c in await h.deliver()}
+        event_id = h.service.resolve(_person(1), sid)
+        await asyncio.gather(
+            *(
+                h.tap(user, f"rsvp:{event_id.hex}:A", cards[user])
+                for user in (2, 3)
+                for _ in range(3)
+            )
+        )
+        answers = {a["address"]: a["partstat"] for a in app.queries.attendees_of(event_id)}
+        assert set(answers.values()) == {"ACCEPTED"}, answers
+        notices = [t for t in texts_of(await h.deliver()) if "accepted" in t]
+        assert len(notices) == 2, "one notice per answer, repeated taps change nothing"
+
+    run(app, api, clock, scenario)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -18,7 +20,7 @@ import icalendar
 import recurring_ical_events
 
 from televent.application import IssuedPassword, Televent
-from televent.domain.errors import DomainError, NotFoundError, NotInvitedError
+from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -254,7 +256,16 @@ class BotService:
             if address.lower() == f"mailto:{internal_address(person.telegram_id, self.domain)}":
                 outcome.append(f"✖️ {invitee}: that is you.")
                 continue
-            self.app.invite_attendee(obj.event_id, address, name, actor=actor, source=source)
+            _retrying(
+                partial(
+                    self.app.invite_attendee,
+                    obj.event_id,
+                    address,
+                    name,
+                    actor=actor,
+                    source=source,
+                )
+            )
             outcome.append(f"✔️ {name or invitee} invited")
         return outcome
 
@@ -268,7 +279,9 @@ class BotService:
         if address is None:
             raise NotInvitedError("You are not invited to this event, so you cannot answer it.")
         actor, source = self._identity(person)
-        self.app.give_rsvp(event_id, address, partstat, actor=actor, source=source)
+        _retrying(
+            lambda: self.app.give_rsvp(event_id, address, partstat, actor=actor, source=source)
+        )
         return self.event_by_id(person, event_id)
 
     def resolve(self, person: Person, reference: str) -> UUID:
@@ -455,6 +468,18 @@ class BotService:
                 )
             )
         return found
+
+
+def _retrying(command: Callable[[], object], attempts: int = 3) -> None:
+    """Run a command again when a concurrent change to the same event won (two taps at once,
+    an organizer's client saving meanwhile): the command reloads and decides afresh."""
+    for attempt in range(attempts):
+        try:
+            command()
+            return
+        except ConflictError:
+            if attempt == attempts - 1:
+                raise
 
 
 def _who(person: Person, account_id: UUID | None) -> tuple[str, str]:
