@@ -43,9 +43,10 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
+	$(BIN)/python -m benchmarks.bot
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ is a private chat with a user, and files are kept in memory.
 from __future__ import annotations
 
 import contextlib
+import html
 import itertools
 import json
 import re
@@ -287,6 +288,17 @@ def _strings(value: Any) -> Iterable[str]:
 
 def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+MAX_TEXT = 4096  # what Telegram accepts, counted after entity parsing
+
+
+def _visible_length(params: dict[str, Any]) -> int:
+    """The text's length as Telegram counts it (HTML tags removed, entities decoded)."""
+    text = str(params.get("text") or "")
+    if params.get("parse_mode") == "HTML":
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return _utf16_len(text)
 
 
 def _error(status: int, description: str, retry_after: int | None = None) -> _Reply:
@@ -639,6 +651,8 @@ class FakeBotApi:
             text = params.get("text")
             if not text:
                 return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message text is empty")
+            if _visible_length(params) > MAX_TEXT:
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message is too long")
             message["text"] = text
             if params.get("entities"):
                 message["entities"] = params["entities"]
@@ -680,6 +694,8 @@ class FakeBotApi:
         if method == "editMessageText":
             if not params.get("text"):
                 return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message text is empty")
+            if _visible_length(params) > MAX_TEXT:
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message is too long")
             updated["text"] = params["text"]
             updated.pop("entities", None)
             if params.get("entities"):

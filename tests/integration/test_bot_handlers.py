@@ -398,3 +398,27 @@ def test_two_attendees_tapping_at_once_both_get_their_answer_recorded(app, api, 
         assert len(notices) == 2, "one notice per answer, repeated taps change nothing"
 
     run(app, api, clock, scenario)
+
+
+def test_a_busy_day_fits_one_telegram_message_and_single_events_are_not_marked_recurring(
+    app, api, clock
+) -> None:
+    async def scenario(h: BotHarness) -> None:
+        await h.register(1)
+        for n in range(120):
+            minute = 10 * 60 + n * 5
+            body = (
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+                f"UID:busy-{n}\r\nDTSTAMP:20260301T000000Z\r\n"
+                f"DTSTART:20260301T{minute // 60:02d}{minute % 60:02d}00Z\r\n"
+                f"DURATION:PT5M\r\nSUMMARY:Slot number {n} with a longish title\r\n"
+                "END:VEVENT\r\nEND:VCALENDAR\r\n"
+            )
+            app.put_object(default_calendar(1), f"busy-{n}.ics", body, actor=ACTOR, source=SOURCE)
+        replies = await h.say(1, "/today")
+        (reply,) = [c for c in replies if c.method == "sendMessage"]
+        assert not reply.failed, "Telegram refuses messages over 4096 characters"
+        assert "more. /list shows everything" in reply.text
+        assert "🔁" not in reply.text
+
+    run(app, api, clock, scenario)

@@ -445,6 +445,9 @@ class BotService:
         attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
         accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
         found: list[Occurrence] = []
+        recurring = any(
+            "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in calendar.walk("VEVENT")
+        )
         for component in recurring_ical_events.of(calendar).between(start, end):
             if component.name != "VEVENT":
                 continue
@@ -460,7 +463,7 @@ class BotService:
                     location=None
                     if component.get("LOCATION") is None
                     else str(component["LOCATION"]),
-                    recurring="RRULE" in obj.ical or "RECURRENCE-ID" in component,
+                    recurring=recurring,
                     cancelled=str(component.get("STATUS", "")).upper() == "CANCELLED",
                     attendees=len(attendees),
                     accepted=accepted,

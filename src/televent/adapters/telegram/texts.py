@@ -104,19 +104,30 @@ def occurrence_line(occurrence: Occurrence, tz: zoneinfo.ZoneInfo) -> str:
     return " · ".join(parts)
 
 
+MAX_MESSAGE = 3900  # Telegram refuses messages over 4096 characters; keep a margin
+
+
 def agenda(title: str, occurrences: list[Occurrence], tz: zoneinfo.ZoneInfo) -> str:
-    """A listing grouped by day, in the user's zone."""
+    """A listing grouped by day, in the user's zone, cut to fit one Telegram message."""
     if not occurrences:
         return f"<b>{escape(title)}</b>\nNothing planned. Add something with /create."
     lines = [f"<b>{escape(title)}</b>"]
+    size = len(lines[0])
     current: dt.date | None = None
-    for occurrence in occurrences:
+    for index, occurrence in enumerate(occurrences):
+        line = occurrence_line(occurrence, tz)
+        if size + len(line) + 80 > MAX_MESSAGE:
+            rest = len(occurrences) - index
+            lines.append(f"\n… and {rest} more. /list shows everything, page by page.")
+            break
         start = occurrence.start
         day = local(start, tz).date() if isinstance(start, dt.datetime) else start
         if day != current:
             lines.append(f"\n📅 <b>{_day(day)}</b>")
+            size += 24
             current = day
-        lines.append(occurrence_line(occurrence, tz))
+        lines.append(line)
+        size += len(line) + 1
     return "\n".join(lines)
 
 
