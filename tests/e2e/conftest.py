@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,48 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@contextmanager
+def running_serve(
+    database_url: str, cwd: Path, extra: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run `televent serve` on a free port until /health answers; yields (base URL, process).
+
+    The process is stopped afterwards (unless the test already killed it).
+    """
+    port = _free_port()
+    env = {
+        **os.environ,
+        "TELEVENT_DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT / "src"),
+        **(extra or {}),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "televent.cli", "serve", "--port", str(port)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2):
+                break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                output = process.communicate()[0].decode(errors="replace")
+                pytest.fail(f"televent serve did not start:\n{output}")
+            time.sleep(0.2)
+    try:
+        yield url, process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+        process.communicate(timeout=30)
+
+
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
     database_url = backend.fresh_url()
@@ -56,34 +99,6 @@ def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
             telegram_id, "tests", actor=ACTOR, source=SOURCE
         ).password
     app.close()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "TELEVENT_DATABASE_URL": database_url,
-        "PYTHONPATH": str(ROOT / "src"),
-        "TELEVENT_MAX_RESOURCE_BYTES": "200000",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "televent.cli", "serve", "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2):
-                break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                output = process.communicate()[0].decode(errors="replace")
-                pytest.fail(f"televent serve did not start:\n{output}")
-            time.sleep(0.2)
-    try:
+    extra = {"TELEVENT_MAX_RESOURCE_BYTES": "200000"}
+    with running_serve(database_url, tmp_path, extra) as (url, _):
         yield Server(url, database_url, users)
-    finally:
-        process.terminate()
-        process.communicate(timeout=30)

@@ -12,7 +12,6 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +24,7 @@ import pytest
 
 from tests.botapi import Call, FakeBotApi
 from tests.conftest import Backend
-from tests.e2e.conftest import ROOT, _free_port
+from tests.e2e.conftest import running_serve
 
 ALICE, BOB, CAROL = 1, 2, 3
 RUNNING: dict[str, subprocess.Popen[bytes]] = {}
@@ -36,41 +35,10 @@ def serve(
     database_url: str, api: FakeBotApi, cwd: Path, extra: dict[str, str] | None = None
 ) -> Iterator[str]:
     """Run `televent serve` with the bot pointed at the stand-in; yields the base URL."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "TELEVENT_DATABASE_URL": database_url,
-        "PYTHONPATH": str(ROOT / "src"),
-        "TELEGRAM_BOT_TOKEN": "123:ABC",
-        "TELEGRAM_API_BASE": api.base_url,
-        **(extra or {}),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "televent.cli", "serve", "--port", str(port)],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    RUNNING[url] = process
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2):
-                break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                output = process.communicate()[0].decode(errors="replace")
-                pytest.fail(f"televent serve did not start:\n{output}")
-            time.sleep(0.2)
-    try:
+    bot = {"TELEGRAM_BOT_TOKEN": "123:ABC", "TELEGRAM_API_BASE": api.base_url, **(extra or {})}
+    with running_serve(database_url, cwd, bot) as (url, process):
+        RUNNING[url] = process
         yield url
-    finally:
-        if process.poll() is None:
-            process.terminate()
-        process.communicate(timeout=30)
 
 
 def kill(url: str) -> None:

@@ -44,7 +44,6 @@ class _EventChanges:
     """What one transaction (or catch-up batch) did to one calendar event."""
 
     owner: str
-    calendar_id: str
     facts: dict[str, Any] | None = None
     position: int = 0
     at: str = ""
@@ -94,7 +93,7 @@ class TelegramDeliveryProjection(Projection):
         key = (self.name, str(event.originator_id))
         changes: _EventChanges | None = db.pending.get(key)
         if changes is None:
-            changes = _EventChanges(str(event.account_id), str(event.calendar_id))
+            changes = _EventChanges(str(event.account_id))
             db.pending[key] = changes
         changes.position = position
         changes.at = stamp(event.timestamp)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -494,11 +493,3 @@ def _sort_key(moment: dt.datetime | dt.date) -> dt.datetime:
     if isinstance(moment, dt.datetime):
         return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
     return dt.datetime.combine(moment, dt.time(), tzinfo=dt.UTC)
-
-
-def zone_of(account: AccountView) -> zoneinfo.ZoneInfo:
-    """The account's time zone (UTC if the stored name became unknown)."""
-    try:
-        return zoneinfo.ZoneInfo(account.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
