@@ -321,6 +321,7 @@ class Televent(Application[UUID]):
         source: str,
         if_match: str | None = None,
         if_none_match: bool = False,
+        organizer_copy: bool = False,
     ) -> PutResult:
         """Store a calendar object resource under the name the client chose (CalDAV PUT).
 
@@ -365,7 +366,7 @@ class Televent(Application[UUID]):
         else:
             event = self.repository.get(event_id)
             _check_if_match(event, if_match)
-            event.revise(obj, href=href, actor=actor, source=source)
+            event.revise(obj, href=href, actor=actor, source=source, organizer_copy=organizer_copy)
             created, changed = False, bool(event.pending_events)
             try:
                 self.save_all(event)
@@ -483,12 +484,21 @@ class Televent(Application[UUID]):
         partstat: PartStat,
         *,
         recurrence_id: str | None = None,
+        replied: str | None = None,
         actor: str,
         source: str,
     ) -> None:
-        """Record an attendee's answer (for one instance when `recurrence_id` is given)."""
+        """Record an attendee's answer (for one instance when `recurrence_id` is given;
+        `replied` is the DTSTAMP of the email reply it came in)."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
-        event.give_rsvp(address, partstat, recurrence_id=recurrence_id, actor=actor, source=source)
+        event.give_rsvp(
+            address,
+            partstat,
+            recurrence_id=recurrence_id,
+            replied=replied,
+            actor=actor,
+            source=source,
+        )
         self.save_all(event)
 
     def cancel_event(self, event_id: UUID, *, actor: str, source: str) -> None:

@@ -107,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--name", required=True)
     revoke.set_defaults(handler=_device_revoke)
 
+    mail = commands.add_parser("mail", help="email invitations (iMIP)").add_subparsers(
+        metavar="ACTION"
+    )
+    ingest = mail.add_parser(
+        "ingest", help="process one raw RFC 5322 message (for an MTA pipe): REQUEST/REPLY/CANCEL"
+    )
+    ingest.add_argument("file", nargs="?", default="-", help="the message file, or - for stdin")
+    _json_flag(ingest)
+    ingest.set_defaults(handler=_mail_ingest)
+
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         metavar="ACTION"
     )
@@ -235,6 +245,34 @@ def _device_revoke(settings: Settings, args: argparse.Namespace) -> int:
     app = _app(settings)
     app.revoke_device_password(args.telegram_id, args.name, actor=OPERATOR_ACTOR, source=OPERATOR)
     print(f"Revoked device {args.name!r} of account {args.telegram_id}.")
+    return 0
+
+
+def _mail_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from televent.itip_inbox import ItipInbox
+    from televent.mail_identity import MailIdentity
+
+    raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    identity = MailIdentity.parse(settings.mail_from)
+    app = _app(settings)
+    try:
+        receipt = ItipInbox(app, identity, max_bytes=settings.max_message_bytes).receive(raw)
+    finally:
+        app.close()
+
+    def text() -> str:
+        done = " already processed, nothing changed" if receipt.duplicate else ""
+        lines = [f"{receipt.message_id}:{done}"]
+        for outcome in receipt.outcomes:
+            what = " ".join(p for p in (outcome.method, outcome.uid) if p) or "message"
+            lines.append(
+                f"  {what}: {outcome.result}" + (f" ({outcome.detail})" if outcome.detail else "")
+            )
+        return "\n".join(lines)
+
+    _emit(args, receipt.as_dict(), text)
     return 0
 
 

@@ -33,6 +33,9 @@ class Settings:
     smtp_url: str | None = None
     mail_from: str | None = None
     inbound_secret: str | None = None
+    imap_url: str | None = None
+    imap_interval_seconds: int = 60
+    max_message_bytes: int = 10_000_000
     internal_domain: str = "televent.internal"
     tombstone_retention_days: int = 30
     max_resource_bytes: int = 1_000_000
@@ -62,6 +65,9 @@ class Settings:
             smtp_url=environ.get("TELEVENT_SMTP_URL") or None,
             mail_from=environ.get("TELEVENT_MAIL_FROM") or None,
             inbound_secret=environ.get("TELEVENT_INBOUND_SECRET") or None,
+            imap_url=environ.get("TELEVENT_IMAP_URL") or None,
+            imap_interval_seconds=_positive_int(environ, "TELEVENT_IMAP_INTERVAL", 60),
+            max_message_bytes=_positive_int(environ, "TELEVENT_MAX_MESSAGE_BYTES", 10_000_000),
             internal_domain=environ.get("TELEVENT_INTERNAL_DOMAIN") or "televent.internal",
             tombstone_retention_days=_positive_int(
                 environ, "TELEVENT_TOMBSTONE_RETENTION_DAYS", 30

@@ -45,7 +45,9 @@ class Delivery:
 
 
 class DeliveryQueue:
-    """Claims and settles rows of `telegram_outbox`."""
+    """Claims and settles rows of `telegram_outbox` (subclasses: other outboxes)."""
+
+    table = "telegram_outbox"
 
     def __init__(self, views: ViewReader, clock: Callable[[], dt.datetime]) -> None:
         self.views = views
@@ -53,37 +55,40 @@ class DeliveryQueue:
 
     def claim(self, limit: int = 20) -> list[Delivery]:
         """Lease up to `limit` due rows, oldest first."""
+        return [
+            Delivery(
+                row["delivery_id"],
+                int(row["chat_id"]),
+                row["kind"],
+                row["event_id"],
+                json.loads(row["payload"]),
+                int(row["attempts"]),
+            )
+            for row in self._claim_rows(limit)
+        ]
+
+    def _claim_rows(self, limit: int) -> list[dict[str, Any]]:
         now = stamp(self.clock())
-        claimed: list[Delivery] = []
+        claimed: list[dict[str, Any]] = []
         with self.views.write() as db:
             rows = db.all(
-                "SELECT delivery_id, chat_id, kind, event_id, payload, attempts "
-                "FROM telegram_outbox WHERE status = ? AND due_at <= ? "
+                f"SELECT * FROM {self.table} WHERE status = ? AND due_at <= ? "
                 "AND (leased_until IS NULL OR leased_until < ?) ORDER BY due_at LIMIT ?",
                 (PENDING, now, now, limit),
             )
             lease = stamp(self.clock() + LEASE)
             for row in rows:
                 db.run(
-                    "UPDATE telegram_outbox SET leased_until = ? WHERE delivery_id = ? "
+                    f"UPDATE {self.table} SET leased_until = ? WHERE delivery_id = ? "
                     "AND status = ? AND (leased_until IS NULL OR leased_until < ?)",
                     (lease, row["delivery_id"], PENDING, now),
                 )
                 if db.rowcount == 1:
-                    claimed.append(
-                        Delivery(
-                            row["delivery_id"],
-                            int(row["chat_id"]),
-                            row["kind"],
-                            row["event_id"],
-                            json.loads(row["payload"]),
-                            int(row["attempts"]),
-                        )
-                    )
+                    claimed.append(row)
         return claimed
 
-    def sent(self, delivery_id: str, message_id: int | None) -> None:
-        """Telegram accepted the message."""
+    def sent(self, delivery_id: str, message_id: int | str | None) -> None:
+        """The message was accepted (by Telegram, or by the SMTP relay)."""
         self._settle(
             delivery_id,
             "status = ?, message_id = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL",
@@ -109,8 +114,7 @@ class DeliveryQueue:
     def _settle(self, delivery_id: str, assignments: str, params: tuple[Any, ...]) -> None:
         with self.views.write() as db:
             db.run(
-                f"UPDATE telegram_outbox SET {assignments}, leased_until = NULL "
-                "WHERE delivery_id = ?",
+                f"UPDATE {self.table} SET {assignments}, leased_until = NULL WHERE delivery_id = ?",
                 (*params, delivery_id),
             )
 

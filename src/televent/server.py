@@ -7,18 +7,24 @@ import contextlib
 import logging
 import shutil
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from litestar import Litestar
 
 from televent.adapters.http import create_http_app
+from televent.adapters.mail.imap import ImapSettings, poll_once
+from televent.adapters.mail.sender import MailSender
+from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.bot import TelegramBot, build_bot, running
 from televent.application import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.itip_inbox import ItipInbox
+from televent.mail_identity import MailIdentity
 from televent.operations import purge_tombstones
 
 MAINTENANCE_INTERVAL_SECONDS = 3600
@@ -40,6 +46,9 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
         print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")
     else:
         print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
+    identity = MailIdentity.parse(settings.mail_from)
+    inbox = ItipInbox(app, identity, max_bytes=settings.max_message_bytes)
+    lifespans.extend(_mail(app, settings, identity, inbox))
     if app.queries.account_count() == 0:
         program = _program_name()
         print(
@@ -48,7 +57,9 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
             f"  {program} device add --telegram-id 123456789 --name laptop"
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
-    http_app = create_http_app(app, app_port, settings, lifespan=lifespans, telegram=telegram)
+    http_app = create_http_app(
+        app, app_port, settings, lifespan=lifespans, telegram=telegram, inbox=inbox
+    )
     config = uvicorn.Config(
         http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
     )
@@ -81,21 +92,46 @@ def _bot(
     return lifespan
 
 
-def _maintenance(
-    app: Televent, settings: Settings
-) -> Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]:
-    @contextlib.asynccontextmanager
-    async def lifespan(_: Litestar) -> AsyncIterator[None]:
-        async def loop() -> None:
-            port = AppPort(1)
+Lifespan = Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]
+
+
+def _mail(
+    app: Televent, settings: Settings, identity: MailIdentity, inbox: ItipInbox
+) -> list[Lifespan]:
+    """The SMTP sender and the IMAP poller, each when configured (and said so)."""
+    lifespans: list[Lifespan] = []
+    if settings.smtp_url:
+        smtp = SmtpSettings.parse(settings.smtp_url)
+        sender = MailSender(app, identity, smtp, AppPort(2))
+        lifespans.append(_background(sender.run_forever))
+        print(f"Email out: on (SMTP {smtp.host}:{smtp.port}, from {identity.address})")
+    else:
+        print("Email out: off (TELEVENT_SMTP_URL is not set; invitations wait in the queue).")
+    if settings.inbound_secret:
+        print("Email in: POST /inbound/email (secret from TELEVENT_INBOUND_SECRET)")
+    if settings.imap_url:
+        imap = ImapSettings.parse(settings.imap_url)
+        port = AppPort(1)
+
+        async def poll() -> None:
             while True:
                 try:
-                    await port.run(purge_tombstones, app, settings.tombstone_retention_days)
-                except Exception:  # keep maintaining; the next round may succeed
-                    LOG.exception("Purging expired tombstones failed")
-                await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
+                    await port.run(poll_once, imap, inbox.receive)
+                except Exception as exc:  # keep polling; the server may come back
+                    LOG.warning("IMAP poll failed: %s", exc)
+                await asyncio.sleep(settings.imap_interval_seconds)
 
-        task = asyncio.create_task(loop())
+        lifespans.append(_background(poll))
+        print(
+            f"Email in: IMAP {imap.address}/{imap.mailbox} every {settings.imap_interval_seconds} s"
+        )
+    return lifespans
+
+
+def _background(work: Callable[[], Coroutine[Any, Any, None]]) -> Lifespan:
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Litestar) -> AsyncIterator[None]:
+        task = asyncio.create_task(work())
         try:
             yield
         finally:
@@ -104,3 +140,16 @@ def _maintenance(
                 await task
 
     return lifespan
+
+
+def _maintenance(app: Televent, settings: Settings) -> Lifespan:
+    async def loop() -> None:
+        port = AppPort(1)
+        while True:
+            try:
+                await port.run(purge_tombstones, app, settings.tombstone_retention_days)
+            except Exception:  # keep maintaining; the next round may succeed
+                LOG.exception("Purging expired tombstones failed")
+            await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
+
+    return _background(loop)

@@ -1,4 +1,5 @@
-"""The HTTP server: health check, the Telegram webhook (when configured), and CalDAV at "/"."""
+"""The HTTP server: health check, the Telegram webhook and inbound email (when configured),
+and CalDAV at "/"."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from pydantic import ValidationError
 from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.mail.inbound import MessageTooLargeError
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.bot import WEBHOOK_PATH, TelegramBot
 from televent.application import Televent
 from televent.config import Settings
+from televent.domain.errors import TeleventError
+from televent.itip_inbox import ItipInbox
 from televent.operations import projection_status, record_device_use
 
 
@@ -27,7 +31,9 @@ def create_http_app(
     port: AppPort,
     settings: Settings,
     lifespan: Sequence[Callable[[Litestar], AbstractAsyncContextManager[None]]] = (),
+    *,
     telegram: TelegramBot | None = None,
+    inbox: ItipInbox | None = None,
 ) -> Litestar:
     """Build the ASGI application around a running Televent application.
 
@@ -75,6 +81,36 @@ def create_http_app(
         await telegram.dispatcher.feed_update(telegram.bot, update)
         return Response({}, status_code=200)
 
+    @post(
+        "/inbound/email",
+        status_code=200,
+        request_max_body_size=settings.max_message_bytes + 1,
+    )
+    async def inbound_email(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
+        """Receive one raw RFC 5322 message (an MTA or a mail service's webhook)."""
+        expected = settings.inbound_secret or ""
+        if inbox is None or not expected:
+            return Response(
+                {"error": "Inbound email is off (TELEVENT_INBOUND_SECRET is not set)."},
+                status_code=404,
+            )
+        given = request.headers.get("x-televent-secret", "")
+        bearer = request.headers.get("authorization", "")
+        if bearer.lower().startswith("bearer "):
+            given = given or bearer[7:].strip()
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            return Response({"error": "Wrong or missing inbound secret."}, status_code=403)
+        raw = await request.body()
+        try:
+            receipt = await port.run(inbox.receive, raw)
+        except MessageTooLargeError as exc:
+            return Response({"error": str(exc)}, status_code=413)
+        except TeleventError as exc:
+            return Response({"error": str(exc)}, status_code=400)
+        return Response(receipt.as_dict(), status_code=200)
+
     return Litestar(
-        route_handlers=[health, telegram_webhook, dav], lifespan=list(lifespan), debug=False
+        route_handlers=[health, telegram_webhook, inbound_email, dav],
+        lifespan=list(lifespan),
+        debug=False,
     )

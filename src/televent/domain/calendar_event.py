@@ -63,13 +63,23 @@ class CalendarEvent(Aggregate):
 
     # --- commands ------------------------------------------------------------------------
 
-    def revise(self, new: CalendarObject, *, href: str, actor: str, source: str) -> None:
+    def revise(
+        self,
+        new: CalendarObject,
+        *,
+        href: str,
+        actor: str,
+        source: str,
+        organizer_copy: bool = False,
+    ) -> None:
         """Replace the resource with a new version (a CalDAV PUT, an iTIP update).
 
         Translates the difference into domain events: AttendeeInvited, AttendeeRemoved,
         RsvpGiven for each attendee change, then EventUpdated with what changed. Raises
         SEQUENCE on a significant change the client did not mark, and resets attendees'
-        PARTSTAT when the timing changed.
+        PARTSTAT when the timing changed. An `organizer_copy` (an attendee's copy updated by
+        the organizer's iTIP message) keeps the organizer's SEQUENCE as sent: it is how later
+        messages are ordered (RFC 5546 §2.1.5).
         """
         self._check_live()
         if href != self.href:
@@ -79,17 +89,18 @@ class CalendarEvent(Aggregate):
             return
         facts = facts_of(new)
         stored_sequence = self.facts["sequence"]
-        if facts["sequence"] < stored_sequence and facts["attendees"]:
+        if facts["sequence"] < stored_sequence and facts["attendees"] and not organizer_copy:
             # A client editing an older revision: its attendees' answers are stale (they may
             # predate a reset), so the stored answers stand.
             stored = {a["address"]: a["partstat"] for a in self.facts["attendees"]}
             new = parse_calendar_object(ical_edits.with_partstats(new.text, stored))
         moved = timing_moved(self.facts, facts)
-        if moved and facts["attendees"]:
+        if moved and facts["attendees"] and not organizer_copy:
             new = parse_calendar_object(ical_edits.with_partstats_reset(new.text, moved))
         # SEQUENCE never goes back, and goes up on a significant change (RFC 5545 §3.8.7.4).
-        sequence = max(facts["sequence"], stored_sequence)
-        if facts["significant"] != self.facts["significant"] and sequence == stored_sequence:
+        sequence = facts["sequence"] if organizer_copy else max(facts["sequence"], stored_sequence)
+        significant = facts["significant"] != self.facts["significant"]
+        if significant and sequence == stored_sequence and not organizer_copy:
             sequence += 1
         if sequence != facts["sequence"]:
             new = parse_calendar_object(ical_edits.with_sequence_and_status(new.text, sequence))
@@ -146,19 +157,21 @@ class CalendarEvent(Aggregate):
         partstat: PartStat,
         *,
         recurrence_id: str | None = None,
+        replied: str | None = None,
         actor: str,
         source: str,
     ) -> None:
         """Record an attendee's answer; only an invited attendee may answer.
 
-        The same answer given again appends nothing.
+        `replied` is the DTSTAMP of the iTIP REPLY the answer came in, kept on the ATTENDEE so
+        an older reply arriving later is recognised. The same answer given again appends nothing.
         """
         self._check_live()
         attendee = self._attendee(address)
         if attendee is None:
             raise NotInvitedError(f"{address} is not invited to this event.")
         new = parse_calendar_object(
-            ical_edits.with_partstat(self.ical, address, partstat, recurrence_id)
+            ical_edits.with_partstat(self.ical, address, partstat, recurrence_id, replied)
         )
         if new.canonical() == parse_calendar_object(self.ical).canonical():
             return

@@ -20,10 +20,11 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 _FOLD = re.compile(r"\r?\n[ \t]")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _PARAM_VALUE = r'(?:"[^"]*"|[^";:,]*)'
+# Names are letters, digits and "-" (RFC 5545 §3.1); Lotus Notes and Entourage also write "_".
 _CONTENT_LINE = re.compile(
-    rf"([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*):(.*)", re.S
+    rf"([A-Za-z0-9_-]+)((?:;[A-Za-z0-9_-]+={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*):(.*)", re.S
 )
-_PARAM = re.compile(rf";([A-Za-z0-9-]+)=({_PARAM_VALUE}(?:,{_PARAM_VALUE})*)")
+_PARAM = re.compile(rf";([A-Za-z0-9_-]+)=({_PARAM_VALUE}(?:,{_PARAM_VALUE})*)")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})Z?")  # Google writes DATE values with a "Z"
 _DATE_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
 _DURATION = re.compile(r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
@@ -219,7 +220,8 @@ def iana_zone(name: str) -> dt.tzinfo | None:
     candidates = [name]
     if name.startswith("/"):
         candidates.append("/".join(name.split("/")[-2:]))
-    windows = WINDOWS_TO_OLSON.get(name)
+    # Windows names; Lotus Notes also writes them short ("FLE" for "FLE Standard Time").
+    windows = WINDOWS_TO_OLSON.get(name) or WINDOWS_TO_OLSON.get(f"{name} Standard Time")
     if windows is not None:
         candidates.append(windows)
     for candidate in candidates:

@@ -187,7 +187,8 @@ def facts_of(obj: CalendarObject) -> Facts:
     """Extract what the system reasons about, as a JSON-able dict.
 
     Keys: component, uid, summary, location, start, end, all_day, recurring, overrides,
-    organizer, attendees (address, value, cn, role, partstat, rsvp), sequence, status,
+    organizer, organizer_name, attendees (address, value, cn, role, partstat, rsvp), sequence,
+    status,
     range_start/range_end (UTC epoch seconds, None for unbounded), timing and significant
     (per-component property signatures used to detect a reschedule or a significant change).
     """
@@ -208,6 +209,7 @@ def facts_of(obj: CalendarObject) -> Facts:
         "recurring": master is not None and ("RRULE" in master or "RDATE" in master),
         "overrides": sorted(_rid(c, obj.zones) for c in obj.components if "RECURRENCE-ID" in c),
         "organizer": None if organizer is None else normalize_address(organizer.value),
+        "organizer_name": None if organizer is None else organizer.param("CN"),
         "attendees": [_attendee_facts(a) for a in lead.all("ATTENDEE")],
         "sequence": _int(_value(lead, "SEQUENCE")),
         "status": _text(lead, "STATUS"),

@@ -19,10 +19,15 @@ from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import Zones, calendar_zones, instance_key, normalize_instance_key
 
 COMPONENT_TYPES = ("VEVENT", "VTODO", "VJOURNAL")
+REPLIED_PARAM = "X-TELEVENT-REPLIED"  # the DTSTAMP of the iTIP REPLY a PARTSTAT came from
 
 
 def with_partstat(
-    text: str, address: str, partstat: PartStat, recurrence_id: str | None = None
+    text: str,
+    address: str,
+    partstat: PartStat,
+    recurrence_id: str | None = None,
+    replied: str | None = None,
 ) -> str:
     """Set one attendee's PARTSTAT (on every component, or on one instance).
 
@@ -41,6 +46,8 @@ def with_partstat(
             if normalize_address(str(attendee)) == key:
                 attendee.params["PARTSTAT"] = partstat.value
                 attendee.params.pop("RSVP", None)
+                if replied is not None:
+                    attendee.params[REPLIED_PARAM] = replied
     return _text(calendar)
 
 

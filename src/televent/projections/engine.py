@@ -25,6 +25,7 @@ from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.base import Projection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.directory import DirectoryProjection
+from televent.projections.email_delivery import EmailDeliveryProjection
 from televent.projections.sql import Sql
 from televent.projections.telegram_delivery import TelegramDeliveryProjection
 
@@ -60,6 +61,7 @@ def all_projections(
         CalendarViewProjection(prefix),
         AttendeeIndexProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
+        EmailDeliveryProjection(prefix, internal_domain),
     ]
 
 

@@ -181,7 +181,12 @@ class TelegramDeliveryProjection(Projection):
         # card belongs to a revision (SEQUENCE). Replaying the same events gives the same keys.
         revision = sequence if kind == "invitation_update" else changes.position
         payload = _event_payload(facts) if facts is not None else {}
-        payload["organizer_name"] = self._name_of(db, changes.owner)
+        if account_id == changes.owner:  # organised elsewhere: name the organizer
+            payload["organizer_name"] = (facts or {}).get("organizer_name") or (facts or {}).get(
+                "organizer"
+            )
+        else:
+            payload["organizer_name"] = self._name_of(db, changes.owner)
         if row is not None:
             payload["address"] = row["address"]
         self._enqueue(
@@ -246,11 +251,20 @@ class TelegramDeliveryProjection(Projection):
     # --- lookups -------------------------------------------------------------------------
 
     def _televent_attendees(self, db: Sql, facts: dict[str, Any], owner: str) -> dict[str, str]:
-        """account id → the address it was invited as, for attendees who use Televent."""
+        """account id → the address it was invited as, for attendees who use Televent.
+
+        The owner is one of them when someone else organises the event (an invitation that
+        came by email and was stored in the owner's calendar)."""
+        organizer = facts.get("organizer")
+        organized_elsewhere = organizer is not None and (
+            (self._account_for(db, organizer) or ("",))[0] != owner
+        )
         found: dict[str, str] = {}
         for attendee in facts["attendees"]:
             account = self._account_for(db, attendee["address"])
-            if account is not None and account[0] != owner and account[0] not in found:
+            if account is None or account[0] in found:
+                continue
+            if account[0] != owner or organized_elsewhere:
                 found[account[0]] = attendee["address"]
         return found
 

@@ -125,4 +125,8 @@ class DeliverySender:
                 texts.card(delivery.kind, payload, tz, answer),
                 keyboards.rsvp(event_id, answer),
             )
+        if delivery.kind == "counter":
+            return texts.notice(delivery.kind, payload, tz), keyboards.counter(
+                str(payload.get("counter_id", ""))
+            )
         return texts.notice(delivery.kind, payload, tz), None

@@ -49,6 +49,25 @@ class Erase(CallbackData, prefix="erase"):
     confirm: bool
 
 
+class Counter(CallbackData, prefix="ctr"):
+    """The organizer's answer to a proposed new time (iTIP COUNTER)."""
+
+    counter: str  # the proposal's id, 12 hex digits
+    accept: bool
+
+
+def counter(counter_id: str) -> InlineKeyboardMarkup:
+    """Accept or decline a proposed new time."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button("✅ Accept new time", Counter(counter=counter_id, accept=True)),
+                _button("❌ Keep the time", Counter(counter=counter_id, accept=False)),
+            ]
+        ]
+    )
+
+
 def rsvp(event_id: UUID, answer: str | None = None) -> InlineKeyboardMarkup:
     """The three answer buttons; the current answer is marked."""
     buttons = [

@@ -32,6 +32,7 @@ from televent.domain.values import (
     internal_address,
     is_valid_email,
 )
+from televent.itip_inbox import settle_counter
 from televent.queries import AccountView, DeviceView, ObjectView
 
 from .parsing import NewEvent
@@ -265,7 +266,8 @@ class BotService:
                     source=source,
                 )
             )
-            outcome.append(f"✔️ {name or invitee} invited")
+            how = " (an email invitation is on its way)" if name is None else ""
+            outcome.append(f"✔️ {name or invitee} invited{how}")
         return outcome
 
     def rsvp(self, person: Person, event_id: UUID, partstat: PartStat) -> EventDetails:
@@ -282,6 +284,12 @@ class BotService:
             lambda: self.app.give_rsvp(event_id, address, partstat, actor=actor, source=source)
         )
         return self.event_by_id(person, event_id)
+
+    def answer_counter(self, person: Person, counter_id: str, accept: bool) -> str:
+        """The organizer's answer to a proposed new time; returns the event's summary."""
+        account = self._account(person)
+        _, source = self._identity(person)
+        return settle_counter(self.app, counter_id, account, accept=accept, source=source)
 
     def resolve(self, person: Person, reference: str) -> UUID:
         """The id of an event the user may see, from what they typed."""

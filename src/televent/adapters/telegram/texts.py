@@ -211,7 +211,7 @@ def card(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo, answer: str 
     return "\n".join(lines)
 
 
-def notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
+def notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:  # noqa: PLR0911
     """Messages that are not cards: answers for the organizer, cancellations, reminders."""
     summary = escape(payload.get("summary") or "an event")
     moment = escape(_payload_when(payload, tz)) if payload.get("start") else ""
@@ -225,7 +225,37 @@ def notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
         return f"❌ <b>{summary}</b> ({moment}) was cancelled by the organizer."
     if kind == "uninvited":
         return f"➖ You were removed from <b>{summary}</b> ({moment})."
+    if kind == "counter":
+        who = escape(payload.get("attendee_name") or "An attendee")
+        proposed = escape(_counter_time(payload.get("proposed"), tz))
+        comment = f"\n💬 {escape(payload['comment'])}" if payload.get("comment") else ""
+        return f"🕑 {who} proposes a new time for <b>{summary}</b>: {proposed}{comment}"
+    if kind == "mail_failed":
+        recipient = escape(payload.get("recipient") or "someone")
+        reason = escape(payload.get("reason") or "")
+        what = {"CANCEL": "cancellation", "REPLY": "answer"}.get(
+            payload.get("method", ""), "invitation"
+        )
+        return (
+            f"⚠️ The {what} email for <b>{summary}</b> could not be delivered to "
+            f"{recipient}.\n{reason}"
+        )
     if kind == "reminder":
         place = f"\n📍 {escape(payload['location'])}" if payload.get("location") else ""
         return f"⏰ <b>{summary}</b> starts {escape(payload.get('in', 'soon'))}\n🕒 {moment}{place}"
     return f"{summary} {moment}"
+
+
+def _counter_time(raw: str | None, tz: zoneinfo.ZoneInfo) -> str:
+    """A proposed DTSTART value (UTC or floating basic form) in the reader's zone."""
+    if not raw:
+        return "a new time"
+    try:
+        if len(raw) == 8:
+            return dt.datetime.strptime(raw, "%Y%m%d").strftime("%a %d %b (all day)")
+        moment = dt.datetime.strptime(raw.rstrip("Z"), "%Y%m%dT%H%M%S")
+    except ValueError:
+        return raw
+    if raw.endswith("Z"):
+        moment = moment.replace(tzinfo=dt.UTC).astimezone(tz)
+    return moment.strftime("%a %d %b, %H:%M")

@@ -74,3 +74,25 @@ async def tapped(
             texts.details(details, tz),
             keyboards.rsvp(event_id, partstat.value),
         )
+
+
+@router.callback_query(keyboards.Counter.filter())
+async def counter_answered(
+    query: CallbackQuery,
+    callback_data: keyboards.Counter,
+    account: AccountView,
+    person: Person,
+    ctx: BotContext,
+) -> None:
+    """The organizer accepts or declines a proposed new time (an email COUNTER)."""
+    summary = await ctx.port.run(
+        ctx.service.answer_counter, person, callback_data.counter, callback_data.accept
+    )
+    done = (
+        f"✅ <b>{escape(summary)}</b> moved to the proposed time; everyone is told."
+        if callback_data.accept
+        else f"👌 <b>{escape(summary)}</b> keeps its time; the proposer is told."
+    )
+    await query.answer("Done")
+    if isinstance(query.message, Message):
+        await edit(query.message, done, None)

@@ -1,0 +1,214 @@
+"""Builds outgoing iMIP messages (RFC 6047) that common mail clients show as invitations.
+
+The MIME layout follows what Gmail itself sends, which Gmail, Outlook and Apple Mail all
+recognise::
+
+    multipart/mixed
+    +-- multipart/alternative
+    |   +-- text/plain; charset=utf-8
+    |   +-- text/html; charset=utf-8
+    |   +-- text/calendar; method=<METHOD>; charset="UTF-8"    (RFC 6047 section 2.4)
+    +-- application/ics; name="invite.ics"                      (attachment)
+
+Both calendar parts carry the same iCalendar bytes, base64-encoded, so that no transport or
+generator rewrites the CRLF line ends (RFC 5545 section 3.1) or the 75-octet folding. The
+``method`` parameter of the text/calendar part matches the METHOD property of the object, as
+RFC 6047 section 2.4 requires. Messages are marked ``Auto-Submitted: auto-generated``
+(RFC 3834 section 5) so that vacation responders do not answer them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import email.policy
+import html
+import re
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+__all__ = ["IMIP_METHODS", "MailSummary", "OutgoingMail", "build_message"]
+
+#: iTIP methods (RFC 5546 section 1.4) that iMIP carries.
+IMIP_METHODS = frozenset(
+    {"PUBLISH", "REQUEST", "REPLY", "ADD", "CANCEL", "REFRESH", "COUNTER", "DECLINECOUNTER"}
+)
+ATTACHMENT_NAME = "invite.ics"
+MAILER = "Televent"
+#: CRLF line ends, as SMTP wants them; ``bytes(message)`` uses it.
+POLICY = email.policy.SMTP
+
+_LINE_BREAKS = re.compile(r"[\r\n\t]+")
+_METHOD_LINE = re.compile(r"^METHOD:(.*)$", re.MULTILINE | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MailSummary:
+    """The human-readable side of an invitation: what the text and HTML parts say."""
+
+    headline: str
+    title: str
+    when: str
+    location: str | None
+    organizer: str | None
+    description: str | None
+    attendees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    """One iMIP message for one recipient."""
+
+    method: str
+    ical: str
+    to_address: str
+    to_name: str | None
+    from_address: str
+    from_name: str | None
+    reply_to: str | None
+    subject: str
+    summary: MailSummary
+    message_id: str
+    date: datetime.datetime
+
+
+def build_message(mail: OutgoingMail) -> EmailMessage:
+    """Returns the complete message; ``bytes(message)`` is ready for SMTP (CRLF line ends).
+
+    Raises ValueError when the mail is inconsistent: an unknown method, a METHOD in the
+    calendar that differs from ``mail.method``, a malformed Message-ID or a naive date.
+    """
+    method = _check(mail)
+    calendar = mail.ical.encode("utf-8")
+
+    message = EmailMessage(policy=POLICY)
+    message["From"] = _address(mail.from_name, mail.from_address)
+    message["To"] = _address(mail.to_name, mail.to_address)
+    if mail.reply_to:
+        message["Reply-To"] = _address(None, mail.reply_to)
+    message["Subject"] = _one_line(mail.subject)
+    message["Date"] = format_datetime(mail.date)
+    message["Message-ID"] = f"<{mail.message_id}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Mailer"] = MAILER
+
+    text = _part()
+    text.set_content(
+        render_text(mail.summary), subtype="plain", charset="utf-8", cte="quoted-printable"
+    )
+    page = _part()
+    page.set_content(
+        render_html(mail.summary), subtype="html", charset="utf-8", cte="quoted-printable"
+    )
+    invitation = _part()
+    invitation.set_content(calendar, maintype="text", subtype="calendar", cte="base64")
+    # Written as Gmail writes it, with the method unquoted: a raw header is not re-serialised.
+    del invitation["Content-Type"]
+    invitation.set_raw("Content-Type", f'text/calendar; method={method}; charset="UTF-8"')
+    attachment = _part()
+    attachment.set_content(
+        calendar,
+        maintype="application",
+        subtype="ics",
+        cte="base64",
+        disposition="attachment",
+        filename=ATTACHMENT_NAME,
+        params={"name": ATTACHMENT_NAME},
+    )
+    alternative = _part()
+    alternative.make_alternative()
+    for part in (text, page, invitation):
+        del part["MIME-Version"]  # set_content adds one; it belongs to the top level only
+        alternative.attach(part)
+    del attachment["MIME-Version"]
+
+    message["MIME-Version"] = "1.0"
+    message.make_mixed()
+    message.attach(alternative)
+    message.attach(attachment)
+    return message
+
+
+def render_text(summary: MailSummary) -> str:
+    """The text/plain body."""
+    lines = [summary.headline, ""]
+    if summary.title:
+        lines.append(summary.title)
+    lines.append(f"When: {summary.when}")
+    if summary.location:
+        lines.append(f"Where: {summary.location}")
+    if summary.organizer:
+        lines.append(f"Organizer: {summary.organizer}")
+    if summary.attendees:
+        lines.append("Guests:")
+        lines.extend(f"  - {attendee}" for attendee in summary.attendees)
+    if summary.description:
+        lines.extend(["", summary.description.strip()])
+    return "\n".join(lines) + "\n"
+
+
+def render_html(summary: MailSummary) -> str:
+    """The text/html body; every field is escaped."""
+
+    def esc(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    def multiline(value: str) -> str:
+        return "<br>\n".join(esc(line) for line in value.strip().splitlines())
+
+    rows = [("When", esc(summary.when))]
+    if summary.location:
+        rows.append(("Where", esc(summary.location)))
+    if summary.organizer:
+        rows.append(("Organizer", esc(summary.organizer)))
+    if summary.attendees:
+        rows.append(("Guests", "<br>\n".join(esc(a) for a in summary.attendees)))
+    table = "\n".join(
+        f'<tr><th align="left" valign="top" style="padding:2px 12px 2px 0">{label}</th>'
+        f"<td>{value}</td></tr>"
+        for label, value in rows
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8">',
+        f"<title>{esc(summary.title or summary.headline)}</title></head>",
+        '<body style="font-family:sans-serif">',
+        f"<p>{esc(summary.headline)}</p>",
+    ]
+    if summary.title:
+        parts.append(f"<h2>{esc(summary.title)}</h2>")
+    parts.append(f"<table>\n{table}\n</table>")
+    if summary.description:
+        parts.append(f"<p>{multiline(summary.description)}</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _check(mail: OutgoingMail) -> str:
+    method = mail.method.upper()
+    if method not in IMIP_METHODS:
+        raise ValueError(f"unknown iMIP method {mail.method!r}")
+    found = _METHOD_LINE.search(mail.ical)
+    if found is None or found.group(1).strip().upper() != method:
+        raise ValueError(f"the calendar's METHOD does not match the mail's method {method}")
+    message_id = mail.message_id
+    if "@" not in message_id or any(c in message_id for c in "<> \t\r\n"):
+        raise ValueError(f"malformed Message-ID {message_id!r} (want left@right, no brackets)")
+    if mail.date.tzinfo is None or mail.date.utcoffset() is None:
+        raise ValueError("the Date of a mail must be time zone aware")
+    return method
+
+
+def _part() -> EmailMessage:
+    return EmailMessage(policy=POLICY)
+
+
+def _one_line(value: str) -> str:
+    """Header text: no line breaks (they would end the header), single spaces."""
+    return _LINE_BREAKS.sub(" ", value).strip()
+
+
+def _address(name: str | None, address: str) -> Address:
+    """An address with an optional display name; non-ASCII names are RFC 2047 encoded."""
+    return Address(display_name=_one_line(name or ""), addr_spec=address.strip())

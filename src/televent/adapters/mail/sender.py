@@ -1,0 +1,237 @@
+"""Sends the email queue over SMTP: iTIP messages as iMIP (RFC 6047), retried with backoff.
+
+A row of the queue holds the event as it was at the revision that called for the message;
+here it becomes the iTIP message (domain/itip.py: METHOD, ORGANIZER = the attendee's reply
+address, DTSTAMP, VTIMEZONEs) and the MIME message Gmail, Outlook and Apple Mail show as an
+invitation (outbound.py). A 4xx or a network failure is retried with exponential backoff; a
+5xx is given up and the organizer is told in Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+import zoneinfo
+from collections.abc import Callable
+from email.message import EmailMessage
+from typing import Any
+
+from televent.adapters.mail.outbound import MailSummary, OutgoingMail, build_message
+from televent.adapters.mail.smtp import (
+    PermanentMailError,
+    SmtpSettings,
+    TemporaryMailError,
+    send_message,
+)
+from televent.adapters.port import AppPort
+from televent.application import Televent
+from televent.delivery_queue import MAX_ATTEMPTS, DeliveryQueue, backoff
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.itip import outgoing
+from televent.itip_inbox import notify_mail_failure
+from televent.mail_identity import MailIdentity
+from televent.mail_queue import MailDelivery, MailQueue
+
+LOG = logging.getLogger(__name__)
+VERBS = {
+    "ACCEPTED": "accepted",
+    "DECLINED": "declined",
+    "TENTATIVE": "tentatively accepted",
+    "DELEGATED": "delegated",
+}
+
+
+class MailSender:
+    """Claims due messages and hands them to the SMTP relay."""
+
+    def __init__(
+        self,
+        app: Televent,
+        identity: MailIdentity,
+        smtp: SmtpSettings,
+        port: AppPort,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+        poll_seconds: float = 1.0,
+    ) -> None:
+        self.app = app
+        self.identity = identity
+        self.smtp = smtp
+        self.port = port
+        self.queue = MailQueue(app.views, clock or app.clock)
+        self.telegram = DeliveryQueue(app.views, clock or app.clock)
+        self.clock = clock or app.clock
+        self.poll_seconds = poll_seconds
+
+    async def run_forever(self) -> None:
+        """Send until cancelled; a failed round is logged and the next one tries again."""
+        while True:
+            try:
+                sent = await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                LOG.exception("Mail delivery round failed")
+                sent = 0
+            if not sent:
+                await asyncio.sleep(self.poll_seconds)
+
+    async def run_once(self) -> int:
+        """Send what is due now; returns how many rows were handled."""
+        batch = await self.port.run(self.queue.claim_mail)
+        for delivery in batch:
+            await self._send(delivery)
+        return len(batch)
+
+    async def _send(self, delivery: MailDelivery) -> None:
+        try:
+            message, message_id = await self.port.run(self.compose, delivery)
+        except Exception as exc:  # a row that cannot become a message will never send
+            LOG.exception("Cannot compose mail %s", delivery.delivery_id)
+            await self.port.run(self._fail, delivery, f"cannot compose: {exc}")
+            return
+        try:
+            await send_message(
+                self.smtp, message, envelope_from=self.identity.address,
+                recipients=[delivery.recipient],
+            )  # fmt: skip
+        except PermanentMailError as exc:
+            await self.port.run(self._fail, delivery, f"{exc.code or ''} {exc.detail}".strip())
+        except TemporaryMailError as exc:
+            error = f"{exc.code or ''} {exc.detail}".strip()
+            if delivery.attempts + 1 >= MAX_ATTEMPTS:
+                await self.port.run(self._fail, delivery, f"gave up: {error}")
+            else:
+                await self.port.run(
+                    self.queue.retry, delivery.delivery_id, backoff(delivery.attempts + 1), error
+                )
+        else:
+            await self.port.run(self.queue.sent, delivery.delivery_id, message_id)
+
+    def _fail(self, delivery: MailDelivery, reason: str) -> None:
+        LOG.warning("Giving up mail %s: %s", delivery.delivery_id, reason)
+        self.queue.failed_for_good(delivery.delivery_id, reason)
+        row = {
+            "delivery_id": delivery.delivery_id,
+            "account_id": delivery.account_id,
+            "event_id": delivery.event_id,
+            "recipient": delivery.recipient,
+            "method": delivery.method,
+            "payload": delivery.payload,
+        }
+        notify_mail_failure(self.app, self.telegram, row, reason)
+
+    # --- composing ------------------------------------------------------------------------
+
+    def compose(self, delivery: MailDelivery) -> tuple[EmailMessage, str]:
+        """The MIME message for a row, and its Message-ID (stable across retries)."""
+        payload: dict[str, Any] = delivery.payload
+        owner = self._owner(delivery.account_id)
+        owner_name = owner.name if owner is not None else None
+        zone = _zone(owner.timezone if owner is not None else "UTC")
+        stamp = dt.datetime.fromisoformat(payload["stamp"])
+        method = delivery.method
+        token = payload.get("token") or ""
+        reply_to = self.identity.reply_address(token) if token else None
+        organizer = (reply_to, owner_name) if reply_to and method != "REPLY" else None
+        ical = outgoing(
+            payload["ical"],
+            method,
+            organizer=organizer,
+            stamp=stamp,
+            attendee=payload.get("attendee")
+            or (delivery.recipient if method == "CANCEL" else None),
+            partstat=payload.get("partstat"),
+            instances=payload.get("instances") or None,
+        )
+        facts = facts_of(parse_calendar_object(payload["ical"]))
+        title = facts.get("summary") or "(no title)"
+        when = _when(facts, zone, payload.get("instances") or [])
+        headline, subject = self._wording(delivery, owner_name, title, when)
+        message_id = (
+            hashlib.sha256(delivery.delivery_id.encode()).hexdigest()[:32]
+            + f"@{self.identity.domain}"
+        )
+        mail = OutgoingMail(
+            method=method,
+            ical=ical,
+            to_address=delivery.recipient,
+            to_name=payload.get("name") or None,
+            from_address=self.identity.address,
+            from_name=owner_name or self.identity.name,
+            reply_to=reply_to,
+            subject=subject,
+            summary=MailSummary(
+                headline=headline,
+                title=title,
+                when=when,
+                location=facts.get("location"),
+                organizer=owner_name if method != "REPLY" else facts.get("organizer_name"),
+                description=None,
+                attendees=tuple(
+                    a.get("cn") or a["address"]
+                    for a in facts.get("attendees", [])
+                    if not a["address"].endswith("@" + self.app.internal_domain.lower())
+                ),
+            ),
+            message_id=message_id,
+            date=self.clock(),
+        )
+        return build_message(mail), message_id
+
+    def _wording(
+        self, delivery: MailDelivery, owner_name: str | None, title: str, when: str
+    ) -> tuple[str, str]:
+        who = owner_name or "Someone"
+        if delivery.method == "CANCEL":
+            scope = " (one occurrence)" if delivery.payload.get("instances") else ""
+            return f"{who} cancelled {title}{scope}", f"Cancelled: {title}{scope} @ {when}"
+        if delivery.method == "DECLINECOUNTER":
+            return (
+                f"{who} keeps the time of {title}",
+                f"Proposal declined: {title} @ {when}",
+            )
+        if delivery.method == "REPLY":
+            verb = VERBS.get(str(delivery.payload.get("partstat")), "answered")
+            return f"{who} {verb} {title}", f"{who} {verb}: {title} @ {when}"
+        if ":s" in delivery.delivery_id:
+            return f"{who} updated {title}", f"Updated invitation: {title} @ {when}"
+        return f"{who} invites you to {title}", f"Invitation: {title} @ {when}"
+
+    def _owner(self, account_id: str | None) -> Any:
+        if not account_id:
+            return None
+        with self.app.views.read() as db:
+            telegram_id = db.scalar(
+                "SELECT telegram_id FROM accounts WHERE account_id = ?", (account_id,)
+            )
+        if telegram_id is None:
+            return None
+        return self.app.queries.account_by_telegram_id(int(telegram_id))
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _when(facts: dict[str, Any], zone: zoneinfo.ZoneInfo, instances: list[str]) -> str:
+    """The time as the organizer reads it: "Tue 03 Dec 2026, 15:00-16:00 (Europe/Berlin)"."""
+    raw = instances[0] if instances else facts.get("start")
+    if not raw:
+        return "no time set"
+    if facts.get("all_day") or len(raw) == 10:
+        return dt.date.fromisoformat(raw[:10]).strftime("%a %d %b %Y (all day)")
+    start = dt.datetime.fromisoformat(raw)
+    start = start.astimezone(zone) if start.tzinfo is not None else start.replace(tzinfo=zone)
+    text = start.strftime("%a %d %b %Y, %H:%M")
+    end_raw = facts.get("end")
+    if end_raw and not instances and len(end_raw) > 10:
+        end = dt.datetime.fromisoformat(end_raw)
+        end = end.astimezone(zone) if end.tzinfo is not None else end.replace(tzinfo=zone)
+        text += "-" + end.strftime("%H:%M")
+    return f"{text} ({zone.key})"

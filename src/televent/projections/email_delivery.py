@@ -1,0 +1,295 @@
+"""The outgoing email queue, fed by the log: iTIP over iMIP (RFC 5546, RFC 6047).
+
+Whatever adapter made the change (the bot, a CalDAV client, the CLI), the domain events say
+what external attendees (email addresses that are not Televent users) must be told:
+
+- organised here: a REQUEST to each new attendee and to everyone again when SEQUENCE goes up;
+  a CANCEL to a removed attendee, to everyone when the event is cancelled or deleted, and for
+  each newly cancelled instance (an override with STATUS:CANCELLED);
+- organised elsewhere (an invitation that came by email): a REPLY to the organizer when the
+  Televent user answers, from the bot or from their own CalDAV client.
+
+Rows are written in the transaction that appends the events and carry the event as it was
+then, so what is sent is exactly that revision; the key of a row (kind, event, recipient,
+revision) means the same message is never queued twice. The sender (adapters/mail/sender.py)
+turns a row into a message. `tg_<id>@<internal domain>` addresses are never emailed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from televent.domain.ical import parse_calendar_object
+from televent.domain.itip import cancelled_instances
+from televent.projections.base import Projection, handles
+from televent.projections.calendar_view import BODY_EVENTS
+from televent.projections.sql import Sql
+from televent.projections.telegram_delivery import stamp
+
+PENDING = "pending"
+STATUS_CANCELLED = "CANCELLED"
+
+
+@dataclass
+class _EventChanges:
+    owner: str
+    ical: str | None = None
+    facts: dict[str, Any] | None = None
+    position: int = 0
+    at: str = ""
+    deleted: bool = False
+    answers: list[dict[str, Any]] = field(default_factory=list)
+
+
+class EmailDeliveryProjection(Projection):
+    """Queues the iMIP messages that domain events call for (see the module docstring)."""
+
+    name = "email_delivery"
+    tables = ("mail_outbox", "mail_invitations", "mail_events")
+    rebuildable = False
+
+    def __init__(self, prefix: str = "", internal_domain: str = "televent.internal") -> None:
+        super().__init__(prefix)
+        self.internal_domain = internal_domain.lower()
+        self.internal = re.compile(rf"tg_(\d+)@{re.escape(self.internal_domain)}")
+
+    @handles("CalendarEvent.EventCreated", "CalendarEvent.EventRecreated", *BODY_EVENTS)
+    def _changed(self, db: Sql, event: Any, position: int) -> None:
+        changes = self._changes(db, event, position)
+        if type(event).__name__ == "RsvpGiven":
+            changes.answers.append(
+                {
+                    "address": event.address,
+                    "partstat": event.partstat,
+                    "recurrence_id": event.recurrence_id,
+                    "actor": event.actor,
+                    "source": event.source,
+                    "position": position,
+                }
+            )
+        if event.ical is not None:
+            changes.ical = event.ical
+            changes.facts = event.facts
+            changes.deleted = False
+
+    @handles("CalendarEvent.EventDeleted")
+    def _deleted(self, db: Sql, event: Any, position: int) -> None:
+        self._changes(db, event, position).deleted = True
+
+    def _changes(self, db: Sql, event: Any, position: int) -> _EventChanges:
+        key = (self.name, str(event.originator_id))
+        changes: _EventChanges | None = db.pending.get(key)
+        if changes is None:
+            changes = _EventChanges(str(event.account_id))
+            db.pending[key] = changes
+        changes.position = position
+        changes.at = stamp(event.timestamp)
+        return changes
+
+    def flush(self, db: Sql) -> None:
+        """Decide the messages for every event this batch touched."""
+        for key in [key for key in db.pending if key[0] == self.name]:
+            changes: _EventChanges = db.pending.pop(key)
+            self._deliver(db, key[1], changes)
+
+    # --- deciding ---------------------------------------------------------------------------
+
+    def _deliver(self, db: Sql, event_id: str, changes: _EventChanges) -> None:
+        previous = db.one(
+            f"SELECT ical FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,)
+        )
+        if changes.deleted or changes.ical is None:
+            if previous is not None and changes.deleted:
+                self._cancel_all(db, event_id, changes, str(previous["ical"]))
+            return
+        facts = changes.facts or {}
+        organizer = facts.get("organizer")
+        if organizer is not None and not self._is_owner(db, organizer, changes.owner):
+            self._reply(db, event_id, changes, organizer)
+            return
+        external = self._external_attendees(db, facts, organizer)
+        if not external and previous is None:
+            return  # the common case: nobody outside Televent is invited
+        self._organize(db, event_id, changes, external)
+
+    def _organize(
+        self, db: Sql, event_id: str, changes: _EventChanges, external: dict[str, str]
+    ) -> None:
+        ical = changes.ical or ""
+        facts = changes.facts or {}
+        sequence = int(facts.get("sequence", 0))
+        cancelled_event = (facts.get("status") or "").upper() == STATUS_CANCELLED
+        instances = cancelled_instances(parse_calendar_object(ical))
+        known = {
+            row["address"]: row
+            for row in db.all(
+                f"SELECT address, token, sequence, cancelled FROM {self.t['mail_invitations']} "
+                "WHERE event_id = ?",
+                (event_id,),
+            )
+        }
+        for address, row in known.items():
+            if address not in external:
+                self._enqueue(db, "cancel", event_id, address, row["token"], changes, ical)
+                db.run(
+                    f"DELETE FROM {self.t['mail_invitations']} WHERE event_id = ? AND address = ?",
+                    (event_id, address),
+                )
+        for address, name in external.items():
+            invited = known.get(address)
+            if cancelled_event:
+                if invited is not None and int(invited["sequence"]) < sequence:
+                    self._enqueue(db, "cancel", event_id, address, invited["token"], changes, ical)
+                    self._remember(db, event_id, address, invited["token"], sequence, instances)
+                continue
+            if invited is None:
+                token = secrets.token_hex(12)
+                self._enqueue(db, "request", event_id, address, token, changes, ical, name=name)
+                self._remember(db, event_id, address, token, sequence, instances)
+                continue
+            newly = sorted(set(instances) - set(json.loads(invited["cancelled"])))
+            if newly:
+                self._enqueue(
+                    db,
+                    "cancel",
+                    event_id,
+                    address,
+                    invited["token"],
+                    changes,
+                    ical,
+                    instances=newly,
+                )
+            elif sequence > int(invited["sequence"]):
+                revision = f"s{sequence}"
+                self._enqueue(
+                    db, "request", event_id, address, invited["token"], changes, ical,
+                    name=name, revision=revision,
+                )  # fmt: skip
+            self._remember(db, event_id, address, invited["token"], sequence, instances)
+        db.run(
+            f"INSERT INTO {self.t['mail_events']} (event_id, owner, ical) VALUES (?, ?, ?) "
+            "ON CONFLICT (event_id) DO UPDATE SET ical = ?",
+            (event_id, changes.owner, ical, ical),
+        )
+
+    def _cancel_all(self, db: Sql, event_id: str, changes: _EventChanges, ical: str) -> None:
+        for row in db.all(
+            f"SELECT address, token FROM {self.t['mail_invitations']} WHERE event_id = ?",
+            (event_id,),
+        ):
+            self._enqueue(db, "cancel", event_id, row["address"], row["token"], changes, ical)
+        db.run(f"DELETE FROM {self.t['mail_invitations']} WHERE event_id = ?", (event_id,))
+        db.run(f"DELETE FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,))
+
+    def _reply(self, db: Sql, event_id: str, changes: _EventChanges, organizer: str) -> None:
+        """The owner answered an invitation organised elsewhere: tell the organizer."""
+        if not self._is_email(organizer):
+            return
+        for answer in changes.answers:
+            if answer["actor"] != f"account:{changes.owner}":
+                continue  # an answer that came by email, or an update from the organizer
+            if not self._is_owner(db, answer["address"], changes.owner):
+                continue
+            instances = [answer["recurrence_id"]] if answer["recurrence_id"] else []
+            self._enqueue(
+                db, "reply", event_id, organizer, "", changes, changes.ical or "",
+                revision=f"p{answer['position']}", instances=instances,
+                attendee=answer["address"], partstat=answer["partstat"],
+            )  # fmt: skip
+
+    def _enqueue(  # noqa: PLR0917 - one row shape, written in one place
+        self,
+        db: Sql,
+        method: str,
+        event_id: str,
+        recipient: str,
+        token: str,
+        changes: _EventChanges,
+        ical: str,
+        *,
+        name: str | None = None,
+        revision: str | None = None,
+        instances: list[str] | None = None,
+        attendee: str | None = None,
+        partstat: str | None = None,
+    ) -> None:
+        suffix = revision or f"p{changes.position}"
+        if instances:
+            suffix += ":" + ",".join(instances)
+        payload = {
+            "ical": ical,
+            "token": token,
+            "name": name,
+            "instances": instances or [],
+            "attendee": attendee,
+            "partstat": partstat,
+            "stamp": changes.at,
+        }
+        db.run(
+            f"INSERT INTO {self.t['mail_outbox']} (delivery_id, recipient, method, event_id, "
+            "account_id, payload, status, attempts, due_at, created_position, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING",
+            (
+                f"{method}:{event_id}:{recipient}:{suffix}",
+                recipient,
+                method.upper(),
+                event_id,
+                changes.owner,
+                json.dumps(payload, sort_keys=True),
+                PENDING,
+                changes.at,
+                changes.position,
+                changes.at,
+            ),
+        )
+
+    def _remember(  # noqa: PLR0917
+        self, db: Sql, event_id: str, address: str, token: str, sequence: int, instances: list[str]
+    ) -> None:
+        cancelled = json.dumps(sorted(instances))
+        db.run(
+            f"INSERT INTO {self.t['mail_invitations']} "
+            "(event_id, address, token, sequence, cancelled) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (event_id, address) DO UPDATE SET sequence = ?, cancelled = ?",
+            (event_id, address, token, sequence, cancelled, sequence, cancelled),
+        )
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def _external_attendees(
+        self, db: Sql, facts: dict[str, Any], organizer: str | None
+    ) -> dict[str, str]:
+        """address → display name of the attendees reached by email only: mailto: addresses
+        that are neither the organizer, nor internal, nor linked to a Televent account."""
+        found: dict[str, str] = {}
+        for attendee in facts.get("attendees", []):
+            address = attendee["address"]
+            value = str(attendee.get("value", ""))
+            if address == organizer or not value.lower().startswith("mailto:"):
+                continue
+            if not self._is_email(address) or db.scalar(
+                "SELECT account_id FROM account_emails WHERE email = ?", (address,)
+            ):
+                continue
+            found[address] = attendee.get("cn") or ""
+        return found
+
+    def _is_email(self, address: str) -> bool:
+        return "@" in address and not address.endswith("@" + self.internal_domain)
+
+    def _is_owner(self, db: Sql, address: str, owner: str) -> bool:
+        """Whether a calendar address is the owner's (their tg_ address or a linked email)."""
+        match = self.internal.fullmatch(address)
+        if match is not None:
+            value = db.scalar(
+                "SELECT account_id FROM accounts WHERE telegram_id = ?", (int(match.group(1)),)
+            )
+        else:
+            value = db.scalar(
+                "SELECT account_id FROM account_emails WHERE email = ?", (address.lower(),)
+            )
+        return value is not None and str(value) == owner

@@ -1,0 +1,36 @@
+"""IMAP polling feeds the inbox: an invitation in the mailbox becomes an event, once."""
+
+from __future__ import annotations
+
+from televent.adapters.mail.imap import ImapSettings, poll_once
+from televent.application import Televent
+from televent.domain.values import (
+    DEFAULT_CALENDAR_SLUG,
+    account_id_for,
+    calendar_event_id_for,
+    calendar_id_for,
+)
+from televent.itip_inbox import ItipInbox
+from televent.mail_identity import MailIdentity
+from tests.e2e.test_mail_e2e import external_request
+from tests.imapd import ImapStandIn
+
+
+def test_polled_invitations_are_applied_once_and_marked_seen(app: Televent) -> None:
+    app.register_account(
+        3, name="Carol", email="carol@example.org", actor="system:", source="cli:t"
+    )
+    inbox = ItipInbox(app, MailIdentity.parse("calendar@cal.example.org"))
+    with ImapStandIn("televent", "secret") as server:
+        first = server.deliver(external_request("imap-1@example.net"))
+        second = server.deliver(b"From: someone@example.org\r\nSubject: hello\r\n\r\nNo calendar.")
+        settings = ImapSettings.parse(server.url())
+        result = poll_once(settings, inbox.receive)
+        assert (result.fetched, result.failed) == (2, 0)
+        assert "\\Seen" in server.flags(first) and "\\Seen" in server.flags(second)
+        assert poll_once(settings, inbox.receive).fetched == 0
+    calendar_id = calendar_id_for(account_id_for(3), DEFAULT_CALENDAR_SLUG)
+    stored = app.queries.object_by_event_id(
+        calendar_event_id_for(calendar_id, "imap-1@example.net")
+    )
+    assert stored is not None and "SUMMARY:Budget" in stored.ical
