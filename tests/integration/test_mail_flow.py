@@ -333,3 +333,49 @@ def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent)
     assert rows["dan@example.org"]["status"] == "bounced"
     kinds = [n["kind"] for n in DeliveryQueue(app.views, app.clock).rows(ALICE)]
     assert kinds == ["mail_failed", "mail_failed"]
+
+
+def test_a_cancelled_occurrence_and_a_refresh_are_answered_by_email(
+    app: Televent, sink: tuple[Recorder, int]
+) -> None:
+    handler, port = sink
+    app.register_account(ALICE, name="Alice", timezone="Europe/Berlin", actor=ACTOR, source=CLI)
+    series = vevent(uid="weekly-1", organizer=None, rrule="FREQ=WEEKLY;COUNT=4")
+    result = app.put_object(calendar_of(ALICE), "weekly-1.ics", series, actor=ACTOR, source=CLI)
+    app.invite_attendee(result.event_id, "bob@example.com", "Bob", actor=ACTOR, source=CLI)
+    send_all(app, port)
+    stored = app.queries.object_by_event_id(result.event_id)
+    assert stored is not None
+    override = (
+        "BEGIN:VEVENT\r\nUID:weekly-1\r\nDTSTAMP:20260301T090000Z\r\n"
+        "RECURRENCE-ID;TZID=Europe/Berlin:20260312T150000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20260312T150000\r\nDTEND;TZID=Europe/Berlin:20260312T160000\r\n"
+        "SUMMARY:Team sync\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n"
+    )
+    with_cancelled = stored.ical.replace("END:VCALENDAR", override + "END:VCALENDAR")
+    app.put_object(calendar_of(ALICE), "weekly-1.ics", with_cancelled, actor=ACTOR, source=CLI)
+    assert send_all(app, port) == 1
+    cancel = calendar_part(messages(handler)[1][1])
+    assert cancel["METHOD"] == "CANCEL"
+    instance = vevent_of(cancel)
+    assert instance.decoded("RECURRENCE-ID").isoformat() == "2026-03-12T15:00:00+01:00"
+    # Bob's client asks for the current invitation again (RFC 5546 §3.2.6).
+    reply_to = messages(handler)[0][1]["Reply-To"].addresses[0].addr_spec
+    refresh = EmailMessage()
+    refresh["From"] = "bob@example.com"
+    refresh["To"] = reply_to
+    refresh["Message-ID"] = "<refresh-1@example.com>"
+    refresh.set_content(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REFRESH\r\n"
+        "BEGIN:VEVENT\r\nUID:weekly-1\r\nDTSTAMP:20260302T090000Z\r\n"
+        f"ORGANIZER:mailto:{reply_to}\r\nATTENDEE:mailto:bob@example.com\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        subtype="calendar",
+        params={"method": "REFRESH"},
+    )
+    receipt = ItipInbox(app, IDENTITY).receive(bytes(refresh))
+    assert [o.result for o in receipt.outcomes] == ["resent"]
+    assert send_all(app, port) == 1
+    again = calendar_part(messages(handler)[2][1])
+    assert again["METHOD"] == "REQUEST"
+    assert len(list(again.walk("VEVENT"))) == 2  # the series and its cancelled occurrence
