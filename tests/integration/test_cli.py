@@ -81,6 +81,7 @@ def test_operator_journey(cli: Cli) -> None:
         "calendar_view",
         "attendee_index",
         "telegram_delivery",
+        "email_delivery",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

@@ -59,6 +59,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "calendar_view",
             "attendee_index",
             "telegram_delivery",
+            "email_delivery",
         }
     finally:
         server.terminate()
