@@ -399,18 +399,7 @@ class ItipInbox:
 
     def _owner_of(self, calendar_id: UUID) -> AccountView | None:
         calendar = self.app.queries.calendar(calendar_id)
-        if calendar is None:
-            return None
-        with self.app.views.read() as db:
-            telegram_id = db.scalar(
-                "SELECT telegram_id FROM accounts WHERE account_id = ?",
-                (str(calendar.account_id),),
-            )
-        return (
-            None
-            if telegram_id is None
-            else self.app.queries.account_by_telegram_id(int(telegram_id))
-        )
+        return None if calendar is None else self.app.queries.account_by_id(calendar.account_id)
 
 
 def settle_counter(
@@ -469,14 +458,8 @@ def notify_mail_failure(
     app: Televent, telegram: DeliveryQueue, row: dict[str, Any], reason: str
 ) -> None:
     """Tell the organizer in Telegram that an email could not be delivered."""
-    account_id = row.get("account_id")
-    if not account_id:
-        return
-    with app.views.read() as db:
-        telegram_id = db.scalar(
-            "SELECT telegram_id FROM accounts WHERE account_id = ?", (account_id,)
-        )
-    if telegram_id is None:
+    owner = app.queries.account_by_id(row["account_id"]) if row.get("account_id") else None
+    if owner is None:
         return
     payload = json.loads(row["payload"]) if isinstance(row["payload"], str) else row["payload"]
     summary = None
@@ -486,7 +469,7 @@ def notify_mail_failure(
         summary = None
     telegram.enqueue(
         f"mail_failed:{row['delivery_id']}",
-        int(telegram_id),
+        owner.telegram_id,
         "mail_failed",
         row.get("event_id"),
         {

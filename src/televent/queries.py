@@ -160,6 +160,12 @@ class Queries:
             row = db.one("SELECT * FROM accounts WHERE telegram_id = ?", (telegram_id,))
             return None if row is None else self._account(db, row)
 
+    def account_by_id(self, account_id: UUID | str) -> AccountView | None:
+        """An account by its id (the owner of a calendar, the sender of a queued message)."""
+        with self.reader.read() as db:
+            row = db.one("SELECT * FROM accounts WHERE account_id = ?", (str(account_id),))
+            return None if row is None else self._account(db, row)
+
     def account_by_email(self, email: str) -> AccountView | None:
         """The account that linked this email address (the earliest, if several did)."""
         with self.reader.read() as db:

@@ -3,8 +3,6 @@ invites an email address and leaves by SMTP) and `televent mail ingest` (an MTA 
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import subprocess
 import sys
@@ -96,11 +94,6 @@ def test_inbound_http_and_caldav_invitations_by_smtp(
         # The invitation is in Carol's CalDAV calendar, at 08:00 UTC (W. Europe, winter).
         auth = ("3", password)
         stored = client.get("/dav/calendars/3/default/ext-1@example.net.ics", auth=auth)
-        if stored.status_code == 404:  # the resource name the server chose
-            listing = client.request(
-                "PROPFIND", "/dav/calendars/3/default/", auth=auth, headers={"Depth": "1"}
-            )
-            pytest.fail(f"stored copy not found: {listing.text[:2000]}")
         assert stored.status_code == 200 and "ext-1@example.net" in stored.text
         # Carol's own CalDAV client invites an email address: a REQUEST leaves by SMTP.
         ical = (
@@ -149,5 +142,3 @@ def test_mail_ingest_reads_a_message_from_a_pipe(backend: Backend, tmp_path: Pat
         command, input=b"", capture_output=True, env=env, cwd=tmp_path, timeout=60, check=False
     )
     assert junk.returncode == 1 and junk.stderr.decode().startswith("error:")
-    parsed = email.message_from_bytes(raw, policy=email.policy.default)
-    assert parsed["Subject"] == "Invitation: Budget"

@@ -169,8 +169,15 @@ def test_a_gmail_reply_updates_the_organizers_view_and_telegram(
     ]
     notices = [r for r in DeliveryQueue(app.views, app.clock).rows(ALICE) if r["kind"] == "rsvp"]
     assert len(notices) == 1 and '"partstat": "ACCEPTED"' in notices[0]["payload"]
+    # Another message with the same answer: accepted, but nothing changes and nobody is told.
     again = inbox.receive(gmail_reply("sync-1", "bob@example.com", reply_to, "ACCEPTED"))
-    assert again.outcomes[0].result in ("answered", "stale")  # a new message, same answer
+    assert [o.result for o in again.outcomes] == ["answered"]
+    after = app.queries.object_by_event_id(event_id)
+    assert after is not None and after.etag == stored.etag
+    assert (
+        len([r for r in DeliveryQueue(app.views, app.clock).rows(ALICE) if r["kind"] == "rsvp"])
+        == 1
+    )
 
 
 def test_spoofed_and_uninvited_replies_change_nothing(

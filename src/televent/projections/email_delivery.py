@@ -28,7 +28,7 @@ from televent.domain.itip import cancelled_instances
 from televent.projections.base import Projection, handles
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
-from televent.projections.telegram_delivery import stamp
+from televent.projections.telegram_delivery import account_for_address, stamp
 
 PENDING = "pending"
 STATUS_CANCELLED = "CANCELLED"
@@ -283,13 +283,5 @@ class EmailDeliveryProjection(Projection):
 
     def _is_owner(self, db: Sql, address: str, owner: str) -> bool:
         """Whether a calendar address is the owner's (their tg_ address or a linked email)."""
-        match = self.internal.fullmatch(address)
-        if match is not None:
-            value = db.scalar(
-                "SELECT account_id FROM accounts WHERE telegram_id = ?", (int(match.group(1)),)
-            )
-        else:
-            value = db.scalar(
-                "SELECT account_id FROM account_emails WHERE email = ?", (address.lower(),)
-            )
-        return value is not None and str(value) == owner
+        account = account_for_address(db, address.lower(), self.internal)
+        return account is not None and account[0] == owner

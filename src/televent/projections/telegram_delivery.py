@@ -269,20 +269,7 @@ class TelegramDeliveryProjection(Projection):
         return found
 
     def _account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
-        match = self.internal.fullmatch(address)
-        if match is not None:
-            row = db.one(
-                "SELECT account_id, telegram_id FROM accounts WHERE telegram_id = ?",
-                (int(match.group(1)),),
-            )
-        else:
-            row = db.one(
-                "SELECT a.account_id, a.telegram_id FROM account_emails e "
-                "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
-                "ORDER BY e.linked_at LIMIT 1",
-                (address,),
-            )
-        return None if row is None else (row["account_id"], int(row["telegram_id"]))
+        return account_for_address(db, address, self.internal)
 
     def _name_of(self, db: Sql, account_id: str) -> str | None:
         value = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account_id,))
@@ -293,6 +280,25 @@ class TelegramDeliveryProjection(Projection):
         carrying the body, fell into the next catch-up batch)."""
         ical = db.scalar("SELECT ical FROM calendar_objects WHERE event_id = ?", (event_id,))
         return None if ical is None else facts_of(parse_calendar_object(str(ical)))
+
+
+def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tuple[str, int] | None:
+    """(account id, Telegram id) of the Televent user a calendar address stands for:
+    `tg_<id>@<internal domain>` (matched by `internal`) or a linked email; None otherwise."""
+    match = internal.fullmatch(address)
+    if match is not None:
+        row = db.one(
+            "SELECT account_id, telegram_id FROM accounts WHERE telegram_id = ?",
+            (int(match.group(1)),),
+        )
+    else:
+        row = db.one(
+            "SELECT a.account_id, a.telegram_id FROM account_emails e "
+            "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
+            "ORDER BY e.linked_at LIMIT 1",
+            (address,),
+        )
+    return None if row is None else (row["account_id"], int(row["telegram_id"]))
 
 
 def _event_payload(facts: dict[str, Any]) -> dict[str, Any]:

@@ -128,7 +128,7 @@ class MailSender:
     def compose(self, delivery: MailDelivery) -> tuple[EmailMessage, str]:
         """The MIME message for a row, and its Message-ID (stable across retries)."""
         payload: dict[str, Any] = delivery.payload
-        owner = self._owner(delivery.account_id)
+        owner = self.app.queries.account_by_id(delivery.account_id) if delivery.account_id else None
         owner_name = owner.name if owner is not None else None
         zone = _zone(owner.timezone if owner is not None else "UTC")
         stamp = dt.datetime.fromisoformat(payload["stamp"])
@@ -199,17 +199,6 @@ class MailSender:
         if ":s" in delivery.delivery_id:
             return f"{who} updated {title}", f"Updated invitation: {title} @ {when}"
         return f"{who} invites you to {title}", f"Invitation: {title} @ {when}"
-
-    def _owner(self, account_id: str | None) -> Any:
-        if not account_id:
-            return None
-        with self.app.views.read() as db:
-            telegram_id = db.scalar(
-                "SELECT telegram_id FROM accounts WHERE account_id = ?", (account_id,)
-            )
-        if telegram_id is None:
-            return None
-        return self.app.queries.account_by_telegram_id(int(telegram_id))
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:
