@@ -169,13 +169,21 @@ class ItipInbox:
         if not accounts:
             return Outcome(itip.method, itip.uid, "ignored", "no Televent user is invited")
         results: list[str] = []
-        for account in accounts:
-            results.append(self._update_copy(message, itip, account, cancel=cancel))
+        for account, addressed_to in accounts.items():
+            results.append(
+                self._update_copy(message, itip, account, addressed_to=addressed_to, cancel=cancel)
+            )
         result = results[0] if len(set(results)) == 1 else ",".join(results)
-        return Outcome(itip.method, itip.uid, result, _names(accounts))
+        return Outcome(itip.method, itip.uid, result, _names(list(accounts)))
 
     def _update_copy(
-        self, message: InboundMessage, itip: ItipMessage, account: AccountView, *, cancel: bool
+        self,
+        message: InboundMessage,
+        itip: ItipMessage,
+        account: AccountView,
+        *,
+        addressed_to: str | None,
+        cancel: bool,
     ) -> str:
         calendar_id = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
         current = self.app.queries.object_by_event_id(calendar_event_id_for(calendar_id, itip.uid))
@@ -183,7 +191,10 @@ class ItipInbox:
         if stored is not None and not _from_organizer(message, stored.lead, itip):
             raise DomainError("the message does not come from the event's organizer")
         own = self._addresses(account)
-        text = apply_cancel(stored, itip) if cancel else apply_request(stored, itip, own)
+        if cancel:
+            text = apply_cancel(stored, itip)
+        else:
+            text = apply_request(stored, itip, own, addressed_to=addressed_to)
         if text is None:
             return "unchanged" if stored is not None else "ignored"
         result = self.app.put_object(
@@ -198,18 +209,25 @@ class ItipInbox:
             return "cancelled"
         return "created" if result.created else "updated" if result.changed else "unchanged"
 
-    def _invited_accounts(self, itip: ItipMessage, message: InboundMessage) -> list[AccountView]:
+    def _invited_accounts(
+        self, itip: ItipMessage, message: InboundMessage
+    ) -> dict[AccountView, str | None]:
+        """Televent users the message is for → the address it was mailed to when no ATTENDEE
+        names them (a CANCEL often lists nobody; Exchange invites mailing lists that way)."""
         found: dict[UUID, AccountView] = {}
         for attendee in itip.attendees():
             account = self.app.queries.account_for_address(attendee.value, self.app.internal_domain)
             if account is not None:
                 found.setdefault(account.account_id, account)
-        if not found:  # a CANCEL may list no attendee: whoever it was sent to
-            for address in message.recipients:
-                account = self.app.queries.account_by_email(address)
-                if account is not None:
-                    found.setdefault(account.account_id, account)
-        return list(found.values())
+        if found:
+            return dict.fromkeys(found.values())
+        by_recipient: dict[AccountView, str | None] = {}
+        for address in message.recipients:
+            account = self.app.queries.account_by_email(address)
+            if account is not None and account.account_id not in found:
+                found[account.account_id] = account
+                by_recipient[account] = address
+        return by_recipient
 
     # --- from an attendee of an event organised here ----------------------------------------
 

@@ -25,9 +25,10 @@ import pytest
 from televent.application import Televent
 from televent.delivery_queue import DeliveryQueue
 from televent.domain.ical import facts_of, parse_calendar_object
-from televent.domain.values import calendar_event_id_for, calendar_id_for
+from televent.domain.values import PartStat, calendar_event_id_for, calendar_id_for
 from televent.itip_inbox import ItipInbox, Receipt, settle_counter
 from televent.mail_identity import MailIdentity
+from televent.mail_queue import MailQueue
 from tests.conftest import FakeClock
 from tests.helpers import ACTOR, CLI
 
@@ -662,6 +663,44 @@ def test_invitations_without_attendees_go_to_the_recipient(app: Televent, clock:
                 )
             )
     assert got == expected
+
+
+def test_an_invitation_mailed_to_a_list_is_a_card_the_user_can_answer(
+    app: Televent, clock: FakeClock
+) -> None:
+    # The Google file names no ATTENDEE: the user was reached through the To: header. Their copy
+    # lists that address as not yet answered, a card goes out, and the answer reaches Joe.
+    case = UNADDRESSED[2]
+    uid = "29smvdkoolkjlklkkljkljkljkljvrdrkl7vlesogoi4s@google.com"
+    clock.now = utc(case.received)
+    register(app, INVITEE, case.recipient)
+    receive(app, raw_of(case.file, sender="joe@gmail.com", to=case.recipient))
+    assert stored_facts(app, INVITEE, uid)["attendees"] == [
+        {
+            "address": case.recipient,
+            "value": f"mailto:{case.recipient}",
+            "cn": None,
+            "role": "REQ-PARTICIPANT",
+            "partstat": "NEEDS-ACTION",
+            "rsvp": True,
+        }
+    ]
+    assert len(cards(app, INVITEE, uid, "invitation")) == 1
+
+    event_id = calendar_event_id_for(default_calendar(app, INVITEE), uid)
+    account = app.queries.account_by_telegram_id(INVITEE)
+    assert account is not None
+    actor = f"account:{account.account_id}"  # the user's own answer, as the card's tap gives it
+    app.give_rsvp(event_id, case.recipient, PartStat.ACCEPTED, actor=actor, source=CLI)
+    replies = [r for r in MailQueue(app.views, app.clock).mail_rows() if r["method"] == "REPLY"]
+    assert [(r["recipient"], json.loads(r["payload"])["attendee"]) for r in replies] == [
+        ("joe@gmail.com", case.recipient)
+    ]
+    # The same invitation again (a resend from the list) keeps the answer and sends no card.
+    again = as_email(case.file, sender="joe@gmail.com", to=case.recipient, message_id="resent")
+    assert results(receive(app, again))[0][2] == "unchanged"
+    assert stored_facts(app, INVITEE, uid)["attendees"][0]["partstat"] == "ACCEPTED"
+    assert len(cards(app, INVITEE, uid, "invitation")) == 1
 
 
 def test_lotus_notes_short_windows_tzid_without_vtimezone(app: Televent, clock: FakeClock) -> None:

@@ -72,6 +72,15 @@ def organized_event(app: Televent) -> object:
     return result.event_id
 
 
+def invitation_sent(app: Televent, sink: tuple[Recorder, int]) -> tuple[object, str]:
+    """Alice's event with Bob invited, its REQUEST sent: (event id, the Reply-To it carried)."""
+    handler, port = sink
+    event_id = organized_event(app)
+    send_all(app, port)
+    [(_, request)] = messages(handler)
+    return event_id, request["Reply-To"].addresses[0].addr_spec
+
+
 def calendar_part(message: EmailMessage) -> icalendar.Calendar:
     part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
     return icalendar.Calendar.from_ical(part.get_content())
@@ -153,11 +162,7 @@ def test_an_external_invitee_receives_an_imip_request(
 def test_a_gmail_reply_updates_the_organizers_view_and_telegram(
     app: Televent, sink: tuple[Recorder, int]
 ) -> None:
-    handler, port = sink
-    event_id = organized_event(app)
-    send_all(app, port)
-    [(_, request)] = messages(handler)
-    reply_to = request["Reply-To"].addresses[0].addr_spec
+    event_id, reply_to = invitation_sent(app, sink)
     inbox = ItipInbox(app, IDENTITY)
     receipt = inbox.receive(gmail_reply("sync-1", "Bob@Example.com", reply_to, "ACCEPTED"))
     assert [o.result for o in receipt.outcomes] == ["answered"]
@@ -178,6 +183,60 @@ def test_a_gmail_reply_updates_the_organizers_view_and_telegram(
         len([r for r in DeliveryQueue(app.views, app.clock).rows(ALICE) if r["kind"] == "rsvp"])
         == 1
     )
+
+
+def outlook_reply(uid: str, attendee: str, to: str, partstat: str) -> bytes:
+    """A REPLY as Exchange 2010 / Outlook sends it: one base64 text/calendar part, no
+    ORGANIZER, a quoted CN with a comma, a COMMENT and Microsoft's own properties."""
+    ical = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nPRODID:Microsoft Exchange Server 2010\r\n"
+        "VERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\nBEGIN:STANDARD\r\n"
+        "DTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+        "RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\n"
+        "BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\n"
+        "TZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3\r\n"
+        "END:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\n"
+        f'ATTENDEE;PARTSTAT={partstat};CN="Builder, Bob":MAILTO:{attendee}\r\n'
+        "COMMENT;LANGUAGE=en-US:Sorry\\, I am travelling.\\n\r\n"
+        f"UID:{uid}\r\nSUMMARY;LANGUAGE=en-US:Declined: Team sync\r\n"
+        'DTSTART;TZID="W. Europe Standard Time":20261203T150000\r\n'
+        'DTEND;TZID="W. Europe Standard Time":20261203T160000\r\n'
+        "CLASS:PUBLIC\r\nPRIORITY:5\r\nDTSTAMP:20261121T110000Z\r\nTRANSP:OPAQUE\r\n"
+        "STATUS:CONFIRMED\r\nSEQUENCE:0\r\nX-MICROSOFT-CDO-APPT-SEQUENCE:0\r\n"
+        "X-MICROSOFT-CDO-OWNERAPPTID:0\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\n"
+        "X-MICROSOFT-CDO-INSTTYPE:0\r\nX-MICROSOFT-DISALLOW-COUNTER:FALSE\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    message = EmailMessage()
+    message["From"] = f'"Builder, Bob" <{attendee}>'
+    message["To"] = to
+    message["Subject"] = "Declined: Team sync"
+    message["Thread-Topic"] = "Team sync"
+    message["Message-ID"] = make_msgid(domain="EXCH01.example.com")
+    message.set_content(ical.encode(), maintype="text", subtype="calendar", cte="base64")
+    message.set_param("method", "REPLY")
+    message.set_param("charset", "utf-8")
+    return bytes(message)
+
+
+def test_an_outlook_reply_without_organizer_completes_the_round_trip(
+    app: Televent, sink: tuple[Recorder, int]
+) -> None:
+    event_id, reply_to = invitation_sent(app, sink)
+    receipt = ItipInbox(app, IDENTITY).receive(
+        outlook_reply("sync-1", "BOB@example.com", reply_to, "DECLINED")
+    )
+    assert [o.result for o in receipt.outcomes] == ["answered"]
+    stored = app.queries.object_by_event_id(event_id)
+    assert stored is not None
+    facts = facts_of(parse_calendar_object(stored.ical))
+    assert [(a["address"], a["partstat"]) for a in facts["attendees"]] == [
+        ("bob@example.com", "DECLINED")
+    ]
+    # The organizer's event keeps its own title and time: a reply changes only the answer.
+    assert (facts["summary"], facts["start"]) == ("Team sync", "2026-12-03T15:00:00+01:00")
+    notices = [r for r in DeliveryQueue(app.views, app.clock).rows(ALICE) if r["kind"] == "rsvp"]
+    assert len(notices) == 1 and '"partstat": "DECLINED"' in notices[0]["payload"]
 
 
 def test_spoofed_and_uninvited_replies_change_nothing(

@@ -146,6 +146,25 @@ def test_a_first_request_creates_the_attendees_copy() -> None:
     assert partstat_of(copy, BOB) == "NEEDS-ACTION"
 
 
+def test_an_invitation_naming_nobody_lists_the_address_it_was_mailed_to() -> None:
+    # Exchange invites a mailing list without ATTENDEE lines: the user can still answer it.
+    unaddressed = message(calendar("REQUEST", vevent(attendees=())))
+    text = apply_request(None, unaddressed, OWN, addressed_to=BOB)
+    assert text is not None
+    copy = parse_calendar_object(text)
+    assert [a.value for a in copy.lead.all("ATTENDEE")] == [f"mailto:{BOB}"]
+    assert partstat_of(copy, BOB) == "NEEDS-ACTION"
+    # Once answered, the same invitation again keeps the answer and changes nothing.
+    answered = parse_calendar_object(text.replace("PARTSTAT=NEEDS-ACTION", "PARTSTAT=ACCEPTED"))
+    assert apply_request(answered, unaddressed, OWN, addressed_to=BOB) is None
+
+
+def test_an_invitation_that_names_the_user_is_not_given_a_second_attendee() -> None:
+    text = apply_request(None, message(calendar("REQUEST", vevent())), OWN, addressed_to=BOB)
+    assert text is not None
+    assert len(parse_calendar_object(text).lead.all("ATTENDEE")) == 1
+
+
 def test_a_newer_sequence_replaces_the_copy() -> None:
     current = stored(vevent(sequence=1))
     newer = calendar("REQUEST", vevent(sequence=2, stamp="20260228T090000Z", summary="Planning"))

@@ -188,11 +188,22 @@ def _stamp(prop: Property | None, zones: Zones) -> dt.datetime:
 # --- applying a REQUEST or CANCEL to an attendee's copy ---------------------------------------
 
 
-def apply_request(stored: CalendarObject | None, message: ItipMessage, own: set[str]) -> str | None:
+def apply_request(
+    stored: CalendarObject | None,
+    message: ItipMessage,
+    own: set[str],
+    addressed_to: str | None = None,
+) -> str | None:
     """The attendee's copy after an organizer's REQUEST, or None when it is stale or changes
-    nothing. `own` holds the attendee's addresses (normalised)."""
+    nothing. `own` holds the attendee's addresses (normalised).
+
+    `addressed_to` is the address the invitation was mailed to when no ATTENDEE names the
+    user (Exchange sends these to mailing lists): the copy then lists that address as an
+    attendee who has not answered yet, so the user can answer it like any invitation."""
     current = _stored_components(stored)
     incoming = message.by_instance()
+    if addressed_to is not None:
+        incoming = {k: _with_attendee(c, addressed_to, own) for k, c in incoming.items()}
     result = dict(current)
     applied: set[str] = set()
     for key, component in incoming.items():
@@ -277,6 +288,16 @@ def _overlaid(stored: Component, cancel: Component) -> Component:
         copy.deepcopy(p) for p in cancel.properties if p.name in names
     ]
     return merged
+
+
+def _with_attendee(component: Component, address: str, own: set[str]) -> Component:
+    """The component with `address` invited, unless one of `own` is already an attendee."""
+    if any(normalize_address(a.value) in own for a in component.all("ATTENDEE")):
+        return component
+    added = copy.deepcopy(component)
+    params = {"PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+    added.properties.append(Property("ATTENDEE", params, f"mailto:{address}"))
+    return added
 
 
 def _keep_attendee_owned(incoming: Component, before: Component | None, own: set[str]) -> Component:
