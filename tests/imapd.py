@@ -8,13 +8,23 @@ and serves it to any number of sequential or concurrent clients::
         ...  # poll 127.0.0.1:server.port
         assert "\\\\Seen" in server.flags(uid)
 
-Supported: the greeting, CAPABILITY, NOOP, LOGIN, SELECT and EXAMINE, UID SEARCH (ALL, SEEN,
-UNSEEN), UID FETCH (UID, FLAGS, RFC822.SIZE, BODY[], BODY.PEEK[]), UID STORE (FLAGS, +FLAGS,
--FLAGS, each optionally .SILENT) and LOGOUT. Anything else, including literals sent by the
-client, is answered with BAD. There is no TLS, no STARTTLS and no expunge.
+Supported: the greeting, CAPABILITY, NOOP, STARTTLS, LOGIN, SELECT and EXAMINE, UID SEARCH
+(ALL, SEEN, UNSEEN), UID FETCH (UID, FLAGS, RFC822.SIZE, BODY[], BODY.PEEK[]), UID STORE (FLAGS,
++FLAGS, -FLAGS, each optionally .SILENT) and LOGOUT. Anything else, including literals sent by
+the client, is answered with BAD. There is no expunge.
 
-Every received command line is recorded in ``commands`` (the LOGIN password masked), so tests
-can check what a client sent.
+By default the server speaks plain TCP and knows no STARTTLS. Given a server-side
+``ssl.SSLContext`` (see ``server_tls_context``) it serves TLS:
+
+* ``implicit_tls=True``: every connection is TLS from the first byte (``imaps://``, RFC 8314);
+* otherwise STARTTLS (RFC 3501 section 6.2.1) is advertised and upgrades the connection after
+  its tagged OK; once upgraded, STARTTLS is neither advertised nor accepted again.
+  ``login_requires_tls=True`` also advertises LOGINDISABLED and refuses LOGIN with
+  ``NO [PRIVACYREQUIRED]`` (RFC 5530) until the connection is upgraded.
+
+Every received command line is recorded in ``commands`` (the LOGIN password masked), and every
+LOGIN attempt in ``logins`` with whether the connection was encrypted at the time, so tests can
+check what a client sent and how.
 """
 
 from __future__ import annotations
@@ -22,13 +32,16 @@ from __future__ import annotations
 import contextlib
 import socket
 import socketserver
+import ssl
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from os import PathLike
 from types import TracebackType
 from typing import Self
+from urllib.parse import quote
 
-__all__ = ["ImapStandIn"]
+__all__ = ["ImapStandIn", "LoginAttempt", "server_tls_context"]
 
 MAX_LINE = 8192
 SYSTEM_FLAGS = ("\\Answered", "\\Flagged", "\\Deleted", "\\Seen", "\\Draft")
@@ -38,6 +51,25 @@ Token = str | list["Token"]
 
 class _Bad(Exception):
     """The command cannot be parsed or is not supported: answered with BAD."""
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """One LOGIN command as the stand-in saw it (never the password)."""
+
+    user: str
+    over_tls: bool
+    """Whether the connection was encrypted (implicit TLS or after STARTTLS) at the time."""
+    accepted: bool
+
+
+def server_tls_context(
+    certfile: str | PathLike[str], keyfile: str | PathLike[str]
+) -> ssl.SSLContext:
+    """A server-side TLS context presenting this PEM certificate (chain) and private key."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certfile, keyfile)
+    return context
 
 
 @dataclass
@@ -58,13 +90,22 @@ class ImapStandIn:
         mailbox: str = "INBOX",
         uidvalidity: int = 1,
         idle_timeout: float = 10.0,
+        tls: ssl.SSLContext | None = None,
+        implicit_tls: bool = False,
+        login_requires_tls: bool = False,
     ) -> None:
+        if tls is None and (implicit_tls or login_requires_tls):
+            raise ValueError("implicit_tls and login_requires_tls need a TLS context (tls=...)")
         self.user = user
         self.password = password
         self.mailbox = mailbox
         self.uidvalidity = uidvalidity
         self.idle_timeout = idle_timeout
+        self.tls = tls
+        self.implicit_tls = implicit_tls
+        self.login_requires_tls = login_requires_tls
         self.commands: list[str] = []
+        self.logins: list[LoginAttempt] = []
         self._messages: list[_Message] = []
         self._next_uid = 1
         self._lock = threading.Lock()
@@ -100,11 +141,21 @@ class ImapStandIn:
                     return frozenset(message.flags)
         raise KeyError(uid)
 
-    def url(self, password: str | None = None, mailbox: str | None = None) -> str:
-        """An ``imap://`` URL for this server, optionally with another password or mailbox."""
+    def url(
+        self, password: str | None = None, mailbox: str | None = None, *, verify: bool = True
+    ) -> str:
+        """A URL for this server, optionally with another password or mailbox.
+
+        ``imaps://`` with implicit TLS, else ``imap://``; ``verify=False`` adds ``verify=no``.
+        User name and password are percent-encoded.
+        """
+        scheme = "imaps" if self.implicit_tls else "imap"
+        secret = self.password if password is None else password
+        credentials = f"{quote(self.user, safe='')}:{quote(secret, safe='')}"
+        options = "?timeout=5" if verify else "?timeout=5&verify=no"
         return (
-            f"imap://{self.user}:{self.password if password is None else password}"
-            f"@{self.host}:{self.port}/{self.mailbox if mailbox is None else mailbox}?timeout=5"
+            f"{scheme}://{credentials}"
+            f"@{self.host}:{self.port}/{self.mailbox if mailbox is None else mailbox}{options}"
         )
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -130,7 +181,9 @@ class ImapStandIn:
             connections = list(self._connections)
         for connection in connections:  # wake sessions blocked on a read
             with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
+                # The plain socket's shutdown: SSLSocket.shutdown would also drop its TLS state
+                # under the feet of the session thread reading from it.
+                socket.socket.shutdown(connection, socket.SHUT_RDWR)
         server.server_close()  # joins the session threads
         thread.join(timeout=5)
         self._server = self._thread = None
@@ -164,7 +217,7 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class _Session(socketserver.StreamRequestHandler):
-    """One client connection: the states of RFC 3501 section 3, minus TLS."""
+    """One client connection: the states of RFC 3501 section 3."""
 
     server: _Server
 
@@ -176,6 +229,7 @@ class _Session(socketserver.StreamRequestHandler):
             self.stand_in._connections.add(self.connection)
         self.state = "NONAUTH"
         self.read_only = False
+        self.encrypted = False
         self.pending: list[bytes] = []
 
     def finish(self) -> None:
@@ -183,10 +237,15 @@ class _Session(socketserver.StreamRequestHandler):
             self.stand_in._connections.discard(self.connection)
         with contextlib.suppress(OSError):
             super().finish()
+        if self.connection is not self.request:  # the TLS socket that replaced the plain one
+            with contextlib.suppress(OSError):
+                self.connection.close()
 
     def handle(self) -> None:
         try:
-            self.send(b"* OK [CAPABILITY IMAP4rev1] IMAP stand-in ready")
+            if self.stand_in.implicit_tls and not self.start_tls():
+                return
+            self.send(b"* OK [CAPABILITY " + self.capabilities() + b"] IMAP stand-in ready")
             self.flush()
             while self.state != "LOGOUT":
                 line = self.rfile.readline(MAX_LINE)
@@ -205,13 +264,47 @@ class _Session(socketserver.StreamRequestHandler):
         except OSError:
             return
 
+    def start_tls(self) -> bool:
+        """Switch the connection to TLS (server side); False if the handshake failed.
+
+        Whatever the client sent in plain text beyond the STARTTLS line is dropped with the old
+        reader, never executed as a command (the STARTTLS command injection of CVE-2011-0411).
+        """
+        context = self.stand_in.tls
+        if context is None:
+            raise RuntimeError("no TLS context")
+        plain = self.connection
+        # Wrapping does no I/O yet, so the session owns the TLS socket before the handshake.
+        secure = context.wrap_socket(plain, server_side=True, do_handshake_on_connect=False)
+        with self.stand_in._lock:
+            self.stand_in._connections.discard(plain)
+            self.stand_in._connections.add(secure)
+        self.connection = secure
+        with contextlib.suppress(OSError):
+            self.rfile.close()
+        self.rfile = secure.makefile("rb")  # buffered, as rbufsize = -1 makes it
+        try:
+            secure.do_handshake()
+        except OSError:  # ssl.SSLError among them: e.g. the client rejected the certificate
+            return False
+        self.encrypted = True
+        return True
+
+    def capabilities(self) -> bytes:
+        names = ["IMAP4rev1"]
+        if self.stand_in.tls is not None and not self.encrypted:
+            names.append("STARTTLS")
+            if self.stand_in.login_requires_tls:
+                names.append("LOGINDISABLED")
+        return " ".join(names).encode()
+
     def send(self, line: bytes) -> None:
         self.pending.append(line + b"\r\n")
 
     def flush(self) -> None:
         """Write a whole response at once (small separate writes would meet Nagle's delay)."""
         data, self.pending = b"".join(self.pending), []
-        self.wfile.write(data)
+        self.connection.sendall(data)  # as wfile would, but also after a switch to TLS
 
     def dispatch(self, line: str) -> None:
         tag, _, rest = line.partition(" ")
@@ -244,7 +337,7 @@ class _Session(socketserver.StreamRequestHandler):
 
     def do_CAPABILITY(self, tag: str, args: list[Token]) -> None:
         _expect(args, 0)
-        self.send(b"* CAPABILITY IMAP4rev1")
+        self.send(b"* CAPABILITY " + self.capabilities())
         self.send(f"{tag} OK CAPABILITY completed".encode())
 
     def do_NOOP(self, tag: str, args: list[Token]) -> None:
@@ -259,14 +352,36 @@ class _Session(socketserver.StreamRequestHandler):
 
     # -- not authenticated --------------------------------------------------------------------
 
+    def do_STARTTLS(self, tag: str, args: list[Token]) -> None:
+        if self.stand_in.tls is None:
+            raise _Bad("unknown command STARTTLS")
+        if self.encrypted:
+            raise _Bad("TLS is already active")
+        self.require("NONAUTH")
+        _expect(args, 0)
+        self.send(f"{tag} OK Begin TLS negotiation now".encode())
+        self.flush()
+        if not self.start_tls():
+            self.state = "LOGOUT"  # nothing sensible can be said on a failed handshake
+
     def do_LOGIN(self, tag: str, args: list[Token]) -> None:
         self.require("NONAUTH")
         user, password = (_string(arg) for arg in _expect(args, 2))
+        if self.stand_in.login_requires_tls and not self.encrypted:
+            self.log_in(user, accepted=False)
+            self.send(f"{tag} NO [PRIVACYREQUIRED] LOGIN needs TLS; use STARTTLS".encode())
+            return
         if (user, password) != (self.stand_in.user, self.stand_in.password):
+            self.log_in(user, accepted=False)
             self.send(f"{tag} NO [AUTHENTICATIONFAILED] Invalid credentials".encode())
             return
+        self.log_in(user, accepted=True)
         self.state = "AUTH"
         self.send(f"{tag} OK LOGIN completed".encode())
+
+    def log_in(self, user: str, *, accepted: bool) -> None:
+        with self.stand_in._lock:
+            self.stand_in.logins.append(LoginAttempt(user, self.encrypted, accepted))
 
     # -- authenticated ------------------------------------------------------------------------
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import imaplib
 import logging
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -16,7 +21,7 @@ from televent.adapters.mail.imap import (
     PollResult,
     poll_once,
 )
-from tests.imapd import ImapStandIn
+from tests.imapd import ImapStandIn, LoginAttempt, server_tls_context
 
 USER = "alice@example.org"
 PASSWORD = "s3cret pass"  # a space forces imaplib to quote it
@@ -219,6 +224,148 @@ def test_stand_in_answers_unknown_commands_with_bad(server: ImapStandIn) -> None
         assert client.noop()[0] == "OK"
     finally:
         client.logout()
+
+
+# -- TLS: imaps:// and STARTTLS ------------------------------------------------------------------
+
+
+class Certificate(NamedTuple):
+    cert: Path
+    key: Path
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> Certificate:
+    """A fresh self-signed certificate for 127.0.0.1 and localhost (P-256 key: fast to make)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command line tool is not installed; it makes the test certificate")
+    directory = tmp_path_factory.mktemp("tls")
+    made = Certificate(directory / "cert.pem", directory / "key.pem")
+    command = [
+        openssl, "req", "-x509", "-nodes", "-days", "2",
+        "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+        "-keyout", str(made.key), "-out", str(made.cert),
+        "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    assert done.returncode == 0, f"openssl could not make a test certificate:\n{done.stderr}"
+    return made
+
+
+@pytest.fixture(scope="module")
+def tls(certificate: Certificate) -> ssl.SSLContext:
+    return server_tls_context(certificate.cert, certificate.key)
+
+
+@pytest.fixture
+def trusted(certificate: Certificate, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the test certificate the only CA of ssl.create_default_context (via SSL_CERT_FILE)."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate.cert))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    der = ssl.PEM_cert_to_DER_cert(certificate.cert.read_text())
+    if der not in ssl.create_default_context().get_ca_certs(binary_form=True):
+        pytest.skip("this Python's ssl module does not read trusted CAs from SSL_CERT_FILE")
+
+
+def test_imaps_url_polls_over_tls_and_marks_seen(tls: ssl.SSLContext) -> None:
+    with ImapStandIn(USER, PASSWORD, tls=tls, implicit_tls=True) as server:
+        raws = [message(n) for n in (1, 2)]
+        uids = [server.deliver(raw) for raw in raws]
+        settings = ImapSettings.parse(server.url(verify=False))
+        assert settings.use_tls
+        assert not settings.verify_tls
+        handler = Recorder()
+
+        assert poll_once(settings, handler) == PollResult(fetched=2, failed=0)
+
+        assert handler.received == raws
+        assert all("\\Seen" in server.flags(uid) for uid in uids)
+        assert server.logins == [LoginAttempt(USER, over_tls=True, accepted=True)]
+        assert not any("STARTTLS" in line for line in server.commands)
+        assert server.commands[-1].endswith("LOGOUT")
+
+
+@pytest.mark.parametrize("login_requires_tls", [False, True], ids=["offered", "required"])
+def test_imap_url_upgrades_with_starttls_before_login(
+    tls: ssl.SSLContext, login_requires_tls: bool
+) -> None:
+    with ImapStandIn(USER, PASSWORD, tls=tls, login_requires_tls=login_requires_tls) as server:
+        uid = server.deliver(message(1))
+        settings = ImapSettings.parse(server.url(verify=False))
+        assert not settings.use_tls
+        handler = Recorder()
+
+        assert poll_once(settings, handler) == PollResult(fetched=1, failed=0)
+
+        assert handler.received == [message(1)]
+        assert "\\Seen" in server.flags(uid)
+        assert server.logins == [LoginAttempt(USER, over_tls=True, accepted=True)]
+        names = [line.split(" ")[1].upper() for line in server.commands]
+        assert names.count("STARTTLS") == 1
+        assert names.index("STARTTLS") < names.index("LOGIN")
+
+
+@pytest.mark.parametrize("implicit_tls", [True, False], ids=["imaps", "starttls"])
+def test_untrusted_certificate_fails_before_the_password_is_sent(
+    tls: ssl.SSLContext, implicit_tls: bool
+) -> None:
+    with ImapStandIn(USER, PASSWORD, tls=tls, implicit_tls=implicit_tls) as server:
+        uid = server.deliver(message(1))
+        settings = ImapSettings.parse(server.url())  # verification on: self-signed is refused
+        assert settings.verify_tls
+        handler = Recorder()
+
+        with pytest.raises(ImapUnavailableError, match=r"(?i)certificate verify failed") as caught:
+            poll_once(settings, handler)
+
+        assert PASSWORD not in str(caught.value)
+        assert "s3cret" not in str(caught.value)
+        assert caught.value.__cause__ is None
+        assert handler.received == []
+        assert "\\Seen" not in server.flags(uid)
+        assert server.logins == []
+        assert not any("LOGIN" in line for line in server.commands)
+
+
+@pytest.mark.parametrize("implicit_tls", [True, False], ids=["imaps", "starttls"])
+@pytest.mark.usefixtures("trusted")
+def test_certificate_from_a_trusted_ca_is_verified(tls: ssl.SSLContext, implicit_tls: bool) -> None:
+    with ImapStandIn(USER, PASSWORD, tls=tls, implicit_tls=implicit_tls) as server:
+        uid = server.deliver(message(1))
+        handler = Recorder()
+
+        assert poll_once(ImapSettings.parse(server.url()), handler).fetched == 1
+
+        assert handler.received == [message(1)]
+        assert "\\Seen" in server.flags(uid)
+        assert server.logins == [LoginAttempt(USER, over_tls=True, accepted=True)]
+
+
+def test_stand_in_refuses_plain_login_and_offers_starttls_only_once(
+    tls: ssl.SSLContext, certificate: Certificate
+) -> None:
+    with ImapStandIn(USER, PASSWORD, tls=tls, login_requires_tls=True) as server:
+        client = imaplib.IMAP4(server.host, server.port, timeout=5)
+        try:
+            assert {"STARTTLS", "LOGINDISABLED"} <= set(client.capabilities)
+            with pytest.raises(imaplib.IMAP4.error, match="PRIVACYREQUIRED"):
+                client.login(USER, PASSWORD)
+
+            client.starttls(ssl.create_default_context(cafile=certificate.cert))
+
+            assert "STARTTLS" not in client.capabilities
+            assert "LOGINDISABLED" not in client.capabilities
+            with pytest.raises(imaplib.IMAP4.error, match="already active"):
+                client.xatom("STARTTLS")
+            assert client.login(USER, PASSWORD)[0] == "OK"
+        finally:
+            client.logout()
+
+        assert server.logins == [
+            LoginAttempt(USER, over_tls=False, accepted=False),
+            LoginAttempt(USER, over_tls=True, accepted=True),
+        ]
 
 
 # -- TELEVENT_IMAP_URL ---------------------------------------------------------------------------
