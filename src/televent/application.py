@@ -21,8 +21,9 @@ from uuid import UUID
 import argon2
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError, Recording
+from eventsourcing.persistence import IntegrityError, Mapper, Recording
 
+from televent.crypto_shredding import SubjectMapper, is_redacted
 from televent.database import Dialect
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
@@ -51,6 +52,7 @@ from televent.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRec
 from televent.projections.calendar_view import etag_for
 from televent.projections.engine import ProjectionEngine, ProjectionError, ViewConflictError
 from televent.queries import Queries, ViewReader
+from televent.subject_keys import SubjectKeys
 
 Clock = Callable[[], dt.datetime]
 ERASURE_GRACE_DAYS = 30  # the user may change their mind until then
@@ -110,6 +112,7 @@ class Televent(Application[UUID]):
         full_env["APPLICATION_RECORDER_TOPIC"] = (
             f"{recorder_class.__module__}:{recorder_class.__qualname__}"
         )
+        self.keys = SubjectKeys.for_environment(full_env, dialect, clock)
         super().__init__(full_env)
         self.dialect = dialect
         self.clock = clock
@@ -122,6 +125,10 @@ class Televent(Application[UUID]):
         recorder.engine = self.engine
         self.views = ViewReader(recorder.datastore, dialect)
         self.queries = Queries(self.views, self.events_table)
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """Events are sealed per person (crypto-shredding, docs/adr/0009)."""
+        return SubjectMapper(self.construct_transcoder(), self.keys)
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -157,6 +164,11 @@ class Televent(Application[UUID]):
             return self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             raise NotFoundError(f"{what} not found.") from None
+        except (TypeError, AttributeError, KeyError):
+            first = next(iter(self.events.get(aggregate_id, lte=1)), None)
+            if first is not None and is_redacted(first):
+                raise NotFoundError(f"{what} not found: its owner's data was erased.") from None
+            raise
 
     # --- accounts ------------------------------------------------------------------------------
 
@@ -180,6 +192,12 @@ class Televent(Application[UUID]):
         if email is not None:
             self._check_email_free(email, account_id_for(telegram_id))
         account_id = account_id_for(telegram_id)
+        erased = self.keys.erased_at(account_id)
+        if erased is not None:
+            raise DomainError(
+                f"The data of this Telegram account was erased on {erased[:10]}; "
+                "it cannot be registered again."
+            )
         if account_id in self.repository:
             if email is not None:
                 self.link_email(telegram_id, email, actor=actor, source=source)
@@ -464,6 +482,19 @@ class Televent(Application[UUID]):
         scheduled = account.request_erasure(due=due, actor=actor, source=source)
         self.save_all(account)
         return scheduled
+
+    def record_export(self, telegram_id: int, *, reason: str, actor: str, source: str) -> None:
+        """Record in the log that the person's data was exported (who, when, why)."""
+        account = self._account(telegram_id)
+        account.record_export(reason=reason, actor=actor, source=source)
+        self.save_all(account)
+
+    def record_erasure(self, telegram_id: int, *, reason: str, actor: str, source: str) -> None:
+        """Record in the log that the person's data is erased (who, when, why); the caller
+        then deletes their key (see gdpr.py)."""
+        account = self._account(telegram_id)
+        account.erase(reason=reason, actor=actor, source=source)
+        self.save_all(account)
 
     def cancel_erasure(self, telegram_id: int, *, actor: str, source: str) -> None:
         """Withdraw a scheduled erasure."""

@@ -23,6 +23,7 @@ from televent.adapters.telegram.bot import TelegramBot, build_bot, running
 from televent.application import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.gdpr import PersonalData
 from televent.itip_inbox import ItipInbox
 from televent.mail_identity import MailIdentity
 from televent.operations import purge_tombstones
@@ -150,6 +151,14 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
                 await port.run(purge_tombstones, app, settings.tombstone_retention_days)
             except Exception:  # keep maintaining; the next round may succeed
                 LOG.exception("Purging expired tombstones failed")
+            try:  # /deleteaccount: erase once the grace period is over
+                erased = await port.run(PersonalData(app).erase_due, app.clock().date())
+                for telegram_id in erased:
+                    LOG.warning(
+                        "Erased the data of Telegram id %s (asked for by the user)", telegram_id
+                    )
+            except Exception:
+                LOG.exception("Carrying out scheduled erasures failed")
             await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
 
     return _background(loop)

@@ -108,6 +108,15 @@ class Account(Aggregate):
             raise NotFoundError("No erasure is scheduled for this account.")
         self._erasure_cancelled(actor=actor, source=source)
 
+    def record_export(self, *, reason: str, actor: str, source: str) -> None:
+        """Note that everything held about the person was handed out (GDPR Art. 15, 20)."""
+        self._personal_data_exported(reason=reason, actor=actor, source=source)
+
+    def erase(self, *, reason: str, actor: str, source: str) -> None:
+        """Note that the person's data is being erased (GDPR Art. 17); the application then
+        deletes their key, after which their events can no longer be read."""
+        self._account_erased(reason=reason, actor=actor, source=source)
+
     # --- queries on own state --------------------------------------------------------------
 
     def active_device(self, name: str) -> str | None:
@@ -157,6 +166,14 @@ class Account(Aggregate):
     @event("ErasureCancelled")
     def _erasure_cancelled(self, *, actor: str, source: str) -> None:
         self.erasure_due = None
+
+    @event("PersonalDataExported")
+    def _personal_data_exported(self, *, reason: str, actor: str, source: str) -> None:
+        pass
+
+    @event("AccountErased")
+    def _account_erased(self, *, reason: str, actor: str, source: str) -> None:
+        pass
 
     @event("DevicePasswordRevoked")
     def _device_password_revoked(

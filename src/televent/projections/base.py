@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from televent.crypto_shredding import is_redacted
 from televent.projections.sql import Sql
 
 Handler = Callable[[Any, Sql, Any, int], None]
@@ -31,6 +32,8 @@ class Projection:
     tables: ClassVar[tuple[str, ...]]
     # False for a queue of side effects (deliveries): replaying it would send everything again.
     rebuildable: ClassVar[bool] = True
+    # Events of an erased person decode as redacted (only ids and time): most views skip them.
+    reads_redacted: ClassVar[bool] = False
     _handlers: ClassVar[dict[str, Handler]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -51,7 +54,7 @@ class Projection:
     def apply(self, db: Sql, event: Any, position: int) -> None:
         """Apply one domain event recorded at notification `position`."""
         handler = self._handlers.get(type(event).__qualname__)
-        if handler is not None:
+        if handler is not None and (self.reads_redacted or not is_redacted(event)):
             handler(self, db, event, position)
 
     def start_from_empty(self) -> None:

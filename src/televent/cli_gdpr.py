@@ -1,0 +1,87 @@
+"""`televent gdpr export|erase`: a person's data for operators (see gdpr.py)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from televent.config import Settings
+
+
+def add_gdpr_commands(commands: Any) -> None:
+    """Add the `gdpr` command group to the CLI's subcommands."""
+    from televent.cli import _json_flag
+
+    gdpr = commands.add_parser("gdpr", help="export or erase a person's data").add_subparsers(
+        metavar="ACTION"
+    )
+    export = gdpr.add_parser("export", help="write everything held about a person to a ZIP")
+    export.add_argument("telegram_id", type=int)
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.zip")
+    _operator_flags(export, "subject access request")
+    _json_flag(export)
+    export.set_defaults(handler=_gdpr_export)
+    erase = gdpr.add_parser("erase", help="erase a person's data (crypto-shredding; final)")
+    erase.add_argument("telegram_id", type=int)
+    _operator_flags(erase, None)
+    _json_flag(erase)
+    erase.set_defaults(handler=_gdpr_erase)
+
+
+def _operator_flags(parser: argparse.ArgumentParser, default_reason: str | None) -> None:
+    parser.add_argument(
+        "--operator",
+        default=os.environ.get("USER") or "operator",
+        help="who does it (recorded in the log; default: $USER)",
+    )
+    parser.add_argument(
+        "--reason",
+        required=default_reason is None,
+        default=default_reason,
+        help="why (recorded in the log)" + ("" if default_reason else "; required"),
+    )
+
+
+def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.cli import _app, _emit
+    from televent.gdpr import PersonalData
+
+    summary = PersonalData(_app(settings)).export(
+        args.telegram_id, args.out, operator=args.operator, reason=args.reason
+    )
+    _emit(
+        args,
+        {**asdict(summary), "path": str(summary.path)},
+        lambda: (
+            f"Wrote {summary.path}: {summary.events} logged changes, "
+            f"{summary.calendars} calendar(s) with {summary.objects} object(s)."
+        ),
+    )
+    return 0
+
+
+def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.cli import _app, _emit, _with_progress
+    from televent.gdpr import PersonalData
+
+    personal = PersonalData(_app(settings))
+    report = _with_progress(
+        not args.json,
+        lambda progress: personal.erase(
+            args.telegram_id, operator=args.operator, reason=args.reason, progress=progress
+        ),
+    )
+
+    def text() -> str:
+        done = "was already erased" if report.already_erased else "erased"
+        return (
+            f"Telegram id {report.telegram_id} {done}; others' events show "
+            f"{report.pseudonym or 'a pseudonym'}; read models rebuilt "
+            f"({', '.join(report.rebuilt)}); {report.purged_rows} queued row(s) purged."
+        )
+
+    _emit(args, asdict(report), text)
+    return 0

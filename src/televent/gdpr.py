@@ -1,0 +1,393 @@
+"""GDPR for operators: export everything held about a person, and erase it (Art. 15, 17, 20).
+
+Export writes one ZIP: the account, devices (names and dates, never hashes), every domain event
+the person caused or that concerns them (decoded, as JSON), their calendars as .ics, and what
+was delivered to them. Erasure is crypto-shredding (docs/adr/0009): an `AccountErased` record
+is appended, the person's key is deleted, so their events can no longer be read, and the read
+models are rebuilt from the log; the delivery queues, which cannot be rebuilt, are purged and
+scrubbed. Both are recorded in the log with operator, time and reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import icalendar
+
+from televent.application import Televent
+from televent.crypto_shredding import is_redacted
+from televent.database import Dialect
+from televent.domain.errors import NotFoundError
+from televent.domain.values import account_id_for, calendar_event_id_for, internal_address
+from televent.projections.rebuild import Rebuilder
+from televent.projections.sql import Sql
+from televent.queries import AccountView
+
+ERASED_NAME = "Erased user"
+MIN_NAME_LENGTH = 3
+HIDDEN = "(not exported)"
+Progress = Callable[[int, int], None]
+# Queues of side effects (not rebuilt from the log) and other state that is not a projection:
+# the table, and the columns that may name a person.
+PURGED_TEXT_COLUMNS = {
+    "telegram_outbox": ("delivery_id", "payload", "last_error"),
+    "telegram_invitations": ("address",),
+    "mail_outbox": ("delivery_id", "recipient", "payload", "last_error"),
+    "mail_invitations": ("address",),
+    "mail_events": ("ical",),
+    "mail_inbound": ("sender", "outcome"),
+    "mail_counters": ("address", "proposal"),
+}
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote."""
+
+    path: Path
+    events: int
+    calendars: int
+    objects: int
+
+
+@dataclass
+class ErasureReport:
+    """What an erasure did."""
+
+    telegram_id: int
+    pseudonym: str
+    already_erased: bool = False
+    rebuilt: list[str] = field(default_factory=list)
+    purged_rows: int = 0
+
+
+class PersonalData:
+    """Export and erasure of one person's data (operators; the bot's /deleteaccount)."""
+
+    def __init__(self, app: Televent) -> None:
+        self.app = app
+
+    # --- export ------------------------------------------------------------------------------
+
+    def export(self, telegram_id: int, out: Path, *, operator: str, reason: str) -> ExportSummary:
+        """Write the person's data to the ZIP file `out`, and record the export in the log."""
+        account = self._account(telegram_id)
+        calendars = self.app.queries.calendars_of(account.account_id)
+        events = [_event_json(e) for e in self._related_events(account)]
+        objects = 0
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("README.txt", _readme(account, operator, reason, self.app.clock()))
+            archive.writestr("account.json", _json(_account_json(account)))
+            devices = [
+                {
+                    "name": d.name,
+                    "issued_at": d.issued_at,
+                    "revoked_at": d.revoked_at,
+                    "last_used_at": d.last_used_at,
+                }
+                for d in self.app.queries.devices_of(account.account_id)
+            ]
+            archive.writestr("devices.json", _json(devices))
+            archive.writestr("events.json", _json(events))
+            for calendar in calendars:
+                stored = self.app.queries.objects_in(calendar.calendar_id)
+                objects += len(stored)
+                archive.writestr(
+                    f"calendars/{calendar.slug}.ics", _calendar_ics(calendar.slug, stored)
+                )
+            archive.writestr("deliveries.json", _json(self._deliveries(account)))
+        self.app.record_export(
+            telegram_id, reason=reason, actor=f"operator:{operator}", source="cli:gdpr export"
+        )
+        return ExportSummary(out, len(events), len(calendars), objects)
+
+    def _related_events(self, account: AccountView) -> list[Any]:
+        events: list[Any] = []
+        for originator in self._related_originators(account):
+            events.extend(self.app.events.get(originator))
+        events.sort(key=lambda e: (e.timestamp, str(e.originator_id), e.originator_version))
+        return events
+
+    def _related_originators(self, account: AccountView) -> list[UUID]:
+        """The aggregates about the person: their account, calendars and events in them,
+        and other people's events they are invited to or acted on."""
+        found: dict[str, None] = {str(account.account_id): None}
+        addresses = [internal_address(account.telegram_id, self.app.internal_domain)]
+        addresses += list(account.emails)
+        with self.app.views.read() as db:
+            for row in db.all(
+                "SELECT calendar_id FROM calendars WHERE account_id = ?", (str(account.account_id),)
+            ):
+                found[str(row["calendar_id"])] = None
+                for obj in db.all(
+                    "SELECT event_id FROM calendar_objects WHERE calendar_id = ?",
+                    (row["calendar_id"],),
+                ):
+                    found[str(obj["event_id"])] = None
+                for gone in db.all(
+                    "SELECT uid FROM tombstones WHERE calendar_id = ?", (row["calendar_id"],)
+                ):
+                    event_id = calendar_event_id_for(UUID(str(row["calendar_id"])), gone["uid"])
+                    found[str(event_id)] = None
+            marks = ", ".join("?" for _ in addresses)
+            for row in db.all(
+                f"SELECT DISTINCT event_id FROM attendees WHERE address IN ({marks})",
+                tuple(addresses),
+            ):
+                found[str(row["event_id"])] = None
+            if _has_table(db, "audit_index"):
+                for row in db.all(
+                    "SELECT DISTINCT originator_id FROM audit_index WHERE account_id = ?",
+                    (str(account.account_id),),
+                ):
+                    found[str(row["originator_id"])] = None
+        return [UUID(key) for key in found]
+
+    def _deliveries(self, account: AccountView) -> dict[str, list[dict[str, Any]]]:
+        with self.app.views.read() as db:
+            telegram = db.all(
+                "SELECT kind, payload, status, created_at, sent_at FROM telegram_outbox "
+                "WHERE chat_id = ? ORDER BY created_position",
+                (account.telegram_id,),
+            )
+            mail = db.all(
+                "SELECT method, recipient, status, created_at, sent_at FROM mail_outbox "
+                "WHERE account_id = ? ORDER BY created_position",
+                (str(account.account_id),),
+            )
+        return {"telegram": [dict(r) for r in telegram], "email": [dict(r) for r in mail]}
+
+    # --- erasure -----------------------------------------------------------------------------
+
+    def erase(
+        self, telegram_id: int, *, operator: str, reason: str, progress: Progress | None = None
+    ) -> ErasureReport:
+        """Erase the person: record it, delete their key, rebuild and purge the read models.
+
+        Running it again after an interruption finishes the job."""
+        erased_before = self.app.keys.erased_at(account_id_for(telegram_id)) is not None
+        account = self.app.queries.account_by_telegram_id(telegram_id)
+        if account is None:
+            if not erased_before:
+                raise NotFoundError(f"No account for Telegram id {telegram_id}.")
+            report = ErasureReport(telegram_id, "", already_erased=True)
+            self._finish(report, None, progress)
+            return report
+        # Read while it can still be read: what the person owns, and how they are named.
+        owned = self._owned(account)
+        addresses = [internal_address(telegram_id, self.app.internal_domain), *account.emails]
+        if not erased_before:
+            self.app.record_erasure(
+                telegram_id, reason=reason, actor=f"operator:{operator}", source="cli:gdpr erase"
+            )
+        pseudonym = self.app.keys.erase(account.account_id, addresses)
+        report = ErasureReport(telegram_id, pseudonym, already_erased=erased_before)
+        terms = dict.fromkeys(addresses, pseudonym)
+        if len(account.name.strip()) >= MIN_NAME_LENGTH:  # shorter names match everywhere
+            terms[account.name] = ERASED_NAME
+        self._finish(report, (account, owned, terms), progress)
+        return report
+
+    def erase_due(self, today: dt.date, progress: Progress | None = None) -> list[int]:
+        """Carry out the erasures users asked for (/deleteaccount) whose grace period is over."""
+        with self.app.views.read() as db:
+            rows = db.all(
+                "SELECT telegram_id FROM accounts WHERE erasure_due IS NOT NULL "
+                "AND erasure_due <= ? ORDER BY telegram_id",
+                (today.isoformat(),),
+            )
+        done = []
+        for row in rows:
+            telegram_id = int(row["telegram_id"])
+            self.erase(
+                telegram_id,
+                operator="system",
+                reason="asked for by the user (/deleteaccount), grace period over",
+                progress=progress,
+            )
+            done.append(telegram_id)
+        return done
+
+    def _finish(
+        self,
+        report: ErasureReport,
+        person: tuple[AccountView, dict[str, list[str]], dict[str, str]] | None,
+        progress: Progress | None,
+    ) -> None:
+        rebuild = Rebuilder(self.app.engine, self.app.views).run(progress=progress)
+        report.rebuilt = rebuild.projections
+        if person is not None:
+            account, owned, terms = person
+            with self.app.views.write() as db:
+                report.purged_rows = _purge(db, account, owned, terms)
+        self._compact()
+
+    def _owned(self, account: AccountView) -> dict[str, list[str]]:
+        """Ids of what the person owns, read before their data becomes unreadable."""
+        with self.app.views.read() as db:
+            calendars = [
+                str(r["calendar_id"])
+                for r in db.all(
+                    "SELECT calendar_id FROM calendars WHERE account_id = ?",
+                    (str(account.account_id),),
+                )
+            ]
+            events: list[str] = []
+            for calendar_id in calendars:
+                events += [
+                    str(r["event_id"])
+                    for r in db.all(
+                        "SELECT event_id FROM calendar_objects WHERE calendar_id = ?",
+                        (calendar_id,),
+                    )
+                ]
+            devices = [
+                str(r["device_id"])
+                for r in db.all(
+                    "SELECT device_id FROM devices WHERE account_id = ?", (str(account.account_id),)
+                )
+            ]
+        return {"calendars": calendars, "events": events, "devices": devices}
+
+    def _compact(self) -> None:
+        """Leave no copy of deleted rows in the database files (SQLite keeps freed pages)."""
+        if self.app.dialect is not Dialect.SQLITE:
+            return
+        connection = sqlite3.connect(str(self.app.views.datastore.pool.db_name), timeout=30)
+        try:
+            connection.isolation_level = None  # VACUUM runs outside a transaction
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+
+    def _account(self, telegram_id: int) -> AccountView:
+        account = self.app.queries.account_by_telegram_id(telegram_id)
+        if account is None:
+            erased = self.app.keys.erased_at(account_id_for(telegram_id))
+            if erased is not None:
+                raise NotFoundError(
+                    f"The data of Telegram id {telegram_id} was erased on {erased}."
+                )
+            raise NotFoundError(f"No account for Telegram id {telegram_id}.")
+        return account
+
+
+def _purge(
+    db: Sql, account: AccountView, owned: dict[str, list[str]], terms: dict[str, str]
+) -> int:
+    """Delete the person's rows from the tables a rebuild does not touch, and replace their
+    addresses and name in the rest."""
+    purged = 0
+    purged += _delete(db, "telegram_outbox", "chat_id", [account.telegram_id])
+    for table in ("telegram_outbox", "mail_outbox", "mail_invitations", "mail_events"):
+        purged += _delete(db, table, "event_id", owned["events"])
+    purged += _delete(db, "mail_counters", "event_id", owned["events"])
+    purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
+    purged += _delete(db, "mail_outbox", "account_id", [str(account.account_id)])
+    purged += _delete(db, "device_usage", "device_id", owned["devices"])
+    purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
+    for table, columns in PURGED_TEXT_COLUMNS.items():
+        for column in columns:
+            for term, replacement in terms.items():
+                for variant in _variants(term):
+                    db.run(
+                        f"UPDATE {table} SET {column} = REPLACE({column}, ?, ?) "
+                        f"WHERE {column} LIKE ?",
+                        (variant, replacement, f"%{variant}%"),
+                    )
+                    purged += max(db.rowcount, 0)
+    return purged
+
+
+def _delete(db: Sql, table: str, column: str, values: Iterable[Any]) -> int:
+    count = 0
+    for value in values:
+        db.run(f"DELETE FROM {table} WHERE {column} = ?", (value,))
+        count += max(db.rowcount, 0)
+    return count
+
+
+def _variants(term: str) -> list[str]:
+    """The forms a name or address takes in stored text (as typed, lower case, JSON)."""
+    forms = [term, term.lower(), json.dumps(term)[1:-1]]
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def _has_table(db: Sql, name: str) -> bool:
+    if db.dialect is Dialect.POSTGRES:
+        return bool(db.scalar("SELECT to_regclass(?) IS NOT NULL AS present", (name,)))
+    found = db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
+    return bool(found == 1)
+
+
+def _event_json(event: Any) -> dict[str, Any]:
+    name = type(event).__qualname__
+    data = {
+        key: value
+        for key, value in vars(event).items()
+        if key not in ("originator_id", "originator_version", "timestamp")
+    }
+    if "password_hash" in data:
+        data["password_hash"] = HIDDEN
+    return {
+        "time": event.timestamp.isoformat(),
+        "event": name,
+        "aggregate": str(event.originator_id),
+        "version": event.originator_version,
+        "erased": is_redacted(event),
+        "data": data,
+    }
+
+
+def _account_json(account: AccountView) -> dict[str, Any]:
+    return {
+        "telegram_id": account.telegram_id,
+        "name": account.name,
+        "username": account.username,
+        "timezone": account.timezone,
+        "reminder_minutes": account.reminder_minutes,
+        "registered_at": account.registered_at,
+        "emails": list(account.emails),
+        "erasure_due": account.erasure_due,
+    }
+
+
+def _calendar_ics(slug: str, objects: list[Any]) -> bytes:
+    merged = icalendar.Calendar()
+    merged.add("PRODID", "-//Televent//GDPR export//EN")
+    merged.add("VERSION", "2.0")
+    merged.add("X-WR-CALNAME", slug)
+    zones: set[str] = set()
+    for obj in objects:
+        for component in icalendar.Calendar.from_ical(obj.ical).subcomponents:
+            if component.name == "VTIMEZONE":
+                if str(component.get("TZID")) in zones:
+                    continue
+                zones.add(str(component.get("TZID")))
+            merged.add_component(component)
+    return bytes(merged.to_ical())
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str, sort_keys=True)
+
+
+def _readme(account: AccountView, operator: str, reason: str, now: dt.datetime) -> str:
+    return (
+        f"Everything Televent holds about Telegram user {account.telegram_id} "
+        f"({account.name}), exported {now.isoformat()} by {operator}: {reason}.\n\n"
+        "account.json     the account: name, time zone, linked email addresses\n"
+        "devices.json     CalDAV device passwords: names and dates (passwords are never kept)\n"
+        "events.json      every change recorded that the person made or that concerns them\n"
+        "calendars/*.ics  the calendars as they are now (iCalendar, RFC 5545)\n"
+        "deliveries.json  Telegram messages and emails sent on the person's behalf or to them\n"
+    )

@@ -1,0 +1,232 @@
+"""Per-person encryption keys, kept outside the event log (GDPR Art. 17 crypto-shredding).
+
+A person's key is created the first time an event about them is written and deleted when
+they are erased; the row stays with `erased_at`, so an erasure is known and final. An erased
+person's addresses are remembered only as keyed digests (HMAC-SHA256, RFC 2104, with a secret
+kept here too), so other people's events that name them can show a pseudonym instead.
+
+The store opens its own short connections: events are decoded while the projection engine
+holds the writers' lock, and key lookups must not wait for it. Lookups are cached for a few
+seconds; an erasure made by another process is seen by everyone within that time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+from uuid import UUID
+
+import psycopg
+
+from televent.database import Dialect
+from televent.domain.errors import DomainError
+
+CACHE_SECONDS = 5.0
+ERASED_DOMAIN = "erased.invalid"
+KEY_BYTES = 32  # AES-256
+
+
+class ErasedSubjectError(DomainError):
+    """Something was to be recorded about a person whose data has been erased."""
+
+
+class SubjectKeys:
+    """The key store: one AES-256 key per subject (account id), and erased addresses."""
+
+    def __init__(
+        self,
+        connect: Callable[[], contextlib.AbstractContextManager[Any]],
+        dialect: Dialect,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        self._connect = connect
+        self._dialect = dialect
+        self._clock = clock
+        self._keys: dict[UUID, tuple[float, bytes | None]] = {}
+        self._erased: tuple[float, dict[str, str]] | None = None
+        self._secret: bytes | None = None
+
+    @classmethod
+    def for_environment(
+        cls, env: Mapping[str, str], dialect: Dialect, clock: Callable[[], dt.datetime]
+    ) -> SubjectKeys:
+        """The store in the database the event store's settings name."""
+        if dialect is Dialect.SQLITE:
+            path = env["SQLITE_DBNAME"]
+
+            @contextlib.contextmanager
+            def sqlite() -> Iterator[Any]:
+                connection = sqlite3.connect(path, timeout=30)
+                try:
+                    with connection:
+                        yield connection
+                finally:
+                    connection.close()
+
+            return cls(sqlite, dialect, clock)
+
+        def postgres() -> contextlib.AbstractContextManager[Any]:
+            return psycopg.connect(
+                host=env["POSTGRES_HOST"],
+                port=int(env.get("POSTGRES_PORT", "5432")),
+                dbname=env["POSTGRES_DBNAME"],
+                user=env["POSTGRES_USER"],
+                password=env.get("POSTGRES_PASSWORD") or None,
+                connect_timeout=10,
+            )
+
+        return cls(postgres, dialect, clock)
+
+    # --- keys ------------------------------------------------------------------------------
+
+    def key_for_writing(self, subject: UUID) -> bytes:
+        """The subject's key, created on first use; an erased subject gets none."""
+        key = self.key_for_reading(subject)
+        if key is not None:
+            return key
+        with self._connect() as connection:
+            row = self._one(
+                connection, "SELECT key_hex, erased_at FROM subject_keys WHERE subject_id = ?",
+                (str(subject),),
+            )  # fmt: skip
+            if row is not None and row[1] is not None:
+                raise ErasedSubjectError(
+                    "This person's data has been erased; nothing more is recorded about them."
+                )
+            if row is None:
+                self._run(
+                    connection,
+                    "INSERT INTO subject_keys (subject_id, key_hex, pseudonym, created_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (subject_id) DO NOTHING",
+                    (str(subject), secrets.token_hex(KEY_BYTES), _new_pseudonym(), self._now()),
+                )
+        self._keys.pop(subject, None)
+        key = self.key_for_reading(subject)
+        if key is None:
+            raise ErasedSubjectError("This person's data has been erased.")
+        return key
+
+    def key_for_reading(self, subject: UUID) -> bytes | None:
+        """The subject's key, or None when they were erased (or never had one)."""
+        cached = self._keys.get(subject)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        with self._connect() as connection:
+            row = self._one(
+                connection, "SELECT key_hex FROM subject_keys WHERE subject_id = ?",
+                (str(subject),),
+            )  # fmt: skip
+        key = bytes.fromhex(row[0]) if row is not None and row[0] is not None else None
+        self._keys[subject] = (time.monotonic() + CACHE_SECONDS, key)
+        return key
+
+    def erased_at(self, subject: UUID) -> str | None:
+        """When the subject was erased, or None."""
+        with self._connect() as connection:
+            row = self._one(
+                connection, "SELECT erased_at FROM subject_keys WHERE subject_id = ?",
+                (str(subject),),
+            )  # fmt: skip
+        return None if row is None or row[0] is None else str(row[0])
+
+    def erase(self, subject: UUID, addresses: Iterable[str]) -> str:
+        """Delete the subject's key and remember their addresses as digests; return the
+        pseudonym other people's events show for them. Erasing again changes nothing."""
+        with self._connect() as connection:
+            row = self._one(
+                connection, "SELECT pseudonym FROM subject_keys WHERE subject_id = ?",
+                (str(subject),),
+            )  # fmt: skip
+            pseudonym = str(row[0]) if row is not None else _new_pseudonym()
+            if row is None:
+                self._run(
+                    connection,
+                    "INSERT INTO subject_keys (subject_id, key_hex, pseudonym, created_at, "
+                    "erased_at) VALUES (?, NULL, ?, ?, ?)",
+                    (str(subject), pseudonym, self._now(), self._now()),
+                )
+            else:
+                self._run(
+                    connection,
+                    "UPDATE subject_keys SET key_hex = NULL, "
+                    "erased_at = COALESCE(erased_at, ?) WHERE subject_id = ?",
+                    (self._now(), str(subject)),
+                )
+            secret = self._secret_in(connection)
+            for address in addresses:
+                self._run(
+                    connection,
+                    "INSERT INTO erased_addresses (digest, pseudonym) VALUES (?, ?) "
+                    "ON CONFLICT (digest) DO NOTHING",
+                    (_digest(secret, address), pseudonym),
+                )
+        self.forget()
+        return pseudonym
+
+    def forget(self) -> None:
+        """Drop the cache (after an erasure made here)."""
+        self._keys.clear()
+        self._erased = None
+
+    # --- erased addresses ------------------------------------------------------------------
+
+    def pseudonym_lookup(self) -> Callable[[str], str | None] | None:
+        """address → the pseudonym of the erased person it belonged to; None when nobody
+        has been erased (the common case: nothing to look for)."""
+        if self._erased is None or self._erased[0] <= time.monotonic():
+            with self._connect() as connection:
+                rows = self._all(connection, "SELECT digest, pseudonym FROM erased_addresses")
+                secret = self._secret_in(connection) if rows else b""
+            self._secret = secret
+            self._erased = (time.monotonic() + CACHE_SECONDS, {r[0]: r[1] for r in rows})
+        erased = self._erased[1]
+        if not erased:
+            return None
+        secret = self._secret or b""
+        return lambda address: erased.get(_digest(secret, address))
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    def _secret_in(self, connection: Any) -> bytes:
+        row = self._one(connection, "SELECT secret_hex FROM shredding_secret WHERE id = 1", ())
+        if row is None:
+            self._run(
+                connection,
+                "INSERT INTO shredding_secret (id, secret_hex) VALUES (1, ?) "
+                "ON CONFLICT (id) DO NOTHING",
+                (secrets.token_hex(32),),
+            )
+            row = self._one(connection, "SELECT secret_hex FROM shredding_secret WHERE id = 1", ())
+        assert row is not None
+        return bytes.fromhex(str(row[0]))
+
+    def _sql(self, statement: str) -> str:
+        return statement.replace("?", "%s") if self._dialect is Dialect.POSTGRES else statement
+
+    def _run(self, connection: Any, statement: str, params: tuple[Any, ...]) -> None:
+        connection.execute(self._sql(statement), params)
+
+    def _one(self, connection: Any, statement: str, params: tuple[Any, ...]) -> Any:
+        return connection.execute(self._sql(statement), params).fetchone()
+
+    def _all(self, connection: Any, statement: str) -> list[Any]:
+        return list(connection.execute(self._sql(statement)).fetchall())
+
+    def _now(self) -> str:
+        return self._clock().isoformat()
+
+
+def _digest(secret: bytes, address: str) -> str:
+    normalized = address.strip().lower().removeprefix("mailto:")
+    return hmac.new(secret, normalized.encode(), hashlib.sha256).hexdigest()
+
+
+def _new_pseudonym() -> str:
+    return f"erased-{secrets.token_hex(4)}@{ERASED_DOMAIN}"

@@ -1,0 +1,219 @@
+"""GDPR: export of everything held about a person, and erasure by crypto-shredding, on both
+backends. Bob organises an event with an external attendee and Alice, and is invited to
+Alice's event by email; then he is exported and erased."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from televent.application import Televent
+from televent.crypto_shredding import is_redacted
+from televent.database import Dialect
+from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.values import (
+    DEFAULT_CALENDAR_SLUG,
+    PartStat,
+    account_id_for,
+    calendar_id_for,
+)
+from televent.gdpr import PersonalData
+from televent.projections.rebuild import Rebuilder
+from tests.conftest import FakeClock
+from tests.helpers import CLI, vevent
+
+ALICE, BOB = 1, 2
+BOB_NAME = "Bartholomew Quux"
+BOB_EMAIL = "bob.quux@example.org"
+BOB_TITLE = "Quuxfamily birthday surprise"
+OPERATOR = "dpo"
+
+
+def calendar_of(telegram_id: int) -> object:
+    return calendar_id_for(account_id_for(telegram_id), DEFAULT_CALENDAR_SLUG)
+
+
+def bobs_world(app: Televent) -> dict[str, object]:
+    """Alice and Bob, each organising an event the other is invited to; Bob has a device."""
+    app.register_account(ALICE, name="Alice Archer", email="alice@example.com", actor="system:",
+                         source=CLI)  # fmt: skip
+    app.register_account(BOB, name=BOB_NAME, email=BOB_EMAIL, actor="system:", source=CLI)
+    app.issue_device_password(BOB, "Quux phone", actor="system:", source=CLI)
+    bobs = app.put_object(
+        calendar_of(BOB),
+        "party.ics",
+        vevent(uid="party-1", summary=BOB_TITLE, organizer=None),
+        actor=f"account:{account_id_for(BOB)}",
+        source="caldav:Quux phone",
+    )
+    actor = f"account:{account_id_for(BOB)}"
+    app.invite_attendee(bobs.event_id, "carol@external.example", "Carol", actor=actor, source=CLI)
+    app.invite_attendee(bobs.event_id, f"tg_{ALICE}@televent.internal", None, actor=actor,
+                        source=CLI)  # fmt: skip
+    alices = app.put_object(
+        calendar_of(ALICE),
+        "sync.ics",
+        vevent(uid="sync-1", summary="Team sync", organizer=None),
+        actor=f"account:{account_id_for(ALICE)}",
+        source=CLI,
+    )
+    app.invite_attendee(alices.event_id, BOB_EMAIL, BOB_NAME,
+                        actor=f"account:{account_id_for(ALICE)}", source=CLI)  # fmt: skip
+    app.give_rsvp(alices.event_id, BOB_EMAIL, PartStat.ACCEPTED, actor=actor,
+                  source="telegram:2")  # fmt: skip
+    return {"bobs": bobs.event_id, "alices": alices.event_id}
+
+
+def test_export_holds_everything_about_the_person_and_is_recorded(
+    app: Televent, tmp_path: Path
+) -> None:
+    events = bobs_world(app)
+    out = tmp_path / "bob.zip"
+    summary = PersonalData(app).export(BOB, out, operator=OPERATOR, reason="request #12")
+    with zipfile.ZipFile(out) as archive:
+        names = set(archive.namelist())
+        account = json.loads(archive.read("account.json"))
+        devices = json.loads(archive.read("devices.json"))
+        logged = json.loads(archive.read("events.json"))
+        ics = archive.read("calendars/default.ics").decode()
+        deliveries = json.loads(archive.read("deliveries.json"))
+    assert names == {
+        "README.txt", "account.json", "devices.json", "events.json", "deliveries.json",
+        "calendars/default.ics",
+    }  # fmt: skip
+    assert (account["name"], account["emails"], account["telegram_id"]) == (
+        BOB_NAME, [BOB_EMAIL], BOB,
+    )  # fmt: skip
+    assert [d["name"] for d in devices] == ["Quux phone"]
+    assert "password_hash" not in json.dumps(devices) and "$argon2" not in json.dumps(logged)
+    assert BOB_TITLE in ics
+    kinds = {(e["aggregate"], e["event"]) for e in logged}
+    # His own event, and Alice's event he was invited to and answered.
+    assert (str(events["bobs"]), "CalendarEvent.EventCreated") in kinds
+    assert (str(events["alices"]), "CalendarEvent.RsvpGiven") in kinds
+    assert (str(account_id_for(BOB)), "Account.AccountRegistered") in kinds
+    assert all(not e["erased"] for e in logged)
+    assert summary.events == len(logged) and summary.objects == 1
+    assert [r["method"] for r in deliveries["email"]] == ["REQUEST"]  # to Carol, on his behalf
+    # The export itself is in the log: who, when, why.
+    [record] = [
+        e for e in app.events.get(account_id_for(BOB))
+        if type(e).__qualname__ == "Account.PersonalDataExported"
+    ]  # fmt: skip
+    assert (record.actor, record.reason) == (f"operator:{OPERATOR}", "request #12")
+
+
+def test_export_of_an_unknown_person_says_so(app: Televent, tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="No account for Telegram id 99"):
+        PersonalData(app).export(99, tmp_path / "x.zip", operator=OPERATOR, reason="r")
+
+
+def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -> None:
+    events = bobs_world(app)
+    # The search below is not blind: before erasure the read models hold Bob's data in clear.
+    assert raw_database_search(app, [BOB_NAME, BOB_TITLE]) != []
+    report = PersonalData(app).erase(BOB, operator=OPERATOR, reason="Art. 17 request #13")
+    pseudonym = report.pseudonym
+    assert pseudonym.endswith("@erased.invalid") and not report.already_erased
+
+    # Bob is gone from every view; his device no longer works; he cannot come back silently.
+    assert app.queries.account_by_telegram_id(BOB) is None
+    assert app.queries.account_by_email(BOB_EMAIL) is None
+    assert app.queries.object_by_event_id(events["bobs"]) is None  # type: ignore[arg-type]
+    with pytest.raises(DomainError, match="erased"):
+        app.register_account(BOB, name="Again", actor="system:", source=CLI)
+
+    # Alice's event keeps Bob as a pseudonym with his answer, without his address or name.
+    alices = app.queries.object_by_event_id(events["alices"])  # type: ignore[arg-type]
+    assert alices is not None
+    assert f"mailto:{pseudonym}" in alices.ical and "PARTSTAT=ACCEPTED" in alices.ical
+    assert BOB_EMAIL not in alices.ical and BOB_NAME not in alices.ical
+
+    # The log still replays: Bob's events are redacted (time and kind only), the erasure
+    # record is readable, and a verified rebuild finds the views equal to the log.
+    history = list(app.events.get(account_id_for(BOB)))
+    assert [type(e).__qualname__ for e in history if not is_redacted(e)] == [
+        "Account.AccountErased"
+    ]
+    assert all(e.timestamp for e in history)
+    erased = history[-1]
+    assert (erased.actor, erased.reason) == (f"operator:{OPERATOR}", "Art. 17 request #13")
+    assert all(is_redacted(e) for e in app.events.get(events["bobs"]))  # type: ignore[arg-type]
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+    # Erasing again is harmless, and says it was done before.
+    assert PersonalData(app).erase(BOB, operator=OPERATOR, reason="again").already_erased
+
+    # Alice goes on working with the event.
+    app.put_object(
+        calendar_of(ALICE),
+        "sync.ics",
+        vevent(uid="sync-1", summary="Team sync (moved)", organizer=None),
+        actor=f"account:{account_id_for(ALICE)}",
+        source=CLI,
+    )
+
+    # Nothing in the database files names Bob or his event any more.
+    found = raw_database_search(app, [BOB_NAME, BOB_EMAIL, BOB_TITLE, "Quux phone"])
+    assert found == []
+
+
+def raw_database_search(app: Televent, needles: list[str]) -> list[str]:
+    """Which needles appear anywhere in the stored bytes: every file of the SQLite database,
+    or a dump of every PostgreSQL table."""
+    targets = [n.encode() for n in needles] + [n.lower().encode() for n in needles]
+    if app.dialect is Dialect.SQLITE:
+        path = Path(app.views.datastore.pool.db_name)
+        blobs = [p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file()]
+    else:
+        blobs = [postgres_dump(app)]
+    return sorted({t.decode() for t in targets for blob in blobs if t in blob})
+
+
+def postgres_dump(app: Televent) -> bytes:
+    recorder = app.recorder
+    datastore = recorder.datastore  # type: ignore[attr-defined]
+    chunks: list[bytes] = []
+    with datastore.get_connection() as connection:
+        tables = [
+            r["tablename"]
+            for r in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+        ]
+        for table in tables:
+            with connection.cursor().copy(f'COPY "{table}" TO STDOUT') as copy:
+                for data in copy:
+                    chunks.append(bytes(data))
+    return b"".join(chunks)
+
+
+def test_a_deleteaccount_request_is_carried_out_after_the_grace_period(
+    app: Televent, clock: FakeClock
+) -> None:
+    bobs_world(app)
+    personal = PersonalData(app)
+    due = app.request_erasure(BOB, actor=f"account:{account_id_for(BOB)}", source="telegram:2")
+    assert due == "2026-03-31"  # 30 days after 1 March
+    clock.advance(days=29)
+    assert personal.erase_due(clock().date()) == []
+    assert app.queries.account_by_telegram_id(BOB) is not None
+    clock.advance(days=1)
+    assert personal.erase_due(clock().date()) == [BOB]
+    assert app.queries.account_by_telegram_id(BOB) is None
+    erased = list(app.events.get(account_id_for(BOB)))[-1]
+    assert type(erased).__qualname__ == "Account.AccountErased"
+    assert erased.actor == "operator:system" and "/deleteaccount" in erased.reason
+    assert app.queries.account_by_telegram_id(ALICE) is not None
+
+
+def test_a_cancelled_deleteaccount_request_erases_nothing(app: Televent, clock: FakeClock) -> None:
+    bobs_world(app)
+    app.request_erasure(BOB, actor="system:", source=CLI)
+    app.cancel_erasure(BOB, actor="system:", source=CLI)
+    clock.advance(days=31)
+    assert PersonalData(app).erase_due(clock().date()) == []
+    assert app.queries.account_by_telegram_id(BOB) is not None
