@@ -43,10 +43,12 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; audit on a 1M-event log; cost of encryption)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
 	$(BIN)/python -m benchmarks.bot
+	$(BIN)/python -m benchmarks.audit
+	$(BIN)/python -m benchmarks.shredding
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -18,6 +18,7 @@ from eventsourcing.persistence import PersistenceError
 from televent import __version__
 from televent.application import Televent
 from televent.bootstrap import build_application
+from televent.cli_gdpr import add_gdpr_commands
 from televent.config import Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.domain.values import Source, SourceKind
@@ -134,7 +135,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_flag(rebuild)
     rebuild.set_defaults(handler=_projections_rebuild)
+    _add_audit_commands(commands)
+    add_gdpr_commands(commands)
     return parser
+
+
+def _add_audit_commands(commands: Any) -> None:
+    """`televent audit event|account`: timelines of changes read from the event log."""
+    audit = commands.add_parser(
+        "audit", help="who changed what, when and through what (from the event log)"
+    ).add_subparsers(metavar="ACTION")
+    event = audit.add_parser("event", help="the history of an iCalendar UID, copy by copy")
+    event.add_argument("uid", help="the event's iCalendar UID")
+    event.add_argument(
+        "--account", type=int, metavar="TELEGRAM_ID", help="only the copy in this user's calendars"
+    )
+    event.set_defaults(handler=_audit_event)
+    account = audit.add_parser(
+        "account", help="everything done to, by or concerning a Telegram user's account"
+    )
+    account.add_argument("telegram_id", type=int, help="the user's Telegram id")
+    account.set_defaults(handler=_audit_account)
+    for parser in (event, account):
+        parser.add_argument("--since", help="from this ISO date or date-time (UTC unless given)")
+        parser.add_argument("--until", help="up to this ISO date (the whole day) or date-time")
+        _json_flag(parser)
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
@@ -344,6 +369,38 @@ def _rebuild_text(report: Any) -> str:
         lines.extend(f"    live:    {row}" for row in difference.only_live)
         lines.extend(f"    rebuilt: {row}" for row in difference.only_rebuilt)
     return "\n".join(lines)
+
+
+def _audit_event(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.audit import TimeWindow
+
+    window = TimeWindow.parse(args.since, args.until)
+    return _print_timeline(
+        settings, args, lambda audit: audit.event_timeline(args.uid, args.account, window)
+    )
+
+
+def _audit_account(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.audit import TimeWindow
+
+    window = TimeWindow.parse(args.since, args.until)
+    return _print_timeline(
+        settings, args, lambda audit: audit.account_timeline(args.telegram_id, window)
+    )
+
+
+def _print_timeline(
+    settings: Settings, args: argparse.Namespace, read: Callable[[Any], list[Any]]
+) -> int:
+    from televent.audit import Audit, render_timeline
+
+    app = _app(settings)
+    try:
+        entries = read(Audit(app))
+    finally:
+        app.close()
+    _emit(args, [entry.as_dict() for entry in entries], lambda: render_timeline(entries))
+    return 0
 
 
 def _with_progress(show: bool, work: Callable[[Callable[[int, int], None] | None], Any]) -> Any:

@@ -143,12 +143,17 @@ class PersonalData:
                 tuple(addresses),
             ):
                 found[str(row["event_id"])] = None
-            if _has_table(db, "audit_index"):
-                for row in db.all(
-                    "SELECT DISTINCT originator_id FROM audit_index WHERE account_id = ?",
-                    (str(account.account_id),),
-                ):
-                    found[str(row["originator_id"])] = None
+            # The audit index adds what they changed in other people's calendars.
+            for row in db.all(
+                "SELECT originator_id FROM audit_account_aggregates WHERE account_id = ?",
+                (str(account.account_id),),
+            ):
+                found[str(row["originator_id"])] = None
+            for row in db.all(
+                f"SELECT originator_id FROM audit_address_aggregates WHERE address IN ({marks})",
+                tuple(a.lower() for a in addresses),
+            ):
+                found[str(row["originator_id"])] = None
         return [UUID(key) for key in found]
 
     def _deliveries(self, account: AccountView) -> dict[str, list[dict[str, Any]]]:
@@ -320,13 +325,6 @@ def _variants(term: str) -> list[str]:
     """The forms a name or address takes in stored text (as typed, lower case, JSON)."""
     forms = [term, term.lower(), json.dumps(term)[1:-1]]
     return list(dict.fromkeys(f for f in forms if f))
-
-
-def _has_table(db: Sql, name: str) -> bool:
-    if db.dialect is Dialect.POSTGRES:
-        return bool(db.scalar("SELECT to_regclass(?) IS NOT NULL AS present", (name,)))
-    found = db.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))
-    return bool(found == 1)
 
 
 def _event_json(event: Any) -> dict[str, Any]:

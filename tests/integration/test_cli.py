@@ -80,6 +80,7 @@ def test_operator_journey(cli: Cli) -> None:
         "directory",
         "calendar_view",
         "attendee_index",
+        "audit_index",
         "telegram_delivery",
         "email_delivery",
     }

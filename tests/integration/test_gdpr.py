@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from televent.application import Televent
+from televent.audit import Audit
 from televent.crypto_shredding import is_redacted
 from televent.database import Dialect
 from televent.domain.errors import DomainError, NotFoundError
@@ -143,6 +144,16 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
     assert (erased.actor, erased.reason) == (f"operator:{OPERATOR}", "Art. 17 request #13")
     assert all(is_redacted(e) for e in app.events.get(events["bobs"]))  # type: ignore[arg-type]
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+    # The audit still reads Bob's history: when and what kind, everything else "erased";
+    # the erasure itself names the operator and the reason.
+    timeline = Audit(app).account_timeline(BOB)
+    assert timeline[-1].kind == "AccountErased" and not timeline[-1].redacted
+    assert timeline[-1].who == f"operator {OPERATOR}" or OPERATOR in timeline[-1].who
+    redacted = [e for e in timeline if e.redacted]
+    assert redacted and all(e.who == "erased" for e in redacted)
+    assert BOB_TITLE not in json.dumps([e.as_dict() for e in timeline], default=str)
+    assert BOB_EMAIL not in json.dumps([e.as_dict() for e in timeline], default=str)
 
     # Erasing again is harmless, and says it was done before.
     assert PersonalData(app).erase(BOB, operator=OPERATOR, reason="again").already_erased

@@ -58,6 +58,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "directory",
             "calendar_view",
             "attendee_index",
+            "audit_index",
             "telegram_delivery",
             "email_delivery",
         }

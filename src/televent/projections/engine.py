@@ -60,6 +60,7 @@ def all_projections(
         DirectoryProjection(prefix),
         CalendarViewProjection(prefix),
         AttendeeIndexProjection(prefix),
+        __import__("televent.projections.audit_index", fromlist=["_"]).AuditIndexProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
     ]
