@@ -228,9 +228,13 @@ def test_changes_record_the_device_and_its_last_use(server: Server, http: httpx.
         [device] = app.queries.devices_of(account.account_id)
         assert device.last_used_at is not None
         with app.views.read() as db:
-            rows = db.all(f"SELECT topic, state FROM {app.events_table} ORDER BY 1")
+            rows = db.all(
+                "SELECT originator_id, originator_version, topic, state "
+                f"FROM {app.events_table} ORDER BY 1"
+            )
         created = [r for r in rows if r["topic"].endswith("CalendarEvent.EventCreated")]
-        assert b'"source":"caldav:tests"' in bytes(created[-1]["state"])
+        assert app.engine.decode(created[-1]).source == "caldav:tests"
+        assert b"caldav:tests" not in bytes(created[-1]["state"])  # sealed at rest (ADR 0009)
     finally:
         app.close()
 
