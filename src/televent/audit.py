@@ -383,7 +383,7 @@ class Walk:
                 state.facts = None  # what came before is unknown from here on
                 yield self._entry(position, event, state, (ERASED,), redacted=True), concerns
                 continue
-            lines = describe(event, state)
+            lines = _described(event, state)
             concerns |= _addresses_in(state.facts) | _addresses_of(event)
             yield self._entry(position, event, state, tuple(lines), redacted=False), concerns
 
@@ -481,6 +481,16 @@ def _addresses_of(event: Any) -> set[str]:
 # --- what each kind of event changed -------------------------------------------------------
 
 Describer = Callable[[Any, AggregateState], list[str]]
+
+
+def _described(event: Any, state: AggregateState) -> list[str]:
+    """`describe`, but an event it cannot read (a shape this module does not know) is shown
+    as such instead of ending the timeline."""
+    try:
+        return describe(event, state)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        state.facts = None  # the next version is shown whole
+        return [f"(not described: {type(exc).__name__} {exc})"]
 
 
 def describe(event: Any, state: AggregateState) -> list[str]:

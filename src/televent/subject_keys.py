@@ -49,7 +49,10 @@ class SubjectKeys:
         self._connect = connect
         self._dialect = dialect
         self._clock = clock
-        self._keys: dict[UUID, tuple[float, bytes | None]] = {}
+        # Every key, loaded in one query and refreshed after CACHE_SECONDS: a replay of a big
+        # log touches thousands of subjects and must not open a connection for each.
+        self._keys: dict[UUID, bytes | None] = {}
+        self._keys_until = 0.0
         self._erased: tuple[float, dict[str, str]] | None = None
         self._secret: bytes | None = None
 
@@ -107,7 +110,7 @@ class SubjectKeys:
                     "VALUES (?, ?, ?, ?) ON CONFLICT (subject_id) DO NOTHING",
                     (str(subject), secrets.token_hex(KEY_BYTES), _new_pseudonym(), self._now()),
                 )
-        self._keys.pop(subject, None)
+        self._keys_until = 0.0
         key = self.key_for_reading(subject)
         if key is None:
             raise ErasedSubjectError("This person's data has been erased.")
@@ -115,17 +118,23 @@ class SubjectKeys:
 
     def key_for_reading(self, subject: UUID) -> bytes | None:
         """The subject's key, or None when they were erased (or never had one)."""
-        cached = self._keys.get(subject)
-        if cached is not None and cached[0] > time.monotonic():
-            return cached[1]
+        if self._keys_until <= time.monotonic() or subject not in self._keys:
+            if self._keys_until > time.monotonic():  # a subject new since the last load
+                with self._connect() as connection:
+                    row = self._one(
+                        connection, "SELECT key_hex FROM subject_keys WHERE subject_id = ?",
+                        (str(subject),),
+                    )  # fmt: skip
+                self._keys[subject] = _key(row[0]) if row is not None else None
+                return self._keys[subject]
+            self._load_keys()
+        return self._keys.get(subject)
+
+    def _load_keys(self) -> None:
         with self._connect() as connection:
-            row = self._one(
-                connection, "SELECT key_hex FROM subject_keys WHERE subject_id = ?",
-                (str(subject),),
-            )  # fmt: skip
-        key = bytes.fromhex(row[0]) if row is not None and row[0] is not None else None
-        self._keys[subject] = (time.monotonic() + CACHE_SECONDS, key)
-        return key
+            rows = self._all(connection, "SELECT subject_id, key_hex FROM subject_keys")
+        self._keys = {UUID(str(r[0])): _key(r[1]) for r in rows}
+        self._keys_until = time.monotonic() + CACHE_SECONDS
 
     def erased_at(self, subject: UUID) -> str | None:
         """When the subject was erased, or None."""
@@ -173,6 +182,7 @@ class SubjectKeys:
     def forget(self) -> None:
         """Drop the cache (after an erasure made here)."""
         self._keys.clear()
+        self._keys_until = 0.0
         self._erased = None
 
     # --- erased addresses ------------------------------------------------------------------
@@ -221,6 +231,10 @@ class SubjectKeys:
 
     def _now(self) -> str:
         return self._clock().isoformat()
+
+
+def _key(hex_text: Any) -> bytes | None:
+    return None if hex_text is None else bytes.fromhex(str(hex_text))
 
 
 def _digest(secret: bytes, address: str) -> str:

@@ -263,6 +263,28 @@ def test_others_calendars_count_where_the_person_acted_or_is_named(
     }
 
 
+def test_an_answer_by_email_names_the_address_and_the_message(
+    app: Televent, clock: FakeClock
+) -> None:
+    ids = journey(app, clock)
+    clock.advance(hours=1)
+    app.give_rsvp(
+        ids.lunch,
+        "alice@example.com",
+        PartStat.DECLINED,
+        actor="address:alice@example.com",
+        source="email:<reply-1@mail.example.com>",
+    )
+    [answer] = Audit(app).account_timeline(ALICE, TimeWindow.parse("2026-03-05T11:00", None))
+    assert (answer.who, answer.through, answer.kind, answer.what, answer.diff) == (
+        "alice@example.com",
+        "email Message-ID <reply-1@mail.example.com>",
+        "RsvpGiven",
+        "answer recorded",
+        ("PARTSTAT of alice@example.com NEEDS-ACTION → DECLINED",),
+    )
+
+
 def test_an_account_timeline_reads_only_the_aggregates_the_index_names(
     app: Televent, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -386,6 +408,17 @@ def test_sources_read_as_the_adapter_and_its_detail(source: str | None, through:
 def test_actors_read_as_people(actor_text: str, who: str) -> None:
     walk = Walk({str(account_id_for(1)): "Alice (Telegram 1)"})
     assert walk._who(actor_text) == who
+
+
+def test_an_event_of_an_unknown_shape_is_shown_not_fatal() -> None:
+    odd = redacted(CalendarEvent.EventUpdated, UUID(int=9), account_id_for(1))
+    odd.__dict__.update(redacted=False, actor="system:", source="system:")
+    [(entry, _)] = list(Walk({}).entries([(3, odd)]))
+    assert (entry.kind, entry.who, entry.diff) == (
+        "EventUpdated",
+        "system",
+        ("(not described: AttributeError 'EventUpdated' object has no attribute 'changes')",),
+    )
 
 
 # --- redaction (crypto-shredding): ids, version, time and account_id are all that is left --

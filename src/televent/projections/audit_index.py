@@ -50,20 +50,25 @@ def actor_parts(event: Any) -> tuple[str, str]:
     return kind, reference
 
 
-def addresses_named(event: Any) -> list[tuple[str, str]]:
-    """(address, relation) of every attendee and organizer the event's body or fields name."""
-    named: list[tuple[str, str]] = []
+def addresses_introduced(event: Any) -> list[tuple[str, str]]:
+    """(address, relation) of the attendees and organizer an event brings into its calendar
+    event. Every address first appears in a creation (its body), an AttendeeInvited (the
+    aggregate appends one for each new attendee, whatever the command) or an ORGANIZER change,
+    so the events that only answer, remove or edit write nothing here."""
+    kind = type(event).__name__
     facts = getattr(event, "facts", None)
-    if isinstance(facts, dict):
+    facts = facts if isinstance(facts, dict) else {}
+    named: list[tuple[str, str]] = []
+    if kind in ("EventCreated", "EventRecreated"):
         named.extend((a["address"], ATTENDEE) for a in facts.get("attendees") or ())
-        if facts.get("organizer"):
-            named.append((facts["organizer"], ORGANIZER))
     attendee = getattr(event, "attendee", None)
-    if isinstance(attendee, dict) and attendee.get("address"):
+    if kind == "AttendeeInvited" and isinstance(attendee, dict):
         named.append((attendee["address"], ATTENDEE))
-    address = getattr(event, "address", None)
-    if isinstance(address, str) and type(event).__name__ in ("AttendeeRemoved", "RsvpGiven"):
-        named.append((address, ATTENDEE))
+    organizer_set = kind in ("EventCreated", "EventRecreated", "AttendeeInvited") or (
+        kind == "EventUpdated" and "ORGANIZER" in (getattr(event, "changes", None) or {})
+    )
+    if organizer_set and facts.get("organizer"):
+        named.append((facts["organizer"], ORGANIZER))
     return named
 
 
@@ -79,7 +84,7 @@ class AuditIndexProjection(Projection):
         return True
 
     def apply(self, db: Sql, event: Any, position: int) -> None:
-        """Index the event's owner, actor, named addresses and UID."""
+        """Index the event's owner, actor, the addresses it introduces, and its UID."""
         owner = owner_of(event)
         originator = str(event.originator_id)
         account_rows: list[tuple[str, str, str, int]] = []
@@ -89,7 +94,7 @@ class AuditIndexProjection(Projection):
         if kind == "account" and reference != owner:
             account_rows.append((reference, originator, ACTOR, position))
         self._insert_accounts(db, account_rows)
-        named = addresses_named(event)
+        named = addresses_introduced(event)
         if kind == "address" and reference:
             named.append((reference.lower(), ACTOR))
         self._insert_addresses(db, originator, named, position)

@@ -22,6 +22,7 @@ from eventsourcing.persistence import Mapper, StoredEvent
 from televent.database import Dialect
 from televent.domain.errors import ConflictError, TeleventError
 from televent.projections.attendee_index import AttendeeIndexProjection
+from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.base import Projection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.directory import DirectoryProjection
@@ -60,7 +61,7 @@ def all_projections(
         DirectoryProjection(prefix),
         CalendarViewProjection(prefix),
         AttendeeIndexProjection(prefix),
-        __import__("televent.projections.audit_index", fromlist=["_"]).AuditIndexProjection(prefix),
+        AuditIndexProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
     ]
