@@ -521,11 +521,13 @@ def _registered(event: Any, state: AggregateState) -> list[str]:
 
 
 def _settings_changed(event: Any, state: AggregateState) -> list[str]:
-    lines = [
-        f"{key} {_q(state.settings.get(key))} {ARROW} {_q(value)}"
-        for key, value in event.changes.items()
-    ]
-    state.settings.update(event.changes)
+    return _changed_values(state.settings, event.changes)
+
+
+def _changed_values(current: dict[str, Any], changes: dict[str, Any]) -> list[str]:
+    """`key old → new` for each change, applied to `current`."""
+    lines = [f"{key} {_q(current.get(key))} {ARROW} {_q(value)}" for key, value in changes.items()]
+    current.update(changes)
     return lines
 
 
@@ -561,12 +563,7 @@ def _calendar_created(event: Any, state: AggregateState) -> list[str]:
 
 
 def _calendar_updated(event: Any, state: AggregateState) -> list[str]:
-    lines = [
-        f"{key} {_q(state.properties.get(key))} {ARROW} {_q(value)}"
-        for key, value in event.changes.items()
-    ]
-    state.properties.update(event.changes)
-    return lines
+    return _changed_values(state.properties, event.changes)
 
 
 def _calendar_deleted(event: Any, state: AggregateState) -> list[str]:

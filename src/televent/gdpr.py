@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-import icalendar
-
 from televent.application import Televent
 from televent.crypto_shredding import is_redacted
 from televent.database import Dialect
 from televent.domain.errors import NotFoundError
-from televent.domain.values import account_id_for, calendar_event_id_for, internal_address
+from televent.domain.values import account_id_for, internal_address
+from televent.ics_bundle import merged_calendar
 from televent.projections.rebuild import Rebuilder
 from televent.projections.sql import Sql
 from televent.queries import AccountView
@@ -101,7 +100,8 @@ class PersonalData:
                 stored = self.app.queries.objects_in(calendar.calendar_id)
                 objects += len(stored)
                 archive.writestr(
-                    f"calendars/{calendar.slug}.ics", _calendar_ics(calendar.slug, stored)
+                    f"calendars/{calendar.slug}.ics",
+                    merged_calendar(calendar.slug, (o.ical for o in stored), "GDPR export"),
                 )
             archive.writestr("deliveries.json", _json(self._deliveries(account)))
         self.app.record_export(
@@ -122,28 +122,8 @@ class PersonalData:
         found: dict[str, None] = {str(account.account_id): None}
         addresses = [internal_address(account.telegram_id, self.app.internal_domain)]
         addresses += list(account.emails)
+        marks = ", ".join("?" for _ in addresses)
         with self.app.views.read() as db:
-            for row in db.all(
-                "SELECT calendar_id FROM calendars WHERE account_id = ?", (str(account.account_id),)
-            ):
-                found[str(row["calendar_id"])] = None
-                for obj in db.all(
-                    "SELECT event_id FROM calendar_objects WHERE calendar_id = ?",
-                    (row["calendar_id"],),
-                ):
-                    found[str(obj["event_id"])] = None
-                for gone in db.all(
-                    "SELECT uid FROM tombstones WHERE calendar_id = ?", (row["calendar_id"],)
-                ):
-                    event_id = calendar_event_id_for(UUID(str(row["calendar_id"])), gone["uid"])
-                    found[str(event_id)] = None
-            marks = ", ".join("?" for _ in addresses)
-            for row in db.all(
-                f"SELECT DISTINCT event_id FROM attendees WHERE address IN ({marks})",
-                tuple(addresses),
-            ):
-                found[str(row["event_id"])] = None
-            # The audit index adds what they changed in other people's calendars.
             for row in db.all(
                 "SELECT originator_id FROM audit_account_aggregates WHERE account_id = ?",
                 (str(account.account_id),),
@@ -357,22 +337,6 @@ def _account_json(account: AccountView) -> dict[str, Any]:
         "emails": list(account.emails),
         "erasure_due": account.erasure_due,
     }
-
-
-def _calendar_ics(slug: str, objects: list[Any]) -> bytes:
-    merged = icalendar.Calendar()
-    merged.add("PRODID", "-//Televent//GDPR export//EN")
-    merged.add("VERSION", "2.0")
-    merged.add("X-WR-CALNAME", slug)
-    zones: set[str] = set()
-    for obj in objects:
-        for component in icalendar.Calendar.from_ical(obj.ical).subcomponents:
-            if component.name == "VTIMEZONE":
-                if str(component.get("TZID")) in zones:
-                    continue
-                zones.add(str(component.get("TZID")))
-            merged.add_component(component)
-    return bytes(merged.to_ical())
 
 
 def _json(data: Any) -> str:

@@ -32,6 +32,7 @@ from televent.domain.values import (
     internal_address,
     is_valid_email,
 )
+from televent.ics_bundle import merged_calendar
 from televent.itip_inbox import settle_counter
 from televent.queries import AccountView, DeviceView, ObjectView
 
@@ -199,22 +200,12 @@ class BotService:
     def export(self, person: Person) -> bytes:
         """The user's calendars as one iCalendar document (RFC 5545)."""
         account = self._account(person)
-        merged = icalendar.Calendar()
-        merged.add("PRODID", "-//Televent//Televent export//EN")
-        merged.add("VERSION", "2.0")
-        merged.add("X-WR-CALNAME", f"{account.name} (Televent)")
-        zones: set[str] = set()
-        for calendar in self.queries.calendars_of(account.account_id):
-            for obj in self.queries.objects_in(calendar.calendar_id):
-                parsed = icalendar.Calendar.from_ical(obj.ical)
-                for component in parsed.subcomponents:
-                    if component.name == "VTIMEZONE":
-                        tzid = str(component.get("TZID"))
-                        if tzid in zones:
-                            continue
-                        zones.add(tzid)
-                    merged.add_component(component)
-        return bytes(merged.to_ical())
+        texts = (
+            obj.ical
+            for calendar in self.queries.calendars_of(account.account_id)
+            for obj in self.queries.objects_in(calendar.calendar_id)
+        )
+        return merged_calendar(f"{account.name} (Televent)", texts, "Televent export")
 
     # --- changing events ------------------------------------------------------------------------
 
