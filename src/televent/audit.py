@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from televent.application import Televent
 
 ERASED = "erased"
+ERASED_ACCOUNT = "erased account"
 ARROW = "→"
 IDS_PER_QUERY = 500
 LONGEST_VALUE = 80
@@ -301,6 +302,9 @@ class Audit:
                 tuple(chunk),
             ):
                 labels[row["account_id"]] = f"{row['name']} (Telegram {row['telegram_id']})"
+        # An erased person is named by their pseudonym, never by anything that leads back.
+        erased = self.app.keys.erased_pseudonyms(accounts - labels.keys())
+        labels |= {account: f"{ERASED_ACCOUNT} ({name})" for account, name in erased.items()}
         return labels
 
 
@@ -401,6 +405,9 @@ class Walk:
         owner_label = self.labels.get(owner, f"account {owner}")
         actor = None if redacted else getattr(event, "actor", None)
         source = None if redacted else getattr(event, "source", None)
+        if self.labels.get(actor_parts(event)[1], "").startswith(ERASED_ACCOUNT):
+            # Their chat id or device name would lead back to an erased person.
+            actor, source = f"account:{ERASED}", ERASED
         return TimelineEntry(
             at=event.timestamp,
             position=position,
@@ -410,8 +417,8 @@ class Walk:
             subject=_subject(aggregate, state, owner_label),
             calendar_owner=None if aggregate == "Account" else owner_label,
             uid=state.uid,
-            who=ERASED if redacted else self._who(actor),
-            through=ERASED if redacted else describe_source(source),
+            who=ERASED if redacted else self._who(getattr(event, "actor", None)),
+            through=ERASED if redacted or source == ERASED else describe_source(source),
             kind=kind,
             what=WORDING.get(kind) or _words(kind),
             diff=diff,

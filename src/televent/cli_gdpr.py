@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from televent.config import Settings
+from televent.farewells import KEPT_DAYS
 
 
 def add_gdpr_commands(commands: Any) -> None:
@@ -63,6 +64,16 @@ def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _called_off(meetings: int, messages: int) -> str:
+    if not meetings:
+        return ""
+    return (
+        f"\n{meetings} meeting(s) they organised called off: {messages} message(s) tell the "
+        f"attendees (sent by `televent serve`; deleted once sent, at the latest after "
+        f"{KEPT_DAYS} days)."
+    )
+
+
 def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
     from televent.cli import _app, _emit, _with_progress
     from televent.gdpr import PersonalData
@@ -81,6 +92,7 @@ def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
             f"Telegram id {report.telegram_id} {done}; others' events show "
             f"{report.pseudonym or 'a pseudonym'}; read models rebuilt "
             f"({', '.join(report.rebuilt)}); {report.purged_rows} queued row(s) purged."
+            + _called_off(report.meetings_called_off, report.farewells_queued)
         )
 
     _emit(args, asdict(report), text)

@@ -25,12 +25,15 @@ from televent.crypto_shredding import is_redacted
 from televent.database import Dialect
 from televent.domain.errors import NotFoundError
 from televent.domain.values import account_id_for, internal_address
+from televent.farewells import KEPT, Farewells
 from televent.ics_bundle import merged_calendar
 from televent.projections.rebuild import Rebuilder
 from televent.projections.sql import Sql
 from televent.queries import AccountView
 
 ERASED_NAME = "Erased user"
+# The queues' rows that tell attendees a meeting is off wait to be sent (farewells.py).
+_SPARED = dict.fromkeys(("telegram_outbox", "mail_outbox"), f" AND delivery_id NOT IN ({KEPT})")
 MIN_NAME_LENGTH = 3
 HIDDEN = "(not exported)"
 Progress = Callable[[int, int], None]
@@ -66,6 +69,8 @@ class ErasureReport:
     already_erased: bool = False
     rebuilt: list[str] = field(default_factory=list)
     purged_rows: int = 0
+    meetings_called_off: int = 0
+    farewells_queued: int = 0
 
 
 class PersonalData:
@@ -169,12 +174,19 @@ class PersonalData:
         # Read while it can still be read: what the person owns, and how they are named.
         owned = self._owned(account)
         addresses = [internal_address(telegram_id, self.app.internal_domain), *account.emails]
+        actor, source = f"operator:{operator}", "cli:gdpr erase"
+        called_off = None
         if not erased_before:
-            self.app.record_erasure(
-                telegram_id, reason=reason, actor=f"operator:{operator}", source="cli:gdpr erase"
+            # Tell the people they invited, while the meetings can still be read.
+            called_off = Farewells(self.app).call_off_meetings(
+                account, addresses, actor=actor, source=source
             )
+            self.app.record_erasure(telegram_id, reason=reason, actor=actor, source=source)
         pseudonym = self.app.keys.erase(account.account_id, addresses)
         report = ErasureReport(telegram_id, pseudonym, already_erased=erased_before)
+        if called_off is not None:
+            report.meetings_called_off = called_off.meetings
+            report.farewells_queued = called_off.messages
         terms = dict.fromkeys(addresses, pseudonym)
         if len(account.name.strip()) >= MIN_NAME_LENGTH:  # shorter names match everywhere
             terms[account.name] = ERASED_NAME
@@ -242,6 +254,13 @@ class PersonalData:
             ]
         return {"calendars": calendars, "events": events, "devices": devices}
 
+    def release_farewells(self) -> int:
+        """Delete the farewell messages of past erasures once sent (see farewells.py)."""
+        released = Farewells(self.app).release()
+        if released:
+            self._compact()
+        return released
+
     def _compact(self) -> None:
         """Leave no copy of deleted rows in the database files (SQLite keeps freed pages)."""
         if self.app.dialect is not Dialect.SQLITE:
@@ -273,7 +292,9 @@ def _purge(
     addresses and name in the rest."""
     purged = 0
     purged += _delete(db, "telegram_outbox", "chat_id", [account.telegram_id])
-    for table in ("telegram_outbox", "mail_outbox", "mail_invitations", "mail_events"):
+    for table in (
+        "telegram_outbox", "telegram_invitations", "mail_outbox", "mail_invitations", "mail_events",
+    ):  # fmt: skip
         purged += _delete(db, table, "event_id", owned["events"])
     purged += _delete(db, "mail_counters", "event_id", owned["events"])
     purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
@@ -286,7 +307,7 @@ def _purge(
                 for variant in _variants(term):
                     db.run(
                         f"UPDATE {table} SET {column} = REPLACE({column}, ?, ?) "
-                        f"WHERE {column} LIKE ?",
+                        f"WHERE {column} LIKE ?{_SPARED.get(table, '')}",
                         (variant, replacement, f"%{variant}%"),
                     )
                     purged += max(db.rowcount, 0)
@@ -296,7 +317,7 @@ def _purge(
 def _delete(db: Sql, table: str, column: str, values: Iterable[Any]) -> int:
     count = 0
     for value in values:
-        db.run(f"DELETE FROM {table} WHERE {column} = ?", (value,))
+        db.run(f"DELETE FROM {table} WHERE {column} = ?{_SPARED.get(table, '')}", (value,))
         count += max(db.rowcount, 0)
     return count
 

@@ -9,7 +9,7 @@ import shutil
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from litestar import Litestar
@@ -19,7 +19,6 @@ from televent.adapters.mail.imap import ImapSettings, poll_once
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
-from televent.adapters.telegram.bot import TelegramBot, build_bot, running
 from televent.application import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -27,6 +26,9 @@ from televent.gdpr import PersonalData
 from televent.itip_inbox import ItipInbox
 from televent.mail_identity import MailIdentity
 from televent.operations import purge_tombstones
+
+if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
+    from televent.adapters.telegram.bot import TelegramBot
 
 MAINTENANCE_INTERVAL_SECONDS = 3600
 LOG = logging.getLogger(__name__)
@@ -40,6 +42,8 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     telegram = None
     lifespans = [_maintenance(app, settings)]
     if settings.telegram_bot_token:
+        from televent.adapters.telegram.bot import build_bot  # noqa: PLC0415 - see the imports
+
         caldav_url = settings.public_url or f"http://{host}:{port}/"
         telegram = build_bot(app, settings, app_port, caldav_url=caldav_url)
         lifespans.append(_bot(telegram))
@@ -85,6 +89,8 @@ def _program_name() -> str:
 def _bot(
     telegram: TelegramBot,
 ) -> Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]:
+    from televent.adapters.telegram.bot import running  # noqa: PLC0415 - see the imports
+
     @contextlib.asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
         async with running(telegram):
@@ -159,6 +165,10 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
                     )
             except Exception:
                 LOG.exception("Carrying out scheduled erasures failed")
+            try:  # the messages that told attendees an erased person's meetings are off
+                await port.run(PersonalData(app).release_farewells)
+            except Exception:
+                LOG.exception("Deleting delivered farewell messages failed")
             await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
 
     return _background(loop)

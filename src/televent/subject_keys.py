@@ -145,6 +145,18 @@ class SubjectKeys:
             )  # fmt: skip
         return None if row is None or row[0] is None else str(row[0])
 
+    def erased_pseudonyms(self, subjects: Iterable[str]) -> dict[str, str]:
+        """The pseudonym of each of `subjects` that was erased."""
+        wanted = set(subjects)
+        if not wanted:
+            return {}
+        with self._connect() as connection:
+            rows = self._all(
+                connection,
+                "SELECT subject_id, pseudonym FROM subject_keys WHERE erased_at IS NOT NULL",
+            )
+        return {str(r[0]): str(r[1]) for r in rows if str(r[0]) in wanted}
+
     def erase(self, subject: UUID, addresses: Iterable[str]) -> str:
         """Delete the subject's key and remember their addresses as digests; return the
         pseudonym other people's events show for them. Erasing again changes nothing."""

@@ -111,14 +111,30 @@ def test_inbound_http_and_caldav_invitations_by_smtp(
             headers={"Content-Type": "text/calendar"},
         )
         assert put.status_code == 201
-        deadline = time.monotonic() + 20
-        while not handler.envelopes and time.monotonic() < deadline:
-            time.sleep(0.2)
-    [(recipients, message)] = messages(handler)
-    assert recipients == ["dan@example.org"]
-    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
-    assert part.get_param("method") == "REQUEST"
-    assert "UID:own-1" in part.get_content()
+        wait_for_mail(handler, 1)
+        # An operator erases Carol (GDPR): Dan is told that her meeting is off.
+        env = {"TELEVENT_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT / "src")}
+        erased = subprocess.run(
+            [sys.executable, "-m", "televent.cli", "gdpr", "erase", "3", "--reason", "Art. 17"],
+            capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False, text=True,
+        )  # fmt: skip
+        assert erased.returncode == 0, erased.stderr
+        assert "1 meeting(s) they organised called off" in erased.stdout
+        wait_for_mail(handler, 2)
+    methods = []
+    for recipients, message in messages(handler):
+        assert recipients == ["dan@example.org"]
+        part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+        assert "UID:own-1" in part.get_content()
+        methods.append(part.get_param("method"))
+    assert methods == ["REQUEST", "CANCEL"]
+
+
+def wait_for_mail(handler: Recorder, count: int) -> None:
+    deadline = time.monotonic() + 20
+    while len(handler.envelopes) < count and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(handler.envelopes) == count
 
 
 def test_mail_ingest_reads_a_message_from_a_pipe(backend: Backend, tmp_path: Path) -> None:

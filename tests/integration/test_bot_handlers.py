@@ -240,6 +240,21 @@ def test_cards_follow_changes_once_per_revision(app, api, clock) -> None:
     run(app, api, clock, scenario)
 
 
+def test_a_meeting_deleted_from_a_calendar_app_is_named_in_the_notice(app, api, clock) -> None:
+    async def scenario(h: BotHarness) -> None:
+        await h.register(1, 2)
+        sid = await create_event(h, 1, "Quarterly review, tomorrow 11:00")
+        await h.say(1, f"/invite {sid} @bob")
+        await h.deliver()
+        obj = app.queries.object_by_event_id(h.service.resolve(_person(1), sid))
+        app.delete_object(obj.calendar_id, obj.href, actor=ACTOR, source="caldav:laptop")
+        notices = [c.text for c in await h.deliver() if c.chat_id == 2]
+        assert len(notices) == 1
+        assert "Quarterly review" in notices[0] and "was cancelled" in notices[0]
+
+    run(app, api, clock, scenario)
+
+
 def test_caldav_attendee_by_internal_address_or_linked_email_gets_a_card(app, api, clock) -> None:
     async def scenario(h: BotHarness) -> None:
         await h.register(1, 2, 3)

@@ -14,6 +14,7 @@ from televent.application import Televent
 from televent.audit import Audit
 from televent.crypto_shredding import is_redacted
 from televent.database import Dialect
+from televent.delivery_queue import DeliveryQueue
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -22,6 +23,7 @@ from televent.domain.values import (
     calendar_id_for,
 )
 from televent.gdpr import PersonalData
+from televent.mail_queue import MailQueue
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import FakeClock
 from tests.helpers import CLI, vevent
@@ -120,6 +122,19 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
     pseudonym = report.pseudonym
     assert pseudonym.endswith("@erased.invalid") and not report.already_erased
 
+    # The meeting Bob organised is called off, not silently lost: Carol gets an iTIP CANCEL
+    # and Alice a Telegram notice that names it (both still waiting to be sent).
+    assert (report.meetings_called_off, report.farewells_queued) == (1, 2)
+    mail = MailQueue(app.views, app.clock)
+    telegram = DeliveryQueue(app.views, app.clock)
+    farewells = [r for r in mail.mail_rows() if r["status"] == "pending"]
+    assert [(r["method"], r["recipient"]) for r in farewells] == [
+        ("CANCEL", "carol@external.example")
+    ]
+    assert BOB_TITLE in farewells[0]["payload"]
+    notices = [r for r in telegram.rows(ALICE) if r["kind"] == "cancelled"]
+    assert len(notices) == 1 and BOB_TITLE in notices[0]["payload"]
+
     # Bob is gone from every view; his device no longer works; he cannot come back silently.
     assert app.queries.account_by_telegram_id(BOB) is None
     assert app.queries.account_by_email(BOB_EMAIL) is None
@@ -155,6 +170,12 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
     assert BOB_TITLE not in json.dumps([e.as_dict() for e in timeline], default=str)
     assert BOB_EMAIL not in json.dumps([e.as_dict() for e in timeline], default=str)
 
+    # In Alice's meeting, Bob's answer is by an erased account named by his pseudonym only.
+    answer = next(e for e in Audit(app).event_timeline("sync-1") if e.kind == "RsvpGiven")
+    assert answer.who == f"erased account ({pseudonym})"
+    assert answer.through == "erased"  # "Telegram chat 2" would name him
+    assert str(account_id_for(BOB)) not in json.dumps(answer.as_dict(), default=str)
+
     # Erasing again is harmless, and says it was done before.
     assert PersonalData(app).erase(BOB, operator=OPERATOR, reason="again").already_erased
 
@@ -167,9 +188,48 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
         source=CLI,
     )
 
+    # Until the farewells are sent they name Bob's meeting; once sent they go too.
+    assert PersonalData(app).release_farewells() == 0
+    assert BOB_TITLE in raw_database_search(app, [BOB_TITLE])
+    send_everything(mail, telegram)
+    assert PersonalData(app).release_farewells() == 2
+
     # Nothing in the database files names Bob or his event any more.
     found = raw_database_search(app, [BOB_NAME, BOB_EMAIL, BOB_TITLE, "Quux phone"])
     assert found == []
+
+
+def send_everything(mail: MailQueue, telegram: DeliveryQueue) -> None:
+    """What the senders of `televent serve` do once the relay and the Bot API accept."""
+    for delivery in mail.claim_mail():
+        mail.sent(delivery.delivery_id, f"<{delivery.delivery_id}@test>")
+    for card in telegram.claim():
+        telegram.sent(card.delivery_id, 1)
+
+
+def test_farewells_that_cannot_be_sent_go_after_a_week(app: Televent, clock: FakeClock) -> None:
+    bobs_world(app)
+    report = PersonalData(app).erase(BOB, operator=OPERATOR, reason="Art. 17")
+    assert report.farewells_queued == 2  # no relay and no bot here: nothing is ever sent
+    personal = PersonalData(app)
+    clock.advance(days=6)
+    assert personal.release_farewells() == 0
+    clock.advance(days=1, minutes=1)
+    assert personal.release_farewells() == 2
+    assert raw_database_search(app, [BOB_NAME, BOB_EMAIL, BOB_TITLE]) == []
+
+
+def test_meetings_that_are_over_or_organised_by_others_are_not_called_off(
+    app: Televent, clock: FakeClock
+) -> None:
+    events = bobs_world(app)
+    clock.advance(days=10)  # Bob's party (5 March) is over
+    report = PersonalData(app).erase(BOB, operator=OPERATOR, reason="Art. 17")
+    assert (report.meetings_called_off, report.farewells_queued) == (0, 0)
+    # Alice's meeting, to which Bob was invited, stays, with Bob as a pseudonym.
+    alices = app.queries.object_by_event_id(events["alices"])  # type: ignore[arg-type]
+    assert alices is not None and report.pseudonym in alices.ical
+    assert raw_database_search(app, [BOB_NAME, BOB_EMAIL, BOB_TITLE]) == []
 
 
 def raw_database_search(app: Televent, needles: list[str]) -> list[str]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aiogram.types import Update
 from litestar import Litestar, Request, Response, asgi, get, post
 from litestar.types import Receive, Scope, Send
 from pydantic import ValidationError
@@ -18,12 +17,15 @@ from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.mail.inbound import MessageTooLargeError
 from televent.adapters.port import AppPort
-from televent.adapters.telegram.bot import WEBHOOK_PATH, TelegramBot
+from televent.adapters.telegram.webhook import WEBHOOK_PATH
 from televent.application import Televent
 from televent.config import Settings
 from televent.domain.errors import TeleventError
 from televent.itip_inbox import ItipInbox
 from televent.operations import projection_status, record_device_use
+
+if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
+    from televent.adapters.telegram.bot import TelegramBot
 
 
 def create_http_app(
@@ -74,6 +76,8 @@ def create_http_app(
         expected = telegram.webhook_secret or ""
         if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
             return Response({"error": "Wrong or missing secret token."}, status_code=403)
+        from aiogram.types import Update  # noqa: PLC0415 - see the imports above
+
         try:
             update = Update.model_validate(await request.json(), context={"bot": telegram.bot})
         except (ValueError, ValidationError):

@@ -125,8 +125,8 @@ class TelegramDeliveryProjection(Projection):
         known = {
             row["account_id"]: row
             for row in db.all(
-                f"SELECT account_id, address, sequence FROM {self.t['telegram_invitations']} "
-                "WHERE event_id = ?",
+                "SELECT account_id, address, sequence, shown "
+                f"FROM {self.t['telegram_invitations']} WHERE event_id = ?",
                 (event_id,),
             )
         }
@@ -149,11 +149,13 @@ class TelegramDeliveryProjection(Projection):
                 self._tell(db, "invitation", account_id, event_id, changes, facts, invitation)
             elif sequence > int(row["sequence"]):
                 self._tell(db, "invitation_update", account_id, event_id, changes, facts, row)
+            shown = json.dumps({**_event_payload(facts), "range_end": facts.get("range_end")})
             db.run(
                 f"INSERT INTO {self.t['telegram_invitations']} "
-                "(event_id, account_id, address, sequence) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (event_id, account_id) DO UPDATE SET address = ?, sequence = ?",
-                (event_id, account_id, address, sequence, address, sequence),
+                "(event_id, account_id, address, sequence, shown) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (event_id, account_id) DO UPDATE SET address = ?, sequence = ?, "
+                "shown = ?",
+                (event_id, account_id, address, sequence, shown, address, sequence, shown),
             )
         for account_id, row in known.items():
             if account_id not in current:
@@ -174,13 +176,16 @@ class TelegramDeliveryProjection(Projection):
         facts: dict[str, Any] | None,
         row: dict[str, Any] | None,
     ) -> None:
-        if facts is not None and _ended_before(facts, changes.epoch):
+        # Deleted: what the invitee was last shown names the event.
+        shown = json.loads((row or {}).get("shown") or "{}") if facts is None else {}
+        if _ended_before(facts or shown, changes.epoch):
             return  # nobody needs a card or a cancellation for a meeting that is over
         sequence = facts["sequence"] if facts is not None else (row or {}).get("sequence", 0)
         # A new invitation, a removal or a cancellation happens at a log position; an updated
         # card belongs to a revision (SEQUENCE). Replaying the same events gives the same keys.
         revision = sequence if kind == "invitation_update" else changes.position
-        payload = _event_payload(facts) if facts is not None else {}
+        payload = _event_payload(facts) if facts is not None else shown
+        payload.pop("range_end", None)
         if account_id == changes.owner:  # organised elsewhere: name the organizer
             payload["organizer_name"] = (facts or {}).get("organizer_name") or (facts or {}).get(
                 "organizer"

@@ -30,9 +30,9 @@ from .context import AccountMiddleware, BotContext
 from .delivery import DeliverySender
 from .routers import all_routers
 from .service import BotService
+from .webhook import WEBHOOK_PATH
 
 LOG = logging.getLogger(__name__)
-WEBHOOK_PATH = "/telegram/webhook"
 REQUEST_TIMEOUT = 15  # seconds; shorter than the delivery queue's lease
 COMMANDS = [
     ("today", "What's on today"),
