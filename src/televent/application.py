@@ -189,27 +189,25 @@ class Televent(Application[UUID]):
         if telegram_id <= 0:
             raise DomainError("A Telegram id is a positive number.")
         check_timezone(timezone)
+        generation, account_id = self._next_account(telegram_id)
         if email is not None:
-            self._check_email_free(email, account_id_for(telegram_id))
-        account_id = account_id_for(telegram_id)
-        erased = self.keys.erased_at(account_id)
-        if erased is not None:
-            raise DomainError(
-                f"The data of this Telegram account was erased on {erased[:10]}; "
-                "it cannot be registered again."
-            )
+            self._check_email_free(email, account_id)
         if account_id in self.repository:
             if email is not None:
                 self.link_email(telegram_id, email, actor=actor, source=source)
             return Registration(account_id, created=False)
+        if generation:  # back after an erasure: their address names them again from now on
+            self.keys.reclaim([internal_address(telegram_id, self.internal_domain)])
         account = Account(
             telegram_id=telegram_id,
             name=name.strip() or f"User {telegram_id}",
             timezone=timezone,
             actor=actor,
             source=source,
+            generation=generation,
         )
         if email is not None:
+            self.keys.reclaim([email.strip().lower()])
             account.link_email(email, actor=actor, source=source)
         calendar = Calendar(
             account_id=account.id,
@@ -225,6 +223,8 @@ class Televent(Application[UUID]):
         """Link an email address to the account (it must not belong to another account)."""
         account = self._account(telegram_id)
         self._check_email_free(email, account.id)
+        if email.strip().lower() not in account.emails:
+            self.keys.reclaim([email.strip().lower()])
         account.link_email(email, actor=actor, source=source)
         self.save_all(account)
 
@@ -272,9 +272,31 @@ class Televent(Application[UUID]):
 
     def _account(self, telegram_id: int) -> Account:
         account: Account = self._get(
-            account_id_for(telegram_id), Account, f"Account for Telegram id {telegram_id}"
+            self.account_id_of(telegram_id), Account, f"Account for Telegram id {telegram_id}"
         )
         return account
+
+    def account_id_of(self, telegram_id: int) -> UUID:
+        """The id of the Telegram user's account (or of the one they would register)."""
+        registered = self.queries.account_by_telegram_id(telegram_id)
+        if registered is not None:
+            return registered.account_id
+        return self._next_account(telegram_id)[1]
+
+    def last_erasure(self, telegram_id: int) -> tuple[UUID, str] | None:
+        """The Telegram user's most recently erased account and when, if any."""
+        generation, _ = self._next_account(telegram_id)
+        if generation == 0:
+            return None
+        account_id = account_id_for(telegram_id, generation - 1)
+        return account_id, self.keys.erased_at(account_id) or ""
+
+    def _next_account(self, telegram_id: int) -> tuple[int, UUID]:
+        """The first of the user's account ids that was not erased, and its generation."""
+        generation = 0
+        while self.keys.erased_at(account_id_for(telegram_id, generation)) is not None:
+            generation += 1
+        return generation, account_id_for(telegram_id, generation)
 
     def _check_email_free(self, email: str, account_id: UUID) -> None:
         if not is_valid_email(email.strip()):

@@ -175,7 +175,7 @@ class Audit:
         self, telegram_id: int, window: TimeWindow | None = None
     ) -> list[TimelineEntry]:
         """Everything that happened to, by, or concerning a Telegram user's account."""
-        account_id = str(account_id_for(telegram_id))
+        account_id = self._account_id(telegram_id)
         with self.reader.read() as db:
             relations = self._account_relations(db, account_id)
             if account_id not in relations:
@@ -193,6 +193,14 @@ class Audit:
             if _belongs(entry, concerns, relations[entry.aggregate_id], person)
         )
         return _within(entries, window)
+
+    def _account_id(self, telegram_id: int) -> str:
+        """The user's account, or their last erased one (the audit still lists its times)."""
+        registered = self.app.queries.account_by_telegram_id(telegram_id)
+        if registered is not None:
+            return str(registered.account_id)
+        erased = self.app.last_erasure(telegram_id)
+        return str(erased[0] if erased is not None else account_id_for(telegram_id))
 
     def event_timeline(
         self, uid: str, telegram_id: int | None = None, window: TimeWindow | None = None
@@ -240,7 +248,7 @@ class Audit:
         condition, params = "", [uid]
         if telegram_id is not None:
             condition = " AND account_id = ?"
-            params.append(str(account_id_for(telegram_id)))
+            params.append(self._account_id(telegram_id))
         rows = db.all(
             f"SELECT originator_id FROM audit_uids WHERE uid = ?{condition} "
             "ORDER BY position, originator_id",

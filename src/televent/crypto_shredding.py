@@ -134,8 +134,10 @@ class SubjectMapper(Mapper[UUID]):
         return {**clear, **state}
 
     def _pseudonymized(self, domain_event: Any) -> Any:
-        lookup = self.keys.pseudonym_lookup()
-        if lookup is None or getattr(domain_event, REDACTED, False):
+        if getattr(domain_event, REDACTED, False):
+            return domain_event
+        lookup = self.keys.pseudonym_lookup(domain_event.timestamp)
+        if lookup is None:
             return domain_event
         state = vars(domain_event)
         for name, value in list(state.items()):

@@ -24,7 +24,7 @@ from televent.application import Televent
 from televent.crypto_shredding import is_redacted
 from televent.database import Dialect
 from televent.domain.errors import NotFoundError
-from televent.domain.values import account_id_for, internal_address
+from televent.domain.values import internal_address
 from televent.farewells import KEPT, Farewells
 from televent.ics_bundle import merged_calendar
 from televent.projections.rebuild import Rebuilder
@@ -163,14 +163,15 @@ class PersonalData:
         """Erase the person: record it, delete their key, rebuild and purge the read models.
 
         Running it again after an interruption finishes the job."""
-        erased_before = self.app.keys.erased_at(account_id_for(telegram_id)) is not None
         account = self.app.queries.account_by_telegram_id(telegram_id)
         if account is None:
-            if not erased_before:
+            if self.app.last_erasure(telegram_id) is None:
                 raise NotFoundError(f"No account for Telegram id {telegram_id}.")
             report = ErasureReport(telegram_id, "", already_erased=True)
             self._finish(report, None, progress)
             return report
+        # An erasure that was interrupted after the key went is finished, not recorded again.
+        erased_before = self.app.keys.erased_at(account.account_id) is not None
         # Read while it can still be read: what the person owns, and how they are named.
         owned = self._owned(account)
         addresses = [internal_address(telegram_id, self.app.internal_domain), *account.emails]
@@ -276,10 +277,10 @@ class PersonalData:
     def _account(self, telegram_id: int) -> AccountView:
         account = self.app.queries.account_by_telegram_id(telegram_id)
         if account is None:
-            erased = self.app.keys.erased_at(account_id_for(telegram_id))
+            erased = self.app.last_erasure(telegram_id)
             if erased is not None:
                 raise NotFoundError(
-                    f"The data of Telegram id {telegram_id} was erased on {erased}."
+                    f"The data of Telegram id {telegram_id} was erased on {erased[1]}."
                 )
             raise NotFoundError(f"No account for Telegram id {telegram_id}.")
         return account

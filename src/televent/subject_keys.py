@@ -53,7 +53,8 @@ class SubjectKeys:
         # log touches thousands of subjects and must not open a connection for each.
         self._keys: dict[UUID, bytes | None] = {}
         self._keys_until = 0.0
-        self._erased: tuple[float, dict[str, str]] | None = None
+        # digest -> [(reclaimed_at or None, pseudonym)], the earliest reclaim first
+        self._erased: tuple[float, dict[str, list[tuple[dt.datetime | None, str]]]] | None = None
         self._secret: bytes | None = None
 
     @classmethod
@@ -185,7 +186,7 @@ class SubjectKeys:
                 self._run(
                     connection,
                     "INSERT INTO erased_addresses (digest, pseudonym) VALUES (?, ?) "
-                    "ON CONFLICT (digest) DO NOTHING",
+                    "ON CONFLICT (digest, pseudonym) DO NOTHING",
                     (_digest(secret, address), pseudonym),
                 )
         self.forget()
@@ -199,22 +200,49 @@ class SubjectKeys:
 
     # --- erased addresses ------------------------------------------------------------------
 
-    def pseudonym_lookup(self) -> Callable[[str], str | None] | None:
-        """address → the pseudonym of the erased person it belonged to; None when nobody
-        has been erased (the common case: nothing to look for)."""
+    def pseudonym_lookup(self, written: dt.datetime) -> Callable[[str], str | None] | None:
+        """address → the pseudonym of the erased person it stood for in an event `written`
+        then; None when nobody has been erased (the common case: nothing to look for)."""
         if self._erased is None or self._erased[0] <= time.monotonic():
             with self._connect() as connection:
-                rows = self._all(connection, "SELECT digest, pseudonym FROM erased_addresses")
+                rows = self._all(
+                    connection, "SELECT digest, pseudonym, reclaimed_at FROM erased_addresses"
+                )
                 secret = self._secret_in(connection) if rows else b""
+            periods: dict[str, list[tuple[dt.datetime | None, str]]] = {}
+            for digest, pseudonym, reclaimed in rows:
+                until = None if reclaimed is None else dt.datetime.fromisoformat(str(reclaimed))
+                periods.setdefault(digest, []).append((until, pseudonym))
+            for spans in periods.values():  # the earliest reclaim first, the open one last
+                spans.sort(key=lambda span: (span[0] is None, span[0] or written))
             self._secret = secret
-            self._erased = (time.monotonic() + CACHE_SECONDS, {r[0]: r[1] for r in rows})
+            self._erased = (time.monotonic() + CACHE_SECONDS, periods)
         erased = self._erased[1]
         if not erased:
             return None
         secret = self._secret or b""
-        return lambda address: erased.get(_digest(secret, address))
 
-    # --- plumbing --------------------------------------------------------------------------
+        def lookup(address: str) -> str | None:
+            for reclaimed, pseudonym in erased.get(_digest(secret, address), ()):
+                if reclaimed is None or written < reclaimed:
+                    return pseudonym
+            return None
+
+        return lookup
+
+    def reclaim(self, addresses: Iterable[str]) -> None:
+        """Addresses of an erased person are someone's again (a new registration, a linked
+        email): events written from now on show them as they are."""
+        with self._connect() as connection:
+            secret = self._secret_in(connection)
+            for address in addresses:
+                self._run(
+                    connection,
+                    "UPDATE erased_addresses SET reclaimed_at = ? "
+                    "WHERE digest = ? AND reclaimed_at IS NULL",
+                    (self._now(), _digest(secret, address)),
+                )
+        self._erased = None
 
     def _secret_in(self, connection: Any) -> bytes:
         row = self._one(connection, "SELECT secret_hex FROM shredding_secret WHERE id = 1", ())

@@ -15,7 +15,7 @@ from televent.audit import Audit
 from televent.crypto_shredding import is_redacted
 from televent.database import Dialect
 from televent.delivery_queue import DeliveryQueue
-from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.errors import NotFoundError
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
@@ -135,12 +135,12 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
     notices = [r for r in telegram.rows(ALICE) if r["kind"] == "cancelled"]
     assert len(notices) == 1 and BOB_TITLE in notices[0]["payload"]
 
-    # Bob is gone from every view; his device no longer works; he cannot come back silently.
+    # Bob is gone from every view; his device no longer works.
     assert app.queries.account_by_telegram_id(BOB) is None
     assert app.queries.account_by_email(BOB_EMAIL) is None
     assert app.queries.object_by_event_id(events["bobs"]) is None  # type: ignore[arg-type]
-    with pytest.raises(DomainError, match="erased"):
-        app.register_account(BOB, name="Again", actor="system:", source=CLI)
+    with pytest.raises(NotFoundError):
+        app.record_export(BOB, reason="x", actor="system:", source=CLI)
 
     # Alice's event keeps Bob as a pseudonym with his answer, without his address or name.
     alices = app.queries.object_by_event_id(events["alices"])  # type: ignore[arg-type]
@@ -288,3 +288,46 @@ def test_a_cancelled_deleteaccount_request_erases_nothing(app: Televent, clock: 
     clock.advance(days=31)
     assert PersonalData(app).erase_due(clock().date()) == []
     assert app.queries.account_by_telegram_id(BOB) is not None
+
+
+def test_an_erased_person_can_come_back_as_a_new_user(app: Televent, clock: FakeClock) -> None:
+    events = bobs_world(app)
+    first = PersonalData(app).erase(BOB, operator=OPERATOR, reason="Art. 17").pseudonym
+    clock.advance(days=40)
+    again = app.register_account(BOB, name=BOB_NAME, email=BOB_EMAIL, actor="system:", source=CLI)
+
+    # A new, empty account: nothing of the erased one comes back.
+    assert again.created and again.account_id != account_id_for(BOB)
+    account = app.queries.account_by_telegram_id(BOB)
+    assert account is not None and account.account_id == again.account_id
+    assert app.queries.objects_in(calendar_id_for(again.account_id, DEFAULT_CALENDAR_SLUG)) == []
+    assert app.register_account(BOB, name="x", actor="system:", source=CLI).created is False
+
+    # Alice invites him again: her new meeting names him and he gets the card; her old
+    # meeting keeps the pseudonym of the erased account, also after a rebuild.
+    lunch = app.put_object(
+        calendar_of(ALICE), "lunch.ics", vevent(uid="lunch-1", summary="Lunch", organizer=None,
+                                                start="20260420T120000", end="20260420T130000"),
+        actor=f"account:{account_id_for(ALICE)}", source=CLI,
+    )  # fmt: skip
+    app.invite_attendee(lunch.event_id, BOB_EMAIL, BOB_NAME,
+                        actor=f"account:{account_id_for(ALICE)}", source=CLI)  # fmt: skip
+    assert Rebuilder(app.engine, app.views).run().projections
+    shown = app.queries.object_by_event_id(lunch.event_id)
+    old = app.queries.object_by_event_id(events["alices"])  # type: ignore[arg-type]
+    assert shown is not None and f"mailto:{BOB_EMAIL}" in shown.ical
+    assert old is not None and first in old.ical and BOB_EMAIL not in old.ical
+    cards = DeliveryQueue(app.views, app.clock).rows(BOB)
+    assert [c["kind"] for c in cards] == ["invitation"] and "Lunch" in cards[0]["payload"]
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+    # The audit of his Telegram id is the new account's; erasing him again takes a new
+    # pseudonym, and the first meeting keeps the first one.
+    assert [e.kind for e in Audit(app).account_timeline(BOB)][:1] == ["AccountRegistered"]
+    assert not any(e.redacted for e in Audit(app).account_timeline(BOB))
+    second = PersonalData(app).erase(BOB, operator=OPERATOR, reason="Art. 17 again").pseudonym
+    assert second != first
+    shown = app.queries.object_by_event_id(lunch.event_id)
+    old = app.queries.object_by_event_id(events["alices"])  # type: ignore[arg-type]
+    assert shown is not None and second in shown.ical and BOB_EMAIL not in shown.ical
+    assert old is not None and first in old.ical

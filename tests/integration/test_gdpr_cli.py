@@ -42,3 +42,9 @@ def test_an_operator_exports_then_erases_a_person(cli: Cli, tmp_path: Path) -> N
     assert unknown.returncode != 0 and "No account for Telegram id 78" in unknown.stderr
     verified = cli("projections", "rebuild", "--verify", "--json")
     assert verified.returncode == 0 and json.loads(verified.stdout)["matches"] is True
+
+    # The same Telegram user may come back: a new, empty account.
+    back = cli("account", "create", "--telegram-id", "77", "--name", "Zeb")
+    assert back.returncode == 0, back.stderr
+    devices = cli("device", "list", "--telegram-id", "77", "--json")
+    assert devices.returncode == 0 and json.loads(devices.stdout) == []  # not the old tablet

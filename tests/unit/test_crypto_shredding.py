@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Callable
@@ -38,7 +39,7 @@ class MemoryKeys:
     def key_for_reading(self, subject: uuid.UUID) -> bytes | None:
         return self.keys.get(subject)
 
-    def pseudonym_lookup(self) -> Callable[[str], str | None] | None:
+    def pseudonym_lookup(self, written: dt.datetime) -> Callable[[str], str | None] | None:
         return (lambda a: self.erased.get(a.lower())) if self.erased else None
 
 

@@ -22,15 +22,24 @@ class Account(Aggregate):
     """
 
     @staticmethod
-    def create_id(telegram_id: int) -> UUID:
-        """One account per Telegram user: the id derives from the Telegram id."""
-        return account_id_for(telegram_id)
+    def create_id(telegram_id: int, generation: int = 0) -> UUID:
+        """One account per Telegram user at a time: the id derives from the Telegram id and
+        the number of the user's erased accounts before it."""
+        return account_id_for(telegram_id, generation)
 
     @event("AccountRegistered")
     def __init__(
-        self, *, telegram_id: int, name: str, timezone: str, actor: str, source: str
+        self,
+        *,
+        telegram_id: int,
+        name: str,
+        timezone: str,
+        actor: str,
+        source: str,
+        generation: int = 0,
     ) -> None:
         self.telegram_id = telegram_id
+        self.generation = generation
         self.name = name
         self.timezone = timezone
         self.reminder_minutes = DEFAULT_REMINDER_MINUTES

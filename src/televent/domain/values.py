@@ -95,9 +95,13 @@ class Actor:
 SYSTEM = Actor()
 
 
-def account_id_for(telegram_id: int) -> uuid.UUID:
-    """The account aggregate id of a Telegram user (deterministic: one account per user)."""
-    return uuid.uuid5(TELEVENT_NAMESPACE, f"telegram:{telegram_id}")
+def account_id_for(telegram_id: int, generation: int = 0) -> uuid.UUID:
+    """The account aggregate id of a Telegram user (deterministic: one account at a time).
+
+    `generation` counts the accounts the user had before and that were erased (GDPR): a user
+    who comes back after an erasure gets a new account, never the erased one's history."""
+    suffix = f":{generation}" if generation else ""
+    return uuid.uuid5(TELEVENT_NAMESPACE, f"telegram:{telegram_id}{suffix}")
 
 
 def calendar_id_for(account_id: uuid.UUID, slug: str) -> uuid.UUID:

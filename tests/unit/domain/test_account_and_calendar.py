@@ -16,7 +16,7 @@ AT = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
 
 
 def account() -> Account:
-    acc = Account(telegram_id=7, name="Ann", timezone="UTC", actor=ACTOR, source=CLI)
+    acc = Account(telegram_id=7, name="Ann", timezone="UTC", actor=ACTOR, source=CLI, generation=0)
     acc.collect_events()
     return acc
 
