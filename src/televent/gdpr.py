@@ -158,7 +158,13 @@ class PersonalData:
     # --- erasure -----------------------------------------------------------------------------
 
     def erase(
-        self, telegram_id: int, *, operator: str, reason: str, progress: Progress | None = None
+        self,
+        telegram_id: int,
+        *,
+        operator: str,
+        reason: str,
+        progress: Progress | None = None,
+        source: str = "cli:gdpr erase",
     ) -> ErasureReport:
         """Erase the person: record it, delete their key, rebuild and purge the read models.
 
@@ -175,7 +181,7 @@ class PersonalData:
         # Read while it can still be read: what the person owns, and how they are named.
         owned = self._owned(account)
         addresses = [internal_address(telegram_id, self.app.internal_domain), *account.emails]
-        actor, source = f"operator:{operator}", "cli:gdpr erase"
+        actor = f"operator:{operator}"
         called_off = None
         if not erased_before:
             # Tell the people they invited, while the meetings can still be read.
@@ -209,6 +215,7 @@ class PersonalData:
                 telegram_id,
                 operator="system",
                 reason="asked for by the user (/deleteaccount), grace period over",
+                source="system:scheduled erasure",
                 progress=progress,
             )
             done.append(telegram_id)

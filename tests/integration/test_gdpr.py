@@ -278,6 +278,7 @@ def test_a_deleteaccount_request_is_carried_out_after_the_grace_period(
     erased = list(app.events.get(account_id_for(BOB)))[-1]
     assert type(erased).__qualname__ == "Account.AccountErased"
     assert erased.actor == "operator:system" and "/deleteaccount" in erased.reason
+    assert erased.source == "system:scheduled erasure"
     assert app.queries.account_by_telegram_id(ALICE) is not None
 
 
