@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -186,7 +187,7 @@ class Audit:
                 relations.setdefault(originator, relation)
             others = [o for o in relations if o != account_id]
             events = sorted([*own_events, *self._events(db, others)], key=lambda pair: pair[0])
-            walk = Walk(self._labels(db, events))
+            walk = Walk(*self._labels(db, events))
         entries = (
             entry
             for entry, concerns in walk.entries(events)
@@ -215,7 +216,7 @@ class Audit:
                 )
                 raise NotFoundError(f"No event with UID {uid!r}{where} in the log.")
             events = sorted(self._events(db, copies), key=lambda pair: pair[0])
-            walk = Walk(self._labels(db, events))
+            walk = Walk(*self._labels(db, events))
         order = {originator: index for index, originator in enumerate(copies)}
         entries = sorted(
             (entry for entry, _ in walk.entries(events)),
@@ -295,9 +296,9 @@ class Audit:
             )
         )
 
-    def _labels(self, db: Sql, events: list[tuple[int, Any]]) -> dict[str, str]:
+    def _labels(self, db: Sql, events: list[tuple[int, Any]]) -> tuple[dict[str, str], set[str]]:
         """Labels, such as "Alice (Telegram 42)", of the accounts the events name as owner
-        or actor."""
+        or actor; and which of them were erased."""
         accounts = {owner_of(event) for _, event in events}
         accounts |= {
             ref for _, event in events for kind, ref in [actor_parts(event)] if kind == "account"
@@ -313,7 +314,7 @@ class Audit:
         # An erased person is named by their pseudonym, never by anything that leads back.
         erased = self.app.keys.erased_pseudonyms(accounts - labels.keys())
         labels |= {account: f"{ERASED_ACCOUNT} ({name})" for account, name in erased.items()}
-        return labels
+        return labels, set(erased)
 
 
 def _relations(rows: list[dict[str, Any]]) -> dict[str, Relation]:
@@ -382,8 +383,9 @@ class AggregateState:
 class Walk:
     """Turns each aggregate's events, in order, into timeline entries."""
 
-    def __init__(self, labels: dict[str, str]) -> None:
+    def __init__(self, labels: dict[str, str], erased: AbstractSet[str] = frozenset()) -> None:
         self.labels = labels
+        self.erased = erased  # accounts whose person was erased
         self.states: dict[str, AggregateState] = {}
 
     def entries(self, events: list[tuple[int, Any]]) -> Iterator[tuple[TimelineEntry, set[str]]]:
@@ -413,7 +415,8 @@ class Walk:
         owner_label = self.labels.get(owner, f"account {owner}")
         actor = None if redacted else getattr(event, "actor", None)
         source = None if redacted else getattr(event, "source", None)
-        if self.labels.get(actor_parts(event)[1], "").startswith(ERASED_ACCOUNT):
+        actor_kind, actor_ref = actor_parts(event)
+        if actor_kind == "account" and actor_ref in self.erased:
             # Their chat id or device name would lead back to an erased person.
             actor, source = f"account:{ERASED}", ERASED
         return TimelineEntry(
