@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from televent.projections.base import Projection, handles
+from televent.projections.instance_spans import encode, instance_spans
 from televent.projections.sql import Sql
 
 BODY_EVENTS = (
@@ -29,6 +30,21 @@ PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone", "compone
 def etag_for(event_id: Any, version: int) -> str:
     """A strong ETag: unique per aggregate and version, so it changes exactly with content."""
     return f'"{str(event_id).replace("-", "")[:12]}-{version}"'
+
+
+def _time_index(ical: str, facts: dict[str, Any]) -> tuple[int | None, int | None, int, str | None]:
+    """range_start, range_end, span_exact and instances of an object.
+
+    A finite recurring VEVENT gets the exact span of each instance (`instance_spans`), and its
+    range shrinks to them: a series with a COUNT is otherwise indexed as never ending.
+    """
+    start, end, exact = facts["range_start"], facts["range_end"], int(bool(facts.get("span_exact")))
+    if facts.get("component") != "VEVENT" or not facts.get("recurring"):
+        return start, end, exact, None
+    spans = instance_spans(ical)
+    if not spans:
+        return start, end, exact, encode(spans)
+    return spans[0][0], max(e for _, e in spans), exact, encode(spans)
 
 
 class CalendarViewProjection(Projection):
@@ -111,8 +127,8 @@ class CalendarViewProjection(Projection):
             )
         db.run(
             f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
-            "component, etag, ical, range_start, range_end, span_exact, position, modified_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "component, etag, ical, range_start, range_end, span_exact, instances, position, "
+            "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 calendar_id,
                 event.href,
@@ -121,9 +137,7 @@ class CalendarViewProjection(Projection):
                 facts["component"],
                 etag_for(event.originator_id, event.originator_version),
                 event.ical,
-                facts["range_start"],
-                facts["range_end"],
-                int(bool(facts.get("span_exact"))),
+                *_time_index(event.ical, facts),
                 position,
                 event.timestamp.isoformat(),
             ),
@@ -137,13 +151,12 @@ class CalendarViewProjection(Projection):
         facts = event.facts
         db.run(
             f"UPDATE {self.t['calendar_objects']} SET etag = ?, ical = ?, range_start = ?, "
-            "range_end = ?, span_exact = ?, position = ?, modified_at = ? WHERE event_id = ?",
+            "range_end = ?, span_exact = ?, instances = ?, position = ?, modified_at = ? "
+            "WHERE event_id = ?",
             (
                 etag_for(event.originator_id, event.originator_version),
                 event.ical,
-                facts["range_start"],
-                facts["range_end"],
-                int(bool(facts.get("span_exact"))),
+                *_time_index(event.ical, facts),
                 position,
                 event.timestamp.isoformat(),
                 str(event.originator_id),

@@ -10,9 +10,10 @@ from urllib.parse import unquote, urlsplit
 from televent.adapters.caldav import filters, properties, xml
 from televent.adapters.caldav.protocol import DavError, Reply, parse_sync_token, sync_token
 from televent.adapters.caldav.resources import object_url
-from televent.adapters.caldav.utc_copy import utc_copy
+from televent.adapters.caldav.utc_copy import utc_copy, utc_instances
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.application import Televent
+from televent.projections.instance_spans import decode
 from televent.queries import AccountView, CalendarView, ObjectView
 
 
@@ -73,8 +74,8 @@ class Reports:
                 o
                 for o in self._candidates(condition, view)
                 if (
-                    span_overlaps(o, *plain)
-                    if plain is not None and o.span_exact
+                    indexed_overlap(o, *plain)
+                    if plain is not None and (o.span_exact or o.instances is not None)
                     else filters.matches(condition, o.ical)
                 )
             ]
@@ -239,6 +240,14 @@ def span_overlaps(obj: ObjectView, start: int | None, end: int | None) -> bool:
     return (start is None or start < obj.range_end) and (end is None or end > obj.range_start)
 
 
+def indexed_overlap(obj: ObjectView, start: int | None, end: int | None) -> bool:
+    """§9.9 from the index: the object's exact span, or any of its instances' exact spans."""
+    spans = decode(obj.instances)
+    if spans is None:
+        return span_overlaps(obj, start, end)
+    return any((start is None or start < e) and (end is None or end > s) for s, e in spans)
+
+
 def _name_in(href: str, base: str) -> str | None:
     """The resource name an href names inside the calendar at `base` (None if elsewhere)."""
     path = unquote(urlsplit(href).path)
@@ -282,9 +291,12 @@ def _calendar_data(obj: ObjectView, request: ET.Element) -> ET.Element:
         if expand is not None:
             start = filters.parse_time(expand.get("start", ""))
             end = filters.parse_time(expand.get("end", ""))
-            fast = None
-            if obj.span_exact and span_overlaps(obj, int(start.timestamp()), int(end.timestamp())):
+            fast, lo, hi = None, int(start.timestamp()), int(end.timestamp())
+            spans = decode(obj.instances)
+            if obj.span_exact and span_overlaps(obj, lo, hi):
                 fast = utc_copy(text)  # a single zoned event: no icalendar parse needed
+            elif spans is not None:
+                fast = utc_instances(text, spans, lo, hi)  # a series, from its indexed instances
             text = fast if fast is not None else filters.expand(text, start, end)
         elif limited is not None:
             text = filters.limit_recurrence_set(

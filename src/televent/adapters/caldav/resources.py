@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 PREFIX = "/dav"
@@ -79,6 +80,7 @@ def home_url(telegram_id: int) -> str:
     return f"{PREFIX}/calendars/{telegram_id}/"
 
 
+@lru_cache(maxsize=1024)  # asked once per member of a large multistatus
 def calendar_url(telegram_id: int, slug: str) -> str:
     """A calendar collection's URL."""
     return f"{home_url(telegram_id)}{quote(slug, safe='')}/"

@@ -75,21 +75,26 @@ STATUS_TEXT = {
 
 
 def multistatus(responses: list[Response], sync_token: str | None = None) -> bytes:
-    """Serialise a `DAV:multistatus` document (RFC 4918 §13)."""
-    root = ET.Element(tag(DAV, "multistatus"))
+    """Serialise a `DAV:multistatus` document (RFC 4918 §13).
+
+    The envelope is written as text and only the properties go through `_write`: building an
+    element tree first would cost more than everything else in a large sync or PROPFIND.
+    """
+    out = [f"<?xml version='1.0' encoding='utf-8'?>\n<d:multistatus{_ROOT_DECLARATIONS}>"]
     for item in responses:
-        response = ET.SubElement(root, tag(DAV, "response"))
-        ET.SubElement(response, tag(DAV, "href")).text = item.href
+        out.append(f"<d:response><d:href>{_escape_text(item.href)}</d:href>")
         if item.status is not None:
-            ET.SubElement(response, tag(DAV, "status")).text = status_line(item.status)
+            out.append(f"<d:status>{status_line(item.status)}</d:status>")
         for propstat in item.propstats:
-            element = ET.SubElement(response, tag(DAV, "propstat"))
-            prop = ET.SubElement(element, tag(DAV, "prop"))
-            prop.extend(propstat.props)
-            ET.SubElement(element, tag(DAV, "status")).text = status_line(propstat.status)
+            out.append("<d:propstat><d:prop>")
+            for prop in propstat.props:
+                _write(prop, out, _PREFIXES)
+            out.append(f"</d:prop><d:status>{status_line(propstat.status)}</d:status></d:propstat>")
+        out.append("</d:response>")
     if sync_token is not None:
-        ET.SubElement(root, tag(DAV, "sync-token")).text = sync_token
-    return document(root)
+        out.append(f"<d:sync-token>{_escape_text(sync_token)}</d:sync-token>")
+    out.append("</d:multistatus>")
+    return "".join(out).encode("utf-8")
 
 
 def error_body(namespace: str, precondition: str, message: str) -> bytes:
@@ -106,9 +111,78 @@ def status_line(code: int) -> str:
     return f"HTTP/1.1 {code} {STATUS_TEXT.get(code, '')}".rstrip()
 
 
+_DECLARED = {DAV: "d", CALDAV: "c", CS: "cs", APPLE: "ical"}
+_ROOT_DECLARATIONS = "".join(f' xmlns:{p}="{ns}"' for ns, p in _DECLARED.items())
+_PREFIXES = {**_DECLARED, "http://www.w3.org/XML/1998/namespace": "xml"}  # xml: is implicit
+
+
 def document(root: ET.Element) -> bytes:
-    """Serialise with an XML declaration, UTF-8."""
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    """Serialise with an XML declaration, UTF-8.
+
+    A direct writer for the trees this adapter builds (elements, attributes, text): the four
+    well-known namespaces are declared once on the root, any other where it is first used.
+    It is several times faster than ElementTree's serialiser, which matters for multistatus
+    answers with thousands of responses.
+    """
+    out = ["<?xml version='1.0' encoding='utf-8'?>\n"]
+    _write(root, out, _PREFIXES, root_declarations=_ROOT_DECLARATIONS)
+    return "".join(out).encode("utf-8")
+
+
+def _write(
+    node: ET.Element, out: list[str], prefixes: dict[str, str], *, root_declarations: str = ""
+) -> None:
+    declarations = [root_declarations] if root_declarations else []
+    name, prefixes = _qualified(node.tag, prefixes, declarations)
+    attributes = []
+    for key, value in node.attrib.items():
+        key_name, prefixes = _qualified(key, prefixes, declarations)
+        attributes.append(f' {key_name}="{_escape_attribute(value)}"')
+    out.append(f"<{name}{''.join(declarations)}{''.join(attributes)}")
+    if node.text is None and not len(node):
+        out.append(" />")
+    else:
+        out.append(">")
+        if node.text:
+            out.append(_escape_text(node.text))
+        for child in node:
+            _write(child, out, prefixes)
+        out.append(f"</{name}>")
+    if node.tail:
+        out.append(_escape_text(node.tail))
+
+
+def _qualified(
+    clark: str, prefixes: dict[str, str], declarations: list[str]
+) -> tuple[str, dict[str, str]]:
+    """`prefix:name` for a `{namespace}name`, declaring an unknown namespace on this element."""
+    if not clark.startswith("{"):
+        return clark, prefixes
+    namespace, _, local = clark[1:].partition("}")
+    prefix = prefixes.get(namespace)
+    if prefix is None:
+        prefix = f"ns{len(prefixes) - len(_PREFIXES)}"
+        prefixes = {**prefixes, namespace: prefix}
+        declarations.append(f' xmlns:{prefix}="{_escape_attribute(namespace)}"')
+    return f"{prefix}:{local}", prefixes
+
+
+def _escape_text(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _escape_attribute(value: str) -> str:
+    value = _escape_text(value)
+    for raw, escaped in (('"', "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;")):
+        if raw in value:
+            value = value.replace(raw, escaped)
+    return value
 
 
 def element(
