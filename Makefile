@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-unit test-integration lint fmt typecheck check bench check-caldav clean
+.PHONY: help install run test test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -55,3 +55,7 @@ clean: ## Remove the virtual environment and local data
 
 check-caldav: install ## Run caldav-server-tester against a fresh server (results in conformance/results)
 	bash conformance/run.sh
+
+check-clients: install ## Install Thunderbird and evolution-data-server, then run them against the server
+	bash tests/clients/install.sh
+	TELEVENT_REQUIRE_CLIENTS=1 $(BIN)/pytest tests/clients

@@ -81,9 +81,11 @@ def running_serve(
         process.communicate(timeout=30)
 
 
-@pytest.fixture
-def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
-    database_url = backend.fresh_url()
+SERVER_SETTINGS = {"TELEVENT_MAX_RESOURCE_BYTES": "200000"}
+
+
+def seed_accounts(database_url: str) -> dict[int, str]:
+    """Accounts 1 (Alice) and 2 (Bob) with one device each: telegram id -> device password."""
     app = build_application(Settings(database_url=database_url))
     users = {}
     for telegram_id, name in ((1, "Alice"), (2, "Bob")):
@@ -99,6 +101,12 @@ def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
             telegram_id, "tests", actor=ACTOR, source=SOURCE
         ).password
     app.close()
-    extra = {"TELEVENT_MAX_RESOURCE_BYTES": "200000"}
-    with running_serve(database_url, tmp_path, extra) as (url, _):
+    return users
+
+
+@pytest.fixture
+def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
+    database_url = backend.fresh_url()
+    users = seed_accounts(database_url)
+    with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, _):
         yield Server(url, database_url, users)
