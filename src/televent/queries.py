@@ -120,14 +120,19 @@ class ViewReader:
 
     @contextmanager
     def read(self) -> Iterator[Sql]:
-        """Reads for one answer. Each statement sees committed data (PostgreSQL runs them in
-        autocommit, saving BEGIN/ROLLBACK round trips); an answer that needs one consistent
-        snapshot is written as one statement."""
+        """Reads for one answer. Each statement sees committed data (both databases run them
+        in autocommit, saving a BEGIN and a ROLLBACK per answer); an answer that needs one
+        consistent snapshot is written as one statement."""
         if self.dialect is Dialect.POSTGRES:
             with self.datastore.get_connection() as connection, connection.cursor() as cursor:
                 yield Sql(cursor, self.dialect)
         else:
-            with self.datastore.transaction(commit=False) as cursor:
+            # The event store's SQLite connections are in autocommit mode (it issues BEGIN
+            # itself), so a bare cursor reads the latest committed state statement by statement.
+            with (
+                self.datastore.get_connection(commit=False) as connection,
+                connection.cursor() as cursor,
+            ):
                 yield Sql(cursor, self.dialect)
 
     @contextmanager
@@ -314,11 +319,12 @@ class Queries:
             )
         return [_object(row) for row in rows]
 
-    def objects_in(self, calendar_id: UUID) -> list[ObjectView]:
-        """Every object in a calendar, by resource name."""
+    def objects_in(self, calendar_id: UUID, *, bodies: bool = True) -> list[ObjectView]:
+        """Every object in a calendar, by resource name; with `bodies=False` their `ical` is
+        left empty (a listing of ETags need not read every body)."""
         with self.reader.read() as db:
             rows = db.all(
-                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE calendar_id = ? "
+                f"SELECT {_columns(bodies)} FROM calendar_objects WHERE calendar_id = ? "
                 "ORDER BY href",
                 (str(calendar_id),),
             )
@@ -367,14 +373,15 @@ class Queries:
             )
         return [_object(row) for row in rows]
 
-    def changes_since(self, calendar_id: UUID, position: int) -> Changes:
+    def changes_since(self, calendar_id: UUID, position: int, *, bodies: bool = True) -> Changes:
         """Objects changed and resources deleted after `position`: O(changes), via indexes.
 
-        One statement, so changes and deletions come from one consistent snapshot.
+        One statement, so changes and deletions come from one consistent snapshot. With
+        `bodies=False` the objects' `ical` is left empty.
         """
         with self.reader.read() as db:
             rows = db.all(
-                f"SELECT 'changed' AS kind, {OBJECT_COLUMNS} FROM calendar_objects "
+                f"SELECT 'changed' AS kind, {_columns(bodies)} FROM calendar_objects "
                 "WHERE calendar_id = ? AND position > ? "
                 "UNION ALL SELECT 'deleted' AS kind, calendar_id, href, uid, '' AS event_id, "
                 "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at, "
@@ -453,6 +460,10 @@ def _calendar(row: dict[str, Any]) -> CalendarView:
         sync_position=int(row["sync_position"]),
         sync_time=row["sync_time"],
     )
+
+
+def _columns(bodies: bool) -> str:
+    return OBJECT_COLUMNS if bodies else OBJECT_COLUMNS.replace(" ical,", " '' AS ical,")
 
 
 @lru_cache(maxsize=1024)

@@ -315,3 +315,47 @@ def test_multiget_answers_each_href(http: httpx.Client) -> None:
     assert set(responses) == set(hrefs)
     assert "UID:m0" in responses[CAL + "m0.ics"] and "UID:m2" in responses[CAL + "m2.ics"]
     assert "404" in responses[CAL + "missing.ics"] and "404" in responses[BOB_CAL + "m1.ics"]
+
+
+def test_listings_with_and_without_bodies_agree(http: httpx.Client) -> None:
+    """A PROPFIND or sync asking only for ETags reads no bodies; asking for the length or the
+    data reads them. Both kinds of answer name the same resources with the same ETags."""
+    body = vevent(uid="länge", summary="Grüße aus Köln")  # non-ASCII: bytes ≠ characters
+    assert http.put(CAL + "laenge.ics", content=body).status_code == 201
+    got = http.get(CAL + "laenge.ics")
+
+    def answer(method: str, xml_body: str, depth: str) -> dict[str, dict[str, str]]:
+        reply = http.request(method, CAL, content=xml_body.encode(), headers={"Depth": depth})
+        assert reply.status_code == 207
+        found: dict[str, dict[str, str]] = {}
+        for response in re.findall(r"<d:response>(.*?)</d:response>", reply.text, re.S):
+            href = re.search(r"<d:href>(.*?)</d:href>", response, re.S)
+            assert href is not None
+            props = dict(re.findall(r"<d:(getetag|getcontentlength)>(.*?)</d:", response, re.S))
+            if "calendar-data" in response:
+                props["data"] = "yes"
+            found[href.group(1)] = props
+        return found
+
+    etags_only = answer("PROPFIND", PROPFIND_ETAGS.decode(), "1")
+    with_length = answer(
+        "PROPFIND",
+        '<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:getcontentlength/></d:prop>'
+        "</d:propfind>",
+        "1",
+    )
+    synced = answer(
+        "REPORT",
+        '<d:sync-collection xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+        "<d:sync-token/><d:sync-level>1</d:sync-level><d:prop><d:getetag/><c:calendar-data/>"
+        "</d:prop></d:sync-collection>",
+        "0",
+    )
+    href = CAL + "laenge.ics"
+    assert etags_only[href] == {"getetag": got.headers["etag"]}
+    assert with_length[href] == {
+        "getetag": got.headers["etag"],
+        "getcontentlength": str(len(got.content)),
+    }
+    assert synced[href] == {"getetag": got.headers["etag"], "data": "yes"}
+    assert answer("REPORT", sync_body().decode(), "0")[href] == {"getetag": got.headers["etag"]}

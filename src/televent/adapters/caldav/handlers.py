@@ -114,12 +114,13 @@ class CalDavHandlers:
         if depth not in ("0", "1"):
             raise DavError(403, "Depth: infinity is not supported.", "propfind-finite-depth", DAV)
         mode, names = _requested(xml.parse(request.body))
-        listing = self._listing(target, account, deep=depth == "1")
+        body = properties.needs_body(mode, names)
+        listing = self._listing(target, account, deep=depth == "1", body=body)
         responses = [properties.answer(href, provider, mode, names) for href, provider in listing]
         return Reply.xml(207, xml.multistatus(responses))
 
     def _listing(
-        self, target: Target, account: AccountView, *, deep: bool
+        self, target: Target, account: AccountView, *, deep: bool, body: bool = True
     ) -> list[tuple[str, properties.Provider]]:
         tid = account.telegram_id
         if target.kind is Kind.ROOT:
@@ -139,8 +140,11 @@ class CalDavHandlers:
             listing = [(calendar_url(tid, view.slug), properties.calendar(account, view))]
             if deep:
                 listing += [
-                    (object_url(tid, view.slug, o.href), properties.calendar_object(account, o))
-                    for o in self.app.queries.objects_in(view.calendar_id)
+                    (
+                        object_url(tid, view.slug, o.href),
+                        properties.calendar_object(account, o, body=body),
+                    )
+                    for o in self.app.queries.objects_in(view.calendar_id, bodies=body)
                 ]
             return listing
         assert target.name is not None

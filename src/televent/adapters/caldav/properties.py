@@ -166,8 +166,25 @@ def components_of(view: CalendarView) -> list[str]:
     return view.components.split(",") if view.components else ["VEVENT", "VTODO", "VJOURNAL"]
 
 
-def calendar_object(account: AccountView, obj: ObjectView) -> Provider:
-    """A calendar object resource (RFC 4791 §4.1)."""
+BODY_PROPERTIES = frozenset({tag(DAV, "getcontentlength"), tag(CALDAV, "calendar-data")})
+
+
+def needs_body(mode: str, names: list[str]) -> bool:
+    """Whether answering these properties of an object reads its iCalendar body."""
+    return mode != "prop" or not BODY_PROPERTIES.isdisjoint(names)
+
+
+def calendar_object(account: AccountView, obj: ObjectView, *, body: bool = True) -> Provider:
+    """A calendar object resource (RFC 4791 §4.1); without `body` (the object was read without
+    its iCalendar text), the properties made from it are left out."""
+    provider = _calendar_object(account, obj)
+    if not body:
+        for name in BODY_PROPERTIES:
+            del provider[name]
+    return provider
+
+
+def _calendar_object(account: AccountView, obj: ObjectView) -> Provider:
     return {
         **_common(account),
         tag(DAV, "resourcetype"): lambda: element(DAV, "resourcetype"),

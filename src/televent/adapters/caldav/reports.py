@@ -146,7 +146,8 @@ class Reports:
         since = self._token_position(token_text, view) if token_text else 0
         limit = _limit(body)
         mode, names, data = _wanted(body)
-        changes = self.app.queries.changes_since(view.calendar_id, since)
+        bodies = properties.needs_body(mode, names)
+        changes = self.app.queries.changes_since(view.calendar_id, since, bodies=bodies)
         items: list[tuple[int, ObjectView | str]] = sorted(
             [(o.position, o) for o in changes.changed]
             + ([(p, href) for href, p in changes.deleted] if token_text else []),
@@ -164,7 +165,13 @@ class Reports:
             else:
                 responses.append(
                     self._object_response(
-                        account, view=view, obj=item, mode=mode, names=names, data=data
+                        account,
+                        view=view,
+                        obj=item,
+                        mode=mode,
+                        names=names,
+                        data=data,
+                        body=bodies,
                     )
                 )
         if truncated:
@@ -198,8 +205,9 @@ class Reports:
         mode: str,
         names: list[str],
         data: ET.Element | None,
+        body: bool = True,
     ) -> xml.Response:
-        provider = properties.calendar_object(account, obj)
+        provider = properties.calendar_object(account, obj, body=body)
         if data is not None:
             provider[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
         return properties.answer(
