@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import shutil
 import sys
@@ -68,6 +69,11 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     config = uvicorn.Config(
         http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
     )
+    # What is loaded by now lives as long as the process: leave it out of the collector's
+    # full passes, which otherwise scan it again and again while a large answer is built
+    # (they made one in five 1,000-member PROPFINDs take 2-3 times as long).
+    gc.collect()
+    gc.freeze()
     try:
         uvicorn.Server(config).run()
     finally:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from televent.adapters.caldav import xml
 from televent.adapters.caldav.protocol import ctag, sync_token
@@ -15,7 +15,7 @@ from televent.adapters.caldav.resources import calendar_url, home_url, principal
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
 from televent.queries import AccountView, CalendarView, ObjectView
 
-Provider = dict[str, Callable[[], ET.Element]]
+Provider = Mapping[str, Callable[[], ET.Element]]
 # Properties not returned for allprop (RFC 4918 §9.1: expensive or large).
 NOT_IN_ALLPROP = {tag(CALDAV, "calendar-data"), tag(DAV, "current-user-privilege-set")}
 REPORTS = ("calendar-multiget", "calendar-query", "free-busy-query")
@@ -122,7 +122,7 @@ def home(account: AccountView) -> Provider:
 def calendar(account: AccountView, view: CalendarView) -> Provider:
     """A calendar collection (RFC 4791 §5.2)."""
     token = sync_token(view.sync_position)
-    props: Provider = {
+    props: dict[str, Callable[[], ET.Element]] = {
         **_common(account),
         tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection"), (CALDAV, "calendar")),
         tag(DAV, "displayname"): lambda: element(
@@ -174,34 +174,73 @@ def needs_body(mode: str, names: list[str]) -> bool:
     return mode != "prop" or not BODY_PROPERTIES.isdisjoint(names)
 
 
-def calendar_object(account: AccountView, obj: ObjectView, *, body: bool = True) -> Provider:
+def calendar_object(
+    account: AccountView, obj: ObjectView, *, body: bool = True
+) -> ObjectProperties:
     """A calendar object resource (RFC 4791 §4.1); without `body` (the object was read without
     its iCalendar text), the properties made from it are left out."""
-    provider = _calendar_object(account, obj)
-    if not body:
-        for name in BODY_PROPERTIES:
-            del provider[name]
-    return provider
+    return ObjectProperties(account, obj, _WITH_BODY if body else _WITHOUT_BODY)
 
 
-def _calendar_object(account: AccountView, obj: ObjectView) -> Provider:
-    return {
-        **_common(account),
-        tag(DAV, "resourcetype"): lambda: element(DAV, "resourcetype"),
-        tag(DAV, "getetag"): lambda: element(DAV, "getetag", obj.etag),
-        tag(DAV, "getcontenttype"): lambda: element(
-            DAV,
-            "getcontenttype",
-            f"text/calendar; charset=utf-8; component={obj.component.lower()}",
-        ),
-        tag(DAV, "getcontentlength"): lambda: element(
-            DAV, "getcontentlength", str(len(obj.ical.encode("utf-8")))
-        ),
-        tag(DAV, "getlastmodified"): lambda: element(
-            DAV, "getlastmodified", http_date(obj.modified_at)
-        ),
-        tag(CALDAV, "calendar-data"): lambda: element(CALDAV, "calendar-data", obj.ical),
-    }
+_ObjectGetter = Callable[[AccountView, ObjectView], ET.Element]
+_OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
+    tag(DAV, "current-user-principal"): lambda account, _: element(
+        DAV, "current-user-principal", children=[href(principal_url(account.telegram_id))]
+    ),
+    tag(DAV, "owner"): lambda account, _: element(
+        DAV, "owner", children=[href(principal_url(account.telegram_id))]
+    ),
+    tag(DAV, "current-user-privilege-set"): lambda _, __: _privileges(),
+    tag(DAV, "resourcetype"): lambda _, __: element(DAV, "resourcetype"),
+    tag(DAV, "getetag"): lambda _, obj: element(DAV, "getetag", obj.etag),
+    tag(DAV, "getcontenttype"): lambda _, obj: element(
+        DAV, "getcontenttype", f"text/calendar; charset=utf-8; component={obj.component.lower()}"
+    ),
+    tag(DAV, "getcontentlength"): lambda _, obj: element(
+        DAV, "getcontentlength", str(len(obj.ical.encode("utf-8")))
+    ),
+    tag(DAV, "getlastmodified"): lambda _, obj: element(
+        DAV, "getlastmodified", http_date(obj.modified_at)
+    ),
+    tag(CALDAV, "calendar-data"): lambda _, obj: element(CALDAV, "calendar-data", obj.ical),
+}
+_WITH_BODY = tuple(_OBJECT_PROPERTIES)
+_WITHOUT_BODY = tuple(n for n in _OBJECT_PROPERTIES if n not in BODY_PROPERTIES)
+
+
+class ObjectProperties(Mapping[str, Callable[[], ET.Element]]):
+    """The properties of one calendar object, each made only when asked for.
+
+    A listing holds one of these per member: a mapping over shared getters rather than a dict
+    of fresh closures, so a 10,000-member PROPFIND does not allocate 100,000 of them.
+    `extra` adds or replaces properties (calendar-data as a report asks for it).
+    """
+
+    __slots__ = ("account", "extra", "names", "obj")
+
+    def __init__(self, account: AccountView, obj: ObjectView, names: tuple[str, ...]) -> None:
+        self.account = account
+        self.obj = obj
+        self.names = names
+        self.extra: dict[str, Callable[[], ET.Element]] = {}
+
+    def __getitem__(self, name: str) -> Callable[[], ET.Element]:
+        if name in self.extra:
+            return self.extra[name]
+        if name not in self.names:
+            raise KeyError(name)
+        getter = _OBJECT_PROPERTIES[name]
+        return lambda: getter(self.account, self.obj)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.extra or name in self.names
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.names
+        yield from (name for name in self.extra if name not in self.names)
+
+    def __len__(self) -> int:
+        return len(self.names) + sum(1 for name in self.extra if name not in self.names)
 
 
 def http_date(iso: str) -> str:

@@ -209,7 +209,7 @@ class Reports:
     ) -> xml.Response:
         provider = properties.calendar_object(account, obj, body=body)
         if data is not None:
-            provider[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
+            provider.extra[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
         return properties.answer(
             object_url(account.telegram_id, view.slug, obj.href), provider, mode, names
         )
