@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar, Request, Response, asgi, get, post
+from litestar.enums import ScopeType
 from litestar.types import Receive, Scope, Send
 from pydantic import ValidationError
 
@@ -24,6 +25,9 @@ from televent.domain.errors import TeleventError
 from televent.itip_inbox import ItipInbox
 from televent.operations import projection_status, record_device_use
 
+INBOUND_EMAIL_PATH = "/inbound/email"
+LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, INBOUND_EMAIL_PATH})
+
 if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
     from televent.adapters.telegram.bot import TelegramBot
 
@@ -36,7 +40,7 @@ def create_http_app(
     *,
     telegram: TelegramBot | None = None,
     inbox: ItipInbox | None = None,
-) -> Litestar:
+) -> HttpApp:
     """Build the ASGI application around a running Televent application.
 
     Explicit routes (health) are matched first; everything else is the CalDAV mount, so that
@@ -86,7 +90,7 @@ def create_http_app(
         return Response({}, status_code=200)
 
     @post(
-        "/inbound/email",
+        INBOUND_EMAIL_PATH,
         status_code=200,
         request_max_body_size=settings.max_message_bytes + 1,
     )
@@ -113,8 +117,29 @@ def create_http_app(
             return Response({"error": str(exc)}, status_code=400)
         return Response(receipt.as_dict(), status_code=200)
 
-    return Litestar(
+    litestar = Litestar(
         route_handlers=[health, telegram_webhook, inbound_email, dav],
         lifespan=list(lifespan),
         debug=False,
     )
+    return HttpApp(litestar, caldav)
+
+
+class HttpApp:
+    """The server's ASGI application: Litestar's own routes and the lifespan go to Litestar,
+    every other request straight to CalDAV.
+
+    Litestar's router and middleware cost more than a GET of a calendar object itself; the
+    CalDAV application turns every failure into a protocol reply on its own. The mount stays
+    in Litestar, so both ways reach the same handler.
+    """
+
+    def __init__(self, litestar: Litestar, caldav: CalDavAsgi) -> None:
+        self.litestar = litestar
+        self.caldav = caldav
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == ScopeType.HTTP and scope["path"] not in LITESTAR_PATHS:
+            await self.caldav(scope, receive, send)
+        else:
+            await self.litestar(scope, receive, send)
