@@ -114,7 +114,7 @@ FREQUENCIES = {
     offset=st.integers(-2000, 2000),
     minutes=st.integers(1, 600),
     frequency=st.sampled_from(sorted(FREQUENCIES)),
-    count=st.integers(1, 40),
+    count=st.integers(1, 40),  # within MAX_INDEXED
     until=st.booleans(),
     exdates=st.lists(st.integers(0, 45), max_size=4),
     moved=st.lists(st.tuples(st.integers(0, 45), st.integers(-3000, 3000)), max_size=3),
@@ -187,7 +187,8 @@ def test_what_cannot_be_decided_exactly_is_not_indexed() -> None:
     all_day = weekly.replace("DTSTART;TZID=Europe/Berlin:20260308T100000", "DTSTART:20260308")
     duration = weekly.replace("DTEND;TZID=Europe/Berlin:20260308T110000", "DURATION:PT1H")
     too_many = weekly.replace("COUNT=5", f"COUNT={MAX_INDEXED + 1}")
-    for text in (endless, floating, all_day, duration, too_many, "garbage"):
+    long_until = weekly.replace("COUNT=5", "UNTIL=20991231T000000Z")
+    for text in (endless, floating, all_day, duration, too_many, long_until, "garbage"):
         assert instance_spans(text) is None, text
 
 
