@@ -58,18 +58,25 @@ def _indexable(component: Any) -> bool:
         return False
     if not all(_finite(rule) for rule in _listed(component.get("RRULE"))):
         return False  # an endless series is never expanded here (that alone costs ~50 ms)
+    if "RANGE" in getattr(component.get("RECURRENCE-ID"), "params", {}):
+        return False  # THISANDFUTURE moves later instances: the full filter's business
+    return _exact_times(component)
+
+
+def _exact_times(component: Any) -> bool:
+    """Every time zoned, and DTEND after DTSTART in the same zone (an end in another zone moves
+    differently across a daylight-saving change)."""
     start, end = component.get("DTSTART"), component.get("DTEND")
     if start is None or end is None or not _zoned(start.dt) or not _zoned(end.dt):
         return False
     if end.dt.tzinfo != start.dt.tzinfo or end.dt <= start.dt:
-        return False  # an end in another zone moves differently across DST: not exact
-    if "RANGE" in getattr(component.get("RECURRENCE-ID"), "params", {}):
-        return False  # THISANDFUTURE moves later instances: the full filter's business
-    for name in ("RDATE", "EXDATE", "RECURRENCE-ID"):
-        for prop in _listed(component.get(name)):
-            if any(not _zoned(v) for v in _moments(prop)):
-                return False
-    return True
+        return False
+    return all(
+        _zoned(value)
+        for name in ("RDATE", "EXDATE", "RECURRENCE-ID")
+        for prop in _listed(component.get(name))
+        for value in _moments(prop)
+    )
 
 
 def _finite(rule: Any) -> bool:
