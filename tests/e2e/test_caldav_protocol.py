@@ -359,3 +359,36 @@ def test_listings_with_and_without_bodies_agree(http: httpx.Client) -> None:
     }
     assert synced[href] == {"getetag": got.headers["etag"], "data": "yes"}
     assert answer("REPORT", sync_body().decode(), "0")[href] == {"getetag": got.headers["etag"]}
+
+
+def test_a_finite_series_is_found_by_its_instances_only(http: httpx.Client) -> None:
+    """Mondays 10:00 Berlin, three times from 2 March 2026, the second one cancelled: found in
+    the weeks of the first and third, not in the second's, not after the last; expanded to
+    the instance in UTC with its RECURRENCE-ID."""
+    series = vevent(uid="standup", start="20260302T100000", end="20260302T103000").replace(
+        "END:VEVENT",
+        "RRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE;TZID=Europe/Berlin:20260309T100000\r\nEND:VEVENT",
+    )
+    assert http.put(CAL + "standup.ics", content=series).status_code == 201
+
+    def week(start: str, end: str, *, expand: bool = False) -> str:
+        data = f'<c:calendar-data><c:expand start="{start}" end="{end}"/></c:calendar-data>'
+        body = (
+            '<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop>'
+            f"<d:getetag/>{data if expand else ''}</d:prop><c:filter><c:comp-filter "
+            'name="VCALENDAR"><c:comp-filter name="VEVENT">'
+            f'<c:time-range start="{start}" end="{end}"/></c:comp-filter></c:comp-filter>'
+            "</c:filter></c:calendar-query>"
+        )
+        reply = http.request("REPORT", CAL, content=body.encode(), headers={"Depth": "1"})
+        assert reply.status_code == 207
+        return reply.text
+
+    assert "standup.ics" in week("20260302T000000Z", "20260309T000000Z")
+    assert "standup.ics" not in week("20260309T000000Z", "20260316T000000Z")  # the EXDATE
+    assert "standup.ics" in week("20260316T000000Z", "20260323T000000Z")
+    assert "standup.ics" not in week("20260323T000000Z", "20260330T000000Z")  # after COUNT
+    expanded = week("20260316T000000Z", "20260323T000000Z", expand=True)
+    assert "RECURRENCE-ID:20260316T090000Z" in expanded
+    assert "DTSTART:20260316T090000Z" in expanded and "DTEND:20260316T093000Z" in expanded
+    assert "RRULE" not in expanded and "20260302T" not in expanded

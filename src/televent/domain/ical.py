@@ -25,6 +25,7 @@ from televent.domain.content_lines import (
     unescape_text,
 )
 from televent.domain.errors import InvalidCalendarDataError
+from televent.domain.recurrence import encode, instance_spans
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import Zones, calendar_zones, instance_key
 
@@ -189,7 +190,8 @@ def facts_of(obj: CalendarObject) -> Facts:
     Keys: component, uid, summary, location, start, end, all_day, recurring, overrides,
     organizer, organizer_name, attendees (address, value, cn, role, partstat, rsvp), sequence,
     status,
-    range_start/range_end (UTC epoch seconds, None for unbounded), timing and significant
+    range_start/range_end (UTC epoch seconds, None for unbounded), instances (the exact spans
+    of a finite recurring VEVENT, `recurrence.encode`d, or None), timing and significant
     (per-component property signatures used to detect a reschedule or a significant change).
     """
     lead = obj.lead
@@ -216,6 +218,7 @@ def facts_of(obj: CalendarObject) -> Facts:
         "range_start": range_start,
         "range_end": range_end,
         "span_exact": _span_is_exact(obj, range_start, range_end),
+        "instances": encode(instance_spans(obj.components, obj.zones)),
         "timing": _signature(obj, TIMING_PROPERTIES),
         "significant": _signature(obj, SIGNIFICANT_PROPERTIES),
     }

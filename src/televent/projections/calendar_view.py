@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from televent.domain.recurrence import decode
 from televent.projections.base import Projection, handles
-from televent.projections.instance_spans import encode, instance_spans
 from televent.projections.sql import Sql
 
 BODY_EVENTS = (
@@ -32,19 +32,18 @@ def etag_for(event_id: Any, version: int) -> str:
     return f'"{str(event_id).replace("-", "")[:12]}-{version}"'
 
 
-def _time_index(ical: str, facts: dict[str, Any]) -> tuple[int | None, int | None, int, str | None]:
+def _time_index(facts: dict[str, Any]) -> tuple[int | None, int | None, int, str | None]:
     """range_start, range_end, span_exact and instances of an object.
 
-    A finite recurring VEVENT gets the exact span of each instance (`instance_spans`), and its
-    range shrinks to them: a series with a COUNT is otherwise indexed as never ending.
+    A finite recurring VEVENT comes with the exact span of each instance (`facts["instances"]`),
+    and its range shrinks to them: a series with a COUNT is otherwise indexed as never ending.
     """
     start, end, exact = facts["range_start"], facts["range_end"], int(bool(facts.get("span_exact")))
-    if facts.get("component") != "VEVENT" or not facts.get("recurring"):
-        return start, end, exact, None
-    spans = instance_spans(ical)
-    if not spans:
-        return start, end, exact, encode(spans)
-    return spans[0][0], max(e for _, e in spans), exact, encode(spans)
+    instances = facts.get("instances")
+    spans = decode(instances)
+    if spans:
+        start, end = spans[0][0], max(e for _, e in spans)
+    return start, end, exact, instances
 
 
 class CalendarViewProjection(Projection):
@@ -137,7 +136,7 @@ class CalendarViewProjection(Projection):
                 facts["component"],
                 etag_for(event.originator_id, event.originator_version),
                 event.ical,
-                *_time_index(event.ical, facts),
+                *_time_index(facts),
                 position,
                 event.timestamp.isoformat(),
             ),
@@ -156,7 +155,7 @@ class CalendarViewProjection(Projection):
             (
                 etag_for(event.originator_id, event.originator_version),
                 event.ical,
-                *_time_index(event.ical, facts),
+                *_time_index(facts),
                 position,
                 event.timestamp.isoformat(),
                 str(event.originator_id),

@@ -13,7 +13,7 @@ from televent.adapters.caldav.resources import object_url
 from televent.adapters.caldav.utc_copy import utc_copy, utc_instances
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.application import Televent
-from televent.projections.instance_spans import decode
+from televent.domain.recurrence import decode
 from televent.queries import AccountView, CalendarView, ObjectView
 
 
