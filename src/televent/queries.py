@@ -162,10 +162,19 @@ class Queries:
     # --- accounts and devices -----------------------------------------------------------------
 
     def account_by_telegram_id(self, telegram_id: int) -> AccountView | None:
-        """The account of a Telegram user, if registered."""
+        """The account of a Telegram user, if registered (one round trip: every CalDAV request
+        asks for it)."""
         with self.reader.read() as db:
-            row = db.one("SELECT * FROM accounts WHERE telegram_id = ?", (telegram_id,))
-            return None if row is None else self._account(db, row)
+            rows = db.all(
+                "SELECT a.*, e.email AS linked_email FROM accounts a "
+                "LEFT JOIN account_emails e ON e.account_id = a.account_id "
+                "WHERE a.telegram_id = ? ORDER BY e.linked_at, e.email",
+                (telegram_id,),
+            )
+        if not rows:
+            return None
+        emails = tuple(r["linked_email"] for r in rows if r["linked_email"] is not None)
+        return _account_view(rows[0], emails)
 
     def account_by_id(self, account_id: UUID | str) -> AccountView | None:
         """An account by its id (the owner of a calendar, the sender of a queued message)."""
@@ -224,17 +233,7 @@ class Queries:
             "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at, email",
             (row["account_id"],),
         )
-        return AccountView(
-            account_id=UUID(row["account_id"]),
-            telegram_id=int(row["telegram_id"]),
-            name=row["name"],
-            timezone=row["timezone"],
-            reminder_minutes=int(row["reminder_minutes"]),
-            registered_at=row["registered_at"],
-            emails=tuple(e["email"] for e in emails),
-            username=row["username"],
-            erasure_due=row["erasure_due"],
-        )
+        return _account_view(row, tuple(e["email"] for e in emails))
 
     def devices_of(self, account_id: UUID, *, include_revoked: bool = True) -> list[DeviceView]:
         """The account's devices, oldest first."""
@@ -281,6 +280,19 @@ class Queries:
                 (str(calendar_id),),
             )
         return None if row is None else _calendar(row)
+
+    def object_of(self, account_id: UUID, slug: str, href: str) -> ObjectView | None:
+        """The object stored under a resource name in an account's calendar, in one round trip
+        (None when either is missing)."""
+        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {columns} FROM calendar_objects o JOIN calendars c "
+                "ON c.calendar_id = o.calendar_id "
+                "WHERE c.account_id = ? AND c.slug = ? AND o.href = ?",
+                (str(account_id), slug, href),
+            )
+        return None if row is None else _object(row)
 
     def object_at(self, calendar_id: UUID, href: str) -> ObjectView | None:
         """The calendar object stored under a resource name."""
@@ -459,6 +471,20 @@ def _calendar(row: dict[str, Any]) -> CalendarView:
         created_position=int(row["created_position"]),
         sync_position=int(row["sync_position"]),
         sync_time=row["sync_time"],
+    )
+
+
+def _account_view(row: dict[str, Any], emails: tuple[str, ...]) -> AccountView:
+    return AccountView(
+        account_id=UUID(row["account_id"]),
+        telegram_id=int(row["telegram_id"]),
+        name=row["name"],
+        timezone=row["timezone"],
+        reminder_minutes=int(row["reminder_minutes"]),
+        registered_at=row["registered_at"],
+        emails=emails,
+        username=row["username"],
+        erasure_due=row["erasure_due"],
     )
 
 

@@ -61,6 +61,17 @@ def test_an_email_belongs_to_one_account(app: Televent) -> None:
     assert owner is not None and owner.telegram_id == 100
 
 
+def test_an_account_is_read_with_all_its_addresses_in_the_order_linked(app: Televent) -> None:
+    register(app, 100, email="first@example.com")
+    register(app, 200)
+    app.link_email(100, "second@example.com", actor=ACTOR, source=CLI)
+    with_two = app.queries.account_by_telegram_id(100)
+    without = app.queries.account_by_telegram_id(200)
+    assert with_two is not None and with_two.emails == ("first@example.com", "second@example.com")
+    assert without is not None and without.emails == ()
+    assert app.queries.account_by_id(with_two.account_id) == with_two
+
+
 def test_device_passwords_are_stored_as_argon2id_hashes(app: Televent) -> None:
     account_id, _ = register(app)
     issued = app.issue_device_password(100, "iPhone", actor=ACTOR, source=CLI)

@@ -244,9 +244,9 @@ class CalDavHandlers:
                 b"Televent CalDAV collection; use a CalDAV client.\n",
                 {"content-type": "text/plain; charset=utf-8"},
             )
-        view = self._calendar(account, target)
-        obj = self.app.queries.object_at(view.calendar_id, target.name)
+        obj = self.app.queries.object_of(account.account_id, target.slug or "", target.name)
         if obj is None:
+            self._calendar(account, target)  # says which of the two is missing
             raise NotFoundError(f"No resource named {target.name}.")
         body = obj.ical.encode("utf-8")
         headers = {
