@@ -11,13 +11,15 @@
 #      embedded servers Radicale/Xandikos, coverage and deptry - see TEST_DEPS below), with the
 #      versions pinned by conformance/python-caldav-constraints.txt;
 #   2. unpacks the sdist into a temporary directory (the suite runs from its own tree), makes a
-#      fresh SQLite database with two accounts (Telegram ids 1001 and 1002) and a device
-#      password for each, and starts `televent serve` on a free 127.0.0.1 port (waits for
-#      /health, at most 30 s);
+#      fresh SQLite database with three accounts (Telegram ids 1001, 1002 and 1003, see
+#      conformance/server.sh) and a device password for each, and starts `televent serve` on a
+#      free 127.0.0.1 port (waits for /health, at most 30 s);
 #   3. writes tests/caldav_test_servers.yaml in the unpacked tree: one `external` server named
-#      "Televent" (user 1001), its known limits as `features` (see FEATURES below), and both
-#      users as `scheduling_users`, so the RFC 6638 test class is generated and reports its
-#      tests as skipped; the embedded and Docker server categories are switched off;
+#      "Televent" (user 1001), its known limits as `features` (see section 3 below), and the
+#      three users as `scheduling_users` (1001 organizes, 1002 is the attendee the RFC 6638
+#      tests invite; they use the first two only), so the scheduling test classes
+#      TestSchedulingForServerTelevent and TestAsyncSchedulingForTelevent are generated; the
+#      embedded and Docker server categories are switched off;
 #   4. runs the tests that talk to a server - tests/test_caldav.py, tests/test_async_integration.py,
 #      tests/test_examples.py and tests/test_docs.py - under a hard timeout (default 600 s) and
 #      writes the full pytest output to conformance/results/python-caldav-tests.txt, the run
@@ -31,7 +33,20 @@
 #   PYTEST_TIMEOUT     seconds the whole pytest run may take (default: 600)
 #   PYTEST_ARGS        extra pytest arguments, e.g. "-k testSearchEvent" (use RESULTS_DIR too)
 #   TEST_FILES         the test files to run (default: the four above)
+#   SCHEDULING=1|0     1 (default): declare Televent's RFC 6638 profile (scheduling supported,
+#                      invitations auto-processed into the attendee's calendar, schedule
+#                      inbox left empty); 0: declare scheduling unsupported, as before
+#                      Televent implemented RFC 6638 (the scheduling tests then skip)
+#   SCHEDULING_ONLY=1  run only the tests about scheduling: the two scheduling classes and
+#                      the per-server tests of the principal's scheduling properties, the
+#                      DAV header and ORGANIZER/ATTENDEE handling (SCHEDULING_K below), from
+#                      test_caldav.py and test_async_integration.py; the results then go to
+#                      conformance/.cache/results-scheduling unless RESULTS_DIR is set (a -k
+#                      in PYTEST_ARGS comes later on the command line and so replaces it)
 #   RESULTS_DIR=<dir>  where the results go (default: conformance/results)
+#   TRACE=<file>       write every HTTP request and answer of the suite to <file>, each test's
+#                      start marked (conformance/trace.py as a pytest plugin; Authorization
+#                      is never written)
 #   KEEP_TMP=1         keep the temporary directory (database, server log, test config)
 #
 # Exit status: pytest's (0 all passed, 1 some failed, 124/137 timed out, ...).
@@ -55,7 +70,29 @@ TEST_DEPS=(vobject pytest pytest-asyncio manuel proxy.py tzlocal pyfakefs httpx 
 PYTEST_TIMEOUT="${PYTEST_TIMEOUT:-600}"
 HEALTH_WAIT=30
 PYTHON="${PYTHON:-python3}"
-read -r -a TEST_FILES <<<"${TEST_FILES:-tests/test_caldav.py tests/test_async_integration.py tests/test_examples.py tests/test_docs.py}"
+SCHEDULING="${SCHEDULING:-1}"
+SCHEDULING_ONLY="${SCHEDULING_ONLY:-0}"
+case "$SCHEDULING:$SCHEDULING_ONLY" in
+    [01]:[01]) ;;
+    *)
+        echo "run-python-caldav.sh: SCHEDULING and SCHEDULING_ONLY must be 0 or 1" >&2
+        exit 2
+        ;;
+esac
+# pytest -k matches case-insensitively on the test and class names: "schedul" selects the
+# classes TestSchedulingForServerTelevent / TestAsyncSchedulingForTelevent and
+# testSchedulingInfo/Mailboxes (+ async twins); the rest are the per-server tests that read
+# the principal's address set (AddOrganizer, FindCalendarOwner, Issue399), put ATTENDEE lines
+# on a plain event (ChangeAttendeeStatus*) or compare the DAV header with the declared
+# "scheduling" (testSupport/test_support, but not testGetSupportedComponents).
+SCHEDULING_K="schedul or organizer or owner or attendee or 399 or (support and not supported)"
+if [[ "$SCHEDULING_ONLY" == 1 ]]; then
+    DEFAULT_TEST_FILES="tests/test_caldav.py tests/test_async_integration.py"
+    RESULTS="${RESULTS_DIR:-$HERE/.cache/results-scheduling}"
+else
+    DEFAULT_TEST_FILES="tests/test_caldav.py tests/test_async_integration.py tests/test_examples.py tests/test_docs.py"
+fi
+read -r -a TEST_FILES <<<"${TEST_FILES:-$DEFAULT_TEST_FILES}"
 
 TELEVENT_BIN="${TELEVENT_BIN:-.venv/bin/televent}"
 case "$TELEVENT_BIN" in
@@ -100,7 +137,7 @@ if [[ "$(installed)" != "$CALDAV_VERSION True" ]]; then
     "${PIP[@]}" install --quiet "${constraints[@]}" "$CACHE/$SDIST" "${TEST_DEPS[@]}"
 fi
 
-# --- 2. unpacked suite, fresh database, two accounts, the server -------------------------
+# --- 2. unpacked suite, fresh database, three accounts, the server -----------------------
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/televent-pycaldav.XXXXXX")"
 SERVER_PID=""
 
@@ -121,16 +158,39 @@ start_televent pc.db tests
 # `type: external` is a server the suite neither starts nor stops).  `features` is a
 # compatibility-hints dict in the format of caldav/compatibility_hints.py; the suite skips
 # (or adapts) the tests of a feature declared unsupported.  Declared here are only the
-# limits caldav-server-tester 1.7.0 graded on Televent where the library's default
-# differs or is not "full":
-#   scheduling                             unsupported (no RFC 6638; default "full")
+# features where Televent differs from the library's default or the default is not "full":
 #   calendar-order                         unsupported (Apple/Mozilla property, no RFC;
 #                                                       default "fragile")
 #   search.text.comp-type-optional         unsupported (the library default too; stated
 #   search.time-range.comp-type-optional   unsupported  so the profile is explicit)
+# and, for RFC 6638 (SCHEDULING=1):
+#   scheduling.mailbox.inbox-delivery      unsupported (no default of its own, so "full"
+#                                          otherwise): Televent processes an invitation
+#                                          straight into the attendee's calendar and leaves
+#                                          the schedule inbox empty, like CalendarServer.
+#                                          The tests that need an iTIP REQUEST in the inbox
+#                                          skip at once (testAcceptInviteUsernameEmailFallback,
+#                                          testScheduleTagStableOnPartstateUpdate and its
+#                                          async twin) instead of polling the inbox for 30 s.
+#   scheduling.auto-schedule               full (the library default; stated because the
+#                                          profile rests on it: accept_invite() then updates
+#                                          the copy already in the attendee's calendar)
+# Every other scheduling feature is left at its default "full": scheduling (the DAV header
+# has calendar-auto-schedule; testSupport compares the two), scheduling.mailbox,
+# scheduling.calendar-user-address-set(.populated), scheduling.schedule-tag(.stable-partstat)
+# and scheduling.freebusy-query.  With SCHEDULING=0 "scheduling" is declared unsupported
+# instead, which every scheduling.* feature inherits.
 # Nothing else is declared: every other feature runs at the library's default.
-# scheduling_users makes the suite generate TestSchedulingForServerTelevent; its setup drops
-# users whose server does not advertise calendar-auto-schedule, so its tests skip.
+# The scheduling users carry the same features (a YAML alias): the tests read some hints from
+# the attendee's own client (clients[1].features), which would otherwise be the defaults.
+# The suite's setup drops a scheduling user whose server does not advertise
+# calendar-auto-schedule (OPTIONS on the principal), so then the scheduling tests skip.
+if [[ "$SCHEDULING" == 1 ]]; then
+    SCHEDULING_FEATURES='      scheduling.mailbox.inbox-delivery: {support: unsupported}
+      scheduling.auto-schedule: {support: full}'
+else
+    SCHEDULING_FEATURES='      scheduling: {support: unsupported}'
+fi
 CONFIG="$SRC/tests/caldav_test_servers.yaml"
 (
     umask 077
@@ -142,14 +202,15 @@ test-servers:
     url: $BASE/
     username: "1001"
     password: "$PASS1"
-    features:
-      scheduling: {support: unsupported}
+    features: &televent_features
+$SCHEDULING_FEATURES
       calendar-order: {support: unsupported}
       search.text.comp-type-optional: {support: unsupported}
       search.time-range.comp-type-optional: {support: unsupported}
     scheduling_users:
-      - {url: "$BASE/", username: "1001", password: "$PASS1"}
-      - {url: "$BASE/", username: "1002", password: "$PASS2"}
+      - {url: "$BASE/", username: "1001", password: "$PASS1", features: *televent_features}
+      - {url: "$BASE/", username: "1002", password: "$PASS2", features: *televent_features}
+      - {url: "$BASE/", username: "1003", password: "$PASS3", features: *televent_features}
 EOF
 )
 
@@ -167,6 +228,20 @@ mkdir -p "$RESULTS"
 OUT="$RESULTS/python-caldav-tests.txt"
 # shellcheck disable=SC2206  # PYTEST_ARGS is meant to be split into words
 extra_args=(${PYTEST_ARGS:-})
+if [[ "$SCHEDULING_ONLY" == 1 ]]; then
+    extra_args=(-k "$SCHEDULING_K" "${extra_args[@]}")
+fi
+if [[ -n "${TRACE:-}" ]]; then
+    # The plugin is a copy under a name of its own: a directory holding "trace.py" on the
+    # path would shadow the standard library's trace module.
+    case "$TRACE" in /*) ;; *) TRACE="$PWD/$TRACE" ;; esac
+    : >"$TRACE"
+    mkdir -p "$TMP/plugins"
+    cp "$HERE/trace.py" "$TMP/plugins/conformance_trace.py"
+    export CONFORMANCE_TRACE_FILE="$TRACE" PYTHONPATH="$TMP/plugins"
+    extra_args=(-p conformance_trace "${extra_args[@]}")
+    log "tracing every HTTP exchange to $TRACE"
+fi
 log "running the caldav $CALDAV_VERSION functional tests (timeout ${PYTEST_TIMEOUT}s) -> ${OUT#"$ROOT"/}"
 started=$SECONDS
 # The suite's pyproject turns every warning into an error, and pytest-asyncio >= 0.24 warns
@@ -189,7 +264,8 @@ pytest_status=$?
 set -e
 elapsed=$((SECONDS - started))
 
-scrub=(-e "s/$PASS1/<password>/g" -e "s/$PASS2/<password>/g" -e "s/127\.0\.0\.1:$PORT/127.0.0.1:PORT/g"
+scrub=(-e "s/$PASS1/<password>/g" -e "s/$PASS2/<password>/g" -e "s/$PASS3/<password>/g"
+    -e "s/127\.0\.0\.1:$PORT/127.0.0.1:PORT/g"
     -e "s#$TMP#<tmp>#g")
 sed -i "${scrub[@]}" "$OUT"
 sed "${scrub[@]}" "$TMP/server.log" >"$RESULTS/python-caldav-serve.log"
@@ -202,6 +278,8 @@ count() { grep -Eo "[0-9]+ $1" <<<"$summary" | grep -Eo '^[0-9]+' || echo 0; }
     echo "televent:          $("$TELEVENT_BIN" --version 2>&1 | head -n1) ($TELEVENT_BIN)"
     echo "commit:            $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (working tree modified)')"
     echo "test files:        ${TEST_FILES[*]}"
+    echo "scheduling:        SCHEDULING=$SCHEDULING SCHEDULING_ONLY=$SCHEDULING_ONLY"
+    if [[ "$SCHEDULING_ONLY" == 1 ]]; then echo "  selection:       -k \"$SCHEDULING_K\""; fi
     echo "pytest arguments:  ${PYTEST_ARGS:-(none)}"
     echo "pytest exit:       $pytest_status"
     echo "run time:          ${elapsed}s"

@@ -5,9 +5,11 @@
 #
 # What it does:
 #   1. creates conformance/.venv (once) with caldav-server-tester==$TESTER_VERSION;
-#   2. makes a temporary directory holding a fresh SQLite database, two accounts
-#      (Telegram ids 1001 and 1002; the second is the attendee for the tester's
-#      multi-user scheduling checks) and a device password for each;
+#   2. makes a temporary directory holding a fresh SQLite database, three accounts
+#      (Telegram ids 1001, 1002 and 1003; 1002 is the attendee for the tester's
+#      multi-user scheduling checks, which use only the first extra account - 1003 is
+#      made by the shared conformance/server.sh for the python caldav suite) and a
+#      device password for each;
 #   3. starts `televent serve` on a free 127.0.0.1 port and waits for /health (at most 30 s);
 #   4. runs the tester (bounded by a timeout) and writes its full output to
 #      conformance/results/caldav-server-tester.txt (and run facts to run-info.txt);
@@ -73,7 +75,7 @@ else
     TESTER=("$VENV/bin/caldav-server-tester")
 fi
 
-# --- 2. a fresh database, two accounts, two device passwords ------------------------------
+# --- 2. a fresh database, three accounts, three device passwords --------------------------
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/televent-conformance.XXXXXX")"
 SERVER_PID=""
 
@@ -125,7 +127,8 @@ elapsed=$((SECONDS - started))
 
 # Never keep the generated passwords in the results (the tester does not print them, but be
 # sure), and write the random port as PORT so that two runs can be compared with diff.
-scrub=(-e "s/$PASS1/<password>/g" -e "s/$PASS2/<password>/g" -e "s/127\.0\.0\.1:$PORT/127.0.0.1:PORT/g")
+scrub=(-e "s/$PASS1/<password>/g" -e "s/$PASS2/<password>/g" -e "s/$PASS3/<password>/g"
+    -e "s/127\.0\.0\.1:$PORT/127.0.0.1:PORT/g")
 sed -i "${scrub[@]}" "$OUT"
 sed "${scrub[@]}" "$TMP/server.log" >"$RESULTS/televent-serve.log"
 

@@ -1,7 +1,10 @@
-# Shared by the conformance scripts (sourced, not run): a fresh Televent server with two
+# Shared by the conformance scripts (sourced, not run): a fresh Televent server with three
 # accounts and their device passwords, and the cleanup that always stops it.
 # The caller defines: log, ROOT, RESULTS, TMP, TELEVENT_BIN, VENV, HEALTH_WAIT, SERVER_PID="".
-# After `start_televent DB_FILE DEVICE_NAME`: PASS1, PASS2 (users 1001, 1002), PORT, BASE, SERVER_PID.
+# After `start_televent DB_FILE DEVICE_NAME`: PASS1, PASS2, PASS3 (users 1001, 1002, 1003), PORT,
+# BASE, SERVER_PID.  1001 is the organizer of the RFC 6638 scheduling tests, 1002 and 1003 are
+# attendees (caldav-server-tester uses 1002 only; the python caldav suite has all three as
+# scheduling_users).
 
 cleanup() {
     local status=$?
@@ -43,8 +46,10 @@ start_televent() {
     log "creating accounts in $TELEVENT_DATABASE_URL"
     televent account create --telegram-id 1001 --name Tester --email tester@example.com --json >/dev/null
     televent account create --telegram-id 1002 --name Attendee --email attendee@example.com --json >/dev/null
+    televent account create --telegram-id 1003 --name 'Second Attendee' --email attendee2@example.com --json >/dev/null
     PASS1="$(televent device add --telegram-id 1001 --name "$2" --json | json_field password)"
     PASS2="$(televent device add --telegram-id 1002 --name "$2" --json | json_field password)"
+    PASS3="$(televent device add --telegram-id 1003 --name "$2" --json | json_field password)"
 
     PORT="$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
     BASE="http://127.0.0.1:$PORT"

@@ -37,6 +37,12 @@ from televent.domain.errors import (
     UidConflictError,
 )
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
+from televent.domain.scheduling import (
+    attendee_change_refusal,
+    forced_sends,
+    with_answers_kept,
+    with_schedule_status,
+)
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
@@ -51,7 +57,8 @@ from televent.domain.values import (
 from televent.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRecorder
 from televent.projections.calendar_view import etag_for
 from televent.projections.engine import ProjectionEngine, ProjectionError, ViewConflictError
-from televent.queries import Queries, ViewReader
+from televent.queries import AccountView, PutTarget, Queries, ViewReader
+from televent.scheduling import ATTENDEE, ORGANIZER, Scheduler
 from televent.subject_keys import SubjectKeys
 
 Clock = Callable[[], dt.datetime]
@@ -90,6 +97,7 @@ class PutResult:
     created: bool
     changed: bool
     stored_as_sent: bool  # False when the server rewrote the body (RFC 4791 §5.3.4: no ETag)
+    schedule_tag: str | None = None  # of a scheduling object resource (RFC 6638 §3.2.10)
 
 
 class Televent(Application[UUID]):
@@ -125,6 +133,7 @@ class Televent(Application[UUID]):
         recorder.engine = self.engine
         self.views = ViewReader(recorder.datastore, dialect)
         self.queries = Queries(self.views, self.events_table)
+        self.scheduler = Scheduler(self)
 
     def construct_mapper(self) -> Mapper[UUID]:
         """Events are sealed per person (crypto-shredding, docs/adr/0009)."""
@@ -342,12 +351,15 @@ class Televent(Application[UUID]):
         """Delete a calendar and every object in it, atomically."""
         calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
         events: list[CalendarEvent] = []
+        consequences: list[CalendarEvent] = []
         for obj in self.queries.objects_in(calendar_id):
             event: CalendarEvent = self.repository.get(obj.event_id)
+            before = parse_calendar_object(event.ical)
             event.delete(actor=actor, source=source)
             events.append(event)
+            consequences += self.scheduler.consequences(event, before, actor=actor, source=source)
         calendar.delete(actor=actor, source=source)
-        self.save_all(*events, calendar)
+        self.save_all(*events, calendar, *_distinct(consequences, events))
 
     # --- calendar objects -------------------------------------------------------------------------
 
@@ -361,37 +373,35 @@ class Televent(Application[UUID]):
         source: str,
         if_match: str | None = None,
         if_none_match: bool = False,
+        if_schedule_tag: str | None = None,
         organizer_copy: bool = False,
     ) -> PutResult:
         """Store a calendar object resource under the name the client chose (CalDAV PUT).
 
         `if_match` is the ETag the client expects to replace; `if_none_match` means the
-        resource must not exist yet. A body equal to the stored one appends nothing.
+        resource must not exist yet; `if_schedule_tag` is the Schedule-Tag the client read
+        (RFC 6638 §3.2.10: answers recorded since then are merged in, not lost). A body
+        equal to the stored one appends nothing. The change's scheduling consequences for
+        other Televent users are saved with it (televent/scheduling.py); an
+        `organizer_copy` (an iTIP message from an organizer elsewhere) has none.
         """
         obj = parse_calendar_object(ical)
         target = self.queries.put_target(calendar_id, href, obj.uid)
         if target is None:
             raise NotFoundError("Calendar not found.")
-        if target.components and obj.component_type not in target.components.split(","):
-            raise InvalidCalendarDataError(
-                f"This calendar takes {target.components}, not {obj.component_type}.",
-                "supported-calendar-component",
-            )
+        owner = None if organizer_copy else self.queries.account_by_id(target.owner)
+        role = None if owner is None else self.scheduler.role(obj, owner)
+        forced = forced_sends(obj) if role is not None else {}
+        if owner is not None and role is not None:
+            obj = self._as_stored(obj, owner, role, forced)
+        _check_put_target(target, href, obj, if_match, if_none_match=if_none_match)
         current = target.at_href
-        if if_none_match and current is not None:
-            raise PreconditionFailedError("The resource already exists (If-None-Match: *).")
-        if if_match is not None and (current is None or current[1] != if_match):
-            raise PreconditionFailedError("The resource changed since you read it (If-Match).")
-        if current is not None and current[0] != obj.uid:
-            raise UidConflictError(
-                "A resource keeps its UID; store a new UID under a new name.", href
-            )
-        if target.uid_href is not None and target.uid_href != href:
-            raise UidConflictError(
-                f"UID {obj.uid} is already stored as {target.uid_href}.", target.uid_href
-            )
         event_id = calendar_event_id_for(calendar_id, obj.uid)
         if current is None:
+            if if_schedule_tag is not None:
+                raise PreconditionFailedError(
+                    "The resource does not exist (If-Schedule-Tag-Match)."
+                )
             try:
                 event = self._store_new(
                     calendar_id, target.owner, href, obj, actor=actor, source=source
@@ -405,13 +415,25 @@ class Televent(Application[UUID]):
             created = changed = True
         else:
             event = self.repository.get(event_id)
-            _check_if_match(event, if_match)
+            stored = parse_calendar_object(event.ical)
+            if if_schedule_tag is not None:
+                obj = self._schedule_tag_merge(event, stored, obj, owner, if_schedule_tag)
+            else:
+                _check_if_match(event, if_match)
+            if owner is not None and role == ATTENDEE:
+                obj = self._attendee_edit(stored, obj, owner)
             event.revise(obj, href=href, actor=actor, source=source, organizer_copy=organizer_copy)
+            _force_sends(event, forced, actor=actor, source=source)
             created, changed = False, bool(event.pending_events)
+            others = (
+                []
+                if organizer_copy or not changed
+                else self.scheduler.consequences(event, stored, actor=actor, source=source)
+            )
             try:
-                self.save_all(event)
+                self.save_all(event, *others)
             except ConflictError:
-                if if_match is not None:
+                if if_match is not None or if_schedule_tag is not None:
                     raise PreconditionFailedError(
                         "The resource changed while you were saving it."
                     ) from None
@@ -422,7 +444,52 @@ class Televent(Application[UUID]):
             created,
             changed,
             stored_as_sent=not changed or event.ical == ical,
+            schedule_tag=schedule_tag_of(event) if event.facts.get("organizer") else None,
         )
+
+    def _as_stored(
+        self, obj: CalendarObject, owner: AccountView, role: str, forced: dict[str, str]
+    ) -> CalendarObject:
+        """The organizer's resource with SCHEDULE-STATUS written; SCHEDULE-FORCE-SEND is
+        never stored (RFC 6638 §7.2, §7.3)."""
+        if role == ORGANIZER:
+            return self.scheduler.stamped(obj, owner)
+        if forced:
+            return parse_calendar_object(with_schedule_status(obj, {}))
+        return obj
+
+    def _schedule_tag_merge(
+        self,
+        event: CalendarEvent,
+        stored: CalendarObject,
+        new: CalendarObject,
+        owner: AccountView | None,
+        if_schedule_tag: str,
+    ) -> CalendarObject:
+        """If-Schedule-Tag-Match (RFC 6638 §3.2.10): the client edited the revision it read;
+        answers others gave since then are kept, anything else that changed is a 412."""
+        if schedule_tag_of(event) != if_schedule_tag:
+            raise PreconditionFailedError(
+                "The event was changed since you read it (If-Schedule-Tag-Match)."
+            )
+        keep = set() if owner is None else self.scheduler.addresses_of(owner)
+        text = with_answers_kept(new, stored, keep)
+        return new if text == new.text else parse_calendar_object(text)
+
+    def _attendee_edit(
+        self, stored: CalendarObject, new: CalendarObject, owner: AccountView
+    ) -> CalendarObject:
+        """An attendee's client storing their copy: only their own part may change (RFC 6638
+        §3.2.2.1); the other attendees' answers stay as the organizer last sent them."""
+        own = self.scheduler.addresses_of(owner)
+        refusal = attendee_change_refusal(stored, new, own)
+        if refusal is not None:
+            raise InvalidCalendarDataError(
+                f"Only the organizer can change this event: {refusal}.",
+                "allowed-attendee-scheduling-object-change",
+            )
+        text = with_answers_kept(new, stored, own)
+        return new if text == new.text else parse_calendar_object(text)
 
     def _store_new(
         self,
@@ -450,7 +517,7 @@ class Televent(Application[UUID]):
             source=source,
         )
         try:
-            self.save_all(event)
+            self._save_scheduled(event, None, actor=actor, source=source)
         except ViewConflictError:
             raise  # refused by a read model's integrity rule, not an earlier life of the UID
         except ConflictError:
@@ -458,9 +525,16 @@ class Televent(Application[UUID]):
             if not existing.deleted:
                 raise  # created concurrently by someone else
             existing.recreate(obj, href=href, actor=actor, source=source)
-            self.save_all(existing)
+            self._save_scheduled(existing, None, actor=actor, source=source)
             return existing
         return event
+
+    def _save_scheduled(
+        self, event: CalendarEvent, before: CalendarObject | None, *, actor: str, source: str
+    ) -> None:
+        """Save a change with its scheduling consequences, in one transaction."""
+        others = self.scheduler.consequences(event, before, actor=actor, source=source)
+        self.save_all(event, *others)
 
     def delete_object(
         self,
@@ -479,8 +553,22 @@ class Televent(Application[UUID]):
             raise PreconditionFailedError("The resource changed since you read it (If-Match).")
         event: CalendarEvent = self._get(current.event_id, CalendarEvent, "Event")
         _check_if_match(event, if_match)
+        self._delete_scheduled(event, actor=actor, source=source)
+
+    def _delete_scheduled(self, event: CalendarEvent, *, actor: str, source: str) -> None:
+        """Delete an event: an organizer's deletion cancels it for everyone; an attendee's
+        deletion of their copy declines it (RFC 6638 §3.2.1.3, §3.2.2.3)."""
+        before = parse_calendar_object(event.ical)
+        owner = self.queries.account_by_id(event.account_id)
+        if owner is not None and self.scheduler.role(before, owner) == ATTENDEE:
+            own = self.scheduler.addresses_of(owner)
+            address = next(
+                (a["address"] for a in event.facts["attendees"] if a["address"] in own), None
+            )
+            if address is not None:
+                event.give_rsvp(address, PartStat.DECLINED, actor=actor, source=source)
         event.delete(actor=actor, source=source)
-        self.save_all(event)
+        self._save_scheduled(event, before, actor=actor, source=source)
 
     def invite_attendee(
         self, event_id: UUID, address: str, cn: str | None = None, *, actor: str, source: str
@@ -493,8 +581,27 @@ class Televent(Application[UUID]):
             f"mailto:{internal_address(owner.telegram_id, self.internal_domain)}",
             owner.name,
         )
+        before = parse_calendar_object(event.ical)
         event.invite_attendee(value, cn, organizer=organizer, actor=actor, source=source)
-        self.save_all(event)
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def withdraw_copies(self, account_id: UUID, *, actor: str, source: str) -> int:
+        """Delete the copies other Televent users hold of the events this account organises
+        (before its erasure: the copies repeat what it wrote). Returns how many went."""
+        owner = self.queries.account_by_id(account_id)
+        if owner is None:
+            return 0
+        own = self.scheduler.addresses_of(owner)
+        withdrawn = 0
+        for calendar in self.queries.calendars_of(account_id):
+            for obj in self.queries.objects_in(calendar.calendar_id, bodies=False):
+                for holder, held in self.queries.holders_of_uid(obj.uid):
+                    copy: CalendarEvent = self.repository.get(held.event_id)
+                    if holder != account_id and copy.facts.get("organizer") in own:
+                        copy.delete(actor=actor, source=source)
+                        self.save_all(copy)
+                        withdrawn += 1
+        return withdrawn
 
     def request_erasure(self, telegram_id: int, *, actor: str, source: str) -> str:
         """Schedule the erasure of the account's personal data after the grace period;
@@ -527,8 +634,9 @@ class Televent(Application[UUID]):
     def remove_attendee(self, event_id: UUID, address: str, *, actor: str, source: str) -> None:
         """Remove an attendee from an event."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        before = parse_calendar_object(event.ical)
         event.remove_attendee(address, actor=actor, source=source)
-        self.save_all(event)
+        self._save_scheduled(event, before, actor=actor, source=source)
 
     def give_rsvp(
         self,
@@ -542,8 +650,16 @@ class Televent(Application[UUID]):
         source: str,
     ) -> None:
         """Record an attendee's answer (for one instance when `recurrence_id` is given;
-        `replied` is the DTSTAMP of the email reply it came in)."""
+        `replied` is the DTSTAMP of the email reply it came in).
+
+        A Televent user answering the organizer's event (from a Telegram card) answers in
+        their own copy when they have one, which replies to the organizer like their CalDAV
+        client would."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        copy = self._copy_answered(event, address)
+        if copy is not None:
+            event = copy
+        before = parse_calendar_object(event.ical)
         event.give_rsvp(
             address,
             partstat,
@@ -552,19 +668,78 @@ class Televent(Application[UUID]):
             actor=actor,
             source=source,
         )
-        self.save_all(event)
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def _copy_answered(self, event: CalendarEvent, address: str) -> CalendarEvent | None:
+        """The copy of a Televent attendee who answers the organizer's event, if they hold one."""
+        attendee = self.scheduler.account_for(address)
+        if attendee is None or attendee.account_id == event.account_id:
+            return None
+        held = self.queries.object_with_uid(attendee.account_id, event.uid)
+        if held is None:
+            return None
+        copy: CalendarEvent = self.repository.get(held.event_id)
+        chair = copy.facts.get("organizer")
+        return copy if chair is not None and chair == event.facts.get("organizer") else None
 
     def cancel_event(self, event_id: UUID, *, actor: str, source: str) -> None:
         """Cancel an event (it stays in the calendar as STATUS:CANCELLED)."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        before = parse_calendar_object(event.ical)
         event.cancel(actor=actor, source=source)
-        self.save_all(event)
+        self._save_scheduled(event, before, actor=actor, source=source)
 
     def delete_event(self, event_id: UUID, *, actor: str, source: str) -> None:
         """Delete an event by id."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
-        event.delete(actor=actor, source=source)
-        self.save_all(event)
+        if not event.deleted:
+            self._delete_scheduled(event, actor=actor, source=source)
+
+
+def _check_put_target(
+    target: PutTarget, href: str, obj: CalendarObject, if_match: str | None, *, if_none_match: bool
+) -> None:
+    """The checks of a PUT that the read model can answer before anything is loaded."""
+    if target.components and obj.component_type not in target.components.split(","):
+        raise InvalidCalendarDataError(
+            f"This calendar takes {target.components}, not {obj.component_type}.",
+            "supported-calendar-component",
+        )
+    current = target.at_href
+    if if_none_match and current is not None:
+        raise PreconditionFailedError("The resource already exists (If-None-Match: *).")
+    if if_match is not None and (current is None or current[1] != if_match):
+        raise PreconditionFailedError("The resource changed since you read it (If-Match).")
+    if current is not None and current[0] != obj.uid:
+        raise UidConflictError("A resource keeps its UID; store a new UID under a new name.", href)
+    if target.uid_href is not None and target.uid_href != href:
+        raise UidConflictError(
+            f"UID {obj.uid} is already stored as {target.uid_href}.", target.uid_href
+        )
+
+
+def _force_sends(event: CalendarEvent, forced: dict[str, str], *, actor: str, source: str) -> None:
+    """SCHEDULE-FORCE-SEND: the messages asked for, grouped by method (RFC 6638 §7.2)."""
+    for method in sorted(set(forced.values())):
+        addresses = [a for a, m in forced.items() if m == method]
+        event.force_send(method, addresses, actor=actor, source=source)
+
+
+def schedule_tag_of(event: CalendarEvent) -> str:
+    """The Schedule-Tag of an event (RFC 6638 §3.2.10): the ETag of its last revision that was
+    not only someone else's answer."""
+    return etag_for(event.id, event.schedule_version or event.version)
+
+
+def _distinct(found: list[CalendarEvent], saved: list[CalendarEvent]) -> list[CalendarEvent]:
+    """Consequences not already among the aggregates being saved (one instance per id)."""
+    seen = {e.id for e in saved}
+    kept: list[CalendarEvent] = []
+    for event in found:
+        if event.id not in seen:
+            seen.add(event.id)
+            kept.append(event)
+    return kept
 
 
 def _check_if_match(event: CalendarEvent, if_match: str | None) -> None:

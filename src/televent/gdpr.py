@@ -185,6 +185,8 @@ class PersonalData:
         called_off = None
         if not erased_before:
             # Tell the people they invited, while the meetings can still be read.
+            # Other users' copies of the meetings they organised repeat what they wrote.
+            self.app.withdraw_copies(account.account_id, actor=actor, source=source)
             called_off = Farewells(self.app).call_off_meetings(
                 account, addresses, actor=actor, source=source
             )

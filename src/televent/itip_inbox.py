@@ -20,9 +20,7 @@ Each message is processed once (by Message-ID); what became of it is recorded fo
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import secrets
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -57,8 +55,8 @@ from televent.mail_identity import MailIdentity
 from televent.mail_queue import MailQueue
 from televent.projections.telegram_delivery import stamp
 from televent.queries import AccountView
+from televent.scheduling import resource_name
 
-_SAFE_NAME = re.compile(r"[A-Za-z0-9@._-]{1,120}")
 AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
 
 
@@ -199,7 +197,7 @@ class ItipInbox:
             return "unchanged" if stored is not None else "ignored"
         result = self.app.put_object(
             calendar_id,
-            current.href if current is not None else _resource_name(itip.uid),
+            current.href if current is not None else resource_name(itip.uid),
             text,
             actor=_actor(message),
             source=f"email:{message.message_id}",
@@ -535,13 +533,6 @@ def _from_organizer(message: InboundMessage, stored_lead: Any, itip: ItipMessage
 
 def _invited(address: str, components: list[Any]) -> bool:
     return any(normalize_address(a.value) == address for c in components for a in c.all("ATTENDEE"))
-
-
-def _resource_name(uid: str) -> str:
-    """The CalDAV resource name of a copy stored from an invitation."""
-    if _SAFE_NAME.fullmatch(uid):
-        return f"{uid}.ics"
-    return hashlib.sha256(uid.encode()).hexdigest()[:40] + ".ics"
 
 
 def _actor(message: InboundMessage) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from televent.database import Dialect
-from televent.domain.values import normalize_address
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, normalize_address
 from televent.projections.sql import Sql
 
 
@@ -75,6 +75,7 @@ class ObjectView:
     range_end: int | None = None
     span_exact: bool = False
     instances: str | None = None  # "start-end,..." of a finite recurring event (instance_spans)
+    schedule_tag: str | None = None  # RFC 6638 §3.2.10
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class ViewReader:
 
 OBJECT_COLUMNS = (
     "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at, "
-    "range_start, range_end, span_exact, instances"
+    "range_start, range_end, span_exact, instances, schedule_tag"
 )
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
@@ -397,7 +398,8 @@ class Queries:
                 "WHERE calendar_id = ? AND position > ? "
                 "UNION ALL SELECT 'deleted' AS kind, calendar_id, href, uid, '' AS event_id, "
                 "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at, "
-                "NULL AS range_start, NULL AS range_end, 0 AS span_exact, NULL AS instances "
+                "NULL AS range_start, NULL AS range_end, 0 AS span_exact, NULL AS instances, "
+                "NULL AS schedule_tag "
                 "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
                 (str(calendar_id), position, str(calendar_id), position),
             )
@@ -405,6 +407,32 @@ class Queries:
             [_object(row) for row in rows if row["kind"] == "changed"],
             [(row["href"], int(row["position"])) for row in rows if row["kind"] == "deleted"],
         )
+
+    def object_with_uid(self, account_id: UUID, uid: str) -> ObjectView | None:
+        """The account's resource with this UID (in its default calendar when several hold
+        it): where an attendee's copy of a scheduled event lives (RFC 6638 §4.3)."""
+        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {columns} FROM calendar_objects o "
+                "JOIN calendars c ON c.calendar_id = o.calendar_id "
+                "WHERE o.uid = ? AND c.account_id = ? "
+                "ORDER BY CASE WHEN c.slug = ? THEN 0 ELSE 1 END, c.slug LIMIT 1",
+                (uid, str(account_id), DEFAULT_CALENDAR_SLUG),
+            )
+        return None if row is None else _object(row)
+
+    def holders_of_uid(self, uid: str) -> list[tuple[UUID, ObjectView]]:
+        """(account id, resource) of every live resource with this UID, in any calendar."""
+        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT c.account_id AS holder, {columns} FROM calendar_objects o "
+                "JOIN calendars c ON c.calendar_id = o.calendar_id WHERE o.uid = ? "
+                "ORDER BY c.account_id, c.slug",
+                (uid,),
+            )
+        return [(UUID(row["holder"]), _object(row)) for row in rows]
 
     def put_target(self, calendar_id: UUID, href: str, uid: str) -> PutTarget | None:
         """For storing `uid` under `href`: the calendar's owner and what the view holds there.
@@ -513,4 +541,5 @@ def _object(row: dict[str, Any]) -> ObjectView:
         range_end=None if row["range_end"] is None else int(row["range_end"]),
         span_exact=bool(row["span_exact"]),
         instances=row["instances"],
+        schedule_tag=row["schedule_tag"],
     )

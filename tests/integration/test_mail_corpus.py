@@ -683,6 +683,7 @@ def test_an_invitation_mailed_to_a_list_is_a_card_the_user_can_answer(
             "role": "REQ-PARTICIPANT",
             "partstat": "NEEDS-ACTION",
             "rsvp": True,
+            "schedule_agent": "SERVER",
         }
     ]
     assert len(cards(app, INVITEE, uid, "invitation")) == 1

@@ -33,7 +33,15 @@ CANCELLED = "CANCELLED"
 
 
 class CalendarEvent(Aggregate):
-    """A VEVENT, VTODO or VJOURNAL resource, identified by (calendar, UID)."""
+    """A VEVENT, VTODO or VJOURNAL resource, identified by (calendar, UID).
+
+    `schedule_version` is the version whose ETag is the resource's Schedule-Tag (RFC 6638
+    §3.2.10): every change of the body moves it, except one that only records answers (an
+    attendee's reply merged into the organizer's event, the attendee's own PARTSTAT in their
+    copy, others' answers the organizer's update brings).
+    """
+
+    schedule_version = 0
 
     @staticmethod
     def create_id(calendar_id: UUID, uid: str) -> UUID:
@@ -60,6 +68,7 @@ class CalendarEvent(Aggregate):
         self.ical = ical
         self.facts = facts
         self.deleted = False
+        self.schedule_version = self.version
 
     # --- commands ------------------------------------------------------------------------
 
@@ -111,6 +120,21 @@ class CalendarEvent(Aggregate):
         if changes or not pending:
             pending.append((self._updated, {"changes": changes}))
         self._emit(pending, new.text, facts, actor=actor, source=source)
+
+    def force_send(self, method: str, addresses: list[str], *, actor: str, source: str) -> None:
+        """Send the current version again to these attendees (REQUEST) or to the organizer
+        (REPLY), although nothing significant changed (RFC 6638 §7.2 SCHEDULE-FORCE-SEND)."""
+        self._check_live()
+        if method not in ("REQUEST", "REPLY") or not addresses:
+            return
+        self._forced(
+            calendar_id=self.calendar_id,
+            account_id=self.account_id,
+            method=method,
+            addresses=sorted(set(addresses)),
+            actor=actor,
+            source=source,
+        )
 
     def invite_attendee(
         self,
@@ -273,7 +297,14 @@ class CalendarEvent(Aggregate):
         actor: str,
         source: str,
     ) -> None:
-        """Trigger the events; only the last carries the resulting body and facts."""
+        """Trigger the events; only the last carries the resulting body and facts.
+
+        Answers come first, so the last event (the one a reader of the body sees) is a change
+        of the owner's or organizer's whenever the command holds one (the Schedule-Tag rule).
+        """
+        pending = sorted(
+            pending, key=lambda item: getattr(item[0], "__name__", "") != "_rsvp_given"
+        )
         for index, (trigger, fields) in enumerate(pending):
             last = index == len(pending) - 1
             trigger(
@@ -286,10 +317,13 @@ class CalendarEvent(Aggregate):
                 source=source,
             )
 
-    def _apply_body(self, ical: str | None, facts: Facts | None) -> None:
+    def _apply_body(self, ical: str | None, facts: Facts | None, *, merged: bool = False) -> None:
+        """Called while an event applies (before `version` moves to the event's)."""
         if ical is not None and facts is not None:
             self.ical = ical
             self.facts = facts
+            if not merged:
+                self.schedule_version = self.version + 1
 
     # --- events ----------------------------------------------------------------------------
 
@@ -349,7 +383,7 @@ class CalendarEvent(Aggregate):
         actor: str,
         source: str,
     ) -> None:
-        self._apply_body(ical, facts)
+        self._apply_body(ical, facts, merged=True)
 
     @event("EventCancelled")
     def _cancelled(
@@ -363,6 +397,19 @@ class CalendarEvent(Aggregate):
         source: str,
     ) -> None:
         self._apply_body(ical, facts)
+
+    @event("SchedulingForced")
+    def _forced(
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        method: str,
+        addresses: list[str],
+        actor: str,
+        source: str,
+    ) -> None:
+        pass  # changes nothing stored: the delivery projections send the messages again
 
     @event("EventDeleted")
     def _deleted(
@@ -386,3 +433,4 @@ class CalendarEvent(Aggregate):
         self.ical = ical
         self.facts = facts
         self.deleted = False
+        self.schedule_version = self.version + 1

@@ -188,7 +188,8 @@ def facts_of(obj: CalendarObject) -> Facts:
     """Extract what the system reasons about, as a JSON-able dict.
 
     Keys: component, uid, summary, location, start, end, all_day, recurring, overrides,
-    organizer, organizer_name, attendees (address, value, cn, role, partstat, rsvp), sequence,
+    organizer, organizer_name, organizer_agent, attendees (address, value, cn, role, partstat,
+    rsvp, schedule_agent), sequence,
     status,
     range_start/range_end (UTC epoch seconds, None for unbounded), instances (the exact spans
     of a finite recurring VEVENT, `recurrence.encode`d, or None), timing and significant
@@ -212,6 +213,9 @@ def facts_of(obj: CalendarObject) -> Facts:
         "overrides": sorted(_rid(c, obj.zones) for c in obj.components if "RECURRENCE-ID" in c),
         "organizer": None if organizer is None else normalize_address(organizer.value),
         "organizer_name": None if organizer is None else organizer.param("CN"),
+        "organizer_agent": "SERVER"
+        if organizer is None
+        else (organizer.param("SCHEDULE-AGENT") or "SERVER").upper(),
         "attendees": [_attendee_facts(a) for a in lead.all("ATTENDEE")],
         "sequence": _int(_value(lead, "SEQUENCE")),
         "status": _text(lead, "STATUS"),
@@ -305,6 +309,8 @@ def _attendee_facts(attendee: Property) -> dict[str, Any]:
         "role": (attendee.param("ROLE") or "REQ-PARTICIPANT").upper(),
         "partstat": (attendee.param("PARTSTAT") or PartStat.NEEDS_ACTION.value).upper(),
         "rsvp": (attendee.param("RSVP") or "FALSE").upper() == "TRUE",
+        # RFC 6638 §7.1: CLIENT or NONE means the server sends this attendee nothing.
+        "schedule_agent": (attendee.param("SCHEDULE-AGENT") or "SERVER").upper(),
     }
 
 

@@ -32,6 +32,13 @@ def etag_for(event_id: Any, version: int) -> str:
     return f'"{str(event_id).replace("-", "")[:12]}-{version}"'
 
 
+def is_reply_merge(event: Any) -> bool:
+    """Whether a change only records answers (RFC 6638 §3.2.10): an RsvpGiven keeps the
+    Schedule-Tag; every other change of the body moves it to the ETag of that revision (see
+    CalendarEvent.schedule_version)."""
+    return type(event).__name__ == "RsvpGiven"
+
+
 def _time_index(facts: dict[str, Any]) -> tuple[int | None, int | None, int, str | None]:
     """range_start, range_end, span_exact and instances of an object.
 
@@ -127,7 +134,7 @@ class CalendarViewProjection(Projection):
         db.run(
             f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
             "component, etag, ical, range_start, range_end, span_exact, instances, position, "
-            "modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "modified_at, schedule_tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 calendar_id,
                 event.href,
@@ -139,6 +146,7 @@ class CalendarViewProjection(Projection):
                 *_time_index(facts),
                 position,
                 event.timestamp.isoformat(),
+                etag_for(event.originator_id, event.originator_version),
             ),
         )
         self._touch(db, calendar_id, event, position)
@@ -148,16 +156,19 @@ class CalendarViewProjection(Projection):
         if event.ical is None:
             return
         facts = event.facts
+        etag = etag_for(event.originator_id, event.originator_version)
+        tag = "schedule_tag" if is_reply_merge(event) else "?"
         db.run(
             f"UPDATE {self.t['calendar_objects']} SET etag = ?, ical = ?, range_start = ?, "
-            "range_end = ?, span_exact = ?, instances = ?, position = ?, modified_at = ? "
-            "WHERE event_id = ?",
+            f"range_end = ?, span_exact = ?, instances = ?, position = ?, modified_at = ?, "
+            f"schedule_tag = {tag} WHERE event_id = ?",
             (
-                etag_for(event.originator_id, event.originator_version),
+                etag,
                 event.ical,
                 *_time_index(facts),
                 position,
                 event.timestamp.isoformat(),
+                *(() if tag == "schedule_tag" else (etag,)),
                 str(event.originator_id),
             ),
         )

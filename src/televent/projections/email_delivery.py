@@ -23,12 +23,16 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from televent.domain.ical import parse_calendar_object
+from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip import cancelled_instances
 from televent.projections.base import Projection, handles
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
-from televent.projections.telegram_delivery import account_for_address, stamp
+from televent.projections.telegram_delivery import (
+    account_for_address,
+    organized_in_televent,
+    stamp,
+)
 
 PENDING = "pending"
 STATUS_CANCELLED = "CANCELLED"
@@ -43,6 +47,7 @@ class _EventChanges:
     at: str = ""
     deleted: bool = False
     answers: list[dict[str, Any]] = field(default_factory=list)
+    forced: dict[str, str] = field(default_factory=dict)  # address → REQUEST or REPLY
 
 
 class EmailDeliveryProjection(Projection):
@@ -80,6 +85,18 @@ class EmailDeliveryProjection(Projection):
     def _deleted(self, db: Sql, event: Any, position: int) -> None:
         self._changes(db, event, position).deleted = True
 
+    @handles("CalendarEvent.SchedulingForced")
+    def _forced(self, db: Sql, event: Any, position: int) -> None:
+        changes = self._changes(db, event, position)
+        changes.forced.update(dict.fromkeys(event.addresses, event.method))
+        if changes.ical is None:  # the client sent the stored version again
+            ical = db.scalar(
+                "SELECT ical FROM calendar_objects WHERE event_id = ?", (str(event.originator_id),)
+            )
+            if ical is not None:
+                changes.ical = str(ical)
+                changes.facts = facts_of(parse_calendar_object(changes.ical))
+
     def _changes(self, db: Sql, event: Any, position: int) -> _EventChanges:
         key = (self.name, str(event.originator_id))
         changes: _EventChanges | None = db.pending.get(key)
@@ -102,14 +119,19 @@ class EmailDeliveryProjection(Projection):
         previous = db.one(
             f"SELECT ical FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,)
         )
+        facts = changes.facts or {}
+        organizer = facts.get("organizer")
+        organized_elsewhere = organizer is not None and not self._is_owner(
+            db, organizer, changes.owner
+        )
+        if organizer is not None and organized_elsewhere and changes.ical is not None:
+            # An answer, also the DECLINED an attendee gives by deleting their copy.
+            self._reply(db, event_id, changes, organizer)
         if changes.deleted or changes.ical is None:
             if previous is not None and changes.deleted:
                 self._cancel_all(db, event_id, changes, str(previous["ical"]))
             return
-        facts = changes.facts or {}
-        organizer = facts.get("organizer")
-        if organizer is not None and not self._is_owner(db, organizer, changes.owner):
-            self._reply(db, event_id, changes, organizer)
+        if organized_elsewhere:
             return
         external = self._external_attendees(db, facts, organizer)
         if not external and previous is None:
@@ -163,8 +185,8 @@ class EmailDeliveryProjection(Projection):
                     ical,
                     instances=newly,
                 )
-            elif sequence > int(invited["sequence"]):
-                revision = f"s{sequence}"
+            elif sequence > int(invited["sequence"]) or changes.forced.get(address) == "REQUEST":
+                revision = f"s{sequence}" if sequence > int(invited["sequence"]) else None
                 self._enqueue(
                     db, "request", event_id, address, invited["token"], changes, ical,
                     name=name, revision=revision,
@@ -186,8 +208,14 @@ class EmailDeliveryProjection(Projection):
         db.run(f"DELETE FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,))
 
     def _reply(self, db: Sql, event_id: str, changes: _EventChanges, organizer: str) -> None:
-        """The owner answered an invitation organised elsewhere: tell the organizer."""
-        if not self._is_email(organizer):
+        """The owner answered an invitation organised elsewhere: tell the organizer (by email
+        when the organizer is not a Televent user: scheduling delivers to those directly)."""
+        facts = changes.facts or {}
+        if (
+            not self._is_email(organizer)
+            or facts.get("organizer_agent", "SERVER") != "SERVER"
+            or organized_in_televent(db, organizer, facts["uid"], changes.owner, self.internal)
+        ):
             return
         for answer in changes.answers:
             if answer["actor"] != f"account:{changes.owner}":
@@ -200,6 +228,14 @@ class EmailDeliveryProjection(Projection):
                 revision=f"p{answer['position']}", instances=instances,
                 attendee=answer["address"], partstat=answer["partstat"],
             )  # fmt: skip
+        if "REPLY" in changes.forced.values() and not changes.answers:
+            for attendee in facts.get("attendees", []):
+                if self._is_owner(db, attendee["address"], changes.owner):
+                    self._enqueue(
+                        db, "reply", event_id, organizer, "", changes, changes.ical or "",
+                        attendee=attendee["address"], partstat=attendee["partstat"],
+                    )  # fmt: skip
+                    break
 
     def _enqueue(  # noqa: PLR0917 - one row shape, written in one place
         self,
@@ -271,6 +307,8 @@ class EmailDeliveryProjection(Projection):
             value = str(attendee.get("value", ""))
             if address == organizer or not value.lower().startswith("mailto:"):
                 continue
+            if attendee.get("schedule_agent", "SERVER") != "SERVER":
+                continue  # the organizer's client sends this one its messages (RFC 6638 §7.1)
             if not self._is_email(address) or db.scalar(
                 "SELECT account_id FROM account_emails WHERE email = ?", (address,)
             ):

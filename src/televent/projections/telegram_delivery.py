@@ -51,6 +51,7 @@ class _EventChanges:
     deleted: bool = False
     may_have_dropped: bool = False  # attendees removed, cancelled or deleted: look at the rows
     answers: list[dict[str, Any]] = field(default_factory=list)
+    forced: set[str] = field(default_factory=set)  # SCHEDULE-FORCE-SEND=REQUEST addresses
 
 
 class TelegramDeliveryProjection(Projection):
@@ -84,6 +85,11 @@ class TelegramDeliveryProjection(Projection):
             changes.facts = event.facts
             changes.deleted = False
 
+    @handles("CalendarEvent.SchedulingForced")
+    def _forced(self, db: Sql, event: Any, position: int) -> None:
+        if event.method == "REQUEST":
+            self._changes(db, event, position).forced.update(event.addresses)
+
     @handles("CalendarEvent.EventDeleted")
     def _deleted(self, db: Sql, event: Any, position: int) -> None:
         changes = self._changes(db, event, position)
@@ -113,10 +119,12 @@ class TelegramDeliveryProjection(Projection):
         self, db: Sql, event_id: str, changes: _EventChanges
     ) -> None:
         facts = changes.facts
-        if facts is None and not changes.deleted and not changes.answers:
+        if facts is None and not changes.deleted and not changes.answers and not changes.forced:
             return
-        if facts is None and changes.answers:
+        if facts is None and (changes.answers or changes.forced):
             facts = self._stored_facts(db, event_id)
+        if facts is not None and self._is_attendee_copy(db, facts, changes.owner):
+            return  # the organizer's own event tells everyone (RFC 6638 attendee copy)
         for answer in changes.answers:
             self._tell_organizer(db, event_id, changes, facts, answer)
         invited = [] if facts is None else facts["attendees"]
@@ -149,6 +157,11 @@ class TelegramDeliveryProjection(Projection):
                 self._tell(db, "invitation", account_id, event_id, changes, facts, invitation)
             elif sequence > int(row["sequence"]):
                 self._tell(db, "invitation_update", account_id, event_id, changes, facts, row)
+            elif address in changes.forced:
+                self._tell(
+                    db, "invitation_update", account_id, event_id, changes, facts, row,
+                    revision=f"f{changes.position}",
+                )  # fmt: skip
             shown = json.dumps({**_event_payload(facts), "range_end": facts.get("range_end")})
             db.run(
                 f"INSERT INTO {self.t['telegram_invitations']} "
@@ -175,6 +188,8 @@ class TelegramDeliveryProjection(Projection):
         changes: _EventChanges,
         facts: dict[str, Any] | None,
         row: dict[str, Any] | None,
+        *,
+        revision: str | int | None = None,
     ) -> None:
         # Deleted: what the invitee was last shown names the event.
         shown = json.loads((row or {}).get("shown") or "{}") if facts is None else {}
@@ -183,7 +198,7 @@ class TelegramDeliveryProjection(Projection):
         sequence = facts["sequence"] if facts is not None else (row or {}).get("sequence", 0)
         # A new invitation, a removal or a cancellation happens at a log position; an updated
         # card belongs to a revision (SEQUENCE). Replaying the same events gives the same keys.
-        revision = sequence if kind == "invitation_update" else changes.position
+        revision = revision or (sequence if kind == "invitation_update" else changes.position)
         payload = _event_payload(facts) if facts is not None else shown
         payload.pop("range_end", None)
         if account_id == changes.owner:  # organised elsewhere: name the organizer
@@ -266,12 +281,21 @@ class TelegramDeliveryProjection(Projection):
         )
         found: dict[str, str] = {}
         for attendee in facts["attendees"]:
+            if attendee.get("schedule_agent", "SERVER") != "SERVER":
+                continue  # the organizer's client schedules this one (RFC 6638 §7.1)
             account = self._account_for(db, attendee["address"])
             if account is None or account[0] in found:
                 continue
             if account[0] != owner or organized_elsewhere:
                 found[account[0]] = attendee["address"]
         return found
+
+    def _is_attendee_copy(self, db: Sql, facts: dict[str, Any], owner: str) -> bool:
+        """Whether the event is the owner's copy of an event another Televent user organises."""
+        organizer = facts.get("organizer")
+        if organizer is None:
+            return False
+        return organized_in_televent(db, organizer, facts["uid"], owner, self.internal)
 
     def _account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
         return account_for_address(db, address, self.internal)
@@ -304,6 +328,25 @@ def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tup
             (address,),
         )
     return None if row is None else (row["account_id"], int(row["telegram_id"]))
+
+
+def organized_in_televent(
+    db: Sql, organizer: str, uid: str, owner: str, internal: re.Pattern[str]
+) -> bool:
+    """Whether another Televent user organises this UID in their own calendar: the owner's
+    resource is then the copy implicit scheduling keeps (televent/scheduling.py), and the
+    organizer's event is the one messages are decided from."""
+    account = account_for_address(db, organizer, internal)
+    if account is None or account[0] == owner:
+        return False
+    return (
+        db.scalar(
+            "SELECT o.event_id FROM calendar_objects o JOIN calendars c "
+            "ON c.calendar_id = o.calendar_id WHERE o.uid = ? AND c.account_id = ?",
+            (uid, account[0]),
+        )
+        is not None
+    )
 
 
 def _event_payload(facts: dict[str, Any]) -> dict[str, Any]:

@@ -80,6 +80,7 @@ def test_facts_of_a_zoned_event() -> None:
             "role": "REQ-PARTICIPANT",
             "partstat": "ACCEPTED",
             "rsvp": True,
+            "schedule_agent": "SERVER",
         }
     ]
     start = dt.datetime(2026, 3, 5, 14, 0, tzinfo=dt.UTC)  # 15:00 in Berlin is 14:00 UTC

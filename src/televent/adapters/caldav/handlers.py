@@ -3,6 +3,9 @@
 Each handler authenticates, checks that the path belongs to the caller, and turns the request
 into a query or a command on the application. Domain errors become the right status with the
 CalDAV precondition (RFC 4791 §5.3.2.1) in an XML error body; nothing a client sends yields 500.
+
+The scheduling inbox and outbox (RFC 6638 §2.1, §2.2) are fixed: they are read, the inbox's
+reports find nothing, and the outbox takes free-busy POSTs (§5, answered by `outbox.Outbox`).
 """
 
 from __future__ import annotations
@@ -17,14 +20,24 @@ from televent.adapters.caldav.auth import (
     ThrottledError,
     UnauthenticatedError,
 )
-from televent.adapters.caldav.protocol import DavError, Reply, Request
+from televent.adapters.caldav.outbox import Outbox
+from televent.adapters.caldav.protocol import (
+    DavError,
+    Reply,
+    Request,
+    parse_sync_token,
+    sync_token,
+)
 from televent.adapters.caldav.reports import Reports
 from televent.adapters.caldav.resources import (
+    SCHEDULING_SLUGS,
     Kind,
     Target,
     calendar_url,
     home_url,
+    inbox_url,
     object_url,
+    outbox_url,
     principal_url,
     resolve,
 )
@@ -41,8 +54,13 @@ from televent.domain.errors import (
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, Source, SourceKind, is_valid_slug
 from televent.queries import AccountView, CalendarView
 
-ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
-DAV_HEADER = "1, 3, calendar-access"
+ALLOW_EXCEPT_POST = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
+ALLOW = f"{ALLOW_EXCEPT_POST}, POST"  # POST only on the scheduling outbox
+DAV_HEADER = "1, 3, calendar-access, calendar-auto-schedule"
+SCHEDULING_ALLOW = {
+    Kind.INBOX: "OPTIONS, GET, HEAD, PROPFIND, REPORT",
+    Kind.OUTBOX: "OPTIONS, GET, HEAD, PROPFIND, POST",
+}
 CHALLENGE = {"www-authenticate": 'Basic realm="Televent", charset="UTF-8"'}
 WRITABLE = {
     tag(DAV, "displayname"): "display_name",
@@ -65,6 +83,7 @@ class CalDavHandlers:
         self.internal_domain = internal_domain
         self.max_resource_bytes = max_resource_bytes
         self.reports = Reports(app)
+        self.outbox = Outbox(app, internal_domain, max_resource_bytes)
         self.methods: dict[str, Handler] = {
             "PROPFIND": self.propfind,
             "PROPPATCH": self.proppatch,
@@ -74,6 +93,7 @@ class CalDavHandlers:
             "PUT": self.put,
             "DELETE": self.delete,
             "REPORT": self.report,
+            "POST": self.post,
         }
 
     def handle(self, request: Request) -> Reply:
@@ -99,6 +119,8 @@ class CalDavHandlers:
             )
         if target.kind is Kind.UNKNOWN:
             raise NotFoundError("Nothing lives at this address.")
+        if target.kind in SCHEDULING_ALLOW:
+            _check_scheduling_request(request.method, target)
         account = self.app.queries.account_by_telegram_id(principal.telegram_id)
         if account is None:
             raise UnauthenticatedError("The account no longer exists.")
@@ -128,13 +150,9 @@ class CalDavHandlers:
         if target.kind is Kind.PRINCIPAL:
             return [(principal_url(tid), properties.principal(account, self.internal_domain))]
         if target.kind is Kind.HOME:
-            listing = [(home_url(tid), properties.home(account))]
-            if deep:
-                listing += [
-                    (calendar_url(tid, c.slug), properties.calendar(account, c))
-                    for c in self.app.queries.calendars_of(account.account_id)
-                ]
-            return listing
+            return self._home_listing(account, deep=deep)
+        if target.kind in SCHEDULING_ALLOW:
+            return [self._scheduling_box(target.kind, account)]
         view = self._calendar(account, target)
         if target.kind is Kind.CALENDAR:
             listing = [(calendar_url(tid, view.slug), properties.calendar(account, view))]
@@ -152,6 +170,37 @@ class CalDavHandlers:
         if obj is None:
             raise NotFoundError(f"No resource named {target.name}.")
         return [(object_url(tid, view.slug, obj.href), properties.calendar_object(account, obj))]
+
+    def _home_listing(
+        self, account: AccountView, *, deep: bool
+    ) -> list[tuple[str, properties.Provider]]:
+        """The home, and with `deep` its calendars, inbox and outbox (RFC 6638 §2.1, §2.2)."""
+        tid = account.telegram_id
+        listing = [(home_url(tid), properties.home(account))]
+        if deep:
+            calendars = self.app.queries.calendars_of(account.account_id)
+            listing += [
+                (calendar_url(tid, c.slug), properties.calendar(account, c))
+                for c in calendars
+                if c.slug not in SCHEDULING_SLUGS  # shadowed by the inbox and outbox
+            ]
+            listing += [self._scheduling_box(kind, account, calendars) for kind in SCHEDULING_ALLOW]
+        return listing
+
+    def _scheduling_box(
+        self, kind: Kind, account: AccountView, calendars: list[CalendarView] | None = None
+    ) -> tuple[str, properties.Provider]:
+        """The outbox, or the inbox naming the calendar invitations go to (RFC 6638 §9.2)."""
+        tid = account.telegram_id
+        if kind is Kind.OUTBOX:
+            return outbox_url(tid), properties.outbox(account)
+        if calendars is None:
+            calendars = self.app.queries.calendars_of(account.account_id)
+        default = next(
+            (calendar_url(tid, c.slug) for c in calendars if c.slug == DEFAULT_CALENDAR_SLUG),
+            None,
+        )
+        return inbox_url(tid), properties.inbox(account, default)
 
     def proppatch(
         self, request: Request, target: Target, principal: Principal, account: AccountView
@@ -254,6 +303,8 @@ class CalDavHandlers:
             "etag": obj.etag,
             "last-modified": properties.http_date(obj.modified_at),
         }
+        if obj.schedule_tag is not None and "ORGANIZER" in obj.ical:
+            headers["schedule-tag"] = obj.schedule_tag  # RFC 6638 §3.3
         if request.method == "HEAD":
             return Reply(200, b"", {**headers, "content-length": str(len(body))})
         return Reply(200, body, headers)
@@ -295,8 +346,11 @@ class CalDavHandlers:
             source=_source(principal),
             if_match=_etag(if_match),
             if_none_match=(request.header("if-none-match") or "").strip() == "*",
+            if_schedule_tag=_etag(request.header("if-schedule-tag-match")),
         )
         headers = {"etag": result.etag} if result.stored_as_sent else {}
+        if result.schedule_tag is not None:
+            headers["schedule-tag"] = result.schedule_tag  # RFC 6638 §3.2.10
         return Reply(201 if result.created else 204, b"", headers)
 
     def delete(
@@ -333,6 +387,8 @@ class CalDavHandlers:
         """REPORT: calendar-multiget, calendar-query, free-busy-query, sync-collection."""
         if target.kind in (Kind.ROOT, Kind.PRINCIPAL):
             return self._principal_search(request, account)
+        if target.kind is Kind.INBOX:
+            return _empty_inbox_report(xml.parse(request.body))
         if target.kind is not Kind.CALENDAR:
             raise DavError(403, "Reports run on a calendar collection.", "supported-report", DAV)
         view = self._calendar(account, target)
@@ -340,6 +396,18 @@ class CalDavHandlers:
         if body is None:
             raise xml.XmlError("A REPORT needs a body.")
         return self.reports.run(body, account, view, request.header("depth") or "0")
+
+    def post(
+        self, request: Request, target: Target, principal: Principal, account: AccountView
+    ) -> Reply:
+        """RFC 6638 §5: a free-busy request, POSTed to the caller's scheduling outbox."""
+        if target.kind is not Kind.OUTBOX:
+            raise DavError(
+                405,
+                f"Only free-busy requests are POSTed, to {outbox_url(account.telegram_id)}.",
+                headers={"allow": SCHEDULING_ALLOW.get(target.kind, ALLOW_EXCEPT_POST)},
+            )
+        return self.outbox.post(request, account)
 
     def _principal_search(self, request: Request, account: AccountView) -> Reply:
         """RFC 3744 §9.4 principal-property-search: only the caller's own principal is ever
@@ -390,6 +458,63 @@ class CalDavHandlers:
         if missing_status == 409:
             raise DavError(409, "The calendar does not exist.")
         raise NotFoundError(f"No calendar named {target.slug}.")
+
+
+def _check_scheduling_request(method: str, target: Target) -> None:
+    """The inbox and outbox are the server's (RFC 6638 §2.1, §2.2): they are read, the outbox
+    takes POST, and nothing is ever inside either (scheduling messages go to the calendars)."""
+    box = "inbox" if target.kind is Kind.INBOX else "outbox"
+    purpose = (
+        "Televent files invitations and replies into your calendars itself, so it stays empty."
+        if target.kind is Kind.INBOX
+        else "It only takes free-busy requests (POST)."
+    )
+    if method == "MKCALENDAR" and target.name is None:
+        raise DavError(
+            403,
+            f'"{box}" names your scheduling {box}, not a calendar; choose another name.',
+            "resource-must-be-null",
+            DAV,
+        )
+    if method == "MKCALENDAR":
+        raise DavError(
+            403,
+            "Calendars are created inside the calendar home.",
+            "calendar-collection-location-ok",
+        )
+    if method == "PUT" or (method in ("DELETE", "PROPPATCH") and target.name is None):
+        raise DavError(
+            405,
+            f"{method} is not allowed on the scheduling {box}. {purpose}",
+            headers={"allow": SCHEDULING_ALLOW[target.kind]},
+        )
+    if target.name is not None:
+        raise NotFoundError(f"No resource named {target.name}: the scheduling {box} holds none.")
+
+
+def _empty_inbox_report(body: ET.Element | None) -> Reply:
+    """REPORTs on the always-empty inbox (RFC 6638 §2.2): nothing is found; sync-collection
+    answers the inbox's constant token (RFC 6578 §3.2) and refuses any other."""
+    if body is None:
+        raise xml.XmlError("A REPORT needs a body.")
+    if body.tag == tag(DAV, "sync-collection"):
+        token = (body.findtext(tag(DAV, "sync-token")) or "").strip()
+        if token and parse_sync_token(token) != properties.INBOX_POSITION:
+            raise DavError(
+                403,
+                "The sync token is not the inbox's; sync again from scratch.",
+                "valid-sync-token",
+                DAV,
+            )
+        return Reply.xml(207, xml.multistatus([], sync_token=sync_token(properties.INBOX_POSITION)))
+    if body.tag == tag(CALDAV, "calendar-multiget"):
+        hrefs = [(node.text or "").strip() for node in body.findall(tag(DAV, "href"))]
+        return Reply.xml(207, xml.multistatus([xml.Response(h, status=404) for h in hrefs]))
+    if body.tag == tag(CALDAV, "calendar-query"):
+        return Reply.xml(207, xml.multistatus([]))
+    raise DavError(
+        403, f"Report {body.tag} is not supported on the inbox.", "supported-report", DAV
+    )
 
 
 PLAIN_ERRORS: tuple[tuple[type[Exception], int], ...] = (

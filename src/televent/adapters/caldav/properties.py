@@ -1,6 +1,14 @@
 """WebDAV and CalDAV properties of each kind of resource (RFC 4918 §15, RFC 4791 §5.2, §6.2,
 RFC 5397 current-user-principal, RFC 6578 sync-token, RFC 3744 privileges, CalendarServer
-getctag, Apple calendar-color)."""
+getctag, Apple calendar-color).
+
+Scheduling (RFC 6638): the principal names its inbox and outbox (§2.2.1, §2.1.1) and its
+calendar user type (§2.4.2); the inbox (§2.2) grants the schedule-deliver privileges (§6.1)
+and names the default calendar (§9.2); the outbox (§2.1) grants the schedule-send privileges
+(§6.2); calendars are opaque to free-busy (§9.1). The inbox is always empty: Televent applies
+scheduling messages to the calendars itself, as CalendarServer does with auto-processing, so it
+has a constant sync token.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +19,38 @@ from collections.abc import Callable, Iterator, Mapping
 
 from televent.adapters.caldav import xml
 from televent.adapters.caldav.protocol import ctag, sync_token
-from televent.adapters.caldav.resources import calendar_url, home_url, principal_url
+from televent.adapters.caldav.resources import (
+    calendar_url,
+    home_url,
+    inbox_url,
+    outbox_url,
+    principal_url,
+)
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
 from televent.queries import AccountView, CalendarView, ObjectView
 
 Provider = Mapping[str, Callable[[], ET.Element]]
 # Properties not returned for allprop (RFC 4918 §9.1: expensive or large).
-NOT_IN_ALLPROP = {tag(CALDAV, "calendar-data"), tag(DAV, "current-user-privilege-set")}
+NOT_IN_ALLPROP = {
+    tag(CALDAV, "calendar-data"),
+    tag(DAV, "current-user-privilege-set"),
+    tag(CALDAV, "schedule-tag"),
+}
 REPORTS = ("calendar-multiget", "calendar-query", "free-busy-query")
+INBOX_REPORTS = (
+    (DAV, "sync-collection"),
+    (CALDAV, "calendar-query"),
+    (CALDAV, "calendar-multiget"),
+)
 
 
 def _resourcetype(*kinds: tuple[str, str]) -> ET.Element:
     return element(DAV, "resourcetype", children=[element(ns, name) for ns, name in kinds])
 
 
-def _privileges() -> ET.Element:
-    names = (
+OWNER_PRIVILEGES = tuple(
+    (DAV, name)
+    for name in (
         "read",
         "write",
         "write-properties",
@@ -35,10 +59,34 @@ def _privileges() -> ET.Element:
         "unbind",
         "read-current-user-privilege-set",
     )
+)
+READ_PRIVILEGES = ((DAV, "read"), (DAV, "read-current-user-privilege-set"))
+INBOX_PRIVILEGES = READ_PRIVILEGES + tuple(
+    (CALDAV, name)
+    for name in (
+        "schedule-deliver",
+        "schedule-deliver-invite",
+        "schedule-deliver-reply",
+        "schedule-query-freebusy",
+    )
+)
+OUTBOX_PRIVILEGES = READ_PRIVILEGES + tuple(
+    (CALDAV, name)
+    for name in (
+        "schedule-send",
+        "schedule-send-invite",
+        "schedule-send-reply",
+        "schedule-send-freebusy",
+    )
+)
+INBOX_POSITION = 0  # the inbox never changes (see the module docstring)
+
+
+def _privileges(granted: tuple[tuple[str, str], ...] = OWNER_PRIVILEGES) -> ET.Element:
     return element(
         DAV,
         "current-user-privilege-set",
-        children=[element(DAV, "privilege", children=[element(DAV, name)]) for name in names],
+        children=[element(DAV, "privilege", children=[element(ns, name)]) for ns, name in granted],
     )
 
 
@@ -106,6 +154,15 @@ def principal(account: AccountView, internal_domain: str) -> Provider:
             "calendar-user-address-set",
             children=[href(a) for a in addresses(account, internal_domain)],
         ),
+        tag(CALDAV, "schedule-inbox-URL"): lambda: element(
+            CALDAV, "schedule-inbox-URL", children=[href(inbox_url(account.telegram_id))]
+        ),
+        tag(CALDAV, "schedule-outbox-URL"): lambda: element(
+            CALDAV, "schedule-outbox-URL", children=[href(outbox_url(account.telegram_id))]
+        ),
+        tag(CALDAV, "calendar-user-type"): lambda: element(
+            CALDAV, "calendar-user-type", "INDIVIDUAL"
+        ),
         tag(DAV, "supported-report-set"): lambda: _supported_reports(()),
     }
 
@@ -116,6 +173,39 @@ def home(account: AccountView) -> Provider:
         **_common(account),
         tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection")),
         tag(DAV, "displayname"): lambda: element(DAV, "displayname", "Calendars"),
+    }
+
+
+def inbox(account: AccountView, default_calendar: str | None) -> Provider:
+    """The scheduling inbox (RFC 6638 §2.2), always empty; `default_calendar` is the URL of
+    the calendar invitations go to (§9.2), if the account has it."""
+    props: dict[str, Callable[[], ET.Element]] = {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: _resourcetype(
+            (DAV, "collection"), (CALDAV, "schedule-inbox")
+        ),
+        tag(DAV, "displayname"): lambda: element(DAV, "displayname", "Inbox"),
+        tag(DAV, "current-user-privilege-set"): lambda: _privileges(INBOX_PRIVILEGES),
+        tag(CS, "getctag"): lambda: element(CS, "getctag", ctag(INBOX_POSITION)),
+        tag(DAV, "sync-token"): lambda: element(DAV, "sync-token", sync_token(INBOX_POSITION)),
+        tag(DAV, "supported-report-set"): lambda: _supported_reports(INBOX_REPORTS),
+    }
+    if default_calendar is not None:
+        props[tag(CALDAV, "schedule-default-calendar-URL")] = lambda: element(
+            CALDAV, "schedule-default-calendar-URL", children=[href(default_calendar)]
+        )
+    return props
+
+
+def outbox(account: AccountView) -> Provider:
+    """The scheduling outbox (RFC 6638 §2.1): free-busy requests are POSTed to it (§5)."""
+    return {
+        **_common(account),
+        tag(DAV, "resourcetype"): lambda: _resourcetype(
+            (DAV, "collection"), (CALDAV, "schedule-outbox")
+        ),
+        tag(DAV, "displayname"): lambda: element(DAV, "displayname", "Outbox"),
+        tag(DAV, "current-user-privilege-set"): lambda: _privileges(OUTBOX_PRIVILEGES),
     }
 
 
@@ -147,6 +237,7 @@ def calendar(account: AccountView, view: CalendarView) -> Provider:
             )
         ),
         tag(DAV, "getcontenttype"): lambda: element(DAV, "getcontenttype", "text/calendar"),
+        tag(CALDAV, "schedule-calendar-transp"): _opaque,
     }
     if view.description is not None:
         props[tag(CALDAV, "calendar-description")] = lambda: element(
@@ -203,6 +294,10 @@ _OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
         DAV, "getlastmodified", http_date(obj.modified_at)
     ),
     tag(CALDAV, "calendar-data"): lambda _, obj: element(CALDAV, "calendar-data", obj.ical),
+    # RFC 6638 §3.2.10: moves with the owner's and organizer's changes, not with others' answers
+    tag(CALDAV, "schedule-tag"): lambda _, obj: element(
+        CALDAV, "schedule-tag", obj.schedule_tag or obj.etag
+    ),
 }
 _WITH_BODY = tuple(_OBJECT_PROPERTIES)
 _WITHOUT_BODY = tuple(n for n in _OBJECT_PROPERTIES if n not in BODY_PROPERTIES)
@@ -248,6 +343,11 @@ def http_date(iso: str) -> str:
     return email.utils.format_datetime(
         dt.datetime.fromisoformat(iso).astimezone(dt.UTC), usegmt=True
     )
+
+
+def _opaque() -> ET.Element:
+    """Every calendar counts towards free-busy (RFC 6638 §9.1); the property is read-only."""
+    return element(CALDAV, "schedule-calendar-transp", children=[element(CALDAV, "opaque")])
 
 
 def _comp(name: str) -> ET.Element:

@@ -3,8 +3,13 @@
 /  and  /dav/                          root: points to the current user's principal
 /dav/principals/<telegram id>/         principal (RFC 3744)
 /dav/calendars/<telegram id>/          calendar home (RFC 4791 §6.2.1)
+/dav/calendars/<telegram id>/inbox/    scheduling inbox (RFC 6638 §2.2), always empty
+/dav/calendars/<telegram id>/outbox/   scheduling outbox (RFC 6638 §2.1): free-busy POST (§5)
 /dav/calendars/<telegram id>/<slug>/   calendar collection
 /dav/calendars/<telegram id>/<slug>/<name>   calendar object resource (name kept as chosen)
+
+"inbox" and "outbox" therefore never name a calendar; a name inside either is resolved with the
+collection's kind (and `name` set), so that it is refused rather than taken for a calendar object.
 """
 
 from __future__ import annotations
@@ -24,9 +29,14 @@ class Kind(StrEnum):
     PRINCIPAL = "principal"
     HOME = "home"
     CALENDAR = "calendar"
+    INBOX = "inbox"
+    OUTBOX = "outbox"
     OBJECT = "object"
     WELL_KNOWN = "well-known"
     UNKNOWN = "unknown"
+
+
+SCHEDULING_SLUGS = {"inbox": Kind.INBOX, "outbox": Kind.OUTBOX}
 
 
 @dataclass(frozen=True)
@@ -59,14 +69,17 @@ def resolve(raw_path: str) -> Target:
 
 
 def _in_calendars(telegram_id: int, rest: list[str], trailing: bool) -> Target:
-    """`/dav/calendars/<id>/…`: the home, a calendar (with or without the final slash), or an
-    object (never with a final slash)."""
+    """`/dav/calendars/<id>/…`: the home, the inbox or outbox (or a name inside one), a calendar
+    (with or without the final slash), or an object (never with a final slash)."""
     if not rest:
         return Target(Kind.HOME, telegram_id)
+    name = rest[1] if len(rest) == 2 and not trailing else None
+    if rest[0] in SCHEDULING_SLUGS and (len(rest) == 1 or name is not None):
+        return Target(SCHEDULING_SLUGS[rest[0]], telegram_id, name=name)
     if len(rest) == 1:
         return Target(Kind.CALENDAR, telegram_id, rest[0])
-    if len(rest) == 2 and not trailing:
-        return Target(Kind.OBJECT, telegram_id, rest[0], rest[1])
+    if name is not None:
+        return Target(Kind.OBJECT, telegram_id, rest[0], name)
     return Target(Kind.UNKNOWN)
 
 
@@ -78,6 +91,16 @@ def principal_url(telegram_id: int) -> str:
 def home_url(telegram_id: int) -> str:
     """The calendar home's URL."""
     return f"{PREFIX}/calendars/{telegram_id}/"
+
+
+def inbox_url(telegram_id: int) -> str:
+    """The scheduling inbox's URL (RFC 6638 §2.2)."""
+    return f"{home_url(telegram_id)}inbox/"
+
+
+def outbox_url(telegram_id: int) -> str:
+    """The scheduling outbox's URL (RFC 6638 §2.1)."""
+    return f"{home_url(telegram_id)}outbox/"
 
 
 @lru_cache(maxsize=1024)  # asked once per member of a large multistatus

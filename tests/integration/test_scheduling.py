@@ -1,0 +1,244 @@
+"""Implicit scheduling (RFC 6638) through the application's commands, on SQLite and PostgreSQL:
+what each calendar holds, which emails and Telegram cards are queued, after each step."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from televent.application import Televent
+from televent.domain.errors import InvalidCalendarDataError, PreconditionFailedError
+from televent.domain.ical import parse_calendar_object
+from televent.domain.values import PartStat, calendar_id_for
+from tests.helpers import ACTOR, CALDAV, CLI, vevent
+
+ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.org"
+NOBODY = "tg_999@televent.internal"
+
+
+def register(app: Televent, telegram_id: int, name: str, email: str) -> UUID:
+    registration = app.register_account(
+        telegram_id, name=name, email=email, actor=ACTOR, source=CLI
+    )
+    return registration.account_id
+
+
+@pytest.fixture
+def people(app: Televent) -> dict[str, UUID]:
+    return {
+        "alice": register(app, 100, "Alice", ALICE),
+        "bob": register(app, 200, "Bob", BOB),
+    }
+
+
+def calendar_of(account_id: UUID) -> UUID:
+    return calendar_id_for(account_id, "default")
+
+
+def meeting(
+    *,
+    start: str = "20260305T150000",
+    sequence: int | None = None,
+    bob: str = "NEEDS-ACTION",
+    extra: str = "",
+    carol_agent: str | None = None,
+    summary: str = "Planning",
+) -> str:
+    text = vevent(
+        uid="meeting-1",
+        summary=summary,
+        start=start,
+        end=start[:9] + "170000",
+        sequence=sequence,
+        organizer=f"mailto:{ALICE}",
+        attendees=[(ALICE, "ACCEPTED"), (BOB, bob), (CAROL, "NEEDS-ACTION")],
+        extra=extra,
+    )
+    if carol_agent is not None:
+        text = text.replace(
+            f"RSVP=TRUE:mailto:{CAROL}", f"RSVP=TRUE;SCHEDULE-AGENT={carol_agent}:mailto:{CAROL}"
+        )
+    return text
+
+
+def attendee_params(ical: str, address: str) -> dict[str, str]:
+    lead = parse_calendar_object(ical).lead
+    for prop in lead.all("ATTENDEE"):
+        if prop.value.lower() == f"mailto:{address}":
+            return {k: v.strip('"') for k, v in prop.params.items()}
+    raise AssertionError(f"{address} is not an attendee")
+
+
+def answered(ical: str, address: str, partstat: str) -> str:
+    """The text with one attendee's PARTSTAT changed, as their client would write it."""
+    lines = ical.split("\r\n")
+    for index, line in enumerate(lines):
+        if line.startswith("ATTENDEE") and line.lower().endswith(f"mailto:{address}"):
+            lines[index] = re.sub(r"PARTSTAT=[A-Z-]+", f"PARTSTAT={partstat}", line)
+    changed = "\r\n".join(lines)
+    assert changed != ical
+    return changed
+
+
+def mails(app: Televent) -> list[tuple[str, str]]:
+    with app.views.read() as db:
+        rows = db.all("SELECT method, recipient FROM mail_outbox ORDER BY created_position")
+    return [(r["method"], r["recipient"]) for r in rows]
+
+
+def cards(app: Televent) -> list[tuple[str, int]]:
+    with app.views.read() as db:
+        rows = db.all("SELECT kind, chat_id FROM telegram_outbox ORDER BY created_position")
+    return [(r["kind"], int(r["chat_id"])) for r in rows]
+
+
+def copy_of(app: Televent, account_id: UUID) -> Any:
+    return app.queries.object_with_uid(account_id, "meeting-1")
+
+
+def put_as(app: Televent, account_id: UUID, text: str, **kwargs: Any) -> Any:
+    return app.put_object(
+        calendar_of(account_id), "meeting-1.ics", text, actor=f"account:{account_id}",
+        source=CALDAV, **kwargs,
+    )  # fmt: skip
+
+
+def test_an_invitation_reaches_each_attendee_once_by_the_right_way(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    text = meeting().replace(
+        "END:VEVENT", f"ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{NOBODY}\r\nEND:VEVENT"
+    )
+    put_as(app, people["alice"], text)
+
+    stored = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert stored is not None
+    assert attendee_params(stored.ical, BOB)["SCHEDULE-STATUS"] == "1.2"
+    assert attendee_params(stored.ical, CAROL)["SCHEDULE-STATUS"] == "1.1"
+    assert attendee_params(stored.ical, NOBODY)["SCHEDULE-STATUS"] == "3.7"
+    assert "SCHEDULE-STATUS" not in attendee_params(stored.ical, ALICE)  # the organizer
+
+    bobs = copy_of(app, people["bob"])
+    assert bobs is not None and bobs.calendar_id == calendar_of(people["bob"])
+    assert "SUMMARY:Planning" in bobs.ical
+    assert attendee_params(bobs.ical, BOB)["PARTSTAT"] == "NEEDS-ACTION"
+    assert mails(app) == [("REQUEST", CAROL)]  # Bob is a Televent user: no email for him
+    assert cards(app) == [("invitation", 200)]
+
+
+def test_the_attendee_answers_from_their_own_calendar(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting())
+    before = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert before is not None
+    bobs = copy_of(app, people["bob"])
+    accepted = answered(bobs.ical, BOB, "ACCEPTED")
+    alarm = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:x\r\nTRIGGER:-PT5M\r\nEND:VALARM\r\n"
+    accepted = accepted.replace("END:VEVENT", alarm + "END:VEVENT")
+    put_as(app, people["bob"], accepted, if_match=bobs.etag)
+
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert alices is not None
+    assert attendee_params(alices.ical, BOB)["PARTSTAT"] == "ACCEPTED"
+    assert alices.etag != before.etag
+    assert alices.schedule_tag == before.schedule_tag  # only an answer: the tag stays
+    assert ("rsvp", 100) in cards(app)
+    assert mails(app) == [("REQUEST", CAROL)]  # no new email
+
+
+def test_organizer_edit_with_schedule_tag_keeps_the_answer_and_a_reschedule_asks_again(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting())
+    tag = app.queries.object_with_uid(people["alice"], "meeting-1").schedule_tag
+    app.give_rsvp(
+        app.queries.object_with_uid(people["alice"], "meeting-1").event_id,
+        BOB,
+        PartStat.ACCEPTED,
+        actor=f"account:{people['bob']}",
+        source=CLI,
+    )
+    # The bot's answer went through Bob's copy to Alice's event.
+    assert attendee_params(copy_of(app, people["bob"]).ical, BOB)["PARTSTAT"] == "ACCEPTED"
+    # Alice's client edits the version it read (Bob still NEEDS-ACTION there): the answer stays.
+    put_as(app, people["alice"], meeting(summary="Planning (room 2)"), if_schedule_tag=tag)
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert attendee_params(alices.ical, BOB)["PARTSTAT"] == "ACCEPTED"
+    assert "Planning (room 2)" in copy_of(app, people["bob"]).ical
+    with pytest.raises(PreconditionFailedError):
+        put_as(app, people["alice"], meeting(summary="Stale"), if_schedule_tag=tag)
+
+    put_as(app, people["alice"], meeting(start="20260306T150000", bob="ACCEPTED", sequence=1))
+    bobs = copy_of(app, people["bob"])
+    assert "20260306T150000" in bobs.ical
+    assert attendee_params(bobs.ical, BOB)["PARTSTAT"] == "NEEDS-ACTION"
+    assert mails(app) == [("REQUEST", CAROL), ("REQUEST", CAROL)]
+    assert [c for c in cards(app) if c[1] == 200] == [
+        ("invitation", 200),
+        ("invitation_update", 200),
+    ]
+
+
+def test_an_attendee_cannot_change_what_the_organizer_owns(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting())
+    bobs = copy_of(app, people["bob"])
+    with pytest.raises(InvalidCalendarDataError) as refused:
+        put_as(app, people["bob"], bobs.ical.replace("SUMMARY:Planning", "SUMMARY:Mine"))
+    assert refused.value.precondition == "allowed-attendee-scheduling-object-change"
+    assert copy_of(app, people["bob"]).etag == bobs.etag
+
+
+def test_deleting_cancels_for_attendees_and_an_attendee_deleting_declines(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting())
+    app.delete_object(
+        calendar_of(people["bob"]), copy_of(app, people["bob"]).href,
+        actor=f"account:{people['bob']}", source=CALDAV,
+    )  # fmt: skip
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert attendee_params(alices.ical, BOB)["PARTSTAT"] == "DECLINED"
+    assert copy_of(app, people["bob"]) is None
+
+    put_as(app, people["alice"], meeting(bob="DECLINED", summary="Planning, again", sequence=2))
+    assert copy_of(app, people["bob"]) is not None  # a new revision reaches him again
+    app.delete_object(
+        calendar_of(people["alice"]), "meeting-1.ics", actor=f"account:{people['alice']}",
+        source=CALDAV,
+    )  # fmt: skip
+    bobs = copy_of(app, people["bob"])
+    assert "STATUS:CANCELLED" in bobs.ical
+    assert mails(app)[-1] == ("CANCEL", CAROL)
+    assert cards(app)[-1] == ("cancelled", 200)
+
+
+def test_schedule_agent_client_gets_no_message_and_force_send_resends(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting(carol_agent="CLIENT"))
+    assert mails(app) == []
+    stored = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert "SCHEDULE-STATUS" not in attendee_params(stored.ical, CAROL)
+
+
+def test_schedule_force_send_sends_again_and_is_not_stored(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting())
+    forced = meeting().replace(
+        f"RSVP=TRUE:mailto:{CAROL}", f"RSVP=TRUE;SCHEDULE-FORCE-SEND=REQUEST:mailto:{CAROL}"
+    )
+    forced = forced.replace(
+        f"RSVP=TRUE:mailto:{BOB}", f"RSVP=TRUE;SCHEDULE-FORCE-SEND=REQUEST:mailto:{BOB}"
+    )
+    put_as(app, people["alice"], forced)
+    assert mails(app) == [("REQUEST", CAROL), ("REQUEST", CAROL)]
+    assert cards(app) == [("invitation", 200), ("invitation_update", 200)]
+    stored = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert "SCHEDULE-FORCE-SEND" not in stored.ical
