@@ -595,9 +595,11 @@ class Televent(Application[UUID]):
         withdrawn = 0
         for calendar in self.queries.calendars_of(account_id):
             for obj in self.queries.objects_in(calendar.calendar_id, bodies=False):
-                for holder, held in self.queries.holders_of_uid(obj.uid):
-                    copy: CalendarEvent = self.repository.get(held.event_id)
-                    if holder != account_id and copy.facts.get("organizer") in own:
+                for holder, copy_id in self.queries.holders_of_uid(obj.uid):
+                    if holder == account_id:
+                        continue
+                    copy: CalendarEvent = self.repository.get(copy_id)
+                    if copy.facts.get("organizer") in own:
                         copy.delete(actor=actor, source=source)
                         self.save_all(copy)
                         withdrawn += 1

@@ -422,17 +422,16 @@ class Queries:
             )
         return None if row is None else _object(row)
 
-    def holders_of_uid(self, uid: str) -> list[tuple[UUID, ObjectView]]:
-        """(account id, resource) of every live resource with this UID, in any calendar."""
-        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
+    def holders_of_uid(self, uid: str) -> list[tuple[UUID, UUID]]:
+        """(account id, event id) of every live resource with this UID, in any calendar."""
         with self.reader.read() as db:
             rows = db.all(
-                f"SELECT c.account_id AS holder, {columns} FROM calendar_objects o "
+                "SELECT c.account_id AS holder, o.event_id FROM calendar_objects o "
                 "JOIN calendars c ON c.calendar_id = o.calendar_id WHERE o.uid = ? "
                 "ORDER BY c.account_id, c.slug",
                 (uid,),
             )
-        return [(UUID(row["holder"]), _object(row)) for row in rows]
+        return [(UUID(row["holder"]), UUID(row["event_id"])) for row in rows]
 
     def put_target(self, calendar_id: UUID, href: str, uid: str) -> PutTarget | None:
         """For storing `uid` under `href`: the calendar's owner and what the view holds there.

@@ -170,7 +170,7 @@ class Scheduler:
             copy = self._deliver(event, account, method, organizer_addresses, actor, source)
             if copy is not None:
                 changed.append(copy)
-        for holder, held in self.app.queries.holders_of_uid(event.uid):
+        for holder, _ in self.app.queries.holders_of_uid(event.uid):
             if holder == owner.account_id or holder in invited or holder in skip:
                 continue
             account = self.app.queries.account_by_id(holder)
@@ -179,7 +179,6 @@ class Scheduler:
             copy = self._deliver(event, account, "CANCEL", organizer_addresses, actor, source)
             if copy is not None:
                 changed.append(copy)
-            del held
         return changed
 
     def _deliver(  # noqa: PLR0917
@@ -232,10 +231,11 @@ class Scheduler:
         if text is None or self.app.queries.calendar(calendar_id) is None:
             return None
         obj = parse_calendar_object(text)
+        facts = facts_of(obj)
         copy_id = calendar_event_id_for(calendar_id, event.uid)
         if copy_id in self.app.repository:
             earlier: CalendarEvent = self.app.repository.get(copy_id)
-            if not earlier.deleted or earlier.facts["sequence"] >= obj_sequence(obj):
+            if not earlier.deleted or earlier.facts["sequence"] >= facts["sequence"]:
                 return None  # deleted (declined) by the attendee: only a new revision returns
             earlier.recreate(obj, href=earlier.href, actor=actor, source=source)
             return earlier
@@ -248,7 +248,7 @@ class Scheduler:
             uid=event.uid,
             href=href,
             ical=obj.text,
-            facts=facts_of(obj),
+            facts=facts,
             actor=actor,
             source=source,
         )
@@ -305,8 +305,3 @@ class Scheduler:
 def before_attendees(before: CalendarObject) -> bool:
     """Whether the earlier version listed anyone."""
     return bool(attendee_addresses(before))
-
-
-def obj_sequence(obj: CalendarObject) -> int:
-    """The SEQUENCE of a resource's first component."""
-    return int(facts_of(obj)["sequence"])
