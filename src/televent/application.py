@@ -38,9 +38,11 @@ from televent.domain.errors import (
 )
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.scheduling import (
+    DELIVERY_FAILED,
     attendee_change_refusal,
     forced_sends,
     with_answers_kept,
+    with_failures_kept,
     with_schedule_status,
 )
 from televent.domain.values import (
@@ -355,6 +357,7 @@ class Televent(Application[UUID]):
         for obj in self.queries.objects_in(calendar_id):
             event: CalendarEvent = self.repository.get(obj.event_id)
             before = parse_calendar_object(event.ical)
+            self._decline_before_deleting(event, before, actor=actor, source=source)
             event.delete(actor=actor, source=source)
             events.append(event)
             consequences += self.scheduler.consequences(event, before, actor=actor, source=source)
@@ -420,8 +423,7 @@ class Televent(Application[UUID]):
                 obj = self._schedule_tag_merge(event, stored, obj, owner, if_schedule_tag)
             else:
                 _check_if_match(event, if_match)
-            if owner is not None and role == ATTENDEE:
-                obj = self._attendee_edit(stored, obj, owner)
+            obj = self._as_revision(stored, obj, owner, role, forced)
             event.revise(obj, href=href, actor=actor, source=source, organizer_copy=organizer_copy)
             _force_sends(event, forced, actor=actor, source=source)
             created, changed = False, bool(event.pending_events)
@@ -457,6 +459,24 @@ class Televent(Application[UUID]):
         if forced:
             return parse_calendar_object(with_schedule_status(obj, {}))
         return obj
+
+    def _as_revision(
+        self,
+        stored: CalendarObject,
+        new: CalendarObject,
+        owner: AccountView | None,
+        role: str | None,
+        forced: dict[str, str],
+    ) -> CalendarObject:
+        """What a client's PUT over a stored scheduling object may change: an attendee only
+        their own part; an organizer everything, but a delivery failure the server noted
+        stays until a new message goes to that attendee (RFC 6638 §3.2.9)."""
+        if owner is not None and role == ATTENDEE:
+            return self._attendee_edit(stored, new, owner)
+        if role == ORGANIZER:
+            text = with_failures_kept(new, stored, forced)
+            return new if text == new.text else parse_calendar_object(text)
+        return new
 
     def _schedule_tag_merge(
         self,
@@ -559,16 +579,24 @@ class Televent(Application[UUID]):
         """Delete an event: an organizer's deletion cancels it for everyone; an attendee's
         deletion of their copy declines it (RFC 6638 §3.2.1.3, §3.2.2.3)."""
         before = parse_calendar_object(event.ical)
-        owner = self.queries.account_by_id(event.account_id)
-        if owner is not None and self.scheduler.role(before, owner) == ATTENDEE:
-            own = self.scheduler.addresses_of(owner)
-            address = next(
-                (a["address"] for a in event.facts["attendees"] if a["address"] in own), None
-            )
-            if address is not None:
-                event.give_rsvp(address, PartStat.DECLINED, actor=actor, source=source)
+        self._decline_before_deleting(event, before, actor=actor, source=source)
         event.delete(actor=actor, source=source)
         self._save_scheduled(event, before, actor=actor, source=source)
+
+    def _decline_before_deleting(
+        self, event: CalendarEvent, before: CalendarObject, *, actor: str, source: str
+    ) -> None:
+        """An attendee deleting their copy (alone or with its calendar) declines it: the
+        organizer is told, in Televent or by email (RFC 6638 §3.2.2.3)."""
+        owner = self.queries.account_by_id(event.account_id)
+        if owner is None or self.scheduler.role(before, owner) != ATTENDEE:
+            return
+        own = self.scheduler.addresses_of(owner)
+        address = next(
+            (a["address"] for a in event.facts["attendees"] if a["address"] in own), None
+        )
+        if address is not None:
+            event.give_rsvp(address, PartStat.DECLINED, actor=actor, source=source)
 
     def invite_attendee(
         self, event_id: UUID, address: str, cn: str | None = None, *, actor: str, source: str
@@ -683,6 +711,32 @@ class Televent(Application[UUID]):
         copy: CalendarEvent = self.repository.get(held.event_id)
         chair = copy.facts.get("organizer")
         return copy if chair is not None and chair == event.facts.get("organizer") else None
+
+    def record_delivery_failure(
+        self, event_id: UUID, address: str, *, reason: str, actor: str, source: str
+    ) -> bool:
+        """A message about this event to `address` was refused for good or came back: SCHEDULE-
+        STATUS 5.1 on that ATTENDEE (or ORGANIZER, for a reply) in the sender's resource, so
+        their CalDAV client shows it (RFC 6638 §3.2.9). False when the event is gone or no
+        longer names the address. A client saving at the same moment is waited out, not lost."""
+        for _ in range(3):
+            try:
+                event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+            except NotFoundError:
+                return False
+            if event.deleted:
+                return False
+            event.record_delivery_status(
+                address, DELIVERY_FAILED, reason=reason[:300], actor=actor, source=source
+            )
+            if not event.pending_events:
+                return False
+            try:
+                self.save_all(event)
+            except ConflictError:
+                continue
+            return True
+        return False
 
     def cancel_event(self, event_id: UUID, *, actor: str, source: str) -> None:
         """Cancel an event (it stays in the calendar as STATUS:CANCELLED)."""

@@ -62,6 +62,8 @@ WORDING = {
     "EventCancelled": "event cancelled",
     "EventDeleted": "event deleted",
     "EventRecreated": "event stored again",
+    "DeliveryStatusRecorded": "delivery status recorded",
+    "SchedulingForced": "sent again on request",
     "AccountErased": "account erased",
     "PersonalDataExported": "personal data exported",
 }
@@ -645,6 +647,14 @@ def _cancelled_lines(event: Any, facts: dict[str, Any] | None) -> list[str]:
     return [f"STATUS {_q(status)} {ARROW} 'CANCELLED'"]
 
 
+def _status_lines(event: Any, state: AggregateState) -> list[str]:
+    return [f"SCHEDULE-STATUS of {event.address} {ARROW} {event.status} ({event.reason})"]
+
+
+def _forced_lines(event: Any, state: AggregateState) -> list[str]:
+    return [f"{event.method} sent again to {', '.join(event.addresses)}"]
+
+
 OWN_LINES: dict[str, Callable[[Any, dict[str, Any] | None], list[str]]] = {
     "AttendeeInvited": _invited_lines,
     "AttendeeRemoved": _removed_lines,
@@ -669,6 +679,8 @@ DESCRIBERS: dict[str, Describer] = {
     "EventCreated": _event_stored,
     "EventRecreated": _event_stored,
     "EventDeleted": _event_deleted,
+    "DeliveryStatusRecorded": _status_lines,
+    "SchedulingForced": _forced_lines,
     **dict.fromkeys(OWN_LINES, _body_changed),
 }
 

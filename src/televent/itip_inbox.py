@@ -20,6 +20,7 @@ Each message is processed once (by Message-ID); what became of it is recorded fo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 from dataclasses import asdict, dataclass, field
@@ -375,7 +376,9 @@ class ItipInbox:
             or "returned undelivered"
         )
         self.mail.bounced(row["delivery_id"], f"bounce: {reason}")
-        notify_mail_failure(self.app, self.telegram, row, reason)
+        notify_mail_failure(
+            self.app, self.telegram, row, reason, source=f"email:{message.message_id}"
+        )
         return Outcome(row["method"], "", "bounce", f"{row['recipient']}: {reason}")
 
     # --- helpers ----------------------------------------------------------------------------
@@ -471,9 +474,19 @@ def settle_counter(
 
 
 def notify_mail_failure(
-    app: Televent, telegram: DeliveryQueue, row: dict[str, Any], reason: str
+    app: Televent, telegram: DeliveryQueue, row: dict[str, Any], reason: str, *, source: str
 ) -> None:
-    """Tell the organizer in Telegram that an email could not be delivered."""
+    """An email could not be delivered: SCHEDULE-STATUS 5.1 on the recipient in the event
+    (their CalDAV client shows it), and the sender is told in Telegram."""
+    if row.get("event_id"):
+        with contextlib.suppress(ValueError, TeleventError):
+            app.record_delivery_failure(
+                UUID(str(row["event_id"])),
+                row["recipient"],
+                reason=reason,
+                actor="system:mail",
+                source=source,
+            )
     owner = app.queries.account_by_id(row["account_id"]) if row.get("account_id") else None
     if owner is None:
         return

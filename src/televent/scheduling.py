@@ -39,6 +39,7 @@ from televent.domain.scheduling import (
     own_answers,
     scheduled_attendees,
     with_schedule_status,
+    without_scheduling_params,
 )
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -191,7 +192,7 @@ class Scheduler:
         source: str,
     ) -> CalendarEvent | None:
         """Apply the organizer's REQUEST or CANCEL to one attendee's copy (None: unchanged)."""
-        message = read_itip(event.ical, method)[0]
+        message = read_itip(without_scheduling_params(event.ical), method)[0]
         held = self.app.queries.object_with_uid(account.account_id, event.uid)
         if held is not None:
             copy: CalendarEvent = self.app.repository.get(held.event_id)

@@ -110,3 +110,27 @@ def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, _):
         yield Server(url, database_url, users)
+
+
+def queued(database_url: str) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
+    """What the server queued: (method, recipient) emails and (kind, chat id) Telegram cards."""
+    app = build_application(Settings(database_url=database_url))
+    try:
+        with app.views.read() as db:
+            mail = db.all("SELECT method, recipient FROM mail_outbox ORDER BY created_position")
+            cards = db.all("SELECT kind, chat_id FROM telegram_outbox ORDER BY created_position")
+    finally:
+        app.close()
+    return (
+        [(r["method"], r["recipient"]) for r in mail],
+        [(r["kind"], int(r["chat_id"])) for r in cards],
+    )
+
+
+def with_mail(smtp_port: int) -> dict[str, str]:
+    """SERVER_SETTINGS with email sent through an SMTP server on loopback."""
+    return {
+        **SERVER_SETTINGS,
+        "TELEVENT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}",
+        "TELEVENT_MAIL_FROM": "Televent <calendar@cal.example.org>",
+    }

@@ -18,11 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from televent.bootstrap import build_application
-from televent.config import Settings
 from televent.domain.ical import parse_calendar_object
 from tests.conftest import Backend
-from tests.e2e.conftest import SERVER_SETTINGS, running_serve, seed_accounts
+from tests.e2e.conftest import queued, running_serve, seed_accounts, with_mail
 from tests.smtpsink import Recorder, messages, smtp_server
 
 ALICE = "tg_1@televent.internal"
@@ -115,34 +113,14 @@ def sink() -> Iterator[tuple[Recorder, int]]:
         yield handler, port
 
 
-def outboxes(database_url: str) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
-    """What the server queued: (method, recipient) emails and (kind, chat id) Telegram cards."""
-    app = build_application(Settings(database_url=database_url))
-    try:
-        with app.views.read() as db:
-            mail = db.all("SELECT method, recipient FROM mail_outbox ORDER BY created_position")
-            cards = db.all("SELECT kind, chat_id FROM telegram_outbox ORDER BY created_position")
-    finally:
-        app.close()
-    return (
-        [(r["method"], r["recipient"]) for r in mail],
-        [(r["kind"], int(r["chat_id"])) for r in cards],
-    )
-
-
 def test_invite_answer_reschedule_and_cancel_through_caldav(
     backend: Backend, tmp_path: Path, sink: tuple[Recorder, int]
 ) -> None:
     handler, smtp_port = sink
     database_url = backend.fresh_url()
     users = seed_accounts(database_url)
-    extra = {
-        **SERVER_SETTINGS,
-        "TELEVENT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}",
-        "TELEVENT_MAIL_FROM": "Televent <calendar@cal.example.org>",
-    }
     with (
-        running_serve(database_url, tmp_path, extra) as (url, _),
+        running_serve(database_url, tmp_path, with_mail(smtp_port)) as (url, _),
         httpx.Client(base_url=url, auth=("1", users[1]), timeout=10) as alice,
         httpx.Client(base_url=url, auth=("2", users[2]), timeout=10) as bob,
     ):
@@ -163,7 +141,7 @@ def test_invite_answer_reschedule_and_cancel_through_caldav(
         assert attendee_params(first.text, CAROL)["SCHEDULE-STATUS"] == "1.1"
         tag, etag = first.headers["schedule-tag"], first.headers["etag"]
         assert tag == created.headers["schedule-tag"]
-        mail, cards = outboxes(database_url)
+        mail, cards = queued(database_url)
         assert mail == [("REQUEST", CAROL)]
         assert cards == [("invitation", 2)]
 
@@ -179,7 +157,7 @@ def test_invite_answer_reschedule_and_cancel_through_caldav(
         assert after_answer.headers["schedule-tag"] == tag  # only an answer: the tag stays
         assert after_answer.headers["etag"] != etag
         assert attendee_params(bob.get(BOB_HREF).text, BOB)["PARTSTAT"] == "ACCEPTED"
-        mail, cards = outboxes(database_url)
+        mail, cards = queued(database_url)
         assert mail == [("REQUEST", CAROL)]  # no new email
         assert ("rsvp", 1) in cards
         assert len(handler.envelopes) == 1
@@ -198,7 +176,7 @@ def test_invite_answer_reschedule_and_cancel_through_caldav(
         assert MOVED in bobs.text and START not in bobs.text
         assert attendee_params(bobs.text, BOB)["PARTSTAT"] == "NEEDS-ACTION"
         assert wait_for_mail(handler, 2) == [("REQUEST", CAROL), ("REQUEST", CAROL)]
-        _, cards = outboxes(database_url)
+        _, cards = queued(database_url)
         assert [c for c in cards if c[1] == 2] == [("invitation", 2), ("invitation_update", 2)]
 
         # 4. Bob may answer, not change what the organizer owns.
@@ -224,6 +202,49 @@ def test_invite_answer_reschedule_and_cancel_through_caldav(
             ("REQUEST", CAROL),
             ("CANCEL", CAROL),
         ]
-        mail, cards = outboxes(database_url)
+        mail, cards = queued(database_url)
         assert mail == [("REQUEST", CAROL), ("REQUEST", CAROL), ("CANCEL", CAROL)]
         assert cards[-1] == ("cancelled", 2)
+
+
+def test_an_invitation_the_relay_refuses_shows_5_1_in_the_organizers_client(
+    backend: Backend, tmp_path: Path
+) -> None:
+    """The relay refuses Carol's address for good (550): Alice's CalDAV client sees
+    SCHEDULE-STATUS 5.1 on Carol after its next sync, and keeps seeing it when it saves a
+    change that sends Carol nothing (RFC 6638 §3.2.9)."""
+    handler = Recorder(rcpt_reply="550 5.1.1 no such user here")
+    database_url = backend.fresh_url()
+    users = seed_accounts(database_url)
+    with (
+        smtp_server(handler) as smtp_port,
+        running_serve(database_url, tmp_path, with_mail(smtp_port)) as (url, _),
+        httpx.Client(base_url=url, auth=("1", users[1]), timeout=10) as alice,
+    ):
+        created = alice.put(
+            ALICE_HREF, content=meeting(), headers={**CALENDAR, "If-None-Match": "*"}
+        )
+        assert created.status_code == 201, created.text
+        deadline = time.monotonic() + 15
+        status = None
+        while time.monotonic() < deadline:
+            status = attendee_params(alice.get(ALICE_HREF).text, CAROL).get("SCHEDULE-STATUS")
+            if status == "5.1":
+                break
+            time.sleep(0.2)
+        assert status == "5.1", "the refusal never reached the organizer's copy"
+        current = alice.get(ALICE_HREF)
+        assert current.headers["schedule-tag"] == created.headers["schedule-tag"]
+        assert attendee_params(current.text, BOB)["SCHEDULE-STATUS"] == "1.2"
+        # Alice's client adds a note (nothing significant) and saves what it holds.
+        noted = re.sub(r"\r\n[ \t]", "", current.text).replace(
+            "SUMMARY:Planning", "SUMMARY:Planning\r\nCOMMENT:bring the numbers"
+        )
+        saved = alice.put(
+            ALICE_HREF, content=noted, headers={**CALENDAR, "If-Match": current.headers["etag"]}
+        )
+        assert saved.status_code == 204, saved.text
+        assert attendee_params(alice.get(ALICE_HREF).text, CAROL)["SCHEDULE-STATUS"] == "5.1"
+    mail, cards = queued(database_url)
+    assert mail == [("REQUEST", CAROL)]  # refused once, and not sent again
+    assert ("mail_failed", 1) in cards

@@ -22,6 +22,7 @@ from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
 from televent.application import Televent
+from televent.audit import Audit
 from televent.delivery_queue import DeliveryQueue
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.values import (
@@ -361,11 +362,32 @@ def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
     # The same message again changes nothing.
     again = ItipInbox(app, IDENTITY).receive(bytes(message))
     assert again.duplicate
+    # Carol deletes the whole calendar from her CalDAV client: Erin is told she declines.
+    app.delete_calendar(
+        calendar_of(CAROL), actor=f"account:{account_id_for(CAROL)}", source="caldav:laptop"
+    )
+    assert send_all(app, port) == 1
+    [_, (recipients, declined)] = messages(handler)
+    assert recipients == ["erin@example.net"]
+    assert calendar_part(declined)["METHOD"] == "REPLY"
+    assert vevent_of(calendar_part(declined))["ATTENDEE"].params["PARTSTAT"] == "DECLINED"
+
+
+def schedule_statuses(app: Televent) -> dict[str, str | None]:
+    """address → SCHEDULE-STATUS of each attendee of Alice's event, as CalDAV shows it."""
+    stored = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
+    assert stored is not None
+    lead = parse_calendar_object(stored.ical).lead
+    return {
+        a.value.removeprefix("mailto:"): a.param("SCHEDULE-STATUS") for a in lead.all("ATTENDEE")
+    }
 
 
 def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent) -> None:
     handler = Recorder(rcpt_reply="550 5.1.1 no such user")
     event_id = organized_event(app)
+    before = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
+    assert before is not None
     with smtp_server(handler) as port:
         assert send_all(app, port) == 1
     rows = MailQueue(app.views, app.clock).mail_rows()
@@ -374,6 +396,17 @@ def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent)
     notices = DeliveryQueue(app.views, app.clock).rows(ALICE)
     assert [n["kind"] for n in notices] == ["mail_failed"]
     assert "bob@example.com" in notices[0]["payload"]
+    # The organizer's CalDAV client sees the failure on the attendee (RFC 6638 §3.2.9): the
+    # ETag moves so it syncs, the Schedule-Tag does not, and nothing is sent because of it.
+    assert schedule_statuses(app) == {"bob@example.com": "5.1"}
+    after = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
+    assert after is not None
+    assert after.etag != before.etag
+    assert after.schedule_tag == before.schedule_tag
+    assert len(MailQueue(app.views, app.clock).mail_rows()) == 1
+    [noted] = [e for e in Audit(app).event_timeline("sync-1") if e.kind == "DeliveryStatusRecorded"]
+    assert noted.diff[0].startswith("SCHEDULE-STATUS of bob@example.com → 5.1 (550")
+    assert noted.who == "system mail"
     # A later message is accepted by the relay, then comes back as a bounce.
     app.invite_attendee(event_id, "dan@example.org", "Dan", actor=ACTOR, source=CLI)
     accepting = Recorder()
@@ -399,6 +432,14 @@ def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent)
     assert rows["dan@example.org"]["status"] == "bounced"
     kinds = [n["kind"] for n in DeliveryQueue(app.views, app.clock).rows(ALICE)]
     assert kinds == ["mail_failed", "mail_failed"]
+    assert schedule_statuses(app) == {"bob@example.com": "5.1", "dan@example.org": "5.1"}
+    # The same bounce again (another report of it) changes nothing more.
+    settled = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
+    assert settled is not None
+    ItipInbox(app, IDENTITY).receive(bounce.replace(b"bounce-1@", b"bounce-2@"))
+    again = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
+    assert again is not None
+    assert again.etag == settled.etag
 
 
 def test_a_cancelled_occurrence_and_a_refresh_are_answered_by_email(

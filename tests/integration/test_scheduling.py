@@ -242,3 +242,51 @@ def test_schedule_force_send_sends_again_and_is_not_stored(
     assert cards(app) == [("invitation", 200), ("invitation_update", 200)]
     stored = app.queries.object_with_uid(people["alice"], "meeting-1")
     assert "SCHEDULE-FORCE-SEND" not in stored.ical
+
+
+def test_a_copy_and_an_email_carry_none_of_the_organizers_scheduling_parameters(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting(carol_agent="CLIENT"))
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert attendee_params(alices.ical, BOB)["SCHEDULE-STATUS"] == "1.2"
+    bobs = copy_of(app, people["bob"])
+    for address in (ALICE, BOB, CAROL):
+        params = attendee_params(bobs.ical, address)
+        assert "SCHEDULE-STATUS" not in params and "SCHEDULE-AGENT" not in params
+
+
+def test_an_undelivered_invitation_shows_5_1_until_a_new_one_is_sent(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    put_as(app, people["alice"], meeting())
+    event_id = app.queries.object_with_uid(people["alice"], "meeting-1").event_id
+    tag = app.queries.object_with_uid(people["alice"], "meeting-1").schedule_tag
+    assert app.record_delivery_failure(
+        event_id, CAROL, reason="550 5.1.1 no such user", actor="system:mail", source="smtp:1"
+    )
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert attendee_params(alices.ical, CAROL)["SCHEDULE-STATUS"] == "5.1"
+    assert alices.schedule_tag == tag
+    # Nobody is told anything because of it; Bob's copy does not change.
+    assert mails(app) == [("REQUEST", CAROL)]
+    assert cards(app) == [("invitation", 200)]
+    assert "SCHEDULE-STATUS" not in copy_of(app, people["bob"]).ical
+    # Alice's client saves a change that sends nothing (its own text says 1.1): 5.1 stays.
+    put_as(app, people["alice"], meeting(extra="CATEGORIES:work\r\n"), if_match=alices.etag)
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert attendee_params(alices.ical, CAROL)["SCHEDULE-STATUS"] == "5.1"
+    assert mails(app) == [("REQUEST", CAROL)]
+    # A reschedule sends Carol a new REQUEST: the status is that message's again.
+    put_as(app, people["alice"], meeting(start="20260306T150000", extra="CATEGORIES:work\r\n"))
+    alices = app.queries.object_with_uid(people["alice"], "meeting-1")
+    assert attendee_params(alices.ical, CAROL)["SCHEDULE-STATUS"] == "1.1"
+    assert mails(app) == [("REQUEST", CAROL), ("REQUEST", CAROL)]
+    # An address the event no longer names, or a deleted event, records nothing.
+    assert not app.record_delivery_failure(
+        event_id, "dan@example.net", reason="x", actor="system:mail", source="smtp:2"
+    )
+    app.delete_object(calendar_of(people["alice"]), "meeting-1.ics", actor=ACTOR, source=CALDAV)
+    assert not app.record_delivery_failure(
+        event_id, CAROL, reason="x", actor="system:mail", source="smtp:3"
+    )

@@ -449,7 +449,7 @@ def organizers_copy() -> str:
             sequence=1,
             attendees=(
                 (BOB, "ACCEPTED;X-TELEVENT-REPLIED=20260301T100000Z"),
-                (CAROL, "NEEDS-ACTION"),
+                (CAROL, "NEEDS-ACTION;SCHEDULE-STATUS=5.1;SCHEDULE-AGENT=SERVER"),
             ),
             extra=ALARM,
         ),
@@ -481,6 +481,9 @@ def test_an_outgoing_request_is_the_whole_event_for_the_recipient() -> None:
     assert event.decoded("DTSTAMP") == SENT_AT
     assert len(attendees_of(event)) == 2
     assert all("X-TELEVENT-REPLIED" not in a.params for a in attendees_of(event))
+    # The organizer's server's own parameters never travel (RFC 6638 §7.1, §7.3).
+    assert all("SCHEDULE-STATUS" not in a.params for a in attendees_of(event))
+    assert all("SCHEDULE-AGENT" not in a.params for a in attendees_of(event))
 
 
 def test_an_outgoing_cancel_names_only_the_removed_attendee() -> None:

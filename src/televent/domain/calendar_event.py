@@ -27,6 +27,7 @@ from televent.domain.ical import (
     property_changes,
     timing_moved,
 )
+from televent.domain.scheduling import with_delivery_status
 from televent.domain.values import PartStat, calendar_event_id_for, normalize_address
 
 CANCELLED = "CANCELLED"
@@ -132,6 +133,29 @@ class CalendarEvent(Aggregate):
             account_id=self.account_id,
             method=method,
             addresses=sorted(set(addresses)),
+            actor=actor,
+            source=source,
+        )
+
+    def record_delivery_status(
+        self, address: str, status: str, *, reason: str, actor: str, source: str
+    ) -> None:
+        """Write SCHEDULE-STATUS `status` on the ATTENDEE (or ORGANIZER) `address`: what became
+        of the last message sent to them, e.g. 5.1 when it came back undelivered (RFC 6638
+        §3.2.9). Only an address the resource names; the same status again appends nothing."""
+        self._check_live()
+        text = with_delivery_status(parse_calendar_object(self.ical), address, status)
+        if text is None:
+            return
+        new = parse_calendar_object(text)
+        self._status_recorded(
+            calendar_id=self.calendar_id,
+            account_id=self.account_id,
+            address=normalize_address(address),
+            status=status,
+            reason=reason,
+            ical=new.text,
+            facts=facts_of(new),
             actor=actor,
             source=source,
         )
@@ -384,6 +408,22 @@ class CalendarEvent(Aggregate):
         source: str,
     ) -> None:
         self._apply_body(ical, facts, merged=True)
+
+    @event("DeliveryStatusRecorded")
+    def _status_recorded(
+        self,
+        *,
+        calendar_id: UUID,
+        account_id: UUID,
+        address: str,
+        status: str,
+        reason: str,
+        ical: str,
+        facts: Facts,
+        actor: str,
+        source: str,
+    ) -> None:
+        self._apply_body(ical, facts, merged=True)  # the server's note: the Schedule-Tag stays
 
     @event("EventCancelled")
     def _cancelled(

@@ -466,6 +466,10 @@ def stamp_text(moment: dt.datetime) -> str:
 # --- building outgoing messages -----------------------------------------------------------------
 
 
+# The organizer's server's own parameters: never in an iTIP message (RFC 6638 §7.1-§7.3).
+SERVER_PARAMS = ("SCHEDULE-AGENT", "SCHEDULE-STATUS", "SCHEDULE-FORCE-SEND")
+
+
 def outgoing(
     stored_text: str,
     method: str,
@@ -569,11 +573,16 @@ def _outgoing_component(
         if organizer[1]:
             address.params["CN"] = organizer[1]
         out.add("ORGANIZER", address, encode=False)
+    chair = out.get("ORGANIZER")
+    if chair is not None and hasattr(chair, "params"):
+        for name in SERVER_PARAMS:
+            chair.params.pop(name, None)
     attendees = out.get("ATTENDEE")
     listed = [] if attendees is None else attendees if isinstance(attendees, list) else [attendees]
     kept = []
     for value in listed:
-        value.params.pop(REPLIED_PARAM, None)
+        for name in (REPLIED_PARAM, *SERVER_PARAMS):
+            value.params.pop(name, None)
         if method == "REPLY" and normalize_address(str(value)) != normalize_address(attendee or ""):
             continue
         if method == "REPLY" and partstat is not None:

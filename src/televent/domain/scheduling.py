@@ -18,10 +18,11 @@ functions read and edit the iCalendar text:
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from televent.domain.content_lines import Component, ContentError, Property, decode_property_moment
-from televent.domain.ical import CalendarObject
+from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.itip import instance_of
 from televent.domain.values import normalize_address
 from televent.domain.zones import Zones, instance_key
@@ -121,6 +122,67 @@ def with_schedule_status(obj: CalendarObject, statuses: dict[str, str]) -> str:
                 prop.params[SCHEDULE_STATUS] = status
                 changed = True
     return obj.calendar.serialize() if changed else obj.text
+
+
+def without_scheduling_params(text: str) -> str:
+    """`text` without SCHEDULE-AGENT, SCHEDULE-STATUS and SCHEDULE-FORCE-SEND on any ATTENDEE
+    or ORGANIZER: what an iTIP message and an attendee's copy carry (RFC 6638 §7.1-§7.3, the
+    parameters are the organizer's server's business)."""
+    if SCHEDULE_AGENT not in text and SCHEDULE_STATUS not in text and FORCE_SEND not in text:
+        return text
+    obj = parse_calendar_object(text)
+    changed = False
+    for component in obj.components:
+        for prop in (*component.all("ATTENDEE"), *component.all("ORGANIZER")):
+            for name in (SCHEDULE_AGENT, SCHEDULE_STATUS, FORCE_SEND):
+                if prop.params.pop(name, None) is not None:
+                    changed = True
+    return obj.calendar.serialize() if changed else text
+
+
+def with_delivery_status(obj: CalendarObject, address: str, status: str) -> str | None:
+    """The text with SCHEDULE-STATUS `status` on every ATTENDEE (or the ORGANIZER, for a
+    reply) that is `address`; None when the address is not there or already says so."""
+    key = normalize_address(address)
+    found = changed = False
+    for component in obj.components:
+        for prop in (*component.all("ATTENDEE"), *component.all("ORGANIZER")):
+            if normalize_address(prop.value) != key:
+                continue
+            found = True
+            if prop.param(SCHEDULE_STATUS) != status:
+                prop.params[SCHEDULE_STATUS] = status
+                changed = True
+    return obj.calendar.serialize() if found and changed else None
+
+
+def with_failures_kept(
+    new: CalendarObject, stored: CalendarObject, resent: Collection[str] = ()
+) -> str:
+    """`new` with a delivery failure (5.x) recorded on `stored` kept for each attendee that
+    `new` marks as sent (1.1) although nothing is sent again: nothing significant changed,
+    SEQUENCE did not move and the client did not force a send to them (`resent`). SCHEDULE-
+    STATUS is the status of the last message (RFC 6638 §3.2.9)."""
+    failed: dict[str, str] = {}
+    for component in stored.components:
+        for attendee in component.all("ATTENDEE"):
+            status = attendee.param(SCHEDULE_STATUS) or ""
+            if status.startswith("5."):
+                failed[normalize_address(attendee.value)] = status
+    if not failed:
+        return new.text  # the common case: no facts are read
+    before, after = facts_of(stored), facts_of(new)
+    if before["significant"] != after["significant"] or after["sequence"] > before["sequence"]:
+        return new.text
+    changed = False
+    for component in new.components:
+        for attendee in component.all("ATTENDEE"):
+            address = normalize_address(attendee.value)
+            kept = None if address in resent else failed.get(address)
+            if kept is not None and attendee.param(SCHEDULE_STATUS) == SENT:
+                attendee.params[SCHEDULE_STATUS] = kept
+                changed = True
+    return new.calendar.serialize() if changed else new.text
 
 
 def attendee_change_refusal(old: CalendarObject, new: CalendarObject, own: set[str]) -> str | None:

@@ -24,6 +24,9 @@ BODY_EVENTS = (
     "CalendarEvent.RsvpGiven",
     "CalendarEvent.EventCancelled",
 )
+# The server's own notes on the body (SCHEDULE-STATUS after a bounce): the view shows them,
+# nothing is delivered because of them.
+NOTE_EVENTS = ("CalendarEvent.DeliveryStatusRecorded",)
 PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone", "components")
 
 
@@ -33,10 +36,10 @@ def etag_for(event_id: Any, version: int) -> str:
 
 
 def is_reply_merge(event: Any) -> bool:
-    """Whether a change only records answers (RFC 6638 §3.2.10): an RsvpGiven keeps the
-    Schedule-Tag; every other change of the body moves it to the ETag of that revision (see
-    CalendarEvent.schedule_version)."""
-    return type(event).__name__ == "RsvpGiven"
+    """Whether a change only records answers (RFC 6638 §3.2.10): an RsvpGiven, or the
+    server's SCHEDULE-STATUS note, keeps the Schedule-Tag; every other change of the body
+    moves it to the ETag of that revision (see CalendarEvent.schedule_version)."""
+    return type(event).__name__ in ("RsvpGiven", "DeliveryStatusRecorded")
 
 
 def _time_index(facts: dict[str, Any]) -> tuple[int | None, int | None, int, str | None]:
@@ -151,7 +154,7 @@ class CalendarViewProjection(Projection):
         )
         self._touch(db, calendar_id, event, position)
 
-    @handles(*BODY_EVENTS)
+    @handles(*BODY_EVENTS, *NOTE_EVENTS)
     def _object_changed(self, db: Sql, event: Any, position: int) -> None:
         if event.ical is None:
             return

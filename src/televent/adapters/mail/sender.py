@@ -121,7 +121,9 @@ class MailSender:
             "method": delivery.method,
             "payload": delivery.payload,
         }
-        notify_mail_failure(self.app, self.telegram, row, reason)
+        notify_mail_failure(
+            self.app, self.telegram, row, reason, source=f"smtp:{delivery.delivery_id}"
+        )
 
     # --- composing ------------------------------------------------------------------------
 
