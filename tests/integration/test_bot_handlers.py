@@ -437,3 +437,28 @@ def test_a_busy_day_fits_one_telegram_message_and_single_events_are_not_marked_r
         assert "🔁" not in reply.text
 
     run(app, api, clock, scenario)
+
+
+def test_an_invited_user_sees_the_meeting_once_with_their_answer(app, api, clock) -> None:
+    """Bob holds a copy of Alice's meeting (RFC 6638) and is an attendee of her event: his
+    agenda lists it once, marked with his answer, and not at all once he declines."""
+
+    async def scenario(h: BotHarness) -> None:
+        await h.register(1, 2)
+        sid = await create_event(h, 1, "Design review, tomorrow 15:00, 1h")
+        await h.say(1, f"/invite {sid} @bob")
+        card = next(c for c in await h.deliver() if c.chat_id == 2)
+        tomorrow = texts_of(await h.say(2, "/tomorrow"))[0]
+        assert tomorrow.count("Design review") == 1, tomorrow
+        assert "⏳" in tomorrow, tomorrow
+        own = texts_of(await h.say(1, "/tomorrow"))[0]
+        assert own.count("Design review") == 1, own
+        await h.tap(2, card.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"], card)
+        tomorrow = texts_of(await h.say(2, "/tomorrow"))[0]
+        assert tomorrow.count("Design review") == 1 and "✅" in tomorrow, tomorrow
+        decline = card.params["reply_markup"]["inline_keyboard"][0][2]["callback_data"]
+        await h.tap(2, decline, card)
+        tomorrow = texts_of(await h.say(2, "/tomorrow"))[0]
+        assert "Design review" not in tomorrow, tomorrow
+
+    run(app, api, clock, scenario)

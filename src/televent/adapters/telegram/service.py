@@ -31,6 +31,7 @@ from televent.domain.values import (
     calendar_id_for,
     internal_address,
     is_valid_email,
+    normalize_address,
 )
 from televent.ics_bundle import merged_calendar
 from televent.itip_inbox import settle_counter
@@ -155,14 +156,27 @@ class BotService:
     # --- reading the calendar -------------------------------------------------------------------
 
     def agenda(self, person: Person, start: dt.datetime, end: dt.datetime) -> list[Occurrence]:
-        """Every instance, in the user's calendars or invitations, overlapping [start, end)."""
+        """Every instance, in the user's calendars or invitations, overlapping [start, end).
+
+        A meeting shows once: the user's own copy of it (RFC 6638, or an emailed invitation
+        stored in their calendar) stands for the organizer's event, marked with their answer;
+        a declined one is left out."""
         account = self._account(person)
+        mine = self._addresses(account)
         occurrences: list[Occurrence] = []
+        held: set[str] = set()
         low, high = int(start.timestamp()), int(end.timestamp())
         for calendar in self.queries.calendars_of(account.account_id):
             for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
-                occurrences.extend(self._instances(obj, start, end, None))
+                held.add(obj.uid)
+                answer = self._answer_in_copy(obj, mine)
+                if answer != PartStat.DECLINED.value:
+                    occurrences.extend(self._instances(obj, start, end, answer))
         for invitation in self._invitations(account):
+            if invitation["uid"] in held or str(invitation["account_id"]) == str(
+                account.account_id
+            ):
+                continue  # the user's own copy is listed above
             invited = self._object(UUID(invitation["event_id"]))
             if invited is None or invited.component != "VEVENT":
                 continue
@@ -343,6 +357,17 @@ class BotService:
 
     def _invitations(self, account: AccountView) -> list[dict[str, Any]]:
         return self.queries.invitations_for_account(account, self.domain)
+
+    def _answer_in_copy(self, obj: ObjectView, mine: list[str]) -> str | None:
+        """The user's PARTSTAT in a resource of theirs that someone else organises (None: their
+        own event, or no attendees)."""
+        if "ATTENDEE" not in obj.ical:
+            return None
+        organizer = icalendar.Calendar.from_ical(obj.ical).walk(obj.component)[0].get("ORGANIZER")
+        if organizer is None or normalize_address(str(organizer)) in mine:
+            return None
+        rows = self.queries.attendees_of(obj.event_id)
+        return next((str(a["partstat"]) for a in rows if a["address"] in mine), None)
 
     def _my_address(self, account: AccountView, event_id: UUID) -> str | None:
         mine = self._addresses(account)
