@@ -224,6 +224,24 @@ class Queries:
                 tuple(addresses),
             )
 
+    def meet_each_other(self, one: AccountView, other: AccountView, internal_domain: str) -> bool:
+        """Whether either account has invited the other to an event (it is, or was, in a
+        calendar of theirs with the other among its attendees); an account meets itself."""
+        if one.account_id == other.account_id:
+            return True
+        one_addresses = [f"tg_{one.telegram_id}@{internal_domain}".lower(), *one.emails]
+        other_addresses = [f"tg_{other.telegram_id}@{internal_domain}".lower(), *other.emails]
+        one_marks = ", ".join("?" for _ in one_addresses)
+        other_marks = ", ".join("?" for _ in other_addresses)
+        with self.reader.read() as db:
+            found = db.scalar(
+                "SELECT 1 FROM attendees WHERE "
+                f"(account_id = ? AND address IN ({other_marks})) OR "
+                f"(account_id = ? AND address IN ({one_marks})) LIMIT 1",
+                (str(one.account_id), *other_addresses, str(other.account_id), *one_addresses),
+            )
+        return found is not None
+
     def account_count(self) -> int:
         """How many accounts exist."""
         with self.reader.read() as db:

@@ -1,6 +1,7 @@
 """RFC 6638 scheduling collections over raw HTTP against `televent serve`: the principal's inbox
 and outbox, their properties and reports, and free-busy requests POSTed to the outbox (§5).
-Alice (1) asks for the busy time of Bob (2); every bad request gets a deliberate status."""
+Alice (1) asks for the busy time of Bob (2), which she may once they meet (either invited the
+other); every bad request gets a deliberate status."""
 
 from __future__ import annotations
 
@@ -247,9 +248,27 @@ def _bob_has_a_busy_day(bob: httpx.Client) -> None:
         assert bob.put(path, content=body).status_code == 201, path
 
 
-def test_alice_sees_when_bob_is_busy(alice: httpx.Client, bob: httpx.Client) -> None:
+def _alice_invites_bob(alice: httpx.Client) -> None:
+    """A meeting on 7 March: from now on they meet each other."""
+    meeting = vevent(
+        "lunch", start="20260307T120000", end="20260307T130000", tzid=None,
+        organizer="mailto:alice@example.com",
+        attendees=[("alice@example.com", "ACCEPTED"), ("bob@example.com", "NEEDS-ACTION")],
+    )  # fmt: skip
+    assert alice.put(DEFAULT + "lunch.ics", content=meeting).status_code == 201
+
+
+def test_alice_sees_when_bob_is_busy_once_they_meet(alice: httpx.Client, bob: httpx.Client) -> None:
     _bob_has_a_busy_day(bob)
     asked = ("MAILTO:Bob@Example.com", "mailto:tg_2@televent.internal", "mailto:nobody@example.org")
+    # Strangers: knowing Bob's address or Telegram id is not enough to read his week.
+    strangers = schedule_answers(post(alice, free_busy_request(asked)))
+    assert strangers == {
+        asked[0]: ("3.8;No authority", None),
+        asked[1]: ("3.8;No authority", None),
+        asked[2]: ("3.7;Invalid calendar user", None),
+    }
+    _alice_invites_bob(alice)
     answers = schedule_answers(post(alice, free_busy_request(asked)))
     assert set(answers) == set(asked)  # each recipient as it was sent
 

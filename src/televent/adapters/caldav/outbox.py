@@ -8,6 +8,11 @@ time of all their calendars, found as for a CALDAV:free-busy-query (RFC 4791 §7
 and cancelled events are left out, tentative ones are BUSY-TENTATIVE). Any other address is
 answered "3.7;Invalid calendar user".
 
+Busy time is private by default: a Televent user's is given only to themselves and to the
+people they meet, that is when either has invited the other to an event (their attendee
+index says so). Anyone else is answered "3.8;No authority" (RFC 5546 §3.6), so knowing a
+Telegram id is not enough to read someone's week.
+
 Only free-busy requests go through the outbox: Televent sends invitations and replies itself
 when an event is stored in a calendar (RFC 6638 §3, implicit scheduling). Bad requests are
 refused with the precondition RFC 6638 §5 and RFC 4791 §5.3.2.1 name, never with a 500.
@@ -34,6 +39,7 @@ from televent.queries import AccountView
 
 SUCCESS = "2.0;Success"
 INVALID_CALENDAR_USER = "3.7;Invalid calendar user"
+NO_AUTHORITY = "3.8;No authority"
 MAX_RECIPIENTS = 100
 ACCEPTED_MEDIA_TYPES = ("text/calendar", "")
 ONLY_FREE_BUSY = (
@@ -72,7 +78,9 @@ class Outbox:
                 "organizer-allowed",
             )
         stamp = self.app.clock()
-        responses = [self._response(query, attendee, stamp) for attendee in query.attendees]
+        responses = [
+            self._response(query, attendee, stamp, account) for attendee in query.attendees
+        ]
         body = xml.document(element(CALDAV, "schedule-response", children=responses))
         return Reply.xml(200, body)
 
@@ -95,11 +103,20 @@ class Outbox:
         except UnicodeDecodeError:
             raise DavError(403, "Calendar data must be UTF-8.", "supported-calendar-data") from None
 
-    def _response(self, query: FreeBusyRequest, attendee: str, stamp: dt.datetime) -> ET.Element:
+    def _response(
+        self, query: FreeBusyRequest, attendee: str, stamp: dt.datetime, asker: AccountView
+    ) -> ET.Element:
         recipient = element(CALDAV, "recipient", children=[href(attendee)])
         owner = self.app.queries.account_for_address(attendee, self.internal_domain)
-        if owner is None:
-            status = element(CALDAV, "request-status", INVALID_CALENDAR_USER)
+        refusal = (
+            INVALID_CALENDAR_USER
+            if owner is None
+            else None
+            if self.app.queries.meet_each_other(asker, owner, self.internal_domain)
+            else NO_AUTHORITY
+        )
+        if owner is None or refusal is not None:
+            status = element(CALDAV, "request-status", refusal)
             return element(CALDAV, "response", children=[recipient, status])
         reply = render_reply(query, attendee, self._busy_periods(owner, query), stamp)
         return element(
