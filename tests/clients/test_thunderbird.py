@@ -7,6 +7,7 @@ Thunderbird finds the calendars from the server's root URL with its own detectio
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ import httpx
 import pytest
 
 from tests.clients.conftest import LoggedServer, require_client
+from tests.e2e.conftest import queued
 from tests.helpers import vevent
 
 try:
@@ -37,6 +39,8 @@ CAL = "/dav/calendars/1/default/"
 WORK = "/dav/calendars/1/work/"
 ICS = {"Content-Type": "text/calendar; charset=utf-8"}
 SYNC_TIMEOUT = 30.0  # seconds Thunderbird gets to show a change after a refresh
+# Telegram cards are only sent for meetings still ahead: the meeting is a month from now.
+DAY = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=30)
 
 DENTIST = vevent(
     uid="tb-dentist",
@@ -297,3 +301,90 @@ def test_changes_travel_both_ways(
     listing = http.request("PROPFIND", CAL, headers={"Depth": "1"})
     assert listing.status_code == 207
     assert name not in listing.text and "lunch.ics" not in listing.text
+
+
+def test_a_meeting_made_in_thunderbird_is_scheduled_by_the_server(
+    thunderbird: ThunderbirdCalendar, logged_server: LoggedServer, http: httpx.Client
+) -> None:
+    """RFC 6638 with the real client: Thunderbird sees calendar-auto-schedule and leaves the
+    invitations to the server; Bob (a Televent user) gets the meeting in his calendar and a
+    card, carol@example.org an email; Bob's answer, Alice's reschedule in Thunderbird and her
+    deletion travel the same way."""
+    server = logged_server.server
+    calendar_id = subscribe_default(thunderbird, logged_server)
+    scheduling = thunderbird.scheduling(calendar_id)
+    assert scheduling["autoSchedule"] is True
+    assert scheduling["organizerId"].lower() in {
+        "mailto:tg_1@televent.internal",
+        "mailto:alice@example.com",
+    }
+
+    created = thunderbird.create_meeting(
+        calendar_id, "Design review", f"{DAY:%Y%m%d}T100000", f"{DAY:%Y%m%d}T110000",
+        ["mailto:bob@example.com", "mailto:carol@example.org"],
+    )  # fmt: skip
+    uid = created["id"]
+    bob_href = f"/dav/calendars/2/default/{uid}.ics"
+    with httpx.Client(base_url=server.url, auth=server.auth(2), timeout=30) as bob:
+        copy = bob.get(bob_href)
+        assert copy.status_code == 200, copy.text
+        assert "SUMMARY:Design review" in copy.text
+        assert queued(server.database_url) == (
+            [("REQUEST", "carol@example.org")],
+            [("invitation", 2)],
+        )
+        # The statuses the server wrote come back to Thunderbird with its next sync.
+        statuses = wait_until(
+            thunderbird,
+            calendar_id,
+            lambda: (
+                (found := thunderbird.attendees(calendar_id, uid))["bob@example.com"]["status"]
+                and found
+            ),
+            "the SCHEDULE-STATUS the server wrote",
+        )
+        assert statuses["bob@example.com"]["status"] == "1.2"
+        assert statuses["carol@example.org"]["status"] == "1.1"
+
+        # Bob accepts in his own client; Alice's Thunderbird shows it.
+        accepted = re.sub(
+            r"(ATTENDEE[^\r\n]*?)PARTSTAT=NEEDS-ACTION([^\r\n]*mailto:bob@example\.com)",
+            r"\1PARTSTAT=ACCEPTED\2",
+            re.sub(r"\r\n[ \t]", "", copy.text),
+            flags=re.IGNORECASE,
+        )
+        assert accepted != copy.text
+        answer = bob.put(
+            bob_href, content=accepted, headers={**ICS, "If-Match": copy.headers["ETag"]}
+        )
+        assert answer.status_code == 204, answer.text
+        wait_until(
+            thunderbird,
+            calendar_id,
+            lambda: (
+                thunderbird.attendees(calendar_id, uid)["bob@example.com"]["partstat"] == "ACCEPTED"
+            ),
+            "Bob's answer",
+        )
+
+        # Alice moves the meeting in Thunderbird: Bob's copy moves and asks him again.
+        later = DAY + dt.timedelta(days=1)
+        thunderbird.modify_event(
+            calendar_id, uid, "Design review", f"{later:%Y%m%d}T140000", f"{later:%Y%m%d}T150000"
+        )
+        moved = bob.get(bob_href)
+        assert re.search(rf"DTSTART;TZID=Europe/Berlin:{later:%Y%m%d}T140000\r?\n", moved.text)
+        assert re.search(r"PARTSTAT=NEEDS-ACTION[^\r\n]*mailto:bob@example\.com", moved.text, re.I)
+        mail, cards = queued(server.database_url)
+        assert mail == [("REQUEST", "carol@example.org")] * 2
+        assert [c for c in cards if c[1] == 2] == [("invitation", 2), ("invitation_update", 2)]
+
+        # Alice deletes it in Thunderbird: cancelled for both.
+        thunderbird.delete_event(calendar_id, uid)
+        assert "STATUS:CANCELLED" in bob.get(bob_href).text
+        mail, cards = queued(server.database_url)
+        assert mail[-1] == ("CANCEL", "carol@example.org") and len(mail) == 3
+        assert cards[-1] == ("cancelled", 2)
+    writes = [r for r in thunderbird.requests() if r["method"] in {"PUT", "DELETE"}]
+    writes = [r for r in writes if r["path"].startswith(CAL) and r["status"] != 401]
+    assert [r["status"] for r in writes] == [201, 204, 204], describe_requests(writes)

@@ -512,6 +512,92 @@ class ThunderbirdCalendar:
         )
         return created
 
+    def scheduling(self, calendar_id: str) -> dict[str, Any]:
+        """What Thunderbird learned about scheduling on this calendar: whether the server
+        schedules (the DAV header's calendar-auto-schedule, so Thunderbird sends no iTIP email
+        itself) and the organizer address it will use (calendar-user-address-set)."""
+        found: dict[str, Any] = self.tb.wait_for(
+            """
+            const calendar = cal.manager.getCalendarById(args[0]);
+            const organizerId = calendar.getProperty("organizerId");
+            if (!organizerId) {
+              return null;  // the server's capabilities are still being read
+            }
+            return {
+              autoSchedule: calendar.getProperty("capabilities.autoschedule.supported"),
+              organizerId,
+            };
+            """,
+            calendar_id,
+            what="the calendar's scheduling capabilities",
+        )
+        return found
+
+    def create_meeting(
+        self, calendar_id: str, title: str, start: str, end: str, invitees: list[str]
+    ) -> dict[str, Any]:
+        """A new event with the user as ORGANIZER (and as an accepted attendee, as the event
+        dialog writes it) and `invitees` asked to answer."""
+        created: dict[str, Any] = self.run(
+            """
+            const [id, title, start, end, invitees] = args;
+            const { CalEvent } = ChromeUtils.importESModule("resource:///modules/CalEvent.sys.mjs");
+            const { CalAttendee } = ChromeUtils.importESModule(
+              "resource:///modules/CalAttendee.sys.mjs"
+            );
+            const calendar = calendarById(id);
+            const person = (address, status) => {
+              const attendee = new CalAttendee();
+              attendee.id = address;
+              attendee.participationStatus = status;
+              attendee.role = "REQ-PARTICIPANT";
+              attendee.userType = "INDIVIDUAL";
+              return attendee;
+            };
+            const event = new CalEvent();
+            event.id = cal.getUUID();
+            event.title = title;
+            event.startDate = berlinTime(start);
+            event.endDate = berlinTime(end);
+            const organizer = person(calendar.getProperty("organizerId"), "ACCEPTED");
+            organizer.isOrganizer = true;
+            event.organizer = organizer;
+            event.addAttendee(person(organizer.id, "ACCEPTED"));
+            for (const address of invitees) {
+              const invited = person(address, "NEEDS-ACTION");
+              invited.rsvp = "TRUE";
+              event.addAttendee(invited);
+            }
+            return describe(await calendar.addItem(event));
+            """,
+            calendar_id,
+            title,
+            start,
+            end,
+            invitees,
+            timeout=30,
+        )
+        return created
+
+    def attendees(self, calendar_id: str, item_id: str) -> dict[str, dict[str, str | None]]:
+        """address → PARTSTAT and SCHEDULE-STATUS of each attendee, as Thunderbird holds them."""
+        found: dict[str, dict[str, str | None]] = self.run(
+            """
+            const [id, itemId] = args;
+            const item = await calendarById(id).getItem(itemId);
+            if (!item) {
+              throw new Error(`no item ${itemId}`);
+            }
+            return Object.fromEntries(item.getAttendees().map(a => [
+              a.id.toLowerCase().replace(/^mailto:/, ""),
+              { partstat: a.participationStatus, status: a.getProperty("SCHEDULE-STATUS") },
+            ]));
+            """,
+            calendar_id,
+            item_id,
+        )
+        return found
+
     def modify_event(
         self, calendar_id: str, item_id: str, title: str, start: str, end: str
     ) -> dict[str, Any]:
