@@ -713,12 +713,20 @@ class Televent(Application[UUID]):
         return copy if chair is not None and chair == event.facts.get("organizer") else None
 
     def record_delivery_failure(
-        self, event_id: UUID, address: str, *, reason: str, actor: str, source: str
+        self,
+        event_id: UUID,
+        address: str,
+        method: str,
+        *,
+        reason: str,
+        actor: str,
+        source: str,
     ) -> bool:
-        """A message about this event to `address` was refused for good or came back: SCHEDULE-
-        STATUS 5.1 on that ATTENDEE (or ORGANIZER, for a reply) in the sender's resource, so
-        their CalDAV client shows it (RFC 6638 §3.2.9). False when the event is gone or no
-        longer names the address. A client saving at the same moment is waited out, not lost."""
+        """An iTIP `method` message about this event to `address` was refused for good or came
+        back: SCHEDULE-STATUS 5.1 on that ATTENDEE (on the ORGANIZER, for a REPLY) in the
+        sender's resource, so their CalDAV client shows it (RFC 6638 §3.2.9). False when the
+        event is gone or no longer names the address. A client saving at the same moment is
+        waited out, not lost."""
         for _ in range(3):
             try:
                 event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
@@ -727,7 +735,12 @@ class Televent(Application[UUID]):
             if event.deleted:
                 return False
             event.record_delivery_status(
-                address, DELIVERY_FAILED, reason=reason[:300], actor=actor, source=source
+                address,
+                DELIVERY_FAILED,
+                organizer=method.upper() == "REPLY",
+                reason=reason[:300],
+                actor=actor,
+                source=source,
             )
             if not event.pending_events:
                 return False

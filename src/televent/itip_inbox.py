@@ -483,6 +483,7 @@ def notify_mail_failure(
             app.record_delivery_failure(
                 UUID(str(row["event_id"])),
                 row["recipient"],
+                str(row["method"]),
                 reason=reason,
                 actor="system:mail",
                 source=source,

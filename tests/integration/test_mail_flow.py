@@ -310,10 +310,8 @@ def test_reschedule_removal_and_cancellation_are_emailed(
     assert [str(a).lower() for a in [cancel["ATTENDEE"]]] == ["mailto:bob@example.com"]
 
 
-def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
-    app: Televent, sink: tuple[Recorder, int]
-) -> None:
-    handler, port = sink
+def external_request(app: Televent) -> tuple[EmailMessage, object]:
+    """Carol (a Televent user) receives Erin's Gmail invitation: (the message, her event id)."""
     app.register_account(CAROL, name="Carol", email="carol@example.org", actor=ACTOR, source=CLI)
     request = (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
@@ -333,7 +331,14 @@ def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
     message.set_content(request, subtype="calendar", params={"method": "REQUEST"})
     receipt = ItipInbox(app, IDENTITY).receive(bytes(message))
     assert [o.result for o in receipt.outcomes] == ["created"]
-    event_id = calendar_event_id_for(calendar_of(CAROL), "ext-42@google.com")
+    return message, calendar_event_id_for(calendar_of(CAROL), "ext-42@google.com")
+
+
+def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
+    app: Televent, sink: tuple[Recorder, int]
+) -> None:
+    handler, port = sink
+    message, event_id = external_request(app)
     cards = DeliveryQueue(app.views, app.clock).rows(CAROL)
     assert [c["kind"] for c in cards] == ["invitation"]
     assert "Erin Extern" in cards[0]["payload"]
@@ -371,6 +376,27 @@ def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
     assert recipients == ["erin@example.net"]
     assert calendar_part(declined)["METHOD"] == "REPLY"
     assert vevent_of(calendar_part(declined))["ATTENDEE"].params["PARTSTAT"] == "DECLINED"
+
+
+def test_a_refused_reply_is_shown_on_the_organizer_in_the_invitees_calendar(
+    app: Televent,
+) -> None:
+    _, event_id = external_request(app)
+    app.give_rsvp(
+        event_id,
+        "carol@example.org",
+        PartStat.ACCEPTED,
+        actor=f"account:{account_id_for(CAROL)}",
+        source="caldav:laptop",
+    )
+    with smtp_server(Recorder(rcpt_reply="550 5.1.1 mailbox gone")) as port:
+        assert send_all(app, port) == 1
+    stored = app.queries.object_by_event_id(event_id)  # type: ignore[arg-type]
+    assert stored is not None
+    lead = parse_calendar_object(stored.ical).lead
+    organizer = lead.get("ORGANIZER")
+    assert organizer is not None and organizer.param("SCHEDULE-STATUS") == "5.1"
+    assert all(a.param("SCHEDULE-STATUS") is None for a in lead.all("ATTENDEE"))
 
 
 def schedule_statuses(app: Televent) -> dict[str, str | None]:

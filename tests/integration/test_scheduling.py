@@ -263,7 +263,12 @@ def test_an_undelivered_invitation_shows_5_1_until_a_new_one_is_sent(
     event_id = app.queries.object_with_uid(people["alice"], "meeting-1").event_id
     tag = app.queries.object_with_uid(people["alice"], "meeting-1").schedule_tag
     assert app.record_delivery_failure(
-        event_id, CAROL, reason="550 5.1.1 no such user", actor="system:mail", source="smtp:1"
+        event_id,
+        CAROL,
+        "REQUEST",
+        reason="550 5.1.1 no such user",
+        actor="system:mail",
+        source="smtp:1",
     )
     alices = app.queries.object_with_uid(people["alice"], "meeting-1")
     assert attendee_params(alices.ical, CAROL)["SCHEDULE-STATUS"] == "5.1"
@@ -284,9 +289,9 @@ def test_an_undelivered_invitation_shows_5_1_until_a_new_one_is_sent(
     assert mails(app) == [("REQUEST", CAROL), ("REQUEST", CAROL)]
     # An address the event no longer names, or a deleted event, records nothing.
     assert not app.record_delivery_failure(
-        event_id, "dan@example.net", reason="x", actor="system:mail", source="smtp:2"
+        event_id, "dan@example.net", "REQUEST", reason="x", actor="system:mail", source="smtp:2"
     )
     app.delete_object(calendar_of(people["alice"]), "meeting-1.ics", actor=ACTOR, source=CALDAV)
     assert not app.record_delivery_failure(
-        event_id, CAROL, reason="x", actor="system:mail", source="smtp:3"
+        event_id, CAROL, "REQUEST", reason="x", actor="system:mail", source="smtp:3"
     )

@@ -138,13 +138,23 @@ class CalendarEvent(Aggregate):
         )
 
     def record_delivery_status(
-        self, address: str, status: str, *, reason: str, actor: str, source: str
+        self,
+        address: str,
+        status: str,
+        *,
+        organizer: bool = False,
+        reason: str,
+        actor: str,
+        source: str,
     ) -> None:
-        """Write SCHEDULE-STATUS `status` on the ATTENDEE (or ORGANIZER) `address`: what became
-        of the last message sent to them, e.g. 5.1 when it came back undelivered (RFC 6638
-        §3.2.9). Only an address the resource names; the same status again appends nothing."""
+        """Write SCHEDULE-STATUS `status` on the ATTENDEE `address` (on the ORGANIZER, for a
+        reply to them): what became of the last message sent there, e.g. 5.1 when it came back
+        undelivered (RFC 6638 §3.2.9). Only an address the resource names; the same status
+        again appends nothing."""
         self._check_live()
-        text = with_delivery_status(parse_calendar_object(self.ical), address, status)
+        text = with_delivery_status(
+            parse_calendar_object(self.ical), address, status, organizer=organizer
+        )
         if text is None:
             return
         new = parse_calendar_object(text)

@@ -140,13 +140,17 @@ def without_scheduling_params(text: str) -> str:
     return obj.calendar.serialize() if changed else text
 
 
-def with_delivery_status(obj: CalendarObject, address: str, status: str) -> str | None:
-    """The text with SCHEDULE-STATUS `status` on every ATTENDEE (or the ORGANIZER, for a
-    reply) that is `address`; None when the address is not there or already says so."""
+def with_delivery_status(
+    obj: CalendarObject, address: str, status: str, *, organizer: bool = False
+) -> str | None:
+    """The text with SCHEDULE-STATUS `status` on every ATTENDEE that is `address` (on the
+    ORGANIZER instead, for a reply sent to them); None when the address is not there or
+    already says so."""
     key = normalize_address(address)
+    name = "ORGANIZER" if organizer else "ATTENDEE"
     found = changed = False
     for component in obj.components:
-        for prop in (*component.all("ATTENDEE"), *component.all("ORGANIZER")):
+        for prop in component.all(name):
             if normalize_address(prop.value) != key:
                 continue
             found = True

@@ -44,11 +44,15 @@ def test_a_failure_is_written_on_the_attendee_and_only_once() -> None:
     assert with_delivery_status(parse_calendar_object(meeting()), "dan@example.net", "5.1") is None
 
 
-def test_a_failed_reply_is_written_on_the_organizer() -> None:
-    text = with_delivery_status(parse_calendar_object(meeting()), ALICE, "5.1")
+def test_a_failed_reply_is_written_on_the_organizer_only() -> None:
+    text = with_delivery_status(parse_calendar_object(meeting()), ALICE, "5.1", organizer=True)
     assert text is not None
-    organizer = parse_calendar_object(text).lead.get("ORGANIZER")
+    lead = parse_calendar_object(text).lead
+    organizer = lead.get("ORGANIZER")
     assert organizer is not None and organizer.param("SCHEDULE-STATUS") == "5.1"
+    # The organizer is listed as an attendee too; that entry is not the one replied to.
+    alice = next(a for a in lead.all("ATTENDEE") if ALICE in a.value)
+    assert alice.param("SCHEDULE-STATUS") is None
 
 
 def test_a_save_that_sends_nothing_keeps_the_failure_and_a_new_message_replaces_it() -> None:
