@@ -34,8 +34,8 @@
 #   PYTEST_ARGS        extra pytest arguments, e.g. "-k testSearchEvent" (use RESULTS_DIR too)
 #   TEST_FILES         the test files to run (default: the four above)
 #   SCHEDULING=1|0     1 (default): declare Televent's RFC 6638 profile (scheduling supported,
-#                      invitations auto-processed into the attendee's calendar, schedule
-#                      inbox left empty); 0: declare scheduling unsupported, as before
+#                      invitations auto-processed into the attendee's calendar and
+#                      delivered to their schedule inbox); 0: declare scheduling unsupported, as before
 #                      Televent implemented RFC 6638 (the scheduling tests then skip)
 #   SCHEDULING_ONLY=1  run only the tests about scheduling: the two scheduling classes and
 #                      the per-server tests of the principal's scheduling properties, the
@@ -164,21 +164,16 @@ start_televent pc.db tests
 #   search.text.comp-type-optional         unsupported (the library default too; stated
 #   search.time-range.comp-type-optional   unsupported  so the profile is explicit)
 # and, for RFC 6638 (SCHEDULING=1):
-#   scheduling.mailbox.inbox-delivery      unsupported (no default of its own, so "full"
-#                                          otherwise): Televent processes an invitation
-#                                          straight into the attendee's calendar and leaves
-#                                          the schedule inbox empty, like CalendarServer.
-#                                          The tests that need an iTIP REQUEST in the inbox
-#                                          skip at once (testAcceptInviteUsernameEmailFallback,
-#                                          testScheduleTagStableOnPartstateUpdate and its
-#                                          async twin) instead of polling the inbox for 30 s.
 #   scheduling.auto-schedule               full (the library default; stated because the
-#                                          profile rests on it: accept_invite() then updates
-#                                          the copy already in the attendee's calendar)
+#                                          profile rests on it: Televent processes an
+#                                          invitation straight into the attendee's calendar
+#                                          and also delivers it to their schedule inbox, so
+#                                          accept_invite() on the inbox item updates the copy
+#                                          already in the attendee's calendar)
 # Every other scheduling feature is left at its default "full": scheduling (the DAV header
 # has calendar-auto-schedule; testSupport compares the two), scheduling.mailbox,
-# scheduling.calendar-user-address-set(.populated), scheduling.schedule-tag(.stable-partstat)
-# and scheduling.freebusy-query.  With SCHEDULING=0 "scheduling" is declared unsupported
+# scheduling.mailbox.inbox-delivery, scheduling.calendar-user-address-set(.populated),
+# scheduling.schedule-tag(.stable-partstat) and scheduling.freebusy-query.  With SCHEDULING=0 "scheduling" is declared unsupported
 # instead, which every scheduling.* feature inherits.
 # Nothing else is declared: every other feature runs at the library's default.
 # The scheduling users carry the same features (a YAML alias): the tests read some hints from
@@ -186,8 +181,7 @@ start_televent pc.db tests
 # The suite's setup drops a scheduling user whose server does not advertise
 # calendar-auto-schedule (OPTIONS on the principal), so then the scheduling tests skip.
 if [[ "$SCHEDULING" == 1 ]]; then
-    SCHEDULING_FEATURES='      scheduling.mailbox.inbox-delivery: {support: unsupported}
-      scheduling.auto-schedule: {support: full}'
+    SCHEDULING_FEATURES='      scheduling.auto-schedule: {support: full}'
 else
     SCHEDULING_FEATURES='      scheduling: {support: unsupported}'
 fi

@@ -47,6 +47,7 @@ PURGED_TEXT_COLUMNS = {
     "mail_events": ("ical",),
     "mail_inbound": ("sender", "outcome"),
     "mail_counters": ("address", "proposal"),
+    "schedule_inbox": ("ical",),
 }
 
 
@@ -248,21 +249,26 @@ class PersonalData:
                 )
             ]
             events: list[str] = []
+            uids: set[str] = set()
             for calendar_id in calendars:
-                events += [
-                    str(r["event_id"])
-                    for r in db.all(
-                        "SELECT event_id FROM calendar_objects WHERE calendar_id = ?",
-                        (calendar_id,),
-                    )
-                ]
+                for r in db.all(
+                    "SELECT event_id, uid FROM calendar_objects WHERE calendar_id = ?",
+                    (calendar_id,),
+                ):
+                    events.append(str(r["event_id"]))
+                    uids.add(str(r["uid"]))
             devices = [
                 str(r["device_id"])
                 for r in db.all(
                     "SELECT device_id FROM devices WHERE account_id = ?", (str(account.account_id),)
                 )
             ]
-        return {"calendars": calendars, "events": events, "devices": devices}
+        return {
+            "calendars": calendars,
+            "events": events,
+            "uids": sorted(uids),
+            "devices": devices,
+        }
 
     def release_farewells(self) -> int:
         """Delete the farewell messages of past erasures once sent (see farewells.py)."""
@@ -309,6 +315,11 @@ def _purge(
     purged += _delete(db, "mail_counters", "event_id", owned["events"])
     purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
     purged += _delete(db, "mail_outbox", "account_id", [str(account.account_id)])
+    # Scheduling inboxes: the person's own, and every message about a meeting they held.
+    purged += _delete(db, "schedule_inbox", "account_id", [str(account.account_id)])
+    purged += _delete(db, "schedule_inboxes", "account_id", [str(account.account_id)])
+    purged += _delete(db, "schedule_inbox", "uid", owned["uids"])
+    purged += _delete(db, "schedule_inbox_sequences", "event_id", owned["events"])
     purged += _delete(db, "device_usage", "device_id", owned["devices"])
     purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
     for table, columns in PURGED_TEXT_COLUMNS.items():

@@ -16,7 +16,11 @@ from tests.helpers import vevent
 
 DAV = "{DAV:}"
 C = "{urn:ietf:params:xml:ns:caldav}"
-NAMESPACES = 'xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"'
+CS = "{http://calendarserver.org/ns/}"
+NAMESPACES = (
+    'xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" '
+    'xmlns:cs="http://calendarserver.org/ns/"'
+)
 HOME = "/dav/calendars/1/"
 INBOX = "/dav/calendars/1/inbox/"
 OUTBOX = "/dav/calendars/1/outbox/"
@@ -148,19 +152,20 @@ def test_inbox_and_outbox_describe_themselves_and_hold_nothing(alice: httpx.Clie
         propfind(
             alice,
             INBOX,
-            "<d:resourcetype/><c:schedule-default-calendar-URL/><d:sync-token/>"
+            "<d:resourcetype/><c:schedule-default-calendar-URL/><cs:getctag/>"
             "<d:current-user-privilege-set/><d:supported-report-set/>",
             depth="1",
         )
     )
-    assert list(inbox) == [INBOX]  # no members
+    assert list(inbox) == [INBOX]  # nothing delivered yet
     props = inbox[INBOX]
     assert props is not None
     assert props.findtext(f"{C}schedule-default-calendar-URL/{DAV}href") == DEFAULT
-    assert props.findtext(f"{DAV}sync-token")
+    assert props.findtext(f"{CS}getctag")
     privileges = {p.tag for p in props.iter() if p.tag.startswith(C)}
     assert f"{C}schedule-deliver" in privileges and f"{C}schedule-query-freebusy" in privileges
-    assert props.find(f".//{DAV}report/{DAV}sync-collection") is not None
+    assert props.find(f".//{DAV}report/{C}calendar-query") is not None
+    assert props.find(f".//{DAV}report/{DAV}sync-collection") is None
 
     outbox = found(propfind(alice, OUTBOX, "<d:current-user-privilege-set/>", depth="1"))
     assert list(outbox) == [OUTBOX]
@@ -171,32 +176,107 @@ def test_inbox_and_outbox_describe_themselves_and_hold_nothing(alice: httpx.Clie
     assert calendar is not None and calendar.find(f".//{C}opaque") is not None
 
 
-def test_reports_on_the_inbox_find_nothing(alice: httpx.Client) -> None:
-    sync = (
-        f"<d:sync-collection {NAMESPACES}><d:sync-token>{{}}</d:sync-token>"
-        "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>"
-    )
-    first = alice.request("REPORT", INBOX, content=sync.format("").encode())
-    assert first.status_code == 207 and b"<d:response>" not in first.content
-    token = re.search(rb"<d:sync-token>([^<]+)</d:sync-token>", first.content)
-    assert token is not None
-    again = alice.request("REPORT", INBOX, content=sync.format(token.group(1).decode()).encode())
-    assert again.status_code == 207 and b"<d:response>" not in again.content
-    stale = alice.request("REPORT", INBOX, content=sync.format("urn:televent:sync:99").encode())
-    assert stale.status_code == 403 and b"valid-sync-token" in stale.content
+def inbox_items(client: httpx.Client, inbox: str) -> dict[str, str]:
+    """href → ETag of every item in an inbox (PROPFIND Depth 1), and the inbox's ctag."""
+    listing = found(propfind(client, inbox, "<d:getetag/><cs:getctag/>", depth="1"))
+    items = {href: props.findtext(f"{DAV}getetag", "") for href, props in listing.items()}
+    items.pop(inbox)
+    return items
 
+
+def ctag_of(client: httpx.Client, inbox: str) -> str:
+    props = found(propfind(client, inbox, "<cs:getctag/>"))[inbox]
+    assert props is not None
+    return props.findtext(f"{CS}getctag", "")
+
+
+def meeting(start: str = "20260305T150000", sequence: int = 0) -> str:
+    return vevent(
+        "team-meeting", start=start, end=start[:9] + "160000", tzid=None, sequence=sequence,
+        organizer="mailto:alice@example.com",
+        attendees=[("alice@example.com", "ACCEPTED"), ("bob@example.com", "NEEDS-ACTION")],
+    )  # fmt: skip
+
+
+def test_scheduling_messages_arrive_in_the_inbox_and_leave_when_deleted(
+    alice: httpx.Client, bob: httpx.Client
+) -> None:
+    """RFC 6638 §4.1: besides applying them, the server delivers each message to the
+    recipient's inbox; the client reads it and deletes it."""
+    bobs_inbox, bobs_copy = BOB_HOME + "inbox/", BOB_HOME + "default/team-meeting.ics"
+    empty_ctag = ctag_of(bob, bobs_inbox)
+    assert alice.put(DEFAULT + "meeting.ics", content=meeting()).status_code == 201
+
+    [(request_href, request_etag)] = inbox_items(bob, bobs_inbox).items()
+    assert ctag_of(bob, bobs_inbox) != empty_ctag
+    request = bob.get(request_href)
+    assert request.status_code == 200
+    assert "method=REQUEST" in request.headers["content-type"]
+    assert request.headers["etag"] == request_etag
+    text = request.text.replace("\r\n ", "")
+    assert "METHOD:REQUEST" in text and "UID:team-meeting" in text
+    assert "SCHEDULE-STATUS" not in text and "BEGIN:VALARM" not in text
+    assert inbox_items(alice, INBOX) == {}  # the organizer got nothing
+
+    # Reports find it; sync-collection is not offered on the inbox.
     query = (
-        f"<c:calendar-query {NAMESPACES}><d:prop><d:getetag/></d:prop><c:filter>"
-        '<c:comp-filter name="VCALENDAR"/></c:filter></c:calendar-query>'
+        f"<c:calendar-query {NAMESPACES}><d:prop><d:getetag/><c:calendar-data/></d:prop>"
+        '<c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"/>'
+        "</c:comp-filter></c:filter></c:calendar-query>"
     )
-    queried = alice.request("REPORT", INBOX, content=query.encode(), headers={"Depth": "1"})
-    assert queried.status_code == 207 and b"<d:response>" not in queried.content
+    queried = bob.request("REPORT", bobs_inbox, content=query.encode(), headers={"Depth": "1"})
+    assert queried.status_code == 207 and b"UID:team-meeting" in queried.content
     multiget = (
         f"<c:calendar-multiget {NAMESPACES}><d:prop><d:getetag/></d:prop>"
-        f"<d:href>{INBOX}invite.ics</d:href></c:calendar-multiget>"
+        f"<d:href>{request_href}</d:href><d:href>{bobs_inbox}missing.ics</d:href>"
+        "</c:calendar-multiget>"
     )
-    got = alice.request("REPORT", INBOX, content=multiget.encode())
-    assert got.status_code == 207 and b"404" in got.content
+    got = bob.request("REPORT", bobs_inbox, content=multiget.encode())
+    assert got.status_code == 207
+    assert request_etag.encode() in got.content and b"404" in got.content
+    sync = (
+        f"<d:sync-collection {NAMESPACES}><d:sync-token/><d:sync-level>1</d:sync-level>"
+        "<d:prop><d:getetag/></d:prop></d:sync-collection>"
+    )
+    refused = bob.request("REPORT", bobs_inbox, content=sync.encode())
+    assert refused.status_code == 403 and b"supported-report" in refused.content
+    assert bob.request("PROPPATCH", request_href, content=b"<x/>").status_code == 405
+
+    # Bob accepts in his calendar: Alice's inbox gets his REPLY.
+    copy = bob.get(bobs_copy)
+    accepted = copy.text.replace("\r\n ", "").replace(
+        "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@", "PARTSTAT=ACCEPTED;RSVP=TRUE:mailto:bob@"
+    )
+    assert accepted != copy.text
+    assert (
+        bob.put(bobs_copy, content=accepted, headers={"If-Match": copy.headers["etag"]}).status_code
+        == 204
+    )
+    [reply_href] = inbox_items(alice, INBOX)
+    reply = alice.get(reply_href).text.replace("\r\n ", "")
+    assert "METHOD:REPLY" in reply and "PARTSTAT=ACCEPTED" in reply and "bob@example.com" in reply
+    assert len(inbox_items(bob, bobs_inbox)) == 1  # his own answer is no message to him
+
+    # Alice moves it: a second REQUEST for Bob. Then she deletes it: a CANCEL.
+    assert (
+        alice.put(DEFAULT + "meeting.ics", content=meeting("20260306T150000", 1)).status_code == 204
+    )
+    assert alice.delete(DEFAULT + "meeting.ics").status_code == 204
+    methods = sorted(
+        re.search(r"METHOD:(\w+)", bob.get(href).text).group(1)  # type: ignore[union-attr]
+        for href in inbox_items(bob, bobs_inbox)
+    )
+    assert methods == ["CANCEL", "REQUEST", "REQUEST"]
+
+    # Bob's client deletes what it has shown (a stale If-Match is refused).
+    before = ctag_of(bob, bobs_inbox)
+    assert bob.delete(request_href, headers={"If-Match": '"stale"'}).status_code == 412
+    assert bob.delete(request_href, headers={"If-Match": request_etag}).status_code == 204
+    assert bob.get(request_href).status_code == 404
+    assert bob.delete(request_href).status_code == 404
+    assert request_href not in inbox_items(bob, bobs_inbox)
+    assert ctag_of(bob, bobs_inbox) != before
+    assert alice.get(request_href).status_code == 403  # nobody else's inbox is readable
 
 
 def test_inbox_and_outbox_cannot_be_made_written_or_deleted(alice: httpx.Client) -> None:

@@ -367,7 +367,7 @@ def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
     # The same message again changes nothing.
     again = ItipInbox(app, IDENTITY).receive(bytes(message))
     assert again.duplicate
-    # Carol deletes the whole calendar from her CalDAV client: Erin is told she declines.
+    # The calendar holding the invitation is deleted with it: Erin is told Carol declines.
     app.delete_calendar(
         calendar_of(CAROL), actor=f"account:{account_id_for(CAROL)}", source="caldav:laptop"
     )

@@ -13,6 +13,7 @@ from televent.application import Televent
 from televent.domain.errors import InvalidCalendarDataError, PreconditionFailedError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import PartStat, calendar_id_for
+from televent.schedule_inbox import ScheduleInbox
 from tests.helpers import ACTOR, CALDAV, CLI, vevent
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.org"
@@ -295,3 +296,38 @@ def test_an_undelivered_invitation_shows_5_1_until_a_new_one_is_sent(
     assert not app.record_delivery_failure(
         event_id, CAROL, "REQUEST", reason="x", actor="system:mail", source="smtp:3"
     )
+
+
+def inbox_methods(app: Televent, account_id: UUID) -> list[str]:
+    return [item.method for item in ScheduleInbox(app.views).items(account_id)]
+
+
+def test_the_schedule_inbox_gets_a_copy_of_each_message_and_no_more(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    """RFC 6638 §4.1: a REQUEST per new revision and a CANCEL for the attendee, a REPLY per
+    answer for the organizer; nothing for one's own changes or a change that sends nothing."""
+    put_as(app, people["alice"], meeting())
+    assert inbox_methods(app, people["bob"]) == ["REQUEST"]
+    assert inbox_methods(app, people["alice"]) == []
+    bobs = copy_of(app, people["bob"])
+    put_as(app, people["bob"], answered(bobs.ical, BOB, "ACCEPTED"), if_match=bobs.etag)
+    assert inbox_methods(app, people["alice"]) == ["REPLY"]
+    assert inbox_methods(app, people["bob"]) == ["REQUEST"]
+    [reply] = ScheduleInbox(app.views).items(people["alice"])
+    assert "METHOD:REPLY" in reply.ical and "PARTSTAT=ACCEPTED" in reply.ical
+    # Alice files it under a category: nothing significant, nobody is told.
+    put_as(app, people["alice"], meeting(bob="ACCEPTED", extra="CATEGORIES:work\r\n"))
+    assert inbox_methods(app, people["bob"]) == ["REQUEST"]
+    put_as(app, people["alice"], meeting(start="20260306T150000", bob="ACCEPTED", sequence=1))
+    app.delete_object(calendar_of(people["alice"]), "meeting-1.ics", actor=ACTOR, source=CALDAV)
+    assert inbox_methods(app, people["bob"]) == ["REQUEST", "REQUEST", "CANCEL"]
+    # Bob's client deletes what it showed; the inbox's version moves each time.
+    inbox = ScheduleInbox(app.views)
+    version = inbox.version(people["bob"])
+    first = inbox.items(people["bob"])[0]
+    with pytest.raises(PreconditionFailedError):
+        inbox.remove(people["bob"], first.name, if_match='"other"')
+    inbox.remove(people["bob"], first.name, if_match=first.etag)
+    assert inbox_methods(app, people["bob"]) == ["REQUEST", "CANCEL"]
+    assert inbox.version(people["bob"]) == version + 1

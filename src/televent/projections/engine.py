@@ -27,6 +27,7 @@ from televent.projections.base import Projection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
+from televent.projections.schedule_inbox import ScheduleInboxProjection
 from televent.projections.sql import Sql
 from televent.projections.telegram_delivery import TelegramDeliveryProjection
 
@@ -64,6 +65,7 @@ def all_projections(
         AuditIndexProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
+        ScheduleInboxProjection(prefix, internal_domain),
     ]
 
 

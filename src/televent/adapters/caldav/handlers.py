@@ -20,13 +20,12 @@ from televent.adapters.caldav.auth import (
     ThrottledError,
     UnauthenticatedError,
 )
+from televent.adapters.caldav.inbox import InboxResources
 from televent.adapters.caldav.outbox import Outbox
 from televent.adapters.caldav.protocol import (
     DavError,
     Reply,
     Request,
-    parse_sync_token,
-    sync_token,
 )
 from televent.adapters.caldav.reports import Reports
 from televent.adapters.caldav.resources import (
@@ -53,12 +52,14 @@ from televent.domain.errors import (
 )
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, Source, SourceKind, is_valid_slug
 from televent.queries import AccountView, CalendarView
+from televent.schedule_inbox import ScheduleInbox
 
 ALLOW_EXCEPT_POST = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
 ALLOW = f"{ALLOW_EXCEPT_POST}, POST"  # POST only on the scheduling outbox
 DAV_HEADER = "1, 3, calendar-access, calendar-auto-schedule"
+INBOX_ITEM_ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND"
 SCHEDULING_ALLOW = {
-    Kind.INBOX: "OPTIONS, GET, HEAD, PROPFIND, REPORT",
+    Kind.INBOX: "OPTIONS, GET, HEAD, DELETE, PROPFIND, REPORT",
     Kind.OUTBOX: "OPTIONS, GET, HEAD, PROPFIND, POST",
 }
 CHALLENGE = {"www-authenticate": 'Basic realm="Televent", charset="UTF-8"'}
@@ -84,6 +85,7 @@ class CalDavHandlers:
         self.max_resource_bytes = max_resource_bytes
         self.reports = Reports(app)
         self.outbox = Outbox(app, internal_domain, max_resource_bytes)
+        self.inbox = InboxResources(ScheduleInbox(app.views))
         self.methods: dict[str, Handler] = {
             "PROPFIND": self.propfind,
             "PROPPATCH": self.proppatch,
@@ -152,7 +154,7 @@ class CalDavHandlers:
         if target.kind is Kind.HOME:
             return self._home_listing(account, deep=deep)
         if target.kind in SCHEDULING_ALLOW:
-            return [self._scheduling_box(target.kind, account)]
+            return self._scheduling_listing(target, account, deep=deep)
         view = self._calendar(account, target)
         if target.kind is Kind.CALENDAR:
             listing = [(calendar_url(tid, view.slug), properties.calendar(account, view))]
@@ -170,6 +172,15 @@ class CalDavHandlers:
         if obj is None:
             raise NotFoundError(f"No resource named {target.name}.")
         return [(object_url(tid, view.slug, obj.href), properties.calendar_object(account, obj))]
+
+    def _scheduling_listing(
+        self, target: Target, account: AccountView, *, deep: bool
+    ) -> list[tuple[str, properties.Provider]]:
+        """The inbox (with `deep`, and its items) or one inbox item, or the outbox."""
+        if target.kind is Kind.INBOX and target.name is not None:
+            return [self.inbox.one(account, target.name)]
+        box = [self._scheduling_box(target.kind, account)]
+        return box + self.inbox.listing(account) if deep and target.kind is Kind.INBOX else box
 
     def _home_listing(
         self, account: AccountView, *, deep: bool
@@ -200,7 +211,7 @@ class CalDavHandlers:
             (calendar_url(tid, c.slug) for c in calendars if c.slug == DEFAULT_CALENDAR_SLUG),
             None,
         )
-        return inbox_url(tid), properties.inbox(account, default)
+        return inbox_url(tid), properties.inbox(account, default, self.inbox.version(account))
 
     def proppatch(
         self, request: Request, target: Target, principal: Principal, account: AccountView
@@ -286,7 +297,10 @@ class CalDavHandlers:
     def get(
         self, request: Request, target: Target, principal: Principal, account: AccountView
     ) -> Reply:
-        """GET/HEAD of a calendar object (a collection answers with a short notice)."""
+        """GET/HEAD of a calendar object or an inbox item (a collection answers with a short
+        notice)."""
+        if target.kind is Kind.INBOX and target.name is not None:
+            return self.inbox.get(account, target.name, head=request.method == "HEAD")
         if target.kind is not Kind.OBJECT or target.name is None:
             return Reply(
                 200,
@@ -356,7 +370,10 @@ class CalDavHandlers:
     def delete(
         self, request: Request, target: Target, principal: Principal, account: AccountView
     ) -> Reply:
-        """Delete a calendar object (with If-Match) or a whole calendar."""
+        """Delete a calendar object (with If-Match), a whole calendar, or an inbox item the
+        client has shown (RFC 6638 §4.1)."""
+        if target.kind is Kind.INBOX and target.name is not None:
+            return self.inbox.delete(account, target.name, _etag(request.header("if-match")))
         view = self._calendar(account, target)
         if target.kind is Kind.CALENDAR and view.slug == DEFAULT_CALENDAR_SLUG:
             raise DavError(
@@ -387,8 +404,8 @@ class CalDavHandlers:
         """REPORT: calendar-multiget, calendar-query, free-busy-query, sync-collection."""
         if target.kind in (Kind.ROOT, Kind.PRINCIPAL):
             return self._principal_search(request, account)
-        if target.kind is Kind.INBOX:
-            return _empty_inbox_report(xml.parse(request.body))
+        if target.kind is Kind.INBOX and target.name is None:
+            return self.inbox.report(xml.parse(request.body), account)
         if target.kind is not Kind.CALENDAR:
             raise DavError(403, "Reports run on a calendar collection.", "supported-report", DAV)
         view = self._calendar(account, target)
@@ -461,11 +478,11 @@ class CalDavHandlers:
 
 
 def _check_scheduling_request(method: str, target: Target) -> None:
-    """The inbox and outbox are the server's (RFC 6638 §2.1, §2.2): they are read, the outbox
-    takes POST, and nothing is ever inside either (scheduling messages go to the calendars)."""
+    """The inbox and outbox are the server's (RFC 6638 §2.1, §2.2): the inbox's items are read
+    and deleted, messages arrive in it only by scheduling, and the outbox only takes POST."""
     box = "inbox" if target.kind is Kind.INBOX else "outbox"
     purpose = (
-        "Televent files invitations and replies into your calendars itself, so it stays empty."
+        "Messages arrive in it when someone schedules with you."
         if target.kind is Kind.INBOX
         else "It only takes free-busy requests (POST)."
     )
@@ -488,33 +505,12 @@ def _check_scheduling_request(method: str, target: Target) -> None:
             f"{method} is not allowed on the scheduling {box}. {purpose}",
             headers={"allow": SCHEDULING_ALLOW[target.kind]},
         )
-    if target.name is not None:
-        raise NotFoundError(f"No resource named {target.name}: the scheduling {box} holds none.")
-
-
-def _empty_inbox_report(body: ET.Element | None) -> Reply:
-    """REPORTs on the always-empty inbox (RFC 6638 §2.2): nothing is found; sync-collection
-    answers the inbox's constant token (RFC 6578 §3.2) and refuses any other."""
-    if body is None:
-        raise xml.XmlError("A REPORT needs a body.")
-    if body.tag == tag(DAV, "sync-collection"):
-        token = (body.findtext(tag(DAV, "sync-token")) or "").strip()
-        if token and parse_sync_token(token) != properties.INBOX_POSITION:
-            raise DavError(
-                403,
-                "The sync token is not the inbox's; sync again from scratch.",
-                "valid-sync-token",
-                DAV,
-            )
-        return Reply.xml(207, xml.multistatus([], sync_token=sync_token(properties.INBOX_POSITION)))
-    if body.tag == tag(CALDAV, "calendar-multiget"):
-        hrefs = [(node.text or "").strip() for node in body.findall(tag(DAV, "href"))]
-        return Reply.xml(207, xml.multistatus([xml.Response(h, status=404) for h in hrefs]))
-    if body.tag == tag(CALDAV, "calendar-query"):
-        return Reply.xml(207, xml.multistatus([]))
-    raise DavError(
-        403, f"Report {body.tag} is not supported on the inbox.", "supported-report", DAV
-    )
+    if target.name is not None and target.kind is Kind.OUTBOX:
+        raise NotFoundError(f"No resource named {target.name}: the scheduling outbox holds none.")
+    if target.name is not None and method in ("PROPPATCH", "REPORT", "POST"):
+        raise DavError(
+            405, f"{method} is not allowed on an inbox item.", headers={"allow": INBOX_ITEM_ALLOW}
+        )
 
 
 PLAIN_ERRORS: tuple[tuple[type[Exception], int], ...] = (

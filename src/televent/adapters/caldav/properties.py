@@ -5,9 +5,9 @@ getctag, Apple calendar-color).
 Scheduling (RFC 6638): the principal names its inbox and outbox (§2.2.1, §2.1.1) and its
 calendar user type (§2.4.2); the inbox (§2.2) grants the schedule-deliver privileges (§6.1)
 and names the default calendar (§9.2); the outbox (§2.1) grants the schedule-send privileges
-(§6.2); calendars are opaque to free-busy (§9.1). The inbox is always empty: Televent applies
-scheduling messages to the calendars itself, as CalendarServer does with auto-processing, so it
-has a constant sync token.
+(§6.2); calendars are opaque to free-busy (§9.1). Televent applies scheduling messages to the
+calendars itself and leaves a copy of each in the inbox (adapters/caldav/inbox.py), whose ctag
+moves with every item that arrives or is deleted.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ NOT_IN_ALLPROP = {
 }
 REPORTS = ("calendar-multiget", "calendar-query", "free-busy-query")
 INBOX_REPORTS = (
-    (DAV, "sync-collection"),
     (CALDAV, "calendar-query"),
     (CALDAV, "calendar-multiget"),
 )
@@ -79,7 +78,6 @@ OUTBOX_PRIVILEGES = READ_PRIVILEGES + tuple(
         "schedule-send-freebusy",
     )
 )
-INBOX_POSITION = 0  # the inbox never changes (see the module docstring)
 
 
 def _privileges(granted: tuple[tuple[str, str], ...] = OWNER_PRIVILEGES) -> ET.Element:
@@ -176,9 +174,10 @@ def home(account: AccountView) -> Provider:
     }
 
 
-def inbox(account: AccountView, default_calendar: str | None) -> Provider:
-    """The scheduling inbox (RFC 6638 §2.2), always empty; `default_calendar` is the URL of
-    the calendar invitations go to (§9.2), if the account has it."""
+def inbox(account: AccountView, default_calendar: str | None, version: int) -> Provider:
+    """The scheduling inbox (RFC 6638 §2.2); `default_calendar` is the URL of the calendar
+    invitations go to (§9.2), if the account has it; `version` moves with every item that
+    arrives or is deleted (the ctag)."""
     props: dict[str, Callable[[], ET.Element]] = {
         **_common(account),
         tag(DAV, "resourcetype"): lambda: _resourcetype(
@@ -186,8 +185,7 @@ def inbox(account: AccountView, default_calendar: str | None) -> Provider:
         ),
         tag(DAV, "displayname"): lambda: element(DAV, "displayname", "Inbox"),
         tag(DAV, "current-user-privilege-set"): lambda: _privileges(INBOX_PRIVILEGES),
-        tag(CS, "getctag"): lambda: element(CS, "getctag", ctag(INBOX_POSITION)),
-        tag(DAV, "sync-token"): lambda: element(DAV, "sync-token", sync_token(INBOX_POSITION)),
+        tag(CS, "getctag"): lambda: element(CS, "getctag", ctag(version)),
         tag(DAV, "supported-report-set"): lambda: _supported_reports(INBOX_REPORTS),
     }
     if default_calendar is not None:

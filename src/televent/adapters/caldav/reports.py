@@ -40,7 +40,7 @@ class Reports:
     def multiget(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
         """RFC 4791 §7.9: the named resources of this calendar (looked up by name, so the cost
         follows the request, not the calendar's size)."""
-        mode, names, data = _wanted(body)
+        mode, names, data = wanted_properties(body)
         base = unquote(object_url(account.telegram_id, view.slug, ""))
         requested = [(node.text or "").strip() for node in body.findall(tag(DAV, "href"))]
         wanted = {href: _name_in(href, base) for href in requested}
@@ -64,7 +64,7 @@ class Reports:
 
     def query(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
         """RFC 4791 §7.8: the objects matching the filter (time ranges across recurrences)."""
-        mode, names, data = _wanted(body)
+        mode, names, data = wanted_properties(body)
         condition = body.find(tag(CALDAV, "filter"))
         if condition is None:
             raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
@@ -145,7 +145,7 @@ class Reports:
         token_text = (body.findtext(tag(DAV, "sync-token")) or "").strip()
         since = self._token_position(token_text, view) if token_text else 0
         limit = _limit(body)
-        mode, names, data = _wanted(body)
+        mode, names, data = wanted_properties(body)
         bodies = properties.needs_body(mode, names)
         changes = self.app.queries.changes_since(view.calendar_id, since, bodies=bodies)
         items: list[tuple[int, ObjectView | str]] = sorted(
@@ -263,7 +263,7 @@ def _name_in(href: str, base: str) -> str | None:
     return name if name and "/" not in name else None
 
 
-def _wanted(body: ET.Element) -> tuple[str, list[str], ET.Element | None]:
+def wanted_properties(body: ET.Element) -> tuple[str, list[str], ET.Element | None]:
     """Which properties a report asks for, and its calendar-data request element."""
     prop = body.find(tag(DAV, "prop"))
     if body.find(tag(DAV, "allprop")) is not None:
