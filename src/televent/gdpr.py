@@ -154,7 +154,16 @@ class PersonalData:
                 "WHERE account_id = ? ORDER BY created_position",
                 (str(account.account_id),),
             )
-        return {"telegram": [dict(r) for r in telegram], "email": [dict(r) for r in mail]}
+            inbox = db.all(
+                "SELECT name, method, uid, created_at, ical FROM schedule_inbox "
+                "WHERE account_id = ? ORDER BY position, name",
+                (str(account.account_id),),
+            )
+        return {
+            "telegram": [dict(r) for r in telegram],
+            "email": [dict(r) for r in mail],
+            "schedule_inbox": [dict(r) for r in inbox],
+        }
 
     # --- erasure -----------------------------------------------------------------------------
 
@@ -393,5 +402,6 @@ def _readme(account: AccountView, operator: str, reason: str, now: dt.datetime) 
         "devices.json     CalDAV device passwords: names and dates (passwords are never kept)\n"
         "events.json      every change recorded that the person made or that concerns them\n"
         "calendars/*.ics  the calendars as they are now (iCalendar, RFC 5545)\n"
-        "deliveries.json  Telegram messages and emails sent on the person's behalf or to them\n"
+        "deliveries.json  Telegram messages and emails sent on the person's behalf or to them,\n"
+        "                 and the scheduling messages waiting in their CalDAV inbox\n"
     )

@@ -102,6 +102,9 @@ def test_export_holds_everything_about_the_person_and_is_recorded(
     # His own event and his copy of Alice's meeting (RFC 6638 scheduling put it in his calendar).
     assert summary.events == len(logged) and summary.objects == 2
     assert [r["method"] for r in deliveries["email"]] == ["REQUEST"]  # to Carol, on his behalf
+    # His scheduling inbox: Alice's invitation to her team sync.
+    [invitation] = deliveries["schedule_inbox"]
+    assert invitation["method"] == "REQUEST" and invitation["uid"] == "sync-1"
     # The export itself is in the log: who, when, why.
     [record] = [
         e for e in app.events.get(account_id_for(BOB))
