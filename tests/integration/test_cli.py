@@ -83,6 +83,7 @@ def test_operator_journey(cli: Cli) -> None:
         "audit_index",
         "telegram_delivery",
         "email_delivery",
+        "schedule_inbox",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

@@ -61,6 +61,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "audit_index",
             "telegram_delivery",
             "email_delivery",
+            "schedule_inbox",
         }
     finally:
         server.terminate()
