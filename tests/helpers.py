@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from televent.domain.ical import parse_calendar_object
 from televent.domain.values import Source, SourceKind
 
 ACTOR = "system:"
@@ -49,3 +50,12 @@ def vevent(
         lines.extend(extra.strip().splitlines())
     lines += ["END:VEVENT", "END:VCALENDAR"]
     return "\r\n".join(lines) + "\r\n"
+
+
+def attendee_params(ical: str, address: str) -> dict[str, str]:
+    """The parameters of one ATTENDEE (of the first component), quotes removed."""
+    lead = parse_calendar_object(ical).lead
+    for prop in lead.all("ATTENDEE"):
+        if prop.value.lower() == f"mailto:{address}":
+            return {k: v.strip('"') for k, v in prop.params.items()}
+    raise AssertionError(f"{address} is not an attendee:\n{ical}")

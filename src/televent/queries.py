@@ -215,7 +215,7 @@ class Queries:
         self, account: AccountView, internal_domain: str
     ) -> list[dict[str, Any]]:
         """Every event any of the account's addresses is an attendee of."""
-        addresses = [f"tg_{account.telegram_id}@{internal_domain}".lower(), *account.emails]
+        addresses = _addresses(account, internal_domain)
         marks = ", ".join("?" for _ in addresses)
         with self.reader.read() as db:
             return db.all(
@@ -229,8 +229,8 @@ class Queries:
         calendar of theirs with the other among its attendees); an account meets itself."""
         if one.account_id == other.account_id:
             return True
-        one_addresses = [f"tg_{one.telegram_id}@{internal_domain}".lower(), *one.emails]
-        other_addresses = [f"tg_{other.telegram_id}@{internal_domain}".lower(), *other.emails]
+        one_addresses = _addresses(one, internal_domain)
+        other_addresses = _addresses(other, internal_domain)
         one_marks = ", ".join("?" for _ in one_addresses)
         other_marks = ", ".join("?" for _ in other_addresses)
         with self.reader.read() as db:
@@ -560,3 +560,8 @@ def _object(row: dict[str, Any]) -> ObjectView:
         instances=row["instances"],
         schedule_tag=row["schedule_tag"],
     )
+
+
+def _addresses(account: AccountView, internal_domain: str) -> list[str]:
+    """The account's calendar user addresses as the attendee index stores them."""
+    return [f"tg_{account.telegram_id}@{internal_domain}".lower(), *account.emails]

@@ -18,9 +18,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from televent.domain.ical import parse_calendar_object
 from tests.conftest import Backend
 from tests.e2e.conftest import queued, running_serve, seed_accounts, with_mail
+from tests.helpers import attendee_params
 from tests.smtpsink import Recorder, messages, smtp_server
 
 ALICE = "tg_1@televent.internal"
@@ -57,14 +57,6 @@ def meeting(start: str = START, sequence: int = 0) -> str:
         "END:VCALENDAR",
     ]
     return "\r\n".join(lines) + "\r\n"
-
-
-def attendee_params(ical: str, address: str) -> dict[str, str]:
-    lead = parse_calendar_object(ical).lead
-    for prop in lead.all("ATTENDEE"):
-        if prop.value.lower() == f"mailto:{address}":
-            return {k: v.strip('"') for k, v in prop.params.items()}
-    raise AssertionError(f"{address} is not an attendee:\n{ical}")
 
 
 def answered(ical: str, address: str, partstat: str) -> str:

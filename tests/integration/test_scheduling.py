@@ -11,10 +11,9 @@ import pytest
 
 from televent.application import Televent
 from televent.domain.errors import InvalidCalendarDataError, PreconditionFailedError
-from televent.domain.ical import parse_calendar_object
 from televent.domain.values import PartStat, calendar_id_for
 from televent.schedule_inbox import ScheduleInbox
-from tests.helpers import ACTOR, CALDAV, CLI, vevent
+from tests.helpers import ACTOR, CALDAV, CLI, attendee_params, vevent
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.org"
 NOBODY = "tg_999@televent.internal"
@@ -63,14 +62,6 @@ def meeting(
             f"RSVP=TRUE:mailto:{CAROL}", f"RSVP=TRUE;SCHEDULE-AGENT={carol_agent}:mailto:{CAROL}"
         )
     return text
-
-
-def attendee_params(ical: str, address: str) -> dict[str, str]:
-    lead = parse_calendar_object(ical).lead
-    for prop in lead.all("ATTENDEE"):
-        if prop.value.lower() == f"mailto:{address}":
-            return {k: v.strip('"') for k, v in prop.params.items()}
-    raise AssertionError(f"{address} is not an attendee")
 
 
 def answered(ical: str, address: str, partstat: str) -> str:

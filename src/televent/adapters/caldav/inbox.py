@@ -10,12 +10,12 @@ only by scheduling.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 from uuid import UUID
 
 from televent.adapters.caldav import filters, properties, xml
 from televent.adapters.caldav.protocol import DavError, Reply
-from televent.adapters.caldav.reports import wanted_properties
+from televent.adapters.caldav.reports import name_in, wanted_properties
 from televent.adapters.caldav.resources import inbox_url
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.domain.errors import NotFoundError
@@ -58,9 +58,11 @@ class InboxResources:
     def listing(self, account: AccountView) -> list[tuple[str, properties.Provider]]:
         """Depth 1 of a PROPFIND on the inbox."""
         return [
-            (item_url(account.telegram_id, item.name), properties.calendar_object(account, obj))
+            (
+                item_url(account.telegram_id, item.name),
+                properties.calendar_object(account, as_object(item)),
+            )
             for item in self.inbox.items(account.account_id)
-            for obj in (as_object(item),)
         ]
 
     def one(self, account: AccountView, name: str) -> tuple[str, properties.Provider]:
@@ -100,8 +102,7 @@ class InboxResources:
             responses = []
             for node in body.findall(tag(DAV, "href")):
                 href = (node.text or "").strip()
-                path = unquote(urlsplit(href).path)
-                item = by_name.get(path[len(base) :]) if path.startswith(base) else None
+                item = by_name.get(name_in(href, base) or "")
                 if item is None:
                     responses.append(xml.Response(href, status=404))
                 else:

@@ -43,7 +43,7 @@ class Reports:
         mode, names, data = wanted_properties(body)
         base = unquote(object_url(account.telegram_id, view.slug, ""))
         requested = [(node.text or "").strip() for node in body.findall(tag(DAV, "href"))]
-        wanted = {href: _name_in(href, base) for href in requested}
+        wanted = {href: name_in(href, base) for href in requested}
         found = self.app.queries.objects_named(
             view.calendar_id, sorted({n for n in wanted.values() if n})
         )
@@ -256,7 +256,7 @@ def indexed_overlap(obj: ObjectView, start: int | None, end: int | None) -> bool
     return any((start is None or start < e) and (end is None or end > s) for s, e in spans)
 
 
-def _name_in(href: str, base: str) -> str | None:
+def name_in(href: str, base: str) -> str | None:
     """The resource name an href names inside the calendar at `base` (None if elsewhere)."""
     path = unquote(urlsplit(href).path)
     name = path[len(base) :] if path.startswith(base) else ""

@@ -169,9 +169,7 @@ class BotService:
         for calendar in self.queries.calendars_of(account.account_id):
             for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
                 held.add(obj.uid)
-                answer = self._answer_in_copy(obj, mine)
-                if answer != PartStat.DECLINED.value:
-                    occurrences.extend(self._instances(obj, start, end, answer))
+                occurrences.extend(self._instances(obj, start, end, None, mine=mine))
         for invitation in self._invitations(account):
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
@@ -358,17 +356,6 @@ class BotService:
     def _invitations(self, account: AccountView) -> list[dict[str, Any]]:
         return self.queries.invitations_for_account(account, self.domain)
 
-    def _answer_in_copy(self, obj: ObjectView, mine: list[str]) -> str | None:
-        """The user's PARTSTAT in a resource of theirs that someone else organises (None: their
-        own event, or no attendees)."""
-        if "ATTENDEE" not in obj.ical:
-            return None
-        organizer = icalendar.Calendar.from_ical(obj.ical).walk(obj.component)[0].get("ORGANIZER")
-        if organizer is None or normalize_address(str(organizer)) in mine:
-            return None
-        rows = self.queries.attendees_of(obj.event_id)
-        return next((str(a["partstat"]) for a in rows if a["address"] in mine), None)
-
     def _my_address(self, account: AccountView, event_id: UUID) -> str | None:
         mine = self._addresses(account)
         for row in self.queries.attendees_of(event_id):
@@ -462,10 +449,28 @@ class BotService:
         )
 
     def _instances(
-        self, obj: ObjectView, start: dt.datetime, end: dt.datetime, my_answer: str | None
+        self,
+        obj: ObjectView,
+        start: dt.datetime,
+        end: dt.datetime,
+        my_answer: str | None,
+        *,
+        mine: list[str] | None = None,
     ) -> list[Occurrence]:
+        """The object's occurrences in [start, end). With `mine` (the user's addresses, for a
+        resource in their own calendar that someone else organises: their copy), the answer
+        is read from it, and a declined copy has none."""
         calendar = icalendar.Calendar.from_ical(obj.ical)
         attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
+        if mine is not None and attendees:
+            leads = calendar.walk(obj.component)
+            organizer = leads[0].get("ORGANIZER") if leads else None
+            if organizer is not None and normalize_address(str(organizer)) not in mine:
+                my_answer = next(
+                    (str(a["partstat"]) for a in attendees if a["address"] in mine), None
+                )
+        if my_answer == PartStat.DECLINED.value:
+            return []
         accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
         found: list[Occurrence] = []
         recurring = any(
