@@ -67,16 +67,16 @@ from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic
 
 from benchmarks.caldav import TIMEZONE
-from televent.application import Televent
-from televent.audit import Audit
+from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
-from televent.database import DatabaseUrl, Dialect
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.ical import facts_of, parse_calendar_object, property_changes
 from televent.domain.values import account_id_for, calendar_event_id_for, calendar_id_for
+from televent.infrastructure.database import DatabaseUrl, Dialect
+from televent.ops.audit import Audit
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.rebuild import Rebuilder
@@ -483,7 +483,7 @@ def cli_run(url: str, telegram_id: int) -> float:
     env = {**os.environ, "TELEVENT_DATABASE_URL": url, "PYTHONPATH": str(ROOT / "src")}
     seconds, result = timed(
         lambda: subprocess.run(
-            [sys.executable, "-m", "televent.cli", "audit", "account", str(telegram_id), "--json"],
+            [sys.executable, "-m", "televent", "audit", "account", str(telegram_id), "--json"],
             env=env,
             capture_output=True,
             check=False,

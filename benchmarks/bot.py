@@ -64,7 +64,7 @@ from tests.botapi import Call, FakeBotApi
 
 from televent.adapters.telegram import texts
 from televent.adapters.telegram.service import Person
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for

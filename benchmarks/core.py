@@ -32,11 +32,11 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
 from benchmarks.caldav import event
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import build_application, event_store_environment
 from televent.config import Settings
-from televent.database import DatabaseUrl
 from televent.domain.values import calendar_id_for
+from televent.infrastructure.database import DatabaseUrl
 from televent.projections.rebuild import Rebuilder
 
 ADMIN_URL = os.environ.get(

@@ -19,11 +19,11 @@ from uuid import UUID
 from eventsourcing.persistence import Mapper
 
 from benchmarks.core import realistic_event
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import build_application, event_store_environment
 from televent.config import Settings
-from televent.database import DatabaseUrl
 from televent.domain.values import calendar_id_for
+from televent.infrastructure.database import DatabaseUrl
 from televent.projections.rebuild import Rebuilder
 
 ACTOR, SOURCE = "system:", "cli:bench"

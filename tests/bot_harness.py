@@ -16,10 +16,10 @@ from televent.adapters.telegram.bot import create_bot, create_dispatcher
 from televent.adapters.telegram.context import BotContext
 from televent.adapters.telegram.delivery import DeliverySender
 from televent.adapters.telegram.service import BotService
-from televent.application import Televent
+from televent.application.reminders import ReminderScheduler
+from televent.application.televent import Televent
 from televent.config import Settings
-from televent.delivery_queue import DeliveryQueue
-from televent.reminders import ReminderScheduler
+from televent.delivery.telegram_queue import DeliveryQueue
 from tests.botapi import Call, FakeBotApi
 
 CALDAV_URL = "http://127.0.0.1:8080/"

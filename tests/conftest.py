@@ -19,7 +19,7 @@ import psycopg
 import pytest
 from hypothesis import settings
 
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from televent.application import Clock, Televent, utc_now
+from televent.application.televent import Clock, Televent, utc_now
 from televent.config import Settings
-from televent.database import DatabaseUrl, Dialect
-from televent.schema import apply_migrations
+from televent.infrastructure.database import DatabaseUrl, Dialect
+from televent.infrastructure.schema import apply_migrations
 
 
 def event_store_environment(url: DatabaseUrl) -> dict[str, str]:

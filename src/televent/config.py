@@ -9,8 +9,8 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
-from televent.database import DatabaseUrl
 from televent.domain.errors import TeleventError
+from televent.infrastructure.database import DatabaseUrl
 
 DEFAULT_DATABASE_URL = "sqlite:///var/televent.db"
 PUBLIC_BOT_API = "https://api.telegram.org"

@@ -55,7 +55,7 @@ def running_serve(
         **(extra or {}),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "televent.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "televent", "serve", "--port", str(port)],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,

@@ -115,7 +115,7 @@ def test_inbound_http_and_caldav_invitations_by_smtp(
         # An operator erases Carol (GDPR): Dan is told that her meeting is off.
         env = {"TELEVENT_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT / "src")}
         erased = subprocess.run(
-            [sys.executable, "-m", "televent.cli", "gdpr", "erase", "3", "--reason", "Art. 17"],
+            [sys.executable, "-m", "televent", "gdpr", "erase", "3", "--reason", "Art. 17"],
             capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False, text=True,
         )  # fmt: skip
         assert erased.returncode == 0, erased.stderr
@@ -140,7 +140,7 @@ def wait_for_mail(handler: Recorder, count: int) -> None:
 def test_mail_ingest_reads_a_message_from_a_pipe(backend: Backend, tmp_path: Path) -> None:
     database_url, _ = prepared(backend)
     env = {"TELEVENT_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT / "src"), "PATH": ""}
-    command = [sys.executable, "-m", "televent.cli", "mail", "ingest", "--json", "-"]
+    command = [sys.executable, "-m", "televent", "mail", "ingest", "--json", "-"]
     raw = external_request("pipe-1@example.net")
     first = subprocess.run(
         command, input=raw, capture_output=True, env=env, cwd=tmp_path, timeout=60, check=False

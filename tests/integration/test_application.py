@@ -8,7 +8,7 @@ from uuid import UUID
 import argon2
 import pytest
 
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.errors import (
     ConflictError,
     DomainError,

@@ -11,14 +11,14 @@ from uuid import UUID
 
 import pytest
 
-from televent.application import Televent
-from televent.audit import Audit, TimelineEntry, TimeWindow, Walk, describe_source
+from televent.application.televent import Televent
 from televent.bootstrap import build_application, catch_up
 from televent.config import Settings
 from televent.domain.account import Account
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.values import PartStat, account_id_for, calendar_id_for
+from televent.ops.audit import Audit, TimelineEntry, TimeWindow, Walk, describe_source
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend, FakeClock

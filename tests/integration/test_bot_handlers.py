@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from televent.adapters.telegram.service import Person
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
 from tests.bot_harness import BotHarness, at, texts_of
 from tests.botapi import FakeBotApi

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from email.message import EmailMessage
 
+from televent.application.itip_inbox import ItipInbox
+from televent.delivery.mail_queue import MailQueue
 from televent.domain.ical import facts_of, parse_calendar_object
-from televent.itip_inbox import ItipInbox
-from televent.mail_identity import MailIdentity
-from televent.mail_queue import MailQueue
+from televent.domain.mail_identity import MailIdentity
 from tests.bot_harness import BotHarness, texts_of
 from tests.integration.test_bot_handlers import api, create_event, default_calendar, run
 

@@ -22,7 +22,7 @@ class Cli:
 
     def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "televent.cli", *args],
+            [sys.executable, "-m", "televent", *args],
             cwd=self.cwd,
             env=self.env,
             capture_output=True,
@@ -146,7 +146,7 @@ def test_settings_come_from_a_dotenv_file(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "TELEVENT_DATABASE_URL"}
     env["PYTHONPATH"] = str(ROOT / "src")
     result = subprocess.run(
-        [sys.executable, "-m", "televent.cli", "db", "upgrade"],
+        [sys.executable, "-m", "televent", "db", "upgrade"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -7,13 +7,13 @@ from uuid import UUID
 
 import pytest
 
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, PreconditionFailedError
 from televent.domain.values import calendar_id_for
-from televent.operations import projection_status
+from televent.ops.maintenance import projection_status
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CALDAV, vevent

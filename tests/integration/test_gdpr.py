@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from televent.application import Televent
-from televent.audit import Audit
-from televent.crypto_shredding import is_redacted
-from televent.database import Dialect
-from televent.delivery_queue import DeliveryQueue
+from televent.application.televent import Televent
+from televent.delivery.mail_queue import MailQueue
+from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.errors import NotFoundError
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -22,8 +20,10 @@ from televent.domain.values import (
     account_id_for,
     calendar_id_for,
 )
-from televent.gdpr import PersonalData
-from televent.mail_queue import MailQueue
+from televent.infrastructure.crypto_shredding import is_redacted
+from televent.infrastructure.database import Dialect
+from televent.ops.audit import Audit
+from televent.ops.gdpr import PersonalData
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import FakeClock
 from tests.helpers import CLI, vevent

@@ -22,13 +22,13 @@ from uuid import UUID
 
 import pytest
 
-from televent.application import Televent
-from televent.delivery_queue import DeliveryQueue
+from televent.application.itip_inbox import ItipInbox, Receipt, settle_counter
+from televent.application.televent import Televent
+from televent.delivery.mail_queue import MailQueue
+from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import PartStat, calendar_event_id_for, calendar_id_for
-from televent.itip_inbox import ItipInbox, Receipt, settle_counter
-from televent.mail_identity import MailIdentity
-from televent.mail_queue import MailQueue
 from tests.conftest import FakeClock
 from tests.helpers import ACTOR, CLI
 

@@ -21,10 +21,12 @@ import pytest
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
-from televent.application import Televent
-from televent.audit import Audit
-from televent.delivery_queue import DeliveryQueue
+from televent.application.itip_inbox import ItipInbox
+from televent.application.televent import Televent
+from televent.delivery.mail_queue import MailQueue
+from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
@@ -32,9 +34,7 @@ from televent.domain.values import (
     calendar_event_id_for,
     calendar_id_for,
 )
-from televent.itip_inbox import ItipInbox
-from televent.mail_identity import MailIdentity
-from televent.mail_queue import MailQueue
+from televent.ops.audit import Audit
 from tests.helpers import ACTOR, CLI, vevent
 from tests.smtpsink import Recorder, messages, smtp_server
 

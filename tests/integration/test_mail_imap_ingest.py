@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from televent.adapters.mail.imap import ImapSettings, poll_once
-from televent.application import Televent
+from televent.application.itip_inbox import ItipInbox
+from televent.application.televent import Televent
+from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     account_id_for,
     calendar_event_id_for,
     calendar_id_for,
 )
-from televent.itip_inbox import ItipInbox
-from televent.mail_identity import MailIdentity
 from tests.e2e.test_mail_e2e import external_request
 from tests.imapd import ImapStandIn
 

@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.errors import TeleventError
 from televent.domain.values import PartStat, calendar_event_id_for, calendar_id_for
 from televent.projections.rebuild import Rebuilder

@@ -6,10 +6,10 @@ from uuid import UUID
 
 import pytest
 
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import catch_up
 from televent.domain.values import calendar_id_for
-from televent.operations import projection_status, purge_tombstones, retention_cutoff
+from televent.ops.maintenance import projection_status, purge_tombstones, retention_cutoff
 from televent.projections.engine import ProjectionError
 from televent.projections.rebuild import RebuildBusyError, Rebuilder
 from tests.conftest import FakeClock

@@ -9,10 +9,10 @@ from uuid import UUID
 
 import pytest
 
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.errors import InvalidCalendarDataError, PreconditionFailedError
 from televent.domain.values import PartStat, calendar_id_for
-from televent.schedule_inbox import ScheduleInbox
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.helpers import ACTOR, CALDAV, CLI, attendee_params, vevent
 
 ALICE, BOB, CAROL = "alice@example.com", "bob@example.com", "carol@example.org"

@@ -33,7 +33,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
     }
     env.pop("TELEGRAM_BOT_TOKEN", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "televent.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "televent", "serve", "--port", str(port)],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.protocol import Request
-from televent.application import Televent
+from televent.application.televent import Televent
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
 

@@ -12,10 +12,10 @@ import pytest
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, MapperDeserialisationError, StoredEvent
 
-from televent.crypto_shredding import SubjectMapper, is_redacted, pseudonymized
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.values import account_id_for, calendar_id_for
-from televent.subject_keys import SubjectKeys
+from televent.infrastructure.crypto_shredding import SubjectMapper, is_redacted, pseudonymized
+from televent.infrastructure.subject_keys import SubjectKeys
 
 OWNER = account_id_for(1)
 ERASED = {"bob@example.org": "erased-1234@erased.invalid"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-from televent.reminders import due_reminders
+from televent.application.reminders import due_reminders
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 LEAD = dt.timedelta(minutes=15)

@@ -19,11 +19,11 @@ from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.mail.inbound import MessageTooLargeError
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
-from televent.application import Televent
+from televent.application.itip_inbox import ItipInbox
+from televent.application.televent import Televent
 from televent.config import Settings
 from televent.domain.errors import TeleventError
-from televent.itip_inbox import ItipInbox
-from televent.operations import projection_status, record_device_use
+from televent.ops.maintenance import projection_status, record_device_use
 
 INBOUND_EMAIL_PATH = "/inbound/email"
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, INBOUND_EMAIL_PATH})

@@ -1,6 +1,6 @@
 """Implicit scheduling decisions of CalDAV Scheduling (RFC 6638 §3.2) that need no I/O.
 
-The application decides who the calendar users are (televent/scheduling.py); these pure
+The application decides who the calendar users are (televent/application/scheduling.py); these pure
 functions read and edit the iCalendar text:
 
 - a scheduling object resource is the organizer's when its ORGANIZER is one of the owner's

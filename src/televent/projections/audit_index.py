@@ -1,6 +1,6 @@
 """The audit index: which aggregates belong to, were changed by, or concern each person.
 
-The audit timeline (televent.audit) reads an account's history from the event log by
+The audit timeline (televent.ops.audit) reads an account's history from the event log by
 originator id, so it never scans the log. This read model tells it which originators to read:
 
 - `audit_account_aggregates`: (account, aggregate, relation) with relation `owner` (the account

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from televent.crypto_shredding import is_redacted
+from televent.infrastructure.crypto_shredding import is_redacted
 from televent.projections.sql import Sql
 
 Handler = Callable[[Any, Sql, Any, int], None]

@@ -19,8 +19,8 @@ from uuid import UUID
 import psycopg
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from televent.database import Dialect
 from televent.domain.errors import ConflictError, TeleventError
+from televent.infrastructure.database import Dialect
 from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.base import Projection

@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from televent.database import Dialect
 from televent.domain.errors import TeleventError
+from televent.infrastructure.database import Dialect
 from televent.projections.base import Projection
 from televent.projections.engine import ProjectionEngine, all_projections
+from televent.projections.queries import ViewReader
 from televent.projections.sql import Sql
-from televent.queries import ViewReader
 
 SHADOW_PREFIX = "rebuild_"
 

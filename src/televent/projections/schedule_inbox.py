@@ -1,10 +1,10 @@
 """The scheduling inbox of each Televent user (RFC 6638 §2.2, §4.1), fed by the log.
 
-Televent applies scheduling messages to the recipient's calendar itself (televent/scheduling.py,
-the email inbox for iMIP), and also delivers a copy of each message to the recipient's
-scheduling inbox, as RFC 6638 §4.1 has a server do and as CalendarServer and SabreDAV do
-alongside their automatic processing. Clients show inbox items as notifications and delete
-them; nothing else depends on them.
+Televent applies scheduling messages to the recipient's calendar itself
+(televent/application/scheduling.py, the email inbox for iMIP), and also delivers a copy of
+each message to the recipient's scheduling inbox, as RFC 6638 §4.1 has a server do and as
+CalendarServer and SabreDAV do alongside their automatic processing. Clients show inbox items
+as notifications and delete them; nothing else depends on them.
 
 - An attendee's copy changed by someone other than its owner (the organizer's invitation,
   update or cancellation, from Televent or by email): a REQUEST, or a CANCEL once it is
@@ -15,7 +15,7 @@ them; nothing else depends on them.
 
 The item is the iTIP message (RFC 5546) built from the stored object as it was then, without
 alarms and without the server's SCHEDULE-* parameters. Items are removed by their owner's client
-(televent/schedule_inbox.py), so the projection is not rebuildable.
+(televent/projections/schedule_inbox_reader.py), so the projection is not rebuildable.
 """
 
 from __future__ import annotations

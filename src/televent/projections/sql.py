@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from televent.database import Dialect
+from televent.infrastructure.database import Dialect
 
 
 @lru_cache(maxsize=512)

@@ -334,8 +334,8 @@ def organized_in_televent(
     db: Sql, organizer: str, uid: str, owner: str, internal: re.Pattern[str]
 ) -> bool:
     """Whether another Televent user organises this UID in their own calendar: the owner's
-    resource is then the copy implicit scheduling keeps (televent/scheduling.py), and the
-    organizer's event is the one messages are decided from."""
+    resource is then the copy implicit scheduling keeps (televent/application/scheduling.py),
+    and the organizer's event is the one messages are decided from."""
     account = account_for_address(db, organizer, internal)
     if account is None or account[0] == owner:
         return False

@@ -19,7 +19,7 @@ from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.recurrence import MAX_INDEXED, Spans, decode, encode
 from televent.domain.recurrence import instance_spans as spans_of_components
-from televent.queries import ObjectView
+from televent.projections.queries import ObjectView
 
 BASE = dt.datetime(2026, 3, 8, 9, 0, tzinfo=dt.UTC)  # DST starts in Europe on 29 March
 LOCAL = "%Y%m%dT%H%M%S"

@@ -15,7 +15,7 @@ from televent.adapters.caldav.filters import expand, matches
 from televent.adapters.caldav.reports import plain_event_range, span_overlaps
 from televent.adapters.caldav.utc_copy import utc_copy
 from televent.domain.ical import facts_of, parse_calendar_object
-from televent.queries import ObjectView
+from televent.projections.queries import ObjectView
 
 BASE = dt.datetime(2026, 3, 8, tzinfo=dt.UTC)
 FMT = "%Y%m%dT%H%M%SZ"

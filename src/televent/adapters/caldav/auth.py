@@ -21,7 +21,7 @@ from uuid import UUID
 
 import argon2
 
-from televent.queries import Queries
+from televent.projections.queries import Queries
 
 REMEMBER_SECONDS = 300
 FAILURE_WINDOW_SECONDS = 600

@@ -41,7 +41,7 @@ from televent.adapters.caldav.resources import (
     resolve,
 )
 from televent.adapters.caldav.xml import APPLE, CALDAV, DAV, tag
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.errors import (
     ConflictError,
     DomainError,
@@ -51,8 +51,8 @@ from televent.domain.errors import (
     UidConflictError,
 )
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, Source, SourceKind, is_valid_slug
-from televent.queries import AccountView, CalendarView
-from televent.schedule_inbox import ScheduleInbox
+from televent.projections.queries import AccountView, CalendarView
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 ALLOW_EXCEPT_POST = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
 ALLOW = f"{ALLOW_EXCEPT_POST}, POST"  # POST only on the scheduling outbox

@@ -1,5 +1,5 @@
 """The scheduling inbox over CalDAV (RFC 6638 §2.2, §4.1): list, read and delete the iTIP
-messages delivered to the user (televent/schedule_inbox.py).
+messages delivered to the user (televent/projections/schedule_inbox_reader.py).
 
 Items are shown as calendar object resources (RFC 4791 §4.1) with METHOD set, as clients
 expect: PROPFIND with Depth 1, GET, calendar-multiget and calendar-query, and DELETE once the
@@ -19,8 +19,8 @@ from televent.adapters.caldav.reports import name_in, wanted_properties
 from televent.adapters.caldav.resources import inbox_url
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.domain.errors import NotFoundError
-from televent.queries import AccountView, ObjectView
-from televent.schedule_inbox import InboxItem, ScheduleInbox
+from televent.projections.queries import AccountView, ObjectView
+from televent.projections.schedule_inbox_reader import InboxItem, ScheduleInbox
 
 INBOX_ID = UUID(int=0)  # items belong to no calendar
 

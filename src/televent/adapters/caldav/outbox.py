@@ -33,9 +33,9 @@ from televent.adapters.caldav.properties import addresses
 from televent.adapters.caldav.protocol import DavError, Reply, Request
 from televent.adapters.caldav.query_values import _parse_calendar
 from televent.adapters.caldav.xml import CALDAV, element, href
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.values import normalize_address
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 SUCCESS = "2.0;Success"
 INVALID_CALENDAR_USER = "3.7;Invalid calendar user"

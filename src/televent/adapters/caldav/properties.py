@@ -27,7 +27,7 @@ from televent.adapters.caldav.resources import (
     principal_url,
 )
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
-from televent.queries import AccountView, CalendarView, ObjectView
+from televent.projections.queries import AccountView, CalendarView, ObjectView
 
 Provider = Mapping[str, Callable[[], ET.Element]]
 # Properties not returned for allprop (RFC 4918 §9.1: expensive or large).

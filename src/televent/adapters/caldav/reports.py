@@ -12,9 +12,9 @@ from televent.adapters.caldav.protocol import DavError, Reply, parse_sync_token,
 from televent.adapters.caldav.resources import object_url
 from televent.adapters.caldav.utc_copy import utc_copy, utc_instances
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.domain.recurrence import decode
-from televent.queries import AccountView, CalendarView, ObjectView
+from televent.projections.queries import AccountView, CalendarView, ObjectView
 
 
 class Reports:

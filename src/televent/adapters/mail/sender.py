@@ -26,13 +26,13 @@ from televent.adapters.mail.smtp import (
     send_message,
 )
 from televent.adapters.port import AppPort
-from televent.application import Televent
-from televent.delivery_queue import MAX_ATTEMPTS, DeliveryQueue, backoff
+from televent.application.itip_inbox import notify_mail_failure
+from televent.application.televent import Televent
+from televent.delivery.mail_queue import MailDelivery, MailQueue
+from televent.delivery.telegram_queue import MAX_ATTEMPTS, DeliveryQueue, backoff
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip import outgoing
-from televent.itip_inbox import notify_mail_failure
-from televent.mail_identity import MailIdentity
-from televent.mail_queue import MailDelivery, MailQueue
+from televent.domain.mail_identity import MailIdentity
 
 LOG = logging.getLogger(__name__)
 VERBS = {

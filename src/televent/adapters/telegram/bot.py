@@ -21,10 +21,10 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import BotCommand
 
 from televent.adapters.port import AppPort
-from televent.application import Televent
+from televent.application.reminders import ReminderScheduler
+from televent.application.televent import Televent
 from televent.config import Settings
-from televent.delivery_queue import DeliveryQueue
-from televent.reminders import ReminderScheduler
+from televent.delivery.telegram_queue import DeliveryQueue
 
 from .context import AccountMiddleware, BotContext
 from .delivery import DeliverySender

@@ -23,9 +23,9 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardMarkup
 
 from televent.adapters.port import AppPort
-from televent.delivery_queue import MAX_ATTEMPTS, Delivery, DeliveryQueue, backoff
-from televent.queries import Queries
-from televent.reminders import ReminderScheduler
+from televent.application.reminders import ReminderScheduler
+from televent.delivery.telegram_queue import MAX_ATTEMPTS, Delivery, DeliveryQueue, backoff
+from televent.projections.queries import Queries
 
 from . import keyboards, texts
 

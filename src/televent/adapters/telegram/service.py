@@ -18,9 +18,11 @@ from uuid import UUID
 import icalendar
 import recurring_ical_events
 
-from televent.application import IssuedPassword, Televent
+from televent.application.itip_inbox import settle_counter
+from televent.application.televent import IssuedPassword, Televent
 from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
+from televent.domain.ics_bundle import merged_calendar
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     Actor,
@@ -33,9 +35,7 @@ from televent.domain.values import (
     is_valid_email,
     normalize_address,
 )
-from televent.ics_bundle import merged_calendar
-from televent.itip_inbox import settle_counter
-from televent.queries import AccountView, DeviceView, ObjectView
+from televent.projections.queries import AccountView, DeviceView, ObjectView
 
 from .parsing import NewEvent
 

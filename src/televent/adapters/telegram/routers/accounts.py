@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 from .. import keyboards
 from ..context import BotContext, edit

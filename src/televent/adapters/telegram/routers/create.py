@@ -13,7 +13,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
 from ..context import BotContext

@@ -8,7 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 from ..context import BotContext
 from ..service import Person

@@ -9,7 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
 from ..context import BotContext

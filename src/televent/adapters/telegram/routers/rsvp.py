@@ -10,7 +10,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from televent.domain.values import PartStat
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
 from ..context import BotContext, edit

@@ -10,7 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
 from ..context import BotContext

@@ -20,13 +20,13 @@ from televent.adapters.mail.imap import ImapSettings, poll_once
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
-from televent.application import Televent
+from televent.application.itip_inbox import ItipInbox
+from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
-from televent.gdpr import PersonalData
-from televent.itip_inbox import ItipInbox
-from televent.mail_identity import MailIdentity
-from televent.operations import purge_tombstones
+from televent.domain.mail_identity import MailIdentity
+from televent.ops.gdpr import PersonalData
+from televent.ops.maintenance import purge_tombstones
 
 if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
     from televent.adapters.telegram.bot import TelegramBot

@@ -20,16 +20,16 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from televent.application import Televent
-from televent.crypto_shredding import is_redacted
-from televent.database import Dialect
+from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError
+from televent.domain.ics_bundle import merged_calendar
 from televent.domain.values import internal_address
-from televent.farewells import KEPT, Farewells
-from televent.ics_bundle import merged_calendar
+from televent.infrastructure.crypto_shredding import is_redacted
+from televent.infrastructure.database import Dialect
+from televent.ops.farewells import KEPT, Farewells
+from televent.projections.queries import AccountView
 from televent.projections.rebuild import Rebuilder
 from televent.projections.sql import Sql
-from televent.queries import AccountView
 
 ERASED_NAME = "Erased user"
 # The queues' rows that tell attendees a meeting is off wait to be sent (farewells.py).

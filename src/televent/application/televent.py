@@ -23,8 +23,7 @@ from eventsourcing.application import AggregateNotFoundError, Application, Proce
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError, Mapper, Recording
 
-from televent.crypto_shredding import SubjectMapper, is_redacted
-from televent.database import Dialect
+from televent.application.scheduling import ATTENDEE, ORGANIZER, Scheduler
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
 from televent.domain.calendar_event import CalendarEvent
@@ -56,12 +55,13 @@ from televent.domain.values import (
     is_valid_email,
     is_valid_slug,
 )
-from televent.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRecorder
+from televent.infrastructure.crypto_shredding import SubjectMapper, is_redacted
+from televent.infrastructure.database import Dialect
+from televent.infrastructure.event_store import ProjectingPostgresRecorder, ProjectingSQLiteRecorder
+from televent.infrastructure.subject_keys import SubjectKeys
 from televent.projections.calendar_view import etag_for
 from televent.projections.engine import ProjectionEngine, ProjectionError, ViewConflictError
-from televent.queries import AccountView, PutTarget, Queries, ViewReader
-from televent.scheduling import ATTENDEE, ORGANIZER, Scheduler
-from televent.subject_keys import SubjectKeys
+from televent.projections.queries import AccountView, PutTarget, Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
 ERASURE_GRACE_DAYS = 30  # the user may change their mind until then
@@ -385,7 +385,7 @@ class Televent(Application[UUID]):
         resource must not exist yet; `if_schedule_tag` is the Schedule-Tag the client read
         (RFC 6638 §3.2.10: answers recorded since then are merged in, not lost). A body
         equal to the stored one appends nothing. The change's scheduling consequences for
-        other Televent users are saved with it (televent/scheduling.py); an
+        other Televent users are saved with it (televent/application/scheduling.py); an
         `organizer_copy` (an iTIP message from an organizer elsewhere) has none.
         """
         obj = parse_calendar_object(ical)

@@ -18,12 +18,12 @@ import datetime as dt
 from dataclasses import dataclass
 from uuid import UUID
 
-from televent.application import Televent
-from televent.delivery_queue import PENDING
+from televent.application.televent import Televent
+from televent.delivery.telegram_queue import PENDING
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.values import normalize_address
+from televent.projections.queries import AccountView
 from televent.projections.sql import Sql
-from televent.queries import AccountView
 
 KEPT_DAYS = 7
 QUEUES = {"mail": "mail_outbox", "telegram": "telegram_outbox"}

@@ -6,15 +6,16 @@ from pathlib import Path
 
 from yoyo import get_backend, read_migrations
 
-from televent.database import DatabaseUrl
+from televent.infrastructure.database import DatabaseUrl
 
 
 def migrations_directory() -> Path:
     """Where the SQL migrations are: packaged in a wheel, or at the top of a source checkout."""
-    packaged = Path(__file__).parent / "_migrations"
+    package = Path(__file__).resolve().parents[1]  # src/televent, or televent in a wheel
+    packaged = package / "_migrations"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "migrations"
+    return package.parents[1] / "migrations"
 
 
 def apply_migrations(url: DatabaseUrl) -> list[str]:

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from televent.delivery_queue import FAILED, PENDING, DeliveryQueue
+from televent.delivery.telegram_queue import FAILED, PENDING, DeliveryQueue
 from televent.projections.telegram_delivery import stamp
 
 BOUNCED = "bounced"

@@ -25,8 +25,8 @@ from uuid import UUID
 
 import psycopg
 
-from televent.database import Dialect
 from televent.domain.errors import DomainError
+from televent.infrastructure.database import Dialect
 
 CACHE_SECONDS = 5.0
 ERASED_DOMAIN = "erased.invalid"

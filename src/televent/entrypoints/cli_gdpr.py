@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from televent.config import Settings
-from televent.farewells import KEPT_DAYS
+from televent.ops.farewells import KEPT_DAYS
 
 
 def add_gdpr_commands(commands: Any) -> None:
     """Add the `gdpr` command group to the CLI's subcommands."""
-    from televent.cli import _json_flag
+    from televent.entrypoints.cli import _json_flag
 
     gdpr = commands.add_parser("gdpr", help="export or erase a person's data").add_subparsers(
         metavar="ACTION"
@@ -47,8 +47,8 @@ def _operator_flags(parser: argparse.ArgumentParser, default_reason: str | None)
 
 
 def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.cli import _app, _emit
-    from televent.gdpr import PersonalData
+    from televent.entrypoints.cli import _app, _emit
+    from televent.ops.gdpr import PersonalData
 
     summary = PersonalData(_app(settings)).export(
         args.telegram_id, args.out, operator=args.operator, reason=args.reason
@@ -75,8 +75,8 @@ def _called_off(meetings: int, messages: int) -> str:
 
 
 def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.cli import _app, _emit, _with_progress
-    from televent.gdpr import PersonalData
+    from televent.entrypoints.cli import _app, _emit, _with_progress
+    from televent.ops.gdpr import PersonalData
 
     personal = PersonalData(_app(settings))
     report = _with_progress(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from televent.domain.errors import NotFoundError, PreconditionFailedError
-from televent.queries import ViewReader
+from televent.projections.queries import ViewReader
 
 ITEM_COLUMNS = "name, event_id, uid, method, component, ical, etag, position, created_at"
 

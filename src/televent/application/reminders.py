@@ -18,8 +18,8 @@ from typing import Any
 import icalendar
 import recurring_ical_events
 
-from televent.application import Televent
-from televent.delivery_queue import DeliveryQueue
+from televent.application.televent import Televent
+from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.values import PartStat
 
 LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose

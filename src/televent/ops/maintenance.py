@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from televent.application import Televent
-from televent.queries import ProjectionStatus
+from televent.application.televent import Televent
+from televent.projections.queries import ProjectionStatus
 
 
 def projection_status(app: Televent) -> list[ProjectionStatus]:

@@ -50,10 +50,10 @@ from televent.domain.values import (
     is_valid_email,
     normalize_address,
 )
-from televent.queries import AccountView
+from televent.projections.queries import AccountView
 
 if TYPE_CHECKING:
-    from televent.application import Televent
+    from televent.application.televent import Televent
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._-]{1,120}")
 ORGANIZER = "organizer"

@@ -37,7 +37,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import get_topic, resolve_topic
 
-from televent.subject_keys import SubjectKeys
+from televent.infrastructure.subject_keys import SubjectKeys
 
 MAGIC = b"\x00TVS1"
 NONCE_BYTES = 12

@@ -28,8 +28,10 @@ from typing import Any
 from uuid import UUID
 
 from televent.adapters.mail.inbound import InboundMessage, parse_message
-from televent.application import Televent
-from televent.delivery_queue import DeliveryQueue
+from televent.application.scheduling import resource_name
+from televent.application.televent import Televent
+from televent.delivery.mail_queue import MailQueue
+from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.content_lines import unescape_text
 from televent.domain.errors import DomainError, NotFoundError, TeleventError
 from televent.domain.ical import parse_calendar_object
@@ -44,6 +46,7 @@ from televent.domain.itip import (
     stamp_text,
     with_proposed_time,
 )
+from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
@@ -52,11 +55,8 @@ from televent.domain.values import (
     internal_address,
     normalize_address,
 )
-from televent.mail_identity import MailIdentity
-from televent.mail_queue import MailQueue
+from televent.projections.queries import AccountView
 from televent.projections.telegram_delivery import stamp
-from televent.queries import AccountView
-from televent.scheduling import resource_name
 
 AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
 

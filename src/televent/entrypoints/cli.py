@@ -16,12 +16,12 @@ from typing import Any
 from eventsourcing.persistence import PersistenceError
 
 from televent import __version__
-from televent.application import Televent
+from televent.application.televent import Televent
 from televent.bootstrap import build_application
-from televent.cli_gdpr import add_gdpr_commands
 from televent.config import Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.domain.values import Source, SourceKind
+from televent.entrypoints.cli_gdpr import add_gdpr_commands
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -178,13 +178,13 @@ def _app(settings: Settings) -> Televent:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.server import run_server
+    from televent.entrypoints.serve import run_server
 
     return run_server(settings, host=args.host, port=args.port)
 
 
 def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.schema import apply_migrations
+    from televent.infrastructure.schema import apply_migrations
 
     applied = apply_migrations(settings.database)
     app = build_application(settings, migrate=False)
@@ -276,8 +276,8 @@ def _device_revoke(settings: Settings, args: argparse.Namespace) -> int:
 def _mail_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from televent.itip_inbox import ItipInbox
-    from televent.mail_identity import MailIdentity
+    from televent.application.itip_inbox import ItipInbox
+    from televent.domain.mail_identity import MailIdentity
 
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     identity = MailIdentity.parse(settings.mail_from)
@@ -302,7 +302,7 @@ def _mail_ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _projections_status(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.operations import projection_status
+    from televent.ops.maintenance import projection_status
 
     statuses = projection_status(_app(settings))
     _emit(
@@ -318,7 +318,7 @@ def _projections_status(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.operations import retention_cutoff
+    from televent.ops.maintenance import retention_cutoff
     from televent.projections.rebuild import Rebuilder
 
     app = _app(settings)
@@ -372,7 +372,7 @@ def _rebuild_text(report: Any) -> str:
 
 
 def _audit_event(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.audit import TimeWindow
+    from televent.ops.audit import TimeWindow
 
     window = TimeWindow.parse(args.since, args.until)
     return _print_timeline(
@@ -381,7 +381,7 @@ def _audit_event(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _audit_account(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.audit import TimeWindow
+    from televent.ops.audit import TimeWindow
 
     window = TimeWindow.parse(args.since, args.until)
     return _print_timeline(
@@ -392,7 +392,7 @@ def _audit_account(settings: Settings, args: argparse.Namespace) -> int:
 def _print_timeline(
     settings: Settings, args: argparse.Namespace, read: Callable[[Any], list[Any]]
 ) -> int:
-    from televent.audit import Audit, render_timeline
+    from televent.ops.audit import Audit, render_timeline
 
     app = _app(settings)
     try:

@@ -26,14 +26,14 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
-from televent.database import Dialect
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.values import DEFAULT_REMINDER_MINUTES, account_id_for, internal_address
+from televent.infrastructure.database import Dialect
 from televent.projections.audit_index import actor_parts, owner_of
 from televent.projections.sql import Sql
 
 if TYPE_CHECKING:
-    from televent.application import Televent
+    from televent.application.televent import Televent
 
 ERASED = "erased"
 ERASED_ACCOUNT = "erased account"

@@ -10,8 +10,8 @@ from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
-from televent.database import Dialect
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, normalize_address
+from televent.infrastructure.database import Dialect
 from televent.projections.sql import Sql
 
 
