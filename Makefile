@@ -30,9 +30,10 @@ test-unit: install ## Run the pure unit tests only
 test-integration: install ## Run the storage and process tests only
 	$(BIN)/pytest tests/integration
 
-lint: install ## Check style with ruff
+lint: install ## Check style with ruff, and the layer rules (docs/architecture.md) with import-linter
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports --no-logo
 
 fmt: install ## Format the code with ruff (then apply its safe fixes)
 	$(BIN)/ruff format src tests benchmarks

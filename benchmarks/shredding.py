@@ -14,13 +14,10 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
-from uuid import UUID
-
-from eventsourcing.persistence import Mapper
 
 from benchmarks.core import realistic_event
 from televent.application.televent import Televent
-from televent.bootstrap import build_application, event_store_environment
+from televent.bootstrap import assemble, build_application, event_store_environment
 from televent.config import Settings
 from televent.domain.values import calendar_id_for
 from televent.infrastructure.database import DatabaseUrl
@@ -29,17 +26,12 @@ from televent.projections.rebuild import Rebuilder
 ACTOR, SOURCE = "system:", "cli:bench"
 
 
-class PlainTelevent(Televent):
-    """Televent with eventsourcing's own mapper: events stored as plain JSON."""
-
-    def construct_mapper(self) -> Mapper[UUID]:
-        return Mapper(self.construct_transcoder())
-
-
-def filled(path: Path, kind: type[Televent], args: argparse.Namespace) -> Televent:
+def filled(path: Path, sealed: bool, args: argparse.Namespace) -> Televent:
+    """A filled log, its events sealed per person or (not `sealed`) plain JSON as
+    eventsourcing's own mapper stores them."""
     app = build_application(Settings(database_url=f"sqlite:///{path}"))
     app.close()
-    app = kind(app_environment(path), dialect=app.dialect)
+    app = assemble(app_environment(path), dialect=app.dialect, sealed=sealed)
     for telegram_id in range(1, args.accounts + 1):
         registration = app.register_account(
             telegram_id, name=f"Person {telegram_id}", actor=ACTOR, source=SOURCE
@@ -82,8 +74,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         apps = {
-            "encrypted": filled(Path(tmp) / "sealed.db", Televent, args),
-            "plain": filled(Path(tmp) / "plain.db", PlainTelevent, args),
+            "encrypted": filled(Path(tmp) / "sealed.db", True, args),
+            "plain": filled(Path(tmp) / "plain.db", False, args),
         }
         events = decode_all(apps["plain"])
         rebuild: dict[str, list[float]] = {name: [] for name in apps}

@@ -16,9 +16,11 @@ from televent.adapters.telegram.bot import create_bot, create_dispatcher
 from televent.adapters.telegram.context import BotContext
 from televent.adapters.telegram.delivery import DeliverySender
 from televent.adapters.telegram.service import BotService
+from televent.application.counters import Counters
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
+from televent.delivery.mail_queue import MailQueue
 from televent.delivery.telegram_queue import DeliveryQueue
 from tests.botapi import Call, FakeBotApi
 
@@ -34,13 +36,16 @@ class BotHarness:
         self.api = api
         self.clock = clock
         self.port = AppPort()
-        self.service = BotService(app, caldav_url=CALDAV_URL)
+        self.queue = DeliveryQueue(app.views, clock)
+        mail = MailQueue(app.views, clock)
+        self.service = BotService(
+            app, Counters(app, mail=mail, telegram=self.queue), caldav_url=CALDAV_URL
+        )
         self.ctx = BotContext(self.service, self.port, clock, CALDAV_URL)
         self.dispatcher = create_dispatcher(self.ctx)
         self.bot = create_bot(
             Settings(telegram_bot_token="123:ABC", telegram_api_base=api.base_url)
         )
-        self.queue = DeliveryQueue(app.views, clock)
         self.sender = DeliverySender(
             self.bot, self.queue, app.queries, self.port, ReminderScheduler(app, self.queue), clock
         )

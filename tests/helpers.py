@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import Source, SourceKind
 
@@ -59,3 +61,16 @@ def attendee_params(ical: str, address: str) -> dict[str, str]:
         if prop.value.lower() == f"mailto:{address}":
             return {k: v.strip('"') for k, v in prop.params.items()}
     raise AssertionError(f"{address} is not an attendee:\n{ical}")
+
+
+def calendar_email(
+    ical: str, *, method: str, sender: str, to: str, message_id: str, subject: str
+) -> bytes:
+    """An iMIP message (RFC 6047) carrying `ical` as its text/calendar body."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    message["Message-ID"] = f"<{message_id}>"
+    message.set_content(ical, subtype="calendar", params={"method": method})
+    return bytes(message)

@@ -1,13 +1,35 @@
-"""The composition root: builds the application and its read side from settings."""
+"""The composition root: builds the application, its read side and its services from settings.
+
+Each part gets only what it uses: the key store seals events (mapper) and names the erased; the
+projection engine is attached to the recorder (read models updated in the writing transaction);
+the reader and the queries are shared by the application and the services the adapters use.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from televent.application.televent import Clock, Televent, utc_now
+from televent.application.core import Clock, utc_now
+from televent.application.counters import Counters
+from televent.application.delivery_failures import DeliveryFailures
+from televent.application.itip_inbox import ItipInbox
+from televent.application.reminders import ReminderScheduler
+from televent.application.televent import Televent
 from televent.config import Settings
+from televent.delivery.mail_queue import MailQueue
+from televent.delivery.telegram_queue import DeliveryQueue
+from televent.domain.mail_identity import MailIdentity
 from televent.infrastructure.database import DatabaseUrl, Dialect
+from televent.infrastructure.event_store import open_event_store
 from televent.infrastructure.schema import apply_migrations
+from televent.infrastructure.subject_keys import SubjectKeys
+from televent.ops.maintenance import projection_status, record_device_use
+from televent.projections.engine import ProjectionEngine
+from televent.projections.queries import ProjectionStatus, Queries, ViewReader
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 
 def event_store_environment(url: DatabaseUrl) -> dict[str, str]:
@@ -36,12 +58,12 @@ def event_store_environment(url: DatabaseUrl) -> dict[str, str]:
 def build_application(
     settings: Settings, *, clock: Clock = utc_now, migrate: bool = True
 ) -> Televent:
-    """Create the schema if needed, then the application (which catches up its read models)."""
+    """Create the schema if needed, then the application (its read models caught up)."""
     url = settings.database
     url.ensure_directory()
     if migrate:
         apply_migrations(url)
-    app = Televent(
+    app = assemble(
         event_store_environment(url),
         dialect=url.dialect,
         clock=clock,
@@ -51,18 +73,83 @@ def build_application(
     return app
 
 
+def assemble(
+    env: Mapping[str, str],
+    *,
+    dialect: Dialect,
+    clock: Clock = utc_now,
+    internal_domain: str = "televent.internal",
+    sealed: bool = True,
+) -> Televent:
+    """The application on an existing schema: the key store, the event store (events sealed
+    per person unless not `sealed`), the projection engine attached to its recorder, and the
+    read models' reader and queries, each handed to what uses it."""
+    keys = SubjectKeys.for_environment(env, dialect, clock)
+    store = open_event_store(Televent.name, env, dialect, keys, sealed=sealed)
+    engine = ProjectionEngine(dialect, store.mapper, clock, store.events_table, internal_domain)
+    store.attach(engine)
+    views = ViewReader(store.datastore, dialect)
+    queries = Queries(views, store.events_table)
+    return Televent(
+        store, keys, engine, views, queries, clock=clock, internal_domain=internal_domain
+    )
+
+
 def catch_up(app: Televent) -> int:
     """Bring every read model up to the head of the log (after a crash or an upgrade)."""
+    engine = app.engine
     with app.views.write() as db:
-        app.engine.lock_writers(db)
-        head = app.engine.head(db)
-        for projection in app.engine.projections:
-            position = app.engine.position(db, projection.name)
+        engine.lock_writers(db)
+        head = engine.head(db)
+        for projection in engine.projections:
+            position = engine.position(db, projection.name)
             if position < 0:
                 # Added to an existing log: it starts now (a delivery queue must not replay
                 # the past); see migrations 0006.
-                app.engine.set_position(db, projection.name, head)
+                engine.set_position(db, projection.name, head)
                 continue
             if position < head:
-                app.engine.catch_up(db, [projection], position, head)
+                engine.catch_up(db, [projection], position, head)
         return head
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the adapters use besides the application's commands and queries."""
+
+    telegram_queue: DeliveryQueue  # cards and reminders for the Telegram sender
+    mail_queue: MailQueue  # iMIP messages for the SMTP sender
+    delivery_failures: DeliveryFailures  # emails refused or bounced, on those two queues
+    counters: Counters  # proposals of another time (iTIP COUNTER), on those two queues
+    schedule_inbox: ScheduleInbox  # the CalDAV scheduling inbox (RFC 6638 §2.2)
+    itip_inbox: ItipInbox  # inbound iMIP email (RFC 6047)
+    reminders: ReminderScheduler
+    record_device_use: Callable[[str], None]  # a device password was used (device_usage)
+    projection_status: Callable[[], list[ProjectionStatus]]  # /health
+
+
+def build_services(app: Televent, settings: Settings) -> Services:
+    """The queues, inboxes and operational callables, on the application's read models."""
+    telegram_queue = DeliveryQueue(app.views, app.clock)
+    mail_queue = MailQueue(app.views, app.clock)
+    failures = DeliveryFailures(app, mail=mail_queue, telegram=telegram_queue)
+    counters = Counters(app, mail=mail_queue, telegram=telegram_queue)
+    return Services(
+        telegram_queue=telegram_queue,
+        mail_queue=mail_queue,
+        delivery_failures=failures,
+        counters=counters,
+        schedule_inbox=ScheduleInbox(app.views),
+        itip_inbox=ItipInbox(
+            app,
+            MailIdentity.parse(settings.mail_from),
+            mail=mail_queue,
+            telegram=telegram_queue,
+            counters=counters,
+            failures=failures,
+            max_bytes=settings.max_message_bytes,
+        ),
+        reminders=ReminderScheduler(app, telegram_queue),
+        record_device_use=functools.partial(record_device_use, app.views, app.clock),
+        projection_status=functools.partial(projection_status, app),
+    )

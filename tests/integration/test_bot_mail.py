@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from email.message import EmailMessage
 
+from televent.adapters.mail.ingest import receive_email
 from televent.application.itip_inbox import ItipInbox
 from televent.delivery.mail_queue import MailQueue
 from televent.domain.ical import facts_of, parse_calendar_object
@@ -41,7 +42,7 @@ def test_an_emailed_invitation_is_a_card_and_the_tap_replies_by_email(app, api, 
             "END:VEVENT\r\nEND:VCALENDAR\r\n"
         )
         raw = email_with(ical, "REQUEST", "erin@example.net", "bob@example.org", "r1")
-        assert ItipInbox(app, IDENTITY).receive(raw).outcomes[0].result == "created"
+        assert receive_email(ItipInbox(app, IDENTITY), raw).outcomes[0].result == "created"
         [card] = [c for c in await h.deliver() if c.chat_id == 2]
         # Everything from the email is escaped: no markup of the sender's reaches Telegram.
         assert "&lt;i&gt;Budget&lt;/i&gt; &amp; plans" in card.text
@@ -75,7 +76,7 @@ def test_a_counter_proposal_is_accepted_from_telegram(app, api, clock) -> None:
         raw = email_with(
             counter, "REPLY", "dan@example.org", IDENTITY.reply_address(token), "c1"
         )  # Gmail labels a COUNTER method=REPLY; the body wins
-        assert ItipInbox(app, IDENTITY).receive(raw).outcomes[0].result == "proposed"
+        assert receive_email(ItipInbox(app, IDENTITY), raw).outcomes[0].result == "proposed"
         [card] = [c for c in await h.deliver() if c.chat_id == 1]
         assert "dan@example.org proposes a new time" in card.text
         assert "Mon 02 Mar, 17:00" in card.text and "an hour later" in card.text

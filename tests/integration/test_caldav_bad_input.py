@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.protocol import Request
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
 
@@ -105,7 +106,11 @@ def test_nothing_a_client_sends_raises(backend: Backend, requests: list) -> None
         app.register_account(2, name="B", actor=ACTOR, source=CLI)
         password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
         server = CalDavHandlers(
-            app, Authenticator(app.queries, lambda device: None), "televent.internal", 100_000
+            app,
+            Authenticator(app.queries, lambda device: None),
+            "televent.internal",
+            100_000,
+            ScheduleInbox(app.views),
         )
         auth = "Basic " + base64.b64encode(f"1:{password}".encode()).decode()
         for method, path, extra, body in requests:

@@ -84,6 +84,7 @@ def test_operator_journey(cli: Cli) -> None:
         "telegram_delivery",
         "email_delivery",
         "schedule_inbox",
+        "counters",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

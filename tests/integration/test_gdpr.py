@@ -152,12 +152,15 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
     assert f"mailto:{pseudonym}" in alices.ical and "PARTSTAT=ACCEPTED" in alices.ical
     assert BOB_EMAIL not in alices.ical and BOB_NAME not in alices.ical
 
-    # The log still replays: Bob's events are redacted (time and kind only), the erasure
-    # record is readable, and a verified rebuild finds the views equal to the log.
+    # The log still replays: Bob's events are redacted (time and kind only), the records of
+    # the meetings called off and of the erasure are readable, and a verified rebuild finds the
+    # views equal to the log.
     history = list(app.events.get(account_id_for(BOB)))
     assert [type(e).__qualname__ for e in history if not is_redacted(e)] == [
-        "Account.AccountErased"
+        "Account.MeetingsCalledOff",
+        "Account.AccountErased",
     ]
+    assert history[-2].event_ids == [str(events["bobs"])]
     assert all(e.timestamp for e in history)
     erased = history[-1]
     assert (erased.actor, erased.reason) == (f"operator:{OPERATOR}", "Art. 17 request #13")
@@ -173,6 +176,10 @@ def test_erasure_leaves_nothing_readable_and_everything_working(app: Televent) -
     assert redacted and all(e.who == "erased" for e in redacted)
     assert BOB_TITLE not in json.dumps([e.as_dict() for e in timeline], default=str)
     assert BOB_EMAIL not in json.dumps([e.as_dict() for e in timeline], default=str)
+    # Which meetings the erasure called off stays readable too (ids only).
+    [called_off] = [e for e in timeline if e.kind == "MeetingsCalledOff"]
+    assert not called_off.redacted and called_off.who == f"operator {OPERATOR}"
+    assert called_off.diff == (f"meeting (event {events['bobs']}) called off",)
 
     # In Alice's meeting, Bob's answer is by an erased account named by his pseudonym only.
     answer = next(e for e in Audit(app).event_timeline("sync-1") if e.kind == "RsvpGiven")
@@ -336,3 +343,4 @@ def test_an_erased_person_can_come_back_as_a_new_user(app: Televent, clock: Fake
     old = app.queries.object_by_event_id(events["alices"])  # type: ignore[arg-type]
     assert shown is not None and second in shown.ical and BOB_EMAIL not in shown.ical
     assert old is not None and first in old.ical
+

@@ -22,7 +22,9 @@ from uuid import UUID
 
 import pytest
 
-from televent.application.itip_inbox import ItipInbox, Receipt, settle_counter
+from televent.adapters.mail.ingest import receive_email
+from televent.application.counters import Counters
+from televent.application.itip_inbox import ItipInbox, Receipt
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import MailQueue
 from televent.delivery.telegram_queue import DeliveryQueue
@@ -82,7 +84,7 @@ def raw_of(name: str, *, sender: str = "", to: str = "") -> bytes:
 
 
 def receive(app: Televent, raw: bytes) -> Receipt:
-    return ItipInbox(app, IDENTITY).receive(raw)
+    return receive_email(ItipInbox(app, IDENTITY), raw)
 
 
 def results(receipt: Receipt) -> list[tuple[str, str, str]]:
@@ -1030,7 +1032,10 @@ def test_a_gmail_counter_is_proposed_and_can_be_accepted(app: Televent) -> None:
 
     account = app.queries.account_by_telegram_id(ORGANIZER)
     assert account is not None
-    settle_counter(app, card["payload"]["counter_id"], account, accept=True, source="bot:1")
+    counters = Counters(
+        app, mail=MailQueue(app.views, app.clock), telegram=DeliveryQueue(app.views, app.clock)
+    )
+    counters.answer(card["payload"]["counter_id"], account, accept=True, source="bot:1")
     after = stored_facts(app, ORGANIZER, COUNTER_UID)
     assert start_utc(after) == utc("20210113T184500Z")
     assert dt.datetime.fromisoformat(after["end"]) == utc("20210113T194500Z")

@@ -18,9 +18,11 @@ from email.utils import make_msgid
 import icalendar
 import pytest
 
+from televent.adapters.mail.ingest import receive_email
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
+from televent.application.delivery_failures import DeliveryFailures
 from televent.application.itip_inbox import ItipInbox
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import MailQueue
@@ -50,7 +52,10 @@ def sink() -> Iterator[tuple[Recorder, int]]:
 
 
 def sender(app: Televent, port: int) -> MailSender:
-    return MailSender(app, IDENTITY, SmtpSettings.parse(f"smtp://127.0.0.1:{port}"), AppPort(2))
+    queue = MailQueue(app.views, app.clock)
+    failures = DeliveryFailures(app, mail=queue, telegram=DeliveryQueue(app.views, app.clock))
+    smtp = SmtpSettings.parse(f"smtp://127.0.0.1:{port}")
+    return MailSender(app, IDENTITY, smtp, AppPort(2), queue=queue, failures=failures)
 
 
 def send_all(app: Televent, port: int) -> int:
@@ -165,7 +170,7 @@ def test_a_gmail_reply_updates_the_organizers_view_and_telegram(
 ) -> None:
     event_id, reply_to = invitation_sent(app, sink)
     inbox = ItipInbox(app, IDENTITY)
-    receipt = inbox.receive(gmail_reply("sync-1", "Bob@Example.com", reply_to, "ACCEPTED"))
+    receipt = receive_email(inbox, gmail_reply("sync-1", "Bob@Example.com", reply_to, "ACCEPTED"))
     assert [o.result for o in receipt.outcomes] == ["answered"]
     stored = app.queries.object_by_event_id(event_id)
     assert stored is not None
@@ -176,7 +181,7 @@ def test_a_gmail_reply_updates_the_organizers_view_and_telegram(
     notices = [r for r in DeliveryQueue(app.views, app.clock).rows(ALICE) if r["kind"] == "rsvp"]
     assert len(notices) == 1 and '"partstat": "ACCEPTED"' in notices[0]["payload"]
     # Another message with the same answer: accepted, but nothing changes and nobody is told.
-    again = inbox.receive(gmail_reply("sync-1", "bob@example.com", reply_to, "ACCEPTED"))
+    again = receive_email(inbox, gmail_reply("sync-1", "bob@example.com", reply_to, "ACCEPTED"))
     assert [o.result for o in again.outcomes] == ["answered"]
     after = app.queries.object_by_event_id(event_id)
     assert after is not None and after.etag == stored.etag
@@ -224,8 +229,8 @@ def test_an_outlook_reply_without_organizer_completes_the_round_trip(
     app: Televent, sink: tuple[Recorder, int]
 ) -> None:
     event_id, reply_to = invitation_sent(app, sink)
-    receipt = ItipInbox(app, IDENTITY).receive(
-        outlook_reply("sync-1", "BOB@example.com", reply_to, "DECLINED")
+    receipt = receive_email(
+        ItipInbox(app, IDENTITY), outlook_reply("sync-1", "BOB@example.com", reply_to, "DECLINED")
     )
     assert [o.result for o in receipt.outcomes] == ["answered"]
     stored = app.queries.object_by_event_id(event_id)
@@ -250,17 +255,18 @@ def test_spoofed_and_uninvited_replies_change_nothing(
     inbox = ItipInbox(app, IDENTITY)
     before = app.queries.object_by_event_id(event_id)
     # Mallory answers for Bob at Bob's reply address: the address speaks for Bob only.
-    spoof = inbox.receive(gmail_reply("sync-1", "mallory@example.net", reply_to, "DECLINED"))
+    spoof = receive_email(inbox, gmail_reply("sync-1", "mallory@example.net", reply_to, "DECLINED"))
     # Mallory claims to be Bob at the plain address: the sender is not Bob.
     forged = gmail_reply("sync-1", "bob@example.com", IDENTITY.address, "DECLINED").replace(
         b"From: Bob <bob@example.com>", b"From: Bob <mallory@example.net>"
     )
-    claimed = inbox.receive(forged)
+    claimed = receive_email(inbox, forged)
     # Carol was never invited: her reply is recorded, not added.
-    carol = inbox.receive(
+    carol = receive_email(
+        inbox,
         gmail_reply("sync-1", "carol@example.org", IDENTITY.address, "ACCEPTED").replace(
             b"From: Bob <carol@example.org>", b"From: Carol <carol@example.org>"
-        )
+        ),
     )
     assert [r.outcomes[0].result for r in (spoof, claimed, carol)] == ["refused"] * 3
     after = app.queries.object_by_event_id(event_id)
@@ -329,7 +335,7 @@ def external_request(app: Televent) -> tuple[EmailMessage, object]:
     message["Subject"] = "Invitation: Budget review"
     message["Message-ID"] = "<req-1@example.net>"
     message.set_content(request, subtype="calendar", params={"method": "REQUEST"})
-    receipt = ItipInbox(app, IDENTITY).receive(bytes(message))
+    receipt = receive_email(ItipInbox(app, IDENTITY), bytes(message))
     assert [o.result for o in receipt.outcomes] == ["created"]
     return message, calendar_event_id_for(calendar_of(CAROL), "ext-42@google.com")
 
@@ -365,7 +371,7 @@ def test_an_external_request_becomes_a_card_and_the_answer_a_reply_email(
     assert attendee.params["PARTSTAT"] == "ACCEPTED"
     assert "DTSTAMP" in event
     # The same message again changes nothing.
-    again = ItipInbox(app, IDENTITY).receive(bytes(message))
+    again = receive_email(ItipInbox(app, IDENTITY), bytes(message))
     assert again.duplicate
     # The calendar holding the invitation is deleted with it: Erin is told Carol declines.
     app.delete_calendar(
@@ -452,7 +458,7 @@ def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent)
         "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
         f"Message-ID: {sent['Message-ID']}\r\nTo: dan@example.org\r\n\r\n--B--\r\n"
     ).encode()
-    receipt = ItipInbox(app, IDENTITY).receive(bounce)
+    receipt = receive_email(ItipInbox(app, IDENTITY), bounce)
     assert [o.result for o in receipt.outcomes] == ["bounce"]
     rows = {r["recipient"]: r for r in MailQueue(app.views, app.clock).mail_rows()}
     assert rows["dan@example.org"]["status"] == "bounced"
@@ -462,7 +468,7 @@ def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent)
     # The same bounce again (another report of it) changes nothing more.
     settled = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
     assert settled is not None
-    ItipInbox(app, IDENTITY).receive(bounce.replace(b"bounce-1@", b"bounce-2@"))
+    receive_email(ItipInbox(app, IDENTITY), bounce.replace(b"bounce-1@", b"bounce-2@"))
     again = app.queries.object_at(calendar_of(ALICE), "sync-1.ics")
     assert again is not None
     assert again.etag == settled.etag
@@ -506,7 +512,7 @@ def test_a_cancelled_occurrence_and_a_refresh_are_answered_by_email(
         subtype="calendar",
         params={"method": "REFRESH"},
     )
-    receipt = ItipInbox(app, IDENTITY).receive(bytes(refresh))
+    receipt = receive_email(ItipInbox(app, IDENTITY), bytes(refresh))
     assert [o.result for o in receipt.outcomes] == ["resent"]
     assert send_all(app, port) == 1
     again = calendar_part(messages(handler)[2][1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from televent.adapters.mail.imap import ImapSettings, poll_once
+from televent.adapters.mail.ingest import email_receiver
 from televent.application.itip_inbox import ItipInbox
 from televent.application.televent import Televent
 from televent.domain.mail_identity import MailIdentity
@@ -25,10 +26,10 @@ def test_polled_invitations_are_applied_once_and_marked_seen(app: Televent) -> N
         first = server.deliver(external_request("imap-1@example.net"))
         second = server.deliver(b"From: someone@example.org\r\nSubject: hello\r\n\r\nNo calendar.")
         settings = ImapSettings.parse(server.url())
-        result = poll_once(settings, inbox.receive)
+        result = poll_once(settings, email_receiver(inbox))
         assert (result.fetched, result.failed) == (2, 0)
         assert "\\Seen" in server.flags(first) and "\\Seen" in server.flags(second)
-        assert poll_once(settings, inbox.receive).fetched == 0
+        assert poll_once(settings, email_receiver(inbox)).fetched == 0
     calendar_id = calendar_id_for(account_id_for(3), DEFAULT_CALENDAR_SLUG)
     stored = app.queries.object_by_event_id(
         calendar_event_id_for(calendar_id, "imap-1@example.net")

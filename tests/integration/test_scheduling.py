@@ -317,8 +317,9 @@ def test_the_schedule_inbox_gets_a_copy_of_each_message_and_no_more(
     inbox = ScheduleInbox(app.views)
     version = inbox.version(people["bob"])
     first = inbox.items(people["bob"])[0]
+    bob = {"actor": f"account:{people['bob']}", "source": CALDAV}
     with pytest.raises(PreconditionFailedError):
-        inbox.remove(people["bob"], first.name, if_match='"other"')
-    inbox.remove(people["bob"], first.name, if_match=first.etag)
+        app.delete_inbox_item(people["bob"], first.name, if_match='"other"', **bob)
+    app.delete_inbox_item(people["bob"], first.name, if_match=first.etag, **bob)
     assert inbox_methods(app, people["bob"]) == ["REQUEST", "CANCEL"]
     assert inbox.version(people["bob"]) == version + 1

@@ -62,6 +62,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "telegram_delivery",
             "email_delivery",
             "schedule_inbox",
+            "counters",
         }
     finally:
         server.terminate()

@@ -15,6 +15,7 @@ from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.protocol import Request
 from televent.application.televent import Televent
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
 
@@ -108,7 +109,11 @@ def test_clients_syncing_at_random_converge_on_the_server_state(
 
 def _server(app: Televent) -> CalDavHandlers:
     return CalDavHandlers(
-        app, Authenticator(app.queries, lambda device: None), "televent.internal", 1_000_000
+        app,
+        Authenticator(app.queries, lambda device: None),
+        "televent.internal",
+        1_000_000,
+        ScheduleInbox(app.views),
     )
 
 

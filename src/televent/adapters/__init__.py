@@ -1,1 +1,2 @@
-"""Adapters: the ways in (HTTP, CLI, bot, mail) and out (delivery)."""
+"""Adapters: the outside world's protocols (CalDAV, Telegram, mail) and the HTTP server that
+combines them. They never import each other."""

@@ -17,13 +17,15 @@ from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.mail.inbound import MessageTooLargeError
+from televent.adapters.mail.ingest import receive_email
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
 from televent.application.itip_inbox import ItipInbox
 from televent.application.televent import Televent
 from televent.config import Settings
 from televent.domain.errors import TeleventError
-from televent.ops.maintenance import projection_status, record_device_use
+from televent.projections.queries import ProjectionStatus
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 INBOUND_EMAIL_PATH = "/inbound/email"
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, INBOUND_EMAIL_PATH})
@@ -38,17 +40,27 @@ def create_http_app(
     settings: Settings,
     lifespan: Sequence[Callable[[Litestar], AbstractAsyncContextManager[None]]] = (),
     *,
+    schedule_inbox: ScheduleInbox,
+    record_device_use: Callable[[str], None],
+    projection_status: Callable[[], list[ProjectionStatus]],
     telegram: TelegramBot | None = None,
     inbox: ItipInbox | None = None,
 ) -> HttpApp:
-    """Build the ASGI application around a running Televent application.
+    """Build the ASGI application around a running Televent application and the services the
+    composition root built for it (bootstrap.Services).
 
     Explicit routes (health) are matched first; everything else is the CalDAV mount, so that
     clients can start discovery at the root URL.
     """
-    authenticator = Authenticator(app.queries, lambda device: record_device_use(app, device))
+    authenticator = Authenticator(app.queries, record_device_use)
     caldav = CalDavAsgi(
-        CalDavHandlers(app, authenticator, settings.internal_domain, settings.max_resource_bytes),
+        CalDavHandlers(
+            app,
+            authenticator,
+            settings.internal_domain,
+            settings.max_resource_bytes,
+            schedule_inbox,
+        ),
         port,
     )
 
@@ -59,7 +71,7 @@ def create_http_app(
     @get("/health")
     async def health() -> Response[dict[str, Any]]:
         try:
-            statuses = await port.run(projection_status, app)
+            statuses = await port.run(projection_status)
         except Exception as exc:
             return Response({"status": "unavailable", "error": str(exc)}, status_code=503)
         behind = [s.name for s in statuses if s.lag > 0]
@@ -110,7 +122,7 @@ def create_http_app(
             return Response({"error": "Wrong or missing inbound secret."}, status_code=403)
         raw = await request.body()
         try:
-            receipt = await port.run(inbox.receive, raw)
+            receipt = await port.run(receive_email, inbox, raw)
         except MessageTooLargeError as exc:
             return Response({"error": str(exc)}, status_code=413)
         except TeleventError as exc:

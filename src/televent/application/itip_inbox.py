@@ -1,8 +1,9 @@
-"""Incoming iTIP email (RFC 6047 iMIP): turn a raw message into commands, once.
+"""Incoming iTIP email (RFC 6047 iMIP): turn a parsed message into commands, once.
 
-Every way in (`televent mail ingest`, `POST /inbound/email`, IMAP polling) hands the raw bytes
-to `ItipInbox.receive`, which parses the MIME structure (adapters/mail/inbound.py), reads the
-scheduling messages (domain/itip.py) and applies them as the Apple CalendarServer does:
+Every way in (`televent mail ingest`, `POST /inbound/email`, IMAP polling) parses the raw bytes
+in the mail adapter (adapters/mail/inbound.py) and hands the `InboundMessage` to
+`ItipInbox.receive`, which reads the scheduling messages (domain/itip/) and applies them as the
+Apple CalendarServer does:
 
 - REQUEST / ADD to a Televent user (an attendee address that is a linked email or
   `tg_<id>@<internal domain>`): create or update their copy in their default calendar; stale
@@ -11,30 +12,30 @@ scheduling messages (domain/itip.py) and applies them as the Apple CalendarServe
   attendee's tokenized reply address or from that attendee's own address; older replies lose.
 - CANCEL: the whole event or the named instances, if not older than the copy; only from the
   organizer's address or domain.
-- COUNTER: kept for the organizer, who gets a Telegram card to accept or decline it.
+- COUNTER: recorded for the organizer, who gets a Telegram card to accept or decline it
+  (counters.py).
 - REFRESH: the attendee gets the current REQUEST again.
-- A delivery-status bounce of a message Televent sent: recorded, the organizer is told.
+- A delivery-status bounce of a message Televent sent: recorded, the organizer is told
+  (delivery_failures.py).
 
 Each message is processed once (by Message-ID); what became of it is recorded for operators.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import secrets
-from dataclasses import asdict, dataclass, field
 from typing import Any
 from uuid import UUID
 
-from televent.adapters.mail.inbound import InboundMessage, parse_message
+from televent.application.counters import Counters
+from televent.application.delivery_failures import DeliveryFailures
+from televent.application.itip_outcomes import Outcome, Receipt
 from televent.application.scheduling import resource_name
 from televent.application.televent import Televent
-from televent.delivery.mail_queue import MailQueue
+from televent.delivery.mail_queue import InboundLog, MailQueue, itip_payload
 from televent.delivery.telegram_queue import DeliveryQueue
-from televent.domain.content_lines import unescape_text
-from televent.domain.errors import DomainError, NotFoundError, TeleventError
+from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.ical import parse_calendar_object
+from televent.domain.inbound_mail import InboundMessage
 from televent.domain.itip import (
     ItipError,
     ItipMessage,
@@ -44,50 +45,22 @@ from televent.domain.itip import (
     read_itip,
     reply_is_stale,
     stamp_text,
-    with_proposed_time,
 )
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
+    account_address_keys,
     calendar_event_id_for,
     calendar_id_for,
-    internal_address,
     normalize_address,
 )
 from televent.projections.queries import AccountView
 from televent.projections.telegram_delivery import stamp
 
+__all__ = ["ItipInbox", "Outcome", "Receipt"]
+
 AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one scheduling message did (or why it did nothing)."""
-
-    method: str
-    uid: str
-    result: str  # created, updated, unchanged, stale, answered, refused, ignored, bounce
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """What became of one inbound email."""
-
-    message_id: str
-    sender: str | None
-    duplicate: bool
-    outcomes: list[Outcome] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-able form (CLI --json, the HTTP answer)."""
-        return {
-            "message_id": self.message_id,
-            "sender": self.sender,
-            "duplicate": self.duplicate,
-            "outcomes": [asdict(o) for o in self.outcomes],
-        }
 
 
 class ItipInbox:
@@ -98,31 +71,37 @@ class ItipInbox:
         app: Televent,
         identity: MailIdentity,
         *,
+        mail: MailQueue | None = None,
+        telegram: DeliveryQueue | None = None,
+        counters: Counters | None = None,
+        failures: DeliveryFailures | None = None,
         max_bytes: int = 10_000_000,
     ) -> None:
+        """`mail` and `telegram` default to the queues on the application's read models;
+        `counters` and `failures` to services on those queues. `max_bytes` is the size limit
+        the mail adapter parses to (adapters/mail/ingest.py reads it here)."""
         self.app = app
         self.identity = identity
         self.max_bytes = max_bytes
-        self.mail = MailQueue(app.views, app.clock)
-        self.telegram = DeliveryQueue(app.views, app.clock)
+        self.mail = mail or MailQueue(app.views, app.clock)
+        self.telegram = telegram or DeliveryQueue(app.views, app.clock)
+        self.counters = counters or Counters(app, mail=self.mail, telegram=self.telegram)
+        self.failures = failures or DeliveryFailures(app, mail=self.mail, telegram=self.telegram)
+        self.processed = InboundLog(app.views, app.clock)
 
-    def receive(self, raw: bytes) -> Receipt:
-        """Process one raw RFC 5322 message; the same message again changes nothing.
-
-        Raises:
-            DomainError: the bytes are not a readable message, or too large.
-        """
-        message = parse_message(raw, max_bytes=self.max_bytes)
-        earlier = self._recorded(message.message_id)
+    def receive(self, message: InboundMessage) -> Receipt:
+        """Process one parsed email; the same message (by Message-ID) again changes nothing."""
+        earlier = self.processed.outcomes_of(message.message_id)
         if earlier is not None:
-            return Receipt(message.message_id, message.sender, True, earlier)
+            outcomes = [Outcome(**o) for o in earlier]
+            return Receipt(message.message_id, message.sender, True, outcomes)
         outcomes = self._process(message)
-        self._record(message, outcomes)
+        self.processed.record(message.message_id, message.sender, [o.as_dict() for o in outcomes])
         return Receipt(message.message_id, message.sender, False, outcomes)
 
     def _process(self, message: InboundMessage) -> list[Outcome]:
         if message.bounce is not None:
-            return [self._bounce(message)]
+            return [self.failures.bounced(message.bounce, source=f"email:{message.message_id}")]
         if not message.calendars:
             return [Outcome("", "", "ignored", "the message carries no calendar data")]
         if (message.sender or "").partition("@")[0] in AUTOMATIC_SENDERS:
@@ -271,15 +250,13 @@ class ItipInbox:
         """The event a reply is about, if the reply may speak for `address`."""
         token = self.identity.token_in(message.recipients)
         if token is not None:
-            with self.app.views.read() as db:
-                row = db.one(
-                    "SELECT event_id, address FROM mail_invitations WHERE token = ?", (token,)
-                )
-            if row is None:
+            invitation = self.mail.invitation_by_token(token)
+            if invitation is None:
                 return None, "the reply address is unknown or expired"
-            if row["address"] != address:
-                return None, f"the reply speaks for {address}, not for the invited {row['address']}"
-            return UUID(row["event_id"]), ""
+            event_id, invited = invitation
+            if invited != address:
+                return None, f"the reply speaks for {address}, not for the invited {invited}"
+            return UUID(event_id), ""
         if (message.sender or "") != address:
             return None, f"the reply for {address} was sent by {message.sender}"
         for row in self.app.queries.invitations_for(address):
@@ -288,43 +265,16 @@ class ItipInbox:
         return None, f"{address} is not invited to {itip.uid}"
 
     def _counter(self, message: InboundMessage, itip: ItipMessage) -> Outcome:
-        """Keep a proposal for the organizer, who is asked in Telegram (RFC 5546 §3.2.7)."""
+        """Record a proposal for the organizer, who is asked in Telegram (RFC 5546 §3.2.7)."""
         answers = answers_in(itip) or []
         address = answers[0].address if answers else (message.sender or "")
         event_id, refusal = self._event_answered(message, itip, address)
         if event_id is None:
             return Outcome("COUNTER", itip.uid, "refused", refusal)
-        current = self.app.queries.object_by_event_id(event_id)
-        if current is None:
-            return Outcome("COUNTER", itip.uid, "refused", "the event no longer exists")
-        lead = itip.lead
-        start = lead.get("DTSTART")
-        proposal = {
-            "start": None if start is None else start.value,
-            "start_tzid": None if start is None else start.param("TZID"),
-            "text": itip_text(itip),
-            "comment": _summary_of(lead, "COMMENT"),
-        }
-        counter_id = secrets.token_hex(6)
-        owner = self._owner_of(current.calendar_id)
-        with self.app.views.write() as db:
-            db.run(
-                "INSERT INTO mail_counters (counter_id, event_id, address, proposal, status, "
-                "created_at) VALUES (?, ?, ?, ?, 'open', ?)",
-                (counter_id, str(event_id), address, json.dumps(proposal), stamp(self.app.clock())),
-            )
-        if owner is not None:
-            facts = parse_calendar_object(current.ical)
-            payload = {
-                "counter_id": counter_id,
-                "summary": _summary(facts.lead),
-                "attendee_name": address,
-                "proposed": proposal["start"],
-                "comment": proposal["comment"],
-            }
-            self.telegram.enqueue(
-                f"counter:{counter_id}", owner.telegram_id, "counter", str(event_id), payload
-            )
+        self.counters.propose(
+            event_id, address, itip, message_id=message.message_id,
+            source=f"email:{message.message_id}",
+        )  # fmt: skip
         return Outcome("COUNTER", itip.uid, "proposed", address)
 
     def _refresh(self, message: InboundMessage, itip: ItipMessage) -> Outcome:
@@ -334,12 +284,8 @@ class ItipInbox:
         if event_id is None:
             return Outcome("REFRESH", itip.uid, "refused", refusal)
         current = self.app.queries.object_by_event_id(event_id)
-        with self.app.views.read() as db:
-            row = db.one(
-                "SELECT token FROM mail_invitations WHERE event_id = ? AND address = ?",
-                (str(event_id), address),
-            )
-        if current is None or row is None:
+        token = self.mail.invitation_token(str(event_id), address)
+        if current is None or token is None:
             return Outcome("REFRESH", itip.uid, "refused", f"{address} is not invited")
         owner = self._owner_of(current.calendar_id)
         self.mail.enqueue_mail(
@@ -348,68 +294,15 @@ class ItipInbox:
             "REQUEST",
             str(event_id),
             None if owner is None else str(owner.account_id),
-            {
-                "ical": current.ical,
-                "token": row["token"],
-                "name": None,
-                "instances": [],
-                "attendee": None,
-                "partstat": None,
-                "stamp": stamp(self.app.clock()),
-            },
+            itip_payload(current.ical, token, stamp(self.app.clock())),
         )
         return Outcome("REFRESH", itip.uid, "resent", address)
 
-    # --- bounces ----------------------------------------------------------------------------
-
-    def _bounce(self, message: InboundMessage) -> Outcome:
-        bounce = message.bounce
-        assert bounce is not None
-        row = None
-        if bounce.original_message_id:
-            row = self.mail.by_message_id(bounce.original_message_id)
-        if row is None:
-            detail = ", ".join(bounce.failed_recipients) or "unknown recipient"
-            return Outcome("", "", "ignored", f"a bounce for a message not sent here ({detail})")
-        reason = (
-            " ".join(part for part in (bounce.status, bounce.diagnostic) if part)
-            or "returned undelivered"
-        )
-        self.mail.bounced(row["delivery_id"], f"bounce: {reason}")
-        notify_mail_failure(
-            self.app, self.telegram, row, reason, source=f"email:{message.message_id}"
-        )
-        return Outcome(row["method"], "", "bounce", f"{row['recipient']}: {reason}")
-
     # --- helpers ----------------------------------------------------------------------------
 
-    def _recorded(self, message_id: str) -> list[Outcome] | None:
-        with self.app.views.read() as db:
-            value = db.scalar(
-                "SELECT outcome FROM mail_inbound WHERE message_id = ?", (message_id,)
-            )
-        if value is None:
-            return None
-        return [Outcome(**o) for o in json.loads(str(value))]
-
-    def _record(self, message: InboundMessage, outcomes: list[Outcome]) -> None:
-        with self.app.views.write() as db:
-            db.run(
-                "INSERT INTO mail_inbound (message_id, received_at, sender, outcome) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING",
-                (
-                    message.message_id,
-                    stamp(self.app.clock()),
-                    message.sender,
-                    json.dumps([asdict(o) for o in outcomes]),
-                ),
-            )
-
     def _addresses(self, account: AccountView) -> set[str]:
-        return {
-            internal_address(account.telegram_id, self.app.internal_domain).lower(),
-            *account.emails,
-        }
+        domain = self.app.internal_domain
+        return set(account_address_keys(account.telegram_id, account.emails, domain))
 
     def _is_televent_address(self, address: str) -> bool:
         return self.identity.is_ours(address) or address.endswith(
@@ -419,110 +312,6 @@ class ItipInbox:
     def _owner_of(self, calendar_id: UUID) -> AccountView | None:
         calendar = self.app.queries.calendar(calendar_id)
         return None if calendar is None else self.app.queries.account_by_id(calendar.account_id)
-
-
-def settle_counter(
-    app: Televent, counter_id: str, account: AccountView, *, accept: bool, source: str
-) -> str:
-    """The organizer's answer to a COUNTER: move the event to the proposed time (a new
-    REQUEST goes to everyone), or send the attendee a DECLINECOUNTER (RFC 5546 §3.2.8).
-    Returns the event's summary."""
-    with app.views.read() as db:
-        row = db.one("SELECT * FROM mail_counters WHERE counter_id = ?", (counter_id,))
-    if row is None:
-        raise NotFoundError("That proposal is not known.")
-    current = app.queries.object_by_event_id(UUID(row["event_id"]))
-    calendar = None if current is None else app.queries.calendar(current.calendar_id)
-    if current is None or calendar is None or calendar.account_id != account.account_id:
-        raise NotFoundError("That proposal is not for one of your events.")
-    if row["status"] != "open":
-        raise DomainError(f"You already answered this proposal ({row['status']}).")
-    stored = parse_calendar_object(current.ical)
-    proposal = json.loads(row["proposal"])
-    actor = f"account:{account.account_id}"
-    if accept:
-        text = with_proposed_time(stored, str(proposal.get("text", "")))
-        app.put_object(current.calendar_id, current.href, text, actor=actor, source=source)
-    else:
-        with app.views.read() as db:
-            token = db.scalar(
-                "SELECT token FROM mail_invitations WHERE event_id = ? AND address = ?",
-                (row["event_id"], row["address"]),
-            )
-        MailQueue(app.views, app.clock).enqueue_mail(
-            f"declinecounter:{row['event_id']}:{row['address']}:{counter_id}",
-            row["address"],
-            "DECLINECOUNTER",
-            row["event_id"],
-            str(account.account_id),
-            {
-                "ical": current.ical,
-                "token": token or "",
-                "name": None,
-                "instances": [],
-                "attendee": row["address"],
-                "partstat": None,
-                "stamp": stamp(app.clock()),
-            },
-        )
-    with app.views.write() as db:
-        db.run(
-            "UPDATE mail_counters SET status = ? WHERE counter_id = ?",
-            ("accepted" if accept else "declined", counter_id),
-        )
-    return _summary(stored.lead) or "the event"
-
-
-def notify_mail_failure(
-    app: Televent, telegram: DeliveryQueue, row: dict[str, Any], reason: str, *, source: str
-) -> None:
-    """An email could not be delivered: SCHEDULE-STATUS 5.1 on the recipient in the event
-    (their CalDAV client shows it), and the sender is told in Telegram."""
-    if row.get("event_id"):
-        with contextlib.suppress(ValueError, TeleventError):
-            app.record_delivery_failure(
-                UUID(str(row["event_id"])),
-                row["recipient"],
-                str(row["method"]),
-                reason=reason,
-                actor="system:mail",
-                source=source,
-            )
-    owner = app.queries.account_by_id(row["account_id"]) if row.get("account_id") else None
-    if owner is None:
-        return
-    payload = json.loads(row["payload"]) if isinstance(row["payload"], str) else row["payload"]
-    summary = None
-    try:
-        summary = _summary(parse_calendar_object(payload.get("ical", "")).lead)
-    except TeleventError:
-        summary = None
-    telegram.enqueue(
-        f"mail_failed:{row['delivery_id']}",
-        owner.telegram_id,
-        "mail_failed",
-        row.get("event_id"),
-        {
-            "summary": summary,
-            "recipient": row["recipient"],
-            "method": row["method"],
-            "reason": reason[:300],
-        },
-    )
-
-
-def itip_text(itip: ItipMessage) -> str:
-    """The message's components as iCalendar text (kept with a COUNTER proposal)."""
-    return "".join(c.serialize() for c in itip.components)
-
-
-def _summary(component: Any) -> str | None:
-    return _summary_of(component, "SUMMARY")
-
-
-def _summary_of(component: Any, name: str) -> str | None:
-    prop = component.get(name)
-    return None if prop is None else unescape_text(str(prop.value))
 
 
 def _from_organizer(message: InboundMessage, stored_lead: Any, itip: ItipMessage) -> bool:

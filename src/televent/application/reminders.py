@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import icalendar
-import recurring_ical_events
 
 from televent.application.televent import Televent
 from televent.delivery.telegram_queue import DeliveryQueue
+from televent.domain.occurrences import occurrences_between
 from televent.domain.values import PartStat
 
 LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose
@@ -42,7 +42,7 @@ def due_reminders(
     `now` (floating times are read in `zone`)."""
     calendar = icalendar.Calendar.from_ical(ical)
     window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
-    for component in recurring_ical_events.of(calendar).between(now, window_end):
+    for component in occurrences_between(calendar, now, window_end):
         if component.name != "VEVENT" or str(component.get("STATUS", "")).upper() == "CANCELLED":
             continue
         start = component["DTSTART"].dt

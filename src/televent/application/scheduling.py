@@ -5,7 +5,7 @@ users are saved in the same transaction, so nothing is half-delivered:
 
 - the organizer's change: every invited Televent user (a `tg_<id>@<internal domain>` address
   or a linked email, SCHEDULE-AGENT=SERVER) gets the event in their own calendar as the iTIP
-  REQUEST would leave it (domain/itip.py: their answer, alarms and TRANSP are kept); a removed
+  REQUEST would leave it (domain/itip/apply.py: their answer, alarms and TRANSP are kept); a removed
   attendee's copy, and every copy when the event is deleted, is cancelled;
 - an attendee's change to their copy: each answer they gave (their PARTSTAT, per instance; a
   DECLINED for a deleted copy) is recorded on the organizer's event, and the other attendees'
@@ -21,8 +21,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 from uuid import UUID
+
+from eventsourcing.application import Repository
 
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import DomainError
@@ -44,16 +45,13 @@ from televent.domain.scheduling import (
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
+    account_address_keys,
     calendar_event_id_for,
     calendar_id_for,
-    internal_address,
     is_valid_email,
     normalize_address,
 )
-from televent.projections.queries import AccountView
-
-if TYPE_CHECKING:
-    from televent.application.televent import Televent
+from televent.projections.queries import AccountView, Queries
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._-]{1,120}")
 ORGANIZER = "organizer"
@@ -69,23 +67,28 @@ def resource_name(uid: str) -> str:
 
 
 class Scheduler:
-    """Finds the scheduling consequences of a change (the application saves them)."""
+    """Finds the scheduling consequences of a change (the application saves them).
 
-    def __init__(self, app: Televent) -> None:
-        self.app = app
+    It reads the read models (`queries`) to find the Televent users an address stands for and
+    the copies they hold, and loads those copies from the `repository` to change them.
+    """
+
+    def __init__(
+        self, queries: Queries, repository: Repository[UUID], internal_domain: str
+    ) -> None:
+        self.queries = queries
+        self.repository = repository
+        self.internal_domain = internal_domain
 
     # --- roles ------------------------------------------------------------------------------
 
     def addresses_of(self, account: AccountView) -> set[str]:
         """The calendar user addresses of an account (normalised)."""
-        return {
-            internal_address(account.telegram_id, self.app.internal_domain).lower(),
-            *account.emails,
-        }
+        return set(account_address_keys(account.telegram_id, account.emails, self.internal_domain))
 
     def account_for(self, address: str) -> AccountView | None:
         """The Televent user an address stands for."""
-        return self.app.queries.account_for_address(address, self.app.internal_domain)
+        return self.queries.account_for_address(address, self.internal_domain)
 
     def role(self, obj: CalendarObject, owner: AccountView) -> str | None:
         """ORGANIZER, ATTENDEE or None: what the owner is to this resource (RFC 6638 §3.1)."""
@@ -114,7 +117,7 @@ class Scheduler:
         account = self.account_for(address)
         if account is not None:
             return DELIVERED
-        if address.endswith("@" + self.app.internal_domain.lower()):
+        if address.endswith("@" + self.internal_domain.lower()):
             return INVALID_USER  # a tg_ address of nobody registered
         return SENT
 
@@ -133,7 +136,7 @@ class Scheduler:
         as it was (None when new)."""
         if not event.facts.get("attendees") and (before is None or not before_attendees(before)):
             return []
-        owner = self.app.queries.account_by_id(event.account_id)
+        owner = self.queries.account_by_id(event.account_id)
         if owner is None:
             return []
         obj = parse_calendar_object(event.ical)
@@ -171,10 +174,10 @@ class Scheduler:
             copy = self._deliver(event, account, method, organizer_addresses, actor, source)
             if copy is not None:
                 changed.append(copy)
-        for holder, _ in self.app.queries.holders_of_uid(event.uid):
+        for holder, _ in self.queries.holders_of_uid(event.uid):
             if holder == owner.account_id or holder in invited or holder in skip:
                 continue
-            account = self.app.queries.account_by_id(holder)
+            account = self.queries.account_by_id(holder)
             if account is None or self.addresses_of(account) & still_listed:
                 continue  # still invited (SCHEDULE-AGENT=CLIENT): their client is told
             copy = self._deliver(event, account, "CANCEL", organizer_addresses, actor, source)
@@ -193,9 +196,9 @@ class Scheduler:
     ) -> CalendarEvent | None:
         """Apply the organizer's REQUEST or CANCEL to one attendee's copy (None: unchanged)."""
         message = read_itip(without_scheduling_params(event.ical), method)[0]
-        held = self.app.queries.object_with_uid(account.account_id, event.uid)
+        held = self.queries.object_with_uid(account.account_id, event.uid)
         if held is not None:
-            copy: CalendarEvent = self.app.repository.get(held.event_id)
+            copy: CalendarEvent = self.repository.get(held.event_id)
             stored = parse_calendar_object(copy.ical)
             chair = organizer_of(stored)
             if chair is None or normalize_address(chair.value) not in organizer_addresses:
@@ -229,19 +232,19 @@ class Scheduler:
     ) -> CalendarEvent | None:
         calendar_id = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
         text = apply_request(None, message, self.addresses_of(account))
-        if text is None or self.app.queries.calendar(calendar_id) is None:
+        if text is None or self.queries.calendar(calendar_id) is None:
             return None
         obj = parse_calendar_object(text)
         facts = facts_of(obj)
         copy_id = calendar_event_id_for(calendar_id, event.uid)
-        if copy_id in self.app.repository:
-            earlier: CalendarEvent = self.app.repository.get(copy_id)
+        if copy_id in self.repository:
+            earlier: CalendarEvent = self.repository.get(copy_id)
             if not earlier.deleted or earlier.facts["sequence"] >= facts["sequence"]:
                 return None  # deleted (declined) by the attendee: only a new revision returns
             earlier.recreate(obj, href=earlier.href, actor=actor, source=source)
             return earlier
         href = resource_name(event.uid)
-        if self.app.queries.object_at(calendar_id, href) is not None:
+        if self.queries.object_at(calendar_id, href) is not None:
             href = resource_name(f"{event.uid}/{event.id}")
         return CalendarEvent(
             calendar_id=calendar_id,
@@ -276,10 +279,10 @@ class Scheduler:
             answers = [OwnAnswer(a, PartStat.DECLINED.value, "") for a in mine[:1]]
         else:
             answers = own_answers(before, obj, own)
-        held = self.app.queries.object_with_uid(organizer.account_id, copy.uid)
+        held = self.queries.object_with_uid(organizer.account_id, copy.uid)
         if not answers or held is None:
             return []
-        original: CalendarEvent = self.app.repository.get(held.event_id)
+        original: CalendarEvent = self.repository.get(held.event_id)
         for answer in answers:
             try:
                 original.give_rsvp(

@@ -1,20 +1,28 @@
-"""The email delivery queue's bookkeeping: claim due messages, record what happened.
+"""The email queues' bookkeeping: claim due messages, record what happened, and remember which
+inbound messages were already processed.
 
-Rows are created by the email_delivery projection (in the transaction of the domain events)
-and by the inbox (a REFRESH asks for the invitation again); the sender
-(adapters/mail/sender.py) claims them with a lease, as the Telegram queue does. A message the
-relay refuses for good (5xx), or that comes back as a delivery-status bounce, is recorded and
-the organizer is told in Telegram.
+Rows of `mail_outbox` are created by the email_delivery projection (in the transaction of the
+domain events) and by the application (a REFRESH asks for the invitation again, a declined
+COUNTER is answered with a DECLINECOUNTER); the sender (adapters/mail/sender.py) claims them
+with a lease, as the Telegram queue does. A message the relay refuses for good (5xx), or that
+comes back as a delivery-status bounce, is recorded here and reported to the application's
+delivery failures (application/delivery_failures.py), which tells the organizer.
+
+`mail_inbound` is an operational record, not a read model: the Message-IDs already processed
+and what became of each (`InboundLog`), so an IMAP re-poll or an MTA retry changes nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from televent.delivery.telegram_queue import FAILED, PENDING, DeliveryQueue
 from televent.projections.telegram_delivery import stamp
+from televent.projections.view_reader import ViewReader
 
 BOUNCED = "bounced"
 
@@ -39,18 +47,7 @@ class MailQueue(DeliveryQueue):
 
     def claim_mail(self, limit: int = 20) -> list[MailDelivery]:
         """Lease up to `limit` due messages, oldest first."""
-        return [
-            MailDelivery(
-                row["delivery_id"],
-                row["recipient"],
-                row["method"],
-                row["event_id"],
-                row["account_id"],
-                json.loads(row["payload"]),
-                int(row["attempts"]),
-            )
-            for row in self._claim_rows(limit)
-        ]
+        return [_delivery(row) for row in self._claim_rows(limit)]
 
     def enqueue_mail(  # noqa: PLR0917 - the row's columns, in order
         self,
@@ -87,10 +84,26 @@ class MailQueue(DeliveryQueue):
         with self.views.read() as db:
             return db.all("SELECT * FROM mail_outbox ORDER BY created_at, delivery_id")
 
-    def by_message_id(self, message_id: str) -> dict[str, Any] | None:
-        """The row a sent message came from (a bounce names the original's Message-ID)."""
+    def by_message_id(self, message_id: str) -> MailDelivery | None:
+        """The message a sent Message-ID came from (a bounce names the original's Message-ID)."""
         with self.views.read() as db:
-            return db.one("SELECT * FROM mail_outbox WHERE message_id = ?", (message_id,))
+            row = db.one("SELECT * FROM mail_outbox WHERE message_id = ?", (message_id,))
+        return None if row is None else _delivery(row)
+
+    def invitation_token(self, event_id: str, address: str) -> str | None:
+        """The reply-address token of an external attendee of an event organised here."""
+        with self.views.read() as db:
+            value = db.scalar(
+                "SELECT token FROM mail_invitations WHERE event_id = ? AND address = ?",
+                (event_id, address),
+            )
+        return None if value is None else str(value)
+
+    def invitation_by_token(self, token: str) -> tuple[str, str] | None:
+        """(event id, address) a reply-address token was issued for, if it is still valid."""
+        with self.views.read() as db:
+            row = db.one("SELECT event_id, address FROM mail_invitations WHERE token = ?", (token,))
+        return None if row is None else (str(row["event_id"]), str(row["address"]))
 
     def bounced(self, delivery_id: str, reason: str) -> None:
         """The message came back undelivered."""
@@ -99,3 +112,56 @@ class MailQueue(DeliveryQueue):
     def failed_for_good(self, delivery_id: str, reason: str) -> None:
         """The relay refused the message for good (5xx)."""
         self.give_up(delivery_id, reason, FAILED)
+
+
+def _delivery(row: dict[str, Any]) -> MailDelivery:
+    return MailDelivery(
+        row["delivery_id"],
+        row["recipient"],
+        row["method"],
+        row["event_id"],
+        row["account_id"],
+        json.loads(row["payload"]),
+        int(row["attempts"]),
+    )
+
+
+def itip_payload(
+    ical: str, token: str, stamp_text: str, *, attendee: str | None = None
+) -> dict[str, Any]:
+    """The payload of a queued iTIP message the application asks for (REFRESH, DECLINECOUNTER),
+    in the shape the email_delivery projection writes."""
+    return {
+        "ical": ical,
+        "token": token,
+        "name": None,
+        "instances": [],
+        "attendee": attendee,
+        "partstat": None,
+        "stamp": stamp_text,
+    }
+
+
+class InboundLog:
+    """`mail_inbound`: each processed inbound Message-ID once, with what became of it."""
+
+    def __init__(self, views: ViewReader, clock: Callable[[], dt.datetime]) -> None:
+        self.views = views
+        self.clock = clock
+
+    def outcomes_of(self, message_id: str) -> list[dict[str, Any]] | None:
+        """What processing the message did, or None when it was never processed."""
+        with self.views.read() as db:
+            value = db.scalar(
+                "SELECT outcome FROM mail_inbound WHERE message_id = ?", (message_id,)
+            )
+        return None if value is None else list(json.loads(str(value)))
+
+    def record(self, message_id: str, sender: str | None, outcomes: list[dict[str, Any]]) -> None:
+        """Remember the message as processed (the first record of a Message-ID stands)."""
+        with self.views.write() as db:
+            db.run(
+                "INSERT INTO mail_inbound (message_id, received_at, sender, outcome) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING",
+                (message_id, stamp(self.clock()), sender, json.dumps(outcomes)),
+            )

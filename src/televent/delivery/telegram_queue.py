@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from televent.projections.queries import ViewReader
-from televent.projections.telegram_delivery import stamp
+from televent.projections.base import stamp
+from televent.projections.view_reader import ViewReader
 
 PENDING, SENT, FAILED, SKIPPED = "pending", "sent", "failed", "skipped"
 # Longer than one Bot API request may take (the bot's session gives up after 15 s), so a

@@ -189,3 +189,28 @@ class Account(Aggregate):
         self, *, device_id: str, at: dt.datetime, actor: str, source: str
     ) -> None:
         self.devices[device_id]["revoked_at"] = at
+
+    # --- the scheduling inbox (RFC 6638 §4.1) ------------------------------------------------
+
+    def delete_inbox_item(self, *, name: str, actor: str, source: str) -> None:
+        """Note that the person's client removed an item of their scheduling inbox (it has
+        shown the message); the schedule_inbox read model drops it and moves the inbox's ctag.
+        The items are the read model's, so whether `name` is there is checked by the caller."""
+        self._schedule_inbox_item_deleted(name=name, actor=actor, source=source)
+
+    @event("ScheduleInboxItemDeleted")
+    def _schedule_inbox_item_deleted(self, *, name: str, actor: str, source: str) -> None:
+        pass
+
+    # --- before an erasure (GDPR Art. 17) ----------------------------------------------------
+
+    def call_off_meetings(self, *, event_ids: list[str], actor: str, source: str) -> None:
+        """Note that the meetings the person organises (`event_ids`, not over, with attendees)
+        are called off before their erasure; the application then deletes each, so everyone
+        invited is told. Stored in clear (ids only): the record outlives the person's key."""
+        if event_ids:
+            self._meetings_called_off(event_ids=list(event_ids), actor=actor, source=source)
+
+    @event("MeetingsCalledOff")
+    def _meetings_called_off(self, *, event_ids: list[str], actor: str, source: str) -> None:
+        pass

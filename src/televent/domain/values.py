@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -142,5 +143,37 @@ def normalize_address(value: str) -> str:
 
 
 def internal_address(telegram_id: int, domain: str) -> str:
-    """The calendar address that stands for a Telegram user (`tg_<id>@<domain>`)."""
+    """The calendar address that stands for a Telegram user (`tg_<id>@<domain>`).
+
+    `telegram_id_of` reads it back; `internal_address_pattern` matches it."""
     return f"tg_{telegram_id}@{domain}"
+
+
+def internal_uri(telegram_id: int, domain: str) -> str:
+    """The internal address as a calendar user address (`mailto:tg_<id>@<domain>`)."""
+    return f"mailto:{internal_address(telegram_id, domain)}"
+
+
+def internal_address_pattern(domain: str) -> re.Pattern[str]:
+    """What an internal address looks like once normalised (`normalize_address`): its
+    `fullmatch` of a comparison key has the Telegram id as group 1."""
+    return re.compile(rf"tg_(\d+)@{re.escape(domain.lower())}")
+
+
+def telegram_id_of(address: str, domain: str) -> int | None:
+    """The Telegram user an internal address stands for (`tg_<id>@<domain>`, as a `mailto:`
+    URI or bare, in any case); None for every other address."""
+    match = internal_address_pattern(domain).fullmatch(normalize_address(address))
+    return None if match is None else int(match.group(1))
+
+
+def account_addresses(telegram_id: int, emails: Iterable[str], domain: str) -> list[str]:
+    """An account's calendar user addresses as `mailto:` URIs (RFC 6638 §2.4.1), in one order:
+    its internal address first, then the emails it linked, in the order given."""
+    return [internal_uri(telegram_id, domain), *(f"mailto:{email}" for email in emails)]
+
+
+def account_address_keys(telegram_id: int, emails: Iterable[str], domain: str) -> list[str]:
+    """The same addresses as the read models store them: the internal one lower-cased, then
+    the linked emails (stored lower-case when linked), without `mailto:`."""
+    return [internal_address(telegram_id, domain).lower(), *emails]

@@ -1,1 +1,1 @@
-"""entrypoints"""
+"""How Televent is started: the `televent` command line and `televent serve`."""

@@ -6,7 +6,6 @@ Every error is one line on stderr and a non-zero exit status; `--json` prints da
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,12 +15,12 @@ from typing import Any
 from eventsourcing.persistence import PersistenceError
 
 from televent import __version__
-from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.domain.values import Source, SourceKind
 from televent.entrypoints.cli_gdpr import add_gdpr_commands
+from televent.entrypoints.cli_support import emit, json_flag, open_app, with_progress
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -88,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--name", default="")
     create.add_argument("--email")
     create.add_argument("--timezone", default="UTC")
-    _json_flag(create)
+    json_flag(create)
     create.set_defaults(handler=_account_create)
 
     device = commands.add_parser("device", help="CalDAV device passwords").add_subparsers(
@@ -97,11 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     add = device.add_parser("add", help="issue a device password (printed once)")
     add.add_argument("--telegram-id", type=int, required=True)
     add.add_argument("--name", required=True)
-    _json_flag(add)
+    json_flag(add)
     add.set_defaults(handler=_device_add)
     listing = device.add_parser("list", help="list an account's devices")
     listing.add_argument("--telegram-id", type=int, required=True)
-    _json_flag(listing)
+    json_flag(listing)
     listing.set_defaults(handler=_device_list)
     revoke = device.add_parser("revoke", help="revoke a device password")
     revoke.add_argument("--telegram-id", type=int, required=True)
@@ -115,14 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", help="process one raw RFC 5322 message (for an MTA pipe): REQUEST/REPLY/CANCEL"
     )
     ingest.add_argument("file", nargs="?", default="-", help="the message file, or - for stdin")
-    _json_flag(ingest)
+    json_flag(ingest)
     ingest.set_defaults(handler=_mail_ingest)
 
     projections = commands.add_parser("projections", help="read models").add_subparsers(
         metavar="ACTION"
     )
     status = projections.add_parser("status", help="position, lag and last error of each view")
-    _json_flag(status)
+    json_flag(status)
     status.set_defaults(handler=_projections_status)
     rebuild = projections.add_parser("rebuild", help="rebuild read models from the log")
     rebuild.add_argument(
@@ -133,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument(
         "--only", action="append", metavar="NAME", help="only this read model (repeatable)"
     )
-    _json_flag(rebuild)
+    json_flag(rebuild)
     rebuild.set_defaults(handler=_projections_rebuild)
     _add_audit_commands(commands)
     add_gdpr_commands(commands)
@@ -159,19 +158,7 @@ def _add_audit_commands(commands: Any) -> None:
     for parser in (event, account):
         parser.add_argument("--since", help="from this ISO date or date-time (UTC unless given)")
         parser.add_argument("--until", help="up to this ISO date (the whole day) or date-time")
-        _json_flag(parser)
-
-
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
-
-
-def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
-    print(json.dumps(data, indent=2, default=str) if args.json else text())
-
-
-def _app(settings: Settings) -> Televent:
-    return build_application(settings)
+        json_flag(parser)
 
 
 # --- handlers ------------------------------------------------------------------------------
@@ -197,7 +184,7 @@ def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _account_create(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings)
+    app = open_app(settings)
     registration = app.register_account(
         args.telegram_id,
         name=args.name,
@@ -209,7 +196,7 @@ def _account_create(settings: Settings, args: argparse.Namespace) -> int:
     account = app.queries.account_by_telegram_id(args.telegram_id)
     assert account is not None
     data = {"created": registration.created, **asdict(account)}
-    _emit(
+    emit(
         args,
         data,
         lambda: (
@@ -222,7 +209,7 @@ def _account_create(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _device_add(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings)
+    app = open_app(settings)
     issued = app.issue_device_password(
         args.telegram_id, args.name, actor=OPERATOR_ACTOR, source=OPERATOR
     )
@@ -232,7 +219,7 @@ def _device_add(settings: Settings, args: argparse.Namespace) -> int:
         "password": issued.password,
         "username": str(args.telegram_id),
     }
-    _emit(
+    emit(
         args,
         data,
         lambda: (
@@ -245,12 +232,12 @@ def _device_add(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _device_list(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings)
+    app = open_app(settings)
     account = app.queries.account_by_telegram_id(args.telegram_id)
     if account is None:
         raise NotFoundError(f"Account for Telegram id {args.telegram_id} not found.")
     devices = app.queries.devices_of(account.account_id)
-    _emit(
+    emit(
         args,
         [asdict(d) for d in devices],
         lambda: (
@@ -267,7 +254,7 @@ def _device_list(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _device_revoke(settings: Settings, args: argparse.Namespace) -> int:
-    app = _app(settings)
+    app = open_app(settings)
     app.revoke_device_password(args.telegram_id, args.name, actor=OPERATOR_ACTOR, source=OPERATOR)
     print(f"Revoked device {args.name!r} of account {args.telegram_id}.")
     return 0
@@ -276,14 +263,16 @@ def _device_revoke(settings: Settings, args: argparse.Namespace) -> int:
 def _mail_ingest(settings: Settings, args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from televent.adapters.mail.ingest import receive_email
     from televent.application.itip_inbox import ItipInbox
     from televent.domain.mail_identity import MailIdentity
 
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     identity = MailIdentity.parse(settings.mail_from)
-    app = _app(settings)
+    app = open_app(settings)
     try:
-        receipt = ItipInbox(app, identity, max_bytes=settings.max_message_bytes).receive(raw)
+        inbox = ItipInbox(app, identity, max_bytes=settings.max_message_bytes)
+        receipt = receive_email(inbox, raw)
     finally:
         app.close()
 
@@ -297,15 +286,15 @@ def _mail_ingest(settings: Settings, args: argparse.Namespace) -> int:
             )
         return "\n".join(lines)
 
-    _emit(args, receipt.as_dict(), text)
+    emit(args, receipt.as_dict(), text)
     return 0
 
 
 def _projections_status(settings: Settings, args: argparse.Namespace) -> int:
     from televent.ops.maintenance import projection_status
 
-    statuses = projection_status(_app(settings))
-    _emit(
+    statuses = projection_status(open_app(settings))
+    emit(
         args,
         [{**asdict(s), "lag": s.lag} for s in statuses],
         lambda: "\n".join(
@@ -321,14 +310,14 @@ def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
     from televent.ops.maintenance import retention_cutoff
     from televent.projections.rebuild import Rebuilder
 
-    app = _app(settings)
+    app = open_app(settings)
     rebuilder = Rebuilder(app.engine, app.views)
 
     def cutoff() -> str:
         return retention_cutoff(app, settings.tombstone_retention_days)
 
     try:
-        report = _with_progress(
+        report = with_progress(
             not args.json,
             lambda progress: rebuilder.run(
                 args.only, verify=args.verify, retention_cutoff=cutoff, progress=progress
@@ -345,7 +334,7 @@ def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
         "matches": report.matches,
         "differences": [asdict(d) for d in report.differences],
     }
-    _emit(args, data, lambda: _rebuild_text(report))
+    emit(args, data, lambda: _rebuild_text(report))
     return 0 if report.matches else EXIT_ERROR
 
 
@@ -394,27 +383,13 @@ def _print_timeline(
 ) -> int:
     from televent.ops.audit import Audit, render_timeline
 
-    app = _app(settings)
+    app = open_app(settings)
     try:
         entries = read(Audit(app))
     finally:
         app.close()
-    _emit(args, [entry.as_dict() for entry in entries], lambda: render_timeline(entries))
+    emit(args, [entry.as_dict() for entry in entries], lambda: render_timeline(entries))
     return 0
-
-
-def _with_progress(show: bool, work: Callable[[Callable[[int, int], None] | None], Any]) -> Any:
-    if not show or not sys.stderr.isatty():
-        return work(None)
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("Replaying the log", total=None)
-
-        def advance(position: int, head: int) -> None:
-            bar.update(task, completed=position, total=head)
-
-        return work(advance)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from televent.config import Settings
+from televent.entrypoints.cli_support import emit, json_flag, open_app, with_progress
 from televent.ops.farewells import KEPT_DAYS
 
 
 def add_gdpr_commands(commands: Any) -> None:
     """Add the `gdpr` command group to the CLI's subcommands."""
-    from televent.entrypoints.cli import _json_flag
 
     gdpr = commands.add_parser("gdpr", help="export or erase a person's data").add_subparsers(
         metavar="ACTION"
@@ -23,12 +23,12 @@ def add_gdpr_commands(commands: Any) -> None:
     export.add_argument("telegram_id", type=int)
     export.add_argument("--out", required=True, type=Path, metavar="FILE.zip")
     _operator_flags(export, "subject access request")
-    _json_flag(export)
+    json_flag(export)
     export.set_defaults(handler=_gdpr_export)
     erase = gdpr.add_parser("erase", help="erase a person's data (crypto-shredding; final)")
     erase.add_argument("telegram_id", type=int)
     _operator_flags(erase, None)
-    _json_flag(erase)
+    json_flag(erase)
     erase.set_defaults(handler=_gdpr_erase)
 
 
@@ -47,13 +47,12 @@ def _operator_flags(parser: argparse.ArgumentParser, default_reason: str | None)
 
 
 def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.entrypoints.cli import _app, _emit
     from televent.ops.gdpr import PersonalData
 
-    summary = PersonalData(_app(settings)).export(
+    summary = PersonalData(open_app(settings)).export(
         args.telegram_id, args.out, operator=args.operator, reason=args.reason
     )
-    _emit(
+    emit(
         args,
         {**asdict(summary), "path": str(summary.path)},
         lambda: (
@@ -75,11 +74,10 @@ def _called_off(meetings: int, messages: int) -> str:
 
 
 def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.entrypoints.cli import _app, _emit, _with_progress
     from televent.ops.gdpr import PersonalData
 
-    personal = PersonalData(_app(settings))
-    report = _with_progress(
+    personal = PersonalData(open_app(settings))
+    report = with_progress(
         not args.json,
         lambda progress: personal.erase(
             args.telegram_id, operator=args.operator, reason=args.reason, progress=progress
@@ -95,5 +93,5 @@ def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
             + _called_off(report.meetings_called_off, report.farewells_queued)
         )
 
-    _emit(args, asdict(report), text)
+    emit(args, asdict(report), text)
     return 0

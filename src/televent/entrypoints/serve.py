@@ -17,12 +17,12 @@ from litestar import Litestar
 
 from televent.adapters.http import create_http_app
 from televent.adapters.mail.imap import ImapSettings, poll_once
+from televent.adapters.mail.ingest import email_receiver
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
-from televent.application.itip_inbox import ItipInbox
 from televent.application.televent import Televent
-from televent.bootstrap import build_application
+from televent.bootstrap import Services, build_application, build_services
 from televent.config import Settings
 from televent.domain.mail_identity import MailIdentity
 from televent.ops.gdpr import PersonalData
@@ -38,6 +38,7 @@ LOG = logging.getLogger(__name__)
 def run_server(settings: Settings, *, host: str, port: int) -> int:
     """Migrate, catch up the read models, and serve until interrupted."""
     app = build_application(settings)
+    services = build_services(app, settings)
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
     telegram = None
@@ -46,15 +47,21 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
         from televent.adapters.telegram.bot import build_bot  # noqa: PLC0415 - see the imports
 
         caldav_url = settings.public_url or f"http://{host}:{port}/"
-        telegram = build_bot(app, settings, app_port, caldav_url=caldav_url)
+        telegram = build_bot(
+            app,
+            settings,
+            app_port,
+            queue=services.telegram_queue,
+            reminders=services.reminders,
+            counters=services.counters,
+            caldav_url=caldav_url,
+        )
         lifespans.append(_bot(telegram))
         mode = "webhook" if settings.telegram_webhook_url else "long polling"
         print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")
     else:
         print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
-    identity = MailIdentity.parse(settings.mail_from)
-    inbox = ItipInbox(app, identity, max_bytes=settings.max_message_bytes)
-    lifespans.extend(_mail(app, settings, identity, inbox))
+    lifespans.extend(_mail(app, settings, services))
     if app.queries.account_count() == 0:
         program = _program_name()
         print(
@@ -64,7 +71,15 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
     http_app = create_http_app(
-        app, app_port, settings, lifespan=lifespans, telegram=telegram, inbox=inbox
+        app,
+        app_port,
+        settings,
+        lifespan=lifespans,
+        schedule_inbox=services.schedule_inbox,
+        record_device_use=services.record_device_use,
+        projection_status=services.projection_status,
+        telegram=telegram,
+        inbox=services.itip_inbox,
     )
     config = uvicorn.Config(
         http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
@@ -108,14 +123,21 @@ def _bot(
 Lifespan = Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]
 
 
-def _mail(
-    app: Televent, settings: Settings, identity: MailIdentity, inbox: ItipInbox
-) -> list[Lifespan]:
+def _mail(app: Televent, settings: Settings, services: Services) -> list[Lifespan]:
     """The SMTP sender and the IMAP poller, each when configured (and said so)."""
+    identity = MailIdentity.parse(settings.mail_from)
+    inbox = services.itip_inbox
     lifespans: list[Lifespan] = []
     if settings.smtp_url:
         smtp = SmtpSettings.parse(settings.smtp_url)
-        sender = MailSender(app, identity, smtp, AppPort(2))
+        sender = MailSender(
+            app,
+            identity,
+            smtp,
+            AppPort(2),
+            queue=services.mail_queue,
+            failures=services.delivery_failures,
+        )
         lifespans.append(_background(sender.run_forever))
         print(f"Email out: on (SMTP {smtp.host}:{smtp.port}, from {identity.address})")
     else:
@@ -129,7 +151,7 @@ def _mail(
         async def poll() -> None:
             while True:
                 try:
-                    await port.run(poll_once, imap, inbox.receive)
+                    await port.run(poll_once, imap, email_receiver(inbox))
                 except Exception as exc:  # keep polling; the server may come back
                     LOG.warning("IMAP poll failed: %s", exc)
                 await asyncio.sleep(settings.imap_interval_seconds)

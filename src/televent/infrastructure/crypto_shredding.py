@@ -44,8 +44,11 @@ NONCE_BYTES = 12
 HEADER_LENGTH_BYTES = 4
 REDACTED = "redacted"
 CLEAR_FIELDS = ("timestamp", "account_id")
-# Accountability records: who exported or erased whose data, when and why (no personal data).
-CLEAR_EVENTS = frozenset({"Account.AccountErased", "Account.PersonalDataExported"})
+# Accountability records: who exported or erased whose data, when and why, and which meetings
+# (by id) an erasure called off (no personal data).
+CLEAR_EVENTS = frozenset(
+    {"Account.AccountErased", "Account.PersonalDataExported", "Account.MeetingsCalledOff"}
+)
 
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _FOLD = re.compile(r"\r?\n[ \t]")

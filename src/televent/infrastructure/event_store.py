@@ -1,29 +1,61 @@
 """The event store's two backends, extended to update the read models in the same transaction.
 
 eventsourcing 9.5's recorders insert a command's events in one transaction. These subclasses
-hand the inserted events and their notification positions to the projection engine before that
-transaction commits (see docs/adr/0002). They are selected through the library's
-APPLICATION_RECORDER_TOPIC setting.
+hand the inserted events and their notification positions to a `Projector` (the projection
+engine, attached by the composition root) before that transaction commits (see docs/adr/0002).
+They are selected through the library's APPLICATION_RECORDER_TOPIC setting.
+
+`open_event_store` builds the pieces eventsourcing's Application would build for itself (the
+infrastructure factory, the sealing mapper, the recorder), so the composition root can hand the
+same mapper and database to the read side before the application exists.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+from uuid import UUID
 
 import psycopg
-from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    DecimalAsStr,
+    InfrastructureFactory,
+    InterfaceError,
+    JSONTranscoder,
+    Mapper,
+    OperationalError,
+    StoredEvent,
+    UUIDAsHex,
+)
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
-from eventsourcing.utils import retry
+from eventsourcing.utils import Environment, retry
 
-from televent.projections.engine import ProjectionEngine
+from televent.infrastructure.crypto_shredding import SubjectMapper
+from televent.infrastructure.database import Dialect
+from televent.infrastructure.subject_keys import SubjectKeys
+
+
+class Projector(Protocol):
+    """What the recorders call inside the inserting transaction (the projection engine)."""
+
+    def apply_recorded(
+        self,
+        cursor: Any,
+        stored_events: Sequence[StoredEvent],
+        notification_ids: Sequence[int],
+        domain_events: Sequence[Any] | None,
+    ) -> None:
+        """Apply just-inserted events to the read models, or raise to roll the insert back."""
 
 
 class ProjectingSQLiteRecorder(SQLiteApplicationRecorder):
     """SQLite recorder that applies projections inside the insert transaction."""
 
-    engine: ProjectionEngine | None = None
+    engine: Projector | None = None
 
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -43,7 +75,7 @@ class ProjectingPostgresRecorder(PostgresApplicationRecorder):
     notification positions commit in order and read models are updated by one writer at a time.
     """
 
-    engine: ProjectionEngine | None = None
+    engine: Projector | None = None
 
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def insert_events(
@@ -75,3 +107,64 @@ class ProjectingPostgresRecorder(PostgresApplicationRecorder):
             if failure is not None:
                 raise failure
         return notification_ids
+
+
+ProjectingRecorder = ProjectingSQLiteRecorder | ProjectingPostgresRecorder
+
+
+@dataclass(frozen=True)
+class EventStoreParts:
+    """The event store's infrastructure, built before the application that uses it."""
+
+    env: Environment
+    factory: InfrastructureFactory[Any]
+    mapper: Mapper[UUID]
+    recorder: ProjectingRecorder
+
+    @property
+    def events_table(self) -> str:
+        """The name of the table the events (and their notification positions) are in."""
+        return str(self.recorder.events_table_name)
+
+    @property
+    def datastore(self) -> Any:
+        """The recorder's connection pool, shared with the read models' readers."""
+        return self.recorder.datastore
+
+    def attach(self, projector: Projector) -> None:
+        """Have every insert update the read models in its transaction."""
+        self.recorder.engine = projector
+
+
+def open_event_store(
+    name: str,
+    env: Mapping[str, str],
+    dialect: Dialect,
+    keys: SubjectKeys,
+    *,
+    sealed: bool = True,
+) -> EventStoreParts:
+    """The factory, mapper and recorder eventsourcing's Application `name` would construct from
+    `env` (the process environment underneath, as the library reads it), with the projecting
+    recorder of `dialect` and, when `sealed`, events sealed per person (docs/adr/0009)."""
+    recorder_class = (
+        ProjectingPostgresRecorder if dialect is Dialect.POSTGRES else ProjectingSQLiteRecorder
+    )
+    settings = {**os.environ, **env}
+    settings["APPLICATION_RECORDER_TOPIC"] = (
+        f"{recorder_class.__module__}:{recorder_class.__qualname__}"
+    )
+    environment = Environment(name, settings)
+    factory: InfrastructureFactory[Any] = InfrastructureFactory.construct(environment)
+    transcoder = factory.transcoder()
+    if isinstance(transcoder, JSONTranscoder):  # what Application.register_transcodings adds
+        transcoder.register(UUIDAsHex())
+        transcoder.register(DecimalAsStr())
+        transcoder.register(DatetimeAsISO())
+    mapper: Mapper[UUID] = (
+        SubjectMapper(transcoder, keys) if sealed else Mapper(transcoder=transcoder)
+    )
+    recorder = factory.application_recorder()
+    if not isinstance(recorder, ProjectingSQLiteRecorder | ProjectingPostgresRecorder):
+        raise TypeError(f"Expected a projecting recorder, got {type(recorder).__name__}.")
+    return EventStoreParts(environment, factory, mapper, recorder)

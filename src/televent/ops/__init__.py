@@ -1,1 +1,1 @@
-"""ops"""
+"""What an operator runs: the audit, GDPR export and erasure, farewells, maintenance."""

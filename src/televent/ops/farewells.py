@@ -2,14 +2,16 @@
 
 Without this, everyone they invited would keep a meeting that silently never happens: the
 erasure makes the organizer's events unreadable, so no later change could ever reach the
-attendees. Each meeting that is not over and has attendees is deleted through the ordinary
-command, so the delivery projections queue what any deletion queues: an iTIP CANCEL
-(RFC 5546 §3.2.5) to each external attendee and a Telegram notice to each Televent attendee.
+attendees. Which meetings are called off is recorded in the log first
+(`Account.MeetingsCalledOff`, application/farewells.py, readable after the erasure); then each
+meeting that is not over and has attendees is deleted through the ordinary command, so the
+delivery projections queue what any deletion queues: an iTIP CANCEL (RFC 5546 §3.2.5) to each
+external attendee and a Telegram notice to each Televent attendee.
 
 Those messages name the person and the event, so the erasure's purge spares them while they
 wait; `release` deletes them once delivered or given up, and after `KEPT_DAYS` whatever
 happened (no mail relay configured, a bot that is off), so nothing outlives the erasure by
-more than a few days.
+more than a few days. That bookkeeping of queue rows is delivery/erasure.py's.
 """
 
 from __future__ import annotations
@@ -19,15 +21,12 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from televent.application.televent import Televent
-from televent.delivery.telegram_queue import PENDING
+from televent.delivery.erasure import KEPT_DAYS, keep_farewells, release_farewells
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.values import normalize_address
-from televent.projections.queries import AccountView
-from televent.projections.sql import Sql
+from televent.projections.directory_reader import AccountView
 
-KEPT_DAYS = 7
-QUEUES = {"mail": "mail_outbox", "telegram": "telegram_outbox"}
-KEPT = "SELECT delivery_id FROM erasure_farewells"
+__all__ = ["KEPT_DAYS", "CalledOff", "Farewells"]
 
 
 @dataclass(frozen=True)
@@ -50,24 +49,12 @@ class Farewells:
         """Delete every meeting the person organises that is not over and has attendees."""
         head = self.app.recorder.max_notification_id() or 0
         meetings = self._meetings(account, {normalize_address(a) for a in addresses})
+        self.app.record_meetings_called_off(
+            account.account_id, meetings, actor=actor, source=source
+        )
         for event_id in meetings:
             self.app.delete_event(event_id, actor=actor, source=source)
-        now = self.app.clock().isoformat()
-        kept = 0
-        with self.app.views.write() as db:
-            for queue, table in QUEUES.items():
-                for event_id in meetings:
-                    for row in db.all(
-                        f"SELECT delivery_id FROM {table} WHERE event_id = ? AND status = ? "
-                        "AND created_position > ?",
-                        (str(event_id), PENDING, head),
-                    ):
-                        db.run(
-                            "INSERT INTO erasure_farewells (delivery_id, queue, kept_since) "
-                            "VALUES (?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING",
-                            (row["delivery_id"], queue, now),
-                        )
-                        kept += 1
+        kept = keep_farewells(self.app.views, meetings, head, self.app.clock().isoformat())
         return CalledOff(len(meetings), kept)
 
     def _meetings(self, account: AccountView, own: set[str]) -> list[UUID]:
@@ -94,22 +81,4 @@ class Farewells:
         """Delete the kept messages that were delivered or given up, or kept too long;
         returns how many rows went."""
         cutoff = (self.app.clock() - dt.timedelta(days=KEPT_DAYS)).isoformat()
-        deleted = 0
-        with self.app.views.write() as db:
-            for queue, table in QUEUES.items():
-                db.run(
-                    f"DELETE FROM {table} WHERE delivery_id IN ({KEPT} WHERE queue = ?) "
-                    f"AND (status <> ? OR delivery_id IN ({KEPT} WHERE kept_since < ?))",
-                    (queue, PENDING, cutoff),
-                )
-                deleted += max(db.rowcount, 0)
-            _forget_released(db)
-        return deleted
-
-
-def _forget_released(db: Sql) -> None:
-    db.run(
-        "DELETE FROM erasure_farewells WHERE delivery_id NOT IN "
-        "(SELECT delivery_id FROM mail_outbox) "
-        "AND delivery_id NOT IN (SELECT delivery_id FROM telegram_outbox)"
-    )
+        return release_farewells(self.app.views, cutoff)

@@ -2,53 +2,39 @@
 
 Export writes one ZIP: the account, devices (names and dates, never hashes), every domain event
 the person caused or that concerns them (decoded, as JSON), their calendars as .ics, and what
-was delivered to them. Erasure is crypto-shredding (docs/adr/0009): an `AccountErased` record
-is appended, the person's key is deleted, so their events can no longer be read, and the read
-models are rebuilt from the log; the delivery queues, which cannot be rebuilt, are purged and
-scrubbed. Both are recorded in the log with operator, time and reason.
+was delivered to them. Erasure is crypto-shredding (docs/adr/0009): the meetings the person
+organises are called off (farewells.py), an `AccountErased` record is appended, the person's key
+is deleted, so their events can no longer be read, and the read models are rebuilt from the log;
+the delivery queues and operational records, which cannot be rebuilt, are purged and scrubbed
+(delivery/erasure.py, the one place an erasure writes to tables directly). Exports, erasures and
+called-off meetings are recorded in the log with operator, time and reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 from televent.application.televent import Televent
+from televent.delivery.erasure import purge_person
 from televent.domain.errors import NotFoundError
 from televent.domain.ics_bundle import merged_calendar
 from televent.domain.values import internal_address
 from televent.infrastructure.crypto_shredding import is_redacted
-from televent.infrastructure.database import Dialect
-from televent.ops.farewells import KEPT, Farewells
-from televent.projections.queries import AccountView
+from televent.ops.farewells import Farewells
+from televent.projections.directory_reader import AccountView
 from televent.projections.rebuild import Rebuilder
-from televent.projections.sql import Sql
 
 ERASED_NAME = "Erased user"
-# The queues' rows that tell attendees a meeting is off wait to be sent (farewells.py).
-_SPARED = dict.fromkeys(("telegram_outbox", "mail_outbox"), f" AND delivery_id NOT IN ({KEPT})")
 MIN_NAME_LENGTH = 3
 HIDDEN = "(not exported)"
 Progress = Callable[[int, int], None]
-# Queues of side effects (not rebuilt from the log) and other state that is not a projection:
-# the table, and the columns that may name a person.
-PURGED_TEXT_COLUMNS = {
-    "telegram_outbox": ("delivery_id", "payload", "last_error"),
-    "telegram_invitations": ("address",),
-    "mail_outbox": ("delivery_id", "recipient", "payload", "last_error"),
-    "mail_invitations": ("address",),
-    "mail_events": ("ical",),
-    "mail_inbound": ("sender", "outcome"),
-    "mail_counters": ("address", "proposal"),
-    "schedule_inbox": ("ical",),
-}
 
 
 @dataclass(frozen=True)
@@ -243,9 +229,8 @@ class PersonalData:
         report.rebuilt = rebuild.projections
         if person is not None:
             account, owned, terms = person
-            with self.app.views.write() as db:
-                report.purged_rows = _purge(db, account, owned, terms)
-        self._compact()
+            report.purged_rows = purge_person(self.app.views, account, owned, terms)
+        self.app.views.compact()
 
     def _owned(self, account: AccountView) -> dict[str, list[str]]:
         """Ids of what the person owns, read before their data becomes unreadable."""
@@ -283,20 +268,8 @@ class PersonalData:
         """Delete the farewell messages of past erasures once sent (see farewells.py)."""
         released = Farewells(self.app).release()
         if released:
-            self._compact()
+            self.app.views.compact()
         return released
-
-    def _compact(self) -> None:
-        """Leave no copy of deleted rows in the database files (SQLite keeps freed pages)."""
-        if self.app.dialect is not Dialect.SQLITE:
-            return
-        connection = sqlite3.connect(str(self.app.views.datastore.pool.db_name), timeout=30)
-        try:
-            connection.isolation_level = None  # VACUUM runs outside a transaction
-            connection.execute("VACUUM")
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            connection.close()
 
     def _account(self, telegram_id: int) -> AccountView:
         account = self.app.queries.account_by_telegram_id(telegram_id)
@@ -308,54 +281,6 @@ class PersonalData:
                 )
             raise NotFoundError(f"No account for Telegram id {telegram_id}.")
         return account
-
-
-def _purge(
-    db: Sql, account: AccountView, owned: dict[str, list[str]], terms: dict[str, str]
-) -> int:
-    """Delete the person's rows from the tables a rebuild does not touch, and replace their
-    addresses and name in the rest."""
-    purged = 0
-    purged += _delete(db, "telegram_outbox", "chat_id", [account.telegram_id])
-    for table in (
-        "telegram_outbox", "telegram_invitations", "mail_outbox", "mail_invitations", "mail_events",
-    ):  # fmt: skip
-        purged += _delete(db, table, "event_id", owned["events"])
-    purged += _delete(db, "mail_counters", "event_id", owned["events"])
-    purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
-    purged += _delete(db, "mail_outbox", "account_id", [str(account.account_id)])
-    # Scheduling inboxes: the person's own, and every message about a meeting they held.
-    purged += _delete(db, "schedule_inbox", "account_id", [str(account.account_id)])
-    purged += _delete(db, "schedule_inboxes", "account_id", [str(account.account_id)])
-    purged += _delete(db, "schedule_inbox", "uid", owned["uids"])
-    purged += _delete(db, "schedule_inbox_sequences", "event_id", owned["events"])
-    purged += _delete(db, "device_usage", "device_id", owned["devices"])
-    purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
-    for table, columns in PURGED_TEXT_COLUMNS.items():
-        for column in columns:
-            for term, replacement in terms.items():
-                for variant in _variants(term):
-                    db.run(
-                        f"UPDATE {table} SET {column} = REPLACE({column}, ?, ?) "
-                        f"WHERE {column} LIKE ?{_SPARED.get(table, '')}",
-                        (variant, replacement, f"%{variant}%"),
-                    )
-                    purged += max(db.rowcount, 0)
-    return purged
-
-
-def _delete(db: Sql, table: str, column: str, values: Iterable[Any]) -> int:
-    count = 0
-    for value in values:
-        db.run(f"DELETE FROM {table} WHERE {column} = ?{_SPARED.get(table, '')}", (value,))
-        count += max(db.rowcount, 0)
-    return count
-
-
-def _variants(term: str) -> list[str]:
-    """The forms a name or address takes in stored text (as typed, lower case, JSON)."""
-    forms = [term, term.lower(), json.dumps(term)[1:-1]]
-    return list(dict.fromkeys(f for f in forms if f))
 
 
 def _event_json(event: Any) -> dict[str, Any]:

@@ -1,11 +1,13 @@
-"""Operator queries over the log and the read models (status, purges)."""
+"""Operator queries over the log and the read models (status, purges), and the device-use
+counter."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from televent.application.televent import Televent
-from televent.projections.queries import ProjectionStatus
+from televent.projections.queries import ProjectionStatus, ViewReader
 
 
 def projection_status(app: Televent) -> list[ProjectionStatus]:
@@ -48,11 +50,12 @@ def purge_tombstones(app: Televent, days: int) -> int:
         return db.rowcount
 
 
-def record_device_use(app: Televent, device_id: str) -> None:
-    """Remember when a device password was last used (a view, not a domain event)."""
-    with app.views.write() as db:
+def record_device_use(views: ViewReader, clock: Callable[[], dt.datetime], device_id: str) -> None:
+    """Remember when a device password was last used: an operational counter in the
+    device_usage table, not a domain event (every authenticated request would append one)."""
+    with views.write() as db:
         db.run(
             "INSERT INTO device_usage (device_id, last_used_at) VALUES (?, ?) "
             "ON CONFLICT (device_id) DO UPDATE SET last_used_at = excluded.last_used_at",
-            (device_id, app.clock().isoformat()),
+            (device_id, clock().isoformat()),
         )

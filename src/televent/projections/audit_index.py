@@ -32,7 +32,7 @@ ACTOR = "actor"
 ATTENDEE = "attendee"
 ORGANIZER = "organizer"
 
-CREATION_EVENTS = ("AccountRegistered", "CalendarCreated", "EventCreated")
+CREATION_EVENTS = ("AccountRegistered", "CalendarCreated", "EventCreated", "CounterProposed")
 
 
 def owner_of(event: Any) -> str:
@@ -99,7 +99,11 @@ class AuditIndexProjection(Projection):
             named.append((reference.lower(), ACTOR))
         self._insert_addresses(db, originator, named, position)
         uid = getattr(event, "uid", None)
-        if isinstance(uid, str) and type(event).__name__ in ("EventCreated", "EventRecreated"):
+        if isinstance(uid, str) and type(event).__name__ in (
+            "EventCreated",
+            "EventRecreated",
+            "CounterProposed",
+        ):
             db.run(
                 f"INSERT INTO {self.t['audit_uids']} (uid, originator_id, account_id, position) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (uid, originator_id) DO NOTHING",

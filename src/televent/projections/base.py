@@ -1,14 +1,20 @@
-"""The shape every read model shares: named tables, handlers per domain event, a position."""
+"""The shape every read model shares (named tables, handlers per domain event, a position),
+and the skeleton of the three that feed queues (Telegram, email, the scheduling inbox)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar
 
+from televent.domain.values import internal_address_pattern
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.projections.sql import Sql
 
 Handler = Callable[[Any, Sql, Any, int], None]
+DEFAULT_INTERNAL_DOMAIN = "televent.internal"
 
 
 def handles(*event_names: str) -> Callable[[Handler], Handler]:
@@ -69,3 +75,115 @@ class Projection:
         Rows outside them (tombstones past retention) may legitimately differ.
         """
         return {}
+
+
+# --- the projections that feed queues ---------------------------------------------------------
+
+
+def stamp(moment: dt.datetime) -> str:
+    """The one text form of a moment in the queues (UTC, fixed width, so it sorts)."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+@dataclass
+class EventChanges:
+    """What one transaction (or catch-up batch) did to one calendar event: the base of what
+    each queue-feeding projection gathers before it decides (subclasses add their fields)."""
+
+    owner: str
+    position: int = 0
+    moment: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # of the last change
+
+    @property
+    def at(self) -> str:
+        """When the last change happened, as the queues write it."""
+        return stamp(self.moment)
+
+    @property
+    def epoch(self) -> float:
+        """When the last change happened, in epoch seconds."""
+        return self.moment.timestamp()
+
+
+C = TypeVar("C", bound=EventChanges)
+
+
+class QueueProjection(Projection, Generic[C]):
+    """The skeleton the projections that turn calendar changes into messages share (the
+    Telegram and email delivery queues, the scheduling inbox).
+
+    Handlers only gather what happened to each calendar event (`changes`, keyed by the event's
+    id in the transaction's scratch space); `flush`, once per transaction or catch-up batch,
+    hands each event's gathered changes to `deliver`, which decides what to queue. Deciding
+    once per transaction means a command that emits several events about one calendar event
+    (an attendee added, then the new body) queues one message, from the final revision.
+    """
+
+    def __init__(self, prefix: str = "", internal_domain: str = DEFAULT_INTERNAL_DOMAIN) -> None:
+        super().__init__(prefix)
+        self.internal_domain = internal_domain.lower()
+        self.internal = internal_address_pattern(self.internal_domain)
+
+    def new_changes(self, owner: str) -> C:
+        """An empty record of changes to an event the account `owner` holds."""
+        raise NotImplementedError
+
+    def deliver(self, db: Sql, event_id: str, changes: C) -> None:
+        """Decide and queue the messages one event's gathered changes call for."""
+        raise NotImplementedError
+
+    def changes(self, db: Sql, event: Any, position: int) -> C:
+        """The changes gathered so far for the event's calendar event, moved to this event."""
+        key = (self.name, str(event.originator_id))
+        changes: C | None = db.pending.get(key)
+        if changes is None:
+            changes = db.pending[key] = self.new_changes(str(event.account_id))
+        changes.position, changes.moment = position, event.timestamp
+        return changes
+
+    def flush(self, db: Sql) -> None:
+        """Decide the messages for every event this transaction or batch touched."""
+        for key in [key for key in db.pending if key[0] == self.name]:
+            self.deliver(db, key[1], db.pending.pop(key))
+
+    def account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
+        """(account id, Telegram id) of the Televent user a calendar address stands for."""
+        return account_for_address(db, address, self.internal)
+
+
+def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tuple[str, int] | None:
+    """(account id, Telegram id) of the Televent user a calendar address stands for:
+    `tg_<id>@<internal domain>` (matched by `internal`) or a linked email; None otherwise."""
+    match = internal.fullmatch(address)
+    if match is not None:
+        row = db.one(
+            "SELECT account_id, telegram_id FROM accounts WHERE telegram_id = ?",
+            (int(match.group(1)),),
+        )
+    else:
+        row = db.one(
+            "SELECT a.account_id, a.telegram_id FROM account_emails e "
+            "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
+            "ORDER BY e.linked_at LIMIT 1",
+            (address,),
+        )
+    return None if row is None else (row["account_id"], int(row["telegram_id"]))
+
+
+def organized_in_televent(
+    db: Sql, organizer: str, uid: str, owner: str, internal: re.Pattern[str]
+) -> bool:
+    """Whether another Televent user organises this UID in their own calendar: the owner's
+    resource is then the copy implicit scheduling keeps (televent/application/scheduling.py),
+    and the organizer's event is the one messages are decided from."""
+    account = account_for_address(db, organizer, internal)
+    if account is None or account[0] == owner:
+        return False
+    return (
+        db.scalar(
+            "SELECT o.event_id FROM calendar_objects o JOIN calendars c "
+            "ON c.calendar_id = o.calendar_id WHERE o.uid = ? AND c.account_id = ?",
+            (uid, account[0]),
+        )
+        is not None
+    )

@@ -18,53 +18,43 @@ turns a row into a message. `tg_<id>@<internal domain>` addresses are never emai
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip import cancelled_instances
-from televent.projections.base import Projection, handles
+from televent.projections.base import EventChanges, QueueProjection, handles, organized_in_televent
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
-from televent.projections.telegram_delivery import (
-    account_for_address,
-    organized_in_televent,
-    stamp,
-)
 
 PENDING = "pending"
 STATUS_CANCELLED = "CANCELLED"
 
 
 @dataclass
-class _EventChanges:
-    owner: str
+class _EventChanges(EventChanges):
     ical: str | None = None
     facts: dict[str, Any] | None = None
-    position: int = 0
-    at: str = ""
     deleted: bool = False
     answers: list[dict[str, Any]] = field(default_factory=list)
     forced: dict[str, str] = field(default_factory=dict)  # address → REQUEST or REPLY
 
 
-class EmailDeliveryProjection(Projection):
+class EmailDeliveryProjection(QueueProjection[_EventChanges]):
     """Queues the iMIP messages that domain events call for (see the module docstring)."""
 
     name = "email_delivery"
     tables = ("mail_outbox", "mail_invitations", "mail_events")
     rebuildable = False
 
-    def __init__(self, prefix: str = "", internal_domain: str = "televent.internal") -> None:
-        super().__init__(prefix)
-        self.internal_domain = internal_domain.lower()
-        self.internal = re.compile(rf"tg_(\d+)@{re.escape(self.internal_domain)}")
+    def new_changes(self, owner: str) -> _EventChanges:
+        """An empty record of one event's changes."""
+        return _EventChanges(owner)
 
     @handles("CalendarEvent.EventCreated", "CalendarEvent.EventRecreated", *BODY_EVENTS)
     def _changed(self, db: Sql, event: Any, position: int) -> None:
-        changes = self._changes(db, event, position)
+        changes = self.changes(db, event, position)
         if type(event).__name__ == "RsvpGiven":
             changes.answers.append(
                 {
@@ -83,11 +73,11 @@ class EmailDeliveryProjection(Projection):
 
     @handles("CalendarEvent.EventDeleted")
     def _deleted(self, db: Sql, event: Any, position: int) -> None:
-        self._changes(db, event, position).deleted = True
+        self.changes(db, event, position).deleted = True
 
     @handles("CalendarEvent.SchedulingForced")
     def _forced(self, db: Sql, event: Any, position: int) -> None:
-        changes = self._changes(db, event, position)
+        changes = self.changes(db, event, position)
         changes.forced.update(dict.fromkeys(event.addresses, event.method))
         if changes.ical is None:  # the client sent the stored version again
             ical = db.scalar(
@@ -97,25 +87,10 @@ class EmailDeliveryProjection(Projection):
                 changes.ical = str(ical)
                 changes.facts = facts_of(parse_calendar_object(changes.ical))
 
-    def _changes(self, db: Sql, event: Any, position: int) -> _EventChanges:
-        key = (self.name, str(event.originator_id))
-        changes: _EventChanges | None = db.pending.get(key)
-        if changes is None:
-            changes = _EventChanges(str(event.account_id))
-            db.pending[key] = changes
-        changes.position = position
-        changes.at = stamp(event.timestamp)
-        return changes
-
-    def flush(self, db: Sql) -> None:
-        """Decide the messages for every event this batch touched."""
-        for key in [key for key in db.pending if key[0] == self.name]:
-            changes: _EventChanges = db.pending.pop(key)
-            self._deliver(db, key[1], changes)
-
     # --- deciding ---------------------------------------------------------------------------
 
-    def _deliver(self, db: Sql, event_id: str, changes: _EventChanges) -> None:
+    def deliver(self, db: Sql, event_id: str, changes: _EventChanges) -> None:
+        """Decide the emails for one event's changes."""
         previous = db.one(
             f"SELECT ical FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,)
         )
@@ -321,5 +296,5 @@ class EmailDeliveryProjection(Projection):
 
     def _is_owner(self, db: Sql, address: str, owner: str) -> bool:
         """Whether a calendar address is the owner's (their tg_ address or a linked email)."""
-        account = account_for_address(db, address.lower(), self.internal)
+        account = self.account_for(db, address.lower())
         return account is not None and account[0] == owner

@@ -25,6 +25,7 @@ from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.base import Projection
 from televent.projections.calendar_view import CalendarViewProjection
+from televent.projections.counters import CounterProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
 from televent.projections.schedule_inbox import ScheduleInboxProjection
@@ -63,6 +64,7 @@ def all_projections(
         CalendarViewProjection(prefix),
         AttendeeIndexProjection(prefix),
         AuditIndexProjection(prefix),
+        CounterProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

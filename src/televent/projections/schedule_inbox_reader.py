@@ -1,10 +1,10 @@
-"""Reading and emptying a user's scheduling inbox (RFC 6638 §2.2, §4.1).
+"""Reading a user's scheduling inbox (RFC 6638 §2.2, §4.1).
 
 The schedule_inbox projection (televent/projections/schedule_inbox.py) files the iTIP messages
 delivered to each user; their CalDAV client lists and reads them, and deletes each once it has
-shown it. A deletion is the client's acknowledgement, like settling a delivery queue's row: it
-changes no calendar and appends no domain event. The inbox's version moves with every item
-filed or removed, and is its ctag.
+shown it, through the command `delete_inbox_item` (televent/application/schedule_inbox.py),
+which records an `Account.ScheduleInboxItemDeleted` event the projection applies. The inbox's
+version moves with every item filed or removed, and is its ctag.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from televent.domain.errors import NotFoundError, PreconditionFailedError
-from televent.projections.queries import ViewReader
+from televent.projections.view_reader import ViewReader
 
 ITEM_COLUMNS = "name, event_id, uid, method, component, ical, etag, position, created_at"
 
@@ -34,7 +33,7 @@ class InboxItem:
 
 
 class ScheduleInbox:
-    """One place that reads and removes inbox items."""
+    """One place that reads inbox items."""
 
     def __init__(self, views: ViewReader) -> None:
         self.views = views
@@ -65,26 +64,6 @@ class ScheduleInbox:
                 (str(account_id), name),
             )
         return None if row is None else _item(row)
-
-    def remove(self, account_id: UUID, name: str, if_match: str | None = None) -> None:
-        """Delete an item (with `if_match`, only if its ETag is that one)."""
-        with self.views.write() as db:
-            etag = db.scalar(
-                "SELECT etag FROM schedule_inbox WHERE account_id = ? AND name = ?",
-                (str(account_id), name),
-            )
-            if etag is None:
-                raise NotFoundError(f"No inbox item named {name}.")
-            if if_match is not None and if_match != etag:
-                raise PreconditionFailedError("The item is not the one you read (If-Match).")
-            db.run(
-                "DELETE FROM schedule_inbox WHERE account_id = ? AND name = ?",
-                (str(account_id), name),
-            )
-            db.run(
-                "UPDATE schedule_inboxes SET version = version + 1 WHERE account_id = ?",
-                (str(account_id),),
-            )
 
 
 def _item(row: dict[str, object]) -> InboxItem:

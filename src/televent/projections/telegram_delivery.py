@@ -17,57 +17,53 @@ queue is not rebuildable: replaying it would send every message again (ADR 0007)
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from televent.domain.ical import facts_of, parse_calendar_object
-from televent.projections.base import Projection, handles
+from televent.projections.base import (
+    EventChanges,
+    QueueProjection,
+    handles,
+    organized_in_televent,
+    stamp,
+)
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
 
+# `stamp` is the queues' one form of a moment (delivery/ and the iMIP inbox import it here).
+__all__ = ["PENDING", "STATUS_CANCELLED", "TelegramDeliveryProjection", "stamp"]
+
 PENDING = "pending"
-
-
-def stamp(moment: dt.datetime) -> str:
-    """The one text form of a moment in the queue (UTC, fixed width, so it sorts)."""
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
-
-
 STATUS_CANCELLED = "CANCELLED"
 
 
 @dataclass
-class _EventChanges:
+class _EventChanges(EventChanges):
     """What one transaction (or catch-up batch) did to one calendar event."""
 
-    owner: str
     facts: dict[str, Any] | None = None
-    position: int = 0
-    at: str = ""
-    epoch: float = 0.0
     deleted: bool = False
     may_have_dropped: bool = False  # attendees removed, cancelled or deleted: look at the rows
     answers: list[dict[str, Any]] = field(default_factory=list)
     forced: set[str] = field(default_factory=set)  # SCHEDULE-FORCE-SEND=REQUEST addresses
 
 
-class TelegramDeliveryProjection(Projection):
+class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
     """Queues the Telegram messages that domain events call for (see the module docstring)."""
 
     name = "telegram_delivery"
     tables = ("telegram_outbox", "telegram_invitations")
     rebuildable = False
 
-    def __init__(self, prefix: str = "", internal_domain: str = "televent.internal") -> None:
-        super().__init__(prefix)
-        self.internal = re.compile(rf"tg_(\d+)@{re.escape(internal_domain.lower())}")
+    def new_changes(self, owner: str) -> _EventChanges:
+        """An empty record of one event's changes."""
+        return _EventChanges(owner)
 
     @handles("CalendarEvent.EventCreated", "CalendarEvent.EventRecreated", *BODY_EVENTS)
     def _changed(self, db: Sql, event: Any, position: int) -> None:
-        changes = self._changes(db, event, position)
+        changes = self.changes(db, event, position)
         kind = type(event).__name__
         if kind in ("AttendeeRemoved", "EventCancelled"):
             changes.may_have_dropped = True
@@ -88,36 +84,19 @@ class TelegramDeliveryProjection(Projection):
     @handles("CalendarEvent.SchedulingForced")
     def _forced(self, db: Sql, event: Any, position: int) -> None:
         if event.method == "REQUEST":
-            self._changes(db, event, position).forced.update(event.addresses)
+            self.changes(db, event, position).forced.update(event.addresses)
 
     @handles("CalendarEvent.EventDeleted")
     def _deleted(self, db: Sql, event: Any, position: int) -> None:
-        changes = self._changes(db, event, position)
+        changes = self.changes(db, event, position)
         changes.deleted = changes.may_have_dropped = True
-
-    def _changes(self, db: Sql, event: Any, position: int) -> _EventChanges:
-        key = (self.name, str(event.originator_id))
-        changes: _EventChanges | None = db.pending.get(key)
-        if changes is None:
-            changes = _EventChanges(str(event.account_id))
-            db.pending[key] = changes
-        changes.position = position
-        changes.at = stamp(event.timestamp)
-        changes.epoch = event.timestamp.timestamp()
-        return changes
-
-    def flush(self, db: Sql) -> None:
-        """Decide the messages for every event this batch touched."""
-        keys = [key for key in db.pending if key[0] == self.name]
-        for key in keys:
-            changes: _EventChanges = db.pending.pop(key)
-            self._deliver(db, key[1], changes)
 
     # --- deciding -------------------------------------------------------------------------
 
-    def _deliver(  # noqa: PLR0912 - one decision table, easier to read in one place
+    def deliver(  # noqa: PLR0912 - one decision table, easier to read in one place
         self, db: Sql, event_id: str, changes: _EventChanges
     ) -> None:
+        """Decide the Telegram messages for one event's changes."""
         facts = changes.facts
         if facts is None and not changes.deleted and not changes.answers and not changes.forced:
             return
@@ -224,7 +203,7 @@ class TelegramDeliveryProjection(Projection):
     ) -> None:
         if answer["actor"] == f"account:{changes.owner}":
             return  # the organizer's own client recorded it: nothing new for them
-        attendee = self._account_for(db, answer["address"])
+        attendee = self.account_for(db, answer["address"])
         if attendee is not None and attendee[0] == changes.owner:
             return
         payload = _event_payload(facts) if facts is not None else {}
@@ -277,13 +256,13 @@ class TelegramDeliveryProjection(Projection):
         came by email and was stored in the owner's calendar)."""
         organizer = facts.get("organizer")
         organized_elsewhere = organizer is not None and (
-            (self._account_for(db, organizer) or ("",))[0] != owner
+            (self.account_for(db, organizer) or ("",))[0] != owner
         )
         found: dict[str, str] = {}
         for attendee in facts["attendees"]:
             if attendee.get("schedule_agent", "SERVER") != "SERVER":
                 continue  # the organizer's client schedules this one (RFC 6638 §7.1)
-            account = self._account_for(db, attendee["address"])
+            account = self.account_for(db, attendee["address"])
             if account is None or account[0] in found:
                 continue
             if account[0] != owner or organized_elsewhere:
@@ -297,9 +276,6 @@ class TelegramDeliveryProjection(Projection):
             return False
         return organized_in_televent(db, organizer, facts["uid"], owner, self.internal)
 
-    def _account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
-        return account_for_address(db, address, self.internal)
-
     def _name_of(self, db: Sql, account_id: str) -> str | None:
         value = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account_id,))
         return None if value is None else str(value)
@@ -309,44 +285,6 @@ class TelegramDeliveryProjection(Projection):
         carrying the body, fell into the next catch-up batch)."""
         ical = db.scalar("SELECT ical FROM calendar_objects WHERE event_id = ?", (event_id,))
         return None if ical is None else facts_of(parse_calendar_object(str(ical)))
-
-
-def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tuple[str, int] | None:
-    """(account id, Telegram id) of the Televent user a calendar address stands for:
-    `tg_<id>@<internal domain>` (matched by `internal`) or a linked email; None otherwise."""
-    match = internal.fullmatch(address)
-    if match is not None:
-        row = db.one(
-            "SELECT account_id, telegram_id FROM accounts WHERE telegram_id = ?",
-            (int(match.group(1)),),
-        )
-    else:
-        row = db.one(
-            "SELECT a.account_id, a.telegram_id FROM account_emails e "
-            "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
-            "ORDER BY e.linked_at LIMIT 1",
-            (address,),
-        )
-    return None if row is None else (row["account_id"], int(row["telegram_id"]))
-
-
-def organized_in_televent(
-    db: Sql, organizer: str, uid: str, owner: str, internal: re.Pattern[str]
-) -> bool:
-    """Whether another Televent user organises this UID in their own calendar: the owner's
-    resource is then the copy implicit scheduling keeps (televent/application/scheduling.py),
-    and the organizer's event is the one messages are decided from."""
-    account = account_for_address(db, organizer, internal)
-    if account is None or account[0] == owner:
-        return False
-    return (
-        db.scalar(
-            "SELECT o.event_id FROM calendar_objects o JOIN calendars c "
-            "ON c.calendar_id = o.calendar_id WHERE o.uid = ? AND c.account_id = ?",
-            (uid, account[0]),
-        )
-        is not None
-    )
 
 
 def _event_payload(facts: dict[str, Any]) -> dict[str, Any]:

@@ -7,8 +7,9 @@ Pure functions (no I/O) over the iCalendar text of calendar object resources:
   ``i;ascii-casemap`` and ``i;octet`` collations (§7.5, RFC 4790) and negate-condition;
 - time-range (§9.9) follows the overlap table of each component type (VEVENT, VTODO,
   VJOURNAL, VFREEBUSY, VALARM) over every recurrence instance: RRULE, RDATE and EXDATE are
-  expanded by `recurring_ical_events`, and RECURRENCE-ID overrides are judged on their own
-  times (an override moved into the range matches, the instance it replaced does not);
+  expanded by the shared, lazy and bounded expansion (televent/domain/occurrences.py), and
+  RECURRENCE-ID overrides are judged on their own times (an override moved into the range
+  matches, the instance it replaced does not);
 - `expand` (§9.6.5) and `limit_recurrence_set` (§9.6.6) transform returned calendar data;
 - `free_busy` and `render_free_busy` answer a CALDAV:free-busy-query (§7.10).
 

@@ -85,11 +85,6 @@ class InboxResources:
             return Reply(200, b"", {**headers, "content-length": str(len(body))})
         return Reply(200, body, headers)
 
-    def delete(self, account: AccountView, name: str, if_match: str | None) -> Reply:
-        """The client has shown the message: remove it."""
-        self.inbox.remove(account.account_id, name, if_match)
-        return Reply(204)
-
     def report(self, body: ET.Element | None, account: AccountView) -> Reply:
         """calendar-multiget and calendar-query over the inbox's items."""
         if body is None:

@@ -27,6 +27,7 @@ from televent.adapters.caldav.resources import (
     principal_url,
 )
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
+from televent.domain.values import account_addresses
 from televent.projections.queries import AccountView, CalendarView, ObjectView
 
 Provider = Mapping[str, Callable[[], ET.Element]]
@@ -117,10 +118,7 @@ def _common(account: AccountView) -> Provider:
 
 def addresses(account: AccountView, internal_domain: str) -> list[str]:
     """The calendar user addresses of an account (RFC 4791 §6.2.1... RFC 6638 §2.4.1)."""
-    return [
-        f"mailto:tg_{account.telegram_id}@{internal_domain}",
-        *(f"mailto:{e}" for e in account.emails),
-    ]
+    return account_addresses(account.telegram_id, account.emails, internal_domain)
 
 
 def root(account: AccountView) -> Provider:

@@ -1,8 +1,9 @@
 """The instances a component stands for (RFC 4791 §9.9, RFC 5545 §3.8.5).
 
 A recurring master yields its expanded instances (RRULE, RDATE, minus EXDATE and minus the
-instances a RECURRENCE-ID override replaces), read through `recurring_ical_events` in widening
-windows and capped at `MAX_INSTANCES`; any other component yields its own anchor. Also the end
+instances a RECURRENCE-ID override replaces), read through `domain.occurrences` (lazy and
+bounded) in widening windows and capped at `MAX_INSTANCES`; any other component yields its own
+anchor. Also the end
 of an instance, which the §9.9 overlap tables, alarms and free-busy (§7.10) depend on.
 """
 
@@ -12,8 +13,6 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-import recurring_ical_events
 
 from televent.adapters.caldav.query_values import (
     _MIN,
@@ -31,6 +30,7 @@ from televent.adapters.caldav.query_values import (
     _utc,
     _value,
 )
+from televent.domain.occurrences import Occurrences
 
 # Windows handed to the expansion library are widened by this much: it reads floating times and
 # dates as UTC, while they may sit up to 14 hours away; the exact §9.9 test runs afterwards.
@@ -56,7 +56,7 @@ class _Scope:
 
     calendar: Any
     tz: dt.tzinfo
-    queries: dict[str, Any] = field(default_factory=dict)
+    queries: dict[str, Occurrences] = field(default_factory=dict)
 
 
 def _instance_starts(
@@ -89,15 +89,14 @@ def _expanded_starts(
 ) -> Iterator[_Moment]:
     query = scope.queries.get(component.name)
     if query is None:
-        query = recurring_ical_events.CalendarQuery(scope.calendar, components=[component.name])
+        query = Occurrences(scope.calendar, [component.name], x_wr_timezone=False)
         scope.queries[component.name] = query
     uid = str(component.get("UID", ""))
     overridden = _override_keys(scope.calendar, component.name, uid)
     seen: set[str] = set()
     for window_start, window_end in _windows(component, scope.tz, lo, hi):
-        for occurrence in query.between(window_start, window_end):
-            if str(occurrence.get("UID", "")) != uid:
-                continue
+        limit = MAX_INSTANCES - len(seen) + len(overridden)
+        for occurrence in query.between(window_start, window_end, uid=uid, limit=limit):
             key = _instance_key(occurrence["RECURRENCE-ID"].dt)
             if key in overridden or key in seen:
                 continue

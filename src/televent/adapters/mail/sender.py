@@ -1,10 +1,11 @@
 """Sends the email queue over SMTP: iTIP messages as iMIP (RFC 6047), retried with backoff.
 
 A row of the queue holds the event as it was at the revision that called for the message;
-here it becomes the iTIP message (domain/itip.py: METHOD, ORGANIZER = the attendee's reply
-address, DTSTAMP, VTIMEZONEs) and the MIME message Gmail, Outlook and Apple Mail show as an
-invitation (outbound.py). A 4xx or a network failure is retried with exponential backoff; a
-5xx is given up and the organizer is told in Telegram.
+here it becomes the iTIP message (domain/itip/outbound.py: METHOD, ORGANIZER = the attendee's
+reply address, DTSTAMP, VTIMEZONEs) and the MIME message Gmail, Outlook and Apple Mail show as
+an invitation (outbound.py). A 4xx or a network failure is retried with exponential backoff; a
+5xx (or the last retry) is reported to the application's delivery failures
+(application/delivery_failures.py), which settles the row and tells the organizer.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from televent.adapters.mail.smtp import (
     send_message,
 )
 from televent.adapters.port import AppPort
-from televent.application.itip_inbox import notify_mail_failure
+from televent.application.delivery_failures import DeliveryFailures
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import MailDelivery, MailQueue
-from televent.delivery.telegram_queue import MAX_ATTEMPTS, DeliveryQueue, backoff
+from televent.delivery.telegram_queue import MAX_ATTEMPTS, backoff
 from televent.domain.ical import facts_of, parse_calendar_object
-from televent.domain.itip import outgoing
+from televent.domain.itip.outbound import outgoing
 from televent.domain.mail_identity import MailIdentity
 
 LOG = logging.getLogger(__name__)
@@ -53,15 +54,19 @@ class MailSender:
         smtp: SmtpSettings,
         port: AppPort,
         *,
+        queue: MailQueue,
+        failures: DeliveryFailures,
         clock: Callable[[], dt.datetime] | None = None,
         poll_seconds: float = 1.0,
     ) -> None:
+        """`queue` is the email queue it claims from; `failures` is told of every message
+        given up; `clock` dates the messages (the application's by default)."""
         self.app = app
         self.identity = identity
         self.smtp = smtp
         self.port = port
-        self.queue = MailQueue(app.views, clock or app.clock)
-        self.telegram = DeliveryQueue(app.views, clock or app.clock)
+        self.queue = queue
+        self.failures = failures
         self.clock = clock or app.clock
         self.poll_seconds = poll_seconds
 
@@ -112,18 +117,7 @@ class MailSender:
 
     def _fail(self, delivery: MailDelivery, reason: str) -> None:
         LOG.warning("Giving up mail %s: %s", delivery.delivery_id, reason)
-        self.queue.failed_for_good(delivery.delivery_id, reason)
-        row = {
-            "delivery_id": delivery.delivery_id,
-            "account_id": delivery.account_id,
-            "event_id": delivery.event_id,
-            "recipient": delivery.recipient,
-            "method": delivery.method,
-            "payload": delivery.payload,
-        }
-        notify_mail_failure(
-            self.app, self.telegram, row, reason, source=f"smtp:{delivery.delivery_id}"
-        )
+        self.failures.refused(delivery, reason)
 
     # --- composing ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import BotCommand
 
 from televent.adapters.port import AppPort
+from televent.application.counters import Counters
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
@@ -93,16 +94,19 @@ def build_bot(
     settings: Settings,
     port: AppPort,
     *,
+    queue: DeliveryQueue,
+    reminders: ReminderScheduler,
+    counters: Counters,
     caldav_url: str,
     clock: Callable[[], dt.datetime] | None = None,
 ) -> TelegramBot:
-    """Compose the bot from the application (called by the composition root)."""
+    """Compose the bot from the application, the Telegram delivery queue, the reminder
+    scheduler and the COUNTER service (called by the composition root)."""
     now = clock or app.clock
-    service = BotService(app, caldav_url=caldav_url)
+    service = BotService(app, counters, caldav_url=caldav_url)
     ctx = BotContext(service=service, port=port, clock=now, caldav_url=caldav_url)
     bot = create_bot(settings)
-    queue = DeliveryQueue(app.views, now)
-    sender = DeliverySender(bot, queue, app.queries, port, ReminderScheduler(app, queue), now)
+    sender = DeliverySender(bot, queue, app.queries, port, reminders, now)
     return TelegramBot(
         bot,
         create_dispatcher(ctx),

@@ -1,8 +1,10 @@
 """What the bot's handlers ask of Televent, as plain synchronous calls (run through the port).
 
-Reads come from the read models (agenda, event details, devices); changes are commands of the
-application. The identity is always the Telegram user who sent the update, never anything the
-update's text or callback data claims.
+Changes are commands of the application: registering and settings, events the user organises
+(RFC 5545), invitations and answers to them (iTIP, RFC 5546, through RFC 6638 implicit
+scheduling or email), CalDAV device passwords and erasure. Reads come from the read models:
+the agenda and event cards are `agenda.Agenda`'s. The identity is always the Telegram user who
+sent the update, never anything the update's text or callback data claims.
 """
 
 from __future__ import annotations
@@ -12,14 +14,11 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 from uuid import UUID
 
-import icalendar
-import recurring_ical_events
-
-from televent.application.itip_inbox import settle_counter
-from televent.application.televent import IssuedPassword, Televent
+from televent.application.accounts import IssuedPassword
+from televent.application.counters import Counters
+from televent.application.televent import Televent
 from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
 from televent.domain.ics_bundle import merged_calendar
@@ -31,21 +30,15 @@ from televent.domain.values import (
     SourceKind,
     account_id_for,
     calendar_id_for,
-    internal_address,
+    internal_uri,
     is_valid_email,
-    normalize_address,
 )
-from televent.projections.queries import AccountView, DeviceView, ObjectView
+from televent.projections.queries import AccountView, DeviceView
 
+from .agenda import Agenda, EventDetails, Occurrence, short_id
 from .parsing import NewEvent
 
-SHORT_ID_LENGTH = 6
 EVENT_COMPONENTS = ("VEVENT",)
-
-
-def short_id(event_id: UUID) -> str:
-    """The id users type: the first hex digits of the event's id."""
-    return event_id.hex[:SHORT_ID_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -57,59 +50,17 @@ class Person:
     username: str | None = None
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One instance of an event as a listing shows it."""
-
-    event_id: UUID
-    summary: str
-    start: dt.datetime | dt.date
-    end: dt.datetime | dt.date | None
-    all_day: bool
-    location: str | None
-    recurring: bool
-    cancelled: bool
-    attendees: int
-    accepted: int
-    my_answer: str | None  # PARTSTAT when the user is an attendee, None for their own events
-
-    @property
-    def short_id(self) -> str:
-        return short_id(self.event_id)
-
-
-@dataclass(frozen=True)
-class EventDetails:
-    """An event's details card."""
-
-    event_id: UUID
-    uid: str
-    summary: str
-    start: dt.datetime | dt.date | None
-    end: dt.datetime | dt.date | None
-    all_day: bool
-    location: str | None
-    description: str | None
-    recurring: bool
-    cancelled: bool
-    organizer: str | None
-    owned: bool  # the user's own event (they organise it)
-    my_address: str | None  # the address the user is invited as
-    my_answer: str | None
-    attendees: list[dict[str, Any]]
-
-    @property
-    def short_id(self) -> str:
-        return short_id(self.event_id)
-
-
 class BotService:
     """The bot's view of Televent: one method per thing a handler needs."""
 
-    def __init__(self, app: Televent, *, caldav_url: str = "http://127.0.0.1:8080/") -> None:
+    def __init__(
+        self, app: Televent, counters: Counters, *, caldav_url: str = "http://127.0.0.1:8080/"
+    ) -> None:
         self.app = app
+        self.counters = counters
         self.queries = app.queries
         self.domain = app.internal_domain
+        self.reader = Agenda(app.queries, app.internal_domain)
         self.caldav_url = caldav_url
 
     # --- accounts ---------------------------------------------------------------------------
@@ -156,57 +107,26 @@ class BotService:
     # --- reading the calendar -------------------------------------------------------------------
 
     def agenda(self, person: Person, start: dt.datetime, end: dt.datetime) -> list[Occurrence]:
-        """Every instance, in the user's calendars or invitations, overlapping [start, end).
-
-        A meeting shows once: the user's own copy of it (RFC 6638, or an emailed invitation
-        stored in their calendar) stands for the organizer's event, marked with their answer;
-        a declined one is left out."""
-        account = self._account(person)
-        mine = self._addresses(account)
-        occurrences: list[Occurrence] = []
-        held: set[str] = set()
-        low, high = int(start.timestamp()), int(end.timestamp())
-        for calendar in self.queries.calendars_of(account.account_id):
-            for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
-                held.add(obj.uid)
-                occurrences.extend(self._instances(obj, start, end, None, mine=mine))
-        for invitation in self._invitations(account):
-            if invitation["uid"] in held or str(invitation["account_id"]) == str(
-                account.account_id
-            ):
-                continue  # the user's own copy is listed above
-            invited = self._object(UUID(invitation["event_id"]))
-            if invited is None or invited.component != "VEVENT":
-                continue
-            if invited.range_start is not None and invited.range_start > high:
-                continue
-            if invited.range_end is not None and invited.range_end < low:
-                continue
-            if invitation["partstat"] == PartStat.DECLINED.value:
-                continue
-            occurrences.extend(self._instances(invited, start, end, invitation["partstat"]))
-        return sorted(occurrences, key=lambda o: (_sort_key(o.start), o.summary))
+        """Every instance, in the user's calendars or invitations, overlapping [start, end)
+        (a meeting shows once: see `Agenda.between`)."""
+        return self.reader.between(self._account(person), start, end)
 
     def event(self, person: Person, reference: str) -> EventDetails:
         """An event the user may see, by short id (or full id)."""
         account = self._account(person)
-        obj = self._find(account, reference)
-        return self._details(account, obj)
+        obj = self.reader.find(account, reference)
+        return self.reader.details(account, obj)
 
     def event_by_id(self, person: Person, event_id: UUID) -> EventDetails:
         """An event the user may see, by id (from a button)."""
         account = self._account(person)
-        obj = self._object(event_id)
-        if obj is None or not self._may_see(account, obj):
-            raise NotFoundError("That event no longer exists.")
-        return self._details(account, obj)
+        obj = self.reader.visible(account, event_id)
+        return self.reader.details(account, obj)
 
     def event_ics(self, person: Person, event_id: UUID) -> bytes:
         """One event as an .ics document."""
         account = self._account(person)
-        obj = self._object(event_id)
-        if obj is None or not self._may_see(account, obj):
-            raise NotFoundError("That event no longer exists.")
+        obj = self.reader.visible(account, event_id)
         return obj.ical.encode()
 
     def export(self, person: Person) -> bytes:
@@ -234,7 +154,7 @@ class BotService:
             stamp=now,
             location=new.location,
             all_day=new.all_day,
-            organizer=(f"mailto:{internal_address(person.telegram_id, self.domain)}", account.name),
+            organizer=(internal_uri(person.telegram_id, self.domain), account.name),
         )
         calendar_id = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
         result = self.app.put_object(
@@ -245,8 +165,8 @@ class BotService:
     def invite(self, person: Person, reference: str, invitees: list[str]) -> list[str]:
         """Invite people to the user's event; returns one line per invitee saying what happened."""
         account = self._account(person)
-        obj = self._find(account, reference)
-        if not self._owns(account, obj):
+        obj = self.reader.find(account, reference)
+        if not self.reader.owns(account, obj):
             raise DomainError("Only the organizer can invite people to this event.")
         actor, source = self._identity(person)
         outcome: list[str] = []
@@ -256,7 +176,7 @@ class BotService:
             except DomainError as exc:
                 outcome.append(f"✖️ {invitee}: {exc}")
                 continue
-            if address.lower() == f"mailto:{internal_address(person.telegram_id, self.domain)}":
+            if address.lower() == internal_uri(person.telegram_id, self.domain):
                 outcome.append(f"✖️ {invitee}: that is you.")
                 continue
             _retrying(
@@ -276,10 +196,10 @@ class BotService:
     def rsvp(self, person: Person, event_id: UUID, partstat: PartStat) -> EventDetails:
         """Answer an invitation as the user (the address comes from the account, never input)."""
         account = self._account(person)
-        obj = self._object(event_id)
+        obj = self.reader.object(event_id)
         if obj is None:
             raise NotFoundError("That event no longer exists.")
-        address = self._my_address(account, event_id)
+        address = self.reader.my_address(account, event_id)
         if address is None:
             raise NotInvitedError("You are not invited to this event, so you cannot answer it.")
         actor, source = self._identity(person)
@@ -292,24 +212,24 @@ class BotService:
         """The organizer's answer to a proposed new time; returns the event's summary."""
         account = self._account(person)
         _, source = self._identity(person)
-        return settle_counter(self.app, counter_id, account, accept=accept, source=source)
+        return self.counters.answer(counter_id, account, accept=accept, source=source)
 
     def resolve(self, person: Person, reference: str) -> UUID:
         """The id of an event the user may see, from what they typed."""
-        return self._find(self._account(person), reference).event_id
+        return self.reader.find(self._account(person), reference).event_id
 
     def cancel(self, person: Person, reference: str) -> EventDetails:
         """Cancel the user's own event (attendees are told)."""
         account = self._account(person)
-        obj = self._find(account, reference)
-        if not self._owns(account, obj):
+        obj = self.reader.find(account, reference)
+        if not self.reader.owns(account, obj):
             raise DomainError(
                 "You can only cancel your own events; to say you won't come, "
                 f"use /rsvp decline {short_id(obj.event_id)}."
             )
         actor, source = self._identity(person)
         self.app.cancel_event(obj.event_id, actor=actor, source=source)
-        return self._details(account, obj)
+        return self.reader.details(account, obj)
 
     # --- devices and erasure ----------------------------------------------------------------------
 
@@ -350,49 +270,6 @@ class BotService:
             raise NotFoundError("You are not registered yet: send /start first.")
         return account
 
-    def _addresses(self, account: AccountView) -> list[str]:
-        return [internal_address(account.telegram_id, self.domain).lower(), *account.emails]
-
-    def _invitations(self, account: AccountView) -> list[dict[str, Any]]:
-        return self.queries.invitations_for_account(account, self.domain)
-
-    def _my_address(self, account: AccountView, event_id: UUID) -> str | None:
-        mine = self._addresses(account)
-        for row in self.queries.attendees_of(event_id):
-            if row["address"] in mine:
-                return str(row["address"])
-        return None
-
-    def _owns(self, account: AccountView, obj: ObjectView) -> bool:
-        calendar = self.queries.calendar(obj.calendar_id)
-        return calendar is not None and calendar.account_id == account.account_id
-
-    def _may_see(self, account: AccountView, obj: ObjectView) -> bool:
-        return self._owns(account, obj) or self._my_address(account, obj.event_id) is not None
-
-    def _object(self, event_id: UUID) -> ObjectView | None:
-        return self.queries.object_by_event_id(event_id)
-
-    def _find(self, account: AccountView, reference: str) -> ObjectView:
-        text = reference.strip().lstrip("#").lower()
-        hexdigits = text.replace("-", "")
-        if len(hexdigits) < 4 or any(c not in "0123456789abcdef" for c in hexdigits):
-            raise DomainError(
-                f"“{reference}” is not an event id; ids look like a1b2c3 (see /list)."
-            )
-        own = [c.calendar_id for c in self.queries.calendars_of(account.account_id)]
-        candidates = self.queries.objects_with_id_prefix(own, hexdigits)
-        for invitation in self._invitations(account):
-            if invitation["event_id"].replace("-", "").startswith(hexdigits):
-                invited = self._object(UUID(invitation["event_id"]))
-                if invited is not None and invited not in candidates:
-                    candidates.append(invited)
-        if not candidates:
-            raise NotFoundError(f"No event {text} in your calendar (see /list for ids).")
-        if len(candidates) > 1:
-            raise DomainError(f"Several events start with {text}; type more of the id.")
-        return candidates[0]
-
     def _address_of(self, invitee: str) -> tuple[str, str | None]:
         """A calendar address and display name for what the user typed."""
         text = invitee.strip().rstrip(",;")
@@ -403,102 +280,16 @@ class BotService:
                     "no Televent user with that name yet; ask them to open the bot and press "
                     "Start, or invite them by email."
                 )
-            return f"mailto:{internal_address(account.telegram_id, self.domain)}", account.name
+            return internal_uri(account.telegram_id, self.domain), account.name
         if text.isdigit():
             account = self.queries.account_by_telegram_id(int(text))
             if account is None:
                 raise DomainError("that Telegram user has not started the bot yet.")
-            return f"mailto:{internal_address(account.telegram_id, self.domain)}", account.name
+            return internal_uri(account.telegram_id, self.domain), account.name
         if is_valid_email(text):
             known = self.queries.account_by_email(text)
             return f"mailto:{text.lower()}", None if known is None else known.name
         raise DomainError("not an @username, a Telegram id or an email address.")
-
-    def _details(self, account: AccountView, obj: ObjectView) -> EventDetails:
-        calendar = icalendar.Calendar.from_ical(obj.ical)
-        lead = next(
-            (c for c in calendar.walk("VEVENT") if "RECURRENCE-ID" not in c),
-            next(iter(calendar.walk("VEVENT")), None),
-        )
-        if lead is None:
-            raise NotFoundError("That is not an event.")
-        start = lead.get("DTSTART")
-        end = lead.get("DTEND")
-        attendees = self.queries.attendees_of(obj.event_id)
-        my_address = self._my_address(account, obj.event_id)
-        organizer = lead.get("ORGANIZER")
-        organizer_name = None
-        if organizer is not None:
-            organizer_name = organizer.params.get("CN") or str(organizer).removeprefix("mailto:")
-        return EventDetails(
-            event_id=obj.event_id,
-            uid=obj.uid,
-            summary=str(lead.get("SUMMARY", "(no title)")),
-            start=None if start is None else start.dt,
-            end=None if end is None else end.dt,
-            all_day=start is not None and not isinstance(start.dt, dt.datetime),
-            location=None if lead.get("LOCATION") is None else str(lead.get("LOCATION")),
-            description=None if lead.get("DESCRIPTION") is None else str(lead["DESCRIPTION"]),
-            recurring="RRULE" in lead or "RDATE" in lead,
-            cancelled=str(lead.get("STATUS", "")).upper() == "CANCELLED",
-            organizer=organizer_name,
-            owned=self._owns(account, obj),
-            my_address=my_address,
-            my_answer=next((a["partstat"] for a in attendees if a["address"] == my_address), None),
-            attendees=attendees,
-        )
-
-    def _instances(
-        self,
-        obj: ObjectView,
-        start: dt.datetime,
-        end: dt.datetime,
-        my_answer: str | None,
-        *,
-        mine: list[str] | None = None,
-    ) -> list[Occurrence]:
-        """The object's occurrences in [start, end). With `mine` (the user's addresses, for a
-        resource in their own calendar that someone else organises: their copy), the answer
-        is read from it, and a declined copy has none."""
-        calendar = icalendar.Calendar.from_ical(obj.ical)
-        attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
-        if mine is not None and attendees:
-            leads = calendar.walk(obj.component)
-            organizer = leads[0].get("ORGANIZER") if leads else None
-            if organizer is not None and normalize_address(str(organizer)) not in mine:
-                my_answer = next(
-                    (str(a["partstat"]) for a in attendees if a["address"] in mine), None
-                )
-        if my_answer == PartStat.DECLINED.value:
-            return []
-        accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
-        found: list[Occurrence] = []
-        recurring = any(
-            "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in calendar.walk("VEVENT")
-        )
-        for component in recurring_ical_events.of(calendar).between(start, end):
-            if component.name != "VEVENT":
-                continue
-            begin = component.get("DTSTART")
-            finish = component.get("DTEND")
-            found.append(
-                Occurrence(
-                    event_id=obj.event_id,
-                    summary=str(component.get("SUMMARY", "(no title)")),
-                    start=begin.dt,
-                    end=None if finish is None else finish.dt,
-                    all_day=not isinstance(begin.dt, dt.datetime),
-                    location=None
-                    if component.get("LOCATION") is None
-                    else str(component["LOCATION"]),
-                    recurring=recurring,
-                    cancelled=str(component.get("STATUS", "")).upper() == "CANCELLED",
-                    attendees=len(attendees),
-                    accepted=accepted,
-                    my_answer=my_answer,
-                )
-            )
-        return found
 
 
 def _retrying(command: Callable[[], object], attempts: int = 3) -> None:
@@ -516,9 +307,3 @@ def _retrying(command: Callable[[], object], attempts: int = 3) -> None:
 def _who(person: Person, account_id: UUID | None) -> tuple[str, str]:
     actor = Actor(account_id=account_id or account_id_for(person.telegram_id)).encode()
     return actor, Source(SourceKind.BOT, str(person.telegram_id)).encode()
-
-
-def _sort_key(moment: dt.datetime | dt.date) -> dt.datetime:
-    if isinstance(moment, dt.datetime):
-        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return dt.datetime.combine(moment, dt.time(), tzinfo=dt.UTC)

@@ -7,7 +7,7 @@ import zoneinfo
 from html import escape
 from typing import Any
 
-from .service import EventDetails, Occurrence
+from .agenda import EventDetails, Occurrence
 
 ANSWERS = {
     "ACCEPTED": "✅ accepted",

@@ -1,0 +1,303 @@
+"""Collections and their properties: PROPFIND and PROPPATCH (RFC 4918 §9.1, §9.2), MKCALENDAR
+(RFC 4791 §5.3.1), the calendar home with its scheduling inbox and outbox (RFC 6638 §2.1,
+§2.2, §9.2) and principal-property-search (RFC 3744 §9.4).
+
+PROPFIND answers Depth 0 or 1 (infinity is refused: propfind-finite-depth); PROPPATCH is
+atomic (every change applies, or none: 403 and 424); only the caller's own principal is ever
+found by a search.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from televent.adapters.caldav import properties, xml
+from televent.adapters.caldav.auth import Principal
+from televent.adapters.caldav.inbox import InboxResources
+from televent.adapters.caldav.protocol import DavError, Reply, Request
+from televent.adapters.caldav.replies import SCHEDULING_ALLOW, actor, source
+from televent.adapters.caldav.resources import (
+    SCHEDULING_SLUGS,
+    Kind,
+    Target,
+    calendar_url,
+    home_url,
+    inbox_url,
+    object_url,
+    outbox_url,
+    principal_url,
+)
+from televent.adapters.caldav.xml import APPLE, CALDAV, DAV, tag
+from televent.application.televent import Televent
+from televent.domain.errors import NotFoundError
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, is_valid_slug
+from televent.projections.queries import AccountView, CalendarView
+
+WRITABLE = {
+    tag(DAV, "displayname"): "display_name",
+    tag(CALDAV, "calendar-description"): "description",
+    tag(APPLE, "calendar-color"): "color",
+    tag(CALDAV, "calendar-timezone"): "timezone",
+}
+COMPONENT_SET = tag(CALDAV, "supported-calendar-component-set")
+Listing = list[tuple[str, properties.Provider]]
+
+
+def calendar_of(
+    app: Televent, account: AccountView, target: Target, missing_status: int = 404
+) -> CalendarView:
+    """The caller's calendar the target names (404, or 409 when a PUT needs it, if none)."""
+    for view in app.queries.calendars_of(account.account_id):
+        if view.slug == target.slug:
+            return view
+    if missing_status == 409:
+        raise DavError(409, "The calendar does not exist.")
+    raise NotFoundError(f"No calendar named {target.slug}.")
+
+
+class Collections:
+    """PROPFIND, PROPPATCH, MKCALENDAR and principal searches."""
+
+    def __init__(self, app: Televent, internal_domain: str, inbox: InboxResources) -> None:
+        self.app = app
+        self.internal_domain = internal_domain
+        self.inbox = inbox
+
+    def propfind(
+        self, request: Request, target: Target, principal: Principal, account: AccountView
+    ) -> Reply:
+        """RFC 4918 §9.1, with Depth 0 or 1 (infinity refused: propfind-finite-depth)."""
+        depth = (request.header("depth") or "infinity").strip().lower()
+        if depth not in ("0", "1"):
+            raise DavError(403, "Depth: infinity is not supported.", "propfind-finite-depth", DAV)
+        mode, names = _requested(xml.parse(request.body))
+        body = properties.needs_body(mode, names)
+        listing = self._listing(target, account, deep=depth == "1", body=body)
+        responses = [properties.answer(href, provider, mode, names) for href, provider in listing]
+        return Reply.xml(207, xml.multistatus(responses))
+
+    def _listing(
+        self, target: Target, account: AccountView, *, deep: bool, body: bool = True
+    ) -> Listing:
+        tid = account.telegram_id
+        if target.kind is Kind.ROOT:
+            return [("/dav/", properties.root(account))]
+        if target.kind is Kind.PRINCIPAL:
+            return [(principal_url(tid), properties.principal(account, self.internal_domain))]
+        if target.kind is Kind.HOME:
+            return self._home_listing(account, deep=deep)
+        if target.kind in SCHEDULING_ALLOW:
+            return self._scheduling_listing(target, account, deep=deep)
+        view = calendar_of(self.app, account, target)
+        if target.kind is Kind.CALENDAR:
+            listing = [(calendar_url(tid, view.slug), properties.calendar(account, view))]
+            if deep:
+                listing += [
+                    (
+                        object_url(tid, view.slug, o.href),
+                        properties.calendar_object(account, o, body=body),
+                    )
+                    for o in self.app.queries.objects_in(view.calendar_id, bodies=body)
+                ]
+            return listing
+        assert target.name is not None
+        obj = self.app.queries.object_at(view.calendar_id, target.name)
+        if obj is None:
+            raise NotFoundError(f"No resource named {target.name}.")
+        return [(object_url(tid, view.slug, obj.href), properties.calendar_object(account, obj))]
+
+    def _scheduling_listing(self, target: Target, account: AccountView, *, deep: bool) -> Listing:
+        """The inbox (with `deep`, and its items) or one inbox item, or the outbox."""
+        if target.kind is Kind.INBOX and target.name is not None:
+            return [self.inbox.one(account, target.name)]
+        box = [self._scheduling_box(target.kind, account)]
+        return box + self.inbox.listing(account) if deep and target.kind is Kind.INBOX else box
+
+    def _home_listing(self, account: AccountView, *, deep: bool) -> Listing:
+        """The home, and with `deep` its calendars, inbox and outbox (RFC 6638 §2.1, §2.2)."""
+        tid = account.telegram_id
+        listing = [(home_url(tid), properties.home(account))]
+        if deep:
+            calendars = self.app.queries.calendars_of(account.account_id)
+            listing += [
+                (calendar_url(tid, c.slug), properties.calendar(account, c))
+                for c in calendars
+                if c.slug not in SCHEDULING_SLUGS  # shadowed by the inbox and outbox
+            ]
+            listing += [self._scheduling_box(kind, account, calendars) for kind in SCHEDULING_ALLOW]
+        return listing
+
+    def _scheduling_box(
+        self, kind: Kind, account: AccountView, calendars: list[CalendarView] | None = None
+    ) -> tuple[str, properties.Provider]:
+        """The outbox, or the inbox naming the calendar invitations go to (RFC 6638 §9.2)."""
+        tid = account.telegram_id
+        if kind is Kind.OUTBOX:
+            return outbox_url(tid), properties.outbox(account)
+        if calendars is None:
+            calendars = self.app.queries.calendars_of(account.account_id)
+        default = next(
+            (calendar_url(tid, c.slug) for c in calendars if c.slug == DEFAULT_CALENDAR_SLUG),
+            None,
+        )
+        return inbox_url(tid), properties.inbox(account, default, self.inbox.version(account))
+
+    def proppatch(
+        self, request: Request, target: Target, principal: Principal, account: AccountView
+    ) -> Reply:
+        """RFC 4918 §9.2, atomic: every change applies, or none (403 and 424)."""
+        if target.kind is not Kind.CALENDAR:
+            raise DavError(
+                403,
+                "Only calendar properties can be changed.",
+                "cannot-modify-protected-property",
+                DAV,
+            )
+        view = calendar_of(self.app, account, target)
+        root = xml.parse(request.body)
+        if root is None or root.tag != tag(DAV, "propertyupdate"):
+            raise xml.XmlError("Expected a DAV:propertyupdate body.")
+        changes, names = _property_changes(root)
+        unknown = [n for n in names if n not in WRITABLE]
+        if unknown:
+            return Reply.xml(
+                207,
+                xml.multistatus(
+                    [
+                        xml.Response(
+                            request.path,
+                            [
+                                xml.PropStat(403, [ET.Element(n) for n in unknown]),
+                                xml.PropStat(424, [ET.Element(n) for n in names if n in WRITABLE]),
+                            ],
+                        )
+                    ]
+                ),
+            )
+        self.app.update_calendar(
+            view.calendar_id, changes, actor=actor(principal), source=source(principal)
+        )
+        return Reply.xml(
+            207,
+            xml.multistatus(
+                [xml.Response(request.path, [xml.PropStat(200, [ET.Element(n) for n in names])])]
+            ),
+        )
+
+    def mkcalendar(
+        self, request: Request, target: Target, principal: Principal, account: AccountView
+    ) -> Reply:
+        """RFC 4791 §5.3.1: create a calendar, with initial properties."""
+        if target.kind is not Kind.CALENDAR or target.slug is None:
+            raise DavError(
+                403,
+                "Calendars are created inside the calendar home.",
+                "calendar-collection-location-ok",
+            )
+        if not is_valid_slug(target.slug):
+            raise DavError(
+                403, "That name cannot be used for a calendar.", "calendar-collection-location-ok"
+            )
+        if any(c.slug == target.slug for c in self.app.queries.calendars_of(account.account_id)):
+            raise DavError(403, "A calendar with this name exists.", "resource-must-be-null", DAV)
+        root = xml.parse(request.body)
+        changes: dict[str, str | None] = {}
+        if root is not None:
+            changes, names = _property_changes(root)
+            unknown = [n for n in names if n not in WRITABLE and n != COMPONENT_SET]
+            if unknown:
+                raise DavError(
+                    403,
+                    f"Property {unknown[0]} cannot be set at creation.",
+                    "cannot-modify-protected-property",
+                    DAV,
+                )
+        self.app.create_calendar(
+            account.account_id,
+            target.slug,
+            {k: v for k, v in changes.items() if v is not None},
+            actor=actor(principal),
+            source=source(principal),
+        )
+        return Reply(201, headers={"location": calendar_url(account.telegram_id, target.slug)})
+
+    def principal_search(self, request: Request, account: AccountView) -> Reply:
+        """RFC 3744 §9.4 principal-property-search: only the caller's own principal is ever
+        found (no user can list or discover another)."""
+        body = xml.parse(request.body)
+        if body is None or body.tag != tag(DAV, "principal-property-search"):
+            raise DavError(
+                403, "Only principal-property-search runs here.", "supported-report", DAV
+            )
+        wanted = [m.text or "" for m in body.iter(tag(DAV, "match"))]
+        provider = properties.principal(account, self.internal_domain)
+        searchable = f"{account.name} {account.telegram_id} {' '.join(account.emails)}".lower()
+        found = all(w.strip().lower() in searchable for w in wanted)
+        names = [
+            child.tag
+            for child in body
+            if child.tag
+            not in (
+                tag(DAV, "property-search"),
+                tag(DAV, "prop"),
+                tag(DAV, "apply-to-principal-collection-set"),
+            )
+        ]
+        prop = body.find(tag(DAV, "prop"))
+        names += [child.tag for child in prop] if prop is not None else []
+        responses = (
+            [
+                properties.answer(
+                    principal_url(account.telegram_id),
+                    provider,
+                    "prop",
+                    names or [tag(DAV, "displayname")],
+                )
+            ]
+            if found
+            else []
+        )
+        return Reply.xml(207, xml.multistatus(responses))
+
+
+def _requested(root: ET.Element | None) -> tuple[str, list[str]]:
+    if root is None:
+        return "allprop", []
+    if root.tag != tag(DAV, "propfind"):
+        raise xml.XmlError("Expected a DAV:propfind body.")
+    if root.find(tag(DAV, "propname")) is not None:
+        return "propname", []
+    include = root.find(tag(DAV, "include"))
+    extra = [child.tag for child in include] if include is not None else []
+    if root.find(tag(DAV, "allprop")) is not None:
+        return "allprop", extra
+    prop = root.find(tag(DAV, "prop"))
+    if prop is None:
+        raise xml.XmlError("A DAV:propfind needs prop, allprop or propname.")
+    return "prop", [child.tag for child in prop]
+
+
+def _property_changes(root: ET.Element) -> tuple[dict[str, str | None], list[str]]:
+    changes: dict[str, str | None] = {}
+    names: list[str] = []
+    for action in root:
+        if action.tag not in (tag(DAV, "set"), tag(DAV, "remove")):
+            continue
+        prop = action.find(tag(DAV, "prop"))
+        for item in prop if prop is not None else []:
+            names.append(item.tag)
+            if item.tag == COMPONENT_SET:
+                changes["components"] = _component_set(item)
+            elif item.tag in WRITABLE:
+                value = (item.text or "").strip() if action.tag == tag(DAV, "set") else None
+                changes[WRITABLE[item.tag]] = value or None
+    return changes, names
+
+
+def _component_set(item: ET.Element) -> str:
+    names = sorted({(c.get("name") or "").upper() for c in item.findall(tag(CALDAV, "comp"))})
+    if not names or any(n not in ("VEVENT", "VTODO", "VJOURNAL") for n in names):
+        raise DavError(
+            403, "A calendar takes VEVENT, VTODO and/or VJOURNAL.", "supported-calendar-component"
+        )
+    return ",".join(names)

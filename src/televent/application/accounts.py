@@ -1,0 +1,173 @@
+"""Accounts and device passwords: registering a Telegram user, linking an email address,
+settings, and the CalDAV device passwords (RFC 7617 Basic authentication checks them).
+
+An erased account's id is never used again: registering after an erasure opens the next
+generation of the user's account ids (docs/adr/0009).
+"""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import argon2
+
+from televent.application.core import CommandCore
+from televent.domain.account import Account
+from televent.domain.calendar import Calendar
+from televent.domain.errors import ConflictError, DomainError
+from televent.domain.values import (
+    DEFAULT_CALENDAR_SLUG,
+    account_id_for,
+    internal_address,
+    is_valid_device_name,
+    is_valid_email,
+)
+
+PASSWORD_HASHER = argon2.PasswordHasher()  # Argon2id with the library's recommended costs
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The outcome of registering: the account id and whether it was new."""
+
+    account_id: UUID
+    created: bool
+
+
+@dataclass(frozen=True)
+class IssuedPassword:
+    """A device password, shown once; only its hash is kept."""
+
+    device_id: str
+    name: str
+    password: str
+
+
+class AccountCommands(CommandCore):
+    """Commands on accounts and their device passwords."""
+
+    def register_account(
+        self,
+        telegram_id: int,
+        *,
+        name: str,
+        timezone: str = "UTC",
+        email: str | None = None,
+        actor: str,
+        source: str,
+    ) -> Registration:
+        """Register a Telegram user with a default calendar; registering again changes nothing.
+
+        A given email is linked (also for an existing account).
+        """
+        if telegram_id <= 0:
+            raise DomainError("A Telegram id is a positive number.")
+        check_timezone(timezone)
+        generation, account_id = self._next_account(telegram_id)
+        if email is not None:
+            self._check_email_free(email, account_id)
+        if account_id in self.repository:
+            if email is not None:
+                self.link_email(telegram_id, email, actor=actor, source=source)
+            return Registration(account_id, created=False)
+        if generation:  # back after an erasure: their address names them again from now on
+            self.keys.reclaim([internal_address(telegram_id, self.internal_domain)])
+        account = Account(
+            telegram_id=telegram_id,
+            name=name.strip() or f"User {telegram_id}",
+            timezone=timezone,
+            actor=actor,
+            source=source,
+            generation=generation,
+        )
+        if email is not None:
+            self.keys.reclaim([email.strip().lower()])
+            account.link_email(email, actor=actor, source=source)
+        calendar = Calendar(
+            account_id=account.id,
+            slug=DEFAULT_CALENDAR_SLUG,
+            properties={"display_name": "Calendar", "timezone": timezone},
+            actor=actor,
+            source=source,
+        )
+        self.save_all(account, calendar)
+        return Registration(account.id, created=True)
+
+    def link_email(self, telegram_id: int, email: str, *, actor: str, source: str) -> None:
+        """Link an email address to the account (it must not belong to another account)."""
+        account = self._account(telegram_id)
+        self._check_email_free(email, account.id)
+        if email.strip().lower() not in account.emails:
+            self.keys.reclaim([email.strip().lower()])
+        account.link_email(email, actor=actor, source=source)
+        self.save_all(account)
+
+    def change_account_settings(
+        self, telegram_id: int, changes: dict[str, Any], *, actor: str, source: str
+    ) -> None:
+        """Change display name, time zone or reminder lead time."""
+        if "timezone" in changes:
+            check_timezone(str(changes["timezone"]))
+        if "reminder_minutes" in changes and not 0 <= int(changes["reminder_minutes"]) <= 10080:
+            raise DomainError("A reminder lead time is between 0 and 10080 minutes.")
+        account = self._account(telegram_id)
+        account.change_settings(changes=changes, actor=actor, source=source)
+        self.save_all(account)
+
+    def issue_device_password(
+        self, telegram_id: int, name: str, *, actor: str, source: str
+    ) -> IssuedPassword:
+        """Create a device password; the clear text is returned once and never stored."""
+        if not is_valid_device_name(name):
+            raise DomainError(
+                "A device name is 1-64 letters, digits, spaces or . @ ' ( ) + - _ characters."
+            )
+        account = self._account(telegram_id)
+        password = "-".join(secrets.token_hex(3) for _ in range(4))
+        device_id = secrets.token_hex(8)
+        account.issue_device_password(
+            device_id=device_id,
+            name=name,
+            password_hash=PASSWORD_HASHER.hash(password),
+            at=self.clock(),
+            actor=actor,
+            source=source,
+        )
+        self.save_all(account)
+        return IssuedPassword(device_id, name, password)
+
+    def revoke_device_password(
+        self, telegram_id: int, name: str, *, actor: str, source: str
+    ) -> None:
+        """Revoke the active device password with this name."""
+        account = self._account(telegram_id)
+        account.revoke_device_password(name=name, at=self.clock(), actor=actor, source=source)
+        self.save_all(account)
+
+    def last_erasure(self, telegram_id: int) -> tuple[UUID, str] | None:
+        """The Telegram user's most recently erased account and when, if any."""
+        generation, _ = self._next_account(telegram_id)
+        if generation == 0:
+            return None
+        account_id = account_id_for(telegram_id, generation - 1)
+        return account_id, self.keys.erased_at(account_id) or ""
+
+    def _check_email_free(self, email: str, account_id: UUID) -> None:
+        if not is_valid_email(email.strip()):
+            raise DomainError(f"{email!r} is not an email address.")
+        owner = self.queries.account_by_email(email)
+        if owner is not None and owner.account_id != account_id:
+            raise ConflictError(f"{email.strip().lower()} is linked to another account.")
+
+
+def check_timezone(name: str) -> None:
+    """Refuse a time zone name the IANA database does not know."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        message = f"Unknown time zone {name!r}; use an IANA name such as Europe/Berlin."
+        raise DomainError(message) from None

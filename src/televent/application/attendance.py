@@ -1,0 +1,140 @@
+"""Attendance: inviting and removing attendees, answers (RSVP), cancelling and deleting an
+event by id, and the delivery failures iMIP reports back.
+
+Each change is saved with its scheduling consequences (RFC 6638 §3.2: the attendees' copies,
+the organizer's event); a message refused for good shows as SCHEDULE-STATUS 5.1 (§3.2.9).
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from televent.application.core import CommandCore
+from televent.domain.account import Account
+from televent.domain.calendar_event import CalendarEvent
+from televent.domain.errors import ConflictError, NotFoundError
+from televent.domain.ical import parse_calendar_object
+from televent.domain.scheduling import DELIVERY_FAILED
+from televent.domain.values import PartStat, internal_uri
+
+
+class AttendanceCommands(CommandCore):
+    """Commands on who attends an event and what they answered."""
+
+    def invite_attendee(
+        self, event_id: UUID, address: str, cn: str | None = None, *, actor: str, source: str
+    ) -> None:
+        """Invite an address (mailto: added when missing) to an event."""
+        value = address if ":" in address else f"mailto:{address}"
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        owner: Account = self._get(event.account_id, Account, "Account")
+        organizer = (
+            internal_uri(owner.telegram_id, self.internal_domain),
+            owner.name,
+        )
+        before = parse_calendar_object(event.ical)
+        event.invite_attendee(value, cn, organizer=organizer, actor=actor, source=source)
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def remove_attendee(self, event_id: UUID, address: str, *, actor: str, source: str) -> None:
+        """Remove an attendee from an event."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        before = parse_calendar_object(event.ical)
+        event.remove_attendee(address, actor=actor, source=source)
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def give_rsvp(
+        self,
+        event_id: UUID,
+        address: str,
+        partstat: PartStat,
+        *,
+        recurrence_id: str | None = None,
+        replied: str | None = None,
+        actor: str,
+        source: str,
+    ) -> None:
+        """Record an attendee's answer (for one instance when `recurrence_id` is given;
+        `replied` is the DTSTAMP of the email reply it came in).
+
+        A Televent user answering the organizer's event (from a Telegram card) answers in
+        their own copy when they have one, which replies to the organizer like their CalDAV
+        client would."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        copy = self._copy_answered(event, address)
+        if copy is not None:
+            event = copy
+        before = parse_calendar_object(event.ical)
+        event.give_rsvp(
+            address,
+            partstat,
+            recurrence_id=recurrence_id,
+            replied=replied,
+            actor=actor,
+            source=source,
+        )
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def _copy_answered(self, event: CalendarEvent, address: str) -> CalendarEvent | None:
+        """The copy of a Televent attendee who answers the organizer's event, if they hold one."""
+        attendee = self.scheduler.account_for(address)
+        if attendee is None or attendee.account_id == event.account_id:
+            return None
+        held = self.queries.object_with_uid(attendee.account_id, event.uid)
+        if held is None:
+            return None
+        copy: CalendarEvent = self.repository.get(held.event_id)
+        chair = copy.facts.get("organizer")
+        return copy if chair is not None and chair == event.facts.get("organizer") else None
+
+    def record_delivery_failure(
+        self,
+        event_id: UUID,
+        address: str,
+        method: str,
+        *,
+        reason: str,
+        actor: str,
+        source: str,
+    ) -> bool:
+        """An iTIP `method` message about this event to `address` was refused for good or came
+        back: SCHEDULE-STATUS 5.1 on that ATTENDEE (on the ORGANIZER, for a REPLY) in the
+        sender's resource, so their CalDAV client shows it (RFC 6638 §3.2.9). False when the
+        event is gone or no longer names the address. A client saving at the same moment is
+        waited out, not lost."""
+        for _ in range(3):
+            try:
+                event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+            except NotFoundError:
+                return False
+            if event.deleted:
+                return False
+            event.record_delivery_status(
+                address,
+                DELIVERY_FAILED,
+                organizer=method.upper() == "REPLY",
+                reason=reason[:300],
+                actor=actor,
+                source=source,
+            )
+            if not event.pending_events:
+                return False
+            try:
+                self.save_all(event)
+            except ConflictError:
+                continue
+            return True
+        return False
+
+    def cancel_event(self, event_id: UUID, *, actor: str, source: str) -> None:
+        """Cancel an event (it stays in the calendar as STATUS:CANCELLED)."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        before = parse_calendar_object(event.ical)
+        event.cancel(actor=actor, source=source)
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def delete_event(self, event_id: UUID, *, actor: str, source: str) -> None:
+        """Delete an event by id."""
+        event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        if not event.deleted:
+            self._delete_scheduled(event, actor=actor, source=source)

@@ -1,0 +1,184 @@
+"""The base of the command API: what every command uses to load, decide and save.
+
+Each command loads the aggregates it needs, lets them decide, and saves their new events in one
+transaction; the read models are updated in that same transaction (infrastructure/
+event_store.py), so when a command returns, every query already sees its effect. Lookups by
+resource name or email use the read models; decisions are made by aggregates. A change to a
+calendar object is saved with its scheduling consequences for other Televent users
+(RFC 6638 §3.2, application/scheduling.py).
+
+The parts are built by the composition root (bootstrap.py) and handed in: the event store's
+infrastructure, the key store, the projection engine and the read models' reader and queries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import (
+    ApplicationRecorder,
+    InfrastructureFactory,
+    IntegrityError,
+    Mapper,
+    Recording,
+)
+from eventsourcing.utils import Environment
+
+from televent.application.scheduling import ATTENDEE, Scheduler
+from televent.domain.account import Account
+from televent.domain.calendar_event import CalendarEvent
+from televent.domain.errors import ConflictError, NotFoundError
+from televent.domain.ical import CalendarObject, parse_calendar_object
+from televent.domain.values import PartStat, account_id_for
+from televent.infrastructure.crypto_shredding import is_redacted
+from televent.infrastructure.event_store import EventStoreParts
+from televent.infrastructure.subject_keys import SubjectKeys
+from televent.projections.engine import ProjectionEngine, ProjectionError
+from televent.projections.queries import Queries, ViewReader
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    """The wall clock, in UTC (the composition root injects it; tests inject their own)."""
+    return dt.datetime.now(dt.UTC)
+
+
+class CommandCore(Application[UUID]):
+    """Loading and saving for the command modules (accounts.py, calendars.py, ...)."""
+
+    def __init__(
+        self,
+        store: EventStoreParts,
+        keys: SubjectKeys,
+        engine: ProjectionEngine,
+        views: ViewReader,
+        queries: Queries,
+        *,
+        clock: Clock = utc_now,
+        internal_domain: str = "televent.internal",
+    ) -> None:
+        self._store = store
+        self.keys = keys
+        super().__init__(store.env)
+        self.dialect = views.dialect
+        self.clock = clock
+        self.events_table: str = store.events_table
+        self.internal_domain = internal_domain
+        self.engine = engine
+        self.views = views
+        self.queries = queries
+        self.scheduler = Scheduler(queries, self.repository, internal_domain)
+
+    # The event store's parts come built (see infrastructure/event_store.py: open_event_store).
+
+    def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:
+        """The factory the composition root opened."""
+        return self._store.factory
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """Events are sealed per person (crypto-shredding, docs/adr/0009)."""
+        return self._store.mapper
+
+    def construct_recorder(self) -> ApplicationRecorder:
+        """The projecting recorder, with the projection engine attached."""
+        return self._store.recorder
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
+        # Hand the domain events to the recorder so projections need not decode them again.
+        processing_event.saved_kwargs["decoded_events"] = processing_event.events
+        return super()._record(processing_event)
+
+    def save_all(self, *aggregates: Aggregate | None) -> None:
+        """Save in one transaction; a concurrent writer's earlier save becomes a ConflictError."""
+        try:
+            self.save(*aggregates)
+        except ProjectionError as exc:
+            self._record_projection_error(exc)
+            raise
+        except (IntegrityError, sqlite3.IntegrityError) as exc:
+            if self.events_table in str(exc) or "originator" in str(exc):
+                raise ConflictError(
+                    "Someone else changed this at the same time; reload and try again."
+                ) from exc
+            raise
+
+    def _record_projection_error(self, error: ProjectionError) -> None:
+        """Keep the failure visible in `projections status` (the command itself rolled back)."""
+        with contextlib.suppress(Exception), self.views.write() as db:
+            db.run(
+                "UPDATE projection_positions SET last_error = ? WHERE name = ?",
+                (f"{self.clock().isoformat()} {error}"[:2000], error.projection),
+            )
+
+    def _get(self, aggregate_id: UUID, kind: type[Aggregate], what: str) -> Any:
+        try:
+            return self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise NotFoundError(f"{what} not found.") from None
+        except (TypeError, AttributeError, KeyError):
+            first = next(iter(self.events.get(aggregate_id, lte=1)), None)
+            if first is not None and is_redacted(first):
+                raise NotFoundError(f"{what} not found: its owner's data was erased.") from None
+            raise
+
+    def _account(self, telegram_id: int) -> Account:
+        account: Account = self._get(
+            self.account_id_of(telegram_id), Account, f"Account for Telegram id {telegram_id}"
+        )
+        return account
+
+    def account_id_of(self, telegram_id: int) -> UUID:
+        """The id of the Telegram user's account (or of the one they would register)."""
+        registered = self.queries.account_by_telegram_id(telegram_id)
+        if registered is not None:
+            return registered.account_id
+        return self._next_account(telegram_id)[1]
+
+    def _next_account(self, telegram_id: int) -> tuple[int, UUID]:
+        """The first of the user's account ids that was not erased, and its generation."""
+        generation = 0
+        while self.keys.erased_at(account_id_for(telegram_id, generation)) is not None:
+            generation += 1
+        return generation, account_id_for(telegram_id, generation)
+
+    # --- saving with the scheduling consequences ----------------------------------------------
+
+    def _save_scheduled(
+        self, event: CalendarEvent, before: CalendarObject | None, *, actor: str, source: str
+    ) -> None:
+        """Save a change with its scheduling consequences, in one transaction."""
+        others = self.scheduler.consequences(event, before, actor=actor, source=source)
+        self.save_all(event, *others)
+
+    def _delete_scheduled(self, event: CalendarEvent, *, actor: str, source: str) -> None:
+        """Delete an event: an organizer's deletion cancels it for everyone; an attendee's
+        deletion of their copy declines it (RFC 6638 §3.2.1.3, §3.2.2.3)."""
+        before = parse_calendar_object(event.ical)
+        self._decline_before_deleting(event, before, actor=actor, source=source)
+        event.delete(actor=actor, source=source)
+        self._save_scheduled(event, before, actor=actor, source=source)
+
+    def _decline_before_deleting(
+        self, event: CalendarEvent, before: CalendarObject, *, actor: str, source: str
+    ) -> None:
+        """An attendee deleting their copy (alone or with its calendar) declines it: the
+        organizer is told, in Televent or by email (RFC 6638 §3.2.2.3)."""
+        owner = self.queries.account_by_id(event.account_id)
+        if owner is None or self.scheduler.role(before, owner) != ATTENDEE:
+            return
+        own = self.scheduler.addresses_of(owner)
+        address = next(
+            (a["address"] for a in event.facts["attendees"] if a["address"] in own), None
+        )
+        if address is not None:
+            event.give_rsvp(address, PartStat.DECLINED, actor=actor, source=source)

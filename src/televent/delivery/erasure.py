@@ -1,0 +1,152 @@
+"""What an erasure changes outside the log: rows of queues and operational records (GDPR Art. 17).
+
+Everything a user or an operator could ask about an erasure is in the log: that it happened,
+who asked for it, when and why (`Account.AccountErased`), which meetings it called off
+(`Account.MeetingsCalledOff`), and the deletion of each, which told the attendees. The read
+models are rebuilt from the log once the person's key is gone (their events then read as
+redacted). This module is the one place where an erasure writes to tables directly, and only to
+tables that are not rebuilt from the log, for these reasons:
+
+- the delivery queues (`telegram_outbox`, `mail_outbox`) and what they remember of each
+  recipient (`telegram_invitations`, `mail_invitations`, `mail_events`): replaying them would
+  send every message again (ADR 0007), so the person's rows are deleted and their name and
+  addresses scrubbed from the rest, instead of a rebuild;
+- the scheduling inboxes (`schedule_inbox*`): not rebuilt either (see
+  projections/schedule_inbox.py), so the person's inbox and the messages about the meetings
+  they held, in other people's inboxes, are deleted here;
+- operational records, which no event describes: `mail_inbound` (the inbound Message-IDs
+  already processed), `mail_counters_legacy` (COUNTER proposals from before they were events),
+  `device_usage` (when a device password was last used) and `sync_horizons` (how far
+  tombstones were purged);
+- `erasure_farewells`: which queued messages the purge spares. The erasure itself queues them
+  (the cancellations of the meetings it called off, which name the person and the meeting);
+  they are kept until sent or given up, and then deleted, at the latest after `KEPT_DAYS`.
+  This is queue bookkeeping, like a lease, not an event: the called-off meetings and the
+  deletions that queued the messages are in the log.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from televent.delivery.telegram_queue import PENDING
+from televent.projections.directory_reader import AccountView
+from televent.projections.sql import Sql
+from televent.projections.view_reader import ViewReader
+
+KEPT_DAYS = 7
+QUEUES = {"mail": "mail_outbox", "telegram": "telegram_outbox"}
+KEPT = "SELECT delivery_id FROM erasure_farewells"
+# The queues' rows that tell attendees a meeting is off wait to be sent.
+_SPARED = dict.fromkeys(QUEUES.values(), f" AND delivery_id NOT IN ({KEPT})")
+# Tables that are not rebuilt from the log, and the columns that may name a person.
+PURGED_TEXT_COLUMNS = {
+    "telegram_outbox": ("delivery_id", "payload", "last_error"),
+    "telegram_invitations": ("address",),
+    "mail_outbox": ("delivery_id", "recipient", "payload", "last_error"),
+    "mail_invitations": ("address",),
+    "mail_events": ("ical",),
+    "mail_inbound": ("sender", "outcome"),
+    "mail_counters_legacy": ("address", "proposal"),
+    "schedule_inbox": ("ical",),
+}
+
+
+def keep_farewells(views: ViewReader, event_ids: list[UUID], after: int, now: str) -> int:
+    """Spare from the purge the messages queued after log position `after` about these
+    (called-off) events, while they wait to be sent; returns how many."""
+    kept = 0
+    with views.write() as db:
+        for queue, table in QUEUES.items():
+            for event_id in event_ids:
+                for row in db.all(
+                    f"SELECT delivery_id FROM {table} WHERE event_id = ? AND status = ? "
+                    "AND created_position > ?",
+                    (str(event_id), PENDING, after),
+                ):
+                    db.run(
+                        "INSERT INTO erasure_farewells (delivery_id, queue, kept_since) "
+                        "VALUES (?, ?, ?) ON CONFLICT (delivery_id) DO NOTHING",
+                        (row["delivery_id"], queue, now),
+                    )
+                    kept += 1
+    return kept
+
+
+def release_farewells(views: ViewReader, cutoff: str) -> int:
+    """Delete the kept messages that were delivered or given up, or kept since before
+    `cutoff`; returns how many queue rows went."""
+    deleted = 0
+    with views.write() as db:
+        for queue, table in QUEUES.items():
+            db.run(
+                f"DELETE FROM {table} WHERE delivery_id IN ({KEPT} WHERE queue = ?) "
+                f"AND (status <> ? OR delivery_id IN ({KEPT} WHERE kept_since < ?))",
+                (queue, PENDING, cutoff),
+            )
+            deleted += max(db.rowcount, 0)
+        db.run(
+            "DELETE FROM erasure_farewells WHERE delivery_id NOT IN "
+            "(SELECT delivery_id FROM mail_outbox) "
+            "AND delivery_id NOT IN (SELECT delivery_id FROM telegram_outbox)"
+        )
+    return deleted
+
+
+def purge_person(
+    views: ViewReader, account: AccountView, owned: dict[str, list[str]], terms: dict[str, str]
+) -> int:
+    """Delete the person's rows from the tables a rebuild does not touch, and replace their
+    addresses and name (`terms`: text → replacement) in the rest; returns how many rows
+    changed. `owned` holds the ids of their calendars, events (and UIDs) and devices."""
+    with views.write() as db:
+        return _purge(db, account, owned, terms)
+
+
+def _purge(
+    db: Sql, account: AccountView, owned: dict[str, list[str]], terms: dict[str, str]
+) -> int:
+    purged = 0
+    purged += _delete(db, "telegram_outbox", "chat_id", [account.telegram_id])
+    for table in (
+        "telegram_outbox", "telegram_invitations", "mail_outbox", "mail_invitations", "mail_events",
+    ):  # fmt: skip
+        purged += _delete(db, table, "event_id", owned["events"])
+    purged += _delete(db, "mail_counters_legacy", "event_id", owned["events"])
+    purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
+    purged += _delete(db, "mail_outbox", "account_id", [str(account.account_id)])
+    # Scheduling inboxes: the person's own, and every message about a meeting they held.
+    purged += _delete(db, "schedule_inbox", "account_id", [str(account.account_id)])
+    purged += _delete(db, "schedule_inboxes", "account_id", [str(account.account_id)])
+    purged += _delete(db, "schedule_inbox", "uid", owned["uids"])
+    purged += _delete(db, "schedule_inbox_sequences", "event_id", owned["events"])
+    purged += _delete(db, "device_usage", "device_id", owned["devices"])
+    purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
+    for table, columns in PURGED_TEXT_COLUMNS.items():
+        for column in columns:
+            for term, replacement in terms.items():
+                for variant in _variants(term):
+                    db.run(
+                        f"UPDATE {table} SET {column} = REPLACE({column}, ?, ?) "
+                        f"WHERE {column} LIKE ?{_SPARED.get(table, '')}",
+                        (variant, replacement, f"%{variant}%"),
+                    )
+                    purged += max(db.rowcount, 0)
+    return purged
+
+
+def _delete(db: Sql, table: str, column: str, values: Iterable[Any]) -> int:
+    count = 0
+    for value in values:
+        db.run(f"DELETE FROM {table} WHERE {column} = ?{_SPARED.get(table, '')}", (value,))
+        count += max(db.rowcount, 0)
+    return count
+
+
+def _variants(term: str) -> list[str]:
+    """The forms a name or address takes in stored text (as typed, lower case, JSON)."""
+    forms = [term, term.lower(), json.dumps(term)[1:-1]]
+    return list(dict.fromkeys(f for f in forms if f))

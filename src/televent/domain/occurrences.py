@@ -1,0 +1,145 @@
+"""The occurrences of recurring components in a window (RFC 5545 §3.8.5; RFC 4791 §9.9): the
+one expansion shared by the CalDAV queries, the bot's listings, reminders and what comes next.
+
+The expansion is `recurring-ical-events` (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides,
+RANGE=THISANDFUTURE, DURATION and PERIOD values), made lazy and bounded:
+
+- a series' rules are walked one instance at a time, in time order, never a whole window into
+  a list (the library's `rrule.between` builds one);
+- a walk stops at the window's end, or after `work` rule instances counted from the series'
+  first one (dateutil always starts there), so a `FREQ=SECONDLY` series without end, or
+  `FREQ=MINUTELY;BYSECOND=0,...,59`, costs a bounded amount however wide the window;
+- a query yields at most `limit` occurrences, the earliest first.
+
+What lies beyond the bounds is left out; ordinary calendars never come near them (a daily
+series is walked for 270 years before `MAX_WORK` is reached, an hourly one for 11).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import recurring_ical_events
+from recurring_ical_events.selection.name import ComponentsWithName
+from recurring_ical_events.series import Series
+from recurring_ical_events.util import compare_greater
+
+# Occurrences one query yields at most (callers may ask for fewer or more).
+MAX_OCCURRENCES = 1_000
+# Rule instances one series walks at most per window, from its first instance.
+MAX_WORK = 100_000
+
+Moment = dt.datetime | dt.date
+
+
+class Occurrences:
+    """The occurrences of one parsed calendar (an `icalendar.Calendar`), for as many windows
+    as asked: the series are read once.
+
+    Args:
+        calendar: the parsed calendar.
+        components: the component names expanded ("VEVENT", "VTODO", "VJOURNAL").
+        x_wr_timezone: read an X-WR-TIMEZONE as calendar applications do (what
+            `recurring_ical_events.of` does); RFC 4791 queries leave it aside.
+        work: the rule instances a series walks at most per window.
+    """
+
+    def __init__(
+        self,
+        calendar: Any,
+        components: Sequence[str] = ("VEVENT",),
+        *,
+        x_wr_timezone: bool = True,
+        work: int = MAX_WORK,
+    ) -> None:
+        series = _bounded_series(work)
+        selection = [ComponentsWithName(name, series=series) for name in components]
+        if x_wr_timezone:
+            self._query = recurring_ical_events.of(calendar, components=selection)
+        else:
+            self._query = recurring_ical_events.CalendarQuery(calendar, components=selection)
+
+    def between(
+        self, start: Moment, end: Moment, *, uid: str | None = None, limit: int = MAX_OCCURRENCES
+    ) -> Iterator[Any]:
+        """The occurrences overlapping [start, end), earliest first, at most `limit`: each a
+        component (an `icalendar` Component) moved to its instance, with a RECURRENCE-ID when
+        it belongs to a series. With `uid`, only that UID's series.
+
+        Naive and aware bounds compare as the library does (floating times as given). When
+        more than `limit` occurrences fall in the window, the earliest of each series' rule
+        walk are kept (an override moved in from outside the window may then be missed).
+        """
+        if limit <= 0:
+            return
+        found: list[Any] = []
+        for series in self._query.series:
+            if uid is None or str(series.uid) == uid:
+                found.extend(itertools.islice(series.between(start, end), limit))
+        found.sort()
+        seen: set[Any] = set()
+        for occurrence in found:
+            if occurrence.id in seen:
+                continue
+            seen.add(occurrence.id)
+            yield occurrence.as_component(False)
+            if len(seen) >= limit:
+                return
+
+
+def occurrences_between(
+    calendar: Any,
+    start: Moment,
+    end: Moment,
+    *,
+    components: Sequence[str] = ("VEVENT",),
+    limit: int = MAX_OCCURRENCES,
+) -> Iterator[Any]:
+    """The occurrences of a parsed calendar overlapping [start, end), earliest first, at most
+    `limit` (see `Occurrences`; X-WR-TIMEZONE read as calendar applications do)."""
+    return Occurrences(calendar, components).between(start, end, limit=limit)
+
+
+def _bounded_series(work: int) -> type[Series]:
+    """The library's series, walking its rules lazily and at most `work` instances a window."""
+
+    class BoundedSeries(Series):  # type: ignore[misc]
+        def __init__(self, components: Any) -> None:
+            super().__init__(components)
+            rules = getattr(self.recurrence, "rrules", None)
+            if rules is not None:  # a series with a master (RecurrenceRules)
+                self.recurrence.rrules = [_LazyRules(rules, work)]
+
+    return BoundedSeries
+
+
+class _LazyRules:
+    """A series' rules (the rule set of RDATEs and DTSTART, then each RRULE) as one rule: what
+    the library asks of a dateutil rule (`between` and `until`), walked lazily in time order."""
+
+    until = None  # each rule's own UNTIL is applied in `_walk`, as the library does
+
+    def __init__(self, rules: Iterable[Any], work: int) -> None:
+        self._rules = list(rules)
+        self._work = work
+
+    def between(self, after: Any, before: Any, inc: bool = True) -> Iterator[Any]:
+        """The instances from `after` to `before` (both included with `inc`), in time order,
+        walking at most `work` instances from the first."""
+        walks = [self._walk(rule) for rule in self._rules]
+        for moment in itertools.islice(heapq.merge(*walks), self._work):
+            if moment > before or (not inc and moment == before):
+                return
+            if moment > after or (inc and moment == after):
+                yield moment
+
+    @staticmethod
+    def _walk(rule: Any) -> Iterator[Any]:
+        until = getattr(rule, "until", None)
+        for moment in rule:
+            if until is None or not compare_greater(moment, until):
+                yield moment

@@ -1,0 +1,353 @@
+"""What each kind of event changed, as readable lines (a difference from the version before)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from televent.domain.values import DEFAULT_REMINDER_MINUTES
+
+ARROW = "→"
+LONGEST_VALUE = 80
+# Properties the facts diff describes; EventUpdated.changes describes the others.
+FACTS_PROPERTIES = {"SUMMARY", "DTSTART", "DTEND", "DUE", "LOCATION", "STATUS", "ORGANIZER"}
+
+
+@dataclass
+class AggregateState:
+    """What the walk remembers of one aggregate, to describe its next event as a difference."""
+
+    uid: str | None = None
+    slug: str | None = None
+    facts: dict[str, Any] | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    properties: dict[str, Any] = field(default_factory=dict)
+    devices: dict[str, str] = field(default_factory=dict)
+    # Lines said by the body-less events of the current command (the body event repeats them).
+    reported: list[str] = field(default_factory=list)
+
+
+Describer = Callable[[Any, AggregateState], list[str]]
+
+
+def described(event: Any, state: AggregateState) -> list[str]:
+    """`describe`, but an event it cannot read (a shape this module does not know) is shown
+    as such instead of ending the timeline."""
+    try:
+        return describe(event, state)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        state.facts = None  # the next version is shown whole
+        return [f"(not described: {type(exc).__name__} {exc})"]
+
+
+def describe(event: Any, state: AggregateState) -> list[str]:
+    """The event's change as readable lines, updating `state` to the version after it."""
+    kind = type(event).__qualname__.rpartition(".")[2]
+    describer = DESCRIBERS.get(kind, _by_reason)
+    return describer(event, state)
+
+
+def _by_reason(event: Any, state: AggregateState) -> list[str]:
+    """Kinds without a describer of their own (records of export and erasure): the reason."""
+    reason = getattr(event, "reason", None)
+    return [f"reason: {reason}"] if reason else []
+
+
+def _registered(event: Any, state: AggregateState) -> list[str]:
+    state.settings = {
+        "name": event.name,
+        "timezone": event.timezone,
+        "reminder_minutes": DEFAULT_REMINDER_MINUTES,
+        "username": None,
+    }
+    return [
+        f"Telegram id {event.telegram_id}",
+        f"name {_q(event.name)}",
+        f"timezone {_q(event.timezone)}",
+    ]
+
+
+def _settings_changed(event: Any, state: AggregateState) -> list[str]:
+    return _changed_values(state.settings, event.changes)
+
+
+def _changed_values(current: dict[str, Any], changes: dict[str, Any]) -> list[str]:
+    """`key old → new` for each change, applied to `current`."""
+    lines = [f"{key} {_q(current.get(key))} {ARROW} {_q(value)}" for key, value in changes.items()]
+    current.update(changes)
+    return lines
+
+
+def _email_linked(event: Any, state: AggregateState) -> list[str]:
+    return [f"email linked {event.address}"]
+
+
+def _email_unlinked(event: Any, state: AggregateState) -> list[str]:
+    return [f"email unlinked {event.address}"]
+
+
+def _device_issued(event: Any, state: AggregateState) -> list[str]:
+    state.devices[event.device_id] = event.name
+    return [f"device '{event.name}' issued"]
+
+
+def _device_revoked(event: Any, state: AggregateState) -> list[str]:
+    return [f"device '{state.devices.get(event.device_id, event.device_id)}' revoked"]
+
+
+def _erasure_requested(event: Any, state: AggregateState) -> list[str]:
+    return [f"erasure scheduled for {event.due}"]
+
+
+def _erasure_cancelled(event: Any, state: AggregateState) -> list[str]:
+    return ["scheduled erasure cancelled"]
+
+
+def _inbox_item_deleted(event: Any, state: AggregateState) -> list[str]:
+    return [f"inbox item {event.name}"]
+
+
+def _meetings_called_off(event: Any, state: AggregateState) -> list[str]:
+    return [f"meeting (event {event_id}) called off" for event_id in event.event_ids]
+
+
+def _calendar_created(event: Any, state: AggregateState) -> list[str]:
+    state.slug = event.slug
+    state.properties = dict(event.properties)
+    return [f"calendar '{event.slug}'", *(f"{k} {_q(v)}" for k, v in event.properties.items())]
+
+
+def _calendar_updated(event: Any, state: AggregateState) -> list[str]:
+    return _changed_values(state.properties, event.changes)
+
+
+def _calendar_deleted(event: Any, state: AggregateState) -> list[str]:
+    return [f"calendar '{state.slug}' deleted" if state.slug else "calendar deleted"]
+
+
+def _event_stored(event: Any, state: AggregateState) -> list[str]:
+    """EventCreated / EventRecreated: the new version as a whole."""
+    state.uid = event.uid
+    state.facts = event.facts
+    state.reported.clear()
+    stored = "stored as" if type(event).__name__ == "EventCreated" else "stored again as"
+    return [*_snapshot(event.facts), f"{stored} {event.href}"]
+
+
+def _event_deleted(event: Any, state: AggregateState) -> list[str]:
+    return [f"{event.href} deleted"]
+
+
+def _body_changed(event: Any, state: AggregateState) -> list[str]:
+    """Events that change the body. One command may append several; only the last carries
+    the new body, so the others say what they did by their own fields, and the last one
+    tells the rest of the difference between the bodies."""
+    kind = type(event).__name__
+    own = OWN_LINES[kind](event, state.facts)
+    facts = getattr(event, "facts", None)
+    if facts is None:
+        state.reported += own
+        return own
+    lines = [line for line in _facts_changes(state.facts, facts) if line not in state.reported]
+    if kind == "EventUpdated":
+        lines += _other_property_changes(event.changes)
+    if kind == "RsvpGiven" and event.recurrence_id:
+        lines += own
+    state.facts = facts
+    state.reported.clear()
+    return lines or own
+
+
+def _invited_lines(event: Any, facts: dict[str, Any] | None) -> list[str]:
+    return [f"attendee added {event.attendee['address']}"]
+
+
+def _removed_lines(event: Any, facts: dict[str, Any] | None) -> list[str]:
+    return [f"attendee removed {event.address}"]
+
+
+def _rsvp_lines(event: Any, facts: dict[str, Any] | None) -> list[str]:
+    if event.recurrence_id:
+        return [f"PARTSTAT of {event.address} {ARROW} {event.partstat} for {event.recurrence_id}"]
+    before = _partstats(facts).get(event.address, "(none)")
+    return [f"PARTSTAT of {event.address} {before} {ARROW} {event.partstat}"]
+
+
+def _updated_lines(event: Any, facts: dict[str, Any] | None) -> list[str]:
+    return [f"{name} {_q(old)} {ARROW} {_q(new)}" for name, (old, new) in event.changes.items()]
+
+
+def _cancelled_lines(event: Any, facts: dict[str, Any] | None) -> list[str]:
+    status = (facts or {}).get("status")
+    return [f"STATUS {_q(status)} {ARROW} 'CANCELLED'"]
+
+
+def _status_lines(event: Any, state: AggregateState) -> list[str]:
+    return [f"SCHEDULE-STATUS of {event.address} {ARROW} {event.status} ({event.reason})"]
+
+
+def _forced_lines(event: Any, state: AggregateState) -> list[str]:
+    return [f"{event.method} sent again to {', '.join(event.addresses)}"]
+
+
+def _counter_proposed(event: Any, state: AggregateState) -> list[str]:
+    state.uid = event.uid
+    proposal = event.proposal
+    lines = [f"{event.address} proposes DTSTART {_q(proposal.get('start'))}"]
+    if proposal.get("comment"):
+        lines.append(f"COMMENT {_q(proposal['comment'])}")
+    return lines
+
+
+def _counter_answered(event: Any, state: AggregateState) -> list[str]:
+    return [f"proposal of {event.address} {'accepted' if event.accepted else 'declined'}"]
+
+
+OWN_LINES: dict[str, Callable[[Any, dict[str, Any] | None], list[str]]] = {
+    "AttendeeInvited": _invited_lines,
+    "AttendeeRemoved": _removed_lines,
+    "RsvpGiven": _rsvp_lines,
+    "EventUpdated": _updated_lines,
+    "EventCancelled": _cancelled_lines,
+}
+
+DESCRIBERS: dict[str, Describer] = {
+    "AccountRegistered": _registered,
+    "AccountSettingsChanged": _settings_changed,
+    "EmailLinked": _email_linked,
+    "EmailUnlinked": _email_unlinked,
+    "DevicePasswordIssued": _device_issued,
+    "DevicePasswordRevoked": _device_revoked,
+    "ErasureRequested": _erasure_requested,
+    "ErasureCancelled": _erasure_cancelled,
+    "ScheduleInboxItemDeleted": _inbox_item_deleted,
+    "MeetingsCalledOff": _meetings_called_off,
+    "CalendarCreated": _calendar_created,
+    "CalendarRecreated": _calendar_created,
+    "CalendarUpdated": _calendar_updated,
+    "CalendarDeleted": _calendar_deleted,
+    "EventCreated": _event_stored,
+    "EventRecreated": _event_stored,
+    "EventDeleted": _event_deleted,
+    "DeliveryStatusRecorded": _status_lines,
+    "SchedulingForced": _forced_lines,
+    "CounterProposed": _counter_proposed,
+    "CounterAnswered": _counter_answered,
+    **dict.fromkeys(OWN_LINES, _body_changed),
+}
+
+
+def _snapshot(facts: dict[str, Any]) -> list[str]:
+    lines = [f"SUMMARY {_q(facts.get('summary'))}"]
+    if facts.get("start"):
+        lines.append(f"DTSTART {_full(facts['start'])}")
+    if facts.get("end"):
+        lines.append(f"{_end_name(facts)} {_full(facts['end'])}")
+    for name in ("location", "status"):
+        if facts.get(name):
+            lines.append(f"{name.upper()} {_q(facts[name])}")
+    if facts.get("organizer"):
+        lines.append(f"ORGANIZER {facts['organizer']}")
+    lines += [f"attendee {a['address']} ({a['partstat']})" for a in facts.get("attendees") or ()]
+    return lines
+
+
+def _facts_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
+    """The difference between two versions' facts; unknown before (erased): the new version."""
+    if before is None:
+        return _snapshot(after)
+    lines: list[str] = []
+    if before.get("summary") != after.get("summary"):
+        lines.append(f"SUMMARY {_q(before.get('summary'))} {ARROW} {_q(after.get('summary'))}")
+    if before.get("start") != after.get("start"):
+        lines.append(_moved("DTSTART", before.get("start"), after.get("start")))
+    if before.get("end") != after.get("end"):
+        lines.append(_moved(_end_name(after), before.get("end"), after.get("end")))
+    for name in ("location", "status"):
+        if before.get(name) != after.get(name):
+            lines.append(f"{name.upper()} {_q(before.get(name))} {ARROW} {_q(after.get(name))}")
+    if before.get("organizer") != after.get("organizer"):
+        lines.append(
+            f"ORGANIZER {before.get('organizer') or '(none)'} {ARROW} "
+            f"{after.get('organizer') or '(none)'}"
+        )
+    return lines + _attendee_changes(before, after)
+
+
+def _attendee_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    old, new = _partstats(before), _partstats(after)
+    lines = [f"attendee added {address}" for address in new if address not in old]
+    lines += [f"attendee removed {address}" for address in old if address not in new]
+    lines += [
+        f"PARTSTAT of {address} {old[address]} {ARROW} {partstat}"
+        for address, partstat in new.items()
+        if address in old and old[address] != partstat
+    ]
+    return lines
+
+
+def _other_property_changes(changes: dict[str, Any]) -> list[str]:
+    """EventUpdated's own record of the properties the facts do not hold (DESCRIPTION, RRULE…)."""
+    lines = [
+        f"{name} {_q(old)} {ARROW} {_q(new)}"
+        for name, (old, new) in changes.items()
+        if name not in FACTS_PROPERTIES and name != "OTHER"
+    ]
+    if "OTHER" in changes:
+        lines.append(f"also changed: {changes['OTHER'][1]}")
+    return lines
+
+
+def _partstats(facts: dict[str, Any] | None) -> dict[str, str]:
+    return {a["address"]: a["partstat"] for a in (facts or {}).get("attendees") or ()}
+
+
+def _end_name(facts: dict[str, Any]) -> str:
+    return "DUE" if facts.get("component") == "VTODO" else "DTEND"
+
+
+def _q(value: Any) -> str:
+    """A value quoted on one line, shortened when long; None as "(none)"."""
+    if value is None:
+        return "(none)"
+    if not isinstance(value, str):
+        return str(value)
+    text = " / ".join(value.splitlines())
+    if len(text) > LONGEST_VALUE:
+        text = text[: LONGEST_VALUE - 1] + "…"
+    return f"'{text}'"
+
+
+def _moved(name: str, before: str | None, after: str | None) -> str:
+    """A moved moment: only the times on the same day ("DTSTART moved 10:00 → 11:00"),
+    with dates (and offsets, when they differ) otherwise."""
+    if before is None:
+        return f"{name} set to {_full(after)}"
+    if after is None:
+        return f"{name} removed (was {_full(before)})"
+    old, new = _parts(before), _parts(after)
+    if old[0] == new[0] and old[2] == new[2] and old[1] and new[1]:
+        return f"{name} moved {old[1]} {ARROW} {new[1]}"
+    if old[2] == new[2]:
+        return f"{name} moved {_join(old[:2])} {ARROW} {_join(new[:2])}"
+    return f"{name} moved {_full(before)} {ARROW} {_full(after)}"
+
+
+def _parts(text: str) -> tuple[str, str, str]:
+    """(date, time, offset) of an ISO date or date-time; empty strings for what it lacks."""
+    if "T" not in text:
+        return text, "", ""
+    moment = dt.datetime.fromisoformat(text)
+    offset = moment.strftime("%z")
+    offset = "UTC" if offset == "+0000" else (f"{offset[:3]}:{offset[3:]}" if offset else "")
+    return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M"), offset
+
+
+def _full(text: str | None) -> str:
+    return "(none)" if text is None else _join(_parts(text))
+
+
+def _join(parts: Iterable[str]) -> str:
+    return " ".join(part for part in parts if part)

@@ -1,0 +1,164 @@
+"""Walking each aggregate's events in order, turning each into a timeline entry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
+from typing import Any
+
+from televent.ops.audit.describe import AggregateState, described
+from televent.ops.audit.timeline import TimelineEntry
+from televent.projections.audit_index import actor_parts, owner_of
+
+ERASED = "erased"
+ERASED_ACCOUNT = "erased account"
+
+WORDING = {
+    "AccountRegistered": "account registered",
+    "AccountSettingsChanged": "settings changed",
+    "EmailLinked": "email linked",
+    "EmailUnlinked": "email unlinked",
+    "DevicePasswordIssued": "device password issued",
+    "DevicePasswordRevoked": "device password revoked",
+    "ErasureRequested": "erasure requested",
+    "ErasureCancelled": "erasure cancelled",
+    "CalendarCreated": "calendar created",
+    "CalendarUpdated": "calendar properties changed",
+    "CalendarDeleted": "calendar deleted",
+    "CalendarRecreated": "calendar created again",
+    "EventCreated": "event created",
+    "EventUpdated": "event changed",
+    "AttendeeInvited": "attendee invited",
+    "AttendeeRemoved": "attendee removed",
+    "RsvpGiven": "answer recorded",
+    "EventCancelled": "event cancelled",
+    "EventDeleted": "event deleted",
+    "EventRecreated": "event stored again",
+    "DeliveryStatusRecorded": "delivery status recorded",
+    "SchedulingForced": "sent again on request",
+    "CounterProposed": "new time proposed",
+    "CounterAnswered": "proposed time answered",
+    "AccountErased": "account erased",
+    "PersonalDataExported": "personal data exported",
+    "ScheduleInboxItemDeleted": "scheduling message removed from the inbox",
+    "MeetingsCalledOff": "meetings called off before erasure",
+}
+
+
+class Walk:
+    """Turns each aggregate's events, in order, into timeline entries."""
+
+    def __init__(self, labels: dict[str, str], erased: AbstractSet[str] = frozenset()) -> None:
+        self.labels = labels
+        self.erased = erased  # accounts whose person was erased
+        self.states: dict[str, AggregateState] = {}
+
+    def entries(self, events: list[tuple[int, Any]]) -> Iterator[tuple[TimelineEntry, set[str]]]:
+        """Each event's entry, with the addresses its change concerns (before and after)."""
+        for position, event in events:
+            state = self.states.setdefault(str(event.originator_id), AggregateState())
+            concerns = _addresses_in(state.facts)
+            if getattr(event, "redacted", False):
+                state.facts = None  # what came before is unknown from here on
+                yield self._entry(position, event, state, (ERASED,), redacted=True), concerns
+                continue
+            lines = described(event, state)
+            concerns |= _addresses_in(state.facts) | _addresses_of(event)
+            yield self._entry(position, event, state, tuple(lines), redacted=False), concerns
+
+    def _entry(
+        self,
+        position: int,
+        event: Any,
+        state: AggregateState,
+        diff: tuple[str, ...],
+        *,
+        redacted: bool,
+    ) -> TimelineEntry:
+        aggregate, _, kind = type(event).__qualname__.rpartition(".")
+        owner = owner_of(event)
+        owner_label = self.labels.get(owner, f"account {owner}")
+        actor = None if redacted else getattr(event, "actor", None)
+        source = None if redacted else getattr(event, "source", None)
+        actor_kind, actor_ref = actor_parts(event)
+        if actor_kind == "account" and actor_ref in self.erased:
+            # Their chat id or device name would lead back to an erased person.
+            actor, source = f"account:{ERASED}", ERASED
+        return TimelineEntry(
+            at=event.timestamp,
+            position=position,
+            aggregate=aggregate,
+            aggregate_id=str(event.originator_id),
+            version=int(event.originator_version),
+            subject=_subject(aggregate, state, owner_label),
+            calendar_owner=None if aggregate == "Account" else owner_label,
+            uid=state.uid,
+            who=ERASED if redacted else self._who(getattr(event, "actor", None)),
+            through=ERASED if redacted or source == ERASED else describe_source(source),
+            kind=kind,
+            what=WORDING.get(kind) or _words(kind),
+            diff=diff,
+            actor=actor,
+            source=source,
+            redacted=redacted,
+        )
+
+    def _who(self, actor: str | None) -> str:
+        kind, _, reference = (actor or "").partition(":")
+        if kind == "account":
+            return self.labels.get(reference, f"account {reference}")
+        if kind == "address":
+            return reference
+        if kind == "operator":
+            return f"operator {reference}".strip()
+        if kind == "system":
+            return f"system {reference}".strip()
+        return actor or "unknown"
+
+
+def describe_source(source: str | None) -> str:
+    """The adapter a change came through, as a person reads it."""
+    kind, _, detail = (source or "").partition(":")
+    if kind in ("bot", "telegram"):
+        return f"Telegram chat {detail}"
+    if kind == "caldav":
+        return f"CalDAV device '{detail}'"
+    if kind == "email":
+        return f"email Message-ID {detail}"
+    if kind == "cli":
+        return f"command line ({detail})" if detail else "command line"
+    if kind == "system":
+        return f"system {detail}".strip()
+    return source or "unknown"
+
+
+def _subject(aggregate: str, state: AggregateState, owner_label: str) -> str:
+    if aggregate == "Account":
+        return f"account {owner_label}"
+    if aggregate == "Calendar":
+        return f"calendar '{state.slug}'" if state.slug else "calendar"
+    if aggregate == "CalendarEvent":
+        return f"event UID {state.uid}" if state.uid else "event"
+    if aggregate == "CounterProposal":
+        return f"proposal for event UID {state.uid}" if state.uid else "proposal"
+    return aggregate.lower()
+
+
+def _words(kind: str) -> str:
+    """`SomethingHappened` → "something happened" (for kinds added after this module)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", kind).lower()
+
+
+def _addresses_in(facts: dict[str, Any] | None) -> set[str]:
+    if not facts:
+        return set()
+    named = {a["address"] for a in facts.get("attendees") or ()}
+    return named | ({facts["organizer"]} if facts.get("organizer") else set())
+
+
+def _addresses_of(event: Any) -> set[str]:
+    attendee = getattr(event, "attendee", None)
+    named = {attendee["address"]} if isinstance(attendee, dict) else set()
+    address = getattr(event, "address", None)
+    return named | ({address} if isinstance(address, str) else set())

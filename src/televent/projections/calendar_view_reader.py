@@ -1,0 +1,327 @@
+"""Questions about calendars and their objects, answered from the calendar view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from uuid import UUID
+
+from televent.domain.values import DEFAULT_CALENDAR_SLUG
+from televent.projections.view_reader import Reader
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    """A calendar collection and its sync state."""
+
+    calendar_id: UUID
+    account_id: UUID
+    slug: str
+    display_name: str | None
+    color: str | None
+    description: str | None
+    timezone: str | None
+    components: str | None  # comma-separated component types; None means all
+    created_position: int
+    sync_position: int
+    sync_time: str
+
+
+@dataclass(frozen=True)
+class ObjectView:
+    """A calendar object resource as CalDAV serves it."""
+
+    calendar_id: UUID
+    href: str
+    uid: str
+    event_id: UUID
+    component: str
+    etag: str
+    ical: str
+    position: int
+    modified_at: str
+    range_start: int | None = None
+    range_end: int | None = None
+    span_exact: bool = False
+    instances: str | None = None  # "start-end,..." of a finite recurring event (instance_spans)
+    schedule_tag: str | None = None  # RFC 6638 §3.2.10
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a collection after a sync position (RFC 6578)."""
+
+    changed: list[ObjectView]
+    deleted: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class PutTarget:
+    """What a PUT needs to know before it decides: owner, the current resource, the UID's home."""
+
+    owner: UUID
+    components: str | None  # what the calendar takes (None: VEVENT, VTODO and VJOURNAL)
+    at_href: tuple[str, str] | None  # (uid, etag) of the resource stored under the name
+    uid_href: str | None  # the name under which the UID is stored, if it is
+
+
+OBJECT_COLUMNS = (
+    "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at, "
+    "range_start, range_end, span_exact, instances, schedule_tag"
+)
+CALENDAR_COLUMNS = (
+    "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
+    "created_position, sync_position, sync_time"
+)
+
+
+class CalendarViewReader(Reader):
+    """Calendars, their objects, sync changes and what a PUT needs to know."""
+
+    def calendars_of(self, account_id: UUID) -> list[CalendarView]:
+        """The account's live calendars, by slug."""
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {CALENDAR_COLUMNS} FROM calendars WHERE account_id = ? ORDER BY slug",
+                (str(account_id),),
+            )
+        return [_calendar(row) for row in rows]
+
+    def calendar(self, calendar_id: UUID) -> CalendarView | None:
+        """A live calendar by id."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {CALENDAR_COLUMNS} FROM calendars WHERE calendar_id = ?",
+                (str(calendar_id),),
+            )
+        return None if row is None else _calendar(row)
+
+    def object_of(self, account_id: UUID, slug: str, href: str) -> ObjectView | None:
+        """The object stored under a resource name in an account's calendar, in one round trip
+        (None when either is missing)."""
+        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {columns} FROM calendar_objects o JOIN calendars c "
+                "ON c.calendar_id = o.calendar_id "
+                "WHERE c.account_id = ? AND c.slug = ? AND o.href = ?",
+                (str(account_id), slug, href),
+            )
+        return None if row is None else _object(row)
+
+    def object_at(self, calendar_id: UUID, href: str) -> ObjectView | None:
+        """The calendar object stored under a resource name."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE calendar_id = ? AND href = ?",
+                (str(calendar_id), href),
+            )
+        return None if row is None else _object(row)
+
+    def object_by_event_id(self, event_id: UUID) -> ObjectView | None:
+        """The calendar object of an event (None once deleted)."""
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE event_id = ?",
+                (str(event_id),),
+            )
+        return None if row is None else _object(row)
+
+    def objects_with_id_prefix(
+        self, calendar_ids: list[UUID], hexdigits: str, limit: int = 20
+    ) -> list[ObjectView]:
+        """Objects in these calendars whose event id starts with these hex digits (the short
+        ids the bot shows). Scans only the given calendars' rows, through their index."""
+        digits = "".join(c for c in hexdigits.lower() if c in "0123456789abcdef")[:32]
+        if not digits or not calendar_ids:
+            return []
+        text = str(UUID(digits.ljust(32, "0")))
+        prefix = text[: len(digits) + sum(1 for i in (8, 12, 16, 20) if len(digits) > i)]
+        marks = ", ".join("?" for _ in calendar_ids)
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects "
+                f"WHERE calendar_id IN ({marks}) AND event_id LIKE ? ORDER BY event_id LIMIT ?",
+                (*(str(c) for c in calendar_ids), f"{prefix}%", limit),
+            )
+        return [_object(row) for row in rows]
+
+    def objects_in(self, calendar_id: UUID, *, bodies: bool = True) -> list[ObjectView]:
+        """Every object in a calendar, by resource name; with `bodies=False` their `ical` is
+        left empty (a listing of ETags need not read every body)."""
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {_columns(bodies)} FROM calendar_objects WHERE calendar_id = ? "
+                "ORDER BY href",
+                (str(calendar_id),),
+            )
+        return [_object(row) for row in rows]
+
+    def objects_named(self, calendar_id: UUID, names: list[str]) -> dict[str, ObjectView]:
+        """The objects stored under these names (missing names are absent), by name."""
+        found: dict[str, ObjectView] = {}
+        with self.reader.read() as db:
+            for chunk in range(0, len(names), 500):
+                batch = names[chunk : chunk + 500]
+                marks = ", ".join("?" for _ in batch)
+                rows = db.all(
+                    f"SELECT {OBJECT_COLUMNS} FROM calendar_objects "
+                    f"WHERE calendar_id = ? AND href IN ({marks})",
+                    (str(calendar_id), *batch),
+                )
+                found.update((row["href"], _object(row)) for row in rows)
+        return found
+
+    def objects_overlapping(
+        self, calendar_id: UUID, component: str | None, start: int | None, end: int | None
+    ) -> list[ObjectView]:
+        """Candidates for a time-range query, by the indexed UTC span of every instance
+        (epoch seconds; None = open). Generous at the edges: callers filter exactly after.
+        Objects without a start (undated tasks) are always candidates."""
+        conditions: list[str] = ["calendar_id = ?"]
+        params: list[object] = [str(calendar_id)]
+        if component is not None:
+            conditions.append("component = ?")
+            params.append(component)
+        overlap = []
+        if end is not None:
+            overlap.append("range_start <= ?")
+            params.append(end)
+        if start is not None:
+            overlap.append("(range_end IS NULL OR range_end >= ?)")
+            params.append(start)
+        if overlap:
+            conditions.append(f"(range_start IS NULL OR ({' AND '.join(overlap)}))")
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT {OBJECT_COLUMNS} FROM calendar_objects WHERE {' AND '.join(conditions)} "
+                "ORDER BY href",
+                tuple(params),
+            )
+        return [_object(row) for row in rows]
+
+    def changes_since(self, calendar_id: UUID, position: int, *, bodies: bool = True) -> Changes:
+        """Objects changed and resources deleted after `position`: O(changes), via indexes.
+
+        One statement, so changes and deletions come from one consistent snapshot. With
+        `bodies=False` the objects' `ical` is left empty.
+        """
+        with self.reader.read() as db:
+            rows = db.all(
+                f"SELECT 'changed' AS kind, {_columns(bodies)} FROM calendar_objects "
+                "WHERE calendar_id = ? AND position > ? "
+                "UNION ALL SELECT 'deleted' AS kind, calendar_id, href, uid, '' AS event_id, "
+                "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at, "
+                "NULL AS range_start, NULL AS range_end, 0 AS span_exact, NULL AS instances, "
+                "NULL AS schedule_tag "
+                "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
+                (str(calendar_id), position, str(calendar_id), position),
+            )
+        return Changes(
+            [_object(row) for row in rows if row["kind"] == "changed"],
+            [(row["href"], int(row["position"])) for row in rows if row["kind"] == "deleted"],
+        )
+
+    def object_with_uid(self, account_id: UUID, uid: str) -> ObjectView | None:
+        """The account's resource with this UID (in its default calendar when several hold
+        it): where an attendee's copy of a scheduled event lives (RFC 6638 §4.3)."""
+        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {columns} FROM calendar_objects o "
+                "JOIN calendars c ON c.calendar_id = o.calendar_id "
+                "WHERE o.uid = ? AND c.account_id = ? "
+                "ORDER BY CASE WHEN c.slug = ? THEN 0 ELSE 1 END, c.slug LIMIT 1",
+                (uid, str(account_id), DEFAULT_CALENDAR_SLUG),
+            )
+        return None if row is None else _object(row)
+
+    def holders_of_uid(self, uid: str) -> list[tuple[UUID, UUID]]:
+        """(account id, event id) of every live resource with this UID, in any calendar."""
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT c.account_id AS holder, o.event_id FROM calendar_objects o "
+                "JOIN calendars c ON c.calendar_id = o.calendar_id WHERE o.uid = ? "
+                "ORDER BY c.account_id, c.slug",
+                (uid,),
+            )
+        return [(UUID(row["holder"]), UUID(row["event_id"])) for row in rows]
+
+    def put_target(self, calendar_id: UUID, href: str, uid: str) -> PutTarget | None:
+        """For storing `uid` under `href`: the calendar's owner and what the view holds there.
+
+        None when the calendar does not exist. One statement, one round trip.
+        """
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT c.account_id AS owner, c.components AS components, o.href AS href, "
+                "o.uid AS uid, o.etag AS etag "
+                "FROM calendars c LEFT JOIN calendar_objects o "
+                "ON o.calendar_id = c.calendar_id AND (o.href = ? OR o.uid = ?) "
+                "WHERE c.calendar_id = ?",
+                (href, uid, str(calendar_id)),
+            )
+        if not rows:
+            return None
+        at_href = next((r for r in rows if r["href"] == href), None)
+        with_uid = next((r for r in rows if r["uid"] == uid), None)
+        return PutTarget(
+            owner=UUID(rows[0]["owner"]),
+            components=rows[0]["components"],
+            at_href=None if at_href is None else (at_href["uid"], at_href["etag"]),
+            uid_href=None if with_uid is None else with_uid["href"],
+        )
+
+    def sync_horizon(self, calendar_id: UUID) -> int:
+        """The newest position whose tombstone was purged (0 when none was)."""
+        with self.reader.read() as db:
+            value = db.scalar(
+                "SELECT position FROM sync_horizons WHERE calendar_id = ?", (str(calendar_id),)
+            )
+        return int(value or 0)
+
+
+def _calendar(row: dict[str, Any]) -> CalendarView:
+    return CalendarView(
+        calendar_id=UUID(row["calendar_id"]),
+        account_id=UUID(row["account_id"]),
+        slug=row["slug"],
+        display_name=row["display_name"],
+        color=row["color"],
+        description=row["description"],
+        timezone=row["timezone"],
+        components=row["components"],
+        created_position=int(row["created_position"]),
+        sync_position=int(row["sync_position"]),
+        sync_time=row["sync_time"],
+    )
+
+
+def _columns(bodies: bool) -> str:
+    return OBJECT_COLUMNS if bodies else OBJECT_COLUMNS.replace(" ical,", " '' AS ical,")
+
+
+@lru_cache(maxsize=1024)
+def _calendar_uuid(text: str) -> UUID:
+    """The same few calendar ids come back on every row of a large answer."""
+    return UUID(text)
+
+
+def _object(row: dict[str, Any]) -> ObjectView:
+    return ObjectView(
+        calendar_id=_calendar_uuid(row["calendar_id"]),
+        href=row["href"],
+        uid=row["uid"],
+        event_id=UUID(row["event_id"]),
+        component=row["component"],
+        etag=row["etag"],
+        ical=row["ical"],
+        position=int(row["position"]),
+        modified_at=row["modified_at"],
+        range_start=None if row["range_start"] is None else int(row["range_start"]),
+        range_end=None if row["range_end"] is None else int(row["range_end"]),
+        span_exact=bool(row["span_exact"]),
+        instances=row["instances"],
+        schedule_tag=row["schedule_tag"],
+    )

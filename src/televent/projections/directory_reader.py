@@ -1,0 +1,148 @@
+"""Questions about accounts and devices, answered from the directory read model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from televent.domain.values import account_address_keys, normalize_address, telegram_id_of
+from televent.projections.sql import Sql
+from televent.projections.view_reader import Reader
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as the directory read model holds it."""
+
+    account_id: UUID
+    telegram_id: int
+    name: str
+    timezone: str
+    reminder_minutes: int
+    registered_at: str
+    emails: tuple[str, ...]
+    username: str | None = None
+    erasure_due: str | None = None
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """A device password's public facts (never the hash, except for authentication)."""
+
+    device_id: str
+    name: str
+    issued_at: str
+    revoked_at: str | None
+    last_used_at: str | None
+
+
+class DirectoryReader(Reader):
+    """Accounts, their addresses and devices."""
+
+    def account_by_telegram_id(self, telegram_id: int) -> AccountView | None:
+        """The account of a Telegram user, if registered (one round trip: every CalDAV request
+        asks for it)."""
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT a.*, e.email AS linked_email FROM accounts a "
+                "LEFT JOIN account_emails e ON e.account_id = a.account_id "
+                "WHERE a.telegram_id = ? ORDER BY e.linked_at, e.email",
+                (telegram_id,),
+            )
+        if not rows:
+            return None
+        emails = tuple(r["linked_email"] for r in rows if r["linked_email"] is not None)
+        return account_view(rows[0], emails)
+
+    def account_by_id(self, account_id: UUID | str) -> AccountView | None:
+        """An account by its id (the owner of a calendar, the sender of a queued message)."""
+        with self.reader.read() as db:
+            row = db.one("SELECT * FROM accounts WHERE account_id = ?", (str(account_id),))
+            return None if row is None else self._account(db, row)
+
+    def account_by_email(self, email: str) -> AccountView | None:
+        """The account that linked this email address (the earliest, if several did)."""
+        with self.reader.read() as db:
+            row = db.one(
+                "SELECT a.* FROM accounts a JOIN account_emails e ON e.account_id = a.account_id "
+                "WHERE e.email = ? ORDER BY e.linked_at LIMIT 1",
+                (email.strip().lower(),),
+            )
+            return None if row is None else self._account(db, row)
+
+    def account_by_username(self, username: str) -> AccountView | None:
+        """The account whose Telegram user name this is (without @, any case)."""
+        with self.reader.read() as db:
+            row = db.one(
+                "SELECT * FROM accounts WHERE username = ? ORDER BY position DESC LIMIT 1",
+                (username.strip().lstrip("@").lower(),),
+            )
+            return None if row is None else self._account(db, row)
+
+    def account_for_address(self, address: str, internal_domain: str) -> AccountView | None:
+        """The Televent user a calendar address stands for: `tg_<id>@<internal domain>`, or
+        an email an account linked; None for anyone else."""
+        key = normalize_address(address)
+        telegram_id = telegram_id_of(key, internal_domain)
+        if telegram_id is not None:
+            return self.account_by_telegram_id(telegram_id)
+        return self.account_by_email(key) if "@" in key else None
+
+    def account_count(self) -> int:
+        """How many accounts exist."""
+        with self.reader.read() as db:
+            return int(db.scalar("SELECT COUNT(*) AS n FROM accounts") or 0)
+
+    def _account(self, db: Sql, row: dict[str, Any]) -> AccountView:
+        emails = db.all(
+            "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at, email",
+            (row["account_id"],),
+        )
+        return account_view(row, tuple(e["email"] for e in emails))
+
+    def devices_of(self, account_id: UUID, *, include_revoked: bool = True) -> list[DeviceView]:
+        """The account's devices, oldest first."""
+        condition = "" if include_revoked else " AND d.revoked_at IS NULL"
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT d.device_id, d.name, d.issued_at, d.revoked_at, u.last_used_at "
+                "FROM devices d LEFT JOIN device_usage u ON u.device_id = d.device_id "
+                f"WHERE d.account_id = ?{condition} ORDER BY d.issued_at, d.name",
+                (str(account_id),),
+            )
+        return [DeviceView(**row) for row in rows]
+
+    def active_password_hashes(self, account_id: UUID) -> list[tuple[str, str]]:
+        """(device id, Argon2id hash) of every active device, for authentication."""
+        return [(device_id, hashed) for device_id, _, hashed in self.active_devices(account_id)]
+
+    def active_devices(self, account_id: UUID) -> list[tuple[str, str, str]]:
+        """(device id, device name, Argon2id hash) of every active device."""
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT device_id, name, password_hash FROM devices "
+                "WHERE account_id = ? AND revoked_at IS NULL",
+                (str(account_id),),
+            )
+        return [(row["device_id"], row["name"], row["password_hash"]) for row in rows]
+
+
+def account_view(row: dict[str, Any], emails: tuple[str, ...]) -> AccountView:
+    """An account row of the directory, with its linked emails."""
+    return AccountView(
+        account_id=UUID(row["account_id"]),
+        telegram_id=int(row["telegram_id"]),
+        name=row["name"],
+        timezone=row["timezone"],
+        reminder_minutes=int(row["reminder_minutes"]),
+        registered_at=row["registered_at"],
+        emails=emails,
+        username=row["username"],
+        erasure_due=row["erasure_due"],
+    )
+
+
+def addresses_of(account: AccountView, internal_domain: str) -> list[str]:
+    """The account's calendar user addresses as the attendee index stores them."""
+    return account_address_keys(account.telegram_id, account.emails, internal_domain)

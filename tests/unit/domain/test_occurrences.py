@@ -1,0 +1,114 @@
+"""The shared expansion of recurring components (televent/domain/occurrences.py): the same
+occurrences as `recurring-ical-events` for ordinary series, lazily, and never more than the
+caps however dense or endless a series is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from typing import Any
+
+import icalendar
+import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from televent.domain.occurrences import MAX_OCCURRENCES, Occurrences, occurrences_between
+
+DAY = dt.timedelta(days=1)
+START = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+
+
+def _calendar(*events: str) -> Any:
+    body = "".join(f"BEGIN:VEVENT\r\nDTSTAMP:20260101T000000Z\r\n{e}END:VEVENT\r\n" for e in events)
+    return icalendar.Calendar.from_ical(
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n{body}END:VCALENDAR\r\n"
+    )
+
+
+def _event(rule: str, start: str = "20260301T090000Z", uid: str = "a", extra: str = "") -> str:
+    return f"UID:{uid}\r\nDTSTART:{start}\r\nDURATION:PT30M\r\nRRULE:{rule}\r\n{extra}"
+
+
+def _starts(components: Any) -> list[Any]:
+    return [c["DTSTART"].dt for c in components]
+
+
+def test_an_ordinary_series_expands_as_the_library_does() -> None:
+    calendar = _calendar(
+        _event(
+            "FREQ=DAILY;COUNT=20",
+            extra="RDATE:20260304T120000Z\r\nEXDATE:20260305T090000Z\r\n",
+        ),
+        "UID:a\r\nRECURRENCE-ID:20260307T090000Z\r\nDTSTART:20260307T150000Z\r\n"
+        "DURATION:PT1H\r\nSUMMARY:moved\r\n",
+        "UID:b\r\nDTSTART:20260310T080000Z\r\nDURATION:PT1H\r\n",
+    )
+    end = START + 30 * DAY
+    expected = recurring_ical_events.of(calendar).between(START, end)
+    found = list(occurrences_between(calendar, START, end))
+    assert sorted(_starts(found)) == sorted(_starts(expected))
+    assert _starts(found) == sorted(_starts(found))  # earliest first
+    assert "moved" in [str(c.get("SUMMARY", "")) for c in found]
+
+
+def test_the_uid_selects_one_series_and_the_limit_the_earliest() -> None:
+    calendar = _calendar(_event("FREQ=DAILY", uid="a"), _event("FREQ=HOURLY", uid="b"))
+    occurrences = Occurrences(calendar)
+    only_a = list(occurrences.between(START, START + 10 * DAY, uid="a"))
+    assert [str(c["UID"]) for c in only_a] == ["a"] * 10
+    first = list(occurrences.between(START, START + 10 * DAY, limit=3))
+    nine = START + dt.timedelta(hours=9)
+    assert _starts(first) == [nine, nine, nine + dt.timedelta(hours=1)]  # a and b, then b
+
+
+def test_an_endless_secondly_series_over_a_day_stops_at_the_cap_quickly() -> None:
+    calendar = _calendar(_event("FREQ=SECONDLY", start="20260301T000000Z"))
+    began = time.monotonic()
+    found = list(occurrences_between(calendar, START, START + DAY))
+    assert len(found) == MAX_OCCURRENCES
+    assert time.monotonic() - began < 5
+
+
+def test_a_minutely_series_with_every_second_is_bounded_too() -> None:
+    seconds = ",".join(str(s) for s in range(60))
+    calendar = _calendar(_event(f"FREQ=MINUTELY;BYSECOND={seconds}", start="20260301T000000Z"))
+    found = list(occurrences_between(calendar, START, START + 7 * DAY, limit=500))
+    assert len(found) == 500
+    assert _starts(found)[-1] == START + dt.timedelta(seconds=499)
+
+
+def test_a_series_too_dense_to_reach_the_window_costs_bounded_work() -> None:
+    calendar = _calendar(_event("FREQ=SECONDLY", start="20200101T000000Z"))
+    began = time.monotonic()
+    found = list(Occurrences(calendar, work=10_000).between(START, START + DAY))
+    assert found == []  # 10 000 seconds from 2020 never reach 2026
+    assert time.monotonic() - began < 5
+
+
+_FREQUENCIES = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    frequency=st.sampled_from(_FREQUENCIES),
+    interval=st.integers(1, 5),
+    offset_hours=st.integers(-72, 72),
+    span_hours=st.integers(0, 24 * 14),
+    limit=st.integers(1, 300),
+)
+def test_never_more_than_the_cap_and_only_inside_the_window(
+    frequency: str, interval: int, offset_hours: int, span_hours: int, limit: int
+) -> None:
+    calendar = _calendar(_event(f"FREQ={frequency};INTERVAL={interval}"))
+    start = START + dt.timedelta(hours=offset_hours)
+    end = start + dt.timedelta(hours=span_hours)
+    found = list(Occurrences(calendar).between(start, end, limit=limit))
+    assert len(found) <= limit
+    for component in found:
+        begin = component["DTSTART"].dt
+        finish = component["DTEND"].dt
+        assert begin < end and finish > start  # overlaps [start, end)
+    if frequency in ("DAILY", "WEEKLY"):  # few enough to compare with the library
+        expected = recurring_ical_events.of(calendar).between(start, end)
+        assert _starts(found) == sorted(_starts(expected))[:limit]
