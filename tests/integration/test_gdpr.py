@@ -344,3 +344,29 @@ def test_an_erased_person_can_come_back_as_a_new_user(app: Televent, clock: Fake
     assert shown is not None and second in shown.ical and BOB_EMAIL not in shown.ical
     assert old is not None and first in old.ical
 
+
+def test_an_address_invited_again_after_the_erasure_shows_as_written(
+    app: Televent, clock: FakeClock
+) -> None:
+    bobs_world(app)
+    pseudonym = PersonalData(app).erase(BOB, operator=OPERATOR, reason="Art. 17").pseudonym
+    clock.advance(minutes=5)
+    again = app.put_object(
+        calendar_of(ALICE),
+        "lunch.ics",
+        vevent(uid="lunch-1", summary="Lunch", organizer=None),
+        actor=f"account:{account_id_for(ALICE)}",
+        source=CLI,
+    )
+    app.invite_attendee(again.event_id, BOB_EMAIL, None, actor="system:", source=CLI)
+
+    def addresses() -> list[str]:
+        return [a["address"] for a in app.queries.attendees_of(again.event_id)]
+
+    assert addresses() == [BOB_EMAIL]  # what Alice wrote after the erasure
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches
+    Rebuilder(app.engine, app.views).run()
+    assert addresses() == [BOB_EMAIL]  # and so does the log, replayed
+    older = app.queries.object_with_uid(account_id_for(ALICE), "sync-1")
+    assert older is not None
+    assert BOB_EMAIL not in older.ical and pseudonym in older.ical  # written before: pseudonym

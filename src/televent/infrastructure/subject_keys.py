@@ -28,6 +28,7 @@ import psycopg
 from televent.domain.errors import DomainError
 from televent.infrastructure.database import Dialect
 
+Period = tuple[dt.datetime | None, dt.datetime | None, str]  # erased, reclaimed, pseudonym
 CACHE_SECONDS = 5.0
 ERASED_DOMAIN = "erased.invalid"
 KEY_BYTES = 32  # AES-256
@@ -53,8 +54,8 @@ class SubjectKeys:
         # log touches thousands of subjects and must not open a connection for each.
         self._keys: dict[UUID, bytes | None] = {}
         self._keys_until = 0.0
-        # digest -> [(reclaimed_at or None, pseudonym)], the earliest reclaim first
-        self._erased: tuple[float, dict[str, list[tuple[dt.datetime | None, str]]]] | None = None
+        # digest -> [(erased_at, reclaimed_at, pseudonym)], the earliest reclaim first
+        self._erased: tuple[float, dict[str, list[Period]]] | None = None
         self._secret: bytes | None = None
 
     @classmethod
@@ -185,9 +186,9 @@ class SubjectKeys:
             for address in addresses:
                 self._run(
                     connection,
-                    "INSERT INTO erased_addresses (digest, pseudonym) VALUES (?, ?) "
-                    "ON CONFLICT (digest, pseudonym) DO NOTHING",
-                    (_digest(secret, address), pseudonym),
+                    "INSERT INTO erased_addresses (digest, pseudonym, erased_at) "
+                    "VALUES (?, ?, ?) ON CONFLICT (digest, pseudonym) DO NOTHING",
+                    (_digest(secret, address), pseudonym, self._now()),
                 )
         self.forget()
         return pseudonym
@@ -202,19 +203,25 @@ class SubjectKeys:
 
     def pseudonym_lookup(self, written: dt.datetime) -> Callable[[str], str | None] | None:
         """address → the pseudonym of the erased person it stood for in an event `written`
-        then; None when nobody has been erased (the common case: nothing to look for)."""
+        then; None when nobody has been erased (the common case: nothing to look for).
+
+        An address stands for the pseudonym in events written up to its erasure (and, for
+        erasures recorded before their time was kept, until it is reclaimed); an event written
+        after the erasure that names it again shows it as written."""
         if self._erased is None or self._erased[0] <= time.monotonic():
             with self._connect() as connection:
                 rows = self._all(
-                    connection, "SELECT digest, pseudonym, reclaimed_at FROM erased_addresses"
+                    connection,
+                    "SELECT digest, pseudonym, reclaimed_at, erased_at FROM erased_addresses",
                 )
                 secret = self._secret_in(connection) if rows else b""
-            periods: dict[str, list[tuple[dt.datetime | None, str]]] = {}
-            for digest, pseudonym, reclaimed in rows:
-                until = None if reclaimed is None else dt.datetime.fromisoformat(str(reclaimed))
-                periods.setdefault(digest, []).append((until, pseudonym))
+            periods: dict[str, list[Period]] = {}
+            for digest, pseudonym, reclaimed, erased_at in rows:
+                periods.setdefault(digest, []).append(
+                    (_instant(erased_at), _instant(reclaimed), pseudonym)
+                )
             for spans in periods.values():  # the earliest reclaim first, the open one last
-                spans.sort(key=lambda span: (span[0] is None, span[0] or written))
+                spans.sort(key=lambda span: (span[1] is None, span[1] or written))
             self._secret = secret
             self._erased = (time.monotonic() + CACHE_SECONDS, periods)
         erased = self._erased[1]
@@ -223,7 +230,9 @@ class SubjectKeys:
         secret = self._secret or b""
 
         def lookup(address: str) -> str | None:
-            for reclaimed, pseudonym in erased.get(_digest(secret, address), ()):
+            for erased_at, reclaimed, pseudonym in erased.get(_digest(secret, address), ()):
+                if erased_at is not None and written > erased_at:
+                    continue  # named again after the erasure
                 if reclaimed is None or written < reclaimed:
                     return pseudonym
             return None
@@ -271,6 +280,10 @@ class SubjectKeys:
 
     def _now(self) -> str:
         return self._clock().isoformat()
+
+
+def _instant(text: Any) -> dt.datetime | None:
+    return None if text is None else dt.datetime.fromisoformat(str(text))
 
 
 def _key(hex_text: Any) -> bytes | None:
