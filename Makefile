@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+HOST   ?= 127.0.0.1
+PORT   ?= 8080
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean
+.PHONY: help install install-runtime run test test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -14,12 +17,21 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+	@touch $(STAMP) $(RUNTIME_STAMP)
+
+# Televent alone, without the test and lint tools (`make install` adds them to the same venv).
+$(RUNTIME_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUNTIME_STAMP)
 
 install: $(STAMP) ## Create the virtual environment and install Televent with its dev tools
 
-run: install ## Migrate the embedded SQLite database and run `televent serve` on 127.0.0.1:8080
-	$(BIN)/televent serve
+install-runtime: $(RUNTIME_STAMP) ## Create the virtual environment and install Televent only (no test tools)
+
+run: install-runtime ## Migrate the SQLite database and run `televent serve` (HOST=127.0.0.1 PORT=8080)
+	$(BIN)/televent serve --host '$(HOST)' --port '$(PORT)'
 
 test: install ## Run the whole test suite (SQLite and PostgreSQL)
 	$(BIN)/pytest
@@ -50,6 +62,10 @@ bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale a
 	$(BIN)/python -m benchmarks.bot
 	$(BIN)/python -m benchmarks.audit
 	$(BIN)/python -m benchmarks.shredding
+
+FUZZ_SECONDS ?= 600
+fuzz: install ## Fuzz the iCalendar, XML and MIME readers for FUZZ_SECONDS (default 600 s)
+	$(BIN)/python -m tests.fuzz.run --seconds $(FUZZ_SECONDS)
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

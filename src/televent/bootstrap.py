@@ -148,6 +148,7 @@ def build_services(app: Televent, settings: Settings) -> Services:
             counters=counters,
             failures=failures,
             max_bytes=settings.max_message_bytes,
+            trusted_authserv_ids=settings.trusted_authserv_ids,
         ),
         reminders=ReminderScheduler(app, telegram_queue),
         record_device_use=functools.partial(record_device_use, app.views, app.clock),

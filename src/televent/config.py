@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -12,7 +12,6 @@ from dotenv import load_dotenv
 from televent.domain.errors import TeleventError
 from televent.infrastructure.database import DatabaseUrl
 
-DEFAULT_DATABASE_URL = "sqlite:///var/televent.db"
 PUBLIC_BOT_API = "https://api.telegram.org"
 
 
@@ -20,11 +19,28 @@ class ConfigurationError(TeleventError):
     """A setting has a value Televent cannot use."""
 
 
+def default_database_path(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the embedded SQLite database lives unless TELEVENT_DATABASE_URL says otherwise:
+    `$XDG_DATA_HOME/televent/televent.db`, else `~/.local/share/televent/televent.db`. It does
+    not depend on the working directory, so the CLI and the server find the same database
+    wherever they are started from."""
+    environ = os.environ if environ is None else environ
+    data_home = environ.get("XDG_DATA_HOME") or ""
+    # The XDG spec: a relative value is invalid and is ignored.
+    base = Path(data_home) if Path(data_home).is_absolute() else Path.home() / ".local" / "share"
+    return base / "televent" / "televent.db"
+
+
+def default_database_url(environ: Mapping[str, str] | None = None) -> str:
+    """The default database as a URL (an absolute SQLite path)."""
+    return f"sqlite:///{default_database_path(environ)}"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable, with the defaults a fresh machine runs with."""
 
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: str = field(default_factory=default_database_url)
     telegram_bot_token: str | None = None
     telegram_api_base: str = PUBLIC_BOT_API
     telegram_webhook_url: str | None = None
@@ -39,6 +55,11 @@ class Settings:
     internal_domain: str = "televent.internal"
     tombstone_retention_days: int = 30
     max_resource_bytes: int = 1_000_000
+    # authserv-ids (RFC 8601) of the MTAs whose Authentication-Results Televent believes
+    trusted_authserv_ids: tuple[str, ...] = ()
+    header_timeout_seconds: int = 10  # a request's head must arrive within this (else 408)
+    body_timeout_seconds: int = 60  # and its body within this after the head (else 408)
+    keep_alive_seconds: int = 5  # an idle kept-alive connection is closed after this
 
     @property
     def database(self) -> DatabaseUrl:
@@ -56,7 +77,7 @@ class Settings:
                 load_dotenv(Path.cwd() / ".env", override=False)
             environ = os.environ
         return cls(
-            database_url=environ.get("TELEVENT_DATABASE_URL") or DEFAULT_DATABASE_URL,
+            database_url=environ.get("TELEVENT_DATABASE_URL") or default_database_url(environ),
             telegram_bot_token=environ.get("TELEGRAM_BOT_TOKEN") or None,
             telegram_api_base=environ.get("TELEGRAM_API_BASE") or PUBLIC_BOT_API,
             telegram_webhook_url=environ.get("TELEGRAM_WEBHOOK_URL") or None,
@@ -73,7 +94,16 @@ class Settings:
                 environ, "TELEVENT_TOMBSTONE_RETENTION_DAYS", 30
             ),
             max_resource_bytes=_positive_int(environ, "TELEVENT_MAX_RESOURCE_BYTES", 1_000_000),
+            trusted_authserv_ids=_names(environ.get("TELEVENT_TRUSTED_AUTHSERV_IDS")),
+            header_timeout_seconds=_positive_int(environ, "TELEVENT_HEADER_TIMEOUT", 10),
+            body_timeout_seconds=_positive_int(environ, "TELEVENT_BODY_TIMEOUT", 60),
+            keep_alive_seconds=_positive_int(environ, "TELEVENT_KEEP_ALIVE_TIMEOUT", 5),
         )
+
+
+def _names(raw: str | None) -> tuple[str, ...]:
+    """A list of names separated by commas or spaces, lower-cased, without duplicates."""
+    return tuple(dict.fromkeys(n.lower() for n in (raw or "").replace(",", " ").split()))
 
 
 def _positive_int(environ: Mapping[str, str], key: str, default: int) -> int:

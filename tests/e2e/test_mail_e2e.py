@@ -17,6 +17,7 @@ import pytest
 
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.delivery.mail_queue import MailQueue
 from tests.conftest import Backend
 from tests.e2e.conftest import ROOT, running_serve
 from tests.smtpsink import Recorder, messages, smtp_server
@@ -115,12 +116,16 @@ def test_inbound_http_and_caldav_invitations_by_smtp(
         # An operator erases Carol (GDPR): Dan is told that her meeting is off.
         env = {"TELEVENT_DATABASE_URL": database_url, "PYTHONPATH": str(ROOT / "src")}
         erased = subprocess.run(
-            [sys.executable, "-m", "televent", "gdpr", "erase", "3", "--reason", "Art. 17"],
+            [sys.executable, "-m", "televent", "gdpr", "erase", "3", "--reason", "Art. 17",
+             "--yes"],
             capture_output=True, env=env, cwd=tmp_path, timeout=120, check=False, text=True,
         )  # fmt: skip
         assert erased.returncode == 0, erased.stderr
         assert "1 meeting(s) they organised called off" in erased.stdout
         wait_for_mail(handler, 2)
+        # Once sent, the cancellation (which names Carol) leaves the queue at once, not at
+        # the next hourly maintenance round.
+        assert outbox_naming(database_url, "carol@example.org") == []
     methods = []
     for recipients, message in messages(handler):
         assert recipients == ["dan@example.org"]
@@ -128,6 +133,25 @@ def test_inbound_http_and_caldav_invitations_by_smtp(
         assert "UID:own-1" in part.get_content()
         methods.append(part.get_param("method"))
     assert methods == ["REQUEST", "CANCEL"]
+
+
+def outbox_naming(database_url: str, text: str) -> list[dict[str, object]]:
+    """The rows of mail_outbox that still hold `text`, once the sender settled what it sent
+    (a moment after the relay accepted it)."""
+    app = build_application(Settings(database_url=database_url))
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            rows = [
+                row
+                for row in MailQueue(app.views, app.clock).mail_rows()
+                if text in json.dumps(row, default=str).lower()
+            ]
+            if not rows or time.monotonic() > deadline:
+                return rows
+            time.sleep(0.2)
+    finally:
+        app.close()
 
 
 def wait_for_mail(handler: Recorder, count: int) -> None:

@@ -29,7 +29,9 @@ def test_an_operator_exports_then_erases_a_person(cli: Cli, tmp_path: Path) -> N
     refused = cli("gdpr", "erase", "77")  # the reason is required: it goes into the log
     assert refused.returncode != 0 and "--reason" in refused.stderr
 
-    erased = cli("gdpr", "erase", "77", "--reason", "ticket 4", "--operator", "dpo", "--json")
+    erased = cli(
+        "gdpr", "erase", "77", "--reason", "ticket 4", "--operator", "dpo", "--json", "--yes"
+    )
     assert erased.returncode == 0, erased.stderr
     report = json.loads(erased.stdout)
     assert report["telegram_id"] == 77 and report["pseudonym"].endswith("@erased.invalid")
@@ -38,7 +40,7 @@ def test_an_operator_exports_then_erases_a_person(cli: Cli, tmp_path: Path) -> N
     assert listed.returncode != 0 and "Traceback" not in listed.stderr
     again = cli("gdpr", "export", "77", "--out", str(tmp_path / "again.zip"))
     assert again.returncode != 0 and "was erased" in again.stderr
-    unknown = cli("gdpr", "erase", "78", "--reason", "x")
+    unknown = cli("gdpr", "erase", "78", "--reason", "x", "--yes")
     assert unknown.returncode != 0 and "No account for Telegram id 78" in unknown.stderr
     verified = cli("projections", "rebuild", "--verify", "--json")
     assert verified.returncode == 0 and json.loads(verified.stdout)["matches"] is True

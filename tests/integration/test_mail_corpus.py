@@ -6,7 +6,10 @@ outcome here, written by reading the file: who is invited, when the meeting star
 UTC by hand from the file's own time zone rules), what the answer was, what Telegram is told.
 
 Bare `.ics` objects are sent the way a mailer would: a text/calendar part whose `method=` is the
-body's METHOD, from the organizer (REQUEST, CANCEL) or the answering attendee (REPLY).
+body's METHOD, from the organizer (REQUEST, CANCEL) or the answering attendee (REPLY). An
+answer to an event organised here arrives at the reply address of the attendee's invitation
+(`calendar+<token>@…`, as the receiving MTA's Delivered-To names it): only that address makes
+Televent believe whom it speaks for.
 """
 
 from __future__ import annotations
@@ -960,12 +963,30 @@ def organise(
     app.put_object(calendar_id, href, "\r\n".join(lines), actor=ACTOR, source=CLI)
 
 
+def reply_address(app: Televent, uid: str, attendee: str) -> str:
+    """The reply address of `attendee`'s invitation to the ORGANIZER's event `uid`."""
+    event_id = calendar_event_id_for(default_calendar(app, ORGANIZER), uid)
+    token = MailQueue(app.views, app.clock).invitation_token(str(event_id), attendee.lower())
+    assert token is not None, f"{attendee} has no invitation to {uid}"
+    return IDENTITY.reply_address(token)
+
+
+def delivered_to(address: str, raw: bytes) -> bytes:
+    """The message as the MTA delivers it to `address` (it adds Delivered-To on top)."""
+    return f"Delivered-To: {address}\r\n".encode() + raw
+
+
+def answer_of(app: Televent, name: str, uid: str, attendee: str) -> bytes:
+    """A corpus answer from `attendee`, delivered to the reply address of their invitation."""
+    return delivered_to(reply_address(app, uid, attendee), raw_of(name, sender=attendee))
+
+
 def test_every_answer_updates_the_organizers_event(app: Televent) -> None:
     expected: dict[str, Any] = {}
     got: dict[str, Any] = {}
     for number, case in enumerate(ANSWERS):
         organise(app, case.uid, case.sequence, case.start, [case.attendee], f"{number}.ics")
-        receipt = receive(app, raw_of(case.file, sender=case.attendee, to=ORGANIZER_ADDRESS))
+        receipt = receive(app, answer_of(app, case.file, case.uid, case.attendee))
         facts = stored_facts(app, ORGANIZER, case.uid)
         rsvps = cards(app, ORGANIZER, case.uid, "rsvp")
         expected[case.file] = ([("REPLY", case.uid, "answered")], case.partstat, [case.partstat])
@@ -985,8 +1006,8 @@ TB_ATTENDEE = "tine20admin@caldav.net"
 def test_a_later_answer_replaces_an_earlier_one(app: Televent) -> None:
     # Thunderbird accepted (DTSTAMP 12:09:09Z), then declined (12:11:54Z) the same invitation.
     organise(app, TINE_UID, 0, ":20111121T120000Z", [TB_ATTENDEE], "tine.ics")
-    accepted = receive(app, raw_of(TB_ACCEPTED))
-    declined = receive(app, raw_of(TB_DECLINED, sender=TB_ATTENDEE, to=ORGANIZER_ADDRESS))
+    accepted = receive(app, answer_of(app, TB_ACCEPTED, TINE_UID, TB_ATTENDEE))
+    declined = receive(app, answer_of(app, TB_DECLINED, TINE_UID, TB_ATTENDEE))
 
     assert results(accepted) == [("REPLY", TINE_UID, "answered")]
     assert results(declined) == [("REPLY", TINE_UID, "answered")]
@@ -996,11 +1017,16 @@ def test_a_later_answer_replaces_an_earlier_one(app: Televent) -> None:
 
 
 def test_an_answer_from_someone_else_is_refused(app: Televent) -> None:
+    # Mallory answers for the attendee, from her own address or from theirs: neither came to
+    # the reply address of the attendee's invitation.
     organise(app, TINE_UID, 0, ":20111121T120000Z", [TB_ATTENDEE], "tine.ics")
     raw = raw_of(TB_DECLINED, sender="mallory@caldav.net", to=ORGANIZER_ADDRESS)
     receipt = receive(app, raw)
+    forged = receive(app, as_email(TB_DECLINED, sender=TB_ATTENDEE, to=ORGANIZER_ADDRESS,
+                                   message_id="forged"))  # fmt: skip
 
     assert results(receipt) == [("REPLY", TINE_UID, "refused")]
+    assert results(forged) == [("REPLY", TINE_UID, "refused")]
     assert partstat_of(stored_facts(app, ORGANIZER, TINE_UID), TB_ATTENDEE) == "NEEDS-ACTION"
     assert cards(app, ORGANIZER, TINE_UID, "rsvp") == []
 
@@ -1014,12 +1040,12 @@ COUNTER_UID = "36da4919-6cf5-4ce9-aa18-6e56c1da2298"
 def test_a_gmail_counter_is_proposed_and_can_be_accepted(app: Televent) -> None:
     # The body's METHOD:COUNTER wins over the MIME method=REPLY. The email carries two
     # different copies: inline (attendee max@gmail.com, who sent the email) and an
-    # application/ics one from another mailbox (attendee gfritos@gmail.com), which the From:
-    # does not speak for: that one is refused.
+    # application/ics one from another mailbox (attendee gfritos@gmail.com), which the reply
+    # address (max's) does not speak for: that one is refused.
     attendees = ["max@gmail.com", "gfritos@gmail.com"]
     organise(app, COUNTER_UID, 0, ":20210113T170000Z", attendees, "counter.ics")
     before = stored_facts(app, ORGANIZER, COUNTER_UID)
-    receipt = receive(app, raw_of(COUNTER))
+    receipt = receive(app, answer_of(app, COUNTER, COUNTER_UID, "max@gmail.com"))
 
     assert results(receipt) == [
         ("COUNTER", COUNTER_UID, "proposed"),
@@ -1107,9 +1133,9 @@ def test_the_same_email_twice_changes_nothing(app: Televent, clock: FakeClock) -
     # An answer twice: the organizer is told once.
     answer = next(c for c in ANSWERS if "google-reply-accepted.eml" in c.file)
     organise(app, answer.uid, answer.sequence, answer.start, [answer.attendee], "reply.ics")
-    first = receive(app, raw_of(answer.file))
+    first = receive(app, answer_of(app, answer.file, answer.uid, answer.attendee))
     stored, sent = app.queries.objects_in(default_calendar(app, ORGANIZER)), telegram(app, 1)
-    again = receive(app, raw_of(answer.file))
+    again = receive(app, answer_of(app, answer.file, answer.uid, answer.attendee))
     assert (first.duplicate, again.duplicate) == (False, True)
     assert results(again) == [("REPLY", answer.uid, "answered")]
     assert app.queries.objects_in(default_calendar(app, ORGANIZER)) == stored

@@ -30,6 +30,7 @@ from televent.domain.scheduling import (
     with_failures_kept,
     with_schedule_status,
 )
+from televent.domain.validation import accepted_calendar_object
 from televent.domain.values import calendar_event_id_for
 from televent.projections.calendar_view import etag_for
 from televent.projections.engine import ViewConflictError
@@ -73,7 +74,8 @@ class ObjectCommands(CommandCore):
         other Televent users are saved with it (televent/application/scheduling.py); an
         `organizer_copy` (an iTIP message from an organizer elsewhere) has none.
         """
-        obj = parse_calendar_object(ical)
+        obj = accepted_calendar_object(ical)  # repaired or refused for every reader
+        repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
         target = self.queries.put_target(calendar_id, href, obj.uid)
         if target is None:
             raise NotFoundError("Calendar not found.")
@@ -130,7 +132,7 @@ class ObjectCommands(CommandCore):
             etag_for(event.id, event.version),
             created,
             changed,
-            stored_as_sent=not changed or event.ical == ical,
+            stored_as_sent=not repaired and (not changed or event.ical == ical),
             schedule_tag=schedule_tag_of(event) if event.facts.get("organizer") else None,
         )
 

@@ -6,36 +6,48 @@ in the mail adapter (adapters/mail/inbound.py) and hands the `InboundMessage` to
 Apple CalendarServer does:
 
 - REQUEST / ADD to a Televent user (an attendee address that is a linked email or
-  `tg_<id>@<internal domain>`): create or update their copy in their default calendar; stale
+  `tg_<id>@<internal domain>`): create their copy in their default calendar, or update it where
+  it is; stale
   versions are ignored; their own answer and alarms are kept. The projection sends them a card.
-- REPLY: update only the PARTSTAT of the attendee it speaks for, and only when it came to that
-  attendee's tokenized reply address or from that attendee's own address; older replies lose.
-- CANCEL: the whole event or the named instances, if not older than the copy; only from the
-  organizer's address or domain.
+- REPLY: update only the PARTSTAT of the attendee it speaks for, and only when it came to the
+  tokenized reply address of that attendee's invitation to that event; older replies lose.
+- CANCEL: the whole event or the named instances, if not older than the copy.
 - COUNTER: recorded for the organizer, who gets a Telegram card to accept or decline it
   (counters.py).
 - REFRESH: the attendee gets the current REQUEST again.
 - A delivery-status bounce of a message Televent sent: recorded, the organizer is told
   (delivery_failures.py).
 
+Whom a message is believed to come from (itip_trust.py): a REQUEST, ADD or CANCEL never
+changes a meeting organised in Televent, and updates an attendee copy of a meeting organised
+elsewhere only when it comes from that copy's ORGANIZER; an attendee's REPLY, COUNTER or
+REFRESH is believed by the tokenized reply address it came to, never by its From header. When
+the operator names the MTAs it trusts (TELEVENT_TRUSTED_AUTHSERV_IDS), their topmost
+Authentication-Results (RFC 8601) judge the From domain of an organizer's message: a DMARC
+fail (or a DKIM/SPF fail with no pass) is refused, a pass is recorded in the outcome and in the
+source of the change, which the audit shows. Headers from other authserv-ids are ignored: the
+sender may have written them. Refusals are outcomes ("refused", and why), recorded like the rest.
+
 Each message is processed once (by Message-ID); what became of it is recorded for operators.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
 from televent.application.counters import Counters
 from televent.application.delivery_failures import DeliveryFailures
 from televent.application.itip_outcomes import Outcome, Receipt
+from televent.application.itip_trust import MeetingOwnership
 from televent.application.scheduling import resource_name
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import InboundLog, MailQueue, itip_payload
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.ical import parse_calendar_object
-from televent.domain.inbound_mail import InboundMessage
+from televent.domain.inbound_mail import InboundMessage, SenderCheck, check_sender
 from televent.domain.itip import (
     ItipError,
     ItipMessage,
@@ -50,12 +62,12 @@ from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
-    account_address_keys,
-    calendar_event_id_for,
+    Source,
+    SourceKind,
     calendar_id_for,
     normalize_address,
 )
-from televent.projections.queries import AccountView
+from televent.projections.queries import AccountView, ObjectView
 from televent.projections.telegram_delivery import stamp
 
 __all__ = ["ItipInbox", "Outcome", "Receipt"]
@@ -76,18 +88,22 @@ class ItipInbox:
         counters: Counters | None = None,
         failures: DeliveryFailures | None = None,
         max_bytes: int = 10_000_000,
+        trusted_authserv_ids: Collection[str] = (),
     ) -> None:
         """`mail` and `telegram` default to the queues on the application's read models;
         `counters` and `failures` to services on those queues. `max_bytes` is the size limit
-        the mail adapter parses to (adapters/mail/ingest.py reads it here)."""
+        the mail adapter parses to (adapters/mail/ingest.py reads it here).
+        `trusted_authserv_ids` name the MTAs whose Authentication-Results are believed."""
         self.app = app
         self.identity = identity
         self.max_bytes = max_bytes
+        self.trusted_authserv_ids = frozenset(i.strip().lower() for i in trusted_authserv_ids)
         self.mail = mail or MailQueue(app.views, app.clock)
         self.telegram = telegram or DeliveryQueue(app.views, app.clock)
         self.counters = counters or Counters(app, mail=self.mail, telegram=self.telegram)
         self.failures = failures or DeliveryFailures(app, mail=self.mail, telegram=self.telegram)
         self.processed = InboundLog(app.views, app.clock)
+        self.ownership = MeetingOwnership(app, identity)
 
     def receive(self, message: InboundMessage) -> Receipt:
         """Process one parsed email; the same message (by Message-ID) again changes nothing."""
@@ -107,6 +123,7 @@ class ItipInbox:
         if (message.sender or "").partition("@")[0] in AUTOMATIC_SENDERS:
             # A bounce not in RFC 3464 form returns our own invitation: never apply it.
             return [Outcome("", "", "ignored", f"an automatic message from {message.sender}")]
+        check = check_sender(message, self.trusted_authserv_ids)
         outcomes: list[Outcome] = []
         for part in message.calendars:
             try:
@@ -115,14 +132,14 @@ class ItipInbox:
                 outcomes.append(Outcome(part.method or "", "", "ignored", str(exc)))
                 continue
             for itip in itips:
-                outcomes.append(self._apply(message, itip))
+                outcomes.append(self._apply(message, itip, check))
         return outcomes
 
-    def _apply(self, message: InboundMessage, itip: ItipMessage) -> Outcome:
+    def _apply(self, message: InboundMessage, itip: ItipMessage, check: SenderCheck) -> Outcome:
         handlers = {
-            "REQUEST": lambda: self._organizer_message(message, itip, cancel=False),
-            "ADD": lambda: self._organizer_message(message, itip, cancel=False),
-            "CANCEL": lambda: self._organizer_message(message, itip, cancel=True),
+            "REQUEST": lambda: self._organizer_message(message, itip, check, cancel=False),
+            "ADD": lambda: self._organizer_message(message, itip, check, cancel=False),
+            "CANCEL": lambda: self._organizer_message(message, itip, check, cancel=True),
             "REPLY": lambda: self._reply(message, itip),
             "COUNTER": lambda: self._counter(message, itip),
             "REFRESH": lambda: self._refresh(message, itip),
@@ -138,37 +155,68 @@ class ItipInbox:
     # --- from an organizer elsewhere ------------------------------------------------------
 
     def _organizer_message(
-        self, message: InboundMessage, itip: ItipMessage, *, cancel: bool
+        self, message: InboundMessage, itip: ItipMessage, check: SenderCheck, *, cancel: bool
     ) -> Outcome:
         organizer = itip.organizer
-        if organizer is not None and self._is_televent_address(organizer):
-            return Outcome(itip.method, itip.uid, "ignored", "the event is organised here")
+        if organizer is not None and self.ownership.organised_here(organizer, itip.uid):
+            return Outcome(
+                itip.method,
+                itip.uid,
+                "refused",
+                f"the meeting is organised in Televent by {organizer}: mail cannot change it",
+            )
+        if check.failed:
+            return Outcome(
+                itip.method,
+                itip.uid,
+                "refused",
+                f"the sender {message.sender} failed authentication: {check.detail}",
+            )
         accounts = self._invited_accounts(itip, message)
         if not accounts:
             return Outcome(itip.method, itip.uid, "ignored", "no Televent user is invited")
+        copies = {account: self._copy_of(account, itip) for account in accounts}
+        for account, current in copies.items():
+            refusal = self.ownership.refusal(message, itip, account, current)
+            if refusal is not None:  # nothing is applied, to anyone: the message is suspect
+                return Outcome(
+                    itip.method, itip.uid, "refused", f"tg:{account.telegram_id}: {refusal}"
+                )
+        source = _source(message, check.detail)
         results: list[str] = []
         for account, addressed_to in accounts.items():
             results.append(
-                self._update_copy(message, itip, account, addressed_to=addressed_to, cancel=cancel)
+                self._update_copy(
+                    message,
+                    itip,
+                    account,
+                    copies[account],
+                    addressed_to=addressed_to,
+                    cancel=cancel,
+                    source=source,
+                )
             )
         result = results[0] if len(set(results)) == 1 else ",".join(results)
-        return Outcome(itip.method, itip.uid, result, _names(list(accounts)))
+        detail = _names(list(accounts)) + (f" ({check.detail})" if check.detail else "")
+        return Outcome(itip.method, itip.uid, result, detail)
+
+    def _copy_of(self, account: AccountView, itip: ItipMessage) -> ObjectView | None:
+        """The account's resource with the message's UID, in whichever calendar it is."""
+        return self.app.queries.object_with_uid(account.account_id, itip.uid)
 
     def _update_copy(
         self,
         message: InboundMessage,
         itip: ItipMessage,
         account: AccountView,
+        current: ObjectView | None,
         *,
         addressed_to: str | None,
         cancel: bool,
+        source: str,
     ) -> str:
-        calendar_id = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
-        current = self.app.queries.object_by_event_id(calendar_event_id_for(calendar_id, itip.uid))
         stored = None if current is None else parse_calendar_object(current.ical)
-        if stored is not None and not _from_organizer(message, stored.lead, itip):
-            raise DomainError("the message does not come from the event's organizer")
-        own = self._addresses(account)
+        own = self.ownership.addresses(account)
         if cancel:
             text = apply_cancel(stored, itip)
         else:
@@ -176,11 +224,13 @@ class ItipInbox:
         if text is None:
             return "unchanged" if stored is not None else "ignored"
         result = self.app.put_object(
-            calendar_id,
+            current.calendar_id
+            if current is not None
+            else calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG),
             current.href if current is not None else resource_name(itip.uid),
             text,
             actor=_actor(message),
-            source=f"email:{message.message_id}",
+            source=source,
             organizer_copy=True,
         )
         if cancel:
@@ -242,32 +292,62 @@ class ItipInbox:
             )
             results.append("answered")
         result = "answered" if "answered" in results else "stale"
-        return Outcome("REPLY", itip.uid, result, ", ".join(a.address for a in answers))
+        addresses = ", ".join(a.address for a in answers)
+        return Outcome("REPLY", itip.uid, result, f"{addresses} (by the reply address)")
+
+    def _invitation(
+        self, message: InboundMessage, itip: ItipMessage, address: str | None = None
+    ) -> tuple[UUID, str] | str:
+        """(event id, attendee address) of the invitation whose reply address the message came
+        to (the one for `address`, when given and the message came to several), if it is one
+        of an event with the message's UID; else why not. The From header proves nothing:
+        anyone can write any address there."""
+        tokens = [t for t in (self.identity.token_in((r,)) for r in message.recipients) if t]
+        if not tokens:
+            return (
+                f"the message did not come to the reply address of an invitation "
+                f"({self.identity.local}+<token>@{self.identity.domain})"
+            )
+        found: list[tuple[UUID, str] | str] = [self._invited_by(t, itip) for t in tokens]
+        fitting = [f for f in found if isinstance(f, tuple) and f[1] == address]
+        return fitting[0] if fitting else found[0]
+
+    def _invited_by(self, token: str, itip: ItipMessage) -> tuple[UUID, str] | str:
+        invitation = self.mail.invitation_by_token(token)
+        if invitation is None:
+            return "the reply address is unknown or expired"
+        event_id, invited = UUID(invitation[0]), normalize_address(invitation[1])
+        current = self.app.queries.object_by_event_id(event_id)
+        if current is None:
+            return "the event no longer exists"
+        if current.uid != itip.uid:
+            return f"the reply address belongs to another event than {itip.uid}"
+        return event_id, invited
 
     def _event_answered(
         self, message: InboundMessage, itip: ItipMessage, address: str
     ) -> tuple[UUID | None, str]:
         """The event a reply is about, if the reply may speak for `address`."""
-        token = self.identity.token_in(message.recipients)
-        if token is not None:
-            invitation = self.mail.invitation_by_token(token)
-            if invitation is None:
-                return None, "the reply address is unknown or expired"
-            event_id, invited = invitation
-            if invited != address:
-                return None, f"the reply speaks for {address}, not for the invited {invited}"
-            return UUID(event_id), ""
-        if (message.sender or "") != address:
-            return None, f"the reply for {address} was sent by {message.sender}"
-        for row in self.app.queries.invitations_for(address):
-            if row["uid"] == itip.uid:
-                return UUID(row["event_id"]), ""
-        return None, f"{address} is not invited to {itip.uid}"
+        found = self._invitation(message, itip, address)
+        if isinstance(found, str):
+            return None, found
+        event_id, invited = found
+        if invited != address:
+            return None, f"the reply speaks for {address}, not for the invited {invited}"
+        return event_id, ""
+
+    def _answering(self, message: InboundMessage, itip: ItipMessage) -> str:
+        """Who a COUNTER or REFRESH speaks for: its first answering ATTENDEE, else the attendee
+        whose reply address it came to."""
+        answers = answers_in(itip)
+        if answers:
+            return answers[0].address
+        found = self._invitation(message, itip)
+        return found[1] if isinstance(found, tuple) else normalize_address(message.sender or "")
 
     def _counter(self, message: InboundMessage, itip: ItipMessage) -> Outcome:
         """Record a proposal for the organizer, who is asked in Telegram (RFC 5546 §3.2.7)."""
-        answers = answers_in(itip) or []
-        address = answers[0].address if answers else (message.sender or "")
+        address = self._answering(message, itip)
         event_id, refusal = self._event_answered(message, itip, address)
         if event_id is None:
             return Outcome("COUNTER", itip.uid, "refused", refusal)
@@ -278,8 +358,7 @@ class ItipInbox:
         return Outcome("COUNTER", itip.uid, "proposed", address)
 
     def _refresh(self, message: InboundMessage, itip: ItipMessage) -> Outcome:
-        answers = answers_in(itip)
-        address = answers[0].address if answers else (message.sender or "")
+        address = self._answering(message, itip)
         event_id, refusal = self._event_answered(message, itip, address)
         if event_id is None:
             return Outcome("REFRESH", itip.uid, "refused", refusal)
@@ -300,38 +379,16 @@ class ItipInbox:
 
     # --- helpers ----------------------------------------------------------------------------
 
-    def _addresses(self, account: AccountView) -> set[str]:
-        domain = self.app.internal_domain
-        return set(account_address_keys(account.telegram_id, account.emails, domain))
-
-    def _is_televent_address(self, address: str) -> bool:
-        return self.identity.is_ours(address) or address.endswith(
-            "@" + self.app.internal_domain.lower()
-        )
-
     def _owner_of(self, calendar_id: UUID) -> AccountView | None:
         calendar = self.app.queries.calendar(calendar_id)
         return None if calendar is None else self.app.queries.account_by_id(calendar.account_id)
 
 
-def _from_organizer(message: InboundMessage, stored_lead: Any, itip: ItipMessage) -> bool:
-    """Whether an update may come from this sender: the stored organizer (or its domain,
-    for assistants and Exchange "on behalf of"), as the message itself names it."""
-    prop = stored_lead.get("ORGANIZER")
-    if prop is None:
-        return True
-    # CalendarServer (iCloud) writes a principal URI with the address in EMAIL=.
-    organizer = (prop.param("EMAIL") or prop.value).lower().removeprefix("mailto:")
-    named = itip.lead.get("ORGANIZER")
-    if named is not None:
-        address = (named.param("EMAIL") or named.value).lower().removeprefix("mailto:")
-        if address != organizer:
-            return False
-    sender = message.sender or ""
-    sent_by = (prop.param("SENT-BY") or "").lower().removeprefix("mailto:")
-    return (
-        sender in (organizer, sent_by) or sender.rpartition("@")[2] == organizer.rpartition("@")[2]
-    )
+def _source(message: InboundMessage, trusted: str) -> str:
+    """The source of a change an email makes: its Message-ID, and what vouched for its sender
+    when a trusted MTA said something (the audit shows it)."""
+    detail = f"{message.message_id} ({trusted})" if trusted else message.message_id
+    return Source(SourceKind.EMAIL, detail).encode()
 
 
 def _invited(address: str, components: list[Any]) -> bool:

@@ -5,11 +5,16 @@ trigger relative to its start (RFC 5545 §3.8.6.3), or an absolute trigger, wins
 queued, not sent, here: the delivery queue sends them, and its key (event, occurrence,
 recipient) keeps a reminder from being queued twice however often the scheduler runs. A reminder
 whose moment passed while the server was down is still sent if the event has not started yet.
+
+One event whose data cannot be read or expanded never stops the scan: it is skipped, logged
+with its id and counted (`ReminderScheduler.failed`), and every other event's reminders are
+queued as usual.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +27,7 @@ from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.occurrences import occurrences_between
 from televent.domain.values import PartStat
 
+LOG = logging.getLogger(__name__)
 LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose
 
 
@@ -83,27 +89,43 @@ class ReminderScheduler:
     def __init__(self, app: Televent, queue: DeliveryQueue) -> None:
         self.app = app
         self.queue = queue
+        self.failed: list[str] = []  # the events the last scan had to skip
 
     def run_once(self, now: dt.datetime) -> int:
-        """Queue every reminder due at `now`; returns how many were new."""
+        """Queue every reminder due at `now`; returns how many were new. An event that fails
+        is skipped (logged, and listed in `failed`) and the scan goes on with the others."""
         queued = 0
+        failed: list[str] = []
         low = int(now.timestamp())
         high = int((now + LOOK_AHEAD).timestamp())
         for row in self._candidates(low, high):
-            for chat_id, lead, zone in self._recipients(row):
-                for due in due_reminders(row["ical"], now, lead, zone):
-                    occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-                    key = f"reminder:{row['event_id']}:{occurrence}:{chat_id}"
-                    minutes = max(int((due.start - now).total_seconds() // 60), 0)
-                    payload = {
-                        "summary": due.summary,
-                        "location": due.location,
-                        "start": due.start.isoformat(),
-                        "end": None,
-                        "in": f"in {minutes} minutes" if minutes else "now",
-                    }
-                    if self.queue.enqueue(key, chat_id, "reminder", row["event_id"], payload):
-                        queued += 1
+            try:
+                queued += self._queue_event(row, now)
+            except Exception:  # one event's odd data never stops anyone else's reminders
+                LOG.exception("Reminder scan: skipped event %s", row.get("event_id"))
+                failed.append(str(row.get("event_id")))
+        self.failed = failed
+        if failed:
+            LOG.warning("Reminder scan at %s skipped %d event(s)", now.isoformat(), len(failed))
+        return queued
+
+    def _queue_event(self, row: dict[str, Any], now: dt.datetime) -> int:
+        """Queue the event's due reminders for each recipient; returns how many were new."""
+        queued = 0
+        for chat_id, lead, zone in self._recipients(row):
+            for due in due_reminders(row["ical"], now, lead, zone):
+                occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+                key = f"reminder:{row['event_id']}:{occurrence}:{chat_id}"
+                minutes = max(int((due.start - now).total_seconds() // 60), 0)
+                payload = {
+                    "summary": due.summary,
+                    "location": due.location,
+                    "start": due.start.isoformat(),
+                    "end": None,
+                    "in": f"in {minutes} minutes" if minutes else "now",
+                }
+                if self.queue.enqueue(key, chat_id, "reminder", row["event_id"], payload):
+                    queued += 1
         return queued
 
     def _candidates(self, low: int, high: int) -> list[dict[str, Any]]:

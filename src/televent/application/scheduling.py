@@ -30,12 +30,15 @@ from televent.domain.errors import DomainError
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.itip import ItipMessage, apply_cancel, apply_request, read_itip
 from televent.domain.scheduling import (
+    ATTENDEE_ROLE,
     DELIVERED,
     INVALID_USER,
+    ORGANIZER_ROLE,
     SENT,
     OwnAnswer,
     attendee_addresses,
     is_scheduled,
+    object_role,
     organizer_of,
     own_answers,
     scheduled_attendees,
@@ -54,8 +57,8 @@ from televent.domain.values import (
 from televent.projections.queries import AccountView, Queries
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._-]{1,120}")
-ORGANIZER = "organizer"
-ATTENDEE = "attendee"
+ORGANIZER = ORGANIZER_ROLE
+ATTENDEE = ATTENDEE_ROLE
 
 
 def resource_name(uid: str) -> str:
@@ -91,14 +94,9 @@ class Scheduler:
         return self.queries.account_for_address(address, self.internal_domain)
 
     def role(self, obj: CalendarObject, owner: AccountView) -> str | None:
-        """ORGANIZER, ATTENDEE or None: what the owner is to this resource (RFC 6638 §3.1)."""
-        organizer = organizer_of(obj)
-        if organizer is None:
-            return None
-        own = self.addresses_of(owner)
-        if normalize_address(organizer.value) in own:
-            return ORGANIZER
-        return ATTENDEE if attendee_addresses(obj) & own else None
+        """ORGANIZER, ATTENDEE or None: what the owner is to this resource (RFC 6638 §3.1,
+        `domain.scheduling.scheduling_role`: None is plain data, nothing is scheduled)."""
+        return object_role(obj, self.addresses_of(owner))
 
     # --- what the organizer's client sent -------------------------------------------------------
 

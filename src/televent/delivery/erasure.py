@@ -20,7 +20,9 @@ tables that are not rebuilt from the log, for these reasons:
   tombstones were purged);
 - `erasure_farewells`: which queued messages the purge spares. The erasure itself queues them
   (the cancellations of the meetings it called off, which name the person and the meeting);
-  they are kept until sent or given up, and then deleted, at the latest after `KEPT_DAYS`.
+  they are kept until sent or given up, and then deleted (in the transaction that records
+  the sending, `release_settled_farewell`; else by the maintenance round, at the latest after
+  `KEPT_DAYS`).
   This is queue bookkeeping, like a lease, not an event: the called-off meetings and the
   deletions that queued the messages are in the log.
 """
@@ -96,6 +98,22 @@ def release_farewells(views: ViewReader, cutoff: str) -> int:
     return deleted
 
 
+def release_settled_farewell(db: Sql, table: str, delivery_id: str) -> bool:
+    """In the transaction that settled a queue row: if it is a kept farewell and is no longer
+    waiting (sent, given up), delete it now rather than at the next maintenance round, so the
+    erased person's name and addresses leave the queue as soon as the message has gone.
+    Returns whether it was deleted."""
+    db.run(
+        f"DELETE FROM {table} WHERE delivery_id = ? AND status <> ? "
+        f"AND delivery_id IN ({KEPT} WHERE delivery_id = ?)",
+        (delivery_id, PENDING, delivery_id),
+    )
+    if db.rowcount < 1:
+        return False
+    db.run("DELETE FROM erasure_farewells WHERE delivery_id = ?", (delivery_id,))
+    return True
+
+
 def purge_person(
     views: ViewReader, account: AccountView, owned: dict[str, list[str]], terms: dict[str, str]
 ) -> int:
@@ -118,6 +136,7 @@ def _purge(
     purged += _delete(db, "mail_counters_legacy", "event_id", owned["events"])
     purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
     purged += _delete(db, "mail_outbox", "account_id", [str(account.account_id)])
+    purged += _delete(db, "mail_aliases", "account_id", [str(account.account_id)])
     # Scheduling inboxes: the person's own, and every message about a meeting they held.
     purged += _delete(db, "schedule_inbox", "account_id", [str(account.account_id)])
     purged += _delete(db, "schedule_inboxes", "account_id", [str(account.account_id)])

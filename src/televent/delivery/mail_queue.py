@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from televent.delivery.erasure import release_settled_farewell
 from televent.delivery.telegram_queue import FAILED, PENDING, DeliveryQueue
 from televent.projections.telegram_delivery import stamp
 from televent.projections.view_reader import ViewReader
@@ -104,6 +105,22 @@ class MailQueue(DeliveryQueue):
         with self.views.read() as db:
             row = db.one("SELECT event_id, address FROM mail_invitations WHERE token = ?", (token,))
         return None if row is None else (str(row["event_id"]), str(row["address"]))
+
+    def alias_of(self, account_id: str) -> str | None:
+        """The token of a Televent user's mail alias (email_delivery.py), if they have one."""
+        with self.views.read() as db:
+            value = db.scalar("SELECT token FROM mail_aliases WHERE account_id = ?", (account_id,))
+        return None if value is None else str(value)
+
+    def _settle(self, delivery_id: str, assignments: str, params: tuple[Any, ...]) -> None:
+        """Record what happened to a message; the cancellation of an erased person's meeting
+        is deleted as soon as it was sent or given up (it names them: delivery/erasure.py)."""
+        with self.views.write() as db:
+            db.run(
+                f"UPDATE {self.table} SET {assignments}, leased_until = NULL WHERE delivery_id = ?",
+                (*params, delivery_id),
+            )
+            release_settled_farewell(db, self.table, delivery_id)
 
     def bounced(self, delivery_id: str, reason: str) -> None:
         """The message came back undelivered."""

@@ -126,6 +126,27 @@ def parse(text: str) -> list[Component]:
     return roots
 
 
+def split_line(line: str) -> tuple[str, str, str] | None:
+    """An (unfolded) content line's name, raw parameters (each with its leading ";") and
+    value, as written; None when it is not a content line."""
+    match = _CONTENT_LINE.fullmatch(line)
+    return None if match is None else (match.group(1), match.group(2), match.group(3))
+
+
+def repaired_line(line: str) -> str | None:
+    """An (unfolded) line whose value slipped inside a quoted parameter, written as RFC 5545
+    writes it (`DTSTART;TZID="W. Europe Standard Time":20200609T090000`); None when the line
+    is well-formed or not that quirk."""
+    if _CONTENT_LINE.fullmatch(line):
+        return None
+    quirk = _VALUE_INSIDE_QUOTE.fullmatch(line)
+    if quirk is None:
+        return None
+    head, param, value = quirk.groups()
+    fixed = f'{head}"{param}":{value}'
+    return fixed if _CONTENT_LINE.fullmatch(fixed) else None
+
+
 def _recovered(line: str) -> re.Match[str] | None:
     """Read a line whose value slipped inside a quoted parameter (an Exchange 2010 quirk)."""
     quirk = _VALUE_INSIDE_QUOTE.fullmatch(line)
@@ -149,13 +170,16 @@ def decode_duration(value: str) -> dt.timedelta:
     if match is None or value.strip() in ("P", "PT", "+P", "-P"):
         raise ContentError(f"{value!r} is not a duration.")
     sign, weeks, days, hours, minutes, seconds = match.groups()
-    span = dt.timedelta(
-        weeks=int(weeks or 0),
-        days=int(days or 0),
-        hours=int(hours or 0),
-        minutes=int(minutes or 0),
-        seconds=int(seconds or 0),
-    )
+    try:
+        span = dt.timedelta(
+            weeks=int(weeks or 0),
+            days=int(days or 0),
+            hours=int(hours or 0),
+            minutes=int(minutes or 0),
+            seconds=int(seconds or 0),
+        )
+    except OverflowError as exc:
+        raise ContentError(f"{value!r} is longer than any calendar.") from exc
     return -span if sign == "-" else span
 
 

@@ -199,7 +199,7 @@ def facts_of(obj: CalendarObject) -> Facts:
     master = obj.master
     start = _moment(lead, "DTSTART", obj.zones)
     end = _moment(lead, "DTEND", obj.zones) or _moment(lead, "DUE", obj.zones)
-    range_start, range_end = _indexed_range(obj)
+    range_start, range_end = indexed_range(obj)
     organizer = lead.get("ORGANIZER")
     return {
         "component": obj.component_type,
@@ -327,7 +327,10 @@ def _utc(moment: dt.date | dt.datetime) -> dt.datetime:
         return dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.UTC)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except (OverflowError, ValueError):  # a zoned time in the first or last day of the calendar
+        return moment.replace(tzinfo=dt.UTC)
 
 
 def _is_floating(moment: dt.date | dt.datetime) -> bool:
@@ -351,7 +354,7 @@ def _span_is_exact(obj: CalendarObject, start: int | None, end: int | None) -> b
     )
 
 
-def _indexed_range(obj: CalendarObject) -> tuple[int | None, int | None]:
+def indexed_range(obj: CalendarObject) -> tuple[int | None, int | None]:
     """The UTC span (epoch seconds) that holds every instance, for time-range pre-filtering.
 
     Open-ended recurrences give `None` as end; components without a start give (None, None).
@@ -377,12 +380,12 @@ def _component_span(
         return None
     duration = _duration(component, start, zones)
     slack = FLOATING_SLACK if _is_floating(start) else dt.timedelta(0)
-    first = _utc(start) - slack
-    last: dt.datetime | None = _utc(start) + duration + slack
+    first = _plus(_utc(start), -slack)
+    last: dt.datetime | None = _plus(_utc(start), duration + slack)
     rid = _moment(component, "RECURRENCE-ID", zones)
     if rid is not None and last is not None:
-        first = min(first, _utc(rid) - FLOATING_SLACK)
-        last = max(last, _utc(rid) + FLOATING_SLACK)
+        first = min(first, _plus(_utc(rid), -FLOATING_SLACK))
+        last = max(last, _plus(_utc(rid), FLOATING_SLACK))
     if "RRULE" in component:
         last = _rrule_last(component, duration + slack + FLOATING_SLACK, zones)
     for rdate in component.all("RDATE"):
@@ -394,10 +397,22 @@ def _component_span(
                 span = decode_duration(until)
             elif until:
                 span = _utc(decode_moment(until, rdate.param("TZID"), zones)) - _utc(moment)
-            first = min(first, _utc(moment) - FLOATING_SLACK)
+            first = min(first, _plus(_utc(moment), -FLOATING_SLACK))
             if last is not None:
-                last = max(last, _utc(moment) + max(span, duration) + FLOATING_SLACK)
+                last = max(last, _plus(_utc(moment), max(span, duration) + FLOATING_SLACK))
     return first, last
+
+
+_EARLIEST = dt.datetime.min.replace(tzinfo=dt.UTC)
+_LATEST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def _plus(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """`moment + delta`, held at the ends of the calendar instead of overflowing."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return _LATEST if delta > dt.timedelta(0) else _EARLIEST
 
 
 def _duration(component: Component, start: dt.date | dt.datetime, zones: Zones) -> dt.timedelta:
@@ -415,6 +430,6 @@ def _rrule_last(component: Component, margin: dt.timedelta, zones: Zones) -> dt.
         parts = decode_recur(rule.value)
         if "UNTIL" not in parts or "COUNT" in parts:
             return None
-        end = _utc(decode_moment(parts["UNTIL"], None, zones)) + margin
+        end = _plus(_utc(decode_moment(parts["UNTIL"], None, zones)), margin)
         latest = end if latest is None else max(latest, end)
     return latest

@@ -6,6 +6,7 @@ the application (application/itip_inbox.py) decides what they mean. Nothing here
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 
@@ -54,6 +55,42 @@ class Bounce:
 
 
 @dataclass(frozen=True)
+class AuthResult:
+    """One method's result in an Authentication-Results header (RFC 8601 §2.2), such as
+    ``dkim=pass header.d=example.org``.
+
+    Attributes:
+        method: the method, lower-case, without its version (``dkim``, ``spf``, ``dmarc``).
+        result: the result, lower-case (``pass``, ``fail``, ``softfail``, ``none``...).
+        properties: (``ptype.property`` lower-case, value) pairs, in order
+            (``("header.from", "example.org")``, ``("smtp.mailfrom", "erin@example.org")``).
+    """
+
+    method: str
+    result: str
+    properties: tuple[tuple[str, str], ...] = ()
+
+    def prop(self, name: str) -> str | None:
+        """The first value of a property (``header.d``), or None."""
+        return next((value for key, value in self.properties if key == name), None)
+
+    def text(self) -> str:
+        """The result as the header writes it: ``dmarc=pass header.from=example.org``."""
+        return " ".join([f"{self.method}={self.result}", *(f"{k}={v}" for k, v in self.properties)])
+
+
+@dataclass(frozen=True)
+class AuthenticationResults:
+    """One Authentication-Results header: the authserv-id that added it and its results.
+
+    Any sender can write such a header into its message; only one added by an MTA the
+    operator trusts (TELEVENT_TRUSTED_AUTHSERV_IDS) means anything (RFC 8601 §5)."""
+
+    authserv_id: str  # lower-case
+    results: tuple[AuthResult, ...]
+
+
+@dataclass(frozen=True)
 class InboundMessage:
     """The parts of an inbound email that iTIP processing needs.
 
@@ -69,6 +106,8 @@ class InboundMessage:
         in_reply_to: the In-Reply-To message id without angle brackets, or None.
         calendars: every calendar part, duplicates removed; empty for a bounce.
         bounce: set for ``multipart/report; report-type=delivery-status`` messages.
+        authentication: every Authentication-Results header (RFC 8601), topmost (the last
+            added) first; whether one may be believed is the reader's decision.
     """
 
     message_id: str
@@ -80,3 +119,69 @@ class InboundMessage:
     in_reply_to: str | None
     calendars: tuple[CalendarPart, ...]
     bounce: Bounce | None
+    authentication: tuple[AuthenticationResults, ...] = ()
+
+
+PASS, FAIL, NONE = "pass", "fail", "none"
+
+
+@dataclass(frozen=True)
+class SenderCheck:
+    """What the trusted MTA says about the From address's domain.
+
+    Attributes:
+        verdict: ``pass`` (DMARC, or an aligned DKIM or SPF, passed), ``fail`` (DMARC failed,
+            or DKIM/SPF failed with nothing passing), ``none`` (a trusted MTA is configured but
+            said nothing usable), or None when no trusted authserv-id is configured.
+        detail: what the verdict rests on, for the operator: ``dmarc=pass header.from=x.org
+            by mx.example.org``; empty when nothing is configured.
+    """
+
+    verdict: str | None
+    detail: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """Whether the trusted MTA says the From address is forged."""
+        return self.verdict == FAIL
+
+
+def check_sender(message: InboundMessage, trusted: Collection[str]) -> SenderCheck:
+    """Judge the From address by the Authentication-Results an MTA of `trusted` (authserv-ids,
+    lower-case) added; the topmost such header counts, the others (which the sender may have
+    written) are ignored. DMARC decides when it judged the From domain; otherwise an aligned
+    DKIM signature or SPF pass is a pass, and a DKIM or SPF fail with no pass is a fail."""
+    if not trusted:
+        return SenderCheck(None)
+    header = next((h for h in message.authentication if h.authserv_id in trusted), None)
+    if header is None:
+        return SenderCheck(NONE, f"no Authentication-Results from {', '.join(sorted(trusted))}")
+    domain = (message.sender or "").rpartition("@")[2]
+    by = f"by {header.authserv_id}"
+    for result in header.results:
+        dmarc = result.method == "dmarc" and _about(result.prop("header.from"), domain)
+        if dmarc and result.result in (PASS, FAIL):
+            return SenderCheck(result.result, f"{result.text()} {by}")
+    aligned = [
+        r
+        for r in header.results
+        if (r.method == "dkim" and _about(r.prop("header.d") or r.prop("header.i"), domain))
+        or (r.method == "spf" and _about(r.prop("smtp.mailfrom") or r.prop("smtp.helo"), domain))
+    ]
+    for verdict in (PASS, FAIL):
+        found = [r for r in aligned if r.result == verdict]
+        if found:
+            return SenderCheck(verdict, f"{'; '.join(r.text() for r in found)} {by}")
+    return SenderCheck(NONE, f"no DMARC, DKIM or SPF result for {domain or 'the sender'} {by}")
+
+
+def _about(identifier: str | None, domain: str) -> bool:
+    """Whether a result's identifier (a domain, ``@domain`` or ``user@domain``) is the From
+    domain, a parent or a subdomain of it (relaxed alignment, RFC 7489 §3.1); a result that
+    names no identifier is taken to be about the message."""
+    if identifier is None:
+        return True
+    named = identifier.rpartition("@")[2].strip().strip(".").lower()
+    return "." in named and (
+        named == domain or named.endswith("." + domain) or domain.endswith("." + named)
+    )

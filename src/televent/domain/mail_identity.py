@@ -3,6 +3,11 @@
 Every invitation sent to an external attendee names as ORGANIZER (and Reply-To) an address
 `<local>+<token>@<domain>` under TELEVENT_MAIL_FROM's domain; the token is random and stored
 with (event, attendee), so an answer arriving there identifies both without trusting the sender.
+
+A Televent user without a linked email is shown to outsiders as `<local>+u<alias>@<domain>`
+(their alias: a random token stored with the account, never their Telegram id). An alias is
+not a reply token (`token_in` never reads one), so mail sent there (a reply-all) is never taken
+for an answer of the attendee whose reply address it is not.
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 
 from televent.domain.errors import TeleventError
+from televent.domain.values import normalize_address
 
 DEFAULT_MAIL_FROM = "Televent <televent@localhost>"
 _TOKEN = re.compile(r"[0-9a-f]{16,64}")
+ALIAS_MARK = "u"
 
 
 class MailIdentityError(TeleventError):
@@ -49,6 +56,19 @@ class MailIdentity:
     def reply_address(self, token: str) -> str:
         """The address whose mail identifies one (event, attendee)."""
         return f"{self.local}+{token}@{self.domain}"
+
+    def alias_address(self, alias: str) -> str:
+        """The address a Televent user without a linked email goes by in outgoing mail."""
+        return f"{self.local}+{ALIAS_MARK}{alias}@{self.domain}"
+
+    def alias_in(self, address: str) -> str | None:
+        """The alias token of an alias address (`alias_address`), if it is one."""
+        local, _, domain = normalize_address(address).rpartition("@")
+        prefix = f"{self.local.lower()}+{ALIAS_MARK}"
+        if domain != self.domain or not local.startswith(prefix):
+            return None
+        alias = local[len(prefix) :]
+        return alias if _TOKEN.fullmatch(alias) else None
 
     def token_in(self, addresses: tuple[str, ...] | list[str]) -> str | None:
         """The token of the first tokenized reply address among `addresses`, if any."""

@@ -8,7 +8,10 @@ RANGE=THISANDFUTURE, DURATION and PERIOD values), made lazy and bounded:
   a list (the library's `rrule.between` builds one);
 - a walk stops at the window's end, or after `work` rule instances counted from the series'
   first one (dateutil always starts there), so a `FREQ=SECONDLY` series without end, or
-  `FREQ=MINUTELY;BYSECOND=0,...,59`, costs a bounded amount however wide the window;
+  `FREQ=MINUTELY;BYSECOND=0,...,59`, costs a bounded amount however wide the window; and
+  each rule stops when it goes `rule_walk.MAX_IDLE` months without an instance, so a rule
+  that never matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) costs a tenth of a second, not
+  dateutil's walk to the year 9999;
 - a query yields at most `limit` occurrences, the earliest first.
 
 What lies beyond the bounds is left out; ordinary calendars never come near them (a daily
@@ -28,10 +31,14 @@ from recurring_ical_events.selection.name import ComponentsWithName
 from recurring_ical_events.series import Series
 from recurring_ical_events.util import compare_greater
 
+from televent.domain.broken_dates import repair_broken_dates
+from televent.domain.rule_walk import walk
+
 # Occurrences one query yields at most (callers may ask for fewer or more).
 MAX_OCCURRENCES = 1_000
-# Rule instances one series walks at most per window, from its first instance.
+# Rule instances one series walks at most, from its first instance.
 MAX_WORK = 100_000
+_END = object()
 
 Moment = dt.datetime | dt.date
 
@@ -56,6 +63,7 @@ class Occurrences:
         x_wr_timezone: bool = True,
         work: int = MAX_WORK,
     ) -> None:
+        repair_broken_dates(calendar)  # Google's RDATE:20131210Z on all-day events
         series = _bounded_series(work)
         selection = [ComponentsWithName(name, series=series) for name in components]
         if x_wr_timezone:
@@ -126,20 +134,36 @@ class _LazyRules:
     def __init__(self, rules: Iterable[Any], work: int) -> None:
         self._rules = list(rules)
         self._work = work
+        self._found: list[Any] = []  # the instances walked so far, in time order
+        self._walk_on: Iterator[Any] | None = None  # the walk, where it stopped
 
     def between(self, after: Any, before: Any, inc: bool = True) -> Iterator[Any]:
         """The instances from `after` to `before` (both included with `inc`), in time order,
-        walking at most `work` instances from the first."""
-        walks = [self._walk(rule) for rule in self._rules]
-        for moment in itertools.islice(heapq.merge(*walks), self._work):
+        walking at most `work` instances from the first. The walk is kept: the widening
+        windows of one query walk the series once, not once each."""
+        for moment in self._instances():
             if moment > before or (not inc and moment == before):
                 return
             if moment > after or (inc and moment == after):
                 yield moment
 
+    def _instances(self) -> Iterator[Any]:
+        """The first `work` instances: those walked before, then the walk continued."""
+        index = 0
+        while index < self._work:
+            if index == len(self._found):
+                if self._walk_on is None:
+                    self._walk_on = heapq.merge(*(self._walk(rule) for rule in self._rules))
+                moment = next(self._walk_on, _END)
+                if moment is _END:
+                    return
+                self._found.append(moment)
+            yield self._found[index]
+            index += 1
+
     @staticmethod
     def _walk(rule: Any) -> Iterator[Any]:
         until = getattr(rule, "until", None)
-        for moment in rule:
+        for moment in walk(rule):
             if until is None or not compare_greater(moment, until):
                 yield moment

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrulestr
 
 from televent.domain.content_lines import Component, ContentError, Property, decode_moment
+from televent.domain.rule_walk import walk
 from televent.domain.zones import Zones
 
 MAX_INDEXED = 100
@@ -90,7 +91,7 @@ def _rule_starts(value: str, start: dt.datetime) -> list[dt.datetime]:
     if count is not None and int(count) > MAX_INDEXED:
         raise _NotExactError
     rule = rrulestr(f"RRULE:{value.strip()}", dtstart=start)
-    found = list(itertools.islice(iter(rule), MAX_INDEXED + 1))
+    found = list(itertools.islice(walk(rule), MAX_INDEXED + 1))
     if len(found) > MAX_INDEXED:
         raise _NotExactError
     return found

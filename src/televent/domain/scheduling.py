@@ -18,7 +18,7 @@ functions read and edit the iCalendar text:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from televent.domain.content_lines import Component, ContentError, Property, decode_property_moment
@@ -55,6 +55,9 @@ ORGANIZER_OWNED = (
 )
 _MOMENTS = ("DTSTART", "DTEND", "DUE", "RDATE", "EXDATE")
 _ANSWER_PARAMS = ("PARTSTAT", "RSVP", SCHEDULE_STATUS, "X-TELEVENT-REPLIED")
+# What the owner of a calendar object resource is to it (RFC 6638 §3.1).
+ORGANIZER_ROLE = "organizer"
+ATTENDEE_ROLE = "attendee"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,55 @@ class OwnAnswer:
     address: str
     partstat: str
     instance: str
+
+
+def scheduling_role(
+    organizer: str | None, attendees: Iterable[str], own: Collection[str]
+) -> str | None:
+    """What the owner (whose calendar user addresses are `own`) is to a calendar object
+    resource: ORGANIZER_ROLE, ATTENDEE_ROLE, or None when it is not a scheduling object
+    resource for them (RFC 6638 §3.1), and is stored as plain data.
+
+    - its ORGANIZER is one of the owner's addresses: the organizer's object, the only kind
+      from which invitations, updates and cancellations go out;
+    - it has an ORGANIZER that is someone else and one of its ATTENDEEs is the owner: the
+      attendee's object, from which only the owner's own answers (REPLY) go out;
+    - no ORGANIZER (attendees or not: an imported export), or someone else's event the owner
+      is not invited to: nothing is ever sent for it.
+
+    This is the one rule every part that sends (implicit scheduling, the email and Telegram
+    queues, the scheduling inbox) decides by; addresses compare as `normalize_address` does.
+    """
+    if organizer is None or not organizer.strip():
+        return None
+    keys = {normalize_address(address) for address in own}
+    if normalize_address(organizer) in keys:
+        return ORGANIZER_ROLE
+    if any(normalize_address(address) in keys for address in attendees):
+        return ATTENDEE_ROLE
+    return None
+
+
+def object_role(obj: CalendarObject, own: Collection[str]) -> str | None:
+    """`scheduling_role` of a parsed resource: its ORGANIZER (the first component naming one)
+    and the ATTENDEEs of every component."""
+    organizer = organizer_of(obj)
+    return scheduling_role(
+        None if organizer is None else organizer.value, attendee_addresses(obj), own
+    )
+
+
+def facts_role(facts: dict[str, object], own: Collection[str]) -> str | None:
+    """`scheduling_role` of an event's facts (`domain.ical.facts_of`), as projections read
+    them from domain events."""
+    organizer = facts.get("organizer")
+    attendees = facts.get("attendees")
+    listed = (
+        [str(a["address"]) for a in attendees if isinstance(a, dict) and "address" in a]
+        if isinstance(attendees, list)
+        else []
+    )
+    return scheduling_role(None if organizer is None else str(organizer), listed, own)
 
 
 def is_scheduled(attendee: Property) -> bool:

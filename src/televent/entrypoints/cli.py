@@ -6,6 +6,7 @@ Every error is one line on stderr and a non-zero exit status; `--json` prints da
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,11 +21,18 @@ from televent.config import Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.domain.values import Source, SourceKind
 from televent.entrypoints.cli_gdpr import add_gdpr_commands
-from televent.entrypoints.cli_support import emit, json_flag, open_app, with_progress
+from televent.entrypoints.cli_support import (
+    Parser,
+    emit,
+    json_flag,
+    open_app,
+    with_progress,
+)
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process killed by SIGPIPE
 OPERATOR = Source(SourceKind.CLI, "operator").encode()
 OPERATOR_ACTOR = "system:"
 
@@ -39,24 +47,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_environment()
         result: int = args.handler(settings, args)
-    except TeleventError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except (PersistenceError, OSError) as exc:
-        print(f"error: storage failed: {_first_line(exc)}", file=sys.stderr)
-        return EXIT_ERROR
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
+        return _failure(exc)
+    return result
+
+
+def _failure(exc: Exception) -> int:
+    """Say what went wrong in one line on stderr; return the exit status."""
+    if isinstance(exc, BrokenPipeError):
+        return _quiet_after_broken_pipe()
+    if isinstance(exc, TeleventError):
+        message = str(exc)
+    elif isinstance(exc, PersistenceError):
+        message = f"storage failed: {_first_line(exc)}"
+    elif isinstance(exc, OSError):
+        message = _os_error(exc)
+    else:
         if os.environ.get("TELEVENT_DEBUG"):
-            raise
+            raise exc
         print(
             f"error: internal failure ({type(exc).__name__}: {_first_line(exc)}); "
             "set TELEVENT_DEBUG=1 for details",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
-    return result
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _quiet_after_broken_pipe() -> int:
+    """The reader went away (`televent … | head`): stop quietly, as other Unix tools do.
+
+    Standard output is pointed at /dev/null so that the interpreter's final flush of what is
+    still buffered does not fail again; the status is the shell's for a SIGPIPE death."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
+def _os_error(exc: OSError) -> str:
+    """`missing.eml: No such file or directory`: the file, and why, as other tools say it."""
+    reason = exc.strerror or _first_line(exc)
+    if exc.filename is not None:
+        return f"{exc.filename}: {reason}"
+    return reason
 
 
 def _first_line(exc: BaseException) -> str:
@@ -66,10 +105,14 @@ def _first_line(exc: BaseException) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="televent", description="Televent: a Telegram-first, event-sourced calendar server."
+    parser = Parser(
+        prog="televent",
+        description="Televent: a Telegram-first, event-sourced calendar server.",
+        epilog="The database is TELEVENT_DATABASE_URL, by default "
+        "$XDG_DATA_HOME/televent/televent.db (~/.local/share/televent/televent.db).",
     )
     parser.add_argument("--version", action="version", version=f"televent {__version__}")
+    # Subcommands' parsers are Parsers too: each --help shows the options' defaults.
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the server (HTTP, CalDAV, projections, bot)")
@@ -83,10 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     account = commands.add_parser("account", help="accounts").add_subparsers(metavar="ACTION")
     create = account.add_parser("create", help="register a Telegram user")
-    create.add_argument("--telegram-id", type=int, required=True)
-    create.add_argument("--name", default="")
-    create.add_argument("--email")
-    create.add_argument("--timezone", default="UTC")
+    _telegram_id_flag(create)
+    create.add_argument("--name", default="", help="the name shown to others (e.g. 'Ann Lee')")
+    create.add_argument(
+        "--email", help="an email address to link: invitations sent to it reach the account"
+    )
+    create.add_argument(
+        "--timezone", default="UTC", help="IANA time zone for listings, e.g. Europe/Berlin"
+    )
     json_flag(create)
     create.set_defaults(handler=_account_create)
 
@@ -94,17 +141,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ACTION"
     )
     add = device.add_parser("add", help="issue a device password (printed once)")
-    add.add_argument("--telegram-id", type=int, required=True)
-    add.add_argument("--name", required=True)
+    _telegram_id_flag(add)
+    add.add_argument("--name", required=True, help="a name for the device, e.g. laptop")
     json_flag(add)
     add.set_defaults(handler=_device_add)
     listing = device.add_parser("list", help="list an account's devices")
-    listing.add_argument("--telegram-id", type=int, required=True)
+    _telegram_id_flag(listing)
     json_flag(listing)
     listing.set_defaults(handler=_device_list)
     revoke = device.add_parser("revoke", help="revoke a device password")
-    revoke.add_argument("--telegram-id", type=int, required=True)
-    revoke.add_argument("--name", required=True)
+    _telegram_id_flag(revoke)
+    revoke.add_argument("--name", required=True, help="the device's name (see `device list`)")
     revoke.set_defaults(handler=_device_revoke)
 
     mail = commands.add_parser("mail", help="email invitations (iMIP)").add_subparsers(
@@ -137,6 +184,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audit_commands(commands)
     add_gdpr_commands(commands)
     return parser
+
+
+def _telegram_id_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--telegram-id",
+        type=int,
+        required=True,
+        metavar="ID",
+        help="the account's Telegram user id (a number)",
+    )
 
 
 def _add_audit_commands(commands: Any) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from televent.config import Settings
-from televent.entrypoints.cli_support import emit, json_flag, open_app, with_progress
+from televent.domain.errors import NotFoundError
+from televent.entrypoints.cli_support import confirm, emit, json_flag, open_app, with_progress
 from televent.ops.farewells import KEPT_DAYS
 
 
@@ -20,14 +21,21 @@ def add_gdpr_commands(commands: Any) -> None:
         metavar="ACTION"
     )
     export = gdpr.add_parser("export", help="write everything held about a person to a ZIP")
-    export.add_argument("telegram_id", type=int)
-    export.add_argument("--out", required=True, type=Path, metavar="FILE.zip")
+    export.add_argument("telegram_id", type=int, help="the person's Telegram user id")
+    export.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.zip", help="the ZIP file to write"
+    )
     _operator_flags(export, "subject access request")
     json_flag(export)
     export.set_defaults(handler=_gdpr_export)
     erase = gdpr.add_parser("erase", help="erase a person's data (crypto-shredding; final)")
-    erase.add_argument("telegram_id", type=int)
+    erase.add_argument("telegram_id", type=int, help="the person's Telegram user id")
     _operator_flags(erase, None)
+    erase.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask for confirmation (required without a terminal, e.g. in scripts)",
+    )
     json_flag(erase)
     erase.set_defaults(handler=_gdpr_erase)
 
@@ -36,7 +44,7 @@ def _operator_flags(parser: argparse.ArgumentParser, default_reason: str | None)
     parser.add_argument(
         "--operator",
         default=os.environ.get("USER") or "operator",
-        help="who does it (recorded in the log; default: $USER)",
+        help="who does it (recorded in the log; default: $USER, here %(default)s)",
     )
     parser.add_argument(
         "--reason",
@@ -49,6 +57,8 @@ def _operator_flags(parser: argparse.ArgumentParser, default_reason: str | None)
 def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
     from televent.ops.gdpr import PersonalData
 
+    if not args.out.parent.is_dir():  # said before the export is read and recorded
+        raise NotFoundError(f"cannot write {args.out}: folder {args.out.parent} does not exist")
     summary = PersonalData(open_app(settings)).export(
         args.telegram_id, args.out, operator=args.operator, reason=args.reason
     )
@@ -58,6 +68,7 @@ def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
         lambda: (
             f"Wrote {summary.path}: {summary.events} logged changes, "
             f"{summary.calendars} calendar(s) with {summary.objects} object(s)."
+            + "".join(f"\nWarning: {problem}" for problem in summary.problems)
         ),
     )
     return 0
@@ -76,7 +87,16 @@ def _called_off(meetings: int, messages: int) -> str:
 def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
     from televent.ops.gdpr import PersonalData
 
-    personal = PersonalData(open_app(settings))
+    app = open_app(settings)
+    account = app.queries.account_by_telegram_id(args.telegram_id)
+    if account is not None:  # an unknown or erased id: erase() says so, asking first is moot
+        confirm(
+            f"Erase {account.name or 'the account'} (Telegram id {args.telegram_id})? "
+            "This cannot be undone. Type the Telegram id to confirm:",
+            str(args.telegram_id),
+            assume_yes=args.yes,
+        )
+    personal = PersonalData(app)
     report = with_progress(
         not args.json,
         lambda progress: personal.erase(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import gc
 import logging
 import shutil
+import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
@@ -21,10 +23,13 @@ from televent.adapters.mail.ingest import email_receiver
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.port import AppPort
+from televent.adapters.slow_clients import deadline_protocol
 from televent.application.televent import Televent
 from televent.bootstrap import Services, build_application, build_services
 from televent.config import Settings
+from televent.domain.errors import TeleventError
 from televent.domain.mail_identity import MailIdentity
+from televent.infrastructure.database import is_lock_contention
 from televent.ops.gdpr import PersonalData
 from televent.ops.maintenance import purge_tombstones
 
@@ -32,12 +37,18 @@ if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes secon
     from televent.adapters.telegram.bot import TelegramBot
 
 MAINTENANCE_INTERVAL_SECONDS = 3600
+BUSY_RETRY_SECONDS = 60
 LOG = logging.getLogger(__name__)
 
 
 def run_server(settings: Settings, *, host: str, port: int) -> int:
     """Migrate, catch up the read models, and serve until interrupted."""
-    app = build_application(settings)
+    listener = bind_listener(host, port)  # a busy port fails here, before anything starts
+    try:
+        app = build_application(settings)
+    except BaseException:
+        listener.close()
+        raise
     services = build_services(app, settings)
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
@@ -82,7 +93,15 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
         inbox=services.itip_inbox,
     )
     config = uvicorn.Config(
-        http_app, host=host, port=port, log_level="warning", lifespan="on", server_header=False
+        http_app,
+        host=host,
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        server_header=False,
+        # Slow or stalled clients (slowloris) are cut off: adapters/slow_clients.py.
+        http=deadline_protocol(settings.header_timeout_seconds, settings.body_timeout_seconds),
+        timeout_keep_alive=settings.keep_alive_seconds,
     )
     # What is loaded by now lives as long as the process: leave it out of the collector's
     # full passes, which otherwise scan it again and again while a large answer is built
@@ -90,10 +109,40 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     gc.collect()
     gc.freeze()
     try:
-        uvicorn.Server(config).run()
+        uvicorn.Server(config).run(sockets=[listener])
     finally:
+        listener.close()
         app.close()
     return 0
+
+
+class ListenError(TeleventError):
+    """The server cannot listen on the address it was given."""
+
+
+def bind_listener(host: str, port: int) -> socket.socket:
+    """The server's listening socket, bound now: an address in use (or not this machine's) is
+    one line of error before anything is started or printed, not a failure inside uvicorn."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (OSError, UnicodeError) as exc:
+        raise ListenError(f"cannot listen on {host}:{port}: {exc}") from None
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+    except OSError as exc:
+        listener.close()
+        hint = (
+            " (is another server running? choose another with --port)"
+            if exc.errno == errno.EADDRINUSE
+            else ""
+        )
+        raise ListenError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+    listener.set_inheritable(True)
+    return listener
 
 
 def _program_name() -> str:
@@ -181,22 +230,33 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
     async def loop() -> None:
         port = AppPort(1)
         while True:
+            busy = False  # another process held the database: try again soon
             try:
                 await port.run(purge_tombstones, app, settings.tombstone_retention_days)
-            except Exception:  # keep maintaining; the next round may succeed
-                LOG.exception("Purging expired tombstones failed")
+            except Exception as exc:  # keep maintaining; the next round may succeed
+                busy |= _failed("Purging expired tombstones", exc)
             try:  # /deleteaccount: erase once the grace period is over
                 erased = await port.run(PersonalData(app).erase_due, app.clock().date())
                 for telegram_id in erased:
                     LOG.warning(
                         "Erased the data of Telegram id %s (asked for by the user)", telegram_id
                     )
-            except Exception:
-                LOG.exception("Carrying out scheduled erasures failed")
+            except Exception as exc:
+                busy |= _failed("Carrying out scheduled erasures", exc)
             try:  # the messages that told attendees an erased person's meetings are off
                 await port.run(PersonalData(app).release_farewells)
-            except Exception:
-                LOG.exception("Deleting delivered farewell messages failed")
-            await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
+            except Exception as exc:
+                busy |= _failed("Deleting delivered farewell messages", exc)
+            await asyncio.sleep(BUSY_RETRY_SECONDS if busy else MAINTENANCE_INTERVAL_SECONDS)
 
     return _background(loop)
+
+
+def _failed(what: str, exc: Exception) -> bool:
+    """Log a failed maintenance step; True if only because another process held a lock (one
+    line, retried soon), else the traceback is logged."""
+    if is_lock_contention(exc):
+        LOG.warning("%s: the database is busy (another process writes); retrying soon", what)
+        return True
+    LOG.exception("%s failed", what)
+    return False

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from eventsourcing.persistence import PersistenceError
 
 from televent.domain.errors import TeleventError
 
@@ -19,6 +22,31 @@ class Dialect(StrEnum):
 
 class DatabaseUrlError(TeleventError):
     """The database URL cannot be understood."""
+
+
+# SQLite's answers when another connection holds the lock a statement needs. A transaction that
+# read first and then writes gets one at once, without waiting, when another process (the CLI
+# erasing someone, say) writes meanwhile: the statement must be retried in a new transaction.
+_SQLITE_LOCKED = ("database is locked", "database table is locked", "database schema is locked")
+# PostgreSQL: lock_not_available (lock timeout), deadlock_detected, serialization_failure.
+_POSTGRES_LOCKED = {"55P03", "40P01", "40001"}
+
+
+def is_lock_contention(exc: BaseException) -> bool:
+    """Whether `exc` (or what caused it) says another writer held a lock: a condition to retry
+    later, not a failure to report with a traceback."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (sqlite3.Error, PersistenceError)) and any(
+            text in str(current).lower() for text in _SQLITE_LOCKED
+        ):
+            return True
+        if getattr(current, "sqlstate", None) in _POSTGRES_LOCKED:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 @dataclass(frozen=True)
@@ -68,7 +96,7 @@ class DatabaseUrl:
         )
 
     def ensure_directory(self) -> None:
-        """Create the folder of an SQLite file (the default lives under ./var/)."""
+        """Create the folder of an SQLite file (the default's is ~/.local/share/televent)."""
         if self.dialect is Dialect.SQLITE and self.path != ":memory:":
             Path(self.path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
 

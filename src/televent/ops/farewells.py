@@ -9,7 +9,8 @@ delivery projections queue what any deletion queues: an iTIP CANCEL (RFC 5546 §
 external attendee and a Telegram notice to each Televent attendee.
 
 Those messages name the person and the event, so the erasure's purge spares them while they
-wait; `release` deletes them once delivered or given up, and after `KEPT_DAYS` whatever
+wait; the email queue deletes each as soon as it is sent or given up (MailQueue settles it),
+and `release` deletes the others once delivered or given up, and after `KEPT_DAYS` whatever
 happened (no mail relay configured, a bot that is off), so nothing outlives the erasure by
 more than a few days. That bookkeeping of queue rows is delivery/erasure.py's.
 """

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import os
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,7 +27,7 @@ from uuid import UUID
 from televent.application.televent import Televent
 from televent.delivery.erasure import purge_person
 from televent.domain.errors import NotFoundError
-from televent.domain.ics_bundle import merged_calendar
+from televent.domain.ics_bundle import bundle_calendars
 from televent.domain.values import internal_address
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.ops.farewells import Farewells
@@ -34,6 +37,7 @@ from televent.projections.rebuild import Rebuilder
 ERASED_NAME = "Erased user"
 MIN_NAME_LENGTH = 3
 HIDDEN = "(not exported)"
+LOG = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 
@@ -45,6 +49,7 @@ class ExportSummary:
     events: int
     calendars: int
     objects: int
+    problems: list[str] = field(default_factory=list)  # parts left out or written as stored
 
 
 @dataclass
@@ -69,44 +74,93 @@ class PersonalData:
     # --- export ------------------------------------------------------------------------------
 
     def export(self, telegram_id: int, out: Path, *, operator: str, reason: str) -> ExportSummary:
-        """Write the person's data to the ZIP file `out`, and record the export in the log."""
+        """Write the person's data to the ZIP file `out`, and record the export in the log.
+
+        The ZIP is written to a temporary file beside `out` and renamed into place once whole:
+        a failure leaves nothing half-written. A part that cannot be read (an object no parser
+        reads, a change that cannot be decoded) does not stop the export: it is written as
+        stored where it can be, listed in problems.json and in the summary."""
         account = self._account(telegram_id)
         calendars = self.app.queries.calendars_of(account.account_id)
-        events = [_event_json(e) for e in self._related_events(account)]
+        problems: list[str] = []
+        events = self._events_json(account, problems)
         objects = 0
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("README.txt", _readme(account, operator, reason, self.app.clock()))
-            archive.writestr("account.json", _json(_account_json(account)))
-            devices = [
-                {
-                    "name": d.name,
-                    "issued_at": d.issued_at,
-                    "revoked_at": d.revoked_at,
-                    "last_used_at": d.last_used_at,
-                }
-                for d in self.app.queries.devices_of(account.account_id)
-            ]
-            archive.writestr("devices.json", _json(devices))
-            archive.writestr("events.json", _json(events))
-            for calendar in calendars:
-                stored = self.app.queries.objects_in(calendar.calendar_id)
-                objects += len(stored)
-                archive.writestr(
-                    f"calendars/{calendar.slug}.ics",
-                    merged_calendar(calendar.slug, (o.ical for o in stored), "GDPR export"),
-                )
-            archive.writestr("deliveries.json", _json(self._deliveries(account)))
-        self.app.record_export(
-            telegram_id, reason=reason, actor=f"operator:{operator}", source="cli:gdpr export"
-        )
-        return ExportSummary(out, len(events), len(calendars), objects)
+        out = Path(out)
+        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        os.close(handle)
+        part = Path(temporary)
+        try:
+            with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("README.txt", _readme(account, operator, reason, self.app.clock()))
+                archive.writestr("account.json", _json(_account_json(account)))
+                devices = [
+                    {
+                        "name": d.name,
+                        "issued_at": d.issued_at,
+                        "revoked_at": d.revoked_at,
+                        "last_used_at": d.last_used_at,
+                    }
+                    for d in self.app.queries.devices_of(account.account_id)
+                ]
+                archive.writestr("devices.json", _json(devices))
+                archive.writestr("events.json", _json(events))
+                for calendar in calendars:
+                    stored = self.app.queries.objects_in(calendar.calendar_id)
+                    objects += len(stored)
+                    bundle = bundle_calendars(
+                        calendar.slug, ((o.href, o.ical) for o in stored), "GDPR export"
+                    )
+                    archive.writestr(f"calendars/{calendar.slug}.ics", bundle.data)
+                    by_href = {o.href: o for o in stored}
+                    for skipped in bundle.skipped:
+                        obj = by_href[skipped.key]
+                        LOG.warning(
+                            "GDPR export of %s: object %s (%s) written as stored: %s",
+                            telegram_id, obj.event_id, obj.href, skipped.reason,
+                        )  # fmt: skip
+                        name = f"calendars/{calendar.slug}.unreadable/{obj.event_id}.ics"
+                        archive.writestr(name, obj.ical)
+                        problems.append(
+                            f"{obj.href} in calendar {calendar.slug} (event {obj.event_id}) "
+                            f"could not be merged into calendars/{calendar.slug}.ics and is "
+                            f"in {name} as stored: {skipped.reason}"
+                        )
+                archive.writestr("deliveries.json", _json(self._deliveries(account)))
+                if problems:
+                    archive.writestr("problems.json", _json(problems))
+            with part.open("rb") as written:
+                os.fsync(written.fileno())
+            self.app.record_export(
+                telegram_id, reason=reason, actor=f"operator:{operator}", source="cli:gdpr export"
+            )
+            part.replace(out)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        return ExportSummary(out, len(events), len(calendars), objects, problems)
 
-    def _related_events(self, account: AccountView) -> list[Any]:
+    def _events_json(self, account: AccountView, problems: list[str]) -> list[dict[str, Any]]:
+        """The person's logged changes as JSON, oldest first; an aggregate or a change that
+        cannot be read is named in `problems` instead, and the others are still written."""
         events: list[Any] = []
         for originator in self._related_originators(account):
-            events.extend(self.app.events.get(originator))
+            try:
+                events.extend(self.app.events.get(originator))
+            except Exception as exc:  # one aggregate never stops the export
+                LOG.exception("GDPR export: cannot read aggregate %s", originator)
+                problems.append(f"the changes of {originator} could not be read: {exc!r}")
         events.sort(key=lambda e: (e.timestamp, str(e.originator_id), e.originator_version))
-        return events
+        found: list[dict[str, Any]] = []
+        for event in events:
+            try:
+                found.append(_event_json(event))
+            except Exception as exc:
+                LOG.exception("GDPR export: cannot write change %r", event)
+                problems.append(
+                    f"change {event.originator_version} of {event.originator_id} could not be "
+                    f"written: {exc!r}"
+                )
+        return found
 
     def _related_originators(self, account: AccountView) -> list[UUID]:
         """The aggregates about the person: their account, calendars and events in them,
@@ -329,4 +383,6 @@ def _readme(account: AccountView, operator: str, reason: str, now: dt.datetime) 
         "calendars/*.ics  the calendars as they are now (iCalendar, RFC 5545)\n"
         "deliveries.json  Telegram messages and emails sent on the person's behalf or to them,\n"
         "                 and the scheduling messages waiting in their CalDAV inbox\n"
+        "problems.json    (only when there were any) parts that could not be read or merged;\n"
+        "                 calendars/*.unreadable/ holds such objects exactly as stored\n"
     )

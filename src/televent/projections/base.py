@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
-from televent.domain.values import internal_address_pattern
+from televent.domain.scheduling import facts_role
+from televent.domain.values import account_address_keys, internal_address_pattern
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.projections.sql import Sql
 
@@ -149,6 +150,32 @@ class QueueProjection(Projection, Generic[C]):
     def account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
         """(account id, Telegram id) of the Televent user a calendar address stands for."""
         return account_for_address(db, address, self.internal)
+
+    def owner_addresses(self, db: Sql, owner: str) -> list[str]:
+        """The calendar user addresses of the account `owner` (as the directory holds them)."""
+        return addresses_of_account(db, owner, self.internal_domain)
+
+    def role_of(self, db: Sql, facts: dict[str, Any] | None, owner: str) -> str | None:
+        """What the owner is to the event (`domain.scheduling.scheduling_role`): organizer,
+        attendee, or None for plain data from which nothing is ever sent."""
+        if facts is None or facts.get("organizer") is None:
+            return None  # the common case of an event nobody is invited to: no lookup
+        return facts_role(facts, self.owner_addresses(db, owner))
+
+
+def addresses_of_account(db: Sql, account_id: str, internal_domain: str) -> list[str]:
+    """An account's calendar user addresses (its internal address, then its linked emails)."""
+    telegram_id = db.scalar("SELECT telegram_id FROM accounts WHERE account_id = ?", (account_id,))
+    emails = [
+        str(row["email"])
+        for row in db.all(
+            "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at",
+            (account_id,),
+        )
+    ]
+    if telegram_id is None:
+        return emails
+    return account_address_keys(int(telegram_id), emails, internal_domain)
 
 
 def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tuple[str, int] | None:

@@ -9,10 +9,16 @@ what external attendees (email addresses that are not Televent users) must be to
 - organised elsewhere (an invitation that came by email): a REPLY to the organizer when the
   Televent user answers, from the bot or from their own CalDAV client.
 
+Which of the two an event is, or neither, is `domain.scheduling.scheduling_role`: an event
+with attendees and no ORGANIZER (an imported export), or someone else's event the owner is not
+invited to, is plain data and never emails anyone, stored, changed or deleted.
+
 Rows are written in the transaction that appends the events and carry the event as it was
 then, so what is sent is exactly that revision; the key of a row (kind, event, recipient,
 revision) means the same message is never queued twice. The sender (adapters/mail/sender.py)
-turns a row into a message. `tg_<id>@<internal domain>` addresses are never emailed.
+turns a row into a message. `tg_<id>@<internal domain>` addresses are never emailed, nor shown:
+each row names the Televent users in its message with how an outsider sees them (`people`:
+their name, their linked email or else a random alias kept in `mail_aliases`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,13 @@ from typing import Any
 
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip import cancelled_instances
+from televent.domain.scheduling import (
+    ATTENDEE_ROLE,
+    ORGANIZER_ROLE,
+    attendee_addresses,
+    organizer_of,
+)
+from televent.domain.values import normalize_address
 from televent.projections.base import EventChanges, QueueProjection, handles, organized_in_televent
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
@@ -45,7 +58,7 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
     """Queues the iMIP messages that domain events call for (see the module docstring)."""
 
     name = "email_delivery"
-    tables = ("mail_outbox", "mail_invitations", "mail_events")
+    tables = ("mail_outbox", "mail_invitations", "mail_events", "mail_aliases")
     rebuildable = False
 
     def new_changes(self, owner: str) -> _EventChanges:
@@ -90,23 +103,27 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
     # --- deciding ---------------------------------------------------------------------------
 
     def deliver(self, db: Sql, event_id: str, changes: _EventChanges) -> None:
-        """Decide the emails for one event's changes."""
+        """Decide the emails for one event's changes.
+
+        Only a scheduling object resource sends anything (`domain.scheduling.scheduling_role`):
+        the owner's own meeting (ORGANIZER is theirs) tells its attendees, the owner's copy
+        of someone else's meeting (the owner is an ATTENDEE) answers its organizer, and
+        anything else (an imported export with ATTENDEEs and no ORGANIZER, someone else's
+        event) is plain data: no mail when stored, changed or deleted."""
         previous = db.one(
             f"SELECT ical FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,)
         )
         facts = changes.facts or {}
         organizer = facts.get("organizer")
-        organized_elsewhere = organizer is not None and not self._is_owner(
-            db, organizer, changes.owner
-        )
-        if organizer is not None and organized_elsewhere and changes.ical is not None:
+        role = self.role_of(db, changes.facts, changes.owner)
+        if role == ATTENDEE_ROLE and organizer is not None and changes.ical is not None:
             # An answer, also the DECLINED an attendee gives by deleting their copy.
             self._reply(db, event_id, changes, organizer)
         if changes.deleted or changes.ical is None:
             if previous is not None and changes.deleted:
                 self._cancel_all(db, event_id, changes, str(previous["ical"]))
             return
-        if organized_elsewhere:
+        if role != ORGANIZER_ROLE:
             return
         external = self._external_attendees(db, facts, organizer)
         if not external and previous is None:
@@ -174,11 +191,16 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
         )
 
     def _cancel_all(self, db: Sql, event_id: str, changes: _EventChanges, ical: str) -> None:
+        # Only the owner's meetings are remembered here; what was remembered before that rule
+        # held (an imported event with attendees and no ORGANIZER was taken for the owner's
+        # meeting) is forgotten without a CANCEL.
+        organised = facts_of(parse_calendar_object(ical)).get("organizer") is not None
         for row in db.all(
             f"SELECT address, token FROM {self.t['mail_invitations']} WHERE event_id = ?",
             (event_id,),
         ):
-            self._enqueue(db, "cancel", event_id, row["address"], row["token"], changes, ical)
+            if organised:
+                self._enqueue(db, "cancel", event_id, row["address"], row["token"], changes, ical)
         db.run(f"DELETE FROM {self.t['mail_invitations']} WHERE event_id = ?", (event_id,))
         db.run(f"DELETE FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,))
 
@@ -233,6 +255,7 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
             suffix += ":" + ",".join(instances)
         payload = {
             "ical": ical,
+            "people": self._people(db, ical),
             "token": token,
             "name": name,
             "instances": instances or [],
@@ -270,6 +293,54 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
         )
 
     # --- lookups ------------------------------------------------------------------------------
+
+    def _people(self, db: Sql, ical: str) -> dict[str, dict[str, str | None]]:
+        """The Televent users the message names (as ORGANIZER or ATTENDEE), by the address the
+        object uses for them → how an outsider is shown them: their name, and their first
+        linked email or else the token of their alias under Televent's mail domain
+        (domain/mail_identity.py). Their internal `tg_<id>@...` address never leaves."""
+        if not ical:
+            return {}
+        obj = parse_calendar_object(ical)
+        chair = organizer_of(obj)
+        addresses = attendee_addresses(obj)
+        if chair is not None:
+            addresses.add(normalize_address(chair.value))
+        people: dict[str, dict[str, str | None]] = {}
+        for address in sorted(addresses):
+            account = self.account_for(db, address)
+            if account is None:
+                continue
+            email = (
+                db.scalar(
+                    "SELECT email FROM account_emails WHERE account_id = ? "
+                    "ORDER BY linked_at LIMIT 1",
+                    (account[0],),
+                )
+                if self.internal.fullmatch(address)
+                else address  # a linked email: already an address the user reads
+            )
+            name = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account[0],))
+            people[address] = {
+                "name": None if name is None else str(name),
+                "email": None if email is None else str(email),
+                "alias": None if email is not None else self._alias(db, account[0]),
+            }
+        return people
+
+    def _alias(self, db: Sql, account_id: str) -> str:
+        """The random token of the account's mail alias, made the first time it is needed."""
+        table = self.t["mail_aliases"]
+        token = db.scalar(f"SELECT token FROM {table} WHERE account_id = ?", (account_id,))
+        if token is None:
+            token = secrets.token_hex(10)
+            db.run(
+                f"INSERT INTO {table} (account_id, token) VALUES (?, ?) "
+                "ON CONFLICT (account_id) DO NOTHING",
+                (account_id, token),
+            )
+            token = db.scalar(f"SELECT token FROM {table} WHERE account_id = ?", (account_id,))
+        return str(token)
 
     def _external_attendees(
         self, db: Sql, facts: dict[str, Any], organizer: str | None

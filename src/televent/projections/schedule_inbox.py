@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from televent.domain.itip import outgoing
+from televent.domain.scheduling import ATTENDEE_ROLE, ORGANIZER_ROLE
 from televent.projections.base import EventChanges, QueueProjection, handles
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
@@ -103,10 +104,11 @@ class ScheduleInboxProjection(QueueProjection[_Delivered]):
             return
         facts = delivered.facts or {}
         organizer = facts.get("organizer")
-        if organizer is None:
+        # Only scheduling object resources file messages (domain.scheduling.scheduling_role).
+        role = self.role_of(db, facts, delivered.owner)
+        if organizer is None or role is None:
             return
-        chair = self.account_for(db, organizer)
-        if chair is not None and chair[0] == delivered.owner:
+        if role == ORGANIZER_ROLE:
             for answer in delivered.answers:
                 instances = [answer["recurrence_id"]] if answer["recurrence_id"] else None
                 self._file(
@@ -117,7 +119,7 @@ class ScheduleInboxProjection(QueueProjection[_Delivered]):
                         instances=instances,
                     ),
                 )  # fmt: skip
-        elif delivered.changed_by_other:
+        elif role == ATTENDEE_ROLE and delivered.changed_by_other:
             self._request_or_cancel(db, event_id, delivered, facts)
 
     def _request_or_cancel(

@@ -7,7 +7,10 @@ same, so one projection decides who is told what:
 - an invited Televent user gets a card (new invitation), and a new card whenever the event's
   SEQUENCE goes up (a significant change, RFC 5546 §2.1.4); removed attendees are told;
 - everyone invited is told when the event is cancelled or deleted;
-- the organizer (the calendar's owner) is told of every answer someone else gave.
+- the organizer (the calendar's owner) is told of every answer someone else gave;
+- only scheduling objects are announced (`domain.scheduling.scheduling_role`): the owner's
+  own meeting tells its Televent attendees, the owner's copy of a meeting organised elsewhere
+  tells the owner; an imported event with attendees and no ORGANIZER tells nobody.
 
 Rows are written in the transaction that appends the events, so nothing is sent inside a
 command and nothing is lost if the process dies before sending. The key of each row names the
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.scheduling import ATTENDEE_ROLE, ORGANIZER_ROLE
 from televent.projections.base import (
     EventChanges,
     QueueProjection,
@@ -104,8 +108,14 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
             facts = self._stored_facts(db, event_id)
         if facts is not None and self._is_attendee_copy(db, facts, changes.owner):
             return  # the organizer's own event tells everyone (RFC 6638 attendee copy)
-        for answer in changes.answers:
-            self._tell_organizer(db, event_id, changes, facts, answer)
+        # Only a scheduling object resource tells anyone (domain.scheduling.scheduling_role):
+        # plain data (an imported export, someone else's event) is never announced.
+        role = None if facts is None else self.role_of(db, facts, changes.owner)
+        if facts is not None and role is None:
+            return
+        if role == ORGANIZER_ROLE:
+            for answer in changes.answers:
+                self._tell_organizer(db, event_id, changes, facts, answer)
         invited = [] if facts is None else facts["attendees"]
         if not invited and not changes.may_have_dropped:
             return  # the common case: no attendees before or now, nothing to read
@@ -122,7 +132,7 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
                 self._tell(db, "cancelled", account_id, event_id, changes, facts, invitation)
             db.run(f"DELETE FROM {self.t['telegram_invitations']} WHERE event_id = ?", (event_id,))
             return
-        current = self._televent_attendees(db, facts, changes.owner)
+        current = self._televent_attendees(db, facts, changes.owner, role)
         sequence = int(facts["sequence"])
         cancelled = (facts.get("status") or "").upper() == STATUS_CANCELLED
         for account_id, address in current.items():
@@ -249,15 +259,14 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
 
     # --- lookups -------------------------------------------------------------------------
 
-    def _televent_attendees(self, db: Sql, facts: dict[str, Any], owner: str) -> dict[str, str]:
+    def _televent_attendees(
+        self, db: Sql, facts: dict[str, Any], owner: str, role: str | None
+    ) -> dict[str, str]:
         """account id → the address it was invited as, for attendees who use Televent.
 
-        The owner is one of them when someone else organises the event (an invitation that
-        came by email and was stored in the owner's calendar)."""
-        organizer = facts.get("organizer")
-        organized_elsewhere = organizer is not None and (
-            (self.account_for(db, organizer) or ("",))[0] != owner
-        )
+        On the owner's own meeting, every Televent attendee but the owner; on the owner's copy
+        of a meeting organised elsewhere (an invitation that came by email), only the owner:
+        the other Televent attendees hold copies of their own, which tell them."""
         found: dict[str, str] = {}
         for attendee in facts["attendees"]:
             if attendee.get("schedule_agent", "SERVER") != "SERVER":
@@ -265,7 +274,9 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
             account = self.account_for(db, attendee["address"])
             if account is None or account[0] in found:
                 continue
-            if account[0] != owner or organized_elsewhere:
+            if (role == ORGANIZER_ROLE and account[0] != owner) or (
+                role == ATTENDEE_ROLE and account[0] == owner
+            ):
                 found[account[0]] = attendee["address"]
         return found
 

@@ -94,7 +94,7 @@ _FREQUENCIES = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY"]
     frequency=st.sampled_from(_FREQUENCIES),
     interval=st.integers(1, 5),
     offset_hours=st.integers(-72, 72),
-    span_hours=st.integers(0, 24 * 14),
+    span_hours=st.integers(1, 24 * 14),  # [start, end) with end == start holds nothing
     limit=st.integers(1, 300),
 )
 def test_never_more_than_the_cap_and_only_inside_the_window(

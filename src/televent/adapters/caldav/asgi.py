@@ -34,6 +34,8 @@ class CalDavAsgi:
         path = raw_path.decode("latin-1")
         client = scope.get("client") or ("", 0)
         body = await _read_body(receive, headers, self.max_body)
+        if body is None:
+            return  # the client went away (or was cut off for being too slow): nobody to answer
         if isinstance(body, Reply):
             await _send(send, body)
             return
@@ -42,9 +44,14 @@ class CalDavAsgi:
         await _send(send, reply)
 
 
-async def _read_body(receive: Any, headers: dict[str, str], limit: int) -> bytes | Reply:
+async def _read_body(receive: Any, headers: dict[str, str], limit: int) -> bytes | Reply | None:
     declared = headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    if (
+        declared is not None
+        and declared.isascii()
+        and declared.isdigit()
+        and (len(declared) > len(str(limit)) or int(declared) > limit)
+    ):
         return DavError(
             413, f"The request body exceeds {limit} bytes.", "max-resource-size"
         ).reply()
@@ -53,7 +60,7 @@ async def _read_body(receive: Any, headers: dict[str, str], limit: int) -> bytes
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            return b""
+            return None
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:

@@ -3,8 +3,21 @@
 The user name is the Telegram id or a linked email; the password is a device password, checked
 against its Argon2id hash. A verified pair is remembered for a few minutes (keyed by a digest,
 and re-checked against the live device list so a revoked device stops at once), because Argon2
-is deliberately slow and CalDAV clients authenticate every request. Repeated failures from one
-address or for one account are slowed down, then refused with 429 and Retry-After.
+is deliberately slow and CalDAV clients authenticate every request.
+
+Failed logins are counted three ways, so that nobody's mistakes or attacks lock out anyone else:
+
+- per (client address, user name): slowed after 3 failures, refused with 429 and Retry-After
+  after 10. Only that user from that address is refused: other users behind the same address
+  (a household or office NAT) log in as usual.
+- per user name (the account), from every address: slowed after 10 failures, by at most
+  `MAX_ACCOUNT_DELAY_SECONDS`, never refused, so a stranger guessing from many addresses is
+  slowed down but cannot lock the owner out.
+- per client address, across user names: slowed (never refused) after 30 failures, against
+  one address trying many accounts.
+
+Credentials already verified (remembered) are never delayed; a refused pair stays refused even
+with the right password, so that a refusal does not tell a right guess from a wrong one.
 """
 
 from __future__ import annotations
@@ -21,6 +34,7 @@ from uuid import UUID
 
 import argon2
 
+from televent.adapters.caldav.resources import parse_telegram_id
 from televent.projections.queries import Queries
 
 REMEMBER_SECONDS = 300
@@ -28,6 +42,11 @@ FAILURE_WINDOW_SECONDS = 600
 SLOW_AFTER_FAILURES = 3
 REFUSE_AFTER_FAILURES = 10
 SLOWDOWN_SECONDS = 0.5
+ACCOUNT_SLOW_AFTER_FAILURES = 10
+ADDRESS_SLOW_AFTER_FAILURES = 30
+MAX_ACCOUNT_DELAY_SECONDS = 2.0
+MAX_USER_NAME_LENGTH = 320  # the longest email address (RFC 5321 §4.5.3.1)
+MAX_TRACKED_KEYS = 10_000  # above this, keys without recent failures are forgotten
 USAGE_RECORD_SECONDS = 60
 _HASHER = argon2.PasswordHasher()
 
@@ -76,11 +95,14 @@ class Authenticator:
     def authenticate(self, authorization: str | None, client: str) -> Principal:
         """The principal for an Authorization header, or UnauthenticatedError / ThrottledError."""
         user, password = _credentials(authorization)
-        keys = (f"ip:{client}", f"user:{user.lower()}")
-        self._check_throttle(keys)
+        name = user.lower()
+        keys = _Keys(pair=f"pair:{client}\0{name}", account=f"user:{name}", address=f"ip:{client}")
         digest = hashlib.sha256(f"{user}\0{password}".encode()).digest()
+        delay = self._check_throttle(keys)
         principal = self._remembered_principal(digest)
         if principal is None:
+            if delay > 0:
+                self.sleep(delay)
             principal = self._verify(user, password)
             if principal is None:
                 self._fail(keys)
@@ -100,11 +122,13 @@ class Authenticator:
         return principal if principal.device_id in active else None
 
     def _verify(self, user: str, password: str) -> Principal | None:
-        account = (
-            self.queries.account_by_telegram_id(int(user))
-            if user.isdigit()
-            else self.queries.account_by_email(user)
-        )
+        telegram_id = parse_telegram_id(user)
+        if telegram_id is not None:
+            account = self.queries.account_by_telegram_id(telegram_id)
+        elif user.isascii() and user.isdigit():
+            account = None  # digits, but more than a telegram id can be
+        else:
+            account = self.queries.account_by_email(user)
         if account is None:
             _HASHER.hash(password)  # spend the same time whether or not the account exists
             return None
@@ -116,26 +140,47 @@ class Authenticator:
             return Principal(account.account_id, account.telegram_id, device_id, name)
         return None
 
-    def _check_throttle(self, keys: tuple[str, ...]) -> None:
+    def _check_throttle(self, keys: _Keys) -> float:
+        """ThrottledError (429) when this user has failed too often from this address, even
+        with the right password (else the refusal would tell a right guess from a wrong one);
+        otherwise the delay before a password is checked, growing with the failures of the
+        pair, of the account and of the address."""
         now = self.clock()
-        worst = 0
         with self._lock:
-            for key in keys:
-                recent = self._failures.get(key)
-                while recent and recent[0] < now - FAILURE_WINDOW_SECONDS:
-                    recent.popleft()
-                if recent:
-                    worst = max(worst, len(recent))
-                    if len(recent) >= REFUSE_AFTER_FAILURES:
-                        retry = int(recent[0] + FAILURE_WINDOW_SECONDS - now) + 1
-                        raise ThrottledError(max(retry, 1))
-        if worst >= SLOW_AFTER_FAILURES:
-            self.sleep(SLOWDOWN_SECONDS * (worst - SLOW_AFTER_FAILURES + 1))
+            pair = self._recent(keys.pair, now)
+            account = len(self._recent(keys.account, now))
+            address = len(self._recent(keys.address, now))
+            if len(pair) >= REFUSE_AFTER_FAILURES:
+                retry = int(pair[0] + FAILURE_WINDOW_SECONDS - now) + 1
+                raise ThrottledError(max(retry, 1))
+        delay = 0.0
+        if len(pair) >= SLOW_AFTER_FAILURES:
+            delay = SLOWDOWN_SECONDS * (len(pair) - SLOW_AFTER_FAILURES + 1)
+        for count, threshold in (
+            (account, ACCOUNT_SLOW_AFTER_FAILURES),
+            (address, ADDRESS_SLOW_AFTER_FAILURES),
+        ):
+            if count >= threshold:
+                extra = SLOWDOWN_SECONDS * (count - threshold + 1)
+                delay = max(delay, min(extra, MAX_ACCOUNT_DELAY_SECONDS))
+        return delay
 
-    def _fail(self, keys: tuple[str, ...]) -> None:
+    def _recent(self, key: str, now: float) -> deque[float]:
+        """The failures under a key within the window (older ones dropped); lock held."""
+        recent = self._failures.get(key)
+        if recent is None:
+            return deque()
+        while recent and recent[0] < now - FAILURE_WINDOW_SECONDS:
+            recent.popleft()
+        return recent
+
+    def _fail(self, keys: _Keys) -> None:
         now = self.clock()
         with self._lock:
-            for key in keys:
+            if len(self._failures) > MAX_TRACKED_KEYS:
+                for key in [k for k, v in self._failures.items() if not self._recent(k, now)]:
+                    del self._failures[key]
+            for key in (keys.pair, keys.account, keys.address):
                 self._failures.setdefault(key, deque()).append(now)
 
     def _note_usage(self, device_id: str) -> None:
@@ -147,6 +192,15 @@ class Authenticator:
         self.record_usage(device_id)
 
 
+@dataclass(frozen=True)
+class _Keys:
+    """What a login attempt's failures are counted under."""
+
+    pair: str  # client address and user name
+    account: str  # user name, from every address
+    address: str  # client address, every user name
+
+
 def _credentials(authorization: str | None) -> tuple[str, str]:
     if not authorization or not authorization.lower().startswith("basic "):
         raise UnauthenticatedError("Authentication required.")
@@ -155,6 +209,9 @@ def _credentials(authorization: str | None) -> tuple[str, str]:
     except (binascii.Error, UnicodeDecodeError):
         raise UnauthenticatedError("Malformed Basic credentials.") from None
     user, separator, password = decoded.partition(":")
+    user = user.strip()
     if not separator or not user or not password:
         raise UnauthenticatedError("Malformed Basic credentials.")
-    return user.strip(), password
+    if len(user) > MAX_USER_NAME_LENGTH or "\0" in user or "\0" in password:
+        raise UnauthenticatedError("Wrong user name or device password.")
+    return user, password

@@ -1,6 +1,7 @@
 """Collections and their properties: PROPFIND and PROPPATCH (RFC 4918 §9.1, §9.2), MKCALENDAR
-(RFC 4791 §5.3.1), the calendar home with its scheduling inbox and outbox (RFC 6638 §2.1,
-§2.2, §9.2) and principal-property-search (RFC 3744 §9.4).
+(RFC 4791 §5.3.1) and extended MKCOL of a calendar (RFC 5689 §3), the calendar home with its
+scheduling inbox and outbox (RFC 6638 §2.1, §2.2, §9.2) and principal-property-search
+(RFC 3744 §9.4).
 
 PROPFIND answers Depth 0 or 1 (infinity is refused: propfind-finite-depth); PROPPATCH is
 atomic (every change applies, or none: 403 and 424); only the caller's own principal is ever
@@ -188,6 +189,41 @@ class Collections:
         self, request: Request, target: Target, principal: Principal, account: AccountView
     ) -> Reply:
         """RFC 4791 §5.3.1: create a calendar, with initial properties."""
+        slug = self._new_calendar_slug(target, account)
+        root = xml.parse(request.body)
+        if root is not None and root.tag != tag(CALDAV, "mkcalendar"):
+            raise xml.XmlError("A MKCALENDAR body must be a CALDAV:mkcalendar element.")
+        return self._create(root, slug, principal, account)
+
+    def mkcol(
+        self, request: Request, target: Target, principal: Principal, account: AccountView
+    ) -> Reply:
+        """RFC 5689 §3: extended MKCOL, creating a calendar when the body's DAV:resourcetype
+        names CALDAV:calendar (with the properties MKCALENDAR takes). Plain collections are
+        not kept here: a MKCOL without such a body is refused (403 valid-resourcetype)."""
+        root = xml.parse(request.body)
+        if root is not None and root.tag != tag(DAV, "mkcol"):
+            raise xml.XmlError("An extended MKCOL body must be a DAV:mkcol element.")
+        if root is not None and root.find(tag(DAV, "remove")) is not None:
+            raise xml.XmlError("An extended MKCOL only sets properties (DAV:set).")
+        kinds = (
+            None
+            if root is None
+            else root.find(f"{tag(DAV, 'set')}/{tag(DAV, 'prop')}/{tag(DAV, 'resourcetype')}")
+        )
+        if kinds is None or kinds.find(tag(CALDAV, "calendar")) is None:
+            raise DavError(
+                403,
+                "Only calendars can be created here: use MKCALENDAR, or an extended MKCOL "
+                "(RFC 5689) whose DAV:resourcetype holds DAV:collection and CALDAV:calendar.",
+                "valid-resourcetype",
+                DAV,
+            )
+        slug = self._new_calendar_slug(target, account)
+        return self._create(root, slug, principal, account)
+
+    def _new_calendar_slug(self, target: Target, account: AccountView) -> str:
+        """The slug a new calendar would take: inside the home, valid and not yet used."""
         if target.kind is not Kind.CALENDAR or target.slug is None:
             raise DavError(
                 403,
@@ -200,11 +236,20 @@ class Collections:
             )
         if any(c.slug == target.slug for c in self.app.queries.calendars_of(account.account_id)):
             raise DavError(403, "A calendar with this name exists.", "resource-must-be-null", DAV)
-        root = xml.parse(request.body)
+        return target.slug
+
+    def _create(
+        self, root: ET.Element | None, slug: str, principal: Principal, account: AccountView
+    ) -> Reply:
+        """Create a calendar with the properties a MKCALENDAR or extended MKCOL sets."""
         changes: dict[str, str | None] = {}
         if root is not None:
             changes, names = _property_changes(root)
-            unknown = [n for n in names if n not in WRITABLE and n != COMPONENT_SET]
+            unknown = [
+                n
+                for n in names
+                if n not in WRITABLE and n not in (COMPONENT_SET, tag(DAV, "resourcetype"))
+            ]
             if unknown:
                 raise DavError(
                     403,
@@ -214,12 +259,12 @@ class Collections:
                 )
         self.app.create_calendar(
             account.account_id,
-            target.slug,
+            slug,
             {k: v for k, v in changes.items() if v is not None},
             actor=actor(principal),
             source=source(principal),
         )
-        return Reply(201, headers={"location": calendar_url(account.telegram_id, target.slug)})
+        return Reply(201, headers={"location": calendar_url(account.telegram_id, slug)})
 
     def principal_search(self, request: Request, account: AccountView) -> Reply:
         """RFC 3744 §9.4 principal-property-search: only the caller's own principal is ever

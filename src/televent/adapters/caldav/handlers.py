@@ -33,7 +33,13 @@ from televent.adapters.caldav.replies import (
     source,
 )
 from televent.adapters.caldav.reports import Reports
-from televent.adapters.caldav.resources import Kind, Target, outbox_url, resolve
+from televent.adapters.caldav.resources import (
+    Kind,
+    Target,
+    check_new_name,
+    outbox_url,
+    resolve,
+)
 from televent.adapters.caldav.xml import DAV
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError, PreconditionFailedError
@@ -75,6 +81,7 @@ class CalDavHandlers:
             "PROPFIND": self.collections.propfind,
             "PROPPATCH": self.collections.proppatch,
             "MKCALENDAR": self.collections.mkcalendar,
+            "MKCOL": self.collections.mkcol,
             "GET": self.get,
             "HEAD": self.get,
             "PUT": self.put,
@@ -167,6 +174,11 @@ class CalDavHandlers:
             text = request.body.decode("utf-8")
         except UnicodeDecodeError:
             raise DavError(403, "Calendar data must be UTF-8.", "supported-calendar-data") from None
+        if "\0" in text:
+            raise DavError(
+                403, "Calendar data may not contain NUL characters.", "valid-calendar-data"
+            )
+        check_new_name(target.name)
         view = calendar_of(self.app, account, target, missing_status=409)
         if_match = request.header("if-match")
         if if_match is not None and if_match.strip() == "*":

@@ -99,9 +99,14 @@ class Outbox:
                 "max-resource-size",
             )
         try:
-            return request.body.decode("utf-8")
+            text = request.body.decode("utf-8")
         except UnicodeDecodeError:
             raise DavError(403, "Calendar data must be UTF-8.", "supported-calendar-data") from None
+        if "\0" in text:
+            raise DavError(
+                403, "Calendar data may not contain NUL characters.", "valid-calendar-data"
+            )
+        return text
 
     def _response(
         self, query: FreeBusyRequest, attendee: str, stamp: dt.datetime, asker: AccountView

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from televent.adapters.caldav import xml
 
 TOKEN_PREFIX = "urn:televent:sync:"  # noqa: S105 - a URI scheme, not a password
-_TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}(\d+)$")
+_TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}([0-9]{{1,18}})$")  # a position fits 63 bits
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The expand and limit-recurrence-set transformations of calendar data (RFC 4791 §9.6.5, §9.6.6).
 
 `expand` turns a resource into one component per instance overlapping a range, in UTC and
-without recurrence properties; `limit_recurrence_set` keeps the master and only the overrides
-that impact the range.
+without recurrence properties, the earliest `MAX_EXPANDED` of each component (an hourly series
+without end, expanded over years, would otherwise cost seconds and megabytes per resource);
+`limit_recurrence_set` keeps the master and only the overrides that impact the range.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from televent.adapters.caldav.query_values import (
 )
 
 _RECURRENCE_PROPERTIES = ("RRULE", "RDATE", "EXDATE", "EXRULE")
+# Instances one component is expanded into at most, the earliest first (RFC 4791 §9.6.5).
+MAX_EXPANDED = 1_000
 
 
 def expand(
@@ -63,10 +66,14 @@ def expand(
         if test is None:
             output.add_component(_in_utc(_clone(component), default_tz))
             continue
+        expanded = 0
         for moment in _instance_starts(component, scope, time_range.start, time_range.end):
             if test(component, moment, time_range, default_tz):
                 instance = _instance(component, moment, default_tz)
                 instances.append((_sort_key(moment, default_tz), instance))
+                expanded += 1
+                if expanded >= MAX_EXPANDED:
+                    break
     for _, instance in sorted(instances, key=lambda item: item[0]):
         output.add_component(instance)
     return _serialize(output)

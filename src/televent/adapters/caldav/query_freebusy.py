@@ -8,6 +8,7 @@ transparent and cancelled ones, merging touching periods of one FBTYPE) and
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias
@@ -17,6 +18,7 @@ from televent.adapters.caldav.query_instances import _event_end, _instance_start
 from televent.adapters.caldav.query_time_range import _event_overlaps
 from televent.adapters.caldav.query_values import _UTC, _aware, _parse_calendar, _utc, _utc_text
 
+_LOG = logging.getLogger(__name__)
 PRODID = "-//Televent//Televent//EN"
 _TOKEN_PATTERN = re.compile(r"[A-Za-z0-9-]+")
 Period: TypeAlias = tuple[dt.datetime, dt.datetime, str]
@@ -33,7 +35,8 @@ def free_busy(
 
     TRANSP:TRANSPARENT and STATUS:CANCELLED instances are left out; STATUS:TENTATIVE gives
     BUSY-TENTATIVE, anything else BUSY. Periods of one FBTYPE that overlap or touch are merged,
-    all are clipped to the range. Unparsable resources are skipped.
+    all are clipped to the range. Unparsable resources are skipped, and so is (logged) one
+    whose instances cannot be computed.
 
     Args:
         ical_texts: the iCalendar texts of the resources to consider.
@@ -46,15 +49,27 @@ def free_busy(
     """
     time_range = _TimeRange(_aware(start), _aware(end))
     periods: list[Period] = []
-    for text in ical_texts:
+    for index, text in enumerate(ical_texts):
         calendar = _parse_calendar(text)
         if calendar is None:
             continue
-        scope = _Scope(calendar, default_tz)
-        for component in calendar.subcomponents:
-            if component.name == "VEVENT":
-                periods.extend(_busy_periods(component, scope, time_range))
+        try:
+            scope = _Scope(calendar, default_tz)
+            found = [
+                period
+                for component in calendar.subcomponents
+                if component.name == "VEVENT"
+                for period in _busy_periods(component, scope, time_range)
+            ]
+        except Exception:  # one resource's odd data never fails the whole answer
+            _LOG.exception("Free-busy: skipped resource %d (UID %s)", index, _uid_of(calendar))
+            continue
+        periods.extend(found)
     return _merge(periods)
+
+
+def _uid_of(calendar: Any) -> str:
+    return next((str(c.get("UID")) for c in calendar.subcomponents if "UID" in c), "?")
 
 
 def render_free_busy(

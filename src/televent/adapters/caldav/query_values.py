@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeAlias
 
-import icalendar
-
-from televent.domain import content_lines
+from televent.domain.validation import library_calendar
 
 _UTC = dt.UTC
 _MIN = dt.datetime.min.replace(tzinfo=_UTC)
@@ -45,59 +43,10 @@ def _period_bounds(period: tuple[Any, Any], tz: dt.tzinfo) -> tuple[dt.datetime,
 
 
 def _parse_calendar(text: str) -> Any:
-    """Parse with icalendar; when a time zone definition is what it cannot read (it builds
-    every VTIMEZONE while parsing, and refuses unknown properties in one), read the object
-    again with its VTIMEZONEs cut down to the standard properties."""
-    for candidate in (text, _standard_timezones(text)):
-        if candidate is None:
-            break
-        try:
-            calendar: Any = icalendar.Calendar.from_ical(candidate)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            continue
-        return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
-    return None
-
-
-_TIMEZONE_PROPERTIES = {"TZID", "LAST-MODIFIED", "TZURL"}
-_OBSERVANCE_PROPERTIES = {
-    "DTSTART",
-    "TZOFFSETFROM",
-    "TZOFFSETTO",
-    "RRULE",
-    "RDATE",
-    "TZNAME",
-    "COMMENT",
-}
-
-
-def _standard_timezones(text: str) -> str | None:
-    """The same object with only RFC 5545 §3.6.5 properties in its VTIMEZONEs."""
-    try:
-        roots = content_lines.parse(text)
-    except content_lines.ContentError:
-        return None
-    if len(roots) != 1:
-        return None
-    calendar = roots[0]
-    # An empty TZID (an Exchange quirk) names no zone: its times are floating.
-    calendar.components = [
-        c
-        for c in calendar.components
-        if c.name != "VTIMEZONE" or (c.get("TZID") is not None and c.get("TZID").value.strip())  # type: ignore[union-attr]
-    ]
-    for component in calendar.components:
-        if component.name != "VTIMEZONE":
-            for prop in component.properties:
-                if prop.params.get("TZID", "x").strip('" ') == "":
-                    del prop.params["TZID"]
-            continue
-        component.properties = [p for p in component.properties if p.name in _TIMEZONE_PROPERTIES]
-        for observance in component.components:
-            observance.properties = [
-                p for p in observance.properties if p.name in _OBSERVANCE_PROPERTIES
-            ]
-    return calendar.serialize()
+    """Parse with icalendar as every reader does (`validation.library_calendar`: VTIMEZONEs
+    icalendar cannot read are cut down to the RFC 5545 §3.6.5 properties); None when the
+    text does not read as one VCALENDAR."""
+    return library_calendar(text)
 
 
 def _value(component: Any, name: str) -> _Moment | None:

@@ -26,9 +26,11 @@ from televent.domain.errors import (
 )
 from televent.domain.values import Source, SourceKind
 
-ALLOW_EXCEPT_POST = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR"
+ALLOW_EXCEPT_POST = (
+    "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL"
+)
 ALLOW = f"{ALLOW_EXCEPT_POST}, POST"  # POST only on the scheduling outbox
-DAV_HEADER = "1, 3, calendar-access, calendar-auto-schedule"
+DAV_HEADER = "1, 3, extended-mkcol, calendar-access, calendar-auto-schedule"
 INBOX_ITEM_ALLOW = "OPTIONS, GET, HEAD, DELETE, PROPFIND"
 SCHEDULING_ALLOW = {
     Kind.INBOX: "OPTIONS, GET, HEAD, DELETE, PROPFIND, REPORT",
@@ -73,14 +75,14 @@ def check_scheduling_request(method: str, target: Target) -> None:
         if target.kind is Kind.INBOX
         else "It only takes free-busy requests (POST)."
     )
-    if method == "MKCALENDAR" and target.name is None:
+    if method in ("MKCALENDAR", "MKCOL") and target.name is None:
         raise DavError(
             403,
             f'"{box}" names your scheduling {box}, not a calendar; choose another name.',
             "resource-must-be-null",
             DAV,
         )
-    if method == "MKCALENDAR":
+    if method in ("MKCALENDAR", "MKCOL"):
         raise DavError(
             403,
             "Calendars are created inside the calendar home.",

@@ -260,7 +260,7 @@ def name_in(href: str, base: str) -> str | None:
     """The resource name an href names inside the calendar at `base` (None if elsewhere)."""
     path = unquote(urlsplit(href).path)
     name = path[len(base) :] if path.startswith(base) else ""
-    return name if name and "/" not in name else None
+    return name if name and "/" not in name and "\0" not in name else None
 
 
 def wanted_properties(body: ET.Element) -> tuple[str, list[str], ET.Element | None]:

@@ -10,6 +10,11 @@
 
 "inbox" and "outbox" therefore never name a calendar; a name inside either is resolved with the
 collection's kind (and `name` set), so that it is refused rather than taken for a calendar object.
+
+Segments are percent-decoded one by one, so a name may hold an encoded "/" (`%2F`): it can be
+read and deleted, but `check_new_name` refuses it for anything new, because an href naming it
+cannot be told from a path one level deeper. A NUL (`%00`) is refused in every path (400): no
+database stores it in text. A telegram id is at most 19 ASCII digits (a 64-bit integer).
 """
 
 from __future__ import annotations
@@ -19,7 +24,11 @@ from enum import StrEnum
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
+from televent.adapters.caldav.protocol import DavError
+
 PREFIX = "/dav"
+MAX_ID_DIGITS = 19
+MAX_TELEGRAM_ID = 2**63 - 1
 
 
 class Kind(StrEnum):
@@ -56,16 +65,37 @@ def resolve(raw_path: str) -> Target:
     if path.rstrip("/") in fixed or not path.startswith(PREFIX + "/"):
         return Target(fixed.get(path.rstrip("/"), Kind.UNKNOWN))
     parts = [unquote(p) for p in path[len(PREFIX) + 1 :].split("/")]
+    if any("\0" in p for p in parts):
+        raise DavError(400, "A path may not contain a NUL character (%00).")
     trailing = parts[-1] == ""
     parts = [p for p in parts if p != ""]
-    if len(parts) < 2 or not parts[1].isdigit():
+    telegram_id = parse_telegram_id(parts[1]) if len(parts) >= 2 else None
+    if telegram_id is None:
         return Target(Kind.UNKNOWN)
-    telegram_id = int(parts[1])
     if parts[0] == "principals" and len(parts) == 2:
         return Target(Kind.PRINCIPAL, telegram_id)
     if parts[0] == "calendars":
         return _in_calendars(telegram_id, parts[2:], trailing)
     return Target(Kind.UNKNOWN)
+
+
+def parse_telegram_id(text: str) -> int | None:
+    """A telegram id written in ASCII digits that fits 64 bits; None for anything else (so
+    that no text, however long, reaches int() or the database as a number)."""
+    if not text or len(text) > MAX_ID_DIGITS or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= MAX_TELEGRAM_ID else None
+
+
+def check_new_name(name: str) -> None:
+    """Refuse a name for a new resource that could not be addressed again: one holding "/"
+    (sent as `%2F`), which a multiget or sync href cannot name, or a NUL or other control
+    character. DavError 400 with the reason."""
+    if "/" in name:
+        raise DavError(400, 'A resource name may not contain "/" (%2F); choose another name.')
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        raise DavError(400, "A resource name may not contain control characters.")
 
 
 def _in_calendars(telegram_id: int, rest: list[str], trailing: bool) -> Target:

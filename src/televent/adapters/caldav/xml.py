@@ -36,13 +36,14 @@ def parse(body: bytes) -> ET.Element | None:
     """Parse a request body; None for an empty body.
 
     Raises:
-        XmlError: malformed XML, or XML that uses DTDs or entities.
+        XmlError: malformed XML, XML that uses DTDs or entities, or an encoding the parser does
+            not know (a LookupError from the codec registry).
     """
     if not body.strip():
         return None
     try:
         root: ET.Element = SafeET.fromstring(body, forbid_dtd=True)
-    except (ET.ParseError, DefusedXmlException, ValueError) as exc:
+    except (ET.ParseError, DefusedXmlException, ValueError, LookupError) as exc:
         raise XmlError(f"The request body is not acceptable XML: {exc}") from exc
     return root
 

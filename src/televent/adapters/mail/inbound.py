@@ -18,7 +18,8 @@ real mailers break that (Gmail sends COUNTER as ``method=REPLY``), so both value
 and the caller decides which one to trust.
 
 The reading is split by what it reads: mime.py (header and MIME structure, decoding),
-calendar_parts.py (the iCalendar objects), dsn.py (delivery status notifications). The result
+calendar_parts.py (the iCalendar objects), dsn.py (delivery status notifications),
+authentication.py (the MTA's Authentication-Results, RFC 8601). The result
 types live in the domain (domain/inbound_mail.py); ingest.py hands the result to the inbox.
 
 The module is pure and synchronous: bytes in, data out. For any input it either returns an
@@ -33,6 +34,7 @@ import email.policy
 import hashlib
 from email.message import Message
 
+from televent.adapters.mail.authentication import authentication_results_of
 from televent.adapters.mail.calendar_parts import calendars_in
 from televent.adapters.mail.dsn import bounce_of, is_delivery_report
 from televent.adapters.mail.mime import (
@@ -145,4 +147,5 @@ def _inbound_message(message: Message, raw: bytes) -> InboundMessage:
         in_reply_to=bracketed_id(first_of(header_values(message, "In-Reply-To"))),
         calendars=() if bounce is not None else calendars_in(message),
         bounce=bounce,
+        authentication=authentication_results_of(message),
     )

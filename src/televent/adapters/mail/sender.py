@@ -18,6 +18,7 @@ import zoneinfo
 from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
+from uuid import UUID
 
 from televent.adapters.mail.outbound import MailSummary, OutgoingMail, build_message
 from televent.adapters.mail.smtp import (
@@ -34,6 +35,8 @@ from televent.delivery.telegram_queue import MAX_ATTEMPTS, backoff
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip.outbound import outgoing
 from televent.domain.mail_identity import MailIdentity
+from televent.domain.values import internal_address
+from televent.infrastructure.database import is_lock_contention
 
 LOG = logging.getLogger(__name__)
 VERBS = {
@@ -77,8 +80,9 @@ class MailSender:
                 sent = await self.run_once()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                LOG.exception("Mail delivery round failed")
+            except Exception as exc:
+                if not is_lock_contention(exc):  # another process writing: the next round
+                    LOG.exception("Mail delivery round failed")
                 sent = 0
             if not sent:
                 await asyncio.sleep(self.poll_seconds)
@@ -87,7 +91,12 @@ class MailSender:
         """Send what is due now; returns how many rows were handled."""
         batch = await self.port.run(self.queue.claim_mail)
         for delivery in batch:
-            await self._send(delivery)
+            try:
+                await self._send(delivery)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # one row never stops the others; its lease lapses, it is retried
+                LOG.exception("Mail %s failed; sending the others", delivery.delivery_id)
         return len(batch)
 
     async def _send(self, delivery: MailDelivery) -> None:
@@ -132,6 +141,7 @@ class MailSender:
         token = payload.get("token") or ""
         reply_to = self.identity.reply_address(token) if token else None
         organizer = (reply_to, owner_name) if reply_to and method != "REPLY" else None
+        people = self._people(payload, delivery.account_id)
         ical = outgoing(
             payload["ical"],
             method,
@@ -141,6 +151,8 @@ class MailSender:
             or (delivery.recipient if method == "CANCEL" else None),
             partstat=payload.get("partstat"),
             instances=payload.get("instances") or None,
+            people=people,
+            hidden_domain=self.app.internal_domain,
         )
         facts = facts_of(parse_calendar_object(payload["ical"]))
         title = facts.get("summary") or "(no title)"
@@ -167,15 +179,42 @@ class MailSender:
                 organizer=owner_name if method != "REPLY" else facts.get("organizer_name"),
                 description=None,
                 attendees=tuple(
-                    a.get("cn") or a["address"]
+                    _guest(a, people)
                     for a in facts.get("attendees", [])
-                    if not a["address"].endswith("@" + self.app.internal_domain.lower())
+                    if a["address"] in people
+                    or not a["address"].endswith("@" + self.app.internal_domain.lower())
                 ),
             ),
             message_id=message_id,
             date=self.clock(),
         )
         return build_message(mail), message_id
+
+    def _people(
+        self, payload: dict[str, Any], account_id: str | None
+    ) -> dict[str, tuple[str, str | None]]:
+        """How the Televent users the message names are shown to its recipient (the row's
+        `people`, email_delivery.py): their linked email, else their alias address. A row
+        queued without them (a REFRESH, a DECLINECOUNTER) names its sender the same way; any
+        other internal address is left out of the message (domain/itip/outbound.py)."""
+        people: dict[str, tuple[str, str | None]] = {}
+        for address, person in (payload.get("people") or {}).items():
+            shown = person.get("email") or (
+                self.identity.alias_address(person["alias"]) if person.get("alias") else None
+            )
+            if shown:
+                people[address] = (shown, person.get("name"))
+        if "people" in payload or not account_id:
+            return people
+        owner = self.app.queries.account_by_id(UUID(account_id))
+        if owner is not None:
+            alias = self.queue.alias_of(account_id)
+            shown = owner.emails[0] if owner.emails else None
+            shown = shown or (self.identity.alias_address(alias) if alias else None)
+            if shown:
+                internal = internal_address(owner.telegram_id, self.app.internal_domain)
+                people.setdefault(internal.lower(), (shown, owner.name))
+        return people
 
     def _wording(
         self, delivery: MailDelivery, owner_name: str | None, title: str, when: str
@@ -195,6 +234,14 @@ class MailSender:
         if ":s" in delivery.delivery_id:
             return f"{who} updated {title}", f"Updated invitation: {title} @ {when}"
         return f"{who} invites you to {title}", f"Invitation: {title} @ {when}"
+
+
+def _guest(attendee: dict[str, Any], people: dict[str, tuple[str, str | None]]) -> str:
+    """An attendee as the text and HTML parts list them."""
+    person = people.get(attendee["address"])
+    if person is not None:
+        return person[1] or attendee.get("cn") or person[0]
+    return str(attendee.get("cn") or attendee["address"])
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:

@@ -5,12 +5,17 @@ events are listed occurrence by occurrence (RFC 5545 §3.8.5) through the shared
 (televent/domain/occurrences.py). A meeting the user is invited to shows once: their own copy
 of it (RFC 6638 implicit scheduling, or an emailed invitation stored in their calendar) stands
 for the organizer's event. The identity is always the Telegram user who sent the update.
+
+One event whose data cannot be read or expanded (odd data nobody foresaw) is left out of a
+listing, logged with its id and counted, and the listing shows everything else and says how
+many events could not be shown.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +27,7 @@ from televent.domain.values import PartStat, account_address_keys, normalize_add
 from televent.projections.queries import AccountView, ObjectView, Queries
 
 SHORT_ID_LENGTH = 6
+LOG = logging.getLogger(__name__)
 
 
 def short_id(event_id: UUID) -> str:
@@ -48,6 +54,14 @@ class Occurrence:
     @property
     def short_id(self) -> str:
         return short_id(self.event_id)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing's occurrences, and the events that could not be shown in it."""
+
+    occurrences: list[Occurrence]
+    unreadable: list[UUID] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -85,34 +99,56 @@ class Agenda:
     def between(
         self, account: AccountView, start: dt.datetime, end: dt.datetime
     ) -> list[Occurrence]:
+        """Every instance, in the user's calendars or invitations, overlapping [start, end)
+        (see `listing`; events that cannot be read are left out)."""
+        return self.listing(account, start, end).occurrences
+
+    def listing(self, account: AccountView, start: dt.datetime, end: dt.datetime) -> Listing:
         """Every instance, in the user's calendars or invitations, overlapping [start, end).
 
         A meeting shows once: the user's own copy of it stands for the organizer's event,
-        marked with their answer; a declined one is left out."""
+        marked with their answer; a declined one is left out. An event that cannot be read
+        is left out, logged and counted in `Listing.unreadable`."""
         mine = self.addresses(account)
         occurrences: list[Occurrence] = []
+        unreadable: list[UUID] = []
         held: set[str] = set()
         low, high = int(start.timestamp()), int(end.timestamp())
         for calendar in self.queries.calendars_of(account.account_id):
             for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
                 held.add(obj.uid)
-                occurrences.extend(self._instances(obj, start, end, None, mine=mine))
+                try:
+                    occurrences.extend(self._instances(obj, start, end, None, mine=mine))
+                except Exception:  # one event never hides the others
+                    LOG.exception("Cannot list event %s for the bot", obj.event_id)
+                    unreadable.append(obj.event_id)
         for invitation in self.invitations(account):
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
             ):
                 continue  # the user's own copy is listed above
-            invited = self.object(UUID(invitation["event_id"]))
-            if invited is None or invited.component != "VEVENT":
-                continue
-            if invited.range_start is not None and invited.range_start > high:
-                continue
-            if invited.range_end is not None and invited.range_end < low:
-                continue
-            if invitation["partstat"] == PartStat.DECLINED.value:
-                continue
-            occurrences.extend(self._instances(invited, start, end, invitation["partstat"]))
-        return sorted(occurrences, key=lambda o: (_sort_key(o.start), o.summary))
+            try:
+                occurrences.extend(self._invited(invitation, start, end, low, high))
+            except Exception:
+                LOG.exception("Cannot list invitation %s for the bot", invitation["event_id"])
+                unreadable.append(_uuid_or_nil(invitation["event_id"]))
+        occurrences.sort(key=lambda o: (_sort_key(o.start), o.summary))
+        return Listing(occurrences, unreadable)
+
+    def _invited(
+        self, invitation: dict[str, Any], start: dt.datetime, end: dt.datetime, low: int, high: int
+    ) -> list[Occurrence]:
+        """The occurrences of an event the user is invited to (none when declined)."""
+        invited = self.object(UUID(invitation["event_id"]))
+        if invited is None or invited.component != "VEVENT":
+            return []
+        if invited.range_start is not None and invited.range_start > high:
+            return []
+        if invited.range_end is not None and invited.range_end < low:
+            return []
+        if invitation["partstat"] == PartStat.DECLINED.value:
+            return []
+        return self._instances(invited, start, end, invitation["partstat"])
 
     # --- who may see what ------------------------------------------------------------------------
 
@@ -243,6 +279,7 @@ class Agenda:
                 continue
             begin = component.get("DTSTART")
             finish = component.get("DTEND")
+            _sort_key(begin.dt)  # a start that cannot be placed in time fails here, not later
             found.append(
                 Occurrence(
                     event_id=obj.event_id,
@@ -261,6 +298,13 @@ class Agenda:
                 )
             )
         return found
+
+
+def _uuid_or_nil(text: Any) -> UUID:
+    try:
+        return UUID(str(text))
+    except ValueError:
+        return UUID(int=0)
 
 
 def _sort_key(moment: dt.datetime | dt.date) -> dt.datetime:

@@ -25,6 +25,7 @@ from aiogram.types import InlineKeyboardMarkup
 from televent.adapters.port import AppPort
 from televent.application.reminders import ReminderScheduler
 from televent.delivery.telegram_queue import MAX_ATTEMPTS, Delivery, DeliveryQueue, backoff
+from televent.infrastructure.database import is_lock_contention
 from televent.projections.queries import Queries
 
 from . import keyboards, texts
@@ -61,11 +62,18 @@ class DeliverySender:
         while True:
             try:
                 await self._scan_reminders()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a failing scan never keeps the queue from being sent
+                if not is_lock_contention(exc):
+                    LOG.exception("Reminder scan failed")
+            try:
                 sent = await self.run_once()
             except asyncio.CancelledError:
                 raise
-            except Exception:
-                LOG.exception("Delivery round failed")
+            except Exception as exc:
+                if not is_lock_contention(exc):  # another process writing: the next round
+                    LOG.exception("Delivery round failed")
                 sent = 0
             if not sent:
                 await asyncio.sleep(self.poll_seconds)
@@ -82,7 +90,12 @@ class DeliverySender:
         """Send what is due now; returns how many rows were handled."""
         batch = await self.port.run(self.queue.claim)
         for delivery in batch:
-            await self._send(delivery)
+            try:
+                await self._send(delivery)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # one row never stops the others; its lease lapses, it is retried
+                LOG.exception("Delivery %s failed; sending the others", delivery.delivery_id)
         return len(batch)
 
     async def _send(self, delivery: Delivery) -> None:
@@ -102,7 +115,9 @@ class DeliverySender:
         except (TelegramBadRequest, TelegramNotFound) as exc:
             LOG.warning("Giving up delivery %s: %s", delivery.delivery_id, exc)
             await self.port.run(self.queue.give_up, delivery.delivery_id, f"400: {exc.message}")
-        except Exception as exc:  # network, Telegram 5xx: try again later
+        except Exception as exc:  # network, Telegram 5xx, a row it cannot render: try again later
+            LOG.warning("Delivery %s failed (attempt %d): %r", delivery.delivery_id,
+                        delivery.attempts + 1, exc)  # fmt: skip
             error = f"{type(exc).__name__}: {exc}"
             if delivery.attempts + 1 >= MAX_ATTEMPTS:
                 await self.port.run(self.queue.give_up, delivery.delivery_id, error)

@@ -10,6 +10,7 @@ sent the update, never anything the update's text or callback data claims.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from televent.application.counters import Counters
 from televent.application.televent import Televent
 from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
-from televent.domain.ics_bundle import merged_calendar
+from televent.domain.ics_bundle import bundle_calendars
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     Actor,
@@ -35,10 +36,11 @@ from televent.domain.values import (
 )
 from televent.projections.queries import AccountView, DeviceView
 
-from .agenda import Agenda, EventDetails, Occurrence, short_id
+from .agenda import Agenda, EventDetails, Listing, short_id
 from .parsing import NewEvent
 
 EVENT_COMPONENTS = ("VEVENT",)
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -106,10 +108,10 @@ class BotService:
 
     # --- reading the calendar -------------------------------------------------------------------
 
-    def agenda(self, person: Person, start: dt.datetime, end: dt.datetime) -> list[Occurrence]:
+    def agenda(self, person: Person, start: dt.datetime, end: dt.datetime) -> Listing:
         """Every instance, in the user's calendars or invitations, overlapping [start, end)
-        (a meeting shows once: see `Agenda.between`)."""
-        return self.reader.between(self._account(person), start, end)
+        (a meeting shows once; events that cannot be read are counted: see `Agenda.listing`)."""
+        return self.reader.listing(self._account(person), start, end)
 
     def event(self, person: Person, reference: str) -> EventDetails:
         """An event the user may see, by short id (or full id)."""
@@ -129,15 +131,19 @@ class BotService:
         obj = self.reader.visible(account, event_id)
         return obj.ical.encode()
 
-    def export(self, person: Person) -> bytes:
-        """The user's calendars as one iCalendar document (RFC 5545)."""
+    def export(self, person: Person) -> tuple[bytes, int]:
+        """The user's calendars as one iCalendar document (RFC 5545), and how many events
+        could not be put in it (each is logged with its id; the others are all there)."""
         account = self._account(person)
-        texts = (
-            obj.ical
+        objects = {
+            str(obj.event_id): obj.ical
             for calendar in self.queries.calendars_of(account.account_id)
             for obj in self.queries.objects_in(calendar.calendar_id)
-        )
-        return merged_calendar(f"{account.name} (Televent)", texts, "Televent export")
+        }
+        bundle = bundle_calendars(f"{account.name} (Televent)", objects.items(), "Televent export")
+        for skipped in bundle.skipped:
+            LOG.warning("Event %s left out of a /export: %s", skipped.key, skipped.reason)
+        return bundle.data, len(bundle.skipped)
 
     # --- changing events ------------------------------------------------------------------------
 

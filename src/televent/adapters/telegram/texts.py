@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import zoneinfo
 from html import escape
 from typing import Any
 
 from .agenda import EventDetails, Occurrence
+
+LOG = logging.getLogger(__name__)
 
 ANSWERS = {
     "ACCEPTED": "✅ accepted",
@@ -107,28 +110,50 @@ def occurrence_line(occurrence: Occurrence, tz: zoneinfo.ZoneInfo) -> str:
 MAX_MESSAGE = 3900  # Telegram refuses messages over 4096 characters; keep a margin
 
 
-def agenda(title: str, occurrences: list[Occurrence], tz: zoneinfo.ZoneInfo) -> str:
-    """A listing grouped by day, in the user's zone, cut to fit one Telegram message."""
+def agenda(
+    title: str, occurrences: list[Occurrence], tz: zoneinfo.ZoneInfo, *, unreadable: int = 0
+) -> str:
+    """A listing grouped by day, in the user's zone, cut to fit one Telegram message; it ends
+    by saying how many events could not be shown (`unreadable`, and lines that fail here)."""
+    note_room = 120 if unreadable else 0
     if not occurrences:
+        if unreadable:
+            return f"<b>{escape(title)}</b>" + left_out(unreadable, "could not be shown")
         return f"<b>{escape(title)}</b>\nNothing planned. Add something with /create."
     lines = [f"<b>{escape(title)}</b>"]
     size = len(lines[0])
     current: dt.date | None = None
     for index, occurrence in enumerate(occurrences):
-        line = occurrence_line(occurrence, tz)
-        if size + len(line) + 80 > MAX_MESSAGE:
+        try:
+            line = occurrence_line(occurrence, tz)
+            start = occurrence.start
+            day = local(start, tz).date() if isinstance(start, dt.datetime) else start
+        except Exception:  # one odd event never hides the others
+            LOG.exception("Cannot show an occurrence of event %s", occurrence.event_id)
+            unreadable += 1
+            note_room = 120
+            continue
+        if size + len(line) + 80 + note_room > MAX_MESSAGE:
             rest = len(occurrences) - index
             lines.append(f"\n… and {rest} more. /list shows everything, page by page.")
             break
-        start = occurrence.start
-        day = local(start, tz).date() if isinstance(start, dt.datetime) else start
         if day != current:
             lines.append(f"\n📅 <b>{_day(day)}</b>")
             size += 24
             current = day
         lines.append(line)
         size += len(line) + 1
-    return "\n".join(lines)
+    return "\n".join(lines) + left_out(unreadable, "could not be shown")
+
+
+def left_out(count: int, what: str) -> str:
+    """The note under an answer that leaves out events whose data cannot be read."""
+    if not count:
+        return ""
+    events = "1 event" if count == 1 else f"{count} events"
+    return (
+        f"\n\n⚠️ {events} {what}: {'its' if count == 1 else 'their'} calendar data cannot be read."
+    )
 
 
 def details(event: EventDetails, tz: zoneinfo.ZoneInfo) -> str:

@@ -20,7 +20,9 @@ from televent.domain.itip.message import (
     ItipMessage,
     Version,
     instance_of,
+    organizer_address,
     read_itip,
+    sent_by,
     version_of,
 )
 from televent.domain.itip.outbound import SERVER_PARAMS, outgoing
@@ -37,9 +39,11 @@ __all__ = [
     "apply_request",
     "cancelled_instances",
     "instance_of",
+    "organizer_address",
     "outgoing",
     "read_itip",
     "reply_is_stale",
+    "sent_by",
     "stamp_text",
     "version_of",
     "with_proposed_time",

@@ -59,13 +59,26 @@ class ItipMessage:
 
     @property
     def organizer(self) -> str | None:
-        """The organizer's address (normalised), if the message names one."""
+        """The organizer's address (normalised, `organizer_address`), if the message names one."""
         prop = self.lead.get("ORGANIZER")
-        return None if prop is None else normalize_address(prop.value)
+        return None if prop is None else organizer_address(prop)
 
     def attendees(self) -> list[Property]:
         """Every ATTENDEE of every component (a REPLY names the one who answers)."""
         return [a for c in self.components for a in c.all("ATTENDEE")]
+
+
+def organizer_address(prop: Property) -> str:
+    """An ORGANIZER's address, normalised: its EMAIL parameter when it has one (CalendarServer,
+    iCloud, write a principal URI with the address in EMAIL=), else its value."""
+    email = (prop.param("EMAIL") or "").strip().strip('"')
+    return normalize_address(email or prop.value)
+
+
+def sent_by(prop: Property) -> str | None:
+    """The SENT-BY address of an ORGANIZER (who may act for it, RFC 5545 §3.2.18), normalised."""
+    value = (prop.param("SENT-BY") or "").strip().strip('"')
+    return normalize_address(value) if value else None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+from collections.abc import Mapping
 
 import icalendar
 
@@ -20,6 +21,9 @@ from televent.domain.zones import instance_key
 
 # The organizer's server's own parameters: never in an iTIP message (RFC 6638 §7.1-§7.3).
 SERVER_PARAMS = ("SCHEDULE-AGENT", "SCHEDULE-STATUS", "SCHEDULE-FORCE-SEND")
+# address (normalised) → (the address shown instead, the name shown): how Televent users are
+# named in a message that leaves Televent (their internal address never does).
+People = Mapping[str, tuple[str, str | None]]
 
 
 def outgoing(
@@ -31,6 +35,8 @@ def outgoing(
     attendee: str | None = None,
     partstat: str | None = None,
     instances: list[str] | None = None,
+    people: People | None = None,
+    hidden_domain: str | None = None,
 ) -> str:
     """An iTIP message (RFC 5546 §3) built from the stored object.
 
@@ -38,6 +44,10 @@ def outgoing(
     - CANCEL: for `attendee` (or everyone), the whole event or the given `instances`;
     - REPLY: only `attendee`, with `partstat`, for the series or the given `instances`.
     VTIMEZONEs are added for every zone used, so the recipient needs no zone database.
+
+    `people` rewrites the ORGANIZER and ATTENDEEs that are Televent users to the address and
+    name an outsider may see; any other address under `hidden_domain` (Televent's internal
+    `tg_<id>@...` addresses) is left out, so none ever leaves in a message.
     """
     source = icalendar.Calendar.from_ical(stored_text)
     calendar = icalendar.Calendar()
@@ -54,6 +64,8 @@ def outgoing(
                 stamp=stamp,
                 attendee=attendee,
                 partstat=partstat,
+                people=people or {},
+                hidden_domain=hidden_domain,
             )
         )
     for zone in source.subcomponents:
@@ -112,6 +124,8 @@ def _outgoing_component(
     stamp: dt.datetime,
     attendee: str | None,
     partstat: str | None,
+    people: People,
+    hidden_domain: str | None,
 ) -> icalendar.cal.Component:
     out = copy.deepcopy(component)
     out.subcomponents = [c for c in out.subcomponents if c.name != "VALARM"]
@@ -150,7 +164,51 @@ def _outgoing_component(
     out.pop("ATTENDEE", None)
     for value in kept:
         out.add("ATTENDEE", value, encode=False)
+    _show_people(out, people, hidden_domain)
     if method == "CANCEL":
         out.pop("STATUS", None)
         out.add("STATUS", "CANCELLED")
     return out
+
+
+def _show_people(out: icalendar.cal.Component, people: People, hidden_domain: str | None) -> None:
+    """The component's ORGANIZER and ATTENDEEs as an outsider may see them (`_shown`)."""
+    attendees = out.get("ATTENDEE")
+    listed = [] if attendees is None else attendees if isinstance(attendees, list) else [attendees]
+    out.pop("ATTENDEE", None)
+    for value in listed:
+        shown = _shown(value, people, hidden_domain)
+        if shown is not None:
+            out.add("ATTENDEE", shown, encode=False)
+    chair = out.get("ORGANIZER")
+    if chair is not None:
+        shown = _shown(chair, people, hidden_domain)
+        if shown is not chair:
+            out.pop("ORGANIZER", None)
+            if shown is not None:
+                out.add("ORGANIZER", shown, encode=False)
+
+
+def _shown(value: object, people: People, hidden_domain: str | None) -> object | None:
+    """A calendar address as an outsider sees it: a Televent user's by the address and name
+    in `people`, another address under `hidden_domain` not at all (None), others unchanged."""
+    key = normalize_address(str(value))
+    params = getattr(value, "params", None)
+    if hidden_domain and params is not None:
+        marker = "@" + hidden_domain.lower()
+        for param in [p for p, v in params.items() if marker in str(v).lower()]:
+            params.pop(param)  # DELEGATED-TO, MEMBER, SENT-BY naming an internal address
+    found = people.get(key)
+    if found is not None:
+        address, name = found
+        shown = icalendar.vCalAddress(f"mailto:{address}")
+        for param, param_value in (params or {}).items():
+            if param.upper() not in ("CN", "EMAIL", "SENT-BY"):
+                shown.params[param] = param_value
+        cn = name or (params or {}).get("CN")
+        if cn:
+            shown.params["CN"] = cn
+        return shown
+    if hidden_domain and key.endswith("@" + hidden_domain.lower()):
+        return None
+    return value

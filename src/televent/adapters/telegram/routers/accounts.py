@@ -10,7 +10,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from televent.projections.queries import AccountView
 
-from .. import keyboards
+from .. import keyboards, texts
 from ..context import BotContext, edit
 from ..service import Person
 
@@ -20,11 +20,12 @@ router = Router(name="accounts")
 @router.message(Command("export"))
 async def export(message: Message, account: AccountView, person: Person, ctx: BotContext) -> None:
     """Send the whole calendar as one .ics document."""
-    data = await ctx.port.run(ctx.service.export, person)
+    data, left_out = await ctx.port.run(ctx.service.export, person)
     stamp = ctx.clock().date().isoformat()
     await message.answer_document(
         BufferedInputFile(data, filename=f"televent-{stamp}.ics"),
-        caption="📤 Your calendar. Open it in any calendar app to import it.",
+        caption="📤 Your calendar. Open it in any calendar app to import it."
+        + texts.left_out(left_out, "could not be exported"),
     )
 
 

@@ -38,8 +38,10 @@ async def _show_days(
     today = ctx.clock().astimezone(tz).date()
     start = _midnight(today + dt.timedelta(days=first), account)
     end = _midnight(today + dt.timedelta(days=first + days), account)
-    occurrences = await ctx.port.run(ctx.service.agenda, person, start, end)
-    await message.answer(texts.agenda(title, occurrences, tz))
+    listing = await ctx.port.run(ctx.service.agenda, person, start, end)
+    await message.answer(
+        texts.agenda(title, listing.occurrences, tz, unreadable=len(listing.unreadable))
+    )
 
 
 @router.message(Command("today"))
@@ -65,14 +67,15 @@ async def _page(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     tz = texts.zone(account.timezone)
     now = ctx.clock()
-    occurrences = await ctx.port.run(
+    listing = await ctx.port.run(
         ctx.service.agenda, person, now, now + dt.timedelta(days=LIST_HORIZON_DAYS)
     )
+    occurrences = listing.occurrences
     shown = occurrences[offset : offset + PAGE_SIZE]
     title = f"Coming up (next {LIST_HORIZON_DAYS} days)"
     if occurrences:
         title += f" — {offset + 1}–{offset + len(shown)} of {len(occurrences)}"
-    text = texts.agenda(title, shown, tz)
+    text = texts.agenda(title, shown, tz, unreadable=len(listing.unreadable))
     return text, keyboards.pages(offset, PAGE_SIZE, offset + PAGE_SIZE < len(occurrences))
 
 

@@ -1,0 +1,322 @@
+"""What a calendar object resource must be before it is stored (CalDAV PUT, RFC 4791 §5.3.2):
+decided once, at write time, so that every later reader (time-range queries with and without
+expand, free-busy, the bot's listings, reminders, exports, rebuilds) can rely on it.
+
+An object is either repaired, when what it means is clear, or refused with the CalDAV
+precondition and a message saying why; it is never stored to fail later. Repairs change the
+stored text, so the PUT answers without an ETag (RFC 4791 §5.3.4):
+
+- `METHOD:PUBLISH`, which Google, Outlook and Apple write into every exported file, is removed:
+  a resource holds no METHOD (RFC 4791 §4.1). Other methods (REQUEST, REPLY, …) are iTIP
+  messages and stay refused.
+- a value swallowed by a quoted parameter, an Exchange 2010 quirk
+  (`DTSTART;TZID="W. Europe Standard Time:20200609T090000"`), is moved back out of the quote;
+- an empty TZID (Exchange: `TZID:` on a VTIMEZONE, `TZID=""` on a time) is left out: the
+  times are floating, as every reader already read them;
+- spaces inside a recurrence rule (Exchange CDO: `BYDAY=MO, TU, WE`) are removed.
+
+Refused (`valid-calendar-data`, 403):
+
+- recurrence rules with FREQ=SECONDLY or FREQ=MINUTELY: no calendar application writes them
+  (Google, Apple and Outlook offer daily at most, some hourly), and each instance would be an
+  event; FREQ=HOURLY and slower stay;
+- recurrence rules the expansion cannot read, and rules without any instance within
+  `rule_walk.MAX_IDLE` months of DTSTART (a rule that never matches, as
+  `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`);
+- durations (DURATION, a PERIOD's length, an alarm's TRIGGER or repetition) longer than
+  `MAX_LENGTH`, which would carry a time past the calendar's last year;
+- objects whose times the iCalendar library the readers use cannot read, or that its
+  expansion cannot expand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import icalendar
+from dateutil.rrule import rrulestr
+
+from televent.domain.content_lines import (
+    Component,
+    ContentError,
+    decode_duration,
+    decode_property_moment,
+    decode_recur,
+    parse,
+    repaired_line,
+    split_line,
+)
+from televent.domain.errors import InvalidCalendarDataError
+from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
+from televent.domain.occurrences import Occurrences
+from televent.domain.rule_walk import walk
+
+MAX_LENGTH = dt.timedelta(days=100 * 366)
+REFUSED_FREQUENCIES = ("SECONDLY", "MINUTELY")
+# Properties every reader takes the one value of: unreadable, they fail every reader. Lists
+# (RDATE, EXDATE; Google writes `RDATE:20131210Z` on an all-day event) are left to the trial
+# expansion below, which reads them as the readers do.
+_READ_AS_ONE = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "DURATION", "RRULE", "TRIGGER")
+_SPACES = re.compile(r"\s+")
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
+_EXPANSION_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+)
+_TRIAL_OCCURRENCES = 50
+_FIRST_SECOND = int(dt.datetime(1, 1, 2, tzinfo=dt.UTC).timestamp())
+_LAST_SECOND = int(dt.datetime(9999, 12, 30, tzinfo=dt.UTC).timestamp())
+
+
+def accepted_calendar_object(text: str) -> CalendarObject:
+    """The calendar object a PUT stores for `text`: repaired where its meaning is clear
+    (then `.text` differs from `text`), validated for every reader.
+
+    Raises:
+        InvalidCalendarDataError: with the CalDAV precondition the data violates.
+    """
+    obj = parse_calendar_object(repaired(text))
+    for component in obj.components:
+        _check_rules(component)
+        _check_lengths(component)
+    _check_readable(obj)
+    return obj
+
+
+def repaired(text: str) -> str:
+    """The text with METHOD:PUBLISH removed, values swallowed by a quoted parameter put back,
+    and empty TZIDs (an Exchange quirk: `TZID:` on a VTIMEZONE, `TZID=""` on a time) left out,
+    so the times are floating, as every reader already read them; every other line exactly as
+    sent."""
+    out: list[str] = []
+    timezone: list[str] | None = None  # the lines of an open top-level VTIMEZONE
+    depth = 0
+    for group in _logical_lines(text):
+        unfolded = group[0].rstrip("\r\n") + "".join(c[1:].rstrip("\r\n") for c in group[1:])
+        name, _, value = unfolded.partition(":")
+        upper = name.strip().upper()
+        target = out if timezone is None else timezone
+        if upper == "BEGIN":
+            depth += 1
+            if depth == 2 and value.strip().upper() == "VTIMEZONE":
+                timezone = target = []
+        elif upper == "END":
+            depth -= 1
+            if depth == 1 and timezone is not None:
+                timezone.extend(group)
+                if not _blank_timezone("".join(timezone)):
+                    out.extend(timezone)
+                timezone = None
+                continue
+        elif depth == 1 and upper == "METHOD" and value.strip().upper() == "PUBLISH":
+            continue
+        fixed = repaired_line(unfolded)
+        fixed = _without_blank_tzid(fixed or unfolded) or fixed
+        if upper == "RRULE" and fixed is None and _SPACES.search(value.strip()):
+            fixed = name + ":" + _SPACES.sub("", value)  # Exchange CDO: "BYDAY=MO, TU"
+        if fixed is None:
+            target.extend(group)
+        else:
+            ending = group[-1][len(group[-1].rstrip("\r\n")) :] or "\r\n"
+            target.append(fixed + ending)
+    return "".join(out if timezone is None else out + timezone)
+
+
+_BLANK_TZID = re.compile(r';TZID=(?:"\s*"|\s*(?=[;]|$))', re.IGNORECASE)
+
+
+def _without_blank_tzid(line: str) -> str | None:
+    """The line without an empty TZID parameter; None when it has none (or is no property)."""
+    parts = split_line(line)
+    if parts is None or not _BLANK_TZID.search(parts[1]):
+        return None
+    name, params, value = parts
+    return f"{name}{_BLANK_TZID.sub('', params)}:{value}"
+
+
+def _blank_timezone(text: str) -> bool:
+    """Whether a VTIMEZONE's TZID is empty (it then names no zone)."""
+    try:
+        [timezone] = parse(text)
+    except (ContentError, ValueError):
+        return False
+    return not _tzid_of(timezone).strip('"')
+
+
+def _logical_lines(text: str) -> list[list[str]]:
+    """The physical lines (with their line ends) of each content line."""
+    groups: list[list[str]] = []
+    for match in _PHYSICAL_LINE.finditer(text):
+        line = match.group(0)
+        if line[:1] in (" ", "\t") and groups and groups[-1][-1].endswith("\n"):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _refuse(component: Component, message: str) -> InvalidCalendarDataError:
+    uid = component.get("UID")
+    where = component.name if uid is None else f"{component.name} {uid.value.strip()[:80]}"
+    return InvalidCalendarDataError(f"{where}: {message}", "valid-calendar-data")
+
+
+def _check_rules(component: Component) -> None:
+    """Rules faster than hourly are refused; the others must find their first instance."""
+    start_prop = component.get("DTSTART")
+    for rule in component.all("RRULE"):
+        parts = decode_recur(rule.value)
+        frequency = parts["FREQ"].upper()
+        if frequency in REFUSED_FREQUENCIES:
+            raise _refuse(
+                component,
+                f"RRULE FREQ={frequency} is not stored: recurrences repeat hourly at most "
+                "(every instance of a faster rule would be an event).",
+            )
+        if start_prop is None:
+            continue
+        try:
+            start = decode_property_moment(start_prop, {})
+        except ContentError:
+            continue  # the parse already refused what it cannot read
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime(start.year, start.month, start.day)
+        pattern = ";".join(
+            f"{key}={item}" for key, item in parts.items() if key not in ("UNTIL", "COUNT")
+        )
+        try:
+            first = next(walk(rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))))
+        except StopIteration:
+            first = None
+        except _EXPANSION_ERRORS as exc:
+            raise _refuse(component, f"RRULE {rule.value.strip()} cannot be read: {exc}") from exc
+        if first is None:
+            raise _refuse(
+                component,
+                f"RRULE {rule.value.strip()} has no instance within a hundred years of "
+                "DTSTART (its parts never match together).",
+            )
+
+
+def _check_lengths(component: Component) -> None:
+    """No duration long enough to carry a time past the calendar's last year."""
+    lengths: list[tuple[str, str]] = []
+    if "DURATION" in component:
+        lengths.append(("DURATION", component.all("DURATION")[0].value))
+    for prop in component.all("RDATE"):
+        for item in prop.value.split(","):
+            end = item.partition("/")[2]
+            if end.lstrip("+-").startswith("P"):
+                lengths.append(("RDATE period", end))
+    for alarm in component.components:
+        for name in ("TRIGGER", "DURATION"):
+            found = alarm.get(name)
+            if found is not None and found.value.strip().lstrip("+-").startswith("P"):
+                lengths.append((f"{alarm.name} {name}", found.value))
+    for name, value in lengths:
+        try:
+            length = decode_duration(value)
+        except ContentError:
+            continue  # not a duration: the parse decides
+        if abs(length) > MAX_LENGTH:
+            raise _refuse(
+                component,
+                f"{name} {value.strip()} is longer than Televent stores (at most 100 years).",
+            )
+
+
+def _check_readable(obj: CalendarObject) -> None:
+    """The readers' iCalendar library reads every time of the object, and expands it."""
+    calendar = library_calendar(obj.text)
+    if calendar is None:
+        raise InvalidCalendarDataError("The iCalendar data cannot be read as a calendar.")
+    for component in calendar.walk():
+        for name, problem in getattr(component, "errors", []):
+            if name.upper() in _READ_AS_ONE:
+                raise InvalidCalendarDataError(
+                    f"{component.name} {name} cannot be read: {problem}", "valid-calendar-data"
+                )
+    start, end = indexed_range(obj)
+    if start is None:
+        return
+    day = 86_400
+    last = start + 400 * day if end is None else min(start + 400 * day, end + day)
+    begin, finish = (
+        dt.datetime.fromtimestamp(max(bound, _FIRST_SECOND), dt.UTC)
+        for bound in (start - day, min(last, _LAST_SECOND))
+    )
+    try:
+        for x_wr_timezone in (True, False):
+            found = Occurrences(calendar, [obj.component_type], x_wr_timezone=x_wr_timezone)
+            for _ in found.between(begin, finish, limit=_TRIAL_OCCURRENCES):
+                pass
+    except _EXPANSION_ERRORS as exc:
+        raise InvalidCalendarDataError(
+            f"The recurrence of {obj.component_type} {obj.uid[:80]} cannot be expanded: {exc}",
+            "valid-calendar-data",
+        ) from exc
+
+
+_TIMEZONE_PROPERTIES = {"TZID", "LAST-MODIFIED", "TZURL"}
+_OBSERVANCE_PROPERTIES = {
+    "DTSTART",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "RRULE",
+    "RDATE",
+    "TZNAME",
+    "COMMENT",
+}
+
+
+def library_calendar(text: str) -> Any:
+    """Parse with icalendar; when a time zone definition is what it cannot read (it builds
+    every VTIMEZONE while parsing, and refuses unknown properties in one), read the object
+    again with its VTIMEZONEs cut down to the RFC 5545 §3.6.5 properties. None when neither
+    reads as one VCALENDAR."""
+    for candidate in (text, _standard_timezones(text)):
+        if candidate is None:
+            break
+        try:
+            calendar: Any = icalendar.Calendar.from_ical(candidate)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            continue
+        return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
+    return None
+
+
+def _standard_timezones(text: str) -> str | None:
+    """The same object with only RFC 5545 §3.6.5 properties in its VTIMEZONEs."""
+    try:
+        roots = parse(text)
+    except ContentError:
+        return None
+    if len(roots) != 1:
+        return None
+    calendar = roots[0]
+    # An empty TZID (an Exchange quirk) names no zone: its times are floating.
+    calendar.components = [c for c in calendar.components if c.name != "VTIMEZONE" or _tzid_of(c)]
+    for component in calendar.components:
+        if component.name != "VTIMEZONE":
+            for prop in component.properties:
+                if prop.params.get("TZID", "x").strip('" ') == "":
+                    del prop.params["TZID"]
+            continue
+        component.properties = [p for p in component.properties if p.name in _TIMEZONE_PROPERTIES]
+        for observance in component.components:
+            observance.properties = [
+                p for p in observance.properties if p.name in _OBSERVANCE_PROPERTIES
+            ]
+    return calendar.serialize()
+
+
+def _tzid_of(component: Component) -> str:
+    prop = component.get("TZID")
+    return "" if prop is None else prop.value.strip()

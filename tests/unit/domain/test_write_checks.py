@@ -1,0 +1,177 @@
+"""What a PUT stores (televent/domain/validation.py) and the bounded rule walk every reader
+uses (televent/domain/rule_walk.py): repaired where the meaning is clear, refused with a
+precondition and a reason otherwise, and never a rule that costs seconds to walk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+
+import pytest
+from dateutil.rrule import DAILY, rrule, rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from televent.domain.errors import InvalidCalendarDataError
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.rule_walk import bounded, walk
+from televent.domain.validation import accepted_calendar_object, repaired
+from tests.helpers import vevent
+
+START = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+
+
+def _refusal(text: str) -> InvalidCalendarDataError:
+    with pytest.raises(InvalidCalendarDataError) as caught:
+        accepted_calendar_object(text)
+    return caught.value
+
+
+# --- the bounded walk ----------------------------------------------------------------------
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    frequency=st.sampled_from(["HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]),
+    interval=st.integers(1, 4),
+    parts=st.sampled_from(
+        ["", ";BYDAY=MO,FR", ";BYMONTHDAY=13;BYDAY=FR", ";BYMONTH=2;BYMONTHDAY=29", ";BYSETPOS=-1"]
+    ),
+)
+def test_the_bounded_walk_finds_what_dateutil_finds(
+    frequency: str, interval: int, parts: str
+) -> None:
+    if parts == ";BYSETPOS=-1":
+        parts = ";BYDAY=MO,TU;BYSETPOS=-1" if frequency in ("MONTHLY", "YEARLY") else ""
+    rule = rrulestr(f"RRULE:FREQ={frequency};INTERVAL={interval}{parts}", dtstart=START)
+    # within the 400 years a walk goes at most (rule_walk.MAX_STEPS)
+    expected = [m for m in itertools.islice(iter(rule), 40) if m.year < 2400]
+    assert list(itertools.islice(walk(rule), len(expected))) == expected
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31",
+        "FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=WEEKLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6",
+    ],
+)
+def test_a_rule_that_never_matches_costs_a_fraction_of_a_second(rule: str) -> None:
+    began = time.monotonic()
+    assert list(walk(rrulestr(f"RRULE:{rule}", dtstart=START))) == []
+    assert time.monotonic() - began < 1  # dateutil alone walks to the year 9999: 2 to 11 s
+
+
+def test_the_sparsest_real_rule_is_walked_on() -> None:
+    """A 29 February on a Monday: gaps of 28 and 40 years (2072, then 2112)."""
+    rule = rrulestr("RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO", dtstart=START)
+    found = [m.year for m in itertools.islice(walk(rule), 4)]
+    assert found == [m.year for m in itertools.islice(iter(rule), 4)] == [2044, 2072, 2112, 2140]
+
+
+def test_dateutil_still_reads_the_counted_attribute_once_a_month() -> None:
+    """The walk's bound relies on a private detail of dateutil: it reads `_bynweekday` each
+    time its iteration moves to another month. If that changes, this test says so."""
+    rule = bounded(rrule(DAILY, count=400, dtstart=START), idle=10**9)
+    assert len(list(rule)) == 400
+    assert 13 <= rule._steps <= 15  # type: ignore[attr-defined]
+
+
+# --- repairs -------------------------------------------------------------------------------
+
+
+def test_a_value_inside_a_quoted_tzid_is_put_back() -> None:
+    text = vevent().replace(
+        "DTSTART;TZID=Europe/Berlin:20260305T150000",
+        'DTSTART;TZID="W. Europe Standard Time:20260305T150000"',
+    )
+    obj = accepted_calendar_object(text)
+    assert 'DTSTART;TZID="W. Europe Standard Time":20260305T150000\r\n' in obj.text
+    assert (
+        obj.text.replace('Time":', "Time:").replace("150000\r\nDTEND", '150000"\r\nDTEND') == text
+    )
+    assert facts_of(obj)["start"] == "2026-03-05T15:00:00+01:00"
+
+
+def test_method_publish_is_removed_and_other_methods_refused() -> None:
+    plain = vevent()
+    published = plain.replace("VERSION:2.0\r\n", "VERSION:2.0\r\nMETHOD:PUBLISH\r\n")
+    assert accepted_calendar_object(published).text == plain
+    request = plain.replace("VERSION:2.0\r\n", "VERSION:2.0\r\nMETHOD:REQUEST\r\n")
+    assert _refusal(request).precondition == "valid-calendar-object-resource"
+    assert accepted_calendar_object(plain).text == plain  # an ordinary object: as sent
+
+
+def test_an_empty_tzid_names_no_zone_and_is_left_out() -> None:
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTIMEZONE\r\nTZID:\r\n"
+        "BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\n"
+        'DTSTART;TZID="":20260305T090000\r\nDTEND;TZID=:20260305T100000\r\nEND:VEVENT\r\n'
+        "END:VCALENDAR\r\n"
+    )
+    assert repaired(text) == (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        "DTSTAMP:20260101T000000Z\r\nDTSTART:20260305T090000\r\nDTEND:20260305T100000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def test_folded_lines_are_kept_as_sent() -> None:
+    text = vevent(extra="DESCRIPTION:a long\r\n  folded line")
+    assert repaired(text) == text
+
+
+# --- refusals ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "reason"),
+    [
+        ("FREQ=SECONDLY;COUNT=1000000000", "FREQ=SECONDLY is not stored"),
+        ("FREQ=MINUTELY", "FREQ=MINUTELY is not stored"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "has no instance"),
+        ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "has no instance"),
+        ("FREQ=WEEKLY;BYDAY=XX", "cannot be read"),
+    ],
+)
+def test_rules_readers_cannot_walk_are_refused_with_a_reason(rule: str, reason: str) -> None:
+    began = time.monotonic()
+    refusal = _refusal(vevent(rrule=rule))
+    assert time.monotonic() - began < 1
+    assert refusal.precondition == "valid-calendar-data" and reason in str(refusal)
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=HOURLY", "FREQ=DAILY;COUNT=1000000000", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29"]
+)
+def test_hourly_and_slower_rules_are_stored(rule: str) -> None:
+    assert accepted_calendar_object(vevent(rrule=rule)).text == vevent(rrule=rule)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "DURATION:P99999999W",
+        "DURATION:P9999999999W",
+        "RDATE;VALUE=PERIOD:20260310T100000Z/P99999999W",
+        "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P99999999W\r\nEND:VALARM",
+    ],
+)
+def test_durations_past_the_calendar_are_refused(line: str) -> None:
+    text = vevent(extra=line)
+    if line.startswith("DURATION"):
+        text = text.replace("DTEND;TZID=Europe/Berlin:20260305T160000\r\n", "")
+    refusal = _refusal(text)
+    assert refusal.precondition == "valid-calendar-data" and "longer" in str(refusal)
+
+
+def test_an_object_stored_before_these_checks_still_gives_its_facts() -> None:
+    """Readers of objects already in the log: a huge DURATION no longer overflows."""
+    text = vevent().replace("DTEND;TZID=Europe/Berlin:20260305T160000", "DURATION:P99999999W")
+    facts = facts_of(parse_calendar_object(text))
+    assert facts["range_end"] is not None and facts["range_end"] > facts["range_start"]
