@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from televent.application.televent import Televent
-from televent.domain.ical import parse_calendar_object
+from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.inbound_mail import InboundMessage
 from televent.domain.itip import ItipMessage, organizer_address, sent_by
 from televent.domain.mail_identity import MailIdentity
@@ -78,8 +78,11 @@ class MeetingOwnership:
         """Only an attendee copy of a meeting organised elsewhere is changed, and only by that
         meeting's organizer: never the user's own events, never a meeting organised in
         Televent, never an event nobody organises."""
-        prop = organizer_of(parse_calendar_object(current.ical))
+        stored = parse_calendar_object(current.ical)
+        prop = organizer_of(stored)
         if prop is None:
+            if itip.organizer is None and _sequence(itip) <= facts_of(stored)["sequence"]:
+                return None  # the same organizer-less invitation again: nothing newer to apply
             return f"the stored event {itip.uid} has no organizer: it is not an invitation"
         organizer = organizer_address(prop)
         if organizer in own or self.organised_here(organizer, itip.uid):
@@ -89,3 +92,9 @@ class MeetingOwnership:
         if normalize_address(message.sender or "") not in (organizer, sent_by(prop)):
             return f"the message was sent by {message.sender}, not by the organizer {organizer}"
         return None
+
+
+def _sequence(itip: ItipMessage) -> int:
+    """The highest SEQUENCE the message's components carry (RFC 5545 §3.8.7.4; 0 if none)."""
+    values = [c.get("SEQUENCE") for c in itip.components]
+    return max((int(v.value) for v in values if v is not None and v.value.isdigit()), default=0)
