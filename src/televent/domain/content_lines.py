@@ -126,6 +126,16 @@ def parse(text: str) -> list[Component]:
     return roots
 
 
+def parse_one(text: str) -> Component | None:
+    """The text's one top-level component, or None when it cannot be parsed or holds none or
+    several (what a reader that only repairs or copies a stored object needs)."""
+    try:
+        roots = parse(text)
+    except ContentError:
+        return None
+    return roots[0] if len(roots) == 1 else None
+
+
 def split_line(line: str) -> tuple[str, str, str] | None:
     """An (unfolded) content line's name, raw parameters (each with its leading ";") and
     value, as written; None when it is not a content line."""

@@ -39,6 +39,17 @@ MAX_OCCURRENCES = 1_000
 # Rule instances one series walks at most, from its first instance.
 MAX_WORK = 100_000
 _END = object()
+# What reading or expanding odd calendar data can raise (the libraries raise these, not one
+# error of their own): callers catch them to leave one event aside, never a whole answer.
+EXPANSION_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+)
 
 Moment = dt.datetime | dt.date
 

@@ -45,12 +45,13 @@ from televent.domain.content_lines import (
     decode_property_moment,
     decode_recur,
     parse,
+    parse_one,
     repaired_line,
     split_line,
 )
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
-from televent.domain.occurrences import Occurrences
+from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
 from televent.domain.rule_walk import walk
 
 MAX_LENGTH = dt.timedelta(days=100 * 366)
@@ -61,15 +62,6 @@ REFUSED_FREQUENCIES = ("SECONDLY", "MINUTELY")
 _READ_AS_ONE = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "DURATION", "RRULE", "TRIGGER")
 _SPACES = re.compile(r"\s+")
 _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+$")
-_EXPANSION_ERRORS = (
-    ValueError,
-    TypeError,
-    KeyError,
-    AttributeError,
-    IndexError,
-    OverflowError,
-    RecursionError,
-)
 _TRIAL_OCCURRENCES = 50
 _FIRST_SECOND = int(dt.datetime(1, 1, 2, tzinfo=dt.UTC).timestamp())
 _LAST_SECOND = int(dt.datetime(9999, 12, 30, tzinfo=dt.UTC).timestamp())
@@ -195,7 +187,7 @@ def _check_rules(component: Component) -> None:
             first = next(walk(rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))))
         except StopIteration:
             first = None
-        except _EXPANSION_ERRORS as exc:
+        except EXPANSION_ERRORS as exc:
             raise _refuse(component, f"RRULE {rule.value.strip()} cannot be read: {exc}") from exc
         if first is None:
             raise _refuse(
@@ -257,7 +249,7 @@ def _check_readable(obj: CalendarObject) -> None:
             found = Occurrences(calendar, [obj.component_type], x_wr_timezone=x_wr_timezone)
             for _ in found.between(begin, finish, limit=_TRIAL_OCCURRENCES):
                 pass
-    except _EXPANSION_ERRORS as exc:
+    except EXPANSION_ERRORS as exc:
         raise InvalidCalendarDataError(
             f"The recurrence of {obj.component_type} {obj.uid[:80]} cannot be expanded: {exc}",
             "valid-calendar-data",
@@ -294,13 +286,9 @@ def library_calendar(text: str) -> Any:
 
 def _standard_timezones(text: str) -> str | None:
     """The same object with only RFC 5545 §3.6.5 properties in its VTIMEZONEs."""
-    try:
-        roots = parse(text)
-    except ContentError:
+    calendar = parse_one(text)
+    if calendar is None:
         return None
-    if len(roots) != 1:
-        return None
-    calendar = roots[0]
     # An empty TZID (an Exchange quirk) names no zone: its times are floating.
     calendar.components = [c for c in calendar.components if c.name != "VTIMEZONE" or _tzid_of(c)]
     for component in calendar.components:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
@@ -109,7 +110,7 @@ class EventChanges:
 C = TypeVar("C", bound=EventChanges)
 
 
-class QueueProjection(Projection, Generic[C]):
+class QueueProjection(Projection, ABC, Generic[C]):
     """The skeleton the projections that turn calendar changes into messages share (the
     Telegram and email delivery queues, the scheduling inbox).
 
@@ -125,13 +126,13 @@ class QueueProjection(Projection, Generic[C]):
         self.internal_domain = internal_domain.lower()
         self.internal = internal_address_pattern(self.internal_domain)
 
+    @abstractmethod
     def new_changes(self, owner: str) -> C:
         """An empty record of changes to an event the account `owner` holds."""
-        raise NotImplementedError
 
+    @abstractmethod
     def deliver(self, db: Sql, event_id: str, changes: C) -> None:
         """Decide and queue the messages one event's gathered changes call for."""
-        raise NotImplementedError
 
     def changes(self, db: Sql, event: Any, position: int) -> C:
         """The changes gathered so far for the event's calendar event, moved to this event."""

@@ -30,7 +30,7 @@ from televent.adapters.caldav.query_values import (
     _utc,
     _value,
 )
-from televent.domain.occurrences import Occurrences
+from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
 
 # Windows handed to the expansion library are widened by this much: it reads floating times and
 # dates as UTC, while they may sit up to 14 hours away; the exact §9.9 test runs afterwards.
@@ -39,15 +39,6 @@ _FIRST_WINDOW = dt.timedelta(days=31)
 _HORIZON = dt.datetime(9000, 1, 1, tzinfo=_UTC)
 # Safety limit: instances read per component and query.
 MAX_INSTANCES = 20_000
-_EXPANSION_ERRORS = (
-    ValueError,
-    TypeError,
-    KeyError,
-    AttributeError,
-    IndexError,
-    OverflowError,
-    RecursionError,
-)
 
 
 @dataclass
@@ -78,7 +69,7 @@ def _instance_starts(
             moment = next(starts)
         except StopIteration:
             return
-        except _EXPANSION_ERRORS:
+        except EXPANSION_ERRORS:
             yield anchor  # the series cannot be expanded: read it as its first instance alone
             return
         yield moment

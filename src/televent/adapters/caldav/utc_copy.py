@@ -16,7 +16,7 @@ from televent.domain.content_lines import (
     ContentError,
     Property,
     decode_moment,
-    parse,
+    parse_one,
 )
 from televent.domain.zones import Zones, calendar_zones
 
@@ -62,13 +62,9 @@ def utc_instances(text: str, spans: list[tuple[int, int]], start: int, end: int)
 
 def _single_event(text: str) -> tuple[Component, Component, Zones] | None:
     """(calendar, its one VEVENT, its zones) when the text holds exactly one VEVENT."""
-    try:
-        roots = parse(text)
-    except ContentError:
+    calendar = parse_one(text)
+    if calendar is None:
         return None
-    if len(roots) != 1:
-        return None
-    calendar = roots[0]
     events = [c for c in calendar.components if c.name != "VTIMEZONE"]
     if len(events) != 1 or events[0].name != "VEVENT":
         return None
