@@ -6,9 +6,11 @@ STAMP  := $(VENV)/.installed-stamp
 RUNTIME_STAMP := $(VENV)/.runtime-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
+# Test files are spread over this many processes (pytest-xdist; a file's tests stay together).
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-runtime run test test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean fuzz
+.PHONY: help install install-runtime run test test-browser test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -33,14 +35,18 @@ install-runtime: $(RUNTIME_STAMP) ## Create the virtual environment and install 
 run: install-runtime ## Migrate the SQLite database and run `televent serve` (HOST=127.0.0.1 PORT=8080)
 	$(BIN)/televent serve --host '$(HOST)' --port '$(PORT)'
 
-test: install ## Run the whole test suite (SQLite and PostgreSQL)
-	$(BIN)/pytest
+test: install ## Run the whole test suite (SQLite and PostgreSQL; TEST_WORKERS=2 processes)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-unit: install ## Run the pure unit tests only
 	$(BIN)/pytest tests/unit
 
 test-integration: install ## Run the storage and process tests only
 	$(BIN)/pytest tests/integration
+
+test-browser: install ## Run the Mini App's browser tests (installs Debian's chromium when missing)
+	bash tests/browser/install.sh
+	TELEVENT_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
 
 lint: install ## Check style with ruff, and the layer rules (docs/architecture.md) with import-linter
 	$(BIN)/ruff check src tests benchmarks
@@ -56,12 +62,14 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; audit on a 1M-event log; cost of encryption)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
 	$(BIN)/python -m benchmarks.bot
 	$(BIN)/python -m benchmarks.audit
 	$(BIN)/python -m benchmarks.shredding
+	$(BIN)/python -m benchmarks.api
+	$(BIN)/python -m benchmarks.workers
 
 FUZZ_SECONDS ?= 600
 fuzz: install ## Fuzz the iCalendar, XML and MIME readers for FUZZ_SECONDS (default 600 s)

@@ -18,6 +18,7 @@ from televent.application.delivery_failures import DeliveryFailures
 from televent.application.itip_inbox import ItipInbox
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
+from televent.application.web_login import WebLogin
 from televent.config import Settings
 from televent.delivery.mail_queue import MailQueue
 from televent.delivery.telegram_queue import DeliveryQueue
@@ -126,6 +127,7 @@ class Services:
     reminders: ReminderScheduler
     record_device_use: Callable[[str], None]  # a device password was used (device_usage)
     projection_status: Callable[[], list[ProjectionStatus]]  # /health
+    web_login: WebLogin  # the bot's one-time login links and the browser sessions they open
 
 
 def build_services(app: Televent, settings: Settings) -> Services:
@@ -153,4 +155,11 @@ def build_services(app: Televent, settings: Settings) -> Services:
         reminders=ReminderScheduler(app, telegram_queue),
         record_device_use=functools.partial(record_device_use, app.views, app.clock),
         projection_status=functools.partial(projection_status, app),
+        web_login=WebLogin(
+            app.views,
+            app.queries,
+            app.clock,
+            link_seconds=settings.login_link_seconds,
+            session_seconds=settings.session_days * 86_400,
+        ),
     )

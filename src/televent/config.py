@@ -60,6 +60,22 @@ class Settings:
     header_timeout_seconds: int = 10  # a request's head must arrive within this (else 408)
     body_timeout_seconds: int = 60  # and its body within this after the head (else 408)
     keep_alive_seconds: int = 5  # an idle kept-alive connection is closed after this
+    # Telegram Mini App init data older than this is refused (Telegram Desktop caches it)
+    tma_max_age_seconds: int = 86_400
+    login_link_seconds: int = 600  # a login link from the bot's /app works once, this long
+    session_days: int = 30  # a browser session from a login link lasts this long
+    # Running in production (docs/operations.md)
+    redis_url: str | None = None  # rate-limit buckets shared by every process, else in memory
+    rate_limits: bool = True
+    rate_address_per_minute: int = 120  # requests without valid credentials, per address
+    rate_address_burst: int = 60
+    rate_account_per_minute: int = 1200  # requests with credentials, per user name or secret
+    rate_account_burst: int = 600
+    metrics_token: str | None = None  # /metrics needs it as a Bearer token; else loopback only
+    log_format: str = "text"  # or "json": one object a line
+    log_level: str = "warning"  # "info" adds one line per request and per delivery
+    leader_interval_seconds: float = 2.0  # how often the leader lease is tried and checked
+    shutdown_grace_seconds: int = 30  # SIGTERM: in-flight requests get this long to finish
 
     @property
     def database(self) -> DatabaseUrl:
@@ -98,12 +114,62 @@ class Settings:
             header_timeout_seconds=_positive_int(environ, "TELEVENT_HEADER_TIMEOUT", 10),
             body_timeout_seconds=_positive_int(environ, "TELEVENT_BODY_TIMEOUT", 60),
             keep_alive_seconds=_positive_int(environ, "TELEVENT_KEEP_ALIVE_TIMEOUT", 5),
+            tma_max_age_seconds=_positive_int(environ, "TELEVENT_TMA_MAX_AGE_SECONDS", 86_400),
+            login_link_seconds=_positive_int(environ, "TELEVENT_LOGIN_LINK_SECONDS", 600),
+            session_days=_positive_int(environ, "TELEVENT_SESSION_DAYS", 30),
+            redis_url=environ.get("TELEVENT_REDIS_URL") or None,
+            rate_limits=_switch(environ, "TELEVENT_RATE_LIMITS", default=True),
+            rate_address_per_minute=_positive_int(environ, "TELEVENT_RATE_ADDRESS_PER_MINUTE", 120),
+            rate_address_burst=_positive_int(environ, "TELEVENT_RATE_ADDRESS_BURST", 60),
+            rate_account_per_minute=_positive_int(
+                environ, "TELEVENT_RATE_ACCOUNT_PER_MINUTE", 1200
+            ),
+            rate_account_burst=_positive_int(environ, "TELEVENT_RATE_ACCOUNT_BURST", 600),
+            metrics_token=environ.get("TELEVENT_METRICS_TOKEN") or None,
+            log_format=_choice(environ, "TELEVENT_LOG_FORMAT", ("text", "json")),
+            log_level=_choice(environ, "TELEVENT_LOG_LEVEL", ("warning", "info", "debug", "error")),
+            leader_interval_seconds=_positive_float(environ, "TELEVENT_LEADER_INTERVAL", 2.0),
+            shutdown_grace_seconds=_positive_int(environ, "TELEVENT_SHUTDOWN_GRACE", 30),
         )
 
 
 def _names(raw: str | None) -> tuple[str, ...]:
     """A list of names separated by commas or spaces, lower-cased, without duplicates."""
     return tuple(dict.fromkeys(n.lower() for n in (raw or "").replace(",", " ").split()))
+
+
+def _switch(environ: Mapping[str, str], key: str, *, default: bool) -> bool:
+    raw = (environ.get(key) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("on", "true", "yes", "1"):
+        return True
+    if raw in ("off", "false", "no", "0"):
+        return False
+    raise ConfigurationError(f"{key} must be on or off, not {raw!r}.")
+
+
+def _choice(environ: Mapping[str, str], key: str, choices: tuple[str, ...]) -> str:
+    """One of `choices` (the first is the default), case-insensitive."""
+    raw = (environ.get(key) or "").strip().lower()
+    if not raw:
+        return choices[0]
+    if raw not in choices:
+        raise ConfigurationError(f"{key} must be one of {', '.join(choices)}, not {raw!r}.")
+    return raw
+
+
+def _positive_float(environ: Mapping[str, str], key: str, default: float) -> float:
+    raw = environ.get(key)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigurationError(f"{key} must be a number of seconds, not {raw!r}.") from None
+    if not 0 < value < float("inf"):  # NaN fails this too
+        raise ConfigurationError(f"{key} must be a positive number of seconds, not {raw}.")
+    return value
 
 
 def _positive_int(environ: Mapping[str, str], key: str, default: int) -> int:

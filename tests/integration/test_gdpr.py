@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from televent.application.televent import Televent
+from televent.application.web_login import WebLogin
 from televent.delivery.mail_queue import MailQueue
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.errors import NotFoundError
@@ -372,3 +373,23 @@ def test_an_address_invited_again_after_the_erasure_shows_as_written(
     older = app.queries.object_with_uid(account_id_for(ALICE), "sync-1")
     assert older is not None
     assert BOB_EMAIL not in older.ical and pseudonym in older.ical  # written before: pseudonym
+
+
+def test_erasure_ends_the_persons_browser_sessions_and_login_links(
+    app: Televent, clock: FakeClock
+) -> None:
+    bobs_world(app)
+    logins = WebLogin(app.views, app.queries, clock)
+    session = logins.redeem(logins.issue_link_token(BOB))
+    unused_link = logins.issue_link_token(BOB)
+    alices = logins.redeem(logins.issue_link_token(ALICE))
+    assert session is not None and alices is not None
+    PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
+    assert logins.account_for_session(session) is None
+    assert logins.redeem(unused_link) is None
+    assert logins.account_for_session(alices) == account_id_for(ALICE), "others keep theirs"
+    with app.views.read() as db:
+        rows = db.all(
+            "SELECT account_id FROM web_sessions UNION ALL SELECT account_id FROM web_login_links"
+        )
+    assert {row["account_id"] for row in rows} == {str(account_id_for(ALICE))}

@@ -1,5 +1,5 @@
-"""The HTTP server: health check, the Telegram webhook and inbound email (when configured),
-and CalDAV at "/"."""
+"""The HTTP server: health check, the Telegram webhook and inbound email (when configured), the
+JSON API (/api/v1), the Mini App (/app/), and CalDAV for everything else ("/" for discovery)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,31 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
-from litestar import Litestar, Request, Response, asgi, get, post
+from litestar import Litestar, Request, Response, get, post
 from litestar.enums import ScopeType
 from litestar.types import Receive, Scope, Send
 from pydantic import ValidationError
 
+from televent.adapters.api.app import build_api
+from televent.adapters.api.auth import (
+    Authentication,
+    DeviceCheck,
+    DeviceLogin,
+    DeviceLoginRefusedError,
+    DeviceLoginThrottledError,
+)
+from televent.adapters.api.context import ApiContext
 from televent.adapters.caldav.asgi import CalDavAsgi
-from televent.adapters.caldav.auth import Authenticator
+from televent.adapters.caldav.auth import Authenticator, ThrottledError, UnauthenticatedError
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.mail.inbound import MessageTooLargeError
 from televent.adapters.mail.ingest import receive_email
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
+from televent.adapters.webapp.routes import webapp_handlers
 from televent.application.itip_inbox import ItipInbox
 from televent.application.televent import Televent
+from televent.application.web_login import WebLogin
 from televent.config import Settings
 from televent.domain.errors import TeleventError
 from televent.projections.queries import ProjectionStatus
@@ -29,6 +40,8 @@ from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 INBOUND_EMAIL_PATH = "/inbound/email"
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, INBOUND_EMAIL_PATH})
+# Everything under these goes to Litestar too: the JSON API, the Mini App, the booking pages.
+LITESTAR_PREFIXES = ("/api", "/app", "/book")
 
 if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
     from televent.adapters.telegram.bot import TelegramBot
@@ -43,14 +56,15 @@ def create_http_app(
     schedule_inbox: ScheduleInbox,
     record_device_use: Callable[[str], None],
     projection_status: Callable[[], list[ProjectionStatus]],
+    web_login: WebLogin,
     telegram: TelegramBot | None = None,
     inbox: ItipInbox | None = None,
 ) -> HttpApp:
     """Build the ASGI application around a running Televent application and the services the
     composition root built for it (bootstrap.Services).
 
-    Explicit routes (health) are matched first; everything else is the CalDAV mount, so that
-    clients can start discovery at the root URL.
+    Litestar serves health, the webhooks, the JSON API and the Mini App; every other request
+    goes to CalDAV, so that clients can start discovery at the root URL.
     """
     authenticator = Authenticator(app.queries, record_device_use)
     caldav = CalDavAsgi(
@@ -64,11 +78,23 @@ def create_http_app(
         port,
     )
 
-    @asgi("/", is_mount=True, copy_scope=True)
-    async def dav(scope: Scope, receive: Receive, send: Send) -> None:
-        await caldav(scope, receive, send)
+    api = build_api(
+        ApiContext(app, port, app.queries, settings.internal_domain, settings.public_url or ""),
+        Authentication(
+            port,
+            app.queries,
+            web_login,
+            device_check(authenticator),
+            bot_token=settings.telegram_bot_token,
+            tma_max_age=settings.tma_max_age_seconds,
+        ),
+        web_login,
+        max_body_bytes=settings.max_resource_bytes,
+        session_seconds=settings.session_days * 86_400,
+        secure_cookies=(settings.public_url or "").lower().startswith("https://"),
+    )
 
-    @get("/health")
+    @get("/health", include_in_schema=False)
     async def health() -> Response[dict[str, Any]]:
         try:
             statuses = await port.run(projection_status)
@@ -84,7 +110,7 @@ def create_http_app(
             status_code=200,
         )
 
-    @post(WEBHOOK_PATH, status_code=200)
+    @post(WEBHOOK_PATH, status_code=200, include_in_schema=False)
     async def telegram_webhook(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
         if telegram is None or not telegram.webhook_url:
             return Response({"error": "The Telegram webhook is not enabled."}, status_code=404)
@@ -105,6 +131,7 @@ def create_http_app(
         INBOUND_EMAIL_PATH,
         status_code=200,
         request_max_body_size=settings.max_message_bytes + 1,
+        include_in_schema=False,
     )
     async def inbound_email(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
         """Receive one raw RFC 5322 message (an MTA or a mail service's webhook)."""
@@ -130,20 +157,45 @@ def create_http_app(
         return Response(receipt.as_dict(), status_code=200)
 
     litestar = Litestar(
-        route_handlers=[health, telegram_webhook, inbound_email, dav],
+        route_handlers=[
+            health,
+            telegram_webhook,
+            inbound_email,
+            *api.route_handlers,
+            *webapp_handlers(),
+        ],
+        dependencies=api.dependencies,
+        exception_handlers=api.exception_handlers,
+        openapi_config=api.openapi_config,
         lifespan=list(lifespan),
         debug=False,
     )
     return HttpApp(litestar, caldav)
 
 
+def device_check(authenticator: Authenticator) -> DeviceCheck:
+    """The API's Basic check: CalDAV's authenticator (one throttle for both protocols)."""
+
+    def check(authorization: str, client: str) -> DeviceLogin:
+        try:
+            principal = authenticator.authenticate(authorization, client)
+        except ThrottledError as exc:
+            raise DeviceLoginThrottledError(exc.retry_after) from None
+        except UnauthenticatedError as exc:
+            raise DeviceLoginRefusedError(str(exc)) from None
+        return DeviceLogin(principal.account_id, principal.device_name)
+
+    return check
+
+
 class HttpApp:
-    """The server's ASGI application: Litestar's own routes and the lifespan go to Litestar,
+    """The server's ASGI application: Litestar's own paths and the lifespan go to Litestar,
     every other request straight to CalDAV.
 
     Litestar's router and middleware cost more than a GET of a calendar object itself; the
-    CalDAV application turns every failure into a protocol reply on its own. The mount stays
-    in Litestar, so both ways reach the same handler.
+    CalDAV application turns every failure into a protocol reply on its own. CalDAV is not
+    mounted in Litestar: a mount at "/" would take every path Litestar does not match
+    literally, the API's paths with parameters among them.
     """
 
     def __init__(self, litestar: Litestar, caldav: CalDavAsgi) -> None:
@@ -151,7 +203,14 @@ class HttpApp:
         self.caldav = caldav
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == ScopeType.HTTP and scope["path"] not in LITESTAR_PATHS:
+        if scope["type"] == ScopeType.HTTP and not for_litestar(scope["path"]):
             await self.caldav(scope, receive, send)
         else:
             await self.litestar(scope, receive, send)
+
+
+def for_litestar(path: str) -> bool:
+    """Whether a request path is Litestar's (else CalDAV's)."""
+    if path in LITESTAR_PATHS:
+        return True
+    return any(path == p or path.startswith(f"{p}/") for p in LITESTAR_PREFIXES)

@@ -19,6 +19,7 @@ from televent.application.core import CommandCore
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
 from televent.domain.errors import ConflictError, DomainError
+from televent.domain.preferences import Preferences, validate_changes
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     account_id_for,
@@ -117,6 +118,20 @@ class AccountCommands(CommandCore):
         account = self._account(telegram_id)
         account.change_settings(changes=changes, actor=actor, source=source)
         self.save_all(account)
+
+    def change_preferences(
+        self, telegram_id: int, changes: dict[str, Any], *, actor: str, source: str
+    ) -> Preferences:
+        """Change notification preferences (domain/preferences.py names them): reminder lead
+        time, event alarms, invitation cards per source, organizer notices, quiet hours, the
+        morning agenda. Values are checked first (DomainError names the first bad one); the
+        change is one `PreferencesChanged` event, none when nothing differs. Returns the
+        preferences now in force."""
+        clean = validate_changes(changes)
+        account = self._account(telegram_id)
+        account.change_preferences(changes=clean, actor=actor, source=source)
+        self.save_all(account)
+        return account.preferences
 
     def issue_device_password(
         self, telegram_id: int, name: str, *, actor: str, source: str

@@ -1,7 +1,11 @@
 """Reminders before events, occurrences of recurring events included.
 
-Each person's lead time is their setting (default 15 minutes); an event's own VALARM with a
-trigger relative to its start (RFC 5545 §3.8.6.3), or an absolute trigger, wins. Reminders are
+Each person's lead time is their setting (default 15 minutes; 0 turns their reminders off);
+an event's own VALARM with a trigger relative to its start (RFC 5545 §3.8.6.3), or an absolute
+trigger, wins unless the person turned event alarms off (preference `event_alarms`). A
+reminder that falls in the person's quiet hours comes at its moment when they keep reminders
+(`quiet_reminders` "keep", the default), or waits until the quiet hours end when they hold
+them ("hold"); a held reminder of an event that starts before then is not sent at all. Reminders are
 queued, not sent, here: the delivery queue sends them, and its key (event, occurrence,
 recipient) keeps a reminder from being queued twice however often the scheduler runs. A reminder
 whose moment passed while the server was down is still sent if the event has not started yet.
@@ -25,7 +29,9 @@ import icalendar
 from televent.application.televent import Televent
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.occurrences import occurrences_between
+from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.values import PartStat
+from televent.projections.directory_reader import preferences_of
 
 LOG = logging.getLogger(__name__)
 LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose
@@ -42,10 +48,10 @@ class Due:
 
 
 def due_reminders(
-    ical: str, now: dt.datetime, lead: dt.timedelta, zone: dt.tzinfo
+    ical: str, now: dt.datetime, lead: dt.timedelta, zone: dt.tzinfo, *, alarms: bool = True
 ) -> Iterator[Due]:
     """Occurrences of the object starting after `now` whose reminder moment is at or before
-    `now` (floating times are read in `zone`)."""
+    `now` (floating times are read in `zone`); without `alarms`, VALARMs are ignored."""
     calendar = icalendar.Calendar.from_ical(ical)
     window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
     for component in occurrences_between(calendar, now, window_end):
@@ -58,7 +64,7 @@ def due_reminders(
             start = start.replace(tzinfo=zone)
         if start <= now:
             continue
-        remind_at = _alarm_moment(component, start) or start - lead
+        remind_at = (_alarm_moment(component, start) if alarms else None) or start - lead
         if remind_at <= now:
             location = component.get("LOCATION")
             yield Due(
@@ -112,11 +118,17 @@ class ReminderScheduler:
     def _queue_event(self, row: dict[str, Any], now: dt.datetime) -> int:
         """Queue the event's due reminders for each recipient; returns how many were new."""
         queued = 0
-        for chat_id, lead, zone in self._recipients(row):
-            for due in due_reminders(row["ical"], now, lead, zone):
+        for chat_id, lead, zone, preferences in self._recipients(row):
+            alarms = preferences.event_alarms
+            for due in due_reminders(row["ical"], now, lead, zone, alarms=alarms):
                 occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
                 key = f"reminder:{row['event_id']}:{occurrence}:{chat_id}"
-                minutes = max(int((due.start - now).total_seconds() // 60), 0)
+                send_at = None
+                if preferences.quiet_reminders == "hold":
+                    send_at = quiet_until(now, preferences.quiet, zone)
+                    if send_at is not None and send_at >= due.start:
+                        continue  # held past the start: a reminder no longer helps
+                minutes = max(int((due.start - (send_at or now)).total_seconds() // 60), 0)
                 payload = {
                     "summary": due.summary,
                     "location": due.location,
@@ -124,7 +136,8 @@ class ReminderScheduler:
                     "end": None,
                     "in": f"in {minutes} minutes" if minutes else "now",
                 }
-                if self.queue.enqueue(key, chat_id, "reminder", row["event_id"], payload):
+                event_id = row["event_id"]
+                if self.queue.enqueue(key, chat_id, "reminder", event_id, payload, due_at=send_at):
                     queued += 1
         return queued
 
@@ -138,15 +151,18 @@ class ReminderScheduler:
                 (high, low),
             )
 
-    def _recipients(self, row: dict[str, Any]) -> list[tuple[int, dt.timedelta, dt.tzinfo]]:
+    def _recipients(
+        self, row: dict[str, Any]
+    ) -> list[tuple[int, dt.timedelta, dt.tzinfo, Preferences]]:
         """The owner, and every Televent user invited who has not declined."""
         with self.app.views.read() as db:
             owner = db.one(
-                "SELECT telegram_id, reminder_minutes, timezone FROM accounts WHERE account_id = ?",
+                "SELECT telegram_id, reminder_minutes, timezone, preferences FROM accounts "
+                "WHERE account_id = ?",
                 (row["account_id"],),
             )
             invited = db.all(
-                "SELECT a.telegram_id, a.reminder_minutes, a.timezone, i.address "
+                "SELECT a.telegram_id, a.reminder_minutes, a.timezone, a.preferences, i.address "
                 "FROM telegram_invitations i JOIN accounts a ON a.account_id = i.account_id "
                 "WHERE i.event_id = ?",
                 (row["event_id"],),
@@ -163,9 +179,10 @@ class ReminderScheduler:
         found = []
         for person in people:
             minutes = int(person["reminder_minutes"])
-            if minutes > 0:
+            if minutes > 0:  # 0: the person turned reminders off
+                lead = dt.timedelta(minutes=minutes)
                 found.append(
-                    (int(person["telegram_id"]), dt.timedelta(minutes=minutes), _zone(person))
+                    (int(person["telegram_id"]), lead, _zone(person), preferences_of(person))
                 )
         return found
 

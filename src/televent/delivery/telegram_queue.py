@@ -1,10 +1,11 @@
 """The Telegram delivery queue's bookkeeping: claim due messages, record what happened.
 
 Rows are created by the telegram_delivery projection (in the transaction of the domain events)
-and by the reminder scheduler; the sender (adapters/telegram/delivery.py) claims them with a
-lease, so two senders never send the same row at once and a sender that dies releases its rows
-when the lease runs out. Delivery is at least once: a process killed after Telegram accepted a
-message but before the row was marked sent sends it again (the Bot API has no idempotency key).
+and by the reminder and morning-agenda jobs; the sender (adapters/telegram/delivery.py) claims
+them with a lease, so two senders never send the same row at once and a sender that dies
+releases its rows when the lease runs out. Delivery is at least once: a process killed after
+Telegram accepted a message but before the row was marked sent sends it again (the Bot API has
+no idempotency key).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from televent.infrastructure.database import Dialect
 from televent.projections.base import stamp
 from televent.projections.view_reader import ViewReader
 
@@ -68,12 +70,19 @@ class DeliveryQueue:
         ]
 
     def _claim_rows(self, limit: int) -> list[dict[str, Any]]:
+        """Lease up to `limit` due rows. On PostgreSQL one statement takes the due rows no other
+        sender has locked (FOR UPDATE SKIP LOCKED), so senders in several processes neither
+        wait for each other nor take the same row; SQLite has one writer at a time, and each
+        row is leased only if its lease is still free."""
+        if self.views.dialect is Dialect.POSTGRES:
+            return self._claim_skipping_locked(limit)
         now = stamp(self.clock())
         claimed: list[dict[str, Any]] = []
         with self.views.write() as db:
             rows = db.all(
                 f"SELECT * FROM {self.table} WHERE status = ? AND due_at <= ? "
-                "AND (leased_until IS NULL OR leased_until < ?) ORDER BY due_at LIMIT ?",
+                "AND (leased_until IS NULL OR leased_until < ?) ORDER BY due_at, created_position "
+                "LIMIT ?",
                 (PENDING, now, now, limit),
             )
             lease = stamp(self.clock() + LEASE)
@@ -86,6 +95,20 @@ class DeliveryQueue:
                 if db.rowcount == 1:
                     claimed.append(row)
         return claimed
+
+    def _claim_skipping_locked(self, limit: int) -> list[dict[str, Any]]:
+        now = self.clock()
+        with self.views.write() as db:
+            rows = db.all(
+                f"UPDATE {self.table} SET leased_until = ? WHERE delivery_id IN ("
+                f"SELECT delivery_id FROM {self.table} WHERE status = ? AND due_at <= ? "
+                "AND (leased_until IS NULL OR leased_until < ?) ORDER BY due_at, created_position "
+                "LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
+                (stamp(now + LEASE), PENDING, stamp(now), stamp(now), limit),
+            )
+        # RETURNING keeps no order: send in the order the messages were queued (a removal
+        # notice before the new invitation that follows it).
+        return sorted(rows, key=lambda row: (row["due_at"], row["created_position"]))
 
     def sent(self, delivery_id: str, message_id: int | str | None) -> None:
         """The message was accepted (by Telegram, or by the SMTP relay)."""
@@ -119,18 +142,45 @@ class DeliveryQueue:
             )
 
     def enqueue(
-        self, delivery_id: str, chat_id: int, kind: str, event_id: str | None, payload: Any
+        self,
+        delivery_id: str,
+        chat_id: int,
+        kind: str,
+        event_id: str | None,
+        payload: Any,
+        *,
+        due_at: dt.datetime | None = None,
+        status: str | None = None,
     ) -> bool:
-        """Queue a message that no domain event caused (a reminder); False if already queued."""
+        """Queue a message that no domain event caused (a reminder, a morning agenda), to be
+        sent now or from `due_at` (quiet hours); False if a row with this key exists already,
+        whichever process wrote it (the key is the primary key). With `status` SKIPPED the
+        row only records that nothing is to be sent under this key."""
         now = stamp(self.clock())
+        due = now if due_at is None else stamp(due_at)
         with self.views.write() as db:
             db.run(
                 "INSERT INTO telegram_outbox (delivery_id, chat_id, kind, event_id, payload, "
                 "status, attempts, due_at, created_position, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?) ON CONFLICT (delivery_id) DO NOTHING",
-                (delivery_id, chat_id, kind, event_id, json.dumps(payload), PENDING, now, now),
+                (
+                    delivery_id,
+                    chat_id,
+                    kind,
+                    event_id,
+                    json.dumps(payload),
+                    status or PENDING,
+                    due,
+                    now,
+                ),
             )
             return db.rowcount == 1
+
+    def exists(self, delivery_id: str) -> bool:
+        """Whether a row with this key was ever queued (sent, pending, skipped or failed)."""
+        with self.views.read() as db:
+            found = db.scalar(f"SELECT 1 FROM {self.table} WHERE delivery_id = ?", (delivery_id,))
+        return found is not None
 
     def rows(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         """Every row (for operators and tests), oldest first."""

@@ -9,6 +9,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.preferences import Preferences
 from televent.domain.values import DEFAULT_REMINDER_MINUTES, account_id_for
 
 SETTINGS = ("name", "timezone", "reminder_minutes", "username")
@@ -47,6 +48,7 @@ class Account(Aggregate):
         self.devices: dict[str, dict[str, Any]] = {}
         self.username: str | None = None
         self.erasure_due: str | None = None
+        self.preferences = Preferences()
 
     # --- commands ------------------------------------------------------------------------
 
@@ -71,6 +73,18 @@ class Account(Aggregate):
         effective = {k: v for k, v in changes.items() if getattr(self, k) != v}
         if effective:
             self._settings_changed(changes=effective, actor=actor, source=source)
+
+    def change_preferences(
+        self, *, changes: dict[str, Any], actor: str, source: str
+    ) -> dict[str, Any]:
+        """Change notification preferences (`changes` already validated by
+        `domain.preferences.validate_changes`); unchanged values are dropped. Returns what
+        changed."""
+        current = {**self.preferences.as_dict(), "reminder_minutes": self.reminder_minutes}
+        effective = {k: v for k, v in changes.items() if current.get(k) != v}
+        if effective:
+            self._preferences_changed(changes=effective, actor=actor, source=source)
+        return effective
 
     def issue_device_password(
         self,
@@ -149,6 +163,12 @@ class Account(Aggregate):
     def _settings_changed(self, *, changes: dict[str, Any], actor: str, source: str) -> None:
         for key, value in changes.items():
             setattr(self, key, value)
+
+    @event("PreferencesChanged")
+    def _preferences_changed(self, *, changes: dict[str, Any], actor: str, source: str) -> None:
+        if "reminder_minutes" in changes:
+            self.reminder_minutes = changes["reminder_minutes"]
+        self.preferences = self.preferences.merged(changes)
 
     @event("DevicePasswordIssued")
     def _device_password_issued(

@@ -43,6 +43,7 @@ class SourceKind(StrEnum):
     CALDAV = "caldav"
     EMAIL = "email"
     CLI = "cli"
+    API = "api"  # the JSON API (/api/v1) and the Mini App on it
     SYSTEM = "system"
 
 

@@ -17,7 +17,7 @@ from eventsourcing.persistence import PersistenceError
 
 from televent import __version__
 from televent.bootstrap import build_application
-from televent.config import Settings
+from televent.config import ConfigurationError, Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.domain.values import Source, SourceKind
 from televent.entrypoints.cli_gdpr import add_gdpr_commands
@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the server (HTTP, CalDAV, projections, bot)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8080, help="port to listen on")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes sharing the port (PostgreSQL only; see docs/operations.md)",
+    )
     serve.set_defaults(handler=_serve)
 
     db = commands.add_parser("db", help="database schema").add_subparsers(metavar="ACTION")
@@ -224,7 +230,9 @@ def _add_audit_commands(commands: Any) -> None:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from televent.entrypoints.serve import run_server
 
-    return run_server(settings, host=args.host, port=args.port)
+    if args.workers < 1:
+        raise ConfigurationError(f"--workers must be at least 1, not {args.workers}.")
+    return run_server(settings, host=args.host, port=args.port, workers=args.workers)
 
 
 def _db_upgrade(settings: Settings, args: argparse.Namespace) -> int:

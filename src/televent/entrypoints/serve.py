@@ -7,6 +7,7 @@ import contextlib
 import errno
 import gc
 import logging
+import os
 import shutil
 import socket
 import sys
@@ -18,17 +19,29 @@ import uvicorn
 from litestar import Litestar
 
 from televent.adapters.http import create_http_app
+from televent.adapters.logging_setup import configure_logging
 from televent.adapters.mail.imap import ImapSettings, poll_once
 from televent.adapters.mail.ingest import email_receiver
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
+from televent.adapters.metrics import mark_process_dead
+from televent.adapters.operations_middleware import LimitOptions
 from televent.adapters.port import AppPort
+from televent.adapters.ratelimit import Policy
 from televent.adapters.slow_clients import deadline_protocol
 from televent.application.televent import Televent
 from televent.bootstrap import Services, build_application, build_services
 from televent.config import Settings
 from televent.domain.errors import TeleventError
 from televent.domain.mail_identity import MailIdentity
+from televent.entrypoints.operations import (
+    inherited_listener,
+    instrument,
+    is_worker,
+    operations_middleware,
+    run_workers,
+    under_lease,
+)
 from televent.infrastructure.database import is_lock_contention
 from televent.ops.gdpr import PersonalData
 from televent.ops.maintenance import purge_tombstones
@@ -41,15 +54,22 @@ BUSY_RETRY_SECONDS = 60
 LOG = logging.getLogger(__name__)
 
 
-def run_server(settings: Settings, *, host: str, port: int) -> int:
-    """Migrate, catch up the read models, and serve until interrupted."""
-    listener = bind_listener(host, port)  # a busy port fails here, before anything starts
+def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) -> int:
+    """Migrate, catch up the read models, and serve until interrupted (SIGTERM: the requests
+    in flight are finished and the leader lease is released first). With `workers` above one,
+    start that many serving processes on the one port instead (PostgreSQL only)."""
+    configure_logging(settings.log_format, getattr(logging, settings.log_level.upper()))
+    # a busy port fails here, before anything starts; a worker inherits its parent's socket
+    listener = inherited_listener() or bind_listener(host, port)
+    if workers > 1:
+        return run_workers(settings, listener, host=host, port=port, workers=workers)
     try:
         app = build_application(settings)
     except BaseException:
         listener.close()
         raise
     services = build_services(app, settings)
+    instrument(app, services)
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
     telegram = None
@@ -66,6 +86,7 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
             reminders=services.reminders,
             counters=services.counters,
             caldav_url=caldav_url,
+            web_login=services.web_login,
         )
         lifespans.append(_bot(telegram))
         mode = "webhook" if settings.telegram_webhook_url else "long polling"
@@ -81,19 +102,40 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
             f"  {program} device add --telegram-id 123456789 --name laptop"
         )
     print(f"Listening on http://{host}:{port}/ (health: http://{host}:{port}/health)")
+    base = (settings.public_url or f"http://{host}:{port}").rstrip("/")
+    print(f"Mini App: {base}/app/  API docs: {base}/api/v1/docs")
+    # Everything that must run once in a deployment runs in the leader lease's holder.
+    once_only = [under_lease(lifespans, settings.database, settings.leader_interval_seconds)]
     http_app = create_http_app(
         app,
         app_port,
         settings,
-        lifespan=lifespans,
+        lifespan=once_only,
         schedule_inbox=services.schedule_inbox,
         record_device_use=services.record_device_use,
         projection_status=services.projection_status,
+        web_login=services.web_login,
         telegram=telegram,
         inbox=services.itip_inbox,
     )
-    config = uvicorn.Config(
+    guarded = operations_middleware(
         http_app,
+        app,
+        settings.database,
+        redis_url=settings.redis_url,
+        limits=LimitOptions(
+            address=Policy(
+                "address", settings.rate_address_per_minute, settings.rate_address_burst
+            ),
+            account=Policy(
+                "account", settings.rate_account_per_minute, settings.rate_account_burst
+            ),
+            enabled=settings.rate_limits,
+        ),
+        metrics_token=settings.metrics_token,
+    )
+    config = uvicorn.Config(
+        guarded,
         host=host,
         port=port,
         log_level="warning",
@@ -102,6 +144,7 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
         # Slow or stalled clients (slowloris) are cut off: adapters/slow_clients.py.
         http=deadline_protocol(settings.header_timeout_seconds, settings.body_timeout_seconds),
         timeout_keep_alive=settings.keep_alive_seconds,
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
     )
     # What is loaded by now lives as long as the process: leave it out of the collector's
     # full passes, which otherwise scan it again and again while a large answer is built
@@ -113,6 +156,8 @@ def run_server(settings: Settings, *, host: str, port: int) -> int:
     finally:
         listener.close()
         app.close()
+        if is_worker():
+            mark_process_dead(os.getpid())
     return 0
 
 

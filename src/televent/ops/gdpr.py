@@ -366,6 +366,7 @@ def _account_json(account: AccountView) -> dict[str, Any]:
         "registered_at": account.registered_at,
         "emails": list(account.emails),
         "erasure_due": account.erasure_due,
+        "preferences": account.preferences.as_dict(),
     }
 
 

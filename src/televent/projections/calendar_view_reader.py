@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 from uuid import UUID
@@ -54,6 +54,7 @@ class Changes:
 
     changed: list[ObjectView]
     deleted: list[tuple[str, int]]
+    deleted_uids: dict[str, str] = field(default_factory=dict)  # href -> UID of each deleted
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ class CalendarViewReader(Reader):
         return Changes(
             [_object(row) for row in rows if row["kind"] == "changed"],
             [(row["href"], int(row["position"])) for row in rows if row["kind"] == "deleted"],
+            {row["href"]: row["uid"] for row in rows if row["kind"] == "deleted"},
         )
 
     def object_with_uid(self, account_id: UUID, uid: str) -> ObjectView | None:

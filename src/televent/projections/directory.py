@@ -1,9 +1,12 @@
-"""The directory read model: accounts, linked email addresses and device passwords."""
+"""The directory read model: accounts (with their notification preferences), linked email
+addresses and device passwords."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from televent.domain.preferences import Preferences
 from televent.projections.base import Projection, handles
 from televent.projections.sql import Sql
 
@@ -44,6 +47,30 @@ class DirectoryProjection(Projection):
             db.run(
                 f"UPDATE {self.t['accounts']} SET {column} = ?, position = ? WHERE account_id = ?",
                 (value, position, str(event.originator_id)),
+            )
+
+    @handles("Account.PreferencesChanged")
+    def _preferences(self, db: Sql, event: Any, position: int) -> None:
+        account_id = str(event.originator_id)
+        stored = db.scalar(
+            f"SELECT preferences FROM {self.t['accounts']} WHERE account_id = ?", (account_id,)
+        )
+        preferences = Preferences.from_mapping(json.loads(stored) if stored else None)
+        preferences = preferences.merged(event.changes)
+        db.run(
+            f"UPDATE {self.t['accounts']} SET preferences = ?, agenda_time = ?, position = ? "
+            "WHERE account_id = ?",
+            (
+                json.dumps(preferences.as_dict(), sort_keys=True),
+                preferences.agenda_time,
+                position,
+                account_id,
+            ),
+        )
+        if "reminder_minutes" in event.changes:
+            db.run(
+                f"UPDATE {self.t['accounts']} SET reminder_minutes = ? WHERE account_id = ?",
+                (event.changes["reminder_minutes"], account_id),
             )
 
     @handles("Account.ErasureRequested", "Account.ErasureCancelled")

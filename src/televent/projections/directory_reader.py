@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from televent.domain.preferences import Preferences
 from televent.domain.values import account_address_keys, normalize_address, telegram_id_of
 from televent.projections.sql import Sql
 from televent.projections.view_reader import Reader
@@ -24,6 +26,7 @@ class AccountView:
     emails: tuple[str, ...]
     username: str | None = None
     erasure_due: str | None = None
+    preferences: Preferences = field(default_factory=Preferences)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,14 @@ class DirectoryReader(Reader):
             return self.account_by_telegram_id(telegram_id)
         return self.account_by_email(key) if "@" in key else None
 
+    def agenda_subscribers(self) -> list[AccountView]:
+        """Every account that asked for a morning agenda."""
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT * FROM accounts WHERE agenda_time IS NOT NULL ORDER BY telegram_id"
+            )
+            return [self._account(db, row) for row in rows]
+
     def account_count(self) -> int:
         """How many accounts exist."""
         with self.reader.read() as db:
@@ -140,7 +151,14 @@ def account_view(row: dict[str, Any], emails: tuple[str, ...]) -> AccountView:
         emails=emails,
         username=row["username"],
         erasure_due=row["erasure_due"],
+        preferences=preferences_of(row),
     )
+
+
+def preferences_of(row: dict[str, Any]) -> Preferences:
+    """The preferences a directory row holds (the defaults when none were ever changed)."""
+    stored = row.get("preferences")
+    return Preferences.from_mapping(json.loads(stored) if stored else None)
 
 
 def addresses_of(account: AccountView, internal_domain: str) -> list[str]:

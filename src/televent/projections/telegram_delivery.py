@@ -12,6 +12,14 @@ same, so one projection decides who is told what:
   own meeting tells its Televent attendees, the owner's copy of a meeting organised elsewhere
   tells the owner; an imported event with attendees and no ORGANIZER tells nobody.
 
+The recipient's preferences (domain/preferences.py, read from the directory) are applied
+here, when a row is made: messages about invitations from a source they turned off (meetings
+organised in Televent, or invitations received by email) and answers they do not want to hear
+of (`organizer_notices`: all, declines, none) get no row at all, and a message whose moment
+falls in their quiet hours gets the end of the quiet hours (in their zone) as its due time.
+Deciding when the row is made keeps the queue a plain record of what will be sent; a change of
+preferences applies to messages from then on (rows already queued are not revisited).
+
 Rows are written in the transaction that appends the events, so nothing is sent inside a
 command and nothing is lost if the process dies before sending. The key of each row names the
 kind, the event, the recipient and the revision, so the same card is never queued twice. The
@@ -20,11 +28,14 @@ queue is not rebuildable: replaying it would send every message again (ADR 0007)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
 from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.scheduling import ATTENDEE_ROLE, ORGANIZER_ROLE
 from televent.projections.base import (
     EventChanges,
@@ -34,6 +45,7 @@ from televent.projections.base import (
     stamp,
 )
 from televent.projections.calendar_view import BODY_EVENTS
+from televent.projections.directory_reader import preferences_of
 from televent.projections.sql import Sql
 
 # `stamp` is the queues' one form of a moment (delivery/ and the iMIP inbox import it here).
@@ -198,6 +210,12 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
             payload["organizer_name"] = self._name_of(db, changes.owner)
         if row is not None:
             payload["address"] = row["address"]
+        # The owner's own copy of a meeting organised elsewhere came by email; anyone else is
+        # told about a meeting a Televent user organises.
+        source = "email" if account_id == changes.owner else "telegram"
+        preferences, _ = self._preferences(db, account_id)
+        if not preferences.wants_card(source):
+            return
         self._enqueue(
             db, f"{kind}:{event_id}:{account_id}:{revision}", account_id, kind, event_id, payload,
             changes,
@@ -215,6 +233,9 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
             return  # the organizer's own client recorded it: nothing new for them
         attendee = self.account_for(db, answer["address"])
         if attendee is not None and attendee[0] == changes.owner:
+            return
+        preferences, _ = self._preferences(db, changes.owner)
+        if not preferences.wants_notice(str(answer["partstat"])):
             return
         payload = _event_payload(facts) if facts is not None else {}
         attendees = (facts or {}).get("attendees", [])
@@ -239,6 +260,8 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         payload: dict[str, Any],
         changes: _EventChanges,
     ) -> None:
+        preferences, zone = self._preferences(db, account_id)
+        due = quiet_until(changes.moment, preferences.quiet, zone)
         db.run(
             f"INSERT INTO {self.t['telegram_outbox']} (delivery_id, chat_id, kind, event_id, "
             "payload, status, attempts, due_at, created_position, created_at) "
@@ -250,7 +273,7 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
                 event_id,
                 json.dumps(payload, sort_keys=True),
                 PENDING,
-                changes.at,
+                changes.at if due is None else stamp(due),
                 changes.position,
                 changes.at,
                 account_id,
@@ -286,6 +309,19 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         if organizer is None:
             return False
         return organized_in_televent(db, organizer, facts["uid"], owner, self.internal)
+
+    def _preferences(self, db: Sql, account_id: str) -> tuple[Preferences, dt.tzinfo]:
+        """The account's notification preferences and time zone (defaults when unknown)."""
+        row = db.one(
+            "SELECT preferences, timezone FROM accounts WHERE account_id = ?", (account_id,)
+        )
+        if row is None:
+            return Preferences(), dt.UTC
+        try:
+            zone: dt.tzinfo = zoneinfo.ZoneInfo(str(row["timezone"]))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = dt.UTC
+        return preferences_of(row), zone
 
     def _name_of(self, db: Sql, account_id: str) -> str | None:
         value = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account_id,))

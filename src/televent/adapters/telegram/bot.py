@@ -2,6 +2,9 @@
 
 Long polling by default; with TELEGRAM_WEBHOOK_URL set, Telegram posts updates to the HTTP
 server's /telegram/webhook, which checks the X-Telegram-Bot-Api-Secret-Token header.
+
+At start-up the bot registers its commands and, when the public URL is HTTPS, a chat menu button
+opening the Mini App for every chat (see mini_app.py for what happens over plain HTTP).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from aiogram.types import BotCommand
 
 from televent.adapters.port import AppPort
 from televent.application.counters import Counters
+from televent.application.morning_agenda import MorningAgenda
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
@@ -29,6 +33,7 @@ from televent.delivery.telegram_queue import DeliveryQueue
 
 from .context import AccountMiddleware, BotContext
 from .delivery import DeliverySender
+from .mini_app import LoginLinks, MiniApp
 from .routers import all_routers
 from .service import BotService
 from .webhook import WEBHOOK_PATH
@@ -40,6 +45,7 @@ COMMANDS = [
     ("tomorrow", "What's on tomorrow"),
     ("week", "The next seven days"),
     ("list", "Everything coming up"),
+    ("app", "The calendar app: month, week and day views"),
     ("create", "New event: /create Team sync, tomorrow 15:00, 1h"),
     ("event", "Details of an event: /event a1b2c3"),
     ("invite", "Invite people: /invite a1b2c3 @anna"),
@@ -48,6 +54,8 @@ COMMANDS = [
     ("cancel", "Cancel an event, or leave a dialogue"),
     ("timezone", "Your time zone"),
     ("reminder", "Minutes before events to remind you"),
+    ("agenda", "Your day every morning: /agenda 07:30 or off"),
+    ("settings", "Notifications: reminders, invitations, quiet hours"),
     ("device", "CalDAV passwords: add, list, revoke"),
     ("export", "Your calendar as an .ics file"),
     ("deleteaccount", "Erase your data (after 30 days)"),
@@ -87,6 +95,7 @@ class TelegramBot:
     sender: DeliverySender
     webhook_url: str | None
     webhook_secret: str | None
+    mini_app: MiniApp | None = None
 
 
 def build_bot(
@@ -99,20 +108,40 @@ def build_bot(
     counters: Counters,
     caldav_url: str,
     clock: Callable[[], dt.datetime] | None = None,
+    web_login: LoginLinks | None = None,
+    app_url: str | None = None,
 ) -> TelegramBot:
     """Compose the bot from the application, the Telegram delivery queue, the reminder
-    scheduler and the COUNTER service (called by the composition root)."""
+    scheduler and the COUNTER service (called by the composition root).
+
+    `app_url` is the public base URL the Mini App is served under (`<app_url>/app/`); it
+    defaults to `caldav_url`, the server's public URL. `web_login` issues the tokens of the
+    browser login links `/app` gives; without it `/app` offers the Mini App only.
+    """
     now = clock or app.clock
-    service = BotService(app, counters, caldav_url=caldav_url)
-    ctx = BotContext(service=service, port=port, clock=now, caldav_url=caldav_url)
+    mini_app = MiniApp.at(app_url or caldav_url, login_link_seconds=settings.login_link_seconds)
+    service = BotService(app, counters, caldav_url=caldav_url, web_login=web_login)
+    ctx = BotContext(
+        service=service, port=port, clock=now, caldav_url=caldav_url, mini_app=mini_app
+    )
     bot = create_bot(settings)
-    sender = DeliverySender(bot, queue, app.queries, port, reminders, now)
+    sender = DeliverySender(
+        bot,
+        queue,
+        app.queries,
+        port,
+        reminders,
+        now,
+        mini_app=mini_app,
+        agenda=MorningAgenda(app, queue),
+    )
     return TelegramBot(
         bot,
         create_dispatcher(ctx),
         sender,
         settings.telegram_webhook_url,
         settings.telegram_webhook_secret,
+        mini_app,
     )
 
 
@@ -146,14 +175,39 @@ async def _start(telegram: TelegramBot) -> None:
                     allowed_updates=dispatcher.resolve_used_update_types(),
                 )
                 LOG.info("Telegram webhook registered")
-                return
-            await bot.delete_webhook()
+            else:
+                await bot.delete_webhook()
             break
         except asyncio.CancelledError:
             raise
         except Exception:
             LOG.exception("Could not reach the Telegram Bot API; retrying in 5 s")
             await asyncio.sleep(5)
+    await _set_menu_button(telegram)
+    if telegram.webhook_url:
+        return
     await dispatcher.start_polling(
         bot, handle_signals=False, close_bot_session=False, polling_timeout=10
     )
+
+
+async def _set_menu_button(telegram: TelegramBot) -> None:
+    """The menu button of every chat opens the Mini App (HTTPS only). It is a convenience:
+    when Telegram refuses it, the bot runs on and the log says why."""
+    if telegram.mini_app is None:
+        return
+    button = telegram.mini_app.menu_button()
+    if button is None:
+        LOG.warning(
+            "No Mini App menu button: Telegram opens Mini Apps only over HTTPS, and the public "
+            "URL is %s (set TELEVENT_PUBLIC_URL to the server's https:// address); /app gives "
+            "a browser login link instead",
+            telegram.mini_app.base_url,
+        )
+        return
+    try:
+        await telegram.bot.set_chat_menu_button(menu_button=button)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:
+        LOG.warning("Could not set the Mini App menu button (%s); the bot runs without it", exc)

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramBadRequest
@@ -21,6 +22,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Telegram
 from televent.adapters.port import AppPort
 from televent.domain.errors import TeleventError
 
+from .mini_app import MiniApp, open_url
 from .parsing import ParseProblem
 from .service import BotService, Person
 
@@ -36,6 +38,11 @@ class BotContext:
     port: AppPort
     clock: Callable[[], dt.datetime]
     caldav_url: str
+    mini_app: MiniApp | None = None  # where the Mini App is served, when the bot knows it
+
+    def open_url(self, event_id: UUID) -> str | None:
+        """The address of an event card's "Open" button (None: no button, see mini_app.py)."""
+        return open_url(self.mini_app, event_id)
 
 
 def person_of(user: User) -> Person:

@@ -1,7 +1,8 @@
 """Sends the delivery queue to Telegram: retries with backoff, 429 retry_after, 403 given up.
 
 Messages are rendered when sent, in the recipient's current time zone; an invitation card shows
-the recipient's current answer and the answer buttons.
+the recipient's current answer and the answer buttons (and "Open", the event in the Mini App,
+when it is served over HTTPS: see mini_app.py).
 """
 
 from __future__ import annotations
@@ -20,15 +21,17 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramUnauthorizedError,
 )
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from televent.adapters.port import AppPort
+from televent.application.morning_agenda import AGENDA_KIND, MorningAgenda
 from televent.application.reminders import ReminderScheduler
 from televent.delivery.telegram_queue import MAX_ATTEMPTS, Delivery, DeliveryQueue, backoff
 from televent.infrastructure.database import is_lock_contention
 from televent.projections.queries import Queries
 
-from . import keyboards, texts
+from . import keyboards, settings_view, texts
+from .mini_app import MiniApp, open_url
 
 LOG = logging.getLogger(__name__)
 CARD_KINDS = ("invitation", "invitation_update")
@@ -47,6 +50,9 @@ class DeliverySender:
         reminders: ReminderScheduler | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         poll_seconds: float = 0.5,
+        *,
+        mini_app: MiniApp | None = None,
+        agenda: MorningAgenda | None = None,
     ) -> None:
         self.bot = bot
         self.queue = queue
@@ -55,7 +61,10 @@ class DeliverySender:
         self.reminders = reminders
         self.clock = clock or queue.clock
         self.poll_seconds = poll_seconds
+        self.mini_app = mini_app
         self._last_reminder_scan: dt.datetime | None = None
+        self.agenda = agenda
+        self._last_agenda_scan: dt.datetime | None = None
 
     async def run_forever(self) -> None:
         """Send until cancelled; a failure of one round is logged and the next one tries."""
@@ -67,6 +76,13 @@ class DeliverySender:
             except Exception as exc:  # a failing scan never keeps the queue from being sent
                 if not is_lock_contention(exc):
                     LOG.exception("Reminder scan failed")
+            try:
+                await self._scan_agenda()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # nor does a failing agenda run
+                if not is_lock_contention(exc):
+                    LOG.exception("Morning agenda run failed")
             try:
                 sent = await self.run_once()
             except asyncio.CancelledError:
@@ -86,6 +102,16 @@ class DeliverySender:
         self._last_reminder_scan = now
         await self.port.run(self.reminders.run_once, now)
 
+    async def _scan_agenda(self) -> None:
+        """Queue the morning agendas due now (application/morning_agenda.py); every process
+        may run it, the queue's key keeps each person's agenda to one a day."""
+        now = self.clock()
+        last = self._last_agenda_scan
+        if self.agenda is None or (last is not None and now - last < REMINDER_INTERVAL):
+            return
+        self._last_agenda_scan = now
+        await self.port.run(self.agenda.run_once, now)
+
     async def run_once(self) -> int:
         """Send what is due now; returns how many rows were handled."""
         batch = await self.port.run(self.queue.claim)
@@ -101,7 +127,7 @@ class DeliverySender:
     async def _send(self, delivery: Delivery) -> None:
         try:
             text, markup = await self.port.run(self._render, delivery)
-            message = await self.bot.send_message(delivery.chat_id, text, reply_markup=markup)
+            message = await self._post(delivery.chat_id, text, markup)
         except TelegramRetryAfter as exc:
             await self.port.run(
                 self.queue.retry,
@@ -128,6 +154,19 @@ class DeliverySender:
         else:
             await self.port.run(self.queue.sent, delivery.delivery_id, message.message_id)
 
+    async def _post(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
+        """Send one message. Should Telegram refuse a card because of its "Open" button (a
+        public URL it will not open as a Mini App), the card goes again without it: a card is
+        never lost for a button."""
+        try:
+            return await self.bot.send_message(chat_id, text, reply_markup=markup)
+        except TelegramBadRequest as exc:
+            plain = keyboards.without_open(markup)
+            if plain is None:
+                raise
+            LOG.warning("Telegram refused a card with an Open button (%s); sent without", exc)
+            return await self.bot.send_message(chat_id, text, reply_markup=plain)
+
     def _render(self, delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None]:
         account = self.queries.account_by_telegram_id(delivery.chat_id)
         tz = texts.zone(account.timezone if account is not None else "UTC")
@@ -138,8 +177,10 @@ class DeliverySender:
             event_id = UUID(delivery.event_id)
             return (
                 texts.card(delivery.kind, payload, tz, answer),
-                keyboards.rsvp(event_id, answer),
+                keyboards.rsvp(event_id, answer, open_url=open_url(self.mini_app, event_id)),
             )
+        if delivery.kind == AGENDA_KIND:
+            return settings_view.agenda_message(payload, tz), settings_view.agenda_answers(payload)
         if delivery.kind == "counter":
             return texts.notice(delivery.kind, payload, tz), keyboards.counter(
                 str(payload.get("counter_id", ""))

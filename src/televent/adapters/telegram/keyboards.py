@@ -2,6 +2,9 @@
 
 Callback data never carries an identity: a tap is always made as the Telegram user who tapped,
 so a forged callback can name an event but never answer for somebody else.
+
+An event card's "Open" button is a `web_app` button (no callback data): it is added, on a row of
+its own below the others, when the card is given the Mini App address (see `mini_app.py`).
 """
 
 from __future__ import annotations
@@ -9,12 +12,15 @@ from __future__ import annotations
 from uuid import UUID
 
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from .parsing import COMMON_ZONES
 
 ANSWER_CODES = {"A": "ACCEPTED", "T": "TENTATIVE", "D": "DECLINED"}
 ANSWER_BUTTONS = (("A", "✅ Accept"), ("T", "❔ Tentative"), ("D", "❌ Decline"))
+OPEN_EVENT = "📅 Open"
+OPEN_CALENDAR = "📅 Open calendar"
+OPEN_IN_BROWSER = "🌐 Open in a browser"
 
 
 class Rsvp(CallbackData, prefix="rsvp"):
@@ -68,8 +74,10 @@ def counter(counter_id: str) -> InlineKeyboardMarkup:
     )
 
 
-def rsvp(event_id: UUID, answer: str | None = None) -> InlineKeyboardMarkup:
-    """The three answer buttons; the current answer is marked."""
+def rsvp(
+    event_id: UUID, answer: str | None = None, *, open_url: str | None = None
+) -> InlineKeyboardMarkup:
+    """The three answer buttons, the current answer marked; "Open" below when `open_url`."""
     buttons = [
         InlineKeyboardButton(
             text=f"• {label} •" if ANSWER_CODES[code] == answer else label,
@@ -77,11 +85,14 @@ def rsvp(event_id: UUID, answer: str | None = None) -> InlineKeyboardMarkup:
         )
         for code, label in ANSWER_BUTTONS
     ]
-    return InlineKeyboardMarkup(inline_keyboard=[buttons])
+    return InlineKeyboardMarkup(inline_keyboard=[buttons, *_open_rows(open_url)])
 
 
-def event_actions(event_id: UUID, *, owned: bool, invited: bool) -> InlineKeyboardMarkup:
-    """Buttons under /event: invite and cancel for the organizer, answers for attendees."""
+def event_actions(
+    event_id: UUID, *, owned: bool, invited: bool, open_url: str | None = None
+) -> InlineKeyboardMarkup:
+    """Buttons under /event: invite and cancel for the organizer, answers for attendees, and
+    "Open" (the event in the Mini App) when `open_url` is given."""
     rows: list[list[InlineKeyboardButton]] = []
     if invited:
         rows.extend(rsvp(event_id).inline_keyboard)
@@ -91,7 +102,34 @@ def event_actions(event_id: UUID, *, owned: bool, invited: bool) -> InlineKeyboa
         row.append(_button("🗑 Cancel event", EventAction(event=event_id.hex, action="cancel")))
     row.append(_button("📤 Export", EventAction(event=event_id.hex, action="export")))
     rows.append(row)
+    rows.extend(_open_rows(open_url))
     return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def open_app(app_url: str | None, login_url: str | None) -> InlineKeyboardMarkup | None:
+    """/app: the Mini App (a `web_app` button, HTTPS only) and the one-time browser link."""
+    rows = []
+    if app_url is not None:
+        rows.append([InlineKeyboardButton(text=OPEN_CALENDAR, web_app=WebAppInfo(url=app_url))])
+    if login_url is not None:
+        rows.append([InlineKeyboardButton(text=OPEN_IN_BROWSER, url=login_url)])
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
+def without_open(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """The keyboard without its Mini App buttons, or None when it has none."""
+    if markup is None:
+        return None
+    rows = [row for row in markup.inline_keyboard if not any(b.web_app for b in row)]
+    if len(rows) == len(markup.inline_keyboard):
+        return None
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _open_rows(open_url: str | None) -> list[list[InlineKeyboardButton]]:
+    if open_url is None:
+        return []
+    return [[InlineKeyboardButton(text=OPEN_EVENT, web_app=WebAppInfo(url=open_url))]]
 
 
 def confirm_cancel(event_id: UUID) -> InlineKeyboardMarkup:

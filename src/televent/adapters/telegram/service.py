@@ -15,6 +15,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 from uuid import UUID
 
 from televent.application.accounts import IssuedPassword
@@ -32,11 +33,12 @@ from televent.domain.values import (
     account_id_for,
     calendar_id_for,
     internal_uri,
-    is_valid_email,
 )
+from televent.projections.invitees import invitee_address
 from televent.projections.queries import AccountView, DeviceView
 
 from .agenda import Agenda, EventDetails, Listing, short_id
+from .mini_app import LoginLinks
 from .parsing import NewEvent
 
 EVENT_COMPONENTS = ("VEVENT",)
@@ -56,7 +58,12 @@ class BotService:
     """The bot's view of Televent: one method per thing a handler needs."""
 
     def __init__(
-        self, app: Televent, counters: Counters, *, caldav_url: str = "http://127.0.0.1:8080/"
+        self,
+        app: Televent,
+        counters: Counters,
+        *,
+        caldav_url: str = "http://127.0.0.1:8080/",
+        web_login: LoginLinks | None = None,
     ) -> None:
         self.app = app
         self.counters = counters
@@ -64,6 +71,7 @@ class BotService:
         self.domain = app.internal_domain
         self.reader = Agenda(app.queries, app.internal_domain)
         self.caldav_url = caldav_url
+        self.web_login = web_login
 
     # --- accounts ---------------------------------------------------------------------------
 
@@ -92,12 +100,26 @@ class BotService:
             assert current is not None
         return current, created
 
+    def login_token(self, person: Person) -> str | None:
+        """A one-time token for the user's browser login link (None: no links are issued)."""
+        self._account(person)  # only a registered user gets one
+        if self.web_login is None:
+            return None
+        return self.web_login.issue_link_token(person.telegram_id)
+
     def set_timezone(self, person: Person, zone: str) -> None:
         """Change the user's time zone (an IANA name)."""
         actor, source = self._identity(person)
         self.app.change_account_settings(
             person.telegram_id, {"timezone": zone}, actor=actor, source=source
         )
+
+    def set_preferences(self, person: Person, changes: dict[str, Any]) -> AccountView:
+        """Change notification preferences (checked by the application: a bad value is a
+        DomainError naming it); returns the account as it is now."""
+        actor, source = self._identity(person)
+        self.app.change_preferences(person.telegram_id, changes, actor=actor, source=source)
+        return self._account(person)
 
     def set_reminder(self, person: Person, minutes: int) -> None:
         """Change how long before an event reminders come."""
@@ -278,24 +300,7 @@ class BotService:
 
     def _address_of(self, invitee: str) -> tuple[str, str | None]:
         """A calendar address and display name for what the user typed."""
-        text = invitee.strip().rstrip(",;")
-        if text.startswith("@"):
-            account = self.queries.account_by_username(text)
-            if account is None:
-                raise DomainError(
-                    "no Televent user with that name yet; ask them to open the bot and press "
-                    "Start, or invite them by email."
-                )
-            return internal_uri(account.telegram_id, self.domain), account.name
-        if text.isdigit():
-            account = self.queries.account_by_telegram_id(int(text))
-            if account is None:
-                raise DomainError("that Telegram user has not started the bot yet.")
-            return internal_uri(account.telegram_id, self.domain), account.name
-        if is_valid_email(text):
-            known = self.queries.account_by_email(text)
-            return f"mailto:{text.lower()}", None if known is None else known.name
-        raise DomainError("not an @username, a Telegram id or an email address.")
+        return invitee_address(self.queries, self.domain, invitee.strip().rstrip(",;"))
 
 
 def _retrying(command: Callable[[], object], attempts: int = 3) -> None:

@@ -35,13 +35,17 @@ WELCOME = (
 HELP = """<b>Televent commands</b>
 /create <i>title, when[, duration][, place]</i> — e.g. <code>/create Dentist, fri 9:30, 45m</code>
 /today, /tomorrow, /week — what's on; /list — everything coming up
+/app — the calendar app (month, week, day views), and a login link for a browser
 /event <i>id</i> — details, with buttons to invite, cancel or export
 /invite <i>id</i> <i>@username | Telegram id | email …</i> — invite people
 /attendees <i>id</i> — who accepted, declined, or hasn't answered
 /rsvp <i>accept | tentative | decline</i> <i>id</i> — answer an invitation
 /cancel <i>id</i> — cancel your event (alone: leave a dialogue)
 /timezone <i>city or zone</i> — e.g. <code>/timezone Berlin</code>
-/reminder <i>minutes</i> — how long before events I remind you
+/reminder <i>minutes</i> — how long before events I remind you (0: off)
+/agenda <i>HH:MM</i> | off — your day's events every morning at that local time
+/quiet <i>HH:MM-HH:MM</i> | off — quiet hours: messages wait until they end
+/settings — notifications: reminders, invitation cards, answers, quiet hours, agenda
 /device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
 /export — your calendar as an .ics file
 /deleteaccount — erase your data (after 30 days, cancellable)

@@ -216,6 +216,7 @@ OWN_LINES: dict[str, Callable[[Any, dict[str, Any] | None], list[str]]] = {
 DESCRIBERS: dict[str, Describer] = {
     "AccountRegistered": _registered,
     "AccountSettingsChanged": _settings_changed,
+    "PreferencesChanged": _settings_changed,
     "EmailLinked": _email_linked,
     "EmailUnlinked": _email_unlinked,
     "DevicePasswordIssued": _device_issued,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -17,6 +17,7 @@ ERASED_ACCOUNT = "erased account"
 WORDING = {
     "AccountRegistered": "account registered",
     "AccountSettingsChanged": "settings changed",
+    "PreferencesChanged": "notification preferences changed",
     "EmailLinked": "email linked",
     "EmailUnlinked": "email unlinked",
     "DevicePasswordIssued": "device password issued",
@@ -120,17 +121,30 @@ class Walk:
 def describe_source(source: str | None) -> str:
     """The adapter a change came through, as a person reads it."""
     kind, _, detail = (source or "").partition(":")
-    if kind in ("bot", "telegram"):
-        return f"Telegram chat {detail}"
-    if kind == "caldav":
-        return f"CalDAV device '{detail}'"
-    if kind == "email":
-        return f"email Message-ID {detail}"
-    if kind == "cli":
-        return f"command line ({detail})" if detail else "command line"
-    if kind == "system":
-        return f"system {detail}".strip()
-    return source or "unknown"
+    describe = _SOURCES.get(kind)
+    return describe(detail) if describe is not None else source or "unknown"
+
+
+def _describe_api(detail: str) -> str:
+    """The JSON API, and how the caller signed in (adapters/api/auth.py)."""
+    if detail == "tma":
+        return "Mini App (JSON API)"
+    if detail.startswith("device:"):
+        return f"JSON API, device '{detail.removeprefix('device:')}'"
+    if detail == "session":
+        return "JSON API, browser login"
+    return f"JSON API ({detail})" if detail else "JSON API"
+
+
+_SOURCES: dict[str, Callable[[str], str]] = {
+    "bot": lambda detail: f"Telegram chat {detail}",
+    "telegram": lambda detail: f"Telegram chat {detail}",
+    "caldav": lambda detail: f"CalDAV device '{detail}'",
+    "email": lambda detail: f"email Message-ID {detail}",
+    "cli": lambda detail: f"command line ({detail})" if detail else "command line",
+    "api": _describe_api,
+    "system": lambda detail: f"system {detail}".strip(),
+}
 
 
 def _subject(aggregate: str, state: AggregateState, owner_label: str) -> str:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from . import accounts, create, devices, events, fallback, listing, rsvp, start
+from . import (
+    accounts,
+    create,
+    devices,
+    events,
+    fallback,
+    listing,
+    mini_app,
+    preferences,
+    rsvp,
+    start,
+)
 
 
 def all_routers() -> list[Router]:
@@ -13,7 +24,10 @@ def all_routers() -> list[Router]:
     Each call returns new routers holding the modules' handlers (aiogram attaches a router to
     one dispatcher only, and a process may build several: tests, benchmarks).
     """
-    modules = (start, create, listing, events, rsvp, devices, accounts, fallback)
+    modules = (
+        *(start, preferences, create, listing, events, rsvp, devices, accounts, mini_app),
+        fallback,
+    )
     return [_fresh(module.router) for module in modules]
 
 

@@ -171,7 +171,9 @@ async def confirmed(
         await message.edit_text(
             f"✅ Saved!\n{texts.details(event, tz)}\n\n"
             f"Invite people: <code>/invite {event.short_id} @username</code>",
-            reply_markup=keyboards.event_actions(event.event_id, owned=True, invited=False),
+            reply_markup=keyboards.event_actions(
+                event.event_id, owned=True, invited=False, open_url=ctx.open_url(event.event_id)
+            ),
         )
 
 

@@ -30,7 +30,10 @@ async def event(
     await message.answer(
         texts.details(details, texts.zone(account.timezone)),
         reply_markup=keyboards.event_actions(
-            details.event_id, owned=details.owned, invited=details.my_address is not None
+            details.event_id,
+            owned=details.owned,
+            invited=details.my_address is not None,
+            open_url=ctx.open_url(details.event_id),
         ),
     )
 

@@ -14,7 +14,7 @@ router = Router(name="fallback")
 KNOWN = [
     *("start", "help", "create", "today", "tomorrow", "week", "list", "event", "invite"),
     *("attendees", "rsvp", "cancel", "timezone", "reminder", "device", "devices", "export"),
-    *("deleteaccount", "keepaccount"),
+    *("deleteaccount", "keepaccount", "app", "agenda", "settings", "quiet"),
 ]
 
 

@@ -72,7 +72,7 @@ async def tapped(
         await edit(
             query.message,
             texts.details(details, tz),
-            keyboards.rsvp(event_id, partstat.value),
+            keyboards.rsvp(event_id, partstat.value, open_url=ctx.open_url(event_id)),
         )
 
 

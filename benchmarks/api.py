@@ -1,0 +1,303 @@
+"""JSON API latency: the Mini App's week query (`GET /api/v1/events` for seven days) with 1,000
+and 10,000 events in the calendar, against a real `televent serve`.
+
+Run from the repository root with the project's interpreter:
+
+    .venv/bin/python -m benchmarks.api                  # SQLite and PostgreSQL, 1k and 10k
+    .venv/bin/python -m benchmarks.api --quick          # SQLite, 1k only, 10 requests
+    .venv/bin/python -m benchmarks.api --sizes 1000 --backends sqlite --requests 100
+
+For each backend (a SQLite file, and a fresh PostgreSQL database `televent_apibench_<pid>` at
+127.0.0.1:5432, dropped at the end; TELEVENT_BENCH_POSTGRES_URL overrides the admin URL; a
+PostgreSQL that cannot be reached is skipped and said so) and size n, user 1 (Europe/Berlin)
+gets n events in the default calendar, stored in-process with `put_object`: one in fifty a
+weekly series without end (its every week has an occurrence), the others single events of 30
+or 60 minutes spread evenly over 2026. Then `televent serve` runs on that database on a free
+loopback port, and the week of Monday 9 March 2026 is asked for (`limit=500`, HTTP Basic with
+the device password; the first request verifies the password, the following ones find it
+remembered), --warmup times unmeasured, then --requests times, each timed with
+time.perf_counter around the request alone (response fully read). Every answer is checked:
+status 200, no next page, and exactly the occurrences the week holds.
+
+The report is a Markdown table on stdout (progress on stderr): per backend and size, the
+number of occurrences in the week, the median and the p95 (nearest rank) in ms, and the time
+the events took to store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import psycopg
+
+from televent.bootstrap import build_application
+from televent.config import Settings
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
+
+ROOT = Path(__file__).resolve().parent.parent
+ADMIN_URL = os.environ.get(
+    "TELEVENT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+ACTOR, SOURCE = "system:", "cli:bench"
+USER, ZONE = 1, "Europe/Berlin"
+YEAR_START = dt.datetime(2026, 1, 1, 8, 0)
+WEEK = ("2026-03-09T00:00:00+01:00", "2026-03-16T00:00:00+01:00")
+SERIES_EVERY = 50
+START_TIMEOUT = 60.0
+
+
+@dataclass
+class Row:
+    backend: str
+    size: int
+    occurrences: int
+    median_ms: float
+    p95_ms: float
+    store_s: float
+
+
+def event_body(i: int, count: int) -> str:
+    """Event `i` of `count`: a weekly series without end (one in fifty, starting in the first
+    week of January), or a single event at its place in the year."""
+    if i % SERIES_EVERY == 0:
+        start = YEAR_START + dt.timedelta(days=i % 7, hours=i % 9)
+    else:
+        start = YEAR_START + dt.timedelta(minutes=(i * 365 * 24 * 60 // count) // 15 * 15)
+    end = start + dt.timedelta(minutes=30 if i % 2 else 60)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Televent bench//EN",
+        "BEGIN:VEVENT",
+        f"UID:api-bench-{i}@example.com",
+        "DTSTAMP:20260101T090000Z",
+        f"DTSTART;TZID={ZONE}:{start:%Y%m%dT%H%M%S}",
+        f"DTEND;TZID={ZONE}:{end:%Y%m%dT%H%M%S}",
+        f"SUMMARY:Meeting number {i}",
+        f"LOCATION:Room {i % 40}",
+    ]
+    if i % SERIES_EVERY == 0:
+        lines.append("RRULE:FREQ=WEEKLY")
+    lines += ["END:VEVENT", "END:VCALENDAR", ""]
+    return "\r\n".join(lines)
+
+
+def expected_in_week(count: int) -> int:
+    """How many occurrences overlap the benchmark's week (every series has one)."""
+    low = dt.datetime.fromisoformat(WEEK[0]).replace(tzinfo=None)
+    high = dt.datetime.fromisoformat(WEEK[1]).replace(tzinfo=None)
+    found = 0
+    for i in range(count):
+        if i % SERIES_EVERY == 0:
+            found += 1
+            continue
+        start = YEAR_START + dt.timedelta(minutes=(i * 365 * 24 * 60 // count) // 15 * 15)
+        end = start + dt.timedelta(minutes=30 if i % 2 else 60)
+        found += start < high and end > low
+    return found
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def database(backend: str, folder: Path, size: int) -> Iterator[str]:
+    """A fresh, empty database URL for one run (a PostgreSQL one is dropped afterwards)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder}/api-bench-{size}.db"
+        return
+    name = f"televent_apibench_{os.getpid()}"
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def seed(database_url: str, size: int) -> tuple[str, float]:
+    """User 1 with a device password and `size` events; returns (password, seconds storing)."""
+    app = build_application(Settings(database_url=database_url))
+    try:
+        app.register_account(USER, name="Alice", timezone=ZONE, actor=ACTOR, source=SOURCE)
+        password = app.issue_device_password(USER, "bench", actor=ACTOR, source=SOURCE).password
+        calendar_id = calendar_id_for(account_id_for(USER), DEFAULT_CALENDAR_SLUG)
+        began = time.perf_counter()
+        for i in range(size):
+            body = event_body(i, size)
+            app.put_object(calendar_id, f"api-bench-{i}.ics", body, actor=ACTOR, source=SOURCE)
+            if (i + 1) % 1000 == 0:
+                progress(f"  stored {i + 1}/{size}")
+        return password, time.perf_counter() - began
+    finally:
+        app.close()
+
+
+@contextmanager
+def serve(database_url: str, folder: Path) -> Iterator[str]:
+    """`televent serve` on the database until /health answers; yields its base URL."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "TELEVENT_DATABASE_URL": database_url,
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    log = (folder / f"serve-{port}.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "televent", "serve", "--port", str(port)],
+        cwd=folder,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"televent serve did not start (see {log.name})")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def week_query(url: str, password: str, expected: int, warmup: int, requests: int) -> list[float]:
+    """The timed week queries (seconds), each answer checked."""
+    params = {"start": WEEK[0], "end": WEEK[1], "limit": 500}
+    times: list[float] = []
+    with httpx.Client(base_url=url, auth=(str(USER), password), timeout=120) as client:
+        for number in range(warmup + requests):
+            began = time.perf_counter()
+            response = client.get("/api/v1/events", params=params)
+            body = response.content
+            elapsed = time.perf_counter() - began
+            if response.status_code != 200:
+                raise RuntimeError(f"week query answered {response.status_code}: {body[:300]!r}")
+            page = response.json()
+            if len(page["items"]) != expected or page["next_cursor"] is not None:
+                raise RuntimeError(
+                    f"week query gave {len(page['items'])} occurrences, expected {expected}"
+                )
+            if number >= warmup:
+                times.append(elapsed)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
+
+
+def postgres_reachable() -> bool:
+    try:
+        with psycopg.connect(ADMIN_URL, connect_timeout=3):
+            return True
+    except psycopg.Error:
+        return False
+
+
+def run(options: argparse.Namespace) -> list[Row]:
+    rows: list[Row] = []
+    backends = list(options.backends)
+    if "postgresql" in backends and not postgres_reachable():
+        progress(f"PostgreSQL not reachable at {ADMIN_URL}: skipped")
+        backends.remove("postgresql")
+    with tempfile.TemporaryDirectory(prefix="televent-apibench-") as tmp:
+        folder = Path(tmp)
+        for backend in backends:
+            for size in options.sizes:
+                progress(f"{backend}, {size} events: storing")
+                with database(backend, folder, size) as url:
+                    password, stored = seed(url, size)
+                    expected = expected_in_week(size)
+                    progress(f"{backend}, {size} events: {expected} in the week, querying")
+                    with serve(url, folder) as base:
+                        times = week_query(
+                            base, password, expected, options.warmup, options.requests
+                        )
+                rows.append(
+                    Row(
+                        backend,
+                        size,
+                        expected,
+                        statistics.median(times) * 1000,
+                        p95(times) * 1000,
+                        stored,
+                    )
+                )
+    return rows
+
+
+def report(rows: list[Row], options: argparse.Namespace) -> str:
+    lines = [
+        "# JSON API: the week query",
+        "",
+        f"`GET /api/v1/events` for one week, {options.requests} requests after "
+        f"{options.warmup} warm-up ones; Python {platform.python_version()} on "
+        f"{platform.system()} {platform.machine()}.",
+        "",
+        "| backend | events | in the week | median (ms) | p95 (ms) | storing (s) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r.backend} | {r.size:,} | {r.occurrences} | {r.median_ms:.1f} | {r.p95_ms:.1f} "
+        f"| {r.store_s:.0f} |"
+        for r in rows
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--backends", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"]
+    )
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="SQLite, 1k events, 10 requests")
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.sizes, options.backends, options.requests = [1000], ["sqlite"], 10
+    print(report(run(options), options))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Who is calling the JSON API: the `caller` dependency of every handler that needs a user.
+
+Three ways in, tried in this order:
+
+- `Authorization: tma <initData>`: the Telegram Mini App's init data, signed by Telegram with
+  the bot token (adapters/api/tma.py). The user must have registered with the bot (/start).
+- `Authorization: Basic ...`: a device password, as for CalDAV (RFC 7617), checked by the same
+  authenticator, so failed logins are throttled the same way and count together.
+- the session cookie set by a one-time login link from the bot's /app
+  (application/web_login.py), for the Mini App in a desktop browser.
+
+Anything else is 401 with a `WWW-Authenticate` challenge (RFC 9110 §11.6.1). A script in a
+browser (Sec-Fetch-Mode cors or same-origin) is not offered Basic, so that the browser does not
+pop up a password dialog over the Mini App.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from litestar import Request
+
+from televent.adapters.api.context import Caller
+from televent.adapters.api.problems import ProblemError
+from televent.adapters.api.tma import InitDataRefusedError, verify_init_data
+from televent.adapters.port import AppPort
+from televent.application.web_login import WebLogin
+from televent.domain.values import Actor, Source, SourceKind
+from televent.projections.queries import AccountView, Queries
+
+SESSION_COOKIE = "televent_session"
+BASIC_CHALLENGE = 'Basic realm="Televent", charset="UTF-8"'
+TMA_CHALLENGE = "tma"
+
+
+@dataclass(frozen=True)
+class DeviceLogin:
+    """A device password that matched: whose, and the device's name."""
+
+    account_id: UUID
+    device_name: str
+
+
+class DeviceLoginRefusedError(Exception):
+    """No, malformed or wrong Basic credentials."""
+
+
+class DeviceLoginThrottledError(Exception):
+    """Too many failed logins of this user from this address."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many failed logins; retry in {retry_after} s.")
+        self.retry_after = retry_after
+
+
+# (Authorization header, client address) -> the device login, or one of the two errors above.
+# Blocking (Argon2 and throttling delays): called on a worker thread.
+DeviceCheck = Callable[[str, str], DeviceLogin]
+
+
+class Authentication:
+    """Turns a request's credentials into a Caller; shared by every request."""
+
+    def __init__(
+        self,
+        port: AppPort,
+        queries: Queries,
+        web_login: WebLogin,
+        check_device: DeviceCheck,
+        *,
+        bot_token: str | None,
+        tma_max_age: int,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.port = port
+        self.queries = queries
+        self.web_login = web_login
+        self.check_device = check_device
+        self.bot_token = bot_token
+        self.tma_max_age = tma_max_age
+        self.clock = clock
+
+    async def caller(self, request: Request[Any, Any, Any]) -> Caller:
+        """The `caller` dependency: the authenticated user, or a 401/403/429 problem."""
+        authorization = request.headers.get("authorization", "").strip()
+        scheme, _, credentials = authorization.partition(" ")
+        scheme = scheme.lower()
+        if scheme == "tma":
+            return await self._mini_app(credentials.strip())
+        if scheme == "basic":
+            return await self._device(authorization, request)
+        if authorization:
+            raise self._unauthenticated(
+                request, f"Unknown authorization scheme {scheme!r}: use tma or Basic."
+            )
+        session = request.cookies.get(SESSION_COOKIE)
+        if session:
+            return await self._session(session, request)
+        raise self._unauthenticated(
+            request,
+            "Authentication required: Telegram Mini App init data (Authorization: tma ...), "
+            "a device password (HTTP Basic) or a login link from the bot's /app.",
+        )
+
+    async def _mini_app(self, init_data: str) -> Caller:
+        if not self.bot_token:
+            raise ProblemError(
+                401,
+                "Signing in from the Telegram Mini App is off on this server "
+                "(TELEGRAM_BOT_TOKEN is not set); use a device password.",
+                name="mini-app-sign-in-off",
+                headers={"WWW-Authenticate": BASIC_CHALLENGE},
+            )
+        try:
+            user = verify_init_data(
+                init_data, self.bot_token, now=int(self.clock()), max_age=self.tma_max_age
+            )
+        except InitDataRefusedError as exc:
+            raise ProblemError(
+                401, str(exc), name="unauthenticated", headers={"WWW-Authenticate": TMA_CHALLENGE}
+            ) from None
+        account = await self.port.run(self.queries.account_by_telegram_id, user.telegram_id)
+        if account is None:
+            raise ProblemError(
+                403,
+                "You have no Televent account yet: send /start to the bot first, then open the "
+                "Mini App again.",
+                name="not-registered",
+            )
+        return _caller(account, "tma")
+
+    async def _device(self, authorization: str, request: Request[Any, Any, Any]) -> Caller:
+        client = request.client.host if request.client else ""
+        try:
+            login = await self.port.run(self.check_device, authorization, client)
+        except DeviceLoginThrottledError as exc:
+            raise ProblemError(
+                429,
+                str(exc),
+                name="too-many-failed-logins",
+                headers={"Retry-After": str(exc.retry_after)},
+            ) from None
+        except DeviceLoginRefusedError as exc:
+            raise self._unauthenticated(request, str(exc)) from None
+        account = await self.port.run(self.queries.account_by_id, login.account_id)
+        if account is None:  # erased between the check and now
+            raise self._unauthenticated(request, "Wrong user name or device password.")
+        return _caller(account, f"device:{login.device_name}")
+
+    async def _session(self, session: str, request: Request[Any, Any, Any]) -> Caller:
+        account_id = await self.port.run(self.web_login.account_for_session, session)
+        account = (
+            None
+            if account_id is None
+            else await self.port.run(self.queries.account_by_id, account_id)
+        )
+        if account is None:
+            raise self._unauthenticated(
+                request, "The session has expired or ended: send /app to the bot for a new link."
+            )
+        return _caller(account, "session")
+
+    def _unauthenticated(self, request: Request[Any, Any, Any], detail: str) -> ProblemError:
+        return ProblemError(
+            401, detail, name="unauthenticated", headers={"WWW-Authenticate": _challenge(request)}
+        )
+
+
+def _challenge(request: Request[Any, Any, Any]) -> str:
+    """The schemes offered: Basic and tma, or tma alone to a script in a browser."""
+    mode = request.headers.get("sec-fetch-mode", "").lower()
+    if mode in ("cors", "same-origin", "no-cors"):
+        return TMA_CHALLENGE
+    return f"{TMA_CHALLENGE}, {BASIC_CHALLENGE}"
+
+
+def _caller(account: AccountView, detail: str) -> Caller:
+    return Caller(
+        account=account,
+        actor=Actor(account_id=account.account_id).encode(),
+        source=Source(SourceKind.API, detail).encode(),
+    )

@@ -1,0 +1,30 @@
+"""What every API handler is given: the parts it calls (`ApiContext`) and who is calling
+(`Caller`, from adapters/api/auth.py; a handler never trusts an identity in the request body)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from televent.adapters.port import AppPort
+from televent.application.televent import Televent
+from televent.projections.queries import AccountView, Queries
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The authenticated user of one request, and how the change is recorded in the log."""
+
+    account: AccountView
+    actor: str  # Actor(account_id=...).encode()
+    source: str  # Source(SourceKind.API, detail).encode(): "tma", "device:<name>" or "session"
+
+
+@dataclass(frozen=True)
+class ApiContext:
+    """The application and its readers, as the composition root built them."""
+
+    app: Televent
+    port: AppPort
+    queries: Queries
+    internal_domain: str
+    public_url: str = ""  # the server's public base URL (TELEVENT_PUBLIC_URL), if set

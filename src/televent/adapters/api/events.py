@@ -1,0 +1,389 @@
+"""/api/v1/events: occurrences in a window, one event, its answers and attendees.
+
+- `GET /events?start=&end=&calendar=&q=&cursor=&limit=`: every occurrence overlapping
+  [start, end) in the caller's calendars and invitations, recurring events expanded (the
+  expansion of CalDAV queries), a meeting once, declined invitations left out, in start order
+  (ties by id, then occurrence). `start`/`end`: RFC 3339 with an offset, or a local time or a
+  date read in the caller's time zone; the window is at most 366 days (422 beyond). `calendar`:
+  a calendar id or slug (then invitations outside it are left out). `q`: words searched in
+  title, location and description, ignoring case. `limit`: 1 to 500, default 100.
+  `next_cursor` (opaque, tied to the query) fetches the next page; null on the last one.
+  `unreadable` counts events whose data could not be shown.
+- `POST /events`: `title`, `start` (required), `end` (a timed event lasts an hour without
+  one, an all-day event a day), `all_day`, `timezone` (IANA), `location`, `description`,
+  `recurrence` (RRULE), `calendar` (default: the default calendar), `attendees` (invitees as
+  in /attendees). A time with an offset keeps its instant and is written in `timezone` (or the
+  caller's zone); a time without one is read in that zone. 201 with Location and ETag.
+- `GET/PATCH/DELETE /events/{id}[?occurrence=<recurrence_id>]`: one event or occurrence.
+  PATCH changes only the fields sent (a moved start keeps the duration; a moved series takes
+  its exceptions along); with `occurrence` it writes that occurrence's override; DELETE with
+  `occurrence` cancels one occurrence (EXDATE). `If-Match` (the ETag, as CalDAV's) is
+  optional; when given, a stale tag is a 412. Only the organizer edits (403 for an attendee,
+  who answers with /rsvp); an attendee may DELETE their own copy of a meeting (a decline).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from typing import Annotated, Any
+from uuid import UUID, uuid4
+
+from litestar import Controller, Request, Response, delete, get, patch, post
+from litestar.params import Parameter
+
+from televent.adapters.api.attendees import AttendanceController, IfMatch, invitee_address
+from televent.adapters.api.context import ApiContext, Caller
+from televent.adapters.api.event_access import EventAccess, etag_value, event_uuid
+from televent.adapters.api.event_json import EventJson, EventPage, event_json, recurrence_of
+from televent.adapters.api.problems import ProblemError
+from televent.application.event_edits import EventEdits
+from televent.domain.errors import DomainError, PreconditionFailedError
+from televent.domain.event_fields import FieldError, parse_moment, read_changes
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, internal_uri, normalize_address
+from televent.domain.zones import instance_key
+from televent.projections.agenda_reader import sort_key
+
+MAX_WINDOW = dt.timedelta(days=366)
+DEFAULT_LIMIT, MAX_LIMIT = 100, 500
+MAX_ATTENDEES = 100
+HANDLED_HERE = frozenset({"calendar", "attendees", "cancelled"})
+Occurrence = Annotated[
+    str | None, Parameter(query="occurrence", required=False, description="a recurrence_id")
+]
+SortKey = tuple[int, str, str]
+WINDOW_HELP = "RFC 3339 with an offset (a local time or a date is read in your time zone)"
+
+
+# --- listing ----------------------------------------------------------------------------------
+
+
+def _bound(text: str | None, field: str, zone: dt.tzinfo) -> dt.datetime:
+    if text is None or not text.strip():
+        raise FieldError(field, "is required (RFC 3339, like 2026-03-02T00:00:00Z).")
+    moment = parse_moment(text, field, zone)
+    if not isinstance(moment, dt.datetime):
+        return dt.datetime.combine(moment, dt.time(), tzinfo=zone)
+    return moment
+
+
+def _cursor(key: SortKey, query: str) -> str:
+    raw = json.dumps([*key, query], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _after(cursor: str, query: str) -> SortKey:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        moment, event_id, rid, of = json.loads(raw)
+        if of != query:
+            raise FieldError("cursor", "belongs to another query (start, end, calendar, q).")
+        return int(moment), str(event_id), str(rid)
+    except (ValueError, TypeError):
+        raise FieldError("cursor", "is not a cursor this listing gave.") from None
+
+
+def _matches(component: Any, needle: str) -> bool:
+    return any(
+        needle in str(component.get(name, "")).casefold()
+        for name in ("SUMMARY", "LOCATION", "DESCRIPTION")
+    )
+
+
+def _page(
+    api: ApiContext,
+    caller: Caller,
+    *,
+    start: str | None,
+    end: str | None,
+    calendar: str | None,
+    q: str | None,
+    cursor: str | None,
+    limit: int,
+) -> EventPage:
+    access = EventAccess(api, caller)
+    zone = access.zone
+    low, high = _bound(start, "start", zone), _bound(end, "end", zone)
+    if high <= low:
+        raise FieldError("end", "must be after start.")
+    if high - low > MAX_WINDOW:
+        raise FieldError("end", "the window is at most 366 days; ask for the next one after.")
+    own = api.queries.calendars_of(caller.account.account_id)
+    chosen = None
+    if calendar:
+        chosen = {c.calendar_id for c in own if calendar in (str(c.calendar_id), c.slug)}
+        if not chosen:
+            raise FieldError("calendar", "is not one of your calendars (an id or a slug).")
+    query = hashlib.sha256(
+        f"{low.isoformat()}|{high.isoformat()}|{calendar}|{q}".encode()
+    ).hexdigest()[:16]
+    after = None if not cursor else _after(cursor, query)
+    listing = access.reader.listing(caller.account, low, high, calendars=chosen)
+    needle = (q or "").strip().casefold()
+    rows: list[tuple[SortKey, Any]] = []
+    for occurrence in listing.occurrences:
+        component = occurrence.component
+        if component is None or (needle and not _matches(component, needle)):
+            continue
+        rid = component.get("RECURRENCE-ID")
+        key = (
+            int(sort_key(occurrence.start, zone).timestamp()),
+            str(occurrence.event_id),
+            "" if rid is None else instance_key(rid.dt),
+        )
+        if after is None or key > after:
+            rows.append((key, occurrence))
+    rows.sort(key=lambda row: row[0])
+    page = rows[:limit]
+    mine = access.mine
+    own_ids = {c.calendar_id for c in own}
+    rules: dict[UUID, str | None] = {}
+    items = []
+    for _, occurrence in page:
+        resource = occurrence.resource
+        if occurrence.event_id not in rules:
+            rules[occurrence.event_id] = recurrence_of(resource.ical)
+        items.append(
+            event_json(
+                occurrence.component,
+                resource,
+                recurrence=rules[occurrence.event_id],
+                mine=mine,
+                zone=zone,
+                owned=resource.calendar_id in own_ids,
+            )
+        )
+    more = len(rows) > limit
+    return {
+        "items": items,
+        "next_cursor": _cursor(page[-1][0], query) if more else None,
+        "unreadable": len(listing.unreadable),
+    }
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _calendar_for(api: ApiContext, caller: Caller, value: Any) -> UUID:
+    own = api.queries.calendars_of(caller.account.account_id)
+    if value is None:
+        default = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
+        chosen = default or next(iter(own), None)
+        if chosen is None:
+            raise DomainError("You have no calendar to put the event in.")
+        return chosen.calendar_id
+    if not isinstance(value, str):
+        raise FieldError("calendar", "must be a calendar id or slug.")
+    for candidate in own:
+        if value in (str(candidate.calendar_id), candidate.slug):
+            return candidate.calendar_id
+    raise FieldError("calendar", "is not one of your calendars (an id or a slug).")
+
+
+def _invitees(api: ApiContext, access: EventAccess, value: Any) -> list[tuple[str, str | None]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > MAX_ATTENDEES:
+        raise FieldError("attendees", f"must be a list of at most {MAX_ATTENDEES} invitees.")
+    found: dict[str, tuple[str, str | None]] = {}
+    for item in value:
+        text = item.get("address") if isinstance(item, dict) else item
+        if not isinstance(text, str):
+            raise FieldError("attendees", "each is an @username, a Telegram id or an email.")
+        try:
+            address, name = invitee_address(api.queries, api.internal_domain, text)
+        except DomainError as exc:
+            raise FieldError("attendees", str(exc)) from None
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            name = name or item["name"]
+        if normalize_address(address) not in access.mine:
+            found.setdefault(normalize_address(address), (address, name))
+    return list(found.values())
+
+
+def _create(api: ApiContext, caller: Caller, body: dict[str, Any]) -> EventJson:
+    changes = read_changes(body, extra=HANDLED_HERE)
+    access = EventAccess(api, caller)
+    calendar_id = _calendar_for(api, caller, body.get("calendar"))
+    account = caller.account
+    result = EventEdits(api.app).create(
+        calendar_id,
+        changes,
+        uid=f"{uuid4().hex}@televent",
+        zone_name=access.zone_name,
+        organizer=(internal_uri(account.telegram_id, api.internal_domain), account.name),
+        attendees=_invitees(api, access, body.get("attendees")),
+        now=dt.datetime.now(dt.UTC),
+        actor=caller.actor,
+        source=caller.source,
+    )
+    return access.event_by_id(result.event_id)
+
+
+def _edit(
+    api: ApiContext,
+    caller: Caller,
+    event_id: str,
+    *,
+    body: dict[str, Any],
+    occurrence: str | None,
+    if_match: str | None,
+) -> EventJson:
+    changes = read_changes(body, extra=HANDLED_HERE)
+    access = EventAccess(api, caller)
+    obj = access.organised(event_uuid(event_id))
+    current = access.event(obj, occurrence)
+    if body.get("calendar", current["calendar"]) != current["calendar"]:
+        raise FieldError("calendar", "an event cannot move to another calendar here.")
+    if "attendees" in body and body["attendees"] != current["attendees"]:
+        raise FieldError("attendees", "change them with /api/v1/events/{id}/attendees.")
+    if not changes.given:  # nothing to change: no new revision
+        if etag_value(if_match) not in (None, obj.etag):
+            raise PreconditionFailedError("The event changed since you read it (If-Match).")
+        return current
+    EventEdits(api.app).edit(
+        obj.event_id,
+        changes,
+        occurrence=occurrence,
+        zone_name=access.zone_name,
+        now=dt.datetime.now(dt.UTC),
+        if_match=etag_value(if_match),
+        actor=caller.actor,
+        source=caller.source,
+    )
+    return access.event_by_id(obj.event_id, occurrence)
+
+
+def _delete(
+    api: ApiContext, caller: Caller, event_id: str, occurrence: str | None, if_match: str | None
+) -> str | None:
+    access = EventAccess(api, caller)
+    uuid = event_uuid(event_id)
+    if occurrence is None:
+        obj = access.visible(uuid)
+        if not access.owns(obj):
+            raise ProblemError(
+                403,
+                "This invitation is not in your calendar; decline it with "
+                "POST /api/v1/events/{id}/rsvp.",
+                name="organizer-only",
+            )
+    else:
+        obj = access.organised(uuid)
+    result = EventEdits(api.app).delete(
+        obj.event_id,
+        occurrence=occurrence,
+        if_match=etag_value(if_match),
+        actor=caller.actor,
+        source=caller.source,
+    )
+    return None if result is None else result.etag
+
+
+class EventsController(Controller):
+    """The caller's events: listing, creating, reading, editing and deleting."""
+
+    path = "/events"
+    tags = ["events"]
+
+    @get("/", summary="Occurrences in a window")
+    async def list_events(
+        self,
+        *,
+        caller: Caller,
+        api: ApiContext,
+        start: Annotated[str | None, Parameter(description=WINDOW_HELP)] = None,
+        end: Annotated[str | None, Parameter(description=WINDOW_HELP)] = None,
+        calendar: Annotated[
+            str | None, Parameter(description="a calendar id or slug: only that calendar")
+        ] = None,
+        q: Annotated[
+            str | None, Parameter(description="words in title, location or description")
+        ] = None,
+        cursor: Annotated[str | None, Parameter(description="next_cursor of a page")] = None,
+        limit: Annotated[int, Parameter(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    ) -> EventPage:
+        """Every occurrence overlapping [start, end) in your calendars and invitations,
+        recurring events expanded, a meeting once, declined invitations left out, in start
+        order. The window is at most 366 days (422 beyond); 422 names a missing or invalid
+        field. Pages of `limit` (default 100, at most 500) follow `next_cursor`."""
+        return await api.port.run(
+            _page,
+            api,
+            caller,
+            start=start,
+            end=end,
+            calendar=calendar,
+            q=q,
+            cursor=cursor,
+            limit=limit,
+        )
+
+    @post("/", status_code=201, summary="Create an event")
+    async def create_event(
+        self, caller: Caller, api: ApiContext, request: Request[Any, Any, Any], data: dict[str, Any]
+    ) -> Response[EventJson]:
+        """`title` and `start` are required; `end` (an hour later, or the next day for an
+        all-day event, when left out), `all_day`, `timezone` (IANA; default yours),
+        `location`, `description`, `recurrence` (an RRULE like `FREQ=WEEKLY;BYDAY=MO`),
+        `calendar` (id or slug; default your default calendar) and `attendees` (a list of
+        @usernames, Telegram ids or email addresses, invited at once) are optional. A time
+        with an offset keeps its instant and is written in `timezone`; a time without one is
+        read in it; a date (YYYY-MM-DD) makes an all-day event. 201 with Location and ETag."""
+        event = await api.port.run(_create, api, caller, data)
+        location = f"{request.url.path.rstrip('/')}/{event['id']}"
+        return Response(
+            event, status_code=201, headers={"ETag": event["etag"], "Location": location}
+        )
+
+    @get("/{event_id:str}", summary="One event, or one occurrence of it")
+    async def get_event(
+        self, caller: Caller, api: ApiContext, event_id: str, occurrence: Occurrence = None
+    ) -> Response[EventJson]:
+        """The event (its series, with `recurrence`), or with `?occurrence=` one occurrence
+        of it; its ETag in the header. Another user's event is 404."""
+        event = await api.port.run(
+            lambda: EventAccess(api, caller).event_by_id(event_uuid(event_id), occurrence)
+        )
+        return Response(event, headers={"ETag": event["etag"]})
+
+    @patch("/{event_id:str}", summary="Change an event's fields (organizer only)")
+    async def edit_event(
+        self,
+        *,
+        caller: Caller,
+        api: ApiContext,
+        event_id: str,
+        data: dict[str, Any],
+        occurrence: Occurrence = None,
+        if_match: IfMatch = None,
+    ) -> Response[EventJson]:
+        """Only the fields sent change (the others and anything a CalDAV client stored stay);
+        `null` clears location or description. A moved start keeps the length; a moved series
+        takes its exceptions along. With `?occurrence=`, that occurrence alone (`recurrence`
+        belongs to the series). `If-Match` is optional; a stale one is 412. Only the
+        organizer edits: 403 for an attendee (answer with /rsvp)."""
+        event = await api.port.run(
+            _edit, api, caller, event_id, body=data, occurrence=occurrence, if_match=if_match
+        )
+        return Response(event, headers={"ETag": event["etag"]})
+
+    @delete("/{event_id:str}", status_code=204, summary="Delete an event or one occurrence")
+    async def delete_event(
+        self,
+        caller: Caller,
+        api: ApiContext,
+        event_id: str,
+        occurrence: Occurrence = None,
+        if_match: IfMatch = None,
+    ) -> Response[None]:
+        """The event, and the attendees are told; with `?occurrence=` that occurrence alone
+        (an EXDATE; the series' new ETag in the header). An attendee may delete their own
+        copy of a meeting (it declines); `If-Match` as for PATCH."""
+        etag = await api.port.run(_delete, api, caller, event_id, occurrence, if_match)
+        return Response(None, status_code=204, headers={} if etag is None else {"ETag": etag})
+
+
+EVENT_HANDLERS: list[Any] = [EventsController, AttendanceController]  # mounted under /api/v1

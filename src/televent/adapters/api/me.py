@@ -1,0 +1,103 @@
+"""/api/v1/me: the caller's account and its settings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, get, patch
+
+from televent.adapters.api.context import ApiContext, Caller
+from televent.adapters.api.problems import ProblemError, problem_responses
+from televent.domain.preferences import validate_changes
+from televent.projections.queries import AccountView
+
+MAX_NAME_LENGTH = 100
+
+
+class Me(msgspec.Struct):
+    """The caller's account."""
+
+    telegram_id: int
+    name: str
+    username: str | None
+    timezone: str  # IANA name
+    reminder_minutes: int  # how long before an event the bot reminds
+    emails: list[str]
+    registered_at: str
+    # notification preferences (domain/preferences.py): event_alarms, cards_telegram,
+    # cards_email, organizer_notices, quiet_hours, quiet_reminders, agenda_time, ...
+    preferences: dict[str, Any]
+
+
+class MeChanges(msgspec.Struct, forbid_unknown_fields=True):
+    """What PATCH /me may change; fields left out stay as they are."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_NAME_LENGTH)] | None = None
+    timezone: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    reminder_minutes: int | None = None
+    preferences: dict[str, Any] | None = None  # only the preferences to change
+
+
+def me_of(account: AccountView) -> Me:
+    """The JSON form of an account."""
+    return Me(
+        telegram_id=account.telegram_id,
+        name=account.name,
+        username=account.username,
+        timezone=account.timezone,
+        reminder_minutes=account.reminder_minutes,
+        emails=list(account.emails),
+        registered_at=account.registered_at,
+        preferences=account.preferences.as_dict(),
+    )
+
+
+class MeController(Controller):
+    """The caller's own account."""
+
+    path = "/me"
+    tags = ["me"]
+
+    @get(summary="Your account", responses=problem_responses())
+    async def read(self, caller: Caller, api: ApiContext) -> Me:
+        account = await api.port.run(api.queries.account_by_id, caller.account.account_id)
+        return me_of(account or caller.account)
+
+    @patch(
+        summary="Change your name, time zone, reminder lead time or notification preferences",
+        responses=problem_responses(400, 415, 422),
+    )
+    async def change(self, caller: Caller, api: ApiContext, data: MeChanges) -> Me:
+        """Time zones are IANA names (422 otherwise); the reminder lead time is 0-10080 minutes;
+        `preferences` names only those to change (422 for an unknown one or a bad value).
+        Everything is checked before anything is changed."""
+        preferences = validate_changes(data.preferences) if data.preferences else None
+        changes: dict[str, object] = {}
+        if data.name is not None:
+            name = data.name.strip()
+            if not name:
+                raise ProblemError(422, "A name cannot be blank.", name="unprocessable")
+            changes["name"] = name
+        if data.timezone is not None:
+            changes["timezone"] = data.timezone.strip()
+        if data.reminder_minutes is not None:
+            changes["reminder_minutes"] = data.reminder_minutes
+        if changes:
+            await api.port.run(
+                api.app.change_account_settings,
+                caller.account.telegram_id,
+                changes,
+                actor=caller.actor,
+                source=caller.source,
+            )
+        if preferences:
+            await api.port.run(
+                api.app.change_preferences,
+                caller.account.telegram_id,
+                preferences,
+                actor=caller.actor,
+                source=caller.source,
+            )
+        account = await api.port.run(api.queries.account_by_id, caller.account.account_id)
+        return me_of(account or caller.account)

@@ -1,0 +1,232 @@
+"""Errors of the JSON API as RFC 9457 problem details (`application/problem+json`).
+
+Every error under /api answers with an object holding `type`, `title`, `status` and `detail`
+(and, for invalid input, `errors`: what was wrong where). Televent's own problems have a
+`urn:televent:problem:<name>` type; plain HTTP errors (unknown route, wrong method, body too
+large, wrong media type) use `about:blank`, whose title is the status phrase (RFC 9457 §4.2.1).
+A bad request never answers 500: only a real bug does, logged with its traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+import msgspec
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions.responses import create_exception_response
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.types import ExceptionHandlersMap
+
+from televent.domain.errors import (
+    ConflictError,
+    DomainError,
+    NotFoundError,
+    PreconditionFailedError,
+    TeleventError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+LOG = logging.getLogger(__name__)
+
+
+class ProblemDocument(msgspec.Struct):
+    """An error (RFC 9457): `type` names the kind, `detail` says what went wrong."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+AUTH_STATUSES = (401, 403, 429)
+_MEANINGS = {
+    400: "Invalid input (not JSON, or not the shape this takes)",
+    401: "No, wrong or expired credentials",
+    403: "A Telegram user without an account, or not allowed",
+    404: "Not found (or another user's)",
+    409: "Conflicts with the current state",
+    410: "The token has expired",
+    412: "If-Match names an older version",
+    415: "The body is not JSON",
+    422: "Refused by the rules",
+    429: "Too many failed logins",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """The OpenAPI description of the problems an endpoint may answer (and the sign-in ones)."""
+    return {
+        status: ResponseSpec(
+            data_container=ProblemDocument,
+            description=_MEANINGS.get(status, "Error"),
+            media_type=PROBLEM_JSON,
+            generate_examples=False,
+        )
+        for status in sorted({*statuses, *AUTH_STATUSES})
+    }
+
+
+def problem_type(name: str) -> str:
+    """The type URI of one of Televent's problems."""
+    return f"urn:televent:problem:{name}"
+
+
+class ProblemError(Exception):
+    """An error the API answers with a problem document (raised by handlers and auth)."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        name: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.type = problem_type(name) if name else "about:blank"
+        self.headers = dict(headers or {})
+        self.extra = dict(extra or {})
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    *,
+    type_: str = "about:blank",
+    headers: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Response[dict[str, Any]]:
+    """The problem document for `status`, with the status phrase as title."""
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:
+        title = "Error"
+    body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
+    body.update(extra or {})
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=dict(headers or {}))
+
+
+def domain_status(exc: TeleventError) -> tuple[int, str]:
+    """The HTTP status and problem name of an error the application raised."""
+    if isinstance(exc, NotFoundError):
+        return 404, "not-found"
+    if isinstance(exc, PreconditionFailedError):
+        return 412, "precondition-failed"
+    if isinstance(exc, ConflictError):
+        return 409, "conflict"
+    if isinstance(exc, DomainError):
+        return 422, "unprocessable"
+    return 400, "bad-request"
+
+
+def is_api(request: Request[Any, Any, Any]) -> bool:
+    """Whether the request is one for the JSON API (answered with problem documents)."""
+    path = request.scope.get("path", "")
+    return path == "/api" or path.startswith("/api/")
+
+
+def _plain(status: int, detail: str, headers: Mapping[str, str] | None = None) -> Response[str]:
+    """Outside /api (the Mini App's files, health, webhooks): a short text answer."""
+    return Response(
+        detail + "\n",
+        status_code=status,
+        media_type=MediaType.TEXT,
+        headers=dict(headers or {}),
+    )
+
+
+def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Response[Any]:
+    """A ProblemError raised by a handler or by authentication."""
+    if not is_api(request):
+        return _plain(exc.status, exc.detail, exc.headers)
+    return problem_response(
+        exc.status, exc.detail, type_=exc.type, headers=exc.headers, extra=exc.extra
+    )
+
+
+def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -> Response[Any]:
+    """An error of the application: its message is safe to show (domain/errors.py)."""
+    status, name = domain_status(exc)
+    if not is_api(request):
+        return _plain(status, str(exc))
+    extra: dict[str, Any] = {}
+    precondition = getattr(exc, "precondition", None)
+    if isinstance(precondition, str):
+        extra["precondition"] = precondition
+    return problem_response(status, str(exc), type_=problem_type(name), extra=extra)
+
+
+def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    """litestar's own errors: unknown route (404), wrong method (405), body too large (413),
+    and invalid input (400, with what was wrong where); outside /api as litestar answers them."""
+    status = exc.status_code
+    headers = dict(exc.headers or {})
+    if status >= 500:  # litestar raises these only for its own failures: a bug
+        LOG.error("HTTP %s on %s %s: %s", status, request.method, request.url.path, exc.detail)
+    if not is_api(request):
+        return create_exception_response(request, exc)  # as litestar answers by default
+    if isinstance(exc, ValidationException):
+        errors = [
+            {k: v for k, v in e.items() if k in ("key", "message", "source")}
+            for e in (exc.extra if isinstance(exc.extra, list) else [])
+            if isinstance(e, dict)
+        ]
+        return problem_response(
+            400,
+            _validation_detail(exc, errors),
+            type_=problem_type("invalid-request"),
+            extra={"errors": errors} if errors else None,
+        )
+    type_ = problem_type("invalid-request") if status == 400 else "about:blank"
+    return problem_response(status, _detail(exc), type_=type_, headers=headers)
+
+
+def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Anything else is a bug: logged with its traceback, answered with a bare 500."""
+    LOG.exception("Unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    detail = "Something went wrong on the server; it has been logged."
+    if not is_api(request):
+        return _plain(500, detail)
+    return problem_response(500, detail)
+
+
+def _detail(exc: HTTPException) -> str:
+    status = exc.status_code
+    if status == 404:
+        return "There is nothing at this address."
+    if status == 405:
+        allowed = (exc.headers or {}).get("allow")
+        return (
+            f"This address does not take that method{f' (allowed: {allowed})' if allowed else ''}."
+        )
+    if status == 413:
+        return "The request body is larger than this server accepts."
+    detail = str(exc.detail or "")
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = ""
+    return detail if detail and detail != phrase else phrase or "The request failed."
+
+
+def _validation_detail(exc: ValidationException, errors: list[dict[str, Any]]) -> str:
+    if errors:
+        first = errors[0]
+        where = f" ({first.get('key')})" if first.get("key") else ""
+        return f"The request is not valid: {first.get('message')}{where}."
+    return f"The request is not valid: {exc.detail}." if exc.detail else "The request is not valid."
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    ProblemError: handle_problem,
+    TeleventError: handle_televent_error,
+    HTTPException: handle_http_exception,
+    Exception: handle_unexpected,
+}

@@ -1,0 +1,116 @@
+"""/agenda, /quiet and /settings: the morning agenda and notification preferences, and the
+answer buttons under a morning agenda."""
+
+from __future__ import annotations
+
+from html import escape
+from uuid import UUID
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from televent.domain.errors import DomainError
+from televent.domain.values import PartStat
+from televent.projections.queries import AccountView
+
+from .. import keyboards, settings_view, texts
+from ..context import BotContext, edit
+from ..service import Person
+
+router = Router(name="preferences")
+
+
+@router.message(Command("agenda"))
+async def agenda_command(
+    message: Message, command: CommandObject, account: AccountView, person: Person, ctx: BotContext
+) -> None:
+    """`/agenda 07:30` every morning at 07:30 local; `/agenda off`; `/agenda` says when."""
+    args = (command.args or "").strip()
+    if args:
+        try:
+            account = await ctx.port.run(ctx.service.set_preferences, person, {"agenda_time": args})
+        except DomainError:
+            await message.answer(
+                "⚠️ Give a time of day, like <code>/agenda 07:30</code>, or "
+                "<code>/agenda off</code>."
+            )
+            return
+    text = settings_view.agenda_status(account.preferences, account.timezone, ctx.clock())
+    await message.answer(text)
+
+
+@router.message(Command("quiet"))
+async def quiet_command(
+    message: Message, command: CommandObject, account: AccountView, person: Person, ctx: BotContext
+) -> None:
+    """`/quiet 22:00-07:00`: messages wait until the quiet hours end; `/quiet off`."""
+    args = (command.args or "").strip()
+    if args:
+        try:
+            account = await ctx.port.run(ctx.service.set_preferences, person, {"quiet_hours": args})
+        except DomainError:
+            await message.answer(
+                "⚠️ Give a start and an end, like <code>/quiet 22:00-07:00</code>, or "
+                "<code>/quiet off</code>."
+            )
+            return
+    quiet = account.preferences.quiet_hours
+    if quiet is None:
+        await message.answer(
+            "🌙 No quiet hours. Set them with <code>/quiet 22:00-07:00</code> (your local time)."
+        )
+        return
+    kept = "still come" if account.preferences.quiet_reminders == "keep" else "wait too"
+    await message.answer(
+        f"🌙 Quiet hours {escape(quiet.replace('-', '–'))} ({escape(account.timezone)}): "
+        f"messages wait until they end; reminders {kept} (/settings). <code>/quiet off</code> "
+        "ends them."
+    )
+
+
+@router.message(Command("settings"))
+async def settings_command(message: Message, account: AccountView) -> None:
+    """Every notification preference as a button."""
+    await message.answer(
+        settings_view.settings_text(account.timezone),
+        reply_markup=settings_view.settings_keyboard(account.preferences, account.reminder_minutes),
+    )
+
+
+@router.callback_query(settings_view.Pref.filter())
+async def setting_tapped(
+    query: CallbackQuery, callback_data: settings_view.Pref, person: Person, ctx: BotContext
+) -> None:
+    """A settings button: set what it shows, then show the keyboard again."""
+    changes = settings_view.decode(callback_data)
+    if not changes:
+        await query.answer("That button is no longer valid.", show_alert=True)
+        return
+    account = await ctx.port.run(ctx.service.set_preferences, person, changes)
+    await query.answer("Saved")
+    if isinstance(query.message, Message):
+        await edit(
+            query.message,
+            settings_view.settings_text(account.timezone),
+            settings_view.settings_keyboard(account.preferences, account.reminder_minutes),
+        )
+
+
+@router.callback_query(settings_view.AgendaAnswer.filter())
+async def agenda_answered(
+    query: CallbackQuery,
+    callback_data: settings_view.AgendaAnswer,
+    person: Person,
+    ctx: BotContext,
+) -> None:
+    """An answer from the agenda: recorded, and that invitation's buttons removed."""
+    partstat = PartStat(keyboards.ANSWER_CODES.get(callback_data.answer, "NEEDS-ACTION"))
+    if partstat is PartStat.NEEDS_ACTION:
+        await query.answer("That button is no longer valid.", show_alert=True)
+        return
+    details = await ctx.port.run(ctx.service.rsvp, person, UUID(hex=callback_data.event), partstat)
+    await query.answer(f"{details.summary[:150]}: {texts.ANSWERS[partstat.value]}")
+    if isinstance(query.message, Message):
+        markup = settings_view.without_event(query.message.reply_markup, callback_data.event)
+        await query.message.edit_reply_markup(reply_markup=markup)

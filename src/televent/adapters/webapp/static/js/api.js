@@ -1,0 +1,109 @@
+// The JSON API at /api/v1: Telegram init data when opened in Telegram, else the session cookie
+// set by the bot's one-time login link. Errors are RFC 9457 problem details.
+
+const BASE = "/api/v1";
+
+export class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail || title || `HTTP ${status}`);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+
+  /** A sentence a person can read. */
+  get readable() {
+    if (this.status === 412) return "This event was changed elsewhere; it has been reloaded.";
+    if (this.status === 0) return "Televent cannot be reached. Check your connection.";
+    if (this.title && this.detail && this.detail !== this.title) return `${this.title}: ${this.detail}`;
+    return this.detail || this.title || `The server answered ${this.status}.`;
+  }
+}
+
+let initData = "";
+
+/** Use Telegram's init data (when non-empty) on every call. */
+export function useInitData(data) {
+  initData = data || "";
+}
+
+async function problem(response) {
+  let title = response.statusText;
+  let detail = "";
+  try {
+    const body = await response.json();
+    title = body.title || title;
+    detail = body.detail || "";
+    if (!detail && Array.isArray(body.extra)) detail = body.extra.map((e) => e.message).join("; ");
+  } catch {
+    // not JSON: keep the status text
+  }
+  return new ApiError(response.status, title, detail);
+}
+
+/** One call; answers {data, etag} or throws ApiError. */
+export async function call(method, path, { body, etag, query } = {}) {
+  const headers = { Accept: "application/json" };
+  if (initData) headers.Authorization = `tma ${initData}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (etag) headers["If-Match"] = etag;
+  let url = `${BASE}${path}`;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== "") params.set(key, value);
+    }
+    const text = params.toString();
+    if (text) url += `?${text}`;
+  }
+  return answer(fetch(url, {
+    method, headers, credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }));
+}
+
+async function answer(pending) {
+  let response;
+  try {
+    response = await pending;
+  } catch {
+    throw new ApiError(0, "Offline", "");
+  }
+  if (!response.ok) throw await problem(response);
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  return { data, etag: response.headers.get("ETag") };
+}
+
+/** What js/prefetch.js asked for before the modules loaded (each answer used once). */
+function prefetched(kind) {
+  const prefetch = window.televentPrefetch;
+  const value = prefetch && prefetch[kind];
+  if (prefetch) prefetch[kind] = null;
+  return value || null;
+}
+
+/** GET /me, answered by the prefetch when there is one. */
+export function me() {
+  const early = prefetched("me");
+  return early ? answer(early) : get("/me");
+}
+
+export const get = (path, query) => call("GET", path, { query });
+
+/** Every occurrence in [start, end): one call for a week, more only when the server pages. */
+export async function eventsBetween(start, end) {
+  const early = prefetched("events");
+  if (early && Date.parse(early.start) <= Date.parse(start) && Date.parse(early.end) >= Date.parse(end)) {
+    const { data } = await answer(early.response);
+    if (!data.next_cursor) return { items: data.items || [], start: early.start, end: early.end };
+  }
+  const items = [];
+  let cursor;
+  for (let page = 0; page < 20; page += 1) {
+    const { data } = await get("/events", { start, end, cursor, limit: 500 });
+    items.push(...(data.items || []));
+    cursor = data.next_cursor;
+    if (!cursor) break;
+  }
+  return { items, start, end };
+}

@@ -1,0 +1,42 @@
+// What the page knows: who is using it, their zone, the occurrences on screen.
+
+import { browserZone } from "./tz.js";
+
+export const state = {
+  me: null, // GET /api/v1/me
+  tz: browserZone(), // the user's zone once /me answers
+  calendars: [],
+  items: [], // API events of the loaded window
+  loaded: null, // {start, end} instants of the loaded window
+  current: null, // the API event whose card or form is open
+};
+
+/** The key the calendar component knows an occurrence by. */
+export function occurrenceKey(item) {
+  return `${item.id}~${item.recurrence_id || ""}`;
+}
+
+export function findItem(key) {
+  return state.items.find((item) => occurrenceKey(item) === key) || null;
+}
+
+/** True when the event repeats (the occurrences of a series carry the series' rule). */
+export function isRecurring(item) {
+  return Boolean(item.recurrence);
+}
+
+/** The recurrence id that names this occurrence of a series (null for a single event). */
+export function occurrenceOf(item) {
+  return item.recurrence ? item.recurrence_id || null : null;
+}
+
+/** True when the user organises `item` (or it has no organizer): they edit it, invite
+ *  people and see the answers; otherwise they are a guest who answers. */
+export function isOrganizer(item) {
+  if (item.calendar === null) return false; // an invitation read from the organizer's event
+  if (item.my_status === null || item.my_status === undefined || !item.organizer) return true;
+  const me = state.me || {};
+  const organizer = String(item.organizer.address || "").toLowerCase();
+  const emails = (me.emails || []).map((e) => String(e).toLowerCase());
+  return emails.includes(organizer) || organizer.startsWith(`tg_${me.telegram_id}@`);
+}

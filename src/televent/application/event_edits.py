@@ -1,0 +1,142 @@
+"""Events written from fields (the JSON API), as calendar object resources.
+
+A new event is stored like a CalDAV client's PUT with If-None-Match; an edit reads the stored
+resource, changes only the fields named (televent/domain/event_fields.py) and stores it with
+If-Match on the version it read, so a concurrent change is never overwritten: with the
+client's own If-Match that is a 412, without one the edit is applied again to the newer
+version. Scheduling consequences (invitations, updates, cancellations; RFC 6638 implicit
+scheduling) follow from the store, exactly as for CalDAV and the bot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from uuid import UUID
+
+from televent.application.calendar_objects import PutResult
+from televent.application.televent import Televent
+from televent.domain.errors import ConflictError, NotFoundError, PreconditionFailedError
+from televent.domain.event_fields import (
+    EventChanges,
+    edited_text,
+    new_event_text,
+    without_occurrence,
+)
+from televent.projections.queries import ObjectView
+
+ATTEMPTS = 3
+
+
+class EventEdits:
+    """Create, edit and delete events from fields, on behalf of one caller per call."""
+
+    def __init__(self, app: Televent) -> None:
+        self.app = app
+
+    def create(
+        self,
+        calendar_id: UUID,
+        changes: EventChanges,
+        *,
+        uid: str,
+        zone_name: str,
+        organizer: tuple[str, str | None],
+        attendees: Sequence[tuple[str, str | None]],
+        now: dt.datetime,
+        actor: str,
+        source: str,
+    ) -> PutResult:
+        """Store a new event organised by `organizer`, inviting `attendees`."""
+        text = new_event_text(
+            changes,
+            uid=uid,
+            stamp=now,
+            zone_name=zone_name,
+            organizer=organizer,
+            attendees=attendees,
+        )
+        return self.app.put_object(
+            calendar_id, f"{uid}.ics", text, actor=actor, source=source, if_none_match=True
+        )
+
+    def edit(
+        self,
+        event_id: UUID,
+        changes: EventChanges,
+        *,
+        occurrence: str | None,
+        zone_name: str,
+        now: dt.datetime,
+        if_match: str | None,
+        actor: str,
+        source: str,
+    ) -> PutResult:
+        """Change the named fields of the series, or of one occurrence (its override)."""
+        return self._rewrite(
+            event_id,
+            lambda text: edited_text(
+                text, changes, occurrence=occurrence, stamp=now, zone_name=zone_name
+            ),
+            if_match=if_match,
+            actor=actor,
+            source=source,
+        )
+
+    def delete(
+        self,
+        event_id: UUID,
+        *,
+        occurrence: str | None,
+        if_match: str | None,
+        actor: str,
+        source: str,
+    ) -> PutResult | None:
+        """Delete the event, or cancel one occurrence of its series (an EXDATE)."""
+        if occurrence is not None:
+            return self._rewrite(
+                event_id,
+                lambda text: without_occurrence(text, occurrence),
+                if_match=if_match,
+                actor=actor,
+                source=source,
+            )
+        current = self._current(event_id, if_match)
+        self.app.delete_object(
+            current.calendar_id, current.href, actor=actor, source=source, if_match=if_match
+        )
+        return None
+
+    def _rewrite(
+        self,
+        event_id: UUID,
+        change: Callable[[str], str],
+        *,
+        if_match: str | None,
+        actor: str,
+        source: str,
+    ) -> PutResult:
+        for _ in range(ATTEMPTS):
+            current = self._current(event_id, if_match)
+            text = change(current.ical)
+            try:
+                return self.app.put_object(
+                    current.calendar_id,
+                    current.href,
+                    text,
+                    actor=actor,
+                    source=source,
+                    if_match=if_match or current.etag,
+                )
+            except PreconditionFailedError:
+                if if_match is not None:
+                    raise
+        raise ConflictError("The event kept changing while it was being saved; try again.")
+
+    def _current(self, event_id: UUID, if_match: str | None) -> ObjectView:
+        current = self.app.queries.object_by_event_id(event_id)
+        if current is None:
+            raise NotFoundError("That event no longer exists.")
+        if if_match is not None and current.etag != if_match:
+            raise PreconditionFailedError("The event changed since you read it (If-Match).")
+        return current

@@ -1,0 +1,378 @@
+"""Events as a JSON client writes them: checked fields turned into iCalendar edits (RFC 5545).
+
+A new event is rendered as a VEVENT; an edit changes only the properties the client named, in
+the stored text, so everything else (unknown and X- properties, VALARMs, attendees, other
+overrides) stays as it was. An edit of one occurrence writes an overridden instance (a VEVENT
+with RECURRENCE-ID, RFC 5545 §3.8.4.4) in the same resource; deleting one occurrence adds an
+EXDATE (§3.8.5.1). Times are written with their IANA TZID and a VTIMEZONE, or in UTC.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import icalendar
+from dateutil.rrule import rrulestr
+
+from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
+from televent.domain.event_times import (
+    FieldError,
+    Moment,
+    component_times,
+    parse_moment,
+    resolve_times,
+    zone_name_of,
+    zone_of,
+)
+from televent.domain.occurrences import occurrences_between
+from televent.domain.zones import instance_key
+
+__all__ = [
+    "EventChanges",
+    "FieldError",
+    "component_times",
+    "edited_text",
+    "event_times",
+    "instance_component",
+    "new_event_text",
+    "parse_moment",
+    "read_changes",
+    "without_occurrence",
+    "zone_name_of",
+    "zone_of",
+]
+TEXT_FIELDS = {"title": 1_000, "location": 1_000, "description": 20_000}
+TEXT_PROPERTIES = (("title", "SUMMARY"), ("location", "LOCATION"), ("description", "DESCRIPTION"))
+TIME_FIELDS = ("start", "end", "all_day", "timezone")
+WRITABLE = frozenset({*TEXT_FIELDS, *TIME_FIELDS, "recurrence"})
+# What a client may send back as it read it; never written from a request.
+READ_ONLY = frozenset({"id", "uid", "etag", "organizer", "my_status", "recurrence_id", "cancelled"})
+SERIES_PROPERTIES = ("RRULE", "RDATE", "EXDATE")
+
+
+@dataclass(frozen=True)
+class EventChanges:
+    """The writable fields a client sent, checked for type and size (times are read later,
+    with the time zone they are written in)."""
+
+    given: frozenset[str]
+    title: str | None = None
+    location: str | None = None
+    description: str | None = None
+    start: str | None = None
+    end: str | None = None
+    all_day: bool | None = None
+    timezone: str | None = None
+    recurrence: str | None = None
+
+    def touches_times(self) -> bool:
+        return any(name in self.given for name in TIME_FIELDS)
+
+
+def read_changes(body: Mapping[str, Any], *, extra: frozenset[str] = frozenset()) -> EventChanges:
+    """The writable fields of a request body; `extra` names fields the caller handles itself.
+    Unknown fields are refused, so a misspelt one is never silently ignored."""
+    values: dict[str, Any] = {}
+    for name, value in body.items():
+        if name in READ_ONLY or name in extra:
+            continue
+        if name not in WRITABLE:
+            raise FieldError(name, "unknown or read-only field.")
+        values[name] = _checked(name, value)
+    return EventChanges(given=frozenset(values), **values)
+
+
+def _checked(name: str, value: Any) -> Any:
+    if name == "all_day":
+        if not isinstance(value, bool):
+            raise FieldError(name, "must be true or false.")
+        return value
+    if value is None:
+        if name in ("title", "start"):
+            raise FieldError(name, "cannot be null.")
+        return None
+    if not isinstance(value, str):
+        raise FieldError(name, "must be a string.")
+    limit = TEXT_FIELDS.get(name)
+    if limit is not None and len(value) > limit:
+        raise FieldError(name, f"is longer than {limit} characters.")
+    if name == "title" and not value.strip():
+        raise FieldError(name, "cannot be empty.")
+    if name == "timezone":
+        zone_of(value, name)
+    return value
+
+
+def event_times(
+    changes: EventChanges, zone: dt.tzinfo, current: tuple[Moment, Moment] | None
+) -> tuple[Moment, Moment]:
+    """Start and end after the changes, over the `current` ones (None for a new event);
+    see event_times.resolve_times."""
+    return resolve_times((changes.start, changes.end, changes.all_day), zone, current)
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def new_event_text(
+    changes: EventChanges,
+    *,
+    uid: str,
+    stamp: dt.datetime,
+    zone_name: str,
+    organizer: tuple[str, str | None],
+    attendees: Sequence[tuple[str, str | None]] = (),
+) -> str:
+    """A new calendar object with one VEVENT, organised by `organizer` (address, name)."""
+    if changes.title is None:
+        raise FieldError("title", "is required.")
+    zone = zone_of(changes.timezone or zone_name)
+    start, end = event_times(changes, zone, None)
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", "-//Televent//Televent//EN")
+    calendar.add("VERSION", "2.0")
+    event = icalendar.Event()
+    event.add("UID", uid)
+    event.add("DTSTAMP", stamp.astimezone(dt.UTC))
+    event.add("CREATED", stamp.astimezone(dt.UTC))
+    event.add("SEQUENCE", 0)
+    event.add("DTSTART", start)
+    event.add("DTEND", end)
+    event.add("SUMMARY", changes.title)
+    for name, prop in TEXT_PROPERTIES[1:]:
+        value = getattr(changes, name)
+        if value:
+            event.add(prop, value)
+    if changes.recurrence:
+        event.add("RRULE", _rule(changes.recurrence, start))
+    event.add("ORGANIZER", _address(organizer[0], organizer[1]), encode=False)
+    for address, cn in attendees:
+        attendee = _address(address, cn)
+        attendee.params.update(
+            {"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE"}
+        )
+        event.add("ATTENDEE", attendee, encode=False)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return _text(calendar)
+
+
+def edited_text(
+    text: str,
+    changes: EventChanges,
+    *,
+    occurrence: str | None,
+    stamp: dt.datetime,
+    zone_name: str,
+) -> str:
+    """The stored text with the changes applied: to the series (the master VEVENT), or to
+    one occurrence, whose override is written (derived from the master when there is none)."""
+    calendar = _calendar(text)
+    if occurrence is None:
+        target = _master(calendar) or _events(calendar)[0]
+    else:
+        if "recurrence" in changes.given:
+            raise FieldError("recurrence", "belongs to the whole series; leave out occurrence.")
+        target = _instance(calendar, occurrence, create=True)
+    for name, prop in (
+        ("title", "SUMMARY"),
+        ("location", "LOCATION"),
+        ("description", "DESCRIPTION"),
+    ):
+        if name in changes.given:
+            target.pop(prop, None)
+            value = getattr(changes, name)
+            if value:
+                target.add(prop, value)
+    if changes.touches_times():
+        zone = zone_of(changes.timezone or zone_name_of(target) or zone_name)
+        before = component_times(target)
+        start, end = event_times(changes, zone, before)
+        for prop in ("DTSTART", "DTEND", "DURATION"):
+            target.pop(prop, None)
+        target.add("DTSTART", start)
+        target.add("DTEND", end)
+        if occurrence is None:
+            _follow_move(calendar, target, before[0], start)
+    if "recurrence" in changes.given:
+        _set_recurrence(calendar, target, changes.recurrence)
+    for prop in ("DTSTAMP", "LAST-MODIFIED"):
+        target.pop(prop, None)
+        target.add(prop, stamp.astimezone(dt.UTC))
+    calendar.add_missing_timezones()
+    return _text(calendar)
+
+
+def without_occurrence(text: str, occurrence: str) -> str:
+    """The stored text with one occurrence of the series cancelled: an EXDATE on the master
+    (written like its DTSTART), and the occurrence's override, if any, removed."""
+    calendar = _calendar(text)
+    master = _master(calendar)
+    if master is None:
+        raise DomainError("This event has no series to take an occurrence out of.")
+    moment = _instance_moment(master, occurrence)
+    _instance(calendar, occurrence, create=False)  # refuses a moment that is no instance
+    key = instance_key(moment)
+    for component in _overrides(calendar):
+        if instance_key(component.decoded("RECURRENCE-ID")) == key:
+            calendar.subcomponents.remove(component)
+    master.add("EXDATE", [moment])
+    return _text(calendar)
+
+
+def instance_component(text: str, occurrence: str) -> Any:
+    """One occurrence of a series as a VEVENT (its override, or derived from the master)."""
+    return _instance(_calendar(text), occurrence, create=False)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _calendar(text: str) -> icalendar.Calendar:
+    try:
+        calendar: icalendar.Calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as exc:
+        raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
+    if not _events(calendar):
+        raise DomainError("That is not an event.")
+    return calendar
+
+
+def _text(calendar: icalendar.Calendar) -> str:
+    return str(calendar.to_ical().decode("utf-8"))
+
+
+def _events(calendar: icalendar.Calendar) -> list[Any]:
+    return [c for c in calendar.subcomponents if c.name == "VEVENT"]
+
+
+def _master(calendar: icalendar.Calendar) -> Any:
+    return next((c for c in _events(calendar) if "RECURRENCE-ID" not in c), None)
+
+
+def _overrides(calendar: icalendar.Calendar) -> list[Any]:
+    return [c for c in _events(calendar) if "RECURRENCE-ID" in c]
+
+
+def _address(address: str, name: str | None) -> icalendar.vCalAddress:
+    value = icalendar.vCalAddress(address if ":" in address else f"mailto:{address}")
+    if name:
+        value.params["CN"] = name
+    return value
+
+
+def _rule(text: str, start: Moment) -> icalendar.vRecur:
+    """An RRULE value (with or without the "RRULE:" prefix), checked to be one a recurrence
+    walk can read."""
+    body = text.strip().removeprefix("RRULE:").removeprefix("rrule:")
+    try:
+        rule: icalendar.vRecur = icalendar.vRecur.from_ical(body)
+        if "FREQ" not in rule:
+            raise ValueError("FREQ is missing")
+        anchor = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
+        rrulestr(body, dtstart=anchor)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise FieldError("recurrence", f"{text!r} is not an RRULE ({exc}).") from None
+    return rule
+
+
+def _set_recurrence(calendar: icalendar.Calendar, master: Any, text: str | None) -> None:
+    """Replace the series' rule; none makes a single event again (its exceptions go too)."""
+    master.pop("RRULE", None)
+    if text:
+        master.add("RRULE", _rule(text, master.decoded("DTSTART")))
+        return
+    for prop in SERIES_PROPERTIES:
+        master.pop(prop, None)
+    for override in _overrides(calendar):
+        calendar.subcomponents.remove(override)
+
+
+def _follow_move(calendar: icalendar.Calendar, master: Any, old: Moment, new: Moment) -> None:
+    """A series moved as a whole: its exceptions (EXDATEs, overrides' RECURRENCE-IDs) move
+    with it, or go when an all-day series got times or the other way round."""
+    if "RRULE" not in master and "RDATE" not in master:
+        return
+    same_kind = isinstance(old, dt.datetime) == isinstance(new, dt.datetime)
+    delta = new - old if same_kind else None  # type: ignore[operator]
+    if delta == dt.timedelta(0):
+        return
+    excluded = [v.dt for dates in _as_list(master.get("EXDATE")) for v in dates.dts]
+    master.pop("EXDATE", None)
+    if delta is not None and excluded:
+        master.add("EXDATE", [moment + delta for moment in excluded])
+    for override in _overrides(calendar):
+        if delta is None:
+            calendar.subcomponents.remove(override)
+            continue
+        moved = override.decoded("RECURRENCE-ID") + delta
+        override.pop("RECURRENCE-ID")
+        override.add("RECURRENCE-ID", moved)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _instance_moment(master: Any, occurrence: str) -> Moment:
+    """The RECURRENCE-ID a client named, in the form of the master's DTSTART (a local time
+    without an offset is read in the master's zone)."""
+    start = master.decoded("DTSTART")
+    zone = start.tzinfo if isinstance(start, dt.datetime) and start.tzinfo else dt.UTC
+    moment = parse_moment(occurrence, "occurrence", zone)
+    if isinstance(start, dt.datetime) != isinstance(moment, dt.datetime):
+        wanted = "a date and time" if isinstance(start, dt.datetime) else "a date (YYYY-MM-DD)"
+        raise FieldError("occurrence", f"this series takes {wanted}.")
+    if isinstance(start, dt.datetime) and start.tzinfo is None:
+        assert isinstance(moment, dt.datetime)
+        return moment.replace(tzinfo=None)  # a floating series: the local time as written
+    return moment
+
+
+def _instance(calendar: icalendar.Calendar, occurrence: str, *, create: bool) -> Any:
+    """The override of one occurrence; derived from the master when there is none (added to
+    the calendar with `create`). A moment that is no occurrence of the series is not found."""
+    master = _master(calendar)
+    repeats = master is not None and ({"RRULE", "RDATE"} & set(master) or _overrides(calendar))
+    if not repeats:
+        raise FieldError("occurrence", "this event does not repeat.")
+    moment = _instance_moment(master, occurrence)
+    key = instance_key(moment)
+    for component in _overrides(calendar):
+        if instance_key(component.decoded("RECURRENCE-ID")) == key:
+            return component
+    if not _is_instance(calendar, moment, key):
+        raise NotFoundError(f"The event has no occurrence at {occurrence}.")
+    override = icalendar.Event()
+    for name, value in master.items():
+        if name not in (*SERIES_PROPERTIES, "DTSTART", "DTEND", "DURATION"):
+            override[name] = copy.deepcopy(value)
+    for sub in master.subcomponents:
+        override.add_component(copy.deepcopy(sub))
+    start, end = component_times(master)
+    override.add("RECURRENCE-ID", moment)
+    override.add("DTSTART", moment)
+    override.add("DTEND", moment + (end - start))  # type: ignore[operator]
+    if create:
+        calendar.add_component(override)
+    return override
+
+
+def _is_instance(calendar: icalendar.Calendar, moment: Moment, key: str) -> bool:
+    """Whether the series has an occurrence at `moment` (not excluded)."""
+    if isinstance(moment, dt.datetime):
+        low: Moment = moment - dt.timedelta(seconds=1)
+        high: Moment = moment + dt.timedelta(seconds=1)
+    else:
+        low, high = moment, moment + dt.timedelta(days=1)
+    for component in occurrences_between(calendar, low, high):
+        rid = component.get("RECURRENCE-ID")
+        if rid is not None and instance_key(rid.dt) == key:
+            return True
+    return False

@@ -1,0 +1,312 @@
+"""A user's agenda as every adapter reads it: the occurrences in a window, an event's card, and
+which events the user may see (the bot's listings and the JSON API read the same).
+
+Everything comes from the read models (calendar objects, attendees, invitations); recurring
+events are listed occurrence by occurrence (RFC 5545 §3.8.5) through the shared expansion
+(televent/domain/occurrences.py). A meeting the user is invited to shows once: their own copy
+of it (RFC 6638 implicit scheduling, or an emailed invitation stored in their calendar) stands
+for the organizer's event.
+
+One event whose data cannot be read or expanded (odd data nobody foresaw) is left out of a
+listing, logged with its id and counted, and the listing shows everything else and says how
+many events could not be shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+import icalendar
+
+from televent.domain.errors import NotFoundError
+from televent.domain.occurrences import occurrences_between
+from televent.domain.values import PartStat, account_address_keys, normalize_address
+from televent.projections.queries import AccountView, ObjectView, Queries
+
+SHORT_ID_LENGTH = 6
+LOG = logging.getLogger(__name__)
+
+
+def short_id(event_id: UUID) -> str:
+    """The id users type: the first hex digits of the event's id."""
+    return event_id.hex[:SHORT_ID_LENGTH]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One instance of an event as a listing shows it."""
+
+    event_id: UUID
+    summary: str
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date | None
+    all_day: bool
+    location: str | None
+    recurring: bool
+    cancelled: bool
+    attendees: int
+    accepted: int
+    my_answer: str | None  # PARTSTAT when the user is an attendee, None for their own events
+    # The stored resource and the instance's component (an `icalendar` VEVENT moved to its
+    # instance, with RECURRENCE-ID in a series), for readers that show more than a line.
+    resource: ObjectView | None = field(default=None, compare=False, repr=False)
+    component: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def short_id(self) -> str:
+        return short_id(self.event_id)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A listing's occurrences, and the events that could not be shown in it."""
+
+    occurrences: list[Occurrence]
+    unreadable: list[UUID] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    """An event's details card."""
+
+    event_id: UUID
+    uid: str
+    summary: str
+    start: dt.datetime | dt.date | None
+    end: dt.datetime | dt.date | None
+    all_day: bool
+    location: str | None
+    description: str | None
+    recurring: bool
+    cancelled: bool
+    organizer: str | None
+    owned: bool  # the user's own event (they organise it)
+    my_address: str | None  # the address the user is invited as
+    my_answer: str | None
+    attendees: list[dict[str, Any]]
+
+    @property
+    def short_id(self) -> str:
+        return short_id(self.event_id)
+
+
+class AgendaReader:
+    """Reads of the calendar, for one user's account at a time."""
+
+    def __init__(self, queries: Queries, internal_domain: str) -> None:
+        self.queries = queries
+        self.domain = internal_domain
+
+    def between(
+        self, account: AccountView, start: dt.datetime, end: dt.datetime
+    ) -> list[Occurrence]:
+        """Every instance, in the user's calendars or invitations, overlapping [start, end)
+        (see `listing`; events that cannot be read are left out)."""
+        return self.listing(account, start, end).occurrences
+
+    def listing(
+        self,
+        account: AccountView,
+        start: dt.datetime,
+        end: dt.datetime,
+        *,
+        calendars: Collection[UUID] | None = None,
+    ) -> Listing:
+        """Every instance, in the user's calendars or invitations, overlapping [start, end).
+
+        A meeting shows once: the user's own copy of it stands for the organizer's event,
+        marked with their answer; a declined one is left out. An event that cannot be read
+        is left out, logged and counted in `Listing.unreadable`. With `calendars`, only
+        those of the user's calendars are read, and invitations without a copy in them are
+        left out."""
+        mine = self.addresses(account)
+        occurrences: list[Occurrence] = []
+        unreadable: list[UUID] = []
+        held: set[str] = set()
+        low, high = int(start.timestamp()), int(end.timestamp())
+        for calendar in self.queries.calendars_of(account.account_id):
+            if calendars is not None and calendar.calendar_id not in calendars:
+                continue
+            for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
+                held.add(obj.uid)
+                try:
+                    occurrences.extend(self._instances(obj, start, end, None, mine=mine))
+                except Exception:  # one event never hides the others
+                    LOG.exception("Cannot list event %s", obj.event_id)
+                    unreadable.append(obj.event_id)
+        for invitation in [] if calendars is not None else self.invitations(account):
+            if invitation["uid"] in held or str(invitation["account_id"]) == str(
+                account.account_id
+            ):
+                continue  # the user's own copy is listed above
+            try:
+                occurrences.extend(self._invited(invitation, start, end, low, high))
+            except Exception:
+                LOG.exception("Cannot list invitation %s", invitation["event_id"])
+                unreadable.append(_uuid_or_nil(invitation["event_id"]))
+        occurrences.sort(key=lambda o: (sort_key(o.start), o.summary))
+        return Listing(occurrences, unreadable)
+
+    def _invited(
+        self, invitation: dict[str, Any], start: dt.datetime, end: dt.datetime, low: int, high: int
+    ) -> list[Occurrence]:
+        """The occurrences of an event the user is invited to (none when declined)."""
+        invited = self.object(UUID(invitation["event_id"]))
+        if invited is None or invited.component != "VEVENT":
+            return []
+        if invited.range_start is not None and invited.range_start > high:
+            return []
+        if invited.range_end is not None and invited.range_end < low:
+            return []
+        if invitation["partstat"] == PartStat.DECLINED.value:
+            return []
+        return self._instances(invited, start, end, invitation["partstat"])
+
+    # --- who may see what ------------------------------------------------------------------------
+
+    def addresses(self, account: AccountView) -> list[str]:
+        """The account's calendar addresses as the read models store them."""
+        return account_address_keys(account.telegram_id, account.emails, self.domain)
+
+    def invitations(self, account: AccountView) -> list[dict[str, Any]]:
+        """The invitations addressed to the account."""
+        return self.queries.invitations_for_account(account, self.domain)
+
+    def my_address(self, account: AccountView, event_id: UUID) -> str | None:
+        """The address the user is invited to the event as; None when not invited."""
+        mine = self.addresses(account)
+        for row in self.queries.attendees_of(event_id):
+            if row["address"] in mine:
+                return str(row["address"])
+        return None
+
+    def owns(self, account: AccountView, obj: ObjectView) -> bool:
+        """Whether the object is in one of the user's calendars."""
+        calendar = self.queries.calendar(obj.calendar_id)
+        return calendar is not None and calendar.account_id == account.account_id
+
+    def may_see(self, account: AccountView, obj: ObjectView) -> bool:
+        """Whether the user owns the object or is invited to it."""
+        return self.owns(account, obj) or self.my_address(account, obj.event_id) is not None
+
+    def object(self, event_id: UUID) -> ObjectView | None:
+        """The calendar object of an event."""
+        return self.queries.object_by_event_id(event_id)
+
+    def visible(self, account: AccountView, event_id: UUID) -> ObjectView:
+        """An event the user may see, by id (another user's event is as good as missing)."""
+        obj = self.object(event_id)
+        if obj is None or not self.may_see(account, obj):
+            raise NotFoundError("That event no longer exists.")
+        return obj
+
+    # --- cards -------------------------------------------------------------------------------
+
+    def details(self, account: AccountView, obj: ObjectView) -> EventDetails:
+        """The event's card as the user sees it."""
+        calendar = icalendar.Calendar.from_ical(obj.ical)
+        lead = next(
+            (c for c in calendar.walk("VEVENT") if "RECURRENCE-ID" not in c),
+            next(iter(calendar.walk("VEVENT")), None),
+        )
+        if lead is None:
+            raise NotFoundError("That is not an event.")
+        start = lead.get("DTSTART")
+        end = lead.get("DTEND")
+        attendees = self.queries.attendees_of(obj.event_id)
+        my_address = self.my_address(account, obj.event_id)
+        organizer = lead.get("ORGANIZER")
+        organizer_name = None
+        if organizer is not None:
+            organizer_name = organizer.params.get("CN") or str(organizer).removeprefix("mailto:")
+        return EventDetails(
+            event_id=obj.event_id,
+            uid=obj.uid,
+            summary=str(lead.get("SUMMARY", "(no title)")),
+            start=None if start is None else start.dt,
+            end=None if end is None else end.dt,
+            all_day=start is not None and not isinstance(start.dt, dt.datetime),
+            location=None if lead.get("LOCATION") is None else str(lead.get("LOCATION")),
+            description=None if lead.get("DESCRIPTION") is None else str(lead["DESCRIPTION"]),
+            recurring="RRULE" in lead or "RDATE" in lead,
+            cancelled=str(lead.get("STATUS", "")).upper() == "CANCELLED",
+            organizer=organizer_name,
+            owned=self.owns(account, obj),
+            my_address=my_address,
+            my_answer=next((a["partstat"] for a in attendees if a["address"] == my_address), None),
+            attendees=attendees,
+        )
+
+    def _instances(
+        self,
+        obj: ObjectView,
+        start: dt.datetime,
+        end: dt.datetime,
+        my_answer: str | None,
+        *,
+        mine: list[str] | None = None,
+    ) -> list[Occurrence]:
+        """The object's occurrences in [start, end). With `mine` (the user's addresses, for a
+        resource in their own calendar that someone else organises: their copy), the answer
+        is read from it, and a declined copy has none."""
+        calendar = icalendar.Calendar.from_ical(obj.ical)
+        attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
+        if mine is not None and attendees:
+            leads = calendar.walk(obj.component)
+            organizer = leads[0].get("ORGANIZER") if leads else None
+            if organizer is not None and normalize_address(str(organizer)) not in mine:
+                my_answer = next(
+                    (str(a["partstat"]) for a in attendees if a["address"] in mine), None
+                )
+        if my_answer == PartStat.DECLINED.value:
+            return []
+        accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
+        found: list[Occurrence] = []
+        recurring = any(
+            "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in calendar.walk("VEVENT")
+        )
+        for component in occurrences_between(calendar, start, end):
+            if component.name != "VEVENT":
+                continue
+            begin = component.get("DTSTART")
+            finish = component.get("DTEND")
+            sort_key(begin.dt)  # a start that cannot be placed in time fails here, not later
+            found.append(
+                Occurrence(
+                    event_id=obj.event_id,
+                    summary=str(component.get("SUMMARY", "(no title)")),
+                    start=begin.dt,
+                    end=None if finish is None else finish.dt,
+                    all_day=not isinstance(begin.dt, dt.datetime),
+                    location=None
+                    if component.get("LOCATION") is None
+                    else str(component["LOCATION"]),
+                    recurring=recurring,
+                    cancelled=str(component.get("STATUS", "")).upper() == "CANCELLED",
+                    attendees=len(attendees),
+                    accepted=accepted,
+                    my_answer=my_answer,
+                    resource=obj,
+                    component=component,
+                )
+            )
+        return found
+
+
+def _uuid_or_nil(text: Any) -> UUID:
+    try:
+        return UUID(str(text))
+    except ValueError:
+        return UUID(int=0)
+
+
+def sort_key(moment: dt.datetime | dt.date, zone: dt.tzinfo = dt.UTC) -> dt.datetime:
+    """Where a start falls in time: a floating time or a date is read in `zone`."""
+    if isinstance(moment, dt.datetime):
+        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    return dt.datetime.combine(moment, dt.time(), tzinfo=zone)

@@ -1,0 +1,35 @@
+"""Who a person means by an invitee they type: a Televent user by @username or Telegram id
+(their internal calendar address), anyone else by email (RFC 6047: a mailto: address). The
+one reading shared by the bot's /invite and the JSON API's attendees."""
+
+from __future__ import annotations
+
+from televent.domain.errors import DomainError
+from televent.domain.values import internal_uri, is_valid_email
+from televent.projections.queries import Queries
+
+
+def invitee_address(queries: Queries, internal_domain: str, text: str) -> tuple[str, str | None]:
+    """The calendar address and display name (None when unknown) of an invitee as typed.
+
+    Raises:
+        DomainError: no such Televent user, or neither a user nor an email address.
+    """
+    value = text.strip().removeprefix("mailto:").removeprefix("MAILTO:")
+    if value.startswith("@"):
+        account = queries.account_by_username(value)
+        if account is None:
+            raise DomainError(
+                "no Televent user with that name yet; ask them to open the bot and press "
+                "Start, or invite them by email."
+            )
+        return internal_uri(account.telegram_id, internal_domain), account.name
+    if value.isdigit():
+        account = queries.account_by_telegram_id(int(value))
+        if account is None:
+            raise DomainError("that Telegram user has not started the bot yet.")
+        return internal_uri(account.telegram_id, internal_domain), account.name
+    if is_valid_email(value):
+        known = queries.account_by_email(value)
+        return f"mailto:{value.lower()}", None if known is None else known.name
+    raise DomainError("not an @username, a Telegram id or an email address.")

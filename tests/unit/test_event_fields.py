@@ -1,0 +1,258 @@
+"""JSON event fields to iCalendar: what a Mini App or script writes is what a CalDAV client
+reads, and an edit changes only what was named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import icalendar
+import pytest
+
+from televent.domain.errors import NotFoundError
+from televent.domain.event_fields import (
+    FieldError,
+    edited_text,
+    event_times,
+    instance_component,
+    new_event_text,
+    read_changes,
+    without_occurrence,
+    zone_of,
+)
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+STAMP = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+ALICE = ("mailto:tg_1@televent.internal", "Alice")
+
+STORED = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Some Client//EN
+X-WR-CALNAME:Work
+BEGIN:VEVENT
+UID:standup@example.com
+DTSTAMP:20260201T000000Z
+DTSTART;TZID=Europe/Berlin:20260302T090000
+DTEND;TZID=Europe/Berlin:20260302T091500
+RRULE:FREQ=DAILY;COUNT=5
+EXDATE;TZID=Europe/Berlin:20260305T090000
+SUMMARY:Standup
+LOCATION:Room 1
+X-CLIENT-COLOUR:teal
+ORGANIZER;CN=Alice:mailto:tg_1@televent.internal
+ATTENDEE;CN=Bob;PARTSTAT=ACCEPTED:mailto:bob@example.com
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:Standup
+TRIGGER:-PT10M
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+UID:standup@example.com
+DTSTAMP:20260201T000000Z
+RECURRENCE-ID;TZID=Europe/Berlin:20260303T090000
+DTSTART;TZID=Europe/Berlin:20260303T100000
+DTEND;TZID=Europe/Berlin:20260303T101500
+SUMMARY:Standup (late)
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _events(text: str) -> list[icalendar.cal.Component]:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def _master(text: str) -> icalendar.cal.Component:
+    return next(e for e in _events(text) if "RECURRENCE-ID" not in e)
+
+
+def _new(**fields: object) -> str:
+    return new_event_text(
+        read_changes(fields), uid="u1@televent", stamp=STAMP, zone_name="UTC", organizer=ALICE
+    )
+
+
+def test_a_local_time_with_a_zone_is_stored_with_its_tzid_and_vtimezone() -> None:
+    text = _new(title="Lunch", start="2026-03-02T12:00:00", timezone="Europe/Berlin")
+    event = _master(text)
+    assert event.decoded("DTSTART") == dt.datetime(2026, 3, 2, 12, tzinfo=BERLIN)
+    assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert event.decoded("DTEND") == dt.datetime(2026, 3, 2, 13, tzinfo=BERLIN)  # an hour
+    assert "BEGIN:VTIMEZONE" in text
+    assert str(event["ORGANIZER"]) == ALICE[0]
+
+
+def test_an_offset_time_keeps_its_instant_in_the_zone_it_is_written_in() -> None:
+    text = _new(title="Call", start="2026-03-02T11:00:00Z", end="2026-03-02T11:30:00+00:00")
+    assert _master(text).decoded("DTSTART") == dt.datetime(2026, 3, 2, 11, tzinfo=dt.UTC)
+    moved = new_event_text(
+        read_changes({"title": "Call", "start": "2026-03-02T11:00:00Z"}),
+        uid="u2",
+        stamp=STAMP,
+        zone_name="Europe/Berlin",
+        organizer=ALICE,
+    )
+    start = _master(moved)["DTSTART"]
+    assert start.params["TZID"] == "Europe/Berlin"
+    assert start.dt.hour == 12 and start.dt.astimezone(dt.UTC).hour == 11
+
+
+def test_all_day_events_are_dates_and_end_the_day_after() -> None:
+    event = _master(_new(title="Holiday", start="2026-03-02", recurrence="FREQ=YEARLY"))
+    assert event.decoded("DTSTART") == dt.date(2026, 3, 2)
+    assert event.decoded("DTEND") == dt.date(2026, 3, 3)
+    assert event["RRULE"].to_ical() == b"FREQ=YEARLY"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"start": "2026-03-02T10:00:00Z"}, "title"),
+        ({"title": "x"}, "start"),
+        ({"title": "  ", "start": "2026-03-02"}, "title"),
+        ({"title": "x", "start": "next tuesday"}, "start"),
+        ({"title": "x", "start": "2026-03-02T10:00:00Z", "end": "2026-03-02T09:00:00Z"}, "end"),
+        ({"title": "x", "start": "2026-03-02", "end": "2026-03-02T12:00:00Z"}, "end"),
+        ({"title": "x", "start": "2026-03-02", "all_day": "yes"}, "all_day"),
+        ({"title": "x", "start": "2026-03-02T10:00:00", "timezone": "Mars/Olympus"}, "timezone"),
+        ({"title": "x", "start": "2026-03-02", "recurrence": "EVERY=DAY"}, "recurrence"),
+        ({"title": "x", "start": "2026-03-02", "colour": "red"}, "colour"),
+        ({"title": 5, "start": "2026-03-02"}, "title"),
+        ({"title": "x", "start": "0001-01-01T00:00:00+05:00"}, "start"),
+        ({"title": "x", "start": "2026-03-02", "end": "99999-01-01"}, "end"),
+    ],
+)
+def test_bad_fields_are_refused_by_name(fields: dict[str, object], field: str) -> None:
+    with pytest.raises(FieldError) as caught:
+        _new(**fields)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}:")
+
+
+def test_an_edit_changes_only_the_named_fields() -> None:
+    text = edited_text(
+        STORED,
+        read_changes({"title": "Daily", "location": None}),
+        occurrence=None,
+        stamp=STAMP,
+        zone_name="UTC",
+    )
+    master = _master(text)
+    assert str(master["SUMMARY"]) == "Daily"
+    assert "LOCATION" not in master
+    assert str(master["X-CLIENT-COLOUR"]) == "teal"
+    assert [c.name for c in master.subcomponents] == ["VALARM"]
+    assert "X-WR-CALNAME:Work" in text
+    assert master.decoded("DTSTART") == dt.datetime(2026, 3, 2, 9, tzinfo=BERLIN)
+    assert str(master["ATTENDEE"]) == "mailto:bob@example.com"
+    assert len(_events(text)) == 2  # the override is kept
+
+
+def test_moving_a_series_keeps_its_length_and_takes_its_exceptions_along() -> None:
+    text = edited_text(
+        STORED,
+        read_changes({"start": "2026-03-02T10:00:00+01:00"}),
+        occurrence=None,
+        stamp=STAMP,
+        zone_name="UTC",
+    )
+    master = _master(text)
+    assert master.decoded("DTEND") == dt.datetime(2026, 3, 2, 10, 15, tzinfo=BERLIN)
+    assert [d.dt for d in master["EXDATE"].dts] == [dt.datetime(2026, 3, 5, 10, tzinfo=BERLIN)]
+    override = next(e for e in _events(text) if "RECURRENCE-ID" in e)
+    assert override.decoded("RECURRENCE-ID") == dt.datetime(2026, 3, 3, 10, tzinfo=BERLIN)
+
+
+def test_editing_one_occurrence_writes_its_override_only() -> None:
+    text = edited_text(
+        STORED,
+        read_changes({"title": "Standup with guests", "start": "2026-03-04T11:00:00"}),
+        occurrence="2026-03-04T08:00:00Z",
+        stamp=STAMP,
+        zone_name="UTC",
+    )
+    events = _events(text)
+    assert len(events) == 3
+    override = next(
+        e
+        for e in events
+        if "RECURRENCE-ID" in e
+        and e.decoded("RECURRENCE-ID") == dt.datetime(2026, 3, 4, 9, tzinfo=BERLIN)
+    )
+    assert str(override["SUMMARY"]) == "Standup with guests"
+    assert override.decoded("DTSTART") == dt.datetime(2026, 3, 4, 11, tzinfo=BERLIN)
+    assert override.decoded("DTEND") == dt.datetime(2026, 3, 4, 11, 15, tzinfo=BERLIN)
+    assert [c.name for c in override.subcomponents] == ["VALARM"]  # derived from the master
+    assert "RRULE" not in override
+    assert str(_master(text)["SUMMARY"]) == "Standup"
+
+
+def test_an_existing_override_is_edited_in_place() -> None:
+    text = edited_text(
+        STORED,
+        read_changes({"location": "Room 2"}),
+        occurrence="2026-03-03T09:00:00",  # local time in the series' zone
+        stamp=STAMP,
+        zone_name="UTC",
+    )
+    overrides = [e for e in _events(text) if "RECURRENCE-ID" in e]
+    assert len(overrides) == 1
+    assert str(overrides[0]["LOCATION"]) == "Room 2"
+    assert str(overrides[0]["SUMMARY"]) == "Standup (late)"
+
+
+def test_an_occurrence_the_series_does_not_have_is_not_found() -> None:
+    for missing in ("2026-03-05T09:00:00+01:00", "2026-03-09T09:00:00+01:00", "2026-03-02T09:30"):
+        with pytest.raises(NotFoundError):
+            edited_text(
+                STORED,
+                read_changes({"title": "x"}),
+                occurrence=missing,
+                stamp=STAMP,
+                zone_name="UTC",
+            )
+    with pytest.raises(FieldError) as caught:
+        instance_component(STORED, "2026-03-04")  # the series has times, not dates
+    assert caught.value.field == "occurrence"
+
+
+def test_the_rule_belongs_to_the_series() -> None:
+    with pytest.raises(FieldError) as caught:
+        edited_text(
+            STORED,
+            read_changes({"recurrence": "FREQ=WEEKLY"}),
+            occurrence="2026-03-04T09:00:00+01:00",
+            stamp=STAMP,
+            zone_name="UTC",
+        )
+    assert caught.value.field == "recurrence"
+    single = edited_text(
+        STORED, read_changes({"recurrence": None}), occurrence=None, stamp=STAMP, zone_name="UTC"
+    )
+    assert len(_events(single)) == 1
+    assert "RRULE" not in _master(single) and "EXDATE" not in _master(single)
+
+
+def test_deleting_one_occurrence_adds_an_exdate_and_drops_its_override() -> None:
+    text = without_occurrence(STORED, "2026-03-03T08:00:00Z")
+    master = _master(text)
+    excluded = [d.dt for value in master["EXDATE"] for d in value.dts]
+    assert dt.datetime(2026, 3, 3, 9, tzinfo=BERLIN) in excluded
+    assert all("RECURRENCE-ID" not in e for e in _events(text))
+    with pytest.raises(NotFoundError):
+        without_occurrence(text, "2026-03-03T08:00:00Z")  # already gone
+
+
+def test_times_follow_the_form_of_start_and_keep_the_duration() -> None:
+    current = (
+        dt.datetime(2026, 3, 2, 9, tzinfo=BERLIN),
+        dt.datetime(2026, 3, 2, 10, tzinfo=BERLIN),
+    )
+    start, end = event_times(read_changes({"start": "2026-03-03"}), BERLIN, current)
+    assert (start, end) == (dt.date(2026, 3, 3), dt.date(2026, 3, 4))
+    start, end = event_times(read_changes({"end": "2026-03-02T11:00:00"}), BERLIN, current)
+    assert end - start == dt.timedelta(hours=2)  # type: ignore[operator]
+    with pytest.raises(FieldError):
+        event_times(read_changes({"all_day": False}), BERLIN, (start.date(), start.date()))  # type: ignore[union-attr]
+    assert zone_of("UTC") is dt.UTC
