@@ -676,6 +676,9 @@ def televent(backend: str, work: Path) -> Iterator[Target]:
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEVENT_", "TELEGRAM_"))}
         env["TELEVENT_DATABASE_URL"] = url
+        # The peers have no request limits: measure the server, not the limiter (its cost per
+        # request is measured by benchmarks/workers.py).
+        env["TELEVENT_RATE_LIMITS"] = "off"
         program = televent_executable()
         subprocess.run(
             [program, "account", "create", "--telegram-id", "1", "--name", "Bench"],
