@@ -36,7 +36,7 @@ function goCalendar() {
   formContext = null;
   showScreen("calendar");
   setNavigation(null);
-  if (new URLSearchParams(window.location.hash.slice(1)).has("event")) {
+  if (eventInHash()) {
     history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
   }
   $("#calendar").focus({ preventScroll: true });
@@ -300,8 +300,16 @@ function swipe(element) {
   }, { passive: true });
 }
 
+// The bot's "Open" button points at /app/#event=<id>; Telegram adds its launch data to the same
+// fragment (joined with "&", or after a second "#" in some clients), so the id is matched, not
+// parsed as one query string.
+function eventInHash() {
+  const found = /(?:^|[#&?])event=([0-9a-fA-F-]{32,36})/.exec(window.location.hash);
+  return found ? found[1] : "";
+}
+
 function openFromHash() {
-  const id = new URLSearchParams(window.location.hash.slice(1)).get("event") || "";
+  const id = eventInHash();
   if (id) openEventById(id);
 }
 
@@ -328,7 +336,7 @@ async function boot() {
     state.tz = state.me.timezone;
     calendar.zoneChanged();
   }
-  const deepLink = new URLSearchParams(window.location.hash.slice(1)).get("event") || tg.startEventId();
+  const deepLink = eventInHash() || tg.startEventId();
   if (deepLink) openEventById(deepLink);
 }
 
