@@ -73,7 +73,8 @@ class Settings:
     rate_account_burst: int = 600
     metrics_token: str | None = None  # /metrics needs it as a Bearer token; else loopback only
     log_format: str = "text"  # or "json": one object a line
-    log_level: str = "warning"  # "info" adds one line per request and per delivery
+    log_level: str = "warning"  # the level of every record but the access log's
+    access_log: bool = True  # one line per request and per delivery attempt, at INFO
     leader_interval_seconds: float = 2.0  # how often the leader lease is tried and checked
     shutdown_grace_seconds: int = 30  # SIGTERM: in-flight requests get this long to finish
 
@@ -128,6 +129,7 @@ class Settings:
             metrics_token=environ.get("TELEVENT_METRICS_TOKEN") or None,
             log_format=_choice(environ, "TELEVENT_LOG_FORMAT", ("text", "json")),
             log_level=_choice(environ, "TELEVENT_LOG_LEVEL", ("warning", "info", "debug", "error")),
+            access_log=_switch(environ, "TELEVENT_ACCESS_LOG", default=True),
             leader_interval_seconds=_positive_float(environ, "TELEVENT_LEADER_INTERVAL", 2.0),
             shutdown_grace_seconds=_positive_int(environ, "TELEVENT_SHUTDOWN_GRACE", 30),
         )

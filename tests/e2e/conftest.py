@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any, cast
 
 import pytest
 
@@ -39,13 +40,54 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+class ServeProcess(subprocess.Popen[bytes]):
+    """A `televent serve` whose output (stdout and stderr) goes to a file, so that however much
+    it logs it never blocks on a full pipe nobody reads. `communicate()` waits and returns that
+    output; `stdout` follows the file (like `tail -f`) and ends once the process has exited."""
+
+    def __init__(self, command: list[str], output: Path, **options: Any) -> None:
+        self.output_path = output
+        with output.open("wb") as sink:
+            super().__init__(command, stdout=sink, stderr=subprocess.STDOUT, **options)
+        self.stdout = cast(IO[bytes], _FollowedFile(output, self))
+
+    def output(self) -> str:
+        """Everything the process printed so far."""
+        return self.output_path.read_bytes().decode(errors="replace")
+
+    def communicate(self, input: Any = None, timeout: float | None = None) -> tuple[Any, Any]:
+        self.wait(timeout)
+        return self.output_path.read_bytes(), None
+
+
+class _FollowedFile:
+    """Reads a growing file line by line, waiting for more until its writer has exited."""
+
+    def __init__(self, path: Path, writer: subprocess.Popen[bytes]) -> None:
+        self._file = path.open("rb")
+        self._writer = writer
+
+    def readline(self) -> bytes:
+        pending = b""
+        while True:
+            exited = self._writer.poll() is not None  # before reading: nothing written after
+            pending += self._file.readline()
+            if pending.endswith(b"\n") or exited:
+                return pending
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        self._file.close()
+
+
 @contextmanager
 def running_serve(
     database_url: str, cwd: Path, extra: dict[str, str] | None = None
-) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+) -> Iterator[tuple[str, ServeProcess]]:
     """Run `televent serve` on a free port until /health answers; yields (base URL, process).
 
-    The process is stopped afterwards (unless the test already killed it).
+    The output goes to `serve-<port>.log` in `cwd` (see ServeProcess). The process is stopped
+    afterwards (unless the test already killed it).
     """
     port = _free_port()
     env = {
@@ -54,31 +96,32 @@ def running_serve(
         "PYTHONPATH": str(ROOT / "src"),
         **(extra or {}),
     }
-    process = subprocess.Popen(
+    process = ServeProcess(
         [sys.executable, "-m", "televent", "serve", "--port", str(port)],
+        cwd / f"serve-{port}.log",
         cwd=cwd,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/health", timeout=2):
-                break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                output = process.communicate()[0].decode(errors="replace")
-                pytest.fail(f"televent serve did not start:\n{output}")
-            time.sleep(0.2)
     try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    process.kill()
+                    process.wait(timeout=30)
+                    pytest.fail(f"televent serve did not start:\n{process.output()}")
+                time.sleep(0.2)
         yield url, process
     finally:
         if process.poll() is None:
             process.terminate()
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
+        assert process.stdout is not None
+        process.stdout.close()
 
 
 SERVER_SETTINGS = {"TELEVENT_MAX_RESOURCE_BYTES": "200000"}

@@ -211,8 +211,10 @@ def test_serve_with_workers_shares_one_port(database: str, tmp_path: Path) -> No
     env = {**os.environ, "TELEVENT_DATABASE_URL": database, "PYTHONPATH": str(ROOT / "src"),
            **FAST_LEADER}  # fmt: skip
     command = [sys.executable, "-m", "televent", "serve", "--port", str(port), "--workers", "2"]
-    parent = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)  # fmt: skip
+    log = tmp_path / "serve.log"  # a file, not a pipe: a busy server never blocks on its output
+    with log.open("wb") as sink:
+        parent = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=sink,
+                                  stderr=subprocess.STDOUT)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 40
@@ -238,7 +240,8 @@ def test_serve_with_workers_shares_one_port(database: str, tmp_path: Path) -> No
         )
     finally:
         parent.send_signal(signal.SIGTERM)
-        output = parent.communicate(timeout=60)[0].decode(errors="replace")
+        parent.wait(timeout=60)
+    output = log.read_text(errors="replace")
     assert parent.returncode == 0, output
     assert "2 workers" in output
 

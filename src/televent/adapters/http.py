@@ -23,8 +23,15 @@ from televent.adapters.api.auth import (
 )
 from televent.adapters.api.context import ApiContext
 from televent.adapters.caldav.asgi import CalDavAsgi
-from televent.adapters.caldav.auth import Authenticator, ThrottledError, UnauthenticatedError
+from televent.adapters.caldav.auth import (
+    FAILURE_WINDOW_SECONDS,
+    Authenticator,
+    ThrottledError,
+    UnauthenticatedError,
+)
 from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.logging_setup import configure_access_log
+from televent.adapters.login_failures import open_failure_log
 from televent.adapters.mail.inbound import MessageTooLargeError
 from televent.adapters.mail.ingest import receive_email
 from televent.adapters.port import AppPort
@@ -66,7 +73,16 @@ def create_http_app(
     Litestar serves health, the webhooks, the JSON API and the Mini App; every other request
     goes to CalDAV, so that clients can start discovery at the root URL.
     """
-    authenticator = Authenticator(app.queries, record_device_use)
+    configure_access_log(settings.access_log)
+    # One failed-login count for CalDAV and the API, shared by every process through Redis
+    # when TELEVENT_REDIS_URL is set (kept apart per database, as the rate limits are).
+    authenticator = Authenticator(
+        app.queries,
+        record_device_use,
+        failures=open_failure_log(
+            settings.redis_url, FAILURE_WINDOW_SECONDS, namespace=settings.database.describe()
+        ),
+    )
     caldav = CalDavAsgi(
         CalDavHandlers(
             app,

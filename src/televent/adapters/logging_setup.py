@@ -3,6 +3,11 @@
 TELEVENT_LOG_FORMAT=json writes one JSON object a line (what log collectors parse without a
 grammar); the default is a readable line with the same fields as key=value pairs. A record's
 structured fields travel in `extra={"fields": {...}}`.
+
+The access log (one line per request, "televent.request", from operations_middleware.py, and
+one per settled delivery, "televent.delivery", from metrics.instrument_queue) is written at
+INFO and is on whatever TELEVENT_LOG_LEVEL says, unless TELEVENT_ACCESS_LOG=off. It holds no
+secret: no header, no query string (a login link's token travels in one), no message text.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import sys
 from typing import Any
 
 REQUEST_LOGGER = "televent.request"
+DELIVERY_LOGGER = "televent.delivery"
+ACCESS_LOGGERS = (REQUEST_LOGGER, DELIVERY_LOGGER)
 
 
 class JsonFormatter(logging.Formatter):
@@ -69,3 +76,10 @@ def configure_logging(log_format: str, level: int = logging.INFO) -> None:
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
+
+
+def configure_access_log(enabled: bool) -> None:
+    """Turn the access log (request and delivery lines) on at INFO, or off, independently of
+    the level of the other records."""
+    for name in ACCESS_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO if enabled else logging.CRITICAL + 1)

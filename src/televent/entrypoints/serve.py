@@ -9,6 +9,7 @@ import gc
 import logging
 import os
 import shutil
+import signal
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import uvicorn
 from litestar import Litestar
 
+from televent import __version__
 from televent.adapters.http import create_http_app
 from televent.adapters.logging_setup import configure_logging
 from televent.adapters.mail.imap import ImapSettings, poll_once
@@ -29,6 +31,7 @@ from televent.adapters.operations_middleware import LimitOptions
 from televent.adapters.port import AppPort
 from televent.adapters.ratelimit import Policy
 from televent.adapters.slow_clients import deadline_protocol
+from televent.adapters.tracing import Tracing, start_tracing
 from televent.application.televent import Televent
 from televent.bootstrap import Services, build_application, build_services
 from televent.config import Settings
@@ -70,6 +73,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
         raise
     services = build_services(app, settings)
     instrument(app, services)
+    tracing = _tracing(app)
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
     telegram = None
@@ -135,7 +139,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
         metrics_token=settings.metrics_token,
     )
     config = uvicorn.Config(
-        guarded,
+        tracing.wrap(guarded) if tracing else guarded,  # outermost: every request is traced
         host=host,
         port=port,
         log_level="warning",
@@ -151,14 +155,37 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     # (they made one in five 1,000-member PROPFINDs take 2-3 times as long).
     gc.collect()
     gc.freeze()
+    # uvicorn drains on SIGTERM and then raises the signal again with the handler it found:
+    # make that handler end the process through the `finally` below (closing the database,
+    # and a worker's metrics files), not kill it on the spot.
+    signal.signal(signal.SIGTERM, _exit_after_shutdown)
     try:
         uvicorn.Server(config).run(sockets=[listener])
     finally:
         listener.close()
+        if tracing:
+            tracing.shutdown()  # SIGTERM exported them already (see Tracing.wrap); Ctrl-C here
         app.close()
         if is_worker():
             mark_process_dead(os.getpid())
     return 0
+
+
+def _exit_after_shutdown(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
+def _tracing(app: Televent) -> Tracing | None:
+    """OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT (or the traces endpoint) is set,
+    said in one line (so is a missing `televent[tracing]`). Every worker sets up its own."""
+    tracing = start_tracing(__version__)
+    if isinstance(tracing, str):
+        print(tracing)
+        return None
+    if tracing:
+        tracing.trace_commands(app)
+        print(f"Tracing: on (OTLP/HTTP to {tracing.endpoint})")
+    return tracing
 
 
 class ListenError(TeleventError):

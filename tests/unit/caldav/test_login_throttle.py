@@ -12,8 +12,10 @@ from uuid import UUID, uuid4
 import argon2
 import pytest
 
+from televent.adapters import login_failures
 from televent.adapters.caldav import auth
 from televent.adapters.caldav.auth import Authenticator, ThrottledError, UnauthenticatedError
+from televent.adapters.login_failures import MemoryFailureLog
 
 HASH = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
@@ -159,9 +161,11 @@ def test_numeric_user_names_that_fit_no_account_are_wrong_credentials(
 def test_forgotten_keys_do_not_pile_up(
     authenticator: Authenticator, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auth, "MAX_TRACKED_KEYS", 30)
+    monkeypatch.setattr(login_failures, "MAX_TRACKED_KEYS", 30)
     fail(authenticator, "old@example.com", "127.0.0.1", 1)
     clock.now += auth.FAILURE_WINDOW_SECONDS + 1
     for n in range(40):
         fail(authenticator, f"u{n}@example.com", f"10.1.0.{n}", 1)
-    assert not any("old@example.com" in key for key in authenticator._failures)
+    failures = authenticator.failures
+    assert isinstance(failures, MemoryFailureLog)
+    assert not any("old@example.com" in key for key in failures._failures)

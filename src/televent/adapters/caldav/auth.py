@@ -16,6 +16,9 @@ Failed logins are counted three ways, so that nobody's mistakes or attacks lock 
 - per client address, across user names: slowed (never refused) after 30 failures, against
   one address trying many accounts.
 
+The counts live in a failure log (adapters/login_failures.py): this process's memory, or Redis
+when TELEVENT_REDIS_URL is set, so that every process of a deployment counts the same failures.
+
 Credentials already verified (remembered) are never delayed; a refused pair stays refused even
 with the right password, so that a refusal does not tell a right guess from a wrong one.
 """
@@ -27,7 +30,6 @@ import binascii
 import hashlib
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
@@ -35,6 +37,7 @@ from uuid import UUID
 import argon2
 
 from televent.adapters.caldav.resources import parse_telegram_id
+from televent.adapters.login_failures import FailureLog, MemoryFailureLog
 from televent.projections.queries import Queries
 
 REMEMBER_SECONDS = 300
@@ -46,7 +49,6 @@ ACCOUNT_SLOW_AFTER_FAILURES = 10
 ADDRESS_SLOW_AFTER_FAILURES = 30
 MAX_ACCOUNT_DELAY_SECONDS = 2.0
 MAX_USER_NAME_LENGTH = 320  # the longest email address (RFC 5321 §4.5.3.1)
-MAX_TRACKED_KEYS = 10_000  # above this, keys without recent failures are forgotten
 USAGE_RECORD_SECONDS = 60
 _HASHER = argon2.PasswordHasher()
 
@@ -82,6 +84,7 @@ class Authenticator:
         record_usage: Callable[[str], None],
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        failures: FailureLog | None = None,
     ) -> None:
         self.queries = queries
         self.record_usage = record_usage
@@ -89,7 +92,7 @@ class Authenticator:
         self.sleep = sleep
         self._lock = threading.Lock()
         self._remembered: dict[bytes, tuple[Principal, float]] = {}
-        self._failures: dict[str, deque[float]] = {}
+        self.failures = failures or MemoryFailureLog(FAILURE_WINDOW_SECONDS, clock)
         self._usage_recorded: dict[str, float] = {}
 
     def authenticate(self, authorization: str | None, client: str) -> Principal:
@@ -145,17 +148,13 @@ class Authenticator:
         with the right password (else the refusal would tell a right guess from a wrong one);
         otherwise the delay before a password is checked, growing with the failures of the
         pair, of the account and of the address."""
-        now = self.clock()
-        with self._lock:
-            pair = self._recent(keys.pair, now)
-            account = len(self._recent(keys.account, now))
-            address = len(self._recent(keys.address, now))
-            if len(pair) >= REFUSE_AFTER_FAILURES:
-                retry = int(pair[0] + FAILURE_WINDOW_SECONDS - now) + 1
-                raise ThrottledError(max(retry, 1))
+        recent = self.failures.recent([keys.pair, keys.account, keys.address])
+        pair, account, address = (found.count for found in recent)
+        if pair >= REFUSE_AFTER_FAILURES:
+            raise ThrottledError(max(int(recent[0].oldest_expires_in) + 1, 1))
         delay = 0.0
-        if len(pair) >= SLOW_AFTER_FAILURES:
-            delay = SLOWDOWN_SECONDS * (len(pair) - SLOW_AFTER_FAILURES + 1)
+        if pair >= SLOW_AFTER_FAILURES:
+            delay = SLOWDOWN_SECONDS * (pair - SLOW_AFTER_FAILURES + 1)
         for count, threshold in (
             (account, ACCOUNT_SLOW_AFTER_FAILURES),
             (address, ADDRESS_SLOW_AFTER_FAILURES),
@@ -165,23 +164,8 @@ class Authenticator:
                 delay = max(delay, min(extra, MAX_ACCOUNT_DELAY_SECONDS))
         return delay
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        """The failures under a key within the window (older ones dropped); lock held."""
-        recent = self._failures.get(key)
-        if recent is None:
-            return deque()
-        while recent and recent[0] < now - FAILURE_WINDOW_SECONDS:
-            recent.popleft()
-        return recent
-
     def _fail(self, keys: _Keys) -> None:
-        now = self.clock()
-        with self._lock:
-            if len(self._failures) > MAX_TRACKED_KEYS:
-                for key in [k for k, v in self._failures.items() if not self._recent(k, now)]:
-                    del self._failures[key]
-            for key in (keys.pair, keys.account, keys.address):
-                self._failures.setdefault(key, deque()).append(now)
+        self.failures.record([keys.pair, keys.account, keys.address])
 
     def _note_usage(self, device_id: str) -> None:
         now = self.clock()
