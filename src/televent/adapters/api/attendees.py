@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from litestar import Controller, Response, delete, get, post
-from litestar.params import Parameter
+from litestar.params import HeaderParameter
 
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.event_access import EventAccess, etag_value, event_uuid
@@ -44,7 +44,7 @@ ANSWERS = {
     "tentative": PartStat.TENTATIVE,
     "declined": PartStat.DECLINED,
 }
-IfMatch = Annotated[str | None, Parameter(header="If-Match", required=False)]
+IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", required=False)]
 
 
 def invitee_address(queries: Queries, domain: str, text: str) -> tuple[str, str | None]:

@@ -32,7 +32,7 @@ from typing import Annotated, Any
 from uuid import UUID, uuid4
 
 from litestar import Controller, Request, Response, delete, get, patch, post
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 
 from televent.adapters.api.attendees import AttendanceController, IfMatch, invitee_address
 from televent.adapters.api.context import ApiContext, Caller
@@ -51,7 +51,7 @@ DEFAULT_LIMIT, MAX_LIMIT = 100, 500
 MAX_ATTENDEES = 100
 HANDLED_HERE = frozenset({"calendar", "attendees", "cancelled"})
 Occurrence = Annotated[
-    str | None, Parameter(query="occurrence", required=False, description="a recurrence_id")
+    str | None, QueryParameter(name="occurrence", required=False, description="a recurrence_id")
 ]
 SortKey = tuple[int, str, str]
 WINDOW_HELP = "RFC 3339 with an offset (a local time or a date is read in your time zone)"

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 from litestar.response import Redirect
 
 from televent.adapters.api.auth import SESSION_COOKIE
@@ -74,7 +74,7 @@ def login_handlers(web_login: WebLogin, *, session_seconds: int, secure: bool) -
     async def login(
         api: ApiContext,
         request: Request[Any, Any, Any],
-        token: Annotated[str | None, Parameter(query="token")] = None,
+        token: Annotated[str | None, QueryParameter(name="token")] = None,
     ) -> Response[Any]:
         agent = request.headers.get("user-agent", "").lower()
         if any(name in agent for name in LINK_PREVIEW_AGENTS):
