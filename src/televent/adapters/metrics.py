@@ -161,19 +161,26 @@ def mark_process_dead(pid: int) -> None:
         multiprocess.mark_process_dead(pid)  # type: ignore[no-untyped-call]
 
 
+def command_names(app: Any) -> list[str]:
+    """The application's commands: the public methods of its `*Commands` classes (what the
+    metrics count and the tracing wraps)."""
+    return sorted(
+        {
+            name
+            for cls in type(app).__mro__
+            if cls.__name__.endswith("Commands")
+            for name, value in vars(cls).items()
+            if callable(value) and not name.startswith("_")
+        }
+    )
+
+
 def instrument_commands(app: Any) -> None:
     """Count every command of the application (methods of its `*Commands` classes) by
     outcome: ok, refused (a TeleventError: the user's request was wrong) or error."""
     from televent.domain.errors import TeleventError  # noqa: PLC0415 - adapters may import it
 
-    names = {
-        name
-        for cls in type(app).__mro__
-        if cls.__name__.endswith("Commands")
-        for name, value in vars(cls).items()
-        if callable(value) and not name.startswith("_")
-    }
-    for name in sorted(names):
+    for name in command_names(app):
         method = getattr(app, name)
 
         def counted(*args: Any, __method: Any = method, __name: str = name, **kwargs: Any) -> Any:

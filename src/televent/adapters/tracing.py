@@ -33,6 +33,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from televent.adapters.metrics import command_names
 from televent.adapters.operations_middleware import surface_of
 
 if TYPE_CHECKING:
@@ -121,14 +122,7 @@ class Tracing:
         from televent.domain.errors import TeleventError  # noqa: PLC0415
 
         tracer = self.provider.get_tracer("televent.commands")
-        names = {
-            name
-            for cls in type(app).__mro__
-            if cls.__name__.endswith("Commands")
-            for name, value in vars(cls).items()
-            if callable(value) and not name.startswith("_")
-        }
-        for name in sorted(names):
+        for name in command_names(app):
             method = getattr(app, name)
 
             def traced(
