@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
+from eventsourcing.domain import Aggregate
+
 from televent.application.core import CommandCore
 from televent.application.scheduling import ATTENDEE, ORGANIZER
 from televent.domain.calendar_event import CalendarEvent
@@ -64,6 +66,7 @@ class ObjectCommands(CommandCore):
         if_none_match: bool = False,
         if_schedule_tag: str | None = None,
         organizer_copy: bool = False,
+        together: Aggregate | None = None,
     ) -> PutResult:
         """Store a calendar object resource under the name the client chose (CalDAV PUT).
 
@@ -72,7 +75,8 @@ class ObjectCommands(CommandCore):
         (RFC 6638 §3.2.10: answers recorded since then are merged in, not lost). A body
         equal to the stored one appends nothing. The change's scheduling consequences for
         other Televent users are saved with it (televent/application/scheduling.py); an
-        `organizer_copy` (an iTIP message from an organizer elsewhere) has none.
+        `organizer_copy` (an iTIP message from an organizer elsewhere) has none. `together`
+        is another aggregate whose decision is saved in the same transaction (a booking).
         """
         obj = accepted_calendar_object(ical)  # repaired or refused for every reader
         repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
@@ -94,8 +98,9 @@ class ObjectCommands(CommandCore):
                 )
             try:
                 event = self._store_new(
-                    calendar_id, target.owner, href, obj, actor=actor, source=source
-                )
+                    calendar_id, target.owner, href, obj, actor=actor, source=source,
+                    together=together,
+                )  # fmt: skip
             except ConflictError:
                 if if_none_match:
                     raise PreconditionFailedError(
@@ -120,7 +125,7 @@ class ObjectCommands(CommandCore):
                 else self.scheduler.consequences(event, stored, actor=actor, source=source)
             )
             try:
-                self.save_all(event, *others)
+                self.save_all(together, event, *others)
             except ConflictError:
                 if if_match is not None or if_schedule_tag is not None:
                     raise PreconditionFailedError(
@@ -207,6 +212,7 @@ class ObjectCommands(CommandCore):
         *,
         actor: str,
         source: str,
+        together: Aggregate | None = None,
     ) -> CalendarEvent:
         """Create the event, or bring back a deleted one with the same UID.
 
@@ -224,10 +230,12 @@ class ObjectCommands(CommandCore):
             source=source,
         )
         try:
-            self._save_scheduled(event, None, actor=actor, source=source)
+            self._save_scheduled(event, None, actor=actor, source=source, together=together)
         except ViewConflictError:
             raise  # refused by a read model's integrity rule, not an earlier life of the UID
         except ConflictError:
+            if together is not None:
+                raise  # the other aggregate's concurrent decision (a new UID never collides)
             existing: CalendarEvent = self.repository.get(event.id)
             if not existing.deleted:
                 raise  # created concurrently by someone else
@@ -244,8 +252,9 @@ class ObjectCommands(CommandCore):
         actor: str,
         source: str,
         if_match: str | None = None,
+        together: Aggregate | None = None,
     ) -> None:
-        """Delete the resource stored under a name."""
+        """Delete the resource stored under a name (`together`: see `put_object`)."""
         current = self.queries.object_at(calendar_id, href)
         if current is None:
             raise NotFoundError(f"No resource named {href}.")
@@ -253,7 +262,7 @@ class ObjectCommands(CommandCore):
             raise PreconditionFailedError("The resource changed since you read it (If-Match).")
         event: CalendarEvent = self._get(current.event_id, CalendarEvent, "Event")
         _check_if_match(event, if_match)
-        self._delete_scheduled(event, actor=actor, source=source)
+        self._delete_scheduled(event, actor=actor, source=source, together=together)
 
 
 def _check_put_target(

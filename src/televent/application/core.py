@@ -154,19 +154,28 @@ class CommandCore(Application[UUID]):
     # --- saving with the scheduling consequences ----------------------------------------------
 
     def _save_scheduled(
-        self, event: CalendarEvent, before: CalendarObject | None, *, actor: str, source: str
+        self,
+        event: CalendarEvent,
+        before: CalendarObject | None,
+        *,
+        actor: str,
+        source: str,
+        together: Aggregate | None = None,
     ) -> None:
-        """Save a change with its scheduling consequences, in one transaction."""
+        """Save a change with its scheduling consequences (and `together`, another
+        aggregate's decision, first), in one transaction."""
         others = self.scheduler.consequences(event, before, actor=actor, source=source)
-        self.save_all(event, *others)
+        self.save_all(together, event, *others)
 
-    def _delete_scheduled(self, event: CalendarEvent, *, actor: str, source: str) -> None:
+    def _delete_scheduled(
+        self, event: CalendarEvent, *, actor: str, source: str, together: Aggregate | None = None
+    ) -> None:
         """Delete an event: an organizer's deletion cancels it for everyone; an attendee's
         deletion of their copy declines it (RFC 6638 §3.2.1.3, §3.2.2.3)."""
         before = parse_calendar_object(event.ical)
         self._decline_before_deleting(event, before, actor=actor, source=source)
         event.delete(actor=actor, source=source)
-        self._save_scheduled(event, before, actor=actor, source=source)
+        self._save_scheduled(event, before, actor=actor, source=source, together=together)
 
     def _decline_before_deleting(
         self, event: CalendarEvent, before: CalendarObject, *, actor: str, source: str

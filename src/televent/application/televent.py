@@ -10,7 +10,8 @@
 - attendance.py: invitations, answers, cancellations and delivery failures (RFC 6638);
 - erasure.py: erasure and export bookkeeping (GDPR);
 - farewells.py: the record of the meetings an erasure calls off (GDPR Art. 17);
-- schedule_inbox.py: deleting items of the scheduling inbox (RFC 6638 §4.1).
+- schedule_inbox.py: deleting items of the scheduling inbox (RFC 6638 §4.1);
+- bookings.py: availability, booking links and bookings.
 
 It is built by bootstrap.py (the composition root), never by the adapters.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from televent.application.accounts import AccountCommands
 from televent.application.attendance import AttendanceCommands
+from televent.application.bookings import BookingCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
 from televent.application.erasure import ErasureCommands
@@ -27,6 +29,7 @@ from televent.application.schedule_inbox import ScheduleInboxCommands
 
 
 class Televent(
+    BookingCommands,
     AccountCommands,
     CalendarCommands,
     ObjectCommands,

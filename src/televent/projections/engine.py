@@ -24,6 +24,7 @@ from televent.infrastructure.database import Dialect
 from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.base import Projection
+from televent.projections.bookings import BookingsProjection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.counters import CounterProjection
 from televent.projections.directory import DirectoryProjection
@@ -65,6 +66,7 @@ def all_projections(
         AttendeeIndexProjection(prefix),
         AuditIndexProjection(prefix),
         CounterProjection(prefix),
+        BookingsProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

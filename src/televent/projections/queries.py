@@ -1,8 +1,8 @@
 """The query side: answers read from the projections' tables, never from aggregates.
 
 Each read model's questions live beside it (directory_reader.py, calendar_view_reader.py,
-attendee_index_reader.py, schedule_inbox_reader.py); `Queries` gathers the first three so
-adapters ask `app.queries.<question>(...)` in one place.
+attendee_index_reader.py, bookings_reader.py, schedule_inbox_reader.py); `Queries` gathers all
+but the last, so adapters ask `app.queries.<question>(...)` in one place.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from televent.projections.attendee_index_reader import AttendeeIndexReader
+from televent.projections.bookings_reader import BookingsReader
 from televent.projections.calendar_view_reader import (
     CalendarView,
     CalendarViewReader,
@@ -49,7 +50,7 @@ class ProjectionStatus:
         return max(self.head - self.position, 0)
 
 
-class Queries(DirectoryReader, CalendarViewReader, AttendeeIndexReader):
+class Queries(DirectoryReader, CalendarViewReader, AttendeeIndexReader, BookingsReader):
     """Every question adapters ask about accounts, calendars and events."""
 
     def __init__(self, reader: ViewReader, events_table: str) -> None:

@@ -1,0 +1,361 @@
+"""Availability, booking links and bookings: the commands (domain/schedule.py decides).
+
+A booking is checked against the slots the page offers (the owner's availability less their
+busy time, televent/projections/slot_reader.py), then decided by the owner's Schedule
+aggregate, and saved together with its calendar event and that event's scheduling
+consequences in one transaction: two visitors racing for one slot load the same schedule
+version, and the second save fails on the event store's key (ConflictError, HTTP 409), so a
+slot is never booked twice. The event then travels like any other: the visitor gets an iMIP
+REQUEST (RFC 6047), CalDAV clients sync it, the owner's bot gets a card. Cancelling through the
+visitor's manage link deletes the event (the visitor gets a CANCEL); rescheduling moves it (an
+updated REQUEST). The owner deleting it from any client frees the slot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from eventsourcing.application import AggregateNotFoundError
+
+from televent.application.calendar_objects import ObjectCommands
+from televent.domain.availability import Availability
+from televent.domain.booking_event import (
+    booking_description,
+    booking_event_text,
+    booking_summary,
+    booking_uid,
+)
+from televent.domain.booking_links import BookingLink
+from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.event_fields import EventChanges, edited_text
+from televent.domain.schedule import ACTIVE, Schedule, schedule_id_for, utc_text
+from televent.domain.values import (
+    DEFAULT_CALENDAR_SLUG,
+    calendar_event_id_for,
+    internal_uri,
+    normalize_address,
+)
+from televent.projections.bookings_reader import BookingView
+from televent.projections.queries import AccountView
+from televent.projections.slot_reader import SlotReader
+
+MAX_NAME = 200
+MAX_ANSWER = 2000
+MAX_EMAIL = 254
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    """What a visitor sends to book a slot."""
+
+    slug: str
+    start: dt.datetime  # aware
+    name: str
+    email: str
+    tz: str  # the visitor's IANA zone (their emails speak it)
+    duration_minutes: int | None = None
+    answers: dict[str, str] | None = None
+
+
+class SlotTakenError(ConflictError):
+    """The slot is no longer free (taken meanwhile, or never offered)."""
+
+
+class BookingCommands(ObjectCommands):
+    """Commands on availability, booking links and bookings."""
+
+    @property
+    def slot_reader(self) -> SlotReader:
+        return SlotReader(self.queries, self.internal_domain)
+
+    # --- the owner's settings ----------------------------------------------------------------
+
+    def set_availability(
+        self, account_id: UUID, availability: Availability, *, actor: str, source: str
+    ) -> bool:
+        """Replace the person's availability; returns whether it changed."""
+        schedule = self._schedule(account_id, actor=actor, source=source)
+        changed = schedule.set_availability(availability.as_json(), actor=actor, source=source)
+        self.save_all(schedule)
+        return changed
+
+    def create_booking_link(
+        self, account_id: UUID, link: BookingLink, *, actor: str, source: str
+    ) -> BookingLink:
+        """Add a link; a slug anyone already uses is refused."""
+        if self.queries.link(link.slug) is not None:
+            raise ConflictError(f"The address /book/{link.slug} is taken; choose another slug.")
+        schedule = self._schedule(account_id, actor=actor, source=source)
+        schedule.add_link(link, actor=actor, source=source)
+        try:
+            self.save_all(schedule)
+        except ConflictError:
+            if self.queries.link(link.slug) is not None:
+                raise ConflictError(
+                    f"The address /book/{link.slug} was just taken; choose another slug."
+                ) from None
+            raise
+        return link
+
+    def change_booking_link(
+        self, account_id: UUID, slug: str, changes: dict[str, Any], *, actor: str, source: str
+    ) -> BookingLink:
+        """Change a link's settings (pause it with {"active": false})."""
+        schedule = self._existing_schedule(account_id, slug)
+        link = schedule.change_link(slug, changes, actor=actor, source=source)
+        self.save_all(schedule)
+        return link
+
+    def delete_booking_link(self, account_id: UUID, slug: str, *, actor: str, source: str) -> None:
+        """Delete a link (its bookings stay in the calendar)."""
+        schedule = self._existing_schedule(account_id, slug)
+        schedule.remove_link(slug, actor=actor, source=source)
+        self.save_all(schedule)
+
+    # --- bookings ------------------------------------------------------------------------------
+
+    def book(
+        self, request: BookingRequest, *, booking_id: str, token: str, source: str
+    ) -> BookingView:
+        """Book a slot for a visitor (`booking_id` and `token`, the manage link's secret, are
+        made by the caller: the application holds no randomness)."""
+        reader = self.slot_reader
+        public, owner = reader.public_link(request.slug)
+        link = public.link
+        name, email, answers = _visitor(request, link)
+        rules = link.rules(request.duration_minutes)
+        start = request.start.astimezone(dt.UTC)
+        end = start + dt.timedelta(minutes=rules.duration_minutes)
+        now = self.clock()
+        if not link.active:
+            raise DomainError("This booking link is paused; it takes no bookings now.")
+        if not reader.is_free(link, owner, start, now=now, duration_minutes=rules.duration_minutes):
+            raise SlotTakenError("That time is no longer available; pick another slot.")
+        schedule = self._existing_schedule(owner.account_id, link.slug)
+        self._release_gone(schedule, actor=f"booking:{link.slug}", source=source)
+        actor = f"visitor {email} (booking link /{link.slug})"
+        calendar_id = self._calendar_for(owner)
+        uid = booking_uid(booking_id)
+        schedule.book(
+            booking={
+                "booking_id": booking_id,
+                "slug": link.slug,
+                "title": link.title,
+                "duration": rules.duration_minutes,
+                **self._times(start, end, link, owner),
+                "event_uid": uid,
+                "event_id": str(calendar_event_id_for(calendar_id, uid)),
+                "name": name,
+                "email": email,
+                "tz": request.tz,
+                "answers": answers,
+                "token": token,
+            },
+            actor=actor,
+            source=source,
+        )
+        text = booking_event_text(
+            uid=uid,
+            stamp=now,
+            summary=booking_summary(link.title, owner.name, name),
+            start=start,
+            end=end,
+            zone_name=owner.timezone,
+            organizer=(internal_uri(owner.telegram_id, self.internal_domain), owner.name),
+            visitor=(email, name),
+            description=booking_description(
+                link.description, {q.id: q.label for q in link.questions}, answers
+            ),
+            location=link.location,
+        )
+        try:
+            self.put_object(
+                calendar_id, f"{uid}.ics", text, actor=actor, source=source, together=schedule
+            )
+        except ConflictError as exc:
+            raise SlotTakenError("That time was just booked by someone else.") from exc
+        booking = self.queries.booking_by_token(token)
+        assert booking is not None
+        return booking
+
+    def cancel_booking(self, token: str, *, reason: str, source: str) -> BookingView:
+        """Cancel through the visitor's manage link: the event is deleted (the visitor gets
+        an iMIP CANCEL), the slot is free again."""
+        booking = self._active_by_token(token)
+        schedule = self._existing_schedule(booking.account_id, None)
+        actor = f"visitor {booking.email} (manage link)"
+        schedule.cancel(booking.booking_id, reason=reason[:500], actor=actor, source=source)
+        obj = self.queries.object_by_event_id(booking.event_id)
+        if obj is None:
+            self.save_all(schedule)
+        else:
+            self.delete_object(
+                obj.calendar_id, obj.href, actor=actor, source=source, together=schedule
+            )
+        cancelled = self.queries.booking_by_token(token)
+        assert cancelled is not None
+        return cancelled
+
+    def reschedule_booking(self, token: str, start: dt.datetime, *, source: str) -> BookingView:
+        """Move a booking through the visitor's manage link to another offered slot: the
+        event moves (the visitor gets the updated REQUEST)."""
+        booking = self._active_by_token(token)
+        reader = self.slot_reader
+        public, owner = reader.public_link(booking.slug)
+        link = public.link
+        duration = _minutes(booking)
+        if duration not in link.lengths:
+            duration = link.duration_minutes
+        start = start.astimezone(dt.UTC)
+        end = start + dt.timedelta(minutes=duration)
+        now = self.clock()
+        free = reader.is_free(
+            link,
+            owner,
+            start,
+            now=now,
+            duration_minutes=duration,
+            ignore_events=(booking.event_id,),
+            ignore_bookings=(booking.booking_id,),
+        )
+        if not free:
+            raise SlotTakenError("That time is not available; pick another slot.")
+        obj = self.queries.object_by_event_id(booking.event_id)
+        if obj is None:
+            raise ConflictError("This booking's event is gone; book again instead.")
+        schedule = self._existing_schedule(booking.account_id, None)
+        actor = f"visitor {booking.email} (manage link)"
+        schedule.reschedule(
+            booking.booking_id,
+            times=self._times(start, end, link, owner),
+            actor=actor,
+            source=source,
+        )
+        changes = EventChanges(
+            given=frozenset({"start", "end"}), start=start.isoformat(), end=end.isoformat()
+        )
+        text = edited_text(obj.ical, changes, occurrence=None, stamp=now, zone_name=owner.timezone)
+        try:
+            self.put_object(
+                obj.calendar_id,
+                obj.href,
+                text,
+                actor=actor,
+                source=source,
+                if_match=obj.etag,
+                together=schedule,
+            )
+        except ConflictError as exc:
+            raise SlotTakenError("That time was just booked by someone else.") from exc
+        moved = self.queries.booking_by_token(token)
+        assert moved is not None
+        return moved
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _schedule(self, account_id: UUID, *, actor: str, source: str) -> Schedule:
+        """The person's schedule, opened on first use."""
+        try:
+            schedule: Schedule = self.repository.get(schedule_id_for(account_id))
+        except AggregateNotFoundError:
+            if self.queries.account_by_id(account_id) is None:
+                raise NotFoundError("Account not found.") from None
+            return Schedule(account_id=account_id, actor=actor, source=source)
+        return schedule
+
+    def _existing_schedule(self, account_id: UUID, slug: str | None) -> Schedule:
+        what = "Booking link" if slug is not None else "Schedule"
+        schedule: Schedule = self._get(schedule_id_for(account_id), Schedule, what)
+        if slug is not None:
+            schedule.link(slug)
+        return schedule
+
+    def _release_gone(self, schedule: Schedule, *, actor: str, source: str) -> None:
+        """Free the bookings whose events the owner deleted or cancelled since."""
+        views = {
+            b.booking_id: b
+            for b in self.queries.bookings_of(schedule.account_id, active_only=False)
+        }
+        gone = [
+            booking_id
+            for booking_id in (b["booking_id"] for b in schedule.active_bookings())
+            if booking_id in views and views[booking_id].status != ACTIVE
+        ]
+        schedule.release(gone, actor=actor, source=source)
+
+    def _active_by_token(self, token: str) -> BookingView:
+        booking = self.queries.booking_by_token(token) if token else None
+        if booking is None:
+            raise NotFoundError("This booking link is not valid.")
+        if booking.status != ACTIVE:
+            raise ConflictError("This booking was already cancelled.")
+        return booking
+
+    def _calendar_for(self, owner: AccountView) -> UUID:
+        own = self.queries.calendars_of(owner.account_id)
+        chosen = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
+        chosen = chosen or next(
+            (c for c in own if c.components is None or "VEVENT" in c.components), None
+        )
+        if chosen is None:
+            raise NotFoundError("This person has no calendar to book into.")
+        return chosen.calendar_id
+
+    @staticmethod
+    def _times(
+        start: dt.datetime, end: dt.datetime, link: BookingLink, owner: AccountView
+    ) -> dict[str, str]:
+        before = dt.timedelta(minutes=link.buffer_before_minutes)
+        after = dt.timedelta(minutes=link.buffer_after_minutes)
+        return {
+            "start": utc_text(start),
+            "end": utc_text(end),
+            "guard_start": utc_text(start - before),
+            "guard_end": utc_text(end + after),
+            "day": start.astimezone(ZoneInfo(owner.timezone)).date().isoformat(),
+        }
+
+
+def _minutes(booking: BookingView) -> int:
+    start = dt.datetime.fromisoformat(booking.start)
+    end = dt.datetime.fromisoformat(booking.end)
+    return int((end - start).total_seconds() // 60)
+
+
+def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict[str, str]]:
+    """The visitor's name, email and answers, checked."""
+    try:
+        ZoneInfo(str(request.tz))
+    except (ValueError, KeyError):
+        raise DomainError(
+            f"Unknown time zone {request.tz!r}; use an IANA name like Europe/Berlin."
+        ) from None
+    name = " ".join(str(request.name or "").split())
+    if not name or len(name) > MAX_NAME:
+        raise DomainError(f"Your name is needed (at most {MAX_NAME} characters).")
+    email = normalize_address(str(request.email or ""))
+    local, _, domain = email.partition("@")
+    if (
+        not local
+        or "." not in domain
+        or len(email) > MAX_EMAIL
+        or any(c in email for c in " <>,;:\"'")
+    ):
+        raise DomainError("A valid email address is needed: the invitation goes there.")
+    answers: dict[str, str] = {}
+    given = request.answers or {}
+    for question in link.questions:
+        value = (
+            " ".join(str(given.get(question.id, "") or "").split()) if question.id in given else ""
+        )
+        if len(value) > MAX_ANSWER:
+            raise DomainError(f"The answer to {question.label!r} is too long.")
+        if question.required and not value:
+            raise DomainError(f"Please answer: {question.label}")
+        if value:
+            answers[question.id] = value
+    return name, email, answers

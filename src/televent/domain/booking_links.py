@@ -1,0 +1,235 @@
+"""Booking links: what a visitor may book with a Televent user, and the rules its slots follow.
+
+A link has a `slug` (its public address `/book/<slug>`, unique across the server), a title,
+a duration (and optionally other durations the visitor may choose), a slot step, buffers kept
+free before and after, a minimum notice, a horizon (how far ahead slots are offered), a cap per
+day and optional questions (the visitor's name and email are always asked). A paused link shows
+no slots and takes no bookings.
+
+Pure: values and their validation only; `televent.domain.slots` computes the slots.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any
+
+from televent.domain.errors import DomainError
+from televent.domain.slots import SlotRules
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$")
+RESERVED_SLUGS = frozenset({"manage", "static", "api", "new", "admin", "app"})
+MAX_TITLE = 200
+MAX_DESCRIPTION = 2000
+MAX_QUESTIONS = 10
+MAX_QUESTION_LABEL = 200
+MAX_LINKS_PER_ACCOUNT = 50
+# name: (low, high) for the whole-minute settings.
+LIMITS: dict[str, tuple[int, int]] = {
+    "duration_minutes": (5, 720),
+    "step_minutes": (5, 720),
+    "buffer_before_minutes": (0, 720),
+    "buffer_after_minutes": (0, 720),
+    "min_notice_minutes": (0, 60 * 24 * 365),
+    "horizon_days": (1, 365),
+    "max_per_day": (1, 100),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the booking page asks besides name and email."""
+
+    id: str
+    label: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class BookingLink:
+    """One booking link, as its owner set it up (see the module docstring)."""
+
+    slug: str
+    title: str
+    duration_minutes: int = 30
+    durations_minutes: tuple[int, ...] = ()  # other lengths the visitor may choose
+    step_minutes: int | None = None  # None: the duration
+    buffer_before_minutes: int = 0
+    buffer_after_minutes: int = 0
+    min_notice_minutes: int = 240
+    horizon_days: int = 60
+    max_per_day: int | None = None
+    description: str | None = None
+    location: str | None = None
+    questions: tuple[Question, ...] = field(default_factory=tuple)
+    active: bool = True
+
+    @property
+    def lengths(self) -> tuple[int, ...]:
+        """Every duration a visitor may book, the default first."""
+        return (
+            self.duration_minutes,
+            *(d for d in self.durations_minutes if d != self.duration_minutes),
+        )
+
+    def rules(self, duration_minutes: int | None = None) -> SlotRules:
+        """The slot rules for one of the link's durations (the default when None)."""
+        duration = self.duration_minutes if duration_minutes is None else duration_minutes
+        if duration not in self.lengths:
+            choices = ", ".join(str(d) for d in self.lengths)
+            raise DomainError(f"This link books {choices} minutes, not {duration}.")
+        return SlotRules(
+            duration_minutes=duration,
+            step_minutes=self.step_minutes,
+            buffer_before_minutes=self.buffer_before_minutes,
+            buffer_after_minutes=self.buffer_after_minutes,
+            min_notice_minutes=self.min_notice_minutes,
+            horizon_days=self.horizon_days,
+            max_per_day=self.max_per_day,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        """The link in the API's shape (plain JSON values)."""
+        data = asdict(self)
+        data["durations_minutes"] = list(self.lengths)
+        data["questions"] = [asdict(q) for q in self.questions]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> BookingLink:
+        """A new link from a request body; raises DomainError naming the first bad value."""
+        if not isinstance(data, Mapping):
+            raise DomainError("A booking link is a JSON object.")
+        if "slug" not in data or "title" not in data:
+            raise DomainError("A booking link needs a slug and a title.")
+        link = cls(slug=check_slug(data["slug"]), title=_title(data["title"]))
+        return link.changed({k: v for k, v in data.items() if k != "slug"})
+
+    def changed(self, changes: Mapping[str, Any]) -> BookingLink:
+        """This link with `changes` applied and checked (the slug cannot change)."""
+        if not isinstance(changes, Mapping):
+            raise DomainError("A change of a booking link is a JSON object.")
+        known = {f.name for f in fields(self)} - {"slug"}
+        values: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name == "slug":
+                if value != self.slug:
+                    raise DomainError("A link's slug cannot change; create a new link instead.")
+                continue
+            if name not in known:
+                raise DomainError(f"Unknown booking link field {name!r}.")
+            values[name] = _CHECKS[name](name, value)
+        link = replace(self, **values)
+        if "durations_minutes" in values or "duration_minutes" in values:
+            link = replace(
+                link,
+                durations_minutes=tuple(
+                    sorted({*link.durations_minutes} - {link.duration_minutes})
+                ),
+            )
+        return link
+
+    @classmethod
+    def from_stored(cls, data: Mapping[str, Any]) -> BookingLink:
+        """A link as events and read models store it (`as_json`), without checks."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["durations_minutes"] = tuple(
+            d for d in values.get("durations_minutes", ()) if d != values.get("duration_minutes")
+        )
+        values["questions"] = tuple(Question(**q) for q in values.get("questions", ()))
+        return cls(**values)
+
+
+def check_slug(value: Any) -> str:
+    """A slug as stored: 3 to 40 lower-case letters, digits and inner hyphens."""
+    if not isinstance(value, str):
+        raise DomainError("slug is text.")
+    slug = value.strip().lower()
+    if not SLUG.match(slug) or "--" in slug:
+        raise DomainError(
+            "slug is 3 to 40 lower-case letters, digits and hyphens (not at the ends), "
+            "e.g. 'intro-call'."
+        )
+    if slug in RESERVED_SLUGS:
+        raise DomainError(f"The slug {slug!r} is reserved; choose another.")
+    return slug
+
+
+def _title(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DomainError("title is a non-empty text.")
+    if len(value) > MAX_TITLE:
+        raise DomainError(f"title is at most {MAX_TITLE} characters.")
+    return " ".join(value.split())
+
+
+def _whole(name: str, value: Any) -> int:
+    low, high = LIMITS[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise DomainError(f"{name} is a whole number from {low} to {high}.")
+    return value
+
+
+def _optional_whole(name: str, value: Any) -> int | None:
+    return None if value is None else _whole(name, value)
+
+
+def _durations(name: str, value: Any) -> tuple[int, ...]:
+    if not isinstance(value, list | tuple) or len(value) > 6:
+        raise DomainError(f"{name} is a list of at most 6 durations in minutes.")
+    return tuple(sorted({_whole("duration_minutes", v) for v in value}))
+
+
+def _text_or_none(limit: int) -> Any:
+    def check(name: str, value: Any) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str) or len(value) > limit:
+            raise DomainError(f"{name} is a text of at most {limit} characters.")
+        return value.strip()
+
+    return check
+
+
+def _boolean(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise DomainError(f"{name} is true or false.")
+    return value
+
+
+def _questions(name: str, value: Any) -> tuple[Question, ...]:
+    if not isinstance(value, list) or len(value) > MAX_QUESTIONS:
+        raise DomainError(f"{name} is a list of at most {MAX_QUESTIONS} questions.")
+    questions: list[Question] = []
+    for index, given in enumerate(value, start=1):
+        item = {"label": given} if isinstance(given, str) else given
+        if not isinstance(item, Mapping) or not isinstance(item.get("label"), str):
+            raise DomainError(f"Question {index} needs a label.")
+        label = item["label"].strip()
+        if not label or len(label) > MAX_QUESTION_LABEL:
+            raise DomainError(f"Question {index}'s label is 1 to {MAX_QUESTION_LABEL} characters.")
+        required = item.get("required", False)
+        if not isinstance(required, bool):
+            raise DomainError(f"Question {index}'s 'required' is true or false.")
+        questions.append(Question(id=f"q{index}", label=label, required=required))
+    return tuple(questions)
+
+
+_CHECKS: dict[str, Any] = {
+    "title": lambda name, value: _title(value),
+    "duration_minutes": _whole,
+    "durations_minutes": _durations,
+    "step_minutes": _optional_whole,
+    "buffer_before_minutes": _whole,
+    "buffer_after_minutes": _whole,
+    "min_notice_minutes": _whole,
+    "horizon_days": _whole,
+    "max_per_day": _optional_whole,
+    "description": _text_or_none(MAX_DESCRIPTION),
+    "location": _text_or_none(MAX_TITLE),
+    "questions": _questions,
+    "active": _boolean,
+}

@@ -1,0 +1,184 @@
+"""A person's busy time in a window: what booking slots must avoid (RFC 5545 §3.8.2.7 TRANSP,
+§3.8.1.11 STATUS; the same rules as a CalDAV free-busy query, RFC 4791 §7.10).
+
+Busy are the VEVENT instances of every calendar of theirs (events synced by CalDAV, created in
+the bot or the Mini App, copies of email invitations, bookings) and the Televent invitations
+they have not declined, recurring series expanded. Left out: TRANSP:TRANSPARENT instances,
+STATUS:CANCELLED ones, and events whose copy the person declined. All-day events and floating
+times are read in the person's time zone. An instance without an end takes no time (a day for
+an all-day one, as RFC 5545 §3.6.1 says).
+
+Fast path: an event the calendar view already indexed exactly (one timed VEVENT, or a finite
+series with every instance's UTC span) and whose text names none of TRANSP, CANCELLED or
+DECLINED is taken from the index without parsing. Everything else is parsed and expanded; an
+event that cannot be read is left out and logged, never stopping the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Collection
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from televent.domain.occurrences import EXPANSION_ERRORS, occurrences_between
+from televent.domain.recurrence import decode
+from televent.domain.values import PartStat, normalize_address
+from televent.projections.agenda_reader import AgendaReader
+from televent.projections.queries import AccountView, ObjectView
+
+LOG = logging.getLogger(__name__)
+Span = tuple[dt.datetime, dt.datetime]
+_MARKERS = ("TRANSP", "CANCELLED", "DECLINED")
+
+
+class BusyReader:
+    """Busy periods of one person, from the calendar view and the attendee index."""
+
+    def __init__(self, agenda: AgendaReader) -> None:
+        self.agenda = agenda
+        self.queries = agenda.queries
+
+    def busy(
+        self,
+        account: AccountView,
+        start: dt.datetime,
+        end: dt.datetime,
+        *,
+        exclude: Collection[UUID] = (),
+    ) -> list[Span]:
+        """The person's busy periods overlapping [start, end), in UTC, sorted (not merged);
+        the events in `exclude` (a booking being moved) are left out."""
+        zone = _zone(account.timezone)
+        mine = self.agenda.addresses(account)
+        low, high = int(start.timestamp()), int(end.timestamp())
+        spans: list[Span] = []
+        held: set[str] = set()
+        for calendar in self.queries.calendars_of(account.account_id):
+            for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
+                held.add(obj.uid)
+                if obj.event_id in exclude:
+                    continue
+                spans.extend(self._object(obj, start, end, zone, mine=mine, answer=None))
+        for invitation in self.agenda.invitations(account):
+            if invitation["uid"] in held or str(invitation["account_id"]) == str(
+                account.account_id
+            ):
+                continue
+            if invitation["partstat"] == PartStat.DECLINED.value:
+                continue
+            invited = self.queries.object_by_event_id(UUID(str(invitation["event_id"])))
+            if invited is None or invited.component != "VEVENT":
+                continue
+            if invited.range_start is not None and invited.range_start > high:
+                continue
+            if invited.range_end is not None and invited.range_end < low:
+                continue
+            spans.extend(
+                self._object(invited, start, end, zone, mine=None, answer=invitation["partstat"])
+            )
+        spans.sort()
+        return spans
+
+    def _object(
+        self,
+        obj: ObjectView,
+        start: dt.datetime,
+        end: dt.datetime,
+        zone: ZoneInfo,
+        *,
+        mine: list[str] | None,
+        answer: str | None,
+    ) -> list[Span]:
+        low, high = int(start.timestamp()), int(end.timestamp())
+        if not any(marker in obj.ical for marker in _MARKERS):
+            if obj.instances:
+                return [
+                    (_utc(s), _utc(e))
+                    for s, e in decode(obj.instances) or []
+                    if s < high and e > low
+                ]
+            if obj.span_exact and obj.range_start is not None and obj.range_end is not None:
+                if obj.range_start < high and obj.range_end > low:
+                    return [(_utc(obj.range_start), _utc(obj.range_end))]
+                return []
+        try:
+            return _parsed(obj.ical, (start, end), zone, mine=mine, answer=answer)
+        except EXPANSION_ERRORS:
+            LOG.warning("Busy time: cannot read event %s; left out", obj.event_id, exc_info=True)
+            return []
+
+
+def _parsed(
+    text: str,
+    window: Span,
+    zone: ZoneInfo,
+    *,
+    mine: list[str] | None,
+    answer: str | None,
+) -> list[Span]:
+    start, end = window
+    calendar = icalendar.Calendar.from_ical(text)
+    if mine is not None and _declined_copy(calendar, mine):
+        return []
+    if answer == PartStat.DECLINED.value:
+        return []
+    spans: list[Span] = []
+    for component in occurrences_between(calendar, start, end):
+        if component.name != "VEVENT":
+            continue
+        if str(component.get("TRANSP", "")).upper() == "TRANSPARENT":
+            continue
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        begin = component.get("DTSTART")
+        if begin is None:
+            continue
+        first = _moment(begin.dt, zone)
+        finish = component.get("DTEND")
+        if finish is not None:
+            last = _moment(finish.dt, zone)
+        elif component.get("DURATION") is not None:
+            last = first + component["DURATION"].dt
+        elif not isinstance(begin.dt, dt.datetime):
+            last = _moment(begin.dt + dt.timedelta(days=1), zone)
+        else:
+            continue
+        if last > first and first < end and last > start:
+            spans.append((first, last))
+    return spans
+
+
+def _declined_copy(calendar: icalendar.Calendar, mine: list[str]) -> bool:
+    """Whether this is the person's copy of someone else's meeting, declined."""
+    for component in calendar.walk("VEVENT"):
+        organizer = component.get("ORGANIZER")
+        if organizer is None or normalize_address(str(organizer)) in mine:
+            return False
+        attendees = component.get("ATTENDEE", [])
+        for attendee in attendees if isinstance(attendees, list) else [attendees]:
+            if normalize_address(str(attendee)) in mine:
+                return str(attendee.params.get("PARTSTAT", "")).upper() == "DECLINED"
+        return False
+    return False
+
+
+def _moment(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=zone)
+        return aware.astimezone(dt.UTC)
+    return dt.datetime.combine(value, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+
+
+def _utc(epoch: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError):
+        return ZoneInfo("UTC")

@@ -1,0 +1,124 @@
+"""Free booking slots of a link: the owner's availability, less their busy time from every
+calendar, with the link's buffers, notice, horizon and daily cap (televent/domain/slots.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+from uuid import UUID
+
+from televent.domain.availability import Availability
+from televent.domain.booking_links import BookingLink
+from televent.domain.errors import NotFoundError
+from televent.domain.slots import free_slots
+from televent.projections.agenda_reader import AgendaReader
+from televent.projections.busy_reader import BusyReader
+from televent.projections.queries import AccountView, Queries
+
+Span = tuple[dt.datetime, dt.datetime]
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    """What a public booking page may show of a link and its owner: the owner's name and the
+    link's own settings, nothing else of theirs."""
+
+    slug: str
+    owner_name: str
+    owner_timezone: str
+    link: BookingLink
+
+
+class SlotReader:
+    """Slots of booking links, for the public pages and for deciding a booking."""
+
+    def __init__(self, queries: Queries, internal_domain: str) -> None:
+        self.queries = queries
+        self.busy_reader = BusyReader(AgendaReader(queries, internal_domain))
+
+    def public_link(self, slug: str) -> tuple[PublicLink, AccountView]:
+        """A link by slug, with its owner; NotFoundError when there is none."""
+        found = self.queries.link(slug)
+        owner = None if found is None else self.queries.account_by_id(found.account_id)
+        if found is None or owner is None:
+            raise NotFoundError("There is no booking page at this address.")
+        return PublicLink(found.link.slug, owner.name, owner.timezone, found.link), owner
+
+    def availability(self, owner: AccountView) -> Availability:
+        """The owner's availability (Monday to Friday, 9 to 17 in their zone until they set
+        one)."""
+        return self.queries.availability_of(owner.account_id) or Availability.default(
+            owner.timezone
+        )
+
+    def slots(
+        self,
+        link: BookingLink,
+        owner: AccountView,
+        *,
+        start: dt.datetime,
+        end: dt.datetime,
+        now: dt.datetime,
+        duration_minutes: int | None = None,
+        ignore_events: Collection[UUID] = (),
+        ignore_bookings: Collection[str] = (),
+    ) -> list[Span]:
+        """The free slots starting in [start, end) (none for a paused link). `ignore_*` leave
+        a booking being moved out of the busy time and the daily cap."""
+        if not link.active:
+            return []
+        rules = link.rules(duration_minutes)
+        horizon_end = now + dt.timedelta(days=rules.horizon_days)
+        end = min(end, horizon_end)
+        if end <= start:
+            return []
+        margin = dt.timedelta(minutes=rules.buffer_before_minutes + rules.buffer_after_minutes)
+        reach = dt.timedelta(days=1) + margin + dt.timedelta(minutes=rules.duration_minutes)
+        busy = self.busy_reader.busy(owner, start - reach, end + reach, exclude=ignore_events)
+        bookings = self.queries.bookings_of(
+            owner.account_id,
+            start=(start - dt.timedelta(days=2)).astimezone(dt.UTC).isoformat(),
+            end=(end + dt.timedelta(days=2)).astimezone(dt.UTC).isoformat(),
+            slug=link.slug,
+        )
+        booked = [
+            dt.datetime.fromisoformat(b.start)
+            for b in bookings
+            if b.booking_id not in ignore_bookings
+        ]
+        return free_slots(
+            self.availability(owner),
+            rules,
+            busy=busy,
+            booked_starts=booked,
+            now=now,
+            start=start,
+            end=end,
+        )
+
+    def is_free(
+        self,
+        link: BookingLink,
+        owner: AccountView,
+        start: dt.datetime,
+        *,
+        now: dt.datetime,
+        duration_minutes: int | None = None,
+        ignore_events: Collection[UUID] = (),
+        ignore_bookings: Collection[str] = (),
+    ) -> bool:
+        """Whether a slot starting at `start` is offered now (the same day's slots are
+        computed, so the answer equals what the page showed)."""
+        day = dt.timedelta(days=1)
+        offered = self.slots(
+            link,
+            owner,
+            start=start - day,
+            end=start + day,
+            now=now,
+            duration_minutes=duration_minutes,
+            ignore_events=ignore_events,
+            ignore_bookings=ignore_bookings,
+        )
+        return any(slot_start == start for slot_start, _ in offered)
