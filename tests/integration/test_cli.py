@@ -85,6 +85,7 @@ def test_operator_journey(cli: Cli) -> None:
         "email_delivery",
         "schedule_inbox",
         "counters",
+        "bookings",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

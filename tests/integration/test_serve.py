@@ -63,6 +63,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "email_delivery",
             "schedule_inbox",
             "counters",
+            "bookings",
         }
     finally:
         server.terminate()

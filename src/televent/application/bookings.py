@@ -29,7 +29,7 @@ from televent.domain.booking_event import (
     booking_summary,
     booking_uid,
 )
-from televent.domain.booking_links import BookingLink
+from televent.domain.booking_links import BookingLink, check_text
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.event_fields import EventChanges, edited_text
 from televent.domain.schedule import ACTIVE, Schedule, schedule_id_for, utc_text
@@ -334,10 +334,10 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         raise DomainError(
             f"Unknown time zone {request.tz!r}; use an IANA name like Europe/Berlin."
         ) from None
-    name = " ".join(str(request.name or "").split())
+    name = " ".join(check_text("Your name", str(request.name or "")).split())
     if not name or len(name) > MAX_NAME:
         raise DomainError(f"Your name is needed (at most {MAX_NAME} characters).")
-    email = normalize_address(str(request.email or ""))
+    email = normalize_address(check_text("The email address", str(request.email or "")))
     local, _, domain = email.partition("@")
     if (
         not local
@@ -352,6 +352,7 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         value = (
             " ".join(str(given.get(question.id, "") or "").split()) if question.id in given else ""
         )
+        check_text(f"The answer to {question.label!r}", value)
         if len(value) > MAX_ANSWER:
             raise DomainError(f"The answer to {question.label!r} is too long.")
         if question.required and not value:

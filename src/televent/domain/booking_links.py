@@ -143,6 +143,14 @@ class BookingLink:
         return cls(**values)
 
 
+def check_text(what: str, value: str) -> str:
+    """`value` without control characters (a line break and a tab excepted): they cannot be
+    shown, and some databases cannot store them (NUL)."""
+    if any((ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in value):
+        raise DomainError(f"{what} contains control characters.")
+    return value
+
+
 def check_slug(value: Any) -> str:
     """A slug as stored: 3 to 40 lower-case letters, digits and inner hyphens."""
     if not isinstance(value, str):
@@ -163,7 +171,7 @@ def _title(value: Any) -> str:
         raise DomainError("title is a non-empty text.")
     if len(value) > MAX_TITLE:
         raise DomainError(f"title is at most {MAX_TITLE} characters.")
-    return " ".join(value.split())
+    return " ".join(check_text("title", value).split())
 
 
 def _whole(name: str, value: Any) -> int:
@@ -189,7 +197,7 @@ def _text_or_none(limit: int) -> Any:
             return None
         if not isinstance(value, str) or len(value) > limit:
             raise DomainError(f"{name} is a text of at most {limit} characters.")
-        return value.strip()
+        return check_text(name, value).strip()
 
     return check
 
@@ -208,7 +216,7 @@ def _questions(name: str, value: Any) -> tuple[Question, ...]:
         item = {"label": given} if isinstance(given, str) else given
         if not isinstance(item, Mapping) or not isinstance(item.get("label"), str):
             raise DomainError(f"Question {index} needs a label.")
-        label = item["label"].strip()
+        label = check_text(f"Question {index}", item["label"]).strip()
         if not label or len(label) > MAX_QUESTION_LABEL:
             raise DomainError(f"Question {index}'s label is 1 to {MAX_QUESTION_LABEL} characters.")
         required = item.get("required", False)

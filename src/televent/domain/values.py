@@ -44,6 +44,7 @@ class SourceKind(StrEnum):
     EMAIL = "email"
     CLI = "cli"
     API = "api"  # the JSON API (/api/v1) and the Mini App on it
+    BOOKING = "booking"  # a visitor on a public booking page (/book/<slug>)
     SYSTEM = "system"
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 from televent.domain.availability import Availability
-from televent.domain.booking_links import BookingLink
+from televent.domain.booking_links import SLUG, BookingLink
 from televent.domain.schedule import ACTIVE
 from televent.projections.view_reader import Reader
+
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ class BookingsReader(Reader):
         return None if data is None else Availability.from_json(json.loads(data))
 
     def link(self, slug: str) -> LinkView | None:
-        """A link by its slug (active or paused)."""
+        """A link by its slug (active or paused); None for text that cannot be a slug."""
+        if not SLUG.match(slug.strip().lower()):
+            return None
         with self.reader.read() as db:
             row = db.one(
                 "SELECT account_id, data, created_at FROM booking_links WHERE slug = ?",
@@ -106,7 +111,9 @@ class BookingsReader(Reader):
         return [_booking(row) for row in rows]
 
     def booking_by_token(self, token: str) -> BookingView | None:
-        """The booking a manage link names."""
+        """The booking a manage link names (None for text that cannot be a token)."""
+        if not TOKEN.match(token):
+            return None
         with self.reader.read() as db:
             row = db.one("SELECT * FROM bookings WHERE token = ?", (token,))
         return None if row is None else _booking(row)

@@ -9,15 +9,19 @@ times are read in the person's time zone. An instance without an end takes no ti
 an all-day one, as RFC 5545 §3.6.1 says).
 
 Fast path: an event the calendar view already indexed exactly (one timed VEVENT, or a finite
-series with every instance's UTC span) and whose text names none of TRANSP, CANCELLED or
-DECLINED is taken from the index without parsing. Everything else is parsed and expanded; an
-event that cannot be read is left out and logged, never stopping the answer.
+series with every instance's UTC span) and whose text names none of TRANSPARENT, CANCELLED or
+DECLINED is taken from the index without parsing. Everything else is parsed and expanded in
+blocks of four weeks, remembered per revision (ETag), zone and block, so the next question
+about the same weeks parses nothing; an event that cannot be read is left out and logged,
+never stopping the answer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Collection
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -32,7 +36,11 @@ from televent.projections.queries import AccountView, ObjectView
 
 LOG = logging.getLogger(__name__)
 Span = tuple[dt.datetime, dt.datetime]
-_MARKERS = ("TRANSP", "CANCELLED", "DECLINED")
+_MARKERS = ("TRANSPARENT", "CANCELLED", "DECLINED")
+# Expanded events are remembered per revision (the ETag) in blocks of this many seconds, so a
+# booking page asking again, or for the next weeks, parses nothing it has parsed before.
+BLOCK_SECONDS = 28 * 86400
+CACHED_BLOCKS = 20_000
 
 
 class BusyReader:
@@ -105,11 +113,47 @@ class BusyReader:
                 if obj.range_start < high and obj.range_end > low:
                     return [(_utc(obj.range_start), _utc(obj.range_end))]
                 return []
-        try:
-            return _parsed(obj.ical, (start, end), zone, mine=mine, answer=answer)
-        except EXPANSION_ERRORS:
-            LOG.warning("Busy time: cannot read event %s; left out", obj.event_id, exc_info=True)
-            return []
+        found: set[Span] = set()
+        for block in range(low // BLOCK_SECONDS, (high - 1) // BLOCK_SECONDS + 1):
+            key = (obj.event_id, obj.etag, zone.key, tuple(mine or ()), answer, block)
+            spans = _EXPANDED.get(key)
+            if spans is None:
+                window = (_utc(block * BLOCK_SECONDS), _utc((block + 1) * BLOCK_SECONDS))
+                try:
+                    spans = tuple(_parsed(obj.ical, window, zone, mine=mine, answer=answer))
+                except EXPANSION_ERRORS:
+                    LOG.warning(
+                        "Busy time: cannot read event %s; left out", obj.event_id, exc_info=True
+                    )
+                    spans = ()
+                _EXPANDED.put(key, spans)
+            found.update(spans)  # an instance across two blocks is in both: once in the set
+        return [span for span in found if span[0] < end and span[1] > start]
+
+
+class _Expanded:
+    """A bounded, thread-safe memory of expanded events (least recently used forgotten)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[object, ...], tuple[Span, ...]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> tuple[Span, ...] | None:
+        with self.lock:
+            spans = self.items.get(key)
+            if spans is not None:
+                self.items.move_to_end(key)
+            return spans
+
+    def put(self, key: tuple[object, ...], spans: tuple[Span, ...]) -> None:
+        with self.lock:
+            self.items[key] = spans
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+_EXPANDED = _Expanded(CACHED_BLOCKS)
 
 
 def _parsed(

@@ -108,14 +108,15 @@ class SlotReader:
         ignore_events: Collection[UUID] = (),
         ignore_bookings: Collection[str] = (),
     ) -> bool:
-        """Whether a slot starting at `start` is offered now (the same day's slots are
-        computed, so the answer equals what the page showed)."""
-        day = dt.timedelta(days=1)
+        """Whether a slot may start at `start` now: on the link's grid of starts, inside the
+        availability, clear of busy time with its buffers, within notice, horizon and cap
+        (the slots computed from `start` itself, so the answer does not depend on which
+        window the page showed)."""
         offered = self.slots(
             link,
             owner,
-            start=start - day,
-            end=start + day,
+            start=start,
+            end=start + dt.timedelta(seconds=1),
             now=now,
             duration_minutes=duration_minutes,
             ignore_events=ignore_events,

@@ -144,6 +144,7 @@ _SOURCES: dict[str, Callable[[str], str]] = {
     "cli": lambda detail: f"command line ({detail})" if detail else "command line",
     "api": _describe_api,
     "system": lambda detail: f"system {detail}".strip(),
+    "booking": lambda detail: f"public booking page {detail}".strip(),
 }
 
 
