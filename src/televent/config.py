@@ -71,6 +71,8 @@ class Settings:
     rate_address_burst: int = 60
     rate_account_per_minute: int = 1200  # requests with credentials, per user name or secret
     rate_account_burst: int = 600
+    rate_booking_per_minute: int = 10  # bookings (public POSTs under /book), per address
+    rate_booking_burst: int = 10
     metrics_token: str | None = None  # /metrics needs it as a Bearer token; else loopback only
     log_format: str = "text"  # or "json": one object a line
     log_level: str = "warning"  # the level of every record but the access log's
@@ -126,6 +128,8 @@ class Settings:
                 environ, "TELEVENT_RATE_ACCOUNT_PER_MINUTE", 1200
             ),
             rate_account_burst=_positive_int(environ, "TELEVENT_RATE_ACCOUNT_BURST", 600),
+            rate_booking_per_minute=_positive_int(environ, "TELEVENT_RATE_BOOKING_PER_MINUTE", 10),
+            rate_booking_burst=_positive_int(environ, "TELEVENT_RATE_BOOKING_BURST", 10),
             metrics_token=environ.get("TELEVENT_METRICS_TOKEN") or None,
             log_format=_choice(environ, "TELEVENT_LOG_FORMAT", ("text", "json")),
             log_level=_choice(environ, "TELEVENT_LOG_LEVEL", ("warning", "info", "debug", "error")),

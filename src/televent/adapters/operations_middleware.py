@@ -15,7 +15,10 @@ someone else's allowance:
   the address's bucket is empty;
 - a request with credentials is never refused because its address's bucket is empty: a
   neighbour behind the same NAT who floods wrong passwords does not lock the others out
-  (failed logins themselves are throttled per address and user name by the authenticator).
+  (failed logins themselves are throttled per address and user name by the authenticator);
+- a write to the public booking pages (POST under /api/v1/book/ or /book/: booking,
+  cancelling, moving) is also counted in a tighter bucket of the client's address, with or
+  without credentials: a visitor needs no account, so the address is all there is to limit.
 
 The client's address is the connection's, or the one a trusted proxy forwarded (uvicorn's
 `forwarded_allow_ips`).
@@ -60,6 +63,9 @@ WEBHOOKS = {"/telegram/webhook": "telegram", "/inbound/email": "mail"}
 ADDRESS_DEFAULT = Policy("address", 120, 60)
 # Requests with credentials, per user name or secret: 600 at once, 20 a second after.
 ACCOUNT_DEFAULT = Policy("account", 1200, 600)
+# Writes to the public booking pages, per client address: 10 at once, 10 a minute after.
+BOOKING_DEFAULT = Policy("booking", 10, 10)
+BOOKING_WRITES = ("/api/v1/book/", "/book/")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class LimitOptions:
 
     address: Policy = ADDRESS_DEFAULT
     account: Policy = ACCOUNT_DEFAULT
+    booking: Policy = BOOKING_DEFAULT
     enabled: bool = True
 
 
@@ -180,11 +187,16 @@ class OperationsMiddleware:
         else:
             decision = await self.store.take(credentials[0], self.limits.account)
             bucket = "account"
+        decisions = [decision]
+        if decision.allowed and _booking_write(scope.get("path", ""), scope.get("method", "")):
+            decision = await self.store.take(f"booking:{client}", self.limits.booking)
+            bucket = "booking"
+            decisions.append(decision)
         if not decision.allowed:
             RATE_LIMITED.labels(surface, bucket).inc()
             await _too_many(send, decision, surface)
             return
-        extra = rate_limit_headers([decision])
+        extra = rate_limit_headers(decisions)
 
         async def with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -233,6 +245,11 @@ def _unlimited(path: str, method: str) -> bool:
     if path in UNLIMITED:
         return True
     return method in ("GET", "HEAD") and (path == "/app" or path.startswith("/app/"))
+
+
+def _booking_write(path: str, method: str) -> bool:
+    """A write to the public booking pages (limited per address: they need no account)."""
+    return method == "POST" and path.startswith(BOOKING_WRITES)
 
 
 def _refused(status: int, surface: str) -> bool:

@@ -23,6 +23,8 @@ from litestar.static_files import create_static_files_router
 from litestar.types import ExceptionHandlersMap
 
 from televent.adapters.api.auth import SESSION_COOKIE, Authentication
+from televent.adapters.api.availability import AvailabilityController, BookingsController
+from televent.adapters.api.booking_links import BookingLinksController
 from televent.adapters.api.calendars import CalendarsController
 from televent.adapters.api.changes import changes
 from televent.adapters.api.context import ApiContext
@@ -32,6 +34,7 @@ from televent.adapters.api.export import export_ics
 from televent.adapters.api.login import login_handlers
 from televent.adapters.api.me import MeController
 from televent.adapters.api.problems import EXCEPTION_HANDLERS, ProblemError
+from televent.adapters.api.public_booking import PublicBookingController
 from televent.application.web_login import WebLogin
 
 API_PATH = "/api/v1"
@@ -114,10 +117,20 @@ def build_api(
             changes,
             logout,
             *EVENT_HANDLERS,
+            AvailabilityController,
+            BookingLinksController,
+            BookingsController,
         ],
         before_request=require_json,
         request_max_body_size=max_body_bytes,
         security=SECURITY,
+    )
+    # the booking pages' API: for visitors, without sign-in (no `security`)
+    public = Router(
+        API_PATH,
+        route_handlers=[PublicBookingController],
+        before_request=require_json,
+        request_max_body_size=max_body_bytes,
     )
     docs_files = create_static_files_router(
         path=f"{API_PATH}/static",
@@ -130,7 +143,7 @@ def build_api(
         return context
 
     return ApiParts(
-        route_handlers=[router, login, docs_files, openapi_json, docs],
+        route_handlers=[router, public, login, docs_files, openapi_json, docs],
         dependencies={
             "api": Provide(provide_context, sync_to_thread=False, use_cache=True),
             "caller": Provide(authentication.caller),
@@ -190,6 +203,11 @@ def _openapi() -> OpenAPIConfig:
             Tag(name="devices", description="CalDAV device passwords"),
             Tag(name="export", description="Everything as iCalendar"),
             Tag(name="changes", description="Sync for clients that keep a copy"),
+            Tag(
+                name="booking",
+                description="Booking links: your bookable hours and links, and the public "
+                "booking pages' API (/book/..., no sign-in)",
+            ),
         ],
         use_handler_docstrings=True,
     )
