@@ -22,6 +22,7 @@ from televent.adapters.api.auth import (
     DeviceLoginThrottledError,
 )
 from televent.adapters.api.context import ApiContext
+from televent.adapters.booking_pages.routes import booking_page_handlers
 from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import (
     FAILURE_WINDOW_SECONDS,
@@ -172,6 +173,9 @@ def create_http_app(
             return Response({"error": str(exc)}, status_code=400)
         return Response(receipt.as_dict(), status_code=200)
 
+    async def link_exists(slug: str) -> bool:
+        return await port.run(app.queries.link, slug) is not None
+
     litestar = Litestar(
         route_handlers=[
             health,
@@ -179,6 +183,7 @@ def create_http_app(
             inbound_email,
             *api.route_handlers,
             *webapp_handlers(),
+            *booking_page_handlers(link_exists),
         ],
         dependencies=api.dependencies,
         exception_handlers=api.exception_handlers,
