@@ -8,6 +8,9 @@ same, so one projection decides who is told what:
   SEQUENCE goes up (a significant change, RFC 5546 §2.1.4); removed attendees are told;
 - everyone invited is told when the event is cancelled or deleted;
 - the organizer (the calendar's owner) is told of every answer someone else gave;
+- the owner of a booking link is told when someone books it, and when the visitor cancels or
+  moves the booking through their manage link (Schedule events, domain/schedule.py; the texts
+  show the time in the owner's zone when sent);
 - only scheduling objects are announced (`domain.scheduling.scheduling_role`): the owner's
   own meeting tells its Televent attendees, the owner's copy of a meeting organised elsewhere
   tells the owner; an imported event with attendees and no ORGANIZER tells nobody.
@@ -49,9 +52,21 @@ from televent.projections.directory_reader import preferences_of
 from televent.projections.sql import Sql
 
 # `stamp` is the queues' one form of a moment (delivery/ and the iMIP inbox import it here).
-__all__ = ["PENDING", "STATUS_CANCELLED", "TelegramDeliveryProjection", "stamp"]
+__all__ = [
+    "BOOKED",
+    "BOOKING_CANCELLED",
+    "BOOKING_MOVED",
+    "PENDING",
+    "STATUS_CANCELLED",
+    "TelegramDeliveryProjection",
+    "stamp",
+]
 
 PENDING = "pending"
+# The owner's messages about bookings of their links (rendered by the bot, in their zone).
+BOOKED = "booked"
+BOOKING_CANCELLED = "booking_cancelled"
+BOOKING_MOVED = "booking_moved"
 STATUS_CANCELLED = "CANCELLED"
 
 
@@ -106,6 +121,99 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
     def _deleted(self, db: Sql, event: Any, position: int) -> None:
         changes = self.changes(db, event, position)
         changes.deleted = changes.may_have_dropped = True
+
+    # --- bookings of the owner's links (Schedule aggregate, domain/schedule.py) -------------
+
+    @handles("Schedule.Booked")
+    def _booked(self, db: Sql, event: Any, position: int) -> None:
+        booking = event.booking
+        payload = {
+            **_booking_payload(booking),
+            "email": booking.get("email"),
+            "answers": self._answers(db, booking),
+        }
+        self._tell_owner(db, event, position, BOOKED, booking, payload, key=booking["booking_id"])
+
+    @handles("Schedule.BookingCancelled")
+    def _booking_cancelled(self, db: Sql, event: Any, position: int) -> None:
+        booking = self._booking(db, event.booking_id)
+        if booking is None:
+            return
+        payload = {**_booking_payload(booking), "reason": event.reason or None}
+        self._tell_owner(
+            db, event, position, BOOKING_CANCELLED, booking, payload, key=event.booking_id
+        )
+
+    @handles("Schedule.BookingRescheduled")
+    def _booking_moved(self, db: Sql, event: Any, position: int) -> None:
+        booking = self._booking(db, event.booking_id)
+        if booking is None:
+            return
+        payload = {**_booking_payload({**booking, **event.times})}
+        shown = self._last_shown(db, str(booking["event_id"]))
+        if shown is not None and shown.get("start") != event.times["start"]:
+            payload.update(old_start=shown.get("start"), old_end=shown.get("end"))
+        self._tell_owner(
+            db, event, position, BOOKING_MOVED, booking, payload,
+            key=f"{event.booking_id}:{position}",
+        )  # fmt: skip
+
+    def _tell_owner(  # noqa: PLR0917 - internal, one shape for the three messages
+        self,
+        db: Sql,
+        event: Any,
+        position: int,
+        kind: str,
+        booking: dict[str, Any],
+        payload: dict[str, Any],
+        *,
+        key: str,
+    ) -> None:
+        """Queue a message about a booking for the link's owner (quiet hours apply; the key
+        makes it once per booking, or per move)."""
+        changes = _EventChanges(str(event.account_id), position, event.timestamp)
+        if _ended_before({"range_end": _epoch(payload.get("end"))}, changes.epoch):
+            return  # a replayed batch: nobody needs news of a booking that is over
+        self._enqueue(
+            db, f"{kind}:{key}", changes.owner, kind, str(booking.get("event_id") or ""),
+            payload, changes,
+        )  # fmt: skip
+
+    def _booking(self, db: Sql, booking_id: str) -> dict[str, Any] | None:
+        """A booking as the bookings read model holds it (its first form, with the current
+        times)."""
+        row = db.one(
+            "SELECT event_id, start_at, end_at, data FROM bookings WHERE booking_id = ?",
+            (booking_id,),
+        )
+        if row is None:
+            return None
+        stored: dict[str, Any] = json.loads(row["data"] or "{}")
+        return {
+            **stored,
+            "event_id": row["event_id"],
+            "start": row["start_at"],
+            "end": row["end_at"],
+        }
+
+    def _answers(self, db: Sql, booking: dict[str, Any]) -> list[list[str]]:
+        """The visitor's answers as [question, answer] pairs (the link's labels)."""
+        answers = booking.get("answers") or {}
+        if not answers:
+            return []
+        data = db.scalar("SELECT data FROM booking_links WHERE slug = ?", (booking["slug"],))
+        questions = json.loads(data).get("questions", []) if data else []
+        labels = {q["id"]: q["label"] for q in questions if isinstance(q, dict) and "id" in q}
+        return [[labels.get(k, k), str(v)] for k, v in answers.items() if str(v).strip()]
+
+    def _last_shown(self, db: Sql, event_id: str) -> dict[str, Any] | None:
+        """The times the owner's last message about this booking showed."""
+        row = db.one(
+            f"SELECT payload FROM {self.t['telegram_outbox']} WHERE event_id = ? "
+            "AND kind IN (?, ?) ORDER BY created_position DESC LIMIT 1",
+            (event_id, BOOKED, BOOKING_MOVED),
+        )
+        return None if row is None else dict(json.loads(row["payload"]))
 
     # --- deciding -------------------------------------------------------------------------
 
@@ -352,3 +460,20 @@ def _event_payload(facts: dict[str, Any]) -> dict[str, Any]:
 def _ended_before(facts: dict[str, Any], epoch: float) -> bool:
     end = facts.get("range_end")
     return end is not None and int(end) < epoch
+
+
+def _booking_payload(booking: dict[str, Any]) -> dict[str, Any]:
+    """What the owner's message about a booking shows (times as ISO UTC texts)."""
+    return {
+        "booking_id": booking.get("booking_id"),
+        "slug": booking.get("slug"),
+        "title": booking.get("title"),
+        "name": booking.get("name"),
+        "duration": booking.get("duration"),
+        "start": booking.get("start"),
+        "end": booking.get("end"),
+    }
+
+
+def _epoch(moment: str | None) -> int | None:
+    return None if not moment else int(dt.datetime.fromisoformat(moment).timestamp())

@@ -56,6 +56,8 @@ COMMANDS = [
     ("reminder", "Minutes before events to remind you"),
     ("agenda", "Your day every morning: /agenda 07:30 or off"),
     ("settings", "Notifications: reminders, invitations, quiet hours"),
+    ("availability", "When people can book you: /availability mon-fri 09:00-17:00"),
+    ("booking", "Booking links: /booking new intro 30 Intro call"),
     ("device", "CalDAV passwords: add, list, revoke"),
     ("export", "Your calendar as an .ics file"),
     ("deleteaccount", "Erase your data (after 30 days)"),

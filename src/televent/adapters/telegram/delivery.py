@@ -2,7 +2,8 @@
 
 Messages are rendered when sent, in the recipient's current time zone; an invitation card shows
 the recipient's current answer and the answer buttons (and "Open", the event in the Mini App,
-when it is served over HTTPS: see mini_app.py).
+when it is served over HTTPS: see mini_app.py). A booking of one of the recipient's links comes
+with "Open" too (booking_texts.py).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from televent.application.reminders import ReminderScheduler
 from televent.delivery.telegram_queue import MAX_ATTEMPTS, Delivery, DeliveryQueue, backoff
 from televent.infrastructure.database import is_lock_contention
 from televent.projections.queries import Queries
+from televent.projections.telegram_delivery import BOOKING_CANCELLED
 
-from . import keyboards, settings_view, texts
+from . import booking_texts, keyboards, settings_view, texts
 from .mini_app import MiniApp, open_url
 
 LOG = logging.getLogger(__name__)
@@ -185,4 +187,18 @@ class DeliverySender:
             return texts.notice(delivery.kind, payload, tz), keyboards.counter(
                 str(payload.get("counter_id", ""))
             )
+        if delivery.kind in booking_texts.BOOKING_KINDS:
+            return booking_texts.booking_notice(delivery.kind, payload, tz), self._open_only(
+                delivery
+            )
         return texts.notice(delivery.kind, payload, tz), None
+
+    def _open_only(self, delivery: Delivery) -> InlineKeyboardMarkup | None:
+        """An "Open" button to a booking's event (not for a cancelled booking: it is gone)."""
+        if delivery.kind == BOOKING_CANCELLED or not delivery.event_id:
+            return None
+        try:
+            event_id = UUID(delivery.event_id)
+        except ValueError:
+            return None
+        return keyboards.open_only(open_url(self.mini_app, event_id))

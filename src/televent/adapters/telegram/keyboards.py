@@ -126,6 +126,12 @@ def without_open(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | 
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
+def open_only(open_url: str | None) -> InlineKeyboardMarkup | None:
+    """Just the "Open" button (the event in the Mini App), or None without an address."""
+    rows = _open_rows(open_url)
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
+
+
 def _open_rows(open_url: str | None) -> list[list[InlineKeyboardButton]]:
     if open_url is None:
         return []

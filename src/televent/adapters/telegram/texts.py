@@ -46,6 +46,8 @@ HELP = """<b>Televent commands</b>
 /agenda <i>HH:MM</i> | off — your day's events every morning at that local time
 /quiet <i>HH:MM-HH:MM</i> | off — quiet hours: messages wait until they end
 /settings — notifications: reminders, invitation cards, answers, quiet hours, agenda
+/availability <i>days hours</i> — when people can book you: <code>/availability mon-fri 9-17</code>
+/booking new <i>slug minutes title</i> | list | pause | resume | delete — booking links
 /device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
 /export — your calendar as an .ics file
 /deleteaccount — erase your data (after 30 days, cancellable)

@@ -6,6 +6,7 @@ from aiogram import Router
 
 from . import (
     accounts,
+    booking,
     create,
     devices,
     events,
@@ -26,6 +27,7 @@ def all_routers() -> list[Router]:
     """
     modules = (
         *(start, preferences, create, listing, events, rsvp, devices, accounts, mini_app),
+        booking,
         fallback,
     )
     return [_fresh(module.router) for module in modules]

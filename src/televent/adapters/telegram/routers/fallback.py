@@ -15,6 +15,7 @@ KNOWN = [
     *("start", "help", "create", "today", "tomorrow", "week", "list", "event", "invite"),
     *("attendees", "rsvp", "cancel", "timezone", "reminder", "device", "devices", "export"),
     *("deleteaccount", "keepaccount", "app", "agenda", "settings", "quiet"),
+    *("availability", "hours", "booking", "bookings"),
 ]
 
 

@@ -4,6 +4,7 @@
 import { call, get, me as fetchMe, useInitData } from "./api.js";
 import * as calendar from "./calendar.js";
 import { renderCard, uninvite } from "./card.js";
+import { bindBooking, saveAvailability, showBooking } from "./booking.js";
 import { bindDevices, showDevices } from "./devices.js";
 import { bindForm, createBody, fillForm, patchBody, readForm, shiftSeries } from "./form.js";
 import { saveSettings, showSettings } from "./settings.js";
@@ -254,6 +255,7 @@ function bind() {
   const saveAll = async (event) => {
     if (event) event.preventDefault();
     try {
+      await saveAvailability($("#settings-zone").value);
       const me = await saveSettings();
       if (me) {
         state.me = me;
@@ -270,7 +272,9 @@ function bind() {
     showSettings();
     showScreen("settings");
     setNavigation(goCalendar, "Save", saveAll);
+    showBooking(fail);
   });
+  bindBooking(fail);
   $("#settings-form").addEventListener("submit", saveAll);
   document.addEventListener("keydown", (event) => {
     if (document.body.dataset.current !== "calendar" || event.target.closest("input, select, textarea, dialog")) return;
