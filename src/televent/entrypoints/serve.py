@@ -97,7 +97,8 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
         print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")
     else:
         print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
-    lifespans.extend(_mail(app, settings, services))
+    public_base = (settings.public_url or f"http://{host}:{port}").rstrip("/")
+    lifespans.extend(_mail(app, settings, services, public_base))
     if app.queries.account_count() == 0:
         program = _program_name()
         print(
@@ -133,6 +134,9 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
             ),
             account=Policy(
                 "account", settings.rate_account_per_minute, settings.rate_account_burst
+            ),
+            booking=Policy(
+                "booking", settings.rate_booking_per_minute, settings.rate_booking_burst
             ),
             enabled=settings.rate_limits,
         ),
@@ -244,8 +248,9 @@ def _bot(
 Lifespan = Callable[[Litestar], contextlib.AbstractAsyncContextManager[None]]
 
 
-def _mail(app: Televent, settings: Settings, services: Services) -> list[Lifespan]:
-    """The SMTP sender and the IMAP poller, each when configured (and said so)."""
+def _mail(app: Televent, settings: Settings, services: Services, public_url: str) -> list[Lifespan]:
+    """The SMTP sender and the IMAP poller, each when configured (and said so); `public_url`
+    begins the manage links of the mails to people who booked a time."""
     identity = MailIdentity.parse(settings.mail_from)
     inbox = services.itip_inbox
     lifespans: list[Lifespan] = []
@@ -258,6 +263,7 @@ def _mail(app: Televent, settings: Settings, services: Services) -> list[Lifespa
             AppPort(2),
             queue=services.mail_queue,
             failures=services.delivery_failures,
+            public_url=public_url,
         )
         lifespans.append(_background(sender.run_forever))
         print(f"Email out: on (SMTP {smtp.host}:{smtp.port}, from {identity.address})")

@@ -28,6 +28,7 @@ from televent.application.televent import Televent
 from televent.delivery.erasure import purge_person
 from televent.domain.errors import NotFoundError
 from televent.domain.ics_bundle import bundle_calendars
+from televent.domain.schedule import schedule_id_for
 from televent.domain.values import internal_address
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.ops.farewells import Farewells
@@ -163,8 +164,9 @@ class PersonalData:
         return found
 
     def _related_originators(self, account: AccountView) -> list[UUID]:
-        """The aggregates about the person: their account, calendars and events in them,
-        and other people's events they are invited to or acted on."""
+        """The aggregates about the person: their account, calendars and events in them, their
+        schedule (availability, booking links, bookings: domain/schedule.py), and other
+        people's events they are invited to or acted on."""
         found: dict[str, None] = {str(account.account_id): None}
         addresses = [internal_address(account.telegram_id, self.app.internal_domain)]
         addresses += list(account.emails)
@@ -180,6 +182,9 @@ class PersonalData:
                 tuple(a.lower() for a in addresses),
             ):
                 found[str(row["originator_id"])] = None
+        # Indexed as the person's since ScheduleOpened (audit_index.py); named here too, so an
+        # index built before that still exports it (a person who never opened one: nothing).
+        found.setdefault(str(schedule_id_for(account.account_id)), None)
         return [UUID(key) for key in found]
 
     def _deliveries(self, account: AccountView) -> dict[str, list[dict[str, Any]]]:

@@ -4,8 +4,8 @@ The audit timeline (televent.ops.audit) reads an account's history from the even
 originator id, so it never scans the log. This read model tells it which originators to read:
 
 - `audit_account_aggregates`: (account, aggregate, relation) with relation `owner` (the account
-  itself, its calendars, the events in them) or `actor` (an aggregate of someone else that the
-  account changed), and the position from which the relation holds;
+  itself, its calendars, the events in them, its booking schedule) or `actor` (an aggregate of
+  someone else that the account changed), and the position from which the relation holds;
 - `audit_address_aggregates`: (calendar address, aggregate, relation) with relation `attendee`,
   `organizer` or `actor` (an external address that acted, an email reply). Addresses are kept
   as written, not resolved to accounts: which account an address stands for (the internal
@@ -32,7 +32,13 @@ ACTOR = "actor"
 ATTENDEE = "attendee"
 ORGANIZER = "organizer"
 
-CREATION_EVENTS = ("AccountRegistered", "CalendarCreated", "EventCreated", "CounterProposed")
+CREATION_EVENTS = (
+    "AccountRegistered",
+    "CalendarCreated",
+    "EventCreated",
+    "CounterProposed",
+    "ScheduleOpened",  # a person's availability, booking links and bookings
+)
 
 
 def owner_of(event: Any) -> str:

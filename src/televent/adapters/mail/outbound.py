@@ -41,6 +41,8 @@ POLICY = email.policy.SMTP
 
 _LINE_BREAKS = re.compile(r"[\r\n\t]+")
 _METHOD_LINE = re.compile(r"^METHOD:(.*)$", re.MULTILINE | re.IGNORECASE)
+# A web address in escaped text (no quote, angle bracket or space can be part of it).
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,11 @@ def render_html(summary: MailSummary) -> str:
         return html.escape(value, quote=True)
 
     def multiline(value: str) -> str:
-        return "<br>\n".join(esc(line) for line in value.strip().splitlines())
+        """Escaped lines; web addresses in them become links (a booking's manage link)."""
+        return "<br>\n".join(
+            _WEB_ADDRESS.sub(r'<a href="\g<0>">\g<0></a>', esc(line))
+            for line in value.strip().splitlines()
+        )
 
     rows = [("When", esc(summary.when))]
     if summary.location:

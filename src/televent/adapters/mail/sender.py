@@ -18,6 +18,7 @@ import zoneinfo
 from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
+from urllib.parse import quote
 from uuid import UUID
 
 from televent.adapters.mail.outbound import MailSummary, OutgoingMail, build_message
@@ -37,6 +38,7 @@ from televent.domain.itip.outbound import outgoing
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import internal_address
 from televent.infrastructure.database import is_lock_contention
+from televent.projections.bookings_reader import BookingView
 
 LOG = logging.getLogger(__name__)
 VERBS = {
@@ -61,9 +63,12 @@ class MailSender:
         failures: DeliveryFailures,
         clock: Callable[[], dt.datetime] | None = None,
         poll_seconds: float = 1.0,
+        public_url: str = "",
     ) -> None:
         """`queue` is the email queue it claims from; `failures` is told of every message
-        given up; `clock` dates the messages (the application's by default)."""
+        given up; `clock` dates the messages (the application's by default); `public_url` is
+        the server's public base URL, which the manage link of a booking's mail starts with
+        (without it the mail has no manage link)."""
         self.app = app
         self.identity = identity
         self.smtp = smtp
@@ -72,6 +77,7 @@ class MailSender:
         self.failures = failures
         self.clock = clock or app.clock
         self.poll_seconds = poll_seconds
+        self.public_url = public_url.strip().rstrip("/")
 
     async def run_forever(self) -> None:
         """Send until cancelled; a failed round is logged and the next one tries again."""
@@ -156,8 +162,16 @@ class MailSender:
         )
         facts = facts_of(parse_calendar_object(payload["ical"]))
         title = facts.get("summary") or "(no title)"
+        booking = self._booking_of(delivery)
+        if booking is not None:
+            zone = _zone(booking.tz)
         when = _when(facts, zone, payload.get("instances") or [])
         headline, subject = self._wording(delivery, owner_name, title, when)
+        description = None
+        if booking is not None:
+            subject = _booking_subject(method, booking.title or title, owner_name, when, subject)
+            if method == "REQUEST" and self.public_url:  # a mail has no base for a path
+                description = f"Cancel or reschedule: {self._manage_url(booking)}"
         message_id = (
             hashlib.sha256(delivery.delivery_id.encode()).hexdigest()[:32]
             + f"@{self.identity.domain}"
@@ -177,7 +191,7 @@ class MailSender:
                 when=when,
                 location=facts.get("location"),
                 organizer=owner_name if method != "REPLY" else facts.get("organizer_name"),
-                description=None,
+                description=description,
                 attendees=tuple(
                     _guest(a, people)
                     for a in facts.get("attendees", [])
@@ -189,6 +203,20 @@ class MailSender:
             date=self.clock(),
         )
         return build_message(mail), message_id
+
+    def _booking_of(self, delivery: MailDelivery) -> BookingView | None:
+        """The booking a message is about, when it goes to the booking's visitor: their mail
+        speaks their zone and carries the manage link (the owner's mail stays as it was)."""
+        if not delivery.event_id:
+            return None
+        booking = self.app.queries.booking_of_event(delivery.event_id)
+        if booking is None or booking.email.strip().lower() != delivery.recipient.strip().lower():
+            return None
+        return booking
+
+    def _manage_url(self, booking: BookingView) -> str:
+        """Where the visitor cancels or reschedules (the public manage page)."""
+        return f"{self.public_url}/book/{quote(booking.slug)}/manage/{quote(booking.token)}"
 
     def _people(
         self, payload: dict[str, Any], account_id: str | None
@@ -234,6 +262,16 @@ class MailSender:
         if ":s" in delivery.delivery_id:
             return f"{who} updated {title}", f"Updated invitation: {title} @ {when}"
         return f"{who} invites you to {title}", f"Invitation: {title} @ {when}"
+
+
+def _booking_subject(method: str, title: str, owner_name: str | None, when: str, usual: str) -> str:
+    """The subject the visitor reads: "Booked: Intro call with Olga Owner @ <when>"."""
+    meeting = f"{title} with {owner_name}" if owner_name else title
+    if method == "REQUEST":
+        return f"Booked: {meeting} @ {when}"
+    if method == "CANCEL":
+        return f"Cancelled: {meeting} @ {when}"
+    return usual
 
 
 def _guest(attendee: dict[str, Any], people: dict[str, tuple[str, str | None]]) -> str:

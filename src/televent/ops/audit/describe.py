@@ -25,6 +25,9 @@ class AggregateState:
     settings: dict[str, Any] = field(default_factory=dict)
     properties: dict[str, Any] = field(default_factory=dict)
     devices: dict[str, str] = field(default_factory=dict)
+    # A Schedule's booking links by slug and bookings by id, to name them in later events.
+    links: dict[str, dict[str, Any]] = field(default_factory=dict)
+    bookings: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Lines said by the body-less events of the current command (the body event repeats them).
     reported: list[str] = field(default_factory=list)
 
@@ -205,6 +208,109 @@ def _counter_answered(event: Any, state: AggregateState) -> list[str]:
     return [f"proposal of {event.address} {'accepted' if event.accepted else 'declined'}"]
 
 
+# --- the Schedule (booking links: domain/schedule.py) ------------------------------------------
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _schedule_opened(event: Any, state: AggregateState) -> list[str]:
+    return ["booking schedule opened"]
+
+
+def _availability_set(event: Any, state: AggregateState) -> list[str]:
+    """ "availability (Europe/Berlin): Mon 09:00-17:00; Tue …; 1 date overridden"."""
+    availability = event.availability
+    weekly = availability.get("weekly") or {}
+    days = [
+        f"{day.title()} {', '.join(f'{start}-{end}' for start, end in weekly[day])}"
+        for day in WEEKDAYS
+        if weekly.get(day)
+    ]
+    line = f"availability ({availability.get('timezone')}): {'; '.join(days) or 'never'}"
+    overrides = availability.get("overrides") or []
+    if overrides:
+        dates = ", ".join(str(o.get("date")) for o in overrides)
+        line += f"; other hours on {dates}"
+    return [line]
+
+
+def _link_added(event: Any, state: AggregateState) -> list[str]:
+    link = event.link
+    state.links[link["slug"]] = dict(link)
+    minutes = link.get("duration_minutes")
+    length = f", {minutes} min" if minutes else ""
+    return [f"booking link /{link['slug']} {_q(link.get('title'))}{length}"]
+
+
+def _link_changed(event: Any, state: AggregateState) -> list[str]:
+    before = state.links.get(event.slug)
+    after = dict(event.link)
+    state.links[event.slug] = after
+    if before is None:
+        return [f"booking link /{event.slug} changed"]
+    return [
+        f"booking link /{event.slug}: {key} {_q(before.get(key))} {ARROW} {_q(after.get(key))}"
+        for key in sorted(before.keys() | after.keys())
+        if before.get(key) != after.get(key)
+    ] or [f"booking link /{event.slug} changed"]
+
+
+def _link_removed(event: Any, state: AggregateState) -> list[str]:
+    state.links.pop(event.slug, None)
+    return [f"booking link /{event.slug} removed"]
+
+
+def _booked(event: Any, state: AggregateState) -> list[str]:
+    """ "Ann Visitor (ann@example.org) booked Intro call for 2026-03-03 14:00 UTC via booking
+    link /intro"."""
+    booking = dict(event.booking)
+    state.bookings[booking["booking_id"]] = booking
+    return [
+        f"{_visitor(booking)} booked {booking.get('title') or 'a meeting'} for "
+        f"{_full(booking.get('start'))} via booking link /{booking.get('slug')}",
+        f"their time zone {booking.get('tz')}; event {booking.get('event_id')}",
+    ]
+
+
+def _booking_rescheduled(event: Any, state: AggregateState) -> list[str]:
+    booking = state.bookings.setdefault(event.booking_id, {"booking_id": event.booking_id})
+    before = booking.get("start")
+    booking.update(event.times)
+    return [f"booking of {_booking_name(booking)}: {_moved('start', before, booking.get('start'))}"]
+
+
+def _booking_cancelled(event: Any, state: AggregateState) -> list[str]:
+    booking = state.bookings.setdefault(event.booking_id, {"booking_id": event.booking_id})
+    booking["status"] = "cancelled"
+    line = f"booking of {_booking_name(booking)} cancelled"
+    return [f"{line}: {_q(event.reason)}" if event.reason else line]
+
+
+def _bookings_released(event: Any, state: AggregateState) -> list[str]:
+    lines = []
+    for booking_id in event.booking_ids:
+        booking = state.bookings.setdefault(booking_id, {"booking_id": booking_id})
+        booking["status"] = "released"
+        lines.append(f"booking of {_booking_name(booking)} released (its event left the calendar)")
+    return lines
+
+
+def _visitor(booking: dict[str, Any]) -> str:
+    name, email = booking.get("name"), booking.get("email")
+    if name and email:
+        return f"{name} ({email})"
+    return str(name or email or f"booking {booking.get('booking_id')}")
+
+
+def _booking_name(booking: dict[str, Any]) -> str:
+    """ "Ann Visitor (ann@example.org) for Intro call at 2026-03-03 14:00 UTC", or the id when
+    the booking was not seen (a window of the log)."""
+    if "start" not in booking:
+        return str(booking.get("booking_id"))
+    title = booking.get("title") or "a meeting"
+    return f"{_visitor(booking)} for {title} at {_full(booking.get('start'))}"
+
+
 OWN_LINES: dict[str, Callable[[Any, dict[str, Any] | None], list[str]]] = {
     "AttendeeInvited": _invited_lines,
     "AttendeeRemoved": _removed_lines,
@@ -236,6 +342,15 @@ DESCRIBERS: dict[str, Describer] = {
     "SchedulingForced": _forced_lines,
     "CounterProposed": _counter_proposed,
     "CounterAnswered": _counter_answered,
+    "ScheduleOpened": _schedule_opened,
+    "AvailabilitySet": _availability_set,
+    "BookingLinkAdded": _link_added,
+    "BookingLinkChanged": _link_changed,
+    "BookingLinkRemoved": _link_removed,
+    "Booked": _booked,
+    "BookingRescheduled": _booking_rescheduled,
+    "BookingCancelled": _booking_cancelled,
+    "BookingsReleased": _bookings_released,
     **dict.fromkeys(OWN_LINES, _body_changed),
 }
 
