@@ -156,6 +156,12 @@ class _Expanded:
 _EXPANDED = _Expanded(CACHED_BLOCKS)
 
 
+def forget_expanded() -> None:
+    """Forget every remembered expansion (a benchmark's cold start)."""
+    with _EXPANDED.lock:
+        _EXPANDED.items.clear()
+
+
 def _parsed(
     text: str,
     window: Span,
