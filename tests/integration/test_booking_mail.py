@@ -169,3 +169,19 @@ def test_mail_of_an_ordinary_event_keeps_the_owners_zone(
         "Invitation: Budget @ Tue 03 Mar 2026, 15:00-16:00 (Europe/Berlin)"
     )
     assert "/manage/" not in body(invitation, "plain")
+
+
+def test_a_rescheduled_booking_is_mailed_as_moved_in_the_visitors_zone(
+    owner: Televent, sink: tuple[Recorder, int]
+) -> None:
+    handler, port = sink
+    token = "tok-" + uuid4().hex
+    book(owner, token)
+    send_all(owner, port)
+    owner.reschedule_booking(token, SLOT + dt.timedelta(hours=1), source="booking")
+    send_all(owner, port)
+    [_, moved] = to_visitor(handler)
+    later = "Tue 03 Mar 2026, 10:00-10:30 (America/New_York)"
+    assert moved["Subject"] == f"Moved: Intro call with Olga Owner @ {later}"
+    assert calendar_method(moved) == "REQUEST"
+    assert f"{PUBLIC}/book/intro/manage/{token}" in body(moved, "plain")

@@ -169,7 +169,14 @@ class MailSender:
         headline, subject = self._wording(delivery, owner_name, title, when)
         description = None
         if booking is not None:
-            subject = _booking_subject(method, booking.title or title, owner_name, when, subject)
+            subject = _booking_subject(
+                method,
+                booking.title or title,
+                owner_name,
+                when,
+                subject,
+                updated=":s" in delivery.delivery_id,
+            )
             if method == "REQUEST" and self.public_url:  # a mail has no base for a path
                 description = f"Cancel or reschedule: {self._manage_url(booking)}"
         message_id = (
@@ -264,11 +271,14 @@ class MailSender:
         return f"{who} invites you to {title}", f"Invitation: {title} @ {when}"
 
 
-def _booking_subject(method: str, title: str, owner_name: str | None, when: str, usual: str) -> str:
-    """The subject the visitor reads: "Booked: Intro call with Olga Owner @ <when>"."""
+def _booking_subject(
+    method: str, title: str, owner_name: str | None, when: str, usual: str, *, updated: bool
+) -> str:
+    """The subject the visitor reads: "Booked: Intro call with Olga Owner @ <when>", "Moved:
+    ..." after a reschedule, "Cancelled: ..."."""
     meeting = f"{title} with {owner_name}" if owner_name else title
     if method == "REQUEST":
-        return f"Booked: {meeting} @ {when}"
+        return f"{'Moved' if updated else 'Booked'}: {meeting} @ {when}"
     if method == "CANCEL":
         return f"Cancelled: {meeting} @ {when}"
     return usual

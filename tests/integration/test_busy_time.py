@@ -1,0 +1,132 @@
+"""Busy time for booking slots (projections/busy_reader.py) on both backends: invitations from
+other Televent users count until declined, all-day and floating events are read in the owner's
+zone, transparent and cancelled ones are free, and one unreadable event hides nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from uuid import UUID
+
+import pytest
+
+from televent.application.televent import Televent
+from televent.domain.values import PartStat, internal_address
+from televent.projections.agenda_reader import AgendaReader
+from televent.projections.busy_reader import BusyReader
+from tests.conftest import FakeClock
+from tests.helpers import vevent
+
+OWNER, ORGANIZER = 6100, 6200
+DAY = dt.datetime(2026, 3, 5, tzinfo=dt.UTC)
+
+
+def utc(hour: int, minute: int = 0, day: int = 5) -> dt.datetime:
+    return dt.datetime(2026, 3, day, hour, minute, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def people(app: Televent, clock: FakeClock) -> Televent:
+    clock.now = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+    app.register_account(OWNER, name="Olga", timezone="Europe/Berlin", actor="t", source="cli")
+    app.register_account(ORGANIZER, name="Otto", timezone="UTC", actor="t", source="cli")
+    return app
+
+
+def _busy(app: Televent) -> list[tuple[dt.datetime, dt.datetime]]:
+    account = app.queries.account_by_telegram_id(OWNER)
+    assert account is not None
+    reader = BusyReader(AgendaReader(app.queries, app.internal_domain))
+    return reader.busy(account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2))
+
+
+def _calendar(app: Televent, telegram_id: int) -> UUID:
+    account = app.queries.account_by_telegram_id(telegram_id)
+    assert account is not None
+    return app.queries.calendars_of(account.account_id)[0].calendar_id
+
+
+def test_an_invitation_counts_until_it_is_declined(people: Televent) -> None:
+    app = people
+    calendar_id = _calendar(app, ORGANIZER)
+    olga = internal_address(OWNER, app.internal_domain)
+    result = app.put_object(
+        calendar_id,
+        "meet.ics",
+        vevent(
+            uid="meet",
+            start="20260305T100000",
+            end="20260305T110000",
+            tzid=None,
+            organizer=f"mailto:{internal_address(ORGANIZER, app.internal_domain)}",
+            attendees=[(olga, "NEEDS-ACTION")],
+        ),
+        actor="otto",
+        source="caldav",
+    )
+    assert _busy(app) == [(utc(10), utc(11))]
+    app.give_rsvp(result.event_id, olga, PartStat.DECLINED, actor="olga", source="bot")
+    assert _busy(app) == []
+
+
+def test_all_day_and_floating_events_are_read_in_the_owners_zone(people: Televent) -> None:
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    all_day = (
+        vevent(uid="trip", organizer=None, tzid=None)
+        .replace("DTSTART:20260305T150000Z", "DTSTART;VALUE=DATE:20260305")
+        .replace("DTEND:20260305T160000Z", "DTEND;VALUE=DATE:20260306")
+    )
+    floating = (
+        vevent(uid="gym", organizer=None, tzid=None)
+        .replace("DTSTART:20260305T150000Z", "DTSTART:20260306T070000")
+        .replace("DTEND:20260305T160000Z", "DTEND:20260306T080000")
+    )
+    for name, text in (("trip.ics", all_day), ("gym.ics", floating)):
+        app.put_object(calendar_id, name, text, actor="olga", source="caldav")
+    assert _busy(app) == [
+        (utc(23, day=4), utc(23, day=5)),  # 5 March, midnight to midnight in Berlin (UTC+1)
+        (utc(6, day=6), utc(7, day=6)),  # 07:00 floating, read as Berlin
+    ]
+
+
+def test_transparent_and_cancelled_events_are_free(people: Televent) -> None:
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    texts = {
+        "free.ics": vevent(uid="free", organizer=None, extra="TRANSP:TRANSPARENT"),
+        "off.ics": vevent(uid="off", organizer=None, extra="STATUS:CANCELLED"),
+        "busy.ics": vevent(
+            uid="busy",
+            organizer=None,
+            extra="TRANSP:OPAQUE",
+            start="20260305T170000",
+            end="20260305T173000",
+        ),
+    }
+    for name, text in texts.items():
+        app.put_object(calendar_id, name, text, actor="olga", source="caldav")
+    assert _busy(app) == [(utc(16), utc(16, 30))]  # 17:00 Berlin
+
+
+def test_one_cancelled_instance_of_a_series_is_free(people: Televent) -> None:
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    series = vevent(
+        uid="daily",
+        organizer=None,
+        start="20260304T090000",
+        end="20260304T093000",
+        rrule="FREQ=DAILY",
+    )
+    override = (
+        "BEGIN:VEVENT\r\nUID:daily\r\nDTSTAMP:20260301T090000Z\r\n"
+        "RECURRENCE-ID;TZID=Europe/Berlin:20260305T090000\r\n"
+        "DTSTART;TZID=Europe/Berlin:20260305T090000\r\nDTEND;TZID=Europe/Berlin:20260305T093000\r\n"
+        "STATUS:CANCELLED\r\nSUMMARY:Team sync\r\nEND:VEVENT\r\n"
+    )
+    text = series.replace("END:VCALENDAR", override + "END:VCALENDAR")
+    app.put_object(calendar_id, "daily.ics", text, actor="olga", source="caldav")
+    assert _busy(app) == [
+        (utc(8, day=4), utc(8, 30, day=4)),
+        (utc(8, day=6), utc(8, 30, day=6)),
+    ]
