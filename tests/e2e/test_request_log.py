@@ -48,6 +48,9 @@ def json_lines(output: str, logger: str) -> list[dict[str, Any]]:
     return [line for line in parsed if line["logger"] == logger]
 
 
+MANAGE_SECRET = "Zq7manageSecret4u9Xw"
+
+
 def make_requests(url: str, database_url: str, password: str) -> tuple[str, str]:
     """A PUT, a wrong password, an API call and a login link; returns (token, password)."""
     put = httpx.put(url + CAL + "logged.ics", content=vevent("logged"), auth=("1", password))
@@ -58,11 +61,13 @@ def make_requests(url: str, database_url: str, password: str) -> tuple[str, str]
     token = link_token(database_url, 1)
     opened = httpx.get(url + "/app/login", params={"token": token})
     assert opened.status_code == 303
+    # A booking's manage page: its address holds a secret, which the log leaves out.
+    assert httpx.get(url + f"/book/some-link/manage/{MANAGE_SECRET}").status_code == 200
     return token, password
 
 
 def assert_no_secrets(output: str, token: str, password: str) -> None:
-    assert token not in output
+    assert token not in output and MANAGE_SECRET not in output
     assert password not in output and "not-the-password" not in output
     assert "Basic " not in output and "authorization" not in output.lower()
 
@@ -74,6 +79,7 @@ def check_requests(requests: list[dict[str, Any]]) -> None:
         ("GET", CAL + "logged.ics", 401, "caldav"),
         ("GET", "/api/v1/me", 200, "api"),
         ("GET", "/app/login", 303, "webapp"),
+        ("GET", "/book/some-link/manage/-", 200, "webapp"),
     ):
         assert seen.count(expected) == 1, (expected, seen)  # one line per request
     assert all(float(r["ms"]) >= 0 for r in requests)

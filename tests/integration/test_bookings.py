@@ -246,3 +246,68 @@ def test_availability_and_rebuild(owner: Televent) -> None:
     with owner.views.read() as db:
         rows = db.all("SELECT data FROM bookings")
     assert {json.loads(r["data"])["name"] for r in rows} == {"Ann Visitor"}
+
+
+def test_the_schedule_follows_an_event_the_owner_moved(owner: Televent) -> None:
+    first = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    token = _book(owner, first)
+    booking = owner.queries.booking_by_token(token)
+    assert booking is not None
+    obj = owner.queries.object_by_event_id(booking.event_id)
+    assert obj is not None
+    moved = obj.ical.replace("T100000", "T140000").replace("T103000", "T143000")  # Berlin
+    owner.put_object(obj.calendar_id, obj.href, moved, actor="owner", source="caldav")
+    followed = owner.queries.booking_by_token(token)
+    assert followed is not None and followed.start == "2026-03-02T13:00:00+00:00"
+    _book(owner, first, email="bob@example.org")  # the old time is free again, for everyone
+    with pytest.raises(SlotTakenError):
+        _book(owner, dt.datetime(2026, 3, 2, 13, 0, tzinfo=dt.UTC), email="carl@example.org")
+
+
+def test_manage_links_stop_at_a_slug_taken_over_and_at_the_meeting(
+    owner: Televent, clock: FakeClock
+) -> None:
+    token = _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    owner.delete_booking_link(_account_id(owner), "intro", actor="t", source="api")
+    owner.register_account(777, name="Other", timezone="UTC", actor="test", source="cli")
+    other = owner.queries.account_by_telegram_id(777)
+    assert other is not None
+    owner.create_booking_link(
+        other.account_id,
+        BookingLink.from_json({"slug": "intro", "title": "Mine", "min_notice_minutes": 0}),
+        actor="t",
+        source="api",
+    )
+    with pytest.raises(NotFoundError):  # not moved into the other person's hours
+        owner.reschedule_booking(token, dt.datetime(2026, 3, 3, 9, 0, tzinfo=dt.UTC), source="b")
+    clock.now = dt.datetime(2026, 3, 2, 9, 5, tzinfo=dt.UTC)
+    with pytest.raises(ConflictError):  # the meeting has begun
+        owner.cancel_booking(token, reason="", source="booking")
+
+
+def test_visitors_addresses_are_checked(owner: Televent) -> None:
+    start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    for email in (
+        "ann@example.org\nbcc@x.org",
+        "ann@exa mple.org",
+        f"tg_1@{owner.internal_domain}",
+    ):
+        with pytest.raises(DomainError):
+            _book(owner, start, email=email)
+    with pytest.raises(DomainError):
+        owner.book(
+            BookingRequest(slug="intro", start=start, name="Ann\x00", email="a@b.org", tz="UTC"),
+            booking_id="x",
+            token="y",
+            source="booking",
+        )
+
+
+def test_a_televent_user_booking_gets_an_invitation_to_confirm(owner: Televent) -> None:
+    owner.register_account(888, name="Vera", timezone="UTC", actor="t", source="cli")
+    owner.link_email(888, "vera@example.org", actor="t", source="cli")
+    token = _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), email="vera@example.org")
+    booking = owner.queries.booking_by_token(token)
+    assert booking is not None
+    obj = owner.queries.object_by_event_id(booking.event_id)
+    assert obj is not None and "PARTSTAT=NEEDS-ACTION" in obj.ical.replace("\r\n ", "")

@@ -17,9 +17,10 @@ from televent.application.televent import Televent
 from televent.domain.availability import Availability
 from televent.domain.booking_links import BookingLink
 from televent.ops.gdpr import PersonalData
+from televent.projections.rebuild import Rebuilder
 from tests.conftest import FakeClock
 
-OWNER, OTHER = 4242, 777
+OWNER, OTHER, VISITOR = 4242, 777, 888
 OPERATOR = "dpo"
 NOW = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
 SLOT = dt.datetime(2026, 3, 3, 14, 0, tzinfo=dt.UTC)
@@ -114,3 +115,31 @@ def test_erasure_leaves_no_booking_and_frees_the_slug(app: Televent, booked: str
     )
     view = app.queries.link("intro")
     assert view is not None and view.account_id == _account_id(app, OTHER)
+
+
+def test_erasing_a_visitor_who_is_a_televent_user_keeps_the_owners_booking(
+    app: Televent, booked: str
+) -> None:
+    """Olga's booking names Vera, a Televent user who is then erased: her name and address
+    read back as a pseudonym, and every read model still rebuilds (the erasure's own
+    rebuild included)."""
+    app.register_account(VISITOR, name="Vera", timezone="UTC", actor="t", source="cli")
+    app.link_email(VISITOR, "vera@example.org", actor="t", source="cli")
+    token = uuid4().hex
+    app.book(
+        BookingRequest(
+            slug="intro",
+            start=SLOT + dt.timedelta(hours=1),
+            name="Vera Visitor",
+            email="vera@example.org",
+            tz="UTC",
+        ),
+        booking_id=uuid4().hex,
+        token=token,
+        source="booking",
+    )
+    PersonalData(app).erase(VISITOR, operator=OPERATOR, reason="Art. 17 request")
+    booking = app.queries.booking_by_token(token)
+    assert booking is not None and booking.active
+    assert "vera" not in booking.email and booking.name == ""
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches

@@ -33,6 +33,7 @@ import hmac
 import ipaddress
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -76,6 +77,15 @@ class LimitOptions:
     account: Policy = ACCOUNT_DEFAULT
     booking: Policy = BOOKING_DEFAULT
     enabled: bool = True
+
+
+_MANAGE_TOKEN = re.compile(r"(/manage/)[^/]+")
+
+
+def logged_path(path: str) -> str:
+    """A path as logs may show it: a booking's manage token (a secret that cancels or moves
+    the booking) replaced by "-"."""
+    return _MANAGE_TOKEN.sub(r"\1-", path)
 
 
 def surface_of(path: str) -> str:
@@ -166,7 +176,7 @@ class OperationsMiddleware:
             LATENCY.labels(surface, method).observe(elapsed)
             if REQUEST_LOG.isEnabledFor(logging.INFO):
                 REQUEST_LOG.info("request", extra={"fields": {
-                    "method": method, "path": path, "surface": surface,
+                    "method": method, "path": logged_path(path), "surface": surface,
                     "status": status["code"], "ms": round(elapsed * 1000, 1), "client": client,
                 }})  # fmt: skip
 
@@ -210,7 +220,7 @@ class OperationsMiddleware:
             FAILED_LOGINS.labels(surface).inc()
             LOGIN_LOG.warning("failed login", extra={"fields": {
                 "surface": surface, "client": client, "user": credentials[1] or "(secret)",
-                "path": scope.get("path", ""), "status": status["code"],
+                "path": logged_path(scope.get("path", "")), "status": status["code"],
             }})  # fmt: skip
 
     async def _metrics(self, scope: dict[str, Any], client: str, send: Any) -> None:

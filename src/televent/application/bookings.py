@@ -14,6 +14,7 @@ updated REQUEST). The owner deleting it from any client frees the slot.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -135,18 +136,26 @@ class BookingCommands(ObjectCommands):
             raise DomainError("This booking link is paused; it takes no bookings now.")
         if not reader.is_free(link, owner, start, now=now, duration_minutes=rules.duration_minutes):
             raise SlotTakenError("That time is no longer available; pick another slot.")
+        if email.endswith("@" + self.internal_domain.lower()):
+            raise DomainError("Give your own email address: the invitation goes there.")
+        if self.queries.account_for_address(email, self.internal_domain) is not None:
+            partstat = "NEEDS-ACTION"  # a Televent user's calendar: they confirm it themselves
+        else:
+            partstat = "ACCEPTED"
         schedule = self._existing_schedule(owner.account_id, link.slug)
-        self._release_gone(schedule, actor=f"booking:{link.slug}", source=source)
+        zone = reader.availability(owner).timezone
+        self._follow_calendar(schedule, zone, actor=f"booking:{link.slug}", source=source)
         actor = f"visitor {email} (booking link /{link.slug})"
         calendar_id = self._calendar_for(owner)
         uid = booking_uid(booking_id)
-        schedule.book(
+        _decided(
+            schedule.book,
             booking={
                 "booking_id": booking_id,
                 "slug": link.slug,
                 "title": link.title,
                 "duration": rules.duration_minutes,
-                **self._times(start, end, link, owner),
+                **_times(start, end, link, zone),
                 "event_uid": uid,
                 "event_id": str(calendar_event_id_for(calendar_id, uid)),
                 "name": name,
@@ -167,6 +176,7 @@ class BookingCommands(ObjectCommands):
             zone_name=owner.timezone,
             organizer=(internal_uri(owner.telegram_id, self.internal_domain), owner.name),
             visitor=(email, name),
+            visitor_partstat=partstat,
             description=booking_description(
                 link.description, {q.id: q.label for q in link.questions}, answers
             ),
@@ -206,6 +216,8 @@ class BookingCommands(ObjectCommands):
         booking = self._active_by_token(token)
         reader = self.slot_reader
         public, owner = reader.public_link(booking.slug)
+        if owner.account_id != booking.account_id:  # the slug was freed and taken by another
+            raise NotFoundError("The booking link of this booking no longer exists.")
         link = public.link
         duration = _minutes(booking)
         if duration not in link.lengths:
@@ -228,10 +240,13 @@ class BookingCommands(ObjectCommands):
         if obj is None:
             raise ConflictError("This booking's event is gone; book again instead.")
         schedule = self._existing_schedule(booking.account_id, None)
+        zone = reader.availability(owner).timezone
+        self._follow_calendar(schedule, zone, actor=f"booking:{booking.slug}", source=source)
         actor = f"visitor {booking.email} (manage link)"
-        schedule.reschedule(
+        _decided(
+            schedule.reschedule,
             booking.booking_id,
-            times=self._times(start, end, link, owner),
+            times=_times(start, end, link, zone),
             actor=actor,
             source=source,
         )
@@ -274,18 +289,32 @@ class BookingCommands(ObjectCommands):
             schedule.link(slug)
         return schedule
 
-    def _release_gone(self, schedule: Schedule, *, actor: str, source: str) -> None:
-        """Free the bookings whose events the owner deleted or cancelled since."""
+    def _follow_calendar(self, schedule: Schedule, zone: str, *, actor: str, source: str) -> None:
+        """Bring the schedule in step with the calendar before it decides: bookings whose
+        events the owner deleted or cancelled are released, those the owner moved move."""
         views = {
             b.booking_id: b
             for b in self.queries.bookings_of(schedule.account_id, active_only=False)
         }
-        gone = [
-            booking_id
-            for booking_id in (b["booking_id"] for b in schedule.active_bookings())
-            if booking_id in views and views[booking_id].status != ACTIVE
-        ]
+        gone: list[str] = []
+        moves: dict[str, dict[str, str]] = {}
+        for held in schedule.active_bookings():
+            view = views.get(held["booking_id"])
+            if view is None:
+                continue
+            if view.status != ACTIVE:
+                gone.append(view.booking_id)
+            elif (view.start, view.end) != (held["start"], held["end"]):
+                stored = schedule.links.get(held["slug"])
+                link = BookingLink.from_stored(stored) if stored else None
+                moves[view.booking_id] = _times(
+                    dt.datetime.fromisoformat(view.start),
+                    dt.datetime.fromisoformat(view.end),
+                    link,
+                    zone,
+                )
         schedule.release(gone, actor=actor, source=source)
+        schedule.follow_calendar(moves, actor=actor, source=source)
 
     def _active_by_token(self, token: str) -> BookingView:
         booking = self.queries.booking_by_token(token) if token else None
@@ -293,6 +322,8 @@ class BookingCommands(ObjectCommands):
             raise NotFoundError("This booking link is not valid.")
         if booking.status != ACTIVE:
             raise ConflictError("This booking was already cancelled.")
+        if dt.datetime.fromisoformat(booking.start) <= self.clock():
+            raise ConflictError("This booking has already begun; it cannot be changed now.")
         return booking
 
     def _calendar_for(self, owner: AccountView) -> UUID:
@@ -305,19 +336,31 @@ class BookingCommands(ObjectCommands):
             raise NotFoundError("This person has no calendar to book into.")
         return chosen.calendar_id
 
-    @staticmethod
-    def _times(
-        start: dt.datetime, end: dt.datetime, link: BookingLink, owner: AccountView
-    ) -> dict[str, str]:
-        before = dt.timedelta(minutes=link.buffer_before_minutes)
-        after = dt.timedelta(minutes=link.buffer_after_minutes)
-        return {
-            "start": utc_text(start),
-            "end": utc_text(end),
-            "guard_start": utc_text(start - before),
-            "guard_end": utc_text(end + after),
-            "day": start.astimezone(ZoneInfo(owner.timezone)).date().isoformat(),
-        }
+
+def _times(
+    start: dt.datetime, end: dt.datetime, link: BookingLink | None, zone: str
+) -> dict[str, str]:
+    """A booking's times as the schedule keeps them; `day` is the date in the availability's
+    zone, where the link's cap per day counts."""
+    before = dt.timedelta(minutes=link.buffer_before_minutes if link else 0)
+    after = dt.timedelta(minutes=link.buffer_after_minutes if link else 0)
+    return {
+        "start": utc_text(start),
+        "end": utc_text(end),
+        "guard_start": utc_text(start - before),
+        "guard_end": utc_text(end + after),
+        "day": start.astimezone(ZoneInfo(zone)).date().isoformat(),
+    }
+
+
+def _decided(decide: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+    """Let the schedule decide; its refusal (an overlap, a full day) is a taken slot."""
+    try:
+        decide(*args, **kwargs)
+    except SlotTakenError:
+        raise
+    except ConflictError as exc:
+        raise SlotTakenError(str(exc)) from exc
 
 
 def _minutes(booking: BookingView) -> int:
@@ -343,7 +386,7 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         not local
         or "." not in domain
         or len(email) > MAX_EMAIL
-        or any(c in email for c in " <>,;:\"'")
+        or any(c.isspace() or c in "<>,;:\"'" for c in email)
     ):
         raise DomainError("A valid email address is needed: the invitation goes there.")
     answers: dict[str, str] = {}

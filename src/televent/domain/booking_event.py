@@ -2,7 +2,10 @@
 
 The link's owner organises it and the visitor is its one attendee, already ACCEPTED (they chose
 the time) and not asked to answer (RSVP=FALSE): the iMIP REQUEST they receive (RFC 6047) puts
-it in their calendar. The time is written in the owner's zone, as their clients show it.
+it in their calendar. A visitor whose address is a Televent user's gets the event in their
+calendar as an invitation to confirm (NEEDS-ACTION): nobody can fill another person's
+calendar with accepted meetings by typing their address. The time is written in the owner's
+zone, as their clients show it.
 """
 
 from __future__ import annotations
@@ -48,11 +51,13 @@ def booking_event_text(
     zone_name: str,
     organizer: tuple[str, str | None],
     visitor: tuple[str, str],
+    visitor_partstat: str = "ACCEPTED",
     description: str,
     location: str | None,
 ) -> str:
     """The iCalendar text of a booking's event (`organizer`: calendar address and name;
-    `visitor`: email and name)."""
+    `visitor`: email and name; `visitor_partstat`: ACCEPTED, or NEEDS-ACTION for a visitor
+    who is a Televent user, whose calendar gets the event to confirm)."""
     zone = ZoneInfo(zone_name)
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
@@ -71,7 +76,13 @@ def booking_event_text(
     event.add("STATUS", "CONFIRMED")
     event.add("ORGANIZER", _address(*organizer), encode=False)
     attendee = _address(visitor[0], visitor[1])
-    attendee.params.update({"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "ACCEPTED", "RSVP": "FALSE"})
+    attendee.params.update(
+        {
+            "ROLE": "REQ-PARTICIPANT",
+            "PARTSTAT": visitor_partstat,
+            "RSVP": "FALSE" if visitor_partstat == "ACCEPTED" else "TRUE",
+        }
+    )
     event.add("ATTENDEE", attendee, encode=False)
     calendar.add_component(event)
     calendar.add_missing_timezones()

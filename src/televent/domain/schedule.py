@@ -162,6 +162,20 @@ class Schedule(Aggregate):
         if gone:
             self._released(account_id=self.account_id, booking_ids=gone, actor=actor, source=source)
 
+    def follow_calendar(self, moves: dict[str, dict[str, Any]], *, actor: str, source: str) -> None:
+        """Note that the owner moved these bookings' events in their calendar (`moves`: id ->
+        start, end, guard_start, guard_end, day), so the old times are free and the new ones
+        taken. The bookings read model already follows the calendar; this keeps the
+        decisions here in step with it."""
+        moved = {
+            booking_id: times
+            for booking_id, times in sorted(moves.items())
+            if self.bookings.get(booking_id, {}).get("status") == ACTIVE
+            and any(self.bookings[booking_id].get(k) != v for k, v in times.items())
+        }
+        if moved:
+            self._followed(account_id=self.account_id, moves=moved, actor=actor, source=source)
+
     def active_booking(self, booking_id: str) -> dict[str, Any]:
         """An active booking by id."""
         booking = self.bookings.get(booking_id)
@@ -230,6 +244,13 @@ class Schedule(Aggregate):
         self, *, account_id: UUID, booking_id: str, reason: str, actor: str, source: str
     ) -> None:
         self.bookings[booking_id]["status"] = CANCELLED
+
+    @event("BookingsFollowedCalendar")
+    def _followed(
+        self, *, account_id: UUID, moves: dict[str, dict[str, Any]], actor: str, source: str
+    ) -> None:
+        for booking_id, times in moves.items():
+            self.bookings[booking_id].update(times)
 
     @event("BookingsReleased")
     def _released(

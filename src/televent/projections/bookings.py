@@ -93,8 +93,8 @@ class BookingsProjection(Projection):
                 booking["start"],
                 booking["end"],
                 ACTIVE,
-                booking["name"],
-                booking["email"],
+                booking.get("name") or "",  # an erased visitor's name decodes as None
+                booking.get("email") or "",
                 booking["tz"],
                 booking["token"],
                 _json(booking),

@@ -155,7 +155,7 @@ def duration_param(text: str | None) -> int | None:
     if text is None or not text.strip():
         return None
     value = text.strip()
-    if not value.isdigit() or len(value) > 4:
+    if not (value.isascii() and value.isdigit()) or len(value) > 4:
         raise FieldError("duration", "is a whole number of minutes, one the link offers.")
     return int(value)
 

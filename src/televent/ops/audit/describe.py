@@ -286,6 +286,18 @@ def _booking_cancelled(event: Any, state: AggregateState) -> list[str]:
     return [f"{line}: {_q(event.reason)}" if event.reason else line]
 
 
+def _bookings_followed(event: Any, state: AggregateState) -> list[str]:
+    lines = []
+    for booking_id, times in event.moves.items():
+        booking = state.bookings.setdefault(booking_id, {"booking_id": booking_id})
+        booking.update(times)
+        lines.append(
+            f"booking of {_booking_name(booking)} follows its event, moved in the calendar "
+            f"to {times.get('start')}"
+        )
+    return lines
+
+
 def _bookings_released(event: Any, state: AggregateState) -> list[str]:
     lines = []
     for booking_id in event.booking_ids:
@@ -351,6 +363,7 @@ DESCRIBERS: dict[str, Describer] = {
     "BookingRescheduled": _booking_rescheduled,
     "BookingCancelled": _booking_cancelled,
     "BookingsReleased": _bookings_released,
+    "BookingsFollowedCalendar": _bookings_followed,
     **dict.fromkeys(OWN_LINES, _body_changed),
 }
 
