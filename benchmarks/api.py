@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import math
 import os
 import platform
 import socket
@@ -43,16 +42,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import psycopg
 
+from benchmarks.support import ADMIN_URL, database, p95, postgres_reachable, progress
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN_URL = os.environ.get(
-    "TELEVENT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 ACTOR, SOURCE = "system:", "cli:bench"
 USER, ZONE = 1, "Europe/Berlin"
 YEAR_START = dt.datetime(2026, 1, 1, 8, 0)
@@ -112,31 +108,10 @@ def expected_in_week(count: int) -> int:
     return found
 
 
-def progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-@contextmanager
-def database(backend: str, folder: Path, size: int) -> Iterator[str]:
-    """A fresh, empty database URL for one run (a PostgreSQL one is dropped afterwards)."""
-    if backend == "sqlite":
-        yield f"sqlite:///{folder}/api-bench-{size}.db"
-        return
-    name = f"televent_apibench_{os.getpid()}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def seed(database_url: str, size: int) -> tuple[str, float]:
@@ -220,19 +195,6 @@ def week_query(url: str, password: str, expected: int, warmup: int, requests: in
     return times
 
 
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
-
-
-def postgres_reachable() -> bool:
-    try:
-        with psycopg.connect(ADMIN_URL, connect_timeout=3):
-            return True
-    except psycopg.Error:
-        return False
-
-
 def run(options: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
     backends = list(options.backends)
@@ -244,7 +206,7 @@ def run(options: argparse.Namespace) -> list[Row]:
         for backend in backends:
             for size in options.sizes:
                 progress(f"{backend}, {size} events: storing")
-                with database(backend, folder, size) as url:
+                with database(backend, folder, f"api-bench-{size}") as url:
                     password, stored = seed(url, size)
                     expected = expected_in_week(size)
                     progress(f"{backend}, {size} events: {expected} in the week, querying")

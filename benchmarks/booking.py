@@ -37,21 +37,15 @@ import argparse
 import cProfile
 import datetime as dt
 import io
-import math
-import os
 import platform
 import pstats
 import statistics
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
-
+from benchmarks.support import ADMIN_URL, database, p95, postgres_reachable, progress
 from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -59,9 +53,6 @@ from televent.domain.booking_links import BookingLink
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
 from televent.projections.busy_reader import forget_expanded
 
-ADMIN_URL = os.environ.get(
-    "TELEVENT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 ACTOR, SOURCE = "system:", "cli:bench"
 USER, ZONE = 1, "Europe/Berlin"
 SPREAD_START = dt.datetime(2026, 1, 1, 8, 0)
@@ -118,27 +109,6 @@ def event_body(i: int, count: int) -> str:
             lines.append("TRANSP:TRANSPARENT")
     lines += ["END:VEVENT", "END:VCALENDAR", ""]
     return "\r\n".join(lines)
-
-
-def progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-@contextmanager
-def database(backend: str, folder: Path, size: int) -> Iterator[str]:
-    """A fresh, empty database URL for one run (a PostgreSQL one is dropped afterwards)."""
-    if backend == "sqlite":
-        yield f"sqlite:///{folder}/slot-bench-{size}.db"
-        return
-    name = f"televent_slotbench_{os.getpid()}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def seed(app: Televent, size: int) -> float:
@@ -216,19 +186,6 @@ def profile(app: Televent, label: str) -> None:
     progress(f"--- cProfile, {label} (cumulative) ---\n{out.getvalue()}")
 
 
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(math.ceil(0.95 * len(ordered)) - 1, 0)]
-
-
-def postgres_reachable() -> bool:
-    try:
-        with psycopg.connect(ADMIN_URL, connect_timeout=3):
-            return True
-    except psycopg.Error:
-        return False
-
-
 def run(options: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
     backends = list(options.backends)
@@ -240,7 +197,7 @@ def run(options: argparse.Namespace) -> list[Row]:
         for backend in backends:
             for size in options.sizes:
                 progress(f"{backend}, {size} events: storing")
-                with database(backend, folder, size) as url:
+                with database(backend, folder, f"slot-bench-{size}") as url:
                     app = build_application(Settings(database_url=url))
                     try:
                         stored = seed(app, size)

@@ -6,9 +6,11 @@ the clock is the test's, so listings and reminders are deterministic.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from televent.adapters.port import AppPort
@@ -124,3 +126,19 @@ def texts_of(calls: list[Call], method: str = "sendMessage") -> list[str]:
 
 def at(clock: Any, moment: dt.datetime) -> None:
     clock.now = moment
+
+
+Scenario = Callable[[BotHarness], Awaitable[None]]
+
+
+def run_scenario(app: Televent, api: FakeBotApi, clock: Any, scenario: Scenario) -> None:
+    """Run a scenario against a fresh harness, closing it afterwards."""
+
+    async def main() -> None:
+        harness = BotHarness(app, api, clock)
+        try:
+            await scenario(harness)
+        finally:
+            await harness.close()
+
+    asyncio.run(main())

@@ -188,17 +188,23 @@ def browser(playwright: Playwright, chromium: Path) -> Iterator[Browser]:
     instance.close()
 
 
+def fresh_database(request: pytest.FixtureRequest, folder: Path) -> str:
+    """An empty database of the module's backend (`request.param`): a SQLite file in
+    `folder`, or the emptied PostgreSQL test database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{folder}/televent.db"
+    database_url: str = request.getfixturevalue("postgres_test_database")
+    reset_postgres(database_url)
+    return database_url
+
+
 @pytest.fixture(scope="module", params=BACKENDS)
 def mini_app(
     request: pytest.FixtureRequest, browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[MiniApp]:
     """One server per module and backend, with the bot on (against a Bot API stand-in)."""
     tmp = tmp_path_factory.mktemp(f"browser-{request.param}")
-    if request.param == "sqlite":
-        database_url = f"sqlite:///{tmp}/televent.db"
-    else:
-        database_url = request.getfixturevalue("postgres_test_database")
-        reset_postgres(database_url)
+    database_url = fresh_database(request, tmp)
     users = seed_accounts(database_url)
     with FakeBotApi() as bot_api:
         settings = {

@@ -30,8 +30,8 @@ from televent.config import Settings
 from televent.domain.availability import Availability
 from televent.domain.booking_links import BookingLink
 from tests.botapi import Call, FakeBotApi
-from tests.browser.conftest import ALICE, BOT_TOKEN, artifacts
-from tests.conftest import BACKENDS, reset_postgres
+from tests.browser.conftest import ALICE, BOT_TOKEN, artifacts, fresh_database
+from tests.conftest import BACKENDS
 from tests.e2e.conftest import ACTOR, SOURCE, running_serve, seed_accounts, with_mail
 from tests.smtpsink import Recorder, messages, smtp_server
 
@@ -124,11 +124,7 @@ def site(
     request: pytest.FixtureRequest, browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Site]:
     tmp = tmp_path_factory.mktemp(f"booking-{request.param}")
-    if request.param == "sqlite":
-        database_url = f"sqlite:///{tmp}/televent.db"
-    else:
-        database_url = request.getfixturevalue("postgres_test_database")
-        reset_postgres(database_url)
+    database_url = fresh_database(request, tmp)
     users = seed_accounts(database_url)
     set_up_links(database_url)
     recorder = Recorder()

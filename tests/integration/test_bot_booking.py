@@ -4,10 +4,9 @@ zone when someone books, cancels or moves a booking (quiet hours respected)."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 from uuid import uuid4
 
@@ -18,11 +17,10 @@ from televent.application.bookings import BookingRequest
 from televent.application.televent import Televent
 from televent.domain.errors import DomainError
 from televent.domain.values import account_id_for
-from tests.bot_harness import CALDAV_URL, BotHarness, at, texts_of
+from tests.bot_harness import CALDAV_URL, BotHarness, Scenario, at, run_scenario, texts_of
 from tests.botapi import FakeBotApi
 from tests.conftest import FakeClock
 
-Scenario = Callable[[BotHarness], Awaitable[None]]
 OWNER = 1  # Alice, Europe/Berlin
 # Tuesday 3 March 2026, 13:00 UTC: 14:00 in Berlin, 08:00 in New York.
 SLOT = dt.datetime(2026, 3, 3, 13, 0, tzinfo=dt.UTC)
@@ -35,14 +33,7 @@ def api() -> Iterator[FakeBotApi]:
 
 
 def run(app: Televent, api: FakeBotApi, clock: FakeClock, scenario: Scenario) -> None:
-    async def main() -> None:
-        harness = BotHarness(app, api, clock)
-        try:
-            await scenario(harness)
-        finally:
-            await harness.close()
-
-    asyncio.run(main())
+    run_scenario(app, api, clock, scenario)
 
 
 def stored_availability(app: Televent) -> dict[str, Any] | None:

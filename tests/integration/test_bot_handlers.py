@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 
 import icalendar
 import pytest
@@ -13,12 +13,11 @@ import pytest
 from televent.adapters.telegram.service import Person
 from televent.application.televent import Televent
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
-from tests.bot_harness import BotHarness, at, texts_of
+from tests.bot_harness import BotHarness, Scenario, at, run_scenario, texts_of
 from tests.botapi import FakeBotApi
 from tests.conftest import FakeClock
 
 ACTOR, SOURCE = "system:", "cli:tests"
-Scenario = Callable[[BotHarness], Awaitable[None]]
 
 
 @pytest.fixture
@@ -28,14 +27,7 @@ def api() -> Iterator[FakeBotApi]:
 
 
 def run(app: Televent, api: FakeBotApi, clock: FakeClock, scenario: Scenario) -> None:
-    async def main() -> None:
-        harness = BotHarness(app, api, clock)
-        try:
-            await scenario(harness)
-        finally:
-            await harness.close()
-
-    asyncio.run(main())
+    run_scenario(app, api, clock, scenario)
 
 
 def short_id_in(text: str) -> str:

@@ -21,23 +21,44 @@ from ..service import Person
 router = Router(name="preferences")
 
 
+async def _set_from_argument(
+    message: Message,
+    command: CommandObject,
+    account: AccountView,
+    person: Person,
+    ctx: BotContext,
+    *,
+    preference: str,
+    how: str,
+) -> AccountView | None:
+    """Set one preference from the command's argument; the account as it is then, or None
+    when the argument was refused (the user was told `how` to write it)."""
+    args = (command.args or "").strip()
+    if not args:
+        return account
+    try:
+        changed: AccountView = await ctx.port.run(
+            ctx.service.set_preferences, person, {preference: args}
+        )
+    except DomainError:
+        await message.answer(f"⚠️ {how}")
+        return None
+    return changed
+
+
 @router.message(Command("agenda"))
 async def agenda_command(
     message: Message, command: CommandObject, account: AccountView, person: Person, ctx: BotContext
 ) -> None:
     """`/agenda 07:30` every morning at 07:30 local; `/agenda off`; `/agenda` says when."""
-    args = (command.args or "").strip()
-    if args:
-        try:
-            account = await ctx.port.run(ctx.service.set_preferences, person, {"agenda_time": args})
-        except DomainError:
-            await message.answer(
-                "⚠️ Give a time of day, like <code>/agenda 07:30</code>, or "
-                "<code>/agenda off</code>."
-            )
-            return
-    text = settings_view.agenda_status(account.preferences, account.timezone, ctx.clock())
-    await message.answer(text)
+    current = await _set_from_argument(
+        message, command, account, person, ctx,
+        preference="agenda_time",
+        how="Give a time of day, like <code>/agenda 07:30</code>, or <code>/agenda off</code>.",
+    )  # fmt: skip
+    if current is not None:
+        text = settings_view.agenda_status(current.preferences, current.timezone, ctx.clock())
+        await message.answer(text)
 
 
 @router.message(Command("quiet"))
@@ -45,25 +66,23 @@ async def quiet_command(
     message: Message, command: CommandObject, account: AccountView, person: Person, ctx: BotContext
 ) -> None:
     """`/quiet 22:00-07:00`: messages wait until the quiet hours end; `/quiet off`."""
-    args = (command.args or "").strip()
-    if args:
-        try:
-            account = await ctx.port.run(ctx.service.set_preferences, person, {"quiet_hours": args})
-        except DomainError:
-            await message.answer(
-                "⚠️ Give a start and an end, like <code>/quiet 22:00-07:00</code>, or "
-                "<code>/quiet off</code>."
-            )
-            return
-    quiet = account.preferences.quiet_hours
+    current = await _set_from_argument(
+        message, command, account, person, ctx,
+        preference="quiet_hours",
+        how="Give a start and an end, like <code>/quiet 22:00-07:00</code>, or "
+        "<code>/quiet off</code>.",
+    )  # fmt: skip
+    if current is None:
+        return
+    quiet = current.preferences.quiet_hours
     if quiet is None:
         await message.answer(
             "🌙 No quiet hours. Set them with <code>/quiet 22:00-07:00</code> (your local time)."
         )
         return
-    kept = "still come" if account.preferences.quiet_reminders == "keep" else "wait too"
+    kept = "still come" if current.preferences.quiet_reminders == "keep" else "wait too"
     await message.answer(
-        f"🌙 Quiet hours {escape(quiet.replace('-', '–'))} ({escape(account.timezone)}): "
+        f"🌙 Quiet hours {escape(quiet.replace('-', '–'))} ({escape(current.timezone)}): "
         f"messages wait until they end; reminders {kept} (/settings). <code>/quiet off</code> "
         "ends them."
     )
