@@ -80,41 +80,60 @@ class _FollowedFile:
         self._file.close()
 
 
+def _started(process: ServeProcess, url: str, port: int, *, last: bool) -> bool:
+    """Wait until this process (not another test's server that held the port a moment ago)
+    says it listens and /health answers. False when the port was taken meanwhile (try
+    another); any other failure to start fails the test with the server's output."""
+    deadline = time.monotonic() + 30
+    listening = f"Listening on http://127.0.0.1:{port}/"
+    while True:
+        if process.poll() is None and listening in process.output():
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2):
+                    return True
+            except OSError:
+                pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=30)
+            assert process.stdout is not None
+            process.stdout.close()
+            if "address already in use" in process.output().lower() and not last:
+                return False
+            pytest.fail(f"televent serve did not start:\n{process.output()}")
+        time.sleep(0.2)
+
+
 @contextmanager
 def running_serve(
     database_url: str, cwd: Path, extra: dict[str, str] | None = None
 ) -> Iterator[tuple[str, ServeProcess]]:
-    """Run `televent serve` on a free port until /health answers; yields (base URL, process).
+    """Run `televent serve` on a free port until it listens there and /health answers; yields
+    (base URL, process).
 
     The output goes to `serve-<port>.log` in `cwd` (see ServeProcess). The process is stopped
     afterwards (unless the test already killed it).
     """
-    port = _free_port()
     env = {
         **os.environ,
         "TELEVENT_DATABASE_URL": database_url,
         "PYTHONPATH": str(ROOT / "src"),
+        "PYTHONUNBUFFERED": "1",
         **(extra or {}),
     }
-    process = ServeProcess(
-        [sys.executable, "-m", "televent", "serve", "--port", str(port)],
-        cwd / f"serve-{port}.log",
-        cwd=cwd,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    for attempt in range(3):
+        port = _free_port()
+        process = ServeProcess(
+            [sys.executable, "-m", "televent", "serve", "--port", str(port)],
+            cwd / f"serve-{port}.log",
+            cwd=cwd,
+            env=env,
+        )
+        url = f"http://127.0.0.1:{port}"
+        if _started(process, url, port, last=attempt == 2):
+            break
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    process.kill()
-                    process.wait(timeout=30)
-                    pytest.fail(f"televent serve did not start:\n{process.output()}")
-                time.sleep(0.2)
         yield url, process
     finally:
         if process.poll() is None:
