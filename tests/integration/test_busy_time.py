@@ -130,3 +130,36 @@ def test_one_cancelled_instance_of_a_series_is_free(people: Televent) -> None:
         (utc(8, day=4), utc(8, 30, day=4)),
         (utc(8, day=6), utc(8, 30, day=6)),
     ]
+
+
+def test_shared_calendars_count_as_each_member_chose(people: Televent) -> None:
+    app = people
+    otto = app.queries.account_by_telegram_id(ORGANIZER)
+    olga = app.queries.account_by_telegram_id(OWNER)
+    assert otto is not None and olga is not None
+    calendars = {}
+    for slug, role in (("work", "write"), ("school", "read")):
+        calendar = app.create_calendar(otto.account_id, slug, {}, actor="otto", source="cli")
+        app.share_calendar(
+            calendar, by=otto.account_id, member=olga.account_id, role=role, actor="o", source="cli"
+        )
+        app.answer_calendar_invitation(
+            calendar, by=olga.account_id, accept=True, actor="o", source="cli"
+        )
+        calendars[slug] = calendar
+    for slug, hour in (("work", "10"), ("school", "14")):
+        body = vevent(uid=slug, start=f"20260305T{hour}0000", end=f"20260305T{hour}3000", tzid=None)
+        app.put_object(calendars[slug], f"{slug}.ics", body, actor="otto", source="cli")
+    # By default: busy in the calendar Olga can write, free in the one she can only read.
+    assert _busy(app) == [(utc(10), utc(10, 30))]
+    app.set_member_properties(
+        calendars["school"], by=olga.account_id, changes={"busy": True}, actor="o", source="cli"
+    )
+    app.set_member_properties(
+        calendars["work"], by=olga.account_id, changes={"busy": False}, actor="o", source="cli"
+    )
+    assert _busy(app) == [(utc(14), utc(14, 30))]
+    app.remove_member(
+        calendars["school"], by=olga.account_id, member=olga.account_id, actor="o", source="cli"
+    )
+    assert _busy(app) == []

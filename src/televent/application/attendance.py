@@ -15,6 +15,7 @@ from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, NotFoundError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.scheduling import DELIVERY_FAILED
+from televent.domain.sharing import Action
 from televent.domain.values import PartStat, internal_uri
 
 
@@ -22,11 +23,21 @@ class AttendanceCommands(CommandCore):
     """Commands on who attends an event and what they answered."""
 
     def invite_attendee(
-        self, event_id: UUID, address: str, cn: str | None = None, *, actor: str, source: str
+        self,
+        event_id: UUID,
+        address: str,
+        cn: str | None = None,
+        *,
+        actor: str,
+        source: str,
+        by: UUID | None = None,
     ) -> None:
-        """Invite an address (mailto: added when missing) to an event."""
+        """Invite an address (mailto: added when missing) to an event (`by`: the person
+        asking, who needs the right to write in its calendar; see `put_object`)."""
         value = address if ":" in address else f"mailto:{address}"
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        if by is not None:
+            self.require_access(by, event.calendar_id, Action.WRITE)
         owner: Account = self._get(event.account_id, Account, "Account")
         organizer = (
             internal_uri(owner.telegram_id, self.internal_domain),
@@ -36,9 +47,13 @@ class AttendanceCommands(CommandCore):
         event.invite_attendee(value, cn, organizer=organizer, actor=actor, source=source)
         self._save_scheduled(event, before, actor=actor, source=source)
 
-    def remove_attendee(self, event_id: UUID, address: str, *, actor: str, source: str) -> None:
-        """Remove an attendee from an event."""
+    def remove_attendee(
+        self, event_id: UUID, address: str, *, actor: str, source: str, by: UUID | None = None
+    ) -> None:
+        """Remove an attendee from an event (`by`: see `invite_attendee`)."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        if by is not None:
+            self.require_access(by, event.calendar_id, Action.WRITE)
         before = parse_calendar_object(event.ical)
         event.remove_attendee(address, actor=actor, source=source)
         self._save_scheduled(event, before, actor=actor, source=source)

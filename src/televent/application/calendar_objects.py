@@ -25,6 +25,7 @@ from televent.domain.errors import (
     UidConflictError,
 )
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
+from televent.domain.ical_edits import with_organizer_for
 from televent.domain.scheduling import (
     attendee_change_refusal,
     forced_sends,
@@ -32,8 +33,9 @@ from televent.domain.scheduling import (
     with_failures_kept,
     with_schedule_status,
 )
+from televent.domain.sharing import Action
 from televent.domain.validation import accepted_calendar_object
-from televent.domain.values import calendar_event_id_for
+from televent.domain.values import calendar_event_id_for, internal_uri, normalize_address
 from televent.projections.calendar_view import etag_for
 from televent.projections.engine import ViewConflictError
 from televent.projections.queries import AccountView, PutTarget
@@ -67,6 +69,7 @@ class ObjectCommands(CommandCore):
         if_schedule_tag: str | None = None,
         organizer_copy: bool = False,
         together: Aggregate | None = None,
+        by: UUID | None = None,
     ) -> PutResult:
         """Store a calendar object resource under the name the client chose (CalDAV PUT).
 
@@ -77,13 +80,18 @@ class ObjectCommands(CommandCore):
         other Televent users are saved with it (televent/application/scheduling.py); an
         `organizer_copy` (an iTIP message from an organizer elsewhere) has none. `together`
         is another aggregate whose decision is saved in the same transaction (a booking).
+        `by` is the person asking (None: Televent itself, deciding for the owner): they need
+        the right to write in the calendar (domain/sharing.py).
         """
         obj = accepted_calendar_object(ical)  # repaired or refused for every reader
-        repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
         target = self.queries.put_target(calendar_id, href, obj.uid)
         if target is None:
             raise NotFoundError("Calendar not found.")
+        if by is not None:
+            self.require_access(by, calendar_id, Action.WRITE, owner=target.owner)
         owner = None if organizer_copy else self.queries.account_by_id(target.owner)
+        obj = self._as_owners(obj, owner, by)
+        repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
         role = None if owner is None else self.scheduler.role(obj, owner)
         forced = forced_sends(obj) if role is not None else {}
         if owner is not None and role is not None:
@@ -140,6 +148,34 @@ class ObjectCommands(CommandCore):
             stored_as_sent=not repaired and (not changed or event.ical == ical),
             schedule_tag=schedule_tag_of(event) if event.facts.get("organizer") else None,
         )
+
+    def _as_owners(
+        self, obj: CalendarObject, owner: AccountView | None, by: UUID | None
+    ) -> CalendarObject:
+        """A member scheduling from a calendar shared with them acts for its owner: their own
+        address as ORGANIZER becomes the owner's, with SENT-BY the member (docs/adr/0017), so
+        invitations go out once, from the owner, and answers come back to this calendar."""
+        if owner is None or by is None or by == owner.account_id:
+            return obj
+        organizers = {
+            normalize_address(prop.value)
+            for prop in (c.get("ORGANIZER") for c in obj.components)
+            if prop is not None
+        }
+        member = self.queries.account_by_id(by) if organizers else None
+        if member is None:
+            return obj
+        mine = self.scheduler.addresses_of(member)
+        if not organizers & mine:
+            return obj
+        text = with_organizer_for(
+            obj.text,
+            mine,
+            internal_uri(owner.telegram_id, self.internal_domain),
+            owner.name,
+            internal_uri(member.telegram_id, self.internal_domain),
+        )
+        return obj if text == obj.text else parse_calendar_object(text)
 
     def _as_stored(
         self, obj: CalendarObject, owner: AccountView, role: str, forced: dict[str, str]
@@ -253,8 +289,11 @@ class ObjectCommands(CommandCore):
         source: str,
         if_match: str | None = None,
         together: Aggregate | None = None,
+        by: UUID | None = None,
     ) -> None:
-        """Delete the resource stored under a name (`together`: see `put_object`)."""
+        """Delete the resource stored under a name (`together` and `by`: see `put_object`)."""
+        if by is not None:
+            self.require_access(by, calendar_id, Action.WRITE)
         current = self.queries.object_at(calendar_id, href)
         if current is None:
             raise NotFoundError(f"No resource named {href}.")

@@ -11,6 +11,7 @@ from televent.domain.calendar import Calendar
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.ical import parse_calendar_object
+from televent.domain.sharing import Action, calendar_id_of_shared_slug
 from televent.domain.values import calendar_id_for, is_valid_slug
 
 
@@ -21,7 +22,7 @@ class CalendarCommands(CommandCore):
         self, account_id: UUID, slug: str, properties: dict[str, Any], *, actor: str, source: str
     ) -> UUID:
         """Create a calendar (MKCALENDAR), or bring back a deleted one with the same slug."""
-        if not is_valid_slug(slug):
+        if not is_valid_slug(slug) or calendar_id_of_shared_slug(slug) is not None:
             raise DomainError(f"{slug!r} cannot name a calendar.")
         if account_id not in self.repository:
             raise NotFoundError("Account not found.")
@@ -41,15 +42,29 @@ class CalendarCommands(CommandCore):
         return calendar.id
 
     def update_calendar(
-        self, calendar_id: UUID, properties: dict[str, Any], *, actor: str, source: str
+        self,
+        calendar_id: UUID,
+        properties: dict[str, Any],
+        *,
+        actor: str,
+        source: str,
+        by: UUID | None = None,
     ) -> None:
-        """Change a calendar's properties (PROPPATCH)."""
+        """Change a calendar's properties for everyone (PROPPATCH by its owner; `by`, the
+        person asking, needs that right: domain/sharing.py)."""
+        if by is not None:
+            self.require_access(by, calendar_id, Action.ADMINISTER)
         calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
         calendar.update(properties=properties, actor=actor, source=source)
         self.save_all(calendar)
 
-    def delete_calendar(self, calendar_id: UUID, *, actor: str, source: str) -> None:
-        """Delete a calendar and every object in it, atomically."""
+    def delete_calendar(
+        self, calendar_id: UUID, *, actor: str, source: str, by: UUID | None = None
+    ) -> None:
+        """Delete a calendar and every object in it, atomically, for every member (`by`: see
+        `update_calendar`)."""
+        if by is not None:
+            self.require_access(by, calendar_id, Action.ADMINISTER)
         calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
         events: list[CalendarEvent] = []
         consequences: list[CalendarEvent] = []

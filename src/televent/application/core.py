@@ -34,8 +34,9 @@ from eventsourcing.utils import Environment
 from televent.application.scheduling import ATTENDEE, Scheduler
 from televent.domain.account import Account
 from televent.domain.calendar_event import CalendarEvent
-from televent.domain.errors import ConflictError, NotFoundError
+from televent.domain.errors import ConflictError, ForbiddenError, NotFoundError
 from televent.domain.ical import CalendarObject, parse_calendar_object
+from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import PartStat, account_id_for
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.infrastructure.event_store import EventStoreParts
@@ -44,6 +45,13 @@ from televent.projections.engine import ProjectionEngine, ProjectionError
 from televent.projections.queries import Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
+
+# What a refusal says, by the right that is missing (domain/sharing.py).
+REFUSALS = {
+    Action.WRITE: "You can view this calendar but not change its events.",
+    Action.MANAGE: "Your role on this calendar does not let you manage its members.",
+    Action.ADMINISTER: "Only the calendar's owner can rename or delete it for everyone.",
+}
 
 
 def utc_now() -> dt.datetime:
@@ -119,6 +127,24 @@ class CommandCore(Application[UUID]):
                 "UPDATE projection_positions SET last_error = ? WHERE name = ?",
                 (f"{self.clock().isoformat()} {error}"[:2000], error.projection),
             )
+
+    # --- who may do what (domain/sharing.py is the rule; docs/adr/0017) ----------------------
+
+    def require_access(
+        self, account_id: UUID, calendar_id: UUID, action: Action, *, owner: UUID | None = None
+    ) -> Role:
+        """The person's role on the calendar, if it allows `action` now (read from the members
+        read model in this request: a removed member is refused at once). NotFoundError when
+        they may not even see the calendar (its existence is not revealed), ForbiddenError
+        when they may see it but their role does not allow this. `owner`, when the caller
+        already read the calendar's owner in this request, saves the owner a lookup."""
+        role = Role.OWNER if owner == account_id else self.queries.role_in(calendar_id, account_id)
+        if not permits(role, Action.READ):
+            raise NotFoundError("Calendar not found.")
+        if not permits(role, action):
+            raise ForbiddenError(REFUSALS.get(action, "Your role does not allow this."), action)
+        assert role is not None
+        return role
 
     def _get(self, aggregate_id: UUID, kind: type[Aggregate], what: str) -> Any:
         try:

@@ -5,7 +5,9 @@ resource, changes only the fields named (televent/domain/event_fields.py) and st
 If-Match on the version it read, so a concurrent change is never overwritten: with the
 client's own If-Match that is a 412, without one the edit is applied again to the newer
 version. Scheduling consequences (invitations, updates, cancellations; RFC 6638 implicit
-scheduling) follow from the store, exactly as for CalDAV and the bot.
+scheduling) follow from the store, exactly as for CalDAV and the bot. `by` is the person
+asking: the store checks their right to write in the calendar (domain/sharing.py), so a member
+of a shared calendar writes only as their role allows.
 """
 
 from __future__ import annotations
@@ -46,8 +48,10 @@ class EventEdits:
         now: dt.datetime,
         actor: str,
         source: str,
+        by: UUID | None = None,
     ) -> PutResult:
-        """Store a new event organised by `organizer`, inviting `attendees`."""
+        """Store a new event organised by `organizer`, inviting `attendees` (`by`: the person
+        asking, who needs the right to write in the calendar; see `put_object`)."""
         text = new_event_text(
             changes,
             uid=uid,
@@ -57,7 +61,13 @@ class EventEdits:
             attendees=attendees,
         )
         return self.app.put_object(
-            calendar_id, f"{uid}.ics", text, actor=actor, source=source, if_none_match=True
+            calendar_id,
+            f"{uid}.ics",
+            text,
+            actor=actor,
+            source=source,
+            if_none_match=True,
+            by=by,
         )
 
     def edit(
@@ -71,6 +81,7 @@ class EventEdits:
         if_match: str | None,
         actor: str,
         source: str,
+        by: UUID | None = None,
     ) -> PutResult:
         """Change the named fields of the series, or of one occurrence (its override)."""
         return self._rewrite(
@@ -81,6 +92,7 @@ class EventEdits:
             if_match=if_match,
             actor=actor,
             source=source,
+            by=by,
         )
 
     def delete(
@@ -91,6 +103,7 @@ class EventEdits:
         if_match: str | None,
         actor: str,
         source: str,
+        by: UUID | None = None,
     ) -> PutResult | None:
         """Delete the event, or cancel one occurrence of its series (an EXDATE)."""
         if occurrence is not None:
@@ -100,10 +113,16 @@ class EventEdits:
                 if_match=if_match,
                 actor=actor,
                 source=source,
+                by=by,
             )
         current = self._current(event_id, if_match)
         self.app.delete_object(
-            current.calendar_id, current.href, actor=actor, source=source, if_match=if_match
+            current.calendar_id,
+            current.href,
+            actor=actor,
+            source=source,
+            if_match=if_match,
+            by=by,
         )
         return None
 
@@ -115,6 +134,7 @@ class EventEdits:
         if_match: str | None,
         actor: str,
         source: str,
+        by: UUID | None,
     ) -> PutResult:
         for _ in range(ATTEMPTS):
             current = self._current(event_id, if_match)
@@ -127,6 +147,7 @@ class EventEdits:
                     actor=actor,
                     source=source,
                     if_match=if_match or current.etag,
+                    by=by,
                 )
             except PreconditionFailedError:
                 if if_match is not None:

@@ -30,8 +30,10 @@ from televent.application.televent import Televent
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.occurrences import occurrences_between
 from televent.domain.preferences import Preferences, quiet_until
-from televent.domain.values import PartStat
+from televent.domain.sharing import Status
+from televent.domain.values import DEFAULT_REMINDER_MINUTES, PartStat, telegram_id_of
 from televent.projections.directory_reader import preferences_of
+from televent.projections.sql import Sql
 
 LOG = logging.getLogger(__name__)
 LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose
@@ -144,7 +146,7 @@ class ReminderScheduler:
     def _candidates(self, low: int, high: int) -> list[dict[str, Any]]:
         with self.app.views.read() as db:
             return db.all(
-                "SELECT o.event_id, o.ical, c.account_id FROM calendar_objects o "
+                "SELECT o.event_id, o.ical, o.calendar_id, c.account_id FROM calendar_objects o "
                 "JOIN calendars c ON c.calendar_id = o.calendar_id "
                 "WHERE o.component = 'VEVENT' AND o.range_start <= ? "
                 "AND (o.range_end IS NULL OR o.range_end >= ?)",
@@ -154,8 +156,17 @@ class ReminderScheduler:
     def _recipients(
         self, row: dict[str, Any]
     ) -> list[tuple[int, dt.timedelta, dt.tzinfo, Preferences]]:
-        """The owner, and every Televent user invited who has not declined."""
+        """The owner, and every Televent user invited who has not declined; for a Telegram
+        group's calendar, the group itself when its reminders are on and the bot is there
+        (docs/adr/0018: its members answer on the group's cards, not as invited users)."""
         with self.app.views.read() as db:
+            group = db.one(
+                "SELECT g.chat_id, g.reminders, g.present, a.timezone FROM group_chats g "
+                "LEFT JOIN accounts a ON a.account_id = g.owner_id WHERE g.calendar_id = ?",
+                (str(row.get("calendar_id")),),
+            )
+            if group is not None:
+                return self._group_recipients(db, row, group)
             owner = db.one(
                 "SELECT telegram_id, reminder_minutes, timezone, preferences FROM accounts "
                 "WHERE account_id = ?",
@@ -176,15 +187,53 @@ class ReminderScheduler:
             }
         people = [owner] if owner is not None else []
         people += [p for p in invited if p["address"] not in declined]
+        return _by_preferences(people)
+
+    def _group_recipients(
+        self, db: Sql, row: dict[str, Any], group: dict[str, Any]
+    ) -> list[tuple[int, dt.timedelta, dt.tzinfo, Preferences]]:
+        """A group event's reminders: the group, when its reminders are on and the bot is
+        there, and each attendee who answered yes or maybe and joined the group's calendar, by
+        their own preferences (docs/adr/0018). Joining is their consent: an attendee the
+        calendar's owner merely wrote into an event gets nothing."""
         found = []
-        for person in people:
-            minutes = int(person["reminder_minutes"])
-            if minutes > 0:  # 0: the person turned reminders off
-                lead = dt.timedelta(minutes=minutes)
-                found.append(
-                    (int(person["telegram_id"]), lead, _zone(person), preferences_of(person))
+        if group["reminders"] and group["present"]:
+            lead = dt.timedelta(minutes=DEFAULT_REMINDER_MINUTES)
+            zone = _zone({"timezone": group["timezone"] or "UTC"})
+            found.append((int(group["chat_id"]), lead, zone, Preferences()))
+        people = []
+        for attendee in db.all(
+            "SELECT address FROM attendees WHERE event_id = ? AND partstat IN (?, ?)",
+            (row["event_id"], PartStat.ACCEPTED.value, PartStat.TENTATIVE.value),
+        ):
+            telegram_id = telegram_id_of(attendee["address"], self.app.internal_domain)
+            person = (
+                None
+                if telegram_id is None
+                else db.one(
+                    "SELECT a.telegram_id, a.reminder_minutes, a.timezone, a.preferences "
+                    "FROM accounts a JOIN calendar_members m ON m.account_id = a.account_id "
+                    "WHERE a.telegram_id = ? AND m.calendar_id = ? AND m.status = ?",
+                    (telegram_id, str(row["calendar_id"]), Status.ACTIVE.value),
                 )
-        return found
+            )
+            if person is not None:
+                people.append(person)
+        return found + _by_preferences(people)
+
+
+def _by_preferences(
+    people: list[dict[str, Any]],
+) -> list[tuple[int, dt.timedelta, dt.tzinfo, Preferences]]:
+    """Each person's reminder lead, zone and preferences (those who turned reminders off
+    left out)."""
+    found = []
+    for person in people:
+        minutes = int(person["reminder_minutes"])
+        if minutes > 0:  # 0: the person turned reminders off
+            lead = dt.timedelta(minutes=minutes)
+            found.append((int(person["telegram_id"]), lead, _zone(person), preferences_of(person)))
+    return found
 
 
 def _zone(person: dict[str, Any]) -> dt.tzinfo:

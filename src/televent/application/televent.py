@@ -11,7 +11,9 @@
 - erasure.py: erasure and export bookkeeping (GDPR);
 - farewells.py: the record of the meetings an erasure calls off (GDPR Art. 17);
 - schedule_inbox.py: deleting items of the scheduling inbox (RFC 6638 §4.1);
-- bookings.py: availability, booking links and bookings.
+- bookings.py: availability, booking links and bookings;
+- sharing.py: calendars shared with other people (members, roles, invitations);
+- group_calendars.py: Telegram groups' calendars (opening, joining, the group's answers).
 
 It is built by bootstrap.py (the composition root), never by the adapters.
 """
@@ -25,11 +27,14 @@ from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
 from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
+from televent.application.group_calendars import GroupCalendarCommands
 from televent.application.schedule_inbox import ScheduleInboxCommands
+from televent.application.sharing import SharingCommands
 
 
 class Televent(
     BookingCommands,
+    GroupCalendarCommands,
     AccountCommands,
     CalendarCommands,
     ObjectCommands,
@@ -37,6 +42,7 @@ class Televent(
     ErasureCommands,
     FarewellCommands,
     ScheduleInboxCommands,
+    SharingCommands,
 ):
     """Televent's application service: the only way anything changes."""
 

@@ -7,10 +7,21 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
+from televent.domain.sharing import (
+    MAX_MEMBERS,
+    Action,
+    Role,
+    Status,
+    member_role,
+    permits,
+)
 from televent.domain.values import calendar_id_for
 
 PROPERTIES = ("display_name", "color", "description", "timezone", "components")
+# What each member may set for themselves on a calendar shared with them (PROPPATCH in their
+# home, the Mini App): how it is called and coloured for them, and whether it counts as busy.
+MEMBER_PROPERTIES = ("display_name", "color", "busy")
 
 
 class Calendar(Aggregate):
@@ -29,6 +40,7 @@ class Calendar(Aggregate):
         self.slug = slug
         self.properties = _checked(properties)
         self.deleted = False
+        self.members: dict[str, dict[str, Any]] = {}  # member account id -> role, status, ...
 
     def update(self, *, properties: dict[str, Any], actor: str, source: str) -> None:
         """Change collection properties (PROPPATCH); values equal to current ones are dropped."""
@@ -54,6 +66,167 @@ class Calendar(Aggregate):
             source=source,
         )
 
+    # --- sharing (domain/sharing.py: the rule; docs/adr/0017) ------------------------------
+
+    def role_of(self, account_id: UUID) -> Role | None:
+        """What the person is to this calendar now: owner, an accepted member's role, or None
+        (an invitation not yet accepted gives no right)."""
+        if self.deleted:
+            return None
+        if account_id == self.account_id:
+            return Role.OWNER
+        member = self.members.get(str(account_id))
+        if member is None or member["status"] != Status.ACTIVE:
+            return None
+        return Role(member["role"])
+
+    def share(self, *, by: UUID, member: UUID, role: str, actor: str, source: str) -> None:
+        """Invite someone to the calendar with a role (or change the role of an invitation
+        not answered yet). Only the owner and `manage` members share; the owner is no member;
+        an accepted member's role is changed with `change_role`."""
+        self._require(by, Action.MANAGE, "share this calendar")
+        given = member_role(role)
+        if member == by:
+            raise DomainError("You cannot share a calendar with yourself.")
+        if member == self.account_id:
+            raise DomainError("That person owns this calendar.")
+        current = self.members.get(str(member))
+        if current is not None and current["status"] == Status.ACTIVE:
+            raise ConflictError("That person is already a member; change their role instead.")
+        if current is None and len(self.members) >= MAX_MEMBERS:
+            raise DomainError(f"A calendar is shared with at most {MAX_MEMBERS} people.")
+        if current is not None and current["role"] == given:
+            return  # invited again with the same role: nothing new
+        self._member_invited(
+            account_id=self.account_id, member=member, role=given.value, by=by,
+            actor=actor, source=source,
+        )  # fmt: skip
+
+    def answer_invitation(self, *, by: UUID, accept: bool, actor: str, source: str) -> None:
+        """The invited person accepts (the calendar becomes theirs to use) or declines."""
+        self._check_live()
+        current = self.members.get(str(by))
+        if current is None:
+            raise NotFoundError("Calendar not found.")
+        if current["status"] == Status.ACTIVE:
+            if accept:
+                return  # accepted twice (two taps): nothing new
+            raise ConflictError("You already accepted this calendar; leave it instead.")
+        if accept:
+            self._membership_accepted(
+                account_id=self.account_id, member=by, actor=actor, source=source
+            )
+        else:
+            self._member_removed(
+                account_id=self.account_id, member=by, reason="declined", actor=actor, source=source
+            )
+
+    def change_role(self, *, by: UUID, member: UUID, role: str, actor: str, source: str) -> None:
+        """Give a member another role (the owner or a `manage` member)."""
+        self._require(by, Action.MANAGE, "change members' roles")
+        given = member_role(role)
+        current = self.members.get(str(member))
+        if current is None:
+            raise NotFoundError("That person is not a member of this calendar.")
+        if current["role"] != given:
+            self._member_role_changed(
+                account_id=self.account_id, member=member, role=given.value,
+                actor=actor, source=source,
+            )  # fmt: skip
+
+    def remove_member(self, *, by: UUID, member: UUID, actor: str, source: str) -> None:
+        """Remove a member or an invitation (the owner or a `manage` member), or leave (a
+        member removing themselves). The owner cannot leave their own calendar."""
+        self._check_live()
+        if member == self.account_id:
+            raise DomainError("The owner cannot leave their own calendar; delete it instead.")
+        if str(member) not in self.members:
+            if member == by:
+                raise NotFoundError("Calendar not found.")
+            self._require(by, Action.MANAGE, "remove members")
+            raise NotFoundError("That person is not a member of this calendar.")
+        if member != by:
+            self._require(by, Action.MANAGE, "remove members")
+        self._member_removed(
+            account_id=self.account_id, member=member, reason="left" if member == by else "removed",
+            actor=actor, source=source,
+        )  # fmt: skip
+
+    def remove_erased_member(self, *, member: UUID, actor: str, source: str) -> None:
+        """Take an erased person out of the calendar (GDPR Art. 17)."""
+        if not self.deleted and str(member) in self.members:
+            self._member_removed(
+                account_id=self.account_id, member=member, reason="erased", actor=actor,
+                source=source,
+            )  # fmt: skip
+
+    def set_member_properties(
+        self, *, by: UUID, changes: dict[str, Any], actor: str, source: str
+    ) -> None:
+        """A member's own name, colour and busy choice for the calendar (None: back to the
+        calendar's own; values equal to the current ones are dropped)."""
+        self._check_live()
+        current = self.members.get(str(by))
+        if current is None or current["status"] != Status.ACTIVE:
+            raise NotFoundError("Calendar not found.")
+        unknown = set(changes) - set(MEMBER_PROPERTIES)
+        if unknown:
+            raise DomainError(f"Unknown calendar property: {sorted(unknown)[0]}.")
+        if (
+            "busy" in changes
+            and changes["busy"] is not None
+            and not isinstance(changes["busy"], bool)
+        ):
+            raise DomainError("busy is true or false.")
+        mine = current.get("properties", {})
+        changed = {k: v for k, v in changes.items() if mine.get(k) != v}
+        if changed:
+            self._member_properties_set(
+                account_id=self.account_id, member=by, changes=changed, actor=actor, source=source
+            )
+
+    def _require(self, by: UUID, action: Action, what: str) -> None:
+        """`by` may do `action` here: NotFoundError when they cannot even see the calendar (its
+        existence is not revealed), ForbiddenError when their role does not allow it."""
+        self._check_live()
+        role = self.role_of(by)
+        if role is None:
+            raise NotFoundError("Calendar not found.")
+        if not permits(role, action):
+            raise ForbiddenError(
+                f"Your role on this calendar does not allow you to {what}.", action
+            )
+
+    @event("MemberInvited")
+    def _member_invited(
+        self, *, account_id: UUID, member: UUID, role: str, by: UUID, actor: str, source: str
+    ) -> None:
+        self.members[str(member)] = {"role": role, "status": Status.INVITED.value, "properties": {}}
+
+    @event("MembershipAccepted")
+    def _membership_accepted(
+        self, *, account_id: UUID, member: UUID, actor: str, source: str
+    ) -> None:
+        self.members[str(member)]["status"] = Status.ACTIVE.value
+
+    @event("MemberRoleChanged")
+    def _member_role_changed(
+        self, *, account_id: UUID, member: UUID, role: str, actor: str, source: str
+    ) -> None:
+        self.members[str(member)]["role"] = role
+
+    @event("MemberRemoved")
+    def _member_removed(
+        self, *, account_id: UUID, member: UUID, reason: str, actor: str, source: str
+    ) -> None:
+        self.members.pop(str(member), None)
+
+    @event("MemberPropertiesSet")
+    def _member_properties_set(
+        self, *, account_id: UUID, member: UUID, changes: dict[str, Any], actor: str, source: str
+    ) -> None:
+        self.members[str(member)].setdefault("properties", {}).update(changes)
+
     def _check_live(self) -> None:
         if self.deleted:
             raise NotFoundError(f"Calendar {self.slug!r} does not exist.")
@@ -67,6 +240,7 @@ class Calendar(Aggregate):
     @event("CalendarDeleted")
     def _deleted(self, *, account_id: UUID, actor: str, source: str) -> None:
         self.deleted = True
+        self.members = {}  # a deleted calendar is gone for every member
 
     @event("CalendarRecreated")
     def _recreated(

@@ -51,3 +51,17 @@ class UidConflictError(ConflictError):
     def __init__(self, message: str, existing_href: str) -> None:
         super().__init__(message)
         self.existing_href = existing_href
+
+
+class ForbiddenError(TeleventError):
+    """The caller may see the calendar, but their role does not allow this (CalDAV 403
+    need-privileges, API 403); `action` names the right that is missing.
+
+    Args:
+        message: what was refused and why, in words the person understands.
+        action: the missing right (`domain.sharing.Action` value).
+    """
+
+    def __init__(self, message: str, action: str = "write") -> None:
+        super().__init__(message)
+        self.action = action

@@ -80,6 +80,26 @@ def with_attendee(
     return _text(calendar)
 
 
+def with_organizer_for(
+    text: str, delegate: set[str], organizer: str, cn: str | None, sent_by: str
+) -> str:
+    """Where a component's ORGANIZER is one of the `delegate`'s addresses, make `organizer`
+    (with `cn`) the ORGANIZER and the delegate its SENT-BY (RFC 5545 §3.2.18): a member
+    scheduling from a calendar shared with them acts for its owner (docs/adr/0017)."""
+    calendar = _calendar(text)
+    for component in _components(calendar):
+        current = component.get("ORGANIZER")
+        if current is None or normalize_address(str(current)) not in delegate:
+            continue
+        chair = icalendar.vCalAddress(organizer)
+        if cn:
+            chair.params["CN"] = cn
+        chair.params["SENT-BY"] = sent_by
+        component.pop("ORGANIZER")
+        component.add("ORGANIZER", chair, encode=False)
+    return _text(calendar)
+
+
 def without_attendee(text: str, address: str) -> str:
     """Remove an attendee from every component."""
     calendar = _calendar(text)

@@ -162,6 +162,24 @@ def internal_address_pattern(domain: str) -> re.Pattern[str]:
     return re.compile(rf"tg_(\d+)@{re.escape(domain.lower())}")
 
 
+MAX_TELEGRAM_ID = 2**63 - 1  # Telegram ids fit a signed 64-bit integer (and the databases')
+
+
+def is_telegram_id(value: int) -> bool:
+    """Whether a number can be a Telegram user's id (positive, within 64 bits)."""
+    return 0 < value <= MAX_TELEGRAM_ID
+
+
+def telegram_id_in(text: str) -> int | None:
+    """The Telegram user id a person typed (ASCII digits only, within 64 bits); None for
+    anything else, so no text reaches int() or the database as a number it cannot be."""
+    text = text.strip()
+    if not text or len(text) > 19 or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if is_telegram_id(value) else None
+
+
 def telegram_id_of(address: str, domain: str) -> int | None:
     """The Telegram user an internal address stands for (`tg_<id>@<domain>`, as a `mailto:`
     URI or bare, in any case); None for every other address."""

@@ -5,7 +5,8 @@ Everything comes from the read models (calendar objects, attendees, invitations)
 events are listed occurrence by occurrence (RFC 5545 §3.8.5) through the shared expansion
 (televent/domain/occurrences.py). A meeting the user is invited to shows once: their own copy
 of it (RFC 6638 implicit scheduling, or an emailed invitation stored in their calendar) stands
-for the organizer's event.
+for the organizer's event. The user's calendars are their own and those shared with them that
+they accepted (the calendar members read model, docs/adr/0017).
 
 One event whose data cannot be read or expanded (odd data nobody foresaw) is left out of a
 listing, logged with its id and counted, and the listing shows everything else and says how
@@ -14,6 +15,7 @@ many events could not be shown.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Collection
@@ -25,6 +27,7 @@ import icalendar
 
 from televent.domain.errors import NotFoundError
 from televent.domain.occurrences import occurrences_between
+from televent.domain.sharing import Role
 from televent.domain.values import PartStat, account_address_keys, normalize_address
 from televent.projections.queries import AccountView, ObjectView, Queries
 
@@ -117,25 +120,34 @@ class AgendaReader:
         *,
         calendars: Collection[UUID] | None = None,
     ) -> Listing:
-        """Every instance, in the user's calendars or invitations, overlapping [start, end).
+        """Every instance, in the user's calendars (their own and those shared with them that
+        they accepted) or invitations, overlapping [start, end).
 
         A meeting shows once: the user's own copy of it stands for the organizer's event,
-        marked with their answer; a declined one is left out. An event that cannot be read
-        is left out, logged and counted in `Listing.unreadable`. With `calendars`, only
-        those of the user's calendars are read, and invitations without a copy in them are
-        left out."""
+        marked with their answer; a declined one is left out (in a shared calendar, one its
+        owner declined). An event that cannot be read is left out, logged and counted in
+        `Listing.unreadable`. With `calendars`, only those of the user's calendars are read,
+        and invitations without a copy in them are left out."""
         mine = self.addresses(account)
         occurrences: list[Occurrence] = []
         unreadable: list[UUID] = []
         held: set[str] = set()
         low, high = int(start.timestamp()), int(end.timestamp())
-        for calendar in self.queries.calendars_of(account.account_id):
+        for seen in self.queries.seen_calendars(account.account_id):
+            calendar = seen.view
             if calendars is not None and calendar.calendar_id not in calendars:
                 continue
+            owner = mine if seen.owned else self._owner_addresses(calendar.account_id)
+            own_uids = set(held)  # a meeting in a shared calendar the user has a copy of
             for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
+                if not seen.owned and obj.uid in own_uids:
+                    continue
                 held.add(obj.uid)
                 try:
-                    occurrences.extend(self._instances(obj, start, end, None, mine=mine))
+                    found = self._instances(obj, start, end, None, mine=owner)
+                    if not seen.owned:  # the owner's answer is not the user's
+                        found = [dataclasses.replace(o, my_answer=None) for o in found]
+                    occurrences.extend(found)
                 except Exception:  # one event never hides the others
                     LOG.exception("Cannot list event %s", obj.event_id)
                     unreadable.append(obj.event_id)
@@ -151,6 +163,11 @@ class AgendaReader:
                 unreadable.append(_uuid_or_nil(invitation["event_id"]))
         occurrences.sort(key=lambda o: (sort_key(o.start), o.summary))
         return Listing(occurrences, unreadable)
+
+    def _owner_addresses(self, owner_id: UUID) -> list[str]:
+        """The calendar addresses of a shared calendar's owner (none when unknown)."""
+        owner = self.queries.account_by_id(owner_id)
+        return [] if owner is None else self.addresses(owner)
 
     def _invited(
         self, invitation: dict[str, Any], start: dt.datetime, end: dt.datetime, low: int, high: int
@@ -186,13 +203,37 @@ class AgendaReader:
         return None
 
     def owns(self, account: AccountView, obj: ObjectView) -> bool:
-        """Whether the object is in one of the user's calendars."""
+        """Whether the object is in one of the user's own calendars (not a shared one)."""
         calendar = self.queries.calendar(obj.calendar_id)
         return calendar is not None and calendar.account_id == account.account_id
 
+    def role(self, account: AccountView, obj: ObjectView) -> Role | None:
+        """What the user is to the object's calendar now: its owner, an accepted member's role
+        (domain/sharing.py), or None (not one of the calendars they see)."""
+        return self.queries.role_in(obj.calendar_id, account.account_id)
+
+    def organizer_addresses(self, account: AccountView, obj: ObjectView) -> list[str]:
+        """The addresses that organise the events of the object's calendar (see
+        `calendar_organizers`)."""
+        return self.calendar_organizers(account, obj.calendar_id)
+
+    def calendar_organizers(self, account: AccountView, calendar_id: UUID) -> list[str]:
+        """The addresses that organise the events of a calendar: the user's own, and for a
+        calendar shared with them, its owner's too (a member writes in the owner's calendar,
+        whose events the owner organises)."""
+        mine = self.addresses(account)
+        calendar = self.queries.calendar(calendar_id)
+        if calendar is None or calendar.account_id == account.account_id:
+            return mine
+        return mine + self._owner_addresses(calendar.account_id)
+
     def may_see(self, account: AccountView, obj: ObjectView) -> bool:
-        """Whether the user owns the object or is invited to it."""
-        return self.owns(account, obj) or self.my_address(account, obj.event_id) is not None
+        """Whether the object is in a calendar the user sees (their own, or one shared with
+        them that they accepted) or they are invited to it."""
+        return (
+            self.role(account, obj) is not None
+            or self.my_address(account, obj.event_id) is not None
+        )
 
     def object(self, event_id: UUID) -> ObjectView | None:
         """The calendar object of an event."""

@@ -4,8 +4,10 @@ The audit timeline (televent.ops.audit) reads an account's history from the even
 originator id, so it never scans the log. This read model tells it which originators to read:
 
 - `audit_account_aggregates`: (account, aggregate, relation) with relation `owner` (the account
-  itself, its calendars, the events in them, its booking schedule) or `actor` (an aggregate of
-  someone else that the account changed), and the position from which the relation holds;
+  itself, its calendars, the events in them, its booking schedule), `actor` (an aggregate of
+  someone else that the account changed) or `member` (a calendar shared with the account: its
+  invitation, answer, role, removal are in their timeline too), and the position from which the
+  relation holds;
 - `audit_address_aggregates`: (calendar address, aggregate, relation) with relation `attendee`,
   `organizer` or `actor` (an external address that acted, an email reply). Addresses are kept
   as written, not resolved to accounts: which account an address stands for (the internal
@@ -31,6 +33,7 @@ OWNER = "owner"
 ACTOR = "actor"
 ATTENDEE = "attendee"
 ORGANIZER = "organizer"
+MEMBER = "member"
 
 CREATION_EVENTS = (
     "AccountRegistered",
@@ -99,6 +102,9 @@ class AuditIndexProjection(Projection):
         kind, reference = actor_parts(event)
         if kind == "account" and reference != owner:
             account_rows.append((reference, originator, ACTOR, position))
+        member = getattr(event, "member", None)
+        if type(event).__qualname__ == "Calendar.MemberInvited" and member is not None:
+            account_rows.append((str(member), originator, MEMBER, position))
         self._insert_accounts(db, account_rows)
         named = addresses_introduced(event)
         if kind == "address" and reference:

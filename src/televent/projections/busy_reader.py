@@ -59,14 +59,17 @@ class BusyReader:
         exclude: Collection[UUID] = (),
     ) -> list[Span]:
         """The person's busy periods overlapping [start, end), in UTC, sorted (not merged);
-        the events in `exclude` (a booking being moved) are left out."""
+        the events in `exclude` (a booking being moved) are left out. Calendars shared with
+        the person count as they chose (by default those they can write: sharing.default_busy)."""
         zone = _zone(account.timezone)
         mine = self.agenda.addresses(account)
         low, high = int(start.timestamp()), int(end.timestamp())
         spans: list[Span] = []
         held: set[str] = set()
-        for calendar in self.queries.calendars_of(account.account_id):
-            for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
+        for seen in self.queries.seen_calendars(account.account_id):
+            if not seen.busy:  # a shared calendar the person keeps out of their busy time
+                continue
+            for obj in self.queries.objects_overlapping(seen.calendar_id, "VEVENT", low, high):
                 held.add(obj.uid)
                 if obj.event_id in exclude:
                     continue

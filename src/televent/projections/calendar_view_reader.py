@@ -87,7 +87,7 @@ class CalendarViewReader(Reader):
                 f"SELECT {CALENDAR_COLUMNS} FROM calendars WHERE account_id = ? ORDER BY slug",
                 (str(account_id),),
             )
-        return [_calendar(row) for row in rows]
+        return [calendar_of_row(row) for row in rows]
 
     def calendar(self, calendar_id: UUID) -> CalendarView | None:
         """A live calendar by id."""
@@ -96,7 +96,7 @@ class CalendarViewReader(Reader):
                 f"SELECT {CALENDAR_COLUMNS} FROM calendars WHERE calendar_id = ?",
                 (str(calendar_id),),
             )
-        return None if row is None else _calendar(row)
+        return None if row is None else calendar_of_row(row)
 
     def object_of(self, account_id: UUID, slug: str, href: str) -> ObjectView | None:
         """The object stored under a resource name in an account's calendar, in one round trip
@@ -284,7 +284,8 @@ class CalendarViewReader(Reader):
         return int(value or 0)
 
 
-def _calendar(row: dict[str, Any]) -> CalendarView:
+def calendar_of_row(row: dict[str, Any]) -> CalendarView:
+    """A `calendars` row as a CalendarView."""
     return CalendarView(
         calendar_id=UUID(row["calendar_id"]),
         account_id=UUID(row["account_id"]),

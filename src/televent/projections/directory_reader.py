@@ -8,7 +8,12 @@ from typing import Any
 from uuid import UUID
 
 from televent.domain.preferences import Preferences
-from televent.domain.values import account_address_keys, normalize_address, telegram_id_of
+from televent.domain.values import (
+    account_address_keys,
+    is_telegram_id,
+    normalize_address,
+    telegram_id_of,
+)
 from televent.projections.sql import Sql
 from televent.projections.view_reader import Reader
 
@@ -45,7 +50,9 @@ class DirectoryReader(Reader):
 
     def account_by_telegram_id(self, telegram_id: int) -> AccountView | None:
         """The account of a Telegram user, if registered (one round trip: every CalDAV request
-        asks for it)."""
+        asks for it); None for a number no Telegram id can be."""
+        if not is_telegram_id(telegram_id):
+            return None
         with self.reader.read() as db:
             rows = db.all(
                 "SELECT a.*, e.email AS linked_email FROM accounts a "

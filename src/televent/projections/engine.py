@@ -25,10 +25,12 @@ from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.base import Projection
 from televent.projections.bookings import BookingsProjection
+from televent.projections.calendar_members import CalendarMembersProjection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.counters import CounterProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
+from televent.projections.group_chats import GroupChatsProjection
 from televent.projections.schedule_inbox import ScheduleInboxProjection
 from televent.projections.sql import Sql
 from televent.projections.telegram_delivery import TelegramDeliveryProjection
@@ -63,10 +65,12 @@ def all_projections(
     return [
         DirectoryProjection(prefix),
         CalendarViewProjection(prefix),
+        CalendarMembersProjection(prefix),
         AttendeeIndexProjection(prefix),
         AuditIndexProjection(prefix),
         CounterProjection(prefix),
         BookingsProjection(prefix),
+        GroupChatsProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

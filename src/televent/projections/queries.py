@@ -1,8 +1,9 @@
 """The query side: answers read from the projections' tables, never from aggregates.
 
 Each read model's questions live beside it (directory_reader.py, calendar_view_reader.py,
-attendee_index_reader.py, bookings_reader.py, schedule_inbox_reader.py); `Queries` gathers all
-but the last, so adapters ask `app.queries.<question>(...)` in one place.
+calendar_members_reader.py, attendee_index_reader.py, bookings_reader.py,
+group_chats_reader.py, schedule_inbox_reader.py); `Queries` gathers all but the last, so
+adapters ask `app.queries.<question>(...)` in one place.
 """
 
 from __future__ import annotations
@@ -11,14 +12,19 @@ from dataclasses import dataclass
 
 from televent.projections.attendee_index_reader import AttendeeIndexReader
 from televent.projections.bookings_reader import BookingsReader
+from televent.projections.calendar_members_reader import (
+    CalendarMembersReader,
+    MemberView,
+    SeenCalendar,
+)
 from televent.projections.calendar_view_reader import (
     CalendarView,
-    CalendarViewReader,
     Changes,
     ObjectView,
     PutTarget,
 )
 from televent.projections.directory_reader import AccountView, DeviceView, DirectoryReader
+from televent.projections.group_chats_reader import GroupChatsReader, GroupChatView
 from televent.projections.view_reader import ViewReader
 
 __all__ = [
@@ -26,10 +32,13 @@ __all__ = [
     "CalendarView",
     "Changes",
     "DeviceView",
+    "GroupChatView",
+    "MemberView",
     "ObjectView",
     "ProjectionStatus",
     "PutTarget",
     "Queries",
+    "SeenCalendar",
     "ViewReader",
 ]
 
@@ -50,7 +59,9 @@ class ProjectionStatus:
         return max(self.head - self.position, 0)
 
 
-class Queries(DirectoryReader, CalendarViewReader, AttendeeIndexReader, BookingsReader):
+class Queries(
+    DirectoryReader, CalendarMembersReader, AttendeeIndexReader, BookingsReader, GroupChatsReader
+):
     """Every question adapters ask about accounts, calendars and events."""
 
     def __init__(self, reader: ViewReader, events_table: str) -> None:

@@ -11,6 +11,12 @@ same, so one projection decides who is told what:
 - the owner of a booking link is told when someone books it, and when the visitor cancels or
   moves the booking through their manage link (Schedule events, domain/schedule.py; the texts
   show the time in the owner's zone when sent);
+- a Televent user invited to someone's calendar (Calendar.MemberInvited, domain/sharing.py)
+  gets a card to add it or decline it, unless the invitation was answered or withdrawn by the
+  time the row is decided (a catch-up batch reads the members as they are now); the owner is
+  told when the invitee accepts or declines;
+- every card of the event posted in a chat through the bot's inline mode is edited when the
+  event changes (inline_card_edits.py);
 - only scheduling objects are announced (`domain.scheduling.scheduling_role`): the owner's
   own meeting tells its Televent attendees, the owner's copy of a meeting organised elsewhere
   tells the owner; an imported event with attendees and no ORGANIZER tells nobody.
@@ -40,6 +46,7 @@ from typing import Any
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.scheduling import ATTENDEE_ROLE, ORGANIZER_ROLE
+from televent.domain.sharing import Status
 from televent.projections.base import (
     EventChanges,
     QueueProjection,
@@ -49,6 +56,7 @@ from televent.projections.base import (
 )
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.directory_reader import preferences_of
+from televent.projections.inline_card_edits import queue_card_edits
 from televent.projections.sql import Sql
 
 # `stamp` is the queues' one form of a moment (delivery/ and the iMIP inbox import it here).
@@ -56,7 +64,10 @@ __all__ = [
     "BOOKED",
     "BOOKING_CANCELLED",
     "BOOKING_MOVED",
+    "CALENDAR_INVITATION",
     "PENDING",
+    "SHARE_ACCEPTED",
+    "SHARE_DECLINED",
     "STATUS_CANCELLED",
     "TelegramDeliveryProjection",
     "stamp",
@@ -68,6 +79,11 @@ BOOKED = "booked"
 BOOKING_CANCELLED = "booking_cancelled"
 BOOKING_MOVED = "booking_moved"
 STATUS_CANCELLED = "CANCELLED"
+# Sharing a calendar (domain/sharing.py): the invitee's card, and the owner's notices of the
+# answer. Their rows carry the calendar's id in `event_id`; names are read when sent.
+CALENDAR_INVITATION = "calendar_invitation"
+SHARE_ACCEPTED = "share_accepted"
+SHARE_DECLINED = "share_declined"
 
 
 @dataclass
@@ -79,6 +95,9 @@ class _EventChanges(EventChanges):
     may_have_dropped: bool = False  # attendees removed, cancelled or deleted: look at the rows
     answers: list[dict[str, Any]] = field(default_factory=list)
     forced: set[str] = field(default_factory=set)  # SCHEDULE-FORCE-SEND=REQUEST addresses
+    # Sharing: (kind, member account id, role or None, log position) per Calendar event, in
+    # log order (these changes are keyed by the calendar's id, not a calendar event's).
+    sharing: list[tuple[str, str, str | None, int]] = field(default_factory=list)
 
 
 class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
@@ -215,12 +234,58 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         )
         return None if row is None else dict(json.loads(row["payload"]))
 
+    # --- calendars shared with people (Calendar aggregate, domain/sharing.py) --------------
+
+    @handles("Calendar.MemberInvited")
+    def _member_invited(self, db: Sql, event: Any, position: int) -> None:
+        entry = (CALENDAR_INVITATION, str(event.member), event.role, position)
+        self.changes(db, event, position).sharing.append(entry)
+
+    @handles("Calendar.MembershipAccepted")
+    def _membership_accepted(self, db: Sql, event: Any, position: int) -> None:
+        entry = (SHARE_ACCEPTED, str(event.member), None, position)
+        self.changes(db, event, position).sharing.append(entry)
+
+    @handles("Calendar.MemberRemoved")
+    def _member_removed(self, db: Sql, event: Any, position: int) -> None:
+        if event.reason == "declined":
+            entry = (SHARE_DECLINED, str(event.member), None, position)
+            self.changes(db, event, position).sharing.append(entry)
+
+    def _share_messages(self, db: Sql, calendar_id: str, changes: _EventChanges) -> None:
+        """The invitee's card for each invitation still open now (answered or withdrawn ones,
+        in the same transaction or by the end of a catch-up, get none), and the owner's
+        notice of each answer."""
+        for kind, member, role, position in changes.sharing:
+            if kind == CALENDAR_INVITATION:
+                status = db.scalar(
+                    "SELECT status FROM calendar_members WHERE calendar_id = ? "
+                    "AND account_id = ? AND role = ?",
+                    (calendar_id, member, role),
+                )
+                if status != Status.INVITED.value:
+                    continue
+                recipient = member
+            elif kind == SHARE_ACCEPTED and _is_group_calendar(db, calendar_id):
+                continue  # joining a Telegram group's calendar (docs/adr/0018): no notice
+            else:
+                recipient = changes.owner
+            payload = {"calendar_id": calendar_id, "member": member, "role": role}
+            self._enqueue(
+                db, f"{kind}:{calendar_id}:{member}:{position}", recipient, kind, calendar_id,
+                payload, changes,
+            )  # fmt: skip
+
     # --- deciding -------------------------------------------------------------------------
 
     def deliver(  # noqa: PLR0912 - one decision table, easier to read in one place
         self, db: Sql, event_id: str, changes: _EventChanges
     ) -> None:
         """Decide the Telegram messages for one event's changes."""
+        if changes.facts is not None or changes.deleted:  # cards posted in inline mode
+            queue_card_edits(db, self.t["telegram_outbox"], event_id, changes.position, changes.at)
+        if changes.sharing:
+            self._share_messages(db, event_id, changes)
         facts = changes.facts
         if facts is None and not changes.deleted and not changes.answers and not changes.forced:
             return
@@ -233,8 +298,8 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         role = None if facts is None else self.role_of(db, facts, changes.owner)
         if facts is not None and role is None:
             return
-        if role == ORGANIZER_ROLE:
-            for answer in changes.answers:
+        if role == ORGANIZER_ROLE and not (changes.answers and _in_group_calendar(db, event_id)):
+            for answer in changes.answers:  # (a group event's answers show on its group card)
                 self._tell_organizer(db, event_id, changes, facts, answer)
         invited = [] if facts is None else facts["attendees"]
         if not invited and not changes.may_have_dropped:
@@ -440,6 +505,21 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         carrying the body, fell into the next catch-up batch)."""
         ical = db.scalar("SELECT ical FROM calendar_objects WHERE event_id = ?", (event_id,))
         return None if ical is None else facts_of(parse_calendar_object(str(ical)))
+
+
+def _is_group_calendar(db: Sql, calendar_id: str) -> bool:
+    """Whether the calendar is a Telegram group's (docs/adr/0018)."""
+    return db.scalar("SELECT 1 FROM group_chats WHERE calendar_id = ?", (calendar_id,)) is not None
+
+
+def _in_group_calendar(db: Sql, event_id: str) -> bool:
+    """Whether the event is in a Telegram group's calendar."""
+    found = db.scalar(
+        "SELECT 1 FROM calendar_objects o JOIN group_chats g ON g.calendar_id = o.calendar_id "
+        "WHERE o.event_id = ?",
+        (event_id,),
+    )
+    return found is not None
 
 
 def _event_payload(facts: dict[str, Any]) -> dict[str, Any]:
