@@ -47,7 +47,7 @@ def test_changes_follow_caldav_writes_and_deletions(server: ApiServer) -> None:
         since = alice.get(CHANGES, params={"since": token}).json()
         assert [c["etag"] for c in since["changes"]] == [etag_a, etag_b]
         assert all(set(c) == {"id", "calendar", "etag"} for c in since["changes"])
-        [calendar] = alice.get("/api/v1/calendars").json()
+        [calendar] = alice.get("/api/v1/calendars").json()["items"]
         assert {c["calendar"] for c in since["changes"]} == {calendar["id"]}
         ids = {c["etag"]: c["id"] for c in since["changes"]}
         # Nothing new: nothing reported, the same token comes back usable.
@@ -75,7 +75,7 @@ def test_changes_cover_every_calendar_and_only_the_callers(server: ApiServer) ->
         put(caldav, 1, "w", "Review", slug="work")
         put(caldav, 1, "d", "Dentist")
         changes = alice.get(CHANGES, params={"since": token}).json()["changes"]
-        calendars = {c["slug"]: c["id"] for c in alice.get("/api/v1/calendars").json()}
+        calendars = {c["slug"]: c["id"] for c in alice.get("/api/v1/calendars").json()["items"]}
         assert sorted(c["calendar"] for c in changes) == sorted(calendars.values())
         assert bob.get(CHANGES, params={"since": bob_token}).json()["changes"] == []
         assert bob.get(CHANGES).json()["changes"] == []
@@ -114,3 +114,32 @@ def test_export_is_one_icalendar_file_of_the_callers_events(server: ApiServer) -
         assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") == 2
         assert "SUMMARY:Standup" in text and "SUMMARY:Lunch" in text
         assert "BEGIN:VEVENT" not in bob.get("/api/v1/export.ics").text
+
+
+def test_changes_cover_a_calendar_shared_with_the_caller(server: ApiServer) -> None:
+    """A member keeping a copy through /changes sees the owner's writes in a shared calendar;
+    a calendar accepted since the token is reported whole; leaving one ends the token (410)."""
+    with server.client(1) as alice, server.client(2) as bob, dav(server, 1) as caldav:
+        family = alice.post("/api/v1/calendars/00000000-0000-0000-0000-000000000000/accept")
+        assert family.status_code == 404
+        assert caldav.request("MKCALENDAR", "/dav/calendars/1/family/").status_code == 201
+        calendars = {c["slug"]: c["id"] for c in alice.get("/api/v1/calendars").json()["items"]}
+        shared = calendars["family"]
+        added = alice.post(
+            f"/api/v1/calendars/{shared}/members", json={"member": 2, "role": "read"}
+        )
+        assert added.status_code == 201, added.text
+        etag = put(caldav, 1, "picnic", "Picnic", slug="family")  # before Bob accepts
+        with dav(server, 2) as bob_caldav:  # Bob's own calendar moves on after Alice's
+            put(bob_caldav, 2, "mine", "Mine")
+        before = bob.get(CHANGES).json()["token"]
+        assert bob.get(CHANGES, params={"since": before}).json()["changes"] == []
+        assert bob.post(f"/api/v1/calendars/{shared}/accept").status_code == 200
+        # The calendar is new to Bob: everything in it is reported.
+        seen = bob.get(CHANGES, params={"since": before}).json()
+        assert [(c["calendar"], c["etag"]) for c in seen["changes"]] == [(shared, etag)]
+        etag = put(caldav, 1, "picnic", "Picnic (moved)", slug="family")
+        seen = bob.get(CHANGES, params={"since": seen["token"]}).json()
+        assert [(c["calendar"], c["etag"]) for c in seen["changes"]] == [(shared, etag)]
+        assert bob.delete(f"/api/v1/calendars/{shared}/members/2").status_code == 204
+        assert bob.get(CHANGES, params={"since": seen["token"]}).status_code == 410

@@ -86,9 +86,15 @@ def test_bad_settings_are_refused_with_a_problem(server: ApiServer) -> None:
 
 def test_calendars_lists_the_callers_calendars_with_a_ctag(server: ApiServer) -> None:
     with server.client(1) as alice, server.client(2) as bob:
-        [calendar] = alice.get("/api/v1/calendars").json()
+        [calendar] = alice.get("/api/v1/calendars").json()["items"]
         assert calendar["slug"] == "default" and calendar["name"] == "Calendar"
-        assert set(calendar) == {"id", "slug", "name", "color", "timezone", "ctag"}
+        assert set(calendar) == {
+            *("id", "slug", "name", "color", "timezone", "ctag"),
+            *("kind", "role", "owner", "busy", "status"),
+        }
+        assert calendar["kind"] == "own" and calendar["role"] == "owner"
+        assert calendar["owner"] == {"telegram_id": 1, "name": "Alice"}
+        assert calendar["busy"] is True and calendar["status"] == "active"
         put = alice.put(
             "/dav/calendars/1/default/one.ics",
             content=_ics("one"),
@@ -96,9 +102,9 @@ def test_calendars_lists_the_callers_calendars_with_a_ctag(server: ApiServer) ->
             auth=server.basic(1),
         )
         assert put.status_code == 201
-        [after] = alice.get("/api/v1/calendars").json()
+        [after] = alice.get("/api/v1/calendars").json()["items"]
         assert after["id"] == calendar["id"] and after["ctag"] != calendar["ctag"]
-        [bobs] = bob.get("/api/v1/calendars").json()
+        [bobs] = bob.get("/api/v1/calendars").json()["items"]
         assert bobs["id"] != calendar["id"]
 
 

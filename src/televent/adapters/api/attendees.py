@@ -35,6 +35,7 @@ from televent.domain.errors import (
     PreconditionFailedError,
 )
 from televent.domain.event_fields import FieldError, instance_component
+from televent.domain.sharing import Role
 from televent.domain.values import PartStat, normalize_address
 from televent.projections.invitees import invitee_address as read_invitee
 from televent.projections.queries import Queries
@@ -119,11 +120,20 @@ def _invite(
         address, known = invitee_address(api.queries, api.internal_domain, invitee)
     except DomainError as exc:
         raise FieldError("invitee", str(exc)) from None
-    if normalize_address(address) in access.mine:
+    key, lead = normalize_address(address), lead_component(obj.ical)
+    organizer = None if lead is None else lead.get("ORGANIZER")
+    if key in access.mine and access.role(obj) is Role.OWNER:
         raise FieldError("invitee", "that is you; you organise this event.")
+    if organizer is not None and key == normalize_address(str(organizer)):
+        raise FieldError("invitee", "that is the organizer of this event.")
     retrying(
         lambda: api.app.invite_attendee(
-            obj.event_id, address, known or name, actor=caller.actor, source=caller.source
+            obj.event_id,
+            address,
+            known or name,
+            actor=caller.actor,
+            source=caller.source,
+            by=access.account_id,
         )
     )
     return access.event_by_id(obj.event_id)
@@ -148,7 +158,7 @@ def _uninvite(
         raise NotFoundError(f"{address} is not an attendee of this event.")
     retrying(
         lambda: api.app.remove_attendee(
-            obj.event_id, value, actor=caller.actor, source=caller.source
+            obj.event_id, value, actor=caller.actor, source=caller.source, by=access.account_id
         )
     )
     current = api.queries.object_by_event_id(obj.event_id)

@@ -1,4 +1,5 @@
-"""/api/v1/changes: what changed in the caller's calendars since a token, for clients that keep
+"""/api/v1/changes: what changed in the caller's calendars (their own and those shared with
+them) since a token, for clients that keep
 a copy (the JSON counterpart of CalDAV's sync-collection, RFC 6578, on the same sync positions
 and tombstones).
 
@@ -68,22 +69,28 @@ def _parse(token: str) -> _Token:
 
 
 def changes_of(queries: Queries, account: AccountView, since: str | None) -> ChangesJson:
-    """What changed in the account's calendars after `since` (everything when None, without
+    """What changed in the calendars the account reads after `since` (everything when None, without
     deletions); TokenExpiredError when the token cannot tell."""
-    calendars = queries.calendars_of(account.account_id)  # read first: see the token below
+    # Every calendar the account reads: its own and those shared with it (read first: see the
+    # token below). A calendar that joins or leaves the set ends the token (410).
+    calendars = [seen.view for seen in queries.seen_calendars(account.account_id)]
     token = _parse(since) if since is not None else None
     if token is not None:
         _check(queries, token, calendars)
     position = token.position if token is not None else 0
     items: list[tuple[int, Change]] = []
     for calendar in calendars:
-        changes = queries.changes_since(calendar.calendar_id, position, bodies=False)
+        # A calendar the token did not cover (created, or shared with the account, since) is
+        # reported whole.
+        new = token is not None and _tag(calendar.calendar_id) not in token.calendars
+        since_position = 0 if new else position
+        changes = queries.changes_since(calendar.calendar_id, since_position, bodies=False)
         calendar_id = str(calendar.calendar_id)
         items += [
             (obj.position, Change(id=str(obj.event_id), calendar=calendar_id, etag=obj.etag))
             for obj in changes.changed
         ]
-        if token is not None and changes.deleted:
+        if token is not None and not new and changes.deleted:
             uids = changes.deleted_uids
             items += [
                 (
@@ -113,9 +120,7 @@ def _check(queries: Queries, token: _Token, calendars: list[CalendarView]) -> No
         raise TokenExpiredError  # not a position this account has reached
     for tag, calendar in current.items():
         if tag not in token.calendars:
-            if calendar.created_position <= token.position:
-                raise TokenExpiredError
-            continue  # created since: all of it is new
+            continue  # new to the token (created or shared since): reported whole
         horizon = max(calendar.created_position, queries.sync_horizon(calendar.calendar_id))
         if token.position < horizon:
             raise TokenExpiredError

@@ -1,10 +1,13 @@
 """Which events a caller may read and change, and an event as they see it (synchronous reads,
 run through the port).
 
-A user sees the events in their calendars and those they are invited to; any other event is
-answered as missing (404), never as forbidden, so ids reveal nothing. Changing an event's
-fields, occurrences or attendees is the organizer's (RFC 6638 §3.2.2: an attendee changes only
-their own answer): an attendee who tries gets 403 and is pointed to RSVP.
+A user sees the events in their calendars (their own, and those shared with them that they
+accepted: docs/adr/0017) and those they are invited to; any other event is answered as missing
+(404), never as forbidden, so ids reveal nothing. Changing an event's fields, occurrences or
+attendees is the organizer's (RFC 6638 §3.2.2: an attendee changes only their own answer): an
+attendee who tries gets 403 and is pointed to RSVP. In a shared calendar the organizer is its
+owner, for whom a member with the right writes; whether the member's role allows a write is
+decided by the application (`by=`, `require_access`: 403 when it does not), never here.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from televent.adapters.api.event_json import EventJson, event_json, lead_compone
 from televent.adapters.api.problems import ProblemError
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.event_fields import FieldError, instance_component, zone_of
+from televent.domain.sharing import Role
 from televent.domain.values import normalize_address
 from televent.projections.agenda_reader import AgendaReader
 from televent.projections.queries import ObjectView
@@ -52,6 +56,7 @@ class EventAccess:
         self.account = caller.account
         self.reader = AgendaReader(api.queries, api.internal_domain)
         self.mine = set(self.reader.addresses(caller.account))
+        self._roles: dict[UUID, Role | None] = {}
 
     @property
     def zone_name(self) -> str:
@@ -68,18 +73,42 @@ class EventAccess:
         """An event the caller may see (404 for any other)."""
         return self.reader.visible(self.account, event_id)
 
+    @property
+    def account_id(self) -> UUID:
+        """The caller, as the application's write commands take them (`by=`)."""
+        return self.account.account_id
+
+    def role(self, obj: ObjectView) -> Role | None:
+        """What the caller is to the event's calendar (None: an invitation only)."""
+        if obj.calendar_id not in self._roles:
+            self._roles[obj.calendar_id] = self.reader.role(self.account, obj)
+        return self._roles[obj.calendar_id]
+
     def owns(self, obj: ObjectView) -> bool:
-        return self.reader.owns(self.account, obj)
+        """Whether the event is in one of the caller's calendars (own or shared with them)."""
+        return self.role(obj) is not None
+
+    def organizer_addresses(self, obj: ObjectView) -> list[str]:
+        """Who organises the events of the event's calendar: the caller, and for a shared
+        calendar its owner."""
+        return self.reader.organizer_addresses(self.account, obj)
+
+    def calendar_organizers(self, calendar_id: UUID) -> set[str]:
+        """Who organises the events of a calendar (see `organizer_addresses`)."""
+        return set(self.reader.calendar_organizers(self.account, calendar_id))
 
     def organised(self, event_id: UUID) -> ObjectView:
-        """An event the caller may change: in their calendar, organised by them (or by
-        nobody: a plain event). 404 when they cannot see it, 403 when they attend it."""
+        """An event the caller may ask to change: in one of their calendars, organised by
+        them, by the shared calendar's owner, or by nobody (a plain event). 404 when they
+        cannot see it, 403 when they attend it (the role is the application's to check)."""
         obj = self.visible(event_id)
         if not self.owns(obj):
             raise ProblemError(403, ORGANIZER_ONLY, name="organizer-only")
         lead = lead_component(obj.ical)
         organizer = None if lead is None else lead.get("ORGANIZER")
-        if organizer is not None and normalize_address(str(organizer)) not in self.mine:
+        if organizer is not None and normalize_address(
+            str(organizer)
+        ) not in self.organizer_addresses(obj):
             raise ProblemError(403, ORGANIZER_ONLY, name="organizer-only")
         return obj
 

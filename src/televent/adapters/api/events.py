@@ -1,25 +1,30 @@
 """/api/v1/events: occurrences in a window, one event, its answers and attendees.
 
 - `GET /events?start=&end=&calendar=&q=&cursor=&limit=`: every occurrence overlapping
-  [start, end) in the caller's calendars and invitations, recurring events expanded (the
-  expansion of CalDAV queries), a meeting once, declined invitations left out, in start order
-  (ties by id, then occurrence). `start`/`end`: RFC 3339 with an offset, or a local time or a
-  date read in the caller's time zone; the window is at most 366 days (422 beyond). `calendar`:
-  a calendar id or slug (then invitations outside it are left out). `q`: words searched in
-  title, location and description, ignoring case. `limit`: 1 to 500, default 100.
+  [start, end) in the caller's calendars (their own and those shared with them that they
+  accepted) and invitations, recurring events expanded (the expansion of CalDAV queries), a
+  meeting once, declined invitations left out, in start order (ties by id, then occurrence).
+  `start`/`end`: RFC 3339 with an offset, or a local time or a date read in the caller's time
+  zone; the window is at most 366 days (422 beyond). `calendar`: a calendar id or slug (then
+  invitations outside it are left out). `q`: words searched in title, location and
+  description, ignoring case. `limit`: 1 to 500, default 100.
   `next_cursor` (opaque, tied to the query) fetches the next page; null on the last one.
   `unreadable` counts events whose data could not be shown.
 - `POST /events`: `title`, `start` (required), `end` (a timed event lasts an hour without
   one, an all-day event a day), `all_day`, `timezone` (IANA), `location`, `description`,
-  `recurrence` (RRULE), `calendar` (default: the default calendar), `attendees` (invitees as
-  in /attendees). A time with an offset keeps its instant and is written in `timezone` (or the
-  caller's zone); a time without one is read in that zone. 201 with Location and ETag.
+  `recurrence` (RRULE), `calendar` (default: the default calendar; a shared calendar needs
+  the `write` role, and its owner organises the event, with the caller as SENT-BY),
+  `attendees` (invitees as in /attendees). A time with an offset keeps its instant and is
+  written in `timezone` (or the caller's zone); a time without one is read in that zone. 201
+  with Location and ETag.
 - `GET/PATCH/DELETE /events/{id}[?occurrence=<recurrence_id>]`: one event or occurrence.
   PATCH changes only the fields sent (a moved start keeps the duration; a moved series takes
   its exceptions along); with `occurrence` it writes that occurrence's override; DELETE with
   `occurrence` cancels one occurrence (EXDATE). `If-Match` (the ETag, as CalDAV's) is
   optional; when given, a stale tag is a 412. Only the organizer edits (403 for an attendee,
   who answers with /rsvp); an attendee may DELETE their own copy of a meeting (a decline).
+  In a shared calendar, members with `write` or `manage` change its events; a `read` member
+  gets 403 (the application's `require_access` decides, with the caller as `by`).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Collection
 from typing import Annotated, Any
 from uuid import UUID, uuid4
 
@@ -110,10 +116,10 @@ def _page(
         raise FieldError("end", "must be after start.")
     if high - low > MAX_WINDOW:
         raise FieldError("end", "the window is at most 366 days; ask for the next one after.")
-    own = api.queries.calendars_of(caller.account.account_id)
+    seen = [c.view for c in api.queries.seen_calendars(caller.account.account_id)]
     chosen = None
     if calendar:
-        chosen = {c.calendar_id for c in own if calendar in (str(c.calendar_id), c.slug)}
+        chosen = {c.calendar_id for c in seen if calendar in (str(c.calendar_id), c.slug)}
         if not chosen:
             raise FieldError("calendar", "is not one of your calendars (an id or a slug).")
     query = hashlib.sha256(
@@ -138,7 +144,7 @@ def _page(
     rows.sort(key=lambda row: row[0])
     page = rows[:limit]
     mine = access.mine
-    own_ids = {c.calendar_id for c in own}
+    seen_ids = {c.calendar_id for c in seen}
     rules: dict[UUID, str | None] = {}
     items = []
     for _, occurrence in page:
@@ -152,7 +158,7 @@ def _page(
                 recurrence=rules[occurrence.event_id],
                 mine=mine,
                 zone=zone,
-                owned=resource.calendar_id in own_ids,
+                owned=resource.calendar_id in seen_ids,
             )
         )
     more = len(rows) > limit
@@ -167,8 +173,12 @@ def _page(
 
 
 def _calendar_for(api: ApiContext, caller: Caller, value: Any) -> UUID:
-    own = api.queries.calendars_of(caller.account.account_id)
+    """The calendar a new event goes in: the caller's default, or one they name by id or
+    slug among their own and those shared with them (any other id is the application's to
+    refuse: 404 for a calendar they do not see, 403 when their role does not let them write)."""
+    seen = [c.view for c in api.queries.seen_calendars(caller.account.account_id)]
     if value is None:
+        own = [c for c in seen if c.account_id == caller.account.account_id]
         default = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
         chosen = default or next(iter(own), None)
         if chosen is None:
@@ -176,13 +186,18 @@ def _calendar_for(api: ApiContext, caller: Caller, value: Any) -> UUID:
         return chosen.calendar_id
     if not isinstance(value, str):
         raise FieldError("calendar", "must be a calendar id or slug.")
-    for candidate in own:
+    for candidate in seen:
         if value in (str(candidate.calendar_id), candidate.slug):
             return candidate.calendar_id
-    raise FieldError("calendar", "is not one of your calendars (an id or a slug).")
+    try:
+        return UUID(value)
+    except ValueError:
+        raise FieldError("calendar", "is not one of your calendars (an id or a slug).") from None
 
 
-def _invitees(api: ApiContext, access: EventAccess, value: Any) -> list[tuple[str, str | None]]:
+def _invitees(
+    api: ApiContext, organizer: Collection[str], value: Any
+) -> list[tuple[str, str | None]]:
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > MAX_ATTENDEES:
@@ -198,7 +213,7 @@ def _invitees(api: ApiContext, access: EventAccess, value: Any) -> list[tuple[st
             raise FieldError("attendees", str(exc)) from None
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             name = name or item["name"]
-        if normalize_address(address) not in access.mine:
+        if normalize_address(address) not in organizer:
             found.setdefault(normalize_address(address), (address, name))
     return list(found.values())
 
@@ -213,11 +228,14 @@ def _create(api: ApiContext, caller: Caller, body: dict[str, Any]) -> EventJson:
         changes,
         uid=f"{uuid4().hex}@televent",
         zone_name=access.zone_name,
+        # In a calendar shared with the caller, the application makes its owner the
+        # ORGANIZER, with the caller as SENT-BY (docs/adr/0017).
         organizer=(internal_uri(account.telegram_id, api.internal_domain), account.name),
-        attendees=_invitees(api, access, body.get("attendees")),
+        attendees=_invitees(api, access.calendar_organizers(calendar_id), body.get("attendees")),
         now=dt.datetime.now(dt.UTC),
         actor=caller.actor,
         source=caller.source,
+        by=access.account_id,
     )
     return access.event_by_id(result.event_id)
 
@@ -252,6 +270,7 @@ def _edit(
         if_match=etag_value(if_match),
         actor=caller.actor,
         source=caller.source,
+        by=access.account_id,
     )
     return access.event_by_id(obj.event_id, occurrence)
 
@@ -278,6 +297,7 @@ def _delete(
         if_match=etag_value(if_match),
         actor=caller.actor,
         source=caller.source,
+        by=access.account_id,
     )
     return None if result is None else result.etag
 

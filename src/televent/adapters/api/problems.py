@@ -24,6 +24,7 @@ from litestar.types import ExceptionHandlersMap
 from televent.domain.errors import (
     ConflictError,
     DomainError,
+    ForbiddenError,
     NotFoundError,
     PreconditionFailedError,
     TeleventError,
@@ -46,7 +47,7 @@ AUTH_STATUSES = (401, 403, 429)
 _MEANINGS = {
     400: "Invalid input (not JSON, or not the shape this takes)",
     401: "No, wrong or expired credentials",
-    403: "A Telegram user without an account, or not allowed",
+    403: "A Telegram user without an account, or your role does not allow this",
     404: "Not found (or another user's)",
     409: "Conflicts with the current state",
     410: "The token has expired",
@@ -117,6 +118,8 @@ def domain_status(exc: TeleventError) -> tuple[int, str]:
     """The HTTP status and problem name of an error the application raised."""
     if isinstance(exc, NotFoundError):
         return 404, "not-found"
+    if isinstance(exc, ForbiddenError):
+        return 403, "forbidden"
     if isinstance(exc, PreconditionFailedError):
         return 412, "precondition-failed"
     if isinstance(exc, ConflictError):
@@ -160,6 +163,8 @@ def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -
     precondition = getattr(exc, "precondition", None)
     if isinstance(precondition, str):
         extra["precondition"] = precondition
+    if isinstance(exc, ForbiddenError):
+        extra["needs"] = str(exc.action)  # the right the caller's role lacks (domain/sharing.py)
     return problem_response(status, str(exc), type_=problem_type(name), extra=extra)
 
 

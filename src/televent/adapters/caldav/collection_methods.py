@@ -31,14 +31,20 @@ from televent.adapters.caldav.resources import (
 from televent.adapters.caldav.xml import APPLE, CALDAV, DAV, tag
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError
+from televent.domain.sharing import Role, calendar_id_of_shared_slug
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, is_valid_slug
-from televent.projections.queries import AccountView, CalendarView
+from televent.projections.queries import AccountView, CalendarView, SeenCalendar
 
 WRITABLE = {
     tag(DAV, "displayname"): "display_name",
     tag(CALDAV, "calendar-description"): "description",
     tag(APPLE, "calendar-color"): "color",
     tag(CALDAV, "calendar-timezone"): "timezone",
+}
+# What a member may set on a calendar shared with them: their own name and colour for it.
+MEMBER_WRITABLE = {
+    tag(DAV, "displayname"): "display_name",
+    tag(APPLE, "calendar-color"): "color",
 }
 COMPONENT_SET = tag(CALDAV, "supported-calendar-component-set")
 Listing = list[tuple[str, properties.Provider]]
@@ -47,13 +53,48 @@ Listing = list[tuple[str, properties.Provider]]
 def calendar_of(
     app: Televent, account: AccountView, target: Target, missing_status: int = 404
 ) -> CalendarView:
-    """The caller's calendar the target names (404, or 409 when a PUT needs it, if none)."""
+    """The calendar the target names in the caller's home (404, or 409 when a PUT needs it,
+    if none): one of theirs, or one shared with them under its name there."""
+    return seen_of(app, account, target, missing_status).view
+
+
+def seen_of(
+    app: Televent, account: AccountView, target: Target, missing_status: int = 404
+) -> SeenCalendar:
+    """The calendar the target names as the caller sees it, with their role (see
+    `calendar_of`). A calendar shared with them appears once they accepted it, and no longer
+    once they were removed: the members read model is asked at every request."""
     for view in app.queries.calendars_of(account.account_id):
         if view.slug == target.slug:
-            return view
+            return SeenCalendar(view, Role.OWNER)
+    shared = calendar_id_of_shared_slug(target.slug or "")
+    seen = None if shared is None else app.queries.seen_calendar(account.account_id, shared)
+    if seen is not None and not seen.owned:
+        return seen
     if missing_status == 409:
         raise DavError(409, "The calendar does not exist.")
     raise NotFoundError(f"No calendar named {target.slug}.")
+
+
+def sharing_of(app: Televent, seen: SeenCalendar) -> properties.Sharing:
+    """What the properties of a shared calendar say of its owner and members (each looked up
+    only if a client asks for it)."""
+
+    def owner() -> AccountView:
+        found = app.queries.account_by_id(seen.view.account_id)
+        if found is None:
+            raise NotFoundError("The calendar's owner no longer exists.")
+        return found
+
+    def members() -> list[tuple[AccountView, Role, bool]]:
+        listed = []
+        for member in app.queries.members_of(seen.calendar_id):
+            who = app.queries.account_by_id(member.account_id)
+            if who is not None:
+                listed.append((who, member.role, member.active))
+        return listed
+
+    return properties.Sharing(seen.role, owner, members)
 
 
 class Collections:
@@ -89,14 +130,16 @@ class Collections:
             return self._home_listing(account, deep=deep)
         if target.kind in SCHEDULING_ALLOW:
             return self._scheduling_listing(target, account, deep=deep)
-        view = calendar_of(self.app, account, target)
+        seen = seen_of(self.app, account, target)
+        view = seen.view
         if target.kind is Kind.CALENDAR:
-            listing = [(calendar_url(tid, view.slug), properties.calendar(account, view))]
+            sharing = None if seen.owned else sharing_of(self.app, seen)
+            listing = [(calendar_url(tid, view.slug), properties.calendar(account, view, sharing))]
             if deep:
                 listing += [
                     (
                         object_url(tid, view.slug, o.href),
-                        properties.calendar_object(account, o, body=body),
+                        properties.calendar_object(account, o, body=body, role=seen.role),
                     )
                     for o in self.app.queries.objects_in(view.calendar_id, bodies=body)
                 ]
@@ -105,7 +148,12 @@ class Collections:
         obj = self.app.queries.object_at(view.calendar_id, target.name)
         if obj is None:
             raise NotFoundError(f"No resource named {target.name}.")
-        return [(object_url(tid, view.slug, obj.href), properties.calendar_object(account, obj))]
+        return [
+            (
+                object_url(tid, view.slug, obj.href),
+                properties.calendar_object(account, obj, role=seen.role),
+            )
+        ]
 
     def _scheduling_listing(self, target: Target, account: AccountView, *, deep: bool) -> Listing:
         """The inbox (with `deep`, and its items) or one inbox item, or the outbox."""
@@ -120,10 +168,27 @@ class Collections:
         listing = [(home_url(tid), properties.home(account))]
         if deep:
             calendars = self.app.queries.calendars_of(account.account_id)
+            shared_by_me = self.app.queries.shared_by(account.account_id)
             listing += [
-                (calendar_url(tid, c.slug), properties.calendar(account, c))
+                (
+                    calendar_url(tid, c.slug),
+                    properties.calendar(
+                        account,
+                        c,
+                        sharing_of(self.app, SeenCalendar(c, Role.OWNER))
+                        if c.calendar_id in shared_by_me
+                        else None,
+                    ),
+                )
                 for c in calendars
                 if c.slug not in SCHEDULING_SLUGS  # shadowed by the inbox and outbox
+            ]
+            listing += [
+                (
+                    calendar_url(tid, s.view.slug),
+                    properties.calendar(account, s.view, sharing_of(self.app, s)),
+                )
+                for s in self.app.queries.shared_with(account.account_id)
             ]
             listing += [self._scheduling_box(kind, account, calendars) for kind in SCHEDULING_ALLOW]
         return listing
@@ -154,12 +219,13 @@ class Collections:
                 "cannot-modify-protected-property",
                 DAV,
             )
-        view = calendar_of(self.app, account, target)
+        seen = seen_of(self.app, account, target)
         root = xml.parse(request.body)
         if root is None or root.tag != tag(DAV, "propertyupdate"):
             raise xml.XmlError("Expected a DAV:propertyupdate body.")
         changes, names = _property_changes(root)
-        unknown = [n for n in names if n not in WRITABLE]
+        writable = WRITABLE if seen.owned else MEMBER_WRITABLE
+        unknown = [n for n in names if n not in writable]
         if unknown:
             return Reply.xml(
                 207,
@@ -169,15 +235,28 @@ class Collections:
                             request.path,
                             [
                                 xml.PropStat(403, [ET.Element(n) for n in unknown]),
-                                xml.PropStat(424, [ET.Element(n) for n in names if n in WRITABLE]),
+                                xml.PropStat(424, [ET.Element(n) for n in names if n in writable]),
                             ],
                         )
                     ]
                 ),
             )
-        self.app.update_calendar(
-            view.calendar_id, changes, actor=actor(principal), source=source(principal)
-        )
+        if seen.owned:
+            self.app.update_calendar(
+                seen.calendar_id,
+                changes,
+                actor=actor(principal),
+                source=source(principal),
+                by=account.account_id,
+            )
+        else:  # a member names and colours a shared calendar for themselves only
+            self.app.set_member_properties(
+                seen.calendar_id,
+                by=account.account_id,
+                changes=changes,
+                actor=actor(principal),
+                source=source(principal),
+            )
         return Reply.xml(
             207,
             xml.multistatus(
@@ -230,7 +309,7 @@ class Collections:
                 "Calendars are created inside the calendar home.",
                 "calendar-collection-location-ok",
             )
-        if not is_valid_slug(target.slug):
+        if not is_valid_slug(target.slug) or calendar_id_of_shared_slug(target.slug) is not None:
             raise DavError(
                 403, "That name cannot be used for a calendar.", "calendar-collection-location-ok"
             )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from televent.adapters.caldav import properties, xml
 from televent.adapters.caldav.auth import Authenticator, Principal, UnauthenticatedError
-from televent.adapters.caldav.collection_methods import Collections, calendar_of
+from televent.adapters.caldav.collection_methods import Collections, calendar_of, seen_of
 from televent.adapters.caldav.inbox import InboxResources
 from televent.adapters.caldav.outbox import Outbox
 from televent.adapters.caldav.protocol import DavError, Reply, Request
@@ -137,7 +137,10 @@ class CalDavHandlers:
             )
         obj = self.app.queries.object_of(account.account_id, target.slug or "", target.name)
         if obj is None:
-            calendar_of(self.app, account, target)  # says which of the two is missing
+            view = calendar_of(self.app, account, target)  # says which of the two is missing
+            if view.account_id != account.account_id:  # a calendar shared with the caller
+                obj = self.app.queries.object_at(view.calendar_id, target.name)
+        if obj is None:
             raise NotFoundError(f"No resource named {target.name}.")
         body = obj.ical.encode("utf-8")
         headers = {
@@ -194,6 +197,7 @@ class CalDavHandlers:
             if_match=etag(if_match),
             if_none_match=(request.header("if-none-match") or "").strip() == "*",
             if_schedule_tag=etag(request.header("if-schedule-tag-match")),
+            by=account.account_id,
         )
         headers = {"etag": result.etag} if result.stored_as_sent else {}
         if result.schedule_tag is not None:
@@ -214,7 +218,17 @@ class CalDavHandlers:
                 source=source(principal),
             )
             return Reply(204)
-        view = calendar_of(self.app, account, target)
+        seen = seen_of(self.app, account, target)
+        view = seen.view
+        if target.kind is Kind.CALENDAR and not seen.owned:  # a member leaves a shared calendar
+            self.app.remove_member(
+                view.calendar_id,
+                by=account.account_id,
+                member=account.account_id,
+                actor=actor(principal),
+                source=source(principal),
+            )
+            return Reply(204)
         if target.kind is Kind.CALENDAR and view.slug == DEFAULT_CALENDAR_SLUG:
             raise DavError(
                 403,
@@ -224,7 +238,10 @@ class CalDavHandlers:
             )
         if target.kind is Kind.CALENDAR:
             self.app.delete_calendar(
-                view.calendar_id, actor=actor(principal), source=source(principal)
+                view.calendar_id,
+                actor=actor(principal),
+                source=source(principal),
+                by=account.account_id,
             )
             return Reply(204)
         if target.kind is not Kind.OBJECT or target.name is None:
@@ -235,6 +252,7 @@ class CalDavHandlers:
             actor=actor(principal),
             source=source(principal),
             if_match=etag(request.header("if-match")),
+            by=account.account_id,
         )
         return Reply(204)
 
@@ -248,11 +266,13 @@ class CalDavHandlers:
             return self.inbox.report(xml.parse(request.body), account)
         if target.kind is not Kind.CALENDAR:
             raise DavError(403, "Reports run on a calendar collection.", "supported-report", DAV)
-        view = calendar_of(self.app, account, target)
+        seen = seen_of(self.app, account, target)
         body = xml.parse(request.body)
         if body is None:
             raise xml.XmlError("A REPORT needs a body.")
-        return self.reports.run(body, account, view, request.header("depth") or "0")
+        return self.reports.run(
+            body, account, seen.view, request.header("depth") or "0", role=seen.role
+        )
 
     def post(
         self, request: Request, target: Target, principal: Principal, account: AccountView

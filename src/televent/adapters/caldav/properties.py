@@ -16,6 +16,7 @@ import datetime as dt
 import email.utils
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 
 from televent.adapters.caldav import xml
 from televent.adapters.caldav.protocol import ctag, sync_token
@@ -27,6 +28,7 @@ from televent.adapters.caldav.resources import (
     principal_url,
 )
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
+from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import account_addresses
 from televent.projections.queries import AccountView, CalendarView, ObjectView
 
@@ -79,6 +81,35 @@ OUTBOX_PRIVILEGES = READ_PRIVILEGES + tuple(
         "schedule-send-freebusy",
     )
 )
+
+
+# What a member of a shared calendar is granted, by role (domain/sharing.py decides; these are
+# its words in RFC 3744 and RFC 4791 §6.1.1).
+MEMBER_WRITE_PRIVILEGES = tuple(
+    (DAV, name)
+    for name in (
+        "read",
+        "write-properties",
+        "write-content",
+        "bind",
+        "unbind",
+        "read-current-user-privilege-set",
+    )
+)
+# A reader's PROPPATCH of their own name and colour is still accepted, but write-properties is
+# not advertised: clients (Thunderbird) take any write privilege for a writable calendar.
+MEMBER_READ_PRIVILEGES = (
+    (DAV, "read"),
+    (DAV, "read-current-user-privilege-set"),
+    (CALDAV, "read-free-busy"),
+)
+
+
+def privileges_of(role: Role) -> tuple[tuple[str, str], ...]:
+    """The DAV privileges that match a role on a calendar."""
+    if role is Role.OWNER:
+        return OWNER_PRIVILEGES
+    return MEMBER_WRITE_PRIVILEGES if permits(role, Action.WRITE) else MEMBER_READ_PRIVILEGES
 
 
 def _privileges(granted: tuple[tuple[str, str], ...] = OWNER_PRIVILEGES) -> ET.Element:
@@ -205,12 +236,16 @@ def outbox(account: AccountView) -> Provider:
     }
 
 
-def calendar(account: AccountView, view: CalendarView) -> Provider:
-    """A calendar collection (RFC 4791 §5.2)."""
+def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None = None) -> Provider:
+    """A calendar collection (RFC 4791 §5.2); with `sharing`, one shared with the account, or
+    one of theirs they share (CalendarServer sharing: CS:shared, CS:shared-owner, CS:invite)."""
     token = sync_token(view.sync_position)
+    kinds = [(DAV, "collection"), (CALDAV, "calendar")]
+    if sharing is not None:
+        kinds.append((CS, "shared-owner" if sharing.role is Role.OWNER else "shared"))
     props: dict[str, Callable[[], ET.Element]] = {
         **_common(account),
-        tag(DAV, "resourcetype"): lambda: _resourcetype((DAV, "collection"), (CALDAV, "calendar")),
+        tag(DAV, "resourcetype"): lambda: _resourcetype(*kinds),
         tag(DAV, "displayname"): lambda: element(
             DAV, "displayname", view.display_name or view.slug
         ),
@@ -245,7 +280,57 @@ def calendar(account: AccountView, view: CalendarView) -> Provider:
         props[tag(CALDAV, "calendar-timezone")] = lambda: element(
             CALDAV, "calendar-timezone", view.timezone
         )
+    if sharing is not None:
+        props[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(
+            privileges_of(sharing.role)
+        )
+        props[tag(DAV, "owner")] = lambda: element(
+            DAV, "owner", children=[href(principal_url(sharing.owner().telegram_id))]
+        )
+        props[tag(CS, "invite")] = lambda: _invite(sharing)
     return props
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """What a calendar's properties say about sharing: the account's role, the owner (looked
+    up only when asked for) and the members (likewise)."""
+
+    role: Role
+    owner: Callable[[], AccountView]
+    members: Callable[[], list[tuple[AccountView, Role, bool]]]  # (who, role, accepted)
+
+
+def _invite(sharing: Sharing) -> ET.Element:
+    """CS:invite (CalendarServer sharing): the owner as organizer, then each member with their
+    access and whether they accepted."""
+    owner = sharing.owner()
+    organizer = element(
+        CS,
+        "organizer",
+        children=[
+            href(principal_url(owner.telegram_id)),
+            element(CS, "common-name", owner.name),
+        ],
+    )
+    users = [
+        element(
+            CS,
+            "user",
+            children=[
+                href(principal_url(member.telegram_id)),
+                element(CS, "common-name", member.name),
+                element(CS, "invite-accepted" if accepted else "invite-noresponse"),
+                element(
+                    CS,
+                    "access",
+                    children=[element(CS, "read-write" if permits(role, Action.WRITE) else "read")],
+                ),
+            ],
+        )
+        for member, role, accepted in sharing.members()
+    ]
+    return element(CS, "invite", children=[organizer, *users])
 
 
 def components_of(view: CalendarView) -> list[str]:
@@ -262,11 +347,16 @@ def needs_body(mode: str, names: list[str]) -> bool:
 
 
 def calendar_object(
-    account: AccountView, obj: ObjectView, *, body: bool = True
+    account: AccountView, obj: ObjectView, *, body: bool = True, role: Role = Role.OWNER
 ) -> ObjectProperties:
     """A calendar object resource (RFC 4791 §4.1); without `body` (the object was read without
-    its iCalendar text), the properties made from it are left out."""
-    return ObjectProperties(account, obj, _WITH_BODY if body else _WITHOUT_BODY)
+    its iCalendar text), the properties made from it are left out. `role` is the account's on
+    the object's calendar (its privileges)."""
+    provider = ObjectProperties(account, obj, _WITH_BODY if body else _WITHOUT_BODY)
+    if role is not Role.OWNER:
+        granted = privileges_of(role)
+        provider.extra[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(granted)
+    return provider
 
 
 _ObjectGetter = Callable[[AccountView, ObjectView], ET.Element]

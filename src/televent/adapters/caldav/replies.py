@@ -19,6 +19,7 @@ from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.domain.errors import (
     ConflictError,
     DomainError,
+    ForbiddenError,
     InvalidCalendarDataError,
     NotFoundError,
     PreconditionFailedError,
@@ -49,6 +50,8 @@ PLAIN_ERRORS: tuple[tuple[type[Exception], int], ...] = (
 
 def error_reply(error: Exception, request_path: str) -> Reply:
     """The protocol reply for a failure; anything unexpected is re-raised (a real bug)."""
+    if isinstance(error, ForbiddenError):  # RFC 3744 §7.1.1: the role lacks the privilege
+        error = DavError(403, str(error), "need-privileges", DAV)
     if isinstance(error, DavError):
         return error.reply()
     if isinstance(error, UnauthenticatedError):
@@ -57,6 +60,7 @@ def error_reply(error: Exception, request_path: str) -> Reply:
         return Reply(429, f"{error}\n".encode(), {"retry-after": str(error.retry_after)})
     if isinstance(error, InvalidCalendarDataError):
         return DavError(403, str(error), error.precondition).reply()
+
     if isinstance(error, UidConflictError):
         body = xml.document(_uid_conflict(str(error), error.existing_href, request_path))
         return Reply.xml(403, body)

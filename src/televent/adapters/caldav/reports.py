@@ -14,6 +14,7 @@ from televent.adapters.caldav.utc_copy import utc_copy, utc_instances
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.application.televent import Televent
 from televent.domain.recurrence import decode
+from televent.domain.sharing import Role
 from televent.projections.queries import AccountView, CalendarView, ObjectView
 
 
@@ -23,21 +24,31 @@ class Reports:
     def __init__(self, app: Televent) -> None:
         self.app = app
 
-    def run(self, body: ET.Element, account: AccountView, view: CalendarView, depth: str) -> Reply:
-        """Dispatch on the report's root element."""
+    def run(
+        self,
+        body: ET.Element,
+        account: AccountView,
+        view: CalendarView,
+        depth: str,
+        role: Role = Role.OWNER,
+    ) -> Reply:
+        """Dispatch on the report's root element (`role`: the account's on the calendar, for
+        the objects' privileges)."""
         if body.tag == tag(CALDAV, "calendar-multiget"):
-            return self.multiget(body, account, view)
+            return self.multiget(body, account, view, role)
         if body.tag == tag(CALDAV, "calendar-query"):
-            return self.query(body, account, view)
+            return self.query(body, account, view, role)
         if body.tag == tag(DAV, "sync-collection"):
-            return self.sync(body, account, view)
+            return self.sync(body, account, view, role)
         if body.tag == tag(CALDAV, "free-busy-query"):
             return self.free_busy(body, view)
         raise DavError(403, f"Report {body.tag} is not supported.", "supported-report", DAV)
 
     # --- calendar-multiget -----------------------------------------------------------------------
 
-    def multiget(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
+    def multiget(
+        self, body: ET.Element, account: AccountView, view: CalendarView, role: Role = Role.OWNER
+    ) -> Reply:
         """RFC 4791 §7.9: the named resources of this calendar (looked up by name, so the cost
         follows the request, not the calendar's size)."""
         mode, names, data = wanted_properties(body)
@@ -55,14 +66,16 @@ class Reports:
             else:
                 responses.append(
                     self._object_response(
-                        account, view=view, obj=obj, mode=mode, names=names, data=data
+                        account, view=view, obj=obj, mode=mode, names=names, data=data, role=role
                     )
                 )
         return Reply.xml(207, xml.multistatus(responses))
 
     # --- calendar-query --------------------------------------------------------------------------
 
-    def query(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
+    def query(
+        self, body: ET.Element, account: AccountView, view: CalendarView, role: Role = Role.OWNER
+    ) -> Reply:
         """RFC 4791 §7.8: the objects matching the filter (time ranges across recurrences)."""
         mode, names, data = wanted_properties(body)
         condition = body.find(tag(CALDAV, "filter"))
@@ -82,7 +95,9 @@ class Reports:
         except filters.FilterError as error:
             raise DavError(403, str(error), error.precondition) from error
         responses = [
-            self._object_response(account, view=view, obj=o, mode=mode, names=names, data=data)
+            self._object_response(
+                account, view=view, obj=o, mode=mode, names=names, data=data, role=role
+            )
             for o in matching
         ]
         return Reply.xml(207, xml.multistatus(responses))
@@ -137,7 +152,9 @@ class Reports:
 
     # --- sync-collection -------------------------------------------------------------------------
 
-    def sync(self, body: ET.Element, account: AccountView, view: CalendarView) -> Reply:
+    def sync(
+        self, body: ET.Element, account: AccountView, view: CalendarView, role: Role = Role.OWNER
+    ) -> Reply:
         """RFC 6578: what changed since a token, with deletions; DAV:limit honoured (507)."""
         level = (body.findtext(tag(DAV, "sync-level")) or "1").strip()
         if level != "1":
@@ -172,6 +189,7 @@ class Reports:
                         names=names,
                         data=data,
                         body=bodies,
+                        role=role,
                     )
                 )
         if truncated:
@@ -206,8 +224,9 @@ class Reports:
         names: list[str],
         data: ET.Element | None,
         body: bool = True,
+        role: Role = Role.OWNER,
     ) -> xml.Response:
-        provider = properties.calendar_object(account, obj, body=body)
+        provider = properties.calendar_object(account, obj, body=body, role=role)
         if data is not None:
             provider.extra[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
         return properties.answer(

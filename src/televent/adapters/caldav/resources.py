@@ -25,10 +25,9 @@ from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from televent.adapters.caldav.protocol import DavError
+from televent.domain.values import telegram_id_in
 
 PREFIX = "/dav"
-MAX_ID_DIGITS = 19
-MAX_TELEGRAM_ID = 2**63 - 1
 
 
 class Kind(StrEnum):
@@ -80,12 +79,9 @@ def resolve(raw_path: str) -> Target:
 
 
 def parse_telegram_id(text: str) -> int | None:
-    """A telegram id written in ASCII digits that fits 64 bits; None for anything else (so
-    that no text, however long, reaches int() or the database as a number)."""
-    if not text or len(text) > MAX_ID_DIGITS or not (text.isascii() and text.isdigit()):
-        return None
-    value = int(text)
-    return value if value <= MAX_TELEGRAM_ID else None
+    """A telegram id written in ASCII digits that fits 64 bits, exactly as given (no spaces);
+    None for anything else (so that no text, however long, reaches int() or the database)."""
+    return telegram_id_in(text) if text == text.strip() else None
 
 
 def check_new_name(name: str) -> None:
