@@ -102,6 +102,33 @@ class BotHarness:
         )
         return self.api.calls()[before:]
 
+    async def inline_query(self, user_id: int, words: str) -> tuple[str, list[Call]]:
+        """Feed an inline query (`@bot words` typed in some chat); returns its id and calls."""
+        before = len(self.api.calls())
+        query = self.api.new_inline_query(self._user(user_id), words)
+        await self.dispatcher.feed_raw_update(
+            self.bot, {"update_id": next(self._update_ids), "inline_query": query}
+        )
+        return str(query["id"]), self.api.calls()[before:]
+
+    async def choose(self, query_id: str, result_id: str) -> dict[str, Any]:
+        """Post one of the answered results in a chat and feed the chosen_inline_result
+        Telegram reports (inline feedback on); returns that ChosenInlineResult."""
+        chosen = self.api.choose_inline_result(query_id, result_id)
+        await self.dispatcher.feed_raw_update(
+            self.bot, {"update_id": next(self._update_ids), "chosen_inline_result": chosen}
+        )
+        return chosen
+
+    async def tap_inline(self, user_id: int, inline_message_id: str, data: str) -> list[Call]:
+        """Feed a button press on an inline message (a posted card), as any chat member."""
+        before = len(self.api.calls())
+        query = self.api.inline_callback(self._user(user_id), inline_message_id, data)
+        await self.dispatcher.feed_raw_update(
+            self.bot, {"update_id": next(self._update_ids), "callback_query": query}
+        )
+        return self.api.calls()[before:]
+
     async def deliver(self) -> list[Call]:
         """Run the sender until nothing is due; returns the calls it made."""
         before = len(self.api.calls())

@@ -6,6 +6,17 @@ pushed by the test through ``getUpdates``, and can answer with scripted errors.
 
 It is deliberately simple: ``parse_mode`` is not applied (texts are echoed as sent), every chat
 is a private chat with a user, and files are kept in memory.
+
+Inline mode follows the Bot API: an inline query (``new_inline_query``) may be answered once with
+``answerInlineQuery`` (at most 50 results, ids of 1-64 bytes and unique, an article needs a title
+and a non-empty ``message_text``, callback data of 1-64 bytes, a ``button`` with ``text`` and one
+of ``start_parameter`` (1-64 of A-Z a-z 0-9 _ -) or ``web_app``); ``choose_inline_result``
+posts an answered result as an inline message, which has an ``inline_message_id`` only when
+the result carries an inline keyboard, as ``chosen_inline_result`` reports it;
+``inline_callback`` is a button press on such a message (``inline_message_id``, no ``message``).
+``editMessageText`` and ``editMessageReplyMarkup`` with ``inline_message_id`` edit the inline
+message and answer ``True``; an unknown one is ``MESSAGE_ID_INVALID``, an edit that changes
+nothing is "message is not modified", as for ordinary messages.
 """
 
 from __future__ import annotations
@@ -51,6 +62,8 @@ JSON_KEYS = frozenset(
         "scope",
         "media",
         "menu_button",
+        "results",
+        "button",
     }
 )
 INT_KEYS = frozenset(
@@ -169,6 +182,9 @@ class _State:
     failures: list[_Failure] = field(default_factory=list)
     blocked: set[int | str] = field(default_factory=set)
     tokens: list[str] = field(default_factory=list)
+    inline_queries: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → query
+    inline_answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → params
+    inline_messages: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _normalize_chat(value: object) -> int | str:
@@ -301,6 +317,67 @@ def _visible_length(params: dict[str, Any]) -> int:
     return _utf16_len(text)
 
 
+MAX_INLINE_RESULTS = 50
+_START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _inline_result_problem(result: Any, seen: set[str]) -> str | None:
+    """What the Bot API refuses in one InlineQueryResult (articles checked in full)."""
+    if not isinstance(result, dict) or not result.get("type"):
+        return "RESULT_TYPE_INVALID"
+    result_id = str(result.get("id") or "")
+    if not 1 <= len(result_id.encode()) <= 64:
+        return "RESULT_ID_INVALID"
+    if result_id in seen:
+        return "RESULT_ID_DUPLICATE"
+    seen.add(result_id)
+    if result["type"] == "article":
+        if not result.get("title"):
+            return "RESULT_TITLE_EMPTY"
+        content = result.get("input_message_content")
+        if not isinstance(content, dict):
+            return "SEND_MESSAGE_TYPE_INVALID"
+        if "message_text" in content:
+            text = content.get("message_text")
+            if not text:
+                return "MESSAGE_EMPTY"
+            shown = {"text": text, "parse_mode": content.get("parse_mode")}
+            if _visible_length(shown) > MAX_TEXT:
+                return "MESSAGE_TOO_LONG"
+    markup = result.get("reply_markup")
+    if markup is not None:
+        if not isinstance(markup, dict) or "inline_keyboard" not in markup:
+            return "REPLY_MARKUP_INVALID"
+        return _keyboard_problem(markup)
+    return None
+
+
+def _keyboard_problem(markup: dict[str, Any]) -> str | None:
+    for row in markup.get("inline_keyboard") or []:
+        for button in row:
+            if not button.get("text"):
+                return "BUTTON_TEXT_INVALID"
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(str(data).encode()) <= 64:
+                return "BUTTON_DATA_INVALID"
+            if "url" in button and not str(button["url"]).startswith(
+                ("http://", "https://", "tg://")
+            ):
+                return "BUTTON_URL_INVALID"
+    return None
+
+
+def _results_button_problem(button: Any) -> str | None:
+    if not isinstance(button, dict) or not button.get("text"):
+        return "BUTTON_TEXT_INVALID"
+    has_start, has_app = "start_parameter" in button, "web_app" in button
+    if has_start == has_app:
+        return "BUTTON_TYPE_INVALID"
+    if has_start and not _START_PARAMETER.fullmatch(str(button["start_parameter"])):
+        return "START_PARAM_INVALID"
+    return None
+
+
 def _error(status: int, description: str, retry_after: int | None = None) -> _Reply:
     body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
     if retry_after is not None:
@@ -327,9 +404,11 @@ class FakeBotApi:
         self._state = _State()
         self._update_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
+        self._inline_ids = itertools.count(1)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._stopping = False
+        self.admins: dict[int, set[int]] = {}  # group chat id -> its admins (set_admins)
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -457,6 +536,86 @@ class FakeBotApi:
                 }
             )
             return query_id
+
+    # ---- inline mode -----------------------------------------------------------------------
+
+    def new_inline_query(
+        self, user: dict[str, Any], query: str, *, chat_type: str = "sender", offset: str = ""
+    ) -> dict[str, Any]:
+        """An InlineQuery from ``user`` (a User object), awaiting its one answer."""
+        with self._cond:
+            query_id = f"{user['id']}{next(self._inline_ids):08d}"
+            inline_query = {
+                "id": query_id,
+                "from": dict(user),
+                "query": query,
+                "offset": offset,
+                "chat_type": chat_type,
+            }
+            self._state.inline_queries[query_id] = inline_query
+            return json.loads(json.dumps(inline_query))
+
+    def push_inline_query(self, user: dict[str, Any], query: str, **kwargs: Any) -> str:
+        """Queue an ``inline_query`` update for ``getUpdates``; returns the query id."""
+        inline_query = self.new_inline_query(user, query, **kwargs)
+        with self._cond:
+            self._push_update({"inline_query": inline_query})
+        return str(inline_query["id"])
+
+    def inline_answer(self, query_id: str) -> dict[str, Any] | None:
+        """The parameters ``answerInlineQuery`` answered the query with (None: unanswered)."""
+        with self._cond:
+            answer = self._state.inline_answers.get(query_id)
+            return None if answer is None else json.loads(json.dumps(answer))
+
+    def choose_inline_result(self, query_id: str, result_id: str) -> dict[str, Any]:
+        """The user who asked posts one of the answered results in a chat: the inline message
+        is created, and the ChosenInlineResult Telegram reports (with ``inline_message_id``
+        only when the result has an inline keyboard) is returned."""
+        with self._cond:
+            query = self._state.inline_queries.get(query_id)
+            answer = self._state.inline_answers.get(query_id)
+            if query is None or answer is None:
+                raise ValueError(f"inline query {query_id} was not answered")
+            result = next((r for r in answer["results"] if r.get("id") == result_id), None)
+            if result is None:
+                raise ValueError(f"no result {result_id!r} in the answer to {query_id}")
+            chosen: dict[str, Any] = {
+                "result_id": result_id,
+                "from": query["from"],
+                "query": query["query"],
+            }
+            content = result.get("input_message_content") or {}
+            markup = result.get("reply_markup")
+            if markup and "inline_keyboard" in markup:
+                inline_message_id = f"AgAAA{next(self._inline_ids):06d}{query_id}"
+                message: dict[str, Any] = {"text": content.get("message_text", "")}
+                if content.get("parse_mode"):
+                    message["parse_mode"] = content["parse_mode"]
+                message["reply_markup"] = markup
+                self._state.inline_messages[inline_message_id] = message
+                chosen["inline_message_id"] = inline_message_id
+            return json.loads(json.dumps(chosen))
+
+    def inline_message(self, inline_message_id: str) -> dict[str, Any] | None:
+        """An inline message as it looks now (text, reply_markup), or None."""
+        with self._cond:
+            message = self._state.inline_messages.get(inline_message_id)
+            return None if message is None else json.loads(json.dumps(message))
+
+    def inline_callback(
+        self, user: dict[str, Any], inline_message_id: str, data: str
+    ) -> dict[str, Any]:
+        """A CallbackQuery of a button press on an inline message (its data as given, so a
+        test may forge it); Telegram sends no ``message`` for inline messages."""
+        with self._cond:
+            return {
+                "id": f"cbq-{next(self._callback_ids)}",
+                "from": dict(user),
+                "inline_message_id": inline_message_id,
+                "chat_instance": f"ci-inline-{inline_message_id}",
+                "data": data,
+            }
 
     # ---- scripted failures -----------------------------------------------------------------
 
@@ -614,6 +773,8 @@ class FakeBotApi:
             return _ok(True)
         if method == "getMe":
             return _ok(self._bot_user(token))
+        if method == "getChatMember":
+            return _ok(self._chat_member(params))
         if method == "getWebhookInfo":
             return _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
         if method == "getMyCommands":
@@ -622,7 +783,22 @@ class FakeBotApi:
             return self._send(token, method, params)
         if method in ("editMessageText", "editMessageReplyMarkup"):
             return self._edit(method, params)
+        if method == "answerInlineQuery":
+            return self._answer_inline_query(params)
         return _error(HTTPStatus.NOT_FOUND, "Not Found")
+
+    def set_admins(self, chat_id: int, *user_ids: int) -> None:
+        """Make these users the admins of a group (getChatMember says "creator" for them,
+        "member" for everyone else)."""
+        with self._cond:
+            self.admins[chat_id] = set(user_ids)
+
+    def _chat_member(self, params: dict[str, Any]) -> dict[str, Any]:
+        user_id = int(params.get("user_id") or 0)
+        user = self._state.users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": "X"}
+        if user_id in self.admins.get(params.get("chat_id"), set()):  # type: ignore[arg-type]
+            return {"status": "creator", "user": user, "is_anonymous": False}
+        return {"status": "member", "user": user}
 
     def _last_commands(self) -> list[Any]:
         for call in reversed(self._state.calls):
@@ -685,7 +861,7 @@ class FakeBotApi:
 
     def _edit(self, method: str, params: dict[str, Any]) -> _Reply:
         if "inline_message_id" in params:
-            return _ok(True)
+            return self._edit_inline(method, params)
         key = (params.get("chat_id"), params.get("message_id"))
         stored = self._state.messages.get(key)  # type: ignore[arg-type]
         if stored is None:
@@ -717,6 +893,62 @@ class FakeBotApi:
         updated["edit_date"] = int(time.time())
         self._state.messages[key] = updated  # type: ignore[index]
         return _ok(updated)
+
+    def _answer_inline_query(self, params: dict[str, Any]) -> _Reply:
+        query_id = str(params.get("inline_query_id") or "")
+        if query_id not in self._state.inline_queries or query_id in self._state.inline_answers:
+            return _error(
+                HTTPStatus.BAD_REQUEST,
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            )
+        results = params.get("results")
+        if not isinstance(results, list):
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: results are not an array")
+        if len(results) > MAX_INLINE_RESULTS:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: RESULTS_TOO_MUCH")
+        seen: set[str] = set()
+        for result in results:
+            problem = _inline_result_problem(result, seen)
+            if problem is not None:
+                return _error(HTTPStatus.BAD_REQUEST, f"Bad Request: {problem}")
+        button = params.get("button")
+        if button is not None:
+            problem = _results_button_problem(button)
+            if problem is not None:
+                return _error(HTTPStatus.BAD_REQUEST, f"Bad Request: {problem}")
+        self._state.inline_answers[query_id] = dict(params)
+        return _ok(True)
+
+    def _edit_inline(self, method: str, params: dict[str, Any]) -> _Reply:
+        """An edit by ``inline_message_id``: the Bot API answers True, not the message."""
+        key = str(params["inline_message_id"])
+        stored = self._state.inline_messages.get(key)
+        if stored is None:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: MESSAGE_ID_INVALID")
+        updated = dict(stored)
+        if method == "editMessageText":
+            if not params.get("text"):
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message text is empty")
+            if _visible_length(params) > MAX_TEXT:
+                return _error(HTTPStatus.BAD_REQUEST, "Bad Request: message is too long")
+            updated["text"] = params["text"]
+        markup = params.get("reply_markup")
+        if markup and "inline_keyboard" in markup:
+            problem = _keyboard_problem(markup)
+            if problem is not None:
+                return _error(HTTPStatus.BAD_REQUEST, f"Bad Request: {problem}")
+            updated["reply_markup"] = markup
+        else:
+            updated.pop("reply_markup", None)
+        if updated == stored:
+            return _error(
+                HTTPStatus.BAD_REQUEST,
+                "Bad Request: message is not modified: specified new message content and "
+                "reply markup are exactly the same as a current content and reply markup "
+                "of the message",
+            )
+        self._state.inline_messages[key] = updated
+        return _ok(True)
 
     def _get_updates(self, params: dict[str, Any]) -> _Reply:
         offset = params.get("offset")

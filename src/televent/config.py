@@ -45,6 +45,9 @@ class Settings:
     telegram_api_base: str = PUBLIC_BOT_API
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: str | None = None
+    # The Mini App's short name registered with @BotFather's /newapp: group messages then link
+    # to the group's calendar as https://t.me/<bot>/<short name>?startapp=cal_<calendar id>.
+    telegram_mini_app_name: str | None = None
     public_url: str | None = None
     smtp_url: str | None = None
     mail_from: str | None = None
@@ -101,6 +104,7 @@ class Settings:
             telegram_api_base=environ.get("TELEGRAM_API_BASE") or PUBLIC_BOT_API,
             telegram_webhook_url=environ.get("TELEGRAM_WEBHOOK_URL") or None,
             telegram_webhook_secret=environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            telegram_mini_app_name=environ.get("TELEGRAM_MINI_APP_NAME") or None,
             public_url=environ.get("TELEVENT_PUBLIC_URL") or None,
             smtp_url=environ.get("TELEVENT_SMTP_URL") or None,
             mail_from=environ.get("TELEVENT_MAIL_FROM") or None,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from typing import Any
 from uuid import uuid4
 
@@ -17,23 +16,11 @@ from televent.application.bookings import BookingRequest
 from televent.application.televent import Televent
 from televent.domain.errors import DomainError
 from televent.domain.values import account_id_for
-from tests.bot_harness import CALDAV_URL, BotHarness, Scenario, at, run_scenario, texts_of
-from tests.botapi import FakeBotApi
-from tests.conftest import FakeClock
+from tests.bot_harness import CALDAV_URL, BotHarness, at, run_scenario, texts_of
 
 OWNER = 1  # Alice, Europe/Berlin
 # Tuesday 3 March 2026, 13:00 UTC: 14:00 in Berlin, 08:00 in New York.
 SLOT = dt.datetime(2026, 3, 3, 13, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as stand_in:
-        yield stand_in
-
-
-def run(app: Televent, api: FakeBotApi, clock: FakeClock, scenario: Scenario) -> None:
-    run_scenario(app, api, clock, scenario)
 
 
 def stored_availability(app: Televent) -> dict[str, Any] | None:
@@ -109,7 +96,7 @@ def test_availability_shows_the_default_then_changes_day_by_day(app, api, clock)
         assert stored is not None and stored["weekly"]["mon"] == [["09:00", "17:00"]]
         assert stored["overrides"] == []
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_availability_typed_in_the_users_zone_moves_the_slots(app, api, clock) -> None:
@@ -128,7 +115,7 @@ def test_availability_typed_in_the_users_zone_moves_the_slots(app, api, clock) -
         # 08:00 in New York is 13:00 UTC in March (before the switch to summer time).
         assert [s for s, _ in slots] == [SLOT, SLOT + dt.timedelta(minutes=30)]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +139,7 @@ def test_availability_mistakes_get_a_clear_answer(app, api, clock, line, says) -
         assert "Traceback" not in answer
         assert stored_availability(app) is None
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 # --- /booking ---------------------------------------------------------------------------------
@@ -221,7 +208,7 @@ def test_booking_links_new_list_pause_resume_delete(app, api, clock) -> None:
         assert app.queries.link("intro") is not None
         assert "Product demo" not in await one_text(h, OWNER, "/booking list")
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_the_new_commands_are_in_the_help(app, api, clock) -> None:
@@ -232,7 +219,7 @@ def test_the_new_commands_are_in_the_help(app, api, clock) -> None:
         typo = await one_text(h, OWNER, "/bookin")
         assert "/booking" in typo
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 # --- the owner's messages ---------------------------------------------------------------------
@@ -286,7 +273,7 @@ def test_the_owner_is_told_of_a_booking_in_their_zone_then_of_the_move_and_cance
         kinds = [r["kind"] for r in h.queue.rows(OWNER) if r["kind"].startswith("book")]
         assert sorted(kinds) == ["booked", "booking_cancelled", "booking_moved"]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_the_owner_reads_the_booking_in_their_current_zone_and_after_quiet_hours(
@@ -307,4 +294,4 @@ def test_the_owner_reads_the_booking_in_their_current_zone_and_after_quiet_hours
         sent = texts_of(await h.deliver())
         assert len(sent) == 1 and "Tue 3 Mar 22:00-22:30" in sent[0]  # 13:00 UTC in Tokyo
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)

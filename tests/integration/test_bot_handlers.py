@@ -5,29 +5,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 import icalendar
-import pytest
 
 from televent.adapters.telegram.service import Person
-from televent.application.televent import Televent
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
-from tests.bot_harness import BotHarness, Scenario, at, run_scenario, texts_of
-from tests.botapi import FakeBotApi
-from tests.conftest import FakeClock
+from tests.bot_harness import BotHarness, at, run_scenario, texts_of
 
 ACTOR, SOURCE = "system:", "cli:tests"
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotApi]:
-    with FakeBotApi() as stand_in:
-        yield stand_in
-
-
-def run(app: Televent, api: FakeBotApi, clock: FakeClock, scenario: Scenario) -> None:
-    run_scenario(app, api, clock, scenario)
 
 
 def short_id_in(text: str) -> str:
@@ -72,7 +57,7 @@ def test_start_registers_once_and_asks_for_the_zone(app, api, clock) -> None:
         unknown = await h.say(1, "/timezone Atlantisland")
         assert texts_of(unknown) and "⚠️" not in texts_of(unknown)[0]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_one_line_create_shows_a_card_then_saves_in_the_users_zone(app, api, clock) -> None:
@@ -91,7 +76,7 @@ def test_one_line_create_shows_a_card_then_saves_in_the_users_zone(app, api, clo
         assert "15:00–16:00" in listing and "Team sync" in listing and sid in listing
         assert "Nothing planned" in texts_of(await h.say(1, "/today"))[0]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_discarding_the_card_saves_nothing_and_bad_dates_get_help(app, api, clock) -> None:
@@ -104,7 +89,7 @@ def test_discarding_the_card_saves_nothing_and_bad_dates_get_help(app, api, cloc
         wrong = texts_of(await h.say(1, "/create Lunch, blorf"))
         assert wrong and "⚠️" in wrong[0] and "Traceback" not in wrong[0]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_dialogue_creation_and_cancel(app, api, clock) -> None:
@@ -125,7 +110,7 @@ def test_dialogue_creation_and_cancel(app, api, clock) -> None:
         assert "cancelled" in texts_of(await h.say(1, "/cancel"))[0]
         assert "not sure" in texts_of(await h.say(1, "Some title"))[0]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_week_listing_across_a_dst_change_keeps_local_times(app, api, clock) -> None:
@@ -149,7 +134,7 @@ def test_week_listing_across_a_dst_change_keeps_local_times(app, api, clock) -> 
         week_utc = texts_of(await h.say(1, "/week"))[0]
         assert "08:30–08:45" in week_utc and "07:30–07:45" in week_utc
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_invitation_card_tap_and_organizer_notice(app, api, clock) -> None:
@@ -184,7 +169,7 @@ def test_invitation_card_tap_and_organizer_notice(app, api, clock) -> None:
         again = await h.deliver()
         assert again == [], "nothing is sent twice"
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_a_forged_or_foreign_callback_cannot_answer_for_someone_else(app, api, clock) -> None:
@@ -201,7 +186,7 @@ def test_a_forged_or_foreign_callback_cannot_answer_for_someone_else(app, api, c
         attendees = app.queries.attendees_of(event_id)
         assert [a["partstat"] for a in attendees] == ["NEEDS-ACTION"]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def _person(telegram_id: int) -> Person:
@@ -229,7 +214,7 @@ def test_cards_follow_changes_once_per_revision(app, api, clock) -> None:
         cancelled = [c for c in await h.deliver() if c.chat_id == 2]
         assert len(cancelled) == 1 and "cancelled" in cancelled[0].text
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_a_meeting_deleted_from_a_calendar_app_is_named_in_the_notice(app, api, clock) -> None:
@@ -244,7 +229,7 @@ def test_a_meeting_deleted_from_a_calendar_app_is_named_in_the_notice(app, api, 
         assert len(notices) == 1
         assert "Quarterly review" in notices[0] and "was cancelled" in notices[0]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_caldav_attendee_by_internal_address_or_linked_email_gets_a_card(app, api, clock) -> None:
@@ -266,7 +251,7 @@ def test_caldav_attendee_by_internal_address_or_linked_email_gets_a_card(app, ap
         assert sorted(c.chat_id for c in sent) == [2, 3], "the organizer gets no card"
         assert all("Review" in c.text and "11:00–12:00" in c.text for c in sent)
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_telegram_429_is_retried_after_retry_after_and_403_is_given_up(app, api, clock) -> None:
@@ -289,7 +274,7 @@ def test_telegram_429_is_retried_after_retry_after_and_403_is_given_up(app, api,
         assert [c.failed for c in retried if c.chat_id == 2] == [False]
         assert {r["chat_id"]: r["status"] for r in h.queue.rows()} == {2: "sent", 3: "failed"}
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_reminders_before_events_and_recurring_occurrences_once(app, api, clock) -> None:
@@ -314,7 +299,7 @@ def test_reminders_before_events_and_recurring_occurrences_once(app, api, clock)
         clock.advance(days=7)
         assert await h.remind() == 0, "reminders off"
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_devices_export_and_erasure_request(app, api, clock) -> None:
@@ -335,7 +320,7 @@ def test_devices_export_and_erasure_request(app, api, clock) -> None:
         assert "cancelled" in texts_of(await h.say(1, "/keepaccount"))[0]
         assert app.queries.account_by_telegram_id(1).erasure_due is None
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_anything_not_understood_gets_a_helpful_answer(app, api, clock) -> None:
@@ -359,7 +344,7 @@ def test_anything_not_understood_gets_a_helpful_answer(app, api, clock) -> None:
             ), text
         assert "Televent commands" in texts_of(await h.say(1, "/help"))[0]
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_replaying_the_log_into_the_queue_sends_nothing_again(app, api, clock) -> None:
@@ -382,7 +367,7 @@ def test_replaying_the_log_into_the_queue_sends_nothing_again(app, api, clock) -
         assert h.queue.rows() == before, "the same keys: nothing queued or reset"
         assert await h.deliver() == []
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_two_attendees_tapping_at_once_both_get_their_answer_recorded(app, api, clock) -> None:
@@ -404,7 +389,7 @@ def test_two_attendees_tapping_at_once_both_get_their_answer_recorded(app, api, 
         notices = [t for t in texts_of(await h.deliver()) if "accepted" in t]
         assert len(notices) == 2, "one notice per answer, repeated taps change nothing"
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_a_busy_day_fits_one_telegram_message_and_single_events_are_not_marked_recurring(
@@ -428,7 +413,7 @@ def test_a_busy_day_fits_one_telegram_message_and_single_events_are_not_marked_r
         assert "more. /list shows everything" in reply.text
         assert "🔁" not in reply.text
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)
 
 
 def test_an_invited_user_sees_the_meeting_once_with_their_answer(app, api, clock) -> None:
@@ -453,4 +438,4 @@ def test_an_invited_user_sees_the_meeting_once_with_their_answer(app, api, clock
         tomorrow = texts_of(await h.say(2, "/tomorrow"))[0]
         assert "Design review" not in tomorrow, tomorrow
 
-    run(app, api, clock, scenario)
+    run_scenario(app, api, clock, scenario)

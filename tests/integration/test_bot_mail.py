@@ -12,9 +12,8 @@ from televent.delivery.mail_queue import MailQueue
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.mail_identity import MailIdentity
 from tests.bot_harness import BotHarness, texts_of
-from tests.integration.test_bot_handlers import api, create_event, default_calendar, run
-
-__all__ = ["api"]  # the Bot API stand-in fixture
+from tests.bot_harness import run_scenario as run
+from tests.integration.test_bot_handlers import create_event, default_calendar
 
 IDENTITY = MailIdentity.parse("Televent <calendar@cal.example.org>")
 

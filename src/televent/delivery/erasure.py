@@ -17,8 +17,9 @@ tables that are not rebuilt from the log, for these reasons:
 - operational records, which no event describes: `mail_inbound` (the inbound Message-IDs
   already processed), `mail_counters_legacy` (COUNTER proposals from before they were events),
   `device_usage` (when a device password was last used), `sync_horizons` (how far
-  tombstones were purged), and the person's browser login links and sessions
-  (`web_login_links`, `web_sessions`);
+  tombstones were purged), the person's browser login links and sessions
+  (`web_login_links`, `web_sessions`), and the cards they posted in chats through the bot's
+  inline mode (`telegram_inline_cards`);
 - `erasure_farewells`: which queued messages the purge spares. The erasure itself queues them
   (the cancellations of the meetings it called off, which name the person and the meeting);
   they are kept until sent or given up, and then deleted (in the transaction that records
@@ -147,6 +148,9 @@ def _purge(
     purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
     purged += _delete(db, "web_sessions", "account_id", [str(account.account_id)])
     purged += _delete(db, "web_login_links", "account_id", [str(account.account_id)])
+    # Cards posted in chats through inline mode: those the person posted, and any of their events.
+    purged += _delete(db, "telegram_inline_cards", "account_id", [str(account.account_id)])
+    purged += _delete(db, "telegram_inline_cards", "event_id", owned["events"])
     for table, columns in PURGED_TEXT_COLUMNS.items():
         for column in columns:
             for term, replacement in terms.items():

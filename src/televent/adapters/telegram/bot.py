@@ -52,6 +52,9 @@ COMMANDS = [
     ("attendees", "Who is coming: /attendees a1b2c3"),
     ("rsvp", "Answer: /rsvp accept a1b2c3"),
     ("cancel", "Cancel an event, or leave a dialogue"),
+    ("calendars", "Your calendars, those shared with you, invitations"),
+    ("share", "Share a calendar: /share family @anna [read|write|manage]"),
+    ("calendar", "In a group: the group's calendar, [Join this calendar]"),
     ("timezone", "Your time zone"),
     ("reminder", "Minutes before events to remind you"),
     ("agenda", "Your day every morning: /agenda 07:30 or off"),
@@ -121,7 +124,11 @@ def build_bot(
     browser login links `/app` gives; without it `/app` offers the Mini App only.
     """
     now = clock or app.clock
-    mini_app = MiniApp.at(app_url or caldav_url, login_link_seconds=settings.login_link_seconds)
+    mini_app = MiniApp.at(
+        app_url or caldav_url,
+        login_link_seconds=settings.login_link_seconds,
+        short_name=settings.telegram_mini_app_name,
+    )
     service = BotService(app, counters, caldav_url=caldav_url, web_login=web_login)
     ctx = BotContext(
         service=service, port=port, clock=now, caldav_url=caldav_url, mini_app=mini_app

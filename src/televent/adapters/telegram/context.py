@@ -11,22 +11,24 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
 from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, TelegramObject, User
+from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, TelegramObject, User
 
 from televent.adapters.port import AppPort
 from televent.domain.errors import TeleventError
 
+from .group_cards import CardEdits
 from .mini_app import MiniApp, open_url
 from .parsing import ParseProblem
 from .service import BotService, Person
 
 LOG = logging.getLogger(__name__)
+GROUP_CHATS = ("group", "supergroup")
 SORRY = "😕 Sorry, something went wrong on my side. Please try again in a moment."
 
 
@@ -39,6 +41,7 @@ class BotContext:
     clock: Callable[[], dt.datetime]
     caldav_url: str
     mini_app: MiniApp | None = None  # where the Mini App is served, when the bot knows it
+    group_cards: CardEdits = field(default_factory=CardEdits)  # group cards' edits, coalesced
 
     def open_url(self, event_id: UUID) -> str | None:
         """The address of an event card's "Open" button (None: no button, see mini_app.py)."""
@@ -66,6 +69,19 @@ class AccountMiddleware(BaseMiddleware):
             return None
         try:
             person = person_of(user)
+            if isinstance(event, CallbackQuery) and event.inline_message_id is not None:
+                # A tap on a card posted in some chat (inline mode): the tapper need not use
+                # Televent, and tapping does not make them a user (routers/inline.py).
+                known = await ctx.port.run(ctx.service.account, person.telegram_id)
+                data.update(person=person, account=known, newly_registered=False)
+                return await handler(event, data)
+            chat: Chat | None = data.get("event_chat")
+            if chat is not None and chat.type in GROUP_CHATS:
+                # Writing or tapping in a group makes nobody a user (routers/groups.py
+                # registers whoever needs an account there: the calendar's owner, who joins).
+                known = await ctx.port.run(ctx.service.account, person.telegram_id)
+                data.update(person=person, account=known, newly_registered=False)
+                return await handler(event, data)
             account, created = await ctx.port.run(ctx.service.register, person)
             data.update(person=person, account=account, newly_registered=created)
             return await handler(event, data)

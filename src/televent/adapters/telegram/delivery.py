@@ -3,7 +3,11 @@
 Messages are rendered when sent, in the recipient's current time zone; an invitation card shows
 the recipient's current answer and the answer buttons (and "Open", the event in the Mini App,
 when it is served over HTTPS: see mini_app.py). A booking of one of the recipient's links comes
-with "Open" too (booking_texts.py).
+with "Open" too (booking_texts.py). An invitation to someone's calendar comes with [Add to my
+calendars] [Decline] (sharing_texts.py), unless it was answered or withdrawn meanwhile: then
+nothing is sent and the row is marked skipped. A card posted in some chat through inline mode
+is edited in place, by its inline_message_id, to show its event as it is when sent
+(inline_service.py); a card that shows that already is skipped.
 """
 
 from __future__ import annotations
@@ -27,12 +31,27 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from televent.adapters.port import AppPort
 from televent.application.morning_agenda import AGENDA_KIND, MorningAgenda
 from televent.application.reminders import ReminderScheduler
-from televent.delivery.telegram_queue import MAX_ATTEMPTS, Delivery, DeliveryQueue, backoff
+from televent.delivery.telegram_queue import (
+    MAX_ATTEMPTS,
+    SKIPPED,
+    Delivery,
+    DeliveryQueue,
+    backoff,
+)
+from televent.domain.errors import NotFoundError
 from televent.infrastructure.database import is_lock_contention
+from televent.projections.inline_card_edits import INLINE_CARD
 from televent.projections.queries import Queries
-from televent.projections.telegram_delivery import BOOKING_CANCELLED
+from televent.projections.telegram_delivery import (
+    BOOKING_CANCELLED,
+    CALENDAR_INVITATION,
+    SHARE_ACCEPTED,
+    SHARE_DECLINED,
+)
 
-from . import booking_texts, keyboards, settings_view, texts
+from . import booking_texts, keyboards, settings_view, sharing_service, sharing_texts, texts
+from .group_service import group_zone
+from .inline_service import CardEditor
 from .mini_app import MiniApp, open_url
 
 LOG = logging.getLogger(__name__)
@@ -67,6 +86,7 @@ class DeliverySender:
         self._last_reminder_scan: dt.datetime | None = None
         self.agenda = agenda
         self._last_agenda_scan: dt.datetime | None = None
+        self.inline_cards = CardEditor(queries, queue.views, self.clock)
 
     async def run_forever(self) -> None:
         """Send until cancelled; a failure of one round is logged and the next one tries."""
@@ -128,8 +148,21 @@ class DeliverySender:
 
     async def _send(self, delivery: Delivery) -> None:
         try:
-            text, markup = await self.port.run(self._render, delivery)
-            message = await self._post(delivery.chat_id, text, markup)
+            inline = delivery.kind == INLINE_CARD  # a card posted in a chat: edited in place
+            rendered = await self.port.run(
+                self.inline_cards.render if inline else self._render, delivery
+            )
+            if rendered is None:
+                await self.port.run(
+                    self.queue.give_up, delivery.delivery_id, "no longer to be sent", SKIPPED
+                )
+                return
+            text, markup = rendered
+            if inline:
+                await self.inline_cards.edit(self.bot, self.port, delivery, text, markup)
+                message_id = None
+            else:
+                message_id = (await self._post(delivery.chat_id, text, markup)).message_id
         except TelegramRetryAfter as exc:
             await self.port.run(
                 self.queue.retry,
@@ -154,7 +187,7 @@ class DeliverySender:
                     self.queue.retry, delivery.delivery_id, backoff(delivery.attempts + 1), error
                 )
         else:
-            await self.port.run(self.queue.sent, delivery.delivery_id, message.message_id)
+            await self.port.run(self.queue.sent, delivery.delivery_id, message_id)
 
     async def _post(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> Message:
         """Send one message. Should Telegram refuse a card because of its "Open" button (a
@@ -169,9 +202,14 @@ class DeliverySender:
             LOG.warning("Telegram refused a card with an Open button (%s); sent without", exc)
             return await self.bot.send_message(chat_id, text, reply_markup=plain)
 
-    def _render(self, delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None]:
+    def _render(self, delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """The message's text and buttons (None: nothing to send any more)."""
+        if delivery.kind in (CALENDAR_INVITATION, SHARE_ACCEPTED, SHARE_DECLINED):
+            return self._render_sharing(delivery)
         account = self.queries.account_by_telegram_id(delivery.chat_id)
         tz = texts.zone(account.timezone if account is not None else "UTC")
+        if account is None and delivery.chat_id < 0:  # a group's reminder (docs/adr/0018)
+            tz = texts.zone(group_zone(self.queries, delivery.chat_id))
         payload = delivery.payload
         if delivery.kind in CARD_KINDS and delivery.event_id is not None:
             address = payload.get("address")
@@ -192,6 +230,32 @@ class DeliverySender:
                 delivery
             )
         return texts.notice(delivery.kind, payload, tz), None
+
+    def _render_sharing(self, delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None] | None:
+        """An invitation to someone's calendar (only while it is still open), or the owner's
+        notice of the answer; names are read now, so a renamed calendar shows its new name."""
+        payload = delivery.payload
+        try:
+            calendar_id = UUID(str(payload.get("calendar_id")))
+            member = UUID(str(payload.get("member")))
+        except ValueError:
+            return None
+        if delivery.kind == CALENDAR_INVITATION:
+            try:
+                shared = sharing_service.open_invitation(self.queries, calendar_id, member)
+            except NotFoundError:
+                return None  # answered, withdrawn, or the calendar is gone
+            return sharing_texts.invitation_card(shared), keyboards.calendar_invitation(calendar_id)
+        calendar = self.queries.calendar(calendar_id)
+        if calendar is None:
+            return None
+        person = self.queries.account_by_id(member)
+        text = sharing_texts.owner_notice(
+            delivery.kind == SHARE_ACCEPTED,
+            person.name if person is not None else "Someone",
+            calendar.display_name or calendar.slug,
+        )
+        return text, None
 
     def _open_only(self, delivery: Delivery) -> InlineKeyboardMarkup | None:
         """An "Open" button to a booking's event (not for a cancelled booking: it is gone)."""

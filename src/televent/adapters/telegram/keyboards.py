@@ -14,13 +14,19 @@ from uuid import UUID
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
+from televent.domain.values import PartStat
+
 from .parsing import COMMON_ZONES
 
 ANSWER_CODES = {"A": "ACCEPTED", "T": "TENTATIVE", "D": "DECLINED"}
+# the one icon per answer, on every card and count that shows answers
+ANSWER_ICONS = {PartStat.ACCEPTED: "✅", PartStat.TENTATIVE: "❔", PartStat.DECLINED: "❌"}
 ANSWER_BUTTONS = (("A", "✅ Accept"), ("T", "❔ Tentative"), ("D", "❌ Decline"))
 OPEN_EVENT = "📅 Open"
 OPEN_CALENDAR = "📅 Open calendar"
 OPEN_IN_BROWSER = "🌐 Open in a browser"
+ADD_CALENDAR = "✅ Add to my calendars"
+DECLINE_CALENDAR = "✖️ Decline"
 
 
 class Rsvp(CallbackData, prefix="rsvp"):
@@ -60,6 +66,26 @@ class Counter(CallbackData, prefix="ctr"):
 
     counter: str  # the proposal's id, 12 hex digits
     accept: bool
+
+
+class CalendarAnswer(CallbackData, prefix="cal"):
+    """The answer to an invitation to someone's calendar (domain/sharing.py); who answers is
+    the person who tapped, so a tap by anyone the calendar was not shared with changes nothing."""
+
+    calendar: str  # the calendar's id, 32 hex digits
+    accept: bool
+
+
+def calendar_invitation(calendar_id: UUID) -> InlineKeyboardMarkup:
+    """[Add to my calendars] [Decline] under an invitation to someone's calendar."""
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(ADD_CALENDAR, CalendarAnswer(calendar=calendar_id.hex, accept=True)),
+                _button(DECLINE_CALENDAR, CalendarAnswer(calendar=calendar_id.hex, accept=False)),
+            ]
+        ]
+    )
 
 
 def counter(counter_id: str) -> InlineKeyboardMarkup:

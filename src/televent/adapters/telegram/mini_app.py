@@ -48,11 +48,22 @@ class MiniApp:
 
     base_url: str  # e.g. "https://calendar.example.com" or "http://127.0.0.1:8080", no "/" end
     login_link_seconds: int = 600  # how long a login link works (the login store's setting)
+    short_name: str | None = None  # as registered with @BotFather's /newapp (direct links)
 
     @classmethod
-    def at(cls, public_url: str, *, login_link_seconds: int = 600) -> MiniApp:
+    def at(
+        cls, public_url: str, *, login_link_seconds: int = 600, short_name: str | None = None
+    ) -> MiniApp:
         """The Mini App under a public base URL (a trailing slash or none)."""
-        return cls(public_url.strip().rstrip("/"), login_link_seconds)
+        return cls(public_url.strip().rstrip("/"), login_link_seconds, short_name)
+
+    def calendar_link(self, bot_username: str | None, calendar_id: UUID) -> str | None:
+        """A direct link opening the Mini App on one calendar (Telegram's
+        `t.me/<bot>/<app>?startapp=`; the app shows it only to those who may see it), or None
+        when the app has no registered short name."""
+        if not self.short_name or not bot_username:
+            return None
+        return f"https://t.me/{bot_username}/{self.short_name}?startapp=cal_{calendar_id.hex}"
 
     @property
     def login_link_lifetime(self) -> str:

@@ -173,17 +173,8 @@ class BotService:
         """Store a new event in the user's default calendar, organised by the user."""
         account = self._account(person)
         actor, source = self._identity(person)
-        uid = f"{secrets.token_hex(12)}@televent"
-        text = render_event(
-            uid=uid,
-            summary=new.title,
-            start=new.start,
-            end=new.end,
-            stamp=now,
-            location=new.location,
-            all_day=new.all_day,
-            organizer=(internal_uri(person.telegram_id, self.domain), account.name),
-        )
+        organizer = (internal_uri(person.telegram_id, self.domain), account.name)
+        uid, text = new_event_text(new, organizer, now)
         calendar_id = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
         result = self.app.put_object(
             calendar_id, f"{uid}.ics", text, actor=actor, source=source, if_none_match=True
@@ -318,3 +309,20 @@ def _retrying(command: Callable[[], object], attempts: int = 3) -> None:
 def _who(person: Person, account_id: UUID | None) -> tuple[str, str]:
     actor = Actor(account_id=account_id or account_id_for(person.telegram_id)).encode()
     return actor, Source(SourceKind.BOT, str(person.telegram_id)).encode()
+
+
+def new_event_text(new: NewEvent, organizer: tuple[str, str], now: dt.datetime) -> tuple[str, str]:
+    """A new event typed in a chat as (UID, iCalendar text), organised by `organizer`
+    (address, name)."""
+    uid = f"{secrets.token_hex(12)}@televent"
+    text = render_event(
+        uid=uid,
+        summary=new.title,
+        start=new.start,
+        end=new.end,
+        stamp=now,
+        location=new.location,
+        all_day=new.all_day,
+        organizer=organizer,
+    )
+    return uid, text

@@ -41,6 +41,9 @@ HELP = """<b>Televent commands</b>
 /attendees <i>id</i> — who accepted, declined, or hasn't answered
 /rsvp <i>accept | tentative | decline</i> <i>id</i> — answer an invitation
 /cancel <i>id</i> — cancel your event (alone: leave a dialogue)
+/calendars — your calendars and invitations; /calendars <i>name</i> — who has one
+/share <i>calendar @username</i> [read | write | manage] — e.g. <code>/share family @anna</code>
+/unshare <i>calendar @username</i> — stop sharing; /leave <i>calendar</i> — leave a shared one
 /timezone <i>city or zone</i> — e.g. <code>/timezone Berlin</code>
 /reminder <i>minutes</i> — how long before events I remind you (0: off)
 /agenda <i>HH:MM</i> | off — your day's events every morning at that local time

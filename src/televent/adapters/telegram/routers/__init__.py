@@ -11,23 +11,30 @@ from . import (
     devices,
     events,
     fallback,
+    groups,
+    inline,
     listing,
     mini_app,
     preferences,
     rsvp,
+    sharing,
     start,
 )
 
 
 def all_routers() -> list[Router]:
-    """Every feature's router; the fallback comes last so it only sees what nobody took.
+    """Every feature's router; the fallback comes last so it only sees what nobody took, and
+    the groups' router first, so nothing meant for private chats answers in a group.
 
     Each call returns new routers holding the modules' handlers (aiogram attaches a router to
     one dispatcher only, and a process may build several: tests, benchmarks).
     """
     modules = (
+        groups,
         *(start, preferences, create, listing, events, rsvp, devices, accounts, mini_app),
         booking,
+        sharing,
+        inline,
         fallback,
     )
     return [_fresh(module.router) for module in modules]

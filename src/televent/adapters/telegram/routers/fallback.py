@@ -16,6 +16,7 @@ KNOWN = [
     *("attendees", "rsvp", "cancel", "timezone", "reminder", "device", "devices", "export"),
     *("deleteaccount", "keepaccount", "app", "agenda", "settings", "quiet"),
     *("availability", "hours", "booking", "bookings"),
+    *("share", "unshare", "calendars", "leave"),
 ]
 
 
