@@ -65,7 +65,7 @@ class Site:
         """Every calendar object a CalDAV client sees in Alice's calendar (device password)."""
         auth = (str(ALICE), self.users[ALICE])
         with httpx.Client(base_url=self.url, auth=auth, timeout=15) as client:
-            calendar = client.get("/api/v1/calendars").json()[0]["slug"]
+            calendar = client.get("/api/v1/calendars").json()["items"][0]["slug"]
             listing = client.request(
                 "PROPFIND", f"/dav/calendars/{ALICE}/{calendar}/", headers={"Depth": "1"}
             )

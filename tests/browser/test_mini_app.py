@@ -167,7 +167,7 @@ def test_create_an_event_through_the_form(
             "/events",
             params={"start": this_week(0, 0).isoformat(), "end": this_week(7, 0).isoformat()},
         ).json()["items"]
-        slug = client.get("/calendars").json()[0]["slug"]
+        slug = client.get("/calendars").json()["items"][0]["slug"]
     dentist = next(item for item in listed if item["title"] == "Dentist")
     assert dt.datetime.fromisoformat(dentist["start"]) == day
     assert dt.datetime.fromisoformat(dentist["end"]) == day + dt.timedelta(minutes=90)

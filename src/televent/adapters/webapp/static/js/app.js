@@ -5,10 +5,13 @@ import { call, get, me as fetchMe, useInitData } from "./api.js";
 import * as calendar from "./calendar.js";
 import { renderCard, uninvite } from "./card.js";
 import { bindBooking, saveAvailability, showBooking } from "./booking.js";
+import {
+  bindCalendars, bindPeople, focus, loadCalendars, renderCalendars, showPeople,
+} from "./calendars.js";
 import { bindDevices, showDevices } from "./devices.js";
 import { bindForm, createBody, fillForm, patchBody, readForm, shiftSeries } from "./form.js";
 import { saveSettings, showSettings } from "./settings.js";
-import { findItem, isRecurring, occurrenceOf, state } from "./state.js";
+import { calendarById, findItem, isRecurring, occurrenceOf, state } from "./state.js";
 import * as tg from "./telegram.js";
 import { addDays, addWallMinutes, fromWall, toWall } from "./tz.js";
 import { $, choose, showScreen, toast } from "./ui.js";
@@ -41,6 +44,19 @@ function goCalendar() {
     history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
   }
   $("#calendar").focus({ preventScroll: true });
+}
+
+function openCalendars() {
+  renderCalendars();
+  showScreen("calendars");
+  setNavigation(goCalendar);
+  loadCalendars().catch(fail);
+}
+
+function openPeople(calendar) {
+  showScreen("people");
+  setNavigation(openCalendars);
+  showPeople(calendar);
 }
 
 async function fetchEvent(id, occurrence) {
@@ -275,6 +291,12 @@ function bind() {
     showBooking(fail);
   });
   bindBooking(fail);
+  bindCalendars({
+    changed: (reload) => (reload ? calendar.reload() : calendar.refreshFromCache()),
+    fail, openCalendars, openPeople,
+  });
+  bindPeople();
+  $("#open-calendars").addEventListener("click", openCalendars);
   $("#settings-form").addEventListener("submit", saveAll);
   document.addEventListener("keydown", (event) => {
     if (document.body.dataset.current !== "calendar" || event.target.closest("input, select, textarea, dialog")) return;
@@ -317,12 +339,44 @@ function openFromHash() {
   if (id) openEventById(id);
 }
 
+// A group's calendar is opened with `startapp=cal_<id>` (or `#calendar=<id>` in a browser):
+// that calendar alone is shown, when the user may see it.
+function calendarInHash() {
+  const found = /(?:^|[#&?])calendar=([0-9a-fA-F-]{32,36})/.exec(window.location.hash);
+  return found ? found[1] : "";
+}
+
+function dashed(id) {
+  const hex = id.replaceAll("-", "").toLowerCase();
+  if (hex.length !== 32) return id.toLowerCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+async function focusCalendar(id) {
+  const listed = calendarById(dashed(id));
+  if (listed && listed.status === "invited") {
+    toast("Accept the invitation to see this calendar.");
+    openCalendars();
+    return;
+  }
+  try {
+    const { data } = await get(`/calendars/${encodeURIComponent(dashed(id))}`);
+    if (!calendarById(data.id)) state.calendars.push(data);
+    focus(data.id);
+  } catch (error) {
+    if (error.status === 404) toast("This calendar is not available to you.", "error");
+    else fail(error);
+  }
+}
+
 async function boot() {
   tg.start();
   useInitData(tg.initData());
   bind();
   const view = new URLSearchParams(window.location.search).get("view") || "week";
   const me = fetchMe(); // in flight while the calendar asks for the week
+  // Colours, switches and invitations, also in flight (an error is shown once /me answered).
+  const calendars = loadCalendars().then(() => null, (error) => error);
   calendar.mount($("#calendar"), {
     open: (key) => { const item = findItem(key); if (item) openCard(item); },
     create: (startWall, endWall, allDay) => openForm({ startWall, endWall, allDay }),
@@ -342,6 +396,13 @@ async function boot() {
   }
   const deepLink = eventInHash() || tg.startEventId();
   if (deepLink) openEventById(deepLink);
+  const refused = await calendars;
+  if (refused) {
+    fail(refused);
+    return;
+  }
+  const shown = calendarInHash() || tg.startCalendarId();
+  if (shown) focusCalendar(shown);
 }
 
 boot();

@@ -1,8 +1,10 @@
 // The calendar views (EventCalendar, vendored): month, week, day and agenda, fed by one
-// GET /api/v1/events call per period, in the user's time zone.
+// GET /api/v1/events call per period, in the user's time zone; each event in its calendar's
+// colour, the events of calendars switched off left out, read-only ones not draggable.
 
 import { eventsBetween } from "./api.js";
-import { occurrenceKey, state } from "./state.js";
+import { colorOf, textOn } from "./calendars.js";
+import { calendarById, canChange, isShown, occurrenceKey, state } from "./state.js";
 import { addDays, fromWall, offsetMinutes, offsetText, toWall, today, wallOfDate } from "./tz.js";
 import { $, h } from "./ui.js";
 
@@ -31,18 +33,24 @@ function toCalendarEvent(item) {
   const classes = [];
   if (item.my_status) classes.push(`status-${String(item.my_status).toLowerCase()}`);
   if (item.recurrence) classes.push("recurring");
+  const color = item.calendar ? colorOf(calendarById(item.calendar)) : null;
+  const styles = color
+    ? [`--ec-event-bg-color:${color}`, `--ec-event-text-color:${textOn(color)}`, `--cal-color:${color}`] : [];
+  const editable = canChange(item);
+  if (!editable) classes.push("read-only");
   return {
     id: occurrenceKey(item),
     title: item.title || "(no title)",
-    start, end, allDay,
+    start, end, allDay, editable, startEditable: editable, durationEditable: editable,
     classNames: classes,
+    styles,
     extendedProps: { key: occurrenceKey(item) },
   };
 }
 
 function render() {
   if (!ec) return;
-  ec.setOption("events", state.items.map(toCalendarEvent));
+  ec.setOption("events", state.items.filter(isShown).map(toCalendarEvent));
   if (!performance.getEntriesByName("televent-events-shown").length) {
     requestAnimationFrame(() => performance.mark("televent-events-shown"));
   }

@@ -2,7 +2,8 @@
 // inviting people, and the way to edit or delete.
 
 import { call } from "./api.js";
-import { isOrganizer, isRecurring, state } from "./state.js";
+import { colorOf } from "./calendars.js";
+import { calendarById, canChange, isOrganizer, isRecurring, state } from "./state.js";
 import { hapticError, hapticSuccess } from "./telegram.js";
 import { addDays, toWall } from "./tz.js";
 import { $, choose, formatRange, h, toast } from "./ui.js";
@@ -36,13 +37,13 @@ function when(item) {
   return formatRange(start, end, allDay);
 }
 
-function attendeeRow(item, attendee, actions) {
+function attendeeRow(item, attendee, actions, changeable) {
   const status = String(attendee.status || "needs-action").toLowerCase();
   return h("li", { class: "attendee" },
     h("span", { class: "who" }, attendee.name || attendee.address),
     attendee.name && !INTERNAL.test(attendee.address) ? h("span", { class: "address" }, attendee.address) : null,
     h("span", { class: `badge status-${status}` }, statusLabel(status)),
-    isOrganizer(item)
+    changeable && isOrganizer(item)
       ? h("button", {
         type: "button", class: "link danger", "aria-label": `Remove ${attendee.name || attendee.address}`,
         onclick: () => actions.uninvite(attendee),
@@ -57,6 +58,8 @@ export function renderCard(item, actions) {
   const attendees = item.attendees || [];
   const myStatus = item.my_status ? String(item.my_status).toLowerCase() : null;
   const guest = !isOrganizer(item);
+  const calendar = item.calendar ? calendarById(item.calendar) : null;
+  const changeable = canChange(item);
 
   async function answer(status) {
     try {
@@ -95,6 +98,14 @@ export function renderCard(item, actions) {
     item.organizer && guest
       ? h("p", { class: "hint" }, `Organizer: ${item.organizer.name || item.organizer.address || item.organizer}`)
       : null,
+    calendar
+      ? h("p", { class: "hint cal-name" },
+        h("span", { class: "swatch", style: colorOf(calendar) ? `background:${colorOf(calendar)}` : null, "aria-hidden": "true" }),
+        calendar.name)
+      : null,
+    calendar && !changeable
+      ? h("p", { class: "hint read-only-hint" }, "View only: you can't change events in this calendar.")
+      : null,
   );
 
   if (guest) {
@@ -106,11 +117,11 @@ export function renderCard(item, actions) {
       }, label))));
   }
 
-  add(root, h("h3", {}, attendees.length ? "Guests" : "No guests yet"));
+  if (attendees.length || changeable) add(root, h("h3", {}, attendees.length ? "Guests" : "No guests yet"));
   if (attendees.length) {
-    add(root, h("ul", { class: "attendees" }, attendees.map((a) => attendeeRow(item, a, actions))));
+    add(root, h("ul", { class: "attendees" }, attendees.map((a) => attendeeRow(item, a, actions, changeable))));
   }
-  if (!guest) {
+  if (!guest && changeable) {
     add(root, h("form", { class: "invite", onsubmit: invite },
       h("label", { for: "invite-who" }, "Invite by @username or email"),
       h("div", { class: "row" },
@@ -119,8 +130,8 @@ export function renderCard(item, actions) {
   }
 
   add(root, h("div", { class: "card-actions" },
-    !guest ? h("button", { type: "button", onclick: () => actions.edit(item) }, "Edit") : null,
-    item.calendar !== null
+    !guest && changeable ? h("button", { type: "button", onclick: () => actions.edit(item) }, "Edit") : null,
+    changeable
       ? h("button", { type: "button", class: "danger", onclick: () => actions.remove(item) }, "Delete")
       : null));
 }

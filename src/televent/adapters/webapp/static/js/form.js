@@ -1,6 +1,7 @@
 // The event form: create, or edit the whole series or one occurrence. Times are typed in the
 // user's zone and sent as RFC 3339 instants with that zone's offset.
 
+import { targets } from "./calendars.js";
 import { addDays, addWallMinutes, fromWall, toWall, wallMinutesBetween } from "./tz.js";
 import { state } from "./state.js";
 import { $ } from "./ui.js";
@@ -20,6 +21,17 @@ function setRepeat(rule) {
   const simple = rule && rule === `FREQ=${freq}`;
   if (rule && !simple) select.add(new Option(`Custom: ${rule}`, rule));
   select.value = rule ? (simple ? freq : rule) : "";
+}
+
+/** A new event's calendar: those the user may write in, the default (or focused) one first
+ *  chosen; hidden when there is no choice, and when editing (an event stays in its calendar). */
+function setCalendars(editing) {
+  const select = field("calendar");
+  select.replaceChildren();
+  const { list, first } = editing ? { list: [], first: null } : targets();
+  for (const calendar of list) select.add(new Option(calendar.name, calendar.id));
+  if (first) select.value = first.id;
+  $("#f-calendar-row").hidden = list.length < 2;
 }
 
 function syncAllDay() {
@@ -53,6 +65,7 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
   // An all-day event's end is exclusive in iCalendar; the form shows its last day.
   field("end_date").value = allDay ? addDays(end.slice(0, 10), -1) : end.slice(0, 10);
   field("end_time").value = allDay ? "10:00" : end.slice(11, 16);
+  setCalendars(Boolean(item));
   setRepeat(item ? item.recurrence : null);
   field("repeat").disabled = scope === "occurrence";
   $("#form-zone").textContent = `Times in ${state.tz}`;
@@ -91,6 +104,7 @@ export function readForm() {
     location: field("location").value.trim(),
     description: field("description").value.trim(),
     repeat: field("repeat").value,
+    calendar: field("calendar").value,
   };
 }
 
@@ -101,6 +115,7 @@ export function createBody(values) {
     start: values.allDay ? values.start : fromWall(values.start, state.tz),
     end: values.allDay ? values.end : fromWall(values.end, state.tz),
   };
+  if (values.calendar) body.calendar = values.calendar;
   if (values.location) body.location = values.location;
   if (values.description) body.description = values.description;
   if (values.repeat) body.recurrence = values.repeat.includes("=") ? values.repeat : `FREQ=${values.repeat}`;

@@ -5,7 +5,9 @@ import { browserZone } from "./tz.js";
 export const state = {
   me: null, // GET /api/v1/me
   tz: browserZone(), // the user's zone once /me answers
-  calendars: [],
+  calendars: [], // GET /api/v1/calendars: own, shared and group calendars, invitations
+  hidden: new Set(), // ids of the calendars switched off (remembered in localStorage)
+  focus: null, // the id of the one calendar shown, when the app was opened on it
   items: [], // API events of the loaded window
   loaded: null, // {start, end} instants of the loaded window
   current: null, // the API event whose card or form is open
@@ -39,4 +41,35 @@ export function isOrganizer(item) {
   const organizer = String(item.organizer.address || "").toLowerCase();
   const emails = (me.emails || []).map((e) => String(e).toLowerCase());
   return emails.includes(organizer) || organizer.startsWith(`tg_${me.telegram_id}@`);
+}
+
+const WRITERS = new Set(["owner", "manage", "write"]);
+
+/** The calendar (as GET /calendars lists it) with this id, or null. */
+export function calendarById(id) {
+  return state.calendars.find((c) => c.id === id) || null;
+}
+
+/** True when the user may add, change and delete events in `calendar`. */
+export function writable(calendar) {
+  return Boolean(calendar) && calendar.status === "active" && WRITERS.has(calendar.role);
+}
+
+/** True when the user owns `calendar` or manages its members. */
+export function manages(calendar) {
+  return Boolean(calendar) && calendar.status === "active" && (calendar.role === "owner" || calendar.role === "manage");
+}
+
+/** True when the user may change or delete `item` (an invitation read from someone else's
+ *  event is answered, not changed; a calendar not listed yet counts as the user's own). */
+export function canChange(item) {
+  if (item.calendar === null) return false;
+  const calendar = calendarById(item.calendar);
+  return calendar === null || writable(calendar);
+}
+
+/** True when `item` belongs on screen: its calendar is switched on (or is the one focused). */
+export function isShown(item) {
+  if (state.focus) return item.calendar === state.focus;
+  return item.calendar === null || !state.hidden.has(item.calendar);
 }

@@ -10,11 +10,22 @@ export function initData() {
   return inTelegram ? webApp.initData : "";
 }
 
+function startParam() {
+  return (inTelegram && webApp.initDataUnsafe ? webApp.initDataUnsafe.start_param : "") || "";
+}
+
 /** An event id from Telegram's start parameter (`event_<id>`, `event-<id>` or the bare id). */
 export function startEventId() {
-  const param = inTelegram && webApp.initDataUnsafe ? webApp.initDataUnsafe.start_param : "";
-  if (!param) return "";
+  const param = startParam();
+  if (!param || /^cal[_-]/.test(param)) return "";
   return param.replace(/^event[_-]/, "");
+}
+
+/** A calendar id from Telegram's start parameter (`cal_<id>`: a group's calendar, as
+ *  `t.me/<bot>/<app>?startapp=cal_<id in hex>` opens it). */
+export function startCalendarId() {
+  const found = /^cal[_-]([0-9a-fA-F-]{32,36})$/.exec(startParam());
+  return found ? found[1] : "";
 }
 
 function applyScheme() {

@@ -1,0 +1,320 @@
+// Calendars: the user's own, those shared with them and their groups' (GET /api/v1/calendars),
+// each with its colour and a switch to show or hide its events (remembered in localStorage);
+// invitations to accept or decline; and a calendar's people: sharing it, roles, removing
+// someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members).
+
+import { call, get } from "./api.js";
+import { calendarById, manages, state, writable } from "./state.js";
+import { hapticSuccess } from "./telegram.js";
+import { $, choose, h, toast } from "./ui.js";
+
+const HIDDEN_KEY = "televent.hiddenCalendars";
+// Colours for calendars that have none of their own (the default calendar keeps the theme's).
+const PALETTE = ["#e67c73", "#33b679", "#f6bf26", "#8e24aa", "#f4511e", "#039be5", "#7986cb", "#0b8043"];
+const ROLES = [["read", "Can view"], ["write", "Can edit"], ["manage", "Can manage"]];
+const ROLE_LABELS = { owner: "Owner", ...Object.fromEntries(ROLES) };
+
+export function roleLabel(role) {
+  return ROLE_LABELS[role] || role;
+}
+
+/** The calendar's colour: its own, else one picked from its id (null: the theme's accent). */
+export function colorOf(calendar) {
+  if (!calendar) return null;
+  if (calendar.color) return calendar.color.slice(0, 7);
+  if (calendar.kind === "own" && calendar.slug === "default") return null;
+  let hash = 0;
+  for (const char of calendar.id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return PALETTE[hash % PALETTE.length];
+}
+
+/** Black or white, whichever reads better on `color` (#RRGGBB). */
+export function textOn(color) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16) / 255);
+  return 0.299 * r + 0.587 * g + 0.114 * b > 0.62 ? "#1c1c1e" : "#ffffff";
+}
+
+function swatch(calendar) {
+  const color = colorOf(calendar);
+  return h("span", { class: "swatch", style: color ? `background:${color}` : null, "aria-hidden": "true" });
+}
+
+/** "Yours", "Alice · Can edit", "Group · Can view". */
+export function describe(calendar) {
+  const parts = [];
+  if (calendar.kind === "group") parts.push("Group");
+  if (calendar.role === "owner") parts.push("Yours");
+  else {
+    if (calendar.kind !== "group" && calendar.owner) parts.push(calendar.owner.name);
+    parts.push(roleLabel(calendar.role));
+  }
+  return parts.join(" · ");
+}
+
+function loadHidden() {
+  try {
+    state.hidden = new Set(JSON.parse(localStorage.getItem(HIDDEN_KEY) || "[]"));
+  } catch {
+    state.hidden = new Set();
+  }
+}
+
+function saveHidden() {
+  try {
+    localStorage.setItem(HIDDEN_KEY, JSON.stringify([...state.hidden]));
+  } catch {
+    // storage refused (private mode): the switch lasts until the page closes
+  }
+}
+
+const invitations = () => state.calendars.filter((c) => c.status === "invited");
+export const activeCalendars = () => state.calendars.filter((c) => c.status === "active");
+
+/** The calendars a new event can go in, and the one chosen at first (the focused calendar
+ *  when it can be written, else the default one). */
+export function targets() {
+  const list = activeCalendars().filter(writable);
+  const focused = list.find((c) => c.id === state.focus);
+  const first = focused || list.find((c) => c.role === "owner" && c.slug === "default")
+    || list.find((c) => c.role === "owner") || list[0] || null;
+  return { list, first };
+}
+
+let on = { changed() {}, fail() {}, openCalendars() {}, openPeople() {} };
+
+/** `handlers`: changed(reload) after calendars or their switches change (`reload`: their
+ *  events may have changed too), fail(error), openCalendars(), openPeople(calendar). */
+export function bindCalendars(handlers) {
+  on = handlers;
+  loadHidden();
+}
+
+/** GET /calendars into the state, then redraw what shows them (`reload`: and the events). */
+export async function loadCalendars(reload = false) {
+  const { data } = await get("/calendars");
+  state.calendars = (data && data.items) || [];
+  renderNotice();
+  if (document.body.dataset.current === "calendars") renderCalendars();
+  on.changed(reload);
+}
+
+/** The strip above the grid: invitations to answer, and the focused calendar. */
+export function renderNotice() {
+  const root = $("#calendar-notice");
+  root.replaceChildren();
+  const open = invitations();
+  if (open.length) {
+    const text = open.length === 1
+      ? `${open[0].owner ? open[0].owner.name : "Someone"} shared “${open[0].name}” with you`
+      : `${open.length} calendars shared with you`;
+    root.append(h("div", { class: "strip" }, h("span", {}, text),
+      h("button", { type: "button", class: "link", onclick: () => on.openCalendars() }, "View")));
+  }
+  const focused = state.focus && calendarById(state.focus);
+  if (focused) {
+    root.append(h("div", { class: "strip" }, swatch(focused), h("span", {}, `Only “${focused.name}”`),
+      h("button", { type: "button", class: "link", onclick: () => focus(null) }, "Show all")));
+  }
+  root.hidden = !root.childElementCount;
+}
+
+/** Show only one calendar's events (null: every calendar switched on). */
+export function focus(id) {
+  state.focus = id;
+  renderNotice();
+  on.changed();
+}
+
+async function answer(calendar, accept) {
+  try {
+    await call("POST", `/calendars/${calendar.id}/${accept ? "accept" : "decline"}`);
+    hapticSuccess();
+    toast(accept ? `Added “${calendar.name}”` : "Invitation declined");
+    await loadCalendars(accept);
+  } catch (error) {
+    on.fail(error);
+  }
+}
+
+function toggle(calendar, shown) {
+  if (shown) state.hidden.delete(calendar.id);
+  else state.hidden.add(calendar.id);
+  saveHidden();
+  if (state.focus && state.focus !== calendar.id) focus(null);
+  else on.changed();
+}
+
+function invitationRow(calendar) {
+  return h("li", { class: "calendar-row" },
+    swatch(calendar),
+    h("span", { class: "cal-text" },
+      h("span", { class: "who" }, calendar.name),
+      h("span", { class: "hint" }, `From ${calendar.owner ? calendar.owner.name : "someone"} · ${roleLabel(calendar.role)}`)),
+    h("span", { class: "row-actions" },
+      h("button", { type: "button", class: "primary", "aria-label": `Accept ${calendar.name}`, onclick: () => answer(calendar, true) }, "Accept"),
+      h("button", { type: "button", "aria-label": `Decline ${calendar.name}`, onclick: () => answer(calendar, false) }, "Decline")));
+}
+
+function calendarRow(calendar) {
+  const shown = state.focus ? state.focus === calendar.id : !state.hidden.has(calendar.id);
+  return h("li", { class: "calendar-row", dataset: { calendar: calendar.id } },
+    h("label", { class: "check" },
+      h("input", {
+        type: "checkbox", checked: shown, "aria-label": `Show ${calendar.name}`,
+        style: colorOf(calendar) ? `accent-color:${colorOf(calendar)}` : null,
+        onchange: (event) => toggle(calendar, event.target.checked),
+      }),
+      swatch(calendar)),
+    h("span", { class: "cal-text" },
+      h("span", { class: "who" }, calendar.name),
+      h("span", { class: "hint" }, describe(calendar))),
+    h("button", {
+      type: "button", class: "link", "aria-label": `${manages(calendar) ? "Share" : "People in"} ${calendar.name}`,
+      onclick: () => on.openPeople(calendar),
+    }, manages(calendar) ? "Share" : "People"));
+}
+
+/** Fill the calendars screen. */
+export function renderCalendars() {
+  const root = $("#calendars-body");
+  root.replaceChildren();
+  const open = invitations();
+  if (open.length) {
+    root.append(h("h3", {}, "Invitations"), h("ul", { class: "calendars" }, open.map(invitationRow)));
+  }
+  const active = activeCalendars();
+  root.append(h("h3", {}, "Shown in the calendar"),
+    active.length ? h("ul", { class: "calendars" }, active.map(calendarRow))
+      : h("p", { class: "hint" }, "No calendars yet."));
+}
+
+// --- a calendar's people ----------------------------------------------------------------
+
+let people = null; // the calendar whose people are shown
+
+function roleSelect(name, value, onchange) {
+  const select = h("select", { "aria-label": name, onchange });
+  for (const [role, label] of ROLES) select.add(new Option(label, role));
+  select.value = value;
+  return select;
+}
+
+function memberRow(calendar, member) {
+  const me = state.me && member.telegram_id === state.me.telegram_id;
+  const editable = manages(calendar) && member.role !== "owner" && !me;
+  const name = member.name || String(member.telegram_id);
+  return h("li", { class: "member" },
+    h("span", { class: "who" }, me ? `${name} (you)` : name),
+    member.status === "invited" ? h("span", { class: "badge" }, "Invited") : null,
+    h("span", { class: "member-controls" },
+      editable
+        ? roleSelect(`Role of ${name}`, member.role, (event) => changeRole(calendar, member, event.target.value))
+        : h("span", { class: "badge role" }, roleLabel(member.role)),
+      editable
+        ? h("button", {
+          type: "button", class: "link danger", "aria-label": `Remove ${name}`,
+          onclick: () => removeMember(calendar, member),
+        }, "Remove")
+        : null));
+}
+
+/** Fill the people screen of `calendar` (GET /calendars/{id}/members). */
+export async function showPeople(calendar) {
+  people = calendar;
+  $("#people-title").textContent = calendar.name;
+  $("#people-kind").textContent = describe(calendar);
+  $("#people-swatch").replaceChildren(swatch(calendar));
+  const color = $("#people-color");
+  color.value = colorOf(calendar) || "#2481cc";
+  $("#people-color-hint").textContent = calendar.role === "owner" ? "Everyone sees this colour." : "Only you see this colour.";
+  $("#share-form").hidden = !manages(calendar);
+  $("#leave").hidden = calendar.role === "owner";
+  $("#leave").textContent = calendar.kind === "group" ? "Leave group calendar" : "Leave calendar";
+  $("#read-only-hint").hidden = writable(calendar);
+  const root = $("#people-body");
+  try {
+    const { data } = await get(`/calendars/${calendar.id}/members`);
+    if (people !== calendar) return;
+    root.replaceChildren(h("ul", { class: "members" }, ((data && data.items) || []).map((m) => memberRow(calendar, m))));
+  } catch (error) {
+    root.replaceChildren(h("p", { class: "hint" }, "The people could not be loaded."));
+    on.fail(error);
+  }
+}
+
+async function changeRole(calendar, member, role) {
+  try {
+    await call("PATCH", `/calendars/${calendar.id}/members/${member.telegram_id}`, { body: { role } });
+    toast(`${member.name}: ${roleLabel(role)}`);
+  } catch (error) {
+    on.fail(error);
+  }
+  await showPeople(calendar);
+}
+
+async function removeMember(calendar, member) {
+  const ok = await choose(`Remove ${member.name} from “${calendar.name}”?`, [["yes", "Remove", "danger"]]);
+  if (!ok) return;
+  try {
+    await call("DELETE", `/calendars/${calendar.id}/members/${member.telegram_id}`);
+    toast(`${member.name} removed`);
+  } catch (error) {
+    on.fail(error);
+  }
+  await showPeople(calendar);
+}
+
+async function share(event) {
+  event.preventDefault();
+  const calendar = people;
+  const input = $("#share-who");
+  const who = input.value.trim();
+  if (!calendar || !who) return;
+  const member = /^\d+$/.test(who) ? Number(who) : who.startsWith("@") ? who : `@${who}`;
+  try {
+    const { data } = await call("POST", `/calendars/${calendar.id}/members`, { body: { member, role: $("#share-role").value } });
+    input.value = "";
+    toast(`Invited ${data.name || who}`);
+  } catch (error) {
+    on.fail(error);
+  }
+  await showPeople(calendar);
+}
+
+async function leave() {
+  const calendar = people;
+  if (!calendar || !state.me) return;
+  const ok = await choose(`Leave “${calendar.name}”? Its events leave your calendar.`, [["yes", "Leave", "danger"]]);
+  if (!ok) return;
+  try {
+    await call("DELETE", `/calendars/${calendar.id}/members/${state.me.telegram_id}`);
+    toast(`You left “${calendar.name}”`);
+    if (state.focus === calendar.id) state.focus = null;
+    await loadCalendars(true);
+    on.openCalendars();
+  } catch (error) {
+    on.fail(error);
+  }
+}
+
+async function recolor(event) {
+  const calendar = people;
+  if (!calendar) return;
+  try {
+    const { data } = await call("PATCH", `/calendars/${calendar.id}`, { body: { color: event.target.value.toUpperCase() } });
+    people = data;
+    $("#people-swatch").replaceChildren(swatch(data));
+    await loadCalendars();
+  } catch (error) {
+    on.fail(error);
+  }
+}
+
+export function bindPeople() {
+  $("#share-form").addEventListener("submit", share);
+  $("#leave").addEventListener("click", leave);
+  $("#people-color").addEventListener("change", recolor);
+  const role = $("#share-role");
+  for (const [value, label] of ROLES) role.add(new Option(label, value));
+  role.value = "write";
+}
