@@ -26,7 +26,10 @@ import httpx
 import icalendar
 import pytest
 
-from tests.e2e.conftest import Server, server  # noqa: F401
+from televent.bootstrap import build_application
+from televent.config import Settings
+from televent.domain.sharing import shared_slug
+from tests.e2e.conftest import ACTOR, SOURCE, Server, server  # noqa: F401
 from tests.helpers import vevent
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -235,9 +238,11 @@ def _utc(text: str) -> str:
     return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _server_event(http: httpx.Client, uid: str) -> tuple[str, icalendar.cal.Component] | None:
+def _server_event(
+    http: httpx.Client, uid: str, collection: str = CAL
+) -> tuple[str, icalendar.cal.Component] | None:
     """The href and VEVENT (master) of the server's object with this UID, if any."""
-    listing = http.request("PROPFIND", CAL, headers={"Depth": "1"})
+    listing = http.request("PROPFIND", collection, headers={"Depth": "1"})
     assert listing.status_code == 207
     for href in re.findall(r"<(?:\w+:)?href>([^<]+\.ics)</(?:\w+:)?href>", listing.text):
         response = http.get(href)
@@ -418,3 +423,57 @@ def test_evolution_data_server_discovers_and_syncs(
     assert not [s for s in statuses if s[2] >= 500], statuses
     credentials = eds("credentials")
     assert credentials and all(c["answered"] for c in credentials), credentials
+
+
+def test_evolution_finds_a_shared_calendar_and_writes_into_it(
+    server: Server,  # noqa: F811
+    eds: Eds,
+) -> None:
+    """A calendar Alice shares with Bob (docs/adr/0017) is found by Evolution's discovery in
+    Bob's account beside his own; an event Bob saves there lands in Alice's calendar, and
+    Alice's change reaches Bob's Evolution."""
+    app = build_application(Settings(database_url=server.database_url))
+    try:
+        alice_id, bob_id = app.account_id_of(1), app.account_id_of(2)
+        family = app.create_calendar(
+            alice_id, "family", {"display_name": "Family"}, actor=ACTOR, source=SOURCE
+        )
+        app.share_calendar(
+            family, by=alice_id, member=bob_id, role="write", actor=ACTOR, source=SOURCE
+        )
+        app.answer_calendar_invitation(family, by=bob_id, accept=True, actor=ACTOR, source=SOURCE)
+    finally:
+        app.close()
+    calendar_type = {"Content-Type": "text/calendar; charset=utf-8"}
+    alice = httpx.Client(base_url=server.url, auth=server.auth(1), timeout=30)
+    picnic = vevent(uid="picnic", summary="Picnic", start="20260307T120000", end="20260307T140000")
+    assert (
+        alice.put("/dav/calendars/1/family/picnic.ics", content=picnic, headers=calendar_type)
+    ).status_code == 201
+
+    user, password = server.auth(2)
+    found = eds("discover", url=server.url + "/", user=user, password=password)
+    shared = f"/dav/calendars/2/{shared_slug(family)}/"
+    calendars = {urlsplit(s["href"]).path: s for s in found["sources"]}
+    assert set(calendars) >= {"/dav/calendars/2/default/", shared}, found
+    assert calendars[shared]["display_name"] == "Family"
+    source = eds(
+        "add_source", display_name="Family", url=calendars[shared]["href"], user=user,
+        password=password,
+    )["uid"]  # fmt: skip
+    assert eds("open", source=source)["connected"]
+    eds("wait_for", source=source, uid="picnic")
+    from_bob = vevent(
+        uid="from-bob", summary="From Bob", start="20260308T100000", end="20260308T110000"
+    )
+    eds("create", source=source, ical=from_bob)
+    stored = _server_event(alice, "from-bob", "/dav/calendars/1/family/")
+    assert stored is not None and stored[1]["SUMMARY"] == "From Bob"  # in Alice's calendar
+    moved = picnic.replace("SUMMARY:Picnic", "SUMMARY:Picnic (moved)")
+    assert (
+        alice.put("/dav/calendars/1/family/picnic.ics", content=moved, headers=calendar_type)
+    ).status_code == 204
+    eds("refresh", source=source)
+    eds("wait_for", source=source, uid="picnic", summary="Picnic (moved)")
+    assert not [line for line in eds.exchanges() if line.startswith("< 5")]
+    alice.close()

@@ -38,10 +38,11 @@ from televent.domain.ical import parse_calendar_object
 from televent.domain.ics_bundle import bundle_calendars
 from televent.ops.gdpr import PersonalData
 from tests.bot_harness import BotHarness, texts_of
+from tests.bot_harness import run_scenario as run
 from tests.botapi import FakeBotApi
 from tests.conftest import FakeClock
 from tests.e2e.test_corpus_roundtrip import resources
-from tests.integration.test_bot_handlers import default_calendar, run
+from tests.integration.test_bot_handlers import default_calendar
 from tests.integration.test_cli import Cli, cli
 
 __all__ = ["cli"]  # the fixture running the real program

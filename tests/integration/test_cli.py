@@ -86,6 +86,8 @@ def test_operator_journey(cli: Cli) -> None:
         "schedule_inbox",
         "counters",
         "bookings",
+        "calendar_members",
+        "group_chats",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

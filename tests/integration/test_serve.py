@@ -64,6 +64,8 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "schedule_inbox",
             "counters",
             "bookings",
+            "calendar_members",
+            "group_chats",
         }
     finally:
         server.terminate()

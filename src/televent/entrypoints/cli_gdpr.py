@@ -67,11 +67,23 @@ def _gdpr_export(settings: Settings, args: argparse.Namespace) -> int:
         {**asdict(summary), "path": str(summary.path)},
         lambda: (
             f"Wrote {summary.path}: {summary.events} logged changes, "
-            f"{summary.calendars} calendar(s) with {summary.objects} object(s)."
+            f"{summary.calendars} calendar(s) with {summary.objects} object(s)"
+            + _sharing(summary.memberships, summary.shared_calendars)
+            + "."
             + "".join(f"\nWarning: {problem}" for problem in summary.problems)
         ),
     )
     return 0
+
+
+def _sharing(memberships: int, shared_calendars: int) -> str:
+    """ "; 2 calendar(s) shared with them, 1 of theirs shared with others" (nothing if none)."""
+    parts = []
+    if memberships:
+        parts.append(f"{memberships} calendar(s) shared with them")
+    if shared_calendars:
+        parts.append(f"{shared_calendars} of theirs shared with others")
+    return "; " + ", ".join(parts) if parts else ""
 
 
 def _called_off(meetings: int, messages: int) -> str:
@@ -110,6 +122,11 @@ def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
             f"Telegram id {report.telegram_id} {done}; others' events show "
             f"{report.pseudonym or 'a pseudonym'}; read models rebuilt "
             f"({', '.join(report.rebuilt)}); {report.purged_rows} queued row(s) purged."
+            + (
+                f"\nTaken out of {report.memberships_removed} calendar(s) others shared with them."
+                if report.memberships_removed
+                else ""
+            )
             + _called_off(report.meetings_called_off, report.farewells_queued)
         )
 

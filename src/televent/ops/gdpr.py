@@ -1,10 +1,14 @@
 """GDPR for operators: export everything held about a person, and erase it (Art. 15, 17, 20).
 
 Export writes one ZIP: the account, devices (names and dates, never hashes), every domain event
-the person caused or that concerns them (decoded, as JSON), their calendars as .ics, and what
-was delivered to them. Erasure is crypto-shredding (docs/adr/0009): the meetings the person
+the person caused or that concerns them (decoded, as JSON), their calendars as .ics, the
+calendars shared with them and the people they share theirs with, and what was delivered to
+them. Erasure is crypto-shredding (docs/adr/0009): the person leaves every calendar shared with
+them (a MemberRemoved event, reason `erased`, in the owner's calendar, so the members read model
+and a rebuild agree and the calendar stays its other members'); the meetings the person
 organises are called off (farewells.py), an `AccountErased` record is appended, the person's key
-is deleted, so their events can no longer be read, and the read models are rebuilt from the log;
+is deleted, so their events can no longer be read, and the read models are rebuilt from the log
+(their own calendars, now unreadable, are gone for their members too);
 the delivery queues and operational records, which cannot be rebuilt, are purged and scrubbed
 (delivery/erasure.py, the one place an erasure writes to tables directly). Exports, erasures and
 called-off meetings are recorded in the log with operator, time and reason.
@@ -32,6 +36,7 @@ from televent.domain.schedule import schedule_id_for
 from televent.domain.values import internal_address
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.ops.farewells import Farewells
+from televent.projections.audit_index import owner_of
 from televent.projections.directory_reader import AccountView
 from televent.projections.rebuild import Rebuilder
 
@@ -51,6 +56,8 @@ class ExportSummary:
     calendars: int
     objects: int
     problems: list[str] = field(default_factory=list)  # parts left out or written as stored
+    memberships: int = 0  # calendars others share with the person (invitations included)
+    shared_calendars: int = 0  # the person's calendars shared with others
 
 
 @dataclass
@@ -64,6 +71,7 @@ class ErasureReport:
     purged_rows: int = 0
     meetings_called_off: int = 0
     farewells_queued: int = 0
+    memberships_removed: int = 0  # calendars shared with them that they were taken out of
 
 
 class PersonalData:
@@ -85,6 +93,7 @@ class PersonalData:
         calendars = self.app.queries.calendars_of(account.account_id)
         problems: list[str] = []
         events = self._events_json(account, problems)
+        sharing = self._sharing(account)
         objects = 0
         out = Path(out)
         handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
@@ -127,6 +136,8 @@ class PersonalData:
                             f"in {name} as stored: {skipped.reason}"
                         )
                 archive.writestr("deliveries.json", _json(self._deliveries(account)))
+                if sharing["memberships"] or sharing["shared_calendars"]:
+                    archive.writestr("sharing.json", _json(sharing))
                 if problems:
                     archive.writestr("problems.json", _json(problems))
             with part.open("rb") as written:
@@ -138,7 +149,70 @@ class PersonalData:
         except BaseException:
             part.unlink(missing_ok=True)
             raise
-        return ExportSummary(out, len(events), len(calendars), objects, problems)
+        return ExportSummary(
+            out,
+            len(events),
+            len(calendars),
+            objects,
+            problems,
+            memberships=len(sharing["memberships"]),
+            shared_calendars=len(sharing["shared_calendars"]),
+        )
+
+    def _sharing(self, account: AccountView) -> dict[str, list[dict[str, Any]]]:
+        """The calendars others share with the person (role, status, owner, their own name,
+        colour and busy choice for it), and the members of the person's own calendars."""
+        queries = self.app.queries
+        memberships = []
+        for seen in queries.shared_with(account.account_id, invited=True):
+            member = seen.membership
+            assert member is not None  # shared with them: a membership, never their own
+            calendar = queries.calendar(seen.calendar_id)
+            memberships.append(
+                {
+                    "calendar_id": str(seen.calendar_id),
+                    "calendar": None if calendar is None else calendar.display_name,
+                    "owner": self._person(member.owner_id),
+                    "role": member.role.value,
+                    "status": member.status.value,
+                    "since": member.since,
+                    "invited_by": self._person(member.invited_by),
+                    "own_name": member.display_name,
+                    "own_color": member.color,
+                    "busy": seen.busy,
+                }
+            )
+        shared = []
+        for calendar in queries.calendars_of(account.account_id):
+            members = queries.members_of(calendar.calendar_id)
+            if not members:
+                continue
+            shared.append(
+                {
+                    "calendar_id": str(calendar.calendar_id),
+                    "calendar": calendar.slug,
+                    "name": calendar.display_name,
+                    "members": [
+                        {
+                            **self._person(m.account_id),
+                            "role": m.role.value,
+                            "status": m.status.value,
+                            "since": m.since,
+                            "invited_by": self._person(m.invited_by),
+                        }
+                        for m in members
+                    ],
+                }
+            )
+        return {"memberships": memberships, "shared_calendars": shared}
+
+    def _person(self, account_id: UUID) -> dict[str, Any]:
+        """Another person, as the export names them: Telegram id and name (an account no
+        longer registered: its id only)."""
+        person = self.app.queries.account_by_id(account_id)
+        if person is None:
+            return {"account_id": str(account_id)}
+        return {"telegram_id": person.telegram_id, "name": person.name}
 
     def _events_json(self, account: AccountView, problems: list[str]) -> list[dict[str, Any]]:
         """The person's logged changes as JSON, oldest first; an aggregate or a change that
@@ -150,6 +224,7 @@ class PersonalData:
             except Exception as exc:  # one aggregate never stops the export
                 LOG.exception("GDPR export: cannot read aggregate %s", originator)
                 problems.append(f"the changes of {originator} could not be read: {exc!r}")
+        events = [e for e in events if _about_person(e, str(account.account_id))]
         events.sort(key=lambda e: (e.timestamp, str(e.originator_id), e.originator_version))
         found: list[dict[str, Any]] = []
         for event in events:
@@ -165,8 +240,8 @@ class PersonalData:
 
     def _related_originators(self, account: AccountView) -> list[UUID]:
         """The aggregates about the person: their account, calendars and events in them, their
-        schedule (availability, booking links, bookings: domain/schedule.py), and other
-        people's events they are invited to or acted on."""
+        schedule (availability, booking links, bookings: domain/schedule.py), other people's
+        events they are invited to or acted on, and the calendars shared with them."""
         found: dict[str, None] = {str(account.account_id): None}
         addresses = [internal_address(account.telegram_id, self.app.internal_domain)]
         addresses += list(account.emails)
@@ -237,6 +312,11 @@ class PersonalData:
         owned = self._owned(account)
         addresses = [internal_address(telegram_id, self.app.internal_domain), *account.emails]
         actor = f"operator:{operator}"
+        # Out of every calendar shared with them, while the members read model names those
+        # calendars: the owners' calendars record it (the owners' keys), so a rebuild agrees.
+        removed = self.app.remove_from_shared_calendars(
+            account.account_id, actor=actor, source=source
+        )
         called_off = None
         if not erased_before:
             # Tell the people they invited, while the meetings can still be read.
@@ -247,7 +327,9 @@ class PersonalData:
             )
             self.app.record_erasure(telegram_id, reason=reason, actor=actor, source=source)
         pseudonym = self.app.keys.erase(account.account_id, addresses)
-        report = ErasureReport(telegram_id, pseudonym, already_erased=erased_before)
+        report = ErasureReport(
+            telegram_id, pseudonym, already_erased=erased_before, memberships_removed=removed
+        )
         if called_off is not None:
             report.meetings_called_off = called_off.meetings
             report.farewells_queued = called_off.messages
@@ -342,6 +424,22 @@ class PersonalData:
         return account
 
 
+def _about_person(event: Any, account_id: str) -> bool:
+    """Whether a logged change belongs in the person's export. Of a calendar shared with them
+    only what concerns them (their invitation, answer, role, removal, own name and colour) or
+    what they did; of their own calendars everything but another member's own choices for it
+    (that member's name and colour for the calendar are theirs)."""
+    kind = type(event).__qualname__
+    if not kind.startswith("Calendar."):
+        return True
+    member = getattr(event, "member", None)
+    if owner_of(event) == account_id:
+        return kind != "Calendar.MemberPropertiesSet" or str(member) == account_id
+    if is_redacted(event):
+        return False
+    return str(member) == account_id or getattr(event, "actor", None) == f"account:{account_id}"
+
+
 def _event_json(event: Any) -> dict[str, Any]:
     name = type(event).__qualname__
     data = {
@@ -387,6 +485,8 @@ def _readme(account: AccountView, operator: str, reason: str, now: dt.datetime) 
         "devices.json     CalDAV device passwords: names and dates (passwords are never kept)\n"
         "events.json      every change recorded that the person made or that concerns them\n"
         "calendars/*.ics  the calendars as they are now (iCalendar, RFC 5545)\n"
+        "sharing.json     (only when there are any) the calendars others share with the person\n"
+        "                 (role, status, owner) and the members of the person's own calendars\n"
         "deliveries.json  Telegram messages and emails sent on the person's behalf or to them,\n"
         "                 and the scheduling messages waiting in their CalDAV inbox\n"
         "problems.json    (only when there were any) parts that could not be read or merged;\n"

@@ -9,9 +9,14 @@ event as a readable difference from the version before it ("SUMMARY 'Old' → 'N
 
 An account's timeline holds its Account aggregate, its calendars and the events in them, and
 events in other people's calendars that the person changed or that name one of their addresses
-(`tg_<id>@<internal domain>`, or an email the account ever linked). An event whose person was
-erased (crypto-shredding decodes it as a redacted event: ids, version, time and `account_id`
-only) is listed with its time and kind, and "erased" for who, through and the difference.
+(`tg_<id>@<internal domain>`, or an email the account ever linked), and of the calendars shared
+with them what concerns them ("Ann shared 'Family' with you (can edit)", "Ann removed you from
+'Family'"). A change by a calendar's member names the role they had at that moment, replayed
+from the calendar's member events (roles.py): "Bob (Telegram 2; member, can edit)". An event
+whose person was erased (crypto-shredding decodes it as a redacted event: ids, version, time and
+`account_id` only) is listed with its time and kind, and "erased" for who, through and the
+difference; one the audit cannot decode at all (a kind this version does not know) is listed
+with its kind and time, "(not readable: …)", and the timeline goes on.
 """
 
 from televent.ops.audit.describe import AggregateState, describe

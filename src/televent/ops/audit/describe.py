@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
+from televent.domain.sharing import ROLE_WORDS, Role, Status
 from televent.domain.values import DEFAULT_REMINDER_MINUTES
 
 ARROW = "→"
@@ -30,25 +33,87 @@ class AggregateState:
     bookings: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Lines said by the body-less events of the current command (the body event repeats them).
     reported: list[str] = field(default_factory=list)
+    # A Calendar's members and open invitations: account id -> {"role", "status"}.
+    members: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class People:
+    """How the lines about a calendar's members name people: by name ("Ann"); the person whose
+    timeline is read as "you" where a change happens to them ("Ann shared 'Family' with you");
+    an erased person by their pseudonym, without repeating their own choices (the name they
+    gave a calendar)."""
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    you: str | None = None
+    erased: AbstractSet[str] = frozenset()
+
+    def name(self, account_id: Any) -> str:
+        """The person's name (an unknown account: its id)."""
+        key = str(account_id)
+        return self.names.get(key, f"account {key}")
+
+    def object(self, account_id: Any) -> str:
+        """The person a change happens to: "you" in their own timeline, their name elsewhere."""
+        return (
+            "you" if self.you is not None and str(account_id) == self.you else self.name(account_id)
+        )
+
+    def actor(self, actor: Any) -> str:
+        """Who made a change, from the event's actor (`account:<id>`, `operator:<name>`, …)."""
+        kind, _, reference = str(actor or "").partition(":")
+        if kind == "account":
+            return self.name(reference)
+        if kind == "address":
+            return reference
+        if kind in ("operator", "system"):
+            return f"{kind} {reference}".strip()
+        return str(actor or "someone")
+
+
+@dataclass(frozen=True)
+class UnreadableEvent:
+    """A stored event the audit cannot decode (a kind this version does not know, a damaged
+    record): listed with what is known of it instead of ending the timeline."""
+
+    originator_id: UUID
+    originator_version: int
+    timestamp: dt.datetime
+    topic: str
+    problem: str
+    account_id: UUID | None = None
+
+    @property
+    def kind(self) -> str:
+        """`Aggregate.EventName` from the stored topic ("module:Calendar.MemberInvited")."""
+        return self.topic.rpartition(":")[2] or self.topic
 
 
 Describer = Callable[[Any, AggregateState], list[str]]
+SharingDescriber = Callable[[Any, AggregateState, People], list[str]]
 
 
-def described(event: Any, state: AggregateState) -> list[str]:
+def described(event: Any, state: AggregateState, people: People | None = None) -> list[str]:
     """`describe`, but an event it cannot read (a shape this module does not know) is shown
     as such instead of ending the timeline."""
     try:
-        return describe(event, state)
+        return describe(event, state, people)
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         state.facts = None  # the next version is shown whole
         return [f"(not described: {type(exc).__name__} {exc})"]
 
 
-def describe(event: Any, state: AggregateState) -> list[str]:
-    """The event's change as readable lines, updating `state` to the version after it."""
-    kind = type(event).__qualname__.rpartition(".")[2]
-    describer = DESCRIBERS.get(kind, _by_reason)
+def describe(event: Any, state: AggregateState, people: People | None = None) -> list[str]:
+    """The event's change as readable lines, updating `state` to the version after it
+    (`people` names the persons in lines about a calendar's members)."""
+    if isinstance(event, UnreadableEvent):
+        state.facts = None  # the next version is shown whole
+        return [f"(not readable: {event.problem})"]
+    qualname = type(event).__qualname__
+    sharing = SHARING_DESCRIBERS.get(qualname)
+    if sharing is not None:
+        return sharing(event, state, people or People())
+    describer = DESCRIBERS.get(qualname.rpartition(".")[2], _by_reason)
     return describer(event, state)
 
 
@@ -127,7 +192,112 @@ def _calendar_updated(event: Any, state: AggregateState) -> list[str]:
 
 
 def _calendar_deleted(event: Any, state: AggregateState) -> list[str]:
+    state.members.clear()  # a deleted calendar is gone for every member
     return [f"calendar '{state.slug}' deleted" if state.slug else "calendar deleted"]
+
+
+# --- a calendar's members (domain/sharing.py, the Calendar aggregate's Member* events) ------
+
+
+def _shared(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "Ann shared 'Family' with Bob (can edit)"; again before an answer: the new role."""
+    member = str(event.member)
+    before = state.members.get(member)
+    state.members[member] = {"role": str(event.role), "status": Status.INVITED.value}
+    words = _role_words(event.role)
+    by, whom, calendar = people.name(event.by), people.object(member), _calendar_name(state)
+    if before is None:
+        return [f"{by} shared {calendar} with {whom} ({words})"]
+    return [f"{by} invited {whom} to {calendar} again ({words})"]
+
+
+def _accepted(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "Bob accepted 'Family' (can edit)"."""
+    member = state.members.setdefault(str(event.member), {})
+    member["status"] = Status.ACTIVE.value
+    role = f" ({_role_words(member['role'])})" if member.get("role") else ""
+    return [f"{people.name(event.member)} accepted {_calendar_name(state)}{role}"]
+
+
+def _role_changed(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "Ann made Bob able to view 'Family'"."""
+    member = state.members.setdefault(str(event.member), {})
+    member["role"] = str(event.role)
+    ability = _role_words(event.role).removeprefix("can ")
+    line = (
+        f"{people.actor(event.actor)} made {people.object(event.member)} able to {ability} "
+        f"{_calendar_name(state)}"
+    )
+    if member.get("status") == Status.INVITED.value:
+        line += " (invitation not answered yet)"
+    return [line]
+
+
+def _member_removed(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "Bob left 'Family'", "Ann removed Bob from 'Family'", "Bob declined 'Family'"…"""
+    before = state.members.pop(str(event.member), None)
+    member, calendar, reason = people.name(event.member), _calendar_name(state), event.reason
+    whom = people.object(event.member)
+    if reason == "declined":
+        return [f"{member} declined {calendar}"]
+    if reason == "left":
+        return [f"{member} left {calendar}"]
+    if reason == "removed":
+        by = people.actor(event.actor)
+        if before is not None and before.get("status") == Status.INVITED.value:
+            return [f"{by} withdrew the invitation of {whom} to {calendar}"]
+        return [f"{by} removed {whom} from {calendar}"]
+    if reason == "erased":
+        return [f"{member} removed from {calendar}: their data was erased"]
+    return [f"{member} removed from {calendar} ({reason})"]
+
+
+def _member_properties_set(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "Bob renamed 'Family' for themselves: 'Home'" (and their colour and busy choice)."""
+    member = str(event.member)
+    state.members.setdefault(member, {})
+    who, calendar = people.name(member), _calendar_name(state)
+    private = member in people.erased  # an erased person's own choices are not repeated
+    lines: list[str] = []
+    for key, value in dict(event.changes).items():
+        if key == "display_name":
+            if value is None:
+                lines.append(f"{who} gave {calendar} back its own name for themselves")
+            else:
+                lines.append(
+                    f"{who} renamed {calendar} for themselves"
+                    + ("" if private else f": {_q(value)}")
+                )
+        elif key == "color":
+            if value is None:
+                lines.append(f"{who} gave {calendar} back its own colour for themselves")
+            else:
+                colour = "" if private else f": {_q(value)}"
+                lines.append(f"{who} chose their own colour for {calendar}{colour}")
+        elif key == "busy":
+            if value is None:
+                lines.append(f"{who} made {calendar} count as busy time by their role again")
+            else:
+                counts = "count" if value else "not count"
+                lines.append(f"{who} made {calendar} {counts} as their busy time")
+        else:
+            lines.append(f"{who} set {key} of {calendar} for themselves")
+    return lines
+
+
+def _calendar_name(state: AggregateState) -> str:
+    """The calendar as its owner named it ("'Family'"), else by its slug."""
+    name = state.properties.get("display_name") or state.slug
+    return _q(name) if name else "a calendar"
+
+
+def _role_words(role: Any) -> str:
+    """ "can view", "can edit", "can manage" (domain/sharing.ROLE_WORDS); an unknown role
+    by its name."""
+    try:
+        return ROLE_WORDS[Role(str(role))]
+    except ValueError:
+        return str(role)
 
 
 def _event_stored(event: Any, state: AggregateState) -> list[str]:
@@ -329,6 +499,14 @@ OWN_LINES: dict[str, Callable[[Any, dict[str, Any] | None], list[str]]] = {
     "RsvpGiven": _rsvp_lines,
     "EventUpdated": _updated_lines,
     "EventCancelled": _cancelled_lines,
+}
+
+SHARING_DESCRIBERS: dict[str, SharingDescriber] = {
+    "Calendar.MemberInvited": _shared,
+    "Calendar.MembershipAccepted": _accepted,
+    "Calendar.MemberRoleChanged": _role_changed,
+    "Calendar.MemberRemoved": _member_removed,
+    "Calendar.MemberPropertiesSet": _member_properties_set,
 }
 
 DESCRIBERS: dict[str, Describer] = {

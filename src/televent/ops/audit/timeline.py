@@ -29,6 +29,9 @@ class TimelineEntry:
     actor: str | None
     source: str | None
     redacted: bool
+    # The role (read, write, manage) a calendar's member had when they made the change; None
+    # for the owner and for everyone who is not a member (ops/audit/roles.py).
+    actor_role: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The entry for `--json` (times as ISO-8601 UTC)."""
@@ -49,6 +52,7 @@ class TimelineEntry:
             "actor": self.actor,
             "source": self.source,
             "redacted": self.redacted,
+            "actor_role": self.actor_role,
         }
 
 
