@@ -13,7 +13,8 @@ extended to ends so that a range covers its whole wall-clock span:
   the day Berlin jumps from 02:00 to 03:00 is 03:00 CEST);
 - a start the fall-back repeats means its first occurrence (`fold=0`), an end its second
   occurrence (`fold=1`): 01:00-03:00 on the day Berlin falls back from 03:00 to 02:00 lasts
-  three real hours.
+  three real hours; an end exactly where the repeat begins (02:00 there) is its first
+  occurrence, since every wall time from it on has already been shown by then.
 
 The JSON form (`as_json`, `from_json`) is the public API's:
 `{"timezone": "Europe/Berlin", "weekly": {"mon": [["09:00", "17:00"]], ...},
@@ -210,7 +211,11 @@ def range_end_instant(day: dt.date, at: dt.time | None, zone: dt.tzinfo) -> dt.d
     wall = dt.datetime.combine(day, at)
     later = wall.replace(tzinfo=zone, fold=1).astimezone(dt.UTC)
     if later.astimezone(zone).replace(tzinfo=None) == wall:
-        return later
+        # Where the repeat begins (01:00 when 02:00 falls back to 01:00), the clock already
+        # showed every wall time from `at` on before the second occurrence: end at the first.
+        just_before = (later - dt.timedelta(microseconds=1)).astimezone(zone).replace(tzinfo=None)
+        if just_before < wall:
+            return later
     return local_instant(day, at, zone)
 
 

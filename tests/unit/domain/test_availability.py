@@ -5,6 +5,7 @@ the errors a user sees, and the real instants local hours mean across daylight-s
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from televent.domain.availability import (
     WEEKDAYS,
     Availability,
     DateOverride,
+    range_end_instant,
 )
 from televent.domain.errors import DomainError
 
@@ -335,3 +337,15 @@ def test_intervals_are_clipped_and_accept_any_zone() -> None:
     assert availability.open_intervals(end, start) == []
     with pytest.raises(DomainError, match="aware"):
         availability.open_intervals(dt.datetime(2026, 11, 2), end)
+
+
+def test_a_range_ending_where_the_clock_falls_back_ends_at_its_first_occurrence() -> None:
+    """New York falls back from 02:00 EDT to 01:00 EST on 1 November 2026: a range until 01:00
+    ends as the clock first shows 01:00 (an hour, not two); one until 01:30 at its second
+    occurrence (the whole repeated half hour is before it)."""
+    zone = zoneinfo.ZoneInfo("America/New_York")
+    day = dt.date(2026, 11, 1)
+    assert range_end_instant(day, dt.time(1, 0), zone) == dt.datetime(2026, 11, 1, 5, tzinfo=dt.UTC)
+    assert range_end_instant(day, dt.time(1, 30), zone) == dt.datetime(
+        2026, 11, 1, 6, 30, tzinfo=dt.UTC
+    )
