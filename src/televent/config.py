@@ -52,6 +52,8 @@ class Settings:
     smtp_url: str | None = None
     mail_from: str | None = None
     inbound_secret: str | None = None
+    # Mailgun's HTTP webhook signing key: POST /inbound/mailgun is on when it is set
+    mailgun_signing_key: str | None = None
     imap_url: str | None = None
     imap_interval_seconds: int = 60
     max_message_bytes: int = 10_000_000
@@ -109,6 +111,7 @@ class Settings:
             smtp_url=environ.get("TELEVENT_SMTP_URL") or None,
             mail_from=environ.get("TELEVENT_MAIL_FROM") or None,
             inbound_secret=environ.get("TELEVENT_INBOUND_SECRET") or None,
+            mailgun_signing_key=environ.get("TELEVENT_MAILGUN_SIGNING_KEY") or None,
             imap_url=environ.get("TELEVENT_IMAP_URL") or None,
             imap_interval_seconds=_positive_int(environ, "TELEVENT_IMAP_INTERVAL", 60),
             max_message_bytes=_positive_int(environ, "TELEVENT_MAX_MESSAGE_BYTES", 10_000_000),

@@ -271,6 +271,12 @@ def _mail(app: Televent, settings: Settings, services: Services, public_url: str
         print("Email out: off (TELEVENT_SMTP_URL is not set; invitations wait in the queue).")
     if settings.inbound_secret:
         print("Email in: POST /inbound/email (secret from TELEVENT_INBOUND_SECRET)")
+        print(
+            "Email in: POST /inbound/sendgrid and /inbound/postmark "
+            "(HTTP Basic, password TELEVENT_INBOUND_SECRET)"
+        )
+    if settings.mailgun_signing_key:
+        print("Email in: POST /inbound/mailgun/mime (signed with TELEVENT_MAILGUN_SIGNING_KEY)")
     if settings.imap_url:
         imap = ImapSettings.parse(settings.imap_url)
         port = AppPort(1)

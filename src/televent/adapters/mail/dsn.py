@@ -31,6 +31,7 @@ from televent.domain.inbound_mail import Bounce
 # Returned originals in a DSN: the whole message, or only its header (RFC 3462, RFC 6533).
 _ORIGINAL_MESSAGE_TYPES = frozenset({"message/rfc822", "message/global"})
 _ORIGINAL_HEADERS_TYPES = frozenset({"text/rfc822-headers", "message/global-headers"})
+MAX_BLOCKS = 100  # field blocks read from an encoded delivery-status body (one per recipient)
 
 
 def is_delivery_report(message: Message) -> bool:
@@ -68,7 +69,8 @@ def _status_fields(part: Message) -> list[dict[str, str]]:
         blocks = [block for block in payload if isinstance(block, Message)]
     else:
         text = decode_bytes(payload_bytes(part), charset_of(part))
-        blocks = [header_block(chunk) for chunk in re.split(r"\n\s*\n", LINE_END.sub("\n", text))]
+        chunks = re.split(r"\n\s*\n", LINE_END.sub("\n", text), maxsplit=MAX_BLOCKS)
+        blocks = [header_block(chunk) for chunk in chunks[:MAX_BLOCKS]]
     return [_block_fields(block) for block in blocks]
 
 

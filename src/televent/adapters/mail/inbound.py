@@ -3,7 +3,7 @@
 The input is the raw RFC 5322 message as delivered (SMTP DATA, an IMAP fetch, a Maildir file).
 The result names who sent it and to whom, and every iCalendar object it carries, decoded to text:
 
-* MIME structure (RFC 2045, RFC 2046) is walked to any depth: ``multipart/mixed`` >
+* MIME structure (RFC 2045, RFC 2046) is walked, nested as mailers nest it: ``multipart/mixed`` >
   ``related`` > ``alternative``, forwarded ``message/rfc822`` parts, or a bare top-level
   ``text/calendar`` body. A calendar part is found by its media type, by an ``.ics`` style
   file name, or by content that starts with ``BEGIN:VCALENDAR``.
@@ -17,7 +17,9 @@ RFC 6047 section 2.4 asks the MIME ``method`` parameter to match the METHOD insi
 real mailers break that (Gmail sends COUNTER as ``method=REPLY``), so both values are returned
 and the caller decides which one to trust.
 
-The reading is split by what it reads: mime.py (header and MIME structure, decoding),
+The reading is split by what it reads: bounded.py (the bytes into a MIME tree, with bounded
+work: too many lines, parts, levels or header bytes are refused), mime.py (header and MIME
+structure, decoding),
 calendar_parts.py (the iCalendar objects), dsn.py (delivery status notifications),
 authentication.py (the MTA's Authentication-Results, RFC 8601). The result
 types live in the domain (domain/inbound_mail.py); ingest.py hands the result to the inbox.
@@ -29,12 +31,11 @@ The module is pure and synchronous: bytes in, data out. For any input it either 
 
 from __future__ import annotations
 
-import email
-import email.policy
 import hashlib
 from email.message import Message
 
 from televent.adapters.mail.authentication import authentication_results_of
+from televent.adapters.mail.bounded import UnreadableMessageError, read_message
 from televent.adapters.mail.calendar_parts import calendars_in
 from televent.adapters.mail.dsn import bounce_of, is_delivery_report
 from televent.adapters.mail.mime import (
@@ -86,10 +87,6 @@ _MESSAGE_HEADERS = frozenset(
 )
 
 
-class UnreadableMessageError(DomainError):
-    """The input is not an email: it is empty or has no usable header."""
-
-
 class MessageTooLargeError(DomainError):
     """The message is bigger than the configured limit and was not parsed."""
 
@@ -103,27 +100,25 @@ def parse_message(raw: bytes, *, max_bytes: int = MAX_MESSAGE_BYTES) -> InboundM
 
     Raises:
         MessageTooLargeError: the message is larger than ``max_bytes``.
-        UnreadableMessageError: the input is empty, has no header, or is not a message.
+        UnreadableMessageError: the input is empty, has no header, is not a message, or is
+            over one of the structure limits of bounded.py.
     """
     if len(raw) > max_bytes:
         raise MessageTooLargeError(
             f"the message is {len(raw)} bytes, more than the limit of {max_bytes} bytes"
         )
-    message = _read_message(bytes(raw))
+    message = _read_message(bytes(raw), max_bytes)
     try:
         return _inbound_message(message, bytes(raw))
-    except RecursionError as error:  # a pathological MIME tree defeats the stdlib parser
-        raise UnreadableMessageError("the message structure is nested too deeply") from error
+    except RecursionError:  # a safety net: bounded.py limits the depth well below this
+        raise UnreadableMessageError("the message structure is nested too deeply") from None
 
 
-def _read_message(raw: bytes) -> Message:
+def _read_message(raw: bytes, max_bytes: int) -> Message:
     if not raw.strip():
         raise UnreadableMessageError("the message is empty")
-    try:
-        message = email.message_from_bytes(raw, policy=email.policy.default)
-        names = {name.lower() for name in message}
-    except Exception as error:  # the stdlib parser has assorted bugs on hostile input
-        raise UnreadableMessageError(f"the message cannot be parsed: {error!r}") from error
+    message = read_message(raw, max_bytes=max_bytes)
+    names = {name.lower() for name in message}
     if not names:
         raise UnreadableMessageError("the input has no header, so it is not an email message")
     if not names & _MESSAGE_HEADERS:
@@ -134,8 +129,8 @@ def _read_message(raw: bytes) -> Message:
 
 
 def _inbound_message(message: Message, raw: bytes) -> InboundMessage:
-    sender_name, sender = first_address(header_values(message, "From"))
-    _, reply_to = first_address(header_values(message, "Reply-To"))
+    sender_name, sender = first_address(message, "From")
+    _, reply_to = first_address(message, "Reply-To")
     bounce = bounce_of(message) if is_delivery_report(message) else None
     return InboundMessage(
         message_id=message_id_of(message) or "sha256:" + hashlib.sha256(raw).hexdigest(),

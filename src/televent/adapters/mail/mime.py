@@ -2,8 +2,8 @@
 
 * Encoded words in headers (RFC 2047) and raw 8-bit header text are decoded; addresses are
   lower-cased.
-* The MIME tree (RFC 2045, RFC 2046) is walked to a bounded depth, into forwarded
-  ``message/rfc822`` parts when asked.
+* The MIME tree (RFC 2045, RFC 2046), read by bounded.py, is walked to a bounded depth, into
+  forwarded ``message/rfc822`` parts when asked.
 * Content-Transfer-Encoding (RFC 2045 section 6) is undone, then the charset: the declared one
   when it decodes cleanly, otherwise UTF-8, otherwise Windows-1252, so decoding never fails.
 
@@ -14,14 +14,14 @@ harmless value instead of raising.
 from __future__ import annotations
 
 import binascii
-import email
 import email.header
-import email.policy
 import email.utils
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from email.errors import InvalidBase64LengthDefect
 from email.message import Message
+
+from televent.adapters.mail.bounded import UnreadableMessageError, read_message
 
 RECIPIENT_HEADERS = ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To")
 DELIVERY_STATUS = "message/delivery-status"
@@ -31,28 +31,16 @@ _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
 _BRACKETED = re.compile(r"<([^<>]*)>")
 
 
+def raw_values(message: Message, name: str) -> list[str]:
+    """Every value of the header ``name`` as written; raw 8-bit text (UTF-8 per RFC 6532, or a
+    legacy charset) decoded, encoded words (RFC 2047) left as they are."""
+    wanted = name.lower()
+    return [valid_text(str(value)) for key, value in message.raw_items() if key.lower() == wanted]
+
+
 def header_values(message: Message, name: str) -> list[str]:
     """Every value of the header ``name``, decoded (RFC 2047 or raw 8-bit), unfolded."""
-    wanted = name.lower()
-    return [
-        header_text(message, key, str(value))
-        for key, value in message.raw_items()
-        if key.lower() == wanted
-    ]
-
-
-def header_text(message: Message, name: str, raw: str) -> str:
-    if has_escaped_bytes(raw):  # raw 8-bit text: UTF-8 (RFC 6532) or a legacy charset
-        return decode_encoded_words(valid_text(raw))
-    try:
-        return valid_text(str(message.policy.header_fetch_parse(name, raw)))
-    except Exception:  # the structured-header parser can fail on garbage: use the raw text
-        return decode_encoded_words(raw)
-
-
-def has_escaped_bytes(text: str) -> bool:
-    """Whether ``text`` holds bytes the parser could not decode (kept as surrogate escapes)."""
-    return any("\udc80" <= char <= "\udcff" for char in text)
+    return [decode_encoded_words(value) for value in raw_values(message, name)]
 
 
 def decode_encoded_words(value: str) -> str:
@@ -79,22 +67,27 @@ def first_of(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def addresses_in(values: Iterable[str]) -> list[tuple[str, str]]:
-    """(display name, lower-cased address) pairs; entries without a usable address are skipped."""
+def addresses_of(message: Message, name: str) -> list[tuple[str, str]]:
+    """(display name, lower-cased address) pairs of the header ``name``; entries without a
+    usable address are skipped.
+
+    The list is split before encoded words are decoded (RFC 2047 section 5): a decoded
+    display name may hold the comma or the angle brackets that separate addresses.
+    """
     try:
-        pairs = email.utils.getaddresses(list(values))
+        pairs = email.utils.getaddresses(raw_values(message, name))
     except Exception:  # getaddresses is not hardened against every malformed header
         return []
     result = []
-    for name, address in pairs:
+    for display, address in pairs:
         cleaned = address.strip().strip("<>").strip().lower()
         if "@" in cleaned and not any(char.isspace() for char in cleaned):
-            result.append((name.strip(), cleaned))
+            result.append((decode_encoded_words(display).strip(), cleaned))
     return result
 
 
-def first_address(values: list[str]) -> tuple[str | None, str | None]:
-    pairs = addresses_in(values)
+def first_address(message: Message, name: str) -> tuple[str | None, str | None]:
+    pairs = addresses_of(message, name)
     if not pairs:
         return None, None
     name, address = pairs[0]
@@ -104,7 +97,7 @@ def first_address(values: list[str]) -> tuple[str | None, str | None]:
 def recipients_of(message: Message) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for header in RECIPIENT_HEADERS:
-        for _, address in addresses_in(header_values(message, header)):
+        for _, address in addresses_of(message, header):
             found.setdefault(address)
     return tuple(found)
 
@@ -140,11 +133,13 @@ def param_of(part: Message, name: str, header: str = "content-type") -> str | No
 
 
 def filename_of(part: Message) -> str | None:
+    """The part's file name; an encoded word in it (Outlook writes them) decoded."""
     try:
         name = part.get_filename()
     except Exception:  # a malformed Content-Disposition: fall back to Content-Type's name
         name = None
-    return name or param_of(part, "name")
+    found = name or param_of(part, "name")
+    return decode_encoded_words(found) if found else None
 
 
 def children_of(part: Message) -> list[Message]:
@@ -226,7 +221,9 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
 
 
 def header_block(chunk: str) -> Message:
+    """A block of header fields (a DSN's per-recipient fields, a returned message's header)."""
+    data = (chunk.strip() + "\n").encode("utf-8", "surrogateescape")
     try:
-        return email.message_from_string(chunk.strip() + "\n", policy=email.policy.default)
-    except Exception:  # an unreadable block carries no recipient
+        return read_message(data, max_bytes=len(data))
+    except UnreadableMessageError:  # an unreadable block carries no recipient
         return Message()
