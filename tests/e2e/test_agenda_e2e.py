@@ -256,7 +256,7 @@ def test_settings_buttons_fit_telegrams_limit(
                 for row in keyboard.params["reply_markup"]["inline_keyboard"]
                 for b in row
             ]
-            assert len(data) == 9 and all(len(d.encode()) <= 64 for d in data)
+            assert len(data) == 12 and all(len(d.encode()) <= 64 for d in data)
             assert "23:30–06:45" in json.dumps(keyboard.params["reply_markup"], ensure_ascii=False)
         finally:
             await h.close()

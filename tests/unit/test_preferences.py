@@ -209,6 +209,12 @@ def test_values_are_normalised() -> None:
         ({"reminder_minutes": True}, "from 0 to 10080"),
         ({"colour": "red"}, "Unknown preference 'colour'"),
         ({}, "at least one preference"),
+        ({"channels": {"reminders": ["sms"]}}, "channels.reminders has 'sms'"),
+        ({"channels": {"reminders": "email"}}, "channels.reminders is a list"),
+        ({"channels": {"reminders": [1]}}, "channels.reminders is a list"),
+        ({"channels": {"alarms": []}}, "no kind 'alarms'; the kinds are reminders, agenda"),
+        ({"channels": {}}, "channels maps reminders, agenda, notices"),
+        ({"channels": "email"}, "channels maps reminders, agenda, notices"),
     ],
 )
 def test_bad_values_are_refused_with_a_clear_message(
@@ -224,3 +230,22 @@ def test_card_and_notice_filters() -> None:
     assert quiet.wants_notice("DECLINED") and not quiet.wants_notice("ACCEPTED")
     assert not Preferences(organizer_notices="none").wants_notice("DECLINED")
     assert Preferences().wants_notice("TENTATIVE")
+
+
+def test_channels_are_normalised_and_a_change_names_only_some_kinds() -> None:
+    assert Preferences().channels == {
+        "reminders": ["telegram"], "agenda": ["telegram"], "notices": ["telegram"],
+    }  # fmt: skip
+    change = validate_changes({"channels": {"agenda": [" Email", "telegram", "email"]}})
+    assert change == {"channels": {"agenda": ["telegram", "email"]}}
+    changed = Preferences().merged(change).merged({"channels": {"notices": []}})
+    assert changed.channels == {
+        "reminders": ["telegram"], "agenda": ["telegram", "email"], "notices": [],
+    }  # fmt: skip
+    assert changed.sends("agenda", "email") and not changed.sends("notices", "telegram")
+    assert Preferences().completed({"channels": {"agenda": ["telegram"]}}) == {
+        "channels": Preferences().channels
+    }
+    stored = Preferences.from_mapping({"channels": {"agenda": ["email", "fax"], "x": ["email"]}})
+    assert stored.channels["agenda"] == ["email"] and "x" not in stored.channels
+    assert Preferences.from_mapping({"channels": "garbage"}).channels == Preferences().channels

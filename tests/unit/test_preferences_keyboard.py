@@ -34,6 +34,9 @@ def test_every_button_sets_the_other_value() -> None:
         {"quiet_reminders": "hold"},
         {"agenda_time": "07:00"},
         {"agenda_empty_days": True},
+        {"channels": {"reminders": ["telegram", "email"]}},
+        {"channels": {"agenda": ["telegram", "email"]}},
+        {"channels": {"notices": ["telegram", "email"]}},
     ]
     turned = Preferences(quiet_hours="23:30-06:45", agenda_time="06:05", organizer_notices="none")
     back = changes_of(settings_view.settings_keyboard(turned, 60))
@@ -58,8 +61,29 @@ def test_every_combination_renders() -> None:
         preferences = Preferences(
             event_alarms=alarms, organizer_notices=notices, quiet_hours=quiet, agenda_time=agenda
         )
-        assert len(changes_of(settings_view.settings_keyboard(preferences, 7))) == 9
+        assert len(changes_of(settings_view.settings_keyboard(preferences, 7))) == 12
 
 
 def test_a_forged_button_changes_nothing() -> None:
     assert settings_view.decode(settings_view.Pref(key="zz", value="1")) == {}
+
+
+def test_a_channel_button_goes_telegram_both_email_and_back() -> None:
+    preferences = Preferences()
+    seen = []
+    for _ in range(4):
+        (change,) = [c for c in changes_of(settings_view.settings_keyboard(preferences, 15))
+                     if "channels" in c and "agenda" in c["channels"]]  # fmt: skip
+        preferences = preferences.merged(change)
+        seen.append(preferences.channels["agenda"])
+    assert seen == [["telegram", "email"], ["email"], ["telegram"], ["telegram", "email"]]
+    assert preferences.channels["reminders"] == ["telegram"], "the other kinds stay"
+
+
+def test_the_settings_say_where_mail_goes_and_when_none_can() -> None:
+    by_mail = Preferences().merged({"channels": {"notices": ["email"]}})
+    assert settings_view.mail_note(Preferences(), ()) == ""
+    assert "nothing is mailed" in settings_view.mail_note(by_mail, ())
+    assert "a&lt;b@example.com" in settings_view.mail_note(by_mail, ("a<b@example.com",))
+    text = settings_view.settings_text("Europe/Berlin", by_mail, ())
+    assert "no email is linked" in text

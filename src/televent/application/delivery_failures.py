@@ -8,6 +8,9 @@ place:
 - SCHEDULE-STATUS 5.1 is recorded on the recipient in the event (a domain event: their CalDAV
   client shows it, RFC 6638 §3.2.9);
 - the organizer (the message's sender) is told in Telegram.
+
+A reminder, agenda or notice mailed to a person's own linked email is settled the same way,
+and nothing more (projections/notifications.py).
 """
 
 from __future__ import annotations
@@ -51,7 +54,11 @@ class DeliveryFailures:
         return Outcome(delivery.method, "", "bounce", f"{delivery.recipient}: {reason}")
 
     def _notify(self, delivery: MailDelivery, reason: str, *, source: str) -> None:
-        """SCHEDULE-STATUS 5.1 on the recipient in the event, and the sender told in Telegram."""
+        """SCHEDULE-STATUS 5.1 on the recipient in the event, and the sender told in Telegram.
+        A reminder, agenda or notice mailed to the person's own address is only recorded (its
+        recipient is no attendee, and telling them of every bounce would be noise)."""
+        if delivery.is_notice:
+            return
         if delivery.event_id:
             with contextlib.suppress(ValueError, TeleventError):
                 self.app.record_delivery_failure(

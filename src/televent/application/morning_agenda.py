@@ -12,7 +12,8 @@ one row per person and local day exists (the key is the queue's primary key). A 
 while no process was up is made up for until local noon (or an hour after the chosen time
 when that is later), never on another day. A day without events is recorded as a skipped row
 (so adding an event later that day sends no late agenda), unless the person asked for empty
-days too.
+days too. It goes where the person chose (`channels`: Telegram, their linked email, or both;
+projections/notifications.py), decided once with the row.
 
 What it lists is what the bot's listings show (projections/agenda_reader.py): recurring
 events occurrence by occurrence, invitations awaiting an answer flagged (the sender adds the
@@ -83,7 +84,7 @@ class MorningAgenda:
         skip = empty and not account.preferences.agenda_empty_days
         status = SKIPPED if skip else None
         new = self.queue.enqueue(
-            key, account.telegram_id, AGENDA_KIND, None, payload, status=status
+            key, account.telegram_id, AGENDA_KIND, None, payload, status=status, channel="agenda"
         )
         return int(new)
 

@@ -9,6 +9,8 @@ them ("hold"); a held reminder of an event that starts before then is not sent a
 queued, not sent, here: the delivery queue sends them, and its key (event, occurrence,
 recipient) keeps a reminder from being queued twice however often the scheduler runs. A reminder
 whose moment passed while the server was down is still sent if the event has not started yet.
+It goes where the person chose (`channels`: Telegram, their linked email, or both), decided
+once with its key (projections/notifications.py).
 
 One event whose data cannot be read or expanded never stops the scan: it is skipped, logged
 with its id and counted (`ReminderScheduler.failed`), and every other event's reminders are
@@ -37,6 +39,7 @@ from televent.projections.sql import Sql
 
 LOG = logging.getLogger(__name__)
 LOOK_AHEAD = dt.timedelta(days=7, minutes=5)  # the longest lead time a user can choose
+REMINDERS = "reminders"  # their kind of channel (domain/preferences.py `channels`)
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,10 @@ class ReminderScheduler:
                     "in": f"in {minutes} minutes" if minutes else "now",
                 }
                 event_id = row["event_id"]
-                if self.queue.enqueue(key, chat_id, "reminder", event_id, payload, due_at=send_at):
+                if self.queue.enqueue(
+                    key, chat_id, "reminder", event_id, payload, due_at=send_at,
+                    channel=REMINDERS,
+                ):  # fmt: skip
                     queued += 1
         return queued
 

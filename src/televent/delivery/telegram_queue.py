@@ -18,6 +18,7 @@ from typing import Any
 
 from televent.infrastructure.database import Dialect
 from televent.projections.base import stamp
+from televent.projections.notifications import Notification, queue_notification
 from televent.projections.view_reader import ViewReader
 
 PENDING, SENT, FAILED, SKIPPED = "pending", "sent", "failed", "skipped"
@@ -151,30 +152,28 @@ class DeliveryQueue:
         *,
         due_at: dt.datetime | None = None,
         status: str | None = None,
+        channel: str | None = None,
     ) -> bool:
         """Queue a message that no domain event caused (a reminder, a morning agenda), to be
         sent now or from `due_at` (quiet hours); False if a row with this key exists already,
         whichever process wrote it (the key is the primary key). With `status` SKIPPED the
-        row only records that nothing is to be sent under this key."""
+        row only records that nothing is to be sent under this key. `channel` (reminders,
+        agenda) sends it where the person chose, their linked email too or instead
+        (projections/notifications.py); without it, it goes to Telegram."""
         now = stamp(self.clock())
-        due = now if due_at is None else stamp(due_at)
+        message = Notification(
+            key=delivery_id,
+            chat_id=chat_id,
+            kind=kind,
+            event_id=event_id,
+            payload=payload,
+            due_at=now if due_at is None else stamp(due_at),
+            created_at=now,
+            channel=channel,
+            status=status,
+        )
         with self.views.write() as db:
-            db.run(
-                "INSERT INTO telegram_outbox (delivery_id, chat_id, kind, event_id, payload, "
-                "status, attempts, due_at, created_position, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?) ON CONFLICT (delivery_id) DO NOTHING",
-                (
-                    delivery_id,
-                    chat_id,
-                    kind,
-                    event_id,
-                    json.dumps(payload),
-                    status or PENDING,
-                    due,
-                    now,
-                ),
-            )
-            return db.rowcount == 1
+            return queue_notification(db, message)
 
     def exists(self, delivery_id: str) -> bool:
         """Whether a row with this key was ever queued (sent, pending, skipped or failed)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from televent.domain.errors import DomainError
@@ -30,6 +30,13 @@ QUIET_REMINDERS = ("keep", "hold")
 # local noon, or for an hour after its time when that is later; never on another local day.
 LATE_AGENDA_UNTIL = dt.time(12, 0)
 LATE_AGENDA_AT_LEAST = dt.timedelta(hours=1)
+
+# Where each kind of message goes (`channels`): Telegram, email (the account's linked
+# addresses), both, or neither. Notices are the messages about the person's events (invitation
+# cards, cancellations, answers, bookings: projections/telegram_delivery.py says which).
+TELEGRAM, EMAIL = "telegram", "email"
+CHANNELS = (TELEGRAM, EMAIL)
+CHANNEL_KINDS = ("reminders", "agenda", "notices")
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _OFF = ("off", "none", "")
@@ -48,7 +55,8 @@ class Preferences:
     - `quiet_hours`: "HH:MM-HH:MM" local, messages falling in it wait until it ends;
       `quiet_reminders`: "keep" (reminders still come at their moment) or "hold";
     - `agenda_time`: "HH:MM" local for the morning agenda, None for none;
-      `agenda_empty_days`: send it on days without events too.
+      `agenda_empty_days`: send it on days without events too;
+    - `channels`: for reminders, the agenda and notices, where they go (`telegram`, `email`).
     """
 
     event_alarms: bool = True
@@ -59,21 +67,41 @@ class Preferences:
     quiet_reminders: str = "keep"
     agenda_time: str | None = None
     agenda_empty_days: bool = False
+    # (left out of the hash, so an account's view stays hashable; equality still compares it)
+    channels: dict[str, list[str]] = field(
+        default_factory=lambda: _channels_with({}, {}), hash=False
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> Preferences:
         """The preferences a stored mapping holds (unknown keys ignored, missing ones default)."""
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in (values or {}).items() if k in known})
+        return cls().merged({k: v for k, v in (values or {}).items() if k in known})
 
     def as_dict(self) -> dict[str, Any]:
         """The preferences as plain JSON values."""
         return asdict(self)
 
     def merged(self, changes: Mapping[str, Any]) -> Preferences:
-        """These preferences with validated `changes` applied (unknown keys ignored)."""
+        """These preferences with validated `changes` applied (unknown keys ignored); a
+        `channels` change may name only the kinds it changes."""
         known = {f.name for f in fields(self)}
-        return replace(self, **{k: v for k, v in changes.items() if k in known})
+        return replace(self, **{k: v for k, v in self.completed(changes).items() if k in known})
+
+    def completed(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """`changes` (validated) with a `channels` change made whole: every kind, those it
+        does not name as they are now (so it compares with the current value)."""
+        whole = dict(changes)
+        if "channels" in whole:
+            chosen = whole["channels"]
+            whole["channels"] = _channels_with(
+                self.channels, chosen if isinstance(chosen, Mapping) else {}
+            )
+        return whole
+
+    def sends(self, kind: str, channel: str) -> bool:
+        """Whether messages of `kind` (reminders, agenda, notices) go out on `channel`."""
+        return channel in self.channels.get(kind, (TELEGRAM,))
 
     @property
     def quiet(self) -> tuple[dt.time, dt.time] | None:
@@ -170,6 +198,37 @@ def _quiet_hours(name: str, value: Any) -> str | None:
     return f"{start}-{end}"
 
 
+def _channels(name: str, value: Any) -> dict[str, list[str]]:
+    """{"reminders": ["telegram", "email"], ...}: the kinds to change, each with the channels
+    it goes out on (a subset of telegram and email; empty: none)."""
+    kinds, channels = ", ".join(CHANNEL_KINDS), " and ".join(CHANNELS)
+    if not isinstance(value, Mapping) or not value:
+        raise DomainError(f"{name} maps {kinds} each to a list of {channels}.")
+    clean: dict[str, list[str]] = {}
+    for kind, chosen in value.items():
+        if kind not in CHANNEL_KINDS:
+            raise DomainError(f"{name} has no kind {kind!r}; the kinds are {kinds}.")
+        if not isinstance(chosen, list | tuple) or not all(isinstance(c, str) for c in chosen):
+            raise DomainError(f"{name}.{kind} is a list of {channels} (or empty).")
+        picked = {c.strip().lower() for c in chosen}
+        unknown = sorted(picked - set(CHANNELS))
+        if unknown:
+            raise DomainError(f"{name}.{kind} has {unknown[0]!r}; the channels are {channels}.")
+        clean[kind] = [c for c in CHANNELS if c in picked]
+    return clean
+
+
+def _channels_with(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Every kind's channels: `changes`, else `current`, else Telegram alone. What a stored
+    value holds that is not a kind or a channel is left out."""
+    whole: dict[str, list[str]] = {}
+    for kind in CHANNEL_KINDS:
+        chosen = changes.get(kind, current.get(kind, [TELEGRAM]))
+        listed = chosen if isinstance(chosen, list | tuple) else [TELEGRAM]
+        whole[kind] = [c for c in CHANNELS if c in listed]
+    return whole
+
+
 _VALIDATORS: dict[str, Any] = {
     "reminder_minutes": _reminder_minutes,
     "event_alarms": _boolean,
@@ -180,6 +239,7 @@ _VALIDATORS: dict[str, Any] = {
     "quiet_reminders": _choice(QUIET_REMINDERS),
     "agenda_time": _time_or_off,
     "agenda_empty_days": _boolean,
+    "channels": _channels,
 }
 
 

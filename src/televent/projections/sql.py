@@ -49,7 +49,8 @@ class Sql:
 
     @property
     def rowcount(self) -> int:
-        """Rows changed by the last statement."""
+        """Rows changed by the last statement (in a pipeline, once its results are in)."""
+        self.sync()
         driver_cursor = getattr(self.cursor, "sqlite_cursor", self.cursor)
         return int(driver_cursor.rowcount)
 

@@ -27,7 +27,9 @@ organised in Televent, or invitations received by email) and answers they do not
 of (`organizer_notices`: all, declines, none) get no row at all, and a message whose moment
 falls in their quiet hours gets the end of the quiet hours (in their zone) as its due time.
 Deciding when the row is made keeps the queue a plain record of what will be sent; a change of
-preferences applies to messages from then on (rows already queued are not revisited).
+preferences applies to messages from then on (rows already queued are not revisited). The
+notices in `MAIL_NOTICE_KINDS` go out on the channels the person chose for notices (Telegram,
+their linked email, or both: notifications.py queues the mail copies in the same transaction).
 
 Rows are written in the transaction that appends the events, so nothing is sent inside a
 command and nothing is lost if the process dies before sending. The key of each row names the
@@ -57,6 +59,7 @@ from televent.projections.base import (
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.directory_reader import preferences_of
 from televent.projections.inline_card_edits import queue_card_edits
+from televent.projections.notifications import Notification, queue_notification
 from televent.projections.sql import Sql
 
 # `stamp` is the queues' one form of a moment (delivery/ and the iMIP inbox import it here).
@@ -65,6 +68,7 @@ __all__ = [
     "BOOKING_CANCELLED",
     "BOOKING_MOVED",
     "CALENDAR_INVITATION",
+    "MAIL_NOTICE_KINDS",
     "PENDING",
     "SHARE_ACCEPTED",
     "SHARE_DECLINED",
@@ -84,6 +88,17 @@ STATUS_CANCELLED = "CANCELLED"
 CALENDAR_INVITATION = "calendar_invitation"
 SHARE_ACCEPTED = "share_accepted"
 SHARE_DECLINED = "share_declined"
+# The notices that also go by mail when the person chose email for notices (domain/preferences
+# `channels`): about their events (invitations new, updated, cancelled, withdrawn; answers to
+# their meetings) and the bookings of their links. Calendar invitations, COUNTER proposals
+# (answered with buttons) and reports of undeliverable mail stay in Telegram.
+NOTICES = "notices"
+MAIL_NOTICE_KINDS = frozenset(
+    {
+        "invitation", "invitation_update", "cancelled", "uninvited", "rsvp",
+        BOOKED, BOOKING_CANCELLED, BOOKING_MOVED,
+    }
+)  # fmt: skip
 
 
 @dataclass
@@ -433,25 +448,26 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         payload: dict[str, Any],
         changes: _EventChanges,
     ) -> None:
+        """Queue a message for an account, on the channels it chose for notices when the kind
+        is one of them (notifications.py), else on Telegram; quiet hours set when it is due."""
+        telegram_id = db.scalar("SELECT telegram_id FROM accounts WHERE account_id = ?",
+                                (account_id,))  # fmt: skip
+        if telegram_id is None:
+            return
         preferences, zone = self._preferences(db, account_id)
         due = quiet_until(changes.moment, preferences.quiet, zone)
-        db.run(
-            f"INSERT INTO {self.t['telegram_outbox']} (delivery_id, chat_id, kind, event_id, "
-            "payload, status, attempts, due_at, created_position, created_at) "
-            "SELECT ?, telegram_id, ?, ?, ?, ?, 0, ?, ?, ? FROM accounts WHERE account_id = ? "
-            "ON CONFLICT (delivery_id) DO NOTHING",
-            (
-                delivery_id,
-                kind,
-                event_id,
-                json.dumps(payload, sort_keys=True),
-                PENDING,
-                changes.at if due is None else stamp(due),
-                changes.position,
-                changes.at,
-                account_id,
-            ),
+        message = Notification(
+            key=delivery_id,
+            chat_id=int(telegram_id),
+            kind=kind,
+            event_id=event_id,
+            payload=payload,
+            due_at=changes.at if due is None else stamp(due),
+            created_at=changes.at,
+            position=changes.position,
+            channel=NOTICES if kind in MAIL_NOTICE_KINDS else None,
         )
+        queue_notification(db, message, table=self.t["telegram_outbox"], answer=False)
 
     # --- lookups -------------------------------------------------------------------------
 

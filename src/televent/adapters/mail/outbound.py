@@ -28,13 +28,24 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-__all__ = ["IMIP_METHODS", "MailSummary", "OutgoingMail", "build_message"]
+__all__ = [
+    "IMIP_METHODS",
+    "MailSummary",
+    "NoticeMail",
+    "OutgoingMail",
+    "build_message",
+    "build_notice",
+    "esc",
+    "html_page",
+    "multiline",
+]
 
 #: iTIP methods (RFC 5546 section 1.4) that iMIP carries.
 IMIP_METHODS = frozenset(
     {"PUBLISH", "REQUEST", "REPLY", "ADD", "CANCEL", "REFRESH", "COUNTER", "DECLINECOUNTER"}
 )
 ATTACHMENT_NAME = "invite.ics"
+NOTICE_ATTACHMENT_NAME = "event.ics"
 MAILER = "Televent"
 #: CRLF line ends, as SMTP wants them; ``bytes(message)`` uses it.
 POLICY = email.policy.SMTP
@@ -56,6 +67,7 @@ class MailSummary:
     organizer: str | None
     description: str | None
     attendees: tuple[str, ...] = ()
+    footer: str | None = None  # small print at the end (why the mail came, how to stop it)
 
 
 @dataclass(frozen=True)
@@ -85,15 +97,7 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
     calendar = mail.ical.encode("utf-8")
 
     message = EmailMessage(policy=POLICY)
-    message["From"] = _address(mail.from_name, mail.from_address)
-    message["To"] = _address(mail.to_name, mail.to_address)
-    if mail.reply_to:
-        message["Reply-To"] = _address(None, mail.reply_to)
-    message["Subject"] = _one_line(mail.subject)
-    message["Date"] = format_datetime(mail.date)
-    message["Message-ID"] = f"<{mail.message_id}>"
-    message["Auto-Submitted"] = "auto-generated"
-    message["X-Mailer"] = MAILER
+    _head(message, mail)
 
     text = _part()
     text.set_content(
@@ -132,6 +136,54 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
     return message
 
 
+@dataclass(frozen=True)
+class NoticeMail:
+    """A reminder, morning agenda or notice for a Televent user's own linked email: not an
+    invitation (the calendar attachment, if any, is a METHOD:PUBLISH copy of the event)."""
+
+    to_address: str
+    from_address: str
+    from_name: str | None
+    subject: str
+    text: str
+    html: str
+    message_id: str
+    date: datetime.datetime
+    ical: str | None = None  # the event, METHOD:PUBLISH, attached as event.ics
+    unsubscribe_url: str | None = None  # List-Unsubscribe, one click (RFC 2369, RFC 8058)
+    to_name: str | None = None
+    reply_to: str | None = None
+
+
+def build_notice(mail: NoticeMail) -> EmailMessage:
+    """The message: multipart/alternative (text, HTML) and, with an event, multipart/mixed
+    with the event as ``event.ics``; List-Unsubscribe and List-Unsubscribe-Post (one click,
+    RFC 8058) when there is an unsubscribe URL. Raises ValueError as ``build_message`` does,
+    and for a calendar that is not METHOD:PUBLISH."""
+    _check_head(mail)
+    if mail.ical is not None:
+        found = _METHOD_LINE.search(mail.ical)
+        if found is None or found.group(1).strip().upper() != "PUBLISH":
+            raise ValueError("a notice's calendar must be METHOD:PUBLISH")
+    message = EmailMessage(policy=POLICY)
+    _head(message, mail)
+    if mail.unsubscribe_url:
+        message["List-Unsubscribe"] = f"<{mail.unsubscribe_url}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(mail.text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(mail.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    if mail.ical is not None:
+        message.add_attachment(
+            mail.ical.encode("utf-8"),
+            maintype="text",
+            subtype="calendar",
+            cte="base64",
+            filename=NOTICE_ATTACHMENT_NAME,
+            params={"method": "PUBLISH", "charset": "UTF-8"},
+        )
+    return message
+
+
 def render_text(summary: MailSummary) -> str:
     """The text/plain body."""
     lines = [summary.headline, ""]
@@ -147,22 +199,13 @@ def render_text(summary: MailSummary) -> str:
         lines.extend(f"  - {attendee}" for attendee in summary.attendees)
     if summary.description:
         lines.extend(["", summary.description.strip()])
+    if summary.footer:
+        lines.extend(["", "-- ", summary.footer.strip()])
     return "\n".join(lines) + "\n"
 
 
 def render_html(summary: MailSummary) -> str:
     """The text/html body; every field is escaped."""
-
-    def esc(value: str) -> str:
-        return html.escape(value, quote=True)
-
-    def multiline(value: str) -> str:
-        """Escaped lines; web addresses in them become links (a booking's manage link)."""
-        return "<br>\n".join(
-            _WEB_ADDRESS.sub(r'<a href="\g<0>">\g<0></a>', esc(line))
-            for line in value.strip().splitlines()
-        )
-
     rows = [("When", esc(summary.when))]
     if summary.location:
         rows.append(("Where", esc(summary.location)))
@@ -175,20 +218,42 @@ def render_html(summary: MailSummary) -> str:
         f"<td>{value}</td></tr>"
         for label, value in rows
     )
-    parts = [
-        "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
-        f"<title>{esc(summary.title or summary.headline)}</title></head>",
-        '<body style="font-family:sans-serif">',
-        f"<p>{esc(summary.headline)}</p>",
-    ]
+    parts = [f"<p>{esc(summary.headline)}</p>"]
     if summary.title:
         parts.append(f"<h2>{esc(summary.title)}</h2>")
     parts.append(f"<table>\n{table}\n</table>")
     if summary.description:
         parts.append(f"<p>{multiline(summary.description)}</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return html_page(summary.title or summary.headline, parts, footer=summary.footer)
+
+
+def html_page(title: str, parts: list[str], *, footer: str | None = None) -> str:
+    """A whole HTML body around `parts` (HTML already escaped) under an escaped `title`; the
+    `footer` text (escaped here, its web addresses made links) in small print."""
+    page = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8">',
+        f"<title>{esc(title)}</title></head>",
+        '<body style="font-family:sans-serif">',
+        *parts,
+    ]
+    if footer:
+        page.append(f'<p style="color:#666;font-size:small">{multiline(footer)}</p>')
+    page.append("</body></html>")
+    return "\n".join(page) + "\n"
+
+
+def esc(value: str) -> str:
+    """Text as HTML (quotes too, so it may stand in an attribute)."""
+    return html.escape(value, quote=True)
+
+
+def multiline(value: str) -> str:
+    """Escaped lines joined by line breaks; web addresses in them become links."""
+    return "<br>\n".join(
+        _WEB_ADDRESS.sub(r'<a href="\g<0>">\g<0></a>', esc(line))
+        for line in value.strip().splitlines()
+    )
 
 
 def _check(mail: OutgoingMail) -> str:
@@ -198,12 +263,29 @@ def _check(mail: OutgoingMail) -> str:
     found = _METHOD_LINE.search(mail.ical)
     if found is None or found.group(1).strip().upper() != method:
         raise ValueError(f"the calendar's METHOD does not match the mail's method {method}")
+    _check_head(mail)
+    return method
+
+
+def _check_head(mail: OutgoingMail | NoticeMail) -> None:
     message_id = mail.message_id
     if "@" not in message_id or any(c in message_id for c in "<> \t\r\n"):
         raise ValueError(f"malformed Message-ID {message_id!r} (want left@right, no brackets)")
     if mail.date.tzinfo is None or mail.date.utcoffset() is None:
         raise ValueError("the Date of a mail must be time zone aware")
-    return method
+
+
+def _head(message: EmailMessage, mail: OutgoingMail | NoticeMail) -> None:
+    """The header fields every message Televent sends has."""
+    message["From"] = _address(mail.from_name, mail.from_address)
+    message["To"] = _address(mail.to_name, mail.to_address)
+    if mail.reply_to:
+        message["Reply-To"] = _address(None, mail.reply_to)
+    message["Subject"] = _one_line(mail.subject)
+    message["Date"] = format_datetime(mail.date)
+    message["Message-ID"] = f"<{mail.message_id}>"
+    message["Auto-Submitted"] = "auto-generated"
+    message["X-Mailer"] = MAILER
 
 
 def _part() -> EmailMessage:

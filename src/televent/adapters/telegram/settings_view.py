@@ -17,7 +17,13 @@ from uuid import UUID
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from televent.domain.preferences import Preferences, next_agenda_run
+from televent.domain.preferences import (
+    CHANNEL_KINDS,
+    CHANNELS,
+    EMAIL,
+    Preferences,
+    next_agenda_run,
+)
 
 from .keyboards import ANSWER_BUTTONS
 
@@ -56,10 +62,19 @@ KEYS = {
     "ae": "agenda_empty_days",
 }
 BOOLEANS = ("event_alarms", "cards_telegram", "cards_email", "agenda_empty_days")
+# Where reminders, the agenda and notices go (`channels`): short code -> kind, and the order a
+# tap moves through (Telegram, both, email), each encoded as the channels' initials.
+CHANNEL_KEYS = {"cr": "reminders", "cg": "agenda", "cn": "notices"}
+CHANNEL_STEPS = (("telegram",), ("telegram", "email"), ("email",))
+CHANNEL_WORDS = {"telegram": "Telegram", "email": "email"}
+CHANNEL_LABELS = {"reminders": "⏰ Reminders", "agenda": "☀️ Agenda", "notices": "📣 Notices"}
 
 
 def decode(data: Pref) -> dict[str, Any]:
     """The preference change a button carries (checked again by the application)."""
+    if data.key in CHANNEL_KEYS:
+        chosen = [c for c in CHANNELS if c[0] in data.value]
+        return {"channels": {CHANNEL_KEYS[data.key]: chosen}}
     name = KEYS.get(data.key)
     if name is None:
         return {}
@@ -128,6 +143,12 @@ def settings_keyboard(preferences: Preferences, reminder_minutes: int) -> Inline
             f"📭 Agenda on empty days: {_on(p.agenda_empty_days)}", "ae", not p.agenda_empty_days
         ),
     ]
+    for key, kind in CHANNEL_KEYS.items():
+        chosen = tuple(p.channels.get(kind, ()))
+        following = CHANNEL_STEPS[(_index(CHANNEL_STEPS, chosen) + 1) % len(CHANNEL_STEPS)]
+        shown = " + ".join(CHANNEL_WORDS[c] for c in chosen) or "nowhere"
+        code = "".join(c[0] for c in following)
+        rows.append(_button(f"{CHANNEL_LABELS[kind]} by: {shown}", key, code))
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -139,14 +160,29 @@ def _range(quiet: str) -> str:
     return quiet.replace("-", "–")
 
 
-def settings_text(timezone: str) -> str:
-    """The text above the settings keyboard."""
-    return (
+def settings_text(
+    timezone: str, preferences: Preferences | None = None, emails: tuple[str, ...] = ()
+) -> str:
+    """The text above the settings keyboard; where mail goes when a kind goes by email."""
+    text = (
         "⚙️ <b>Notifications</b> (times in "
         f"{escape(timezone)}). Tap to change.\n"
         "Custom times: <code>/agenda 07:30</code>, <code>/quiet 22:00-07:00</code>, "
         "<code>/reminder 20</code>."
     )
+    return text + mail_note(preferences, emails)
+
+
+def mail_note(preferences: Preferences | None, emails: tuple[str, ...]) -> str:
+    """Where what goes by email goes: the linked addresses, or none (then nothing is mailed)."""
+    if preferences is None or not any(preferences.sends(k, EMAIL) for k in CHANNEL_KINDS):
+        return ""
+    if not emails:
+        return (
+            "\n✉️ You chose email, but no email is linked to your account, so nothing is "
+            "mailed. Link one with <code>/email you@example.com</code>."
+        )
+    return f"\n✉️ Email goes to {escape(', '.join(emails))}."
 
 
 def agenda_status(preferences: Preferences, timezone: str, now: dt.datetime) -> str:
