@@ -22,6 +22,7 @@ from hypothesis import settings
 from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
+from tests.smtpsink import Recorder, smtp_server
 
 # CI replays the same examples on every run, so a red or green result can be reproduced.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -103,9 +104,13 @@ class Backend:
         return self.postgres_url
 
     @contextmanager
-    def fresh_app(self, clock: FakeClock | None = None) -> Iterator[Televent]:
-        """An application on a new, empty database, closed afterwards."""
-        app = build_application(Settings(database_url=self.fresh_url()), clock=clock or FakeClock())
+    def fresh_app(
+        self, clock: FakeClock | None = None, *, mail_from: str | None = None
+    ) -> Iterator[Televent]:
+        """An application on a new, empty database, closed afterwards (`mail_from`:
+        TELEVENT_MAIL_FROM, under which invitation addresses are made)."""
+        settings = Settings(database_url=self.fresh_url(), mail_from=mail_from)
+        app = build_application(settings, clock=clock or FakeClock())
         try:
             yield app
         finally:
@@ -129,6 +134,21 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 
 
 @pytest.fixture
-def app(backend: Backend, clock: FakeClock) -> Iterator[Televent]:
-    with backend.fresh_app(clock) as application:
+def mail_from() -> str | None:
+    """TELEVENT_MAIL_FROM of the `app` fixture (invitation addresses are made under it); a
+    module that sends or receives mail as Televent overrides it."""
+    return None
+
+
+@pytest.fixture
+def app(backend: Backend, clock: FakeClock, mail_from: str | None) -> Iterator[Televent]:
+    with backend.fresh_app(clock, mail_from=mail_from) as application:
         yield application
+
+
+@pytest.fixture
+def sink() -> Iterator[tuple[Recorder, int]]:
+    """An SMTP server on loopback recording what arrives: (its recorder, its port)."""
+    handler = Recorder()
+    with smtp_server(handler) as port:
+        yield handler, port

@@ -69,6 +69,7 @@ def build_application(
         dialect=url.dialect,
         clock=clock,
         internal_domain=settings.internal_domain,
+        mail_identity=MailIdentity.parse(settings.mail_from),
     )
     catch_up(app)
     return app
@@ -81,6 +82,7 @@ def assemble(
     clock: Clock = utc_now,
     internal_domain: str = "televent.internal",
     sealed: bool = True,
+    mail_identity: MailIdentity | None = None,
 ) -> Televent:
     """The application on an existing schema: the key store, the event store (events sealed
     per person unless not `sealed`), the projection engine attached to its recorder, and the
@@ -92,7 +94,14 @@ def assemble(
     views = ViewReader(store.datastore, dialect)
     queries = Queries(views, store.events_table)
     return Televent(
-        store, keys, engine, views, queries, clock=clock, internal_domain=internal_domain
+        store,
+        keys,
+        engine,
+        views,
+        queries,
+        clock=clock,
+        internal_domain=internal_domain,
+        mail_identity=mail_identity,
     )
 
 

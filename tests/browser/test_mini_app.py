@@ -278,7 +278,7 @@ def test_device_passwords_and_settings(
 
     page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
     page.get_by_role("button", name="Settings").click()
-    page.get_by_label("Reminder").select_option("30")
+    page.get_by_label("Reminder", exact=True).select_option("30")
     press_main_button(page)
     expect(page.locator("[data-screen=calendar]")).to_be_visible()
     with mini_app.api(ALICE) as client:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -129,8 +131,24 @@ def journey(app: Televent, clock: FakeClock) -> Journey:
 
 
 def readable(entries: list[TimelineEntry]) -> list[tuple[str, str, str, list[str]]]:
-    """What a person reads of each entry: who, through what, which kind, what changed."""
-    return [(e.who, e.through, e.kind, list(e.diff)) for e in entries]
+    """What a person reads of each entry: who, through what, which kind, what changed (an
+    invitation address's random token written `<alias>`)."""
+    return [(e.who, e.through, e.kind, tokens_hidden(e.diff)) for e in entries]
+
+
+def tokens_hidden(lines: Iterable[str]) -> list[str]:
+    """The lines with each invitation address's random token written `<alias>`."""
+    return [ALIAS_TOKEN.sub("+u<alias>@", line) for line in lines]
+
+
+ALIAS_TOKEN = re.compile(r"\+u[0-9a-f]{20}@")
+# Every account gets an invitation address when it registers (docs/adr/0019).
+INVITE_ADDRESS = (
+    "system",
+    "command line (operator)",
+    "InviteAddressAssigned",
+    ["invitation address televent+u<alias>@localhost"],
+)
 
 
 REGISTERED_ALICE = [
@@ -141,6 +159,7 @@ REGISTERED_ALICE = [
         ["Telegram id 1", "name 'Alice'", "timezone 'UTC'"],
     ),
     ("system", "command line (operator)", "EmailLinked", ["email linked alice@example.com"]),
+    INVITE_ADDRESS,
     (
         "system",
         "command line (operator)",
@@ -255,6 +274,7 @@ def test_others_calendars_count_where_the_person_acted_or_is_named(
             "AccountRegistered",
             ["Telegram id 2", "name 'Bob'", "timezone 'UTC'"],
         ),
+        INVITE_ADDRESS,
         (
             "system",
             "command line (operator)",
@@ -510,17 +530,18 @@ def test_an_erased_persons_events_are_listed_as_erased_and_the_rest_stays_readab
 
     monkeypatch.setattr(app.mapper, "to_domain_event", shredding)
     bob = Audit(app).account_timeline(BOB)
-    assert [(e.kind, e.who, e.through, e.diff) for e in bob[:2]] == [
+    assert [(e.kind, e.who, e.through, e.diff) for e in bob[:3]] == [
         ("AccountRegistered", "erased", "erased", ("erased",)),
+        ("InviteAddressAssigned", "erased", "erased", ("erased",)),
         ("CalendarCreated", "erased", "erased", ("erased",)),
     ]
     # Alice's calendar is still hers to read; Bob's copy of her event is erased with him.
-    assert readable(bob[2:3]) == [BOB_INVITED]
-    assert [e.kind for e in bob[3:5]] == ["EventCreated", "RsvpGiven"]
-    assert all(e.diff == ("erased",) for e in bob[3:5])
-    assert readable(bob[5:6]) == [BOB_ACCEPTED]
+    assert readable(bob[3:4]) == [BOB_INVITED]
+    assert [e.kind for e in bob[4:6]] == ["EventCreated", "RsvpGiven"]
+    assert all(e.diff == ("erased",) for e in bob[4:6])
+    assert readable(bob[6:7]) == [BOB_ACCEPTED]
     alice = readable(Audit(app).account_timeline(ALICE))
-    assert alice[5] == BOB_INVITED and alice[8] == BOB_ACCEPTED
+    assert alice[6] == BOB_INVITED and alice[9] == BOB_ACCEPTED
     # Erasure rebuilds the read models (gdpr.py); after that the index matches the log, in
     # which nothing links Alice to Bob's erased copy any more.
     Rebuilder(app.engine, app.views).run(["audit_index"])
@@ -556,13 +577,14 @@ def test_the_cli_prints_timelines_as_json_and_text(cli: Cli) -> None:
     result = cli("audit", "account", "42", "--json")
     assert result.returncode == 0, result.stderr
     timeline = json.loads(result.stdout)
-    assert [(e["who"], e["through"], e["kind"], e["diff"]) for e in timeline] == [
+    assert [(e["who"], e["through"], e["kind"], tokens_hidden(e["diff"])) for e in timeline] == [
         (
             "system",
             "command line (operator)",
             "AccountRegistered",
             ["Telegram id 42", "name 'Alice'", "timezone 'UTC'"],
         ),
+        INVITE_ADDRESS,
         (
             "system",
             "command line (operator)",

@@ -41,10 +41,17 @@ from televent.domain.values import (
 from tests.helpers import CLI, vevent
 from tests.smtpsink import Recorder, messages, smtp_server
 
-IDENTITY = MailIdentity.parse("Televent <calendar@cal.example.org>")
+MAIL_FROM = "Televent <calendar@cal.example.org>"
+IDENTITY = MailIdentity.parse(MAIL_FROM)
 ALICE, BOB, DAVE = 731234567, 731000222, 731000444
 DOMAIN = "televent.internal"
 ALIAS = re.compile(r"calendar\+u[0-9a-f]{20}@cal\.example\.org")
+
+
+@pytest.fixture
+def mail_from() -> str:
+    """Televent's mail identity here is the one the sender uses (invitation addresses too)."""
+    return MAIL_FROM
 
 
 @pytest.fixture

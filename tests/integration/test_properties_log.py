@@ -1,6 +1,8 @@
 """Every state change is in the log: after any history of meetings, answers, COUNTER
-proposals and their answers, scheduling-inbox deletions and erasures, every rebuildable read
-model rebuilt from the log equals the live one (hypothesis, SQLite and PostgreSQL).
+proposals and their answers, scheduling-inbox deletions, invitation addresses (new ones, and
+invitations sent to them), emails linked with a mailed code and unlinked, and erasures, every
+rebuildable read model rebuilt from the log equals the live one (hypothesis, SQLite and
+PostgreSQL).
 
 Before the layers were cut, COUNTER proposals and inbox deletions were SQL writes beside the
 log: a rebuild lost them. This property holds them to the promise.
@@ -9,6 +11,7 @@ log: a rebuild lost them. This property holds them to the promise.
 from __future__ import annotations
 
 import contextlib
+import json
 from typing import Any
 from uuid import UUID
 
@@ -43,8 +46,12 @@ counter = st.tuples(st.just("carol counters"), st.sampled_from(["11", "17"]))
 answer_counter = st.tuples(st.just("alice answers the counter"), st.booleans())
 inbox_delete = st.tuples(st.just("inbox delete"), st.sampled_from(["alice", "bob"]))
 erase = st.tuples(st.just("erase"), st.sampled_from(["alice", "bob"]))
+people = st.sampled_from(["alice", "bob"])
+addresses = st.tuples(
+    st.sampled_from(["new address", "link by code", "unlink", "invited at the address"]), people
+)
 histories = st.lists(
-    st.one_of(move, bob_answers, counter, answer_counter, inbox_delete, erase),
+    st.one_of(move, bob_answers, counter, answer_counter, inbox_delete, erase, addresses),
     min_size=1,
     max_size=8,
 )
@@ -101,8 +108,45 @@ class World:
                 self.app.delete_inbox_item(
                     self.accounts[step[1]], items[0].name, actor=ACTOR, source=CALDAV
                 )
-        else:
+        elif kind == "erase":
             PersonalData(self.app).erase(TELEGRAM[step[1]], operator="dpo", reason="Art. 17")
+        else:
+            self._addresses(kind, TELEGRAM[step[1]])
+
+    def _addresses(self, kind: str, telegram_id: int) -> None:
+        """Invitation addresses and linked emails (docs/adr/0019)."""
+        self.messages += 1
+        if kind == "new address":
+            self.app.renew_invite_address(telegram_id, actor=ACTOR, source=CLI)
+        elif kind == "link by code":
+            address = f"linked-{self.messages}@example.net"
+            self.app.request_email_code(telegram_id, address, actor=ACTOR, source=CLI)
+            [row] = [r for r in self.mail.mail_rows() if r["recipient"] == address]
+            code = json.loads(row["payload"])["code"]
+            self.app.verify_email_code(telegram_id, code, actor=ACTOR, source=CLI)
+        elif kind == "unlink":
+            self.app.remove_email(telegram_id, actor=ACTOR, source=CLI)
+        else:
+            account = self.app.queries.account_by_telegram_id(telegram_id)
+            if account is None or account.invite_address is None:
+                return
+            ical = (
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REQUEST\r\n"
+                f"BEGIN:VEVENT\r\nUID:outside-{self.messages}\r\nDTSTAMP:20260301T100000Z\r\n"
+                "DTSTART:20260306T100000Z\r\nDTEND:20260306T110000Z\r\nSEQUENCE:0\r\n"
+                "ORGANIZER:mailto:dave@example.net\r\n"
+                f"ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{account.invite_address}\r\n"
+                "END:VEVENT\r\nEND:VCALENDAR\r\n"
+            )
+            message = calendar_email(
+                ical,
+                method="REQUEST",
+                sender="Dave <dave@example.net>",
+                to=account.invite_address,
+                message_id=f"outside-{self.messages}@mail.example.net",
+                subject="Invitation",
+            )
+            receive_email(self.inbox, message)
 
     def _counter(self, hour: str) -> None:
         token = self.mail.invitation_token(str(self.event_id), CAROL)
@@ -153,6 +197,16 @@ class World:
 )
 @example(history=[("move", "15"), ("carol counters", "17"), ("erase", "alice")])
 @example(history=[("erase", "bob"), ("move", "09")])  # invited again after the erasure
+@example(
+    history=[
+        ("invited at the address", "bob"),
+        ("new address", "bob"),
+        ("invited at the address", "bob"),
+        ("link by code", "alice"),
+        ("unlink", "alice"),
+        ("erase", "bob"),
+    ]
+)
 def test_any_history_with_counters_inbox_deletions_and_erasures_rebuilds_to_the_live_state(
     backend: Backend, clock: FakeClock, history: list[tuple[Any, ...]]
 ) -> None:

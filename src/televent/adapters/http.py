@@ -33,23 +33,23 @@ from televent.adapters.caldav.auth import (
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.logging_setup import configure_access_log
 from televent.adapters.login_failures import open_failure_log
-from televent.adapters.mail.inbound import MessageTooLargeError
-from televent.adapters.mail.ingest import receive_email
+from televent.adapters.mail.inbound_http import INBOUND_PATHS, inbound_handlers
+from televent.adapters.mail.unsubscribe import UNSUBSCRIBE_PATH, unsubscribe_handlers
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
 from televent.adapters.webapp.routes import webapp_handlers
 from televent.application.itip_inbox import ItipInbox
+from televent.application.mail_notices import MailNotices
 from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
-from televent.domain.errors import TeleventError
 from televent.projections.queries import ProjectionStatus
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
-INBOUND_EMAIL_PATH = "/inbound/email"
-LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, INBOUND_EMAIL_PATH})
-# Everything under these goes to Litestar too: the JSON API, the Mini App, the booking pages.
-LITESTAR_PREFIXES = ("/api", "/app", "/book")
+LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, *INBOUND_PATHS})
+# Everything under these goes to Litestar too: the JSON API, the Mini App, the booking pages,
+# the unsubscribe link of the mails.
+LITESTAR_PREFIXES = ("/api", "/app", "/book", UNSUBSCRIBE_PATH)
 
 if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
     from televent.adapters.telegram.bot import TelegramBot
@@ -144,35 +144,6 @@ def create_http_app(
         await telegram.dispatcher.feed_update(telegram.bot, update)
         return Response({}, status_code=200)
 
-    @post(
-        INBOUND_EMAIL_PATH,
-        status_code=200,
-        request_max_body_size=settings.max_message_bytes + 1,
-        include_in_schema=False,
-    )
-    async def inbound_email(request: Request[Any, Any, Any]) -> Response[dict[str, Any]]:
-        """Receive one raw RFC 5322 message (an MTA or a mail service's webhook)."""
-        expected = settings.inbound_secret or ""
-        if inbox is None or not expected:
-            return Response(
-                {"error": "Inbound email is off (TELEVENT_INBOUND_SECRET is not set)."},
-                status_code=404,
-            )
-        given = request.headers.get("x-televent-secret", "")
-        bearer = request.headers.get("authorization", "")
-        if bearer.lower().startswith("bearer "):
-            given = given or bearer[7:].strip()
-        if not hmac.compare_digest(given.encode(), expected.encode()):
-            return Response({"error": "Wrong or missing inbound secret."}, status_code=403)
-        raw = await request.body()
-        try:
-            receipt = await port.run(receive_email, inbox, raw)
-        except MessageTooLargeError as exc:
-            return Response({"error": str(exc)}, status_code=413)
-        except TeleventError as exc:
-            return Response({"error": str(exc)}, status_code=400)
-        return Response(receipt.as_dict(), status_code=200)
-
     async def link_exists(slug: str) -> bool:
         return await port.run(app.queries.link, slug) is not None
 
@@ -180,10 +151,17 @@ def create_http_app(
         route_handlers=[
             health,
             telegram_webhook,
-            inbound_email,
+            *inbound_handlers(
+                port,
+                inbox,
+                inbound_secret=settings.inbound_secret,
+                mailgun_signing_key=settings.mailgun_signing_key,
+                max_message_bytes=settings.max_message_bytes,
+            ),
             *api.route_handlers,
             *webapp_handlers(),
             *booking_page_handlers(link_exists),
+            *unsubscribe_handlers(MailNotices(app), port),
         ],
         dependencies=api.dependencies,
         exception_handlers=api.exception_handlers,

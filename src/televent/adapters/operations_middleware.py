@@ -39,6 +39,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from televent.adapters.mail.inbound_http import INBOUND_PATHS
 from televent.adapters.metrics import (
     CONTENT_TYPE,
     FAILED_LOGINS,
@@ -57,7 +58,7 @@ LOGIN_LOG = logging.getLogger("televent.login")
 UNLIMITED = frozenset({"/health", "/ready", "/metrics"})
 SECRET_HEADERS = (b"x-telegram-bot-api-secret-token", b"x-televent-secret")
 SESSION_COOKIE = "televent_session"
-WEBHOOKS = {"/telegram/webhook": "telegram", "/inbound/email": "mail"}
+WEBHOOKS = {"/telegram/webhook": "telegram"} | dict.fromkeys(INBOUND_PATHS, "mail")
 
 
 # Requests without (valid) credentials, per client address: 60 at once, 2 a second after.
@@ -79,12 +80,12 @@ class LimitOptions:
     enabled: bool = True
 
 
-_MANAGE_TOKEN = re.compile(r"(/manage/)[^/]+")
+_MANAGE_TOKEN = re.compile(r"(/manage/|^/unsubscribe/)[^/]+")
 
 
 def logged_path(path: str) -> str:
     """A path as logs may show it: a booking's manage token (a secret that cancels or moves
-    the booking) replaced by "-"."""
+    the booking) and a mail's unsubscribe token replaced by "-"."""
     return _MANAGE_TOKEN.sub(r"\1-", path)
 
 
@@ -94,7 +95,9 @@ def surface_of(path: str) -> str:
         return WEBHOOKS[path]
     if path in UNLIMITED:
         return "ops"
-    for prefix, name in (("/api", "api"), ("/app", "webapp"), ("/book", "webapp")):
+    for prefix, name in (
+        ("/api", "api"), ("/app", "webapp"), ("/book", "webapp"), ("/unsubscribe", "mail"),
+    ):  # fmt: skip
         if path == prefix or path.startswith(f"{prefix}/"):
             return name
     return "caldav"

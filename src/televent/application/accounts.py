@@ -15,10 +15,10 @@ from uuid import UUID
 
 import argon2
 
-from televent.application.core import CommandCore
+from televent.application.invite_addresses import InviteAddressCommands
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
-from televent.domain.errors import ConflictError, DomainError
+from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.preferences import Preferences, validate_changes
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -48,8 +48,8 @@ class IssuedPassword:
     password: str
 
 
-class AccountCommands(CommandCore):
-    """Commands on accounts and their device passwords."""
+class AccountCommands(InviteAddressCommands):
+    """Commands on accounts, their addresses and their device passwords."""
 
     def register_account(
         self,
@@ -61,9 +61,10 @@ class AccountCommands(CommandCore):
         actor: str,
         source: str,
     ) -> Registration:
-        """Register a Telegram user with a default calendar; registering again changes nothing.
+        """Register a Telegram user with a default calendar and an invitation address
+        (docs/adr/0019); registering again changes nothing.
 
-        A given email is linked (also for an existing account).
+        A given email is linked (also for an existing account): an operator's word, no code.
         """
         if telegram_id <= 0:
             raise DomainError("A Telegram id is a positive number.")
@@ -88,6 +89,7 @@ class AccountCommands(CommandCore):
         if email is not None:
             self.keys.reclaim([email.strip().lower()])
             account.link_email(email, actor=actor, source=source)
+        account.assign_invite_address(address=self.new_invite_address(), actor=actor, source=source)
         calendar = Calendar(
             account_id=account.id,
             slug=DEFAULT_CALENDAR_SLUG,
@@ -98,14 +100,32 @@ class AccountCommands(CommandCore):
         self.save_all(account, calendar)
         return Registration(account.id, created=True)
 
-    def link_email(self, telegram_id: int, email: str, *, actor: str, source: str) -> None:
-        """Link an email address to the account (it must not belong to another account)."""
+    def link_email(
+        self, telegram_id: int, email: str, *, actor: str, source: str, verified_by: str = ""
+    ) -> None:
+        """Link an email address to the account (it must not belong to another account, nor
+        be one of Televent's own). `verified_by` says how the person proved it is theirs
+        (email_links.py); an operator links without."""
         account = self._account(telegram_id)
         self._check_email_free(email, account.id)
         if email.strip().lower() not in account.emails:
             self.keys.reclaim([email.strip().lower()])
-        account.link_email(email, actor=actor, source=source)
+        account.link_email(email, actor=actor, source=source, verified_by=verified_by)
         self.save_all(account)
+
+    def unlink_email(
+        self, telegram_id: int, email: str | None = None, *, actor: str, source: str
+    ) -> list[str]:
+        """Unlink one linked address, or (None) every one; returns those unlinked. Nothing is
+        sent to them from then on, and invitations sent there no longer reach the account."""
+        account = self._account(telegram_id)
+        chosen = list(account.emails) if email is None else [email.strip().lower()]
+        if not chosen:
+            raise NotFoundError("No email address is linked to this account.")
+        for address in chosen:
+            account.unlink_email(address, actor=actor, source=source)
+        self.save_all(account)
+        return chosen
 
     def change_account_settings(
         self, telegram_id: int, changes: dict[str, Any], *, actor: str, source: str
@@ -172,11 +192,19 @@ class AccountCommands(CommandCore):
         return account_id, self.keys.erased_at(account_id) or ""
 
     def _check_email_free(self, email: str, account_id: UUID) -> None:
-        if not is_valid_email(email.strip()):
+        """Refuse an address that is not one, that is Televent's own (its From, reply and
+        invitation addresses, internal addresses), or that another account linked (without
+        saying which)."""
+        address = email.strip().lower()
+        if not is_valid_email(address):
             raise DomainError(f"{email!r} is not an email address.")
-        owner = self.queries.account_by_email(email)
+        if self.mail_identity.is_ours(address) or address.endswith(
+            "@" + self.internal_domain.lower()
+        ):
+            raise DomainError(f"{address} is one of Televent's own addresses, not yours.")
+        owner = self.queries.account_by_email(address)
         if owner is not None and owner.account_id != account_id:
-            raise ConflictError(f"{email.strip().lower()} is linked to another account.")
+            raise ConflictError(f"{address} is linked to another account.")
 
 
 def check_timezone(name: str) -> None:

@@ -36,6 +36,7 @@ from televent.domain.account import Account
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, ForbiddenError, NotFoundError
 from televent.domain.ical import CalendarObject, parse_calendar_object
+from televent.domain.mail_identity import MailIdentity
 from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import PartStat, account_id_for
 from televent.infrastructure.crypto_shredding import is_redacted
@@ -72,6 +73,7 @@ class CommandCore(Application[UUID]):
         *,
         clock: Clock = utc_now,
         internal_domain: str = "televent.internal",
+        mail_identity: MailIdentity | None = None,
     ) -> None:
         self._store = store
         self.keys = keys
@@ -80,6 +82,8 @@ class CommandCore(Application[UUID]):
         self.clock = clock
         self.events_table: str = store.events_table
         self.internal_domain = internal_domain
+        # Televent's own mail addresses (TELEVENT_MAIL_FROM): invitation addresses live there.
+        self.mail_identity = mail_identity or MailIdentity.parse(None)
         self.engine = engine
         self.views = views
         self.queries = queries

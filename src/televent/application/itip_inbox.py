@@ -5,10 +5,12 @@ in the mail adapter (adapters/mail/inbound.py) and hands the `InboundMessage` to
 `ItipInbox.receive`, which reads the scheduling messages (domain/itip/) and applies them as the
 Apple CalendarServer does:
 
-- REQUEST / ADD to a Televent user (an attendee address that is a linked email or
-  `tg_<id>@<internal domain>`): create their copy in their default calendar, or update it where
-  it is; stale
-  versions are ignored; their own answer and alarms are kept. The projection sends them a card.
+- REQUEST / ADD to a Televent user (an attendee address that is a linked email, their
+  invitation address `<local>+u<alias>@<domain>` or `tg_<id>@<internal domain>`; else the
+  address it was mailed to, when that is one of these): create their copy in their default
+  calendar, or update it where it is; stale versions are ignored; their own answer and alarms
+  are kept. The projection sends them a card. Mail to an invitation address its owner replaced
+  is ignored, and says so.
 - REPLY: update only the PARTSTAT of the attendee it speaks for, and only when it came to the
   tokenized reply address of that attendee's invitation to that event; older replies lose.
 - CANCEL: the whole event or the named instances, if not older than the copy.
@@ -174,9 +176,9 @@ class ItipInbox:
             )
         accounts = self._invited_accounts(itip, message)
         if not accounts:
-            return Outcome(itip.method, itip.uid, "ignored", "no Televent user is invited")
-        copies = {account: self._copy_of(account, itip) for account in accounts}
-        for account, current in copies.items():
+            return Outcome(itip.method, itip.uid, "ignored", self._nobody_invited(itip, message))
+        copies = [self._copy_of(account, itip) for account, _ in accounts]
+        for (account, _), current in zip(accounts, copies, strict=True):
             refusal = self.ownership.refusal(message, itip, account, current)
             if refusal is not None:  # nothing is applied, to anyone: the message is suspect
                 return Outcome(
@@ -184,20 +186,21 @@ class ItipInbox:
                 )
         source = _source(message, check.detail)
         results: list[str] = []
-        for account, addressed_to in accounts.items():
+        for (account, addressed_to), current in zip(accounts, copies, strict=True):
             results.append(
                 self._update_copy(
                     message,
                     itip,
                     account,
-                    copies[account],
+                    current,
                     addressed_to=addressed_to,
                     cancel=cancel,
                     source=source,
                 )
             )
         result = results[0] if len(set(results)) == 1 else ",".join(results)
-        detail = _names(list(accounts)) + (f" ({check.detail})" if check.detail else "")
+        names = _names([account for account, _ in accounts])
+        detail = names + (f" ({check.detail})" if check.detail else "")
         return Outcome(itip.method, itip.uid, result, detail)
 
     def _copy_of(self, account: AccountView, itip: ItipMessage) -> ObjectView | None:
@@ -239,23 +242,35 @@ class ItipInbox:
 
     def _invited_accounts(
         self, itip: ItipMessage, message: InboundMessage
-    ) -> dict[AccountView, str | None]:
-        """Televent users the message is for → the address it was mailed to when no ATTENDEE
-        names them (a CANCEL often lists nobody; Exchange invites mailing lists that way)."""
+    ) -> list[tuple[AccountView, str | None]]:
+        """Televent users the message is for, each with the address it was mailed to when no
+        ATTENDEE names them (a CANCEL often lists nobody; Exchange invites mailing lists that
+        way).
+        Whose an address is, is the directory's one answer (`account_for_address`): an
+        internal address, a linked email or a current invitation address."""
         found: dict[UUID, AccountView] = {}
         for attendee in itip.attendees():
             account = self.app.queries.account_for_address(attendee.value, self.app.internal_domain)
             if account is not None:
                 found.setdefault(account.account_id, account)
         if found:
-            return dict.fromkeys(found.values())
-        by_recipient: dict[AccountView, str | None] = {}
+            return [(account, None) for account in found.values()]
+        by_recipient: list[tuple[AccountView, str | None]] = []
         for address in message.recipients:
-            account = self.app.queries.account_by_email(address)
+            account = self.app.queries.account_for_address(address, self.app.internal_domain)
             if account is not None and account.account_id not in found:
                 found[account.account_id] = account
-                by_recipient[account] = address
+                by_recipient.append((account, address))
         return by_recipient
+
+    def _nobody_invited(self, itip: ItipMessage, message: InboundMessage) -> str:
+        """Why a message for nobody in Televent is ignored (said in the outcome)."""
+        addresses = [a.value for a in itip.attendees()] + list(message.recipients)
+        if any(self.app.queries.replaced_invite_address(a) for a in addresses):
+            return "it was sent to an invitation address its owner replaced; it takes no mail"
+        if any(self.identity.alias_in(a) is not None for a in addresses):
+            return "no Televent user has this invitation address"
+        return "no Televent user is invited"
 
     # --- from an attendee of an event organised here ----------------------------------------
 

@@ -20,7 +20,8 @@ from televent.domain.inbound_mail import InboundMessage
 from televent.domain.itip import ItipMessage, organizer_address, sent_by
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.scheduling import organizer_of
-from televent.domain.values import account_address_keys, normalize_address
+from televent.domain.values import normalize_address
+from televent.projections.directory_reader import addresses_of
 from televent.projections.queries import AccountView, ObjectView
 
 
@@ -34,7 +35,7 @@ class MeetingOwnership:
     def addresses(self, account: AccountView) -> set[str]:
         """The account's calendar user addresses (normalised)."""
         domain = self.app.internal_domain
-        return set(account_address_keys(account.telegram_id, account.emails, domain))
+        return set(addresses_of(account, domain))
 
     def organised_here(self, organizer: str, uid: str) -> bool:
         """Whether the meeting `uid` of `organizer` is organised in Televent: the organizer is

@@ -48,12 +48,12 @@ from televent.domain.scheduling import (
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     PartStat,
-    account_address_keys,
     calendar_event_id_for,
     calendar_id_for,
     is_valid_email,
     normalize_address,
 )
+from televent.projections.directory_reader import addresses_of
 from televent.projections.queries import AccountView, Queries
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9@._-]{1,120}")
@@ -87,7 +87,7 @@ class Scheduler:
 
     def addresses_of(self, account: AccountView) -> set[str]:
         """The calendar user addresses of an account (normalised)."""
-        return set(account_address_keys(account.telegram_id, account.emails, self.internal_domain))
+        return set(addresses_of(account, self.internal_domain))
 
     def account_for(self, address: str) -> AccountView | None:
         """The Televent user an address stands for."""

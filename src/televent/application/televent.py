@@ -3,7 +3,8 @@
 `Televent` is composed of one class per responsibility, each in its own module:
 
 - core.py: loading and saving, the clock, the parts the composition root hands in;
-- accounts.py: accounts, settings and device passwords;
+- accounts.py: accounts, settings and device passwords; invite_addresses.py: the address
+  anyone can invite an account at; email_links.py: linking one's own email with a mailed code;
 - calendars.py: calendar collections (RFC 4791 §5.3.1);
 - calendar_objects.py: storing and deleting calendar object resources (RFC 4791 §5.3.2,
   RFC 6638 §3.2);
@@ -25,6 +26,7 @@ from televent.application.attendance import AttendanceCommands
 from televent.application.bookings import BookingCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
+from televent.application.email_links import EmailLinkCommands
 from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
 from televent.application.group_calendars import GroupCalendarCommands
@@ -35,6 +37,7 @@ from televent.application.sharing import SharingCommands
 class Televent(
     BookingCommands,
     GroupCalendarCommands,
+    EmailLinkCommands,
     AccountCommands,
     CalendarCommands,
     ObjectCommands,

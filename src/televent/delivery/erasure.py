@@ -18,8 +18,11 @@ tables that are not rebuilt from the log, for these reasons:
   already processed), `mail_counters_legacy` (COUNTER proposals from before they were events),
   `device_usage` (when a device password was last used), `sync_horizons` (how far
   tombstones were purged), the person's browser login links and sessions
-  (`web_login_links`, `web_sessions`), and the cards they posted in chats through the bot's
-  inline mode (`telegram_inline_cards`);
+  (`web_login_links`, `web_sessions`), the codes mailed to link their email (`email_codes`,
+  hashes only), the cards they posted in chats through the bot's
+  inline mode (`telegram_inline_cards`), and the tokens of their mails' unsubscribe links
+  (`mail_unsubscribe_tokens`; their reminders and notices queued for mail go with their
+  `mail_outbox` rows);
 - `erasure_farewells`: which queued messages the purge spares. The erasure itself queues them
   (the cancellations of the meetings it called off, which name the person and the meeting);
   they are kept until sent or given up, and then deleted (in the transaction that records
@@ -139,6 +142,7 @@ def _purge(
     purged += _delete(db, "telegram_invitations", "account_id", [str(account.account_id)])
     purged += _delete(db, "mail_outbox", "account_id", [str(account.account_id)])
     purged += _delete(db, "mail_aliases", "account_id", [str(account.account_id)])
+    purged += _delete(db, "mail_unsubscribe_tokens", "account_id", [str(account.account_id)])
     # Scheduling inboxes: the person's own, and every message about a meeting they held.
     purged += _delete(db, "schedule_inbox", "account_id", [str(account.account_id)])
     purged += _delete(db, "schedule_inboxes", "account_id", [str(account.account_id)])
@@ -148,6 +152,7 @@ def _purge(
     purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
     purged += _delete(db, "web_sessions", "account_id", [str(account.account_id)])
     purged += _delete(db, "web_login_links", "account_id", [str(account.account_id)])
+    purged += _delete(db, "email_codes", "account_id", [str(account.account_id)])  # ADR 0019
     # Cards posted in chats through inline mode: those the person posted, and any of their events.
     purged += _delete(db, "telegram_inline_cards", "account_id", [str(account.account_id)])
     purged += _delete(db, "telegram_inline_cards", "event_id", owned["events"])

@@ -3,10 +3,15 @@ inbound messages were already processed.
 
 Rows of `mail_outbox` are created by the email_delivery projection (in the transaction of the
 domain events) and by the application (a REFRESH asks for the invitation again, a declined
-COUNTER is answered with a DECLINECOUNTER); the sender (adapters/mail/sender.py) claims them
-with a lease, as the Telegram queue does. A message the relay refuses for good (5xx), or that
-comes back as a delivery-status bounce, is recorded here and reported to the application's
-delivery failures (application/delivery_failures.py), which tells the organizer.
+COUNTER is answered with a DECLINECOUNTER), and the reminders, agendas and notices a person
+chose to get by mail (projections/notifications.py, method NOTICE); the sender
+(adapters/mail/sender.py) claims them with a lease, as the Telegram queue does. A message the
+relay refuses for good (5xx), or that comes back as a delivery-status bounce, is recorded here
+and reported to the application's delivery failures (application/delivery_failures.py), which
+tells the organizer.
+
+`mail_unsubscribe_tokens` holds the secret of each person's unsubscribe link per kind of mail
+(reminders, agenda, notices; RFC 8058), operational like the queue's leases.
 
 `mail_inbound` is an operational record, not a read model: the Message-IDs already processed
 and what became of each (`InboundLog`), so an IMAP re-poll or an MTA retry changes nothing.
@@ -16,16 +21,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from televent.delivery.erasure import release_settled_farewell
 from televent.delivery.telegram_queue import FAILED, PENDING, DeliveryQueue
+from televent.projections.notifications import MAIL_NOTICE, insert_mail_row
 from televent.projections.telegram_delivery import stamp
 from televent.projections.view_reader import ViewReader
 
 BOUNCED = "bounced"
+# A code mailed to an address someone wants to link (application/email_links.py): its row
+# holds the code until the mail is sent or given up, then only `{"code": null}`.
+CODE = "CODE"
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,12 @@ class MailDelivery:
     account_id: str | None
     payload: dict[str, Any]
     attempts: int
+
+    @property
+    def is_notice(self) -> bool:
+        """Whether it is a reminder, agenda or notice for the person's own linked email
+        (projections/notifications.py), not an iTIP message to someone else."""
+        return self.method == MAIL_NOTICE
 
 
 class MailQueue(DeliveryQueue):
@@ -62,23 +78,10 @@ class MailQueue(DeliveryQueue):
         """Queue a message no domain event caused (a REFRESH); False if already queued."""
         now = stamp(self.clock())
         with self.views.write() as db:
-            db.run(
-                "INSERT INTO mail_outbox (delivery_id, recipient, method, event_id, account_id, "
-                "payload, status, attempts, due_at, created_position, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?) ON CONFLICT (delivery_id) DO NOTHING",
-                (
-                    delivery_id,
-                    recipient,
-                    method,
-                    event_id,
-                    account_id,
-                    json.dumps(payload, sort_keys=True),
-                    PENDING,
-                    now,
-                    now,
-                ),
-            )
-            return db.rowcount == 1
+            return insert_mail_row(
+                db, delivery_id, recipient, method, event_id, account_id, payload,
+                due_at=now, created_at=now,
+            )  # fmt: skip
 
     def mail_rows(self) -> list[dict[str, Any]]:
         """Every row (for operators and tests), oldest first."""
@@ -120,7 +123,37 @@ class MailQueue(DeliveryQueue):
                 f"UPDATE {self.table} SET {assignments}, leased_until = NULL WHERE delivery_id = ?",
                 (*params, delivery_id),
             )
+            db.run(
+                f"UPDATE {self.table} SET payload = ? WHERE delivery_id = ? AND method = ? "
+                "AND status <> ?",
+                ('{"code": null}', delivery_id, CODE, PENDING),
+            )
             release_settled_farewell(db, self.table, delivery_id)
+
+    def unsubscribe_token(self, account_id: str, channel: str) -> str:
+        """The token of the unsubscribe link of one person's mails of one kind (reminders,
+        agenda, notices): random, made on first use, the same for every later mail, so a link
+        in an old mail keeps working. It stops when the person is erased."""
+        with self.views.write() as db:
+            db.run(
+                "INSERT INTO mail_unsubscribe_tokens (token, account_id, channel, created_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (account_id, channel) DO NOTHING",
+                (secrets.token_urlsafe(24), account_id, channel, stamp(self.clock())),
+            )
+            value = db.scalar(
+                "SELECT token FROM mail_unsubscribe_tokens WHERE account_id = ? AND channel = ?",
+                (account_id, channel),
+            )
+        return str(value)
+
+    def unsubscribe_target(self, token: str) -> tuple[str, str] | None:
+        """(account id, kind) an unsubscribe token was made for, if it is one."""
+        with self.views.read() as db:
+            row = db.one(
+                "SELECT account_id, channel FROM mail_unsubscribe_tokens WHERE token = ?",
+                (token,),
+            )
+        return None if row is None else (str(row["account_id"]), str(row["channel"]))
 
     def bounced(self, delivery_id: str, reason: str) -> None:
         """The message came back undelivered."""

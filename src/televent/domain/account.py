@@ -49,14 +49,18 @@ class Account(Aggregate):
         self.username: str | None = None
         self.erasure_due: str | None = None
         self.preferences = Preferences()
+        self.invite_address: str | None = None
+        self.replaced_invite_addresses: list[str] = []
 
     # --- commands ------------------------------------------------------------------------
 
-    def link_email(self, email: str, *, actor: str, source: str) -> None:
-        """Link an email address (stored lower-case); linking it again changes nothing."""
+    def link_email(self, email: str, *, actor: str, source: str, verified_by: str = "") -> None:
+        """Link an email address (stored lower-case); linking it again changes nothing.
+        `verified_by` says how the person proved the address is theirs ("code": a code mailed
+        to it came back); empty when an operator linked it."""
         address = email.strip().lower()
         if address not in self.emails:
-            self._email_linked(address=address, actor=actor, source=source)
+            self._email_linked(address=address, actor=actor, source=source, verified_by=verified_by)
 
     def unlink_email(self, email: str, *, actor: str, source: str) -> None:
         """Remove a linked email address."""
@@ -81,7 +85,8 @@ class Account(Aggregate):
         `domain.preferences.validate_changes`); unchanged values are dropped. Returns what
         changed."""
         current = {**self.preferences.as_dict(), "reminder_minutes": self.reminder_minutes}
-        effective = {k: v for k, v in changes.items() if current.get(k) != v}
+        whole = self.preferences.completed(changes)  # `channels` with every kind
+        effective = {k: v for k, v in whole.items() if current.get(k) != v}
         if effective:
             self._preferences_changed(changes=effective, actor=actor, source=source)
         return effective
@@ -152,7 +157,9 @@ class Account(Aggregate):
     # --- events ----------------------------------------------------------------------------
 
     @event("EmailLinked")
-    def _email_linked(self, *, address: str, actor: str, source: str) -> None:
+    def _email_linked(
+        self, *, address: str, actor: str, source: str, verified_by: str = ""
+    ) -> None:
         self.emails.append(address)
 
     @event("EmailUnlinked")
@@ -209,6 +216,26 @@ class Account(Aggregate):
         self, *, device_id: str, at: dt.datetime, actor: str, source: str
     ) -> None:
         self.devices[device_id]["revoked_at"] = at
+
+    # --- the invitation address (docs/adr/0019) ----------------------------------------------
+
+    def assign_invite_address(self, *, address: str, actor: str, source: str) -> bool:
+        """Give the account the address outsiders invite it at (made by the application from a
+        random token under Televent's mail domain); the one it had stops. An address the
+        account had before is never given again. Returns whether anything changed."""
+        address = address.strip().lower()
+        if address == self.invite_address:
+            return False
+        if address in self.replaced_invite_addresses:
+            raise ConflictError("That invitation address was replaced; it cannot come back.")
+        self._invite_address_assigned(address=address, actor=actor, source=source)
+        return True
+
+    @event("InviteAddressAssigned")
+    def _invite_address_assigned(self, *, address: str, actor: str, source: str) -> None:
+        if self.invite_address is not None:
+            self.replaced_invite_addresses.append(self.invite_address)
+        self.invite_address = address
 
     # --- the scheduling inbox (RFC 6638 §4.1) ------------------------------------------------
 

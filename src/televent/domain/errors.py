@@ -65,3 +65,17 @@ class ForbiddenError(TeleventError):
     def __init__(self, message: str, action: str = "write") -> None:
         super().__init__(message)
         self.action = action
+
+
+class TooManyRequestsError(TeleventError):
+    """The person asked for this too often (codes mailed to an address, wrong codes typed);
+    `retry_after` is how many seconds until asking again can succeed (API 429, Retry-After).
+
+    Args:
+        message: what was refused and when to try again, in words the person understands.
+        retry_after: seconds to wait (0 when only a new request helps, not waiting).
+    """
+
+    def __init__(self, message: str, retry_after: int = 0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -4,10 +4,12 @@ Every invitation sent to an external attendee names as ORGANIZER (and Reply-To) 
 `<local>+<token>@<domain>` under TELEVENT_MAIL_FROM's domain; the token is random and stored
 with (event, attendee), so an answer arriving there identifies both without trusting the sender.
 
-A Televent user without a linked email is shown to outsiders as `<local>+u<alias>@<domain>`
-(their alias: a random token stored with the account, never their Telegram id). An alias is
-not a reply token (`token_in` never reads one), so mail sent there (a reply-all) is never taken
-for an answer of the attendee whose reply address it is not.
+Every Televent user has an invitation address `<local>+u<alias>@<domain>` (`alias_address`):
+the alias is a random token the application draws and the Account aggregate records
+(InviteAddressAssigned, docs/adr/0019), never their Telegram id. Anyone may invite the user
+there, and a user without a linked email is shown to outsiders by it. An alias is not a reply
+token (`token_in` never reads one), so mail sent there (a reply-all) is never taken for an
+answer of the attendee whose reply address it is not.
 """
 
 from __future__ import annotations

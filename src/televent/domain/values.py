@@ -187,13 +187,21 @@ def telegram_id_of(address: str, domain: str) -> int | None:
     return None if match is None else int(match.group(1))
 
 
-def account_addresses(telegram_id: int, emails: Iterable[str], domain: str) -> list[str]:
+def account_addresses(
+    telegram_id: int, emails: Iterable[str], domain: str, invite: str | None = None
+) -> list[str]:
     """An account's calendar user addresses as `mailto:` URIs (RFC 6638 §2.4.1), in one order:
-    its internal address first, then the emails it linked, in the order given."""
-    return [internal_uri(telegram_id, domain), *(f"mailto:{email}" for email in emails)]
+    its internal address first, then the emails it linked, in the order given, then its
+    invitation address (the one outsiders invite it at, docs/adr/0019), when it has one."""
+    others = [*emails, invite] if invite else list(emails)
+    return [internal_uri(telegram_id, domain), *(f"mailto:{address}" for address in others)]
 
 
-def account_address_keys(telegram_id: int, emails: Iterable[str], domain: str) -> list[str]:
+def account_address_keys(
+    telegram_id: int, emails: Iterable[str], domain: str, invite: str | None = None
+) -> list[str]:
     """The same addresses as the read models store them: the internal one lower-cased, then
-    the linked emails (stored lower-case when linked), without `mailto:`."""
-    return [internal_address(telegram_id, domain).lower(), *emails]
+    the linked emails (stored lower-case when linked), then the invitation address (stored
+    lower-case), without `mailto:`."""
+    keys = [internal_address(telegram_id, domain).lower(), *emails]
+    return [*keys, invite] if invite else keys

@@ -268,6 +268,7 @@ def _account_create(settings: Settings, args: argparse.Namespace) -> int:
             f"{'Created' if registration.created else 'Already registered'}: account "
             f"{account.telegram_id} ({account.name}, {account.timezone})"
             + (f", email {', '.join(account.emails)}" if account.emails else "")
+            + (f", invitation address {account.invite_address}" if account.invite_address else "")
         ),
     )
     return 0

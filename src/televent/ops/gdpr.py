@@ -102,7 +102,9 @@ class PersonalData:
         try:
             with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 archive.writestr("README.txt", _readme(account, operator, reason, self.app.clock()))
-                archive.writestr("account.json", _json(_account_json(account)))
+                archive.writestr(
+                    "account.json", _json({**_account_json(account), **self._addresses(account)})
+                )
                 devices = [
                     {
                         "name": d.name,
@@ -158,6 +160,23 @@ class PersonalData:
             memberships=len(sharing["memberships"]),
             shared_calendars=len(sharing["shared_calendars"]),
         )
+
+    def _addresses(self, account: AccountView) -> dict[str, Any]:
+        """The person's invitation addresses (the current one and those replaced, docs/adr/
+        0019) and an address a code was mailed to that was not given back yet."""
+        invite = self.app.queries.invite_addresses_of(account.account_id)
+        return {
+            "invite_address": account.invite_address,
+            "replaced_invite_addresses": [a for a in invite if a != account.invite_address],
+            "email_awaiting_code": self.app.email_awaiting_code(account.account_id),
+        }
+
+    def _own_addresses(self, account: AccountView) -> list[str]:
+        """Every address that stands for the person: internal, linked emails, and every
+        invitation address they had."""
+        internal = internal_address(account.telegram_id, self.app.internal_domain)
+        invite = self.app.queries.invite_addresses_of(account.account_id)
+        return list(dict.fromkeys([internal, *account.emails, *invite]))
 
     def _sharing(self, account: AccountView) -> dict[str, list[dict[str, Any]]]:
         """The calendars others share with the person (role, status, owner, their own name,
@@ -243,8 +262,7 @@ class PersonalData:
         schedule (availability, booking links, bookings: domain/schedule.py), other people's
         events they are invited to or acted on, and the calendars shared with them."""
         found: dict[str, None] = {str(account.account_id): None}
-        addresses = [internal_address(account.telegram_id, self.app.internal_domain)]
-        addresses += list(account.emails)
+        addresses = self._own_addresses(account)
         marks = ", ".join("?" for _ in addresses)
         with self.app.views.read() as db:
             for row in db.all(
@@ -310,7 +328,7 @@ class PersonalData:
         erased_before = self.app.keys.erased_at(account.account_id) is not None
         # Read while it can still be read: what the person owns, and how they are named.
         owned = self._owned(account)
-        addresses = [internal_address(telegram_id, self.app.internal_domain), *account.emails]
+        addresses = self._own_addresses(account)
         actor = f"operator:{operator}"
         # Out of every calendar shared with them, while the members read model names those
         # calendars: the owners' calendars record it (the owners' keys), so a rebuild agrees.
@@ -481,7 +499,8 @@ def _readme(account: AccountView, operator: str, reason: str, now: dt.datetime) 
     return (
         f"Everything Televent holds about Telegram user {account.telegram_id} "
         f"({account.name}), exported {now.isoformat()} by {operator}: {reason}.\n\n"
-        "account.json     the account: name, time zone, linked email addresses\n"
+        "account.json     the account: name, time zone, linked email addresses, the\n"
+        "                 invitation addresses anyone could invite the person at\n"
         "devices.json     CalDAV device passwords: names and dates (passwords are never kept)\n"
         "events.json      every change recorded that the person made or that concerns them\n"
         "calendars/*.ics  the calendars as they are now (iCalendar, RFC 5545)\n"

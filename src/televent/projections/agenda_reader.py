@@ -28,7 +28,8 @@ import icalendar
 from televent.domain.errors import NotFoundError
 from televent.domain.occurrences import occurrences_between
 from televent.domain.sharing import Role
-from televent.domain.values import PartStat, account_address_keys, normalize_address
+from televent.domain.values import PartStat, normalize_address
+from televent.projections.directory_reader import addresses_of
 from televent.projections.queries import AccountView, ObjectView, Queries
 
 SHORT_ID_LENGTH = 6
@@ -188,7 +189,7 @@ class AgendaReader:
 
     def addresses(self, account: AccountView) -> list[str]:
         """The account's calendar addresses as the read models store them."""
-        return account_address_keys(account.telegram_id, account.emails, self.domain)
+        return addresses_of(account, self.domain)
 
     def invitations(self, account: AccountView) -> list[dict[str, Any]]:
         """The invitations addressed to the account."""

@@ -165,7 +165,8 @@ class QueueProjection(Projection, ABC, Generic[C]):
 
 
 def addresses_of_account(db: Sql, account_id: str, internal_domain: str) -> list[str]:
-    """An account's calendar user addresses (its internal address, then its linked emails)."""
+    """An account's calendar user addresses (its internal address, then its linked emails,
+    then its invitation address)."""
     telegram_id = db.scalar("SELECT telegram_id FROM accounts WHERE account_id = ?", (account_id,))
     emails = [
         str(row["email"])
@@ -176,12 +177,25 @@ def addresses_of_account(db: Sql, account_id: str, internal_domain: str) -> list
     ]
     if telegram_id is None:
         return emails
-    return account_address_keys(int(telegram_id), emails, internal_domain)
+    invite = invite_address_of(db, account_id)
+    return account_address_keys(int(telegram_id), emails, internal_domain, invite)
+
+
+def invite_address_of(db: Sql, account_id: str) -> str | None:
+    """The account's current invitation address (docs/adr/0019), if it has one yet."""
+    value = db.scalar(
+        "SELECT address FROM invite_addresses WHERE account_id = ? AND replaced_at IS NULL",
+        (account_id,),
+    )
+    return None if value is None else str(value)
 
 
 def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tuple[str, int] | None:
-    """(account id, Telegram id) of the Televent user a calendar address stands for:
-    `tg_<id>@<internal domain>` (matched by `internal`) or a linked email; None otherwise."""
+    """(account id, Telegram id) of the Televent user a calendar address (a comparison key,
+    `domain.values.normalize_address`) stands for: `tg_<id>@<internal domain>` (matched by
+    `internal`), a linked email, or a current invitation address; None otherwise. The one
+    answer to "whose address is this?" for CalDAV, mail, the bot and the API (the directory
+    reader asks it here too)."""
     match = internal.fullmatch(address)
     if match is not None:
         row = db.one(
@@ -193,6 +207,11 @@ def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tup
             "SELECT a.account_id, a.telegram_id FROM account_emails e "
             "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
             "ORDER BY e.linked_at LIMIT 1",
+            (address,),
+        ) or db.one(
+            "SELECT a.account_id, a.telegram_id FROM invite_addresses i "
+            "JOIN accounts a ON a.account_id = i.account_id "
+            "WHERE i.address = ? AND i.replaced_at IS NULL",
             (address,),
         )
     return None if row is None else (row["account_id"], int(row["telegram_id"]))

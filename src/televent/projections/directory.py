@@ -1,5 +1,5 @@
 """The directory read model: accounts (with their notification preferences), linked email
-addresses and device passwords."""
+addresses, invitation addresses (current and replaced, docs/adr/0019) and device passwords."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ class DirectoryProjection(Projection):
     """Who is who: Telegram id → account, email → account, device passwords (hashes only)."""
 
     name = "directory"
-    tables = ("accounts", "account_emails", "devices")
+    tables = ("accounts", "account_emails", "devices", "invite_addresses")
 
     @handles("Account.AccountRegistered")
     def _registered(self, db: Sql, event: Any, position: int) -> None:
@@ -93,6 +93,20 @@ class DirectoryProjection(Projection):
         db.run(
             f"DELETE FROM {self.t['account_emails']} WHERE account_id = ? AND email = ?",
             (str(event.originator_id), event.address),
+        )
+
+    @handles("Account.InviteAddressAssigned")
+    def _invite_address(self, db: Sql, event: Any, position: int) -> None:
+        at = event.timestamp.isoformat()
+        table = self.t["invite_addresses"]
+        db.run(
+            f"UPDATE {table} SET replaced_at = ? WHERE account_id = ? AND replaced_at IS NULL",
+            (at, str(event.originator_id)),
+        )
+        db.run(
+            f"INSERT INTO {table} (address, account_id, assigned_at, replaced_at) "
+            "VALUES (?, ?, ?, NULL)",
+            (event.address, str(event.originator_id), at),
         )
 
     @handles("Account.DevicePasswordIssued")

@@ -10,10 +10,11 @@ from uuid import UUID
 from televent.domain.preferences import Preferences
 from televent.domain.values import (
     account_address_keys,
+    internal_address_pattern,
     is_telegram_id,
     normalize_address,
-    telegram_id_of,
 )
+from televent.projections.base import account_for_address, invite_address_of
 from televent.projections.sql import Sql
 from televent.projections.view_reader import Reader
 
@@ -32,6 +33,7 @@ class AccountView:
     username: str | None = None
     erasure_due: str | None = None
     preferences: Preferences = field(default_factory=Preferences)
+    invite_address: str | None = None  # where outsiders invite them (docs/adr/0019)
 
 
 @dataclass(frozen=True)
@@ -55,15 +57,18 @@ class DirectoryReader(Reader):
             return None
         with self.reader.read() as db:
             rows = db.all(
-                "SELECT a.*, e.email AS linked_email FROM accounts a "
+                "SELECT a.*, e.email AS linked_email, i.address AS invite_address "
+                "FROM accounts a "
                 "LEFT JOIN account_emails e ON e.account_id = a.account_id "
+                "LEFT JOIN invite_addresses i ON i.account_id = a.account_id "
+                "AND i.replaced_at IS NULL "
                 "WHERE a.telegram_id = ? ORDER BY e.linked_at, e.email",
                 (telegram_id,),
             )
         if not rows:
             return None
         emails = tuple(r["linked_email"] for r in rows if r["linked_email"] is not None)
-        return account_view(rows[0], emails)
+        return account_view(rows[0], emails, rows[0]["invite_address"])
 
     def account_by_id(self, account_id: UUID | str) -> AccountView | None:
         """An account by its id (the owner of a calendar, the sender of a queued message)."""
@@ -91,13 +96,37 @@ class DirectoryReader(Reader):
             return None if row is None else self._account(db, row)
 
     def account_for_address(self, address: str, internal_domain: str) -> AccountView | None:
-        """The Televent user a calendar address stands for: `tg_<id>@<internal domain>`, or
-        an email an account linked; None for anyone else."""
+        """The Televent user a calendar address stands for: `tg_<id>@<internal domain>`, an
+        email an account linked, or an account's current invitation address; None for anyone
+        else (`projections.base.account_for_address` decides)."""
         key = normalize_address(address)
-        telegram_id = telegram_id_of(key, internal_domain)
-        if telegram_id is not None:
-            return self.account_by_telegram_id(telegram_id)
-        return self.account_by_email(key) if "@" in key else None
+        with self.reader.read() as db:
+            found = account_for_address(db, key, internal_address_pattern(internal_domain))
+            if found is None:
+                return None
+            row = db.one("SELECT * FROM accounts WHERE account_id = ?", (found[0],))
+            return None if row is None else self._account(db, row)
+
+    def replaced_invite_address(self, address: str) -> bool:
+        """Whether an address was someone's invitation address and was replaced (mail sent
+        to it is ignored, docs/adr/0019)."""
+        with self.reader.read() as db:
+            found = db.scalar(
+                "SELECT account_id FROM invite_addresses "
+                "WHERE address = ? AND replaced_at IS NOT NULL",
+                (normalize_address(address),),
+            )
+        return found is not None
+
+    def invite_addresses_of(self, account_id: UUID) -> list[str]:
+        """Every invitation address the account had, the current one first."""
+        with self.reader.read() as db:
+            rows = db.all(
+                "SELECT address FROM invite_addresses WHERE account_id = ? "
+                "ORDER BY replaced_at IS NOT NULL, assigned_at DESC, address",
+                (str(account_id),),
+            )
+        return [str(row["address"]) for row in rows]
 
     def agenda_subscribers(self) -> list[AccountView]:
         """Every account that asked for a morning agenda."""
@@ -117,7 +146,8 @@ class DirectoryReader(Reader):
             "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at, email",
             (row["account_id"],),
         )
-        return account_view(row, tuple(e["email"] for e in emails))
+        invite = invite_address_of(db, row["account_id"])
+        return account_view(row, tuple(e["email"] for e in emails), invite)
 
     def devices_of(self, account_id: UUID, *, include_revoked: bool = True) -> list[DeviceView]:
         """The account's devices, oldest first."""
@@ -146,8 +176,10 @@ class DirectoryReader(Reader):
         return [(row["device_id"], row["name"], row["password_hash"]) for row in rows]
 
 
-def account_view(row: dict[str, Any], emails: tuple[str, ...]) -> AccountView:
-    """An account row of the directory, with its linked emails."""
+def account_view(
+    row: dict[str, Any], emails: tuple[str, ...], invite: str | None = None
+) -> AccountView:
+    """An account row of the directory, with its linked emails and invitation address."""
     return AccountView(
         account_id=UUID(row["account_id"]),
         telegram_id=int(row["telegram_id"]),
@@ -159,6 +191,7 @@ def account_view(row: dict[str, Any], emails: tuple[str, ...]) -> AccountView:
         username=row["username"],
         erasure_due=row["erasure_due"],
         preferences=preferences_of(row),
+        invite_address=invite,
     )
 
 
@@ -169,5 +202,8 @@ def preferences_of(row: dict[str, Any]) -> Preferences:
 
 
 def addresses_of(account: AccountView, internal_domain: str) -> list[str]:
-    """The account's calendar user addresses as the attendee index stores them."""
-    return account_address_keys(account.telegram_id, account.emails, internal_domain)
+    """The account's calendar user addresses as the attendee index stores them (its internal
+    address, linked emails and invitation address)."""
+    return account_address_keys(
+        account.telegram_id, account.emails, internal_domain, account.invite_address
+    )

@@ -18,7 +18,7 @@ then, so what is sent is exactly that revision; the key of a row (kind, event, r
 revision) means the same message is never queued twice. The sender (adapters/mail/sender.py)
 turns a row into a message. `tg_<id>@<internal domain>` addresses are never emailed, nor shown:
 each row names the Televent users in its message with how an outsider sees them (`people`:
-their name, their linked email or else a random alias kept in `mail_aliases`).
+their name, their linked email or else their invitation address, docs/adr/0019).
 """
 
 from __future__ import annotations
@@ -37,7 +37,13 @@ from televent.domain.scheduling import (
     organizer_of,
 )
 from televent.domain.values import normalize_address
-from televent.projections.base import EventChanges, QueueProjection, handles, organized_in_televent
+from televent.projections.base import (
+    EventChanges,
+    QueueProjection,
+    handles,
+    invite_address_of,
+    organized_in_televent,
+)
 from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
 
@@ -58,7 +64,7 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
     """Queues the iMIP messages that domain events call for (see the module docstring)."""
 
     name = "email_delivery"
-    tables = ("mail_outbox", "mail_invitations", "mail_events", "mail_aliases")
+    tables = ("mail_outbox", "mail_invitations", "mail_events")
     rebuildable = False
 
     def new_changes(self, owner: str) -> _EventChanges:
@@ -297,8 +303,9 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
     def _people(self, db: Sql, ical: str) -> dict[str, dict[str, str | None]]:
         """The Televent users the message names (as ORGANIZER or ATTENDEE), by the address the
         object uses for them → how an outsider is shown them: their name, and their first
-        linked email or else the token of their alias under Televent's mail domain
-        (domain/mail_identity.py). Their internal `tg_<id>@...` address never leaves."""
+        linked email or else their invitation address (domain/mail_identity.py; `account`
+        lets the sender have one made for an account that has none yet). Their internal
+        `tg_<id>@...` address never leaves."""
         if not ical:
             return {}
         obj = parse_calendar_object(ical)
@@ -323,30 +330,17 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
             name = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account[0],))
             people[address] = {
                 "name": None if name is None else str(name),
-                "email": None if email is None else str(email),
-                "alias": None if email is not None else self._alias(db, account[0]),
+                "email": str(email or invite_address_of(db, account[0]) or "") or None,
+                "account": account[0],
             }
         return people
-
-    def _alias(self, db: Sql, account_id: str) -> str:
-        """The random token of the account's mail alias, made the first time it is needed."""
-        table = self.t["mail_aliases"]
-        token = db.scalar(f"SELECT token FROM {table} WHERE account_id = ?", (account_id,))
-        if token is None:
-            token = secrets.token_hex(10)
-            db.run(
-                f"INSERT INTO {table} (account_id, token) VALUES (?, ?) "
-                "ON CONFLICT (account_id) DO NOTHING",
-                (account_id, token),
-            )
-            token = db.scalar(f"SELECT token FROM {table} WHERE account_id = ?", (account_id,))
-        return str(token)
 
     def _external_attendees(
         self, db: Sql, facts: dict[str, Any], organizer: str | None
     ) -> dict[str, str]:
         """address → display name of the attendees reached by email only: mailto: addresses
-        that are neither the organizer, nor internal, nor linked to a Televent account."""
+        that are neither the organizer, nor internal, nor a Televent user's (a linked email
+        or an invitation address: they hear through Televent)."""
         found: dict[str, str] = {}
         for attendee in facts.get("attendees", []):
             address = attendee["address"]
@@ -355,9 +349,7 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
                 continue
             if attendee.get("schedule_agent", "SERVER") != "SERVER":
                 continue  # the organizer's client sends this one its messages (RFC 6638 §7.1)
-            if not self._is_email(address) or db.scalar(
-                "SELECT account_id FROM account_emails WHERE email = ?", (address,)
-            ):
+            if not self._is_email(address) or self.account_for(db, address) is not None:
                 continue
             found[address] = attendee.get("cn") or ""
         return found

@@ -30,6 +30,6 @@ def invitee_address(queries: Queries, internal_domain: str, text: str) -> tuple[
             raise DomainError("that Telegram user has not started the bot yet.")
         return internal_uri(account.telegram_id, internal_domain), account.name
     if is_valid_email(value):
-        known = queries.account_by_email(value)
+        known = queries.account_for_address(value, internal_domain)
         return f"mailto:{value.lower()}", None if known is None else known.name
     raise DomainError("not an @username, a Telegram id or an email address.")

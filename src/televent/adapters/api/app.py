@@ -33,6 +33,7 @@ from televent.adapters.api.events import EVENT_HANDLERS
 from televent.adapters.api.export import export_ics
 from televent.adapters.api.login import login_handlers
 from televent.adapters.api.me import MeController
+from televent.adapters.api.me_email import MeEmailController
 from televent.adapters.api.problems import EXCEPTION_HANDLERS, ProblemError
 from televent.adapters.api.public_booking import PublicBookingController
 from televent.application.web_login import WebLogin
@@ -111,6 +112,7 @@ def build_api(
         API_PATH,
         route_handlers=[
             MeController,
+            MeEmailController,
             CalendarsController,
             DevicesController,
             export_ics,

@@ -26,8 +26,14 @@ class Me(msgspec.Struct):
     emails: list[str]
     registered_at: str
     # notification preferences (domain/preferences.py): event_alarms, cards_telegram,
-    # cards_email, organizer_notices, quiet_hours, quiet_reminders, agenda_time, ...
+    # cards_email, organizer_notices, quiet_hours, quiet_reminders, agenda_time, ..., and
+    # channels ({"reminders": ["telegram", "email"], "agenda": [...], "notices": [...]})
     preferences: dict[str, Any]
+    # where anyone can invite the caller (docs/adr/0019); their own email (the linked one, else
+    # one a code was mailed to) and whether it is verified (linked)
+    invite_address: str | None = None
+    email: str | None = None
+    email_verified: bool = False
 
 
 class MeChanges(msgspec.Struct, forbid_unknown_fields=True):
@@ -39,8 +45,8 @@ class MeChanges(msgspec.Struct, forbid_unknown_fields=True):
     preferences: dict[str, Any] | None = None  # only the preferences to change
 
 
-def me_of(account: AccountView) -> Me:
-    """The JSON form of an account."""
+def me_of(account: AccountView, awaiting: str | None = None) -> Me:
+    """The JSON form of an account (`awaiting`: an address a code was mailed to)."""
     return Me(
         telegram_id=account.telegram_id,
         name=account.name,
@@ -50,7 +56,19 @@ def me_of(account: AccountView) -> Me:
         emails=list(account.emails),
         registered_at=account.registered_at,
         preferences=account.preferences.as_dict(),
+        invite_address=account.invite_address,
+        email=account.emails[0] if account.emails else awaiting,
+        email_verified=bool(account.emails),
     )
+
+
+def current_me(api: ApiContext, caller: Caller) -> Me:
+    """The caller's account as it is now (run on the port): its invitation address made if it
+    has none yet, and an address awaiting its code shown unverified."""
+    telegram_id = caller.account.telegram_id
+    api.app.invite_address(telegram_id, actor=caller.actor, source=caller.source)
+    account = api.queries.account_by_id(caller.account.account_id) or caller.account
+    return me_of(account, api.app.email_awaiting_code(account.account_id))
 
 
 class MeController(Controller):
@@ -61,8 +79,7 @@ class MeController(Controller):
 
     @get(summary="Your account", responses=problem_responses())
     async def read(self, caller: Caller, api: ApiContext) -> Me:
-        account = await api.port.run(api.queries.account_by_id, caller.account.account_id)
-        return me_of(account or caller.account)
+        return await api.port.run(current_me, api, caller)
 
     @patch(
         summary="Change your name, time zone, reminder lead time or notification preferences",
@@ -99,5 +116,4 @@ class MeController(Controller):
                 actor=caller.actor,
                 source=caller.source,
             )
-        account = await api.port.run(api.queries.account_by_id, caller.account.account_id)
-        return me_of(account or caller.account)
+        return await api.port.run(current_me, api, caller)

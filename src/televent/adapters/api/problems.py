@@ -28,6 +28,7 @@ from televent.domain.errors import (
     NotFoundError,
     PreconditionFailedError,
     TeleventError,
+    TooManyRequestsError,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -54,7 +55,7 @@ _MEANINGS = {
     412: "If-Match names an older version",
     415: "The body is not JSON",
     422: "Refused by the rules",
-    429: "Too many failed logins",
+    429: "Too many failed logins, or too many codes asked for",
 }
 
 
@@ -114,18 +115,22 @@ def problem_response(
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=dict(headers or {}))
 
 
+# The HTTP status and problem name of each kind of error, the most specific first.
+_DOMAIN_STATUSES: tuple[tuple[type[TeleventError], int, str], ...] = (
+    (NotFoundError, 404, "not-found"),
+    (ForbiddenError, 403, "forbidden"),
+    (PreconditionFailedError, 412, "precondition-failed"),
+    (TooManyRequestsError, 429, "too-many-requests"),
+    (ConflictError, 409, "conflict"),
+    (DomainError, 422, "unprocessable"),
+)
+
+
 def domain_status(exc: TeleventError) -> tuple[int, str]:
     """The HTTP status and problem name of an error the application raised."""
-    if isinstance(exc, NotFoundError):
-        return 404, "not-found"
-    if isinstance(exc, ForbiddenError):
-        return 403, "forbidden"
-    if isinstance(exc, PreconditionFailedError):
-        return 412, "precondition-failed"
-    if isinstance(exc, ConflictError):
-        return 409, "conflict"
-    if isinstance(exc, DomainError):
-        return 422, "unprocessable"
+    for kind, status, name in _DOMAIN_STATUSES:
+        if isinstance(exc, kind):
+            return status, name
     return 400, "bad-request"
 
 
@@ -165,7 +170,12 @@ def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -
         extra["precondition"] = precondition
     if isinstance(exc, ForbiddenError):
         extra["needs"] = str(exc.action)  # the right the caller's role lacks (domain/sharing.py)
-    return problem_response(status, str(exc), type_=problem_type(name), extra=extra)
+    headers = {}
+    if isinstance(exc, TooManyRequestsError) and exc.retry_after:
+        headers["Retry-After"] = str(exc.retry_after)
+    return problem_response(
+        status, str(exc), type_=problem_type(name), extra=extra, headers=headers
+    )
 
 
 def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:

@@ -149,7 +149,9 @@ def _common(account: AccountView) -> Provider:
 
 def addresses(account: AccountView, internal_domain: str) -> list[str]:
     """The calendar user addresses of an account (RFC 4791 §6.2.1... RFC 6638 §2.4.1)."""
-    return account_addresses(account.telegram_id, account.emails, internal_domain)
+    return account_addresses(
+        account.telegram_id, account.emails, internal_domain, account.invite_address
+    )
 
 
 def root(account: AccountView) -> Provider:

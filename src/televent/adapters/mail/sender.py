@@ -6,6 +6,12 @@ reply address, DTSTAMP, VTIMEZONEs) and the MIME message Gmail, Outlook and Appl
 an invitation (outbound.py). A 4xx or a network failure is retried with exponential backoff; a
 5xx (or the last retry) is reported to the application's delivery failures
 (application/delivery_failures.py), which settles the row and tells the organizer.
+
+A reminder, agenda or notice a person chose to get by mail (method NOTICE) becomes a text and
+HTML mail to their own linked address (notices.py), with the event attached as a METHOD:PUBLISH
+copy and a one-click List-Unsubscribe link (`<public URL>/unsubscribe/<token>`, unsubscribe.py);
+one whose address was unlinked or whose kind was turned off since it was queued is skipped
+(application/mail_notices.py).
 """
 
 from __future__ import annotations
@@ -21,32 +27,37 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
-from televent.adapters.mail.outbound import MailSummary, OutgoingMail, build_message
+from televent.adapters.mail.code_mail import code_message
+from televent.adapters.mail.notices import VERBS, notice_text, when_text
+from televent.adapters.mail.outbound import (
+    MailSummary,
+    NoticeMail,
+    OutgoingMail,
+    build_message,
+    build_notice,
+)
 from televent.adapters.mail.smtp import (
     PermanentMailError,
     SmtpSettings,
     TemporaryMailError,
     send_message,
 )
+from televent.adapters.mail.unsubscribe import UNSUBSCRIBE_PATH
 from televent.adapters.port import AppPort
 from televent.application.delivery_failures import DeliveryFailures
+from televent.application.mail_notices import MailNotices, NoLongerWantedError
 from televent.application.televent import Televent
-from televent.delivery.mail_queue import MailDelivery, MailQueue
-from televent.delivery.telegram_queue import MAX_ATTEMPTS, backoff
+from televent.delivery.mail_queue import CODE, MailDelivery, MailQueue
+from televent.delivery.telegram_queue import MAX_ATTEMPTS, SKIPPED, backoff
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip.outbound import outgoing
 from televent.domain.mail_identity import MailIdentity
-from televent.domain.values import internal_address
+from televent.domain.values import Source, SourceKind, internal_address
 from televent.infrastructure.database import is_lock_contention
 from televent.projections.bookings_reader import BookingView
 
 LOG = logging.getLogger(__name__)
-VERBS = {
-    "ACCEPTED": "accepted",
-    "DECLINED": "declined",
-    "TENTATIVE": "tentatively accepted",
-    "DELEGATED": "delegated",
-}
+MAIL_SOURCE = Source(SourceKind.SYSTEM, "mail").encode()
 
 
 class MailSender:
@@ -78,6 +89,7 @@ class MailSender:
         self.clock = clock or app.clock
         self.poll_seconds = poll_seconds
         self.public_url = public_url.strip().rstrip("/")
+        self.notices = MailNotices(app, queue)
 
     async def run_forever(self) -> None:
         """Send until cancelled; a failed round is logged and the next one tries again."""
@@ -108,6 +120,9 @@ class MailSender:
     async def _send(self, delivery: MailDelivery) -> None:
         try:
             message, message_id = await self.port.run(self.compose, delivery)
+        except NoLongerWantedError as exc:  # a notice whose address or consent went meanwhile
+            await self.port.run(self.queue.give_up, delivery.delivery_id, str(exc), SKIPPED)
+            return
         except Exception as exc:  # a row that cannot become a message will never send
             LOG.exception("Cannot compose mail %s", delivery.delivery_id)
             await self.port.run(self._fail, delivery, f"cannot compose: {exc}")
@@ -138,6 +153,10 @@ class MailSender:
 
     def compose(self, delivery: MailDelivery) -> tuple[EmailMessage, str]:
         """The MIME message for a row, and its Message-ID (stable across retries)."""
+        if delivery.is_notice:
+            return self._compose_notice(delivery)
+        if delivery.method == CODE:
+            return code_message(delivery, self.identity, self._message_id(delivery), self.clock())
         payload: dict[str, Any] = delivery.payload
         owner = self.app.queries.account_by_id(delivery.account_id) if delivery.account_id else None
         owner_name = owner.name if owner is not None else None
@@ -179,16 +198,13 @@ class MailSender:
             )
             if method == "REQUEST" and self.public_url:  # a mail has no base for a path
                 description = f"Cancel or reschedule: {self._manage_url(booking)}"
-        message_id = (
-            hashlib.sha256(delivery.delivery_id.encode()).hexdigest()[:32]
-            + f"@{self.identity.domain}"
-        )
+        message_id = self._message_id(delivery)
         mail = OutgoingMail(
             method=method,
             ical=ical,
             to_address=delivery.recipient,
             to_name=payload.get("name") or None,
-            from_address=self.identity.address,
+            from_address=self._from_address(method, payload.get("attendee")),
             from_name=owner_name or self.identity.name,
             reply_to=reply_to,
             subject=subject,
@@ -210,6 +226,45 @@ class MailSender:
             date=self.clock(),
         )
         return build_message(mail), message_id
+
+    def _compose_notice(self, delivery: MailDelivery) -> tuple[EmailMessage, str]:
+        """A reminder, agenda or notice for the person's own linked email (NoLongerWantedError
+        when it is not to be sent any more: application/mail_notices.py)."""
+        notice = self.notices.to_send(delivery)
+        zone = _zone(notice.account.timezone)
+        unsubscribe = None
+        if self.public_url:
+            unsubscribe = f"{self.public_url}{UNSUBSCRIBE_PATH}/{notice.unsubscribe_token}"
+        text = notice_text(
+            notice.channel, notice.kind, notice.message, zone,
+            event_id=delivery.event_id, app_url=self.public_url, unsubscribe_url=unsubscribe,
+        )  # fmt: skip
+        ical = None
+        if notice.ical:
+            ical = outgoing(
+                notice.ical, "PUBLISH", organizer=None, stamp=self.clock(),
+                hidden_domain=self.app.internal_domain,
+            )  # fmt: skip
+        message_id = self._message_id(delivery)
+        mail = NoticeMail(
+            to_address=delivery.recipient,
+            to_name=notice.account.name,
+            from_address=self.identity.address,
+            from_name=self.identity.name,
+            subject=text.subject,
+            text=text.text,
+            html=text.html,
+            message_id=message_id,
+            date=self.clock(),
+            ical=ical,
+            unsubscribe_url=unsubscribe,
+        )
+        return build_notice(mail), message_id
+
+    def _message_id(self, delivery: MailDelivery) -> str:
+        """The Message-ID of a row's message: the same on every retry."""
+        digest = hashlib.sha256(delivery.delivery_id.encode()).hexdigest()[:32]
+        return f"{digest}@{self.identity.domain}"
 
     def _booking_of(self, delivery: MailDelivery) -> BookingView | None:
         """The booking a message is about, when it goes to the booking's visitor: their mail
@@ -234,22 +289,37 @@ class MailSender:
         other internal address is left out of the message (domain/itip/outbound.py)."""
         people: dict[str, tuple[str, str | None]] = {}
         for address, person in (payload.get("people") or {}).items():
-            shown = person.get("email") or (
-                self.identity.alias_address(person["alias"]) if person.get("alias") else None
-            )
+            shown = (
+                person.get("email")
+                or (self.identity.alias_address(person["alias"]) if person.get("alias") else None)
+                or self._invite_address(person.get("account"))
+            )  # "alias": a row queued before invitation addresses were events
             if shown:
                 people[address] = (shown, person.get("name"))
         if "people" in payload or not account_id:
             return people
         owner = self.app.queries.account_by_id(UUID(account_id))
         if owner is not None:
-            alias = self.queue.alias_of(account_id)
-            shown = owner.emails[0] if owner.emails else None
-            shown = shown or (self.identity.alias_address(alias) if alias else None)
+            shown = owner.emails[0] if owner.emails else self._invite_address(account_id)
             if shown:
                 internal = internal_address(owner.telegram_id, self.app.internal_domain)
                 people.setdefault(internal.lower(), (shown, owner.name))
         return people
+
+    def _invite_address(self, account_id: str | None) -> str | None:
+        """The account's invitation address, made now if it has none yet (application/
+        invite_addresses.py); None for an account that is gone."""
+        owner = self.app.queries.account_by_id(UUID(account_id)) if account_id else None
+        if owner is None:
+            return None
+        return self.app.invite_address(owner.telegram_id, actor="system:", source=MAIL_SOURCE)
+
+    def _from_address(self, method: str, attendee: str | None) -> str:
+        """The From of a message: Televent's own, but a REPLY that speaks for a user's
+        invitation address comes from that address (it is Televent's too)."""
+        if method == "REPLY" and attendee and self.identity.alias_in(attendee) is not None:
+            return attendee
+        return self.identity.address
 
     def _wording(
         self, delivery: MailDelivery, owner_name: str | None, title: str, when: str
@@ -301,17 +371,6 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
 
 def _when(facts: dict[str, Any], zone: zoneinfo.ZoneInfo, instances: list[str]) -> str:
     """The time as the organizer reads it: "Tue 03 Dec 2026, 15:00-16:00 (Europe/Berlin)"."""
-    raw = instances[0] if instances else facts.get("start")
-    if not raw:
-        return "no time set"
-    if facts.get("all_day") or len(raw) == 10:
-        return dt.date.fromisoformat(raw[:10]).strftime("%a %d %b %Y (all day)")
-    start = dt.datetime.fromisoformat(raw)
-    start = start.astimezone(zone) if start.tzinfo is not None else start.replace(tzinfo=zone)
-    text = start.strftime("%a %d %b %Y, %H:%M")
-    end_raw = facts.get("end")
-    if end_raw and not instances and len(end_raw) > 10:
-        end = dt.datetime.fromisoformat(end_raw)
-        end = end.astimezone(zone) if end.tzinfo is not None else end.replace(tzinfo=zone)
-        text += "-" + end.strftime("%H:%M")
-    return f"{text} ({zone.key})"
+    start = instances[0] if instances else facts.get("start")
+    end = None if instances else facts.get("end")
+    return when_text(start, end, zone, all_day=bool(facts.get("all_day")))

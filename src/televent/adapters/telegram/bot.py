@@ -59,6 +59,7 @@ COMMANDS = [
     ("reminder", "Minutes before events to remind you"),
     ("agenda", "Your day every morning: /agenda 07:30 or off"),
     ("settings", "Notifications: reminders, invitations, quiet hours"),
+    ("email", "Your invitation address; link your email: /email you@example.com"),
     ("availability", "When people can book you: /availability mon-fri 09:00-17:00"),
     ("booking", "Booking links: /booking new intro 30 Intro call"),
     ("device", "CalDAV passwords: add, list, revoke"),

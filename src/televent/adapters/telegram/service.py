@@ -279,6 +279,14 @@ class BotService:
 
     # --- helpers ------------------------------------------------------------------------------
 
+    def who(self, person: Person) -> tuple[str, str]:
+        """(actor, source) of a change the registered person makes through the bot."""
+        return self._identity(person)
+
+    def registered(self, person: Person) -> AccountView:
+        """The person's account (NotFoundError until they sent /start)."""
+        return self._account(person)
+
     def _identity(self, person: Person) -> tuple[str, str]:
         account = self._account(person)
         return _who(person, account.account_id)

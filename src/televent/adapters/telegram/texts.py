@@ -49,6 +49,7 @@ HELP = """<b>Televent commands</b>
 /agenda <i>HH:MM</i> | off — your day's events every morning at that local time
 /quiet <i>HH:MM-HH:MM</i> | off — quiet hours: messages wait until they end
 /settings — notifications: reminders, invitation cards, answers, quiet hours, agenda
+/email — your invitation address; /email <i>you@example.com</i> links your email (a code is mailed)
 /availability <i>days hours</i> — when people can book you: <code>/availability mon-fri 9-17</code>
 /booking new <i>slug minutes title</i> | list | pause | resume | delete — booking links
 /device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
@@ -267,6 +268,8 @@ def notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:  #
     if kind == "mail_failed":
         recipient = escape(payload.get("recipient") or "someone")
         reason = escape(payload.get("reason") or "")
+        if payload.get("method") == "CODE":
+            return f"⚠️ The email with your code could not be delivered to {recipient}.\n{reason}"
         what = {"CANCEL": "cancellation", "REPLY": "answer"}.get(
             payload.get("method", ""), "invitation"
         )

@@ -149,7 +149,17 @@ def _changed_values(current: dict[str, Any], changes: dict[str, Any]) -> list[st
 
 
 def _email_linked(event: Any, state: AggregateState) -> list[str]:
+    if getattr(event, "verified_by", "") == "code":
+        return [f"email linked {event.address} (verified: a code mailed to it came back)"]
     return [f"email linked {event.address}"]
+
+
+def _invite_address_assigned(event: Any, state: AggregateState) -> list[str]:
+    before = state.properties.get("invite_address")
+    state.properties["invite_address"] = event.address
+    if before:
+        return [f"invitation address {before} {ARROW} {event.address} (the old one stops)"]
+    return [f"invitation address {event.address}"]
 
 
 def _email_unlinked(event: Any, state: AggregateState) -> list[str]:
@@ -515,6 +525,7 @@ DESCRIBERS: dict[str, Describer] = {
     "PreferencesChanged": _settings_changed,
     "EmailLinked": _email_linked,
     "EmailUnlinked": _email_unlinked,
+    "InviteAddressAssigned": _invite_address_assigned,
     "DevicePasswordIssued": _device_issued,
     "DevicePasswordRevoked": _device_revoked,
     "ErasureRequested": _erasure_requested,

@@ -136,11 +136,12 @@ class Audit:
         return [row["originator_id"] for row in rows]
 
     def _addresses(self, telegram_id: int, own_events: list[tuple[int, Any]]) -> set[str]:
-        """The calendar addresses that stand for the person: internal, and every linked email."""
+        """The calendar addresses that stand for the person: internal, every linked email and
+        every invitation address they had (docs/adr/0019)."""
         linked = {
             event.address
             for _, event in own_events
-            if type(event).__name__ == "EmailLinked"
+            if type(event).__name__ in ("EmailLinked", "InviteAddressAssigned")
             and isinstance(getattr(event, "address", None), str)
         }
         return set(account_address_keys(telegram_id, linked, self.app.internal_domain))

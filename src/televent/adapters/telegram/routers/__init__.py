@@ -9,6 +9,7 @@ from . import (
     booking,
     create,
     devices,
+    email,
     events,
     fallback,
     groups,
@@ -31,7 +32,8 @@ def all_routers() -> list[Router]:
     """
     modules = (
         groups,
-        *(start, preferences, create, listing, events, rsvp, devices, accounts, mini_app),
+        *(start, preferences, email, create, listing, events, rsvp, devices, accounts),
+        mini_app,
         booking,
         sharing,
         inline,

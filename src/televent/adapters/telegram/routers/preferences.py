@@ -14,7 +14,7 @@ from televent.domain.errors import DomainError
 from televent.domain.values import PartStat
 from televent.projections.queries import AccountView
 
-from .. import keyboards, settings_view, texts
+from .. import email_service, email_texts, keyboards, settings_view, texts
 from ..context import BotContext, edit
 from ..service import Person
 
@@ -89,10 +89,15 @@ async def quiet_command(
 
 
 @router.message(Command("settings"))
-async def settings_command(message: Message, account: AccountView) -> None:
-    """Every notification preference as a button."""
+async def settings_command(
+    message: Message, account: AccountView, person: Person, ctx: BotContext
+) -> None:
+    """The person's addresses (email_texts.py), then every notification preference as a
+    button."""
+    addresses = await ctx.port.run(email_service.status, ctx.service, person)
+    await message.answer(email_texts.settings_text(addresses))
     await message.answer(
-        settings_view.settings_text(account.timezone),
+        settings_view.settings_text(account.timezone, account.preferences, account.emails),
         reply_markup=settings_view.settings_keyboard(account.preferences, account.reminder_minutes),
     )
 
@@ -111,7 +116,7 @@ async def setting_tapped(
     if isinstance(query.message, Message):
         await edit(
             query.message,
-            settings_view.settings_text(account.timezone),
+            settings_view.settings_text(account.timezone, account.preferences, account.emails),
             settings_view.settings_keyboard(account.preferences, account.reminder_minutes),
         )
 

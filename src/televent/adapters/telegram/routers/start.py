@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, Message
 
 from televent.projections.queries import AccountView
 
-from .. import keyboards, texts
+from .. import email_service, email_texts, keyboards, texts
 from ..context import BotContext
 from ..parsing import ParseProblem, resolve_timezone
 from ..service import Person
@@ -27,10 +27,14 @@ class AskZone(StatesGroup):
 
 
 @router.message(CommandStart())
-async def start(message: Message, account: AccountView, state: FSMContext) -> None:
+async def start(
+    message: Message, account: AccountView, person: Person, ctx: BotContext, state: FSMContext
+) -> None:
     """Welcome (again), and ask for the time zone."""
     await state.clear()
-    await message.answer(texts.WELCOME.format(name=escape(account.name)))
+    address = await ctx.port.run(email_service.invite_address, ctx.service, person)
+    welcome = texts.WELCOME.format(name=escape(account.name))
+    await message.answer(f"{welcome}\n{email_texts.invite_line(address)}")
     await _ask_zone(message, account, state)
 
 

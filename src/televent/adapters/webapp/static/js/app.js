@@ -9,6 +9,7 @@ import {
   bindCalendars, bindPeople, focus, loadCalendars, renderCalendars, showPeople,
 } from "./calendars.js";
 import { bindDevices, showDevices } from "./devices.js";
+import { bindEmail, showEmail } from "./email.js";
 import { bindForm, createBody, fillForm, patchBody, readForm, shiftSeries } from "./form.js";
 import { saveSettings, showSettings } from "./settings.js";
 import { calendarById, findItem, isRecurring, occurrenceOf, state } from "./state.js";
@@ -286,11 +287,13 @@ function bind() {
   };
   $("#open-settings").addEventListener("click", () => {
     showSettings();
+    showEmail();
     showScreen("settings");
     setNavigation(goCalendar, "Save", saveAll);
     showBooking(fail);
   });
   bindBooking(fail);
+  bindEmail(fail);
   bindCalendars({
     changed: (reload) => (reload ? calendar.reload() : calendar.refreshFromCache()),
     fail, openCalendars, openPeople,

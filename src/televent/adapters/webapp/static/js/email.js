@@ -1,0 +1,63 @@
+// Email for every user (settings): the invitation address anyone can invite you at, a new one
+// on demand (POST /me/invite-address), and linking your own email with a code mailed to it
+// (POST /me/email, POST /me/email/verify, DELETE /me/email). Every answer is the new /me.
+
+import { call } from "./api.js";
+import { state } from "./state.js";
+import { $, choose, toast } from "./ui.js";
+
+/** Show the addresses of the account as /me has them. */
+export function showEmail() {
+  const me = state.me || {};
+  $("#invite-address").textContent = me.invite_address || "";
+  const linked = Boolean(me.email && me.email_verified);
+  const awaiting = Boolean(me.email && !me.email_verified);
+  $("#email-linked").hidden = !linked;
+  $("#email-linked-address").textContent = linked ? me.email : "";
+  $("#email-form").hidden = linked;
+  $("#code-form").hidden = !awaiting;
+  $("#email-code").placeholder = awaiting ? `Code sent to ${me.email}` : "Code";
+}
+
+async function update(request, fail, said) {
+  try {
+    const { data } = await request();
+    state.me = data;
+    toast(said(data));
+  } catch (error) {
+    fail(error);
+  }
+  showEmail();
+}
+
+export function bindEmail(fail) {
+  $("#email-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const email = $("#email-address").value.trim();
+    if (!email) return;
+    update(() => call("POST", "/me/email", { body: { email } }), fail,
+      (me) => `A code is on its way to ${me.email}`);
+  });
+  $("#code-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = $("#email-code");
+    const code = input.value.trim();
+    if (!code) return;
+    input.value = "";
+    update(() => call("POST", "/me/email/verify", { body: { code } }), fail,
+      (me) => `${me.email} is linked`);
+  });
+  $("#email-unlink").addEventListener("click", async () => {
+    const ok = await choose("Unlink your email? Invitations sent to it no longer reach you.",
+      [["yes", "Unlink", "danger"]]);
+    if (!ok) return;
+    update(() => call("DELETE", "/me/email"), fail, () => "Your email is unlinked");
+  });
+  $("#invite-renew").addEventListener("click", async () => {
+    const ok = await choose("Make a new invitation address? Mail sent to the old one is ignored from now on.",
+      [["yes", "New address", "danger"]]);
+    if (!ok) return;
+    update(() => call("POST", "/me/invite-address"), fail,
+      (me) => `Your invitation address is now ${me.invite_address}`);
+  });
+}
