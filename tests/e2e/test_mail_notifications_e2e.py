@@ -31,7 +31,7 @@ from televent.config import Settings
 from tests.bot_harness import BotHarness
 from tests.botapi import FakeBotApi
 from tests.conftest import Backend, FakeClock
-from tests.e2e.conftest import with_mail
+from tests.e2e.conftest import running_serve, with_mail
 from tests.e2e.test_agenda_e2e import button, mid_morning_zone, put
 from tests.e2e.test_bot_e2e import serve
 from tests.helpers import ACTOR, CLI
@@ -207,3 +207,31 @@ def test_settings_show_and_change_the_channels_and_say_when_nothing_can_be_maile
             await h.close()
 
     asyncio.run(main())
+
+
+def test_without_the_bot_reminders_chosen_by_mail_are_still_mailed(
+    backend: Backend, sink: tuple[Recorder, int], tmp_path: Path
+) -> None:
+    """A deployment without TELEGRAM_BOT_TOKEN: the reminder of someone who chose mail comes by
+    mail all the same (no bot sender runs the scans there)."""
+    handler, smtp_port = sink
+    database_url = backend.fresh_url()
+    now = dt.datetime.now(dt.UTC)
+    zone = mid_morning_zone(now)
+    soon = now.replace(second=0, microsecond=0) + dt.timedelta(minutes=10)
+    app = build_application(Settings(database_url=database_url))
+    try:
+        app.register_account(ALICE, name="Alice", timezone=zone, actor=ACTOR, source=CLI)
+        app.link_email(ALICE, ALICE_MAIL, actor=ACTOR, source=CLI)
+        app.change_preferences(
+            ALICE, {"channels": {"reminders": ["email"]}}, actor=ACTOR, source=CLI
+        )
+        put(app, ALICE, "Standup", soon)
+    finally:
+        app.close()
+
+    with running_serve(database_url, tmp_path, with_mail(smtp_port)) as (_, process):
+        (reminder,) = wait_for_mail(handler, 1)
+        assert str(reminder["Subject"]).startswith("Reminder: Standup")
+        assert handler.envelopes[0].rcpt_tos == [ALICE_MAIL]
+    assert "Telegram bot: off" in process.output()

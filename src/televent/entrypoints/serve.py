@@ -32,6 +32,7 @@ from televent.adapters.port import AppPort
 from televent.adapters.ratelimit import Policy
 from televent.adapters.slow_clients import deadline_protocol
 from televent.adapters.tracing import Tracing, start_tracing
+from televent.application.morning_agenda import MorningAgenda
 from televent.application.televent import Televent
 from televent.bootstrap import Services, build_application, build_services
 from televent.config import Settings
@@ -53,6 +54,7 @@ if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes secon
     from televent.adapters.telegram.bot import TelegramBot
 
 MAINTENANCE_INTERVAL_SECONDS = 3600
+SCAN_INTERVAL_SECONDS = 30  # reminders and agendas without the bot (its sender scans as often)
 BUSY_RETRY_SECONDS = 60
 LOG = logging.getLogger(__name__)
 
@@ -76,27 +78,8 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     tracing = _tracing(app)
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
-    telegram = None
-    lifespans = [_maintenance(app, settings)]
-    if settings.telegram_bot_token:
-        from televent.adapters.telegram.bot import build_bot  # noqa: PLC0415 - see the imports
-
-        caldav_url = settings.public_url or f"http://{host}:{port}/"
-        telegram = build_bot(
-            app,
-            settings,
-            app_port,
-            queue=services.telegram_queue,
-            reminders=services.reminders,
-            counters=services.counters,
-            caldav_url=caldav_url,
-            web_login=services.web_login,
-        )
-        lifespans.append(_bot(telegram))
-        mode = "webhook" if settings.telegram_webhook_url else "long polling"
-        print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")
-    else:
-        print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
+    telegram, messaging = _telegram(app, settings, app_port, services, host=host, port=port)
+    lifespans = [_maintenance(app, settings), messaging]
     public_base = (settings.public_url or f"http://{host}:{port}").rstrip("/")
     lifespans.extend(_mail(app, settings, services, public_base))
     if app.queries.account_count() == 0:
@@ -332,6 +315,60 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
             except Exception as exc:
                 busy |= _failed("Deleting delivered farewell messages", exc)
             await asyncio.sleep(BUSY_RETRY_SECONDS if busy else MAINTENANCE_INTERVAL_SECONDS)
+
+    return _background(loop)
+
+
+def _telegram(
+    app: Televent,
+    settings: Settings,
+    app_port: AppPort,
+    services: Services,
+    *,
+    host: str,
+    port: int,
+) -> tuple[TelegramBot | None, Lifespan]:
+    """The bot (when TELEGRAM_BOT_TOKEN is set) and what runs it; without the bot, the scans
+    that queue reminders and agendas (its sender runs them itself), so those people chose to
+    get by mail are still sent."""
+    if not settings.telegram_bot_token:
+        print("Telegram bot: off (TELEGRAM_BOT_TOKEN is not set).")
+        return None, _mail_only_scans(app, services)
+    from televent.adapters.telegram.bot import build_bot  # noqa: PLC0415 - see the imports
+
+    caldav_url = settings.public_url or f"http://{host}:{port}/"
+    telegram = build_bot(
+        app,
+        settings,
+        app_port,
+        queue=services.telegram_queue,
+        reminders=services.reminders,
+        counters=services.counters,
+        caldav_url=caldav_url,
+        web_login=services.web_login,
+    )
+    mode = "webhook" if settings.telegram_webhook_url else "long polling"
+    print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")
+    return telegram, _bot(telegram)
+
+
+def _mail_only_scans(app: Televent, services: Services) -> Lifespan:
+    """Queue due reminders and morning agendas every half minute when no bot sends them (what
+    goes to Telegram then waits in its queue; what goes by mail is sent)."""
+    agenda = MorningAgenda(app, services.telegram_queue)
+
+    async def loop() -> None:
+        port = AppPort(1)
+        while True:
+            for what, scan in (
+                ("Reminder scan", services.reminders.run_once),
+                ("Morning agenda run", agenda.run_once),
+            ):
+                try:
+                    await port.run(scan, app.clock())
+                except Exception as exc:  # one failing scan never stops the other
+                    _failed(what, exc)
+            await asyncio.sleep(SCAN_INTERVAL_SECONDS)
 
     return _background(loop)
 
