@@ -31,3 +31,5 @@ CREATE TABLE email_codes (
 );
 CREATE INDEX email_codes_account ON email_codes (account_id, requested_at);
 CREATE INDEX email_codes_address ON email_codes (address, requested_at);
+-- At most one code of an account is waiting: a new one replaces it in the same transaction.
+CREATE UNIQUE INDEX email_codes_waiting ON email_codes (account_id) WHERE status = 'pending';

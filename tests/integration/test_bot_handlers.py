@@ -277,16 +277,18 @@ def test_telegram_429_is_retried_after_retry_after_and_403_is_given_up(app, api,
     run_scenario(app, api, clock, scenario)
 
 
+WEEKLY = (  # 09:30 UTC every week from Sunday 1 March 2026
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+    "UID:weekly\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:20260301T093000Z\r\n"
+    "DTEND:20260301T100000Z\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Weekly\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
 def test_reminders_before_events_and_recurring_occurrences_once(app, api, clock) -> None:
     async def scenario(h: BotHarness) -> None:
         await h.register(1)
-        weekly = (
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
-            "UID:weekly\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:20260301T093000Z\r\n"
-            "DTEND:20260301T100000Z\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Weekly\r\n"
-            "END:VEVENT\r\nEND:VCALENDAR\r\n"
-        )
-        app.put_object(default_calendar(1), "weekly.ics", weekly, actor=ACTOR, source=SOURCE)
+        app.put_object(default_calendar(1), "weekly.ics", WEEKLY, actor=ACTOR, source=SOURCE)
         assert await h.remind() == 0, "09:00 is 30 minutes before: not yet"
         clock.advance(minutes=16)  # 09:16, 14 minutes before
         assert await h.remind() == 1
@@ -298,6 +300,26 @@ def test_reminders_before_events_and_recurring_occurrences_once(app, api, clock)
         await h.say(1, "/reminder 0")
         clock.advance(days=7)
         assert await h.remind() == 0, "reminders off"
+
+    run_scenario(app, api, clock, scenario)
+
+
+def test_a_reminder_not_sent_before_the_event_began_is_dropped(app, api, clock) -> None:
+    """The bot was off or unreachable until after the event began: the reminder saying "in 14
+    minutes" is not sent late; the next occurrence's is."""
+
+    async def scenario(h: BotHarness) -> None:
+        await h.register(1)
+        app.put_object(default_calendar(1), "weekly.ics", WEEKLY, actor=ACTOR, source=SOURCE)
+        clock.advance(minutes=16)  # 09:16, 14 minutes before
+        assert await h.remind() == 1
+        clock.advance(minutes=20)  # 09:36: the event has begun before anything was sent
+        assert texts_of(await h.deliver()) == []
+        assert [r["status"] for r in h.queue.rows()] == ["skipped"]
+        clock.advance(days=7, minutes=-20)  # the next week, 14 minutes before
+        assert await h.remind() == 1
+        sent = texts_of(await h.deliver())
+        assert len(sent) == 1 and "in 14 minutes" in sent[0]
 
     run_scenario(app, api, clock, scenario)
 

@@ -6,13 +6,17 @@ refused without naming them, codes are rate-limited, and only the verified addre
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import re
 from typing import Any
 
 import pytest
+from eventsourcing.persistence import IntegrityError
 
+from televent.adapters.mail.code_mail import code_message
 from televent.adapters.port import AppPort
+from televent.application.mail_notices import NoLongerWantedError
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import MailQueue
 from televent.domain.errors import ConflictError, DomainError, TooManyRequestsError
@@ -139,7 +143,7 @@ def test_an_address_someone_else_linked_is_refused_without_naming_them(
 def test_codes_are_rate_limited_per_account_and_per_address(
     app: Televent, clock: FakeClock
 ) -> None:
-    for telegram_id in (1, 2, 3):
+    for telegram_id in range(1, 8):
         app.register_account(telegram_id, name=f"User {telegram_id}", actor=ACTOR, source=CLI)
     for n in range(3):
         app.request_email_code(1, f"a{n}@example.org", actor=ACTOR, source=CLI)
@@ -149,20 +153,116 @@ def test_codes_are_rate_limited_per_account_and_per_address(
     assert "try again in 57 minutes" in str(refused.value) and refused.value.retry_after == 3420
     clock.advance(minutes=58)
     app.request_email_code(1, "a3@example.org", actor=ACTOR, source=CLI)
-    # One address gets at most five codes a day, whoever asks.
-    for telegram_id in (2, 2, 2, 3, 3):
-        app.request_email_code(telegram_id, "victim@example.org", actor=ACTOR, source=CLI)
+    # One account gets at most five codes a day for one address...
+    for _ in range(5):
+        app.request_email_code(2, "victim@example.org", actor=ACTOR, source=CLI)
+        clock.advance(minutes=21)
     with pytest.raises(TooManyRequestsError, match="try again tomorrow"):
-        app.request_email_code(3, "victim@example.org", actor=ACTOR, source=CLI)
+        app.request_email_code(2, "victim@example.org", actor=ACTOR, source=CLI)
+    # ... which does not keep the address's owner from asking for theirs; twenty a day in all.
+    for telegram_id in (3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5):
+        app.request_email_code(telegram_id, "victim@example.org", actor=ACTOR, source=CLI)
+        clock.advance(minutes=21)
+    with pytest.raises(TooManyRequestsError, match="try again tomorrow"):
+        app.request_email_code(6, "victim@example.org", actor=ACTOR, source=CLI)
     # A newer code replaces the one before: only the last is waiting, only its mail is sent.
     rows = MailQueue(app.views, app.clock).mail_rows()
     waiting = [r for r in rows if r["status"] == "pending"]
     assert sorted(r["recipient"] for r in waiting) == [
         "a3@example.org",
-        "victim@example.org",
-        "victim@example.org",
+        *["victim@example.org"] * 4,
     ]
-    assert app.email_awaiting_code(app.account_id_of(2)) == "victim@example.org"
+
+
+def test_asking_about_addresses_linked_to_others_is_rate_limited_too(app: Televent) -> None:
+    app.register_account(ALICE, name="Alice", email="alice@example.com", actor=ACTOR, source=CLI)
+    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
+    for _ in range(3):
+        with pytest.raises(ConflictError, match="linked to another account"):
+            app.request_email_code(BOB, "alice@example.com", actor=ACTOR, source=CLI)
+    for address in ("alice@example.com", "bob@example.org"):
+        with pytest.raises(TooManyRequestsError, match="codes in the last hour"):
+            app.request_email_code(BOB, address, actor=ACTOR, source=CLI)
+    assert MailQueue(app.views, app.clock).mail_rows() == []
+
+
+def waiting_code(app: Televent) -> str:
+    """The code in the one code mail still waiting to be sent."""
+    [row] = [r for r in MailQueue(app.views, app.clock).mail_rows() if r["status"] == "pending"]
+    return str(json.loads(row["payload"])["code"])
+
+
+def test_a_verified_address_replaces_the_one_linked_before(app: Televent) -> None:
+    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
+    for address in ("bob@old.example", "bob@new.example"):
+        app.request_email_code(BOB, address, actor=ACTOR, source=CLI)
+        assert app.verify_email_code(BOB, waiting_code(app), actor=ACTOR, source=CLI) == address
+    bob = app.queries.account_by_telegram_id(BOB)
+    assert bob is not None and bob.emails == ("bob@new.example",)
+    assert app.queries.account_for_address("bob@old.example", app.internal_domain) is None
+    lines = [line for e in Audit(app).account_timeline(BOB) for line in e.diff]
+    assert any("unlinked bob@old.example" in line for line in lines), lines
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+
+def test_a_double_submit_leaves_one_waiting_code_the_newest(app: Televent) -> None:
+    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
+
+    async def asks() -> list[BaseException | object]:
+        port = AppPort(2)
+        return await asyncio.gather(
+            *(
+                port.run(app.request_email_code, BOB, "bob@example.org", actor=ACTOR, source=CLI)
+                for _ in range(2)
+            ),
+            return_exceptions=True,
+        )
+
+    assert not [r for r in asyncio.run(asks()) if isinstance(r, BaseException)]
+    with app.views.read() as db:
+        assert db.scalar("SELECT COUNT(*) FROM email_codes WHERE status = 'pending'") == 1
+    assert app.verify_email_code(BOB, waiting_code(app), actor=ACTOR, source=CLI)
+    # The database itself refuses a second waiting code for one account.
+    app.request_email_code(BOB, "bob@other.example", actor=ACTOR, source=CLI)
+    with pytest.raises(IntegrityError, match="email_codes"), app.views.write() as db:
+        db.run(
+            "INSERT INTO email_codes (code_id, account_id, address, code_hash, requested_at, "
+            "expires_at, attempts, status) SELECT 'x', account_id, address, code_hash, "
+            "requested_at, expires_at, 0, status FROM email_codes WHERE status = 'pending'"
+        )
+
+
+def test_a_code_no_longer_wanted_is_not_mailed_nor_said_undelivered(
+    app: Televent, clock: FakeClock, sink: tuple[Recorder, int]
+) -> None:
+    handler, port = sink
+    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
+    app.request_email_code(BOB, "bob@example.org", actor=ACTOR, source=CLI)
+    [claimed] = MailQueue(app.views, app.clock).claim_mail()
+    withdrawn = dataclasses.replace(claimed, payload={"code": None})
+    with pytest.raises(NoLongerWantedError, match="replaced"):
+        code_message(withdrawn, IDENTITY, "<x@example.org>", clock())
+    # A code that expired before its mail went is not mailed: skipped, not failed.
+    app.request_email_code(BOB, "bob@example.org", actor=ACTOR, source=CLI)
+    clock.advance(minutes=16)
+    asyncio.run(mail_sender(app, port).run_once())
+    assert messages(handler) == []
+    newest = MailQueue(app.views, app.clock).mail_rows()[-1]
+    assert newest["status"] == "skipped", newest
+
+
+def test_unlinking_says_what_chosen_by_email_alone_is_no_longer_sent(
+    app: Televent, api: Any, clock: FakeClock
+) -> None:
+    async def scenario(h: BotHarness) -> None:
+        await h.register(BOB)
+        app.link_email(BOB, "bob@example.org", actor=ACTOR, source=CLI)
+        app.change_preferences(BOB, {"channels": {"reminders": ["email"]}}, actor=ACTOR, source=CLI)
+        text = last_text(await h.say(BOB, "/email remove"))
+        assert "no longer linked" in text
+        assert "reminders by email only: they will not be sent" in text
+
+    run(app, api, clock, scenario)
 
 
 def test_guesses_in_parallel_get_five_tries_between_them(app: Televent) -> None:

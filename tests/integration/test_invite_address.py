@@ -186,6 +186,39 @@ def test_an_invitation_at_the_address_is_a_card_and_the_answer_a_reply_from_it(
 
 
 @needs_corpus
+def test_an_invitation_at_a_replaced_address_can_still_be_answered(
+    app: Televent, api: Any, clock: FakeClock, sink: tuple[Recorder, int]
+) -> None:
+    """Renewing the address does not orphan the invitations already received at the old one:
+    the tap still sends the organizer a REPLY for the old address, while new mail to it is
+    still ignored."""
+    handler, port = sink
+    sample: Sample = SAMPLES["gmail"]
+    at(clock, dt.datetime.strptime(sample.sent, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC))
+
+    async def scenario(h: BotHarness) -> None:
+        await h.register(BOB)
+        old = invite_address(app, BOB)
+        assert [r for r, _ in receive(app, request_to(sample, old))] == ["created"]
+        [card] = [c for c in await h.deliver() if c.chat_id == BOB and "Invitation" in c.text]
+        new = app.renew_invite_address(BOB, actor=ACTOR, source=CLI)
+        assert new != old and invite_address(app, BOB) == new
+        decline = card.params["reply_markup"]["inline_keyboard"][0][-1]["callback_data"]
+        tapped = await h.tap(BOB, decline, card)
+        assert any(c.method == "editMessageText" and "declined" in c.text for c in tapped)
+        assert await mail_sender(app, port).run_once() == 1
+        [(recipients, reply)] = messages(handler)
+        assert recipients == [sample.organizer]
+        assert reply["From"].addresses[0].addr_spec == old
+        [line] = attendee_lines(calendar_part_text(reply))
+        assert line.lower().endswith(f"mailto:{old}") and "PARTSTAT=DECLINED" in line
+        [(result, detail)] = receive(app, cancel_of(sample, old, sender=sample.organizer))
+        assert result == "ignored" and "replaced" in detail
+
+    run(app, api, clock, scenario)
+
+
+@needs_corpus
 def test_a_replaced_address_and_mail_without_a_calendar_are_ignored(app: Televent) -> None:
     app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
     old = invite_address(app, BOB)

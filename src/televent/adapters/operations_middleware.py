@@ -48,7 +48,13 @@ from televent.adapters.metrics import (
     REQUESTS,
     exposition,
 )
-from televent.adapters.ratelimit import BucketStore, Decision, Policy, rate_limit_headers
+from televent.adapters.ratelimit import (
+    QUOTA_REFUSAL,
+    BucketStore,
+    Decision,
+    Policy,
+    rate_limit_headers,
+)
 from televent.ops.readiness import Readiness, Snapshot
 
 ASGIApp = Callable[..., Awaitable[None]]
@@ -217,7 +223,7 @@ class OperationsMiddleware:
             await send(message)
 
         await self.app(scope, receive, with_headers)
-        if credentials is not None and _refused(status["code"], surface):
+        if credentials is not None and _refused(status["code"], surface, scope):
             await self.store.take(credentials[0], self.limits.account, cost=-1)
             await self.store.take(f"ip:{client}", self.limits.address)
             FAILED_LOGINS.labels(surface).inc()
@@ -265,11 +271,14 @@ def _booking_write(path: str, method: str) -> bool:
     return method == "POST" and path.startswith(BOOKING_WRITES)
 
 
-def _refused(status: int, surface: str) -> bool:
-    """Whether the credentials were refused: 401, or 429 from the login throttle (the
-    application's only 429: repeated failures of one user name from one address), or 403 from
-    a webhook whose secret is wrong. Such a request never spends the account's allowance."""
-    return status in (401, 429) or (status == 403 and surface in ("telegram", "mail"))
+def _refused(status: int, surface: str, scope: dict[str, Any]) -> bool:
+    """Whether the credentials were refused: 401, or 429 from the login throttle (repeated
+    failures of one user name from one address; not a signed-in caller's quota, which marks
+    the scope with QUOTA_REFUSAL), or 403 from a webhook whose secret is wrong. Such a request
+    never spends the account's allowance."""
+    if status == 429:
+        return not scope.get(QUOTA_REFUSAL)
+    return status == 401 or (status == 403 and surface in ("telegram", "mail"))
 
 
 def _loopback(client: str) -> bool:

@@ -23,6 +23,9 @@ from typing import Protocol
 
 LOG = logging.getLogger(__name__)
 MAX_MEMORY_KEYS = 100_000  # above this, full (idle) buckets are forgotten
+# Set in a request's ASGI scope by a handler whose 429 is a quota of the signed-in caller (too
+# many email codes asked for), not the login throttle: the request is then no failed login.
+QUOTA_REFUSAL = "televent.quota_refusal"
 
 
 @dataclass(frozen=True)

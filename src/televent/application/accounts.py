@@ -105,7 +105,8 @@ class AccountCommands(InviteAddressCommands):
     ) -> None:
         """Link an email address to the account (it must not belong to another account, nor
         be one of Televent's own). `verified_by` says how the person proved it is theirs
-        (email_links.py); an operator links without."""
+        (email_links.py; it then replaces the address linked before); an operator links
+        without."""
         account = self._account(telegram_id)
         self._check_email_free(email, account.id)
         if email.strip().lower() not in account.emails:

@@ -6,12 +6,18 @@ once the code comes back (docs/adr/0019).
   drawn here and mailed through the email queue (the sender writes the mail from the mail
   identity's From); only a salted SHA-256 of it is kept, in `email_codes`, and the queue row
   holding it is scrubbed once sent (delivery/mail_queue.py). A new code replaces the one
-  before. At most `CODES_PER_HOUR` codes per account in an hour and `CODES_PER_ADDRESS_DAY`
-  per address in a day, so nobody can use Televent to flood an address.
+  before (requests are taken one at a time, so only one code of an account is ever waiting).
+  At most `CODES_PER_HOUR` codes per account in an hour, `CODES_PER_ADDRESS_DAY` per address
+  and account in a day and `CODES_PER_ADDRESS_DAY_ALL` per address in a day whoever asks, so
+  nobody can use Televent to flood an address nor lock its owner out. The limits are checked
+  and counted before the address is looked up, so asking about addresses linked to others
+  is limited the same way.
 - `verify_email_code`: valid `CODE_SECONDS` and `MAX_TRIES` tries (each try is counted before
   the code is compared, so no burst of guesses gets more); then a new code must be asked for.
   The right code links the address through the Account aggregate (EmailLinked, `verified_by`
-  "code"), so the audit, a rebuild, the GDPR export and erasure all see it.
+  "code"), so the audit, a rebuild, the GDPR export and erasure all see it. It replaces the
+  address linked before (EmailUnlinked, in the same command): a person links one address of
+  their own.
 - `remove_email`: unlinks (EmailUnlinked) and drops a code still waiting.
 
 Only a linked (so verified) address ever receives reminders, agendas or notices, and only a
@@ -49,9 +55,11 @@ CODE_DIGITS = 6
 CODE_SECONDS = 15 * 60
 MAX_TRIES = 5
 CODES_PER_HOUR = 3  # per account
-CODES_PER_ADDRESS_DAY = 5  # per address, whoever asks
+CODES_PER_ADDRESS_DAY = 5  # per address and account
+CODES_PER_ADDRESS_DAY_ALL = 20  # per address, whoever asks
 HOUR, DAY = 3600, 86_400
 WAITING, USED, LOCKED, REPLACED, EXPIRED = "pending", "used", "locked", "replaced", "expired"
+REFUSED = "refused"  # asked for an address linked to another account: counted, nothing mailed
 VERIFIED_BY_CODE = "code"
 
 
@@ -98,21 +106,27 @@ class EmailLinkCommands(AccountCommands):
         """
         account = self._account_view(telegram_id)
         address = email.strip().lower()
-        self._check_email_free(address, account.account_id)
         if address in account.emails:
             raise ConflictError(f"{address} is already linked to your account.")
+        try:
+            self._check_email_free(address, account.account_id)
+            taken: ConflictError | None = None
+        except ConflictError as exc:  # said only once the request is counted
+            taken = exc
         code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
         code_id = secrets.token_hex(12)
         moment = self.clock()
         now = int(moment.timestamp())
         with self.views.write() as db:
+            db.lock_table("email_codes")
             db.run("DELETE FROM email_codes WHERE requested_at <= ?", (now - DAY,))
             self._check_rate(db, str(account.account_id), address, now)
-            self._drop_waiting(db, str(account.account_id), REPLACED)
-            db.run(  # a locked code is over too: only the newest code is ever tried
-                "UPDATE email_codes SET status = ? WHERE account_id = ? AND status = ?",
-                (REPLACED, str(account.account_id), LOCKED),
-            )
+            if taken is None:
+                self._drop_waiting(db, str(account.account_id), REPLACED)
+                db.run(  # a locked code is over too: only the newest code is ever tried
+                    "UPDATE email_codes SET status = ? WHERE account_id = ? AND status = ?",
+                    (REPLACED, str(account.account_id), LOCKED),
+                )
             db.run(
                 "INSERT INTO email_codes (code_id, account_id, address, code_hash, requested_at, "
                 "expires_at, attempts, status) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
@@ -120,23 +134,27 @@ class EmailLinkCommands(AccountCommands):
                     code_id,
                     str(account.account_id),
                     address,
-                    digest(code, secrets.token_hex(8)),
+                    "" if taken else digest(code, secrets.token_hex(8)),
                     now,
-                    now + CODE_SECONDS,
-                    WAITING,
+                    now if taken else now + CODE_SECONDS,
+                    REFUSED if taken else WAITING,
                 ),
             )
             payload: dict[str, Any] = {
                 "code": code,
                 "minutes": CODE_SECONDS // 60,
+                "expires_at": now + CODE_SECONDS,
                 "name": account.name,
                 "actor": actor,
                 "source": source,
             }
-            insert_mail_row(
-                db, f"code:{code_id}", address, CODE, None, str(account.account_id), payload,
-                due_at=stamp(moment), created_at=stamp(moment),
-            )  # fmt: skip
+            if taken is None:
+                insert_mail_row(
+                    db, f"code:{code_id}", address, CODE, None, str(account.account_id), payload,
+                    due_at=stamp(moment), created_at=stamp(moment),
+                )  # fmt: skip
+        if taken is not None:
+            raise taken
         return CodeSent(address, now + CODE_SECONDS)
 
     def verify_email_code(self, telegram_id: int, code: str, *, actor: str, source: str) -> str:
@@ -155,7 +173,8 @@ class EmailLinkCommands(AccountCommands):
         now = int(self.clock().timestamp())
         with self.views.write() as db:
             row = db.one(
-                "SELECT * FROM email_codes WHERE account_id = ? AND status IN (?, ?)",
+                "SELECT * FROM email_codes WHERE account_id = ? AND status IN (?, ?) "
+                "ORDER BY requested_at DESC LIMIT 1",
                 (str(account.account_id), WAITING, LOCKED),
             )
             refusal = self._refusal(db, row, now)
@@ -215,18 +234,21 @@ class EmailLinkCommands(AccountCommands):
 
     @staticmethod
     def _check_rate(db: Sql, account_id: str, address: str, now: int) -> None:
-        """TooManyRequestsError when the account or the address had enough codes lately."""
-        limits = (
-            ("account_id", account_id, HOUR, CODES_PER_HOUR,
+        """TooManyRequestsError when the account, the account for this address, or the
+        address whoever asked, had enough codes lately."""
+        tomorrow = "Enough codes were asked for this address today; try again tomorrow."
+        limits: tuple[tuple[str, tuple[str, ...], int, int, str], ...] = (
+            ("account_id = ?", (account_id,), HOUR, CODES_PER_HOUR,
              f"You asked for {CODES_PER_HOUR} codes in the last hour; try again in {{}} minutes."),
-            ("address", address, DAY, CODES_PER_ADDRESS_DAY,
-             "Enough codes were mailed to this address today; try again tomorrow."),
+            ("address = ? AND account_id = ?", (address, account_id), DAY,
+             CODES_PER_ADDRESS_DAY, tomorrow),
+            ("address = ?", (address,), DAY, CODES_PER_ADDRESS_DAY_ALL, tomorrow),
         )  # fmt: skip
-        for column, value, span, most, refusal in limits:
+        for condition, values, span, most, refusal in limits:
             times = db.all(
-                f"SELECT requested_at FROM email_codes WHERE {column} = ? AND requested_at > ? "
+                f"SELECT requested_at FROM email_codes WHERE {condition} AND requested_at > ? "
                 "ORDER BY requested_at",
-                (value, now - span),
+                (*values, now - span),
             )
             if len(times) >= most:
                 wait = max(int(times[0]["requested_at"]) + span - now, 1)

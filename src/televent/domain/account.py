@@ -57,8 +57,12 @@ class Account(Aggregate):
     def link_email(self, email: str, *, actor: str, source: str, verified_by: str = "") -> None:
         """Link an email address (stored lower-case); linking it again changes nothing.
         `verified_by` says how the person proved the address is theirs ("code": a code mailed
-        to it came back); empty when an operator linked it."""
+        to it came back); empty when an operator linked it. An address the person proved
+        replaces the ones linked before (they are unlinked first): one address of their own."""
         address = email.strip().lower()
+        if verified_by:
+            for other in [e for e in self.emails if e != address]:
+                self._email_unlinked(address=other, actor=actor, source=source)
         if address not in self.emails:
             self._email_linked(address=address, actor=actor, source=source, verified_by=verified_by)
 

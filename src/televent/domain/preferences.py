@@ -103,6 +103,14 @@ class Preferences:
         """Whether messages of `kind` (reminders, agenda, notices) go out on `channel`."""
         return channel in self.channels.get(kind, (TELEGRAM,))
 
+    def unsent(self, *, email_linked: bool) -> list[str]:
+        """The kinds (reminders, agenda, notices) that are not sent at all because they go by
+        email alone and no address is linked (the agenda only when it is asked for)."""
+        if email_linked:
+            return []
+        wanted = [kind for kind in CHANNEL_KINDS if kind != "agenda" or self.agenda is not None]
+        return [kind for kind in wanted if self.channels.get(kind) == [EMAIL]]
+
     @property
     def quiet(self) -> tuple[dt.time, dt.time] | None:
         """Quiet hours as (start, end) local times, if any."""

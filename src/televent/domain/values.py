@@ -198,10 +198,16 @@ def account_addresses(
 
 
 def account_address_keys(
-    telegram_id: int, emails: Iterable[str], domain: str, invite: str | None = None
+    telegram_id: int,
+    emails: Iterable[str],
+    domain: str,
+    invite: str | None = None,
+    replaced: Iterable[str] = (),
 ) -> list[str]:
     """The same addresses as the read models store them: the internal one lower-cased, then
-    the linked emails (stored lower-case when linked), then the invitation address (stored
-    lower-case), without `mailto:`."""
+    the linked emails (stored lower-case when linked), then the invitation address and the
+    ones it replaced (stored lower-case), without `mailto:`. A replaced invitation address
+    still stands for the person in the events that name it (so an invitation received there
+    can be answered), though mail sent to it no longer reaches them."""
     keys = [internal_address(telegram_id, domain).lower(), *emails]
-    return [*keys, invite] if invite else keys
+    return [*keys, invite, *replaced] if invite else [*keys, *replaced]

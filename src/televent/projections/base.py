@@ -177,8 +177,8 @@ def addresses_of_account(db: Sql, account_id: str, internal_domain: str) -> list
     ]
     if telegram_id is None:
         return emails
-    invite = invite_address_of(db, account_id)
-    return account_address_keys(int(telegram_id), emails, internal_domain, invite)
+    invite, replaced = invite_addresses_of(db, account_id)
+    return account_address_keys(int(telegram_id), emails, internal_domain, invite, replaced)
 
 
 def invite_address_of(db: Sql, account_id: str) -> str | None:
@@ -188,6 +188,19 @@ def invite_address_of(db: Sql, account_id: str) -> str | None:
         (account_id,),
     )
     return None if value is None else str(value)
+
+
+def invite_addresses_of(db: Sql, account_id: str) -> tuple[str | None, tuple[str, ...]]:
+    """The account's current invitation address (None if it has none yet) and the ones it
+    replaced, oldest first."""
+    rows = db.all(
+        "SELECT address, replaced_at FROM invite_addresses WHERE account_id = ? "
+        "ORDER BY assigned_at, address",
+        (account_id,),
+    )
+    current = [str(r["address"]) for r in rows if r["replaced_at"] is None]
+    replaced = tuple(str(r["address"]) for r in rows if r["replaced_at"] is not None)
+    return (current[0] if current else None), replaced
 
 
 def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tuple[str, int] | None:

@@ -14,7 +14,7 @@ from televent.domain.values import (
     is_telegram_id,
     normalize_address,
 )
-from televent.projections.base import account_for_address, invite_address_of
+from televent.projections.base import account_for_address, invite_addresses_of
 from televent.projections.sql import Sql
 from televent.projections.view_reader import Reader
 
@@ -34,6 +34,8 @@ class AccountView:
     erasure_due: str | None = None
     preferences: Preferences = field(default_factory=Preferences)
     invite_address: str | None = None  # where outsiders invite them (docs/adr/0019)
+    # the invitation addresses it replaced: still theirs in the events that name them
+    replaced_invite_addresses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,22 @@ class DirectoryReader(Reader):
             return None
         with self.reader.read() as db:
             rows = db.all(
-                "SELECT a.*, e.email AS linked_email, i.address AS invite_address "
-                "FROM accounts a "
+                "SELECT a.*, e.email AS linked_email, i.address AS invite_address, "
+                "i.replaced_at AS invite_replaced_at FROM accounts a "
                 "LEFT JOIN account_emails e ON e.account_id = a.account_id "
                 "LEFT JOIN invite_addresses i ON i.account_id = a.account_id "
-                "AND i.replaced_at IS NULL "
-                "WHERE a.telegram_id = ? ORDER BY e.linked_at, e.email",
+                "WHERE a.telegram_id = ? ORDER BY e.linked_at, e.email, i.assigned_at, i.address",
                 (telegram_id,),
             )
         if not rows:
             return None
-        emails = tuple(r["linked_email"] for r in rows if r["linked_email"] is not None)
-        return account_view(rows[0], emails, rows[0]["invite_address"])
+        emails = tuple(dict.fromkeys(r["linked_email"] for r in rows if r["linked_email"]))
+        invites = [r for r in rows if r["invite_address"] is not None]
+        current = [r["invite_address"] for r in invites if r["invite_replaced_at"] is None]
+        replaced = tuple(
+            dict.fromkeys(r["invite_address"] for r in invites if r["invite_replaced_at"])
+        )
+        return account_view(rows[0], emails, current[0] if current else None, replaced)
 
     def account_by_id(self, account_id: UUID | str) -> AccountView | None:
         """An account by its id (the owner of a calendar, the sender of a queued message)."""
@@ -146,8 +152,8 @@ class DirectoryReader(Reader):
             "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at, email",
             (row["account_id"],),
         )
-        invite = invite_address_of(db, row["account_id"])
-        return account_view(row, tuple(e["email"] for e in emails), invite)
+        invite, replaced = invite_addresses_of(db, row["account_id"])
+        return account_view(row, tuple(e["email"] for e in emails), invite, replaced)
 
     def devices_of(self, account_id: UUID, *, include_revoked: bool = True) -> list[DeviceView]:
         """The account's devices, oldest first."""
@@ -177,9 +183,12 @@ class DirectoryReader(Reader):
 
 
 def account_view(
-    row: dict[str, Any], emails: tuple[str, ...], invite: str | None = None
+    row: dict[str, Any],
+    emails: tuple[str, ...],
+    invite: str | None = None,
+    replaced: tuple[str, ...] = (),
 ) -> AccountView:
-    """An account row of the directory, with its linked emails and invitation address."""
+    """An account row of the directory, with its linked emails and invitation addresses."""
     return AccountView(
         account_id=UUID(row["account_id"]),
         telegram_id=int(row["telegram_id"]),
@@ -192,6 +201,7 @@ def account_view(
         erasure_due=row["erasure_due"],
         preferences=preferences_of(row),
         invite_address=invite,
+        replaced_invite_addresses=replaced,
     )
 
 
@@ -203,7 +213,11 @@ def preferences_of(row: dict[str, Any]) -> Preferences:
 
 def addresses_of(account: AccountView, internal_domain: str) -> list[str]:
     """The account's calendar user addresses as the attendee index stores them (its internal
-    address, linked emails and invitation address)."""
+    address, linked emails, invitation address and the ones that replaced)."""
     return account_address_keys(
-        account.telegram_id, account.emails, internal_domain, account.invite_address
+        account.telegram_id,
+        account.emails,
+        internal_domain,
+        account.invite_address,
+        account.replaced_invite_addresses,
     )

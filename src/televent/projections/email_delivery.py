@@ -358,6 +358,6 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
         return "@" in address and not address.endswith("@" + self.internal_domain)
 
     def _is_owner(self, db: Sql, address: str, owner: str) -> bool:
-        """Whether a calendar address is the owner's (their tg_ address or a linked email)."""
-        account = self.account_for(db, address.lower())
-        return account is not None and account[0] == owner
+        """Whether a calendar address is the owner's (their tg_ address, a linked email, or an
+        invitation address they had: an invitation received there is still answered)."""
+        return address.lower() in self.owner_addresses(db, owner)

@@ -61,6 +61,13 @@ class Sql:
         else:
             self.cursor.execute(statement, params)
 
+    def lock_table(self, table: str) -> None:
+        """Hold off other writers of `table` until this transaction ends, so a check and the
+        write it allows are one step (SQLite has one writer at a time already: the
+        transaction must write before it reads what the check reads)."""
+        if self.dialect is Dialect.POSTGRES:
+            self.cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+
     def run_many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """Execute one statement for many parameter rows."""
         if not rows:

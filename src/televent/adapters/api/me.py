@@ -34,6 +34,9 @@ class Me(msgspec.Struct):
     invite_address: str | None = None
     email: str | None = None
     email_verified: bool = False
+    # the kinds of message (reminders, agenda, notices) chosen by email alone that are not
+    # sent while no address is linked
+    unsent: list[str] = msgspec.field(default_factory=list)
 
 
 class MeChanges(msgspec.Struct, forbid_unknown_fields=True):
@@ -59,6 +62,7 @@ def me_of(account: AccountView, awaiting: str | None = None) -> Me:
         invite_address=account.invite_address,
         email=account.emails[0] if account.emails else awaiting,
         email_verified=bool(account.emails),
+        unsent=account.preferences.unsent(email_linked=bool(account.emails)),
     )
 
 

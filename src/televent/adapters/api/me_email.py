@@ -52,7 +52,9 @@ class MeEmailController(Controller):
         """A six-digit code is mailed to `email`, valid 15 minutes and 5 tries; `email` then
         shows it with `email_verified` false. 422: not an address; 409: linked to another
         account (not saying which) or already to yours; 429 (Retry-After): too many codes
-        lately (3 an hour per account, 5 a day per address). A new code replaces the last."""
+        lately (3 an hour per account, asking about an address linked to another counted too;
+        5 a day per address and account, 20 a day per address). A new code replaces the last,
+        and a verified address replaces the one linked before."""
         return await _then_me(api, caller, api.app.request_email_code, data.email)
 
     @post(
@@ -74,7 +76,9 @@ class MeEmailController(Controller):
         responses=problem_responses(404),
     )
     async def unlink(self, caller: Caller, api: ApiContext) -> Me:
-        """Unlinks your email (and drops a code still waiting); 404 when there is none."""
+        """Unlinks your email (and drops a code still waiting); 404 when there is none.
+        `unsent` then names the kinds of message chosen by email alone, which are not sent
+        until an address is linked again."""
         return await _then_me(api, caller, api.app.remove_email)
 
     @post(

@@ -21,6 +21,7 @@ from litestar.exceptions.responses import create_exception_response
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import ExceptionHandlersMap
 
+from televent.adapters.ratelimit import QUOTA_REFUSAL
 from televent.domain.errors import (
     ConflictError,
     DomainError,
@@ -162,6 +163,8 @@ def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Respon
 def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -> Response[Any]:
     """An error of the application: its message is safe to show (domain/errors.py)."""
     status, name = domain_status(exc)
+    if isinstance(exc, TooManyRequestsError):  # a signed-in caller's quota, not a failed login
+        request.scope[QUOTA_REFUSAL] = True  # type: ignore[literal-required]
     if not is_api(request):
         return _plain(status, str(exc))
     extra: dict[str, Any] = {}

@@ -8,6 +8,7 @@ import datetime as dt
 from email.message import EmailMessage
 
 from televent.adapters.mail.outbound import NoticeMail, build_notice, esc, html_page
+from televent.application.mail_notices import NoLongerWantedError
 from televent.delivery.mail_queue import MailDelivery
 from televent.domain.mail_identity import MailIdentity
 
@@ -15,11 +16,14 @@ from televent.domain.mail_identity import MailIdentity
 def code_message(
     delivery: MailDelivery, identity: MailIdentity, message_id: str, now: dt.datetime
 ) -> tuple[EmailMessage, str]:
-    """The message for a queued code, and its Message-ID. ValueError when the row no longer
-    holds a code (it was withdrawn: a newer code replaced it)."""
+    """The message for a queued code, and its Message-ID. NoLongerWantedError when the row no
+    longer holds a code (it was withdrawn: a newer code replaced it) or the code has expired."""
     code = delivery.payload.get("code")
     if not code:
-        raise ValueError("the code was withdrawn")
+        raise NoLongerWantedError("the code was replaced by a newer one")
+    expires_at = delivery.payload.get("expires_at")
+    if expires_at is not None and now.timestamp() >= int(expires_at):
+        raise NoLongerWantedError("the code expired before it could be sent")
     minutes = int(delivery.payload.get("minutes") or 15)
     who = delivery.payload.get("name") or "A Televent user"
     text = (

@@ -149,8 +149,12 @@ class DeliverySender:
     async def _send(self, delivery: Delivery) -> None:
         try:
             inline = delivery.kind == INLINE_CARD  # a card posted in a chat: edited in place
-            rendered = await self.port.run(
-                self.inline_cards.render if inline else self._render, delivery
+            rendered = (
+                None
+                if is_stale(delivery, self.clock())
+                else await self.port.run(
+                    self.inline_cards.render if inline else self._render, delivery
+                )
             )
             if rendered is None:
                 await self.port.run(
@@ -266,3 +270,19 @@ class DeliverySender:
         except ValueError:
             return None
         return keyboards.open_only(open_url(self.mini_app, event_id))
+
+
+def is_stale(delivery: Delivery, now: dt.datetime) -> bool:
+    """A reminder of an event that has begun, or a morning agenda of a day that has passed (in
+    the person's zone), helps nobody: after the bot was off or unreachable, they are dropped."""
+    payload = delivery.payload
+    try:
+        if delivery.kind == "reminder":
+            start = dt.datetime.fromisoformat(str(payload["start"]))
+            return start.tzinfo is not None and start < now
+        if delivery.kind == AGENDA_KIND:
+            day = dt.date.fromisoformat(str(payload["date"]))
+            return now.astimezone(texts.zone(str(payload.get("timezone") or "UTC"))).date() > day
+    except (KeyError, ValueError):
+        return False  # an older row's shape: sent as before
+    return False

@@ -50,7 +50,12 @@ def verify_code(service: BotService, person: Person, code: str) -> str:
     return service.app.verify_email_code(person.telegram_id, code, actor=actor, source=source)
 
 
-def remove(service: BotService, person: Person) -> list[str]:
-    """Unlink the person's email (and drop a code still waiting)."""
+def remove(service: BotService, person: Person) -> tuple[list[str], list[str]]:
+    """Unlink the person's email (and drop a code still waiting); the addresses unlinked, and
+    the kinds of message chosen by email alone that are now not sent."""
     actor, source = service.who(person)
-    return service.app.remove_email(person.telegram_id, actor=actor, source=source)
+    removed = service.app.remove_email(person.telegram_id, actor=actor, source=source)
+    account = service.app.queries.account_by_telegram_id(person.telegram_id)
+    if not removed or account is None:
+        return removed, []
+    return removed, account.preferences.unsent(email_linked=bool(account.emails))

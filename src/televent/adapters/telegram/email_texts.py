@@ -76,9 +76,16 @@ def linked(address: str) -> str:
     )
 
 
-def removed(addresses: list[str]) -> str:
-    """After `/email remove`."""
+def removed(addresses: list[str], unsent: list[str]) -> str:
+    """After `/email remove` (`unsent`: the kinds chosen by email alone, now not sent)."""
     if not addresses:
         return "👍 The code I mailed no longer works; no email is linked."
     listed = ", ".join(f"<code>{escape(a)}</code>" for a in addresses)
-    return f"👍 {listed} is no longer linked to your account."
+    text = f"👍 {listed} is no longer linked to your account."
+    if unsent:
+        kinds = " and ".join([", ".join(unsent[:-1]), unsent[-1]] if len(unsent) > 1 else unsent)
+        text += (
+            f"\n\n⚠️ You get {kinds} by email only: they will not be sent until you link an "
+            "address again (<code>/email you@example.com</code>), or choose Telegram in /settings."
+        )
+    return text

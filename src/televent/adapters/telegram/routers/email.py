@@ -28,8 +28,8 @@ async def email_command(
         status = await ctx.port.run(email_service.status, ctx.service, person)
         await message.answer(email_texts.status_text(status))
     elif argument.lower() in REMOVE_WORDS:
-        removed = await ctx.port.run(email_service.remove, ctx.service, person)
-        await message.answer(email_texts.removed(removed))
+        removed, unsent = await ctx.port.run(email_service.remove, ctx.service, person)
+        await message.answer(email_texts.removed(removed, unsent))
     elif code_in(argument) is not None:
         address = await ctx.port.run(email_service.verify_code, ctx.service, person, argument)
         await message.answer(email_texts.linked(address))
