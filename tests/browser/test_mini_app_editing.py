@@ -85,9 +85,12 @@ def test_drag_an_event_to_another_time(mini_app: MiniApp) -> None:
     page = mini_app.open(ALICE)
     event = page.locator("#calendar .ec-event", has_text="Call with Dana")
     expect(event).to_be_visible()
-    event.scroll_into_view_if_needed()
-    box = event.bounding_box()
-    assert box is not None
+    # Scrolled to and measured in one step: the calendar may draw itself again meanwhile (a
+    # refresh after opening), which would detach an element found a moment before.
+    box = event.evaluate(
+        "e => { e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, width: r.width, height: r.height}; }"
+    )
     hour = page.evaluate(
         "() => { const s = document.querySelectorAll('#calendar .ec-slot');"
         " return s[1].getBoundingClientRect().top - s[0].getBoundingClientRect().top; }"
