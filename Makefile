@@ -48,10 +48,11 @@ test-browser: install ## Run the Mini App's browser tests (installs Debian's chr
 	bash tests/browser/install.sh
 	TELEVENT_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
 
-lint: install ## Check style with ruff, and the layer rules (docs/architecture.md) with import-linter
+lint: install ## Check style with ruff, the layer rules (docs/architecture.md) with import-linter, and the message catalogue
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports --no-logo
+	$(BIN)/python -m televent.adapters.i18n.check
 
 fmt: install ## Format the code with ruff (then apply its safe fixes)
 	$(BIN)/ruff format src tests benchmarks

@@ -52,6 +52,8 @@ class BotHarness:
             self.bot, self.queue, app.queries, self.port, ReminderScheduler(app, self.queue), clock
         )
         self._update_ids = itertools.count(1)
+        # the language_code each user's Telegram app reports (none: Telegram sent none)
+        self.languages: dict[int, str] = {}
 
     async def close(self) -> None:
         await self.bot.session.close()
@@ -61,6 +63,8 @@ class BotHarness:
         user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": name}
         if username:
             user["username"] = username
+        if user_id in self.languages:
+            user["language_code"] = self.languages[user_id]
         return user
 
     async def say(self, user_id: int, text: str) -> list[Call]:

@@ -17,6 +17,13 @@ the result carries an inline keyboard, as ``chosen_inline_result`` reports it;
 ``editMessageText`` and ``editMessageReplyMarkup`` with ``inline_message_id`` edit the inline
 message and answer ``True``; an unknown one is ``MESSAGE_ID_INVALID``, an edit that changes
 nothing is "message is not modified", as for ordinary messages.
+
+Command menus follow the Bot API too: ``setMyCommands`` keeps one list per ``scope`` and
+``language_code`` (empty: for every user of the scope without a list of their own), refusing a
+``language_code`` that is not two letters of ISO 639-1 ("invalid language code specified"),
+more than 100 commands, a command not of 1-32 of a-z 0-9 _ (``BOT_COMMAND_INVALID``) and a
+description not of 1-256 characters (``BOT_COMMAND_DESCRIPTION_INVALID``); ``getMyCommands``
+and ``deleteMyCommands`` read and drop the list of exactly the scope and language they name.
 """
 
 from __future__ import annotations
@@ -96,8 +103,6 @@ BOOL_KEYS = frozenset(
 TRUE_METHODS = frozenset(
     {
         "answerCallbackQuery",
-        "setMyCommands",
-        "deleteMyCommands",
         "deleteWebhook",
         "setWebhook",
         "close",
@@ -114,6 +119,10 @@ TRUE_METHODS = frozenset(
 DELIVERY_PREFIXES = ("send", "edit", "copy", "forward")
 
 _INT_RE = re.compile(r"-?\d+")
+_COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+MAX_COMMANDS = 100
+MAX_COMMAND_DESCRIPTION = 256
 
 
 @dataclass(frozen=True)
@@ -375,6 +384,31 @@ def _results_button_problem(button: Any) -> str | None:
         return "BUTTON_TYPE_INVALID"
     if has_start and not _START_PARAMETER.fullmatch(str(button["start_parameter"])):
         return "START_PARAM_INVALID"
+    return None
+
+
+def _menu_key(params: dict[str, Any]) -> tuple[str, str]:
+    """Which command list a call names: its scope (default: "default") and language code."""
+    scope = params.get("scope") or {"type": "default"}
+    return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
+
+
+def _commands_problem(method: str, params: dict[str, Any]) -> _Reply | None:
+    """The Bot API's refusal of a command-menu call, or None."""
+    language = str(params.get("language_code") or "")
+    if language and not _LANGUAGE_CODE.fullmatch(language):
+        return _error(HTTPStatus.BAD_REQUEST, "Bad Request: invalid language code specified")
+    if method != "setMyCommands":
+        return None
+    commands = params.get("commands")
+    if not isinstance(commands, list) or len(commands) > MAX_COMMANDS:
+        return _error(HTTPStatus.BAD_REQUEST, "Bad Request: BOT_COMMANDS_TOO_MUCH")
+    for command in commands:
+        if not isinstance(command, dict) or not _COMMAND.fullmatch(str(command.get("command"))):
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: BOT_COMMAND_INVALID")
+        description = command.get("description")
+        if not isinstance(description, str) or not 1 <= len(description) <= MAX_COMMAND_DESCRIPTION:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
     return None
 
 
@@ -777,8 +811,10 @@ class FakeBotApi:
             return _ok(self._chat_member(params))
         if method == "getWebhookInfo":
             return _ok({"url": "", "has_custom_certificate": False, "pending_update_count": 0})
+        if method in ("setMyCommands", "deleteMyCommands"):
+            return _commands_problem(method, params) or _ok(True)
         if method == "getMyCommands":
-            return _ok(self._last_commands())
+            return _commands_problem(method, params) or _ok(self._last_commands(params))
         if method in ("sendMessage", "sendDocument"):
             return self._send(token, method, params)
         if method in ("editMessageText", "editMessageReplyMarkup"):
@@ -800,13 +836,23 @@ class FakeBotApi:
             return {"status": "creator", "user": user, "is_anonymous": False}
         return {"status": "member", "user": user}
 
-    def _last_commands(self) -> list[Any]:
+    def _last_commands(self, params: dict[str, Any]) -> list[Any]:
+        """The command list set last for the scope and language `params` name."""
+        wanted = _menu_key(params)
         for call in reversed(self._state.calls):
-            if call.method == "setMyCommands" and not call.failed:
+            if call.failed or _menu_key(call.params) != wanted:
+                continue
+            if call.method == "setMyCommands":
                 return list(call.params.get("commands") or [])
-            if call.method == "deleteMyCommands" and not call.failed:
+            if call.method == "deleteMyCommands":
                 return []
         return []
+
+    def commands(self, language_code: str = "") -> list[dict[str, Any]]:
+        """The command menu set for a language (empty: the default one), as getMyCommands
+        would answer it for the default scope."""
+        with self._cond:
+            return self._last_commands({"language_code": language_code})
 
     def _send(self, token: str, method: str, params: dict[str, Any]) -> _Reply:
         chat_id = params.get("chat_id")

@@ -114,12 +114,14 @@ class MiniApp:
         telegram_id: int = ALICE,
         *,
         theme: dict[str, str] | None = None,
-        view: str | None = None,
+        view: str | None = "week",
         fragment: str = "",
         start_param: str | None = None,
     ) -> Page:
         """A new page with the app as Telegram opens it for this user (init data and theme in
-        the URL fragment, the bridge to the client recorded)."""
+        the URL fragment, the bridge to the client recorded), on the week these tests are
+        written against unless `view` says otherwise (None: the screen's default, three days
+        on this 420-pixel screen; test_mini_app_phone.py checks the defaults)."""
         context = self.browser.new_context(
             viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale="en-GB"
         )

@@ -259,6 +259,7 @@ def test_a_visitor_in_new_york_books_on_a_phone_then_cancels(site: Site) -> None
     expect(done).to_contain_text(
         f"({VISITOR_ZONE}). An invitation is on its way to ann@example.org."
     )
+    expect(page.locator("#done-ics")).to_be_hidden()  # the invitation brings it
     manage = str(page.locator("#manage-link").get_attribute("href"))
     assert re.fullmatch(rf"{re.escape(site.url)}/book/{SLUG}/manage/[\w-]+", manage), manage
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -178,7 +178,7 @@ def test_agenda_quiet_hours_and_declines_only_at_chosen_moments(
 
         await h.register(ALICE, BOB)
         replies = await h.say(ALICE, "/agenda 07:00")
-        assert any("every day at <b>07:00</b>" in c.text for c in replies)
+        assert any("every day at <b>7:00\u202fAM</b>" in c.text for c in replies)
         replies = await h.say(ALICE, "/settings")
         keyboard = next(c for c in replies if "Notifications" in c.text)
         await h.tap(ALICE, button(keyboard, "Answers to my events")["callback_data"], keyboard)
@@ -198,8 +198,8 @@ def test_agenda_quiet_hours_and_declines_only_at_chosen_moments(
         cards = [c for c in sent if c.chat_id == BOB and "Invitation" in c.text]
         assert len(cards) == 2, "the held cards come when the quiet hours end"
         (agenda,) = [c for c in sent if c.chat_id == ALICE and c.text.startswith("☀️")]
-        assert "Monday 2 March" in agenda.text
-        assert "10:00–11:00" in agenda.text and "Planning" in agenda.text
+        assert "Monday, March 2" in agenda.text
+        assert "10:00\u202fAM–11:00\u202fAM" in agenda.text and "Planning" in agenda.text
         clock.advance(seconds=30)
         assert [c for c in await scan_and_deliver() if c.chat_id == ALICE] == []
         clock.advance(minutes=40)
@@ -256,8 +256,9 @@ def test_settings_buttons_fit_telegrams_limit(
                 for row in keyboard.params["reply_markup"]["inline_keyboard"]
                 for b in row
             ]
-            assert len(data) == 12 and all(len(d.encode()) <= 64 for d in data)
-            assert "23:30–06:45" in json.dumps(keyboard.params["reply_markup"], ensure_ascii=False)
+            assert len(data) == 13 and all(len(d.encode()) <= 64 for d in data)
+            shown = json.dumps(keyboard.params["reply_markup"], ensure_ascii=False)
+            assert "11:30\u202fPM–6:45\u202fAM" in shown
         finally:
             await h.close()
 

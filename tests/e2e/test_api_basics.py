@@ -85,8 +85,13 @@ def test_the_docs_page_loads_nothing_from_elsewhere(server: ApiServer) -> None:
     assert spec == "/api/v1/openapi.json"
     served = httpx.get(f"{server.url}{script}", timeout=60)
     assert served.status_code == 200 and len(served.content) > 100_000
-    licence = httpx.get(f"{server.url}/api/v1/static/redoc.LICENSE", timeout=60)
-    assert "MIT License" in licence.text
+    assert served.headers["content-type"].startswith(("text/javascript", "application/javascript"))
+    assert b"cdn.redoc.ly" not in served.content  # Redocly's logo is not fetched from there
+    licence = httpx.get(f"{server.url}/api/v1/static/redoc/LICENSE", timeout=60)
+    assert licence.status_code == 200 and "MIT License" in licence.text
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self';" in policy
+    assert "connect-src 'self';" in policy and "img-src 'self' data:;" in policy
 
 
 def test_caldav_and_the_mini_app_are_where_they_were(server: ApiServer) -> None:

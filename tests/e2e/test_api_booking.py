@@ -296,6 +296,7 @@ def test_booking_then_the_same_slot_is_a_conflict(server: ApiServer) -> None:
         booking = booked.json()
         assert set(booking) == {
             "id", "slug", "title", "start", "end", "status", "name", "email", "tz", "manage_url",
+            "ics_url", "invitation_by_email",
         }  # fmt: skip
         assert booking["start"].endswith("+09:00") and booking["tz"] == "Asia/Tokyo"
         assert dt.datetime.fromisoformat(booking["start"]) == dt.datetime.fromisoformat(start)
@@ -525,6 +526,7 @@ def test_openapi_documents_booking(server: ApiServer) -> None:
         "/api/v1/book/{slug}/manage/{token}",
         "/api/v1/book/{slug}/manage/{token}/cancel",
         "/api/v1/book/{slug}/manage/{token}/reschedule",
+        "/api/v1/book/{slug}/manage/{token}/booking.ics",
     ):
         operations = paths[path]
         assert all(not op.get("security") for op in operations.values()), path  # public

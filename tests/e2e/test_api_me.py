@@ -71,6 +71,44 @@ def test_me_changes_notification_preferences(server: ApiServer) -> None:
         assert alice.get(ME).json()["preferences"] == after
 
 
+def test_me_changes_language_clock_and_first_weekday(server: ApiServer) -> None:
+    with server.client(1) as alice, server.client(2) as bob:
+        me = alice.get(ME).json()
+        assert (me["language"], me["direction"]) == ("en", "ltr")
+        changed = alice.patch(ME, json={"language": "fa", "hour_cycle": "12", "week_start": "sun"})
+        assert changed.status_code == 200, changed.text
+        body = changed.json()
+        assert (body["language"], body["direction"]) == ("fa", "rtl")
+        chosen = {k: body["preferences"][k] for k in ("language", "hour_cycle", "week_start")}
+        assert chosen == {"language": "fa", "hour_cycle": "12", "week_start": "sun"}
+        assert alice.get(ME).json()["preferences"]["week_start"] == "sun"  # kept
+        assert bob.get(ME).json()["language"] == "en"  # only Alice's
+        # "pt-br" as Telegram writes it is Brazilian Portuguese; an unknown one is refused whole
+        assert alice.patch(ME, json={"language": "pt-br"}).json()["language"] == "pt-BR"
+        refused = alice.patch(ME, json={"language": "tlh", "hour_cycle": "24"})
+        assert "pt-BR" in problem(refused, 422)
+        assert alice.get(ME).json()["preferences"]["hour_cycle"] == "12"
+        # null is automatic again: the language Telegram reports, here none, so English
+        back = alice.patch(ME, json={"language": None, "hour_cycle": None}).json()
+        assert back["language"] == "en" and back["preferences"]["language"] is None
+        assert back["preferences"]["hour_cycle"] is None
+
+
+def test_the_app_loads_its_words_in_each_language(server: ApiServer) -> None:
+    with server.client() as anonymous:
+        russian = anonymous.get("/app/i18n/ru.ftl")
+        assert russian.status_code == 200, russian.text
+        assert russian.headers["content-type"].startswith("text/plain")
+        assert "app-name" in russian.text and "bot-sorry" not in russian.text  # app's only
+        assert anonymous.get("/app/i18n/pt-BR.ftl").status_code == 200
+        missing = anonymous.get("/app/i18n/tlh.ftl")
+        assert missing.status_code == 404 and "ru.ftl" in missing.text
+        assert anonymous.get("/app/i18n/pt-br.ftl").status_code == 404  # one name per language
+        # Fluent itself is vendored, served like the app's other scripts
+        script = anonymous.get("/app/vendor/fluent-bundle/0.19.1/index.js")
+        assert script.status_code == 200 and "FluentBundle" in script.text
+
+
 def test_bad_settings_are_refused_with_a_problem(server: ApiServer) -> None:
     with server.client(1) as alice:
         assert "IANA" in problem(alice.patch(ME, json={"timezone": "Mars/Olympus"}), 422)

@@ -99,13 +99,14 @@ def test_invitation_journey_through_the_running_server(
         }
         register(api, ALICE, BOB)
         sid = create(api, ALICE, "Team sync, tomorrow 15:00, 1h, Room 4")
-        assert "15:00–16:00" in say(api, ALICE, "/tomorrow", "Team sync").text
+        assert "3:00\u202fPM–4:00\u202fPM" in say(api, ALICE, "/tomorrow", "Team sync").text
         device = say(api, ALICE, "/device add laptop", "Password for")
         password = re.search(r"<code>([0-9a-f-]{27})</code>", device.text).group(1)
 
         say(api, ALICE, f"/invite {sid} @bob", "Bob invited")
         card = card_for(api, BOB)
-        assert "Team sync" in card.text and "15:00–16:00" in card.text and "Alice" in card.text
+        assert "Team sync" in card.text and "3:00\u202fPM–4:00\u202fPM" in card.text
+        assert "Alice" in card.text
         accept = card.params["reply_markup"]["inline_keyboard"][0][0]
         assert accept["text"] == "✅ Accept"
         api.push_callback(BOB, accept["callback_data"], message_id=card.message_id or 0)

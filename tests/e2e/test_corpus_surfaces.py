@@ -33,7 +33,7 @@ import icalendar
 import pytest
 
 import televent.application.calendar_objects as calendar_objects
-from televent.adapters.telegram.context import SORRY
+from televent.adapters.i18n import translate
 from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -230,7 +230,7 @@ async def _bot_surfaces(h: BotHarness, clock: FakeClock, app: Televent) -> dict[
             assert answers, (command, monday)
             for answer in answers:
                 assert not answer.failed, (command, monday, answer.params)
-                assert SORRY not in answer.text, (command, monday)
+                assert translate("en", "bot-sorry") not in answer.text, (command, monday)
                 counts["answers"] += 1
                 counts["not shown"] += "could not be shown" in answer.text
         await h.remind()

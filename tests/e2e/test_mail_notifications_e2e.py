@@ -111,7 +111,8 @@ def test_reminder_and_agenda_mails_and_the_unsubscribe_link(
         (agenda,) = [m for s, m in by_subject.items() if s.startswith("Your day")]
 
         local_start = soon.astimezone(tz)
-        shown = f"{local_start:%H:%M} ({zone})"
+        clock = f"{local_start:%-I:%M}\u202f{local_start:%p}"  # English: a 12-hour clock
+        shown = f"{clock} ({zone})"
         assert shown in str(reminder["Subject"])
         assert reminder.get_content_type() == "multipart/mixed"
         alternative = next(reminder.iter_parts())
@@ -127,9 +128,7 @@ def test_reminder_and_agenda_mails_and_the_unsubscribe_link(
         (event,) = calendar.walk("VEVENT")
         assert event.decoded("DTSTART") == soon
 
-        assert f"{local_start:%H:%M}" in body_of(agenda, "plain") and "Standup" in body_of(
-            agenda, "plain"
-        )
+        assert clock in body_of(agenda, "plain") and "Standup" in body_of(agenda, "plain")
         assert agenda.get_content_type() == "multipart/alternative"
 
         link = str(reminder["List-Unsubscribe"]).strip().removeprefix("<").removesuffix(">")

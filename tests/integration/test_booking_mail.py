@@ -32,7 +32,7 @@ OWNER = 4242
 # Monday 2 March 2026, 06:00 UTC; the slot is Tuesday 14:00 UTC = 15:00 Berlin = 09:00 New York.
 NOW = dt.datetime(2026, 3, 2, 6, 0, tzinfo=dt.UTC)
 SLOT = dt.datetime(2026, 3, 3, 14, 0, tzinfo=dt.UTC)
-NEW_YORK_TIME = "Tue 03 Mar 2026, 09:00-09:30 (America/New_York)"
+NEW_YORK_TIME = "Tue, Mar 3, 2026, 9:00\u202fAM–9:30\u202fAM (America/New_York)"
 
 
 @pytest.fixture
@@ -166,7 +166,7 @@ def test_mail_of_an_ordinary_event_keeps_the_owners_zone(
     send_all(owner, port)
     [(_, invitation)] = messages(handler)
     assert invitation["Subject"] == (
-        "Invitation: Budget @ Tue 03 Mar 2026, 15:00-16:00 (Europe/Berlin)"
+        "Invitation: Budget @ Tue, Mar 3, 2026, 3:00\u202fPM–4:00\u202fPM (Europe/Berlin)"
     )
     assert "/manage/" not in body(invitation, "plain")
 
@@ -181,7 +181,7 @@ def test_a_rescheduled_booking_is_mailed_as_moved_in_the_visitors_zone(
     owner.reschedule_booking(token, SLOT + dt.timedelta(hours=1), source="booking")
     send_all(owner, port)
     [_, moved] = to_visitor(handler)
-    later = "Tue 03 Mar 2026, 10:00-10:30 (America/New_York)"
+    later = "Tue, Mar 3, 2026, 10:00\u202fAM–10:30\u202fAM (America/New_York)"
     assert moved["Subject"] == f"Moved: Intro call with Olga Owner @ {later}"
     assert calendar_method(moved) == "REQUEST"
     assert f"{PUBLIC}/book/intro/manage/{token}" in body(moved, "plain")

@@ -29,9 +29,14 @@ def stored_availability(app: Televent) -> dict[str, Any] | None:
 
 
 async def one_text(h: BotHarness, user_id: int, line: str) -> str:
+    """The one answer, its narrow spaces ("9:00\u202fAM", as Babel writes it) plain."""
     answers = texts_of(await h.say(user_id, line))
     assert len(answers) == 1, answers
-    return answers[0]
+    return plain(answers[0])
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ")
 
 
 def book(app: Televent, start: dt.datetime, *, answers: dict[str, str] | None = None) -> str:
@@ -60,17 +65,17 @@ def test_availability_shows_the_default_then_changes_day_by_day(app, api, clock)
         await h.register(OWNER)
         shown = await one_text(h, OWNER, "/availability")
         assert "the default" in shown and "Europe/Berlin" in shown
-        assert "Mon  09:00–17:00" in shown and "Sat  off" in shown
+        assert "Mon  9:00 AM–5:00 PM" in shown and "Sat  off" in shown  # English: 12 hours
         assert "/availability mon-fri 09:00-12:00 13:00-17:00" in shown  # the examples
         assert stored_availability(app) is None  # showing stores nothing
 
         saved = await one_text(h, OWNER, "/availability mon-fri 09:00-12:00 13:00-17:00")
-        assert "Saved" in saved and "Fri  09:00–12:00, 13:00–17:00" in saved
+        assert "Saved" in saved and "Fri  9:00 AM–12:00 PM, 1:00 PM–5:00 PM" in saved
         await one_text(h, OWNER, "/availability sat 10-14")
         await one_text(h, OWNER, "/availability fri off")
         await one_text(h, OWNER, "/availability 2026-12-24 off")
         last = await one_text(h, OWNER, "/availability 2026-12-27 10:00-14:00")
-        assert "Thu 24 Dec 2026  off" in last and "Sun 27 Dec 2026  10:00–14:00" in last
+        assert "Thu, Dec 24, 2026  off" in last and "Sun, Dec 27, 2026  10:00 AM–2:00 PM" in last
         assert stored_availability(app) == {
             "timezone": "Europe/Berlin",
             "weekly": {
@@ -86,7 +91,7 @@ def test_availability_shows_the_default_then_changes_day_by_day(app, api, clock)
             ],
         }
         again = await one_text(h, OWNER, "/availability")
-        assert "the default" not in again and "Sat  10:00–14:00" in again
+        assert "the default" not in again and "Sat  10:00 AM–2:00 PM" in again
 
         await one_text(h, OWNER, "/availability 2026-12-24 weekly")
         stored = stored_availability(app)
@@ -121,12 +126,12 @@ def test_availability_typed_in_the_users_zone_moves_the_slots(app, api, clock) -
 @pytest.mark.parametrize(
     ("line", "says"),
     [
-        ("/availability funday 09:00-17:00", "I don't know the day 'funday'"),
+        ("/availability funday 09:00-17:00", "I don't know the day “funday”"),
         ("/availability mon", "Give the hours after the day"),
-        ("/availability mon 9am-5pm", "'9am-5pm' is not a range of hours"),
+        ("/availability mon 9am-5pm", "“9am-5pm” is not a range of hours"),
         ("/availability mon 17:00-09:00", "Monday"),
         ("/availability mon 25:00-26:00", "Monday"),
-        ("/availability 2026-02-01 off", "Sun 01 Feb 2026 is in the past"),
+        ("/availability 2026-02-01 off", "Sun, Feb 1, 2026 is in the past"),
         ("/availability 2026-02-30 off", "2026-02-30 is not a date"),
         ("/availability fri-mon 9-17", "the first day comes after the last"),
     ],
@@ -170,18 +175,18 @@ def test_booking_links_new_list_pause_resume_delete(app, api, clock) -> None:
 
         listing = await one_text(h, OWNER, "/booking list")
         assert "<b>Intro call</b>" in listing and "<b>Product demo</b>" in listing
-        assert "30 min, active, 0 upcoming bookings" in listing
-        assert "45 min, active" in listing and url in listing
+        assert "30 minutes, active, 0 upcoming bookings" in listing
+        assert "45 minutes, active" in listing and url in listing
 
         book(app, SLOT)
         listing = await one_text(h, OWNER, "/booking list")
-        assert "30 min, active, 1 upcoming booking\n" in listing
+        assert "30 minutes, active, 1 upcoming booking\n" in listing
 
         paused = await one_text(h, OWNER, "/booking pause intro")
         assert "paused" in paused
         view = app.queries.link("intro")
         assert view is not None and not view.link.active
-        assert "30 min, ⏸ paused" in await one_text(h, OWNER, "/booking list")
+        assert "30 minutes, ⏸ paused" in await one_text(h, OWNER, "/booking list")
         with pytest.raises(DomainError):  # the visitor's page refuses it
             book(app, SLOT + dt.timedelta(hours=1))
         resumed = await one_text(h, OWNER, "/booking resume intro")
@@ -246,9 +251,10 @@ def test_the_owner_is_told_of_a_booking_in_their_zone_then_of_the_move_and_cance
         token = book(app, SLOT, answers={"q1": "Televent <demo>"})
         sent = [c for c in await h.deliver() if c.method == "sendMessage"]
         assert len(sent) == 1 and sent[0].chat_id == OWNER
-        card = sent[0].text
+        card = plain(sent[0].text)
         assert card.startswith(
-            "📅 Ann Visitor booked 30 min with you: <b>Intro call</b>, Tue 3 Mar 14:00-14:30"
+            "📅 Ann Visitor booked 30 minutes with you: <b>Intro call</b>, "
+            "Tue, Mar 3, 2:00 PM–2:30 PM"
         )
         assert "ann@example.org" in card and "What about?: Televent &lt;demo&gt;" in card
         booking = app.queries.booking_by_token(token)
@@ -258,15 +264,15 @@ def test_the_owner_is_told_of_a_booking_in_their_zone_then_of_the_move_and_cance
         assert opened == f"https://cal.example.org/app/#event={booking.event_id}"
 
         app.reschedule_booking(token, SLOT + dt.timedelta(days=1, hours=1), source="booking")
-        moved = texts_of(await h.deliver())
+        moved = [plain(text) for text in texts_of(await h.deliver())]
         assert moved == [
-            "🔄 Ann Visitor moved <b>Intro call</b> to Wed 4 Mar 15:00-15:30 "
-            "(was Tue 3 Mar 14:00-14:30)."
+            "🔄 Ann Visitor moved <b>Intro call</b> to Wed, Mar 4, 3:00 PM–3:30 PM "
+            "(was Tue, Mar 3, 2:00 PM–2:30 PM)."
         ]
         app.cancel_booking(token, reason="Something came up", source="booking")
-        cancelled = texts_of(await h.deliver())
+        cancelled = [plain(text) for text in texts_of(await h.deliver())]
         assert cancelled == [
-            "❌ Ann Visitor cancelled <b>Intro call</b>, Wed 4 Mar 15:00-15:30 "
+            "❌ Ann Visitor cancelled <b>Intro call</b>, Wed, Mar 4, 3:00 PM–3:30 PM "
             "(Something came up). The time is free again."
         ]
         assert texts_of(await h.deliver()) == []  # each message once
@@ -291,7 +297,7 @@ def test_the_owner_reads_the_booking_in_their_current_zone_and_after_quiet_hours
         assert json.loads(rows[0]["payload"])["email"] == "ann@example.org"
         await h.say(OWNER, "/timezone Asia/Tokyo")
         at(clock, dt.datetime(2026, 3, 1, 11, 0, 1, tzinfo=dt.UTC))
-        sent = texts_of(await h.deliver())
-        assert len(sent) == 1 and "Tue 3 Mar 22:00-22:30" in sent[0]  # 13:00 UTC in Tokyo
+        sent = [plain(text) for text in texts_of(await h.deliver())]
+        assert len(sent) == 1 and "Tue, Mar 3, 10:00 PM–10:30 PM" in sent[0]  # 13:00 UTC, Tokyo
 
     run_scenario(app, api, clock, scenario)

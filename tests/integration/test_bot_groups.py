@@ -155,7 +155,10 @@ def test_first_create_opens_the_calendar_and_posts_the_card(app, api, clock) -> 
         assert posted[0].text.startswith("📅 This group now has a calendar: <b>Climbing club</b>")
         assert buttons(posted[0]) == [("📅 Join this calendar", f"gj:{GROUP}")]
         card = posted[1]
-        assert card.text.startswith("📅 <b>Team lunch</b>\n🕒 Mon 2 Mar, 13:00–14:00")
+        # in the calendar owner's language and clock (Alice: English, 12 hours)
+        assert card.text.startswith(
+            "📅 <b>Team lunch</b>\n🕒 Mon, Mar 2, 1:00\u202fPM–2:00\u202fPM"
+        )
         assert "📍 Cafe Central" in card.text
         assert card.text.endswith("✅ 0 · ❔ 0 · ❌ 0")
         event_id = event_of(card)

@@ -15,6 +15,11 @@ from tests.bot_harness import BotHarness, at, run_scenario, texts_of
 ACTOR, SOURCE = "system:", "cli:tests"
 
 
+def plain(text: str) -> str:
+    """A message with the narrow no-break space of English times ("3:00\u202fPM") as a space."""
+    return text.replace("\u202f", " ")
+
+
 def short_id_in(text: str) -> str:
     match = re.search(r"<code>([0-9a-f]{6})</code>", text) or re.search(r"id ([0-9a-f]{6})", text)
     assert match, text
@@ -72,8 +77,8 @@ def test_one_line_create_shows_a_card_then_saves_in_the_users_zone(app, api, clo
         assert str(start.tzinfo) == "Europe/Berlin"
         assert str(event["LOCATION"]) == "Room 4"
         assert "tg_1@televent.internal" in str(event["ORGANIZER"])
-        listing = texts_of(await h.say(1, "/tomorrow"))[0]
-        assert "15:00–16:00" in listing and "Team sync" in listing and sid in listing
+        listing = plain(texts_of(await h.say(1, "/tomorrow"))[0])
+        assert "3:00 PM–4:00 PM" in listing and "Team sync" in listing and sid in listing
         assert "Nothing planned" in texts_of(await h.say(1, "/today"))[0]
 
     run_scenario(app, api, clock, scenario)
@@ -101,11 +106,16 @@ def test_dialogue_creation_and_cancel(app, api, clock) -> None:
         await h.say(1, "fri 9:30")
         assert "How long is it?" in texts_of(await h.say(1, "an eternity"))[0]
         await h.say(1, "45m")
-        confirm = await h.say(1, "Main street 5")
+        assert "description" in texts_of(await h.say(1, "Main street 5"))[0]
+        confirm = await h.say(1, "Bring the X-rays")
         card = next(c for c in confirm if "Save this event?" in c.text)
-        assert "09:30–10:15" in card.text and "Main street 5" in card.text
+        assert "9:30 AM–10:15 AM" in plain(card.text) and "Main street 5" in card.text
+        assert "📝 Bring the X-rays" in card.text
         await h.tap(1, "new:1", card)
-        assert len(app.queries.objects_in(default_calendar(1))) == 1
+        (saved,) = app.queries.objects_in(default_calendar(1))
+        event = icalendar.Calendar.from_ical(saved.ical).walk("VEVENT")[0]
+        assert str(event["DESCRIPTION"]) == "Bring the X-rays"
+        assert str(event["LOCATION"]) == "Main street 5"
         await h.say(1, "/create")
         assert "cancelled" in texts_of(await h.say(1, "/cancel"))[0]
         assert "not sure" in texts_of(await h.say(1, "Some title"))[0]
@@ -126,13 +136,13 @@ def test_week_listing_across_a_dst_change_keeps_local_times(app, api, clock) -> 
             "SUMMARY:Stand-up\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         )
         app.put_object(default_calendar(1), "standup.ics", daily, actor=ACTOR, source=SOURCE)
-        week = texts_of(await h.say(1, "/week"))[0]
-        assert week.count("09:30–09:45") == 7, week
-        for day in ("Sat 28 Mar", "Sun 29 Mar", "Mon 30 Mar"):
+        week = plain(texts_of(await h.say(1, "/week"))[0])
+        assert week.count("9:30 AM–9:45 AM") == 7, week
+        for day in ("Sat, Mar 28", "Sun, Mar 29", "Mon, Mar 30"):
             assert day in week
         await h.say(1, "/timezone UTC")
-        week_utc = texts_of(await h.say(1, "/week"))[0]
-        assert "08:30–08:45" in week_utc and "07:30–07:45" in week_utc
+        week_utc = plain(texts_of(await h.say(1, "/week"))[0])
+        assert "8:30 AM–8:45 AM" in week_utc and "7:30 AM–7:45 AM" in week_utc
 
     run_scenario(app, api, clock, scenario)
 
@@ -147,7 +157,7 @@ def test_invitation_card_tap_and_organizer_notice(app, api, clock) -> None:
         assert len(cards) == 1
         card = cards[0]
         assert "Invitation" in card.text and "Team sync" in card.text and "Alice" in card.text
-        assert "Mon 2 Mar, 15:00–16:00" in card.text
+        assert "Mon, Mar 2, 3:00 PM–4:00 PM" in plain(card.text)
         buttons = card.params["reply_markup"]["inline_keyboard"][0]
         assert [b["text"] for b in buttons] == ["✅ Accept", "❔ Tentative", "❌ Decline"]
         position_before = app.queries.calendar(default_calendar(1)).sync_position
@@ -161,8 +171,8 @@ def test_invitation_card_tap_and_organizer_notice(app, api, clock) -> None:
         obj = app.queries.objects_in(default_calendar(1))[0]
         assert "PARTSTAT=ACCEPTED" in obj.ical.replace("\r\n ", "")
         assert app.queries.calendar(default_calendar(1)).sync_position > position_before
-        notices = texts_of(await h.deliver())
-        assert notices == ["✅ Bob accepted <b>Team sync</b>\n🕒 Mon 2 Mar, 15:00–16:00"]
+        notices = [plain(text) for text in texts_of(await h.deliver())]
+        assert notices == ["✅ Bob accepted <b>Team sync</b>\n🕒 Mon, Mar 2, 3:00 PM–4:00 PM"]
         attendees = texts_of(await h.say(1, f"/attendees {sid}"))[0]
         assert "✅ accepted: Bob" in attendees and "stranger@example.com" in attendees
 
@@ -207,7 +217,8 @@ def test_cards_follow_changes_once_per_revision(app, api, clock) -> None:
         app.put_object(obj.calendar_id, obj.href, moved, actor=ACTOR, source=SOURCE)
         app.put_object(obj.calendar_id, obj.href, moved, actor=ACTOR, source=SOURCE)  # no-op
         updated = [c for c in await h.deliver() if c.chat_id == 2]
-        assert len(updated) == 1 and "updated" in updated[0].text and "14:00" in updated[0].text
+        assert len(updated) == 1 and "updated" in updated[0].text
+        assert "2:00 PM" in plain(updated[0].text)
         await h.say(1, f"/cancel {sid}")
         confirm = api.calls("sendMessage", chat_id=1)[-1]
         await h.tap(1, f"ev:{event_id.hex}:cancel_yes", confirm)
@@ -249,7 +260,7 @@ def test_caldav_attendee_by_internal_address_or_linked_email_gets_a_card(app, ap
         app.put_object(default_calendar(1), "review.ics", body, actor=ACTOR, source=SOURCE)
         sent = await h.deliver()
         assert sorted(c.chat_id for c in sent) == [2, 3], "the organizer gets no card"
-        assert all("Review" in c.text and "11:00–12:00" in c.text for c in sent)
+        assert all("Review" in c.text and "11:00 AM–12:00 PM" in plain(c.text) for c in sent)
 
     run_scenario(app, api, clock, scenario)
 
@@ -337,7 +348,7 @@ def test_devices_export_and_erasure_request(app, api, clock) -> None:
         assert document.filename.endswith(".ics") and b"SUMMARY:Export me" in document.content
         ask = next(c for c in await h.say(1, "/deleteaccount") if "Erase" in c.text)
         done = await h.tap(1, "erase:1", ask)
-        assert any("31 March 2026" in c.text for c in done if c.method == "editMessageText")
+        assert any("Mar 31, 2026" in c.text for c in done if c.method == "editMessageText")
         assert app.queries.account_by_telegram_id(1).erasure_due == "2026-03-31"
         assert "cancelled" in texts_of(await h.say(1, "/keepaccount"))[0]
         assert app.queries.account_by_telegram_id(1).erasure_due is None

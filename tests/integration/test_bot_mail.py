@@ -78,7 +78,7 @@ def test_a_counter_proposal_is_accepted_from_telegram(app, api, clock) -> None:
         assert receive_email(ItipInbox(app, IDENTITY), raw).outcomes[0].result == "proposed"
         [card] = [c for c in await h.deliver() if c.chat_id == 1]
         assert "dan@example.org proposes a new time" in card.text
-        assert "Mon 02 Mar, 17:00" in card.text and "an hour later" in card.text
+        assert "Mon, Mar 2, 5:00\u202fPM" in card.text and "an hour later" in card.text
         buttons = card.params["reply_markup"]["inline_keyboard"][0]
         tapped = await h.tap(1, buttons[0]["callback_data"], card)
         assert any("moved to the proposed time" in c.text for c in tapped if c.text)

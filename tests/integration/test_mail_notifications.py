@@ -198,11 +198,11 @@ def test_a_reminder_is_mailed_once_at_its_moment_with_the_event_and_an_unsubscri
     assert more == [] and recipients == [ALICE_MAIL]
     assert mail.get_content_type() == "multipart/mixed"
     assert mail["From"] == "Televent <calendar@cal.example.org>"
-    assert mail["Subject"] == "Reminder: Standup @ Mon 02 Mar 2026, 10:00 (Europe/Berlin)"
+    assert mail["Subject"] == "Reminder: Standup @ Mon, Mar 2, 2026, 10:00\u202fAM (Europe/Berlin)"
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     body = parts(mail)
     assert "Standup starts in 15 minutes" in body["text"]
-    assert "When: Mon 02 Mar 2026, 10:00 (Europe/Berlin)" in body["text"]
+    assert "When: Mon, Mar 2, 2026, 10:00\u202fAM (Europe/Berlin)" in body["text"]
     assert "Alice &lt;Admin&gt; &amp; Co" not in body["html"]  # (her name is not shown here)
     (attached,) = body["ics"]
     assert attached.get_filename() == "event.ics" and attached.get_param("method") == "PUBLISH"
@@ -287,10 +287,10 @@ def test_the_agenda_is_mailed_at_the_local_time_once(
     send(app, clock, port)
     (recipients, mail), *more = received(handler)
     assert more == [] and recipients == [ALICE_MAIL]
-    assert mail["Subject"] == "Your day: Monday 2 March 2026"
+    assert mail["Subject"] == "Your day: Monday, March 2"
     assert mail.get_content_type() == "multipart/alternative", "no event attached to an agenda"
     body = parts(mail)
-    assert "10:00-11:00 · Planning · at Room <1>" in body["text"]
+    assert "10:00\u202fAM–11:00\u202fAM · Planning · at Room <1>" in body["text"]
     assert "Room &lt;1&gt;" in body["html"] and "Room <1>" not in body["html"]
     assert "(Europe/Berlin)" in body["text"]
     assert unsubscribe_token(mail)
@@ -316,7 +316,9 @@ def test_invitations_and_answers_are_mailed_as_notices(
     by_recipient = {recipients[0]: mail for recipients, mail in received(handler)}
     assert set(by_recipient) == {BOB_MAIL, ALICE_MAIL}
     invitation = by_recipient[BOB_MAIL]
-    assert invitation["Subject"].startswith("Invitation: Review @ Tue 03 Mar 2026, 15:00-16:00")
+    assert invitation["Subject"].startswith(
+        "Invitation: Review @ Tue, Mar 3, 2026, 3:00\u202fPM–4:00\u202fPM"
+    )
     body = parts(invitation)
     assert "Alice &lt;Admin&gt; &amp; Co invites you" in body["html"], "names are escaped"
     assert f"{PUBLIC}/app/#event={meeting}" in body["text"]

@@ -19,6 +19,9 @@ from tests.helpers import ACTOR, CALDAV, vevent
 def populate(app: Televent) -> UUID:
     account = app.register_account(1, name="A", actor=ACTOR, source=CALDAV)
     calendar_id = calendar_id_for(account.account_id, "default")
+    # the language Telegram reports and the one chosen (docs/adr/0021) rebuild like the rest
+    app.change_account_settings(1, {"telegram_language": "ru"}, actor=ACTOR, source=CALDAV)
+    app.change_preferences(1, {"language": "fa", "hour_cycle": "12"}, actor=ACTOR, source=CALDAV)
     for n in range(12):
         app.put_object(
             calendar_id,
@@ -36,16 +39,20 @@ def test_verify_finds_a_corrupted_row_and_rebuild_repairs_it(app: Televent) -> N
     with app.views.write() as db:
         db.run("UPDATE calendar_objects SET ical = 'tampered' WHERE href = '5.ics'")
         db.run("DELETE FROM attendees WHERE uid = 'u7'")
+        db.run("UPDATE accounts SET telegram_language = 'de'")
     report = Rebuilder(app.engine, app.views, batch_size=4).run(verify=True)
     assert not report.matches
     tables = {d.table: d for d in report.differences}
-    assert set(tables) == {"calendar_objects", "attendees"}
+    assert set(tables) == {"calendar_objects", "attendees", "accounts"}
     assert tables["calendar_objects"].only_live[0]["ical"] == "tampered"
     assert tables["attendees"].count_only_rebuilt == 1
 
     repaired = Rebuilder(app.engine, app.views, batch_size=4).run()
     assert repaired.events == report.events
     assert "tampered" not in app.queries.object_at(calendar_id, "5.ics").ical
+    account = app.queries.account_by_telegram_id(1)
+    assert account is not None and account.telegram_language == "ru"
+    assert account.language == "fa" and account.preferences.hour_cycle == "12"
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
 
 

@@ -11,7 +11,7 @@ from typing import TypeAlias
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from televent.adapters.telegram.parsing import (
@@ -388,6 +388,7 @@ def test_common_zones_are_valid_and_resolve_to_themselves() -> None:
 WORDS = ["tomorrow", "at", "5", "15:00", "25.12", "in", "2", "hours", "fri", "3pm", "1h", ","]
 
 
+@settings(deadline=None)  # the first example loads dateparser's data and the message catalogue
 @given(
     st.one_of(
         st.text(max_size=40),

@@ -17,6 +17,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.types import (
     BotCommand,
+    BotCommandScopeAllGroupChats,
     BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -138,6 +139,51 @@ def test_set_my_commands_records_the_list(api: FakeBotApi) -> None:
         {"command": "start", "description": "Start"},
         {"command": "today", "description": "Today's events"},
     ]
+
+
+def test_command_lists_are_kept_per_language_and_scope(api: FakeBotApi) -> None:
+    english = [BotCommand(command="today", description="Today's events")]
+    russian = [BotCommand(command="today", description="События сегодня")]
+
+    async def scenario(bot: Bot) -> tuple[list[str], ...]:
+        await bot.set_my_commands(english)
+        await bot.set_my_commands(russian, language_code="ru")
+        await bot.set_my_commands(english, scope=BotCommandScopeAllGroupChats())
+        await bot.delete_my_commands(scope=BotCommandScopeAllGroupChats())
+        return (
+            [c.description for c in await bot.get_my_commands()],
+            [c.description for c in await bot.get_my_commands(language_code="ru")],
+            [c.description for c in await bot.get_my_commands(language_code="de")],
+            [
+                c.description
+                for c in await bot.get_my_commands(scope=BotCommandScopeAllGroupChats())
+            ],
+        )
+
+    default, ru, de, groups = run_with_bot(api, scenario)
+    assert default == ["Today's events"] and ru == ["События сегодня"]
+    assert de == [], "no list of its own: Telegram shows the default one, getMyCommands says []"
+    assert groups == [], "deleted"
+    assert api.commands("ru") == [{"command": "today", "description": "События сегодня"}]
+
+
+def test_command_lists_are_refused_as_the_bot_api_refuses_them(api: FakeBotApi) -> None:
+    async def scenario(bot: Bot) -> None:
+        fine = [BotCommand(command="today", description="Today")]
+        with pytest.raises(TelegramBadRequest, match="invalid language code"):
+            await bot.set_my_commands(fine, language_code="pt-BR")
+        with pytest.raises(TelegramBadRequest, match="BOT_COMMAND_INVALID"):
+            await bot.set_my_commands([BotCommand(command="Today", description="Today")])
+        with pytest.raises(TelegramBadRequest, match="BOT_COMMAND_DESCRIPTION_INVALID"):
+            await bot.set_my_commands([BotCommand(command="today", description="x" * 257)])
+        too_many = [BotCommand(command=f"c{n}", description="d") for n in range(101)]
+        with pytest.raises(TelegramBadRequest, match="BOT_COMMANDS_TOO_MUCH"):
+            await bot.set_my_commands(too_many)
+        with pytest.raises(TelegramBadRequest, match="invalid language code"):
+            await bot.get_my_commands(language_code="english")
+
+    run_with_bot(api, scenario)
+    assert api.commands() == [], "nothing refused was kept"
 
 
 def test_get_updates_delivers_pushed_message_and_callback(api: FakeBotApi) -> None:

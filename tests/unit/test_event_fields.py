@@ -164,6 +164,40 @@ def test_moving_a_series_keeps_its_length_and_takes_its_exceptions_along() -> No
     assert override.decoded("RECURRENCE-ID") == dt.datetime(2026, 3, 3, 10, tzinfo=BERLIN)
 
 
+def test_an_override_that_kept_its_time_moves_with_the_series() -> None:
+    text = edited_text(
+        STORED,
+        read_changes({"location": "Room 2"}),
+        occurrence="2026-03-04T09:00:00+01:00",
+        stamp=STAMP,
+        zone_name="UTC",
+    )
+    moved = edited_text(
+        text,
+        read_changes({"start": "2026-03-02T10:00:00+01:00"}),
+        occurrence=None,
+        stamp=STAMP,
+        zone_name="UTC",
+    )
+    overrides = {
+        e.decoded("RECURRENCE-ID"): (e.decoded("DTSTART"), e.decoded("DTEND"))
+        for e in _events(moved)
+        if "RECURRENCE-ID" in e
+    }
+    assert overrides == {
+        # moved to 10:00 on its own: it stays there
+        dt.datetime(2026, 3, 3, 10, tzinfo=BERLIN): (
+            dt.datetime(2026, 3, 3, 10, tzinfo=BERLIN),
+            dt.datetime(2026, 3, 3, 10, 15, tzinfo=BERLIN),
+        ),
+        # changed in its place only: it moves with the series
+        dt.datetime(2026, 3, 4, 10, tzinfo=BERLIN): (
+            dt.datetime(2026, 3, 4, 10, tzinfo=BERLIN),
+            dt.datetime(2026, 3, 4, 10, 15, tzinfo=BERLIN),
+        ),
+    }
+
+
 def test_editing_one_occurrence_writes_its_override_only() -> None:
     text = edited_text(
         STORED,

@@ -35,7 +35,7 @@ def test_a_booking_names_the_visitor_and_their_answers_escaped() -> None:
         unsubscribe_url=STOP,
     )
     assert booked.subject.startswith("Booked: Intro with <script>")
-    assert "Tue 03 Mar 2026, 23:00-23:30 (Asia/Tokyo)" in booked.subject
+    assert "Tue, Mar 3, 2026, 11:00\u202fPM–11:30\u202fPM (Asia/Tokyo)" in booked.subject
     assert "<script>" not in booked.html and "&lt;b&gt;pricing&lt;/b&gt;" in booked.html
     assert "Topic: <b>pricing</b>" in booked.text
     assert f'<a href="{STOP}">' in booked.html and f"Stop these emails: {STOP}" in booked.text
@@ -74,8 +74,8 @@ def test_an_all_day_agenda_item_and_a_conflict() -> None:
         },
         TOKYO,
     )
-    assert agenda.subject == "Your day: Tuesday 3 March 2026"
-    assert "- all day · Holiday" in agenda.text and "(!) 10:00 · <script>" in agenda.text
+    assert agenda.subject == "Your day: Tuesday, March 3"
+    assert "- all day · Holiday" in agenda.text and "(!) 10:00\u202fAM · <script>" in agenda.text
     assert "<script>" not in agenda.html and "1 event could not be shown" in agenda.text
 
 

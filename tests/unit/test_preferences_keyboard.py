@@ -37,6 +37,7 @@ def test_every_button_sets_the_other_value() -> None:
         {"channels": {"reminders": ["telegram", "email"]}},
         {"channels": {"agenda": ["telegram", "email"]}},
         {"channels": {"notices": ["telegram", "email"]}},
+        {"hour_cycle": "24"},
     ]
     turned = Preferences(quiet_hours="23:30-06:45", agenda_time="06:05", organizer_notices="none")
     back = changes_of(settings_view.settings_keyboard(turned, 60))
@@ -61,7 +62,31 @@ def test_every_combination_renders() -> None:
         preferences = Preferences(
             event_alarms=alarms, organizer_notices=notices, quiet_hours=quiet, agenda_time=agenda
         )
-        assert len(changes_of(settings_view.settings_keyboard(preferences, 7))) == 12
+        assert len(changes_of(settings_view.settings_keyboard(preferences, 7))) == 13
+
+
+def test_the_clock_button_goes_24_hours_12_hours_and_back_to_the_languages_custom() -> None:
+    preferences = Preferences()
+    seen = []
+    for _ in range(3):
+        change = changes_of(settings_view.settings_keyboard(preferences, 15))[-1]
+        preferences = preferences.merged(change)
+        seen.append(preferences.hour_cycle)
+    assert seen == ["24", "12", None]
+
+
+def test_the_buttons_show_times_on_the_persons_clock() -> None:
+    shown = Preferences(quiet_hours="22:00-07:00", agenda_time="07:30")
+
+    def labels(hour_cycle: str) -> list[str]:
+        markup = settings_view.settings_keyboard(shown.merged({"hour_cycle": hour_cycle}), 15)
+        return [b.text.replace("\u202f", " ") for row in markup.inline_keyboard for b in row]
+
+    twelve = labels("12")
+    assert "🌙 Quiet hours: 10:00 PM–7:00 AM" in twelve
+    assert "☀️ Morning agenda: 7:30 AM" in twelve and "🕒 Clock: 12-hour (AM/PM)" in twelve
+    day = labels("24")
+    assert "🌙 Quiet hours: 22:00–07:00" in day and "☀️ Morning agenda: 07:30" in day
 
 
 def test_a_forged_button_changes_nothing() -> None:

@@ -96,7 +96,14 @@ def create_http_app(
     )
 
     api = build_api(
-        ApiContext(app, port, app.queries, settings.internal_domain, settings.public_url or ""),
+        ApiContext(
+            app,
+            port,
+            app.queries,
+            settings.internal_domain,
+            settings.public_url or "",
+            mail=bool(settings.smtp_url),
+        ),
         Authentication(
             port,
             app.queries,

@@ -140,6 +140,47 @@ class AccountCommands(InviteAddressCommands):
         account.change_settings(changes=changes, actor=actor, source=source)
         self.save_all(account)
 
+    def update_account(
+        self,
+        telegram_id: int,
+        *,
+        name: str | None = None,
+        timezone: str | None = None,
+        email: str | None = None,
+        actor: str,
+        source: str,
+    ) -> bool:
+        """An operator's change of an account's name, time zone or linked email (None: keep
+        it). A given email becomes the one linked address (those linked before are
+        unlinked); an operator's word, no code. Every value is checked before anything
+        changes (DomainError for a blank name, an unknown zone or a bad address, ConflictError
+        for another account's address); the changes are then saved together, as the usual
+        events. Whether anything changed."""
+        changes: dict[str, Any] = {}
+        if name is not None:
+            if not name.strip():
+                raise DomainError("A name cannot be blank.")
+            changes["name"] = name.strip()
+        if timezone is not None:
+            check_timezone(timezone)
+            changes["timezone"] = timezone
+        address = None if email is None else email.strip().lower()
+        if address is not None and not is_valid_email(address):
+            raise DomainError(f"{email!r} is not an email address.")
+        account = self._account(telegram_id)
+        if address is not None:
+            self._check_email_free(address, account.id)
+        account.change_settings(changes=changes, actor=actor, source=source)
+        if address is not None:
+            for other in [e for e in account.emails if e != address]:
+                account.unlink_email(other, actor=actor, source=source)
+            if address not in account.emails:
+                self.keys.reclaim([address])
+                account.link_email(address, actor=actor, source=source)
+        changed = bool(account.pending_events)
+        self.save_all(account)
+        return changed
+
     def change_preferences(
         self, telegram_id: int, changes: dict[str, Any], *, actor: str, source: str
     ) -> Preferences:

@@ -33,6 +33,7 @@ from televent.domain.booking_event import (
 from televent.domain.booking_links import BookingLink, check_text
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.event_fields import EventChanges, edited_text
+from televent.domain.event_times import FieldError
 from televent.domain.schedule import ACTIVE, Schedule, schedule_id_for, utc_text
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -60,6 +61,7 @@ class BookingRequest:
     tz: str  # the visitor's IANA zone (their emails speak it)
     duration_minutes: int | None = None
     answers: dict[str, str] | None = None
+    language: str | None = None  # the language of the visitor's page (their mails speak it)
 
 
 class SlotTakenError(ConflictError):
@@ -163,6 +165,7 @@ class BookingCommands(ObjectCommands):
                 "tz": request.tz,
                 "answers": answers,
                 "token": token,
+                **({"language": request.language} if request.language else {}),
             },
             actor=actor,
             source=source,
@@ -391,6 +394,14 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         raise DomainError("A valid email address is needed: the invitation goes there.")
     answers: dict[str, str] = {}
     given = request.answers or {}
+    asked = [question.id for question in link.questions]
+    for key in given:
+        if key not in asked:
+            raise FieldError(
+                "answers",
+                f"this booking page has no question {key[:64]!r} "
+                + (f"(its questions: {', '.join(asked)})." if asked else "(it asks none)."),
+            )
     for question in link.questions:
         value = (
             " ".join(str(given.get(question.id, "") or "").split()) if question.id in given else ""

@@ -10,11 +10,10 @@ attendee allowed to change only their own part (§3.2.2.1).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate
-
-from televent.application.core import CommandCore
+from televent.application.core import CommandCore, Together
 from televent.application.scheduling import ATTENDEE, ORGANIZER
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import (
@@ -53,6 +52,17 @@ class PutResult:
     schedule_tag: str | None = None  # of a scheduling object resource (RFC 6638 §3.2.10)
 
 
+class _Incoming(NamedTuple):
+    """A body to store, as the server will store it, and what it is to its calendar."""
+
+    obj: CalendarObject
+    target: PutTarget
+    owner: AccountView | None  # the calendar's owner (None for an organizer's copy)
+    role: str | None  # ORGANIZER, ATTENDEE or None (nothing scheduled)
+    forced: dict[str, str]  # SCHEDULE-FORCE-SEND: address -> method
+    repaired: bool  # the server changed the body (RFC 4791 §5.3.4: no ETag)
+
+
 class ObjectCommands(CommandCore):
     """Commands on calendar object resources."""
 
@@ -68,7 +78,7 @@ class ObjectCommands(CommandCore):
         if_none_match: bool = False,
         if_schedule_tag: str | None = None,
         organizer_copy: bool = False,
-        together: Aggregate | None = None,
+        together: Together = None,
         by: UUID | None = None,
     ) -> PutResult:
         """Store a calendar object resource under the name the client chose (CalDAV PUT).
@@ -79,24 +89,19 @@ class ObjectCommands(CommandCore):
         equal to the stored one appends nothing. The change's scheduling consequences for
         other Televent users are saved with it (televent/application/scheduling.py); an
         `organizer_copy` (an iTIP message from an organizer elsewhere) has none. `together`
-        is another aggregate whose decision is saved in the same transaction (a booking).
+        are other aggregates whose decisions are saved in the same transaction (a booking).
         `by` is the person asking (None: Televent itself, deciding for the owner): they need
         the right to write in the calendar (domain/sharing.py).
         """
-        obj = accepted_calendar_object(ical)  # repaired or refused for every reader
-        target = self.queries.put_target(calendar_id, href, obj.uid)
-        if target is None:
-            raise NotFoundError("Calendar not found.")
-        if by is not None:
-            self.require_access(by, calendar_id, Action.WRITE, owner=target.owner)
-        owner = None if organizer_copy else self.queries.account_by_id(target.owner)
-        obj = self._as_owners(obj, owner, by)
-        repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
-        role = None if owner is None else self.scheduler.role(obj, owner)
-        forced = forced_sends(obj) if role is not None else {}
-        if owner is not None and role is not None:
-            obj = self._as_stored(obj, owner, role, forced)
-        _check_put_target(target, href, obj, if_match, if_none_match=if_none_match)
+        obj, target, owner, role, forced, repaired = self._incoming(
+            calendar_id,
+            href,
+            ical,
+            if_match=if_match,
+            if_none_match=if_none_match,
+            organizer_copy=organizer_copy,
+            by=by,
+        )
         current = target.at_href
         event_id = calendar_event_id_for(calendar_id, obj.uid)
         if current is None:
@@ -148,6 +153,93 @@ class ObjectCommands(CommandCore):
             stored_as_sent=not repaired and (not changed or event.ical == ical),
             schedule_tag=schedule_tag_of(event) if event.facts.get("organizer") else None,
         )
+
+    def put_continued(
+        self,
+        calendar_id: UUID,
+        href: str,
+        ical: str,
+        *,
+        new_href: str,
+        new_ical: str,
+        actor: str,
+        source: str,
+        if_match: str,
+        by: UUID | None = None,
+    ) -> tuple[PutResult, PutResult]:
+        """Store a revision of a resource and a new resource beside it in one transaction: a
+        series that now ends, and its continuation under a new UID (how "this and following"
+        is stored, domain/series_split.py). Neither is stored without the other; each comes
+        with its scheduling consequences. `if_match` is the revised resource's ETag. Answers
+        the two results, the revision's first."""
+        obj, target, _, _, _, repaired = self._incoming(
+            calendar_id,
+            new_href,
+            new_ical,
+            if_match=None,
+            if_none_match=True,
+            organizer_copy=False,
+            by=by,
+        )
+        event = CalendarEvent(
+            calendar_id=calendar_id,
+            account_id=target.owner,
+            uid=obj.uid,
+            href=new_href,
+            ical=obj.text,
+            facts=facts_of(obj),
+            actor=actor,
+            source=source,
+        )
+        others = self.scheduler.consequences(event, None, actor=actor, source=source)
+        ended = self.put_object(
+            calendar_id,
+            href,
+            ical,
+            actor=actor,
+            source=source,
+            if_match=if_match,
+            together=[event, *others],
+            by=by,
+        )
+        started = PutResult(
+            event.id,
+            etag_for(event.id, event.version),
+            created=True,
+            changed=True,
+            stored_as_sent=not repaired and event.ical == new_ical,
+            schedule_tag=schedule_tag_of(event) if event.facts.get("organizer") else None,
+        )
+        return ended, started
+
+    def _incoming(
+        self,
+        calendar_id: UUID,
+        href: str,
+        ical: str,
+        *,
+        if_match: str | None,
+        if_none_match: bool,
+        organizer_copy: bool,
+        by: UUID | None,
+    ) -> _Incoming:
+        """A body as it will be stored, and the checks made before anything is loaded: the
+        calendar exists, `by` may write in it, the preconditions the read model answers."""
+        obj = accepted_calendar_object(ical)  # repaired or refused for every reader
+        target = self.queries.put_target(calendar_id, href, obj.uid)
+        if target is None:
+            raise NotFoundError("Calendar not found.")
+        if by is not None:
+            self.require_access(by, calendar_id, Action.WRITE, owner=target.owner)
+        owner = None if organizer_copy else self.queries.account_by_id(target.owner)
+        obj = self._as_owners(obj, owner, by)
+        repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
+        role = None if owner is None else self.scheduler.role(obj, owner)
+        forced = forced_sends(obj) if role is not None else {}
+        if owner is not None and role is not None:
+            obj = self._as_stored(obj, owner, role, forced)
+        _check_put_target(target, href, obj, if_match, if_none_match=if_none_match)
+        return _Incoming(obj, target, owner, role, forced, repaired)
 
     def _as_owners(
         self, obj: CalendarObject, owner: AccountView | None, by: UUID | None
@@ -248,7 +340,7 @@ class ObjectCommands(CommandCore):
         *,
         actor: str,
         source: str,
-        together: Aggregate | None = None,
+        together: Together = None,
     ) -> CalendarEvent:
         """Create the event, or bring back a deleted one with the same UID.
 
@@ -288,7 +380,7 @@ class ObjectCommands(CommandCore):
         actor: str,
         source: str,
         if_match: str | None = None,
-        together: Aggregate | None = None,
+        together: Together = None,
         by: UUID | None = None,
     ) -> None:
         """Delete the resource stored under a name (`together` and `by`: see `put_object`)."""

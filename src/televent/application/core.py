@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -46,6 +46,9 @@ from televent.projections.engine import ProjectionEngine, ProjectionError
 from televent.projections.queries import Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
+# What is saved in the same transaction as a command's own change: another aggregate's
+# decision (a booking's), several (a series and its continuation, with their consequences).
+Together = Aggregate | Sequence[Aggregate] | None
 
 # What a refusal says, by the right that is missing (domain/sharing.py).
 REFUSALS = {
@@ -110,10 +113,17 @@ class CommandCore(Application[UUID]):
         processing_event.saved_kwargs["decoded_events"] = processing_event.events
         return super()._record(processing_event)
 
-    def save_all(self, *aggregates: Aggregate | None) -> None:
-        """Save in one transaction; a concurrent writer's earlier save becomes a ConflictError."""
+    def save_all(self, *aggregates: Together) -> None:
+        """Save in one transaction (each argument an aggregate, several, or None); a concurrent
+        writer's earlier save becomes a ConflictError."""
+        flat = [
+            one
+            for item in aggregates
+            for one in (item if isinstance(item, Sequence) else (item,))
+            if one is not None
+        ]
         try:
-            self.save(*aggregates)
+            self.save(*flat)
         except ProjectionError as exc:
             self._record_projection_error(exc)
             raise
@@ -190,15 +200,15 @@ class CommandCore(Application[UUID]):
         *,
         actor: str,
         source: str,
-        together: Aggregate | None = None,
+        together: Together = None,
     ) -> None:
-        """Save a change with its scheduling consequences (and `together`, another
-        aggregate's decision, first), in one transaction."""
+        """Save a change with its scheduling consequences (and `together`, other
+        aggregates' decisions, first), in one transaction."""
         others = self.scheduler.consequences(event, before, actor=actor, source=source)
         self.save_all(together, event, *others)
 
     def _delete_scheduled(
-        self, event: CalendarEvent, *, actor: str, source: str, together: Aggregate | None = None
+        self, event: CalendarEvent, *, actor: str, source: str, together: Together = None
     ) -> None:
         """Delete an event: an organizer's deletion cancels it for everyone; an attendee's
         deletion of their copy declines it (RFC 6638 §3.2.1.3, §3.2.2.3)."""

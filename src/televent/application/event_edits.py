@@ -8,6 +8,12 @@ version. Scheduling consequences (invitations, updates, cancellations; RFC 6638 
 scheduling) follow from the store, exactly as for CalDAV and the bot. `by` is the person
 asking: the store checks their right to write in the calendar (domain/sharing.py), so a member
 of a shared calendar writes only as their role allows.
+
+"This and following" (an edit or a deletion from one occurrence of a series on) splits the
+series as calendar clients do (domain/series_split.py): the series ends before the occurrence,
+and a new series with a new UID starts at it. Both are stored in one transaction
+(`put_continued`), so neither is ever stored without the other; the client's If-Match is the
+series' ETag, as for any edit of it.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from televent.domain.event_fields import (
     new_event_text,
     without_occurrence,
 )
+from televent.domain.series_split import edited_from, ended_before
 from televent.projections.queries import ObjectView
 
 ATTEMPTS = 3
@@ -126,6 +133,108 @@ class EventEdits:
         )
         return None
 
+    def edit_following(
+        self,
+        event_id: UUID,
+        changes: EventChanges,
+        *,
+        occurrence: str,
+        uid: str,
+        zone_name: str,
+        now: dt.datetime,
+        if_match: str | None,
+        actor: str,
+        source: str,
+        by: UUID | None = None,
+    ) -> PutResult:
+        """Change an occurrence and every one after it: the series ends before it and a new
+        series (`uid`) starts at it with the changes, in one transaction. At the series' first
+        occurrence the whole series changes in place. Answers the result of the series that
+        holds the occurrence now (the new one, or the changed one)."""
+        for _ in range(ATTEMPTS):
+            current = self._current(event_id, if_match)
+            split = edited_from(
+                current.ical,
+                changes,
+                occurrence=occurrence,
+                uid=uid,
+                stamp=now,
+                zone_name=zone_name,
+            )
+            try:
+                if split.ended is None:
+                    return self._put(
+                        current,
+                        split.following,
+                        if_match=if_match,
+                        actor=actor,
+                        source=source,
+                        by=by,
+                    )
+                _, started = self.app.put_continued(
+                    current.calendar_id,
+                    current.href,
+                    split.ended,
+                    new_href=f"{uid}.ics",
+                    new_ical=split.following,
+                    actor=actor,
+                    source=source,
+                    if_match=if_match or current.etag,
+                    by=by,
+                )
+                return started
+            except PreconditionFailedError:
+                if if_match is not None:
+                    raise
+        raise ConflictError("The event kept changing while it was being saved; try again.")
+
+    def delete_following(
+        self,
+        event_id: UUID,
+        *,
+        occurrence: str,
+        now: dt.datetime,
+        if_match: str | None,
+        actor: str,
+        source: str,
+        by: UUID | None = None,
+    ) -> PutResult | None:
+        """Delete an occurrence and every one after it: the series ends before it (None when
+        nothing came before it: then the whole event is deleted)."""
+        current = self._current(event_id, if_match)
+        if ended_before(current.ical, occurrence, stamp=now) is None:
+            return self.delete(
+                event_id, occurrence=None, if_match=if_match, actor=actor, source=source, by=by
+            )
+
+        def ended(text: str) -> str:
+            rest = ended_before(text, occurrence, stamp=now)
+            if rest is None:  # what came before was taken out meanwhile
+                raise ConflictError("The series changed while it was being saved; try again.")
+            return rest
+
+        return self._rewrite(event_id, ended, if_match=if_match, actor=actor, source=source, by=by)
+
+    def _put(
+        self,
+        current: ObjectView,
+        text: str,
+        *,
+        if_match: str | None,
+        actor: str,
+        source: str,
+        by: UUID | None,
+    ) -> PutResult:
+        return self.app.put_object(
+            current.calendar_id,
+            current.href,
+            text,
+            actor=actor,
+            source=source,
+            if_match=if_match or current.etag,
+            by=by,
+        )
+
     def _rewrite(
         self,
         event_id: UUID,
@@ -140,14 +249,8 @@ class EventEdits:
             current = self._current(event_id, if_match)
             text = change(current.ical)
             try:
-                return self.app.put_object(
-                    current.calendar_id,
-                    current.href,
-                    text,
-                    actor=actor,
-                    source=source,
-                    if_match=if_match or current.etag,
-                    by=by,
+                return self._put(
+                    current, text, if_match=if_match, actor=actor, source=source, by=by
                 )
             except PreconditionFailedError:
                 if if_match is not None:

@@ -23,6 +23,7 @@ from typing import Any
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import MailDelivery, MailQueue
 from televent.domain.errors import TeleventError
+from televent.domain.languages import supported
 from televent.domain.preferences import CHANNEL_KINDS, EMAIL
 from televent.domain.values import Source, SourceKind
 from televent.projections.directory_reader import AccountView
@@ -55,6 +56,9 @@ class Unsubscription:
     name: str  # whose mails (shown on the confirmation page)
     channel: str  # reminders, agenda or notices
     by_mail: bool  # whether that kind still goes by mail
+    # the language the person chose, else their Telegram's; None: neither (the page follows
+    # the browser then)
+    language: str | None = None
 
 
 class MailNotices:
@@ -95,7 +99,9 @@ class MailNotices:
         if found is None:
             return None
         account, channel = found
-        return Unsubscription(account.name, channel, account.preferences.sends(channel, EMAIL))
+        return Unsubscription(
+            account.name, channel, account.preferences.sends(channel, EMAIL), _language(account)
+        )
 
     def unsubscribe(self, token: str) -> Unsubscription | None:
         """Turn the email channel off for the link's kind of mail (a command, so an event in
@@ -111,7 +117,9 @@ class MailNotices:
             actor=UNSUBSCRIBE_ACTOR,
             source=UNSUBSCRIBE_SOURCE,
         )
-        return Unsubscription(account.name, channel, preferences.sends(channel, EMAIL))
+        return Unsubscription(
+            account.name, channel, preferences.sends(channel, EMAIL), _language(account)
+        )
 
     def _target(self, token: str) -> tuple[AccountView, str] | None:
         if not token or len(token) > MAX_TOKEN_LENGTH:
@@ -121,3 +129,8 @@ class MailNotices:
             return None
         account = self.app.queries.account_by_id(found[0])
         return None if account is None else (account, found[1])
+
+
+def _language(account: AccountView) -> str | None:
+    """The language the person reads, when they or their Telegram said one."""
+    return supported(account.preferences.language) or supported(account.telegram_language)

@@ -1,8 +1,11 @@
 """Reminders before events, occurrences of recurring events included.
 
 Each person's lead time is their setting (default 15 minutes; 0 turns their reminders off);
-an event's own VALARM with a trigger relative to its start (RFC 5545 §3.8.6.3), or an absolute
-trigger, wins unless the person turned event alarms off (preference `event_alarms`). A
+an event's own VALARMs (RFC 5545 §3.8.6.3: triggers relative to its start or end, or absolute)
+win unless the person turned event alarms off (preference `event_alarms`): each of an event's
+alarms is a reminder of its own (the latest one due, when a scan finds several at once), and an
+event whose only alarm is ACTION:NONE (RFC 9074: "no reminder", as the Mini App and Apple's
+clients write it) gets none (domain/event_alarms.py). A
 reminder that falls in the person's quiet hours comes at its moment when they keep reminders
 (`quiet_reminders` "keep", the default), or waits until the quiet hours end when they hold
 them ("hold"); a held reminder of an event that starts before then is not sent at all. Reminders are
@@ -30,6 +33,8 @@ import icalendar
 
 from televent.application.televent import Televent
 from televent.delivery.telegram_queue import DeliveryQueue
+from televent.domain.event_alarms import alarms_of, is_silent
+from televent.domain.event_times import component_times
 from televent.domain.occurrences import occurrences_between
 from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.sharing import Status
@@ -50,6 +55,7 @@ class Due:
     remind_at: dt.datetime
     summary: str
     location: str | None
+    from_alarm: bool = False  # the moment is one of the event's own VALARMs
 
 
 def due_reminders(
@@ -69,29 +75,43 @@ def due_reminders(
             start = start.replace(tzinfo=zone)
         if start <= now:
             continue
-        remind_at = (_alarm_moment(component, start) if alarms else None) or start - lead
-        if remind_at <= now:
+        moments = _alarm_moments(component, start) if alarms else None
+        due = [m for m in (moments if moments is not None else [start - lead]) if m <= now]
+        if due:
             location = component.get("LOCATION")
             yield Due(
                 start,
-                remind_at,
+                max(due),
                 str(component.get("SUMMARY", "(no title)")),
                 None if location is None else str(location),
+                from_alarm=moments is not None,
             )
 
 
-def _alarm_moment(component: Any, start: dt.datetime) -> dt.datetime | None:
-    for alarm in component.walk("VALARM"):
-        trigger = alarm.get("TRIGGER")
-        if trigger is None:
-            continue
-        value = trigger.dt
+def _alarm_moments(component: Any, start: dt.datetime) -> list[dt.datetime] | None:
+    """The moments of the occurrence's own VALARMs (None when it has none that says when: the
+    lead time applies; [] when its only alarm is ACTION:NONE)."""
+    moments: list[dt.datetime] = []
+    silent = False
+    for alarm in alarms_of(component):
+        silent = silent or is_silent(alarm)
+        trigger = None if is_silent(alarm) else alarm.get("TRIGGER")
+        value = getattr(trigger, "dt", None)
         if isinstance(value, dt.timedelta):
-            if str(trigger.params.get("RELATED", "START")).upper() == "START":
-                return start + value
+            related = str(trigger.params.get("RELATED", "START")).upper()  # type: ignore[union-attr]
+            moments.append((start if related == "START" else start + _length(component)) + value)
         elif isinstance(value, dt.datetime):
-            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return None
+            moments.append(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
+    return moments if moments or silent else None
+
+
+def _length(component: Any) -> dt.timedelta:
+    """How long the occurrence lasts (for an alarm relative to its end)."""
+    start, end = component_times(component)
+    if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+        return dt.timedelta(0)
+    length = end - start  # type: ignore[operator]
+    return length if isinstance(length, dt.timedelta) else dt.timedelta(0)
 
 
 class ReminderScheduler:
@@ -128,6 +148,8 @@ class ReminderScheduler:
             for due in due_reminders(row["ical"], now, lead, zone, alarms=alarms):
                 occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
                 key = f"reminder:{row['event_id']}:{occurrence}:{chat_id}"
+                if due.from_alarm:  # each of the event's alarms is sent once
+                    key += f":{int((due.start - due.remind_at).total_seconds() // 60)}"
                 send_at = None
                 if preferences.quiet_reminders == "hold":
                     send_at = quiet_until(now, preferences.quiet, zone)

@@ -8,6 +8,9 @@ Tokens are random (256 bits) and only their SHA-256 digests are stored, so the t
 session to whoever reads them. They are operational records (docs/adr/0013), like a device's
 last use: a login is not a fact about calendars, so it is not an event and the tables are not
 rebuilt from the log. Expired rows are deleted whenever a link is issued.
+
+A link is `<public URL>/app/login?token=...` (`login_url`): the bot's `/app` and the operator's
+`televent login-link` give the same one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Callable
+from urllib.parse import quote
 from uuid import UUID
 
 from televent.domain.errors import NotFoundError
@@ -24,11 +28,26 @@ from televent.projections.view_reader import ViewReader
 
 LINK_SECONDS = 600
 SESSION_SECONDS = 30 * 86_400
+LOGIN_PATH = "/app/login"  # where a login link's token is redeemed (adapters/api/login.py)
 
 
 def digest(token: str) -> str:
     """What is stored for a token: its SHA-256, in hex."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def login_url(public_url: str, token: str) -> str:
+    """The browser login link carrying a one-time token, under the server's public base URL
+    (with a trailing slash or none)."""
+    return f"{public_url.strip().rstrip('/')}{LOGIN_PATH}?token={quote(token, safe='')}"
+
+
+def lifetime_words(seconds: int) -> str:
+    """How long a login link works, in words ("10 minutes", "90 seconds")."""
+    minutes, rest = divmod(seconds, 60)
+    if rest or not minutes:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 class WebLogin:

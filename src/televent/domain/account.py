@@ -12,7 +12,8 @@ from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.preferences import Preferences
 from televent.domain.values import DEFAULT_REMINDER_MINUTES, account_id_for
 
-SETTINGS = ("name", "timezone", "reminder_minutes", "username")
+# `telegram_language`: the language_code the person's Telegram app last reported
+SETTINGS = ("name", "timezone", "reminder_minutes", "username", "telegram_language")
 
 
 class Account(Aggregate):
@@ -47,6 +48,7 @@ class Account(Aggregate):
         self.emails: list[str] = []
         self.devices: dict[str, dict[str, Any]] = {}
         self.username: str | None = None
+        self.telegram_language: str | None = None
         self.erasure_due: str | None = None
         self.preferences = Preferences()
         self.invite_address: str | None = None
@@ -78,7 +80,7 @@ class Account(Aggregate):
         unknown = set(changes) - set(SETTINGS)
         if unknown:
             raise DomainError(f"Unknown account setting: {sorted(unknown)[0]}.")
-        effective = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        effective = {k: v for k, v in changes.items() if getattr(self, k, None) != v}
         if effective:
             self._settings_changed(changes=effective, actor=actor, source=source)
 

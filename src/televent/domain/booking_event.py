@@ -17,11 +17,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 PRODID = "-//Televent//Televent Booking//EN"
+BOOKING_UID_PREFIX = "booking-"
 
 
 def booking_uid(booking_id: str) -> str:
     """The UID of a booking's event."""
-    return f"booking-{booking_id}@televent"
+    return f"{BOOKING_UID_PREFIX}{booking_id}@televent"
 
 
 def booking_summary(title: str, owner_name: str, visitor_name: str) -> str:
@@ -86,6 +87,40 @@ def booking_event_text(
     event.add("ATTENDEE", attendee, encode=False)
     calendar.add_component(event)
     calendar.add_missing_timezones()
+    return str(calendar.to_ical().decode("utf-8"))
+
+
+def booking_file_text(
+    *,
+    uid: str,
+    stamp: dt.datetime,
+    sequence: int,
+    summary: str,
+    start: dt.datetime,
+    end: dt.datetime,
+    description: str,
+    location: str | None,
+) -> str:
+    """The visitor's copy of a booking's event as a file to add to any calendar (an .ics,
+    METHOD:PUBLISH, RFC 5546 §3.2.1): the same UID and SEQUENCE as the invitation, so either
+    updates the other, with its time (UTC), title, place and description, and nobody's
+    address (the owner's calendar address is Televent's own and stays in Televent)."""
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("METHOD", "PUBLISH")
+    event = icalendar.Event()
+    event.add("UID", uid)
+    event.add("DTSTAMP", stamp.astimezone(dt.UTC))
+    event.add("SEQUENCE", sequence)
+    event.add("DTSTART", start.astimezone(dt.UTC))
+    event.add("DTEND", end.astimezone(dt.UTC))
+    event.add("SUMMARY", summary)
+    event.add("DESCRIPTION", description)
+    if location:
+        event.add("LOCATION", location)
+    event.add("STATUS", "CONFIRMED")
+    calendar.add_component(event)
     return str(calendar.to_ical().decode("utf-8"))
 
 

@@ -6,11 +6,16 @@ free before and after, a minimum notice, a horizon (how far ahead slots are offe
 day and optional questions (the visitor's name and email are always asked). A paused link shows
 no slots and takes no bookings.
 
+A question keeps its id: the one its owner gave it (letters, digits, `-` and `_`), else the id
+of the question it was before (the same label), else a new `q<n>` no question of the link had.
+Answers are keyed by these ids, so changing the questions never pins an answer on another.
+
 Pure: values and their validation only; `televent.domain.slots` computes the slots.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -20,6 +25,7 @@ from televent.domain.errors import DomainError
 from televent.domain.slots import SlotRules
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$")
+QUESTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 RESERVED_SLUGS = frozenset({"manage", "static", "api", "new", "admin", "app"})
 MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
@@ -120,7 +126,10 @@ class BookingLink:
                 continue
             if name not in known:
                 raise DomainError(f"Unknown booking link field {name!r}.")
-            values[name] = _CHECKS[name](name, value)
+            if name == "questions":
+                values[name] = _questions(value, self.questions)
+            else:
+                values[name] = _CHECKS[name](name, value)
         link = replace(self, **values)
         if "durations_minutes" in values or "duration_minutes" in values:
             link = replace(
@@ -208,22 +217,49 @@ def _boolean(name: str, value: Any) -> bool:
     return value
 
 
-def _questions(name: str, value: Any) -> tuple[Question, ...]:
+def _questions(value: Any, current: tuple[Question, ...] = ()) -> tuple[Question, ...]:
+    """The questions a link is given, replacing `current` (ids as the module docstring says)."""
     if not isinstance(value, list) or len(value) > MAX_QUESTIONS:
-        raise DomainError(f"{name} is a list of at most {MAX_QUESTIONS} questions.")
+        raise DomainError(f"questions is a list of at most {MAX_QUESTIONS} questions.")
+    given = [_question(index, entry) for index, entry in enumerate(value, start=1)]
+    taken: set[str] = set()
+    for question in given:
+        if question.id in taken:
+            raise DomainError(f"Two questions have the id {question.id!r}; give each its own.")
+        if question.id:
+            taken.add(question.id)
+    before = {q.label: q.id for q in reversed(current)}  # the first of equal labels wins
+    fresh = (f"q{n}" for n in itertools.count(1) if f"q{n}" not in {q.id for q in current})
     questions: list[Question] = []
-    for index, given in enumerate(value, start=1):
-        item = {"label": given} if isinstance(given, str) else given
-        if not isinstance(item, Mapping) or not isinstance(item.get("label"), str):
-            raise DomainError(f"Question {index} needs a label.")
-        label = check_text(f"Question {index}", item["label"]).strip()
-        if not label or len(label) > MAX_QUESTION_LABEL:
-            raise DomainError(f"Question {index}'s label is 1 to {MAX_QUESTION_LABEL} characters.")
-        required = item.get("required", False)
-        if not isinstance(required, bool):
-            raise DomainError(f"Question {index}'s 'required' is true or false.")
-        questions.append(Question(id=f"q{index}", label=label, required=required))
+    for question in given:
+        chosen = question.id or before.get(question.label)
+        if not chosen or (not question.id and chosen in taken):
+            chosen = next(i for i in fresh if i not in taken)
+        taken.add(chosen)
+        questions.append(replace(question, id=chosen))
     return tuple(questions)
+
+
+def _question(index: int, entry: Any) -> Question:
+    """One question as given (a label alone, or {"id"?, "label", "required"?}); its id is ""
+    when none was given."""
+    item = {"label": entry} if isinstance(entry, str) else entry
+    if not isinstance(item, Mapping) or not isinstance(item.get("label"), str):
+        raise DomainError(f"Question {index} needs a label.")
+    label = check_text(f"Question {index}", item["label"]).strip()
+    if not label or len(label) > MAX_QUESTION_LABEL:
+        raise DomainError(f"Question {index}'s label is 1 to {MAX_QUESTION_LABEL} characters.")
+    required = item.get("required", False)
+    if not isinstance(required, bool):
+        raise DomainError(f"Question {index}'s 'required' is true or false.")
+    question_id = item.get("id")
+    if question_id is None:
+        return Question(id="", label=label, required=required)
+    if not isinstance(question_id, str) or not QUESTION_ID.match(question_id):
+        raise DomainError(
+            f"Question {index}'s id is 1 to 32 letters, digits, hyphens or underscores."
+        )
+    return Question(id=question_id, label=label, required=required)
 
 
 _CHECKS: dict[str, Any] = {
@@ -238,6 +274,5 @@ _CHECKS: dict[str, Any] = {
     "max_per_day": _optional_whole,
     "description": _text_or_none(MAX_DESCRIPTION),
     "location": _text_or_none(MAX_TITLE),
-    "questions": _questions,
     "active": _boolean,
 }

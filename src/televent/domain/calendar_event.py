@@ -28,6 +28,7 @@ from televent.domain.ical import (
     timing_moved,
 )
 from televent.domain.scheduling import with_delivery_status
+from televent.domain.series_split import series_shortened
 from televent.domain.values import PartStat, calendar_event_id_for, normalize_address
 
 CANCELLED = "CANCELLED"
@@ -87,7 +88,8 @@ class CalendarEvent(Aggregate):
         Translates the difference into domain events: AttendeeInvited, AttendeeRemoved,
         RsvpGiven for each attendee change, then EventUpdated with what changed. Raises
         SEQUENCE on a significant change the client did not mark, and resets attendees'
-        PARTSTAT when the timing changed. An `organizer_copy` (an attendee's copy updated by
+        PARTSTAT when the timing changed (not when a series only ends earlier: the
+        occurrences left are where they were). An `organizer_copy` (an attendee's copy updated by
         the organizer's iTIP message) keeps the organizer's SEQUENCE as sent: it is how later
         messages are ordered (RFC 5546 §2.1.5).
         """
@@ -105,6 +107,8 @@ class CalendarEvent(Aggregate):
             stored = {a["address"]: a["partstat"] for a in self.facts["attendees"]}
             new = parse_calendar_object(ical_edits.with_partstats(new.text, stored))
         moved = timing_moved(self.facts, facts)
+        if "" in moved and series_shortened(self.ical, new.text):
+            moved.discard("")  # a series ended earlier: no occurrence left moved
         if moved and facts["attendees"] and not organizer_copy:
             new = parse_calendar_object(ical_edits.with_partstats_reset(new.text, moved))
         # SEQUENCE never goes back, and goes up on a significant change (RFC 5545 §3.8.7.4).

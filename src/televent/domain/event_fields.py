@@ -19,6 +19,7 @@ import icalendar
 from dateutil.rrule import rrulestr
 
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
+from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
 from televent.domain.event_times import (
     FieldError,
     Moment,
@@ -48,9 +49,11 @@ __all__ = [
 TEXT_FIELDS = {"title": 1_000, "location": 1_000, "description": 20_000}
 TEXT_PROPERTIES = (("title", "SUMMARY"), ("location", "LOCATION"), ("description", "DESCRIPTION"))
 TIME_FIELDS = ("start", "end", "all_day", "timezone")
-WRITABLE = frozenset({*TEXT_FIELDS, *TIME_FIELDS, "recurrence"})
+WRITABLE = frozenset({*TEXT_FIELDS, *TIME_FIELDS, "recurrence", "reminders"})
 # What a client may send back as it read it; never written from a request.
-READ_ONLY = frozenset({"id", "uid", "etag", "organizer", "my_status", "recurrence_id", "cancelled"})
+READ_ONLY = frozenset(
+    {"id", "uid", "etag", "organizer", "my_status", "recurrence_id", "cancelled", "booking"}
+)
 SERIES_PROPERTIES = ("RRULE", "RDATE", "EXDATE")
 
 
@@ -68,6 +71,8 @@ class EventChanges:
     all_day: bool | None = None
     timezone: str | None = None
     recurrence: str | None = None
+    # the VALARMs to write (domain/event_alarms.py; None: none of its own, (): "no reminder")
+    reminders: tuple[Reminder, ...] | None = None
 
     def touches_times(self) -> bool:
         return any(name in self.given for name in TIME_FIELDS)
@@ -87,6 +92,9 @@ def read_changes(body: Mapping[str, Any], *, extra: frozenset[str] = frozenset()
 
 
 def _checked(name: str, value: Any) -> Any:
+    if name == "reminders":
+        checked = checked_reminders(name, value)
+        return None if checked is None else tuple(checked)
     if name == "all_day":
         if not isinstance(value, bool):
             raise FieldError(name, "must be true or false.")
@@ -149,6 +157,8 @@ def new_event_text(
             event.add(prop, value)
     if changes.recurrence:
         event.add("RRULE", _rule(changes.recurrence, start))
+    if changes.reminders is not None:
+        with_reminders(event, changes.reminders, changes.title)
     event.add("ORGANIZER", _address(organizer[0], organizer[1]), encode=False)
     for address, cn in attendees:
         attendee = _address(address, cn)
@@ -158,7 +168,7 @@ def new_event_text(
         event.add("ATTENDEE", attendee, encode=False)
     calendar.add_component(event)
     calendar.add_missing_timezones()
-    return _text(calendar)
+    return calendar_text(calendar)
 
 
 def edited_text(
@@ -171,13 +181,13 @@ def edited_text(
 ) -> str:
     """The stored text with the changes applied: to the series (the master VEVENT), or to
     one occurrence, whose override is written (derived from the master when there is none)."""
-    calendar = _calendar(text)
+    calendar = event_calendar(text)
     if occurrence is None:
-        target = _master(calendar) or _events(calendar)[0]
+        target = master_of(calendar) or _events(calendar)[0]
     else:
         if "recurrence" in changes.given:
             raise FieldError("recurrence", "belongs to the whole series; leave out occurrence.")
-        target = _instance(calendar, occurrence, create=True)
+        target = instance_of(calendar, occurrence, create=True)
     for name, prop in (
         ("title", "SUMMARY"),
         ("location", "LOCATION"),
@@ -200,39 +210,42 @@ def edited_text(
             _follow_move(calendar, target, before[0], start)
     if "recurrence" in changes.given:
         _set_recurrence(calendar, target, changes.recurrence)
+    if "reminders" in changes.given:
+        with_reminders(target, changes.reminders, str(target.get("SUMMARY", "")))
     for prop in ("DTSTAMP", "LAST-MODIFIED"):
         target.pop(prop, None)
         target.add(prop, stamp.astimezone(dt.UTC))
     calendar.add_missing_timezones()
-    return _text(calendar)
+    return calendar_text(calendar)
 
 
 def without_occurrence(text: str, occurrence: str) -> str:
     """The stored text with one occurrence of the series cancelled: an EXDATE on the master
     (written like its DTSTART), and the occurrence's override, if any, removed."""
-    calendar = _calendar(text)
-    master = _master(calendar)
+    calendar = event_calendar(text)
+    master = master_of(calendar)
     if master is None:
         raise DomainError("This event has no series to take an occurrence out of.")
-    moment = _instance_moment(master, occurrence)
-    _instance(calendar, occurrence, create=False)  # refuses a moment that is no instance
+    moment = instance_moment(master, occurrence)
+    instance_of(calendar, occurrence, create=False)  # refuses a moment that is no instance
     key = instance_key(moment)
-    for component in _overrides(calendar):
+    for component in overrides_of(calendar):
         if instance_key(component.decoded("RECURRENCE-ID")) == key:
             calendar.subcomponents.remove(component)
     master.add("EXDATE", [moment])
-    return _text(calendar)
+    return calendar_text(calendar)
 
 
 def instance_component(text: str, occurrence: str) -> Any:
     """One occurrence of a series as a VEVENT (its override, or derived from the master)."""
-    return _instance(_calendar(text), occurrence, create=False)
+    return instance_of(event_calendar(text), occurrence, create=False)
 
 
-# --- helpers ----------------------------------------------------------------------------------
+# --- helpers (shared with series_split.py) ---------------------------------------------------
 
 
-def _calendar(text: str) -> icalendar.Calendar:
+def event_calendar(text: str) -> icalendar.Calendar:
+    """A stored resource parsed; refused when it cannot be read or holds no VEVENT."""
     try:
         calendar: icalendar.Calendar = icalendar.Calendar.from_ical(text)
     except ValueError as exc:
@@ -242,7 +255,8 @@ def _calendar(text: str) -> icalendar.Calendar:
     return calendar
 
 
-def _text(calendar: icalendar.Calendar) -> str:
+def calendar_text(calendar: icalendar.Calendar) -> str:
+    """A parsed calendar as iCalendar text."""
     return str(calendar.to_ical().decode("utf-8"))
 
 
@@ -250,11 +264,14 @@ def _events(calendar: icalendar.Calendar) -> list[Any]:
     return [c for c in calendar.subcomponents if c.name == "VEVENT"]
 
 
-def _master(calendar: icalendar.Calendar) -> Any:
+def master_of(calendar: icalendar.Calendar) -> Any:
+    """The VEVENT without RECURRENCE-ID (the series' master, or the single event); None when
+    the resource holds only overrides."""
     return next((c for c in _events(calendar) if "RECURRENCE-ID" not in c), None)
 
 
-def _overrides(calendar: icalendar.Calendar) -> list[Any]:
+def overrides_of(calendar: icalendar.Calendar) -> list[Any]:
+    """The overridden instances (VEVENTs with RECURRENCE-ID)."""
     return [c for c in _events(calendar) if "RECURRENCE-ID" in c]
 
 
@@ -288,13 +305,15 @@ def _set_recurrence(calendar: icalendar.Calendar, master: Any, text: str | None)
         return
     for prop in SERIES_PROPERTIES:
         master.pop(prop, None)
-    for override in _overrides(calendar):
+    for override in overrides_of(calendar):
         calendar.subcomponents.remove(override)
 
 
 def _follow_move(calendar: icalendar.Calendar, master: Any, old: Moment, new: Moment) -> None:
     """A series moved as a whole: its exceptions (EXDATEs, overrides' RECURRENCE-IDs) move
-    with it, or go when an all-day series got times or the other way round."""
+    with it, or go when an all-day series got times or the other way round. An override that
+    kept its occurrence's time (one changed in other ways) moves in step; one moved to its own
+    time stays there."""
     if "RRULE" not in master and "RDATE" not in master:
         return
     same_kind = isinstance(old, dt.datetime) == isinstance(new, dt.datetime)
@@ -305,13 +324,20 @@ def _follow_move(calendar: icalendar.Calendar, master: Any, old: Moment, new: Mo
     master.pop("EXDATE", None)
     if delta is not None and excluded:
         master.add("EXDATE", [moment + delta for moment in excluded])
-    for override in _overrides(calendar):
+    for override in overrides_of(calendar):
         if delta is None:
             calendar.subcomponents.remove(override)
             continue
-        moved = override.decoded("RECURRENCE-ID") + delta
+        slot = override.decoded("RECURRENCE-ID")
         override.pop("RECURRENCE-ID")
-        override.add("RECURRENCE-ID", moved)
+        override.add("RECURRENCE-ID", slot + delta)
+        if "DTSTART" in override and override.decoded("DTSTART") == slot:
+            start, end = component_times(override)
+            for prop in ("DTSTART", "DTEND"):
+                override.pop(prop, None)
+            override.add("DTSTART", start + delta)
+            if "DURATION" not in override:
+                override.add("DTEND", end + delta)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -320,7 +346,7 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _instance_moment(master: Any, occurrence: str) -> Moment:
+def instance_moment(master: Any, occurrence: str) -> Moment:
     """The RECURRENCE-ID a client named, in the form of the master's DTSTART (a local time
     without an offset is read in the master's zone)."""
     start = master.decoded("DTSTART")
@@ -335,16 +361,16 @@ def _instance_moment(master: Any, occurrence: str) -> Moment:
     return moment
 
 
-def _instance(calendar: icalendar.Calendar, occurrence: str, *, create: bool) -> Any:
+def instance_of(calendar: icalendar.Calendar, occurrence: str, *, create: bool) -> Any:
     """The override of one occurrence; derived from the master when there is none (added to
     the calendar with `create`). A moment that is no occurrence of the series is not found."""
-    master = _master(calendar)
-    repeats = master is not None and ({"RRULE", "RDATE"} & set(master) or _overrides(calendar))
+    master = master_of(calendar)
+    repeats = master is not None and ({"RRULE", "RDATE"} & set(master) or overrides_of(calendar))
     if not repeats:
         raise FieldError("occurrence", "this event does not repeat.")
-    moment = _instance_moment(master, occurrence)
+    moment = instance_moment(master, occurrence)
     key = instance_key(moment)
-    for component in _overrides(calendar):
+    for component in overrides_of(calendar):
         if instance_key(component.decoded("RECURRENCE-ID")) == key:
             return component
     if not _is_instance(calendar, moment, key):

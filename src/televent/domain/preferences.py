@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from televent.domain.errors import DomainError
+from televent.domain.languages import LANGUAGES, supported
 
 MAX_REMINDER_MINUTES = 10080  # one week
 ORGANIZER_NOTICES = ("all", "declines", "none")
@@ -40,6 +41,9 @@ CHANNEL_KINDS = ("reminders", "agenda", "notices")
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _OFF = ("off", "none", "")
+_AUTO = ("auto", "")
+HOUR_CYCLES = ("12", "24")
+WEEK_STARTS = ("mon", "sat", "sun")
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,10 @@ class Preferences:
       `quiet_reminders`: "keep" (reminders still come at their moment) or "hold";
     - `agenda_time`: "HH:MM" local for the morning agenda, None for none;
       `agenda_empty_days`: send it on days without events too;
-    - `channels`: for reminders, the agenda and notices, where they go (`telegram`, `email`).
+    - `channels`: for reminders, the agenda and notices, where they go (`telegram`, `email`);
+    - `language`: the language the person chose (domain/languages.py), None to follow their
+      Telegram app; `hour_cycle`: "12" or "24" hours, None for their language's custom;
+      `week_start`: the first day of their week ("mon", "sat", "sun"), None likewise.
     """
 
     event_alarms: bool = True
@@ -67,6 +74,9 @@ class Preferences:
     quiet_reminders: str = "keep"
     agenda_time: str | None = None
     agenda_empty_days: bool = False
+    language: str | None = None
+    hour_cycle: str | None = None
+    week_start: str | None = None
     # (left out of the hash, so an account's view stays hashable; equality still compares it)
     channels: dict[str, list[str]] = field(
         default_factory=lambda: _channels_with({}, {}), hash=False
@@ -237,6 +247,26 @@ def _channels_with(current: Mapping[str, Any], changes: Mapping[str, Any]) -> di
     return whole
 
 
+def _language(name: str, value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() in _AUTO):
+        return None
+    code = supported(value) if isinstance(value, str) else None
+    if code is None:
+        raise DomainError(f"{name} is one of: {', '.join(LANGUAGES)} (or auto).")
+    return code
+
+
+def _choice_or_auto(options: tuple[str, ...]) -> Any:
+    def check(name: str, value: Any) -> str | None:
+        if value is None or (isinstance(value, str) and value.strip().lower() in _AUTO):
+            return None
+        if isinstance(value, int | str) and str(value).strip().lower() in options:
+            return str(value).strip().lower()
+        raise DomainError(f"{name} is one of: {', '.join(options)} (or auto).")
+
+    return check
+
+
 _VALIDATORS: dict[str, Any] = {
     "reminder_minutes": _reminder_minutes,
     "event_alarms": _boolean,
@@ -248,6 +278,9 @@ _VALIDATORS: dict[str, Any] = {
     "agenda_time": _time_or_off,
     "agenda_empty_days": _boolean,
     "channels": _channels,
+    "language": _language,
+    "hour_cycle": _choice_or_auto(HOUR_CYCLES),
+    "week_start": _choice_or_auto(WEEK_STARTS),
 }
 
 

@@ -3,8 +3,11 @@
 Bookings are decided here, one command at a time on one aggregate per person, so two visitors
 taking the same slot at once cannot both succeed: each loads the schedule at the same version,
 the first save wins, and the second fails on the event store's version key (a conflict, never
-a second booking). The rule it keeps: no two active bookings overlap, buffers included, and no
-link takes more bookings on one of the owner's local days than its cap.
+a second booking). The rule it keeps: no two active bookings `clash` (domain/slots.py: they
+overlap, or lie closer than a buffer of their links allows; the rule the slot listing follows
+too), and no link takes more bookings on one of the owner's local days than its cap. A
+booking's buffers are its link's as they are now (a booking of a deleted link keeps none); the
+guard times recorded with each booking are kept for the record only.
 
 The calendar's other events are not in the aggregate; the application checks the slot against
 them (the busy-time reader) before the command, and the booking's event is saved in the same
@@ -25,6 +28,7 @@ from eventsourcing.domain import Aggregate, event
 
 from televent.domain.booking_links import MAX_LINKS_PER_ACCOUNT, BookingLink
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.slots import Held, clash
 from televent.domain.values import TELEVENT_NAMESPACE
 
 ACTIVE = "active"
@@ -130,12 +134,7 @@ class Schedule(Aggregate):
         """Move an active booking (`times`: start, end, guard_start, guard_end, day)."""
         current = self.active_booking(booking_id)
         moved = {**current, **times}
-        link = (
-            BookingLink.from_stored(self.links[current["slug"]])
-            if current["slug"] in self.links
-            else None
-        )
-        self._check_free(moved, link, ignore=booking_id)
+        self._check_free(moved, self._stored_link(current["slug"]), ignore=booking_id)
         self._rescheduled(
             account_id=self.account_id,
             booking_id=booking_id,
@@ -176,6 +175,11 @@ class Schedule(Aggregate):
         if moved:
             self._followed(account_id=self.account_id, moves=moved, actor=actor, source=source)
 
+    def _stored_link(self, slug: str) -> BookingLink | None:
+        """The link with this slug, or None when it was deleted."""
+        stored = self.links.get(slug)
+        return None if stored is None else BookingLink.from_stored(stored)
+
     def active_booking(self, booking_id: str) -> dict[str, Any]:
         """An active booking by id."""
         booking = self.bookings.get(booking_id)
@@ -193,10 +197,15 @@ class Schedule(Aggregate):
         self, booking: dict[str, Any], link: BookingLink | None, *, ignore: str | None
     ) -> None:
         same_day = 0
+        wanted = _held(booking, link)
+        links: dict[str, BookingLink | None] = {}
         for other_id, other in self.bookings.items():
             if other_id == ignore or other["status"] != ACTIVE:
                 continue
-            if _overlap(booking, other) or _overlap(other, booking):
+            slug = other["slug"]
+            if slug not in links:
+                links[slug] = self._stored_link(slug)
+            if clash(wanted, _held(other, links[slug])):
                 raise ConflictError("That time was just booked by someone else.")
             if other["slug"] == booking["slug"] and other["day"] == booking["day"]:
                 same_day += 1
@@ -260,7 +269,11 @@ class Schedule(Aggregate):
             self.bookings[booking_id]["status"] = RELEASED
 
 
-def _overlap(one: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether `one`'s guard (the booking with its buffers) overlaps `other`'s own time.
-    ISO UTC texts of one format compare in time order."""
-    return bool(one["guard_start"] < other["end"] and other["start"] < one["guard_end"])
+def _held(booking: dict[str, Any], link: BookingLink | None) -> Held:
+    """A booking's time with its link's buffers (none without its link)."""
+    return Held(
+        dt.datetime.fromisoformat(booking["start"]),
+        dt.datetime.fromisoformat(booking["end"]),
+        link.buffer_before_minutes if link is not None else 0,
+        link.buffer_after_minutes if link is not None else 0,
+    )

@@ -7,9 +7,14 @@ availability (televent/domain/availability.py) and busy time.
   must start inside the clipped window (the end excluded) and lie wholly inside one open
   interval of the availability. Intervals are the merged ones, so a slot may cross local
   midnight where a range ending 24:00 meets the next day's 00:00.
-- A slot's guard [start - buffer_before, end + buffer_after] must not overlap any busy interval;
-  touching is fine (busy ending 10:00 allows a slot at 10:00 with no buffer before). The guard
-  may reach outside the open interval.
+- A slot must not `clash` with time already held: the owner's busy time from their calendars
+  (events keep no buffers of their own) and their active bookings (each keeps its own link's
+  buffers). Two meetings clash when they overlap or the gap between them is shorter than a
+  buffer lying in it: the earlier one's buffer after, or the later one's buffer before
+  (touching is fine without buffers: busy ending 10:00 allows a slot at 10:00). The buffers
+  may reach outside the open interval. This is one rule, `blocked_span`: the slot listing
+  here keeps candidates out of those spans, and the Schedule aggregate (domain/schedule.py)
+  decides a booking with `clash`, which asks it too; so a slot offered is a slot that books.
 - Slots start on step marks: local wall times (the owner's zone) that are multiples of the step
   counted from local midnight (step 15: :00 :15 :30 :45, also on a daylight-saving day; a wall
   time the fall-back repeats is a mark both times). Within an open interval the first
@@ -48,6 +53,36 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
+class Held:
+    """A meeting with the free time it keeps around it: a booking (its link's buffers) or an
+    event of the owner's calendars (none)."""
+
+    start: dt.datetime
+    end: dt.datetime
+    before_minutes: int = 0  # kept free before `start`
+    after_minutes: int = 0  # kept free after `end`
+
+
+def clash(one: Held, other: Held) -> bool:
+    """Whether two meetings cannot both be held: they overlap, or the gap between them is
+    shorter than the earlier one's buffer after or the later one's buffer before (in either
+    order: the rule is symmetric)."""
+    low, high = blocked_span(other, one.before_minutes, one.after_minutes)
+    return one.start < high and low < one.end
+
+
+def blocked_span(
+    held: Held, before_minutes: int, after_minutes: int
+) -> tuple[dt.datetime, dt.datetime]:
+    """Where a meeting with these buffers may not lie because of `held` (`clash`): `held`
+    widened at each end by the larger of the two buffers that would meet there."""
+    return (
+        held.start - dt.timedelta(minutes=max(after_minutes, held.before_minutes)),
+        held.end + dt.timedelta(minutes=max(before_minutes, held.after_minutes)),
+    )
+
+
+@dataclass(frozen=True)
 class SlotRules:
     """How a booking link cuts availability into slots (validated by the link, not here).
 
@@ -73,6 +108,7 @@ def free_slots(
     rules: SlotRules,
     *,
     busy: Sequence[tuple[dt.datetime, dt.datetime]],
+    bookings: Sequence[Held] = (),
     booked_starts: Sequence[dt.datetime] = (),
     now: dt.datetime,
     start: dt.datetime,
@@ -80,8 +116,9 @@ def free_slots(
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """The bookable (start, end) slots in [start, end) as aware UTC datetimes, sorted (the
     rules are in the module docstring). `busy` is the owner's busy time from all calendars
-    (bookings included), in any order, possibly overlapping; `booked_starts` are the starts of
-    this link's active bookings, for `max_per_day`."""
+    (bookings' events included), in any order, possibly overlapping; `bookings` are the owner's
+    active bookings of every link, with their buffers; `booked_starts` are the starts of this
+    link's active bookings, for `max_per_day`."""
     for moment in (now, start, end):
         if moment.tzinfo is None or moment.utcoffset() is None:
             raise DomainError("Moments are aware datetimes (with a time zone).")
@@ -94,10 +131,14 @@ def free_slots(
         return []
     zone = availability.zone
     duration = dt.timedelta(minutes=rules.duration_minutes)
-    before = dt.timedelta(minutes=rules.buffer_before_minutes)
-    after = dt.timedelta(minutes=rules.buffer_after_minutes)
     grid = _Grid(zone, rules.step_minutes or rules.duration_minutes)
-    busy_starts, busy_ends = _merged(busy)
+    # Where no slot may lie (`clash` with each held meeting), merged: a candidate is free when
+    # it overlaps none of these spans.
+    held = [Held(low, high) for low, high in busy] + list(bookings)
+    held = [h for h in held if h.end > h.start]  # an instant holds no time
+    blocked_starts, blocked_ends = _merged(
+        [blocked_span(h, rules.buffer_before_minutes, rules.buffer_after_minutes) for h in held]
+    )
     cap = rules.max_per_day
     per_day = Counter(moment.astimezone(zone).date() for moment in booked_starts)
 
@@ -112,10 +153,9 @@ def free_slots(
                     next_day = local_instant(day + dt.timedelta(days=1), dt.time(0), zone)
                     candidate = grid.next_mark(next_day)
                     continue
-            guard_start, guard_end = candidate - before, candidate + duration + after
-            index = bisect.bisect_right(busy_ends, guard_start, lo=index)
-            if index < len(busy_starts) and busy_starts[index] < guard_end:
-                candidate = grid.next_mark(busy_ends[index] + before)
+            index = bisect.bisect_right(blocked_ends, candidate, lo=index)
+            if index < len(blocked_starts) and blocked_starts[index] < candidate + duration:
+                candidate = grid.next_mark(blocked_ends[index])
                 continue
             slots.append((candidate, candidate + duration))
             if len(slots) >= MAX_SLOTS:

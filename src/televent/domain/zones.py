@@ -49,7 +49,10 @@ def instance_key(moment: dt.date | dt.datetime) -> str:
     """The one name of an instance (RECURRENCE-ID): its UTC instant, or as written when floating
     or a date. Equal for equal instants however the zone was written."""
     if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
-        return moment.astimezone(dt.UTC).isoformat()
+        try:
+            return moment.astimezone(dt.UTC).isoformat()
+        except OverflowError:  # at the edge of the calendar (year 1 east of UTC): as written
+            return moment.isoformat()
     return moment.isoformat()
 
 

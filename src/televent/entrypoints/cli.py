@@ -19,22 +19,22 @@ from televent import __version__
 from televent.bootstrap import build_application
 from televent.config import ConfigurationError, Settings
 from televent.domain.errors import NotFoundError, TeleventError
-from televent.domain.values import Source, SourceKind
+from televent.entrypoints.cli_accounts import add_account_actions, add_login_link_command
 from televent.entrypoints.cli_gdpr import add_gdpr_commands
 from televent.entrypoints.cli_support import (
+    EXIT_USAGE,
+    OPERATOR_ACTOR,
     Parser,
     emit,
     json_flag,
     open_app,
     with_progress,
 )
+from televent.entrypoints.cli_support import OPERATOR_SOURCE as OPERATOR
 
 EXIT_ERROR = 1
-EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a process killed by SIGPIPE
-OPERATOR = Source(SourceKind.CLI, "operator").encode()
-OPERATOR_ACTOR = "system:"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -130,18 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db.add_parser("upgrade", help="create the event store and apply migrations")
     upgrade.set_defaults(handler=_db_upgrade)
 
-    account = commands.add_parser("account", help="accounts").add_subparsers(metavar="ACTION")
-    create = account.add_parser("create", help="register a Telegram user")
-    _telegram_id_flag(create)
-    create.add_argument("--name", default="", help="the name shown to others (e.g. 'Ann Lee')")
-    create.add_argument(
-        "--email", help="an email address to link: invitations sent to it reach the account"
-    )
-    create.add_argument(
-        "--timezone", default="UTC", help="IANA time zone for listings, e.g. Europe/Berlin"
-    )
-    json_flag(create)
-    create.set_defaults(handler=_account_create)
+    _add_account_commands(commands)
 
     device = commands.add_parser("device", help="CalDAV device passwords").add_subparsers(
         metavar="ACTION"
@@ -200,6 +189,24 @@ def _telegram_id_flag(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="the account's Telegram user id (a number)",
     )
+
+
+def _add_account_commands(commands: Any) -> None:
+    """`televent account create|list|set` and `televent login-link`."""
+    account = commands.add_parser("account", help="accounts").add_subparsers(metavar="ACTION")
+    create = account.add_parser("create", help="register a Telegram user")
+    _telegram_id_flag(create)
+    create.add_argument("--name", default="", help="the name shown to others (e.g. 'Ann Lee')")
+    create.add_argument(
+        "--email", help="an email address to link: invitations sent to it reach the account"
+    )
+    create.add_argument(
+        "--timezone", default="UTC", help="IANA time zone for listings, e.g. Europe/Berlin"
+    )
+    json_flag(create)
+    create.set_defaults(handler=_account_create)
+    add_account_actions(account)
+    add_login_link_command(commands)
 
 
 def _add_audit_commands(commands: Any) -> None:

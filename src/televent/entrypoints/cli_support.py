@@ -13,7 +13,12 @@ from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.errors import TeleventError
+from televent.domain.values import Source, SourceKind
 from televent.infrastructure.database import Dialect
+
+EXIT_USAGE = 2
+OPERATOR_SOURCE = Source(SourceKind.CLI, "operator").encode()  # what the log says did it
+OPERATOR_ACTOR = "system:"
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):

@@ -42,6 +42,7 @@ class BookingView:
     token: str
     title: str
     answers: dict[str, str]
+    language: str | None = None  # the language of the page the visitor booked on, if known
 
     @property
     def active(self) -> bool:
@@ -152,4 +153,5 @@ def _booking(row: dict[str, Any]) -> BookingView:
         token=row["token"],
         title=data.get("title", ""),
         answers=dict(data.get("answers") or {}),
+        language=data.get("language"),
     )

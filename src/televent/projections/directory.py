@@ -15,6 +15,7 @@ SETTING_COLUMNS = {
     "timezone": "timezone",
     "reminder_minutes": "reminder_minutes",
     "username": "username",
+    "telegram_language": "telegram_language",
 }
 
 

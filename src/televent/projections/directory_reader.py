@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from televent.domain.languages import language_for
 from televent.domain.preferences import Preferences
 from televent.domain.values import (
     account_address_keys,
@@ -36,6 +37,12 @@ class AccountView:
     invite_address: str | None = None  # where outsiders invite them (docs/adr/0019)
     # the invitation addresses it replaced: still theirs in the events that name them
     replaced_invite_addresses: tuple[str, ...] = ()
+    telegram_language: str | None = None  # what their Telegram app last reported
+
+    @property
+    def language(self) -> str:
+        """The language they read (domain/languages.py: their choice, else Telegram's)."""
+        return language_for(self.preferences.language, self.telegram_language)
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,38 @@ class DirectoryReader(Reader):
         with self.reader.read() as db:
             return int(db.scalar("SELECT COUNT(*) AS n FROM accounts") or 0)
 
+    def all_accounts(self) -> list[AccountView]:
+        """Every account, by Telegram id, with its linked emails and invitation addresses
+        (three queries, however many accounts there are)."""
+        with self.reader.read() as db:
+            rows = db.all("SELECT * FROM accounts ORDER BY telegram_id, account_id")
+            linked = db.all(
+                "SELECT account_id, email FROM account_emails ORDER BY linked_at, email"
+            )
+            invites = db.all(
+                "SELECT account_id, address, replaced_at FROM invite_addresses "
+                "ORDER BY assigned_at, address"
+            )
+        emails: dict[str, list[str]] = {}
+        for row in linked:
+            emails.setdefault(row["account_id"], []).append(str(row["email"]))
+        current: dict[str, str] = {}
+        replaced: dict[str, list[str]] = {}
+        for row in invites:
+            if row["replaced_at"] is None:
+                current.setdefault(row["account_id"], str(row["address"]))
+            else:
+                replaced.setdefault(row["account_id"], []).append(str(row["address"]))
+        return [
+            account_view(
+                row,
+                tuple(emails.get(row["account_id"], ())),
+                current.get(row["account_id"]),
+                tuple(replaced.get(row["account_id"], ())),
+            )
+            for row in rows
+        ]
+
     def _account(self, db: Sql, row: dict[str, Any]) -> AccountView:
         emails = db.all(
             "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at, email",
@@ -202,6 +241,7 @@ def account_view(
         preferences=preferences_of(row),
         invite_address=invite,
         replaced_invite_addresses=replaced,
+        telegram_language=row.get("telegram_language"),
     )
 
 

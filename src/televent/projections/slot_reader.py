@@ -1,5 +1,7 @@
 """Free booking slots of a link: the owner's availability, less their busy time from every
-calendar, with the link's buffers, notice, horizon and daily cap (televent/domain/slots.py)."""
+calendar and their bookings (each with its own link's buffers), with the link's buffers, notice,
+horizon and daily cap (televent/domain/slots.py, whose rule the Schedule aggregate decides
+bookings by too)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from uuid import UUID
 from televent.domain.availability import Availability
 from televent.domain.booking_links import BookingLink
 from televent.domain.errors import NotFoundError
-from televent.domain.slots import free_slots
+from televent.domain.slots import Held, free_slots
 from televent.projections.agenda_reader import AgendaReader
+from televent.projections.bookings_reader import BookingView
 from televent.projections.busy_reader import BusyReader
 from televent.projections.queries import AccountView, Queries
 
@@ -76,21 +79,23 @@ class SlotReader:
         margin = dt.timedelta(minutes=rules.buffer_before_minutes + rules.buffer_after_minutes)
         reach = dt.timedelta(days=1) + margin + dt.timedelta(minutes=rules.duration_minutes)
         busy = self.busy_reader.busy(owner, start - reach, end + reach, exclude=ignore_events)
-        bookings = self.queries.bookings_of(
-            owner.account_id,
-            start=(start - dt.timedelta(days=2)).astimezone(dt.UTC).isoformat(),
-            end=(end + dt.timedelta(days=2)).astimezone(dt.UTC).isoformat(),
-            slug=link.slug,
-        )
-        booked = [
-            dt.datetime.fromisoformat(b.start)
-            for b in bookings
+        bookings = [
+            b
+            for b in self.queries.bookings_of(
+                owner.account_id,
+                start=(start - dt.timedelta(days=2)).astimezone(dt.UTC).isoformat(),
+                end=(end + dt.timedelta(days=2)).astimezone(dt.UTC).isoformat(),
+            )
             if b.booking_id not in ignore_bookings
         ]
+        links = {view.link.slug: view.link for view in self.queries.links_of(owner.account_id)}
+        held = [_held(b, links.get(b.slug)) for b in bookings]
+        booked = [dt.datetime.fromisoformat(b.start) for b in bookings if b.slug == link.slug]
         return free_slots(
             self.availability(owner),
             rules,
             busy=busy,
+            bookings=held,
             booked_starts=booked,
             now=now,
             start=start,
@@ -123,3 +128,14 @@ class SlotReader:
             ignore_bookings=ignore_bookings,
         )
         return any(slot_start == start for slot_start, _ in offered)
+
+
+def _held(booking: BookingView, link: BookingLink | None) -> Held:
+    """A booking's time with its link's buffers as they are now (none when the link was
+    deleted), as the Schedule aggregate holds it."""
+    return Held(
+        dt.datetime.fromisoformat(booking.start),
+        dt.datetime.fromisoformat(booking.end),
+        0 if link is None else link.buffer_before_minutes,
+        0 if link is None else link.buffer_after_minutes,
+    )

@@ -25,8 +25,9 @@ from uuid import UUID
 from litestar import Request
 
 from televent.adapters.api.context import Caller
-from televent.adapters.api.problems import ProblemError
+from televent.adapters.api.problems import ProblemError, remember_caller
 from televent.adapters.api.tma import InitDataRefusedError, verify_init_data
+from televent.adapters.i18n import t
 from televent.adapters.port import AppPort
 from televent.application.web_login import WebLogin
 from televent.domain.values import Actor, Source, SourceKind
@@ -86,6 +87,11 @@ class Authentication:
 
     async def caller(self, request: Request[Any, Any, Any]) -> Caller:
         """The `caller` dependency: the authenticated user, or a 401/403/429 problem."""
+        found = await self._caller(request)
+        remember_caller(request, found.account)  # the language of this request's problems
+        return found
+
+    async def _caller(self, request: Request[Any, Any, Any]) -> Caller:
         authorization = request.headers.get("authorization", "").strip()
         scheme, _, credentials = authorization.partition(" ")
         scheme = scheme.lower()
@@ -95,23 +101,18 @@ class Authentication:
             return await self._device(authorization, request)
         if authorization:
             raise self._unauthenticated(
-                request, f"Unknown authorization scheme {scheme!r}: use tma or Basic."
+                request, lambda: t("api-detail-unknown-scheme", scheme=scheme)
             )
         session = request.cookies.get(SESSION_COOKIE)
         if session:
             return await self._session(session, request)
-        raise self._unauthenticated(
-            request,
-            "Authentication required: Telegram Mini App init data (Authorization: tma ...), "
-            "a device password (HTTP Basic) or a login link from the bot's /app.",
-        )
+        raise self._unauthenticated(request, lambda: t("api-detail-sign-in"))
 
     async def _mini_app(self, init_data: str) -> Caller:
         if not self.bot_token:
             raise ProblemError(
                 401,
-                "Signing in from the Telegram Mini App is off on this server "
-                "(TELEGRAM_BOT_TOKEN is not set); use a device password.",
+                lambda: t("api-detail-mini-app-off"),
                 name="mini-app-sign-in-off",
                 headers={"WWW-Authenticate": BASIC_CHALLENGE},
             )
@@ -125,12 +126,7 @@ class Authentication:
             ) from None
         account = await self.port.run(self.queries.account_by_telegram_id, user.telegram_id)
         if account is None:
-            raise ProblemError(
-                403,
-                "You have no Televent account yet: send /start to the bot first, then open the "
-                "Mini App again.",
-                name="not-registered",
-            )
+            raise ProblemError(403, lambda: t("api-detail-not-registered"), name="not-registered")
         return _caller(account, "tma")
 
     async def _device(self, authorization: str, request: Request[Any, Any, Any]) -> Caller:
@@ -138,9 +134,10 @@ class Authentication:
         try:
             login = await self.port.run(self.check_device, authorization, client)
         except DeviceLoginThrottledError as exc:
+            seconds = exc.retry_after
             raise ProblemError(
                 429,
-                str(exc),
+                lambda: t("api-detail-too-many-logins", seconds=seconds),
                 name="too-many-failed-logins",
                 headers={"Retry-After": str(exc.retry_after)},
             ) from None
@@ -148,7 +145,7 @@ class Authentication:
             raise self._unauthenticated(request, str(exc)) from None
         account = await self.port.run(self.queries.account_by_id, login.account_id)
         if account is None:  # erased between the check and now
-            raise self._unauthenticated(request, "Wrong user name or device password.")
+            raise self._unauthenticated(request, lambda: t("api-detail-wrong-password"))
         return _caller(account, f"device:{login.device_name}")
 
     async def _session(self, session: str, request: Request[Any, Any, Any]) -> Caller:
@@ -159,12 +156,12 @@ class Authentication:
             else await self.port.run(self.queries.account_by_id, account_id)
         )
         if account is None:
-            raise self._unauthenticated(
-                request, "The session has expired or ended: send /app to the bot for a new link."
-            )
+            raise self._unauthenticated(request, lambda: t("api-detail-session-ended"))
         return _caller(account, "session")
 
-    def _unauthenticated(self, request: Request[Any, Any, Any], detail: str) -> ProblemError:
+    def _unauthenticated(
+        self, request: Request[Any, Any, Any], detail: str | Callable[[], str]
+    ) -> ProblemError:
         return ProblemError(
             401, detail, name="unauthenticated", headers={"WWW-Authenticate": _challenge(request)}
         )

@@ -95,7 +95,8 @@ class BookingLinksController(Controller):
         when taken) and `title` are required; `duration_minutes` (30), `durations_minutes`,
         `step_minutes`, `buffer_before_minutes`, `buffer_after_minutes`,
         `min_notice_minutes` (240), `horizon_days` (60), `max_per_day`, `description`,
-        `location`, `questions` ([{"label", "required"}]) and `active` are optional."""
+        `location`, `questions` ([{"id", "label", "required"}]; an id is kept, and one not
+        given is the id the same label had, else a new `q<n>`) and `active` are optional."""
         link = await api.port.run(_create, api, caller, data)
         return link_json(link, base_url(api, request))
 

@@ -22,12 +22,12 @@ from litestar.params import Parameter
 
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.problems import ProblemError, problem_responses
+from televent.adapters.i18n import t
 from televent.domain.values import calendar_event_id_for
 from televent.projections.calendar_view_reader import CalendarView
 from televent.projections.queries import AccountView, Queries
 
 _TOKEN = re.compile(r"^(\d{1,18})((?:\.[0-9a-f]{8})*)$")
-EXPIRED = "The changes token has expired or is unknown; fetch everything again without `since`."
 
 
 class Change(msgspec.Struct, omit_defaults=True):
@@ -145,4 +145,6 @@ async def changes(
     try:
         return await api.port.run(changes_of, api.queries, caller.account, since)
     except TokenExpiredError:
-        raise ProblemError(410, EXPIRED, name="changes-token-expired") from None
+        raise ProblemError(
+            410, lambda: t("api-detail-changes-expired"), name="changes-token-expired"
+        ) from None

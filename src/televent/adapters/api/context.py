@@ -28,3 +28,4 @@ class ApiContext:
     queries: Queries
     internal_domain: str
     public_url: str = ""  # the server's public base URL (TELEVENT_PUBLIC_URL), if set
+    mail: bool = False  # whether the server sends email (TELEVENT_SMTP_URL is set)

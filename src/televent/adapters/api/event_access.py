@@ -16,8 +16,11 @@ import datetime as dt
 from uuid import UUID
 
 from televent.adapters.api.context import ApiContext, Caller
+from televent.adapters.api.event_booking import booking_json
 from televent.adapters.api.event_json import EventJson, event_json, lead_component, recurrence_of
 from televent.adapters.api.problems import ProblemError
+from televent.adapters.i18n import t
+from televent.domain.booking_event import BOOKING_UID_PREFIX
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.event_fields import FieldError, instance_component, zone_of
 from televent.domain.sharing import Role
@@ -25,9 +28,10 @@ from televent.domain.values import normalize_address
 from televent.projections.agenda_reader import AgendaReader
 from televent.projections.queries import ObjectView
 
-ORGANIZER_ONLY = (
-    "Only the organizer can change this event; answer it with POST /api/v1/events/{id}/rsvp."
-)
+
+def _organizer_only() -> str:
+    """The detail of a change refused to an attendee, in the current language."""
+    return t("api-detail-organizer-only")
 
 
 def event_uuid(text: str) -> UUID:
@@ -103,13 +107,13 @@ class EventAccess:
         cannot see it, 403 when they attend it (the role is the application's to check)."""
         obj = self.visible(event_id)
         if not self.owns(obj):
-            raise ProblemError(403, ORGANIZER_ONLY, name="organizer-only")
+            raise ProblemError(403, _organizer_only, name="organizer-only")
         lead = lead_component(obj.ical)
         organizer = None if lead is None else lead.get("ORGANIZER")
         if organizer is not None and normalize_address(
             str(organizer)
         ) not in self.organizer_addresses(obj):
-            raise ProblemError(403, ORGANIZER_ONLY, name="organizer-only")
+            raise ProblemError(403, _organizer_only, name="organizer-only")
         return obj
 
     def event(self, obj: ObjectView, occurrence: str | None = None) -> EventJson:
@@ -130,4 +134,10 @@ class EventAccess:
         )
 
     def event_by_id(self, event_id: UUID, occurrence: str | None = None) -> EventJson:
-        return self.event(self.visible(event_id), occurrence)
+        """One event as `event` has it, with its `booking` when a booking link made it and
+        the caller sees it in one of their calendars (event_booking.py)."""
+        obj = self.visible(event_id)
+        event = self.event(obj, occurrence)
+        if obj.uid.startswith(BOOKING_UID_PREFIX) and self.owns(obj):
+            event["booking"] = booking_json(self.api.queries, obj)
+        return event

@@ -2,10 +2,10 @@
 
 `{"id", "calendar", "uid", "title", "start", "end", "all_day", "timezone", "location",
 "description", "recurrence", "recurrence_id", "organizer", "attendees", "my_status",
-"cancelled", "etag"}`. Times are RFC 3339 with an offset (a floating time is read in the
-user's zone); an all-day event has dates, its `end` the day after its last day (RFC 5545
-§3.6.1). Statuses are PARTSTATs in lower case: "needs-action", "accepted", "tentative",
-"declined", "delegated".
+"cancelled", "reminders", "etag"}`, and `booking` on one event's read (event_booking.py).
+Times are RFC 3339 with an offset (a floating time is read in the user's zone); an all-day
+event has dates, its `end` the day after its last day (RFC 5545 §3.6.1). Statuses are
+PARTSTATs in lower case: "needs-action", "accepted", "tentative", "declined", "delegated".
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 import icalendar
 
+from televent.domain.event_alarms import Reminder, reminders_of
 from televent.domain.event_fields import component_times, zone_name_of
 from televent.domain.values import normalize_address
 from televent.projections.queries import ObjectView
@@ -35,6 +36,25 @@ class OrganizerJson(TypedDict):
 
     address: str
     name: str | None
+
+
+class BookingAnswerJson(TypedDict):
+    """A booking question (its label as the link has it now) and the visitor's answer."""
+
+    question: str
+    answer: str
+
+
+class BookingJson(TypedDict):
+    """The booking an event was made for, as its owner and the calendar's members see it."""
+
+    link: str  # the link's slug
+    title: str  # the link's title when it was booked
+    name: str  # who booked
+    email: str
+    timezone: str  # the visitor's zone
+    status: str  # active, cancelled (by the visitor or the owner) or released (event deleted)
+    answers: list[BookingAnswerJson]
 
 
 class EventJson(TypedDict):
@@ -56,7 +76,13 @@ class EventJson(TypedDict):
     attendees: list[AttendeeJson]
     my_status: str | None  # your answer when you are invited; null for your own events
     cancelled: bool
+    # its own VALARMs (domain/event_alarms.py): minutes before the start, or a TRIGGER as
+    # written for any other; null when it has none (your lead time applies); [] for "none"
+    reminders: list[Reminder] | None
     etag: str  # the CalDAV ETag, for If-Match
+    # who booked it and what they answered, when a booking link made it (event_booking.py;
+    # only on GET /events/{id}, for the calendar's members)
+    booking: NotRequired[BookingJson | None]
 
 
 class EventPage(TypedDict):
@@ -163,6 +189,7 @@ def event_json(
         "attendees": attendees_json(component),
         "my_status": my_status(component, mine),
         "cancelled": str(component.get("STATUS", "")).upper() == "CANCELLED",
+        "reminders": reminders_of(component),
         "etag": resource.etag,
     }
 

@@ -14,15 +14,23 @@
   one, an all-day event a day), `all_day`, `timezone` (IANA), `location`, `description`,
   `recurrence` (RRULE), `calendar` (default: the default calendar; a shared calendar needs
   the `write` role, and its owner organises the event, with the caller as SENT-BY),
-  `attendees` (invitees as in /attendees). A time with an offset keeps its instant and is
-  written in `timezone` (or the caller's zone); a time without one is read in that zone. 201
-  with Location and ETag.
+  `attendees` (invitees as in /attendees), `reminders` (the event's own VALARMs: minutes
+  before the start, [] for none, null for the caller's lead time; domain/event_alarms.py; a
+  PATCH with it replaces them). A time with an offset keeps its instant and is written in
+  `timezone` (or the caller's zone); a time without one is read in that zone. 201 with
+  Location and ETag.
 - `GET/PATCH/DELETE /events/{id}[?occurrence=<recurrence_id>]`: one event or occurrence.
   PATCH changes only the fields sent (a moved start keeps the duration; a moved series takes
   its exceptions along); with `occurrence` it writes that occurrence's override; DELETE with
-  `occurrence` cancels one occurrence (EXDATE). `If-Match` (the ETag, as CalDAV's) is
-  optional; when given, a stale tag is a 412. Only the organizer edits (403 for an attendee,
-  who answers with /rsvp); an attendee may DELETE their own copy of a meeting (a decline).
+  `occurrence` cancels one occurrence (EXDATE). `&range=thisandfuture` beside `occurrence`
+  changes or deletes that occurrence and every later one, as calendar clients do (RFC 5545
+  RANGE=THISANDFUTURE, stored as two series: domain/series_split.py): the series ends just
+  before it (an UNTIL), and PATCH starts a new series (a new id and UID) there with the
+  changes, its `start`/`end` the occurrence's new times (the later ones move by as much); both
+  are written in one transaction. At the series' first occurrence it is the whole series.
+  `If-Match` (the ETag, as CalDAV's) is optional; when given, a stale tag is a 412. Only the
+  organizer edits (403 for an attendee, who answers with /rsvp); an attendee may DELETE their
+  own copy of a meeting (a decline).
   In a shared calendar, members with `write` or `manage` change its events; a `read` member
   gets 403 (the application's `require_access` decides, with the caller as `by`).
 """
@@ -45,6 +53,7 @@ from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.event_access import EventAccess, etag_value, event_uuid
 from televent.adapters.api.event_json import EventJson, EventPage, event_json, recurrence_of
 from televent.adapters.api.problems import ProblemError
+from televent.adapters.i18n import t
 from televent.application.event_edits import EventEdits
 from televent.domain.errors import DomainError, PreconditionFailedError
 from televent.domain.event_fields import FieldError, parse_moment, read_changes
@@ -59,6 +68,15 @@ HANDLED_HERE = frozenset({"calendar", "attendees", "cancelled"})
 Occurrence = Annotated[
     str | None, QueryParameter(name="occurrence", required=False, description="a recurrence_id")
 ]
+Range = Annotated[
+    str | None,
+    QueryParameter(
+        query="range",
+        required=False,
+        description="`thisandfuture`, with `occurrence`: that occurrence and every later one",
+    ),
+]
+THIS_AND_FUTURE = "thisandfuture"
 SortKey = tuple[int, str, str]
 WINDOW_HELP = "RFC 3339 with an offset (a local time or a date is read in your time zone)"
 
@@ -240,6 +258,17 @@ def _create(api: ApiContext, caller: Caller, body: dict[str, Any]) -> EventJson:
     return access.event_by_id(result.event_id)
 
 
+def _following(range_: str | None, occurrence: str | None) -> bool:
+    """Whether a write is to an occurrence and every later one (`range=thisandfuture`)."""
+    if range_ is None or not range_.strip():
+        return False
+    if range_.strip().lower() != THIS_AND_FUTURE:
+        raise FieldError("range", f"is {THIS_AND_FUTURE} or left out.")
+    if occurrence is None:
+        raise FieldError("range", "needs the occurrence it starts at (?occurrence=).")
+    return True
+
+
 def _edit(
     api: ApiContext,
     caller: Caller,
@@ -247,8 +276,11 @@ def _edit(
     *,
     body: dict[str, Any],
     occurrence: str | None,
+    following: bool = False,
     if_match: str | None,
 ) -> EventJson:
+    """The edit of an event, an occurrence, or (`following`) an occurrence and every later one;
+    answers the event as changed (for `following`, the series that now holds the occurrence)."""
     changes = read_changes(body, extra=HANDLED_HERE)
     access = EventAccess(api, caller)
     obj = access.organised(event_uuid(event_id))
@@ -261,6 +293,21 @@ def _edit(
         if etag_value(if_match) not in (None, obj.etag):
             raise PreconditionFailedError("The event changed since you read it (If-Match).")
         return current
+    if following:
+        assert occurrence is not None
+        result = EventEdits(api.app).edit_following(
+            obj.event_id,
+            changes,
+            occurrence=occurrence,
+            uid=f"{uuid4().hex}@televent",
+            zone_name=access.zone_name,
+            now=dt.datetime.now(dt.UTC),
+            if_match=etag_value(if_match),
+            actor=caller.actor,
+            source=caller.source,
+            by=access.account_id,
+        )
+        return access.event_by_id(result.event_id)
     EventEdits(api.app).edit(
         obj.event_id,
         changes,
@@ -276,19 +323,32 @@ def _edit(
 
 
 def _delete(
-    api: ApiContext, caller: Caller, event_id: str, occurrence: str | None, if_match: str | None
+    api: ApiContext,
+    caller: Caller,
+    event_id: str,
+    occurrence: str | None,
+    if_match: str | None,
+    *,
+    following: bool = False,
 ) -> str | None:
     access = EventAccess(api, caller)
     uuid = event_uuid(event_id)
+    if following:
+        assert occurrence is not None
+        ended = EventEdits(api.app).delete_following(
+            access.organised(uuid).event_id,
+            occurrence=occurrence,
+            now=dt.datetime.now(dt.UTC),
+            if_match=etag_value(if_match),
+            actor=caller.actor,
+            source=caller.source,
+            by=access.account_id,
+        )
+        return None if ended is None else ended.etag
     if occurrence is None:
         obj = access.visible(uuid)
         if not access.owns(obj):
-            raise ProblemError(
-                403,
-                "This invitation is not in your calendar; decline it with "
-                "POST /api/v1/events/{id}/rsvp.",
-                name="organizer-only",
-            )
+            raise ProblemError(403, lambda: t("api-detail-decline-instead"), name="organizer-only")
     else:
         obj = access.organised(uuid)
     result = EventEdits(api.app).delete(
@@ -369,7 +429,10 @@ class EventsController(Controller):
         )
         return Response(event, headers={"ETag": event["etag"]})
 
-    @patch("/{event_id:str}", summary="Change an event's fields (organizer only)")
+    @patch(
+        "/{event_id:str}",
+        summary="Change an event, one occurrence, or one and all later ones (organizer only)",
+    )
     async def edit_event(
         self,
         *,
@@ -378,31 +441,63 @@ class EventsController(Controller):
         event_id: str,
         data: dict[str, Any],
         occurrence: Occurrence = None,
+        range_: Range = None,
         if_match: IfMatch = None,
     ) -> Response[EventJson]:
         """Only the fields sent change (the others and anything a CalDAV client stored stay);
         `null` clears location or description. A moved start keeps the length; a moved series
         takes its exceptions along. With `?occurrence=`, that occurrence alone (`recurrence`
-        belongs to the series). `If-Match` is optional; a stale one is 412. Only the
-        organizer edits: 403 for an attendee (answer with /rsvp)."""
+        belongs to the series). With `?occurrence=&range=thisandfuture`, that occurrence and
+        every later one: the series is split, as calendar clients split one (RFC 5545
+        RANGE=THISANDFUTURE): it ends just before the occurrence, and a new series (new id and
+        UID) starts there with the changes, in one transaction; `start`/`end` are the
+        occurrence's new times (the later occurrences move by as much), `recurrence` the new
+        series' rule. The answer is the new series, its address in `Content-Location` (at the
+        series' first occurrence, the whole series is changed instead). `If-Match` is the
+        series' ETag and optional; a stale one is 412. Only the organizer edits: 403 for an
+        attendee (answer with /rsvp)."""
+        following = _following(range_, occurrence)
         event = await api.port.run(
-            _edit, api, caller, event_id, body=data, occurrence=occurrence, if_match=if_match
+            lambda: _edit(
+                api,
+                caller,
+                event_id,
+                body=data,
+                occurrence=occurrence,
+                following=following,
+                if_match=if_match,
+            )
         )
-        return Response(event, headers={"ETag": event["etag"]})
+        headers = {"ETag": event["etag"]}
+        if following:
+            headers["Content-Location"] = f"/api/v1/events/{event['id']}"
+        return Response(event, headers=headers)
 
-    @delete("/{event_id:str}", status_code=204, summary="Delete an event or one occurrence")
+    @delete(
+        "/{event_id:str}",
+        status_code=204,
+        summary="Delete an event, one occurrence, or one and all later ones",
+    )
     async def delete_event(
         self,
+        *,
         caller: Caller,
         api: ApiContext,
         event_id: str,
         occurrence: Occurrence = None,
+        range_: Range = None,
         if_match: IfMatch = None,
     ) -> Response[None]:
         """The event, and the attendees are told; with `?occurrence=` that occurrence alone
-        (an EXDATE; the series' new ETag in the header). An attendee may delete their own
-        copy of a meeting (it declines); `If-Match` as for PATCH."""
-        etag = await api.port.run(_delete, api, caller, event_id, occurrence, if_match)
+        (an EXDATE; the series' new ETag in the header); with `?occurrence=&range=thisandfuture`
+        that occurrence and every later one (the series ends just before it: an UNTIL; its
+        new ETag in the header; at the series' first occurrence the whole event goes). An
+        attendee may delete their own copy of a meeting (it declines); `If-Match` as for
+        PATCH."""
+        following = _following(range_, occurrence)
+        etag = await api.port.run(
+            lambda: _delete(api, caller, event_id, occurrence, if_match, following=following)
+        )
         return Response(None, status_code=204, headers={} if etag is None else {"ETag": etag})
 
 

@@ -23,7 +23,7 @@ from litestar.response import Redirect
 
 from televent.adapters.api.auth import SESSION_COOKIE
 from televent.adapters.api.context import ApiContext
-from televent.application.web_login import WebLogin
+from televent.application.web_login import LOGIN_PATH, WebLogin
 
 MAX_TOKEN_LENGTH = 200
 LINK_PREVIEW_AGENTS = (
@@ -70,7 +70,7 @@ def _page(status: int, title: str, text: str) -> Response[str]:
 def login_handlers(web_login: WebLogin, *, session_seconds: int, secure: bool) -> list[Any]:
     """The login link's page and the logout endpoint, on the composition's WebLogin."""
 
-    @get("/app/login", include_in_schema=False, cache=False)
+    @get(LOGIN_PATH, include_in_schema=False, cache=False)
     async def login(
         api: ApiContext,
         request: Request[Any, Any, Any],

@@ -9,6 +9,8 @@ from litestar import Controller, get, patch
 
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.problems import ProblemError, problem_responses
+from televent.adapters.i18n import t
+from televent.domain.languages import direction
 from televent.domain.preferences import validate_changes
 from televent.projections.queries import AccountView
 
@@ -37,6 +39,10 @@ class Me(msgspec.Struct):
     # the kinds of message (reminders, agenda, notices) chosen by email alone that are not
     # sent while no address is linked
     unsent: list[str] = msgspec.field(default_factory=list)
+    # the language the caller reads (their choice in preferences.language, else their
+    # Telegram app's; domain/languages.py) and its writing direction, "ltr" or "rtl"
+    language: str = "en"
+    direction: str = "ltr"
 
 
 class MeChanges(msgspec.Struct, forbid_unknown_fields=True):
@@ -46,6 +52,10 @@ class MeChanges(msgspec.Struct, forbid_unknown_fields=True):
     timezone: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     reminder_minutes: int | None = None
     preferences: dict[str, Any] | None = None  # only the preferences to change
+    # the same as preferences.language / hour_cycle / week_start (null: automatic)
+    language: str | msgspec.UnsetType | None = msgspec.UNSET
+    hour_cycle: str | msgspec.UnsetType | None = msgspec.UNSET
+    week_start: str | msgspec.UnsetType | None = msgspec.UNSET
 
 
 def me_of(account: AccountView, awaiting: str | None = None) -> Me:
@@ -63,6 +73,8 @@ def me_of(account: AccountView, awaiting: str | None = None) -> Me:
         email=account.emails[0] if account.emails else awaiting,
         email_verified=bool(account.emails),
         unsent=account.preferences.unsent(email_linked=bool(account.emails)),
+        language=account.language,
+        direction=direction(account.language),
     )
 
 
@@ -86,19 +98,24 @@ class MeController(Controller):
         return await api.port.run(current_me, api, caller)
 
     @patch(
-        summary="Change your name, time zone, reminder lead time or notification preferences",
+        summary="Change your name, time zone, language, reminder lead time or preferences",
         responses=problem_responses(400, 415, 422),
     )
     async def change(self, caller: Caller, api: ApiContext, data: MeChanges) -> Me:
         """Time zones are IANA names (422 otherwise); the reminder lead time is 0-10080 minutes;
         `preferences` names only those to change (422 for an unknown one or a bad value).
         Everything is checked before anything is changed."""
-        preferences = validate_changes(data.preferences) if data.preferences else None
+        wanted = dict(data.preferences or {})
+        for name in ("language", "hour_cycle", "week_start"):
+            value = getattr(data, name)
+            if value is not msgspec.UNSET:
+                wanted[name] = value
+        preferences = validate_changes(wanted) if wanted else None
         changes: dict[str, object] = {}
         if data.name is not None:
             name = data.name.strip()
             if not name:
-                raise ProblemError(422, "A name cannot be blank.", name="unprocessable")
+                raise ProblemError(422, lambda: t("api-detail-blank-name"), name="unprocessable")
             changes["name"] = name
         if data.timezone is not None:
             changes["timezone"] = data.timezone.strip()

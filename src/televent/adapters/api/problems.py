@@ -5,12 +5,19 @@ Every error under /api answers with an object holding `type`, `title`, `status` 
 `urn:televent:problem:<name>` type; plain HTTP errors (unknown route, wrong method, body too
 large, wrong media type) use `about:blank`, whose title is the status phrase (RFC 9457 §4.2.1).
 A bad request never answers 500: only a real bug does, logged with its traceback.
+
+The `title` speaks the caller's language (the catalogue's `api-title-*`): the signed-in
+caller's (their choice, else their Telegram's), else the request's Accept-Language, else
+English, which keeps HTTP's status phrases; the answer says which in Content-Language. A
+`detail` written here or in the API's own modules is translated the same way (a ProblemError
+given a message to render, `ProblemError(401, lambda: t("api-..."))`); the message of an error
+the application raised stays as it was raised (English).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -21,6 +28,7 @@ from litestar.exceptions.responses import create_exception_response
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import ExceptionHandlersMap
 
+from televent.adapters.i18n import current_language, speaking, t
 from televent.adapters.ratelimit import QUOTA_REFUSAL
 from televent.domain.errors import (
     ConflictError,
@@ -31,9 +39,14 @@ from televent.domain.errors import (
     TeleventError,
     TooManyRequestsError,
 )
+from televent.domain.languages import DEFAULT_LANGUAGE, from_accept_language, language_for
+from televent.projections.queries import AccountView
 
 PROBLEM_JSON = "application/problem+json"
 LOG = logging.getLogger(__name__)
+# Set in a request's ASGI scope when its caller is known: the languages they read (their
+# choice, their Telegram's), for the problem an error of that request answers with.
+CALLER_LANGUAGES = "televent.caller_languages"
 
 
 class ProblemDocument(msgspec.Struct):
@@ -79,23 +92,71 @@ def problem_type(name: str) -> str:
 
 
 class ProblemError(Exception):
-    """An error the API answers with a problem document (raised by handlers and auth)."""
+    """An error the API answers with a problem document (raised by handlers and auth).
+    `detail` is a text, or a function that renders it from the catalogue in the current
+    language (`lambda: t("api-...")`), called in the caller's language when answering;
+    `self.detail` is then its English."""
 
     def __init__(
         self,
         status: int,
-        detail: str,
+        detail: str | Callable[[], str],
         *,
         name: str | None = None,
         headers: Mapping[str, str] | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> None:
+        if callable(detail):
+            self.render: Callable[[], str] | None = detail
+            with speaking(DEFAULT_LANGUAGE):
+                detail = detail()
+        else:
+            self.render = None
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.type = problem_type(name) if name else "about:blank"
         self.headers = dict(headers or {})
         self.extra = dict(extra or {})
+
+    def detail_in(self, language: str) -> str:
+        """The detail in `language` (as it was given when it is a plain text)."""
+        if self.render is None:
+            return self.detail
+        with speaking(language):
+            return self.render()
+
+
+def remember_caller(request: Request[Any, Any, Any], account: AccountView) -> None:
+    """Note the signed-in caller's languages on the request, for its problems' language."""
+    request.scope[CALLER_LANGUAGES] = (  # type: ignore[literal-required]
+        account.preferences.language,
+        account.telegram_language,
+    )
+
+
+def problem_language(request: Request[Any, Any, Any]) -> str:
+    """The language a request's problem speaks: the caller's (their choice, else their
+    Telegram's), else the request's Accept-Language, else English."""
+    found = request.scope.get(CALLER_LANGUAGES)
+    caller: tuple[str | None, ...] = found if isinstance(found, tuple) else ()
+    browser = from_accept_language(request.headers.get("accept-language"))
+    return language_for(None, *caller, browser)
+
+
+def problem_title(status: int, language: str) -> str:
+    """The title of a problem with this status (RFC 9457 §3.1.3), in `language`; English
+    titles are HTTP's status phrases."""
+    message = _TITLES.get(status)
+    if message is None:
+        if language == DEFAULT_LANGUAGE:
+            try:
+                return HTTPStatus(status).phrase
+            except ValueError:
+                pass
+        message = _TITLES[500] if status >= 500 else _TITLES[400]
+    with speaking(language):
+        return message()
 
 
 def problem_response(
@@ -105,15 +166,15 @@ def problem_response(
     type_: str = "about:blank",
     headers: Mapping[str, str] | None = None,
     extra: Mapping[str, Any] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Response[dict[str, Any]]:
-    """The problem document for `status`, with the status phrase as title."""
-    try:
-        title = HTTPStatus(status).phrase
-    except ValueError:
-        title = "Error"
+    """The problem document for `status`, its title in `language` (English: the status
+    phrase), with Content-Language."""
+    title = problem_title(status, language)
     body: dict[str, Any] = {"type": type_, "title": title, "status": status, "detail": detail}
     body.update(extra or {})
-    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=dict(headers or {}))
+    answer_headers = {**dict(headers or {}), "Content-Language": language}
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=answer_headers)
 
 
 # The HTTP status and problem name of each kind of error, the most specific first.
@@ -155,8 +216,14 @@ def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Respon
     """A ProblemError raised by a handler or by authentication."""
     if not is_api(request):
         return _plain(exc.status, exc.detail, exc.headers)
+    language = problem_language(request)
     return problem_response(
-        exc.status, exc.detail, type_=exc.type, headers=exc.headers, extra=exc.extra
+        exc.status,
+        exc.detail_in(language),
+        type_=exc.type,
+        headers=exc.headers,
+        extra=exc.extra,
+        language=language,
     )
 
 
@@ -177,7 +244,12 @@ def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -
     if isinstance(exc, TooManyRequestsError) and exc.retry_after:
         headers["Retry-After"] = str(exc.retry_after)
     return problem_response(
-        status, str(exc), type_=problem_type(name), extra=extra, headers=headers
+        status,
+        str(exc),
+        type_=problem_type(name),
+        extra=extra,
+        headers=headers,
+        language=problem_language(request),
     )
 
 
@@ -190,56 +262,90 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
         LOG.error("HTTP %s on %s %s: %s", status, request.method, request.url.path, exc.detail)
     if not is_api(request):
         return create_exception_response(request, exc)  # as litestar answers by default
-    if isinstance(exc, ValidationException):
-        errors = [
-            {k: v for k, v in e.items() if k in ("key", "message", "source")}
-            for e in (exc.extra if isinstance(exc.extra, list) else [])
-            if isinstance(e, dict)
-        ]
+    language = problem_language(request)
+    with speaking(language):
+        if isinstance(exc, ValidationException):
+            errors = [
+                {k: v for k, v in e.items() if k in ("key", "message", "source")}
+                for e in (exc.extra if isinstance(exc.extra, list) else [])
+                if isinstance(e, dict)
+            ]
+            return problem_response(
+                400,
+                _validation_detail(exc, errors),
+                type_=problem_type("invalid-request"),
+                extra={"errors": errors} if errors else None,
+                language=language,
+            )
+        type_ = problem_type("invalid-request") if status == 400 else "about:blank"
         return problem_response(
-            400,
-            _validation_detail(exc, errors),
-            type_=problem_type("invalid-request"),
-            extra={"errors": errors} if errors else None,
+            status, _detail(exc), type_=type_, headers=headers, language=language
         )
-    type_ = problem_type("invalid-request") if status == 400 else "about:blank"
-    return problem_response(status, _detail(exc), type_=type_, headers=headers)
 
 
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """Anything else is a bug: logged with its traceback, answered with a bare 500."""
     LOG.exception("Unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    detail = "Something went wrong on the server; it has been logged."
     if not is_api(request):
-        return _plain(500, detail)
-    return problem_response(500, detail)
+        with speaking(DEFAULT_LANGUAGE):
+            return _plain(500, t("api-detail-server-error"))
+    language = problem_language(request)
+    with speaking(language):
+        return problem_response(500, t("api-detail-server-error"), language=language)
 
 
 def _detail(exc: HTTPException) -> str:
+    """The detail of one of litestar's own errors, in the current language (`speaking`)."""
     status = exc.status_code
     if status == 404:
-        return "There is nothing at this address."
+        return t("api-detail-no-route")
     if status == 405:
         allowed = (exc.headers or {}).get("allow")
-        return (
-            f"This address does not take that method{f' (allowed: {allowed})' if allowed else ''}."
-        )
+        if allowed:
+            return t("api-detail-wrong-method-allowed", allowed=allowed)
+        return t("api-detail-wrong-method")
     if status == 413:
-        return "The request body is larger than this server accepts."
+        return t("api-detail-too-large")
     detail = str(exc.detail or "")
     try:
         phrase = HTTPStatus(status).phrase
     except ValueError:
         phrase = ""
-    return detail if detail and detail != phrase else phrase or "The request failed."
+    if detail and detail != phrase:
+        return detail  # litestar's own words
+    return problem_title(status, current_language())
 
 
 def _validation_detail(exc: ValidationException, errors: list[dict[str, Any]]) -> str:
+    """What was wrong (its explanation is litestar's, in English), in the current language."""
     if errors:
         first = errors[0]
-        where = f" ({first.get('key')})" if first.get("key") else ""
-        return f"The request is not valid: {first.get('message')}{where}."
-    return f"The request is not valid: {exc.detail}." if exc.detail else "The request is not valid."
+        what = str(first.get("message"))
+        if first.get("key"):
+            return t("api-detail-invalid-at", what=what, key=str(first.get("key")))
+        return t("api-detail-invalid-because", what=what)
+    if exc.detail:
+        return t("api-detail-invalid-because", what=str(exc.detail))
+    return t("api-detail-invalid")
+
+
+# The title of each status (English: HTTP's status phrase), rendered in the current language.
+_TITLES: dict[int, Callable[[], str]] = {
+    400: lambda: t("api-title-bad-request"),
+    401: lambda: t("api-title-unauthorized"),
+    403: lambda: t("api-title-forbidden"),
+    404: lambda: t("api-title-not-found"),
+    405: lambda: t("api-title-method-not-allowed"),
+    409: lambda: t("api-title-conflict"),
+    410: lambda: t("api-title-gone"),
+    412: lambda: t("api-title-precondition-failed"),
+    413: lambda: t("api-title-too-large"),
+    415: lambda: t("api-title-unsupported-media-type"),
+    422: lambda: t("api-title-unprocessable"),
+    429: lambda: t("api-title-too-many-requests"),
+    500: lambda: t("api-title-server-error"),
+    503: lambda: t("api-title-unavailable"),
+}
 
 
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {

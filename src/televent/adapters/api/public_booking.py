@@ -7,7 +7,8 @@
 - `POST /book/{slug}`: book a slot; 201 with the booking and its manage URL, 409 with fresh
   slots of that day (and the days either side) when the slot is gone.
 - `GET /book/{slug}/manage/{token}`, `POST .../cancel`, `POST .../reschedule`: the visitor's
-  own booking, through the secret token of their manage link.
+  own booking, through the secret token of their manage link; `GET .../booking.ics` the booking
+  as a file for their calendar (the only way it gets there when the server sends no email).
 
 Writes are recorded with the source "booking"; the booking id and the manage token are made
 here (the application holds no randomness). Errors are RFC 9457 problems.
@@ -20,9 +21,10 @@ import secrets
 from typing import Annotated, Any
 from uuid import uuid4
 
-from litestar import Controller, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
 
+from televent.adapters.api.booking_links import base_url
 from televent.adapters.api.context import ApiContext
 from televent.adapters.api.problems import ProblemError, problem_responses
 from televent.adapters.api.public_booking_json import (
@@ -37,6 +39,7 @@ from televent.adapters.api.public_booking_json import (
     duration_param,
     link_info,
     manage_json,
+    manage_path,
     path_slug,
     path_token,
     slots_json,
@@ -47,7 +50,10 @@ from televent.adapters.api.public_booking_json import (
     zone_text,
 )
 from televent.application.bookings import BookingRequest, SlotTakenError
-from televent.domain.errors import NotFoundError
+from televent.domain.booking_event import booking_file_text, booking_summary, booking_uid
+from televent.domain.errors import ConflictError, NotFoundError
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.languages import from_accept_language
 from televent.projections.bookings_reader import BookingView
 
 SOURCE = "booking"
@@ -116,7 +122,7 @@ def _taken(
     )
 
 
-def _book(api: ApiContext, slug: str, data: Any) -> dict[str, Any]:
+def _book(api: ApiContext, slug: str, data: Any, language: str | None = None) -> dict[str, Any]:
     slug = path_slug(slug)
     body = body_object(data, BOOKING_FIELDS, "A booking")
     zone = zone_named(body.get("tz"))
@@ -128,6 +134,7 @@ def _book(api: ApiContext, slug: str, data: Any) -> dict[str, Any]:
         tz=zone_text(zone),
         duration_minutes=duration_field(body),
         answers=answers_field(body),
+        language=language,
     )
     try:
         booking = api.app.book(
@@ -137,7 +144,7 @@ def _book(api: ApiContext, slug: str, data: Any) -> dict[str, Any]:
         raise _taken(
             api, exc, slug, request.start, zone, duration=request.duration_minutes
         ) from None
-    return booking_json(booking, zone=zone)
+    return booking_json(booking, mail=api.mail, zone=zone)
 
 
 def _booking(api: ApiContext, slug: str, token: str) -> BookingView:
@@ -152,7 +159,31 @@ def _manage(api: ApiContext, booking: BookingView) -> dict[str, Any]:
     found = api.queries.link(booking.slug)
     link = None if found is None or found.account_id != booking.account_id else found.link
     owner = api.queries.account_by_id(booking.account_id)
-    return manage_json(booking, link, "" if owner is None else owner.name)
+    return manage_json(booking, link, "" if owner is None else owner.name, mail=api.mail)
+
+
+def _ics(api: ApiContext, slug: str, token: str, base: str) -> str:
+    """The visitor's booking as an .ics file (409 once it is cancelled)."""
+    booking = _booking(api, slug, token)
+    if not booking.active:
+        raise ConflictError("This booking was cancelled; there is nothing to add to a calendar.")
+    found = api.queries.link(booking.slug)
+    link = None if found is None or found.account_id != booking.account_id else found.link
+    owner = api.queries.account_by_id(booking.account_id)
+    stored = api.queries.object_by_event_id(booking.event_id)
+    sequence = 0 if stored is None else facts_of(parse_calendar_object(stored.ical))["sequence"]
+    manage = f"{base}{manage_path(booking.slug, booking.token)}"
+    about = link.description if link is not None and link.description else None
+    return booking_file_text(
+        uid=booking_uid(booking.booking_id),
+        stamp=api.app.clock(),
+        sequence=int(sequence or 0),
+        summary=booking_summary(booking.title, "" if owner is None else owner.name, booking.name),
+        start=dt.datetime.fromisoformat(booking.start),
+        end=dt.datetime.fromisoformat(booking.end),
+        description="\n\n".join(p for p in (about, f"Cancel or reschedule: {manage}") if p),
+        location=None if link is None else link.location,
+    )
 
 
 def _cancel(api: ApiContext, slug: str, token: str, data: Any) -> dict[str, Any]:
@@ -215,12 +246,18 @@ class PublicBookingController(Controller):
         status_code=201,
         responses=problem_responses(400, 404, 409, 413, 415, 422),
     )
-    async def book(self, api: ApiContext, slug: Slug, data: dict[str, Any]) -> dict[str, Any]:
+    async def book(
+        self, api: ApiContext, request: Request[Any, Any, Any], slug: Slug, data: dict[str, Any]
+    ) -> dict[str, Any]:
         """Body: `start` (RFC 3339, one of the slots), `name`, `email`, `tz` (IANA; the
-        invitation speaks it), optional `duration_minutes` and `answers` ({"q1": "..."}).
-        201 with the booking and `manage_url`; 409 with `slots` (that day, and the days
-        either side, in `tz`) when the slot is gone; 422 for invalid input or a paused link."""
-        return await api.port.run(_book, api, slug, data)
+        invitation speaks it), optional `duration_minutes` and `answers` ({"q1": "..."}, by
+        the ids of the link's questions; an id it has no question for is a 422 naming it).
+        201 with the booking, `manage_url`, `ics_url` (the booking as a calendar file) and
+        `invitation_by_email` (whether an invitation is emailed: false when this server sends
+        no email); 409 with `slots` (that day, and the days either side, in `tz`) when the
+        slot is gone; 422 for invalid input or a paused link."""
+        language = from_accept_language(request.headers.get("accept-language"))
+        return await api.port.run(_book, api, slug, data, language)  # (the visitor's mails)
 
     @get(
         "/{slug:str}/manage/{token:str}",
@@ -230,6 +267,28 @@ class PublicBookingController(Controller):
     async def manage(self, api: ApiContext, slug: Slug, token: Token) -> dict[str, Any]:
         """The booking, its owner's name and the durations of its link; 404 for a bad token."""
         return await api.port.run(lambda: _manage(api, _booking(api, slug, token)))
+
+    @get(
+        "/{slug:str}/manage/{token:str}/booking.ics",
+        summary="A booking as a calendar file",
+        media_type="text/calendar",
+        responses=problem_responses(404, 409),
+    )
+    async def ics(
+        self, api: ApiContext, request: Request[Any, Any, Any], slug: Slug, token: Token
+    ) -> Response[str]:
+        """The booking as an iCalendar file (METHOD:PUBLISH) to add to any calendar, with the
+        invitation's UID so either updates the other; 404 for a bad token, 409 once the
+        booking is cancelled."""
+        text = await api.port.run(_ics, api, slug, token, base_url(api, request))
+        return Response(
+            text,
+            media_type="text/calendar; charset=utf-8",
+            headers={
+                "Content-Disposition": 'attachment; filename="booking.ics"',
+                "Cache-Control": "no-store",
+            },
+        )
 
     @post(
         "/{slug:str}/manage/{token:str}/cancel",

@@ -70,6 +70,11 @@ def manage_path(slug: str, token: str) -> str:
     return f"/book/{slug}/manage/{token}"
 
 
+def ics_path(slug: str, token: str) -> str:
+    """The booking as a file for the visitor's calendar (relative to the server)."""
+    return f"/api/v1/book/{slug}/manage/{token}/booking.ics"
+
+
 def link_info(public: PublicLink) -> dict[str, Any]:
     """What a booking page shows of a link: its settings and the owner's name."""
     link = public.link
@@ -211,7 +216,8 @@ def duration_field(body: Mapping[str, Any]) -> int | None:
 
 
 def answers_field(body: Mapping[str, Any]) -> dict[str, str]:
-    """The optional answers to the link's questions: {"q1": "..."}."""
+    """The optional answers to the link's questions, by question id: {"q1": "..."} (an id
+    the link has no question for is refused when booking, application/bookings.py)."""
     value = body.get("answers")
     if value is None:
         return {}
@@ -221,12 +227,17 @@ def answers_field(body: Mapping[str, Any]) -> dict[str, str]:
     for key, answer in value.items():
         if not isinstance(answer, str) or len(answer) > MAX_TEXT:
             raise FieldError("answers", f"each answer is a text of at most {MAX_TEXT} characters.")
-        answers[str(key)[:16]] = answer
+        answers[str(key)] = answer
     return answers
 
 
-def booking_json(booking: BookingView, *, zone: dt.tzinfo | None = None) -> dict[str, Any]:
-    """A booking as its visitor sees it, times in `zone` (the booking's own by default)."""
+def booking_json(
+    booking: BookingView, *, mail: bool, zone: dt.tzinfo | None = None
+) -> dict[str, Any]:
+    """A booking as its visitor sees it, times in `zone` (the booking's own by default).
+    `invitation_by_email` says whether the server sends email (`mail`), so whether the
+    invitation (and its updates) reach the visitor that way; `ics_url` is the booking as a
+    calendar file either way."""
     shown = zone or zone_named(booking.tz)
     return {
         "id": booking.booking_id,
@@ -239,14 +250,18 @@ def booking_json(booking: BookingView, *, zone: dt.tzinfo | None = None) -> dict
         "email": booking.email,
         "tz": booking.tz,
         "manage_url": manage_path(booking.slug, booking.token),
+        "ics_url": ics_path(booking.slug, booking.token),
+        "invitation_by_email": mail,
     }
 
 
-def manage_json(booking: BookingView, link: BookingLink | None, owner_name: str) -> dict[str, Any]:
+def manage_json(
+    booking: BookingView, link: BookingLink | None, owner_name: str, *, mail: bool
+) -> dict[str, Any]:
     """A booking on its manage page: the booking, the owner's name and what may change."""
     minutes = _minutes(booking)
     return {
-        **booking_json(booking),
+        **booking_json(booking, mail=mail),
         "owner_name": owner_name,
         "answers": dict(booking.answers),
         "duration_minutes": minutes,

@@ -7,17 +7,25 @@ from __future__ import annotations
 import datetime as dt
 from email.message import EmailMessage
 
+from televent.adapters.i18n import speaking, t
 from televent.adapters.mail.outbound import NoticeMail, build_notice, esc, html_page
 from televent.application.mail_notices import NoLongerWantedError
 from televent.delivery.mail_queue import MailDelivery
+from televent.domain.languages import DEFAULT_LANGUAGE
 from televent.domain.mail_identity import MailIdentity
 
 
 def code_message(
-    delivery: MailDelivery, identity: MailIdentity, message_id: str, now: dt.datetime
+    delivery: MailDelivery,
+    identity: MailIdentity,
+    message_id: str,
+    now: dt.datetime,
+    *,
+    language: str = DEFAULT_LANGUAGE,
 ) -> tuple[EmailMessage, str]:
-    """The message for a queued code, and its Message-ID. NoLongerWantedError when the row no
-    longer holds a code (it was withdrawn: a newer code replaced it) or the code has expired."""
+    """The message for a queued code, in `language` (the account's that asked for it), and
+    its Message-ID. NoLongerWantedError when the row no longer holds a code (it was withdrawn:
+    a newer code replaced it) or the code has expired."""
     code = delivery.payload.get("code")
     if not code:
         raise NoLongerWantedError("the code was replaced by a newer one")
@@ -25,32 +33,32 @@ def code_message(
     if expires_at is not None and now.timestamp() >= int(expires_at):
         raise NoLongerWantedError("the code expired before it could be sent")
     minutes = int(delivery.payload.get("minutes") or 15)
-    who = delivery.payload.get("name") or "A Televent user"
-    text = (
-        f"Your Televent code: {code}\n\n"
-        f"{who} asked to link {delivery.recipient} to their Televent account. "
-        f"To do it, give this code back to Televent (in the bot: /email {code}) within "
-        f"{minutes} minutes.\n\n"
-        "If it was not you, ignore this mail: nothing is linked without the code.\n"
-    )
+    with speaking(language) as speaks:
+        who = str(delivery.payload.get("name") or t("mail-code-someone"))
+        subject = t("mail-code-subject", code=str(code))
+        asked = t(
+            "mail-code-asked", who=who, address=delivery.recipient, code=str(code), minutes=minutes
+        )
+        ignore = t("mail-code-ignore")
+    text = f"{subject}\n\n{asked}\n\n{ignore}\n"
     page = html_page(
-        f"Your Televent code: {code}",
+        subject,
         [
-            f'<p style="font-size:28px;letter-spacing:4px"><b>{esc(code)}</b></p>',
-            f"<p>{esc(who)} asked to link {esc(delivery.recipient)} to their Televent account. "
-            f"To do it, give this code back to Televent (in the bot: "
-            f"<code>/email {esc(code)}</code>) within {minutes} minutes.</p>",
-            "<p>If it was not you, ignore this mail: nothing is linked without the code.</p>",
+            f'<p style="font-size:28px;letter-spacing:4px"><b>{esc(str(code))}</b></p>',
+            f"<p>{esc(asked)}</p>",
+            f"<p>{esc(ignore)}</p>",
         ],
+        language=speaks,
     )
     mail = NoticeMail(
         to_address=delivery.recipient,
         from_address=identity.address,
         from_name=identity.name,
-        subject=f"Your Televent code: {code}",
+        subject=subject,
         text=text,
         html=page,
         message_id=message_id,
         date=now,
+        language=speaks,
     )
     return build_notice(mail), message_id

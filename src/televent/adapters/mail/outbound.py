@@ -24,9 +24,13 @@ import email.policy
 import html
 import re
 from dataclasses import dataclass
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+
+from televent.adapters.i18n import translate
+from televent.domain.languages import DEFAULT_LANGUAGE, direction
 
 __all__ = [
     "IMIP_METHODS",
@@ -38,6 +42,7 @@ __all__ = [
     "esc",
     "html_page",
     "multiline",
+    "readable_text",
 ]
 
 #: iTIP methods (RFC 5546 section 1.4) that iMIP carries.
@@ -54,6 +59,10 @@ _LINE_BREAKS = re.compile(r"[\r\n\t]+")
 _METHOD_LINE = re.compile(r"^METHOD:(.*)$", re.MULTILINE | re.IGNORECASE)
 # A web address in escaped text (no quote, angle bracket or space can be part of it).
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+RIGHT_TO_LEFT_MARK = "\u200f"
+# A web address the catalogue isolated (FSI ... PDI, in a right-to-left language): a mail
+# client would take the closing mark for part of the address.
+_ISOLATED_ADDRESS = re.compile("\u2068(https?://[^\u2068\u2069\\s]*)\u2069")
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,7 @@ class MailSummary:
     description: str | None
     attendees: tuple[str, ...] = ()
     footer: str | None = None  # small print at the end (why the mail came, how to stop it)
+    language: str = DEFAULT_LANGUAGE  # the recipient's (domain/languages.py): labels, direction
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,7 @@ class OutgoingMail:
     summary: MailSummary
     message_id: str
     date: datetime.datetime
+    language: str = DEFAULT_LANGUAGE  # the recipient's: Content-Language, the text's direction
 
 
 def build_message(mail: OutgoingMail) -> EmailMessage:
@@ -101,7 +112,10 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
 
     text = _part()
     text.set_content(
-        render_text(mail.summary), subtype="plain", charset="utf-8", cte="quoted-printable"
+        readable_text(render_text(mail.summary), mail.language),
+        subtype="plain",
+        charset="utf-8",
+        cte="quoted-printable",
     )
     page = _part()
     page.set_content(
@@ -133,6 +147,7 @@ def build_message(mail: OutgoingMail) -> EmailMessage:
     message.make_mixed()
     message.attach(alternative)
     message.attach(attachment)
+    _say_language(message, mail.language)
     return message
 
 
@@ -153,6 +168,7 @@ class NoticeMail:
     unsubscribe_url: str | None = None  # List-Unsubscribe, one click (RFC 2369, RFC 8058)
     to_name: str | None = None
     reply_to: str | None = None
+    language: str = DEFAULT_LANGUAGE  # the recipient's: Content-Language, the text's direction
 
 
 def build_notice(mail: NoticeMail) -> EmailMessage:
@@ -170,7 +186,12 @@ def build_notice(mail: NoticeMail) -> EmailMessage:
     if mail.unsubscribe_url:
         message["List-Unsubscribe"] = f"<{mail.unsubscribe_url}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(mail.text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.set_content(
+        readable_text(mail.text, mail.language),
+        subtype="plain",
+        charset="utf-8",
+        cte="quoted-printable",
+    )
     message.add_alternative(mail.html, subtype="html", charset="utf-8", cte="quoted-printable")
     if mail.ical is not None:
         message.add_attachment(
@@ -181,21 +202,27 @@ def build_notice(mail: NoticeMail) -> EmailMessage:
             filename=NOTICE_ATTACHMENT_NAME,
             params={"method": "PUBLISH", "charset": "UTF-8"},
         )
+    _say_language(message, mail.language)
     return message
 
 
 def render_text(summary: MailSummary) -> str:
-    """The text/plain body."""
+    """The text/plain body, labelled in the summary's language."""
+    language = summary.language
     lines = [summary.headline, ""]
     if summary.title:
         lines.append(summary.title)
-    lines.append(f"When: {summary.when}")
+    lines.append(_field(language, translate(language, "mail-label-when"), summary.when))
     if summary.location:
-        lines.append(f"Where: {summary.location}")
+        lines.append(_field(language, translate(language, "mail-label-where"), summary.location))
     if summary.organizer:
-        lines.append(f"Organizer: {summary.organizer}")
+        lines.append(
+            _field(language, translate(language, "mail-label-organizer"), summary.organizer)
+        )
     if summary.attendees:
-        lines.append("Guests:")
+        lines.append(
+            translate(language, "mail-list-heading", label=translate(language, "mail-label-guests"))
+        )
         lines.extend(f"  - {attendee}" for attendee in summary.attendees)
     if summary.description:
         lines.extend(["", summary.description.strip()])
@@ -206,15 +233,22 @@ def render_text(summary: MailSummary) -> str:
 
 def render_html(summary: MailSummary) -> str:
     """The text/html body; every field is escaped."""
-    rows = [("When", esc(summary.when))]
+    language = summary.language
+    rows = [(translate(language, "mail-label-when"), esc(summary.when))]
     if summary.location:
-        rows.append(("Where", esc(summary.location)))
+        rows.append((translate(language, "mail-label-where"), esc(summary.location)))
     if summary.organizer:
-        rows.append(("Organizer", esc(summary.organizer)))
+        rows.append((translate(language, "mail-label-organizer"), esc(summary.organizer)))
     if summary.attendees:
-        rows.append(("Guests", "<br>\n".join(esc(a) for a in summary.attendees)))
+        rows.append(
+            (
+                translate(language, "mail-label-guests"),
+                "<br>\n".join(esc(a) for a in summary.attendees),
+            )
+        )
+    align = "right" if direction(language) == "rtl" else "left"
     table = "\n".join(
-        f'<tr><th align="left" valign="top" style="padding:2px 12px 2px 0">{label}</th>'
+        f'<tr><th align="{align}" valign="top" style="padding:2px 12px">{esc(label)}</th>'
         f"<td>{value}</td></tr>"
         for label, value in rows
     )
@@ -224,23 +258,49 @@ def render_html(summary: MailSummary) -> str:
     parts.append(f"<table>\n{table}\n</table>")
     if summary.description:
         parts.append(f"<p>{multiline(summary.description)}</p>")
-    return html_page(summary.title or summary.headline, parts, footer=summary.footer)
+    return html_page(
+        summary.title or summary.headline, parts, footer=summary.footer, language=language
+    )
 
 
-def html_page(title: str, parts: list[str], *, footer: str | None = None) -> str:
+def html_page(
+    title: str, parts: list[str], *, footer: str | None = None, language: str = DEFAULT_LANGUAGE
+) -> str:
     """A whole HTML body around `parts` (HTML already escaped) under an escaped `title`; the
-    `footer` text (escaped here, its web addresses made links) in small print."""
+    `footer` text (escaped here, its web addresses made links) in small print. The page says
+    its language and direction (right to left for Persian) on the document and again on its
+    body, which is what a mail client that drops the document's element keeps."""
+    lang = esc(language)
+    way = direction(language)
     page = [
         "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8">',
+        f'<html lang="{lang}" dir="{way}"><head><meta charset="utf-8">',
         f"<title>{esc(title)}</title></head>",
-        '<body style="font-family:sans-serif">',
+        f'<body lang="{lang}" dir="{way}" style="font-family:sans-serif">',
         *parts,
     ]
     if footer:
         page.append(f'<p style="color:#666;font-size:small">{multiline(footer)}</p>')
     page.append("</body></html>")
     return "\n".join(page) + "\n"
+
+
+def readable_text(text: str, language: str) -> str:
+    """A text/plain body as its reader's mail client should lay it out: in a right-to-left
+    language every line starts with a RIGHT-TO-LEFT MARK, so that each paragraph reads from
+    the right even when it begins with a Latin title or a web address (Unicode's
+    bidirectional algorithm takes a paragraph's direction from its first strong letter)."""
+    if direction(language) != "rtl":
+        return text
+    return "\n".join(
+        RIGHT_TO_LEFT_MARK + line if line.strip() and line != "-- " else line
+        for line in bare_addresses(text).split("\n")
+    )
+
+
+def bare_addresses(text: str) -> str:
+    """`text` with the isolation marks around its web addresses taken off."""
+    return _ISOLATED_ADDRESS.sub(r"\1", text)
 
 
 def esc(value: str) -> str:
@@ -252,7 +312,7 @@ def multiline(value: str) -> str:
     """Escaped lines joined by line breaks; web addresses in them become links."""
     return "<br>\n".join(
         _WEB_ADDRESS.sub(r'<a href="\g<0>">\g<0></a>', esc(line))
-        for line in value.strip().splitlines()
+        for line in bare_addresses(value).strip().splitlines()
     )
 
 
@@ -281,15 +341,37 @@ def _head(message: EmailMessage, mail: OutgoingMail | NoticeMail) -> None:
     message["To"] = _address(mail.to_name, mail.to_address)
     if mail.reply_to:
         message["Reply-To"] = _address(None, mail.reply_to)
-    message["Subject"] = _one_line(mail.subject)
+    _subject(message, _one_line(mail.subject))
     message["Date"] = format_datetime(mail.date)
     message["Message-ID"] = f"<{mail.message_id}>"
     message["Auto-Submitted"] = "auto-generated"
     message["X-Mailer"] = MAILER
 
 
+def _subject(message: EmailMessage, subject: str) -> None:
+    """The Subject; one that is not ASCII as whole RFC 2047 encoded words (the standard
+    library's own folding of text that mixes ASCII and other letters can double a space where
+    it breaks the line, and "Mon, Mar 2, 4:00 PM" has a no-break space in English too)."""
+    if subject.isascii():
+        message["Subject"] = subject
+        return
+    encoded = Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n")
+    message.set_raw("Subject", encoded)
+
+
+def _say_language(message: EmailMessage, language: str) -> None:
+    """Content-Language (RFC 3282) of the whole message: the reader's language. Set once the
+    parts are made (making them moves the top level's Content-* fields into the first)."""
+    message["Content-Language"] = language
+
+
 def _part() -> EmailMessage:
     return EmailMessage(policy=POLICY)
+
+
+def _field(language: str, label: str, value: str) -> str:
+    """A labelled line of the text body: "When: ..."."""
+    return translate(language, "mail-field", label=label, value=value)
 
 
 def _one_line(value: str) -> str:

@@ -12,6 +12,11 @@ HTML mail to their own linked address (notices.py), with the event attached as a
 copy and a one-click List-Unsubscribe link (`<public URL>/unsubscribe/<token>`, unsubscribe.py);
 one whose address was unlinked or whose kind was turned off since it was queued is skipped
 (application/mail_notices.py).
+
+Every mail is written in its recipient's language (the catalogue's `mail-*` messages): a
+Televent user's (`AccountView.language`, with their clock and zone); for an address outside
+Televent, the language of the user it is sent for (the organizer, the booking link's owner, the
+attendee who answers); the times on the clock of that language. It says so in Content-Language.
 """
 
 from __future__ import annotations
@@ -27,8 +32,9 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
+from televent.adapters.i18n import current_language, speaking, t
 from televent.adapters.mail.code_mail import code_message
-from televent.adapters.mail.notices import VERBS, notice_text, when_text
+from televent.adapters.mail.notices import Reader, notice_text, rsvp_text, when_text
 from televent.adapters.mail.outbound import (
     MailSummary,
     NoticeMail,
@@ -51,10 +57,12 @@ from televent.delivery.mail_queue import CODE, MailDelivery, MailQueue
 from televent.delivery.telegram_queue import MAX_ATTEMPTS, SKIPPED, backoff
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.itip.outbound import outgoing
+from televent.domain.languages import DEFAULT_LANGUAGE, supported
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import Source, SourceKind, internal_address
 from televent.infrastructure.database import is_lock_contention
 from televent.projections.bookings_reader import BookingView
+from televent.projections.queries import AccountView
 
 LOG = logging.getLogger(__name__)
 MAIL_SOURCE = Source(SourceKind.SYSTEM, "mail").encode()
@@ -155,12 +163,14 @@ class MailSender:
         """The MIME message for a row, and its Message-ID (stable across retries)."""
         if delivery.is_notice:
             return self._compose_notice(delivery)
-        if delivery.method == CODE:
-            return code_message(delivery, self.identity, self._message_id(delivery), self.clock())
-        payload: dict[str, Any] = delivery.payload
         owner = self.app.queries.account_by_id(delivery.account_id) if delivery.account_id else None
+        if delivery.method == CODE:  # to the address the account links: in the account's language
+            language = owner.language if owner is not None else DEFAULT_LANGUAGE
+            return code_message(
+                delivery, self.identity, self._message_id(delivery), self.clock(), language=language
+            )
+        payload: dict[str, Any] = delivery.payload
         owner_name = owner.name if owner is not None else None
-        zone = _zone(owner.timezone if owner is not None else "UTC")
         stamp = dt.datetime.fromisoformat(payload["stamp"])
         method = delivery.method
         token = payload.get("token") or ""
@@ -180,24 +190,24 @@ class MailSender:
             hidden_domain=self.app.internal_domain,
         )
         facts = facts_of(parse_calendar_object(payload["ical"]))
-        title = facts.get("summary") or "(no title)"
         booking = self._booking_of(delivery)
-        if booking is not None:
-            zone = _zone(booking.tz)
-        when = _when(facts, zone, payload.get("instances") or [])
-        headline, subject = self._wording(delivery, owner_name, title, when)
-        description = None
-        if booking is not None:
-            subject = _booking_subject(
-                method,
-                booking.title or title,
-                owner_name,
-                when,
-                subject,
-                updated=":s" in delivery.delivery_id,
-            )
-            if method == "REQUEST" and self.public_url:  # a mail has no base for a path
-                description = f"Cancel or reschedule: {self._manage_url(booking)}"
+        reader = self._reader(delivery, owner, booking)
+        with speaking(reader.language):
+            title = facts.get("summary") or t("mail-no-title")
+            when = _when(facts, reader, payload.get("instances") or [])
+            headline, subject = self._wording(delivery, owner_name, title, when)
+            description = None
+            if booking is not None:
+                subject = _booking_subject(
+                    method,
+                    booking.title or title,
+                    owner_name,
+                    when,
+                    subject,
+                    updated=":s" in delivery.delivery_id,
+                )
+                if method == "REQUEST" and self.public_url:  # a mail has no base for a path
+                    description = t("mail-visitor-manage", url=self._manage_url(booking))
         message_id = self._message_id(delivery)
         mail = OutgoingMail(
             method=method,
@@ -221,22 +231,47 @@ class MailSender:
                     if a["address"] in people
                     or not a["address"].endswith("@" + self.app.internal_domain.lower())
                 ),
+                language=reader.language,
             ),
             message_id=message_id,
             date=self.clock(),
+            language=reader.language,
         )
         return build_message(mail), message_id
+
+    def _reader(
+        self, delivery: MailDelivery, owner: AccountView | None, booking: BookingView | None
+    ) -> Reader:
+        """Whom an iMIP message is written for. A Televent user (the address is theirs):
+        their language, clock and zone. Anyone else: the language of the user it is sent
+        for (`owner`: the organizer, the attendee who answers, the booking link's owner) and
+        the clock of that language, in the owner's zone. A booking's visitor reads the
+        language of the page they booked on (else the owner's), in the zone they chose there."""
+        person = self.app.queries.account_for_address(delivery.recipient, self.app.internal_domain)
+        if person is not None:
+            language, hour_cycle = person.language, person.preferences.hour_cycle
+            zone = person.timezone
+        else:
+            language = owner.language if owner is not None else DEFAULT_LANGUAGE
+            hour_cycle, zone = None, owner.timezone if owner is not None else "UTC"
+        if booking is not None:
+            zone = booking.tz
+            if person is None:
+                language = supported(booking.language) or language
+        return Reader(language, hour_cycle, _zone(zone))
 
     def _compose_notice(self, delivery: MailDelivery) -> tuple[EmailMessage, str]:
         """A reminder, agenda or notice for the person's own linked email (NoLongerWantedError
         when it is not to be sent any more: application/mail_notices.py)."""
         notice = self.notices.to_send(delivery)
-        zone = _zone(notice.account.timezone)
+        account = notice.account
+        zone = _zone(account.timezone)
         unsubscribe = None
         if self.public_url:
             unsubscribe = f"{self.public_url}{UNSUBSCRIBE_PATH}/{notice.unsubscribe_token}"
         text = notice_text(
             notice.channel, notice.kind, notice.message, zone,
+            language=account.language, hour_cycle=account.preferences.hour_cycle,
             event_id=delivery.event_id, app_url=self.public_url, unsubscribe_url=unsubscribe,
         )  # fmt: skip
         ical = None
@@ -258,6 +293,7 @@ class MailSender:
             date=self.clock(),
             ical=ical,
             unsubscribe_url=unsubscribe,
+            language=text.language,
         )
         return build_notice(mail), message_id
 
@@ -324,33 +360,46 @@ class MailSender:
     def _wording(
         self, delivery: MailDelivery, owner_name: str | None, title: str, when: str
     ) -> tuple[str, str]:
-        who = owner_name or "Someone"
+        """(headline, subject) of an iMIP message, in the current language (`speaking`)."""
+        who = owner_name or t("mail-someone")
         if delivery.method == "CANCEL":
-            scope = " (one occurrence)" if delivery.payload.get("instances") else ""
-            return f"{who} cancelled {title}{scope}", f"Cancelled: {title}{scope} @ {when}"
+            if delivery.payload.get("instances"):
+                title = t("mail-one-occurrence", text=title)
+            return (
+                t("mail-imip-cancel-headline", who=who, title=title),
+                t("mail-cancelled-subject", title=title, when=when),
+            )
         if delivery.method == "DECLINECOUNTER":
             return (
-                f"{who} keeps the time of {title}",
-                f"Proposal declined: {title} @ {when}",
+                t("mail-imip-declinecounter-headline", who=who, title=title),
+                t("mail-imip-declinecounter-subject", title=title, when=when),
             )
         if delivery.method == "REPLY":
-            verb = VERBS.get(str(delivery.payload.get("partstat")), "answered")
-            return f"{who} {verb} {title}", f"{who} {verb}: {title} @ {when}"
+            answer = rsvp_text(current_language(), who, delivery.payload.get("partstat"))
+            return answer, t("mail-rsvp-subject", answer=answer, title=title, when=when)
         if ":s" in delivery.delivery_id:
-            return f"{who} updated {title}", f"Updated invitation: {title} @ {when}"
-        return f"{who} invites you to {title}", f"Invitation: {title} @ {when}"
+            return (
+                t("mail-imip-update-headline", who=who, title=title),
+                t("mail-invitation-update-subject", title=title, when=when),
+            )
+        return (
+            t("mail-imip-invite-headline", who=who, title=title),
+            t("mail-invitation-subject", title=title, when=when),
+        )
 
 
 def _booking_subject(
     method: str, title: str, owner_name: str | None, when: str, usual: str, *, updated: bool
 ) -> str:
     """The subject the visitor reads: "Booked: Intro call with Olga Owner @ <when>", "Moved:
-    ..." after a reschedule, "Cancelled: ..."."""
-    meeting = f"{title} with {owner_name}" if owner_name else title
+    ..." after a reschedule, "Cancelled: ..." (in the current language, `speaking`)."""
+    meeting = t("mail-booking-with", title=title, name=owner_name) if owner_name else title
     if method == "REQUEST":
-        return f"{'Moved' if updated else 'Booked'}: {meeting} @ {when}"
+        if updated:
+            return t("mail-visitor-moved-subject", meeting=meeting, when=when)
+        return t("mail-booked-subject", meeting=meeting, when=when)
     if method == "CANCEL":
-        return f"Cancelled: {meeting} @ {when}"
+        return t("mail-cancelled-subject", title=meeting, when=when)
     return usual
 
 
@@ -369,8 +418,15 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-def _when(facts: dict[str, Any], zone: zoneinfo.ZoneInfo, instances: list[str]) -> str:
-    """The time as the organizer reads it: "Tue 03 Dec 2026, 15:00-16:00 (Europe/Berlin)"."""
+def _when(facts: dict[str, Any], reader: Reader, instances: list[str]) -> str:
+    """The time as the reader reads it: "Tue, Dec 3, 2026, 3:00 PM to 4:00 PM (Europe/Berlin)"."""
     start = instances[0] if instances else facts.get("start")
     end = None if instances else facts.get("end")
-    return when_text(start, end, zone, all_day=bool(facts.get("all_day")))
+    return when_text(
+        start,
+        end,
+        reader.zone,
+        all_day=bool(facts.get("all_day")),
+        language=reader.language,
+        hour_cycle=reader.hour_cycle,
+    )

@@ -14,11 +14,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from litestar import MediaType, Response, get, post
+from litestar import MediaType, Request, Response, get, post
 
+from televent.adapters.i18n import speaking, t
 from televent.adapters.port import AppPort
 from televent.application.mail_notices import MailNotices, Unsubscription
 from televent.domain.errors import NotFoundError
+from televent.domain.languages import direction, from_accept_language, language_for
 
 UNSUBSCRIBE_PATH = "/unsubscribe"
 MAX_BODY_BYTES = 4096  # "List-Unsubscribe=One-Click", or the page's form
@@ -31,27 +33,24 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
 }
-KIND_WORDS = {"reminders": "reminders", "agenda": "the morning agenda", "notices": "notices"}
-NOT_FOUND = "This unsubscribe link is not valid (any more). Change what you get by email with "
-NOT_FOUND += "/settings in the Televent bot."
 
 
 def unsubscribe_handlers(notices: MailNotices, port: AppPort) -> list[Any]:
     """The route handlers of the unsubscribe link."""
 
     @get([f"{UNSUBSCRIBE_PATH}/{{token:str}}"], include_in_schema=False)
-    async def confirm_page(token: str) -> Response[str]:
+    async def confirm_page(token: str, request: Request[Any, Any, Any]) -> Response[str]:
         found = await port.run(notices.unsubscription, token)
-        if found is None:
-            return _page(NOT_FOUND, status_code=404)
-        if not found.by_mail:
-            return _page(_done(found))
-        what = KIND_WORDS.get(found.channel, found.channel)
-        return _page(
-            f"Stop sending {what} to {found.name} by email? Telegram and the other emails "
-            "stay as they are.",
-            button=f"Unsubscribe from {what}",
-        )
+        with speaking(_language(request, found)) as language:
+            if found is None:
+                return _page(language, t("mail-unsubscribe-not-found"), status_code=404)
+            if not found.by_mail:
+                return _page(language, _done(found))
+            return _page(
+                language,
+                t("mail-unsubscribe-confirm", kind=found.channel, name=found.name),
+                button=t("mail-unsubscribe-button", kind=found.channel),
+            )
 
     @post(
         [f"{UNSUBSCRIBE_PATH}/{{token:str}}"],
@@ -59,37 +58,50 @@ def unsubscribe_handlers(notices: MailNotices, port: AppPort) -> list[Any]:
         include_in_schema=False,
         request_max_body_size=MAX_BODY_BYTES,
     )
-    async def unsubscribe(token: str) -> Response[str]:
+    async def unsubscribe(token: str, request: Request[Any, Any, Any]) -> Response[str]:
         try:
             found = await port.run(notices.unsubscribe, token)
         except NotFoundError:  # the account went between the lookup and the change
             found = None
-        if found is None:
-            return _page(NOT_FOUND, status_code=404)
-        return _page(_done(found))
+        with speaking(_language(request, found)) as language:
+            if found is None:
+                return _page(language, t("mail-unsubscribe-not-found"), status_code=404)
+            return _page(language, _done(found))
 
     return [confirm_page, unsubscribe]
 
 
+def _language(request: Request[Any, Any, Any], found: Unsubscription | None) -> str:
+    """The page speaks the language of the person whose mails these are (as their mails do),
+    else what the browser asks for."""
+    browser = from_accept_language(request.headers.get("accept-language"))
+    return language_for(found.language if found is not None else None, browser)
+
+
 def _done(found: Unsubscription) -> str:
-    what = KIND_WORDS.get(found.channel, found.channel)
-    return (
-        f"Done: {what} no longer come to {found.name} by email. Turn them back on with "
-        "/settings in the Televent bot, or in the calendar app."
-    )
+    return t("mail-unsubscribe-done", kind=found.channel, name=found.name)
 
 
-def _page(text: str, *, button: str | None = None, status_code: int = 200) -> Response[str]:
-    """A small page (no script, no outside resources); `text` and `button` are escaped."""
+def _page(
+    language: str, text: str, *, button: str | None = None, status_code: int = 200
+) -> Response[str]:
+    """A small page (no script, no outside resources) in `language`; `text` and `button` are
+    escaped."""
     form = (
         f'<form method="post"><button type="submit">{escape(button)}</button></form>'
         if button
         else ""
     )
     body = (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{escape(language)}" dir="{direction(language)}">'
+        '<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>Televent: email</title></head>\n"
+        f"<title>{escape(t('mail-unsubscribe-page-title'))}</title></head>\n"
         f"<body><h1>Televent</h1><p>{escape(text)}</p>{form}</body></html>\n"
     )
-    return Response(body, status_code=status_code, media_type=MediaType.HTML, headers=HEADERS)
+    return Response(
+        body,
+        status_code=status_code,
+        media_type=MediaType.HTML,
+        headers={**HEADERS, "Content-Language": language},
+    )

@@ -7,8 +7,10 @@ The identity is always the Telegram user who sent the update.
 
 from __future__ import annotations
 
+import re
 from uuid import UUID
 
+from televent.adapters.i18n import t
 from televent.domain.errors import DomainError, NotFoundError
 from televent.projections.agenda_reader import (
     SHORT_ID_LENGTH,
@@ -20,6 +22,9 @@ from televent.projections.agenda_reader import (
 )
 from televent.projections.queries import AccountView, ObjectView
 
+# direction marks a right-to-left message puts around an id, copied along with it
+_INVISIBLE = re.compile("[\u200e\u200f\u2066-\u2069]")
+
 __all__ = ["SHORT_ID_LENGTH", "Agenda", "EventDetails", "Listing", "Occurrence", "short_id"]
 
 
@@ -28,12 +33,10 @@ class Agenda(AgendaReader):
 
     def find(self, account: AccountView, reference: str) -> ObjectView:
         """An event the user may see, by what they typed: a short id (or a full id)."""
-        text = reference.strip().lstrip("#").lower()
+        text = _INVISIBLE.sub("", reference).strip().lstrip("#").lower()
         hexdigits = text.replace("-", "")
         if len(hexdigits) < 4 or any(c not in "0123456789abcdef" for c in hexdigits):
-            raise DomainError(
-                f"“{reference}” is not an event id; ids look like a1b2c3 (see /list)."
-            )
+            raise DomainError(t("bot-event-not-an-id", text=reference[:40]))
         own = [c.calendar_id for c in self.queries.calendars_of(account.account_id)]
         candidates = self.queries.objects_with_id_prefix(own, hexdigits)
         for invitation in self.invitations(account):
@@ -42,7 +45,7 @@ class Agenda(AgendaReader):
                 if invited is not None and invited not in candidates:
                     candidates.append(invited)
         if not candidates:
-            raise NotFoundError(f"No event {text} in your calendar (see /list for ids).")
+            raise NotFoundError(t("bot-event-not-found", id=text[:40]))
         if len(candidates) > 1:
-            raise DomainError(f"Several events start with {text}; type more of the id.")
+            raise DomainError(t("bot-event-ambiguous", id=text[:40]))
         return candidates[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from televent.adapters.i18n import t
 from televent.domain.availability import Availability
 from televent.domain.booking_links import BookingLink
 from televent.domain.errors import NotFoundError
@@ -104,14 +105,14 @@ def _own_slug(service: BotService, account: AccountView, slug: str) -> str:
     slug = slug.strip().lower().lstrip("/")
     view = service.queries.link(slug) if slug else None
     if view is None or view.account_id != account.account_id:
-        raise NotFoundError(f"You have no booking link “{slug}”. /booking list shows yours.")
+        raise NotFoundError(t("booking-bot-no-such-link", slug=slug))
     return slug
 
 
 def _account(service: BotService, person: Person) -> AccountView:
     account = service.account(person.telegram_id)
     if account is None:
-        raise NotFoundError("You are not registered yet: send /start first.")
+        raise NotFoundError(t("booking-bot-not-registered"))
     return account
 
 

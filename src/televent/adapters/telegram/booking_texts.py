@@ -4,6 +4,11 @@ hours and the links, and the owner's messages when someone books, cancels or mov
 The hours are the availability of `televent.domain.availability` (its JSON form is the API's),
 typed in the user's zone: `/availability mon-fri 09:00-12:00 13:00-17:00`,
 `/availability sat off`, `/availability 2026-12-24 off`, `/availability 2026-12-27 10:00-14:00`.
+The commands' words are English; weekdays may also be named in the reader's language.
+
+Every text is a message of the catalogue (locales/<language>/bot-booking.ftl) in the current
+language, with days, times and durations written by adapters/i18n/formatting.py in the
+reader's clock.
 """
 
 from __future__ import annotations
@@ -15,15 +20,23 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import (
+    day_with_weekday_and_year,
+    duration,
+    locale_of,
+    time_of_day,
+    uses_12_hours,
+    weekday_name,
+)
 from televent.domain.availability import WEEKDAYS, Availability
 from televent.projections.telegram_delivery import BOOKED, BOOKING_CANCELLED, BOOKING_MOVED
 
+from . import texts
 from .parsing import ParseProblem
 
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY_WORDS = {
     **{key: key for key in WEEKDAYS},
-    **{name.lower(): key for name, key in zip(DAY_LABELS, WEEKDAYS, strict=True)},
     "monday": "mon",
     "tuesday": "tue",
     "tues": "tue",
@@ -51,25 +64,18 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = r"(\d{1,2})(?:[:.](\d{2}))?"
 _RANGE = re.compile(rf"^{_TIME}\s*[-–—]\s*{_TIME}$")
 
-AVAILABILITY_EXAMPLES = (
-    "<code>/availability mon-fri 09:00-12:00 13:00-17:00</code> — weekly hours\n"
-    "<code>/availability sat 10:00-14:00</code> — one weekday\n"
-    "<code>/availability sat off</code> — not bookable that weekday\n"
-    "<code>/availability 2026-12-24 off</code> — a day off\n"
-    "<code>/availability 2026-12-27 10:00-14:00</code> — other hours on one date\n"
-    "<code>/availability 2026-12-24 weekly</code> — that date follows the week again\n"
-    "<code>/availability default</code> — back to Mon–Fri 09:00–17:00"
-)
-BOOKING_USAGE = (
-    "🔗 <b>Booking links</b> let people book time with you on a web page, within your "
-    "/availability and around the events already in your calendar.\n"
-    "<code>/booking new intro 30 Intro call</code> — a 30-minute link at /book/intro\n"
-    "<code>/booking list</code> — your links, their addresses and upcoming bookings\n"
-    "<code>/booking pause intro</code> / <code>/booking resume intro</code> — stop or "
-    "restart taking bookings\n"
-    "<code>/booking delete intro</code> — delete a link (its bookings stay in your calendar)\n"
-    "Buffers, notice, horizon and questions: Settings → Booking in the calendar app (/app)."
-)
+
+def availability_examples(hour_cycle: str | None = None) -> str:
+    """How to change the hours, with examples (the default hours in the reader's clock)."""
+    language = current_language()
+    days = f"{weekday_name(0, language)}–{weekday_name(4, language)}"
+    hours = f"{_clock('09:00', language, hour_cycle)}–{_clock('17:00', language, hour_cycle)}"
+    return t("booking-bot-examples", days=days, hours=hours)
+
+
+def booking_usage() -> str:
+    """/booking alone: what booking links are and the commands."""
+    return t("booking-bot-usage")
 
 
 @dataclass(frozen=True)
@@ -102,12 +108,16 @@ class AvailabilityChange:
         return Availability.from_json(data)
 
 
-def parse_availability(text: str, today: dt.date) -> AvailabilityChange:
+def parse_availability(
+    text: str, today: dt.date, hour_cycle: str | None = None
+) -> AvailabilityChange:
     """Read the arguments of `/availability` (see the module docstring); `today` is the
-    user's local date (a date in the past is refused)."""
+    user's local date (a date in the past is refused). Weekdays are English or the reader's
+    language ("пн-пт", "Montag"); a refusal is in the current language, its examples in the
+    reader's clock (`hour_cycle`)."""
     words = text.replace(",", " ").split()
     if not words:
-        raise ParseProblem("Tell me which days and hours.\n" + AVAILABILITY_EXAMPLES)
+        raise ParseProblem(t("booking-bot-which-days") + "\n" + availability_examples(hour_cycle))
     head, rest = words[0].lower(), words[1:]
     if head in _RESET_WORDS and not rest:
         return AvailabilityChange(reset=True)
@@ -115,44 +125,61 @@ def parse_availability(text: str, today: dt.date) -> AvailabilityChange:
         try:
             day = dt.date.fromisoformat(head)
         except ValueError:
-            raise ParseProblem(f"{head} is not a date (YYYY-MM-DD).") from None
+            raise ParseProblem(t("booking-bot-not-a-date", text=head)) from None
         if day < today:
-            raise ParseProblem(f"{day:%a %d %b %Y} is in the past.")
+            shown = day_with_weekday_and_year(day, current_language())
+            raise ParseProblem(t("booking-bot-past", day=shown))
         if len(rest) == 1 and rest[0].lower() in _CLEAR_WORDS:
             return AvailabilityChange(date=day, clear_date=True)
         return AvailabilityChange(date=day, ranges=_ranges(rest))
-    return AvailabilityChange(days=_days(head), ranges=_ranges(rest))
+    try:
+        days = _days(head)
+    except ParseProblem as exc:
+        raise ParseProblem(exc.message + "\n" + availability_examples(hour_cycle)) from None
+    return AvailabilityChange(days=days, ranges=_ranges(rest))
 
 
 def _days(word: str) -> tuple[str, ...]:
     if word in _GROUPS:
         return _GROUPS[word]
+    whole = _day_key(word)  # "segunda-feira" is one day
+    if whole is not None:
+        return (whole,)
     first, dash, last = word.partition("-")
     if dash:
         start, end = _day(first), _day(last)
         i, j = WEEKDAYS.index(start), WEEKDAYS.index(end)
         if j < i:
-            raise ParseProblem(f"{word}: the first day comes after the last (try mon-fri).")
+            raise ParseProblem(t("booking-bot-days-backwards", text=word))
         return WEEKDAYS[i : j + 1]
     return (_day(word),)
 
 
 def _day(word: str) -> str:
-    key = _DAY_WORDS.get(word.strip().lower())
+    key = _day_key(word)
     if key is None:
-        raise ParseProblem(
-            f"I don't know the day {word!r}. Start with a weekday (mon, tue, …, mon-fri, "
-            "weekend) or a date like 2026-12-24.\n" + AVAILABILITY_EXAMPLES
-        )
+        raise ParseProblem(t("booking-bot-unknown-day", text=word))
     return key
+
+
+def _day_key(word: str) -> str | None:
+    """A weekday's key from its name: English, or the reader's language ("пн", "Montag")."""
+    wanted = word.strip().lower().rstrip(".")
+    key = _DAY_WORDS.get(wanted)
+    if key is not None:
+        return key
+    days = locale_of(current_language()).days
+    for context in ("format", "stand-alone"):
+        for width in ("abbreviated", "short", "wide"):
+            for index, name in days[context][width].items():
+                if str(name).lower().rstrip(".") == wanted:
+                    return WEEKDAYS[int(index)]
+    return None
 
 
 def _ranges(words: list[str]) -> tuple[tuple[str, str], ...]:
     if not words:
-        raise ParseProblem(
-            "Give the hours after the day, like <code>09:00-17:00</code> (several ranges "
-            "separated by spaces), or <code>off</code>."
-        )
+        raise ParseProblem(t("booking-bot-no-hours"))
     if len(words) == 1 and words[0].lower() in _OFF_WORDS:
         return ()
     joined = " ".join(words)
@@ -162,9 +189,7 @@ def _ranges(words: list[str]) -> tuple[tuple[str, str], ...]:
     for word in words:
         match = _RANGE.match(word)
         if match is None:
-            raise ParseProblem(
-                f"{word!r} is not a range of hours; write it like <code>09:00-17:00</code>."
-            )
+            raise ParseProblem(t("booking-bot-not-a-range", text=word))
         found.append((_hhmm(match.group(1), match.group(2)), _hhmm(match.group(3), match.group(4))))
     return tuple(found)
 
@@ -173,66 +198,84 @@ def _hhmm(hours: str, minutes: str | None) -> str:
     return f"{int(hours):02d}:{minutes or '00'}"
 
 
-def availability_text(availability: Availability, *, is_default: bool) -> str:
-    """The weekly hours and the dates with their own hours, one line each."""
-    head = "🗓 <b>When people can book you</b>"
-    if is_default:
-        head += " (the default: you have not set your hours yet)"
-    lines = [head, f"Time zone: {escape(availability.timezone)}"]
-    for label, key in zip(DAY_LABELS, WEEKDAYS, strict=True):
-        lines.append(f"{label}  {_ranges_text(availability.as_json()['weekly'][key])}")
+def availability_text(
+    availability: Availability, *, is_default: bool, hour_cycle: str | None = None
+) -> str:
+    """The weekly hours and the dates with their own hours, one line each, in the current
+    language and the reader's clock."""
+    language = current_language()
+    head = t("booking-bot-hours-default-title") if is_default else t("booking-bot-hours-title")
+    lines = [head, t("booking-bot-zone", zone=escape(availability.timezone))]
+    weekly = availability.as_json()["weekly"]
+    for index, key in enumerate(WEEKDAYS):
+        label = weekday_name(index, language)
+        lines.append(f"{label}  {_ranges_text(weekly[key], language, hour_cycle)}")
     overrides = availability.as_json()["overrides"]
     if overrides:
-        lines.append("<b>Dates with their own hours</b>")
+        lines.append(t("booking-bot-dates-title"))
         for override in overrides:
-            day = dt.date.fromisoformat(override["date"])
-            lines.append(f"{day:%a %d %b %Y}  {_ranges_text(override['ranges'])}")
+            day = day_with_weekday_and_year(dt.date.fromisoformat(override["date"]), language)
+            lines.append(f"{day}  {_ranges_text(override['ranges'], language, hour_cycle)}")
     return "\n".join(lines)
 
 
-def _ranges_text(ranges: list[list[str]]) -> str:
+def _ranges_text(ranges: list[list[str]], language: str, hour_cycle: str | None) -> str:
     if not ranges:
-        return "off"
-    return ", ".join(f"{start}–{end}" for start, end in ranges)
+        return t("booking-bot-off")
+    return ", ".join(
+        f"{_clock(start, language, hour_cycle)}–{_clock(end, language, hour_cycle)}"
+        for start, end in ranges
+    )
+
+
+def _clock(text: str, language: str, hour_cycle: str | None) -> str:
+    """A wall time of the hours ("09:00", "24:00": the end of the day) in the reader's clock."""
+    hours, minutes = (int(part) for part in text.split(":"))
+    if hours >= 24:
+        if not uses_12_hours(language, hour_cycle):
+            return "24:00"
+        hours = 0
+    return time_of_day(dt.time(hours, minutes), language, hour_cycle)
 
 
 def duration_text(minutes: int) -> str:
-    """30 min, 1 h, 1 h 30 min."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h" + (f" {rest} min" if rest else "")
+    """30 minutes, 1 hour, 1 hour 30 minutes, in the current language."""
+    return duration(minutes, current_language())
 
 
-# --- the owner's messages about bookings (rendered when sent, in the owner's zone) -----------
+# --- the owner's messages about bookings (rendered when sent, in the owner's language, zone
+# and clock: delivery.py sets the language) ---------------------------------------------------
 
 BOOKING_KINDS = (BOOKED, BOOKING_CANCELLED, BOOKING_MOVED)
 
 
-def span_text(start: str | None, end: str | None, tz: zoneinfo.ZoneInfo) -> str:
-    """`Tue 3 Mar 14:00-14:30` in `tz`, from ISO UTC texts."""
+def span_text(
+    start: str | None, end: str | None, tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
+) -> str:
+    """ "Tue, Mar 3, 2:00 PM–2:30 PM" in `tz`, from ISO UTC texts."""
     if not start:
-        return "an unknown time"
+        return t("booking-bot-unknown-time")
     first = dt.datetime.fromisoformat(start).astimezone(tz)
-    text = f"{first:%a} {first.day} {first:%b} {first:%H:%M}"
-    if end:
-        last = dt.datetime.fromisoformat(end).astimezone(tz)
-        if last.date() == first.date():
-            text += f"-{last:%H:%M}"
-        else:
-            text += f" - {last:%a} {last.day} {last:%b} {last:%H:%M}"
-    return text
+    last = dt.datetime.fromisoformat(end).astimezone(tz) if end else None
+    return texts.when(first, last, tz, hour_cycle=hour_cycle)
 
 
-def booking_notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
-    """The owner's message about a booking of one of their links."""
-    who = escape(payload.get("name") or "Someone")
-    title = escape(payload.get("title") or "a booking")
-    span = escape(span_text(payload.get("start"), payload.get("end"), tz))
+def booking_notice(
+    kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
+) -> str:
+    """The owner's message about a booking of one of their links, in the current language
+    (`hour_cycle`: the owner's clock, "12", "24" or None for their language's custom)."""
+    who = escape(payload.get("name") or t("booking-bot-someone"))
+    title = escape(payload.get("title") or t("booking-bot-a-booking"))
+    span = escape(span_text(payload.get("start"), payload.get("end"), tz, hour_cycle))
     minutes = payload.get("duration")
-    length = f"{duration_text(int(minutes))} " if minutes else ""
     if kind == BOOKED:
-        lines = [f"📅 {who} booked {length}with you: <b>{title}</b>, {span}"]
+        if minutes:
+            length = duration_text(int(minutes))
+            head = t("booking-bot-booked-for", who=who, title=title, when=span, length=length)
+        else:
+            head = t("booking-bot-booked", who=who, title=title, when=span)
+        lines = [head]
         if payload.get("email"):
             lines.append(f"✉️ {escape(payload['email'])}")
         for label, answer in payload.get("answers") or []:
@@ -240,10 +283,15 @@ def booking_notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) ->
         return "\n".join(lines)
     if kind == BOOKING_CANCELLED:
         reason = payload.get("reason")
-        why = f" ({escape(reason)})" if reason else ""
-        return f"❌ {who} cancelled <b>{title}</b>, {span}{why}. The time is free again."
+        if reason:
+            return t(
+                "booking-bot-cancelled-why", who=who, title=title, when=span, reason=escape(reason)
+            )
+        return t("booking-bot-cancelled", who=who, title=title, when=span)
     if kind == BOOKING_MOVED:
         before = payload.get("old_start")
-        was = f" (was {escape(span_text(before, payload.get('old_end'), tz))})" if before else ""
-        return f"🔄 {who} moved <b>{title}</b> to {span}{was}."
+        if before:
+            was = escape(span_text(before, payload.get("old_end"), tz, hour_cycle))
+            return t("booking-bot-moved-from", who=who, title=title, when=span, was=was)
+        return t("booking-bot-moved", who=who, title=title, when=span)
     return f"{who}: {title}, {span}"

@@ -3,8 +3,10 @@
 Long polling by default; with TELEGRAM_WEBHOOK_URL set, Telegram posts updates to the HTTP
 server's /telegram/webhook, which checks the X-Telegram-Bot-Api-Secret-Token header.
 
-At start-up the bot registers its commands and, when the public URL is HTTPS, a chat menu button
-opening the Mini App for every chat (see mini_app.py for what happens over plain HTTP).
+At start-up the bot registers its command menu, in English for everyone and in each other
+language for the people whose Telegram app speaks it, and, when the public URL is HTTPS, a chat
+menu button opening the Mini App for every chat (see mini_app.py for what happens over plain
+HTTP).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import BotCommand
 
+from televent.adapters.i18n import translate
 from televent.adapters.port import AppPort
 from televent.application.counters import Counters
 from televent.application.morning_agenda import MorningAgenda
@@ -30,6 +33,7 @@ from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
 from televent.delivery.telegram_queue import DeliveryQueue
+from televent.domain.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .context import AccountMiddleware, BotContext
 from .delivery import DeliverySender
@@ -40,33 +44,77 @@ from .webhook import WEBHOOK_PATH
 
 LOG = logging.getLogger(__name__)
 REQUEST_TIMEOUT = 15  # seconds; shorter than the delivery queue's lease
-COMMANDS = [
-    ("today", "What's on today"),
-    ("tomorrow", "What's on tomorrow"),
-    ("week", "The next seven days"),
-    ("list", "Everything coming up"),
-    ("app", "The calendar app: month, week and day views"),
-    ("create", "New event: /create Team sync, tomorrow 15:00, 1h"),
-    ("event", "Details of an event: /event a1b2c3"),
-    ("invite", "Invite people: /invite a1b2c3 @anna"),
-    ("attendees", "Who is coming: /attendees a1b2c3"),
-    ("rsvp", "Answer: /rsvp accept a1b2c3"),
-    ("cancel", "Cancel an event, or leave a dialogue"),
-    ("calendars", "Your calendars, those shared with you, invitations"),
-    ("share", "Share a calendar: /share family @anna [read|write|manage]"),
-    ("calendar", "In a group: the group's calendar, [Join this calendar]"),
-    ("timezone", "Your time zone"),
-    ("reminder", "Minutes before events to remind you"),
-    ("agenda", "Your day every morning: /agenda 07:30 or off"),
-    ("settings", "Notifications: reminders, invitations, quiet hours"),
-    ("email", "Your invitation address; link your email: /email you@example.com"),
-    ("availability", "When people can book you: /availability mon-fri 09:00-17:00"),
-    ("booking", "Booking links: /booking new intro 30 Intro call"),
-    ("device", "CalDAV passwords: add, list, revoke"),
-    ("export", "Your calendar as an .ics file"),
-    ("deleteaccount", "Erase your data (after 30 days)"),
-    ("help", "All commands with examples"),
-]
+# The command menu: each command and the message describing it (bot.ftl), in every language
+COMMANDS = (
+    ("today", "bot-cmd-today"),
+    ("tomorrow", "bot-cmd-tomorrow"),
+    ("week", "bot-cmd-week"),
+    ("list", "bot-cmd-list"),
+    ("app", "bot-cmd-app"),
+    ("create", "bot-cmd-create"),
+    ("event", "bot-cmd-event"),
+    ("invite", "bot-cmd-invite"),
+    ("attendees", "bot-cmd-attendees"),
+    ("rsvp", "bot-cmd-rsvp"),
+    ("cancel", "bot-cmd-cancel"),
+    ("calendars", "bot-cmd-calendars"),
+    ("share", "bot-cmd-share"),
+    ("calendar", "bot-cmd-calendar"),
+    ("timezone", "bot-cmd-timezone"),
+    ("language", "bot-cmd-language"),
+    ("reminder", "bot-cmd-reminder"),
+    ("agenda", "bot-cmd-agenda"),
+    ("settings", "bot-cmd-settings"),
+    ("email", "bot-cmd-email"),
+    ("availability", "bot-cmd-availability"),
+    ("booking", "bot-cmd-booking"),
+    ("device", "bot-cmd-device"),
+    ("export", "bot-cmd-export"),
+    ("deleteaccount", "bot-cmd-deleteaccount"),
+    ("help", "bot-cmd-help"),
+)
+
+
+def command_menu(language: str) -> list[BotCommand]:
+    """The command menu in a language."""
+    return [
+        BotCommand(command=command, description=translate(language, message))
+        for command, message in COMMANDS
+    ]
+
+
+def menu_language_code(language: str) -> str:
+    """The Bot API's `language_code` of a catalogue language: two letters of ISO 639-1 (the
+    Brazilian Portuguese menu is the one Telegram shows every Portuguese speaker)."""
+    return language.split("-", maxsplit=1)[0].lower()
+
+
+async def set_command_menus(bot: Bot) -> None:
+    """The command menu in English for everyone (no `language_code`), and in each other
+    language for the people whose Telegram app speaks it."""
+    await bot.set_my_commands(command_menu(DEFAULT_LANGUAGE))
+    await set_translated_menus(bot)
+
+
+async def set_translated_menus(bot: Bot) -> None:
+    """The command menu of each language but English. Rendering one first reads that
+    language's messages (parsing them is CPU work), so it is done off the event loop."""
+    for language in LANGUAGES:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        menu = await asyncio.to_thread(command_menu, language)
+        await bot.set_my_commands(menu, language_code=menu_language_code(language))
+
+
+async def _translated_menus_meanwhile(bot: Bot) -> None:
+    """The translated menus while the bot already answers; one failing is logged (the
+    English menu is there for everyone)."""
+    try:
+        await set_translated_menus(bot)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        LOG.exception("Could not set the command menus in other languages")
 
 
 def create_bot(settings: Settings) -> Bot:
@@ -177,7 +225,7 @@ async def _start(telegram: TelegramBot) -> None:
     bot, dispatcher = telegram.bot, telegram.dispatcher
     while True:
         try:
-            await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in COMMANDS])
+            await bot.set_my_commands(command_menu(DEFAULT_LANGUAGE))
             if telegram.webhook_url:
                 await bot.set_webhook(
                     telegram.webhook_url.rstrip("/") + WEBHOOK_PATH,
@@ -194,11 +242,18 @@ async def _start(telegram: TelegramBot) -> None:
             LOG.exception("Could not reach the Telegram Bot API; retrying in 5 s")
             await asyncio.sleep(5)
     await _set_menu_button(telegram)
-    if telegram.webhook_url:
-        return
-    await dispatcher.start_polling(
-        bot, handle_signals=False, close_bot_session=False, polling_timeout=10
-    )
+    menus = asyncio.create_task(_translated_menus_meanwhile(bot), name="telegram-menus")
+    try:
+        if telegram.webhook_url:
+            await menus
+            return
+        await dispatcher.start_polling(
+            bot, handle_signals=False, close_bot_session=False, polling_timeout=10
+        )
+    finally:
+        menus.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await menus
 
 
 async def _set_menu_button(telegram: TelegramBot) -> None:

@@ -19,8 +19,11 @@ from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, TelegramObject, User
 
+from televent.adapters.i18n import speaking, t
 from televent.adapters.port import AppPort
 from televent.domain.errors import TeleventError
+from televent.domain.languages import language_for
+from televent.projections.queries import AccountView
 
 from .group_cards import CardEdits
 from .mini_app import MiniApp, open_url
@@ -29,7 +32,6 @@ from .service import BotService, Person
 
 LOG = logging.getLogger(__name__)
 GROUP_CHATS = ("group", "supergroup")
-SORRY = "😕 Sorry, something went wrong on my side. Please try again in a moment."
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class BotContext:
 def person_of(user: User) -> Person:
     """The identity of an update's sender (Telegram vouches for it)."""
     name = " ".join(p for p in (user.first_name, user.last_name) if p) or f"User {user.id}"
-    return Person(user.id, name, user.username)
+    return Person(user.id, name, user.username, user.language_code)
 
 
 class AccountMiddleware(BaseMiddleware):
@@ -67,30 +69,45 @@ class AccountMiddleware(BaseMiddleware):
         ctx: BotContext = data["ctx"]
         if user is None or user.is_bot:
             return None
-        try:
-            person = person_of(user)
-            if isinstance(event, CallbackQuery) and event.inline_message_id is not None:
-                # A tap on a card posted in some chat (inline mode): the tapper need not use
-                # Televent, and tapping does not make them a user (routers/inline.py).
-                known = await ctx.port.run(ctx.service.account, person.telegram_id)
-                data.update(person=person, account=known, newly_registered=False)
-                return await handler(event, data)
-            chat: Chat | None = data.get("event_chat")
-            if chat is not None and chat.type in GROUP_CHATS:
-                # Writing or tapping in a group makes nobody a user (routers/groups.py
-                # registers whoever needs an account there: the calendar's owner, who joins).
-                known = await ctx.port.run(ctx.service.account, person.telegram_id)
-                data.update(person=person, account=known, newly_registered=False)
-                return await handler(event, data)
-            account, created = await ctx.port.run(ctx.service.register, person)
-            data.update(person=person, account=account, newly_registered=created)
-            return await handler(event, data)
-        except (TeleventError, ParseProblem) as exc:
-            await _answer(event, f"⚠️ {exc}")
-        except Exception:
-            LOG.exception("Bot handler failed")
-            await _answer(event, SORRY)
+        # Until the account is read, the sender's Telegram language (a failure's apology too)
+        with speaking(language_for(None, user.language_code)):
+            try:
+                person = person_of(user)
+                account, created = await self._identify(event, data, ctx, person)
+                data.update(person=person, account=account, newly_registered=created)
+                with speaking(reading_language(account, person)):
+                    return await handler(event, data)
+            except (TeleventError, ParseProblem) as exc:
+                await _answer(event, f"⚠️ {exc}")
+            except Exception:
+                LOG.exception("Bot handler failed")
+                await _answer(event, t("bot-sorry"))
         return None
+
+    @staticmethod
+    async def _identify(
+        event: TelegramObject, data: dict[str, Any], ctx: BotContext, person: Person
+    ) -> tuple[Any, bool]:
+        """The sender's account (registered now if need be) and whether it is new."""
+        if isinstance(event, CallbackQuery) and event.inline_message_id is not None:
+            # A tap on a card posted in some chat (inline mode): the tapper need not use
+            # Televent, and tapping does not make them a user (routers/inline.py).
+            return await ctx.port.run(ctx.service.account, person.telegram_id), False
+        chat: Chat | None = data.get("event_chat")
+        if chat is not None and chat.type in GROUP_CHATS:
+            # Writing or tapping in a group makes nobody a user (routers/groups.py
+            # registers whoever needs an account there: the calendar's owner, who joins).
+            return await ctx.port.run(ctx.service.account, person.telegram_id), False
+        account, created = await ctx.port.run(ctx.service.register, person)
+        return account, created
+
+
+def reading_language(account: AccountView | None, person: Person) -> str:
+    """The language the bot answers `person` in: their account's (their choice, else what
+    Telegram reported when they registered), else their Telegram app's now."""
+    if account is not None:
+        return language_for(account.preferences.language, person.language_code)
+    return language_for(None, person.language_code)
 
 
 async def edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:

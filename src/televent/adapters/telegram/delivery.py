@@ -1,13 +1,15 @@
 """Sends the delivery queue to Telegram: retries with backoff, 429 retry_after, 403 given up.
 
-Messages are rendered when sent, in the recipient's current time zone; an invitation card shows
-the recipient's current answer and the answer buttons (and "Open", the event in the Mini App,
-when it is served over HTTPS: see mini_app.py). A booking of one of the recipient's links comes
-with "Open" too (booking_texts.py). An invitation to someone's calendar comes with [Add to my
-calendars] [Decline] (sharing_texts.py), unless it was answered or withdrawn meanwhile: then
-nothing is sent and the row is marked skipped. A card posted in some chat through inline mode
-is edited in place, by its inline_message_id, to show its event as it is when sent
-(inline_service.py); a card that shows that already is skipped.
+Messages are rendered when sent, in the recipient's current language, time zone and clock (a
+person's: their account's `language` and `preferences.hour_cycle`; a group's: those of its
+calendar's owner, see `group_service.card_reader`, English and UTC without one). An invitation
+card shows the recipient's current answer and the answer buttons (and "Open", the event in the
+Mini App, when it is served over HTTPS: see mini_app.py). A booking of one of the recipient's
+links comes with "Open" too (booking_texts.py). An invitation to someone's calendar comes with
+[Add to my calendars] [Decline] (sharing_texts.py), unless it was answered or withdrawn
+meanwhile: then nothing is sent and the row is marked skipped. A card posted in some chat
+through inline mode is edited in place, by its inline_message_id, to show its event as it is
+when sent (inline_service.py); a card that shows that already is skipped.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import zoneinfo
 from collections.abc import Callable
+from dataclasses import dataclass
 from uuid import UUID
 
 from aiogram import Bot
@@ -28,6 +32,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardMarkup, Message
 
+from televent.adapters.i18n import speaking
 from televent.adapters.port import AppPort
 from televent.application.morning_agenda import AGENDA_KIND, MorningAgenda
 from televent.application.reminders import ReminderScheduler
@@ -39,6 +44,7 @@ from televent.delivery.telegram_queue import (
     backoff,
 )
 from televent.domain.errors import NotFoundError
+from televent.domain.languages import DEFAULT_LANGUAGE
 from televent.infrastructure.database import is_lock_contention
 from televent.projections.inline_card_edits import INLINE_CARD
 from televent.projections.queries import Queries
@@ -50,13 +56,23 @@ from televent.projections.telegram_delivery import (
 )
 
 from . import booking_texts, keyboards, settings_view, sharing_service, sharing_texts, texts
-from .group_service import group_zone
+from .group_service import card_reader
 from .inline_service import CardEditor
 from .mini_app import MiniApp, open_url
 
 LOG = logging.getLogger(__name__)
 CARD_KINDS = ("invitation", "invitation_update")
 REMINDER_INTERVAL = dt.timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Whom a message is written for: their language, clock ("12", "24" or None for their
+    language's custom) and time zone."""
+
+    language: str
+    hour_cycle: str | None
+    timezone: str
 
 
 class DeliverySender:
@@ -207,33 +223,52 @@ class DeliverySender:
             return await self.bot.send_message(chat_id, text, reply_markup=plain)
 
     def _render(self, delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None] | None:
-        """The message's text and buttons (None: nothing to send any more)."""
-        if delivery.kind in (CALENDAR_INVITATION, SHARE_ACCEPTED, SHARE_DECLINED):
-            return self._render_sharing(delivery)
-        account = self.queries.account_by_telegram_id(delivery.chat_id)
-        tz = texts.zone(account.timezone if account is not None else "UTC")
-        if account is None and delivery.chat_id < 0:  # a group's reminder (docs/adr/0018)
-            tz = texts.zone(group_zone(self.queries, delivery.chat_id))
+        """The message's text and buttons (None: nothing to send any more), in the
+        recipient's language."""
+        reader = self._reader(delivery.chat_id)
+        with speaking(reader.language):
+            if delivery.kind in (CALENDAR_INVITATION, SHARE_ACCEPTED, SHARE_DECLINED):
+                return self._render_sharing(delivery)
+            return self._render_for(delivery, texts.zone(reader.timezone), reader.hour_cycle)
+
+    def _reader(self, chat_id: int) -> Reader:
+        """Whose language, clock and zone a message to `chat_id` is written in."""
+        account = self.queries.account_by_telegram_id(chat_id)
+        if account is not None:
+            return Reader(account.language, account.preferences.hour_cycle, account.timezone)
+        if chat_id < 0:
+            # A group's reminder (docs/adr/0018): a group has no one reader, so it reads the
+            # language, clock and zone of its calendar's owner (English and UTC without one),
+            # the same as its cards posted there.
+            group = card_reader(self.queries, chat_id)
+            return Reader(group.language, group.hour_cycle, group.timezone)
+        return Reader(DEFAULT_LANGUAGE, None, "UTC")
+
+    def _render_for(
+        self, delivery: Delivery, tz: zoneinfo.ZoneInfo, cycle: str | None
+    ) -> tuple[str, InlineKeyboardMarkup | None] | None:
         payload = delivery.payload
         if delivery.kind in CARD_KINDS and delivery.event_id is not None:
             address = payload.get("address")
             answer = None if not address else self.queue.answer_of(delivery.event_id, address)
             event_id = UUID(delivery.event_id)
             return (
-                texts.card(delivery.kind, payload, tz, answer),
+                texts.card(delivery.kind, payload, tz, answer, cycle),
                 keyboards.rsvp(event_id, answer, open_url=open_url(self.mini_app, event_id)),
             )
         if delivery.kind == AGENDA_KIND:
-            return settings_view.agenda_message(payload, tz), settings_view.agenda_answers(payload)
+            return (
+                settings_view.agenda_message(payload, tz, cycle),
+                settings_view.agenda_answers(payload),
+            )
         if delivery.kind == "counter":
-            return texts.notice(delivery.kind, payload, tz), keyboards.counter(
+            return texts.notice(delivery.kind, payload, tz, cycle), keyboards.counter(
                 str(payload.get("counter_id", ""))
             )
         if delivery.kind in booking_texts.BOOKING_KINDS:
-            return booking_texts.booking_notice(delivery.kind, payload, tz), self._open_only(
-                delivery
-            )
-        return texts.notice(delivery.kind, payload, tz), None
+            notice = booking_texts.booking_notice(delivery.kind, payload, tz, cycle)
+            return notice, self._open_only(delivery)
+        return texts.notice(delivery.kind, payload, tz, cycle), None
 
     def _render_sharing(self, delivery: Delivery) -> tuple[str, InlineKeyboardMarkup | None] | None:
         """An invitation to someone's calendar (only while it is still open), or the owner's
@@ -256,7 +291,7 @@ class DeliverySender:
         person = self.queries.account_by_id(member)
         text = sharing_texts.owner_notice(
             delivery.kind == SHARE_ACCEPTED,
-            person.name if person is not None else "Someone",
+            person.name if person is not None else sharing_texts.someone(),
             calendar.display_name or calendar.slug,
         )
         return text, None

@@ -21,7 +21,7 @@ class CardEdits:
 
     def __init__(self, interval: float = DEFAULT_INTERVAL) -> None:
         self.interval = interval
-        self._last: dict[Hashable, float] = {}  # when each card was last edited (loop time)
+        self._last: dict[Hashable, float] = {}  # when each card's last edit was made (loop time)
         self._pending: dict[Hashable, asyncio.Task[None]] = {}
         self._again: set[Hashable] = set()  # asked for while an edit was being made
 
@@ -47,13 +47,15 @@ class CardEdits:
                 if wait > 0:
                     await asyncio.sleep(wait)
                 self._again.discard(key)
-                self._last[key] = loop.time()
                 try:
                     await edit()
                 except asyncio.CancelledError:
                     raise
                 except Exception:  # a card that cannot be edited: the answers stand all the same
                     LOG.warning("Could not edit a group card", exc_info=True)
+                # counted from when the edit was made (the card drawn and sent), so however
+                # long drawing takes, two edits of a card are an interval apart
+                self._last[key] = loop.time()
                 if key not in self._again:
                     return
         finally:

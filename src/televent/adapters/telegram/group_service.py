@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from uuid import UUID
 
 import icalendar
+from aiogram.types import InlineKeyboardMarkup
 
+from televent.adapters.i18n import speaking, t
 from televent.domain.errors import NotFoundError
 from televent.domain.group_chat import group_title
+from televent.domain.languages import DEFAULT_LANGUAGE
 from televent.domain.sharing import Role
 from televent.domain.values import (
     Actor,
@@ -58,11 +61,36 @@ class Opened:
     owner_name: str
 
 
-def group_zone(queries: Queries, chat_id: int) -> str:
-    """The zone a group's times are shown and read in: its calendar owner's."""
+@dataclass(frozen=True)
+class CardReader:
+    """Whose language, clock and time zone a group's posted cards are written in."""
+
+    language: str
+    hour_cycle: str | None
+    timezone: str
+
+
+def card_reader(queries: Queries, chat_id: int) -> CardReader:
+    """The one answer, for everything posted to a group and edited later: a group has no
+    single reader, so its event cards (edited in place whoever taps, reminders posted there)
+    are written in the group calendar owner's language, clock and zone, and read the same after
+    every edit. Answers to the person who wrote a command or tapped a button are in that
+    person's own language (the account middleware sets it)."""
     group = queries.group_chat(chat_id)
     owner = None if group is None else queries.account_by_id(group.owner_id)
-    return owner.timezone if owner is not None else "UTC"
+    if owner is None:
+        return CardReader(DEFAULT_LANGUAGE, None, "UTC")
+    return CardReader(owner.language, owner.preferences.hour_cycle, owner.timezone)
+
+
+def group_zone(queries: Queries, chat_id: int) -> str:
+    """The zone a group's times are shown and read in: its calendar owner's."""
+    return card_reader(queries, chat_id).timezone
+
+
+def group_language(queries: Queries, chat_id: int) -> str:
+    """The language of what is posted to a group: its calendar owner's (see card_reader)."""
+    return card_reader(queries, chat_id).language
 
 
 def ensure(service: BotService, group: Group, person: Person) -> Opened:
@@ -97,7 +125,7 @@ def create(
     new = parse_create_line(line, zone, now)
     owner = service.queries.account_by_id(opened.group.owner_id)
     if owner is None:
-        raise NotFoundError("This group's calendar is gone: send /calendar to open a new one.")
+        raise NotFoundError(t("group-gone"))
     _, text = new_event_text(
         new, (internal_uri(owner.telegram_id, service.domain), owner.name), now
     )
@@ -110,14 +138,33 @@ def create(
     return opened, event_id
 
 
+def posted_card(
+    service: BotService, chat_id: int, event_id: UUID
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A group event's card and its buttons as they are now, in the words of the group's
+    calendar owner (card_reader), whoever asked for it (NotFoundError: not this group's
+    event)."""
+    reader = card_reader(service.queries, chat_id)
+    text = _card(service, chat_id, event_id, reader)
+    with speaking(reader.language):
+        return text, group_texts.card_markup(event_id)
+
+
 def card(service: BotService, chat_id: int, event_id: UUID) -> str:
-    """A group event's card as it is now (NotFoundError: not this group's event)."""
+    """A group event's card as it is now, in the group calendar owner's language, clock and
+    zone (NotFoundError: not this group's event)."""
+    return _card(service, chat_id, event_id, card_reader(service.queries, chat_id))
+
+
+def _card(service: BotService, chat_id: int, event_id: UUID, reader: CardReader) -> str:
+    """The card's text, written for `reader`; a refusal in the current language (the
+    tapper's)."""
     queries = service.queries
     obj = _object(queries, chat_id, event_id)
     calendar = icalendar.Calendar.from_ical(obj.ical)
     lead = next((c for c in calendar.walk("VEVENT") if "RECURRENCE-ID" not in c), None)
     if lead is None:
-        raise NotFoundError("That is not an event.")
+        raise NotFoundError(t("group-not-an-event"))
     counts = dict.fromkeys(group_texts.ICONS, 0)
     for row in queries.attendees_of(event_id):  # the Telegram users' answers, as `who` lists
         answer = _partstat(row["partstat"])
@@ -125,15 +172,17 @@ def card(service: BotService, chat_id: int, event_id: UUID) -> str:
             counts[answer] += 1
     start, end = lead.get("DTSTART"), lead.get("DTEND")
     location = lead.get("LOCATION")
-    return group_texts.card(
-        str(lead.get("SUMMARY", "(no title)")),
-        None if start is None else start.dt,
-        None if end is None else end.dt,
-        None if location is None else str(location),
-        counts,
-        texts.zone(group_zone(queries, chat_id)),
-        cancelled=str(lead.get("STATUS", "")).upper() == "CANCELLED",
-    )
+    with speaking(reader.language):
+        return group_texts.card(
+            str(lead.get("SUMMARY") or group_texts.no_title()),
+            None if start is None else start.dt,
+            None if end is None else end.dt,
+            None if location is None else str(location),
+            counts,
+            texts.zone(reader.timezone),
+            cancelled=str(lead.get("STATUS", "")).upper() == "CANCELLED",
+            hour_cycle=reader.hour_cycle,
+        )
 
 
 def answer(
@@ -142,7 +191,7 @@ def answer(
     """✅ ❔ ❌ on a card: the tapper is an attendee with that answer."""
     partstat = group_texts.ANSWER_CODES.get(code)
     if partstat is None:
-        raise NotFoundError(group_texts.STALE)
+        raise NotFoundError(group_texts.stale())
     _object(service.queries, group.chat_id, event_id)
     actor, source = _who(service, group, person)
     service.app.answer_group_event(
@@ -167,7 +216,7 @@ def who(service: BotService, chat_id: int, event_id: UUID) -> str:
         name = row["cn"]
         if not name:
             known = service.account(telegram_id)
-            name = known.name if known is not None else f"User {telegram_id}"
+            name = known.name if known is not None else group_texts.user(telegram_id)
         names[answer].append(str(name))
     return group_texts.who(names)
 
@@ -181,7 +230,7 @@ def listing(
     queries = service.queries
     owner = queries.account_by_id(opened.group.owner_id)
     if owner is None:
-        raise NotFoundError("This group's calendar is gone: send /calendar to open a new one.")
+        raise NotFoundError(t("group-gone"))
     tz = texts.zone(group_zone(queries, group.chat_id))
     if days:
         first = dt.datetime.combine(start.astimezone(tz).date(), dt.time(), tzinfo=tz)
@@ -192,14 +241,17 @@ def listing(
     occurrences = [dataclasses.replace(o, my_answer=None) for o in found.occurrences]
     if not days:
         occurrences = occurrences[:10]
-    return texts.agenda(title, occurrences, tz, unreadable=len(found.unreadable))
+    # an answer to whoever asked: their language (the middleware's) and clock, the group's zone
+    asker = service.account(person.telegram_id)
+    cycle = None if asker is None else asker.preferences.hour_cycle
+    return texts.agenda(title, occurrences, tz, unreadable=len(found.unreadable), hour_cycle=cycle)
 
 
 def join(service: BotService, group: Group, person: Person, *, admin: bool) -> tuple[str, Role]:
     """[Join this calendar]: the tapper (registered on the spot) becomes a member."""
     found = service.queries.group_chat(group.chat_id)
     if found is None or service.queries.calendar(found.calendar_id) is None:
-        raise NotFoundError("This group has no calendar yet: send /calendar first.")
+        raise NotFoundError(t("group-no-calendar"))
     account, _ = service.register(person)
     actor, source = _who(service, group, person)
     role = service.app.join_group_calendar(
@@ -269,20 +321,20 @@ def _object(queries: Queries, chat_id: int, event_id: UUID) -> ObjectView:
     found = queries.group_chat(chat_id)
     obj = queries.object_by_event_id(event_id)
     if found is None or obj is None or obj.calendar_id != found.calendar_id:
-        raise NotFoundError("That event is not in this group's calendar.")
+        raise NotFoundError(t("group-not-in-calendar"))
     return obj
 
 
 def _group(queries: Queries, chat_id: int) -> GroupChatView:
     found = queries.group_chat(chat_id)
     if found is None:
-        raise NotFoundError("This group has no calendar yet: send /calendar first.")
+        raise NotFoundError(t("group-no-calendar"))
     return found
 
 
 def _name(queries: Queries, account_id: UUID) -> str:
     owner: AccountView | None = queries.account_by_id(account_id)
-    return owner.name if owner is not None else "someone"
+    return owner.name if owner is not None else group_texts.someone()
 
 
 def _partstat(value: object) -> PartStat | None:

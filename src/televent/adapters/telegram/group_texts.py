@@ -2,6 +2,12 @@
 (docs/adr/0018): the event card with ✅ ❔ ❌ and its tally, [Join this calendar], the group's
 calendar and settings.
 
+Every text is a message of the catalogue (locales/<language>/bot-groups.ftl) in the current
+language. A group has no single reader: an answer to someone who wrote or tapped is in their
+language (the account middleware sets it), while an event card posted to the group, and edited
+later whoever taps, is written in the group calendar owner's language, clock and zone
+(group_service.card_reader decides, group_service.posted_card renders).
+
 Callback data never carries an identity nor a group: a tap is made as the person who tapped,
 in the chat the button is in (Telegram vouches for both). The join button names the chat it
 was posted in, and a tap in any other chat is refused.
@@ -17,39 +23,18 @@ from uuid import UUID
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from televent.domain.sharing import ROLE_WORDS, Role
+from televent.adapters.i18n import t
+from televent.domain.sharing import Role
 from televent.domain.values import PartStat
 
 from . import texts
 from .keyboards import ANSWER_ICONS
+from .sharing_texts import role_words
 
 ANSWER_CODES = {"Y": PartStat.ACCEPTED, "M": PartStat.TENTATIVE, "N": PartStat.DECLINED}
 ICONS = ANSWER_ICONS
-ANSWER_BUTTONS = (("Y", "✅ Going"), ("M", "❔ Maybe"), ("N", "❌ Can't"))
-WHO_BUTTON = "👥 Who"
-JOIN_BUTTON = "📅 Join this calendar"
-OPEN_BUTTON = "🗓 Open calendar"
 MAX_ALERT = 200  # Telegram's limit on an alert's text
-
-GROUP_HELP = (
-    "📅 <b>This group's calendar</b>\n"
-    "/create <i>what, when[, how long][, where]</i> — add an event, e.g. "
-    "<code>/create Team lunch, friday 13:00, 1h</code>\n"
-    "/today, /tomorrow, /week, /list — what's on\n"
-    "/calendar — the calendar, [Join this calendar] and its settings\n"
-    "Tap ✅ ❔ ❌ on an event to answer. For everything else, talk to me privately."
-)
-CREATE_USAGE = (
-    "📝 Say what and when, e.g. <code>/create Team lunch, friday 13:00, 1h, Cafe Central</code>"
-)
-NOT_HERE = "That works in a private chat with me; in a group I handle /create, /week and /calendar."
-WRONG_GROUP = "This button belongs to another group."
-STALE = "That button does not work here any more."
-JOINED_ALREADY = "It is in your calendars already."
-SETTINGS_USAGE = (
-    "Admins: <code>/calendar edit on|off</code> (members may add events) and "
-    "<code>/calendar reminders on|off</code> (reminders before events, posted here)."
-)
+# what `/calendar edit|reminders on|off` reads (the words of the command, in any language)
 ON_WORDS = {"on": True, "yes": True, "true": True, "off": False, "no": False, "false": False}
 
 
@@ -74,29 +59,47 @@ class GroupJoin(CallbackData, prefix="gj"):
 
 def card_markup(event_id: UUID) -> InlineKeyboardMarkup:
     """The answer buttons and [Who] under a group event's card."""
+    labels = {
+        "Y": t("group-button-going"),
+        "M": t("group-button-maybe"),
+        "N": t("group-button-cant"),
+    }
     answers = [
         InlineKeyboardButton(
             text=label, callback_data=GroupAnswer(event=event_id.hex, answer=code).pack()
         )
-        for code, label in ANSWER_BUTTONS
+        for code, label in labels.items()
     ]
-    who = InlineKeyboardButton(text=WHO_BUTTON, callback_data=GroupWho(event=event_id.hex).pack())
+    who = InlineKeyboardButton(
+        text=t("group-button-who"), callback_data=GroupWho(event=event_id.hex).pack()
+    )
     return InlineKeyboardMarkup(inline_keyboard=[answers, [who]])
 
 
 def join_markup(chat_id: int, open_link: str | None = None) -> InlineKeyboardMarkup:
     """[Join this calendar], and [Open calendar] (the Mini App on the group's calendar) when
     the app has a direct link."""
-    button = InlineKeyboardButton(text=JOIN_BUTTON, callback_data=GroupJoin(chat=chat_id).pack())
+    button = InlineKeyboardButton(
+        text=t("group-button-join"), callback_data=GroupJoin(chat=chat_id).pack()
+    )
     rows = [[button]]
     if open_link is not None:
-        rows.append([InlineKeyboardButton(text=OPEN_BUTTON, url=open_link)])
+        rows.append([InlineKeyboardButton(text=t("group-button-open"), url=open_link)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def tally(counts: dict[PartStat, int]) -> str:
-    """ "✅ 4 · ❔ 1 · ❌ 2"."""
-    return " · ".join(f"{icon} {counts.get(answer, 0)}" for answer, icon in ICONS.items())
+    """ "✅ 4 · ❔ 1 · ❌ 2" (the numbers in the language's digits)."""
+    return t(
+        "group-tally",
+        going=counts.get(PartStat.ACCEPTED, 0),
+        maybe=counts.get(PartStat.TENTATIVE, 0),
+        cant=counts.get(PartStat.DECLINED, 0),
+    )
+
+
+def no_title() -> str:
+    return t("group-no-title")
 
 
 def card(
@@ -108,10 +111,16 @@ def card(
     tz: zoneinfo.ZoneInfo,
     *,
     cancelled: bool = False,
+    hour_cycle: str | None = None,
 ) -> str:
     """A group event's card: title, time, place and the tally of answers."""
-    title = f"<s>{escape(summary)}</s> (cancelled)" if cancelled else f"<b>{escape(summary)}</b>"
-    lines = [f"📅 {title}", f"🕒 {escape(texts.when(start, end, tz))}"]
+    title = (
+        t("group-card-cancelled", title=escape(summary))
+        if cancelled
+        else f"<b>{escape(summary)}</b>"
+    )
+    shown = texts.when(start, end, tz, hour_cycle=hour_cycle)
+    lines = [f"📅 {title}", f"🕒 {escape(shown)}"]
     if location:
         lines.append(f"📍 {escape(location)}")
     lines.append(tally(counts))
@@ -121,7 +130,7 @@ def card(
 def who(names: dict[PartStat, list[str]]) -> str:
     """Who answered what, for an alert (cut to Telegram's limit)."""
     if not any(names.values()):
-        return "Nobody has answered yet."
+        return t("group-who-nobody")
     parts = [
         f"{icon} {', '.join(names[answer])}" for answer, icon in ICONS.items() if names.get(answer)
     ]
@@ -129,41 +138,88 @@ def who(names: dict[PartStat, list[str]]) -> str:
     return text if len(text) <= MAX_ALERT else text[: MAX_ALERT - 1] + "…"
 
 
+def noted(answer: PartStat) -> str:
+    """The short answer to a tap on ✅ ❔ ❌."""
+    return t("group-noted", icon=ICONS[answer])
+
+
+# --- the group's calendar ---------------------------------------------------------------------
+
+
+def help_text() -> str:
+    """/start and /help in a group."""
+    return t("group-help")
+
+
+def create_usage() -> str:
+    return t("group-create-usage")
+
+
+def not_here() -> str:
+    return t("group-not-here")
+
+
+def wrong_group() -> str:
+    return t("group-wrong-group")
+
+
+def stale() -> str:
+    return t("group-stale")
+
+
+def settings_usage() -> str:
+    return t("group-settings-usage")
+
+
 def opened(title: str, owner: str) -> str:
     """Posted when the group's calendar is made."""
-    return (
-        f"📅 This group now has a calendar: <b>{escape(title)}</b> (kept by {escape(owner)}).\n"
-        "Tap [Join this calendar] to see it in your own calendars, phone and apps."
-    )
+    return t("group-opened", title=escape(title), owner=escape(owner))
 
 
 def about(title: str, owner: str, members: int, *, members_edit: bool, reminders: bool) -> str:
     """/calendar in a group."""
-    edit = "members add events" if members_edit else "view-only: admins add events"
-    remind = "on" if reminders else "off"
-    return (
-        f"📅 <b>{escape(title)}</b> — kept by {escape(owner)}, {members} joined\n"
-        f"⚙️ {edit}; reminders here {remind}\n{SETTINGS_USAGE}"
+    head = t("group-about", title=escape(title), owner=escape(owner), count=members)
+    settings = t(
+        "group-about-settings",
+        edit="members" if members_edit else "admins",
+        reminders="on" if reminders else "off",
     )
+    return f"{head}\n{settings}\n{settings_usage()}"
 
 
 def joined(title: str, role: Role) -> str:
     """The alert of a join."""
     if role is Role.OWNER:
-        return f"‘{title}’ is yours: it is in your calendars."
-    return f"‘{title}’ is in your calendars now — {ROLE_WORDS[role]}."[:MAX_ALERT]
+        return t("group-joined-owner", title=title)[:MAX_ALERT]
+    return t("group-joined", title=title, role=role_words(role))[:MAX_ALERT]
 
 
 def settings_changed(what: str, value: bool) -> str:
     """After `/calendar edit|reminders on|off`."""
     if what == "members_edit":
-        return "✅ Members may add events." if value else "✅ View-only: admins add events."
-    return "✅ Reminders are posted here." if value else "✅ No reminders here."
+        return t("group-members-edit-on") if value else t("group-members-edit-off")
+    return t("group-reminders-on") if value else t("group-reminders-off")
 
 
 def welcome_back(title: str) -> str:
     """The bot is added to a group that had a calendar."""
-    return f"👋 Back again: <b>{escape(title)}</b> is here as it was. /week shows what's on."
+    return t("group-welcome-back", title=escape(title))
 
 
-WELCOME = "👋 Hi! /create adds an event to this group's calendar; /calendar shows it."
+def welcome() -> str:
+    """The bot is added to a group for the first time."""
+    return t("group-welcome")
+
+
+def listing_title(command: str) -> str:
+    """The heading of /today, /tomorrow, /week or /list in a group."""
+    return t("group-listing-title", command=command)
+
+
+def someone() -> str:
+    return t("group-someone")
+
+
+def user(telegram_id: int) -> str:
+    """A Telegram user the bot knows by their id alone."""
+    return t("group-user", id=str(telegram_id))

@@ -26,11 +26,13 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import InlineKeyboardMarkup
 
+from televent.adapters.i18n import current_language, speaking, t
 from televent.adapters.port import AppPort
 from televent.delivery.inline_cards import InlineCards
 from televent.delivery.telegram_queue import Delivery
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.languages import language_for
 from televent.domain.values import (
     Actor,
     PartStat,
@@ -52,8 +54,6 @@ NEXT_DAYS = 90  # an empty query lists the events of the next three months
 SEARCH_DAYS = 366  # words search a year ahead
 MAX_EVENTS = 20
 MAX_LINKS = 10
-NOT_A_CARD = "This button is not on a card its organizer posted, so it changes nothing."
-GONE = "This event no longer exists."
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Offers:
 
     events: list[CardState]
     links: list[LinkOffer]
+    language: str  # the asker's language: the cards are theirs to post
 
 
 class InlineService:
@@ -106,7 +107,11 @@ class InlineService:
             if view.link.active
             and all(w in f"{view.link.slug} {view.link.title}".casefold() for w in wanted)
         ]
-        return Offers(events, links[:MAX_LINKS])
+        # as the bot answers them (context.reading_language): their choice, else their Telegram's
+        language = language_for(
+            account.preferences.language, person.language_code, account.telegram_language
+        )
+        return Offers(events, links[:MAX_LINKS], language)
 
     # --- posting and answering ---------------------------------------------------------------
 
@@ -132,20 +137,20 @@ class InlineService:
         card = self.cards.card(inline_message_id)
         event_id = _event_id(event)
         if card is None or event_id is None or card.event_id != event_id:
-            raise NotFoundError(NOT_A_CARD)
+            raise NotFoundError(t("inline-not-a-card"))
         obj = self.queries.object_by_event_id(event_id)
         if obj is None:
-            raise NotFoundError(GONE)
+            raise NotFoundError(t("inline-gone"))
         poster = self.queries.account_by_id(card.account_id)
         state = None if poster is None else self._organised_by(poster, obj)
         if state is None:
-            raise NotFoundError(NOT_A_CARD)
+            raise NotFoundError(t("inline-not-a-card"))
         if state.cancelled:
-            raise DomainError("This event was cancelled.")
+            raise DomainError(t("inline-was-cancelled"))
         assert poster is not None
         address = internal_address(person.telegram_id, self.domain)
         if person.telegram_id == poster.telegram_id:
-            raise DomainError("You organise this event: your guests answer here.")
+            raise DomainError(t("inline-own-event"))
         actor = Actor(account_id=account_id_for(person.telegram_id)).encode()
         source = Source(SourceKind.BOT, str(person.telegram_id)).encode()
         _retrying(
@@ -156,19 +161,20 @@ class InlineService:
         _retrying(
             lambda: self.app.give_rsvp(event_id, address, partstat, actor=actor, source=source)
         )
-        now = self.state(event_id)
+        now = self.state(event_id, poster)
         if now is None:
-            raise NotFoundError(GONE)
+            raise NotFoundError(t("inline-gone"))
         return now
 
-    def state(self, event_id: UUID) -> CardState | None:
-        """The event as its cards show it now (None: deleted)."""
+    def state(self, event_id: UUID, poster: AccountView | None = None) -> CardState | None:
+        """The event as its cards show it now, in the words of whoever posted the card
+        (`poster`; None: its organizer's) (None: deleted)."""
         obj = self.queries.object_by_event_id(event_id)
         if obj is None:
             return None
         calendar = self.queries.calendar(obj.calendar_id)
         owner = None if calendar is None else self.queries.account_by_id(calendar.account_id)
-        return None if owner is None else card_state(self.queries, owner, obj)
+        return None if owner is None else card_state(self.queries, owner, obj, poster=poster)
 
     def mark_shown(
         self, inline_message_id: str, text: str, markup: InlineKeyboardMarkup | None
@@ -189,9 +195,17 @@ class InlineService:
 
 
 def card_state(
-    queries: Queries, owner: AccountView, obj: ObjectView, facts: dict[str, Any] | None = None
+    queries: Queries,
+    owner: AccountView,
+    obj: ObjectView,
+    facts: dict[str, Any] | None = None,
+    *,
+    poster: AccountView | None = None,
 ) -> CardState:
-    """An event as its cards show it, in its owner's (the organizer's) zone."""
+    """An event as its cards show it, in its owner's (the organizer's) zone, in the language
+    and clock of the person who posted the card (`poster`; None: the owner, who posts their
+    own events)."""
+    reader = poster if poster is not None else owner
     known = facts if facts is not None else facts_of(parse_calendar_object(obj.ical))
     organizer = known.get("organizer")
     counts: dict[str, int] = {}
@@ -200,7 +214,7 @@ def card_state(
             counts[str(row["partstat"])] = counts.get(str(row["partstat"]), 0) + 1
     return CardState(
         event_id=obj.event_id,
-        summary=str(known.get("summary") or "(no title)"),
+        summary=str(known.get("summary") or ""),
         start=_moment(known.get("start")),
         end=_moment(known.get("end")),
         location=None if not known.get("location") else str(known["location"]),
@@ -209,6 +223,8 @@ def card_state(
         organizer_name=owner.name,
         zone=owner.timezone,
         tally=counts,
+        language=reader.language,
+        hour_cycle=reader.preferences.hour_cycle,
     )
 
 
@@ -227,11 +243,19 @@ class CardEditor:
         card = self.cards.card(str(delivery.payload.get("inline_message_id") or ""))
         if card is None:
             return None
+        # a card is read by a whole chat: it stays in the words of the person who posted it
+        poster = self.queries.account_by_id(card.account_id)
         obj = self.queries.object_by_event_id(card.event_id)
         calendar = None if obj is None else self.queries.calendar(obj.calendar_id)
         owner = None if calendar is None else self.queries.account_by_id(calendar.account_id)
-        state = None if obj is None or owner is None else card_state(self.queries, owner, obj)
-        text, markup = inline_texts.event_card(state)
+        state = (
+            None
+            if obj is None or owner is None
+            else card_state(self.queries, owner, obj, poster=poster)
+        )
+        reader = poster if poster is not None else owner
+        with speaking(reader.language if reader is not None else current_language()):
+            text, markup = inline_texts.event_card(state)
         if inline_texts.digest(text, markup) == card.shown:
             return None
         return text, markup

@@ -13,7 +13,10 @@ from uuid import UUID
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
+from babel.dates import get_timezone_location
 
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import locale_of
 from televent.domain.values import PartStat
 
 from .parsing import COMMON_ZONES
@@ -21,12 +24,15 @@ from .parsing import COMMON_ZONES
 ANSWER_CODES = {"A": "ACCEPTED", "T": "TENTATIVE", "D": "DECLINED"}
 # the one icon per answer, on every card and count that shows answers
 ANSWER_ICONS = {PartStat.ACCEPTED: "✅", PartStat.TENTATIVE: "❔", PartStat.DECLINED: "❌"}
-ANSWER_BUTTONS = (("A", "✅ Accept"), ("T", "❔ Tentative"), ("D", "❌ Decline"))
-OPEN_EVENT = "📅 Open"
-OPEN_CALENDAR = "📅 Open calendar"
-OPEN_IN_BROWSER = "🌐 Open in a browser"
-ADD_CALENDAR = "✅ Add to my calendars"
-DECLINE_CALENDAR = "✖️ Decline"
+
+
+def answer_buttons() -> tuple[tuple[str, str], ...]:
+    """(code, label) of the three answer buttons, "✅ Accept", in the current language."""
+    return (
+        ("A", t("bot-button-accept")),
+        ("T", t("bot-button-tentative")),
+        ("D", t("bot-button-decline")),
+    )
 
 
 class Rsvp(CallbackData, prefix="rsvp"):
@@ -81,8 +87,14 @@ def calendar_invitation(calendar_id: UUID) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(ADD_CALENDAR, CalendarAnswer(calendar=calendar_id.hex, accept=True)),
-                _button(DECLINE_CALENDAR, CalendarAnswer(calendar=calendar_id.hex, accept=False)),
+                _button(
+                    t("bot-button-add-calendar"),
+                    CalendarAnswer(calendar=calendar_id.hex, accept=True),
+                ),
+                _button(
+                    t("bot-button-decline-calendar"),
+                    CalendarAnswer(calendar=calendar_id.hex, accept=False),
+                ),
             ]
         ]
     )
@@ -93,8 +105,8 @@ def counter(counter_id: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button("✅ Accept new time", Counter(counter=counter_id, accept=True)),
-                _button("❌ Keep the time", Counter(counter=counter_id, accept=False)),
+                _button(t("bot-button-accept-time"), Counter(counter=counter_id, accept=True)),
+                _button(t("bot-button-keep-time"), Counter(counter=counter_id, accept=False)),
             ]
         ]
     )
@@ -109,7 +121,7 @@ def rsvp(
             text=f"• {label} •" if ANSWER_CODES[code] == answer else label,
             callback_data=Rsvp(event=event_id.hex, answer=code).pack(),
         )
-        for code, label in ANSWER_BUTTONS
+        for code, label in answer_buttons()
     ]
     return InlineKeyboardMarkup(inline_keyboard=[buttons, *_open_rows(open_url)])
 
@@ -124,9 +136,13 @@ def event_actions(
         rows.extend(rsvp(event_id).inline_keyboard)
     row = []
     if owned:
-        row.append(_button("➕ Invite", EventAction(event=event_id.hex, action="invite")))
-        row.append(_button("🗑 Cancel event", EventAction(event=event_id.hex, action="cancel")))
-    row.append(_button("📤 Export", EventAction(event=event_id.hex, action="export")))
+        row.append(
+            _button(t("bot-button-invite"), EventAction(event=event_id.hex, action="invite"))
+        )
+        row.append(
+            _button(t("bot-button-cancel-event"), EventAction(event=event_id.hex, action="cancel"))
+        )
+    row.append(_button(t("bot-button-export"), EventAction(event=event_id.hex, action="export")))
     rows.append(row)
     rows.extend(_open_rows(open_url))
     return InlineKeyboardMarkup(inline_keyboard=rows)
@@ -136,9 +152,15 @@ def open_app(app_url: str | None, login_url: str | None) -> InlineKeyboardMarkup
     """/app: the Mini App (a `web_app` button, HTTPS only) and the one-time browser link."""
     rows = []
     if app_url is not None:
-        rows.append([InlineKeyboardButton(text=OPEN_CALENDAR, web_app=WebAppInfo(url=app_url))])
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=t("bot-button-open-calendar"), web_app=WebAppInfo(url=app_url)
+                )
+            ]
+        )
     if login_url is not None:
-        rows.append([InlineKeyboardButton(text=OPEN_IN_BROWSER, url=login_url)])
+        rows.append([InlineKeyboardButton(text=t("bot-button-open-in-browser"), url=login_url)])
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
@@ -161,7 +183,7 @@ def open_only(open_url: str | None) -> InlineKeyboardMarkup | None:
 def _open_rows(open_url: str | None) -> list[list[InlineKeyboardButton]]:
     if open_url is None:
         return []
-    return [[InlineKeyboardButton(text=OPEN_EVENT, web_app=WebAppInfo(url=open_url))]]
+    return [[InlineKeyboardButton(text=t("bot-button-open"), web_app=WebAppInfo(url=open_url))]]
 
 
 def confirm_cancel(event_id: UUID) -> InlineKeyboardMarkup:
@@ -169,8 +191,10 @@ def confirm_cancel(event_id: UUID) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button("Yes, cancel it", EventAction(event=event_id.hex, action="cancel_yes")),
-                _button("No, keep it", EventAction(event=event_id.hex, action="keep")),
+                _button(
+                    t("bot-button-cancel-yes"), EventAction(event=event_id.hex, action="cancel_yes")
+                ),
+                _button(t("bot-button-keep-it"), EventAction(event=event_id.hex, action="keep")),
             ]
         ]
     )
@@ -180,15 +204,16 @@ def pages(offset: int, page_size: int, more: bool) -> InlineKeyboardMarkup | Non
     """◀️ / ▶️ for /list."""
     row = []
     if offset > 0:
-        row.append(_button("◀️ Earlier", Page(offset=max(offset - page_size, 0))))
+        row.append(_button(t("bot-button-earlier"), Page(offset=max(offset - page_size, 0))))
     if more:
-        row.append(_button("Later ▶️", Page(offset=offset + page_size)))
+        row.append(_button(t("bot-button-later"), Page(offset=offset + page_size)))
     return InlineKeyboardMarkup(inline_keyboard=[row]) if row else None
 
 
 def zones(names: list[tuple[str, str]] | None = None) -> InlineKeyboardMarkup:
-    """Buttons for common time zones (or for suggestions), three per row."""
-    choices = names if names is not None else COMMON_ZONES
+    """Buttons for common time zones, their cities named in the current language (or for
+    suggestions), three per row."""
+    choices = names if names is not None else [(_city(lb, n), n) for lb, n in COMMON_ZONES]
     buttons = [_button(label, Zone(name=name)) for label, name in choices]
     return InlineKeyboardMarkup(
         inline_keyboard=[buttons[i : i + 3] for i in range(0, len(buttons), 3)]
@@ -200,11 +225,21 @@ def confirm_erasure() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button("Yes, erase my data", Erase(confirm=True)),
-                _button("No, keep it", Erase(confirm=False)),
+                _button(t("bot-button-erase-yes"), Erase(confirm=True)),
+                _button(t("bot-button-keep-it"), Erase(confirm=False)),
             ]
         ]
     )
+
+
+def _city(label: str, name: str) -> str:
+    """ "🇩🇪 Berlin" / "🇩🇪 Берлин": a zone's label, its city as CLDR names it in the current
+    language."""
+    flag, _, _ = label.partition(" ")
+    if "/" not in name or not flag:
+        return label
+    city = get_timezone_location(name, locale=locale_of(current_language()), return_city=True)
+    return f"{flag} {city}"
 
 
 def _button(text: str, data: CallbackData) -> InlineKeyboardButton:

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from aiogram.types import MenuButtonWebApp, WebAppInfo
+
+from televent.application.web_login import lifetime_words, login_url
 
 MENU_BUTTON_TEXT = "Calendar"
 
@@ -68,10 +70,7 @@ class MiniApp:
     @property
     def login_link_lifetime(self) -> str:
         """How long a login link works, in words ("10 minutes")."""
-        minutes, seconds = divmod(self.login_link_seconds, 60)
-        if seconds or not minutes:
-            return f"{self.login_link_seconds} second{'s' if self.login_link_seconds != 1 else ''}"
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+        return lifetime_words(self.login_link_seconds)
 
     @property
     def secure(self) -> bool:
@@ -88,8 +87,9 @@ class MiniApp:
         return f"{self.home}#event={event_id}"
 
     def login_url(self, token: str) -> str:
-        """The browser login link carrying a one-time token."""
-        return f"{self.base_url}/app/login?token={quote(token, safe='')}"
+        """The browser login link carrying a one-time token (the one `televent login-link`
+        prints too)."""
+        return login_url(self.base_url, token)
 
     def open_url(self, event_id: UUID) -> str | None:
         """The address of a card's "Open" button, or None when Telegram cannot open it."""

@@ -8,6 +8,11 @@ spring-forward gap moves forward by the gap; an ambiguous one takes the first oc
 convention (RFC 5545 §3.6.1): it starts at local midnight and DTEND is the next day, exclusive.
 Numeric dates are day-first (``25.12``, ``25/12``); ``12.10`` is 12 October unless the text also
 names a day (``tomorrow 12.10`` is ten past twelve).
+
+Dates are read in the reader's language and in English (``завтра 13:00``, ``mañana a las 13``,
+``morgen um 13 Uhr``, ``besok jam 13``, ``فردا ساعت ۱۳``): the language is the current one of
+the catalogue (set per update by the bot's middleware) unless a caller names one. Problems are
+:class:`ParseProblem`, worded in that language.
 """
 
 from __future__ import annotations
@@ -22,10 +27,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import dateparser  # type: ignore[import-untyped]
 
+from televent.adapters.i18n import current_language, t, translate
+from televent.adapters.i18n.formatting import day_with_year, locale_of, time_of_day
+from televent.domain.languages import DEFAULT_LANGUAGE, LANGUAGES, supported
+
 MAX_TITLE = 200
+# the commas that separate a /create line's parts: "," and the Arabic script's "،"
+_COMMAS = str.maketrans({"\u060c": ","})
 MAX_DURATION = timedelta(days=14)
 DEFAULT_DURATION = timedelta(hours=1)
-CREATE_EXAMPLE = "/create Team sync, tomorrow 15:00, 1h, Room 4"
+
+
+def create_example(language: str | None = None) -> str:
+    """ "/create Team sync, tomorrow 15:00, 1h, Room 4", in the reader's language."""
+    return translate(language or current_language(), "bot-create-example")
+
 
 COMMON_ZONES: list[tuple[str, str]] = [
     ("🇬🇧 London", "Europe/London"),
@@ -56,11 +72,16 @@ class NewEvent:
     end: datetime  # exclusive; the next local midnight for an all-day event
     location: str | None
     all_day: bool = False
+    description: str | None = None
 
 
 def _quote(text: str) -> str:
     text = " ".join(text.split())
-    return f"“{text if len(text) <= 60 else text[:59] + '…'}”"
+    return t("bot-quote", text=text if len(text) <= 60 else text[:59] + "…")
+
+
+def _language(language: str | None) -> str:
+    return supported(language) or (current_language() if language is None else DEFAULT_LANGUAGE)
 
 
 # --- dates and times -------------------------------------------------------------------------
@@ -87,16 +108,148 @@ _COLON_OR_MERIDIEM = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b")
 _UNIT = r"\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|w|weeks?)\b"
 _DOTTED = re.compile(r"(?<![\d.:/])(\d{1,2})\.(\d{1,2})(\.?)(?![\d:/]|\.\d|" + _UNIT + ")")
 _AT_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?![:.]\d|\s*[ap]\.?m\b)")
+# a time of day, or a length from now ("in 2 hours", "через 2 часа"), in any of the languages
 _TIME_HINT = re.compile(
     r"\d:\d\d|\d\s*[ap]\.?m\b|\d\s*h\s*\d|\b(?:noon|midnight|tonight|now|morning|afternoon|"
-    r"evening|night)\b|\d\s*(?:h|hrs?|hours?|m|mins?|minutes?)\b|\ban?\s+hour\b"
+    r"evening|night)\b|\d\s*(?:h|hrs?|hours?|m|mins?|minutes?)\b|\ban?\s+hour\b|"
+    r"\d\s*(?:ч|час|мин|год|хв|hora|min|uhr|std|stunde|jam|menit|ساعت|دقیقه)"
 )
 _BARE_TIME = re.compile(r"(?:at\s+)?(?:noon|midnight|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)")
 
+# The catalogue's languages as dateparser names them; English is always tried too.
+_DATEPARSER = {"en": "en", "ru": "ru", "es": "es", "pt-BR": "pt", "de": "de", "uk": "uk"}
+_DATEPARSER |= {"id": "id", "fa": "fa"}
 
-def _rewrite_dotted(text: str) -> str:
+
+@dataclass(frozen=True)
+class _Words:
+    """What a language says around a date that dateparser does not read by itself."""
+
+    at: str = ""  # words before a time of day ("в 13", "a las 13", "um 13", "jam 13")
+    fillers: tuple[str, ...] = ()  # words before a day that add nothing ("el lunes", "am Montag")
+    days: tuple[str, ...] = ()  # today, tomorrow, the day after (they name a day)
+    after_tomorrow: str = ""  # the day after tomorrow, where dateparser lacks it
+    next: tuple[str, ...] = ()  # beginnings of "next" ("next Friday" is not today)
+    within: tuple[str, ...] = ()  # "in" of "in 2h" (a length, not a time of day)
+
+
+_WORDS = {
+    "en": _Words(days=("today", "tomorrow", "tonight"), next=("next",), within=("in",)),
+    "ru": _Words(
+        at=r"в|во",
+        fillers=("в", "во"),
+        days=("сегодня", "завтра", "послезавтра"),
+        next=("следующ",),
+        within=("через",),
+    ),
+    "uk": _Words(
+        at=r"о|об|в|у|на",
+        fillers=("в", "у"),
+        days=("сьогодні", "завтра", "післязавтра"),
+        next=("наступн",),
+        within=("через",),
+    ),
+    "es": _Words(
+        at=r"a\s+las|a\s+la",
+        fillers=("el",),
+        days=("hoy", "mañana", "manana", "pasado"),
+        after_tomorrow=r"pasado\s+ma(?:ñ|n)ana",
+        next=("próxim", "proxim", "siguiente"),
+        within=("en", "dentro"),
+    ),
+    "pt-BR": _Words(
+        at=r"às|as|à",
+        fillers=("na", "no"),
+        days=("hoje", "amanhã", "amanha"),
+        after_tomorrow=r"depois\s+de\s+amanh(?:ã|a)",
+        next=("próxim", "proxim"),
+        within=("em", "daqui"),
+    ),
+    "de": _Words(
+        at=r"um",
+        fillers=("am",),
+        days=("heute", "morgen", "übermorgen"),
+        next=("nächst", "naechst", "kommend"),
+        within=("in",),
+    ),
+    "id": _Words(
+        at=r"jam|pukul|pk\.?",
+        fillers=("pada",),
+        days=("hari ini", "besok", "lusa"),
+        after_tomorrow=r"lusa",
+        next=("depan",),
+        within=("dalam",),
+    ),
+    "fa": _Words(
+        at=r"ساعت",
+        fillers=("روز",),
+        days=("امروز", "فردا"),
+        after_tomorrow="پس\u200c?\\s*فردا",
+        next=("بعد", "آینده"),
+        within=(),
+    ),
+}
+_HOUR_WORD = r"(?:h|hs|uhr|часов|часа|час|годин[аи]?|horas?|jam|ساعت)"
+
+
+def _words(language: str) -> _Words:
+    return _WORDS.get(language, _WORDS[DEFAULT_LANGUAGE])
+
+
+@functools.cache
+def _weekday_names(language: str) -> tuple[frozenset[str], ...]:
+    """Each weekday's names in a language (0 for Monday), lower case, without dots: "fri",
+    "friday"; "пт", "пятница", "пятницу" (the stem of the wide name)."""
+    names: list[set[str]] = [set() for _ in range(7)]
+    days = locale_of(language).days
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated", "short"):
+            for index, name in days[context][width].items():
+                plain = _apostrophes(str(name).lower().rstrip("."))
+                names[index].add(plain)
+                if width == "wide" and len(plain) >= 5:
+                    names[index].add(plain[:-1])  # "пятниц-а/-у", "п'ятниц-я/-ю"
+                    names[index].add(plain.split("-")[0])  # "sexta" of "sexta-feira"
+    return tuple(frozenset(n) for n in names)
+
+
+def _names_weekday(text: str, weekday: int, language: str) -> bool:
+    """Whether a word of `text` names the weekday (0 for Monday) in the language or English."""
+    english = re.search(rf"\b{_WEEKDAYS[weekday]}", text) is not None
+    if language == DEFAULT_LANGUAGE or english:
+        return english
+    names = _weekday_names(language)[weekday]
+    words = re.findall(r"[^\s,.;]+", text)
+    return any(
+        word in names or any(word.startswith(n) for n in names if len(n) >= 4) for word in words
+    )
+
+
+def _names_day(text: str, language: str) -> bool:
+    """Whether `text` names a day (today, tomorrow, a weekday) in the language or English."""
+    if _DAY_WORD.search(text):
+        return True
+    if language == DEFAULT_LANGUAGE:
+        return False
+    for said in _words(language).days:
+        if re.search(rf"(?<!\S){re.escape(said)}(?!\S)", text):
+            return True
+    return any(_names_weekday(text, weekday, language) for weekday in range(7))
+
+
+def _apostrophes(text: str) -> str:
+    """One apostrophe for the several people type ("п’ятниця", "пʼятниця")."""
+    return text.replace("\u2019", "'").replace("\u02bc", "'")
+
+
+def ascii_digits(text: str) -> str:
+    """Persian, Arabic and other decimal digits as 0-9 ("۱۳:۰۰" is "13:00")."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def _rewrite_dotted(text: str, language: str = DEFAULT_LANGUAGE) -> str:
     """``9.30`` is a time, ``25.12`` and ``12.10.`` are dates, ``12.10`` depends on context."""
-    names_day = bool(_DAY_WORD.search(text))
+    names_day = _names_day(text, language)
     has_time = bool(_COLON_OR_MERIDIEM.search(text))
 
     def rewrite(match: re.Match[str]) -> str:
@@ -105,16 +258,67 @@ def _rewrite_dotted(text: str) -> str:
         as_date = 1 <= first <= 31 and 1 <= int(second) <= 12
         if as_time and (not as_date or (names_day and not has_time)):
             return f"{first}:{second}"
-        return f"{first} {_MONTHS[int(second) - 1]}" if as_date else match[0]
+        if not as_date:
+            return match[0]
+        if language == DEFAULT_LANGUAGE:
+            return f"{first} {_MONTHS[int(second) - 1]}"
+        return f"{first}/{int(second)}"  # day first (DATE_ORDER), whatever the language
 
     return _DOTTED.sub(rewrite, text)
 
 
-def _normalise_when(text: str) -> str:
-    text = " ".join(text.lower().split())
+def _rewrite_hours(text: str, language: str) -> str:
+    """A language's ways of saying a time of day as "13:00": "в 13", "a las 13", "um 13 Uhr",
+    "13h30", "jam 13", "ساعت 13" (never "через 2 ч", "en 2h": lengths from now)."""
+    words = _words(language)
+
+    def clock(match: re.Match[str]) -> str:
+        hour, minute = int(match["hour"]), match["minute"] or "00"
+        return f" {hour}:{minute}" if hour <= 23 and int(minute) <= 59 else match[0]
+
+    if words.at:
+        at = rf"(?<!\S)(?:{words.at})\s+(?P<hour>\d{{1,2}})(?:[:.h](?P<minute>\d\d))?"
+        text = re.sub(rf"{at}(?:\s*{_HOUR_WORD})?(?!\S)", clock, text)
+
+    def suffixed(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()
+        if before and before[-1] in words.within:
+            return match[0]
+        return clock(match)
+
+    return re.sub(
+        r"(?<!\S)(?P<hour>\d{1,2})(?:h(?P<minute>\d\d)|\s*(?:h|uhr))(?!\S)", suffixed, text
+    ).strip()
+
+
+def _normalise_when(text: str, language: str = DEFAULT_LANGUAGE) -> str:
+    text = ascii_digits(" ".join(_apostrophes(text.lower()).split()))
     text = re.sub(r"\b(?:tmrw|tmrow|tmr|tmw|2moro)\b", "tomorrow", text)
     text = re.sub(r"\bhalf an? hour\b", "30 minutes", text)
-    return _AT_HOUR.sub(r"at \1:00", _rewrite_dotted(text))
+    if language != DEFAULT_LANGUAGE:
+        words = _words(language)
+        text = _rewrite_hours(text, language)
+        text = " ".join(
+            word
+            for word in text.split()
+            if word not in words.fillers and not (words.next and word.startswith(words.next))
+        )
+    return _AT_HOUR.sub(r"at \1:00", _rewrite_dotted(text, language))
+
+
+def _names_next(text: str, language: str) -> bool:
+    """Whether `text` says "next" ("next friday" is never today)."""
+    starts = (*_words(DEFAULT_LANGUAGE).next, *_words(language).next)
+    return any(word.startswith(starts) for word in text.lower().split())
+
+
+def _after_tomorrow(text: str, base: datetime, language: str) -> str:
+    """The day after tomorrow as a date, in the languages dateparser does not read it in."""
+    pattern = _words(language).after_tomorrow
+    if not pattern:
+        return text
+    day = (base + timedelta(days=2)).date()
+    return re.sub(rf"(?<!\S){pattern}(?!\S)", f"{day.day}/{day.month}/{day.year}", text)
 
 
 def _fix_typos(text: str) -> str:
@@ -125,10 +329,10 @@ def _fix_typos(text: str) -> str:
         close = difflib.get_close_matches(word, _VOCABULARY, n=1, cutoff=0.75)
         return close[0] if close else word
 
-    return re.sub(r"[a-z]+", fix, text)
+    return re.sub(r"\b[a-z]+\b", fix, text)
 
 
-def _dateparse(text: str, base: datetime) -> datetime | None:
+def _dateparse(text: str, base: datetime, language: str = DEFAULT_LANGUAGE) -> datetime | None:
     settings = {
         "PREFER_DATES_FROM": "future",
         "RELATIVE_BASE": base,
@@ -136,8 +340,9 @@ def _dateparse(text: str, base: datetime) -> datetime | None:
         "DATE_ORDER": "DMY",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
+    languages = list(dict.fromkeys((_DATEPARSER.get(language, "en"), "en")))
     try:
-        result = dateparser.parse(text, languages=["en"], settings=settings)
+        result = dateparser.parse(text, languages=languages, settings=settings)
     except (ValueError, TypeError, OverflowError, LookupError):  # odd input deep in dateparser
         return None
     return result if isinstance(result, datetime) else None
@@ -147,9 +352,7 @@ def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ParseProblem(
-            f"I don't know the time zone {_quote(name)}; please set it again."
-        ) from exc
+        raise ParseProblem(t("bot-parse-zone-gone", zone=_quote(name))) from exc
 
 
 def _localise(naive: datetime, zone: ZoneInfo) -> datetime:
@@ -157,69 +360,84 @@ def _localise(naive: datetime, zone: ZoneInfo) -> datetime:
     return naive.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
 
 
-def _settle(cleaned: str, naive: datetime, base: datetime, has_time: bool) -> datetime:
-    """Midnight for a bare date; today for a bare time or today's weekday name if still ahead."""
+def _settle(
+    cleaned: str, naive: datetime, base: datetime, has_time: bool, *, language: str, nxt: bool
+) -> datetime:
+    """Midnight for a bare date; today for a bare time or today's weekday name if still ahead
+    (unless the text said "next": `nxt`)."""
     if not has_time:
         naive = datetime.combine(naive.date(), time())
     elif naive <= base and _BARE_TIME.fullmatch(cleaned):
         return naive + timedelta(days=1)
     week_earlier = naive - timedelta(days=7)
-    today_named = re.search(rf"\b{_WEEKDAYS[base.weekday()]}", cleaned) and "next" not in cleaned
+    today_named = _names_weekday(cleaned, base.weekday(), language) and not nxt
     if today_named and week_earlier.date() == base.date() and (week_earlier > base or not has_time):
         return week_earlier
     return naive
 
 
-def _parse(text: str, zone: str, now: datetime, *, fix_typos: bool) -> tuple[datetime, bool]:
+def _parse(
+    text: str, zone: str, now: datetime, *, fix_typos: bool, language: str
+) -> tuple[datetime, bool]:
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     tz = _zone(zone)
     base = now.astimezone(tz).replace(tzinfo=None)
-    cleaned = _normalise_when(text)
+    cleaned = _after_tomorrow(_normalise_when(text, language), base, language)
     if not cleaned:
-        raise ParseProblem("Please give a date, e.g. “tomorrow 15:00” or “Fri 9:30”.")
-    naive = _dateparse(cleaned, base)
+        raise ParseProblem(t("bot-parse-no-date"))
+    naive = _dateparse(cleaned, base, language)
     if naive is None and fix_typos and (fixed := _fix_typos(cleaned)) != cleaned:
-        cleaned, naive = fixed, _dateparse(fixed, base)
+        cleaned, naive = fixed, _dateparse(fixed, base, language)
     if naive is None:
-        raise ParseProblem(
-            f"I couldn't read a date in {_quote(text)}. Try “tomorrow 15:00” or “Fri 9:30”."
-        )
+        raise ParseProblem(t("bot-parse-bad-date", text=_quote(text)))
     has_time = bool(_TIME_HINT.search(cleaned))
-    naive = _settle(cleaned, naive, base, has_time)
-    _check_range(text, naive, base, has_time)
+    naive = _settle(
+        cleaned, naive, base, has_time, language=language, nxt=_names_next(text, language)
+    )
+    _check_range(text, naive, base, has_time, language)
     return _localise(naive, tz), has_time
 
 
-def _check_range(text: str, naive: datetime, base: datetime, has_time: bool) -> None:
+def _check_range(text: str, naive: datetime, base: datetime, has_time: bool, language: str) -> None:
     """A result years ahead or days behind is more likely a misread than what was meant."""
-    shown = f"{naive.day} {naive:%b %Y}" + (f" {naive:%H:%M}" if has_time else "")
+    shown = day_with_year(naive.date(), language)
+    if has_time:
+        shown = t("bot-day-and-time", day=shown, time=time_of_day(naive, language))
     if naive - base > timedelta(days=5 * 365):
-        raise ParseProblem(f"{_quote(text)} reads as {shown}, over five years away. A typo?")
+        raise ParseProblem(t("bot-parse-too-far", text=_quote(text), date=shown))
     earliest = base - timedelta(days=1)
     if naive < earliest if has_time else naive.date() < earliest.date():
-        raise ParseProblem(f"{_quote(text)} reads as {shown}, which is in the past.")
+        raise ParseProblem(t("bot-parse-past", text=_quote(text), date=shown))
 
 
-def parse_when_detailed(text: str, zone: str, now: datetime) -> tuple[datetime, bool]:
+def parse_when_detailed(
+    text: str, zone: str, now: datetime, *, language: str | None = None
+) -> tuple[datetime, bool]:
     """Read a date/time in ``zone``; the flag says whether a time of day was given.
 
-    Without one the result is local midnight, which callers treat as an all-day date.
+    Without one the result is local midnight, which callers treat as an all-day date. The text
+    is read in ``language`` (the current one when None) and in English.
     """
-    return _parse(text, zone, now, fix_typos=True)
+    return _parse(text, zone, now, fix_typos=True, language=_language(language))
 
 
-def parse_when(text: str, zone: str, now: datetime) -> datetime:
+def parse_when(text: str, zone: str, now: datetime, *, language: str | None = None) -> datetime:
     """Read a date/time in ``zone`` as an aware datetime (see :func:`parse_when_detailed`)."""
-    return parse_when_detailed(text, zone, now)[0]
+    return parse_when_detailed(text, zone, now, language=language)[0]
 
 
 # --- durations -------------------------------------------------------------------------------
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
+# the units in every catalogue language: "2 days", "2 дня", "2 Tage", "2 hari", "۲ روز"
+_DAYS = r"days?|d|дн(?:я|ей|і|ів)?|день|días?|dias?|tag(?:e|en)?|hari|روز"
+_HOURS = r"hours?|hrs?|h|ч|час(?:а|ов)?|год(?:ин[аи]?|ина)?|horas?|std|stunden?|jam|ساعت"
+_MINUTES = r"minutes?|mins?|m|'|мин(?:ут[аы]?)?|хв(?:илин[аи]?)?|minutos?|minuten?|menit|دقیقه"
+_AND = r"and|и|і|та|y|e|und|dan|و"
 _DURATION = re.compile(
-    rf"(?:(?P<d>{_NUMBER})\s*(?:days?|d))?\s*(?:(?P<h>{_NUMBER})\s*(?:hours?|hrs?|h))?\s*"
-    rf"(?:and\s+)?(?:(?P<m>{_NUMBER})\s*(?P<unit>minutes?|mins?|m|')?)?"
+    rf"(?:(?P<d>{_NUMBER})\s*(?:{_DAYS}))?\s*(?:(?P<h>{_NUMBER})\s*(?:{_HOURS}))?\s*"
+    rf"(?:(?:{_AND})\s+)?(?:(?P<m>{_NUMBER})\s*(?P<unit>{_MINUTES})?)?"
 )
 _DURATION_PHRASES = {
     "half an hour": 30,
@@ -229,11 +447,19 @@ _DURATION_PHRASES = {
     "one hour": 60,
     "an hour and a half": 90,
     "a day": 24 * 60,
+    **dict.fromkeys(("полчаса", "пол часа", "пів години", "півгодини"), 30),
+    **dict.fromkeys(("media hora", "meia hora", "halbe stunde", "eine halbe stunde"), 30),
+    **dict.fromkeys(("setengah jam", "نیم ساعت"), 30),
+    **dict.fromkeys(("час", "година", "una hora", "uma hora", "eine stunde", "satu jam"), 60),
+    **dict.fromkeys(("یک ساعت",), 60),
+    **dict.fromkeys(("день", "un día", "um dia", "ein tag", "sehari", "یک روز"), 24 * 60),
 }
+_DURATION_PHRASES |= {"полтора часа": 90, "півтори години": 90, "hora y media": 90}
+_DURATION_PHRASES |= {"uma hora e meia": 90, "anderthalb stunden": 90, "satu setengah jam": 90}
 
 
 def _duration_minutes(text: str) -> float | None:
-    text = " ".join(text.lower().split())
+    text = ascii_digits(" ".join(text.lower().split()))
     if text in _DURATION_PHRASES:
         return _DURATION_PHRASES[text]
     if clock := re.fullmatch(r"(\d{1,3}):([0-5]\d)", text):
@@ -250,16 +476,30 @@ def looks_like_duration(text: str) -> bool:
     return _duration_minutes(text) is not None
 
 
-def parse_duration(text: str) -> timedelta:
-    """``1h``, ``90 min``, ``1h30``, ``1.5h``, ``1:30``, ``half an hour``, ``30'`` and the like."""
-    minutes = _duration_minutes(text)
+def word_list(text: str) -> set[str]:
+    """The words of a catalogue message listing words ("skip, no, none"; "رد، نه"), lower case."""
+    return {word.strip().lower() for word in text.translate(_COMMAS).split(",") if word.strip()}
+
+
+def is_bare_minutes(text: str) -> bool:
+    """Whether ``text`` is a bare whole number ("30", "۳۰"): minutes, where a length goes."""
+    plain = ascii_digits(text.strip())
+    return plain.isascii() and plain.isdigit()
+
+
+def parse_duration(text: str, *, bare_minutes: bool = False) -> timedelta:
+    """``1h``, ``90 min``, ``1h30``, ``1.5h``, ``1:30``, ``half an hour``, ``30'``, ``1ч``,
+    ``45 мин``, ``1 hora``, ``2 Stunden``, ``30 menit`` and the like; a bare number too when
+    ``bare_minutes`` (it is minutes then)."""
+    if bare_minutes and is_bare_minutes(text):
+        minutes: float | None = int(ascii_digits(text.strip()))
+    else:
+        minutes = _duration_minutes(text)
     if minutes is None:
-        raise ParseProblem(f"I couldn't read a duration in {_quote(text)}. Try “1h” or “45m”.")
+        raise ParseProblem(t("bot-parse-bad-duration", text=_quote(text)))
     duration = timedelta(seconds=round(minutes * 60))
     if not timedelta(0) < duration <= MAX_DURATION:
-        raise ParseProblem(
-            f"A duration must be more than zero and at most 14 days, not {_quote(text)}."
-        )
+        raise ParseProblem(t("bot-parse-duration-range", text=_quote(text)))
     return duration
 
 
@@ -279,12 +519,14 @@ def format_duration(duration: timedelta) -> str:
 # --- /create ---------------------------------------------------------------------------------
 
 
-def _split_title_and_when(line: str, zone: str, now: datetime) -> tuple[str, datetime, bool]:
+def _split_title_and_when(
+    line: str, zone: str, now: datetime, language: str
+) -> tuple[str, datetime, bool]:
     """``Team sync tomorrow 15:00``: the longest trailing words that read as a date."""
 
     def when(words: list[str]) -> tuple[datetime, bool] | None:
         try:
-            return _parse(" ".join(words), zone, now, fix_typos=False)
+            return _parse(" ".join(words), zone, now, fix_typos=False, language=language)
         except ParseProblem:
             return None
 
@@ -295,34 +537,43 @@ def _split_title_and_when(line: str, zone: str, now: datetime) -> tuple[str, dat
         if words[cut].isdigit() and when(words[cut + 1 :]) == found:
             continue  # "Room 4 tomorrow": the 4 belongs to the title
         return " ".join(words[:cut]), *found
-    raise ParseProblem(f"I couldn't find the date. Use commas, e.g. “{CREATE_EXAMPLE}”.")
+    raise ParseProblem(t("bot-parse-no-date-found", example=create_example(language)))
 
 
-def parse_create_line(text: str, zone: str, now: datetime) -> NewEvent:
-    """``title, when[, duration][, location]``; a date without a time makes an all-day event."""
-    parts = [part.strip() for part in text.split(",")]
+def parse_create_line(
+    text: str, zone: str, now: datetime, *, language: str | None = None
+) -> NewEvent:
+    """``title, when[, duration][, location]``; a date without a time makes an all-day event.
+    Parts are separated by commas ("," or the Persian "،").
+
+    A bare number where the duration goes is minutes (``Lunch, tomorrow 13:00, 30``); the date
+    is read in ``language`` (the current one when None) and in English.
+    """
+    language = _language(language)
+    example = create_example(language)
+    parts = [part.strip() for part in text.translate(_COMMAS).split(",")]
     if not parts[0]:
-        raise ParseProblem(f"The event needs a title, e.g. “{CREATE_EXAMPLE}”.")
+        raise ParseProblem(t("bot-parse-no-title", example=example))
     if len(parts) == 1:
-        title, start, has_time = _split_title_and_when(parts[0], zone, now)
+        title, start, has_time = _split_title_and_when(parts[0], zone, now, language)
     elif not parts[1]:
-        raise ParseProblem(f"When is {_quote(parts[0])}? E.g. “{CREATE_EXAMPLE}”.")
+        raise ParseProblem(t("bot-parse-when-missing", title=_quote(parts[0]), example=example))
     else:
-        title, (start, has_time) = parts[0], parse_when_detailed(parts[1], zone, now)
+        title = parts[0]
+        start, has_time = parse_when_detailed(parts[1], zone, now, language=language)
     if len(title) > MAX_TITLE:
-        raise ParseProblem(f"That title is too long: at most {MAX_TITLE} characters, please.")
+        raise ParseProblem(t("bot-parse-title-too-long", most=MAX_TITLE))
     rest = parts[2:]
-    duration = parse_duration(rest.pop(0)) if rest and looks_like_duration(rest[0]) else None
+    duration = None
+    if rest and (is_bare_minutes(rest[0]) or looks_like_duration(rest[0])):
+        duration = parse_duration(rest.pop(0), bare_minutes=True)
     location = ", ".join(part for part in rest if part) or None
     tz = _zone(zone)
     if has_time:
         end = (start.astimezone(UTC) + (duration or DEFAULT_DURATION)).astimezone(tz)
         return NewEvent(title, start, end, location)
     if duration is not None and duration % timedelta(days=1):
-        raise ParseProblem(
-            "Without a start time this is an all-day event, so its length must be whole days "
-            "(“2 days”). Or add a time, e.g. “25.12 18:00”."
-        )
+        raise ParseProblem(t("bot-parse-all-day-length"))
     days = duration.days if duration is not None else 1
     end = _localise(datetime.combine(start.date() + timedelta(days=days), time()), tz)
     return NewEvent(title, start, end, location, all_day=True)
@@ -381,7 +632,7 @@ def _place_key(text: str) -> str:
 
 @functools.cache
 def _zone_tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(lower-cased IANA name -> name, place name -> IANA name)."""
+    """(lower-cased IANA name -> name, place name -> IANA name, in every catalogue language)."""
     names = available_timezones() - {"localtime", "Factory"}
     regions = set(_CITY_REGIONS.split())
     cities: dict[str, str] = {}
@@ -393,6 +644,11 @@ def _zone_tables() -> tuple[dict[str, str], dict[str, str]]:
         target = zone if zone in names else _RENAMED.get(zone, zone)
         if target in names:
             cities.update(dict.fromkeys((_place_key(a) for a in aliases.split(",")), target))
+    for language in LANGUAGES:  # "Москва", "Nueva York", "تهران": CLDR's names of the cities
+        for zone, data in locale_of(language).time_zones.items():
+            city = data.get("city")
+            if city and zone in names:
+                cities.setdefault(_place_key(str(city)), zone)
     return {name.lower(): name for name in names}, cities
 
 
@@ -401,13 +657,13 @@ def _offset_zone(match: re.Match[str], text: str) -> str:
     hours, minutes = int(match[2]), int(match[3] or 0)
     if minutes:
         city = _FRACTIONAL.get(sign * (hours * 60 + minutes))
-        hint = f"e.g. “{city.rsplit('/', 1)[-1].replace('_', ' ')}”" if city else "e.g. “Kolkata”"
+        example = city.rsplit("/", 1)[-1].replace("_", " ") if city else "Kolkata"
         raise ParseProblem(
-            f"Only whole-hour offsets work here; for {_quote(text)} please type a city, {hint}.",
+            t("bot-parse-zone-whole-hours", text=_quote(text), city=_quote(example)),
             (city,) if city else (),
         )
     if hours > (14 if sign > 0 else 12):
-        raise ParseProblem(f"No place on Earth is at {_quote(text)}. Try a city, e.g. “Berlin”.")
+        raise ParseProblem(t("bot-parse-zone-nowhere", text=_quote(text)))
     return "UTC" if hours == 0 else f"Etc/GMT{'-' if sign > 0 else '+'}{hours}"
 
 
@@ -436,9 +692,11 @@ def resolve_timezone(text: str) -> str:
     if ranked and ranked[0] >= 0.8 and (len(ranked) == 1 or ranked[1] < ranked[0]):
         return max(scores, key=scores.__getitem__)  # a single clear winner
     suggestions = tuple(dict.fromkeys(places[m] for m in matches))[:3]
-    hint = f"Did you mean {', '.join(suggestions)}?" if suggestions else "Try a city like “Berlin”."
+    if suggestions:
+        hint = t("bot-parse-zone-did-you-mean", names=", ".join(suggestions))
+    else:
+        hint = t("bot-parse-zone-try-city")
     raise ParseProblem(
-        f"I don't know the time zone {_quote(raw)}. {hint} "
-        "Names like “Europe/Berlin” and offsets like “UTC+3” work too.",
+        t("bot-parse-zone-unknown", zone=_quote(raw), hint=hint),
         suggestions,
     )

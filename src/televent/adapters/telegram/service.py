@@ -18,6 +18,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
+from televent.adapters.i18n import t
 from televent.application.accounts import IssuedPassword
 from televent.application.counters import Counters
 from televent.application.televent import Televent
@@ -45,6 +46,9 @@ EVENT_COMPONENTS = ("VEVENT",)
 LOG = logging.getLogger(__name__)
 
 
+_MAX_TAG = 35  # characters of a language tag kept (RFC 5646 advises supporting 35)
+
+
 @dataclass(frozen=True)
 class Person:
     """The Telegram user behind an update (the only identity the bot trusts)."""
@@ -52,6 +56,7 @@ class Person:
     telegram_id: int
     name: str
     username: str | None = None
+    language_code: str | None = None  # what their Telegram app reports (IETF tag)
 
 
 class BotService:
@@ -90,11 +95,17 @@ class BotService:
             )
             created = True
         username = (person.username or "").lower() or None
+        language = (person.language_code or "").strip().lower()[:_MAX_TAG] or None
         current = self.queries.account_by_telegram_id(person.telegram_id)
         assert current is not None
+        changes: dict[str, Any] = {}
         if username is not None and current.username != username:
+            changes["username"] = username
+        if language is not None and current.telegram_language != language:
+            changes["telegram_language"] = language
+        if changes:
             self.app.change_account_settings(
-                person.telegram_id, {"username": username}, actor=actor, source=source
+                person.telegram_id, changes, actor=actor, source=source
             )
             current = self.queries.account_by_telegram_id(person.telegram_id)
             assert current is not None
@@ -186,17 +197,17 @@ class BotService:
         account = self._account(person)
         obj = self.reader.find(account, reference)
         if not self.reader.owns(account, obj):
-            raise DomainError("Only the organizer can invite people to this event.")
+            raise DomainError(t("bot-invite-not-organizer"))
         actor, source = self._identity(person)
         outcome: list[str] = []
         for invitee in invitees:
             try:
                 address, name = self._address_of(invitee)
             except DomainError as exc:
-                outcome.append(f"✖️ {invitee}: {exc}")
+                outcome.append(t("bot-invite-failed", invitee=invitee, reason=str(exc)))
                 continue
             if address.lower() == internal_uri(person.telegram_id, self.domain):
-                outcome.append(f"✖️ {invitee}: that is you.")
+                outcome.append(t("bot-invite-self", invitee=invitee))
                 continue
             _retrying(
                 partial(
@@ -208,8 +219,10 @@ class BotService:
                     source=source,
                 )
             )
-            how = " (an email invitation is on its way)" if name is None else ""
-            outcome.append(f"✔️ {name or invitee} invited{how}")
+            if name is None:
+                outcome.append(t("bot-invite-mailed", invitee=invitee))
+            else:
+                outcome.append(t("bot-invite-done", invitee=name))
         return outcome
 
     def rsvp(self, person: Person, event_id: UUID, partstat: PartStat) -> EventDetails:
@@ -217,10 +230,10 @@ class BotService:
         account = self._account(person)
         obj = self.reader.object(event_id)
         if obj is None:
-            raise NotFoundError("That event no longer exists.")
+            raise NotFoundError(t("bot-event-gone"))
         address = self.reader.my_address(account, event_id)
         if address is None:
-            raise NotInvitedError("You are not invited to this event, so you cannot answer it.")
+            raise NotInvitedError(t("bot-rsvp-not-invited"))
         actor, source = self._identity(person)
         _retrying(
             lambda: self.app.give_rsvp(event_id, address, partstat, actor=actor, source=source)
@@ -243,8 +256,7 @@ class BotService:
         obj = self.reader.find(account, reference)
         if not self.reader.owns(account, obj):
             raise DomainError(
-                "You can only cancel your own events; to say you won't come, "
-                f"use /rsvp decline {short_id(obj.event_id)}."
+                t("bot-cancel-not-yours", command=f"/rsvp decline {short_id(obj.event_id)}")
             )
         actor, source = self._identity(person)
         self.app.cancel_event(obj.event_id, actor=actor, source=source)
@@ -294,7 +306,7 @@ class BotService:
     def _account(self, person: Person) -> AccountView:
         account = self.queries.account_by_telegram_id(person.telegram_id)
         if account is None:
-            raise NotFoundError("You are not registered yet: send /start first.")
+            raise NotFoundError(t("bot-not-registered"))
         return account
 
     def _address_of(self, invitee: str) -> tuple[str, str | None]:
@@ -330,6 +342,7 @@ def new_event_text(new: NewEvent, organizer: tuple[str, str], now: dt.datetime) 
         end=new.end,
         stamp=now,
         location=new.location,
+        description=new.description,
         all_day=new.all_day,
         organizer=organizer,
     )

@@ -1,6 +1,6 @@
 """/settings and the morning agenda as the bot shows them: the preferences' inline keyboard
 (callback data at most 64 bytes, no colon inside a value), the agenda message and its answer
-buttons.
+buttons, in the current language, times on the person's clock (`hour_cycle`).
 
 Each settings button carries the value it sets (not "next"), so a tap on an old keyboard sets
 what it showed, and tapping twice changes nothing the second time.
@@ -17,6 +17,8 @@ from uuid import UUID
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import day_long
 from televent.domain.preferences import (
     CHANNEL_KINDS,
     CHANNELS,
@@ -25,14 +27,15 @@ from televent.domain.preferences import (
     next_agenda_run,
 )
 
-from .keyboards import ANSWER_BUTTONS
+from .keyboards import answer_buttons
+from .texts import clock, day
 
 REMINDER_STEPS = (0, 5, 10, 15, 30, 60)
 NOTICE_STEPS = ("all", "declines", "none")
+HOUR_CYCLE_STEPS = (None, "24", "12")  # None: as the person's language writes times
 DEFAULT_QUIET = "22:00-07:00"
 DEFAULT_AGENDA = "07:00"
 MAX_ANSWER_ROWS = 5
-NOTICE_WORDS = {"all": "every answer", "declines": "declines only", "none": "none"}
 
 
 class Pref(CallbackData, prefix="pref"):
@@ -60,14 +63,13 @@ KEYS = {
     "qr": "quiet_reminders",
     "at": "agenda_time",
     "ae": "agenda_empty_days",
+    "hc": "hour_cycle",
 }
 BOOLEANS = ("event_alarms", "cards_telegram", "cards_email", "agenda_empty_days")
 # Where reminders, the agenda and notices go (`channels`): short code -> kind, and the order a
 # tap moves through (Telegram, both, email), each encoded as the channels' initials.
 CHANNEL_KEYS = {"cr": "reminders", "cg": "agenda", "cn": "notices"}
 CHANNEL_STEPS = (("telegram",), ("telegram", "email"), ("email",))
-CHANNEL_WORDS = {"telegram": "Telegram", "email": "email"}
-CHANNEL_LABELS = {"reminders": "⏰ Reminders", "agenda": "☀️ Agenda", "notices": "📣 Notices"}
 
 
 def decode(data: Pref) -> dict[str, Any]:
@@ -83,9 +85,9 @@ def decode(data: Pref) -> dict[str, Any]:
         return {name: value == "1"}
     if name == "reminder_minutes":
         return {name: int(value) if value.isdigit() else value}
-    if name in ("quiet_hours", "agenda_time"):
-        return {name: None if value == "off" else _colons(value)}
-    return {name: value}
+    if name in ("quiet_hours", "agenda_time", "hour_cycle") and value == "off":
+        return {name: None}
+    return {name: _colons(value) if name in ("quiet_hours", "agenda_time") else value}
 
 
 def _colons(value: str) -> str:
@@ -110,45 +112,64 @@ def _on(value: bool) -> str:
     return "on" if value else "off"
 
 
+def _where(chosen: tuple[str, ...]) -> str:
+    """The `where` of bot-settings-channel: telegram, email, both or none."""
+    if len(chosen) > 1:
+        return "both"
+    return chosen[0] if chosen else "none"
+
+
 def settings_keyboard(preferences: Preferences, reminder_minutes: int) -> InlineKeyboardMarkup:
-    """One button per preference; a tap sets the next value."""
+    """One button per preference; a tap sets the next value. Times are on the person's clock."""
     p = preferences
     step = REMINDER_STEPS[(_index(REMINDER_STEPS, reminder_minutes) + 1) % len(REMINDER_STEPS)]
     notice = NOTICE_STEPS[(_index(NOTICE_STEPS, p.organizer_notices) + 1) % len(NOTICE_STEPS)]
-    reminders = f"{reminder_minutes} min before" if reminder_minutes else "off"
+    cycle = HOUR_CYCLE_STEPS[(_index(HOUR_CYCLE_STEPS, p.hour_cycle) + 1) % len(HOUR_CYCLE_STEPS)]
+    quiet = _range(p.quiet_hours, p.hour_cycle) if p.quiet_hours else None
+    agenda = _time(p.agenda_time, p.hour_cycle) if p.agenda_time else None
     rows = [
-        _button(f"⏰ Reminders: {reminders}", "rm", step),
-        _button(f"🔔 Events' own alarms: {_on(p.event_alarms)}", "ea", not p.event_alarms),
+        _button(t("bot-settings-reminders", minutes=reminder_minutes), "rm", step),
+        _button(t("bot-settings-alarms", state=_on(p.event_alarms)), "ea", not p.event_alarms),
         _button(
-            f"📨 Invitations from Televent: {_on(p.cards_telegram)}", "ct", not p.cards_telegram
+            t("bot-settings-cards-telegram", state=_on(p.cards_telegram)),
+            "ct",
+            not p.cards_telegram,
         ),
-        _button(f"✉️ Invitations by email: {_on(p.cards_email)}", "ce", not p.cards_email),
-        _button(f"📣 Answers to my events: {NOTICE_WORDS[p.organizer_notices]}", "on", notice),
+        _button(t("bot-settings-cards-email", state=_on(p.cards_email)), "ce", not p.cards_email),
+        _button(t("bot-settings-notices", which=p.organizer_notices), "on", notice),
         _button(
-            f"🌙 Quiet hours: {_range(p.quiet_hours) if p.quiet_hours else 'off'}",
+            t("bot-settings-quiet", hours=quiet) if quiet else t("bot-settings-quiet-off"),
             "qh",
             None if p.quiet_hours else DEFAULT_QUIET,
         ),
         _button(
-            f"⏰ Reminders in quiet hours: {'keep' if p.quiet_reminders == 'keep' else 'hold'}",
+            t("bot-settings-quiet-reminders", how=p.quiet_reminders),
             "qr",
             "hold" if p.quiet_reminders == "keep" else "keep",
         ),
         _button(
-            f"☀️ Morning agenda: {p.agenda_time or 'off'}",
+            t("bot-settings-agenda", time=agenda) if agenda else t("bot-settings-agenda-off"),
             "at",
             None if p.agenda_time else DEFAULT_AGENDA,
         ),
         _button(
-            f"📭 Agenda on empty days: {_on(p.agenda_empty_days)}", "ae", not p.agenda_empty_days
+            t("bot-settings-agenda-empty", state=_on(p.agenda_empty_days)),
+            "ae",
+            not p.agenda_empty_days,
         ),
     ]
     for key, kind in CHANNEL_KEYS.items():
         chosen = tuple(p.channels.get(kind, ()))
         following = CHANNEL_STEPS[(_index(CHANNEL_STEPS, chosen) + 1) % len(CHANNEL_STEPS)]
-        shown = " + ".join(CHANNEL_WORDS[c] for c in chosen) or "nowhere"
-        code = "".join(c[0] for c in following)
-        rows.append(_button(f"{CHANNEL_LABELS[kind]} by: {shown}", key, code))
+        label = t("bot-settings-channel", kind=kind, where=_where(chosen))
+        rows.append(_button(label, key, "".join(c[0] for c in following)))
+    rows.append(
+        _button(
+            t("bot-settings-clock", cycle=f"h{p.hour_cycle}" if p.hour_cycle else "auto"),
+            "hc",
+            cycle,
+        )
+    )
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -156,21 +177,26 @@ def _index(steps: tuple[Any, ...], value: Any) -> int:
     return steps.index(value) if value in steps else -1
 
 
-def _range(quiet: str) -> str:
-    return quiet.replace("-", "–")
+def _time(hhmm: str, hour_cycle: str | None) -> str:
+    """ "07:30" (a preference's time of day) on the person's clock: "7:30 AM"."""
+    try:
+        hours, minutes = (int(part) for part in hhmm.split(":"))
+        return clock(dt.time(hours, minutes), hour_cycle)
+    except ValueError:
+        return hhmm
+
+
+def _range(quiet: str, hour_cycle: str | None) -> str:
+    """ "22:00-07:00" (quiet hours) on the person's clock: "10:00 PM–7:00 AM"."""
+    first, _, last = quiet.partition("-")
+    return t("bot-time-range", start=_time(first, hour_cycle), end=_time(last, hour_cycle))
 
 
 def settings_text(
     timezone: str, preferences: Preferences | None = None, emails: tuple[str, ...] = ()
 ) -> str:
     """The text above the settings keyboard; where mail goes when a kind goes by email."""
-    text = (
-        "⚙️ <b>Notifications</b> (times in "
-        f"{escape(timezone)}). Tap to change.\n"
-        "Custom times: <code>/agenda 07:30</code>, <code>/quiet 22:00-07:00</code>, "
-        "<code>/reminder 20</code>."
-    )
-    return text + mail_note(preferences, emails)
+    return t("bot-settings-text", zone=escape(timezone)) + mail_note(preferences, emails)
 
 
 def mail_note(preferences: Preferences | None, emails: tuple[str, ...]) -> str:
@@ -178,65 +204,77 @@ def mail_note(preferences: Preferences | None, emails: tuple[str, ...]) -> str:
     if preferences is None or not any(preferences.sends(k, EMAIL) for k in CHANNEL_KINDS):
         return ""
     if not emails:
-        return (
-            "\n✉️ You chose email, but no email is linked to your account, so nothing is "
-            "mailed. Link one with <code>/email you@example.com</code>."
-        )
-    return f"\n✉️ Email goes to {escape(', '.join(emails))}."
+        return "\n" + t("bot-settings-no-email")
+    return "\n" + t("bot-settings-email-to", emails=escape(", ".join(emails)))
 
 
 def agenda_status(preferences: Preferences, timezone: str, now: dt.datetime) -> str:
     """What /agenda alone says."""
-    if preferences.agenda is None:
-        return (
-            "☀️ No morning agenda. Get one every day with <code>/agenda 07:30</code> "
-            "(your local time)."
-        )
+    if preferences.agenda is None or preferences.agenda_time is None:
+        return t("bot-agenda-none")
     zone = _zone(timezone)
     upcoming = next_agenda_run(now, preferences.agenda, zone).astimezone(zone)
-    empty = "" if preferences.agenda_empty_days else " (not on days without events)"
-    return (
-        f"☀️ Your agenda comes every day at <b>{preferences.agenda_time}</b> "
-        f"({escape(timezone)}){empty}; next: {upcoming:%a} {upcoming.day} {upcoming:%b}, "
-        f"{upcoming:%H:%M}. <code>/agenda off</code> stops it."
+    cycle = preferences.hour_cycle
+    return t(
+        "bot-agenda-status",
+        time=_time(preferences.agenda_time, cycle),
+        zone=escape(timezone),
+        empty="yes" if preferences.agenda_empty_days else "no",
+        next=t("bot-day-and-time", day=day(upcoming.date()), time=clock(upcoming, cycle)),
     )
 
 
-def agenda_message(payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
-    """The morning agenda: the day's events in the person's zone, conflicts and pending
-    invitations marked."""
-    day = dt.date.fromisoformat(payload["date"])
-    title = f"☀️ <b>{day:%A} {day.day} {day:%B}</b>"
+def quiet_status(preferences: Preferences, timezone: str) -> str:
+    """What /quiet says: the quiet hours, and whether reminders wait for their end."""
+    if preferences.quiet_hours is None:
+        return t("bot-quiet-none")
+    return t(
+        "bot-quiet-status",
+        hours=_range(preferences.quiet_hours, preferences.hour_cycle),
+        zone=escape(timezone),
+        reminders=preferences.quiet_reminders,
+    )
+
+
+def agenda_message(
+    payload: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
+) -> str:
+    """The morning agenda: the day's events in the person's zone and on their clock,
+    conflicts and pending invitations marked (in the current language)."""
+    shown = dt.date.fromisoformat(payload["date"])
+    lines = [f"☀️ <b>{escape(day_long(shown, current_language()))}</b>"]
     items = payload.get("items") or []
-    lines = [title]
     if not items:
-        lines.append("Nothing planned today.")
+        lines.append(t("bot-agenda-nothing"))
     for item in items:
-        lines.append(_agenda_line(item, tz))
+        lines.append(_agenda_line(item, tz, hour_cycle))
     unreadable = int(payload.get("unreadable") or 0)
     if unreadable:
-        lines.append(f"({unreadable} event{'s' if unreadable > 1 else ''} could not be shown)")
+        lines.append(t("bot-agenda-unreadable", count=unreadable))
     if any(item.get("conflict") for item in items):
-        lines.append("⚠️ marks events that overlap.")
+        lines.append(t("bot-agenda-conflicts"))
     return "\n".join(lines)[:3900]
 
 
-def _agenda_line(item: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
+def _agenda_line(item: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None) -> str:
     if item.get("all_day"):
-        when = "all day"
+        when = t("bot-all-day")
     else:
         start = dt.datetime.fromisoformat(item["start"]).astimezone(tz)
-        when = f"{start:%H:%M}"
+        when = clock(start, hour_cycle)
         if item.get("end"):
             end = dt.datetime.fromisoformat(item["end"]).astimezone(tz)
-            when += f"–{end:%H:%M}"
-    parts = [f"{'⚠️ ' if item.get('conflict') else ''}<b>{when}</b>", escape(item["summary"])]
+            when = t("bot-time-range", start=when, end=clock(end, hour_cycle))
+    parts = [
+        f"{'⚠️ ' if item.get('conflict') else ''}<b>{escape(when)}</b>",
+        escape(item["summary"]),
+    ]
     if item.get("location"):
         parts.append(f"📍 {escape(item['location'])}")
     if item.get("recurring"):
         parts.append("🔁")
     if item.get("awaiting"):
-        parts.append("⏳ awaiting your answer")
+        parts.append(t("bot-agenda-awaiting"))
     return " · ".join(parts)
 
 
@@ -256,7 +294,7 @@ def agenda_answers(payload: dict[str, Any]) -> InlineKeyboardMarkup | None:
                     text=f"{label.split()[0]} {title}" if code == "A" else label.split()[0],
                     callback_data=AgendaAnswer(event=event, answer=code).pack(),
                 )
-                for code, label in ANSWER_BUTTONS
+                for code, label in answer_buttons()
             ]
         )
         if len(rows) == MAX_ANSWER_ROWS:

@@ -80,7 +80,7 @@ def describe(queries: Queries, calendar_id: UUID, member: UUID) -> texts.SharedC
         return None
     owner = queries.account_by_id(view.account_id)
     inviter = queries.account_by_id(membership.invited_by)
-    owner_name = owner.name if owner is not None else "Someone"
+    owner_name = owner.name if owner is not None else texts.someone()
     return texts.SharedCalendar(
         calendar_name=view.display_name or view.slug,
         owner_name=owner_name,
@@ -94,7 +94,7 @@ def open_invitation(queries: Queries, calendar_id: UUID, member: UUID) -> texts.
     membership = queries.membership(calendar_id, member)
     found = describe(queries, calendar_id, member)
     if membership is None or membership.status is not Status.INVITED or found is None:
-        raise NotFoundError(texts.INVITATION_GONE)
+        raise NotFoundError(texts.invitation_gone())
     return found
 
 
@@ -117,9 +117,9 @@ def share(service: BotService, person: Person, words: list[str]) -> ShareResult:
     role = role_of_word(rest[1]) if len(rest) == 2 else DEFAULT_ROLE
     member = _person(service, rest[0])
     if member.account_id == account.account_id:
-        raise DomainError(texts.SELF)
+        raise DomainError(texts.self_share())
     if member.account_id == calendar.view.account_id:
-        raise DomainError(texts.OWNER)
+        raise DomainError(texts.owner_already())
     calendar_id = calendar.calendar_id
     current = service.queries.membership(calendar_id, member.account_id)
     actor, source = _who(account, person)
@@ -148,7 +148,7 @@ def answer(service: BotService, person: Person, calendar_id: UUID, accept: bool)
     membership = service.queries.membership(calendar_id, account.account_id)
     found = describe(service.queries, calendar_id, account.account_id)
     if membership is None or found is None:
-        raise NotFoundError(texts.INVITATION_GONE)
+        raise NotFoundError(texts.invitation_gone())
     if membership.active:  # answered already (a second tap, another device)
         if accept:
             return Answered(True, found)
@@ -195,12 +195,12 @@ def members(service: BotService, person: Person, name: str) -> tuple[str, list[t
         raise NotFoundError(texts.no_such_calendar(name, _names(service, account)))
     queries = service.queries
     owner = queries.account_by_id(seen.view.account_id)
-    people = [texts.MemberLine(owner.name if owner is not None else "Someone", Role.OWNER)]
+    people = [texts.MemberLine(owner.name if owner is not None else texts.someone(), Role.OWNER)]
     for member in queries.members_of(seen.calendar_id):
         found = queries.account_by_id(member.account_id)
         people.append(
             texts.MemberLine(
-                found.name if found is not None else "Someone", member.role, not member.active
+                found.name if found is not None else texts.someone(), member.role, not member.active
             )
         )
     return calendar_name(seen), people
@@ -215,13 +215,13 @@ def unshare(service: BotService, person: Person, words: list[str]) -> tuple[str,
     if len(words) == 1 and _is_person(words[0]) and len(own) == 1:
         words = [own[0].view.slug, words[0]]
     if len(words) != 2:
-        raise DomainError(texts.UNSHARE_USAGE)
+        raise DomainError(texts.unshare_usage())
     calendar = _find(seen, words[0])
     if calendar is None:
         raise NotFoundError(texts.no_such_calendar(words[0], _names(service, account)))
     member = _person(service, words[1])
     if member.account_id == account.account_id:
-        raise DomainError(texts.LEAVE_OWN if calendar.owned else texts.SELF)
+        raise DomainError(texts.leave_own() if calendar.owned else texts.self_share())
     name = calendar_name(calendar)
     if service.queries.membership(calendar.calendar_id, member.account_id) is None:
         raise NotFoundError(texts.not_shared_with(member.name, name))
@@ -242,7 +242,7 @@ def leave(service: BotService, person: Person, name: str) -> str:
     if calendar is None:
         raise NotFoundError(texts.not_member_of(name))
     if calendar.owned:
-        raise DomainError(texts.LEAVE_OWN)
+        raise DomainError(texts.leave_own())
     actor, source = _who(account, person)
     service.app.remove_member(
         calendar.calendar_id, by=account.account_id, member=account.account_id,
@@ -263,7 +263,7 @@ def _to_share(service: BotService, seen: list[SeenCalendar], name: str) -> SeenC
         raise NotFoundError(texts.no_such_calendar(name, own))
     if not permits(calendar.role, Action.MANAGE):
         owner = service.queries.account_by_id(calendar.view.account_id)
-        owner_name = owner.name if owner is not None else "someone"
+        owner_name = owner.name if owner is not None else texts.someone()
         raise DomainError(texts.not_yours(calendar_name(calendar), owner_name, calendar.role))
     return calendar
 
@@ -302,7 +302,7 @@ def _person(service: BotService, word: str) -> AccountView:
 def _account(service: BotService, person: Person) -> AccountView:
     account = service.account(person.telegram_id)
     if account is None:
-        raise NotFoundError(texts.NOT_REGISTERED)
+        raise NotFoundError(texts.not_registered())
     return account
 
 

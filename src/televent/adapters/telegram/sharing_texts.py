@@ -1,9 +1,11 @@
 """What the bot says about calendars people share: /share, /calendars, /unshare, /leave, the
 invitee's card with [Add to my calendars] [Decline], and the owner's notices of the answer.
 
-Roles are said in the words of `domain.sharing.ROLE_WORDS` ("can view", "can edit", "can
-manage"). Texts raised as errors are plain (the account middleware answers them without
-markup); everything else is Telegram HTML.
+Every text is a message of the catalogue (locales/<language>/bot-sharing.ftl), rendered in the
+current language: the person who wrote, or, for a card or notice sent through the delivery
+queue, its recipient (delivery.py sets it). Roles are said as people understand them ("can
+view", "can edit", "can manage"), in the reader's language. Texts raised as errors are plain
+(the account middleware answers them without markup); everything else is Telegram HTML.
 """
 
 from __future__ import annotations
@@ -11,37 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from televent.domain.sharing import ROLE_WORDS, Role
+from babel.lists import format_list
+
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import locale_of
+from televent.domain.sharing import Role
 
 MAX_CARDS = 5  # invitation cards /calendars shows again, at most
-
-SHARE_USAGE = (
-    "<b>Share a calendar</b>\n"
-    "<code>/share family @anna</code> — Anna can see and edit its events\n"
-    "<code>/share family @anna read</code> — she can only see them\n"
-    "<code>/share family 123456789 manage</code> — by Telegram id; she can also share it\n"
-    "With just your default calendar, <code>/share @anna</code> is enough. "
-    "They get a card to add it or decline it. /calendars lists your calendars."
-)
-UNSHARE_USAGE = (
-    "Stop sharing a calendar with someone: <code>/unshare family @anna</code>. "
-    "/calendars family shows who has it."
-)
-LEAVE_USAGE = (
-    "Remove a calendar someone shares with you: <code>/leave family</code>. /calendars lists them."
-)
-
-# Plain texts of refusals (raised as errors, answered as they are).
-NOT_REGISTERED = "You are not registered yet: send /start first."
-SELF = "That is you: your own calendars are yours already. Share with someone else."
-OWNER = "That person owns this calendar already."
-INVITATION_GONE = (
-    "This invitation is no longer open: it was answered, withdrawn, or was never yours."
-)
-LEAVE_OWN = (
-    "That calendar is yours, so you cannot leave it. To stop sharing it with someone: "
-    "/unshare <calendar> @username."
-)
 
 
 @dataclass(frozen=True)
@@ -55,66 +33,100 @@ class SharedCalendar:
 
 
 def role_words(role: Role) -> str:
-    """ "can view", "can edit", "can manage" or "owner"."""
-    return ROLE_WORDS[role]
+    """ "can view", "can edit", "can manage" or "owner", in the current language."""
+    return t("share-role", role=role.value)
 
 
-def quoted(name: str) -> str:
-    """A calendar's name as a message shows it: 'Family' (HTML)."""
-    return f"‘{escape(name)}’"
+def listed(items: list[str]) -> str:
+    """Names as a list reads in the current language: "Calendar, Family and Work"."""
+    if not items:
+        return ""
+    return str(format_list(items, style="standard", locale=locale_of(current_language())))
+
+
+def someone() -> str:
+    """The name of a person the bot no longer knows."""
+    return t("share-someone")
+
+
+# --- how to use the commands -----------------------------------------------------------------
+
+
+def share_usage() -> str:
+    return t("share-usage")
+
+
+def unshare_usage() -> str:
+    return t("share-unshare-usage")
+
+
+def leave_usage() -> str:
+    return t("share-leave-usage")
 
 
 # --- refusals (plain text) --------------------------------------------------------------------
 
 
+def not_registered() -> str:
+    return t("share-not-registered")
+
+
+def self_share() -> str:
+    return t("share-self")
+
+
+def owner_already() -> str:
+    return t("share-owner-already")
+
+
+def invitation_gone() -> str:
+    return t("share-invitation-gone")
+
+
+def leave_own() -> str:
+    return t("share-leave-own")
+
+
 def not_a_role(word: str) -> str:
-    return f"“{word}” is not a role: use read (can view), write (can edit) or manage."
+    return t("share-not-a-role", word=word)
 
 
 def not_a_person(word: str) -> str:
-    return f"“{word}” is not a person: give their @username or their Telegram id."
+    return t("share-not-a-person", word=word)
 
 
 def not_started(word: str) -> str:
-    return (
-        f"{word} has not started the bot yet. Ask them to open it and press Start, "
-        "then share again."
-    )
+    return t("share-not-started", word=word)
 
 
 def no_such_calendar(name: str, names: list[str]) -> str:
-    mine = ", ".join(names)
-    return f"You have no calendar “{name}”. Yours: {mine}. /calendars lists them."
+    return t("share-no-such-calendar", name=name, names=listed(names))
 
 
 def which_calendar(names: list[str]) -> str:
-    return (
-        f"Which calendar? You have {len(names)}: {', '.join(names)}. "
-        f"Name it first, like /share {_word(names[-1])} @username."
+    return t(
+        "share-which-calendar", count=len(names), names=listed(names), example=_word(names[-1])
     )
 
 
 def not_yours(name: str, owner: str, role: Role) -> str:
-    return (
-        f"“{name}” is {owner}’s calendar and you {role_words(role)} it: only its owner, or "
-        "someone who can manage it, shares it."
-    )
+    return t("share-not-yours", name=name, owner=owner, role=role.value)
 
 
 def share_with_whom(name: str) -> str:
-    return f"Share “{name}” with whom? Like /share {_word(name)} @username [read|write|manage]."
+    return t("share-with-whom", name=name, example=_word(name))
 
 
 def not_shared_with(name: str, calendar: str) -> str:
-    return f"{name} does not have “{calendar}”. /calendars {_word(calendar)} shows who has it."
+    return t("share-not-shared-with", name=name, calendar=calendar, example=_word(calendar))
 
 
 def not_member_of(name: str) -> str:
-    return f"Nobody shares a calendar “{name}” with you. /calendars lists yours."
+    return t("share-not-member-of", name=name)
 
 
 def already_added(name: str) -> str:
-    return f"You already added “{name}”. To remove it: /leave {_word(name)}."
+    return t("share-already-added", name=name, example=_word(name))
 
 
 # --- answers to /share, /unshare, /leave -----------------------------------------------------
@@ -122,30 +134,24 @@ def already_added(name: str) -> str:
 
 def shared(outcome: str, member: str, calendar: str, role: Role) -> str:
     """The answer to /share, by what it did (see sharing_service.share)."""
-    who, what, words = escape(member), quoted(calendar), role_words(role)
+    args = {"member": escape(member), "calendar": escape(calendar), "role": role_words(role)}
     if outcome == "member":
-        return f"👌 {who} already has {what} — {words}. Nothing changed."
+        return t("share-done-member", **args)
     if outcome == "role_changed":
-        return f"✅ {who} now {words} {what}."
+        return t("share-done-role-changed", **args)
     if outcome == "pending":
-        return (
-            f"⏳ {who} is already invited to {what} ({words}) and has not answered yet. "
-            "The card is in their chat."
-        )
+        return t("share-done-pending", **args)
     if outcome == "reinvited":
-        return f"📨 {who}’s invitation to {what} now says: {words}. A new card is on its way."
-    return (
-        f"📨 {who} is invited to {what} — {words}. They get a card to add it to their "
-        "calendars or decline it; nothing is shared until they add it."
-    )
+        return t("share-done-reinvited", **args)
+    return t("share-done-invited", **args)
 
 
 def unshared(member: str, calendar: str) -> str:
-    return f"➖ {escape(member)} no longer has {quoted(calendar)}."
+    return t("share-unshared", member=escape(member), calendar=escape(calendar))
 
 
 def left(calendar: str) -> str:
-    return f"👋 {quoted(calendar)} is no longer in your calendars."
+    return t("share-left", calendar=escape(calendar))
 
 
 # --- the invitee's card and its answers ------------------------------------------------------
@@ -154,32 +160,45 @@ def left(calendar: str) -> str:
 def invitation_card(shared_calendar: SharedCalendar) -> str:
     """ "Ann shares 'Family' with you — can edit", and what adding it does."""
     s = shared_calendar
-    whose = "" if s.inviter_name == s.owner_name else f" ({escape(s.owner_name)}’s calendar)"
-    return (
-        f"📅 <b>{escape(s.inviter_name)}</b> shares {quoted(s.calendar_name)}{whose} with you — "
-        f"{role_words(s.role)}\n"
-        "Add it to see its events here, in the app and in your calendar apps."
-    )
+    args = {
+        "inviter": escape(s.inviter_name),
+        "calendar": escape(s.calendar_name),
+        "role": role_words(s.role),
+    }
+    if s.inviter_name == s.owner_name:
+        head = t("share-card", **args)
+    else:
+        head = t("share-card-of", owner=escape(s.owner_name), **args)
+    return f"{head}\n{t('share-card-hint')}"
 
 
 def added(shared_calendar: SharedCalendar) -> str:
     s = shared_calendar
-    return (
-        f"✅ {quoted(s.calendar_name)} ({escape(s.owner_name)}’s) is in your calendars — "
-        f"{role_words(s.role)}. /calendars lists them."
+    return t(
+        "share-added",
+        calendar=escape(s.calendar_name),
+        owner=escape(s.owner_name),
+        role=role_words(s.role),
     )
 
 
 def declined(shared_calendar: SharedCalendar) -> str:
     s = shared_calendar
-    return f"➖ You declined {quoted(s.calendar_name)} from {escape(s.inviter_name)}."
+    return t("share-declined", calendar=escape(s.calendar_name), inviter=escape(s.inviter_name))
+
+
+def tapped(accepted: bool) -> str:
+    """The short answer to a tap on [Add to my calendars] or [Decline]."""
+    return t("share-tap-added") if accepted else t("share-tap-declined")
 
 
 def owner_notice(kind_accepted: bool, member: str, calendar: str) -> str:
-    """The owner's message when the invitee answers."""
+    """The owner's message when the invitee answers (in the owner's language: delivery.py
+    renders it for them)."""
+    args = {"member": escape(member), "calendar": escape(calendar)}
     if kind_accepted:
-        return f"✅ {escape(member)} added {quoted(calendar)} to their calendars."
-    return f"➖ {escape(member)} declined {quoted(calendar)}."
+        return t("share-owner-accepted", **args)
+    return t("share-owner-declined", **args)
 
 
 # --- /calendars -----------------------------------------------------------------------------
@@ -200,28 +219,32 @@ def overview(
     own: list[CalendarLine], shared_calendars: list[CalendarLine], invited: list[SharedCalendar]
 ) -> str:
     """Every calendar the person sees, with their role, and the invitations to answer."""
-    lines = ["📅 <b>Your calendars</b>"]
+    lines = [t("share-overview-title")]
     for line in own:
-        with_whom = f", shared with {line.members}" if line.members else ""
-        lines.append(f"• <b>{escape(line.name)}</b> — yours{with_whom}")
+        lines.append(t("share-overview-own", name=escape(line.name), count=line.members))
     if shared_calendars:
-        lines.append("\n<b>Shared with you</b>")
+        lines.append("\n" + t("share-overview-shared-title"))
         for line in shared_calendars:
             lines.append(
-                f"• <b>{escape(line.name)}</b> — {escape(line.owner_name or 'someone')}’s, "
-                f"{role_words(line.role)}"
+                t(
+                    "share-overview-shared",
+                    name=escape(line.name),
+                    owner=escape(line.owner_name or someone()),
+                    role=role_words(line.role),
+                )
             )
     if invited:
-        lines.append("\n<b>Waiting for your answer</b>")
+        lines.append("\n" + t("share-overview-invited-title"))
         for s in invited:
             lines.append(
-                f"• <b>{escape(s.calendar_name)}</b> — from {escape(s.inviter_name)}, "
-                f"{role_words(s.role)}"
+                t(
+                    "share-overview-invited",
+                    name=escape(s.calendar_name),
+                    inviter=escape(s.inviter_name),
+                    role=role_words(s.role),
+                )
             )
-    lines.append(
-        "\n<code>/calendars family</code> shows who has a calendar; "
-        "<code>/share family @anna</code> shares one."
-    )
+    lines.append("\n" + t("share-overview-hint"))
     return "\n".join(lines)
 
 
@@ -238,10 +261,12 @@ def members(calendar: str, people: list[MemberLine]) -> str:
     """Who has one calendar, with their role; invitations not answered yet are marked."""
     lines = [f"👥 <b>{escape(calendar)}</b>"]
     for person in people:
-        state = " (invited, no answer yet)" if person.invited else ""
-        lines.append(f"• {escape(person.name)} — {role_words(person.role)}{state}")
+        args = {"name": escape(person.name), "role": role_words(person.role)}
+        lines.append(
+            t("share-member-invited", **args) if person.invited else t("share-member", **args)
+        )
     if len(people) == 1:
-        lines.append(f"Nobody else yet: /share {escape(_word(calendar))} @username")
+        lines.append(t("share-members-alone", example=escape(_word(calendar))))
     return "\n".join(lines)
 
 

@@ -1,61 +1,76 @@
-"""How the bot says things: times in the user's zone, event lines, cards (Telegram HTML)."""
+"""How the bot says things: times in the user's zone, event lines, cards (Telegram HTML).
+
+Every word comes from the catalogue (`locales/<language>/bot*.ftl`) in the current language,
+set per update by the account middleware (context.py) and per delivery by the sender
+(delivery.py); dates and times are written by `adapters/i18n/formatting.py` in that language
+and on the reader's clock (`hour_cycle`: "12", "24" or None for their language's custom), the
+same clock for every time of one message.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import zoneinfo
+from collections.abc import Iterator, Mapping
 from html import escape
 from typing import Any
+
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import day_short, time_of_day
 
 from .agenda import EventDetails, Occurrence
 
 LOG = logging.getLogger(__name__)
 
-ANSWERS = {
-    "ACCEPTED": "✅ accepted",
-    "TENTATIVE": "❔ maybe",
-    "DECLINED": "❌ declined",
-    "NEEDS-ACTION": "⏳ no answer yet",
-    "DELEGATED": "↪️ delegated",
+# the one icon of each answer, in listings, cards and the organizer's notices
+ICONS = {
+    "ACCEPTED": "✅",
+    "TENTATIVE": "❔",
+    "DECLINED": "❌",
+    "NEEDS-ACTION": "⏳",
+    "DELEGATED": "↪️",
 }
-ANSWER_VERBS = {
-    "ACCEPTED": "accepted",
-    "TENTATIVE": "tentatively accepted",
-    "DECLINED": "declined",
-    "NEEDS-ACTION": "has not answered",
-}
+ANSWER_ORDER = ("ACCEPTED", "TENTATIVE", "DECLINED", "NEEDS-ACTION", "DELEGATED")
+# "in 15 minutes": how a queued reminder says when its event starts (application/reminders.py)
+_IN_MINUTES = re.compile(r"^in (\d+) minutes?$")
 
-WELCOME = (
-    "👋 Hi {name}! I keep your calendar right here in Telegram.\n"
-    "• /create an event in one line: <code>/create Team sync, tomorrow 15:00, 1h</code>\n"
-    "• Invite people, and answer invitations with one tap.\n"
-    "• Sync with Apple Calendar, Thunderbird or DAVx5: /device add laptop"
-)
-HELP = """<b>Televent commands</b>
-/create <i>title, when[, duration][, place]</i> — e.g. <code>/create Dentist, fri 9:30, 45m</code>
-/today, /tomorrow, /week — what's on; /list — everything coming up
-/app — the calendar app (month, week, day views), and a login link for a browser
-/event <i>id</i> — details, with buttons to invite, cancel or export
-/invite <i>id</i> <i>@username | Telegram id | email …</i> — invite people
-/attendees <i>id</i> — who accepted, declined, or hasn't answered
-/rsvp <i>accept | tentative | decline</i> <i>id</i> — answer an invitation
-/cancel <i>id</i> — cancel your event (alone: leave a dialogue)
-/calendars — your calendars and invitations; /calendars <i>name</i> — who has one
-/share <i>calendar @username</i> [read | write | manage] — e.g. <code>/share family @anna</code>
-/unshare <i>calendar @username</i> — stop sharing; /leave <i>calendar</i> — leave a shared one
-/timezone <i>city or zone</i> — e.g. <code>/timezone Berlin</code>
-/reminder <i>minutes</i> — how long before events I remind you (0: off)
-/agenda <i>HH:MM</i> | off — your day's events every morning at that local time
-/quiet <i>HH:MM-HH:MM</i> | off — quiet hours: messages wait until they end
-/settings — notifications: reminders, invitation cards, answers, quiet hours, agenda
-/email — your invitation address; /email <i>you@example.com</i> links your email (a code is mailed)
-/availability <i>days hours</i> — when people can book you: <code>/availability mon-fri 9-17</code>
-/booking new <i>slug minutes title</i> | list | pause | resume | delete — booking links
-/device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
-/export — your calendar as an .ics file
-/deleteaccount — erase your data (after 30 days, cancellable)
-Ids are the short codes shown in lists, like <code>a1b2c3</code>."""
+
+def answer_text(partstat: str) -> str:
+    """An answer with its icon, "✅ accepted", in the current language (an unknown PARTSTAT
+    as it is)."""
+    if partstat not in ICONS:
+        return partstat
+    return t("bot-answer", answer=partstat.lower())
+
+
+class _Answers(Mapping[str, str]):
+    """`ANSWERS["ACCEPTED"]`: an answer in words, rendered when read (the current language)."""
+
+    def __getitem__(self, partstat: str) -> str:
+        if partstat not in ICONS:
+            raise KeyError(partstat)
+        return answer_text(partstat)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ICONS)
+
+    def __len__(self) -> int:
+        return len(ICONS)
+
+
+ANSWERS: Mapping[str, str] = _Answers()
+
+
+def welcome(name: str) -> str:
+    """The greeting of /start (`name` is escaped here)."""
+    return t("bot-welcome", name=escape(name))
+
+
+def help_text() -> str:
+    """/help: every command with an example."""
+    return t("bot-help")
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
@@ -71,49 +86,71 @@ def local(moment: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
 
 
+def day(day: dt.date) -> str:
+    """A day in a list or card: "Mon, Mar 2" / "пн, 2 мар."."""
+    return day_short(day, current_language())
+
+
+def clock(moment: dt.datetime | dt.time, hour_cycle: str | None = None) -> str:
+    """A time of day on the reader's clock: "4:00 PM" / "16:00"."""
+    return time_of_day(moment, current_language(), hour_cycle)
+
+
 def when(
     start: dt.datetime | dt.date | None,
     end: dt.datetime | dt.date | None,
     tz: zoneinfo.ZoneInfo,
     *,
     with_date: bool = True,
+    hour_cycle: str | None = None,
 ) -> str:
-    """ "Tue 31 Mar, 15:00–16:00" in the user's zone; all-day and multi-day events too."""
+    """ "Tue, Mar 31, 3:00 PM–4:00 PM" in the user's zone and on their clock; all-day and
+    multi-day events too."""
     if start is None:
-        return "no date"
+        return t("bot-when-none")
     if not isinstance(start, dt.datetime):
         last = end - dt.timedelta(days=1) if isinstance(end, dt.date) else start
         if not isinstance(last, dt.datetime) and last > start:
-            return f"{_day(start)} – {_day(last)}, all day"
-        return f"{_day(start)}, all day" if with_date else "all day"
+            return t("bot-when-all-days", first=day(start), last=day(last))
+        return t("bot-when-all-day", day=day(start)) if with_date else t("bot-all-day")
     begin = local(start, tz)
-    day = f"{_day(begin.date())}, " if with_date else ""
+    at = clock(begin, hour_cycle)
     if not isinstance(end, dt.datetime):
-        return f"{day}{begin:%H:%M}"
-    finish = local(end, tz)
-    if finish.date() != begin.date() and finish - begin >= dt.timedelta(hours=24):
-        return f"{day}{begin:%H:%M} – {_day(finish.date())} {finish:%H:%M}"
-    return f"{day}{begin:%H:%M}–{finish:%H:%M}"
+        shown = at
+    else:
+        finish = local(end, tz)
+        until = clock(finish, hour_cycle)
+        if finish.date() != begin.date() and finish - begin >= dt.timedelta(hours=24):
+            shown = t("bot-time-until-day", start=at, last=day(finish.date()), end=until)
+        else:
+            shown = t("bot-time-range", start=at, end=until)
+    return t("bot-day-and-time", day=day(begin.date()), time=shown) if with_date else shown
 
 
-def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+def code(text: str) -> str:
+    """Something to copy, a command or an id, as Telegram's monospace (escaped)."""
+    return f"<code>{escape(text)}</code>"
 
 
-def occurrence_line(occurrence: Occurrence, tz: zoneinfo.ZoneInfo) -> str:
+def occurrence_line(
+    occurrence: Occurrence, tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
+) -> str:
     """One line of a listing: time, title, place, attendees, answer, id."""
-    parts = [f"<b>{escape(when(occurrence.start, occurrence.end, tz, with_date=False))}</b>"]
+    shown = when(occurrence.start, occurrence.end, tz, with_date=False, hour_cycle=hour_cycle)
+    parts = [f"<b>{escape(shown)}</b>"]
     title = escape(occurrence.summary)
-    parts.append(f"<s>{title}</s> (cancelled)" if occurrence.cancelled else title)
+    parts.append(t("bot-list-cancelled", title=title) if occurrence.cancelled else title)
     if occurrence.location:
         parts.append(f"📍 {escape(occurrence.location)}")
     if occurrence.attendees:
-        parts.append(f"👥 {occurrence.accepted}/{occurrence.attendees}")
+        parts.append(
+            t("bot-list-people", accepted=occurrence.accepted, invited=occurrence.attendees)
+        )
     if occurrence.my_answer is not None:
-        parts.append(ANSWERS.get(occurrence.my_answer, occurrence.my_answer).split()[0])
+        parts.append(ICONS.get(occurrence.my_answer, occurrence.my_answer))
     if occurrence.recurring:
         parts.append("🔁")
-    parts.append(f"<code>{occurrence.short_id}</code>")
+    parts.append(code(occurrence.short_id))
     return " · ".join(parts)
 
 
@@ -121,101 +158,106 @@ MAX_MESSAGE = 3900  # Telegram refuses messages over 4096 characters; keep a mar
 
 
 def agenda(
-    title: str, occurrences: list[Occurrence], tz: zoneinfo.ZoneInfo, *, unreadable: int = 0
+    title: str,
+    occurrences: list[Occurrence],
+    tz: zoneinfo.ZoneInfo,
+    *,
+    unreadable: int = 0,
+    hour_cycle: str | None = None,
 ) -> str:
     """A listing grouped by day, in the user's zone, cut to fit one Telegram message; it ends
     by saying how many events could not be shown (`unreadable`, and lines that fail here)."""
-    note_room = 120 if unreadable else 0
+    note_room = 160 if unreadable else 0
     if not occurrences:
         if unreadable:
-            return f"<b>{escape(title)}</b>" + left_out(unreadable, "could not be shown")
-        return f"<b>{escape(title)}</b>\nNothing planned. Add something with /create."
+            return f"<b>{escape(title)}</b>" + left_out(unreadable)
+        return f"<b>{escape(title)}</b>\n{t('bot-list-empty')}"
     lines = [f"<b>{escape(title)}</b>"]
     size = len(lines[0])
     current: dt.date | None = None
     for index, occurrence in enumerate(occurrences):
         try:
-            line = occurrence_line(occurrence, tz)
+            line = occurrence_line(occurrence, tz, hour_cycle)
             start = occurrence.start
-            day = local(start, tz).date() if isinstance(start, dt.datetime) else start
+            shown_day = local(start, tz).date() if isinstance(start, dt.datetime) else start
         except Exception:  # one odd event never hides the others
             LOG.exception("Cannot show an occurrence of event %s", occurrence.event_id)
             unreadable += 1
-            note_room = 120
+            note_room = 160
             continue
-        if size + len(line) + 80 + note_room > MAX_MESSAGE:
-            rest = len(occurrences) - index
-            lines.append(f"\n… and {rest} more. /list shows everything, page by page.")
+        if size + len(line) + 120 + note_room > MAX_MESSAGE:
+            lines.append("\n" + t("bot-list-more", count=len(occurrences) - index))
             break
-        if day != current:
-            lines.append(f"\n📅 <b>{_day(day)}</b>")
-            size += 24
-            current = day
+        if shown_day != current:
+            lines.append(f"\n📅 <b>{escape(day(shown_day))}</b>")
+            size += 40
+            current = shown_day
         lines.append(line)
         size += len(line) + 1
-    return "\n".join(lines) + left_out(unreadable, "could not be shown")
+    return "\n".join(lines) + left_out(unreadable)
 
 
-def left_out(count: int, what: str) -> str:
-    """The note under an answer that leaves out events whose data cannot be read."""
+def left_out(count: int, *, exported: bool = False) -> str:
+    """The note under an answer that leaves out events whose data cannot be read (in a
+    listing, or an export when `exported`)."""
     if not count:
         return ""
-    events = "1 event" if count == 1 else f"{count} events"
-    return (
-        f"\n\n⚠️ {events} {what}: {'its' if count == 1 else 'their'} calendar data cannot be read."
-    )
+    if exported:
+        return "\n\n" + t("bot-left-out-exported", count=count)
+    return "\n\n" + t("bot-left-out-shown", count=count)
 
 
-def details(event: EventDetails, tz: zoneinfo.ZoneInfo) -> str:
+def details(event: EventDetails, tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None) -> str:
     """The /event card."""
     title = escape(event.summary)
-    lines = [f"<b>{'❌ CANCELLED: ' if event.cancelled else ''}{title}</b>"]
-    lines.append(f"🕒 {escape(when(event.start, event.end, tz))}{' 🔁' if event.recurring else ''}")
+    lines = [f"<b>{t('bot-event-cancelled', title=title) if event.cancelled else title}</b>"]
+    moment = escape(when(event.start, event.end, tz, hour_cycle=hour_cycle))
+    lines.append(f"🕒 {moment}{' 🔁' if event.recurring else ''}")
     if event.location:
         lines.append(f"📍 {escape(event.location)}")
     if event.organizer:
-        lines.append(f"👤 Organizer: {escape(event.organizer)}")
+        lines.append(t("bot-event-organizer", name=escape(event.organizer)))
     if event.description:
         lines.append(f"📝 {escape(event.description[:500])}")
     if event.attendees:
-        lines.append(f"👥 {len(event.attendees)} invited:")
+        lines.append(t("bot-event-invited", count=len(event.attendees)))
         lines.extend(attendee_lines(event.attendees))
     if event.my_answer is not None:
-        lines.append(f"Your answer: {ANSWERS.get(event.my_answer, event.my_answer)}")
-    lines.append(f"id <code>{event.short_id}</code>")
+        lines.append(t("bot-your-answer", answer=answer_text(event.my_answer)))
+    lines.append(t("bot-event-id", id=code(event.short_id)))
     return "\n".join(lines)
 
 
 def attendee_lines(attendees: list[dict[str, Any]]) -> list[str]:
     """One line per attendee with their answer."""
     return [
-        f"  {ANSWERS.get(a['partstat'], a['partstat']).split()[0]} "
-        f"{escape(a['cn'] or a['address'])}"
+        f"  {ICONS.get(a['partstat'], escape(a['partstat']))} {escape(a['cn'] or a['address'])}"
         for a in attendees
     ]
 
 
 def attendees_summary(event: EventDetails) -> str:
     """/attendees: grouped by answer."""
+    title = escape(event.summary)
     if not event.attendees:
-        return (
-            f"Nobody is invited to <b>{escape(event.summary)}</b> yet. "
-            f"Invite with /invite {event.short_id} @username"
-        )
+        command = code(f"/invite {event.short_id} @username")
+        return t("bot-attendees-none", title=title, command=command)
     groups: dict[str, list[str]] = {}
     for attendee in event.attendees:
         groups.setdefault(attendee["partstat"], []).append(attendee["cn"] or attendee["address"])
-    lines = [f"<b>{escape(event.summary)}</b> — {len(event.attendees)} invited"]
-    for partstat in ("ACCEPTED", "TENTATIVE", "DECLINED", "NEEDS-ACTION", "DELEGATED"):
+    lines = [t("bot-attendees-head", title=title, count=len(event.attendees))]
+    for partstat in ANSWER_ORDER:
         if partstat in groups:
             names = ", ".join(escape(n) for n in groups.pop(partstat))
-            lines.append(f"{ANSWERS[partstat]}: {names}")
+            lines.append(f"{answer_text(partstat)}: {names}")
     for partstat, others in groups.items():
         lines.append(f"{escape(partstat)}: {', '.join(escape(n) for n in others)}")
     return "\n".join(lines)
 
 
-def _payload_when(payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
+def _payload_when(
+    payload: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
+) -> str:
     def parse(value: str | None) -> dt.datetime | dt.date | None:
         if not value:
             return None
@@ -223,76 +265,102 @@ def _payload_when(payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:
             return dt.date.fromisoformat(value)
         return dt.datetime.fromisoformat(value)
 
-    return when(parse(payload.get("start")), parse(payload.get("end")), tz)
+    return when(parse(payload.get("start")), parse(payload.get("end")), tz, hour_cycle=hour_cycle)
 
 
-def card(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo, answer: str | None) -> str:
+def card(
+    kind: str,
+    payload: dict[str, Any],
+    tz: zoneinfo.ZoneInfo,
+    answer: str | None,
+    hour_cycle: str | None = None,
+) -> str:
     """An invitation card (new or updated), in the recipient's zone."""
-    head = {
-        "invitation": "📨 <b>Invitation</b>",
-        "invitation_update": "🔄 <b>Invitation updated</b> — please check the new details",
-    }.get(kind, "📨 <b>Invitation</b>")
-    lines = [head, f"<b>{escape(payload.get('summary') or '(no title)')}</b>"]
-    lines.append(
-        f"🕒 {escape(_payload_when(payload, tz))}{' 🔁' if payload.get('recurring') else ''}"
-    )
+    head = t("bot-card-updated") if kind == "invitation_update" else t("bot-card-invitation")
+    title = escape(payload.get("summary") or t("bot-no-title"))
+    lines = [head, f"<b>{title}</b>"]
+    moment = escape(_payload_when(payload, tz, hour_cycle))
+    lines.append(f"🕒 {moment}{' 🔁' if payload.get('recurring') else ''}")
     if payload.get("location"):
         lines.append(f"📍 {escape(payload['location'])}")
     organizer = payload.get("organizer_name") or payload.get("organizer")
     if organizer:
-        lines.append(f"👤 From {escape(organizer)}")
+        lines.append(t("bot-card-from", name=escape(organizer)))
     if answer is not None and answer != "NEEDS-ACTION":
-        lines.append(f"Your answer: {ANSWERS.get(answer, answer)}")
+        lines.append(t("bot-your-answer", answer=answer_text(answer)))
     return "\n".join(lines)
 
 
-def notice(kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo) -> str:  # noqa: PLR0911
+def notice(  # noqa: PLR0911 - one return per kind of notice
+    kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
+) -> str:
     """Messages that are not cards: answers for the organizer, cancellations, reminders."""
-    summary = escape(payload.get("summary") or "an event")
-    moment = escape(_payload_when(payload, tz)) if payload.get("start") else ""
+    summary = escape(payload.get("summary") or t("bot-notice-an-event"))
+    moment = escape(_payload_when(payload, tz, hour_cycle)) if payload.get("start") else ""
     if kind == "rsvp":
-        verb = ANSWER_VERBS.get(payload.get("partstat", ""), payload.get("partstat", "answered"))
-        icon = ANSWERS.get(payload.get("partstat", ""), "•").split()[0]
-        instance = " (one occurrence)" if payload.get("recurrence_id") else ""
-        who = escape(payload.get("attendee_name") or "Someone")
-        return f"{icon} {who} {verb} <b>{summary}</b>{instance}\n🕒 {moment}"
+        return _rsvp_notice(payload, summary, moment)
     if kind == "cancelled":
-        return f"❌ <b>{summary}</b> ({moment}) was cancelled by the organizer."
+        return t("bot-notice-cancelled", title=summary, when=moment)
     if kind == "uninvited":
-        return f"➖ You were removed from <b>{summary}</b> ({moment})."
+        return t("bot-notice-uninvited", title=summary, when=moment)
     if kind == "counter":
-        who = escape(payload.get("attendee_name") or "An attendee")
-        proposed = escape(_counter_time(payload.get("proposed"), tz))
-        comment = f"\n💬 {escape(payload['comment'])}" if payload.get("comment") else ""
-        return f"🕑 {who} proposes a new time for <b>{summary}</b>: {proposed}{comment}"
+        who = escape(payload.get("attendee_name") or t("bot-notice-an-attendee"))
+        proposed = escape(_counter_time(payload.get("proposed"), tz, hour_cycle))
+        text = t("bot-notice-counter", who=who, title=summary, proposed=proposed)
+        return text + (f"\n💬 {escape(payload['comment'])}" if payload.get("comment") else "")
     if kind == "mail_failed":
-        recipient = escape(payload.get("recipient") or "someone")
-        reason = escape(payload.get("reason") or "")
-        if payload.get("method") == "CODE":
-            return f"⚠️ The email with your code could not be delivered to {recipient}.\n{reason}"
-        what = {"CANCEL": "cancellation", "REPLY": "answer"}.get(
-            payload.get("method", ""), "invitation"
-        )
-        return (
-            f"⚠️ The {what} email for <b>{summary}</b> could not be delivered to "
-            f"{recipient}.\n{reason}"
-        )
+        return _mail_failed(payload, summary)
     if kind == "reminder":
         place = f"\n📍 {escape(payload['location'])}" if payload.get("location") else ""
-        return f"⏰ <b>{summary}</b> starts {escape(payload.get('in', 'soon'))}\n🕒 {moment}{place}"
+        return f"{_reminder_head(payload, summary)}\n🕒 {moment}{place}"
     return f"{summary} {moment}"
 
 
-def _counter_time(raw: str | None, tz: zoneinfo.ZoneInfo) -> str:
+def _rsvp_notice(payload: dict[str, Any], summary: str, moment: str) -> str:
+    partstat = str(payload.get("partstat") or "")
+    icon = ICONS.get(partstat, "•")
+    who = escape(payload.get("attendee_name") or t("bot-someone"))
+    text = t("bot-notice-rsvp", who=who, answer=partstat.lower() or "other", title=summary)
+    if payload.get("recurrence_id"):
+        text = t("bot-notice-one-occurrence", text=text)
+    return f"{icon} {text}\n🕒 {moment}"
+
+
+def _mail_failed(payload: dict[str, Any], summary: str) -> str:
+    recipient = escape(payload.get("recipient") or t("bot-someone"))
+    reason = escape(payload.get("reason") or "")
+    method = str(payload.get("method") or "").lower() or "request"
+    if method == "code":
+        return t("bot-notice-code-undelivered", recipient=recipient) + f"\n{reason}"
+    what = method if method in ("cancel", "reply") else "request"
+    text = t("bot-notice-mail-undelivered", what=what, title=summary, recipient=recipient)
+    return f"{text}\n{reason}"
+
+
+def _reminder_head(payload: dict[str, Any], summary: str) -> str:
+    """ "⏰ Standup starts in 15 minutes" (the lead the reminder was queued with)."""
+    minutes = payload.get("minutes")
+    if not isinstance(minutes, int) or isinstance(minutes, bool):
+        said = str(payload.get("in") or "")
+        found = _IN_MINUTES.match(said)
+        minutes = 0 if said == "now" else int(found.group(1)) if found else None
+    if minutes is None:
+        return t("bot-reminder-soon", title=summary)
+    if minutes <= 0:
+        return t("bot-reminder-now", title=summary)
+    return t("bot-reminder-in", title=summary, minutes=minutes)
+
+
+def _counter_time(raw: str | None, tz: zoneinfo.ZoneInfo, hour_cycle: str | None) -> str:
     """A proposed DTSTART value (UTC or floating basic form) in the reader's zone."""
     if not raw:
-        return "a new time"
+        return t("bot-notice-a-new-time")
     try:
         if len(raw) == 8:
-            return dt.datetime.strptime(raw, "%Y%m%d").strftime("%a %d %b (all day)")
+            return t("bot-when-all-day", day=day(dt.datetime.strptime(raw, "%Y%m%d").date()))
         moment = dt.datetime.strptime(raw.rstrip("Z"), "%Y%m%dT%H%M%S")
     except ValueError:
         return raw
     if raw.endswith("Z"):
         moment = moment.replace(tzinfo=dt.UTC).astimezone(tz)
-    return moment.strftime("%a %d %b, %H:%M")
+    return t("bot-day-and-time", day=day(moment.date()), time=clock(moment, hour_cycle))

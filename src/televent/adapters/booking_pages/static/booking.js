@@ -1,6 +1,12 @@
 // The public booking pages: /book/<slug> (pick a time, book it) and
 // /book/<slug>/manage/<token> (see, cancel or move a booking).
 // Plain ES module, no framework. Every text from the server goes through textContent.
+// Words come from the message catalogue in the page's language (<html lang>, chosen by the
+// server from ?lang= or the browser's Accept-Language): the booking-page*.ftl files served at
+// /book/i18n/<language>.ftl, rendered by Fluent (the copy vendored for the Mini App); dates and
+// times are written by Intl in that language and the visitor's zone.
+
+import { FluentBundle, FluentResource } from '/app/vendor/fluent-bundle/0.19.1/index.js';
 
 const API = '/api/v1/book';
 const DAY_MS = 86_400_000;
@@ -12,6 +18,9 @@ const match = location.pathname.match(/^\/book\/([^/]+)(?:\/manage\/([^/]+))?\/?
 const slug = match ? decodeURIComponent(match[1]) : '';
 const token = match && match[2] ? decodeURIComponent(match[2]) : null;
 const base = `${API}/${encodeURIComponent(slug)}`;
+const LANG = document.documentElement.lang || 'en';
+const RIGHT_TO_LEFT = new Set(['fa']);
+let bundles = []; // the page's language, then English for what it lacks
 
 const state = {
   link: null, // GET /api/v1/book/<slug>
@@ -27,6 +36,33 @@ const state = {
   chosen: null, // the chosen slot
   mode: 'book', // or 'reschedule'
 };
+
+// ---------------------------------------------------------------- words
+
+async function loadMessages() {
+  const chain = LANG === 'en' ? ['en'] : [LANG, 'en'];
+  const loaded = await Promise.all(chain.map(async (code) => {
+    try {
+      const response = await fetch(`/book/i18n/${code}.ftl`, { credentials: 'omit' });
+      if (!response.ok) return null;
+      const bundle = new FluentBundle(code, { useIsolating: RIGHT_TO_LEFT.has(code) });
+      bundle.addResource(new FluentResource(await response.text()));
+      return bundle;
+    } catch {
+      return null;
+    }
+  }));
+  bundles = loaded.filter(Boolean);
+}
+
+// The message `id` in the page's language (English when it lacks it).
+function t(id, args) {
+  for (const bundle of bundles) {
+    const message = bundle.getMessage(id);
+    if (message && message.value) return bundle.formatPattern(message.value, args);
+  }
+  return id;
+}
 
 // ---------------------------------------------------------------- time zones and dates
 
@@ -90,17 +126,17 @@ function daysBetween(from, to) {
 
 // A plain day shown in words (noon UTC: the same day in every formatter).
 function plainDay(day, options) {
-  return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(LANG, { ...options, timeZone: 'UTC' })
     .format(new Date(`${day}T12:00:00Z`));
 }
 
 function timeText(instant, zone) {
-  return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: zone })
+  return new Intl.DateTimeFormat(LANG, { hour: 'numeric', minute: '2-digit', timeZone: zone })
     .format(instant);
 }
 
 function dateText(instant, zone) {
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(LANG, {
     weekday: 'short', day: 'numeric', month: 'short', timeZone: zone,
   }).format(instant);
 }
@@ -109,34 +145,44 @@ function dateText(instant, zone) {
 function rangeText(start, end, zone) {
   const from = new Date(start);
   const to = new Date(end);
-  let text = `${dateText(from, zone)}, ${timeText(from, zone)}-${timeText(to, zone)}`;
+  const at = (instant, time) => t('booking-page-day-time', { day: dateText(instant, zone), time });
+  let when = at(from, t('booking-page-time-range', { from: timeText(from, zone), to: timeText(to, zone) }));
   if (dayOf(from, zone) !== dayOf(new Date(to.getTime() - 1), zone)) {
-    text = `${dateText(from, zone)}, ${timeText(from, zone)} - ${dateText(to, zone)}, ${timeText(to, zone)}`;
+    when = t('booking-page-time-range', { from: at(from, timeText(from, zone)), to: at(to, timeText(to, zone)) });
   }
-  return `${text} (${zone})`;
+  return t('booking-page-zone', { when, zone });
 }
 
 function minutesText(minutes) {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (!hours) return `${rest} min`;
-  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+  if (!hours) return t('booking-page-minutes', { minutes: rest });
+  return rest ? t('booking-page-hours-minutes', { hours, minutes: rest }) : t('booking-page-hours', { hours });
 }
 
 function durationsText(lengths) {
-  const sorted = [...lengths].sort((a, b) => a - b);
-  if (sorted.length === 1) return minutesText(sorted[0]);
-  return `${sorted.slice(0, -1).map(minutesText).join(', ')} or ${minutesText(sorted.at(-1))}`;
+  const sorted = [...lengths].sort((a, b) => a - b).map(minutesText);
+  if (typeof Intl.ListFormat !== 'function') return sorted.join(', ');
+  return new Intl.ListFormat(LANG, { type: 'disjunction' }).format(sorted); // "30 min or 1 h"
 }
 
 // ---------------------------------------------------------------- talking to the server
 
 class Problem extends Error {
   constructor(status, body) {
-    super((body && (body.detail || body.title)) || `The server answered ${status}.`);
+    super(problemText(status, body));
     this.status = status;
     this.body = body || {};
   }
+}
+
+// What a problem says: in English its detail; in another language its title (which the API
+// writes in the page's language) with the detail, which may be the server's English.
+function problemText(status, body) {
+  const { title, detail } = body || {};
+  if (!title && !detail) return t('booking-page-server-said', { status: String(status) });
+  if (LANG === 'en' || !title) return detail || title;
+  return detail && detail !== title ? `${title} (${detail})` : title;
 }
 
 async function call(method, url, body) {
@@ -144,14 +190,14 @@ async function call(method, url, body) {
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: body === undefined ? { Accept: 'application/json', 'Accept-Language': LANG }
+        : { Accept: 'application/json', 'Accept-Language': LANG, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'omit',
       cache: 'no-store',
     });
   } catch {
-    throw new Problem(0, { detail: 'Could not reach the server. Check your connection and try again.' });
+    throw new Problem(0, { detail: t('booking-page-offline') });
   }
   let data = null;
   try {
@@ -161,7 +207,7 @@ async function call(method, url, body) {
   }
   if (!response.ok) {
     if (response.status === 429) {
-      throw new Problem(429, { detail: 'Too many requests from your network. Please wait a minute and try again.' });
+      throw new Problem(429, { detail: t('booking-page-too-many') });
     }
     throw new Problem(response.status, data);
   }
@@ -293,7 +339,10 @@ function renderWeek() {
   const days = $('days');
   days.replaceChildren();
   const end = addDays(state.weekStart, 6);
-  $('week-label').textContent = `${plainDay(state.weekStart, { day: 'numeric', month: 'short' })} – ${plainDay(end, { day: 'numeric', month: 'short' })}`;
+  $('week-label').textContent = t('booking-page-week', {
+    from: plainDay(state.weekStart, { day: 'numeric', month: 'short' }),
+    to: plainDay(end, { day: 'numeric', month: 'short' }),
+  });
   for (let i = 0; i < 7; i += 1) {
     const day = addDays(state.weekStart, i);
     const slots = state.slots.get(day) || [];
@@ -308,8 +357,9 @@ function renderWeek() {
     number.textContent = plainDay(day, { day: 'numeric' });
     button.append(weekday, number);
     const long = plainDay(day, { weekday: 'long', day: 'numeric', month: 'long' });
-    const count = state.fetched.has(day) ? `${slots.length} free time${slots.length === 1 ? '' : 's'}` : 'not loaded';
-    button.setAttribute('aria-label', `${long}, ${open ? count : 'no free times'}`);
+    button.setAttribute('aria-label', open
+      ? t('booking-page-day-label', { day: long, count: slots.length })
+      : t('booking-page-day-closed', { day: long }));
     button.setAttribute('aria-pressed', String(day === state.day));
     button.classList.toggle('has-slots', open);
     button.disabled = !open;
@@ -333,20 +383,22 @@ function renderSlots() {
     const weekEmpty = [...Array(7).keys()].every(
       (i) => !(state.slots.get(addDays(state.weekStart, i)) || []).length,
     );
-    hint.textContent = weekEmpty
-      ? 'No free times on these days. Try later days with ›.'
-      : 'Pick a day to see its free times.';
+    hint.textContent = weekEmpty ? t('booking-page-week-empty') : t('booking-page-pick-day');
     show('slots-hint');
     return;
   }
-  heading.textContent = `${plainDay(state.day, { weekday: 'long', day: 'numeric', month: 'long' })} · times in ${state.tz}`;
+  heading.textContent = t('booking-page-day-heading', {
+    day: plainDay(state.day, { weekday: 'long', day: 'numeric', month: 'long' }), zone: state.tz,
+  });
   show('slots-hint', false);
   for (const slot of slots) {
     const button = document.createElement('button');
     button.type = 'button';
     const start = new Date(slot.start);
     button.textContent = timeText(start, state.tz);
-    button.setAttribute('aria-label', `${timeText(start, state.tz)} to ${timeText(new Date(slot.end), state.tz)}`);
+    button.setAttribute('aria-label', t('booking-page-slot-label', {
+      from: timeText(start, state.tz), to: timeText(new Date(slot.end), state.tz),
+    }));
     button.dataset.start = slot.start;
     button.addEventListener('click', () => chooseSlot(slot));
     list.append(button);
@@ -384,7 +436,7 @@ async function startPicker(from) {
   show('picker');
   state.today = dayOf(new Date(), state.tz);
   state.lastDay = addDays(state.today, state.link.horizon_days);
-  $('slots-hint').textContent = 'Looking for free times…';
+  $('slots-hint').textContent = t('booking-page-looking');
   show('slots-hint');
   try {
     const day = await firstOpenDay(from || state.today);
@@ -393,7 +445,7 @@ async function startPicker(from) {
     await ensureDays(state.weekStart, addDays(state.weekStart, 7));
     renderWeek();
     if (!day) {
-      $('slots-hint').textContent = `No free times in the next ${state.link.horizon_days} days. Please check again later.`;
+      $('slots-hint').textContent = t('booking-page-nothing-free', { days: state.link.horizon_days });
     }
   } catch (problem) {
     state.weekStart = state.weekStart || state.today;
@@ -463,7 +515,7 @@ function chooseSlot(slot) {
 function renderChosen() {
   const text = rangeText(state.chosen.start, state.chosen.end, state.tz);
   $('chosen').textContent = text;
-  $('move-when').textContent = `New time: ${text}`;
+  $('move-when').textContent = t('booking-page-new-time', { when: text });
 }
 
 function backToPicker() {
@@ -487,7 +539,7 @@ function slotTaken(problem) {
   show('confirm-move', false);
   show('picker');
   renderWeek();
-  notice('That time was just taken. Please pick another one of the free times below.', 'warn');
+  notice(t('booking-page-slot-taken'), 'warn');
   $('notice').scrollIntoView({ block: 'nearest' });
 }
 
@@ -504,7 +556,7 @@ function renderQuestions(questions) {
     if (!question.required) {
       const optional = document.createElement('span');
       optional.className = 'optional';
-      optional.textContent = ' (optional)';
+      optional.textContent = ` ${t('booking-page-optional')}`;
       label.append(optional);
     }
     const input = document.createElement('textarea');
@@ -532,13 +584,13 @@ function checkForm() {
     field.removeAttribute('aria-invalid');
   }
   const name = $('name');
-  if (!name.value.trim()) return [name, 'Please enter your name.'];
+  if (!name.value.trim()) return [name, t('booking-page-enter-name')];
   const email = $('email');
-  if (!EMAIL.test(email.value.trim())) return [email, 'Please enter an email address like ann@example.org.'];
+  if (!EMAIL.test(email.value.trim())) return [email, t('booking-page-enter-email')];
   for (const field of $('questions').querySelectorAll('textarea')) {
     if (field.required && !field.value.trim()) {
       const label = state.link.questions.find((q) => q.id === field.dataset.question)?.label;
-      return [field, `Please answer: ${label}`];
+      return [field, t('booking-page-answer', { question: label })];
     }
   }
   return null;
@@ -566,17 +618,17 @@ async function submitBooking(event) {
   if (state.duration) body.duration_minutes = state.duration;
   const submit = $('submit');
   submit.disabled = true;
-  submit.textContent = 'Booking…';
+  submit.textContent = t('booking-page-booking');
   try {
     const booking = await call('POST', base, body);
     booked(booking);
   } catch (problem) {
     if (problem.status === 409) slotTaken(problem);
-    else if (problem.status === 404) notFound('This booking page does not exist', 'The link was removed while you were booking. Nothing was booked.');
+    else if (problem.status === 404) notFound(t('booking-page-no-page'), t('booking-page-removed-meanwhile'));
     else formError(problem.message);
   } finally {
     submit.disabled = false;
-    submit.textContent = 'Book';
+    submit.textContent = t('booking-page-book');
   }
 }
 
@@ -585,11 +637,21 @@ function booked(booking) {
   show('zone', false);
   show('picker', false);
   notice('');
-  $('done-heading').textContent = 'You are booked';
-  $('done-text').textContent = `Booked: ${rangeText(booking.start, booking.end, state.tz)}. An invitation is on its way to ${booking.email}.`;
+  $('done-heading').textContent = t('booking-page-done-heading');
+  const when = rangeText(booking.start, booking.end, state.tz);
+  $('done-text').textContent = booking.invitation_by_email
+    ? t('booking-page-done', { when, email: booking.email })
+    : t('booking-page-done-no-mail', { when, email: booking.email });
+  showIcsLink('done-ics', 'ics-link', booking.invitation_by_email ? null : booking.ics_url);
   showManageLink(booking.manage_url);
   show('done');
   $('done').focus();
+}
+
+// The booking's .ics file, offered where no email brings it (null: none offered).
+function showIcsLink(box, anchor, path) {
+  if (path) $(anchor).href = new URL(path, location.origin).href;
+  show(box, Boolean(path));
 }
 
 function showManageLink(path) {
@@ -609,7 +671,7 @@ async function openBookingPage() {
     link = await call('GET', base);
   } catch (problem) {
     if (problem.status === 404) {
-      notFound('This booking page does not exist', 'Check the link you were given, or ask the person who sent it for a new one.');
+      notFound(t('booking-page-no-page'), t('booking-page-no-page-text'));
     } else {
       finishLoading();
       notice(problem.message, 'warn');
@@ -619,9 +681,9 @@ async function openBookingPage() {
   state.link = withLengths(link);
   state.duration = link.duration_minutes;
   finishLoading();
-  renderIntro(state.link, `Book a time with ${link.owner_name}`);
+  renderIntro(state.link, t('booking-page-book-with', { name: link.owner_name }));
   if (!link.active) {
-    notice(`${link.owner_name} is not taking bookings through this link right now. Please try again later.`, 'warn');
+    notice(t('booking-page-paused', { name: link.owner_name }), 'warn');
     return;
   }
   show('zone');
@@ -639,24 +701,25 @@ function withLengths(link) {
 // ---------------------------------------------------------------- managing a booking
 
 const STATUS = {
-  active: 'Confirmed',
-  cancelled: 'Cancelled',
-  released: 'Cancelled by the organizer',
+  active: () => t('booking-page-status-active'),
+  cancelled: () => t('booking-page-status-cancelled'),
+  released: () => t('booking-page-status-released'),
 };
 
 function renderBooking() {
   const booking = state.booking;
   show('manage');
   const status = $('booking-status');
-  status.textContent = STATUS[booking.status] || booking.status;
+  status.textContent = STATUS[booking.status] ? STATUS[booking.status]() : booking.status;
   status.classList.toggle('cancelled', booking.status !== 'active');
   $('booking-when').textContent = rangeText(booking.start, booking.end, state.tz);
-  $('booking-who').textContent = `Booked by ${booking.name} (${booking.email})`;
+  $('booking-who').textContent = t('booking-page-booked-by', { name: booking.name, email: booking.email });
+  showIcsLink('manage-ics', 'manage-ics-link', booking.status === 'active' ? booking.ics_url : null);
   const future = Date.parse(booking.end) > Date.now();
   const changeable = booking.status === 'active' && future && booking.can_change !== false;
   show('manage-actions', changeable);
   $('reschedule').disabled = !(state.link && state.link.active);
-  $('reschedule').title = $('reschedule').disabled ? 'This link is not taking bookings now.' : '';
+  $('reschedule').title = $('reschedule').disabled ? t('booking-page-link-paused') : '';
   if (!changeable) {
     show('cancel-form', false);
     show('picker', false);
@@ -678,12 +741,12 @@ async function cancelBooking(event) {
     state.booking = await call('POST', `${base}/manage/${encodeURIComponent(token)}/cancel`, reason ? { reason } : {});
     show('cancel-form', false);
     renderBooking();
-    notice('Your booking is cancelled. The organizer has been told.');
+    notice(t('booking-page-cancelled'));
   } catch (problem) {
     if (problem.status === 409) {
       show('cancel-form', false);
       await reloadBooking();
-      notice('This booking was already cancelled.', 'warn');
+      notice(t('booking-page-already-cancelled'), 'warn');
     } else {
       error.textContent = problem.message;
       error.hidden = false;
@@ -704,7 +767,10 @@ async function moveBooking() {
     state.mode = 'book';
     show('confirm-move', false);
     renderBooking();
-    notice(`Moved to ${rangeText(state.booking.start, state.booking.end, state.tz)}. An updated invitation is on its way to ${state.booking.email}.`);
+    const moved = rangeText(state.booking.start, state.booking.end, state.tz);
+    notice(state.booking.invitation_by_email
+      ? t('booking-page-moved', { when: moved, email: state.booking.email })
+      : t('booking-page-moved-no-mail', { when: moved }));
   } catch (problem) {
     if (problem.status === 409 && problem.body.slots) slotTaken(problem);
     else {
@@ -730,7 +796,7 @@ async function openManagePage() {
     ]);
   } catch (problem) {
     if (problem.status === 404) {
-      notFound('Booking not found', 'This link does not lead to a booking. Check that you copied all of it from the email.');
+      notFound(t('booking-page-no-booking'), t('booking-page-no-booking-text'));
     } else {
       finishLoading();
       notice(problem.message, 'warn');
@@ -743,7 +809,7 @@ async function openManagePage() {
   const link = state.link || {
     title: booking.title, owner_name: booking.owner_name, location: booking.location, lengths: [minutes],
   };
-  renderIntro({ ...link, title: booking.title, lengths: [minutes] }, `Your booking with ${booking.owner_name || link.owner_name}`);
+  renderIntro({ ...link, title: booking.title, lengths: [minutes] }, t('booking-page-your-booking-with', { name: booking.owner_name || link.owner_name }));
   if (state.link && state.link.lengths.includes(minutes)) state.duration = minutes;
   show('zone');
   renderBooking();
@@ -781,9 +847,10 @@ function wire() {
   });
 }
 
+await loadMessages();
 wire();
 if (!match) {
-  notFound('Page not found', 'This address does not lead to a booking page.');
+  notFound(t('booking-page-not-found'), t('booking-page-not-found-text'));
 } else if (token) {
   openManagePage();
 } else {

@@ -14,6 +14,7 @@ from . import (
     fallback,
     groups,
     inline,
+    language,
     listing,
     mini_app,
     preferences,
@@ -32,7 +33,7 @@ def all_routers() -> list[Router]:
     """
     modules = (
         groups,
-        *(start, preferences, email, create, listing, events, rsvp, devices, accounts),
+        *(start, language, preferences, email, create, listing, events, rsvp, devices, accounts),
         mini_app,
         booking,
         sharing,

@@ -8,6 +8,8 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import day_with_year
 from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
@@ -24,8 +26,7 @@ async def export(message: Message, account: AccountView, person: Person, ctx: Bo
     stamp = ctx.clock().date().isoformat()
     await message.answer_document(
         BufferedInputFile(data, filename=f"televent-{stamp}.ics"),
-        caption="📤 Your calendar. Open it in any calendar app to import it."
-        + texts.left_out(left_out, "could not be exported"),
+        caption=t("bot-export-caption") + texts.left_out(left_out, exported=True),
     )
 
 
@@ -33,16 +34,17 @@ async def export(message: Message, account: AccountView, person: Person, ctx: Bo
 async def delete_account(message: Message, account: AccountView) -> None:
     """Ask first; erasure happens after the grace period and can be cancelled until then."""
     if account.erasure_due:
-        await message.answer(
-            f"Your data is already scheduled for erasure on {account.erasure_due}. "
-            "Send /keepaccount to cancel that."
-        )
+        await message.answer(t("bot-erase-already", day=_day(account.erasure_due)))
         return
-    await message.answer(
-        "⚠️ Erase your account? Your calendar, devices and answers will be erased after a "
-        "30-day grace period; until then you can change your mind with /keepaccount.",
-        reply_markup=keyboards.confirm_erasure(),
-    )
+    await message.answer(t("bot-erase-ask"), reply_markup=keyboards.confirm_erasure())
+
+
+def _day(iso: str) -> str:
+    """An erasure's day (ISO) as the person reads dates: "Mar 31, 2026"."""
+    try:
+        return day_with_year(dt.date.fromisoformat(iso[:10]), current_language())
+    except ValueError:
+        return iso
 
 
 @router.callback_query(keyboards.Erase.filter())
@@ -52,19 +54,14 @@ async def erase_confirmed(
     """The answer to the confirmation."""
     message = query.message if isinstance(query.message, Message) else None
     if not callback_data.confirm:
-        await query.answer("Kept")
+        await query.answer(t("bot-kept-tapped"))
         if message is not None:
-            await edit(message, "👍 Nothing will be erased.")
+            await edit(message, t("bot-erase-kept"))
         return
     due = await ctx.port.run(ctx.service.request_erasure, person)
-    await query.answer("Scheduled")
-    day = dt.date.fromisoformat(due)
+    await query.answer(t("bot-erase-scheduled-tapped"))
     if message is not None:
-        await edit(
-            message,
-            f"🗑 Your data will be erased on <b>{day:%d %B %Y}</b>. "
-            "Changed your mind? Send /keepaccount before then.",
-        )
+        await edit(message, t("bot-erase-scheduled", day=_day(due)))
 
 
 @router.message(Command("keepaccount"))
@@ -73,7 +70,7 @@ async def keep_account(
 ) -> None:
     """Withdraw a scheduled erasure."""
     if not account.erasure_due:
-        await message.answer("Nothing is scheduled for erasure. 👍")
+        await message.answer(t("bot-erase-nothing"))
         return
     await ctx.port.run(ctx.service.cancel_erasure, person)
-    await message.answer("✅ Erasure cancelled; your account stays.")
+    await message.answer(t("bot-erase-cancelled"))

@@ -14,6 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from televent.adapters.i18n import t
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.projections.queries import AccountView
 
@@ -50,27 +51,27 @@ async def availability_command(
 ) -> None:
     """Alone: the current hours and examples; with arguments: one change, then the hours."""
     args = (command.args or "").strip()
+    clock = account.preferences.hour_cycle  # times in the person's clock, 12 or 24 hours
+    examples = booking_texts.availability_examples(clock)
     if not args:
         current, is_default = await ctx.port.run(booking_service.availability, ctx.service, person)
-        await message.answer(
-            booking_texts.availability_text(current, is_default=is_default)
-            + "\n\n<b>Change them</b>\n"
-            + booking_texts.AVAILABILITY_EXAMPLES
-        )
+        shown = booking_texts.availability_text(current, is_default=is_default, hour_cycle=clock)
+        await message.answer(f"{shown}\n\n{t('booking-bot-change-them')}\n{examples}")
         return
     today = ctx.clock().astimezone(texts.zone(account.timezone)).date()
     try:
-        change = booking_texts.parse_availability(args, today)
+        change = booking_texts.parse_availability(args, today, clock)
         new = await ctx.port.run(booking_service.change_availability, ctx.service, person, change)
     except ParseProblem as exc:
         await message.answer(f"⚠️ {exc.message}")
         return
     except DomainError as exc:
         await message.answer(
-            f"⚠️ {escape(str(exc))}\n\n<b>Examples</b>\n{booking_texts.AVAILABILITY_EXAMPLES}"
+            f"⚠️ {escape(str(exc))}\n\n{t('booking-bot-examples-title')}\n{examples}"
         )
         return
-    await message.answer("✅ Saved.\n" + booking_texts.availability_text(new, is_default=False))
+    shown = booking_texts.availability_text(new, is_default=False, hour_cycle=clock)
+    await message.answer(f"{t('booking-bot-saved')}\n{shown}")
 
 
 @router.message(Command("booking", "bookings"))
@@ -89,22 +90,21 @@ async def booking_command(
     elif verb in ("delete", "remove") and rest:
         link = await ctx.port.run(booking_service.own_link, ctx.service, person, rest)
         await message.answer(
-            f"🗑 Delete the booking link <b>{escape(link.title)}</b> "
-            f"({escape(link_url(ctx, link.slug))})? Its page stops working; bookings already "
-            "made stay in your calendar.",
+            t(
+                "booking-bot-delete-ask",
+                title=escape(link.title),
+                url=escape(link_url(ctx, link.slug)),
+            ),
             reply_markup=_confirm_delete(link.slug),
         )
     else:
-        await message.answer(booking_texts.BOOKING_USAGE)
+        await message.answer(booking_texts.booking_usage())
 
 
 async def _new(message: Message, rest: str, person: Person, ctx: BotContext) -> None:
     parts = rest.split(maxsplit=2)
     if len(parts) < 3 or not parts[1].isdigit():  # slug, minutes, title
-        await message.answer(
-            "⚠️ Give a short name for the address, the minutes and a title, like "
-            "<code>/booking new intro 30 Intro call</code>."
-        )
+        await message.answer(t("booking-bot-new-usage"))
         return
     slug, minutes, title = parts[0], int(parts[1]), parts[2]
     try:
@@ -115,28 +115,33 @@ async def _new(message: Message, rest: str, person: Person, ctx: BotContext) -> 
         await message.answer(f"⚠️ {escape(str(exc))}")
         return
     await message.answer(
-        f"🔗 <b>{escape(link.title)}</b> ({booking_texts.duration_text(link.duration_minutes)}) "
-        f"is ready. Share this address:\n{escape(link_url(ctx, link.slug))}\n"
-        "People can book within your /availability, around your events. "
-        f"<code>/booking pause {escape(link.slug)}</code> stops it for a while."
+        t(
+            "booking-bot-created",
+            title=escape(link.title),
+            length=booking_texts.duration_text(link.duration_minutes),
+            url=escape(link_url(ctx, link.slug)),
+            slug=escape(link.slug),
+        )
     )
 
 
 async def _list(message: Message, person: Person, ctx: BotContext) -> None:
     summaries = await ctx.port.run(booking_service.links, ctx.service, person, ctx.clock())
     if not summaries:
-        await message.answer("You have no booking links yet.\n\n" + booking_texts.BOOKING_USAGE)
+        await message.answer(f"{t('booking-bot-no-links')}\n\n{booking_texts.booking_usage()}")
         return
-    lines = ["🔗 <b>Your booking links</b>"]
+    lines = [t("booking-bot-list-title")]
     for item in summaries:
         link = item.link
-        state = "active" if link.active else "⏸ paused"
-        count = f"{item.upcoming} upcoming booking{'s' if item.upcoming != 1 else ''}"
-        lines.append(
-            f"\n<b>{escape(link.title)}</b> — {booking_texts.duration_text(link.duration_minutes)}"
-            f", {state}, {count}\n{escape(link_url(ctx, link.slug))}"
+        line = t(
+            "booking-bot-list-item",
+            title=escape(link.title),
+            length=booking_texts.duration_text(link.duration_minutes),
+            state="active" if link.active else "paused",
+            count=item.upcoming,
         )
-    lines.append("\n/availability sets when people can book you.")
+        lines.append(f"\n{line}\n{escape(link_url(ctx, link.slug))}")
+    lines.append("\n" + t("booking-bot-list-footer"))
     await message.answer("\n".join(lines))
 
 
@@ -146,13 +151,15 @@ async def _set_active(
     link = await ctx.port.run(booking_service.set_active, ctx.service, person, slug, active)
     if active:
         await message.answer(
-            f"▶️ <b>{escape(link.title)}</b> takes bookings again: "
-            f"{escape(link_url(ctx, link.slug))}"
+            t(
+                "booking-bot-resumed",
+                title=escape(link.title),
+                url=escape(link_url(ctx, link.slug)),
+            )
         )
     else:
         await message.answer(
-            f"⏸ <b>{escape(link.title)}</b> is paused: its page shows no free times until "
-            f"<code>/booking resume {escape(link.slug)}</code>."
+            t("booking-bot-paused", title=escape(link.title), slug=escape(link.slug))
         )
 
 
@@ -163,22 +170,18 @@ async def delete_answered(
     """The answer to the confirmation."""
     message = query.message if isinstance(query.message, Message) else None
     if not callback_data.confirm:
-        await query.answer("Kept")
+        await query.answer(t("booking-bot-kept"))
         if message is not None:
-            await edit(message, "👍 The link stays.")
+            await edit(message, t("booking-bot-link-stays"))
         return
     try:
         await ctx.port.run(booking_service.delete_link, ctx.service, person, callback_data.slug)
     except NotFoundError:
-        await query.answer("That link is already gone.", show_alert=True)
+        await query.answer(t("booking-bot-already-gone"), show_alert=True)
         return
-    await query.answer("Deleted")
+    await query.answer(t("booking-bot-deleted"))
     if message is not None:
-        await edit(
-            message,
-            f"🗑 The booking link /book/{escape(callback_data.slug)} is deleted. Bookings already "
-            "made stay in your calendar.",
-        )
+        await edit(message, t("booking-bot-deleted-text", slug=escape(callback_data.slug)))
 
 
 def _confirm_delete(slug: str) -> InlineKeyboardMarkup:
@@ -186,10 +189,12 @@ def _confirm_delete(slug: str) -> InlineKeyboardMarkup:
         inline_keyboard=[
             [
                 InlineKeyboardButton(
-                    text="Yes, delete it", callback_data=DeleteLink(slug=slug, confirm=True).pack()
+                    text=t("booking-bot-delete-yes"),
+                    callback_data=DeleteLink(slug=slug, confirm=True).pack(),
                 ),
                 InlineKeyboardButton(
-                    text="No, keep it", callback_data=DeleteLink(slug=slug, confirm=False).pack()
+                    text=t("booking-bot-delete-no"),
+                    callback_data=DeleteLink(slug=slug, confirm=False).pack(),
                 ),
             ]
         ]

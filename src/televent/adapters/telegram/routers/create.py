@@ -1,4 +1,10 @@
-"""/create: one line or a short dialogue, then a confirmation card before saving."""
+"""/create: one line or a short dialogue, then a confirmation card before saving.
+
+The dialogue asks for the title, the time, the length, the place and a description (the
+event's DESCRIPTION); the last three can be skipped with a word of the person's language
+("skip", "нет", "omitir", ...). Dates are read in the person's language and English
+(parsing.py); the card shows them in their language, zone and clock.
+"""
 
 from __future__ import annotations
 
@@ -13,24 +19,32 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import duration as duration_words
 from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
 from ..context import BotContext
 from ..parsing import (
-    CREATE_EXAMPLE,
     DEFAULT_DURATION,
     NewEvent,
     ParseProblem,
-    format_duration,
     parse_create_line,
     parse_duration,
     parse_when_detailed,
+    word_list,
 )
 from ..service import Person
 
 router = Router(name="create")
-SKIP_WORDS = {"-", "no", "none", "skip", "nothing", "/skip"}
+SKIP_WORDS = {"-", "–", "no", "none", "skip", "nothing", "/skip"}
+MAX_DESCRIPTION = 2000
+
+
+def _skipped(text: str) -> bool:
+    """Whether the answer skips an optional step, in English or the person's language."""
+    said = " ".join(text.lower().split())
+    return said in SKIP_WORDS or said in word_list(t("bot-create-skip-words"))
 
 
 class Creating(StatesGroup):
@@ -40,6 +54,7 @@ class Creating(StatesGroup):
     when = State()
     duration = State()
     location = State()
+    description = State()
     confirm = State()
 
 
@@ -54,9 +69,7 @@ async def leave_dialogue(message: Message, state: FSMContext) -> None:
     """`/cancel` alone leaves whatever dialogue is going on."""
     left = await state.get_state() is not None
     await state.clear()
-    await message.answer(
-        "OK, cancelled. 👍" if left else "Nothing to cancel. /help lists commands."
-    )
+    await message.answer(t("bot-dialogue-left") if left else t("bot-dialogue-none"))
 
 
 @router.message(Command("create"))
@@ -71,7 +84,7 @@ async def create(
     await state.clear()
     if not command.args:
         await state.set_state(Creating.title)
-        await message.answer("📝 What's the event called? (/cancel to stop)")
+        await message.answer(t("bot-create-ask-title"))
         return
     new = parse_create_line(command.args, account.timezone, ctx.clock())
     await _confirm(message, new, account, state)
@@ -81,13 +94,11 @@ async def create(
 async def got_title(message: Message, state: FSMContext) -> None:
     title = (message.text or "").strip()
     if not title or len(title) > 200:
-        await message.answer("A title is 1 to 200 characters. What's the event called?")
+        await message.answer(t("bot-create-title-length"))
         return
     await state.update_data(title=title)
     await state.set_state(Creating.when)
-    await message.answer(
-        "🕒 When? e.g. <i>tomorrow 15:00</i>, <i>fri 9:30</i>, <i>25.12</i> (all day)"
-    )
+    await message.answer(t("bot-create-ask-when"))
 
 
 @router.message(Creating.when, F.text, ~F.text.startswith("/"))
@@ -97,33 +108,42 @@ async def got_when(
     try:
         start, has_time = parse_when_detailed(message.text or "", account.timezone, ctx.clock())
     except ParseProblem as problem:
-        await message.answer(f"{escape(str(problem))}\nWhen is it?")
+        await message.answer(f"{escape(str(problem))}\n{t('bot-create-when-again')}")
         return
     await state.update_data(start=start.isoformat(), has_time=has_time)
     await state.set_state(Creating.duration)
-    hint = "1h" if has_time else "1 day"
-    await message.answer(f"⏱ How long? e.g. <i>1h</i>, <i>45m</i> — or <i>skip</i> for {hint}")
+    default = DEFAULT_DURATION if has_time else dt.timedelta(days=1)
+    length = duration_words(round(default.total_seconds() / 60), current_language())
+    await message.answer(t("bot-create-ask-duration", default=length))
 
 
 @router.message(Creating.duration, F.text, ~F.text.startswith("/"))
 async def got_duration(message: Message, state: FSMContext) -> None:
     text = (message.text or "").strip()
     data = await state.get_data()
-    if text.lower() in SKIP_WORDS:
+    if _skipped(text):
         duration = DEFAULT_DURATION if data["has_time"] else dt.timedelta(days=1)
     else:
         try:
-            duration = parse_duration(text)
+            duration = parse_duration(text, bare_minutes=True)
         except ParseProblem as problem:
-            await message.answer(f"{escape(str(problem))}\nHow long is it?")
+            await message.answer(f"{escape(str(problem))}\n{t('bot-create-duration-again')}")
             return
     await state.update_data(minutes=duration.total_seconds() / 60)
     await state.set_state(Creating.location)
-    await message.answer("📍 Where? (or <i>skip</i>)")
+    await message.answer(t("bot-create-ask-location"))
 
 
 @router.message(Creating.location, F.text, ~F.text.startswith("/"))
-async def got_location(message: Message, account: AccountView, state: FSMContext) -> None:
+async def got_location(message: Message, state: FSMContext) -> None:
+    text = (message.text or "").strip()
+    await state.update_data(location=None if _skipped(text) else text[:500])
+    await state.set_state(Creating.description)
+    await message.answer(t("bot-create-ask-description"))
+
+
+@router.message(Creating.description, F.text, ~F.text.startswith("/"))
+async def got_description(message: Message, account: AccountView, state: FSMContext) -> None:
     text = (message.text or "").strip()
     data = await state.get_data()
     start = dt.datetime.fromisoformat(data["start"])
@@ -138,8 +158,9 @@ async def got_location(message: Message, account: AccountView, state: FSMContext
         title=data["title"],
         start=start,
         end=end,
-        location=None if text.lower() in SKIP_WORDS else text[:500],
+        location=data.get("location"),
         all_day=all_day,
+        description=None if _skipped(text) else text[:MAX_DESCRIPTION],
     )
     await _confirm(message, new, account, state)
 
@@ -159,18 +180,19 @@ async def confirmed(
     await state.clear()
     message = query.message if isinstance(query.message, Message) else None
     if not callback_data.save or pending is None:
-        await query.answer("Discarded" if pending else "That card has expired")
+        await query.answer(t("bot-create-discarded") if pending else t("bot-create-expired"))
         if message is not None:
-            await message.edit_text("✖️ Not saved.")
+            await message.edit_text(t("bot-create-not-saved"))
         return
     new = _decode(pending)
     event = await ctx.port.run(ctx.service.create_event, person, new, now=ctx.clock())
-    await query.answer("Saved ✅")
+    await query.answer(t("bot-create-saved-tap"))
     tz = texts.zone(account.timezone)
     if message is not None:
+        card = texts.details(event, tz, account.preferences.hour_cycle)
+        invite = texts.code(f"/invite {event.short_id} @username")
         await message.edit_text(
-            f"✅ Saved!\n{texts.details(event, tz)}\n\n"
-            f"Invite people: <code>/invite {event.short_id} @username</code>",
+            t("bot-create-saved", card=card, command=invite),
             reply_markup=keyboards.event_actions(
                 event.event_id, owned=True, invited=False, open_url=ctx.open_url(event.event_id)
             ),
@@ -179,20 +201,28 @@ async def confirmed(
 
 @router.message(Creating.confirm, F.text, ~F.text.startswith("/"))
 async def pending_confirmation(message: Message) -> None:
-    await message.answer("Tap ✅ Save or ✖️ Discard on the card above (or /cancel).")
+    await message.answer(t("bot-create-pending"))
 
 
 async def _confirm(
     message: Message, new: NewEvent, account: AccountView, state: FSMContext
 ) -> None:
     tz = texts.zone(account.timezone)
+    cycle = account.preferences.hour_cycle
     if new.all_day:
         moment = texts.when(new.start.date(), new.end.date(), tz)
     else:
-        moment = f"{texts.when(new.start, new.end, tz)} ({format_duration(new.end - new.start)})"
-    lines = ["Save this event?", f"<b>{escape(new.title)}</b>", f"🕒 {escape(moment)}"]
+        minutes = round((new.end - new.start).total_seconds() / 60)
+        moment = t(
+            "bot-create-when-long",
+            when=texts.when(new.start, new.end, tz, hour_cycle=cycle),
+            length=duration_words(minutes, current_language()),
+        )
+    lines = [t("bot-create-confirm"), f"<b>{escape(new.title)}</b>", f"🕒 {escape(moment)}"]
     if new.location:
         lines.append(f"📍 {escape(new.location)}")
+    if new.description:
+        lines.append(f"📝 {escape(new.description[:500])}")
     lines.append(f"🌍 {escape(account.timezone)}")
     await state.set_state(Creating.confirm)
     await state.update_data(pending=_encode(new))
@@ -201,9 +231,11 @@ async def _confirm(
         reply_markup=InlineKeyboardMarkup(
             inline_keyboard=[
                 [
-                    InlineKeyboardButton(text="✅ Save", callback_data=Confirm(save=True).pack()),
                     InlineKeyboardButton(
-                        text="✖️ Discard", callback_data=Confirm(save=False).pack()
+                        text=t("bot-button-save"), callback_data=Confirm(save=True).pack()
+                    ),
+                    InlineKeyboardButton(
+                        text=t("bot-button-discard"), callback_data=Confirm(save=False).pack()
                     ),
                 ]
             ]
@@ -219,6 +251,7 @@ def _encode(new: NewEvent) -> dict[str, Any]:
         "zone": str(new.start.tzinfo),
         "location": new.location,
         "all_day": new.all_day,
+        "description": new.description,
     }
 
 
@@ -230,7 +263,5 @@ def _decode(data: dict[str, Any]) -> NewEvent:
         end=dt.datetime.fromisoformat(data["end"]).astimezone(zone),
         location=data["location"],
         all_day=data["all_day"],
+        description=data.get("description"),
     )
-
-
-__all__ = ["CREATE_EXAMPLE", "router"]

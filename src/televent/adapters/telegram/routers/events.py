@@ -9,6 +9,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
+from televent.adapters.i18n import t
 from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
@@ -24,11 +25,11 @@ async def event(
 ) -> None:
     """The details card with its buttons."""
     if not command.args:
-        await message.answer("Which event? e.g. <code>/event a1b2c3</code> — ids are in /list.")
+        await message.answer(t("bot-event-which", command=texts.code("/event a1b2c3")))
         return
     details = await ctx.port.run(ctx.service.event, person, command.args.split()[0])
     await message.answer(
-        texts.details(details, texts.zone(account.timezone)),
+        texts.details(details, texts.zone(account.timezone), account.preferences.hour_cycle),
         reply_markup=keyboards.event_actions(
             details.event_id,
             owned=details.owned,
@@ -43,9 +44,8 @@ async def invite(message: Message, command: CommandObject, person: Person, ctx: 
     """`/invite <id> @username 123456 someone@example.com`."""
     words = (command.args or "").replace(",", " ").split()
     if len(words) < 2:
-        await message.answer(
-            "Invite whom to what? e.g. <code>/invite a1b2c3 @anna bob@example.com</code>"
-        )
+        example = texts.code("/invite a1b2c3 @anna bob@example.com")
+        await message.answer(t("bot-invite-usage", command=example))
         return
     outcome = await ctx.port.run(ctx.service.invite, person, words[0], words[1:])
     await message.answer("\n".join(escape(line) for line in outcome))
@@ -57,7 +57,7 @@ async def attendees(
 ) -> None:
     """Who accepted, declined, or hasn't answered."""
     if not command.args:
-        await message.answer("Which event? e.g. <code>/attendees a1b2c3</code>")
+        await message.answer(t("bot-event-which", command=texts.code("/attendees a1b2c3")))
         return
     details = await ctx.port.run(ctx.service.event, person, command.args.split()[0])
     await message.answer(texts.attendees_summary(details))
@@ -71,15 +71,13 @@ async def cancel_event(
     reference = (command.args or "").split()[0]
     details = await ctx.port.run(ctx.service.event, person, reference)
     if not details.owned:
-        await message.answer(
-            "You can only cancel your own events; to say you won't come, use "
-            f"<code>/rsvp decline {details.short_id}</code>."
-        )
+        decline = texts.code(f"/rsvp decline {details.short_id}")
+        await message.answer(t("bot-cancel-not-yours", command=decline))
         return
+    tz, cycle = texts.zone(account.timezone), account.preferences.hour_cycle
+    moment = texts.when(details.start, details.end, tz, hour_cycle=cycle)
     await message.answer(
-        f"Cancel <b>{escape(details.summary)}</b> "
-        f"({escape(texts.when(details.start, details.end, texts.zone(account.timezone)))})? "
-        "Everyone invited will be told.",
+        t("bot-cancel-ask-when", title=escape(details.summary), when=escape(moment)),
         reply_markup=keyboards.confirm_cancel(details.event_id),
     )
 
@@ -95,42 +93,40 @@ async def event_button(
     """Invite / cancel / export buttons under an event."""
     event_id = UUID(hex=callback_data.event)
     message = query.message if isinstance(query.message, Message) else None
-    tz = texts.zone(account.timezone)
+    tz, cycle = texts.zone(account.timezone), account.preferences.hour_cycle
     if callback_data.action == "invite":
         details = await ctx.port.run(ctx.service.event_by_id, person, event_id)
         await query.answer()
         if message is not None:
-            await message.answer(
-                f"Send <code>/invite {details.short_id} @username</code> "
-                "(or a Telegram id or an email address; several at once are fine)."
-            )
+            command = texts.code(f"/invite {details.short_id} @username")
+            await message.answer(t("bot-invite-how", command=command))
     elif callback_data.action == "cancel":
         details = await ctx.port.run(ctx.service.event_by_id, person, event_id)
         await query.answer()
         if message is not None:
             await message.answer(
-                f"Cancel <b>{escape(details.summary)}</b>? Everyone invited will be told.",
+                t("bot-cancel-ask", title=escape(details.summary)),
                 reply_markup=keyboards.confirm_cancel(event_id),
             )
     elif callback_data.action == "cancel_yes":
         details = await ctx.port.run(ctx.service.cancel, person, event_id.hex)
-        await query.answer("Cancelled")
+        await query.answer(t("bot-cancel-tapped"))
         if message is not None:
+            moment = texts.when(details.start, details.end, tz, hour_cycle=cycle)
             await message.edit_text(
-                f"❌ <b>{escape(details.summary)}</b> "
-                f"({escape(texts.when(details.start, details.end, tz))}) is cancelled."
+                t("bot-cancel-done", title=escape(details.summary), when=escape(moment))
             )
     elif callback_data.action == "keep":
-        await query.answer("Kept")
+        await query.answer(t("bot-kept-tapped"))
         if message is not None:
-            await message.edit_text("👍 Kept as it is.")
+            await message.edit_text(t("bot-cancel-kept"))
     elif callback_data.action == "export":
         data = await ctx.port.run(ctx.service.event_ics, person, event_id)
         await query.answer()
         if message is not None:
             await message.answer_document(
                 BufferedInputFile(data, filename=f"event-{event_id.hex[:6]}.ics"),
-                caption="Open it to add the event to another calendar.",
+                caption=t("bot-event-ics-caption"),
             )
     else:
-        await query.answer("That button is no longer valid.", show_alert=True)
+        await query.answer(t("bot-stale-button"), show_alert=True)

@@ -8,7 +8,9 @@ from html import escape
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
-from ..parsing import CREATE_EXAMPLE
+from televent.adapters.i18n import t
+
+from ..parsing import create_example
 
 router = Router(name="fallback")
 KNOWN = [
@@ -16,7 +18,7 @@ KNOWN = [
     *("attendees", "rsvp", "cancel", "timezone", "reminder", "device", "devices", "export"),
     *("deleteaccount", "keepaccount", "app", "agenda", "settings", "quiet"),
     *("availability", "hours", "booking", "bookings"),
-    *("share", "unshare", "calendars", "leave"),
+    *("share", "unshare", "calendars", "leave", "language", "email"),
 ]
 
 
@@ -29,19 +31,20 @@ async def not_understood(message: Message) -> None:
         import difflib  # noqa: PLC0415 - only on this rare path
 
         close = difflib.get_close_matches(word, KNOWN, n=1, cutoff=0.6)
-        hint = f" Did you mean /{close[0]}?" if close else ""
-        await message.answer(f"🤔 I don't know /{escape(word)}.{hint} /help lists what I can do.")
+        if close:
+            await message.answer(
+                t("bot-fallback-command-close", command=escape(word[:40]), close=close[0])
+            )
+        else:
+            await message.answer(t("bot-fallback-command", command=escape(word[:40])))
         return
     if not text:
-        await message.answer("I only read text messages. /help lists what I can do.")
+        await message.answer(t("bot-fallback-not-text"))
         return
-    await message.answer(
-        "🤔 I'm not sure what you mean. To add an event, try\n"
-        f"<code>{escape(CREATE_EXAMPLE)}</code>\nor /help for everything I can do."
-    )
+    await message.answer(t("bot-fallback-text", example=f"<code>{escape(create_example())}</code>"))
 
 
 @router.callback_query()
 async def stale_button(query: CallbackQuery) -> None:
     """A button from an old message, or forged data."""
-    await query.answer("That button is no longer valid.", show_alert=True)
+    await query.answer(t("bot-stale-button"), show_alert=True)

@@ -22,8 +22,11 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, ChatMemberUpdated, InlineKeyboardMarkup, Message
 
+from televent.adapters.i18n import speaking
+from televent.domain.languages import DEFAULT_LANGUAGE
+
 from .. import group_service, group_texts
-from ..context import GROUP_CHATS, BotContext, person_of
+from ..context import GROUP_CHATS, BotContext, person_of, reading_language
 from ..group_service import Group
 from ..service import Person
 
@@ -34,12 +37,12 @@ TAP_IN_GROUP = F.message.chat.type.in_(GROUP_CHATS)
 LOG = logging.getLogger(__name__)
 ADMINS = ("creator", "administrator")
 GONE = ("left", "kicked")
-# /today, /tomorrow, /week, /list: (title, first day from today, days; 0: the next ten events)
+# /today, /tomorrow, /week, /list: (first day from today, days; 0: the next ten events)
 LISTINGS = {
-    "today": ("Today", 0, 1),
-    "tomorrow": ("Tomorrow", 1, 1),
-    "week": ("This week", 0, 7),
-    "list": ("Coming up", 0, 0),
+    "today": (0, 1),
+    "tomorrow": (1, 1),
+    "week": (0, 7),
+    "list": (0, 0),
 }
 
 
@@ -87,7 +90,7 @@ async def create(
 ) -> None:
     """`/create Team lunch, friday 13:00, 1h`: saved at once, and its card posted."""
     if not (command.args or "").strip():
-        await message.answer(group_texts.CREATE_USAGE)
+        await message.answer(group_texts.create_usage())
         return
     chat_id = message.chat.id
     found = await ctx.port.run(ctx.service.queries.group_chat, chat_id)
@@ -102,8 +105,9 @@ async def create(
     )  # fmt: skip
     if opened.opened:
         await _announce(message, opened, ctx, bot)
-    text = await ctx.port.run(group_service.card, ctx.service, chat_id, event_id)
-    await message.answer(text, reply_markup=group_texts.card_markup(event_id))
+    # the card is in the group calendar owner's words (group_service.card_reader)
+    text, markup = await ctx.port.run(group_service.posted_card, ctx.service, chat_id, event_id)
+    await message.answer(text, reply_markup=markup)
 
 
 @router.message(IN_GROUP, Command(*LISTINGS))
@@ -111,7 +115,9 @@ async def listing(
     message: Message, command: CommandObject, person: Person, ctx: BotContext, bot: Bot
 ) -> None:
     """What's on in the group's calendar, for every member of the group."""
-    title, first, days = LISTINGS[command.command.lower()]
+    name = command.command.lower()
+    first, days = LISTINGS[name]
+    title = group_texts.listing_title(name)
     start = ctx.clock() + dt.timedelta(days=first)
     group = _group(message)
     opened = await ctx.port.run(group_service.ensure, ctx.service, group, person)
@@ -135,7 +141,7 @@ async def calendar(
         return
     setting = {"edit": "members_edit", "reminders": "reminders"}.get(words[0])
     if setting is None or len(words) != 2 or words[1] not in group_texts.ON_WORDS:
-        await message.answer(group_texts.SETTINGS_USAGE)
+        await message.answer(group_texts.settings_usage())
         return
     value = group_texts.ON_WORDS[words[1]]
     admin = message.from_user is not None and await is_admin(
@@ -152,7 +158,7 @@ async def calendar(
 @router.message(IN_GROUP, Command("start", "help"))
 async def help_command(message: Message) -> None:
     """What the bot does in a group."""
-    await message.answer(group_texts.GROUP_HELP)
+    await message.answer(group_texts.help_text())
 
 
 @router.message(IN_GROUP, F.left_chat_member)
@@ -183,7 +189,7 @@ async def anything_else(message: Message, bot: Bot) -> None:
         return
     me = await bot.me()
     if (me.username or "").lower() == match.group(1).lower():
-        await message.answer(group_texts.NOT_HERE)
+        await message.answer(group_texts.not_here())
 
 
 # --- buttons --------------------------------------------------------------------------------
@@ -201,22 +207,22 @@ async def answered(
     event_id = _event_id(callback_data.event)
     message = query.message
     if event_id is None or message is None:
-        await query.answer(group_texts.STALE, show_alert=True)
+        await query.answer(group_texts.stale(), show_alert=True)
         return
     group = Group(message.chat.id, message.chat.title)
     partstat = await ctx.port.run(
         group_service.answer, ctx.service, group, person, event_id, callback_data.answer
     )
-    await query.answer(f"{group_texts.ICONS[partstat]} Noted")
+    await query.answer(group_texts.noted(partstat))  # the tapper's language
     chat_id, message_id = message.chat.id, message.message_id
 
     async def edit() -> None:
-        text = await ctx.port.run(group_service.card, ctx.service, chat_id, event_id)
+        # the card stays in the group calendar owner's words, whoever tapped
+        text, markup = await ctx.port.run(group_service.posted_card, ctx.service, chat_id, event_id)
         try:
             await bot.edit_message_text(
-                text=text, chat_id=chat_id, message_id=message_id,
-                reply_markup=group_texts.card_markup(event_id),
-            )  # fmt: skip
+                text=text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+            )
         except TelegramBadRequest as exc:
             if "not modified" not in str(exc):
                 raise
@@ -229,7 +235,7 @@ async def who(query: CallbackQuery, callback_data: group_texts.GroupWho, ctx: Bo
     """👥: who answered what, as an alert."""
     event_id = _event_id(callback_data.event)
     if event_id is None or query.message is None:
-        await query.answer(group_texts.STALE, show_alert=True)
+        await query.answer(group_texts.stale(), show_alert=True)
         return
     text = await ctx.port.run(group_service.who, ctx.service, query.message.chat.id, event_id)
     await query.answer(text, show_alert=True)
@@ -246,7 +252,7 @@ async def join(
     """[Join this calendar]: the group's calendar in the tapper's calendars."""
     message = query.message
     if message is None or callback_data.chat != message.chat.id:
-        await query.answer(group_texts.WRONG_GROUP, show_alert=True)
+        await query.answer(group_texts.wrong_group(), show_alert=True)
         return
     admin = await is_admin(bot, message.chat.id, person.telegram_id)
     group = Group(message.chat.id, message.chat.title)
@@ -259,7 +265,7 @@ async def join(
 @router.callback_query(TAP_IN_GROUP)
 async def other_button(query: CallbackQuery) -> None:
     """Any other button in a group (an old one, or forged data): nothing happens."""
-    await query.answer(group_texts.STALE, show_alert=True)
+    await query.answer(group_texts.stale(), show_alert=True)
 
 
 # --- the bot added to or removed from a group --------------------------------------------
@@ -276,7 +282,20 @@ async def membership(update: ChatMemberUpdated, ctx: BotContext, bot: Bot) -> No
             await ctx.port.run(group_service.bot_left, ctx.service, chat_id, person)
         elif old in GONE:
             found = await ctx.port.run(group_service.bot_returned, ctx.service, chat_id, person)
-            text = group_texts.WELCOME if found is None else group_texts.welcome_back(found.title)
+            if found is None:  # nothing of the group's yet: in the words of who added the bot
+                account = None
+                if person is not None:
+                    account = await ctx.port.run(ctx.service.account, person.telegram_id)
+                language = DEFAULT_LANGUAGE if person is None else reading_language(account, person)
+            else:  # posted to the whole group: its calendar owner's words (card_reader)
+                language = await ctx.port.run(
+                    group_service.group_language, ctx.service.queries, chat_id
+                )
+            with speaking(language):
+                if found is None:
+                    text = group_texts.welcome()
+                else:
+                    text = group_texts.welcome_back(found.title)
             await bot.send_message(chat_id, text)
     except Exception:  # a failure here must not stop the bot; nothing was half-done
         LOG.exception("Handling the bot's membership of group %s failed", chat_id)

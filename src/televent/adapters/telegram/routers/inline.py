@@ -23,11 +23,12 @@ from aiogram.types import (
     InputTextMessageContent,
 )
 
+from televent.adapters.i18n import speaking, t
 from televent.domain.values import PartStat
 
-from .. import inline_texts, texts
-from ..context import BotContext, person_of
-from ..inline_service import EVENT_RESULT, LINK_RESULT, InlineService, edit_card
+from .. import inline_texts
+from ..context import BotContext, person_of, reading_language
+from ..inline_service import EVENT_RESULT, LINK_RESULT, InlineService, Offers, edit_card
 from ..service import Person
 from .booking import link_url
 
@@ -39,7 +40,8 @@ START_PARAMETER = "inline"
 
 @router.inline_query()
 async def offered(query: InlineQuery, bot: Bot, ctx: BotContext) -> None:
-    """The user's events and booking links matching the words, as cards to post."""
+    """The user's events and booking links matching the words, as cards to post, in the
+    user's language (the account middleware does not see inline queries: set here)."""
     person = person_of(query.from_user)
     inline = InlineService(ctx.service)
     try:
@@ -49,18 +51,29 @@ async def offered(query: InlineQuery, bot: Bot, ctx: BotContext) -> None:
         await query.answer([], cache_time=0, is_personal=True)
         return
     if offers is None:
-        start = InlineQueryResultsButton(
-            text=inline_texts.NOT_REGISTERED, start_parameter=START_PARAMETER
-        )
+        with speaking(reading_language(None, person)):
+            start = InlineQueryResultsButton(
+                text=inline_texts.not_registered(), start_parameter=START_PARAMETER
+            )
         await query.answer([], cache_time=0, is_personal=True, button=start)
         return
+    with speaking(offers.language):
+        results, button = _results(offers, ctx)
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)
+
+
+def _results(
+    offers: Offers, ctx: BotContext
+) -> tuple[list[InlineQueryResultUnion], InlineQueryResultsButton | None]:
+    """The offered cards (in the language of the one who asks, who posts them), and the
+    button to the bot when there are none."""
     results: list[InlineQueryResultUnion] = []
     for state in offers.events:
         text, markup = inline_texts.event_card(state)
         results.append(
             InlineQueryResultArticle(
                 id=f"{EVENT_RESULT}{state.event_id.hex}",
-                title=state.summary,
+                title=state.title,
                 description=state.when,
                 input_message_content=InputTextMessageContent(message_text=text),
                 reply_markup=markup,
@@ -72,7 +85,7 @@ async def offered(query: InlineQuery, bot: Bot, ctx: BotContext) -> None:
             InlineQueryResultArticle(
                 id=f"{LINK_RESULT}{offer.slug}",
                 title=f"📆 {offer.title}",
-                description=f"Booking link · {offer.minutes} min",
+                description=inline_texts.link_description(offer),
                 input_message_content=InputTextMessageContent(message_text=text),
                 reply_markup=link_markup,
             )
@@ -80,9 +93,9 @@ async def offered(query: InlineQuery, bot: Bot, ctx: BotContext) -> None:
     button: InlineQueryResultsButton | None = None
     if not results:
         button = InlineQueryResultsButton(
-            text=inline_texts.NOTHING_YET, start_parameter=START_PARAMETER
+            text=inline_texts.nothing_yet(), start_parameter=START_PARAMETER
         )
-    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)
+    return results, button
 
 
 @router.chosen_inline_result()
@@ -110,14 +123,15 @@ async def tapped(
     """A tap on a posted card: the tapper attends with that answer; the tally is redrawn."""
     code = inline_texts.CODES.get(callback_data.answer)
     if code is None or query.inline_message_id is None:
-        await query.answer("That button is no longer valid.", show_alert=True)
+        await query.answer(t("inline-invalid-button"), show_alert=True)
         return
     partstat = PartStat(code)
     inline = InlineService(ctx.service)
     state = await ctx.port.run(
         inline.answer, person, query.inline_message_id, callback_data.event, partstat
     )
-    await query.answer(f"{texts.ANSWERS[partstat.value]}: {state.summary}"[:200])
+    # the tapper reads their own language; the card stays in its poster's (inline_texts.py)
+    await query.answer(inline_texts.answered(partstat, state.title)[:200])
     text, markup = inline_texts.event_card(state)
     try:
         await edit_card(bot, query.inline_message_id, text, markup)

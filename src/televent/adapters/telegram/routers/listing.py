@@ -8,6 +8,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from televent.adapters.i18n import t
 from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
@@ -40,26 +41,32 @@ async def _show_days(
     end = _midnight(today + dt.timedelta(days=first + days), account)
     listing = await ctx.port.run(ctx.service.agenda, person, start, end)
     await message.answer(
-        texts.agenda(title, listing.occurrences, tz, unreadable=len(listing.unreadable))
+        texts.agenda(
+            title,
+            listing.occurrences,
+            tz,
+            unreadable=len(listing.unreadable),
+            hour_cycle=account.preferences.hour_cycle,
+        )
     )
 
 
 @router.message(Command("today"))
 async def today(message: Message, account: AccountView, person: Person, ctx: BotContext) -> None:
     """Today's events."""
-    await _show_days(message, account, person, ctx, 0, 1, "Today")
+    await _show_days(message, account, person, ctx, 0, 1, t("bot-list-today"))
 
 
 @router.message(Command("tomorrow"))
 async def tomorrow(message: Message, account: AccountView, person: Person, ctx: BotContext) -> None:
     """Tomorrow's events."""
-    await _show_days(message, account, person, ctx, 1, 1, "Tomorrow")
+    await _show_days(message, account, person, ctx, 1, 1, t("bot-list-tomorrow"))
 
 
 @router.message(Command("week"))
 async def week(message: Message, account: AccountView, person: Person, ctx: BotContext) -> None:
     """The next seven days."""
-    await _show_days(message, account, person, ctx, 0, 7, "This week")
+    await _show_days(message, account, person, ctx, 0, 7, t("bot-list-week"))
 
 
 async def _page(
@@ -72,10 +79,22 @@ async def _page(
     )
     occurrences = listing.occurrences
     shown = occurrences[offset : offset + PAGE_SIZE]
-    title = f"Coming up (next {LIST_HORIZON_DAYS} days)"
+    title = t("bot-list-coming-up", days=LIST_HORIZON_DAYS)
     if occurrences:
-        title += f" — {offset + 1}–{offset + len(shown)} of {len(occurrences)}"
-    text = texts.agenda(title, shown, tz, unreadable=len(listing.unreadable))
+        title = t(
+            "bot-list-page",
+            title=title,
+            first=offset + 1,
+            last=offset + len(shown),
+            total=len(occurrences),
+        )
+    text = texts.agenda(
+        title,
+        shown,
+        tz,
+        unreadable=len(listing.unreadable),
+        hour_cycle=account.preferences.hour_cycle,
+    )
     return text, keyboards.pages(offset, PAGE_SIZE, offset + PAGE_SIZE < len(occurrences))
 
 

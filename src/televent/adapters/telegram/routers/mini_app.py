@@ -13,6 +13,10 @@ from html import escape
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import LinkPreviewOptions, Message
+from babel.units import format_unit
+
+from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n.formatting import duration, locale_of
 
 from .. import keyboards
 from ..context import BotContext
@@ -20,39 +24,45 @@ from ..service import Person
 
 router = Router(name="mini_app")
 
-NOT_SERVED = "📅 The calendar app is not available on this server. /help lists what I can do here."
-LINK_RULES = "The link works once and expires in {lifetime}; it logs you in, so don't share it."
-NEEDS_HTTPS = (
-    "Telegram opens the app only from an HTTPS address: the server's operator sets "
-    "<code>TELEVENT_PUBLIC_URL</code> to its <code>https://</code> address for that."
-)
-
 
 @router.message(Command("app"))
 async def open_app(message: Message, person: Person, ctx: BotContext) -> None:
     """The Mini App button and the browser login link."""
     mini_app = ctx.mini_app
     if mini_app is None:
-        await message.answer(NOT_SERVED)
+        await message.answer(t("bot-app-not-served"))
         return
     token = await ctx.port.run(ctx.service.login_token, person)
     login = None if token is None else mini_app.login_url(token)
-    rules = LINK_RULES.format(lifetime=mini_app.login_link_lifetime)
+    rules = t("bot-app-link-rules", lifetime=_lifetime(mini_app.login_link_seconds))
     if mini_app.secure:
-        lines = ["📅 Your calendar: month, week, day and agenda views. Tap <b>Open calendar</b>."]
+        lines = [t("bot-app-open")]
         if login is not None:
-            lines.append(f"🌐 On a computer? <b>Open in a browser</b> signs you in there. {rules}")
+            lines.append(t("bot-app-browser", rules=rules))
         await message.answer(
             "\n\n".join(lines), reply_markup=keyboards.open_app(mini_app.home, login)
         )
         return
-    lines = [f"📅 The calendar app can't open inside Telegram here. {NEEDS_HTTPS}"]
+    lines = [t("bot-app-needs-https")]
     if login is None:
-        lines.append("Browser links are not enabled on this server either.")
+        lines.append(t("bot-app-no-links"))
     else:
-        lines.append(f"🌐 Open it in a browser with this link. {rules}\n{escape(login)}")
+        lines.append(f"{t('bot-app-browser-link', rules=rules)}\n{escape(login)}")
     # No preview: Telegram would fetch the one-time link to draw one (the server spares the
     # token for known preview fetchers, but the fetch is useless).
     await message.answer(
         "\n\n".join(lines), link_preview_options=LinkPreviewOptions(is_disabled=True)
     )
+
+
+def _lifetime(seconds: int) -> str:
+    """How long a login link works, in the reader's words ("10 minutes", "90 секунд")."""
+    language = current_language()
+    if seconds % 60 == 0 and seconds:
+        return duration(seconds // 60, language)
+    locale = locale_of(language)
+    for length in ("long", "short"):  # CLDR lacks the long form in some languages
+        text = str(format_unit(seconds, "duration-second", length=length, locale=locale))
+        if "duration" not in text:
+            return text
+    return f"{seconds} s"

@@ -3,13 +3,13 @@ answer buttons under a morning agenda."""
 
 from __future__ import annotations
 
-from html import escape
 from uuid import UUID
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from televent.adapters.i18n import t
 from televent.domain.errors import DomainError
 from televent.domain.values import PartStat
 from televent.projections.queries import AccountView
@@ -54,7 +54,7 @@ async def agenda_command(
     current = await _set_from_argument(
         message, command, account, person, ctx,
         preference="agenda_time",
-        how="Give a time of day, like <code>/agenda 07:30</code>, or <code>/agenda off</code>.",
+        how=t("bot-agenda-how"),
     )  # fmt: skip
     if current is not None:
         text = settings_view.agenda_status(current.preferences, current.timezone, ctx.clock())
@@ -69,23 +69,11 @@ async def quiet_command(
     current = await _set_from_argument(
         message, command, account, person, ctx,
         preference="quiet_hours",
-        how="Give a start and an end, like <code>/quiet 22:00-07:00</code>, or "
-        "<code>/quiet off</code>.",
+        how=t("bot-quiet-how"),
     )  # fmt: skip
     if current is None:
         return
-    quiet = current.preferences.quiet_hours
-    if quiet is None:
-        await message.answer(
-            "🌙 No quiet hours. Set them with <code>/quiet 22:00-07:00</code> (your local time)."
-        )
-        return
-    kept = "still come" if current.preferences.quiet_reminders == "keep" else "wait too"
-    await message.answer(
-        f"🌙 Quiet hours {escape(quiet.replace('-', '–'))} ({escape(current.timezone)}): "
-        f"messages wait until they end; reminders {kept} (/settings). <code>/quiet off</code> "
-        "ends them."
-    )
+    await message.answer(settings_view.quiet_status(current.preferences, current.timezone))
 
 
 @router.message(Command("settings"))
@@ -109,10 +97,10 @@ async def setting_tapped(
     """A settings button: set what it shows, then show the keyboard again."""
     changes = settings_view.decode(callback_data)
     if not changes:
-        await query.answer("That button is no longer valid.", show_alert=True)
+        await query.answer(t("bot-stale-button"), show_alert=True)
         return
     account = await ctx.port.run(ctx.service.set_preferences, person, changes)
-    await query.answer("Saved")
+    await query.answer(t("bot-saved-tapped"))
     if isinstance(query.message, Message):
         await edit(
             query.message,
@@ -131,10 +119,10 @@ async def agenda_answered(
     """An answer from the agenda: recorded, and that invitation's buttons removed."""
     partstat = PartStat(keyboards.ANSWER_CODES.get(callback_data.answer, "NEEDS-ACTION"))
     if partstat is PartStat.NEEDS_ACTION:
-        await query.answer("That button is no longer valid.", show_alert=True)
+        await query.answer(t("bot-stale-button"), show_alert=True)
         return
     details = await ctx.port.run(ctx.service.rsvp, person, UUID(hex=callback_data.event), partstat)
-    await query.answer(f"{details.summary[:150]}: {texts.ANSWERS[partstat.value]}")
+    await query.answer(f"{details.summary[:150]}: {texts.answer_text(partstat.value)}")
     if isinstance(query.message, Message):
         markup = settings_view.without_event(query.message.reply_markup, callback_data.event)
         await query.message.edit_reply_markup(reply_markup=markup)

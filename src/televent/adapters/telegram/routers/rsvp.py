@@ -9,11 +9,13 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from televent.adapters.i18n import t
 from televent.domain.values import PartStat
 from televent.projections.queries import AccountView
 
 from .. import keyboards, texts
 from ..context import BotContext, edit
+from ..parsing import word_list
 from ..service import Person
 
 router = Router(name="rsvp")
@@ -35,20 +37,30 @@ async def rsvp(
 ) -> None:
     """`/rsvp accept a1b2c3` (either order)."""
     words = (command.args or "").lower().split()
-    answer = next((WORDS[w] for w in words if w in WORDS), None)
-    references = [w for w in words if w not in WORDS]
+    known = _words()
+    answer = next((known[w] for w in words if w in known), None)
+    references = [w for w in words if w not in known]
     if answer is None or not references:
-        await message.answer(
-            "Answer how, and to what? e.g. <code>/rsvp accept a1b2c3</code> "
-            "(accept, tentative or decline)."
-        )
+        await message.answer(t("bot-rsvp-usage", command=texts.code("/rsvp accept a1b2c3")))
         return
     event_id = await ctx.port.run(ctx.service.resolve, person, references[0])
     details = await ctx.port.run(ctx.service.rsvp, person, event_id, answer)
     await message.answer(
-        f"{texts.ANSWERS[answer.value]}: <b>{escape(details.summary)}</b>. "
-        "The organizer has been told."
+        t("bot-rsvp-done", answer=texts.answer_text(answer.value), title=escape(details.summary))
     )
+
+
+def _words() -> dict[str, PartStat]:
+    """The answers /rsvp understands: English, and the words of the person's language."""
+    found = dict(WORDS)
+    for message, partstat in (
+        (t("bot-rsvp-words-accept"), PartStat.ACCEPTED),
+        (t("bot-rsvp-words-tentative"), PartStat.TENTATIVE),
+        (t("bot-rsvp-words-decline"), PartStat.DECLINED),
+    ):
+        for word in word_list(message):
+            found.setdefault(word, partstat)
+    return found
 
 
 @router.callback_query(keyboards.Rsvp.filter())
@@ -62,16 +74,16 @@ async def tapped(
     """A tap on a card: record the answer, show it on the card, keep the buttons."""
     partstat = PartStat(keyboards.ANSWER_CODES.get(callback_data.answer, "NEEDS-ACTION"))
     if partstat is PartStat.NEEDS_ACTION:
-        await query.answer("That button is no longer valid.", show_alert=True)
+        await query.answer(t("bot-stale-button"), show_alert=True)
         return
     event_id = UUID(hex=callback_data.event)
     details = await ctx.port.run(ctx.service.rsvp, person, event_id, partstat)
-    await query.answer(texts.ANSWERS[partstat.value])
+    await query.answer(texts.answer_text(partstat.value))
     if isinstance(query.message, Message):
         tz = texts.zone(account.timezone)
         await edit(
             query.message,
-            texts.details(details, tz),
+            texts.details(details, tz, account.preferences.hour_cycle),
             keyboards.rsvp(event_id, partstat.value, open_url=ctx.open_url(event_id)),
         )
 
@@ -89,10 +101,10 @@ async def counter_answered(
         ctx.service.answer_counter, person, callback_data.counter, callback_data.accept
     )
     done = (
-        f"✅ <b>{escape(summary)}</b> moved to the proposed time; everyone is told."
+        t("bot-counter-accepted", title=escape(summary))
         if callback_data.accept
-        else f"👌 <b>{escape(summary)}</b> keeps its time; the proposer is told."
+        else t("bot-counter-declined", title=escape(summary))
     )
-    await query.answer("Done")
+    await query.answer(t("bot-done-tapped"))
     if isinstance(query.message, Message):
         await edit(query.message, done, None)

@@ -33,7 +33,7 @@ async def share(message: Message, command: CommandObject, person: Person, ctx: B
     """`/share <calendar> <@username|telegram id> [read|write|manage]`."""
     words = (command.args or "").split()
     if not words:
-        await message.answer(sharing_texts.SHARE_USAGE)
+        await message.answer(sharing_texts.share_usage())
         return
     result = await ctx.port.run(sharing_service.share, ctx.service, person, words)
     await message.answer(
@@ -70,7 +70,7 @@ async def unshare(
     """`/unshare <calendar> <@username|telegram id>`: a member or an open invitation goes."""
     words = (command.args or "").split()
     if not words:
-        await message.answer(sharing_texts.UNSHARE_USAGE)
+        await message.answer(sharing_texts.unshare_usage())
         return
     member, calendar = await ctx.port.run(sharing_service.unshare, ctx.service, person, words)
     await message.answer(sharing_texts.unshared(member, calendar))
@@ -81,7 +81,7 @@ async def leave(message: Message, command: CommandObject, person: Person, ctx: B
     """`/leave <calendar>`: a calendar someone shares with the person goes from theirs."""
     name = (command.args or "").strip()
     if not name:
-        await message.answer(sharing_texts.LEAVE_USAGE)
+        await message.answer(sharing_texts.leave_usage())
         return
     calendar = await ctx.port.run(sharing_service.leave, ctx.service, person, name)
     await message.answer(sharing_texts.left(calendar))
@@ -100,7 +100,7 @@ async def answered(
     try:
         calendar_id = UUID(hex=callback_data.calendar)
     except ValueError:
-        await query.answer(sharing_texts.INVITATION_GONE, show_alert=True)
+        await query.answer(sharing_texts.invitation_gone(), show_alert=True)
         return
     try:
         done = await ctx.port.run(
@@ -109,7 +109,7 @@ async def answered(
     except TeleventError as exc:
         await query.answer(str(exc)[:200], show_alert=True)
         return
-    await query.answer("Added" if done.accepted else "Declined")
+    await query.answer(sharing_texts.tapped(done.accepted))
     if isinstance(query.message, Message):
         text = (
             sharing_texts.added(done.calendar)

@@ -10,11 +10,19 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
+from televent.adapters.i18n import t
 from televent.projections.queries import AccountView
 
 from .. import email_service, email_texts, keyboards, texts
 from ..context import BotContext
-from ..parsing import ParseProblem, resolve_timezone
+from ..parsing import (
+    ParseProblem,
+    ascii_digits,
+    is_bare_minutes,
+    looks_like_duration,
+    parse_duration,
+    resolve_timezone,
+)
 from ..service import Person
 
 router = Router(name="start")
@@ -33,7 +41,7 @@ async def start(
     """Welcome (again), and ask for the time zone."""
     await state.clear()
     address = await ctx.port.run(email_service.invite_address, ctx.service, person)
-    welcome = texts.WELCOME.format(name=escape(account.name))
+    welcome = texts.welcome(account.name)
     await message.answer(f"{welcome}\n{email_texts.invite_line(address)}")
     await _ask_zone(message, account, state)
 
@@ -41,7 +49,7 @@ async def start(
 @router.message(Command("help"))
 async def help_command(message: Message) -> None:
     """Every command with an example."""
-    await message.answer(texts.HELP)
+    await message.answer(texts.help_text())
 
 
 @router.message(Command("timezone"))
@@ -78,7 +86,7 @@ async def zone_chosen(
     zone = resolve_timezone(callback_data.name)
     await ctx.port.run(ctx.service.set_timezone, person, zone)
     await state.clear()
-    await query.answer(f"Time zone: {zone}")
+    await query.answer(t("bot-zone-tapped", zone=zone))
     if isinstance(query.message, Message):
         await query.message.edit_text(_zone_set_text(zone))
 
@@ -88,26 +96,30 @@ async def reminder_command(
     message: Message, command: CommandObject, account: AccountView, person: Person, ctx: BotContext
 ) -> None:
     """`/reminder 30`: remind 30 minutes before events (0 turns reminders off)."""
-    args = (command.args or "").strip().lower().removesuffix("m").removesuffix("min").strip()
-    if not args.isdigit():
-        await message.answer(
-            f"I remind you {account.reminder_minutes} minutes before events. "
-            "Change it with <code>/reminder 30</code> (0 turns reminders off)."
-        )
+    minutes = _minutes((command.args or "").strip())
+    if minutes is None:
+        await message.answer(t("bot-reminder-current", minutes=account.reminder_minutes))
         return
-    await ctx.port.run(ctx.service.set_reminder, person, int(args))
-    minutes = int(args)
-    await message.answer(
-        "Reminders are off." if minutes == 0 else f"⏰ I'll remind you {minutes} minutes before."
-    )
+    await ctx.port.run(ctx.service.set_reminder, person, minutes)
+    await message.answer(t("bot-reminder-set", minutes=minutes))
+
+
+def _minutes(text: str) -> int | None:
+    """ "30", "30m", "30 мин", "1h" as minutes (0 too: reminders off); None for anything else."""
+    if is_bare_minutes(text):
+        return int(ascii_digits(text))
+    if not looks_like_duration(text):
+        return None
+    try:
+        return round(parse_duration(text).total_seconds() / 60)
+    except ParseProblem:
+        return None
 
 
 async def _ask_zone(message: Message, account: AccountView, state: FSMContext) -> None:
     await state.set_state(AskZone.typing)
     await message.answer(
-        f"🌍 Your time zone is <b>{escape(account.timezone)}</b>. Tap yours, or type a "
-        "city (e.g. <i>Berlin</i>, <i>New York</i>) or a zone name:",
-        reply_markup=keyboards.zones(),
+        t("bot-zone-ask", zone=escape(account.timezone)), reply_markup=keyboards.zones()
     )
 
 
@@ -128,7 +140,4 @@ async def _set_zone(
 
 
 def _zone_set_text(zone: str) -> str:
-    return (
-        f"✅ Time zone set to <b>{escape(zone)}</b>. "
-        "Try <code>/create Lunch, tomorrow 13:00</code> or /help."
-    )
+    return t("bot-zone-set", zone=escape(zone))

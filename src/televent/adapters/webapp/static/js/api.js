@@ -1,6 +1,8 @@
 // The JSON API at /api/v1: Telegram init data when opened in Telegram, else the session cookie
 // set by the bot's one-time login link. Errors are RFC 9457 problem details.
 
+import { language, t } from "./i18n.js";
+
 const BASE = "/api/v1";
 
 export class ApiError extends Error {
@@ -13,10 +15,12 @@ export class ApiError extends Error {
 
   /** A sentence a person can read. */
   get readable() {
-    if (this.status === 412) return "This event was changed elsewhere; it has been reloaded.";
-    if (this.status === 0) return "Televent cannot be reached. Check your connection.";
-    if (this.title && this.detail && this.detail !== this.title) return `${this.title}: ${this.detail}`;
-    return this.detail || this.title || `The server answered ${this.status}.`;
+    if (this.status === 412) return t("main-error-changed");
+    if (this.status === 0) return t("main-error-offline");
+    if (this.title && this.detail && this.detail !== this.title) {
+      return t("main-error-title-detail", { title: this.title, detail: this.detail });
+    }
+    return this.detail || this.title || t("main-error-status", { status: String(this.status) });
   }
 }
 
@@ -43,7 +47,8 @@ async function problem(response) {
 
 /** One call; answers {data, etag} or throws ApiError. */
 export async function call(method, path, { body, etag, query } = {}) {
-  const headers = { Accept: "application/json" };
+  // Problems are written in the language the app speaks (the API reads Accept-Language).
+  const headers = { Accept: "application/json", "Accept-Language": language() };
   if (initData) headers.Authorization = `tma ${initData}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (etag) headers["If-Match"] = etag;

@@ -1,24 +1,34 @@
 // The Mini App: boots the calendar at once, asks /me and the week's events in parallel, and
-// moves between the calendar, an event's card, the event form, devices and settings.
+// moves between the calendar, an event's card, the event form, search, devices and settings.
+// It speaks the person's language from the first paint (the guess js/prefetch.js made: the one
+// they used here last, else their Telegram app's), then the one /me says, with their own clock
+// and first day of the week; a change in the settings shows everything in the new one at once.
 
 import { call, get, me as fetchMe, useInitData } from "./api.js";
 import * as calendar from "./calendar.js";
 import { renderCard, uninvite } from "./card.js";
-import { bindBooking, saveAvailability, showBooking } from "./booking.js";
+import { bindBooking, isBooking, relabelBooking, saveAvailability, showBooking } from "./booking.js";
 import {
-  bindCalendars, bindPeople, focus, loadCalendars, renderCalendars, showPeople,
+  bindCalendars, bindPeople, focus, loadCalendars, relabelPeople, renderCalendars, renderNotice,
+  showPeople, shownPeople,
 } from "./calendars.js";
 import { bindDevices, showDevices } from "./devices.js";
 import { bindEmail, showEmail } from "./email.js";
-import { bindForm, createBody, fillForm, patchBody, readForm, shiftSeries } from "./form.js";
-import { saveSettings, showSettings } from "./settings.js";
+import {
+  askScope, bindForm, createBody, fillForm, patchBody, readForm, shiftSeries, writeQuery,
+} from "./form.js";
+import { supported, t, useLanguage } from "./i18n.js";
+import { fillReminders, relabelReminders, withReminders } from "./reminders.js";
+import { bindSearch, focusSearch, rerender as rerenderSearch } from "./search.js";
+import { bindSettings, relabelSettings, saveSettings, showSettings } from "./settings.js";
 import { calendarById, findItem, isRecurring, occurrenceOf, state } from "./state.js";
 import * as tg from "./telegram.js";
 import { addDays, addWallMinutes, fromWall, toWall } from "./tz.js";
-import { $, choose, showScreen, toast } from "./ui.js";
+import { $, choose, h, showScreen, toast } from "./ui.js";
 
 let formContext = null; // {item, scope, series} while the form is open
 let back = null;
+let cardBack = null; // where Back goes from an event's card (the calendar, or the search)
 
 function fail(error) {
   if (error && error.status === 401) {
@@ -88,11 +98,21 @@ const cardActions = {
   },
 };
 
-function openCard(item) {
+/** Show `item`'s card; Back goes to `backTo` (the calendar unless said). */
+function openCard(item, backTo = goCalendar) {
   state.current = item;
+  cardBack = backTo;
   renderCard(item, cardActions);
   showScreen("card");
-  setNavigation(goCalendar);
+  setNavigation(backTo);
+  // A listing leaves a booking's details out: the event itself has them (booking.js).
+  if (isBooking(item) && !("booking" in item)) {
+    fetchEvent(item.id, occurrenceOf(item)).then((fresh) => {
+      if (state.current !== item) return;
+      state.current = { ...item, ...fresh };
+      renderCard(state.current, cardActions);
+    }, () => {});
+  }
 }
 
 async function openEventById(id, occurrence = null) {
@@ -106,22 +126,14 @@ async function openEventById(id, occurrence = null) {
 function openForm(options) {
   formContext = { item: options.item || null, scope: options.scope || null, series: options.series || null };
   fillForm(options);
+  fillReminders(options.series || options.item || null);
   showScreen("form");
-  const backTo = options.item ? () => openCard(options.item) : goCalendar;
-  setNavigation(backTo, "Save", submitForm);
-}
-
-/** "occurrence", "series", or null when the person cancelled. */
-async function askScope(item, verb) {
-  if (!isRecurring(item)) return "series";
-  return choose(`${verb} this repeating event:`, [
-    ["occurrence", "Only this occurrence"],
-    ["series", "All occurrences"],
-  ]);
+  const backTo = options.item ? () => openCard(options.item, cardBack || goCalendar) : goCalendar;
+  setNavigation(backTo, t("main-save"), submitForm);
 }
 
 async function startEdit(item) {
-  const scope = await askScope(item, "Edit");
+  const scope = await askScope(item, "edit");
   if (!scope) return;
   let series = item;
   if (scope === "series" && occurrenceOf(item)) {
@@ -164,22 +176,22 @@ async function submitForm(event) {
   const { item, scope, series } = formContext;
   try {
     if (!item) {
-      await call("POST", "/events", { body: createBody(values) });
-      toast("Event created");
+      await call("POST", "/events", { body: withReminders(createBody(values), false) });
+      toast(t("main-created"));
       calendar.goTo(values.start.slice(0, 10));
       goCalendar();
       calendar.reload();
     } else {
       const target = scope === "occurrence" ? item : series;
-      const body = patchBody(values, item, scope === "occurrence" ? null : series);
-      const query = scope === "occurrence" ? { occurrence: occurrenceOf(item) } : undefined;
+      const body = withReminders(patchBody(values, item, scope === "occurrence" ? null : series), true);
+      const query = writeQuery(item, scope);
       await call("PATCH", `/events/${item.id}`, { body, query, etag: target.etag });
-      toast("Saved");
+      toast(t("main-saved"));
       calendar.reload();
       if (isRecurring(item) && scope !== "occurrence") {
         goCalendar(); // every occurrence may have moved: the calendar shows where
       } else {
-        openCard(item);
+        openCard(item, cardBack || goCalendar);
         cardActions.reload(null);
       }
     }
@@ -199,16 +211,16 @@ async function submitForm(event) {
 async function removeEvent(item) {
   let scope = "series";
   if (isRecurring(item)) {
-    scope = await choose("Delete this repeating event:", [
-      ["occurrence", "Only this occurrence", "danger"], ["series", "All occurrences", "danger"]]);
-  } else if (!(await choose(`Delete “${item.title}”?`, [["series", "Delete", "danger"]]))) {
+    scope = await askScope(item, "delete");
+  } else if (!(await choose(t("main-delete-question", { title: item.title || "" }),
+    [["series", t("main-delete"), "danger"]]))) {
     scope = null;
   }
   if (!scope) return;
-  const query = scope === "occurrence" ? { occurrence: occurrenceOf(item) } : undefined;
+  const query = writeQuery(item, scope);
   try {
     await call("DELETE", `/events/${item.id}`, { query, etag: item.etag });
-    toast("Deleted");
+    toast(t("main-deleted"));
     goCalendar();
     calendar.reload();
   } catch (error) {
@@ -220,7 +232,7 @@ async function removeEvent(item) {
 async function move(key, startWall, endWall, allDay, revert) {
   const item = findItem(key);
   if (!item) return revert();
-  const scope = await askScope(item, "Move");
+  const scope = await askScope(item, "move");
   if (!scope) return revert();
   const oldStart = item.all_day ? item.start.slice(0, 10) : toWall(item.start, state.tz);
   let start = allDay ? startWall.slice(0, 10) : startWall;
@@ -235,9 +247,9 @@ async function move(key, startWall, endWall, allDay, revert) {
     }
     const body = { all_day: allDay, timezone: state.tz,
       start: allDay ? start : fromWall(start, state.tz), end: allDay ? end : fromWall(end, state.tz) };
-    const query = scope === "occurrence" ? { occurrence: occurrenceOf(item) } : undefined;
+    const query = writeQuery(item, scope);
     await call("PATCH", `/events/${item.id}`, { body, query, etag });
-    toast("Moved");
+    toast(t("main-moved"));
   } catch (error) {
     revert();
     await changed(error, null);
@@ -269,29 +281,20 @@ function bind() {
     showDevices(fail);
   });
   bindDevices(fail);
-  const saveAll = async (event) => {
-    if (event) event.preventDefault();
-    try {
-      await saveAvailability($("#settings-zone").value);
-      const me = await saveSettings();
-      if (me) {
-        state.me = me;
-        state.tz = me.timezone || state.tz;
-      }
-      calendar.zoneChanged();
-      calendar.reload();
-      goCalendar();
-    } catch (error) {
-      fail(error);
-    }
-  };
   $("#open-settings").addEventListener("click", () => {
     showSettings();
     showEmail();
     showScreen("settings");
-    setNavigation(goCalendar, "Save", saveAll);
+    setNavigation(leaveSettings, t("main-save"), saveAll);
     showBooking(fail);
   });
+  bindSettings({
+    // a language, clock or first day picked but not saved yet: shown at once
+    preview: (chosen) => speak({ ...chosen, language: chosen.language || automaticLanguage() }),
+    autoLanguage: automaticLanguage,
+  });
+  $("#open-search").addEventListener("click", () => openSearch());
+  bindSearch({ open: (item) => openCard(item, () => openSearch(false)), fail });
   bindBooking(fail);
   bindEmail(fail);
   bindCalendars({
@@ -303,8 +306,8 @@ function bind() {
   $("#settings-form").addEventListener("submit", saveAll);
   document.addEventListener("keydown", (event) => {
     if (document.body.dataset.current !== "calendar" || event.target.closest("input, select, textarea, dialog")) return;
-    if (event.key === "ArrowLeft") calendar.prev();
-    else if (event.key === "ArrowRight") calendar.next();
+    if (event.key === "ArrowLeft") calendar.toLeft();
+    else if (event.key === "ArrowRight") calendar.toRight();
     else if (event.key === "t") calendar.goToday();
   });
   window.addEventListener("hashchange", openFromHash);
@@ -325,7 +328,7 @@ function swipe(element) {
     const dx = event.changedTouches[0].clientX - x0;
     const dy = event.changedTouches[0].clientY - y0;
     x0 = null;
-    if (Math.abs(dx) > 60 && Math.abs(dy) < 40) (dx < 0 ? calendar.next : calendar.prev)();
+    if (Math.abs(dx) > 60 && Math.abs(dy) < 40) (dx < 0 ? calendar.toRight : calendar.toLeft)();
   }, { passive: true });
 }
 
@@ -358,7 +361,7 @@ function dashed(id) {
 async function focusCalendar(id) {
   const listed = calendarById(dashed(id));
   if (listed && listed.status === "invited") {
-    toast("Accept the invitation to see this calendar.");
+    toast(t("main-accept-first"));
     openCalendars();
     return;
   }
@@ -367,32 +370,172 @@ async function focusCalendar(id) {
     if (!calendarById(data.id)) state.calendars.push(data);
     focus(data.id);
   } catch (error) {
-    if (error.status === 404) toast("This calendar is not available to you.", "error");
+    if (error.status === 404) toast(t("main-calendar-unavailable"), "error");
     else fail(error);
   }
+}
+
+// --- settings and search -------------------------------------------------------------------
+
+async function saveAll(event) {
+  if (event) event.preventDefault();
+  try {
+    await saveAvailability($("#settings-zone").value);
+    const me = await saveSettings();
+    if (me) {
+      state.me = me;
+      state.tz = me.timezone || state.tz;
+      remember(speechOf(me));
+      await speak(speechOf(me));
+    }
+    calendar.zoneChanged();
+    calendar.reload();
+    goCalendar();
+    toast(t("settings-saved"));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Back from the settings without saving: a language, clock or first day only tried goes. */
+function leaveSettings() {
+  if (state.me) speak(speechOf(state.me)).catch(() => {});
+  goCalendar();
+}
+
+/** The search screen, its field ready for words (`typing`), or as it was left (back from a
+ *  result's card: the phone's keyboard stays away). */
+function openSearch(typing = true) {
+  state.current = null;
+  showScreen("search");
+  setNavigation(goCalendar);
+  if (typing) focusSearch();
+}
+
+// --- language ------------------------------------------------------------------------------
+
+const SPEECH_KEY = "televent.speech"; // the language, clock and first day last used here
+let spoken = null; // {language, hourCycle, weekStart} the app was last asked to speak
+let speaking = Promise.resolve();
+
+/** The language "automatic" means: the one the person's Telegram app reports (in Telegram);
+ *  in a browser, the one /me says while they chose none (their Telegram's, as the bot saw it),
+ *  else the browser's. */
+function automaticLanguage() {
+  const me = state.me;
+  const fromMe = me && !(me.preferences || {}).language ? supported(me.language) : null;
+  if (tg.inTelegram) return supported(tg.telegramLanguage()) || fromMe || "en";
+  if (fromMe) return fromMe;
+  const asked = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+  return asked.map(supported).find(Boolean) || "en";
+}
+
+/** What js/prefetch.js guessed (and asked the words of), else the same guess made here. */
+function firstSpeech() {
+  const early = window.televentPrefetch && window.televentPrefetch.speech;
+  return early || { language: automaticLanguage(), hourCycle: null, weekStart: null };
+}
+
+/** The language, clock and first day /me says (their choice, else the automatic language). */
+function speechOf(me) {
+  const preferences = me.preferences || {};
+  return {
+    language: (preferences.language && supported(me.language)) || automaticLanguage(),
+    hourCycle: preferences.hour_cycle || null,
+    weekStart: preferences.week_start || null,
+  };
+}
+
+/** Remember them for the first paint of the next visit. */
+function remember(speech) {
+  try {
+    const user = state.me ? String(state.me.telegram_id) : tg.telegramUser();
+    localStorage.setItem(SPEECH_KEY, JSON.stringify({ ...speech, user }));
+  } catch {
+    // storage refused (private mode): the next visit guesses again
+  }
+}
+
+/** Speak `wanted` ({language, hourCycle, weekStart}) from now on, everything on screen too;
+ *  calls run one after the other, the latest wins. */
+function speak(wanted) {
+  const next = { language: supported(wanted.language) || "en", hourCycle: wanted.hourCycle || null,
+    weekStart: wanted.weekStart || null };
+  const same = spoken && ["language", "hourCycle", "weekStart"].every((key) => spoken[key] === next[key]);
+  if (same) return speaking;
+  spoken = next;
+  speaking = speaking.catch(() => {}).then(async () => {
+    if (spoken !== next) return; // a later choice supersedes this one
+    try {
+      await useLanguage(next.language, { hourCycle: next.hourCycle, weekStart: next.weekStart });
+    } finally {
+      document.documentElement.style.visibility = ""; // js/prefetch.js hid a page in another language
+    }
+    redraw();
+  });
+  return speaking;
+}
+
+/** Texts with /commands in them (data-i18n-rich): each /command in a <code>. */
+function translateRich(root = document) {
+  for (const element of root.querySelectorAll("[data-i18n-rich]")) {
+    const parts = t(element.dataset.i18nRich).split(/(\/[a-z_]+)/);
+    element.replaceChildren(...parts.map((part, i) => (i % 2 ? h("code", {}, part) : part)));
+  }
+}
+
+/** Everything on screen again in the language, clock and first day now spoken. */
+function redraw() {
+  translateRich();
+  if (calendar.languageChanged) calendar.languageChanged();
+  renderNotice();
+  relabelPeople();
+  const screen = document.body.dataset.current;
+  if (screen === "calendars") renderCalendars();
+  else if (screen === "people" && shownPeople()) showPeople(shownPeople());
+  else if (screen === "card" && state.current) renderCard(state.current, cardActions);
+  else if (screen === "form") relabelReminders();
+  else if (screen === "search") rerenderSearch();
+  else if (screen === "devices") showDevices(fail);
+  else if (screen === "settings") {
+    relabelSettings();
+    showEmail();
+    relabelBooking(fail);
+    setNavigation(leaveSettings, t("main-save"), saveAll);
+  }
+  if (screen === "form") setNavigation(back, t("main-save"), submitForm);
+  document.dispatchEvent(new CustomEvent("televent:language"));
 }
 
 async function boot() {
   tg.start();
   useInitData(tg.initData());
-  bind();
-  const view = new URLSearchParams(window.location.search).get("view") || "week";
-  const me = fetchMe(); // in flight while the calendar asks for the week
+  const me = fetchMe(); // in flight while the words and the week come
+  const words = speak(firstSpeech()).catch(() => {});
+  let bound;
+  const ready = new Promise((resolve) => { bound = resolve; });
   // Colours, switches and invitations, also in flight (an error is shown once /me answered).
-  const calendars = loadCalendars().then(() => null, (error) => error);
+  const calendars = loadCalendars(false, ready).then(() => null, (error) => error);
+  await words;
+  bind();
+  const view = new URLSearchParams(window.location.search).get("view");
   calendar.mount($("#calendar"), {
     open: (key) => { const item = findItem(key); if (item) openCard(item); },
     create: (startWall, endWall, allDay) => openForm({ startWall, endWall, allDay }),
     move,
     onError: fail,
   }, view);
+  bound();
   try {
     state.me = (await me).data;
   } catch (error) {
     fail(error);
+    settled();
     return;
   }
-  document.body.classList.add("ready");
+  // The person's own language, clock and first weekday (nothing changes when the guess was right).
+  remember(speechOf(state.me));
+  await speak(speechOf(state.me)).catch(() => {});
   if (state.me.timezone && state.me.timezone !== state.tz) {
     state.tz = state.me.timezone;
     calendar.zoneChanged();
@@ -402,10 +545,19 @@ async function boot() {
   const refused = await calendars;
   if (refused) {
     fail(refused);
+    settled();
     return;
   }
   const shown = calendarInHash() || tg.startCalendarId();
   if (shown) focusCalendar(shown);
+  settled();
+}
+
+/** The first load is over: the person's words, zone and calendars are in, the period shown is
+ *  loaded, and nothing of the start redraws the calendar any more (body.ready). */
+async function settled() {
+  await calendar.whenLoaded();
+  requestAnimationFrame(() => document.body.classList.add("ready"));
 }
 
 boot();

@@ -1,12 +1,25 @@
 // Settings → Booking: the weekly hours people can book (GET/POST /api/v1/availability, saved
 // with the settings' Save), and the booking links (GET/POST /api/v1/booking-links, PATCH to
-// pause or resume, DELETE), each with its public address and a copy button.
+// pause or resume, DELETE), each with its public address and a copy button. And on an event's
+// card, the booking it was made for: who booked, their answers, whether it still stands.
 
 import { call, get } from "./api.js";
+import { dateFormat, t } from "./i18n.js";
 import { $, choose, h, toast } from "./ui.js";
 
-const DAYS = [["mon", "Monday"], ["tue", "Tuesday"], ["wed", "Wednesday"], ["thu", "Thursday"],
-  ["fri", "Friday"], ["sat", "Saturday"], ["sun", "Sunday"]];
+// The days of the weekly hours (Monday first, as the API keys them; 2024-01-01 was a Monday).
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+function dayName(index) {
+  return dateFormat({ weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + index)));
+}
+
+/** "17:00" (HH:MM, "24:00" the end of the day) in the person's clock. */
+function clock(hhmm) {
+  const [hours, minutes] = hhmm.split(":").map(Number);
+  return dateFormat({ hour: "numeric", minute: "2-digit", timeZone: "UTC" })
+    .format(new Date(Date.UTC(2000, 0, 3, hours % 24, minutes)));
+}
 
 let hours = null; // {timezone, weekly: {mon: [[start, end]]}, overrides: [...]} being edited
 let dirty = false;
@@ -36,14 +49,17 @@ export async function showBooking(fail) {
     const { data } = await get("/availability");
     hours = {
       timezone: data.timezone,
-      weekly: Object.fromEntries(DAYS.map(([key]) => [key, (data.weekly && data.weekly[key]) || []])),
+      weekly: Object.fromEntries(DAYS.map((key) => [key, (data.weekly && data.weekly[key]) || []])),
       overrides: data.overrides || [],
     };
     $("#availability-default").hidden = !data.is_default;
+    $("#availability-default").textContent = t("bookings-default-hours", {
+      from: clock("09:00"), to: clock("17:00"), first: dayName(0), last: dayName(4),
+    });
     renderHours();
   } catch (error) {
     hours = null;
-    $("#availability-body").replaceChildren(h("p", { class: "hint" }, "Your hours could not be loaded."));
+    $("#availability-body").replaceChildren(h("p", { class: "hint" }, t("bookings-hours-failed")));
     fail(error);
   }
   await showLinks(fail);
@@ -51,7 +67,8 @@ export async function showBooking(fail) {
 
 function renderHours() {
   $("#availability-zone").textContent = hours.timezone;
-  const rows = DAYS.map(([key, label]) => {
+  const rows = DAYS.map((key, index) => {
+    const label = dayName(index);
     const ranges = hours.weekly[key];
     const off = ranges.length === 0;
     return h("div", { class: "day", dataset: { day: key } },
@@ -59,37 +76,37 @@ function renderHours() {
         h("span", { class: "day-name" }, label),
         h("label", { class: "check off" },
           h("input", {
-            type: "checkbox", checked: off, "aria-label": `${label} off`,
+            type: "checkbox", checked: off, "aria-label": t("bookings-day-off-label", { day: label }),
             onchange: (event) => {
               hours.weekly[key] = event.target.checked ? [] : [["09:00", "17:00"]];
               changed();
               renderHours();
             },
-          }), "Off")),
+          }), t("bookings-off"))),
       h("div", { class: "ranges" },
-        off ? h("span", { class: "hint" }, "Day off")
-          : ranges.map((range, index) => rangeEditor(key, label, range, index)),
+        off ? h("span", { class: "hint" }, t("bookings-day-off"))
+          : ranges.map((range, at) => rangeEditor(key, label, range, at)),
         h("button", {
-          type: "button", class: "link", "aria-label": `Add hours on ${label}`,
+          type: "button", class: "link", "aria-label": t("bookings-add-hours-label", { day: label }),
           onclick: () => {
             ranges.push(nextRange(ranges[ranges.length - 1]));
             changed();
             renderHours();
           },
-        }, "+ hours")));
+        }, t("bookings-add-hours"))));
   });
   const dates = hours.overrides.map((override) => h("li", {},
     h("span", { class: "who" }, override.date),
     h("span", { class: "hint" }, override.ranges.length
-      ? override.ranges.map(([s, e]) => `${s}–${e}`).join(", ") : "day off"),
+      ? override.ranges.map(([s, e]) => `${clock(s)}–${clock(e)}`).join(", ") : t("bookings-date-off")),
     h("button", {
-      type: "button", class: "link danger", "aria-label": `Remove ${override.date}`,
+      type: "button", class: "link danger", "aria-label": t("bookings-remove-label", { what: override.date }),
       onclick: () => {
         hours.overrides = hours.overrides.filter((o) => o !== override);
         changed();
         renderHours();
       },
-    }, "Remove")));
+    }, t("bookings-remove"))));
   $("#availability-body").replaceChildren(
     ...rows,
     dates.length ? h("ul", { class: "devices dates" }, dates) : "",
@@ -103,17 +120,31 @@ function rangeEditor(day, label, range, index) {
     changed();
   };
   return h("span", { class: "range" },
-    h("input", { type: "time", value: range[0], "aria-label": `${label} from`, oninput: set(0), required: true }),
+    h("input", {
+      type: "time", value: range[0], "aria-label": t("bookings-from-label", { day: label }), oninput: set(0), required: true,
+    }),
     "–",
-    h("input", { type: "time", value: shownEnd(range[1]), "aria-label": `${label} to`, oninput: set(1), required: true }),
+    h("input", {
+      type: "time", value: shownEnd(range[1]), "aria-label": t("bookings-to-label", { day: label }), oninput: set(1), required: true,
+    }),
     h("button", {
-      type: "button", class: "link danger", "aria-label": `Remove ${label} ${range[0]}`,
+      type: "button", class: "link danger", "aria-label": t("bookings-remove-label", { what: `${label} ${clock(range[0])}` }),
       onclick: () => {
         hours.weekly[day].splice(index, 1);
         changed();
         renderHours();
       },
     }, "×"));
+}
+
+/** Show the hours and links again in the current language and clock (edits kept). */
+export function relabelBooking(fail) {
+  if (!hours) return;
+  $("#availability-default").textContent = t("bookings-default-hours", {
+    from: clock("09:00"), to: clock("17:00"), first: dayName(0), last: dayName(4),
+  });
+  renderHours();
+  showLinks(fail);
 }
 
 /** Save the hours when they were edited (POST /availability, in `zone`); throws ApiError. */
@@ -133,7 +164,7 @@ function addDateOff() {
   input.value = "";
   changed();
   renderHours();
-  toast(`${date} is a day off once you save`);
+  toast(t("bookings-date-off-added", { date }));
 }
 
 // --- links ---------------------------------------------------------------------------------
@@ -156,36 +187,37 @@ async function showLinks(fail) {
       const count = upcoming[link.slug] || 0;
       return h("li", { dataset: { slug: link.slug } },
         h("span", { class: "who" }, link.title),
-        h("span", { class: `badge ${link.active ? "status-accepted" : ""}` }, link.active ? "Active" : "Paused"),
+        h("span", { class: `badge ${link.active ? "status-accepted" : ""}` },
+          link.active ? t("bookings-link-active") : t("bookings-link-paused")),
         h("span", { class: "address" }, link.url),
         h("span", { class: "hint wide-line" },
-          `${link.duration_minutes} min · ${count} upcoming booking${count === 1 ? "" : "s"}`),
+          t("bookings-link-summary", { minutes: link.duration_minutes, count })),
         h("span", { class: "link-actions" },
-          h("button", { type: "button", class: "link", onclick: () => copy(link.url) }, "Copy link"),
+          h("button", { type: "button", class: "link", onclick: () => copy(link.url) }, t("bookings-copy")),
           h("button", {
             type: "button", class: "link", onclick: () => setActive(link, !link.active, fail),
-          }, link.active ? "Pause" : "Resume"),
+          }, link.active ? t("bookings-pause") : t("bookings-resume")),
           h("button", {
-            type: "button", class: "link danger", "aria-label": `Delete ${link.title}`,
+            type: "button", class: "link danger", "aria-label": t("bookings-delete-label", { title: link.title }),
             onclick: () => removeLink(link, fail),
-          }, "Delete")));
+          }, t("bookings-delete"))));
     }))
-    : h("p", { class: "hint" }, "No booking links yet."));
+    : h("p", { class: "hint" }, t("bookings-no-links")));
 }
 
 async function copy(url) {
   try {
     await navigator.clipboard.writeText(url);
-    toast("Link copied");
+    toast(t("bookings-copied"));
   } catch {
-    window.prompt("Copy the link:", url); // eslint-disable-line no-alert
+    window.prompt(t("bookings-copy-prompt"), url); // eslint-disable-line no-alert
   }
 }
 
 async function setActive(link, active, fail) {
   try {
     await call("PATCH", `/booking-links/${encodeURIComponent(link.slug)}`, { body: { active } });
-    toast(active ? `${link.title} takes bookings again` : `${link.title} is paused`);
+    toast(active ? t("bookings-resumed", { title: link.title }) : t("bookings-paused", { title: link.title }));
   } catch (error) {
     fail(error);
   }
@@ -193,12 +225,12 @@ async function setActive(link, active, fail) {
 }
 
 async function removeLink(link, fail) {
-  const ok = await choose(`Delete “${link.title}”? Its page stops working; bookings already made stay in your calendar.`,
-    [["yes", "Delete", "danger"]]);
+  const ok = await choose(t("bookings-delete-question", { title: link.title }),
+    [["yes", t("bookings-delete"), "danger"]]);
   if (!ok) return;
   try {
     await call("DELETE", `/booking-links/${encodeURIComponent(link.slug)}`);
-    toast(`Deleted ${link.title}`);
+    toast(t("bookings-deleted", { title: link.title }));
   } catch (error) {
     fail(error);
   }
@@ -229,10 +261,44 @@ export function bindBooking(fail) {
     try {
       const { data } = await call("POST", "/booking-links", { body });
       form.reset();
-      toast(`${data.title} is ready: ${data.url}`);
+      toast(t("bookings-created", { title: data.title, url: data.url }));
     } catch (error) {
       fail(error);
     }
     await showLinks(fail);
   });
+}
+
+// --- an event's booking, on its card ---------------------------------------------------------
+
+/** Whether `item` was made by a booking link (its UID says so; application/bookings.py). */
+export function isBooking(item) {
+  return /^booking-[^@]+@/.test(String(item.uid || ""));
+}
+
+function bookingState(status) {
+  if (status === "active") return t("bookings-card-active");
+  if (status === "cancelled") return t("bookings-card-cancelled");
+  if (status === "released") return t("bookings-card-released");
+  return status;
+}
+
+/** The card's section about the booking `item` was made for (null when it was not, or when
+ *  the person may not read it: the API leaves `booking` out then). */
+export function bookingDetails(item) {
+  const booking = item.booking;
+  if (!booking) return null;
+  const answers = booking.answers || [];
+  return h("section", { class: "booking-card", "aria-label": t("bookings-card-title", { title: booking.title }) },
+    h("h3", {}, t("bookings-card-title", { title: booking.title })),
+    h("p", { class: "booker" },
+      h("span", { class: "who" }, booking.name), " · ",
+      h("a", { href: `mailto:${booking.email}`, class: "address" }, booking.email)),
+    booking.timezone ? h("p", { class: "hint" }, t("bookings-card-zone", { zone: booking.timezone })) : null,
+    answers.length
+      ? h("dl", { class: "booking-answers" },
+        answers.flatMap((answer) => [h("dt", {}, answer.question), h("dd", {}, answer.answer)]))
+      : null,
+    h("p", { class: `badge booking-status status-${booking.status === "active" ? "accepted" : "declined"}` },
+      bookingState(booking.status)));
 }

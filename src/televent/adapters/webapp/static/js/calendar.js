@@ -1,24 +1,55 @@
-// The calendar views (EventCalendar, vendored): month, week, day and agenda, fed by one
-// GET /api/v1/events call per period, in the user's time zone; each event in its calendar's
-// colour, the events of calendars switched off left out, read-only ones not draggable.
+// The calendar views (EventCalendar, vendored): month, week, three days, day and agenda, fed by
+// one GET /api/v1/events call per period, in the user's time zone; each event in its calendar's
+// colour, the events of calendars switched off left out, read-only ones not draggable. Dates
+// are written by the browser's Intl in the document's language (<html lang>), and the period's
+// title takes the longest of its forms that fits the toolbar.
 
 import { eventsBetween } from "./api.js";
 import { colorOf, textOn } from "./calendars.js";
+import { firstDay, uses12Hours } from "./i18n.js";
 import { calendarById, canChange, isShown, occurrenceKey, state } from "./state.js";
-import { addDays, fromWall, offsetMinutes, offsetText, toWall, today, wallOfDate } from "./tz.js";
-import { $, h } from "./ui.js";
+import { addDays, fromWall, offsetMinutes, offsetText, toWall, today, wallMinutesBetween, wallOfDate } from "./tz.js";
+import { $, h, locale } from "./ui.js";
 
-export const VIEWS = {
-  month: "dayGridMonth",
-  week: "timeGridWeek",
-  day: "timeGridDay",
-  agenda: "listMonth",
+// What this module writes on screen, in one place (to move into the message catalogue).
+const TEXT = {
+  noTitle: "(no title)",
+  nothingPlanned: "Nothing planned",
+  allDay: "all-day",
+  more: (count, narrow) => (narrow ? `+${count}` : `+${count} more`), // events a day cell hides
 };
+
+// The views the switcher offers (its buttons' data-view), as the component's view and length.
+// "3day" is the week's time grid three days long, starting on the day shown.
+export const VIEWS = {
+  month: { type: "dayGridMonth", duration: { months: 1 } },
+  week: { type: "timeGridWeek", duration: { weeks: 1 } },
+  "3day": { type: "timeGridWeek", duration: { days: 3 } },
+  day: { type: "timeGridDay", duration: { days: 1 } },
+  agenda: { type: "listMonth", duration: { months: 1 } },
+};
+
+// Below 600 CSS pixels three days are shown by default, the week above. Seven day columns
+// beside the hour labels (about 45 px) need some 75 px each for a short word of an event's
+// title ("Dentist", "Standup") at 11.5 px plus the event's padding: 7 x 75 + 45 = 570. Every
+// phone held upright (320-430 px) and Telegram Desktop's narrow Mini App window are below
+// that; a phone on its side and a tablet are above it.
+const NARROW = window.matchMedia("(max-width: 599.98px)");
+
+// The grid's geometry (EventCalendar's slotHeight per 30-minute slot), and the line height of
+// an event's text in it (app.css: --ev-line), to know how many lines an event has room for.
+const SLOT_HEIGHT = 40;
+const EVENT_LINE = 15;
+const EVENT_PADDING = 5; // the event's padding and border, top and bottom together
 
 let ec = null;
 let handlers = {};
 let loadToken = 0;
+let loading = Promise.resolve(); // the latest load of the period shown
 let wanted = null; // wall-clock [start, end) the view shows
+let mode = "week"; // the key in VIEWS shown
+let chosen = false; // the person (or the link) picked the view: no switching on resize
+let period = null; // {mode, first, last} dates "YYYY-MM-DD" of the period the title names
 
 function zoneOffset() {
   return offsetText(offsetMinutes(Date.now(), state.tz));
@@ -40,7 +71,7 @@ function toCalendarEvent(item) {
   if (!editable) classes.push("read-only");
   return {
     id: occurrenceKey(item),
-    title: item.title || "(no title)",
+    title: item.title || TEXT.noTitle,
     start, end, allDay, editable, startEditable: editable, durationEditable: editable,
     classNames: classes,
     styles,
@@ -72,6 +103,8 @@ export async function reload({ force = true } = {}) {
     return;
   }
   const token = ++loadToken;
+  let done;
+  loading = new Promise((resolve) => { done = resolve; });
   const from = fromWall(`${addDays(wanted[0].slice(0, 10), -1)}T00:00:00`, state.tz);
   const to = fromWall(`${addDays(wanted[1].slice(0, 10), 1)}T00:00:00`, state.tz);
   document.body.classList.add("loading");
@@ -85,35 +118,154 @@ export async function reload({ force = true } = {}) {
     if (token === loadToken) handlers.onError(error);
   } finally {
     if (token === loadToken) document.body.classList.remove("loading");
+    done();
   }
+}
+
+/** Settles once no load of the period shown is in flight (the latest one included). */
+export async function whenLoaded() {
+  let seen = null;
+  while (loading !== seen) {
+    seen = loading;
+    await seen;
+  }
+}
+
+// --- the period's title -------------------------------------------------------------------
+
+// Each view's title forms, longest first (Intl options; a range for more than one day).
+const TITLES = {
+  month: [{ month: "long", year: "numeric" }, { month: "short", year: "numeric" },
+    { month: "numeric", year: "numeric" }],
+  range: [{ day: "numeric", month: "long", year: "numeric" }, { day: "numeric", month: "short", year: "numeric" },
+    { day: "numeric", month: "short" }, { day: "numeric", month: "numeric" }],
+  day: [{ weekday: "long", day: "numeric", month: "long", year: "numeric" },
+    { weekday: "long", day: "numeric", month: "long" }, { weekday: "short", day: "numeric", month: "short" },
+    { day: "numeric", month: "short" }, { day: "numeric", month: "numeric" }],
+};
+
+const utcDate = (date) => new Date(`${date}T00:00:00Z`);
+
+/** The period's title in every form, longest first: "November 2026", "Nov 2026", "11/2026";
+ *  "23–25 November 2026" ... "23/11–25/11"; in the document's language. A range across two
+ *  years is also written without its years ("28 Dec – 3 Jan"; Intl's range adds them). */
+function titleForms({ mode: shown, first, last }) {
+  const kind = shown === "month" || shown === "agenda" ? "month" : shown === "day" ? "day" : "range";
+  const [from, to] = [utcDate(first), utcDate(last)];
+  return TITLES[kind].flatMap((options) => {
+    const format = new Intl.DateTimeFormat(locale(), { ...options, timeZone: "UTC" });
+    if (kind !== "range" || first === last) return [format.format(from)];
+    const joined = `${format.format(from)} – ${format.format(to)}`;
+    if (!format.formatRange) return [joined];
+    return "year" in options ? [format.formatRange(from, to)] : [format.formatRange(from, to), joined];
+  });
+}
+
+let probe = null; // a hidden copy of the title, to measure each form without showing it
+
+/** The room the title has: its row's width less everything else on the row. */
+function roomForTitle(title) {
+  const row = title.parentElement;
+  const style = getComputedStyle(title);
+  let room = row.clientWidth - parseFloat(style.marginInlineStart) - parseFloat(style.marginInlineEnd);
+  for (const other of row.children) {
+    if (other !== title && other !== probe) room -= other.getBoundingClientRect().width;
+  }
+  return room;
+}
+
+/** Show the longest form of the title that fits (the shortest when none does, or when the
+ *  toolbar is not laid out: it is fitted again once it is). The forms are measured in a
+ *  hidden copy, so the title itself (a live region) changes only when its text does. */
+function fitTitle() {
+  if (!period) return;
+  const title = $("#period-title");
+  const forms = [...new Set(titleForms(period))];
+  let fits = forms[forms.length - 1];
+  if (title.clientWidth > 0) {
+    if (!probe) {
+      probe = h("span", { class: "title-probe", "aria-hidden": "true" });
+      title.after(probe);
+    }
+    const room = roomForTitle(title);
+    for (const form of forms) {
+      probe.textContent = form;
+      if (probe.getBoundingClientRect().width <= room) {
+        fits = form;
+        break;
+      }
+    }
+    probe.textContent = ""; // hidden, but it would still widen the page
+  }
+  if (title.textContent !== fits) title.textContent = fits;
+  title.title = forms[0];
 }
 
 function updateTitle(view) {
-  $("#period-title").textContent = view.title;
+  const first = wallOfDate(view.currentStart).slice(0, 10);
+  const last = addDays(wallOfDate(view.currentEnd).slice(0, 10), -1);
+  period = { mode, first, last: last < first ? first : last };
+  fitTitle();
   for (const button of document.querySelectorAll("[data-view]")) {
-    button.setAttribute("aria-pressed", String(VIEWS[button.dataset.view] === view.type));
+    button.setAttribute("aria-pressed", String(button.dataset.view === mode));
   }
 }
 
-/** Title first (the time is on the grid already), so that narrow columns show what it is. */
+// --- events -------------------------------------------------------------------------------
+
+/** Title first (the time is on the grid already), broken only between words, in as many lines
+ *  as the event has room for; an event too short for two lines shows its title on one line
+ *  with the time beside it when there is room. */
 function eventContent(info) {
   if (info.view.type.startsWith("list")) return undefined;
-  const nodes = [h("span", { class: "ev-title" }, info.event.title)];
-  if (!info.event.allDay && info.view.type !== "dayGridMonth") {
-    nodes.push(h("span", { class: "ev-time" }, info.timeText));
-  }
-  return { domNodes: nodes };
+  const title = h("span", { class: "ev-title" }, info.event.title);
+  if (info.event.allDay || info.view.type === "dayGridMonth") return { domNodes: [title] };
+  const time = h("span", { class: "ev-time" }, info.timeText);
+  const minutes = info.event.end
+    ? wallMinutesBetween(wallOfDate(info.event.start), wallOfDate(info.event.end)) : 30;
+  const lines = Math.max(1, Math.floor((minutes * SLOT_HEIGHT / 30 - EVENT_PADDING) / EVENT_LINE));
+  if (lines === 1) return { domNodes: [h("span", { class: "ev-line" }, title, time)] };
+  title.style.setProperty("--ev-lines", String(lines >= 3 ? lines - 1 : lines));
+  return { domNodes: lines >= 3 ? [title, time] : [title] };
+}
+
+// --- views --------------------------------------------------------------------------------
+
+/** The day headers: weekdays over the month; the weekday's narrow form when seven columns
+ *  share a narrow screen. */
+function dayHeaderFormat(name) {
+  if (name === "month") return { weekday: "short" };
+  return name === "week" && NARROW.matches
+    ? { weekday: "narrow", day: "numeric" } : { weekday: "short", day: "numeric" };
+}
+
+function show(name) {
+  if (!ec || !VIEWS[name]) return;
+  mode = name;
+  ec.setOption("view", VIEWS[name].type);
+  ec.setOption("duration", VIEWS[name].duration);
+  ec.setOption("dayHeaderFormat", dayHeaderFormat(name));
+}
+
+/** The view shown when none was chosen: three days on a narrow screen, else the week. */
+export function defaultView() {
+  return NARROW.matches ? "3day" : "week";
 }
 
 /** Build the calendar in `element`; `on` has open(key), create(startWall, endWall, allDay),
- *  move(key, startWall, endWall, revert) and onError(error). */
-export function mount(element, on, view = "week") {
+ *  move(key, startWall, endWall, revert) and onError(error). `view` (a key of VIEWS, from the
+ *  app's link) is kept on every screen size; without it the screen's default is shown. */
+export function mount(element, on, view = null) {
   handlers = on;
+  chosen = Boolean(VIEWS[view]);
+  mode = chosen ? view : defaultView();
+  const { type, duration } = VIEWS[mode];
   ec = window.EventCalendar.create(element, {
-    view: VIEWS[view] || VIEWS.week,
+    view: type,
     date: today(state.tz),
     timeZone: zoneOffset(),
-    firstDay: 1,
+    locale: locale(),
+    firstDay: firstDay(),
     headerToolbar: { start: "", center: "", end: "" },
     height: "100%",
     nowIndicator: true,
@@ -121,17 +273,15 @@ export function mount(element, on, view = "week") {
     editable: true,
     selectable: true,
     scrollTime: "08:00:00",
-    slotHeight: 40,
-    eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
-    slotLabelFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
-    dayHeaderFormat: { weekday: "short", day: "numeric" },
-    views: {
-      dayGridMonth: { dayHeaderFormat: { weekday: "short" } },
-      timeGridWeek: { titleFormat: { month: "short", day: "numeric" } },
-      timeGridDay: { titleFormat: { weekday: "short", month: "short", day: "numeric" } },
-    },
+    slotHeight: SLOT_HEIGHT,
+    eventTimeFormat: clockFormat(),
+    slotLabelFormat: clockFormat(true),
+    dayHeaderFormat: dayHeaderFormat(mode),
+    allDayContent: TEXT.allDay,
+    moreLinkContent: (info) => TEXT.more(info.num, NARROW.matches),
+    views: { [type]: { duration } }, // the first view's length (three days or a week)
     eventContent,
-    noEventsContent: "Nothing planned",
+    noEventsContent: TEXT.nothingPlanned,
     events: [],
     datesSet(info) {
       wanted = [info.startStr, info.endStr];
@@ -160,7 +310,44 @@ export function mount(element, on, view = "week") {
         wallOfDate(info.event.end), info.event.allDay, info.revert);
     },
   });
+  watchLayout();
   return ec;
+}
+
+/** Fit the title again when the toolbar's width changes (a turned phone, the calendar screen
+ *  shown again); follow the screen's default view until the person picks one; write dates in
+ *  the document's language when it changes. */
+function watchLayout() {
+  const toolbar = $(".calendar-screen .period");
+  if (window.ResizeObserver && toolbar) new ResizeObserver(() => fitTitle()).observe(toolbar);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(() => fitTitle());
+  NARROW.addEventListener("change", () => {
+    if (!chosen && (mode === "week" || mode === "3day")) show(defaultView());
+    else ec.setOption("dayHeaderFormat", dayHeaderFormat(mode));
+  });
+  new MutationObserver(() => {
+    ec.setOption("locale", locale());
+    fitTitle();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
+}
+
+/** Times in the person's clock (js/i18n.js): "9:00 AM" or "09:00"; the hours beside the grid
+ *  (`hours`) as "9 AM" on a 12-hour clock, which keeps that column narrow. */
+function clockFormat(hours = false) {
+  const twelve = uses12Hours();
+  if (twelve && hours) return { hour: "numeric", hour12: true };
+  return { hour: twelve ? "numeric" : "2-digit", minute: "2-digit", hour12: twelve };
+}
+
+/** The person's language, clock or first day of the week changed (js/i18n.js): redraw in them. */
+export function languageChanged() {
+  if (!ec) return;
+  ec.setOption("locale", locale());
+  ec.setOption("firstDay", firstDay());
+  ec.setOption("eventTimeFormat", clockFormat());
+  ec.setOption("slotLabelFormat", clockFormat(true));
+  render();
+  fitTitle();
 }
 
 /** The user's zone became known or changed: show the same events in it. */
@@ -170,12 +357,21 @@ export function zoneChanged() {
   reload({ force: false });
 }
 
+/** Show the view `name` (a key of VIEWS), as the person chose it. */
 export function setView(name) {
-  if (ec && VIEWS[name]) ec.setOption("view", VIEWS[name]);
+  if (!VIEWS[name]) return;
+  chosen = true;
+  show(name);
 }
 
 export const prev = () => ec && ec.prev();
 export const next = () => ec && ec.next();
+
+const rightToLeft = () => getComputedStyle(document.documentElement).direction === "rtl";
+/** The period on that side of this one, as the arrow keys and swipes mean it: the previous
+ *  one is on the left in a left-to-right document, on the right in a right-to-left one. */
+export const toLeft = () => (rightToLeft() ? next() : prev());
+export const toRight = () => (rightToLeft() ? prev() : next());
 export const goToday = () => ec && ec.setOption("date", today(state.tz));
 export const goTo = (date) => ec && ec.setOption("date", date);
 export const refreshFromCache = render;

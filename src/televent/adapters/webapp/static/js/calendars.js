@@ -4,6 +4,7 @@
 // someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members).
 
 import { call, get } from "./api.js";
+import { t } from "./i18n.js";
 import { calendarById, manages, state, writable } from "./state.js";
 import { hapticSuccess } from "./telegram.js";
 import { $, choose, h, toast } from "./ui.js";
@@ -11,11 +12,14 @@ import { $, choose, h, toast } from "./ui.js";
 const HIDDEN_KEY = "televent.hiddenCalendars";
 // Colours for calendars that have none of their own (the default calendar keeps the theme's).
 const PALETTE = ["#e67c73", "#33b679", "#f6bf26", "#8e24aa", "#f4511e", "#039be5", "#7986cb", "#0b8043"];
-const ROLES = [["read", "Can view"], ["write", "Can edit"], ["manage", "Can manage"]];
-const ROLE_LABELS = { owner: "Owner", ...Object.fromEntries(ROLES) };
+const ROLES = ["read", "write", "manage"];
 
 export function roleLabel(role) {
-  return ROLE_LABELS[role] || role;
+  const labels = {
+    owner: t("calendars-role-owner"), read: t("calendars-role-read"),
+    write: t("calendars-role-write"), manage: t("calendars-role-manage"),
+  };
+  return labels[role] || role;
 }
 
 /** The calendar's colour: its own, else one picked from its id (null: the theme's accent). */
@@ -42,8 +46,8 @@ function swatch(calendar) {
 /** "Yours", "Alice · Can edit", "Group · Can view". */
 export function describe(calendar) {
   const parts = [];
-  if (calendar.kind === "group") parts.push("Group");
-  if (calendar.role === "owner") parts.push("Yours");
+  if (calendar.kind === "group") parts.push(t("calendars-group"));
+  if (calendar.role === "owner") parts.push(t("calendars-yours"));
   else {
     if (calendar.kind !== "group" && calendar.owner) parts.push(calendar.owner.name);
     parts.push(roleLabel(calendar.role));
@@ -89,9 +93,11 @@ export function bindCalendars(handlers) {
   loadHidden();
 }
 
-/** GET /calendars into the state, then redraw what shows them (`reload`: and the events). */
-export async function loadCalendars(reload = false) {
+/** GET /calendars into the state, then redraw what shows them (`reload`: and the events;
+ *  `ready`: a promise to wait for before drawing, as the words of the app's language). */
+export async function loadCalendars(reload = false, ready = null) {
   const { data } = await get("/calendars");
+  if (ready) await ready;
   state.calendars = (data && data.items) || [];
   renderNotice();
   if (document.body.dataset.current === "calendars") renderCalendars();
@@ -105,15 +111,17 @@ export function renderNotice() {
   const open = invitations();
   if (open.length) {
     const text = open.length === 1
-      ? `${open[0].owner ? open[0].owner.name : "Someone"} shared “${open[0].name}” with you`
-      : `${open.length} calendars shared with you`;
+      ? open[0].owner
+        ? t("calendars-shared-by", { owner: open[0].owner.name, name: open[0].name })
+        : t("calendars-shared-one", { name: open[0].name })
+      : t("calendars-shared-many", { count: open.length });
     root.append(h("div", { class: "strip" }, h("span", {}, text),
-      h("button", { type: "button", class: "link", onclick: () => on.openCalendars() }, "View")));
+      h("button", { type: "button", class: "link", onclick: () => on.openCalendars() }, t("calendars-view"))));
   }
   const focused = state.focus && calendarById(state.focus);
   if (focused) {
-    root.append(h("div", { class: "strip" }, swatch(focused), h("span", {}, `Only “${focused.name}”`),
-      h("button", { type: "button", class: "link", onclick: () => focus(null) }, "Show all")));
+    root.append(h("div", { class: "strip" }, swatch(focused), h("span", {}, t("calendars-only", { name: focused.name })),
+      h("button", { type: "button", class: "link", onclick: () => focus(null) }, t("calendars-show-all"))));
   }
   root.hidden = !root.childElementCount;
 }
@@ -129,7 +137,7 @@ async function answer(calendar, accept) {
   try {
     await call("POST", `/calendars/${calendar.id}/${accept ? "accept" : "decline"}`);
     hapticSuccess();
-    toast(accept ? `Added “${calendar.name}”` : "Invitation declined");
+    toast(accept ? t("calendars-added", { name: calendar.name }) : t("calendars-declined"));
     await loadCalendars(accept);
   } catch (error) {
     on.fail(error);
@@ -149,10 +157,18 @@ function invitationRow(calendar) {
     swatch(calendar),
     h("span", { class: "cal-text" },
       h("span", { class: "who" }, calendar.name),
-      h("span", { class: "hint" }, `From ${calendar.owner ? calendar.owner.name : "someone"} · ${roleLabel(calendar.role)}`)),
+      h("span", { class: "hint" }, calendar.owner
+        ? t("calendars-from", { owner: calendar.owner.name, role: roleLabel(calendar.role) })
+        : t("calendars-from-someone", { role: roleLabel(calendar.role) }))),
     h("span", { class: "row-actions" },
-      h("button", { type: "button", class: "primary", "aria-label": `Accept ${calendar.name}`, onclick: () => answer(calendar, true) }, "Accept"),
-      h("button", { type: "button", "aria-label": `Decline ${calendar.name}`, onclick: () => answer(calendar, false) }, "Decline")));
+      h("button", {
+        type: "button", class: "primary", "aria-label": t("calendars-accept-label", { name: calendar.name }),
+        onclick: () => answer(calendar, true),
+      }, t("calendars-accept")),
+      h("button", {
+        type: "button", "aria-label": t("calendars-decline-label", { name: calendar.name }),
+        onclick: () => answer(calendar, false),
+      }, t("calendars-decline"))));
 }
 
 function calendarRow(calendar) {
@@ -160,7 +176,7 @@ function calendarRow(calendar) {
   return h("li", { class: "calendar-row", dataset: { calendar: calendar.id } },
     h("label", { class: "check" },
       h("input", {
-        type: "checkbox", checked: shown, "aria-label": `Show ${calendar.name}`,
+        type: "checkbox", checked: shown, "aria-label": t("calendars-show-label", { name: calendar.name }),
         style: colorOf(calendar) ? `accent-color:${colorOf(calendar)}` : null,
         onchange: (event) => toggle(calendar, event.target.checked),
       }),
@@ -169,9 +185,11 @@ function calendarRow(calendar) {
       h("span", { class: "who" }, calendar.name),
       h("span", { class: "hint" }, describe(calendar))),
     h("button", {
-      type: "button", class: "link", "aria-label": `${manages(calendar) ? "Share" : "People in"} ${calendar.name}`,
+      type: "button", class: "link",
+      "aria-label": manages(calendar)
+        ? t("calendars-share-label", { name: calendar.name }) : t("calendars-people-label", { name: calendar.name }),
       onclick: () => on.openPeople(calendar),
-    }, manages(calendar) ? "Share" : "People"));
+    }, manages(calendar) ? t("calendars-share") : t("calendars-people")));
 }
 
 /** Fill the calendars screen. */
@@ -180,12 +198,12 @@ export function renderCalendars() {
   root.replaceChildren();
   const open = invitations();
   if (open.length) {
-    root.append(h("h3", {}, "Invitations"), h("ul", { class: "calendars" }, open.map(invitationRow)));
+    root.append(h("h3", {}, t("calendars-invitations")), h("ul", { class: "calendars" }, open.map(invitationRow)));
   }
   const active = activeCalendars();
-  root.append(h("h3", {}, "Shown in the calendar"),
+  root.append(h("h3", {}, t("calendars-shown")),
     active.length ? h("ul", { class: "calendars" }, active.map(calendarRow))
-      : h("p", { class: "hint" }, "No calendars yet."));
+      : h("p", { class: "hint" }, t("calendars-none")));
 }
 
 // --- a calendar's people ----------------------------------------------------------------
@@ -194,7 +212,7 @@ let people = null; // the calendar whose people are shown
 
 function roleSelect(name, value, onchange) {
   const select = h("select", { "aria-label": name, onchange });
-  for (const [role, label] of ROLES) select.add(new Option(label, role));
+  for (const role of ROLES) select.add(new Option(roleLabel(role), role));
   select.value = value;
   return select;
 }
@@ -204,17 +222,17 @@ function memberRow(calendar, member) {
   const editable = manages(calendar) && member.role !== "owner" && !me;
   const name = member.name || String(member.telegram_id);
   return h("li", { class: "member" },
-    h("span", { class: "who" }, me ? `${name} (you)` : name),
-    member.status === "invited" ? h("span", { class: "badge" }, "Invited") : null,
+    h("span", { class: "who" }, me ? t("calendars-you", { name }) : name),
+    member.status === "invited" ? h("span", { class: "badge" }, t("calendars-invited")) : null,
     h("span", { class: "member-controls" },
       editable
-        ? roleSelect(`Role of ${name}`, member.role, (event) => changeRole(calendar, member, event.target.value))
+        ? roleSelect(t("calendars-role-of", { name }), member.role, (event) => changeRole(calendar, member, event.target.value))
         : h("span", { class: "badge role" }, roleLabel(member.role)),
       editable
         ? h("button", {
-          type: "button", class: "link danger", "aria-label": `Remove ${name}`,
+          type: "button", class: "link danger", "aria-label": t("calendars-remove-label", { name }),
           onclick: () => removeMember(calendar, member),
-        }, "Remove")
+        }, t("calendars-remove"))
         : null));
 }
 
@@ -226,10 +244,10 @@ export async function showPeople(calendar) {
   $("#people-swatch").replaceChildren(swatch(calendar));
   const color = $("#people-color");
   color.value = colorOf(calendar) || "#2481cc";
-  $("#people-color-hint").textContent = calendar.role === "owner" ? "Everyone sees this colour." : "Only you see this colour.";
+  $("#people-color-hint").textContent = calendar.role === "owner" ? t("calendars-colour-everyone") : t("calendars-colour-you");
   $("#share-form").hidden = !manages(calendar);
   $("#leave").hidden = calendar.role === "owner";
-  $("#leave").textContent = calendar.kind === "group" ? "Leave group calendar" : "Leave calendar";
+  $("#leave").textContent = calendar.kind === "group" ? t("calendars-leave-group") : t("calendars-leave");
   $("#read-only-hint").hidden = writable(calendar);
   const root = $("#people-body");
   try {
@@ -237,7 +255,7 @@ export async function showPeople(calendar) {
     if (people !== calendar) return;
     root.replaceChildren(h("ul", { class: "members" }, ((data && data.items) || []).map((m) => memberRow(calendar, m))));
   } catch (error) {
-    root.replaceChildren(h("p", { class: "hint" }, "The people could not be loaded."));
+    root.replaceChildren(h("p", { class: "hint" }, t("calendars-people-failed")));
     on.fail(error);
   }
 }
@@ -245,7 +263,7 @@ export async function showPeople(calendar) {
 async function changeRole(calendar, member, role) {
   try {
     await call("PATCH", `/calendars/${calendar.id}/members/${member.telegram_id}`, { body: { role } });
-    toast(`${member.name}: ${roleLabel(role)}`);
+    toast(t("calendars-role-changed", { name: member.name, role: roleLabel(role) }));
   } catch (error) {
     on.fail(error);
   }
@@ -253,11 +271,12 @@ async function changeRole(calendar, member, role) {
 }
 
 async function removeMember(calendar, member) {
-  const ok = await choose(`Remove ${member.name} from “${calendar.name}”?`, [["yes", "Remove", "danger"]]);
+  const ok = await choose(t("calendars-remove-question", { name: member.name, calendar: calendar.name }),
+    [["yes", t("calendars-remove"), "danger"]]);
   if (!ok) return;
   try {
     await call("DELETE", `/calendars/${calendar.id}/members/${member.telegram_id}`);
-    toast(`${member.name} removed`);
+    toast(t("calendars-removed", { name: member.name }));
   } catch (error) {
     on.fail(error);
   }
@@ -274,7 +293,7 @@ async function share(event) {
   try {
     const { data } = await call("POST", `/calendars/${calendar.id}/members`, { body: { member, role: $("#share-role").value } });
     input.value = "";
-    toast(`Invited ${data.name || who}`);
+    toast(t("calendars-invited-toast", { name: data.name || who }));
   } catch (error) {
     on.fail(error);
   }
@@ -284,11 +303,12 @@ async function share(event) {
 async function leave() {
   const calendar = people;
   if (!calendar || !state.me) return;
-  const ok = await choose(`Leave “${calendar.name}”? Its events leave your calendar.`, [["yes", "Leave", "danger"]]);
+  const ok = await choose(t("calendars-leave-question", { name: calendar.name }),
+    [["yes", t("calendars-leave-yes"), "danger"]]);
   if (!ok) return;
   try {
     await call("DELETE", `/calendars/${calendar.id}/members/${state.me.telegram_id}`);
-    toast(`You left “${calendar.name}”`);
+    toast(t("calendars-left", { name: calendar.name }));
     if (state.focus === calendar.id) state.focus = null;
     await loadCalendars(true);
     on.openCalendars();
@@ -314,7 +334,18 @@ export function bindPeople() {
   $("#share-form").addEventListener("submit", share);
   $("#leave").addEventListener("click", leave);
   $("#people-color").addEventListener("change", recolor);
+  relabelPeople();
+}
+
+/** The words of the people screen's role picker, again in the current language. */
+export function relabelPeople() {
   const role = $("#share-role");
-  for (const [value, label] of ROLES) role.add(new Option(label, value));
-  role.value = "write";
+  const chosen = role.value || "write";
+  role.replaceChildren(...ROLES.map((value) => new Option(roleLabel(value), value)));
+  role.value = chosen;
+}
+
+/** The calendar whose people are shown (null when none). */
+export function shownPeople() {
+  return people;
 }

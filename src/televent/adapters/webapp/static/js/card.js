@@ -2,18 +2,22 @@
 // inviting people, and the way to edit or delete.
 
 import { call } from "./api.js";
+import { bookingDetails } from "./booking.js";
 import { colorOf } from "./calendars.js";
+import { t } from "./i18n.js";
+import { describe } from "./recurrence.js";
+import { cardReminders } from "./reminders.js";
 import { calendarById, canChange, isOrganizer, isRecurring, state } from "./state.js";
 import { hapticError, hapticSuccess } from "./telegram.js";
 import { addDays, toWall } from "./tz.js";
-import { $, choose, formatRange, h, toast } from "./ui.js";
+import { $, breakable, choose, formatRange, h, toast } from "./ui.js";
 
 const STATUS_LABELS = {
-  accepted: "Accepted",
-  tentative: "Maybe",
-  declined: "Declined",
-  "needs-action": "Not answered",
-  delegated: "Delegated",
+  accepted: () => t("card-status-accepted"),
+  tentative: () => t("card-status-tentative"),
+  declined: () => t("card-status-declined"),
+  "needs-action": () => t("card-status-needs-action"),
+  delegated: () => t("card-status-delegated"),
 };
 
 // A Telegram user's calendar address (tg_<id>@<internal domain>): never shown to people.
@@ -26,7 +30,7 @@ function add(root, ...nodes) {
 
 export function statusLabel(status) {
   const key = String(status || "needs-action").toLowerCase().replace("_", "-");
-  return STATUS_LABELS[key] || key;
+  return STATUS_LABELS[key] ? STATUS_LABELS[key]() : key;
 }
 
 function when(item) {
@@ -40,14 +44,15 @@ function when(item) {
 function attendeeRow(item, attendee, actions, changeable) {
   const status = String(attendee.status || "needs-action").toLowerCase();
   return h("li", { class: "attendee" },
-    h("span", { class: "who" }, attendee.name || attendee.address),
-    attendee.name && !INTERNAL.test(attendee.address) ? h("span", { class: "address" }, attendee.address) : null,
+    h("span", { class: "who" }, attendee.name || breakable(attendee.address)),
+    attendee.name && !INTERNAL.test(attendee.address) ? h("span", { class: "address" }, breakable(attendee.address)) : null,
     h("span", { class: `badge status-${status}` }, statusLabel(status)),
     changeable && isOrganizer(item)
       ? h("button", {
-        type: "button", class: "link danger", "aria-label": `Remove ${attendee.name || attendee.address}`,
+        type: "button", class: "link danger",
+        "aria-label": t("card-remove-label", { name: attendee.name || attendee.address }),
         onclick: () => actions.uninvite(attendee),
-      }, "Remove")
+      }, t("card-remove"))
       : null);
 }
 
@@ -65,7 +70,7 @@ export function renderCard(item, actions) {
     try {
       await call("POST", `/events/${item.id}/rsvp`, { body: { status } });
       hapticSuccess();
-      toast(`Answer sent: ${statusLabel(status)}`);
+      toast(t("card-answer-sent", { status: statusLabel(status) }));
       await actions.reload(null);
     } catch (error) {
       hapticError();
@@ -81,7 +86,7 @@ export function renderCard(item, actions) {
     try {
       await call("POST", `/events/${item.id}/attendees`, { body: { invitee: who } });
       input.value = "";
-      toast(`Invited ${who}`);
+      toast(t("card-invited", { who }));
       await actions.reload(null);
     } catch (error) {
       actions.fail(error);
@@ -89,14 +94,15 @@ export function renderCard(item, actions) {
   }
 
   add(root,
-    h("h2", { id: "card-title" }, item.title || "(no title)"),
+    h("h2", { id: "card-title" }, item.title || t("card-no-title")),
     h("p", { class: "when" }, when(item)),
-    isRecurring(item) ? h("p", { class: "hint" }, "Repeats") : null,
-    item.cancelled ? h("p", { class: "error" }, "Cancelled by the organizer") : null,
+    isRecurring(item) ? h("p", { class: "hint repeats" }, describe(item.recurrence, { tz: state.tz })) : null,
+    item.cancelled ? h("p", { class: "error" }, t("card-cancelled")) : null,
     item.location ? h("p", { class: "where" }, item.location) : null,
     item.description ? h("p", { class: "description" }, item.description) : null,
     item.organizer && guest
-      ? h("p", { class: "hint" }, `Organizer: ${item.organizer.name || item.organizer.address || item.organizer}`)
+      ? h("p", { class: "hint" },
+        t("card-organizer", { name: item.organizer.name || item.organizer.address || String(item.organizer) }))
       : null,
     calendar
       ? h("p", { class: "hint cal-name" },
@@ -104,42 +110,46 @@ export function renderCard(item, actions) {
         calendar.name)
       : null,
     calendar && !changeable
-      ? h("p", { class: "hint read-only-hint" }, "View only: you can't change events in this calendar.")
+      ? h("p", { class: "hint read-only-hint" }, t("card-view-only"))
       : null,
+    cardReminders(item), // its own reminders (reminders.js)
+    bookingDetails(item), // who booked it and their answers (booking.js)
   );
 
   if (guest) {
-    const buttons = [["accepted", "Accept"], ["tentative", "Maybe"], ["declined", "Decline"]];
-    add(root, h("div", { class: "rsvp", role: "group", "aria-label": "Your answer" },
+    const buttons = [["accepted", t("card-accept")], ["tentative", t("card-maybe")], ["declined", t("card-decline")]];
+    add(root, h("div", { class: "rsvp", role: "group", "aria-label": t("card-your-answer") },
       buttons.map(([status, label]) => h("button", {
         type: "button", class: `rsvp-${status}`, "aria-pressed": String(myStatus === status),
         onclick: () => answer(status),
       }, label))));
   }
 
-  if (attendees.length || changeable) add(root, h("h3", {}, attendees.length ? "Guests" : "No guests yet"));
+  if (attendees.length || changeable) {
+    add(root, h("h3", {}, attendees.length ? t("card-guests") : t("card-no-guests")));
+  }
   if (attendees.length) {
     add(root, h("ul", { class: "attendees" }, attendees.map((a) => attendeeRow(item, a, actions, changeable))));
   }
   if (!guest && changeable) {
     add(root, h("form", { class: "invite", onsubmit: invite },
-      h("label", { for: "invite-who" }, "Invite by @username or email"),
+      h("label", { for: "invite-who" }, t("card-invite-label")),
       h("div", { class: "row" },
-        h("input", { id: "invite-who", name: "who", autocomplete: "off", placeholder: "@username or name@example.com" }),
-        h("button", { type: "submit" }, "Invite"))));
+        h("input", { id: "invite-who", name: "who", autocomplete: "off", placeholder: t("card-invite-placeholder") }),
+        h("button", { type: "submit" }, t("card-invite")))));
   }
 
   add(root, h("div", { class: "card-actions" },
-    !guest && changeable ? h("button", { type: "button", onclick: () => actions.edit(item) }, "Edit") : null,
+    !guest && changeable ? h("button", { type: "button", onclick: () => actions.edit(item) }, t("card-edit")) : null,
     changeable
-      ? h("button", { type: "button", class: "danger", onclick: () => actions.remove(item) }, "Delete")
+      ? h("button", { type: "button", class: "danger", onclick: () => actions.remove(item) }, t("card-delete"))
       : null));
 }
 
 /** Remove a guest (organizer only). */
 export async function uninvite(item, attendee) {
-  const ok = await choose(`Remove ${attendee.name || attendee.address} from this event?`,
-    [["yes", "Remove", "danger"]]);
+  const ok = await choose(t("card-remove-question", { name: attendee.name || attendee.address }),
+    [["yes", t("card-remove"), "danger"]]);
   if (!ok) return false;
   await call("DELETE", `/events/${item.id}/attendees`, { query: { address: attendee.address } });
   return true;

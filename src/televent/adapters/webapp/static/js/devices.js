@@ -2,6 +2,7 @@
 // revoke; with the address and user name to type into the client.
 
 import { call, get } from "./api.js";
+import { dateFormat, t } from "./i18n.js";
 import { state } from "./state.js";
 import { $, choose, h, toast } from "./ui.js";
 
@@ -10,9 +11,12 @@ function listOf(data) {
 }
 
 function when(value) {
-  if (!value) return "never";
+  if (!value) return t("devices-never");
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : date.toLocaleString();
+  if (Number.isNaN(date.getTime())) return String(value);
+  return dateFormat({
+    day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: state.tz,
+  }).format(date);
 }
 
 export async function showDevices(fail) {
@@ -29,21 +33,22 @@ export async function showDevices(fail) {
   root.replaceChildren(devices.length
     ? h("ul", { class: "devices" }, devices.map((device) => h("li", {},
       h("span", { class: "who" }, device.name),
-      h("span", { class: "hint" }, `added ${when(device.issued_at)}, last used ${when(device.last_used_at)}`),
+      h("span", { class: "hint" },
+        t("devices-used", { added: when(device.issued_at), used: when(device.last_used_at) })),
       h("button", {
-        type: "button", class: "link danger", "aria-label": `Revoke ${device.name}`,
+        type: "button", class: "link danger", "aria-label": t("devices-revoke-label", { name: device.name }),
         onclick: () => revoke(device, fail),
-      }, "Revoke"))))
-    : h("p", { class: "hint" }, "No device passwords yet."));
+      }, t("devices-revoke")))))
+    : h("p", { class: "hint" }, t("devices-none")));
 }
 
 async function revoke(device, fail) {
-  const ok = await choose(`Revoke the password of “${device.name}”? That device stops syncing.`,
-    [["yes", "Revoke", "danger"]]);
+  const ok = await choose(t("devices-revoke-question", { name: device.name }),
+    [["yes", t("devices-revoke"), "danger"]]);
   if (!ok) return;
   try {
     await call("DELETE", `/devices/${encodeURIComponent(device.name)}`);
-    toast(`Revoked ${device.name}`);
+    toast(t("devices-revoked", { name: device.name }));
   } catch (error) {
     fail(error);
   }
@@ -62,7 +67,7 @@ export function bindDevices(fail) {
       const shown = $("#new-password");
       shown.hidden = false;
       $("#new-password-value").textContent = data.password;
-      $("#new-password-name").textContent = data.name || name;
+      $("#new-password-for").textContent = t("devices-new-password", { name: data.name || name });
       if (data.server) $("#caldav-url").textContent = data.server;
     } catch (error) {
       fail(error);

@@ -3,6 +3,7 @@
 // (POST /me/email, POST /me/email/verify, DELETE /me/email). Every answer is the new /me.
 
 import { call } from "./api.js";
+import { t } from "./i18n.js";
 import { state } from "./state.js";
 import { $, choose, toast } from "./ui.js";
 
@@ -13,10 +14,10 @@ export function showEmail() {
   const linked = Boolean(me.email && me.email_verified);
   const awaiting = Boolean(me.email && !me.email_verified);
   $("#email-linked").hidden = !linked;
-  $("#email-linked-address").textContent = linked ? me.email : "";
+  $("#email-linked-text").textContent = linked ? t("settings-email-linked", { address: me.email }) : "";
   $("#email-form").hidden = linked;
   $("#code-form").hidden = !awaiting;
-  $("#email-code").placeholder = awaiting ? `Code sent to ${me.email}` : "Code";
+  $("#email-code").placeholder = awaiting ? t("settings-email-code-sent", { address: me.email }) : t("settings-email-code");
 }
 
 async function update(request, fail, said) {
@@ -36,7 +37,7 @@ export function bindEmail(fail) {
     const email = $("#email-address").value.trim();
     if (!email) return;
     update(() => call("POST", "/me/email", { body: { email } }), fail,
-      (me) => `A code is on its way to ${me.email}`);
+      (me) => t("settings-email-code-on-its-way", { address: me.email }));
   });
   $("#code-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -45,19 +46,19 @@ export function bindEmail(fail) {
     if (!code) return;
     input.value = "";
     update(() => call("POST", "/me/email/verify", { body: { code } }), fail,
-      (me) => `${me.email} is linked`);
+      (me) => t("settings-email-now-linked", { address: me.email }));
   });
   $("#email-unlink").addEventListener("click", async () => {
-    const ok = await choose("Unlink your email? Invitations sent to it no longer reach you.",
-      [["yes", "Unlink", "danger"]]);
+    const ok = await choose(t("settings-email-unlink-question"),
+      [["yes", t("settings-email-unlink"), "danger"]]);
     if (!ok) return;
-    update(() => call("DELETE", "/me/email"), fail, () => "Your email is unlinked");
+    update(() => call("DELETE", "/me/email"), fail, () => t("settings-email-unlinked"));
   });
   $("#invite-renew").addEventListener("click", async () => {
-    const ok = await choose("Make a new invitation address? Mail sent to the old one is ignored from now on.",
-      [["yes", "New address", "danger"]]);
+    const ok = await choose(t("settings-email-renew-question"),
+      [["yes", t("settings-email-renew-yes"), "danger"]]);
     if (!ok) return;
     update(() => call("POST", "/me/invite-address"), fail,
-      (me) => `Your invitation address is now ${me.invite_address}`);
+      (me) => t("settings-email-renewed", { address: me.invite_address }));
   });
 }

@@ -1,26 +1,31 @@
-// The event form: create, or edit the whole series or one occurrence. Times are typed in the
-// user's zone and sent as RFC 3339 instants with that zone's offset.
+// The event form: create, or edit the whole series, one occurrence, or one and the following
+// ones. Times are typed in the user's zone and sent as RFC 3339 instants with that zone's
+// offset; the repetition is edited by js/recurrence.js.
 
 import { targets } from "./calendars.js";
+import { t } from "./i18n.js";
+import { RecurrenceEditor } from "./recurrence.js";
 import { addDays, addWallMinutes, fromWall, toWall, wallMinutesBetween } from "./tz.js";
-import { state } from "./state.js";
-import { $ } from "./ui.js";
+import { isRecurring, occurrenceOf, state } from "./state.js";
+import { $, choose } from "./ui.js";
 
-const REPEATS = { "": "Does not repeat", DAILY: "Every day", WEEKLY: "Every week",
-  MONTHLY: "Every month", YEARLY: "Every year" };
+let repetition = null; // the RecurrenceEditor of the form, made on first use
+let shown = { item: null, scope: null }; // what the form was filled for
 
 function field(name) {
   return $(`#event-form [name="${name}"]`);
 }
 
-function setRepeat(rule) {
-  const select = field("repeat");
-  select.replaceChildren();
-  for (const [value, label] of Object.entries(REPEATS)) select.add(new Option(label, value));
-  const freq = rule ? (/FREQ=([A-Z]+)/.exec(rule) || [])[1] : "";
-  const simple = rule && rule === `FREQ=${freq}`;
-  if (rule && !simple) select.add(new Option(`Custom: ${rule}`, rule));
-  select.value = rule ? (simple ? freq : rule) : "";
+function editor() {
+  if (!repetition) repetition = new RecurrenceEditor($("#event-form"));
+  return repetition;
+}
+
+function formTitle(item, scope) {
+  if (!item) return t("form-new");
+  if (scope === "occurrence") return t("form-edit-occurrence");
+  if (scope === "following") return t("form-edit-following");
+  return t("form-edit");
 }
 
 /** A new event's calendar: those the user may write in, the default (or focused) one first
@@ -43,12 +48,13 @@ function syncAllDay() {
 }
 
 /** Fill the form for a new event between two wall-clock times, or for `item` (an API event;
- *  `scope` "series" or "occurrence" when it repeats). */
+ *  `scope` "series", "following" or "occurrence" when it repeats). */
 export function fillForm({ item = null, startWall, endWall, allDay = false, scope = null }) {
   const form = $("#event-form");
   form.reset();
   form.dataset.mode = item ? "edit" : "create";
-  $("#form-title").textContent = item ? (scope === "occurrence" ? "Edit this occurrence" : "Edit event") : "New event";
+  shown = { item, scope };
+  $("#form-title").textContent = formTitle(item, scope);
   let start = startWall;
   let end = endWall;
   if (item) {
@@ -66,46 +72,74 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
   field("end_date").value = allDay ? addDays(end.slice(0, 10), -1) : end.slice(0, 10);
   field("end_time").value = allDay ? "10:00" : end.slice(11, 16);
   setCalendars(Boolean(item));
-  setRepeat(item ? item.recurrence : null);
-  field("repeat").disabled = scope === "occurrence";
-  $("#form-zone").textContent = `Times in ${state.tz}`;
+  editor().set(item ? item.recurrence : null, {
+    start: start.slice(0, 10), tz: state.tz, allDay, disabled: scope === "occurrence",
+  });
+  $("#form-zone").textContent = t("form-zone", { zone: state.tz });
   syncAllDay();
   $("#form-error").hidden = true;
 }
 
 export function bindForm() {
-  field("all_day").addEventListener("change", syncAllDay);
+  const startChanged = () => editor().setStart(field("start_date").value, field("all_day").checked);
+  field("all_day").addEventListener("change", () => {
+    syncAllDay();
+    startChanged();
+  });
   field("start_date").addEventListener("change", () => {
     if (field("end_date").value < field("start_date").value) field("end_date").value = field("start_date").value;
+    startChanged();
   });
+  // Another language (or clock, or first weekday) while the form is open: its words follow.
+  document.addEventListener("televent:language", () => {
+    $("#form-title").textContent = formTitle(shown.item, shown.scope);
+    $("#form-zone").textContent = t("form-zone", { zone: state.tz });
+    if (repetition) repetition.relabel();
+  });
+}
+
+/** A new weekly series starts on one of its days: a start on another day would be an extra
+ *  occurrence (RFC 5545 counts DTSTART as the first), so it moves to the first chosen day. */
+function onChosenDay(values, rule) {
+  const days = /(?:^|;)FREQ=WEEKLY(?:;|$)/.test(rule) ? (/BYDAY=([A-Z,]+)/.exec(rule) || [])[1] : null;
+  if (!days) return values;
+  const codes = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+  let shift = 0;
+  const weekday = (date) => codes[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  while (shift < 7 && !days.split(",").includes(weekday(addDays(values.start.slice(0, 10), shift)))) shift += 1;
+  if (!shift || shift >= 7) return values;
+  const move = (wall) => (wall.length === 10 ? addDays(wall, shift) : addWallMinutes(wall, shift * 1440));
+  return { ...values, start: move(values.start), end: move(values.end) };
 }
 
 /** The form's values as wall-clock strings; throws an Error with a readable message. */
 export function readForm() {
   const title = field("title").value.trim();
-  if (!title) throw new Error("Give the event a title.");
+  if (!title) throw new Error(t("form-error-title"));
   const allDay = field("all_day").checked;
   const startDate = field("start_date").value;
   const endDate = field("end_date").value || startDate;
-  if (!startDate) throw new Error("Choose a start date.");
+  if (!startDate) throw new Error(t("form-error-start"));
   let start;
   let end;
   if (allDay) {
     start = startDate;
     end = addDays(endDate, 1);
-    if (end <= start) throw new Error("The end is before the start.");
+    if (end <= start) throw new Error(t("form-error-end-before"));
   } else {
     start = `${startDate}T${field("start_time").value || "09:00"}:00`;
     end = `${endDate}T${field("end_time").value || "10:00"}:00`;
-    if (end <= start) throw new Error("The end must be after the start.");
+    if (end <= start) throw new Error(t("form-error-end-after"));
   }
-  return {
-    title, allDay, start, end,
+  editor().setStart(startDate, allDay);
+  const repeat = editor().value(); // a repetition that cannot be saved throws, in words
+  const values = {
+    title, allDay, start, end, repeat,
     location: field("location").value.trim(),
     description: field("description").value.trim(),
-    repeat: field("repeat").value,
     calendar: field("calendar").value,
   };
+  return $("#event-form").dataset.mode === "create" && repeat ? onChosenDay(values, repeat) : values;
 }
 
 /** The body of POST /api/v1/events. */
@@ -118,7 +152,7 @@ export function createBody(values) {
   if (values.calendar) body.calendar = values.calendar;
   if (values.location) body.location = values.location;
   if (values.description) body.description = values.description;
-  if (values.repeat) body.recurrence = values.repeat.includes("=") ? values.repeat : `FREQ=${values.repeat}`;
+  if (values.repeat) body.recurrence = values.repeat;
   return body;
 }
 
@@ -156,8 +190,36 @@ export function patchBody(values, item, series) {
     body.timezone = state.tz;
   }
   if (series !== null) {
-    const rule = values.repeat ? (values.repeat.includes("=") ? values.repeat : `FREQ=${values.repeat}`) : null;
+    const rule = values.repeat || null;
     if (rule !== (series.recurrence || null)) body.recurrence = rule;
   }
   return body;
+}
+
+/** Which occurrences of a repeating `item` a change is for: "occurrence", "following" (it and
+ *  the later ones), "series", or null when the person cancelled. `action` is "edit", "move"
+ *  or "delete". An event that does not repeat is "series" at once; so is a series opened as a
+ *  whole (no occurrence), though deleting one still asks. */
+export async function askScope(item, action) {
+  if (!isRecurring(item)) return "series";
+  const questions = {
+    edit: () => t("form-scope-edit"),
+    move: () => t("form-scope-move"),
+    delete: () => t("form-scope-delete"),
+  };
+  const kind = action === "delete" ? "danger" : "";
+  const whole = [["series", t("form-scope-series"), kind]];
+  if (!occurrenceOf(item)) return action === "delete" ? choose(questions[action](), whole) : "series";
+  return choose(questions[action](), [
+    ["occurrence", t("form-scope-occurrence"), kind],
+    ["following", t("form-scope-following"), kind],
+    ...whole,
+  ]);
+}
+
+/** The query of a PATCH or DELETE of `item` for `scope` (see askScope). */
+export function writeQuery(item, scope) {
+  const occurrence = occurrenceOf(item);
+  if (!occurrence || scope === "series") return undefined;
+  return scope === "following" ? { occurrence, range: "thisandfuture" } : { occurrence };
 }

@@ -10,6 +10,18 @@ export function initData() {
   return inTelegram ? webApp.initData : "";
 }
 
+/** The language the person's Telegram app reports (its language_code), or "" outside it. */
+export function telegramLanguage() {
+  const user = inTelegram && webApp.initDataUnsafe ? webApp.initDataUnsafe.user : null;
+  return (user && user.language_code) || "";
+}
+
+/** The person's Telegram id as the launch data names it (null outside Telegram). */
+export function telegramUser() {
+  const user = inTelegram && webApp.initDataUnsafe ? webApp.initDataUnsafe.user : null;
+  return user && user.id ? String(user.id) : null;
+}
+
 function startParam() {
   return (inTelegram && webApp.initDataUnsafe ? webApp.initDataUnsafe.start_param : "") || "";
 }

@@ -1,4 +1,18 @@
-// Small DOM functions: elements, screens, messages and a choice dialog.
+// Small DOM functions: elements, screens, messages and a choice dialog; dates in the
+// document's language (<html lang>, not the browser's).
+
+import { timeOptions } from "./i18n.js";
+
+// What this module writes on screen, in one place (to move into the message catalogue).
+const TEXT = {
+  cancel: "Cancel",
+  allDay: (days) => `${days}, all day`,
+};
+
+/** The language dates are written in: the document's (set from the person's settings). */
+export function locale() {
+  return document.documentElement.lang || undefined;
+}
 
 /** h("button", {class: "x", onclick}, "text", child) */
 export function h(tag, attrs = {}, ...children) {
@@ -8,6 +22,8 @@ export function h(tag, attrs = {}, ...children) {
     if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (key === "class") node.className = value;
     else if (key === "dataset") Object.assign(node.dataset, value);
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+    else if (key === "style") node.style.cssText = value;
     else if (value === true) node.setAttribute(key, "");
     else node.setAttribute(key, value);
   }
@@ -19,6 +35,25 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 export const $ = (selector, root = document) => root.querySelector(selector);
+
+/** An email address, URL or other long token with places to break a line where a reader
+ *  expects one: after ".", "/", "_" and "+" (a <wbr> each), and an address's two halves kept
+ *  whole when they fit (each in a span.part, app.css), so that "name.surname@example.org"
+ *  breaks before "@" first; the browser breaks there before it breaks anywhere else. */
+export function breakable(text) {
+  const value = String(text ?? "");
+  const at = value.lastIndexOf("@");
+  const halves = at > 0 ? [value.slice(0, at), value.slice(at)] : [value];
+  const pieces = halves.map((half) => half.split(/(?<=[./_+])(?=.)/u));
+  if (halves.length < 2 && pieces[0].length < 2) return value;
+  const fragment = document.createDocumentFragment();
+  for (const [index, parts] of pieces.entries()) {
+    const holder = halves.length > 1 ? h("span", { class: "part" }) : fragment;
+    parts.forEach((part, i) => holder.append(...(i ? [h("wbr"), part] : [part])));
+    if (holder !== fragment) fragment.append(...(index ? [h("wbr"), holder] : [holder]));
+  }
+  return fragment;
+}
 
 /** Show one screen (a <section data-screen>) and hide the others. */
 export function showScreen(name) {
@@ -60,7 +95,7 @@ export function choose(question, options) {
       h("div", { class: "choice-buttons" },
         options.map(([value, label, kind]) =>
           h("button", { type: "button", class: kind || "", onclick: () => done(value) }, label)),
-        h("button", { type: "button", class: "secondary", onclick: () => done(null) }, "Cancel")),
+        h("button", { type: "button", class: "secondary", onclick: () => done(null) }, TEXT.cancel)),
     );
     dialog.addEventListener("cancel", (event) => { event.preventDefault(); done(null); });
     document.body.append(dialog);
@@ -72,18 +107,18 @@ export function choose(question, options) {
 export function formatRange(startWall, endWall, allDay) {
   const d = (w) => new Date(`${w.length === 10 ? `${w}T00:00:00` : w}Z`);
   const day = { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" };
-  const time = { hour: "2-digit", minute: "2-digit", timeZone: "UTC" };
+  const time = timeOptions({ timeZone: "UTC" }); // the person's clock (js/i18n.js), as the grid
   const start = d(startWall);
   const end = d(endWall);
   if (allDay) {
     const last = new Date(end.getTime() - 86400000);
-    const first = start.toLocaleDateString(undefined, day);
-    if (last <= start) return `${first}, all day`;
-    return `${first} – ${last.toLocaleDateString(undefined, day)}, all day`;
+    const first = start.toLocaleDateString(locale(), day);
+    if (last <= start) return TEXT.allDay(first);
+    return TEXT.allDay(`${first} – ${last.toLocaleDateString(locale(), day)}`);
   }
   const sameDay = startWall.slice(0, 10) === endWall.slice(0, 10);
-  const from = `${start.toLocaleDateString(undefined, day)}, ${start.toLocaleTimeString(undefined, time)}`;
-  const to = sameDay ? end.toLocaleTimeString(undefined, time)
-    : `${end.toLocaleDateString(undefined, day)}, ${end.toLocaleTimeString(undefined, time)}`;
+  const from = `${start.toLocaleDateString(locale(), day)}, ${start.toLocaleTimeString(locale(), time)}`;
+  const to = sameDay ? end.toLocaleTimeString(locale(), time)
+    : `${end.toLocaleDateString(locale(), day)}, ${end.toLocaleTimeString(locale(), time)}`;
   return `${from} – ${to}`;
 }

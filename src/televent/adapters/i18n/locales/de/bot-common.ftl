@@ -1,0 +1,1 @@
+bot-sorry = 😕 Entschuldige, bei mir ist etwas schiefgegangen. Bitte versuche es gleich noch einmal.

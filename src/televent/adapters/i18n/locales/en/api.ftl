@@ -1,0 +1,41 @@
+## The JSON API's problem documents (adapters/api/problems.py): titles by status (English:
+## HTTP's status phrases) and the details the API itself writes.
+
+api-title-bad-request = Bad Request
+api-title-unauthorized = Unauthorized
+api-title-forbidden = Forbidden
+api-title-not-found = Not Found
+api-title-method-not-allowed = Method Not Allowed
+api-title-conflict = Conflict
+api-title-gone = Gone
+api-title-precondition-failed = Precondition Failed
+api-title-too-large = Request Entity Too Large
+api-title-unsupported-media-type = Unsupported Media Type
+api-title-unprocessable = Unprocessable Entity
+api-title-too-many-requests = Too Many Requests
+api-title-server-error = Internal Server Error
+api-title-unavailable = Service Unavailable
+
+api-detail-no-route = There is nothing at this address.
+api-detail-wrong-method = This address does not take that method.
+# $allowed: the methods it takes ("GET, POST")
+api-detail-wrong-method-allowed = This address does not take that method (allowed: { $allowed }).
+api-detail-too-large = The request body is larger than this server accepts.
+api-detail-server-error = Something went wrong on the server; it has been logged.
+api-detail-invalid = The request is not valid.
+# $what: what was wrong, as the server's framework says it (in English)
+api-detail-invalid-because = The request is not valid: { $what }.
+# $key: where in the request ("body.title")
+api-detail-invalid-at = The request is not valid: { $what } ({ $key }).
+api-detail-not-json = The request body must be JSON (Content-Type: application/json).
+api-detail-unknown-scheme = Unknown authorization scheme “{ $scheme }”: use tma or Basic.
+api-detail-sign-in = Authentication required: Telegram Mini App init data (Authorization: tma ...), a device password (HTTP Basic) or a login link from the bot's /app.
+api-detail-mini-app-off = Signing in from the Telegram Mini App is off on this server (TELEGRAM_BOT_TOKEN is not set); use a device password.
+api-detail-not-registered = You have no Televent account yet: send /start to the bot first, then open the Mini App again.
+api-detail-too-many-logins = Too many failed logins; retry in { $seconds } s.
+api-detail-wrong-password = Wrong user name or device password.
+api-detail-session-ended = The session has expired or ended: send /app to the bot for a new link.
+api-detail-changes-expired = The changes token has expired or is unknown; fetch everything again without `since`.
+api-detail-organizer-only = Only the organizer can change this event; answer it with POST /api/v1/events/{"{"}id{"}"}/rsvp.
+api-detail-decline-instead = This invitation is not in your calendar; decline it with POST /api/v1/events/{"{"}id{"}"}/rsvp.
+api-detail-blank-name = A name cannot be blank.

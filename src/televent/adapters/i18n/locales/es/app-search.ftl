@@ -1,0 +1,18 @@
+# La búsqueda de la Mini App (js/search.js).
+search-open = Buscar
+search-title = Buscar
+search-label = Buscar eventos
+search-placeholder = Título, lugar o notas
+search-go = Buscar
+search-more = Mostrar más
+search-upcoming = Próximos
+search-earlier = Anteriores
+search-all-day = Todo el día
+search-no-title = (sin título)
+search-searching = Buscando…
+search-nothing = Nada coincide con «{ $q }» entre hace un año y dentro de dos.
+search-found = { $count ->
+    [one] Un evento encontrado
+   *[other] { $count } eventos encontrados
+}
+search-error = La búsqueda falló. Inténtalo de nuevo.

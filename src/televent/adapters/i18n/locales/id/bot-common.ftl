@@ -1,0 +1,1 @@
+bot-sorry = 😕 Maaf, ada yang salah di pihak saya. Silakan coba lagi sebentar lagi.

@@ -1,0 +1,1 @@
+bot-sorry = 😕 Desculpe, algo deu errado do meu lado. Tente de novo daqui a pouco.
