@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -454,4 +455,90 @@ def test_right_to_left_mirrors_the_toolbar_and_the_arrows(
     if back.is_visible():
         back_box = back.bounding_box()
         assert back_box and back_box["x"] > 390 / 2
+    page.context.close()
+
+
+@pytest.fixture
+def alice_in_persian(mini_app: MiniApp) -> Iterator[None]:
+    """Alice reads the app in Persian (her own choice), automatic again afterwards."""
+    with mini_app.api(ALICE) as client:
+        reply = client.patch("/me", json={"language": "fa"})
+        assert reply.status_code == 200, reply.text
+    yield
+    with mini_app.api(ALICE) as client:
+        reply = client.patch("/me", json={"language": None})
+        assert reply.status_code == 200, reply.text
+
+
+# Latin letters in the calendar screen's own words (event titles, which are the person's own,
+# left out): an English word left untranslated.
+LATIN_WORDS = """(screen) => {
+  const found = [];
+  const walker = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.currentNode; node; node = walker.nextNode()) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.closest('.ec-event, .title-probe, [hidden]')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = node.getAttribute(name);
+        if (value && /[A-Za-z]/.test(value) && value !== 'Televent') found.push(`${name}=${value}`);
+      }
+    } else if (!node.parentElement.closest('.ec-event, .title-probe, [hidden]')
+               && /[A-Za-z]/.test(node.data)) {
+      found.push(node.data.trim());
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [*PHONES, DESKTOP])
+def test_persian_right_to_left_at_every_width(
+    mini_app: MiniApp,
+    seeded: dict[str, dict[str, Any]],
+    alice_in_persian: None,
+    width: int,
+    scheme: str,
+) -> None:
+    """The issue's proof in a right-to-left language with its own words loaded: the calendar
+    screen's every word and label in Persian, the toolbar mirrored, titles whole, the period's
+    title never cut in any view, nothing wider than the screen."""
+    page = open_app(mini_app, width, scheme=scheme)
+    loaded(page)
+    expect(page.locator("html")).to_have_attribute("lang", "fa")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    screen = page.locator("[data-screen=calendar]")
+    expect(screen).to_have_attribute("aria-label", "تقویم")
+    expect(page.locator("#today")).to_have_text("امروز")
+    expect(page.locator("[data-view=week]")).to_have_text("هفته")
+    expect(page.locator("#prev")).to_have_attribute("aria-label", "بازهٔ قبلی")
+    assert screen.evaluate(LATIN_WORDS) == []
+    # Hours beside the grid in Persian digits, as Intl writes them in Persian.
+    hours = "".join(page.locator("#calendar .ec-sidebar").all_inner_texts())
+    assert any("۰" <= c <= "۹" for c in hours), hours
+    previous, following = page.locator("#prev").bounding_box(), page.locator("#next").bounding_box()
+    assert previous and following and previous["x"] > following["x"]
+    assert split_words(page, "#calendar .ec-event .ev-title") == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    measured = title_fits(page)  # the period shown first (Persian's numbers are wide)
+    assert measured["scroll"] <= measured["client"], measured
+    shoot(page, f"persian-{width}-{scheme}", mini_app.backend)
+    # Gregorian months in Persian words, as the grid is laid out: September 2026's month is
+    # titled "سپتامبر ۲۰۲۶" and its days run from 1 to 30 (the Solar Hijri calendar's month
+    # would begin on the 23rd).
+    go_to(page, "2026-09-16", "month")
+    if width == DESKTOP:
+        expect(page.locator("#period-title")).to_have_text("سپتامبر ۲۰۲۶")
+    else:
+        expect(page.locator("#period-title")).to_contain_text("۲۰۲۶")
+    in_month = page.locator("#calendar .ec-day:not(.ec-other-month) .ec-day-head")
+    expect(in_month.first).to_have_text("۱")
+    expect(in_month.last).to_have_text("۳۰")
+    for view in ("month", "week", "3day", "day", "agenda"):
+        go_to(page, "2026-09-30", view)
+        measured = title_fits(page)
+        assert measured["text"].strip(), view
+        assert measured["scroll"] <= measured["client"], (view, measured)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, view
+        assert screen.evaluate(LATIN_WORDS) == [], view
     page.context.close()

@@ -6,18 +6,10 @@
 
 import { eventsBetween } from "./api.js";
 import { colorOf, textOn } from "./calendars.js";
-import { firstDay, uses12Hours } from "./i18n.js";
+import { firstDay, t, uses12Hours } from "./i18n.js";
 import { calendarById, canChange, isShown, occurrenceKey, state } from "./state.js";
 import { addDays, fromWall, offsetMinutes, offsetText, toWall, today, wallMinutesBetween, wallOfDate } from "./tz.js";
 import { $, h, locale } from "./ui.js";
-
-// What this module writes on screen, in one place (to move into the message catalogue).
-const TEXT = {
-  noTitle: "(no title)",
-  nothingPlanned: "Nothing planned",
-  allDay: "all-day",
-  more: (count, narrow) => (narrow ? `+${count}` : `+${count} more`), // events a day cell hides
-};
 
 // The views the switcher offers (its buttons' data-view), as the component's view and length.
 // "3day" is the week's time grid three days long, starting on the day shown.
@@ -35,6 +27,9 @@ export const VIEWS = {
 // phone held upright (320-430 px) and Telegram Desktop's narrow Mini App window are below
 // that; a phone on its side and a tablet are above it.
 const NARROW = window.matchMedia("(max-width: 599.98px)");
+
+/** The link to the events a day of the month hides: "+2 more", or "+2" on a narrow screen. */
+const moreLink = (info) => (NARROW.matches ? `+${info.num}` : t("calendar-more", { count: info.num }));
 
 // The grid's geometry (EventCalendar's slotHeight per 30-minute slot), and the line height of
 // an event's text in it (app.css: --ev-line), to know how many lines an event has room for.
@@ -71,7 +66,7 @@ function toCalendarEvent(item) {
   if (!editable) classes.push("read-only");
   return {
     id: occurrenceKey(item),
-    title: item.title || TEXT.noTitle,
+    title: item.title || t("calendar-no-title"),
     start, end, allDay, editable, startEditable: editable, durationEditable: editable,
     classNames: classes,
     styles,
@@ -174,29 +169,35 @@ function roomForTitle(title) {
   return room;
 }
 
-/** Show the longest form of the title that fits (the shortest when none does, or when the
- *  toolbar is not laid out: it is fitted again once it is). The forms are measured in a
- *  hidden copy, so the title itself (a live region) changes only when its text does. */
+/** Show the longest form of the title that fits, in the title's size, else in a smaller one
+ *  (.tight); the shortest, smaller, when none does or when the toolbar is not laid out (it is
+ *  fitted again once it is). The forms are measured in a hidden copy, so the title itself (a
+ *  live region) changes only when its text does. */
 function fitTitle() {
   if (!period) return;
   const title = $("#period-title");
   const forms = [...new Set(titleForms(period))];
   let fits = forms[forms.length - 1];
+  let tight = true;
   if (title.clientWidth > 0) {
     if (!probe) {
       probe = h("span", { class: "title-probe", "aria-hidden": "true" });
       title.after(probe);
     }
     const room = roomForTitle(title);
-    for (const form of forms) {
-      probe.textContent = form;
-      if (probe.getBoundingClientRect().width <= room) {
-        fits = form;
-        break;
+    search: for (const small of [false, true]) {
+      probe.classList.toggle("tight", small);
+      for (const form of forms) {
+        probe.textContent = form;
+        if (probe.getBoundingClientRect().width <= room) {
+          [fits, tight] = [form, small];
+          break search;
+        }
       }
     }
     probe.textContent = ""; // hidden, but it would still widen the page
   }
+  title.classList.toggle("tight", tight);
   if (title.textContent !== fits) title.textContent = fits;
   title.title = forms[0];
 }
@@ -277,11 +278,11 @@ export function mount(element, on, view = null) {
     eventTimeFormat: clockFormat(),
     slotLabelFormat: clockFormat(true),
     dayHeaderFormat: dayHeaderFormat(mode),
-    allDayContent: TEXT.allDay,
-    moreLinkContent: (info) => TEXT.more(info.num, NARROW.matches),
+    allDayContent: t("calendar-all-day"),
+    moreLinkContent: moreLink,
     views: { [type]: { duration } }, // the first view's length (three days or a week)
     eventContent,
-    noEventsContent: TEXT.nothingPlanned,
+    noEventsContent: t("calendar-nothing-planned"),
     events: [],
     datesSet(info) {
       wanted = [info.startStr, info.endStr];
@@ -346,6 +347,8 @@ export function languageChanged() {
   ec.setOption("firstDay", firstDay());
   ec.setOption("eventTimeFormat", clockFormat());
   ec.setOption("slotLabelFormat", clockFormat(true));
+  ec.setOption("allDayContent", t("calendar-all-day"));
+  ec.setOption("noEventsContent", t("calendar-nothing-planned"));
   render();
   fitTitle();
 }

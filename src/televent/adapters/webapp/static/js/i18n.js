@@ -116,10 +116,18 @@ export function timeOptions(extra = {}) {
   return { hour: "numeric", minute: "2-digit", hourCycle: uses12Hours() ? "h12" : "h23", ...extra };
 }
 
+/** The tag Intl writes dates with for a language: its words and digits on the Gregorian
+ *  calendar, the calendar the grid is laid out on, rules (BYMONTH) count in and mails are
+ *  written in. Persian's own default is the Solar Hijri calendar, whose months do not begin
+ *  where the grid's do (ADR 0021). */
+export function intlLocale(tag = settings.language) {
+  return tag ? `${tag}-u-ca-gregory` : undefined;
+}
+
 /** A date formatter in the person's language (Intl options as given, clock applied). */
 export function dateFormat(options = {}) {
   const withClock = "hour" in options ? { ...options, hourCycle: uses12Hours() ? "h12" : "h23" } : options;
-  return new Intl.DateTimeFormat(settings.language, withClock);
+  return new Intl.DateTimeFormat(intlLocale(), withClock);
 }
 
 /** The first day of the person's week, 0 for Sunday (as Date.getDay() counts). */

@@ -1,17 +1,12 @@
 // Small DOM functions: elements, screens, messages and a choice dialog; dates in the
 // document's language (<html lang>, not the browser's).
 
-import { timeOptions } from "./i18n.js";
+import { intlLocale, t, timeOptions } from "./i18n.js";
 
-// What this module writes on screen, in one place (to move into the message catalogue).
-const TEXT = {
-  cancel: "Cancel",
-  allDay: (days) => `${days}, all day`,
-};
-
-/** The language dates are written in: the document's (set from the person's settings). */
+/** The language dates are written in: the document's (set from the person's settings), on the
+ *  Gregorian calendar (js/i18n.js). */
 export function locale() {
-  return document.documentElement.lang || undefined;
+  return intlLocale(document.documentElement.lang);
 }
 
 /** h("button", {class: "x", onclick}, "text", child) */
@@ -95,7 +90,7 @@ export function choose(question, options) {
       h("div", { class: "choice-buttons" },
         options.map(([value, label, kind]) =>
           h("button", { type: "button", class: kind || "", onclick: () => done(value) }, label)),
-        h("button", { type: "button", class: "secondary", onclick: () => done(null) }, TEXT.cancel)),
+        h("button", { type: "button", class: "secondary", onclick: () => done(null) }, t("main-cancel"))),
     );
     dialog.addEventListener("cancel", (event) => { event.preventDefault(); done(null); });
     document.body.append(dialog);
@@ -113,8 +108,8 @@ export function formatRange(startWall, endWall, allDay) {
   if (allDay) {
     const last = new Date(end.getTime() - 86400000);
     const first = start.toLocaleDateString(locale(), day);
-    if (last <= start) return TEXT.allDay(first);
-    return TEXT.allDay(`${first} – ${last.toLocaleDateString(locale(), day)}`);
+    if (last <= start) return t("calendar-all-day-when", { days: first });
+    return t("calendar-all-day-when", { days: `${first} – ${last.toLocaleDateString(locale(), day)}` });
   }
   const sameDay = startWall.slice(0, 10) === endWall.slice(0, 10);
   const from = `${start.toLocaleDateString(locale(), day)}, ${start.toLocaleTimeString(locale(), time)}`;

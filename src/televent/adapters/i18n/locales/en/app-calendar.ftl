@@ -1,0 +1,20 @@
+# The calendar screen: its toolbar, the views and the grid's own words (index.html,
+# js/calendar.js, js/ui.js).
+calendar-label = Calendar
+calendar-previous = Previous period
+calendar-next = Next period
+calendar-new-event = New event
+calendar-today = Today
+calendar-views = View
+calendar-view-month = Month
+calendar-view-week = Week
+calendar-view-3day = 3 days
+calendar-view-day = Day
+calendar-view-agenda = Agenda
+calendar-no-title = (no title)
+calendar-nothing-planned = Nothing planned
+calendar-all-day = all-day
+# Events a day of the month hides, behind a link.
+calendar-more = +{ $count } more
+calendar-all-day-when = { $days }, all day
+main-cancel = Cancel

@@ -1,0 +1,20 @@
+# The calendar screen: its toolbar, the views and the grid's own words (index.html,
+# js/calendar.js, js/ui.js).
+calendar-label = Calendario
+calendar-previous = Periodo anterior
+calendar-next = Periodo siguiente
+calendar-new-event = Nuevo evento
+calendar-today = Hoy
+calendar-views = Vista
+calendar-view-month = Mes
+calendar-view-week = Semana
+calendar-view-3day = 3 días
+calendar-view-day = Día
+calendar-view-agenda = Agenda
+calendar-no-title = (sin título)
+calendar-nothing-planned = Nada previsto
+calendar-all-day = todo el día
+# Events a day of the month hides, behind a link.
+calendar-more = { $count } más
+calendar-all-day-when = { $days }, todo el día
+main-cancel = Cancelar

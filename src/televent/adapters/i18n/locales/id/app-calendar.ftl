@@ -1,0 +1,20 @@
+# The calendar screen: its toolbar, the views and the grid's own words (index.html,
+# js/calendar.js, js/ui.js).
+calendar-label = Kalender
+calendar-previous = Periode sebelumnya
+calendar-next = Periode berikutnya
+calendar-new-event = Acara baru
+calendar-today = Hari ini
+calendar-views = Tampilan
+calendar-view-month = Bulan
+calendar-view-week = Minggu
+calendar-view-3day = 3 hari
+calendar-view-day = Hari
+calendar-view-agenda = Agenda
+calendar-no-title = (tanpa judul)
+calendar-nothing-planned = Tidak ada rencana
+calendar-all-day = sepanjang hari
+# Events a day of the month hides, behind a link.
+calendar-more = { $count } lagi
+calendar-all-day-when = { $days }, sepanjang hari
+main-cancel = Batal

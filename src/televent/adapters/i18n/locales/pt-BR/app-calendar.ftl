@@ -1,0 +1,20 @@
+# The calendar screen: its toolbar, the views and the grid's own words (index.html,
+# js/calendar.js, js/ui.js).
+calendar-label = Calendário
+calendar-previous = Período anterior
+calendar-next = Próximo período
+calendar-new-event = Novo evento
+calendar-today = Hoje
+calendar-views = Visualização
+calendar-view-month = Mês
+calendar-view-week = Semana
+calendar-view-3day = 3 dias
+calendar-view-day = Dia
+calendar-view-agenda = Agenda
+calendar-no-title = (sem título)
+calendar-nothing-planned = Nada planejado
+calendar-all-day = dia inteiro
+# Events a day of the month hides, behind a link.
+calendar-more = mais { $count }
+calendar-all-day-when = { $days }, dia inteiro
+main-cancel = Cancelar

@@ -1,0 +1,20 @@
+# The calendar screen: its toolbar, the views and the grid's own words (index.html,
+# js/calendar.js, js/ui.js).
+calendar-label = Календарь
+calendar-previous = Предыдущий период
+calendar-next = Следующий период
+calendar-new-event = Новое событие
+calendar-today = Сегодня
+calendar-views = Вид
+calendar-view-month = Месяц
+calendar-view-week = Неделя
+calendar-view-3day = 3 дня
+calendar-view-day = День
+calendar-view-agenda = Список
+calendar-no-title = (без названия)
+calendar-nothing-planned = Ничего не запланировано
+calendar-all-day = весь день
+# Events a day of the month hides, behind a link.
+calendar-more = ещё { $count }
+calendar-all-day-when = { $days }, весь день
+main-cancel = Отмена
