@@ -45,6 +45,23 @@ def test_a_russian_caller_reads_russian_titles(server: ApiServer) -> None:
         assert missing["type"] == "urn:televent:problem:not-found"
 
 
+def test_the_email_code_refusals_are_said_in_the_callers_language(server: ApiServer) -> None:
+    with server.client(1) as alice:
+        assert alice.patch("/api/v1/me", json={"language": "ru"}).status_code == 200
+        not_an_address = problem(
+            alice.post("/api/v1/me/email", json={"email": "nonsense@"}), 422, "ru"
+        )
+        assert not_an_address["detail"] == "nonsense@ — это не адрес электронной почты."
+        no_code = problem(alice.post("/api/v1/me/email/verify", json={"code": "123456"}), 404, "ru")
+        assert no_code["detail"] == "Вы ещё не запрашивали код: сначала запросите его."
+        short = problem(alice.post("/api/v1/me/email/verify", json={"code": "12"}), 422, "ru")
+        assert short["detail"] == "Код — это шесть цифр, например 123456."
+        assert alice.patch("/api/v1/me", json={"language": "de"}).status_code == 200
+        alice.delete("/api/v1/me/email")  # the address she may have had
+        nothing = problem(alice.delete("/api/v1/me/email"), 404, "de")
+        assert nothing["detail"] == "Mit Ihrem Konto ist keine E-Mail-Adresse verknüpft."
+
+
 def test_a_request_without_an_account_follows_its_accept_language(server: ApiServer) -> None:
     with server.client() as anonymous:
         refused = problem(

@@ -39,13 +39,15 @@ def mail_from() -> str:
     return MAIL_FROM
 
 
-async def mailed_code(app: Televent, handler: Recorder, port: int, to: str) -> str:
+async def mailed_code(
+    app: Televent, handler: Recorder, port: int, to: str, subject: re.Pattern[str] = CODE
+) -> str:
     """Send what is queued through SMTP; the code in the last mail that reached `to`."""
     await mail_sender(app, port).run_once()
     recipients, mail = messages(handler)[-1]
     assert recipients == [to]
     assert mail["From"].addresses[0].addr_spec == IDENTITY.address
-    found = CODE.search(str(mail["Subject"]))
+    found = subject.search(str(mail["Subject"]))
     assert found is not None, mail["Subject"]
     body = mail.get_body(("plain",))
     assert body is not None and found.group(1) in body.get_content()
@@ -295,3 +297,25 @@ def test_linking_an_address_already_linked_to_you_is_said_so(app: Televent) -> N
     app.register_account(BOB, name="Bob", email="bob@example.org", actor=ACTOR, source=CLI)
     with pytest.raises(ConflictError, match="already linked to your account"):
         app.request_email_code(BOB, "bob@example.org", actor=ACTOR, source=CLI)
+
+
+def test_the_refusals_are_said_in_the_persons_language(
+    app: Televent, api: Any, clock: FakeClock, sink: tuple[Recorder, int]
+) -> None:
+    handler, port = sink
+
+    async def scenario(h: BotHarness) -> None:
+        h.languages[BOB] = "ru"
+        await h.register(BOB)
+        assert "не адрес электронной почты" in last_text(await h.say(BOB, "/email nonsense@"))
+        assert "Вы ещё не запрашивали код" in last_text(await h.say(BOB, "/email 000000"))
+        await h.say(BOB, "/email bob@example.org")
+        russian = re.compile(r"Ваш код Televent: (\d{6})")
+        code = await mailed_code(app, handler, port, "bob@example.org", russian)
+        wrong = "000000" if code != "000000" else "111111"
+        assert "Неверный код; осталось 4 попытки." in last_text(await h.say(BOB, f"/email {wrong}"))
+        h.languages[BOB] = "fa"  # Telegram's language changed; the bot follows it
+        persian = last_text(await h.say(BOB, f"/email {wrong}"))
+        assert "کد نادرست است" in persian and "3" in persian
+
+    run(app, api, clock, scenario)

@@ -166,7 +166,9 @@ class AccountCommands(InviteAddressCommands):
             changes["timezone"] = timezone
         address = None if email is None else email.strip().lower()
         if address is not None and not is_valid_email(address):
-            raise DomainError(f"{email!r} is not an email address.")
+            raise DomainError(f"{email!r} is not an email address.").worded(
+                "refusal-not-an-address", address=str(email)[:80]
+            )
         account = self._account(telegram_id)
         if address is not None:
             self._check_email_free(address, account.id)
@@ -239,14 +241,20 @@ class AccountCommands(InviteAddressCommands):
         saying which)."""
         address = email.strip().lower()
         if not is_valid_email(address):
-            raise DomainError(f"{email!r} is not an email address.")
+            raise DomainError(f"{email!r} is not an email address.").worded(
+                "refusal-not-an-address", address=str(email)[:80]
+            )
         if self.mail_identity.is_ours(address) or address.endswith(
             "@" + self.internal_domain.lower()
         ):
-            raise DomainError(f"{address} is one of Televent's own addresses, not yours.")
+            raise DomainError(f"{address} is one of Televent's own addresses, not yours.").worded(
+                "refusal-address-ours", address=address
+            )
         owner = self.queries.account_by_email(address)
         if owner is not None and owner.account_id != account_id:
-            raise ConflictError(f"{address} is linked to another account.")
+            raise ConflictError(f"{address} is linked to another account.").worded(
+                "refusal-address-taken", address=address
+            )
 
 
 def check_timezone(name: str) -> None:

@@ -107,7 +107,9 @@ class EmailLinkCommands(AccountCommands):
         account = self._account_view(telegram_id)
         address = email.strip().lower()
         if address in account.emails:
-            raise ConflictError(f"{address} is already linked to your account.")
+            raise ConflictError(f"{address} is already linked to your account.").worded(
+                "refusal-address-yours", address=address
+            )
         try:
             self._check_email_free(address, account.account_id)
             taken: ConflictError | None = None
@@ -169,7 +171,7 @@ class EmailLinkCommands(AccountCommands):
         account = self._account_view(telegram_id)
         given = code_in(code)
         if given is None:
-            raise DomainError("A code is six digits, like 123456.")
+            raise DomainError("A code is six digits, like 123456.").worded("refusal-code-format")
         now = int(self.clock().timestamp())
         with self.views.write() as db:
             row = db.one(
@@ -191,8 +193,10 @@ class EmailLinkCommands(AccountCommands):
             if left <= 0:
                 raise TooManyRequestsError(
                     "Wrong code, and that was the last try: ask for a new code."
-                )
-            raise DomainError(f"Wrong code; {left} {'try' if left == 1 else 'tries'} left.")
+                ).worded("refusal-code-last-try")
+            raise DomainError(f"Wrong code; {left} {'try' if left == 1 else 'tries'} left.").worded(
+                "refusal-code-wrong", left=left
+            )
         address = str(row["address"])
         self.link_email(
             telegram_id, address, actor=actor, source=source, verified_by=VERIFIED_BY_CODE
@@ -221,7 +225,9 @@ class EmailLinkCommands(AccountCommands):
         if not account.emails:
             if dropped:
                 return []
-            raise NotFoundError("No email address is linked to your account.")
+            raise NotFoundError("No email address is linked to your account.").worded(
+                "refusal-no-address"
+            )
         return self.unlink_email(telegram_id, actor=actor, source=source)
 
     # --- helpers ----------------------------------------------------------------------------
@@ -252,29 +258,39 @@ class EmailLinkCommands(AccountCommands):
             )
             if len(times) >= most:
                 wait = max(int(times[0]["requested_at"]) + span - now, 1)
-                raise TooManyRequestsError(refusal.format(max(wait // 60, 1)), retry_after=wait)
+                minutes = max(wait // 60, 1)
+                error = TooManyRequestsError(refusal.format(minutes), retry_after=wait)
+                if span == HOUR:
+                    raise error.worded("refusal-codes-this-hour", count=most, minutes=minutes)
+                raise error.worded("refusal-codes-today")
 
     @staticmethod
     def _refusal(db: Sql, row: dict[str, Any] | None, now: int) -> Exception | None:
         """Why the latest code of the account cannot be tried, or None when it can (the
         try is then counted)."""
         if row is None:
-            return NotFoundError("No code is waiting for you: ask for one first.")
+            return NotFoundError("No code is waiting for you: ask for one first.").worded(
+                "refusal-no-code"
+            )
         if row["status"] == LOCKED or int(row["attempts"]) >= MAX_TRIES:
-            return TooManyRequestsError("Too many wrong codes: ask for a new code.")
+            return TooManyRequestsError("Too many wrong codes: ask for a new code.").worded(
+                "refusal-code-too-many"
+            )
         if int(row["expires_at"]) <= now:
             EmailLinkCommands._set_status(db, str(row["code_id"]), EXPIRED)
             return DomainError(
                 f"That code has expired (a code works for {CODE_SECONDS // 60} minutes): "
                 "ask for a new one."
-            )
+            ).worded("refusal-code-expired", minutes=CODE_SECONDS // 60)
         db.run(
             "UPDATE email_codes SET attempts = attempts + 1 "
             "WHERE code_id = ? AND status = ? AND attempts < ?",
             (row["code_id"], WAITING, MAX_TRIES),
         )
         if db.rowcount != 1:  # tries used up by guesses racing this one
-            return TooManyRequestsError("Too many wrong codes: ask for a new code.")
+            return TooManyRequestsError("Too many wrong codes: ask for a new code.").worded(
+                "refusal-code-too-many"
+            )
         return None
 
     @staticmethod

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 
 class TeleventError(Exception):
-    """Base of every error Televent raises on purpose; its message is safe to show a user."""
+    """Base of every error Televent raises on purpose; its message is safe to show a user.
+
+    Its message is English. A refusal people meet in ordinary use also names the message of
+    the catalogue that says it in their language (`worded`): adapters show that one, in the
+    reader's language (ADR 0021), and the English message stays for logs and the operator."""
+
+    wording: tuple[str, dict[str, object]] | None = None
+
+    def worded(self, message_id: str, **arguments: object) -> Self:
+        """This error, said to a person by the catalogue's `message_id` with `arguments`."""
+        self.wording = (message_id, arguments)
+        return self
 
 
 class DomainError(TeleventError):

@@ -28,7 +28,7 @@ from litestar.exceptions.responses import create_exception_response
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import ExceptionHandlersMap
 
-from televent.adapters.i18n import current_language, speaking, t
+from televent.adapters.i18n import current_language, said, speaking, t
 from televent.adapters.ratelimit import QUOTA_REFUSAL
 from televent.domain.errors import (
     ConflictError,
@@ -232,8 +232,9 @@ def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -
     status, name = domain_status(exc)
     if isinstance(exc, TooManyRequestsError):  # a signed-in caller's quota, not a failed login
         request.scope[QUOTA_REFUSAL] = True  # type: ignore[literal-required]
+    language = problem_language(request)
     if not is_api(request):
-        return _plain(status, str(exc))
+        return _plain(status, said(exc, language))
     extra: dict[str, Any] = {}
     precondition = getattr(exc, "precondition", None)
     if isinstance(precondition, str):
@@ -245,11 +246,11 @@ def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -
         headers["Retry-After"] = str(exc.retry_after)
     return problem_response(
         status,
-        str(exc),
+        said(exc, language),
         type_=problem_type(name),
         extra=extra,
         headers=headers,
-        language=problem_language(request),
+        language=language,
     )
 
 

@@ -11,9 +11,10 @@ with the same placeholders. Which language a person reads is decided in
 
 from televent.adapters.i18n.catalogue import (
     current_language,
+    said,
     speaking,
     t,
     translate,
 )
 
-__all__ = ["current_language", "speaking", "t", "translate"]
+__all__ = ["current_language", "said", "speaking", "t", "translate"]

@@ -9,10 +9,11 @@ else). A message missing in a language falls back to English; `make lint` fails 
 can ship (check.py).
 
 Arguments: a number (`int`, `float`) is a Fluent number, formatted in the language (digit
-grouping, Persian digits) and usable in plural selectors (`{ $count -> [one] ... *[other] ... }`);
-pass identifiers, codes, years and anything already formatted (dates and times from
-formatting.py) as `str`. Right-to-left languages get Unicode isolation marks around each
-placeholder, so a Latin title inside Persian text keeps its order.
+grouping; Latin digits, as Babel writes numbers in every language) and usable in plural
+selectors (`{ $count -> [one] ... *[other] ... }`); pass identifiers, codes, years and
+anything already formatted (dates and times from formatting.py) as `str`. Right-to-left
+languages get Unicode isolation marks around each placeholder, so a Latin title inside Persian
+text keeps its order.
 """
 
 from __future__ import annotations
@@ -68,6 +69,16 @@ def translate(language: str, message_id: str, /, **args: Any) -> str:
 def t(message_id: str, /, **args: Any) -> str:
     """The message `message_id` in the current language (see `speaking`)."""
     return translate(_current.get(), message_id, **args)
+
+
+def said(error: BaseException, language: str | None = None) -> str:
+    """What an error says to a person: its catalogue wording (`TeleventError.worded`) in
+    `language` (the current one when None), else its own message."""
+    wording = getattr(error, "wording", None)
+    if wording is None:
+        return str(error)
+    message_id, arguments = wording
+    return translate(language or _current.get(), message_id, **arguments)
 
 
 def current_language() -> str:

@@ -3,8 +3,8 @@
 Fails (exit 1, each problem on a line) when a file does not parse, a message id is defined
 twice in a language, a language lacks a message English has or has one English lacks, a
 translation's placeholders (`{ $name }`) differ from English's, or the code asks for a
-message id (`t("id"`, `translate(language, "id"`, the Mini App's `t("id"` and `data-i18n="id"`)
-that English does not define.
+message id (`t("id"`, `translate(language, "id"`, an error's `.worded("id"`, the Mini App's
+`t("id"` and `data-i18n="id"`) that English does not define.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _USES = (
     re.compile(r"""\bt\(\s*["']([a-z][a-z0-9-]*)["']"""),
     re.compile(r"""\btranslate\(\s*[^,()]+,\s*["']([a-z][a-z0-9-]*)["']"""),
     re.compile(r"""data-i18n(?:-[a-z]+)?=["']([a-z][a-z0-9-]*)["']"""),
+    re.compile(r"""\.worded\(\s*["']([a-z][a-z0-9-]*)["']"""),
 )
 
 

@@ -19,7 +19,7 @@ from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, TelegramObject, User
 
-from televent.adapters.i18n import speaking, t
+from televent.adapters.i18n import said, speaking, t
 from televent.adapters.port import AppPort
 from televent.domain.errors import TeleventError
 from televent.domain.languages import language_for
@@ -78,7 +78,7 @@ class AccountMiddleware(BaseMiddleware):
                 with speaking(reading_language(account, person)):
                     return await handler(event, data)
             except (TeleventError, ParseProblem) as exc:
-                await _answer(event, f"⚠️ {exc}")
+                await _answer(event, f"⚠️ {said(exc)}")
             except Exception:
                 LOG.exception("Bot handler failed")
                 await _answer(event, t("bot-sorry"))

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from televent.adapters.i18n import t
+from televent.adapters.i18n import said, t
 from televent.application.accounts import IssuedPassword
 from televent.application.counters import Counters
 from televent.application.televent import Televent
@@ -204,7 +204,7 @@ class BotService:
             try:
                 address, name = self._address_of(invitee)
             except DomainError as exc:
-                outcome.append(t("bot-invite-failed", invitee=invitee, reason=str(exc)))
+                outcome.append(t("bot-invite-failed", invitee=invitee, reason=said(exc)))
                 continue
             if address.lower() == internal_uri(person.telegram_id, self.domain):
                 outcome.append(t("bot-invite-self", invitee=invitee))

@@ -14,7 +14,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from televent.adapters.i18n import t
+from televent.adapters.i18n import said, t
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.projections.queries import AccountView
 
@@ -67,7 +67,7 @@ async def availability_command(
         return
     except DomainError as exc:
         await message.answer(
-            f"⚠️ {escape(str(exc))}\n\n{t('booking-bot-examples-title')}\n{examples}"
+            f"⚠️ {escape(said(exc))}\n\n{t('booking-bot-examples-title')}\n{examples}"
         )
         return
     shown = booking_texts.availability_text(new, is_default=False, hour_cycle=clock)
@@ -112,7 +112,7 @@ async def _new(message: Message, rest: str, person: Person, ctx: BotContext) -> 
             booking_service.new_link, ctx.service, person, slug, minutes, title
         )
     except (DomainError, ConflictError) as exc:
-        await message.answer(f"⚠️ {escape(str(exc))}")
+        await message.answer(f"⚠️ {escape(said(exc))}")
         return
     await message.answer(
         t(

@@ -18,6 +18,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from televent.adapters.i18n import said
 from televent.domain.errors import TeleventError
 
 from .. import keyboards, sharing_service, sharing_texts
@@ -107,7 +108,7 @@ async def answered(
             sharing_service.answer, ctx.service, person, calendar_id, callback_data.accept
         )
     except TeleventError as exc:
-        await query.answer(str(exc)[:200], show_alert=True)
+        await query.answer(said(exc)[:200], show_alert=True)
         return
     await query.answer(sharing_texts.tapped(done.accepted))
     if isinstance(query.message, Message):
