@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from televent.adapters.telegram.service import Person
 from televent.application.event_edits import EventEdits
 from televent.domain.event_fields import read_changes
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
 from tests.bot_harness import BotHarness, run_scenario, texts_of
+from tests.integration.test_bot_handlers import create_event
 
 ACTOR, SOURCE = "system:", "cli:tests"
 ALICE = 1
@@ -76,4 +78,53 @@ def test_no_reminder_sends_none_and_alarms_off_bring_back_the_lead_time(app, api
         assert len(sent) == 1 and "Own" in sent[0] and "15 minutes" in sent[0]
 
     clock.now = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
+    run_scenario(app, api, clock, scenario)
+
+
+def test_one_reminder_for_a_meeting_the_invitee_also_keeps_in_their_own_calendar(
+    app, api, clock
+) -> None:
+    """Bob was invited in Telegram: Alice's event reminds him (he is on its card) and so does
+    his own copy of the meeting (the same UID, delivered to his calendar by scheduling): one
+    reminder, not one per copy."""
+
+    async def scenario(h: BotHarness) -> None:
+        await h.register(ALICE, 2)
+        sid = await create_event(h, ALICE, "Board meeting, tomorrow 10:00")
+        await h.say(ALICE, f"/invite {sid} @bob")
+        await h.deliver()
+        original = app.queries.object_by_event_id(h.service.resolve(Person(ALICE, "Alice"), sid))
+        bobs = calendar_id_for(account_id_for(2), DEFAULT_CALENDAR_SLUG)
+        uid = original.ical.split("UID:")[1].split()[0]
+        with app.views.read() as db:
+            copies = db.all("SELECT calendar_id FROM calendar_objects WHERE uid = ?", (uid,))
+        assert str(bobs) in {str(c["calendar_id"]) for c in copies}, "his copy"
+        clock.now = dt.datetime(2026, 3, 2, 8, 46, tzinfo=dt.UTC)  # 09:46 in Berlin
+        assert await h.remind() == 2  # Alice's and Bob's
+        sent = await h.deliver()
+        to_bob = [c.text for c in sent if c.chat_id == 2 and "Board meeting" in c.text]
+        to_alice = [c.text for c in sent if c.chat_id == ALICE and "Board meeting" in c.text]
+        assert len(to_bob) == 1, to_bob
+        assert len(to_alice) == 1, to_alice
+
+    clock.now = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+    run_scenario(app, api, clock, scenario)
+
+
+def test_an_invitee_who_declined_is_not_reminded_by_their_own_copy(app, api, clock) -> None:
+    async def scenario(h: BotHarness) -> None:
+        await h.register(ALICE, 2)
+        sid = await create_event(h, ALICE, "Board meeting, tomorrow 10:00")
+        await h.say(ALICE, f"/invite {sid} @bob")
+        (card,) = [c for c in await h.deliver() if c.chat_id == 2]
+        event_id = h.service.resolve(Person(ALICE, "Alice"), sid)
+        await h.tap(2, f"rsvp:{event_id.hex}:D", card)
+        assert [a["partstat"] for a in app.queries.attendees_of(event_id)] == ["DECLINED"]
+        await h.deliver()
+        clock.now = dt.datetime(2026, 3, 2, 8, 46, tzinfo=dt.UTC)  # 09:46 in Berlin
+        await h.remind()
+        sent = await h.deliver()
+        assert [c.chat_id for c in sent if "Board meeting" in (c.text or "")] == [ALICE]
+
+    clock.now = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
     run_scenario(app, api, clock, scenario)

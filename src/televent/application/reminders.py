@@ -23,6 +23,7 @@ queued as usual.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import zoneinfo
 from collections.abc import Iterator
@@ -143,11 +144,14 @@ class ReminderScheduler:
     def _queue_event(self, row: dict[str, Any], now: dt.datetime) -> int:
         """Queue the event's due reminders for each recipient; returns how many were new."""
         queued = 0
+        meeting = hashlib.sha256(str(row["uid"]).encode()).hexdigest()[:24]
         for chat_id, lead, zone, preferences in self._recipients(row):
             alarms = preferences.event_alarms
             for due in due_reminders(row["ical"], now, lead, zone, alarms=alarms):
                 occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-                key = f"reminder:{row['event_id']}:{occurrence}:{chat_id}"
+                # By the meeting (its UID), not the copy: an invitee is reminded by the
+                # organizer's event and by their own copy of it, once.
+                key = f"reminder:{meeting}:{occurrence}:{chat_id}"
                 if due.from_alarm:  # each of the event's alarms is sent once
                     key += f":{int((due.start - due.remind_at).total_seconds() // 60)}"
                 send_at = None
@@ -174,7 +178,8 @@ class ReminderScheduler:
     def _candidates(self, low: int, high: int) -> list[dict[str, Any]]:
         with self.app.views.read() as db:
             return db.all(
-                "SELECT o.event_id, o.ical, o.calendar_id, c.account_id FROM calendar_objects o "
+                "SELECT o.event_id, o.uid, o.ical, o.calendar_id, c.account_id "
+                "FROM calendar_objects o "
                 "JOIN calendars c ON c.calendar_id = o.calendar_id "
                 "WHERE o.component = 'VEVENT' AND o.range_start <= ? "
                 "AND (o.range_end IS NULL OR o.range_end >= ?)",
@@ -184,9 +189,10 @@ class ReminderScheduler:
     def _recipients(
         self, row: dict[str, Any]
     ) -> list[tuple[int, dt.timedelta, dt.tzinfo, Preferences]]:
-        """The owner, and every Televent user invited who has not declined; for a Telegram
-        group's calendar, the group itself when its reminders are on and the bot is there
-        (docs/adr/0018: its members answer on the group's cards, not as invited users)."""
+        """The owner (unless it is their copy of a meeting they declined), and every Televent
+        user invited who has not declined; for a Telegram group's calendar, the group itself
+        when its reminders are on and the bot is there (docs/adr/0018: its members answer on
+        the group's cards, not as invited users)."""
         with self.app.views.read() as db:
             group = db.one(
                 "SELECT g.chat_id, g.reminders, g.present, a.timezone FROM group_chats g "
@@ -213,9 +219,18 @@ class ReminderScheduler:
                     (row["event_id"], PartStat.DECLINED.value),
                 )
             }
-        people = [owner] if owner is not None else []
+        people = [owner] if owner is not None and not self._declined(owner, declined) else []
         people += [p for p in invited if p["address"] not in declined]
         return _by_preferences(people)
+
+    def _declined(self, owner: dict[str, Any], declined: set[str]) -> bool:
+        """Whether the calendar's owner declined this meeting: it is their copy of someone
+        else's invitation, and one of the addresses that declined is theirs."""
+        for address in declined:
+            account = self.app.queries.account_for_address(address, self.app.internal_domain)
+            if account is not None and account.telegram_id == owner["telegram_id"]:
+                return True
+        return False
 
     def _group_recipients(
         self, db: Sql, row: dict[str, Any], group: dict[str, Any]
