@@ -117,13 +117,15 @@ class MiniApp:
         view: str | None = "week",
         fragment: str = "",
         start_param: str | None = None,
+        locale: str = "en-GB",
     ) -> Page:
         """A new page with the app as Telegram opens it for this user (init data and theme in
         the URL fragment, the bridge to the client recorded), on the week these tests are
         written against unless `view` says otherwise (None: the screen's default, three days
-        on this 420-pixel screen; test_mini_app_phone.py checks the defaults)."""
+        on this 420-pixel screen; test_mini_app_phone.py checks the defaults), in a browser
+        set to `locale`."""
         context = self.browser.new_context(
-            viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale="en-GB"
+            viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale=locale
         )
         page = context.new_page()
         page.add_init_script(RECORDER)

@@ -26,7 +26,8 @@ def test_weekly_hours_and_a_day_off_are_saved_with_the_main_button(mini_app: Min
     screen = page.locator("[data-screen=settings]")
     expect(screen.locator("#availability-default")).to_be_visible()
     expect(screen.locator("#availability-zone")).to_have_text("Europe/Berlin")
-    expect(screen.get_by_label("Monday from")).to_have_value("09:00")
+    # On Alice's clock (automatic: 12 hours in English), whatever the browser's.
+    expect(screen.get_by_label("Monday from")).to_have_value("9:00 AM")
 
     screen.get_by_label("Saturday off").uncheck()
     screen.get_by_label("Saturday from").fill("10:00")
@@ -54,7 +55,7 @@ def test_weekly_hours_and_a_day_off_are_saved_with_the_main_button(mini_app: Min
 
     # Opened again, the editor shows what was saved; an impossible range is refused clearly.
     page.get_by_role("button", name="Settings").click()
-    expect(screen.get_by_label("Saturday from")).to_have_value("10:00")
+    expect(screen.get_by_label("Saturday from")).to_have_value("10:00 AM")
     expect(screen.locator("#availability-default")).to_be_hidden()
     screen.get_by_label("Saturday to").fill("09:00")
     press_main_button(page)

@@ -63,7 +63,7 @@ def test_edit_only_one_occurrence_of_a_series(mini_app: MiniApp, weekly: dict[st
     card.get_by_role("button", name="Edit").click()
     page.get_by_role("button", name="This event", exact=True).click()
     form = page.locator("#event-form")
-    expect(form.get_by_label("Start time")).to_have_value("16:00")
+    expect(form.get_by_label("Start time")).to_have_value("4:00 PM")  # Alice's 12-hour clock
     form.get_by_label("Start time").fill("17:00")
     form.get_by_label("End time").fill("18:00")
     press_main_button(page)

@@ -340,13 +340,13 @@ def test_the_period_title_is_never_cut(
 
 @pytest.mark.parametrize("width", [360, 390])
 def test_settings_fields_show_their_whole_value(mini_app: MiniApp, width: int) -> None:
-    """The hours 09:00-17:00 (Chromium here draws time fields in 12 hours: "05:00 PM", the
-    wider form) and the booking link's numbers, each field at least as wide as its text."""
+    """The hours 09:00-17:00 (on Alice's clock, 12 hours: "5:00 PM", the wider form) and the
+    booking link's numbers, each field at least as wide as its text."""
     page = open_app(mini_app, width)
     page.get_by_role("button", name="Settings").click()
     screen = page.locator("[data-screen=settings]")
     expect(screen.locator("#availability-body .day")).to_have_count(7)
-    expect(screen.get_by_label("Monday to")).to_have_value("17:00")
+    expect(screen.get_by_label("Monday to")).to_have_value("5:00 PM")
     screen.get_by_role("button", name="Add hours on Friday").click()
     screen.get_by_label("Friday from").nth(1).fill("18:00")
     screen.get_by_label("Friday to").nth(1).fill("23:45")

@@ -58,3 +58,5 @@ reminders-off = Keine Erinnerungen: Sie sind in deinen Einstellungen aus
 reminders-hint-default = Nichts angehakt: deine übliche Erinnerung, { $reminder }.
 reminders-hint-off = Erinnerungen sind in deinen Einstellungen aus, also kommt keine.
 reminders-hint-ignored = Deine Einstellungen lassen die eigenen Erinnerungen der Termine beiseite: Jeder Termin erinnert dich { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: Gib eine Uhrzeit ein, zum Beispiel { $example }.

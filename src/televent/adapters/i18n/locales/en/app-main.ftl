@@ -58,3 +58,5 @@ reminders-off = No reminders: they are off in your settings
 reminders-hint-default = Nothing ticked: your usual reminder, { $reminder }.
 reminders-hint-off = Reminders are off in your settings, so none is sent.
 reminders-hint-ignored = Your settings leave events' own reminders aside: every event reminds you { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: write a time, such as { $example }.

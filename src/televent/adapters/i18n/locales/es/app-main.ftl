@@ -58,3 +58,5 @@ reminders-off = Sin recordatorios: están desactivados en tus ajustes
 reminders-hint-default = Nada marcado: tu recordatorio habitual, { $reminder }.
 reminders-hint-off = Los recordatorios están desactivados en tus ajustes, así que no se envía ninguno.
 reminders-hint-ignored = Tus ajustes no usan los recordatorios propios de los eventos: cada evento te avisa { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: escribe una hora, por ejemplo { $example }.

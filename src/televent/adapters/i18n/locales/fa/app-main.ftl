@@ -43,3 +43,5 @@ reminders-off = بدون یادآور: یادآورها در تنظیمات شم
 reminders-hint-default = چیزی انتخاب نشده: یادآور همیشگی شما، { $reminder }.
 reminders-hint-off = یادآورها در تنظیمات شما خاموش‌اند، پس چیزی فرستاده نمی‌شود.
 reminders-hint-ignored = تنظیمات شما یادآورهای خودِ رویدادها را کنار می‌گذارد: هر رویداد { $reminder } یادآوری می‌کند.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: یک ساعت بنویسید، مثلاً { $example }.

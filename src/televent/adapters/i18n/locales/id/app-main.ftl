@@ -42,3 +42,5 @@ reminders-off = Tanpa pengingat: pengingat dimatikan di pengaturanmu
 reminders-hint-default = Tidak ada yang dicentang: pengingat biasamu, { $reminder }.
 reminders-hint-off = Pengingat dimatikan di pengaturanmu, jadi tidak ada yang dikirim.
 reminders-hint-ignored = Pengaturanmu mengabaikan pengingat milik acara: setiap acara mengingatkanmu { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: tulis jam, misalnya { $example }.

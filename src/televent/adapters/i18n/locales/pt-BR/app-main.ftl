@@ -58,3 +58,5 @@ reminders-off = Sem lembretes: estão desligados nas configurações
 reminders-hint-default = Nada marcado: seu lembrete de sempre, { $reminder }.
 reminders-hint-off = Os lembretes estão desligados nas configurações, então nenhum é enviado.
 reminders-hint-ignored = Suas configurações ignoram os lembretes próprios dos eventos: cada evento avisa você { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: escreva um horário, por exemplo { $example }.

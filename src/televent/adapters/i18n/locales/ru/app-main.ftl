@@ -68,3 +68,5 @@ reminders-off = Без напоминаний: они выключены в на
 reminders-hint-default = Ничего не отмечено — обычное напоминание: { $reminder }.
 reminders-hint-off = Напоминания выключены в настройках, поэтому ничего не придёт.
 reminders-hint-ignored = Собственные напоминания событий в настройках не учитываются. Для всех событий: { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: укажите время, например { $example }.

@@ -68,3 +68,5 @@ reminders-off = Без нагадувань: їх вимкнено в налаш
 reminders-hint-default = Нічого не позначено — звичайне нагадування: { $reminder }.
 reminders-hint-off = Нагадування вимкнено в налаштуваннях, тож нічого не надійде.
 reminders-hint-ignored = Власні нагадування подій у налаштуваннях не враховуються. Для всіх подій: { $reminder }.
+# A time field (js/timefield.js) holding something that is not a time.
+time-field-invalid = { $field }: вкажіть час, наприклад { $example }.

@@ -5,6 +5,7 @@
 
 import { call, get } from "./api.js";
 import { dateFormat, t } from "./i18n.js";
+import { firstInvalid, formatTime, parseTime, timeField } from "./timefield.js";
 import { $, choose, h, toast } from "./ui.js";
 
 // The days of the weekly hours (Monday first, as the API keys them; 2024-01-01 was a Monday).
@@ -14,23 +15,19 @@ function dayName(index) {
   return dateFormat({ weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + index)));
 }
 
-/** "17:00" (HH:MM, "24:00" the end of the day) in the person's clock. */
-function clock(hhmm) {
-  const [hours, minutes] = hhmm.split(":").map(Number);
-  return dateFormat({ hour: "numeric", minute: "2-digit", timeZone: "UTC" })
-    .format(new Date(Date.UTC(2000, 0, 3, hours % 24, minutes)));
-}
+/** "17:00" (HH:MM, "24:00" the end of the day) in the person's clock (js/timefield.js). */
+const clock = formatTime;
 
 let hours = null; // {timezone, weekly: {mon: [[start, end]]}, overrides: [...]} being edited
 let dirty = false;
 
-// <input type="time"> cannot show 24:00: the end of the day is shown as 00:00.
+// The end of the day (24:00) is shown as midnight, 00:00 (12:00 AM on 12 hours).
 const shownEnd = (end) => (end === "24:00" ? "00:00" : end);
 const storedEnd = (end) => (end === "00:00" ? "24:00" : end);
 
 /** The range "+ hours" adds: an hour after the last one ends, else 09:00-17:00. */
 function nextRange(last) {
-  if (!last) return ["09:00", "17:00"];
+  if (!last || !/^\d\d:\d\d$/.test(last[1])) return ["09:00", "17:00"];
   const [hh, mm] = last[1].split(":").map(Number);
   const start = Math.min(hh * 60 + mm + 60, 23 * 60);
   const end = Math.min(start + 60, 24 * 60);
@@ -114,18 +111,20 @@ function renderHours() {
 }
 
 function rangeEditor(day, label, range, index) {
+  // What is typed is kept as typed until it is a time ("HH:MM"): saveAvailability refuses
+  // the hours while one is not, and a redraw shows it again, still marked invalid.
   const set = (position) => (event) => {
-    const value = event.target.value;
+    const value = parseTime(event.target.value) ?? event.target.value.trim();
     hours.weekly[day][index][position] = position === 1 ? storedEnd(value) : value;
     changed();
   };
   return h("span", { class: "range" },
-    h("input", {
-      type: "time", value: range[0], "aria-label": t("bookings-from-label", { day: label }), oninput: set(0), required: true,
+    timeField({
+      value: range[0], "aria-label": t("bookings-from-label", { day: label }), oninput: set(0), required: true,
     }),
     "–",
-    h("input", {
-      type: "time", value: shownEnd(range[1]), "aria-label": t("bookings-to-label", { day: label }), oninput: set(1), required: true,
+    timeField({
+      value: shownEnd(range[1]), "aria-label": t("bookings-to-label", { day: label }), oninput: set(1), required: true,
     }),
     h("button", {
       type: "button", class: "link danger", "aria-label": t("bookings-remove-label", { what: `${label} ${clock(range[0])}` }),
@@ -147,9 +146,12 @@ export function relabelBooking(fail) {
   showLinks(fail);
 }
 
-/** Save the hours when they were edited (POST /availability, in `zone`); throws ApiError. */
+/** Save the hours when they were edited (POST /availability, in `zone`); throws ApiError, or
+ *  an Error in words (nothing sent) while a field holds no time (js/timefield.js). */
 export async function saveAvailability(zone) {
   if (!hours || !dirty) return;
+  const invalid = firstInvalid($("#availability-body"));
+  if (invalid) throw new Error(invalid);
   const body = { timezone: zone || hours.timezone, weekly: hours.weekly, overrides: hours.overrides };
   await call("POST", "/availability", { body });
   dirty = false;

@@ -5,6 +5,7 @@
 import { targets } from "./calendars.js";
 import { t } from "./i18n.js";
 import { RecurrenceEditor } from "./recurrence.js";
+import { invalidMessage, setTime, timeValue, upgradeTimeField } from "./timefield.js";
 import { addDays, addWallMinutes, fromWall, toWall, wallMinutesBetween } from "./tz.js";
 import { isRecurring, occurrenceOf, state } from "./state.js";
 import { $, choose } from "./ui.js";
@@ -67,10 +68,10 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
   }
   field("all_day").checked = allDay;
   field("start_date").value = start.slice(0, 10);
-  field("start_time").value = allDay ? "09:00" : start.slice(11, 16);
+  setTime(field("start_time"), allDay ? "09:00" : start.slice(11, 16));
   // An all-day event's end is exclusive in iCalendar; the form shows its last day.
   field("end_date").value = allDay ? addDays(end.slice(0, 10), -1) : end.slice(0, 10);
-  field("end_time").value = allDay ? "10:00" : end.slice(11, 16);
+  setTime(field("end_time"), allDay ? "10:00" : end.slice(11, 16));
   setCalendars(Boolean(item));
   editor().set(item ? item.recurrence : null, {
     start: start.slice(0, 10), tz: state.tz, allDay, disabled: scope === "occurrence",
@@ -81,6 +82,7 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
 }
 
 export function bindForm() {
+  for (const name of ["start_time", "end_time"]) upgradeTimeField(field(name));
   const startChanged = () => editor().setStart(field("start_date").value, field("all_day").checked);
   field("all_day").addEventListener("change", () => {
     syncAllDay();
@@ -112,6 +114,17 @@ function onChosenDay(values, rule) {
   return { ...values, start: move(values.start), end: move(values.end) };
 }
 
+/** The time in the field `name` ("HH:MM", "" when empty); throws the catalogue's words when
+ *  what is written there is not a time (js/timefield.js), so that it is never saved as another. */
+function time(name) {
+  const value = timeValue(field(name));
+  if (value === null) {
+    field(name).focus();
+    throw new Error(invalidMessage(field(name)));
+  }
+  return value;
+}
+
 /** The form's values as wall-clock strings; throws an Error with a readable message. */
 export function readForm() {
   const title = field("title").value.trim();
@@ -127,8 +140,8 @@ export function readForm() {
     end = addDays(endDate, 1);
     if (end <= start) throw new Error(t("form-error-end-before"));
   } else {
-    start = `${startDate}T${field("start_time").value || "09:00"}:00`;
-    end = `${endDate}T${field("end_time").value || "10:00"}:00`;
+    start = `${startDate}T${time("start_time") || "09:00"}:00`;
+    end = `${endDate}T${time("end_time") || "10:00"}:00`;
     if (end <= start) throw new Error(t("form-error-end-after"));
   }
   editor().setStart(startDate, allDay);

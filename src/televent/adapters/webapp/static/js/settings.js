@@ -8,6 +8,7 @@ import { call } from "./api.js";
 import { LANGUAGES, dateFormat, t } from "./i18n.js";
 import { leadOf, reminderLabel } from "./reminders.js";
 import { state } from "./state.js";
+import { formatTime } from "./timefield.js";
 import { zoneNames } from "./tz.js";
 import { $ } from "./ui.js";
 
@@ -38,12 +39,9 @@ export function reminderOf(me) {
   return leadOf(me);
 }
 
-/** "17:00" (HH:MM) in the person's clock: "5:00 PM" or "17:00". */
-export function clockLabel(hhmm) {
-  const [hours, minutes] = hhmm.split(":").map(Number);
-  const format = dateFormat({ hour: "numeric", minute: "2-digit", timeZone: "UTC" });
-  return format.format(new Date(Date.UTC(2000, 0, 3, hours, minutes)));
-}
+/** "17:00" (HH:MM) in the person's clock: "5:00 PM" or "17:00" (js/timefield.js, as the
+ *  time fields write it). */
+export const clockLabel = formatTime;
 
 /** Fill `select` with `options` ([value, label]) and choose `value` (added when missing). */
 function fill(select, options, value, missing = (v) => v) {
