@@ -60,6 +60,17 @@ def tma_headers(
     return {"Authorization": f"tma {sign_init_data(bot_token, user, auth_date=when, extra=extra)}"}
 
 
+def tma_client(base_url: str, telegram_id: int, first_name: str) -> httpx.Client:
+    """A client of the JSON API at `base_url`, signed in as the Mini App signs a user in (init
+    data signed now with the test bot's token)."""
+    init_data = sign_init_data(
+        BOT_TOKEN, {"id": telegram_id, "first_name": first_name}, auth_date=int(time.time())
+    )
+    return httpx.Client(
+        base_url=base_url, headers={"Authorization": f"tma {init_data}"}, timeout=30
+    )
+
+
 @dataclass
 class ApiServer:
     """A running `televent serve` with the bot on (against a local Bot API stand-in), so the

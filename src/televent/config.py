@@ -84,6 +84,9 @@ class Settings:
     access_log: bool = True  # one line per request and per delivery attempt, at INFO
     leader_interval_seconds: float = 2.0  # how often the leader lease is tried and checked
     shutdown_grace_seconds: int = 30  # SIGTERM: in-flight requests get this long to finish
+    # Requests to addresses people chose may reach loopback, private and link-local addresses
+    # (and plain http:// there): test stand-ins, a LAN server (adapters/outbound, ADR 0023)
+    outbound_allow_private: bool = False
 
     @property
     def database(self) -> DatabaseUrl:
@@ -143,6 +146,9 @@ class Settings:
             access_log=_switch(environ, "TELEVENT_ACCESS_LOG", default=True),
             leader_interval_seconds=_positive_float(environ, "TELEVENT_LEADER_INTERVAL", 2.0),
             shutdown_grace_seconds=_positive_int(environ, "TELEVENT_SHUTDOWN_GRACE", 30),
+            outbound_allow_private=_switch(
+                environ, "TELEVENT_OUTBOUND_ALLOW_PRIVATE", default=False
+            ),
         )
 
 

@@ -5,7 +5,6 @@ init data), Bob with a device password (HTTP Basic)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,8 @@ from televent.config import Settings
 from tests.botapi import FakeBotApi
 from tests.conftest import Backend
 from tests.e2e.conftest import ACTOR, SERVER_SETTINGS, SOURCE, running_serve, seed_accounts
-from tests.tma import sign_init_data
+from tests.tma import BOT_TOKEN, tma_client
 
-BOT_TOKEN = "123:ABC"
 ALICE, BOB = 1, 2
 MARCH = {"start": "2026-03-01T00:00:00+01:00", "end": "2026-03-29T00:00:00+01:00"}
 
@@ -34,14 +32,7 @@ class ApiServer:
 
     def alice(self) -> httpx.Client:
         """Alice, as the Mini App signs her in."""
-        init_data = sign_init_data(
-            BOT_TOKEN, {"id": ALICE, "first_name": "Alice"}, auth_date=int(time.time())
-        )
-        return httpx.Client(
-            base_url=f"{self.url}/api/v1",
-            headers={"Authorization": f"tma {init_data}"},
-            timeout=30,
-        )
+        return tma_client(f"{self.url}/api/v1", ALICE, "Alice")
 
     def bob(self) -> httpx.Client:
         """Bob, as a script with his device password."""

@@ -9,7 +9,6 @@ does (tma init data)."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from televent.domain.sharing import shared_slug
 from tests.botapi import FakeBotApi
 from tests.conftest import Backend
 from tests.e2e.conftest import ACTOR, SERVER_SETTINGS, SOURCE, running_serve, seed_accounts
-from tests.tma import BOT_TOKEN, sign_init_data
+from tests.tma import BOT_TOKEN, tma_client
 
 ALICE, BOB, CAROL, DAVE = 1, 2, 3, 4
 NAMES = {ALICE: "Alice", BOB: "Bob", CAROL: "Carol", DAVE: "Dave"}
@@ -41,16 +40,7 @@ class SharingServer:
 
     def client(self, telegram_id: int) -> httpx.Client:
         """The user, signed in as the Mini App signs them in."""
-        init_data = sign_init_data(
-            BOT_TOKEN,
-            {"id": telegram_id, "first_name": NAMES[telegram_id]},
-            auth_date=int(time.time()),
-        )
-        return httpx.Client(
-            base_url=f"{self.url}/api/v1",
-            headers={"Authorization": f"tma {init_data}"},
-            timeout=30,
-        )
+        return tma_client(f"{self.url}/api/v1", telegram_id, NAMES[telegram_id])
 
 
 @pytest.fixture

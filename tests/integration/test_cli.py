@@ -88,6 +88,7 @@ def test_operator_journey(cli: Cli) -> None:
         "bookings",
         "calendar_members",
         "group_chats",
+        "calendar_feeds",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

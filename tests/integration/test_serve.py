@@ -66,6 +66,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "bookings",
             "calendar_members",
             "group_chats",
+            "calendar_feeds",
         }
     finally:
         server.terminate()

@@ -1,5 +1,6 @@
 """The HTTP server: health check, the Telegram webhook and inbound email (when configured), the
-JSON API (/api/v1), the Mini App (/app/), and CalDAV for everything else ("/" for discovery)."""
+JSON API (/api/v1), the Mini App (/app/), published calendars (/feeds/), and CalDAV for
+everything else ("/" for discovery)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from televent.adapters.caldav.auth import (
     UnauthenticatedError,
 )
 from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.feeds.routes import feed_handlers
 from televent.adapters.logging_setup import configure_access_log
 from televent.adapters.login_failures import open_failure_log
 from televent.adapters.mail.inbound_http import INBOUND_PATHS, inbound_handlers
@@ -38,6 +40,7 @@ from televent.adapters.mail.unsubscribe import UNSUBSCRIBE_PATH, unsubscribe_han
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
 from televent.adapters.webapp.routes import webapp_handlers
+from televent.application.calendars import FEED_PATH
 from televent.application.itip_inbox import ItipInbox
 from televent.application.mail_notices import MailNotices
 from televent.application.televent import Televent
@@ -48,8 +51,8 @@ from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, *INBOUND_PATHS})
 # Everything under these goes to Litestar too: the JSON API, the Mini App, the booking pages,
-# the unsubscribe link of the mails.
-LITESTAR_PREFIXES = ("/api", "/app", "/book", UNSUBSCRIBE_PATH)
+# the unsubscribe link of the mails, published calendars' feeds.
+LITESTAR_PREFIXES = ("/api", "/app", "/book", UNSUBSCRIBE_PATH, FEED_PATH)
 
 if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
     from televent.adapters.telegram.bot import TelegramBot
@@ -169,6 +172,7 @@ def create_http_app(
             *webapp_handlers(),
             *booking_page_handlers(link_exists),
             *unsubscribe_handlers(MailNotices(app), port),
+            *feed_handlers(app, port),
         ],
         dependencies=api.dependencies,
         exception_handlers=api.exception_handlers,

@@ -86,12 +86,12 @@ class LimitOptions:
     enabled: bool = True
 
 
-_MANAGE_TOKEN = re.compile(r"(/manage/|^/unsubscribe/)[^/]+")
+_MANAGE_TOKEN = re.compile(r"(/manage/|^/unsubscribe/|^/feeds/)[^/]+")
 
 
 def logged_path(path: str) -> str:
     """A path as logs may show it: a booking's manage token (a secret that cancels or moves
-    the booking) and a mail's unsubscribe token replaced by "-"."""
+    the booking), a mail's unsubscribe token and a published feed's token replaced by "-"."""
     return _MANAGE_TOKEN.sub(r"\1-", path)
 
 
@@ -103,6 +103,7 @@ def surface_of(path: str) -> str:
         return "ops"
     for prefix, name in (
         ("/api", "api"), ("/app", "webapp"), ("/book", "webapp"), ("/unsubscribe", "mail"),
+        ("/feeds", "feeds"),
     ):  # fmt: skip
         if path == prefix or path.startswith(f"{prefix}/"):
             return name

@@ -1,18 +1,45 @@
 """Calendars: creating (MKCALENDAR, RFC 4791 §5.3.1), changing (PROPPATCH, RFC 4918 §9.2) and
-deleting them; deleting one deletes every object in it with its scheduling consequences."""
+deleting them; deleting one deletes every object in it with its scheduling consequences.
+Publishing one as a feed at a secret address, and what that address shows (docs/adr/0022)."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 from televent.application.core import CommandCore
 from televent.domain.calendar import Calendar
 from televent.domain.calendar_event import CalendarEvent
-from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.errors import DomainError, ForbiddenError, NotFoundError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.sharing import Action, calendar_id_of_shared_slug
 from televent.domain.values import calendar_id_for, is_valid_slug
+
+FEED_PATH = "/feeds"  # a feed's address: <public URL>/feeds/<token>.ics
+FEED_TOKEN_BYTES = 32  # the secret of a feed's address: 256 random bits
+_FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
+FEED_NOT_FOUND = "Feed not found."
+
+
+def feed_token_hash(token: str) -> str:
+    """What is kept of a feed's token: its SHA-256 hash, in hex."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PublishedFeed:
+    """What a feed's address shows now: the calendar as the person who published it sees it."""
+
+    calendar_id: UUID
+    account_id: UUID  # who published it
+    name: str  # the calendar's name as that person sees it
+    sync_position: int  # moves with every change in the calendar
+    busy_only: bool
+    language: str  # the language that person reads (the word busy-only events are called)
 
 
 class CalendarCommands(CommandCore):
@@ -77,6 +104,56 @@ class CalendarCommands(CommandCore):
             consequences += self.scheduler.consequences(event, before, actor=actor, source=source)
         calendar.delete(actor=actor, source=source)
         self.save_all(*events, calendar, *_distinct(consequences, events))
+
+    def publish_calendar_feed(
+        self, calendar_id: UUID, *, by: UUID, busy_only: bool, actor: str, source: str
+    ) -> str:
+        """Publish the calendar as a feed for `by` (anyone who may read it) and return the
+        secret token of its address; a person's previous address of the calendar stops."""
+        self.require_access(by, calendar_id, Action.READ)
+        calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
+        token = secrets.token_urlsafe(FEED_TOKEN_BYTES)
+        calendar.publish_feed(
+            by=by, token_hash=feed_token_hash(token), busy_only=busy_only, actor=actor,
+            source=source,
+        )  # fmt: skip
+        self.save_all(calendar)
+        return token
+
+    def revoke_calendar_feed(self, calendar_id: UUID, *, by: UUID, actor: str, source: str) -> None:
+        """Stop the person's feed of the calendar (NotFoundError when there is none)."""
+        self.require_access(by, calendar_id, Action.READ)
+        calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
+        calendar.revoke_feed(by=by, actor=actor, source=source)
+        self.save_all(calendar)
+
+    def published_feed(self, token: str) -> PublishedFeed:
+        """What the address with this token shows, if the feed is published and the person who
+        published it may still read the calendar now (the rule of every read); NotFoundError
+        otherwise, whatever the reason (nothing is revealed)."""
+        if not _FEED_TOKEN.fullmatch(token):
+            raise NotFoundError(FEED_NOT_FOUND)
+        feed = self.queries.feed_by_hash(feed_token_hash(token))
+        if feed is None:
+            raise NotFoundError(FEED_NOT_FOUND)
+        account = self.queries.account_by_id(feed.account_id)
+        if account is None:
+            raise NotFoundError(FEED_NOT_FOUND)
+        try:
+            self.require_access(feed.account_id, feed.calendar_id, Action.READ)
+        except (NotFoundError, ForbiddenError):
+            raise NotFoundError(FEED_NOT_FOUND) from None
+        seen = self.queries.seen_calendar(feed.account_id, feed.calendar_id)
+        if seen is None:
+            raise NotFoundError(FEED_NOT_FOUND)
+        return PublishedFeed(
+            calendar_id=feed.calendar_id,
+            account_id=feed.account_id,
+            name=seen.view.display_name or seen.view.slug,
+            sync_position=seen.view.sync_position,
+            busy_only=feed.busy_only,
+            language=account.language,
+        )
 
 
 def _distinct(found: list[CalendarEvent], saved: list[CalendarEvent]) -> list[CalendarEvent]:

@@ -41,6 +41,8 @@ class Calendar(Aggregate):
         self.properties = _checked(properties)
         self.deleted = False
         self.members: dict[str, dict[str, Any]] = {}  # member account id -> role, status, ...
+        # person's account id -> their published feed's token hash and busy_only (ADR 0022)
+        self.feeds: dict[str, dict[str, Any]] = {}
 
     def update(self, *, properties: dict[str, Any], actor: str, source: str) -> None:
         """Change collection properties (PROPPATCH); values equal to current ones are dropped."""
@@ -185,6 +187,50 @@ class Calendar(Aggregate):
                 account_id=self.account_id, member=by, changes=changed, actor=actor, source=source
             )
 
+    # --- publishing as a feed (docs/adr/0022) ------------------------------------------------
+
+    def feed_of(self, account_id: UUID) -> dict[str, Any] | None:
+        """The person's published feed of this calendar (its token's hash and busy_only)."""
+        return self._feeds().get(str(account_id))
+
+    def publish_feed(
+        self, *, by: UUID, token_hash: str, busy_only: bool, actor: str, source: str
+    ) -> None:
+        """Publish the calendar at a secret address for `by` (anyone who may read it); a new
+        one replaces the person's previous address. Only the token's hash is recorded."""
+        self._require(by, Action.READ, "publish it")
+        if len(token_hash) != 64 or any(c not in "0123456789abcdef" for c in token_hash):
+            raise DomainError("A feed is recorded by its token's SHA-256 hash.")
+        self._feed_published(
+            account_id=self.account_id, member=by, token_hash=token_hash,
+            busy_only=bool(busy_only), actor=actor, source=source,
+        )  # fmt: skip
+
+    def revoke_feed(self, *, by: UUID, actor: str, source: str) -> None:
+        """Stop the person's published feed of this calendar (its address answers 404)."""
+        self._check_live()
+        if str(by) not in self._feeds():
+            raise NotFoundError("This calendar is not published.")
+        self._feed_revoked(account_id=self.account_id, member=by, actor=actor, source=source)
+
+    def _feeds(self) -> dict[str, dict[str, Any]]:
+        """The published feeds (calendars replayed from before feeds existed have none)."""
+        feeds: dict[str, dict[str, Any]] | None = getattr(self, "feeds", None)
+        if feeds is None:
+            feeds = self.feeds = {}
+        return feeds
+
+    @event("FeedPublished")
+    def _feed_published(
+        self, *, account_id: UUID, member: UUID, token_hash: str, busy_only: bool, actor: str,
+        source: str,
+    ) -> None:  # fmt: skip
+        self._feeds()[str(member)] = {"token_hash": token_hash, "busy_only": busy_only}
+
+    @event("FeedRevoked")
+    def _feed_revoked(self, *, account_id: UUID, member: UUID, actor: str, source: str) -> None:
+        self._feeds().pop(str(member), None)
+
     def _require(self, by: UUID, action: Action, what: str) -> None:
         """`by` may do `action` here: NotFoundError when they cannot even see the calendar (its
         existence is not revealed), ForbiddenError when their role does not allow it."""
@@ -220,6 +266,7 @@ class Calendar(Aggregate):
         self, *, account_id: UUID, member: UUID, reason: str, actor: str, source: str
     ) -> None:
         self.members.pop(str(member), None)
+        self._feeds().pop(str(member), None)  # a removed member's feed stops with them
 
     @event("MemberPropertiesSet")
     def _member_properties_set(
@@ -241,6 +288,7 @@ class Calendar(Aggregate):
     def _deleted(self, *, account_id: UUID, actor: str, source: str) -> None:
         self.deleted = True
         self.members = {}  # a deleted calendar is gone for every member
+        self.feeds = {}  # and every published feed of it stops
 
     @event("CalendarRecreated")
     def _recreated(

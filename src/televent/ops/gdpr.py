@@ -442,17 +442,22 @@ class PersonalData:
         return account
 
 
+# A member's own choices about a calendar, not the owner's to export: their name and colour
+# for it, and whether they publish it as a feed (docs/adr/0022).
+MEMBERS_OWN = ("Calendar.MemberPropertiesSet", "Calendar.FeedPublished", "Calendar.FeedRevoked")
+
+
 def _about_person(event: Any, account_id: str) -> bool:
     """Whether a logged change belongs in the person's export. Of a calendar shared with them
     only what concerns them (their invitation, answer, role, removal, own name and colour) or
     what they did; of their own calendars everything but another member's own choices for it
-    (that member's name and colour for the calendar are theirs)."""
+    (that member's name and colour for the calendar, and their feed of it, are theirs)."""
     kind = type(event).__qualname__
     if not kind.startswith("Calendar."):
         return True
     member = getattr(event, "member", None)
     if owner_of(event) == account_id:
-        return kind != "Calendar.MemberPropertiesSet" or str(member) == account_id
+        return kind not in MEMBERS_OWN or str(member) == account_id
     if is_redacted(event):
         return False
     return str(member) == account_id or getattr(event, "actor", None) == f"account:{account_id}"

@@ -25,6 +25,7 @@ from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.audit_index import AuditIndexProjection
 from televent.projections.base import Projection
 from televent.projections.bookings import BookingsProjection
+from televent.projections.calendar_feeds import CalendarFeedsProjection
 from televent.projections.calendar_members import CalendarMembersProjection
 from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.counters import CounterProjection
@@ -71,6 +72,7 @@ def all_projections(
         CounterProjection(prefix),
         BookingsProjection(prefix),
         GroupChatsProjection(prefix),
+        CalendarFeedsProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

@@ -2,8 +2,8 @@
 
 Each read model's questions live beside it (directory_reader.py, calendar_view_reader.py,
 calendar_members_reader.py, attendee_index_reader.py, bookings_reader.py,
-group_chats_reader.py, schedule_inbox_reader.py); `Queries` gathers all but the last, so
-adapters ask `app.queries.<question>(...)` in one place.
+group_chats_reader.py, calendar_feeds_reader.py, schedule_inbox_reader.py); `Queries` gathers
+all but the last, so adapters ask `app.queries.<question>(...)` in one place.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from televent.projections.attendee_index_reader import AttendeeIndexReader
 from televent.projections.bookings_reader import BookingsReader
+from televent.projections.calendar_feeds_reader import CalendarFeedsReader, FeedView
 from televent.projections.calendar_members_reader import (
     CalendarMembersReader,
     MemberView,
@@ -32,6 +33,7 @@ __all__ = [
     "CalendarView",
     "Changes",
     "DeviceView",
+    "FeedView",
     "GroupChatView",
     "MemberView",
     "ObjectView",
@@ -60,7 +62,12 @@ class ProjectionStatus:
 
 
 class Queries(
-    DirectoryReader, CalendarMembersReader, AttendeeIndexReader, BookingsReader, GroupChatsReader
+    DirectoryReader,
+    CalendarMembersReader,
+    AttendeeIndexReader,
+    BookingsReader,
+    GroupChatsReader,
+    CalendarFeedsReader,
 ):
     """Every question adapters ask about accounts, calendars and events."""
 

@@ -26,6 +26,7 @@ from litestar.types import ExceptionHandlersMap
 from televent.adapters.api.auth import SESSION_COOKIE, Authentication
 from televent.adapters.api.availability import AvailabilityController, BookingsController
 from televent.adapters.api.booking_links import BookingLinksController
+from televent.adapters.api.calendar_feeds import CalendarFeedController
 from televent.adapters.api.calendars import CalendarsController
 from televent.adapters.api.changes import changes
 from televent.adapters.api.context import ApiContext
@@ -125,6 +126,7 @@ def build_api(
             MeController,
             MeEmailController,
             CalendarsController,
+            CalendarFeedController,
             DevicesController,
             export_ics,
             changes,

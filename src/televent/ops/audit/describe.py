@@ -262,6 +262,18 @@ def _member_removed(event: Any, state: AggregateState, people: People) -> list[s
     return [f"{member} removed from {calendar} ({reason})"]
 
 
+def _feed_published(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "Bob published 'Family' as a feed (busy times only)" (docs/adr/0022)."""
+    who, calendar = people.name(str(event.member)), _calendar_name(state)
+    what = " (busy times only)" if event.busy_only else ""
+    return [f"{who} published {calendar} as a feed at a new secret address{what}"]
+
+
+def _feed_revoked(event: Any, state: AggregateState, people: People) -> list[str]:
+    who, calendar = people.name(str(event.member)), _calendar_name(state)
+    return [f"{who} stopped publishing {calendar} as a feed"]
+
+
 def _member_properties_set(event: Any, state: AggregateState, people: People) -> list[str]:
     """ "Bob renamed 'Family' for themselves: 'Home'" (and their colour and busy choice)."""
     member = str(event.member)
@@ -517,6 +529,8 @@ SHARING_DESCRIBERS: dict[str, SharingDescriber] = {
     "Calendar.MemberRoleChanged": _role_changed,
     "Calendar.MemberRemoved": _member_removed,
     "Calendar.MemberPropertiesSet": _member_properties_set,
+    "Calendar.FeedPublished": _feed_published,
+    "Calendar.FeedRevoked": _feed_revoked,
 }
 
 DESCRIBERS: dict[str, Describer] = {

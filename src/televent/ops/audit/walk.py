@@ -51,6 +51,8 @@ WORDING = {
     "MemberRoleChanged": "member's role changed",
     "MemberRemoved": "membership ended",
     "MemberPropertiesSet": "member's own settings for the calendar changed",
+    "FeedPublished": "calendar published as a feed",
+    "FeedRevoked": "calendar's feed stopped",
 }
 
 

@@ -19,3 +19,12 @@ refusal-codes-this-hour = { $minutes ->
    *[other] Has pedido { $count } códigos en la última hora; inténtalo de nuevo dentro de { $minutes } minutos.
 }
 refusal-codes-today = Hoy ya se han pedido bastantes códigos para esta dirección; inténtalo mañana.
+
+# Peticiones a direcciones que eligió alguien (un feed, otro servidor de calendarios): adapters/outbound.
+refusal-outbound-not-a-url = { $url } no es una dirección web.
+refusal-outbound-scheme = Aquí no se aceptan direcciones { $scheme }; usa { $allowed }.
+refusal-outbound-private = { $host } lleva a { $address }, una dirección de una red privada o local, a la que Televent no se conecta.
+refusal-outbound-redirects = { $host } redirige demasiadas veces (más de { $limit }); Televent dejó de seguirlo.
+refusal-outbound-too-large = La respuesta de { $host } supera los { $megabytes } MB, lo máximo que lee Televent.
+refusal-outbound-timeout = { $host } no respondió en { $seconds } segundos.
+refusal-outbound-connect = Televent no pudo conectarse con { $host }.

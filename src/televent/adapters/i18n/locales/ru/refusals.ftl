@@ -21,3 +21,12 @@ refusal-codes-this-hour = { $minutes ->
    *[other] За последний час вы запросили { $count } кодов; попробуйте снова через { $minutes } минут.
 }
 refusal-codes-today = Для этого адреса сегодня запрошено достаточно кодов; попробуйте завтра.
+
+# Запросы к адресам, которые выбрали люди (фид, другой сервер календарей): adapters/outbound.
+refusal-outbound-not-a-url = { $url } — это не веб-адрес.
+refusal-outbound-scheme = Адреса { $scheme } здесь не принимаются; используйте { $allowed }.
+refusal-outbound-private = { $host } ведёт на { $address } — адрес частной или локальной сети, к таким Televent не подключается.
+refusal-outbound-redirects = { $host } перенаправляет слишком много раз (больше { $limit }); Televent прекратил переходить.
+refusal-outbound-too-large = Ответ { $host } больше { $megabytes } МБ — больше Televent не читает.
+refusal-outbound-timeout = { $host } не ответил за { $seconds } с.
+refusal-outbound-connect = Televent не смог связаться с { $host }.

@@ -1,9 +1,10 @@
 // Calendars: the user's own, those shared with them and their groups' (GET /api/v1/calendars),
 // each with its colour and a switch to show or hide its events (remembered in localStorage);
 // invitations to accept or decline; and a calendar's people: sharing it, roles, removing
-// someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members).
+// someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members); its feed: feeds.js.
 
 import { call, get } from "./api.js";
+import { bindFeed, showFeed } from "./feeds.js";
 import { t } from "./i18n.js";
 import { calendarById, manages, state, writable } from "./state.js";
 import { hapticSuccess } from "./telegram.js";
@@ -249,6 +250,7 @@ export async function showPeople(calendar) {
   $("#leave").hidden = calendar.role === "owner";
   $("#leave").textContent = calendar.kind === "group" ? t("calendars-leave-group") : t("calendars-leave");
   $("#read-only-hint").hidden = writable(calendar);
+  showFeed(calendar);
   const root = $("#people-body");
   try {
     const { data } = await get(`/calendars/${calendar.id}/members`);
@@ -334,6 +336,7 @@ export function bindPeople() {
   $("#share-form").addEventListener("submit", share);
   $("#leave").addEventListener("click", leave);
   $("#people-color").addEventListener("change", recolor);
+  bindFeed((error) => on.fail(error));
   relabelPeople();
 }
 

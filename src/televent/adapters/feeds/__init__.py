@@ -1,0 +1,1 @@
+"""Calendars published as feeds: `GET /feeds/<token>.ics` (docs/adr/0022)."""

@@ -1,0 +1,4 @@
+# A calendar published as a feed (docs/adr/0022): what a busy-only feed calls every event,
+# and the answer of an address that shows nothing (unknown, stopped, no longer allowed).
+feed-busy = Beschäftigt
+feed-not-found = Unter dieser Adresse ist kein Kalender veröffentlicht.
