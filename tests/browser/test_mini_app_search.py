@@ -1,7 +1,9 @@
 """Search in the Mini App, as a phone shows it: the search button on the calendar's toolbar, words
-typed, results from a year back to two years ahead grouped by day in the person's language (an
-event more than a year ahead found through the API's windows and pages), a result opening its
-card and Back returning to the results, and an empty search said in words. Against a real
+typed, results grouped by day in the person's language, from a year back to two years ahead at
+first and then as far either way as the person asks (an event more than a year ahead found
+through the API's windows and pages, one five years ahead and one three years back), a result
+opening its card and Back returning to the results, and an empty search said in words with the
+days it searched. Against a real
 `televent serve`, both backends."""
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ def create(mini_app: MiniApp, title: str, start: dt.datetime, **more: Any) -> di
     assert reply.status_code == 201, reply.text
     event: dict[str, Any] = reply.json()
     return event
+
+
+def short(day: dt.date) -> str:
+    """A date as the status says it in (American) English: "Nov 24, 2026"."""
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 def search(page: Page, words: str) -> Any:
@@ -77,8 +84,12 @@ def test_an_event_more_than_a_year_ahead_is_found_and_opened(mini_app: MiniApp) 
     field = screen.get_by_label("Search events")
     field.fill("no such words anywhere")
     field.press("Enter")
+    # The days searched are said: the past year and the next two (to the day before).
+    day = dt.date.today()
+    searched_from, searched_to = day - dt.timedelta(days=365), day + dt.timedelta(days=729)
     expect(screen.locator("#search-status")).to_have_text(
-        "Nothing matches “no such words anywhere” from a year ago to two years ahead."
+        f"Nothing matches “no such words anywhere” from {short(searched_from)} to "
+        f"{short(searched_to)}."
     )
     expect(results.locator(".search-day")).to_have_count(0)
     page.context.close()
@@ -102,3 +113,30 @@ def test_dates_of_the_results_are_in_the_persons_language(mini_app: MiniApp) -> 
     finally:
         with mini_app.api(ALICE) as client:
             client.patch("/me", json={"language": None})
+
+
+def test_any_range_is_searched_when_asked_for(mini_app: MiniApp) -> None:
+    """Beyond the first two years ahead and the past year, "Show more" reads on later and
+    "Earlier results" further back, year after year, until what was asked for is found."""
+    now = dt.datetime.now(ZONE).replace(hour=11, minute=0, second=0, microsecond=0)
+    ahead, back = now + dt.timedelta(days=5 * 365 + 30), now - dt.timedelta(days=3 * 365 + 30)
+    create(mini_app, "Silver jubilee", ahead)
+    create(mini_app, "Jubilee rehearsal", back)
+    page = mini_app.open(ALICE, view=None)
+    screen = search(page, "jubilee")
+    status = screen.locator("#search-status")
+    results = screen.locator("#search-results")
+    # Neither is within the first span searched: nothing found there, said with its days.
+    expect(status).to_contain_text("Nothing matches “jubilee” from")
+    screen.get_by_role("button", name="Show more").click()
+    later = results.locator(".search-day", has_text="Silver jubilee")
+    expect(later.locator("h4")).to_have_text(f"{ahead:%A}, {ahead:%B} {ahead.day}, {ahead.year}")
+    expect(results).not_to_contain_text("Jubilee rehearsal")
+    screen.get_by_role("button", name="Earlier results").click()
+    earlier = results.locator(".search-day", has_text="Jubilee rehearsal")
+    expect(earlier.locator("h4")).to_have_text(f"{back:%A}, {back:%B} {back.day}, {back.year}")
+    expect(status).to_have_text("2 events found")
+    # Upcoming first, then the past, each grouped by its day.
+    headings = results.locator("h3")
+    expect(headings).to_have_text(["Upcoming", "Earlier"])
+    page.context.close()

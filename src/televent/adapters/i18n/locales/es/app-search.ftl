@@ -5,12 +5,13 @@ search-label = Buscar eventos
 search-placeholder = Título, lugar o notas
 search-go = Buscar
 search-more = Mostrar más
+search-more-earlier = Resultados anteriores
 search-upcoming = Próximos
 search-earlier = Anteriores
 search-all-day = Todo el día
 search-no-title = (sin título)
 search-searching = Buscando…
-search-nothing = Nada coincide con «{ $q }» entre hace un año y dentro de dos.
+search-nothing = Nada coincide con «{ $q }» del { $from } al { $to }.
 search-found = { $count ->
     [one] Un evento encontrado
    *[other] { $count } eventos encontrados

@@ -5,12 +5,13 @@ search-label = Искать события
 search-placeholder = Название, место или заметки
 search-go = Найти
 search-more = Показать ещё
+search-more-earlier = Более ранние
 search-upcoming = Предстоящие
 search-earlier = Прошедшие
 search-all-day = Весь день
 search-no-title = (без названия)
 search-searching = Ищем…
-search-nothing = Ничего не нашлось по запросу «{ $q }» — ни за прошлый год, ни на два года вперёд.
+search-nothing = Ничего не нашлось по запросу «{ $q }» с { $from } по { $to }.
 search-found = { $count ->
     [one] Найдено { $count } событие
     [few] Найдено { $count } события

@@ -5,12 +5,13 @@ search-label = Шукати події
 search-placeholder = Назва, місце або нотатки
 search-go = Знайти
 search-more = Показати ще
+search-more-earlier = Раніші результати
 search-upcoming = Майбутні
 search-earlier = Минулі
 search-all-day = Увесь день
 search-no-title = (без назви)
 search-searching = Шукаємо…
-search-nothing = Нічого не знайдено за запитом «{ $q }» — ні за минулий рік, ні на два роки вперед.
+search-nothing = Нічого не знайдено за запитом «{ $q }» з { $from } по { $to }.
 search-found = { $count ->
     [one] Знайдено { $count } подію
     [few] Знайдено { $count } події

@@ -1,8 +1,9 @@
-// Search: words in an event's title, place or notes (GET /api/v1/events?q=), from a year back to
-// two years ahead. The API answers one window of at most 366 days at a time, in pages (the
-// cursor), so upcoming events are read window after window from today until a screenful is
-// found, and the past year on its own, latest first. Results are grouped by day, in the
-// person's language; tapping one opens its card.
+// Search: words in an event's title, place or notes (GET /api/v1/events?q=), over any range.
+// The API answers one window of at most 366 days at a time, in pages (the cursor): upcoming
+// events are read year after year from today until a screenful is found ("Show more" goes on
+// later), and past ones year after year back ("Earlier results"), each at most HORIZON_YEARS
+// away. A first search reads the next two years and the past year; the status says which days
+// were searched. Results are grouped by day, in the person's language; tapping one opens its card.
 
 import { get } from "./api.js";
 import { colorOf } from "./calendars.js";
@@ -12,47 +13,53 @@ import { addDays, fromWall, toWall, today } from "./tz.js";
 import { $, h } from "./ui.js";
 
 const PAGE = 100;
-const SCREENFUL = 40; // upcoming occurrences read before "Show more"
-const PAST_PAGES = 5; // the past year: its latest 500 matches at most
+const SCREENFUL = 40; // occurrences read before "Show more" / "Earlier results"
 const TYPING_DELAY = 350; // ms after the last key before searching
 const WINDOW_DAYS = 365;
+const HORIZON_YEARS = 30; // how far a search may go either way
+const FIRST_YEARS = { upcoming: 2, past: 1 }; // what a new search reads before it is asked for more
 
-let search = null; // the search under way: {q, upcoming: {windows, cursor, items}, past: {...}}
+let search = null; // the search under way: {q, upcoming: stream, past: stream, ...}
 let handlers = { open() {}, fail() {} };
 let timer = null;
 
-/** The windows [start, end) of a stream, each at most a year, as RFC 3339 instants. */
-function windows(fromDate, years) {
-  const list = [];
-  let start = fromDate;
-  for (let i = 0; i < years; i += 1) {
-    const end = addDays(start, WINDOW_DAYS);
-    list.push([fromWall(`${start}T00:00:00`, state.tz), fromWall(`${end}T00:00:00`, state.tz)]);
-    start = end;
-  }
-  return list;
+/** A stream of year-long windows from the day `from`, forwards (`step` 1) or backwards (-1),
+ *  each read in pages; `reach` is the far edge of what has been read so far (a date). */
+function stream(from, step) {
+  return { from, step, index: 0, cursor: null, items: [], done: false, reach: from };
 }
 
-function stream(list) {
-  return { windows: list, index: 0, cursor: null, items: [], done: list.length === 0 };
+/** The stream's current window [start, end) as dates. */
+function windowOf(from) {
+  const near = addDays(from.from, from.step * from.index * WINDOW_DAYS);
+  const far = addDays(near, from.step * WINDOW_DAYS);
+  return from.step > 0 ? [near, far] : [far, near];
 }
 
-/** Read pages of `from` until it holds `wanted` items more (or it is exhausted). */
-async function read(from, q, wanted, token) {
+/** Read pages of `from` until it holds `wanted` items more, it has read `years` more windows,
+ *  or it reached the horizon. */
+async function read(from, q, wanted, token, years = HORIZON_YEARS) {
   const goal = from.items.length + wanted;
-  while (!from.done && from.items.length < goal) {
-    const [start, end] = from.windows[from.index];
-    const { data } = await get("/events", { q, start, end, cursor: from.cursor || undefined, limit: PAGE });
+  const last = Math.min(from.index + years, HORIZON_YEARS);
+  while (!from.done && from.index < last && from.items.length < goal) {
+    const [start, end] = windowOf(from);
+    const { data } = await get("/events", {
+      q, start: fromWall(`${start}T00:00:00`, state.tz), end: fromWall(`${end}T00:00:00`, state.tz),
+      cursor: from.cursor || undefined, limit: PAGE,
+    });
     if (token !== search) return;
+    const found = [];
     for (const item of (data && data.items) || []) {
       // an event across two windows is listed by both
-      if (!token.seen.has(occurrenceKey(item))) from.items.push(item);
+      if (!token.seen.has(occurrenceKey(item))) found.push(item);
       token.seen.add(occurrenceKey(item));
     }
+    from.items.push(...found); // in no particular order: sorted when shown
     from.cursor = data && data.next_cursor;
     if (!from.cursor) {
+      from.reach = from.step > 0 ? end : start;
       from.index += 1;
-      from.done = from.index >= from.windows.length;
+      from.done = from.index >= HORIZON_YEARS;
     }
   }
 }
@@ -88,11 +95,17 @@ function result(item) {
       h("span", { class: "hint" }, [timeOf(item), item.location].filter(Boolean).join(" · ")))));
 }
 
-/** Items (in start order) grouped by day: a heading and a list per day; the latest day first
+/** Where an occurrence starts on the person's wall clock, for sorting ("YYYY-MM-DDTHH:MM:SS"). */
+function wallStart(item) {
+  return item.all_day ? `${item.start.slice(0, 10)}T00:00:00` : toWall(item.start, state.tz);
+}
+
+/** Items grouped by day in start order: a heading and a list per day; the latest day first
  *  with `latestFirst`. */
 function grouped(items, latestFirst = false) {
   const days = [];
-  for (const item of items) {
+  const sorted = items.map((item) => [wallStart(item), item]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, item] of sorted) {
     const day = dayOf(item);
     if (!days.length || days[days.length - 1].day !== day) days.push({ day, items: [] });
     days[days.length - 1].items.push(item);
@@ -103,14 +116,33 @@ function grouped(items, latestFirst = false) {
     h("ul", { class: "devices search-hits" }, those.map(result))));
 }
 
+/** A date as the search's status says it ("Nov 24, 2026", "24. Nov. 2026"), in the person's language. */
+function shortDate(date) {
+  return dateFormat({ day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+    .format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The button that reads earlier results, made once beside "Show more". */
+function earlierButton() {
+  let button = $("#search-earlier");
+  if (!button) {
+    button = h("button", { type: "button", id: "search-earlier", class: "wide", hidden: true, onclick: earlier });
+    $("#search-more").after(button);
+  }
+  button.textContent = t("search-more-earlier");
+  return button;
+}
+
 function render() {
   const root = $("#search-results");
   const status = $("#search-status");
   const more = $("#search-more");
+  const older = earlierButton();
   if (!search) {
     root.replaceChildren();
     status.textContent = "";
     more.hidden = true;
+    older.hidden = true;
     return;
   }
   const upcoming = search.upcoming.items;
@@ -120,9 +152,12 @@ function render() {
   if (past.length) parts.push(h("h3", {}, t("search-earlier")), ...grouped(past, true));
   root.replaceChildren(...parts);
   more.hidden = search.busy || search.upcoming.done;
+  older.hidden = search.busy || search.past.done;
+  // The days searched so far: from the far edge of the past read to that of the upcoming.
+  const span = { from: shortDate(search.past.reach), to: shortDate(addDays(search.upcoming.reach, -1)) };
   if (search.error) status.textContent = t("search-error");
   else if (search.busy && !upcoming.length && !past.length) status.textContent = t("search-searching");
-  else if (!upcoming.length && !past.length) status.textContent = t("search-nothing", { q: search.q });
+  else if (!upcoming.length && !past.length) status.textContent = t("search-nothing", { q: search.q, ...span });
   else status.textContent = t("search-found", { count: upcoming.length + past.length });
 }
 
@@ -137,20 +172,22 @@ export async function run(q) {
   }
   const day = today(state.tz);
   const token = {
-    q: words,
-    upcoming: stream(windows(day, 2)),
-    past: stream(windows(addDays(day, -WINDOW_DAYS), 1)),
-    seen: new Set(),
-    busy: true,
-    error: null,
+    q: words, upcoming: stream(day, 1), past: stream(day, -1), seen: new Set(), busy: true, error: null,
   };
   search = token;
   render();
+  await reading(token, () => Promise.all([
+    read(token.upcoming, words, SCREENFUL, token, FIRST_YEARS.upcoming),
+    read(token.past, words, SCREENFUL, token, FIRST_YEARS.past),
+  ]));
+}
+
+/** Run `work` (reads of `token`'s streams) with the screen showing it busy, then the results. */
+async function reading(token, work) {
+  token.busy = true;
+  render();
   try {
-    await Promise.all([
-      read(token.upcoming, words, SCREENFUL, token),
-      read(token.past, words, PAST_PAGES * PAGE, token),
-    ]);
+    await work();
   } catch (error) {
     if (token !== search) return;
     token.error = error;
@@ -161,19 +198,18 @@ export async function run(q) {
   render();
 }
 
+/** "Show more": the next screenful of later results, however far ahead (to the horizon). */
 async function more() {
   const token = search;
   if (!token || token.busy) return;
-  token.busy = true;
-  render();
-  try {
-    await read(token.upcoming, token.q, SCREENFUL, token);
-  } catch (error) {
-    if (token === search) handlers.fail(error);
-  }
-  if (token !== search) return;
-  token.busy = false;
-  render();
+  await reading(token, () => read(token.upcoming, token.q, SCREENFUL, token));
+}
+
+/** "Earlier results": the next screenful of past results, however far back (to the horizon). */
+async function earlier() {
+  const token = search;
+  if (!token || token.busy) return;
+  await reading(token, () => read(token.past, token.q, SCREENFUL, token));
 }
 
 /** Show the search screen's words again (a new language or clock). */
