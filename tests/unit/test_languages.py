@@ -114,14 +114,21 @@ def test_the_catalogue_check_finds_what_is_missing_or_wrong(
     for code in LANGUAGES:
         folder = tmp_path / code
         folder.mkdir()
-        (folder / "a.ftl").write_text("hello = Hello { $name }\n", encoding="utf-8")
-    (tmp_path / "ru" / "a.ftl").write_text("hello = Привет { $nme }\n", encoding="utf-8")
+        (folder / "a.ftl").write_text(
+            "hello = Hello { $name }\nfield = Name\n    .placeholder = Your name\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "ru" / "a.ftl").write_text(
+        "hello = Привет { $nme }\nfield = Имя\n    .placehoder = Ваше имя\n", encoding="utf-8"
+    )
     (tmp_path / "de" / "a.ftl").write_text("other = Hallo\n", encoding="utf-8")
     (tmp_path / "fa" / "a.ftl").write_text("hello = = broken {\n", encoding="utf-8")
     monkeypatch.setattr(check, "LOCALES", tmp_path)
     monkeypatch.setattr(check, "used_ids", lambda: iter([("x.py", "hello"), ("y.js", "gone")]))
     found = "\n".join(check.problems())
     assert "ru: hello has placeholders nme, English name" in found
+    assert "ru: field has attributes .placehoder, English .placeholder" in found
+    assert "es: field" not in found  # the same attribute, in other words
     assert "de: hello is missing" in found and "de: other is not in English" in found
     assert "fa/a.ftl: does not parse" in found
     assert "y.js: asks for gone" in found and "x.py" not in found

@@ -2,7 +2,8 @@
 
 Fails (exit 1, each problem on a line) when a file does not parse, a message id is defined
 twice in a language, a language lacks a message English has or has one English lacks, a
-translation's placeholders (`{ $name }`) differ from English's, or the code asks for a
+translation's placeholders (`{ $name }`) or attributes (`.label = ...`) differ from English's,
+or the code asks for a
 message id (`t("id"`, `translate(language, "id"`, an error's `.worded("id"`, the Mini App's
 `t("id"` and `data-i18n="id"`) that English does not define.
 """
@@ -39,7 +40,8 @@ class _Variables(visitor.Visitor):
 
 
 def messages(language: str) -> tuple[dict[str, set[str]], list[str]]:
-    """A language's messages (id → placeholder names) and the problems found reading them."""
+    """A language's messages (id → placeholder names, and `.attribute` for each attribute it
+    has) and the problems found reading them."""
     found: dict[str, set[str]] = {}
     problems: list[str] = []
     folder = LOCALES / language
@@ -58,8 +60,16 @@ def messages(language: str) -> tuple[dict[str, set[str]], list[str]]:
                     problems.append(f"{where}: {name} is defined twice")
                 variables = _Variables()
                 variables.visit(entry)
-                found[name] = variables.names
+                found[name] = variables.names | {f".{a.id.name}" for a in entry.attributes}
     return found, problems
+
+
+def _placeholders(names: set[str]) -> set[str]:
+    return {name for name in names if not name.startswith(".")}
+
+
+def _attributes(names: set[str]) -> set[str]:
+    return {name for name in names if name.startswith(".")}
 
 
 def used_ids() -> Iterator[tuple[str, str]]:
@@ -88,10 +98,13 @@ def problems() -> list[str]:
         for name in sorted(set(translated) - set(english)):
             found.append(f"{language}: {name} is not in English")
         for name in sorted(set(english) & set(translated)):
-            if english[name] != translated[name]:
-                want = ", ".join(sorted(english[name])) or "none"
-                have = ", ".join(sorted(translated[name])) or "none"
-                found.append(f"{language}: {name} has placeholders {have}, English {want}")
+            for kind, pick in (("placeholders", _placeholders), ("attributes", _attributes)):
+                want, have = pick(english[name]), pick(translated[name])
+                if want != have:
+                    found.append(
+                        f"{language}: {name} has {kind} {', '.join(sorted(have)) or 'none'}, "
+                        f"English {', '.join(sorted(want)) or 'none'}"
+                    )
     for where, name in used_ids():
         if name not in english:
             found.append(f"{where}: asks for {name}, which English does not define")
