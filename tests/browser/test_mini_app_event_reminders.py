@@ -165,3 +165,80 @@ def test_a_booking_shows_the_booker_and_their_answers_on_the_card(mini_app: Mini
     search.get_by_role("button", name="Consultation").first.click()
     expect(card.locator(".booking-card")).to_contain_text("Pricing plans")
     page.context.close()
+
+
+def test_reminders_another_client_set_are_shown_and_kept(mini_app: MiniApp) -> None:
+    """An event written by a CalDAV client with reminders the form does not offer (before the
+    end, at a fixed moment, 7 minutes before): the card and the form say them in words, and a
+    save that ticks one more and unticks one keeps the others exactly as the client wrote them."""
+    with mini_app.api(ALICE) as client:
+        slug = client.get("/calendars").json()["items"][0]["slug"]
+    start = this_week(2, 10).astimezone(dt.UTC)
+    moment = this_week(1, 18).astimezone(dt.UTC)
+    stamp = "%Y%m%dT%H%M%SZ"
+    body = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Another client//EN",
+            "BEGIN:VEVENT",
+            "UID:reminders-from-elsewhere",
+            f"DTSTAMP:{start:{stamp}}",
+            f"DTSTART:{start:{stamp}}",
+            f"DTEND:{start + dt.timedelta(hours=1):{stamp}}",
+            "SUMMARY:Dentist",
+            *(
+                line
+                for trigger in (
+                    "TRIGGER;RELATED=END:-PT15M",
+                    f"TRIGGER;VALUE=DATE-TIME:{moment:{stamp}}",
+                    "TRIGGER:-PT7M",
+                )
+                for line in (
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    "DESCRIPTION:Dentist",
+                    trigger,
+                    "END:VALARM",
+                )
+            ),
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    auth = (str(ALICE), mini_app.users[ALICE])
+    href = f"{mini_app.url}/dav/calendars/{ALICE}/{slug}/reminders-from-elsewhere.ics"
+    with httpx.Client(auth=auth, timeout=15) as client:
+        put = client.put(href, content=body, headers={"Content-Type": "text/calendar"})
+        assert put.status_code == 201, put.text
+
+    page = mini_app.open(ALICE)
+    event_in_calendar(page, "Dentist").click()
+    card = page.locator("[data-screen=card]")
+    local = moment.astimezone(ZONE)  # 18:00 on Tuesday, on Alice's 12-hour clock
+    when = f"{local:%a}, {local:%b} {local.day}, 6:00 PM"
+    expect(card).to_contain_text(
+        f"Reminders: 15 minutes before the end, At {when}, 7 minutes before"
+    )
+    card.get_by_role("button", name="Edit").click()
+    form = page.locator("#event-form")
+    reminders = form.get_by_role("group", name="Reminders")
+    expect(reminders.get_by_label("15 minutes before the end")).to_be_checked()
+    expect(reminders.get_by_label("7 minutes before")).to_be_checked()
+    expect(reminders.get_by_label(f"At {when}")).to_be_checked()
+    reminders.get_by_label("1 hour before").check()
+    reminders.get_by_label("7 minutes before").uncheck()
+    press_main_button(page)
+    expect(card).to_contain_text(f"Reminders: 1 hour before, 15 minutes before the end, At {when}")
+
+    triggers = {
+        (a["TRIGGER"].params.get("RELATED", "START"), a["TRIGGER"].dt)
+        for a in alarms_of(mini_app, "Dentist")
+    }
+    assert triggers == {
+        ("END", dt.timedelta(minutes=-15)),
+        ("START", moment),
+        ("START", dt.timedelta(hours=-1)),
+    }
+    page.context.close()
