@@ -121,9 +121,9 @@ class MiniApp:
     ) -> Page:
         """A new page with the app as Telegram opens it for this user (init data and theme in
         the URL fragment, the bridge to the client recorded), on the week these tests are
-        written against unless `view` says otherwise (None: the screen's default, three days
-        on this 420-pixel screen; test_mini_app_phone.py checks the defaults), in a browser
-        set to `locale`."""
+        written against (this_week's, by the link's `date`) unless `view` says otherwise
+        (None: the screen's default, three days on this 420-pixel screen, on today;
+        test_mini_app_phone.py checks the defaults), in a browser set to `locale`."""
         context = self.browser.new_context(
             viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale=locale
         )
@@ -137,7 +137,10 @@ class MiniApp:
         ]
         if start_param:
             params.append(f"tgWebAppStartParam={quote(start_param, safe='')}")
-        query = f"?view={view}" if view else ""
+        # The week view opens on the week of this_week(0, 0): the week the tests write their
+        # events in, whatever day today is and whichever day the person's week starts on.
+        query = f"?view={view}&date={this_week(0, 0).date()}" if view == "week" else ""
+        query = query or (f"?view={view}" if view else "")
         lead = f"{fragment}&" if fragment else ""
         page.goto(f"{self.url}/app/{query}#{lead}{'&'.join(params)}")
         return page

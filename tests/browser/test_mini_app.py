@@ -337,3 +337,30 @@ def test_times_are_shown_in_the_users_zone(
     page.goto(f"{mini_app.url}/app/#tgWebAppData={init}&tgWebAppVersion=8.0")
     expect(event_in_calendar(page, "Design review")).to_contain_text("10:00")
     context.close()
+
+
+def test_a_link_with_a_date_opens_the_calendar_on_that_day(mini_app: MiniApp) -> None:
+    """`/app/?view=week&date=2027-03-17` shows the week of 17 March 2027 with its events, and
+    a date that is no day (or no date at all) opens on today."""
+    create(
+        mini_app,
+        title="Spring planning",
+        start="2027-03-17T10:00:00+01:00",
+        end="2027-03-17T11:00:00+01:00",
+    )
+    page = mini_app.browser.new_context(
+        viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale="en-GB"
+    ).new_page()
+    fragment = f"tgWebAppData={quote(mini_app.init_data(ALICE, None), safe='')}"
+    page.goto(f"{mini_app.url}/app/?view=week&date=2027-03-17#{fragment}")
+    # On a phone the title is shortened ("Mar 14 - 20"); its tooltip has the whole period.
+    expect(page.locator("#period-title")).to_have_attribute("title", "March 14 – 20, 2027")
+    expect(page.locator(".ec-event", has_text="Spring planning")).to_be_visible()
+    for wrong in ("2027-02-30", "tomorrow"):
+        page.goto(f"{mini_app.url}/app/?view=week&date={wrong}#{fragment}")
+        today = dt.date.today()
+        expect(page.locator("#period-title")).to_have_attribute(
+            "title", re.compile(str(today.year))
+        )
+        expect(page.locator(".ec-event", has_text="Spring planning")).to_have_count(0)
+    page.context.close()

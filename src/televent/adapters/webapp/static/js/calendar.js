@@ -253,9 +253,18 @@ export function defaultView() {
   return NARROW.matches ? "3day" : "week";
 }
 
+/** The day the app's link asks to open on (`?date=YYYY-MM-DD`), else null (today). */
+function linkedDate() {
+  const value = new URLSearchParams(window.location.search).get("date");
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value) ? value : null;
+}
+
 /** Build the calendar in `element`; `on` has open(key), create(startWall, endWall, allDay),
  *  move(key, startWall, endWall, revert) and onError(error). `view` (a key of VIEWS, from the
- *  app's link) is kept on every screen size; without it the screen's default is shown. */
+ *  app's link) is kept on every screen size; without it the screen's default is shown. It
+ *  opens on the link's `date` when there is one, else today. */
 export function mount(element, on, view = null) {
   handlers = on;
   chosen = Boolean(VIEWS[view]);
@@ -263,7 +272,7 @@ export function mount(element, on, view = null) {
   const { type, duration } = VIEWS[mode];
   ec = window.EventCalendar.create(element, {
     view: type,
-    date: today(state.tz),
+    date: linkedDate() || today(state.tz),
     timeZone: zoneOffset(),
     locale: locale(),
     firstDay: firstDay(),

@@ -81,16 +81,18 @@
   var prefetch = {
     me: fetch("/api/v1/me", options), events: null, speech: speech, catalogues: catalogues,
   };
-  var view = new URLSearchParams(window.location.search).get("view");
+  var query = new URLSearchParams(window.location.search);
+  var view = query.get("view");
+  var linked = /^(\d{4})-(\d{2})-(\d{2})$/.exec(query.get("date") || ""); // the day the link opens on
   if (!view || view === "week") {
-    var now = new Date();
+    var now = linked ? new Date(+linked[1], linked[2] - 1, +linked[3]) : new Date();
     var back = (now.getDay() - firstDay() + 7) % 7;
     var from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back - 1);
     var to = new Date(from.getFullYear(), from.getMonth(), from.getDate() + 9);
-    var query = new URLSearchParams({ start: from.toISOString(), end: to.toISOString(), limit: "500" });
+    var range = new URLSearchParams({ start: from.toISOString(), end: to.toISOString(), limit: "500" });
     prefetch.events = {
       start: from.toISOString(), end: to.toISOString(),
-      response: fetch("/api/v1/events?" + query.toString(), options),
+      response: fetch("/api/v1/events?" + range.toString(), options),
     };
   }
   window.televentPrefetch = prefetch;
