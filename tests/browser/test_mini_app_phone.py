@@ -1,10 +1,11 @@
 """The Mini App on a phone, checked from the geometry of what is drawn, not only from pictures:
 three days on a narrow screen and the week on a wide one; event titles broken only between words
 (a long word ellipsized, never split) and a 15-minute event's title on one line inside its box;
-the period title never cut where there is room; the settings' time and number fields wide
-enough for what they hold (the 12-hour "05:00 PM" included); guests' addresses wrapped at
-sensible points, not letter by letter; a right-to-left document mirrored. At 360, 390 and 430
-pixels wide and on a 1280-pixel desktop, in light and dark."""
+the period title never cut where there is room; every field of the settings and the event
+form (time, number, date, drop-down) wide enough for what it holds (the 12-hour "05:00 PM"
+included); guests' addresses wrapped at sensible points, not letter by letter; a right-to-left
+document mirrored. At 360, 390 and 430 pixels wide and on a 1280-pixel desktop, in light and
+dark. The same in Persian, with Persian titles: test_mini_app_phone_persian.py."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import (
     ALICE,
@@ -30,10 +31,11 @@ from tests.browser.conftest import (
 DESKTOP = 1280
 
 # Every place in a text node where a line break falls between two letters or digits (a word
-# split across lines), found from the rendered position of each character.
+# split across lines; the marks and zero-width joins inside a Persian word count as its
+# letters), found from the rendered position of each character.
 SPLIT_WORDS = """(elements) => {
   const found = [];
-  const wordy = /[\\p{L}\\p{N}]/u;
+  const wordy = /[\\p{L}\\p{M}\\p{N}\\u200c\\u200d]/u;
   for (const element of elements) {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -75,30 +77,37 @@ LINES = """(element) => {
   return lines;
 }"""
 
-# Inputs whose value (or placeholder) is wider than the field: either scrolled inside the
-# field (text, number), or wider than the field when the field may take its natural width
-# (time and date fields clip their parts without scrolling).
-CLIPPED_INPUTS = """(root) => {
+# Fields whose value (or placeholder) is wider than the field: a text or number field scrolled
+# inside, or any field narrower than it would be if it took the width of what it shows (time
+# and date fields clip their parts without scrolling; a drop-down cuts its chosen option's
+# words). The field is copied, hidden, with its width left to its content, and measured.
+FIELD_CLIPPING = """(root) => {
   const clipped = [];
-  for (const input of root.querySelectorAll('input')) {
-    if (['checkbox', 'radio', 'color', 'hidden'].includes(input.type)) continue;
-    if (!input.getClientRects().length) continue;
-    const clone = input.cloneNode();
-    clone.value = input.value;
+  for (const field of root.querySelectorAll(FIELDS)) {
+    if (['checkbox', 'radio', 'color', 'hidden'].includes(field.type)) continue;
+    if (!field.getClientRects().length) continue;
+    const clone = field.cloneNode(field.tagName === 'SELECT');
+    clone.value = field.value;
     clone.removeAttribute('id');
     clone.style.cssText = 'position:absolute;visibility:hidden;width:auto;min-width:0;'
       + 'max-width:none;flex:none;field-sizing:content';
-    input.parentNode.append(clone);
+    field.parentNode.append(clone);
     const natural = clone.getBoundingClientRect().width;
     clone.remove();
-    const width = input.getBoundingClientRect().width;
-    if (input.scrollWidth > input.clientWidth || width + 0.5 < natural) {
-      clipped.push({label: input.getAttribute('aria-label') || input.name || input.id,
-        value: input.value, width, natural, scroll: [input.scrollWidth, input.clientWidth]});
+    const width = field.getBoundingClientRect().width;
+    const shown = field.tagName === 'SELECT'
+      ? (field.selectedOptions[0] || {}).text : field.value || field.placeholder;
+    if (field.scrollWidth > field.clientWidth || width + 0.5 < natural) {
+      clipped.push({label: field.getAttribute('aria-label') || field.name || field.id,
+        shown, width, natural, scroll: [field.scrollWidth, field.clientWidth]});
     }
   }
   return clipped;
 }"""
+# Inputs only (text, number, time, date).
+CLIPPED_INPUTS = FIELD_CLIPPING.replace("FIELDS", "'input'")
+# Inputs and drop-downs.
+CLIPPED_FIELDS = FIELD_CLIPPING.replace("FIELDS", "'input, select'")
 
 
 def today_at(hour: int, minute: int = 0, days: int = 0) -> dt.datetime:
@@ -338,11 +347,24 @@ def test_the_period_title_is_never_cut(
     page.context.close()
 
 
-@pytest.mark.parametrize("width", [360, 390])
-def test_settings_fields_show_their_whole_value(mini_app: MiniApp, width: int) -> None:
-    """The hours 09:00-17:00 (on Alice's clock, 12 hours: "5:00 PM", the wider form) and the
-    booking link's numbers, each field at least as wide as its text."""
-    page = open_app(mini_app, width)
+def fill_widest(event_form: Locator) -> None:
+    """The event form repeating monthly, its repetition's numbers filled: every field of the
+    form shown."""
+    event_form.locator("#f-repeat").select_option("MONTHLY")
+    expect(event_form.locator("#f-interval")).to_be_visible()
+    event_form.locator("#f-interval").fill("999")
+    event_form.locator("#f-ends input[value=until]").check()
+    event_form.locator("#f-ends input[value=count]").check()
+    event_form.locator("#f-count").fill("999")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [*PHONES, DESKTOP])
+def test_settings_fields_show_their_whole_value(mini_app: MiniApp, width: int, scheme: str) -> None:
+    """The hours 09:00-17:00 (on Alice's clock, 12 hours: "5:00 PM", the wider form), the quiet
+    hours and the morning agenda at "10:30 PM", and the booking link's numbers: each field,
+    drop-downs too, at least as wide as its text. Then the event form's fields."""
+    page = open_app(mini_app, width, scheme=scheme)
     page.get_by_role("button", name="Settings").click()
     screen = page.locator("[data-screen=settings]")
     expect(screen.locator("#availability-body .day")).to_have_count(7)
@@ -360,14 +382,21 @@ def test_settings_fields_show_their_whole_value(mini_app: MiniApp, width: int) -
         ("perday", "100"),
     ):
         form.locator(f"input[name={name}]").fill(value)
-    assert screen.evaluate(CLIPPED_INPUTS) == []
-    # The event form's date and time fields too.
+    screen.get_by_label("Quiet hours every day").check()
+    screen.locator("#settings-quiet-from").select_option("22:30")
+    expect(screen.locator("#settings-quiet-from option:checked")).to_have_text("10:30 PM")
+    screen.locator("#settings-agenda").select_option("22:30")
+    assert screen.evaluate(CLIPPED_FIELDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The event form's date, time and repetition fields too.
     page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
     page.get_by_role("button", name="New event").click()
     event_form = page.locator("#event-form")
     event_form.get_by_label("Start time").fill("17:00")
     event_form.get_by_label("End time").fill("23:45")
     assert event_form.evaluate(CLIPPED_INPUTS) == []
+    fill_widest(event_form)
+    assert event_form.evaluate(CLIPPED_FIELDS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.context.close()
 
