@@ -83,6 +83,21 @@ def check_titles(page: Page) -> None:
     assert split_words(page, "#calendar .ec-event .ev-title") == []
 
 
+# Event times whose text does not fit on their one line (a time cut in the middle, as an
+# ellipsis cuts 10:30 in Persian digits to "…0:30" in right-to-left text), and day headers
+# cut short.
+CUT_TEXT = """(nodes) => nodes.filter((node) => {
+  if (node.scrollWidth > node.clientWidth + 1) return true;
+  // what shows is the first line: a word cut there would stand wider than the box
+  return [...node.querySelectorAll("*")].some((child) => child.scrollWidth > node.clientWidth + 1);
+}).map((node) => node.textContent)"""
+
+
+def cut(page: Page, selector: str) -> list[str]:
+    found: list[str] = page.locator(selector).evaluate_all(CUT_TEXT)
+    return found
+
+
 def clipped(page: Page, selector: str) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = page.locator(selector).evaluate(CLIPPED_FIELDS)
     return found
@@ -123,6 +138,9 @@ def test_persian_titles_period_and_fields_at_every_width(
     place = word.evaluate(TITLE_PLACE)
     assert (place["inside"], place["ellipsized"]) == (True, width != DESKTOP), place
 
+    # Every time shown whole (in the overlapping events' narrow columns too).
+    assert cut(page, "#calendar .ec-event .ev-time") == []
+
     measured = title_fits(page)
     assert measured["text"].strip() and measured["scroll"] <= measured["client"], measured
     for view in ("month", "week", "3day", "day", "agenda"):
@@ -130,6 +148,8 @@ def test_persian_titles_period_and_fields_at_every_width(
         measured = title_fits(page)
         assert measured["text"].strip(), view
         assert measured["scroll"] <= measured["client"], (view, measured)
+        # The weekdays over the columns whole, as narrow as they must be ("س", not "سه…").
+        assert cut(page, "#calendar .ec-day-head, #calendar .ec-col-head") == [], view
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     if width == 360:
         go_to(page, today_at(0).date().isoformat(), "3day")

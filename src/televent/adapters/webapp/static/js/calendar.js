@@ -233,9 +233,9 @@ function eventContent(info) {
 // --- views --------------------------------------------------------------------------------
 
 /** The day headers: weekdays over the month; the weekday's narrow form when seven columns
- *  share a narrow screen. */
+ *  share a narrow screen (Persian's short weekdays are whole words: "سه‌شنبه"). */
 function dayHeaderFormat(name) {
-  if (name === "month") return { weekday: "short" };
+  if (name === "month") return { weekday: NARROW.matches ? "narrow" : "short" };
   return name === "week" && NARROW.matches
     ? { weekday: "narrow", day: "numeric" } : { weekday: "short", day: "numeric" };
 }
