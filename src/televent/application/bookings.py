@@ -91,7 +91,9 @@ class BookingCommands(ObjectCommands):
     ) -> BookingLink:
         """Add a link; a slug anyone already uses is refused."""
         if self.queries.link(link.slug) is not None:
-            raise ConflictError(f"The address /book/{link.slug} is taken; choose another slug.")
+            raise ConflictError(
+                f"The address /book/{link.slug} is taken; choose another slug."
+            ).worded("refusal-booking-slug-taken", slug=link.slug)
         schedule = self._schedule(account_id, actor=actor, source=source)
         schedule.add_link(link, actor=actor, source=source)
         try:
@@ -100,7 +102,7 @@ class BookingCommands(ObjectCommands):
             if self.queries.link(link.slug) is not None:
                 raise ConflictError(
                     f"The address /book/{link.slug} was just taken; choose another slug."
-                ) from None
+                ).worded("refusal-booking-slug-just-taken", slug=link.slug) from None
             raise
         return link
 
@@ -135,11 +137,15 @@ class BookingCommands(ObjectCommands):
         end = start + dt.timedelta(minutes=rules.duration_minutes)
         now = self.clock()
         if not link.active:
-            raise DomainError("This booking link is paused; it takes no bookings now.")
+            raise DomainError("This booking link is paused; it takes no bookings now.").worded(
+                "refusal-booking-paused"
+            )
         if not reader.is_free(link, owner, start, now=now, duration_minutes=rules.duration_minutes):
-            raise SlotTakenError("That time is no longer available; pick another slot.")
+            raise _unavailable(link, start, now, moving=False)
         if email.endswith("@" + self.internal_domain.lower()):
-            raise DomainError("Give your own email address: the invitation goes there.")
+            raise DomainError("Give your own email address: the invitation goes there.").worded(
+                "refusal-booking-own-address"
+            )
         if self.queries.account_for_address(email, self.internal_domain) is not None:
             partstat = "NEEDS-ACTION"  # a Televent user's calendar: they confirm it themselves
         else:
@@ -190,7 +196,7 @@ class BookingCommands(ObjectCommands):
                 calendar_id, f"{uid}.ics", text, actor=actor, source=source, together=schedule
             )
         except ConflictError as exc:
-            raise SlotTakenError("That time was just booked by someone else.") from exc
+            raise _just_taken() from exc
         booking = self.queries.booking_by_token(token)
         assert booking is not None
         return booking
@@ -220,7 +226,9 @@ class BookingCommands(ObjectCommands):
         reader = self.slot_reader
         public, owner = reader.public_link(booking.slug)
         if owner.account_id != booking.account_id:  # the slug was freed and taken by another
-            raise NotFoundError("The booking link of this booking no longer exists.")
+            raise NotFoundError("The booking link of this booking no longer exists.").worded(
+                "refusal-booking-link-gone"
+            )
         link = public.link
         duration = _minutes(booking)
         if duration not in link.lengths:
@@ -238,10 +246,12 @@ class BookingCommands(ObjectCommands):
             ignore_bookings=(booking.booking_id,),
         )
         if not free:
-            raise SlotTakenError("That time is not available; pick another slot.")
+            raise _unavailable(link, start, now, moving=True)
         obj = self.queries.object_by_event_id(booking.event_id)
         if obj is None:
-            raise ConflictError("This booking's event is gone; book again instead.")
+            raise ConflictError("This booking's event is gone; book again instead.").worded(
+                "refusal-booking-event-gone"
+            )
         schedule = self._existing_schedule(booking.account_id, None)
         zone = reader.availability(owner).timezone
         self._follow_calendar(schedule, zone, actor=f"booking:{booking.slug}", source=source)
@@ -268,7 +278,7 @@ class BookingCommands(ObjectCommands):
                 together=schedule,
             )
         except ConflictError as exc:
-            raise SlotTakenError("That time was just booked by someone else.") from exc
+            raise _just_taken() from exc
         moved = self.queries.booking_by_token(token)
         assert moved is not None
         return moved
@@ -322,11 +332,17 @@ class BookingCommands(ObjectCommands):
     def _active_by_token(self, token: str) -> BookingView:
         booking = self.queries.booking_by_token(token) if token else None
         if booking is None:
-            raise NotFoundError("This booking link is not valid.")
+            raise NotFoundError("This booking link is not valid.").worded(
+                "refusal-booking-not-valid"
+            )
         if booking.status != ACTIVE:
-            raise ConflictError("This booking was already cancelled.")
+            raise ConflictError("This booking was already cancelled.").worded(
+                "refusal-booking-cancelled-already"
+            )
         if dt.datetime.fromisoformat(booking.start) <= self.clock():
-            raise ConflictError("This booking has already begun; it cannot be changed now.")
+            raise ConflictError("This booking has already begun; it cannot be changed now.").worded(
+                "refusal-booking-begun"
+            )
         return booking
 
     def _calendar_for(self, owner: AccountView) -> UUID:
@@ -336,7 +352,9 @@ class BookingCommands(ObjectCommands):
             (c for c in own if c.components is None or "VEVENT" in c.components), None
         )
         if chosen is None:
-            raise NotFoundError("This person has no calendar to book into.")
+            raise NotFoundError("This person has no calendar to book into.").worded(
+                "refusal-booking-no-calendar", name=owner.name
+            )
         return chosen.calendar_id
 
 
@@ -357,13 +375,56 @@ def _times(
 
 
 def _decided(decide: Callable[..., None], *args: Any, **kwargs: Any) -> None:
-    """Let the schedule decide; its refusal (an overlap, a full day) is a taken slot."""
+    """Let the schedule decide; its refusal (an overlap, a full day) is a taken slot, said as
+    the schedule words it."""
     try:
         decide(*args, **kwargs)
     except SlotTakenError:
         raise
     except ConflictError as exc:
-        raise SlotTakenError(str(exc)) from exc
+        taken = SlotTakenError(str(exc))
+        taken.wording = exc.wording
+        raise taken from exc
+
+
+def _just_taken() -> SlotTakenError:
+    """Another booking was saved first (the event store's version key refused this one)."""
+    return SlotTakenError("That time was just booked by someone else.").worded(
+        "refusal-booking-slot-just-taken"
+    )
+
+
+def _unavailable(
+    link: BookingLink, start: dt.datetime, now: dt.datetime, *, moving: bool
+) -> SlotTakenError:
+    """The refusal of a time the page does not offer (now): one that has passed, is sooner
+    than the link's notice or beyond its horizon says so, with the link's numbers, so the
+    visitor knows which times to look at; any other (taken meanwhile, outside the hours) is
+    simply not free."""
+    if moving:
+        error = SlotTakenError("That time is not available; pick another slot.")
+    else:
+        error = SlotTakenError("That time is no longer available; pick another slot.")
+    if start < now:
+        return error.worded("refusal-booking-past")
+    if start < now + dt.timedelta(minutes=link.min_notice_minutes):
+        return _too_soon(error, link.min_notice_minutes)
+    if start >= now + dt.timedelta(days=link.horizon_days):
+        return error.worded("refusal-booking-too-far", count=link.horizon_days)
+    if moving:
+        return error.worded("refusal-booking-slot-not-free")
+    return error.worded("refusal-booking-slot-gone")
+
+
+def _too_soon(error: SlotTakenError, notice: int) -> SlotTakenError:
+    """`error`, said as a time sooner than the link's notice (in days, hours or minutes,
+    whichever says it in a whole number)."""
+    day = 24 * 60
+    if notice % day == 0:
+        return error.worded("refusal-booking-too-soon-days", count=notice // day)
+    if notice % 60 == 0:
+        return error.worded("refusal-booking-too-soon-hours", count=notice // 60)
+    return error.worded("refusal-booking-too-soon-minutes", count=notice)
 
 
 def _minutes(booking: BookingView) -> int:
@@ -382,7 +443,9 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         ) from None
     name = " ".join(check_text("Your name", str(request.name or "")).split())
     if not name or len(name) > MAX_NAME:
-        raise DomainError(f"Your name is needed (at most {MAX_NAME} characters).")
+        raise DomainError(f"Your name is needed (at most {MAX_NAME} characters).").worded(
+            "refusal-booking-name", count=MAX_NAME
+        )
     email = normalize_address(check_text("The email address", str(request.email or "")))
     local, _, domain = email.partition("@")
     if (
@@ -391,7 +454,9 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         or len(email) > MAX_EMAIL
         or any(c.isspace() or c in "<>,;:\"'" for c in email)
     ):
-        raise DomainError("A valid email address is needed: the invitation goes there.")
+        raise DomainError("A valid email address is needed: the invitation goes there.").worded(
+            "refusal-booking-email"
+        )
     answers: dict[str, str] = {}
     given = request.answers or {}
     asked = [question.id for question in link.questions]
@@ -401,6 +466,11 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
                 "answers",
                 f"this booking page has no question {key[:64]!r} "
                 + (f"(its questions: {', '.join(asked)})." if asked else "(it asks none)."),
+            ).worded(
+                "refusal-booking-no-question",
+                question=key[:64],
+                asked=", ".join(asked),
+                count=len(asked),
             )
     for question in link.questions:
         value = (
@@ -408,9 +478,13 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         )
         check_text(f"The answer to {question.label!r}", value)
         if len(value) > MAX_ANSWER:
-            raise DomainError(f"The answer to {question.label!r} is too long.")
+            raise DomainError(f"The answer to {question.label!r} is too long.").worded(
+                "refusal-booking-answer-long", question=question.label, count=MAX_ANSWER
+            )
         if question.required and not value:
-            raise DomainError(f"Please answer: {question.label}")
+            raise DomainError(f"Please answer: {question.label}").worded(
+                "refusal-booking-answer-missing", question=question.label
+            )
         if value:
             answers[question.id] = value
     return name, email, answers

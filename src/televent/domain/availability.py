@@ -43,6 +43,8 @@ MAX_OVERRIDES = 366
 
 Range = tuple[dt.time, dt.time | None]
 Ranges = tuple[Range, ...]
+# The day a refusal names in the person's words: a weekday's key ("mon") or a date.
+Day = str | dt.date
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DAY_KEYS = {
@@ -65,7 +67,9 @@ class DateOverride:
     def __post_init__(self) -> None:
         if not isinstance(self.date, dt.date) or isinstance(self.date, dt.datetime):
             raise DomainError("An override's date is a calendar date (YYYY-MM-DD).")
-        object.__setattr__(self, "ranges", _checked_ranges(self.date.isoformat(), self.ranges))
+        object.__setattr__(
+            self, "ranges", _checked_ranges(self.date.isoformat(), self.ranges, self.date)
+        )
 
 
 @dataclass(frozen=True)
@@ -88,14 +92,14 @@ class Availability:
             key = _day_key(name)
             if key in weekly:
                 raise DomainError(f"{_label(key)} is given twice in the weekly hours.")
-            weekly[key] = _checked_ranges(_label(key), ranges)
+            weekly[key] = _checked_ranges(_label(key), ranges, key)
         object.__setattr__(self, "weekly", {key: weekly.get(key, ()) for key in WEEKDAYS})
         overrides = tuple(sorted(self.overrides, key=lambda o: o.date))
         if len(overrides) > MAX_OVERRIDES:
-            raise DomainError(f"At most {MAX_OVERRIDES} dates can have their own hours.")
+            raise _too_many_dates()
         for before, after in itertools.pairwise(overrides):
             if before.date == after.date:
-                raise DomainError(f"The date {after.date.isoformat()} has its own hours twice.")
+                raise _date_twice(after.date)
         object.__setattr__(self, "overrides", overrides)
         object.__setattr__(self, "_by_date", {o.date: o.ranges for o in overrides})
 
@@ -137,20 +141,20 @@ class Availability:
             key = _day_key(name)
             if key in weekly:
                 raise DomainError(f"{_label(key)} is given twice in the weekly hours.")
-            weekly[key] = _parse_ranges(_label(key), ranges)
+            weekly[key] = _parse_ranges(_label(key), ranges, key)
         overrides_data = data.get("overrides")
         if overrides_data is None:
             overrides_data = []
         if not isinstance(overrides_data, list):
             raise DomainError('"overrides" is a list like [{"date": "2026-12-24", "ranges": []}].')
         if len(overrides_data) > MAX_OVERRIDES:
-            raise DomainError(f"At most {MAX_OVERRIDES} dates can have their own hours.")
+            raise _too_many_dates()
         overrides: list[DateOverride] = []
         seen: set[dt.date] = set()
         for index, item in enumerate(overrides_data, start=1):
             override = _parse_override(index, item)
             if override.date in seen:
-                raise DomainError(f"The date {override.date.isoformat()} has its own hours twice.")
+                raise _date_twice(override.date)
             seen.add(override.date)
             overrides.append(override)
         return cls(timezone.strip(), weekly, tuple(overrides))
@@ -228,7 +232,9 @@ def _zone(name: Any) -> zoneinfo.ZoneInfo:
             return zoneinfo.ZoneInfo(name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             pass
-    raise DomainError(f"{name!r} is not a time zone; use an IANA name like 'Europe/Berlin'.")
+    raise DomainError(
+        f"{name!r} is not a time zone; use an IANA name like 'Europe/Berlin'."
+    ).worded("refusal-booking-not-a-zone", zone=str(name))
 
 
 def _day_key(name: Any) -> str:
@@ -250,7 +256,7 @@ def _ranges_json(ranges: Ranges) -> list[list[str]]:
     return [[_hhmm(start), _hhmm(end)] for start, end in ranges]
 
 
-def _parse_time(label: str, text: Any, *, end: bool) -> dt.time | None:
+def _parse_time(label: str, text: Any, on: Day, *, end: bool) -> dt.time | None:
     if isinstance(text, str):
         text = text.strip()
         if end and text == _END_OF_DAY:
@@ -258,27 +264,29 @@ def _parse_time(label: str, text: Any, *, end: bool) -> dt.time | None:
         match = _HHMM.match(text)
         if match is not None:
             return dt.time(int(match.group(1)), int(match.group(2)))
-    allowed = "00:00 to 24:00" if end else "00:00 to 23:59"
-    raise DomainError(f"{label}: {text!r} is not a time of day as HH:MM ({allowed}).")
+    latest = _END_OF_DAY if end else "23:59"
+    raise DomainError(
+        f"{label}: {text!r} is not a time of day as HH:MM (00:00 to {latest})."
+    ).worded("refusal-booking-not-a-time", day=on, text=str(text), latest=latest)
 
 
-def _parse_ranges(label: str, data: Any) -> Ranges:
+def _parse_ranges(label: str, data: Any, on: Day) -> Ranges:
     if data is None:
         return ()
     if not isinstance(data, list):
         raise DomainError(f'{label}: give a list of ranges like [["09:00", "17:00"]].')
     if len(data) > MAX_RANGES_PER_DAY:
-        raise DomainError(f"{label}: at most {MAX_RANGES_PER_DAY} ranges per day.")
+        raise _too_many_ranges(label, on)
     ranges: list[Range] = []
     for index, item in enumerate(data, start=1):
         if not isinstance(item, list | tuple) or len(item) != 2:
             raise DomainError(
                 f'{label}: range {index} is a start and an end, like ["09:00", "17:00"].'
             )
-        start = _parse_time(f"{label}, range {index}", item[0], end=False)
+        start = _parse_time(f"{label}, range {index}", item[0], on, end=False)
         assert start is not None  # a start is never 24:00
-        ranges.append((start, _parse_time(f"{label}, range {index}", item[1], end=True)))
-    return _checked_ranges(label, ranges)
+        ranges.append((start, _parse_time(f"{label}, range {index}", item[1], on, end=True)))
+    return _checked_ranges(label, ranges, on)
 
 
 def _parse_override(index: int, data: Any) -> DateOverride:
@@ -295,17 +303,18 @@ def _parse_override(index: int, data: Any) -> DateOverride:
             day = None
     if day is None:
         raise DomainError(f"Override {index}: {text!r} is not a date as YYYY-MM-DD.")
-    return DateOverride(day, _parse_ranges(day.isoformat(), data.get("ranges")))
+    return DateOverride(day, _parse_ranges(day.isoformat(), data.get("ranges"), day))
 
 
-def _checked_ranges(label: str, ranges: Iterable[Any]) -> Ranges:
-    """`ranges` as a sorted tuple, each start before its end, none overlapping."""
+def _checked_ranges(label: str, ranges: Iterable[Any], on: Day) -> Ranges:
+    """`ranges` as a sorted tuple, each start before its end, none overlapping; `label` names
+    the day in the English message, `on` in the wording (a weekday's key or a date)."""
     try:
         items = list(ranges)
     except TypeError:
         raise DomainError(f"{label}: the ranges are a list of (start, end) pairs.") from None
     if len(items) > MAX_RANGES_PER_DAY:
-        raise DomainError(f"{label}: at most {MAX_RANGES_PER_DAY} ranges per day.")
+        raise _too_many_ranges(label, on)
     checked: list[Range] = []
     for item in items:
         if not isinstance(item, list | tuple) or len(item) != 2:
@@ -314,18 +323,37 @@ def _checked_ranges(label: str, ranges: Iterable[Any]) -> Ranges:
         if not _is_minute(start) or not (end is None or _is_minute(end)):
             raise DomainError(f"{label}: range times are whole minutes of a day (HH:MM).")
         if end is not None and end <= start:
-            raise DomainError(
-                f"{label}: the range {_hhmm(start)}-{_hhmm(end)} ends before it starts."
+            low, high = _hhmm(start), _hhmm(end)
+            raise DomainError(f"{label}: the range {low}-{high} ends before it starts.").worded(
+                "refusal-booking-range-backwards", day=on, start=low, end=high
             )
         checked.append((start, end))
     checked.sort(key=lambda r: r[0])
     for (start_a, end_a), (start_b, end_b) in itertools.pairwise(checked):
         if end_a is None or end_a > start_b:
-            raise DomainError(
-                f"{label}: the ranges {_hhmm(start_a)}-{_hhmm(end_a)} and "
-                f"{_hhmm(start_b)}-{_hhmm(end_b)} overlap."
+            first, second = f"{_hhmm(start_a)}-{_hhmm(end_a)}", f"{_hhmm(start_b)}-{_hhmm(end_b)}"
+            raise DomainError(f"{label}: the ranges {first} and {second} overlap.").worded(
+                "refusal-booking-ranges-overlap", day=on, first=first, second=second
             )
     return tuple(checked)
+
+
+def _too_many_ranges(label: str, on: Day) -> DomainError:
+    return DomainError(f"{label}: at most {MAX_RANGES_PER_DAY} ranges per day.").worded(
+        "refusal-booking-too-many-ranges", day=on, count=MAX_RANGES_PER_DAY
+    )
+
+
+def _too_many_dates() -> DomainError:
+    return DomainError(f"At most {MAX_OVERRIDES} dates can have their own hours.").worded(
+        "refusal-booking-too-many-dates", count=MAX_OVERRIDES
+    )
+
+
+def _date_twice(day: dt.date) -> DomainError:
+    return DomainError(f"The date {day.isoformat()} has its own hours twice.").worded(
+        "refusal-booking-date-twice", date=day
+    )
 
 
 def _is_minute(at: Any) -> bool:

@@ -31,6 +31,7 @@ MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
 MAX_QUESTIONS = 10
 MAX_QUESTION_LABEL = 200
+MAX_DURATIONS = 6  # other lengths a link may offer besides its own
 MAX_LINKS_PER_ACCOUNT = 50
 # name: (low, high) for the whole-minute settings.
 LIMITS: dict[str, tuple[int, int]] = {
@@ -85,7 +86,9 @@ class BookingLink:
         duration = self.duration_minutes if duration_minutes is None else duration_minutes
         if duration not in self.lengths:
             choices = ", ".join(str(d) for d in self.lengths)
-            raise DomainError(f"This link books {choices} minutes, not {duration}.")
+            raise DomainError(f"This link books {choices} minutes, not {duration}.").worded(
+                "refusal-booking-duration", choices=choices, minutes=duration
+            )
         return SlotRules(
             duration_minutes=duration,
             step_minutes=self.step_minutes,
@@ -109,7 +112,9 @@ class BookingLink:
         if not isinstance(data, Mapping):
             raise DomainError("A booking link is a JSON object.")
         if "slug" not in data or "title" not in data:
-            raise DomainError("A booking link needs a slug and a title.")
+            raise DomainError("A booking link needs a slug and a title.").worded(
+                "refusal-booking-link-needs"
+            )
         link = cls(slug=check_slug(data["slug"]), title=_title(data["title"]))
         return link.changed({k: v for k, v in data.items() if k != "slug"})
 
@@ -122,7 +127,9 @@ class BookingLink:
         for name, value in changes.items():
             if name == "slug":
                 if value != self.slug:
-                    raise DomainError("A link's slug cannot change; create a new link instead.")
+                    raise DomainError(
+                        "A link's slug cannot change; create a new link instead."
+                    ).worded("refusal-booking-slug-fixed")
                 continue
             if name not in known:
                 raise DomainError(f"Unknown booking link field {name!r}.")
@@ -169,24 +176,30 @@ def check_slug(value: Any) -> str:
         raise DomainError(
             "slug is 3 to 40 lower-case letters, digits and hyphens (not at the ends), "
             "e.g. 'intro-call'."
-        )
+        ).worded("refusal-booking-slug-shape")
     if slug in RESERVED_SLUGS:
-        raise DomainError(f"The slug {slug!r} is reserved; choose another.")
+        raise DomainError(f"The slug {slug!r} is reserved; choose another.").worded(
+            "refusal-booking-slug-reserved", slug=slug
+        )
     return slug
 
 
 def _title(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise DomainError("title is a non-empty text.")
+        raise DomainError("title is a non-empty text.").worded("refusal-booking-title-empty")
     if len(value) > MAX_TITLE:
-        raise DomainError(f"title is at most {MAX_TITLE} characters.")
+        raise DomainError(f"title is at most {MAX_TITLE} characters.").worded(
+            "refusal-booking-title-long", count=MAX_TITLE
+        )
     return " ".join(check_text("title", value).split())
 
 
 def _whole(name: str, value: Any) -> int:
     low, high = LIMITS[name]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise DomainError(f"{name} is a whole number from {low} to {high}.")
+        raise DomainError(f"{name} is a whole number from {low} to {high}.").worded(
+            "refusal-booking-number", field=name, low=low, high=high
+        )
     return value
 
 
@@ -195,8 +208,11 @@ def _optional_whole(name: str, value: Any) -> int | None:
 
 
 def _durations(name: str, value: Any) -> tuple[int, ...]:
-    if not isinstance(value, list | tuple) or len(value) > 6:
-        raise DomainError(f"{name} is a list of at most 6 durations in minutes.")
+    refused = DomainError(f"{name} is a list of at most {MAX_DURATIONS} durations in minutes.")
+    if not isinstance(value, list | tuple):
+        raise refused
+    if len(value) > MAX_DURATIONS:
+        raise refused.worded("refusal-booking-durations", count=MAX_DURATIONS)
     return tuple(sorted({_whole("duration_minutes", v) for v in value}))
 
 
@@ -204,8 +220,11 @@ def _text_or_none(limit: int) -> Any:
     def check(name: str, value: Any) -> str | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if not isinstance(value, str) or len(value) > limit:
-            raise DomainError(f"{name} is a text of at most {limit} characters.")
+        refused = DomainError(f"{name} is a text of at most {limit} characters.")
+        if not isinstance(value, str):
+            raise refused
+        if len(value) > limit:
+            raise refused.worded("refusal-booking-text-long", field=name, count=limit)
         return check_text(name, value).strip()
 
     return check
@@ -219,8 +238,11 @@ def _boolean(name: str, value: Any) -> bool:
 
 def _questions(value: Any, current: tuple[Question, ...] = ()) -> tuple[Question, ...]:
     """The questions a link is given, replacing `current` (ids as the module docstring says)."""
-    if not isinstance(value, list) or len(value) > MAX_QUESTIONS:
-        raise DomainError(f"questions is a list of at most {MAX_QUESTIONS} questions.")
+    refused = DomainError(f"questions is a list of at most {MAX_QUESTIONS} questions.")
+    if not isinstance(value, list):
+        raise refused
+    if len(value) > MAX_QUESTIONS:
+        raise refused.worded("refusal-booking-too-many-questions", count=MAX_QUESTIONS)
     given = [_question(index, entry) for index, entry in enumerate(value, start=1)]
     taken: set[str] = set()
     for question in given:
@@ -247,8 +269,13 @@ def _question(index: int, entry: Any) -> Question:
     if not isinstance(item, Mapping) or not isinstance(item.get("label"), str):
         raise DomainError(f"Question {index} needs a label.")
     label = check_text(f"Question {index}", item["label"]).strip()
-    if not label or len(label) > MAX_QUESTION_LABEL:
-        raise DomainError(f"Question {index}'s label is 1 to {MAX_QUESTION_LABEL} characters.")
+    refused = DomainError(f"Question {index}'s label is 1 to {MAX_QUESTION_LABEL} characters.")
+    if not label:
+        raise refused.worded("refusal-booking-question-unlabelled", number=index)
+    if len(label) > MAX_QUESTION_LABEL:
+        raise refused.worded(
+            "refusal-booking-question-label-long", number=index, count=MAX_QUESTION_LABEL
+        )
     required = item.get("required", False)
     if not isinstance(required, bool):
         raise DomainError(f"Question {index}'s 'required' is true or false.")

@@ -77,9 +77,13 @@ class Schedule(Aggregate):
     def add_link(self, link: BookingLink, *, actor: str, source: str) -> None:
         """Add a link; its slug must be new here (the read model keeps it unique server-wide)."""
         if link.slug in self.links:
-            raise ConflictError(f"You already have a link /{link.slug}.")
+            raise ConflictError(f"You already have a link /{link.slug}.").worded(
+                "refusal-booking-slug-yours", slug=link.slug
+            )
         if len(self.links) >= MAX_LINKS_PER_ACCOUNT:
-            raise DomainError(f"At most {MAX_LINKS_PER_ACCOUNT} booking links per person.")
+            raise DomainError(f"At most {MAX_LINKS_PER_ACCOUNT} booking links per person.").worded(
+                "refusal-booking-too-many-links", count=MAX_LINKS_PER_ACCOUNT
+            )
         self._link_added(
             account_id=self.account_id, link=link.as_json(), actor=actor, source=source
         )
@@ -109,7 +113,9 @@ class Schedule(Aggregate):
         """The link with this slug."""
         stored = self.links.get(slug)
         if stored is None:
-            raise NotFoundError(f"No booking link /{slug}.")
+            raise NotFoundError(f"No booking link /{slug}.").worded(
+                "refusal-booking-no-link", slug=slug
+            )
         return BookingLink.from_stored(stored)
 
     # --- bookings ---------------------------------------------------------------------------
@@ -119,7 +125,7 @@ class Schedule(Aggregate):
         overlaps it (buffers included), or when the link's cap for that day is reached."""
         link = self.link(booking["slug"])
         if not link.active:
-            raise DomainError("This booking link is paused.")
+            raise DomainError("This booking link is paused.").worded("refusal-booking-paused")
         self._check_free(booking, link, ignore=None)
         self._booked(
             account_id=self.account_id,
@@ -186,7 +192,9 @@ class Schedule(Aggregate):
         if booking is None:
             raise NotFoundError("No such booking.")
         if booking["status"] != ACTIVE:
-            raise ConflictError("This booking was already cancelled.")
+            raise ConflictError("This booking was already cancelled.").worded(
+                "refusal-booking-cancelled-already"
+            )
         return booking
 
     def active_bookings(self) -> list[dict[str, Any]]:
@@ -206,11 +214,13 @@ class Schedule(Aggregate):
             if slug not in links:
                 links[slug] = self._stored_link(slug)
             if clash(wanted, _held(other, links[slug])):
-                raise ConflictError("That time was just booked by someone else.")
+                raise ConflictError("That time was just booked by someone else.").worded(
+                    "refusal-booking-slot-just-taken"
+                )
             if other["slug"] == booking["slug"] and other["day"] == booking["day"]:
                 same_day += 1
         if link is not None and link.max_per_day is not None and same_day >= link.max_per_day:
-            raise ConflictError("That day is fully booked.")
+            raise ConflictError("That day is fully booked.").worded("refusal-booking-day-full")
 
     # --- events -----------------------------------------------------------------------------
 

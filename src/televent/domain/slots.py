@@ -126,7 +126,9 @@ def free_slots(
     window_end = min(end, now + dt.timedelta(days=rules.horizon_days))
     window_start, window_end = window_start.astimezone(dt.UTC), window_end.astimezone(dt.UTC)
     if window_end - window_start > dt.timedelta(days=MAX_WINDOW_DAYS):
-        raise DomainError(f"Ask for slots at most {MAX_WINDOW_DAYS} days at a time.")
+        raise DomainError(f"Ask for slots at most {MAX_WINDOW_DAYS} days at a time.").worded(
+            "refusal-booking-window", count=MAX_WINDOW_DAYS
+        )
     if window_end <= window_start:
         return []
     zone = availability.zone

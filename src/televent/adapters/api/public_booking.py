@@ -49,6 +49,7 @@ from televent.adapters.api.public_booking_json import (
     zone_named,
     zone_text,
 )
+from televent.adapters.i18n import said
 from televent.application.bookings import BookingRequest, SlotTakenError
 from televent.domain.booking_event import booking_file_text, booking_summary, booking_uid
 from televent.domain.errors import ConflictError, NotFoundError
@@ -116,7 +117,7 @@ def _taken(
     )
     return ProblemError(
         409,
-        str(exc),
+        lambda: said(exc),  # why, in the reader's language (passed, too soon, no longer free)
         name="slot-taken",
         extra={"timezone": zone_text(zone), "slots": slots_json(spans, zone)},
     )
