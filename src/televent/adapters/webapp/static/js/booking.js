@@ -4,6 +4,7 @@
 // card, the booking it was made for: who booked, their answers, whether it still stands.
 
 import { call, get } from "./api.js";
+import { dateValue, formatDate, invalidDateMessage, setDate, upgradeDateField } from "./datefield.js";
 import { dateFormat, t } from "./i18n.js";
 import { firstInvalid, formatTime, parseTime, timeField } from "./timefield.js";
 import { $, choose, h, toast } from "./ui.js";
@@ -93,11 +94,11 @@ function renderHours() {
         }, t("bookings-add-hours"))));
   });
   const dates = hours.overrides.map((override) => h("li", {},
-    h("span", { class: "who" }, override.date),
+    h("span", { class: "who" }, formatDate(override.date)),
     h("span", { class: "hint" }, override.ranges.length
       ? override.ranges.map(([s, e]) => `${clock(s)}–${clock(e)}`).join(", ") : t("bookings-date-off")),
     h("button", {
-      type: "button", class: "link danger", "aria-label": t("bookings-remove-label", { what: override.date }),
+      type: "button", class: "link danger", "aria-label": t("bookings-remove-label", { what: formatDate(override.date) }),
       onclick: () => {
         hours.overrides = hours.overrides.filter((o) => o !== override);
         changed();
@@ -157,16 +158,23 @@ export async function saveAvailability(zone) {
   dirty = false;
 }
 
+/** The day in the day-off field (typed or picked in the person's language, js/datefield.js)
+ *  added as a day off; what is not a date is refused in words, never taken for another day. */
 function addDateOff() {
   const input = $("#date-off");
-  const date = input.value;
+  const date = dateValue(input);
+  if (date === null) {
+    input.focus();
+    toast(invalidDateMessage(input), "error");
+    return;
+  }
   if (!date || !hours) return;
   hours.overrides = [...hours.overrides.filter((o) => o.date !== date), { date, ranges: [] }]
     .sort((a, b) => a.date.localeCompare(b.date));
-  input.value = "";
+  setDate(input, "");
   changed();
   renderHours();
-  toast(t("bookings-date-off-added", { date }));
+  toast(t("bookings-date-off-added", { date: formatDate(date) }));
 }
 
 // --- links ---------------------------------------------------------------------------------
@@ -245,6 +253,7 @@ function whole(form, name) {
 }
 
 export function bindBooking(fail) {
+  upgradeDateField($("#date-off"));
   $("#add-date-off").addEventListener("click", addDateOff);
   $("#link-form").addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -1,8 +1,11 @@
 // The event form: create, or edit the whole series, one occurrence, or one and the following
 // ones. Times are typed in the user's zone and sent as RFC 3339 instants with that zone's
-// offset; the repetition is edited by js/recurrence.js.
+// offset; the repetition is edited by js/recurrence.js. Dates are typed and picked in the
+// person's language and first day of the week (js/datefield.js), times on their clock
+// (js/timefield.js).
 
 import { targets } from "./calendars.js";
+import { dateValue, invalidDateMessage, readDate, setDate, upgradeDateField } from "./datefield.js";
 import { t } from "./i18n.js";
 import { RecurrenceEditor } from "./recurrence.js";
 import { invalidMessage, setTime, timeValue, upgradeTimeField } from "./timefield.js";
@@ -67,10 +70,10 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
     field("description").value = item.description || "";
   }
   field("all_day").checked = allDay;
-  field("start_date").value = start.slice(0, 10);
+  setDate(field("start_date"), start.slice(0, 10));
   setTime(field("start_time"), allDay ? "09:00" : start.slice(11, 16));
   // An all-day event's end is exclusive in iCalendar; the form shows its last day.
-  field("end_date").value = allDay ? addDays(end.slice(0, 10), -1) : end.slice(0, 10);
+  setDate(field("end_date"), allDay ? addDays(end.slice(0, 10), -1) : end.slice(0, 10));
   setTime(field("end_time"), allDay ? "10:00" : end.slice(11, 16));
   setCalendars(Boolean(item));
   editor().set(item ? item.recurrence : null, {
@@ -83,13 +86,16 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
 
 export function bindForm() {
   for (const name of ["start_time", "end_time"]) upgradeTimeField(field(name));
-  const startChanged = () => editor().setStart(field("start_date").value, field("all_day").checked);
+  for (const name of ["start_date", "end_date", "until"]) upgradeDateField(field(name));
+  const startChanged = () => editor().setStart(readDate(field("start_date")) || "", field("all_day").checked);
   field("all_day").addEventListener("change", () => {
     syncAllDay();
     startChanged();
   });
   field("start_date").addEventListener("change", () => {
-    if (field("end_date").value < field("start_date").value) field("end_date").value = field("start_date").value;
+    const start = readDate(field("start_date"));
+    const end = readDate(field("end_date"));
+    if (start && end !== null && end < start) setDate(field("end_date"), start);
     startChanged();
   });
   // Another language (or clock, or first weekday) while the form is open: its words follow.
@@ -125,13 +131,27 @@ function time(name) {
   return value;
 }
 
+/** The date in the field `name` ("YYYY-MM-DD", "" when empty); throws the catalogue's words
+ *  when what is written there is not a date (js/datefield.js), so that it is never saved as
+ *  another. */
+function date(name) {
+  const input = field(name);
+  if (!input.value.trim()) return "";
+  const value = dateValue(input);
+  if (value === null) {
+    input.focus();
+    throw new Error(invalidDateMessage(input));
+  }
+  return value;
+}
+
 /** The form's values as wall-clock strings; throws an Error with a readable message. */
 export function readForm() {
   const title = field("title").value.trim();
   if (!title) throw new Error(t("form-error-title"));
   const allDay = field("all_day").checked;
-  const startDate = field("start_date").value;
-  const endDate = field("end_date").value || startDate;
+  const startDate = date("start_date");
+  const endDate = date("end_date") || startDate;
   if (!startDate) throw new Error(t("form-error-start"));
   let start;
   let end;
@@ -145,6 +165,8 @@ export function readForm() {
     if (end <= start) throw new Error(t("form-error-end-after"));
   }
   editor().setStart(startDate, allDay);
+  // The last day of a repetition being edited: words for what is not a date, never another day.
+  if (!$("#f-recurrence").hidden && !field("until").disabled) date("until");
   const repeat = editor().value(); // a repetition that cannot be saved throws, in words
   const values = {
     title, allDay, start, end, repeat,

@@ -11,6 +11,7 @@
 // HOURLY rule...) is described in words as far as its parts allow and kept exactly as it was,
 // unless the person changes the repetition.
 
+import { readDate, setDate } from "./datefield.js";
 import { dateFormat, firstDay, language, t, timeOptions } from "./i18n.js";
 import { addDays, fromWall, toWall } from "./tz.js";
 
@@ -441,7 +442,7 @@ export class RecurrenceEditor {
   }
 
   prefillEnd(end) {
-    if (end === "until" && !this.until.value) this.until.value = addDays(this.start, 30);
+    if (end === "until" && !this.until.value.trim()) setDate(this.until, addDays(this.start, 30));
     if (end === "count" && !this.count.value) this.count.value = "10";
   }
 
@@ -453,7 +454,7 @@ export class RecurrenceEditor {
     model.mode = mode ? mode.value : "date";
     const end = this.form.querySelector('[name="ends"]:checked');
     model.end = end ? end.value : "never";
-    model.until = this.until.value || null;
+    model.until = readDate(this.until) || null;
     model.count = this.count.value ? Number(this.count.value) : null;
   }
 
@@ -488,7 +489,7 @@ export class RecurrenceEditor {
       radio.closest("label").hidden = radio.value === "last" && !facts.last;
     }
     for (const radio of this.form.querySelectorAll('[name="ends"]')) radio.checked = radio.value === model.end;
-    this.until.value = model.until || "";
+    setDate(this.until, model.until || "");
     this.count.value = model.count ? String(model.count) : "";
   }
 
