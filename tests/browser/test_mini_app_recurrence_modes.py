@@ -155,7 +155,7 @@ def monthly_on_a_date() -> Repetition:
         on="On day 14",
         offered=offered(start),
         rule={"FREQ": ["MONTHLY"], "INTERVAL": [2]},  # the day is the start's (RFC 5545)
-        words="Every 2 months",
+        words="Every 2 months on day 14",
         days=monthly(start, 4, every=2),
     )
 
@@ -207,7 +207,7 @@ def yearly_on_a_date() -> Repetition:
         on=f"On {start:%B} 23",
         offered=offered(start, yearly=True),
         rule={"FREQ": ["YEARLY"]},  # the day and month are the start's (RFC 5545)
-        words="Every year",
+        words=f"Every year on {start:%B} 23",
         days=[start.replace(year=start.year + i) for i in range(3)],
     )
 

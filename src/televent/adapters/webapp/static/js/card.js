@@ -96,7 +96,9 @@ export function renderCard(item, actions) {
   add(root,
     h("h2", { id: "card-title" }, item.title || t("card-no-title")),
     h("p", { class: "when" }, when(item)),
-    isRecurring(item) ? h("p", { class: "hint repeats" }, describe(item.recurrence, { tz: state.tz })) : null,
+    isRecurring(item) ? h("p", { class: "hint repeats" }, describe(item.recurrence, {
+      tz: state.tz, start: item.all_day ? item.start.slice(0, 10) : toWall(item.start, state.tz).slice(0, 10),
+    })) : null,
     item.cancelled ? h("p", { class: "error" }, t("card-cancelled")) : null,
     item.location ? h("p", { class: "where" }, item.location) : null,
     item.description ? h("p", { class: "description" }, item.description) : null,

@@ -235,8 +235,10 @@ function timesOf(parts) {
 }
 
 /** A rule in words: "Every 2 weeks on Mon, Wed, Fri until 30 Jun", "Daily, 10 times"; `tz`
- *  (the person's zone) reads a UTC UNTIL as the day it falls on there. */
-export function describe(text, { tz = "UTC" } = {}) {
+ *  (the person's zone) reads a UTC UNTIL as the day it falls on there. With `start` (the first
+ *  day, YYYY-MM-DD) a monthly or yearly rule that repeats on the start's date says which
+ *  ("Every 2 months on day 14", "Every year on March 14"). */
+export function describe(text, { tz = "UTC", start = null } = {}) {
   const parts = parseRule(text);
   if (!parts || !BASES[parts.FREQ]) return t("recurrence-unreadable", { rule: String(text || "") });
   const done = new Set(["FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"]);
@@ -283,6 +285,15 @@ export function describe(text, { tz = "UTC" } = {}) {
     } else {
       rule = t("recurrence-on-month-days", { rule, days: list(monthDays.map(number)), count: monthDays.length });
     }
+  }
+  const onStart = /^\d{4}-\d{2}-\d{2}$/.test(start || "") && !(days && days.length)
+    && !(monthDays && monthDays.length) && !parts.BYYEARDAY && !parts.BYWEEKNO && !parts.BYSETPOS;
+  if (onStart && parts.FREQ === "MONTHLY") {
+    rule = t("recurrence-on-month-days", { rule, days: number(Number(start.slice(8, 10))), count: 1 });
+  } else if (onStart && parts.FREQ === "YEARLY" && !(months && months.length)) {
+    const date = dateFormat({ day: "numeric", month: "long", timeZone: "UTC" })
+      .format(Date.UTC(2024, Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10))));
+    rule = t("recurrence-on-date", { rule, date });
   }
   if (months && months.length && !done.has("BYMONTH")) {
     done.add("BYMONTH");
@@ -524,7 +535,7 @@ export class RecurrenceEditor {
     } catch {
       rule = null;
     }
-    this.summary.textContent = rule ? describe(rule, { tz: this.tz }) : "";
+    this.summary.textContent = rule ? describe(rule, { tz: this.tz, start: this.start }) : "";
     this.summary.hidden = !rule;
   }
 
