@@ -19,7 +19,7 @@ from televent.application.invite_addresses import InviteAddressCommands
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
-from televent.domain.preferences import Preferences, validate_changes
+from televent.domain.preferences import MAX_REMINDER_MINUTES, Preferences, validate_changes
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     account_id_for,
@@ -122,7 +122,9 @@ class AccountCommands(InviteAddressCommands):
         account = self._account(telegram_id)
         chosen = list(account.emails) if email is None else [email.strip().lower()]
         if not chosen:
-            raise NotFoundError("No email address is linked to this account.")
+            raise NotFoundError("No email address is linked to this account.").worded(
+                "refusal-no-address"
+            )
         for address in chosen:
             account.unlink_email(address, actor=actor, source=source)
         self.save_all(account)
@@ -134,8 +136,11 @@ class AccountCommands(InviteAddressCommands):
         """Change display name, time zone or reminder lead time."""
         if "timezone" in changes:
             check_timezone(str(changes["timezone"]))
-        if "reminder_minutes" in changes and not 0 <= int(changes["reminder_minutes"]) <= 10080:
-            raise DomainError("A reminder lead time is between 0 and 10080 minutes.")
+        minutes = changes.get("reminder_minutes", 0)
+        if not 0 <= int(minutes) <= MAX_REMINDER_MINUTES:
+            raise DomainError("A reminder lead time is between 0 and 10080 minutes.").worded(
+                "refusal-calendars-reminder-minutes", most=MAX_REMINDER_MINUTES
+            )
         account = self._account(telegram_id)
         account.change_settings(changes=changes, actor=actor, source=source)
         self.save_all(account)
@@ -204,7 +209,7 @@ class AccountCommands(InviteAddressCommands):
         if not is_valid_device_name(name):
             raise DomainError(
                 "A device name is 1-64 letters, digits, spaces or . @ ' ( ) + - _ characters."
-            )
+            ).worded("refusal-calendars-device-name")
         account = self._account(telegram_id)
         password = "-".join(secrets.token_hex(3) for _ in range(4))
         device_id = secrets.token_hex(8)
@@ -263,4 +268,6 @@ def check_timezone(name: str) -> None:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         message = f"Unknown time zone {name!r}; use an IANA name such as Europe/Berlin."
-        raise DomainError(message) from None
+        raise DomainError(message).worded(
+            "refusal-calendars-time-zone", zone=name.strip()[:64]
+        ) from None

@@ -118,7 +118,7 @@ class ObjectCommands(CommandCore):
                 if if_none_match:
                     raise PreconditionFailedError(
                         "The resource was created while you were saving it."
-                    ) from None
+                    ).worded("refusal-calendars-event-changed") from None
                 raise
             created = changed = True
         else:
@@ -143,7 +143,7 @@ class ObjectCommands(CommandCore):
                 if if_match is not None or if_schedule_tag is not None:
                     raise PreconditionFailedError(
                         "The resource changed while you were saving it."
-                    ) from None
+                    ).worded("refusal-calendars-event-changed") from None
                 raise
         return PutResult(
             event.id,
@@ -228,7 +228,7 @@ class ObjectCommands(CommandCore):
         obj = accepted_calendar_object(ical)  # repaired or refused for every reader
         target = self.queries.put_target(calendar_id, href, obj.uid)
         if target is None:
-            raise NotFoundError("Calendar not found.")
+            raise NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
         if by is not None:
             self.require_access(by, calendar_id, Action.WRITE, owner=target.owner)
         owner = None if organizer_copy else self.queries.account_by_id(target.owner)
@@ -388,9 +388,9 @@ class ObjectCommands(CommandCore):
             self.require_access(by, calendar_id, Action.WRITE)
         current = self.queries.object_at(calendar_id, href)
         if current is None:
-            raise NotFoundError(f"No resource named {href}.")
+            raise NotFoundError(f"No resource named {href}.").worded("refusal-calendars-event-gone")
         if if_match is not None and current.etag != if_match:
-            raise PreconditionFailedError("The resource changed since you read it (If-Match).")
+            raise _changed_since_read()
         event: CalendarEvent = self._get(current.event_id, CalendarEvent, "Event")
         _check_if_match(event, if_match)
         self._delete_scheduled(event, actor=actor, source=source, together=together)
@@ -409,7 +409,7 @@ def _check_put_target(
     if if_none_match and current is not None:
         raise PreconditionFailedError("The resource already exists (If-None-Match: *).")
     if if_match is not None and (current is None or current[1] != if_match):
-        raise PreconditionFailedError("The resource changed since you read it (If-Match).")
+        raise _changed_since_read()
     if current is not None and current[0] != obj.uid:
         raise UidConflictError("A resource keeps its UID; store a new UID under a new name.", href)
     if target.uid_href is not None and target.uid_href != href:
@@ -435,4 +435,11 @@ def _check_if_match(event: CalendarEvent, if_match: str | None) -> None:
     """If-Match against the version actually loaded, not only the read model's answer, so a
     write that lands between the two is never overwritten (RFC 7232 §3.1)."""
     if if_match is not None and etag_for(event.id, event.version) != if_match:
-        raise PreconditionFailedError("The resource changed since you read it (If-Match).")
+        raise _changed_since_read()
+
+
+def _changed_since_read() -> PreconditionFailedError:
+    """If-Match named an older version: someone changed the event since the client read it."""
+    return PreconditionFailedError("The resource changed since you read it (If-Match).").worded(
+        "refusal-calendars-event-changed"
+    )

@@ -52,7 +52,7 @@ class CalendarCommands(CommandCore):
         if not is_valid_slug(slug) or calendar_id_of_shared_slug(slug) is not None:
             raise DomainError(f"{slug!r} cannot name a calendar.")
         if account_id not in self.repository:
-            raise NotFoundError("Account not found.")
+            raise NotFoundError("Account not found.").worded("refusal-calendars-no-account")
         calendar_id = calendar_id_for(account_id, slug)
         if calendar_id in self.repository:
             calendar: Calendar = self.repository.get(calendar_id)

@@ -33,6 +33,7 @@ from eventsourcing.utils import Environment
 
 from televent.application.scheduling import ATTENDEE, Scheduler
 from televent.domain.account import Account
+from televent.domain.calendar import Calendar
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, ForbiddenError, NotFoundError
 from televent.domain.ical import CalendarObject, parse_calendar_object
@@ -56,6 +57,30 @@ REFUSALS = {
     Action.MANAGE: "Your role on this calendar does not let you manage its members.",
     Action.ADMINISTER: "Only the calendar's owner can rename or delete it for everyone.",
 }
+
+
+def role_refusal(action: Action) -> ForbiddenError:
+    """What someone is told whose role on a calendar does not allow `action`."""
+    error = ForbiddenError(REFUSALS.get(action, "Your role does not allow this."), action)
+    if action is Action.WRITE:
+        return error.worded("refusal-calendars-read-only")
+    if action is Action.MANAGE:
+        return error.worded("refusal-calendars-cannot-manage")
+    if action is Action.ADMINISTER:
+        return error.worded("refusal-calendars-owner-only")
+    return error.worded("refusal-calendars-role-denied")
+
+
+def _missing(error: NotFoundError, kind: type[Aggregate]) -> NotFoundError:
+    """A record that is not there (or whose owner was erased), said as the person meets it: a
+    calendar or an event that no longer exists, an account not made yet."""
+    if issubclass(kind, Calendar):
+        return error.worded("refusal-calendars-calendar-gone")
+    if issubclass(kind, CalendarEvent):
+        return error.worded("refusal-calendars-event-gone")
+    if issubclass(kind, Account):
+        return error.worded("refusal-calendars-no-account")
+    return error
 
 
 def utc_now() -> dt.datetime:
@@ -131,7 +156,7 @@ class CommandCore(Application[UUID]):
             if self.events_table in str(exc) or "originator" in str(exc):
                 raise ConflictError(
                     "Someone else changed this at the same time; reload and try again."
-                ) from exc
+                ).worded("refusal-calendars-changed-meanwhile") from exc
             raise
 
     def _record_projection_error(self, error: ProjectionError) -> None:
@@ -154,9 +179,9 @@ class CommandCore(Application[UUID]):
         already read the calendar's owner in this request, saves the owner a lookup."""
         role = Role.OWNER if owner == account_id else self.queries.role_in(calendar_id, account_id)
         if not permits(role, Action.READ):
-            raise NotFoundError("Calendar not found.")
+            raise NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
         if not permits(role, action):
-            raise ForbiddenError(REFUSALS.get(action, "Your role does not allow this."), action)
+            raise role_refusal(action)
         assert role is not None
         return role
 
@@ -164,11 +189,12 @@ class CommandCore(Application[UUID]):
         try:
             return self.repository.get(aggregate_id)
         except AggregateNotFoundError:
-            raise NotFoundError(f"{what} not found.") from None
+            raise _missing(NotFoundError(f"{what} not found."), kind) from None
         except (TypeError, AttributeError, KeyError):
             first = next(iter(self.events.get(aggregate_id, lte=1)), None)
             if first is not None and is_redacted(first):
-                raise NotFoundError(f"{what} not found: its owner's data was erased.") from None
+                erased = NotFoundError(f"{what} not found: its owner's data was erased.")
+                raise _missing(erased, kind) from None
             raise
 
     def _account(self, telegram_id: int) -> Account:

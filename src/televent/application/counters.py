@@ -110,13 +110,19 @@ class Counters:
         """
         proposal = self._load(counter_id) or self._from_legacy(counter_id)
         if proposal is None:
-            raise NotFoundError("That proposal is not known.")
+            raise NotFoundError("That proposal is not known.").worded(
+                "refusal-calendars-proposal-unknown"
+            )
         current = self.app.queries.object_by_event_id(proposal.event_id)
         calendar = None if current is None else self.app.queries.calendar(current.calendar_id)
         if current is None or calendar is None or calendar.account_id != account.account_id:
-            raise NotFoundError("That proposal is not for one of your events.")
+            raise NotFoundError("That proposal is not for one of your events.").worded(
+                "refusal-calendars-proposal-not-yours"
+            )
         if proposal.status != OPEN:
-            raise DomainError(f"You already answered this proposal ({proposal.status}).")
+            raise DomainError(f"You already answered this proposal ({proposal.status}).").worded(
+                "refusal-calendars-proposal-answered", status=proposal.status
+            )
         stored = parse_calendar_object(current.ical)
         actor = f"account:{account.account_id}"
         if accept:

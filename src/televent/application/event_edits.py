@@ -186,7 +186,9 @@ class EventEdits:
             except PreconditionFailedError:
                 if if_match is not None:
                     raise
-        raise ConflictError("The event kept changing while it was being saved; try again.")
+        raise ConflictError("The event kept changing while it was being saved; try again.").worded(
+            "refusal-calendars-kept-changing"
+        )
 
     def delete_following(
         self,
@@ -210,7 +212,9 @@ class EventEdits:
         def ended(text: str) -> str:
             rest = ended_before(text, occurrence, stamp=now)
             if rest is None:  # what came before was taken out meanwhile
-                raise ConflictError("The series changed while it was being saved; try again.")
+                raise ConflictError(
+                    "The series changed while it was being saved; try again."
+                ).worded("refusal-calendars-kept-changing")
             return rest
 
         return self._rewrite(event_id, ended, if_match=if_match, actor=actor, source=source, by=by)
@@ -255,12 +259,18 @@ class EventEdits:
             except PreconditionFailedError:
                 if if_match is not None:
                     raise
-        raise ConflictError("The event kept changing while it was being saved; try again.")
+        raise ConflictError("The event kept changing while it was being saved; try again.").worded(
+            "refusal-calendars-kept-changing"
+        )
 
     def _current(self, event_id: UUID, if_match: str | None) -> ObjectView:
         current = self.app.queries.object_by_event_id(event_id)
         if current is None:
-            raise NotFoundError("That event no longer exists.")
+            raise NotFoundError("That event no longer exists.").worded(
+                "refusal-calendars-event-gone"
+            )
         if if_match is not None and current.etag != if_match:
-            raise PreconditionFailedError("The event changed since you read it (If-Match).")
+            raise PreconditionFailedError("The event changed since you read it (If-Match).").worded(
+                "refusal-calendars-event-changed"
+            )
         return current

@@ -60,7 +60,7 @@ class GroupCalendarCommands(ObjectCommands):
                 self._retitle(group, title, actor=actor, source=source)
                 return GroupCalendar(group.calendar_id, group.owner, opened=False)
         if self.queries.account_by_id(opener) is None:
-            raise NotFoundError("Account not found.")
+            raise NotFoundError("Account not found.").worded("refusal-calendars-no-account")
         calendar = self._new_calendar(chat_id, title, opener, timezone, actor, source)
         if group is None:
             group = GroupChat(
@@ -86,7 +86,7 @@ class GroupCalendarCommands(ObjectCommands):
         if member == calendar.account_id:
             return Role.OWNER
         if self.queries.account_by_id(member) is None:
-            raise NotFoundError("Account not found.")
+            raise NotFoundError("Account not found.").worded("refusal-calendars-no-account")
         owner = calendar.account_id
         current = calendar.members.get(str(member))
         if current is not None and current["status"] == "active":
@@ -114,7 +114,9 @@ class GroupCalendarCommands(ObjectCommands):
         member of the group (`by`: their account, if they have one); returns its id."""
         group = self.group_chat(chat_id)
         if not group.may_add_events(by=by, admin=admin):
-            raise ForbiddenError("This group's calendar is view-only: only admins add events.")
+            raise ForbiddenError(
+                "This group's calendar is view-only: only admins add events."
+            ).worded("refusal-calendars-group-view-only")
         calendar = self._live_calendar(group)
         uid = parse_calendar_object(ical).uid
         result = self.put_object(
@@ -225,7 +227,9 @@ class GroupCalendarCommands(ObjectCommands):
         """The group's record, or NotFoundError when it has no calendar yet."""
         group = self._group_or_none(chat_id)
         if group is None:
-            raise NotFoundError("This group has no calendar yet: send /calendar first.")
+            raise NotFoundError("This group has no calendar yet: send /calendar first.").worded(
+                "refusal-calendars-group-no-calendar"
+            )
         return group
 
     def _group_or_none(self, chat_id: int) -> GroupChat | None:
@@ -241,7 +245,9 @@ class GroupCalendarCommands(ObjectCommands):
         except NotFoundError:
             calendar = None
         if not isinstance(calendar, Calendar) or calendar.deleted:
-            raise NotFoundError("This group's calendar is gone: send /calendar to open a new one.")
+            raise NotFoundError(
+                "This group's calendar is gone: send /calendar to open a new one."
+            ).worded("refusal-calendars-group-calendar-gone")
         return calendar
 
     def _group_event(self, group: GroupChat, event_id: UUID) -> CalendarEvent:
@@ -254,9 +260,13 @@ class GroupCalendarCommands(ObjectCommands):
             or event.deleted
             or event.calendar_id != group.calendar_id
         ):
-            raise NotFoundError("That event is not in this group's calendar.")
+            raise NotFoundError("That event is not in this group's calendar.").worded(
+                "refusal-calendars-group-event-elsewhere"
+            )
         if event.facts.get("status") == CANCELLED:
-            raise DomainError("That event was cancelled.")
+            raise DomainError("That event was cancelled.").worded(
+                "refusal-calendars-event-cancelled"
+            )
         return event
 
     def _retitle(self, group: GroupChat, title: str, *, actor: str, source: str) -> None:

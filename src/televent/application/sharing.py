@@ -26,7 +26,9 @@ class SharingCommands(CommandCore):
         """Invite a Televent user to the calendar with a role (they must accept it)."""
         calendar = self._calendar(calendar_id)
         if self.queries.account_by_id(member) is None:
-            raise DomainError("That person has no Televent account.")
+            raise DomainError("That person has no Televent account.").worded(
+                "refusal-calendars-no-such-person"
+            )
         calendar.share(by=by, member=member, role=role, actor=actor, source=source)
         self.save_all(calendar)
 
@@ -88,5 +90,5 @@ class SharingCommands(CommandCore):
         """A calendar by id; any other id (a guess, another kind of record) is not found."""
         calendar = self._get(calendar_id, Calendar, "Calendar")
         if not isinstance(calendar, Calendar) or calendar.deleted:
-            raise NotFoundError("Calendar not found.")
+            raise NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
         return calendar

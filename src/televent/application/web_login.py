@@ -73,7 +73,9 @@ class WebLogin:
         has not registered): valid once, for `link_seconds`."""
         account = self.queries.account_by_telegram_id(telegram_id)
         if account is None:
-            raise NotFoundError("Send /start to the bot first: there is no account to log in to.")
+            raise NotFoundError(
+                "Send /start to the bot first: there is no account to log in to."
+            ).worded("refusal-calendars-login-no-account")
         token = secrets.token_urlsafe(32)
         now = self._now()
         with self.views.write() as db:

@@ -72,7 +72,9 @@ class Account(Aggregate):
         """Remove a linked email address."""
         address = email.strip().lower()
         if address not in self.emails:
-            raise NotFoundError(f"{address} is not linked to this account.")
+            raise NotFoundError(f"{address} is not linked to this account.").worded(
+                "refusal-calendars-email-not-linked", address=address
+            )
         self._email_unlinked(address=address, actor=actor, source=source)
 
     def change_settings(self, *, changes: dict[str, Any], actor: str, source: str) -> None:
@@ -109,7 +111,9 @@ class Account(Aggregate):
     ) -> None:
         """Record a new device password; a name in use by an active device is refused."""
         if self.active_device(name) is not None:
-            raise ConflictError(f"A device named {name!r} already exists; revoke it first.")
+            raise ConflictError(f"A device named {name!r} already exists; revoke it first.").worded(
+                "refusal-calendars-device-exists", name=name
+            )
         self._device_password_issued(
             device_id=device_id,
             name=name,
@@ -125,7 +129,9 @@ class Account(Aggregate):
         """Revoke the active device with this name."""
         device_id = self.active_device(name)
         if device_id is None:
-            raise NotFoundError(f"No active device named {name!r}.")
+            raise NotFoundError(f"No active device named {name!r}.").worded(
+                "refusal-calendars-no-device", name=name[:64]
+            )
         self._device_password_revoked(device_id=device_id, at=at, actor=actor, source=source)
 
     def request_erasure(self, *, due: str, actor: str, source: str) -> str:
@@ -139,7 +145,9 @@ class Account(Aggregate):
     def cancel_erasure(self, *, actor: str, source: str) -> None:
         """Withdraw a scheduled erasure (possible until it is carried out)."""
         if self.erasure_due is None:
-            raise NotFoundError("No erasure is scheduled for this account.")
+            raise NotFoundError("No erasure is scheduled for this account.").worded(
+                "refusal-calendars-no-erasure"
+            )
         self._erasure_cancelled(actor=actor, source=source)
 
     def record_export(self, *, reason: str, actor: str, source: str) -> None:

@@ -22,6 +22,14 @@ PROPERTIES = ("display_name", "color", "description", "timezone", "components")
 # What each member may set for themselves on a calendar shared with them (PROPPATCH in their
 # home, the Mini App): how it is called and coloured for them, and whether it counts as busy.
 MEMBER_PROPERTIES = ("display_name", "color", "busy")
+# What a member asked for that their role does not allow, as the English refusal says it (the
+# key selects the words of the catalogue's refusal-calendars-role-forbids).
+_WHAT = {
+    "share": "share this calendar",
+    "roles": "change members' roles",
+    "remove": "remove members",
+    "publish": "publish it",
+}
 
 
 class Calendar(Aggregate):
@@ -86,17 +94,25 @@ class Calendar(Aggregate):
         """Invite someone to the calendar with a role (or change the role of an invitation
         not answered yet). Only the owner and `manage` members share; the owner is no member;
         an accepted member's role is changed with `change_role`."""
-        self._require(by, Action.MANAGE, "share this calendar")
+        self._require(by, Action.MANAGE, "share")
         given = member_role(role)
         if member == by:
-            raise DomainError("You cannot share a calendar with yourself.")
+            raise DomainError("You cannot share a calendar with yourself.").worded(
+                "refusal-calendars-share-self"
+            )
         if member == self.account_id:
-            raise DomainError("That person owns this calendar.")
+            raise DomainError("That person owns this calendar.").worded(
+                "refusal-calendars-share-owner"
+            )
         current = self.members.get(str(member))
         if current is not None and current["status"] == Status.ACTIVE:
-            raise ConflictError("That person is already a member; change their role instead.")
+            raise ConflictError(
+                "That person is already a member; change their role instead."
+            ).worded("refusal-calendars-already-member")
         if current is None and len(self.members) >= MAX_MEMBERS:
-            raise DomainError(f"A calendar is shared with at most {MAX_MEMBERS} people.")
+            raise DomainError(f"A calendar is shared with at most {MAX_MEMBERS} people.").worded(
+                "refusal-calendars-member-cap", most=MAX_MEMBERS
+            )
         if current is not None and current["role"] == given:
             return  # invited again with the same role: nothing new
         self._member_invited(
@@ -109,11 +125,13 @@ class Calendar(Aggregate):
         self._check_live()
         current = self.members.get(str(by))
         if current is None:
-            raise NotFoundError("Calendar not found.")
+            raise _not_found()
         if current["status"] == Status.ACTIVE:
             if accept:
                 return  # accepted twice (two taps): nothing new
-            raise ConflictError("You already accepted this calendar; leave it instead.")
+            raise ConflictError("You already accepted this calendar; leave it instead.").worded(
+                "refusal-calendars-already-accepted"
+            )
         if accept:
             self._membership_accepted(
                 account_id=self.account_id, member=by, actor=actor, source=source
@@ -125,11 +143,11 @@ class Calendar(Aggregate):
 
     def change_role(self, *, by: UUID, member: UUID, role: str, actor: str, source: str) -> None:
         """Give a member another role (the owner or a `manage` member)."""
-        self._require(by, Action.MANAGE, "change members' roles")
+        self._require(by, Action.MANAGE, "roles")
         given = member_role(role)
         current = self.members.get(str(member))
         if current is None:
-            raise NotFoundError("That person is not a member of this calendar.")
+            raise _not_a_member()
         if current["role"] != given:
             self._member_role_changed(
                 account_id=self.account_id, member=member, role=given.value,
@@ -141,14 +159,16 @@ class Calendar(Aggregate):
         member removing themselves). The owner cannot leave their own calendar."""
         self._check_live()
         if member == self.account_id:
-            raise DomainError("The owner cannot leave their own calendar; delete it instead.")
+            raise DomainError(
+                "The owner cannot leave their own calendar; delete it instead."
+            ).worded("refusal-calendars-owner-stays")
         if str(member) not in self.members:
             if member == by:
-                raise NotFoundError("Calendar not found.")
-            self._require(by, Action.MANAGE, "remove members")
-            raise NotFoundError("That person is not a member of this calendar.")
+                raise _not_found()
+            self._require(by, Action.MANAGE, "remove")
+            raise _not_a_member()
         if member != by:
-            self._require(by, Action.MANAGE, "remove members")
+            self._require(by, Action.MANAGE, "remove")
         self._member_removed(
             account_id=self.account_id, member=member, reason="left" if member == by else "removed",
             actor=actor, source=source,
@@ -170,7 +190,7 @@ class Calendar(Aggregate):
         self._check_live()
         current = self.members.get(str(by))
         if current is None or current["status"] != Status.ACTIVE:
-            raise NotFoundError("Calendar not found.")
+            raise _not_found()
         unknown = set(changes) - set(MEMBER_PROPERTIES)
         if unknown:
             raise DomainError(f"Unknown calendar property: {sorted(unknown)[0]}.")
@@ -198,7 +218,7 @@ class Calendar(Aggregate):
     ) -> None:
         """Publish the calendar at a secret address for `by` (anyone who may read it); a new
         one replaces the person's previous address. Only the token's hash is recorded."""
-        self._require(by, Action.READ, "publish it")
+        self._require(by, Action.READ, "publish")
         if len(token_hash) != 64 or any(c not in "0123456789abcdef" for c in token_hash):
             raise DomainError("A feed is recorded by its token's SHA-256 hash.")
         self._feed_published(
@@ -210,7 +230,9 @@ class Calendar(Aggregate):
         """Stop the person's published feed of this calendar (its address answers 404)."""
         self._check_live()
         if str(by) not in self._feeds():
-            raise NotFoundError("This calendar is not published.")
+            raise NotFoundError("This calendar is not published.").worded(
+                "refusal-calendars-not-published"
+            )
         self._feed_revoked(account_id=self.account_id, member=by, actor=actor, source=source)
 
     def _feeds(self) -> dict[str, dict[str, Any]]:
@@ -233,15 +255,16 @@ class Calendar(Aggregate):
 
     def _require(self, by: UUID, action: Action, what: str) -> None:
         """`by` may do `action` here: NotFoundError when they cannot even see the calendar (its
-        existence is not revealed), ForbiddenError when their role does not allow it."""
+        existence is not revealed), ForbiddenError when their role does not allow it. `what`
+        is what they asked for, one of `_WHAT`'s keys, said in the refusal."""
         self._check_live()
         role = self.role_of(by)
         if role is None:
-            raise NotFoundError("Calendar not found.")
+            raise _not_found()
         if not permits(role, action):
             raise ForbiddenError(
-                f"Your role on this calendar does not allow you to {what}.", action
-            )
+                f"Your role on this calendar does not allow you to {_WHAT[what]}.", action
+            ).worded("refusal-calendars-role-forbids", what=what)
 
     @event("MemberInvited")
     def _member_invited(
@@ -276,7 +299,9 @@ class Calendar(Aggregate):
 
     def _check_live(self) -> None:
         if self.deleted:
-            raise NotFoundError(f"Calendar {self.slug!r} does not exist.")
+            raise NotFoundError(f"Calendar {self.slug!r} does not exist.").worded(
+                "refusal-calendars-calendar-gone"
+            )
 
     @event("CalendarUpdated")
     def _updated(
@@ -296,6 +321,17 @@ class Calendar(Aggregate):
     ) -> None:
         self.properties = dict(properties)
         self.deleted = False
+
+
+def _not_found() -> NotFoundError:
+    """A calendar the person cannot see, said as one that does not exist (nothing revealed)."""
+    return NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
+
+
+def _not_a_member() -> NotFoundError:
+    return NotFoundError("That person is not a member of this calendar.").worded(
+        "refusal-calendars-not-member"
+    )
 
 
 def _checked(properties: dict[str, Any]) -> dict[str, Any]:

@@ -203,7 +203,9 @@ class CalendarEvent(Aggregate):
         """Remove an attendee from every instance."""
         self._check_live()
         if self._attendee(address) is None:
-            raise NotInvitedError(f"{address} is not an attendee of this event.")
+            raise NotInvitedError(f"{address} is not an attendee of this event.").worded(
+                "refusal-calendars-not-attendee"
+            )
         new = parse_calendar_object(ical_edits.without_attendee(self.ical, address))
         self._emit(
             [(self._removed, {"address": normalize_address(address)})],
@@ -231,7 +233,9 @@ class CalendarEvent(Aggregate):
         self._check_live()
         attendee = self._attendee(address)
         if attendee is None:
-            raise NotInvitedError(f"{address} is not invited to this event.")
+            raise NotInvitedError(f"{address} is not invited to this event.").worded(
+                "refusal-calendars-not-invited"
+            )
         new = parse_calendar_object(
             ical_edits.with_partstat(self.ical, address, partstat, recurrence_id, replied)
         )
@@ -294,7 +298,9 @@ class CalendarEvent(Aggregate):
 
     def _check_live(self) -> None:
         if self.deleted:
-            raise NotFoundError(f"Event {self.uid} was deleted.")
+            raise NotFoundError(f"Event {self.uid} was deleted.").worded(
+                "refusal-calendars-event-gone"
+            )
 
     def _attendee(self, address: str) -> dict[str, Any] | None:
         key = normalize_address(address)

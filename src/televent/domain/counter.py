@@ -72,7 +72,9 @@ class CounterProposal(Aggregate):
     def answer(self, *, accept: bool, actor: str, source: str) -> None:
         """The organizer's answer; a proposal is answered once."""
         if self.status != OPEN:
-            raise DomainError(f"You already answered this proposal ({self.status}).")
+            raise DomainError(f"You already answered this proposal ({self.status}).").worded(
+                "refusal-calendars-proposal-answered", status=self.status
+            )
         self._answered(
             counter_id=self.counter_id,
             event_id=self.event_id,

@@ -21,14 +21,15 @@ from dateutil.rrule import rrulestr
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
 from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
 from televent.domain.event_times import (
+    YEARS,
     FieldError,
     Moment,
     component_times,
     parse_moment,
     resolve_times,
     zone_name_of,
-    zone_of,
 )
+from televent.domain.event_times import zone_of as _zone_of
 from televent.domain.occurrences import occurrences_between
 from televent.domain.zones import instance_key
 
@@ -107,20 +108,45 @@ def _checked(name: str, value: Any) -> Any:
         raise FieldError(name, "must be a string.")
     limit = TEXT_FIELDS.get(name)
     if limit is not None and len(value) > limit:
-        raise FieldError(name, f"is longer than {limit} characters.")
+        raise FieldError(name, f"is longer than {limit} characters.").worded(
+            "refusal-calendars-too-long", field=name, limit=limit
+        )
     if name == "title" and not value.strip():
-        raise FieldError(name, "cannot be empty.")
+        raise FieldError(name, "cannot be empty.").worded("refusal-calendars-title-empty")
     if name == "timezone":
         zone_of(value, name)
     return value
+
+
+def zone_of(name: str, field: str = "timezone") -> dt.tzinfo:
+    """An IANA time zone by name (event_times.zone_of), refused in words a person reads."""
+    try:
+        return _zone_of(name, field)
+    except FieldError as error:
+        raise error.worded("refusal-calendars-event-time-zone", zone=name.strip()[:64]) from None
 
 
 def event_times(
     changes: EventChanges, zone: dt.tzinfo, current: tuple[Moment, Moment] | None
 ) -> tuple[Moment, Moment]:
     """Start and end after the changes, over the `current` ones (None for a new event);
-    see event_times.resolve_times."""
-    return resolve_times((changes.start, changes.end, changes.all_day), zone, current)
+    see event_times.resolve_times. The refusals a person can cause (an end before the start,
+    a year Televent does not hold) are said in their words."""
+    try:
+        return resolve_times((changes.start, changes.end, changes.all_day), zone, current)
+    except FieldError as error:
+        given = {"start": changes.start, "end": changes.end}.get(error.field) or ""
+        if str(error) == "end: must be after start.":
+            raise error.worded("refusal-calendars-end-before-start") from None
+        if str(error).endswith(f"is outside the years {YEARS[0]} to {YEARS[1]}."):
+            raise error.worded(
+                "refusal-calendars-years",
+                field=error.field,
+                given=given.strip()[:40],
+                first=str(YEARS[0]),
+                last=str(YEARS[1]),
+            ) from None
+        raise
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -137,7 +163,7 @@ def new_event_text(
 ) -> str:
     """A new calendar object with one VEVENT, organised by `organizer` (address, name)."""
     if changes.title is None:
-        raise FieldError("title", "is required.")
+        raise FieldError("title", "is required.").worded("refusal-calendars-title-required")
     zone = zone_of(changes.timezone or zone_name)
     start, end = event_times(changes, zone, None)
     calendar = icalendar.Calendar()
@@ -293,7 +319,9 @@ def _rule(text: str, start: Moment) -> icalendar.vRecur:
         anchor = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
         rrulestr(body, dtstart=anchor)
     except (ValueError, TypeError, KeyError) as exc:
-        raise FieldError("recurrence", f"{text!r} is not an RRULE ({exc}).") from None
+        raise FieldError("recurrence", f"{text!r} is not an RRULE ({exc}).").worded(
+            "refusal-calendars-recurrence", rule=text.strip()[:80]
+        ) from None
     return rule
 
 
@@ -367,14 +395,16 @@ def instance_of(calendar: icalendar.Calendar, occurrence: str, *, create: bool) 
     master = master_of(calendar)
     repeats = master is not None and ({"RRULE", "RDATE"} & set(master) or overrides_of(calendar))
     if not repeats:
-        raise FieldError("occurrence", "this event does not repeat.")
+        raise not_repeating()
     moment = instance_moment(master, occurrence)
     key = instance_key(moment)
     for component in overrides_of(calendar):
         if instance_key(component.decoded("RECURRENCE-ID")) == key:
             return component
     if not _is_instance(calendar, moment, key):
-        raise NotFoundError(f"The event has no occurrence at {occurrence}.")
+        raise NotFoundError(f"The event has no occurrence at {occurrence}.").worded(
+            "refusal-calendars-no-occurrence"
+        )
     override = icalendar.Event()
     for name, value in master.items():
         if name not in (*SERIES_PROPERTIES, "DTSTART", "DTEND", "DURATION"):
@@ -388,6 +418,13 @@ def instance_of(calendar: icalendar.Calendar, occurrence: str, *, create: bool) 
     if create:
         calendar.add_component(override)
     return override
+
+
+def not_repeating() -> FieldError:
+    """An occurrence named of an event that does not repeat."""
+    return FieldError("occurrence", "this event does not repeat.").worded(
+        "refusal-calendars-not-repeating"
+    )
 
 
 def _is_instance(calendar: icalendar.Calendar, moment: Moment, key: str) -> bool:

@@ -141,7 +141,9 @@ class GroupChat(Aggregate):
         """An admin of the group (or the calendar's owner) changes its settings; values equal
         to the current ones are dropped."""
         if not admin and by != self.owner:
-            raise ForbiddenError("Only the group's admins can change its calendar settings.")
+            raise ForbiddenError(
+                "Only the group's admins can change its calendar settings."
+            ).worded("refusal-calendars-group-admins-only")
         unknown = set(changes) - set(DEFAULT_SETTINGS)
         if unknown:
             raise DomainError(f"Unknown group setting: {sorted(unknown)[0]}.")

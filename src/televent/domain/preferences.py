@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from televent.domain.errors import DomainError
-from televent.domain.languages import LANGUAGES, supported
+from televent.domain.languages import LANGUAGES, NATIVE_NAMES, supported
 
 MAX_REMINDER_MINUTES = 10080  # one week
 ORGANIZER_NOTICES = ("all", "declines", "none")
@@ -183,14 +183,17 @@ def _choice(options: tuple[str, ...]) -> Any:
 def _reminder_minutes(name: str, value: Any) -> int:
     if value is None or (isinstance(value, str) and value.strip().lower() in _OFF):
         return 0
+    refusal = DomainError(
+        f"{name} is a number of minutes from 0 to {MAX_REMINDER_MINUTES}."
+    ).worded("refusal-calendars-reminder-minutes", most=MAX_REMINDER_MINUTES)
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise DomainError(f"{name} is a number of minutes from 0 to {MAX_REMINDER_MINUTES}.")
+        raise refusal
     try:
         minutes = int(value)
     except ValueError:
         minutes = -1
     if not 0 <= minutes <= MAX_REMINDER_MINUTES:
-        raise DomainError(f"{name} is a number of minutes from 0 to {MAX_REMINDER_MINUTES}.")
+        raise refusal
     return minutes
 
 
@@ -198,7 +201,9 @@ def _time_or_off(name: str, value: Any) -> str | None:
     if value is None or (isinstance(value, str) and value.strip().lower() in _OFF):
         return None
     if not isinstance(value, str) or _HHMM.match(value.strip()) is None:
-        raise DomainError(f"{name} is a time of day as HH:MM (24-hour), or off.")
+        raise DomainError(f"{name} is a time of day as HH:MM (24-hour), or off.").worded(
+            "refusal-calendars-agenda-time"
+        )
     return f"{parse_time_of_day(value.strip()):%H:%M}"
 
 
@@ -209,10 +214,14 @@ def _quiet_hours(name: str, value: Any) -> str | None:
         return None
     parts = value.replace(" ", "").split("-") if isinstance(value, str) else []
     if len(parts) != 2 or not all(_HHMM.match(p) for p in parts):
-        raise DomainError(f"{name} are a start and an end as HH:MM-HH:MM, or off.")
+        raise DomainError(f"{name} are a start and an end as HH:MM-HH:MM, or off.").worded(
+            "refusal-calendars-quiet-hours"
+        )
     start, end = (f"{parse_time_of_day(p):%H:%M}" for p in parts)
     if start == end:
-        raise DomainError(f"{name} start and end at different times.")
+        raise DomainError(f"{name} start and end at different times.").worded(
+            "refusal-calendars-quiet-hours-equal"
+        )
     return f"{start}-{end}"
 
 
@@ -221,19 +230,26 @@ def _channels(name: str, value: Any) -> dict[str, list[str]]:
     it goes out on (a subset of telegram and email; empty: none)."""
     kinds, channels = ", ".join(CHANNEL_KINDS), " and ".join(CHANNELS)
     if not isinstance(value, Mapping) or not value:
-        raise DomainError(f"{name} maps {kinds} each to a list of {channels}.")
+        raise _channels_refused(f"{name} maps {kinds} each to a list of {channels}.")
     clean: dict[str, list[str]] = {}
     for kind, chosen in value.items():
         if kind not in CHANNEL_KINDS:
-            raise DomainError(f"{name} has no kind {kind!r}; the kinds are {kinds}.")
+            raise _channels_refused(f"{name} has no kind {kind!r}; the kinds are {kinds}.")
         if not isinstance(chosen, list | tuple) or not all(isinstance(c, str) for c in chosen):
-            raise DomainError(f"{name}.{kind} is a list of {channels} (or empty).")
+            raise _channels_refused(f"{name}.{kind} is a list of {channels} (or empty).")
         picked = {c.strip().lower() for c in chosen}
         unknown = sorted(picked - set(CHANNELS))
         if unknown:
-            raise DomainError(f"{name}.{kind} has {unknown[0]!r}; the channels are {channels}.")
+            raise DomainError(
+                f"{name}.{kind} has {unknown[0]!r}; the channels are {channels}."
+            ).worded("refusal-calendars-channel-unknown", channel=unknown[0][:40])
         clean[kind] = [c for c in CHANNELS if c in picked]
     return clean
+
+
+def _channels_refused(message: str) -> DomainError:
+    """A refused `channels` value: one wording says what every kind may go by."""
+    return DomainError(message).worded("refusal-calendars-channels")
 
 
 def _channels_with(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -252,7 +268,11 @@ def _language(name: str, value: Any) -> str | None:
         return None
     code = supported(value) if isinstance(value, str) else None
     if code is None:
-        raise DomainError(f"{name} is one of: {', '.join(LANGUAGES)} (or auto).")
+        raise DomainError(f"{name} is one of: {', '.join(LANGUAGES)} (or auto).").worded(
+            "refusal-calendars-language",
+            value=str(value)[:40],
+            languages=", ".join(f"{NATIVE_NAMES[tag]} ({tag})" for tag in LANGUAGES),
+        )
     return code
 
 

@@ -36,7 +36,6 @@ from dateutil.rrule import rrulestr
 from televent.domain.errors import DomainError
 from televent.domain.event_fields import (
     EventChanges,
-    FieldError,
     calendar_text,
     component_times,
     edited_text,
@@ -45,6 +44,7 @@ from televent.domain.event_fields import (
     instance_moment,
     instance_of,
     master_of,
+    not_repeating,
     overrides_of,
     zone_name_of,
     zone_of,
@@ -183,7 +183,7 @@ def _series_at(calendar: icalendar.Calendar, occurrence: str) -> tuple[Any, Mome
     when the event does not repeat, not found when there is no occurrence at that moment)."""
     master = master_of(calendar)
     if master is None or not {"RRULE", "RDATE"} & set(master):
-        raise FieldError("occurrence", "this event does not repeat.")
+        raise not_repeating()
     instance_of(calendar, occurrence, create=False)  # NotFoundError for a moment off the series
     return master, instance_moment(master, occurrence)
 
@@ -200,7 +200,9 @@ def _anything_before(calendar: icalendar.Calendar, master: Any, moment: Moment) 
             if rid is not None and _order(rid.dt, zone) < limit:
                 return True
     except EXPANSION_ERRORS as exc:
-        raise DomainError(f"This series cannot be split: {exc}") from None
+        raise DomainError(f"This series cannot be split: {exc}").worded(
+            "refusal-calendars-series-unsplittable"
+        ) from None
     return False
 
 
@@ -284,7 +286,9 @@ def _instances_before(rule: icalendar.vRecur, start: Moment, moment: Moment) -> 
                 break
             count += 1
     except EXPANSION_ERRORS as exc:
-        raise DomainError(f"This series' rule cannot be split: {exc}") from None
+        raise DomainError(f"This series' rule cannot be split: {exc}").worded(
+            "refusal-calendars-series-unsplittable"
+        ) from None
     return count
 
 

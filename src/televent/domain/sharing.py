@@ -77,7 +77,9 @@ def member_role(text: str) -> Role:
     except ValueError:
         role = None
     if role not in MEMBER_ROLES:
-        raise DomainError(f"{text!r} is not a role: use read, write or manage.")
+        raise DomainError(f"{text!r} is not a role: use read, write or manage.").worded(
+            "refusal-calendars-not-a-role", role=text.strip()[:40]
+        )
     assert role is not None
     return role
 

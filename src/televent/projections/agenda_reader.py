@@ -244,7 +244,9 @@ class AgendaReader:
         """An event the user may see, by id (another user's event is as good as missing)."""
         obj = self.object(event_id)
         if obj is None or not self.may_see(account, obj):
-            raise NotFoundError("That event no longer exists.")
+            raise NotFoundError("That event no longer exists.").worded(
+                "refusal-calendars-event-gone"
+            )
         return obj
 
     # --- cards -------------------------------------------------------------------------------

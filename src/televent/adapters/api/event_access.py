@@ -39,7 +39,7 @@ def event_uuid(text: str) -> UUID:
     try:
         return UUID(text)
     except ValueError:
-        raise NotFoundError("No such event.") from None
+        raise NotFoundError("No such event.").worded("refusal-calendars-event-gone") from None
 
 
 def etag_value(header: str | None) -> str | None:

@@ -8,10 +8,11 @@ A bad request never answers 500: only a real bug does, logged with its traceback
 
 The `title` speaks the caller's language (the catalogue's `api-title-*`): the signed-in
 caller's (their choice, else their Telegram's), else the request's Accept-Language, else
-English, which keeps HTTP's status phrases; the answer says which in Content-Language. A
-`detail` written here or in the API's own modules is translated the same way (a ProblemError
-given a message to render, `ProblemError(401, lambda: t("api-..."))`); the message of an error
-the application raised stays as it was raised (English).
+English, which keeps HTTP's status phrases; the answer says which in Content-Language. The
+`detail` speaks that language too: one written here or in the API's own modules is a
+ProblemError given a message to render (`ProblemError(401, lambda: t("api-..."))`); an error
+the application raised is said by the catalogue message it names (`TeleventError.worded`,
+rendered by `i18n.said`), and one that names none keeps its own message, in English.
 """
 
 from __future__ import annotations
@@ -228,7 +229,8 @@ def handle_problem(request: Request[Any, Any, Any], exc: ProblemError) -> Respon
 
 
 def handle_televent_error(request: Request[Any, Any, Any], exc: TeleventError) -> Response[Any]:
-    """An error of the application: its message is safe to show (domain/errors.py)."""
+    """An error of the application: its message is safe to show (domain/errors.py); the
+    detail is its wording in the caller's language, when it has one."""
     status, name = domain_status(exc)
     if isinstance(exc, TooManyRequestsError):  # a signed-in caller's quota, not a failed login
         request.scope[QUOTA_REFUSAL] = True  # type: ignore[literal-required]

@@ -13,7 +13,6 @@ main-accept-first = Nimm die Einladung an, um diesen Kalender zu sehen.
 main-calendar-unavailable = Dieser Kalender ist für dich nicht verfügbar.
 main-error-changed = Dieser Termin wurde anderswo geändert und neu geladen.
 main-error-offline = Televent ist nicht erreichbar. Prüfe deine Verbindung.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = Der Server antwortete mit { $status }.
 main-login-title = Willkommen bei Televent
 main-login-how = Öffne Televent über den Bot oder schick dem Bot /app, um einen Anmeldelink zu bekommen.

@@ -13,7 +13,6 @@ main-accept-first = Accept the invitation to see this calendar.
 main-calendar-unavailable = This calendar is not available to you.
 main-error-changed = This event was changed elsewhere; it has been reloaded.
 main-error-offline = Televent cannot be reached. Check your connection.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = The server answered { $status }.
 main-login-title = Welcome to Televent
 main-login-how = Open Televent from the bot, or send /app to the bot for a login link.

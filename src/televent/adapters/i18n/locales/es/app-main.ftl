@@ -13,7 +13,6 @@ main-accept-first = Acepta la invitación para ver este calendario.
 main-calendar-unavailable = Este calendario no está disponible para ti.
 main-error-changed = Este evento se cambió en otro sitio; se ha vuelto a cargar.
 main-error-offline = No se puede conectar con Televent. Revisa tu conexión.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = El servidor respondió { $status }.
 main-login-title = Te damos la bienvenida a Televent
 main-login-how = Abre Televent desde el bot o envía /app al bot para recibir un enlace de acceso.

@@ -13,7 +13,6 @@ main-accept-first = برای دیدن این تقویم، دعوت را بپذی
 main-calendar-unavailable = این تقویم برای شما در دسترس نیست.
 main-error-changed = این رویداد جای دیگری تغییر کرده بود؛ دوباره بارگذاری شد.
 main-error-offline = دسترسی به Televent ممکن نیست. اتصال خود را بررسی کنید.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = پاسخ سرور: { $status }.
 main-login-title = به Televent خوش آمدید
 main-login-how = Televent را از ربات باز کنید، یا برای گرفتن پیوند ورود /app را به ربات بفرستید.

@@ -13,7 +13,6 @@ main-accept-first = Terima undangannya untuk melihat kalender ini.
 main-calendar-unavailable = Kalender ini tidak tersedia untukmu.
 main-error-changed = Acara ini diubah di tempat lain; sudah dimuat ulang.
 main-error-offline = Televent tidak bisa dijangkau. Periksa koneksimu.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = Server menjawab { $status }.
 main-login-title = Selamat datang di Televent
 main-login-how = Buka Televent dari bot, atau kirim /app ke bot untuk mendapat tautan masuk.

@@ -13,7 +13,6 @@ main-accept-first = Aceite o convite para ver este calendário.
 main-calendar-unavailable = Este calendário não está disponível para você.
 main-error-changed = Este evento foi alterado em outro lugar; ele foi recarregado.
 main-error-offline = Não foi possível conectar ao Televent. Verifique sua conexão.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = O servidor respondeu { $status }.
 main-login-title = Boas-vindas ao Televent
 main-login-how = Abra o Televent pelo bot ou envie /app ao bot para receber um link de acesso.

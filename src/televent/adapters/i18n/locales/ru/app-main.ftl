@@ -13,7 +13,6 @@ main-accept-first = Примите приглашение, чтобы видет
 main-calendar-unavailable = Этот календарь вам недоступен.
 main-error-changed = Это событие изменили в другом месте; оно загружено заново.
 main-error-offline = Televent недоступен. Проверьте подключение.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = Сервер ответил { $status }.
 main-login-title = Добро пожаловать в Televent
 main-login-how = Откройте Televent из бота или отправьте боту /app, чтобы получить ссылку для входа.

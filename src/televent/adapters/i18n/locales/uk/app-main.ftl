@@ -13,7 +13,6 @@ main-accept-first = Прийміть запрошення, щоб бачити �
 main-calendar-unavailable = Цей календар вам недоступний.
 main-error-changed = Цю подію змінили деінде; її завантажено знову.
 main-error-offline = Televent недоступний. Перевірте з’єднання.
-main-error-title-detail = { $title }: { $detail }
 main-error-status = Сервер відповів { $status }.
 main-login-title = Вітаємо в Televent
 main-login-how = Відкрийте Televent із бота або надішліть боту /app, щоб отримати посилання для входу.

@@ -13,13 +13,14 @@ export class ApiError extends Error {
     this.detail = detail;
   }
 
-  /** A sentence a person can read. */
+  /**
+   * A sentence a person can read, in the app's language: the problem's detail alone (the
+   * server writes it in that language, and it says what went wrong and what to do; its
+   * title would only say "refused" before it), else its title, else the status.
+   */
   get readable() {
     if (this.status === 412) return t("main-error-changed");
     if (this.status === 0) return t("main-error-offline");
-    if (this.title && this.detail && this.detail !== this.title) {
-      return t("main-error-title-detail", { title: this.title, detail: this.detail });
-    }
     return this.detail || this.title || t("main-error-status", { status: String(this.status) });
   }
 }
@@ -32,15 +33,17 @@ export function useInitData(data) {
 }
 
 async function problem(response) {
-  let title = response.statusText;
+  // Only a problem document's words are the person's language: a body that is not one (a
+  // proxy's error page) is said by its status, never by the HTTP status text (English).
+  let title = "";
   let detail = "";
   try {
     const body = await response.json();
-    title = body.title || title;
+    title = body.title || "";
     detail = body.detail || "";
-    if (!detail && Array.isArray(body.extra)) detail = body.extra.map((e) => e.message).join("; ");
+    if (!detail && Array.isArray(body.errors)) detail = body.errors.map((e) => e.message).join("; ");
   } catch {
-    // not JSON: keep the status text
+    // not JSON: said by its status
   }
   return new ApiError(response.status, title, detail);
 }
