@@ -429,6 +429,8 @@ def test_the_index_survives_rebuild_verify_and_a_catch_up_from_zero(
         ("cli:operator", "command line (operator)"),
         ("cli:gdpr erase", "command line (gdpr erase)"),
         ("system:", "system"),
+        ("import:bot:42", "a file imported through Telegram chat 42"),
+        ("import:api:tma", "a file imported through Mini App (JSON API)"),
         ("carrier-pigeon:7", "carrier-pigeon:7"),
         (None, "unknown"),
     ],

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from televent.application.core import CommandCore, Together
 from televent.application.scheduling import ATTENDEE, ORGANIZER
-from televent.domain.calendar_event import CalendarEvent
+from televent.domain.calendar_event import CalendarEvent, new_calendar_event
 from televent.domain.errors import (
     ConflictError,
     InvalidCalendarDataError,
@@ -23,7 +23,7 @@ from televent.domain.errors import (
     PreconditionFailedError,
     UidConflictError,
 )
-from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
+from televent.domain.ical import CalendarObject, parse_calendar_object
 from televent.domain.ical_edits import with_organizer_for
 from televent.domain.scheduling import (
     attendee_change_refusal,
@@ -181,15 +181,8 @@ class ObjectCommands(CommandCore):
             organizer_copy=False,
             by=by,
         )
-        event = CalendarEvent(
-            calendar_id=calendar_id,
-            account_id=target.owner,
-            uid=obj.uid,
-            href=new_href,
-            ical=obj.text,
-            facts=facts_of(obj),
-            actor=actor,
-            source=source,
+        event = new_calendar_event(
+            calendar_id, target.owner, new_href, obj, actor=actor, source=source
         )
         others = self.scheduler.consequences(event, None, actor=actor, source=source)
         ended = self.put_object(
@@ -347,16 +340,7 @@ class ObjectCommands(CommandCore):
         Creation is tried first (the common case costs no lookup); the event store's key
         tells us when the UID was stored before.
         """
-        event = CalendarEvent(
-            calendar_id=calendar_id,
-            account_id=owner,
-            uid=obj.uid,
-            href=href,
-            ical=obj.text,
-            facts=facts_of(obj),
-            actor=actor,
-            source=source,
-        )
+        event = new_calendar_event(calendar_id, owner, href, obj, actor=actor, source=source)
         try:
             self._save_scheduled(event, None, actor=actor, source=source, together=together)
         except ViewConflictError:

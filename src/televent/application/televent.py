@@ -7,7 +7,7 @@
   anyone can invite an account at; email_links.py: linking one's own email with a mailed code;
 - calendars.py: calendar collections (RFC 4791 §5.3.1);
 - calendar_objects.py: storing and deleting calendar object resources (RFC 4791 §5.3.2,
-  RFC 6638 §3.2);
+  RFC 6638 §3.2); calendar_import.py: importing a calendar file (one transaction, nothing sent);
 - attendance.py: invitations, answers, cancellations and delivery failures (RFC 6638);
 - erasure.py: erasure and export bookkeeping (GDPR);
 - farewells.py: the record of the meetings an erasure calls off (GDPR Art. 17);
@@ -24,6 +24,7 @@ from __future__ import annotations
 from televent.application.accounts import AccountCommands
 from televent.application.attendance import AttendanceCommands
 from televent.application.bookings import BookingCommands
+from televent.application.calendar_import import ImportCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
 from televent.application.email_links import EmailLinkCommands
@@ -41,6 +42,7 @@ class Televent(
     AccountCommands,
     CalendarCommands,
     ObjectCommands,
+    ImportCommands,
     AttendanceCommands,
     ErasureCommands,
     FarewellCommands,

@@ -494,3 +494,26 @@ class CalendarEvent(Aggregate):
         self.facts = facts
         self.deleted = False
         self.schedule_version = self.version + 1
+
+
+def new_calendar_event(
+    calendar_id: UUID,
+    account_id: UUID,
+    href: str,
+    obj: CalendarObject,
+    *,
+    actor: str,
+    source: str,
+) -> CalendarEvent:
+    """A new event holding `obj` under the resource name `href`, in the calendar
+    `calendar_id` of `account_id`."""
+    return CalendarEvent(
+        calendar_id=calendar_id,
+        account_id=account_id,
+        uid=obj.uid,
+        href=href,
+        ical=obj.text,
+        facts=facts_of(obj),
+        actor=actor,
+        source=source,
+    )

@@ -46,6 +46,9 @@ class SourceKind(StrEnum):
     API = "api"  # the JSON API (/api/v1) and the Mini App on it
     BOOKING = "booking"  # a visitor on a public booking page (/book/<slug>)
     SYSTEM = "system"
+    # A file imported (docs/adr/0024); the detail is the source of whoever imported it, and
+    # nothing an import stores is scheduling: no invitation, card or answer goes out for it.
+    IMPORT = "import"
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ class Source:
     def encode(self) -> str:
         """Return the compact string stored in domain events (`kind:detail`)."""
         return f"{self.kind.value}:{self.detail}"
+
+    def imported(self) -> Source:
+        """This source, as the one a file it imports is recorded under (`import:<source>`)."""
+        return Source(SourceKind.IMPORT, self.encode())
 
     @classmethod
     def decode(cls, text: str) -> Source:

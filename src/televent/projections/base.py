@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from televent.domain.scheduling import facts_role
-from televent.domain.values import account_address_keys, internal_address_pattern
+from televent.domain.values import (
+    SourceKind,
+    account_address_keys,
+    internal_address_pattern,
+)
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.projections.sql import Sql
 
 Handler = Callable[[Any, Sql, Any, int], None]
 DEFAULT_INTERNAL_DOMAIN = "televent.internal"
+IMPORT_PREFIX = f"{SourceKind.IMPORT.value}:"
 
 
 def handles(*event_names: str) -> Callable[[Handler], Handler]:
@@ -95,6 +100,7 @@ class EventChanges:
     owner: str
     position: int = 0
     moment: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # of the last change
+    imported: bool = False  # the last change came from a file imported (nothing is sent)
 
     @property
     def at(self) -> str:
@@ -141,12 +147,15 @@ class QueueProjection(Projection, ABC, Generic[C]):
         if changes is None:
             changes = db.pending[key] = self.new_changes(str(event.account_id))
         changes.position, changes.moment = position, event.timestamp
+        changes.imported = str(getattr(event, "source", "")).startswith(IMPORT_PREFIX)
         return changes
 
     def flush(self, db: Sql) -> None:
         """Decide the messages for every event this transaction or batch touched."""
         for key in [key for key in db.pending if key[0] == self.name]:
-            self.deliver(db, key[1], db.pending.pop(key))
+            changes = db.pending.pop(key)
+            if not changes.imported:  # an import is not scheduling (docs/adr/0024)
+                self.deliver(db, key[1], changes)
 
     def account_for(self, db: Sql, address: str) -> tuple[str, int] | None:
         """(account id, Telegram id) of the Televent user a calendar address stands for."""

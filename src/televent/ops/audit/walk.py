@@ -195,6 +195,7 @@ _SOURCES: dict[str, Callable[[str], str]] = {
     "api": _describe_api,
     "system": lambda detail: f"system {detail}".strip(),
     "booking": lambda detail: f"public booking page {detail}".strip(),
+    "import": lambda detail: f"a file imported through {describe_source(detail)}",
 }
 
 
