@@ -69,17 +69,29 @@ class BotHarness:
 
     async def say(self, user_id: int, text: str) -> list[Call]:
         """Feed a private text message; returns the bot's calls it caused."""
+        content: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            command = text.split(maxsplit=1)[0]
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return await self._private(user_id, content)
+
+    async def send_file(
+        self, user_id: int, data: bytes, file_name: str | None, mime_type: str | None
+    ) -> list[Call]:
+        """Feed a private message carrying a document (kept by the stand-in, which serves it
+        through getFile as the Bot API does); returns the bot's calls it caused."""
+        document = self.api.add_file(data, file_name=file_name, mime_type=mime_type)
+        return await self._private(user_id, {"document": document})
+
+    async def _private(self, user_id: int, content: dict[str, Any]) -> list[Call]:
         before = len(self.api.calls())
         message: dict[str, Any] = {
             "message_id": next(self._update_ids),
             "date": int(time.time()),
             "chat": {"id": user_id, "type": "private"},
             "from": self._user(user_id),
-            "text": text,
+            **content,
         }
-        if text.startswith("/"):
-            command = text.split(maxsplit=1)[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         await self.dispatcher.feed_raw_update(
             self.bot, {"update_id": next(self._update_ids), "message": message}
         )

@@ -52,6 +52,7 @@ BOT_FIRST_NAME = "Televent Test"
 DEFAULT_BOT_ID = 123
 
 MAX_LONG_POLL = 1.0
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile: "files of up to 20MB in size" (Bot API)
 """Longest a ``getUpdates`` call waits, whatever timeout it asks for, so shutdown stays fast."""
 
 BLOCKED = "Forbidden: bot was blocked by the user"
@@ -194,6 +195,7 @@ class _State:
     inline_queries: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → query
     inline_answers: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → params
     inline_messages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file_id → (path, data)
 
 
 def _normalize_chat(value: object) -> int | str:
@@ -538,6 +540,37 @@ class FakeBotApi:
                 ]
             return self._push_update({"message": message})
 
+    def add_file(
+        self, data: bytes, *, file_name: str | None, mime_type: str | None
+    ) -> dict[str, Any]:
+        """Keep a file a user sends; returns its Document object for their message. The bot
+        reads the file as the Bot API serves it: getFile gives its `file_path`, and
+        `/file/bot<token>/<file_path>` its bytes (files over 20 MB cannot be downloaded)."""
+        with self._cond:
+            serial = len(self._state.files) + 1
+            file_id = f"BQACAgIAAxkBAAI{serial:06d}"
+            self._state.files[file_id] = (f"documents/file_{serial}.ics", data)
+        document: dict[str, Any] = {
+            "file_id": file_id,
+            "file_unique_id": f"AgAD{serial:06d}",
+            "file_size": len(data),
+        }
+        if file_name is not None:
+            document["file_name"] = file_name
+        if mime_type is not None:
+            document["mime_type"] = mime_type
+        return document
+
+    def file_bytes(self, token: str, path: str) -> bytes | None:
+        """The bytes served at `/file/bot<token>/<path>` (None: no such file)."""
+        with self._cond:
+            if token not in self._state.tokens:
+                return None
+            for file_path, data in self._state.files.values():
+                if file_path == path:
+                    return data
+        return None
+
     def push_callback(
         self,
         user_id: int,
@@ -821,7 +854,28 @@ class FakeBotApi:
             return self._edit(method, params)
         if method == "answerInlineQuery":
             return self._answer_inline_query(params)
+        if method == "getFile":
+            return self._get_file(params)
         return _error(HTTPStatus.NOT_FOUND, "Not Found")
+
+    def _get_file(self, params: dict[str, Any]) -> _Reply:
+        """getFile: the File object of a file a user sent; as the Bot API, a file over 20 MB
+        cannot be downloaded."""
+        found = self._state.files.get(str(params.get("file_id", "")))
+        if found is None:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: invalid file_id")
+        path, data = found
+        if len(data) > MAX_DOWNLOAD_BYTES:
+            return _error(HTTPStatus.BAD_REQUEST, "Bad Request: file is too big")
+        serial = path.rsplit("_", 1)[1].removesuffix(".ics")
+        return _ok(
+            {
+                "file_id": params["file_id"],
+                "file_unique_id": f"AgAD{int(serial):06d}",
+                "file_size": len(data),
+                "file_path": path,
+            }
+        )
 
     def set_admins(self, chat_id: int, *user_ids: int) -> None:
         """Make these users the admins of a group (getChatMember says "creator" for them,
@@ -1061,6 +1115,10 @@ def _make_handler(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
 
         def _dispatch(self) -> None:
             url = urlsplit(self.path)
+            download = re.fullmatch(r"/file/bot([^/]+)/(.+)", url.path)
+            if download is not None and self.command == "GET":
+                self._send_file(api.file_bytes(download.group(1), download.group(2)))
+                return
             match = re.fullmatch(r"/bot([^/]+)/([A-Za-z]+)", url.path)
             if match is None:
                 self._send(_error(HTTPStatus.NOT_FOUND, "Not Found"))
@@ -1073,6 +1131,16 @@ def _make_handler(api: FakeBotApi) -> type[BaseHTTPRequestHandler]:
                 self._send(_error(HTTPStatus.BAD_REQUEST, f"Bad Request: {exc}"))
                 return
             self._send(api._handle(match.group(1), match.group(2), params))
+
+        def _send_file(self, data: bytes | None) -> None:
+            if data is None:
+                self._send(_error(HTTPStatus.NOT_FOUND, "Not Found"))
+                return
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def _send(self, reply: _Reply) -> None:
             payload = json.dumps(reply.body).encode()

@@ -27,6 +27,7 @@ from televent.adapters.api.auth import SESSION_COOKIE, Authentication
 from televent.adapters.api.availability import AvailabilityController, BookingsController
 from televent.adapters.api.booking_links import BookingLinksController
 from televent.adapters.api.calendar_feeds import CalendarFeedController
+from televent.adapters.api.calendar_import import import_ics
 from televent.adapters.api.calendars import CalendarsController
 from televent.adapters.api.changes import changes
 from televent.adapters.api.context import ApiContext
@@ -127,6 +128,7 @@ def build_api(
             MeEmailController,
             CalendarsController,
             CalendarFeedController,
+            import_ics,
             DevicesController,
             export_ics,
             changes,

@@ -31,6 +31,7 @@ from litestar.types import ExceptionHandlersMap
 
 from televent.adapters.i18n import current_language, said, speaking, t
 from televent.adapters.ratelimit import QUOTA_REFUSAL
+from televent.domain.calendar_import import ImportTooLargeError
 from televent.domain.errors import (
     ConflictError,
     DomainError,
@@ -181,6 +182,7 @@ def problem_response(
 # The HTTP status and problem name of each kind of error, the most specific first.
 _DOMAIN_STATUSES: tuple[tuple[type[TeleventError], int, str], ...] = (
     (NotFoundError, 404, "not-found"),
+    (ImportTooLargeError, 413, "too-large"),
     (ForbiddenError, 403, "forbidden"),
     (PreconditionFailedError, 412, "precondition-failed"),
     (TooManyRequestsError, 429, "too-many-requests"),

@@ -13,6 +13,7 @@ from . import (
     events,
     fallback,
     groups,
+    imports,
     inline,
     language,
     listing,
@@ -38,6 +39,7 @@ def all_routers() -> list[Router]:
         booking,
         sharing,
         inline,
+        imports,
         fallback,
     )
     return [_fresh(module.router) for module in modules]
