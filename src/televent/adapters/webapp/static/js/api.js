@@ -70,6 +70,13 @@ export async function call(method, path, { body, etag, query } = {}) {
   }));
 }
 
+/** POST a file as the body (`type`: its media type, as text/calendar); answers as `call`. */
+export async function upload(path, file, type) {
+  const headers = { Accept: "application/json", "Accept-Language": language(), "Content-Type": type };
+  if (initData) headers.Authorization = `tma ${initData}`;
+  return answer(fetch(`${BASE}${path}`, { method: "POST", headers, credentials: "same-origin", body: file }));
+}
+
 async function answer(pending) {
   let response;
   try {

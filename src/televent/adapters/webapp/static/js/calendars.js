@@ -1,11 +1,13 @@
 // Calendars: the user's own, those shared with them and their groups' (GET /api/v1/calendars),
 // each with its colour and a switch to show or hide its events (remembered in localStorage);
 // invitations to accept or decline; and a calendar's people: sharing it, roles, removing
-// someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members); its feed: feeds.js.
+// someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members); its feed: feeds.js;
+// importing a file into it: imports.js.
 
 import { call, get } from "./api.js";
 import { bindFeed, showFeed } from "./feeds.js";
 import { t } from "./i18n.js";
+import { bindImport, showImport } from "./imports.js";
 import { calendarById, manages, state, writable } from "./state.js";
 import { hapticSuccess } from "./telegram.js";
 import { $, choose, h, toast } from "./ui.js";
@@ -251,6 +253,7 @@ export async function showPeople(calendar) {
   $("#leave").textContent = calendar.kind === "group" ? t("calendars-leave-group") : t("calendars-leave");
   $("#read-only-hint").hidden = writable(calendar);
   showFeed(calendar);
+  showImport(calendar);
   const root = $("#people-body");
   try {
     const { data } = await get(`/calendars/${calendar.id}/members`);
@@ -337,6 +340,7 @@ export function bindPeople() {
   $("#leave").addEventListener("click", leave);
   $("#people-color").addEventListener("change", recolor);
   bindFeed((error) => on.fail(error));
+  bindImport({ fail: (error) => on.fail(error), imported: () => on.changed(true) });
   relabelPeople();
 }
 
