@@ -32,6 +32,7 @@ bot-help =
     /booking new <i>slug minutes title</i> | list | pause | resume | delete — booking links
     /device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
     /export — your calendar as an .ics file
+    📥 Send an .ics file to import its events
     /deleteaccount — erase your data (after 30 days, cancellable)
     Ids are the short codes shown in lists, like <code>a1b2c3</code>.
 

@@ -32,6 +32,7 @@ bot-help =
     /booking new <i>slug دقیقه عنوان</i> | list | pause | resume | delete — پیوندهای رزرو
     /device add <i>نام</i> | list | revoke <i>نام</i> — گذرواژه برای برنامه‌های CalDAV
     /export — تقویمت در قالب پروندهٔ .ics
+    📥 یک فایل .ics بفرستید تا رویدادهایش وارد شوند
     /deleteaccount — پاک کردن داده‌هایت (پس از ۳۰ روز، قابل لغو)
     شناسه‌ها کدهای کوتاه فهرست‌ها هستند، مثل <code>a1b2c3</code>.
 

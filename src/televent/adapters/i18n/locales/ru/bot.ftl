@@ -32,6 +32,7 @@ bot-help =
     /booking new <i>slug минуты название</i> | list | pause | resume | delete — ссылки для записи
     /device add <i>имя</i> | list | revoke <i>имя</i> — пароли для CalDAV-приложений
     /export — ваш календарь файлом .ics
+    📥 Пришлите файл .ics, чтобы импортировать его события
     /deleteaccount — удалить ваши данные (через 30 дней, можно передумать)
     Id — короткие коды из списков, например <code>a1b2c3</code>.
 

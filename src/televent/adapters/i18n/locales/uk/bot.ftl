@@ -32,6 +32,7 @@ bot-help =
     /booking new <i>slug хвилини назва</i> | list | pause | resume | delete — посилання для запису
     /device add <i>ім'я</i> | list | revoke <i>ім'я</i> — паролі для CalDAV-застосунків
     /export — ваш календар файлом .ics
+    📥 Надішліть файл .ics, щоб імпортувати його події
     /deleteaccount — видалити ваші дані (через 30 днів, можна передумати)
     Id — короткі коди зі списків, наприклад <code>a1b2c3</code>.
 
