@@ -80,12 +80,15 @@ class ImportCommands(CommandCore):
         changed: list[CalendarEvent] = []
         imported = updated = unchanged = 0
         for piece in split.pieces:
+            current = stored.get(piece.uid)
+            if current is not None and same_content(current.ical, piece.text):
+                unchanged += 1  # what is stored passed the checks: no need to check it again
+                continue
             try:
                 obj = accepted_calendar_object(piece.text)
             except InvalidCalendarDataError as exc:
                 skipped.append(_skipped(piece, "invalid", str(exc)))
                 continue
-            current = stored.get(obj.uid)
             if current is not None:
                 if same_content(current.ical, obj.text):
                     unchanged += 1
