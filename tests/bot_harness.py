@@ -76,12 +76,21 @@ class BotHarness:
         return await self._private(user_id, content)
 
     async def send_file(
-        self, user_id: int, data: bytes, file_name: str | None, mime_type: str | None
+        self,
+        user_id: int,
+        data: bytes,
+        file_name: str | None,
+        mime_type: str | None,
+        caption: str | None = None,
     ) -> list[Call]:
         """Feed a private message carrying a document (kept by the stand-in, which serves it
-        through getFile as the Bot API does); returns the bot's calls it caused."""
+        through getFile as the Bot API does), with its caption; returns the bot's calls it
+        caused."""
         document = self.api.add_file(data, file_name=file_name, mime_type=mime_type)
-        return await self._private(user_id, {"document": document})
+        content: dict[str, Any] = {"document": document}
+        if caption is not None:
+            content["caption"] = caption
+        return await self._private(user_id, content)
 
     async def _private(self, user_id: int, content: dict[str, Any]) -> list[Call]:
         before = len(self.api.calls())

@@ -1,14 +1,17 @@
 """An .ics document sent to the bot (docs/adr/0024), on SQLite and PostgreSQL with the Bot API
 stand-in serving the file through getFile: its events land in the sender's calendar, the
 answer counts them and says why one was skipped, sending it again imports nothing, nobody is
-invited; a document that is no calendar, and a file that is not iCalendar, are answered in the
-sender's language and nothing is stored."""
+invited; with a caption naming another calendar, they land there; a caption naming none, a
+document that is no calendar, and a file that is not iCalendar, are answered in the sender's
+language and nothing is stored."""
 
 from __future__ import annotations
 
 from televent.application.scheduling import resource_name
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, calendar_id_for
 from tests.bot_harness import BotHarness, run_scenario, texts_of
+
+ACTOR, SOURCE = "system:", "cli:tests"
 
 ALICE = 1
 
@@ -90,5 +93,28 @@ def test_other_documents_are_answered_in_the_senders_language(app, api, clock) -
         fake = texts_of(await h.send_file(ALICE, b"%PDF-1.7", "letter.ics", "text/calendar"))
         assert fake == ["⚠️ Это не файл календаря (.ics)."]
         assert app.queries.objects_in(calendar) == []
+
+    run_scenario(app, api, clock, scenario)
+
+
+def test_a_caption_names_the_calendar_the_file_goes_into(app, api, clock) -> None:
+    async def scenario(h: BotHarness) -> None:
+        await h.register(ALICE)
+        account = app.queries.account_by_telegram_id(ALICE)
+        assert account is not None
+        school = app.create_calendar(
+            account.account_id, "school", {"display_name": "School"}, actor=ACTOR, source=SOURCE
+        )
+        default = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
+
+        answer = texts_of(await h.send_file(ALICE, TIMETABLE, "t.ics", None, caption="school"))
+        assert answer[0].startswith("📥 Imported into “School”."), answer
+        assert len(app.queries.objects_in(school)) == 2
+        assert app.queries.objects_in(default) == []
+
+        nowhere = texts_of(await h.send_file(ALICE, TIMETABLE, "t.ics", None, caption="Work"))
+        assert nowhere[0].startswith("⚠️ You have no calendar “Work”."), nowhere
+        assert "School" in nowhere[0]
+        assert app.queries.objects_in(default) == []
 
     run_scenario(app, api, clock, scenario)

@@ -20,10 +20,8 @@ from uuid import UUID
 
 from televent.adapters.i18n import said, t
 from televent.application.accounts import IssuedPassword
-from televent.application.calendar_import import ImportReport
 from televent.application.counters import Counters
 from televent.application.televent import Televent
-from televent.domain.calendar_import import decoded
 from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
 from televent.domain.ics_bundle import bundle_calendars
@@ -181,19 +179,6 @@ class BotService:
         return bundle.data, len(bundle.skipped)
 
     # --- changing events ------------------------------------------------------------------------
-
-    def import_file(self, person: Person, data: bytes) -> tuple[str, ImportReport]:
-        """An .ics document's events stored in the user's default calendar (nobody is invited
-        or told: docs/adr/0024), and that calendar's name."""
-        account = self._account(person)
-        calendar_id = calendar_id_for(account.account_id, DEFAULT_CALENDAR_SLUG)
-        calendar = self.queries.calendar(calendar_id)
-        actor, source = _who(person, account.account_id)
-        report = self.app.import_calendar(
-            calendar_id, decoded(data), by=account.account_id, actor=actor, source=source
-        )
-        name = (calendar.display_name if calendar else None) or DEFAULT_CALENDAR_SLUG
-        return name, report
 
     def create_event(self, person: Person, new: NewEvent, *, now: dt.datetime) -> EventDetails:
         """Store a new event in the user's default calendar, organised by the user."""

@@ -104,7 +104,7 @@ def share(service: BotService, person: Person, words: list[str]) -> ShareResult:
     account = _account(service, person)
     seen = service.queries.seen_calendars(account.account_id)
     own = [s for s in seen if s.owned]
-    if words and _is_person(words[0]) and _find(seen, words[0]) is None:
+    if words and _is_person(words[0]) and find_calendar(seen, words[0]) is None:
         if len(own) != 1:
             raise DomainError(texts.which_calendar([calendar_name(s) for s in own]))
         calendar, rest = own[0], words
@@ -190,7 +190,7 @@ def members(service: BotService, person: Person, name: str) -> tuple[str, list[t
     """Who has one of the calendars the person sees: the owner first, then members and open
     invitations in the order they were invited."""
     account = _account(service, person)
-    seen = _find(service.queries.seen_calendars(account.account_id), name)
+    seen = find_calendar(service.queries.seen_calendars(account.account_id), name)
     if seen is None:
         raise NotFoundError(texts.no_such_calendar(name, _names(service, account)))
     queries = service.queries
@@ -216,7 +216,7 @@ def unshare(service: BotService, person: Person, words: list[str]) -> tuple[str,
         words = [own[0].view.slug, words[0]]
     if len(words) != 2:
         raise DomainError(texts.unshare_usage())
-    calendar = _find(seen, words[0])
+    calendar = find_calendar(seen, words[0])
     if calendar is None:
         raise NotFoundError(texts.no_such_calendar(words[0], _names(service, account)))
     member = _person(service, words[1])
@@ -238,7 +238,7 @@ def leave(service: BotService, person: Person, name: str) -> str:
     their calendars; returns its name."""
     account = _account(service, person)
     seen = service.queries.seen_calendars(account.account_id, invited=True)
-    calendar = _find(seen, name)
+    calendar = find_calendar(seen, name)
     if calendar is None:
         raise NotFoundError(texts.not_member_of(name))
     if calendar.owned:
@@ -257,7 +257,7 @@ def leave(service: BotService, person: Person, name: str) -> str:
 def _to_share(service: BotService, seen: list[SeenCalendar], name: str) -> SeenCalendar:
     """The calendar the person may share by that name: one of their own, or one shared with
     them that they can manage."""
-    calendar = _find(seen, name)
+    calendar = find_calendar(seen, name)
     if calendar is None:
         own = [calendar_name(s) for s in seen if s.owned]
         raise NotFoundError(texts.no_such_calendar(name, own))
@@ -268,7 +268,7 @@ def _to_share(service: BotService, seen: list[SeenCalendar], name: str) -> SeenC
     return calendar
 
 
-def _find(seen: list[SeenCalendar], name: str) -> SeenCalendar | None:
+def find_calendar(seen: list[SeenCalendar], name: str) -> SeenCalendar | None:
     """A calendar by slug or name, any case: the person's own first, then shared ones."""
     wanted = name.strip().lower()
     for calendar in sorted(seen, key=lambda s: not s.owned):

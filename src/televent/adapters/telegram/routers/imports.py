@@ -1,6 +1,6 @@
-"""An .ics document sent to the bot: its events imported into the user's calendar
-(docs/adr/0024). Nobody is invited or told; the answer counts what was done and names what
-was skipped and why."""
+"""An .ics document sent to the bot: its events imported into the calendar its caption names,
+else the user's default calendar (docs/adr/0024). Nobody is invited or told; the answer
+counts what was done and names what was skipped and why."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from televent.adapters.i18n import current_language, t
 from televent.adapters.import_words import report_words
 from televent.domain.calendar_import import too_large
 
+from .. import import_service
 from ..context import BotContext
 from ..service import Person
 
@@ -46,7 +47,9 @@ async def import_document(message: Message, person: Person, ctx: BotContext) -> 
     refusal = too_large(len(data))
     if refusal is not None:
         raise refusal
-    name, report = await ctx.port.run(ctx.service.import_file, person, data)
+    name, report = await ctx.port.run(
+        import_service.import_file, ctx.service, person, data, message.caption
+    )
     await message.answer(
         t("bot-import-done", calendar=name) + "\n" + report_words(report, current_language())
     )

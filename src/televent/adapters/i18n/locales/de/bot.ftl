@@ -32,7 +32,7 @@ bot-help =
     /booking new <i>Slug Minuten Titel</i> | list | pause | resume | delete — Buchungslinks
     /device add <i>Name</i> | list | revoke <i>Name</i> — Passwörter für CalDAV-Apps
     /export — dein Kalender als .ics-Datei
-    📥 Schick eine .ics-Datei, um ihre Termine zu importieren
+    📥 Schick eine .ics-Datei, um ihre Termine zu importieren (die Bildunterschrift kann den Kalender nennen)
     /deleteaccount — deine Daten löschen (nach 30 Tagen, widerrufbar)
     IDs sind die kurzen Codes aus den Listen, wie <code>a1b2c3</code>.
 

@@ -32,7 +32,7 @@ bot-help =
     /booking new <i>slug minutes title</i> | list | pause | resume | delete — booking links
     /device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
     /export — your calendar as an .ics file
-    📥 Send an .ics file to import its events
+    📥 Send an .ics file to import its events (its caption may name the calendar)
     /deleteaccount — erase your data (after 30 days, cancellable)
     Ids are the short codes shown in lists, like <code>a1b2c3</code>.
 

@@ -32,7 +32,7 @@ bot-help =
     /booking new <i>slug minutos título</i> | list | pause | resume | delete — enlaces de reserva
     /device add <i>nombre</i> | list | revoke <i>nombre</i> — contraseñas para apps CalDAV
     /export — tu calendario como archivo .ics
-    📥 Envía un archivo .ics para importar sus eventos
+    📥 Envía un archivo .ics para importar sus eventos (el pie puede nombrar el calendario)
     /deleteaccount — borrar tus datos (a los 30 días, se puede anular)
     Los ids son los códigos cortos de las listas, como <code>a1b2c3</code>.
 

@@ -32,7 +32,7 @@ bot-help =
     /booking new <i>slug menit judul</i> | list | pause | resume | delete — tautan pemesanan
     /device add <i>nama</i> | list | revoke <i>nama</i> — kata sandi untuk aplikasi CalDAV
     /export — kalendermu sebagai file .ics
-    📥 Kirim berkas .ics untuk mengimpor acaranya
+    📥 Kirim berkas .ics untuk mengimpor acaranya (keterangannya boleh menyebut nama kalender)
     /deleteaccount — hapus datamu (setelah 30 hari, bisa dibatalkan)
     Id adalah kode pendek di daftar, seperti <code>a1b2c3</code>.
 

@@ -32,7 +32,7 @@ bot-help =
     /booking new <i>slug minutos título</i> | list | pause | resume | delete — links de agendamento
     /device add <i>nome</i> | list | revoke <i>nome</i> — senhas para apps CalDAV
     /export — sua agenda como arquivo .ics
-    📥 Envie um arquivo .ics para importar os eventos dele
+    📥 Envie um arquivo .ics para importar os eventos dele (a legenda pode dizer a agenda)
     /deleteaccount — apagar seus dados (depois de 30 dias, dá para desistir)
     Os ids são os códigos curtos das listas, como <code>a1b2c3</code>.
 
