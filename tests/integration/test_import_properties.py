@@ -112,3 +112,21 @@ def test_imports_leave_each_uid_as_the_last_file_said_and_send_nothing(
             assert db.all("SELECT chat_id FROM telegram_outbox") == []
         report = Rebuilder(app.engine, app.views).run(verify=True)
         assert report.matches, report.differences
+
+
+def test_a_new_uid_whose_usual_name_is_taken_is_stored_under_another(app: Televent) -> None:
+    app.register_account(1, name="Alice", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    alice = app.queries.account_by_telegram_id(1)
+    assert alice is not None
+    calendar = calendar_id_for(alice.account_id, DEFAULT_CALENDAR_SLUG)
+    # A client chose the name the import would give the UID a@x, for another event.
+    other = calendar_text([("other@x", "Dentist", 3, False)])
+    app.put_object(calendar, "a@x.ics", other, actor=ACTOR, source=SOURCE)
+    report = app.import_calendar(
+        calendar, calendar_text([("a@x", "Maths", 4, False)]), by=alice.account_id,
+        actor=ACTOR, source=SOURCE,
+    )  # fmt: skip
+    assert (report.imported, report.skipped) == (1, ())
+    assert _summaries(app, calendar) == {"other@x": "Dentist", "a@x": "Maths"}
+    names = {obj.uid: obj.href for obj in app.queries.objects_in(calendar)}
+    assert names["other@x"] == "a@x.ics" and names["a@x"] != "a@x.ics"

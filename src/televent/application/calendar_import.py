@@ -144,10 +144,12 @@ class ImportCommands(CommandCore):
 
 
 def _free_name(uid: str, taken: set[str]) -> str | None:
-    """The resource name a new UID is stored under: as a server-made copy is named, unless
-    the calendar has another event under that name."""
-    name = resource_name(uid)
-    return None if name in taken else name
+    """The resource name a new UID is stored under: as a server-made copy is named, or, when
+    another event of the calendar has that name, a digest of the UID."""
+    for name in (resource_name(uid), resource_name(f"{uid}\n")):  # the second: a digest
+        if name not in taken:
+            return name
+    return None
 
 
 def _skipped(piece: Piece, code: str, reason: str) -> Left:
