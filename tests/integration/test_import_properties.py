@@ -130,3 +130,22 @@ def test_a_new_uid_whose_usual_name_is_taken_is_stored_under_another(app: Televe
     assert _summaries(app, calendar) == {"other@x": "Dentist", "a@x": "Maths"}
     names = {obj.uid: obj.href for obj in app.queries.objects_in(calendar)}
     assert names["other@x"] == "a@x.ics" and names["a@x"] != "a@x.ics"
+
+
+def test_a_file_of_thousands_of_events_is_stored_in_one_transaction(app: Televent) -> None:
+    """3,000 events with long notes, a tenth of them meetings, in one save (megabytes in one
+    statement): on PostgreSQL such a batch once stalled its connection for good (pipeline
+    mode, infrastructure/event_store.py)."""
+    app.register_account(1, name="Alice", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    alice = app.queries.account_by_telegram_id(1)
+    assert alice is not None
+    calendar = calendar_id_for(alice.account_id, DEFAULT_CALENDAR_SLUG)
+    notes = "DESCRIPTION:" + "Bring the workbook and a pencil. " * 20
+    file = calendar_text(
+        [(f"e{i}@x", f"Lesson {i}\r\n{notes}", i % 28 + 1, i % 10 == 0) for i in range(3000)]
+    )
+    report = app.import_calendar(calendar, file, by=alice.account_id, actor=ACTOR, source=SOURCE)
+    assert (report.imported, report.skipped) == (3000, ())
+    assert len(app.queries.objects_in(calendar, bodies=False)) == 3000
+    app.delete_calendar(calendar, actor=ACTOR, source=SOURCE)  # 3,000 deletions in one save
+    assert app.queries.objects_in(calendar, bodies=False) == []

@@ -12,6 +12,7 @@ same mapper and database to the read side before the application exists.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ class ProjectingSQLiteRecorder(SQLiteApplicationRecorder):
         return notification_ids
 
 
+PIPELINED_EVENTS = 200  # a batch of more events is sent statement by statement
+
+
 class ProjectingPostgresRecorder(PostgresApplicationRecorder):
     """PostgreSQL recorder that applies projections inside the insert transaction.
 
@@ -86,14 +90,23 @@ class ProjectingPostgresRecorder(PostgresApplicationRecorder):
             return inserted
         failure: Exception | None = None
         notification_ids: Sequence[int] | None = None
+        # A large batch (a file imported, a calendar deleted) is sent without pipeline mode:
+        # one statement of megabytes in a pipeline stalled the connection for good (the server
+        # waiting for the rest of the statement, the client for the server).
+        pipelined = len(stored_events) <= PIPELINED_EVENTS
         with self.datastore.get_connection() as conn:
-            with conn.pipeline() as pipeline, conn.transaction(), conn.cursor() as curs:
+            with (
+                conn.pipeline() if pipelined else contextlib.nullcontext() as pipeline,
+                conn.transaction(),
+                conn.cursor() as curs,
+            ):
                 try:
                     self._lock_table(curs)
                     self._notify_channel(curs)
                     PostgresAggregateRecorder._insert_stored_events(self, curs, stored_events)
                     # Sync here, so a version conflict is raised as IntegrityError now.
-                    pipeline.sync()
+                    if pipeline is not None:
+                        pipeline.sync()
                     notification_ids = self._fetch_ids_after_insert_events(curs, stored_events)
                     self.engine.apply_recorded(
                         curs, stored_events, notification_ids or [], kwargs.get("decoded_events")
