@@ -33,9 +33,10 @@ from televent.adapters.mail.inbound import (
     UnreadableMessageError,
     parse_message,
 )
-from televent.domain import content_lines, ical
+from televent.domain import calendar_import, content_lines, ical
 from televent.domain.content_lines import ContentError
 from televent.domain.errors import InvalidCalendarDataError
+from televent.domain.validation import accepted_calendar_object
 from tests.helpers import vevent
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -274,6 +275,20 @@ def check_mime(data: bytes) -> None:
         parse_message(data, max_bytes=200_000)
 
 
+def check_import(data: bytes) -> None:
+    """A file to import is refused whole (ImportRefusedError) or split into objects that the
+    line reader reads back, each the same as itself, each stored or refused as a PUT is."""
+    try:
+        split = calendar_import.split_calendar(calendar_import.decoded(data))
+    except calendar_import.ImportRefusedError:
+        return
+    for piece in split.pieces:
+        content_lines.parse(piece.text)
+        assert calendar_import.same_content(piece.text, piece.text)
+        with contextlib.suppress(InvalidCalendarDataError):
+            accepted_calendar_object(piece.text)
+
+
 @dataclass(frozen=True)
 class Target:
     name: str
@@ -285,4 +300,5 @@ TARGETS = [
     Target("ical", check_ical, inputs(ICAL_SEEDS)),
     Target("xml", check_xml, inputs(XML_SEEDS)),
     Target("mime", check_mime, inputs(MAIL_SEEDS)),
+    Target("import", check_import, inputs(ICAL_SEEDS)),
 ]

@@ -176,6 +176,28 @@ def test_rules_that_would_hang_the_readers_are_refused_quickly(
     assert reply.status == 403 and b"valid-calendar-data" in reply.body and why in reply.body
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A TZID longer than a file name: the zone database raised OSError, not "unknown".
+        ('DTSTART;TZID="(UTC+' + "9" * 3000 + '07:00) Bangkok":20260301T090000', "DURATION:PT1H"),
+        # A control character inside a parameter: the library drops the line, nameless.
+        (
+            "DTSTART:20260301T090000Z",
+            "DURATION:PT1H",
+            "ATTENDEE;CUTYPE=F\x06LIVIDUAL;ROLE=REQ-PARTICIPANT:mailto:u@example.org",
+        ),
+    ],
+    ids=["tzid-too-long", "control-character-in-a-parameter"],
+)
+def test_data_the_readers_library_trips_on_is_refused_not_a_server_error(
+    app: Televent, lines: tuple[str, ...]
+) -> None:
+    server, auth = _server(app)
+    reply = _put(server, auth, "odd.ics", _calendar(*_event("odd", *lines)))
+    assert reply.status == 403 and b"valid-calendar-data" in reply.body, reply.body
+
+
 def test_hourly_rules_stay(app: Televent) -> None:
     server, auth = _server(app)
     text = _calendar(*_event("h", "DTSTART:20260301T090000Z", "DURATION:PT5M", "RRULE:FREQ=HOURLY"))

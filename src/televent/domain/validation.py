@@ -231,6 +231,11 @@ def _check_readable(obj: CalendarObject) -> None:
         raise InvalidCalendarDataError("The iCalendar data cannot be read as a calendar.")
     for component in calendar.walk():
         for name, problem in getattr(component, "errors", []):
+            if name is None:  # a line the library could not split into a property at all
+                raise InvalidCalendarDataError(
+                    f"{component.name} has a line that cannot be read: {problem}",
+                    "valid-calendar-data",
+                )
             if name.upper() in _READ_AS_ONE:
                 raise InvalidCalendarDataError(
                     f"{component.name} {name} cannot be read: {problem}", "valid-calendar-data"
@@ -278,8 +283,8 @@ def library_calendar(text: str) -> Any:
             break
         try:
             calendar: Any = icalendar.Calendar.from_ical(candidate)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            continue
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
+            continue  # OSError: a TZID too long to be a zone file's name
         return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
     return None
 
