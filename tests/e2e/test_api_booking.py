@@ -291,6 +291,9 @@ def test_booking_then_the_same_slot_is_a_conflict(server: ApiServer) -> None:
     with owner(server) as alice, visitor(server) as vera, visitor(server) as other:
         make_link(alice, "intro", questions=[{"label": "Topic?", "required": True}])
         start = at(tuesday, 10)
+        # A zone name longer than any is refused, before the zone database is asked.
+        odd = book(vera, "intro", start, tz="x" * 500, answers={"q1": "Roadmap"})
+        assert "IANA" in problem(odd, 422)["detail"]
         booked = book(vera, "intro", start, tz="Asia/Tokyo", answers={"q1": "Roadmap"})
         assert booked.status_code == 201, booked.text
         booking = booked.json()

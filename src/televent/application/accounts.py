@@ -8,7 +8,6 @@ generation of the user's account ids (docs/adr/0009).
 from __future__ import annotations
 
 import secrets
-import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -27,6 +26,7 @@ from televent.domain.values import (
     is_valid_device_name,
     is_valid_email,
 )
+from televent.domain.zones import zone_named
 
 PASSWORD_HASHER = argon2.PasswordHasher()  # Argon2id with the library's recommended costs
 
@@ -264,9 +264,7 @@ class AccountCommands(InviteAddressCommands):
 
 def check_timezone(name: str) -> None:
     """Refuse a time zone name the IANA database does not know."""
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    if zone_named(name) is None:
         message = f"Unknown time zone {name!r}; use an IANA name such as Europe/Berlin."
         raise DomainError(message).worded(
             "refusal-calendars-time-zone", zone=name.strip()[:64]

@@ -41,6 +41,7 @@ from televent.domain.values import (
     internal_uri,
     normalize_address,
 )
+from televent.domain.zones import zone_named
 from televent.projections.bookings_reader import BookingView
 from televent.projections.queries import AccountView
 from televent.projections.slot_reader import SlotReader
@@ -435,12 +436,10 @@ def _minutes(booking: BookingView) -> int:
 
 def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict[str, str]]:
     """The visitor's name, email and answers, checked."""
-    try:
-        ZoneInfo(str(request.tz))
-    except (ValueError, KeyError):
+    if zone_named(request.tz) is None:
         raise DomainError(
-            f"Unknown time zone {request.tz!r}; use an IANA name like Europe/Berlin."
-        ) from None
+            f"Unknown time zone {str(request.tz)[:64]!r}; use an IANA name like Europe/Berlin."
+        )
     name = " ".join(check_text("Your name", str(request.name or "")).split())
     if not name or len(name) > MAX_NAME:
         raise DomainError(f"Your name is needed (at most {MAX_NAME} characters).").worded(

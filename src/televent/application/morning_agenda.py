@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import zoneinfo
 from typing import Any
 
 from televent.application.televent import Televent
 from televent.delivery.telegram_queue import SKIPPED, DeliveryQueue
 from televent.domain.preferences import agenda_day_due, day_bounds
 from televent.domain.values import PartStat
+from televent.domain.zones import zone_or_utc
 from televent.projections.agenda_reader import AgendaReader, Occurrence, sort_key
 from televent.projections.queries import AccountView
 
@@ -147,7 +147,4 @@ def _moment(value: dt.datetime | dt.date, zone: dt.tzinfo) -> str:
 
 
 def _zone(name: str) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
+    return zone_or_utc(name)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +39,7 @@ from televent.domain.occurrences import occurrences_between
 from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.sharing import Status
 from televent.domain.values import DEFAULT_REMINDER_MINUTES, PartStat, telegram_id_of
+from televent.domain.zones import zone_or_utc
 from televent.projections.directory_reader import preferences_of
 from televent.projections.sql import Sql
 
@@ -280,7 +280,4 @@ def _by_preferences(
 
 
 def _zone(person: dict[str, Any]) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(person["timezone"])
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
+    return zone_or_utc(person["timezone"])

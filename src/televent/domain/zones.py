@@ -9,6 +9,7 @@ zone from the object's own VTIMEZONE rules.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from functools import lru_cache
 
 import icalendar
@@ -16,6 +17,26 @@ import icalendar
 from televent.domain.content_lines import Component, iana_zone, unescape_text
 
 Zones = dict[str, dt.tzinfo]
+MAX_ZONE_NAME = 100  # the longest IANA name is 32 characters
+
+
+def zone_named(name: object) -> zoneinfo.ZoneInfo | None:
+    """The IANA zone of that name, or None for anything the zone database does not hold: an
+    unknown name, a path, one too long to be a file name (the database raises OSError then,
+    not ZoneInfoNotFoundError), or no text at all. Every place that reads a zone name someone
+    typed or stored asks here."""
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_ZONE_NAME:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name.strip())
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def zone_or_utc(name: object) -> zoneinfo.ZoneInfo:
+    """The IANA zone of that name, UTC when there is none (a name stored before it was
+    checked, or erased)."""
+    return zone_named(name) or zoneinfo.ZoneInfo("UTC")
 
 
 def calendar_zones(calendar: Component) -> Zones:

@@ -31,6 +31,7 @@ import icalendar
 from televent.domain.occurrences import EXPANSION_ERRORS, occurrences_between
 from televent.domain.recurrence import decode
 from televent.domain.values import PartStat, normalize_address
+from televent.domain.zones import zone_or_utc
 from televent.projections.agenda_reader import AgendaReader
 from televent.projections.queries import AccountView, ObjectView
 
@@ -231,7 +232,4 @@ def _utc(epoch: int) -> dt.datetime:
 
 
 def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ValueError, KeyError):
-        return ZoneInfo("UTC")
+    return zone_or_utc(name)

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +48,7 @@ from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.scheduling import ATTENDEE_ROLE, ORGANIZER_ROLE
 from televent.domain.sharing import Status
+from televent.domain.zones import zone_or_utc
 from televent.projections.base import (
     EventChanges,
     QueueProjection,
@@ -506,11 +506,7 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         )
         if row is None:
             return Preferences(), dt.UTC
-        try:
-            zone: dt.tzinfo = zoneinfo.ZoneInfo(str(row["timezone"]))
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zone = dt.UTC
-        return preferences_of(row), zone
+        return preferences_of(row), zone_or_utc(row["timezone"])
 
     def _name_of(self, db: Sql, account_id: str) -> str | None:
         value = db.scalar("SELECT name FROM accounts WHERE account_id = ?", (account_id,))

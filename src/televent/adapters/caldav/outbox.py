@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +34,7 @@ from televent.adapters.caldav.query_values import _parse_calendar
 from televent.adapters.caldav.xml import CALDAV, element, href
 from televent.application.televent import Televent
 from televent.domain.values import normalize_address
+from televent.domain.zones import zone_or_utc
 from televent.projections.queries import AccountView
 
 SUCCESS = "2.0;Success"
@@ -236,7 +236,4 @@ def _invalid(message: str) -> DavError:
 
 
 def _zone(name: str) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
+    return zone_or_utc(name)

@@ -60,6 +60,7 @@ from televent.domain.itip.outbound import outgoing
 from televent.domain.languages import DEFAULT_LANGUAGE, supported
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import Source, SourceKind, internal_address
+from televent.domain.zones import zone_or_utc
 from televent.infrastructure.database import is_lock_contention
 from televent.projections.bookings_reader import BookingView
 from televent.projections.queries import AccountView
@@ -412,10 +413,7 @@ def _guest(attendee: dict[str, Any], people: dict[str, tuple[str, str | None]]) 
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    return zone_or_utc(name)
 
 
 def _when(facts: dict[str, Any], reader: Reader, instances: list[str]) -> str:

@@ -23,13 +23,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 import dateparser  # type: ignore[import-untyped]
 
 from televent.adapters.i18n import current_language, t, translate
 from televent.adapters.i18n.formatting import day_with_year, locale_of, time_of_day
 from televent.domain.languages import DEFAULT_LANGUAGE, LANGUAGES, supported
+from televent.domain.zones import zone_named
 
 MAX_TITLE = 200
 # the commas that separate a /create line's parts: "," and the Arabic script's "،"
@@ -349,10 +350,10 @@ def _dateparse(text: str, base: datetime, language: str = DEFAULT_LANGUAGE) -> d
 
 
 def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ParseProblem(t("bot-parse-zone-gone", zone=_quote(name))) from exc
+    zone = zone_named(name)
+    if zone is None:
+        raise ParseProblem(t("bot-parse-zone-gone", zone=_quote(name)))
+    return zone
 
 
 def _localise(naive: datetime, zone: ZoneInfo) -> datetime:

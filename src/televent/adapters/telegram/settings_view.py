@@ -26,6 +26,7 @@ from televent.domain.preferences import (
     Preferences,
     next_agenda_run,
 )
+from televent.domain.zones import zone_or_utc
 
 from .keyboards import answer_buttons
 from .texts import clock, day
@@ -315,7 +316,4 @@ def without_event(markup: InlineKeyboardMarkup | None, event: str) -> InlineKeyb
 
 
 def _zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    return zone_or_utc(name)

@@ -19,6 +19,7 @@ from typing import Any
 
 from televent.adapters.i18n import current_language, t
 from televent.adapters.i18n.formatting import day_short, time_of_day
+from televent.domain.zones import zone_or_utc
 
 from .agenda import EventDetails, Occurrence
 
@@ -75,10 +76,7 @@ def help_text() -> str:
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
     """The zone by IANA name (UTC when unknown)."""
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    return zone_or_utc(name)
 
 
 def local(moment: dt.datetime, tz: zoneinfo.ZoneInfo) -> dt.datetime:
