@@ -742,11 +742,10 @@ def radicale(work: Path) -> Iterator[Target]:
         )
 
 
-@contextlib.contextmanager
-def xandikos(work: Path) -> Iterator[Target]:
-    """Xandikos with `--defaults`, which creates /user/calendars/calendar/ in `work`."""
-    port = free_port()
-    command = [
+def xandikos_command(work: Path, port: int) -> list[str]:
+    """Xandikos serving `work` on 127.0.0.1:`port` with `--defaults` (/user/ and its
+    calendar /user/calendars/calendar/), without authentication."""
+    return [
         str(PEERS_VENV / "bin" / "xandikos"),
         "serve",
         "--defaults",
@@ -760,6 +759,13 @@ def xandikos(work: Path) -> Iterator[Target]:
         str(port),
         "--no-detect-systemd",
     ]
+
+
+@contextlib.contextmanager
+def xandikos(work: Path) -> Iterator[Target]:
+    """Xandikos with `--defaults`, which creates /user/calendars/calendar/ in `work`."""
+    port = free_port()
+    command = xandikos_command(work, port)
     base = f"http://127.0.0.1:{port}"
     log = work / "xandikos.log"
     with running(command, cwd=work, env=peer_env(), log=log, ready_url=f"{base}/"):

@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 
 from benchmarks.api import serve
-from benchmarks.support import database, postgres_reachable, progress
+from benchmarks.support import database, postgres_reachable, progress, sized_options
 from televent.bootstrap import build_application
 from televent.config import Settings
 
@@ -151,14 +151,7 @@ def report(rows: list[tuple[str, str, float]], options: argparse.Namespace) -> s
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
-    parser.add_argument("--events", type=int, default=5000)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--quick", action="store_true", help="SQLite only, 1 round of 1,000")
-    options = parser.parse_args(argv)
-    if options.quick:
-        options.backends, options.events, options.rounds = ["sqlite"], 1000, 1
+    options = sized_options(__doc__, argv)
     print(report(run(options), options))
 
 

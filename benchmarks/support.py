@@ -3,6 +3,7 @@ on stderr, and the 95th percentile."""
 
 from __future__ import annotations
 
+import argparse
 import math
 import os
 import sys
@@ -53,3 +54,18 @@ def postgres_reachable() -> bool:
             return True
     except psycopg.Error:
         return False
+
+
+def sized_options(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
+    """The options of a benchmark of one large file: --backends, --events (5,000), --rounds
+    (3), and --quick (SQLite only, 1 round of 1,000); its description is `doc`'s first
+    paragraph."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="SQLite only, 1 round of 1,000")
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.backends, options.events, options.rounds = ["sqlite"], 1000, 1
+    return options

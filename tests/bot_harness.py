@@ -13,6 +13,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.bot import create_bot, create_dispatcher
 from televent.adapters.telegram.context import BotContext
@@ -33,7 +34,9 @@ NAMES = {1: ("Alice", "alice"), 2: ("Bob", "bob"), 3: ("Carol", "carol")}
 class BotHarness:
     """One bot against one application and one stand-in; use inside a running event loop."""
 
-    def __init__(self, app: Televent, api: FakeBotApi, clock: Any) -> None:
+    def __init__(
+        self, app: Televent, api: FakeBotApi, clock: Any, outbound: Outbound | None = None
+    ) -> None:
         self.app = app
         self.api = api
         self.clock = clock
@@ -43,7 +46,9 @@ class BotHarness:
         self.service = BotService(
             app, Counters(app, mail=mail, telegram=self.queue), caldav_url=CALDAV_URL
         )
-        self.ctx = BotContext(self.service, self.port, clock, CALDAV_URL)
+        self.ctx = BotContext(
+            self.service, self.port, clock, CALDAV_URL, outbound=outbound or Outbound()
+        )
         self.dispatcher = create_dispatcher(self.ctx)
         self.bot = create_bot(
             Settings(telegram_bot_token="123:ABC", telegram_api_base=api.base_url)
@@ -183,11 +188,18 @@ def at(clock: Any, moment: dt.datetime) -> None:
 Scenario = Callable[[BotHarness], Awaitable[None]]
 
 
-def run_scenario(app: Televent, api: FakeBotApi, clock: Any, scenario: Scenario) -> None:
-    """Run a scenario against a fresh harness, closing it afterwards."""
+def run_scenario(
+    app: Televent,
+    api: FakeBotApi,
+    clock: Any,
+    scenario: Scenario,
+    outbound: Outbound | None = None,
+) -> None:
+    """Run a scenario against a fresh harness (feeds' addresses checked with `outbound`),
+    closing it afterwards."""
 
     async def main() -> None:
-        harness = BotHarness(app, api, clock)
+        harness = BotHarness(app, api, clock, outbound)
         try:
             await scenario(harness)
         finally:

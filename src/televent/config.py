@@ -87,6 +87,11 @@ class Settings:
     # Requests to addresses people chose may reach loopback, private and link-local addresses
     # (and plain http:// there): test stand-ins, a LAN server (adapters/outbound, ADR 0023)
     outbound_allow_private: bool = False
+    # Subscribed feeds (docs/adr/0025): how often the leader looks for feeds due, the largest
+    # feed read and how long one fetch may take
+    feed_scan_seconds: float = 5.0
+    feed_max_bytes: int = 10_000_000
+    feed_timeout_seconds: float = 30.0
 
     @property
     def database(self) -> DatabaseUrl:
@@ -149,6 +154,9 @@ class Settings:
             outbound_allow_private=_switch(
                 environ, "TELEVENT_OUTBOUND_ALLOW_PRIVATE", default=False
             ),
+            feed_scan_seconds=_positive_float(environ, "TELEVENT_FEED_SCAN_SECONDS", 5.0),
+            feed_max_bytes=_positive_int(environ, "TELEVENT_FEED_MAX_BYTES", 10_000_000),
+            feed_timeout_seconds=_positive_float(environ, "TELEVENT_FEED_TIMEOUT", 30.0),
         )
 
 

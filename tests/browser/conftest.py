@@ -209,7 +209,8 @@ def fresh_database(request: pytest.FixtureRequest, folder: Path) -> str:
 def mini_app(
     request: pytest.FixtureRequest, browser: Browser, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[MiniApp]:
-    """One server per module and backend, with the bot on (against a Bot API stand-in)."""
+    """One server per module and backend, with the bot on (against a Bot API stand-in); a
+    module's SERVER_EXTRA adds settings of its own."""
     tmp = tmp_path_factory.mktemp(f"browser-{request.param}")
     database_url = fresh_database(request, tmp)
     users = seed_accounts(database_url)
@@ -218,6 +219,7 @@ def mini_app(
             **SERVER_SETTINGS,
             "TELEGRAM_BOT_TOKEN": BOT_TOKEN,
             "TELEGRAM_API_BASE": bot_api.base_url,
+            **getattr(request.module, "SERVER_EXTRA", {}),
         }
         with running_serve(database_url, tmp, settings) as (url, _):
             yield MiniApp(url, database_url, users, browser, request.param)

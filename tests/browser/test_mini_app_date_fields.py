@@ -196,6 +196,38 @@ def test_a_monday_person_on_an_american_browser(mini_app: MiniApp, alice_speaks:
     page.context.close()
 
 
+def test_a_start_moved_to_another_day_takes_its_end_along(mini_app: MiniApp) -> None:
+    """A late event that ends after midnight keeps its length when its start is moved: the end
+    moves by as many days, so the form never says the end is before the start."""
+    day = dt.date(2031, 5, 9)
+    with mini_app.api(ALICE) as client:
+        reply = client.post(
+            "/events",
+            json={
+                "title": "Night train",
+                "start": at(day, 23).isoformat(),
+                "end": at(day + dt.timedelta(days=1), 1).isoformat(),
+            },
+        )
+        assert reply.status_code == 201, reply.text
+    page = mini_app.open(ALICE, fragment=f"event={reply.json()['id']}")
+    page.locator("[data-screen=card]").get_by_role("button", name="Edit").click()
+    form = page.locator("#event-form")
+    start, end = form.get_by_label("Start date"), form.get_by_label("End date")
+    expect(end).to_have_value("May 10, 2031")
+    typed(start, "2031-05-16")
+    expect(end).to_have_value("May 17, 2031")
+    typed(start, "2031-05-12")  # earlier again: the end comes back with it
+    expect(end).to_have_value("May 13, 2031")
+    press_main_button(page)
+    expect(page.locator("[data-screen=card]")).to_be_visible()
+    train = saved(mini_app, "Night train", day)
+    assert train is not None
+    assert dt.datetime.fromisoformat(train["start"]) == at(dt.date(2031, 5, 12), 23)
+    assert dt.datetime.fromisoformat(train["end"]) == at(dt.date(2031, 5, 13), 1)
+    page.context.close()
+
+
 def test_persian_digits_and_words_right_to_left(mini_app: MiniApp, alice_speaks: Any) -> None:
     alice_speaks(language="fa")
     page = mini_app.open(ALICE, locale="en-US")
@@ -268,6 +300,8 @@ def test_what_is_not_a_date_is_refused(mini_app: MiniApp, alice_speaks: Any) -> 
     typed(start, "2030-12-02")
     expect(start).not_to_have_attribute("aria-invalid", "true")
     typed(form.get_by_label("End date"), "2030-12-02")
+    typed(form.get_by_label("Start time"), "18:00")  # not the next hour's default: any hour
+    typed(form.get_by_label("End time"), "19:00")
     form.get_by_label("Repeat", exact=True).select_option(label="Weekly")
     form.get_by_label("On", exact=True).check()
     until = form.get_by_label("Last day of the repetition")

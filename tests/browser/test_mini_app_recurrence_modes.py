@@ -356,6 +356,8 @@ def test_the_day_choices_follow_the_start_date(mini_app: MiniApp, calendar: Any)
     form.get_by_label("Title").fill("Board meeting")
     form.get_by_label("Start date").fill(last_friday.isoformat())
     form.get_by_label("End date").fill(last_friday.isoformat())
+    form.get_by_label("Start time").fill("10:00")  # not the next hour's default: any hour
+    form.get_by_label("End time").fill("11:00")
     form.get_by_label("Repeat", exact=True).select_option(label="Monthly")
     expect(month_choices(form)).to_have_text(offered(last_friday))
     form.get_by_label("On the last Friday", exact=True).check()

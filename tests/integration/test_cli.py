@@ -89,6 +89,7 @@ def test_operator_journey(cli: Cli) -> None:
         "calendar_members",
         "group_chats",
         "calendar_feeds",
+        "feed_subscriptions",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

@@ -30,6 +30,7 @@ from cryptography.x509.oid import NameOID
 from televent.adapters.i18n import said
 from televent.adapters.outbound import Outbound, OutboundError, address_refusal
 from televent.adapters.outbound.guard import IPAddress
+from tests.feedserver import serving
 
 BODY = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
 ETAG = '"feed-v1"'
@@ -137,16 +138,8 @@ def loopback_is_public(address: IPAddress) -> str | None:
 
 
 def _serve(host: str) -> Iterator[Server]:
-    server = Server(host)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with serving(Server(host)) as server:
         yield server
-    finally:
-        server.release.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
 
 
 @pytest.fixture

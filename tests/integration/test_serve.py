@@ -67,6 +67,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "calendar_members",
             "group_chats",
             "calendar_feeds",
+            "feed_subscriptions",
         }
     finally:
         server.terminate()

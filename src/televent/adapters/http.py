@@ -37,6 +37,7 @@ from televent.adapters.logging_setup import configure_access_log
 from televent.adapters.login_failures import open_failure_log
 from televent.adapters.mail.inbound_http import INBOUND_PATHS, inbound_handlers
 from televent.adapters.mail.unsubscribe import UNSUBSCRIBE_PATH, unsubscribe_handlers
+from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
 from televent.adapters.webapp.routes import webapp_handlers
@@ -106,6 +107,7 @@ def create_http_app(
             settings.internal_domain,
             settings.public_url or "",
             mail=bool(settings.smtp_url),
+            outbound=feed_outbound(settings),
         ),
         Authentication(
             port,

@@ -25,15 +25,17 @@ from televent.domain.calendar_event import CalendarEvent, new_calendar_event
 from televent.domain.calendar_import import (
     Left,
     Piece,
+    SplitFile,
     nothing_to_import,
     same_content,
     split_calendar,
 )
 from televent.domain.errors import InvalidCalendarDataError, NotFoundError
-from televent.domain.ical import COMPONENT_TYPES, CalendarObject
+from televent.domain.ical import CalendarObject, component_kinds
 from televent.domain.sharing import Action
 from televent.domain.validation import accepted_calendar_object
 from televent.domain.values import Source, calendar_event_id_for
+from televent.projections.queries import ObjectView
 
 _SUMMARY_CHARS = 80  # how much of a skipped event's title is named
 
@@ -43,6 +45,17 @@ class ImportReport:
     """What an import did: events stored new, changed, found the same, and left out (why)."""
 
     imported: int
+    updated: int
+    unchanged: int
+    skipped: tuple[Left, ...]
+
+
+@dataclass(frozen=True)
+class StoredPieces:
+    """A file's pieces made into events of a calendar (not saved yet), and what was done."""
+
+    changed: list[CalendarEvent]
+    added: int
     updated: int
     unchanged: int
     skipped: tuple[Left, ...]
@@ -66,19 +79,39 @@ class ImportCommands(CommandCore):
         calendar = self.queries.calendar(calendar_id)
         if calendar is None:
             raise NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
-        self.require_access(by, calendar_id, Action.WRITE, owner=calendar.account_id)
-        kinds = (
-            COMPONENT_TYPES
-            if calendar.components is None
-            else tuple(k.strip() for k in calendar.components.split(",") if k.strip())
+        self.require_access(
+            by, calendar_id, Action.WRITE, owner=calendar.account_id, subscribed=calendar.subscribed
         )
-        split = split_calendar(text, kinds)
-        stored = {view.uid: view for view in self.queries.objects_in(calendar_id)}
-        taken = {view.href for view in stored.values()}
+        split = split_calendar(text, component_kinds(calendar.components))
         recorded = Source.decode(source).imported().encode()
+        stored = {view.uid: view for view in self.queries.objects_in(calendar_id)}
+        done = self._store_pieces(
+            calendar_id, calendar.account_id, split, stored, actor=actor, source=recorded
+        )
+        if not done.changed and not done.unchanged:
+            raise nothing_to_import(done.skipped)
+        if done.changed:
+            self.save_all(done.changed)
+        return ImportReport(done.added, done.updated, done.unchanged, done.skipped)
+
+    def _store_pieces(
+        self,
+        calendar_id: UUID,
+        owner: UUID,
+        split: SplitFile,
+        stored: dict[str, ObjectView],
+        *,
+        actor: str,
+        source: str,
+    ) -> StoredPieces:
+        """The events a file's pieces make of what the calendar holds (`stored`, by UID), not
+        saved yet: each piece through the repairs and checks of a PUT, a UID held updated
+        (or left alone when it says the same), a new one stored, one deleted earlier brought
+        back. An import and a feed's refresh both store their files this way."""
+        taken = {view.href for view in stored.values()}
         skipped = list(split.left)
         changed: list[CalendarEvent] = []
-        imported = updated = unchanged = 0
+        added = updated = unchanged = 0
         for piece in split.pieces:
             current = stored.get(piece.uid)
             if current is not None and same_content(current.ical, piece.text):
@@ -95,7 +128,7 @@ class ImportCommands(CommandCore):
                     continue
                 event: CalendarEvent = self.repository.get(current.event_id)
                 event.revise(
-                    obj, href=current.href, actor=actor, source=recorded, organizer_copy=True
+                    obj, href=current.href, actor=actor, source=source, organizer_copy=True
                 )
                 if not event.pending_events:
                     unchanged += 1
@@ -107,16 +140,10 @@ class ImportCommands(CommandCore):
                     skipped.append(_skipped(piece, "name", "its name is taken by another event"))
                     continue
                 taken.add(href)
-                event = self._new_event(
-                    calendar_id, calendar.account_id, href, obj, actor=actor, source=recorded
-                )
-                imported += 1
+                event = self._new_event(calendar_id, owner, href, obj, actor=actor, source=source)
+                added += 1
             changed.append(event)
-        if not changed and not unchanged:
-            raise nothing_to_import(skipped)
-        if changed:
-            self.save_all(changed)
-        return ImportReport(imported, updated, unchanged, tuple(skipped))
+        return StoredPieces(changed, added, updated, unchanged, tuple(skipped))
 
     def _new_event(
         self,

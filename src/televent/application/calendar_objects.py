@@ -23,7 +23,7 @@ from televent.domain.errors import (
     PreconditionFailedError,
     UidConflictError,
 )
-from televent.domain.ical import CalendarObject, parse_calendar_object
+from televent.domain.ical import CalendarObject, component_kinds, parse_calendar_object
 from televent.domain.ical_edits import with_organizer_for
 from televent.domain.scheduling import (
     attendee_change_refusal,
@@ -223,7 +223,9 @@ class ObjectCommands(CommandCore):
         if target is None:
             raise NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
         if by is not None:
-            self.require_access(by, calendar_id, Action.WRITE, owner=target.owner)
+            self.require_access(
+                by, calendar_id, Action.WRITE, owner=target.owner, subscribed=target.subscribed
+            )
         owner = None if organizer_copy else self.queries.account_by_id(target.owner)
         obj = self._as_owners(obj, owner, by)
         repaired = obj.text != ical  # RFC 4791 §5.3.4: a body the server changed has no ETag
@@ -384,7 +386,7 @@ def _check_put_target(
     target: PutTarget, href: str, obj: CalendarObject, if_match: str | None, *, if_none_match: bool
 ) -> None:
     """The checks of a PUT that the read model can answer before anything is loaded."""
-    if target.components and obj.component_type not in target.components.split(","):
+    if obj.component_type not in component_kinds(target.components):
         raise InvalidCalendarDataError(
             f"This calendar takes {target.components}, not {obj.component_type}.",
             "supported-calendar-component",

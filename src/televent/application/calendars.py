@@ -51,22 +51,25 @@ class CalendarCommands(CommandCore):
         """Create a calendar (MKCALENDAR), or bring back a deleted one with the same slug."""
         if not is_valid_slug(slug) or calendar_id_of_shared_slug(slug) is not None:
             raise DomainError(f"{slug!r} cannot name a calendar.")
+        calendar = self._calendar_to_make(account_id, slug, properties, actor=actor, source=source)
+        self.save_all(calendar)
+        return calendar.id
+
+    def _calendar_to_make(
+        self, account_id: UUID, slug: str, properties: dict[str, Any], *, actor: str, source: str
+    ) -> Calendar:
+        """A new calendar under the slug, or the deleted one brought back, not saved yet
+        (ConflictError when a live one has the slug)."""
         if account_id not in self.repository:
             raise NotFoundError("Account not found.").worded("refusal-calendars-no-account")
         calendar_id = calendar_id_for(account_id, slug)
         if calendar_id in self.repository:
             calendar: Calendar = self.repository.get(calendar_id)
             calendar.recreate(properties=properties, actor=actor, source=source)
-        else:
-            calendar = Calendar(
-                account_id=account_id,
-                slug=slug,
-                properties=properties,
-                actor=actor,
-                source=source,
-            )
-        self.save_all(calendar)
-        return calendar.id
+            return calendar
+        return Calendar(
+            account_id=account_id, slug=slug, properties=properties, actor=actor, source=source
+        )
 
     def update_calendar(
         self,
@@ -89,7 +92,7 @@ class CalendarCommands(CommandCore):
         self, calendar_id: UUID, *, actor: str, source: str, by: UUID | None = None
     ) -> None:
         """Delete a calendar and every object in it, atomically, for every member (`by`: see
-        `update_calendar`)."""
+        `update_calendar`); a subscribed feed's calendar without any scheduling."""
         if by is not None:
             self.require_access(by, calendar_id, Action.ADMINISTER)
         calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
@@ -97,6 +100,10 @@ class CalendarCommands(CommandCore):
         consequences: list[CalendarEvent] = []
         for obj in self.queries.objects_in(calendar_id):
             event: CalendarEvent = self.repository.get(obj.event_id)
+            if calendar.subscription is not None:  # a feed's events were never invitations
+                event.delete(actor=actor, source=source)
+                events.append(event)
+                continue
             before = parse_calendar_object(event.ical)
             self._decline_before_deleting(event, before, actor=actor, source=source)
             event.delete(actor=actor, source=source)

@@ -38,7 +38,7 @@ from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, ForbiddenError, NotFoundError
 from televent.domain.ical import CalendarObject, parse_calendar_object
 from televent.domain.mail_identity import MailIdentity
-from televent.domain.sharing import Action, Role, permits
+from televent.domain.sharing import Action, Role, owner_role, permits
 from televent.domain.values import PartStat, account_id_for
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.infrastructure.event_store import EventStoreParts
@@ -59,8 +59,19 @@ REFUSALS = {
 }
 
 
-def role_refusal(action: Action) -> ForbiddenError:
-    """What someone is told whose role on a calendar does not allow `action`."""
+def role_refusal(
+    action: Action, role: Role | None = None, what: str | None = None
+) -> ForbiddenError:
+    """What someone is told whose role on a calendar does not allow `action`; `what` (one of
+    `refusal-calendars-role-forbids`' choices, e.g. "subscription") names what they asked."""
+    if what is not None:
+        return ForbiddenError(
+            f"Your role on this calendar does not allow this ({what}).", action
+        ).worded("refusal-calendars-role-forbids", what=what)
+    if role is Role.SUBSCRIBER and action is Action.WRITE:
+        return ForbiddenError(
+            "This calendar shows a feed: its events change only when the feed does.", action
+        ).worded("refusal-subscriptions-read-only")
     error = ForbiddenError(REFUSALS.get(action, "Your role does not allow this."), action)
     if action is Action.WRITE:
         return error.worded("refusal-calendars-read-only")
@@ -170,18 +181,31 @@ class CommandCore(Application[UUID]):
     # --- who may do what (domain/sharing.py is the rule; docs/adr/0017) ----------------------
 
     def require_access(
-        self, account_id: UUID, calendar_id: UUID, action: Action, *, owner: UUID | None = None
+        self,
+        account_id: UUID,
+        calendar_id: UUID,
+        action: Action,
+        *,
+        owner: UUID | None = None,
+        subscribed: bool = False,
+        what: str | None = None,
     ) -> Role:
         """The person's role on the calendar, if it allows `action` now (read from the members
         read model in this request: a removed member is refused at once). NotFoundError when
         they may not even see the calendar (its existence is not revealed), ForbiddenError
         when they may see it but their role does not allow this. `owner`, when the caller
-        already read the calendar's owner in this request, saves the owner a lookup."""
-        role = Role.OWNER if owner == account_id else self.queries.role_in(calendar_id, account_id)
+        already read the calendar's owner (and whether it shows a feed, `subscribed`) in this
+        request, saves the owner a lookup. `what` names what was asked, for the refusal's
+        words (`role_refusal`)."""
+        role = (
+            owner_role(subscribed=subscribed)
+            if owner == account_id
+            else self.queries.role_in(calendar_id, account_id)
+        )
         if not permits(role, Action.READ):
             raise NotFoundError("Calendar not found.").worded("refusal-calendars-calendar-gone")
         if not permits(role, action):
-            raise role_refusal(action)
+            raise role_refusal(action, role, what)
         assert role is not None
         return role
 

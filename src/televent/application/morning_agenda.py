@@ -72,7 +72,7 @@ class MorningAgenda:
         at = account.preferences.agenda
         if at is None:
             return 0
-        zone = _zone(account.timezone)
+        zone = zone_or_utc(account.timezone)
         day = agenda_day_due(now, at, zone)
         if day is None:
             return 0
@@ -144,7 +144,3 @@ def _moment(value: dt.datetime | dt.date, zone: dt.tzinfo) -> str:
     if isinstance(value, dt.datetime):
         return sort_key(value, zone).isoformat()
     return value.isoformat()
-
-
-def _zone(name: str) -> dt.tzinfo:
-    return zone_or_utc(name)

@@ -181,7 +181,10 @@ class ReminderScheduler:
                 "SELECT o.event_id, o.uid, o.ical, o.calendar_id, c.account_id "
                 "FROM calendar_objects o "
                 "JOIN calendars c ON c.calendar_id = o.calendar_id "
+                # a subscribed feed's events remind only if its subscriber turned that on
+                "LEFT JOIN feed_subscriptions f ON f.calendar_id = o.calendar_id "
                 "WHERE o.component = 'VEVENT' AND o.range_start <= ? "
+                "AND (f.reminders IS NULL OR f.reminders = 1) "
                 "AND (o.range_end IS NULL OR o.range_end >= ?)",
                 (high, low),
             )

@@ -8,6 +8,7 @@
 - calendars.py: calendar collections (RFC 4791 §5.3.1);
 - calendar_objects.py: storing and deleting calendar object resources (RFC 4791 §5.3.2,
   RFC 6638 §3.2); calendar_import.py: importing a calendar file (one transaction, nothing sent);
+- feed_subscriptions.py: calendars that show a feed, and refreshing them per UID;
 - attendance.py: invitations, answers, cancellations and delivery failures (RFC 6638);
 - erasure.py: erasure and export bookkeeping (GDPR);
 - farewells.py: the record of the meetings an erasure calls off (GDPR Art. 17);
@@ -24,12 +25,12 @@ from __future__ import annotations
 from televent.application.accounts import AccountCommands
 from televent.application.attendance import AttendanceCommands
 from televent.application.bookings import BookingCommands
-from televent.application.calendar_import import ImportCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
 from televent.application.email_links import EmailLinkCommands
 from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
+from televent.application.feed_subscriptions import SubscriptionCommands
 from televent.application.group_calendars import GroupCalendarCommands
 from televent.application.schedule_inbox import ScheduleInboxCommands
 from televent.application.sharing import SharingCommands
@@ -40,9 +41,9 @@ class Televent(
     GroupCalendarCommands,
     EmailLinkCommands,
     AccountCommands,
+    SubscriptionCommands,
     CalendarCommands,
     ObjectCommands,
-    ImportCommands,
     AttendanceCommands,
     ErasureCommands,
     FarewellCommands,

@@ -8,12 +8,18 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate, event
 
 from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
+from televent.domain.feed_subscriptions import (
+    SubscriptionOptions,
+    not_subscribed,
+    options_changed,
+)
 from televent.domain.sharing import (
     MAX_MEMBERS,
     Action,
     Role,
     Status,
     member_role,
+    owner_role,
     permits,
 )
 from televent.domain.values import calendar_id_for
@@ -29,6 +35,7 @@ _WHAT = {
     "roles": "change members' roles",
     "remove": "remove members",
     "publish": "publish it",
+    "subscription": "change its subscription",
 }
 
 
@@ -84,7 +91,7 @@ class Calendar(Aggregate):
         if self.deleted:
             return None
         if account_id == self.account_id:
-            return Role.OWNER
+            return owner_role(subscribed=self.subscription is not None)
         member = self.members.get(str(account_id))
         if member is None or member["status"] != Status.ACTIVE:
             return None
@@ -95,7 +102,7 @@ class Calendar(Aggregate):
         not answered yet). Only the owner and `manage` members share; the owner is no member;
         an accepted member's role is changed with `change_role`."""
         self._require(by, Action.MANAGE, "share")
-        given = member_role(role)
+        given = self._member_role(role)
         if member == by:
             raise DomainError("You cannot share a calendar with yourself.").worded(
                 "refusal-calendars-share-self"
@@ -144,7 +151,7 @@ class Calendar(Aggregate):
     def change_role(self, *, by: UUID, member: UUID, role: str, actor: str, source: str) -> None:
         """Give a member another role (the owner or a `manage` member)."""
         self._require(by, Action.MANAGE, "roles")
-        given = member_role(role)
+        given = self._member_role(role)
         current = self.members.get(str(member))
         if current is None:
             raise _not_a_member()
@@ -206,6 +213,87 @@ class Calendar(Aggregate):
             self._member_properties_set(
                 account_id=self.account_id, member=by, changes=changed, actor=actor, source=source
             )
+
+    def _member_role(self, text: str) -> Role:
+        """A role a member may be given here: any, or only `read` on a subscribed calendar
+        (its events change only with its feed)."""
+        given = member_role(text)
+        if self.subscription is not None and given is not Role.READ:
+            raise DomainError("This calendar shows a feed: it is shared to view only.").worded(
+                "refusal-subscriptions-share-read-only"
+            )
+        return given
+
+    # --- subscribed to a feed (domain/feed_subscriptions.py; docs/adr/0025) -----------------
+
+    @property
+    def subscription(self) -> dict[str, Any] | None:
+        """The feed this calendar shows (its URL and the subscriber's options), or None."""
+        found: dict[str, Any] | None = self.__dict__.get("_subscription")
+        return found
+
+    def subscribe_feed(
+        self, *, url: str, options: SubscriptionOptions, actor: str, source: str
+    ) -> None:
+        """Make this (new or brought back, empty) calendar the one that shows a feed."""
+        self._check_live()
+        if self.subscription is not None:
+            raise ConflictError("You already subscribe to this feed.").worded(
+                "refusal-subscriptions-already"
+            )
+        self._feed_subscribed(
+            account_id=self.account_id, url=url, options=options.as_facts(), actor=actor,
+            source=source,
+        )  # fmt: skip
+
+    def change_subscription(
+        self, *, by: UUID, changes: dict[str, Any], actor: str, source: str
+    ) -> None:
+        """Pause or resume the feed, turn its reminders or busy time on or off (its owner)."""
+        self._require(by, Action.ADMINISTER, "subscription")
+        current = self.subscription
+        if current is None:
+            raise not_subscribed()
+        changed = options_changed(current["options"], changes)
+        if changed:
+            self._subscription_changed(
+                account_id=self.account_id, changes=changed, actor=actor, source=source
+            )
+
+    def record_refresh(
+        self, *, added: int, changed: int, removed: int, actor: str, source: str
+    ) -> None:
+        """Say in the log what a refresh of the feed changed (the events' own changes are
+        saved with it); a refresh that changed nothing records nothing."""
+        self._check_live()
+        if self.subscription is None:
+            raise not_subscribed()
+        if added or changed or removed:
+            self._feed_refreshed(
+                account_id=self.account_id, added=added, changed=changed, removed=removed,
+                actor=actor, source=source,
+            )  # fmt: skip
+
+    @event("FeedSubscribed")
+    def _feed_subscribed(
+        self, *, account_id: UUID, url: str, options: dict[str, bool], actor: str, source: str
+    ) -> None:
+        self.__dict__["_subscription"] = {"url": url, "options": dict(options)}
+
+    @event("SubscriptionChanged")
+    def _subscription_changed(
+        self, *, account_id: UUID, changes: dict[str, bool], actor: str, source: str
+    ) -> None:
+        current = self.subscription
+        if current is not None:
+            current["options"].update(changes)
+
+    @event("FeedRefreshed")
+    def _feed_refreshed(
+        self, *, account_id: UUID, added: int, changed: int, removed: int, actor: str,
+        source: str,
+    ) -> None:  # fmt: skip
+        pass
 
     # --- publishing as a feed (docs/adr/0022) ------------------------------------------------
 
@@ -314,6 +402,7 @@ class Calendar(Aggregate):
         self.deleted = True
         self.members = {}  # a deleted calendar is gone for every member
         self.feeds = {}  # and every published feed of it stops
+        self.__dict__.pop("_subscription", None)  # and its subscription ends
 
     @event("CalendarRecreated")
     def _recreated(

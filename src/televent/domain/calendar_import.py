@@ -83,13 +83,16 @@ def decoded(data: bytes) -> str:
         return data.decode("cp1252", "replace")
 
 
-def split_calendar(text: str, kinds: Iterable[str] = COMPONENT_TYPES) -> SplitFile:
+def split_calendar(
+    text: str, kinds: Iterable[str] = COMPONENT_TYPES, *, empty_ok: bool = False
+) -> SplitFile:
     """The calendar objects in `text`, one per UID, of the component `kinds` the calendar
     holds.
 
     Raises:
-        ImportRefusedError: the text is not iCalendar, holds no VCALENDAR or nothing that
-            could be imported, or more than MAX_IMPORT_OBJECTS events.
+        ImportRefusedError: the text is not iCalendar, holds no VCALENDAR or (unless
+            `empty_ok`: a feed with no events says its calendar is empty) nothing that could
+            be imported, or more than MAX_IMPORT_OBJECTS events.
     """
     refusal = too_large(len(text.encode("utf-8", "surrogatepass")))
     if refusal is not None:
@@ -112,7 +115,7 @@ def split_calendar(text: str, kinds: Iterable[str] = COMPONENT_TYPES) -> SplitFi
             if piece.uid in pieces:  # the same UID in two VCALENDARs: the later one wins
                 left.append(_left(piece.uid, "", "repeated", "its UID came again later"))
             pieces[piece.uid] = piece
-    if not pieces:
+    if not pieces and not empty_ok:
         raise nothing_to_import(left)
     if len(pieces) > MAX_IMPORT_OBJECTS:
         raise ImportRefusedError(

@@ -30,6 +30,16 @@ from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import Zones, calendar_zones, instance_key
 
 COMPONENT_TYPES = ical_edits.COMPONENT_TYPES
+
+
+def component_kinds(components: str | None) -> tuple[str, ...]:
+    """The kinds of component a calendar takes, from its supported-calendar-component-set as
+    the calendar view keeps it (comma-separated; None or empty: every kind)."""
+    if not components:
+        return COMPONENT_TYPES
+    return tuple(k.strip() for k in components.split(",") if k.strip())
+
+
 TIMING_PROPERTIES = ("DTSTART", "DTEND", "DURATION", "DUE", "RRULE", "RDATE", "EXDATE")
 SIGNIFICANT_PROPERTIES = (*TIMING_PROPERTIES, "STATUS", "LOCATION")
 DIFFED_PROPERTIES = (*SIGNIFICANT_PROPERTIES, "SUMMARY", "DESCRIPTION", "ORGANIZER")

@@ -3,8 +3,10 @@
 A calendar has an owner and members. Each member has a role: `read` (see events and
 free-busy), `write` (also create, change and delete events) or `manage` (also add, remove and
 re-role members). The owner has every right, and alone may rename or delete the calendar for
-everyone. A membership starts `invited`; it gives no right until the member accepts it
-("nobody gets a calendar they did not accept").
+everyone. The owner of a subscribed calendar (its events come from a feed, docs/adr/0025) is
+its `subscriber`: every right of an owner but changing its events, which only the feed does;
+its members can only be given `read`. A membership starts `invited`; it gives no right until
+the member accepts it ("nobody gets a calendar they did not accept").
 
 `permits(role, action)` is the rule; the Calendar aggregate applies it to membership changes,
 and the application (application/access.py) applies it to every read and write an adapter asks
@@ -29,6 +31,7 @@ class Role(StrEnum):
     WRITE = "write"
     MANAGE = "manage"
     OWNER = "owner"
+    SUBSCRIBER = "subscriber"  # the owner of a calendar whose events come from a feed
 
 
 class Action(StrEnum):
@@ -54,6 +57,7 @@ _RIGHTS: dict[Role, frozenset[Action]] = {
     Role.WRITE: frozenset({Action.READ, Action.WRITE}),
     Role.MANAGE: frozenset({Action.READ, Action.WRITE, Action.MANAGE}),
     Role.OWNER: frozenset(Action),
+    Role.SUBSCRIBER: frozenset(Action) - {Action.WRITE},
 }
 
 # What the bot and the Mini App say of a role ("Ann shares 'Family' with you — can edit").
@@ -62,12 +66,24 @@ ROLE_WORDS = {
     Role.WRITE: "can edit",
     Role.MANAGE: "can manage",
     Role.OWNER: "owner",
+    Role.SUBSCRIBER: "owner (subscribed)",
 }
 
 
 def permits(role: Role | None, action: Action) -> bool:
     """Whether someone with this role (None: no role at all) may do this."""
     return role is not None and action in _RIGHTS[role]
+
+
+def owner_role(*, subscribed: bool) -> Role:
+    """What a calendar's owner is to it: OWNER, or SUBSCRIBER when its events come from a feed
+    (read-only for everyone: only the feed's refresh changes them)."""
+    return Role.SUBSCRIBER if subscribed else Role.OWNER
+
+
+def is_owner(role: Role | None) -> bool:
+    """Whether the role is the calendar's owner's (a subscribed feed's owner included)."""
+    return role in (Role.OWNER, Role.SUBSCRIBER)
 
 
 def member_role(text: str) -> Role:
@@ -86,8 +102,9 @@ def member_role(text: str) -> Role:
 
 def default_busy(role: Role) -> bool:
     """Whether a calendar counts as busy time for its member's booking links unless they say:
-    yes for calendars they can write (and their own), no for read-only ones."""
-    return permits(role, Action.WRITE)
+    yes for calendars they can write (and their own, subscribed ones too), no for read-only
+    ones shared with them."""
+    return role is Role.SUBSCRIBER or permits(role, Action.WRITE)
 
 
 def shared_slug(calendar_id: UUID) -> str:

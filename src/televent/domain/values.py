@@ -49,6 +49,9 @@ class SourceKind(StrEnum):
     # A file imported (docs/adr/0024); the detail is the source of whoever imported it, and
     # nothing an import stores is scheduling: no invitation, card or answer goes out for it.
     IMPORT = "import"
+    # A subscribed feed's refresh (docs/adr/0025); the detail is the calendar's id. Like an
+    # import, nothing it stores is scheduling.
+    FEED = "feed"
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,11 @@ from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.metrics import mark_process_dead
 from televent.adapters.operations_middleware import LimitOptions
+from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.port import AppPort
 from televent.adapters.ratelimit import Policy
 from televent.adapters.slow_clients import deadline_protocol
+from televent.adapters.subscriptions.refresher import FeedRefresher
 from televent.adapters.tracing import Tracing, start_tracing
 from televent.application.morning_agenda import MorningAgenda
 from televent.application.televent import Televent
@@ -79,7 +81,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
     telegram, messaging = _telegram(app, settings, app_port, services, host=host, port=port)
-    lifespans = [_maintenance(app, settings), messaging]
+    lifespans = [_maintenance(app, settings), messaging, _feeds(app, settings)]
     public_base = (settings.public_url or f"http://{host}:{port}").rstrip("/")
     lifespans.extend(_mail(app, settings, services, public_base))
     if app.queries.account_count() == 0:
@@ -315,6 +317,21 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
             except Exception as exc:
                 busy |= _failed("Deleting delivered farewell messages", exc)
             await asyncio.sleep(BUSY_RETRY_SECONDS if busy else MAINTENANCE_INTERVAL_SECONDS)
+
+    return _background(loop)
+
+
+def _feeds(app: Televent, settings: Settings) -> Lifespan:
+    """Fetch subscribed feeds when they are due (docs/adr/0025), in the leader only."""
+    refresher = FeedRefresher(app, feed_outbound(settings))
+
+    async def loop() -> None:
+        while True:
+            try:
+                await refresher.run_once()
+            except Exception as exc:  # the next round may succeed
+                _failed("Refreshing subscribed feeds", exc)
+            await asyncio.sleep(settings.feed_scan_seconds)
 
     return _background(loop)
 

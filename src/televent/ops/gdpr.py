@@ -140,6 +140,9 @@ class PersonalData:
                 archive.writestr("deliveries.json", _json(self._deliveries(account)))
                 if sharing["memberships"] or sharing["shared_calendars"]:
                     archive.writestr("sharing.json", _json(sharing))
+                subscriptions = self._subscriptions(account)
+                if subscriptions:
+                    archive.writestr("subscriptions.json", _json(subscriptions))
                 if problems:
                     archive.writestr("problems.json", _json(problems))
             with part.open("rb") as written:
@@ -160,6 +163,24 @@ class PersonalData:
             memberships=len(sharing["memberships"]),
             shared_calendars=len(sharing["shared_calendars"]),
         )
+
+    def _subscriptions(self, account: AccountView) -> list[dict[str, Any]]:
+        """The feeds the person subscribes to (docs/adr/0025): each calendar's slug and name,
+        the feed's address, their options and how fetching it went."""
+        return [
+            {
+                "calendar": sub.slug,
+                "name": sub.name,
+                "url": sub.url,
+                "paused": sub.paused,
+                "reminders": sub.reminders,
+                "busy": sub.busy,
+                "subscribed_at": sub.subscribed_at,
+                "last_success": sub.last_success,
+                "last_error": sub.last_error,
+            }
+            for sub in self.app.queries.subscriptions_of(account.account_id)
+        ]
 
     def _addresses(self, account: AccountView) -> dict[str, Any]:
         """The person's invitation addresses (the current one and those replaced, docs/adr/

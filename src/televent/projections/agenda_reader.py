@@ -27,7 +27,7 @@ import icalendar
 
 from televent.domain.errors import NotFoundError
 from televent.domain.occurrences import occurrences_between
-from televent.domain.sharing import Role
+from televent.domain.sharing import Action, Role, is_owner, permits
 from televent.domain.values import PartStat, normalize_address
 from televent.projections.directory_reader import addresses_of
 from televent.projections.queries import AccountView, ObjectView, Queries
@@ -90,6 +90,8 @@ class EventDetails:
     cancelled: bool
     organizer: str | None
     owned: bool  # the user's own event (they organise it)
+    # whether the user's role on its calendar lets them change it (not a subscribed feed's)
+    changeable: bool
     my_address: str | None  # the address the user is invited as
     my_answer: str | None
     attendees: list[dict[str, Any]]
@@ -265,6 +267,7 @@ class AgendaReader:
         attendees = self.queries.attendees_of(obj.event_id)
         my_address = self.my_address(account, obj.event_id)
         organizer = lead.get("ORGANIZER")
+        role = self.role(account, obj)  # one read says whose it is and what they may do
         organizer_name = None
         if organizer is not None:
             organizer_name = organizer.params.get("CN") or str(organizer).removeprefix("mailto:")
@@ -280,7 +283,8 @@ class AgendaReader:
             recurring="RRULE" in lead or "RDATE" in lead,
             cancelled=str(lead.get("STATUS", "")).upper() == "CANCELLED",
             organizer=organizer_name,
-            owned=self.owns(account, obj),
+            owned=is_owner(role),
+            changeable=permits(role, Action.WRITE),
             my_address=my_address,
             my_answer=next((a["partstat"] for a in attendees if a["address"] == my_address), None),
             attendees=attendees,

@@ -22,6 +22,7 @@ from televent.projections.sql import Sql
 Handler = Callable[[Any, Sql, Any, int], None]
 DEFAULT_INTERNAL_DOMAIN = "televent.internal"
 IMPORT_PREFIX = f"{SourceKind.IMPORT.value}:"
+FEED_PREFIX = f"{SourceKind.FEED.value}:"
 
 
 def handles(*event_names: str) -> Callable[[Handler], Handler]:
@@ -100,7 +101,7 @@ class EventChanges:
     owner: str
     position: int = 0
     moment: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # of the last change
-    imported: bool = False  # the last change came from a file imported (nothing is sent)
+    imported: bool = False  # the last change came from a file imported or a feed (nothing sent)
 
     @property
     def at(self) -> str:
@@ -147,7 +148,10 @@ class QueueProjection(Projection, ABC, Generic[C]):
         if changes is None:
             changes = db.pending[key] = self.new_changes(str(event.account_id))
         changes.position, changes.moment = position, event.timestamp
-        changes.imported = str(getattr(event, "source", "")).startswith(IMPORT_PREFIX)
+        # A file imported or a feed refreshed is not scheduling (docs/adr/0024, 0025).
+        changes.imported = str(getattr(event, "source", "")).startswith(
+            (IMPORT_PREFIX, FEED_PREFIX)
+        )
         return changes
 
     def flush(self, db: Sql) -> None:

@@ -62,7 +62,7 @@ class BusyReader:
         """The person's busy periods overlapping [start, end), in UTC, sorted (not merged);
         the events in `exclude` (a booking being moved) are left out. Calendars shared with
         the person count as they chose (by default those they can write: sharing.default_busy)."""
-        zone = _zone(account.timezone)
+        zone = zone_or_utc(account.timezone)
         mine = self.agenda.addresses(account)
         low, high = int(start.timestamp()), int(end.timestamp())
         spans: list[Span] = []
@@ -229,7 +229,3 @@ def _moment(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:
 
 def _utc(epoch: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(epoch, dt.UTC)
-
-
-def _zone(name: str) -> ZoneInfo:
-    return zone_or_utc(name)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from televent.domain.sharing import Role, Status, default_busy, shared_slug
+from televent.domain.sharing import Role, Status, default_busy, owner_role, shared_slug
 from televent.projections.calendar_view_reader import (
     CALENDAR_COLUMNS,
     CalendarView,
@@ -67,7 +67,7 @@ class SeenCalendar:
     @property
     def busy(self) -> bool:
         """Whether its events count as the person's busy time (booking links)."""
-        chosen = None if self.membership is None else self.membership.busy
+        chosen = self.view.busy if self.membership is None else self.membership.busy
         return default_busy(self.role) if chosen is None else chosen
 
 
@@ -107,7 +107,7 @@ class CalendarMembersReader(CalendarViewReader):
         member's role, or None (no such calendar, an invitation not yet accepted, nobody)."""
         with self.reader.read() as db:
             row = db.one(
-                "SELECT c.account_id AS owner, m.role, m.status FROM calendars c "
+                "SELECT c.account_id AS owner, c.subscribed, m.role, m.status FROM calendars c "
                 "LEFT JOIN calendar_members m ON m.calendar_id = c.calendar_id "
                 "AND m.account_id = ? WHERE c.calendar_id = ?",
                 (str(account_id), str(calendar_id)),
@@ -115,7 +115,7 @@ class CalendarMembersReader(CalendarViewReader):
         if row is None:
             return None
         if row["owner"] == str(account_id):
-            return Role.OWNER
+            return owner_role(subscribed=bool(row["subscribed"]))
         if row["status"] != Status.ACTIVE.value:
             return None
         return Role(row["role"])
@@ -164,7 +164,7 @@ class CalendarMembersReader(CalendarViewReader):
 
     def seen_calendars(self, account_id: UUID, *, invited: bool = False) -> list[SeenCalendar]:
         """Every calendar the person sees: their own (by slug), then those shared with them."""
-        own = [SeenCalendar(view, Role.OWNER) for view in self.calendars_of(account_id)]
+        own = [SeenCalendar(view, view.owner_role) for view in self.calendars_of(account_id)]
         return own + self.shared_with(account_id, invited=invited)
 
     def seen_calendar(self, account_id: UUID, calendar_id: UUID) -> SeenCalendar | None:
@@ -181,7 +181,7 @@ class CalendarMembersReader(CalendarViewReader):
             return None
         view = calendar_of_row(row)
         if view.account_id == account_id:
-            return SeenCalendar(view, Role.OWNER)
+            return SeenCalendar(view, view.owner_role)
         if row["m_status"] != Status.ACTIVE.value:
             return None
         return as_member_sees_it(view, _member_part(row))

@@ -112,6 +112,22 @@ class CalendarViewProjection(Projection):
         )
         self._touch(db, str(event.originator_id), event, position)
 
+    @handles("Calendar.FeedSubscribed")
+    def _feed_subscribed(self, db: Sql, event: Any, position: int) -> None:
+        """The calendar shows a feed: read-only, busy time as its subscriber chose."""
+        db.run(
+            f"UPDATE {self.t['calendars']} SET subscribed = 1, busy = ? WHERE calendar_id = ?",
+            (int(bool(event.options.get("busy", True))), str(event.originator_id)),
+        )
+
+    @handles("Calendar.SubscriptionChanged")
+    def _subscription_changed(self, db: Sql, event: Any, position: int) -> None:
+        if "busy" in event.changes:
+            db.run(
+                f"UPDATE {self.t['calendars']} SET busy = ? WHERE calendar_id = ?",
+                (int(bool(event.changes["busy"])), str(event.originator_id)),
+            )
+
     @handles("Calendar.CalendarDeleted")
     def _calendar_deleted(self, db: Sql, event: Any, position: int) -> None:
         db.pending.pop((self.prefix, "touch", str(event.originator_id)), None)

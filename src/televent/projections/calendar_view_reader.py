@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
+from televent.domain.sharing import Role, owner_role
 from televent.domain.values import DEFAULT_CALENDAR_SLUG
 from televent.projections.view_reader import Reader
 
@@ -26,6 +27,13 @@ class CalendarView:
     created_position: int
     sync_position: int
     sync_time: str
+    subscribed: bool = False  # it shows a feed: read-only for everyone (docs/adr/0025)
+    busy: bool | None = None  # its owner's choice of busy time (None: as the role says)
+
+    @property
+    def owner_role(self) -> Role:
+        """What its owner is to it: OWNER, or SUBSCRIBER when it shows a feed."""
+        return owner_role(subscribed=self.subscribed)
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class PutTarget:
     components: str | None  # what the calendar takes (None: VEVENT, VTODO and VJOURNAL)
     at_href: tuple[str, str] | None  # (uid, etag) of the resource stored under the name
     uid_href: str | None  # the name under which the UID is stored, if it is
+    subscribed: bool = False  # the calendar shows a feed (its owner is its subscriber)
 
 
 OBJECT_COLUMNS = (
@@ -73,7 +82,7 @@ OBJECT_COLUMNS = (
 )
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
-    "created_position, sync_position, sync_time"
+    "created_position, sync_position, sync_time, subscribed, busy"
 )
 
 
@@ -257,7 +266,8 @@ class CalendarViewReader(Reader):
         """
         with self.reader.read() as db:
             rows = db.all(
-                "SELECT c.account_id AS owner, c.components AS components, o.href AS href, "
+                "SELECT c.account_id AS owner, c.components AS components, "
+                "c.subscribed AS subscribed, o.href AS href, "
                 "o.uid AS uid, o.etag AS etag "
                 "FROM calendars c LEFT JOIN calendar_objects o "
                 "ON o.calendar_id = c.calendar_id AND (o.href = ? OR o.uid = ?) "
@@ -273,6 +283,7 @@ class CalendarViewReader(Reader):
             components=rows[0]["components"],
             at_href=None if at_href is None else (at_href["uid"], at_href["etag"]),
             uid_href=None if with_uid is None else with_uid["href"],
+            subscribed=bool(rows[0]["subscribed"]),
         )
 
     def sync_horizon(self, calendar_id: UUID) -> int:
@@ -298,6 +309,8 @@ def calendar_of_row(row: dict[str, Any]) -> CalendarView:
         created_position=int(row["created_position"]),
         sync_position=int(row["sync_position"]),
         sync_time=row["sync_time"],
+        subscribed=bool(row["subscribed"]),
+        busy=None if row["busy"] is None else bool(row["busy"]),
     )
 
 

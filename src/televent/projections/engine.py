@@ -31,6 +31,7 @@ from televent.projections.calendar_view import CalendarViewProjection
 from televent.projections.counters import CounterProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
+from televent.projections.feed_subscriptions import FeedSubscriptionsProjection
 from televent.projections.group_chats import GroupChatsProjection
 from televent.projections.schedule_inbox import ScheduleInboxProjection
 from televent.projections.sql import Sql
@@ -73,6 +74,7 @@ def all_projections(
         BookingsProjection(prefix),
         GroupChatsProjection(prefix),
         CalendarFeedsProjection(prefix),
+        FeedSubscriptionsProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

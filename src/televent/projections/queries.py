@@ -25,6 +25,10 @@ from televent.projections.calendar_view_reader import (
     PutTarget,
 )
 from televent.projections.directory_reader import AccountView, DeviceView, DirectoryReader
+from televent.projections.feed_subscriptions_reader import (
+    FeedSubscriptionsReader,
+    SubscriptionView,
+)
 from televent.projections.group_chats_reader import GroupChatsReader, GroupChatView
 from televent.projections.view_reader import ViewReader
 
@@ -41,6 +45,7 @@ __all__ = [
     "PutTarget",
     "Queries",
     "SeenCalendar",
+    "SubscriptionView",
     "ViewReader",
 ]
 
@@ -68,6 +73,7 @@ class Queries(
     BookingsReader,
     GroupChatsReader,
     CalendarFeedsReader,
+    FeedSubscriptionsReader,
 ):
     """Every question adapters ask about accounts, calendars and events."""
 

@@ -39,6 +39,7 @@ from televent.adapters.api.me import MeController
 from televent.adapters.api.me_email import MeEmailController
 from televent.adapters.api.problems import EXCEPTION_HANDLERS, ProblemError
 from televent.adapters.api.public_booking import PublicBookingController
+from televent.adapters.api.subscriptions import SubscriptionsController
 from televent.adapters.i18n import t
 from televent.application.web_login import WebLogin
 
@@ -128,6 +129,7 @@ def build_api(
             MeEmailController,
             CalendarsController,
             CalendarFeedController,
+            SubscriptionsController,
             import_ics,
             DevicesController,
             export_ics,

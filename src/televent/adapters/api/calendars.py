@@ -331,7 +331,8 @@ class CalendarsController(Controller):
     @get(summary="Your calendars, and those shared with you", responses=problem_responses())
     async def list_calendars(self, caller: Caller, api: ApiContext) -> CalendarList:
         """Your own calendars, then those shared with you (`kind`: own, shared or group, a
-        Telegram group's; `role`: owner, manage, write or read), with invitations still to
+        Telegram group's; `role`: owner, subscriber (a feed you subscribed to, read-only), manage,
+        write or read), with invitations still to
         answer (`status`: invited). A shared calendar's `slug` is its name in your CalDAV
         home."""
         return await api.port.run(_calendars, api, caller)

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.projections.queries import AccountView, Queries
@@ -29,3 +30,5 @@ class ApiContext:
     internal_domain: str
     public_url: str = ""  # the server's public base URL (TELEVENT_PUBLIC_URL), if set
     mail: bool = False  # whether the server sends email (TELEVENT_SMTP_URL is set)
+    # the guard a feed's address is checked with when someone subscribes (adapters/outbound)
+    outbound: Outbound = field(default_factory=Outbound)

@@ -66,7 +66,7 @@ def seen_of(
     once they were removed: the members read model is asked at every request."""
     for view in app.queries.calendars_of(account.account_id):
         if view.slug == target.slug:
-            return SeenCalendar(view, Role.OWNER)
+            return SeenCalendar(view, view.owner_role)
     shared = calendar_id_of_shared_slug(target.slug or "")
     seen = None if shared is None else app.queries.seen_calendar(account.account_id, shared)
     if seen is not None and not seen.owned:
@@ -175,7 +175,7 @@ class Collections:
                     properties.calendar(
                         account,
                         c,
-                        sharing_of(self.app, SeenCalendar(c, Role.OWNER))
+                        sharing_of(self.app, SeenCalendar(c, c.owner_role))
                         if c.calendar_id in shared_by_me
                         else None,
                     ),

@@ -144,7 +144,9 @@ class Outbox:
                 calendar.calendar_id, "VEVENT", low, high
             )
         ]
-        return filters.free_busy(texts, query.start, query.end, default_tz=_zone(owner.timezone))
+        return filters.free_busy(
+            texts, query.start, query.end, default_tz=zone_or_utc(owner.timezone)
+        )
 
 
 def parse_request(text: str) -> FreeBusyRequest:
@@ -233,7 +235,3 @@ def _attendees(component: Any) -> tuple[str, ...]:
 
 def _invalid(message: str) -> DavError:
     return DavError(403, message, "valid-scheduling-message")
-
-
-def _zone(name: str) -> dt.tzinfo:
-    return zone_or_utc(name)

@@ -28,6 +28,7 @@ from televent.adapters.caldav.resources import (
     principal_url,
 )
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, tag
+from televent.domain.ical import component_kinds
 from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import account_addresses
 from televent.projections.queries import AccountView, CalendarView, ObjectView
@@ -254,7 +255,7 @@ def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None =
         tag(CALDAV, "supported-calendar-component-set"): lambda: element(
             CALDAV,
             "supported-calendar-component-set",
-            children=[_comp(name) for name in components_of(view)],
+            children=[_comp(name) for name in component_kinds(view.components)],
         ),
         tag(CALDAV, "supported-calendar-data"): lambda: element(
             CALDAV, "supported-calendar-data", children=[_calendar_data_type()]
@@ -282,10 +283,10 @@ def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None =
         props[tag(CALDAV, "calendar-timezone")] = lambda: element(
             CALDAV, "calendar-timezone", view.timezone
         )
+    if sharing is not None or view.subscribed:  # a feed's calendar is read-only (ADR 0025)
+        role = sharing.role if sharing is not None else view.owner_role
+        props[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(privileges_of(role))
     if sharing is not None:
-        props[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(
-            privileges_of(sharing.role)
-        )
         props[tag(DAV, "owner")] = lambda: element(
             DAV, "owner", children=[href(principal_url(sharing.owner().telegram_id))]
         )
@@ -333,11 +334,6 @@ def _invite(sharing: Sharing) -> ET.Element:
         for member, role, accepted in sharing.members()
     ]
     return element(CS, "invite", children=[organizer, *users])
-
-
-def components_of(view: CalendarView) -> list[str]:
-    """The component types a calendar takes."""
-    return view.components.split(",") if view.components else ["VEVENT", "VTODO", "VJOURNAL"]
 
 
 BODY_PROPERTIES = frozenset({tag(DAV, "getcontentlength"), tag(CALDAV, "calendar-data")})

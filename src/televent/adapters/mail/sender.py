@@ -25,7 +25,6 @@ import asyncio
 import datetime as dt
 import hashlib
 import logging
-import zoneinfo
 from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any
@@ -259,14 +258,14 @@ class MailSender:
             zone = booking.tz
             if person is None:
                 language = supported(booking.language) or language
-        return Reader(language, hour_cycle, _zone(zone))
+        return Reader(language, hour_cycle, zone_or_utc(zone))
 
     def _compose_notice(self, delivery: MailDelivery) -> tuple[EmailMessage, str]:
         """A reminder, agenda or notice for the person's own linked email (NoLongerWantedError
         when it is not to be sent any more: application/mail_notices.py)."""
         notice = self.notices.to_send(delivery)
         account = notice.account
-        zone = _zone(account.timezone)
+        zone = zone_or_utc(account.timezone)
         unsubscribe = None
         if self.public_url:
             unsubscribe = f"{self.public_url}{UNSUBSCRIBE_PATH}/{notice.unsubscribe_token}"
@@ -410,10 +409,6 @@ def _guest(attendee: dict[str, Any], people: dict[str, tuple[str, str | None]]) 
     if person is not None:
         return person[1] or attendee.get("cn") or person[0]
     return str(attendee.get("cn") or attendee["address"])
-
-
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    return zone_or_utc(name)
 
 
 def _when(facts: dict[str, Any], reader: Reader, instances: list[str]) -> str:

@@ -8,7 +8,13 @@ at most a few redirects re-checking each, and bounds the size and the time of th
 Every refusal is an `OutboundError` whose `reason` says why.
 """
 
-from televent.adapters.outbound.fetch import Answer, Outbound, Resolver, system_resolver
+from televent.adapters.outbound.fetch import (
+    Answer,
+    Outbound,
+    Resolver,
+    basic_authorization,
+    system_resolver,
+)
 from televent.adapters.outbound.guard import OutboundError, address_refusal
 
 __all__ = [
@@ -17,5 +23,6 @@ __all__ = [
     "OutboundError",
     "Resolver",
     "address_refusal",
+    "basic_authorization",
     "system_resolver",
 ]

@@ -152,7 +152,7 @@ class Outbound:
         sent = httpx.Headers({"User-Agent": self.user_agent, "Accept-Encoding": "identity"})
         sent.update(headers or {})
         if parsed.userinfo:
-            sent["Authorization"] = _basic(parsed.username, parsed.password)
+            sent["Authorization"] = basic_authorization(parsed.username, parsed.password)
             parsed = parsed.copy_with(username=None, password=None)
         if if_none_match:
             sent["If-None-Match"] = if_none_match
@@ -325,7 +325,8 @@ def _target(url: httpx.URL) -> Target:
     return parse_target(url.scheme, url.raw_host.decode("ascii"), url.port, str(url))
 
 
-def _basic(username: str, password: str) -> str:
+def basic_authorization(username: str, password: str) -> str:
+    """The Authorization header's value of HTTP Basic (RFC 7617) for these credentials."""
     token = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
     return f"Basic {token}"
 

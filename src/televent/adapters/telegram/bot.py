@@ -26,6 +26,7 @@ from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import BotCommand
 
 from televent.adapters.i18n import translate
+from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.port import AppPort
 from televent.application.counters import Counters
 from televent.application.morning_agenda import MorningAgenda
@@ -59,6 +60,7 @@ COMMANDS = (
     ("cancel", "bot-cmd-cancel"),
     ("calendars", "bot-cmd-calendars"),
     ("share", "bot-cmd-share"),
+    ("subscribe", "bot-cmd-subscribe"),
     ("calendar", "bot-cmd-calendar"),
     ("timezone", "bot-cmd-timezone"),
     ("language", "bot-cmd-language"),
@@ -180,7 +182,12 @@ def build_bot(
     )
     service = BotService(app, counters, caldav_url=caldav_url, web_login=web_login)
     ctx = BotContext(
-        service=service, port=port, clock=now, caldav_url=caldav_url, mini_app=mini_app
+        service=service,
+        port=port,
+        clock=now,
+        caldav_url=caldav_url,
+        mini_app=mini_app,
+        outbound=feed_outbound(settings),
     )
     bot = create_bot(settings)
     sender = DeliverySender(

@@ -20,6 +20,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, TelegramObject, User
 
 from televent.adapters.i18n import said, speaking, t
+from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.domain.errors import TeleventError
 from televent.domain.languages import language_for
@@ -44,6 +45,8 @@ class BotContext:
     caldav_url: str
     mini_app: MiniApp | None = None  # where the Mini App is served, when the bot knows it
     group_cards: CardEdits = field(default_factory=CardEdits)  # group cards' edits, coalesced
+    # the guard a feed's address is checked with when someone subscribes (adapters/outbound)
+    outbound: Outbound = field(default_factory=Outbound)
 
     def open_url(self, event_id: UUID) -> str | None:
         """The address of an event card's "Open" button (None: no button, see mini_app.py)."""
@@ -71,14 +74,16 @@ class AccountMiddleware(BaseMiddleware):
             return None
         # Until the account is read, the sender's Telegram language (a failure's apology too)
         with speaking(language_for(None, user.language_code)):
+            chosen: str | None = None  # the reader's language, once their account is read
             try:
                 person = person_of(user)
                 account, created = await self._identify(event, data, ctx, person)
                 data.update(person=person, account=account, newly_registered=created)
-                with speaking(reading_language(account, person)):
+                chosen = reading_language(account, person)
+                with speaking(chosen):
                     return await handler(event, data)
             except (TeleventError, ParseProblem) as exc:
-                await _answer(event, f"⚠️ {said(exc)}")
+                await _answer(event, f"⚠️ {said(exc, chosen)}")
             except Exception:
                 LOG.exception("Bot handler failed")
                 await _answer(event, t("bot-sorry"))

@@ -129,8 +129,9 @@ def rsvp(
 def event_actions(
     event_id: UUID, *, owned: bool, invited: bool, open_url: str | None = None
 ) -> InlineKeyboardMarkup:
-    """Buttons under /event: invite and cancel for the organizer, answers for attendees, and
-    "Open" (the event in the Mini App) when `open_url` is given."""
+    """Buttons under /event: invite and cancel for the organizer (`owned`: their own event, in
+    a calendar they may change; not a subscribed feed's), answers for attendees, and "Open"
+    (the event in the Mini App) when `open_url` is given."""
     rows: list[list[InlineKeyboardButton]] = []
     if invited:
         rows.extend(rsvp(event_id).inline_keyboard)

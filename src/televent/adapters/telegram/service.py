@@ -25,6 +25,7 @@ from televent.application.televent import Televent
 from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
 from televent.domain.ics_bundle import bundle_calendars
+from televent.domain.sharing import Action
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     Actor,
@@ -151,6 +152,13 @@ class BotService:
         account = self._account(person)
         obj = self.reader.find(account, reference)
         return self.reader.details(account, obj)
+
+    def require_change(self, person: Person, event_id: UUID) -> None:
+        """Refuse, before anything is asked, a change to an event of a calendar the user may
+        not change (a subscribed feed's, a read-only shared one): the application's rule."""
+        account = self._account(person)
+        obj = self.reader.visible(account, event_id)
+        self.app.require_access(account.account_id, obj.calendar_id, Action.WRITE)
 
     def event_by_id(self, person: Person, event_id: UUID) -> EventDetails:
         """An event the user may see, by id (from a button)."""

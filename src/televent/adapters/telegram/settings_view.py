@@ -213,7 +213,7 @@ def agenda_status(preferences: Preferences, timezone: str, now: dt.datetime) -> 
     """What /agenda alone says."""
     if preferences.agenda is None or preferences.agenda_time is None:
         return t("bot-agenda-none")
-    zone = _zone(timezone)
+    zone = zone_or_utc(timezone)
     upcoming = next_agenda_run(now, preferences.agenda, zone).astimezone(zone)
     cycle = preferences.hour_cycle
     return t(
@@ -313,7 +313,3 @@ def without_event(markup: InlineKeyboardMarkup | None, event: str) -> InlineKeyb
         if not any(f":{event}:" in (button.callback_data or "") for button in row)
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
-
-
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    return zone_or_utc(name)

@@ -101,7 +101,7 @@ def open_invitation(queries: Queries, calendar_id: UUID, member: UUID) -> texts.
 def share(service: BotService, person: Person, words: list[str]) -> ShareResult:
     """`/share <calendar> <@username|telegram id> [read|write|manage]` (role `write` unless
     given; the calendar may be left out while the person has only their default one)."""
-    account = _account(service, person)
+    account = account_of(service, person)
     seen = service.queries.seen_calendars(account.account_id)
     own = [s for s in seen if s.owned]
     if words and _is_person(words[0]) and find_calendar(seen, words[0]) is None:
@@ -122,7 +122,7 @@ def share(service: BotService, person: Person, words: list[str]) -> ShareResult:
         raise DomainError(texts.owner_already())
     calendar_id = calendar.calendar_id
     current = service.queries.membership(calendar_id, member.account_id)
-    actor, source = _who(account, person)
+    actor, source = who(account, person)
     outcome = "invited"
     if current is not None and current.role is role:
         outcome = "member" if current.active else "pending"
@@ -144,7 +144,7 @@ def share(service: BotService, person: Person, words: list[str]) -> ShareResult:
 def answer(service: BotService, person: Person, calendar_id: UUID, accept: bool) -> Answered:
     """The invitee adds the calendar to theirs, or declines it. Only an invitation made to
     the person who tapped counts: anyone else's tap (a forged or old button) changes nothing."""
-    account = _account(service, person)
+    account = account_of(service, person)
     membership = service.queries.membership(calendar_id, account.account_id)
     found = describe(service.queries, calendar_id, account.account_id)
     if membership is None or found is None:
@@ -153,7 +153,7 @@ def answer(service: BotService, person: Person, calendar_id: UUID, accept: bool)
         if accept:
             return Answered(True, found)
         raise DomainError(texts.already_added(found.calendar_name))
-    actor, source = _who(account, person)
+    actor, source = who(account, person)
     service.app.answer_calendar_invitation(
         calendar_id, by=account.account_id, accept=accept, actor=actor, source=source
     )
@@ -162,7 +162,7 @@ def answer(service: BotService, person: Person, calendar_id: UUID, accept: bool)
 
 def overview(service: BotService, person: Person) -> Overview:
     """Every calendar the person sees, with their role, and the invitations to answer."""
-    account = _account(service, person)
+    account = account_of(service, person)
     queries = service.queries
     own: list[texts.CalendarLine] = []
     shared: list[texts.CalendarLine] = []
@@ -189,7 +189,7 @@ def overview(service: BotService, person: Person) -> Overview:
 def members(service: BotService, person: Person, name: str) -> tuple[str, list[texts.MemberLine]]:
     """Who has one of the calendars the person sees: the owner first, then members and open
     invitations in the order they were invited."""
-    account = _account(service, person)
+    account = account_of(service, person)
     seen = find_calendar(service.queries.seen_calendars(account.account_id), name)
     if seen is None:
         raise NotFoundError(texts.no_such_calendar(name, _names(service, account)))
@@ -209,7 +209,7 @@ def members(service: BotService, person: Person, name: str) -> tuple[str, list[t
 def unshare(service: BotService, person: Person, words: list[str]) -> tuple[str, str]:
     """`/unshare <calendar> <@username|id>`: the member (or the open invitation) goes;
     returns (member's name, calendar's name)."""
-    account = _account(service, person)
+    account = account_of(service, person)
     seen = service.queries.seen_calendars(account.account_id)
     own = [s for s in seen if s.owned]
     if len(words) == 1 and _is_person(words[0]) and len(own) == 1:
@@ -225,7 +225,7 @@ def unshare(service: BotService, person: Person, words: list[str]) -> tuple[str,
     name = calendar_name(calendar)
     if service.queries.membership(calendar.calendar_id, member.account_id) is None:
         raise NotFoundError(texts.not_shared_with(member.name, name))
-    actor, source = _who(account, person)
+    actor, source = who(account, person)
     service.app.remove_member(
         calendar.calendar_id, by=account.account_id, member=member.account_id,
         actor=actor, source=source,
@@ -236,14 +236,14 @@ def unshare(service: BotService, person: Person, words: list[str]) -> tuple[str,
 def leave(service: BotService, person: Person, name: str) -> str:
     """`/leave <calendar>`: a calendar shared with the person (or an invitation) goes from
     their calendars; returns its name."""
-    account = _account(service, person)
+    account = account_of(service, person)
     seen = service.queries.seen_calendars(account.account_id, invited=True)
     calendar = find_calendar(seen, name)
     if calendar is None:
         raise NotFoundError(texts.not_member_of(name))
     if calendar.owned:
         raise DomainError(texts.leave_own())
-    actor, source = _who(account, person)
+    actor, source = who(account, person)
     service.app.remove_member(
         calendar.calendar_id, by=account.account_id, member=account.account_id,
         actor=actor, source=source,
@@ -299,13 +299,15 @@ def _person(service: BotService, word: str) -> AccountView:
     return found
 
 
-def _account(service: BotService, person: Person) -> AccountView:
+def account_of(service: BotService, person: Person) -> AccountView:
+    """The person's account (NotFoundError, worded, when they have not started the bot)."""
     account = service.account(person.telegram_id)
     if account is None:
         raise NotFoundError(texts.not_registered())
     return account
 
 
-def _who(account: AccountView, person: Person) -> tuple[str, str]:
+def who(account: AccountView, person: Person) -> tuple[str, str]:
+    """The actor and source a change the person asks the bot for is recorded under."""
     actor = Actor(account_id=account.account_id).encode()
     return actor, Source(SourceKind.BOT, str(person.telegram_id)).encode()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from televent.domain.feed_subscriptions import feed_host, refresh_counts
 from televent.domain.sharing import ROLE_WORDS, Role, Status
 from televent.domain.values import DEFAULT_REMINDER_MINUTES
 
@@ -274,6 +275,30 @@ def _feed_revoked(event: Any, state: AggregateState, people: People) -> list[str
     return [f"{who} stopped publishing {calendar} as a feed"]
 
 
+def _feed_subscribed(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "'calendar.example.org' subscribed to a feed" (docs/adr/0025; the address itself may
+    hold a secret, so the audit names only its host)."""
+    return [f"{_calendar_name(state)} subscribed to the feed of {feed_host(str(event.url))}"]
+
+
+def _subscription_changed(event: Any, state: AggregateState, people: People) -> list[str]:
+    words = {
+        "paused": ("paused", "resumed"),
+        "reminders": ("reminders on", "reminders off"),
+        "busy": ("counted as busy time", "not counted as busy time"),
+    }
+    changes = [
+        words[key][0 if value else 1] for key, value in dict(event.changes).items() if key in words
+    ]
+    return [f"feed {_calendar_name(state)}: {', '.join(changes)}"]
+
+
+def _feed_refreshed(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "feed 'Holidays' refreshed: 3 added, 1 changed"."""
+    counts = refresh_counts(event.added, event.changed, event.removed)
+    return [f"feed {_calendar_name(state)} refreshed: {counts}"]
+
+
 def _member_properties_set(event: Any, state: AggregateState, people: People) -> list[str]:
     """ "Bob renamed 'Family' for themselves: 'Home'" (and their colour and busy choice)."""
     member = str(event.member)
@@ -531,6 +556,9 @@ SHARING_DESCRIBERS: dict[str, SharingDescriber] = {
     "Calendar.MemberPropertiesSet": _member_properties_set,
     "Calendar.FeedPublished": _feed_published,
     "Calendar.FeedRevoked": _feed_revoked,
+    "Calendar.FeedSubscribed": _feed_subscribed,
+    "Calendar.SubscriptionChanged": _subscription_changed,
+    "Calendar.FeedRefreshed": _feed_refreshed,
 }
 
 DESCRIBERS: dict[str, Describer] = {

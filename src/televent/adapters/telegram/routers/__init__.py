@@ -22,6 +22,7 @@ from . import (
     rsvp,
     sharing,
     start,
+    subscriptions,
 )
 
 
@@ -34,6 +35,7 @@ def all_routers() -> list[Router]:
     """
     modules = (
         groups,
+        subscriptions,  # before create: a feed's link alone is a subscription, not an event
         *(start, language, preferences, email, create, listing, events, rsvp, devices, accounts),
         mini_app,
         booking,

@@ -32,7 +32,7 @@ async def event(
         texts.details(details, texts.zone(account.timezone), account.preferences.hour_cycle),
         reply_markup=keyboards.event_actions(
             details.event_id,
-            owned=details.owned,
+            owned=details.owned and details.changeable,
             invited=details.my_address is not None,
             open_url=ctx.open_url(details.event_id),
         ),
@@ -74,6 +74,7 @@ async def cancel_event(
         decline = texts.code(f"/rsvp decline {details.short_id}")
         await message.answer(t("bot-cancel-not-yours", command=decline))
         return
+    await ctx.port.run(ctx.service.require_change, person, details.event_id)
     tz, cycle = texts.zone(account.timezone), account.preferences.hour_cycle
     moment = texts.when(details.start, details.end, tz, hour_cycle=cycle)
     await message.answer(

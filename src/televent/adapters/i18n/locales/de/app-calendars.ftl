@@ -2,6 +2,7 @@
 calendars-title = Kalender
 calendars-back = Kalender
 calendars-role-owner = Besitzer
+calendars-role-subscriber = Abonniert
 calendars-role-read = Kann ansehen
 calendars-role-write = Kann bearbeiten
 calendars-role-manage = Kann verwalten

@@ -7,6 +7,7 @@ share-role =
         [read] kann ansehen
         [write] kann bearbeiten
         [manage] kann verwalten
+        [subscriber] abonniert
        *[owner] Eigentümer
     }
 share-someone = Jemand

@@ -33,6 +33,7 @@ bot-help =
     /device add <i>Name</i> | list | revoke <i>Name</i> — Passwörter für CalDAV-Apps
     /export — dein Kalender als .ics-Datei
     📥 Schick eine .ics-Datei, um ihre Termine zu importieren (die Bildunterschrift kann den Kalender nennen)
+    🔗 /subscribe <i>webcal://- oder https://-Link</i> — ein Kalender, der einem Feed folgt (Feiertage, Schule, Arbeit); /subscriptions — deine Abos
     /deleteaccount — deine Daten löschen (nach 30 Tagen, widerrufbar)
     IDs sind die kurzen Codes aus den Listen, wie <code>a1b2c3</code>.
 
@@ -134,6 +135,7 @@ bot-cmd-rsvp = Antworten: /rsvp accept a1b2c3
 bot-cmd-cancel = Einen Termin absagen oder einen Dialog verlassen
 bot-cmd-calendars = Deine Kalender, mit dir geteilte, Einladungen
 bot-cmd-share = Einen Kalender teilen: /share familie @anna [read|write|manage]
+bot-cmd-subscribe = Einem Kalender-Feed folgen: /subscribe webcal://…
 bot-cmd-calendar = In einer Gruppe: der Kalender der Gruppe, [Diesem Kalender beitreten]
 bot-cmd-timezone = Deine Zeitzone
 bot-cmd-language = Die Sprache, die ich spreche: /language de

@@ -21,6 +21,7 @@ refusal-calendars-role-forbids = { $what ->
     [share] Deine Rolle in diesem Kalender erlaubt dir nicht, ihn zu teilen.
     [roles] Deine Rolle in diesem Kalender erlaubt dir nicht, die Rollen der Mitglieder zu ändern.
     [remove] Deine Rolle in diesem Kalender erlaubt dir nicht, Mitglieder zu entfernen.
+    [subscription] Deine Rolle in diesem Kalender erlaubt dir nicht, sein Abonnement zu ändern.
    *[other] Deine Rolle in diesem Kalender erlaubt dir nicht, ihn zu veröffentlichen.
 }
 refusal-calendars-read-only = Du kannst diesen Kalender ansehen, aber seine Termine nicht ändern.

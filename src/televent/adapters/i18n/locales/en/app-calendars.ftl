@@ -2,6 +2,7 @@
 calendars-title = Calendars
 calendars-back = Calendars
 calendars-role-owner = Owner
+calendars-role-subscriber = Subscribed
 calendars-role-read = Can view
 calendars-role-write = Can edit
 calendars-role-manage = Can manage

@@ -7,6 +7,7 @@ share-role =
         [read] can view
         [write] can edit
         [manage] can manage
+        [subscriber] subscribed
        *[owner] owner
     }
 share-someone = Someone

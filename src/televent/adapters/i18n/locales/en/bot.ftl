@@ -33,6 +33,7 @@ bot-help =
     /device add <i>name</i> | list | revoke <i>name</i> — passwords for CalDAV apps
     /export — your calendar as an .ics file
     📥 Send an .ics file to import its events (its caption may name the calendar)
+    🔗 /subscribe <i>webcal:// or https:// link</i> — a calendar that follows a feed (holidays, school, work); /subscriptions — yours
     /deleteaccount — erase your data (after 30 days, cancellable)
     Ids are the short codes shown in lists, like <code>a1b2c3</code>.
 
@@ -137,6 +138,7 @@ bot-cmd-rsvp = Answer: /rsvp accept a1b2c3
 bot-cmd-cancel = Cancel an event, or leave a dialogue
 bot-cmd-calendars = Your calendars, those shared with you, invitations
 bot-cmd-share = Share a calendar: /share family @anna [read|write|manage]
+bot-cmd-subscribe = Follow a calendar feed: /subscribe webcal://…
 bot-cmd-calendar = In a group: the group's calendar, [Join this calendar]
 bot-cmd-timezone = Your time zone
 bot-cmd-language = The language I speak: /language ru

@@ -24,6 +24,7 @@ refusal-calendars-role-forbids = { $what ->
     [share] Your role on this calendar does not allow you to share this calendar.
     [roles] Your role on this calendar does not allow you to change members' roles.
     [remove] Your role on this calendar does not allow you to remove members.
+    [subscription] Your role on this calendar does not allow you to change its subscription.
    *[other] Your role on this calendar does not allow you to publish it.
 }
 refusal-calendars-read-only = You can view this calendar but not change its events.

@@ -2,6 +2,7 @@
 calendars-title = Calendarios
 calendars-back = Calendarios
 calendars-role-owner = Propietario
+calendars-role-subscriber = Suscrito
 calendars-role-read = Puede ver
 calendars-role-write = Puede editar
 calendars-role-manage = Puede gestionar

@@ -7,6 +7,7 @@ share-role =
         [read] puede ver
         [write] puede editar
         [manage] puede gestionar
+        [subscriber] suscrito
        *[owner] propietario
     }
 share-someone = Alguien

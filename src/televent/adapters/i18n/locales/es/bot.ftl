@@ -33,6 +33,7 @@ bot-help =
     /device add <i>nombre</i> | list | revoke <i>nombre</i> — contraseñas para apps CalDAV
     /export — tu calendario como archivo .ics
     📥 Envía un archivo .ics para importar sus eventos (el pie puede nombrar el calendario)
+    🔗 /subscribe <i>enlace webcal:// o https://</i> — un calendario que sigue un feed (festivos, colegio, trabajo); /subscriptions — los tuyos
     /deleteaccount — borrar tus datos (a los 30 días, se puede anular)
     Los ids son los códigos cortos de las listas, como <code>a1b2c3</code>.
 
@@ -134,6 +135,7 @@ bot-cmd-rsvp = Responder: /rsvp accept a1b2c3
 bot-cmd-cancel = Cancelar un evento o salir de un diálogo
 bot-cmd-calendars = Tus calendarios, los compartidos contigo, invitaciones
 bot-cmd-share = Compartir un calendario: /share familia @anna [read|write|manage]
+bot-cmd-subscribe = Seguir un feed de calendario: /subscribe webcal://…
 bot-cmd-calendar = En un grupo: el calendario del grupo, [Unirse a este calendario]
 bot-cmd-timezone = Tu zona horaria
 bot-cmd-language = El idioma en que te hablo: /language es

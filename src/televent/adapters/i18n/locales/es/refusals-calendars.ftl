@@ -21,6 +21,7 @@ refusal-calendars-role-forbids = { $what ->
     [share] Tu rol en este calendario no te permite compartirlo.
     [roles] Tu rol en este calendario no te permite cambiar los roles de los miembros.
     [remove] Tu rol en este calendario no te permite quitar miembros.
+    [subscription] Tu rol en este calendario no te permite cambiar su suscripción.
    *[other] Tu rol en este calendario no te permite publicarlo.
 }
 refusal-calendars-read-only = Puedes ver este calendario, pero no cambiar sus eventos.

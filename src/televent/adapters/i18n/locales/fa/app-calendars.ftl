@@ -2,6 +2,7 @@
 calendars-title = تقویم‌ها
 calendars-back = تقویم‌ها
 calendars-role-owner = مالک
+calendars-role-subscriber = مشترک
 calendars-role-read = فقط مشاهده
 calendars-role-write = امکان ویرایش
 calendars-role-manage = امکان مدیریت

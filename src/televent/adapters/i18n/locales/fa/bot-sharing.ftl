@@ -7,6 +7,7 @@ share-role =
         [read] می‌تواند ببیند
         [write] می‌تواند ویرایش کند
         [manage] می‌تواند مدیریت کند
+        [subscriber] مشترک
        *[owner] مالک
     }
 share-someone = کسی

@@ -2,6 +2,7 @@
 calendars-title = Kalender
 calendars-back = Kalender
 calendars-role-owner = Pemilik
+calendars-role-subscriber = Berlangganan
 calendars-role-read = Bisa melihat
 calendars-role-write = Bisa mengubah
 calendars-role-manage = Bisa mengelola

@@ -7,6 +7,7 @@ share-role =
         [read] bisa melihat
         [write] bisa mengedit
         [manage] bisa mengelola
+        [subscriber] berlangganan
        *[owner] pemilik
     }
 share-someone = Seseorang

@@ -33,6 +33,7 @@ bot-help =
     /device add <i>nama</i> | list | revoke <i>nama</i> — kata sandi untuk aplikasi CalDAV
     /export — kalendermu sebagai file .ics
     📥 Kirim berkas .ics untuk mengimpor acaranya (keterangannya boleh menyebut nama kalender)
+    🔗 /subscribe <i>tautan webcal:// atau https://</i> — kalender yang mengikuti feed (libur, sekolah, kerja); /subscriptions — langganan Anda
     /deleteaccount — hapus datamu (setelah 30 hari, bisa dibatalkan)
     Id adalah kode pendek di daftar, seperti <code>a1b2c3</code>.
 
@@ -124,6 +125,7 @@ bot-cmd-rsvp = Jawab: /rsvp accept a1b2c3
 bot-cmd-cancel = Batalkan acara, atau keluar dari dialog
 bot-cmd-calendars = Kalendermu, yang dibagikan denganmu, undangan
 bot-cmd-share = Bagikan kalender: /share keluarga @anna [read|write|manage]
+bot-cmd-subscribe = Ikuti feed kalender: /subscribe webcal://…
 bot-cmd-calendar = Di grup: kalender grup, [Gabung ke kalender ini]
 bot-cmd-timezone = Zona waktumu
 bot-cmd-language = Bahasa yang kupakai: /language id

@@ -20,6 +20,7 @@ refusal-calendars-role-forbids = { $what ->
     [share] Peranmu di kalender ini tidak mengizinkanmu membagikannya.
     [roles] Peranmu di kalender ini tidak mengizinkanmu mengubah peran anggota.
     [remove] Peranmu di kalender ini tidak mengizinkanmu mengeluarkan anggota.
+    [subscription] Peranmu di kalender ini tidak mengizinkanmu mengubah langganannya.
    *[other] Peranmu di kalender ini tidak mengizinkanmu memublikasikannya.
 }
 refusal-calendars-read-only = Kamu bisa melihat kalender ini, tetapi tidak bisa mengubah acaranya.

@@ -2,6 +2,7 @@
 calendars-title = Calendários
 calendars-back = Calendários
 calendars-role-owner = Dono
+calendars-role-subscriber = Assinado
 calendars-role-read = Pode ver
 calendars-role-write = Pode editar
 calendars-role-manage = Pode gerenciar

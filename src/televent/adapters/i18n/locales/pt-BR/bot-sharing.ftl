@@ -7,6 +7,7 @@ share-role =
         [read] pode ver
         [write] pode editar
         [manage] pode gerenciar
+        [subscriber] assinado
        *[owner] dono
     }
 share-someone = Alguém

@@ -21,6 +21,7 @@ refusal-calendars-role-forbids = { $what ->
     [share] Seu papel nesta agenda não permite compartilhá-la.
     [roles] Seu papel nesta agenda não permite mudar os papéis dos membros.
     [remove] Seu papel nesta agenda não permite remover membros.
+    [subscription] Seu papel nesta agenda não permite alterar a assinatura dela.
    *[other] Seu papel nesta agenda não permite publicá-la.
 }
 refusal-calendars-read-only = Você pode ver esta agenda, mas não alterar os eventos dela.

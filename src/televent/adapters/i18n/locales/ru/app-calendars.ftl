@@ -2,6 +2,7 @@
 calendars-title = Календари
 calendars-back = Календари
 calendars-role-owner = Владелец
+calendars-role-subscriber = Подписка
 calendars-role-read = Может смотреть
 calendars-role-write = Может изменять
 calendars-role-manage = Может управлять

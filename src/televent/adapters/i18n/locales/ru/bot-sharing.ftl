@@ -7,6 +7,7 @@ share-role =
         [read] может просматривать
         [write] может редактировать
         [manage] может управлять
+        [subscriber] подписка
        *[owner] владелец
     }
 share-someone = Кто-то

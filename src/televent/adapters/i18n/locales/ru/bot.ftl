@@ -33,6 +33,7 @@ bot-help =
     /device add <i>имя</i> | list | revoke <i>имя</i> — пароли для CalDAV-приложений
     /export — ваш календарь файлом .ics
     📥 Пришлите файл .ics, чтобы импортировать его события (в подписи можно указать календарь)
+    🔗 /subscribe <i>ссылка webcal:// или https://</i> — календарь, который следит за фидом (праздники, школа, работа); /subscriptions — ваши подписки
     /deleteaccount — удалить ваши данные (через 30 дней, можно передумать)
     Id — короткие коды из списков, например <code>a1b2c3</code>.
 
@@ -147,6 +148,7 @@ bot-cmd-rsvp = Ответить: /rsvp accept a1b2c3
 bot-cmd-cancel = Отменить событие или выйти из диалога
 bot-cmd-calendars = Ваши календари, общие с вами, приглашения
 bot-cmd-share = Поделиться календарём: /share семья @anna [read|write|manage]
+bot-cmd-subscribe = Подписаться на фид календаря: /subscribe webcal://…
 bot-cmd-calendar = В группе: календарь группы, [Подключить календарь]
 bot-cmd-timezone = Ваш часовой пояс
 bot-cmd-language = Язык общения: /language ru

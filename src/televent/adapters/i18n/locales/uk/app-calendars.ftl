@@ -2,6 +2,7 @@
 calendars-title = Календарі
 calendars-back = Календарі
 calendars-role-owner = Власник
+calendars-role-subscriber = Підписка
 calendars-role-read = Може переглядати
 calendars-role-write = Може редагувати
 calendars-role-manage = Може керувати

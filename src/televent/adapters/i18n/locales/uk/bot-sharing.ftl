@@ -7,6 +7,7 @@ share-role =
         [read] може переглядати
         [write] може редагувати
         [manage] може керувати
+        [subscriber] підписка
        *[owner] власник
     }
 share-someone = Хтось

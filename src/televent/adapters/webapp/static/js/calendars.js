@@ -8,7 +8,8 @@ import { call, get } from "./api.js";
 import { bindFeed, showFeed } from "./feeds.js";
 import { t } from "./i18n.js";
 import { bindImport, showImport } from "./imports.js";
-import { calendarById, manages, state, writable } from "./state.js";
+import { calendarById, manages, owns, state, writable } from "./state.js";
+import { bindSubscriptions, showSubscription } from "./subscriptions.js";
 import { hapticSuccess } from "./telegram.js";
 import { $, choose, h, toast } from "./ui.js";
 
@@ -19,7 +20,7 @@ const ROLES = ["read", "write", "manage"];
 
 export function roleLabel(role) {
   const labels = {
-    owner: t("calendars-role-owner"), read: t("calendars-role-read"),
+    owner: t("calendars-role-owner"), subscriber: t("calendars-role-subscriber"), read: t("calendars-role-read"),
     write: t("calendars-role-write"), manage: t("calendars-role-manage"),
   };
   return labels[role] || role;
@@ -51,6 +52,7 @@ export function describe(calendar) {
   const parts = [];
   if (calendar.kind === "group") parts.push(t("calendars-group"));
   if (calendar.role === "owner") parts.push(t("calendars-yours"));
+  else if (calendar.role === "subscriber") parts.push(roleLabel(calendar.role));
   else {
     if (calendar.kind !== "group" && calendar.owner) parts.push(calendar.owner.name);
     parts.push(roleLabel(calendar.role));
@@ -247,13 +249,15 @@ export async function showPeople(calendar) {
   $("#people-swatch").replaceChildren(swatch(calendar));
   const color = $("#people-color");
   color.value = colorOf(calendar) || "#2481cc";
-  $("#people-color-hint").textContent = calendar.role === "owner" ? t("calendars-colour-everyone") : t("calendars-colour-you");
+  $("#people-color-hint").textContent = owns(calendar) ? t("calendars-colour-everyone") : t("calendars-colour-you");
   $("#share-form").hidden = !manages(calendar);
-  $("#leave").hidden = calendar.role === "owner";
+  relabelPeople();
+  $("#leave").hidden = owns(calendar);
   $("#leave").textContent = calendar.kind === "group" ? t("calendars-leave-group") : t("calendars-leave");
   $("#read-only-hint").hidden = writable(calendar);
   showFeed(calendar);
   showImport(calendar);
+  showSubscription(calendar);
   const root = $("#people-body");
   try {
     const { data } = await get(`/calendars/${calendar.id}/members`);
@@ -341,6 +345,15 @@ export function bindPeople() {
   $("#people-color").addEventListener("change", recolor);
   bindFeed((error) => on.fail(error));
   bindImport({ fail: (error) => on.fail(error), imported: () => on.changed(true) });
+  bindSubscriptions({
+    fail: (error) => on.fail(error),
+    changed: () => loadCalendars(true),
+    gone: async (calendar) => {
+      if (state.focus === calendar.id) state.focus = null;
+      await loadCalendars(true);
+      on.openCalendars();
+    },
+  });
   relabelPeople();
 }
 
@@ -348,8 +361,10 @@ export function bindPeople() {
 export function relabelPeople() {
   const role = $("#share-role");
   const chosen = role.value || "write";
-  role.replaceChildren(...ROLES.map((value) => new Option(roleLabel(value), value)));
-  role.value = chosen;
+  // a subscribed calendar is shared to view only (docs/adr/0025)
+  const roles = people && people.role === "subscriber" ? ["read"] : ROLES;
+  role.replaceChildren(...roles.map((value) => new Option(roleLabel(value), value)));
+  role.value = roles.includes(chosen) ? chosen : roles[0];
 }
 
 /** The calendar whose people are shown (null when none). */

@@ -17,6 +17,7 @@
 import { dateFormat, firstDay, language, t } from "./i18n.js";
 import { state } from "./state.js";
 import { today } from "./tz.js";
+import { asciiDigits, fieldName, markField } from "./ui.js";
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Years read from what is typed: a Solar Hijri year ("۱۴۰۵/۰۹/۰۳") is refused rather than
@@ -64,16 +65,6 @@ export function formatDate(iso) {
   return format.format(ms).replace(/[\u00a0\u202f]/g, " ");
 }
 
-/** Digits of any script as ASCII ones: Persian "۲۴" and Arabic-Indic "٢٤" are 24. */
-function asciiDigits(text) {
-  return text.replace(/\p{Nd}/gu, (digit) => {
-    const code = digit.codePointAt(0);
-    for (const zero of [0x06f0, 0x0660, 0xff10, 0x0966]) {
-      if (code >= zero && code <= zero + 9) return String(code - zero);
-    }
-    return digit;
-  });
-}
 
 /** A word as it is compared: lower case, no dots or invisible marks, Arabic letters written
  *  the Persian way ("ي" is "ی"). */
@@ -199,11 +190,6 @@ export function parseDate(text, { year = null } = {}) {
   return dayOf(yearOf(found.year), Number(found.month), Number(found.day));
 }
 
-/** The field's name for a message: its aria-label, else its <label>. */
-function nameOf(input) {
-  const label = input.getAttribute("aria-label") || (input.labels && input.labels[0] && input.labels[0].textContent);
-  return (label || "").trim();
-}
 
 /** A date to show as an example: the 24th of November this year (the day after the month, so
  *  that the order of both shows). */
@@ -213,20 +199,11 @@ function example() {
 
 /** The catalogue's words for what is wrong with the field's text. */
 export function invalidDateMessage(input) {
-  return t("date-field-invalid", { field: nameOf(input), example: example() });
+  return t("date-field-invalid", { field: fieldName(input), example: example() });
 }
 
 function mark(input, valid) {
-  if (valid) {
-    input.removeAttribute("aria-invalid");
-    input.setCustomValidity("");
-    input.removeAttribute("title");
-  } else {
-    const message = invalidDateMessage(input);
-    input.setAttribute("aria-invalid", "true");
-    input.setCustomValidity(message);
-    input.title = message;
-  }
+  markField(input, valid ? null : invalidDateMessage(input));
 }
 
 // Fields whose date the app wrote while the person was elsewhere (an end following its start):

@@ -15,6 +15,7 @@ import { $, choose } from "./ui.js";
 
 let repetition = null; // the RecurrenceEditor of the form, made on first use
 let shown = { item: null, scope: null }; // what the form was filled for
+let startDay = ""; // the start date last shown: a start moved by days takes its end along
 
 function field(name) {
   return $(`#event-form [name="${name}"]`);
@@ -71,6 +72,7 @@ export function fillForm({ item = null, startWall, endWall, allDay = false, scop
   }
   field("all_day").checked = allDay;
   setDate(field("start_date"), start.slice(0, 10));
+  startDay = start.slice(0, 10);
   setTime(field("start_time"), allDay ? "09:00" : start.slice(11, 16));
   // An all-day event's end is exclusive in iCalendar; the form shows its last day.
   setDate(field("end_date"), allDay ? addDays(end.slice(0, 10), -1) : end.slice(0, 10));
@@ -92,10 +94,17 @@ export function bindForm() {
     syncAllDay();
     startChanged();
   });
+  // A start moved to another day takes its end along, by as many days: the event keeps its
+  // length (a new event at 23:00 ends at midnight, the next day, wherever it is moved to).
   field("start_date").addEventListener("change", () => {
     const start = readDate(field("start_date"));
     const end = readDate(field("end_date"));
-    if (start && end !== null && end < start) setDate(field("end_date"), start);
+    if (start && end !== null) {
+      const moved = startDay && end ? addDays(end, wallMinutesBetween(startDay, start) / 1440) : start;
+      const next = moved < start ? start : moved;
+      if (next !== end) setDate(field("end_date"), next);
+    }
+    if (start) startDay = start;
     startChanged();
   });
   // Another language (or clock, or first weekday) while the form is open: its words follow.

@@ -55,9 +55,15 @@ export function writable(calendar) {
   return Boolean(calendar) && calendar.status === "active" && WRITERS.has(calendar.role);
 }
 
+/** True when `calendar` is the user's own (one that follows a feed too: its role is
+ *  "subscriber", docs/adr/0025). */
+export function owns(calendar) {
+  return Boolean(calendar) && (calendar.role === "owner" || calendar.role === "subscriber");
+}
+
 /** True when the user owns `calendar` or manages its members. */
 export function manages(calendar) {
-  return Boolean(calendar) && calendar.status === "active" && (calendar.role === "owner" || calendar.role === "manage");
+  return Boolean(calendar) && calendar.status === "active" && (owns(calendar) || calendar.role === "manage");
 }
 
 /** True when the user may change or delete `item` (an invitation read from someone else's

@@ -12,6 +12,7 @@
 //   setTime(input, "09:30")
 
 import { dateFormat, language, t, uses12Hours } from "./i18n.js";
+import { asciiDigits, fieldName, markField } from "./ui.js";
 
 const STEP = 30; // minutes between the times offered
 const LIST_ID = "timefield-times";
@@ -54,16 +55,6 @@ function dayPeriods() {
   return markers;
 }
 
-/** Digits of any script as ASCII ones: Persian "۱۷" and Arabic-Indic "١٧" are 17. */
-function asciiDigits(text) {
-  return text.replace(/\p{Nd}/gu, (digit) => {
-    const code = digit.codePointAt(0);
-    for (const zero of [0x06f0, 0x0660, 0xff10, 0x0966]) {
-      if (code >= zero && code <= zero + 9) return String(code - zero);
-    }
-    return digit;
-  });
-}
 
 /** What a person typed as "HH:MM" on 24 hours, or null when it is not a time: "17:00", "1700",
  *  "5pm", "5:30 PM", "9" (09:00), "9.30", "۱۷:۳۰", "۵:۳۰ ب.ظ.". */
@@ -112,28 +103,14 @@ function suggestions() {
   return list;
 }
 
-/** The field's name for a message: its aria-label, else its <label>. */
-function nameOf(input) {
-  const label = input.getAttribute("aria-label") || (input.labels && input.labels[0] && input.labels[0].textContent);
-  return (label || "").trim();
-}
 
 /** The catalogue's words for what is wrong with the field's text. */
 export function invalidMessage(input) {
-  return t("time-field-invalid", { field: nameOf(input), example: formatTime("17:30") });
+  return t("time-field-invalid", { field: fieldName(input), example: formatTime("17:30") });
 }
 
 function mark(input, valid) {
-  if (valid) {
-    input.removeAttribute("aria-invalid");
-    input.setCustomValidity("");
-    input.removeAttribute("title");
-  } else {
-    const message = invalidMessage(input);
-    input.setAttribute("aria-invalid", "true");
-    input.setCustomValidity(message);
-    input.title = message;
-  }
+  markField(input, valid ? null : invalidMessage(input));
 }
 
 /** Show `hhmm` ("HH:MM", or "" for none) in the person's clock. */

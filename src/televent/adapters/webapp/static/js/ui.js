@@ -117,3 +117,34 @@ export function formatRange(startWall, endWall, allDay) {
     : `${end.toLocaleDateString(locale(), day)}, ${end.toLocaleTimeString(locale(), time)}`;
   return `${from} – ${to}`;
 }
+
+/** Digits of any script as ASCII ones: Persian "۱۷" and Arabic-Indic "١٧" are 17. */
+export function asciiDigits(text) {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0);
+    for (const zero of [0x06f0, 0x0660, 0xff10, 0x0966]) {
+      if (code >= zero && code <= zero + 9) return String(code - zero);
+    }
+    return digit;
+  });
+}
+
+/** A field's name for a message: its aria-label, else its <label>. */
+export function fieldName(input) {
+  const label = input.getAttribute("aria-label") || (input.labels && input.labels[0] && input.labels[0].textContent);
+  return (label || "").trim();
+}
+
+/** Mark a text field as holding what it should (`problem` null) or not (`problem`: the words
+ *  saying what is wrong, shown by the browser and read out by screen readers). */
+export function markField(input, problem) {
+  if (problem === null) {
+    input.removeAttribute("aria-invalid");
+    input.setCustomValidity("");
+    input.removeAttribute("title");
+  } else {
+    input.setAttribute("aria-invalid", "true");
+    input.setCustomValidity(problem);
+    input.title = problem;
+  }
+}

@@ -1,0 +1,126 @@
+"""The job that fetches subscribed feeds when they are due and refreshes their calendars
+(docs/adr/0025). It runs in the leader only (entrypoints/serve.py), so a feed is fetched once
+whatever the number of processes.
+
+Each round takes the feeds due (never fetched ones first), fetches several at once through
+the outbound guard (adapters/outbound: no private addresses unless the operator allows them,
+at most 5 redirects, a size and a time limit), sends back the feed's ETag and Last-Modified so
+an unchanged feed costs one 304, and hands a changed one to `Televent.refresh_feed`, which
+stores only the difference. A failure (the guard's refusal, an HTTP error, a text that is not
+iCalendar, anything else) is noted with its reason for the subscriber and backs the feed off;
+it never stops another feed's refresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from uuid import UUID
+
+from televent.adapters.outbound import Outbound, OutboundError
+from televent.adapters.port import AppPort
+from televent.application.televent import Televent
+from televent.domain.calendar_import import ImportRefusedError, decoded
+from televent.domain.errors import NotFoundError
+from televent.domain.feed_subscriptions import DEFAULT_INTERVAL, refresh_interval
+from televent.domain.values import Actor
+from televent.projections.base import stamp
+from televent.projections.queries import SubscriptionView
+
+LOG = logging.getLogger(__name__)
+ROUND = 50  # feeds taken per round
+AT_ONCE = 8  # fetched at the same time (each bounded by the guard's time limit)
+ACCEPT = "text/calendar, text/plain;q=0.8, */*;q=0.5"
+
+
+class FeedRefresher:
+    """Fetches the feeds that are due and refreshes their calendars."""
+
+    def __init__(self, app: Televent, outbound: Outbound, port: AppPort | None = None) -> None:
+        self.app = app
+        self.outbound = outbound
+        self.port = port or AppPort(2)
+        self.actor = Actor().encode()
+
+    async def run_once(self) -> int:
+        """Fetch every feed due now (up to a round's worth); returns how many were tried."""
+        now = self.app.clock()
+        due = await self.port.run(self.app.queries.subscriptions_due, stamp(now), ROUND)
+        gate = asyncio.Semaphore(AT_ONCE)
+
+        async def one(sub: SubscriptionView) -> None:
+            async with gate:
+                try:
+                    await self.refresh(sub)
+                except Exception:  # one feed's failure never stops the others
+                    LOG.exception("Feed refresh of calendar %s failed", sub.calendar_id)
+
+        await asyncio.gather(*(one(sub) for sub in due))
+        return len(due)
+
+    async def refresh(self, sub: SubscriptionView) -> str:
+        """Fetch one feed and refresh its calendar; returns the outcome noted for it."""
+        calendar_id = sub.calendar_id
+        try:
+            answer = await self.outbound.fetch(
+                sub.url,
+                headers={"Accept": ACCEPT},
+                if_none_match=sub.etag,
+                if_modified_since=sub.last_modified,
+            )
+        except OutboundError as exc:
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
+        if answer.status == 304:
+            interval = (
+                dt.timedelta(seconds=sub.interval_seconds)
+                if sub.interval_seconds
+                else DEFAULT_INTERVAL
+            )
+            return await self._fetched(
+                calendar_id, interval, sub.etag, sub.last_modified, "unchanged"
+            )
+        if answer.status >= 300:
+            return await self._failed(
+                calendar_id, f"http-{answer.status}: the server answered {answer.status}"
+            )
+        text = decoded(answer.body)
+        try:
+            report = await self.port.run(self.app.refresh_feed, calendar_id, text, actor=self.actor)
+        except NotFoundError:
+            return "gone"  # unsubscribed meanwhile
+        except ImportRefusedError as exc:
+            return await self._failed(calendar_id, f"not-a-calendar: {exc}")
+        return await self._fetched(
+            calendar_id,
+            refresh_interval(text),
+            answer.etag,
+            answer.last_modified,
+            report.outcome,
+        )
+
+    async def _fetched(
+        self,
+        calendar_id: UUID,
+        interval: dt.timedelta,
+        etag: str | None,
+        last_modified: str | None,
+        outcome: str,
+    ) -> str:
+        await self.port.run(
+            self.app.feed_fetched,
+            calendar_id,
+            now=self.app.clock(),
+            interval=interval,
+            etag=etag,
+            last_modified=last_modified,
+            outcome=outcome,
+        )
+        return outcome
+
+    async def _failed(self, calendar_id: UUID, error: str) -> str:
+        failures = await self.port.run(
+            self.app.feed_failed, calendar_id, now=self.app.clock(), error=error
+        )
+        LOG.warning("Feed of calendar %s failed (%d in a row): %s", calendar_id, failures, error)
+        return error
