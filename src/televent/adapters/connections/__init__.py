@@ -1,0 +1,1 @@
+"""Connected calendar accounts on other servers (docs/adr/0026)."""

@@ -1,0 +1,442 @@
+"""Televent as a CalDAV client of another server (docs/adr/0026), every request through the
+outbound guard (adapters/outbound, ADR 0023).
+
+- `discover`: from what a person typed (domain/connections.where_to_look) to the account's
+  principal (RFC 5397 `current-user-principal`), its calendar home (RFC 4791 §6.2.1) and the
+  calendars in it that may hold events.
+- `changes`: what changed in a calendar since a sync token (RFC 6578 `sync-collection`); a
+  server without it, or one that no longer knows the token, is listed by ETag instead and the
+  difference taken against what was known. Changed resources come with their data
+  (`calendar-multiget`, RFC 4791 §7.9), in batches.
+- `put` and `delete`: a change written back only if the resource is still the version last
+  seen (`If-Match`; a new one with `If-None-Match: *`); otherwise `RemoteChangedError`.
+
+The other server's answers are as hostile as any request: XML is read with defusedxml, an
+answer that is not what the protocol says raises `CalDavError`, never anything else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from xml.etree.ElementTree import Element
+from xml.sax.saxutils import escape
+
+import defusedxml.ElementTree as SafeXml
+from defusedxml import DefusedXmlException
+
+from televent.adapters.outbound import Answer, Outbound, basic_authorization
+from televent.domain.connections import where_to_look
+from televent.domain.errors import DomainError
+
+DAV = "DAV:"
+CALDAV = "urn:ietf:params:xml:ns:caldav"
+CS = "http://calendarserver.org/ns/"
+APPLE = "http://apple.com/ns/ical/"
+MULTIGET_BATCH = 100  # resources fetched per calendar-multiget
+_XML = {"Content-Type": "application/xml; charset=utf-8"}
+
+
+class CalDavError(DomainError):
+    """The other server refused or answered what the protocol does not allow; `reason`:
+    `unauthorized` (401: the user name or password), `forbidden` (403), `not-found`,
+    `not-caldav` (no calendar account there), `bad-answer` (not WebDAV's XML), `status`
+    (another HTTP status)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class RemoteChangedError(CalDavError):
+    """The resource is no longer the version a write-back was made against (412)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url} changed on the server since it was last read.", "changed")
+        self.url = url
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A user name and an (application) password; the password is never shown in a repr."""
+
+    username: str
+    password: str = dataclasses.field(repr=False)
+
+    def header(self) -> str:
+        return basic_authorization(self.username, self.password)
+
+
+@dataclass(frozen=True)
+class RemoteCalendar:
+    """A calendar collection of the other server."""
+
+    url: str
+    name: str
+    color: str | None
+    ctag: str | None
+    sync_token: str | None
+    writable: bool  # the server grants DAV:write-content (or says nothing of privileges)
+
+
+@dataclass(frozen=True)
+class RemoteAccount:
+    principal_url: str
+    home_url: str
+    calendars: list[RemoteCalendar]
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One calendar object resource: its URL, ETag and (when fetched) its iCalendar text."""
+
+    url: str
+    etag: str | None
+    data: str | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed in a calendar: `changed` with their data, `removed` URLs, and the token to
+    ask from next time (None when the server has no sync-collection). `listed` is True when
+    they were found by listing every ETag (no usable token)."""
+
+    changed: list[Resource]
+    removed: list[str]
+    token: str | None
+    listed: bool
+
+
+@dataclass(frozen=True)
+class _Response:
+    href: str
+    status: int | None  # the response's own status (a removed member in a sync report: 404)
+    props: dict[str, Element]  # the properties found (propstat 200), by Clark name
+
+
+def _tag(namespace: str, name: str) -> str:
+    return f"{{{namespace}}}{name}"
+
+
+def _status_code(text: str | None) -> int | None:
+    parts = (text or "").split()
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+def parse_multistatus(body: bytes) -> tuple[list[_Response], str | None]:
+    """The responses of a 207 multistatus and its sync token (RFC 6578), if any.
+
+    Raises:
+        CalDavError: `bad-answer`, when the body is not a DAV:multistatus (or is hostile XML).
+    """
+    try:
+        root = SafeXml.fromstring(body)
+    except (SafeXml.ParseError, DefusedXmlException, ValueError) as exc:
+        raise CalDavError(f"The answer is not XML: {exc}", "bad-answer") from None
+    if root.tag != _tag(DAV, "multistatus"):
+        raise CalDavError(f"The answer is {root.tag}, not a multistatus.", "bad-answer")
+    found: list[_Response] = []
+    for response in root.findall(_tag(DAV, "response")):
+        href = (response.findtext(_tag(DAV, "href")) or "").strip()
+        if not href:
+            continue
+        props: dict[str, Element] = {}
+        for propstat in response.findall(_tag(DAV, "propstat")):
+            if _status_code(propstat.findtext(_tag(DAV, "status"))) != 200:
+                continue
+            prop = propstat.find(_tag(DAV, "prop"))
+            for element in [] if prop is None else list(prop):
+                props[element.tag] = element
+        status = _status_code(response.findtext(_tag(DAV, "status")))
+        found.append(_Response(href, status, props))
+    token = root.findtext(_tag(DAV, "sync-token"))
+    return found, (token.strip() or None) if token is not None else None
+
+
+def _href_in(element: Element | None) -> str | None:
+    if element is None:
+        return None
+    href = element.findtext(_tag(DAV, "href"))
+    return href.strip() if href and href.strip() else None
+
+
+def _text(element: Element | None) -> str | None:
+    if element is None or element.text is None:
+        return None
+    return element.text.strip() or None
+
+
+def resolved(base: str, href: str) -> str:
+    """The absolute URL of an href, written one way whatever the server escaped (`%40` and `@`
+    name one resource), so that URLs from different answers compare equal."""
+    parts = urlsplit(urljoin(base, href))
+    path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~")
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def _same_path(a: str, b: str) -> bool:
+    return unquote(urlsplit(a).path).rstrip("/") == unquote(urlsplit(b).path).rstrip("/")
+
+
+class CalDavClient:
+    """One account's requests to its server, as the person whose credentials it holds."""
+
+    def __init__(self, outbound: Outbound, credentials: Credentials) -> None:
+        self.outbound = outbound
+        self.credentials = credentials
+
+    # --- discovery -----------------------------------------------------------------------------
+
+    async def discover(self, typed: str) -> RemoteAccount:
+        """The account behind what the person typed: its principal, home and calendars.
+
+        Raises:
+            DomainError: not a server's address (domain/connections).
+            OutboundError: the guard refused the address, or it could not be reached.
+            CalDavError: `unauthorized`, or `not-caldav` when no candidate has a principal.
+        """
+        body = (
+            b'<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:">'
+            b"<d:prop><d:current-user-principal/><d:resourcetype/></d:prop></d:propfind>"
+        )
+        principal = None
+        for url in where_to_look(typed):
+            try:
+                answer, responses = await self._propfind(url, body, depth="0")
+            except CalDavError as exc:
+                if exc.reason == "unauthorized":
+                    raise
+                continue
+            principal = next(
+                (
+                    urljoin(answer.url, href)
+                    for r in responses
+                    if (href := _href_in(r.props.get(_tag(DAV, "current-user-principal"))))
+                ),
+                None,
+            )
+            if principal is not None:
+                break
+        if principal is None:
+            raise CalDavError(f"No CalDAV account answers at {typed}.", "not-caldav").worded(
+                "refusal-connections-not-caldav"
+            )
+        home = await self._home(principal)
+        return RemoteAccount(principal, home, await self.calendars(home))
+
+    async def _home(self, principal: str) -> str:
+        body = (
+            b'<?xml version="1.0" encoding="utf-8"?>'
+            b'<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+            b"<d:prop><c:calendar-home-set/></d:prop></d:propfind>"
+        )
+        answer, responses = await self._propfind(principal, body, depth="0")
+        for response in responses:
+            href = _href_in(response.props.get(_tag(CALDAV, "calendar-home-set")))
+            if href:
+                return urljoin(answer.url, href)
+        raise CalDavError(f"The account at {principal} has no calendar home.", "not-caldav").worded(
+            "refusal-connections-not-caldav"
+        )
+
+    async def calendars(self, home_url: str) -> list[RemoteCalendar]:
+        """The collections in the home that are calendars and may hold events."""
+        body = (
+            b'<?xml version="1.0" encoding="utf-8"?>'
+            b'<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" '
+            b'xmlns:cs="http://calendarserver.org/ns/" xmlns:i="http://apple.com/ns/ical/">'
+            b"<d:prop><d:resourcetype/><d:displayname/><cs:getctag/><d:sync-token/>"
+            b"<c:supported-calendar-component-set/><i:calendar-color/>"
+            b"<d:current-user-privilege-set/></d:prop></d:propfind>"
+        )
+        answer, responses = await self._propfind(home_url, body, depth="1")
+        found = []
+        for response in responses:
+            kind = response.props.get(_tag(DAV, "resourcetype"))
+            if kind is None or kind.find(_tag(CALDAV, "calendar")) is None:
+                continue
+            components = response.props.get(_tag(CALDAV, "supported-calendar-component-set"))
+            if (
+                components is not None
+                and list(components)
+                and not any(c.get("name", "").upper() == "VEVENT" for c in components)
+            ):
+                continue  # a task list or a journal
+            url = resolved(answer.url, response.href)
+            found.append(
+                RemoteCalendar(
+                    url=url,
+                    name=_text(response.props.get(_tag(DAV, "displayname")))
+                    or unquote(urlsplit(url).path.rstrip("/").rpartition("/")[2]),
+                    color=_text(response.props.get(_tag(APPLE, "calendar-color"))),
+                    ctag=_text(response.props.get(_tag(CS, "getctag"))),
+                    sync_token=_text(response.props.get(_tag(DAV, "sync-token"))),
+                    writable=_writable(response.props.get(_tag(DAV, "current-user-privilege-set"))),
+                )
+            )
+        return found
+
+    # --- reading changes -----------------------------------------------------------------------
+
+    async def changes(
+        self, calendar_url: str, token: str | None, known: Mapping[str, str | None]
+    ) -> Changes:
+        """What changed since `token` (None: everything there is), with the changed resources'
+        data. `known` (resource URL → ETag) is what was stored before: used when the server
+        cannot answer by token, to tell changed, new and removed resources apart."""
+        report = (
+            '<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:">'
+            f"<d:sync-token>{escape(token or '')}</d:sync-token><d:sync-level>1</d:sync-level>"
+            "<d:prop><d:getetag/></d:prop></d:sync-collection>"
+        ).encode()
+        answer = await self._request("REPORT", calendar_url, report, depth="0")
+        if answer.status == 207:
+            responses, next_token = parse_multistatus(answer.body)
+            changed, removed = [], []
+            for response in responses:
+                url = resolved(answer.url, response.href)
+                if _same_path(url, calendar_url):
+                    continue
+                if response.status == 404:
+                    removed.append(url)
+                elif _tag(DAV, "getetag") in response.props:
+                    etag = _text(response.props[_tag(DAV, "getetag")])
+                    changed.append(Resource(url, etag))
+            fetched = await self._fetch(calendar_url, changed)
+            return Changes(fetched, removed, next_token, listed=False)
+        if answer.status in (400, 403, 404, 409, 412, 415, 501):
+            return await self._listed(calendar_url, known)  # no sync-collection, or a lost token
+        raise self._status(answer)
+
+    async def _listed(self, calendar_url: str, known: Mapping[str, str | None]) -> Changes:
+        body = (
+            b'<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:">'
+            b"<d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>"
+        )
+        answer, responses = await self._propfind(calendar_url, body, depth="1")
+        there: dict[str, str | None] = {}
+        for response in responses:
+            url = resolved(answer.url, response.href)
+            if _same_path(url, calendar_url) or _tag(DAV, "getetag") not in response.props:
+                continue
+            there[url] = _text(response.props[_tag(DAV, "getetag")])
+        changed = [Resource(url, etag) for url, etag in there.items() if known.get(url) != etag]
+        removed = [url for url in known if url not in there]
+        return Changes(await self._fetch(calendar_url, changed), removed, None, listed=True)
+
+    async def _fetch(self, calendar_url: str, wanted: list[Resource]) -> list[Resource]:
+        """The resources with their data, by calendar-multiget in batches; one that vanished
+        meanwhile is left out (the next sync sees it removed)."""
+        found: list[Resource] = []
+        for start in range(0, len(wanted), MULTIGET_BATCH):
+            batch = wanted[start : start + MULTIGET_BATCH]
+            hrefs = "".join(f"<d:href>{escape(urlsplit(r.url).path)}</d:href>" for r in batch)
+            body = (
+                '<?xml version="1.0" encoding="utf-8"?>'
+                '<c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+                f"<d:prop><d:getetag/><c:calendar-data/></d:prop>{hrefs}</c:calendar-multiget>"
+            ).encode()
+            answer = await self._request("REPORT", calendar_url, body, depth="1")
+            if answer.status != 207:
+                raise self._status(answer)
+            responses, _ = parse_multistatus(answer.body)
+            for response in responses:
+                data = _text(response.props.get(_tag(CALDAV, "calendar-data")))
+                if data is None:
+                    continue
+                etag = _text(response.props.get(_tag(DAV, "getetag")))
+                found.append(Resource(resolved(answer.url, response.href), etag, data))
+        return found
+
+    # --- writing back --------------------------------------------------------------------------
+
+    async def put(self, url: str, data: str, etag: str | None) -> str | None:
+        """Store `data` at `url` if it is still version `etag` (None: only if nothing is there
+        yet); returns the new ETag when the server gives one.
+
+        Raises:
+            RemoteChangedError: the resource changed (or appeared, or went) meanwhile.
+        """
+        headers = {"Content-Type": "text/calendar; charset=utf-8"}
+        if etag is None:
+            headers["If-None-Match"] = "*"
+        else:
+            headers["If-Match"] = etag
+        answer = await self._request("PUT", url, data.encode(), headers=headers)
+        if answer.status == 412:
+            raise RemoteChangedError(url)
+        if answer.status not in (200, 201, 204):
+            raise self._status(answer)
+        return answer.etag
+
+    async def delete(self, url: str, etag: str | None) -> None:
+        """Delete `url` if it is still version `etag`; one already gone is no error.
+
+        Raises:
+            RemoteChangedError: the resource changed meanwhile.
+        """
+        headers = {} if etag is None else {"If-Match": etag}
+        answer = await self._request("DELETE", url, None, headers=headers)
+        if answer.status == 412:
+            raise RemoteChangedError(url)
+        if answer.status not in (200, 204, 404, 410):
+            raise self._status(answer)
+
+    # --- one request ---------------------------------------------------------------------------
+
+    async def _propfind(
+        self, url: str, body: bytes, *, depth: str
+    ) -> tuple[Answer, list[_Response]]:
+        answer = await self._request("PROPFIND", url, body, depth=depth)
+        if answer.status != 207:
+            raise self._status(answer)
+        return answer, parse_multistatus(answer.body)[0]
+
+    async def _request(
+        self,
+        method: str,
+        url: str,
+        body: bytes | None,
+        *,
+        depth: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Answer:
+        """Send with the account's credentials. A redirect to another origin arrives there
+        without them (the guard drops them); the request is then made again at the URL it
+        ended at, which is where the account lives now."""
+        sent = {**(_XML if body is not None and method != "PUT" else {}), **(headers or {})}
+        sent["Authorization"] = self.credentials.header()
+        if depth is not None:
+            sent["Depth"] = depth
+        answer = await self.outbound.fetch(url, method=method, headers=sent, content=body)
+        if answer.status == 401 and _origin(answer.url) != _origin(url):
+            answer = await self.outbound.fetch(
+                answer.url, method=method, headers=sent, content=body
+            )
+        if answer.status == 401:
+            raise CalDavError(
+                f"{_origin(url)} refused the user name or password.", "unauthorized"
+            ).worded("refusal-connections-unauthorized", host=urlsplit(url).hostname or url)
+        return answer
+
+    @staticmethod
+    def _status(answer: Answer) -> CalDavError:
+        host = urlsplit(answer.url).hostname or answer.url
+        reason = {403: "forbidden", 404: "not-found"}.get(answer.status, "status")
+        return CalDavError(f"{host} answered {answer.status} to a CalDAV request.", reason).worded(
+            "refusal-connections-status", host=host, status=answer.status
+        )
+
+
+def _writable(privileges: Element | None) -> bool:
+    if privileges is None or not list(privileges):
+        return True  # the server does not say: try, and learn from its answer
+    granted = {child.tag for p in privileges for child in p}
+    return bool(granted & {_tag(DAV, "write"), _tag(DAV, "write-content"), _tag(DAV, "all")})
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
