@@ -13,7 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -484,6 +484,41 @@ def test_right_to_left_mirrors_the_toolbar_and_the_arrows(
     if back.is_visible():
         back_box = back.bounding_box()
         assert back_box and back_box["x"] > 390 / 2
+    page.context.close()
+
+
+def test_back_and_forth_quickly_shows_this_periods_events(
+    mini_app: MiniApp, seeded: dict[str, dict[str, Any]]
+) -> None:
+    """The next period's events, answered only after the person came back, do not replace
+    today's: the screen shows what its dates hold."""
+    page = open_app(mini_app, 390)
+    loaded(page)
+    held: list[Any] = []
+    today = today_at(0).date()
+
+    def hold_later_periods(route: Any) -> None:
+        start = parse_qs(urlsplit(route.request.url).query).get("start", [""])[0]
+        if start[:10] > (today + dt.timedelta(days=1)).isoformat():
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/events?*", hold_later_periods)
+    heads = page.locator("#calendar .ec-header .ec-col-head")
+    page.get_by_role("button", name="Next period").click()
+    expect(heads.first.locator("time")).to_have_attribute(
+        "datetime", (today + dt.timedelta(days=3)).isoformat()
+    )
+    page.get_by_role("button", name="Previous period").click()
+    expect(heads.first.locator("time")).to_have_attribute("datetime", today.isoformat())
+    assert held, "the next period's events were asked for"
+    for route in held:
+        route.continue_()
+    expect(page.locator("body")).not_to_have_class("loading")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    expect(page.locator("#calendar .ec-event", has_text="Dentist (moved)")).to_be_visible()
+    expect(page.locator("#calendar .ec-event", has_text="Team standup")).to_be_visible()
     page.context.close()
 
 

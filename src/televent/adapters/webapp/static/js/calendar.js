@@ -94,6 +94,10 @@ export async function reload({ force = true } = {}) {
   const start = fromWall(`${wanted[0].slice(0, 10)}T00:00:00`, state.tz);
   const end = fromWall(`${wanted[1].slice(0, 10)}T00:00:00`, state.tz);
   if (!force && covers(state.loaded, start, end)) {
+    // A load still on its way is for a period left already (back and forth quickly): its
+    // answer must not replace these events.
+    ++loadToken;
+    document.body.classList.remove("loading");
     render();
     return;
   }
