@@ -41,6 +41,7 @@ let ec = null;
 let handlers = {};
 let loadToken = 0;
 let loading = Promise.resolve(); // the latest load of the period shown
+let inFlight = null; // the period (padded) the latest load asks for, until it answers
 let wanted = null; // wall-clock [start, end) the view shows
 let mode = "week"; // the key in VIEWS shown
 let chosen = false; // the person (or the link) picked the view: no switching on resize
@@ -94,10 +95,13 @@ export async function reload({ force = true } = {}) {
   const start = fromWall(`${wanted[0].slice(0, 10)}T00:00:00`, state.tz);
   const end = fromWall(`${wanted[1].slice(0, 10)}T00:00:00`, state.tz);
   if (!force && covers(state.loaded, start, end)) {
-    // A load still on its way is for a period left already (back and forth quickly): its
-    // answer must not replace these events.
-    ++loadToken;
-    document.body.classList.remove("loading");
+    if (inFlight && !covers(inFlight, start, end)) {
+      // The load still on its way is for a period left already (back and forth quickly): its
+      // answer must not replace these events. One for this period (fresher) is let land.
+      ++loadToken;
+      inFlight = null;
+      document.body.classList.remove("loading");
+    }
     render();
     return;
   }
@@ -106,6 +110,7 @@ export async function reload({ force = true } = {}) {
   loading = new Promise((resolve) => { done = resolve; });
   const from = fromWall(`${addDays(wanted[0].slice(0, 10), -1)}T00:00:00`, state.tz);
   const to = fromWall(`${addDays(wanted[1].slice(0, 10), 1)}T00:00:00`, state.tz);
+  inFlight = { start: from, end: to };
   document.body.classList.add("loading");
   try {
     const loaded = await eventsBetween(from, to);
@@ -116,7 +121,10 @@ export async function reload({ force = true } = {}) {
   } catch (error) {
     if (token === loadToken) handlers.onError(error);
   } finally {
-    if (token === loadToken) document.body.classList.remove("loading");
+    if (token === loadToken) {
+      inFlight = null;
+      document.body.classList.remove("loading");
+    }
     done();
   }
 }
