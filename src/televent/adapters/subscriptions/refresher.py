@@ -13,12 +13,12 @@ it never stops another feed's refresh.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from uuid import UUID
 
 from televent.adapters.outbound import Outbound, OutboundError
+from televent.adapters.outbound.rounds import each_on_its_own
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.domain.calendar_import import ImportRefusedError, decoded
@@ -47,16 +47,10 @@ class FeedRefresher:
         """Fetch every feed due now (up to a round's worth); returns how many were tried."""
         now = self.app.clock()
         due = await self.port.run(self.app.queries.subscriptions_due, stamp(now), ROUND)
-        gate = asyncio.Semaphore(AT_ONCE)
-
-        async def one(sub: SubscriptionView) -> None:
-            async with gate:
-                try:
-                    await self.refresh(sub)
-                except Exception:  # one feed's failure never stops the others
-                    LOG.exception("Feed refresh of calendar %s failed", sub.calendar_id)
-
-        await asyncio.gather(*(one(sub) for sub in due))
+        await each_on_its_own(
+            due, self.refresh, at_once=AT_ONCE, log=LOG,
+            what=lambda sub: f"Feed refresh of calendar {sub.calendar_id}",
+        )  # fmt: skip
         return len(due)
 
     async def refresh(self, sub: SubscriptionView) -> str:

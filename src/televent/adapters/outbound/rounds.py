@@ -1,0 +1,33 @@
+"""A round of requests to addresses people chose (feeds, other CalDAV servers): a few at once,
+each on its own, so one slow or failing server never stops or fails another's."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+async def each_on_its_own(
+    items: Sequence[T],
+    work: Callable[[T], Awaitable[object]],
+    *,
+    at_once: int,
+    log: logging.Logger,
+    what: Callable[[T], str],
+) -> None:
+    """Run `work` for every item, `at_once` at a time; an exception is logged (`what` names the
+    item) and ends that item's work only."""
+    gate = asyncio.Semaphore(at_once)
+
+    async def one(item: T) -> None:
+        async with gate:
+            try:
+                await work(item)
+            except Exception:
+                log.exception("%s failed", what(item))
+
+    await asyncio.gather(*(one(item) for item in items))
