@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,3 +196,14 @@ def with_mail(smtp_port: int) -> dict[str, str]:
         "TELEVENT_SMTP_URL": f"smtp://127.0.0.1:{smtp_port}",
         "TELEVENT_MAIL_FROM": "Televent <calendar@cal.example.org>",
     }
+
+
+def until(check: Callable[[], Any], what: str, seconds: float = 20.0) -> Any:
+    """Poll `check` (bounded) until it returns something true; what it returned."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"gave up waiting for {what}")

@@ -7,7 +7,6 @@ deletes the calendar. Without the switch, a loopback address is refused when it 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ import pytest
 
 from tests.botapi import FakeBotApi
 from tests.conftest import Backend
-from tests.e2e.conftest import SERVER_SETTINGS, running_serve, seed_accounts
+from tests.e2e.conftest import SERVER_SETTINGS, running_serve, seed_accounts, until
 from tests.feedserver import FeedServer, calendar_feed, feed_server
 from tests.tma import BOT_TOKEN, tma_client
 
@@ -60,17 +59,6 @@ def serving(backend: Backend, tmp_path: Path, extra: dict[str, str]) -> Iterator
 def setup(backend: Backend, tmp_path: Path) -> Iterator[FeedSetup]:
     with serving(backend, tmp_path, {"TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1"}) as running:
         yield running
-
-
-def until(check: Any, what: str, seconds: float = 20.0) -> Any:
-    """Poll `check` (bounded) until it returns something true."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"gave up waiting for {what}")
 
 
 def test_a_subscribed_feed_is_a_read_only_calendar_every_client_sees(setup: FeedSetup) -> None:

@@ -90,6 +90,7 @@ def test_operator_journey(cli: Cli) -> None:
         "group_chats",
         "calendar_feeds",
         "feed_subscriptions",
+        "connections",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

@@ -68,6 +68,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "group_chats",
             "calendar_feeds",
             "feed_subscriptions",
+            "connections",
         }
     finally:
         server.terminate()

@@ -32,11 +32,13 @@ from televent.adapters.caldav.auth import (
     UnauthenticatedError,
 )
 from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.connections.discovery import discoverer
 from televent.adapters.feeds.routes import feed_handlers
 from televent.adapters.logging_setup import configure_access_log
 from televent.adapters.login_failures import open_failure_log
 from televent.adapters.mail.inbound_http import INBOUND_PATHS, inbound_handlers
 from televent.adapters.mail.unsubscribe import UNSUBSCRIBE_PATH, unsubscribe_handlers
+from televent.adapters.outbound.connections import connection_outbound
 from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
@@ -108,6 +110,7 @@ def create_http_app(
             settings.public_url or "",
             mail=bool(settings.smtp_url),
             outbound=feed_outbound(settings),
+            discover=discoverer(connection_outbound(settings)),
         ),
         Authentication(
             port,

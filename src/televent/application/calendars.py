@@ -17,7 +17,7 @@ from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import DomainError, ForbiddenError, NotFoundError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.sharing import Action, calendar_id_of_shared_slug
-from televent.domain.values import calendar_id_for, is_valid_slug
+from televent.domain.values import Source, SourceKind, calendar_id_for, is_valid_slug
 
 FEED_PATH = "/feeds"  # a feed's address: <public URL>/feeds/<token>.ics
 FEED_TOKEN_BYTES = 32  # the secret of a feed's address: 256 random bits
@@ -92,16 +92,28 @@ class CalendarCommands(CommandCore):
         self, calendar_id: UUID, *, actor: str, source: str, by: UUID | None = None
     ) -> None:
         """Delete a calendar and every object in it, atomically, for every member (`by`: see
-        `update_calendar`); a subscribed feed's calendar without any scheduling."""
+        `update_calendar`); a subscribed feed's or a connected account's calendar without any
+        scheduling."""
         if by is not None:
             self.require_access(by, calendar_id, Action.ADMINISTER)
         calendar: Calendar = self._get(calendar_id, Calendar, "Calendar")
+        self.save_all(*self._calendar_deletion(calendar, actor=actor, source=source))
+
+    def _calendar_deletion(
+        self, calendar: Calendar, *, actor: str, source: str
+    ) -> list[Calendar | CalendarEvent]:
+        """The calendar and its objects deleted, with what that tells their attendees, not
+        saved yet."""
         events: list[CalendarEvent] = []
         consequences: list[CalendarEvent] = []
-        for obj in self.queries.objects_in(calendar_id):
+        mirrored = calendar.mirrored is not None
+        for obj in self.queries.objects_in(calendar.id):
             event: CalendarEvent = self.repository.get(obj.event_id)
-            if calendar.subscription is not None:  # a feed's events were never invitations
-                event.delete(actor=actor, source=source)
+            if calendar.subscription is not None or mirrored:
+                # a feed's events were never invitations; a connected account's are the other
+                # server's to schedule: deleted quietly (docs/adr/0025, 0026)
+                quiet = Source(SourceKind.CONNECTION, str(calendar.id)).encode()
+                event.delete(actor=actor, source=quiet if mirrored else source)
                 events.append(event)
                 continue
             before = parse_calendar_object(event.ical)
@@ -110,7 +122,7 @@ class CalendarCommands(CommandCore):
             events.append(event)
             consequences += self.scheduler.consequences(event, before, actor=actor, source=source)
         calendar.delete(actor=actor, source=source)
-        self.save_all(*events, calendar, *_distinct(consequences, events))
+        return [*events, calendar, *_distinct(consequences, events)]
 
     def publish_calendar_feed(
         self, calendar_id: UUID, *, by: UUID, busy_only: bool, actor: str, source: str

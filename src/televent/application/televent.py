@@ -9,6 +9,7 @@
 - calendar_objects.py: storing and deleting calendar object resources (RFC 4791 §5.3.2,
   RFC 6638 §3.2); calendar_import.py: importing a calendar file (one transaction, nothing sent);
 - feed_subscriptions.py: calendars that show a feed, and refreshing them per UID;
+- connections.py: accounts on other CalDAV servers, and mirroring their calendars per UID;
 - attendance.py: invitations, answers, cancellations and delivery failures (RFC 6638);
 - erasure.py: erasure and export bookkeeping (GDPR);
 - farewells.py: the record of the meetings an erasure calls off (GDPR Art. 17);
@@ -27,6 +28,7 @@ from televent.application.attendance import AttendanceCommands
 from televent.application.bookings import BookingCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
+from televent.application.connections import ConnectionCommands
 from televent.application.email_links import EmailLinkCommands
 from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
@@ -42,6 +44,7 @@ class Televent(
     EmailLinkCommands,
     AccountCommands,
     SubscriptionCommands,
+    ConnectionCommands,
     CalendarCommands,
     ObjectCommands,
     AttendanceCommands,

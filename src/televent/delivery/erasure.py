@@ -151,6 +151,9 @@ def _purge(
     purged += _delete(db, "device_usage", "device_id", owned["devices"])
     purged += _delete(db, "sync_horizons", "calendar_id", owned["calendars"])
     purged += _delete(db, "feed_fetch_state", "calendar_id", owned["calendars"])  # ADR 0025
+    # A connected account's sync bookkeeping (ADR 0026; its password is in the log only)
+    purged += _delete(db, "connection_sync_state", "calendar_id", owned["calendars"])
+    purged += _delete(db, "connection_resources", "calendar_id", owned["calendars"])
     purged += _delete(db, "web_sessions", "account_id", [str(account.account_id)])
     purged += _delete(db, "web_login_links", "account_id", [str(account.account_id)])
     purged += _delete(db, "email_codes", "account_id", [str(account.account_id)])  # ADR 0019

@@ -91,7 +91,8 @@ class Calendar(Aggregate):
         if self.deleted:
             return None
         if account_id == self.account_id:
-            return owner_role(subscribed=self.subscription is not None)
+            # a feed's calendar, and for now a mirrored one, only its sync changes
+            return owner_role(subscribed=self.subscription is not None or self.mirrored is not None)
         member = self.members.get(str(account_id))
         if member is None or member["status"] != Status.ACTIVE:
             return None
@@ -295,6 +296,61 @@ class Calendar(Aggregate):
     ) -> None:  # fmt: skip
         pass
 
+    # --- mirroring a calendar of a connected account (docs/adr/0026) ---------------------------
+
+    @property
+    def mirrored(self) -> dict[str, Any] | None:
+        """The remote calendar this one mirrors (`connection` id as text, `url`), or None."""
+        found: dict[str, Any] | None = self.__dict__.get("_mirror")
+        return found
+
+    def mirror(self, *, connection_id: UUID, url: str, actor: str, source: str) -> None:
+        """Make this (new or brought back, empty) calendar the mirror of a remote calendar."""
+        self._check_live()
+        if self.mirrored is not None or self.subscription is not None:
+            raise ConflictError("This calendar already shows another one.").worded(
+                "refusal-connections-calendar-taken"
+            )
+        self._calendar_mirrored(
+            account_id=self.account_id, connection_id=connection_id, url=url, actor=actor,
+            source=source,
+        )  # fmt: skip
+
+    def stop_mirroring(self, *, actor: str, source: str) -> None:
+        """Keep the events as an ordinary calendar's (the connection was removed)."""
+        self._check_live()
+        if self.mirrored is not None:
+            self._mirroring_stopped(account_id=self.account_id, actor=actor, source=source)
+
+    def record_sync(
+        self, *, added: int, changed: int, removed: int, actor: str, source: str
+    ) -> None:
+        """Say in the log what a sync with the remote calendar changed (the events' own changes
+        are saved with it); a sync that changed nothing records nothing."""
+        self._check_live()
+        if added or changed or removed:
+            self._calendar_synced(
+                account_id=self.account_id, added=added, changed=changed, removed=removed,
+                actor=actor, source=source,
+            )  # fmt: skip
+
+    @event("CalendarMirrored")
+    def _calendar_mirrored(
+        self, *, account_id: UUID, connection_id: UUID, url: str, actor: str, source: str
+    ) -> None:
+        self.__dict__["_mirror"] = {"connection": str(connection_id), "url": url}
+
+    @event("MirroringStopped")
+    def _mirroring_stopped(self, *, account_id: UUID, actor: str, source: str) -> None:
+        self.__dict__.pop("_mirror", None)
+
+    @event("CalendarSynced")
+    def _calendar_synced(
+        self, *, account_id: UUID, added: int, changed: int, removed: int, actor: str,
+        source: str,
+    ) -> None:  # fmt: skip
+        pass
+
     # --- publishing as a feed (docs/adr/0022) ------------------------------------------------
 
     def feed_of(self, account_id: UUID) -> dict[str, Any] | None:
@@ -403,6 +459,7 @@ class Calendar(Aggregate):
         self.members = {}  # a deleted calendar is gone for every member
         self.feeds = {}  # and every published feed of it stops
         self.__dict__.pop("_subscription", None)  # and its subscription ends
+        self.__dict__.pop("_mirror", None)  # and its mirroring
 
     @event("CalendarRecreated")
     def _recreated(

@@ -2,15 +2,26 @@
 
 `where_to_look` turns what a person typed to name their other calendar server (a URL, an
 e-mail address, a bare domain) into the addresses discovery asks, in order (RFC 6764 §5: the
-well-known URI of the service's domain; DNS SRV/TXT records are not looked up).
+well-known URI of the service's domain; DNS SRV/TXT records are not looked up). The rest names
+a connection's mirrored calendars (`mirror_slug`), checks the
+credentials given (`checked_kind`, `checked_username`, `checked_password`) and says what
+may be shown of a server (`server_host`).
+How often a mirrored calendar is synced is `SYNC_INTERVAL`; a failing server backs off as a
+failing feed does (domain/feed_subscriptions.backoff).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
+import uuid
 from urllib.parse import urlsplit, urlunsplit
+from uuid import UUID
 
-from televent.domain.errors import DomainError
+from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.feed_subscriptions import refresh_counts
+from televent.domain.values import TELEVENT_NAMESPACE
 
 MAX_ADDRESS = 2000  # characters of a server's address
 WELL_KNOWN = "/.well-known/caldav"  # RFC 6764 §5
@@ -48,3 +59,68 @@ def where_to_look(typed: str) -> list[str]:
     if not _HOST.match(domain) or "." not in domain:
         raise not_a_server()
     return [f"https://{domain}{WELL_KNOWN}"]
+
+
+MAX_CONNECTIONS = 10  # accounts one person connects
+MAX_CALENDARS = 50  # calendars mirrored from one account
+MIRROR_SLUG_PREFIX = "conn-"
+SYNC_INTERVAL = dt.timedelta(minutes=5)  # how often a mirrored calendar asks for changes
+SECRET_CHARS = 1_000  # of a user name or a password
+
+
+def connection_id_for(account_id: UUID, key: str) -> UUID:
+    """A connection's id, from its person and the key the application chose for it."""
+    return uuid.uuid5(TELEVENT_NAMESPACE, f"connection:{account_id}:{key}")
+
+
+def mirror_slug(connection_id: UUID, remote_url: str) -> str:
+    """The slug of the calendar that mirrors one remote calendar of one connection."""
+    digest = hashlib.sha256(f"{connection_id}:{remote_url}".encode()).hexdigest()[:16]
+    return MIRROR_SLUG_PREFIX + digest
+
+
+def checked_username(value: object) -> str:
+    """A user name as given (DomainError when missing, not text or too long)."""
+    return _secret(value, "user name", "refusal-connections-no-username")
+
+
+def checked_password(value: object) -> str:
+    """A password as given (DomainError when missing, not text or too long)."""
+    return _secret(value, "password", "refusal-connections-no-password")
+
+
+def _secret(value: object, name: str, key: str) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > SECRET_CHARS:
+        raise DomainError(f"Give the account's {name} (at most {SECRET_CHARS} characters).").worded(
+            key, most=SECRET_CHARS
+        )
+    return value
+
+
+KINDS = ("caldav",)  # the kinds of account that can be connected
+
+
+def checked_kind(kind: object) -> str:
+    """The kind of account asked for (DomainError for any other than CalDAV)."""
+    if kind not in KINDS:
+        raise DomainError("Only CalDAV accounts can be connected.").worded(
+            "refusal-connections-kind"
+        )
+    return str(kind)
+
+
+def server_host(url: str) -> str:
+    """The host of a server's address (what may be shown of it)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def not_connected() -> NotFoundError:
+    return NotFoundError("Connection not found.").worded("refusal-connections-not-found")
+
+
+def sync_counts(added: int, changed: int, removed: int, skipped: int = 0) -> str:
+    """What a sync did, in the log's English ("2 added, 1 removed"; "" when nothing)."""
+    return refresh_counts(added, changed, removed, skipped)

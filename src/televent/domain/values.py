@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 # Namespace for deterministic aggregate ids (uuid5). Never change it: ids derive from it.
+# The fields of domain events that hold a secret: never shown, exported or logged (a device's
+# password hash; a connected account's password, docs/adr/0026).
+SECRET_FIELDS = frozenset({"password_hash", "password"})
 TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")
 
 DEFAULT_CALENDAR_SLUG = "default"
@@ -52,6 +55,9 @@ class SourceKind(StrEnum):
     # A subscribed feed's refresh (docs/adr/0025); the detail is the calendar's id. Like an
     # import, nothing it stores is scheduling.
     FEED = "feed"
+    # A sync with a connected account's calendar (docs/adr/0026); the detail is the calendar's
+    # id. The other server's own clients schedule its meetings: nothing it stores is mailed.
+    CONNECTION = "connection"
 
 
 @dataclass(frozen=True)

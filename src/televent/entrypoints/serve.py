@@ -20,6 +20,7 @@ import uvicorn
 from litestar import Litestar
 
 from televent import __version__
+from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.http import create_http_app
 from televent.adapters.logging_setup import configure_logging
 from televent.adapters.mail.imap import ImapSettings, poll_once
@@ -28,6 +29,7 @@ from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
 from televent.adapters.metrics import mark_process_dead
 from televent.adapters.operations_middleware import LimitOptions
+from televent.adapters.outbound.connections import connection_outbound
 from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.port import AppPort
 from televent.adapters.ratelimit import Policy
@@ -81,7 +83,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
     telegram, messaging = _telegram(app, settings, app_port, services, host=host, port=port)
-    lifespans = [_maintenance(app, settings), messaging, _feeds(app, settings)]
+    lifespans = [_maintenance(app, settings), messaging, _remote_calendars(app, settings)]
     public_base = (settings.public_url or f"http://{host}:{port}").rstrip("/")
     lifespans.extend(_mail(app, settings, services, public_base))
     if app.queries.account_count() == 0:
@@ -321,16 +323,24 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
     return _background(loop)
 
 
-def _feeds(app: Televent, settings: Settings) -> Lifespan:
-    """Fetch subscribed feeds when they are due (docs/adr/0025), in the leader only."""
-    refresher = FeedRefresher(app, feed_outbound(settings))
+def _remote_calendars(app: Televent, settings: Settings) -> Lifespan:
+    """Fetch subscribed feeds (docs/adr/0025) and sync connected accounts' calendars (docs/adr/
+    0026) when they are due, in the leader only; one failing round never ends the loop."""
+    rounds = (
+        ("Refreshing subscribed feeds", FeedRefresher(app, feed_outbound(settings)).run_once),
+        (
+            "Syncing connected calendars",
+            ConnectionSyncer(app, connection_outbound(settings)).run_once,
+        ),
+    )
 
     async def loop() -> None:
         while True:
-            try:
-                await refresher.run_once()
-            except Exception as exc:  # the next round may succeed
-                _failed("Refreshing subscribed feeds", exc)
+            for what, run_once in rounds:
+                try:
+                    await run_once()
+                except Exception as exc:  # the next round may succeed
+                    _failed(what, exc)
             await asyncio.sleep(settings.feed_scan_seconds)
 
     return _background(loop)

@@ -33,7 +33,7 @@ from televent.delivery.erasure import purge_person
 from televent.domain.errors import NotFoundError
 from televent.domain.ics_bundle import bundle_calendars
 from televent.domain.schedule import schedule_id_for
-from televent.domain.values import internal_address
+from televent.domain.values import SECRET_FIELDS, internal_address
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.ops.farewells import Farewells
 from televent.projections.audit_index import owner_of
@@ -143,6 +143,9 @@ class PersonalData:
                 subscriptions = self._subscriptions(account)
                 if subscriptions:
                     archive.writestr("subscriptions.json", _json(subscriptions))
+                connections = self._connections(account)
+                if connections:
+                    archive.writestr("connections.json", _json(connections))
                 if problems:
                     archive.writestr("problems.json", _json(problems))
             with part.open("rb") as written:
@@ -180,6 +183,29 @@ class PersonalData:
                 "last_error": sub.last_error,
             }
             for sub in self.app.queries.subscriptions_of(account.account_id)
+        ]
+
+    def _connections(self, account: AccountView) -> list[dict[str, Any]]:
+        """The accounts on other servers the person connected (docs/adr/0026): the server,
+        the user name and each mirrored calendar (never the password)."""
+        return [
+            {
+                "kind": found.kind,
+                "server": found.server,
+                "address": found.address,
+                "username": found.username,
+                "connected_at": found.connected_at,
+                "calendars": [
+                    {
+                        "calendar": m.slug,
+                        "name": m.name,
+                        "url": m.url,
+                        "last_success": m.last_success,
+                    }
+                    for m in found.calendars
+                ],
+            }
+            for found in self.app.queries.connections_of(account.account_id)
         ]
 
     def _addresses(self, account: AccountView) -> dict[str, Any]:
@@ -491,8 +517,8 @@ def _event_json(event: Any) -> dict[str, Any]:
         for key, value in vars(event).items()
         if key not in ("originator_id", "originator_version", "timestamp")
     }
-    if "password_hash" in data:
-        data["password_hash"] = HIDDEN
+    for key in SECRET_FIELDS & data.keys():  # a device's password hash, an account's password
+        data[key] = HIDDEN
     return {
         "time": event.timestamp.isoformat(),
         "event": name,

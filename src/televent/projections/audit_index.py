@@ -41,6 +41,7 @@ CREATION_EVENTS = (
     "EventCreated",
     "CounterProposed",
     "ScheduleOpened",  # a person's availability, booking links and bookings
+    "ConnectionMade",  # an account on another CalDAV server (docs/adr/0026)
 )
 
 

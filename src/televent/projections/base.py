@@ -23,6 +23,7 @@ Handler = Callable[[Any, Sql, Any, int], None]
 DEFAULT_INTERNAL_DOMAIN = "televent.internal"
 IMPORT_PREFIX = f"{SourceKind.IMPORT.value}:"
 FEED_PREFIX = f"{SourceKind.FEED.value}:"
+CONNECTION_PREFIX = f"{SourceKind.CONNECTION.value}:"
 
 
 def handles(*event_names: str) -> Callable[[Handler], Handler]:
@@ -148,9 +149,10 @@ class QueueProjection(Projection, ABC, Generic[C]):
         if changes is None:
             changes = db.pending[key] = self.new_changes(str(event.account_id))
         changes.position, changes.moment = position, event.timestamp
-        # A file imported or a feed refreshed is not scheduling (docs/adr/0024, 0025).
+        # A file imported, a feed refreshed or a connected calendar synced is not scheduling
+        # (docs/adr/0024, 0025, 0026).
         changes.imported = str(getattr(event, "source", "")).startswith(
-            (IMPORT_PREFIX, FEED_PREFIX)
+            (IMPORT_PREFIX, FEED_PREFIX, CONNECTION_PREFIX)
         )
         return changes
 

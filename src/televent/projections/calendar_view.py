@@ -120,6 +120,26 @@ class CalendarViewProjection(Projection):
             (int(bool(event.options.get("busy", True))), str(event.originator_id)),
         )
 
+    @handles("Calendar.CalendarMirrored")
+    def _calendar_mirrored(self, db: Sql, event: Any, position: int) -> None:
+        """The calendar mirrors a connected account's: read-only until changes are written
+        back (docs/adr/0026), busy time like the person's own calendars."""
+        db.run(
+            f"UPDATE {self.t['calendars']} SET subscribed = 1, busy = 1, connection_id = ? "
+            "WHERE calendar_id = ?",
+            (str(event.connection_id), str(event.originator_id)),
+        )
+
+    @handles("Calendar.MirroringStopped")
+    def _mirroring_stopped(self, db: Sql, event: Any, position: int) -> None:
+        """The connection was removed and its events kept: an ordinary calendar now."""
+        db.run(
+            f"UPDATE {self.t['calendars']} SET subscribed = 0, busy = NULL, connection_id = NULL "
+            "WHERE calendar_id = ?",
+            (str(event.originator_id),),
+        )
+        self._touch(db, str(event.originator_id), event, position)
+
     @handles("Calendar.SubscriptionChanged")
     def _subscription_changed(self, db: Sql, event: Any, position: int) -> None:
         if "busy" in event.changes:

@@ -29,6 +29,7 @@ class CalendarView:
     sync_time: str
     subscribed: bool = False  # it shows a feed: read-only for everyone (docs/adr/0025)
     busy: bool | None = None  # its owner's choice of busy time (None: as the role says)
+    connection_id: UUID | None = None  # it mirrors a connected account's calendar (ADR 0026)
 
     @property
     def owner_role(self) -> Role:
@@ -82,7 +83,7 @@ OBJECT_COLUMNS = (
 )
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
-    "created_position, sync_position, sync_time, subscribed, busy"
+    "created_position, sync_position, sync_time, subscribed, busy, connection_id"
 )
 
 
@@ -311,6 +312,7 @@ def calendar_of_row(row: dict[str, Any]) -> CalendarView:
         sync_time=row["sync_time"],
         subscribed=bool(row["subscribed"]),
         busy=None if row["busy"] is None else bool(row["busy"]),
+        connection_id=UUID(row["connection_id"]) if row["connection_id"] else None,
     )
 
 

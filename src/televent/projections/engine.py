@@ -28,6 +28,7 @@ from televent.projections.bookings import BookingsProjection
 from televent.projections.calendar_feeds import CalendarFeedsProjection
 from televent.projections.calendar_members import CalendarMembersProjection
 from televent.projections.calendar_view import CalendarViewProjection
+from televent.projections.connections import ConnectionsProjection
 from televent.projections.counters import CounterProjection
 from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
@@ -75,6 +76,7 @@ def all_projections(
         GroupChatsProjection(prefix),
         CalendarFeedsProjection(prefix),
         FeedSubscriptionsProjection(prefix),
+        ConnectionsProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

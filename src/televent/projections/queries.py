@@ -2,7 +2,8 @@
 
 Each read model's questions live beside it (directory_reader.py, calendar_view_reader.py,
 calendar_members_reader.py, attendee_index_reader.py, bookings_reader.py,
-group_chats_reader.py, calendar_feeds_reader.py, schedule_inbox_reader.py); `Queries` gathers
+group_chats_reader.py, calendar_feeds_reader.py, feed_subscriptions_reader.py,
+connections_reader.py, schedule_inbox_reader.py); `Queries` gathers
 all but the last, so adapters ask `app.queries.<question>(...)` in one place.
 """
 
@@ -24,6 +25,11 @@ from televent.projections.calendar_view_reader import (
     ObjectView,
     PutTarget,
 )
+from televent.projections.connections_reader import (
+    ConnectionsReader,
+    ConnectionView,
+    MirrorView,
+)
 from televent.projections.directory_reader import AccountView, DeviceView, DirectoryReader
 from televent.projections.feed_subscriptions_reader import (
     FeedSubscriptionsReader,
@@ -36,10 +42,12 @@ __all__ = [
     "AccountView",
     "CalendarView",
     "Changes",
+    "ConnectionView",
     "DeviceView",
     "FeedView",
     "GroupChatView",
     "MemberView",
+    "MirrorView",
     "ObjectView",
     "ProjectionStatus",
     "PutTarget",
@@ -74,6 +82,7 @@ class Queries(
     GroupChatsReader,
     CalendarFeedsReader,
     FeedSubscriptionsReader,
+    ConnectionsReader,
 ):
     """Every question adapters ask about accounts, calendars and events."""
 

@@ -30,6 +30,7 @@ from televent.adapters.api.calendar_feeds import CalendarFeedController
 from televent.adapters.api.calendar_import import import_ics
 from televent.adapters.api.calendars import CalendarsController
 from televent.adapters.api.changes import changes
+from televent.adapters.api.connections import ConnectionsController
 from televent.adapters.api.context import ApiContext
 from televent.adapters.api.devices import DevicesController
 from televent.adapters.api.events import EVENT_HANDLERS
@@ -130,6 +131,7 @@ def build_api(
             CalendarsController,
             CalendarFeedController,
             SubscriptionsController,
+            ConnectionsController,
             import_ics,
             DevicesController,
             export_ics,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
+from televent.application.connections import Discover
 from televent.application.televent import Televent
 from televent.projections.queries import AccountView, Queries
 
@@ -32,3 +33,5 @@ class ApiContext:
     mail: bool = False  # whether the server sends email (TELEVENT_SMTP_URL is set)
     # the guard a feed's address is checked with when someone subscribes (adapters/outbound)
     outbound: Outbound = field(default_factory=Outbound)
+    # how an account on another CalDAV server is found when someone connects it (ADR 0026)
+    discover: Discover | None = None

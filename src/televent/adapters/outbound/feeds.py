@@ -9,13 +9,14 @@ from televent.config import Settings
 from televent.domain.feed_subscriptions import feed_url
 
 
-def feed_outbound(settings: Settings) -> Outbound:
-    """`TELEVENT_OUTBOUND_ALLOW_PRIVATE`, `TELEVENT_FEED_MAX_BYTES`, `TELEVENT_FEED_TIMEOUT`."""
+def feed_outbound(settings: Settings, purpose: str = "calendar subscription") -> Outbound:
+    """`TELEVENT_OUTBOUND_ALLOW_PRIVATE`, `TELEVENT_FEED_MAX_BYTES`, `TELEVENT_FEED_TIMEOUT`;
+    the User-Agent names the `purpose`."""
     return Outbound(
         allow_private=settings.outbound_allow_private,
         max_bytes=settings.feed_max_bytes,
         timeout_seconds=settings.feed_timeout_seconds,
-        user_agent="Televent (calendar subscription)",
+        user_agent=f"Televent ({purpose})",
     )
 
 

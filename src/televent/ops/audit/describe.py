@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from televent.domain.connections import server_host, sync_counts
 from televent.domain.feed_subscriptions import feed_host, refresh_counts
 from televent.domain.sharing import ROLE_WORDS, Role, Status
 from televent.domain.values import DEFAULT_REMINDER_MINUTES
@@ -299,6 +300,36 @@ def _feed_refreshed(event: Any, state: AggregateState, people: People) -> list[s
     return [f"feed {_calendar_name(state)} refreshed: {counts}"]
 
 
+def _calendar_mirrored(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "'Work' mirrors a calendar of dav.example.com" (docs/adr/0026)."""
+    return [f"{_calendar_name(state)} mirrors a calendar of {server_host(str(event.url))}"]
+
+
+def _mirroring_stopped(event: Any, state: AggregateState, people: People) -> list[str]:
+    return [f"{_calendar_name(state)} no longer mirrors another server's calendar (kept here)"]
+
+
+def _calendar_synced(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "'Work' synced: 3 added, 1 changed"."""
+    counts = sync_counts(event.added, event.changed, event.removed)
+    return [f"{_calendar_name(state)} synced: {counts}"]
+
+
+def _connection_made(event: Any, state: AggregateState) -> list[str]:
+    """ "connected the CalDAV account 'anna' of dav.example.com: 2 calendars" (never the
+    password)."""
+    count = len(dict(event.calendars))
+    return [
+        f"connected the {str(event.kind).upper()} account '{event.username}' of "
+        f"{server_host(str(event.principal_url))}: {count} calendar{'s' if count != 1 else ''}"
+    ]
+
+
+def _connection_removed(event: Any, state: AggregateState) -> list[str]:
+    kept = "kept as ordinary calendars" if event.keep_events else "deleted"
+    return [f"removed the connection (password forgotten; its calendars {kept})"]
+
+
 def _member_properties_set(event: Any, state: AggregateState, people: People) -> list[str]:
     """ "Bob renamed 'Family' for themselves: 'Home'" (and their colour and busy choice)."""
     member = str(event.member)
@@ -559,6 +590,9 @@ SHARING_DESCRIBERS: dict[str, SharingDescriber] = {
     "Calendar.FeedSubscribed": _feed_subscribed,
     "Calendar.SubscriptionChanged": _subscription_changed,
     "Calendar.FeedRefreshed": _feed_refreshed,
+    "Calendar.CalendarMirrored": _calendar_mirrored,
+    "Calendar.MirroringStopped": _mirroring_stopped,
+    "Calendar.CalendarSynced": _calendar_synced,
 }
 
 DESCRIBERS: dict[str, Describer] = {
@@ -595,6 +629,8 @@ DESCRIBERS: dict[str, Describer] = {
     "BookingCancelled": _booking_cancelled,
     "BookingsReleased": _bookings_released,
     "BookingsFollowedCalendar": _bookings_followed,
+    "ConnectionMade": _connection_made,
+    "ConnectionRemoved": _connection_removed,
     **dict.fromkeys(OWN_LINES, _body_changed),
 }
 

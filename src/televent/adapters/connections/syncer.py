@@ -1,0 +1,94 @@
+"""The job that syncs the calendars of connected accounts when they are due (docs/adr/0026).
+It runs in the leader only (entrypoints/serve.py), so a remote calendar is asked once whatever
+the number of processes.
+
+Each round takes the mirrored calendars due (never synced ones first), asks several servers at
+once through the outbound guard what changed since the last sync token (adapters/connections/
+caldav_client.py: sync-collection, or a listing by ETag), and hands the changes to
+`Televent.sync_mirror`, which stores only the difference; the token and the resources' ETags
+are noted after it. The password is read from the log for each sync and held no longer than
+its requests. A failure (the guard's refusal, the server's, an answer that is not CalDAV,
+anything else) is noted with its reason and backs that calendar off; it never stops another
+calendar's sync.
+"""
+
+from __future__ import annotations
+
+import logging
+from uuid import UUID
+
+from televent.adapters.connections.caldav_client import CalDavClient, CalDavError, Credentials
+from televent.adapters.outbound import Outbound, OutboundError
+from televent.adapters.outbound.rounds import each_on_its_own
+from televent.adapters.port import AppPort
+from televent.application.connections import RemoteChange, known_hrefs
+from televent.application.televent import Televent
+from televent.domain.errors import NotFoundError
+from televent.domain.values import Actor
+from televent.projections.base import stamp
+from televent.projections.queries import MirrorView
+
+LOG = logging.getLogger(__name__)
+ROUND = 50  # calendars taken per round
+AT_ONCE = 8  # synced at the same time (each request bounded by the guard's time limit)
+
+
+class ConnectionSyncer:
+    """Syncs the mirrored calendars that are due."""
+
+    def __init__(self, app: Televent, outbound: Outbound, port: AppPort | None = None) -> None:
+        self.app = app
+        self.outbound = outbound
+        self.port = port or AppPort(2)
+        self.actor = Actor().encode()
+
+    async def run_once(self) -> int:
+        """Sync every mirrored calendar due now (up to a round's worth); returns how many."""
+        due = await self.port.run(self.app.queries.mirrors_due, stamp(self.app.clock()), ROUND)
+        await each_on_its_own(
+            due, self.sync, at_once=AT_ONCE, log=LOG,
+            what=lambda mirror: f"Sync of mirrored calendar {mirror.calendar_id}",
+        )  # fmt: skip
+        return len(due)
+
+    async def sync(self, mirror: MirrorView) -> str:
+        """Sync one mirrored calendar; returns the outcome noted for it."""
+        calendar_id = mirror.calendar_id
+        try:
+            username, password = await self.port.run(self.app.credentials_of, mirror.connection_id)
+        except NotFoundError:
+            return "gone"  # removed meanwhile
+        client = CalDavClient(self.outbound, Credentials(username, password))
+        known = await self.port.run(self.app.queries.remote_resources, calendar_id)
+        try:
+            changes = await client.changes(mirror.url, mirror.sync_token, known_hrefs(known))
+        except OutboundError as exc:
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
+        except CalDavError as exc:
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
+        complete = mirror.sync_token is None or changes.listed
+        changed = [RemoteChange(r.url, r.etag, r.data) for r in changes.changed if r.data]
+        try:
+            report = await self.port.run(
+                self.app.sync_mirror,
+                calendar_id,
+                changed,
+                changes.removed,
+                complete=complete,
+                actor=self.actor,
+            )
+        except NotFoundError:
+            return "gone"
+        await self.port.run(
+            self.app.mirror_synced, calendar_id, report, token=changes.token, now=self.app.clock()
+        )
+        return report.outcome
+
+    async def _failed(self, calendar_id: UUID, error: str) -> str:
+        failures = await self.port.run(
+            self.app.mirror_failed, calendar_id, now=self.app.clock(), error=error
+        )
+        LOG.warning(
+            "Sync of mirrored calendar %s failed (%d in a row): %s", calendar_id, failures, error
+        )
+        return error
