@@ -60,6 +60,8 @@ class CalendarJson(msgspec.Struct):
     owner: OwnerJson | None
     busy: bool  # whether its events count as the caller's busy time (booking links)
     status: str  # "active", or "invited" until the caller accepts
+    # the caller's connected account whose calendar it mirrors (/connections, ADR 0026)
+    connection: str | None = None
 
 
 class CalendarList(msgspec.Struct):
@@ -122,6 +124,7 @@ def calendar_of(
         owner=None if owner is None else OwnerJson(owner.telegram_id, owner.name),
         busy=seen.busy,
         status=seen.status.value,
+        connection=str(view.connection_id) if seen.owned and view.connection_id else None,
     )
 
 

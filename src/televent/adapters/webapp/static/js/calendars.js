@@ -2,9 +2,11 @@
 // each with its colour and a switch to show or hide its events (remembered in localStorage);
 // invitations to accept or decline; and a calendar's people: sharing it, roles, removing
 // someone, leaving (GET/POST/PATCH/DELETE /api/v1/calendars/{id}/members); its feed: feeds.js;
-// importing a file into it: imports.js.
+// importing a file into it: imports.js; the feed it follows: subscriptions.js; the account on
+// another server it mirrors: connections.js.
 
 import { call, get } from "./api.js";
+import { bindConnections, showConnection } from "./connections.js";
 import { bindFeed, showFeed } from "./feeds.js";
 import { t } from "./i18n.js";
 import { bindImport, showImport } from "./imports.js";
@@ -47,11 +49,12 @@ function swatch(calendar) {
   return h("span", { class: "swatch", style: color ? `background:${color}` : null, "aria-hidden": "true" });
 }
 
-/** "Yours", "Alice · Can edit", "Group · Can view". */
+/** "Yours", "Alice · Can edit", "Group · Can view", "Connected account". */
 export function describe(calendar) {
   const parts = [];
   if (calendar.kind === "group") parts.push(t("calendars-group"));
   if (calendar.role === "owner") parts.push(t("calendars-yours"));
+  else if (calendar.connection) parts.push(t("conn-section"));
   else if (calendar.role === "subscriber") parts.push(roleLabel(calendar.role));
   else {
     if (calendar.kind !== "group" && calendar.owner) parts.push(calendar.owner.name);
@@ -258,6 +261,7 @@ export async function showPeople(calendar) {
   showFeed(calendar);
   showImport(calendar);
   showSubscription(calendar);
+  showConnection(calendar);
   const root = $("#people-body");
   try {
     const { data } = await get(`/calendars/${calendar.id}/members`);
@@ -345,7 +349,7 @@ export function bindPeople() {
   $("#people-color").addEventListener("change", recolor);
   bindFeed((error) => on.fail(error));
   bindImport({ fail: (error) => on.fail(error), imported: () => on.changed(true) });
-  bindSubscriptions({
+  const followed = {
     fail: (error) => on.fail(error),
     changed: () => loadCalendars(true),
     gone: async (calendar) => {
@@ -353,7 +357,9 @@ export function bindPeople() {
       await loadCalendars(true);
       on.openCalendars();
     },
-  });
+  };
+  bindSubscriptions(followed);
+  bindConnections(followed);
   relabelPeople();
 }
 

@@ -63,7 +63,7 @@ async function firstFetch(id) {
 export async function showSubscription(calendar) {
   shown = null;
   const section = $("#subscription");
-  section.hidden = calendar.role !== "subscriber";
+  section.hidden = calendar.role !== "subscriber" || Boolean(calendar.connection);
   if (section.hidden) return;
   try {
     const { data } = await get(`/subscriptions/${calendar.id}`);

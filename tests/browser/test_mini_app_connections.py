@@ -1,0 +1,86 @@
+"""Connecting another CalDAV account in the Mini App (docs/adr/0026), with Radicale on
+loopback as the other server (the operator's switch lets loopback through): a wrong password
+is refused in words and the password field emptied; with the right one the account's calendar
+is listed as connected, its events appear in Alice's week once the server synced it, its
+screen names the account, says it is up to date and view only, and syncs again on demand; she
+disconnects it keeping the events, and the calendar is hers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ALICE, MiniApp, this_week
+from tests.caldav_peers import Peer, event, radicale
+
+SERVER_EXTRA = {"TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1", "TELEVENT_FEED_SCAN_SECONDS": "0.5"}
+
+
+@pytest.fixture(scope="module")
+def peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Peer]:
+    with radicale(tmp_path_factory.mktemp("radicale")) as running:
+        yield running
+
+
+def back(page: Page) -> None:
+    """Telegram's Back button."""
+    page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
+
+
+def test_alice_connects_her_other_calendar_and_disconnects_it(
+    mini_app: MiniApp, peer: Peer
+) -> None:
+    start = this_week(3, 14).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    with peer.client() as dav:
+        put = dav.put(f"{peer.calendar}dentist@r.ics", content=event("dentist@r", "Dentist", start))
+        assert put.is_success, put.text
+    with mini_app.api(ALICE) as client:  # a connection an earlier backend's run left
+        for found in client.get("/connections").json():
+            client.delete(f"/connections/{found['id']}")
+    page = mini_app.open(ALICE)
+    page.get_by_role("button", name="Calendars").click()
+    form = page.locator("#connect-form")
+    expect(form).to_contain_text("Connect another calendar account")
+    form.get_by_label("Server address or your e-mail address").fill(peer.base + "/")
+    form.get_by_label("User name").fill(peer.username)
+    form.get_by_label("App password").fill("wrong")
+    form.get_by_role("button", name="Connect").click()
+    expect(page.get_by_text("refused the user name or password")).to_be_visible()
+    expect(form.get_by_label("App password")).to_have_value("")
+
+    form.get_by_label("App password").fill(peer.password)
+    form.get_by_role("button", name="Connect").click()
+    expect(page.get_by_text("Connected one calendar of 127.0.0.1")).to_be_visible()
+    expect(form.get_by_label("App password")).to_have_value("")  # never kept on the page
+    listed = page.locator("#calendars-body")
+    expect(listed).to_contain_text("Work")
+    expect(listed).to_contain_text("Connected account")
+
+    page.get_by_role("button", name="Share Work").click()
+    section = page.locator("[data-screen=people] #connection")
+    expect(section).to_be_visible()
+    expect(section).to_contain_text(f"127.0.0.1, as {peer.username}")
+    expect(section.locator("#connection-status")).to_contain_text("Up to date", timeout=20_000)
+    expect(section).to_contain_text("view only")
+    expect(page.locator("[data-screen=people] #subscription")).to_be_hidden()
+    expect(page.locator("#read-only-hint")).to_be_visible()
+    section.get_by_role("button", name="Sync now").click()
+    expect(page.get_by_text("Syncing it again within a minute.")).to_be_visible()
+
+    back(page)
+    back(page)
+    expect(page.locator("#calendar .ec-event", has_text="Dentist")).to_be_visible()
+
+    page.get_by_role("button", name="Calendars").click()
+    page.get_by_role("button", name="Share Work").click()
+    page.locator("#connection").get_by_role("button", name="Disconnect").click()
+    page.locator("dialog.choice").get_by_role("button", name="Keep the events here").click()
+    expect(page.get_by_text("Disconnected from 127.0.0.1.")).to_be_visible()
+    with mini_app.api(ALICE) as client:
+        assert client.get("/connections").json() == []
+        kept = [c for c in client.get("/calendars").json()["items"] if c["name"] == "Work"]
+    assert len(kept) == 1 and kept[0]["role"] == "owner" and kept[0]["connection"] is None
+    expect(page.locator("#calendars-body")).to_contain_text("Work")
