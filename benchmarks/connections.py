@@ -13,6 +13,8 @@ does), `CalDavClient` is timed:
 
 - discover: from the server's root URL to the account's calendars;
 - first sync: every event with its data (sync-collection, then calendar-multiget in batches);
+- first sync stored: those events stored in a mirrored calendar of a new SQLite database
+  (`Televent.sync_mirror`, one transaction, and the sync's bookkeeping);
 - 10 changed: the sync from the first one's token after 10 events were changed on the server;
 - lost token: the same difference found by listing every ETag (a server that forgot the token).
 
@@ -34,10 +36,19 @@ import httpx
 
 from benchmarks.caldav import PEER_PINS, Target, ensure_peers, radicale, xandikos
 from benchmarks.support import progress
-from televent.adapters.connections.caldav_client import CalDavClient, Credentials
+from televent.adapters.connections.caldav_client import (
+    CalDavClient,
+    Changes,
+    Credentials,
+    RemoteAccount,
+)
 from televent.adapters.outbound import Outbound
+from televent.application.connections import RemoteCalendarFound, RemoteChange
+from televent.bootstrap import build_application
+from televent.config import Settings
 
 PEERS = {"radicale": radicale, "xandikos": xandikos}
+ACTOR, SOURCE = "system:", "cli:bench"
 CHANGED = 10
 
 
@@ -79,6 +90,7 @@ async def one_round(key: str, target: Target, events: int) -> dict[str, float]:
     seconds["first sync"] = time.perf_counter() - start
     if len(first.changed) != events or first.token is None:
         raise RuntimeError(f"{key}: the first sync brought {len(first.changed)} events")
+    seconds["first sync stored"] = stored(account, target.collection, first, events)
     known = {r.url: r.etag for r in first.changed}
     fill(target, CHANGED, title="Moved")
     start = time.perf_counter()
@@ -92,6 +104,43 @@ async def one_round(key: str, target: Target, events: int) -> dict[str, float]:
     if not listed.listed or len(listed.changed) != CHANGED:
         raise RuntimeError(f"{key}: the listing found {len(listed.changed)} changes")
     return seconds
+
+
+def stored(account: RemoteAccount, url: str, first: Changes, events: int) -> float:
+    """Seconds to store a first sync's events in a mirrored calendar of a new SQLite database:
+    `Televent.sync_mirror` (one transaction) and its bookkeeping."""
+    with tempfile.TemporaryDirectory() as work:
+        app = build_application(Settings(database_url=f"sqlite:///{work}/bench.db"))
+        try:
+            app.register_account(1, name="Bench", timezone="Europe/Berlin", actor=ACTOR,
+                                 source=SOURCE)  # fmt: skip
+            person = app.queries.account_by_telegram_id(1)
+            assert person is not None
+            connection = app.connect_account(
+                person.account_id,
+                kind="caldav",
+                address="bench",
+                principal_url=account.principal_url,
+                home_url=account.home_url,
+                username="bench",
+                password="bench",
+                calendars=[RemoteCalendarFound(url, "Bench")],
+                actor=ACTOR,
+                source=SOURCE,
+            )
+            found = app.queries.connection(connection)
+            assert found is not None
+            calendar = found.calendars[0].calendar_id
+            changes = [RemoteChange(r.url, r.etag, r.data or "") for r in first.changed]
+            start = time.perf_counter()
+            report = app.sync_mirror(calendar, changes, [], complete=True, actor=ACTOR)
+            app.mirror_synced(calendar, report, token=first.token, now=app.clock())
+            elapsed = time.perf_counter() - start
+            if report.added != events:
+                raise RuntimeError(f"storing the first sync added {report.added} events")
+            return elapsed
+        finally:
+            app.close()
 
 
 def measure(key: str, options: argparse.Namespace) -> dict[str, float]:
@@ -117,7 +166,9 @@ def report(results: dict[str, dict[str, float]], options: argparse.Namespace) ->
     ]
     for key, phases in results.items():
         for phase, seconds in phases.items():
-            count = {"first sync": options.events}.get(phase, CHANGED)
+            count = {"first sync": options.events, "first sync stored": options.events}.get(
+                phase, CHANGED
+            )
             rate = "" if phase == "discover" else f"{count / seconds:,.0f}"
             lines.append(f"| {key} | {phase} | {seconds:.3f} | {rate} |")
     return "\n".join(lines)
