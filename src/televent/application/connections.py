@@ -48,12 +48,11 @@ from televent.domain.connections import (
     mirror_slug,
     not_connected,
     server_host,
-    sync_counts,
 )
 from televent.domain.errors import ConflictError, DomainError
-from televent.domain.feed_subscriptions import backoff
+from televent.domain.feed_subscriptions import backoff, refresh_counts
 from televent.domain.ical import component_kinds
-from televent.domain.values import Source, SourceKind, calendar_id_for
+from televent.domain.values import Source, SourceKind
 from televent.projections.base import stamp
 from televent.projections.queries import ConnectionView
 from televent.projections.sql import Sql
@@ -109,7 +108,7 @@ class SyncReport:
 
     @property
     def outcome(self) -> str:
-        counts = sync_counts(self.added, self.changed, self.removed, len(self.skipped))
+        counts = refresh_counts(self.added, self.changed, self.removed, len(self.skipped))
         return counts or "unchanged"
 
 
@@ -394,11 +393,6 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 outcome,
             ),
         )
-
-
-def mirrored_calendar_id(account_id: UUID, connection_id: UUID, url: str) -> UUID:
-    """The id of the calendar that mirrors a remote calendar (what tests and tools name)."""
-    return calendar_id_for(account_id, mirror_slug(connection_id, url))
 
 
 def known_hrefs(resources: Mapping[str, tuple[str | None, str | None]]) -> dict[str, str | None]:

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 from televent.domain.errors import DomainError, NotFoundError
-from televent.domain.feed_subscriptions import refresh_counts
 from televent.domain.values import TELEVENT_NAMESPACE
 
 MAX_ADDRESS = 2000  # characters of a server's address
@@ -119,8 +118,3 @@ def server_host(url: str) -> str:
 
 def not_connected() -> NotFoundError:
     return NotFoundError("Connection not found.").worded("refusal-connections-not-found")
-
-
-def sync_counts(added: int, changed: int, removed: int, skipped: int = 0) -> str:
-    """What a sync did, in the log's English ("2 added, 1 removed"; "" when nothing)."""
-    return refresh_counts(added, changed, removed, skipped)

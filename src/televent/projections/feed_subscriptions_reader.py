@@ -3,10 +3,12 @@ the refresh job's `feed_fetch_state` table (docs/adr/0025)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from televent.domain.feed_subscriptions import DEFAULT_INTERVAL
 from televent.projections.view_reader import Reader
 
 _COLUMNS = (
@@ -44,6 +46,13 @@ class SubscriptionView:
     etag: str | None
     last_modified: str | None
     interval_seconds: int | None  # how often the feed asked to be fetched, when last read
+
+    @property
+    def interval(self) -> dt.timedelta:
+        """How often the feed is fetched: as it asked when last read, else hourly."""
+        if self.interval_seconds:
+            return dt.timedelta(seconds=self.interval_seconds)
+        return DEFAULT_INTERVAL
 
     @property
     def state(self) -> str:

@@ -62,9 +62,7 @@ class ConnectionSyncer:
         known = await self.port.run(self.app.queries.remote_resources, calendar_id)
         try:
             changes = await client.changes(mirror.url, mirror.sync_token, known_hrefs(known))
-        except OutboundError as exc:
-            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
-        except CalDavError as exc:
+        except (OutboundError, CalDavError) as exc:  # each says why in its `reason`
             return await self._failed(calendar_id, f"{exc.reason}: {exc}")
         complete = mirror.sync_token is None or changes.listed
         changed = [RemoteChange(r.url, r.etag, r.data) for r in changes.changed if r.data]

@@ -23,7 +23,7 @@ from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.domain.calendar_import import ImportRefusedError, decoded
 from televent.domain.errors import NotFoundError
-from televent.domain.feed_subscriptions import DEFAULT_INTERVAL, refresh_interval
+from televent.domain.feed_subscriptions import refresh_interval
 from televent.domain.values import Actor
 from televent.projections.base import stamp
 from televent.projections.queries import SubscriptionView
@@ -66,13 +66,8 @@ class FeedRefresher:
         except OutboundError as exc:
             return await self._failed(calendar_id, f"{exc.reason}: {exc}")
         if answer.status == 304:
-            interval = (
-                dt.timedelta(seconds=sub.interval_seconds)
-                if sub.interval_seconds
-                else DEFAULT_INTERVAL
-            )
             return await self._fetched(
-                calendar_id, interval, sub.etag, sub.last_modified, "unchanged"
+                calendar_id, sub.interval, sub.etag, sub.last_modified, "unchanged"
             )
         if answer.status >= 300:
             return await self._failed(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from televent.domain.connections import server_host, sync_counts
+from televent.domain.connections import server_host
 from televent.domain.feed_subscriptions import feed_host, refresh_counts
 from televent.domain.sharing import ROLE_WORDS, Role, Status
 from televent.domain.values import DEFAULT_REMINDER_MINUTES
@@ -311,7 +311,7 @@ def _mirroring_stopped(event: Any, state: AggregateState, people: People) -> lis
 
 def _calendar_synced(event: Any, state: AggregateState, people: People) -> list[str]:
     """ "'Work' synced: 3 added, 1 changed"."""
-    counts = sync_counts(event.added, event.changed, event.removed)
+    counts = refresh_counts(event.added, event.changed, event.removed)
     return [f"{_calendar_name(state)} synced: {counts}"]
 
 

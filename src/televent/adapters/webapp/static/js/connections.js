@@ -5,8 +5,8 @@
 // calendars here or not (GET/DELETE /api/v1/connections/{id}, POST .../sync).
 
 import { call, get } from "./api.js";
-import { dateFormat, t } from "./i18n.js";
-import { $, choose, toast } from "./ui.js";
+import { serverMoment, t } from "./i18n.js";
+import { $, choose, pollUntil, toast } from "./ui.js";
 
 let shown = null; // the mirrored calendar shown, and its connection
 let on = { fail() {}, changed() {}, gone() {} };
@@ -44,21 +44,12 @@ async function connect(event) {
   }
 }
 
-/** Watch a new connection until the server synced its calendars (a minute at most), then show
- *  them with their events. */
+/** Watch a new connection until the server synced its calendars (a minute at most), then
+ *  show them with their events. */
 async function firstSync(id) {
-  for (let tries = 0; tries < 60; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    try {
-      const { data } = await get(`/connections/${id}`);
-      if (data.calendars.every((c) => c.status !== "waiting")) {
-        on.changed();
-        return;
-      }
-    } catch {
-      return; // disconnected meanwhile, or signed out: nothing to show
-    }
-  }
+  const synced = await pollUntil(() => get(`/connections/${id}`),
+    ({ data }) => data.calendars.every((c) => c.status !== "waiting"));
+  if (synced) on.changed();
 }
 
 /** Show the connection of `calendar` (hidden for a calendar that mirrors nothing). */
@@ -78,36 +69,26 @@ export async function showConnection(calendar) {
   }
 }
 
-/** While the shown calendar waits for its first sync, ask again each second (a minute at
- *  most) and show how it went. */
+/** While the shown calendar waits for its first sync, follow it (a minute at most). */
 async function followFirstSync(current) {
-  const waiting = () => mirrorOf(current.calendar, current.connection)?.status === "waiting";
-  for (let tries = 0; tries < 60 && waiting(); tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    if (shown !== current) return;
-    const { data } = await get(`/connections/${current.connection.id}`);
-    if (shown !== current) return;
+  if (mirrorOf(current.calendar, current.connection)?.status !== "waiting") return;
+  await pollUntil(() => get(`/connections/${current.connection.id}`), ({ data }) => {
+    if (shown !== current) return true; // another screen now: stop asking
     current.connection = data;
     render(current.calendar, data);
-  }
+    return mirrorOf(current.calendar, data)?.status !== "waiting";
+  });
 }
 
 const mirrorOf = (calendar, connection) =>
   connection.calendars.find((c) => c.id === calendar.id) || connection.calendars[0];
-
-/** "Nov 24, 6:40 PM" of a server's moment (microseconds cut to what Date reads). */
-function when(stamp) {
-  if (!stamp) return "";
-  const moment = new Date(stamp.replace(/\.(\d{3})\d*/, ".$1"));
-  return dateFormat({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(moment);
-}
 
 function render(calendar, connection) {
   const mirror = mirrorOf(calendar, connection);
   $("#connection-from").textContent = t("conn-from", { server: connection.server, username: connection.username });
   const reason = mirror && mirror.last_error ? mirror.last_error.split(":")[0] : "";
   $("#connection-status").textContent = t("conn-status", {
-    state: mirror ? mirror.status : "waiting", when: when(mirror && mirror.last_success), reason,
+    state: mirror ? mirror.status : "waiting", when: serverMoment(mirror && mirror.last_success), reason,
   });
   $("#connection-status").dataset.state = mirror ? mirror.status : "waiting";
   $("#connection-read-only").textContent = t("conn-read-only", { server: connection.server });

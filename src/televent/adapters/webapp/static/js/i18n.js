@@ -130,6 +130,14 @@ export function dateFormat(options = {}) {
   return new Intl.DateTimeFormat(intlLocale(), withClock);
 }
 
+/** "Nov 24, 6:40 PM": a moment the server wrote (ISO 8601, microseconds cut to what Date
+ *  reads), in the person's language and clock; "" for none. */
+export function serverMoment(stamp) {
+  if (!stamp) return "";
+  const moment = new Date(stamp.replace(/\.(\d{3})\d*/, ".$1"));
+  return dateFormat({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(moment);
+}
+
 /** The first day of the person's week, 0 for Sunday (as Date.getDay() counts). */
 export function firstDay() {
   const chosen = { sun: 0, mon: 1, sat: 6 }[settings.weekStart];

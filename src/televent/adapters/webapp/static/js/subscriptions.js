@@ -5,8 +5,8 @@
 // POST .../refresh). Its events are read-only everywhere: only the feed changes them.
 
 import { call, get } from "./api.js";
-import { dateFormat, t } from "./i18n.js";
-import { $, choose, toast } from "./ui.js";
+import { serverMoment, t } from "./i18n.js";
+import { $, choose, pollUntil, toast } from "./ui.js";
 
 let shown = null; // the subscribed calendar shown, and its subscription
 let on = { fail() {}, changed() {}, gone() {} };
@@ -45,18 +45,8 @@ async function subscribe(event) {
 /** Watch a new subscription until the server fetched it (a minute at most), then show the
  *  calendar under the feed's own name and with its events. */
 async function firstFetch(id) {
-  for (let tries = 0; tries < 60; tries += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    try {
-      const { data } = await get(`/subscriptions/${id}`);
-      if (data.status !== "waiting") {
-        on.changed();
-        return;
-      }
-    } catch {
-      return; // gone meanwhile, or signed out: nothing to show
-    }
-  }
+  const fetched = await pollUntil(() => get(`/subscriptions/${id}`), ({ data }) => data.status !== "waiting");
+  if (fetched) on.changed();
 }
 
 /** Show the subscription of `calendar` (hidden for a calendar that follows no feed). */
@@ -74,18 +64,11 @@ export async function showSubscription(calendar) {
   }
 }
 
-/** "Nov 24, 6:40 PM" of a server's moment (microseconds cut to what Date reads). */
-function when(stamp) {
-  if (!stamp) return "";
-  const moment = new Date(stamp.replace(/\.(\d{3})\d*/, ".$1"));
-  return dateFormat({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(moment);
-}
-
 function render(sub) {
   $("#subscription-url").textContent = sub.url;
   const reason = sub.last_error ? sub.last_error.split(":")[0] : "";
   $("#subscription-status").textContent = t("subs-status", {
-    state: sub.status, when: when(sub.last_success), reason,
+    state: sub.status, when: serverMoment(sub.last_success), reason,
   });
   $("#subscription-status").dataset.state = sub.status;
   $("#subscription-reminders").checked = sub.reminders;

@@ -76,6 +76,22 @@ export function toast(message, kind = "info") {
   toastTimer = setTimeout(() => { box.hidden = true; }, kind === "error" ? 8000 : 3500);
 }
 
+/** Ask `ask()` again each second, a minute at most, until `done(answer)` says so or `ask`
+ *  fails (gone meanwhile, or signed out); the last answer, or null. */
+export async function pollUntil(ask, done, tries = 60) {
+  for (let tried = 0; tried < tries; tried += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    let answer;
+    try {
+      answer = await ask();
+    } catch {
+      return null;
+    }
+    if (done(answer)) return answer;
+  }
+  return null;
+}
+
 /** Ask a question with a few answers; resolves to the chosen value, or null when cancelled. */
 export function choose(question, options) {
   return new Promise((resolve) => {
