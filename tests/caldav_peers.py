@@ -113,3 +113,8 @@ def event(uid: str, summary: str, start: str = "20261201T090000Z") -> str:
         f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\n"
         f"DURATION:PT1H\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     )
+
+
+def started(name: str, work: Path) -> contextlib.AbstractContextManager[Peer]:
+    """The peer called `name` ("radicale" or "xandikos"), started in `work`."""
+    return radicale(work) if name == "radicale" else xandikos(work)

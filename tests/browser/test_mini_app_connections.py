@@ -2,12 +2,15 @@
 loopback as the other server (the operator's switch lets loopback through): a wrong password
 is refused in words and the password field emptied; with the right one the account's calendar
 is listed as connected, its events appear in Alice's week once the server synced it, its
-screen names the account, says it is up to date and view only, and syncs again on demand; she
+screen names the account, says it is up to date and that changes go back there, and syncs
+again on demand; an event she makes in it from the app appears on the other server; she
 disconnects it keeping the events, and the calendar is hers."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -64,15 +67,30 @@ def test_alice_connects_her_other_calendar_and_disconnects_it(
     expect(section).to_be_visible()
     expect(section).to_contain_text(f"127.0.0.1, as {peer.username}")
     expect(section.locator("#connection-status")).to_contain_text("Up to date", timeout=20_000)
-    expect(section).to_contain_text("view only")
+    expect(section).to_contain_text("Changes made here are sent to 127.0.0.1 too")
     expect(page.locator("[data-screen=people] #subscription")).to_be_hidden()
-    expect(page.locator("#read-only-hint")).to_be_visible()
+    expect(page.locator("#read-only-hint")).to_be_hidden()  # hers to change: written back
     section.get_by_role("button", name="Sync now").click()
     expect(page.get_by_text("Syncing it again within a minute.")).to_be_visible()
 
     back(page)
     back(page)
     expect(page.locator("#calendar .ec-event", has_text="Dentist")).to_be_visible()
+
+    # Hers to change: an event she makes in it reaches the other server.
+    haircut = f"Haircut {uuid.uuid4().hex[:6]}"  # not one an earlier backend's run left there
+    page.get_by_role("button", name="New event").click()
+    form = page.locator("#event-form")
+    form.get_by_label("Calendar").select_option(label="Work")
+    form.get_by_label("Title").fill(haircut)
+    day = this_week(4, 10).date().isoformat()
+    form.get_by_label("Start date").fill(day)
+    form.get_by_label("Start time").fill("10:00")
+    form.get_by_label("End date").fill(day)
+    form.get_by_label("End time").fill("11:00")
+    page.evaluate("window.Telegram.WebView.receiveEvent('main_button_pressed')")
+    expect(page.locator("#calendar .ec-event", has_text=haircut)).to_be_visible()
+    assert f"SUMMARY:{haircut}" in _written_back(peer, haircut)
 
     page.get_by_role("button", name="Calendars").click()
     page.get_by_role("button", name="Share Work").click()
@@ -84,3 +102,21 @@ def test_alice_connects_her_other_calendar_and_disconnects_it(
         kept = [c for c in client.get("/calendars").json()["items"] if c["name"] == "Work"]
     assert len(kept) == 1 and kept[0]["role"] == "owner" and kept[0]["connection"] is None
     expect(page.locator("#calendars-body")).to_contain_text("Work")
+
+
+def _written_back(peer: Peer, title: str) -> str:
+    """The other server's copy of the event called `title`, once the leader wrote it back
+    (a bounded wait)."""
+    deadline = time.monotonic() + 20
+    with peer.client() as dav:
+        while time.monotonic() < deadline:
+            listing = dav.request(
+                "REPORT", peer.calendar, headers={"Depth": "1"},
+                content=b'<?xml version="1.0"?><c:calendar-query xmlns:d="DAV:" '
+                b'xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><c:calendar-data/></d:prop>'
+                b'<c:filter><c:comp-filter name="VCALENDAR"/></c:filter></c:calendar-query>',
+            )  # fmt: skip
+            if f"SUMMARY:{title}" in listing.text:
+                return listing.text
+            time.sleep(0.2)
+    raise AssertionError(f"{title} never reached the other server")

@@ -2,10 +2,12 @@
 (SQLite and PostgreSQL), with Radicale on loopback as the other server (the operator's switch
 lets loopback through, docs/adr/0023): the account is found from its URL, its calendar becomes
 a calendar here that the leader fills within a round; a CalDAV client then reads its events in
-a calendar whose privileges say read-only; an event added, changed and deleted on the other
-server arrives after a sync asked for; the password is in no answer; a wrong password and,
-without the switch, a loopback address are refused in words; removing the connection keeps the
-calendar as an ordinary one when asked."""
+a calendar it may write; an event added, changed and deleted on the other server arrives
+after a sync asked for; one made, changed and deleted here, through CalDAV and the JSON API,
+reaches the other server within a round; when both changed the same event, the other server's
+version stands on both sides and Alice is told in Telegram; the password is in no answer; a
+wrong password and, without the switch, a loopback address are refused in words; removing the
+connection keeps the calendar as an ordinary one when asked."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ PROPFIND = """<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop>
 class Setup:
     caldav: httpx.Client  # Alice's CalDAV client of Televent
     api: httpx.Client  # Alice in the Mini App
+    bot: FakeBotApi  # where Alice's Telegram messages arrive
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,7 @@ def serving(backend: Backend, tmp_path: Path, extra: dict[str, str]) -> Iterator
             httpx.Client(base_url=url, auth=("1", passwords[1]), timeout=30) as caldav,
             tma_client(url, 1, "Alice") as api,
         ):
-            yield Setup(caldav, api)
+            yield Setup(caldav, api, bot)
 
 
 def test_a_connected_account_is_mirrored_and_follows_the_other_server(
@@ -94,14 +97,8 @@ def test_a_connected_account_is_mirrored_and_follows_the_other_server(
         home = f"/dav/calendars/1/{listed['slug']}/"
         answer = setup.caldav.request("PROPFIND", home, content=PROPFIND, headers={"Depth": "0"})
         assert answer.status_code == 207
-        assert "<D:write" not in answer.text.replace("d:", "D:") and "Work" in answer.text
+        assert "<D:write" in answer.text.replace("d:", "D:") and "Work" in answer.text
         assert "Standup" in setup.caldav.get(f"{home}standup@r.ics").text
-        refused = setup.caldav.put(
-            f"{home}mine.ics",
-            content=event("mine@x", "Mine"),
-            headers={"Content-Type": "text/calendar"},
-        )
-        assert refused.status_code == 403
 
         # Changed on the other server: added, changed, deleted; a sync asked for brings it.
         with peer.client() as dav:
@@ -119,6 +116,49 @@ def test_a_connected_account_is_mirrored_and_follows_the_other_server(
         assert {"Review", "Long lunch"} <= {e["title"] for e in events["items"]}
         listing = setup.api.get("/api/v1/connections")
         assert listing.status_code == 200 and peer.password not in listing.text
+
+        # Made here through CalDAV, changed through the API: on the other server within a round.
+        with peer.client() as dav:
+            dav.delete(f"{peer.calendar}dentist@t.ics")  # what an earlier run left
+
+            def there(uid: str, text: str) -> bool:
+                answer = dav.get(f"{peer.calendar}{uid}.ics")
+                return answer.status_code == 200 and text in answer.text
+
+            made_here = setup.caldav.put(
+                f"{home}dentist.ics", content=event("dentist@t", "Dentist"),
+                headers={"Content-Type": "text/calendar"},
+            )  # fmt: skip
+            assert made_here.status_code == 201, made_here.text
+            until(lambda: there("dentist@t", "SUMMARY:Dentist"), "the new event written back")
+            found = setup.api.get(
+                "/api/v1/events", params={"start": "2026-12-01", "end": "2026-12-02"}
+            ).json()["items"]
+            lunch = next(e for e in found if e["title"] == "Long lunch")
+            moved = setup.api.patch(f"/api/v1/events/{lunch['id']}", json={"title": "Team lunch"})
+            assert moved.status_code == 200, moved.text
+            until(lambda: there("lunch@r", "SUMMARY:Team lunch"), "the change written back")
+
+            # Changed on both sides before they meet: the other server's version stands.
+            assert dav.put(f"{peer.calendar}lunch@r.ics", content=event("lunch@r", "Their lunch"))
+            mine = setup.api.patch(f"/api/v1/events/{lunch['id']}", json={"title": "My lunch"})
+            assert mine.status_code == 200, mine.text
+            told = until(
+                lambda: [m for m in setup.bot.messages_to(1) if "My lunch" in m],
+                "Alice told that her change lost",
+            )
+            assert "changed there too" in told[0]
+            assert there("lunch@r", "SUMMARY:Their lunch")
+            assert "Their lunch" in setup.caldav.get(f"{home}lunch@r.ics").text
+
+            # Deleted here: gone there.
+            assert setup.caldav.delete(f"{home}dentist.ics").status_code == 204
+            until(
+                lambda: dav.get(f"{peer.calendar}dentist@t.ics").status_code == 404,
+                "the deletion written back",
+            )
+            state = setup.api.get(f"/api/v1/connections/{connection['id']}").json()
+            assert state["calendars"][0]["waiting_changes"] == 0
 
         removed = setup.api.delete(
             f"/api/v1/connections/{connection['id']}", params={"keep_events": "true"}

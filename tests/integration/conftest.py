@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.botapi import FakeBotApi
+from tests.caldav_peers import Peer, started
 
 
 @pytest.fixture
@@ -14,3 +15,12 @@ def api() -> Iterator[FakeBotApi]:
     """A Bot API stand-in on loopback, stopped after the test."""
     with FakeBotApi() as stand_in:
         yield stand_in
+
+
+@pytest.fixture(scope="module", params=["radicale", "xandikos"])
+def peer(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Peer]:
+    """Another CalDAV server on loopback, Radicale then Xandikos (Televent as its client)."""
+    with started(request.param, tmp_path_factory.mktemp(request.param)) as running:
+        yield running

@@ -9,7 +9,6 @@ is no CalDAV and a private address (with the operator's switch off) are refused 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,10 @@ from televent.adapters.connections.caldav_client import (
 )
 from televent.adapters.i18n import said
 from televent.adapters.outbound import Outbound, OutboundError
-from tests.caldav_peers import CALENDAR, Peer, event, radicale, xandikos
+from tests.caldav_peers import CALENDAR, Peer, event, radicale
 from tests.feedserver import feed_server
 
 OPEN = Outbound(allow_private=True, timeout_seconds=10)
-
-
-@pytest.fixture(scope="module", params=["radicale", "xandikos"])
-def peer(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Peer]:
-    work = tmp_path_factory.mktemp(request.param)
-    starter = radicale if request.param == "radicale" else xandikos
-    with starter(work) as running:
-        yield running
 
 
 def client_of(peer: Peer, outbound: Outbound = OPEN) -> CalDavClient:

@@ -1,5 +1,5 @@
 """Connected CalDAV accounts in the application (docs/adr/0026), on SQLite and PostgreSQL: a
-connection makes one read-only calendar per remote calendar; a sync stores what changed per
+connection makes one calendar per remote calendar, its owner's; a sync stores what changed per
 resource and logs only the difference, under a source that sends nothing; a resource the other
 server no longer has takes its event with it, a bad one is skipped and keeps its event; a sync
 stored twice (a crash before its bookkeeping) changes nothing the second time; the password is
@@ -98,7 +98,7 @@ def titles(app: Televent, calendar: UUID) -> dict[str, str]:
     return found
 
 
-def test_a_connection_makes_read_only_calendars_that_syncs_fill_by_difference(
+def test_a_connection_makes_calendars_that_syncs_fill_by_difference(
     app: Televent,
 ) -> None:
     alice = alice_of(app)
@@ -109,7 +109,7 @@ def test_a_connection_makes_read_only_calendars_that_syncs_fill_by_difference(
     assert listed[work].display_name == "Work" and listed[work].color == "#FF0000"
     assert listed[calendars[FAMILY]].display_name == "dav.example.com"  # no name of its own
     assert listed[work].connection_id == connection
-    assert app.queries.role_in(work, alice) is Role.SUBSCRIBER  # read-only until write-back
+    assert app.queries.role_in(work, alice) is Role.OWNER  # changes are written back
 
     first = sync(app, work, {"a.ics": vevent("a@r", "Standup"), "b.ics": vevent("b@r", "Lunch")},
                  complete=True, token="t1")  # fmt: skip
@@ -130,9 +130,14 @@ def test_a_connection_makes_read_only_calendars_that_syncs_fill_by_difference(
     assert titles(app, work) == {"a@r": "Standup (moved)"}
     nothing_sent(app)  # the other server's clients schedule its meetings
 
-    # Nobody changes a mirrored calendar's events here, its owner neither (the one rule).
-    with pytest.raises(ForbiddenError):
-        app.require_access(alice, work, Action.WRITE)
+    # Its owner changes it (written back, tests/integration/test_connection_writeback.py);
+    # nobody else does (the one rule).
+    app.require_access(alice, work, Action.WRITE)
+    app.register_account(2, name="Bob", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    bob = app.queries.account_by_telegram_id(2)
+    assert bob is not None
+    with pytest.raises((ForbiddenError, NotFoundError)):
+        app.require_access(bob.account_id, work, Action.WRITE)
 
 
 def test_a_bad_resource_is_skipped_and_keeps_its_event_and_a_repeated_sync_changes_nothing(

@@ -105,6 +105,9 @@ class SyncReport:
     skipped: tuple[Left, ...]
     resources: dict[str, tuple[str | None, str | None]]
     gone: tuple[str, ...]
+    # Write-backs the other server's version overruled (docs/adr/0026): (event id, log position
+    # of the change that lost); their queue rows go once the sync is noted.
+    overruled: tuple[tuple[UUID, int], ...] = ()
 
     @property
     def outcome(self) -> str:
@@ -274,6 +277,9 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
             left.extend(split.left)
             resources[change.href] = (split.pieces[0].uid if split.pieces else None, change.etag)
         stored = {obj.uid: obj for obj in self.queries.objects_in(calendar_id)}
+        waiting = {w.event_id: w for w in self.queries.writebacks(calendar_id)}
+        mine: dict[UUID, CalendarEvent] = {e: self.repository.get(e) for e in waiting}
+        theirs = {event_id: _shown(event) for event_id, event in mine.items()}  # before the sync
         done = self._store_pieces(
             calendar_id, calendar.account_id, SplitFile(tuple(pieces), tuple(left), None), stored,
             actor=actor, source=source,
@@ -282,6 +288,10 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         untouched = [uid for href, (uid, _) in known.items() if href not in gone | set(resources)]
         present = {uid for uid, _ in resources.values() if uid} | set(untouched)
         present |= {left.uid for left in done.skipped}
+        # Made here and not written back yet: the other server cannot have them, so a complete
+        # listing without them says nothing about them.
+        sent_before = {uid for uid, _ in known.values()}
+        present |= {e.uid for e in mine.values() if e.uid not in sent_before}
         if complete:
             doomed = list(stored)
         else:  # what the removed resources held, and what a changed one held before
@@ -298,11 +308,23 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
             added=done.added, changed=done.updated, removed=len(deleted), actor=actor,
             source=source,
         )  # fmt: skip
+        # Both sides changed these events since they last met: the other server's version
+        # wins, Televent's stays in the log as the revision it was, and the person is told.
+        overruled: list[tuple[UUID, int]] = []
+        for lost, remote in [(e, "changed") for e in done.changed] + [
+            (e, "deleted") for e in deleted
+        ]:
+            if lost.id in waiting:
+                calendar.write_back_overruled(
+                    event_id=lost.id, shown=theirs[lost.id], remote=remote, actor=actor,
+                    source=source,
+                )  # fmt: skip
+                overruled.append((lost.id, waiting[lost.id].position))
         if done.changed or deleted or calendar.pending_events:
             self.save_all(done.changed, deleted, calendar)
         return SyncReport(
             done.added, done.updated, len(deleted), done.unchanged, done.skipped, resources,
-            tuple(gone),
+            tuple(gone), tuple(overruled),
         )  # fmt: skip
 
     # --- how syncing goes (the operational tables) ----------------------------------------------
@@ -318,22 +340,34 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         """Note a sync that worked: the token to ask from next, the resources as they are now,
         the next sync after SYNC_INTERVAL."""
         with self.views.write() as db:
-            for href in report.gone:
-                db.run(
-                    "DELETE FROM connection_resources WHERE calendar_id = ? AND href = ?",
-                    (str(calendar_id), href),
-                )
-            for href, (uid, etag) in report.resources.items():
-                db.run(
-                    "INSERT INTO connection_resources (calendar_id, href, uid, etag) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (calendar_id, href) DO UPDATE SET "
-                    "uid = excluded.uid, etag = excluded.etag",
-                    (str(calendar_id), href, uid, etag),
-                )
+            self._note_resources(db, calendar_id, report)
             self._note_sync(
                 db, calendar_id, token=token, next_due=now + SYNC_INTERVAL, failures=0, now=now,
                 error=None, outcome=report.outcome,
             )  # fmt: skip
+
+    @staticmethod
+    def _note_resources(db: Sql, calendar_id: UUID, report: SyncReport) -> None:
+        """The remote resources as a sync left them, and the write-backs it overruled gone
+        (unless a newer change to the event arrived meanwhile)."""
+        for href in report.gone:
+            db.run(
+                "DELETE FROM connection_resources WHERE calendar_id = ? AND href = ?",
+                (str(calendar_id), href),
+            )
+        for href, (uid, etag) in report.resources.items():
+            db.run(
+                "INSERT INTO connection_resources (calendar_id, href, uid, etag) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (calendar_id, href) DO UPDATE SET "
+                "uid = excluded.uid, etag = excluded.etag",
+                (str(calendar_id), href, uid, etag),
+            )
+        for event_id, position in report.overruled:
+            db.run(
+                "DELETE FROM connection_writebacks WHERE calendar_id = ? AND event_id = ? "
+                "AND position = ?",
+                (str(calendar_id), str(event_id), position),
+            )
 
     def mirror_failed(self, calendar_id: UUID, *, now: dt.datetime, error: str) -> int:
         """Note a sync that failed: tried again after a back-off that doubles with each failure
@@ -393,6 +427,13 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 outcome,
             ),
         )
+
+
+def _shown(event: CalendarEvent) -> dict[str, object]:
+    """What a person is told of their version of an event that lost to the other server's: its
+    title and when it was."""
+    facts = event.facts or {}
+    return {key: facts.get(key) for key in ("summary", "start", "end", "all_day")}
 
 
 def known_hrefs(resources: Mapping[str, tuple[str | None, str | None]]) -> dict[str, str | None]:

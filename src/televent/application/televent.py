@@ -10,6 +10,7 @@
   RFC 6638 §3.2); calendar_import.py: importing a calendar file (one transaction, nothing sent);
 - feed_subscriptions.py: calendars that show a feed, and refreshing them per UID;
 - connections.py: accounts on other CalDAV servers, and mirroring their calendars per UID;
+  connection_writeback.py: writing changes made here back to them (If-Match, conflicts);
 - attendance.py: invitations, answers, cancellations and delivery failures (RFC 6638);
 - erasure.py: erasure and export bookkeeping (GDPR);
 - farewells.py: the record of the meetings an erasure calls off (GDPR Art. 17);
@@ -28,7 +29,7 @@ from televent.application.attendance import AttendanceCommands
 from televent.application.bookings import BookingCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
-from televent.application.connections import ConnectionCommands
+from televent.application.connection_writeback import WriteBackCommands
 from televent.application.email_links import EmailLinkCommands
 from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
@@ -44,7 +45,7 @@ class Televent(
     EmailLinkCommands,
     AccountCommands,
     SubscriptionCommands,
-    ConnectionCommands,
+    WriteBackCommands,
     CalendarCommands,
     ObjectCommands,
     AttendanceCommands,

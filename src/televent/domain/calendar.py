@@ -91,8 +91,9 @@ class Calendar(Aggregate):
         if self.deleted:
             return None
         if account_id == self.account_id:
-            # a feed's calendar, and for now a mirrored one, only its sync changes
-            return owner_role(subscribed=self.subscription is not None or self.mirrored is not None)
+            # a feed's calendar only its refresh changes; a mirrored one is written back
+            # (docs/adr/0026), so its owner owns it
+            return owner_role(subscribed=self.subscription is not None)
         member = self.members.get(str(account_id))
         if member is None or member["status"] != Status.ACTIVE:
             return None
@@ -333,6 +334,34 @@ class Calendar(Aggregate):
                 account_id=self.account_id, added=added, changed=changed, removed=removed,
                 actor=actor, source=source,
             )  # fmt: skip
+
+    def write_back_overruled(
+        self,
+        *,
+        event_id: UUID,
+        shown: dict[str, Any],
+        remote: str,
+        actor: str,
+        source: str,
+    ) -> None:
+        """Say that a change made here to one of the calendar's events lost to the other
+        server's (docs/adr/0026: the other server wins; Televent's version stays in the log as
+        the revision it was). `shown`: what the person is told of their version (summary,
+        start, end, all_day); `remote`: "changed" or "deleted" on the other server."""
+        self._check_live()
+        if remote not in {"changed", "deleted"}:
+            raise DomainError(f"Unknown outcome {remote!r} of a write-back.")
+        self._write_back_overruled(
+            account_id=self.account_id, event_id=event_id, shown=dict(shown), remote=remote,
+            actor=actor, source=source,
+        )  # fmt: skip
+
+    @event("WriteBackOverruled")
+    def _write_back_overruled(
+        self, *, account_id: UUID, event_id: UUID, shown: dict[str, Any], remote: str,
+        actor: str, source: str,
+    ) -> None:  # fmt: skip
+        pass
 
     @event("CalendarMirrored")
     def _calendar_mirrored(

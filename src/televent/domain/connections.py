@@ -65,6 +65,7 @@ MAX_CALENDARS = 50  # calendars mirrored from one account
 MIRROR_SLUG_PREFIX = "conn-"
 SYNC_INTERVAL = dt.timedelta(minutes=5)  # how often a mirrored calendar asks for changes
 SECRET_CHARS = 1_000  # of a user name or a password
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,99}")
 
 
 def connection_id_for(account_id: UUID, key: str) -> UUID:
@@ -76,6 +77,15 @@ def mirror_slug(connection_id: UUID, remote_url: str) -> str:
     """The slug of the calendar that mirrors one remote calendar of one connection."""
     digest = hashlib.sha256(f"{connection_id}:{remote_url}".encode()).hexdigest()[:16]
     return MIRROR_SLUG_PREFIX + digest
+
+
+def resource_name(uid: str) -> str:
+    """The name of the resource a new event is written back as, in the remote calendar: its
+    UID when that is a plain path segment, else a digest of it (the same every time, so a
+    write-back sent again after a crash meets the copy it left, never a second one)."""
+    if _PLAIN_NAME.fullmatch(uid):
+        return f"{uid}.ics"
+    return hashlib.sha256(uid.encode()).hexdigest()[:32] + ".ics"
 
 
 def checked_username(value: object) -> str:

@@ -122,10 +122,10 @@ class CalendarViewProjection(Projection):
 
     @handles("Calendar.CalendarMirrored")
     def _calendar_mirrored(self, db: Sql, event: Any, position: int) -> None:
-        """The calendar mirrors a connected account's: read-only until changes are written
-        back (docs/adr/0026), busy time like the person's own calendars."""
+        """The calendar mirrors a connected account's: its owner's to change (each change is
+        written back, docs/adr/0026), busy time like the person's own calendars."""
         db.run(
-            f"UPDATE {self.t['calendars']} SET subscribed = 1, busy = 1, connection_id = ? "
+            f"UPDATE {self.t['calendars']} SET subscribed = 0, busy = 1, connection_id = ? "
             "WHERE calendar_id = ?",
             (str(event.connection_id), str(event.originator_id)),
         )

@@ -1,5 +1,6 @@
 """Questions about connected accounts, answered from the `connections` and
-`mirrored_calendars` read models and the sync job's operational tables (docs/adr/0026)."""
+`mirrored_calendars` read models, the sync job's operational tables and the write-back queue
+(docs/adr/0026)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from televent.projections.view_reader import Reader
 _MIRROR_COLUMNS = (
     "m.calendar_id, m.connection_id, m.account_id, m.url, m.synced_at, c.display_name, c.slug, "
     "s.sync_token, s.next_due, s.failures, s.last_tried, s.last_success, s.last_error, "
-    "s.last_outcome"
+    "s.last_outcome, "
+    "(SELECT COUNT(*) FROM connection_writebacks w WHERE w.calendar_id = m.calendar_id) "
+    "AS waiting, "
+    "(SELECT MAX(w.last_error) FROM connection_writebacks w WHERE w.calendar_id = m.calendar_id) "
+    "AS writeback_error"
 )
 _MIRROR_FROM = (
     "FROM mirrored_calendars m JOIN calendars c ON c.calendar_id = m.calendar_id "
@@ -38,6 +43,8 @@ class MirrorView:
     last_success: str | None
     last_error: str | None  # why the last sync failed, in English (the reason code first)
     last_outcome: str | None  # what the last sync did ("unchanged", "3 added")
+    waiting: int = 0  # changes made here not yet written back
+    writeback_error: str | None = None  # why writing one back failed last
 
     @property
     def state(self) -> str:
@@ -77,6 +84,25 @@ def _mirror(row: dict[str, Any]) -> MirrorView:
         last_success=row["last_success"],
         last_error=row["last_error"],
         last_outcome=row["last_outcome"],
+        waiting=int(row["waiting"] or 0),
+        writeback_error=row["writeback_error"],
+    )
+
+
+@dataclass(frozen=True)
+class WriteBackView:
+    """An event of a mirrored calendar changed here and not yet written back: `position` is
+    the log position of its last change, `attempts` the failed tries since."""
+
+    calendar_id: UUID
+    event_id: UUID
+    position: int
+    attempts: int
+
+
+def _write_back(row: dict[str, Any]) -> WriteBackView:
+    return WriteBackView(
+        UUID(row["calendar_id"]), UUID(row["event_id"]), int(row["position"]), int(row["attempts"])
     )
 
 
@@ -116,15 +142,17 @@ class ConnectionsReader(Reader):
         return None if row is None else _mirror(row)
 
     def mirrors_due(self, now: str, limit: int) -> list[MirrorView]:
-        """Mirrored calendars whose next sync is due at `now` (never synced ones first), at
-        most `limit`."""
+        """Mirrored calendars whose next sync is due at `now`, or with a change to write back
+        that is due (never synced ones first), at most `limit`."""
         with self.reader.read() as db:
             rows = db.all(
                 f"SELECT {_MIRROR_COLUMNS} {_MIRROR_FROM} "
-                "WHERE s.next_due IS NULL OR s.next_due <= ? "
+                "WHERE s.next_due IS NULL OR s.next_due <= ? OR EXISTS (SELECT 1 FROM "
+                "connection_writebacks w WHERE w.calendar_id = m.calendar_id AND "
+                "(w.next_attempt IS NULL OR w.next_attempt <= ?)) "
                 "ORDER BY CASE WHEN s.next_due IS NULL THEN 0 ELSE 1 END, s.next_due, "
                 "m.calendar_id LIMIT ?",
-                (now, limit),
+                (now, now, limit),
             )
         return [_mirror(row) for row in rows]
 
@@ -153,6 +181,18 @@ class ConnectionsReader(Reader):
                 (str(calendar_id),),
             )
         return {row["href"]: (row["uid"], row["etag"]) for row in rows}
+
+    def writebacks(self, calendar_id: UUID, *, due: str | None = None) -> list[WriteBackView]:
+        """The calendar's changes waiting to be written back, oldest first; with `due`, only
+        those whose next attempt is due then."""
+        query = "SELECT * FROM connection_writebacks WHERE calendar_id = ?"
+        params: tuple[Any, ...] = (str(calendar_id),)
+        if due is not None:
+            query += " AND (next_attempt IS NULL OR next_attempt <= ?)"
+            params += (due,)
+        with self.reader.read() as db:
+            rows = db.all(query + " ORDER BY position", params)
+        return [_write_back(row) for row in rows]
 
 
 def _connection(row: dict[str, Any], mirrors: list[dict[str, Any]]) -> ConnectionView:

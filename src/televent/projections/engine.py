@@ -28,6 +28,7 @@ from televent.projections.bookings import BookingsProjection
 from televent.projections.calendar_feeds import CalendarFeedsProjection
 from televent.projections.calendar_members import CalendarMembersProjection
 from televent.projections.calendar_view import CalendarViewProjection
+from televent.projections.connection_writebacks import ConnectionWritebacksProjection
 from televent.projections.connections import ConnectionsProjection
 from televent.projections.counters import CounterProjection
 from televent.projections.directory import DirectoryProjection
@@ -77,6 +78,7 @@ def all_projections(
         CalendarFeedsProjection(prefix),
         FeedSubscriptionsProjection(prefix),
         ConnectionsProjection(prefix),
+        ConnectionWritebacksProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),

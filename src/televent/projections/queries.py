@@ -29,6 +29,7 @@ from televent.projections.connections_reader import (
     ConnectionsReader,
     ConnectionView,
     MirrorView,
+    WriteBackView,
 )
 from televent.projections.directory_reader import AccountView, DeviceView, DirectoryReader
 from televent.projections.feed_subscriptions_reader import (
@@ -55,6 +56,7 @@ __all__ = [
     "SeenCalendar",
     "SubscriptionView",
     "ViewReader",
+    "WriteBackView",
 ]
 
 

@@ -73,6 +73,7 @@ __all__ = [
     "SHARE_ACCEPTED",
     "SHARE_DECLINED",
     "STATUS_CANCELLED",
+    "WRITE_BACK_OVERRULED",
     "TelegramDeliveryProjection",
     "stamp",
 ]
@@ -88,6 +89,7 @@ STATUS_CANCELLED = "CANCELLED"
 CALENDAR_INVITATION = "calendar_invitation"
 SHARE_ACCEPTED = "share_accepted"
 SHARE_DECLINED = "share_declined"
+WRITE_BACK_OVERRULED = "write_back_overruled"  # a change lost to a connected account's version
 # The notices that also go by mail when the person chose email for notices (domain/preferences
 # `channels`): about their events (invitations new, updated, cancelled, withdrawn; answers to
 # their meetings) and the bookings of their links. Calendar invitations, COUNTER proposals
@@ -290,6 +292,28 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
                 db, f"{kind}:{calendar_id}:{member}:{position}", recipient, kind, calendar_id,
                 payload, changes,
             )  # fmt: skip
+
+    # --- a change made here that lost to a connected account's version (docs/adr/0026) -----
+
+    @handles("Calendar.WriteBackOverruled")
+    def _write_back_overruled(self, db: Sql, event: Any, position: int) -> None:
+        """Tell the calendar's owner that their change lost to the other server's version,
+        naming the event as they had it (their version stays in the log)."""
+        changes = self.new_changes(str(event.account_id))
+        changes.position, changes.moment = position, event.timestamp
+        shown = dict(event.shown)
+        payload = {
+            "summary": shown.get("summary"),
+            "start": shown.get("start"),
+            "end": shown.get("end"),
+            "all_day": bool(shown.get("all_day")),
+            "remote": event.remote,
+            "calendar_id": str(event.originator_id),
+        }
+        self._enqueue(
+            db, f"{WRITE_BACK_OVERRULED}:{event.event_id}:{position}", str(event.account_id),
+            WRITE_BACK_OVERRULED, str(event.event_id), payload, changes,
+        )  # fmt: skip
 
     # --- deciding -------------------------------------------------------------------------
 

@@ -78,12 +78,12 @@ def test_anything_typed_is_either_refused_or_gives_web_addresses(typed: str) -> 
     assert all(not any(ch.isspace() for ch in url) for url in asked)
 
 
-def test_a_mirrored_calendar_is_read_only_until_it_stops_mirroring() -> None:
+def test_a_mirrored_calendar_is_its_owners_and_stops_mirroring() -> None:
     owner = uuid.uuid4()
     calendar = Calendar(account_id=owner, slug="conn-x", properties={}, actor="a", source="s")
     assert calendar.role_of(owner) is Role.OWNER
     calendar.mirror(connection_id=uuid.uuid4(), url="https://d.example/c/", actor="a", source="s")
-    assert calendar.role_of(owner) is Role.SUBSCRIBER  # nobody writes it until write-back
+    assert calendar.role_of(owner) is Role.OWNER  # its changes are written back
     with pytest.raises(ConflictError):
         calendar.mirror(connection_id=uuid.uuid4(), url="https://d.example/o/", actor="a",
                         source="s")  # fmt: skip

@@ -11,13 +11,14 @@ password, Fastmail, Nextcloud, Radicale, any RFC 4791 server), whose calendars T
   already. The password is never given back, in no answer, log line or export.
 - `GET /connections`, `GET /connections/{id}`: each connection's server, user name and
   calendars, with how syncing each goes (`status`, `last_success`, `last_error`,
-  `last_outcome`, `next_sync`).
+  `last_outcome`, `next_sync`) and how many changes made here wait to be written back
+  (`waiting_changes`, `write_back_error`).
 - `DELETE /connections/{id}` (204): the password is forgotten and the calendars deleted, or,
   with `?keep_events=true`, kept as ordinary calendars.
 - `POST /connections/{id}/sync` (202): synced at the server's next round.
 
-The mirrored calendars are listed under /calendars and their events under /events. Until
-changes made here are written back to the other server, they are read-only (a write is 403).
+The mirrored calendars are listed under /calendars and their events under /events, and are
+their owner's to change: each change is written back to the other server (docs/adr/0026).
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class MirroredCalendarJson(msgspec.Struct):
     last_error: str | None
     last_outcome: str | None
     next_sync: str | None
+    # changes made in Televent not yet written back, and why writing one back failed last
+    waiting_changes: int = 0
+    write_back_error: str | None = None
 
 
 class ConnectionJson(msgspec.Struct):
@@ -79,6 +83,8 @@ def _mirror_json(mirror: MirrorView) -> MirroredCalendarJson:
         last_error=mirror.last_error if mirror.failures else None,
         last_outcome=mirror.last_outcome,
         next_sync=mirror.next_due,
+        waiting_changes=mirror.waiting,
+        write_back_error=mirror.writeback_error,
     )
 
 

@@ -352,18 +352,19 @@ class CalDavClient:
 
     # --- writing back --------------------------------------------------------------------------
 
-    async def put(self, url: str, data: str, etag: str | None) -> str | None:
-        """Store `data` at `url` if it is still version `etag` (None: only if nothing is there
-        yet); returns the new ETag when the server gives one.
+    async def put(self, url: str, data: str, etag: str | None, *, new: bool = True) -> str | None:
+        """Store `data` at `url` if it is still version `etag`; without an ETag, only if
+        nothing is there yet (`new`), or whatever is there (a resource whose server never
+        gave its ETag); returns the new ETag when the server gives one.
 
         Raises:
             RemoteChangedError: the resource changed (or appeared, or went) meanwhile.
         """
         headers = {"Content-Type": "text/calendar; charset=utf-8"}
-        if etag is None:
-            headers["If-None-Match"] = "*"
-        else:
+        if etag is not None:
             headers["If-Match"] = etag
+        elif new:
+            headers["If-None-Match"] = "*"
         answer = await self._request("PUT", url, data.encode(), headers=headers)
         if answer.status == 412:
             raise RemoteChangedError(url)
@@ -383,6 +384,23 @@ class CalDavClient:
             raise RemoteChangedError(url)
         if answer.status not in (200, 204, 404, 410):
             raise self._status(answer)
+
+    async def get(self, url: str) -> Resource | None:
+        """The resource as the server holds it now (None when it is gone).
+
+        Raises:
+            CalDavError: the server refused or answered something else.
+        """
+        answer = await self._request("GET", url, None)
+        if answer.status in (404, 410):
+            return None
+        if answer.status != 200:
+            raise self._status(answer)
+        try:
+            data = answer.body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CalDavError(f"{url} is not UTF-8 text.", "bad-answer") from exc
+        return Resource(answer.url, answer.etag, data)
 
     # --- one request ---------------------------------------------------------------------------
 

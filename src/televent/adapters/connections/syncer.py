@@ -2,9 +2,12 @@
 It runs in the leader only (entrypoints/serve.py), so a remote calendar is asked once whatever
 the number of processes.
 
-Each round takes the mirrored calendars due (never synced ones first), asks several servers at
-once through the outbound guard what changed since the last sync token (adapters/connections/
-caldav_client.py: sync-collection, or a listing by ETag), and hands the changes to
+Each round takes the mirrored calendars due (never synced ones first, and those with changes
+made here to write back), sends those changes first (application/connection_writeback.py:
+`If-Match`, and the other server's version stored when it changed meanwhile), then asks
+several servers at once through the outbound guard what changed since the last sync token
+(adapters/connections/caldav_client.py: sync-collection, or a listing by ETag), and hands the
+changes to
 `Televent.sync_mirror`, which stores only the difference; the token and the resources' ETags
 are noted after it. The password is read from the log for each sync and held no longer than
 its requests. A failure (the guard's refusal, the server's, an answer that is not CalDAV,
@@ -17,10 +20,16 @@ from __future__ import annotations
 import logging
 from uuid import UUID
 
-from televent.adapters.connections.caldav_client import CalDavClient, CalDavError, Credentials
+from televent.adapters.connections.caldav_client import (
+    CalDavClient,
+    CalDavError,
+    Credentials,
+    RemoteChangedError,
+)
 from televent.adapters.outbound import Outbound, OutboundError
 from televent.adapters.outbound.rounds import each_on_its_own
 from televent.adapters.port import AppPort
+from televent.application.connection_writeback import WriteBack
 from televent.application.connections import RemoteChange, known_hrefs
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError
@@ -31,6 +40,7 @@ from televent.projections.queries import MirrorView
 LOG = logging.getLogger(__name__)
 ROUND = 50  # calendars taken per round
 AT_ONCE = 8  # synced at the same time (each request bounded by the guard's time limit)
+WRITE_BACKS = 100  # changes written back to one calendar per round
 
 
 class ConnectionSyncer:
@@ -59,6 +69,7 @@ class ConnectionSyncer:
         except NotFoundError:
             return "gone"  # removed meanwhile
         client = CalDavClient(self.outbound, Credentials(username, password))
+        await self._write_back(client, mirror)
         known = await self.port.run(self.app.queries.remote_resources, calendar_id)
         try:
             changes = await client.changes(mirror.url, mirror.sync_token, known_hrefs(known))
@@ -81,6 +92,50 @@ class ConnectionSyncer:
             self.app.mirror_synced, calendar_id, report, token=changes.token, now=self.app.clock()
         )
         return report.outcome
+
+    async def _write_back(self, client: CalDavClient, mirror: MirrorView) -> None:
+        """Send the changes made here that are due, each on its own: a failure backs that one
+        off; a conflict stores the other server's version over Televent's (the person is
+        told; docs/adr/0026)."""
+        due = await self.port.run(
+            self.app.write_backs_due, mirror.calendar_id, mirror.url, WRITE_BACKS
+        )
+        for item in due:
+            try:
+                await self._send(client, item)
+            except RemoteChangedError:
+                await self._overruled(client, item)
+            except (OutboundError, CalDavError) as exc:
+                failures = await self.port.run(
+                    self.app.write_back_failed, item, error=f"{exc.reason}: {exc}",
+                    now=self.app.clock(),
+                )  # fmt: skip
+                LOG.warning(
+                    "Write-back of event %s to %s failed (%d in a row): %s",
+                    item.event_id, mirror.url, failures, exc.reason,
+                )  # fmt: skip
+
+    async def _send(self, client: CalDavClient, item: WriteBack) -> None:
+        etag = None
+        if item.url is not None and item.data is not None:
+            etag = await client.put(item.url, item.data, item.etag, new=item.new)
+        elif item.url is not None:
+            await client.delete(item.url, item.etag)
+        await self.port.run(self.app.written_back, item, etag)
+
+    async def _overruled(self, client: CalDavClient, item: WriteBack) -> None:
+        """The resource changed or went on the other server since it was last seen: its
+        version is stored here (sync_mirror tells the person what theirs was)."""
+        assert item.url is not None  # only a request can be refused
+        remote = await client.get(item.url)
+        changed = [] if remote is None or remote.data is None else [
+            RemoteChange(item.url, remote.etag, remote.data)
+        ]  # fmt: skip
+        report = await self.port.run(
+            self.app.sync_mirror, item.calendar_id, changed, [] if changed else [item.url],
+            complete=False, actor=self.actor,
+        )  # fmt: skip
+        await self.port.run(self.app.write_back_resolved, item, report)
 
     async def _failed(self, calendar_id: UUID, error: str) -> str:
         failures = await self.port.run(

@@ -301,6 +301,10 @@ def notice(  # noqa: PLR0911 - one return per kind of notice
         return t("bot-notice-cancelled", title=summary, when=moment)
     if kind == "uninvited":
         return t("bot-notice-uninvited", title=summary, when=moment)
+    if kind == "write_back_overruled":  # docs/adr/0026: the other server's version won
+        deleted = payload.get("remote") == "deleted"
+        key = "bot-notice-write-back-deleted" if deleted else "bot-notice-write-back-changed"
+        return t(key, title=summary, when=moment)
     if kind == "counter":
         who = escape(payload.get("attendee_name") or t("bot-notice-an-attendee"))
         proposed = escape(_counter_time(payload.get("proposed"), tz, hour_cycle))

@@ -315,6 +315,16 @@ def _calendar_synced(event: Any, state: AggregateState, people: People) -> list[
     return [f"{_calendar_name(state)} synced: {counts}"]
 
 
+def _write_back_overruled(event: Any, state: AggregateState, people: People) -> list[str]:
+    """ "a change to 'Dentist' in 'Work' lost to the other server's version (changed there)";
+    the change that lost is the event's revision before."""
+    title = dict(event.shown).get("summary") or "an event"
+    return [
+        f"a change to '{title}' in {_calendar_name(state)} lost to the other server's version "
+        f"({event.remote} there)"
+    ]
+
+
 def _connection_made(event: Any, state: AggregateState) -> list[str]:
     """ "connected the CalDAV account 'anna' of dav.example.com: 2 calendars" (never the
     password)."""
@@ -593,6 +603,7 @@ SHARING_DESCRIBERS: dict[str, SharingDescriber] = {
     "Calendar.CalendarMirrored": _calendar_mirrored,
     "Calendar.MirroringStopped": _mirroring_stopped,
     "Calendar.CalendarSynced": _calendar_synced,
+    "Calendar.WriteBackOverruled": _write_back_overruled,
 }
 
 DESCRIBERS: dict[str, Describer] = {

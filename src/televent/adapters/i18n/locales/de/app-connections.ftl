@@ -20,7 +20,11 @@ conn-status =
         [failing] Abgleich fehlgeschlagen ({ $reason }); neuer Versuch später.
        *[ok] Aktuell, zuletzt abgeglichen { $when }.
     }
-conn-read-only = Änderungen von hier werden noch nicht an { $server } gesendet, darum sind seine Termine nur lesbar.
+conn-two-way = Änderungen von hier gehen auch an { $server }. Wurde ein Termin dort ebenfalls geändert, bleibt die Fassung von { $server }, und du erfährst es.
+conn-waiting = { $count ->
+    [one] Eine Änderung wartet darauf, an { $server } gesendet zu werden.
+   *[other] { $count } Änderungen warten darauf, an { $server } gesendet zu werden.
+}
 conn-sync = Jetzt abgleichen
 conn-syncing = Wird innerhalb einer Minute erneut abgeglichen.
 conn-remove = Trennen

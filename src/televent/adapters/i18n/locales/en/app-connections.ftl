@@ -20,7 +20,11 @@ conn-status =
         [failing] Could not be synced ({ $reason }); trying again later.
        *[ok] Up to date, last synced { $when }.
     }
-conn-read-only = Changes made here are not sent to { $server } yet, so its events are view only.
+conn-two-way = Changes made here are sent to { $server } too. When an event was changed there as well, { $server }'s version is kept and you are told.
+conn-waiting = { $count ->
+    [one] One change waits to be sent to { $server }.
+   *[other] { $count } changes wait to be sent to { $server }.
+}
 conn-sync = Sync now
 conn-syncing = Syncing it again within a minute.
 conn-remove = Disconnect

@@ -20,7 +20,11 @@ conn-status =
         [failing] No se pudo sincronizar ({ $reason }); se volverá a intentar.
        *[ok] Al día, sincronizado por última vez { $when }.
     }
-conn-read-only = Los cambios hechos aquí aún no se envían a { $server }, así que sus eventos son solo de lectura.
+conn-two-way = Los cambios hechos aquí también se envían a { $server }. Si un evento también se cambió allí, se conserva la versión de { $server } y se te avisa.
+conn-waiting = { $count ->
+    [one] Un cambio espera para enviarse a { $server }.
+   *[other] { $count } cambios esperan para enviarse a { $server }.
+}
 conn-sync = Sincronizar ahora
 conn-syncing = Se sincroniza de nuevo en menos de un minuto.
 conn-remove = Desconectar

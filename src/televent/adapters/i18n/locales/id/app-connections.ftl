@@ -19,7 +19,11 @@ conn-status =
         [failing] Tidak dapat disinkronkan ({ $reason }); dicoba lagi nanti.
        *[ok] Terbaru, terakhir disinkronkan { $when }.
     }
-conn-read-only = Perubahan di sini belum dikirim ke { $server }, jadi acaranya hanya dapat dilihat.
+conn-two-way = Perubahan di sini juga dikirim ke { $server }. Jika sebuah acara juga diubah di sana, versi { $server } yang dipakai dan kamu diberi tahu.
+conn-waiting = { $count ->
+    [one] Satu perubahan menunggu dikirim ke { $server }.
+   *[other] { $count } perubahan menunggu dikirim ke { $server }.
+}
 conn-sync = Sinkronkan sekarang
 conn-syncing = Disinkronkan lagi dalam satu menit.
 conn-remove = Putuskan

@@ -20,7 +20,11 @@ conn-status =
         [failing] Não foi possível sincronizar ({ $reason }); nova tentativa mais tarde.
        *[ok] Em dia, sincronizado pela última vez { $when }.
     }
-conn-read-only = As mudanças feitas aqui ainda não são enviadas para { $server }, então os eventos são só para ver.
+conn-two-way = As mudanças feitas aqui também vão para { $server }. Se um evento também foi alterado lá, a versão de { $server } é mantida e você é avisado.
+conn-waiting = { $count ->
+    [one] Uma mudança aguarda envio para { $server }.
+   *[other] { $count } mudanças aguardam envio para { $server }.
+}
 conn-sync = Sincronizar agora
 conn-syncing = Sincronizando de novo em até um minuto.
 conn-remove = Desconectar

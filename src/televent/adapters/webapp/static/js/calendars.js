@@ -53,8 +53,8 @@ function swatch(calendar) {
 export function describe(calendar) {
   const parts = [];
   if (calendar.kind === "group") parts.push(t("calendars-group"));
-  if (calendar.role === "owner") parts.push(t("calendars-yours"));
-  else if (calendar.connection) parts.push(t("conn-section"));
+  if (calendar.connection) parts.push(t("conn-section"));
+  else if (calendar.role === "owner") parts.push(t("calendars-yours"));
   else if (calendar.role === "subscriber") parts.push(roleLabel(calendar.role));
   else {
     if (calendar.kind !== "group" && calendar.owner) parts.push(calendar.owner.name);

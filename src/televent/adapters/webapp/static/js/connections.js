@@ -91,7 +91,9 @@ function render(calendar, connection) {
     state: mirror ? mirror.status : "waiting", when: serverMoment(mirror && mirror.last_success), reason,
   });
   $("#connection-status").dataset.state = mirror ? mirror.status : "waiting";
-  $("#connection-read-only").textContent = t("conn-read-only", { server: connection.server });
+  const waiting = mirror ? mirror.waiting_changes : 0;
+  $("#connection-two-way").textContent = t("conn-two-way", { server: connection.server })
+    + (waiting ? ` ${t("conn-waiting", { count: waiting, server: connection.server })}` : "");
 }
 
 async function syncNow() {
