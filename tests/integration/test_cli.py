@@ -91,6 +91,7 @@ def test_operator_journey(cli: Cli) -> None:
         "calendar_feeds",
         "feed_subscriptions",
         "connections",
+        "connection_writebacks",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

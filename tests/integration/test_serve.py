@@ -69,6 +69,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "calendar_feeds",
             "feed_subscriptions",
             "connections",
+            "connection_writebacks",
         }
     finally:
         server.terminate()
