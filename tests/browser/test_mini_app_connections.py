@@ -3,7 +3,8 @@ loopback as the other server (the operator's switch lets loopback through): a wr
 is refused in words and the password field emptied; with the right one the account's calendar
 is listed as connected, its events appear in Alice's week once the server synced it, its
 screen names the account, says it is up to date and that changes go back there, and syncs
-again on demand; an event she makes in it from the app appears on the other server; she
+again on demand; an event she makes in it from the app appears on the other server, and a
+booking link she makes can book into it; she
 disconnects it keeping the events, and the calendar is hers."""
 
 from __future__ import annotations
@@ -91,6 +92,24 @@ def test_alice_connects_her_other_calendar_and_disconnects_it(
     page.evaluate("window.Telegram.WebView.receiveEvent('main_button_pressed')")
     expect(page.locator("#calendar .ec-event", has_text=haircut)).to_be_visible()
     assert f"SUMMARY:{haircut}" in _written_back(peer, haircut)
+
+    # A booking link that books into it.
+    page.get_by_role("button", name="Settings").click()
+    slug = f"work-{uuid.uuid4().hex[:6]}"
+    form = page.locator("#link-form")
+    form.get_by_label("Address (slug)").fill(slug)
+    form.get_by_label("Title").fill("Work hours")
+    form.get_by_label("Book into").select_option(label="Work")
+    form.get_by_role("button", name="Create link").click()
+    item = page.locator("#links-body li", has_text=f"/book/{slug}")
+    expect(item).to_contain_text("Booked into Work")
+    with mini_app.api(ALICE) as client:
+        work_id = next(c["id"] for c in client.get("/calendars").json()["items"]
+                       if c["name"] == "Work")  # fmt: skip
+        made = client.get(f"/booking-links/{slug}").json()
+        client.delete(f"/booking-links/{slug}")
+    assert made["calendar_id"] == work_id
+    back(page)
 
     page.get_by_role("button", name="Calendars").click()
     page.get_by_role("button", name="Share Work").click()

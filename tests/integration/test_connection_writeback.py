@@ -14,6 +14,7 @@ sides converges, and the read models rebuild equal."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 from collections.abc import Iterator
 from uuid import UUID
@@ -25,8 +26,11 @@ from hypothesis import strategies as st
 from televent.adapters.connections.caldav_client import CalDavClient, Credentials
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.outbound import Outbound
+from televent.application.bookings import BookingRequest
 from televent.application.connections import RemoteCalendarFound
 from televent.application.televent import Televent
+from televent.domain.booking_links import BookingLink
+from televent.domain.errors import DomainError
 from televent.domain.sharing import Action, Role
 from televent.ops.audit import Audit
 from televent.projections.rebuild import Rebuilder
@@ -327,3 +331,63 @@ def test_any_edits_on_both_sides_converge(
             assert app.queries.writebacks(work) == []
         report = Rebuilder(app.engine, app.views).run(verify=True)
         assert report.matches, report.differences
+
+
+# --- a booking link writing into a connected calendar ------------------------------------------
+
+
+def test_a_booking_link_books_into_a_chosen_connected_calendar_that_counts_as_busy(
+    app: Televent,
+) -> None:
+    alice = alice_of(app)
+    connection = connect(app, alice)
+    work = mirrors(app, connection)[WORK]
+    busy = vevent("busy@r", "Client visit").replace("20261201T", "20260303T")
+    sync(app, work, {"busy.ics": busy}, complete=True)  # Tuesday 10:00-11:00 in Berlin
+    link = app.create_booking_link(
+        alice, BookingLink.from_json({"slug": "intro", "title": "Intro", "calendar_id": str(work)}),
+        actor=ACTOR, source=SOURCE,
+    )  # fmt: skip
+    assert link.calendar_id == str(work)
+    public, owner = app.slot_reader.public_link("intro")
+    day = dt.datetime(2026, 3, 3, 8, 0, tzinfo=dt.UTC)
+    offered = [
+        s for s, _ in app.slot_reader.slots(
+            public.link, owner, start=day, end=day + dt.timedelta(hours=4), now=app.clock()
+        )
+    ]  # fmt: skip
+    assert dt.datetime(2026, 3, 3, 9, 0, tzinfo=dt.UTC) not in offered  # busy there
+    assert dt.datetime(2026, 3, 3, 8, 0, tzinfo=dt.UTC) in offered
+
+    app.book(
+        BookingRequest(slug="intro", start=dt.datetime(2026, 3, 3, 8, 0, tzinfo=dt.UTC),
+                       name="Ann", email="ann@example.org", tz="UTC"),
+        booking_id="b1", token="t1", source="booking",
+    )  # fmt: skip
+    booked = [t for t in titles(app, work).values() if "Ann" in t]
+    assert len(booked) == 1  # in the connected calendar, so written back
+    [item] = app.write_backs_due(work, WORK, 10)
+    assert item.new and item.data is not None and "Ann" in item.data
+
+    # A calendar she may not add events to is refused in words; none means the default.
+    app.register_account(2, name="Bob", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    bob = app.queries.account_by_telegram_id(2)
+    assert bob is not None
+    bobs = app.queries.calendars_of(bob.account_id)[0].calendar_id
+    with pytest.raises(DomainError) as refused:
+        app.change_booking_link(alice, "intro", {"calendar_id": str(bobs)}, actor=ACTOR,
+                                source=SOURCE)  # fmt: skip
+    assert refused.value.wording is not None
+    assert refused.value.wording[0] == "refusal-booking-calendar"
+    with pytest.raises(DomainError):
+        BookingLink.from_json({"slug": "other", "title": "Other", "calendar_id": "not-an-id"})
+
+    # The connection removed with its calendars: the next booking goes to her default one.
+    app.remove_connection(connection, by=alice, keep_events=False, actor=ACTOR, source=SOURCE)
+    app.book(
+        BookingRequest(slug="intro", start=dt.datetime(2026, 3, 3, 12, 0, tzinfo=dt.UTC),
+                       name="Ben", email="ben@example.org", tz="UTC"),
+        booking_id="b2", token="t2", source="booking",
+    )  # fmt: skip
+    default = app.queries.calendars_of(alice)[0].calendar_id
+    assert any("Ben" in t for t in titles(app, default).values())

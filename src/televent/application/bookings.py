@@ -30,11 +30,12 @@ from televent.domain.booking_event import (
     booking_summary,
     booking_uid,
 )
-from televent.domain.booking_links import BookingLink, check_text
-from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.booking_links import BookingLink, check_text, no_calendar
+from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
 from televent.domain.event_fields import EventChanges, edited_text
 from televent.domain.event_times import FieldError
 from televent.domain.schedule import ACTIVE, Schedule, schedule_id_for, utc_text
+from televent.domain.sharing import Action
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
     calendar_event_id_for,
@@ -90,7 +91,9 @@ class BookingCommands(ObjectCommands):
     def create_booking_link(
         self, account_id: UUID, link: BookingLink, *, actor: str, source: str
     ) -> BookingLink:
-        """Add a link; a slug anyone already uses is refused."""
+        """Add a link; a slug anyone already uses is refused, and so is a calendar to book
+        into that the person may not add events to."""
+        self._bookable(account_id, link)
         if self.queries.link(link.slug) is not None:
             raise ConflictError(
                 f"The address /book/{link.slug} is taken; choose another slug."
@@ -113,6 +116,8 @@ class BookingCommands(ObjectCommands):
         """Change a link's settings (pause it with {"active": false})."""
         schedule = self._existing_schedule(account_id, slug)
         link = schedule.change_link(slug, changes, actor=actor, source=source)
+        if "calendar_id" in changes:
+            self._bookable(account_id, link)
         self.save_all(schedule)
         return link
 
@@ -155,7 +160,7 @@ class BookingCommands(ObjectCommands):
         zone = reader.availability(owner).timezone
         self._follow_calendar(schedule, zone, actor=f"booking:{link.slug}", source=source)
         actor = f"visitor {email} (booking link /{link.slug})"
-        calendar_id = self._calendar_for(owner)
+        calendar_id = self._calendar_for(owner, link)
         uid = booking_uid(booking_id)
         _decided(
             schedule.book,
@@ -346,7 +351,29 @@ class BookingCommands(ObjectCommands):
             )
         return booking
 
-    def _calendar_for(self, owner: AccountView) -> UUID:
+    def _bookable(self, account_id: UUID, link: BookingLink) -> None:
+        """The calendar the link books into is one the person may add events to (their own,
+        a connected account's, one shared with them to edit), of events."""
+        if link.calendar_id is None:
+            return
+        calendar_id = UUID(link.calendar_id)
+        try:
+            self.require_access(account_id, calendar_id, Action.WRITE)
+        except (NotFoundError, ForbiddenError):
+            raise no_calendar() from None
+        calendar = self.queries.calendar(calendar_id)
+        if calendar is None or (calendar.components and "VEVENT" not in calendar.components):
+            raise no_calendar()
+
+    def _calendar_for(self, owner: AccountView, link: BookingLink | None = None) -> UUID:
+        """The calendar a booking goes into: the link's, while its owner may still add events
+        to it; else their default calendar."""
+        if link is not None and link.calendar_id is not None:
+            try:
+                self._bookable(owner.account_id, link)
+                return UUID(link.calendar_id)
+            except DomainError:
+                pass  # gone or no longer theirs to write: the default, never a lost booking
         own = self.queries.calendars_of(owner.account_id)
         chosen = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
         chosen = chosen or next(

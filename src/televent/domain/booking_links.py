@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
@@ -72,6 +73,9 @@ class BookingLink:
     location: str | None = None
     questions: tuple[Question, ...] = field(default_factory=tuple)
     active: bool = True
+    # The calendar its bookings are written into (one of the owner's, a connected account's
+    # included, docs/adr/0026); None: the owner's default calendar.
+    calendar_id: str | None = None
 
     @property
     def lengths(self) -> tuple[int, ...]:
@@ -230,6 +234,26 @@ def _text_or_none(limit: int) -> Any:
     return check
 
 
+def _calendar_choice(name: str, value: Any) -> str | None:
+    """A calendar's id as text (None or "": the default calendar); whether the owner may
+    write into it is the application's question."""
+    if value is None or value == "":
+        return None
+    try:
+        if isinstance(value, str):
+            return str(uuid.UUID(value))
+    except ValueError:
+        pass
+    raise no_calendar()
+
+
+def no_calendar() -> DomainError:
+    """A link's calendar that is none the owner may write events into."""
+    return DomainError("calendar_id names none of your calendars you may add events to.").worded(
+        "refusal-booking-calendar"
+    )
+
+
 def _boolean(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise DomainError(f"{name} is true or false.")
@@ -302,4 +326,5 @@ _CHECKS: dict[str, Any] = {
     "description": _text_or_none(MAX_DESCRIPTION),
     "location": _text_or_none(MAX_TITLE),
     "active": _boolean,
+    "calendar_id": _calendar_choice,
 }

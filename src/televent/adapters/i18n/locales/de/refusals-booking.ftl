@@ -30,6 +30,7 @@ refusal-booking-window = Frag freie Zeiten für höchstens { $count } Tage auf e
 ## Buchungslinks (der Besitzer)
 
 refusal-booking-link-needs = Ein Buchungslink braucht eine Adresse (Slug) und einen Titel.
+refusal-booking-calendar = Der Kalender für Buchungen muss einer deiner Kalender sein (auch der eines verbundenen Kontos), in den du Termine eintragen darfst.
 refusal-booking-slug-shape = Die Adresse (Slug) besteht aus 3 bis 40 Kleinbuchstaben ohne Umlaute, Ziffern und Bindestrichen (nicht am Anfang oder Ende), z. B. intro-call.
 refusal-booking-slug-reserved = Die Adresse (Slug) { $slug } ist reserviert; wähle eine andere.
 refusal-booking-slug-taken = Die Adresse /book/{ $slug } ist schon vergeben; wähle eine andere.

@@ -30,6 +30,7 @@ refusal-booking-window = Ask for slots at most { $count } days at a time.
 ## Booking links (the owner)
 
 refusal-booking-link-needs = A booking link needs a slug and a title.
+refusal-booking-calendar = The calendar to book into must be one of yours (a connected account's too) that you may add events to.
 refusal-booking-slug-shape = The address (slug) is 3 to 40 lower-case letters, digits and hyphens (not at the ends), e.g. intro-call.
 refusal-booking-slug-reserved = The address (slug) { $slug } is reserved; choose another.
 refusal-booking-slug-taken = The address /book/{ $slug } is taken; choose another slug.

@@ -30,6 +30,7 @@ refusal-booking-window = Pide horas libres de como mucho { $count } días cada v
 ## Enlaces de reserva (el dueño)
 
 refusal-booking-link-needs = Un enlace de reserva necesita una dirección (slug) y un título.
+refusal-booking-calendar = El calendario donde se reserva debe ser uno tuyo (también de una cuenta conectada) en el que puedas añadir eventos.
 refusal-booking-slug-shape = La dirección (slug) tiene de 3 a 40 letras minúsculas sin acentos, cifras y guiones (no en los extremos), p. ej. intro-call.
 refusal-booking-slug-reserved = La dirección (slug) { $slug } está reservada; elige otra.
 refusal-booking-slug-taken = La dirección /book/{ $slug } ya está ocupada; elige otra.

@@ -30,6 +30,7 @@ refusal-booking-window = وقت‌های آزاد را هر بار برای حد
 ## پیوندهای رزرو (صاحب پیوند)
 
 refusal-booking-link-needs = پیوند رزرو به یک نشانی (slug) و یک عنوان نیاز دارد.
+refusal-booking-calendar = تقویمی که رزروها در آن ثبت می‌شوند باید یکی از تقویم‌های تو باشد (تقویم حساب متصل هم) که بتوانی در آن رویداد اضافه کنی.
 refusal-booking-slug-shape = نشانی (slug) از 3 تا 40 حرف کوچک لاتین، رقم و خط تیره (نه در دو سر) ساخته می‌شود، مثلاً intro-call.
 refusal-booking-slug-reserved = نشانی (slug) { $slug } برای خود سامانه کنار گذاشته شده است؛ نشانی دیگری انتخاب کنید.
 refusal-booking-slug-taken = نشانی /book/{ $slug } گرفته شده است؛ نشانی دیگری انتخاب کنید.

@@ -30,6 +30,7 @@ refusal-booking-window = Minta waktu kosong paling banyak { $count } hari sekali
 ## Tautan pemesanan (pemilik)
 
 refusal-booking-link-needs = Tautan pemesanan butuh alamat (slug) dan judul.
+refusal-booking-calendar = Kalender untuk pemesanan harus salah satu kalendermu (juga milik akun yang terhubung) yang boleh kamu tambahi acara.
 refusal-booking-slug-shape = Alamat (slug) terdiri dari 3 sampai 40 huruf kecil, angka, dan tanda hubung (tidak di awal atau akhir), misalnya intro-call.
 refusal-booking-slug-reserved = Alamat (slug) { $slug } sudah dicadangkan; pilih yang lain.
 refusal-booking-slug-taken = Alamat /book/{ $slug } sudah dipakai; pilih yang lain.

@@ -30,6 +30,7 @@ refusal-booking-window = Peça horários livres de no máximo { $count } dias po
 ## Links de agendamento (o dono)
 
 refusal-booking-link-needs = Um link de agendamento precisa de um endereço (slug) e de um título.
+refusal-booking-calendar = O calendário das reservas precisa ser um dos seus (de uma conta conectada também) em que você possa adicionar eventos.
 refusal-booking-slug-shape = O endereço (slug) tem de 3 a 40 letras minúsculas sem acento, dígitos e hifens (não nas pontas), por exemplo intro-call.
 refusal-booking-slug-reserved = O endereço (slug) { $slug } é reservado; escolha outro.
 refusal-booking-slug-taken = O endereço /book/{ $slug } já está em uso; escolha outro.

@@ -40,6 +40,7 @@ refusal-booking-window = { $count ->
 ## Ссылки для записи (владелец)
 
 refusal-booking-link-needs = Ссылке для записи нужны адрес (slug) и название.
+refusal-booking-calendar = Календарь для записей должен быть вашим (или календарём подключённой учётной записи), и вы должны иметь право добавлять в него события.
 refusal-booking-slug-shape = Адрес (slug) — от 3 до 40 строчных латинских букв, цифр и дефисов (не по краям), например intro-call.
 refusal-booking-slug-reserved = Адрес (slug) { $slug } зарезервирован; выберите другой.
 refusal-booking-slug-taken = Адрес /book/{ $slug } уже занят; выберите другой.

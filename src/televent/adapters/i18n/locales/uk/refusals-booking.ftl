@@ -40,6 +40,7 @@ refusal-booking-window = { $count ->
 ## Посилання для запису (власник)
 
 refusal-booking-link-needs = Посиланню для запису потрібні адреса (slug) і назва.
+refusal-booking-calendar = Календар для записів має бути вашим (або календарем підключеного облікового запису), і ви маєте могти додавати в нього події.
 refusal-booking-slug-shape = Адреса (slug) — від 3 до 40 малих латинських літер, цифр і дефісів (не на краях), наприклад intro-call.
 refusal-booking-slug-reserved = Адресу (slug) { $slug } зарезервовано; виберіть іншу.
 refusal-booking-slug-taken = Адреса /book/{ $slug } уже зайнята; виберіть іншу.

@@ -7,6 +7,7 @@ import { call, get } from "./api.js";
 import { dateValue, formatDate, invalidDateMessage, setDate, upgradeDateField } from "./datefield.js";
 import { dateFormat, t } from "./i18n.js";
 import { firstInvalid, formatTime, parseTime, timeField } from "./timefield.js";
+import { calendarById, state, writable } from "./state.js";
 import { $, choose, h, toast } from "./ui.js";
 
 // The days of the weekly hours (Monday first, as the API keys them; 2024-01-01 was a Monday).
@@ -192,6 +193,7 @@ async function showLinks(fail) {
   } catch (error) {
     fail(error);
   }
+  offerCalendars();
   root.replaceChildren(links.length
     ? h("ul", { class: "devices links" }, links.map((link) => {
       const count = upcoming[link.slug] || 0;
@@ -202,6 +204,10 @@ async function showLinks(fail) {
         h("span", { class: "address" }, link.url),
         h("span", { class: "hint wide-line" },
           t("bookings-link-summary", { minutes: link.duration_minutes, count })),
+        link.calendar_id && calendarById(link.calendar_id)
+          ? h("span", { class: "hint wide-line" },
+            t("bookings-link-into", { calendar: calendarById(link.calendar_id).name }))
+          : null,
         h("span", { class: "link-actions" },
           h("button", { type: "button", class: "link", onclick: () => copy(link.url) }, t("bookings-copy")),
           h("button", {
@@ -213,6 +219,17 @@ async function showLinks(fail) {
           }, t("bookings-delete"))));
     }))
     : h("p", { class: "hint" }, t("bookings-no-links")));
+}
+
+/** The calendars a new link may book into: the person's own that take events (a connected
+ *  account's too: its bookings are written back there, docs/adr/0026). */
+function offerCalendars() {
+  const select = $("#link-form select[name=calendar]");
+  const chosen = select.value;
+  const own = state.calendars.filter((c) => writable(c) && c.role === "owner"
+    && (!c.components || c.components.includes("VEVENT")));
+  select.replaceChildren(select.options[0], ...own.map((c) => h("option", { value: c.id }, c.name)));
+  select.value = own.some((c) => c.id === chosen) ? chosen : "";
 }
 
 async function copy(url) {
@@ -267,6 +284,7 @@ export function bindBooking(fail) {
       min_notice_minutes: whole(form, "notice"),
       horizon_days: whole(form, "horizon"),
       max_per_day: whole(form, "perday"),
+      calendar_id: form.elements.calendar.value || undefined,
     };
     for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
     try {
