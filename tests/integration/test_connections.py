@@ -175,6 +175,8 @@ def test_the_password_is_only_in_the_sealed_log_and_erasure_takes_the_connection
     connection = connect(app, alice)
     work = mirrors(app, connection)[WORK]
     sync(app, work, {"a.ics": vevent("a@r", "Standup")}, complete=True)
+    app.put_object(work, "m.ics", vevent("m@t", "Mine"), actor=ACTOR, source=SOURCE, by=alice)
+    assert len(app.queries.writebacks(work)) == 1  # to be written back: erasure takes it too
     assert app.credentials_of(connection) == ("anna", SECRET)
     with app.views.read() as db:
         for table in ("connections", "mirrored_calendars", "connection_sync_state", "calendars"):
@@ -203,6 +205,7 @@ def test_the_password_is_only_in_the_sealed_log_and_erasure_takes_the_connection
         for table in ("connections", "mirrored_calendars", "connection_sync_state"):
             assert db.all(f"SELECT * FROM {table}") == []
         assert db.all("SELECT * FROM connection_resources") == []
+        assert db.all("SELECT * FROM connection_writebacks") == []
 
 
 def test_removing_a_connection_deletes_its_calendars_or_keeps_them_as_ordinary_ones(
@@ -221,9 +224,11 @@ def test_removing_a_connection_deletes_its_calendars_or_keeps_them_as_ordinary_o
         app.remove_connection(connection, by=bob.account_id, keep_events=False, actor=ACTOR,
                               source=SOURCE)  # fmt: skip
 
+    app.put_object(work, "m.ics", vevent("m@t", "Mine"), actor=ACTOR, source=SOURCE, by=alice)
     app.remove_connection(connection, by=alice, keep_events=True, actor=ACTOR, source=SOURCE)
     assert app.queries.connection(connection) is None
-    assert titles(app, work) == {"a@r": "Standup"}
+    assert app.queries.writebacks(work) == []  # nothing goes to a server no longer connected
+    assert titles(app, work) == {"a@r": "Standup", "m@t": "Mine"}  # kept, hers
     assert app.queries.role_in(work, alice) is Role.OWNER  # an ordinary calendar now
     assert app.queries.mirror(work) is None
     with pytest.raises(NotFoundError):

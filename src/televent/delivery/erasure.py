@@ -154,6 +154,7 @@ def _purge(
     # A connected account's sync bookkeeping (ADR 0026; its password is in the log only)
     purged += _delete(db, "connection_sync_state", "calendar_id", owned["calendars"])
     purged += _delete(db, "connection_resources", "calendar_id", owned["calendars"])
+    purged += _delete(db, "connection_writebacks", "calendar_id", owned["calendars"])
     purged += _delete(db, "web_sessions", "account_id", [str(account.account_id)])
     purged += _delete(db, "web_login_links", "account_id", [str(account.account_id)])
     purged += _delete(db, "email_codes", "account_id", [str(account.account_id)])  # ADR 0019
