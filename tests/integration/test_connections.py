@@ -168,6 +168,23 @@ def test_a_bad_resource_is_skipped_and_keeps_its_event_and_a_repeated_sync_chang
     assert titles(app, work) == {"a@r": "Standup"} and complete.removed == 2
 
 
+def test_two_resources_with_one_uid_keep_the_calendar_syncing(app: Televent) -> None:
+    """A server that holds one UID under two resources (its own bug) does not stop the
+    calendar's sync: the first is stored, the second is skipped with its reason, and the
+    next sync goes on as usual."""
+    alice = alice_of(app)
+    work = mirrors(app, connect(app, alice))[WORK]
+    first = sync(app, work, {"a.ics": vevent("a@r", "Standup"), "a-copy.ics": vevent("a@r", "Copy"),
+                             "b.ics": vevent("b@r", "Lunch")}, complete=True)  # fmt: skip
+    assert (first.added, [left.code for left in first.skipped]) == (2, ["repeated"])
+    assert titles(app, work) == {"a@r": "Standup", "b@r": "Lunch"}
+    again = sync(app, work, {"c.ics": vevent("c@r", "Review")})
+    assert again.added == 1 and titles(app, work)["c@r"] == "Review"
+    # The copy gone from the other server takes nothing with it: the first resource holds it.
+    gone = sync(app, work, {}, ("a-copy.ics",))
+    assert gone.removed == 0 and titles(app, work)["a@r"] == "Standup"
+
+
 def test_the_password_is_only_in_the_sealed_log_and_erasure_takes_the_connection(
     app: Televent, tmp_path: Path
 ) -> None:

@@ -265,20 +265,7 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         kinds = component_kinds(calendar.properties.get("components"))
         source = Source(SourceKind.CONNECTION, str(calendar_id)).encode()
         known = self.queries.remote_resources(calendar_id)
-        resources: dict[str, tuple[str | None, str | None]] = {}
-        pieces: list[Piece] = []
-        left: list[Left] = []
-        for change in changed:
-            try:
-                split = split_calendar(change.data, kinds, empty_ok=True)
-            except ImportRefusedError as exc:
-                before = known.get(change.href, (None, None))[0]
-                left.append(Left(before or "", "", "invalid", str(exc)))
-                resources[change.href] = (before, change.etag)
-                continue
-            pieces.extend(split.pieces)
-            left.extend(split.left)
-            resources[change.href] = (split.pieces[0].uid if split.pieces else None, change.etag)
+        pieces, left, resources = _split_resources(changed, kinds, known)
         stored = {obj.uid: obj for obj in self.queries.objects_in(calendar_id)}
         waiting = {w.event_id: w for w in self.queries.writebacks(calendar_id)}
         mine: dict[UUID, CalendarEvent] = {e: self.repository.get(e) for e in waiting}
@@ -442,3 +429,35 @@ def _shown(event: CalendarEvent) -> dict[str, object]:
 def known_hrefs(resources: Mapping[str, tuple[str | None, str | None]]) -> dict[str, str | None]:
     """href → ETag, what the client compares a listing against."""
     return {href: etag for href, (_, etag) in resources.items()}
+
+
+def _split_resources(
+    changed: Sequence[RemoteChange],
+    kinds: tuple[str, ...],
+    known: Mapping[str, tuple[str | None, str | None]],
+) -> tuple[list[Piece], list[Left], dict[str, tuple[str | None, str | None]]]:
+    """The calendar objects the changed resources hold, what is skipped and why, and each
+    resource's (UID, ETag). A resource that is not iCalendar keeps the UID it held before."""
+    resources: dict[str, tuple[str | None, str | None]] = {}
+    pieces: list[Piece] = []
+    seen: set[str] = set()
+    left: list[Left] = []
+    for change in changed:
+        try:
+            split = split_calendar(change.data, kinds, empty_ok=True)
+        except ImportRefusedError as exc:
+            before = known.get(change.href, (None, None))[0]
+            left.append(Left(before or "", "", "invalid", str(exc)))
+            resources[change.href] = (before, change.etag)
+            continue
+        for piece in split.pieces:
+            if piece.uid in seen:
+                # One UID under two resources (the other server's bug): the first is kept, so
+                # the calendar still syncs; the copy is skipped and says why.
+                left.append(Left(piece.uid, "", "repeated", "another resource has its UID"))
+            else:
+                seen.add(piece.uid)
+                pieces.append(piece)
+        left.extend(split.left)
+        resources[change.href] = (split.pieces[0].uid if split.pieces else None, change.etag)
+    return pieces, left, resources
