@@ -16,12 +16,15 @@ from televent.application.core import Clock, utc_now
 from televent.application.counters import Counters
 from televent.application.delivery_failures import DeliveryFailures
 from televent.application.itip_inbox import ItipInbox
+from televent.application.push_registrations import PushRegistrations
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
 from televent.delivery.mail_queue import MailQueue
+from televent.delivery.push_queue import PushQueue
 from televent.delivery.telegram_queue import DeliveryQueue
+from televent.delivery.webhook_queue import WebhookQueue
 from televent.domain.mail_identity import MailIdentity
 from televent.infrastructure.database import DatabaseUrl, Dialect
 from televent.infrastructure.event_store import open_event_store
@@ -137,6 +140,9 @@ class Services:
     record_device_use: Callable[[str], None]  # a device password was used (device_usage)
     projection_status: Callable[[], list[ProjectionStatus]]  # /health
     web_login: WebLogin  # the bot's one-time login links and the browser sessions they open
+    push_registrations: PushRegistrations  # WebDAV-Push registrations and the VAPID keys
+    push_queue: PushQueue  # push messages for the push sender
+    webhook_queue: WebhookQueue  # webhook messages for the webhook sender
 
 
 def build_services(app: Televent, settings: Settings) -> Services:
@@ -164,6 +170,9 @@ def build_services(app: Televent, settings: Settings) -> Services:
         reminders=ReminderScheduler(app, telegram_queue),
         record_device_use=functools.partial(record_device_use, app.views, app.clock),
         projection_status=functools.partial(projection_status, app),
+        push_registrations=PushRegistrations(app.views, app.clock),
+        push_queue=PushQueue(app.views, app.clock),
+        webhook_queue=WebhookQueue(app.views, app.clock),
         web_login=WebLogin(
             app.views,
             app.queries,

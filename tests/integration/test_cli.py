@@ -92,6 +92,9 @@ def test_operator_journey(cli: Cli) -> None:
         "feed_subscriptions",
         "connections",
         "connection_writebacks",
+        "push_delivery",
+        "webhooks",
+        "webhook_delivery",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

@@ -70,6 +70,9 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "feed_subscriptions",
             "connections",
             "connection_writebacks",
+            "push_delivery",
+            "webhooks",
+            "webhook_delivery",
         }
     finally:
         server.terminate()

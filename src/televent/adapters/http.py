@@ -22,7 +22,8 @@ from televent.adapters.api.auth import (
     DeviceLoginRefusedError,
     DeviceLoginThrottledError,
 )
-from televent.adapters.api.context import ApiContext
+from televent.adapters.api.change_watcher import ChangeWatcher
+from televent.adapters.api.context import ApiContext, TestSender
 from televent.adapters.booking_pages.routes import booking_page_handlers
 from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import (
@@ -32,6 +33,7 @@ from televent.adapters.caldav.auth import (
     UnauthenticatedError,
 )
 from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.caldav.push import PushResources
 from televent.adapters.connections.discovery import discoverer
 from televent.adapters.feeds.routes import feed_handlers
 from televent.adapters.logging_setup import configure_access_log
@@ -40,12 +42,14 @@ from televent.adapters.mail.inbound_http import INBOUND_PATHS, inbound_handlers
 from televent.adapters.mail.unsubscribe import UNSUBSCRIBE_PATH, unsubscribe_handlers
 from televent.adapters.outbound.connections import connection_outbound
 from televent.adapters.outbound.feeds import feed_outbound
+from televent.adapters.outbound.push import notification_outbound
 from televent.adapters.port import AppPort
 from televent.adapters.telegram.webhook import WEBHOOK_PATH
 from televent.adapters.webapp.routes import webapp_handlers
 from televent.application.calendars import FEED_PATH
 from televent.application.itip_inbox import ItipInbox
 from televent.application.mail_notices import MailNotices
+from televent.application.push_registrations import PushRegistrations
 from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
@@ -73,12 +77,17 @@ def create_http_app(
     web_login: WebLogin,
     telegram: TelegramBot | None = None,
     inbox: ItipInbox | None = None,
+    push: PushRegistrations | None = None,
+    watcher: ChangeWatcher | None = None,
+    webhook_sender: TestSender | None = None,
 ) -> HttpApp:
     """Build the ASGI application around a running Televent application and the services the
     composition root built for it (bootstrap.Services).
 
     Litestar serves health, the webhooks, the JSON API and the Mini App; every other request
-    goes to CalDAV, so that clients can start discovery at the root URL.
+    goes to CalDAV, so that clients can start discovery at the root URL. With `push`, CalDAV
+    takes WebDAV-Push registrations (docs/adr/0027); `watcher` feeds the live stream (one per
+    process, docs/adr/0028; made here when not given); `webhook_sender` sends webhooks' tests.
     """
     configure_access_log(settings.access_log)
     # One failed-login count for CalDAV and the API, shared by every process through Redis
@@ -97,6 +106,11 @@ def create_http_app(
             settings.internal_domain,
             settings.max_resource_bytes,
             schedule_inbox,
+            push=None
+            if push is None
+            else PushResources(
+                push, notification_outbound(settings, "WebDAV-Push"), settings.public_url
+            ),
         ),
         port,
     )
@@ -111,6 +125,8 @@ def create_http_app(
             mail=bool(settings.smtp_url),
             outbound=feed_outbound(settings),
             discover=discoverer(connection_outbound(settings)),
+            webhook_sender=webhook_sender,
+            watcher=watcher or ChangeWatcher(app.queries),
         ),
         Authentication(
             port,

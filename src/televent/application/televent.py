@@ -17,7 +17,8 @@
 - schedule_inbox.py: deleting items of the scheduling inbox (RFC 6638 §4.1);
 - bookings.py: availability, booking links and bookings;
 - sharing.py: calendars shared with other people (members, roles, invitations);
-- group_calendars.py: Telegram groups' calendars (opening, joining, the group's answers).
+- group_calendars.py: Telegram groups' calendars (opening, joining, the group's answers);
+- webhooks.py: addresses that hear of changes (adding, changing, pausing, removing).
 
 It is built by bootstrap.py (the composition root), never by the adapters.
 """
@@ -37,6 +38,7 @@ from televent.application.feed_subscriptions import SubscriptionCommands
 from televent.application.group_calendars import GroupCalendarCommands
 from televent.application.schedule_inbox import ScheduleInboxCommands
 from televent.application.sharing import SharingCommands
+from televent.application.webhooks import WebhookCommands
 
 
 class Televent(
@@ -53,6 +55,7 @@ class Televent(
     FarewellCommands,
     ScheduleInboxCommands,
     SharingCommands,
+    WebhookCommands,
 ):
     """Televent's application service: the only way anything changes."""
 

@@ -59,6 +59,7 @@ PURGED_TEXT_COLUMNS = {
     "mail_inbound": ("sender", "outcome"),
     "mail_counters_legacy": ("address", "proposal"),
     "schedule_inbox": ("ical",),
+    "webhook_outbox": ("subject", "body"),  # other people's webhooks, about shared calendars
 }
 
 
@@ -155,6 +156,16 @@ def _purge(
     purged += _delete(db, "connection_sync_state", "calendar_id", owned["calendars"])
     purged += _delete(db, "connection_resources", "calendar_id", owned["calendars"])
     purged += _delete(db, "connection_writebacks", "calendar_id", owned["calendars"])
+    # Push registrations (ADR 0027) and webhooks' messages and attempts (ADR 0029): the
+    # person's own, and other people's messages about the person's events.
+    mine = [str(account.account_id)]
+    registrations = "SELECT registration_id FROM push_registrations WHERE account_id = ?"
+    db.run(f"DELETE FROM push_outbox WHERE registration_id IN ({registrations})", mine)
+    purged += max(db.rowcount, 0)
+    purged += _delete(db, "push_registrations", "account_id", mine)
+    purged += _delete(db, "webhook_outbox", "account_id", mine)
+    purged += _delete(db, "webhook_outbox", "subject_id", owned["events"])
+    purged += _delete(db, "webhook_attempts", "account_id", mine)
     purged += _delete(db, "web_sessions", "account_id", [str(account.account_id)])
     purged += _delete(db, "web_login_links", "account_id", [str(account.account_id)])
     purged += _delete(db, "email_codes", "account_id", [str(account.account_id)])  # ADR 0019

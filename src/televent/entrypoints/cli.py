@@ -21,6 +21,7 @@ from televent.config import ConfigurationError, Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.entrypoints.cli_accounts import add_account_actions, add_login_link_command
 from televent.entrypoints.cli_gdpr import add_gdpr_commands
+from televent.entrypoints.cli_push import add_push_commands
 from televent.entrypoints.cli_support import (
     EXIT_USAGE,
     OPERATOR_ACTOR,
@@ -178,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.set_defaults(handler=_projections_rebuild)
     _add_audit_commands(commands)
     add_gdpr_commands(commands)
+    add_push_commands(commands)
     return parser
 
 

@@ -20,6 +20,8 @@ import uvicorn
 from litestar import Litestar
 
 from televent import __version__
+from televent.adapters.api.change_watcher import ChangeWatcher
+from televent.adapters.api.webhook_sender import WebhookSender
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.http import create_http_app
 from televent.adapters.logging_setup import configure_logging
@@ -31,7 +33,9 @@ from televent.adapters.metrics import mark_process_dead
 from televent.adapters.operations_middleware import LimitOptions
 from televent.adapters.outbound.connections import connection_outbound
 from televent.adapters.outbound.feeds import feed_outbound
+from televent.adapters.outbound.push import notification_outbound
 from televent.adapters.port import AppPort
+from televent.adapters.push.sender import PushSender
 from televent.adapters.ratelimit import Policy
 from televent.adapters.slow_clients import deadline_protocol
 from televent.adapters.subscriptions.refresher import FeedRefresher
@@ -83,7 +87,22 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     print(f"Televent: event store and read models in {settings.database.describe()}")
     app_port = AppPort()
     telegram, messaging = _telegram(app, settings, app_port, services, host=host, port=port)
-    lifespans = [_maintenance(app, settings), messaging, _remote_calendars(app, settings)]
+    webhook_sender = WebhookSender(
+        app, services.webhook_queue, notification_outbound(settings, "webhooks")
+    )
+    push_sender = PushSender(
+        services.push_queue,
+        services.push_registrations,
+        notification_outbound(settings, "WebDAV-Push"),
+        vapid_subject(settings),
+    )
+    lifespans = [
+        _maintenance(app, settings, services),
+        messaging,
+        _remote_calendars(app, settings),
+        _background(push_sender.run_forever),
+        _background(webhook_sender.run_forever),
+    ]
     public_base = (settings.public_url or f"http://{host}:{port}").rstrip("/")
     lifespans.extend(_mail(app, settings, services, public_base))
     if app.queries.account_count() == 0:
@@ -98,6 +117,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     print(f"Mini App: {base}/app/  API docs: {base}/api/v1/docs")
     # Everything that must run once in a deployment runs in the leader lease's holder.
     once_only = [under_lease(lifespans, settings.database, settings.leader_interval_seconds)]
+    watcher = ChangeWatcher(app.queries)  # this process's live streams (docs/adr/0028)
     http_app = create_http_app(
         app,
         app_port,
@@ -109,6 +129,9 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
         web_login=services.web_login,
         telegram=telegram,
         inbox=services.itip_inbox,
+        push=services.push_registrations,
+        watcher=watcher,
+        webhook_sender=webhook_sender,
     )
     guarded = operations_middleware(
         http_app,
@@ -150,8 +173,10 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     # make that handler end the process through the `finally` below (closing the database,
     # and a worker's metrics files), not kill it on the spot.
     signal.signal(signal.SIGTERM, _exit_after_shutdown)
+    server = uvicorn.Server(config)
+    watcher.stopping = lambda: server.should_exit  # open streams end, so shutdown is not held
     try:
-        uvicorn.Server(config).run(sockets=[listener])
+        server.run(sockets=[listener])
     finally:
         listener.close()
         if tracing:
@@ -297,7 +322,15 @@ def _background(work: Callable[[], Coroutine[Any, Any, None]]) -> Lifespan:
     return lifespan
 
 
-def _maintenance(app: Televent, settings: Settings) -> Lifespan:
+def vapid_subject(settings: Settings) -> str:
+    """Who the push services may contact about Televent's messages (RFC 8292 §2.1): the
+    server's https:// address, else its mail address."""
+    if (settings.public_url or "").lower().startswith("https://"):
+        return (settings.public_url or "").rstrip("/")
+    return f"mailto:{MailIdentity.parse(settings.mail_from).address}"
+
+
+def _maintenance(app: Televent, settings: Settings, services: Services) -> Lifespan:
     async def loop() -> None:
         port = AppPort(1)
         while True:
@@ -318,6 +351,10 @@ def _maintenance(app: Televent, settings: Settings) -> Lifespan:
                 await port.run(PersonalData(app).release_farewells)
             except Exception as exc:
                 busy |= _failed("Deleting delivered farewell messages", exc)
+            try:  # VAPID keys no push registration is signed with any more
+                await port.run(services.push_registrations.forget_retired_keys)
+            except Exception as exc:
+                busy |= _failed("Forgetting retired push keys", exc)
             await asyncio.sleep(BUSY_RETRY_SECONDS if busy else MAINTENANCE_INTERVAL_SECONDS)
 
     return _background(loop)

@@ -23,11 +23,12 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from televent.application.push_registrations import PushRegistrations
 from televent.application.televent import Televent
 from televent.delivery.erasure import purge_person
 from televent.domain.errors import NotFoundError
@@ -146,6 +147,9 @@ class PersonalData:
                 connections = self._connections(account)
                 if connections:
                     archive.writestr("connections.json", _json(connections))
+                notified = self._notified(account)
+                if any(notified.values()):
+                    archive.writestr("notifications.json", _json(notified))
                 if problems:
                     archive.writestr("problems.json", _json(problems))
             with part.open("rb") as written:
@@ -207,6 +211,26 @@ class PersonalData:
             }
             for found in self.app.queries.connections_of(account.account_id)
         ]
+
+    def _notified(self, account: AccountView) -> dict[str, Any]:
+        """Where the person asked to be told of changes: their devices' WebDAV-Push
+        registrations (docs/adr/0027) and their webhooks (docs/adr/0029, never the secret)."""
+        registrations = PushRegistrations(self.app.views, self.app.clock)
+        return {
+            "push_registrations": [
+                asdict(found) for found in registrations.of_account(str(account.account_id))
+            ],
+            "webhooks": [
+                {
+                    "url": hook.url,
+                    "triggers": list(hook.triggers),
+                    "active": hook.active,
+                    "paused_reason": hook.paused_reason,
+                    "created_at": hook.created_at,
+                }
+                for hook in self.app.queries.webhooks_of(account.account_id)
+            ],
+        }
 
     def _addresses(self, account: AccountView) -> dict[str, Any]:
         """The person's invitation addresses (the current one and those replaced, docs/adr/

@@ -42,6 +42,7 @@ CREATION_EVENTS = (
     "CounterProposed",
     "ScheduleOpened",  # a person's availability, booking links and bookings
     "ConnectionMade",  # an account on another CalDAV server (docs/adr/0026)
+    "WebhookAdded",  # an address told of changes (docs/adr/0029)
 )
 
 

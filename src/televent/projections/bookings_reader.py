@@ -109,7 +109,7 @@ class BookingsReader(Reader):
                 f"SELECT * FROM bookings WHERE {' AND '.join(conditions)} ORDER BY start_at",
                 tuple(params),
             )
-        return [_booking(row) for row in rows]
+        return [booking_of_row(row) for row in rows]
 
     def booking_by_token(self, token: str) -> BookingView | None:
         """The booking a manage link names (None for text that cannot be a token)."""
@@ -117,7 +117,7 @@ class BookingsReader(Reader):
             return None
         with self.reader.read() as db:
             row = db.one("SELECT * FROM bookings WHERE token = ?", (token,))
-        return None if row is None else _booking(row)
+        return None if row is None else booking_of_row(row)
 
     def booking_of_event(self, event_id: UUID | str) -> BookingView | None:
         """The booking an event was made for, if any."""
@@ -126,7 +126,7 @@ class BookingsReader(Reader):
                 "SELECT * FROM bookings WHERE event_id = ? ORDER BY created_at DESC",
                 (str(event_id),),
             )
-        return None if row is None else _booking(row)
+        return None if row is None else booking_of_row(row)
 
 
 def _link(row: dict[str, Any]) -> LinkView:
@@ -137,7 +137,8 @@ def _link(row: dict[str, Any]) -> LinkView:
     )
 
 
-def _booking(row: dict[str, Any]) -> BookingView:
+def booking_of_row(row: dict[str, Any]) -> BookingView:
+    """A booking from its row of the `bookings` view."""
     data = json.loads(row["data"])
     return BookingView(
         booking_id=row["booking_id"],

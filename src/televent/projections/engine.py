@@ -10,6 +10,7 @@ or rebuilt), the same transaction first catches it up from the log.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -35,9 +36,12 @@ from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
 from televent.projections.feed_subscriptions import FeedSubscriptionsProjection
 from televent.projections.group_chats import GroupChatsProjection
+from televent.projections.push_delivery import PushDeliveryProjection
 from televent.projections.schedule_inbox import ScheduleInboxProjection
 from televent.projections.sql import Sql
 from televent.projections.telegram_delivery import TelegramDeliveryProjection
+from televent.projections.webhook_delivery import WebhookDeliveryProjection
+from televent.projections.webhooks import WebhooksProjection
 
 CATCH_UP_BATCH = 1000
 DEFAULT_INTERNAL_DOMAIN = "televent.internal"
@@ -65,10 +69,12 @@ def all_projections(
     prefix: str = "", internal_domain: str = DEFAULT_INTERNAL_DOMAIN
 ) -> list[Projection]:
     """Every read model, bound to tables with this prefix (the delivery queue reads the
-    directory and calendar view, so it comes last)."""
+    directory and calendar view, so it comes last; the push queue reads the calendar view as the
+    transaction leaves it and the members as it found them)."""
     return [
         DirectoryProjection(prefix),
         CalendarViewProjection(prefix),
+        PushDeliveryProjection(prefix),
         CalendarMembersProjection(prefix),
         AttendeeIndexProjection(prefix),
         AuditIndexProjection(prefix),
@@ -79,6 +85,8 @@ def all_projections(
         FeedSubscriptionsProjection(prefix),
         ConnectionsProjection(prefix),
         ConnectionWritebacksProjection(prefix),
+        WebhooksProjection(prefix),
+        WebhookDeliveryProjection(prefix),
         TelegramDeliveryProjection(prefix, internal_domain),
         EmailDeliveryProjection(prefix, internal_domain),
         ScheduleInboxProjection(prefix, internal_domain),
@@ -118,6 +126,7 @@ class ProjectionEngine:
         if not notification_ids:
             return
         db = Sql(cursor, self.dialect)
+        db.log = functools.partial(self.read_log, db)
         events = (
             list(domain_events)
             if domain_events is not None

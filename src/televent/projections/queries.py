@@ -3,7 +3,7 @@
 Each read model's questions live beside it (directory_reader.py, calendar_view_reader.py,
 calendar_members_reader.py, attendee_index_reader.py, bookings_reader.py,
 group_chats_reader.py, calendar_feeds_reader.py, feed_subscriptions_reader.py,
-connections_reader.py, schedule_inbox_reader.py); `Queries` gathers
+connections_reader.py, webhooks_reader.py, schedule_inbox_reader.py); `Queries` gathers
 all but the last, so adapters ask `app.queries.<question>(...)` in one place.
 """
 
@@ -32,15 +32,18 @@ from televent.projections.connections_reader import (
     WriteBackView,
 )
 from televent.projections.directory_reader import AccountView, DeviceView, DirectoryReader
+from televent.projections.engine import notification_id_column
 from televent.projections.feed_subscriptions_reader import (
     FeedSubscriptionsReader,
     SubscriptionView,
 )
 from televent.projections.group_chats_reader import GroupChatsReader, GroupChatView
 from televent.projections.view_reader import ViewReader
+from televent.projections.webhooks_reader import AttemptView, WebhooksReader, WebhookView
 
 __all__ = [
     "AccountView",
+    "AttemptView",
     "CalendarView",
     "Changes",
     "ConnectionView",
@@ -56,6 +59,7 @@ __all__ = [
     "SeenCalendar",
     "SubscriptionView",
     "ViewReader",
+    "WebhookView",
     "WriteBackView",
 ]
 
@@ -85,9 +89,17 @@ class Queries(
     CalendarFeedsReader,
     FeedSubscriptionsReader,
     ConnectionsReader,
+    WebhooksReader,
 ):
     """Every question adapters ask about accounts, calendars and events."""
 
     def __init__(self, reader: ViewReader, events_table: str) -> None:
         super().__init__(reader)
         self.events_table = events_table
+
+    def log_head(self) -> int:
+        """The newest position of the log (0 when it is empty): where a webhook starts, and
+        what the live stream counts from."""
+        column = notification_id_column(self.reader.dialect)
+        with self.reader.read() as db:
+            return int(db.scalar(f"SELECT MAX({column}) FROM {self.events_table}") or 0)

@@ -21,14 +21,17 @@ event this projection applies.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from televent.domain.itip import outgoing
 from televent.domain.scheduling import ATTENDEE_ROLE, ORGANIZER_ROLE
+from televent.domain.web_push import Collection, Kind
 from televent.projections.base import EventChanges, QueueProjection, handles
 from televent.projections.calendar_view import BODY_EVENTS
+from televent.projections.push_delivery import push_to
 from televent.projections.sql import Sql
 
 CANCELLED = "CANCELLED"
@@ -97,6 +100,7 @@ class ScheduleInboxProjection(QueueProjection[_Delivered]):
             (account_id, account_id, event.name),
         )
         db.run(f"DELETE FROM {items} WHERE account_id = ? AND name = ?", (account_id, event.name))
+        self._inbox_changed(db, account_id, position, event.timestamp)
 
     def deliver(self, db: Sql, event_id: str, delivered: _Delivered) -> None:
         """File the iTIP messages one resource's changes call for."""
@@ -177,3 +181,9 @@ class ScheduleInboxProjection(QueueProjection[_Delivered]):
             f"ON CONFLICT (account_id) DO UPDATE SET version = {table}.version + 1",
             (delivered.owner,),
         )
+        self._inbox_changed(db, delivered.owner, delivered.position, delivered.moment)
+
+    def _inbox_changed(self, db: Sql, account_id: str, position: int, at: dt.datetime) -> None:
+        """Tell the inbox's WebDAV-Push registrations (docs/adr/0027); a rebuild tells nobody."""
+        if self.prefix == "":
+            push_to(db, Collection(Kind.INBOX, account_id), position, at)

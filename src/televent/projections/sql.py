@@ -6,7 +6,7 @@ SQLite (3.24+) and PostgreSQL understand; for PostgreSQL the placeholders become
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -28,6 +28,10 @@ class Sql:
         self._pipeline: Any = None
         # Per-transaction scratch space for writes a projection coalesces until `flush`.
         self.pending: dict[Any, Any] = {}
+        # Reads decoded events of the log in this transaction: (after, limit, upto) ->
+        # [(position, event)]; set by the projection engine while it applies new events (a
+        # webhook replays past changes, projections/webhook_delivery.py).
+        self.log: Callable[[int, int, int | None], list[tuple[int, Any]]] | None = None
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:

@@ -73,6 +73,7 @@ __all__ = [
     "SHARE_ACCEPTED",
     "SHARE_DECLINED",
     "STATUS_CANCELLED",
+    "WEBHOOK_PAUSED",
     "WRITE_BACK_OVERRULED",
     "TelegramDeliveryProjection",
     "stamp",
@@ -90,6 +91,7 @@ CALENDAR_INVITATION = "calendar_invitation"
 SHARE_ACCEPTED = "share_accepted"
 SHARE_DECLINED = "share_declined"
 WRITE_BACK_OVERRULED = "write_back_overruled"  # a change lost to a connected account's version
+WEBHOOK_PAUSED = "webhook_paused"  # a webhook's deliveries kept failing (docs/adr/0029)
 # The notices that also go by mail when the person chose email for notices (domain/preferences
 # `channels`): about their events (invitations new, updated, cancelled, withdrawn; answers to
 # their meetings) and the bookings of their links. Calendar invitations, COUNTER proposals
@@ -313,6 +315,22 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         self._enqueue(
             db, f"{WRITE_BACK_OVERRULED}:{event.event_id}:{position}", str(event.account_id),
             WRITE_BACK_OVERRULED, str(event.event_id), payload, changes,
+        )  # fmt: skip
+
+    # --- a webhook Televent paused (docs/adr/0029) -------------------------------------------
+
+    @handles("Webhook.WebhookPaused")
+    def _webhook_paused(self, db: Sql, event: Any, position: int) -> None:
+        """Tell the webhook's owner that its deliveries kept failing, and where it pointed."""
+        changes = self.new_changes(str(event.account_id))
+        changes.position, changes.moment = position, event.timestamp
+        url = db.scalar(
+            "SELECT url FROM webhooks WHERE webhook_id = ?", (str(event.originator_id),)
+        )
+        self._enqueue(
+            db, f"{WEBHOOK_PAUSED}:{event.originator_id}:{position}", str(event.account_id),
+            WEBHOOK_PAUSED, str(event.originator_id), {"url": url, "reason": event.reason},
+            changes,
         )  # fmt: skip
 
     # --- deciding -------------------------------------------------------------------------

@@ -40,7 +40,9 @@ from televent.adapters.api.me import MeController
 from televent.adapters.api.me_email import MeEmailController
 from televent.adapters.api.problems import EXCEPTION_HANDLERS, ProblemError
 from televent.adapters.api.public_booking import PublicBookingController
+from televent.adapters.api.stream import stream
 from televent.adapters.api.subscriptions import SubscriptionsController
+from televent.adapters.api.webhooks import WebhooksController
 from televent.adapters.i18n import t
 from televent.application.web_login import WebLogin
 
@@ -132,10 +134,12 @@ def build_api(
             CalendarFeedController,
             SubscriptionsController,
             ConnectionsController,
+            WebhooksController,
             import_ics,
             DevicesController,
             export_ics,
             changes,
+            stream,
             logout,
             *EVENT_HANDLERS,
             AvailabilityController,

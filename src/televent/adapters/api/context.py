@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
+from uuid import UUID
 
+from televent.adapters.api.change_watcher import ChangeWatcher
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.application.connections import Discover
 from televent.application.televent import Televent
+from televent.delivery.webhook_queue import Outcome
 from televent.projections.queries import AccountView, Queries
 
 
@@ -19,6 +23,12 @@ class Caller:
     account: AccountView
     actor: str  # Actor(account_id=...).encode()
     source: str  # Source(SourceKind.API, detail).encode(): "tma", "device:<name>" or "session"
+
+
+class TestSender(Protocol):
+    """Delivers a webhook's test message now (adapters/api/webhook_sender.py)."""
+
+    async def send_test(self, webhook_id: UUID, owner: AccountView) -> Outcome: ...
 
 
 @dataclass(frozen=True)
@@ -35,3 +45,7 @@ class ApiContext:
     outbound: Outbound = field(default_factory=Outbound)
     # how an account on another CalDAV server is found when someone connects it (ADR 0026)
     discover: Discover | None = None
+    # delivers a webhook's test message (docs/adr/0029); None: webhooks cannot be tested
+    webhook_sender: TestSender | None = None
+    # tells this process's live streams what changed (docs/adr/0028)
+    watcher: ChangeWatcher | None = None

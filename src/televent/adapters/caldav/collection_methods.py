@@ -16,6 +16,7 @@ from televent.adapters.caldav import properties, xml
 from televent.adapters.caldav.auth import Principal
 from televent.adapters.caldav.inbox import InboxResources
 from televent.adapters.caldav.protocol import DavError, Reply, Request
+from televent.adapters.caldav.push import PushResources, push_properties
 from televent.adapters.caldav.replies import SCHEDULING_ALLOW, actor, source
 from televent.adapters.caldav.resources import (
     SCHEDULING_SLUGS,
@@ -33,6 +34,8 @@ from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError
 from televent.domain.sharing import Role, calendar_id_of_shared_slug
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, is_valid_slug
+from televent.domain.web_push import Collection
+from televent.domain.web_push import Kind as PushKind
 from televent.projections.queries import AccountView, CalendarView, SeenCalendar
 
 WRITABLE = {
@@ -100,10 +103,26 @@ def sharing_of(app: Televent, seen: SeenCalendar) -> properties.Sharing:
 class Collections:
     """PROPFIND, PROPPATCH, MKCALENDAR and principal searches."""
 
-    def __init__(self, app: Televent, internal_domain: str, inbox: InboxResources) -> None:
+    def __init__(
+        self,
+        app: Televent,
+        internal_domain: str,
+        inbox: InboxResources,
+        push: PushResources | None = None,
+    ) -> None:
         self.app = app
         self.internal_domain = internal_domain
         self.inbox = inbox
+        self.push = push
+
+    def _pushed(
+        self, provider: properties.Provider, kind: PushKind, owner_id: object
+    ) -> properties.Provider:
+        """The collection's properties with WebDAV-Push's (docs/adr/0027), when push is on."""
+        if self.push is None:
+            return provider
+        extra = push_properties(Collection(kind, str(owner_id)), self.push.vapid_public_key)
+        return {**provider, **extra}
 
     def propfind(
         self, request: Request, target: Target, principal: Principal, account: AccountView
@@ -134,7 +153,16 @@ class Collections:
         view = seen.view
         if target.kind is Kind.CALENDAR:
             sharing = None if seen.owned else sharing_of(self.app, seen)
-            listing = [(calendar_url(tid, view.slug), properties.calendar(account, view, sharing))]
+            listing = [
+                (
+                    calendar_url(tid, view.slug),
+                    self._pushed(
+                        properties.calendar(account, view, sharing),
+                        PushKind.CALENDAR,
+                        view.calendar_id,
+                    ),
+                )
+            ]
             if deep:
                 listing += [
                     (
@@ -165,19 +193,28 @@ class Collections:
     def _home_listing(self, account: AccountView, *, deep: bool) -> Listing:
         """The home, and with `deep` its calendars, inbox and outbox (RFC 6638 §2.1, §2.2)."""
         tid = account.telegram_id
-        listing = [(home_url(tid), properties.home(account))]
+        listing = [
+            (
+                home_url(tid),
+                self._pushed(properties.home(account), PushKind.HOME, account.account_id),
+            )
+        ]
         if deep:
             calendars = self.app.queries.calendars_of(account.account_id)
             shared_by_me = self.app.queries.shared_by(account.account_id)
             listing += [
                 (
                     calendar_url(tid, c.slug),
-                    properties.calendar(
-                        account,
-                        c,
-                        sharing_of(self.app, SeenCalendar(c, c.owner_role))
-                        if c.calendar_id in shared_by_me
-                        else None,
+                    self._pushed(
+                        properties.calendar(
+                            account,
+                            c,
+                            sharing_of(self.app, SeenCalendar(c, c.owner_role))
+                            if c.calendar_id in shared_by_me
+                            else None,
+                        ),
+                        PushKind.CALENDAR,
+                        c.calendar_id,
                     ),
                 )
                 for c in calendars
@@ -186,7 +223,11 @@ class Collections:
             listing += [
                 (
                     calendar_url(tid, s.view.slug),
-                    properties.calendar(account, s.view, sharing_of(self.app, s)),
+                    self._pushed(
+                        properties.calendar(account, s.view, sharing_of(self.app, s)),
+                        PushKind.CALENDAR,
+                        s.view.calendar_id,
+                    ),
                 )
                 for s in self.app.queries.shared_with(account.account_id)
             ]
@@ -206,7 +247,8 @@ class Collections:
             (calendar_url(tid, c.slug) for c in calendars if c.slug == DEFAULT_CALENDAR_SLUG),
             None,
         )
-        return inbox_url(tid), properties.inbox(account, default, self.inbox.version(account))
+        inbox = properties.inbox(account, default, self.inbox.version(account))
+        return inbox_url(tid), self._pushed(inbox, PushKind.INBOX, account.account_id)
 
     def proppatch(
         self, request: Request, target: Target, principal: Principal, account: AccountView

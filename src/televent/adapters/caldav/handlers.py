@@ -21,6 +21,7 @@ from televent.adapters.caldav.collection_methods import Collections, calendar_of
 from televent.adapters.caldav.inbox import InboxResources
 from televent.adapters.caldav.outbox import Outbox
 from televent.adapters.caldav.protocol import DavError, Reply, Request
+from televent.adapters.caldav.push import PushResources, collection_for
 from televent.adapters.caldav.replies import (
     ALLOW,
     ALLOW_EXCEPT_POST,
@@ -48,6 +49,8 @@ from televent.projections.queries import AccountView
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 Handler = Callable[[Request, Target, Principal, AccountView], Reply]
+PUSH_ALLOW = "OPTIONS, DELETE"
+PUSH_COLLECTIONS = (Kind.CALENDAR, Kind.HOME, Kind.INBOX)
 
 
 class CalDavHandlers:
@@ -59,6 +62,7 @@ class CalDavHandlers:
         internal_domain: the domain of the users' internal addresses (`tg_<id>@<domain>`).
         max_resource_bytes: the largest calendar object a PUT may store.
         inbox: the schedule inbox's read model (RFC 6638 §2.2): listed, read and deleted.
+        push: WebDAV-Push registrations (docs/adr/0027); None: no push.
     """
 
     def __init__(
@@ -68,15 +72,19 @@ class CalDavHandlers:
         internal_domain: str,
         max_resource_bytes: int,
         inbox: ScheduleInbox,
+        *,
+        push: PushResources | None = None,
     ) -> None:
         self.app = app
+        self.push = push
+        self.dav_header = f"{DAV_HEADER}, webdav-push" if push is not None else DAV_HEADER
         self.auth = auth
         self.internal_domain = internal_domain
         self.max_resource_bytes = max_resource_bytes
         self.reports = Reports(app)
         self.outbox = Outbox(app, internal_domain, max_resource_bytes)
         self.inbox = InboxResources(inbox)
-        self.collections = Collections(app, internal_domain, self.inbox)
+        self.collections = Collections(app, internal_domain, self.inbox, push)
         self.methods: dict[str, Handler] = {
             "PROPFIND": self.collections.propfind,
             "PROPPATCH": self.collections.proppatch,
@@ -100,7 +108,10 @@ class CalDavHandlers:
     def _handle(self, request: Request) -> Reply:
         target = resolve(request.path)
         if request.method == "OPTIONS":
-            return Reply(200, headers={"dav": DAV_HEADER, "allow": ALLOW, "content-length": "0"})
+            allow = PUSH_ALLOW if target.kind is Kind.PUSH else ALLOW
+            return Reply(
+                200, headers={"dav": self.dav_header, "allow": allow, "content-length": "0"}
+            )
         if target.kind is Kind.WELL_KNOWN:
             return Reply(301, headers={"location": "/dav/"})
         principal = self.auth.authenticate(request.header("authorization"), request.client)
@@ -111,14 +122,21 @@ class CalDavHandlers:
             raise DavError(
                 405, f"{request.method} is not supported here.", headers={"allow": ALLOW}
             )
-        if target.kind is Kind.UNKNOWN:
+        if target.kind is Kind.UNKNOWN or (target.kind is Kind.PUSH and self.push is None):
             raise NotFoundError("Nothing lives at this address.")
+        if target.kind is Kind.PUSH and request.method != "DELETE":
+            raise DavError(
+                405, "A push registration can only be deleted.", headers={"allow": PUSH_ALLOW}
+            )
         if target.kind in SCHEDULING_ALLOW:
             check_scheduling_request(request.method, target)
         account = self.app.queries.account_by_telegram_id(principal.telegram_id)
         if account is None:
             raise UnauthenticatedError("The account no longer exists.")
-        return handler(request, target, principal, account)
+        if self.push is None:
+            return handler(request, target, principal, account)
+        with self.push.dont_notify(request, account):
+            return handler(request, target, principal, account)
 
     # --- objects -------------------------------------------------------------------------------
 
@@ -209,6 +227,8 @@ class CalDavHandlers:
     ) -> Reply:
         """Delete a calendar object (with If-Match), a whole calendar, or an inbox item the
         client has shown (RFC 6638 §4.1)."""
+        if target.kind is Kind.PUSH and self.push is not None:
+            return self.push.unregister(target, account)
         if target.kind is Kind.INBOX and target.name is not None:
             self.app.delete_inbox_item(
                 account.account_id,
@@ -277,7 +297,14 @@ class CalDavHandlers:
     def post(
         self, request: Request, target: Target, principal: Principal, account: AccountView
     ) -> Reply:
-        """RFC 6638 §5: a free-busy request, POSTed to the caller's scheduling outbox."""
+        """RFC 6638 §5: a free-busy request, POSTed to the caller's scheduling outbox; a
+        WebDAV-Push registration, POSTed to a calendar, the home or the inbox."""
+        if self.push is not None and target.kind in PUSH_COLLECTIONS and target.name is None:
+            calendar_id = None
+            if target.kind is Kind.CALENDAR:
+                calendar_id = str(seen_of(self.app, account, target).view.calendar_id)
+            collection = collection_for(target, account, calendar_id)
+            return self.push.register(request, collection, account)
         if target.kind is not Kind.OUTBOX:
             raise DavError(
                 405,

@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from televent.adapters.caldav import xml
+from televent.domain.values import SYNC_TOKEN_PREFIX, sync_token
 
-TOKEN_PREFIX = "urn:televent:sync:"  # noqa: S105 - a URI scheme, not a password
+__all__ = ["DavError", "Reply", "Request", "ctag", "parse_sync_token", "sync_token"]
+
+TOKEN_PREFIX = SYNC_TOKEN_PREFIX
 _TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}([0-9]{{1,18}})$")  # a position fits 63 bits
 
 
@@ -68,11 +71,6 @@ class DavError(Exception):
             )
         body = xml.error_body(self.namespace, self.precondition, self.message)
         return Reply.xml(self.status, body, **self.headers)
-
-
-def sync_token(position: int) -> str:
-    """A sync token (RFC 6578 §3.2): the event-store position of the last change reported."""
-    return f"{TOKEN_PREFIX}{position}"
 
 
 def parse_sync_token(token: str) -> int:

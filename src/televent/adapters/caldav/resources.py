@@ -7,6 +7,7 @@
 /dav/calendars/<telegram id>/outbox/   scheduling outbox (RFC 6638 §2.1): free-busy POST (§5)
 /dav/calendars/<telegram id>/<slug>/   calendar collection
 /dav/calendars/<telegram id>/<slug>/<name>   calendar object resource (name kept as chosen)
+/dav/push/<registration id>            a WebDAV-Push registration (docs/adr/0027): DELETE only
 
 "inbox" and "outbox" therefore never name a calendar; a name inside either is resolved with the
 collection's kind (and `name` set), so that it is refused rather than taken for a calendar object.
@@ -28,6 +29,7 @@ from televent.adapters.caldav.protocol import DavError
 from televent.domain.values import telegram_id_in
 
 PREFIX = "/dav"
+PUSH_PATH = f"{PREFIX}/push/"
 
 
 class Kind(StrEnum):
@@ -40,6 +42,7 @@ class Kind(StrEnum):
     INBOX = "inbox"
     OUTBOX = "outbox"
     OBJECT = "object"
+    PUSH = "push"
     WELL_KNOWN = "well-known"
     UNKNOWN = "unknown"
 
@@ -68,6 +71,8 @@ def resolve(raw_path: str) -> Target:
         raise DavError(400, "A path may not contain a NUL character (%00).")
     trailing = parts[-1] == ""
     parts = [p for p in parts if p != ""]
+    if parts and parts[0] == "push":
+        return Target(Kind.PUSH, name=parts[1]) if len(parts) == 2 else Target(Kind.UNKNOWN)
     telegram_id = parse_telegram_id(parts[1]) if len(parts) >= 2 else None
     if telegram_id is None:
         return Target(Kind.UNKNOWN)

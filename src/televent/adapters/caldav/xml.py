@@ -16,11 +16,13 @@ DAV = "DAV:"
 CALDAV = "urn:ietf:params:xml:ns:caldav"
 CS = "http://calendarserver.org/ns/"
 APPLE = "http://apple.com/ns/ical/"
+PUSH = "https://bitfire.at/webdav-push"  # WebDAV-Push (docs/adr/0027)
 
 ET.register_namespace("d", DAV)
 ET.register_namespace("c", CALDAV)
 ET.register_namespace("cs", CS)
 ET.register_namespace("ical", APPLE)
+ET.register_namespace("P", PUSH)
 
 
 def tag(namespace: str, name: str) -> str:
@@ -112,7 +114,7 @@ def status_line(code: int) -> str:
     return f"HTTP/1.1 {code} {STATUS_TEXT.get(code, '')}".rstrip()
 
 
-_DECLARED = {DAV: "d", CALDAV: "c", CS: "cs", APPLE: "ical"}
+_DECLARED = {DAV: "d", CALDAV: "c", CS: "cs", APPLE: "ical", PUSH: "P"}
 _ROOT_DECLARATIONS = "".join(f' xmlns:{p}="{ns}"' for ns, p in _DECLARED.items())
 _PREFIXES = {**_DECLARED, "http://www.w3.org/XML/1998/namespace": "xml"}  # xml: is implicit
 
@@ -120,8 +122,9 @@ _PREFIXES = {**_DECLARED, "http://www.w3.org/XML/1998/namespace": "xml"}  # xml:
 def document(root: ET.Element) -> bytes:
     """Serialise with an XML declaration, UTF-8.
 
-    A direct writer for the trees this adapter builds (elements, attributes, text): the four
-    well-known namespaces are declared once on the root, any other where it is first used.
+    A direct writer for the trees this adapter builds (elements, attributes, text): the
+    well-known namespaces (WebDAV-Push's among them) are declared once on the root, any other
+    where it is first used.
     It is several times faster than ElementTree's serialiser, which matters for multistatus
     answers with thousands of responses.
     """

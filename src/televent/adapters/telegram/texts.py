@@ -305,6 +305,12 @@ def notice(  # noqa: PLR0911 - one return per kind of notice
         deleted = payload.get("remote") == "deleted"
         key = "bot-notice-write-back-deleted" if deleted else "bot-notice-write-back-changed"
         return t(key, title=summary, when=moment)
+    if kind == "webhook_paused":  # docs/adr/0029: its deliveries kept failing
+        return t(
+            "bot-notice-webhook-paused",
+            url=escape(str(payload.get("url") or "")),
+            reason=escape(str(payload.get("reason") or "")),
+        )
     if kind == "counter":
         who = escape(payload.get("attendee_name") or t("bot-notice-an-attendee"))
         proposed = escape(_counter_time(payload.get("proposed"), tz, hour_cycle))

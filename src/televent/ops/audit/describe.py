@@ -340,6 +340,33 @@ def _connection_removed(event: Any, state: AggregateState) -> list[str]:
     return [f"removed the connection (password forgotten; its calendars {kept})"]
 
 
+def _webhook_added(event: Any, state: AggregateState) -> list[str]:
+    """ "added a webhook to https://hooks.example.org/x for event.created, booking.created"
+    (never its secret)."""
+    paused = "" if event.active else " (paused)"
+    return [f"added a webhook to {event.url} for {', '.join(event.triggers)}{paused}"]
+
+
+def _webhook_changed(event: Any, state: AggregateState) -> list[str]:
+    changes = dict(event.changes)
+    lines = []
+    if "url" in changes:
+        lines.append(f"pointed the webhook to {changes['url']}")
+    if "triggers" in changes:
+        lines.append(f"set the webhook's triggers to {', '.join(changes['triggers'])}")
+    if "active" in changes:
+        lines.append("resumed the webhook" if changes["active"] else "paused the webhook")
+    return lines
+
+
+def _webhook_paused(event: Any, state: AggregateState) -> list[str]:
+    return [f"paused the webhook: its deliveries kept failing ({event.reason})"]
+
+
+def _webhook_removed(event: Any, state: AggregateState) -> list[str]:
+    return ["removed the webhook (its secret forgotten)"]
+
+
 def _member_properties_set(event: Any, state: AggregateState, people: People) -> list[str]:
     """ "Bob renamed 'Family' for themselves: 'Home'" (and their colour and busy choice)."""
     member = str(event.member)
@@ -642,6 +669,10 @@ DESCRIBERS: dict[str, Describer] = {
     "BookingsFollowedCalendar": _bookings_followed,
     "ConnectionMade": _connection_made,
     "ConnectionRemoved": _connection_removed,
+    "WebhookAdded": _webhook_added,
+    "WebhookChanged": _webhook_changed,
+    "WebhookPaused": _webhook_paused,
+    "WebhookRemoved": _webhook_removed,
     **dict.fromkeys(OWN_LINES, _body_changed),
 }
 

@@ -162,3 +162,4 @@ bot-cancel-ask-when = <b>{ $title }</b> ({ $when }) لغو شود؟ به همه�
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) لغو شد.
 bot-cancel-tapped = لغو شد
 bot-cancel-kept = 👍 همان‌طور که بود ماند.
+bot-notice-webhook-paused = ⏸ وب‌هوک تو به { $url } متوقف شد: ارسال‌هایش یک روز پیاپی ناموفق بود (آخرین: { $reason }). وقتی گیرنده دوباره کار کرد، آن را در تنظیمات برنامه از سر بگیر.

@@ -177,3 +177,4 @@ bot-cancel-ask-when = Отменить <b>{ $title }</b> ({ $when })? Все п�
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) отменено.
 bot-cancel-tapped = Отменено
 bot-cancel-kept = 👍 Оставлено как есть.
+bot-notice-webhook-paused = ⏸ Ваш вебхук на { $url } приостановлен: доставки не удавались в течение суток (последняя: { $reason }). Возобновите его в настройках приложения, когда получатель снова заработает.

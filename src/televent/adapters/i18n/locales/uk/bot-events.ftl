@@ -177,3 +177,4 @@ bot-cancel-ask-when = Скасувати <b>{ $title }</b> ({ $when })? Усі �
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) скасовано.
 bot-cancel-tapped = Скасовано
 bot-cancel-kept = 👍 Залишено як є.
+bot-notice-webhook-paused = ⏸ Ваш вебхук на { $url } призупинено: доставки не вдавалися протягом доби (остання: { $reason }). Відновіть його в налаштуваннях застосунку, коли одержувач знову запрацює.

@@ -1,0 +1,203 @@
+"""The WebDAV-Push sender (docs/adr/0027): the leader's job that sends what the push queue holds.
+
+Each round claims the registrations with something to hear and sends, several at once through
+the outbound guard (docs/adr/0023: https:// only, no private address unless the operator
+allows it), one `push-message` each (draft-bitfire-webdav-push-00 §6): its collection's topic
+and, for a calendar, the sync token of the newest change, so the client's sync-collection
+from its previous token returns exactly what changed. A registration under a retired VAPID
+key first gets the key-rotation message. Messages are encrypted as RFC 8291 says (aes128gcm,
+a new ephemeral key each; `http_ece`) and carry a VAPID authorization (RFC 8292; `py_vapid`)
+signed with the key the registration was made under, with `TTL`, `Urgency` (high when a
+changed event starts within 15 minutes) and `Topic` (the push service then keeps only the
+newest message of a collection for an offline phone). A 404 or 410 ends the registration;
+any other failure backs off that registration alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import time
+from urllib.parse import urlsplit
+
+import http_ece
+from cryptography.hazmat.primitives.asymmetric import ec
+from py_vapid import Vapid02
+
+from televent.adapters.outbound import Outbound, OutboundError
+from televent.adapters.outbound.rounds import each_on_its_own, keep_sending
+from televent.adapters.port import AppPort
+from televent.application.push_registrations import PushRegistrations, VapidKey
+from televent.delivery.push_queue import PushJob, PushQueue
+from televent.domain.values import sync_token
+from televent.domain.web_push import (
+    CONTENT_ENCODING,
+    NAMESPACE,
+    TIME_TO_LIVE,
+    Collection,
+    Kind,
+)
+
+LOG = logging.getLogger(__name__)
+ROUND = 200  # registrations taken per round
+AT_ONCE = 16  # pushed at the same time (each request bounded by the guard's time limit)
+JWT_LIFETIME_SECONDS = 12 * 3600  # RFC 8292 §2: at most 24 hours
+GONE = (404, 410)  # the push service no longer has the subscription (RFC 8030 §7.3)
+HTTPS_ONLY = frozenset({"https"})
+
+
+def push_message(job: PushJob) -> bytes:
+    """The content update a registration is told of (draft §6.1)."""
+    collection = Collection.from_key(job.collection)
+    token = (
+        f"<D:sync-token>{sync_token(job.wanted)}</D:sync-token>"
+        if collection.kind is Kind.CALENDAR
+        else ""
+    )
+    properties = "<property-update />" if job.properties else ""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<push-message xmlns="{NAMESPACE}" xmlns:D="DAV:"><topic>{collection.topic}</topic>'
+        f"<content-update>{token}</content-update>{properties}</push-message>"
+    ).encode()
+
+
+def rotation_message() -> bytes:
+    """The draft's VAPID key rotation message (§6.2): no topic, the transports changed."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<push-message xmlns="{NAMESPACE}" xmlns:D="DAV:"><property-update><D:prop>'
+        "<transports /></D:prop></property-update></push-message>"
+    ).encode()
+
+
+class PushRefusedByServiceError(Exception):
+    """The push service answered with an error status."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(f"the push service answered {status}: {detail}")
+        self.status = status
+
+
+class PushSender:
+    """Sends the push queue's messages.
+
+    Args:
+        queue: the push queue.
+        registrations: the VAPID keys (and the registrations they sign for).
+        outbound: the guard every push request goes through.
+        subject: the VAPID `sub` claim, a contact for the push service's operator
+            (`mailto:` the server's address, or its https:// URL).
+    """
+
+    def __init__(
+        self,
+        queue: PushQueue,
+        registrations: PushRegistrations,
+        outbound: Outbound,
+        subject: str,
+        port: AppPort | None = None,
+    ) -> None:
+        self.queue = queue
+        self.registrations = registrations
+        self.outbound = outbound
+        self.subject = subject
+        self.port = port or AppPort(2)
+        self._signers: dict[str, Vapid02] = {}
+
+    async def run_once(self) -> int:
+        """Send what is due (up to a round's worth); returns how many registrations."""
+        jobs = await self.port.run(self.queue.claim, ROUND)
+        await each_on_its_own(
+            jobs, self.send, at_once=AT_ONCE, log=LOG,
+            what=lambda job: f"Push to registration {job.registration_id}",
+        )  # fmt: skip
+        return len(jobs)
+
+    async def run_forever(self, interval: float = 0.25) -> None:
+        """Send, and look again soon; a failing round never ends the loop."""
+        await keep_sending(self.run_once, idle=interval, log=LOG, what="A round of push messages")
+
+    async def send(self, job: PushJob) -> None:
+        """Send one registration's messages and record what happened."""
+        key = await self.port.run(self.registrations.key, job.vapid_key_id)
+        if key is None:  # its key is gone: the registration cannot be pushed to any more
+            await self.port.run(self.queue.gone, job.registration_id)
+            return
+        try:
+            if job.rotation:
+                await self._post(job, key, rotation_message(), urgency="normal")
+            if job.wanted > job.sent:
+                await self._post(
+                    job, key, push_message(job), urgency="high" if job.urgent else "normal"
+                )
+        except PushRefusedByServiceError as refused:
+            if refused.status in GONE:
+                LOG.info("Push registration %s is gone (%s)", job.registration_id, refused)
+                await self.port.run(self.queue.gone, job.registration_id)
+                return
+            await self._failed(job, str(refused))
+            return
+        except OutboundError as exc:
+            await self._failed(job, f"{exc.reason}: {exc}")
+            return
+        await self.port.run(self.queue.sent, job)
+
+    async def _failed(self, job: PushJob, error: str) -> None:
+        given_up = await self.port.run(self.queue.failed, job, error)
+        if given_up:
+            LOG.warning(
+                "Gave up pushing to registration %s after %s failures: %s",
+                job.registration_id, job.failures + 1, error,
+            )  # fmt: skip
+
+    async def _post(self, job: PushJob, key: VapidKey, message: bytes, *, urgency: str) -> None:
+        body = encrypt(message, job.p256dh, job.auth_secret)
+        headers = {
+            "Content-Type": 'application/xml; charset="utf-8"',
+            "Content-Encoding": CONTENT_ENCODING,
+            "TTL": str(int(TIME_TO_LIVE.total_seconds())),
+            "Urgency": urgency,
+            **self._authorization(key, job.push_resource),
+        }
+        if not job.rotation or job.wanted > job.sent:
+            headers["Topic"] = Collection.from_key(job.collection).topic
+        answer = await self.outbound.fetch(
+            job.push_resource, method="POST", headers=headers, content=body, schemes=HTTPS_ONLY
+        )
+        if not 200 <= answer.status < 300:
+            detail = answer.body[:200].decode("utf-8", "replace").strip()
+            raise PushRefusedByServiceError(answer.status, detail or "no details")
+
+    def _authorization(self, key: VapidKey, push_resource: str) -> dict[str, str]:
+        """RFC 8292 §3: `Authorization: vapid t=<JWT>, k=<public key>`, the JWT's audience
+        the push resource's origin."""
+        signer = self._signers.get(key.key_id)
+        if signer is None:
+            signer = self._signers[key.key_id] = Vapid02.from_pem(key.private_pem.encode())
+        parts = urlsplit(push_resource)
+        claims = {
+            "aud": f"{parts.scheme}://{parts.netloc}",
+            "exp": int(time.time()) + JWT_LIFETIME_SECONDS,
+            "sub": self.subject,
+        }
+        signed: dict[str, str] = signer.sign(claims)
+        return {"Authorization": signed["Authorization"]}
+
+
+def encrypt(message: bytes, p256dh: str, auth_secret: str) -> bytes:
+    """RFC 8291: the message encrypted for the user agent's key and secret (aes128gcm, with a
+    new ephemeral key)."""
+    ephemeral = ec.generate_private_key(ec.SECP256R1())
+    encrypted: bytes = http_ece.encrypt(
+        message,
+        private_key=ephemeral,
+        dh=_decoded(p256dh),
+        auth_secret=_decoded(auth_secret),
+        version=CONTENT_ENCODING,
+    )
+    return encrypted
+
+
+def _decoded(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))

@@ -1,0 +1,170 @@
+"""The webhook queue's bookkeeping (docs/adr/0029): claim due messages of active webhooks,
+record each attempt and what came of it.
+
+Rows are made by the webhook_delivery projection in the writer's transaction (and by a replay
+a person asks for); the sender (adapters/api/webhook_sender.py) claims them with a lease. The
+payload is frozen at the first attempt (`body`), so every retry of one `webhook-id` sends the
+same bytes. Delivery is at least once: a process killed after the receiver took a message but
+before it was marked delivered sends it again, with the same id and body, for the receiver to
+drop. A failed attempt waits as Standard Webhooks suggests (`domain.webhooks.retry_delay`) and
+the message is given up after a little over a day; its webhook is then paused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from televent.domain.webhooks import RESPONSE_EXCERPT_BYTES, retry_delay
+from televent.projections.base import stamp
+from televent.projections.sql import Sql
+from televent.projections.view_reader import ViewReader
+from televent.projections.webhook_delivery import PENDING
+
+DELIVERED, FAILED = "delivered", "failed"
+LEASE = dt.timedelta(seconds=60)  # longer than one attempt may take
+KEEP_ATTEMPTS = 100  # per webhook, for the deliveries listing
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message to deliver."""
+
+    message_id: str
+    webhook_id: str
+    account_id: str
+    trigger: str
+    position: int
+    occurred_at: str
+    subject: dict[str, Any]
+    body: str | None  # the payload as first sent, if it was
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one attempt came to (the receiver's status, or the error that stopped it)."""
+
+    status_code: int | None
+    duration_ms: int
+    response_excerpt: str | None
+    error: str | None
+
+    @property
+    def delivered(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+class WebhookQueue:
+    """Claims and settles rows of `webhook_outbox`."""
+
+    def __init__(self, views: ViewReader, clock: Callable[[], dt.datetime]) -> None:
+        self.views = views
+        self.clock = clock
+
+    def claim(self, limit: int = 100) -> list[Message]:
+        """Lease up to `limit` due messages of active webhooks, oldest change first."""
+        now = stamp(self.clock())
+        claimed: list[Message] = []
+        with self.views.write() as db:
+            rows = db.all(
+                "SELECT o.* FROM webhook_outbox o JOIN webhooks w ON w.webhook_id = o.webhook_id "
+                "WHERE o.status = ? AND o.due_at <= ? AND w.active = 1 AND "
+                "(o.leased_until IS NULL OR o.leased_until < ?) ORDER BY o.position LIMIT ?",
+                (PENDING, now, now, limit),
+            )
+            lease = stamp(self.clock() + LEASE)
+            for row in rows:
+                db.run(
+                    "UPDATE webhook_outbox SET leased_until = ? WHERE message_id = ? AND "
+                    "status = ? AND (leased_until IS NULL OR leased_until < ?)",
+                    (lease, row["message_id"], PENDING, now),
+                )
+                if db.rowcount == 1:
+                    claimed.append(
+                        Message(
+                            str(row["message_id"]),
+                            str(row["webhook_id"]),
+                            str(row["account_id"]),
+                            str(row["trigger"]),
+                            int(row["position"]),
+                            str(row["occurred_at"]),
+                            json.loads(row["subject"]),
+                            row["body"],
+                            int(row["attempts"]),
+                        )
+                    )
+        return claimed
+
+    def settle(self, message: Message, body: str, outcome: Outcome) -> bool:
+        """Record the attempt; delivered, retried later, or given up (True when given up:
+        the sender then pauses the webhook)."""
+        attempt = message.attempts + 1
+        now = self.clock()
+        delay = None if outcome.delivered else retry_delay(attempt)
+        status = DELIVERED if outcome.delivered else (PENDING if delay else FAILED)
+        due = stamp(now + delay) if delay else stamp(now)
+        with self.views.write() as db:
+            db.run(
+                "UPDATE webhook_outbox SET status = ?, attempts = ?, due_at = ?, body = ?, "
+                "last_error = ?, leased_until = NULL WHERE message_id = ?",
+                (status, attempt, due, body, _error(outcome), message.message_id),
+            )
+            _note_attempt(db, message, attempt, stamp(now), outcome)
+        return status == FAILED
+
+    def record_test(self, message: Message, outcome: Outcome) -> None:
+        """Note a test message's attempt among the webhook's deliveries."""
+        with self.views.write() as db:
+            _note_attempt(db, message, 1, stamp(self.clock()), outcome)
+
+    def waiting(self) -> int:
+        """Messages not delivered yet, of active webhooks (for /metrics)."""
+        with self.views.read() as db:
+            return int(
+                db.scalar(
+                    "SELECT COUNT(*) FROM webhook_outbox o JOIN webhooks w ON "
+                    "w.webhook_id = o.webhook_id WHERE o.status = ? AND w.active = 1",
+                    (PENDING,),
+                )
+                or 0
+            )
+
+
+def _note_attempt(db: Sql, message: Message, attempt: int, at: str, outcome: Outcome) -> None:
+    """Record an attempt, keeping the webhook's newest KEEP_ATTEMPTS."""
+    db.run(
+        "INSERT INTO webhook_attempts (webhook_id, account_id, message_id, trigger, attempt, "
+        "status_code, duration_ms, at, response_excerpt, error) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (message_id, attempt) DO NOTHING",
+        (
+            message.webhook_id,
+            message.account_id,
+            message.message_id,
+            message.trigger,
+            attempt,
+            outcome.status_code,
+            outcome.duration_ms,
+            at,
+            (outcome.response_excerpt or "")[:RESPONSE_EXCERPT_BYTES] or None,
+            outcome.error,
+        ),
+    )
+    db.run(
+        "DELETE FROM webhook_attempts WHERE webhook_id = ? AND at < (SELECT MIN(at) FROM "
+        "(SELECT at FROM webhook_attempts WHERE webhook_id = ? ORDER BY at DESC LIMIT ?) "
+        "AS newest)",
+        (message.webhook_id, message.webhook_id, KEEP_ATTEMPTS),
+    )
+
+
+def _error(outcome: Outcome) -> str | None:
+    if outcome.delivered:
+        return None
+    if outcome.error:
+        return outcome.error[:500]
+    return f"HTTP {outcome.status_code}"
