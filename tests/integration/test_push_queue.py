@@ -4,7 +4,8 @@ left), a burst of changes is one message carrying the newest position, a client'
 (Push-Dont-Notify) is not pushed back to it unless something else was waiting, the home and the
 inbox hear of calendars and invitations, expired registrations hear nothing, and a property
 change is told as one. Any history of changes leaves each registration wanting exactly the
-newest change of its collection, once."""
+newest change of its collection, once. A push resource the outbound guard refuses is refused
+when it is registered."""
 
 from __future__ import annotations
 
@@ -17,11 +18,17 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from televent.adapters.caldav.auth import Authenticator
+from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.caldav.protocol import Reply, Request
+from televent.adapters.caldav.push import PushResources
+from televent.adapters.outbound import Outbound
 from televent.application.push_registrations import PushRegistrations
 from televent.application.televent import Televent
 from televent.delivery.push_queue import PushQueue
 from televent.domain.web_push import Collection, Kind, registration
 from televent.projections.push_delivery import ALL, quiet
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend, FakeClock
 
 ACTOR, SOURCE = "account:tests", "caldav:phone"
@@ -136,7 +143,10 @@ def test_a_clients_own_change_is_not_pushed_back_unless_something_else_waits(
     alice = person(app, 1, "Alice")
     work = default_calendar(app, alice)
     calendar = Collection(Kind.CALENDAR, str(work))
-    phone, laptop = register(app, alice, calendar, "phone"), register(app, alice, calendar, "laptop")
+    phone, laptop = (
+        register(app, alice, calendar, "phone"),
+        register(app, alice, calendar, "laptop"),
+    )
 
     with quiet(str(alice), [phone]):
         put(app, work, "a", "From the phone", alice)
@@ -241,3 +251,49 @@ def test_each_registration_ends_wanting_its_collections_newest_change_once(
             assert positions == sorted(set(positions))  # each position told once, in order
             if newest > before and own.get(newest) != registration_id:
                 assert positions and positions[-1] == newest  # the newest change reached it
+
+
+def test_a_push_resource_on_a_private_network_is_refused_unless_the_operator_allows_it(
+    app: Televent,
+) -> None:
+    """The outbound guard (docs/adr/0023) on registration: loopback, private and link-local
+    push resources, and plain http://, are `invalid-subscription`; with the operator's switch
+    a loopback stand-in is accepted."""
+    app.register_account(1, name="Alice", actor=ACTOR, source=SOURCE)
+    password = app.issue_device_password(1, "phone", actor=ACTOR, source=SOURCE).password
+    p256dh, auth = subscription_keys()
+
+    def register_at(resource: str, *, allow_private: bool) -> Reply:
+        push = PushResources(
+            PushRegistrations(app.views, app.clock), Outbound(allow_private=allow_private), None
+        )
+        server = CalDavHandlers(
+            app, Authenticator(app.queries, lambda device: None), "televent.internal",
+            1_000_000, ScheduleInbox(app.views), push=push,
+        )  # fmt: skip
+        body = (
+            '<push-register xmlns="https://bitfire.at/webdav-push"><subscription>'
+            f"<web-push-subscription><push-resource>{resource}</push-resource>"
+            f'<subscription-public-key type="p256dh">{p256dh}</subscription-public-key>'
+            f"<auth-secret>{auth}</auth-secret></web-push-subscription></subscription>"
+            "</push-register>"
+        )
+        credentials = base64.b64encode(f"1:{password}".encode()).decode()
+        return server.handle(
+            Request("POST", "/dav/calendars/1/default/",
+                    {"authorization": f"Basic {credentials}", "host": "cal.example.org"},
+                    body.encode())
+        )  # fmt: skip
+
+    for resource in (
+        "https://127.0.0.1/push/x",
+        "https://10.1.2.3/push/x",
+        "https://169.254.169.254/latest",
+        "https://[::1]/push",
+        "http://push.example.net/x",  # plain http to the public Internet
+    ):
+        refused = register_at(resource, allow_private=False)
+        assert refused.status == 403 and b"invalid-subscription" in refused.body, resource
+    allowed = register_at("http://127.0.0.1:9/push/x", allow_private=True)
+    assert allowed.status == 201
+    assert allowed.headers["location"].startswith("http://cal.example.org/dav/push/")

@@ -1,0 +1,129 @@
+"""The webhook sender against a receiver on loopback (docs/adr/0029), on SQLite and PostgreSQL,
+the clock moved by hand: signatures an independent Standard Webhooks library accepts, the
+payload as the API shows the event, retries on the specification's schedule with the same id
+and body, a webhook paused (and its owner told in Telegram) once a message is given up, a slow
+receiver cut off without holding up another webhook, and a huge answer read only in part."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import Iterator
+from uuid import UUID
+
+import pytest
+
+from televent.adapters.api.webhook_sender import WebhookSender
+from televent.adapters.outbound import Outbound
+from televent.application.televent import Televent
+from televent.delivery.webhook_queue import WebhookQueue
+from televent.domain.webhooks import RETRY_SCHEDULE
+from tests.conftest import FakeClock
+from tests.integration.test_webhooks import ALL, ical, person
+from tests.webhookreceiver import WebhookReceiver, webhook_receiver
+
+ACTOR, SOURCE = "account:tests", "api:tma"
+
+
+@pytest.fixture
+def receiver() -> Iterator[WebhookReceiver]:
+    with webhook_receiver() as running:
+        yield running
+
+
+def sender(app: Televent, timeout: float = 5.0) -> WebhookSender:
+    outbound = Outbound(allow_private=True, timeout_seconds=timeout, max_bytes=64_000)
+    return WebhookSender(app, WebhookQueue(app.views, app.clock), outbound)
+
+
+def hook(app: Televent, account: UUID, receiver: WebhookReceiver, path: str) -> UUID:
+    webhook_id, secret = app.add_webhook(
+        account, receiver.url(path), ALL, actor=ACTOR, source=SOURCE
+    )
+    receiver.set_secret(path, secret)
+    return webhook_id
+
+
+def test_signed_deliveries_carry_the_event_as_the_api_shows_it(
+    app: Televent, receiver: WebhookReceiver
+) -> None:
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    hook(app, alice, receiver, "/a")
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    app.delete_object(work, "a.ics", actor=ACTOR, source=SOURCE, by=alice)
+    assert asyncio.run(sender(app).run_once()) == 2
+    created, deleted = receiver.wait_for(2, "/a")  # verified by `standardwebhooks`
+    body = created.json
+    assert body["type"] == "event.created"
+    data = body["data"]
+    assert data["title"] == "Standup" and data["calendar"] == str(work)
+    assert data["start"] == "2026-12-01T09:00:00+00:00"  # as written (UTC), as the API says it
+    assert set(data) >= {"id", "uid", "end", "all_day", "attendees", "etag", "my_status"}
+    assert deleted.json["type"] == "event.deleted"
+    assert deleted.json["data"] == {"id": data["id"], "calendar": str(work), "uid": "a",
+                                    "deleted": True}  # fmt: skip
+    assert created.webhook_id != deleted.webhook_id
+
+
+def test_failures_retry_with_the_same_id_and_body_then_pause_and_tell_the_owner(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    failing = hook(app, alice, receiver, "/down")
+    healthy = hook(app, alice, receiver, "/up")
+    receiver.default("/down", 500)
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    job = sender(app)
+    asyncio.run(job.run_once())
+    assert len(receiver.deliveries("/up")) == 1  # the failing one delays nobody
+    for delay in RETRY_SCHEDULE:
+        clock.advance(seconds=delay.total_seconds() - 1)
+        assert asyncio.run(job.run_once()) == 0  # not before its time
+        clock.advance(seconds=1)
+        assert asyncio.run(job.run_once()) == 1
+    attempts = receiver.deliveries("/down")
+    assert len(attempts) == 1 + len(RETRY_SCHEDULE)
+    assert len(receiver.by_webhook_id()) == 2  # one id per webhook...
+    assert all(len(bodies) == 1 for bodies in receiver.by_webhook_id().values())  # ...one body
+    paused = app.webhook_of(failing, by=alice)
+    assert not paused.active and paused.paused_reason == "HTTP 500"
+    assert app.webhook_of(healthy, by=alice).active
+    listed = app.queries.attempts_of(failing)
+    assert [a.attempt for a in listed] == list(range(len(attempts), 0, -1))
+    assert all(a.status_code == 500 for a in listed)
+    with app.views.read() as db:
+        notice = db.one("SELECT payload FROM telegram_outbox WHERE kind = 'webhook_paused'")
+    assert notice is not None and "/down" in json.loads(notice["payload"])["url"]
+
+    # Nothing is sent to a paused webhook; resumed, its new messages go again.
+    app.put_object(work, "b.ics", ical("b", "Review"), actor=ACTOR, source=SOURCE, by=alice)
+    receiver.default("/down", 200)
+    asyncio.run(job.run_once())
+    assert len(receiver.deliveries("/down")) == len(attempts)
+    app.change_webhook(failing, by=alice, active=True, actor=ACTOR, source=SOURCE)
+    app.put_object(work, "c.ics", ical("c", "After"), actor=ACTOR, source=SOURCE, by=alice)
+    asyncio.run(job.run_once())
+    assert receiver.deliveries("/down")[-1].json["data"]["uid"] == "c"
+
+
+def test_a_slow_or_huge_receiver_holds_up_only_its_own_messages(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    slow, huge = hook(app, alice, receiver, "/slow"), hook(app, alice, receiver, "/huge")
+    hook(app, alice, receiver, "/fine")
+    receiver.script("/slow", ["timeout"])
+    receiver.script("/huge", ["huge"])
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    started = dt.datetime.now(dt.UTC)
+    asyncio.run(sender(app, timeout=2.0).run_once())
+    assert (dt.datetime.now(dt.UTC) - started).total_seconds() < 20
+    assert len(receiver.deliveries("/fine")) == 1
+    [timed_out] = app.queries.attempts_of(slow)
+    assert timed_out.status_code is None and "timeout" in (timed_out.error or "")
+    [too_large] = app.queries.attempts_of(huge)
+    assert too_large.status_code is None and "too-large" in (too_large.error or "")
