@@ -63,7 +63,7 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; a change to the push message and to the webhook, and 1,000 registrations)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
 	$(BIN)/python -m benchmarks.bot
@@ -77,6 +77,7 @@ bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale a
 	$(BIN)/python -m benchmarks.imports
 	$(BIN)/python -m benchmarks.feeds
 	$(BIN)/python -m benchmarks.connections
+	$(BIN)/python -m benchmarks.push
 
 FUZZ_SECONDS ?= 600
 fuzz: install ## Fuzz the iCalendar, XML and MIME readers for FUZZ_SECONDS (default 600 s)

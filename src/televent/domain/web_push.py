@@ -31,7 +31,7 @@ MIN_LIFETIME = dt.timedelta(hours=1)
 MAX_LIFETIME = dt.timedelta(days=30)
 TIME_TO_LIVE = dt.timedelta(days=1)  # how long a push service keeps a message for an offline phone
 URGENT_WITHIN = dt.timedelta(minutes=15)  # a change to an event starting this soon is urgent
-MERGE_WINDOW = dt.timedelta(seconds=1)  # changes to one collection within this go as one message
+MERGE_WINDOW = dt.timedelta(seconds=0.5)  # changes to one collection within this: one message
 FIRST_BACKOFF = dt.timedelta(seconds=5)
 MAX_BACKOFF = dt.timedelta(hours=1)
 GIVE_UP_AFTER = 16  # failed attempts in a row (about a day at the longest back-off)

@@ -42,6 +42,7 @@ LOG = logging.getLogger(__name__)
 ROUND = 200  # registrations taken per round
 AT_ONCE = 16  # pushed at the same time (each request bounded by the guard's time limit)
 JWT_LIFETIME_SECONDS = 12 * 3600  # RFC 8292 §2: at most 24 hours
+MAX_SIGNED = 10_000  # push services' origins whose JWT is remembered
 GONE = (404, 410)  # the push service no longer has the subscription (RFC 8030 §7.3)
 HTTPS_ONLY = frozenset({"https"})
 
@@ -104,6 +105,9 @@ class PushSender:
         self.subject = subject
         self.port = port or AppPort(2)
         self._signers: dict[str, Vapid02] = {}
+        # (key id, audience) -> (until when it is used, the Authorization header): one
+        # signature serves every message to one push service for hours.
+        self._signed: dict[tuple[str, str], tuple[float, str]] = {}
 
     async def run_once(self) -> int:
         """Send what is due (up to a round's worth); returns how many registrations."""
@@ -171,17 +175,24 @@ class PushSender:
 
     def _authorization(self, key: VapidKey, push_resource: str) -> dict[str, str]:
         """RFC 8292 §3: `Authorization: vapid t=<JWT>, k=<public key>`, the JWT's audience
-        the push resource's origin."""
+        the push resource's origin; a JWT is reused until an hour before it expires."""
+        parts = urlsplit(push_resource)
+        audience = f"{parts.scheme}://{parts.netloc}"
+        now = time.time()
+        cached = self._signed.get((key.key_id, audience))
+        if cached is not None and cached[0] > now:
+            return {"Authorization": cached[1]}
         signer = self._signers.get(key.key_id)
         if signer is None:
             signer = self._signers[key.key_id] = Vapid02.from_pem(key.private_pem.encode())
-        parts = urlsplit(push_resource)
-        claims = {
-            "aud": f"{parts.scheme}://{parts.netloc}",
-            "exp": int(time.time()) + JWT_LIFETIME_SECONDS,
-            "sub": self.subject,
-        }
+        claims = {"aud": audience, "exp": int(now) + JWT_LIFETIME_SECONDS, "sub": self.subject}
         signed: dict[str, str] = signer.sign(claims)
+        if len(self._signed) > MAX_SIGNED:
+            self._signed.clear()
+        self._signed[(key.key_id, audience)] = (
+            now + JWT_LIFETIME_SECONDS - 3600,
+            signed["Authorization"],
+        )
         return {"Authorization": signed["Authorization"]}
 
 
