@@ -225,3 +225,38 @@ def instrument_queue(queue: Any, channel: str) -> None:
     queue.sent = observe("sent", queue.sent)
     queue.retry = observe("retried", queue.retry)
     queue.give_up = observe("given_up", queue.give_up)
+
+
+def instrument_notifications(push_queue: Any, webhook_queue: Any) -> None:
+    """Count what the push and webhook senders settle (docs/adr/0027, 0029): a push sent,
+    retried, given up or gone with its registration (404/410); a webhook message delivered,
+    retried or given up. The queues do the work; this only observes their answers."""
+    sent, failed, gone = push_queue.sent, push_queue.failed, push_queue.gone
+
+    @functools.wraps(sent)
+    def push_sent(job: Any) -> None:
+        sent(job)
+        DELIVERIES.labels("push", "sent").inc()
+
+    @functools.wraps(failed)
+    def push_failed(job: Any, error: str) -> bool:
+        given_up = bool(failed(job, error))
+        DELIVERIES.labels("push", "given_up" if given_up else "retried").inc()
+        return given_up
+
+    @functools.wraps(gone)
+    def push_gone(registration_id: str) -> None:
+        gone(registration_id)
+        DELIVERIES.labels("push", "gone").inc()
+
+    push_queue.sent, push_queue.failed, push_queue.gone = push_sent, push_failed, push_gone
+    settle = webhook_queue.settle
+
+    @functools.wraps(settle)
+    def settled(message: Any, body: str, outcome: Any) -> bool:
+        given_up = bool(settle(message, body, outcome))
+        result = "sent" if outcome.delivered else ("given_up" if given_up else "retried")
+        DELIVERIES.labels("webhooks", result).inc()
+        return given_up
+
+    webhook_queue.settle = settled

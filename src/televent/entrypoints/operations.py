@@ -25,7 +25,12 @@ from typing import Any
 
 from litestar import Litestar
 
-from televent.adapters.metrics import instrument_commands, instrument_queue, mark_process_dead
+from televent.adapters.metrics import (
+    instrument_commands,
+    instrument_notifications,
+    instrument_queue,
+    mark_process_dead,
+)
 from televent.adapters.operations_middleware import LimitOptions, OperationsMiddleware
 from televent.adapters.port import AppPort
 from televent.adapters.ratelimit import open_store
@@ -47,6 +52,7 @@ def instrument(app: Televent, services: Services) -> None:
     instrument_commands(app)
     instrument_queue(services.telegram_queue, "telegram")
     instrument_queue(services.mail_queue, "mail")
+    instrument_notifications(services.push_queue, services.webhook_queue)
 
 
 def operations_middleware(

@@ -24,7 +24,10 @@ from televent.infrastructure.schema import migrations_directory
 from televent.ops.maintenance import projection_status
 from televent.projections.base import stamp
 
-QUEUE_TABLES = {"telegram": "telegram_outbox", "mail": "mail_outbox"}
+QUEUE_TABLES = {"telegram": "telegram_outbox", "mail": "mail_outbox", "webhooks": "webhook_outbox"}
+# The push queue holds one row per registration: it waits while it wants a newer position than
+# it sent (docs/adr/0027).
+PUSH_WAITING = "given_up = 0 AND (wanted > sent OR rotation IS NOT NULL)"
 _MIGRATED: set[str] = set()  # databases found fully migrated (they stay so for this code)
 
 
@@ -104,6 +107,15 @@ def take_snapshot(app: Televent, clock: Callable[[], dt.datetime]) -> Snapshot:
             due = int(row["n"]) if row else 0
             oldest = _age(row["oldest"] if row else None, now)
             queues[channel] = QueueState(depth, due, oldest)
+        depth = int(db.scalar(f"SELECT COUNT(*) FROM push_outbox WHERE {PUSH_WAITING}") or 0)
+        row = db.one(
+            f"SELECT COUNT(*) AS n, MIN(due_at) AS oldest FROM push_outbox WHERE {PUSH_WAITING} "
+            "AND due_at <= ?",
+            (stamp(now),),
+        )
+        queues["push"] = QueueState(
+            depth, int(row["n"]) if row else 0, _age(row["oldest"] if row else None, now)
+        )
         table = app.engine.events_table
         events = int(db.scalar(f"SELECT COUNT(*) FROM {table}") or 0)
         size = None
