@@ -3,6 +3,7 @@
 // It speaks the person's language from the first paint (the guess js/prefetch.js made: the one
 // they used here last, else their Telegram app's), then the one /me says, with their own clock
 // and first day of the week; a change in the settings shows everything in the new one at once.
+// Once signed in, changes made elsewhere show without a reload (js/live.js).
 
 import { call, get, me as fetchMe, useInitData } from "./api.js";
 import * as calendar from "./calendar.js";
@@ -18,6 +19,7 @@ import {
   askScope, bindForm, createBody, fillForm, patchBody, readForm, shiftSeries, writeQuery,
 } from "./form.js";
 import { supported, t, useLanguage } from "./i18n.js";
+import { startLive } from "./live.js";
 import { fillReminders, relabelReminders, withReminders } from "./reminders.js";
 import { bindSearch, focusSearch, rerender as rerenderSearch } from "./search.js";
 import { bindSettings, relabelSettings, saveSettings, showSettings } from "./settings.js";
@@ -25,6 +27,7 @@ import { calendarById, findItem, isRecurring, occurrenceOf, state } from "./stat
 import * as tg from "./telegram.js";
 import { addDays, addWallMinutes, fromWall, toWall } from "./tz.js";
 import { $, choose, h, showScreen, toast } from "./ui.js";
+import { bindWebhooks, relabelWebhooks, showWebhooks } from "./webhooks.js";
 
 let formContext = null; // {item, scope, series} while the form is open
 let back = null;
@@ -287,6 +290,7 @@ function bind() {
     showScreen("settings");
     setNavigation(leaveSettings, t("main-save"), saveAll);
     showBooking(fail);
+    showWebhooks(fail);
   });
   bindSettings({
     // a language, clock or first day picked but not saved yet: shown at once
@@ -297,6 +301,7 @@ function bind() {
   bindSearch({ open: (item) => openCard(item, () => openSearch(false)), fail });
   bindBooking(fail);
   bindEmail(fail);
+  bindWebhooks(fail);
   bindCalendars({
     changed: (reload) => (reload ? calendar.reload() : calendar.refreshFromCache()),
     fail, openCalendars, openPeople,
@@ -501,6 +506,7 @@ function redraw() {
     relabelSettings();
     showEmail();
     relabelBooking(fail);
+    relabelWebhooks();
     setNavigation(leaveSettings, t("main-save"), saveAll);
   }
   if (screen === "form") setNavigation(back, t("main-save"), submitForm);
@@ -533,6 +539,8 @@ async function boot() {
     settled();
     return;
   }
+  // Signed in: changes made elsewhere (CalDAV, the bot, another device) show as they happen.
+  startLive(tg.initData());
   // The person's own language, clock and first weekday (nothing changes when the guess was right).
   remember(speechOf(state.me));
   await speak(speechOf(state.me)).catch(() => {});

@@ -1,0 +1,59 @@
+# Webhook di pengaturan Mini App (js/webhooks.js, docs/adr/0029).
+webhooks-title = Webhook
+webhooks-intro = Televent mengirim pesan bertanda tangan ke alamat Anda setiap kali terjadi sesuatu yang Anda pilih: untuk otomatisasi dan server Anda sendiri.
+webhooks-none = Belum ada webhook.
+webhooks-active = Aktif
+webhooks-paused = Dijeda
+webhooks-stopped = Dijeda oleh Televent
+webhooks-paused-why = Dijeda: tidak menerima apa pun sampai Anda melanjutkannya.
+webhooks-stopped-why = Televent menjedanya karena sebuah pesan tidak dapat dikirim ({ $reason }). Lanjutkan untuk mengirim ulang pesan yang menunggu.
+webhooks-hears = Pemicu: { $triggers }
+webhooks-waiting =
+    { $count ->
+        [0] Tidak ada pesan yang menunggu dikirim
+       *[other] { $count } pesan menunggu dikirim
+    }
+webhooks-pause = Jeda
+webhooks-resume = Lanjutkan
+webhooks-pause-label = Jeda webhook ke { $url }
+webhooks-resume-label = Lanjutkan webhook ke { $url }
+webhooks-now-paused = Webhook ke { $url } dijeda
+webhooks-resumed = Webhook ke { $url } aktif lagi
+webhooks-test = Kirim uji
+webhooks-test-label = Kirim pesan uji ke { $url }
+webhooks-testing = Mengirim pesan uji…
+webhooks-test-delivered = Uji terkirim: dijawab { $status } dalam { $ms } md.
+webhooks-test-refused = Uji tidak terkirim: dijawab { $status } dalam { $ms } md.
+webhooks-test-failed = Uji tidak terkirim: { $error }
+webhooks-deliveries = Pengiriman
+webhooks-deliveries-label = Pengiriman terbaru ke { $url }
+webhooks-deliveries-title = Pengiriman terbaru
+webhooks-deliveries-loading = Memuat…
+webhooks-no-deliveries = Belum ada yang dikirim.
+webhooks-delivery-status = HTTP { $status }
+webhooks-delivery-error = Gagal: { $error }
+webhooks-delivery-took = { $ms } md
+webhooks-delivery-attempt = percobaan ke-{ $attempt }
+webhooks-remove = Hapus
+webhooks-remove-label = Hapus webhook ke { $url }
+webhooks-remove-question = Hapus webhook ke { $url }? Webhook ini tidak akan menerima apa pun lagi, dan pesan yang belum terkirim dibuang.
+webhooks-removed = Webhook ke { $url } dihapus
+webhooks-new = Webhook baru
+webhooks-url = Alamat (https://…)
+webhooks-triggers = Kirim pesan saat
+webhooks-add = Tambah webhook
+webhooks-added = Webhook ditambahkan: { $url }
+webhooks-secret-for = Rahasia tanda tangan webhook ke { $url }:
+webhooks-secret-once = Salin sekarang: rahasia ini hanya ditampilkan kali ini. Penerima Anda memakainya untuk memastikan setiap pesan berasal dari Televent.
+webhooks-secret-copy = Salin rahasia
+webhooks-secret-copied = Rahasia disalin
+webhooks-secret-copy-prompt = Salin rahasianya:
+webhooks-trigger-event-created = Acara dibuat
+webhooks-trigger-event-updated = Acara diubah
+webhooks-trigger-event-cancelled = Acara dibatalkan
+webhooks-trigger-event-deleted = Acara dihapus
+webhooks-trigger-rsvp-changed = Jawaban atas undangan
+webhooks-trigger-booking-created = Pemesanan dibuat
+webhooks-trigger-booking-rescheduled = Pemesanan dijadwalkan ulang
+webhooks-trigger-booking-cancelled = Pemesanan dibatalkan
+webhooks-type-test = Pesan uji
