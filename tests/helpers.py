@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from email.message import EmailMessage
+from pathlib import Path
 
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import Source, SourceKind
+
+# Real invitations and calendars from Gmail, Outlook, Apple, Thunderbird and others, copied
+# byte for byte with their sources and licences (tests/fixtures/corpus/SOURCES.md).
+FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
 
 ACTOR = "system:"
 CLI = Source(SourceKind.CLI, "test").encode()

@@ -14,9 +14,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage
-from pathlib import Path
-
-import pytest
 
 from televent.adapters.mail.sender import MailSender
 from televent.adapters.mail.smtp import SmtpSettings
@@ -26,13 +23,9 @@ from televent.application.televent import Televent
 from televent.delivery.mail_queue import MailQueue
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.mail_identity import MailIdentity
-from tests.helpers import calendar_email
+from tests.helpers import FIXTURE_CORPUS, calendar_email
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-needs_corpus = pytest.mark.skipif(
-    not (CORPUS / "imip-eml").is_dir(),
-    reason=f"the interop mail corpus is not checked out next to the project ({CORPUS})",
-)
+CORPUS = FIXTURE_CORPUS
 ALIAS = re.compile(r"calendar\+u[0-9a-f]{20}@cal\.example\.org")
 MAIL_FROM = "Televent <calendar@cal.example.org>"
 IDENTITY = MailIdentity.parse(MAIL_FROM)

@@ -9,14 +9,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-import pytest
 
 from televent.domain.content_lines import Component, Property, decode_property_moment, parse
 from televent.domain.validation import repaired
 from televent.domain.zones import Zones, calendar_zones
 from tests.e2e.conftest import Server
+from tests.helpers import FIXTURE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS = FIXTURE_CORPUS
 FILES = (
     sorted([*CORPUS.glob("calendars/*.ics"), *CORPUS.glob("itip-ics/*.ics")])
     if CORPUS.is_dir()
@@ -75,7 +75,6 @@ def query(http: httpx.Client, calendar: str, component: str, start: str, end: st
     return response.content
 
 
-@pytest.mark.skipif(not FILES, reason=f"the shared corpus is not at {CORPUS}")
 def test_every_corpus_object_round_trips_and_is_found(server: Server) -> None:
     http = httpx.Client(base_url=server.url, auth=server.auth(1), timeout=60)
     stored = 0

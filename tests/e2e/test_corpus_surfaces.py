@@ -30,7 +30,6 @@ from urllib.parse import quote
 
 import httpx
 import icalendar
-import pytest
 
 import televent.application.calendar_objects as calendar_objects
 from televent.adapters.i18n import translate
@@ -44,19 +43,16 @@ from tests.botapi import Call, FakeBotApi
 from tests.conftest import FakeClock
 from tests.e2e.conftest import ROOT, Server
 from tests.e2e.test_corpus_roundtrip import resources
+from tests.helpers import FIXTURE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "calendars"
-FILES = sorted(CORPUS.glob("*.ics")) if CORPUS.is_dir() else []
+CORPUS = FIXTURE_CORPUS / "calendars"
+FILES = sorted(CORPUS.glob("*.ics"))
 ACTOR, SOURCE = "system:", "cli:tests"
 ALICE, BOB = 1, 2
 RANGE = ("20000101T000000Z", "20300101T000000Z")
 EXPAND = ("20120101T000000Z", "20270101T000000Z")
 FIRST, LAST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC), dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
 PRECONDITION = re.compile(rb"<[^>]*error[^>]*>\s*<[A-Za-z]*:?[a-z-]+", re.IGNORECASE)
-
-pytestmark = pytest.mark.skipif(
-    not FILES, reason=f"the shared corpus is not at {CORPUS} (../shared is absent)"
-)
 
 
 def _report(http: httpx.Client, path: str, body: str, depth: str = "1") -> httpx.Response:

@@ -28,14 +28,11 @@ from tests.invite_mail import (
     attendee_lines,
     calendar_part_text,
     cancel_of,
-    needs_corpus,
     readdressed,
     request_to,
 )
 from tests.smtpsink import Recorder, messages
 from tests.tma import BOT_TOKEN, tma_headers
-
-pytestmark = needs_corpus
 
 BOB = 2
 SECRET = "inbound-secret-for-tests"

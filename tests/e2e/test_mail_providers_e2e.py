@@ -29,11 +29,12 @@ from televent.config import Settings
 from tests.conftest import Backend
 from tests.e2e.conftest import ROOT, queued, running_serve
 from tests.e2e.test_mail_e2e import external_request, prepared
+from tests.helpers import FIXTURE_CORPUS
 
 SECRET = "inbound-secret-for-tests"
 MAILGUN_KEY = "mailgun-signing-key-for-tests"
 ACTOR, SOURCE = "system:", "cli:tests"
-CORPUS = ROOT.parent / "shared" / "corpus" / "imip-eml"
+CORPUS = FIXTURE_CORPUS / "imip-eml"
 SERVER_ENV = {
     "TELEVENT_INBOUND_SECRET": SECRET,
     "TELEVENT_MAILGUN_SIGNING_KEY": MAILGUN_KEY,
@@ -335,7 +336,6 @@ def test_hostile_messages_and_bodies_are_refused_with_a_reason(
     assert (piped.returncode, piped.stderr.decode().strip()) == (1, f"error: {nested_reason}")
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the interop corpus is not here ({CORPUS})")
 def test_real_invitations_come_in_through_each_provider(tmp_path: Path) -> None:
     invitations = [  # file, invitee, UID; each by another provider
         ("google-request-meet-qp-swedish.eml", "homer@example.com",

@@ -20,7 +20,6 @@ import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -37,9 +36,9 @@ from televent.domain import calendar_import, content_lines, ical
 from televent.domain.content_lines import ContentError
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.validation import accepted_calendar_object
-from tests.helpers import vevent
+from tests.helpers import FIXTURE_CORPUS, vevent
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS = FIXTURE_CORPUS
 
 
 def _corpus(folder: str, pattern: str, limit: int = 60) -> list[bytes]:

@@ -42,18 +42,16 @@ from tests.bot_harness import run_scenario as run
 from tests.botapi import FakeBotApi
 from tests.conftest import FakeClock
 from tests.e2e.test_corpus_roundtrip import resources
+from tests.helpers import FIXTURE_CORPUS
 from tests.integration.test_bot_handlers import default_calendar
 from tests.integration.test_cli import Cli, cli
 
 __all__ = ["cli"]  # the fixture running the real program
 
 ACTOR, SOURCE = "system:", "cli:tests"
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "calendars"
+CORPUS = FIXTURE_CORPUS / "calendars"
 BIRTHDAYS = CORPUS / "google-birthdays-rdate-z-on-date.ics"
 BLANK_TZID = CORPUS / "exchange2010-blank-tzid.ics"
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS} (../shared is absent)"
-)
 
 
 @pytest.fixture
@@ -138,7 +136,6 @@ def test_a_failing_event_never_stops_anyone_elses_reminders(
     run(app, api, clock, scenario)
 
 
-@needs_corpus
 @pytest.mark.parametrize("repaired", [True, False], ids=["root-cause-fixed", "bulkhead-only"])
 def test_google_birthdays_never_stop_reminders_and_expand(
     backend, api: FakeBotApi, monkeypatch, repaired: bool
@@ -287,7 +284,6 @@ def test_a_failed_gdpr_export_leaves_nothing_half_written(
     assert earlier.read_bytes() == b"an earlier export"
 
 
-@needs_corpus
 def test_an_exchange_blank_tzid_event_never_fails_the_exports(
     app: Televent, api: FakeBotApi, clock: FakeClock, monkeypatch, tmp_path: Path
 ) -> None:
@@ -313,7 +309,6 @@ def test_an_exchange_blank_tzid_event_never_fails_the_exports(
     run(app, api, clock, scenario)
 
 
-@needs_corpus
 def test_the_gdpr_command_exports_a_blank_tzid_event(cli: Cli, tmp_path: Path, monkeypatch) -> None:
     assert cli("db", "upgrade").returncode == 0
     assert cli("account", "create", "--telegram-id", "1", "--name", "Alice").returncode == 0

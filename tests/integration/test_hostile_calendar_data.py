@@ -11,7 +11,6 @@ import datetime as dt
 import itertools
 import re
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,9 +25,9 @@ from televent.application.televent import Televent
 from televent.domain.ics_bundle import merged_calendar
 from televent.projections.rebuild import Rebuilder
 from televent.projections.schedule_inbox_reader import ScheduleInbox
-from tests.helpers import ACTOR, CLI
+from tests.helpers import ACTOR, CLI, FIXTURE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "calendars"
+CORPUS = FIXTURE_CORPUS / "calendars"
 CALENDAR = "/dav/calendars/1/default/"
 WINDOW = ("20260101T000000Z", "20270101T000000Z")
 
@@ -226,7 +225,6 @@ def test_an_exported_file_with_method_publish_is_stored_without_it(app: Televent
     assert _put(server, auth, "req.ics", request).status == 403
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
 def test_every_single_uid_export_in_the_corpus_is_stored_as_exported(app: Televent) -> None:
     server, auth = _server(app)
     stored = 0

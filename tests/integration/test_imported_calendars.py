@@ -29,17 +29,12 @@ from televent.domain.values import (
     account_id_for,
     calendar_id_for,
 )
-from tests.helpers import CLI, vevent
+from tests.helpers import CLI, FIXTURE_CORPUS, vevent
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "calendars"
-GOOGLE = sorted(CORPUS.glob("google-*.ics")) if CORPUS.is_dir() else []
+CORPUS = FIXTURE_CORPUS / "calendars"
+GOOGLE = sorted(CORPUS.glob("google-*.ics"))
 ALICE, BOB = 1, 2
 DOMAIN = "televent.internal"
-
-needs_corpus = pytest.mark.skipif(
-    not GOOGLE,
-    reason=f"the calendar corpus is not checked out next to the project ({CORPUS})",
-)
 
 
 def alice_actor() -> str:
@@ -108,7 +103,6 @@ def import_file(app: Televent, path: Path) -> list[tuple[str, Any]]:
     return stored
 
 
-@needs_corpus
 @pytest.mark.parametrize("path", GOOGLE, ids=[p.name for p in GOOGLE])
 def test_importing_a_google_export_sends_nothing_and_deleting_it_neither(
     app: Televent, path: Path
@@ -123,7 +117,6 @@ def test_importing_a_google_export_sends_nothing_and_deleting_it_neither(
     assert inbox_items(app) == []
 
 
-@needs_corpus
 def test_the_exports_with_attendees_are_stored_as_plain_data(app: Televent) -> None:
     """The two Google exports that list ATTENDEEs (no ORGANIZER) are kept, unscheduled."""
     users(app)

@@ -40,7 +40,6 @@ from tests.invite_mail import (
     calendar_part_text,
     cancel_of,
     mail_sender,
-    needs_corpus,
     plain_mail,
     request_to,
 )
@@ -141,7 +140,6 @@ def test_start_and_settings_show_the_address(app: Televent, api: Any, clock: Fak
 # --- invitations at the address, from real clients ------------------------------------------
 
 
-@needs_corpus
 @pytest.mark.parametrize("client", sorted(SAMPLES))
 def test_an_invitation_at_the_address_is_a_card_and_the_answer_a_reply_from_it(
     app: Televent, api: Any, clock: FakeClock, sink: tuple[Recorder, int], client: str
@@ -185,7 +183,6 @@ def test_an_invitation_at_the_address_is_a_card_and_the_answer_a_reply_from_it(
     run(app, api, clock, scenario)
 
 
-@needs_corpus
 def test_an_invitation_at_a_replaced_address_can_still_be_answered(
     app: Televent, api: Any, clock: FakeClock, sink: tuple[Recorder, int]
 ) -> None:
@@ -218,7 +215,6 @@ def test_an_invitation_at_a_replaced_address_can_still_be_answered(
     run(app, api, clock, scenario)
 
 
-@needs_corpus
 def test_a_replaced_address_and_mail_without_a_calendar_are_ignored(app: Televent) -> None:
     app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
     old = invite_address(app, BOB)

@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-import pytest
-
 from televent.adapters.mail.ingest import receive_email
 from televent.application.counters import Counters
 from televent.application.itip_inbox import ItipInbox, Receipt
@@ -35,14 +33,10 @@ from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.values import PartStat, calendar_event_id_for, calendar_id_for
 from tests.conftest import FakeClock
-from tests.helpers import ACTOR, CLI
+from tests.helpers import ACTOR, CLI, FIXTURE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS = FIXTURE_CORPUS
 
-pytestmark = pytest.mark.skipif(
-    not (CORPUS / "imip-eml").is_dir() or not (CORPUS / "itip-ics").is_dir(),
-    reason=f"the interop mail corpus is not checked out next to the project ({CORPUS})",
-)
 
 IDENTITY = MailIdentity.parse("Televent <calendar@cal.example.org>")
 INVITEE = 7  # the Telegram id of the Televent user an invitation is for

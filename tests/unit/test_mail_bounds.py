@@ -3,8 +3,6 @@ person can read, and the invitations real mailers send still go through."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from televent.adapters.mail.bounded import (
@@ -17,8 +15,9 @@ from televent.adapters.mail.bounded import (
     MAX_PARTS,
 )
 from televent.adapters.mail.inbound import UnreadableMessageError, parse_message
+from tests.helpers import FIXTURE_CORPUS
 
-EML = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "imip-eml"
+EML = FIXTURE_CORPUS / "imip-eml"
 HEAD = b"From: Erin <erin@example.net>\r\nTo: carol@example.org\r\nMessage-ID: <m@example.net>\r\n"
 CALENDAR = (
     b"Content-Type: text/calendar; method=REQUEST; charset=utf-8\r\n\r\n"
@@ -125,9 +124,6 @@ def test_too_many_header_fields_are_refused() -> None:
     )
 
 
-@pytest.mark.skipif(
-    not EML.is_dir(), reason=f"the interop corpus is not next to the project ({EML})"
-)
 @pytest.mark.parametrize(
     "name",
     [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 from email.message import EmailMessage
-from pathlib import Path
 from typing import NamedTuple
 
 import icalendar
@@ -22,13 +21,10 @@ from televent.adapters.mail.inbound import (
     UnreadableMessageError,
     parse_message,
 )
+from tests.helpers import FIXTURE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+CORPUS = FIXTURE_CORPUS
 EML = CORPUS / "imip-eml"
-needs_corpus = pytest.mark.skipif(
-    not EML.is_dir(),
-    reason=f"the interop corpus is not checked out next to the repository (looked in {EML})",
-)
 
 
 class Expected(NamedTuple):
@@ -149,12 +145,10 @@ def invitation(**headers: str) -> EmailMessage:
 # --- the corpus ----------------------------------------------------------------------------
 
 
-@needs_corpus
 def test_the_table_names_every_corpus_message() -> None:
     assert sorted(path.name for path in EML.glob("*.eml")) == sorted(EXPECTED)
 
 
-@needs_corpus
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus_message_yields_the_expected_calendars(name: str) -> None:
     expected = EXPECTED[name]
@@ -168,7 +162,6 @@ def test_corpus_message_yields_the_expected_calendars(name: str) -> None:
     assert message.message_id and "<" not in message.message_id and ">" not in message.message_id
 
 
-@needs_corpus
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_calendar_text_is_crlf_icalendar_that_parses(name: str) -> None:
     calendars = all_calendars(corpus_message(name))
@@ -182,7 +175,6 @@ def test_every_calendar_text_is_crlf_icalendar_that_parses(name: str) -> None:
         assert parsed.walk("VEVENT")
 
 
-@needs_corpus
 def test_gmail_counter_says_reply_in_mime_but_counter_in_the_body() -> None:
     inline, attachment = corpus_message("google-counter-method-param-mismatch.eml").calendars
     assert (inline.method, inline.mime_method) == ("COUNTER", "REPLY")
@@ -192,13 +184,11 @@ def test_gmail_counter_says_reply_in_mime_but_counter_in_the_body() -> None:
     assert "ORGANIZER;CN=Nicolas Lascombes" in attachment.text
 
 
-@needs_corpus
 def test_meetup_publishes_in_the_body_but_requests_in_mime() -> None:
     (part,) = corpus_message("meetup-request-param-vs-publish-body.eml").calendars
     assert (part.method, part.mime_method) == ("PUBLISH", "REQUEST")
 
 
-@needs_corpus
 def test_exchange_2003_8bit_part_without_charset_decodes_utf8() -> None:
     message = corpus_message("exchange2003-cdo-request-8bit-no-charset.eml")
     (part,) = message.calendars
@@ -207,7 +197,6 @@ def test_exchange_2003_8bit_part_without_charset_decodes_utf8() -> None:
     assert message.subject == "Rencontre EX2003 du canada acentuéee"
 
 
-@needs_corpus
 def test_android_base64_calendar_keeps_its_tab_folding() -> None:
     (part,) = corpus_message("android-email-request-base64-tab-folding.eml").calendars
     assert ';CN="Thomas\r\n\t Cataldo":MAILTO:thomas.cataldo@blue-mind.net\r\n' in part.text
@@ -216,7 +205,6 @@ def test_android_base64_calendar_keeps_its_tab_folding() -> None:
     assert names == ["Nicolas Lascombes", "Thomas Cataldo"]
 
 
-@needs_corpus
 def test_dsn_bounce_names_the_failed_recipient_and_returns_the_original_invitation() -> None:
     message = corpus_message("calendarserver-dsn-bounce-with-request.eml")
     assert message.calendars == ()
@@ -236,7 +224,6 @@ def test_dsn_bounce_names_the_failed_recipient_and_returns_the_original_invitati
     assert message.subject == "Undelivered Mail Returned to Sender"
 
 
-@needs_corpus
 def test_outlook_message_whose_whole_body_is_text_calendar() -> None:
     message = corpus_message("outlook2010-request-toplevel-text-calendar.eml")
     (part,) = message.calendars
@@ -246,7 +233,6 @@ def test_outlook_message_whose_whole_body_is_text_calendar() -> None:
     assert message.recipients == ("david.phan@blue-mind.net", "thomas.cataldo@blue-mind.net")
 
 
-@needs_corpus
 def test_domino_mixed_related_alternative_and_octet_stream_copy_are_one_calendar() -> None:
     message = corpus_message("domino85-request-mixed-related-alternative.eml")
     (part,) = message.calendars
@@ -255,7 +241,6 @@ def test_domino_mixed_related_alternative_and_octet_stream_copy_are_one_calendar
     assert message.subject == "Invitation : test agenda BM (14 Août 11:00 CEDT)"
 
 
-@needs_corpus
 def test_domino_ics_attachment_sent_as_text_plain_is_a_calendar() -> None:
     raw = (EML / "domino-request-reduced-no-vtimezone.eml").read_bytes()
     (merged,) = parse_message(raw).calendars
@@ -267,7 +252,6 @@ def test_domino_ics_attachment_sent_as_text_plain_is_a_calendar() -> None:
     assert "SEQUENCE:1\r\n" in attached.text
 
 
-@needs_corpus
 def test_corpus_headers_are_decoded() -> None:
     apple = corpus_message("apple-ical5-request-qp.eml")
     assert apple.sender_name == "Cornelius Weiß"
@@ -283,7 +267,6 @@ def test_corpus_headers_are_decoded() -> None:
     assert thunderbird.recipients == ("l.kneschke@caldav.org", "tine20admin@caldav.org")
 
 
-@needs_corpus
 def test_lf_only_quoted_printable_calendar_becomes_crlf() -> None:
     raw = (EML / "exchange-cdo-request-qp-lf.eml").read_bytes()
     assert b"\r\n" not in raw

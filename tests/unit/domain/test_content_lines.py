@@ -19,9 +19,10 @@ from televent.domain.content_lines import (
     unescape_text,
 )
 from televent.domain.zones import calendar_zones as _zones
+from tests.helpers import FIXTURE_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus"
-ICS_FILES = sorted(CORPUS.glob("*/*.ics")) if CORPUS.is_dir() else []
+CORPUS = FIXTURE_CORPUS
+ICS_FILES = sorted(CORPUS.glob("*/*.ics"))
 
 
 def test_folding_quoting_and_escapes() -> None:
@@ -86,7 +87,6 @@ def test_values() -> None:
         decode_moment("20261345T250000", None, {})
 
 
-@pytest.mark.skipif(not ICS_FILES, reason=f"the shared corpus is not at {CORPUS}")
 @pytest.mark.parametrize("path", ICS_FILES, ids=lambda p: p.name)
 def test_reader_agrees_with_icalendar_on_the_corpus(path: Path) -> None:
     text = path.read_text(encoding="utf-8", errors="replace")
