@@ -214,7 +214,7 @@ def device_check(authenticator: Authenticator) -> DeviceCheck:
             raise DeviceLoginThrottledError(exc.retry_after) from None
         except UnauthenticatedError as exc:
             raise DeviceLoginRefusedError(str(exc)) from None
-        return DeviceLogin(principal.account_id, principal.device_name)
+        return DeviceLogin(principal.account_id, principal.device_name, principal.account)
 
     return check
 

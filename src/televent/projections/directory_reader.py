@@ -60,18 +60,36 @@ class DirectoryReader(Reader):
     """Accounts, their addresses and devices."""
 
     def account_by_telegram_id(self, telegram_id: int) -> AccountView | None:
-        """The account of a Telegram user, if registered (one round trip: every CalDAV request
-        asks for it); None for a number no Telegram id can be."""
+        """The account of a Telegram user, if registered (one round trip); None for a number
+        no Telegram id can be."""
+        return self._account_where(telegram_id, None)
+
+    def account_with_device(self, telegram_id: int, device_id: str) -> AccountView | None:
+        """The account of a Telegram user while this device of theirs is not revoked, in one
+        round trip: every request with remembered credentials asks it (a device revoked in any
+        process is refused at once)."""
+        return self._account_where(telegram_id, device_id)
+
+    def _account_where(self, telegram_id: int, device_id: str | None) -> AccountView | None:
         if not is_telegram_id(telegram_id):
             return None
+        device = ""
+        params: list[int | str] = [telegram_id]
+        if device_id is not None:
+            device = (
+                " AND EXISTS (SELECT 1 FROM devices d WHERE d.device_id = ? "
+                "AND d.account_id = a.account_id AND d.revoked_at IS NULL)"
+            )
+            params.append(device_id)
         with self.reader.read() as db:
             rows = db.all(
                 "SELECT a.*, e.email AS linked_email, i.address AS invite_address, "
                 "i.replaced_at AS invite_replaced_at FROM accounts a "
                 "LEFT JOIN account_emails e ON e.account_id = a.account_id "
                 "LEFT JOIN invite_addresses i ON i.account_id = a.account_id "
-                "WHERE a.telegram_id = ? ORDER BY e.linked_at, e.email, i.assigned_at, i.address",
-                (telegram_id,),
+                f"WHERE a.telegram_id = ?{device} "
+                "ORDER BY e.linked_at, e.email, i.assigned_at, i.address",
+                params,
             )
         if not rows:
             return None

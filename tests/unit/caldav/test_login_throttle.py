@@ -28,7 +28,7 @@ class Account:
 
 @dataclass
 class FakeQueries:
-    """The three directory reads the authenticator makes, for accounts 1 and 2."""
+    """The directory reads the authenticator makes, for accounts 1 and 2."""
 
     passwords: dict[int, str]
     accounts: dict[int, Account] = field(default_factory=dict)
@@ -51,9 +51,8 @@ class FakeQueries:
         owner = self._owner(account_id)
         return [(f"device-{owner}", "laptop", self.hashes[owner])]
 
-    def active_password_hashes(self, account_id: UUID) -> list[tuple[str, str]]:
-        owner = self._owner(account_id)
-        return [(f"device-{owner}", self.hashes[owner])]
+    def account_with_device(self, telegram_id: int, device_id: str) -> Account | None:
+        return self.accounts.get(telegram_id) if device_id == f"device-{telegram_id}" else None
 
 
 class Clock:

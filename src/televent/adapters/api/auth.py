@@ -40,10 +40,12 @@ TMA_CHALLENGE = "tma"
 
 @dataclass(frozen=True)
 class DeviceLogin:
-    """A device password that matched: whose, and the device's name."""
+    """A device password that matched: whose, the device's name, and the account as the
+    directory held it when the password was checked (None: read it again)."""
 
     account_id: UUID
     device_name: str
+    account: AccountView | None = None
 
 
 class DeviceLoginRefusedError(Exception):
@@ -143,7 +145,7 @@ class Authentication:
             ) from None
         except DeviceLoginRefusedError as exc:
             raise self._unauthenticated(request, str(exc)) from None
-        account = await self.port.run(self.queries.account_by_id, login.account_id)
+        account = login.account or await self.port.run(self.queries.account_by_id, login.account_id)
         if account is None:  # erased between the check and now
             raise self._unauthenticated(request, lambda: t("api-detail-wrong-password"))
         return _caller(account, f"device:{login.device_name}")

@@ -31,14 +31,14 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
 import argon2
 
 from televent.adapters.caldav.resources import parse_telegram_id
 from televent.adapters.login_failures import FailureLog, MemoryFailureLog
-from televent.projections.queries import Queries
+from televent.projections.queries import AccountView, Queries
 
 REMEMBER_SECONDS = 300
 FAILURE_WINDOW_SECONDS = 600
@@ -55,12 +55,14 @@ _HASHER = argon2.PasswordHasher()
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the account and the device whose password was used."""
+    """Who is calling: the account and the device whose password was used (and the account
+    as the directory holds it now, read with the device's check)."""
 
     account_id: UUID
     telegram_id: int
     device_id: str
     device_name: str
+    account: AccountView | None = None
 
 
 class UnauthenticatedError(Exception):
@@ -116,13 +118,15 @@ class Authenticator:
         return principal
 
     def _remembered_principal(self, digest: bytes) -> Principal | None:
+        """Credentials verified a moment ago, while their device is still active: one read
+        says both and brings the account along."""
         with self._lock:
             entry = self._remembered.get(digest)
         if entry is None or entry[1] < self.clock():
             return None
         principal = entry[0]
-        active = {d for d, _ in self.queries.active_password_hashes(principal.account_id)}
-        return principal if principal.device_id in active else None
+        account = self.queries.account_with_device(principal.telegram_id, principal.device_id)
+        return None if account is None else replace(principal, account=account)
 
     def _verify(self, user: str, password: str) -> Principal | None:
         telegram_id = parse_telegram_id(user)
@@ -140,7 +144,7 @@ class Authenticator:
                 _HASHER.verify(stored, password)
             except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError):
                 continue
-            return Principal(account.account_id, account.telegram_id, device_id, name)
+            return Principal(account.account_id, account.telegram_id, device_id, name, account)
         return None
 
     def _check_throttle(self, keys: _Keys) -> float:

@@ -130,7 +130,9 @@ class CalDavHandlers:
             )
         if target.kind in SCHEDULING_ALLOW:
             check_scheduling_request(request.method, target)
-        account = self.app.queries.account_by_telegram_id(principal.telegram_id)
+        account = principal.account or self.app.queries.account_by_telegram_id(
+            principal.telegram_id
+        )
         if account is None:
             raise UnauthenticatedError("The account no longer exists.")
         if self.push is None:
