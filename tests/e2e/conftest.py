@@ -84,7 +84,7 @@ def _started(process: ServeProcess, url: str, port: int, *, last: bool) -> bool:
     """Wait until this process (not another test's server that held the port a moment ago)
     says it listens and /health answers. False when the port was taken meanwhile (try
     another); any other failure to start fails the test with the server's output."""
-    deadline = time.monotonic() + 90  # a loaded 2-core machine starts a server slowly
+    deadline = time.monotonic() + 180  # a loaded 2-core machine starts a server slowly
     listening = f"Listening on http://127.0.0.1:{port}/"
     while True:
         if process.poll() is None and listening in process.output():

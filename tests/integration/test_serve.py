@@ -3,56 +3,25 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Backend
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.e2e.conftest import running_serve
 
 
 def test_serve_answers_health_and_explains_the_first_steps(
-    backend: Backend, tmp_path: Path
+    backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    port = free_port()
-    env = {
-        **os.environ,
-        "TELEVENT_DATABASE_URL": backend.fresh_url(),
-        "PYTHONPATH": str(ROOT / "src"),
-    }
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "televent", "serve", "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        body = None
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and body is None:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/health", timeout=2
-                ) as response:
-                    assert response.status == 200
-                    body = json.loads(response.read())
-            except OSError:
-                time.sleep(0.2)
-        assert body is not None, "serve did not answer /health within 30 s"
+    """It waits for the process to say it listens (however long a loaded machine takes to
+    start it), then asks /health."""
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    with running_serve(backend.fresh_url(), tmp_path) as (url, server):
+        with urllib.request.urlopen(f"{url}/health", timeout=10) as response:
+            assert response.status == 200
+            body = json.loads(response.read())
         assert body["status"] == "ok"
         assert set(body["projections"]) == {
             "directory",
@@ -74,9 +43,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "webhooks",
             "webhook_delivery",
         }
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=30)
+    output = server.output()
     assert "Telegram bot: off" in output
     assert "televent account create --telegram-id" in output
     assert "televent device add" in output
