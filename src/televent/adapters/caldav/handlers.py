@@ -21,7 +21,7 @@ from televent.adapters.caldav.collection_methods import Collections, calendar_of
 from televent.adapters.caldav.inbox import InboxResources
 from televent.adapters.caldav.outbox import Outbox
 from televent.adapters.caldav.protocol import DavError, Reply, Request
-from televent.adapters.caldav.push import PushResources, collection_for
+from televent.adapters.caldav.push import PushResources, collection_for, is_push_register
 from televent.adapters.caldav.replies import (
     ALLOW,
     ALLOW_EXCEPT_POST,
@@ -301,7 +301,12 @@ class CalDavHandlers:
     ) -> Reply:
         """RFC 6638 §5: a free-busy request, POSTed to the caller's scheduling outbox; a
         WebDAV-Push registration, POSTed to a calendar, the home or the inbox."""
-        if self.push is not None and target.kind in PUSH_COLLECTIONS and target.name is None:
+        if (
+            self.push is not None
+            and target.kind in PUSH_COLLECTIONS
+            and target.name is None
+            and is_push_register(request.body)
+        ):
             calendar_id = None
             if target.kind is Kind.CALENDAR:
                 calendar_id = str(seen_of(self.app, account, target).view.calendar_id)

@@ -114,13 +114,8 @@ class PushResources:
     def register(self, request: Request, collection: Collection, account: AccountView) -> Reply:
         """`POST` of a `push-register` body (draft §5.1)."""
         root = xml.parse(request.body)
-        if root is None or root.tag != tag(NAMESPACE, "push-register"):
-            raise DavError(
-                415 if root is None else 403,
-                "POST a push-register body (WebDAV-Push) here.",
-                None if root is None else "invalid-subscription",
-                NAMESPACE,
-            )
+        if root is None:  # not reached: the handler routes only push-register bodies here
+            raise DavError(403, "POST a push-register body.", "invalid-subscription", NAMESPACE)
         subscription = root.find(
             f"{tag(NAMESPACE, 'subscription')}/{tag(NAMESPACE, 'web-push-subscription')}"
         )
@@ -186,6 +181,16 @@ class PushResources:
             return self.public_url
         scheme = (request.header("x-forwarded-proto") or "http").split(",")[0].strip()
         return f"{scheme}://{request.header('host') or 'localhost'}"
+
+
+def is_push_register(body: bytes) -> bool:
+    """Whether a POST's body is a WebDAV-Push registration (anything else POSTed to a
+    collection is answered as before: 405, free-busy requests go to the outbox)."""
+    try:
+        root = xml.parse(body)
+    except xml.XmlError:
+        return False
+    return root is not None and root.tag == tag(NAMESPACE, "push-register")
 
 
 def _registration_id(url: str) -> str | None:
