@@ -95,6 +95,7 @@ def test_operator_journey(cli: Cli) -> None:
         "push_delivery",
         "webhooks",
         "webhook_delivery",
+        "occurrences",
     }
     assert all(s["lag"] == 0 for s in status)
     verify = cli("projections", "rebuild", "--verify")

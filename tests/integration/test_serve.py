@@ -42,6 +42,7 @@ def test_serve_answers_health_and_explains_the_first_steps(
             "push_delivery",
             "webhooks",
             "webhook_delivery",
+            "occurrences",
         }
     output = server.output()
     assert "Telegram bot: off" in output

@@ -18,7 +18,8 @@
 - bookings.py: availability, booking links and bookings;
 - sharing.py: calendars shared with other people (members, roles, invitations);
 - group_calendars.py: Telegram groups' calendars (opening, joining, the group's answers);
-- webhooks.py: addresses that hear of changes (adding, changing, pausing, removing).
+- webhooks.py: addresses that hear of changes (adding, changing, pausing, removing);
+- occurrence_horizon.py: how far ahead the occurrence index lists endless series.
 
 It is built by bootstrap.py (the composition root), never by the adapters.
 """
@@ -36,6 +37,7 @@ from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
 from televent.application.feed_subscriptions import SubscriptionCommands
 from televent.application.group_calendars import GroupCalendarCommands
+from televent.application.occurrence_horizon import HorizonCommands
 from televent.application.schedule_inbox import ScheduleInboxCommands
 from televent.application.sharing import SharingCommands
 from televent.application.webhooks import WebhookCommands
@@ -56,6 +58,7 @@ class Televent(
     ScheduleInboxCommands,
     SharingCommands,
     WebhookCommands,
+    HorizonCommands,
 ):
     """Televent's application service: the only way anything changes."""
 

@@ -351,6 +351,10 @@ def _maintenance(app: Televent, settings: Settings, services: Services) -> Lifes
                 await port.run(PersonalData(app).release_farewells)
             except Exception as exc:
                 busy |= _failed("Deleting delivered farewell messages", exc)
+            try:  # endless series listed far enough ahead (docs/adr/0030)
+                await port.run(app.move_occurrence_horizon, app.clock())
+            except Exception as exc:
+                busy |= _failed("Moving the occurrence horizon", exc)
             try:  # VAPID keys no push registration is signed with any more
                 await port.run(services.push_registrations.forget_retired_keys)
             except Exception as exc:

@@ -47,7 +47,14 @@ CLEAR_FIELDS = ("timestamp", "account_id")
 # Accountability records: who exported or erased whose data, when and why, and which meetings
 # (by id) an erasure called off (no personal data).
 CLEAR_EVENTS = frozenset(
-    {"Account.AccountErased", "Account.PersonalDataExported", "Account.MeetingsCalledOff"}
+    {
+        "Account.AccountErased",
+        "Account.PersonalDataExported",
+        "Account.MeetingsCalledOff",
+        # how far ahead the occurrence index lists endless series: no one's data
+        "OccurrenceHorizon.HorizonOpened",
+        "OccurrenceHorizon.HorizonMoved",
+    }
 )
 
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")

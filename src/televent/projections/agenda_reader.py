@@ -29,8 +29,10 @@ from televent.domain.errors import NotFoundError
 from televent.domain.occurrences import occurrences_between
 from televent.domain.sharing import Action, Role, is_owner, permits
 from televent.domain.values import PartStat, normalize_address
+from televent.domain.zones import zone_or_utc
 from televent.projections.directory_reader import addresses_of
-from televent.projections.queries import AccountView, ObjectView, Queries
+from televent.projections.occurrences_reader import IndexedOccurrence
+from televent.projections.queries import AccountView, ObjectView, Queries, SeenCalendar
 
 SHORT_ID_LENGTH = 6
 LOG = logging.getLogger(__name__)
@@ -60,6 +62,8 @@ class Occurrence:
     # instance, with RECURRENCE-ID in a series), for readers that show more than a line.
     resource: ObjectView | None = field(default=None, compare=False, repr=False)
     component: Any = field(default=None, compare=False, repr=False)
+    # or, read from the occurrence index, its row (docs/adr/0030)
+    indexed: IndexedOccurrence | None = field(default=None, compare=False, repr=False)
 
     @property
     def short_id(self) -> str:
@@ -130,42 +134,103 @@ class AgendaReader:
         marked with their answer; a declined one is left out (in a shared calendar, one its
         owner declined). An event that cannot be read is left out, logged and counted in
         `Listing.unreadable`. With `calendars`, only those of the user's calendars are read,
-        and invitations without a copy in them are left out."""
+        and invitations without a copy in them are left out.
+
+        The occurrence index answers (docs/adr/0030); only the events it leaves to readers
+        (odd data, an endless series outside the window it lists) are parsed and expanded."""
         mine = self.addresses(account)
+        zone = zone_or_utc(account.timezone)
+        seen = [
+            s
+            for s in self.queries.seen_calendars(account.account_id)
+            if calendars is None or s.calendar_id in calendars
+        ]
+        window = self.queries.occurrences_in([s.calendar_id for s in seen], start, end, zone)
+        by_calendar: dict[UUID, list[IndexedOccurrence]] = {}
+        for indexed in window.occurrences:
+            by_calendar.setdefault(indexed.calendar_id, []).append(indexed)
         occurrences: list[Occurrence] = []
         unreadable: list[UUID] = []
         held: set[str] = set()
-        low, high = int(start.timestamp()), int(end.timestamp())
-        for seen in self.queries.seen_calendars(account.account_id):
-            calendar = seen.view
-            if calendars is not None and calendar.calendar_id not in calendars:
-                continue
-            owner = mine if seen.owned else self._owner_addresses(calendar.account_id)
+        for calendar_seen in seen:
+            owner = (
+                mine
+                if calendar_seen.owned
+                else self._owner_addresses(calendar_seen.view.account_id)
+            )
             own_uids = set(held)  # a meeting in a shared calendar the user has a copy of
-            for obj in self.queries.objects_overlapping(calendar.calendar_id, "VEVENT", low, high):
-                if not seen.owned and obj.uid in own_uids:
+            found = by_calendar.get(calendar_seen.calendar_id, [])
+            held |= {o.uid for o in found if calendar_seen.owned or o.uid not in own_uids}
+            listed: list[Occurrence] = []
+            broken: list[UUID] = []
+            for indexed in found:
+                if not calendar_seen.owned and indexed.uid in own_uids:
                     continue
-                held.add(obj.uid)
+                if indexed.event_id in broken:
+                    continue
                 try:
-                    found = self._instances(obj, start, end, None, mine=owner)
-                    if not seen.owned:  # the owner's answer is not the user's
-                        found = [dataclasses.replace(o, my_answer=None) for o in found]
-                    occurrences.extend(found)
+                    shown = _from_index(indexed, owner)
                 except Exception:  # one event never hides the others
-                    LOG.exception("Cannot list event %s", obj.event_id)
-                    unreadable.append(obj.event_id)
+                    LOG.exception("Cannot list event %s", indexed.event_id)
+                    broken.append(indexed.event_id)
+                    continue
+                if shown is not None:
+                    listed.append(
+                        shown if calendar_seen.owned else dataclasses.replace(shown, my_answer=None)
+                    )
+            occurrences += [o for o in listed if o.event_id not in broken]
+            unreadable += broken
+            expanded, failed = self._expanded(
+                calendar_seen, window.on_read, own_uids, owner, window=(start, end), zone=zone
+            )
+            held |= {o.resource.uid for o in expanded if o.resource is not None}
+            occurrences += expanded
+            unreadable += failed
         for invitation in [] if calendars is not None else self.invitations(account):
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
             ):
                 continue  # the user's own copy is listed above
             try:
-                occurrences.extend(self._invited(invitation, start, end, low, high))
+                occurrences.extend(self._invited(invitation, start, end, zone))
             except Exception:
                 LOG.exception("Cannot list invitation %s", invitation["event_id"])
                 unreadable.append(_uuid_or_nil(invitation["event_id"]))
-        occurrences.sort(key=lambda o: (sort_key(o.start), o.summary))
+        occurrences.sort(key=lambda o: (sort_key(o.start, zone), o.summary))
         return Listing(occurrences, unreadable)
+
+    def _expanded(
+        self,
+        seen: SeenCalendar,
+        events: set[UUID],
+        own_uids: set[str],
+        owner: list[str],
+        *,
+        window: tuple[dt.datetime, dt.datetime],
+        zone: dt.tzinfo,
+    ) -> tuple[list[Occurrence], list[UUID]]:
+        """The occurrences of the calendar's events the index leaves to the reader in this
+        window (parsed and expanded here, a floating time or a date placed in `zone` as the
+        index places it), and those that cannot be read."""
+        if not events:
+            return [], []
+        start, end = window
+        low, high = int((start - _DAY).timestamp()), int((end + _DAY).timestamp())
+        found: list[Occurrence] = []
+        failed: list[UUID] = []
+        for obj in self.queries.objects_overlapping(seen.calendar_id, "VEVENT", low, high):
+            if obj.event_id not in events or (not seen.owned and obj.uid in own_uids):
+                continue
+            try:
+                expanded = self._placed(obj, start, end, zone, None, mine=owner)
+            except Exception:  # one event never hides the others
+                LOG.exception("Cannot list event %s", obj.event_id)
+                failed.append(obj.event_id)
+                continue
+            if not seen.owned:  # the owner's answer is not the user's
+                expanded = [dataclasses.replace(o, my_answer=None) for o in expanded]
+            found += expanded
+        return found, failed
 
     def _owner_addresses(self, owner_id: UUID) -> list[str]:
         """The calendar addresses of a shared calendar's owner (none when unknown)."""
@@ -173,19 +238,43 @@ class AgendaReader:
         return [] if owner is None else self.addresses(owner)
 
     def _invited(
-        self, invitation: dict[str, Any], start: dt.datetime, end: dt.datetime, low: int, high: int
+        self, invitation: dict[str, Any], start: dt.datetime, end: dt.datetime, zone: dt.tzinfo
     ) -> list[Occurrence]:
         """The occurrences of an event the user is invited to (none when declined)."""
-        invited = self.object(UUID(invitation["event_id"]))
+        if invitation["partstat"] == PartStat.DECLINED.value:
+            return []
+        event_id = UUID(invitation["event_id"])
+        window = self.queries.occurrences_in((), start, end, zone, events=(event_id,))
+        if event_id not in window.on_read:
+            return [
+                dataclasses.replace(shown, my_answer=invitation["partstat"])
+                for shown in (_from_index(i, None) for i in window.occurrences)
+                if shown is not None
+            ]
+        invited = self.object(event_id)
         if invited is None or invited.component != "VEVENT":
             return []
+        low, high = int((start - _DAY).timestamp()), int((end + _DAY).timestamp())
         if invited.range_start is not None and invited.range_start > high:
             return []
         if invited.range_end is not None and invited.range_end < low:
             return []
-        if invitation["partstat"] == PartStat.DECLINED.value:
-            return []
-        return self._instances(invited, start, end, invitation["partstat"])
+        return self._placed(invited, start, end, zone, invitation["partstat"])
+
+    def _placed(
+        self,
+        obj: ObjectView,
+        start: dt.datetime,
+        end: dt.datetime,
+        zone: dt.tzinfo,
+        my_answer: str | None,
+        *,
+        mine: list[str] | None = None,
+    ) -> list[Occurrence]:
+        """The object's occurrences overlapping [start, end) with a floating time or a date
+        placed in `zone`: expanded a day wider (every zone is within one of UTC), then kept."""
+        wide = self._instances(obj, start - _DAY, end + _DAY, my_answer, mine=mine)
+        return [o for o in wide if _overlaps(o, start, end, zone)]
 
     # --- who may see what ------------------------------------------------------------------------
 
@@ -344,6 +433,52 @@ class AgendaReader:
                 )
             )
         return found
+
+
+_DAY = dt.timedelta(days=1)
+
+
+def _overlaps(o: Occurrence, low: dt.datetime, high: dt.datetime, zone: dt.tzinfo) -> bool:
+    """Whether an occurrence overlaps [low, high) (an instant at `low` counts), a floating
+    time or a date placed in `zone`."""
+    start = sort_key(o.start, zone)
+    end = start if o.end is None else sort_key(o.end, zone)
+    return (start < high and end > low) or (start == end and low <= start < high)
+
+
+def _from_index(indexed: IndexedOccurrence, mine: list[str] | None) -> Occurrence | None:
+    """An occurrence from the index. With `mine` (the addresses whose calendar holds it), the
+    answer is read from it when someone else organises it, and a declined copy is none."""
+    fields = indexed.fields
+    attendees = indexed.series.get("attendees") or []  # the event's, as its invitations are
+    my_answer = None
+    organizer = indexed.series.get("organizer")
+    theirs = organizer is not None and normalize_address(str(organizer["address"])) not in (
+        mine or ()
+    )
+    if mine is not None and attendees and theirs:
+        my_answer = next((str(a["status"]).upper() for a in attendees if a["key"] in mine), None)
+    if my_answer == PartStat.DECLINED.value:
+        return None
+    accepted = sum(1 for a in attendees if str(a["status"]).upper() == PartStat.ACCEPTED.value)
+    return Occurrence(
+        event_id=indexed.event_id,
+        summary=str(fields.get("title") or "(no title)"),
+        start=_moment(indexed.start),
+        end=_moment(indexed.end),
+        all_day=len(indexed.start) == 10,
+        location=fields.get("location"),
+        recurring=bool(indexed.instance) or bool(indexed.series.get("recurrence")),
+        cancelled=str(fields.get("status") or "") == "CANCELLED",
+        attendees=len(attendees),
+        accepted=accepted,
+        my_answer=my_answer,
+        indexed=indexed,
+    )
+
+
+def _moment(text: str) -> dt.datetime | dt.date:
+    return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
 
 
 def _uuid_or_nil(text: Any) -> UUID:

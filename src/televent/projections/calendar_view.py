@@ -248,9 +248,9 @@ class CalendarViewProjection(Projection):
     def flush(self, db: Sql) -> None:
         """Write the newest sync position of every calendar touched since the last flush."""
         touched = [
-            (position, time, key[2])
-            for key, (position, time) in db.pending.items()
-            if key[:2] == (self.prefix, "touch")
+            (*db.pending[key], key[2])
+            for key in list(db.pending)
+            if key[:2] == (self.prefix, "touch")  # the scratch space is every projection's
         ]
         for _, _, calendar_id in touched:
             db.pending.pop((self.prefix, "touch", calendar_id))

@@ -36,6 +36,7 @@ from televent.projections.directory import DirectoryProjection
 from televent.projections.email_delivery import EmailDeliveryProjection
 from televent.projections.feed_subscriptions import FeedSubscriptionsProjection
 from televent.projections.group_chats import GroupChatsProjection
+from televent.projections.occurrences import OccurrencesProjection
 from televent.projections.push_delivery import PushDeliveryProjection
 from televent.projections.schedule_inbox import ScheduleInboxProjection
 from televent.projections.sql import Sql
@@ -74,6 +75,7 @@ def all_projections(
     return [
         DirectoryProjection(prefix),
         CalendarViewProjection(prefix),
+        OccurrencesProjection(prefix),
         PushDeliveryProjection(prefix),
         CalendarMembersProjection(prefix),
         AttendeeIndexProjection(prefix),

@@ -3,7 +3,8 @@
 Each read model's questions live beside it (directory_reader.py, calendar_view_reader.py,
 calendar_members_reader.py, attendee_index_reader.py, bookings_reader.py,
 group_chats_reader.py, calendar_feeds_reader.py, feed_subscriptions_reader.py,
-connections_reader.py, webhooks_reader.py, schedule_inbox_reader.py); `Queries` gathers
+connections_reader.py, webhooks_reader.py, occurrences_reader.py,
+schedule_inbox_reader.py); `Queries` gathers
 all but the last, so adapters ask `app.queries.<question>(...)` in one place.
 """
 
@@ -38,6 +39,7 @@ from televent.projections.feed_subscriptions_reader import (
     SubscriptionView,
 )
 from televent.projections.group_chats_reader import GroupChatsReader, GroupChatView
+from televent.projections.occurrences_reader import OccurrencesReader
 from televent.projections.view_reader import ViewReader
 from televent.projections.webhooks_reader import AttemptView, WebhooksReader, WebhookView
 
@@ -90,6 +92,7 @@ class Queries(
     FeedSubscriptionsReader,
     ConnectionsReader,
     WebhooksReader,
+    OccurrencesReader,
 ):
     """Every question adapters ask about accounts, calendars and events."""
 

@@ -51,7 +51,13 @@ from litestar.params import Parameter, QueryParameter
 from televent.adapters.api.attendees import AttendanceController, IfMatch, invitee_address
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.event_access import EventAccess, etag_value, event_uuid
-from televent.adapters.api.event_json import EventJson, EventPage, event_json, recurrence_of
+from televent.adapters.api.event_json import (
+    EventJson,
+    EventPage,
+    event_json,
+    indexed_event_json,
+    recurrence_of,
+)
 from televent.adapters.api.problems import ProblemError
 from televent.adapters.i18n import t
 from televent.application.event_edits import EventEdits
@@ -109,6 +115,29 @@ def _after(cursor: str, query: str) -> SortKey:
         raise FieldError("cursor", "is not a cursor this listing gave.") from None
 
 
+def _key(occurrence: Any, zone: dt.tzinfo, needle: str) -> SortKey | None:
+    """Where an occurrence falls in the listing (start, event, instance), or None when the
+    search's words are not in it."""
+    indexed, component = occurrence.indexed, occurrence.component
+    if indexed is not None:
+        if needle and not _indexed_matches(indexed.fields, needle):
+            return None
+        instance = indexed.instance
+    elif component is None or (needle and not _matches(component, needle)):
+        return None
+    else:
+        rid = component.get("RECURRENCE-ID")
+        instance = "" if rid is None else instance_key(rid.dt)
+    return int(sort_key(occurrence.start, zone).timestamp()), str(occurrence.event_id), instance
+
+
+def _indexed_matches(fields: dict[str, Any], needle: str) -> bool:
+    return any(
+        needle in str(fields.get(name) or "").casefold()
+        for name in ("title", "location", "description")
+    )
+
+
 def _matches(component: Any, needle: str) -> bool:
     return any(
         needle in str(component.get(name, "")).casefold()
@@ -148,15 +177,9 @@ def _page(
     needle = (q or "").strip().casefold()
     rows: list[tuple[SortKey, Any]] = []
     for occurrence in listing.occurrences:
-        component = occurrence.component
-        if component is None or (needle and not _matches(component, needle)):
+        key = _key(occurrence, zone, needle)
+        if key is None:
             continue
-        rid = component.get("RECURRENCE-ID")
-        key = (
-            int(sort_key(occurrence.start, zone).timestamp()),
-            str(occurrence.event_id),
-            "" if rid is None else instance_key(rid.dt),
-        )
         if after is None or key > after:
             rows.append((key, occurrence))
     rows.sort(key=lambda row: row[0])
@@ -166,7 +189,12 @@ def _page(
     rules: dict[UUID, str | None] = {}
     items = []
     for _, occurrence in page:
+        if occurrence.indexed is not None:
+            owned = occurrence.indexed.calendar_id in seen_ids
+            items.append(indexed_event_json(occurrence.indexed, mine=mine, zone=zone, owned=owned))
+            continue
         resource = occurrence.resource
+        assert resource is not None
         if occurrence.event_id not in rules:
             rules[occurrence.event_id] = recurrence_of(resource.ical)
         items.append(

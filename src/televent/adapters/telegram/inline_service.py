@@ -90,12 +90,14 @@ class InlineService:
         events: list[CardState] = []
         seen: set[UUID] = set()
         for occurrence in listing.occurrences:
-            obj = occurrence.resource
-            if obj is None or occurrence.event_id in seen or occurrence.cancelled:
+            if occurrence.event_id in seen or occurrence.cancelled:
                 continue
             if not all(word in occurrence.summary.casefold() for word in wanted):
                 continue
             seen.add(occurrence.event_id)
+            obj = occurrence.resource or self.queries.object_by_event_id(occurrence.event_id)
+            if obj is None:
+                continue
             state = self._organised_by(account, obj)
             if state is not None:
                 events.append(state)

@@ -1,0 +1,166 @@
+"""The occurrence index (docs/adr/0030): what each occurrence of each event shows to readers.
+
+- `occurrence_events`: one row per VEVENT object, its series' fields (JSON), its UID and
+  ETag, what listing its instances again needs (`recipe`), the instants between which its rows
+  are every instance, and `on_read` for data readers expand themselves;
+- `occurrences`: one row per instance, start and end as the API writes them and as instants;
+- `occurrence_horizon`: how far ahead endless series are listed.
+
+Written in the writer's transaction from the body a transaction leaves (domain/
+occurrence_index.py reads it once with the fast content-line reader; a series is expanded in a
+window around the change, up to the horizon); a horizon move lists every endless series further.
+Rebuilt from the log like every view: the body and the horizon's moves are in it, and every
+window is counted from the change's own time, never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from televent.domain.occurrence_index import (
+    MARGIN,
+    Indexed,
+    Instance,
+    index_of,
+    instances_between,
+)
+from televent.projections.base import Projection, handles
+from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS, etag_for
+from televent.projections.sql import Sql
+
+HORIZON = "endless"
+LONG_SECONDS = 7 * 86400  # an instance that lasts longer is found by its end (`long`)
+_BATCH = 400  # rows per INSERT
+
+
+class OccurrencesProjection(Projection):
+    """Keeps the occurrence index."""
+
+    name = "occurrences"
+    tables = ("occurrence_events", "occurrences", "occurrence_horizon")
+
+    @handles(
+        "CalendarEvent.EventCreated", "CalendarEvent.EventRecreated", *BODY_EVENTS, *NOTE_EVENTS
+    )
+    def _body(self, db: Sql, event: Any, position: int) -> None:
+        """Remember the body the transaction leaves (only a command's last event carries it)."""
+        if event.ical is None:
+            return
+        db.pending[(self.name, str(event.originator_id))] = (
+            str(event.calendar_id), str((event.facts or {}).get("uid") or ""),
+            etag_for(event.originator_id, event.originator_version), str(event.ical),
+            event.timestamp, position,
+        )  # fmt: skip
+
+    @handles("CalendarEvent.EventDeleted")
+    def _deleted(self, db: Sql, event: Any, position: int) -> None:
+        db.pending.pop((self.name, str(event.originator_id)), None)
+        for table in ("occurrence_events", "occurrences"):
+            db.run(f"DELETE FROM {self.t[table]} WHERE event_id = ?", (str(event.originator_id),))
+
+    @handles("OccurrenceHorizon.HorizonOpened", "OccurrenceHorizon.HorizonMoved")
+    def _horizon(self, db: Sql, event: Any, position: int) -> None:
+        """List every endless series up to the new horizon."""
+        self.flush(db)  # what this batch stored before the move is listed first
+        until = dt.datetime.fromisoformat(str(event.until))
+        db.run(
+            f"INSERT INTO {self.t['occurrence_horizon']} (name, until_ts) VALUES (?, ?) "
+            f"ON CONFLICT (name) DO UPDATE SET until_ts = excluded.until_ts",
+            (HORIZON, int(until.timestamp())),
+        )
+        rows = db.all(
+            f"SELECT event_id, calendar_id, recipe, until_ts FROM {self.t['occurrence_events']} "
+            "WHERE recipe IS NOT NULL AND until_ts IS NOT NULL AND until_ts < ?",
+            (int(until.timestamp()),),
+        )
+        for row in rows:
+            # the rows already there (the last window, overrides) stay: ON CONFLICT keeps them
+            added = _later(json.loads(row["recipe"]), int(row["until_ts"]), until)
+            self._insert(db, str(row["event_id"]), str(row["calendar_id"]), added)
+            db.run(
+                f"UPDATE {self.t['occurrence_events']} SET until_ts = ? WHERE event_id = ?",
+                (int(until.timestamp()), row["event_id"]),
+            )
+
+    def flush(self, db: Sql) -> None:
+        """Index the bodies the transaction (or catch-up batch) left, once each."""
+        keys = [key for key in db.pending if key[0] == self.name]
+        if not keys:
+            return
+        horizon = db.scalar(
+            f"SELECT until_ts FROM {self.t['occurrence_horizon']} WHERE name = ?", (HORIZON,)
+        )
+        for key in keys:
+            calendar_id, uid, etag, ical, at, position = db.pending.pop(key)
+            indexed = index_of(ical, at)
+            self._store(db, key[1], (calendar_id, uid, etag, position), indexed, horizon)
+
+    def _store(
+        self,
+        db: Sql,
+        event_id: str,
+        about: tuple[str, str, str, int],
+        indexed: Indexed | None,
+        horizon: int | None,
+    ) -> None:
+        calendar_id, uid, etag, position = about
+        db.run(f"DELETE FROM {self.t['occurrences']} WHERE event_id = ?", (event_id,))
+        if indexed is None:  # a task or a journal: nothing is listed
+            db.run(f"DELETE FROM {self.t['occurrence_events']} WHERE event_id = ?", (event_id,))
+            return
+        instances, until = list(indexed.instances), indexed.until_ts
+        if indexed.recipe is not None and until is not None and horizon and horizon > until:
+            listed = {i.key for i in instances}  # an override keeps its own row
+            later = _later(indexed.recipe, until, dt.datetime.fromtimestamp(horizon, dt.UTC))
+            instances += [i for i in later if i.key not in listed]
+            until = horizon
+        db.run(
+            f"INSERT INTO {self.t['occurrence_events']} (event_id, calendar_id, uid, etag, "
+            "fields, recipe, from_ts, until_ts, on_read, partial, position) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET "
+            "calendar_id = excluded.calendar_id, uid = excluded.uid, etag = excluded.etag, "
+            "fields = excluded.fields, recipe = excluded.recipe, from_ts = excluded.from_ts, "
+            "until_ts = excluded.until_ts, on_read = excluded.on_read, "
+            "partial = excluded.partial, position = excluded.position",
+            (
+                event_id, calendar_id, uid, etag, _json(indexed.fields),
+                None if indexed.recipe is None else _json(indexed.recipe),
+                indexed.from_ts, until, int(indexed.expand_on_read),
+                int(indexed.expand_on_read or indexed.from_ts is not None or until is not None),
+                position,
+            ),
+        )  # fmt: skip
+        self._insert(db, event_id, calendar_id, instances)
+
+    def _insert(self, db: Sql, event_id: str, calendar_id: str, found: list[Instance]) -> None:
+        for start in range(0, len(found), _BATCH):
+            batch = found[start : start + _BATCH]
+            marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
+            db.run(
+                f"INSERT INTO {self.t['occurrences']} (event_id, instance, calendar_id, "
+                "recurrence_id, start_at, end_at, start_ts, end_ts, floating, long, fields) "
+                f"VALUES {marks} ON CONFLICT (event_id, instance) DO NOTHING",
+                [
+                    value
+                    for i in batch
+                    for value in (
+                        event_id, i.key, calendar_id, i.recurrence_id, i.start, i.end,
+                        i.start_ts, i.end_ts, int(i.floating),
+                        int(i.end_ts - i.start_ts > LONG_SECONDS),
+                        None if i.fields is None else _json(i.fields),
+                    )
+                ],
+            )  # fmt: skip
+
+
+def _later(recipe: dict[str, Any], until_ts: int, horizon: dt.datetime) -> list[Instance]:
+    """A series' instances from its last window's end to a new horizon, a day wider each side
+    (as the window itself, domain/occurrence_index.MARGIN)."""
+    since = dt.datetime.fromtimestamp(until_ts, dt.UTC)
+    return instances_between(recipe, since - MARGIN, horizon + MARGIN)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,151 @@
+"""Questions to the occurrence index (docs/adr/0030): the occurrences of some calendars, or of
+some events, in a window, without parsing anything; and which events there the index leaves
+to the reader (data it does not place itself, or an endless series asked about outside the
+window it lists)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from televent.projections.occurrences import LONG_SECONDS
+from televent.projections.sql import Sql
+from televent.projections.view_reader import Reader
+
+# Floating times and dates are stored as if in UTC; every zone is within 14 hours of it.
+SLACK = 14 * 3600
+
+
+@dataclass(frozen=True)
+class IndexedOccurrence:
+    """One occurrence as the index holds it."""
+
+    event_id: UUID
+    calendar_id: UUID
+    uid: str
+    etag: str
+    instance: str  # "" for a single event; else the instance key
+    recurrence_id: str | None  # as the API writes it
+    start: str  # as the API writes it (a floating one without offset)
+    end: str
+    start_ts: int
+    end_ts: int
+    floating: bool
+    fields: dict[str, Any]  # the override's, else the series'
+    series: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    def instants(self, zone: dt.tzinfo) -> tuple[float, float]:
+        """Start and end as instants, a floating time or a date placed in `zone`."""
+        if not self.floating:
+            return float(self.start_ts), float(self.end_ts)
+        return _placed(self.start, zone), _placed(self.end, zone)
+
+    def overlaps(self, low: dt.datetime, high: dt.datetime, zone: dt.tzinfo) -> bool:
+        """Whether it overlaps [low, high) (an instant at `low` counts)."""
+        start, end = self.instants(zone)
+        low_at, high_at = low.timestamp(), high.timestamp()
+        return (start < high_at and end > low_at) or (start == end and low_at <= start < high_at)
+
+
+@dataclass(frozen=True)
+class IndexedWindow:
+    """What the index says of a window: the occurrences it holds, and the events the reader
+    must expand itself there."""
+
+    occurrences: list[IndexedOccurrence]
+    on_read: set[UUID]
+
+
+class OccurrencesReader(Reader):
+    def occurrences_in(
+        self,
+        calendar_ids: Collection[UUID],
+        low: dt.datetime,
+        high: dt.datetime,
+        zone: dt.tzinfo,
+        *,
+        events: Collection[UUID] = (),
+    ) -> IndexedWindow:
+        """The occurrences of these calendars (or, with `events`, of these events wherever
+        they are) overlapping [low, high) for a reader in `zone`."""
+        if not calendar_ids and not events:
+            return IndexedWindow([], set())
+        by, keys = ("calendar_id", calendar_ids) if not events else ("event_id", events)
+        marks = ", ".join("?" for _ in keys)
+        ids = [str(key) for key in keys]
+        low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
+        with self.reader.read() as db:
+            partial = _partial(db, by, ids, low_ts, high_ts)
+            rows = db.all(
+                f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? AND o.start_ts < ?",
+                (*ids, low_ts - LONG_SECONDS - SLACK, high_ts + SLACK),
+            )
+            rows += db.all(
+                f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.long = 1 AND o.end_ts > ? "
+                "AND o.start_ts < ?",
+                (*ids, low_ts - SLACK, low_ts - LONG_SECONDS - SLACK),
+            )
+        found = []
+        for row in rows:
+            event_id = UUID(row["event_id"])
+            if event_id in partial:
+                continue
+            occurrence = _occurrence(row)
+            if occurrence.overlaps(low, high, zone):
+                found.append(occurrence)
+        return IndexedWindow(found, partial)
+
+
+_SELECT = (
+    "SELECT o.*, e.uid, e.etag, e.fields AS series_fields FROM occurrences o "
+    "JOIN occurrence_events e ON e.event_id = o.event_id"
+)
+
+
+def _partial(db: Sql, by: str, ids: list[str], low: int, high: int) -> set[UUID]:
+    """Events whose rows are not every instance of [low, high): expanded on read, or an
+    endless series listed in a window that does not cover this one."""
+    rows = db.all(
+        f"SELECT event_id, on_read, from_ts, until_ts FROM occurrence_events "
+        f"WHERE {by} IN ({', '.join('?' for _ in ids)}) AND partial = 1",
+        ids,
+    )
+    return {
+        UUID(row["event_id"])
+        for row in rows
+        if row["on_read"]
+        or (row["from_ts"] is not None and row["from_ts"] > low - SLACK)
+        or (row["until_ts"] is not None and row["until_ts"] < high + SLACK)
+    }
+
+
+def _occurrence(row: dict[str, Any]) -> IndexedOccurrence:
+    series = json.loads(row["series_fields"])
+    own = row["fields"]
+    return IndexedOccurrence(
+        event_id=UUID(row["event_id"]),
+        calendar_id=UUID(row["calendar_id"]),
+        uid=str(row["uid"]),
+        etag=str(row["etag"]),
+        instance=str(row["instance"]),
+        recurrence_id=row["recurrence_id"],
+        start=str(row["start_at"]),
+        end=str(row["end_at"]),
+        start_ts=int(row["start_ts"]),
+        end_ts=int(row["end_ts"]),
+        floating=bool(row["floating"]),
+        fields=series if own is None else json.loads(own),
+        series=series,
+    )
+
+
+def _placed(text: str, zone: dt.tzinfo) -> float:
+    if len(text) == 10:
+        day = dt.date.fromisoformat(text)
+        return dt.datetime.combine(day, dt.time(), tzinfo=zone).timestamp()
+    moment = dt.datetime.fromisoformat(text)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=zone)).timestamp()
