@@ -132,6 +132,39 @@ def test_one_cancelled_instance_of_a_series_is_free(people: Televent) -> None:
     ]
 
 
+def test_a_copy_of_someone_elses_meeting_declined_is_free(people: Televent) -> None:
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    olga = internal_address(OWNER, app.internal_domain)
+    for uid, answer in (("no", "DECLINED"), ("yes", "ACCEPTED")):
+        text = vevent(
+            uid=uid,
+            start="20260305T100000" if uid == "no" else "20260305T120000",
+            end="20260305T110000" if uid == "no" else "20260305T130000",
+            tzid=None,
+            organizer="mailto:boss@example.com",
+            attendees=[(olga, answer)],
+        )
+        app.put_object(calendar_id, f"{uid}.ics", text, actor="olga", source="caldav")
+    assert _busy(app) == [(utc(12), utc(13))]
+
+
+def test_an_endless_series_is_busy_years_after_it_was_written(people: Televent) -> None:
+    """Beyond the occurrence index's horizon the series is expanded from its body."""
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    weekly = vevent(uid="weekly", organizer=None, rrule="FREQ=WEEKLY")  # Thursdays 15:00 Berlin
+    app.put_object(calendar_id, "weekly.ics", weekly, actor="olga", source="caldav")
+    account = app.queries.account_by_telegram_id(OWNER)
+    assert account is not None
+    reader = BusyReader(AgendaReader(app.queries, app.internal_domain))
+    later = dt.datetime(2029, 3, 1, tzinfo=dt.UTC)  # a Thursday
+    assert reader.busy(account, later, later + dt.timedelta(days=14)) == [
+        (dt.datetime(2029, 3, 1, 14, tzinfo=dt.UTC), dt.datetime(2029, 3, 1, 15, tzinfo=dt.UTC)),
+        (dt.datetime(2029, 3, 8, 14, tzinfo=dt.UTC), dt.datetime(2029, 3, 8, 15, tzinfo=dt.UTC)),
+    ]
+
+
 def test_shared_calendars_count_as_each_member_chose(people: Televent) -> None:
     app = people
     otto = app.queries.account_by_telegram_id(ORGANIZER)

@@ -8,12 +8,13 @@ STATUS:CANCELLED ones, and events whose copy the person declined. All-day events
 times are read in the person's time zone. An instance without an end takes no time (a day for
 an all-day one, as RFC 5545 §3.6.1 says).
 
-Fast path: an event the calendar view already indexed exactly (one timed VEVENT, or a finite
-series with every instance's UTC span) and whose text names none of TRANSPARENT, CANCELLED or
-DECLINED is taken from the index without parsing. Everything else is parsed and expanded in
-blocks of four weeks, remembered per revision (ETag), zone and block, so the next question
-about the same weeks parses nothing; an event that cannot be read is left out and logged,
-never stopping the answer.
+Fast path: the occurrence index (docs/adr/0030) holds each instance's start, end, status,
+transparency and the attendees' answers, so the busy time of a window is an indexed range scan
+that parses nothing. What the index leaves to readers (odd data it marks, an endless series
+asked about beyond its horizon) and invitations of another's calendar not indexed there are
+parsed and expanded in blocks of four weeks, remembered per revision (ETag), zone and block, so
+the next question about the same weeks parses nothing; an event that cannot be read is left out
+and logged, never stopping the answer.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from televent.domain.recurrence import decode
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.agenda_reader import AgendaReader
+from televent.projections.occurrences_reader import IndexedOccurrence
 from televent.projections.queries import AccountView, ObjectView
 
 LOG = logging.getLogger(__name__)
@@ -67,13 +69,20 @@ class BusyReader:
         low, high = int(start.timestamp()), int(end.timestamp())
         spans: list[Span] = []
         held: set[str] = set()
-        for seen in self.queries.seen_calendars(account.account_id):
-            if not seen.busy:  # a shared calendar the person keeps out of their busy time
+        seen = [s for s in self.queries.seen_calendars(account.account_id) if s.busy]
+        window = self.queries.occurrences_in([s.calendar_id for s in seen], start, end, zone)
+        for indexed in window.occurrences:  # a calendar the person keeps out is not asked
+            held.add(indexed.uid)
+            if indexed.event_id not in exclude:
+                span = _indexed_span(indexed, zone, mine)
+                if span is not None:
+                    spans.append(span)
+        for event_id in window.on_read:  # what the index leaves to its readers
+            obj = self.queries.object_by_event_id(event_id)
+            if obj is None or obj.component != "VEVENT":
                 continue
-            for obj in self.queries.objects_overlapping(seen.calendar_id, "VEVENT", low, high):
-                held.add(obj.uid)
-                if obj.event_id in exclude:
-                    continue
+            held.add(obj.uid)
+            if event_id not in exclude:
                 spans.extend(self._object(obj, start, end, zone, mine=mine, answer=None))
         for invitation in self.agenda.invitations(account):
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
@@ -225,6 +234,32 @@ def _moment(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:
         aware = value if value.tzinfo is not None else value.replace(tzinfo=zone)
         return aware.astimezone(dt.UTC)
     return dt.datetime.combine(value, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+
+
+def _indexed_span(indexed: IndexedOccurrence, zone: ZoneInfo, mine: list[str]) -> Span | None:
+    """An indexed occurrence's busy span in UTC (None: it takes no time: transparent,
+    cancelled, of no length, or the person's copy of someone else's meeting they declined)."""
+    fields = indexed.fields
+    if fields.get("transparent") or fields.get("status") == "CANCELLED":
+        return None
+    if _declined_series(indexed.series, mine):
+        return None
+    first, last = indexed.instants(zone)
+    if last <= first:
+        return None
+    return (dt.datetime.fromtimestamp(first, dt.UTC), dt.datetime.fromtimestamp(last, dt.UTC))
+
+
+def _declined_series(series: dict[str, object], mine: list[str]) -> bool:
+    """Whether the series is the person's copy of someone else's meeting, declined (as
+    `_declined_copy` reads a parsed one)."""
+    organizer = series.get("organizer")
+    if not isinstance(organizer, dict) or normalize_address(str(organizer["address"])) in mine:
+        return False
+    for attendee in series.get("attendees") or []:  # type: ignore[attr-defined]
+        if attendee["key"] in mine:
+            return bool(attendee["status"] == "declined")
+    return False
 
 
 def _utc(epoch: int) -> dt.datetime:
