@@ -46,6 +46,13 @@ class Sql:
             finally:
                 self._pipeline = None
 
+    def _before_read(self) -> None:
+        """In a pipeline, take in every earlier statement's result before a query: psycopg
+        hands a late result of an earlier statement to the cursor it ran on, and a fetch then
+        reads that result instead of the query's (seen under load: "the last operation didn't
+        produce records (command status: DELETE 0)")."""
+        self.sync()
+
     def sync(self) -> None:
         """Wait for pipelined statements, so their errors surface here."""
         if self._pipeline is not None:
@@ -85,12 +92,14 @@ class Sql:
         self, statement: str, params: tuple[Any, ...] | list[Any] = ()
     ) -> dict[str, Any] | None:
         """Execute a query and return its first row as a dict (or None)."""
+        self._before_read()
         self.run(statement, params)
         row = self.cursor.fetchone()
         return None if row is None else dict(row)
 
     def all(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
         """Execute a query and return every row as a dict."""
+        self._before_read()
         self.run(statement, params)
         return [dict(row) for row in self.cursor.fetchall()]
 
