@@ -10,7 +10,7 @@ PORT   ?= 8080
 TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-runtime run test test-browser test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean fuzz
+.PHONY: help install install-runtime run test test-e2e test-browser test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -35,8 +35,11 @@ install-runtime: $(RUNTIME_STAMP) ## Create the virtual environment and install 
 run: install-runtime ## Migrate the SQLite database and run `televent serve` (HOST=127.0.0.1 PORT=8080)
 	$(BIN)/televent serve --host '$(HOST)' --port '$(PORT)'
 
-test: install ## Run the whole test suite (SQLite and PostgreSQL; TEST_WORKERS=2 processes)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
+test: install ## Run the unit and storage tests (SQLite and PostgreSQL; TEST_WORKERS=2 processes)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m 'not slow'
+
+test-e2e: install ## Run the end-to-end suites: a running server, browsers, real CalDAV clients, crash tests
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m slow
 
 test-unit: install ## Run the pure unit tests only
 	$(BIN)/pytest tests/unit
@@ -61,12 +64,13 @@ fmt: install ## Format the code with ruff (then apply its safe fixes)
 typecheck: install ## Type-check with mypy (strict)
 	$(BIN)/mypy
 
-check: lint typecheck test ## Everything CI runs
+check: lint typecheck test test-e2e ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; a change to the push message and to the webhook, and 1,000 registrations)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; the bot's /week over 10,000 events; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; a change to the push message and to the webhook, and 1,000 registrations)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
 	$(BIN)/python -m benchmarks.bot
+	$(BIN)/python -m benchmarks.bot_week
 	$(BIN)/python -m benchmarks.audit
 	$(BIN)/python -m benchmarks.shredding
 	$(BIN)/python -m benchmarks.api

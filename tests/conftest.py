@@ -7,12 +7,17 @@ unless TELEVENT_REQUIRE_POSTGRES is set (CI sets it): then the skip becomes a fa
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any
 
 import eventsourcing.domain
 import psycopg
@@ -33,6 +38,23 @@ ADMIN_URL = os.environ.get(
     "TELEVENT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
 BACKENDS = ["sqlite", "postgresql"]
+
+
+# The end-to-end suites run in `make test-e2e`, not in `make test`: everything through a running
+# `televent serve` (tests/e2e: the corpus through every surface, vdirsyncer, kill -9 and several
+# processes among them), real browsers and real CalDAV clients, and the kill -9 tests of the
+# writer. They carry the `slow` marker; `make test` deselects it.
+SLOW_DIRECTORIES = ("e2e", "browser", "clients")
+SLOW_FILES = frozenset({"test_crash.py"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        path = Path(str(item.path))
+        area = path.relative_to(tests).parts[0] if path.is_relative_to(tests) else ""
+        if area in SLOW_DIRECTORIES or path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
 
 
 class FakeClock:
@@ -80,9 +102,93 @@ def postgres_test_database(postgres_admin_url: str) -> Iterator[str]:
 
 def reset_postgres(url: str) -> None:
     """Empty the test database: drop and recreate its public schema."""
+    _POSTGRES_SEEDS.pop(url, None)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("DROP SCHEMA public CASCADE")
         conn.execute("CREATE SCHEMA public")
+
+
+# An application's database, migrated and empty, is made once per test process and then
+# copied (SQLite) or emptied back to that state (PostgreSQL): migrating from nothing costs a
+# quarter of a second on SQLite and most of a second on PostgreSQL, and property tests make a
+# fresh application for every example.
+_SQLITE_TEMPLATE: list[Path] = []
+_POSTGRES_SEEDS: dict[
+    str, tuple[frozenset[str], list[str], dict[str, tuple[list[str], list[Any]]]]
+] = {}
+
+
+def _migrate(database_url: str) -> None:
+    build_application(Settings(database_url=database_url), clock=FakeClock()).close()
+
+
+def _sqlite_template() -> Path:
+    if not _SQLITE_TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="televent-template-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        template = folder / "migrated.db"
+        _migrate(f"sqlite:///{template}")
+        with closing(sqlite3.connect(template)) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _SQLITE_TEMPLATE.append(template)
+    return _SQLITE_TEMPLATE[0]
+
+
+def _tables(conn: psycopg.Connection[Any]) -> frozenset[str]:
+    rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    return frozenset(str(row[0]) for row in rows)
+
+
+def _seed_postgres(url: str) -> None:
+    """Migrate the emptied database and remember what migrating wrote."""
+    reset_postgres(url)
+    _migrate(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = _tables(conn)
+        sequences = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+            )
+        ]
+        rows: dict[str, tuple[list[str], list[Any]]] = {}
+        for table in sorted(tables):
+            cursor = conn.execute(f'SELECT * FROM "{table}"')
+            found = cursor.fetchall()
+            if found:
+                assert cursor.description is not None
+                rows[table] = ([column.name for column in cursor.description], found)
+    _POSTGRES_SEEDS[url] = (tables, sequences, rows)
+
+
+def _empty_postgres(url: str) -> None:
+    """Bring the database back to migrated and empty: every row deleted, the sequences
+    restarted and what migrating wrote written again (migrated afresh when a test changed the
+    schema itself)."""
+    seed = _POSTGRES_SEEDS.get(url)
+    if seed is None:
+        _seed_postgres(url)
+        return
+    tables, sequences, rows = seed
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            if _tables(conn) != tables:
+                raise LookupError("the schema changed")
+            with conn.transaction():
+                conn.execute("SET LOCAL session_replication_role = replica")
+                for table in sorted(tables):
+                    conn.execute(f'DELETE FROM "{table}"')
+                for sequence in sequences:
+                    conn.execute(f'ALTER SEQUENCE "{sequence}" RESTART')
+                for table, (columns, values) in rows.items():
+                    names = ", ".join(f'"{column}"' for column in columns)
+                    marks = ", ".join("%s" for _ in columns)
+                    with conn.cursor() as cursor:
+                        cursor.executemany(
+                            f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values
+                        )
+    except (LookupError, psycopg.Error):
+        _seed_postgres(url)
 
 
 class Backend:
@@ -103,13 +209,25 @@ class Backend:
         reset_postgres(self.postgres_url)
         return self.postgres_url
 
+    def migrated_url(self) -> str:
+        """The URL of a new database, migrated and empty (what `fresh_url` becomes once an
+        application has started on it)."""
+        self.count += 1
+        if self.kind == "sqlite":
+            path = self.tmp_path / f"televent-{self.count}.db"
+            shutil.copyfile(_sqlite_template(), path)
+            return f"sqlite:///{path}"
+        assert self.postgres_url is not None
+        _empty_postgres(self.postgres_url)
+        return self.postgres_url
+
     @contextmanager
     def fresh_app(
         self, clock: FakeClock | None = None, *, mail_from: str | None = None
     ) -> Iterator[Televent]:
         """An application on a new, empty database, closed afterwards (`mail_from`:
         TELEVENT_MAIL_FROM, under which invitation addresses are made)."""
-        settings = Settings(database_url=self.fresh_url(), mail_from=mail_from)
+        settings = Settings(database_url=self.migrated_url(), mail_from=mail_from)
         app = build_application(settings, clock=clock or FakeClock())
         try:
             yield app
