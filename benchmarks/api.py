@@ -12,12 +12,12 @@ For each backend (a SQLite file, and a fresh PostgreSQL database `televent_apibe
 PostgreSQL that cannot be reached is skipped and said so) and size n, user 1 (Europe/Berlin)
 gets n events in the default calendar, stored in-process with `put_object`: one in fifty a
 weekly series without end (its every week has an occurrence), the others single events of 30
-or 60 minutes spread evenly over 2026. Then `televent serve` runs on that database on a free
-loopback port, and the week of Monday 9 March 2026 is asked for (`limit=500`, HTTP Basic with
-the device password; the first request verifies the password, the following ones find it
-remembered), --warmup times unmeasured, then --requests times, each timed with
-time.perf_counter around the request alone (response fully read). Every answer is checked:
-status 200, no next page, and exactly the occurrences the week holds.
+or 60 minutes spread evenly over the year around this week. Then `televent serve` runs on
+that database on a free loopback port, and this week (from Monday, Berlin time) is asked for
+(`limit=500`, HTTP Basic with the device password; the first request verifies the password,
+the following ones find it remembered), --warmup times unmeasured, then --requests times,
+each timed with time.perf_counter around the request alone (response fully read). Every
+answer is checked: status 200, no next page, and exactly the occurrences the week holds.
 
 The report is a Markdown table on stdout (progress on stderr): per backend and size, the
 number of occurrences in the week, the median and the p95 (nearest rank) in ms, and the time
@@ -40,10 +40,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import httpx
 
-from benchmarks.support import ADMIN_URL, database, p95, postgres_reachable, progress
+from benchmarks.support import (
+    ADMIN_URL,
+    database,
+    p95,
+    postgres_reachable,
+    progress,
+    this_monday,
+)
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
@@ -51,8 +59,14 @@ from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calend
 ROOT = Path(__file__).resolve().parent.parent
 ACTOR, SOURCE = "system:", "cli:bench"
 USER, ZONE = 1, "Europe/Berlin"
-YEAR_START = dt.datetime(2026, 1, 1, 8, 0)
-WEEK = ("2026-03-09T00:00:00+01:00", "2026-03-16T00:00:00+01:00")
+MONDAY = this_monday()  # the week asked for is this week, in the middle of the year of events
+YEAR_START = dt.datetime.combine(MONDAY - dt.timedelta(weeks=26), dt.time(8))
+WEEK = tuple(
+    dt.datetime.combine(
+        MONDAY + dt.timedelta(days=days), dt.time(), tzinfo=ZoneInfo(ZONE)
+    ).isoformat()
+    for days in (0, 7)
+)
 SERIES_EVERY = 50
 START_TIMEOUT = 60.0
 
@@ -175,7 +189,7 @@ def serve(database_url: str, folder: Path) -> Iterator[str]:
 
 def week_query(url: str, password: str, expected: int, warmup: int, requests: int) -> list[float]:
     """The timed week queries (seconds), each answer checked."""
-    params = {"start": WEEK[0], "end": WEEK[1], "limit": 500}
+    params: dict[str, str | int] = {"start": WEEK[0], "end": WEEK[1], "limit": 500}
     times: list[float] = []
     with httpx.Client(base_url=url, auth=(str(USER), password), timeout=120) as client:
         for number in range(warmup + requests):

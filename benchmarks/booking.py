@@ -11,15 +11,16 @@ For each backend (a SQLite file, and a fresh PostgreSQL database `televent_slotb
 127.0.0.1:5432, dropped at the end; TELEVENT_BENCH_POSTGRES_URL overrides the admin URL; a
 PostgreSQL that cannot be reached is skipped and said so) and size n, user 1 (Europe/Berlin)
 gets a booking link (30 minutes, 60-day horizon, no notice) and n events in the default
-calendar, stored in-process with `put_object`, spread evenly over 2026 and 2027:
+calendar, stored in-process with `put_object`, spread evenly over two years from ten weeks
+before this week:
 
 - one in two hundred a weekly series without end, one in a thousand a daily series without
-  end, from January 2026 (every week of the window has their occurrences);
+  end, from the start of that spread (every week of the window has their occurrences);
 - one in forty an all-day event, one in thirty a single event with TRANSP:TRANSPARENT;
 - the others single timed events of 30 or 60 minutes, at every hour of the day (a third of
   them in the working hours, where they take slots).
 
-Then the slots of the four weeks from Monday 9 March 2026 are computed in-process
+Then the slots of the four weeks from this Monday (UTC) are computed in-process
 (`SlotReader.slots`, the code behind `GET /api/v1/book/{slug}/slots`, with `now` at the start
 of the window), --warmup times unmeasured, then --runs times, each timed with
 time.perf_counter. Every answer is checked: the same slots each time, and at least one.
@@ -45,7 +46,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.support import ADMIN_URL, database, p95, postgres_reachable, progress
+from benchmarks.support import (
+    ADMIN_URL,
+    database,
+    p95,
+    postgres_reachable,
+    progress,
+    this_monday,
+)
 from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -55,9 +63,10 @@ from televent.projections.busy_reader import forget_expanded
 
 ACTOR, SOURCE = "system:", "cli:bench"
 USER, ZONE = 1, "Europe/Berlin"
-SPREAD_START = dt.datetime(2026, 1, 1, 8, 0)
+MONDAY = this_monday()  # the window is the four weeks from this Monday
+SPREAD_START = dt.datetime.combine(MONDAY - dt.timedelta(weeks=10), dt.time(8))
 SPREAD_MINUTES = 2 * 365 * 24 * 60
-WINDOW_START = dt.datetime(2026, 3, 9, tzinfo=dt.UTC)  # a Monday
+WINDOW_START = dt.datetime.combine(MONDAY, dt.time(), tzinfo=dt.UTC)
 WINDOW = dt.timedelta(weeks=4)
 WEEKLY_EVERY, DAILY_EVERY, ALL_DAY_EVERY, TRANSPARENT_EVERY = 200, 1000, 40, 30
 

@@ -4,6 +4,7 @@ on stderr, and the 95th percentile."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import os
 import sys
@@ -16,6 +17,13 @@ import psycopg
 ADMIN_URL = os.environ.get(
     "TELEVENT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
+
+
+def this_monday() -> dt.date:
+    """The Monday of the current week (UTC): benchmarks ask about the weeks around now, as
+    people do, where the occurrence index lists endless series (docs/adr/0030)."""
+    today = dt.datetime.now(dt.UTC).date()
+    return today - dt.timedelta(days=today.weekday())
 
 
 def progress(message: str) -> None:
