@@ -81,13 +81,21 @@ class Row:
     store_s: float
 
 
+def single_start(i: int, count: int) -> dt.datetime:
+    """Where single event `i` of `count` starts (wall clock in ZONE): evenly over the year, on
+    quarter hours, never between 02:00 and 04:00, where a daylight-saving change may skip or
+    repeat the hour."""
+    start = YEAR_START + dt.timedelta(minutes=(i * 365 * 24 * 60 // count) // 15 * 15)
+    return start + dt.timedelta(hours=2) if 2 <= start.hour < 4 else start
+
+
 def event_body(i: int, count: int) -> str:
     """Event `i` of `count`: a weekly series without end (one in fifty, starting in the first
     week of January), or a single event at its place in the year."""
     if i % SERIES_EVERY == 0:
         start = YEAR_START + dt.timedelta(days=i % 7, hours=i % 9)
     else:
-        start = YEAR_START + dt.timedelta(minutes=(i * 365 * 24 * 60 // count) // 15 * 15)
+        start = single_start(i, count)
     end = start + dt.timedelta(minutes=30 if i % 2 else 60)
     lines = [
         "BEGIN:VCALENDAR",
@@ -116,7 +124,7 @@ def expected_in_week(count: int) -> int:
         if i % SERIES_EVERY == 0:
             found += 1
             continue
-        start = YEAR_START + dt.timedelta(minutes=(i * 365 * 24 * 60 // count) // 15 * 15)
+        start = single_start(i, count)
         end = start + dt.timedelta(minutes=30 if i % 2 else 60)
         found += start < high and end > low
     return found

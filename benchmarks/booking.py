@@ -87,6 +87,8 @@ def event_body(i: int, count: int) -> str:
     """Event `i` of `count` (see the module docstring for the mix)."""
     start = SPREAD_START + dt.timedelta(minutes=(i * SPREAD_MINUTES // count) // 15 * 15)
     start = start.replace(hour=i * 7 % 24)  # a third of them in working hours
+    if 2 <= start.hour < 4:  # a daylight-saving change may skip or repeat those hours
+        start += dt.timedelta(hours=2)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
