@@ -34,7 +34,7 @@ from televent.domain.recurrence import decode
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.agenda_reader import AgendaReader
-from televent.projections.occurrences_reader import IndexedOccurrence
+from televent.projections.occurrences_reader import IndexedOccurrence, copy_answer
 from televent.projections.queries import AccountView, ObjectView
 
 LOG = logging.getLogger(__name__)
@@ -242,24 +242,12 @@ def _indexed_span(indexed: IndexedOccurrence, zone: ZoneInfo, mine: list[str]) -
     fields = indexed.fields
     if fields.get("transparent") or fields.get("status") == "CANCELLED":
         return None
-    if _declined_series(indexed.series, mine):
+    if copy_answer(indexed.series, mine) == PartStat.DECLINED.value:
         return None
     first, last = indexed.instants(zone)
     if last <= first:
         return None
     return (dt.datetime.fromtimestamp(first, dt.UTC), dt.datetime.fromtimestamp(last, dt.UTC))
-
-
-def _declined_series(series: dict[str, object], mine: list[str]) -> bool:
-    """Whether the series is the person's copy of someone else's meeting, declined (as
-    `_declined_copy` reads a parsed one)."""
-    organizer = series.get("organizer")
-    if not isinstance(organizer, dict) or normalize_address(str(organizer["address"])) in mine:
-        return False
-    for attendee in series.get("attendees") or []:  # type: ignore[attr-defined]
-        if attendee["key"] in mine:
-            return bool(attendee["status"] == "declined")
-    return False
 
 
 def _utc(epoch: int) -> dt.datetime:

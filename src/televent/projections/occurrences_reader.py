@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from televent.domain.values import normalize_address
 from televent.projections.occurrences import LONG_SECONDS
 from televent.projections.sql import Sql
 from televent.projections.view_reader import Reader
@@ -49,6 +50,19 @@ class IndexedOccurrence:
         start, end = self.instants(zone)
         low_at, high_at = low.timestamp(), high.timestamp()
         return (start < high_at and end > low_at) or (start == end and low_at <= start < high_at)
+
+
+def copy_answer(series: dict[str, Any], mine: Collection[str]) -> str | None:
+    """The person's own answer (PARTSTAT, upper case) when the series is their copy of someone
+    else's meeting: it has an organizer who is not one of `mine`, and an attendee who is; None
+    otherwise. The one reading of this for every reader of the index."""
+    organizer = series.get("organizer")
+    if not isinstance(organizer, dict) or normalize_address(str(organizer["address"])) in mine:
+        return None
+    return next(
+        (str(a["status"]).upper() for a in series.get("attendees") or [] if a["key"] in mine),
+        None,
+    )
 
 
 @dataclass(frozen=True)
