@@ -22,6 +22,7 @@ from tests.browser.test_mini_app_phone import (
     between,
     create,
     day_columns,
+    drawn,
     fill_widest,
     go_to,
     loaded,
@@ -123,8 +124,8 @@ def test_persian_titles_period_and_fields_at_every_width(
 
     # The 15-minute meeting: its whole title on one line, its start inside the event's box.
     standup = events.filter(has_text=STANDUP)
-    assert standup.locator(".ev-title").evaluate(LINES) == [STANDUP]
-    assert standup.evaluate(TITLE_PLACE) == {"inside": True, "ellipsized": False, "lines": 1}
+    assert drawn(standup.locator(".ev-title"), LINES) == [STANDUP]
+    assert drawn(standup, TITLE_PLACE) == {"inside": True, "ellipsized": False, "lines": 1}
 
     if width == DESKTOP:  # tomorrow may be in next week
         go_to(page, today_at(9, 30, 1).date().isoformat())
@@ -134,8 +135,8 @@ def test_persian_titles_period_and_fields_at_every_width(
     # The long word starts where Persian starts (on the right), inside its box, on one line:
     # ellipsized at its end in a phone's narrow column, never split.
     word = events.filter(has_text=WORD)
-    assert word.locator(".ev-title").evaluate(LINES) == [WORD]
-    place = word.evaluate(TITLE_PLACE)
+    assert drawn(word.locator(".ev-title"), LINES) == [WORD]
+    place = drawn(word, TITLE_PLACE)
     assert (place["inside"], place["ellipsized"]) == (True, width != DESKTOP), place
 
     # Every time shown whole (in the overlapping events' narrow columns too).
