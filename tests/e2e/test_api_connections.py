@@ -11,6 +11,7 @@ connection keeps the calendar as an ordinary one when asked."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -125,19 +126,33 @@ def test_a_connected_account_is_mirrored_and_follows_the_other_server(
                 answer = dav.get(f"{peer.calendar}{uid}.ics")
                 return answer.status_code == 200 and text in answer.text
 
+            def settled(since: dt.datetime) -> bool:
+                # Nothing waits to be written back, and the round that wrote back what was
+                # changed `since` went on to list the other server's changes and ended: no round
+                # runs now, so the next change there is not taken in before one made here.
+                state = setup.api.get(f"/api/v1/connections/{connection['id']}").json()
+                mirror = state["calendars"][0]
+                last = mirror["last_success"]
+                ended = last is not None and dt.datetime.fromisoformat(last) > since
+                return ended and mirror["waiting_changes"] == 0
+
+            made_at = dt.datetime.now(dt.UTC)
             made_here = setup.caldav.put(
                 f"{home}dentist.ics", content=event("dentist@t", "Dentist"),
                 headers={"Content-Type": "text/calendar"},
             )  # fmt: skip
             assert made_here.status_code == 201, made_here.text
             until(lambda: there("dentist@t", "SUMMARY:Dentist"), "the new event written back")
+            until(lambda: settled(made_at), "the round that wrote it back to end")
             found = setup.api.get(
                 "/api/v1/events", params={"start": "2026-12-01", "end": "2026-12-02"}
             ).json()["items"]
             lunch = next(e for e in found if e["title"] == "Long lunch")
+            moved_at = dt.datetime.now(dt.UTC)
             moved = setup.api.patch(f"/api/v1/events/{lunch['id']}", json={"title": "Team lunch"})
             assert moved.status_code == 200, moved.text
             until(lambda: there("lunch@r", "SUMMARY:Team lunch"), "the change written back")
+            until(lambda: settled(moved_at), "the round that wrote it back to end")
 
             # Changed on both sides before they meet: the other server's version stands.
             assert dav.put(f"{peer.calendar}lunch@r.ics", content=event("lunch@r", "Their lunch"))
