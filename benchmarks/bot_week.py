@@ -17,21 +17,19 @@ occurrence index: every stored body in the window parsed and expanded
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import datetime as dt
 import os
-import platform
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
 
 from benchmarks.api import ACTOR, SOURCE, USER, ZONE, event_body
-from benchmarks.support import this_monday
+from benchmarks.support import size_options, size_table, this_monday
 from televent.adapters.telegram import texts
 from televent.application.televent import Televent
 from televent.bootstrap import build_application
@@ -119,9 +117,18 @@ def database(kind: str, folder: Path, size: int) -> tuple[str, Callable[[], None
 
 
 def run(kind: str, size: int, runs: int, folder: Path) -> dict[str, float | int]:
+    with filled(kind, size, folder) as (app, _):
+        return measure(app, runs)
+
+
+@contextlib.contextmanager
+def filled(kind: str, size: int, folder: Path) -> Iterator[tuple[Televent, Settings]]:
+    """An application on a fresh database of `kind` whose user 1 holds `size` events of
+    `benchmarks.api`, its clock at NOW; the database is dropped afterwards."""
     url, drop = database(kind, folder, size)
     try:
-        app = build_application(Settings(database_url=url), clock=lambda: NOW)
+        settings = Settings(database_url=url)
+        app = build_application(settings, clock=lambda: NOW)
         try:
             app.register_account(USER, name="Alice", timezone=ZONE, actor=ACTOR, source=SOURCE)
             calendar_id = calendar_id_for(account_id_for(USER), DEFAULT_CALENDAR_SLUG)
@@ -131,7 +138,7 @@ def run(kind: str, size: int, runs: int, folder: Path) -> dict[str, float | int]
                 )
                 if (i + 1) % 2000 == 0:
                     progress(f"  {kind}: stored {i + 1}/{size}")
-            return measure(app, runs)
+            yield app, settings
         finally:
             app.close()
     finally:
@@ -139,31 +146,14 @@ def run(kind: str, size: int, runs: int, folder: Path) -> dict[str, float | int]
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
-    parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--quick", action="store_true")
-    options = parser.parse_args(argv)
-    if options.quick:
-        options.sizes, options.backends, options.runs = [1000], ["sqlite"], 10
-    print("## The bot's /week: server time (medians)\n")
-    print(
-        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{options.runs} runs after 3 warm-up ones.\n"
+    options = size_options(__doc__, argv)
+    size_table(
+        options,
+        "The bot's /week: server time (medians)",
+        ["occurrences in the week", "/week (ms)", "before the index (ms)"],
+        run,
+        lambda row: [str(row["occurrences"]), f"{row['week_ms']:.2f}", f"{row['before_ms']:.1f}"],
     )
-    print("| backend | events | occurrences in the week | /week (ms) | before the index (ms) |")
-    print("|---|---:|---:|---:|---:|")
-    with tempfile.TemporaryDirectory(prefix="televent-weekbench-") as folder:
-        for kind in options.backends:
-            for size in options.sizes:
-                progress(f"{kind}, {size} events")
-                row = run(kind, size, options.runs, Path(folder))
-                print(
-                    f"| {kind} | {size:,} | {row['occurrences']} | {row['week_ms']:.2f} | "
-                    f"{row['before_ms']:.1f} |",
-                    flush=True,
-                )
 
 
 if __name__ == "__main__":

@@ -7,10 +7,13 @@ import argparse
 import datetime as dt
 import math
 import os
+import platform
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -77,3 +80,41 @@ def sized_options(doc: str | None, argv: list[str] | None) -> argparse.Namespace
     if options.quick:
         options.backends, options.events, options.rounds = ["sqlite"], 1000, 1
     return options
+
+
+def size_options(doc: str | None, argv: list[str] | None) -> argparse.Namespace:
+    """The options of a benchmark over calendars of several sizes: --sizes (1,000 and
+    10,000 events), --backends, --runs (30), and --quick (SQLite, 1,000 events, 10 runs)."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--quick", action="store_true")
+    options = parser.parse_args(argv)
+    if options.quick:
+        options.sizes, options.backends, options.runs = [1000], ["sqlite"], 10
+    return options
+
+
+def size_table(
+    options: argparse.Namespace,
+    title: str,
+    columns: list[str],
+    run: Callable[[str, int, int, Path], dict[str, Any]],
+    cells: Callable[[dict[str, Any]], list[str]],
+) -> None:
+    """Print a Markdown table with a row per backend and size (`run(backend, size, runs,
+    folder)`, then `cells` of its result after the backend and the size)."""
+    print(f"## {title}\n")
+    print(
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{options.runs} runs after 3 warm-up ones.\n"
+    )
+    print("| backend | events | " + " | ".join(columns) + " |")
+    print("|---|---:|" + "---:|" * len(columns))
+    with tempfile.TemporaryDirectory(prefix="televent-bench-") as folder:
+        for kind in options.backends:
+            for size in options.sizes:
+                progress(f"{kind}, {size} events")
+                row = run(kind, size, options.runs, Path(folder))
+                print(f"| {kind} | {size:,} | " + " | ".join(cells(row)) + " |", flush=True)

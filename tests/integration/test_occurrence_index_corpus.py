@@ -6,22 +6,34 @@ event's first start, in the weeks around now and in a year's span, on SQLite and
 
 One difference is deliberate: a time written in UTC in a calendar that names a zone in
 X-WR-TIMEZONE was shown by the old reader in that zone, and the index shows it as written; the
-instant is the same, so times are compared as instants."""
+instant is the same, so times are compared as instants.
+
+The same holds for what else reads the index instead of a body: each event's own JSON (the
+API's `GET /events/{id}`) and the reminder scan's due reminders."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 import televent.application.calendar_objects as calendar_objects
+from televent.adapters.api.event_json import (
+    event_json,
+    indexed_event_json,
+    lead_component,
+    recurrence_of,
+)
+from televent.application.reminders import LOOK_AHEAD, Due, due_reminders, indexed_due
 from televent.application.televent import Televent
 from televent.domain.content_lines import decode_property_moment
 from televent.domain.errors import DomainError
 from televent.domain.ical import parse_calendar_object
 from televent.projections.agenda_reader import AgendaReader
+from televent.projections.queries import ObjectView
 from tests.conftest import Backend, FakeClock
 from tests.e2e.test_corpus_roundtrip import resources
 from tests.helpers import FIXTURE_CORPUS
@@ -30,6 +42,7 @@ from tests.integration.test_occurrence_index import fresh, shown
 FILES = sorted((FIXTURE_CORPUS / "calendars").glob("*.ics"))
 ACTOR, SOURCE = "account:tests", "caldav:import"
 WINDOWS_PER_FILE = 25
+YEAR = dt.timedelta(days=365)
 
 
 def _instant(text: str) -> str:
@@ -114,3 +127,85 @@ def test_the_index_lists_each_corpus_calendar_as_the_bodies_say(
             assert listed == expected, (path.name, low, high)
             listed_any = listed_any or bool(listed)
         assert listed_any, f"{path.name}: no window listed anything"
+        objects = app.queries.objects_in(calendar)
+        on_read = app.queries.starting_between(clock(), clock()).on_read
+        events = [o for o in objects if o.component == "VEVENT" and o.event_id not in on_read]
+        assert _events_read_alike(app, account, objects) == len(events), path.name
+        # (an object the index leaves to readers is reminded of by parsing it, as before)
+        reminded, instances = _reminders_alike(app, objects, clock())
+        assert reminded or not (events and instances), f"{path.name}: nothing reminded"
+
+
+def _events_read_alike(app: Televent, account: Any, objects: list[ObjectView]) -> int:
+    """Each event's JSON (GET /api/v1/events/{id}) read from the index equals the one made
+    by parsing its body, times compared as instants; returns how many the index answered."""
+    mine = set(AgendaReader(app.queries, app.internal_domain).addresses(account))
+    zone = ZoneInfo(account.timezone)
+    answered = 0
+    for obj in objects:
+        indexed = app.queries.lead_of(obj.event_id)
+        if indexed is None:
+            continue
+        answered += 1
+        got = indexed_event_json(indexed, mine=mine, zone=zone, owned=True)
+        lead = lead_component(obj.ical)
+        expected = event_json(
+            lead, obj, recurrence=recurrence_of(obj.ical), mine=mine, zone=zone, owned=True
+        )
+        for key in ("start", "end", "recurrence_id"):
+            got[key] = _instant(got[key] or "")  # type: ignore[literal-required]
+            expected[key] = _instant(expected[key] or "")  # type: ignore[literal-required]
+        assert {k: (v, expected.get(k)) for k, v in got.items() if v != expected.get(k)} == {}
+    return answered
+
+
+def _reminders_alike(app: Televent, objects: list[ObjectView], now: dt.datetime) -> tuple[int, int]:
+    """The reminders the scan reads from the index (for a person in Berlin with the default
+    lead, with and without the events' own alarms) are those a parse of every stored body
+    gives, ten minutes before each of the first instances of every event (or of 9:00, when
+    it is a date) and a day before; returns how many were due, and at how many instances."""
+    zone, lead = ZoneInfo("Europe/Berlin"), dt.timedelta(minutes=15)
+    moments: set[dt.datetime] = {now}
+    instances = 0
+    for obj in objects:
+        listed = [  # every instance of a finite event; an endless one's in the index's window
+            o
+            for low, high in ((dt.datetime(1990, 1, 1, tzinfo=dt.UTC), now + YEAR),
+                              (now - dt.timedelta(days=30), now + dt.timedelta(days=150)))
+            for o in app.queries.occurrences_in(
+                [obj.calendar_id], low, high, zone, events=[obj.event_id]
+            ).occurrences
+        ]  # fmt: skip
+        for occurrence in sorted(listed, key=lambda o: o.start_ts)[:2]:
+            instances += 1
+            start = dt.datetime.fromtimestamp(occurrence.start_ts, dt.UTC)
+            moments |= {start - dt.timedelta(minutes=10), start - dt.timedelta(days=1)}
+            if len(occurrence.start) == 10:  # a date reminds at 9:00 in Berlin (07/08 UTC)
+                moments |= {start + dt.timedelta(hours=h, minutes=50) for h in (6, 7)}
+            elif occurrence.floating:  # a floating time is Berlin's: one or two hours earlier
+                moments |= {start - dt.timedelta(hours=h, minutes=10) for h in (1, 2)}
+    due = 0
+    for moment in sorted(moments)[:60]:
+        window = app.queries.starting_between(moment, moment + LOOK_AHEAD)
+        for alarms in (True, False):
+            got = {
+                (str(o.event_id), *_due(d))
+                for o in window.occurrences
+                if (d := indexed_due(o, moment, lead, zone, alarms=alarms)) is not None
+            }
+            expected = set()
+            for obj in objects:
+                if obj.event_id in window.on_read or obj.component != "VEVENT":
+                    continue
+                expected |= {
+                    (str(obj.event_id), *_due(d))
+                    for d in due_reminders(obj.ical, moment, lead, zone, alarms=alarms)
+                }
+            assert got == expected, (moment, alarms)
+            due += len(got)
+    return due, instances
+
+
+def _due(due: Due) -> tuple[Any, ...]:
+    return (due.start.timestamp(), due.remind_at.timestamp(), due.summary, due.location,
+            due.from_alarm)  # fmt: skip

@@ -109,6 +109,44 @@ def reminders_of(component: Any) -> list[Reminder] | None:
     return [entry for entry in found if entry is not None]
 
 
+def reminder_moments(
+    reminders: Sequence[Reminder], start: dt.datetime, end: dt.datetime
+) -> list[dt.datetime]:
+    """When an occurrence from `start` to `end` reminds, by its `reminders` entries (as
+    `reminders_of` lists them; an absolute one in UTC); an entry that cannot be read is left
+    out, as a VALARM whose TRIGGER cannot be read is."""
+    moments: list[dt.datetime] = []
+    for entry in reminders:
+        if isinstance(entry, int):
+            moments.append(start - dt.timedelta(minutes=entry))
+            continue
+        match = _TEXT_FORM.match(str(entry))
+        if match is None:
+            continue
+        parameter, value = match.group(1).upper(), match.group(2)
+        try:
+            if parameter == "VALUE=DATE-TIME":
+                at = dt.datetime.strptime(value.upper(), "%Y%m%dT%H%M%SZ")
+                moments.append(at.replace(tzinfo=dt.UTC))
+            else:
+                moments.append((end if parameter == "RELATED=END" else start) + _duration(value))
+        except (ValueError, OverflowError):
+            continue
+    return moments
+
+
+def alarm_moments(
+    reminders: Sequence[Reminder] | None, silent: bool, start: dt.datetime, end: dt.datetime
+) -> list[dt.datetime] | None:
+    """When an occurrence reminds by its own alarms (`reminders` as `reminders_of` lists them;
+    `silent`: one of them is ACTION:NONE): None when none says when (the person's lead time
+    applies), [] when they are silenced. The one reading of this for every reminder scan."""
+    if reminders is None:
+        return None
+    moments = reminder_moments(reminders, start, end)
+    return moments if moments or silent else None
+
+
 def checked_reminders(name: str, value: Any) -> list[Reminder] | None:
     """A `reminders` value a client sent: null, or a list of at most MAX_REMINDERS entries
     (whole minutes, or the texts the module docstring shows); repeated entries count once."""

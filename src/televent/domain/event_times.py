@@ -12,6 +12,7 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
+from televent.domain.content_lines import iana_zone
 from televent.domain.errors import DomainError
 
 Moment = dt.datetime | dt.date
@@ -134,4 +135,8 @@ def zone_name_of(component: Any) -> str | None:
     if key:
         return str(key)
     tzid = component["DTSTART"].params.get("TZID")
-    return None if tzid is None else str(tzid)
+    if tzid is None:
+        return None
+    # a Windows or Mozilla name by its IANA one, as the occurrence index reads it
+    zone = iana_zone(str(tzid))
+    return str(getattr(zone, "key", None) or tzid)

@@ -183,7 +183,29 @@ def fields_of(component: Component, obj: CalendarObject) -> Fields:
         "reminders": reminders_of(component),
         "timezone": zone_name(component, obj),
         "recurrence": _value(component, "RRULE") if "RECURRENCE-ID" not in component else None,
+        # an alarm that never fires (ACTION:NONE): with no other, the person's lead time is off
+        "silent": any(
+            (_text(c, "ACTION") or "").strip().upper() == "NONE"
+            for c in component.components
+            if c.name == "VALARM"
+        ),
+        **_own_times(component, obj),
     }
+
+
+def _own_times(component: Component, obj: CalendarObject) -> Fields:
+    """The component's own start, end and RECURRENCE-ID as the API writes them (what one
+    event's JSON shows without listing its instances); none when they cannot be read."""
+    try:
+        start, end = times_of(component, obj)
+        rid = component.get("RECURRENCE-ID")
+        return {
+            "start": _moment_text(start),
+            "end": _moment_text(end),
+            "recurrence_id": None if rid is None else _moment_text(_decoded(rid, obj)),
+        }
+    except (NotExactError, ContentError, ValueError, OverflowError, TypeError):
+        return {}
 
 
 def _safe_fields(obj: CalendarObject) -> Fields:

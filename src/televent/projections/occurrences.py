@@ -78,81 +78,98 @@ class OccurrencesProjection(Projection):
         for row in rows:
             # the rows already there (the last window, overrides) stay: ON CONFLICT keeps them
             added = _later(json.loads(row["recipe"]), int(row["until_ts"]), until)
-            self._insert(db, str(row["event_id"]), str(row["calendar_id"]), added)
+            self._insert(
+                db, [_row(str(row["event_id"]), str(row["calendar_id"]), i) for i in added]
+            )
             db.run(
                 f"UPDATE {self.t['occurrence_events']} SET until_ts = ? WHERE event_id = ?",
                 (int(until.timestamp()), row["event_id"]),
             )
 
     def flush(self, db: Sql) -> None:
-        """Index the bodies the transaction (or catch-up batch) left, once each."""
+        """Index the bodies the transaction (or catch-up batch) left, once each, in a few
+        statements for all of them (a rebuild's batch holds thousands)."""
         keys = [key for key in db.pending if key[0] == self.name]
         if not keys:
             return
-        horizon = db.scalar(
-            f"SELECT until_ts FROM {self.t['occurrence_horizon']} WHERE name = ?", (HORIZON,)
-        )
+        gone = [key[1] for key in keys]
+        found = []
         for key in keys:
             calendar_id, uid, etag, ical, at, position = db.pending.pop(key)
             indexed = index_of(ical, at)
-            self._store(db, key[1], (calendar_id, uid, etag, position), indexed, horizon)
+            if indexed is not None:  # None: a task or a journal, nothing is listed
+                found.append((key[1], calendar_id, uid, etag, position, indexed))
+        horizon = None  # read once, and only when an endless series needs it
+        if any(_endless(f[-1]) for f in found):
+            horizon = db.scalar(
+                f"SELECT until_ts FROM {self.t['occurrence_horizon']} WHERE name = ?", (HORIZON,)
+            )
+        events: list[tuple[Any, ...]] = []
+        rows: list[tuple[Any, ...]] = []
+        for event_id, calendar_id, uid, etag, position, indexed in found:
+            instances, until = _listed(indexed, horizon)
+            events.append(
+                (
+                    event_id, calendar_id, uid, etag, _json(indexed.fields),
+                    None if indexed.recipe is None else _json(indexed.recipe),
+                    indexed.from_ts, until, int(indexed.expand_on_read),
+                    int(indexed.expand_on_read or indexed.from_ts is not None
+                        or until is not None),
+                    position,
+                )
+            )  # fmt: skip
+            rows += [_row(event_id, calendar_id, i) for i in instances]
+        for start in range(0, len(gone), _BATCH):
+            ids = gone[start : start + _BATCH]
+            marks = ", ".join("?" * len(ids))
+            for table in ("occurrences", "occurrence_events"):
+                db.run(f"DELETE FROM {self.t[table]} WHERE event_id IN ({marks})", ids)
+        for start in range(0, len(events), _BATCH):
+            batch = events[start : start + _BATCH]
+            db.run(
+                f"INSERT INTO {self.t['occurrence_events']} (event_id, calendar_id, uid, etag, "
+                "fields, recipe, from_ts, until_ts, on_read, partial, position) VALUES "
+                + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch)),
+                [value for event in batch for value in event],
+            )
+        self._insert(db, rows)
 
-    def _store(
-        self,
-        db: Sql,
-        event_id: str,
-        about: tuple[str, str, str, int],
-        indexed: Indexed | None,
-        horizon: int | None,
-    ) -> None:
-        calendar_id, uid, etag, position = about
-        db.run(f"DELETE FROM {self.t['occurrences']} WHERE event_id = ?", (event_id,))
-        if indexed is None:  # a task or a journal: nothing is listed
-            db.run(f"DELETE FROM {self.t['occurrence_events']} WHERE event_id = ?", (event_id,))
-            return
-        instances, until = list(indexed.instances), indexed.until_ts
-        if indexed.recipe is not None and until is not None and horizon and horizon > until:
-            listed = {i.key for i in instances}  # an override keeps its own row
-            later = _later(indexed.recipe, until, dt.datetime.fromtimestamp(horizon, dt.UTC))
-            instances += [i for i in later if i.key not in listed]
-            until = horizon
-        db.run(
-            f"INSERT INTO {self.t['occurrence_events']} (event_id, calendar_id, uid, etag, "
-            "fields, recipe, from_ts, until_ts, on_read, partial, position) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET "
-            "calendar_id = excluded.calendar_id, uid = excluded.uid, etag = excluded.etag, "
-            "fields = excluded.fields, recipe = excluded.recipe, from_ts = excluded.from_ts, "
-            "until_ts = excluded.until_ts, on_read = excluded.on_read, "
-            "partial = excluded.partial, position = excluded.position",
-            (
-                event_id, calendar_id, uid, etag, _json(indexed.fields),
-                None if indexed.recipe is None else _json(indexed.recipe),
-                indexed.from_ts, until, int(indexed.expand_on_read),
-                int(indexed.expand_on_read or indexed.from_ts is not None or until is not None),
-                position,
-            ),
-        )  # fmt: skip
-        self._insert(db, event_id, calendar_id, instances)
-
-    def _insert(self, db: Sql, event_id: str, calendar_id: str, found: list[Instance]) -> None:
-        for start in range(0, len(found), _BATCH):
-            batch = found[start : start + _BATCH]
+    def _insert(self, db: Sql, rows: list[tuple[Any, ...]]) -> None:
+        """Add instances' rows; one already there (an override's, a window's) stays."""
+        for start in range(0, len(rows), _BATCH):
+            batch = rows[start : start + _BATCH]
             marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
             db.run(
                 f"INSERT INTO {self.t['occurrences']} (event_id, instance, calendar_id, "
                 "recurrence_id, start_at, end_at, start_ts, end_ts, floating, long, fields) "
                 f"VALUES {marks} ON CONFLICT (event_id, instance) DO NOTHING",
-                [
-                    value
-                    for i in batch
-                    for value in (
-                        event_id, i.key, calendar_id, i.recurrence_id, i.start, i.end,
-                        i.start_ts, i.end_ts, int(i.floating),
-                        int(i.end_ts - i.start_ts > LONG_SECONDS),
-                        None if i.fields is None else _json(i.fields),
-                    )
-                ],
-            )  # fmt: skip
+                [value for row in batch for value in row],
+            )
+
+
+def _endless(indexed: Indexed) -> bool:
+    """A series listed up to a window's end (a rule without end)."""
+    return indexed.recipe is not None and indexed.until_ts is not None
+
+
+def _listed(indexed: Indexed, horizon: int | None) -> tuple[list[Instance], int | None]:
+    """An event's instances to index and the instant up to which they are all of them: an
+    endless series' window reaches at least the horizon."""
+    instances, until = list(indexed.instances), indexed.until_ts
+    if indexed.recipe is not None and until is not None and horizon and horizon > until:
+        listed = {i.key for i in instances}  # an override keeps its own row
+        later = _later(indexed.recipe, until, dt.datetime.fromtimestamp(horizon, dt.UTC))
+        instances += [i for i in later if i.key not in listed]
+        until = horizon
+    return instances, until
+
+
+def _row(event_id: str, calendar_id: str, i: Instance) -> tuple[Any, ...]:
+    return (
+        event_id, i.key, calendar_id, i.recurrence_id, i.start, i.end, i.start_ts, i.end_ts,
+        int(i.floating), int(i.end_ts - i.start_ts > LONG_SECONDS),
+        None if i.fields is None else _json(i.fields),
+    )  # fmt: skip
 
 
 def _later(recipe: dict[str, Any], until_ts: int, horizon: dt.datetime) -> list[Instance]:

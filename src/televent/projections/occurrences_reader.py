@@ -47,8 +47,11 @@ class IndexedOccurrence:
 
     def overlaps(self, low: dt.datetime, high: dt.datetime, zone: dt.tzinfo) -> bool:
         """Whether it overlaps [low, high) (an instant at `low` counts)."""
+        return self.overlaps_instants(low.timestamp(), high.timestamp(), zone)
+
+    def overlaps_instants(self, low_at: float, high_at: float, zone: dt.tzinfo) -> bool:
+        """`overlaps` with the window's ends as instants."""
         start, end = self.instants(zone)
-        low_at, high_at = low.timestamp(), high.timestamp()
         return (start < high_at and end > low_at) or (start == end and low_at <= start < high_at)
 
 
@@ -94,9 +97,10 @@ class OccurrencesReader(Reader):
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
         with self.reader.read() as db:
             partial = _partial(db, by, ids, low_ts, high_ts)
-            rows = db.all(
-                f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? AND o.start_ts < ?",
-                (*ids, low_ts - LONG_SECONDS - SLACK, high_ts + SLACK),
+            rows = db.all(  # by start (the index); those that ended before never leave SQL
+                f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? AND o.start_ts < ? "
+                "AND o.end_ts >= ?",
+                (*ids, low_ts - LONG_SECONDS - SLACK, high_ts + SLACK, low_ts - SLACK),
             )
             rows += db.all(
                 f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.long = 1 AND o.end_ts > ? "
@@ -104,14 +108,74 @@ class OccurrencesReader(Reader):
                 (*ids, low_ts - SLACK, low_ts - LONG_SECONDS - SLACK),
             )
         found = []
+        series: dict[str, dict[str, Any]] = {}  # each event's fields decoded once
+        uuids: dict[str, UUID] = {}  # and each id read once
+        skipped = {str(event_id) for event_id in partial}
+        low_at, high_at = low.timestamp(), high.timestamp()
         for row in rows:
-            event_id = UUID(row["event_id"])
-            if event_id in partial:
+            if row["event_id"] in skipped:
                 continue
-            occurrence = _occurrence(row)
-            if occurrence.overlaps(low, high, zone):
+            occurrence = _occurrence(row, series, uuids)
+            if occurrence.overlaps_instants(low_at, high_at, zone):
                 found.append(occurrence)
         return IndexedWindow(found, partial)
+
+    def starting_between(self, low: dt.datetime, high: dt.datetime) -> IndexedWindow:
+        """Every calendar's occurrences that may start in [low, high) (a floating time or a
+        date counted as if in any zone: the caller places it), and the events whose rows do
+        not hold every instance there (the caller expands those itself)."""
+        low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
+        with self.reader.read() as db:
+            partial = {
+                UUID(row["event_id"])
+                for row in db.all(
+                    "SELECT event_id FROM occurrence_events WHERE partial = 1 "
+                    "AND (on_read = 1 OR from_ts > ? OR until_ts < ?)",
+                    (low_ts - SLACK, high_ts + SLACK),
+                )
+            }
+            rows = db.all(
+                f"{_SELECT} WHERE o.start_ts >= ? AND o.start_ts < ?",
+                (low_ts - SLACK, high_ts + SLACK),
+            )
+        skipped = {str(event_id) for event_id in partial}
+        series: dict[str, dict[str, Any]] = {}
+        uuids: dict[str, UUID] = {}
+        found = [_occurrence(row, series, uuids) for row in rows if row["event_id"] not in skipped]
+        return IndexedWindow(found, partial)
+
+    def lead_of(self, event_id: UUID) -> IndexedOccurrence | None:
+        """An event as its one JSON shows it (its series' master, or its first override when
+        it holds only overrides): the index's fields with the component's own start and end;
+        None when the index leaves the event to the reader (odd data)."""
+        with self.reader.read() as db:
+            row = db.one(
+                "SELECT event_id, calendar_id, uid, etag, fields FROM occurrence_events "
+                "WHERE event_id = ? AND on_read = 0",
+                (str(event_id),),
+            )
+        if row is None:
+            return None
+        fields = json.loads(row["fields"])
+        if "start" not in fields:
+            return None
+        start, end = str(fields["start"]), str(fields["end"])
+        start_ts, floating = _stored_instant(start)
+        return IndexedOccurrence(
+            event_id=event_id,
+            calendar_id=UUID(row["calendar_id"]),
+            uid=str(row["uid"]),
+            etag=str(row["etag"]),
+            instance="",
+            recurrence_id=fields.get("recurrence_id"),
+            start=start,
+            end=end,
+            start_ts=start_ts,
+            end_ts=_stored_instant(end)[0],
+            floating=floating,
+            fields=fields,
+            series=fields,
+        )
 
 
 _SELECT = (
@@ -124,25 +188,27 @@ def _partial(db: Sql, by: str, ids: list[str], low: int, high: int) -> set[UUID]
     """Events whose rows are not every instance of [low, high): expanded on read, or an
     endless series listed in a window that does not cover this one."""
     rows = db.all(
-        f"SELECT event_id, on_read, from_ts, until_ts FROM occurrence_events "
-        f"WHERE {by} IN ({', '.join('?' for _ in ids)}) AND partial = 1",
-        ids,
+        f"SELECT event_id FROM occurrence_events "
+        f"WHERE {by} IN ({', '.join('?' for _ in ids)}) AND partial = 1 "
+        "AND (on_read = 1 OR from_ts > ? OR until_ts < ?)",
+        (*ids, low - SLACK, high + SLACK),
     )
-    return {
-        UUID(row["event_id"])
-        for row in rows
-        if row["on_read"]
-        or (row["from_ts"] is not None and row["from_ts"] > low - SLACK)
-        or (row["until_ts"] is not None and row["until_ts"] < high + SLACK)
-    }
+    return {UUID(row["event_id"]) for row in rows}
 
 
-def _occurrence(row: dict[str, Any]) -> IndexedOccurrence:
-    series = json.loads(row["series_fields"])
+def _occurrence(
+    row: dict[str, Any], decoded: dict[str, dict[str, Any]], uuids: dict[str, UUID]
+) -> IndexedOccurrence:
+    """An occurrence from its row (`decoded`: the series' fields already decoded, by event;
+    `uuids`: the ids already read)."""
+    event_id = row["event_id"]
+    series = decoded.get(event_id)
+    if series is None:
+        series = decoded[event_id] = json.loads(row["series_fields"])
     own = row["fields"]
     return IndexedOccurrence(
-        event_id=UUID(row["event_id"]),
-        calendar_id=UUID(row["calendar_id"]),
+        event_id=_uuid(event_id, uuids),
+        calendar_id=_uuid(row["calendar_id"], uuids),
         uid=str(row["uid"]),
         etag=str(row["etag"]),
         instance=str(row["instance"]),
@@ -155,6 +221,27 @@ def _occurrence(row: dict[str, Any]) -> IndexedOccurrence:
         fields=series if own is None else json.loads(own),
         series=series,
     )
+
+
+def _uuid(text: Any, known: dict[str, UUID]) -> UUID:
+    """An id as a UUID, each text read once per answer (a calendar's id is on every row)."""
+    key = str(text)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = UUID(key)
+    return found
+
+
+def _stored_instant(text: str) -> tuple[int, bool]:
+    """A moment as the index stores it: its instant (a date or a floating time as if in UTC)
+    and whether it is floating."""
+    if len(text) == 10:
+        day = dt.date.fromisoformat(text)
+        return int(dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).timestamp()), True
+    moment = dt.datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        return int(moment.replace(tzinfo=dt.UTC).timestamp()), True
+    return int(moment.timestamp()), False
 
 
 def _placed(text: str, zone: dt.tzinfo) -> float:

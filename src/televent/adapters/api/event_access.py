@@ -17,7 +17,13 @@ from uuid import UUID
 
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.event_booking import booking_json
-from televent.adapters.api.event_json import EventJson, event_json, lead_component, recurrence_of
+from televent.adapters.api.event_json import (
+    EventJson,
+    event_json,
+    indexed_event_json,
+    lead_component,
+    recurrence_of,
+)
 from televent.adapters.api.problems import ProblemError
 from televent.adapters.i18n import t
 from televent.domain.booking_event import BOOKING_UID_PREFIX
@@ -117,8 +123,14 @@ class EventAccess:
         return obj
 
     def event(self, obj: ObjectView, occurrence: str | None = None) -> EventJson:
-        """The event (its series' master) or one occurrence as JSON."""
+        """The event (its series' master) or one occurrence as JSON; the event itself from the
+        occurrence index when it holds it (docs/adr/0030), without parsing the body."""
         if occurrence is None:
+            indexed = self.api.queries.lead_of(obj.event_id)
+            if indexed is not None and indexed.etag == obj.etag:
+                return indexed_event_json(
+                    indexed, mine=self.mine, zone=self.zone, owned=self.owns(obj)
+                )
             component = lead_component(obj.ical)
             if component is None:
                 raise DomainError("That is not an event.")

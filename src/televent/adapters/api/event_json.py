@@ -236,8 +236,8 @@ def indexed_event_json(
 
 def placed_json(text: str, zone: dt.tzinfo) -> str:
     """A stored moment as the API writes it: a floating time placed in the reader's zone."""
-    if len(text) == 10:
-        return text
+    if len(text) == 10 or (len(text) == 25 and text[19] in "+-"):
+        return text  # a date, or a time with its offset: written as the API writes it
     moment = dt.datetime.fromisoformat(text)
     return moment_json(moment, zone)
 
