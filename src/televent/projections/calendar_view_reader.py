@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from televent.domain.sharing import Role, owner_role
-from televent.domain.values import DEFAULT_CALENDAR_SLUG
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, is_telegram_id
 from televent.projections.view_reader import Reader
 
 
@@ -81,6 +81,7 @@ OBJECT_COLUMNS = (
     "calendar_id, href, uid, event_id, component, etag, ical, position, modified_at, "
     "range_start, range_end, span_exact, instances, schedule_tag"
 )
+_O_OBJECT_COLUMNS = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))  # as `o.`
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
     "created_position, sync_position, sync_time, subscribed, busy, connection_id"
@@ -111,15 +112,34 @@ class CalendarViewReader(Reader):
     def object_of(self, account_id: UUID, slug: str, href: str) -> ObjectView | None:
         """The object stored under a resource name in an account's calendar, in one round trip
         (None when either is missing)."""
-        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
         with self.reader.read() as db:
             row = db.one(
-                f"SELECT {columns} FROM calendar_objects o JOIN calendars c "
+                f"SELECT {_O_OBJECT_COLUMNS} FROM calendar_objects o JOIN calendars c "
                 "ON c.calendar_id = o.calendar_id "
                 "WHERE c.account_id = ? AND c.slug = ? AND o.href = ?",
                 (str(account_id), slug, href),
             )
         return None if row is None else _object(row)
+
+    def own_object_for_device(
+        self, telegram_id: int, device_id: str, slug: str, href: str
+    ) -> ObjectView | None:
+        """The object stored under a resource name in a Telegram user's own calendar while this
+        device of theirs is active, in one statement: a CalDAV GET with remembered credentials
+        needs nothing else (a device revoked in any process is refused at once). None when
+        the device is not active or nothing is stored there."""
+        if not is_telegram_id(telegram_id):
+            return None
+        with self.reader.read() as db:
+            row = db.one(
+                f"SELECT {_O_OBJECT_COLUMNS} FROM accounts a JOIN devices d "
+                "ON d.account_id = a.account_id AND d.device_id = ? AND d.revoked_at IS NULL "
+                "LEFT JOIN calendars c ON c.account_id = a.account_id AND c.slug = ? "
+                "LEFT JOIN calendar_objects o ON o.calendar_id = c.calendar_id AND o.href = ? "
+                "WHERE a.telegram_id = ?",
+                (device_id, slug, href, telegram_id),
+            )
+        return None if row is None or row["href"] is None else _object(row)
 
     def object_at(self, calendar_id: UUID, href: str) -> ObjectView | None:
         """The calendar object stored under a resource name."""
@@ -238,10 +258,9 @@ class CalendarViewReader(Reader):
     def object_with_uid(self, account_id: UUID, uid: str) -> ObjectView | None:
         """The account's resource with this UID (in its default calendar when several hold
         it): where an attendee's copy of a scheduled event lives (RFC 6638 §4.3)."""
-        columns = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))
         with self.reader.read() as db:
             row = db.one(
-                f"SELECT {columns} FROM calendar_objects o "
+                f"SELECT {_O_OBJECT_COLUMNS} FROM calendar_objects o "
                 "JOIN calendars c ON c.calendar_id = o.calendar_id "
                 "WHERE o.uid = ? AND c.account_id = ? "
                 "ORDER BY CASE WHEN c.slug = ? THEN 0 ELSE 1 END, c.slug LIMIT 1",
@@ -320,6 +339,7 @@ def _columns(bodies: bool) -> str:
     return OBJECT_COLUMNS if bodies else OBJECT_COLUMNS.replace(" ical,", " '' AS ical,")
 
 
+@lru_cache(maxsize=1024)
 @lru_cache(maxsize=1024)
 def _calendar_uuid(text: str) -> UUID:
     """The same few calendar ids come back on every row of a large answer."""

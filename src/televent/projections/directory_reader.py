@@ -62,32 +62,32 @@ class DirectoryReader(Reader):
     def account_by_telegram_id(self, telegram_id: int) -> AccountView | None:
         """The account of a Telegram user, if registered (one round trip); None for a number
         no Telegram id can be."""
-        return self._account_where(telegram_id, None)
+        if not is_telegram_id(telegram_id):
+            return None
+        return self._account_where("a.telegram_id = ?", [telegram_id])
 
     def account_with_device(self, telegram_id: int, device_id: str) -> AccountView | None:
         """The account of a Telegram user while this device of theirs is not revoked, in one
         round trip: every request with remembered credentials asks it (a device revoked in any
         process is refused at once)."""
-        return self._account_where(telegram_id, device_id)
-
-    def _account_where(self, telegram_id: int, device_id: str | None) -> AccountView | None:
         if not is_telegram_id(telegram_id):
             return None
-        device = ""
-        params: list[int | str] = [telegram_id]
-        if device_id is not None:
-            device = (
-                " AND EXISTS (SELECT 1 FROM devices d WHERE d.device_id = ? "
-                "AND d.account_id = a.account_id AND d.revoked_at IS NULL)"
-            )
-            params.append(device_id)
+        return self._account_where(
+            "a.telegram_id = ? AND EXISTS (SELECT 1 FROM devices d WHERE d.device_id = ? "
+            "AND d.account_id = a.account_id AND d.revoked_at IS NULL)",
+            [telegram_id, device_id],
+        )
+
+    def _account_where(self, condition: str, params: list[int | str]) -> AccountView | None:
+        """The one account meeting `condition` (on `accounts a`) with its linked emails and
+        invitation addresses, in one round trip."""
         with self.reader.read() as db:
             rows = db.all(
                 "SELECT a.*, e.email AS linked_email, i.address AS invite_address, "
                 "i.replaced_at AS invite_replaced_at FROM accounts a "
                 "LEFT JOIN account_emails e ON e.account_id = a.account_id "
                 "LEFT JOIN invite_addresses i ON i.account_id = a.account_id "
-                f"WHERE a.telegram_id = ?{device} "
+                f"WHERE {condition} "
                 "ORDER BY e.linked_at, e.email, i.assigned_at, i.address",
                 params,
             )
@@ -102,10 +102,9 @@ class DirectoryReader(Reader):
         return account_view(rows[0], emails, current[0] if current else None, replaced)
 
     def account_by_id(self, account_id: UUID | str) -> AccountView | None:
-        """An account by its id (the owner of a calendar, the sender of a queued message)."""
-        with self.reader.read() as db:
-            row = db.one("SELECT * FROM accounts WHERE account_id = ?", (str(account_id),))
-            return None if row is None else self._account(db, row)
+        """An account by its id (the owner of a calendar, the sender of a queued message), in
+        one round trip."""
+        return self._account_where("a.account_id = ?", [str(account_id)])
 
     def account_by_email(self, email: str) -> AccountView | None:
         """The account that linked this email address (the earliest, if several did)."""

@@ -2,7 +2,8 @@
 
 Litestar refuses WebDAV methods on ordinary routes, so the whole DAV space is one ASGI mount;
 this module only moves bytes: it reads the body (refusing oversized ones with 413 before reading
-them whole), runs the synchronous handler on a worker thread, and writes the reply.
+them whole), runs the synchronous handler on a worker thread (a request without credentials,
+which the handler answers without reading anything, on the event loop), and writes the reply.
 """
 
 from __future__ import annotations
@@ -40,7 +41,13 @@ class CalDavAsgi:
             await _send(send, body)
             return
         request = Request(scope["method"].upper(), path, headers, body, client=str(client[0]))
-        reply = await self.port.run(self.handlers.handle, request)
+        if "authorization" in headers:
+            reply = await self.port.run(self.handlers.handle, request)
+        else:
+            # Without credentials a request is answered before anything is read (OPTIONS,
+            # discovery's redirect) or refused with 401: on the event loop, without the hop
+            # to a worker thread, which costs more than the answer itself.
+            reply = self.handlers.handle(request)
         await _send(send, reply)
 
 

@@ -45,7 +45,7 @@ from televent.adapters.caldav.xml import DAV
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError, PreconditionFailedError
 from televent.domain.values import DEFAULT_CALENDAR_SLUG
-from televent.projections.queries import AccountView
+from televent.projections.queries import AccountView, ObjectView
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 Handler = Callable[[Request, Target, Principal, AccountView], Reply]
@@ -114,6 +114,10 @@ class CalDavHandlers:
             )
         if target.kind is Kind.WELL_KNOWN:
             return Reply(301, headers={"location": "/dav/"})
+        if request.method in ("GET", "HEAD") and target.kind is Kind.OBJECT:
+            answered = self._own_object(request, target)
+            if answered is not None:
+                return answered
         principal = self.auth.authenticate(request.header("authorization"), request.client)
         if target.telegram_id is not None and target.telegram_id != principal.telegram_id:
             raise DavError(403, "This belongs to another user.", "need-privileges", DAV)
@@ -162,17 +166,22 @@ class CalDavHandlers:
                 obj = self.app.queries.object_at(view.calendar_id, target.name)
         if obj is None:
             raise NotFoundError(f"No resource named {target.name}.")
-        body = obj.ical.encode("utf-8")
-        headers = {
-            "content-type": "text/calendar; charset=utf-8",
-            "etag": obj.etag,
-            "last-modified": properties.http_date(obj.modified_at),
-        }
-        if obj.schedule_tag is not None and "ORGANIZER" in obj.ical:
-            headers["schedule-tag"] = obj.schedule_tag  # RFC 6638 §3.3
-        if request.method == "HEAD":
-            return Reply(200, b"", {**headers, "content-length": str(len(body))})
-        return Reply(200, body, headers)
+        return _object_reply(request, obj)
+
+    def _own_object(self, request: Request, target: Target) -> Reply | None:
+        """The most frequent request, a GET of an object in one's own calendar with credentials
+        verified a moment ago, answered from one read that also says the device is still
+        active; None sends anything else (and a revoked device) the full way."""
+        principal = self.auth.remembered(request.header("authorization"), request.client)
+        if principal is None or target.name is None or principal.telegram_id != target.telegram_id:
+            return None
+        obj = self.app.queries.own_object_for_device(
+            principal.telegram_id, principal.device_id, target.slug or "", target.name
+        )
+        if obj is None:
+            return None
+        self.auth.used(principal)
+        return _object_reply(request, obj)
 
     def put(
         self, request: Request, target: Target, principal: Principal, account: AccountView
@@ -319,3 +328,18 @@ class CalDavHandlers:
                 headers={"allow": SCHEDULING_ALLOW.get(target.kind, ALLOW_EXCEPT_POST)},
             )
         return self.outbox.post(request, account)
+
+
+def _object_reply(request: Request, obj: ObjectView) -> Reply:
+    """A calendar object's stored body, byte for byte, with its validators (GET and HEAD)."""
+    body = obj.ical.encode("utf-8")
+    headers = {
+        "content-type": "text/calendar; charset=utf-8",
+        "etag": obj.etag,
+        "last-modified": properties.http_date(obj.modified_at),
+    }
+    if obj.schedule_tag is not None and "ORGANIZER" in obj.ical:
+        headers["schedule-tag"] = obj.schedule_tag  # RFC 6638 §3.3
+    if request.method == "HEAD":
+        return Reply(200, b"", {**headers, "content-length": str(len(body))})
+    return Reply(200, body, headers)

@@ -20,6 +20,7 @@ database stores it in text. A telegram id is at most 19 ASCII digits (a 64-bit i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -140,6 +141,10 @@ def calendar_url(telegram_id: int, slug: str) -> str:
     return f"{home_url(telegram_id)}{quote(slug, safe='')}/"
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9@+,;=._~-]*")  # what `quote` leaves as it is, below
+
+
 def object_url(telegram_id: int, slug: str, name: str) -> str:
     """A calendar object's URL (the name percent-encoded as needed)."""
-    return f"{calendar_url(telegram_id, slug)}{quote(name, safe='@+,;=-_.~')}"
+    encoded = name if _PLAIN_NAME.fullmatch(name) else quote(name, safe="@+,;=-_.~")
+    return f"{calendar_url(telegram_id, slug)}{encoded}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -109,6 +110,7 @@ def error_body(namespace: str, precondition: str, message: str) -> bytes:
     return document(root)
 
 
+@lru_cache(maxsize=64)
 def status_line(code: int) -> str:
     """`HTTP/1.1 200 OK` and the like."""
     return f"HTTP/1.1 {code} {STATUS_TEXT.get(code, '')}".rstrip()
@@ -160,6 +162,10 @@ def _qualified(
     clark: str, prefixes: dict[str, str], declarations: list[str]
 ) -> tuple[str, dict[str, str]]:
     """`prefix:name` for a `{namespace}name`, declaring an unknown namespace on this element."""
+    if prefixes is _PREFIXES:  # the well-known namespaces only: the same few tags each time
+        known = _known_name(clark)
+        if known is not None:
+            return known, prefixes
     if not clark.startswith("{"):
         return clark, prefixes
     namespace, _, local = clark[1:].partition("}")
@@ -169,6 +175,16 @@ def _qualified(
         prefixes = {**prefixes, namespace: prefix}
         declarations.append(f' xmlns:{prefix}="{_escape_attribute(namespace)}"')
     return f"{prefix}:{local}", prefixes
+
+
+@lru_cache(maxsize=512)
+def _known_name(clark: str) -> str | None:
+    """`prefix:name` of a tag in a namespace declared on the root (None for any other)."""
+    if not clark.startswith("{"):
+        return clark
+    namespace, _, local = clark[1:].partition("}")
+    prefix = _PREFIXES.get(namespace)
+    return None if prefix is None else f"{prefix}:{local}"
 
 
 def _escape_text(text: str) -> str:
