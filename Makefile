@@ -10,7 +10,7 @@ PORT   ?= 8080
 TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-runtime run test test-e2e test-browser test-unit test-integration lint fmt typecheck check bench check-caldav check-clients clean fuzz
+.PHONY: help install install-runtime run test test-e2e test-browser test-unit test-integration lint fmt typecheck check bench check-caldav check-clients check-deploy clean fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -66,11 +66,13 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test test-e2e ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; bot latency; the bot's /week over 10,000 events; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; a change to the push message and to the webhook, and 1,000 registrations)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; the server's own time per CalDAV request; bot latency; the bot's /week over 10,000 events; the reminder scan over 10,000 events; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; a change to the push message and to the webhook, and 1,000 registrations)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
+	$(BIN)/python -m benchmarks.requests
 	$(BIN)/python -m benchmarks.bot
 	$(BIN)/python -m benchmarks.bot_week
+	$(BIN)/python -m benchmarks.reminders
 	$(BIN)/python -m benchmarks.audit
 	$(BIN)/python -m benchmarks.shredding
 	$(BIN)/python -m benchmarks.api
@@ -92,6 +94,10 @@ clean: ## Remove the virtual environment and local data
 
 check-caldav: install ## Run caldav-server-tester against a fresh server (results in conformance/results)
 	bash conformance/run.sh
+
+check-deploy: install ## Check Dockerfile (hadolint), compose.yaml (docker compose config) and the systemd unit (systemd-analyze verify)
+	bash deploy/install-checkers.sh
+	BIN=$(abspath $(BIN)) bash deploy/check.sh
 
 check-clients: install ## Install Thunderbird and evolution-data-server, then run them against the server
 	bash tests/clients/install.sh

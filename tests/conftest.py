@@ -39,6 +39,14 @@ ADMIN_URL = os.environ.get(
 )
 BACKENDS = ["sqlite", "postgresql"]
 
+# Erasures made by the programs the tests start are journaled in the test run's own folder,
+# never in the home directory's default (ops/erasure_journal.py); a test that reads the journal
+# sets its own.
+os.environ.setdefault(
+    "TELEVENT_ERASURE_JOURNAL",
+    str(Path(tempfile.mkdtemp(prefix="televent-tests-journal-")) / "erasures.jsonl"),
+)
+
 
 # The end-to-end suites run in `make test-e2e`, not in `make test`: everything through a running
 # `televent serve` (tests/e2e: the corpus through every surface, vdirsyncer, kill -9 and several

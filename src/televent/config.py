@@ -31,6 +31,12 @@ def default_database_path(environ: Mapping[str, str] | None = None) -> Path:
     return base / "televent" / "televent.db"
 
 
+def default_erasure_journal(environ: Mapping[str, str] | None = None) -> Path:
+    """Where erasures are journaled unless TELEVENT_ERASURE_JOURNAL says otherwise: beside
+    the default database (`$XDG_DATA_HOME/televent/erasures.jsonl`), outside any database."""
+    return default_database_path(environ).with_name("erasures.jsonl")
+
+
 def default_database_url(environ: Mapping[str, str] | None = None) -> str:
     """The default database as a URL (an absolute SQLite path)."""
     return f"sqlite:///{default_database_path(environ)}"
@@ -92,6 +98,12 @@ class Settings:
     feed_scan_seconds: float = 5.0
     feed_max_bytes: int = 10_000_000
     feed_timeout_seconds: float = 30.0
+    # Every erasure is appended here first, outside the database; `restore` applies it
+    # (docs/adr/0033)
+    erasure_journal: Path = field(default_factory=default_erasure_journal)
+    # Error reporting (docs/operations.md): unexpected errors go to this Sentry DSN, without
+    # personal data; nothing of Sentry's is imported unless it is set
+    sentry_dsn: str | None = None
 
     @property
     def database(self) -> DatabaseUrl:
@@ -108,6 +120,7 @@ class Settings:
                 # The working directory's .env (dotenv's default looks beside the caller).
                 load_dotenv(Path.cwd() / ".env", override=False)
             environ = os.environ
+        environ = with_secret_files(environ)
         return cls(
             database_url=environ.get("TELEVENT_DATABASE_URL") or default_database_url(environ),
             telegram_bot_token=environ.get("TELEGRAM_BOT_TOKEN") or None,
@@ -157,7 +170,68 @@ class Settings:
             feed_scan_seconds=_positive_float(environ, "TELEVENT_FEED_SCAN_SECONDS", 5.0),
             feed_max_bytes=_positive_int(environ, "TELEVENT_FEED_MAX_BYTES", 10_000_000),
             feed_timeout_seconds=_positive_float(environ, "TELEVENT_FEED_TIMEOUT", 30.0),
+            sentry_dsn=(environ.get("SENTRY_DSN") or "").strip() or None,
+            erasure_journal=_path(environ, "TELEVENT_ERASURE_JOURNAL")
+            or default_erasure_journal(environ),
         )
+
+
+# Every setting that holds a secret (a password, a token, a key, a URL with credentials). Each
+# may instead be given as `<NAME>_FILE`, the path of a file holding it (the convention of
+# container secrets: Docker and Kubernetes mount them as files, systemd as credentials).
+SECRET_SETTINGS = (
+    "TELEVENT_DATABASE_URL",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_SECRET",
+    "TELEVENT_SMTP_URL",
+    "TELEVENT_IMAP_URL",
+    "TELEVENT_INBOUND_SECRET",
+    "TELEVENT_MAILGUN_SIGNING_KEY",
+    "TELEVENT_REDIS_URL",
+    "TELEVENT_METRICS_TOKEN",
+    "SENTRY_DSN",
+)
+MAX_SECRET_BYTES = 64 * 1024
+
+
+def with_secret_files(environ: Mapping[str, str]) -> Mapping[str, str]:
+    """The environment with each secret given as `<NAME>_FILE` read from its file (one
+    trailing line break dropped, as `echo` and editors leave one; an empty file is an unset
+    setting, as an empty variable is: an optional secret, such as the bot token, is turned on
+    by writing it into its file). Setting both a secret and its file, or naming a file that
+    cannot be read, is a ConfigurationError that names the setting and the file, never the
+    secret."""
+    found: dict[str, str] = {}
+    for name in SECRET_SETTINGS:
+        path = (environ.get(f"{name}_FILE") or "").strip()
+        if not path:
+            continue
+        if environ.get(name):
+            raise ConfigurationError(f"Set {name} or {name}_FILE, not both.")
+        found[name] = _secret_file(f"{name}_FILE", Path(path))
+    return {**environ, **found} if found else environ  # an empty file: as an empty variable
+
+
+def _secret_file(setting: str, path: Path) -> str:
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_SECRET_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ConfigurationError(f"{setting}: cannot read {path}: {reason}.") from None
+    if len(raw) > MAX_SECRET_BYTES:
+        raise ConfigurationError(f"{setting}: {path} is larger than a secret can be.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigurationError(f"{setting}: {path} is not UTF-8 text.") from None
+    text = text.removesuffix("\n").removesuffix("\r")
+    return text if text.strip() else ""
+
+
+def _path(environ: Mapping[str, str], key: str) -> Path | None:
+    raw = (environ.get(key) or "").strip()
+    return Path(raw).expanduser() if raw else None
 
 
 def _names(raw: str | None) -> tuple[str, ...]:

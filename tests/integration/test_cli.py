@@ -169,3 +169,37 @@ def test_settings_come_from_a_dotenv_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "from-dotenv.db").exists()
+
+
+def test_a_secret_comes_from_its_file_and_is_never_printed(tmp_path: Path) -> None:
+    """`<NAME>_FILE` (the container convention) names a file holding the secret: the program
+    uses what the file says (its trailing line break dropped); a file it cannot read, or a
+    secret given both ways, stops it with a message naming the setting, never the secret."""
+    secret_dir = tmp_path / "secrets"
+    secret_dir.mkdir()
+    (secret_dir / "db").write_text(f"sqlite:///{tmp_path}/from-a-secret.db\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEVENT_")}
+    env |= {"PYTHONPATH": str(ROOT / "src"), "TELEVENT_DATABASE_URL_FILE": str(secret_dir / "db")}
+
+    def televent(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "televent", *args],
+            cwd=tmp_path, env={**env, **extra}, capture_output=True, text=True, timeout=120,
+            check=False,
+        )  # fmt: skip
+
+    result = televent("db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "from-a-secret.db").exists()
+
+    both = televent("db", "upgrade", TELEVENT_DATABASE_URL="sqlite:///other.db")
+    assert both.returncode != 0
+    assert "TELEVENT_DATABASE_URL or TELEVENT_DATABASE_URL_FILE" in both.stderr
+    assert "Traceback" not in both.stderr and "from-a-secret" not in both.stderr
+
+    missing = televent(
+        "db", "upgrade", TELEGRAM_BOT_TOKEN_FILE=str(secret_dir / "absent"),
+    )  # fmt: skip
+    assert missing.returncode != 0
+    assert "TELEGRAM_BOT_TOKEN_FILE" in missing.stderr and "absent" in missing.stderr
+    assert "Traceback" not in missing.stderr

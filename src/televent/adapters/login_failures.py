@@ -5,15 +5,15 @@ memory, or in Redis so that every process and host serving one deployment shares
 A key's failures are kept for a sliding window. The Redis log keeps them in a sorted set per
 key, scored by the Redis server's own clock (TIME), and changes and reads it in Lua scripts
 (atomic on the server, one round trip); each key expires with its window, so idle keys
-vanish by themselves. When Redis cannot be reached, failures are neither counted nor checked
-(and a warning is logged): a throttle that failed closed would lock everyone out during a
-Redis outage.
+vanish by themselves. When Redis cannot be used, failures are counted and checked in this
+process's memory instead, until Redis answers again (adapters/redis_outage.py): never off (a
+guesser would get every try), and never failing closed (that would lock everyone out during a
+Redis outage).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import threading
 import time
 import uuid
@@ -22,10 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-LOG = logging.getLogger(__name__)
+from televent.adapters.redis_outage import RETRY_SECONDS, RedisOutage
+
 MAX_TRACKED_KEYS = 10_000  # above this, memory keys without recent failures are forgotten
 MAX_FAILURES_KEPT = 100  # per key: more than any threshold needs, so one key stays small
-WARN_EVERY_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -122,10 +122,18 @@ return 1
 
 
 class RedisFailureLog:
-    """Failures in Redis, shared by every process and host using the same server and prefix.
-    Synchronous: the authenticator runs on worker threads."""
+    """Failures in Redis, shared by every process and host using the same server and prefix;
+    in this process's memory while Redis cannot be used. Synchronous: the authenticator runs
+    on worker threads."""
 
-    def __init__(self, url: str, window: float, prefix: str = "televent:login:") -> None:
+    def __init__(
+        self,
+        url: str,
+        window: float,
+        prefix: str = "televent:login:",
+        *,
+        retry_seconds: float = RETRY_SECONDS,
+    ) -> None:
         from redis import Redis  # noqa: PLC0415 - only loaded when configured
 
         self.url = url
@@ -134,30 +142,37 @@ class RedisFailureLog:
         self.redis = Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
         self._recent_script = self.redis.register_script(RECENT_SCRIPT)
         self._record_script = self.redis.register_script(RECORD_SCRIPT)
-        self._warned_at = -WARN_EVERY_SECONDS
+        self.fallback = MemoryFailureLog(window)
+        self.outage = RedisOutage(url, "failed_logins", retry_seconds)
 
     def recent(self, keys: Sequence[str]) -> list[Recent]:
         found = self._call(self._recent_script, keys, [self.window])
         if found is None:
-            return [Recent(0, 0.0) for _ in keys]
+            return self.fallback.recent(keys)
         return [Recent(int(count), max(0.0, float(left))) for count, left in found]
 
     def record(self, keys: Sequence[str]) -> None:
-        self._call(self._record_script, keys, [self.window, uuid.uuid4().hex, MAX_FAILURES_KEPT])
+        done = self._call(
+            self._record_script, keys, [self.window, uuid.uuid4().hex, MAX_FAILURES_KEPT]
+        )
+        if done is None:
+            self.fallback.record(keys)
 
     def _call(self, script: Any, keys: Sequence[str], args: list[Any]) -> Any:
+        """The script's answer; None when Redis cannot be used (the caller asks memory)."""
         from redis.exceptions import RedisError  # noqa: PLC0415 - see __init__
 
-        try:
-            return script(keys=[self.prefix + key for key in keys], args=args)
-        except (RedisError, OSError) as exc:
-            now = time.monotonic()
-            if now - self._warned_at > WARN_EVERY_SECONDS:  # one line a minute at most
-                self._warned_at = now
-                LOG.warning(
-                    "Failed-login throttle off: Redis at %s cannot be used (%s)", self.url, exc
-                )
-            return None
+        if self.outage.usable():
+            asked_at = time.monotonic()
+            try:
+                found = script(keys=[self.prefix + key for key in keys], args=args)
+            except (RedisError, OSError) as exc:
+                self.outage.failed(exc)
+            else:
+                self.outage.answered(asked_at)
+                return found if found is not None else []
+        self.outage.local()
+        return None
 
     def close(self) -> None:
         self.redis.close()

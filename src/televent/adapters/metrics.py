@@ -63,6 +63,22 @@ FAILED_LOGINS = Counter(
     ["surface"],
     registry=REGISTRY,
 )
+RATE_LIMIT_SHARED = Gauge(
+    "televent_rate_limit_shared",
+    "With TELEVENT_REDIS_URL: 1 while a limit (requests, failed_logins) is kept in Redis, "
+    "shared by every process; 0 while Redis cannot be used and each process keeps it in its "
+    "own memory.",
+    ["limit"],
+    registry=REGISTRY,
+    multiprocess_mode="liveall",
+)
+RATE_LIMIT_LOCAL = Counter(
+    "televent_rate_limit_local_decisions",
+    "Decisions of a limit (requests, failed_logins) made in this process's memory because "
+    "Redis could not be used.",
+    ["limit"],
+    registry=REGISTRY,
+)
 LEADER = Gauge(
     "televent_leader",
     "1 in the process that holds the leader lease (runs the once-only jobs), else 0.",

@@ -255,7 +255,11 @@ class OperationsMiddleware:
             found = await self.run(self.readiness)
         except Exception as exc:  # a probe must get an answer, never a 500
             found = Readiness(False, {"error": f"{type(exc).__name__}: {exc}"})
-        body = json.dumps({"status": "ready" if found.ready else "not ready", **found.checks})
+        checks = dict(found.checks)
+        shared = await self.store.check()
+        if shared is not None:  # Redis is configured: said, but no reason to take this
+            checks["redis"] = shared  # process out of rotation (limits go on per process)
+        body = json.dumps({"status": "ready" if found.ready else "not ready", **checks})
         await _answer(send, 200 if found.ready else 503, "application/json", body.encode())
 
 

@@ -6,14 +6,16 @@ RateLimit-Policy fields of draft-ietf-httpapi-ratelimit-headers.
 
 The Redis store runs one Lua script per request (atomic on the server, one round trip) and
 uses the server's clock, so processes on hosts whose clocks differ share the same buckets.
-When Redis cannot be reached the request is let through (and logged): a rate limiter that
-fails closed would turn a Redis outage into an outage of the whole service.
+When Redis cannot be used, limits are kept in each process's memory instead (never switched
+off, and never failing closed: that would turn a Redis outage into an outage of the whole
+service): a warning is logged once, `televent_rate_limit_shared` drops to 0, each decision made
+in memory is counted, `/ready` says so, and Redis is tried again every few seconds (and by every
+`/ready`) until it answers, when the buckets are shared again (docs/adr/0031).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import math
 import threading
 import time
@@ -21,7 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-LOG = logging.getLogger(__name__)
+from televent.adapters.redis_outage import RETRY_SECONDS, RedisOutage
+
 MAX_MEMORY_KEYS = 100_000  # above this, full (idle) buckets are forgotten
 # Set in a request's ASGI scope by a handler whose 429 is a quota of the signed-in caller (too
 # many email codes asked for), not the login throttle: the request is then no failed login.
@@ -76,6 +79,9 @@ class BucketStore(Protocol):
 
     async def take(self, key: str, policy: Policy, cost: int = 1) -> Decision: ...
 
+    async def check(self) -> str | None:
+        """What `/ready` says of the store (None: nothing to say, no Redis configured)."""
+
     async def close(self) -> None: ...
 
 
@@ -111,6 +117,9 @@ class MemoryStore:
             if refill(tokens, now - updated, policy) >= policy.burst:
                 del self._buckets[key]
 
+    async def check(self) -> str | None:
+        return None
+
     async def close(self) -> None:
         return None
 
@@ -143,31 +152,51 @@ return {allowed, tostring(tokens)}
 
 
 class RedisStore:
-    """Buckets in Redis, shared by every process and host that uses the same server."""
+    """Buckets in Redis, shared by every process and host that uses the same server; in this
+    process's memory while Redis cannot be used (adapters/redis_outage.py)."""
 
-    def __init__(self, url: str, prefix: str = "televent:rl:") -> None:
+    def __init__(
+        self, url: str, prefix: str = "televent:rl:", *, retry_seconds: float = RETRY_SECONDS
+    ) -> None:
         from redis.asyncio import Redis  # noqa: PLC0415 - only loaded when configured
 
         self.url = url
         self.prefix = prefix
         self.redis = Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
         self.script = self.redis.register_script(TAKE_SCRIPT)
-        self._warned_at = 0.0
+        self.fallback = MemoryStore()
+        self.outage = RedisOutage(url, "requests", retry_seconds)
 
     async def take(self, key: str, policy: Policy, cost: int = 1) -> Decision:
         from redis.exceptions import RedisError  # noqa: PLC0415 - see __init__
 
+        if self.outage.usable():
+            asked_at = time.monotonic()
+            try:
+                allowed, tokens = await self.script(
+                    keys=[self.prefix + key], args=[policy.rate, policy.burst, cost]
+                )
+            except (RedisError, OSError) as exc:
+                self.outage.failed(exc)
+            else:
+                self.outage.answered(asked_at)
+                return Decision(policy, bool(int(allowed)), float(tokens))
+        self.outage.local()
+        return await self.fallback.take(key, policy, cost)
+
+    async def check(self) -> str:
+        """What `/ready` says of the buckets: Redis asked now (a PING)."""
+        from redis.exceptions import RedisError  # noqa: PLC0415 - see __init__
+
         try:
-            allowed, tokens = await self.script(
-                keys=[self.prefix + key], args=[policy.rate, policy.burst, cost]
-            )
+            pong = self.redis.ping()  # typed for both clients; the asyncio one's is awaitable
+            if not isinstance(pong, bool):
+                await pong
         except (RedisError, OSError) as exc:
-            now = time.monotonic()
-            if now - self._warned_at > 60:  # one line a minute, not one per request
-                self._warned_at = now
-                LOG.warning("Rate limits off: Redis at %s cannot be used (%s)", self.url, exc)
-            return Decision(policy, True, float(policy.burst))
-        return Decision(policy, bool(int(allowed)), float(tokens))
+            self.outage.failed(exc)
+            return self.outage.said(exc)
+        self.outage.answered()
+        return "ok"
 
     async def close(self) -> None:
         await self.redis.aclose()

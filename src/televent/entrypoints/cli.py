@@ -20,6 +20,7 @@ from televent.bootstrap import build_application
 from televent.config import ConfigurationError, Settings
 from televent.domain.errors import NotFoundError, TeleventError
 from televent.entrypoints.cli_accounts import add_account_actions, add_login_link_command
+from televent.entrypoints.cli_backup import add_backup_commands
 from televent.entrypoints.cli_gdpr import add_gdpr_commands
 from televent.entrypoints.cli_push import add_push_commands
 from televent.entrypoints.cli_support import (
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audit_commands(commands)
     add_gdpr_commands(commands)
     add_push_commands(commands)
+    add_backup_commands(commands)
     return parser
 
 

@@ -97,6 +97,7 @@ def _called_off(meetings: int, messages: int) -> str:
 
 
 def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.ops.erasure_journal import ErasureJournal
     from televent.ops.gdpr import PersonalData
 
     app = open_app(settings)
@@ -108,7 +109,7 @@ def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
             str(args.telegram_id),
             assume_yes=args.yes,
         )
-    personal = PersonalData(app)
+    personal = PersonalData(app, ErasureJournal(settings.erasure_journal))
     report = with_progress(
         not args.json,
         lambda progress: personal.erase(

@@ -23,6 +23,7 @@ from televent import __version__
 from televent.adapters.api.change_watcher import ChangeWatcher
 from televent.adapters.api.webhook_sender import WebhookSender
 from televent.adapters.connections.syncer import ConnectionSyncer
+from televent.adapters.error_reporting import start_error_reporting
 from televent.adapters.http import create_http_app
 from televent.adapters.logging_setup import configure_logging
 from televent.adapters.mail.imap import ImapSettings, poll_once
@@ -55,6 +56,7 @@ from televent.entrypoints.operations import (
     under_lease,
 )
 from televent.infrastructure.database import is_lock_contention
+from televent.ops.erasure_journal import ErasureJournal
 from televent.ops.gdpr import PersonalData
 from televent.ops.maintenance import purge_tombstones
 
@@ -76,6 +78,9 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     listener = inherited_listener() or bind_listener(host, port)
     if workers > 1:
         return run_workers(settings, listener, host=host, port=port, workers=workers)
+    said = start_error_reporting(settings.sentry_dsn, __version__)  # before anything can fail
+    if said:
+        print(said)
     try:
         app = build_application(settings)
     except BaseException:
@@ -340,7 +345,10 @@ def _maintenance(app: Televent, settings: Settings, services: Services) -> Lifes
             except Exception as exc:  # keep maintaining; the next round may succeed
                 busy |= _failed("Purging expired tombstones", exc)
             try:  # /deleteaccount: erase once the grace period is over
-                erased = await port.run(PersonalData(app).erase_due, app.clock().date())
+                erased = await port.run(
+                    PersonalData(app, ErasureJournal(settings.erasure_journal)).erase_due,
+                    app.clock().date(),
+                )
                 for telegram_id in erased:
                     LOG.warning(
                         "Erased the data of Telegram id %s (asked for by the user)", telegram_id

@@ -36,6 +36,7 @@ from televent.domain.ics_bundle import bundle_calendars
 from televent.domain.schedule import schedule_id_for
 from televent.domain.values import SECRET_FIELDS, internal_address
 from televent.infrastructure.crypto_shredding import is_redacted
+from televent.ops.erasure_journal import ErasureJournal
 from televent.ops.farewells import Farewells
 from televent.projections.audit_index import owner_of
 from televent.projections.directory_reader import AccountView
@@ -78,8 +79,9 @@ class ErasureReport:
 class PersonalData:
     """Export and erasure of one person's data (operators; the bot's /deleteaccount)."""
 
-    def __init__(self, app: Televent) -> None:
+    def __init__(self, app: Televent, journal: ErasureJournal | None = None) -> None:
         self.app = app
+        self.journal = journal  # every erasure is written here first (ops/erasure_journal.py)
 
     # --- export ------------------------------------------------------------------------------
 
@@ -397,6 +399,8 @@ class PersonalData:
             return report
         # An erasure that was interrupted after the key went is finished, not recorded again.
         erased_before = self.app.keys.erased_at(account.account_id) is not None
+        if self.journal is not None and not erased_before:  # on disk before anything is erased
+            self.journal.record(account.account_id, telegram_id, self.app.clock(), reason)
         # Read while it can still be read: what the person owns, and how they are named.
         owned = self._owned(account)
         addresses = self._own_addresses(account)
