@@ -330,11 +330,13 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         """Note a sync that worked: the token to ask from next, the resources as they are now,
         the next sync after SYNC_INTERVAL."""
         with self.views.write() as db:
-            self._note_resources(db, calendar_id, report)
+            # The calendar's sync state first, as remove_connection takes it first: whichever
+            # comes second waits there, before either holds a resource row (no deadlock).
             self._note_sync(
                 db, calendar_id, token=token, next_due=now + SYNC_INTERVAL, failures=0, now=now,
                 error=None, outcome=report.outcome,
             )  # fmt: skip
+            self._note_resources(db, calendar_id, report)
 
     @staticmethod
     def _note_resources(db: Sql, calendar_id: UUID, report: SyncReport) -> None:
