@@ -11,28 +11,19 @@ out of the request log (operations_middleware.py).
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-from litestar import MediaType, Request, Response, get, post
+from litestar import Request, Response, get, post
 
 from televent.adapters.i18n import speaking, t
 from televent.adapters.port import AppPort
+from televent.adapters.small_page import small_page
 from televent.application.mail_notices import MailNotices, Unsubscription
 from televent.domain.errors import NotFoundError
-from televent.domain.languages import direction, from_accept_language, language_for
+from televent.domain.languages import from_accept_language, language_for
 
 UNSUBSCRIBE_PATH = "/unsubscribe"
 MAX_BODY_BYTES = 4096  # "List-Unsubscribe=One-Click", or the page's form
-HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-    ),
-    "Referrer-Policy": "no-referrer",  # the address holds the token
-    "X-Robots-Tag": "noindex",
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-}
 
 
 def unsubscribe_handlers(notices: MailNotices, port: AppPort) -> list[Any]:
@@ -85,23 +76,6 @@ def _done(found: Unsubscription) -> str:
 def _page(
     language: str, text: str, *, button: str | None = None, status_code: int = 200
 ) -> Response[str]:
-    """A small page (no script, no outside resources) in `language`; `text` and `button` are
-    escaped."""
-    form = (
-        f'<form method="post"><button type="submit">{escape(button)}</button></form>'
-        if button
-        else ""
-    )
-    body = (
-        f'<!DOCTYPE html>\n<html lang="{escape(language)}" dir="{direction(language)}">'
-        '<head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(t('mail-unsubscribe-page-title'))}</title></head>\n"
-        f"<body><h1>Televent</h1><p>{escape(text)}</p>{form}</body></html>\n"
-    )
-    return Response(
-        body,
-        status_code=status_code,
-        media_type=MediaType.HTML,
-        headers={**HEADERS, "Content-Language": language},
+    return small_page(
+        language, t("mail-unsubscribe-page-title"), text, button=button, status_code=status_code
     )
