@@ -104,6 +104,12 @@ class Settings:
     # Error reporting (docs/operations.md): unexpected errors go to this Sentry DSN, without
     # personal data; nothing of Sentry's is imported unless it is set
     sentry_dsn: str | None = None
+    # Connected Google accounts (docs/adr/0034): the operator's OAuth client, and where Google
+    # is (another Google-compatible endpoint: the tests' stand-in)
+    google_client_id: str | None = None
+    google_client_secret: str | None = None
+    google_api_base: str = "https://www.googleapis.com/"
+    google_oauth_base: str | None = None
 
     @property
     def database(self) -> DatabaseUrl:
@@ -171,9 +177,25 @@ class Settings:
             feed_max_bytes=_positive_int(environ, "TELEVENT_FEED_MAX_BYTES", 10_000_000),
             feed_timeout_seconds=_positive_float(environ, "TELEVENT_FEED_TIMEOUT", 30.0),
             sentry_dsn=(environ.get("SENTRY_DSN") or "").strip() or None,
+            google_client_id=(environ.get("TELEVENT_GOOGLE_CLIENT_ID") or "").strip() or None,
+            google_client_secret=(environ.get("TELEVENT_GOOGLE_CLIENT_SECRET") or "").strip()
+            or None,
+            google_api_base=_web_base(environ, "TELEVENT_GOOGLE_API_BASE")
+            or "https://www.googleapis.com/",
+            google_oauth_base=_web_base(environ, "TELEVENT_GOOGLE_OAUTH_BASE"),
             erasure_journal=_path(environ, "TELEVENT_ERASURE_JOURNAL")
             or default_erasure_journal(environ),
         )
+
+
+def _web_base(environ: Mapping[str, str], key: str) -> str | None:
+    """An http(s) base URL setting (None when unset); anything else is a ConfigurationError."""
+    value = (environ.get(key) or "").strip()
+    if not value:
+        return None
+    if not value.startswith(("https://", "http://")) or " " in value:
+        raise ConfigurationError(f"{key} must be an http:// or https:// address, not {value!r}.")
+    return value
 
 
 # Every setting that holds a secret (a password, a token, a key, a URL with credentials). Each
@@ -190,6 +212,7 @@ SECRET_SETTINGS = (
     "TELEVENT_REDIS_URL",
     "TELEVENT_METRICS_TOKEN",
     "SENTRY_DSN",
+    "TELEVENT_GOOGLE_CLIENT_SECRET",
 )
 MAX_SECRET_BYTES = 64 * 1024
 

@@ -19,6 +19,7 @@ ATTRIBUTES = {
     "TELEVENT_REDIS_URL": "redis_url",
     "TELEVENT_METRICS_TOKEN": "metrics_token",
     "SENTRY_DSN": "sentry_dsn",
+    "TELEVENT_GOOGLE_CLIENT_SECRET": "google_client_secret",
 }
 VALUES = {
     "TELEVENT_DATABASE_URL": "postgresql://televent:pa55@db:5432/televent",
@@ -92,3 +93,13 @@ def test_an_empty_secret_file_leaves_the_setting_unset(tmp_path: Path, content: 
     (tmp_path / "token").write_bytes(content)
     settings = Settings.from_environment({"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "token")})
     assert settings.telegram_bot_token is None
+
+
+def test_google_endpoints_must_be_web_addresses() -> None:
+    """TELEVENT_GOOGLE_API_BASE and _OAUTH_BASE name http(s) bases; anything else stops the
+    program with the setting's name, and unset ones mean Google's own."""
+    settings = Settings.from_environment({})
+    assert settings.google_api_base == "https://www.googleapis.com/"
+    assert settings.google_oauth_base is None and settings.google_client_id is None
+    with pytest.raises(ConfigurationError, match="TELEVENT_GOOGLE_OAUTH_BASE"):
+        Settings.from_environment({"TELEVENT_GOOGLE_OAUTH_BASE": "ftp://example.com"})

@@ -35,6 +35,9 @@ from televent.adapters.caldav.auth import (
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.push import PushResources
 from televent.adapters.connections.discovery import discoverer
+from televent.adapters.connections.google_client import google_endpoints
+from televent.adapters.connections.google_oauth import GoogleOAuth
+from televent.adapters.connections.google_pages import google_callback_handlers
 from televent.adapters.feeds.routes import feed_handlers
 from televent.adapters.logging_setup import configure_access_log
 from televent.adapters.login_failures import open_failure_log
@@ -59,7 +62,7 @@ from televent.projections.schedule_inbox_reader import ScheduleInbox
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, *INBOUND_PATHS})
 # Everything under these goes to Litestar too: the JSON API, the Mini App, the booking pages,
 # the unsubscribe link of the mails, published calendars' feeds.
-LITESTAR_PREFIXES = ("/api", "/app", "/book", UNSUBSCRIBE_PATH, FEED_PATH)
+LITESTAR_PREFIXES = ("/api", "/app", "/book", "/oauth", UNSUBSCRIBE_PATH, FEED_PATH)
 
 if TYPE_CHECKING:  # aiogram is imported only when the bot is on (it takes seconds to load)
     from televent.adapters.telegram.bot import TelegramBot
@@ -115,6 +118,7 @@ def create_http_app(
         port,
     )
 
+    google = google_endpoints(settings)
     api = build_api(
         ApiContext(
             app,
@@ -125,6 +129,7 @@ def create_http_app(
             mail=bool(settings.smtp_url),
             outbound=feed_outbound(settings),
             discover=discoverer(connection_outbound(settings)),
+            google=None if google is None else GoogleOAuth(google),
             webhook_sender=webhook_sender,
             watcher=watcher or ChangeWatcher(app.queries),
         ),
@@ -194,6 +199,7 @@ def create_http_app(
             *booking_page_handlers(link_exists),
             *unsubscribe_handlers(MailNotices(app), port),
             *feed_handlers(app, port),
+            *google_callback_handlers(app, port, google, settings.public_url),
         ],
         dependencies=api.dependencies,
         exception_handlers=api.exception_handlers,

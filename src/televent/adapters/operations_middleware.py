@@ -103,7 +103,7 @@ def surface_of(path: str) -> str:
         return "ops"
     for prefix, name in (
         ("/api", "api"), ("/app", "webapp"), ("/book", "webapp"), ("/unsubscribe", "mail"),
-        ("/feeds", "feeds"),
+        ("/feeds", "feeds"), ("/oauth", "api"),
     ):  # fmt: skip
         if path == prefix or path.startswith(f"{prefix}/"):
             return name

@@ -25,7 +25,7 @@ from uuid import UUID
 
 from televent.application.connections import ConnectionCommands, SyncReport
 from televent.domain.calendar_event import CalendarEvent
-from televent.domain.connections import resource_name
+from televent.domain.connections import remote_name
 from televent.domain.feed_subscriptions import backoff
 from televent.projections.base import stamp
 from televent.projections.queries import WriteBackView
@@ -52,8 +52,11 @@ class WriteBack:
 class WriteBackCommands(ConnectionCommands):
     """The write-back queue of connected accounts: what to send, and how it went."""
 
-    def write_backs_due(self, calendar_id: UUID, calendar_url: str, limit: int) -> list[WriteBack]:
-        """The calendar's changes due to be written back, oldest first, at most `limit`."""
+    def write_backs_due(
+        self, calendar_id: UUID, calendar_url: str, limit: int, kind: str = "caldav"
+    ) -> list[WriteBack]:
+        """The calendar's changes due to be written back, oldest first, at most `limit`; an
+        event new there is named as connections of `kind` name them (domain/connections)."""
         due = self.queries.writebacks(calendar_id, due=stamp(self.clock()))[:limit]
         if not due:
             return []
@@ -62,13 +65,14 @@ class WriteBackCommands(ConnectionCommands):
             for href, (uid, etag) in self.queries.remote_resources(calendar_id).items()
             if uid
         }
-        return [self._write_back(row, calendar_url, by_uid) for row in due]
+        return [self._write_back(row, calendar_url, by_uid, kind) for row in due]
 
     def _write_back(
         self,
         row: WriteBackView,
         calendar_url: str,
         by_uid: dict[str, tuple[str, str | None]],
+        kind: str,
     ) -> WriteBack:
         event: CalendarEvent = self.repository.get(row.event_id)
         known = by_uid.get(event.uid)
@@ -76,7 +80,7 @@ class WriteBackCommands(ConnectionCommands):
         if known is not None:
             url, etag = known
         elif here:
-            url, etag = urljoin(calendar_url, resource_name(event.uid)), None
+            url, etag = urljoin(calendar_url, remote_name(kind, event.uid)), None
         else:
             url, etag = None, None  # never written there: nothing to delete
         data = event.ical if here else None

@@ -31,11 +31,11 @@ from televent.application.attendance import AttendanceCommands
 from televent.application.bookings import BookingCommands
 from televent.application.calendar_objects import ObjectCommands
 from televent.application.calendars import CalendarCommands
-from televent.application.connection_writeback import WriteBackCommands
 from televent.application.email_links import EmailLinkCommands
 from televent.application.erasure import ErasureCommands
 from televent.application.farewells import FarewellCommands
 from televent.application.feed_subscriptions import SubscriptionCommands
+from televent.application.google_connections import GoogleConnectionCommands
 from televent.application.group_calendars import GroupCalendarCommands
 from televent.application.occurrence_horizon import HorizonCommands
 from televent.application.schedule_inbox import ScheduleInboxCommands
@@ -49,7 +49,7 @@ class Televent(
     EmailLinkCommands,
     AccountCommands,
     SubscriptionCommands,
-    WriteBackCommands,
+    GoogleConnectionCommands,
     CalendarCommands,
     ObjectCommands,
     AttendanceCommands,

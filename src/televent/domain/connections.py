@@ -20,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.google_events import google_event_id
 from televent.domain.values import TELEVENT_NAMESPACE
 
 MAX_ADDRESS = 2000  # characters of a server's address
@@ -106,16 +107,25 @@ def _secret(value: object, name: str, key: str) -> str:
     return value
 
 
-KINDS = ("caldav",)  # the kinds of account that can be connected
+KINDS = ("caldav", "google")  # the kinds of account that can be connected
+CONSENT_TTL = dt.timedelta(minutes=10)  # how long a Google consent link may take to come back
 
 
 def checked_kind(kind: object) -> str:
-    """The kind of account asked for (DomainError for any other than CalDAV)."""
+    """The kind of account asked for (DomainError for any other than CalDAV and Google)."""
     if kind not in KINDS:
-        raise DomainError("Only CalDAV accounts can be connected.").worded(
+        raise DomainError("Only CalDAV and Google accounts can be connected.").worded(
             "refusal-connections-kind"
         )
     return str(kind)
+
+
+def remote_name(kind: str, uid: str) -> str:
+    """The name an event made here gets in the remote calendar of a connection of `kind`: the
+    same every time (a write repeated after a crash meets the first one, never a second)."""
+    if kind == "google":
+        return google_event_id(uid)
+    return resource_name(uid)
 
 
 def server_host(url: str) -> str:

@@ -22,6 +22,7 @@ from litestar import Litestar
 from televent import __version__
 from televent.adapters.api.change_watcher import ChangeWatcher
 from televent.adapters.api.webhook_sender import WebhookSender
+from televent.adapters.connections.google_client import google_endpoints
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.error_reporting import start_error_reporting
 from televent.adapters.http import create_http_app
@@ -379,7 +380,9 @@ def _remote_calendars(app: Televent, settings: Settings) -> Lifespan:
         ("Refreshing subscribed feeds", FeedRefresher(app, feed_outbound(settings)).run_once),
         (
             "Syncing connected calendars",
-            ConnectionSyncer(app, connection_outbound(settings)).run_once,
+            ConnectionSyncer(
+                app, connection_outbound(settings), google=google_endpoints(settings)
+            ).run_once,
         ),
     )
 

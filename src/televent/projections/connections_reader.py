@@ -17,7 +17,8 @@ _MIRROR_COLUMNS = (
     "(SELECT COUNT(*) FROM connection_writebacks w WHERE w.calendar_id = m.calendar_id) "
     "AS waiting, "
     "(SELECT MAX(w.last_error) FROM connection_writebacks w WHERE w.calendar_id = m.calendar_id) "
-    "AS writeback_error"
+    "AS writeback_error, "
+    "(SELECT k.kind FROM connections k WHERE k.connection_id = m.connection_id) AS kind"
 )
 _MIRROR_FROM = (
     "FROM mirrored_calendars m JOIN calendars c ON c.calendar_id = m.calendar_id "
@@ -45,6 +46,7 @@ class MirrorView:
     last_outcome: str | None  # what the last sync did ("unchanged", "3 added")
     waiting: int = 0  # changes made here not yet written back
     writeback_error: str | None = None  # why writing one back failed last
+    kind: str = "caldav"  # of the connection: "caldav" or "google"
 
     @property
     def state(self) -> str:
@@ -86,6 +88,7 @@ def _mirror(row: dict[str, Any]) -> MirrorView:
         last_outcome=row["last_outcome"],
         waiting=int(row["waiting"] or 0),
         writeback_error=row["writeback_error"],
+        kind=row["kind"] or "caldav",
     )
 
 

@@ -16,6 +16,10 @@ password, Fastmail, Nextcloud, Radicale, any RFC 4791 server), whose calendars T
 - `DELETE /connections/{id}` (204): the password is forgotten and the calendars deleted, or,
   with `?keep_events=true`, kept as ordinary calendars.
 - `POST /connections/{id}/sync` (202): synced at the server's next round.
+- `GET /connections/google/start`: `{"url"}`, Google's consent screen for the caller's Google
+  account (docs/adr/0034); the browser comes back to `/oauth/google/callback`, which makes the
+  connection (adapters/connections/google_pages.py). 422 when the server has no Google OAuth
+  client. Removing a Google connection also revokes Televent's access at Google.
 
 The mirrored calendars are listed under /calendars and their events under /events, and are
 their owner's to change: each change is written back to the other server (docs/adr/0026).
@@ -24,10 +28,11 @@ their owner's to change: each change is written back to the other server (docs/a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post
 
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.problems import problem_responses
@@ -38,6 +43,7 @@ from televent.domain.connections import (
     checked_username,
     not_connected,
 )
+from televent.domain.errors import DomainError
 from televent.projections.queries import ConnectionView, MirrorView
 
 
@@ -106,6 +112,10 @@ def connection_uuid(text: str) -> UUID:
         raise not_connected() from None
 
 
+class GoogleStartJson(msgspec.Struct):
+    url: str  # Google's consent screen; open it in the browser
+
+
 class ConnectionsController(Controller):
     """The caller's connected accounts."""
 
@@ -130,7 +140,11 @@ class ConnectionsController(Controller):
         or its domain), your user name there and a password; many providers (iCloud,
         Fastmail, Google Workspace) need an app password made for this. Its calendars of
         events become calendars here, filled within seconds and synced every few minutes."""
-        checked_kind(data.kind)
+        if checked_kind(data.kind) == "google":
+            raise DomainError(
+                "A Google account is connected through Google's consent screen: ask for its "
+                "address with /api/v1/connections/google/start."
+            ).worded("refusal-connections-google-consent")
         username = checked_username(data.username)
         password = checked_password(data.password)
         assert api.discover is not None, "the composition root hands discovery in"
@@ -150,6 +164,28 @@ class ConnectionsController(Controller):
             await api.port.run(api.app.connection_of, connection_id, by=caller.account.account_id)
         )
 
+    @get("/google/start", summary="Start connecting a Google account",
+         responses=problem_responses(422))  # fmt: skip
+    async def google_start(
+        self, caller: Caller, api: ApiContext, request: Request[Any, Any, Any]
+    ) -> GoogleStartJson:
+        """The address of Google's consent screen: open it, choose the Google account and
+        allow Televent to use its calendars; Google then sends the browser back here and the
+        account's calendars appear among yours within seconds. The link works once, for ten
+        minutes."""
+        if api.google is None:
+            raise DomainError("This server is not set up to connect Google accounts.").worded(
+                "refusal-connections-google-off"
+            )
+        consent = api.google.link(api.public_url or str(request.base_url))
+        await api.port.run(
+            api.app.google_consent_started,
+            caller.account.account_id,
+            consent.state,
+            consent.verifier,
+        )
+        return GoogleStartJson(url=consent.url)
+
     @get("/{connection_id:str}", summary="One connection", responses=problem_responses(404))
     async def one(self, caller: Caller, api: ApiContext, connection_id: str) -> ConnectionJson:
         """The connection and how syncing each of its calendars goes."""
@@ -163,8 +199,15 @@ class ConnectionsController(Controller):
     async def remove(
         self, caller: Caller, api: ApiContext, connection_id: str, keep_events: bool = False
     ) -> Response[None]:
-        """The password is forgotten; the calendars and their events are deleted here (not on
-        the other server), or kept as ordinary calendars with `?keep_events=true`."""
+        """The password is forgotten (a Google account's access revoked at Google); the
+        calendars and their events are deleted here (not on the other server), or kept as
+        ordinary calendars with `?keep_events=true`."""
+        found = await api.port.run(
+            api.app.connection_of, connection_uuid(connection_id), by=caller.account.account_id
+        )
+        secret = None
+        if found.kind == "google":
+            _, secret = await api.port.run(api.app.credentials_of, found.connection_id)
         await api.port.run(
             api.app.remove_connection,
             connection_uuid(connection_id),
@@ -173,6 +216,8 @@ class ConnectionsController(Controller):
             actor=caller.actor,
             source=caller.source,
         )
+        if secret is not None and api.google is not None:
+            await api.google.revoke(secret)  # Google forgets the grant too (best effort)
         return Response(None, status_code=204)
 
     @post(

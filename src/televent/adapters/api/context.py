@@ -11,6 +11,7 @@ from televent.adapters.api.change_watcher import ChangeWatcher
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.application.connections import Discover
+from televent.application.google_connections import GoogleConsents
 from televent.application.televent import Televent
 from televent.delivery.webhook_queue import Outcome
 from televent.projections.queries import AccountView, Queries
@@ -45,6 +46,9 @@ class ApiContext:
     outbound: Outbound = field(default_factory=Outbound)
     # how an account on another CalDAV server is found when someone connects it (ADR 0026)
     discover: Discover | None = None
+    # where Google is and the operator's OAuth client (docs/adr/0034); None: Google accounts
+    # cannot be connected here
+    google: GoogleConsents | None = None
     # delivers a webhook's test message (docs/adr/0029); None: webhooks cannot be tested
     webhook_sender: TestSender | None = None
     # tells this process's live streams what changed (docs/adr/0028)

@@ -18,14 +18,19 @@ calendar's sync.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Protocol
 from uuid import UUID
 
 from televent.adapters.connections.caldav_client import (
     CalDavClient,
     CalDavError,
+    Changes,
     Credentials,
     RemoteChangedError,
+    Resource,
 )
+from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
 from televent.adapters.outbound import Outbound, OutboundError
 from televent.adapters.outbound.rounds import each_on_its_own
 from televent.adapters.port import AppPort
@@ -43,14 +48,50 @@ AT_ONCE = 8  # synced at the same time (each request bounded by the guard's time
 WRITE_BACKS = 100  # changes written back to one calendar per round
 
 
+class RemoteCalendars(Protocol):
+    """What the syncer asks of the other side, CalDAV or Google (each raises CalDavError with
+    its reason, RemoteChangedError for a write-back made against an older version)."""
+
+    async def changes(
+        self, calendar_url: str, token: str | None, known: Mapping[str, str | None]
+    ) -> Changes: ...
+
+    async def put(
+        self, url: str, data: str, etag: str | None, *, new: bool = True
+    ) -> str | None: ...
+
+    async def delete(self, url: str, etag: str | None) -> None: ...
+
+    async def get(self, url: str) -> Resource | None: ...
+
+
 class ConnectionSyncer:
     """Syncs the mirrored calendars that are due."""
 
-    def __init__(self, app: Televent, outbound: Outbound, port: AppPort | None = None) -> None:
+    def __init__(
+        self,
+        app: Televent,
+        outbound: Outbound,
+        port: AppPort | None = None,
+        google: GoogleEndpoints | None = None,
+    ) -> None:
         self.app = app
         self.outbound = outbound
         self.port = port or AppPort(2)
+        self.google = google  # None: Google accounts are not synced (no OAuth client set)
         self.actor = Actor().encode()
+
+    def client(self, kind: str, username: str, secret: str) -> RemoteCalendars:
+        """The client of a connection of `kind`, with its user name and password (CalDAV) or
+        refresh token (Google)."""
+        if kind == "google":
+            if self.google is None:
+                raise CalDavError(
+                    "Google accounts cannot be synced: the operator set no Google OAuth client.",
+                    "not-configured",
+                )
+            return GoogleCalendarClient(self.google, secret)
+        return CalDavClient(self.outbound, Credentials(username, secret))
 
     async def run_once(self) -> int:
         """Sync every mirrored calendar due now (up to a round's worth); returns how many."""
@@ -68,7 +109,10 @@ class ConnectionSyncer:
             username, password = await self.port.run(self.app.credentials_of, mirror.connection_id)
         except NotFoundError:
             return "gone"  # removed meanwhile
-        client = CalDavClient(self.outbound, Credentials(username, password))
+        try:
+            client = self.client(mirror.kind, username, password)
+        except CalDavError as exc:
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
         await self._write_back(client, mirror)
         known = await self.port.run(self.app.queries.remote_resources, calendar_id)
         try:
@@ -93,12 +137,12 @@ class ConnectionSyncer:
         )
         return report.outcome
 
-    async def _write_back(self, client: CalDavClient, mirror: MirrorView) -> None:
+    async def _write_back(self, client: RemoteCalendars, mirror: MirrorView) -> None:
         """Send the changes made here that are due, each on its own: a failure backs that one
         off; a conflict stores the other server's version over Televent's (the person is
         told; docs/adr/0026)."""
         due = await self.port.run(
-            self.app.write_backs_due, mirror.calendar_id, mirror.url, WRITE_BACKS
+            self.app.write_backs_due, mirror.calendar_id, mirror.url, WRITE_BACKS, mirror.kind
         )
         for item in due:
             try:
@@ -115,7 +159,7 @@ class ConnectionSyncer:
                     item.event_id, mirror.url, failures, exc.reason,
                 )  # fmt: skip
 
-    async def _send(self, client: CalDavClient, item: WriteBack) -> None:
+    async def _send(self, client: RemoteCalendars, item: WriteBack) -> None:
         etag = None
         if item.url is not None and item.data is not None:
             etag = await client.put(item.url, item.data, item.etag, new=item.new)
@@ -123,7 +167,7 @@ class ConnectionSyncer:
             await client.delete(item.url, item.etag)
         await self.port.run(self.app.written_back, item, etag)
 
-    async def _overruled(self, client: CalDavClient, item: WriteBack) -> None:
+    async def _overruled(self, client: RemoteCalendars, item: WriteBack) -> None:
         """The resource changed or went on the other server since it was last seen: its
         version is stored here (sync_mirror tells the person what theirs was)."""
         assert item.url is not None  # only a request can be refused

@@ -32,3 +32,7 @@ conn-remove-question = { $server } trennen? Auf { $server } ändert sich nichts;
 conn-keep = Termine hier behalten
 conn-drop = Hier entfernen
 conn-removed = Von { $server } getrennt.
+conn-google-title = Google Kalender
+conn-google-hint = Verbinde dein Google-Konto: seine Kalender erscheinen hier, zählen als belegte Zeit, und Änderungen gehen in beide Richtungen. Google fragt dich um Erlaubnis.
+conn-google = Google Kalender verbinden
+conn-google-opened = Google öffnet sich in deinem Browser: erlaube Televent dort den Zugriff und komm dann hierher zurück.

@@ -32,3 +32,7 @@ conn-remove-question = Disconnect { $server }? Nothing changes on { $server }; h
 conn-keep = Keep the events here
 conn-drop = Remove them here
 conn-removed = Disconnected from { $server }.
+conn-google-title = Google Calendar
+conn-google-hint = Connect your Google account: its calendars show here, count as busy time, and changes go both ways. Google asks you to allow it.
+conn-google = Connect Google Calendar
+conn-google-opened = Google opens in your browser: allow Televent there, then come back here.

@@ -32,3 +32,7 @@ conn-remove-question = ¿Desconectar { $server }? En { $server } no cambia nada;
 conn-keep = Conservar los eventos aquí
 conn-drop = Quitarlos de aquí
 conn-removed = Desconectado de { $server }.
+conn-google-title = Google Calendar
+conn-google-hint = Conecta tu cuenta de Google: sus calendarios aparecen aquí, cuentan como tiempo ocupado y los cambios van en ambos sentidos. Google te pedirá permiso.
+conn-google = Conectar Google Calendar
+conn-google-opened = Google se abre en tu navegador: permite allí el acceso a Televent y luego vuelve aquí.

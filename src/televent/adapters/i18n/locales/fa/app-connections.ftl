@@ -32,3 +32,7 @@ conn-remove-question = اتصال { $server } قطع شود؟ در { $server } �
 conn-keep = رویدادها اینجا بمانند
 conn-drop = از اینجا حذف شوند
 conn-removed = اتصال { $server } قطع شد.
+conn-google-title = تقویم Google
+conn-google-hint = حساب Google خود را وصل کنید: تقویم‌های آن اینجا نشان داده می‌شوند، زمان مشغول به حساب می‌آیند و تغییرات در هر دو سو می‌روند. Google از شما اجازه می‌خواهد.
+conn-google = وصل کردن تقویم Google
+conn-google-opened = Google در مرورگر شما باز می‌شود: آنجا به Televent اجازه دهید و سپس به اینجا برگردید.

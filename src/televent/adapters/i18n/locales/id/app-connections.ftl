@@ -31,3 +31,7 @@ conn-remove-question = Putuskan { $server }? Tidak ada yang berubah di { $server
 conn-keep = Simpan acaranya di sini
 conn-drop = Hapus dari sini
 conn-removed = Terputus dari { $server }.
+conn-google-title = Google Kalender
+conn-google-hint = Hubungkan akun Google Anda: kalendernya tampil di sini, dihitung sebagai waktu sibuk, dan perubahan berjalan dua arah. Google akan meminta izin Anda.
+conn-google = Hubungkan Google Kalender
+conn-google-opened = Google terbuka di peramban Anda: izinkan Televent di sana, lalu kembali ke sini.

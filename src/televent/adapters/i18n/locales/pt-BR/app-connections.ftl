@@ -32,3 +32,7 @@ conn-remove-question = Desconectar { $server }? Nada muda em { $server }; aqui o
 conn-keep = Manter os eventos aqui
 conn-drop = Removê-los daqui
 conn-removed = Desconectado de { $server }.
+conn-google-title = Google Agenda
+conn-google-hint = Conecte sua conta do Google: as agendas dela aparecem aqui, contam como horário ocupado e as mudanças vão nos dois sentidos. O Google pede sua permissão.
+conn-google = Conectar o Google Agenda
+conn-google-opened = O Google abre no seu navegador: permita o acesso do Televent lá e depois volte aqui.

@@ -34,3 +34,7 @@ conn-remove-question = Отключить { $server }? На { $server } ниче
 conn-keep = Оставить события здесь
 conn-drop = Убрать их отсюда
 conn-removed = { $server } отключён.
+conn-google-title = Google Календарь
+conn-google-hint = Подключите учётную запись Google: её календари появятся здесь, будут учитываться как занятое время, а изменения пойдут в обе стороны. Google попросит разрешения.
+conn-google = Подключить Google Календарь
+conn-google-opened = Google откроется в браузере: разрешите там доступ Televent и вернитесь сюда.

@@ -34,3 +34,7 @@ conn-remove-question = Відключити { $server }? На { $server } ніч
 conn-keep = Залишити події тут
 conn-drop = Прибрати їх звідси
 conn-removed = { $server } відключено.
+conn-google-title = Google Календар
+conn-google-hint = Підключіть обліковий запис Google: його календарі з'являться тут, враховуватимуться як зайнятий час, а зміни йтимуть в обидва боки. Google попросить дозволу.
+conn-google = Підключити Google Календар
+conn-google-opened = Google відкриється в браузері: дозвольте там доступ Televent і поверніться сюди.

@@ -6,6 +6,7 @@
 
 import { call, get } from "./api.js";
 import { serverMoment, t } from "./i18n.js";
+import { openOutside } from "./telegram.js";
 import { $, choose, pollUntil, toast } from "./ui.js";
 
 let shown = null; // the mirrored calendar shown, and its connection
@@ -16,6 +17,7 @@ let on = { fail() {}, changed() {}, gone() {} };
 export function bindConnections(handlers) {
   on = handlers;
   $("#connect-form").addEventListener("submit", connect);
+  $("#connect-google").addEventListener("click", connectGoogle);
   $("#connection-sync").addEventListener("click", syncNow);
   $("#connection-remove").addEventListener("click", disconnect);
 }
@@ -41,6 +43,27 @@ async function connect(event) {
     on.fail(error);
   } finally {
     $("#connect-add").disabled = false;
+  }
+}
+
+/** Google's consent screen, in the browser (docs/adr/0034): Google sends the person back to
+ *  the server, which connects the account; its calendars show here once synced. */
+async function connectGoogle() {
+  $("#connect-google").disabled = true;
+  try {
+    const before = new Set((await get("/connections")).data.map((c) => c.id));
+    const { data } = await get("/connections/google/start");
+    toast(t("conn-google-opened"));
+    openOutside(data.url);
+    const isNew = (c) => !before.has(c.id);
+    const found = await pollUntil(() => get("/connections"), ({ data: now }) => now.some(isNew));
+    if (!found) return;
+    on.changed();
+    firstSync(found.data.find(isNew).id);
+  } catch (error) {
+    on.fail(error);
+  } finally {
+    $("#connect-google").disabled = false;
   }
 }
 

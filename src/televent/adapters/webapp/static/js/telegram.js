@@ -55,6 +55,12 @@ export function start() {
   webApp.expand();
 }
 
+/** Open `url` outside the Mini App: Telegram's browser inside Telegram, this tab outside. */
+export function openOutside(url) {
+  if (inTelegram && webApp.openLink) webApp.openLink(url);
+  else window.location.assign(url);
+}
+
 let backHandler = null;
 let mainHandler = null;
 
