@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import uuid
 from typing import Any
 from uuid import UUID
 
@@ -25,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from televent.adapters.connections.caldav_client import RemoteChangedError
 from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.outbound import Outbound
@@ -37,14 +39,17 @@ from tests.google_standin import GoogleStandIn, google_standin
 
 ACTOR = "system:"
 SOURCE = "cli:tests"
-ANNA = "anna@gmail.com"
-TEAM = "team1@group.calendar.google.com"
 
 
 @pytest.fixture(scope="module")
 def google() -> Any:
     with google_standin() as running:
         yield running
+
+
+def unique(name: str) -> str:
+    """A Google account of its own for each test and backend (the stand-in is shared)."""
+    return f"{name}-{uuid.uuid4().hex[:8]}@gmail.com"
 
 
 def endpoints(google: GoogleStandIn) -> GoogleEndpoints:
@@ -121,8 +126,8 @@ def test_a_consent_is_taken_once_within_ten_minutes_and_erasure_forgets_it(
 
 
 def test_the_refresh_token_is_kept_like_a_password(app: Televent, google: GoogleStandIn) -> None:
-    connection, _, token = connected(app, google, "keeper@gmail.com")
-    assert app.credentials_of(connection) == ("keeper@gmail.com", token)
+    connection, _, token = connected(app, google, unique("keeper"))
+    assert app.credentials_of(connection)[1] == token
     view = app.queries.connection(connection)
     assert view is not None and view.kind == "google" and view.server == "127.0.0.1"
     with app.views.read() as db:
@@ -135,7 +140,7 @@ def test_the_refresh_token_is_kept_like_a_password(app: Televent, google: Google
 def test_pages_changes_a_dropped_token_and_rate_limits(
     app: Televent, google: GoogleStandIn
 ) -> None:
-    email = "pages@gmail.com"
+    email = unique("pages")
     google.add_account(email)
     for number in range(120):
         google.write(email, email, {"summary": f"Event {number}", **timed(1 + number % 20, 8)})
@@ -170,9 +175,10 @@ def test_pages_changes_a_dropped_token_and_rate_limits(
 
 
 def test_a_revoked_account_fails_alone_and_says_why(app: Televent, google: GoogleStandIn) -> None:
-    _, revoked, token = connected(app, google, "revoked@gmail.com")
-    _, working, _ = connected(app, google, "working@gmail.com")
-    google.write("working@gmail.com", "working@gmail.com", {"summary": "Works", **timed(2, 9)})
+    _, revoked, token = connected(app, google, unique("revoked"))
+    working_email = unique("working")
+    _, working, _ = connected(app, google, working_email)
+    google.write(working_email, working_email, {"summary": "Works", **timed(2, 9)})
     google.grants[token].revoked = True
     sync_all(app, google)
     failed, fine = app.queries.mirror(revoked), app.queries.mirror(working)
@@ -184,7 +190,7 @@ def test_a_revoked_account_fails_alone_and_says_why(app: Televent, google: Googl
 def test_an_event_made_here_reaches_google_once_under_its_own_id(
     app: Televent, google: GoogleStandIn
 ) -> None:
-    email = "writer@gmail.com"
+    email = unique("writer")
     _, calendar, _ = connected(app, google, email)
     sync_all(app, google)
     alice = alice_of(app)
@@ -203,13 +209,26 @@ def test_an_event_made_here_reaches_google_once_under_its_own_id(
     assert made["recurrence"] == ["RRULE:FREQ=WEEKLY;COUNT=3"]
     assert google.send_updates[writes_before:] == ["none"]
     assert app.queries.writebacks(calendar) == []
-    # The insert is sent again (its answer lost in a crash): Google has it already, and the
-    # version there is kept; still one event.
+    # Google lists what was written from here with the ETag noted for it: not stored again
+    # (a CalDAV client would see a new ETag for nothing).
+    before = {o.uid: o.etag for o in app.queries.objects_in(calendar)}
+    sync_all(app, google)
+    assert {o.uid: o.etag for o in app.queries.objects_in(calendar)} == before
+    # The insert is sent again (its answer lost in a crash): Google holds just that already,
+    # so it counts as written, no conflict; still one event. Another version there is a
+    # conflict, which the rule settles.
     client = GoogleCalendarClient(endpoints(google), google.grant(email))
     url = endpoints(google).calendar_url(email) + made["id"]
-    with pytest.raises(Exception, match="changed"):
-        asyncio.run(client.put(url, body, None, new=True))
+    assert asyncio.run(client.put(url, body, None, new=True)) == made["etag"]
     assert len([e for e in google.events(email, email) if e.get("summary") == "Dentist"]) == 1
+    google.write(email, email, {"summary": "Dentist (moved)"}, event_id=made["id"])
+    with pytest.raises(RemoteChangedError):
+        asyncio.run(client.put(url, body, None, new=True))
+    with pytest.raises(RemoteChangedError):
+        asyncio.run(client.put(url, body, made["etag"], new=False))
+
+    sync_all(app, google)  # Google's change comes, and is the event's version here now
+    assert "Dentist (moved)" in titles(app, calendar)
 
 
 @settings(

@@ -25,6 +25,7 @@ per client (httplib2 connections are not shared between threads).
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -137,6 +138,32 @@ def _failure(exc: Exception, what: str) -> CalDavError:
             reason = "rate-limited"
         return CalDavError(f"Google answered {status} to {what}.", reason)
     return CalDavError(f"Google could not be reached for {what}: {type(exc).__name__}.", "connect")
+
+
+def series_etag(key: str, items: list[dict[str, Any]]) -> str | None:
+    """A resource's ETag: its series' (or single event's) own, followed, when instances of it
+    changed, by a digest of theirs, so a moved instance is a change too. What goes back in
+    `If-Match` is the series' own (`own_etag`)."""
+    master = next((i for i in items if i.get("id") == key), None)
+    own = None if master is None else master.get("etag")
+    instances = sorted(str(i.get("etag") or i.get("id")) for i in items if i is not master)
+    if not instances:
+        return None if own is None else str(own)
+    digest = hashlib.sha256("|".join(instances).encode()).hexdigest()[:16]
+    return f"{own or ''}+{digest}"
+
+
+def own_etag(etag: str | None) -> str | None:
+    """The series' own ETag of a resource's (what Google compares `If-Match` with)."""
+    if etag is None:
+        return None
+    return etag.split("+", 1)[0] or None
+
+
+def _same(found: Mapping[str, Any], sent: Mapping[str, Any]) -> bool:
+    """Whether Google's event already says what was to be sent (a write repeated after a crash
+    lost the first one's answer)."""
+    return all(found.get(key) == value for key, value in sent.items() if value is not None)
 
 
 def _status(exc: Exception) -> int | None:
@@ -273,8 +300,8 @@ class GoogleCalendarClient:
             by_series: dict[str, list[dict[str, Any]]] = {}
             for item in items:
                 by_series.setdefault(series_key(item), []).append(item)
-            changed = self._resources(calendar_url, by_series, zone)
-            present = {r.url for r in changed}
+            changed = self._resources(calendar_url, by_series, zone, known)
+            present = {calendar_url + quote(key, safe="") for key in by_series}
             removed = [href for href in known if href not in present]
             return Changes(changed, removed, next_token, listed=True)
         series: dict[str, list[dict[str, Any]]] = {}
@@ -295,20 +322,27 @@ class GoogleCalendarClient:
                 zone = zone or found_zone
             else:
                 removed.append(calendar_url + quote(key, safe=""))
-        return Changes(self._resources(calendar_url, series, zone), removed, next_token, False)
+        return Changes(
+            self._resources(calendar_url, series, zone, known), removed, next_token, False
+        )
 
     def _resources(self, calendar_url: str, series: Mapping[str, list[dict[str, Any]]],
-                   zone: str | None) -> list[Resource]:  # fmt: skip
+                   zone: str | None, known: Mapping[str, str | None] | None = None,
+                   ) -> list[Resource]:  # fmt: skip
+        """The calendar objects of `series`, leaving out those whose ETag is the one `known`
+        holds for them (written back from here, or listed again after a 410)."""
         found: list[Resource] = []
         for key, items in series.items():
+            href = calendar_url + quote(key, safe="")
+            etag = series_etag(key, items)
+            if known is not None and etag is not None and known.get(href) == etag:
+                continue
             try:
                 data = calendar_object(items, zone)
             except (KeyError, ValueError, TypeError):
                 data = None  # an event Google should never give: left, the rest goes on
-            if data is None:
-                continue
-            master = next((i for i in items if i.get("id") == key), items[0])
-            found.append(Resource(calendar_url + quote(key, safe=""), master.get("etag"), data))
+            if data is not None:
+                found.append(Resource(href, etag, data))
         return found
 
     async def get(self, url: str) -> Resource | None:
@@ -352,7 +386,7 @@ class GoogleCalendarClient:
                 answer = self._execute(
                     events.patch(calendarId=calendar_id, eventId=event_id, body=series.event,
                                  sendUpdates="none"),
-                    if_match=etag,
+                    if_match=own_etag(etag),
                 )  # fmt: skip
                 written = answer.get("etag")
             for suffix, body in series.overrides.items():
@@ -361,10 +395,24 @@ class GoogleCalendarClient:
                                  body=body, sendUpdates="none")
                 )  # fmt: skip
         except HttpError as exc:
-            if _status(exc) in {409, 412}:  # there already, or changed since last seen
+            if _status(exc) not in {409, 412}:
+                raise
+            # There already, or changed since last seen: unless Google holds just what was
+            # sent (the first try's answer lost in a crash), the conflict rule decides.
+            found = self._found(calendar_id, event_id)
+            if found is None or not _same(found, series.event) or series.overrides:
                 raise RemoteChangedError(url) from exc
-            raise
+            written = found.get("etag")
         return written
+
+    def _found(self, calendar_id: str, event_id: str) -> dict[str, Any] | None:
+        try:
+            found: dict[str, Any] = self._execute(
+                self.service().events().get(calendarId=calendar_id, eventId=event_id)
+            )
+        except HttpError:
+            return None
+        return None if cancelled(found) else found
 
     async def delete(self, url: str, etag: str | None) -> None:
         """Delete the event at `url` if it is still version `etag`; one gone is no error.
@@ -381,7 +429,7 @@ class GoogleCalendarClient:
             .delete(calendarId=_calendar_id(url), eventId=_event_id(url), sendUpdates="none")
         )
         try:
-            self._execute(request, if_match=etag)
+            self._execute(request, if_match=own_etag(etag))
         except HttpError as exc:
             if _status(exc) in {404, 410}:
                 return
