@@ -18,6 +18,7 @@ import pytest
 
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,7 +114,8 @@ def running_serve(
     (base URL, process).
 
     The output goes to `serve-<port>.log` in `cwd` (see ServeProcess). The process is stopped
-    afterwards (unless the test already killed it).
+    afterwards (unless the test already killed it). `{port}` in a value of `extra` is the
+    port it listens on (TELEVENT_PUBLIC_URL of a server that must know its own address).
     """
     env = {
         **os.environ,
@@ -124,11 +126,12 @@ def running_serve(
     }
     for attempt in range(3):
         port = _free_port()
+        own = {key: value.replace("{port}", str(port)) for key, value in (extra or {}).items()}
         process = ServeProcess(
             [sys.executable, "-m", "televent", "serve", "--port", str(port)],
             cwd / f"serve-{port}.log",
             cwd=cwd,
-            env=env,
+            env={**env, **own},
         )
         url = f"http://127.0.0.1:{port}"
         if _started(process, url, port, last=attempt == 2):
@@ -207,3 +210,13 @@ def until(check: Callable[[], Any], what: str, seconds: float = 20.0) -> Any:
             return found
         time.sleep(0.2)
     raise AssertionError(f"gave up waiting for {what}")
+
+
+def rebuilds_equal(database_url: str) -> None:
+    """Every read model of the database equals a rebuild from its log."""
+    app = build_application(Settings(database_url=database_url))
+    try:
+        report = Rebuilder(app.engine, app.views).run(verify=True)
+        assert report.matches, report.differences
+    finally:
+        app.close()

@@ -59,6 +59,9 @@ def serving(backend: Backend, tmp_path: Path, google: GoogleStandIn) -> Iterator
             "TELEVENT_GOOGLE_CLIENT_SECRET": google.client_secret,
             "TELEVENT_GOOGLE_API_BASE": google.base + "/",
             "TELEVENT_GOOGLE_OAUTH_BASE": google.base,
+            # Google's push reaches this server (plain http on loopback: the operator's switch)
+            "TELEVENT_PUBLIC_URL": "http://127.0.0.1:{port}",
+            "TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1",
         }
         with (
             running_serve(database_url, tmp_path, settings) as (url, _),
@@ -157,11 +160,32 @@ def test_a_google_account_is_connected_synced_both_ways_and_disconnected(
             assert len(hrefs(setup, home)) == 2001
             assert titles(setup, "2026-12-30", "2026-12-31") == ["Lunch"]
 
-            # Changed on Google (on the phone): here after the next sync.
+            # Google keeps a push channel open for each calendar, to this server.
+            def opened() -> list[tuple[str, str, int]]:
+                return [n for n in google.notifications if n[1] == "sync"]
+
+            until(lambda: len(opened()) == 2, "Google's push channels")
+            assert all(status == 200 for _, _, status in opened())
+
+            # Changed on Google (on the phone): pushed, here without anyone asking; a burst of
+            # changes is one sync, not one per notification.
             google.write(ANNA, ANNA, {"summary": "Long lunch"}, event_id=lunch["id"])
-            assert setup.api.post(f"/api/v1/connections/{connection['id']}/sync").status_code
             until(lambda: titles(setup, "2026-12-30", "2026-12-31") == ["Long lunch"],
-                  "the change made on Google")  # fmt: skip
+                  "the change made on Google, pushed")  # fmt: skip
+            until(lambda: synced(setup, connection), "that round's end")
+            listings = google.calls["GET events"]
+            burst = google.events(ANNA, ANNA)[:5]
+            for number, item in enumerate(burst):
+                google.write(ANNA, ANNA, {"summary": f"Burst {number}"}, event_id=item["id"])
+
+            def bursts() -> int:
+                asked = {"start": "2026-12-01", "end": "2026-12-31", "q": "Burst"}
+                return len(setup.api.get("/api/v1/events", params=asked).json()["items"])
+
+            until(lambda: bursts() == 5, "the burst")
+            pushed = [n for n in google.notifications if n[1] == "exists"]
+            assert len(pushed) >= 6 and all(status == 200 for _, _, status in pushed)
+            assert google.calls["GET events"] - listings <= 2  # not one per notification
 
             # Changed here: on Google within a round, and Google told to send nobody mail.
             [shown] = setup.api.get(

@@ -17,6 +17,7 @@ pointed at it:
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import uuid
 from typing import Any
@@ -33,6 +34,7 @@ from televent.adapters.outbound import Outbound
 from televent.application.televent import Televent
 from televent.domain.google_events import google_event_id
 from televent.ops.gdpr import PersonalData
+from televent.projections.base import stamp
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend, FakeClock
 from tests.google_standin import GoogleStandIn, google_standin
@@ -97,8 +99,9 @@ def titles(app: Televent, calendar: UUID) -> list[str]:
     return sorted(found)
 
 
-def sync_all(app: Televent, google: GoogleStandIn) -> int:
-    syncer = ConnectionSyncer(app, Outbound(allow_private=True), google=endpoints(google))
+def sync_all(app: Televent, google: GoogleStandIn, push: str | None = None) -> int:
+    where = dataclasses.replace(endpoints(google), push_address=push)
+    syncer = ConnectionSyncer(app, Outbound(allow_private=True), google=where)
     with app.views.write() as db:  # due now, whatever the clock says
         db.run("UPDATE connection_sync_state SET next_due = ?", ("1970-01-01",))
     return asyncio.run(syncer.run_once())
@@ -172,6 +175,38 @@ def test_pages_changes_a_dropped_token_and_rate_limits(
     finally:
         google.most_per_page = 2500
     assert connection
+
+
+def test_a_push_channel_is_opened_renewed_before_it_expires_and_checked(
+    app: Televent, google: GoogleStandIn, clock: FakeClock
+) -> None:
+    email = unique("push")
+    _, calendar, _ = connected(app, google, email)
+    push = "http://127.0.0.1:9/webhooks/google"  # nothing listens: Google's messages fail
+
+    def channels() -> list[Any]:
+        return [c for c in google.channels.values() if c.email == email]
+
+    sync_all(app, google, push)
+    [first] = channels()
+    assert first.address == push and first.token and not first.stopped
+    assert not app.google_notified(first.id, "not its token")
+    assert not app.google_notified("not a channel", first.token)
+    clock.advance(minutes=1)
+    assert app.google_notified(first.id, first.token)
+    mirror = app.queries.mirror(calendar)
+    assert mirror is not None and mirror.next_due == stamp(clock())  # due at once
+    sync_all(app, google, push)
+    assert channels() == [first]  # a week left: kept
+
+    clock.advance(days=6, hours=1)  # less than a day left: renewed, the old one closed
+    sync_all(app, google, push)
+    renewed = [c for c in channels() if not c.stopped]
+    assert len(renewed) == 1 and renewed[0].id != first.id and first.stopped
+    assert not app.google_notified(first.id, first.token)
+    assert app.google_notified(renewed[0].id, str(renewed[0].token))
+    sync_all(app, google)  # without a push address: no channel asked for
+    assert len(channels()) == 2
 
 
 def test_a_revoked_account_fails_alone_and_says_why(app: Televent, google: GoogleStandIn) -> None:

@@ -35,9 +35,11 @@ from televent.adapters.caldav.auth import (
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.push import PushResources
 from televent.adapters.connections.discovery import discoverer
+from televent.adapters.connections.google_client import PUSH_PATH as GOOGLE_PUSH_PATH
 from televent.adapters.connections.google_client import google_endpoints
 from televent.adapters.connections.google_oauth import GoogleOAuth
 from televent.adapters.connections.google_pages import google_callback_handlers
+from televent.adapters.connections.google_push import google_push_handlers
 from televent.adapters.feeds.routes import feed_handlers
 from televent.adapters.logging_setup import configure_access_log
 from televent.adapters.login_failures import open_failure_log
@@ -59,7 +61,7 @@ from televent.config import Settings
 from televent.projections.queries import ProjectionStatus
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
-LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, *INBOUND_PATHS})
+LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, GOOGLE_PUSH_PATH, *INBOUND_PATHS})
 # Everything under these goes to Litestar too: the JSON API, the Mini App, the booking pages,
 # the unsubscribe link of the mails, published calendars' feeds.
 LITESTAR_PREFIXES = ("/api", "/app", "/book", "/oauth", UNSUBSCRIBE_PATH, FEED_PATH)
@@ -200,6 +202,7 @@ def create_http_app(
             *unsubscribe_handlers(MailNotices(app), port),
             *feed_handlers(app, port),
             *google_callback_handlers(app, port, google, settings.public_url),
+            *google_push_handlers(app, port),
         ],
         dependencies=api.dependencies,
         exception_handlers=api.exception_handlers,

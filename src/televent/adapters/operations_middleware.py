@@ -64,7 +64,9 @@ LOGIN_LOG = logging.getLogger("televent.login")
 UNLIMITED = frozenset({"/health", "/ready", "/metrics"})
 SECRET_HEADERS = (b"x-telegram-bot-api-secret-token", b"x-televent-secret")
 SESSION_COOKIE = "televent_session"
-WEBHOOKS = {"/telegram/webhook": "telegram"} | dict.fromkeys(INBOUND_PATHS, "mail")
+WEBHOOKS = {"/telegram/webhook": "telegram", "/webhooks/google": "google"} | dict.fromkeys(
+    INBOUND_PATHS, "mail"
+)
 
 
 # Requests without (valid) credentials, per client address: 60 at once, 2 a second after.

@@ -213,6 +213,9 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 db.run(  # nothing more is written back once the connection is gone
                     "DELETE FROM connection_writebacks WHERE calendar_id = ?", (str(calendar_id),)
                 )
+                db.run(  # Google's notifications for it are answered as unknown from now on
+                    "DELETE FROM google_channels WHERE calendar_id = ?", (str(calendar_id),)
+                )
 
     def connection_of(self, connection_id: UUID, *, by: UUID) -> ConnectionView:
         """The live connection as its person sees it (NotFoundError for anyone else's)."""

@@ -8,11 +8,19 @@ The consent goes through the person's browser: the adapter makes a random state 
 verifier (RFC 7636), `google_consent_started` keeps the verifier under a digest of the state,
 and Google's answer brings the state back to `google_consent_taken`, which gives the person
 and the verifier once, within CONSENT_TTL.
+
+Push (Google's `events.watch` channels): the leader opens a channel for a synced Google calendar
+when the server's public URL can receive it and renews it a day before it expires
+(`google_channel_due`, `google_channel_opened`); Google's notification names the channel and
+carries its token, and `google_notified` makes that calendar due at once: a burst of
+notifications makes it due once, and one round syncs it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -20,7 +28,7 @@ from uuid import UUID
 
 from televent.application.connection_writeback import WriteBackCommands
 from televent.application.connections import RemoteCalendarFound
-from televent.domain.connections import CONSENT_TTL
+from televent.domain.connections import CHANNEL_RENEWAL, CONSENT_TTL
 from televent.projections.base import stamp
 
 
@@ -55,6 +63,16 @@ class GoogleConsent:
 
 def _digest(state: str) -> str:
     return hashlib.sha256(state.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class GoogleChannel:
+    """A push channel Google keeps open for a mirrored calendar."""
+
+    calendar_id: UUID
+    channel_id: str
+    resource_id: str
+    expires_at: str
 
 
 class GoogleConnectionCommands(WriteBackCommands):
@@ -117,3 +135,55 @@ class GoogleConnectionCommands(WriteBackCommands):
             actor=actor,
             source=source,
         )
+
+    # --- push channels ----------------------------------------------------------------------
+
+    def google_channel_due(self, calendar_id: UUID) -> tuple[bool, GoogleChannel | None]:
+        """Whether the calendar needs a (new) channel now, and the one it has, if any: none,
+        or one that expires within CHANNEL_RENEWAL."""
+        with self.views.read() as db:
+            row = db.one(
+                "SELECT calendar_id, channel_id, resource_id, expires_at FROM google_channels "
+                "WHERE calendar_id = ?",
+                (str(calendar_id),),
+            )
+        if row is None:
+            return True, None
+        channel = GoogleChannel(
+            UUID(row["calendar_id"]), row["channel_id"], row["resource_id"], row["expires_at"]
+        )
+        return row["expires_at"] <= stamp(self.clock() + CHANNEL_RENEWAL), channel
+
+    def google_channel_opened(
+        self,
+        calendar_id: UUID,
+        *,
+        channel_id: str,
+        resource_id: str,
+        token: str,
+        expires_at: dt.datetime,
+    ) -> None:
+        """Keep the channel Google opened for the calendar (the one before it is replaced)."""
+        with self.views.write() as db:
+            db.run("DELETE FROM google_channels WHERE calendar_id = ?", (str(calendar_id),))
+            db.run(
+                "INSERT INTO google_channels (calendar_id, channel_id, resource_id, "
+                "token_digest, expires_at) VALUES (?, ?, ?, ?, ?)",
+                (str(calendar_id), channel_id, resource_id, _digest(token), stamp(expires_at)),
+            )
+
+    def google_notified(self, channel_id: str, token: str) -> bool:
+        """Google says a channel's calendar changed: make it due now, if the channel is one
+        of ours and the token its own; whether it was."""
+        with self.views.write() as db:
+            row = db.one(
+                "SELECT calendar_id, token_digest FROM google_channels WHERE channel_id = ?",
+                (channel_id,),
+            )
+            if row is None or not hmac.compare_digest(row["token_digest"], _digest(token)):
+                return False
+            db.run(
+                "UPDATE connection_sync_state SET next_due = ? WHERE calendar_id = ?",
+                (stamp(self.clock()), row["calendar_id"]),
+            )
+        return True

@@ -158,6 +158,7 @@ def _purge(
     purged += _delete(db, "connection_writebacks", "calendar_id", owned["calendars"])
     # A Google consent in flight (ADR 0034): whose it is and its PKCE verifier
     purged += _delete(db, "google_consents", "account_id", [str(account.account_id)])
+    purged += _delete(db, "google_channels", "calendar_id", owned["calendars"])
     # Push registrations (ADR 0027) and webhooks' messages and attempts (ADR 0029): the
     # person's own, and other people's messages about the person's events.
     mine = [str(account.account_id)]

@@ -109,6 +109,8 @@ def _secret(value: object, name: str, key: str) -> str:
 
 KINDS = ("caldav", "google")  # the kinds of account that can be connected
 CONSENT_TTL = dt.timedelta(minutes=10)  # how long a Google consent link may take to come back
+CHANNEL_LIFETIME = dt.timedelta(days=7)  # how long a Google push channel is asked to live
+CHANNEL_RENEWAL = dt.timedelta(days=1)  # a channel is renewed this long before it expires
 
 
 def checked_kind(kind: object) -> str:

@@ -25,6 +25,7 @@ per client (httplib2 connections are not shared between threads).
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -59,6 +60,7 @@ from televent.domain.google_events import (
 )
 
 SCOPE = "https://www.googleapis.com/auth/calendar"
+PUSH_PATH = "/webhooks/google"  # where Google's push notifications arrive
 GOOGLE_API_ROOT = "https://www.googleapis.com/"
 PAGE = 2500  # events per page, Google's most
 T = TypeVar("T")
@@ -75,6 +77,9 @@ class GoogleEndpoints:
     oauth_base: str | None = None  # one base for the consent, token and revoke endpoints
     timeout_seconds: float = 30.0
     num_retries: int = 3
+    # where Google's push notifications reach this server (None: no public https address to
+    # give, and calendars are synced by the rounds alone)
+    push_address: str | None = None
 
     @property
     def authorization_url(self) -> str:
@@ -102,12 +107,19 @@ def google_endpoints(settings: Settings) -> GoogleEndpoints | None:
     """Google as the settings say (None without the operator's OAuth client id and secret)."""
     if not settings.google_client_id or not settings.google_client_secret:
         return None
+    public = (settings.public_url or "").rstrip("/")
+    # Google delivers to https addresses only; plain http is the tests' stand-in on loopback,
+    # under the same operator switch as every other such address
+    pushed = public.startswith("https://") or (
+        public.startswith("http://") and settings.outbound_allow_private
+    )
     return GoogleEndpoints(
         settings.google_client_id,
         settings.google_client_secret,
         api_root=settings.google_api_base,
         oauth_base=settings.google_oauth_base,
         timeout_seconds=settings.feed_timeout_seconds,
+        push_address=f"{public}{PUSH_PATH}" if pushed else None,
     )
 
 
@@ -354,6 +366,40 @@ class GoogleCalendarClient:
         items, zone = self._series(_calendar_id(url), _event_id(url))
         found = self._resources(calendar_url, {_event_id(url): items}, zone) if items else []
         return found[0] if found else None
+
+    # --- push channels --------------------------------------------------------------------------
+
+    async def watch(
+        self, calendar_url: str, *, channel_id: str, address: str, token: str,
+        expires_at: dt.datetime,
+    ) -> tuple[str, dt.datetime]:  # fmt: skip
+        """Ask Google to POST to `address` when the calendar changes, until `expires_at` (or
+        the earlier moment Google chooses); returns the channel's resource id and expiry."""
+        asked = int(expires_at.timestamp() * 1000)
+        body = {
+            "id": channel_id,
+            "type": "web_hook",
+            "address": address,
+            "token": token,
+            "expiration": asked,
+        }
+        request = self.service().events().watch(calendarId=_calendar_id(calendar_url), body=body)
+        answer = await self._run(lambda: self._execute(request), "opening a push channel")
+        expiration = int(answer.get("expiration") or asked)
+        return str(answer["resourceId"]), dt.datetime.fromtimestamp(expiration / 1000, dt.UTC)
+
+    async def stop(self, channel_id: str, resource_id: str) -> None:
+        """Close a push channel (one Google no longer knows is no error)."""
+        request = self.service().channels().stop(body={"id": channel_id, "resourceId": resource_id})
+
+        def call() -> None:
+            try:
+                self._execute(request)
+            except HttpError as exc:
+                if _status(exc) != 404:
+                    raise
+
+        await self._run(call, "closing a push channel")
 
     # --- writing back ---------------------------------------------------------------------------
 

@@ -17,7 +17,10 @@ calendar's sync.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import secrets
+import uuid
 from collections.abc import Mapping
 from typing import Protocol
 from uuid import UUID
@@ -37,6 +40,7 @@ from televent.adapters.port import AppPort
 from televent.application.connection_writeback import WriteBack
 from televent.application.connections import RemoteChange, known_hrefs
 from televent.application.televent import Televent
+from televent.domain.connections import CHANNEL_LIFETIME
 from televent.domain.errors import NotFoundError
 from televent.domain.values import Actor
 from televent.projections.base import stamp
@@ -135,7 +139,36 @@ class ConnectionSyncer:
         await self.port.run(
             self.app.mirror_synced, calendar_id, report, token=changes.token, now=self.app.clock()
         )
+        if isinstance(client, GoogleCalendarClient):
+            await self._watch(client, mirror)
         return report.outcome
+
+    async def _watch(self, client: GoogleCalendarClient, mirror: MirrorView) -> None:
+        """Keep a Google push channel open for the calendar when the server can receive one
+        (docs/adr/0034): opened after its first sync, renewed a day before it expires, the
+        one it replaces closed. A refusal leaves the calendar to the rounds alone."""
+        address = client.endpoints.push_address
+        if address is None:
+            return
+        due, old = await self.port.run(self.app.google_channel_due, mirror.calendar_id)
+        if not due:
+            return
+        channel_id, token = str(uuid.uuid4()), secrets.token_urlsafe(32)
+        try:
+            resource_id, expires_at = await client.watch(
+                mirror.url, channel_id=channel_id, address=address, token=token,
+                expires_at=self.app.clock() + CHANNEL_LIFETIME,
+            )  # fmt: skip
+        except CalDavError as exc:
+            LOG.warning("Google push channel for %s not opened: %s", mirror.calendar_id, exc.reason)
+            return
+        await self.port.run(
+            self.app.google_channel_opened, mirror.calendar_id, channel_id=channel_id,
+            resource_id=resource_id, token=token, expires_at=expires_at,
+        )  # fmt: skip
+        if old is not None:
+            with contextlib.suppress(CalDavError):
+                await client.stop(old.channel_id, old.resource_id)
 
     async def _write_back(self, client: RemoteCalendars, mirror: MirrorView) -> None:
         """Send the changes made here that are due, each on its own: a failure backs that one
