@@ -9,8 +9,11 @@ events (in pages, as Google gives them) and a weekly series. Then: an event chan
 arrives; one changed here reaches Google, with `sendUpdates=none`; an instance of the series
 moved on Google arrives as that occurrence moved; when both sides changed one event, Google's
 version stands on both and Alice is told; a sync token Google dropped (410) is answered by a
-full listing that adds nothing twice; an event deleted on Google goes here. Removing the
-connection keeps the events when asked and revokes Televent's access at Google.
+full listing that adds nothing twice; an event deleted on Google goes here; a visitor's booking
+on Alice's page lands in her Google calendar. Google pushes changes to the server (a channel
+per calendar): one changed there arrives without anyone asking, and a burst of them is one
+sync. Removing the connection keeps the events when asked and revokes Televent's access at
+Google.
 """
 
 from __future__ import annotations
@@ -236,6 +239,30 @@ def test_a_google_account_is_connected_synced_both_ways_and_disconnected(
                   "the deletion made on Google", seconds=120)  # fmt: skip
             assert len(hrefs(setup, home)) == 2000
 
+            # Someone books on Alice's page, into her Google calendar: on Google within a round.
+            link = setup.api.post(
+                "/api/v1/booking-links",
+                json={"slug": "anna-intro", "title": "Intro", "calendar_id": primary},
+            )
+            assert link.status_code == 201, link.text
+            with httpx.Client(base_url=setup.url, timeout=30) as visitor:
+                slots = visitor.get("/api/v1/book/anna-intro/slots").json()["slots"]
+                assert slots
+                booked = visitor.post(
+                    "/api/v1/book/anna-intro",
+                    json={"start": slots[0]["start"], "name": "Ben Visitor",
+                          "email": "ben@example.org", "tz": "Europe/Berlin"},
+                )  # fmt: skip
+                assert booked.status_code == 201, booked.text
+
+            def booked_on_google() -> list[dict[str, Any]]:
+                return [e for e in google.events(ANNA, ANNA) if "Ben" in str(e.get("summary"))]
+
+            [booking] = until(booked_on_google, "the booking written to Google")
+            assert booking["start"]["dateTime"]
+            assert set(google.send_updates) == {"none"}  # Google invites nobody
+            assert len(hrefs(setup, home)) == 2001
+
             # Disconnected, events kept: Google no longer lets Televent in.
             assert google.live_grants()
             removed = setup.api.delete(
@@ -244,7 +271,7 @@ def test_a_google_account_is_connected_synced_both_ways_and_disconnected(
             assert removed.status_code == 204
             assert google.live_grants() == []
             assert setup.api.get("/api/v1/connections").json() == []
-            assert len(hrefs(setup, home)) == 2000
+            assert len(hrefs(setup, home)) == 2001
 
 
 def test_a_refused_consent_and_a_used_link_connect_nothing(
