@@ -38,7 +38,6 @@ from uuid import UUID
 from tests.google_standin import GoogleStandIn, google_standin
 
 from benchmarks.support import database, postgres_reachable, progress
-from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.outbound import Outbound
 from televent.application.televent import Televent
@@ -70,29 +69,15 @@ def filled(google: GoogleStandIn, email: str, events: int) -> None:
 
 
 def connected(app: Televent, google: GoogleStandIn, email: str) -> UUID:
-    endpoints = endpoints_of(google)
-    token = google.grant(email)
-    found, calendars = asyncio.run(GoogleCalendarClient(endpoints, token).calendars())
     app.register_account(1, name="Bench", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
     person = app.queries.account_by_telegram_id(1)
     assert person is not None
-    connection = app.connect_google(
-        person.account_id, email=found, refresh_token=token, api_url=endpoints.api_endpoint,
-        calendars=calendars, actor=ACTOR, source=SOURCE,
-    )  # fmt: skip
-    view = app.queries.connection(connection)
-    assert view is not None
-    return view.calendars[0].calendar_id
-
-
-def endpoints_of(google: GoogleStandIn) -> GoogleEndpoints:
-    return GoogleEndpoints(google.client_id, google.client_secret, api_root=google.base + "/",
-                           oauth_base=google.base)  # fmt: skip
+    return google.connect(app, email, person.account_id)[1]
 
 
 def one_round(app: Televent, google: GoogleStandIn, email: str, events: int) -> dict[str, float]:
     calendar = connected(app, google, email)
-    syncer = ConnectionSyncer(app, Outbound(allow_private=True), google=endpoints_of(google))
+    syncer = ConnectionSyncer(app, Outbound(allow_private=True), google=google.endpoints())
 
     def round_() -> float:
         with app.views.write() as db:

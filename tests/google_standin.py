@@ -35,6 +35,7 @@ Deviations, for a test on loopback: the consent is given without a page; `watch`
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import hashlib
@@ -51,6 +52,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+from uuid import UUID
+
+from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
+from televent.application.televent import Televent
 
 __all__ = ["GoogleStandIn", "google_standin"]
 
@@ -211,6 +216,27 @@ class GoogleStandIn(ThreadingHTTPServer):
             grant = Grant(email, self.client_id, "1//" + secrets.token_urlsafe(32))
             self.grants[grant.refresh_token] = grant
             return grant.refresh_token
+
+    def endpoints(self) -> GoogleEndpoints:
+        """Televent's client pointed at this stand-in (TELEVENT_GOOGLE_API_BASE and _OAUTH_BASE)."""
+        return GoogleEndpoints(self.client_id, self.client_secret, api_root=self.base + "/",
+                               oauth_base=self.base)  # fmt: skip
+
+    def connect(self, app: Televent, email: str, account_id: UUID) -> tuple[UUID, UUID, str]:
+        """`email`'s account (made when missing) connected to `account_id` as the consent
+        callback connects it: (the connection, its primary calendar here, the refresh token)."""
+        if email not in self.accounts:
+            self.add_account(email)
+        token = self.grant(email)
+        found, calendars = asyncio.run(GoogleCalendarClient(self.endpoints(), token).calendars())
+        assert found == email
+        connection = app.connect_google(
+            account_id, email=email, refresh_token=token, api_url=self.endpoints().api_endpoint,
+            calendars=calendars, actor="system:", source="cli:tests",
+        )  # fmt: skip
+        view = app.queries.connection(connection)
+        assert view is not None
+        return connection, view.calendars[0].calendar_id, token
 
     def live_grants(self) -> list[Grant]:
         with self.lock:

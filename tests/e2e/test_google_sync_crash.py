@@ -8,7 +8,6 @@ that never was."""
 
 from __future__ import annotations
 
-import asyncio
 import signal
 import time
 from pathlib import Path
@@ -16,7 +15,6 @@ from uuid import UUID
 
 import pytest
 
-from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
 from televent.bootstrap import build_application
 from televent.config import Settings
 from tests.botapi import FakeBotApi
@@ -53,23 +51,11 @@ def settings(google: GoogleStandIn, bot: FakeBotApi) -> dict[str, str]:
 
 def connected(database_url: str, google: GoogleStandIn) -> UUID:
     """Anna's Google account connected to Alice, as the callback does it; its calendar here."""
-    google.add_account(ANNA)
-    token = google.grant(ANNA)
-    endpoints = GoogleEndpoints(google.client_id, google.client_secret,
-                                api_root=google.base + "/", oauth_base=google.base)  # fmt: skip
-    email, calendars = asyncio.run(GoogleCalendarClient(endpoints, token).calendars())
     app = build_application(Settings(database_url=database_url))
     try:
         alice = app.queries.account_by_telegram_id(1)
         assert alice is not None
-        connection = app.connect_google(
-            alice.account_id, email=email, refresh_token=token, api_url=endpoints.api_endpoint,
-            calendars=calendars, actor=ACTOR, source=SOURCE,
-        )  # fmt: skip
-        found = app.queries.connection(connection)
-        assert found is not None
-        [calendar] = [m.calendar_id for m in found.calendars]
-        return calendar
+        return google.connect(app, ANNA, alice.account_id)[1]
     finally:
         app.close()
 

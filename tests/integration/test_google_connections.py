@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from televent.adapters.connections.caldav_client import RemoteChangedError
-from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
+from televent.adapters.connections.google_client import GoogleCalendarClient
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.outbound import Outbound
 from televent.application.televent import Televent
@@ -54,11 +54,6 @@ def unique(name: str) -> str:
     return f"{name}-{uuid.uuid4().hex[:8]}@gmail.com"
 
 
-def endpoints(google: GoogleStandIn) -> GoogleEndpoints:
-    return GoogleEndpoints(google.client_id, google.client_secret, api_root=google.base + "/",
-                           oauth_base=google.base, num_retries=3)  # fmt: skip
-
-
 def alice_of(app: Televent) -> UUID:
     if app.queries.account_by_telegram_id(1) is None:
         app.register_account(1, name="Alice", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
@@ -68,20 +63,8 @@ def alice_of(app: Televent) -> UUID:
 
 
 def connected(app: Televent, google: GoogleStandIn, email: str) -> tuple[UUID, UUID, str]:
-    """A Google account connected as the callback connects it: (connection, its primary
-    calendar here, the refresh token)."""
-    if email not in google.accounts:
-        google.add_account(email)
-    token = google.grant(email)
-    found = asyncio.run(GoogleCalendarClient(endpoints(google), token).calendars())
-    assert found[0] == email
-    connection = app.connect_google(
-        alice_of(app), email=email, refresh_token=token, api_url=endpoints(google).api_endpoint,
-        calendars=found[1], actor=ACTOR, source=SOURCE,
-    )  # fmt: skip
-    view = app.queries.connection(connection)
-    assert view is not None
-    return connection, view.calendars[0].calendar_id, token
+    """A Google account connected to Alice: (connection, its primary calendar, the token)."""
+    return google.connect(app, email, alice_of(app))
 
 
 def timed(day: int, hour: int) -> dict[str, Any]:
@@ -100,7 +83,7 @@ def titles(app: Televent, calendar: UUID) -> list[str]:
 
 
 def sync_all(app: Televent, google: GoogleStandIn, push: str | None = None) -> int:
-    where = dataclasses.replace(endpoints(google), push_address=push)
+    where = dataclasses.replace(google.endpoints(), push_address=push)
     syncer = ConnectionSyncer(app, Outbound(allow_private=True), google=where)
     with app.views.write() as db:  # due now, whatever the clock says
         db.run("UPDATE connection_sync_state SET next_due = ?", ("1970-01-01",))
@@ -252,8 +235,8 @@ def test_an_event_made_here_reaches_google_once_under_its_own_id(
     # The insert is sent again (its answer lost in a crash): Google holds just that already,
     # so it counts as written, no conflict; still one event. Another version there is a
     # conflict, which the rule settles.
-    client = GoogleCalendarClient(endpoints(google), google.grant(email))
-    url = endpoints(google).calendar_url(email) + made["id"]
+    client = GoogleCalendarClient(google.endpoints(), google.grant(email))
+    url = google.endpoints().calendar_url(email) + made["id"]
     assert asyncio.run(client.put(url, body, None, new=True)) == made["etag"]
     assert len([e for e in google.events(email, email) if e.get("summary") == "Dentist"]) == 1
     google.write(email, email, {"summary": "Dentist (moved)"}, event_id=made["id"])

@@ -213,8 +213,6 @@ class GoogleCalendarClient:
     async def _run(self, call: Callable[[], T], what: str) -> T:
         try:
             return await asyncio.to_thread(call)
-        except RemoteChangedError:
-            raise
         except (HttpError, GoogleAuthError, httplib2.HttpLib2Error, OSError) as exc:
             raise _failure(exc, what) from exc
 

@@ -1,11 +1,10 @@
 """Google's OAuth 2.0 for web server applications, with PKCE (docs/adr/0034;
 developers.google.com/identity/protocols/oauth2/web-server, RFC 7636).
 
-- `new_consent`: a random state (the link's one-time name, kept only as a digest) and a PKCE
-  verifier with its S256 challenge.
-- `consent_url`: Google's consent screen for the calendar scope, asking for offline access (a
-  refresh token) and the consent screen every time (`prompt=consent`: a refresh token each
-  time, even for an account that consented before).
+- `GoogleOAuth.link`: a random state (the link's one-time name, kept only as a digest) and a
+  PKCE verifier, with `consent_url`: Google's consent screen for the calendar scope, asking
+  for offline access (a refresh token) and the consent screen every time (`prompt=consent`: a
+  refresh token each time, even for an account that consented before).
 - `exchange`: the code Google sent back, with the verifier and the client secret, for the
   refresh token.
 - `revoke`: the token and everything granted with it (a disconnected account).
@@ -19,7 +18,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
-from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import httpx
@@ -39,28 +37,17 @@ class GoogleOAuthError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class NewConsent:
-    state: str = field(repr=False)
-    verifier: str = field(repr=False)
-
-    @property
-    def challenge(self) -> str:
-        """The S256 code challenge of the verifier (RFC 7636 §4.2)."""
-        digest = hashlib.sha256(self.verifier.encode("ascii")).digest()
-        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
-def new_consent() -> NewConsent:
-    """A fresh state and verifier (the verifier: 86 characters of RFC 7636's alphabet)."""
-    return NewConsent(secrets.token_urlsafe(32), secrets.token_urlsafe(64))
+def code_challenge(verifier: str) -> str:
+    """The S256 code challenge of a PKCE verifier (RFC 7636 §4.2)."""
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 def redirect_uri(public_url: str) -> str:
     return public_url.rstrip("/") + CALLBACK_PATH
 
 
-def consent_url(endpoints: GoogleEndpoints, consent: NewConsent, redirect: str) -> str:
+def consent_url(endpoints: GoogleEndpoints, state: str, verifier: str, redirect: str) -> str:
     query = {
         "client_id": endpoints.client_id,
         "redirect_uri": redirect,
@@ -69,8 +56,8 @@ def consent_url(endpoints: GoogleEndpoints, consent: NewConsent, redirect: str) 
         "access_type": "offline",
         "prompt": "consent",
         "include_granted_scopes": "false",
-        "state": consent.state,
-        "code_challenge": consent.challenge,
+        "state": state,
+        "code_challenge": code_challenge(verifier),
         "code_challenge_method": "S256",
     }
     return f"{endpoints.authorization_url}?{urlencode(query)}"
@@ -129,9 +116,11 @@ class GoogleOAuth:
         self.endpoints = endpoints
 
     def link(self, base_url: str) -> ConsentLink:
-        consent = new_consent()
-        url = consent_url(self.endpoints, consent, redirect_uri(base_url))
-        return ConsentLink(consent.state, consent.verifier, url)
+        """A fresh state and verifier (86 characters of RFC 7636's alphabet), and Google's
+        consent screen for them."""
+        state, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(64)
+        url = consent_url(self.endpoints, state, verifier, redirect_uri(base_url))
+        return ConsentLink(state, verifier, url)
 
     async def revoke(self, token: str) -> bool:
         return await revoke(self.endpoints, token)
