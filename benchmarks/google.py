@@ -14,8 +14,9 @@ times `ConnectionSyncer.run_once` (the work of one leader round for that calenda
   transaction, and the sync's bookkeeping;
 - 10 changed: the round after 10 events were changed on Google (an incremental listing from
   the sync token, the changed series read whole);
-- 10 written back: the round after 10 events were changed here (10 patches with If-Match,
-  then the incremental listing, whose own changes are not stored again);
+- 10 written back: the round after 10 events were changed here (10 patches with If-Match in
+  one batch request, then the incremental listing, whose own changes are not stored again);
+- 100 written back: the same after 100 events were changed here (two batch requests);
 - token dropped: the round after Google dropped the sync token (410): everything listed
   again, nothing stored twice.
 
@@ -46,6 +47,7 @@ from televent.config import Settings
 
 ACTOR, SOURCE = "system:", "cli:bench"
 CHANGED = 10
+MANY = 100  # a round's most write-backs to one calendar (syncer.WRITE_BACKS)
 
 
 def when(n: int) -> dict[str, Any]:
@@ -103,13 +105,23 @@ def one_round(app: Televent, google: GoogleStandIn, email: str, events: int) -> 
         raise RuntimeError(f"the incremental sync: {outcome()}")
     person = app.queries.account_by_telegram_id(1)
     assert person is not None
-    for obj in app.queries.objects_in(calendar)[:CHANGED]:
-        app.put_object(calendar, obj.href, obj.ical.replace("SUMMARY:", "SUMMARY:Here: ", 1),
-                       actor=ACTOR, source=SOURCE, by=person.account_id)  # fmt: skip
-    seconds[f"{CHANGED} written back"] = round_()
-    written = [e for e in google.events(email, email) if str(e.get("summary")).startswith("Here")]
-    if len(written) != CHANGED or app.queries.writebacks(calendar):
-        raise RuntimeError(f"written back: {len(written)}")
+
+    def written_back(prefix: str, objects: list[Any]) -> float:
+        """The round after `objects` were renamed here, every one checked on Google after."""
+        for obj in objects:
+            app.put_object(calendar, obj.href, obj.ical.replace("SUMMARY:", f"SUMMARY:{prefix}", 1),
+                           actor=ACTOR, source=SOURCE, by=person.account_id)  # fmt: skip
+        taken = round_()
+        written = [
+            e for e in google.events(email, email) if str(e.get("summary")).startswith(prefix)
+        ]
+        if len(written) != len(objects) or app.queries.writebacks(calendar):
+            raise RuntimeError(f"written back: {len(written)} of {len(objects)}")
+        return taken
+
+    objects = app.queries.objects_in(calendar)
+    seconds[f"{CHANGED} written back"] = written_back("Here: ", objects[:CHANGED])
+    seconds[f"{MANY} written back"] = written_back("Also: ", objects[CHANGED : CHANGED + MANY])
     google.expire_sync_tokens()
     seconds["token dropped (410)"] = round_()
     if outcome() != "unchanged" or len(app.queries.objects_in(calendar)) != events:
@@ -154,7 +166,11 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="televent-bench-") as work:
         for kind in options.backends:
             for phase, seconds in measure(kind, options, Path(work)).items():
-                count = options.events if phase.startswith(("first", "token")) else CHANGED
+                count = (
+                    options.events
+                    if phase.startswith(("first", "token"))
+                    else int(phase.split()[0])
+                )
                 print(f"| {kind} | {phase} | {seconds:.3f} | {count / seconds:,.0f} |", flush=True)
 
 

@@ -26,6 +26,10 @@ What it does, as Google documents it:
   exception when changed; `watch` (channels: a `sync` notification at once, `exists` after each
   change, with the X-Goog-Channel-* and X-Goog-Resource-* headers and the channel's token) and
   `channels/stop`.
+- Batch requests (developers.google.com/calendar/api/guides/batch) at `/batch/calendar/v3`:
+  up to 1,000 calls in one multipart/mixed request, the outer request's headers applying to
+  each, answered in one multipart/mixed answer in the same order; each call counts as a call
+  (and meets the usage limits) as if sent alone.
 - Usage limits: `limit(n, status)` answers the next n API calls with 403 `rateLimitExceeded`
   or 429, in Google's error shape.
 
@@ -38,6 +42,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
+import email
+import email.policy
 import hashlib
 import itertools
 import json
@@ -49,6 +55,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
@@ -60,6 +67,8 @@ from televent.application.televent import Televent
 __all__ = ["GoogleStandIn", "google_standin"]
 
 API = "/calendar/v3"
+BATCH = "/batch/calendar/v3"  # the discovery document's batchPath
+BATCH_MOST = 1000  # calls in one batch request
 ACCESS_SECONDS = 3600
 INSTANCE_ID = re.compile(r"^(?P<series>[a-v0-9]+)_(?P<start>\d{8}(T\d{6}Z)?)$")
 
@@ -139,6 +148,7 @@ class GoogleStandIn(ThreadingHTTPServer):
         self.epoch = 0  # tokens issued before the last expire_sync_tokens answer 410
         self.channels: dict[str, Channel] = {}
         self.limits: list[int] = []  # statuses the next API calls answer with
+        self.failing_batches = 0  # the next batch requests answer 503 as a whole
         # Google pages at most 2,500 events and may give fewer than asked: tests page sooner
         self.most_per_page = 2500
         self.calls: Counter[str] = Counter()  # "METHOD path-kind" -> how many
@@ -547,9 +557,13 @@ class _Handler(BaseHTTPRequestHandler):
             if parts.path == "/revoke" and method == "POST":
                 form = {k: v[-1] for k, v in parse_qs(raw.decode()).items()}
                 return self._revoke(form.get("token") or query.get("token") or "")
+            if parts.path == BATCH and method == "POST":
+                return self._batch(raw)
             if parts.path.startswith(API + "/"):
                 body = json.loads(raw) if raw else {}
-                status, answer = self._api(method, parts.path[len(API) :], query, body)
+                status, answer = self._api(
+                    method, parts.path[len(API) :], query, body, self.headers
+                )
                 return self._answer(status, answer)
             self._answer(404, _error(404, "notFound", "Not Found"))
         except ApiError as failed:
@@ -638,11 +652,77 @@ class _Handler(BaseHTTPRequestHandler):
 
     # --- the Calendar API -----------------------------------------------------------------------
 
-    def _api(self, method: str, path: str, query: dict[str, str],
-             body: dict[str, Any]) -> tuple[int, Any]:  # fmt: skip
+    def _batch(self, raw: bytes) -> None:
+        """A batch request (developers.google.com/calendar/api/guides/batch): a multipart/mixed
+        body of `application/http` parts, each a whole request with the path alone; the outer
+        request's headers apply to each part but where the part has its own; at most 1,000
+        parts; each counts as a call of its own. The answer is multipart/mixed too, a part per
+        request in the same order, each a whole HTTP answer whose Content-ID is the request's
+        with `response-` before it."""
+        outer = email.message_from_bytes(
+            f"Content-Type: {self.headers.get('Content-Type', '')}\r\n\r\n".encode() + raw,
+            policy=email.policy.HTTP,
+        )
+        parts = list(outer.iter_parts()) if outer.is_multipart() else []
+        if not parts or len(parts) > BATCH_MOST:
+            return self._answer(400, _error(400, "badRequest", "Invalid batch request."))
+        with self.server.lock:
+            self.server.calls["POST batch"] += 1
+            if self.server.failing_batches > 0:
+                self.server.failing_batches -= 1
+                return self._answer(503, _error(503, "backendError", "Backend Error"))
+        boundary = "batch_" + secrets.token_hex(12)
+        answers = []
+        for part in parts:
+            head, _, body = bytes(part.get_payload(decode=True) or b"").partition(b"\r\n\r\n")
+            if not body and b"\n\n" in head:
+                head, _, body = head.partition(b"\n\n")
+            request_line, _, header_lines = head.decode().partition("\n")
+            method, target, _ = request_line.strip().split(" ", 2)
+            headers = email.message_from_string(header_lines.strip() + "\n\n")
+            for name, value in self.headers.items():  # the outer request's, but Content-*
+                if not name.lower().startswith("content-") and name not in headers:
+                    headers[name] = value
+            inner = urlsplit(target)
+            try:
+                if not inner.path.startswith(API + "/"):
+                    raise ApiError(404, "notFound", "Not Found")
+                status, answer = self._api(
+                    method, inner.path[len(API) :],
+                    {k: v[-1] for k, v in parse_qs(inner.query).items()},
+                    json.loads(body) if body.strip() else {}, headers,
+                )  # fmt: skip
+            except ApiError as failed:
+                status, answer = failed.status, failed.body
+            except (ValueError, KeyError, TypeError) as bad:
+                status, answer = 400, _error(400, "badRequest", f"Bad Request: {bad}")
+            text = "" if answer is None else json.dumps(answer)
+            etag = (
+                f"ETag: {answer['etag']}\r\n"
+                if isinstance(answer, dict) and "etag" in answer
+                else ""
+            )
+            content_id = str(part.get("Content-ID", "")).strip().strip("<>")
+            answers.append(
+                f"--{boundary}\r\nContent-Type: application/http\r\n"
+                f"Content-ID: <response-{content_id}>\r\n\r\n"
+                f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+                f"Content-Type: application/json; charset=UTF-8\r\n{etag}"
+                f"Content-Length: {len(text.encode())}\r\n\r\n{text}\r\n"
+            )
+        data = ("".join(answers) + f"--{boundary}--\r\n").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", f"multipart/mixed; boundary={boundary}")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        return None
+
+    def _api(self, method: str, path: str, query: dict[str, str], body: dict[str, Any],
+             headers: Any) -> tuple[int, Any]:  # fmt: skip
         server = self.server
         with server.lock:
-            bearer = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+            bearer = (headers.get("Authorization") or "").removeprefix("Bearer ")
             granted = server.access.get(bearer)
             if granted is None or granted[0].revoked or granted[1] < _now():
                 raise ApiError(401, "authError", "Invalid Credentials")
@@ -673,7 +753,7 @@ class _Handler(BaseHTTPRequestHandler):
                 raise ApiError(404, "notFound", "Not Found")
             if method in {"POST", "PATCH", "PUT", "DELETE"} and kind != "POST events/watch":
                 server.send_updates.append(query.get("sendUpdates"))
-            if_match = self.headers.get("If-Match")
+            if_match = headers.get("If-Match")
             match kind, segments[3:]:
                 case "GET events", []:
                     return 200, server._listing(account, calendar_id, query)
@@ -686,7 +766,7 @@ class _Handler(BaseHTTPRequestHandler):
                     found = found or server._instance(account, calendar_id, event_id)
                     if found is None:
                         raise ApiError(404, "notFound", "Not Found")
-                    if if_match is None and self.headers.get("If-None-Match") == found.get("etag"):
+                    if if_match is None and headers.get("If-None-Match") == found.get("etag"):
                         return 304, None
                     return 200, _public(found)
                 case "PATCH event" | "PUT event", [event_id]:

@@ -249,6 +249,102 @@ def test_an_event_made_here_reaches_google_once_under_its_own_id(
     assert "Dentist (moved)" in titles(app, calendar)
 
 
+def vevent(uid: str, title: str, day: int) -> str:
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+            f"UID:{uid}\r\nDTSTAMP:20261101T000000Z\r\n"
+            f"DTSTART:202612{day:02d}T090000Z\r\nDTEND:202612{day:02d}T093000Z\r\n"
+            f"SUMMARY:{title}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
+
+
+def overruled(app: Televent) -> list[str]:
+    """The titles of the changes Alice was told lost to Google's version."""
+    with app.views.read() as db:
+        rows = db.all(
+            "SELECT payload FROM telegram_outbox WHERE kind = 'write_back_overruled' "
+            "ORDER BY created_position"
+        )
+    return [str(json.loads(row["payload"])["summary"]) for row in rows]
+
+
+def test_a_rounds_write_backs_go_in_batches_each_with_its_own_outcome(
+    app: Televent, google: GoogleStandIn
+) -> None:
+    email = unique("batch")
+    _, calendar, _ = connected(app, google, email)
+    sync_all(app, google)
+    alice = alice_of(app)
+
+    def put(uid: str, title: str, day: int) -> None:
+        href = next((o.href for o in app.queries.objects_in(calendar) if o.uid == uid), None)
+        app.put_object(calendar, href or f"{uid}.ics", vevent(uid, title, day), actor=ACTOR,
+                       source=SOURCE, by=alice)  # fmt: skip
+
+    # 60 events made here: two batch requests (50 + 10), each event inserted once.
+    for number in range(60):
+        put(f"b{number}@televent", f"Batch {number}", 1 + number % 28)
+    batches, inserts = google.calls["POST batch"], google.calls["POST events"]
+    writes_before = len(google.send_updates)
+    sync_all(app, google)
+    assert google.calls["POST batch"] - batches == 2
+    assert google.calls["POST events"] - inserts == 60
+    on_google = sorted(e["summary"] for e in google.events(email, email))
+    assert on_google == sorted(f"Batch {n}" for n in range(60))
+    assert set(google.send_updates[writes_before:]) == {"none"}
+    assert app.queries.writebacks(calendar) == []
+    mirror = app.queries.mirror(calendar)
+    assert mirror is not None and mirror.failures == 0
+
+    # One round: a change Google refuses for its usage limit (sent again alone, with the
+    # library's back-off), a change to an event changed on Google meanwhile (the conflict
+    # rule: Google's version here, Alice told), a deletion, and an ordinary change; each part
+    # has its own outcome and none holds up another.
+    by_title = {e["summary"]: e for e in google.events(email, email)}
+    put("b0@televent", "Batch 0 (limited)", 2)
+    put("b1@televent", "Batch 1 (mine)", 3)
+    put("b2@televent", "Batch 2 (changed)", 4)
+    app.delete_object(
+        calendar,
+        next(o.href for o in app.queries.objects_in(calendar) if o.uid == "b3@televent"),
+        actor=ACTOR, source=SOURCE, by=alice,
+    )  # fmt: skip
+    google.write(email, email, {"summary": "Batch 1 (theirs)"}, event_id=by_title["Batch 1"]["id"])
+    batches = google.calls["POST batch"]
+    google.limit(1, 429)  # the batch's first call
+    sync_all(app, google)
+    assert google.calls["POST batch"] - batches == 1
+    on_google = {e["summary"] for e in google.events(email, email)}
+    assert {"Batch 0 (limited)", "Batch 1 (theirs)", "Batch 2 (changed)"} <= on_google
+    assert "Batch 3" not in on_google and len(on_google) == 59
+    here = titles(app, calendar)
+    assert {"Batch 0 (limited)", "Batch 1 (theirs)", "Batch 2 (changed)"} <= set(here)
+    assert "Batch 3" not in here and len(here) == 59
+    assert overruled(app) == ["Batch 1 (mine)"]
+    assert app.queries.writebacks(calendar) == []
+    mirror = app.queries.mirror(calendar)
+    assert mirror is not None and mirror.failures == 0
+
+    # Google unreachable for the whole batch: every change in it waits for its back-off,
+    # with the reason, and goes in a later round.
+    put("b4@televent", "Batch 4 (later)", 5)
+    put("b5@televent", "Batch 5 (later)", 6)
+    google.failing_batches = 1  # Google answers the batch request itself 503
+    sync_all(app, google)
+    waiting = app.queries.writebacks(calendar)
+    assert len(waiting) == 2 and all(w.attempts == 1 for w in waiting), waiting
+    with app.views.read() as db:
+        errors = [r["last_error"] for r in db.all("SELECT last_error FROM connection_writebacks")]
+    assert errors == ["status: Google answered 503 to a batch of write-backs."] * 2
+    with app.views.write() as db:
+        db.run("UPDATE connection_writebacks SET next_attempt = NULL")
+    sync_all(app, google)
+    assert app.queries.writebacks(calendar) == []
+    assert {"Batch 4 (later)", "Batch 5 (later)"} <= {
+        e["summary"] for e in google.events(email, email)
+    }
+    report = Rebuilder(app.engine, app.views).run(verify=True)
+    assert report.matches, report.differences
+
+
 @settings(
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -19,6 +19,7 @@ there. It sends them with `If-Match` (`If-None-Match: *` for a new one) and note
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 from uuid import UUID
@@ -93,25 +94,31 @@ class WriteBackCommands(ConnectionCommands):
         """The other server took the change: keep the resource's new ETag (unknown when it
         gave none: the next sync reads it), and the queue row goes unless a newer change
         arrived meanwhile."""
-        calendar_id = str(item.calendar_id)
+        self.written_back_all([(item, etag)])
+
+    def written_back_all(self, written: Sequence[tuple[WriteBack, str | None]]) -> None:
+        """`written_back` for each of a round's changes the other server took, in one
+        transaction."""
         with self.views.write() as db:
-            if item.url is not None and item.data is not None:
+            for item, etag in written:
+                calendar_id = str(item.calendar_id)
+                if item.url is not None and item.data is not None:
+                    db.run(
+                        "INSERT INTO connection_resources (calendar_id, href, uid, etag) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (calendar_id, href) DO UPDATE SET "
+                        "uid = excluded.uid, etag = excluded.etag",
+                        (calendar_id, item.url, item.uid, etag),
+                    )
+                elif item.url is not None:
+                    db.run(
+                        "DELETE FROM connection_resources WHERE calendar_id = ? AND href = ?",
+                        (calendar_id, item.url),
+                    )
                 db.run(
-                    "INSERT INTO connection_resources (calendar_id, href, uid, etag) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (calendar_id, href) DO UPDATE SET "
-                    "uid = excluded.uid, etag = excluded.etag",
-                    (calendar_id, item.url, item.uid, etag),
+                    "DELETE FROM connection_writebacks WHERE calendar_id = ? AND event_id = ? "
+                    "AND position = ?",
+                    (calendar_id, str(item.event_id), item.position),
                 )
-            elif item.url is not None:
-                db.run(
-                    "DELETE FROM connection_resources WHERE calendar_id = ? AND href = ?",
-                    (calendar_id, item.url),
-                )
-            db.run(
-                "DELETE FROM connection_writebacks WHERE calendar_id = ? AND event_id = ? "
-                "AND position = ?",
-                (calendar_id, str(item.event_id), item.position),
-            )
 
     def write_back_resolved(self, item: WriteBack, report: SyncReport) -> None:
         """A conflict settled by storing the other server's version (`sync_mirror`): the

@@ -10,6 +10,8 @@ outbound guard (adapters/outbound, ADR 0023).
   (`calendar-multiget`, RFC 4791 §7.9), in batches.
 - `put` and `delete`: a change written back only if the resource is still the version last
   seen (`If-Match`; a new one with `If-None-Match: *`); otherwise `RemoteChangedError`.
+  `write_all` sends a round's changes one request each (CalDAV has no batch of writes), each
+  with its own outcome.
 
 The other server's answers are as hostile as any request: XML is read with defusedxml, an
 answer that is not what the protocol says raises `CalDavError`, never anything else.
@@ -18,7 +20,7 @@ answer that is not what the protocol says raises `CalDavError`, never anything e
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 from xml.etree.ElementTree import Element
@@ -27,7 +29,7 @@ from xml.sax.saxutils import escape
 import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
-from televent.adapters.outbound import Answer, Outbound, basic_authorization
+from televent.adapters.outbound import Answer, Outbound, OutboundError, basic_authorization
 from televent.domain.connections import where_to_look
 from televent.domain.errors import DomainError
 
@@ -107,6 +109,22 @@ class Changes:
     removed: list[str]
     token: str | None
     listed: bool
+
+
+@dataclass(frozen=True)
+class Write:
+    """One change to write back: `data` stored at `url` (None: the resource deleted), only if
+    it is still version `etag` (without one, a `new` resource only if nothing is there)."""
+
+    url: str
+    data: str | None
+    etag: str | None
+    new: bool = False
+
+
+# How one write went: the resource's new ETag (None: the server gave none, or it was deleted),
+# or why it was not written (RemoteChangedError: it changed there meanwhile).
+WriteOutcome = str | None | CalDavError | OutboundError
 
 
 @dataclass(frozen=True)
@@ -384,6 +402,23 @@ class CalDavClient:
             raise RemoteChangedError(url)
         if answer.status not in (200, 204, 404, 410):
             raise self._status(answer)
+
+    async def write_all(self, writes: Sequence[Write]) -> list[WriteOutcome]:
+        """Each write as its own request, in order; each outcome on its own (one refused
+        never stops the others)."""
+        outcomes: list[WriteOutcome] = []
+        for write in writes:
+            try:
+                if write.data is None:
+                    await self.delete(write.url, write.etag)
+                    outcomes.append(None)
+                else:
+                    outcomes.append(
+                        await self.put(write.url, write.data, write.etag, new=write.new)
+                    )
+            except (CalDavError, OutboundError) as exc:
+                outcomes.append(exc)
+        return outcomes
 
     async def get(self, url: str) -> Resource | None:
         """The resource as the server holds it now (None when it is gone).

@@ -13,7 +13,8 @@ conflict rule of connected accounts (docs/adr/0026) serve Google unchanged:
   keeps a series and its exceptions as one object (domain/google_events).
 - `put`: a new event is inserted under the id derived from its UID, a changed one patched with
   `If-Match`, each changed instance patched by its instance id; always `sendUpdates=none`
-  (Televent's own scheduling decides who is told, never Google).
+  (Televent's own scheduling decides who is told, never Google). `write_all` sends a round's
+  write-backs in batch requests, each part with its own outcome.
 - Usage limits: 403 `rateLimitExceeded`/`userRateLimitExceeded`, 429 and 5xx are retried by
   the library with exponential back-off (`num_retries`); what still fails is the sync's
   failure, backed off by the syncer without holding up any other account.
@@ -28,7 +29,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -42,16 +43,20 @@ from google.auth.exceptions import GoogleAuthError
 from google.oauth2.credentials import Credentials as GoogleCredentials
 from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
+from googleapiclient.http import BatchHttpRequest
 
 from televent.adapters.connections.caldav_client import (
     CalDavError,
     Changes,
     RemoteChangedError,
     Resource,
+    Write,
+    WriteOutcome,
 )
 from televent.application.connections import RemoteCalendarFound
 from televent.config import Settings
 from televent.domain.google_events import (
+    GoogleSeries,
     calendar_object,
     cancelled,
     google_series,
@@ -63,6 +68,7 @@ SCOPE = "https://www.googleapis.com/auth/calendar"
 PUSH_PATH = "/webhooks/google"  # where Google's push notifications arrive
 GOOGLE_API_ROOT = "https://www.googleapis.com/"
 PAGE = 2500  # events per page, Google's most
+BATCH = 50  # write-backs per batch request (Google takes up to 1,000; each counts as a call)
 T = TypeVar("T")
 
 
@@ -97,6 +103,11 @@ class GoogleEndpoints:
     @property
     def api_endpoint(self) -> str:
         return self.api_root.rstrip("/") + "/calendar/v3/"
+
+    @property
+    def batch_url(self) -> str:
+        """Where batch requests go (the discovery document's `batchPath` under the API root)."""
+        return self.api_root.rstrip("/") + "/" + str(_discovery_document()["batchPath"])
 
     def calendar_url(self, calendar_id: str) -> str:
         """The URL a mirrored Google calendar is known by (its events' hrefs are under it)."""
@@ -216,9 +227,7 @@ class GoogleCalendarClient:
         except (HttpError, GoogleAuthError, httplib2.HttpLib2Error, OSError) as exc:
             raise _failure(exc, what) from exc
 
-    def _execute(self, request: Any, if_match: str | None = None) -> Any:
-        if if_match:
-            request.headers["If-Match"] = if_match
+    def _execute(self, request: Any) -> Any:
         return request.execute(num_retries=self.endpoints.num_retries)
 
     # --- discovery ------------------------------------------------------------------------------
@@ -411,43 +420,152 @@ class GoogleCalendarClient:
         """
         return await self._run(lambda: self._put(url, data, etag, new=new), "a write-back")
 
-    def _put(self, url: str, data: str, etag: str | None, *, new: bool) -> str | None:
+    async def delete(self, url: str, etag: str | None) -> None:
+        """Delete the event at `url` if it is still version `etag`; one gone is no error.
+
+        Raises:
+            RemoteChangedError: it changed on Google meanwhile.
+        """
+        await self._run(lambda: self._delete(url, etag), "a deletion")
+
+    async def write_all(self, writes: Sequence[Write]) -> list[WriteOutcome]:
+        """A round's write-backs, each with its own outcome: those that are one request each
+        (an event without changed instances, a deletion) go together in batch requests of
+        BATCH; a series with changed instances is written on its own. Within a batch, what
+        Google refused for its usage limits or failed on (5xx) is sent again on its own, with
+        the library's back-off."""
+        return await asyncio.to_thread(self._write_all, writes)
+
+    def _write_all(self, writes: Sequence[Write]) -> list[WriteOutcome]:
+        outcomes: dict[int, WriteOutcome] = {}
+        batched: list[tuple[int, Any]] = []
+        for index, write in enumerate(writes):
+            try:
+                request = self._one_request(write)
+            except CalDavError as exc:
+                outcomes[index] = exc
+                continue
+            if request is None:
+                outcomes[index] = self._alone(write)
+            else:
+                batched.append((index, request))
+        for first in range(0, len(batched), BATCH):
+            chunk = batched[first : first + BATCH]
+            try:
+                answers = self._batch(chunk)
+            except (HttpError, GoogleAuthError, httplib2.HttpLib2Error, OSError) as exc:
+                failure = _failure(exc, "a batch of write-backs")
+                answers = dict.fromkeys((index for index, _ in chunk), failure)
+            for index, _ in chunk:
+                outcomes[index] = self._settled(writes[index], answers.get(index))
+        return [outcomes[index] for index in range(len(writes))]
+
+    def _batch(self, requests: Sequence[tuple[int, Any]]) -> dict[int, Any]:
+        """Google's answers to `requests` sent as one batch request (developers.google.com/
+        calendar/api/guides/batch): each answer, or the HttpError of its part, by index."""
+        answers: dict[int, Any] = {}
+
+        def noted(request_id: str, answer: Any, error: Exception | None) -> None:
+            answers[int(request_id)] = answer if error is None else error
+
+        batch = BatchHttpRequest(callback=noted, batch_uri=self.endpoints.batch_url)
+        for index, request in requests:
+            batch.add(request, request_id=str(index))
+        batch.execute()
+        return answers
+
+    def _settled(self, write: Write, answer: Any) -> WriteOutcome:
+        """The outcome of a write from its part's answer in a batch."""
+        if isinstance(answer, HttpError) and _retried(answer):
+            return self._alone(write)  # the library's back-off, on its own
+        if isinstance(answer, Exception) or answer is None:
+            failed = answer or CalDavError("Google gave no answer to a write-back.", "bad-answer")
+            try:
+                if write.data is None:
+                    return self._deleted(write.url, failed)
+                return self._conflict(write.url, _series_of(write.data), failed)
+            except CalDavError as exc:
+                return exc
+            except (HttpError, GoogleAuthError, httplib2.HttpLib2Error, OSError) as exc:
+                return _failure(exc, "a write-back")
+        return None if write.data is None else answer.get("etag")
+
+    def _alone(self, write: Write) -> WriteOutcome:
+        """One write on its own requests, with the library's retries."""
         try:
-            series = google_series(data)
-        except ValueError as exc:
-            raise CalDavError(f"The event cannot be written to Google: {exc}.", "status") from exc
+            if write.data is None:
+                self._delete(write.url, write.etag)
+                return None
+            return self._put(write.url, write.data, write.etag, new=write.new)
+        except CalDavError as exc:
+            return exc
+        except (HttpError, GoogleAuthError, httplib2.HttpLib2Error, OSError) as exc:
+            return _failure(exc, "a write-back")
+
+    def _one_request(self, write: Write) -> Any:
+        """The request that makes `write` on its own (None: it takes several, a series with
+        changed instances)."""
+        if write.data is None:
+            return self._delete_request(write.url, write.etag)
+        series = _series_of(write.data)
+        if series.overrides or not series.event:
+            return None
+        return self._event_request(write.url, series.event, write.etag, new=write.new)
+
+    def _event_request(
+        self, url: str, event: Mapping[str, Any], etag: str | None, *, new: bool
+    ) -> Any:
+        calendar_id, event_id = _calendar_id(url), _event_id(url)
+        events = self.service().events()
+        if new:
+            body = {"id": event_id, **{k: v for k, v in event.items() if v is not None}}
+            return events.insert(calendarId=calendar_id, body=body, sendUpdates="none")
+        request = events.patch(
+            calendarId=calendar_id, eventId=event_id, body=event, sendUpdates="none"
+        )
+        return _if_match(request, own_etag(etag))
+
+    def _delete_request(self, url: str, etag: str | None) -> Any:
+        request = (
+            self.service()
+            .events()
+            .delete(calendarId=_calendar_id(url), eventId=_event_id(url), sendUpdates="none")
+        )
+        return _if_match(request, own_etag(etag))
+
+    def _put(self, url: str, data: str, etag: str | None, *, new: bool) -> str | None:
+        series = _series_of(data)
         calendar_id, event_id = _calendar_id(url), _event_id(url)
         events = self.service().events()
         written: str | None = etag
         try:
-            if series.event and new:
-                body = {"id": event_id, **{k: v for k, v in series.event.items() if v is not None}}
-                answer = self._execute(
-                    events.insert(calendarId=calendar_id, body=body, sendUpdates="none")
-                )
-                written = answer.get("etag")
-            elif series.event:
-                answer = self._execute(
-                    events.patch(calendarId=calendar_id, eventId=event_id, body=series.event,
-                                 sendUpdates="none"),
-                    if_match=own_etag(etag),
-                )  # fmt: skip
-                written = answer.get("etag")
+            if series.event:
+                request = self._event_request(url, series.event, etag, new=new)
+                written = self._execute(request).get("etag")
             for suffix, body in series.overrides.items():
                 self._execute(
                     events.patch(calendarId=calendar_id, eventId=f"{event_id}_{suffix}",
                                  body=body, sendUpdates="none")
                 )  # fmt: skip
         except HttpError as exc:
-            if _status(exc) not in {409, 412}:
-                raise
-            # There already, or changed since last seen: unless Google holds just what was
-            # sent (the first try's answer lost in a crash), the conflict rule decides.
-            found = self._found(calendar_id, event_id)
-            if found is None or not _same(found, series.event) or series.overrides:
-                raise RemoteChangedError(url) from exc
-            written = found.get("etag")
+            return self._conflict(url, series, exc)
         return written
+
+    def _conflict(self, url: str, series: GoogleSeries, exc: Exception) -> str | None:
+        """After a write Google refused with `exc`: a conflict (409 there already, 412 changed
+        since last seen) is settled by the conflict rule, unless Google holds just what was
+        sent (the first try's answer lost in a crash); returns that version's ETag.
+
+        Raises:
+            RemoteChangedError: a conflict.
+        """
+        if _status(exc) not in {409, 412}:
+            raise exc
+        found = self._found(_calendar_id(url), _event_id(url))
+        if found is None or not _same(found, series.event) or series.overrides:
+            raise RemoteChangedError(url) from exc
+        etag = found.get("etag")
+        return None if etag is None else str(etag)
 
     def _found(self, calendar_id: str, event_id: str) -> dict[str, Any] | None:
         try:
@@ -458,25 +576,45 @@ class GoogleCalendarClient:
             return None
         return None if cancelled(found) else found
 
-    async def delete(self, url: str, etag: str | None) -> None:
-        """Delete the event at `url` if it is still version `etag`; one gone is no error.
+    def _delete(self, url: str, etag: str | None) -> None:
+        try:
+            self._execute(self._delete_request(url, etag))
+        except HttpError as exc:
+            self._deleted(url, exc)
+
+    @staticmethod
+    def _deleted(url: str, exc: Exception) -> None:
+        """After a deletion Google refused with `exc`: one gone already is no error.
 
         Raises:
-            RemoteChangedError: it changed on Google meanwhile.
+            RemoteChangedError: it changed on Google meanwhile (412).
         """
-        await self._run(lambda: self._delete(url, etag), "a deletion")
+        if _status(exc) in {404, 410}:
+            return
+        if _status(exc) == 412:
+            raise RemoteChangedError(url) from exc
+        raise exc
 
-    def _delete(self, url: str, etag: str | None) -> None:
-        request = (
-            self.service()
-            .events()
-            .delete(calendarId=_calendar_id(url), eventId=_event_id(url), sendUpdates="none")
-        )
-        try:
-            self._execute(request, if_match=own_etag(etag))
-        except HttpError as exc:
-            if _status(exc) in {404, 410}:
-                return
-            if _status(exc) == 412:
-                raise RemoteChangedError(url) from exc
-            raise
+
+def _series_of(data: str) -> GoogleSeries:
+    try:
+        return google_series(data)
+    except ValueError as exc:
+        raise CalDavError(f"The event cannot be written to Google: {exc}.", "status") from exc
+
+
+def _if_match(request: Any, etag: str | None) -> Any:
+    if etag:
+        request.headers["If-Match"] = etag
+    return request
+
+
+def _retried(exc: HttpError) -> bool:
+    """Whether Google's refusal is one its client library retries with back-off (its usage
+    limits, 429, 5xx)."""
+    status = _status(exc) or 0
+    return (
+        status == 429
+        or status >= 500
+        or (status == 403 and "ateLimitExceeded" in str(exc.content or b""))
+    )

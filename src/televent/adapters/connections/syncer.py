@@ -21,7 +21,7 @@ import contextlib
 import logging
 import secrets
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 from uuid import UUID
 
@@ -32,6 +32,8 @@ from televent.adapters.connections.caldav_client import (
     Credentials,
     RemoteChangedError,
     Resource,
+    Write,
+    WriteOutcome,
 )
 from televent.adapters.connections.google_client import GoogleCalendarClient, GoogleEndpoints
 from televent.adapters.outbound import Outbound, OutboundError
@@ -60,11 +62,7 @@ class RemoteCalendars(Protocol):
         self, calendar_url: str, token: str | None, known: Mapping[str, str | None]
     ) -> Changes: ...
 
-    async def put(
-        self, url: str, data: str, etag: str | None, *, new: bool = True
-    ) -> str | None: ...
-
-    async def delete(self, url: str, etag: str | None) -> None: ...
+    async def write_all(self, writes: Sequence[Write]) -> list[WriteOutcome]: ...
 
     async def get(self, url: str) -> Resource | None: ...
 
@@ -171,34 +169,36 @@ class ConnectionSyncer:
                 await client.stop(old.channel_id, old.resource_id)
 
     async def _write_back(self, client: RemoteCalendars, mirror: MirrorView) -> None:
-        """Send the changes made here that are due, each on its own: a failure backs that one
-        off; a conflict stores the other server's version over Televent's (the person is
-        told; docs/adr/0026)."""
+        """Send the changes made here that are due (together where the other side takes a
+        batch), each with its own outcome: a failure backs that one off; a conflict stores the
+        other server's version over Televent's (the person is told; docs/adr/0026)."""
         due = await self.port.run(
             self.app.write_backs_due, mirror.calendar_id, mirror.url, WRITE_BACKS, mirror.kind
         )
-        for item in due:
-            try:
-                await self._send(client, item)
-            except RemoteChangedError:
+        sent = [
+            (item, Write(item.url, item.data, item.etag, item.new))
+            for item in due
+            if item.url is not None
+        ]
+        outcomes = await client.write_all([write for _, write in sent])
+        # an event made and deleted here before it ever reached the other server: nothing sent
+        settled: list[tuple[WriteBack, str | None]] = [(i, None) for i in due if i.url is None]
+        for (item, _), outcome in zip(sent, outcomes, strict=True):
+            if isinstance(outcome, RemoteChangedError):
                 await self._overruled(client, item)
-            except (OutboundError, CalDavError) as exc:
+            elif isinstance(outcome, (OutboundError, CalDavError)):
                 failures = await self.port.run(
-                    self.app.write_back_failed, item, error=f"{exc.reason}: {exc}",
+                    self.app.write_back_failed, item, error=f"{outcome.reason}: {outcome}",
                     now=self.app.clock(),
                 )  # fmt: skip
                 LOG.warning(
                     "Write-back of event %s to %s failed (%d in a row): %s",
-                    item.event_id, mirror.url, failures, exc.reason,
+                    item.event_id, mirror.url, failures, outcome.reason,
                 )  # fmt: skip
-
-    async def _send(self, client: RemoteCalendars, item: WriteBack) -> None:
-        etag = None
-        if item.url is not None and item.data is not None:
-            etag = await client.put(item.url, item.data, item.etag, new=item.new)
-        elif item.url is not None:
-            await client.delete(item.url, item.etag)
-        await self.port.run(self.app.written_back, item, etag)
+            else:
+                settled.append((item, outcome))
+        if settled:
+            await self.port.run(self.app.written_back_all, settled)
 
     async def _overruled(self, client: RemoteCalendars, item: WriteBack) -> None:
         """The resource changed or went on the other server since it was last seen: its
