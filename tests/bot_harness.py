@@ -20,6 +20,7 @@ from televent.adapters.telegram.context import BotContext
 from televent.adapters.telegram.delivery import DeliverySender
 from televent.adapters.telegram.service import BotService
 from televent.application.counters import Counters
+from televent.application.google_connections import GoogleConsents
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
@@ -35,7 +36,12 @@ class BotHarness:
     """One bot against one application and one stand-in; use inside a running event loop."""
 
     def __init__(
-        self, app: Televent, api: FakeBotApi, clock: Any, outbound: Outbound | None = None
+        self,
+        app: Televent,
+        api: FakeBotApi,
+        clock: Any,
+        outbound: Outbound | None = None,
+        google: GoogleConsents | None = None,
     ) -> None:
         self.app = app
         self.api = api
@@ -47,8 +53,9 @@ class BotHarness:
             app, Counters(app, mail=mail, telegram=self.queue), caldav_url=CALDAV_URL
         )
         self.ctx = BotContext(
-            self.service, self.port, clock, CALDAV_URL, outbound=outbound or Outbound()
-        )
+            self.service, self.port, clock, CALDAV_URL, outbound=outbound or Outbound(),
+            google=google,
+        )  # fmt: skip
         self.dispatcher = create_dispatcher(self.ctx)
         self.bot = create_bot(
             Settings(telegram_bot_token="123:ABC", telegram_api_base=api.base_url)
@@ -194,12 +201,13 @@ def run_scenario(
     clock: Any,
     scenario: Scenario,
     outbound: Outbound | None = None,
+    google: GoogleConsents | None = None,
 ) -> None:
-    """Run a scenario against a fresh harness (feeds' addresses checked with `outbound`),
-    closing it afterwards."""
+    """Run a scenario against a fresh harness (feeds' addresses checked with `outbound`;
+    Google's consent screen `google`), closing it afterwards."""
 
     async def main() -> None:
-        harness = BotHarness(app, api, clock, outbound)
+        harness = BotHarness(app, api, clock, outbound, google)
         try:
             await scenario(harness)
         finally:

@@ -19,6 +19,7 @@ Google.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -300,3 +301,22 @@ def test_a_refused_consent_and_a_used_link_connect_nothing(
             )  # fmt: skip
             assert asked.status_code == 422
             assert "consent screen" in asked.json()["detail"]
+
+            # The bot's /google gives the same consent (a link to open in the browser: the
+            # stand-in is plain http, which Telegram takes in no button); it connects Anna's
+            # account, and /google then lists it with how its sync goes.
+            google.consent_as(ANNA)
+            setup.bot.push_message(1, "/google", first_name="Alice")
+            offer = setup.bot.wait_for("sendMessage", lambda c: "Connect your Google" in c.text)
+            assert "reply_markup" not in offer.params or not offer.params["reply_markup"]
+            [link] = re.findall(r"http://\S+", html.unescape(offer.text))
+            assert link.startswith(google.base + "/o/oauth2/v2/auth?")
+            with httpx.Client(timeout=30) as browser:
+                landed = browser.get(browser.get(link).headers["location"])
+            assert landed.status_code == 200 and f"{ANNA} is connected" in landed.text
+            [connection] = setup.api.get("/api/v1/connections").json()
+            assert connection["kind"] == "google" and connection["username"] == ANNA
+            until(lambda: synced(setup, connection), "the first sync", 60)
+            setup.bot.push_message(1, "/google", first_name="Alice")
+            listed = setup.bot.wait_for("sendMessage", lambda c: "up to date" in c.text)
+            assert f"{ANNA} — one calendar, up to date" in listed.text

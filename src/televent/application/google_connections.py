@@ -90,6 +90,16 @@ class GoogleConnectionCommands(WriteBackCommands):
                 (_digest(state), str(account_id), verifier, stamp(now)),
             )
 
+    def start_google_consent(
+        self, account_id: UUID, consents: GoogleConsents, base_url: str
+    ) -> str:
+        """Google's consent screen for the person, its answer coming back under `base_url`
+        (the server's public URL): the address to open, working once within CONSENT_TTL. Every
+        adapter that offers to connect a Google account (the API, the bot) starts here."""
+        link = consents.link(base_url)
+        self.google_consent_started(account_id, link.state, link.verifier)
+        return link.url
+
     def google_consent_taken(self, state: str) -> GoogleConsent | None:
         """The consent `state` names, once (None: unknown, used, or older than CONSENT_TTL)."""
         with self.views.write() as db:

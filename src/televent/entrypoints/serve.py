@@ -23,6 +23,7 @@ from televent import __version__
 from televent.adapters.api.change_watcher import ChangeWatcher
 from televent.adapters.api.webhook_sender import WebhookSender
 from televent.adapters.connections.google_client import google_endpoints
+from televent.adapters.connections.google_oauth import GoogleOAuth
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.error_reporting import start_error_reporting
 from televent.adapters.http import create_http_app
@@ -416,6 +417,7 @@ def _telegram(
     from televent.adapters.telegram.bot import build_bot  # noqa: PLC0415 - see the imports
 
     caldav_url = settings.public_url or f"http://{host}:{port}/"
+    google = google_endpoints(settings)
     telegram = build_bot(
         app,
         settings,
@@ -425,6 +427,7 @@ def _telegram(
         counters=services.counters,
         caldav_url=caldav_url,
         web_login=services.web_login,
+        google=None if google is None else GoogleOAuth(google),
     )
     mode = "webhook" if settings.telegram_webhook_url else "long polling"
     print(f"Telegram bot: on ({mode}, Bot API at {settings.telegram_api_base})")

@@ -177,14 +177,13 @@ class ConnectionsController(Controller):
             raise DomainError("This server is not set up to connect Google accounts.").worded(
                 "refusal-connections-google-off"
             )
-        consent = api.google.link(api.public_url or str(request.base_url))
-        await api.port.run(
-            api.app.google_consent_started,
+        url = await api.port.run(
+            api.app.start_google_consent,
             caller.account.account_id,
-            consent.state,
-            consent.verifier,
+            api.google,
+            api.public_url or str(request.base_url),
         )
-        return GoogleStartJson(url=consent.url)
+        return GoogleStartJson(url=url)
 
     @get("/{connection_id:str}", summary="One connection", responses=problem_responses(404))
     async def one(self, caller: Caller, api: ApiContext, connection_id: str) -> ConnectionJson:

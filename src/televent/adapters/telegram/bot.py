@@ -29,6 +29,7 @@ from televent.adapters.i18n import translate
 from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.port import AppPort
 from televent.application.counters import Counters
+from televent.application.google_connections import GoogleConsents
 from televent.application.morning_agenda import MorningAgenda
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
@@ -61,6 +62,7 @@ COMMANDS = (
     ("calendars", "bot-cmd-calendars"),
     ("share", "bot-cmd-share"),
     ("subscribe", "bot-cmd-subscribe"),
+    ("google", "bot-cmd-google"),
     ("calendar", "bot-cmd-calendar"),
     ("timezone", "bot-cmd-timezone"),
     ("language", "bot-cmd-language"),
@@ -166,13 +168,15 @@ def build_bot(
     clock: Callable[[], dt.datetime] | None = None,
     web_login: LoginLinks | None = None,
     app_url: str | None = None,
+    google: GoogleConsents | None = None,
 ) -> TelegramBot:
     """Compose the bot from the application, the Telegram delivery queue, the reminder
     scheduler and the COUNTER service (called by the composition root).
 
     `app_url` is the public base URL the Mini App is served under (`<app_url>/app/`); it
     defaults to `caldav_url`, the server's public URL. `web_login` issues the tokens of the
-    browser login links `/app` gives; without it `/app` offers the Mini App only.
+    browser login links `/app` gives; without it `/app` offers the Mini App only. `google`:
+    Google's consent screen for `/google` (None: the operator set up no Google OAuth client).
     """
     now = clock or app.clock
     mini_app = MiniApp.at(
@@ -188,6 +192,7 @@ def build_bot(
         caldav_url=caldav_url,
         mini_app=mini_app,
         outbound=feed_outbound(settings),
+        google=google,
     )
     bot = create_bot(settings)
     sender = DeliverySender(

@@ -22,6 +22,7 @@ from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Te
 from televent.adapters.i18n import said, speaking, t
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
+from televent.application.google_connections import GoogleConsents
 from televent.domain.errors import TeleventError
 from televent.domain.languages import language_for
 from televent.projections.queries import AccountView
@@ -47,6 +48,8 @@ class BotContext:
     group_cards: CardEdits = field(default_factory=CardEdits)  # group cards' edits, coalesced
     # the guard a feed's address is checked with when someone subscribes (adapters/outbound)
     outbound: Outbound = field(default_factory=Outbound)
+    # Google's consent screen, when the operator set up a Google OAuth client (docs/adr/0034)
+    google: GoogleConsents | None = None
 
     def open_url(self, event_id: UUID) -> str | None:
         """The address of an event card's "Open" button (None: no button, see mini_app.py)."""

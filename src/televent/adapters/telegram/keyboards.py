@@ -165,6 +165,11 @@ def open_app(app_url: str | None, login_url: str | None) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
+def link(text: str, url: str) -> InlineKeyboardMarkup:
+    """One button opening `url` in the browser (Telegram takes https addresses only)."""
+    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text=text, url=url)]])
+
+
 def without_open(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
     """The keyboard without its Mini App buttons, or None when it has none."""
     if markup is None:

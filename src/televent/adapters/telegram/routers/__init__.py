@@ -7,6 +7,7 @@ from aiogram import Router
 from . import (
     accounts,
     booking,
+    connections,
     create,
     devices,
     email,
@@ -36,6 +37,7 @@ def all_routers() -> list[Router]:
     modules = (
         groups,
         subscriptions,  # before create: a feed's link alone is a subscription, not an event
+        connections,
         *(start, language, preferences, email, create, listing, events, rsvp, devices, accounts),
         mini_app,
         booking,

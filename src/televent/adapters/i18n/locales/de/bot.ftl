@@ -34,6 +34,7 @@ bot-help =
     /export — dein Kalender als .ics-Datei
     📥 Schick eine .ics-Datei, um ihre Termine zu importieren (die Bildunterschrift kann den Kalender nennen)
     🔗 /subscribe <i>webcal://- oder https://-Link</i> — ein Kalender, der einem Feed folgt (Feiertage, Schule, Arbeit); /subscriptions — deine Abos
+    🔄 /google — deinen Google Kalender verbinden, in beide Richtungen
     /deleteaccount — deine Daten löschen (nach 30 Tagen, widerrufbar)
     IDs sind die kurzen Codes aus den Listen, wie <code>a1b2c3</code>.
 
@@ -136,6 +137,7 @@ bot-cmd-cancel = Einen Termin absagen oder einen Dialog verlassen
 bot-cmd-calendars = Deine Kalender, mit dir geteilte, Einladungen
 bot-cmd-share = Einen Kalender teilen: /share familie @anna [read|write|manage]
 bot-cmd-subscribe = Einem Kalender-Feed folgen: /subscribe webcal://…
+bot-cmd-google = Deinen Google Kalender verbinden
 bot-cmd-calendar = In einer Gruppe: der Kalender der Gruppe, [Diesem Kalender beitreten]
 bot-cmd-timezone = Deine Zeitzone
 bot-cmd-language = Die Sprache, die ich spreche: /language de

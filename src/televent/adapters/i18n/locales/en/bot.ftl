@@ -34,6 +34,7 @@ bot-help =
     /export — your calendar as an .ics file
     📥 Send an .ics file to import its events (its caption may name the calendar)
     🔗 /subscribe <i>webcal:// or https:// link</i> — a calendar that follows a feed (holidays, school, work); /subscriptions — yours
+    🔄 /google — connect your Google Calendar, both ways
     /deleteaccount — erase your data (after 30 days, cancellable)
     Ids are the short codes shown in lists, like <code>a1b2c3</code>.
 
@@ -139,6 +140,7 @@ bot-cmd-cancel = Cancel an event, or leave a dialogue
 bot-cmd-calendars = Your calendars, those shared with you, invitations
 bot-cmd-share = Share a calendar: /share family @anna [read|write|manage]
 bot-cmd-subscribe = Follow a calendar feed: /subscribe webcal://…
+bot-cmd-google = Connect your Google Calendar
 bot-cmd-calendar = In a group: the group's calendar, [Join this calendar]
 bot-cmd-timezone = Your time zone
 bot-cmd-language = The language I speak: /language ru

@@ -34,6 +34,7 @@ bot-help =
     /export — tu calendario como archivo .ics
     📥 Envía un archivo .ics para importar sus eventos (el pie puede nombrar el calendario)
     🔗 /subscribe <i>enlace webcal:// o https://</i> — un calendario que sigue un feed (festivos, colegio, trabajo); /subscriptions — los tuyos
+    🔄 /google — conecta tu Google Calendar, en ambos sentidos
     /deleteaccount — borrar tus datos (a los 30 días, se puede anular)
     Los ids son los códigos cortos de las listas, como <code>a1b2c3</code>.
 
@@ -136,6 +137,7 @@ bot-cmd-cancel = Cancelar un evento o salir de un diálogo
 bot-cmd-calendars = Tus calendarios, los compartidos contigo, invitaciones
 bot-cmd-share = Compartir un calendario: /share familia @anna [read|write|manage]
 bot-cmd-subscribe = Seguir un feed de calendario: /subscribe webcal://…
+bot-cmd-google = Conectar tu Google Calendar
 bot-cmd-calendar = En un grupo: el calendario del grupo, [Unirse a este calendario]
 bot-cmd-timezone = Tu zona horaria
 bot-cmd-language = El idioma en que te hablo: /language es

@@ -34,6 +34,7 @@ bot-help =
     /export — تقویمت در قالب پروندهٔ .ics
     📥 یک فایل .ics بفرستید تا رویدادهایش وارد شوند (در توضیح فایل می‌توانید نام تقویم را بنویسید)
     🔗 /subscribe <i>پیوند webcal:// یا https://</i> — تقویمی که یک فید را دنبال می‌کند (تعطیلات، مدرسه، کار)؛ /subscriptions — اشتراک‌های شما
+    🔄 /google — وصل کردن تقویم Google شما، در هر دو سو
     /deleteaccount — پاک کردن داده‌هایت (پس از ۳۰ روز، قابل لغو)
     شناسه‌ها کدهای کوتاه فهرست‌ها هستند، مثل <code>a1b2c3</code>.
 
@@ -126,6 +127,7 @@ bot-cmd-cancel = لغو رویداد یا خروج از گفتگو
 bot-cmd-calendars = تقویم‌هایت، تقویم‌های مشترک با تو، دعوت‌ها
 bot-cmd-share = اشتراک تقویم: /share family @anna [read|write|manage]
 bot-cmd-subscribe = دنبال کردن فید تقویم: /subscribe webcal://…
+bot-cmd-google = وصل کردن تقویم Google شما
 bot-cmd-calendar = در گروه: تقویم گروه، [پیوستن به این تقویم]
 bot-cmd-timezone = منطقهٔ زمانی تو
 bot-cmd-language = زبان گفتگو: /language fa

@@ -34,6 +34,7 @@ bot-help =
     /export — kalendermu sebagai file .ics
     📥 Kirim berkas .ics untuk mengimpor acaranya (keterangannya boleh menyebut nama kalender)
     🔗 /subscribe <i>tautan webcal:// atau https://</i> — kalender yang mengikuti feed (libur, sekolah, kerja); /subscriptions — langganan Anda
+    🔄 /google — hubungkan Google Kalender Anda, dua arah
     /deleteaccount — hapus datamu (setelah 30 hari, bisa dibatalkan)
     Id adalah kode pendek di daftar, seperti <code>a1b2c3</code>.
 
@@ -126,6 +127,7 @@ bot-cmd-cancel = Batalkan acara, atau keluar dari dialog
 bot-cmd-calendars = Kalendermu, yang dibagikan denganmu, undangan
 bot-cmd-share = Bagikan kalender: /share keluarga @anna [read|write|manage]
 bot-cmd-subscribe = Ikuti feed kalender: /subscribe webcal://…
+bot-cmd-google = Hubungkan Google Kalender Anda
 bot-cmd-calendar = Di grup: kalender grup, [Gabung ke kalender ini]
 bot-cmd-timezone = Zona waktumu
 bot-cmd-language = Bahasa yang kupakai: /language id

@@ -34,6 +34,7 @@ bot-help =
     /export — sua agenda como arquivo .ics
     📥 Envie um arquivo .ics para importar os eventos dele (a legenda pode dizer a agenda)
     🔗 /subscribe <i>link webcal:// ou https://</i> — uma agenda que segue um feed (feriados, escola, trabalho); /subscriptions — as suas
+    🔄 /google — conecte seu Google Agenda, nos dois sentidos
     /deleteaccount — apagar seus dados (depois de 30 dias, dá para desistir)
     Os ids são os códigos curtos das listas, como <code>a1b2c3</code>.
 
@@ -136,6 +137,7 @@ bot-cmd-cancel = Cancelar um evento ou sair de um diálogo
 bot-cmd-calendars = Suas agendas, as compartilhadas com você, convites
 bot-cmd-share = Compartilhar uma agenda: /share família @anna [read|write|manage]
 bot-cmd-subscribe = Seguir um feed de agenda: /subscribe webcal://…
+bot-cmd-google = Conectar seu Google Agenda
 bot-cmd-calendar = Num grupo: a agenda do grupo, [Entrar nesta agenda]
 bot-cmd-timezone = Seu fuso horário
 bot-cmd-language = O idioma em que eu falo: /language pt-BR

@@ -34,6 +34,7 @@ bot-help =
     /export — ваш календарь файлом .ics
     📥 Пришлите файл .ics, чтобы импортировать его события (в подписи можно указать календарь)
     🔗 /subscribe <i>ссылка webcal:// или https://</i> — календарь, который следит за фидом (праздники, школа, работа); /subscriptions — ваши подписки
+    🔄 /google — подключить Google Календарь, в обе стороны
     /deleteaccount — удалить ваши данные (через 30 дней, можно передумать)
     Id — короткие коды из списков, например <code>a1b2c3</code>.
 
@@ -149,6 +150,7 @@ bot-cmd-cancel = Отменить событие или выйти из диал
 bot-cmd-calendars = Ваши календари, общие с вами, приглашения
 bot-cmd-share = Поделиться календарём: /share семья @anna [read|write|manage]
 bot-cmd-subscribe = Подписаться на фид календаря: /subscribe webcal://…
+bot-cmd-google = Подключить Google Календарь
 bot-cmd-calendar = В группе: календарь группы, [Подключить календарь]
 bot-cmd-timezone = Ваш часовой пояс
 bot-cmd-language = Язык общения: /language ru

@@ -34,6 +34,7 @@ bot-help =
     /export — ваш календар файлом .ics
     📥 Надішліть файл .ics, щоб імпортувати його події (у підписі можна вказати календар)
     🔗 /subscribe <i>посилання webcal:// або https://</i> — календар, що стежить за фідом (свята, школа, робота); /subscriptions — ваші підписки
+    🔄 /google — підключити Google Календар, в обидва боки
     /deleteaccount — видалити ваші дані (через 30 днів, можна передумати)
     Id — короткі коди зі списків, наприклад <code>a1b2c3</code>.
 
@@ -145,6 +146,7 @@ bot-cmd-cancel = Скасувати подію або вийти з діалог
 bot-cmd-calendars = Ваші календарі, спільні з вами, запрошення
 bot-cmd-share = Поділитися календарем: /share родина @anna [read|write|manage]
 bot-cmd-subscribe = Підписатися на фід календаря: /subscribe webcal://…
+bot-cmd-google = Підключити Google Календар
 bot-cmd-calendar = У групі: календар групи, [Підключити календар]
 bot-cmd-timezone = Ваш часовий пояс
 bot-cmd-language = Мова спілкування: /language uk
