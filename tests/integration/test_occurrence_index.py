@@ -164,6 +164,10 @@ def perform(app: Televent, clock: FakeClock, calendar: UUID, step: tuple[Any, ..
 @example(history=[("put", 0, "A", "floating", 1, "FREQ=DAILY;INTERVAL=3")])
 @example(history=[("put", 1, "A", "date", 3, "FREQ=DAILY;INTERVAL=3"), ("horizon", 250),
                   ("horizon", 250)])  # fmt: skip
+# Cut twice on the same day: the second "following" series starts after its rule's UNTIL, so
+# it has no instance at all (not even its DTSTART), as the expansion library reads it.
+@example(history=[("put", 2, "A", "Europe/Berlin", 1, "FREQ=WEEKLY"), ("split", 2, 2),
+                  ("split", 2, 2)])  # fmt: skip
 def test_the_index_lists_what_the_bodies_say_and_rebuilds_equal(
     backend: Backend, clock: FakeClock, history: list[tuple[Any, ...]]
 ) -> None:

@@ -340,7 +340,11 @@ def _series(recipe: Fields, low: dt.datetime, high: dt.datetime) -> tuple[list[I
     zone = recipe.get("zone")
     excluded = {_comparable(_moment_of(m, zone)) for m in recipe["exdates"]}
     first, last = _like(low, start), _like(high, start)
-    starts: set[Moment] = {start}
+    # DTSTART is the first instance (RFC 5545 §3.8.5.3), unless it is after the rules' last
+    # UNTIL: then the series has none from its rules, as the expansion library reads it
+    untils = [u for u in (_until(r, start) for r in recipe["rrules"]) if u is not None]
+    after_end = bool(untils) and _comparable(start) > max(map(_comparable, untils))
+    starts: set[Moment] = set() if after_end else {start}
     complete = True
     for rule_text in recipe["rrules"]:
         found, ends = _rule_between(rule_text, start, _minus(first, length), last)
@@ -363,6 +367,29 @@ def _series(recipe: Fields, low: dt.datetime, high: dt.datetime) -> tuple[list[I
     if len(kept) > MAX_INSTANCES:
         raise NotExactError("too many instances")
     return kept, complete
+
+
+def _until(rule_text: str, start: Moment) -> Moment | None:
+    """A rule's UNTIL (None without one), in the form of the series' start: a date as a date
+    (at midnight in the start's zone for a timed series), a UTC time as UTC (as a UTC wall
+    clock for a floating series), a local time in the start's zone."""
+    parts = dict(item.split("=", 1) for item in rule_text.strip().upper().split(";") if "=" in item)
+    value = parts.get("UNTIL")
+    if not value:
+        return None
+    try:
+        if len(value) == 8:
+            day = dt.datetime.strptime(value, "%Y%m%d").date()
+            if not isinstance(start, dt.datetime):
+                return day
+            return dt.datetime.combine(day, dt.time(), tzinfo=start.tzinfo)
+        moment = dt.datetime.strptime(value.removesuffix("Z"), "%Y%m%dT%H%M%S")
+    except ValueError as exc:
+        raise NotExactError("an UNTIL that is no date") from exc
+    zone = start.tzinfo if isinstance(start, dt.datetime) else None
+    if value.endswith("Z"):
+        return moment if zone is None else moment.replace(tzinfo=dt.UTC)
+    return moment.replace(tzinfo=zone)
 
 
 def _rule_between(
