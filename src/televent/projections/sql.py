@@ -103,6 +103,18 @@ class Sql:
         self.run(statement, params)
         return [dict(row) for row in self.cursor.fetchall()]
 
+    def tuples(
+        self, statement: str, params: tuple[Any, ...] | list[Any] = ()
+    ) -> list[tuple[Any, ...]]:
+        """Execute a query and return every row as a tuple of its columns in order: for a
+        reader that makes thousands of views of one answer, without a dict per row."""
+        self._before_read()
+        self.run(statement, params)
+        rows = self.cursor.fetchall()
+        if self.dialect is Dialect.POSTGRES:  # psycopg's rows are dicts here
+            return [tuple(row.values()) for row in rows]
+        return [tuple(row) for row in rows]
+
     def scalar(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
         """Execute a query and return the first column of its first row (or None)."""
         row = self.one(statement, params)

@@ -33,7 +33,8 @@ from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import account_addresses
 from televent.projections.queries import AccountView, CalendarView, ObjectView
 
-Provider = Mapping[str, Callable[[], ET.Element]]
+Getter = Callable[[], ET.Element | xml.Text]  # a property, made when asked for
+Provider = Mapping[str, Getter]
 # Properties not returned for allprop (RFC 4918 §9.1: expensive or large).
 NOT_IN_ALLPROP = {
     tag(CALDAV, "calendar-data"),
@@ -210,7 +211,7 @@ def inbox(account: AccountView, default_calendar: str | None, version: int) -> P
     """The scheduling inbox (RFC 6638 §2.2); `default_calendar` is the URL of the calendar
     invitations go to (§9.2), if the account has it; `version` moves with every item that
     arrives or is deleted (the ctag)."""
-    props: dict[str, Callable[[], ET.Element]] = {
+    props: dict[str, Getter] = {
         **_common(account),
         tag(DAV, "resourcetype"): lambda: _resourcetype(
             (DAV, "collection"), (CALDAV, "schedule-inbox")
@@ -246,7 +247,7 @@ def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None =
     kinds = [(DAV, "collection"), (CALDAV, "calendar")]
     if sharing is not None:
         kinds.append((CS, "shared-owner" if sharing.role is Role.OWNER else "shared"))
-    props: dict[str, Callable[[], ET.Element]] = {
+    props: dict[str, Getter] = {
         **_common(account),
         tag(DAV, "resourcetype"): lambda: _resourcetype(*kinds),
         tag(DAV, "displayname"): lambda: element(
@@ -357,7 +358,8 @@ def calendar_object(
     return provider
 
 
-_ObjectGetter = Callable[[AccountView, ObjectView], ET.Element]
+_GETETAG, _CONTENTTYPE = tag(DAV, "getetag"), tag(DAV, "getcontenttype")
+_ObjectGetter = Callable[[AccountView, ObjectView], ET.Element | xml.Text]
 _OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
     tag(DAV, "current-user-principal"): lambda account, _: element(
         DAV, "current-user-principal", children=[href(principal_url(account.telegram_id))]
@@ -367,27 +369,27 @@ _OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
     ),
     tag(DAV, "current-user-privilege-set"): lambda _, __: _privileges(),
     tag(DAV, "resourcetype"): lambda _, __: element(DAV, "resourcetype"),
-    tag(DAV, "getetag"): lambda _, obj: element(DAV, "getetag", obj.etag),
-    tag(DAV, "getcontenttype"): lambda _, obj: element(
-        DAV, "getcontenttype", f"text/calendar; charset=utf-8; component={obj.component.lower()}"
+    tag(DAV, "getetag"): lambda _, obj: xml.Text(_GETETAG, obj.etag),
+    tag(DAV, "getcontenttype"): lambda _, obj: xml.Text(
+        _CONTENTTYPE, f"text/calendar; charset=utf-8; component={obj.component.lower()}"
     ),
-    tag(DAV, "getcontentlength"): lambda _, obj: element(
-        DAV, "getcontentlength", str(len(obj.ical.encode("utf-8")))
+    tag(DAV, "getcontentlength"): lambda _, obj: xml.Text(
+        tag(DAV, "getcontentlength"), str(len(obj.ical.encode("utf-8")))
     ),
-    tag(DAV, "getlastmodified"): lambda _, obj: element(
-        DAV, "getlastmodified", http_date(obj.modified_at)
+    tag(DAV, "getlastmodified"): lambda _, obj: xml.Text(
+        tag(DAV, "getlastmodified"), http_date(obj.modified_at)
     ),
-    tag(CALDAV, "calendar-data"): lambda _, obj: element(CALDAV, "calendar-data", obj.ical),
+    tag(CALDAV, "calendar-data"): lambda _, obj: xml.Text(tag(CALDAV, "calendar-data"), obj.ical),
     # RFC 6638 §3.2.10: moves with the owner's and organizer's changes, not with others' answers
-    tag(CALDAV, "schedule-tag"): lambda _, obj: element(
-        CALDAV, "schedule-tag", obj.schedule_tag or obj.etag
+    tag(CALDAV, "schedule-tag"): lambda _, obj: xml.Text(
+        tag(CALDAV, "schedule-tag"), obj.schedule_tag or obj.etag
     ),
 }
 _WITH_BODY = tuple(_OBJECT_PROPERTIES)
 _WITHOUT_BODY = tuple(n for n in _OBJECT_PROPERTIES if n not in BODY_PROPERTIES)
 
 
-class ObjectProperties(Mapping[str, Callable[[], ET.Element]]):
+class ObjectProperties(Mapping[str, Getter]):
     """The properties of one calendar object, each made only when asked for.
 
     A listing holds one of these per member: a mapping over shared getters rather than a dict
@@ -401,9 +403,9 @@ class ObjectProperties(Mapping[str, Callable[[], ET.Element]]):
         self.account = account
         self.obj = obj
         self.names = names
-        self.extra: dict[str, Callable[[], ET.Element]] = {}
+        self.extra: dict[str, Getter] = {}
 
-    def __getitem__(self, name: str) -> Callable[[], ET.Element]:
+    def __getitem__(self, name: str) -> Getter:
         if name in self.extra:
             return self.extra[name]
         if name not in self.names:

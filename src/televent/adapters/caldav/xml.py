@@ -7,8 +7,10 @@ entities (XML bombs) before any of it is processed.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -51,12 +53,20 @@ def parse(body: bytes) -> ET.Element | None:
     return root
 
 
+class Text(NamedTuple):
+    """A property that is only text (`<d:getetag>"3-a1"</d:getetag>`), written without an
+    element: a sync or a listing writes a few for each of thousands of members."""
+
+    tag: str  # Clark notation, in a namespace declared on the root
+    text: str
+
+
 @dataclass
 class PropStat:
     """Properties of one resource with one status."""
 
     status: int
-    props: list[ET.Element] = field(default_factory=list)
+    props: Sequence[ET.Element | Text] = field(default_factory=list)
 
 
 @dataclass
@@ -92,7 +102,10 @@ def multistatus(responses: list[Response], sync_token: str | None = None) -> byt
         for propstat in item.propstats:
             out.append("<d:propstat><d:prop>")
             for prop in propstat.props:
-                _write(prop, out, _PREFIXES)
+                if isinstance(prop, Text):
+                    _write_text(prop, out)
+                else:
+                    _write(prop, out, _PREFIXES)
             out.append(f"</d:prop><d:status>{status_line(propstat.status)}</d:status></d:propstat>")
         out.append("</d:response>")
     if sync_token is not None:
@@ -156,6 +169,23 @@ def _write(
         out.append(f"</{name}>")
     if node.tail:
         out.append(_escape_text(node.tail))
+
+
+def _write_text(prop: Text, out: list[str]) -> None:
+    name = _known_name(prop.tag)
+    if name is None:  # not a namespace of the root's: written as an element, declaring it
+        _write(element_of(prop), out, _PREFIXES)
+    else:
+        out.append(f"<{name}>{_escape_text(prop.text)}</{name}>")
+
+
+def element_of(prop: ET.Element | Text) -> ET.Element:
+    """The element a property is (a text property made into one)."""
+    if isinstance(prop, Text):
+        node = ET.Element(prop.tag)
+        node.text = prop.text
+        return node
+    return prop
 
 
 def _qualified(

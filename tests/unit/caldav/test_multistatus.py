@@ -1,0 +1,52 @@
+"""A multistatus written from text properties (`xml.Text`, what a sync or a listing gives for
+each member's ETag, content type and data) is the document the same properties as elements
+give, escaping included, and one in a namespace the root does not declare is declared where
+it is used."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from televent.adapters.caldav import xml
+from televent.adapters.caldav.xml import CALDAV, DAV, element, tag
+
+# XML 1.0 characters (what an ETag, a content type or iCalendar text can hold)
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff").filter(
+        lambda c: c in "\t\n\r" or ord(c) >= 0x20
+    ),
+    max_size=40,
+)
+
+
+NAMES = st.sampled_from([(DAV, "getetag"), (CALDAV, "calendar-data"), (DAV, "getcontenttype")])
+
+
+@given(st.lists(st.tuples(NAMES, TEXT), max_size=5))
+def test_text_properties_are_written_as_elements_are(
+    props: list[tuple[tuple[str, str], str]],
+) -> None:
+    as_elements = [
+        xml.Response("/r.ics", [xml.PropStat(200, [element(ns, n, v) for (ns, n), v in props])])
+    ]
+    as_text = [
+        xml.Response(
+            "/r.ics", [xml.PropStat(200, [xml.Text(tag(ns, n), v) for (ns, n), v in props])]
+        )
+    ]
+    written = xml.multistatus(as_text, sync_token="t&1")
+    assert written == xml.multistatus(as_elements, sync_token="t&1")
+    parsed = ET.fromstring(written)
+    values = [p.text or "" for p in parsed.iter() if p.tag in {tag(ns, n) for (ns, n), _ in props}]
+    assert values == [v.replace("\r\n", "\n").replace("\r", "\n") for _, v in props]
+
+
+def test_a_text_property_in_an_undeclared_namespace_declares_it() -> None:
+    written = xml.multistatus(
+        [xml.Response("/r.ics", [xml.PropStat(200, [xml.Text("{urn:x:own}color", "#ff0000")])])]
+    )
+    found = ET.fromstring(written).find(".//{urn:x:own}color")
+    assert found is not None and found.text == "#ff0000"
