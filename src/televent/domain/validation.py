@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import icalendar
@@ -281,7 +282,7 @@ def library_calendar(text: str) -> Any:
     every VTIMEZONE while parsing, and refuses unknown properties in one), read the object
     again with its VTIMEZONEs cut down to the RFC 5545 §3.6.5 properties. None when neither
     reads as one VCALENDAR."""
-    for candidate in (text, _standard_timezones(text)):
+    for candidate in _readings(text):
         if candidate is None:
             break
         try:
@@ -290,6 +291,12 @@ def library_calendar(text: str) -> Any:
             continue  # OSError: a TZID too long to be a zone file's name
         return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
     return None
+
+
+def _readings(text: str) -> Iterator[str | None]:
+    """The object as it is, then (made only when asked for) with standard VTIMEZONEs."""
+    yield text
+    yield _standard_timezones(text)
 
 
 def _standard_timezones(text: str) -> str | None:
