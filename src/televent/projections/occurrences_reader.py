@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from televent.domain.values import normalize_address
@@ -21,9 +21,8 @@ from televent.projections.view_reader import Reader
 SLACK = 14 * 3600
 
 
-@dataclass(frozen=True)
-class IndexedOccurrence:
-    """One occurrence as the index holds it."""
+class IndexedOccurrence(NamedTuple):
+    """One occurrence as the index holds it (a named tuple: a listing makes hundreds)."""
 
     event_id: UUID
     calendar_id: UUID
@@ -37,7 +36,7 @@ class IndexedOccurrence:
     end_ts: int
     floating: bool
     fields: dict[str, Any]  # the override's, else the series'
-    series: dict[str, Any] = field(repr=False, default_factory=dict)
+    series: dict[str, Any]
 
     def instants(self, zone: dt.tzinfo) -> tuple[float, float]:
         """Start and end as instants, a floating time or a date placed in `zone`."""
