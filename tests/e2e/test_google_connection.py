@@ -12,8 +12,8 @@ version stands on both and Alice is told; a sync token Google dropped (410) is a
 full listing that adds nothing twice; an event deleted on Google goes here; a visitor's booking
 on Alice's page lands in her Google calendar. Google pushes changes to the server (a channel
 per calendar): one changed there arrives without anyone asking, and a burst of them is one
-sync. Removing the connection keeps the events when asked and revokes Televent's access at
-Google.
+sync. Removing the connection keeps the events when asked, closes the push channels and
+revokes Televent's access at Google.
 """
 
 from __future__ import annotations
@@ -265,13 +265,17 @@ def test_a_google_account_is_connected_synced_both_ways_and_disconnected(
             assert set(google.send_updates) == {"none"}  # Google invites nobody
             assert len(hrefs(setup, home)) == 2001
 
-            # Disconnected, events kept: Google no longer lets Televent in.
+            # Disconnected, events kept: Google closes the push channels and no longer lets
+            # Televent in.
             assert google.live_grants()
+            open_channels = [c for c in google.channels.values() if not c.stopped]
+            assert open_channels
             removed = setup.api.delete(
                 f"/api/v1/connections/{connection['id']}", params={"keep_events": "true"}
             )
             assert removed.status_code == 204
             assert google.live_grants() == []
+            assert all(c.stopped for c in open_channels)
             assert setup.api.get("/api/v1/connections").json() == []
             assert len(hrefs(setup, home)) == 2001
 

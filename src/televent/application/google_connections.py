@@ -23,7 +23,7 @@ import hashlib
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 from uuid import UUID
 
 from televent.application.connection_writeback import WriteBackCommands
@@ -48,8 +48,9 @@ class GoogleConsents(Protocol):
         """A new consent link whose answer comes back under `base_url` (the public URL)."""
         ...
 
-    async def revoke(self, token: str) -> bool:
-        """Google forgets the grant `token` belongs to; whether it took the request."""
+    async def forget(self, token: str, channels: Sequence[GoogleChannel] = ()) -> bool:
+        """Google closes the push `channels` opened with the grant `token` belongs to, then
+        forgets the grant; whether it took the revocation."""
         ...
 
 
@@ -73,6 +74,15 @@ class GoogleChannel:
     channel_id: str
     resource_id: str
     expires_at: str
+
+
+_CHANNEL_COLUMNS = "calendar_id, channel_id, resource_id, expires_at"
+
+
+def _channel(row: dict[str, Any]) -> GoogleChannel:
+    return GoogleChannel(
+        UUID(row["calendar_id"]), row["channel_id"], row["resource_id"], row["expires_at"]
+    )
 
 
 class GoogleConnectionCommands(WriteBackCommands):
@@ -148,21 +158,37 @@ class GoogleConnectionCommands(WriteBackCommands):
 
     # --- push channels ----------------------------------------------------------------------
 
+    def google_channels_of(self, connection_id: UUID) -> list[GoogleChannel]:
+        """The push channels open for the connection's calendars (closed at Google when it is
+        removed)."""
+        found = self.queries.connection(connection_id)
+        calendars = [str(m.calendar_id) for m in found.calendars] if found else []
+        if not calendars:
+            return []
+        with self.views.read() as db:
+            rows = db.all(
+                "SELECT calendar_id, channel_id, resource_id, expires_at FROM google_channels "
+                f"WHERE calendar_id IN ({', '.join('?' for _ in calendars)})",
+                tuple(calendars),
+            )
+        return [
+            GoogleChannel(
+                UUID(r["calendar_id"]), r["channel_id"], r["resource_id"], r["expires_at"]
+            )
+            for r in rows
+        ]
+
     def google_channel_due(self, calendar_id: UUID) -> tuple[bool, GoogleChannel | None]:
         """Whether the calendar needs a (new) channel now, and the one it has, if any: none,
         or one that expires within CHANNEL_RENEWAL."""
         with self.views.read() as db:
             row = db.one(
-                "SELECT calendar_id, channel_id, resource_id, expires_at FROM google_channels "
-                "WHERE calendar_id = ?",
+                f"SELECT {_CHANNEL_COLUMNS} FROM google_channels WHERE calendar_id = ?",
                 (str(calendar_id),),
             )
         if row is None:
             return True, None
-        channel = GoogleChannel(
-            UUID(row["calendar_id"]), row["channel_id"], row["resource_id"], row["expires_at"]
-        )
-        return row["expires_at"] <= stamp(self.clock() + CHANNEL_RENEWAL), channel
+        return row["expires_at"] <= stamp(self.clock() + CHANNEL_RENEWAL), _channel(row)
 
     def google_channel_opened(
         self,

@@ -204,9 +204,10 @@ class ConnectionsController(Controller):
         found = await api.port.run(
             api.app.connection_of, connection_uuid(connection_id), by=caller.account.account_id
         )
-        secret = None
+        secret, channels = None, []
         if found.kind == "google":
             _, secret = await api.port.run(api.app.credentials_of, found.connection_id)
+            channels = await api.port.run(api.app.google_channels_of, found.connection_id)
         await api.port.run(
             api.app.remove_connection,
             connection_uuid(connection_id),
@@ -216,7 +217,8 @@ class ConnectionsController(Controller):
             source=caller.source,
         )
         if secret is not None and api.google is not None:
-            await api.google.revoke(secret)  # Google forgets the grant too (best effort)
+            # Google closes its push channels and forgets the grant too (best effort)
+            await api.google.forget(secret, channels)
         return Response(None, status_code=204)
 
     @post(

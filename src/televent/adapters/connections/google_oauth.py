@@ -7,7 +7,8 @@ developers.google.com/identity/protocols/oauth2/web-server, RFC 7636).
   refresh token each time, even for an account that consented before).
 - `exchange`: the code Google sent back, with the verifier and the client secret, for the
   refresh token.
-- `revoke`: the token and everything granted with it (a disconnected account).
+- `revoke`: the token and everything granted with it (a disconnected account, whose push
+  channels `GoogleOAuth.forget` closes first).
 
 The endpoints are the operator's (Google's, or TELEVENT_GOOGLE_OAUTH_BASE), never an address a
 person typed: these requests do not go through the outbound guard.
@@ -16,14 +17,21 @@ person typed: these requests do not go through the outbound guard.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import secrets
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 import httpx
 
-from televent.adapters.connections.google_client import SCOPE, GoogleEndpoints
-from televent.application.google_connections import ConsentLink
+from televent.adapters.connections.caldav_client import CalDavError
+from televent.adapters.connections.google_client import (
+    SCOPE,
+    GoogleCalendarClient,
+    GoogleEndpoints,
+)
+from televent.application.google_connections import ConsentLink, GoogleChannel
 
 CALLBACK_PATH = "/oauth/google/callback"
 
@@ -122,5 +130,12 @@ class GoogleOAuth:
         url = consent_url(self.endpoints, state, verifier, redirect_uri(base_url))
         return ConsentLink(state, verifier, url)
 
-    async def revoke(self, token: str) -> bool:
+    async def forget(self, token: str, channels: Sequence[GoogleChannel] = ()) -> bool:
+        """Close the push channels opened with the grant (one Google no longer knows, or
+        cannot close now, expires within a week and its notifications are answered as
+        unknown), then revoke the grant."""
+        client = GoogleCalendarClient(self.endpoints, token)
+        for channel in channels:
+            with contextlib.suppress(CalDavError):
+                await client.stop(channel.channel_id, channel.resource_id)
         return await revoke(self.endpoints, token)
