@@ -95,19 +95,19 @@ def test_a_change_made_here_is_queued_once_and_sent_as_it_is_with_the_etag_last_
     assert moved.etag == app.queries.remote_resources(work)[WORK + "a.ics"][1]  # last seen
     assert moved.data is not None and "Standup (moved)" in moved.data
 
-    app.written_back(new, '"e1"')
+    app.written_back_all([(new, '"e1"')])
     change(app, work, alice, "a@r", vevent("a@r", "Standup (moved again)", 4))
-    app.written_back(moved, '"e2"')  # a newer change arrived meanwhile: still to be sent
+    app.written_back_all([(moved, '"e2"')])  # a newer change arrived meanwhile: still to be sent
     [again] = app.write_backs_due(work, WORK, 10)
     assert again.uid == "a@r" and again.etag == '"e2"' and "moved again" in (again.data or "")
-    app.written_back(again, '"e3"')
+    app.written_back_all([(again, '"e3"')])
     assert app.queries.writebacks(work) == []
     assert app.queries.remote_resources(work)[WORK + "n@t.ics"] == ("n@t", '"e1"')
 
     app.delete_object(work, href_of(app, work, "n@t"), actor=ACTOR, source=SOURCE, by=alice)
     [gone] = app.write_backs_due(work, WORK, 10)
     assert (gone.url, gone.etag, gone.data) == (WORK + "n@t.ics", '"e1"', None)
-    app.written_back(gone, None)
+    app.written_back_all([(gone, None)])
     assert WORK + "n@t.ics" not in app.queries.remote_resources(work)
 
     # Made and deleted here before it ever reached the other server: nothing to send.
@@ -175,7 +175,7 @@ def test_when_both_sides_changed_an_event_the_other_server_wins_and_the_person_i
     # A change that reached the other server and comes back with the next sync: no conflict.
     change(app, work, alice, "a@r", vevent("a@r", "Standup (agreed)", 8))
     [item] = app.write_backs_due(work, WORK, 10)
-    app.written_back(item, '"new"')
+    app.written_back_all([(item, '"new"')])
     sync(app, work, {"a.ics": item.data or ""})
     assert len(notices(app)) == 3
 

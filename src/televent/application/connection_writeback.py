@@ -6,8 +6,9 @@ connection_writebacks projection. The leader's sync job asks `write_backs_due` w
 each queued event as it is now, with the remote resource it is written to and the ETag last seen
 there. It sends them with `If-Match` (`If-None-Match: *` for a new one) and notes the outcome:
 
-- `written_back`: the server took it; the new ETag is kept for the next sync, and the queue row
-  goes (unless a newer change arrived meanwhile, which is sent next);
+- `written_back_all`: the server took them (a round's, in one transaction); each new ETag is
+  kept for the next sync, and each queue row goes (unless a newer change arrived meanwhile,
+  which is sent next);
 - `write_back_failed`: the server could not be reached or refused; tried again after a back-off,
   the reason shown to the person with the connection;
 - a conflict (the resource changed or went on the other server since it was last seen): the job
@@ -90,15 +91,10 @@ class WriteBackCommands(ConnectionCommands):
             new=known is None,
         )  # fmt: skip
 
-    def written_back(self, item: WriteBack, etag: str | None) -> None:
-        """The other server took the change: keep the resource's new ETag (unknown when it
-        gave none: the next sync reads it), and the queue row goes unless a newer change
-        arrived meanwhile."""
-        self.written_back_all([(item, etag)])
-
     def written_back_all(self, written: Sequence[tuple[WriteBack, str | None]]) -> None:
-        """`written_back` for each of a round's changes the other server took, in one
-        transaction."""
+        """The other server took these changes (a round's, noted in one transaction): keep each
+        resource's new ETag (unknown when it gave none: the next sync reads it), and each
+        queue row goes unless a newer change arrived meanwhile."""
         with self.views.write() as db:
             for item, etag in written:
                 calendar_id = str(item.calendar_id)
