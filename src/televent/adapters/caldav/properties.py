@@ -359,6 +359,8 @@ def calendar_object(
 
 
 _GETETAG, _CONTENTTYPE = tag(DAV, "getetag"), tag(DAV, "getcontenttype")
+_CONTENTLENGTH, _LASTMODIFIED = tag(DAV, "getcontentlength"), tag(DAV, "getlastmodified")
+_DATA, _SCHEDULE_TAG = tag(CALDAV, "calendar-data"), tag(CALDAV, "schedule-tag")
 _ObjectGetter = Callable[[AccountView, ObjectView], ET.Element | xml.Text]
 _OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
     tag(DAV, "current-user-principal"): lambda account, _: element(
@@ -369,21 +371,15 @@ _OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
     ),
     tag(DAV, "current-user-privilege-set"): lambda _, __: _privileges(),
     tag(DAV, "resourcetype"): lambda _, __: element(DAV, "resourcetype"),
-    tag(DAV, "getetag"): lambda _, obj: xml.Text(_GETETAG, obj.etag),
-    tag(DAV, "getcontenttype"): lambda _, obj: xml.Text(
+    _GETETAG: lambda _, obj: xml.Text(_GETETAG, obj.etag),
+    _CONTENTTYPE: lambda _, obj: xml.Text(
         _CONTENTTYPE, f"text/calendar; charset=utf-8; component={obj.component.lower()}"
     ),
-    tag(DAV, "getcontentlength"): lambda _, obj: xml.Text(
-        tag(DAV, "getcontentlength"), str(len(obj.ical.encode("utf-8")))
-    ),
-    tag(DAV, "getlastmodified"): lambda _, obj: xml.Text(
-        tag(DAV, "getlastmodified"), http_date(obj.modified_at)
-    ),
-    tag(CALDAV, "calendar-data"): lambda _, obj: xml.Text(tag(CALDAV, "calendar-data"), obj.ical),
+    _CONTENTLENGTH: lambda _, obj: xml.Text(_CONTENTLENGTH, str(len(obj.ical.encode("utf-8")))),
+    _LASTMODIFIED: lambda _, obj: xml.Text(_LASTMODIFIED, http_date(obj.modified_at)),
+    _DATA: lambda _, obj: xml.Text(_DATA, obj.ical),
     # RFC 6638 §3.2.10: moves with the owner's and organizer's changes, not with others' answers
-    tag(CALDAV, "schedule-tag"): lambda _, obj: xml.Text(
-        tag(CALDAV, "schedule-tag"), obj.schedule_tag or obj.etag
-    ),
+    _SCHEDULE_TAG: lambda _, obj: xml.Text(_SCHEDULE_TAG, obj.schedule_tag or obj.etag),
 }
 _WITH_BODY = tuple(_OBJECT_PROPERTIES)
 _WITHOUT_BODY = tuple(n for n in _OBJECT_PROPERTIES if n not in BODY_PROPERTIES)

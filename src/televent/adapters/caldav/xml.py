@@ -174,18 +174,15 @@ def _write(
 def _write_text(prop: Text, out: list[str]) -> None:
     name = _known_name(prop.tag)
     if name is None:  # not a namespace of the root's: written as an element, declaring it
-        _write(element_of(prop), out, _PREFIXES)
+        _write(_element_of(prop), out, _PREFIXES)
     else:
         out.append(f"<{name}>{_escape_text(prop.text)}</{name}>")
 
 
-def element_of(prop: ET.Element | Text) -> ET.Element:
-    """The element a property is (a text property made into one)."""
-    if isinstance(prop, Text):
-        node = ET.Element(prop.tag)
-        node.text = prop.text
-        return node
-    return prop
+def _element_of(prop: Text) -> ET.Element:
+    node = ET.Element(prop.tag)
+    node.text = prop.text
+    return node
 
 
 def _qualified(
