@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,12 +118,14 @@ class MiniApp:
         fragment: str = "",
         start_param: str | None = None,
         locale: str = "en-GB",
+        prepare: Callable[[Page], None] | None = None,
     ) -> Page:
         """A new page with the app as Telegram opens it for this user (init data and theme in
         the URL fragment, the bridge to the client recorded), on the week these tests are
         written against (this_week's, by the link's `date`) unless `view` says otherwise
         (None: the screen's default, three days on this 420-pixel screen, on today;
-        test_mini_app_phone.py checks the defaults), in a browser set to `locale`."""
+        test_mini_app_phone.py checks the defaults), in a browser set to `locale`; `prepare`
+        is called with the page before it loads (to route its requests)."""
         context = self.browser.new_context(
             viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale=locale
         )
@@ -142,6 +144,8 @@ class MiniApp:
         query = f"?view={view}&date={this_week(0, 0).date()}" if view == "week" else ""
         query = query or (f"?view={view}" if view else "")
         lead = f"{fragment}&" if fragment else ""
+        if prepare is not None:
+            prepare(page)
         page.goto(f"{self.url}/app/{query}#{lead}{'&'.join(params)}")
         return page
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, Route, expect
 
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -69,3 +69,34 @@ def test_the_invitation_address_and_linking_an_email(mini_app: MiniApp) -> None:
         True,
     )
     page.context.close()
+
+
+def test_settings_opened_before_the_account_arrives_show_it_when_it_does(
+    mini_app: MiniApp,
+) -> None:
+    """Settings tapped while the account is still on its way (a slow network, a busy
+    server): the invitation address and the settings appear once it arrives."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    def hold_me(page: Page) -> None:
+        page.route("**/api/v1/me", hold)
+
+    page = mini_app.open(BOB, prepare=hold_me)
+    settings = page.get_by_role("button", name="Settings")
+    expect(settings).to_be_enabled()
+    for _ in range(100):  # the app asks for the account (bounded: 10 s)
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the app never asked for /api/v1/me"
+    settings.click()
+    address = page.locator("#mail-panel").locator("#invite-address")
+    expect(address).to_have_text("")
+    for route in held:
+        route.continue_()
+    page.unroute("**/api/v1/me")
+    expect(address).to_have_text(ADDRESS)
+    expect(page.locator("#mail-panel").locator("#email-linked")).to_contain_text("@")

@@ -539,6 +539,11 @@ async function boot() {
     settled();
     return;
   }
+  // Settings opened before the account arrived showed nothing of it: show it now.
+  if (document.body.dataset.current === "settings") {
+    showSettings();
+    showEmail();
+  }
   // Signed in: changes made elsewhere (CalDAV, the bot, another device) show as they happen.
   startLive(tg.initData());
   // The person's own language, clock and first weekday (nothing changes when the guess was right).
