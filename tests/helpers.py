@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import Source, SourceKind
@@ -79,3 +81,14 @@ def calendar_email(
     message["Message-ID"] = f"<{message_id}>"
     message.set_content(ical, subtype="calendar", params={"method": method})
     return bytes(message)
+
+
+def overruled_notices(app: Any) -> list[dict[str, object]]:
+    """What the person was told of their changes that lost to a connected account's version
+    (the Telegram queue's `write_back_overruled` messages), oldest first."""
+    with app.views.read() as db:
+        rows = db.all(
+            "SELECT payload FROM telegram_outbox WHERE kind = 'write_back_overruled' "
+            "ORDER BY created_position"
+        )
+    return [json.loads(row["payload"]) for row in rows]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from collections.abc import Iterator
 from uuid import UUID
 
@@ -36,6 +35,7 @@ from televent.ops.audit import Audit
 from televent.projections.rebuild import Rebuilder
 from tests.caldav_peers import CALENDAR, Peer, event, radicale
 from tests.conftest import Backend, FakeClock
+from tests.helpers import overruled_notices
 from tests.integration.test_connections import (
     ACTOR,
     SOURCE,
@@ -60,15 +60,6 @@ def change(app: Televent, calendar: UUID, alice: UUID, uid: str, ical: str) -> N
     found = [obj.href for obj in app.queries.objects_in(calendar) if obj.uid == uid]
     href = found[0] if found else f"{uid}.ics"
     app.put_object(calendar, href, ical, actor=ACTOR, source=SOURCE, by=alice)
-
-
-def notices(app: Televent) -> list[dict[str, object]]:
-    with app.views.read() as db:
-        rows = db.all(
-            "SELECT payload FROM telegram_outbox WHERE kind = 'write_back_overruled' "
-            "ORDER BY created_position"
-        )
-    return [json.loads(row["payload"]) for row in rows]
 
 
 def test_a_change_made_here_is_queued_once_and_sent_as_it_is_with_the_etag_last_seen(
@@ -156,7 +147,7 @@ def test_when_both_sides_changed_an_event_the_other_server_wins_and_the_person_i
     sync(app, work, {"a.ics": vevent("a@r", "Standup (theirs)", 6)})
     assert titles(app, work)["a@r"] == "Standup (theirs)"
     assert app.queries.writebacks(work) == []  # the change that lost is not sent
-    [told] = notices(app)
+    [told] = overruled_notices(app)
     assert told["summary"] == "Standup (mine)" and told["remote"] == "changed"
     assert str(told["start"]).startswith("2026-12-05")
 
@@ -164,20 +155,20 @@ def test_when_both_sides_changed_an_event_the_other_server_wins_and_the_person_i
     change(app, work, alice, "b@r", vevent("b@r", "Long lunch"))
     sync(app, work, {}, ("b.ics",))
     assert "b@r" not in titles(app, work)
-    assert notices(app)[-1]["remote"] == "deleted"
+    assert overruled_notices(app)[-1]["remote"] == "deleted"
 
     # Deleted here while changed there: the event is back, as it is there.
     app.delete_object(work, href_of(app, work, "a@r"), actor=ACTOR, source=SOURCE, by=alice)
     sync(app, work, {"a.ics": vevent("a@r", "Standup (theirs, again)", 7)})
     assert titles(app, work)["a@r"] == "Standup (theirs, again)"
-    assert len(notices(app)) == 3 and app.queries.writebacks(work) == []
+    assert len(overruled_notices(app)) == 3 and app.queries.writebacks(work) == []
 
     # A change that reached the other server and comes back with the next sync: no conflict.
     change(app, work, alice, "a@r", vevent("a@r", "Standup (agreed)", 8))
     [item] = app.write_backs_due(work, WORK, 10)
     app.written_back_all([(item, '"new"')])
     sync(app, work, {"a.ics": item.data or ""})
-    assert len(notices(app)) == 3
+    assert len(overruled_notices(app)) == 3
 
     lines = [line for entry in Audit(app).account_timeline(1) for line in entry.diff]
     assert (
@@ -253,7 +244,7 @@ def test_both_ways_with_a_real_server(app: Televent, clock: FakeClock, peer: Pee
     asyncio.run(syncer.run_once())  # due for its write-back alone
     assert titles(app, work)["r@t"] == "Standup (theirs)"
     assert remote_titles(peer)["r@t"] == "Standup (theirs)"
-    assert [n["summary"] for n in notices(app)] == ["Standup (mine)"]
+    assert [n["summary"] for n in overruled_notices(app)] == ["Standup (mine)"]
 
     # Deleted here: gone there.
     app.delete_object(work, href_of(app, work, "t@t"), actor=ACTOR, source=SOURCE, by=alice)

@@ -38,6 +38,7 @@ from televent.projections.base import stamp
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend, FakeClock
 from tests.google_standin import GoogleStandIn, google_standin
+from tests.helpers import overruled_notices
 
 ACTOR = "system:"
 SOURCE = "cli:tests"
@@ -256,16 +257,6 @@ def vevent(uid: str, title: str, day: int) -> str:
             f"SUMMARY:{title}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")  # fmt: skip
 
 
-def overruled(app: Televent) -> list[str]:
-    """The titles of the changes Alice was told lost to Google's version."""
-    with app.views.read() as db:
-        rows = db.all(
-            "SELECT payload FROM telegram_outbox WHERE kind = 'write_back_overruled' "
-            "ORDER BY created_position"
-        )
-    return [str(json.loads(row["payload"])["summary"]) for row in rows]
-
-
 def test_a_rounds_write_backs_go_in_batches_each_with_its_own_outcome(
     app: Televent, google: GoogleStandIn
 ) -> None:
@@ -318,7 +309,7 @@ def test_a_rounds_write_backs_go_in_batches_each_with_its_own_outcome(
     here = titles(app, calendar)
     assert {"Batch 0 (limited)", "Batch 1 (theirs)", "Batch 2 (changed)"} <= set(here)
     assert "Batch 3" not in here and len(here) == 59
-    assert overruled(app) == ["Batch 1 (mine)"]
+    assert [n["summary"] for n in overruled_notices(app)] == ["Batch 1 (mine)"]
     assert app.queries.writebacks(calendar) == []
     mirror = app.queries.mirror(calendar)
     assert mirror is not None and mirror.failures == 0
