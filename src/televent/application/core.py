@@ -128,6 +128,11 @@ class CommandCore(Application[UUID]):
         self.queries = queries
         self.scheduler = Scheduler(queries, self.repository, internal_domain)
 
+    def close(self) -> None:
+        """Close the read models' connections, then the event store's."""
+        self.views.close()
+        super().close()
+
     # The event store's parts come built (see infrastructure/event_store.py: open_event_store).
 
     def construct_factory(self, env: Environment) -> InfrastructureFactory[Any]:

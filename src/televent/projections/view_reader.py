@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +18,21 @@ class ViewReader:
     def __init__(self, datastore: Any, dialect: Dialect) -> None:
         self.datastore = datastore
         self.dialect = dialect
+        # An SQLite file is read on one connection per thread, outside the event store's pool:
+        # the pool hands out connections in turn, so a read waited there behind every write
+        # queued for the one writer's lock (8 clients writing and reading: each GET waited for
+        # the PUTs before it), and taking and returning a pooled connection cost more than the
+        # read of one object. An in-memory database is private to its connection: the pool.
+        pool = getattr(datastore, "pool", None)
+        self._file: str | None = (
+            str(pool.db_name)
+            if dialect is Dialect.SQLITE and pool is not None and not pool.is_sqlite_memory_mode
+            else None
+        )
+        self._timeout: float = float(getattr(pool, "lock_timeout", None) or 5)
+        self._own = threading.local()
+        self._opened: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._opened_lock = threading.Lock()
 
     @contextmanager
     def read(self) -> Iterator[Sql]:
@@ -25,6 +42,12 @@ class ViewReader:
         if self.dialect is Dialect.POSTGRES:
             with self.datastore.get_connection() as connection, connection.cursor() as cursor:
                 yield Sql(cursor, self.dialect)
+        elif self._file is not None:
+            cursor = self._reading_connection().cursor()
+            try:
+                yield Sql(cursor, self.dialect)
+            finally:
+                cursor.close()
         else:
             # The event store's SQLite connections are in autocommit mode (it issues BEGIN
             # itself), so a bare cursor reads the latest committed state statement by statement.
@@ -33,6 +56,38 @@ class ViewReader:
                 connection.cursor() as cursor,
             ):
                 yield Sql(cursor, self.dialect)
+
+    def _reading_connection(self) -> sqlite3.Connection:
+        """This thread's own connection to the SQLite file (autocommit, like the store's: each
+        statement reads the latest committed state), opened on its first read. Worker threads
+        come and go (an idle one ends): the connections of ended threads are closed then."""
+        connection: sqlite3.Connection | None = getattr(self._own, "connection", None)
+        if connection is None:
+            assert self._file is not None
+            connection = sqlite3.connect(
+                self._file,
+                uri=True,
+                isolation_level=None,
+                timeout=self._timeout,
+                check_same_thread=False,  # closed by `close`, from another thread
+            )
+            connection.row_factory = sqlite3.Row
+            with self._opened_lock:
+                ended = [c for thread, c in self._opened if not thread.is_alive()]
+                self._opened = [(t, c) for t, c in self._opened if t.is_alive()]
+                self._opened.append((threading.current_thread(), connection))
+            for old in ended:
+                old.close()
+            self._own.connection = connection
+        return connection
+
+    def close(self) -> None:
+        """Close the reading connections of every thread (the store closes its own pool)."""
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for _, connection in opened:
+            connection.close()
+        self._own = threading.local()
 
     @contextmanager
     def write(self) -> Iterator[Sql]:
@@ -50,7 +105,11 @@ class ViewReader:
         """
         if self.dialect is not Dialect.SQLITE:
             return
-        with self.read() as db:
+        with (
+            self.datastore.get_connection(commit=False) as connection,
+            connection.cursor() as cursor,
+        ):
+            db = Sql(cursor, self.dialect)
             db.run("VACUUM")
             db.run("PRAGMA wal_checkpoint(TRUNCATE)")
 
