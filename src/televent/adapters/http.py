@@ -58,6 +58,7 @@ from televent.application.push_registrations import PushRegistrations
 from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
+from televent.infrastructure.database import Dialect
 from televent.projections.queries import ProjectionStatus
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
@@ -116,6 +117,7 @@ def create_http_app(
             else PushResources(
                 push, notification_outbound(settings, "WebDAV-Push"), settings.public_url
             ),
+            local_reads=settings.database.dialect is Dialect.SQLITE,
         ),
         port,
     )

@@ -40,6 +40,8 @@ class FailureLog(Protocol):
     """Failed logins per key within a sliding window of `window` seconds."""
 
     window: float
+    # Whether the counts are in this process's memory: reading them never waits on a network.
+    in_memory: bool
 
     def recent(self, keys: Sequence[str]) -> list[Recent]:
         """Each key's failures within the window (in the order of `keys`)."""
@@ -52,6 +54,8 @@ class FailureLog(Protocol):
 
 class MemoryFailureLog:
     """Failures in this process's memory (one process, or tests); thread-safe."""
+
+    in_memory = True
 
     def __init__(self, window: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.window = window
@@ -125,6 +129,8 @@ class RedisFailureLog:
     """Failures in Redis, shared by every process and host using the same server and prefix;
     in this process's memory while Redis cannot be used. Synchronous: the authenticator runs
     on worker threads."""
+
+    in_memory = False
 
     def __init__(
         self,

@@ -1,9 +1,10 @@
 """The CalDAV adapter as an ASGI application, mounted into the HTTP server.
 
 Litestar refuses WebDAV methods on ordinary routes, so the whole DAV space is one ASGI mount;
-this module only moves bytes: it reads the body (refusing oversized ones with 413 before reading
-them whole), runs the synchronous handler on a worker thread (a request without credentials,
-which the handler answers without reading anything, on the event loop), and writes the reply.
+this module only moves bytes: it reads the body (refusing oversized ones with 413 before
+reading them whole), runs the synchronous handler on a worker thread (on the event loop: a
+request without credentials, which the handler answers without reading anything, and a GET
+that needs no waiting, ADR 0035), and writes the reply.
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ class CalDavAsgi:
             return
         request = Request(scope["method"].upper(), path, headers, body, client=str(client[0]))
         if "authorization" in headers:
-            reply = await self.port.run(self.handlers.handle, request)
+            # A GET of one's own object read from a local file is answered here, on the event
+            # loop: the hop to a worker thread and back costs more than the read (ADR 0035).
+            reply = self.handlers.answer_at_once(request)
+            if reply is None:
+                reply = await self.port.run(self.handlers.handle, request)
         else:
             # Without credentials a request is answered before anything is read (OPTIONS,
             # discovery's redirect) or refused with 401: on the event loop, without the hop

@@ -135,6 +135,21 @@ class Authenticator:
             return None
         return entry[0]
 
+    def remembered_without_waiting(
+        self, authorization: str | None, client: str
+    ) -> Principal | None:
+        """`remembered`, for a caller on the event loop, which must not wait: None also when
+        the failure counts are kept elsewhere (Redis) or the device's use is due to be noted
+        (a write); the caller then takes the full way on a worker thread."""
+        if not self.failures.in_memory:
+            return None
+        principal = self.remembered(authorization, client)
+        if principal is None:
+            return None
+        with self._lock:
+            noted = self._usage_recorded.get(principal.device_id, float("-inf"))
+        return principal if noted > self.clock() - USAGE_RECORD_SECONDS else None
+
     def used(self, principal: Principal) -> None:
         """A remembered principal's device was found active and answered for."""
         self._note_usage(principal.device_id)

@@ -74,9 +74,11 @@ class CalDavHandlers:
         inbox: ScheduleInbox,
         *,
         push: PushResources | None = None,
+        local_reads: bool = False,
     ) -> None:
         self.app = app
         self.push = push
+        self.local_reads = local_reads
         self.dav_header = f"{DAV_HEADER}, webdav-push" if push is not None else DAV_HEADER
         self.auth = auth
         self.internal_domain = internal_domain
@@ -102,6 +104,29 @@ class CalDavHandlers:
         """Answer one request; every failure becomes a protocol reply."""
         try:
             return self._handle(request)
+        except Exception as error:
+            return error_reply(error, request.path)
+
+    def answer_at_once(self, request: Request) -> Reply | None:
+        """The answer to a GET or HEAD of an object in one's own calendar when it needs no
+        waiting (docs/adr/0035): the read models are a local SQLite file, the credentials were
+        verified a moment ago, their failure counts are in memory and the device's use was
+        noted lately. None for anything else, which is answered on a worker thread."""
+        if not self.local_reads or request.method not in ("GET", "HEAD"):
+            return None
+        try:
+            target = resolve(request.path)
+            if target.kind is not Kind.OBJECT or target.name is None:
+                return None
+            principal = self.auth.remembered_without_waiting(
+                request.header("authorization"), request.client
+            )
+            if principal is None or principal.telegram_id != target.telegram_id:
+                return None
+            obj = self.app.queries.own_object_for_device(
+                principal.telegram_id, principal.device_id, target.slug or "", target.name
+            )
+            return None if obj is None else _object_reply(request, obj)
         except Exception as error:
             return error_reply(error, request.path)
 

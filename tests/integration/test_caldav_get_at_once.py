@@ -1,0 +1,124 @@
+"""A GET of one's own object is answered on the event loop when nothing in it can wait
+(adapters/caldav/asgi.py, handlers.answer_at_once; docs/adr/0035): what the client gets is
+what the worker thread's way gives, a revoked device is refused, and whatever could wait —
+a password to verify, a device's use to note, failure counts in Redis, a PostgreSQL
+database — still goes to a worker thread."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import Callable
+from typing import Any
+
+from televent.adapters.caldav.asgi import CalDavAsgi
+from televent.adapters.caldav.auth import Authenticator
+from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.adapters.login_failures import MemoryFailureLog
+from televent.adapters.port import AppPort
+from televent.application.televent import Televent
+from televent.projections.schedule_inbox_reader import ScheduleInbox
+from tests.conftest import Backend
+from tests.helpers import ACTOR, CLI, vevent
+
+MINE = "/dav/calendars/1/default/dentist.ics"
+BODY = vevent(uid="dentist", summary="Dentist")
+
+
+class CountingPort(AppPort):
+    """The real port, counting the calls it takes to a worker thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    async def run(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return await super().run(fn, *args, **kwargs)
+
+
+class SharedFailureLog(MemoryFailureLog):
+    """Failure counts kept as if in another server (Redis): reading them could wait."""
+
+    in_memory = False
+
+
+def basic(user: int, password: str) -> list[tuple[bytes, bytes]]:
+    token = base64.b64encode(f"{user}:{password}".encode())
+    return [(b"authorization", b"Basic " + token)]
+
+
+def serve(
+    app: Televent, *, local_reads: bool, failures: MemoryFailureLog | None = None
+) -> tuple[CalDavAsgi, CountingPort]:
+    port = CountingPort()
+    auth = Authenticator(app.queries, lambda device: None, failures=failures)
+    handlers = CalDavHandlers(
+        app, auth, "televent.internal", 100_000, ScheduleInbox(app.views), local_reads=local_reads
+    )
+    return CalDavAsgi(handlers, port), port
+
+
+def request(
+    asgi: CalDavAsgi, method: str, path: str, headers: list[tuple[bytes, bytes]], body: bytes = b""
+) -> tuple[int, bytes]:
+    """One request through the ASGI callable, as uvicorn makes it."""
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "headers": headers,
+        "client": ("127.0.0.1", 5),
+    }
+    asyncio.run(asgi(scope, receive, send))
+    return int(sent[0]["status"]), b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def test_a_remembered_get_is_answered_without_a_worker_thread(backend: Backend) -> None:
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
+        app.register_account(2, name="Bob", actor=ACTOR, source=CLI)
+        laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
+        bobs = app.issue_device_password(2, "bob", actor=ACTOR, source=CLI).password
+        local = backend.kind == "sqlite"
+        asgi, port = serve(app, local_reads=local)
+        assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
+        assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        before = port.calls
+        for _ in range(3):  # remembered now, its use noted: on SQLite no worker thread
+            assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+            assert request(asgi, "HEAD", MINE, basic(1, laptop)) == (200, b"")
+        assert port.calls - before == (0 if local else 6)
+
+        # What is not one's own, or not there, takes the full way and answers as ever.
+        assert request(asgi, "GET", MINE, basic(2, bobs))[0] == 403
+        assert request(asgi, "GET", MINE.replace("dentist", "none"), basic(1, laptop))[0] == 404
+        assert request(asgi, "GET", MINE, basic(1, "wrong-password"))[0] == 401
+
+        # Revoked: refused at once, the next time.
+        app.revoke_device_password(1, "laptop", actor=ACTOR, source=CLI)
+        assert request(asgi, "GET", MINE, basic(1, laptop))[0] == 401
+
+
+def test_what_could_wait_goes_to_a_worker_thread(backend: Backend) -> None:
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
+        laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
+        # Failure counts in another server: every GET goes to a worker thread.
+        asgi, port = serve(app, local_reads=True, failures=SharedFailureLog(600))
+        assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
+        for _ in range(3):
+            assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == 4
+        # The first GET of a fresh server verifies the password (argon2): a worker thread.
+        asgi, port = serve(app, local_reads=True)
+        assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == 1
