@@ -8,6 +8,9 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8080
 # Test files are spread over this many processes (pytest-xdist; a file's tests stay together).
 TEST_WORKERS ?= 2
+# The end-to-end suites wait a good part of their time (servers starting, retries, kill -9
+# recoveries): one more process than cores keeps both cores busy while one waits.
+E2E_WORKERS ?= 3
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-runtime run test test-e2e test-browser test-unit test-integration lint fmt typecheck check bench check-caldav check-clients check-deploy clean fuzz
@@ -38,8 +41,8 @@ run: install-runtime ## Migrate the SQLite database and run `televent serve` (HO
 test: install ## Run the unit and storage tests (SQLite and PostgreSQL; TEST_WORKERS=2 processes)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m 'not slow'
 
-test-e2e: install ## Run the end-to-end suites: a running server, browsers, real CalDAV clients, crash tests
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m slow
+test-e2e: install ## Run the end-to-end suites: a running server, browsers, real CalDAV clients, crash tests (E2E_WORKERS=3 processes)
+	$(BIN)/pytest -n $(E2E_WORKERS) --dist loadfile -m slow
 
 test-unit: install ## Run the pure unit tests only
 	$(BIN)/pytest tests/unit
