@@ -17,6 +17,7 @@ import pytest
 from televent.application.web_login import WebLogin
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.infrastructure.database import is_lock_contention
 from tests.conftest import Backend
 from tests.e2e.conftest import ROOT
 from tests.tma import ApiServer, running_api_server, sign_init_data, tma_headers
@@ -45,7 +46,16 @@ def link_token(
         login = WebLogin(app.views, app.queries, clock)
         token = login.issue_link_token(telegram_id)
         if redeem:
-            session = login.redeem(token)
+            # This process writes beside the running server: SQLite refuses a transaction
+            # that read while the server wrote meanwhile ("database is locked"); try again.
+            for attempt in range(20):
+                try:
+                    session = login.redeem(token)
+                    break
+                except Exception as exc:
+                    if attempt == 19 or not is_lock_contention(exc):
+                        raise
+                    time.sleep(0.25)
             assert session is not None
             return session
         return token
