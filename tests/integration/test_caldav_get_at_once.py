@@ -1,25 +1,28 @@
 """A GET of one's own object is answered on the event loop when nothing in it can wait
 (adapters/caldav/asgi.py, handlers.answer_at_once; docs/adr/0035): what the client gets is
 what the worker thread's way gives, a revoked device is refused, and whatever could wait —
-a password to verify, a device's use to note, failure counts in Redis, a PostgreSQL
+a password to verify, a device's use to note, failure counts in Redis (a real server on
+loopback), a PostgreSQL
 database — still goes to a worker thread."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
-from televent.adapters.login_failures import MemoryFailureLog
+from televent.adapters.login_failures import FailureLog, RedisFailureLog
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
+from tests.integration.test_ratelimit import redis_url  # noqa: F401 - a fixture
 
 MINE = "/dav/calendars/1/default/dentist.ics"
 BODY = vevent(uid="dentist", summary="Dentist")
@@ -37,19 +40,13 @@ class CountingPort(AppPort):
         return await super().run(fn, *args, **kwargs)
 
 
-class SharedFailureLog(MemoryFailureLog):
-    """Failure counts kept as if in another server (Redis): reading them could wait."""
-
-    in_memory = False
-
-
 def basic(user: int, password: str) -> list[tuple[bytes, bytes]]:
     token = base64.b64encode(f"{user}:{password}".encode())
     return [(b"authorization", b"Basic " + token)]
 
 
 def serve(
-    app: Televent, *, local_reads: bool, failures: MemoryFailureLog | None = None
+    app: Televent, *, local_reads: bool, failures: FailureLog | None = None
 ) -> tuple[CalDavAsgi, CountingPort]:
     port = CountingPort()
     auth = Authenticator(app.queries, lambda device: None, failures=failures)
@@ -108,12 +105,17 @@ def test_a_remembered_get_is_answered_without_a_worker_thread(backend: Backend) 
         assert request(asgi, "GET", MINE, basic(1, laptop))[0] == 401
 
 
-def test_what_could_wait_goes_to_a_worker_thread(backend: Backend) -> None:
+def test_what_could_wait_goes_to_a_worker_thread(
+    backend: Backend,
+    redis_url: str,  # noqa: F811 - the fixture
+) -> None:
+    shared = RedisFailureLog(redis_url, 600, prefix=f"test:{uuid.uuid4().hex}:")
     with backend.fresh_app() as app:
         app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
         laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
-        # Failure counts in another server: every GET goes to a worker thread.
-        asgi, port = serve(app, local_reads=True, failures=SharedFailureLog(600))
+        # Failure counts in Redis, shared with other processes: every GET goes to a worker
+        # thread (reading them crosses the network).
+        asgi, port = serve(app, local_reads=True, failures=shared)
         assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
         for _ in range(3):
             assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
@@ -122,3 +124,4 @@ def test_what_could_wait_goes_to_a_worker_thread(backend: Backend) -> None:
         asgi, port = serve(app, local_reads=True)
         assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
         assert port.calls == 1
+    shared.close()

@@ -49,13 +49,19 @@ class ViewReader:
             finally:
                 cursor.close()
         else:
-            # The event store's SQLite connections are in autocommit mode (it issues BEGIN
-            # itself), so a bare cursor reads the latest committed state statement by statement.
-            with (
-                self.datastore.get_connection(commit=False) as connection,
-                connection.cursor() as cursor,
-            ):
-                yield Sql(cursor, self.dialect)
+            with self._store_connection() as db:
+                yield db
+
+    @contextmanager
+    def _store_connection(self) -> Iterator[Sql]:
+        """A cursor on one of the event store's SQLite connections: they are in autocommit mode
+        (the store issues BEGIN itself), so it reads the latest committed state statement by
+        statement."""
+        with (
+            self.datastore.get_connection(commit=False) as connection,
+            connection.cursor() as cursor,
+        ):
+            yield Sql(cursor, self.dialect)
 
     def _reading_connection(self) -> sqlite3.Connection:
         """This thread's own connection to the SQLite file (autocommit, like the store's: each
@@ -105,11 +111,7 @@ class ViewReader:
         """
         if self.dialect is not Dialect.SQLITE:
             return
-        with (
-            self.datastore.get_connection(commit=False) as connection,
-            connection.cursor() as cursor,
-        ):
-            db = Sql(cursor, self.dialect)
+        with self._store_connection() as db:
             db.run("VACUUM")
             db.run("PRAGMA wal_checkpoint(TRUNCATE)")
 

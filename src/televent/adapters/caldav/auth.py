@@ -147,8 +147,8 @@ class Authenticator:
         if principal is None:
             return None
         with self._lock:
-            noted = self._usage_recorded.get(principal.device_id, float("-inf"))
-        return principal if noted > self.clock() - USAGE_RECORD_SECONDS else None
+            due = self._usage_due(principal.device_id, self.clock())
+        return None if due else principal
 
     def used(self, principal: Principal) -> None:
         """A remembered principal's device was found active and answered for."""
@@ -211,10 +211,15 @@ class Authenticator:
     def _note_usage(self, device_id: str) -> None:
         now = self.clock()
         with self._lock:
-            if self._usage_recorded.get(device_id, 0.0) > now - USAGE_RECORD_SECONDS:
+            if not self._usage_due(device_id, now):
                 return
             self._usage_recorded[device_id] = now
         self.record_usage(device_id)
+
+    def _usage_due(self, device_id: str, now: float) -> bool:
+        """Whether the device's use is to be noted again (not noted within the last
+        USAGE_RECORD_SECONDS); the caller holds the lock."""
+        return self._usage_recorded.get(device_id, float("-inf")) <= now - USAGE_RECORD_SECONDS
 
 
 @dataclass(frozen=True)

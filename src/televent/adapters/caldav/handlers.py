@@ -116,17 +116,12 @@ class CalDavHandlers:
             return None
         try:
             target = resolve(request.path)
-            if target.kind is not Kind.OBJECT or target.name is None:
+            if target.kind is not Kind.OBJECT:
                 return None
             principal = self.auth.remembered_without_waiting(
                 request.header("authorization"), request.client
             )
-            if principal is None or principal.telegram_id != target.telegram_id:
-                return None
-            obj = self.app.queries.own_object_for_device(
-                principal.telegram_id, principal.device_id, target.slug or "", target.name
-            )
-            return None if obj is None else _object_reply(request, obj)
+            return self._own_object(request, target, principal)
         except Exception as error:
             return error_reply(error, request.path)
 
@@ -140,7 +135,8 @@ class CalDavHandlers:
         if target.kind is Kind.WELL_KNOWN:
             return Reply(301, headers={"location": "/dav/"})
         if request.method in ("GET", "HEAD") and target.kind is Kind.OBJECT:
-            answered = self._own_object(request, target)
+            principal = self.auth.remembered(request.header("authorization"), request.client)
+            answered = self._own_object(request, target, principal)
             if answered is not None:
                 return answered
         principal = self.auth.authenticate(request.header("authorization"), request.client)
@@ -193,11 +189,13 @@ class CalDavHandlers:
             raise NotFoundError(f"No resource named {target.name}.")
         return _object_reply(request, obj)
 
-    def _own_object(self, request: Request, target: Target) -> Reply | None:
+    def _own_object(
+        self, request: Request, target: Target, principal: Principal | None
+    ) -> Reply | None:
         """The most frequent request, a GET of an object in one's own calendar with credentials
-        verified a moment ago, answered from one read that also says the device is still
-        active; None sends anything else (and a revoked device) the full way."""
-        principal = self.auth.remembered(request.header("authorization"), request.client)
+        verified a moment ago (`principal`, None when they were not), answered from one read
+        that also says the device is still active; None sends anything else (and a revoked
+        device) the full way."""
         if principal is None or target.name is None or principal.telegram_id != target.telegram_id:
             return None
         obj = self.app.queries.own_object_for_device(
