@@ -126,6 +126,7 @@ class AgendaReader:
         end: dt.datetime,
         *,
         calendars: Collection[UUID] | None = None,
+        seen: list[SeenCalendar] | None = None,
     ) -> Listing:
         """Every instance, in the user's calendars (their own and those shared with them that
         they accepted) or invitations, overlapping [start, end).
@@ -134,7 +135,8 @@ class AgendaReader:
         marked with their answer; a declined one is left out (in a shared calendar, one its
         owner declined). An event that cannot be read is left out, logged and counted in
         `Listing.unreadable`. With `calendars`, only those of the user's calendars are read,
-        and invitations without a copy in them are left out.
+        and invitations without a copy in them are left out. `seen`: the calendars the user
+        sees, when the caller has just read them.
 
         The occurrence index answers (docs/adr/0030); only the events it leaves to readers
         (odd data, an endless series outside the window it lists) are parsed and expanded."""
@@ -142,7 +144,7 @@ class AgendaReader:
         zone = zone_or_utc(account.timezone)
         seen = [
             s
-            for s in self.queries.seen_calendars(account.account_id)
+            for s in (self.queries.seen_calendars(account.account_id) if seen is None else seen)
             if calendars is None or s.calendar_id in calendars
         ]
         window = self.queries.occurrences_in([s.calendar_id for s in seen], start, end, zone)

@@ -96,15 +96,20 @@ class OccurrencesReader(Reader):
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
         with self.reader.read() as db:
             partial = _partial(db, by, ids, low_ts, high_ts)
-            rows = db.all(  # by start (the index); those that ended before never leave SQL
+            rows = db.all(  # by start (the index); those that ended before never leave SQL;
+                # then the long ones that began before (found by their end), in one round trip
                 f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? AND o.start_ts < ? "
-                "AND o.end_ts >= ?",
-                (*ids, low_ts - LONG_SECONDS - SLACK, high_ts + SLACK, low_ts - SLACK),
-            )
-            rows += db.all(
-                f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.long = 1 AND o.end_ts > ? "
-                "AND o.start_ts < ?",
-                (*ids, low_ts - SLACK, low_ts - LONG_SECONDS - SLACK),
+                f"AND o.end_ts >= ? UNION ALL {_SELECT} WHERE o.{by} IN ({marks}) "
+                "AND o.long = 1 AND o.end_ts > ? AND o.start_ts < ?",
+                (
+                    *ids,
+                    low_ts - LONG_SECONDS - SLACK,
+                    high_ts + SLACK,
+                    low_ts - SLACK,
+                    *ids,
+                    low_ts - SLACK,
+                    low_ts - LONG_SECONDS - SLACK,
+                ),
             )
         found = []
         series: dict[str, dict[str, Any]] = {}  # each event's fields decoded once

@@ -163,7 +163,8 @@ def _page(
         raise FieldError("end", "must be after start.")
     if high - low > MAX_WINDOW:
         raise FieldError("end", "the window is at most 366 days; ask for the next one after.")
-    seen = [c.view for c in api.queries.seen_calendars(caller.account.account_id)]
+    seen_calendars = api.queries.seen_calendars(caller.account.account_id)
+    seen = [c.view for c in seen_calendars]
     chosen = None
     if calendar:
         chosen = {c.calendar_id for c in seen if calendar in (str(c.calendar_id), c.slug)}
@@ -173,7 +174,9 @@ def _page(
         f"{low.isoformat()}|{high.isoformat()}|{calendar}|{q}".encode()
     ).hexdigest()[:16]
     after = None if not cursor else _after(cursor, query)
-    listing = access.reader.listing(caller.account, low, high, calendars=chosen)
+    listing = access.reader.listing(
+        caller.account, low, high, calendars=chosen, seen=seen_calendars
+    )
     needle = (q or "").strip().casefold()
     rows: list[tuple[SortKey, Any]] = []
     for occurrence in listing.occurrences:
@@ -222,7 +225,8 @@ def _calendar_for(api: ApiContext, caller: Caller, value: Any) -> UUID:
     """The calendar a new event goes in: the caller's default, or one they name by id or
     slug among their own and those shared with them (any other id is the application's to
     refuse: 404 for a calendar they do not see, 403 when their role does not let them write)."""
-    seen = [c.view for c in api.queries.seen_calendars(caller.account.account_id)]
+    seen_calendars = api.queries.seen_calendars(caller.account.account_id)
+    seen = [c.view for c in seen_calendars]
     if value is None:
         own = [c for c in seen if c.account_id == caller.account.account_id]
         default = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
