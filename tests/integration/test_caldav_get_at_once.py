@@ -1,17 +1,20 @@
-"""A GET of one's own object is answered on the event loop when nothing in it can wait
-(adapters/caldav/asgi.py, handlers.answer_at_once; docs/adr/0035): what the client gets is
-what the worker thread's way gives, a revoked device is refused, and whatever could wait —
-a password to verify, a device's use to note, failure counts in Redis (a real server on
-loopback), a PostgreSQL
-database — still goes to a worker thread."""
+"""A GET of one's own object is answered on the event loop when nothing in it needs a worker
+thread (adapters/caldav/asgi.py, handlers.answer_at_once; docs/adr/0035): read from a local
+SQLite file, or awaited from PostgreSQL on connections of its own. What the client gets is what
+the worker thread's way gives, a revoked device is refused, and whatever could wait — a
+password to verify, a device's use to note, failure counts in Redis (a real server on
+loopback), a PostgreSQL that cannot be reached — still goes to a worker thread."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import socket
 import uuid
 from collections.abc import Callable
 from typing import Any
+
+import pytest
 
 from televent.adapters.caldav.asgi import CalDavAsgi
 from televent.adapters.caldav.auth import Authenticator
@@ -19,6 +22,8 @@ from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.login_failures import FailureLog, RedisFailureLog
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
+from televent.infrastructure.database import DatabaseUrl
+from televent.projections.async_object_reads import AsyncObjectReads
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
@@ -46,14 +51,35 @@ def basic(user: int, password: str) -> list[tuple[bytes, bytes]]:
 
 
 def serve(
-    app: Televent, *, local_reads: bool, failures: FailureLog | None = None
+    app: Televent,
+    backend: Backend,
+    *,
+    failures: FailureLog | None = None,
+    reads: AsyncObjectReads | None = None,
 ) -> tuple[CalDavAsgi, CountingPort]:
+    """CalDAV as `televent serve` composes it for this backend (`reads`: PostgreSQL's reads
+    on the event loop, made for the backend's database when not given)."""
     port = CountingPort()
     auth = Authenticator(app.queries, lambda device: None, failures=failures)
+    local = backend.kind == "sqlite"
+    if reads is None and not local:
+        reads = AsyncObjectReads(DatabaseUrl.parse(str(backend.postgres_url)).conninfo())
     handlers = CalDavHandlers(
-        app, auth, "televent.internal", 100_000, ScheduleInbox(app.views), local_reads=local_reads
+        app,
+        auth,
+        "televent.internal",
+        100_000,
+        ScheduleInbox(app.views),
+        local_reads=local,
+        async_reads=reads,
     )
     return CalDavAsgi(handlers, port), port
+
+
+def close(asgi: CalDavAsgi) -> None:
+    """Close what the server opened for its reads on the event loop (as at its shutdown)."""
+    if asgi.handlers.async_reads is not None:
+        asyncio.run(asgi.handlers.async_reads.close())
 
 
 def request(
@@ -85,15 +111,14 @@ def test_a_remembered_get_is_answered_without_a_worker_thread(backend: Backend) 
         app.register_account(2, name="Bob", actor=ACTOR, source=CLI)
         laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
         bobs = app.issue_device_password(2, "bob", actor=ACTOR, source=CLI).password
-        local = backend.kind == "sqlite"
-        asgi, port = serve(app, local_reads=local)
+        asgi, port = serve(app, backend)
         assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
         assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
         before = port.calls
-        for _ in range(3):  # remembered now, its use noted: on SQLite no worker thread
+        for _ in range(3):  # remembered now, its use noted: no worker thread
             assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
             assert request(asgi, "HEAD", MINE, basic(1, laptop)) == (200, b"")
-        assert port.calls - before == (0 if local else 6)
+        assert port.calls - before == 0
 
         # What is not one's own, or not there, takes the full way and answers as ever.
         assert request(asgi, "GET", MINE, basic(2, bobs))[0] == 403
@@ -103,6 +128,7 @@ def test_a_remembered_get_is_answered_without_a_worker_thread(backend: Backend) 
         # Revoked: refused at once, the next time.
         app.revoke_device_password(1, "laptop", actor=ACTOR, source=CLI)
         assert request(asgi, "GET", MINE, basic(1, laptop))[0] == 401
+        close(asgi)
 
 
 def test_what_could_wait_goes_to_a_worker_thread(
@@ -115,13 +141,77 @@ def test_what_could_wait_goes_to_a_worker_thread(
         laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
         # Failure counts in Redis, shared with other processes: every GET goes to a worker
         # thread (reading them crosses the network).
-        asgi, port = serve(app, local_reads=True, failures=shared)
+        asgi, port = serve(app, backend, failures=shared)
         assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
         for _ in range(3):
             assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
         assert port.calls == 4
         # The first GET of a fresh server verifies the password (argon2): a worker thread.
-        asgi, port = serve(app, local_reads=True)
+        close(asgi)
+        asgi, port = serve(app, backend)
         assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
         assert port.calls == 1
+        close(asgi)
     shared.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # reads a server
+def test_a_database_that_cannot_be_reached_from_the_loop_leaves_the_get_to_a_worker(
+    backend: Backend,
+) -> None:
+    """PostgreSQL's reads on the event loop cannot connect (a closed port on loopback): every
+    GET is answered as before, on a worker thread, and nothing waits for a connection."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
+        laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
+        unreachable = AsyncObjectReads(f"host=127.0.0.1 port={closed_port()} user=postgres")
+        asgi, port = serve(app, backend, reads=unreachable)
+        assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
+        for _ in range(3):
+            assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == 4
+        asyncio.run(unreachable.close())
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # reads a server
+def test_reads_on_the_loop_never_wait_for_a_connection(backend: Backend) -> None:
+    """With every connection of the loop's reads in use, a GET takes a worker thread rather
+    than waiting for one; closed, the reads answer nothing and hold no connection."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
+        laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
+        reads = AsyncObjectReads(DatabaseUrl.parse(str(backend.postgres_url)).conninfo(), size=0)
+        asgi, port = serve(app, backend, reads=reads)
+        assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
+        for _ in range(2):
+            assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == 3
+
+        reads = AsyncObjectReads(DatabaseUrl.parse(str(backend.postgres_url)).conninfo())
+        asgi, port = serve(app, backend, reads=reads)
+        for _ in range(3):
+            assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == 1  # the first verifies the password; then on the loop
+        assert connections(app, "televent-reads") == 1
+        asyncio.run(reads.close())
+        assert connections(app, "televent-reads") == 0
+        assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == 2
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def connections(app: Televent, name: str) -> int:
+    """PostgreSQL's count of open connections with this application name."""
+    with app.views.read() as db:
+        return int(
+            db.scalar(
+                "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = ?", (name,)
+            )
+            or 0
+        )

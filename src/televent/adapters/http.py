@@ -59,6 +59,7 @@ from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
 from televent.infrastructure.database import Dialect
+from televent.projections.async_object_reads import AsyncObjectReads
 from televent.projections.queries import ProjectionStatus
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
@@ -105,6 +106,12 @@ def create_http_app(
             settings.redis_url, FAILURE_WINDOW_SECONDS, namespace=settings.database.describe()
         ),
     )
+    # PostgreSQL: a GET of one's own object is read on the event loop (docs/adr/0035).
+    async_reads = (
+        AsyncObjectReads(settings.database.conninfo())
+        if settings.database.dialect is Dialect.POSTGRES
+        else None
+    )
     caldav = CalDavAsgi(
         CalDavHandlers(
             app,
@@ -118,6 +125,7 @@ def create_http_app(
                 push, notification_outbound(settings, "WebDAV-Push"), settings.public_url
             ),
             local_reads=settings.database.dialect is Dialect.SQLITE,
+            async_reads=async_reads,
         ),
         port,
     )
@@ -210,6 +218,7 @@ def create_http_app(
         exception_handlers=api.exception_handlers,
         openapi_config=api.openapi_config,
         lifespan=list(lifespan),
+        on_shutdown=[] if async_reads is None else [async_reads.close],
         debug=False,
     )
     return HttpApp(litestar, caldav)

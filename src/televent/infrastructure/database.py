@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from eventsourcing.persistence import PersistenceError
+from psycopg.conninfo import make_conninfo
 
 from televent.domain.errors import TeleventError
 
@@ -106,6 +107,13 @@ class DatabaseUrl:
             return f"sqlite:///{Path(self.path).expanduser().resolve()}"
         auth = self.user + (f":{self.password}" if self.password else "")
         return f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{self.dbname}"
+
+    def conninfo(self) -> str:
+        """The PostgreSQL database as libpq's connection string (psycopg.connect takes it)."""
+        return make_conninfo(
+            host=self.host, port=self.port, user=self.user, password=self.password or None,
+            dbname=self.dbname,
+        )  # fmt: skip
 
     def describe(self) -> str:
         """A human description without the password."""

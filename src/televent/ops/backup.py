@@ -225,7 +225,7 @@ def _snapshot(url: DatabaseUrl) -> Iterator[_Reader]:
             finally:
                 target.close()
         return
-    with psycopg.connect(_conninfo(url)) as connection:
+    with psycopg.connect(url.conninfo()) as connection:
         # set before the first statement: psycopg begins the transaction itself
         connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         connection.read_only = True
@@ -233,13 +233,6 @@ def _snapshot(url: DatabaseUrl) -> Iterator[_Reader]:
             yield _Reader(connection, Dialect.POSTGRES)
         finally:
             connection.rollback()
-
-
-def _conninfo(url: DatabaseUrl) -> str:
-    return psycopg.conninfo.make_conninfo(
-        host=url.host, port=url.port, user=url.user, password=url.password or None,
-        dbname=url.dbname,
-    )  # fmt: skip
 
 
 def _encoded(value: Any) -> Any:
@@ -392,7 +385,7 @@ def _writer(url: DatabaseUrl) -> Iterator[tuple[Any, str]]:
         finally:
             lite.close()
         return
-    with psycopg.connect(_conninfo(url)) as connection:
+    with psycopg.connect(url.conninfo()) as connection:
         yield connection, "%s"
 
 

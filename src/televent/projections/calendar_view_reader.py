@@ -133,15 +133,8 @@ class CalendarViewReader(Reader):
         if not is_telegram_id(telegram_id):
             return None
         with self.reader.read() as db:
-            row = db.one(
-                f"SELECT {_O_OBJECT_COLUMNS} FROM accounts a JOIN devices d "
-                "ON d.account_id = a.account_id AND d.device_id = ? AND d.revoked_at IS NULL "
-                "LEFT JOIN calendars c ON c.account_id = a.account_id AND c.slug = ? "
-                "LEFT JOIN calendar_objects o ON o.calendar_id = c.calendar_id AND o.href = ? "
-                "WHERE a.telegram_id = ?",
-                (device_id, slug, href, telegram_id),
-            )
-        return None if row is None or row["href"] is None else _object(list(row.values()))
+            row = db.one(OWN_OBJECT_FOR_DEVICE, (device_id, slug, href, telegram_id))
+        return own_object_of_row(None if row is None else list(row.values()))
 
     def object_at(self, calendar_id: UUID, href: str) -> ObjectView | None:
         """The calendar object stored under a resource name."""
@@ -336,6 +329,24 @@ def calendar_of_row(row: dict[str, Any]) -> CalendarView:
         busy=None if row["busy"] is None else bool(row["busy"]),
         connection_id=UUID(row["connection_id"]) if row["connection_id"] else None,
     )
+
+
+# `own_object_for_device` (the statement also read on the event loop, async_object_reads.py):
+# parameters device_id, slug, href, telegram_id; a row of OBJECT_COLUMNS, href NULL when the
+# device is active but nothing is stored there.
+OWN_OBJECT_FOR_DEVICE = (
+    f"SELECT {_O_OBJECT_COLUMNS} FROM accounts a JOIN devices d "
+    "ON d.account_id = a.account_id AND d.device_id = ? AND d.revoked_at IS NULL "
+    "LEFT JOIN calendars c ON c.account_id = a.account_id AND c.slug = ? "
+    "LEFT JOIN calendar_objects o ON o.calendar_id = c.calendar_id AND o.href = ? "
+    "WHERE a.telegram_id = ?"
+)
+
+
+def own_object_of_row(row: Sequence[Any] | None) -> ObjectView | None:
+    """The object a row of OWN_OBJECT_FOR_DEVICE gives (None: no active device, or nothing
+    stored under that name)."""
+    return None if row is None or row[1] is None else _object(row)
 
 
 _HREF, _UID, _POSITION, _DELETED = 1, 2, 7, 14  # in a row of changes_since

@@ -15,7 +15,8 @@ from televent.infrastructure.database import Dialect
 
 
 @lru_cache(maxsize=512)
-def _to_pyformat(statement: str) -> str:
+def to_pyformat(statement: str) -> str:
+    """A statement written with `?` placeholders, as psycopg takes it."""
     return statement.replace("%", "%%").replace("?", "%s")
 
 
@@ -68,7 +69,7 @@ class Sql:
     def run(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
         """Execute one statement."""
         if self.dialect is Dialect.POSTGRES:
-            self.cursor.execute(_to_pyformat(statement), params)
+            self.cursor.execute(to_pyformat(statement), params)
         else:
             self.cursor.execute(statement, params)
 
@@ -84,7 +85,7 @@ class Sql:
         if not rows:
             return
         if self.dialect is Dialect.POSTGRES:
-            self.cursor.executemany(_to_pyformat(statement), rows)
+            self.cursor.executemany(to_pyformat(statement), rows)
         else:
             self.cursor.executemany(statement, rows)
 

@@ -43,9 +43,10 @@ class CalDavAsgi:
             return
         request = Request(scope["method"].upper(), path, headers, body, client=str(client[0]))
         if "authorization" in headers:
-            # A GET of one's own object read from a local file is answered here, on the event
-            # loop: the hop to a worker thread and back costs more than the read (ADR 0035).
-            reply = self.handlers.answer_at_once(request)
+            # A GET of one's own object is answered here, on the event loop, from a local file
+            # or awaited from PostgreSQL: the hop to a worker thread and back costs more than
+            # the read (ADR 0035).
+            reply = await self.handlers.answer_at_once(request)
             if reply is None:
                 reply = await self.port.run(self.handlers.handle, request)
         else:

@@ -45,6 +45,7 @@ from televent.adapters.caldav.xml import DAV
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError, PreconditionFailedError
 from televent.domain.values import DEFAULT_CALENDAR_SLUG
+from televent.projections.async_object_reads import AsyncObjectReads
 from televent.projections.queries import AccountView, ObjectView
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
@@ -75,10 +76,12 @@ class CalDavHandlers:
         *,
         push: PushResources | None = None,
         local_reads: bool = False,
+        async_reads: AsyncObjectReads | None = None,
     ) -> None:
         self.app = app
         self.push = push
         self.local_reads = local_reads
+        self.async_reads = async_reads
         self.dav_header = f"{DAV_HEADER}, webdav-push" if push is not None else DAV_HEADER
         self.auth = auth
         self.internal_domain = internal_domain
@@ -107,12 +110,13 @@ class CalDavHandlers:
         except Exception as error:
             return error_reply(error, request.path)
 
-    def answer_at_once(self, request: Request) -> Reply | None:
+    async def answer_at_once(self, request: Request) -> Reply | None:
         """The answer to a GET or HEAD of an object in one's own calendar when it needs no
-        waiting (docs/adr/0035): the read models are a local SQLite file, the credentials were
-        verified a moment ago, their failure counts are in memory and the device's use was
-        noted lately. None for anything else, which is answered on a worker thread."""
-        if not self.local_reads or request.method not in ("GET", "HEAD"):
+        worker thread (docs/adr/0035): the credentials were verified a moment ago, their
+        failure counts are in memory and the device's use was noted lately, and the read is
+        of a local SQLite file or awaited from PostgreSQL (`async_reads`). None for anything
+        else, which is answered on a worker thread."""
+        if request.method not in ("GET", "HEAD") or not (self.local_reads or self.async_reads):
             return None
         try:
             target = resolve(request.path)
@@ -121,7 +125,15 @@ class CalDavHandlers:
             principal = self.auth.remembered_without_waiting(
                 request.header("authorization"), request.client
             )
-            return self._own_object(request, target, principal)
+            if self.local_reads or self.async_reads is None:
+                return self._own_object(request, target, principal)
+            own = _own_request(target, principal)
+            if own is None:
+                return None
+            obj = await self.async_reads.own_object_for_device(
+                own[0].telegram_id, own[0].device_id, target.slug or "", own[1]
+            )
+            return self._own_reply(request, own[0], obj)
         except Exception as error:
             return error_reply(error, request.path)
 
@@ -196,11 +208,18 @@ class CalDavHandlers:
         verified a moment ago (`principal`, None when they were not), answered from one read
         that also says the device is still active; None sends anything else (and a revoked
         device) the full way."""
-        if principal is None or target.name is None or principal.telegram_id != target.telegram_id:
+        own = _own_request(target, principal)
+        if own is None:
             return None
         obj = self.app.queries.own_object_for_device(
-            principal.telegram_id, principal.device_id, target.slug or "", target.name
+            own[0].telegram_id, own[0].device_id, target.slug or "", own[1]
         )
+        return self._own_reply(request, own[0], obj)
+
+    def _own_reply(
+        self, request: Request, principal: Principal, obj: ObjectView | None
+    ) -> Reply | None:
+        """The object read for `_own_object` as the client gets it (None: the full way)."""
         if obj is None:
             return None
         self.auth.used(principal)
@@ -351,6 +370,14 @@ class CalDavHandlers:
                 headers={"allow": SCHEDULING_ALLOW.get(target.kind, ALLOW_EXCEPT_POST)},
             )
         return self.outbox.post(request, account)
+
+
+def _own_request(target: Target, principal: Principal | None) -> tuple[Principal, str] | None:
+    """Credentials verified a moment ago (`principal`) asking for an object (its name) in
+    their own account's calendars: what the own-object read answers; None for anything else."""
+    if principal is None or target.name is None or principal.telegram_id != target.telegram_id:
+        return None
+    return principal, target.name
 
 
 def _object_reply(request: Request, obj: ObjectView) -> Reply:
