@@ -96,7 +96,7 @@ class OccurrencesReader(Reader):
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
         with self.reader.read() as db:
             partial = _partial(db, by, ids, low_ts, high_ts)
-            rows = db.all(  # by start (the index); those that ended before never leave SQL;
+            rows = db.tuples(  # by start (the index); those that ended before never leave SQL;
                 # then the long ones that began before (found by their end), in one round trip
                 f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? AND o.start_ts < ? "
                 f"AND o.end_ts >= ? UNION ALL {_SELECT} WHERE o.{by} IN ({marks}) "
@@ -117,7 +117,7 @@ class OccurrencesReader(Reader):
         skipped = {str(event_id) for event_id in partial}
         low_at, high_at = low.timestamp(), high.timestamp()
         for row in rows:
-            if row["event_id"] in skipped:
+            if row[_EVENT_ID] in skipped:
                 continue
             occurrence = _occurrence(row, series, uuids)
             if occurrence.overlaps_instants(low_at, high_at, zone):
@@ -138,14 +138,14 @@ class OccurrencesReader(Reader):
                     (low_ts - SLACK, high_ts + SLACK),
                 )
             }
-            rows = db.all(
+            rows = db.tuples(
                 f"{_SELECT} WHERE o.start_ts >= ? AND o.start_ts < ?",
                 (low_ts - SLACK, high_ts + SLACK),
             )
         skipped = {str(event_id) for event_id in partial}
         series: dict[str, dict[str, Any]] = {}
         uuids: dict[str, UUID] = {}
-        found = [_occurrence(row, series, uuids) for row in rows if row["event_id"] not in skipped]
+        found = [_occurrence(row, series, uuids) for row in rows if row[_EVENT_ID] not in skipped]
         return IndexedWindow(found, partial)
 
     def lead_of(self, event_id: UUID) -> IndexedOccurrence | None:
@@ -182,10 +182,14 @@ class OccurrencesReader(Reader):
         )
 
 
+# The columns `_occurrence` reads, in this order (rows are read as tuples: a listing reads
+# hundreds, and a dict per row cost more than the rest of the row's reading).
 _SELECT = (
-    "SELECT o.*, e.uid, e.etag, e.fields AS series_fields FROM occurrences o "
-    "JOIN occurrence_events e ON e.event_id = o.event_id"
+    "SELECT o.event_id, o.calendar_id, e.uid, e.etag, o.instance, o.recurrence_id, o.start_at, "
+    "o.end_at, o.start_ts, o.end_ts, o.floating, o.fields, e.fields AS series_fields "
+    "FROM occurrences o JOIN occurrence_events e ON e.event_id = o.event_id"
 )
+_EVENT_ID = 0
 
 
 def _partial(db: Sql, by: str, ids: list[str], low: int, high: int) -> set[UUID]:
@@ -201,27 +205,27 @@ def _partial(db: Sql, by: str, ids: list[str], low: int, high: int) -> set[UUID]
 
 
 def _occurrence(
-    row: dict[str, Any], decoded: dict[str, dict[str, Any]], uuids: dict[str, UUID]
+    row: tuple[Any, ...], decoded: dict[str, dict[str, Any]], uuids: dict[str, UUID]
 ) -> IndexedOccurrence:
-    """An occurrence from its row (`decoded`: the series' fields already decoded, by event;
-    `uuids`: the ids already read)."""
-    event_id = row["event_id"]
+    """An occurrence from its row (`_SELECT`'s columns; `decoded`: the series' fields already
+    decoded, by event; `uuids`: the ids already read)."""
+    (event_id, calendar_id, uid, etag, instance, recurrence_id, start, end, start_ts, end_ts,
+     floating, own, series_fields) = row  # fmt: skip
     series = decoded.get(event_id)
     if series is None:
-        series = decoded[event_id] = json.loads(row["series_fields"])
-    own = row["fields"]
+        series = decoded[event_id] = json.loads(series_fields)
     return IndexedOccurrence(
         event_id=_uuid(event_id, uuids),
-        calendar_id=_uuid(row["calendar_id"], uuids),
-        uid=str(row["uid"]),
-        etag=str(row["etag"]),
-        instance=str(row["instance"]),
-        recurrence_id=row["recurrence_id"],
-        start=str(row["start_at"]),
-        end=str(row["end_at"]),
-        start_ts=int(row["start_ts"]),
-        end_ts=int(row["end_ts"]),
-        floating=bool(row["floating"]),
+        calendar_id=_uuid(calendar_id, uuids),
+        uid=str(uid),
+        etag=str(etag),
+        instance=str(instance),
+        recurrence_id=recurrence_id,
+        start=str(start),
+        end=str(end),
+        start_ts=int(start_ts),
+        end_ts=int(end_ts),
+        floating=bool(floating),
         fields=series if own is None else json.loads(own),
         series=series,
     )

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from psycopg.rows import tuple_row
+
 from televent.infrastructure.database import Dialect
 
 
@@ -110,11 +112,16 @@ class Sql:
         """Execute a query and return every row as a tuple of its columns in order: for a
         reader that makes thousands of views of one answer, without a dict per row."""
         self._before_read()
+        if self.dialect is Dialect.POSTGRES:  # psycopg makes the tuples (its rows are dicts)
+            factory = self.cursor.row_factory
+            self.cursor.row_factory = tuple_row
+            try:
+                self.run(statement, params)
+                return list(self.cursor.fetchall())
+            finally:
+                self.cursor.row_factory = factory
         self.run(statement, params)
-        rows = self.cursor.fetchall()
-        if self.dialect is Dialect.POSTGRES:  # psycopg's rows are dicts here
-            return [tuple(row.values()) for row in rows]
-        return [tuple(row) for row in rows]
+        return [tuple(row) for row in self.cursor.fetchall()]
 
     def scalar(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
         """Execute a query and return the first column of its first row (or None)."""
