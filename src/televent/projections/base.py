@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -181,19 +181,21 @@ class QueueProjection(Projection, ABC, Generic[C]):
 
 def addresses_of_account(db: Sql, account_id: str, internal_domain: str) -> list[str]:
     """An account's calendar user addresses (its internal address, then its linked emails,
-    then its invitation address)."""
-    telegram_id = db.scalar("SELECT telegram_id FROM accounts WHERE account_id = ?", (account_id,))
-    emails = [
-        str(row["email"])
-        for row in db.all(
-            "SELECT email FROM account_emails WHERE account_id = ? ORDER BY linked_at",
-            (account_id,),
-        )
-    ]
-    if telegram_id is None:
+    then its invitation address), read in one statement."""
+    rows = db.tuples(
+        "SELECT 0 AS kind, CAST(telegram_id AS TEXT) AS value, NULL AS replaced_at, "
+        "'' AS since, '' AS tie FROM accounts WHERE account_id = ? "
+        "UNION ALL SELECT 1, email, NULL, linked_at, '' FROM account_emails "
+        "WHERE account_id = ? UNION ALL SELECT 2, address, replaced_at, assigned_at, address "
+        "FROM invite_addresses WHERE account_id = ? ORDER BY kind, since, tie",
+        (account_id, account_id, account_id),
+    )
+    telegram_ids = [str(row[1]) for row in rows if row[0] == 0]
+    emails = [str(row[1]) for row in rows if row[0] == 1]
+    if not telegram_ids:
         return emails
-    invite, replaced = invite_addresses_of(db, account_id)
-    return account_address_keys(int(telegram_id), emails, internal_domain, invite, replaced)
+    invite, replaced = _invites([(row[1], row[2]) for row in rows if row[0] == 2])
+    return account_address_keys(int(telegram_ids[0]), emails, internal_domain, invite, replaced)
 
 
 def invite_address_of(db: Sql, account_id: str) -> str | None:
@@ -208,13 +210,19 @@ def invite_address_of(db: Sql, account_id: str) -> str | None:
 def invite_addresses_of(db: Sql, account_id: str) -> tuple[str | None, tuple[str, ...]]:
     """The account's current invitation address (None if it has none yet) and the ones it
     replaced, oldest first."""
-    rows = db.all(
+    rows = db.tuples(
         "SELECT address, replaced_at FROM invite_addresses WHERE account_id = ? "
         "ORDER BY assigned_at, address",
         (account_id,),
     )
-    current = [str(r["address"]) for r in rows if r["replaced_at"] is None]
-    replaced = tuple(str(r["address"]) for r in rows if r["replaced_at"] is not None)
+    return _invites(rows)
+
+
+def _invites(rows: Sequence[Sequence[Any]]) -> tuple[str | None, tuple[str, ...]]:
+    """The current invitation address and the replaced ones, from (address, replaced_at)
+    rows in the order they were assigned."""
+    current = [str(address) for address, replaced_at in rows if replaced_at is None]
+    replaced = tuple(str(address) for address, replaced_at in rows if replaced_at is not None)
     return (current[0] if current else None), replaced
 
 
