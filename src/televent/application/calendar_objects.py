@@ -112,7 +112,7 @@ class ObjectCommands(CommandCore):
             try:
                 event = self._store_new(
                     calendar_id, target.owner, href, obj, actor=actor, source=source,
-                    together=together,
+                    together=together, owner_account=owner,
                 )  # fmt: skip
             except ConflictError:
                 if if_none_match:
@@ -135,7 +135,9 @@ class ObjectCommands(CommandCore):
             others = (
                 []
                 if organizer_copy or not changed
-                else self.scheduler.consequences(event, stored, actor=actor, source=source)
+                else self.scheduler.consequences(
+                    event, stored, actor=actor, source=source, owner_account=owner
+                )
             )
             try:
                 self.save_all(together, event, *others)
@@ -336,6 +338,7 @@ class ObjectCommands(CommandCore):
         actor: str,
         source: str,
         together: Together = None,
+        owner_account: AccountView | None = None,
     ) -> CalendarEvent:
         """Create the event, or bring back a deleted one with the same UID.
 
@@ -344,7 +347,10 @@ class ObjectCommands(CommandCore):
         """
         event = new_calendar_event(calendar_id, owner, href, obj, actor=actor, source=source)
         try:
-            self._save_scheduled(event, None, actor=actor, source=source, together=together)
+            self._save_scheduled(
+                event, None, actor=actor, source=source, together=together,
+                owner_account=owner_account,
+            )  # fmt: skip
         except ViewConflictError:
             raise  # refused by a read model's integrity rule, not an earlier life of the UID
         except ConflictError:

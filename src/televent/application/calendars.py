@@ -107,6 +107,7 @@ class CalendarCommands(CommandCore):
         events: list[CalendarEvent] = []
         consequences: list[CalendarEvent] = []
         mirrored = calendar.mirrored is not None
+        owner = self.queries.account_by_id(calendar.account_id)  # read once for every event
         for obj in self.queries.objects_in(calendar.id):
             event: CalendarEvent = self.repository.get(obj.event_id)
             if calendar.subscription is not None or mirrored:
@@ -117,10 +118,12 @@ class CalendarCommands(CommandCore):
                 events.append(event)
                 continue
             before = parse_calendar_object(event.ical)
-            self._decline_before_deleting(event, before, actor=actor, source=source)
+            self._decline_before_deleting(event, before, actor=actor, source=source, owner=owner)
             event.delete(actor=actor, source=source)
             events.append(event)
-            consequences += self.scheduler.consequences(event, before, actor=actor, source=source)
+            consequences += self.scheduler.consequences(
+                event, before, actor=actor, source=source, owner_account=owner
+            )
         calendar.delete(actor=actor, source=source)
         return [*events, calendar, *_distinct(consequences, events)]
 

@@ -44,7 +44,7 @@ from televent.infrastructure.crypto_shredding import is_redacted
 from televent.infrastructure.event_store import EventStoreParts
 from televent.infrastructure.subject_keys import SubjectKeys
 from televent.projections.engine import ProjectionEngine, ProjectionError
-from televent.projections.queries import Queries, ViewReader
+from televent.projections.queries import AccountView, Queries, ViewReader
 
 Clock = Callable[[], dt.datetime]
 # What is saved in the same transaction as a command's own change: another aggregate's
@@ -256,10 +256,14 @@ class CommandCore(Application[UUID]):
         actor: str,
         source: str,
         together: Together = None,
+        owner_account: AccountView | None = None,
     ) -> None:
         """Save a change with its scheduling consequences (and `together`, other
-        aggregates' decisions, first), in one transaction."""
-        others = self.scheduler.consequences(event, before, actor=actor, source=source)
+        aggregates' decisions, first), in one transaction (`owner_account`: the calendar's
+        owner, when the caller has just read it)."""
+        others = self.scheduler.consequences(
+            event, before, actor=actor, source=source, owner_account=owner_account
+        )
         self.save_all(together, event, *others)
 
     def _delete_scheduled(
@@ -268,16 +272,27 @@ class CommandCore(Application[UUID]):
         """Delete an event: an organizer's deletion cancels it for everyone; an attendee's
         deletion of their copy declines it (RFC 6638 §3.2.1.3, §3.2.2.3)."""
         before = parse_calendar_object(event.ical)
-        self._decline_before_deleting(event, before, actor=actor, source=source)
+        owner = self.queries.account_by_id(event.account_id)
+        self._decline_before_deleting(event, before, actor=actor, source=source, owner=owner)
         event.delete(actor=actor, source=source)
-        self._save_scheduled(event, before, actor=actor, source=source, together=together)
+        self._save_scheduled(
+            event, before, actor=actor, source=source, together=together, owner_account=owner
+        )
 
     def _decline_before_deleting(
-        self, event: CalendarEvent, before: CalendarObject, *, actor: str, source: str
+        self,
+        event: CalendarEvent,
+        before: CalendarObject,
+        *,
+        actor: str,
+        source: str,
+        owner: AccountView | None = None,
     ) -> None:
         """An attendee deleting their copy (alone or with its calendar) declines it: the
-        organizer is told, in Televent or by email (RFC 6638 §3.2.2.3)."""
-        owner = self.queries.account_by_id(event.account_id)
+        organizer is told, in Televent or by email (RFC 6638 §3.2.2.3). `owner`: the
+        calendar's owner, when the caller has just read it."""
+        if owner is None or owner.account_id != event.account_id:
+            owner = self.queries.account_by_id(event.account_id)
         if owner is None or self.scheduler.role(before, owner) != ATTENDEE:
             return
         own = self.scheduler.addresses_of(owner)

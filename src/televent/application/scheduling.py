@@ -129,12 +129,16 @@ class Scheduler:
         actor: str,
         source: str,
         skip_accounts: Iterable[UUID] = (),
+        owner_account: AccountView | None = None,
     ) -> list[CalendarEvent]:
         """The other aggregates a change to `event` changes (unsaved). `before` is the resource
-        as it was (None when new)."""
+        as it was (None when new); `owner_account` the calendar's owner when the caller has
+        just read it."""
         if not event.facts.get("attendees") and (before is None or not before_attendees(before)):
             return []
-        owner = self.queries.account_by_id(event.account_id)
+        owner = owner_account
+        if owner is None or owner.account_id != event.account_id:
+            owner = self.queries.account_by_id(event.account_id)
         if owner is None:
             return []
         obj = parse_calendar_object(event.ical)

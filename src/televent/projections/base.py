@@ -239,16 +239,13 @@ def account_for_address(db: Sql, address: str, internal: re.Pattern[str]) -> tup
             (int(match.group(1)),),
         )
     else:
-        row = db.one(
-            "SELECT a.account_id, a.telegram_id FROM account_emails e "
-            "JOIN accounts a ON a.account_id = e.account_id WHERE e.email = ? "
-            "ORDER BY e.linked_at LIMIT 1",
-            (address,),
-        ) or db.one(
-            "SELECT a.account_id, a.telegram_id FROM invite_addresses i "
-            "JOIN accounts a ON a.account_id = i.account_id "
-            "WHERE i.address = ? AND i.replaced_at IS NULL",
-            (address,),
+        row = db.one(  # a linked email (the first linked) before an invitation address
+            "SELECT a.account_id, a.telegram_id, 0 AS kind, e.linked_at AS since "
+            "FROM account_emails e JOIN accounts a ON a.account_id = e.account_id "
+            "WHERE e.email = ? UNION ALL SELECT a.account_id, a.telegram_id, 1, '' "
+            "FROM invite_addresses i JOIN accounts a ON a.account_id = i.account_id "
+            "WHERE i.address = ? AND i.replaced_at IS NULL ORDER BY kind, since LIMIT 1",
+            (address, address),
         )
     return None if row is None else (row["account_id"], int(row["telegram_id"]))
 
