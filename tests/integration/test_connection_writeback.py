@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -253,6 +254,49 @@ def test_both_ways_with_a_real_server(app: Televent, clock: FakeClock, peer: Pee
     assert app.queries.writebacks(work) == []
     report = Rebuilder(app.engine, app.views).run(verify=True)
     assert report.matches, report.differences
+
+
+def test_a_sync_asked_for_while_a_round_reads_is_not_lost(
+    app: Televent, clock: FakeClock, peer: Peer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone changes an event on the other server while a round is reading it, after the
+    round has read, and the person asks for a sync (as a Google notification does): the
+    round cannot have seen the change, and the next round takes it at once instead of after
+    the interval."""
+    alice = alice_of(app)
+    work = connected(app, alice, peer)
+    syncer = ConnectionSyncer(app, OPEN)
+    asyncio.run(syncer.run_once())
+    mirror = app.queries.mirror(work)
+    assert mirror is not None
+    real = syncer.client
+
+    def client(kind: str, username: str, password: str) -> Any:
+        remote = real(kind, username, password)
+        read = remote.changes
+
+        async def changes(*args: Any) -> Any:
+            found = await read(*args)
+            clock.advance(seconds=1)  # the round is reading; meanwhile, there:
+            with peer.client() as dav:
+                late = dav.put(f"{peer.calendar}late@t.ics", content=event("late@t", "Late"))
+                assert late.is_success, late.text
+            app.sync_soon(mirror.connection_id, by=alice)
+            return found
+
+        monkeypatch.setattr(remote, "changes", changes)
+        return remote
+
+    clock.advance(minutes=6)
+    monkeypatch.setattr(syncer, "client", client)
+    assert asyncio.run(syncer.run_once()) == 1
+    monkeypatch.setattr(syncer, "client", real)
+    assert "late@t" not in titles(app, work)
+    clock.advance(seconds=1)
+    assert asyncio.run(syncer.run_once()) == 1  # due at once, not after the interval
+    assert titles(app, work)["late@t"] == "Late"
+    clock.advance(seconds=1)
+    assert asyncio.run(syncer.run_once()) == 0  # and then after the interval, as ever
 
 
 EDITS = st.lists(

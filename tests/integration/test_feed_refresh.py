@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -88,6 +89,42 @@ def test_an_unchanged_feed_costs_one_304_and_a_changed_one_its_difference(
     sub = app.queries.subscription(calendar)
     assert sub is not None and sub.last_outcome == "1 changed, 1 removed"
     assert sub.next_due == stamp(clock.now + dt.timedelta(hours=1))  # no TTL: hourly
+
+
+def test_a_refresh_asked_for_while_the_feed_is_read_is_not_lost(
+    app: Televent, clock: FakeClock, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed changes after a fetch has read it, and the subscriber asks for a refresh
+    while that fetch is still being taken in: the next round fetches it at once, not an hour
+    later."""
+    server.put("/holidays.ics", calendar_feed(HOLIDAYS))
+    calendar = subscribed(app, server.url("/holidays.ics"))
+    account = app.queries.account_by_telegram_id(1)
+    assert account is not None
+    refresher = FeedRefresher(app, OPEN)
+
+    class Meanwhile:
+        """The job's outbound, with the feed changed and a refresh asked for once a fetch has
+        read it."""
+
+        async def fetch(self, *args: Any, **kwargs: Any) -> Any:
+            answer = await OPEN.fetch(*args, **kwargs)
+            clock.advance(seconds=1)
+            server.put(
+                "/holidays.ics", calendar_feed({"xmas@x": ("Christmas", "20261225T090000Z")})
+            )
+            app.refresh_soon(calendar, by=account.account_id)
+            return answer
+
+    monkeypatch.setattr(refresher, "outbound", Meanwhile())
+    assert run(refresher) == 1
+    monkeypatch.setattr(refresher, "outbound", OPEN)
+    assert titles(app, calendar) == {"Easter", "Xmas"}
+    clock.advance(seconds=1)
+    assert run(refresher) == 1  # at once, not after the hour
+    assert titles(app, calendar) == {"Christmas"}
+    clock.advance(seconds=1)
+    assert run(refresher) == 0  # then hourly, as ever
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ from televent.domain.errors import ConflictError, DomainError
 from televent.domain.feed_subscriptions import backoff, refresh_counts
 from televent.domain.ical import component_kinds
 from televent.domain.values import Source, SourceKind
-from televent.projections.base import stamp
+from televent.projections.base import next_due_unless_asked, stamp
 from televent.projections.queries import ConnectionView
 from televent.projections.sql import Sql
 
@@ -329,15 +329,17 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         *,
         token: str | None,
         now: dt.datetime,
+        began: dt.datetime | None = None,
     ) -> None:
         """Note a sync that worked: the token to ask from next, the resources as they are now,
-        the next sync after SYNC_INTERVAL."""
+        the next sync after SYNC_INTERVAL — or sooner, when it was asked for (the person, a
+        Google notification) after the sync `began`: what changed then may not be in it."""
         with self.views.write() as db:
             # The calendar's sync state first, as remove_connection takes it first: whichever
             # comes second waits there, before either holds a resource row (no deadlock).
             self._note_sync(
                 db, calendar_id, token=token, next_due=now + SYNC_INTERVAL, failures=0, now=now,
-                error=None, outcome=report.outcome,
+                error=None, outcome=report.outcome, began=began or now,
             )  # fmt: skip
             self._note_resources(db, calendar_id, report)
 
@@ -364,9 +366,12 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 (str(calendar_id), str(event_id), position),
             )
 
-    def mirror_failed(self, calendar_id: UUID, *, now: dt.datetime, error: str) -> int:
+    def mirror_failed(
+        self, calendar_id: UUID, *, now: dt.datetime, error: str, began: dt.datetime | None = None
+    ) -> int:
         """Note a sync that failed: tried again after a back-off that doubles with each failure
-        in a row (as a feed's); returns how many failures in a row that makes."""
+        in a row (as a feed's), or sooner when asked for after it `began`; returns how many
+        failures in a row that makes."""
         current = self.queries.mirror(calendar_id)
         if current is None:
             return 0  # removed meanwhile
@@ -375,7 +380,7 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
             self._note_sync(
                 db, calendar_id, token=current.sync_token, next_due=now + backoff(failures),
                 failures=failures, now=now, error=error[:_ERROR_CHARS],
-                outcome=current.last_outcome,
+                outcome=current.last_outcome, began=began or now,
             )  # fmt: skip
         return failures
 
@@ -383,10 +388,11 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         """Have the connection's calendars synced at the job's next round (its person asked)."""
         found = self.connection_of(connection_id, by=by)
         with self.views.write() as db:
-            for mirror in found.calendars:
+            for mirror in found.calendars:  # a first sync may be under way: its row is made
                 db.run(
-                    "UPDATE connection_sync_state SET next_due = ? WHERE calendar_id = ?",
-                    (stamp(self.clock()), str(mirror.calendar_id)),
+                    "INSERT INTO connection_sync_state (calendar_id, next_due) VALUES (?, ?) "
+                    "ON CONFLICT (calendar_id) DO UPDATE SET next_due = excluded.next_due",
+                    (str(mirror.calendar_id), stamp(self.clock())),
                 )
         return self.connection_of(connection_id, by=by)
 
@@ -401,13 +407,18 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         now: dt.datetime,
         error: str | None,
         outcome: str | None,
+        began: dt.datetime,
     ) -> None:
+        """Note a sync's outcome. A sync asked for after it `began` (`sync_soon`, a Google
+        notification: `next_due` moved after `began`) is kept when it is sooner than
+        `next_due`: a change made while the sync ran may not be in what it read."""
         success = error is None
         db.run(
             "INSERT INTO connection_sync_state (calendar_id, sync_token, next_due, failures, "
             "last_tried, last_success, last_error, last_outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (calendar_id) DO UPDATE SET sync_token = excluded.sync_token, "
-            "next_due = excluded.next_due, failures = excluded.failures, "
+            f"next_due = {next_due_unless_asked('connection_sync_state')}, "
+            "failures = excluded.failures, "
             "last_tried = excluded.last_tried, last_success = "
             "COALESCE(excluded.last_success, connection_sync_state.last_success), "
             "last_error = excluded.last_error, last_outcome = excluded.last_outcome",
@@ -420,6 +431,7 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 stamp(now) if success else None,
                 error,
                 outcome,
+                stamp(began),
             ),
         )
 

@@ -41,7 +41,7 @@ from televent.domain.feed_subscriptions import (
 from televent.domain.ical import component_kinds
 from televent.domain.sharing import Action
 from televent.domain.values import Source, SourceKind
-from televent.projections.base import stamp
+from televent.projections.base import next_due_unless_asked, stamp
 from televent.projections.queries import SubscriptionView
 
 _ERROR_CHARS = 300  # how much of a failure's message is kept for the subscriber
@@ -197,10 +197,14 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
         etag: str | None,
         last_modified: str | None,
         outcome: str,
+        began: dt.datetime | None = None,
     ) -> None:
-        """Note a fetch that worked (a 304 too): validators kept, next fetch after `interval`."""
+        """Note a fetch that worked (a 304 too): validators kept, next fetch after `interval`
+        — or sooner, when the subscriber asked for one after the fetch `began`: the feed may
+        have changed after it was read."""
         self._note_fetch(
             calendar_id,
+            began=began or now,
             next_due=now + interval,
             failures=0,
             now=now,
@@ -212,15 +216,19 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
             interval=interval,
         )
 
-    def feed_failed(self, calendar_id: UUID, *, now: dt.datetime, error: str) -> int:
+    def feed_failed(
+        self, calendar_id: UUID, *, now: dt.datetime, error: str, began: dt.datetime | None = None
+    ) -> int:
         """Note a fetch that failed: it is tried again after a back-off that doubles with each
-        failure in a row; returns how many failures in a row that makes."""
+        failure in a row (or sooner when asked for after it `began`); returns how many
+        failures in a row that makes."""
         current = self.queries.subscription(calendar_id)
         if current is None:
             return 0  # unsubscribed meanwhile: nothing to note
         failures = current.failures + 1
         self._note_fetch(
             calendar_id,
+            began=began or now,
             next_due=now + backoff(failures),
             failures=failures,
             now=now,
@@ -237,9 +245,10 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
         """Have the feed fetched at the job's next round (its subscriber asked for it)."""
         self._subscribed(calendar_id, by)
         with self.views.write() as db:
-            db.run(
-                "UPDATE feed_fetch_state SET next_due = ? WHERE calendar_id = ?",
-                (stamp(self.clock()), str(calendar_id)),
+            db.run(  # a first fetch may be under way: its row is made
+                "INSERT INTO feed_fetch_state (calendar_id, next_due) VALUES (?, ?) "
+                "ON CONFLICT (calendar_id) DO UPDATE SET next_due = excluded.next_due",
+                (str(calendar_id), stamp(self.clock())),
             )
         found = self.queries.subscription(calendar_id)
         assert found is not None
@@ -249,6 +258,7 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
         self,
         calendar_id: UUID,
         *,
+        began: dt.datetime,
         next_due: dt.datetime,
         failures: int,
         now: dt.datetime,
@@ -266,7 +276,7 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
                 "interval_seconds, failures, last_tried, last_success, last_error, last_outcome) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (calendar_id) DO UPDATE SET "
                 "etag = excluded.etag, last_modified = excluded.last_modified, "
-                "next_due = excluded.next_due, interval_seconds = "
+                f"next_due = {next_due_unless_asked('feed_fetch_state')}, interval_seconds = "
                 "COALESCE(excluded.interval_seconds, feed_fetch_state.interval_seconds), "
                 "failures = excluded.failures, last_tried = excluded.last_tried, last_success = "
                 "COALESCE(excluded.last_success, feed_fetch_state.last_success), "
@@ -282,5 +292,6 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
                     stamp(now) if success else None,
                     error,
                     outcome,
+                    stamp(began),
                 ),
             )

@@ -94,6 +94,17 @@ def stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
 
+def next_due_unless_asked(table: str) -> str:
+    """The `next_due` an upsert of a job's state table (`table`: feeds' fetches, connected
+    calendars' syncs) writes once a run ends: `excluded.next_due`, unless a run was asked for
+    after this one began (the statement's first parameter is when it began) and is sooner —
+    what changed then may not be in what the run read, so that request is kept, not lost."""
+    return (
+        f"CASE WHEN {table}.next_due > ? AND {table}.next_due < excluded.next_due "
+        f"THEN {table}.next_due ELSE excluded.next_due END"
+    )
+
+
 @dataclass
 class EventChanges:
     """What one transaction (or catch-up batch) did to one calendar event: the base of what

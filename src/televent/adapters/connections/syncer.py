@@ -18,6 +18,7 @@ calendar's sync.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import secrets
 import uuid
@@ -107,6 +108,7 @@ class ConnectionSyncer:
     async def sync(self, mirror: MirrorView) -> str:
         """Sync one mirrored calendar; returns the outcome noted for it."""
         calendar_id = mirror.calendar_id
+        began = self.app.clock()  # a sync asked for after this is kept (mirror_synced)
         try:
             username, password = await self.port.run(self.app.credentials_of, mirror.connection_id)
         except NotFoundError:
@@ -114,13 +116,13 @@ class ConnectionSyncer:
         try:
             client = self.client(mirror.kind, username, password)
         except CalDavError as exc:
-            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}", began)
         await self._write_back(client, mirror)
         known = await self.port.run(self.app.queries.remote_resources, calendar_id)
         try:
             changes = await client.changes(mirror.url, mirror.sync_token, known_hrefs(known))
         except (OutboundError, CalDavError) as exc:  # each says why in its `reason`
-            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}", began)
         complete = mirror.sync_token is None or changes.listed
         changed = [RemoteChange(r.url, r.etag, r.data) for r in changes.changed if r.data]
         try:
@@ -135,8 +137,9 @@ class ConnectionSyncer:
         except NotFoundError:
             return "gone"
         await self.port.run(
-            self.app.mirror_synced, calendar_id, report, token=changes.token, now=self.app.clock()
-        )
+            self.app.mirror_synced, calendar_id, report, token=changes.token,
+            now=self.app.clock(), began=began,
+        )  # fmt: skip
         if isinstance(client, GoogleCalendarClient):
             await self._watch(client, mirror)
         return report.outcome
@@ -214,9 +217,9 @@ class ConnectionSyncer:
         )  # fmt: skip
         await self.port.run(self.app.write_back_resolved, item, report)
 
-    async def _failed(self, calendar_id: UUID, error: str) -> str:
+    async def _failed(self, calendar_id: UUID, error: str, began: dt.datetime) -> str:
         failures = await self.port.run(
-            self.app.mirror_failed, calendar_id, now=self.app.clock(), error=error
+            self.app.mirror_failed, calendar_id, now=self.app.clock(), error=error, began=began
         )
         LOG.warning(
             "Sync of mirrored calendar %s failed (%d in a row): %s", calendar_id, failures, error

@@ -56,6 +56,7 @@ class FeedRefresher:
     async def refresh(self, sub: SubscriptionView) -> str:
         """Fetch one feed and refresh its calendar; returns the outcome noted for it."""
         calendar_id = sub.calendar_id
+        began = self.app.clock()  # a refresh asked for after this is kept (feed_fetched)
         try:
             answer = await self.outbound.fetch(
                 sub.url,
@@ -64,14 +65,14 @@ class FeedRefresher:
                 if_modified_since=sub.last_modified,
             )
         except OutboundError as exc:
-            return await self._failed(calendar_id, f"{exc.reason}: {exc}")
+            return await self._failed(calendar_id, f"{exc.reason}: {exc}", began)
         if answer.status == 304:
             return await self._fetched(
-                calendar_id, sub.interval, sub.etag, sub.last_modified, "unchanged"
+                calendar_id, sub.interval, sub.etag, sub.last_modified, "unchanged", began=began
             )
         if answer.status >= 300:
             return await self._failed(
-                calendar_id, f"http-{answer.status}: the server answered {answer.status}"
+                calendar_id, f"http-{answer.status}: the server answered {answer.status}", began
             )
         text = decoded(answer.body)
         try:
@@ -79,13 +80,14 @@ class FeedRefresher:
         except NotFoundError:
             return "gone"  # unsubscribed meanwhile
         except ImportRefusedError as exc:
-            return await self._failed(calendar_id, f"not-a-calendar: {exc}")
+            return await self._failed(calendar_id, f"not-a-calendar: {exc}", began)
         return await self._fetched(
             calendar_id,
             refresh_interval(text),
             answer.etag,
             answer.last_modified,
             report.outcome,
+            began=began,
         )
 
     async def _fetched(
@@ -95,10 +97,13 @@ class FeedRefresher:
         etag: str | None,
         last_modified: str | None,
         outcome: str,
+        *,
+        began: dt.datetime,
     ) -> str:
         await self.port.run(
             self.app.feed_fetched,
             calendar_id,
+            began=began,
             now=self.app.clock(),
             interval=interval,
             etag=etag,
@@ -107,9 +112,9 @@ class FeedRefresher:
         )
         return outcome
 
-    async def _failed(self, calendar_id: UUID, error: str) -> str:
+    async def _failed(self, calendar_id: UUID, error: str, began: dt.datetime) -> str:
         failures = await self.port.run(
-            self.app.feed_failed, calendar_id, now=self.app.clock(), error=error
+            self.app.feed_failed, calendar_id, now=self.app.clock(), error=error, began=began
         )
         LOG.warning("Feed of calendar %s failed (%d in a row): %s", calendar_id, failures, error)
         return error
