@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import socket
 import uuid
 from collections.abc import Callable
 from typing import Any
 
+import psycopg
 import pytest
 
 from televent.adapters.caldav.asgi import CalDavAsgi
@@ -197,6 +199,45 @@ def test_reads_on_the_loop_never_wait_for_a_connection(backend: Backend) -> None
         assert connections(app, "televent-reads") == 0
         assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
         assert port.calls == 2
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # reads a server
+def test_a_get_cancelled_while_its_read_waits_lets_its_connection_go(backend: Backend) -> None:
+    """A GET cancelled on the loop while its read waits (the server stopping mid-request)
+    closes that connection: the next GET is read on the loop again with the one there is."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
+        laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
+        conninfo = DatabaseUrl.parse(str(backend.postgres_url)).conninfo()
+        reads = AsyncObjectReads(conninfo, size=1)
+        asgi, port = serve(app, backend, reads=reads)
+        assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
+        assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        scope = {"type": "http", "method": "GET", "path": MINE, "headers": basic(1, laptop),
+                 "client": ("127.0.0.1", 5)}  # fmt: skip
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            raise AssertionError(f"a cancelled GET answered: {message}")
+
+        async def cancelled_get() -> None:
+            task = asyncio.create_task(asgi(scope, receive, send))
+            await asyncio.sleep(0.5)  # its read waits for the lock below
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+        with psycopg.connect(conninfo, autocommit=True) as locker:
+            locker.execute("BEGIN")
+            locker.execute("LOCK TABLE devices IN ACCESS EXCLUSIVE MODE")
+            asyncio.run(cancelled_get())
+            locker.execute("ROLLBACK")
+        before = port.calls
+        assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
+        assert port.calls == before  # on the loop: the cancelled read's connection was let go
+        close(asgi)
 
 
 def closed_port() -> int:

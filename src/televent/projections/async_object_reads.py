@@ -58,6 +58,9 @@ class AsyncObjectReads:
             LOG.info("Reading on the event loop failed (the worker thread answers): %s", error)
             await self._drop(connection)
             return None
+        except BaseException:  # cancelled mid-read (a shutdown): its state is unknown
+            await self._drop(connection)
+            raise
         await self._give_back(connection)
         return own_object_of_row(row)
 
@@ -88,6 +91,9 @@ class AsyncObjectReads:
             self._open -= 1
             LOG.info("No connection for reads on the event loop: %s", error)
             return None
+        except BaseException:  # cancelled while connecting
+            self._open -= 1
+            raise
 
     async def _give_back(self, connection: psycopg.AsyncConnection[Any]) -> None:
         if self._closed or connection.closed:  # closed meanwhile: let it go
