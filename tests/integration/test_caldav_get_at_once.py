@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-import socket
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +29,7 @@ from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
 from tests.integration.test_ratelimit import redis_url  # noqa: F401 - a fixture
+from tests.smtpsink import free_port
 
 MINE = "/dav/calendars/1/default/dentist.ics"
 BODY = vevent(uid="dentist", summary="Dentist")
@@ -166,7 +166,7 @@ def test_a_database_that_cannot_be_reached_from_the_loop_leaves_the_get_to_a_wor
     with backend.fresh_app() as app:
         app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
         laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
-        unreachable = AsyncObjectReads(f"host=127.0.0.1 port={closed_port()} user=postgres")
+        unreachable = AsyncObjectReads(f"host=127.0.0.1 port={free_port()} user=postgres")
         asgi, port = serve(app, backend, reads=unreachable)
         assert request(asgi, "PUT", MINE, basic(1, laptop), BODY.encode())[0] == 201
         for _ in range(3):
@@ -238,13 +238,6 @@ def test_a_get_cancelled_while_its_read_waits_lets_its_connection_go(backend: Ba
         assert request(asgi, "GET", MINE, basic(1, laptop)) == (200, BODY.encode())
         assert port.calls == before  # on the loop: the cancelled read's connection was let go
         close(asgi)
-
-
-def closed_port() -> int:
-    """A loopback port nothing listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def connections(app: Televent, name: str) -> int:

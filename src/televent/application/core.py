@@ -291,8 +291,7 @@ class CommandCore(Application[UUID]):
         """An attendee deleting their copy (alone or with its calendar) declines it: the
         organizer is told, in Televent or by email (RFC 6638 §3.2.2.3). `owner`: the
         calendar's owner, when the caller has just read it."""
-        if owner is None or owner.account_id != event.account_id:
-            owner = self.queries.account_by_id(event.account_id)
+        owner = self.scheduler.owner_of(event, owner)
         if owner is None or self.scheduler.role(before, owner) != ATTENDEE:
             return
         own = self.scheduler.addresses_of(owner)

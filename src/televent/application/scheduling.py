@@ -85,6 +85,13 @@ class Scheduler:
 
     # --- roles ------------------------------------------------------------------------------
 
+    def owner_of(self, event: CalendarEvent, known: AccountView | None) -> AccountView | None:
+        """The account whose calendar holds `event`: `known` when the caller has just read
+        it, else read now."""
+        if known is not None and known.account_id == event.account_id:
+            return known
+        return self.queries.account_by_id(event.account_id)
+
     def addresses_of(self, account: AccountView) -> set[str]:
         """The calendar user addresses of an account (normalised)."""
         return set(addresses_of(account, self.internal_domain))
@@ -136,9 +143,7 @@ class Scheduler:
         just read it."""
         if not event.facts.get("attendees") and (before is None or not before_attendees(before)):
             return []
-        owner = owner_account
-        if owner is None or owner.account_id != event.account_id:
-            owner = self.queries.account_by_id(event.account_id)
+        owner = self.owner_of(event, owner_account)
         if owner is None:
             return []
         obj = parse_calendar_object(event.ical)

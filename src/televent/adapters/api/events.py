@@ -225,8 +225,7 @@ def _calendar_for(api: ApiContext, caller: Caller, value: Any) -> UUID:
     """The calendar a new event goes in: the caller's default, or one they name by id or
     slug among their own and those shared with them (any other id is the application's to
     refuse: 404 for a calendar they do not see, 403 when their role does not let them write)."""
-    seen_calendars = api.queries.seen_calendars(caller.account.account_id)
-    seen = [c.view for c in seen_calendars]
+    seen = [c.view for c in api.queries.seen_calendars(caller.account.account_id)]
     if value is None:
         own = [c for c in seen if c.account_id == caller.account.account_id]
         default = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
