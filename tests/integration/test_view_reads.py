@@ -4,8 +4,12 @@ come and go (projections/view_reader.py)."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 import time
+
+import pytest
+from eventsourcing.persistence import ProgrammingError
 
 from televent.application.televent import Televent
 from televent.domain.values import calendar_id_for
@@ -85,4 +89,33 @@ def test_threads_that_read_and_end_leave_no_open_files(app: Televent) -> None:
         read_once()
     # One connection (its file and WAL index) may stay for the last thread that ended.
     assert len(os.listdir("/proc/self/fd")) <= before + 3
+    assert app.queries.object_at(calendar, "a.ics") is not None
+
+
+def test_questions_sent_together_answer_as_asked_one_by_one(app: Televent) -> None:
+    """`Sql.batch` (one round trip on PostgreSQL): each question's rows, in order, the same as
+    asking it alone; a question that fails raises, and the next read works."""
+    calendar = calendar_id_for(
+        app.register_account(7, name="A", actor="t", source="t").account_id, "default"
+    )
+    for name in ("a", "b"):
+        app.put_object(calendar, f"{name}.ics", vevent(uid=name), actor="t", source="t")
+    questions: list[tuple[str, tuple[object, ...]]] = [
+        (
+            "SELECT href, uid FROM calendar_objects WHERE calendar_id = ? ORDER BY href",
+            (str(calendar),),
+        ),
+        (
+            "SELECT href FROM calendar_objects WHERE calendar_id = ? AND href = ?",
+            (str(calendar), "x"),
+        ),
+        ("SELECT COUNT(*) FROM calendar_objects WHERE calendar_id = ?", (str(calendar),)),
+    ]
+    with app.queries.reader.read() as db:
+        together = db.batch(questions)
+        alone = [db.tuples(statement, params) for statement, params in questions]
+    assert together == alone == [[("a.ics", "a"), ("b.ics", "b")], [], [(2,)]]
+    failures = (sqlite3.OperationalError, ProgrammingError)  # no such column
+    with pytest.raises(failures), app.queries.reader.read() as db:
+        db.batch([questions[2], ("SELECT no_such_column FROM calendar_objects", ())])
     assert app.queries.object_at(calendar, "a.ics") is not None

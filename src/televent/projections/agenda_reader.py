@@ -147,7 +147,13 @@ class AgendaReader:
             for s in (self.queries.seen_calendars(account.account_id) if seen is None else seen)
             if calendars is None or s.calendar_id in calendars
         ]
-        window = self.queries.occurrences_in([s.calendar_id for s in seen], start, end, zone)
+        window = self.queries.occurrences_in(
+            [s.calendar_id for s in seen],
+            start,
+            end,
+            zone,
+            invited=mine if calendars is None else (),  # the invitations, in the same trip
+        )
         by_calendar: dict[UUID, list[IndexedOccurrence]] = {}
         for indexed in window.occurrences:
             by_calendar.setdefault(indexed.calendar_id, []).append(indexed)
@@ -188,7 +194,7 @@ class AgendaReader:
             held |= {o.resource.uid for o in expanded if o.resource is not None}
             occurrences += expanded
             unreadable += failed
-        for invitation in [] if calendars is not None else self.invitations(account):
+        for invitation in window.invitations:
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
             ):

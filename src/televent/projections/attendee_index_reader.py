@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
 from televent.projections.directory_reader import AccountView, addresses_of
 from televent.projections.view_reader import Reader
+
+INVITATION_COLUMNS = ("address", "event_id", "calendar_id", "account_id", "uid", "partstat")
+
+
+def invitations_query(addresses: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The statement (and its parameters) for every event any of these addresses is an
+    attendee of, in the order they were invited: `INVITATION_COLUMNS` of each."""
+    marks = ", ".join("?" for _ in addresses)
+    return (
+        f"SELECT {', '.join(INVITATION_COLUMNS)} FROM attendees "
+        f"WHERE address IN ({marks}) ORDER BY position",
+        tuple(addresses),
+    )
+
+
+def invitation_rows(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """`invitations_query`'s rows as the readers take them."""
+    return [dict(zip(INVITATION_COLUMNS, row, strict=True)) for row in rows]
 
 
 class AttendeeIndexReader(Reader):
@@ -16,14 +35,8 @@ class AttendeeIndexReader(Reader):
         self, account: AccountView, internal_domain: str
     ) -> list[dict[str, Any]]:
         """Every event any of the account's addresses is an attendee of."""
-        addresses = addresses_of(account, internal_domain)
-        marks = ", ".join("?" for _ in addresses)
         with self.reader.read() as db:
-            return db.all(
-                "SELECT address, event_id, calendar_id, account_id, uid, partstat FROM attendees "
-                f"WHERE address IN ({marks}) ORDER BY position",
-                tuple(addresses),
-            )
+            return db.all(*invitations_query(addresses_of(account, internal_domain)))
 
     def meet_each_other(self, one: AccountView, other: AccountView, internal_domain: str) -> bool:
         """Whether either account has invited the other to an event (it is, or was, in a

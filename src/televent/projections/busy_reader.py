@@ -70,7 +70,9 @@ class BusyReader:
         spans: list[Span] = []
         held: set[str] = set()
         seen = [s for s in self.queries.seen_calendars(account.account_id) if s.busy]
-        window = self.queries.occurrences_in([s.calendar_id for s in seen], start, end, zone)
+        window = self.queries.occurrences_in(
+            [s.calendar_id for s in seen], start, end, zone, invited=mine
+        )
         for indexed in window.occurrences:  # a calendar the person keeps out is not asked
             held.add(indexed.uid)
             if indexed.event_id not in exclude:
@@ -84,7 +86,7 @@ class BusyReader:
             held.add(obj.uid)
             if event_id not in exclude:
                 spans.extend(self._object(obj, start, end, zone, mine=mine, answer=None))
-        for invitation in self.agenda.invitations(account):
+        for invitation in window.invitations:
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
             ):

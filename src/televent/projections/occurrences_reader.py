@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from uuid import UUID
 
 from televent.domain.values import normalize_address
+from televent.projections.attendee_index_reader import invitation_rows, invitations_query
 from televent.projections.occurrences import LONG_SECONDS
-from televent.projections.sql import Sql
 from televent.projections.view_reader import Reader
 
 # Floating times and dates are stored as if in UTC; every zone is within 14 hours of it.
@@ -69,11 +69,13 @@ def copy_answer(series: dict[str, Any], mine: Collection[str]) -> str | None:
 
 @dataclass(frozen=True)
 class IndexedWindow:
-    """What the index says of a window: the occurrences it holds, and the events the reader
-    must expand itself there."""
+    """What the index says of a window: the occurrences it holds, the events the reader must
+    expand itself there, and (when asked for with them) the invitations to the reader's
+    addresses (`attendee_index_reader.INVITATION_COLUMNS` of each)."""
 
     occurrences: list[IndexedOccurrence]
     on_read: set[UUID]
+    invitations: list[dict[str, Any]] = field(default_factory=list)
 
 
 class OccurrencesReader(Reader):
@@ -85,32 +87,47 @@ class OccurrencesReader(Reader):
         zone: dt.tzinfo,
         *,
         events: Collection[UUID] = (),
+        invited: Sequence[str] = (),
     ) -> IndexedWindow:
         """The occurrences of these calendars (or, with `events`, of these events wherever
-        they are) overlapping [low, high) for a reader in `zone`."""
-        if not calendar_ids and not events:
-            return IndexedWindow([], set())
+        they are) overlapping [low, high) for a reader in `zone`; with `invited`, also the
+        invitations to these addresses (asked in the same round trip)."""
         by, keys = ("calendar_id", calendar_ids) if not events else ("event_id", events)
         marks = ", ".join("?" for _ in keys)
         ids = [str(key) for key in keys]
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
-        with self.reader.read() as db:
-            partial = _partial(db, by, ids, low_ts, high_ts)
-            rows = db.tuples(  # by start (the index); those that ended before never leave SQL;
-                # then the long ones that began before (found by their end), in one round trip
-                f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? AND o.start_ts < ? "
-                f"AND o.end_ts >= ? UNION ALL {_SELECT} WHERE o.{by} IN ({marks}) "
-                "AND o.long = 1 AND o.end_ts > ? AND o.start_ts < ?",
+        queries: list[tuple[str, Sequence[Any]]] = []
+        if ids:
+            queries.append(_partial(f"{by} IN ({marks})", ids, low_ts, high_ts))
+            queries.append(  # by start (the index); those that ended before never leave SQL;
+                # then the long ones that began before (found by their end)
                 (
-                    *ids,
-                    low_ts - LONG_SECONDS - SLACK,
-                    high_ts + SLACK,
-                    low_ts - SLACK,
-                    *ids,
-                    low_ts - SLACK,
-                    low_ts - LONG_SECONDS - SLACK,
-                ),
+                    f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? "
+                    f"AND o.start_ts < ? AND o.end_ts >= ? UNION ALL {_SELECT} "
+                    f"WHERE o.{by} IN ({marks}) AND o.long = 1 AND o.end_ts > ? "
+                    "AND o.start_ts < ?",
+                    (
+                        *ids,
+                        low_ts - LONG_SECONDS - SLACK,
+                        high_ts + SLACK,
+                        low_ts - SLACK,
+                        *ids,
+                        low_ts - SLACK,
+                        low_ts - LONG_SECONDS - SLACK,
+                    ),
+                )
             )
+        if invited:
+            queries.append(invitations_query(invited))
+        if not queries:
+            return IndexedWindow([], set())
+        with self.reader.read() as db:
+            answers = db.batch(queries)
+        invitations = invitation_rows(answers.pop()) if invited else []
+        if not ids:
+            return IndexedWindow([], set(), invitations)
+        partial_rows, rows = answers
+        partial = {UUID(str(row[0])) for row in partial_rows}
         found = []
         series: dict[str, dict[str, Any]] = {}  # each event's fields decoded once
         uuids: dict[str, UUID] = {}  # and each id read once
@@ -122,7 +139,7 @@ class OccurrencesReader(Reader):
             occurrence = _occurrence(row, series, uuids)
             if occurrence.overlaps_instants(low_at, high_at, zone):
                 found.append(occurrence)
-        return IndexedWindow(found, partial)
+        return IndexedWindow(found, partial, invitations)
 
     def starting_between(self, low: dt.datetime, high: dt.datetime) -> IndexedWindow:
         """Every calendar's occurrences that may start in [low, high) (a floating time or a
@@ -130,18 +147,16 @@ class OccurrencesReader(Reader):
         not hold every instance there (the caller expands those itself)."""
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
         with self.reader.read() as db:
-            partial = {
-                UUID(row["event_id"])
-                for row in db.all(
-                    "SELECT event_id FROM occurrence_events WHERE partial = 1 "
-                    "AND (on_read = 1 OR from_ts > ? OR until_ts < ?)",
-                    (low_ts - SLACK, high_ts + SLACK),
-                )
-            }
-            rows = db.tuples(
-                f"{_SELECT} WHERE o.start_ts >= ? AND o.start_ts < ?",
-                (low_ts - SLACK, high_ts + SLACK),
+            partial_rows, rows = db.batch(
+                [
+                    _partial("", [], low_ts, high_ts),
+                    (
+                        f"{_SELECT} WHERE o.start_ts >= ? AND o.start_ts < ?",
+                        (low_ts - SLACK, high_ts + SLACK),
+                    ),
+                ]
             )
+        partial = {UUID(str(row[0])) for row in partial_rows}
         skipped = {str(event_id) for event_id in partial}
         series: dict[str, dict[str, Any]] = {}
         uuids: dict[str, UUID] = {}
@@ -192,16 +207,16 @@ _SELECT = (
 _EVENT_ID = 0
 
 
-def _partial(db: Sql, by: str, ids: list[str], low: int, high: int) -> set[UUID]:
-    """Events whose rows are not every instance of [low, high): expanded on read, or an
-    endless series listed in a window that does not cover this one."""
-    rows = db.all(
-        f"SELECT event_id FROM occurrence_events "
-        f"WHERE {by} IN ({', '.join('?' for _ in ids)}) AND partial = 1 "
+def _partial(where: str, ids: list[str], low: int, high: int) -> tuple[str, tuple[Any, ...]]:
+    """The question for the events (those `where` picks, with `ids` its parameters; all when
+    empty) whose rows are not every instance of [low, high): expanded on read, or an endless
+    series listed in a window that does not cover this one."""
+    return (
+        "SELECT event_id FROM occurrence_events WHERE "
+        f"{where + ' AND ' if where else ''}partial = 1 "
         "AND (on_read = 1 OR from_ts > ? OR until_ts < ?)",
         (*ids, low - SLACK, high + SLACK),
     )
-    return {UUID(row["event_id"]) for row in rows}
 
 
 def _occurrence(

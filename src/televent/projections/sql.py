@@ -6,7 +6,7 @@ SQLite (3.24+) and PostgreSQL understand; for PostgreSQL the placeholders become
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -122,6 +122,24 @@ class Sql:
                 self.cursor.row_factory = factory
         self.run(statement, params)
         return [tuple(row) for row in self.cursor.fetchall()]
+
+    def batch(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
+        """Several queries' rows (tuples, as `tuples` gives them), each query's in turn: on
+        PostgreSQL sent together in pipeline mode, so a reader that knows its questions up
+        front waits for one round trip instead of one per question."""
+        self._before_read()
+        if self.dialect is not Dialect.POSTGRES:
+            return [self.tuples(statement, params) for statement, params in queries]
+        connection = self.cursor.connection
+        cursors = [connection.cursor(row_factory=tuple_row) for _ in queries]
+        try:
+            with connection.pipeline():
+                for cursor, (statement, params) in zip(cursors, queries, strict=True):
+                    cursor.execute(to_pyformat(statement), params)
+            return [list(cursor.fetchall()) for cursor in cursors]
+        finally:
+            for cursor in cursors:
+                cursor.close()
 
     def scalar(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
         """Execute a query and return the first column of its first row (or None)."""
