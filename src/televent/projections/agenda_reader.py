@@ -31,7 +31,7 @@ from televent.domain.sharing import Action, Role, is_owner, permits
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.directory_reader import addresses_of
-from televent.projections.occurrences_reader import IndexedOccurrence, copy_answer
+from televent.projections.occurrences_reader import IndexedOccurrence, IndexedWindow, copy_answer
 from televent.projections.queries import AccountView, ObjectView, Queries, SeenCalendar
 
 SHORT_ID_LENGTH = 6
@@ -76,6 +76,7 @@ class Listing:
 
     occurrences: list[Occurrence]
     unreadable: list[UUID] = field(default_factory=list)
+    seen: list[SeenCalendar] = field(default_factory=list)  # every calendar the person sees
 
 
 @dataclass(frozen=True)
@@ -142,18 +143,10 @@ class AgendaReader:
         (odd data, an endless series outside the window it lists) are parsed and expanded."""
         mine = self.addresses(account)
         zone = zone_or_utc(account.timezone)
-        seen = [
-            s
-            for s in (self.queries.seen_calendars(account.account_id) if seen is None else seen)
-            if calendars is None or s.calendar_id in calendars
-        ]
-        window = self.queries.occurrences_in(
-            [s.calendar_id for s in seen],
-            start,
-            end,
-            zone,
-            invited=mine if calendars is None else (),  # the invitations, in the same trip
+        everything, window = self._window(
+            account, (start, end), zone, calendars=calendars, seen=seen, invited=mine
         )
+        seen = [s for s in everything if calendars is None or s.calendar_id in calendars]
         by_calendar: dict[UUID, list[IndexedOccurrence]] = {}
         for indexed in window.occurrences:
             by_calendar.setdefault(indexed.calendar_id, []).append(indexed)
@@ -205,7 +198,31 @@ class AgendaReader:
                 LOG.exception("Cannot list invitation %s", invitation["event_id"])
                 unreadable.append(_uuid_or_nil(invitation["event_id"]))
         occurrences.sort(key=lambda o: (sort_key(o.start, zone), o.summary))
-        return Listing(occurrences, unreadable)
+        return Listing(occurrences, unreadable, everything)
+
+    def _window(
+        self,
+        account: AccountView,
+        window: tuple[dt.datetime, dt.datetime],
+        zone: dt.tzinfo,
+        *,
+        calendars: Collection[UUID] | None,
+        seen: list[SeenCalendar] | None,
+        invited: list[str],
+    ) -> tuple[list[SeenCalendar], IndexedWindow]:
+        """Every calendar the person sees, and the index's window of those `listing` reads
+        (with the invitations to `invited` when it reads them all), in as few round trips
+        as the caller allows: one when it has not read the calendars itself."""
+        start, end = window
+        if seen is None and calendars is None:
+            return self.queries.seen_window(account.account_id, start, end, zone, invited=invited)
+        if seen is None:
+            seen = self.queries.seen_calendars(account.account_id)
+        chosen = [s.calendar_id for s in seen if calendars is None or s.calendar_id in calendars]
+        found = self.queries.occurrences_in(
+            chosen, start, end, zone, invited=invited if calendars is None else ()
+        )
+        return seen, found
 
     def _expanded(
         self,

@@ -69,11 +69,11 @@ class BusyReader:
         low, high = int(start.timestamp()), int(end.timestamp())
         spans: list[Span] = []
         held: set[str] = set()
-        seen = [s for s in self.queries.seen_calendars(account.account_id) if s.busy]
-        window = self.queries.occurrences_in(
-            [s.calendar_id for s in seen], start, end, zone, invited=mine
+        seen, window = self.queries.seen_window(  # in one round trip
+            account.account_id, start, end, zone, invited=mine
         )
-        for indexed in window.occurrences:  # a calendar the person keeps out is not asked
+        busy = {s.calendar_id for s in seen if s.busy}  # a calendar the person keeps out
+        for indexed in (o for o in window.occurrences if o.calendar_id in busy):
             held.add(indexed.uid)
             if indexed.event_id not in exclude:
                 span = _indexed_span(indexed, zone, mine)
@@ -81,7 +81,7 @@ class BusyReader:
                     spans.append(span)
         for event_id in window.on_read:  # what the index leaves to its readers
             obj = self.queries.object_by_event_id(event_id)
-            if obj is None or obj.component != "VEVENT":
+            if obj is None or obj.component != "VEVENT" or obj.calendar_id not in busy:
                 continue
             held.add(obj.uid)
             if event_id not in exclude:

@@ -166,27 +166,8 @@ class CalendarMembersReader(CalendarViewReader):
     def seen_calendars(self, account_id: UUID, *, invited: bool = False) -> list[SeenCalendar]:
         """Every calendar the person sees: their own (by slug), then those shared with them
         (as `shared_with` orders them), in one round trip."""
-        status = "" if invited else " AND m.status = 'active'"
-        nothing = ", ".join(f"NULL AS m_{c.strip()}" for c in MEMBER_COLUMNS.split(","))
         with self.reader.read() as db:
-            rows = db.all(
-                f"SELECT 0 AS shared, {_calendar_columns()}, {nothing} FROM calendars c "
-                "WHERE c.account_id = ? UNION ALL "
-                f"SELECT 1 AS shared, {_calendar_columns()}, {_member_columns()} "
-                "FROM calendar_members m JOIN calendars c ON c.calendar_id = m.calendar_id "
-                f"WHERE m.account_id = ?{status} ORDER BY shared, slug",
-                (str(account_id), str(account_id)),
-            )
-        own = [
-            SeenCalendar(view, view.owner_role)
-            for view in (calendar_of_row(row) for row in rows if not row["shared"])
-        ]
-        shared = [
-            as_member_sees_it(calendar_of_row(row), _member_part(row))
-            for row in rows
-            if row["shared"]
-        ]
-        return own + _by_name(shared)
+            return seen_of_rows(db.all(*seen_query(account_id, invited=invited)))
 
     def seen_calendar(self, account_id: UUID, calendar_id: UUID) -> SeenCalendar | None:
         """One calendar as the person sees it, if they may see it (owner or accepted member),
@@ -206,6 +187,42 @@ class CalendarMembersReader(CalendarViewReader):
         if row["m_status"] != Status.ACTIVE.value:
             return None
         return as_member_sees_it(view, _member_part(row))
+
+
+# The ids of the calendars a person sees (their own, and those shared with them that they
+# accepted): `seen_query`'s calendars, as a subquery taking the account's id twice.
+SEEN_IDS = (
+    "SELECT calendar_id FROM calendars WHERE account_id = ? UNION ALL "
+    "SELECT calendar_id FROM calendar_members WHERE account_id = ? AND status = 'active'"
+)
+
+
+def seen_query(account_id: UUID, *, invited: bool = False) -> tuple[str, tuple[str, str]]:
+    """The statement (and its parameters) for every calendar the person sees, with their
+    membership of each shared one; with `invited`, also those they are invited to."""
+    status = "" if invited else " AND m.status = 'active'"
+    nothing = ", ".join(f"NULL AS m_{c.strip()}" for c in MEMBER_COLUMNS.split(","))
+    return (
+        f"SELECT 0 AS shared, {_calendar_columns()}, {nothing} FROM calendars c "
+        "WHERE c.account_id = ? UNION ALL "
+        f"SELECT 1 AS shared, {_calendar_columns()}, {_member_columns()} "
+        "FROM calendar_members m JOIN calendars c ON c.calendar_id = m.calendar_id "
+        f"WHERE m.account_id = ?{status} ORDER BY shared, slug",
+        (str(account_id), str(account_id)),
+    )
+
+
+def seen_of_rows(rows: list[dict[str, Any]]) -> list[SeenCalendar]:
+    """`seen_query`'s rows: their own calendars (by slug), then those shared with them (by
+    the name they see)."""
+    own = [
+        SeenCalendar(view, view.owner_role)
+        for view in (calendar_of_row(row) for row in rows if not row["shared"])
+    ]
+    shared = [
+        as_member_sees_it(calendar_of_row(row), _member_part(row)) for row in rows if row["shared"]
+    ]
+    return own + _by_name(shared)
 
 
 def _by_name(seen: list[SeenCalendar]) -> list[SeenCalendar]:

@@ -14,6 +14,12 @@ from uuid import UUID
 
 from televent.domain.values import normalize_address
 from televent.projections.attendee_index_reader import invitation_rows, invitations_query
+from televent.projections.calendar_members_reader import (
+    SEEN_IDS,
+    SeenCalendar,
+    seen_of_rows,
+    seen_query,
+)
 from televent.projections.occurrences import LONG_SECONDS
 from televent.projections.view_reader import Reader
 
@@ -93,32 +99,10 @@ class OccurrencesReader(Reader):
         they are) overlapping [low, high) for a reader in `zone`; with `invited`, also the
         invitations to these addresses (asked in the same round trip)."""
         by, keys = ("calendar_id", calendar_ids) if not events else ("event_id", events)
-        marks = ", ".join("?" for _ in keys)
         ids = [str(key) for key in keys]
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
-        queries: list[tuple[str, Sequence[Any]]] = []
-        if ids:
-            queries.append(_partial(f"{by} IN ({marks})", ids, low_ts, high_ts))
-            queries.append(  # by start (the index); those that ended before never leave SQL;
-                # then the long ones that began before (found by their end)
-                (
-                    f"{_SELECT} WHERE o.{by} IN ({marks}) AND o.start_ts >= ? "
-                    f"AND o.start_ts < ? AND o.end_ts >= ? UNION ALL {_SELECT} "
-                    f"WHERE o.{by} IN ({marks}) AND o.long = 1 AND o.end_ts > ? "
-                    "AND o.start_ts < ?",
-                    (
-                        *ids,
-                        low_ts - LONG_SECONDS - SLACK,
-                        high_ts + SLACK,
-                        low_ts - SLACK,
-                        *ids,
-                        low_ts - SLACK,
-                        low_ts - LONG_SECONDS - SLACK,
-                    ),
-                )
-            )
-        if invited:
-            queries.append(invitations_query(invited))
+        queries = _window_queries(f"{by} IN ({', '.join('?' for _ in ids)})", ids, low_ts, high_ts)
+        queries = (queries if ids else []) + ([invitations_query(invited)] if invited else [])
         if not queries:
             return IndexedWindow([], set())
         with self.reader.read() as db:
@@ -127,19 +111,35 @@ class OccurrencesReader(Reader):
         if not ids:
             return IndexedWindow([], set(), invitations)
         partial_rows, rows = answers
-        partial = {UUID(str(row[0])) for row in partial_rows}
-        found = []
-        series: dict[str, dict[str, Any]] = {}  # each event's fields decoded once
-        uuids: dict[str, UUID] = {}  # and each id read once
-        skipped = {str(event_id) for event_id in partial}
-        low_at, high_at = low.timestamp(), high.timestamp()
-        for row in rows:
-            if row[_EVENT_ID] in skipped:
-                continue
-            occurrence = _occurrence(row, series, uuids)
-            if occurrence.overlaps_instants(low_at, high_at, zone):
-                found.append(occurrence)
-        return IndexedWindow(found, partial, invitations)
+        return _window(partial_rows, rows, low, high, zone, invitations=invitations)
+
+    def seen_window(
+        self,
+        account_id: UUID,
+        low: dt.datetime,
+        high: dt.datetime,
+        zone: dt.tzinfo,
+        *,
+        invited: Sequence[str] = (),
+    ) -> tuple[list[SeenCalendar], IndexedWindow]:
+        """The calendars the person sees (`seen_calendars`) and the occurrences of all of
+        them overlapping [low, high) (`occurrences_in`), with `invited` the invitations to
+        these addresses too: in one round trip."""
+        low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
+        queries = [
+            seen_query(account_id),
+            *_window_queries(
+                f"calendar_id IN ({SEEN_IDS})", [str(account_id)] * 2, low_ts, high_ts
+            ),
+            *([invitations_query(invited)] if invited else []),
+        ]
+        with self.reader.read() as db:
+            answers = db.batch(queries, named=(0,))
+        invitations = invitation_rows(answers.pop()) if invited else []
+        seen_rows, partial_rows, rows = answers
+        return seen_of_rows(seen_rows), _window(
+            partial_rows, rows, low, high, zone, invitations=invitations
+        )
 
     def starting_between(self, low: dt.datetime, high: dt.datetime) -> IndexedWindow:
         """Every calendar's occurrences that may start in [low, high) (a floating time or a
@@ -205,6 +205,57 @@ _SELECT = (
     "FROM occurrences o JOIN occurrence_events e ON e.event_id = o.event_id"
 )
 _EVENT_ID = 0
+
+
+def _window_queries(
+    where: str, params: list[str], low: int, high: int
+) -> list[tuple[str, tuple[Any, ...]]]:
+    """The two questions of a window [low, high) of the occurrences `where` picks (a condition
+    on `calendar_id` or `event_id`, with `params` its parameters): the events whose rows are
+    not all there (`_partial`), and the rows by start (the index; those that ended before
+    never leave SQL), then the long ones that began before (found by their end)."""
+    return [
+        _partial(where, params, low, high),
+        (
+            f"{_SELECT} WHERE o.{where} AND o.start_ts >= ? AND o.start_ts < ? "
+            f"AND o.end_ts >= ? UNION ALL {_SELECT} WHERE o.{where} AND o.long = 1 "
+            "AND o.end_ts > ? AND o.start_ts < ?",
+            (
+                *params,
+                low - LONG_SECONDS - SLACK,
+                high + SLACK,
+                low - SLACK,
+                *params,
+                low - SLACK,
+                low - LONG_SECONDS - SLACK,
+            ),
+        ),
+    ]
+
+
+def _window(
+    partial_rows: list[tuple[Any, ...]],
+    rows: list[tuple[Any, ...]],
+    low: dt.datetime,
+    high: dt.datetime,
+    zone: dt.tzinfo,
+    *,
+    invitations: list[dict[str, Any]],
+) -> IndexedWindow:
+    """`_window_queries`' answers as the window of a reader in `zone`."""
+    partial = {UUID(str(row[0])) for row in partial_rows}
+    found = []
+    series: dict[str, dict[str, Any]] = {}  # each event's fields decoded once
+    uuids: dict[str, UUID] = {}  # and each id read once
+    skipped = {str(event_id) for event_id in partial}
+    low_at, high_at = low.timestamp(), high.timestamp()
+    for row in rows:
+        if row[_EVENT_ID] in skipped:
+            continue
+        occurrence = _occurrence(row, series, uuids)
+        if occurrence.overlaps_instants(low_at, high_at, zone):
+            found.append(occurrence)
+    return IndexedWindow(found, partial, invitations)
 
 
 def _partial(where: str, ids: list[str], low: int, high: int) -> tuple[str, tuple[Any, ...]]:

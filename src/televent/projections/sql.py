@@ -6,14 +6,16 @@ SQLite (3.24+) and PostgreSQL understand; for PostgreSQL the placeholders become
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from psycopg.rows import tuple_row
+from psycopg.rows import dict_row, tuple_row
 
 from televent.infrastructure.database import Dialect
+
+Params = tuple[Any, ...] | list[Any]
 
 
 @lru_cache(maxsize=512)
@@ -123,15 +125,24 @@ class Sql:
         self.run(statement, params)
         return [tuple(row) for row in self.cursor.fetchall()]
 
-    def batch(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[tuple[Any, ...]]]:
-        """Several queries' rows (tuples, as `tuples` gives them), each query's in turn: on
-        PostgreSQL sent together in pipeline mode, so a reader that knows its questions up
-        front waits for one round trip instead of one per question."""
+    def batch(
+        self, queries: Sequence[tuple[str, Params]], *, named: Collection[int] = ()
+    ) -> list[list[Any]]:
+        """Several queries' rows, each query's in turn, as tuples (as `tuples` gives them),
+        or as dicts for the queries whose places are `named`: on PostgreSQL sent together in
+        pipeline mode, so a reader that knows its questions up front waits for one round
+        trip instead of one per question."""
         self._before_read()
         if self.dialect is not Dialect.POSTGRES:
-            return [self.tuples(statement, params) for statement, params in queries]
+            return [
+                self.all(statement, params) if place in named else self.tuples(statement, params)
+                for place, (statement, params) in enumerate(queries)
+            ]
         connection = self.cursor.connection
-        cursors = [connection.cursor(row_factory=tuple_row) for _ in queries]
+        cursors = [
+            connection.cursor(row_factory=dict_row if place in named else tuple_row)
+            for place in range(len(queries))
+        ]
         try:
             with connection.pipeline():
                 for cursor, (statement, params) in zip(cursors, queries, strict=True):

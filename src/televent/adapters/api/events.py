@@ -163,11 +163,12 @@ def _page(
         raise FieldError("end", "must be after start.")
     if high - low > MAX_WINDOW:
         raise FieldError("end", "the window is at most 366 days; ask for the next one after.")
-    seen_calendars = api.queries.seen_calendars(caller.account.account_id)
-    seen = [c.view for c in seen_calendars]
-    chosen = None
+    chosen = seen_calendars = None  # without a choice, the listing reads them in its round trip
     if calendar:
-        chosen = {c.calendar_id for c in seen if calendar in (str(c.calendar_id), c.slug)}
+        seen_calendars = api.queries.seen_calendars(caller.account.account_id)
+        chosen = {
+            c.calendar_id for c in seen_calendars if calendar in (str(c.calendar_id), c.view.slug)
+        }
         if not chosen:
             raise FieldError("calendar", "is not one of your calendars (an id or a slug).")
     query = hashlib.sha256(
@@ -188,7 +189,7 @@ def _page(
     rows.sort(key=lambda row: row[0])
     page = rows[:limit]
     mine = access.mine
-    seen_ids = {c.calendar_id for c in seen}
+    seen_ids = {c.calendar_id for c in listing.seen}
     rules: dict[UUID, str | None] = {}
     items = []
     for _, occurrence in page:
