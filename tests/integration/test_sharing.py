@@ -6,8 +6,10 @@ The property test replays random histories of share, answer, re-role, removal an
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -416,3 +418,38 @@ def _partstat(ical: str, address: str) -> str:
         if normalize_address(attendee.value) == address:
             return attendee.param("PARTSTAT") or ""
     raise AssertionError(f"{address} is not an attendee")
+
+
+def test_a_listing_in_one_round_trip_sees_what_the_calendar_list_sees(
+    app: Televent, people: dict[int, UUID]
+) -> None:
+    """`seen_window` picks calendars by a subquery of its own: it must see exactly the
+    calendars `seen_calendars` lists (own, accepted shares; not an invitation still open, not
+    one left) and their occurrences, as asking for those calendars' window does."""
+    ann, bob, carol = people[ANN], people[BOB], people[CAROL]
+    family, work = _family(app, ann), _family(app, carol)
+    _member(app, family, ann, bob, "read")
+    app.share_calendar(work, by=carol, member=bob, role="read", actor="c", source=SOURCE)
+    for calendar, by, name in [
+        (family, ann, "family-dinner"),
+        (work, carol, "work-standup"),
+        (app.queries.seen_calendars(bob)[0].calendar_id, bob, "bob-own"),
+    ]:
+        _write(app, calendar, by, name)
+    low = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    high, zone = low + dt.timedelta(days=30), ZoneInfo("Europe/Berlin")
+
+    def listed() -> tuple[list[UUID], list[str]]:
+        seen, window = app.queries.seen_window(bob, low, high, zone)
+        expected = app.queries.occurrences_in([s.calendar_id for s in seen], low, high, zone)
+        assert [s.calendar_id for s in seen] == [
+            s.calendar_id for s in app.queries.seen_calendars(bob)
+        ]
+        assert window == expected
+        return [s.calendar_id for s in seen], sorted(o.uid for o in window.occurrences)
+
+    calendars, uids = listed()
+    assert family in calendars and work not in calendars
+    assert uids == ["bob-own", "family-dinner"]
+    app.remove_member(family, by=bob, member=bob, actor="b", source=SOURCE)
+    assert listed()[1] == ["bob-own"]
