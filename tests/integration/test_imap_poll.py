@@ -22,6 +22,7 @@ from televent.adapters.mail.imap import (
     poll_once,
 )
 from tests.imapd import ImapStandIn, LoginAttempt, server_tls_context
+from tests.smtpsink import free_port
 
 USER = "alice@example.org"
 PASSWORD = "s3cret pass"  # a space forces imaplib to quote it
@@ -73,12 +74,6 @@ def settings_for(server: ImapStandIn, **changes: object) -> ImapSettings:
     }
     values.update(changes)
     return ImapSettings(**values)  # type: ignore[arg-type]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_poll_hands_over_unseen_messages_in_order_and_marks_them_seen(
