@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from televent.bootstrap import build_application
@@ -96,6 +97,20 @@ def in_calendar(page: Page, title: str) -> Any:
     return page.locator("#calendar .ec-event", has_text=title)
 
 
+def scroll_to(event: Any) -> None:
+    """Scroll an event of the grid into view. The grid draws the week again when its events
+    arrive, so the element found a moment before may be gone: the locator finds the new one
+    on the next try."""
+    for _ in range(4):
+        try:
+            event.scroll_into_view_if_needed()
+            return
+        except PlaywrightError as exc:
+            if "not attached" not in str(exc):
+                raise
+    event.scroll_into_view_if_needed()
+
+
 def back(page: Page) -> None:
     """Telegram's Back button."""
     page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
@@ -130,7 +145,7 @@ def test_bob_accepts_sees_switches_off_and_adds_to_a_shared_calendar(
     expect(dinner).to_be_visible()
     expect(dinner).to_have_css("background-color", "rgb(216, 27, 96)")  # Family's colour
     expect(notice).to_be_hidden()
-    dinner.scroll_into_view_if_needed()
+    scroll_to(dinner)
     shoot(page, "sharing-week-390", mini_app.backend)
 
     # Switched off, Family's events leave the grid (and stay off after a reload); on again.
