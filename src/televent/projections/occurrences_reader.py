@@ -106,8 +106,9 @@ class OccurrencesReader(Reader):
         by, keys = ("calendar_id", calendar_ids) if not events else ("event_id", events)
         ids = [str(key) for key in keys]
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
-        queries = _window_queries(f"{by} IN ({', '.join('?' for _ in ids)})", ids, low_ts, high_ts)
-        queries = (queries if ids else []) + ([invitations_query(invited)] if invited else [])
+        marks = ", ".join("?" for _ in ids)
+        queries = _window_queries(f"{by} IN ({marks})", ids, low_ts, high_ts) if ids else []
+        queries += [invitations_query(invited)] if invited else []
         if not queries:
             return IndexedWindow([], set())
         with self.reader.read() as db:
@@ -161,12 +162,11 @@ class OccurrencesReader(Reader):
                     ),
                 ]
             )
-        partial = {UUID(str(row[0])) for row in partial_rows}
-        skipped = {str(event_id) for event_id in partial}
+        skipped = {str(row[0]) for row in partial_rows}
         series: dict[str, dict[str, Any]] = {}
         uuids: dict[str, UUID] = {}
         found = [_occurrence(row, series, uuids) for row in rows if row[_EVENT_ID] not in skipped]
-        return IndexedWindow(found, partial)
+        return IndexedWindow(found, {UUID(text) for text in skipped})
 
     def lead_of(self, event_id: UUID) -> IndexedOccurrence | None:
         """An event as its one JSON shows it (its series' master, or its first override when
@@ -248,11 +248,10 @@ def _window(
     invitations: list[dict[str, Any]],
 ) -> IndexedWindow:
     """`_window_queries`' answers as the window of a reader in `zone`."""
-    partial = {UUID(str(row[0])) for row in partial_rows}
+    skipped = {str(row[0]) for row in partial_rows}
     found = []
     series: dict[str, dict[str, Any]] = {}  # each event's fields decoded once
     uuids: dict[str, UUID] = {}  # and each id read once
-    skipped = {str(event_id) for event_id in partial}
     low_at, high_at = low.timestamp(), high.timestamp()
     for row in rows:
         if row[_EVENT_ID] in skipped:
@@ -260,7 +259,7 @@ def _window(
         occurrence = _occurrence(row, series, uuids)
         if occurrence.overlaps_instants(low_at, high_at, zone):
             found.append(occurrence)
-    return IndexedWindow(found, partial, invitations)
+    return IndexedWindow(found, {UUID(text) for text in skipped}, invitations)
 
 
 def _partial(where: str, ids: list[str], low: int, high: int) -> tuple[str, tuple[Any, ...]]:
