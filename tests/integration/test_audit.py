@@ -491,6 +491,7 @@ def test_redacted_events_keep_their_owner_in_the_index_and_read_as_erased(app: T
         projection = AuditIndexProjection()
         projection.apply(db, account_event, 101)
         projection.apply(db, calendar_event, 102)
+        projection.flush(db)  # as the engine does once per transaction
         rows = db.all(
             "SELECT originator_id, relation, position FROM audit_account_aggregates "
             "WHERE account_id = ? ORDER BY position",
@@ -515,6 +516,30 @@ def test_redacted_events_keep_their_owner_in_the_index_and_read_as_erased(app: T
         )
     ]
     assert entries[0].as_dict()["actor"] is None
+
+
+def test_rows_gathered_twice_in_one_batch_keep_their_first_position(app: Televent) -> None:
+    """A rebuild writes a batch's rows together: a relation that two events of the batch
+    bring keeps the first one's position, as when each was written alone; one already in the
+    table keeps its own."""
+    owner = account_id_for(7)
+    with app.views.write() as db:
+        projection = AuditIndexProjection()
+        projection.apply(db, redacted(Account.AccountRegistered, owner, None), 101)
+        projection.flush(db)
+        for position in (102, 103):  # the same event's relation, met twice in one batch
+            projection.apply(db, redacted(CalendarEvent.EventCreated, UUID(int=5), owner), position)
+        projection.apply(db, redacted(Account.AccountRegistered, owner, None), 104)
+        projection.flush(db)
+        rows = db.all(
+            "SELECT originator_id, position FROM audit_account_aggregates "
+            "WHERE account_id = ? ORDER BY position",
+            (str(owner),),
+        )
+    assert rows == [
+        {"originator_id": str(owner), "position": 101},
+        {"originator_id": str(UUID(int=5)), "position": 102},
+    ]
 
 
 def test_an_erased_persons_events_are_listed_as_erased_and_the_rest_stays_readable(

@@ -133,6 +133,38 @@ def test_calendar_deleted_and_recreated_rebuilds_at_any_batch_size(app: Televent
         assert report.matches, (batch_size, report.differences)
 
 
+def test_attendees_changed_removed_and_deleted_rebuild_equal_at_any_batch_size(
+    app: Televent,
+) -> None:
+    """A rebuild writes each batch's attendee rows together, from each event's last body:
+    whoever was removed, or whose event was deleted and stored again, is gone however the log
+    falls into batches."""
+    account_id = app.register_account(1, name="A", actor=ACTOR, source=CALDAV).account_id
+    calendar_id = calendar_id_for(account_id, "default")
+
+    def put(href: str, uid: str, *attendees: str) -> None:
+        body = vevent(uid=uid, attendees=[(a, "NEEDS-ACTION") for a in attendees])
+        app.put_object(calendar_id, href, body, actor=ACTOR, source=CALDAV)
+
+    put("a.ics", "a", "bob@example.com", "carol@example.com")
+    put("a.ics", "a", "bob@example.com")  # carol removed
+    put("b.ics", "b", "dan@example.com")
+    app.delete_object(calendar_id, "b.ics", actor=ACTOR, source=CALDAV)
+    put("b.ics", "b2", "erin@example.com")  # the name stored again, another event
+
+    def invited() -> list[tuple[str, str]]:
+        with app.views.read() as db:
+            rows = db.all("SELECT uid, address FROM attendees ORDER BY uid, address")
+        return [(row["uid"], row["address"]) for row in rows]
+
+    expected = [("a", "bob@example.com"), ("b2", "erin@example.com")]
+    assert invited() == expected
+    for batch_size in range(1, 7):
+        report = Rebuilder(app.engine, app.views, batch_size=batch_size).run(verify=True)
+        assert report.matches, (batch_size, report.differences)
+        assert invited() == expected, batch_size
+
+
 def test_a_name_deleted_and_stored_again_rebuilds_without_its_tombstone(app: Televent) -> None:
     account_id = app.register_account(1, name="A", actor=ACTOR, source=CALDAV).account_id
     calendar_id = calendar_id_for(account_id, "default")

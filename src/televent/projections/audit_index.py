@@ -23,7 +23,7 @@ still index their owner; what they no longer carry (UID, addresses, actor) is sk
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from televent.projections.base import Projection
@@ -95,50 +95,68 @@ class AuditIndexProjection(Projection):
         return True
 
     def apply(self, db: Sql, event: Any, position: int) -> None:
-        """Index the event's owner, actor, the addresses it introduces, and its UID."""
+        """Index the event's UID, and gather its owner, actor and the addresses it introduces:
+        `flush` writes what a transaction or a rebuild's batch gathered, a few statements for
+        all of it."""
+        rows = self._gathered(db)
         owner = owner_of(event)
         originator = str(event.originator_id)
-        account_rows: list[tuple[str, str, str, int]] = []
         if type(event).__name__ in CREATION_EVENTS:
-            account_rows.append((owner, originator, OWNER, position))
+            rows.accounts.append((owner, originator, OWNER, position))
         kind, reference = actor_parts(event)
         if kind == "account" and reference != owner:
-            account_rows.append((reference, originator, ACTOR, position))
+            rows.accounts.append((reference, originator, ACTOR, position))
         member = getattr(event, "member", None)
         if type(event).__qualname__ == "Calendar.MemberInvited" and member is not None:
-            account_rows.append((str(member), originator, MEMBER, position))
-        self._insert_accounts(db, account_rows)
+            rows.accounts.append((str(member), originator, MEMBER, position))
         named = addresses_introduced(event)
         if kind == "address" and reference:
             named.append((reference.lower(), ACTOR))
-        self._insert_addresses(db, originator, named, position)
+        rows.addresses.extend(
+            sorted({(address, originator, relation, position) for address, relation in named})
+        )
         uid = getattr(event, "uid", None)
         if isinstance(uid, str) and type(event).__name__ in (
             "EventCreated",
             "EventRecreated",
             "CounterProposed",
         ):
+            # at once: webhook delivery reads a deleted event's UID here while it replays
             db.run(
                 f"INSERT INTO {self.t['audit_uids']} (uid, originator_id, account_id, position) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (uid, originator_id) DO NOTHING",
                 (uid, originator, owner, position),
             )
 
-    def _insert_accounts(self, db: Sql, rows: list[tuple[str, str, str, int]]) -> None:
-        db.run_many(
-            f"INSERT INTO {self.t['audit_account_aggregates']} "
-            "(account_id, originator_id, relation, position) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (account_id, originator_id, relation) DO NOTHING",
-            rows,
-        )
+    def flush(self, db: Sql) -> None:
+        """Insert the rows gathered, in the order of the log: where one is there already, or
+        twice in a batch, the first position stays (`ON CONFLICT DO NOTHING`)."""
+        rows: _Rows | None = db.pending.pop((self.name, ""), None)
+        if rows is None:
+            return
+        for table, keys, batch in (
+            ("audit_account_aggregates", "account_id, originator_id, relation", rows.accounts),
+            ("audit_address_aggregates", "address, originator_id, relation", rows.addresses),
+        ):
+            first: dict[tuple[str, ...], tuple[str, str, str, int]] = {}
+            for row in batch:  # a key gathered twice keeps its first position
+                first.setdefault(row[:3], row)
+            db.insert_rows(
+                f"INSERT INTO {self.t[table]} ({keys}, position) VALUES",
+                list(first.values()),
+                tail=f"ON CONFLICT ({keys}) DO NOTHING",
+            )
 
-    def _insert_addresses(
-        self, db: Sql, originator: str, named: Iterable[tuple[str, str]], position: int
-    ) -> None:
-        rows = {(address, originator, relation, position) for address, relation in named}
-        db.run_many(
-            f"INSERT INTO {self.t['audit_address_aggregates']} "
-            "(address, originator_id, relation, position) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (address, originator_id, relation) DO NOTHING",
-            sorted(rows),
-        )
+    def _gathered(self, db: Sql) -> _Rows:
+        rows: _Rows | None = db.pending.get((self.name, ""))
+        if rows is None:
+            rows = db.pending[(self.name, "")] = _Rows()
+        return rows
+
+
+@dataclass
+class _Rows:
+    """The rows a transaction or batch gathered for the two tables, in the order of the log."""
+
+    accounts: list[tuple[str, str, str, int]] = field(default_factory=list)
+    addresses: list[tuple[str, str, str, int]] = field(default_factory=list)

@@ -32,7 +32,6 @@ from televent.projections.sql import Sql
 
 HORIZON = "endless"
 LONG_SECONDS = 7 * 86400  # an instance that lasts longer is found by its end (`long`)
-_BATCH = 400  # rows per INSERT
 
 
 class OccurrencesProjection(Projection):
@@ -119,32 +118,23 @@ class OccurrencesProjection(Projection):
                 )
             )  # fmt: skip
             rows += [_row(event_id, calendar_id, i) for i in instances]
-        for start in range(0, len(gone), _BATCH):
-            ids = gone[start : start + _BATCH]
-            marks = ", ".join("?" * len(ids))
-            for table in ("occurrences", "occurrence_events"):
-                db.run(f"DELETE FROM {self.t[table]} WHERE event_id IN ({marks})", ids)
-        for start in range(0, len(events), _BATCH):
-            batch = events[start : start + _BATCH]
-            db.run(
-                f"INSERT INTO {self.t['occurrence_events']} (event_id, calendar_id, uid, etag, "
-                "fields, recipe, from_ts, until_ts, on_read, partial, position) VALUES "
-                + ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch)),
-                [value for event in batch for value in event],
-            )
+        for table in ("occurrences", "occurrence_events"):
+            db.delete_in(f"DELETE FROM {self.t[table]} WHERE event_id IN", gone)
+        db.insert_rows(
+            f"INSERT INTO {self.t['occurrence_events']} (event_id, calendar_id, uid, etag, "
+            "fields, recipe, from_ts, until_ts, on_read, partial, position) VALUES",
+            events,
+        )
         self._insert(db, rows)
 
     def _insert(self, db: Sql, rows: list[tuple[Any, ...]]) -> None:
         """Add instances' rows; one already there (an override's, a window's) stays."""
-        for start in range(0, len(rows), _BATCH):
-            batch = rows[start : start + _BATCH]
-            marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
-            db.run(
-                f"INSERT INTO {self.t['occurrences']} (event_id, instance, calendar_id, "
-                "recurrence_id, start_at, end_at, start_ts, end_ts, floating, long, fields) "
-                f"VALUES {marks} ON CONFLICT (event_id, instance) DO NOTHING",
-                [value for row in batch for value in row],
-            )
+        db.insert_rows(
+            f"INSERT INTO {self.t['occurrences']} (event_id, instance, calendar_id, "
+            "recurrence_id, start_at, end_at, start_ts, end_ts, floating, long, fields) VALUES",
+            rows,
+            tail="ON CONFLICT (event_id, instance) DO NOTHING",
+        )
 
 
 def _endless(indexed: Indexed) -> bool:

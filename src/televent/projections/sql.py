@@ -84,6 +84,30 @@ class Sql:
         if self.dialect is Dialect.POSTGRES:
             self.cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
 
+    def insert_rows(
+        self, head: str, rows: Sequence[tuple[Any, ...]], *, tail: str = "", per: int = 400
+    ) -> None:
+        """Insert many rows in a few statements, `per` rows each: `head` is `INSERT INTO t
+        (columns) VALUES`, `tail` what follows the rows (an `ON CONFLICT` clause). For a
+        projection that gathers a transaction's or a rebuild batch's rows and writes them at
+        once, in their order."""
+        if not rows:
+            return
+        marks = f"({', '.join('?' * len(rows[0]))})"
+        for start in range(0, len(rows), per):
+            chunk = rows[start : start + per]
+            self.run(
+                f"{head} {', '.join([marks] * len(chunk))} {tail}".rstrip(),
+                [value for row in chunk for value in row],
+            )
+
+    def delete_in(self, head: str, ids: Sequence[Any], *, per: int = 400) -> None:
+        """Delete by a list of ids in a few statements: `head` is `DELETE FROM t WHERE
+        column IN`, followed by `per` ids at most each time."""
+        for start in range(0, len(ids), per):
+            chunk = ids[start : start + per]
+            self.run(f"{head} ({', '.join('?' * len(chunk))})", list(chunk))
+
     def run_many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """Execute one statement for many parameter rows."""
         if not rows:
