@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import ALICE, MiniApp, this_week
 from tests.feedserver import FeedServer, calendar_feed, feed_server
@@ -28,6 +29,20 @@ def feeds() -> Iterator[FeedServer]:
 def back(page: Page) -> None:
     """Telegram's Back button."""
     page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
+
+
+def open_dialog(opener: Locator, answer: Locator) -> None:
+    """Click `opener` until its dialog shows `answer`. Under load a click can land while the
+    screen is being drawn anew, on a button that is replaced, and open nothing; the next
+    click finds the new button."""
+    for _ in range(3):
+        try:
+            opener.click(timeout=5000)
+            answer.wait_for(state="visible", timeout=5000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    expect(answer).to_be_visible()
 
 
 def test_alice_follows_a_feed_and_lets_it_go(mini_app: MiniApp, feeds: FeedServer) -> None:
@@ -78,8 +93,9 @@ def test_alice_follows_a_feed_and_lets_it_go(mini_app: MiniApp, feeds: FeedServe
 
     page.get_by_role("button", name="Calendars").click()
     page.get_by_role("button", name="Share Fixtures").click()
-    page.locator("#subscription").get_by_role("button", name="Unsubscribe").click()
-    page.locator("dialog.choice").get_by_role("button", name="Unsubscribe").click()
+    confirm = page.locator("dialog.choice").get_by_role("button", name="Unsubscribe")
+    open_dialog(page.locator("#subscription").get_by_role("button", name="Unsubscribe"), confirm)
+    confirm.click()
     expect(page.locator("#calendars-body")).not_to_contain_text("Fixtures")
     with mini_app.api(ALICE) as client:
         assert client.get("/subscriptions").json() == []
