@@ -19,6 +19,7 @@ import pytest
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.projections.rebuild import Rebuilder
+from tests import warm_processes
 from tests.conftest import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,16 +42,50 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-class ServeProcess(subprocess.Popen[bytes]):
+class ServeProcess:
     """A `televent serve` whose output (stdout and stderr) goes to a file, so that however much
     it logs it never blocks on a full pipe nobody reads. `communicate()` waits and returns that
-    output; `stdout` follows the file (like `tail -f`) and ends once the process has exited."""
+    output; `stdout` follows the file (like `tail -f`) and ends once the process has exited.
 
-    def __init__(self, command: list[str], output: Path, **options: Any) -> None:
+    `python -m televent …` is forked from the test process's warm interpreter
+    (tests/warm_processes.py: the same program without importing it all again); any other
+    command, or every one with TELEVENT_TEST_WARM_SERVE=0, is a fresh process."""
+
+    def __init__(self, command: list[str], output: Path, *, cwd: Path, env: dict[str, str]) -> None:
         self.output_path = output
-        with output.open("wb") as sink:
-            super().__init__(command, stdout=sink, stderr=subprocess.STDOUT, **options)
+        self._process: subprocess.Popen[bytes] | warm_processes.WarmProcess
+        if warm_processes.enabled() and command[:3] == [sys.executable, "-m", "televent"]:
+            output.write_bytes(b"")
+            self._process = warm_processes.start(command[3:], env, cwd, output)
+        else:
+            with output.open("wb") as sink:
+                self._process = subprocess.Popen(
+                    command, stdout=sink, stderr=subprocess.STDOUT, cwd=cwd, env=env
+                )
         self.stdout = cast(IO[bytes], _FollowedFile(output, self))
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self._process.returncode
+
+    def poll(self) -> int | None:
+        return self._process.poll()
+
+    def wait(self, timeout: float | None = None) -> int:
+        return self._process.wait(timeout)
+
+    def send_signal(self, number: int) -> None:
+        self._process.send_signal(number)
+
+    def terminate(self) -> None:
+        self._process.terminate()
+
+    def kill(self) -> None:
+        self._process.kill()
 
     def output(self) -> str:
         """Everything the process printed so far."""
@@ -64,7 +99,7 @@ class ServeProcess(subprocess.Popen[bytes]):
 class _FollowedFile:
     """Reads a growing file line by line, waiting for more until its writer has exited."""
 
-    def __init__(self, path: Path, writer: subprocess.Popen[bytes]) -> None:
+    def __init__(self, path: Path, writer: ServeProcess) -> None:
         self._file = path.open("rb")
         self._writer = writer
 
@@ -122,6 +157,12 @@ def running_serve(
         "TELEVENT_DATABASE_URL": database_url,
         "PYTHONPATH": str(ROOT / "src"),
         "PYTHONUNBUFFERED": "1",
+        # A test's client keeps its connection while a browser or another client works for
+        # longer than the default 5 s. A request sent as the server's idle timer fires is
+        # closed unanswered (uvloop runs due timers before reading the socket, and a loaded
+        # machine makes that window long); HTTP clients retry only methods they know to be
+        # idempotent, not REPORT or PROPFIND. test_slow_clients sets its own.
+        "TELEVENT_KEEP_ALIVE_TIMEOUT": "120",
         **(extra or {}),
     }
     for attempt in range(3):
@@ -171,7 +212,7 @@ def seed_accounts(database_url: str) -> dict[int, str]:
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[Server]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, _):
         yield Server(url, database_url, users)
