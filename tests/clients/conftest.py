@@ -63,7 +63,7 @@ class LoggedServer:
 def logged_server(backend: Backend, tmp_path: Path) -> Iterator[LoggedServer]:
     """Like tests/e2e's `server` (accounts 1 Alice and 2 Bob, a device password each), but the
     test can read the process output; a traceback or a 5xx in it fails the test."""
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, process):
         output = ServerOutput(process)

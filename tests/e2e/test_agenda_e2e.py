@@ -104,7 +104,7 @@ def wait_until_settled(database_url: str, kind: str, timeout: float = 15.0) -> N
 def test_the_running_server_sends_the_agenda_once_and_settings_change_preferences(
     backend: Backend, api: FakeBotApi, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     now = dt.datetime.now(dt.UTC)
     zone = mid_morning_zone(now)
     local_now = now.astimezone(zoneinfo.ZoneInfo(zone))

@@ -28,7 +28,7 @@ SIGNATURE = "TjU1u5_X2d-7nsdF_I9PuoTyPCR0cCJoGzwRrzFV61bhDQ2FPvUguYPHoDzTuvBtDrx
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path) as running:
+    with running_api_server(backend.migrated_url(), tmp_path) as running:
         yield running
 
 
@@ -212,7 +212,7 @@ def test_api_writes_are_in_the_audit_with_how_the_caller_signed_in(server: ApiSe
 
 def test_without_a_bot_token_mini_app_sign_in_is_off(backend: Backend, tmp_path: Path) -> None:
     with (
-        running_api_server(backend.fresh_url(), tmp_path, bot=False) as server,
+        running_api_server(backend.migrated_url(), tmp_path, bot=False) as server,
         httpx.Client(base_url=server.url, timeout=60) as http,
     ):
         body = assert_problem(http.get(ME, headers=tma_headers(1)), 401)

@@ -19,7 +19,7 @@ PROBLEM_MEMBERS = {"type", "title", "status", "detail"}
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path) as running:
+    with running_api_server(backend.migrated_url(), tmp_path) as running:
         yield running
 
 

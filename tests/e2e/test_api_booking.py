@@ -42,7 +42,7 @@ PUBLIC_KEYS = {
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path, NO_LIMITS, bot=False) as running:
+    with running_api_server(backend.migrated_url(), tmp_path, NO_LIMITS, bot=False) as running:
         yield running
 
 
@@ -495,7 +495,7 @@ def test_public_booking_writes_are_limited_per_address(backend: Backend, tmp_pat
     """Booking writes spend a bucket of 10 per address, besides the general one; reading
     the page is not held back by it."""
     with (
-        running_api_server(backend.fresh_url(), tmp_path, bot=False) as limited,
+        running_api_server(backend.migrated_url(), tmp_path, bot=False) as limited,
         owner(limited) as alice,
         visitor(limited) as anonymous,
     ):

@@ -47,7 +47,7 @@ def test_without_mail_the_booking_says_so_and_offers_its_ics(
 ) -> None:
     tuesday = next_weekday(1)
     with (
-        running_api_server(backend.fresh_url(), tmp_path, NO_LIMITS, bot=False) as server,
+        running_api_server(backend.migrated_url(), tmp_path, NO_LIMITS, bot=False) as server,
         owner(server) as alice,
         visitor(server) as vera,
     ):
@@ -96,7 +96,7 @@ def test_with_mail_the_booking_promises_the_invitation_and_it_comes(
     with (
         smtp_server(recorder) as smtp_port,
         running_api_server(
-            backend.fresh_url(), tmp_path, {**with_mail(smtp_port), **NO_LIMITS}, bot=False
+            backend.migrated_url(), tmp_path, {**with_mail(smtp_port), **NO_LIMITS}, bot=False
         ) as server,
         owner(server) as alice,
         visitor(server) as vera,

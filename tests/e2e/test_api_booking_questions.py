@@ -27,7 +27,7 @@ from tests.tma import ApiServer, running_api_server
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path, NO_LIMITS, bot=False) as running:
+    with running_api_server(backend.migrated_url(), tmp_path, NO_LIMITS, bot=False) as running:
         yield running
 
 

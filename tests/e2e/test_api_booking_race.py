@@ -24,7 +24,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
     # One address books twenty times at once: the per-address limit would refuse most.
     extra = {"TELEVENT_RATE_LIMITS": "off"}
-    with running_api_server(backend.fresh_url(), tmp_path, extra, bot=False) as running:
+    with running_api_server(backend.migrated_url(), tmp_path, extra, bot=False) as running:
         yield running
 
 

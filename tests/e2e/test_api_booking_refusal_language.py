@@ -38,7 +38,7 @@ ENGLISH_BROWSER = {"Accept-Language": "en-US,en;q=0.9"}
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path, NO_LIMITS, bot=False) as running:
+    with running_api_server(backend.migrated_url(), tmp_path, NO_LIMITS, bot=False) as running:
         yield running
 
 

@@ -46,7 +46,7 @@ def peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Peer]:
 
 @contextmanager
 def serving(backend: Backend, tmp_path: Path, extra: dict[str, str]) -> Iterator[Setup]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     passwords = seed_accounts(database_url)
     with FakeBotApi() as bot:
         settings = {

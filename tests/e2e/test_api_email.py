@@ -24,7 +24,7 @@ CODE = re.compile(r"Your Televent code: (\d{6})")
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path, sink: tuple[Recorder, int]) -> Iterator[ApiServer]:
     extra = {"TELEVENT_SMTP_URL": f"smtp://127.0.0.1:{sink[1]}", "TELEVENT_MAIL_FROM": MAIL_FROM}
-    with running_api_server(backend.fresh_url(), tmp_path, extra) as running:
+    with running_api_server(backend.migrated_url(), tmp_path, extra) as running:
         yield running
 
 

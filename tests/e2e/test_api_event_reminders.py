@@ -34,7 +34,7 @@ START = "2026-03-02T10:00:00+01:00"
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path, NO_LIMITS, bot=False) as running:
+    with running_api_server(backend.migrated_url(), tmp_path, NO_LIMITS, bot=False) as running:
         yield running
 
 

@@ -44,7 +44,7 @@ class ApiServer:
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
     """`televent serve` with the bot on (the Bot API stand-in), Alice and Bob (@bob) seeded."""
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     passwords = seed_accounts(database_url)
     app = build_application(Settings(database_url=database_url))
     app.change_account_settings(BOB, {"username": "bob"}, actor=ACTOR, source=SOURCE)

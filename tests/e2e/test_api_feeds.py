@@ -98,7 +98,7 @@ class FeedServer:
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[FeedServer]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     passwords = seed_accounts(database_url)
     app = build_application(Settings(database_url=database_url))
     app.register_account(

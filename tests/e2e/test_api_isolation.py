@@ -16,7 +16,7 @@ from tests.tma import ApiServer, running_api_server
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[ApiServer]:
-    with running_api_server(backend.fresh_url(), tmp_path) as running:
+    with running_api_server(backend.migrated_url(), tmp_path) as running:
         yield running
 
 

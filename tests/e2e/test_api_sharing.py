@@ -45,7 +45,7 @@ class SharingServer:
 
 @pytest.fixture
 def server(backend: Backend, tmp_path: Path) -> Iterator[SharingServer]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     app = build_application(Settings(database_url=database_url))
     for telegram_id in (CAROL, DAVE):

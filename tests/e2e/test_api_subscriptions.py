@@ -37,7 +37,7 @@ class FeedSetup:
 
 @contextmanager
 def serving(backend: Backend, tmp_path: Path, extra: dict[str, str]) -> Iterator[FeedSetup]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     passwords = seed_accounts(database_url)
     with FakeBotApi() as bot, feed_server() as feeds:
         settings = {

@@ -116,7 +116,7 @@ def test_a_backup_under_write_load_restores_every_acknowledged_write(
     target_db = Backend(target, tmp_path / "target", postgres)
     (tmp_path / "source").mkdir()
     (tmp_path / "target").mkdir()
-    source_url = source_db.fresh_url()
+    source_url = source_db.migrated_url()
     passwords = seed_accounts(source_url)
     backup = tmp_path / "televent.backup"
     with running_serve(source_url, tmp_path, SERVER_SETTINGS) as (url, _):

@@ -92,7 +92,7 @@ def card_for(api: FakeBotApi, user: int, **kwargs: float) -> Call:
 def test_invitation_journey_through_the_running_server(
     backend: Backend, api: FakeBotApi, tmp_path: Path
 ) -> None:
-    with serve(backend.fresh_url(), api, tmp_path) as url:
+    with serve(backend.migrated_url(), api, tmp_path) as url:
         commands = api.wait_for("setMyCommands")
         assert {"today", "create", "invite", "rsvp"} <= {
             c["command"] for c in commands.params["commands"]
@@ -128,7 +128,7 @@ def test_invitation_journey_through_the_running_server(
 def test_429_is_retried_and_a_blocked_user_is_given_up(
     backend: Backend, api: FakeBotApi, tmp_path: Path
 ) -> None:
-    with serve(backend.fresh_url(), api, tmp_path):
+    with serve(backend.migrated_url(), api, tmp_path):
         register(api, ALICE, BOB, CAROL)
         sid = create(api, ALICE, "Retro, tomorrow 16:00")
         api.fail(
@@ -150,7 +150,7 @@ def test_429_is_retried_and_a_blocked_user_is_given_up(
 def test_a_process_killed_before_sending_still_delivers_the_card_once(
     backend: Backend, api: FakeBotApi, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     with serve(database_url, api, tmp_path) as url:
         register(api, ALICE, BOB)
         sid = create(api, ALICE, "Launch, tomorrow 10:00")
@@ -179,7 +179,7 @@ def test_webhook_mode_checks_the_secret_token(
         "TELEGRAM_WEBHOOK_URL": "https://calendar.example.com",
         "TELEGRAM_WEBHOOK_SECRET": "s3cret",
     }
-    with serve(backend.fresh_url(), api, tmp_path, extra) as url:
+    with serve(backend.migrated_url(), api, tmp_path, extra) as url:
         registered = api.wait_for("setWebhook")
         assert registered.params["url"] == "https://calendar.example.com/telegram/webhook"
         assert registered.params["secret_token"] == "s3cret"

@@ -56,7 +56,7 @@ def log_in(url: str, token: str) -> str:
 def test_over_https_the_menu_button_app_and_open_buttons_lead_to_the_app(
     backend: Backend, api: FakeBotApi, tmp_path: Path
 ) -> None:
-    with serve(backend.fresh_url(), api, tmp_path, {"TELEVENT_PUBLIC_URL": f"{PUBLIC}/"}) as url:
+    with serve(backend.migrated_url(), api, tmp_path, {"TELEVENT_PUBLIC_URL": f"{PUBLIC}/"}) as url:
         menu = api.wait_for("setChatMenuButton")
         assert menu.params["menu_button"] == {
             "type": "web_app",
@@ -91,7 +91,7 @@ def test_over_https_the_menu_button_app_and_open_buttons_lead_to_the_app(
 def test_over_http_no_menu_button_and_the_link_from_app_works_once(
     backend: Backend, api: FakeBotApi, tmp_path: Path
 ) -> None:
-    with serve(backend.fresh_url(), api, tmp_path) as url:
+    with serve(backend.migrated_url(), api, tmp_path) as url:
         api.wait_for("getUpdates")  # started: the menu button's turn is past
         assert api.calls("setChatMenuButton") == []
         register(api, ALICE)

@@ -15,7 +15,7 @@ from tests.e2e.test_bot_webapp_e2e import session_cookie
 
 
 def test_the_printed_link_logs_its_user_in_once(backend: Backend, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, _):
         printed = subprocess.run(

@@ -82,7 +82,7 @@ def _mirror(database_url: str, calendar: UUID) -> tuple[list[str], str | None]:
 def test_kill_9_during_a_sync_leaves_all_or_nothing_and_then_everything_once(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     work = tmp_path / "radicale"
     work.mkdir()
@@ -154,7 +154,7 @@ def test_kill_9_during_a_write_back_sends_each_change_once(
     """300 events imported here into a connected calendar are written back; kill -9 while
     they are sent: after a restart the other server holds each once, Televent each once, and
     nothing waits to be sent."""
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     work = tmp_path / "radicale"
     work.mkdir()

@@ -47,7 +47,7 @@ def _stored(database_url: str, calendar: object) -> list[str]:
 def test_kill_9_during_a_refresh_leaves_all_or_nothing_and_then_everything_once(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     with feed_server() as feeds:
         feeds.put("/fixtures.ics", FEED)

@@ -51,7 +51,7 @@ class Setup:
 
 @contextmanager
 def serving(backend: Backend, tmp_path: Path, google: GoogleStandIn) -> Iterator[Setup]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     passwords = seed_accounts(database_url)
     with FakeBotApi() as bot:
         settings = {

@@ -82,7 +82,7 @@ def timed(n: int) -> dict[str, object]:
 def test_kill_9_during_a_google_sync_leaves_all_or_nothing_and_then_everything_once(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     with google_standin() as google, FakeBotApi() as bot:
         calendar = connected(database_url, google)
@@ -124,7 +124,7 @@ MADE_HERE = calendar_feed(
 def test_kill_9_during_a_write_back_to_google_sends_each_event_once(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     seed_accounts(database_url)
     with google_standin() as google, FakeBotApi() as bot:
         calendar = connected(database_url, google)

@@ -70,7 +70,7 @@ def test_invitations_at_the_address_through_every_way_in(
     backend: Backend, tmp_path: Path, sink: tuple[Recorder, int]
 ) -> None:
     handler, smtp_port = sink
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     with FakeBotApi() as api, ImapStandIn("televent", "secret") as imap:
         extra = {
             "TELEGRAM_BOT_TOKEN": BOT_TOKEN,

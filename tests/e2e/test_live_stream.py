@@ -71,7 +71,7 @@ def take(events: queue.Queue[tuple[int, dict[str, object]]], seconds: float = 15
 def test_a_change_through_one_process_reaches_a_stream_held_by_another(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     alice, bob = ("1", users[1]), ("2", users[2])
     with running_serve(database_url, tmp_path) as (one, _), running_serve(
@@ -117,7 +117,7 @@ def test_a_change_through_one_process_reaches_a_stream_held_by_another(
 
 
 def test_an_open_stream_does_not_hold_up_a_shutdown(backend: Backend, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path) as (url, process), listening(url, ("1", users[1])):
         started = time.monotonic()

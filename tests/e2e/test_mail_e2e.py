@@ -52,7 +52,7 @@ def sink() -> Iterator[tuple[Recorder, int]]:
 
 
 def prepared(backend: Backend) -> tuple[str, str]:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     app = build_application(Settings(database_url=database_url))
     app.register_account(
         3, name="Carol", email="carol@example.org", timezone="Europe/Berlin", actor=ACTOR,

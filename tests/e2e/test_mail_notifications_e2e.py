@@ -73,7 +73,7 @@ def test_reminder_and_agenda_mails_and_the_unsubscribe_link(
     backend: Backend, api: FakeBotApi, sink: tuple[Recorder, int], tmp_path: Path
 ) -> None:
     handler, smtp_port = sink
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     now = dt.datetime.now(dt.UTC)
     zone = mid_morning_zone(now)
     tz = zoneinfo.ZoneInfo(zone)
@@ -214,7 +214,7 @@ def test_without_the_bot_reminders_chosen_by_mail_are_still_mailed(
     """A deployment without TELEGRAM_BOT_TOKEN: the reminder of someone who chose mail comes by
     mail all the same (no bot sender runs the scans there)."""
     handler, smtp_port = sink
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     now = dt.datetime.now(dt.UTC)
     zone = mid_morning_zone(now)
     soon = now.replace(second=0, microsecond=0) + dt.timedelta(minutes=10)

@@ -55,7 +55,7 @@ def test_metrics_count_requests_commands_queues_and_read_models(server: Server) 
 def test_with_a_token_metrics_need_it_and_logs_are_json_lines(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     settings = {
         **SERVER_SETTINGS,

@@ -44,7 +44,7 @@ def test_ready_says_what_is_checked_and_503_while_a_read_model_is_behind(server:
 
 
 def test_sigterm_lets_the_request_in_flight_finish(backend: Backend, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, process):
         parts = urlsplit(url)

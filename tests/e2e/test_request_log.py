@@ -86,7 +86,7 @@ def check_requests(requests: list[dict[str, Any]]) -> None:
 
 
 def test_each_request_is_one_text_line_by_default(backend: Backend, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SERVER_SETTINGS) as (url, process):
         token, password = make_requests(url, database_url, users[1])
@@ -99,7 +99,7 @@ def test_each_request_is_one_text_line_by_default(backend: Backend, tmp_path: Pa
 def test_each_request_is_one_json_line_with_the_json_format(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     settings = {**SERVER_SETTINGS, "TELEVENT_LOG_FORMAT": "json"}
     with running_serve(database_url, tmp_path, settings) as (url, process):
@@ -113,7 +113,7 @@ def test_each_request_is_one_json_line_with_the_json_format(
 
 
 def test_the_access_log_can_be_turned_off(backend: Backend, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     settings = {**SERVER_SETTINGS, "TELEVENT_ACCESS_LOG": "off"}
     with running_serve(database_url, tmp_path, settings) as (url, process):
@@ -126,7 +126,7 @@ def test_the_access_log_can_be_turned_off(backend: Backend, tmp_path: Path) -> N
 
 def test_a_telegram_delivery_is_one_line(backend: Backend, tmp_path: Path) -> None:
     json_format = {"TELEVENT_LOG_FORMAT": "json"}
-    with FakeBotApi() as api, serve(backend.fresh_url(), api, tmp_path, json_format) as url:
+    with FakeBotApi() as api, serve(backend.migrated_url(), api, tmp_path, json_format) as url:
         register(api, ALICE, BOB)
         sid = create(api, ALICE, "Logged sync, tomorrow 15:00")
         say(api, ALICE, f"/invite {sid} @bob", "Bob invited")

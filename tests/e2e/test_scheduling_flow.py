@@ -109,7 +109,7 @@ def test_invite_answer_reschedule_and_cancel_through_caldav(
     backend: Backend, tmp_path: Path, sink: tuple[Recorder, int]
 ) -> None:
     handler, smtp_port = sink
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with (
         running_serve(database_url, tmp_path, with_mail(smtp_port)) as (url, _),
@@ -206,7 +206,7 @@ def test_an_invitation_the_relay_refuses_shows_5_1_in_the_organizers_client(
     SCHEDULE-STATUS 5.1 on Carol after its next sync, and keeps seeing it when it saves a
     change that sends Carol nothing (RFC 6638 §3.2.9)."""
     handler = Recorder(rcpt_reply="550 5.1.1 no such user here")
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with (
         smtp_server(handler) as smtp_port,

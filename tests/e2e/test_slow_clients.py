@@ -31,7 +31,7 @@ CONNECTIONS = 20
 def served(tmp_path: Path) -> Iterator[tuple[str, int, str]]:
     """A server on SQLite (the deadlines are the HTTP layer's, the same on every database)."""
     backend = Backend("sqlite", tmp_path, None)
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, SETTINGS) as (url, _):
         port = int(url.rsplit(":", 1)[1])

@@ -93,7 +93,7 @@ def settled(sub: Subscription, quiet: float = 2.5, timeout: float = 30) -> int:
 
 
 def test_webdav_push_journey(backend: Backend, pushes: PushService, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with FakeBotApi() as api, running_serve(
         database_url, tmp_path,
@@ -219,7 +219,7 @@ def test_webdav_push_journey(backend: Backend, pushes: PushService, tmp_path: Pa
 def test_bad_registrations_get_the_drafts_preconditions(
     backend: Backend, pushes: PushService, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, {"TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1"}) as (
         url,
@@ -257,7 +257,7 @@ def test_bad_registrations_get_the_drafts_preconditions(
 def test_a_key_rotation_tells_each_registration_with_its_old_key(
     backend: Backend, pushes: PushService, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with running_serve(database_url, tmp_path, {"TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1"}) as (
         url,

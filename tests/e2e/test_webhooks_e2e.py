@@ -21,7 +21,7 @@ TRIGGERS = ["event.created", "event.updated", "event.deleted", "rsvp.changed", "
 
 
 def test_webhooks_through_the_running_server(backend: Backend, tmp_path: Path) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with webhook_receiver() as receiver, running_serve(database_url, tmp_path, OPEN) as (url, _):
         alice = httpx.Client(base_url=f"{url}/api/v1", auth=("1", users[1]), timeout=30)
@@ -102,7 +102,7 @@ def test_webhooks_through_the_running_server(backend: Backend, tmp_path: Path) -
 def test_kill_9_during_a_delivery_loses_nothing_and_repeats_no_id_with_another_body(
     backend: Backend, tmp_path: Path
 ) -> None:
-    database_url = backend.fresh_url()
+    database_url = backend.migrated_url()
     users = seed_accounts(database_url)
     with webhook_receiver() as receiver:
         with running_serve(database_url, tmp_path, OPEN) as (url, process):
