@@ -25,6 +25,7 @@ from tests.browser.conftest import (
     RECORDER,
     ZONE,
     MiniApp,
+    seeded_for,
     shoot,
 )
 
@@ -142,11 +143,15 @@ def between(start: dt.datetime, minutes: int) -> dict[str, str]:
     return {"start": start.isoformat(), "end": (start + dt.timedelta(minutes=minutes)).isoformat()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def seeded(mini_app: MiniApp) -> dict[str, dict[str, Any]]:
     """Today and tomorrow, between 09:00 and 13:00 (on screen without scrolling): titles that
     broke inside words in narrow columns, a 15-minute stand-up, a long single word, and a
-    meeting with guests whose addresses are long."""
+    meeting with guests whose addresses are long (made once a day: see seeded_for)."""
+    return seeded_for(mini_app, today_at(0).date(), lambda: todays_events(mini_app))
+
+
+def todays_events(mini_app: MiniApp) -> dict[str, dict[str, Any]]:
     return {
         "dentist": create(mini_app, title="Dentist (moved)", **between(today_at(10), 60)),
         "call": create(mini_app, title="Call with the bank", **between(today_at(10, 30), 60)),
@@ -184,6 +189,8 @@ def open_app(
     height: int = 844,
     fragment: str = "",
     telegram_id: int = ALICE,
+    at: dt.datetime | None = None,
+    requests: list[str] | None = None,
 ) -> Page:
     """The app as Telegram opens it, on a screen `width` pixels wide, in a light or dark
     colour scheme (with Telegram's theme of that scheme)."""
@@ -193,7 +200,11 @@ def open_app(
         timezone_id="Europe/Berlin",
         locale="en-GB",
     )
+    if at is not None:  # the browser's clock stands still there (timers keep running)
+        context.clock.set_fixed_time(at)
     page = context.new_page()
+    if requests is not None:  # the path of every request the page makes
+        page.on("request", lambda request: requests.append(urlsplit(request.url).path))
     page.add_init_script(RECORDER)
     theme = DARK if scheme == "dark" else LIGHT
     params = [
@@ -282,6 +293,27 @@ def test_three_days_on_a_phone_and_the_week_on_a_desktop(
         page.set_viewport_size({"width": 844, "height": 390})
         expect(page.locator("#calendar .ec-col-head")).to_have_count(1)
         assert pressed_view(page) == "day"
+    page.context.close()
+
+
+@pytest.mark.parametrize("day", range(7), ids=["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+def test_the_first_three_days_come_in_one_call_whatever_the_day(
+    mini_app: MiniApp, day: int
+) -> None:
+    """The page asks for its first period while its scripts load: on a phone that is three
+    days from today, which on a Friday or Saturday reach past the week of a language whose
+    week starts on Sunday (English): still one call."""
+    at = dt.datetime.combine(dt.date(2026, 11, 23) + dt.timedelta(days=day), dt.time(12), ZONE)
+    requests: list[str] = []
+    page = open_app(mini_app, 390, at=at, requests=requests)
+    expect(page.locator("#calendar .ec-header .ec-col-head time").first).to_have_attribute(
+        "datetime", at.date().isoformat()
+    )
+    expect(page.locator("#calendar .ec-col-head")).to_have_count(3)
+    for _ in range(2):  # a second load would begin at once, and show while it lasts
+        expect(page.locator("body")).not_to_have_class("loading")
+        page.wait_for_timeout(300)
+    assert requests.count("/api/v1/events") == 1
     page.context.close()
 
 

@@ -3,9 +3,10 @@
 // the one this person last used here (remembered in localStorage), else their Telegram app's,
 // else the browser's; the app checks it against /me. Until the words are in, a page in another
 // language than the page's own English is kept hidden (at most a moment), so nobody sees it
-// change language. The week is a guess in the browser's zone, starting on the person's first
-// day of the week, one day wider on each side; the app uses the answer when it covers what it
-// shows.
+// change language. The period is a guess in the browser's zone: the week, starting on the
+// person's first day of the week, and the three days from today a narrow screen shows first
+// (on a Friday they reach past a week that starts on Sunday), one day wider on each side; the
+// app uses the answer when it covers what it shows.
 (function () {
   "use strict";
   var LANGUAGES = ["en", "ru", "es", "pt-BR", "de", "uk", "id", "fa"];
@@ -84,11 +85,13 @@
   var query = new URLSearchParams(window.location.search);
   var view = query.get("view");
   var linked = /^(\d{4})-(\d{2})-(\d{2})$/.exec(query.get("date") || ""); // the day the link opens on
-  if (!view || view === "week") {
+  if (!view || view === "week" || view === "3day") {
     var now = linked ? new Date(+linked[1], linked[2] - 1, +linked[3]) : new Date();
     var back = (now.getDay() - firstDay() + 7) % 7;
     var from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back - 1);
     var to = new Date(from.getFullYear(), from.getMonth(), from.getDate() + 9);
+    var threeDays = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 4);
+    if (threeDays > to) to = threeDays;
     var range = new URLSearchParams({ start: from.toISOString(), end: to.toISOString(), limit: "500" });
     prefetch.events = {
       start: from.toISOString(), end: to.toISOString(),
