@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,8 +33,20 @@ ROOT = Path(__file__).resolve().parents[1]
 _MAIN = str(ROOT / "src" / "televent" / "__main__.py")  # what sys.argv[0] is under `-m`
 
 
-def enabled() -> bool:
-    return os.environ.get("TELEVENT_TEST_WARM_SERVE", "1") != "0"
+def suits(env: dict[str, str]) -> bool:
+    """Whether a server with this environment can be forked: not when warm starts are off, nor
+    when it sets what a fresh interpreter reads as it starts (another PYTHONPATH, as a test
+    that hides a package does), which a fork would not honour."""
+    if os.environ.get("TELEVENT_TEST_WARM_SERVE", "1") == "0":
+        return False
+
+    def startup(variables: Mapping[str, str]) -> dict[str, str]:
+        return {
+            k: v for k, v in variables.items() if k.startswith("PYTHON") and k != "PYTHONUNBUFFERED"
+        }
+
+    ours = startup(os.environ)
+    return startup(env) in (ours, {**ours, "PYTHONPATH": str(ROOT / "src")})
 
 
 class WarmProcess:
@@ -166,9 +179,12 @@ def _serve_requests(requests: IO[str], answers: IO[str]) -> None:
             answer: dict[str, Any] = {"code": exited.get(pid)}
         else:
             try:
-                answer = {"pid": _fork(request)}
+                pid = _fork(request)
             except OSError as exc:
                 answer = {"error": str(exc)}
+            else:
+                exited.pop(pid, None)  # the number of a server that ended long ago, used again
+                answer = {"pid": pid}
         answers.write(json.dumps(answer) + "\n")
         answers.flush()
 

@@ -176,6 +176,29 @@ def this_week(day: int, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(monday + dt.timedelta(days=day), dt.time(hour, minute), ZONE)
 
 
+_SEEDS: dict[str, tuple[dt.date, dict[str, dict[str, Any]]]] = {}
+
+
+def seeded_for(
+    mini_app: MiniApp, period: dt.date, make: Callable[[], dict[str, dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
+    """The events `make` creates (as Alice) for a module's tests about `period`, today's date
+    or this week's Monday in the accounts' zone, made once per server and period. When the
+    period has turned since they were made (a run across midnight in Berlin), they are
+    deleted and made again, so a test never looks for today's events among yesterday's."""
+    made = _SEEDS.get(mini_app.url)
+    if made is not None and made[0] == period:
+        return made[1]
+    if made is not None:
+        with mini_app.api(ALICE) as client:
+            for event in made[1].values():
+                # a test may have deleted one already
+                assert client.delete(f"/events/{event['id']}").status_code in (204, 404)
+    events = make()
+    _SEEDS[mini_app.url] = (period, events)
+    return events
+
+
 @pytest.fixture(scope="session")
 def chromium() -> Path:
     if not CHROMIUM.exists():

@@ -23,6 +23,7 @@ from tests.browser.conftest import (
     DARK,
     MiniApp,
     artifacts,
+    seeded_for,
     shoot,
     telegram_calls,
     this_week,
@@ -38,10 +39,14 @@ def create(mini_app: MiniApp, telegram_id: int = ALICE, **event: Any) -> dict[st
     return created
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def seeded(mini_app: MiniApp) -> dict[str, dict[str, Any]]:
     """This week: a meeting, an occurrence of a weekly stand-up that began last week, and an
-    all-day offsite over two days."""
+    all-day offsite over two days (made once a week: see seeded_for)."""
+    return seeded_for(mini_app, this_week(0, 0).date(), lambda: this_weeks_events(mini_app))
+
+
+def this_weeks_events(mini_app: MiniApp) -> dict[str, dict[str, Any]]:
     monday = this_week(0, 9)
     return {
         "review": create(

@@ -48,13 +48,14 @@ class ServeProcess:
     output; `stdout` follows the file (like `tail -f`) and ends once the process has exited.
 
     `python -m televent …` is forked from the test process's warm interpreter
-    (tests/warm_processes.py: the same program without importing it all again); any other
-    command, or every one with TELEVENT_TEST_WARM_SERVE=0, is a fresh process."""
+    (tests/warm_processes.py: the same program without importing it all again) unless its
+    environment changes how an interpreter starts; any other command, or every one with
+    TELEVENT_TEST_WARM_SERVE=0, is a fresh process."""
 
     def __init__(self, command: list[str], output: Path, *, cwd: Path, env: dict[str, str]) -> None:
         self.output_path = output
         self._process: subprocess.Popen[bytes] | warm_processes.WarmProcess
-        if warm_processes.enabled() and command[:3] == [sys.executable, "-m", "televent"]:
+        if command[:3] == [sys.executable, "-m", "televent"] and warm_processes.suits(env):
             output.write_bytes(b"")
             self._process = warm_processes.start(command[3:], env, cwd, output)
         else:
