@@ -1,28 +1,33 @@
-"""`televent serve` forked from a warm interpreter, for the end-to-end suites.
+"""`televent` commands forked from a warm interpreter: the servers of the end-to-end suites,
+and the command lines the storage tests run.
 
-Starting `python -m televent serve` imports the whole server, about a second of CPU, and with
-a bot token aiogram too, two to four seconds more (it builds several hundred pydantic models
-on import). The end-to-end suites start some five hundred servers, so on a 2-core machine
-those imports were close to half of their time. Here one helper process per test process
-imports all of it once; each server is forked from it and then runs exactly what `python -m
-televent serve` runs (`televent.entrypoints.cli.main` with the same arguments), with the
-test's environment, working folder and output file, as a child of the helper.
+Starting `python -m televent` imports the whole program, about a second of CPU, and `serve`
+with a bot token imports aiogram too, two to four seconds more (it builds several hundred
+pydantic models on import). The end-to-end suites start some five hundred servers and the
+storage tests run the command line a few hundred times, so on a 2-core machine those imports
+were close to half of the end-to-end suites' time. Here one helper process per test process
+imports all of it once; each command is forked from it and then runs exactly what `python -m
+televent` runs (`televent.entrypoints.cli.main` with the same arguments), with the test's
+environment, working folder, input and output files, as a child of the helper.
 
-What differs from a fresh interpreter is only what happened before the fork: the imports. The
-tests that are about starting the program itself (tests/integration/test_serve.py and the
-other suites that spawn `televent` directly) still start a fresh interpreter, and so does
-every server when `TELEVENT_TEST_WARM_SERVE=0`.
+What differs from a fresh interpreter is only what happened before the fork: the imports. A
+command whose environment changes how an interpreter starts (another PYTHONPATH) gets a fresh
+interpreter, and so do the tests that are about starting the program itself (a server's first
+start, `--workers`, a reader that closes the pipe early, a terminal) and every command when
+`TELEVENT_TEST_WARM_SERVE=0`.
 """
 
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import random
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Mapping
@@ -113,12 +118,23 @@ class _Helper:
             raise RuntimeError(f"the warm interpreter could not start a server: {answer['error']}")
         return answer
 
-    def start(self, arguments: list[str], env: dict[str, str], cwd: Path, output: Path) -> int:
+    def start(
+        self,
+        arguments: list[str],
+        env: Mapping[str, str],
+        cwd: Path,
+        output: Path,
+        *,
+        errors: Path | None = None,
+        stdin: Path | None = None,
+    ) -> int:
         request = {
             "start": arguments,
-            "env": env,
+            "env": dict(env),
             "cwd": str(cwd),
             "output": str(output),
+            "errors": None if errors is None else str(errors),
+            "stdin": None if stdin is None else str(stdin),
         }
         return int(self.ask(request)["pid"])
 
@@ -141,15 +157,54 @@ _HELPERS: list[_Helper] = []
 _HELPERS_LOCK = threading.Lock()
 
 
-def start(arguments: list[str], env: dict[str, str], cwd: Path, output: Path) -> WarmProcess:
+def start(
+    arguments: list[str],
+    env: Mapping[str, str],
+    cwd: Path,
+    output: Path,
+    *,
+    errors: Path | None = None,
+    stdin: Path | None = None,
+) -> WarmProcess:
     """Fork `televent <arguments>` from this test process's warm interpreter (made on first
-    use): its output goes to `output`, which must exist."""
+    use): its output goes to `output` (and its errors too, or to `errors`), which must exist;
+    it reads `stdin`, or nothing."""
     with _HELPERS_LOCK:
         if not _HELPERS:
             _HELPERS.append(_Helper())
             atexit.register(close)
         helper = _HELPERS[0]
-    return WarmProcess(helper, helper.start(arguments, env, cwd, output))
+    pid = helper.start(arguments, env, cwd, output, errors=errors, stdin=stdin)
+    return WarmProcess(helper, pid)
+
+
+def run(
+    arguments: list[str],
+    *,
+    env: Mapping[str, str],
+    cwd: Path,
+    input: str | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """`subprocess.run([python, "-m", "televent", *arguments], capture_output=True,
+    text=True)` (stdin from `input`, or nothing), forked from the warm interpreter."""
+    with tempfile.TemporaryDirectory(prefix="televent-run-") as folder:
+        out, err, given = (Path(folder, name) for name in ("out", "err", "in"))
+        out.write_bytes(b"")
+        err.write_bytes(b"")
+        if input is not None:
+            given.write_text(input)
+        process = start(
+            arguments, env, cwd, out, errors=err, stdin=given if input is not None else None
+        )
+        try:
+            code = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        command = [sys.executable, "-m", "televent", *arguments]
+        return subprocess.CompletedProcess(command, code, out.read_text(), err.read_text())
 
 
 def close() -> None:
@@ -191,20 +246,23 @@ def _serve_requests(requests: IO[str], answers: IO[str]) -> None:
 
 def _fork(request: dict[str, Any]) -> int:
     output = os.open(request["output"], os.O_WRONLY | os.O_APPEND)
+    errors = output if request.get("errors") is None else os.open(request["errors"], os.O_WRONLY)
+    given = os.open(request.get("stdin") or os.devnull, os.O_RDONLY)
     pid = os.fork()
     if pid:
-        os.close(output)
+        for number in {output, errors, given}:
+            os.close(number)
         return pid
     # The child: the standard streams go to the output file, nothing else of the helper's
     # stays open, and it runs as `python -m televent` would, then exits as it would (the
     # SystemExit unwinds the helper's loop: atexit handlers and threads as after any run).
     code: int | str | None = 1
     try:
-        null = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(null, 0)
+        os.dup2(given, 0)
         os.dup2(output, 1)
-        os.dup2(output, 2)
+        os.dup2(errors, 2)
         os.closerange(3, 65536)
+        sys.stdin = open(0, closefd=False)  # noqa: SIM115 - not the reader of the requests
         for number in (signal.SIGTERM, signal.SIGCHLD, signal.SIGHUP):
             signal.signal(number, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -237,4 +295,5 @@ def _warm_up() -> None:
 
 if __name__ == "__main__":
     _warm_up()
+    gc.freeze()
     _serve_requests(sys.stdin, sys.stdout)

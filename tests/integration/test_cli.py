@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import warm_processes
 from tests.conftest import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +22,8 @@ class Cli:
         self.cwd = cwd
 
     def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
+        if warm_processes.suits(self.env):
+            return warm_processes.run(list(args), env=self.env, cwd=self.cwd)
         return subprocess.run(
             [sys.executable, "-m", "televent", *args],
             cwd=self.cwd,

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from televent.entrypoints.cli import build_parser
+from tests import warm_processes
 from tests.integration.test_cli import ROOT, Cli, cli
 
 __all__ = ["cli"]  # the fixture running the real program
@@ -24,6 +25,8 @@ __all__ = ["cli"]  # the fixture running the real program
 
 def run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """The program with no terminal on stdin (as in a script)."""
+    if warm_processes.suits(env):
+        return warm_processes.run(args, env=env, cwd=cwd)
     return subprocess.run(
         [sys.executable, "-m", "televent", *args],
         cwd=cwd,
