@@ -19,11 +19,13 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
+import argon2
 import eventsourcing.domain
 import psycopg
 import pytest
 from hypothesis import settings
 
+from televent.application import accounts
 from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -33,6 +35,14 @@ from tests.smtpsink import Recorder, smtp_server
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# Device passwords are hashed at Argon2id's recommended costs, a tenth of a second a hash and
+# again a check here; the storage tests issue hundreds, hypothesis examples one each. In this
+# process they are hashed at the lowest costs instead (a hash carries its costs, so checking it
+# costs what making it did). test_application.py checks the production costs, and the
+# programs the tests start (servers, the command line) hash with them.
+PRODUCTION_PASSWORD_HASHER = accounts.PASSWORD_HASHER
+accounts.PASSWORD_HASHER = argon2.PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 ADMIN_URL = os.environ.get(
     "TELEVENT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"

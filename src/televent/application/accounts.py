@@ -28,7 +28,9 @@ from televent.domain.values import (
 )
 from televent.domain.zones import zone_named
 
-PASSWORD_HASHER = argon2.PasswordHasher()  # Argon2id with the library's recommended costs
+# Device passwords: Argon2id at the library's recommended costs (RFC 9106's second choice, for
+# less memory). Issuing hashes with it, and CalDAV's check reads it (a hash carries its costs).
+PASSWORD_HASHER = argon2.PasswordHasher()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ import argon2
 
 from televent.adapters.caldav.resources import parse_telegram_id
 from televent.adapters.login_failures import FailureLog, MemoryFailureLog
+from televent.application import accounts
 from televent.projections.queries import AccountView, Queries
 
 REMEMBER_SECONDS = 300
@@ -52,7 +53,6 @@ ADDRESS_SLOW_AFTER_FAILURES = 30
 MAX_ACCOUNT_DELAY_SECONDS = 2.0
 MAX_USER_NAME_LENGTH = 320  # the longest email address (RFC 5321 §4.5.3.1)
 USAGE_RECORD_SECONDS = 60
-_HASHER = argon2.PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -174,11 +174,12 @@ class Authenticator:
         else:
             account = self.queries.account_by_email(user)
         if account is None:
-            _HASHER.hash(password)  # spend the same time whether or not the account exists
+            # the same time whether or not the account exists: a hash at the stored ones' costs
+            accounts.PASSWORD_HASHER.hash(password)
             return None
         for device_id, name, stored in self.queries.active_devices(account.account_id):
             try:
-                _HASHER.verify(stored, password)
+                accounts.PASSWORD_HASHER.verify(stored, password)
             except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError):
                 continue
             return Principal(account.account_id, account.telegram_id, device_id, name, account)
