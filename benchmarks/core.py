@@ -7,7 +7,9 @@ the other on the same database server and the same machine load:
 - es-save:  eventsourcing `Application.save()` of a one-event aggregate (library recorder);
 - command:  `Televent.put_object` of a realistic event with two attendees, end to end through
             the domain, the event store and every read model (one transaction);
-- rebuild:  `projections rebuild` of the whole log (streamed, batched), in events per second.
+- rebuild:  `projections rebuild` of the whole log (streamed, batched), in events per second,
+            in one process, then (in turn) with the occurrence index's bodies read by the worker
+            processes a long log gets (projections/index_workers.py).
 
 Rounds are interleaved and the medians reported, with the command rate as a ratio of the
 es-save rate measured in the same round. PostgreSQL is expected at 127.0.0.1:5432
@@ -37,6 +39,7 @@ from televent.bootstrap import build_application, event_store_environment
 from televent.config import Settings
 from televent.domain.values import calendar_id_for
 from televent.infrastructure.database import DatabaseUrl
+from televent.projections.index_workers import MIN_EVENTS, processes_for
 from televent.projections.rebuild import Rebuilder
 
 ADMIN_URL = os.environ.get(
@@ -137,8 +140,8 @@ def command_rate(app: Televent, n: int, offset: int) -> float:
     return rate(n, work)
 
 
-def rebuild_rate(app: Televent) -> tuple[float, int]:
-    rebuilder = Rebuilder(app.engine, app.views)
+def rebuild_rate(app: Televent, index_processes: int | None = None) -> tuple[float, int]:
+    rebuilder = Rebuilder(app.engine, app.views, index_processes=index_processes)
     started = time.perf_counter()
     report = rebuilder.run()
     return report.events / (time.perf_counter() - started), report.events
@@ -179,15 +182,20 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
         rebuilds: dict[str, list[float]] = {t.kind: [] for t in targets}
+        # the same rebuild with the occurrence index's bodies read by as many worker processes
+        # as a long log gets on this machine (projections/index_workers.py), in turn with it
+        workers = processes_for(MIN_EVENTS)
+        with_workers: dict[str, list[float]] = {t.kind: [] for t in targets}
         sizes: dict[str, int] = {}
         for target in targets:
             app = target.command_app()
             # Each put of a new event appends one event; fill the log to the requested size.
             command_rate(app, args.rebuild_events, 0)
             for _ in range(max(3, args.rounds // 2)):
-                events_per_second, events = rebuild_rate(app)
+                events_per_second, events = rebuild_rate(app, 0)
                 rebuilds[target.kind].append(events_per_second)
                 sizes[target.kind] = events
+                with_workers[target.kind].append(rebuild_rate(app, workers)[0])
             app.close()
         for target in targets:
             if target.kind == "postgresql":
@@ -195,15 +203,15 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         "\n| backend | raw INSERT+COMMIT /s | eventsourcing save /s | command /s | "
-        "command / save | rebuild events/s (log size) |"
+        f"command / save | rebuild events/s (log size) | … with index workers ({workers}) |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for kind, row in results.items():
         median = statistics.median
         print(
             f"| {kind} | {median(row['raw']):.0f} | {median(row['es']):.0f} | "
             f"{median(row['cmd']):.0f} | {median(row['ratio']):.0%} | "
-            f"{median(rebuilds[kind]):.0f} ({sizes[kind]}) |"
+            f"{median(rebuilds[kind]):.0f} ({sizes[kind]}) | {median(with_workers[kind]):.0f} |"
         )
     return 0
 

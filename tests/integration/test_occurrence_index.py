@@ -15,9 +15,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from televent.application.televent import Televent
+from televent.domain.occurrence_index import index_of
 from televent.domain.values import PartStat, calendar_event_id_for
 from televent.ops.gdpr import PersonalData
 from televent.projections.agenda_reader import AgendaReader, Occurrence
+from televent.projections.index_workers import IndexWorkers
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend, FakeClock
 
@@ -233,3 +235,86 @@ def test_an_erased_person_leaves_nothing_in_the_index_and_others_are_listed_as_b
         assert sorted(shown(o) for o in listed.occurrences) == fresh(reader, app, ann, low, high)
         report = Rebuilder(app.engine, app.views).run(["occurrences"], verify=True)
         assert report.matches, report.differences
+
+
+def index_rows(app: Televent) -> list[list[tuple[Any, ...]]]:
+    """Every row of the occurrence index, in one order."""
+    with app.views.read() as db:
+        return [
+            sorted(tuple(str(v) for v in row.values()) for row in db.all(f"SELECT * FROM {t}"))
+            for t in ("occurrence_events", "occurrences", "occurrence_horizon")
+        ]
+
+
+def test_a_rebuild_whose_bodies_are_read_by_worker_processes_equals_the_live_index(
+    backend: Backend, clock: FakeClock
+) -> None:
+    clock.now = FakeClock().now
+    with backend.fresh_app(clock) as app:
+        for telegram_id, name in ((1, "Ann"), (2, "Bob")):
+            app.register_account(telegram_id, name=name, timezone="Europe/Berlin", actor=ACTOR,
+                                 source=SOURCE)  # fmt: skip
+        calendars = [
+            app.queries.calendars_of(a.account_id)[0].calendar_id
+            for a in (app.queries.account_by_telegram_id(t) for t in (1, 2))
+            if a is not None
+        ]
+        app.move_occurrence_horizon(clock())
+        stored: dict[int, tuple[Any, ...]] = {}
+        steps: list[tuple[Any, ...]] = []
+        for i in range(12):  # single events and series of every kind, edited and answered
+            steps.append(("put", i, f"T{i}", ZONES[i % 5], 1 + i, RULES[i % 5]))
+        steps += [("move one", 1, 20), ("rsvp", 2, "ACCEPTED"), ("cancel", 3), ("delete", 4),
+                  ("split", 6, 25), ("horizon", 90), ("put", 5, "again", "UTC", 9, ""),
+                  ("horizon", 200)]  # fmt: skip
+        for step in steps:
+            perform(app, clock, calendars[0], step, stored)
+        odd = body("odd", "Odd", "Europe/Berlin", 3, "FREQ=WEEKLY").replace(
+            "END:VCALENDAR",
+            "BEGIN:VEVENT\r\nUID:odd\r\nDTSTAMP:20260101T000000Z\r\n"
+            "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260310T093000\r\n"
+            "DTSTART;TZID=Europe/Berlin:20260310T120000\r\nSUMMARY:Later\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR",
+        )  # an override for this and following: left to readers to expand
+        task = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VTODO\r\nUID:task\r\n"
+            "DTSTAMP:20260101T000000Z\r\nSUMMARY:Task\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+        )
+        for href, text in (("odd.ics", odd), ("task.ics", task)):
+            app.put_object(calendars[0], href, text, actor=ACTOR, source=SOURCE)
+        app.put_object(calendars[1], "b.ics", body("b", "Bob's", "Europe/Berlin", 2,
+                       "FREQ=WEEKLY"), actor=ACTOR, source=SOURCE)  # fmt: skip
+        PersonalData(app).erase(2, operator="dpo", reason="Art. 17")
+        live = index_rows(app)
+        with app.views.read() as db:
+            assert db.scalar("SELECT COUNT(*) FROM occurrence_events WHERE on_read = 1") == 1
+
+        # Batches of seven: every batch but the first is read by the worker while the one
+        # before it is applied, and what it has not started is read here.
+        rebuilder = Rebuilder(app.engine, app.views, batch_size=7, index_processes=1)
+        report = rebuilder.run(["occurrences"], verify=True)
+        assert report.matches, report.differences
+        assert report.index_processes == 1 and report.read_by_workers > 0
+
+        report = rebuilder.run(["occurrences"])  # swapped in: the same rows as before
+        assert report.read_by_workers > 0
+        assert index_rows(app) == live
+
+
+def test_bodies_the_workers_cannot_read_any_more_are_read_here() -> None:
+    at = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+    texts = [body(f"w{i}", f"W{i}", "Europe/Berlin", 2 + i, "FREQ=WEEKLY") for i in range(3)]
+    workers = IndexWorkers(1)
+    try:
+        workers.submit([("a", 1, texts[0], at)])
+        assert workers.take("a", 1, texts[0], at) == index_of(texts[0], at)
+        assert workers.read_by_workers == 1
+        for process in list(workers._pool._processes.values()):  # type: ignore[union-attr]
+            process.kill()
+        workers.submit([("b", 2, texts[1], at), ("c", 3, texts[2], at)])
+        assert workers.take("b", 2, texts[1], at) == index_of(texts[1], at)
+        assert workers.take("c", 3, texts[2], at) == index_of(texts[2], at)
+        assert workers.read_by_workers == 1
+        assert workers.take("d", 4, texts[0], at) == index_of(texts[0], at)  # never handed in
+    finally:
+        workers.close()

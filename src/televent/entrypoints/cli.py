@@ -410,6 +410,7 @@ def _projections_rebuild(settings: Settings, args: argparse.Namespace) -> int:
         "verified": report.verified,
         "matches": report.matches,
         "differences": [asdict(d) for d in report.differences],
+        "index_processes": report.index_processes,
     }
     emit(args, data, lambda: _rebuild_text(report))
     return 0 if report.matches else EXIT_ERROR

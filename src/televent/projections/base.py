@@ -75,6 +75,10 @@ class Projection:
     def start_from_empty(self) -> None:
         """Told by a rebuild that its tables start empty (a chance to skip lookups)."""
 
+    def prepare(self, batch: Sequence[tuple[int, Any]]) -> None:
+        """Shown a rebuild's next batch of (position, event) before it is applied: a chance to
+        start work on it elsewhere (the occurrence index reads its bodies in workers)."""
+
     def flush(self, db: Sql) -> None:
         """Write what the handlers coalesced (called once per transaction or batch)."""
 

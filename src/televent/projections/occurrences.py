@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from televent.domain.occurrence_index import (
@@ -26,8 +27,10 @@ from televent.domain.occurrence_index import (
     index_of,
     instances_between,
 )
+from televent.infrastructure.crypto_shredding import is_redacted
 from televent.projections.base import Projection, handles
 from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS, etag_for
+from televent.projections.index_workers import IndexWorkers
 from televent.projections.sql import Sql
 
 HORIZON = "endless"
@@ -39,6 +42,23 @@ class OccurrencesProjection(Projection):
 
     name = "occurrences"
     tables = ("occurrence_events", "occurrences", "occurrence_horizon")
+    # a rebuild's worker processes, reading the next batch's bodies (None: read here)
+    workers: IndexWorkers | None = None
+
+    def prepare(self, batch: Sequence[tuple[int, Any]]) -> None:
+        """Hand the workers the bodies the batch leaves: per event the last one, which is the
+        one `flush` indexes (an event deleted later in the batch is read for nothing)."""
+        if self.workers is None:
+            return
+        last: dict[str, tuple[str, int, str, dt.datetime]] = {}
+        for position, event in batch:
+            if self._handlers.get(type(event).__qualname__) is not OccurrencesProjection._body:
+                continue
+            ical = getattr(event, "ical", None)
+            if ical is not None and not is_redacted(event):
+                event_id = str(event.originator_id)
+                last[event_id] = (event_id, position, str(ical), event.timestamp)
+        self.workers.submit(list(last.values()))
 
     @handles(
         "CalendarEvent.EventCreated", "CalendarEvent.EventRecreated", *BODY_EVENTS, *NOTE_EVENTS
@@ -95,7 +115,11 @@ class OccurrencesProjection(Projection):
         found = []
         for key in keys:
             calendar_id, uid, etag, ical, at, position = db.pending.pop(key)
-            indexed = index_of(ical, at)
+            indexed = (
+                index_of(ical, at)
+                if self.workers is None
+                else self.workers.take(key[1], position, ical, at)
+            )
             if indexed is not None:  # None: a task or a journal, nothing is listed
                 found.append((key[1], calendar_id, uid, etag, position, indexed))
         horizon = None  # read once, and only when an endless series needs it

@@ -14,11 +14,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from televent.domain.errors import TeleventError
 from televent.infrastructure.database import Dialect
 from televent.projections.base import Projection
 from televent.projections.engine import ProjectionEngine, all_projections
+from televent.projections.index_workers import IndexWorkers, processes_for
+from televent.projections.occurrences import OccurrencesProjection
 from televent.projections.queries import ViewReader
 from televent.projections.sql import Sql
 
@@ -53,6 +56,8 @@ class RebuildReport:
     events: int
     verified: bool
     differences: list[TableDifference] = field(default_factory=list)
+    index_processes: int = 0  # worker processes that read bodies for the occurrence index
+    read_by_workers: int = 0  # and how many bodies they read
 
     @property
     def matches(self) -> bool:
@@ -63,10 +68,19 @@ class RebuildReport:
 class Rebuilder:
     """Rebuilds or verifies read models."""
 
-    def __init__(self, engine: ProjectionEngine, views: ViewReader, batch_size: int = 2000) -> None:
+    def __init__(
+        self,
+        engine: ProjectionEngine,
+        views: ViewReader,
+        batch_size: int = 2000,
+        index_processes: int | None = None,
+    ) -> None:
         self.engine = engine
         self.views = views
         self.batch_size = batch_size
+        # worker processes reading bodies for the occurrence index (None: as the log's length
+        # and the cores say, projections/index_workers.py; 0: none)
+        self.index_processes = index_processes
 
     def run(
         self,
@@ -132,8 +146,14 @@ class Rebuilder:
                 self._create_shadow_tables(db, shadow)
                 shadow.start_from_empty()
             head = self.engine.head(db)
-        position, events = self._stream(shadows, head, progress)
+        with self._index_workers(shadows, head) as workers:
+            position, events = self._stream(shadows, head, progress, workers is not None)
         report = RebuildReport([p.name for p in shadows], position, events, verify)
+        if workers is not None:
+            report.index_processes, report.read_by_workers = (
+                workers.processes,
+                workers.read_by_workers,
+            )
         with self.views.write() as db:
             self.engine.lock_writers(db)
             final = self.engine.catch_up(db, shadows, position)
@@ -149,17 +169,50 @@ class Rebuilder:
                 self._drop_shadow_tables(db, shadow)
         return report
 
+    @contextmanager
+    def _index_workers(self, shadows: list[Projection], head: int) -> Iterator[IndexWorkers | None]:
+        """Worker processes for the occurrence index while the log streams, when the log is
+        long enough (or as many as asked for); None when there are none."""
+        processes = processes_for(head, self.index_processes)
+        readers = [s for s in shadows if isinstance(s, OccurrencesProjection)]
+        if not processes or not readers:
+            yield None
+            return
+        workers = IndexWorkers(processes)
+        for reader in readers:
+            reader.workers = workers
+        try:
+            yield workers
+        finally:
+            for reader in readers:
+                reader.workers = None
+            workers.close()
+
     def _stream(
-        self, shadows: list[Projection], head: int, progress: Progress | None
+        self, shadows: list[Projection], head: int, progress: Progress | None, ahead: bool
     ) -> tuple[int, int]:
-        """Replay the log into the shadow tables, one transaction per batch."""
+        """Replay the log into the shadow tables, one transaction per batch. With `ahead`,
+        each transaction also reads the next batch and shows it to the projections before it
+        applies this one, so that their workers read it meanwhile."""
         position, events = 0, 0
+        following: list[tuple[int, Any]] | None = None
         while True:
             with self.views.write() as db:
                 # Writers' lock first: on SQLite a read-then-write transaction would fail on
                 # a stale snapshot if another process wrote in between.
                 self.engine.lock_writers(db)
-                batch = self.engine.read_log(db, position, self.batch_size)
+                if following is None:
+                    batch = self.engine.read_log(db, position, self.batch_size)
+                    if ahead:
+                        for shadow in shadows:
+                            shadow.prepare(batch)
+                else:
+                    batch = following  # read by the last transaction: the log is append-only
+                following = None
+                if ahead and batch:
+                    following = self.engine.read_log(db, batch[-1][0], self.batch_size)
+                    for shadow in shadows:
+                        shadow.prepare(following)
                 with db.pipeline():
                     for notification_id, event in batch:
                         for shadow in shadows:
