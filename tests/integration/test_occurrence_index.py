@@ -306,9 +306,12 @@ def test_bodies_the_workers_cannot_read_any_more_are_read_here() -> None:
     texts = [body(f"w{i}", f"W{i}", "Europe/Berlin", 2 + i, "FREQ=WEEKLY") for i in range(3)]
     workers = IndexWorkers(1)
     try:
-        workers.submit([("a", 1, texts[0], at)])
+        workers.submit([("a", 1, texts[0], at), ("gone", 2, texts[1], at)])
+        workers._waiting[("a", 1)][0].result(timeout=120)  # read there, not here
         assert workers.take("a", 1, texts[0], at) == index_of(texts[0], at)
         assert workers.read_by_workers == 1
+        workers.forget(2)  # "gone" was deleted later in its batch: its reading is dropped
+        assert not workers._waiting
         for process in list(workers._pool._processes.values()):  # type: ignore[union-attr]
             process.kill()
         workers.submit([("b", 2, texts[1], at), ("c", 3, texts[2], at)])

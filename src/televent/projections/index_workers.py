@@ -90,6 +90,11 @@ class IndexWorkers:
         self.read_by_workers += 1
         return indexed
 
+    def forget(self, upto: int) -> None:
+        """Drop what was handed in at or before `upto` and never taken (an event deleted later
+        in its batch), so no reading is kept for the whole rebuild."""
+        self._waiting = {key: found for key, found in self._waiting.items() if key[1] > upto}
+
     def close(self) -> None:
         """Stop the workers (what they still read is dropped)."""
         self._waiting.clear()

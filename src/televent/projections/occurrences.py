@@ -113,8 +113,10 @@ class OccurrencesProjection(Projection):
             return
         gone = [key[1] for key in keys]
         found = []
+        last = 0
         for key in keys:
             calendar_id, uid, etag, ical, at, position = db.pending.pop(key)
+            last = max(last, position)
             indexed = (
                 index_of(ical, at)
                 if self.workers is None
@@ -122,6 +124,8 @@ class OccurrencesProjection(Projection):
             )
             if indexed is not None:  # None: a task or a journal, nothing is listed
                 found.append((key[1], calendar_id, uid, etag, position, indexed))
+        if self.workers is not None:
+            self.workers.forget(last)
         horizon = None  # read once, and only when an endless series needs it
         if any(_endless(f[-1]) for f in found):
             horizon = db.scalar(
