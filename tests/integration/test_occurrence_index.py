@@ -7,10 +7,12 @@ instances, with the same facts) in every window, and a rebuild equals the live i
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -247,7 +249,7 @@ def index_rows(app: Televent) -> list[list[tuple[Any, ...]]]:
 
 
 def test_a_rebuild_whose_bodies_are_read_by_worker_processes_equals_the_live_index(
-    backend: Backend, clock: FakeClock
+    backend: Backend, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock.now = FakeClock().now
     with backend.fresh_app(clock) as app:
@@ -289,8 +291,16 @@ def test_a_rebuild_whose_bodies_are_read_by_worker_processes_equals_the_live_ind
         with app.views.read() as db:
             assert db.scalar("SELECT COUNT(*) FROM occurrence_events WHERE on_read = 1") == 1
 
-        # Batches of seven: every batch but the first is read by the worker while the one
-        # before it is applied, and what it has not started is read here.
+        # Batches of seven, each read by the worker while the one before it is applied. Here
+        # the worker's reading is waited for, so that each body comes from it; `take` reading
+        # here what no worker started is the next test's.
+        submit = IndexWorkers.submit
+
+        def submit_and_settle(self: IndexWorkers, bodies: Any) -> None:
+            submit(self, bodies)
+            self.settle(timeout=120)
+
+        monkeypatch.setattr(IndexWorkers, "submit", submit_and_settle)
         rebuilder = Rebuilder(app.engine, app.views, batch_size=7, index_processes=1)
         report = rebuilder.run(["occurrences"], verify=True)
         assert report.matches, report.differences
@@ -304,16 +314,18 @@ def test_a_rebuild_whose_bodies_are_read_by_worker_processes_equals_the_live_ind
 def test_bodies_the_workers_cannot_read_any_more_are_read_here() -> None:
     at = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
     texts = [body(f"w{i}", f"W{i}", "Europe/Berlin", 2 + i, "FREQ=WEEKLY") for i in range(3)]
+    before = {process.pid for process in multiprocessing.active_children()}
     workers = IndexWorkers(1)
     try:
         workers.submit([("a", 1, texts[0], at), ("gone", 2, texts[1], at)])
-        workers._waiting[("a", 1)][0].result(timeout=120)  # read there, not here
+        workers.settle(timeout=120)  # read there, not here
         assert workers.take("a", 1, texts[0], at) == index_of(texts[0], at)
         assert workers.read_by_workers == 1
         workers.forget(2)  # "gone" was deleted later in its batch: its reading is dropped
-        assert not workers._waiting
-        for process in list(workers._pool._processes.values()):  # type: ignore[union-attr]
-            process.kill()
+        assert not workers.pending()
+        for process in multiprocessing.active_children():
+            if process.pid not in before:
+                process.kill()
         workers.submit([("b", 2, texts[1], at), ("c", 3, texts[2], at)])
         assert workers.take("b", 2, texts[1], at) == index_of(texts[1], at)
         assert workers.take("c", 3, texts[2], at) == index_of(texts[2], at)

@@ -66,10 +66,17 @@ class Projection:
         """Whether this projection changes anything for the event."""
         return type(event).__qualname__ in self._handlers
 
-    def apply(self, db: Sql, event: Any, position: int) -> None:
-        """Apply one domain event recorded at notification `position`."""
+    def handler_for(self, event: Any) -> Handler | None:
+        """The handler `apply` gives the event, None when this view skips it."""
         handler = self._handlers.get(type(event).__qualname__)
         if handler is not None and (self.reads_redacted or not is_redacted(event)):
+            return handler
+        return None
+
+    def apply(self, db: Sql, event: Any, position: int) -> None:
+        """Apply one domain event recorded at notification `position`."""
+        handler = self.handler_for(event)
+        if handler is not None:
             handler(self, db, event, position)
 
     def start_from_empty(self) -> None:

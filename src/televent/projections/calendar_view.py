@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from televent.domain.recurrence import decode
@@ -54,6 +55,41 @@ def _time_index(facts: dict[str, Any]) -> tuple[int | None, int | None, int, str
     if spans:
         start, end = spans[0][0], max(e for _, e in spans)
     return start, end, exact, instances
+
+
+@dataclass(slots=True)
+class _NewObject:
+    """A new object's row waiting for `flush` (fields in the table's column order)."""
+
+    calendar_id: str
+    href: str
+    uid: str
+    event_id: str
+    component: str
+    etag: str
+    ical: str
+    range_start: int | None
+    range_end: int | None
+    span_exact: int
+    instances: str | None
+    position: int
+    modified_at: str
+    schedule_tag: str
+
+    def change(self, etag: str, event: Any, position: int, keep_tag: bool) -> None:
+        """Take a later body of the same batch (a reply merged keeps the Schedule-Tag)."""
+        self.etag, self.ical = etag, event.ical
+        self.range_start, self.range_end, self.span_exact, self.instances = _time_index(event.facts)
+        self.position, self.modified_at = position, event.timestamp.isoformat()
+        if not keep_tag:
+            self.schedule_tag = etag
+
+    def row(self) -> tuple[Any, ...]:
+        return (
+            self.calendar_id, self.href, self.uid, self.event_id, self.component, self.etag,
+            self.ical, self.range_start, self.range_end, self.span_exact, self.instances,
+            self.position, self.modified_at, self.schedule_tag,
+        )  # fmt: skip
 
 
 class CalendarViewProjection(Projection):
@@ -178,10 +214,10 @@ class CalendarViewProjection(Projection):
                 (calendar_id, event.href),
             )
         etag = etag_for(event.originator_id, event.originator_version)
-        db.pending[(self.prefix, "object", str(event.originator_id))] = [
+        db.pending[(self.prefix, "object", str(event.originator_id))] = _NewObject(
             calendar_id, event.href, facts["uid"], str(event.originator_id), facts["component"],
             etag, event.ical, *_time_index(facts), position, event.timestamp.isoformat(), etag,
-        ]  # fmt: skip
+        )  # fmt: skip
         self._touch(db, calendar_id, event, position)
 
     @handles(*BODY_EVENTS, *NOTE_EVENTS)
@@ -193,10 +229,7 @@ class CalendarViewProjection(Projection):
         keep_tag = is_reply_merge(event)
         waiting = db.pending.get((self.prefix, "object", str(event.originator_id)))
         if waiting is not None:
-            waiting[5:] = [
-                etag, event.ical, *_time_index(facts), position, event.timestamp.isoformat(),
-                waiting[13] if keep_tag else etag,
-            ]  # fmt: skip
+            waiting.change(etag, event, position, keep_tag)
         else:
             tag = "schedule_tag" if keep_tag else "?"
             db.run(
@@ -220,7 +253,7 @@ class CalendarViewProjection(Projection):
         calendar_id = str(event.calendar_id)
         waiting = db.pending.pop((self.prefix, "object", str(event.originator_id)), None)
         if waiting is not None:
-            uid = waiting[2]
+            uid = waiting.uid
         else:
             row = db.one(
                 f"SELECT uid FROM {self.t['calendar_objects']} WHERE event_id = ?",
@@ -254,7 +287,7 @@ class CalendarViewProjection(Projection):
             f"INSERT INTO {self.t['calendar_objects']} (calendar_id, href, uid, event_id, "
             "component, etag, ical, range_start, range_end, span_exact, instances, position, "
             "modified_at, schedule_tag) VALUES",
-            [tuple(db.pending.pop(key)) for key in objects],
+            [db.pending.pop(key).row() for key in objects],
             per=100,
         )
         touched = [

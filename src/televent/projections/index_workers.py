@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from televent.domain.occurrence_index import Indexed, index_of
@@ -46,26 +46,31 @@ def _index_all(items: list[tuple[str, dt.datetime]]) -> list[Indexed | None]:
 class IndexWorkers:
     """Bodies handed in before their batch is applied, read in worker processes, and taken
     back by (event id, position) when the batch is flushed; those no worker has started by
-    then are read here, so this process never waits for work that has not begun."""
+    then are read here, so this process never waits for work that has not begun. With no
+    processes (`READ_HERE`, outside a long rebuild) every body is read here."""
 
     def __init__(self, processes: int) -> None:
         # spawn, not fork: the process holds database connections and, in a server, threads
-        self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = (
+            ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
+            if processes
+            else None
+        )
         self._waiting: dict[tuple[str, int], tuple[Future[list[Indexed | None]], int]] = {}
-        self._broken = False
+        self._reading_here = self._pool is None  # no workers, or they failed
         self.processes = processes
         self.read_by_workers = 0  # bodies whose reading came from a worker
 
     def submit(self, bodies: list[tuple[str, int, str, dt.datetime]]) -> None:
         """Start reading bodies given as (event id, position, text, time of the change)."""
-        if self._broken:
+        if self._reading_here or self._pool is None:
             return
         for start in range(0, len(bodies), CHUNK):
             chunk = bodies[start : start + CHUNK]
             try:
                 future = self._pool.submit(_index_all, [(text, at) for _, _, text, at in chunk])
             except (BrokenProcessPool, RuntimeError, OSError):  # no process could start
-                self._broken = True
+                self._reading_here = True
                 return
             for offset, (event_id, position, _, _) in enumerate(chunk):
                 self._waiting[(event_id, position)] = (future, offset)
@@ -75,13 +80,13 @@ class IndexWorkers:
         for, else (or when the workers failed) read here."""
         waiting = self._waiting.pop((event_id, position), None)
         # one no worker has started yet is quicker read here than waited for
-        if waiting is None or self._broken or waiting[0].cancel():
+        if waiting is None or self._reading_here or waiting[0].cancel():
             return index_of(text, at)
         future, offset = waiting
         try:
             indexed = future.result()[offset]
         except BrokenProcessPool:
-            self._broken = True
+            self._reading_here = True
             LOG.warning("The occurrence index's worker processes stopped; reading here instead.")
             return index_of(text, at)
         except Exception as exc:  # read here: it fails (or not) as without workers
@@ -95,7 +100,19 @@ class IndexWorkers:
         in its batch), so no reading is kept for the whole rebuild."""
         self._waiting = {key: found for key, found in self._waiting.items() if key[1] > upto}
 
+    def pending(self) -> int:
+        """How many bodies handed in have not been taken or forgotten."""
+        return len(self._waiting)
+
+    def settle(self, timeout: float | None = None) -> None:
+        """Wait until the workers have read every body handed in (or `timeout` seconds)."""
+        wait({future for future, _ in self._waiting.values()}, timeout)
+
     def close(self) -> None:
         """Stop the workers (what they still read is dropped)."""
         self._waiting.clear()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+READ_HERE = IndexWorkers(0)  # no processes: `take` reads each body here

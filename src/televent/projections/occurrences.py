@@ -24,13 +24,11 @@ from televent.domain.occurrence_index import (
     MARGIN,
     Indexed,
     Instance,
-    index_of,
     instances_between,
 )
-from televent.infrastructure.crypto_shredding import is_redacted
 from televent.projections.base import Projection, handles
 from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS, etag_for
-from televent.projections.index_workers import IndexWorkers
+from televent.projections.index_workers import READ_HERE, IndexWorkers
 from televent.projections.sql import Sql
 
 HORIZON = "endless"
@@ -42,22 +40,19 @@ class OccurrencesProjection(Projection):
 
     name = "occurrences"
     tables = ("occurrence_events", "occurrences", "occurrence_horizon")
-    # a rebuild's worker processes, reading the next batch's bodies (None: read here)
-    workers: IndexWorkers | None = None
+    # who reads the bodies: here, or a rebuild's worker processes reading the next batch
+    workers: IndexWorkers = READ_HERE
 
     def prepare(self, batch: Sequence[tuple[int, Any]]) -> None:
         """Hand the workers the bodies the batch leaves: per event the last one, which is the
         one `flush` indexes (an event deleted later in the batch is read for nothing)."""
-        if self.workers is None:
+        if not self.workers.processes:
             return
         last: dict[str, tuple[str, int, str, dt.datetime]] = {}
         for position, event in batch:
-            if self._handlers.get(type(event).__qualname__) is not OccurrencesProjection._body:
-                continue
-            ical = getattr(event, "ical", None)
-            if ical is not None and not is_redacted(event):
+            if self.handler_for(event) is OccurrencesProjection._body and event.ical is not None:
                 event_id = str(event.originator_id)
-                last[event_id] = (event_id, position, str(ical), event.timestamp)
+                last[event_id] = (event_id, position, str(event.ical), event.timestamp)
         self.workers.submit(list(last.values()))
 
     @handles(
@@ -117,15 +112,10 @@ class OccurrencesProjection(Projection):
         for key in keys:
             calendar_id, uid, etag, ical, at, position = db.pending.pop(key)
             last = max(last, position)
-            indexed = (
-                index_of(ical, at)
-                if self.workers is None
-                else self.workers.take(key[1], position, ical, at)
-            )
+            indexed = self.workers.take(key[1], position, ical, at)
             if indexed is not None:  # None: a task or a journal, nothing is listed
                 found.append((key[1], calendar_id, uid, etag, position, indexed))
-        if self.workers is not None:
-            self.workers.forget(last)
+        self.workers.forget(last)
         horizon = None  # read once, and only when an endless series needs it
         if any(_endless(f[-1]) for f in found):
             horizon = db.scalar(

@@ -20,7 +20,7 @@ from televent.domain.errors import TeleventError
 from televent.infrastructure.database import Dialect
 from televent.projections.base import Projection
 from televent.projections.engine import ProjectionEngine, all_projections
-from televent.projections.index_workers import IndexWorkers, processes_for
+from televent.projections.index_workers import READ_HERE, IndexWorkers, processes_for
 from televent.projections.occurrences import OccurrencesProjection
 from televent.projections.queries import ViewReader
 from televent.projections.sql import Sql
@@ -185,7 +185,7 @@ class Rebuilder:
             yield workers
         finally:
             for reader in readers:
-                reader.workers = None
+                reader.workers = READ_HERE
             workers.close()
 
     def _stream(
