@@ -13,7 +13,7 @@ import re
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from televent.adapters.caldav.auth import Authenticator
@@ -364,6 +364,13 @@ def _odd_events(draw: st.DrawFn) -> str:
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(texts=st.lists(_odd_events(), min_size=1, max_size=2))
+@example(  # a series in year 1: instants before 1970 are negative, in the time index too
+    texts=[
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Hostile//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:odd\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:00010101T090000Z\r\n"
+        "DTEND:00010101T235959Z\r\nRRULE:FREQ=DAILY;COUNT=1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ]
+)
 def test_odd_data_is_refused_or_every_reader_succeeds(app: Televent, texts: list[str]) -> None:
     server, auth = _server(app)
     for n, text in enumerate(texts):

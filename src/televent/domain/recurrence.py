@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -55,12 +56,16 @@ def encode(spans: Spans | None) -> str | None:
     return None if spans is None else ",".join(f"{start}-{end}" for start, end in spans)
 
 
+# an instant before 1970 is negative: "-100--40" is the span from -100 to -40
+_PAIR = re.compile(r"(-?\d+)-(-?\d+)")
+
+
 def decode(stored: str | None) -> Spans | None:
     """The spans of an `encode`d value (None stays None)."""
     if stored is None:
         return None
-    pairs = (item.split("-") for item in stored.split(",") if item)
-    return [(int(start), int(end)) for start, end in pairs]
+    pairs = (_PAIR.fullmatch(item) for item in stored.split(",") if item)
+    return [(int(pair[1]), int(pair[2])) for pair in pairs if pair is not None]
 
 
 def _series(master: Component, zones: Zones) -> list[tuple[int, int]]:

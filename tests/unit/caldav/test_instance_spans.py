@@ -314,3 +314,10 @@ def test_a_series_with_an_override_is_left_to_the_full_expansion() -> None:
     spans = instance_spans(text)
     assert spans is not None and len(spans) == 3
     assert utc_instances(text, spans, 0, 2**40) is None
+
+
+@given(st.lists(st.tuples(st.integers(-(10**11), 10**11), st.integers(-(10**11), 10**11))))
+def test_spans_before_1970_are_stored_and_read_back(pairs: list[tuple[int, int]]) -> None:
+    """Instants before 1970 are negative; their spans read back as they were stored."""
+    spans: Spans = sorted(pairs)
+    assert decode(encode(spans)) == spans
