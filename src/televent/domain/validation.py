@@ -53,6 +53,7 @@ from televent.domain.content_lines import (
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
 from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
+from televent.domain.plain_reading import plainly_readable
 from televent.domain.rule_walk import walk
 
 MAX_LENGTH = dt.timedelta(days=100 * 366)
@@ -226,7 +227,18 @@ def _check_lengths(component: Component) -> None:
 
 
 def _check_readable(obj: CalendarObject) -> None:
-    """The readers' iCalendar library reads every time of the object, and expands it."""
+    """The readers' iCalendar library reads every time of the object, and expands it: asked,
+    unless the object is in a form it surely reads (domain/plain_reading.py)."""
+    if not plainly_readable(obj):
+        check_library_reads(obj)
+
+
+def check_library_reads(obj: CalendarObject) -> None:
+    """Have the readers' iCalendar library read every time of the object, and expand it.
+
+    Raises:
+        InvalidCalendarDataError: it cannot.
+    """
     calendar = library_calendar(obj.text)
     if calendar is None:
         raise InvalidCalendarDataError("The iCalendar data cannot be read as a calendar.")
