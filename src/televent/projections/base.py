@@ -190,8 +190,13 @@ class QueueProjection(Projection, ABC, Generic[C]):
         return account_for_address(db, address, self.internal)
 
     def owner_addresses(self, db: Sql, owner: str) -> list[str]:
-        """The calendar user addresses of the account `owner` (as the directory holds them)."""
-        return addresses_of_account(db, owner, self.internal_domain)
+        """The calendar user addresses of the account `owner` (as the directory holds them),
+        read once per transaction for all the delivery queues (`Sql.memo`)."""
+        key = ("owner_addresses", owner, self.internal_domain)
+        found: list[str] | None = db.memo.get(key)
+        if found is None:
+            found = db.memo[key] = addresses_of_account(db, owner, self.internal_domain)
+        return list(found)
 
     def role_of(self, db: Sql, facts: dict[str, Any] | None, owner: str) -> str | None:
         """What the owner is to the event (`domain.scheduling.scheduling_role`): organizer,

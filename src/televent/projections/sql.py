@@ -33,6 +33,10 @@ class Sql:
         self._pipeline: Any = None
         # Per-transaction scratch space for writes a projection coalesces until `flush`.
         self.pending: dict[Any, Any] = {}
+        # Per-transaction answers several projections read alike (an account's addresses):
+        # only for tables the directory writes, which the engine applies before every other
+        # read model, so that an answer read once holds for the rest of the transaction.
+        self.memo: dict[Any, Any] = {}
         # Reads decoded events of the log in this transaction: (after, limit, upto) ->
         # [(position, event)]; set by the projection engine while it applies new events (a
         # webhook replays past changes, projections/webhook_delivery.py).
