@@ -52,6 +52,18 @@ EXTRAS = [
     "RESOURCES:A,B", "X-MS-OLK-FORCEINSPECTOROPEN:TRUE", "X-Y;VALUE=BOOLEAN:maybe", "FREEBUSY:x",
     "dtstamp:20260301T090000Z", "X_LOTUS:1", "GEO;VALUE=FLOAT:1;2", "TZNAME:x",
 ]  # fmt: skip
+RULES = [
+    "", "FREQ=WEEKLY", "FREQ=DAILY;COUNT=5", "FREQ=WEEKLY;BYDAY=MO,WE", "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+    "FREQ=WEEKLY;UNTIL=20260401T000000Z", "FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=SU,MO",
+    "FREQ=WEEKLY;UNTIL=20260401", "FREQ=WEEKLY;UNTIL=20260401T000000", "FREQ=DAILY;INTERVAL=0",
+    "FREQ=WEEKLY;BYDAY=1MO", "FREQ=WEEKLY;COUNT=3;UNTIL=20260401T000000Z", "FREQ=HOURLY",
+    "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU", "FREQ=YEARLY;BYWEEKNO=20", "FREQ=WEEKLY;;",
+    "FREQ=WEEKLY;X-NAME=1", "FREQ=MONTHLY;BYMONTHDAY=30;BYMONTH=2", "FREQ=YEARLY;BYDAY=20MO",
+    "FREQ=DAILY;UNTIL=19000101T000000Z", "COUNT=3", "FREQ=DAILY;FREQ=WEEKLY",
+    "FREQ=MONTHLY;BYDAY=5SU", "FREQ=DAILY;UNTIL=20260230T000000Z", "FREQ=WEEKLY;UNTIL=2026",
+    "FREQ=YEARLY;COUNT=10000", "FREQ=MONTHLY;BYMONTH=3", "FREQ=DAILY;BYMONTHDAY=1",
+]  # fmt: skip
 ALARM_EXTRAS = [
     "REPEAT:2", "DURATION:PT5M", "ACKNOWLEDGED:20260305T090000Z", "ATTENDEE:mailto:a@example.com",
     "UID:alarm-1", "X-WR-ALARMUID:1", "SUMMARY:s", "DESCRIPTION:d", "REPEAT:x", "DURATION:x",
@@ -110,6 +122,8 @@ def objects(draw: st.DrawFn) -> str:
         lines.append("DTEND" + (later if later[0] in ";:" else ":" + later))
     elif end == "DURATION":
         lines.append(f"DURATION:{draw(pick(DURATIONS, 2))}")
+    rule = draw(pick(RULES, 10))
+    lines += [f"RRULE:{rule}"] if rule else []
     lines += draw(st.lists(pick(EXTRAS, 10), max_size=4))
     for _ in range(draw(st.integers(0, 2))):
         trigger = draw(pick(TRIGGERS, 3))
@@ -175,8 +189,9 @@ def test_every_plain_object_of_the_corpus_is_read_by_the_library() -> None:
 
 def test_what_clients_write_is_plain_and_the_odd_is_not() -> None:
     assert plainly_readable(accepted_calendar_object(realistic_event(3)))  # VTIMEZONE, VALARM
+    assert plainly_readable(accepted_calendar_object(realistic_event(0)))  # a weekly series
     for odd in (
-        realistic_event(3).replace("SEQUENCE:0", "RRULE:FREQ=WEEKLY"),  # a series
+        realistic_event(3).replace("SEQUENCE:0", "RRULE:FREQ=WEEKLY;BYSETPOS=1"),  # odd rule
         realistic_event(3).replace("Europe/Berlin", "W. Europe Standard Time"),  # Outlook's
         realistic_event(3).replace("TRIGGER:-PT15M", "TRIGGER:-PT15"),  # the library refuses
         realistic_event(3)

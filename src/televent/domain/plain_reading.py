@@ -13,8 +13,10 @@ value the library would refuse, or fail to expand, is ruled out:
 - every BEGIN/END is a known component's, every name a plain token, every parameter value
   quoted without quotes inside or unquoted without `,;:`; no backslash or caret anywhere in
   the parameters (their escapes are the one place the two readers differ);
-- one VEVENT without recurrence (no RRULE, RDATE, EXDATE, EXRULE, RECURRENCE-ID), with VTIMEZONEs
-  of IANA zones only (the library then never builds a time zone from the definition);
+- one VEVENT, alone (no RECURRENCE-ID) and without RDATE, EXDATE or EXRULE, with at most one
+  plain RRULE (daily to yearly, a count or an end written as RFC 5545 asks, the common BY
+  parts), and VTIMEZONEs of IANA zones only (the library then never builds a time zone from
+  the definition);
 - DTSTART, DTEND and DURATION written as RFC 5545 says, in years 1900-2200, DTEND in the
   same form as DTSTART; one UID and at most one SEQUENCE, a number (the expansion reads
   both); alarms with a well-formed TRIGGER;
@@ -90,7 +92,21 @@ _HELD: dict[str, frozenset[str]] = {
 _LISTED = frozenset({"RDATE", "COMMENT", "TZNAME", "ATTENDEE"})
 # what a VEVENT holds once (the expansion reads them; the library's check takes one of each)
 _ONCE_IN_EVENT = frozenset({"UID", "SEQUENCE", "DTSTART", "DTEND", "DURATION"})
-_RECURRENCE = frozenset({"RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"})
+_RECURRENCE = frozenset({"RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"})
+_LIST = r"(?:{0})(?:,(?:{0}))*"
+_MONTH_DAY = r"[1-9]|[12]\d|3[01]"
+# The parts of a plain rule: a frequency of a day or more, a count or an end, days of the
+# week (numbered only in a monthly rule), days of the month and months.
+_RULE_PARTS: dict[str, re.Pattern[str]] = {
+    "FREQ": re.compile("DAILY|WEEKLY|MONTHLY|YEARLY"),
+    "INTERVAL": re.compile(r"[1-9]\d{0,2}"),
+    "COUNT": re.compile(r"[1-9]\d{0,3}"),
+    "UNTIL": re.compile(r"\d{8}(?:T\d{6}Z?)?"),
+    "BYDAY": re.compile(_LIST.format(rf"[+-]?[1-4]?{_WEEKDAY}")),
+    "BYMONTHDAY": re.compile(_LIST.format(_MONTH_DAY)),
+    "BYMONTH": re.compile(_LIST.format(r"[1-9]|1[0-2]")),
+    "WKST": re.compile(_WEEKDAY),
+}
 
 
 def plainly_readable(obj: CalendarObject) -> bool:
@@ -159,9 +175,12 @@ def _plain_event(event: Component) -> bool:
     if start is None or "UID" not in event or (end is not None and length is not None):
         return False
     form = _time_form(start)
+    rules = event.all("RRULE")
     return (
         form is not None
         and (end is None or _time_form(end) == form)
+        and len(rules) <= 1
+        and all(_plain_rule(rule, form) for rule in rules)
         and all(
             alarm.name == "VALARM"
             and not alarm.components
@@ -169,6 +188,32 @@ def _plain_event(event: Component) -> bool:
             and _plain_properties(alarm)
             for alarm in event.components
         )
+    )
+
+
+def _plain_rule(rule: Property, form: str) -> bool:
+    """A rule the expansion surely reads: `_RULE_PARTS`, each once, a count or an end (in
+    the form RFC 5545 asks for with this DTSTART), numbered weekdays only monthly, days of
+    the month only monthly or yearly, months only yearly."""
+    if rule.params:
+        return False
+    parts: dict[str, str] = {}
+    for part in rule.value.split(";"):
+        key, equals, value = part.partition("=")
+        pattern = _RULE_PARTS.get(key)
+        if not equals or key in parts or pattern is None or not pattern.fullmatch(value):
+            return False
+        parts[key] = value
+    frequency = parts.get("FREQ")
+    until = parts.get("UNTIL")
+    wanted = "date" if form == "date" else "floating" if form == "floating" else "utc"
+    return (
+        frequency is not None
+        and not ("COUNT" in parts and until is not None)
+        and ("BYMONTH" not in parts or frequency == "YEARLY")
+        and ("BYMONTHDAY" not in parts or frequency in ("MONTHLY", "YEARLY"))
+        and (frequency == "MONTHLY" or not re.search(r"\d", parts.get("BYDAY", "")))
+        and (until is None or _moment(until) == wanted)
     )
 
 
