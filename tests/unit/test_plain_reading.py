@@ -51,6 +51,8 @@ EXTRAS = [
     "REQUEST-STATUS:2.0;Success", "RELATED-TO;RELTYPE=PARENT:x", "CONTACT:Jim", "COMMENT:c",
     "RESOURCES:A,B", "X-MS-OLK-FORCEINSPECTOROPEN:TRUE", "X-Y;VALUE=BOOLEAN:maybe", "FREEBUSY:x",
     "dtstamp:20260301T090000Z", "X_LOTUS:1", "GEO;VALUE=FLOAT:1;2", "TZNAME:x",
+    "ATTACH;ENCODING=BASE64;FMTTYPE=text/plain:!!!", "ORGANIZER;SENT-BY=\"mailto:x\":junk",
+    "ATTENDEE;MEMBER=\"mailto:a@x\",\"mailto:b@x\":mailto:c@x", "CLASS:", "URL;X=1:",
 ]  # fmt: skip
 RULES = [
     "", "FREQ=WEEKLY", "FREQ=DAILY;COUNT=5", "FREQ=WEEKLY;BYDAY=MO,WE", "FREQ=MONTHLY;BYDAY=-1FR",

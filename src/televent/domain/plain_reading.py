@@ -2,8 +2,8 @@
 
 Before an object is stored, domain/validation.py has the `icalendar` library read it and
 expand it (`_check_readable`), because later readers use that library; that costs about a
-fifth of a CalDAV PUT. Most objects clients write are one event with no recurrence, in a
-form the library cannot fail on. `plainly_readable` recognises that form from what the
+fifth of a CalDAV PUT. Most objects clients write are one event, alone or a plain series, in
+a form the library cannot fail on. `plainly_readable` recognises that form from what the
 fast content-line reader already parsed, and the library's reading is then skipped. It
 answers True only when every line is one the library splits as this module does and every
 value the library would refuse, or fail to expand, is ruled out:
