@@ -136,15 +136,15 @@ def _plain_properties(component: Component) -> bool:
     """Only the properties the component may hold (`_HELD`), none twice but lists, no VALUE
     parameter but on times, and every value `_CHECKS` knows well-formed."""
     held = _HELD.get(component.name)
-    once = _ONCE_IN_EVENT if held is None else None
+    once = _ONCE_IN_EVENT if held is None else held - _LISTED
     checks = _CHECKS.get(component.name, {})
     seen: set[str] = set()
     for prop in component.properties:
         if prop.name.startswith("X-"):
             continue
-        if held is not None and prop.name not in held:
-            return False
-        if prop.name in seen and prop.name in (once or held or ()) and prop.name not in _LISTED:
+        if (held is not None and prop.name not in held) or (
+            prop.name in seen and prop.name in once
+        ):
             return False
         seen.add(prop.name)
         if "VALUE" in prop.params and prop.name not in ("DTSTART", "DTEND", "TRIGGER"):
@@ -283,11 +283,9 @@ def _moment(value: str, first: int = _FIRST_YEAR, last: int = _LAST_YEAR) -> str
     return form
 
 
-def _tzid(prop: Property | None) -> str:
+def _tzid(prop: Property) -> str:
     """A time's TZID parameter (quotes removed), or a VTIMEZONE's TZID: as written, since the
     library looks up the name as written."""
-    if prop is None:
-        return ""
     return prop.value if prop.name == "TZID" else prop.param("TZID") or ""
 
 

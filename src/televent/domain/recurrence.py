@@ -64,8 +64,13 @@ def decode(stored: str | None) -> Spans | None:
     """The spans of an `encode`d value (None stays None)."""
     if stored is None:
         return None
-    pairs = (_PAIR.fullmatch(item) for item in stored.split(",") if item)
-    return [(int(pair[1]), int(pair[2])) for pair in pairs if pair is not None]
+    spans = []
+    for item in filter(None, stored.split(",")):
+        pair = _PAIR.fullmatch(item)
+        if pair is None:
+            raise ValueError(f"Not a stored span: {item!r}")
+        spans.append((int(pair[1]), int(pair[2])))
+    return spans
 
 
 def _series(master: Component, zones: Zones) -> list[tuple[int, int]]:
