@@ -10,7 +10,10 @@ when it is registered."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import os
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from cryptography.hazmat.primitives import serialization
@@ -26,8 +29,9 @@ from televent.adapters.outbound import Outbound
 from televent.application.push_registrations import PushRegistrations
 from televent.application.televent import Televent
 from televent.delivery.push_queue import PushQueue
+from televent.domain.values import calendar_event_id_for
 from televent.domain.web_push import Collection, Kind, registration
-from televent.projections.push_delivery import ALL, quiet
+from televent.projections.push_delivery import ALL, UNKNOWN, _starts_soon, quiet
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend, FakeClock
 
@@ -206,6 +210,71 @@ def test_home_inbox_properties_and_expiry(app: Televent, clock: FakeClock) -> No
     assert PushQueue(app.views, app.clock).claim() == []
     with app.views.read() as db:
         assert db.scalar("SELECT COUNT(*) FROM push_registrations") == 0
+
+
+def urgent_rows(app: Televent) -> dict[str, bool]:
+    with app.views.read() as db:
+        rows = db.all("SELECT registration_id, urgent FROM push_outbox WHERE wanted > sent")
+    return {r["registration_id"]: bool(r["urgent"]) for r in rows}
+
+
+def stored(app: Televent, calendar: UUID, uid: str, lines: str, by: UUID) -> None:
+    app.put_object(
+        calendar,
+        f"{uid}.ics",
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:{uid}\r\nDTSTAMP:20260101T000000Z\r\n{lines}SUMMARY:{uid}\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        actor=ACTOR,
+        source=SOURCE,
+        by=by,
+    )
+
+
+def test_a_change_to_an_event_that_starts_within_minutes_is_pushed_as_urgent(
+    app: Televent, clock: FakeClock
+) -> None:
+    """The urgency of a push (RFC 8030 §5.3) comes from the body the change leaves: an event
+    starting within a quarter of an hour (also the next instance of a finite series that began
+    a week ago) is urgent; one next week, an all-day event, or an event deleted is not."""
+    alice = person(app, 1, "Alice")
+    work = default_calendar(app, alice)
+    phone = register(app, alice, Collection(Kind.CALENDAR, str(work)), "alice-phone")
+    queue = PushQueue(app.views, app.clock)
+
+    def urgency_after(change: Callable[[], None]) -> bool:
+        for job in queue.claim(limit=100) if waiting(app) else []:
+            queue.sent(job)
+        clock.advance(seconds=5)
+        for job in queue.claim(limit=100):
+            queue.sent(job)
+        assert waiting(app) == {}
+        change()
+        return urgent_rows(app)[phone]
+
+    soon, later = clock.now + dt.timedelta(minutes=10), clock.now + dt.timedelta(days=7)
+    at = "%Y%m%dT%H%M%SZ"
+    assert urgency_after(
+        lambda: stored(app, work, "soon", f"DTSTART:{soon:{at}}\r\nDURATION:PT1H\r\n", alice)
+    )
+    assert not urgency_after(
+        lambda: stored(app, work, "later", f"DTSTART:{later:{at}}\r\nDURATION:PT1H\r\n", alice)
+    )
+    assert not urgency_after(
+        lambda: stored(app, work, "day", f"DTSTART;VALUE=DATE:{soon:%Y%m%d}\r\n", alice)
+    )
+    weekly = soon - dt.timedelta(days=7)
+    rule = f"DTSTART:{weekly:{at}}\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+    assert urgency_after(lambda: stored(app, work, "weekly", rule, alice))
+    assert not urgency_after(
+        lambda: app.delete_object(work, "soon.ics", actor=ACTOR, source=SOURCE)
+    )
+    # a change the command's events carry no body for reads the stored one
+    with app.views.write() as db:
+        events: dict[str, Any] = {str(calendar_event_id_for(work, "weekly")): UNKNOWN}
+        assert _starts_soon(db, events, clock.now)
+        events = {str(calendar_event_id_for(work, "later")): UNKNOWN}
+        assert not _starts_soon(db, events, clock.now)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))

@@ -125,6 +125,9 @@ class EventChanges:
     position: int = 0
     moment: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # of the last change
     imported: bool = False  # the last change came from a file imported or a feed (nothing sent)
+    # the event began in this transaction or batch (its first change here is its version 1):
+    # nothing about it was queued or remembered before, so there is nothing to read back
+    born: bool = False
 
     @property
     def at(self) -> str:
@@ -170,6 +173,7 @@ class QueueProjection(Projection, ABC, Generic[C]):
         changes: C | None = db.pending.get(key)
         if changes is None:
             changes = db.pending[key] = self.new_changes(str(event.account_id))
+            changes.born = event.originator_version == 1
         changes.position, changes.moment = position, event.timestamp
         # A file imported, a feed refreshed or a connected calendar synced is not scheduling
         # (docs/adr/0024, 0025, 0026).

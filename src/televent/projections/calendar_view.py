@@ -44,17 +44,21 @@ def is_reply_merge(event: Any) -> bool:
 
 
 def _time_index(facts: dict[str, Any]) -> tuple[int | None, int | None, int, str | None]:
-    """range_start, range_end, span_exact and instances of an object.
+    """range_start, range_end, span_exact and instances of an object."""
+    start, end = stored_range(facts)
+    return start, end, int(bool(facts.get("span_exact"))), facts.get("instances")
 
-    A finite recurring VEVENT comes with the exact span of each instance (`facts["instances"]`),
-    and its range shrinks to them: a series with a COUNT is otherwise indexed as never ending.
-    """
-    start, end, exact = facts["range_start"], facts["range_end"], int(bool(facts.get("span_exact")))
-    instances = facts.get("instances")
-    spans = decode(instances)
+
+def stored_range(facts: dict[str, Any]) -> tuple[int | None, int | None]:
+    """The instants (epoch seconds, None: unbounded) between which an object's instances lie,
+    as the view stores them (range_start, range_end). A finite recurring VEVENT comes with the
+    exact span of each instance (`facts["instances"]`), and its range shrinks to them: a series
+    with a COUNT is otherwise indexed as never ending."""
+    start, end = facts["range_start"], facts["range_end"]
+    spans = decode(facts.get("instances"))
     if spans:
         start, end = spans[0][0], max(e for _, e in spans)
-    return start, end, exact, instances
+    return start, end
 
 
 @dataclass(slots=True)

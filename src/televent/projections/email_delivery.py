@@ -116,8 +116,10 @@ class EmailDeliveryProjection(QueueProjection[_EventChanges]):
         of someone else's meeting (the owner is an ATTENDEE) answers its organizer, and
         anything else (an imported export with ATTENDEEs and no ORGANIZER, someone else's
         event) is plain data: no mail when stored, changed or deleted."""
-        previous = db.one(
-            f"SELECT ical FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,)
+        previous = (
+            None  # an event this transaction began was never sent
+            if changes.born
+            else db.one(f"SELECT ical FROM {self.t['mail_events']} WHERE event_id = ?", (event_id,))
         )
         facts = changes.facts or {}
         organizer = facts.get("organizer")

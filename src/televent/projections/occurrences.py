@@ -62,10 +62,14 @@ class OccurrencesProjection(Projection):
         """Remember the body the transaction leaves (only a command's last event carries it)."""
         if event.ical is None:
             return
-        db.pending[(self.name, str(event.originator_id))] = (
+        key = (self.name, str(event.originator_id))
+        waiting = db.pending.get(key)
+        # an event whose version 1 this transaction (or batch) holds has no rows to replace
+        born = event.originator_version == 1 or (waiting is not None and waiting[-1])
+        db.pending[key] = (
             str(event.calendar_id), str((event.facts or {}).get("uid") or ""),
             etag_for(event.originator_id, event.originator_version), str(event.ical),
-            event.timestamp, position,
+            event.timestamp, position, born,
         )  # fmt: skip
 
     @handles("CalendarEvent.EventDeleted")
@@ -106,12 +110,14 @@ class OccurrencesProjection(Projection):
         keys = [key for key in db.pending if key[0] == self.name]
         if not keys:
             return
-        gone = [key[1] for key in keys]
+        gone = []  # the events whose rows are replaced
         found = []
         last = 0
         for key in keys:
-            calendar_id, uid, etag, ical, at, position = db.pending.pop(key)
+            calendar_id, uid, etag, ical, at, position, born = db.pending.pop(key)
             last = max(last, position)
+            if not born:
+                gone.append(key[1])
             indexed = self.workers.take(key[1], position, ical, at)
             if indexed is not None:  # None: a task or a journal, nothing is listed
                 found.append((key[1], calendar_id, uid, etag, position, indexed))

@@ -27,7 +27,7 @@ from typing import Any
 from televent.domain.sharing import Status
 from televent.domain.web_push import MERGE_WINDOW, Collection, Kind, starts_soon
 from televent.projections.base import Projection, handles, stamp
-from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS
+from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS, stored_range
 from televent.projections.sql import Sql
 
 ALL = "*"
@@ -48,6 +48,22 @@ def quiet(account_id: str, registrations: Iterable[str]) -> Iterator[None]:
         _quiet.reset(token)
 
 
+@dataclass(frozen=True)
+class _Body:
+    """A body a change stored, with the range the calendar view stores for it."""
+
+    ical: str
+    range_start: int | None
+    range_end: int | None
+
+
+class _Unknown:
+    """The transaction's events do not say the body (none of them carried it)."""
+
+
+UNKNOWN = _Unknown()
+
+
 @dataclass
 class _Wanted:
     position: int
@@ -55,7 +71,9 @@ class _Wanted:
     content: bool = False
     properties: bool = False
     account: str | None = None  # only this account's registrations (its own view changed)
-    events: set[str] = field(default_factory=set)  # changed calendar events (urgency)
+    # changed calendar events (urgency): each one's body as the transaction leaves it, when
+    # its events say (`_Body`, or None: deleted), else UNKNOWN (read from the calendar view)
+    events: dict[str, _Body | _Unknown | None] = field(default_factory=dict)
 
 
 class PushDeliveryProjection(Projection):
@@ -76,6 +94,7 @@ class PushDeliveryProjection(Projection):
         properties: bool = False,
         account: str | None = None,
         event_id: str | None = None,
+        body: _Body | _Unknown | None = UNKNOWN,
     ) -> None:
         key = (self.name, collection.key, account)
         wanted: _Wanted | None = db.pending.get(key)
@@ -86,7 +105,9 @@ class PushDeliveryProjection(Projection):
         wanted.properties |= properties
         wanted.account = account
         if event_id is not None:
-            wanted.events.add(event_id)
+            known = wanted.events.get(event_id, UNKNOWN)
+            # an event without the body leaves the one an earlier event of the command stored
+            wanted.events[event_id] = known if body is UNKNOWN else body
 
     @handles(
         "CalendarEvent.EventCreated",
@@ -97,7 +118,12 @@ class PushDeliveryProjection(Projection):
     )
     def _content(self, db: Sql, event: Any, position: int) -> None:
         calendar = Collection(Kind.CALENDAR, str(event.calendar_id))
-        self._note(db, calendar, event, position, event_id=str(event.originator_id))
+        body: _Body | _Unknown | None = UNKNOWN
+        if type(event).__name__ == "EventDeleted":
+            body = None
+        elif event.ical is not None:
+            body = _Body(str(event.ical), *stored_range(event.facts))
+        self._note(db, calendar, event, position, event_id=str(event.originator_id), body=body)
 
     @handles("Calendar.CalendarUpdated")
     def _properties(self, db: Sql, event: Any, position: int) -> None:
@@ -228,14 +254,28 @@ def push_to(
     )
 
 
-def _starts_soon(db: Sql, events: set[str], at: dt.datetime) -> bool:
+def _starts_soon(db: Sql, events: dict[str, _Body | _Unknown | None], at: dt.datetime) -> bool:
     """Whether one of the changed events has an occurrence starting within the urgent window
-    (the index's range first, the body only for those it lets through)."""
+    (the range first, the body only for those it lets through). The bodies the transaction's
+    events carried are taken from them; only the others are read from the calendar view."""
     low, high = int(at.timestamp()) - 60, int(at.timestamp()) + 16 * 60
-    marks = ", ".join("?" for _ in events)
-    rows = db.all(
-        f"SELECT ical FROM calendar_objects WHERE event_id IN ({marks}) "
-        "AND (range_start IS NULL OR range_start <= ?) AND (range_end IS NULL OR range_end >= ?)",
-        (*sorted(events), high, low),
-    )
-    return any(starts_soon(str(row["ical"]), at) for row in rows)
+    bodies = [
+        body.ical
+        for body in events.values()
+        if isinstance(body, _Body)
+        and (body.range_start is None or body.range_start <= high)
+        and (body.range_end is None or body.range_end >= low)
+    ]
+    unknown = sorted(event_id for event_id, body in events.items() if body is UNKNOWN)
+    if unknown:
+        marks = ", ".join("?" for _ in unknown)
+        bodies += [
+            str(row["ical"])
+            for row in db.all(
+                f"SELECT ical FROM calendar_objects WHERE event_id IN ({marks}) "
+                "AND (range_start IS NULL OR range_start <= ?) "
+                "AND (range_end IS NULL OR range_end >= ?)",
+                (*unknown, high, low),
+            )
+        ]
+    return any(starts_soon(ical, at) for ical in bodies)

@@ -339,7 +339,8 @@ class TelegramDeliveryProjection(QueueProjection[_EventChanges]):
         self, db: Sql, event_id: str, changes: _EventChanges
     ) -> None:
         """Decide the Telegram messages for one event's changes."""
-        if changes.facts is not None or changes.deleted:  # cards posted in inline mode
+        if (changes.facts is not None or changes.deleted) and not changes.born:
+            # cards posted in inline mode (none yet of an event this transaction began)
             queue_card_edits(db, self.t["telegram_outbox"], event_id, changes.position, changes.at)
         if changes.sharing:
             self._share_messages(db, event_id, changes)
