@@ -18,6 +18,11 @@ that database on a free loopback port, and this week (from Monday, Berlin time) 
 the following ones find it remembered), --warmup times unmeasured, then --requests times,
 each timed with time.perf_counter around the request alone (response fully read). Every
 answer is checked: status 200, no next page, and exactly the occurrences the week holds.
+Then GETs of a calendar object without credentials (the 401 every client's first request gets;
+5 warm-up and at most 50 measured, within the burst one address may send without signing in)
+and of `/health`, written as fixed bytes on one kept-alive socket (the server's answer without
+a client library's own work), and `/health` again through httpx, to show what the client adds;
+the week query is also sent that way (`median, raw`).
 
 The report is a Markdown table on stdout (progress on stderr): per backend and size, the
 number of occurrences in the week, the median and the p95 (nearest rank) in ms, and the time
@@ -27,7 +32,9 @@ the events took to store.
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime as dt
+import json
 import os
 import platform
 import socket
@@ -36,10 +43,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -68,6 +76,7 @@ WEEK = tuple(
     for days in (0, 7)
 )
 SERIES_EVERY = 50
+UNAUTHENTICATED = f"/dav/calendars/{USER}/{DEFAULT_CALENDAR_SLUG}/api-bench-1.ics"
 START_TIMEOUT = 60.0
 
 
@@ -79,6 +88,10 @@ class Row:
     median_ms: float
     p95_ms: float
     store_s: float
+    unauthenticated_ms: float  # a CalDAV GET without credentials, answered 401 (raw socket)
+    health_ms: float  # GET /health (raw socket)
+    health_httpx_ms: float  # GET /health through httpx, as the week query is sent
+    raw_ms: float  # the week query written on a socket
 
 
 def single_start(i: int, count: int) -> dt.datetime:
@@ -195,6 +208,24 @@ def serve(database_url: str, folder: Path) -> Iterator[str]:
         log.close()
 
 
+def week_query_raw(
+    url: str, password: str, expected: int, warmup: int, requests: int
+) -> list[float]:
+    """The same week queries written on a socket as fixed bytes (seconds), each answer checked."""
+    query = urlencode({"start": WEEK[0], "end": WEEK[1], "limit": 500})
+    credentials = base64.b64encode(f"{USER}:{password}".encode()).decode()
+
+    def check(body: bytes) -> None:
+        page = json.loads(body)
+        if len(page["items"]) != expected or page["next_cursor"] is not None:
+            raise RuntimeError(f"week query gave {len(page['items'])} occurrences, not {expected}")
+
+    return raw_requests(
+        url, f"/api/v1/events?{query}", 200, warmup, requests,
+        headers=f"Authorization: Basic {credentials}\r\n", check=check,
+    )  # fmt: skip
+
+
 def week_query(url: str, password: str, expected: int, warmup: int, requests: int) -> list[float]:
     """The timed week queries (seconds), each answer checked."""
     params: dict[str, str | int] = {"start": WEEK[0], "end": WEEK[1], "limit": 500}
@@ -212,6 +243,64 @@ def week_query(url: str, password: str, expected: int, warmup: int, requests: in
                 raise RuntimeError(
                     f"week query gave {len(page['items'])} occurrences, expected {expected}"
                 )
+            if number >= warmup:
+                times.append(elapsed)
+    return times
+
+
+def plain_requests(url: str, path: str, status: int, warmup: int, requests: int) -> list[float]:
+    """The timed GETs of `path` without credentials through httpx (seconds), each checked."""
+    times: list[float] = []
+    with httpx.Client(base_url=url, timeout=120) as client:
+        for number in range(warmup + requests):
+            began = time.perf_counter()
+            response = client.get(path)
+            _ = response.content
+            elapsed = time.perf_counter() - began
+            if response.status_code != status:
+                raise RuntimeError(f"GET {path} answered {response.status_code}, not {status}")
+            if number >= warmup:
+                times.append(elapsed)
+    return times
+
+
+def raw_requests(
+    url: str,
+    path: str,
+    status: int,
+    warmup: int,
+    requests: int,
+    headers: str = "",
+    check: Callable[[bytes], None] | None = None,
+) -> list[float]:
+    """The same GETs written on one kept-alive socket as fixed bytes, each answer read to its
+    Content-Length (seconds): what the server's answer costs without a client library's own
+    work per request (httpx spends about 0.4 ms of its own on each on this kind of machine)."""
+    host, port = url.removeprefix("http://").split(":")
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{headers}\r\n".encode()
+    times: list[float] = []
+    with socket.create_connection((host, int(port)), timeout=60) as sock:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for number in range(warmup + requests):
+            began = time.perf_counter()
+            sock.sendall(request)
+            received = b""
+            while b"\r\n\r\n" not in received:
+                received += sock.recv(65536)
+            head, _, body = received.partition(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            length = next(
+                (int(v) for k, _, v in (x.partition(":") for x in lines[1:])
+                 if k.strip().lower() == "content-length"),
+                0,
+            )  # fmt: skip
+            while len(body) < length:
+                body += sock.recv(65536)
+            elapsed = time.perf_counter() - began
+            if lines[0].split(" ")[1] != str(status):
+                raise RuntimeError(f"GET {path} answered {lines[0]!r}, not {status}")
+            if check is not None:
+                check(body)
             if number >= warmup:
                 times.append(elapsed)
     return times
@@ -236,6 +325,19 @@ def run(options: argparse.Namespace) -> list[Row]:
                         times = week_query(
                             base, password, expected, options.warmup, options.requests
                         )
+                        raw = week_query_raw(
+                            base, password, expected, options.warmup, options.requests
+                        )
+                        # within the burst one address may send without signing in
+                        refused = raw_requests(
+                            base, UNAUTHENTICATED, 401, 5, min(options.requests, 50)
+                        )
+                        health = raw_requests(
+                            base, "/health", 200, options.warmup, options.requests
+                        )
+                        health_httpx = plain_requests(
+                            base, "/health", 200, options.warmup, options.requests
+                        )
                 rows.append(
                     Row(
                         backend,
@@ -244,6 +346,10 @@ def run(options: argparse.Namespace) -> list[Row]:
                         statistics.median(times) * 1000,
                         p95(times) * 1000,
                         stored,
+                        statistics.median(refused) * 1000,
+                        statistics.median(health) * 1000,
+                        statistics.median(health_httpx) * 1000,
+                        statistics.median(raw) * 1000,
                     )
                 )
     return rows
@@ -257,12 +363,14 @@ def report(rows: list[Row], options: argparse.Namespace) -> str:
         f"{options.warmup} warm-up ones; Python {platform.python_version()} on "
         f"{platform.system()} {platform.machine()}.",
         "",
-        "| backend | events | in the week | median (ms) | p95 (ms) | storing (s) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| backend | events | in the week | median (ms) | p95 (ms) | storing (s) "
+        "| median, raw (ms) | 401, raw (ms) | /health, raw (ms) | /health, httpx (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [
         f"| {r.backend} | {r.size:,} | {r.occurrences} | {r.median_ms:.1f} | {r.p95_ms:.1f} "
-        f"| {r.store_s:.0f} |"
+        f"| {r.store_s:.0f} | {r.raw_ms:.1f} | {r.unauthenticated_ms:.2f} | {r.health_ms:.2f} "
+        f"| {r.health_httpx_ms:.2f} |"
         for r in rows
     ]
     return "\n".join(lines)
