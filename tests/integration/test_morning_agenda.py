@@ -19,7 +19,7 @@ from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, calendar_id_for
-from televent.projections import index_workers
+from televent.projections import occurrences
 from televent.projections.agenda_reader import AgendaReader
 from tests.conftest import Backend, FakeClock
 from tests.helpers import ACTOR, CLI
@@ -176,13 +176,15 @@ def test_one_unreadable_event_or_person_never_stops_the_others(
     ids = register(app)
     prefer(app, ALICE, agenda_time="07:00")
     prefer(app, BOB, agenda_time="07:00")
-    indexed = index_workers.index_of
+    indexed = occurrences.indexed_from
 
-    def odd(text: str, at: Any) -> Any:  # data the occurrence index leaves to readers
-        found = indexed(text, at)
-        return dataclasses.replace(found, expand_on_read=True) if "UID:poison" in text else found
+    def odd(reading: Any, at: Any) -> Any:  # data the occurrence index leaves to readers
+        found = indexed(reading, at)
+        if found is not None and reading["fields"]["title"] == "poison":
+            return dataclasses.replace(found, expand_on_read=True)
+        return found
 
-    monkeypatch.setattr(index_workers, "index_of", odd)
+    monkeypatch.setattr(occurrences, "indexed_from", odd)
     put(app, ids[ALICE], "poison", event("poison", "20260302T100000Z", "20260302T110000Z"))
     put(app, ids[ALICE], "fine", event("fine", "20260302T120000Z", "20260302T130000Z"))
     put(app, ids[BOB], "bobs", event("bobs", "20260302T120000Z", "20260302T130000Z"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import uuid
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, MapperDeserialisationError, StoredEvent
 
 from televent.domain.calendar_event import CalendarEvent
+from televent.domain.ical import parse_calendar_object
+from televent.domain.occurrence_index import NO_READING, READING, carried_reading, stored_facts
 from televent.domain.values import account_id_for, calendar_id_for
 from televent.infrastructure.crypto_shredding import SubjectMapper, is_redacted, pseudonymized
 from televent.infrastructure.subject_keys import SubjectKeys
@@ -100,6 +103,29 @@ def test_an_erased_persons_address_becomes_their_pseudonym_even_when_folded() ->
     assert "ATTENDEE;CN=Carol:mailto:carol@example.org" in event.ical  # others untouched
     assert "PARTSTAT=ACCEPTED" in event.ical
     assert event.actor == "address:erased-1234@erased.invalid"
+
+
+def test_the_index_reading_of_a_body_naming_an_erased_person_is_dropped_not_pseudonymized() -> None:
+    """A body that names an erased person is read anew by the occurrence index, from its
+    pseudonymized text; an event whose body names nobody erased keeps the reading it carries."""
+    keys = MemoryKeys()
+    calendar_id = calendar_id_for(OWNER, "default")
+    timed = ICAL.replace("SUMMARY:", "DTSTART:20260301T090000Z\r\nSUMMARY:")
+    texts = {"u1": timed, "u2": timed.replace("UID:u1", "UID:u2").replace("bob@exam\r\n ple", "x")}
+    stored = []
+    for uid, text in texts.items():
+        facts = stored_facts(parse_calendar_object(text))
+        event = CalendarEvent(
+            calendar_id=calendar_id, account_id=OWNER, uid=uid, href=f"{uid}.ics", ical=text,
+            facts=facts, actor="cli:test", source="cli:test",
+        )  # fmt: skip
+        stored.append(mapper(keys).to_stored_event(event.collect_events()[0]))
+    assert isinstance(carried_reading(facts), dict)
+    keys.erased = dict(ERASED)
+    named, unnamed = (mapper(keys).to_domain_event(s) for s in stored)
+    assert "bob@" not in named.ical and carried_reading(named.facts) is NO_READING
+    assert "bob@" not in str(named.facts)
+    assert carried_reading(unnamed.facts) == json.loads(unnamed.facts[READING]) != {}
 
 
 def test_pseudonyms_drop_the_name_beside_the_address_only() -> None:

@@ -27,6 +27,7 @@ from televent.domain.ical import (
     property_changes,
     timing_moved,
 )
+from televent.domain.occurrence_index import stored_facts
 from televent.domain.scheduling import with_delivery_status
 from televent.domain.series_split import series_shortened
 from televent.domain.values import PartStat, calendar_event_id_for, normalize_address
@@ -118,8 +119,7 @@ class CalendarEvent(Aggregate):
             sequence += 1
         if sequence != facts["sequence"]:
             new = parse_calendar_object(ical_edits.with_sequence_and_status(new.text, sequence))
-        if new.text != self.ical:
-            facts = facts_of(new)
+        facts = stored_facts(new)  # what the event carries: the final body's
         pending = self._attendee_events(facts)
         changes = property_changes(old, new)
         if changes or not pending:
@@ -169,7 +169,7 @@ class CalendarEvent(Aggregate):
             status=status,
             reason=reason,
             ical=new.text,
-            facts=facts_of(new),
+            facts=stored_facts(new),
             actor=actor,
             source=source,
         )
@@ -193,7 +193,7 @@ class CalendarEvent(Aggregate):
         new = parse_calendar_object(
             ical_edits.with_attendee(self.ical, value, cn, organizer=organizer)
         )
-        facts = facts_of(new)
+        facts = stored_facts(new)
         invited = next(a for a in facts["attendees"] if a["address"] == normalize_address(value))
         self._emit(
             [(self._invited, {"attendee": invited})], new.text, facts, actor=actor, source=source
@@ -210,7 +210,7 @@ class CalendarEvent(Aggregate):
         self._emit(
             [(self._removed, {"address": normalize_address(address)})],
             new.text,
-            facts_of(new),
+            stored_facts(new),
             actor=actor,
             source=source,
         )
@@ -253,7 +253,7 @@ class CalendarEvent(Aggregate):
                 )
             ],
             new.text,
-            facts_of(new),
+            stored_facts(new),
             actor=actor,
             source=source,
         )
@@ -266,7 +266,7 @@ class CalendarEvent(Aggregate):
         new = parse_calendar_object(
             ical_edits.with_sequence_and_status(self.ical, self.facts["sequence"] + 1, CANCELLED)
         )
-        self._emit([(self._cancelled, {})], new.text, facts_of(new), actor=actor, source=source)
+        self._emit([(self._cancelled, {})], new.text, stored_facts(new), actor=actor, source=source)
 
     def delete(self, *, actor: str, source: str) -> None:
         """Delete the resource; deleting a deleted resource is a no-op."""
@@ -289,7 +289,7 @@ class CalendarEvent(Aggregate):
             account_id=self.account_id,
             href=href,
             ical=new.text,
-            facts=facts_of(new),
+            facts=stored_facts(new),
             actor=actor,
             source=source,
         )
@@ -513,7 +513,7 @@ def new_calendar_event(
         uid=obj.uid,
         href=href,
         ical=obj.text,
-        facts=facts_of(obj),
+        facts=stored_facts(obj),
         actor=actor,
         source=source,
     )

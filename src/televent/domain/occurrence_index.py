@@ -23,7 +23,9 @@ and `floating` says a reader must place it in their zone.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,11 +42,14 @@ from televent.domain.content_lines import (
 )
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.event_alarms import duration_text
-from televent.domain.ical import CalendarObject, parse_calendar_object
+from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.rule_walk import bounded
 from televent.domain.values import normalize_address
 from televent.domain.zones import instance_key
 
+# The form of a reading: change it with anything that changes what a reading holds (fields,
+# instances, recipe), so that readings carried by events logged before are read anew from
+# their bodies instead of being taken as they are (`carried_reading`).
 VERSION = 1
 AHEAD = dt.timedelta(days=200)  # an endless series is listed this far after it is written
 BEHIND = dt.timedelta(days=35)  # and from this far before (older windows expand on read)
@@ -52,6 +57,15 @@ MARGIN = dt.timedelta(days=1)  # a window is listed this much wider (every zone 
 MAX_INSTANCES = 5_000  # instances one series keeps in the index at most
 Moment = dt.date | dt.datetime
 Fields = dict[str, Any]
+Reading = dict[str, Any]
+READING = "reading"  # the key of an event's facts that carries its reading (`stored_facts`)
+
+
+class NoReading:
+    """An event's facts carry no reading this module can use."""
+
+
+NO_READING = NoReading()
 
 
 class NotExactError(Exception):
@@ -94,27 +108,104 @@ def index_of(text: str, at: dt.datetime) -> Indexed | None:
         obj = parse_calendar_object(text)
     except (InvalidCalendarDataError, ContentError, ValueError):
         return Indexed({}, expand_on_read=True)
+    return indexed_from(reading_of(obj), at)
+
+
+# --- the reading: what the index needs of a body, whenever it is listed --------------------------
+
+
+def reading_of(obj: CalendarObject) -> Reading | None:
+    """What the index needs of an object, read once when it is stored and carried by its event
+    (`stored_facts`), so that a view or a rebuild lists its instances without reading the body
+    again (`indexed_from`). JSON-able, and the same at any time: the fields of the master and
+    of each override, a single event's instance, a series' recipe. None for a VTODO or VJOURNAL;
+    `on_read` for data this reader cannot place exactly (readers expand the body)."""
     if obj.component_type != "VEVENT":
         return None
     try:
-        return _indexed(obj, at)
+        return _reading(obj)
     except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
-        lead = _safe_fields(obj)
-        return Indexed(lead, expand_on_read=True)
+        return {"version": VERSION, "fields": _safe_fields(obj), "on_read": True}
 
 
-def _indexed(obj: CalendarObject, at: dt.datetime) -> Indexed:
+def _reading(obj: CalendarObject) -> Reading:
     master = obj.master
     overrides = [c for c in obj.components if "RECURRENCE-ID" in c]
     lead = master if master is not None else overrides[0]
     fields = {**fields_of(lead, obj), "overridden": bool(overrides)}
     if master is not None and not ("RRULE" in master or "RDATE" in master) and not overrides:
         start, end = times_of(master, obj)
-        return Indexed(fields, [_instance("", None, start, end)])
+        own = [_instance("", None, start, end)]
+        return {"version": VERSION, "fields": fields, "instances": _instances_json(own)}
     if master is None:  # overrides only: an invitation to some occurrences
-        found = [_override(c, obj) for c in overrides]
-        return Indexed(fields, sorted(found, key=lambda i: (i.start_ts, i.key)))
+        found = sorted((_override(c, obj) for c in overrides), key=lambda i: (i.start_ts, i.key))
+        return {"version": VERSION, "fields": fields, "instances": _instances_json(found)}
     recipe = recipe_of(master, obj)
+    replaced = {}
+    for component in overrides:
+        rid = component.get("RECURRENCE-ID")
+        if rid is not None and "RANGE" in rid.params:
+            raise NotExactError("RANGE=THISANDFUTURE")
+        own_instance = _override(component, obj)
+        replaced[own_instance.key] = own_instance
+    return {
+        "version": VERSION,
+        "fields": fields,
+        "recipe": recipe,
+        "overrides": _instances_json(list(replaced.values())),
+    }
+
+
+def stored_facts(obj: CalendarObject) -> Fields:
+    """The facts an event carries with its body: `facts_of` and the index's reading, as one
+    JSON text (null for a VTODO or VJOURNAL), so that decoding the event costs one string and
+    only the occurrence index reads it."""
+    reading = json.dumps(reading_of(obj), ensure_ascii=False, separators=(",", ":"))
+    return {**facts_of(obj), READING: reading}
+
+
+def carried_reading(facts: Fields | None) -> Reading | NoReading | None:
+    """The reading an event's facts carry, or NO_READING when they carry none this module can
+    use (an event logged before readings were carried, or by another version of this module,
+    or one whose body was pseudonymized after an erasure): then the body is read again."""
+    text = (facts or {}).get(READING)
+    if not isinstance(text, str):
+        return NO_READING
+    try:
+        reading = json.loads(text)
+    except ValueError:
+        return NO_READING
+    if reading is None:
+        return None
+    if not isinstance(reading, dict) or reading.get("version") != VERSION:
+        return NO_READING
+    return reading
+
+
+def indexed_from(reading: Reading | None, at: dt.datetime) -> Indexed | None:
+    """The index rows of a reading, a series' instances listed in the window around `at`: a
+    single event's one instance; a series' instances from `at - BEHIND` to `at + AHEAD` (or
+    all of them, when they end before)."""
+    if reading is None:
+        return None
+    fields: Fields = reading["fields"]
+    if reading.get("on_read"):
+        return Indexed(fields, expand_on_read=True)
+    recipe = reading.get("recipe")
+    if recipe is None:
+        return Indexed(fields, [_instance_of(i) for i in reading["instances"]])
+    try:
+        overrides = [_instance_of(i) for i in reading["overrides"]]
+        return _series_indexed(fields, recipe, overrides, at)
+    except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
+        # as the body's own reading gives up: the lead component's fields alone
+        lead = {name: value for name, value in fields.items() if name != "overridden"}
+        return Indexed(lead, expand_on_read=True)
+
+
+def _series_indexed(
+    fields: Fields, recipe: Fields, overrides: list[Instance], at: dt.datetime
+) -> Indexed:
     low, high = at - BEHIND, at + AHEAD
     instances: list[Instance] = []
     complete = False
@@ -130,18 +221,20 @@ def _indexed(obj: CalendarObject, at: dt.datetime) -> Indexed:
         # wider each side, so a date or floating time is there for a reader in any zone
         instances, complete = _series(recipe, low - MARGIN, high + MARGIN)
         complete = False
-    replaced = {}
-    for component in overrides:
-        rid = component.get("RECURRENCE-ID")
-        if rid is not None and "RANGE" in rid.params:
-            raise NotExactError("RANGE=THISANDFUTURE")
-        own = _override(component, obj)
-        replaced[own.key] = own
+    replaced = {own.key: own for own in overrides}
     kept = [i for i in instances if i.key not in replaced]
     listed = sorted([*kept, *replaced.values()], key=lambda i: (i.start_ts, i.key))
     if complete:
         return Indexed(fields, listed)
     return Indexed(fields, listed, recipe, _ts(low), _ts(high))
+
+
+def _instances_json(instances: list[Instance]) -> list[Fields]:
+    return [dataclasses.asdict(i) for i in instances]
+
+
+def _instance_of(stored: Fields) -> Instance:
+    return Instance(**stored)
 
 
 def _ends(rule: str) -> bool:

@@ -13,8 +13,9 @@ or replay stops. Records of exports and erasures are stored in clear: they must 
 
 Other people's events that name an erased person (an attendee address, an answer) are sealed
 with their owner's key; when decoded, each erased address is replaced by the person's
-pseudonym and the CN next to it is dropped. Events written before encryption was introduced
-(no envelope) decode as before.
+pseudonym and the CN next to it is dropped (and the occurrence index's reading of a body so
+changed is dropped with it: readers read the pseudonymized body again). Events written before
+encryption was introduced (no envelope) decode as before.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import get_topic, resolve_topic
 
+from televent.domain.occurrence_index import READING
 from televent.infrastructure.subject_keys import SubjectKeys
 
 MAGIC = b"\x00TVS1"
@@ -150,9 +152,15 @@ class SubjectMapper(Mapper[UUID]):
         if lookup is None:
             return domain_event
         state = vars(domain_event)
+        written = state.get("ical")
         for name, value in list(state.items()):
             if name not in ("originator_id", "originator_version", "timestamp"):
                 state[name] = pseudonymized(value, lookup)
+        facts = state.get("facts")
+        if isinstance(facts, dict) and READING in facts and state.get("ical") != written:
+            # the occurrence index's reading was of the body as written: readers read the
+            # pseudonymized body again instead (domain/occurrence_index.carried_reading)
+            state["facts"] = {key: value for key, value in facts.items() if key != READING}
         return domain_event
 
 

@@ -6,11 +6,14 @@
 - `occurrences`: one row per instance, start and end as the API writes them and as instants;
 - `occurrence_horizon`: how far ahead endless series are listed.
 
-Written in the writer's transaction from the body a transaction leaves (domain/
-occurrence_index.py reads it once with the fast content-line reader; a series is expanded in a
-window around the change, up to the horizon); a horizon move lists every endless series further.
-Rebuilt from the log like every view: the body and the horizon's moves are in it, and every
-window is counted from the change's own time, never the clock.
+Written in the writer's transaction from the body a transaction leaves: its event carries the
+body's reading (domain/occurrence_index.py reads it once, when the command stores the body:
+fields, a single event's instance, a series' recipe), and a series is expanded here in a window
+around the change, up to the horizon; a body whose event carries no reading this version can
+use (logged before readings were carried, or pseudonymized after an erasure) is read again. A
+horizon move lists every endless series further. Rebuilt from the log like every view: the
+bodies, their readings and the horizon's moves are in it, and every window is counted from the
+change's own time, never the clock.
 """
 
 from __future__ import annotations
@@ -22,8 +25,12 @@ from typing import Any
 
 from televent.domain.occurrence_index import (
     MARGIN,
+    NO_READING,
     Indexed,
     Instance,
+    NoReading,
+    carried_reading,
+    indexed_from,
     instances_between,
 )
 from televent.projections.base import Projection, handles
@@ -50,7 +57,11 @@ class OccurrencesProjection(Projection):
             return
         last: dict[str, tuple[str, int, str, dt.datetime]] = {}
         for position, event in batch:
-            if self.handler_for(event) is OccurrencesProjection._body and event.ical is not None:
+            if (
+                self.handler_for(event) is OccurrencesProjection._body
+                and event.ical is not None
+                and carried_reading(event.facts) is NO_READING  # else nothing to read
+            ):
                 event_id = str(event.originator_id)
                 last[event_id] = (event_id, position, str(event.ical), event.timestamp)
         self.workers.submit(list(last.values()))
@@ -69,7 +80,7 @@ class OccurrencesProjection(Projection):
         db.pending[key] = (
             str(event.calendar_id), str((event.facts or {}).get("uid") or ""),
             etag_for(event.originator_id, event.originator_version), str(event.ical),
-            event.timestamp, position, born,
+            carried_reading(event.facts), event.timestamp, position, born,
         )  # fmt: skip
 
     @handles("CalendarEvent.EventDeleted")
@@ -114,11 +125,15 @@ class OccurrencesProjection(Projection):
         found = []
         last = 0
         for key in keys:
-            calendar_id, uid, etag, ical, at, position, born = db.pending.pop(key)
+            calendar_id, uid, etag, ical, reading, at, position, born = db.pending.pop(key)
             last = max(last, position)
             if not born:
                 gone.append(key[1])
-            indexed = self.workers.take(key[1], position, ical, at)
+            indexed = (  # the event's own reading, or the body read (here or by a worker)
+                self.workers.take(key[1], position, ical, at)
+                if isinstance(reading, NoReading)
+                else indexed_from(reading, at)
+            )
             if indexed is not None:  # None: a task or a journal, nothing is listed
                 found.append((key[1], calendar_id, uid, etag, position, indexed))
         self.workers.forget(last)
