@@ -121,12 +121,14 @@ class AuditIndexProjection(Projection):
             "EventRecreated",
             "CounterProposed",
         ):
-            # at once: webhook delivery reads a deleted event's UID here while it replays
-            db.run(
-                f"INSERT INTO {self.t['audit_uids']} (uid, originator_id, account_id, position) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (uid, originator_id) DO NOTHING",
-                (uid, originator, owner, position),
-            )
+            if self.prefix:  # a rebuild's shadow table, which nobody reads before the swap
+                rows.uids.append((uid, originator, owner, position))
+            else:  # at once: webhook delivery reads a deleted event's UID here while it replays
+                db.run(
+                    f"INSERT INTO {self.t['audit_uids']} (uid, originator_id, account_id, "
+                    "position) VALUES (?, ?, ?, ?) ON CONFLICT (uid, originator_id) DO NOTHING",
+                    (uid, originator, owner, position),
+                )
 
     def flush(self, db: Sql) -> None:
         """Insert the rows gathered, in the order of the log: where one is there already, or
@@ -134,15 +136,19 @@ class AuditIndexProjection(Projection):
         rows: _Rows | None = db.pending.pop((self.name, ""), None)
         if rows is None:
             return
-        for table, keys, batch in (
-            ("audit_account_aggregates", "account_id, originator_id, relation", rows.accounts),
-            ("audit_address_aggregates", "address, originator_id, relation", rows.addresses),
-        ):
-            first: dict[tuple[str, ...], tuple[str, str, str, int]] = {}
+        for table, keys, columns, batch in (
+            ("audit_account_aggregates", "account_id, originator_id, relation", "position",
+             rows.accounts),
+            ("audit_address_aggregates", "address, originator_id, relation", "position",
+             rows.addresses),
+            ("audit_uids", "uid, originator_id", "account_id, position", rows.uids),
+        ):  # fmt: skip
+            width = keys.count(",") + 1
+            first: dict[tuple[str | int, ...], tuple[str, str, str, int]] = {}
             for row in batch:  # a key gathered twice keeps its first position
-                first.setdefault(row[:3], row)
+                first.setdefault(row[:width], row)
             db.insert_rows(
-                f"INSERT INTO {self.t[table]} ({keys}, position) VALUES",
+                f"INSERT INTO {self.t[table]} ({keys}, {columns}) VALUES",
                 list(first.values()),
                 tail=f"ON CONFLICT ({keys}) DO NOTHING",
             )
@@ -156,7 +162,8 @@ class AuditIndexProjection(Projection):
 
 @dataclass
 class _Rows:
-    """The rows a transaction or batch gathered for the two tables, in the order of the log."""
+    """The rows a transaction or batch gathered for the tables, in the order of the log."""
 
     accounts: list[tuple[str, str, str, int]] = field(default_factory=list)
     addresses: list[tuple[str, str, str, int]] = field(default_factory=list)
+    uids: list[tuple[str, str, str, int]] = field(default_factory=list)  # in a rebuild only
