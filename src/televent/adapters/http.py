@@ -16,8 +16,10 @@ from pydantic import ValidationError
 
 from televent.adapters.api.app import build_api
 from televent.adapters.api.auth import (
+    AccountAtOnce,
     Authentication,
     DeviceCheck,
+    DeviceCheckAtOnce,
     DeviceLogin,
     DeviceLoginRefusedError,
     DeviceLoginThrottledError,
@@ -60,7 +62,7 @@ from televent.application.web_login import WebLogin
 from televent.config import Settings
 from televent.infrastructure.database import Dialect
 from televent.projections.async_object_reads import AsyncObjectReads
-from televent.projections.queries import ProjectionStatus
+from televent.projections.queries import AccountView, ProjectionStatus, Queries
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, GOOGLE_PUSH_PATH, *INBOUND_PATHS})
@@ -130,6 +132,8 @@ def create_http_app(
         port,
     )
 
+    # the API's sign-in reads too (docs/adr/0035): a local file, or awaited from PostgreSQL
+    reads_at_once = settings.database.dialect is Dialect.SQLITE or async_reads is not None
     google = google_endpoints(settings)
     api = build_api(
         ApiContext(
@@ -152,6 +156,10 @@ def create_http_app(
             device_check(authenticator),
             bot_token=settings.telegram_bot_token,
             tma_max_age=settings.tma_max_age_seconds,
+            check_device_at_once=device_check_at_once(authenticator, app.queries, async_reads)
+            if reads_at_once
+            else None,
+            account_at_once=account_at_once(app.queries, async_reads) if reads_at_once else None,
         ),
         web_login,
         max_body_bytes=settings.max_resource_bytes,
@@ -237,6 +245,47 @@ def device_check(authenticator: Authenticator) -> DeviceCheck:
         return DeviceLogin(principal.account_id, principal.device_name, principal.account)
 
     return check
+
+
+def device_check_at_once(
+    authenticator: Authenticator, queries: Queries, async_reads: AsyncObjectReads | None
+) -> DeviceCheckAtOnce:
+    """The API's Basic check on the event loop, as CalDAV's GET of one's own object makes it
+    (docs/adr/0035): for credentials verified a moment ago whose failure counts are in memory
+    and whose device's use was noted lately, the one read that says the device is still active
+    and brings the account, from the local SQLite file (`async_reads` None) or awaited from
+    PostgreSQL. None sends the request the worker thread's way, which answers as before."""
+
+    async def check(authorization: str, client: str) -> DeviceLogin | None:
+        try:
+            principal = authenticator.remembered_without_waiting(authorization, client)
+        except ThrottledError as exc:
+            raise DeviceLoginThrottledError(exc.retry_after) from None
+        if principal is None:
+            return None
+        account = (
+            queries.account_with_device(principal.telegram_id, principal.device_id)
+            if async_reads is None
+            else await async_reads.account_with_device(principal.telegram_id, principal.device_id)
+        )
+        if account is None:
+            return None
+        authenticator.used(principal)
+        return DeviceLogin(principal.account_id, principal.device_name, account)
+
+    return check
+
+
+def account_at_once(queries: Queries, async_reads: AsyncObjectReads | None) -> AccountAtOnce:
+    """The Mini App's sign-in read on the event loop: a Telegram user's account, from the
+    local SQLite file (`async_reads` None) or awaited from PostgreSQL (docs/adr/0035)."""
+
+    async def read(telegram_id: int) -> tuple[bool, AccountView | None]:
+        if async_reads is None:
+            return True, queries.account_by_telegram_id(telegram_id)
+        return await async_reads.account_by_telegram_id(telegram_id)
+
+    return read
 
 
 class HttpApp:

@@ -56,6 +56,39 @@ class DeviceView:
     last_used_at: str | None
 
 
+# The conditions of `account_by_telegram_id` (parameter: Telegram id) and `account_with_device`
+# (Telegram id, device id), also read on the event loop by projections/async_object_reads.py.
+BY_TELEGRAM_ID = "a.telegram_id = ?"
+WITH_DEVICE = (
+    "a.telegram_id = ? AND EXISTS (SELECT 1 FROM devices d WHERE d.device_id = ? "
+    "AND d.account_id = a.account_id AND d.revoked_at IS NULL)"
+)
+
+
+def account_query(condition: str) -> str:
+    """The statement that reads the one account meeting `condition` (on `accounts a`) with its
+    linked emails and invitation addresses (`account_of_rows` makes its view)."""
+    return (
+        "SELECT a.*, e.email AS linked_email, i.address AS invite_address, "
+        "i.replaced_at AS invite_replaced_at FROM accounts a "
+        "LEFT JOIN account_emails e ON e.account_id = a.account_id "
+        "LEFT JOIN invite_addresses i ON i.account_id = a.account_id "
+        f"WHERE {condition} "
+        "ORDER BY e.linked_at, e.email, i.assigned_at, i.address"
+    )
+
+
+def account_of_rows(rows: list[Any]) -> AccountView | None:
+    """The account an `account_query` read (rows by column name), None without one."""
+    if not rows:
+        return None
+    emails = tuple(dict.fromkeys(r["linked_email"] for r in rows if r["linked_email"]))
+    invites = [r for r in rows if r["invite_address"] is not None]
+    current = [r["invite_address"] for r in invites if r["invite_replaced_at"] is None]
+    replaced = tuple(dict.fromkeys(r["invite_address"] for r in invites if r["invite_replaced_at"]))
+    return account_view(rows[0], emails, current[0] if current else None, replaced)
+
+
 class DirectoryReader(Reader):
     """Accounts, their addresses and devices."""
 
@@ -64,7 +97,7 @@ class DirectoryReader(Reader):
         no Telegram id can be."""
         if not is_telegram_id(telegram_id):
             return None
-        return self._account_where("a.telegram_id = ?", [telegram_id])
+        return self._account_where(BY_TELEGRAM_ID, [telegram_id])
 
     def account_with_device(self, telegram_id: int, device_id: str) -> AccountView | None:
         """The account of a Telegram user while this device of theirs is not revoked, in one
@@ -72,34 +105,13 @@ class DirectoryReader(Reader):
         process is refused at once)."""
         if not is_telegram_id(telegram_id):
             return None
-        return self._account_where(
-            "a.telegram_id = ? AND EXISTS (SELECT 1 FROM devices d WHERE d.device_id = ? "
-            "AND d.account_id = a.account_id AND d.revoked_at IS NULL)",
-            [telegram_id, device_id],
-        )
+        return self._account_where(WITH_DEVICE, [telegram_id, device_id])
 
     def _account_where(self, condition: str, params: list[int | str]) -> AccountView | None:
         """The one account meeting `condition` (on `accounts a`) with its linked emails and
         invitation addresses, in one round trip."""
         with self.reader.read() as db:
-            rows = db.all(
-                "SELECT a.*, e.email AS linked_email, i.address AS invite_address, "
-                "i.replaced_at AS invite_replaced_at FROM accounts a "
-                "LEFT JOIN account_emails e ON e.account_id = a.account_id "
-                "LEFT JOIN invite_addresses i ON i.account_id = a.account_id "
-                f"WHERE {condition} "
-                "ORDER BY e.linked_at, e.email, i.assigned_at, i.address",
-                params,
-            )
-        if not rows:
-            return None
-        emails = tuple(dict.fromkeys(r["linked_email"] for r in rows if r["linked_email"]))
-        invites = [r for r in rows if r["invite_address"] is not None]
-        current = [r["invite_address"] for r in invites if r["invite_replaced_at"] is None]
-        replaced = tuple(
-            dict.fromkeys(r["invite_address"] for r in invites if r["invite_replaced_at"])
-        )
-        return account_view(rows[0], emails, current[0] if current else None, replaced)
+            return account_of_rows(db.all(account_query(condition), params))
 
     def account_by_id(self, account_id: UUID | str) -> AccountView | None:
         """An account by its id (the owner of a calendar, the sender of a queued message), in

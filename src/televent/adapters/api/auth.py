@@ -3,9 +3,12 @@
 Three ways in, tried in this order:
 
 - `Authorization: tma <initData>`: the Telegram Mini App's init data, signed by Telegram with
-  the bot token (adapters/api/tma.py). The user must have registered with the bot (/start).
+  the bot token (adapters/api/tma.py). The user must have registered with the bot (/start);
+  their account is read on the event loop where that waits for nothing (docs/adr/0035).
 - `Authorization: Basic ...`: a device password, as for CalDAV (RFC 7617), checked by the same
-  authenticator, so failed logins are throttled the same way and count together.
+  authenticator, so failed logins are throttled the same way and count together; credentials
+  verified a moment ago are signed in on the event loop (docs/adr/0035), others on a worker
+  thread.
 - the session cookie set by a one-time login link from the bot's /app
   (application/web_login.py), for the Mini App in a desktop browser.
 
@@ -17,7 +20,7 @@ pop up a password dialog over the Mini App.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -63,6 +66,13 @@ class DeviceLoginThrottledError(Exception):
 # (Authorization header, client address) -> the device login, or one of the two errors above.
 # Blocking (Argon2 and throttling delays): called on a worker thread.
 DeviceCheck = Callable[[str, str], DeviceLogin]
+# The same for credentials verified a moment ago, answered on the event loop without waiting
+# (docs/adr/0035); None when only the worker thread's way can answer (DeviceLoginThrottledError
+# as above).
+DeviceCheckAtOnce = Callable[[str, str], Awaitable[DeviceLogin | None]]
+# A Telegram user's account read on the event loop: (whether it was read there, the account or
+# None when they have not registered); not read there, the worker thread's way reads it.
+AccountAtOnce = Callable[[int], Awaitable[tuple[bool, AccountView | None]]]
 
 
 class Authentication:
@@ -78,11 +88,15 @@ class Authentication:
         bot_token: str | None,
         tma_max_age: int,
         clock: Callable[[], float] = time.time,
+        check_device_at_once: DeviceCheckAtOnce | None = None,
+        account_at_once: AccountAtOnce | None = None,
     ) -> None:
         self.port = port
         self.queries = queries
         self.web_login = web_login
         self.check_device = check_device
+        self.check_device_at_once = check_device_at_once
+        self.account_at_once = account_at_once
         self.bot_token = bot_token
         self.tma_max_age = tma_max_age
         self.clock = clock
@@ -126,7 +140,13 @@ class Authentication:
             raise ProblemError(
                 401, str(exc), name="unauthenticated", headers={"WWW-Authenticate": TMA_CHALLENGE}
             ) from None
-        account = await self.port.run(self.queries.account_by_telegram_id, user.telegram_id)
+        read, account = (
+            (False, None)
+            if self.account_at_once is None
+            else await self.account_at_once(user.telegram_id)
+        )
+        if not read:
+            account = await self.port.run(self.queries.account_by_telegram_id, user.telegram_id)
         if account is None:
             raise ProblemError(403, lambda: t("api-detail-not-registered"), name="not-registered")
         return _caller(account, "tma")
@@ -134,7 +154,10 @@ class Authentication:
     async def _device(self, authorization: str, request: Request[Any, Any, Any]) -> Caller:
         client = request.client.host if request.client else ""
         try:
-            login = await self.port.run(self.check_device, authorization, client)
+            at_once = self.check_device_at_once
+            login = None if at_once is None else await at_once(authorization, client)
+            if login is None:  # not verified a moment ago: the worker thread's way
+                login = await self.port.run(self.check_device, authorization, client)
         except DeviceLoginThrottledError as exc:
             seconds = exc.retry_after
             raise ProblemError(
