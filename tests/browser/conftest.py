@@ -23,7 +23,8 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.botapi import FakeBotApi
 from tests.conftest import BACKENDS, reset_postgres
@@ -167,6 +168,20 @@ def shoot(page: Page, name: str, backend: str) -> Path:
     path = artifacts() / f"{name}-{backend}.png"
     page.screenshot(path=str(path))
     return path
+
+
+def open_dialog(opener: Locator, answer: Locator) -> None:
+    """Click `opener` until its dialog shows `answer`. Under load a click can land while the
+    screen is being drawn anew, on a button that is replaced, and open nothing; the next
+    click finds the new button."""
+    for _ in range(3):
+        try:
+            opener.click(timeout=5000)
+            answer.wait_for(state="visible", timeout=5000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    expect(answer).to_be_visible()
 
 
 def this_week(day: int, hour: int, minute: int = 0) -> dt.datetime:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ALICE, MiniApp, this_week
+from tests.browser.conftest import ALICE, MiniApp, open_dialog, this_week
 from tests.caldav_peers import Peer, event, radicale
 
 SERVER_EXTRA = {"TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1", "TELEVENT_FEED_SCAN_SECONDS": "0.5"}
@@ -113,8 +113,9 @@ def test_alice_connects_her_other_calendar_and_disconnects_it(
 
     page.get_by_role("button", name="Calendars").click()
     page.get_by_role("button", name="Share Work").click()
-    page.locator("#connection").get_by_role("button", name="Disconnect").click()
-    page.locator("dialog.choice").get_by_role("button", name="Keep the events here").click()
+    keep = page.locator("dialog.choice").get_by_role("button", name="Keep the events here")
+    open_dialog(page.locator("#connection").get_by_role("button", name="Disconnect"), keep)
+    keep.click()
     expect(page.get_by_text("Disconnected from 127.0.0.1.")).to_be_visible()
     with mini_app.api(ALICE) as client:
         assert client.get("/connections").json() == []

@@ -11,10 +11,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ALICE, MiniApp, this_week
+from tests.browser.conftest import ALICE, MiniApp, open_dialog, this_week
 from tests.feedserver import FeedServer, calendar_feed, feed_server
 
 SERVER_EXTRA = {"TELEVENT_OUTBOUND_ALLOW_PRIVATE": "1", "TELEVENT_FEED_SCAN_SECONDS": "0.5"}
@@ -29,20 +28,6 @@ def feeds() -> Iterator[FeedServer]:
 def back(page: Page) -> None:
     """Telegram's Back button."""
     page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
-
-
-def open_dialog(opener: Locator, answer: Locator) -> None:
-    """Click `opener` until its dialog shows `answer`. Under load a click can land while the
-    screen is being drawn anew, on a button that is replaced, and open nothing; the next
-    click finds the new button."""
-    for _ in range(3):
-        try:
-            opener.click(timeout=5000)
-            answer.wait_for(state="visible", timeout=5000)
-            return
-        except PlaywrightTimeoutError:
-            continue
-    expect(answer).to_be_visible()
 
 
 def test_alice_follows_a_feed_and_lets_it_go(mini_app: MiniApp, feeds: FeedServer) -> None:
