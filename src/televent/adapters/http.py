@@ -132,8 +132,6 @@ def create_http_app(
         port,
     )
 
-    # the API's sign-in reads too (docs/adr/0035): a local file, or awaited from PostgreSQL
-    reads_at_once = settings.database.dialect is Dialect.SQLITE or async_reads is not None
     google = google_endpoints(settings)
     api = build_api(
         ApiContext(
@@ -156,10 +154,9 @@ def create_http_app(
             device_check(authenticator),
             bot_token=settings.telegram_bot_token,
             tma_max_age=settings.tma_max_age_seconds,
-            check_device_at_once=device_check_at_once(authenticator, app.queries, async_reads)
-            if reads_at_once
-            else None,
-            account_at_once=account_at_once(app.queries, async_reads) if reads_at_once else None,
+            # the sign-in's reads on the event loop too (docs/adr/0035)
+            check_device_at_once=device_check_at_once(authenticator, app.queries, async_reads),
+            account_at_once=account_at_once(app.queries, async_reads),
         ),
         web_login,
         max_body_bytes=settings.max_resource_bytes,

@@ -119,7 +119,8 @@ class CalendarEvent(Aggregate):
             sequence += 1
         if sequence != facts["sequence"]:
             new = parse_calendar_object(ical_edits.with_sequence_and_status(new.text, sequence))
-        facts = stored_facts(new)  # what the event carries: the final body's
+        # what the event carries: the final body's facts and reading
+        facts = stored_facts(new, None if new.text != self.ical else facts)
         pending = self._attendee_events(facts)
         changes = property_changes(old, new)
         if changes or not pending:

@@ -156,12 +156,12 @@ def _reading(obj: CalendarObject) -> Reading:
     }
 
 
-def stored_facts(obj: CalendarObject) -> Fields:
-    """The facts an event carries with its body: `facts_of` and the index's reading, as one
-    JSON text (null for a VTODO or VJOURNAL), so that decoding the event costs one string and
-    only the occurrence index reads it."""
+def stored_facts(obj: CalendarObject, facts: Fields | None = None) -> Fields:
+    """The facts an event carries with its body: `facts_of` (given when already made) and the
+    index's reading, as one JSON text (null for a VTODO or VJOURNAL), so that decoding the event
+    costs one string and only the occurrence index reads it."""
     reading = json.dumps(reading_of(obj), ensure_ascii=False, separators=(",", ":"))
-    return {**facts_of(obj), READING: reading}
+    return {**(facts_of(obj) if facts is None else facts), READING: reading}
 
 
 def carried_reading(facts: Fields | None) -> Reading | NoReading | None:
