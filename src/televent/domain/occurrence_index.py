@@ -156,11 +156,15 @@ def _reading(obj: CalendarObject) -> Reading:
     }
 
 
+# one encoder for every reading (json.dumps with options builds a new one per call)
+_READING_TEXT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def stored_facts(obj: CalendarObject, facts: Fields | None = None) -> Fields:
     """The facts an event carries with its body: `facts_of` (given when already made) and the
     index's reading, as one JSON text (null for a VTODO or VJOURNAL), so that decoding the event
     costs one string and only the occurrence index reads it."""
-    reading = json.dumps(reading_of(obj), ensure_ascii=False, separators=(",", ":"))
+    reading = _READING_TEXT(reading_of(obj))
     return {**(facts_of(obj) if facts is None else facts), READING: reading}
 
 
@@ -503,14 +507,16 @@ def _rule_between(
     lower, upper = _as_datetime(low), _as_datetime(high)
     if isinstance(start, dt.datetime) and start.tzinfo is not None:
         lower, upper = lower.astimezone(start.tzinfo), upper.astimezone(start.tzinfo)
-    found = [
-        m if isinstance(start, dt.datetime) else m.date()
-        for m in rule.between(lower, upper, inc=True)
-        if m < upper
-    ]
-    if len(found) > MAX_INSTANCES:
-        raise NotExactError("too many instances")
-    return found, rule.after(upper, inc=True) is None
+    found: list[Moment] = []
+    as_dates = not isinstance(start, dt.datetime)
+    for m in rule:  # one walk: the window's instances, then whether any comes after it
+        if m >= upper:
+            return found, False
+        if m >= lower:
+            if len(found) == MAX_INSTANCES:
+                raise NotExactError("too many instances")
+            found.append(m.date() if as_dates else m)
+    return found, True
 
 
 _PERIODS = {"DAILY": 1, "WEEKLY": 7}

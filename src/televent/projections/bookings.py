@@ -17,8 +17,8 @@ from televent.projections.base import Projection, handles
 from televent.projections.sql import Sql
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+# one encoder for every row (json.dumps with options builds a new one per call)
+_json = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
 
 
 def _utc_text(epoch: int) -> str:

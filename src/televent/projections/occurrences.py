@@ -208,5 +208,5 @@ def _later(recipe: dict[str, Any], until_ts: int, horizon: dt.datetime) -> list[
     return instances_between(recipe, since - MARGIN, horizon + MARGIN)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+# one encoder for every row (json.dumps with options builds a new one per call)
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
