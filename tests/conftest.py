@@ -217,14 +217,17 @@ class Backend:
         self.tmp_path = tmp_path
         self.postgres_url = postgres_url
         self.count = 0
+        self.latest_url = ""  # the database made last (fresh_url, migrated_url, fresh_app)
 
     def fresh_url(self) -> str:
         """The URL of a new, empty database."""
         self.count += 1
         if self.kind == "sqlite":
-            return f"sqlite:///{self.tmp_path}/televent-{self.count}.db"
+            self.latest_url = f"sqlite:///{self.tmp_path}/televent-{self.count}.db"
+            return self.latest_url
         assert self.postgres_url is not None
         reset_postgres(self.postgres_url)
+        self.latest_url = self.postgres_url
         return self.postgres_url
 
     def migrated_url(self) -> str:
@@ -234,9 +237,11 @@ class Backend:
         if self.kind == "sqlite":
             path = self.tmp_path / f"televent-{self.count}.db"
             shutil.copyfile(_sqlite_template(), path)
-            return f"sqlite:///{path}"
+            self.latest_url = f"sqlite:///{path}"
+            return self.latest_url
         assert self.postgres_url is not None
         _empty_postgres(self.postgres_url)
+        self.latest_url = self.postgres_url
         return self.postgres_url
 
     @contextmanager

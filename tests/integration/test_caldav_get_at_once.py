@@ -25,6 +25,7 @@ from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.infrastructure.database import DatabaseUrl
 from televent.projections.async_object_reads import AsyncObjectReads
+from televent.projections.loop_reads import LoopReads, loop_reads_for
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, vevent
@@ -57,31 +58,24 @@ def serve(
     backend: Backend,
     *,
     failures: FailureLog | None = None,
-    reads: AsyncObjectReads | None = None,
+    reads: LoopReads | None = None,
 ) -> tuple[CalDavAsgi, CountingPort]:
-    """CalDAV as `televent serve` composes it for this backend (`reads`: PostgreSQL's reads
-    on the event loop, made for the backend's database when not given)."""
+    """CalDAV as `televent serve` composes it for this backend (`reads`: the reads on the
+    event loop, made for the backend's database as `serve` makes them when not given)."""
     port = CountingPort()
     auth = Authenticator(app.queries, lambda device: None, failures=failures)
-    local = backend.kind == "sqlite"
-    if reads is None and not local:
-        reads = AsyncObjectReads(DatabaseUrl.parse(str(backend.postgres_url)).conninfo())
+    if reads is None:
+        reads = loop_reads_for(DatabaseUrl.parse(backend.latest_url), app.queries)
     handlers = CalDavHandlers(
-        app,
-        auth,
-        "televent.internal",
-        100_000,
-        ScheduleInbox(app.views),
-        local_reads=local,
-        async_reads=reads,
+        app, auth, "televent.internal", 100_000, ScheduleInbox(app.views), loop_reads=reads
     )
     return CalDavAsgi(handlers, port), port
 
 
 def close(asgi: CalDavAsgi) -> None:
     """Close what the server opened for its reads on the event loop (as at its shutdown)."""
-    if asgi.handlers.async_reads is not None:
-        asyncio.run(asgi.handlers.async_reads.close())
+    if asgi.handlers.loop_reads is not None:
+        asyncio.run(asgi.handlers.loop_reads.close())
 
 
 def request(
@@ -241,11 +235,14 @@ def test_a_get_cancelled_while_its_read_waits_lets_its_connection_go(backend: Ba
 
 
 def connections(app: Televent, name: str) -> int:
-    """PostgreSQL's count of open connections with this application name."""
+    """PostgreSQL's count of open connections with this application name to this test's
+    database (a test in another process has its own database and connections)."""
     with app.views.read() as db:
         return int(
             db.scalar(
-                "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE application_name = ?", (name,)
+                "SELECT COUNT(*) AS n FROM pg_stat_activity "
+                "WHERE application_name = ? AND datname = current_database()",
+                (name,),
             )
             or 0
         )

@@ -16,7 +16,6 @@ from pydantic import ValidationError
 
 from televent.adapters.api.app import build_api
 from televent.adapters.api.auth import (
-    AccountAtOnce,
     Authentication,
     DeviceCheck,
     DeviceCheckAtOnce,
@@ -60,9 +59,8 @@ from televent.application.push_registrations import PushRegistrations
 from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
-from televent.infrastructure.database import Dialect
-from televent.projections.async_object_reads import AsyncObjectReads
-from televent.projections.queries import AccountView, ProjectionStatus, Queries
+from televent.projections.loop_reads import LoopReads, loop_reads_for
+from televent.projections.queries import ProjectionStatus
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 LITESTAR_PATHS = frozenset({"/health", WEBHOOK_PATH, GOOGLE_PUSH_PATH, *INBOUND_PATHS})
@@ -108,12 +106,9 @@ def create_http_app(
             settings.redis_url, FAILURE_WINDOW_SECONDS, namespace=settings.database.describe()
         ),
     )
-    # PostgreSQL: a GET of one's own object is read on the event loop (docs/adr/0035).
-    async_reads = (
-        AsyncObjectReads(settings.database.conninfo())
-        if settings.database.dialect is Dialect.POSTGRES
-        else None
-    )
+    # A GET of one's own object and the API's sign-in are read on the event loop: from the
+    # local SQLite file, or awaited from PostgreSQL (docs/adr/0035).
+    loop_reads = loop_reads_for(settings.database, app.queries)
     caldav = CalDavAsgi(
         CalDavHandlers(
             app,
@@ -126,8 +121,7 @@ def create_http_app(
             else PushResources(
                 push, notification_outbound(settings, "WebDAV-Push"), settings.public_url
             ),
-            local_reads=settings.database.dialect is Dialect.SQLITE,
-            async_reads=async_reads,
+            loop_reads=loop_reads,
         ),
         port,
     )
@@ -155,8 +149,8 @@ def create_http_app(
             bot_token=settings.telegram_bot_token,
             tma_max_age=settings.tma_max_age_seconds,
             # the sign-in's reads on the event loop too (docs/adr/0035)
-            check_device_at_once=device_check_at_once(authenticator, app.queries, async_reads),
-            account_at_once=account_at_once(app.queries, async_reads),
+            check_device_at_once=device_check_at_once(authenticator, loop_reads),
+            account_at_once=loop_reads.account_by_telegram_id,
         ),
         web_login,
         max_body_bytes=settings.max_resource_bytes,
@@ -223,7 +217,7 @@ def create_http_app(
         exception_handlers=api.exception_handlers,
         openapi_config=api.openapi_config,
         lifespan=list(lifespan),
-        on_shutdown=[] if async_reads is None else [async_reads.close],
+        on_shutdown=[loop_reads.close],
         debug=False,
     )
     return HttpApp(litestar, caldav)
@@ -244,14 +238,12 @@ def device_check(authenticator: Authenticator) -> DeviceCheck:
     return check
 
 
-def device_check_at_once(
-    authenticator: Authenticator, queries: Queries, async_reads: AsyncObjectReads | None
-) -> DeviceCheckAtOnce:
+def device_check_at_once(authenticator: Authenticator, reads: LoopReads) -> DeviceCheckAtOnce:
     """The API's Basic check on the event loop, as CalDAV's GET of one's own object makes it
     (docs/adr/0035): for credentials verified a moment ago whose failure counts are in memory
     and whose device's use was noted lately, the one read that says the device is still active
-    and brings the account, from the local SQLite file (`async_reads` None) or awaited from
-    PostgreSQL. None sends the request the worker thread's way, which answers as before."""
+    and brings the account, made by the event loop's reads. None sends the request the worker
+    thread's way, which answers as before."""
 
     async def check(authorization: str, client: str) -> DeviceLogin | None:
         try:
@@ -260,29 +252,13 @@ def device_check_at_once(
             raise DeviceLoginThrottledError(exc.retry_after) from None
         if principal is None:
             return None
-        account = (
-            queries.account_with_device(principal.telegram_id, principal.device_id)
-            if async_reads is None
-            else await async_reads.account_with_device(principal.telegram_id, principal.device_id)
-        )
+        account = await reads.account_with_device(principal.telegram_id, principal.device_id)
         if account is None:
             return None
         authenticator.used(principal)
         return DeviceLogin(principal.account_id, principal.device_name, account)
 
     return check
-
-
-def account_at_once(queries: Queries, async_reads: AsyncObjectReads | None) -> AccountAtOnce:
-    """The Mini App's sign-in read on the event loop: a Telegram user's account, from the
-    local SQLite file (`async_reads` None) or awaited from PostgreSQL (docs/adr/0035)."""
-
-    async def read(telegram_id: int) -> tuple[bool, AccountView | None]:
-        if async_reads is None:
-            return True, queries.account_by_telegram_id(telegram_id)
-        return await async_reads.account_by_telegram_id(telegram_id)
-
-    return read
 
 
 class HttpApp:

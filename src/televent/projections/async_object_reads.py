@@ -9,6 +9,9 @@ awaits).
 Nothing here ever waits for a connection: when all are in use, or the database cannot be
 reached, or a statement fails, the answer is "not answered here" (None) and the request takes
 the worker thread's way, which answers and reports as it always has.
+
+This is PostgreSQL's side of the event loop's reads (loop_reads.py; a local SQLite file is read
+in place).
 """
 
 from __future__ import annotations

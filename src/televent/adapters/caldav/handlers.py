@@ -45,7 +45,7 @@ from televent.adapters.caldav.xml import DAV
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError, PreconditionFailedError
 from televent.domain.values import DEFAULT_CALENDAR_SLUG
-from televent.projections.async_object_reads import AsyncObjectReads
+from televent.projections.loop_reads import LoopReads
 from televent.projections.queries import AccountView, ObjectView
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
@@ -64,6 +64,8 @@ class CalDavHandlers:
         max_resource_bytes: the largest calendar object a PUT may store.
         inbox: the schedule inbox's read model (RFC 6638 §2.2): listed, read and deleted.
         push: WebDAV-Push registrations (docs/adr/0027); None: no push.
+        loop_reads: the reads the event loop makes for a GET of one's own object (docs/adr/
+            0035); None: every request is answered on a worker thread.
     """
 
     def __init__(
@@ -75,13 +77,11 @@ class CalDavHandlers:
         inbox: ScheduleInbox,
         *,
         push: PushResources | None = None,
-        local_reads: bool = False,
-        async_reads: AsyncObjectReads | None = None,
+        loop_reads: LoopReads | None = None,
     ) -> None:
         self.app = app
         self.push = push
-        self.local_reads = local_reads
-        self.async_reads = async_reads
+        self.loop_reads = loop_reads
         self.dav_header = f"{DAV_HEADER}, webdav-push" if push is not None else DAV_HEADER
         self.auth = auth
         self.internal_domain = internal_domain
@@ -114,9 +114,9 @@ class CalDavHandlers:
         """The answer to a GET or HEAD of an object in one's own calendar when it needs no
         worker thread (docs/adr/0035): the credentials were verified a moment ago, their
         failure counts are in memory and the device's use was noted lately, and the read is
-        of a local SQLite file or awaited from PostgreSQL (`async_reads`). None for anything
-        else, which is answered on a worker thread."""
-        if request.method not in ("GET", "HEAD") or not (self.local_reads or self.async_reads):
+        one the event loop makes (`loop_reads`: a local SQLite file, or awaited from
+        PostgreSQL). None for anything else, which is answered on a worker thread."""
+        if request.method not in ("GET", "HEAD") or self.loop_reads is None:
             return None
         try:
             target = resolve(request.path)
@@ -125,12 +125,10 @@ class CalDavHandlers:
             principal = self.auth.remembered_without_waiting(
                 request.header("authorization"), request.client
             )
-            if self.local_reads or self.async_reads is None:
-                return self._own_object(request, target, principal)
             own = _own_request(target, principal)
             if own is None:
                 return None
-            obj = await self.async_reads.own_object_for_device(
+            obj = await self.loop_reads.own_object_for_device(
                 own[0].telegram_id, own[0].device_id, target.slug or "", own[1]
             )
             return self._own_reply(request, own[0], obj)
