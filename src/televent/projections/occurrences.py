@@ -25,7 +25,7 @@ from typing import Any
 
 from televent.domain.occurrence_index import (
     MARGIN,
-    NO_READING,
+    READING,
     Indexed,
     Instance,
     NoReading,
@@ -60,7 +60,9 @@ class OccurrencesProjection(Projection):
             if (
                 self.handler_for(event) is OccurrencesProjection._body
                 and event.ical is not None
-                and carried_reading(event.facts) is NO_READING  # else nothing to read
+                # an event that carries a reading leaves nothing to read (one of another
+                # version is read here at the flush: not decoded here a second time)
+                and not isinstance((event.facts or {}).get(READING), str)
             ):
                 event_id = str(event.originator_id)
                 last[event_id] = (event_id, position, str(event.ical), event.timestamp)
