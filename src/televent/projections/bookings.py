@@ -16,7 +16,6 @@ from televent.domain.schedule import ACTIVE, CANCELLED, RELEASED
 from televent.projections.base import Projection, handles
 from televent.projections.sql import Sql
 
-
 # one encoder for every row (json.dumps with options builds a new one per call)
 _json = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
 
