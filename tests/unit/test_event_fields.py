@@ -251,6 +251,33 @@ def test_an_occurrence_the_series_does_not_have_is_not_found() -> None:
     assert caught.value.field == "occurrence"
 
 
+FLOATING = (
+    STORED.replace("DTSTART;TZID=Europe/Berlin:", "DTSTART:")
+    .replace("DTEND;TZID=Europe/Berlin:", "DTEND:")
+    .replace("EXDATE;TZID=Europe/Berlin:", "EXDATE:")
+    .replace("RECURRENCE-ID;TZID=Europe/Berlin:", "RECURRENCE-ID:")
+)
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "2026-03-04T09:00:00",  # as stored
+        "2026-03-04T09:00:00+09:00",  # as the API writes it for a reader in Tokyo
+        "2026-03-04T09:00:00-05:00",  # in New York
+        "2026-03-04T09:00:00Z",  # in UTC
+    ],
+)
+def test_a_floating_series_is_named_by_its_local_time_as_written(named: str) -> None:
+    """A floating time is shown placed in the reader's zone (its wall clock with that zone's
+    offset); asked for again, the occurrence is the one at that wall clock, wherever the
+    reader is, and not the wall clock of that instant in UTC."""
+    component = instance_component(FLOATING, named)
+    assert component.decoded("DTSTART") == dt.datetime(2026, 3, 4, 9)
+    late = instance_component(FLOATING, named.replace("04T09", "03T09"))
+    assert str(late["SUMMARY"]) == "Standup (late)"
+
+
 def test_the_rule_belongs_to_the_series() -> None:
     with pytest.raises(FieldError) as caught:
         edited_text(

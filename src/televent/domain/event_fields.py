@@ -25,6 +25,7 @@ from televent.domain.event_times import (
     FieldError,
     Moment,
     component_times,
+    occurrence_moment,
     parse_moment,
     resolve_times,
     zone_name_of,
@@ -377,16 +378,7 @@ def _as_list(value: Any) -> list[Any]:
 def instance_moment(master: Any, occurrence: str) -> Moment:
     """The RECURRENCE-ID a client named, in the form of the master's DTSTART (a local time
     without an offset is read in the master's zone)."""
-    start = master.decoded("DTSTART")
-    zone = start.tzinfo if isinstance(start, dt.datetime) and start.tzinfo else dt.UTC
-    moment = parse_moment(occurrence, "occurrence", zone)
-    if isinstance(start, dt.datetime) != isinstance(moment, dt.datetime):
-        wanted = "a date and time" if isinstance(start, dt.datetime) else "a date (YYYY-MM-DD)"
-        raise FieldError("occurrence", f"this series takes {wanted}.")
-    if isinstance(start, dt.datetime) and start.tzinfo is None:
-        assert isinstance(moment, dt.datetime)
-        return moment.replace(tzinfo=None)  # a floating series: the local time as written
-    return moment
+    return occurrence_moment(master.decoded("DTSTART"), occurrence)
 
 
 def instance_of(calendar: icalendar.Calendar, occurrence: str, *, create: bool) -> Any:

@@ -61,6 +61,22 @@ def parse_moment(text: str, field: str, zone: dt.tzinfo) -> Moment:
     return moment.astimezone(zone)
 
 
+def occurrence_moment(start: Moment, occurrence: str) -> Moment:
+    """The RECURRENCE-ID a client named, in the form of its series' start `start` (a local
+    time without an offset is read in the start's zone; a floating series takes the local
+    time as written)."""
+    zone = start.tzinfo if isinstance(start, dt.datetime) and start.tzinfo else dt.UTC
+    moment = parse_moment(occurrence, "occurrence", zone)
+    if isinstance(start, dt.datetime) != isinstance(moment, dt.datetime):
+        wanted = "a date and time" if isinstance(start, dt.datetime) else "a date (YYYY-MM-DD)"
+        raise FieldError("occurrence", f"this series takes {wanted}.")
+    if isinstance(start, dt.datetime) and start.tzinfo is None:
+        # a floating series: the local time as written; an offset beside it is dropped, not
+        # applied (the API shows a floating time placed in the reader's zone, with its offset)
+        return dt.datetime.fromisoformat(occurrence.strip()).replace(tzinfo=None, microsecond=0)
+    return moment
+
+
 def resolve_times(
     given: tuple[str | None, str | None, bool | None],
     zone: dt.tzinfo,
