@@ -22,7 +22,9 @@ Then GETs of a calendar object without credentials (the 401 every client's first
 5 warm-up and at most 50 measured, within the burst one address may send without signing in)
 and of `/health`, written as fixed bytes on one kept-alive socket (the server's answer without
 a client library's own work), and `/health` again through httpx, to show what the client adds;
-the week query is also sent that way (`median, raw`).
+the week query is also sent that way (`median, raw`), and so is one occurrence of a weekly
+series in the week as the Mini App's card asks for it (`GET /api/v1/events/{id}?occurrence=`
+with the listing's `recurrence_id`, each answer checked to be that occurrence).
 
 The report is a Markdown table on stdout (progress on stderr): per backend and size, the
 number of occurrences in the week, the median and the p95 (nearest rank) in ms, and the time
@@ -92,6 +94,7 @@ class Row:
     health_ms: float  # GET /health (raw socket)
     health_httpx_ms: float  # GET /health through httpx, as the week query is sent
     raw_ms: float  # the week query written on a socket
+    occurrence_ms: float  # one occurrence of a series, as the Mini App's card asks (raw socket)
 
 
 def single_start(i: int, count: int) -> dt.datetime:
@@ -226,6 +229,28 @@ def week_query_raw(
     )  # fmt: skip
 
 
+def occurrence_raw(url: str, password: str, warmup: int, requests: int) -> list[float]:
+    """One occurrence of a series in the week, asked for as the Mini App's card asks for it
+    (`GET /api/v1/events/{id}?occurrence=` with the listing's `recurrence_id`), written on a
+    socket as fixed bytes (seconds), each answer checked to be that occurrence."""
+    params: dict[str, str | int] = {"start": WEEK[0], "end": WEEK[1], "limit": 500}
+    with httpx.Client(base_url=url, auth=(str(USER), password), timeout=120) as client:
+        items = client.get("/api/v1/events", params=params).json()["items"]
+    item = next(i for i in items if i["recurrence"] and i["recurrence_id"])
+    query = urlencode({"occurrence": item["recurrence_id"]})
+    credentials = base64.b64encode(f"{USER}:{password}".encode()).decode()
+
+    def check(body: bytes) -> None:
+        event = json.loads(body)
+        if (event["id"], event["start"]) != (item["id"], item["start"]):
+            raise RuntimeError(f"the occurrence answered {event['id']} {event['start']}")
+
+    return raw_requests(
+        url, f"/api/v1/events/{item['id']}?{query}", 200, warmup, requests,
+        headers=f"Authorization: Basic {credentials}\r\n", check=check,
+    )  # fmt: skip
+
+
 def week_query(url: str, password: str, expected: int, warmup: int, requests: int) -> list[float]:
     """The timed week queries (seconds), each answer checked."""
     params: dict[str, str | int] = {"start": WEEK[0], "end": WEEK[1], "limit": 500}
@@ -338,6 +363,9 @@ def run(options: argparse.Namespace) -> list[Row]:
                         health_httpx = plain_requests(
                             base, "/health", 200, options.warmup, options.requests
                         )
+                        occurrence = occurrence_raw(
+                            base, password, options.warmup, options.requests
+                        )
                 rows.append(
                     Row(
                         backend,
@@ -350,6 +378,7 @@ def run(options: argparse.Namespace) -> list[Row]:
                         statistics.median(health) * 1000,
                         statistics.median(health_httpx) * 1000,
                         statistics.median(raw) * 1000,
+                        statistics.median(occurrence) * 1000,
                     )
                 )
     return rows
@@ -364,13 +393,14 @@ def report(rows: list[Row], options: argparse.Namespace) -> str:
         f"{platform.system()} {platform.machine()}.",
         "",
         "| backend | events | in the week | median (ms) | p95 (ms) | storing (s) "
-        "| median, raw (ms) | 401, raw (ms) | /health, raw (ms) | /health, httpx (ms) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| median, raw (ms) | 401, raw (ms) | /health, raw (ms) | /health, httpx (ms) "
+        "| one occurrence, raw (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [
         f"| {r.backend} | {r.size:,} | {r.occurrences} | {r.median_ms:.1f} | {r.p95_ms:.1f} "
         f"| {r.store_s:.0f} | {r.raw_ms:.1f} | {r.unauthenticated_ms:.2f} | {r.health_ms:.2f} "
-        f"| {r.health_httpx_ms:.2f} |"
+        f"| {r.health_httpx_ms:.2f} | {r.occurrence_ms:.2f} |"
         for r in rows
     ]
     return "\n".join(lines)

@@ -50,6 +50,9 @@ def test_one_occurrence_or_the_whole_series(server: ApiServer) -> None:
         ("Standup", "2026-03-05T09:00"),
         ("Standup", "2026-03-06T09:00"),
     ]
+    for item in listing(alice):  # each card as the Mini App opens it shows what was listed
+        card = alice.get(path, params={"occurrence": item["recurrence_id"]})
+        assert card.status_code == 200 and card.json() == item, (item, card.text)
 
     renamed = alice.patch(path, json={"title": "Daily", "location": "Room 2"})
     assert renamed.status_code == 200

@@ -31,13 +31,14 @@ from televent.application.reminders import LOOK_AHEAD, Due, due_reminders, index
 from televent.application.televent import Televent
 from televent.domain.content_lines import decode_property_moment
 from televent.domain.errors import DomainError
+from televent.domain.event_fields import instance_component
 from televent.domain.ical import parse_calendar_object
 from televent.projections.agenda_reader import AgendaReader
 from televent.projections.queries import ObjectView
 from tests.conftest import Backend, FakeClock
 from tests.e2e.test_corpus_roundtrip import resources
 from tests.helpers import FIXTURE_CORPUS
-from tests.integration.test_occurrence_index import fresh, shown
+from tests.integration.test_occurrence_index import ZONES, body, fresh, shown
 
 FILES = sorted((FIXTURE_CORPUS / "calendars").glob("*.ics"))
 ACTOR, SOURCE = "account:tests", "caldav:import"
@@ -131,6 +132,7 @@ def test_the_index_lists_each_corpus_calendar_as_the_bodies_say(
         on_read = app.queries.starting_between(clock(), clock()).on_read
         events = [o for o in objects if o.component == "VEVENT" and o.event_id not in on_read]
         assert _events_read_alike(app, account, objects) == len(events), path.name
+        occurrences_read_alike(app, account, objects, path.name, clock())
         # (an object the index leaves to readers is reminded of by parsing it, as before)
         reminded, instances = _reminders_alike(app, objects, clock())
         assert reminded or not (events and instances), f"{path.name}: nothing reminded"
@@ -156,6 +158,87 @@ def _events_read_alike(app: Televent, account: Any, objects: list[ObjectView]) -
             got[key] = _instant(got[key] or "")  # type: ignore[literal-required]
             expected[key] = _instant(expected[key] or "")  # type: ignore[literal-required]
         assert {k: (v, expected.get(k)) for k, v in got.items() if v != expected.get(k)} == {}
+    return answered
+
+
+def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
+    backend: Backend, clock: FakeClock
+) -> None:
+    """Series in a zone, in UTC, floating and of dates, one with an override, asked for as a
+    reader far from any of them names an occurrence (a floating time placed in Tokyo, with
+    Tokyo's offset): the index answers each, as the body would."""
+    with backend.fresh_app(clock) as app:
+        app.register_account(1, name="Ann", timezone="Asia/Tokyo", actor=ACTOR, source=SOURCE)
+        account = app.queries.account_by_telegram_id(1)
+        assert account is not None
+        calendar = app.queries.calendars_of(account.account_id)[0].calendar_id
+        for index, zone in enumerate(ZONES):
+            text = body(f"s{index}", f"S{index}", zone, 2 + index, "FREQ=WEEKLY;COUNT=6")
+            app.put_object(calendar, f"s{index}.ics", text, actor=ACTOR, source=SOURCE)
+            objects = [o for o in app.queries.objects_in(calendar) if o.href == f"s{index}.ics"]
+            assert occurrences_read_alike(app, account, objects, zone, clock()) == 5, zone
+        moved = body("m", "M", "floating", 2, "FREQ=WEEKLY;COUNT=6").replace(
+            "END:VCALENDAR",
+            "BEGIN:VEVENT\r\nUID:m\r\nDTSTAMP:20260101T000000Z\r\n"
+            "RECURRENCE-ID:20260309T093000\r\nDTSTART:20260309T120000\r\n"
+            "DTEND:20260309T130000\r\nSUMMARY:Moved\r\nEND:VEVENT\r\nEND:VCALENDAR",
+        )
+        app.put_object(calendar, "m.ics", moved, actor=ACTOR, source=SOURCE)
+        objects = [o for o in app.queries.objects_in(calendar) if o.href == "m.ics"]
+        assert occurrences_read_alike(app, account, objects, "moved", clock()) == 5
+        event_id = objects[0].event_id
+        override = app.queries.occurrence_of(event_id, "2026-03-09T09:30:00+09:00")
+        assert override is not None and override.fields["title"] == "Moved"
+        assert override.start == "2026-03-09T12:00:00"
+        assert app.queries.occurrence_of(event_id, "2026-03-10T09:30:00+09:00") is None
+
+
+def occurrences_read_alike(
+    app: Televent, account: Any, objects: list[ObjectView], name: str, now: dt.datetime
+) -> int:
+    """Each occurrence of each series the index holds, asked for as the Mini App asks for it
+    (`GET /api/v1/events/{id}?occurrence=` with the listing's `recurrence_id`), read from the
+    index equals the one made by parsing the body, times compared as instants; a series with
+    a rule always answers from the index. Returns how many the index answered."""
+    mine = set(AgendaReader(app.queries, app.internal_domain).addresses(account))
+    zone = ZoneInfo(account.timezone)
+    ever = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))
+    # where the index lists an endless series (around when it was stored; not its whole life)
+    indexed_span = (now - dt.timedelta(days=30), now + dt.timedelta(days=180))
+    answered = 0
+    for obj in objects:
+        listed_here: list[Any] = []
+        for window in (ever, indexed_span):
+            found = app.queries.occurrences_in([], *window, zone, events=[obj.event_id])
+            listed_here = listed_here or sorted(
+                found.occurrences, key=lambda o: (o.start_ts, o.instance)
+            )
+        for occurrence in listed_here[:3] + listed_here[-2:]:
+            if not occurrence.instance:  # a single event: no occurrence to ask for
+                continue
+            listed = indexed_event_json(occurrence, mine=mine, zone=zone, owned=True)
+            asked = listed["recurrence_id"]
+            if asked is None:  # an RDATE alone: the listing names no occurrence to ask for
+                continue
+            indexed = app.queries.occurrence_of(obj.event_id, asked)
+            if indexed is None:  # left to the body: only what no rule repeats (overrides alone)
+                assert occurrence.series.get("recurrence") is None, (name, obj.href, asked)
+                continue
+            answered += 1
+            got = indexed_event_json(indexed, mine=mine, zone=zone, owned=True)
+            expected = event_json(
+                instance_component(obj.ical, asked),
+                obj,
+                recurrence=recurrence_of(obj.ical),
+                mine=mine,
+                zone=zone,
+                owned=True,
+            )
+            for key in ("start", "end", "recurrence_id"):
+                got[key] = _instant(got[key] or "")  # type: ignore[literal-required]
+                expected[key] = _instant(expected[key] or "")  # type: ignore[literal-required]
+            differences = {k: (v, expected.get(k)) for k, v in got.items() if v != expected.get(k)}
+            assert differences == {}, (name, obj.href, asked)
     return answered
 
 

@@ -40,8 +40,9 @@ from televent.domain.content_lines import (
     decode_moment,
     unescape_text,
 )
-from televent.domain.errors import InvalidCalendarDataError
+from televent.domain.errors import DomainError, InvalidCalendarDataError
 from televent.domain.event_alarms import duration_text
+from televent.domain.event_times import occurrence_moment
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.rule_walk import bounded
 from televent.domain.values import normalize_address
@@ -245,6 +246,20 @@ def _ends(rule: str) -> bool:
     """Whether a RRULE has an end (COUNT or UNTIL)."""
     upper = rule.upper()
     return "COUNT=" in upper or "UNTIL=" in upper
+
+
+def instance_named(fields: Fields, occurrence: str) -> str | None:
+    """The key (zones.instance_key) of the instance a caller names by `occurrence` in a series
+    whose master repeats by a rule (`fields`: the master's, as `fields_of` keeps them), read
+    against its start as `event_fields.instance_moment` reads it against the master's DTSTART;
+    None for anything else, or when the text names no instance (the body's reader says why)."""
+    if not fields.get("recurrence") or fields.get("recurrence_id") or "start" not in fields:
+        return None
+    try:
+        start = _moment_of(str(fields["start"]), fields.get("timezone"))
+        return instance_key(occurrence_moment(start, occurrence))
+    except (DomainError, ValueError, OverflowError, KeyError, TypeError):
+        return None
 
 
 def instances_between(recipe: Fields, low: dt.datetime, high: dt.datetime) -> list[Instance]:

@@ -13,6 +13,7 @@ from uuid import UUID
 
 import msgspec
 
+from televent.domain.occurrence_index import instance_named
 from televent.domain.values import normalize_address
 from televent.projections.attendee_index_reader import invitation_rows, invitations_query
 from televent.projections.calendar_members_reader import (
@@ -200,6 +201,24 @@ class OccurrencesReader(Reader):
             fields=fields,
             series=fields,
         )
+
+    def occurrence_of(self, event_id: UUID, occurrence: str) -> IndexedOccurrence | None:
+        """One occurrence of a series as its JSON shows it, named as a caller names it (the
+        API's `?occurrence=`, read against the series' start: occurrence_index.instance_named);
+        None when the index does not hold it (not a series, no instance there, beyond an
+        endless series' window, or odd data left to the reader)."""
+        with self.reader.read() as db:
+            event = db.one(
+                "SELECT fields FROM occurrence_events WHERE event_id = ? AND on_read = 0",
+                (str(event_id),),
+            )
+            key = None if event is None else instance_named(_decode(event["fields"]), occurrence)
+            if key is None:
+                return None
+            rows = db.tuples(
+                f"{_SELECT} WHERE o.event_id = ? AND o.instance = ?", (str(event_id), key)
+            )
+        return _occurrence(rows[0], {}, {}) if rows else None
 
 
 # The columns `_occurrence` reads, in this order (rows are read as tuples: a listing reads

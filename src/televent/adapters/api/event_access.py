@@ -123,14 +123,16 @@ class EventAccess:
         return obj
 
     def event(self, obj: ObjectView, occurrence: str | None = None) -> EventJson:
-        """The event (its series' master) or one occurrence as JSON; the event itself from the
-        occurrence index when it holds it (docs/adr/0030), without parsing the body."""
+        """The event (its series' master) or one occurrence as JSON: from the occurrence index
+        when it holds it as the body now says (docs/adr/0030), without parsing the body."""
+        indexed = (
+            self.api.queries.lead_of(obj.event_id)
+            if occurrence is None
+            else self.api.queries.occurrence_of(obj.event_id, occurrence)
+        )
+        if indexed is not None and indexed.etag == obj.etag:
+            return indexed_event_json(indexed, mine=self.mine, zone=self.zone, owned=self.owns(obj))
         if occurrence is None:
-            indexed = self.api.queries.lead_of(obj.event_id)
-            if indexed is not None and indexed.etag == obj.etag:
-                return indexed_event_json(
-                    indexed, mine=self.mine, zone=self.zone, owned=self.owns(obj)
-                )
             component = lead_component(obj.ical)
             if component is None:
                 raise DomainError("That is not an event.")
