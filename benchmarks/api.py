@@ -178,6 +178,9 @@ def serve(database_url: str, folder: Path) -> Iterator[str]:
         **os.environ,
         "TELEVENT_DATABASE_URL": database_url,
         "PYTHONPATH": str(ROOT / "src"),
+        # the limiter runs as ever, but lets one account's burst of measured requests through
+        "TELEVENT_RATE_ACCOUNT_PER_MINUTE": "1000000",
+        "TELEVENT_RATE_ACCOUNT_BURST": "1000000",
     }
     env.pop("TELEGRAM_BOT_TOKEN", None)
     log = (folder / f"serve-{port}.log").open("wb")
