@@ -161,6 +161,19 @@ def _reading(obj: CalendarObject) -> Reading:
 _READING_TEXT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+# how every reading `stored_facts` writes begins (its version first): a rebuild tells one of
+# this version from its text without decoding it (`carries_current_reading`)
+_CURRENT_READING = f'{{"version":{VERSION},'
+
+
+def carries_current_reading(facts: Fields | None) -> bool:
+    """Whether an event's facts carry a reading of this version (or the reading of nothing:
+    a task or a journal), told from its text without decoding it (`carried_reading` decodes
+    it); False for none, or one of another version, whose body is read again."""
+    text = (facts or {}).get(READING)
+    return isinstance(text, str) and (text == "null" or text.startswith(_CURRENT_READING))
+
+
 def stored_facts(obj: CalendarObject, facts: Fields | None = None) -> Fields:
     """The facts an event carries with its body: `facts_of` (given when already made) and the
     index's reading, as one JSON text (null for a VTODO or VJOURNAL), so that decoding the event

@@ -25,11 +25,11 @@ from typing import Any
 
 from televent.domain.occurrence_index import (
     MARGIN,
-    READING,
     Indexed,
     Instance,
     NoReading,
     carried_reading,
+    carries_current_reading,
     indexed_from,
     instances_between,
 )
@@ -60,9 +60,9 @@ class OccurrencesProjection(Projection):
             if (
                 self.handler_for(event) is OccurrencesProjection._body
                 and event.ical is not None
-                # an event that carries a reading leaves nothing to read (one of another
-                # version is read here at the flush: not decoded here a second time)
-                and not isinstance((event.facts or {}).get(READING), str)
+                # an event that carries a reading of this version leaves nothing to read
+                # (seen without decoding it: `_body` decodes it once)
+                and not carries_current_reading(event.facts)
             ):
                 event_id = str(event.originator_id)
                 last[event_id] = (event_id, position, str(event.ical), event.timestamp)

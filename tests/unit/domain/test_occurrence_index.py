@@ -19,7 +19,18 @@ from televent.domain.content_lines import iana_zone, unescape_text
 from televent.domain.event_alarms import reminders_of
 from televent.domain.event_times import component_times, zone_name_of
 from televent.domain.ical import facts_of, parse_calendar_object
-from televent.domain.occurrence_index import AHEAD, BEHIND, Indexed, index_of
+from televent.domain.occurrence_index import (
+    AHEAD,
+    BEHIND,
+    NO_READING,
+    READING,
+    VERSION,
+    Indexed,
+    carried_reading,
+    carries_current_reading,
+    index_of,
+    stored_facts,
+)
 from televent.domain.occurrences import occurrences_between
 from televent.domain.values import normalize_address
 from tests.helpers import FIXTURE_CORPUS
@@ -253,3 +264,27 @@ def test_what_this_reader_cannot_place_exactly_is_left_to_the_library() -> None:
         indexed = index_of(text, AT)
         assert indexed is not None and indexed.expand_on_read
         assert indexed.fields["title"] == "Series"  # its fields are still known
+
+
+def test_a_reading_of_this_version_is_told_from_its_text_as_decoding_tells_it() -> None:
+    """A rebuild hands its index workers the bodies of events without a usable reading, told
+    without decoding the reading: the same answer as decoding it, for a reading of this
+    version, of another version, of a task (nothing to list) and for none at all."""
+    event = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:r\r\n"
+        "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20260302T093000\r\n"
+        "DTEND;TZID=Europe/Berlin:20260302T103000\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:R\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    task = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VTODO\r\nUID:t\r\n"
+        "DTSTAMP:20260101T000000Z\r\nSUMMARY:T\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    current = stored_facts(parse_calendar_object(event))
+    text = str(current[READING])
+    later = {**current, READING: text.replace(f'"version":{VERSION},', f'"version":{VERSION}0,')}
+    older = {key: value for key, value in current.items() if key != READING}
+    nothing = stored_facts(parse_calendar_object(task))
+    for facts, usable in ((current, True), (later, False), (older, False), (nothing, True)):
+        assert carries_current_reading(facts) is usable
+        assert (carried_reading(facts) is not NO_READING) is usable
