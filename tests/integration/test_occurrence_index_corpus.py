@@ -138,6 +138,15 @@ def test_the_index_lists_each_corpus_calendar_as_the_bodies_say(
         assert reminded or not (events and instances), f"{path.name}: nothing reminded"
 
 
+def _differences(got: Any, expected: Any) -> dict[str, tuple[Any, Any]]:
+    """The keys on which an event's JSON read from the index differs from the one made by
+    parsing its body (got, expected), times compared as instants."""
+    times = ("start", "end", "recurrence_id")
+    got = {**got, **{key: _instant(got[key] or "") for key in times}}
+    expected = {**expected, **{key: _instant(expected[key] or "") for key in times}}
+    return {k: (v, expected.get(k)) for k, v in got.items() if v != expected.get(k)}
+
+
 def _events_read_alike(app: Televent, account: Any, objects: list[ObjectView]) -> int:
     """Each event's JSON (GET /api/v1/events/{id}) read from the index equals the one made
     by parsing its body, times compared as instants; returns how many the index answered."""
@@ -154,10 +163,7 @@ def _events_read_alike(app: Televent, account: Any, objects: list[ObjectView]) -
         expected = event_json(
             lead, obj, recurrence=recurrence_of(obj.ical), mine=mine, zone=zone, owned=True
         )
-        for key in ("start", "end", "recurrence_id"):
-            got[key] = _instant(got[key] or "")  # type: ignore[literal-required]
-            expected[key] = _instant(expected[key] or "")  # type: ignore[literal-required]
-        assert {k: (v, expected.get(k)) for k, v in got.items() if v != expected.get(k)} == {}
+        assert _differences(got, expected) == {}
     return answered
 
 
@@ -234,11 +240,7 @@ def occurrences_read_alike(
                 zone=zone,
                 owned=True,
             )
-            for key in ("start", "end", "recurrence_id"):
-                got[key] = _instant(got[key] or "")  # type: ignore[literal-required]
-                expected[key] = _instant(expected[key] or "")  # type: ignore[literal-required]
-            differences = {k: (v, expected.get(k)) for k, v in got.items() if v != expected.get(k)}
-            assert differences == {}, (name, obj.href, asked)
+            assert _differences(got, expected) == {}, (name, obj.href, asked)
     return answered
 
 
