@@ -23,7 +23,15 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    Locator,
+    Page,
+    Playwright,
+    Route,
+    expect,
+    sync_playwright,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.botapi import FakeBotApi
@@ -182,6 +190,35 @@ def open_dialog(opener: Locator, answer: Locator) -> None:
         except PlaywrightTimeoutError:
             continue
     expect(answer).to_be_visible()
+
+
+def open_with_the_account_held(
+    mini_app: MiniApp, telegram_id: int
+) -> tuple[Page, Callable[[], None]]:
+    """The app opened with its request for the account (GET /api/v1/me) held, as on a slow
+    network or a busy server, once the app has asked for it; and what lets it through."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    def hold_me(page: Page) -> None:
+        page.route("**/api/v1/me", hold)
+
+    page = mini_app.open(telegram_id, prepare=hold_me)
+    expect(page.get_by_role("button", name="Settings")).to_be_enabled()
+    for _ in range(100):  # the app asks for the account (bounded: 10 s)
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the app never asked for /api/v1/me"
+
+    def release() -> None:
+        for route in held:
+            route.continue_()
+        page.unroute("**/api/v1/me")
+
+    return page, release
 
 
 def this_week(day: int, hour: int, minute: int = 0) -> dt.datetime:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import re
 
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import expect
 
 from televent.bootstrap import build_application
 from televent.config import Settings
-from tests.browser.conftest import BOB, MiniApp
+from tests.browser.conftest import BOB, MiniApp, open_with_the_account_held
 
 ADDRESS = re.compile(r"\+u[0-9a-f]{20}@")
 
@@ -76,27 +76,10 @@ def test_settings_opened_before_the_account_arrives_show_it_when_it_does(
 ) -> None:
     """Settings tapped while the account is still on its way (a slow network, a busy
     server): the invitation address and the settings appear once it arrives."""
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
-    def hold_me(page: Page) -> None:
-        page.route("**/api/v1/me", hold)
-
-    page = mini_app.open(BOB, prepare=hold_me)
-    settings = page.get_by_role("button", name="Settings")
-    expect(settings).to_be_enabled()
-    for _ in range(100):  # the app asks for the account (bounded: 10 s)
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held, "the app never asked for /api/v1/me"
-    settings.click()
+    page, release = open_with_the_account_held(mini_app, BOB)
+    page.get_by_role("button", name="Settings").click()
     address = page.locator("#mail-panel").locator("#invite-address")
     expect(address).to_have_text("")
-    for route in held:
-        route.continue_()
-    page.unroute("**/api/v1/me")
+    release()
     expect(address).to_have_text(ADDRESS)
     expect(page.locator("#mail-panel").locator("#email-linked")).to_contain_text("@")

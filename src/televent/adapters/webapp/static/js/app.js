@@ -22,7 +22,9 @@ import { supported, t, useLanguage } from "./i18n.js";
 import { startLive } from "./live.js";
 import { fillReminders, relabelReminders, withReminders } from "./reminders.js";
 import { bindSearch, focusSearch, rerender as rerenderSearch } from "./search.js";
-import { bindSettings, relabelSettings, saveSettings, showSettings } from "./settings.js";
+import {
+  accountArrived, bindSettings, relabelSettings, saveSettings, showSettings,
+} from "./settings.js";
 import { calendarById, findItem, isRecurring, occurrenceOf, state } from "./state.js";
 import * as tg from "./telegram.js";
 import { addDays, addWallMinutes, fromWall, toWall } from "./tz.js";
@@ -382,8 +384,14 @@ async function focusCalendar(id) {
 
 // --- settings and search -------------------------------------------------------------------
 
+// Resolved once the account has arrived (or failed to) and the settings show it: a Save pressed
+// before that waits, so that it sends the account's values, not the defaults shown meanwhile.
+let accountShown;
+const account = new Promise((resolve) => { accountShown = resolve; });
+
 async function saveAll(event) {
   if (event) event.preventDefault();
+  await account;
   try {
     await saveAvailability($("#settings-zone").value);
     const me = await saveSettings();
@@ -536,14 +544,17 @@ async function boot() {
     state.me = (await me).data;
   } catch (error) {
     fail(error);
+    accountShown();
     settled();
     return;
   }
-  // Settings opened before the account arrived showed nothing of it: show it now.
+  // Settings opened before the account arrived showed nothing of it: show it now, keeping
+  // what the person has already changed there.
   if (document.body.dataset.current === "settings") {
-    showSettings();
+    accountArrived();
     showEmail();
   }
+  accountShown();
   // Signed in: changes made elsewhere (CalDAV, the bot, another device) show as they happen.
   startLive(tg.initData());
   // The person's own language, clock and first weekday (nothing changes when the guess was right).

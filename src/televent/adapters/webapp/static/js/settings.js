@@ -186,8 +186,37 @@ function sync() {
   showNoEmail();
 }
 
+// The values the screen was last filled with from the account (null: not filled yet).
+let shown = null;
+
 export function showSettings() {
-  render(current(state.me || {}));
+  shown = current(state.me || {});
+  render(shown);
+}
+
+/** The account arrived while the screen was showing what was known before it: fill the screen
+ *  with the account's values, except where the person has changed a field since (their change
+ *  stays; each kind of message's channels counts as one field). */
+export function accountArrived() {
+  if (shown === null) {
+    showSettings();
+    return;
+  }
+  const before = shown;
+  const screen = onScreen();
+  const account = current(state.me || {});
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const merged = {};
+  for (const key of Object.keys(account)) {
+    merged[key] = same(screen[key], before[key]) ? account[key] : screen[key];
+  }
+  merged.channels = {};
+  for (const kind of KINDS) {
+    const was = before.channels[kind] || ["telegram"];
+    merged.channels[kind] = same(screen.channels[kind], was) ? account.channels[kind] : screen.channels[kind];
+  }
+  shown = account;
+  render(merged);
 }
 
 /** Show the screen's labels again in the current language and clock, keeping its values. */
