@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -11,7 +13,7 @@ from televent.bootstrap import catch_up
 from televent.domain.values import calendar_id_for
 from televent.ops.maintenance import projection_status, purge_tombstones, retention_cutoff
 from televent.projections.engine import ProjectionError
-from televent.projections.rebuild import RebuildBusyError, Rebuilder
+from televent.projections.rebuild import STREAMING_THRESHOLD, RebuildBusyError, Rebuilder
 from tests.conftest import FakeClock
 from tests.helpers import ACTOR, CALDAV, vevent
 
@@ -205,3 +207,30 @@ def test_only_one_rebuild_runs_at_a_time(app: Televent) -> None:
     with first._only_rebuild(), pytest.raises(RebuildBusyError):
         Rebuilder(app.engine, app.views).run(verify=True)
     assert Rebuilder(app.engine, app.views).run(verify=True).matches  # released afterwards
+
+
+def test_a_rebuild_leaves_the_processs_garbage_collector_as_it_found_it(app: Televent) -> None:
+    """A rebuild collects less often while it streams; the process (a server, the CLI) gets its
+    own settings back afterwards, also when the rebuild fails."""
+    populate(app)
+    before = gc.get_threshold()
+    seen: list[tuple[int, int, int]] = []
+    rebuilder = Rebuilder(app.engine, app.views, index_processes=0)
+    stream = rebuilder._stream
+
+    def watched(*args: Any, **kwargs: Any) -> tuple[int, int]:
+        seen.append(gc.get_threshold())
+        return stream(*args, **kwargs)
+
+    rebuilder._stream = watched  # type: ignore[method-assign]
+    assert rebuilder.run().matches
+    assert seen and seen[0][0] >= STREAMING_THRESHOLD
+    assert gc.get_threshold() == before
+
+    def failing(*args: Any, **kwargs: Any) -> tuple[int, int]:
+        raise RuntimeError("the disk went away")
+
+    rebuilder._stream = failing  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        rebuilder.run()
+    assert gc.get_threshold() == before
