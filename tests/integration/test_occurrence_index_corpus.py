@@ -44,6 +44,7 @@ FILES = sorted((FIXTURE_CORPUS / "calendars").glob("*.ics"))
 ACTOR, SOURCE = "account:tests", "caldav:import"
 WINDOWS_PER_FILE = 25
 YEAR = dt.timedelta(days=365)
+EVER = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))
 
 
 def _instant(text: str) -> str:
@@ -197,6 +198,19 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
         assert override is not None and override.fields["title"] == "Moved"
         assert override.start == "2026-03-09T12:00:00"
         assert app.queries.occurrence_of(event_id, "2026-03-10T09:30:00+09:00") is None
+        # the override of a floating series written with a zone (as some clients write it):
+        # the occurrence at 9:30 local time is the one moved, listed once and read either way
+        zoned = moved.replace("UID:m\r\n", "UID:z\r\n").replace(
+            "RECURRENCE-ID:20260309T093000", "RECURRENCE-ID;TZID=Europe/Berlin:20260309T093000"
+        )
+        app.put_object(calendar, "z.ics", zoned, actor=ACTOR, source=SOURCE)
+        objects = [o for o in app.queries.objects_in(calendar) if o.href == "z.ics"]
+        assert occurrences_read_alike(app, account, objects, "zoned", clock()) == 5
+        event_id = objects[0].event_id
+        listed = app.queries.occurrences_in([], *EVER, ZoneInfo("Asia/Tokyo"), events=[event_id])
+        assert sorted(o.fields["title"] for o in listed.occurrences) == ["M"] * 5 + ["Moved"]
+        override = app.queries.occurrence_of(event_id, "2026-03-09T09:30:00+01:00")
+        assert override is not None and override.fields["title"] == "Moved"
 
 
 def occurrences_read_alike(
@@ -208,7 +222,7 @@ def occurrences_read_alike(
     a rule always answers from the index. Returns how many the index answered."""
     mine = set(AgendaReader(app.queries, app.internal_domain).addresses(account))
     zone = ZoneInfo(account.timezone)
-    ever = (dt.datetime(1900, 1, 1, tzinfo=dt.UTC), dt.datetime(2200, 1, 1, tzinfo=dt.UTC))
+    ever = EVER
     # where the index lists an endless series (around when it was stored; not its whole life)
     indexed_span = (now - dt.timedelta(days=30), now + dt.timedelta(days=180))
     answered = 0

@@ -32,7 +32,7 @@ from televent.domain.event_times import (
 )
 from televent.domain.event_times import zone_of as _zone_of
 from televent.domain.occurrences import occurrences_between
-from televent.domain.zones import instance_key
+from televent.domain.zones import instance_key, series_instance_key
 
 __all__ = [
     "EventChanges",
@@ -256,8 +256,9 @@ def without_occurrence(text: str, occurrence: str) -> str:
     moment = instance_moment(master, occurrence)
     instance_of(calendar, occurrence, create=False)  # refuses a moment that is no instance
     key = instance_key(moment)
+    series_start = master.decoded("DTSTART")
     for component in overrides_of(calendar):
-        if instance_key(component.decoded("RECURRENCE-ID")) == key:
+        if series_instance_key(component.decoded("RECURRENCE-ID"), series_start) == key:
             calendar.subcomponents.remove(component)
     master.add("EXDATE", [moment])
     return calendar_text(calendar)
@@ -390,8 +391,9 @@ def instance_of(calendar: icalendar.Calendar, occurrence: str, *, create: bool) 
         raise not_repeating()
     moment = instance_moment(master, occurrence)
     key = instance_key(moment)
+    series_start = master.decoded("DTSTART")
     for component in overrides_of(calendar):
-        if instance_key(component.decoded("RECURRENCE-ID")) == key:
+        if series_instance_key(component.decoded("RECURRENCE-ID"), series_start) == key:
             return component
     if not _is_instance(calendar, moment, key):
         raise NotFoundError(f"The event has no occurrence at {occurrence}.").worded(
@@ -428,6 +430,6 @@ def _is_instance(calendar: icalendar.Calendar, moment: Moment, key: str) -> bool
         low, high = moment, moment + dt.timedelta(days=1)
     for component in occurrences_between(calendar, low, high):
         rid = component.get("RECURRENCE-ID")
-        if rid is not None and instance_key(rid.dt) == key:
+        if rid is not None and series_instance_key(rid.dt, moment) == key:
             return True
     return False

@@ -46,7 +46,7 @@ from televent.domain.event_times import occurrence_moment
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.rule_walk import bounded
 from televent.domain.values import normalize_address
-from televent.domain.zones import instance_key
+from televent.domain.zones import instance_key, series_instance_key
 
 # The form of a reading: change it with anything that changes what a reading holds (fields,
 # instances, recipe), so that readings carried by events logged before are read anew from
@@ -239,7 +239,15 @@ def _series_indexed(
         # wider each side, so a date or floating time is there for a reader in any zone
         instances, complete = _series(recipe, low - MARGIN, high + MARGIN)
         complete = False
-    replaced = {own.key: own for own in overrides}
+    replaced = {}
+    start = _moment_of(str(recipe["start"]), recipe.get("zone"))
+    for own in overrides:
+        # named by its RECURRENCE-ID read in the form of the series' start (a zoned one of a
+        # floating series, a floating one of a zoned series: zones.series_instance_key)
+        key = own.key
+        if own.recurrence_id is not None:
+            key = series_instance_key(_written(own.recurrence_id), start)
+        replaced[key] = own if key == own.key else dataclasses.replace(own, key=key)
     kept = [i for i in instances if i.key not in replaced]
     listed = sorted([*kept, *replaced.values()], key=lambda i: (i.start_ts, i.key))
     if complete:
@@ -648,6 +656,11 @@ def _moment_of(text: str, zone: str | None) -> Moment:
     if zone in (None, "UTC"):
         return moment.astimezone(dt.UTC)
     return moment.astimezone(ZoneInfo(zone))
+
+
+def _written(text: str) -> Moment:
+    """A moment from its text as written (with the offset it was written with, if any)."""
+    return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
 
 
 def _as_datetime(moment: Moment) -> dt.datetime:
