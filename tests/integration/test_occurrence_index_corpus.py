@@ -211,6 +211,23 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
         assert sorted(o.fields["title"] for o in listed.occurrences) == ["M"] * 5 + ["Moved"]
         override = app.queries.occurrence_of(event_id, "2026-03-09T09:30:00+01:00")
         assert override is not None and override.fields["title"] == "Moved"
+        # and a floating override of a series in Berlin: the occurrence at 9:30 in Berlin,
+        # named (recurrence_id) as the series' other occurrences are
+        floating = body("f", "F", "Europe/Berlin", 2, "FREQ=WEEKLY;COUNT=6").replace(
+            "END:VCALENDAR",
+            "BEGIN:VEVENT\r\nUID:f\r\nDTSTAMP:20260101T000000Z\r\n"
+            "RECURRENCE-ID:20260309T093000\r\nDTSTART;TZID=Europe/Berlin:20260309T120000\r\n"
+            "DTEND;TZID=Europe/Berlin:20260309T130000\r\nSUMMARY:Moved\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR",
+        )
+        app.put_object(calendar, "f.ics", floating, actor=ACTOR, source=SOURCE)
+        objects = [o for o in app.queries.objects_in(calendar) if o.href == "f.ics"]
+        assert occurrences_read_alike(app, account, objects, "floating", clock()) == 5
+        listed = app.queries.occurrences_in(
+            [], *EVER, ZoneInfo("Asia/Tokyo"), events=[objects[0].event_id]
+        )
+        named = {o.fields["title"]: o.recurrence_id for o in listed.occurrences}
+        assert named["Moved"] == "2026-03-09T09:30:00+01:00"
 
 
 def occurrences_read_alike(

@@ -17,6 +17,7 @@ from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
+from icalendar.prop import vDDDTypes
 
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
 from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
@@ -32,7 +33,7 @@ from televent.domain.event_times import (
 )
 from televent.domain.event_times import zone_of as _zone_of
 from televent.domain.occurrences import occurrences_between
-from televent.domain.zones import instance_key, series_instance_key
+from televent.domain.zones import in_series_form, instance_key, series_instance_key
 
 __all__ = [
     "EventChanges",
@@ -265,8 +266,22 @@ def without_occurrence(text: str, occurrence: str) -> str:
 
 
 def instance_component(text: str, occurrence: str) -> Any:
-    """One occurrence of a series as a VEVENT (its override, or derived from the master)."""
-    return instance_of(event_calendar(text), occurrence, create=False)
+    """One occurrence of a series as a VEVENT (its override, or derived from the master), its
+    RECURRENCE-ID in the form of the series' start (zones.in_series_form), as listings name it."""
+    calendar = event_calendar(text)
+    component = instance_of(calendar, occurrence, create=False)
+    master = master_of(calendar)
+    rid = component.get("RECURRENCE-ID")
+    if master is None or rid is None:
+        return component
+    named = in_series_form(rid.dt, master.decoded("DTSTART"))
+    if named is rid.dt:
+        return component
+    shown = component.copy()  # the stored override is left as written
+    shown["RECURRENCE-ID"] = vDDDTypes(named)
+    for sub in component.subcomponents:
+        shown.add_component(sub)
+    return shown
 
 
 # --- helpers (shared with series_split.py) ---------------------------------------------------

@@ -46,7 +46,7 @@ from televent.domain.event_times import occurrence_moment
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
 from televent.domain.rule_walk import bounded
 from televent.domain.values import normalize_address
-from televent.domain.zones import instance_key, series_instance_key
+from televent.domain.zones import in_series_form, instance_key
 
 # The form of a reading: change it with anything that changes what a reading holds (fields,
 # instances, recipe), so that readings carried by events logged before are read anew from
@@ -242,12 +242,15 @@ def _series_indexed(
     replaced = {}
     start = _moment_of(str(recipe["start"]), recipe.get("zone"))
     for own in overrides:
-        # named by its RECURRENCE-ID read in the form of the series' start (a zoned one of a
-        # floating series, a floating one of a zoned series: zones.series_instance_key)
-        key = own.key
-        if own.recurrence_id is not None:
-            key = series_instance_key(_written(own.recurrence_id), start)
-        replaced[key] = own if key == own.key else dataclasses.replace(own, key=key)
+        # named by its RECURRENCE-ID in the form of the series' start (a zoned one of a
+        # floating series, a floating one of a zoned series: zones.in_series_form)
+        if own.recurrence_id is None:
+            replaced[own.key] = own
+            continue
+        named = in_series_form(_written(own.recurrence_id), start)
+        key, text = instance_key(named), _moment_text(named)
+        same = (key, text) == (own.key, own.recurrence_id)
+        replaced[key] = own if same else dataclasses.replace(own, key=key, recurrence_id=text)
     kept = [i for i in instances if i.key not in replaced]
     listed = sorted([*kept, *replaced.values()], key=lambda i: (i.start_ts, i.key))
     if complete:

@@ -27,12 +27,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import recurring_ical_events
+from icalendar.prop import vDDDTypes
 from recurring_ical_events.selection.name import ComponentsWithName
 from recurring_ical_events.series import Series
 from recurring_ical_events.util import compare_greater
 
 from televent.domain.broken_dates import repair_broken_dates
 from televent.domain.rule_walk import walk
+from televent.domain.zones import in_series_form
 
 # Occurrences one query yields at most (callers may ask for fewer or more).
 MAX_OCCURRENCES = 1_000
@@ -96,16 +98,20 @@ class Occurrences:
         if limit <= 0:
             return
         found: list[Any] = []
+        starts: dict[int, Any] = {}  # each occurrence's series' start
         for series in self._query.series:
             if uid is None or str(series.uid) == uid:
-                found.extend(itertools.islice(series.between(start, end), limit))
+                first = getattr(series.recurrence, "original_start", None)
+                for occurrence in itertools.islice(series.between(start, end), limit):
+                    found.append(occurrence)
+                    starts[id(occurrence)] = first
         found.sort()
         seen: set[Any] = set()
         for occurrence in found:
             if occurrence.id in seen:
                 continue
             seen.add(occurrence.id)
-            yield occurrence.as_component(False)
+            yield _named_in_series_form(occurrence.as_component(False), starts[id(occurrence)])
             if len(seen) >= limit:
                 return
 
@@ -121,6 +127,19 @@ def occurrences_between(
     """The occurrences of a parsed calendar overlapping [start, end), earliest first, at most
     `limit` (see `Occurrences`; X-WR-TIMEZONE read as calendar applications do)."""
     return Occurrences(calendar, components).between(start, end, limit=limit)
+
+
+def _named_in_series_form(component: Any, start: Any) -> Any:
+    """An occurrence (a copy the library made) with its RECURRENCE-ID in the form of its
+    series' start (zones.in_series_form): an override written with a zone in a floating
+    series, or floating in a zoned one, is named as the series' other occurrences are."""
+    rid = component.get("RECURRENCE-ID")
+    if rid is None or not isinstance(start, dt.datetime) or not isinstance(rid.dt, dt.datetime):
+        return component
+    named = in_series_form(rid.dt, start)
+    if named is not rid.dt:
+        component["RECURRENCE-ID"] = vDDDTypes(named)
+    return component
 
 
 def _bounded_series(work: int) -> type[Series]:

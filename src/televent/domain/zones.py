@@ -77,17 +77,25 @@ def instance_key(moment: dt.date | dt.datetime) -> str:
     return moment.isoformat()
 
 
-def series_instance_key(moment: dt.date | dt.datetime, start: dt.date | dt.datetime) -> str:
-    """The instance key of an override's RECURRENCE-ID in a series starting at `start`, read
-    in the form of that start, as the expansion library matches them: a zoned (or UTC) one of
-    a floating series names the occurrence at its local time as written, a floating one of a
-    zoned series the occurrence at that local time in the series' zone."""
+def in_series_form(
+    moment: dt.date | dt.datetime, start: dt.date | dt.datetime
+) -> dt.date | dt.datetime:
+    """An override's RECURRENCE-ID in the form of its series' start `start`, as the expansion
+    library matches them: a zoned (or UTC) one of a floating series is the occurrence at its
+    local time as written, a floating one of a zoned series the occurrence at that local time
+    in the series' zone; alike forms as they are."""
     if isinstance(moment, dt.datetime) and isinstance(start, dt.datetime):
         if start.tzinfo is None and moment.tzinfo is not None:
-            moment = moment.replace(tzinfo=None)
-        elif start.tzinfo is not None and moment.tzinfo is None:
-            moment = moment.replace(tzinfo=start.tzinfo)
-    return instance_key(moment)
+            return moment.replace(tzinfo=None)
+        if start.tzinfo is not None and moment.tzinfo is None:
+            return moment.replace(tzinfo=start.tzinfo)
+    return moment
+
+
+def series_instance_key(moment: dt.date | dt.datetime, start: dt.date | dt.datetime) -> str:
+    """The instance key of an override's RECURRENCE-ID in a series starting at `start`
+    (`in_series_form`)."""
+    return instance_key(in_series_form(moment, start))
 
 
 def normalize_instance_key(text: str) -> str:

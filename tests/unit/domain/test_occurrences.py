@@ -52,6 +52,30 @@ def test_an_ordinary_series_expands_as_the_library_does() -> None:
     assert "moved" in [str(c.get("SUMMARY", "")) for c in found]
 
 
+def test_an_override_written_in_another_form_is_named_as_its_series_occurrences_are() -> None:
+    """A floating series whose moved occurrence's RECURRENCE-ID carries a zone (and the other
+    way round): the occurrence is replaced once, and named in the series' form, so that it is
+    found again by the name listed; the parsed calendar keeps it as written."""
+    for start, rid, named in (
+        ("20260302T093000", "RECURRENCE-ID;TZID=Europe/Berlin:20260309T093000",
+         dt.datetime(2026, 3, 9, 9, 30)),
+        ("TZID=Europe/Berlin:20260302T093000", "RECURRENCE-ID:20260309T093000",
+         dt.datetime(2026, 3, 9, 8, 30, tzinfo=dt.UTC)),
+    ):  # fmt: skip
+        prefix = "DTSTART;" if start.startswith("TZID") else "DTSTART:"
+        calendar = _calendar(
+            f"UID:a\r\n{prefix}{start}\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n",
+            f"UID:a\r\n{rid}\r\nDTSTART;TZID=Europe/Berlin:20260309T120000\r\n"
+            "DURATION:PT1H\r\nSUMMARY:moved\r\n",
+        )
+        found = list(occurrences_between(calendar, START - 7 * DAY, START + 30 * DAY))
+        assert len(found) == 3
+        moved = [c for c in found if str(c.get("SUMMARY", "")) == "moved"]
+        assert [c["RECURRENCE-ID"].dt for c in moved] == [named]
+        override = next(c for c in calendar.walk("VEVENT") if "RECURRENCE-ID" in c)
+        assert override.to_ical().decode().count(rid) == 1
+
+
 def test_the_uid_selects_one_series_and_the_limit_the_earliest() -> None:
     calendar = _calendar(_event("FREQ=DAILY", uid="a"), _event("FREQ=HOURLY", uid="b"))
     occurrences = Occurrences(calendar)

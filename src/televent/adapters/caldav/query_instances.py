@@ -31,6 +31,7 @@ from televent.adapters.caldav.query_values import (
     _value,
 )
 from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
+from televent.domain.zones import in_series_form
 
 # Windows handed to the expansion library are widened by this much: it reads floating times and
 # dates as UTC, while they may sit up to 14 hours away; the exact §9.9 test runs afterwards.
@@ -83,7 +84,7 @@ def _expanded_starts(
         query = Occurrences(scope.calendar, [component.name], x_wr_timezone=False)
         scope.queries[component.name] = query
     uid = str(component.get("UID", ""))
-    overridden = _override_keys(scope.calendar, component.name, uid)
+    overridden = _override_keys(scope.calendar, component.name, uid, _anchor(component))
     seen: set[str] = set()
     for window_start, window_end in _windows(component, scope.tz, lo, hi):
         limit = MAX_INSTANCES - len(seen) + len(overridden)
@@ -123,13 +124,15 @@ def _series_begin(component: Any, tz: dt.tzinfo) -> dt.datetime:
     return min(moments, default=_MIN)
 
 
-def _override_keys(calendar: Any, name: str, uid: str) -> set[str]:
+def _override_keys(calendar: Any, name: str, uid: str, start: _Moment | None) -> set[str]:
+    """The instances a series' overrides replace, each RECURRENCE-ID in the form of the
+    series' `start` (as the expansion names them: zones.in_series_form)."""
     keys: set[str] = set()
     for component in calendar.subcomponents:
         if component.name == name and str(component.get("UID", "")) == uid:
             rid = _value(component, "RECURRENCE-ID")
             if rid is not None:
-                keys.add(_instance_key(rid))
+                keys.add(_instance_key(rid if start is None else in_series_form(rid, start)))
     return keys
 
 
