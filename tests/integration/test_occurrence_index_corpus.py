@@ -184,14 +184,14 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
             app.put_object(calendar, f"s{index}.ics", text, actor=ACTOR, source=SOURCE)
             objects = [o for o in app.queries.objects_in(calendar) if o.href == f"s{index}.ics"]
             assert occurrences_read_alike(app, account, objects, zone, clock()) == 5, zone
-        moved = body("m", "M", "floating", 2, "FREQ=WEEKLY;COUNT=6").replace(
-            "END:VCALENDAR",
-            "BEGIN:VEVENT\r\nUID:m\r\nDTSTAMP:20260101T000000Z\r\n"
-            "RECURRENCE-ID:20260309T093000\r\nDTSTART:20260309T120000\r\n"
-            "DTEND:20260309T130000\r\nSUMMARY:Moved\r\nEND:VEVENT\r\nEND:VCALENDAR",
-        )
-        app.put_object(calendar, "m.ics", moved, actor=ACTOR, source=SOURCE)
-        objects = [o for o in app.queries.objects_in(calendar) if o.href == "m.ics"]
+
+        def stored(href: str, text: str) -> list[ObjectView]:
+            app.put_object(calendar, href, text, actor=ACTOR, source=SOURCE)
+            return [o for o in app.queries.objects_in(calendar) if o.href == href]
+
+        floating_times = "DTSTART:20260309T120000\r\nDTEND:20260309T130000"
+        moved = _moved_series("m", "floating", "RECURRENCE-ID:20260309T093000", floating_times)
+        objects = stored("m.ics", moved)
         assert occurrences_read_alike(app, account, objects, "moved", clock()) == 5
         event_id = objects[0].event_id
         override = app.queries.occurrence_of(event_id, "2026-03-09T09:30:00+09:00")
@@ -200,11 +200,8 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
         assert app.queries.occurrence_of(event_id, "2026-03-10T09:30:00+09:00") is None
         # the override of a floating series written with a zone (as some clients write it):
         # the occurrence at 9:30 local time is the one moved, listed once and read either way
-        zoned = moved.replace("UID:m\r\n", "UID:z\r\n").replace(
-            "RECURRENCE-ID:20260309T093000", "RECURRENCE-ID;TZID=Europe/Berlin:20260309T093000"
-        )
-        app.put_object(calendar, "z.ics", zoned, actor=ACTOR, source=SOURCE)
-        objects = [o for o in app.queries.objects_in(calendar) if o.href == "z.ics"]
+        zoned_rid = "RECURRENCE-ID;TZID=Europe/Berlin:20260309T093000"
+        objects = stored("z.ics", _moved_series("z", "floating", zoned_rid, floating_times))
         assert occurrences_read_alike(app, account, objects, "zoned", clock()) == 5
         event_id = objects[0].event_id
         listed = app.queries.occurrences_in([], *EVER, ZoneInfo("Asia/Tokyo"), events=[event_id])
@@ -213,21 +210,29 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
         assert override is not None and override.fields["title"] == "Moved"
         # and a floating override of a series in Berlin: the occurrence at 9:30 in Berlin,
         # named (recurrence_id) as the series' other occurrences are
-        floating = body("f", "F", "Europe/Berlin", 2, "FREQ=WEEKLY;COUNT=6").replace(
-            "END:VCALENDAR",
-            "BEGIN:VEVENT\r\nUID:f\r\nDTSTAMP:20260101T000000Z\r\n"
-            "RECURRENCE-ID:20260309T093000\r\nDTSTART;TZID=Europe/Berlin:20260309T120000\r\n"
-            "DTEND;TZID=Europe/Berlin:20260309T130000\r\nSUMMARY:Moved\r\nEND:VEVENT\r\n"
-            "END:VCALENDAR",
+        berlin_times = (
+            "DTSTART;TZID=Europe/Berlin:20260309T120000\r\nDTEND;TZID=Europe/Berlin:20260309T130000"
         )
-        app.put_object(calendar, "f.ics", floating, actor=ACTOR, source=SOURCE)
-        objects = [o for o in app.queries.objects_in(calendar) if o.href == "f.ics"]
+        objects = stored(
+            "f.ics",
+            _moved_series("f", "Europe/Berlin", "RECURRENCE-ID:20260309T093000", berlin_times),
+        )
         assert occurrences_read_alike(app, account, objects, "floating", clock()) == 5
         listed = app.queries.occurrences_in(
             [], *EVER, ZoneInfo("Asia/Tokyo"), events=[objects[0].event_id]
         )
         named = {o.fields["title"]: o.recurrence_id for o in listed.occurrences}
         assert named["Moved"] == "2026-03-09T09:30:00+01:00"
+
+
+def _moved_series(uid: str, zone: str, recurrence_id: str, times: str) -> str:
+    """A weekly series "M" of six from March 2 at 9:30 in `zone` (tests.integration.
+    test_occurrence_index.body), one occurrence moved ("Moved": `recurrence_id`, `times`)."""
+    return body(uid, "M", zone, 2, "FREQ=WEEKLY;COUNT=6").replace(
+        "END:VCALENDAR",
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260101T000000Z\r\n{recurrence_id}\r\n"
+        f"{times}\r\nSUMMARY:Moved\r\nEND:VEVENT\r\nEND:VCALENDAR",
+    )
 
 
 def occurrences_read_alike(
