@@ -9,6 +9,8 @@ import re
 
 import httpx
 
+from televent.bootstrap import build_application
+from televent.config import Settings
 from tests.e2e.test_api_events import ALICE, MARCH, ApiServer, create, listing, server
 
 __all__ = ["server"]  # the fixture, shared with test_api_events.py
@@ -20,15 +22,20 @@ SYNC = (
 )
 
 
-def test_one_occurrence_or_the_whole_series(server: ApiServer) -> None:
-    alice = server.alice()
-    series = create(
-        alice,
+def standup(client: httpx.Client, days: int) -> dict[str, object]:
+    """A daily "Standup" at 9:00 from Monday March 2, 2026, for `days` days."""
+    return create(
+        client,
         title="Standup",
         start="2026-03-02T09:00:00",
         end="2026-03-02T09:15:00",
-        recurrence="FREQ=DAILY;COUNT=5",
+        recurrence=f"FREQ=DAILY;COUNT={days}",
     )
+
+
+def test_one_occurrence_or_the_whole_series(server: ApiServer) -> None:
+    alice = server.alice()
+    series = standup(alice, days=5)
     path = f"/events/{series['id']}"
     third = "2026-03-04T09:00:00+01:00"
 
@@ -194,3 +201,34 @@ def test_window_and_calendar_filters(server: ApiServer) -> None:
     assert calendars.status_code == 200
     assert listing(alice, **{**MARCH, "start": "2026-03-03T10:30:00+01:00"})[0]["title"] == "Own"
     assert listing(alice, start="2026-03-03T11:00:00+01:00", end="2026-03-04T00:00:00+01:00") == []
+
+
+def test_an_event_is_never_read_from_an_index_row_older_than_its_body(server: ApiServer) -> None:
+    """The event and each occurrence's card are read from the occurrence index only while it
+    holds them as the stored body now says (the same ETag): a row left behind (here written
+    over, with another title and ETag) is passed over and the body read instead."""
+    alice = server.alice()
+    series = standup(alice, days=3)
+    path, second = f"/events/{series['id']}", "2026-03-03T09:00:00+01:00"
+    app = build_application(Settings(database_url=server.database_url))
+    try:
+
+        def write_index_over(etag: str) -> None:
+            with app.views.write() as db:
+                db.run(
+                    "UPDATE occurrence_events SET etag = ?, "
+                    'fields = replace(fields, \'"title":"Standup"\', \'"title":"Stale"\') '
+                    "WHERE event_id = ?",
+                    (etag, str(series["id"])),
+                )
+
+        write_index_over(str(series["etag"]))  # as the body says: the index answers
+        assert alice.get(path).json()["title"] == "Stale"
+        assert alice.get(path, params={"occurrence": second}).json()["title"] == "Stale"
+        write_index_over('"left-behind"')  # no longer as the body says: the body answers
+        assert alice.get(path).json()["title"] == "Standup"
+        card = alice.get(path, params={"occurrence": second})
+        assert card.status_code == 200 and card.json()["title"] == "Standup", card.text
+        assert card.json()["etag"] == series["etag"]
+    finally:
+        app.close()
