@@ -136,7 +136,7 @@ class ObjectCommands(CommandCore):
                 []
                 if organizer_copy or not changed
                 else self.scheduler.consequences(
-                    event, stored, actor=actor, source=source, owner_account=owner
+                    event, stored, actor=actor, source=source, owner_account=owner, parsed=obj
                 )
             )
             try:
@@ -349,7 +349,7 @@ class ObjectCommands(CommandCore):
         try:
             self._save_scheduled(
                 event, None, actor=actor, source=source, together=together,
-                owner_account=owner_account,
+                owner_account=owner_account, parsed=obj,
             )  # fmt: skip
         except ViewConflictError:
             raise  # refused by a read model's integrity rule, not an earlier life of the UID
@@ -360,7 +360,7 @@ class ObjectCommands(CommandCore):
             if not existing.deleted:
                 raise  # created concurrently by someone else
             existing.recreate(obj, href=href, actor=actor, source=source)
-            self._save_scheduled(existing, None, actor=actor, source=source)
+            self._save_scheduled(existing, None, actor=actor, source=source, parsed=obj)
             return existing
         return event
 

@@ -257,13 +257,16 @@ class CommandCore(Application[UUID]):
         source: str,
         together: Together = None,
         owner_account: AccountView | None = None,
+        parsed: CalendarObject | None = None,
     ) -> None:
         """Save a change with its scheduling consequences (and `together`, other
         aggregates' decisions, first), in one transaction (`owner_account`: the calendar's
-        owner, when the caller has just read it)."""
+        owner, when the caller has just read it; `parsed`: the event's body as the caller
+        has just read it)."""
         others = self.scheduler.consequences(
-            event, before, actor=actor, source=source, owner_account=owner_account
-        )
+            event, before, actor=actor, source=source, owner_account=owner_account,
+            parsed=parsed,
+        )  # fmt: skip
         self.save_all(together, event, *others)
 
     def _delete_scheduled(

@@ -137,16 +137,22 @@ class Scheduler:
         source: str,
         skip_accounts: Iterable[UUID] = (),
         owner_account: AccountView | None = None,
+        parsed: CalendarObject | None = None,
     ) -> list[CalendarEvent]:
         """The other aggregates a change to `event` changes (unsaved). `before` is the resource
         as it was (None when new); `owner_account` the calendar's owner when the caller has
-        just read it."""
+        just read it; `parsed` the body the caller has just read (used when it is the event's
+        body now: a PUT reads the body once)."""
         if not event.facts.get("attendees") and (before is None or not before_attendees(before)):
             return []
         owner = self.owner_of(event, owner_account)
         if owner is None:
             return []
-        obj = parse_calendar_object(event.ical)
+        obj = (
+            parsed
+            if parsed is not None and parsed.text == event.ical
+            else parse_calendar_object(event.ical)
+        )
         role = self.role(obj, owner) or (None if before is None else self.role(before, owner))
         if role == ORGANIZER:
             return self._to_attendees(event, obj, owner, actor, source, set(skip_accounts))
