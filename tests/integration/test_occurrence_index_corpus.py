@@ -198,6 +198,9 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
         assert override is not None and override.fields["title"] == "Moved"
         assert override.start == "2026-03-09T12:00:00"
         assert app.queries.occurrence_of(event_id, "2026-03-10T09:30:00+09:00") is None
+        # a local time without an offset: the series' own (floating: as written)
+        plain = app.queries.occurrence_of(event_id, "2026-03-16T09:30:00")
+        assert plain is not None and plain.start == "2026-03-16T09:30:00"
         # the override of a floating series written with a zone (as some clients write it):
         # the occurrence at 9:30 local time is the one moved, listed once and read either way
         zoned_rid = "RECURRENCE-ID;TZID=Europe/Berlin:20260309T093000"
@@ -223,6 +226,10 @@ def test_one_occurrence_of_a_series_in_every_form_is_read_from_the_index(
         )
         named = {o.fields["title"]: o.recurrence_id for o in listed.occurrences}
         assert named["Moved"] == "2026-03-09T09:30:00+01:00"
+        # a local time without an offset is read in the series' zone (Berlin, summer time)
+        plain = app.queries.occurrence_of(objects[0].event_id, "2026-04-06T09:30:00")
+        assert plain is not None and plain.start == "2026-04-06T09:30:00+02:00"
+        assert app.queries.occurrence_of(objects[0].event_id, "2026-04-06T08:30:00") is None
 
 
 def _moved_series(uid: str, zone: str, recurrence_id: str, times: str) -> str:
