@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from psycopg import RawCursor
 from psycopg.rows import dict_row, tuple_row
 
 from televent.infrastructure.database import Dialect
@@ -22,6 +23,18 @@ Params = tuple[Any, ...] | list[Any]
 def to_pyformat(statement: str) -> str:
     """A statement written with `?` placeholders, as psycopg takes it."""
     return statement.replace("%", "%%").replace("?", "%s")
+
+
+@lru_cache(maxsize=256)
+def _numbered_rows(head: str, tail: str, width: int, count: int) -> str:
+    """`head` followed by `count` rows of `width` PostgreSQL placeholders ($1, $2, ...), then
+    `tail`: a statement psycopg sends as it is written (psycopg reads a statement written
+    with %s for its placeholders on every execution when it is long)."""
+    rows = ", ".join(
+        "(" + ", ".join(f"${row * width + column + 1}" for column in range(width)) + ")"
+        for row in range(count)
+    )
+    return f"{head} {rows} {tail}".rstrip()
 
 
 class Sql:
@@ -41,6 +54,14 @@ class Sql:
         # [(position, event)]; set by the projection engine while it applies new events (a
         # webhook replays past changes, projections/webhook_delivery.py).
         self.log: Callable[[int, int, int | None], list[tuple[int, Any]]] | None = None
+        self._raw_cursor: Any = None
+
+    def _raw(self) -> Any:
+        """A cursor on this transaction's PostgreSQL connection that sends statements as they
+        are written, with $1, $2 placeholders (made once per transaction)."""
+        if self._raw_cursor is None:
+            self._raw_cursor = RawCursor(self.cursor.connection)
+        return self._raw_cursor
 
     @contextmanager
     def pipeline(self) -> Iterator[None]:
@@ -96,6 +117,19 @@ class Sql:
         projection that gathers a transaction's or a rebuild batch's rows and writes them at
         once, in their order."""
         if not rows:
+            return
+        if self.dialect is Dialect.POSTGRES:
+            # with numbered placeholders, on a cursor that sends the text as written: the
+            # statements of hundreds of rows were read for their %s each time (a third of a
+            # rebuild's time on PostgreSQL)
+            raw = self._raw()
+            width = len(rows[0])
+            for start in range(0, len(rows), per):
+                chunk = rows[start : start + per]
+                raw.execute(
+                    _numbered_rows(head, tail, width, len(chunk)),
+                    [value for row in chunk for value in row],
+                )
             return
         marks = f"({', '.join('?' * len(rows[0]))})"
         for start in range(0, len(rows), per):
