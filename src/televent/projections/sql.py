@@ -55,6 +55,7 @@ class Sql:
         # webhook replays past changes, projections/webhook_delivery.py).
         self.log: Callable[[int, int, int | None], list[tuple[int, Any]]] | None = None
         self._raw_cursor: Any = None
+        self._last: Any = None  # the cursor of the last statement (None: `cursor`)
 
     def _raw(self) -> Any:
         """A cursor on this transaction's PostgreSQL connection that sends statements as they
@@ -92,11 +93,13 @@ class Sql:
     def rowcount(self) -> int:
         """Rows changed by the last statement (in a pipeline, once its results are in)."""
         self.sync()
-        driver_cursor = getattr(self.cursor, "sqlite_cursor", self.cursor)
+        last = self.cursor if self._last is None else self._last
+        driver_cursor = getattr(last, "sqlite_cursor", last)
         return int(driver_cursor.rowcount)
 
     def run(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> None:
         """Execute one statement."""
+        self._last = None
         if self.dialect is Dialect.POSTGRES:
             self.cursor.execute(to_pyformat(statement), params)
         else:
@@ -107,6 +110,7 @@ class Sql:
         write it allows are one step (SQLite has one writer at a time already: the
         transaction must write before it reads what the check reads)."""
         if self.dialect is Dialect.POSTGRES:
+            self._last = None
             self.cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
 
     def insert_rows(
@@ -122,7 +126,7 @@ class Sql:
             # with numbered placeholders, on a cursor that sends the text as written: the
             # statements of hundreds of rows were read for their %s each time (a third of a
             # rebuild's time on PostgreSQL)
-            raw = self._raw()
+            raw = self._last = self._raw()
             width = len(rows[0])
             for start in range(0, len(rows), per):
                 chunk = rows[start : start + per]
@@ -150,6 +154,7 @@ class Sql:
         """Execute one statement for many parameter rows."""
         if not rows:
             return
+        self._last = None
         if self.dialect is Dialect.POSTGRES:
             self.cursor.executemany(to_pyformat(statement), rows)
         else:
