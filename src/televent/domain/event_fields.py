@@ -17,7 +17,6 @@ from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
-from icalendar.prop import vDDDTypes
 
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
 from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
@@ -32,8 +31,8 @@ from televent.domain.event_times import (
     zone_name_of,
 )
 from televent.domain.event_times import zone_of as _zone_of
-from televent.domain.occurrences import occurrences_between
-from televent.domain.zones import in_series_form, instance_key, series_instance_key
+from televent.domain.occurrences import named_in_series_form, occurrences_between
+from televent.domain.zones import instance_key, series_instance_key
 
 __all__ = [
     "EventChanges",
@@ -271,17 +270,9 @@ def instance_component(text: str, occurrence: str) -> Any:
     calendar = event_calendar(text)
     component = instance_of(calendar, occurrence, create=False)
     master = master_of(calendar)
-    rid = component.get("RECURRENCE-ID")
-    if master is None or rid is None:
+    if master is None:
         return component
-    named = in_series_form(rid.dt, master.decoded("DTSTART"))
-    if named is rid.dt:
-        return component
-    shown = component.copy()  # the stored override is left as written
-    shown["RECURRENCE-ID"] = vDDDTypes(named)
-    for sub in component.subcomponents:
-        shown.add_component(sub)
-    return shown
+    return named_in_series_form(component, master.decoded("DTSTART"))
 
 
 # --- helpers (shared with series_split.py) ---------------------------------------------------

@@ -111,7 +111,7 @@ class Occurrences:
             if occurrence.id in seen:
                 continue
             seen.add(occurrence.id)
-            yield _named_in_series_form(occurrence.as_component(False), starts[id(occurrence)])
+            yield named_in_series_form(occurrence.as_component(False), starts[id(occurrence)])
             if len(seen) >= limit:
                 return
 
@@ -129,17 +129,22 @@ def occurrences_between(
     return Occurrences(calendar, components).between(start, end, limit=limit)
 
 
-def _named_in_series_form(component: Any, start: Any) -> Any:
-    """An occurrence (a copy the library made) with its RECURRENCE-ID in the form of its
-    series' start (zones.in_series_form): an override written with a zone in a floating
-    series, or floating in a zoned one, is named as the series' other occurrences are."""
+def named_in_series_form(component: Any, start: Any) -> Any:
+    """An occurrence with its RECURRENCE-ID in the form of its series' start `start`
+    (zones.in_series_form): an override written with a zone in a floating series, or floating
+    in a zoned one, is named as the series' other occurrences are. The component itself when
+    its name is already so; otherwise a copy (the stored override is left as written)."""
     rid = component.get("RECURRENCE-ID")
     if rid is None or not isinstance(start, dt.datetime) or not isinstance(rid.dt, dt.datetime):
         return component
     named = in_series_form(rid.dt, start)
-    if named is not rid.dt:
-        component["RECURRENCE-ID"] = vDDDTypes(named)
-    return component
+    if named is rid.dt:
+        return component
+    shown = component.copy()  # icalendar copies the properties, not the subcomponents
+    shown["RECURRENCE-ID"] = vDDDTypes(named)
+    for sub in component.subcomponents:
+        shown.add_component(sub)
+    return shown
 
 
 def _bounded_series(work: int) -> type[Series]:

@@ -105,7 +105,8 @@ function current(me) {
     cardsTelegram: preferences.cards_telegram !== false,
     cardsEmail: preferences.cards_email !== false,
     organizer: preferences.organizer_notices || "all",
-    channels: preferences.channels || {},
+    // every kind of message, Telegram alone where the account has chosen nothing
+    channels: Object.fromEntries(KINDS.map((kind) => [kind, (preferences.channels || {})[kind] || ["telegram"]])),
   };
 }
 
@@ -207,14 +208,11 @@ export function accountArrived() {
   const account = current(state.me || {});
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const merged = {};
-  for (const key of Object.keys(account)) {
-    merged[key] = same(screen[key], before[key]) ? account[key] : screen[key];
-  }
-  merged.channels = {};
-  for (const kind of KINDS) {
-    const was = before.channels[kind] || ["telegram"];
-    merged.channels[kind] = same(screen.channels[kind], was) ? account.channels[kind] : screen.channels[kind];
-  }
+  const kept = (now, was, arrived) => (same(now, was) ? arrived : now);
+  for (const key of Object.keys(account)) merged[key] = kept(screen[key], before[key], account[key]);
+  merged.channels = Object.fromEntries(KINDS.map((kind) => [
+    kind, kept(screen.channels[kind], before.channels[kind], account.channels[kind]),
+  ]));
   shown = account;
   render(merged);
 }
@@ -239,7 +237,7 @@ function showChannels(chosen) {
       box.type = "checkbox";
       box.dataset.kind = kind;
       box.dataset.channel = channel;
-      box.checked = (chosen[kind] || ["telegram"]).includes(channel);
+      box.checked = chosen[kind].includes(channel);
       box.setAttribute("aria-label", t("settings-channel-box", { kind: kindLabel(kind), channel: channelLabel(channel) }));
       box.addEventListener("change", showNoEmail);
       const cell = document.createElement("td");
