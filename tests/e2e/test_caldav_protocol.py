@@ -318,8 +318,9 @@ def test_multiget_answers_each_href(http: httpx.Client) -> None:
 
 
 def test_listings_with_and_without_bodies_agree(http: httpx.Client) -> None:
-    """A PROPFIND or sync asking only for ETags reads no bodies; asking for the length or the
-    data reads them. Both kinds of answer name the same resources with the same ETags."""
+    """A PROPFIND or sync asking only for ETags (and content types) reads names and ETags
+    only; asking for the modification time reads more, and for the length or the data the
+    bodies. Every kind of answer names the same resources with the same ETags."""
     body = vevent(uid="länge", summary="Grüße aus Köln")  # non-ASCII: bytes ≠ characters
     assert http.put(CAL + "laenge.ics", content=body).status_code == 201
     got = http.get(CAL + "laenge.ics")
@@ -331,7 +332,13 @@ def test_listings_with_and_without_bodies_agree(http: httpx.Client) -> None:
         for response in re.findall(r"<d:response>(.*?)</d:response>", reply.text, re.S):
             href = re.search(r"<d:href>(.*?)</d:href>", response, re.S)
             assert href is not None
-            props = dict(re.findall(r"<d:(getetag|getcontentlength)>(.*?)</d:", response, re.S))
+            props = dict(
+                re.findall(
+                    r"<d:(getetag|getcontentlength|getcontenttype|getlastmodified)>(.*?)</d:",
+                    response,
+                    re.S,
+                )
+            )
             if "calendar-data" in response:
                 props["data"] = "yes"
             found[href.group(1)] = props
@@ -359,6 +366,24 @@ def test_listings_with_and_without_bodies_agree(http: httpx.Client) -> None:
     }
     assert synced[href] == {"getetag": got.headers["etag"], "data": "yes"}
     assert answer("REPORT", sync_body().decode(), "0")[href] == {"getetag": got.headers["etag"]}
+
+    def sync_of(*names: str) -> dict[str, str]:
+        wanted = "".join(f"<d:{name}/>" for name in names)
+        return answer(
+            "REPORT",
+            '<d:sync-collection xmlns:d="DAV:"><d:sync-token/><d:sync-level>1</d:sync-level>'
+            f"<d:prop>{wanted}</d:prop></d:sync-collection>",
+            "0",
+        )[href]
+
+    typed = sync_of("getetag", "getcontenttype")
+    assert typed == {
+        "getetag": got.headers["etag"],
+        "getcontenttype": "text/calendar; charset=utf-8; component=vevent",
+    }
+    dated = sync_of("getetag", "getcontenttype", "getlastmodified")
+    assert {k: v for k, v in dated.items() if k != "getlastmodified"} == typed
+    assert dated["getlastmodified"].endswith(" GMT")
 
 
 def test_a_finite_series_is_found_by_its_instances_only(http: httpx.Client) -> None:

@@ -22,6 +22,7 @@ from televent.application.televent import Televent
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.sharing import shared_slug
+from televent.projections.queries import Reading
 from tests.e2e.conftest import ACTOR, SOURCE, Server
 from tests.helpers import vevent
 
@@ -123,7 +124,7 @@ def test_an_accepted_calendar_is_found_by_discovery_and_synced_both_ways(
 
     # the write is recorded with Bob as the actor, in Alice's calendar
     obj = app.queries.object_by_event_id(
-        next(o.event_id for o in app.queries.objects_in(family, bodies=False))
+        next(o.event_id for o in app.queries.objects_in(family, reading=Reading.WITHOUT_BODY))
     )
     assert obj is not None
     first = next(iter(app.events.get(obj.event_id)))
@@ -165,7 +166,7 @@ def test_privileges_match_the_role_and_a_reader_gets_need_privileges(
         )
         assert refused.status_code == 403
         assert "need-privileges" in refused.text
-        assert app.queries.objects_in(family, bodies=False) == []
+        assert app.queries.objects_in(family, reading=Reading.WITHOUT_BODY) == []
 
     app.change_member_role(
         family,
@@ -267,7 +268,7 @@ def test_a_removed_member_is_refused_on_the_next_request(server: Server, app: Te
             ).status_code
             == 404
         )
-    assert [o.href for o in app.queries.objects_in(family, bodies=False)] == ["a.ics"]
+    assert [o.href for o in app.queries.objects_in(family, reading=Reading.LISTED)] == ["a.ics"]
 
 
 @pytest.mark.skipif(not VDIRSYNCER.exists(), reason="vdirsyncer is not installed (make install)")
@@ -309,7 +310,7 @@ def test_vdirsyncer_discovers_the_shared_calendar_and_syncs_a_members_change(
         )
     result = vdirsyncer("sync")
     assert result.returncode == 0, result.stderr
-    assert {o.uid for o in app.queries.objects_in(family, bodies=False)} == {
+    assert {o.uid for o in app.queries.objects_in(family, reading=Reading.WITHOUT_BODY)} == {
         "from-bob",
         "from-alice",
     }
@@ -369,5 +370,5 @@ def test_each_method_obeys_the_role(server: Server, app: Televent, role: str) ->
         assert deleted.status_code == (204 if writes else 403)
         # no calendar inside a calendar (as in one's own: nothing lives at that address)
         assert http.request("MKCALENDAR", base + "inner/").status_code in (403, 404)
-    summaries = {o.uid for o in app.queries.objects_in(family, bodies=False)}
+    summaries = {o.uid for o in app.queries.objects_in(family, reading=Reading.WITHOUT_BODY)}
     assert summaries == ({"bob"} if writes else {"alice"})

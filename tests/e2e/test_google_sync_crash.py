@@ -17,6 +17,7 @@ import pytest
 
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.projections.queries import Reading
 from tests.botapi import FakeBotApi
 from tests.conftest import Backend
 from tests.e2e.conftest import (
@@ -65,7 +66,7 @@ def mirror(database_url: str, calendar: UUID) -> tuple[list[str], str | None, in
     app = build_application(Settings(database_url=database_url))
     try:
         found = app.queries.mirror(calendar)
-        uids = [obj.uid for obj in app.queries.objects_in(calendar, bodies=False)]
+        uids = [obj.uid for obj in app.queries.objects_in(calendar, reading=Reading.WITHOUT_BODY)]
         waiting = len(app.queries.writebacks(calendar))
         return uids, None if found is None else found.state, waiting
     finally:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from televent.application.televent import Televent
 from televent.domain.calendar_import import split_calendar
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, calendar_id_for
+from televent.projections.queries import Reading
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend, FakeClock
 
@@ -146,6 +147,6 @@ def test_a_file_of_thousands_of_events_is_stored_in_one_transaction(app: Televen
     )
     report = app.import_calendar(calendar, file, by=alice.account_id, actor=ACTOR, source=SOURCE)
     assert (report.imported, report.skipped) == (3000, ())
-    assert len(app.queries.objects_in(calendar, bodies=False)) == 3000
+    assert len(app.queries.objects_in(calendar, reading=Reading.WITHOUT_BODY)) == 3000
     app.delete_calendar(calendar, actor=ACTOR, source=SOURCE)  # 3,000 deletions in one save
-    assert app.queries.objects_in(calendar, bodies=False) == []
+    assert app.queries.objects_in(calendar, reading=Reading.WITHOUT_BODY) == []

@@ -31,6 +31,7 @@ from televent.domain.values import (
     internal_address,
     normalize_address,
 )
+from televent.projections.queries import Reading
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend, FakeClock
 from tests.helpers import vevent
@@ -299,7 +300,7 @@ def _apply(app: Televent, ids: dict[int, UUID], family: UUID, s: tuple[Any, ...]
     elif kind == "write":
         _write(app, family, ids[s[1]], f"w{n}")
     else:
-        current = app.queries.objects_in(family, bodies=False)
+        current = app.queries.objects_in(family, reading=Reading.WITHOUT_BODY)
         if current:
             app.delete_object(family, current[0].href, actor="x", source=SOURCE, by=ids[s[1]])
 
@@ -337,13 +338,17 @@ def test_no_write_without_the_right_over_any_history(
                 },
                 actor,
             )
-            objects_before = {o.href for o in app.queries.objects_in(family, bodies=False)}
+            objects_before = {
+                o.href for o in app.queries.objects_in(family, reading=Reading.WITHOUT_BODY)
+            }
             accepted = True
             try:
                 _apply(app, ids, family, s, n)
             except TeleventError:
                 accepted = False
-            objects_after = {o.href for o in app.queries.objects_in(family, bodies=False)}
+            objects_after = {
+                o.href for o in app.queries.objects_in(family, reading=Reading.WITHOUT_BODY)
+            }
             if s[0] in ("write", "delete") and objects_after != objects_before:
                 assert role_before in ("write", "manage", "owner"), f"{s} without the right"
             if s[0] == "write":

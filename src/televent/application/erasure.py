@@ -10,6 +10,7 @@ from uuid import UUID
 
 from televent.application.core import CommandCore
 from televent.domain.calendar_event import CalendarEvent
+from televent.projections.queries import Reading
 
 ERASURE_GRACE_DAYS = 30  # the user may change their mind until then
 
@@ -26,7 +27,7 @@ class ErasureCommands(CommandCore):
         own = self.scheduler.addresses_of(owner)
         withdrawn = 0
         for calendar in self.queries.calendars_of(account_id):
-            for obj in self.queries.objects_in(calendar.calendar_id, bodies=False):
+            for obj in self.queries.objects_in(calendar.calendar_id, reading=Reading.WITHOUT_BODY):
                 for holder, copy_id in self.queries.holders_of_uid(obj.uid):
                     if holder == account_id:
                         continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 from typing import Any, NamedTuple
 from uuid import UUID
@@ -57,6 +58,19 @@ class ObjectView(NamedTuple):
     span_exact: bool = False
     instances: str | None = None  # "start-end,..." of a finite recurring event (instance_spans)
     schedule_tag: str | None = None  # RFC 6638 §3.2.10
+
+
+class Reading(Enum):
+    """How much of each object a listing reads: what its caller answers from it."""
+
+    WHOLE = "whole"  # every column
+    WITHOUT_BODY = "without body"  # all but the iCalendar text (`ical` is "")
+    # the resource name, ETag, component and position only (what a client's sync or listing
+    # of ETags asks for): the other fields are empty (`event_id` is UNREAD_EVENT)
+    LISTED = "listed"
+
+
+UNREAD_EVENT = UUID(int=0)  # an object's event id in a listing that did not read it
 
 
 @dataclass(frozen=True)
@@ -173,16 +187,18 @@ class CalendarViewReader(Reader):
             )
         return [_object(row) for row in rows]
 
-    def objects_in(self, calendar_id: UUID, *, bodies: bool = True) -> list[ObjectView]:
-        """Every object in a calendar, by resource name; with `bodies=False` their `ical` is
-        left empty (a listing of ETags need not read every body)."""
+    def objects_in(
+        self, calendar_id: UUID, *, reading: Reading = Reading.WHOLE
+    ) -> list[ObjectView]:
+        """Every object in a calendar, by resource name, read as far as `reading` says (a
+        listing of ETags need not read every body)."""
         with self.reader.read() as db:
             rows = db.tuples(
-                f"SELECT {_columns(bodies)} FROM calendar_objects WHERE calendar_id = ? "
+                f"SELECT {_columns(reading)} FROM calendar_objects WHERE calendar_id = ? "
                 "ORDER BY href",
                 (str(calendar_id),),
             )
-        return [_object(row) for row in rows]
+        return _objects(calendar_id, rows, reading)
 
     def objects_named(self, calendar_id: UUID, names: list[str]) -> dict[str, ObjectView]:
         """The objects stored under these names (missing names are absent), by name."""
@@ -227,28 +243,29 @@ class CalendarViewReader(Reader):
             )
         return [_object(row) for row in rows]
 
-    def changes_since(self, calendar_id: UUID, position: int, *, bodies: bool = True) -> Changes:
-        """Objects changed and resources deleted after `position`: O(changes), via indexes.
+    def changes_since(
+        self, calendar_id: UUID, position: int, *, reading: Reading = Reading.WHOLE
+    ) -> Changes:
+        """Objects changed (read as far as `reading` says) and resources deleted after
+        `position`: O(changes), via indexes.
 
-        One statement, so changes and deletions come from one consistent snapshot. With
-        `bodies=False` the objects' `ical` is left empty.
+        One statement, so changes and deletions come from one consistent snapshot.
         """
+        listed = reading is Reading.LISTED
         with self.reader.read() as db:
-            rows = db.tuples(  # the object's columns, then whether it was deleted
-                f"SELECT {_columns(bodies)}, 0 AS deleted FROM calendar_objects "
-                "WHERE calendar_id = ? AND position > ? "
-                "UNION ALL SELECT calendar_id, href, uid, '' AS event_id, "
-                "'' AS component, '' AS etag, '' AS ical, position, deleted_at AS modified_at, "
-                "NULL AS range_start, NULL AS range_end, 0 AS span_exact, NULL AS instances, "
-                "NULL AS schedule_tag, 1 AS deleted "
+            rows = db.tuples(  # the object's columns, then a deleted one's UID and whether it was
+                f"SELECT {_columns(reading)}, '' AS uid, 0 AS deleted "
+                "FROM calendar_objects WHERE calendar_id = ? AND position > ? UNION ALL "
+                f"SELECT {_TOMBSTONE_LISTED if listed else _TOMBSTONE_COLUMNS}, uid, 1 "
                 "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
                 (str(calendar_id), position, str(calendar_id), position),
             )
-        deleted = [row for row in rows if row[_DELETED]]
+        href, at = (0, 3) if listed else (1, 7)
+        deleted = [row for row in rows if row[-1]]
         return Changes(
-            [_object(row) for row in rows if not row[_DELETED]],
-            [(row[_HREF], int(row[_POSITION])) for row in deleted],
-            {row[_HREF]: row[_UID] for row in deleted},
+            _objects(calendar_id, [row for row in rows if not row[-1]], reading),
+            [(row[href], int(row[at])) for row in deleted],
+            {row[href]: row[-2] for row in deleted},
         )
 
     def object_with_uid(self, account_id: UUID, uid: str) -> ObjectView | None:
@@ -349,11 +366,34 @@ def own_object_of_row(row: Sequence[Any] | None) -> ObjectView | None:
     return None if row is None or row[1] is None else _object(row)
 
 
-_HREF, _UID, _POSITION, _DELETED = 1, 2, 7, 14  # in a row of changes_since
+LISTED_COLUMNS = "href, etag, component, position"  # what Reading.LISTED reads, in order
+# A tombstone's row in changes_since, in the columns of an object
+_TOMBSTONE_COLUMNS = (
+    "calendar_id, href, uid, '' AS event_id, '' AS component, '' AS etag, '' AS ical, "
+    "position, deleted_at AS modified_at, NULL AS range_start, NULL AS range_end, "
+    "0 AS span_exact, NULL AS instances, NULL AS schedule_tag"
+)
+_TOMBSTONE_LISTED = "href, '' AS etag, '' AS component, position"
 
 
-def _columns(bodies: bool) -> str:
-    return OBJECT_COLUMNS if bodies else OBJECT_COLUMNS.replace(" ical,", " '' AS ical,")
+def _columns(reading: Reading) -> str:
+    if reading is Reading.LISTED:
+        return LISTED_COLUMNS
+    if reading is Reading.WITHOUT_BODY:
+        return OBJECT_COLUMNS.replace(" ical,", " '' AS ical,")
+    return OBJECT_COLUMNS
+
+
+def _objects(
+    calendar_id: UUID, rows: Sequence[Sequence[Any]], reading: Reading
+) -> list[ObjectView]:
+    """The objects of a calendar that rows of `_columns(reading)` describe."""
+    if reading is not Reading.LISTED:
+        return [_object(row) for row in rows]
+    return [
+        ObjectView(calendar_id, row[0], "", UNREAD_EVENT, row[2], row[1], "", int(row[3]), "")
+        for row in rows
+    ]
 
 
 @lru_cache(maxsize=1024)

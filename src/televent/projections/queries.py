@@ -25,6 +25,7 @@ from televent.projections.calendar_view_reader import (
     Changes,
     ObjectView,
     PutTarget,
+    Reading,
 )
 from televent.projections.connections_reader import (
     ConnectionsReader,
@@ -58,6 +59,7 @@ __all__ = [
     "ProjectionStatus",
     "PutTarget",
     "Queries",
+    "Reading",
     "SeenCalendar",
     "SubscriptionView",
     "ViewReader",

@@ -25,7 +25,7 @@ from televent.adapters.api.problems import ProblemError, problem_responses
 from televent.adapters.i18n import t
 from televent.domain.values import calendar_event_id_for
 from televent.projections.calendar_view_reader import CalendarView
-from televent.projections.queries import AccountView, Queries
+from televent.projections.queries import AccountView, Queries, Reading
 
 _TOKEN = re.compile(r"^(\d{1,18})((?:\.[0-9a-f]{8})*)$")
 
@@ -84,7 +84,9 @@ def changes_of(queries: Queries, account: AccountView, since: str | None) -> Cha
         # reported whole.
         new = token is not None and _tag(calendar.calendar_id) not in token.calendars
         since_position = 0 if new else position
-        changes = queries.changes_since(calendar.calendar_id, since_position, bodies=False)
+        changes = queries.changes_since(
+            calendar.calendar_id, since_position, reading=Reading.WITHOUT_BODY
+        )
         calendar_id = str(calendar.calendar_id)
         items += [
             (obj.position, Change(id=str(obj.event_id), calendar=calendar_id, etag=obj.etag))

@@ -36,7 +36,7 @@ from televent.domain.sharing import Role, calendar_id_of_shared_slug
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, is_valid_slug
 from televent.domain.web_push import Collection
 from televent.domain.web_push import Kind as PushKind
-from televent.projections.queries import AccountView, CalendarView, SeenCalendar
+from televent.projections.queries import AccountView, CalendarView, Reading, SeenCalendar
 
 WRITABLE = {
     tag(DAV, "displayname"): "display_name",
@@ -132,13 +132,18 @@ class Collections:
         if depth not in ("0", "1"):
             raise DavError(403, "Depth: infinity is not supported.", "propfind-finite-depth", DAV)
         mode, names = _requested(xml.parse(request.body))
-        body = properties.needs_body(mode, names)
-        listing = self._listing(target, account, deep=depth == "1", body=body)
+        reading = properties.reading_for(mode, names)
+        listing = self._listing(target, account, deep=depth == "1", reading=reading)
         responses = [properties.answer(href, provider, mode, names) for href, provider in listing]
         return Reply.xml(207, xml.multistatus(responses))
 
     def _listing(
-        self, target: Target, account: AccountView, *, deep: bool, body: bool = True
+        self,
+        target: Target,
+        account: AccountView,
+        *,
+        deep: bool,
+        reading: Reading = Reading.WHOLE,
     ) -> Listing:
         tid = account.telegram_id
         if target.kind is Kind.ROOT:
@@ -167,9 +172,9 @@ class Collections:
                 listing += [
                     (
                         object_url(tid, view.slug, o.href),
-                        properties.calendar_object(account, o, body=body, role=seen.role),
+                        properties.calendar_object(account, o, reading=reading, role=seen.role),
                     )
-                    for o in self.app.queries.objects_in(view.calendar_id, bodies=body)
+                    for o in self.app.queries.objects_in(view.calendar_id, reading=reading)
                 ]
             return listing
         assert target.name is not None

@@ -31,7 +31,7 @@ from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, element, href, 
 from televent.domain.ical import component_kinds
 from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import account_addresses
-from televent.projections.queries import AccountView, CalendarView, ObjectView
+from televent.projections.queries import AccountView, CalendarView, ObjectView, Reading
 
 Getter = Callable[[], ET.Element | xml.Text]  # a property, made when asked for
 Provider = Mapping[str, Getter]
@@ -340,18 +340,27 @@ def _invite(sharing: Sharing) -> ET.Element:
 BODY_PROPERTIES = frozenset({tag(DAV, "getcontentlength"), tag(CALDAV, "calendar-data")})
 
 
-def needs_body(mode: str, names: list[str]) -> bool:
-    """Whether answering these properties of an object reads its iCalendar body."""
-    return mode != "prop" or not BODY_PROPERTIES.isdisjoint(names)
+def reading_for(mode: str, names: list[str]) -> Reading:
+    """How much of each object answering these properties reads: its name and ETag only
+    (a sync or a listing of ETags), all but its iCalendar body, or the whole of it."""
+    if mode != "prop":
+        return Reading.WHOLE
+    if LISTED_PROPERTIES.issuperset(names):
+        return Reading.LISTED
+    return Reading.WHOLE if not BODY_PROPERTIES.isdisjoint(names) else Reading.WITHOUT_BODY
 
 
 def calendar_object(
-    account: AccountView, obj: ObjectView, *, body: bool = True, role: Role = Role.OWNER
+    account: AccountView,
+    obj: ObjectView,
+    *,
+    reading: Reading = Reading.WHOLE,
+    role: Role = Role.OWNER,
 ) -> ObjectProperties:
-    """A calendar object resource (RFC 4791 §4.1); without `body` (the object was read without
-    its iCalendar text), the properties made from it are left out. `role` is the account's on
-    the object's calendar (its privileges)."""
-    provider = ObjectProperties(account, obj, _WITH_BODY if body else _WITHOUT_BODY)
+    """A calendar object resource (RFC 4791 §4.1) as far as the object was read (`reading`):
+    the properties made from what was not read are left out. `role` is the account's on the
+    object's calendar (its privileges)."""
+    provider = ObjectProperties(account, obj, _READ[reading])
     if role is not Role.OWNER:
         granted = privileges_of(role)
         provider.extra[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(granted)
@@ -381,8 +390,22 @@ _OBJECT_PROPERTIES: dict[str, _ObjectGetter] = {
     # RFC 6638 §3.2.10: moves with the owner's and organizer's changes, not with others' answers
     _SCHEDULE_TAG: lambda _, obj: xml.Text(_SCHEDULE_TAG, obj.schedule_tag or obj.etag),
 }
-_WITH_BODY = tuple(_OBJECT_PROPERTIES)
-_WITHOUT_BODY = tuple(n for n in _OBJECT_PROPERTIES if n not in BODY_PROPERTIES)
+# What a listing that read only the name, ETag, component and position answers
+LISTED_PROPERTIES = frozenset(
+    {
+        tag(DAV, "current-user-principal"),
+        tag(DAV, "owner"),
+        tag(DAV, "current-user-privilege-set"),
+        tag(DAV, "resourcetype"),
+        _GETETAG,
+        _CONTENTTYPE,
+    }
+)
+_READ = {
+    Reading.WHOLE: tuple(_OBJECT_PROPERTIES),
+    Reading.WITHOUT_BODY: tuple(n for n in _OBJECT_PROPERTIES if n not in BODY_PROPERTIES),
+    Reading.LISTED: tuple(n for n in _OBJECT_PROPERTIES if n in LISTED_PROPERTIES),
+}
 
 
 class ObjectProperties(Mapping[str, Getter]):

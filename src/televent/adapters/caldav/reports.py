@@ -15,7 +15,7 @@ from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.application.televent import Televent
 from televent.domain.recurrence import decode
 from televent.domain.sharing import Role
-from televent.projections.queries import AccountView, CalendarView, ObjectView
+from televent.projections.queries import AccountView, CalendarView, ObjectView, Reading
 
 
 class Reports:
@@ -163,8 +163,8 @@ class Reports:
         since = self._token_position(token_text, view) if token_text else 0
         limit = _limit(body)
         mode, names, data = wanted_properties(body)
-        bodies = properties.needs_body(mode, names)
-        changes = self.app.queries.changes_since(view.calendar_id, since, bodies=bodies)
+        reading = properties.reading_for(mode, names)
+        changes = self.app.queries.changes_since(view.calendar_id, since, reading=reading)
         items: list[tuple[int, ObjectView | str]] = sorted(
             [(o.position, o) for o in changes.changed]
             + ([(p, href) for href, p in changes.deleted] if token_text else []),
@@ -188,7 +188,7 @@ class Reports:
                         mode=mode,
                         names=names,
                         data=data,
-                        body=bodies,
+                        reading=reading,
                         role=role,
                     )
                 )
@@ -223,10 +223,10 @@ class Reports:
         mode: str,
         names: list[str],
         data: ET.Element | None,
-        body: bool = True,
+        reading: Reading = Reading.WHOLE,
         role: Role = Role.OWNER,
     ) -> xml.Response:
-        provider = properties.calendar_object(account, obj, body=body, role=role)
+        provider = properties.calendar_object(account, obj, reading=reading, role=role)
         if data is not None:
             provider.extra[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
         return properties.answer(
