@@ -435,6 +435,22 @@ class ObjectProperties(Mapping[str, Getter]):
     def __contains__(self, name: object) -> bool:
         return name in self.extra or name in self.names
 
+    def made(self, wanted: list[str]) -> tuple[list[ET.Element | xml.Text], list[str]]:
+        """The wanted properties it has, made, and the names of those it has not: what
+        `answer` asks of every provider, without a getter made for each property (a sync
+        asks it of each of thousands of members)."""
+        found: list[ET.Element | xml.Text] = []
+        missing: list[str] = []
+        for name in wanted:
+            getter = self.extra.get(name)
+            if getter is not None:
+                found.append(getter())
+            elif name in self.names:
+                found.append(_OBJECT_PROPERTIES[name](self.account, self.obj))
+            else:
+                missing.append(name)
+        return found, missing
+
     def __iter__(self) -> Iterator[str]:
         yield from self.names
         yield from (name for name in self.extra if name not in self.names)
@@ -478,11 +494,14 @@ def answer(resource_href: str, provider: Provider, mode: str, names: list[str]) 
         ]
     else:
         wanted = names
-    found = [provider[n]() for n in wanted if n in provider]
-    missing = [ET.Element(n) for n in wanted if n not in provider]
+    if isinstance(provider, ObjectProperties):
+        found, absent = provider.made(wanted)
+    else:
+        found = [provider[n]() for n in wanted if n in provider]
+        absent = [n for n in wanted if n not in provider]
     propstats = [xml.PropStat(200, found)] if found else []
-    if missing:
-        propstats.append(xml.PropStat(404, missing))
+    if absent:
+        propstats.append(xml.PropStat(404, [ET.Element(n) for n in absent]))
     return xml.Response(resource_href, propstats or [xml.PropStat(200, [])])
 
 
