@@ -260,7 +260,7 @@ class CalendarViewReader(Reader):
                 "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
                 (str(calendar_id), position, str(calendar_id), position),
             )
-        href, at = (0, 3) if listed else (1, 7)
+        href, at = (0, 3) if listed else (1, 7)  # the name's and the position's places
         deleted = [row for row in rows if row[-1]]
         return Changes(
             _objects(calendar_id, [row for row in rows if not row[-1]], reading),
