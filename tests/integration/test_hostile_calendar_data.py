@@ -371,6 +371,15 @@ def _odd_events(draw: st.DrawFn) -> str:
         "DTEND:00010101T235959Z\r\nRRULE:FREQ=DAILY;COUNT=1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     ]
 )
+@example(  # an hourly series of the year 1 in a zone with summer time: its walk to today
+    # reaches the walk's bound (the occurrence index left it to readers, not failing the PUT)
+    texts=[
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Hostile//EN\r\nBEGIN:VEVENT\r\n"
+        'UID:odd\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID="W. Europe Standard Time:'
+        '00010101T090000"\r\nDURATION:PT1H\r\nRRULE:FREQ=HOURLY\r\nEND:VEVENT\r\n'
+        "END:VCALENDAR\r\n"
+    ]
+)
 def test_odd_data_is_refused_or_every_reader_succeeds(app: Televent, texts: list[str]) -> None:
     server, auth = _server(app)
     for n, text in enumerate(texts):

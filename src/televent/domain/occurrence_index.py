@@ -44,7 +44,7 @@ from televent.domain.errors import DomainError, InvalidCalendarDataError
 from televent.domain.event_alarms import duration_text
 from televent.domain.event_times import occurrence_moment
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
-from televent.domain.rule_walk import bounded
+from televent.domain.rule_walk import WalkBoundError, bounded
 from televent.domain.values import normalize_address
 from televent.domain.zones import in_series_form, instance_key
 
@@ -548,13 +548,16 @@ def _rule_between(
         lower, upper = lower.astimezone(start.tzinfo), upper.astimezone(start.tzinfo)
     found: list[Moment] = []
     as_dates = not isinstance(start, dt.datetime)
-    for m in rule:  # one walk: the window's instances, then whether any comes after it
-        if m >= upper:
-            return found, False
-        if m >= lower:
-            if len(found) == MAX_INSTANCES:
-                raise NotExactError("too many instances")
-            found.append(m.date() if as_dates else m)
+    try:
+        for m in rule:  # one walk: the window's instances, then whether any comes after it
+            if m >= upper:
+                return found, False
+            if m >= lower:
+                if len(found) == MAX_INSTANCES:
+                    raise NotExactError("too many instances")
+                found.append(m.date() if as_dates else m)
+    except WalkBoundError as exc:  # a walk from far away (an hourly series of the year 1)
+        raise NotExactError("a rule walked past its bound") from exc
     return found, True
 
 

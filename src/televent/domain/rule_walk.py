@@ -28,8 +28,9 @@ MAX_IDLE = 1200
 MAX_STEPS = 4800
 
 
-class _IdleError(Exception):
-    """The walk passed `idle` steps without an instance, or `MAX_STEPS` in all."""
+class WalkBoundError(Exception):
+    """The walk passed `idle` steps without an instance, or `MAX_STEPS` in all: raised by
+    iterating a `bounded` rule (`walk` ends there instead)."""
 
 
 class _BoundedRule(rrule):
@@ -46,7 +47,7 @@ class _BoundedRule(rrule):
         self._idle += 1
         self._steps += 1
         if self._idle > self._idle_limit or self._steps > MAX_STEPS:
-            raise _IdleError
+            raise WalkBoundError
         return self._bynweekday_value
 
     @_bynweekday.setter
@@ -84,6 +85,6 @@ def walk(rule: Any, idle: int = MAX_IDLE) -> Iterator[Any]:
     while True:
         try:
             moment = next(steps)
-        except (StopIteration, _IdleError):
+        except (StopIteration, WalkBoundError):
             return
         yield moment

@@ -266,6 +266,17 @@ def test_what_this_reader_cannot_place_exactly_is_left_to_the_library() -> None:
         assert indexed.fields["title"] == "Series"  # its fields are still known
 
 
+def test_a_series_too_far_from_the_window_to_walk_is_left_to_the_readers() -> None:
+    """An hourly series of the year 1 in a zone with summer time is walked from its start (its
+    rule cannot be started again nearer the window): the walk reaches its bound long before
+    2026, and the event is marked for its readers to expand, as other odd data is, instead of
+    failing the write that stores it."""
+    text = vevent('DTSTART;TZID="W. Europe Standard Time":00010101T090000\r\nRRULE:FREQ=HOURLY\r\n')
+    indexed = index_of(text, AT)
+    assert indexed is not None and indexed.expand_on_read
+    assert indexed.fields["title"] == "Series"
+
+
 def test_a_reading_of_this_version_is_told_from_its_text_as_decoding_tells_it() -> None:
     """A rebuild hands its index workers the bodies of events without a usable reading, told
     without decoding the reading: the same answer as decoding it, for a reading of this
