@@ -32,11 +32,12 @@ from eventsourcing.persistence import (
     UUIDAsHex,
 )
 from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 from eventsourcing.utils import Environment, retry
 
 from televent.infrastructure.crypto_shredding import SubjectMapper
 from televent.infrastructure.database import Dialect
+from televent.infrastructure.sqlite_pool import keep_statements
 from televent.infrastructure.subject_keys import SubjectKeys
 
 
@@ -169,6 +170,9 @@ def open_event_store(
     )
     environment = Environment(name, settings)
     factory: InfrastructureFactory[Any] = InfrastructureFactory.construct(environment)
+    datastore = getattr(factory, "datastore", None)
+    if isinstance(datastore, SQLiteDatastore):
+        keep_statements(datastore)  # before the recorder opens a connection
     transcoder = factory.transcoder()
     if isinstance(transcoder, JSONTranscoder):  # what Application.register_transcodings adds
         transcoder.register(UUIDAsHex())
