@@ -42,3 +42,34 @@ def test_statements_run_in_turn_are_prepared_once(tmp_path: Path) -> None:
     finally:
         app.close()
     assert len(prepared) == len(STATEMENTS)  # the library's pool prepared them six times
+
+
+def test_batches_of_any_size_reuse_one_statement(tmp_path: Path) -> None:
+    """A projection's batch of rows (`Sql.insert_rows`) and of deletions (`Sql.delete_in`)
+    is one statement whatever the number of rows, so a connection keeps one per table, not
+    one per batch size (a statement of 400 rows holds about a third of a megabyte)."""
+    app = build_application(Settings(database_url=f"sqlite:///{tmp_path}/store.db"))
+    prepared: list[str] = []
+
+    def authorize(action: int, table: str | None, *_: Any) -> int:
+        if action in (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_DELETE) and table == "batch_check":
+            prepared.append(str(action))
+        return sqlite3.SQLITE_OK
+
+    try:
+        with app.views.write() as db:
+            db.run("CREATE TABLE batch_check (name TEXT PRIMARY KEY)")
+            connection = db.cursor.sqlite_cursor.connection
+            connection.set_authorizer(authorize)
+            try:
+                for size in (1, 3, 400, 401, 7):
+                    names = [(f"{size}-{n}",) for n in range(size)]
+                    db.insert_rows("INSERT INTO batch_check (name) VALUES", names)
+                    db.delete_in("DELETE FROM batch_check WHERE name IN", [n for (n,) in names])
+            finally:
+                connection.set_authorizer(None)
+            left = db.all("SELECT name FROM batch_check")
+    finally:
+        app.close()
+    assert left == []
+    assert sorted(prepared) == sorted([str(sqlite3.SQLITE_INSERT), str(sqlite3.SQLITE_DELETE)])

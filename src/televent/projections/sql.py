@@ -119,7 +119,9 @@ class Sql:
         """Insert many rows in a few statements, `per` rows each: `head` is `INSERT INTO t
         (columns) VALUES`, `tail` what follows the rows (an `ON CONFLICT` clause). For a
         projection that gathers a transaction's or a rebuild batch's rows and writes them at
-        once, in their order."""
+        once, in their order. On SQLite, one statement of one row run for each row: as fast
+        here, and the connection keeps one prepared statement per table instead of one per
+        number of rows (a statement of 400 rows holds about a third of a megabyte)."""
         if not rows:
             return
         if self.dialect is Dialect.POSTGRES:
@@ -136,16 +138,15 @@ class Sql:
                 )
             return
         marks = f"({', '.join('?' * len(rows[0]))})"
-        for start in range(0, len(rows), per):
-            chunk = rows[start : start + per]
-            self.run(
-                f"{head} {', '.join([marks] * len(chunk))} {tail}".rstrip(),
-                [value for row in chunk for value in row],
-            )
+        self.run_many(f"{head} {marks} {tail}".rstrip(), list(rows))
 
     def delete_in(self, head: str, ids: Sequence[Any], *, per: int = 400) -> None:
         """Delete by a list of ids in a few statements: `head` is `DELETE FROM t WHERE
-        column IN`, followed by `per` ids at most each time."""
+        column IN`, followed by `per` ids at most each time (on SQLite one statement run for
+        each id, as `insert_rows` does)."""
+        if self.dialect is not Dialect.POSTGRES:
+            self.run_many(f"{head} (?)", [(one,) for one in ids])
+            return
         for start in range(0, len(ids), per):
             chunk = ids[start : start + per]
             self.run(f"{head} ({', '.join('?' * len(chunk))})", list(chunk))
