@@ -260,7 +260,7 @@ class CalendarViewReader(Reader):
                 "FROM tombstones WHERE calendar_id = ? AND position > ? ORDER BY position",
                 (str(calendar_id), position, str(calendar_id), position),
             )
-        href, at = (0, 3) if listed else (1, 7)  # the name's and the position's places
+        href, at = _place(reading, "href"), _place(reading, "position")
         deleted = [row for row in rows if row[-1]]
         return Changes(
             _objects(calendar_id, [row for row in rows if not row[-1]], reading),
@@ -384,15 +384,21 @@ def _columns(reading: Reading) -> str:
     return OBJECT_COLUMNS
 
 
+@lru_cache(maxsize=8)
+def _place(reading: Reading, column: str) -> int:
+    """Where `column` is in a row of `_columns(reading)`."""
+    return [c.strip() for c in _columns(reading).split(",")].index(column)
+
+
 def _objects(
     calendar_id: UUID, rows: Sequence[Sequence[Any]], reading: Reading
 ) -> list[ObjectView]:
     """The objects of a calendar that rows of `_columns(reading)` describe."""
     if reading is not Reading.LISTED:
         return [_object(row) for row in rows]
-    return [
-        ObjectView(calendar_id, row[0], "", UNREAD_EVENT, row[2], row[1], "", int(row[3]), "")
-        for row in rows
+    return [  # rows of LISTED_COLUMNS
+        ObjectView(calendar_id, href, "", UNREAD_EVENT, component, etag, "", int(at), "")
+        for href, etag, component, at, *_ in rows
     ]
 
 

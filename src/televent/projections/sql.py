@@ -138,7 +138,7 @@ class Sql:
                 )
             return
         marks = f"({', '.join('?' * len(rows[0]))})"
-        self.run_many(f"{head} {marks} {tail}".rstrip(), list(rows))
+        self.run_many(f"{head} {marks} {tail}".rstrip(), rows)
 
     def delete_in(self, head: str, ids: Sequence[Any], *, per: int = 400) -> None:
         """Delete by a list of ids in a few statements: `head` is `DELETE FROM t WHERE
@@ -151,7 +151,7 @@ class Sql:
             chunk = ids[start : start + per]
             self.run(f"{head} ({', '.join('?' * len(chunk))})", list(chunk))
 
-    def run_many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    def run_many(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         """Execute one statement for many parameter rows."""
         if not rows:
             return
