@@ -84,11 +84,32 @@ def accepted_calendar_object(text: str) -> CalendarObject:
     return obj
 
 
+# What a repair looks for, searched in the text with its lines unfolded and in capitals: a
+# text without any of it is its own repair, returned without walking its lines (most texts
+# clients send). Each alternative matches wherever its repair could apply, and in more places:
+# METHOD; a TZID property whose value is blank or quotes (`TZID:`); a blank TZID parameter
+# (`TZID=""`, `TZID=;`, compared as `_BLANK_TZID` compares); a quoted parameter value holding
+# a colon (the value it swallowed); RRULE with white space after it.
+_UNFOLDED = re.compile(r"\r?\n[ \t]")
+_MAY_NEED_REPAIR = re.compile(
+    r'METHOD|TZID[^\r\n]*:(?:[^\S\r\n]|")*(?:[\r\n]|\Z)|(?i:;TZID=(?:"\s*"|\s*[;:]))'
+    r'|="[^":\r\n]*:[^"\r\n]*"|RRULE[^\r\n]*[^\S\r\n]'
+)
+
+
 def repaired(text: str) -> str:
     """The text with METHOD:PUBLISH removed, values swallowed by a quoted parameter put back,
     and empty TZIDs (an Exchange quirk: `TZID:` on a VTIMEZONE, `TZID=""` on a time) left out,
     so the times are floating, as every reader already read them; every other line exactly as
     sent."""
+    unfolded = _UNFOLDED.sub("", text) if "\n " in text or "\n\t" in text else text
+    if _MAY_NEED_REPAIR.search(unfolded.upper()) is None:
+        return text
+    return repaired_lines(text)
+
+
+def repaired_lines(text: str) -> str:
+    """`repaired`, line by line (what it does when the text may need a repair)."""
     out: list[str] = []
     timezone: list[str] | None = None  # the lines of an open top-level VTIMEZONE
     depth = 0

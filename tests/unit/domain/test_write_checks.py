@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.rule_walk import bounded, walk
-from televent.domain.validation import accepted_calendar_object, repaired
+from televent.domain.validation import accepted_calendar_object, repaired, repaired_lines
 from tests.helpers import vevent
 
 START = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
@@ -124,6 +124,51 @@ def test_an_empty_tzid_names_no_zone_and_is_left_out() -> None:
 def test_folded_lines_are_kept_as_sent() -> None:
     text = vevent(extra="DESCRIPTION:a long\r\n  folded line")
     assert repaired(text) == text
+
+
+# Pieces of what the repairs look for, in both cases and with the characters that case
+# folding, unfolding and line breaks treat specially, for texts that need a repair or come
+# close to needing one.
+_PIECES = [
+    "BEGIN:VCALENDAR", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "BEGIN:VEVENT", "END:VEVENT",
+    "METHOD", "method", "MeThOd", ":PUBLISH", ":publish", ":REQUEST", "TZID", "tzid", "TZ\u0130D",
+    "TZ\u0131D", ";TZID=", ";tzid=", "RRULE", "rrule", "DTSTART", ":FREQ=DAILY", ";BYDAY=MO,",
+    " TU", "BEGIN:VTIMEZONE\r\nTZID:\r\nEND:VTIMEZONE\r\n", ":", ";", "=", ",", '"', '""',
+    " ", "\t", "\u3000", "\x85", "\r\n", "\n", "\r",
+    "\r\n ", "\n\t", "X-A", "W. Europe", "20260305T090000", "\u00df", "\ufb01",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(max_size=200))
+def test_a_text_returned_as_sent_without_its_lines_walked_is_what_the_walk_returns(
+    text: str,
+) -> None:
+    """`repaired` returns most texts without walking their lines, after a search for what any
+    repair looks for: whatever the text, its answer is the walk's."""
+    assert repaired(text) == repaired_lines(text)
+
+
+def test_every_repair_is_found_by_the_search_before_the_walk() -> None:
+    """Each kind of repair, folded across lines or in small letters, is still made."""
+    plain = vevent()
+    for extra, changed in [
+        ("METH\r\n OD:publish", "VERSION:2.0\r\n"),
+        ("DTSTART;tz\r\n id=:20260305T090000", "DTSTART:20260305T090000"),
+        (
+            'DTSTART;TZID="W. Europe Standard Time:20200609T090000"',
+            'TZID="W. Europe Standard Time":',
+        ),
+        ("RRULE:FREQ=WEEKLY;BYDAY=MO, TU", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU"),
+    ]:
+        text = plain.replace("VERSION:2.0\r\n", f"VERSION:2.0\r\n{extra}\r\n", 1)
+        if extra.startswith("METH"):
+            assert repaired(text) == plain
+        else:
+            assert repaired(text) != text and changed in repaired(text), extra
+    zone = 'BEGIN:VTIMEZONE\r\ntz\r\n id: "" \r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n'
+    zone += "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    assert repaired(plain.replace("BEGIN:VEVENT", zone + "BEGIN:VEVENT", 1)) == plain
 
 
 # --- refusals ------------------------------------------------------------------------------
