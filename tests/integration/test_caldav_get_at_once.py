@@ -37,15 +37,22 @@ BODY = vevent(uid="dentist", summary="Dentist")
 
 
 class CountingPort(AppPort):
-    """The real port, counting the calls it takes to a worker thread."""
+    """The real port, counting the calls it takes to a worker thread (`calls`), and of them
+    those it takes to the writers' pool (`writes`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.calls = 0
+        self.writes = 0
 
     async def run(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         self.calls += 1
         return await super().run(fn, *args, **kwargs)
+
+    async def write(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        self.writes += 1
+        return await super().write(fn, *args, **kwargs)
 
 
 def basic(user: int, password: str) -> list[tuple[bytes, bytes]]:
@@ -124,6 +131,40 @@ def test_a_remembered_get_is_answered_without_a_worker_thread(backend: Backend) 
         # Revoked: refused at once, the next time.
         app.revoke_device_password(1, "laptop", actor=ACTOR, source=CLI)
         assert request(asgi, "GET", MINE, basic(1, laptop))[0] == 401
+        close(asgi)
+
+
+def test_what_changes_something_runs_on_the_writers_pool(backend: Backend) -> None:
+    """PUT, PROPPATCH, MKCALENDAR and DELETE take the port's writers' pool (at most two at
+    once, adapters/port.py); PROPFIND and REPORT the readers' one."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
+        laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password
+        asgi, port = serve(app, backend)
+        me = basic(1, laptop)
+        assert request(asgi, "PUT", MINE, me, BODY.encode())[0] == 201
+        assert (port.calls, port.writes) == (1, 1)
+        rename = (
+            b'<?xml version="1.0"?><d:propertyupdate xmlns:d="DAV:"><d:set><d:prop>'
+            b"<d:displayname>Work</d:displayname></d:prop></d:set></d:propertyupdate>"
+        )
+        assert request(asgi, "PROPPATCH", "/dav/calendars/1/default/", me, rename)[0] == 207
+        assert request(asgi, "MKCALENDAR", "/dav/calendars/1/trips/", me)[0] == 201
+        assert request(asgi, "DELETE", MINE, me)[0] == 204
+        assert (port.calls, port.writes) == (4, 4)
+        listing = b'<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>'
+        depth = [*me, (b"depth", b"1")]
+        assert request(asgi, "PROPFIND", "/dav/calendars/1/", depth, listing)[0] == 207
+        sync = (
+            b'<d:sync-collection xmlns:d="DAV:"><d:sync-token/><d:sync-level>1</d:sync-level>'
+            b"<d:prop><d:getetag/></d:prop></d:sync-collection>"
+        )
+        assert request(asgi, "REPORT", "/dav/calendars/1/trips/", me, sync)[0] == 207
+        assert (port.calls, port.writes) == (6, 4)
+        account = app.queries.account_by_telegram_id(1)
+        assert account is not None
+        names = {c.slug: c.display_name for c in app.queries.calendars_of(account.account_id)}
+        assert names["default"] == "Work" and "trips" in names
         close(asgi)
 
 

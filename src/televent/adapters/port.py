@@ -13,12 +13,26 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class AppPort:
-    """Runs calls into the synchronous application on a bounded pool of worker threads."""
+# Changes in flight at once (`AppPort.write`). Writes wait for one another at the database
+# anyway (SQLite has one writer; PostgreSQL's log is locked for each), so a third one in flight
+# gains nothing, while every thread in flight contends for the interpreter with the reads.
+WRITERS = 2
 
-    def __init__(self, max_threads: int = 8) -> None:
+
+class AppPort:
+    """Runs calls into the synchronous application on bounded pools of worker threads: one for
+    reads, and a smaller one for writes."""
+
+    def __init__(self, max_threads: int = 8, max_writers: int = WRITERS) -> None:
         self._limiter = anyio.CapacityLimiter(max_threads)
+        self._writers = anyio.CapacityLimiter(max_writers)
 
     async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """Call `fn(*args, **kwargs)` on a worker thread and await its result."""
         return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), limiter=self._limiter)
+
+    async def write(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Call `fn(*args, **kwargs)`, which changes what is stored, on a worker thread of the
+        writers' pool (at most `max_writers` at once, the others waiting their turn in order)
+        and await its result."""
+        return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), limiter=self._writers)

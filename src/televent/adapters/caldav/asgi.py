@@ -4,7 +4,8 @@ Litestar refuses WebDAV methods on ordinary routes, so the whole DAV space is on
 this module only moves bytes: it reads the body (refusing oversized ones with 413 before
 reading them whole), runs the synchronous handler on a worker thread (on the event loop: a
 request without credentials, which the handler answers without reading anything, and a GET
-that needs no waiting, ADR 0035), and writes the reply.
+that needs no waiting, ADR 0035; a method that may change something on the port's writers'
+pool, ADR 0037), and writes the reply.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from televent.adapters.caldav.protocol import DavError, Reply, Request
 from televent.adapters.port import AppPort
 
 BODY_SLACK = 64 * 1024  # PROPFIND/REPORT bodies and PUT headers may exceed the resource limit
+# Methods that only read: every other one may change what is stored and runs on the port's
+# writers' pool (AppPort.write, ADR 0037).
+READS = frozenset({"GET", "HEAD", "OPTIONS", "PROPFIND", "REPORT"})
 
 
 class CalDavAsgi:
@@ -47,8 +51,10 @@ class CalDavAsgi:
             # or awaited from PostgreSQL: the hop to a worker thread and back costs more than
             # the read (ADR 0035).
             reply = await self.handlers.answer_at_once(request)
-            if reply is None:
+            if reply is None and request.method in READS:
                 reply = await self.port.run(self.handlers.handle, request)
+            elif reply is None:
+                reply = await self.port.write(self.handlers.handle, request)
         else:
             # Without credentials a request is answered before anything is read (OPTIONS,
             # discovery's redirect) or refused with 401: on the event loop, without the hop

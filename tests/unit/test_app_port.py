@@ -1,0 +1,51 @@
+"""The bridge from async adapters to the synchronous application (adapters/port.py): writes
+run on a pool of their own, at most `max_writers` at once, the others waiting their turn, while
+reads go on beside them."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from televent.adapters.port import AppPort
+
+
+def test_at_most_two_writes_run_at_once_and_reads_go_on_beside_them() -> None:
+    port = AppPort(max_threads=4, max_writers=2)
+    lock = threading.Lock()
+    running: list[int] = []
+    started: list[int] = []
+    most = 0
+    release = threading.Event()
+
+    def write(number: int) -> int:
+        nonlocal most
+        with lock:
+            running.append(number)
+            started.append(number)
+            most = max(most, len(running))
+        release.wait(10)
+        with lock:
+            running.remove(number)
+        return number
+
+    async def scenario() -> tuple[list[int], str]:
+        writes = []
+        for number in range(6):
+            writes.append(asyncio.ensure_future(port.write(write, number)))
+            await asyncio.sleep(0)  # each is asked for in turn
+        deadline = time.monotonic() + 10
+        while len(started) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)  # a third write would have started by now
+        assert len(started) == 2
+        read = await asyncio.wait_for(port.run(lambda: "read"), 5)  # not held up
+        release.set()
+        return list(await asyncio.gather(*writes)), read
+
+    answers, read = asyncio.run(scenario())
+    assert answers == [0, 1, 2, 3, 4, 5]
+    assert read == "read"
+    assert most == 2
+    assert started[:2] == [0, 1] and sorted(started) == [0, 1, 2, 3, 4, 5]
