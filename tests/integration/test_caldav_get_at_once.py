@@ -135,8 +135,8 @@ def test_a_remembered_get_is_answered_without_a_worker_thread(backend: Backend) 
 
 
 def test_what_changes_something_runs_on_the_writers_pool(backend: Backend) -> None:
-    """PUT, PROPPATCH, MKCALENDAR and DELETE take the port's writers' pool (at most two at
-    once, adapters/port.py); PROPFIND and REPORT the readers' one."""
+    """PUT, PROPPATCH, MKCALENDAR and DELETE take the port's writers' pool (adapters/port.py,
+    docs/adr/0037); PROPFIND and REPORT the readers' one."""
     with backend.fresh_app() as app:
         app.register_account(1, name="Ann", actor=ACTOR, source=CLI)
         laptop = app.issue_device_password(1, "laptop", actor=ACTOR, source=CLI).password

@@ -13,10 +13,13 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-# Changes in flight at once (`AppPort.write`). Writes wait for one another at the database
-# anyway (SQLite has one writer; PostgreSQL's log is locked for each), so a third one in flight
-# gains nothing, while every thread in flight contends for the interpreter with the reads.
+# Changes in flight at once (`AppPort.write`, docs/adr/0037). Writes wait for one another at
+# the database anyway (SQLite has one writer; PostgreSQL's log is locked for each), and every
+# thread in flight contends for the interpreter with the reads. On SQLite a write is local work
+# the interpreter does, so one at a time is fastest; on PostgreSQL one prepares while the other
+# waits for the server's answers.
 WRITERS = 2
+SQLITE_WRITERS = 1
 
 
 class AppPort:

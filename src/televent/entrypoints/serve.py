@@ -37,7 +37,7 @@ from televent.adapters.operations_middleware import LimitOptions
 from televent.adapters.outbound.connections import connection_outbound
 from televent.adapters.outbound.feeds import feed_outbound
 from televent.adapters.outbound.push import notification_outbound
-from televent.adapters.port import AppPort
+from televent.adapters.port import SQLITE_WRITERS, WRITERS, AppPort
 from televent.adapters.push.sender import PushSender
 from televent.adapters.ratelimit import Policy
 from televent.adapters.slow_clients import deadline_protocol
@@ -57,7 +57,7 @@ from televent.entrypoints.operations import (
     run_workers,
     under_lease,
 )
-from televent.infrastructure.database import is_lock_contention
+from televent.infrastructure.database import Dialect, is_lock_contention
 from televent.ops.erasure_journal import ErasureJournal
 from televent.ops.gdpr import PersonalData
 from televent.ops.maintenance import purge_tombstones
@@ -92,7 +92,8 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     instrument(app, services)
     tracing = _tracing(app)
     print(f"Televent: event store and read models in {settings.database.describe()}")
-    app_port = AppPort()
+    sqlite = settings.database.dialect is Dialect.SQLITE
+    app_port = AppPort(max_writers=SQLITE_WRITERS if sqlite else WRITERS)
     telegram, messaging = _telegram(app, settings, app_port, services, host=host, port=port)
     webhook_sender = WebhookSender(
         app, services.webhook_queue, notification_outbound(settings, "webhooks")
