@@ -12,6 +12,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import psycopg
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -20,11 +21,19 @@ from televent.application.televent import Televent
 from televent.domain import calendar_event
 from televent.domain.ical import facts_of
 from televent.domain.occurrence_index import index_of
-from televent.domain.values import PartStat, calendar_event_id_for
+from televent.domain.values import (
+    PartStat,
+    account_id_for,
+    calendar_event_id_for,
+    calendar_id_for,
+)
+from televent.infrastructure.database import DatabaseUrl, Dialect
 from televent.ops.gdpr import PersonalData
 from televent.projections.agenda_reader import AgendaReader, Occurrence
 from televent.projections.index_workers import IndexWorkers
+from televent.projections.occurrences_reader import _window_queries
 from televent.projections.rebuild import Rebuilder
+from televent.projections.sql import to_pyformat
 from tests.conftest import Backend, FakeClock
 
 ACTOR, SOURCE = "account:tests", "caldav:phone"
@@ -380,3 +389,39 @@ def test_bodies_the_workers_cannot_read_any_more_are_read_here() -> None:
         assert workers.take("d", 4, texts[0], at) == index_of(texts[0], at)  # never handed in
     finally:
         workers.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a server's planner
+def test_a_windows_occurrences_find_their_events_by_key_once_the_tables_are_analysed(
+    backend: Backend,
+) -> None:
+    """With the tables' statistics at hand (autovacuum gathers them), PostgreSQL answered a
+    week of a calendar by hashing every event of the table; each occurrence's event is looked
+    up by its key instead, so a week costs its own occurrences, not the whole table."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="Ann", actor=ACTOR, source=SOURCE)
+        calendar = calendar_id_for(account_id_for(1), "default")
+        for number in range(300):
+            text = body(f"e{number}", f"Event {number}", "UTC", 2 + number % 7, "")
+            app.put_object(calendar, f"e{number}.ics", text, actor=ACTOR, source=SOURCE)
+        low = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
+        queries = _window_queries(
+            "calendar_id IN (?)",
+            [str(calendar)],
+            int(low.timestamp()),
+            int((low + dt.timedelta(days=7)).timestamp()),
+            Dialect.POSTGRES,
+        )
+        statement, params = queries[1]
+        conninfo = DatabaseUrl.parse(str(backend.postgres_url)).conninfo()
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            connection.execute("ANALYZE")
+            plan = "\n".join(
+                str(row[0])
+                for row in connection.execute(
+                    "EXPLAIN " + to_pyformat(statement), params
+                ).fetchall()
+            )
+            rows = connection.execute(to_pyformat(statement), params).fetchall()
+    assert "Hash" not in plan and "occurrence_events_pkey" in plan, plan
+    assert len(rows) == 300

@@ -15,6 +15,7 @@ import msgspec
 
 from televent.domain.occurrence_index import instance_named
 from televent.domain.values import normalize_address
+from televent.infrastructure.database import Dialect
 from televent.projections.attendee_index_reader import invitation_rows, invitations_query
 from televent.projections.calendar_members_reader import (
     SEEN_IDS,
@@ -108,7 +109,11 @@ class OccurrencesReader(Reader):
         ids = [str(key) for key in keys]
         low_ts, high_ts = int(low.timestamp()), int(high.timestamp())
         marks = ", ".join("?" for _ in ids)
-        queries = _window_queries(f"{by} IN ({marks})", ids, low_ts, high_ts) if ids else []
+        queries = (
+            _window_queries(f"{by} IN ({marks})", ids, low_ts, high_ts, self.reader.dialect)
+            if ids
+            else []
+        )
         queries += [invitations_query(invited)] if invited else []
         if not queries:
             return IndexedWindow([], set())
@@ -136,7 +141,11 @@ class OccurrencesReader(Reader):
         queries = [
             seen_query(account_id),
             *_window_queries(
-                f"calendar_id IN ({SEEN_IDS})", [str(account_id)] * 2, low_ts, high_ts
+                f"calendar_id IN ({SEEN_IDS})",
+                [str(account_id)] * 2,
+                low_ts,
+                high_ts,
+                self.reader.dialect,
             ),
             *([invitations_query(invited)] if invited else []),
         ]
@@ -158,7 +167,7 @@ class OccurrencesReader(Reader):
                 [
                     _partial("", [], low_ts, high_ts),
                     (
-                        f"{_SELECT} WHERE o.start_ts >= ? AND o.start_ts < ?",
+                        f"{_SELECT[db.dialect]} WHERE o.start_ts >= ? AND o.start_ts < ?",
                         (low_ts - SLACK, high_ts + SLACK),
                     ),
                 ]
@@ -216,23 +225,33 @@ class OccurrencesReader(Reader):
             if key is None:
                 return None
             rows = db.tuples(
-                f"{_SELECT} WHERE o.event_id = ? AND o.instance = ?", (str(event_id), key)
+                f"{_SELECT[db.dialect]} WHERE o.event_id = ? AND o.instance = ?",
+                (str(event_id), key),
             )
         return _occurrence(rows[0], {}, {}) if rows else None
 
 
 # The columns `_occurrence` reads, in this order (rows are read as tuples: a listing reads
-# hundreds, and a dict per row cost more than the rest of the row's reading).
-_SELECT = (
+# hundreds, and a dict per row cost more than the rest of the row's reading), each occurrence's
+# event looked up by its key. PostgreSQL is told to look it up row by row (a lateral subquery,
+# which `OFFSET 0` keeps it from turning into a join): with its statistics at hand it otherwise
+# hashed every event of the table to join a week's few hundred occurrences (a week of 464
+# occurrences among 10,000 events: 5.6 ms instead of 2.0). SQLite looks each one up anyway.
+_COLUMNS = (
     "SELECT o.event_id, o.calendar_id, e.uid, e.etag, o.instance, o.recurrence_id, o.start_at, "
     "o.end_at, o.start_ts, o.end_ts, o.floating, o.fields, e.fields AS series_fields "
-    "FROM occurrences o JOIN occurrence_events e ON e.event_id = o.event_id"
+    "FROM occurrences o "
 )
+_SELECT = {
+    Dialect.SQLITE: _COLUMNS + "JOIN occurrence_events e ON e.event_id = o.event_id",
+    Dialect.POSTGRES: _COLUMNS + "CROSS JOIN LATERAL (SELECT uid, etag, fields FROM "
+    "occurrence_events e WHERE e.event_id = o.event_id OFFSET 0) e",
+}
 _EVENT_ID = 0
 
 
 def _window_queries(
-    where: str, params: list[str], low: int, high: int
+    where: str, params: list[str], low: int, high: int, dialect: Dialect
 ) -> list[tuple[str, tuple[Any, ...]]]:
     """The two questions of a window [low, high) of the occurrences `where` picks (a condition
     on `calendar_id` or `event_id`, with `params` its parameters): the events whose rows are
@@ -241,8 +260,8 @@ def _window_queries(
     return [
         _partial(where, params, low, high),
         (
-            f"{_SELECT} WHERE o.{where} AND o.start_ts >= ? AND o.start_ts < ? "
-            f"AND o.end_ts >= ? UNION ALL {_SELECT} WHERE o.{where} AND o.long = 1 "
+            f"{_SELECT[dialect]} WHERE o.{where} AND o.start_ts >= ? AND o.start_ts < ? "
+            f"AND o.end_ts >= ? UNION ALL {_SELECT[dialect]} WHERE o.{where} AND o.long = 1 "
             "AND o.end_ts > ? AND o.start_ts < ?",
             (
                 *params,
