@@ -93,6 +93,12 @@ class Component:
         return "\r\n".join(lines) + "\r\n"
 
 
+def unfold(text: str) -> str:
+    """The text with its folded content lines joined again (RFC 5545 §3.1: a line break
+    followed by one space or tab is removed)."""
+    return _FOLD.sub("", text)
+
+
 def parse(text: str) -> list[Component]:
     """Parse iCalendar text into its top-level components.
 
@@ -101,7 +107,7 @@ def parse(text: str) -> list[Component]:
     """
     roots: list[Component] = []
     stack: list[Component] = []
-    for number, line in enumerate(_LINE_BREAK.split(_FOLD.sub("", text)), 1):
+    for number, line in enumerate(_LINE_BREAK.split(unfold(text)), 1):
         if not line.strip():
             continue
         match = _CONTENT_LINE.fullmatch(line) or _recovered(line)

@@ -36,7 +36,7 @@ import zoneinfo
 from collections.abc import Callable
 from functools import cache
 
-from televent.domain.content_lines import Component, Property
+from televent.domain.content_lines import Component, Property, unfold
 from televent.domain.ical import CalendarObject
 
 _COMPONENTS = "VCALENDAR|VEVENT|VTIMEZONE|STANDARD|DAYLIGHT|VALARM"
@@ -46,7 +46,6 @@ _PLAIN_LINE = re.compile(
     rf"|(?!(?i:BEGIN|END)[;:])[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*"
     r":[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]*"
 )
-_FOLD = re.compile(r"\r?\n[ \t]")
 _BREAK = re.compile(r"\r?\n")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DATE_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
@@ -126,7 +125,7 @@ def plainly_readable(obj: CalendarObject) -> bool:
 def _plain_lines(text: str) -> bool:
     if text.startswith("\ufeff") or "\n\n" in text or "\n\r\n" in text:
         return False  # the library folds a line across blank lines, the other reader does not
-    lines = _BREAK.split(_FOLD.sub("", text))
+    lines = _BREAK.split(unfold(text))
     if lines and lines[-1] == "":
         lines.pop()
     return all(_PLAIN_LINE.fullmatch(line) for line in lines)

@@ -49,6 +49,7 @@ from televent.domain.content_lines import (
     parse_one,
     repaired_line,
     split_line,
+    unfold,
 )
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
@@ -90,7 +91,6 @@ def accepted_calendar_object(text: str) -> CalendarObject:
 # METHOD; a TZID property whose value is blank or quotes (`TZID:`); a blank TZID parameter
 # (`TZID=""`, `TZID=;`, compared as `_BLANK_TZID` compares); a quoted parameter value holding
 # a colon (the value it swallowed); RRULE with white space after it.
-_UNFOLDED = re.compile(r"\r?\n[ \t]")
 _MAY_NEED_REPAIR = re.compile(
     r'METHOD|TZID[^\r\n]*:(?:[^\S\r\n]|")*(?:[\r\n]|\Z)|(?i:;TZID=(?:"\s*"|\s*[;:]))'
     r'|="[^":\r\n]*:[^"\r\n]*"|RRULE[^\r\n]*[^\S\r\n]'
@@ -102,7 +102,7 @@ def repaired(text: str) -> str:
     and empty TZIDs (an Exchange quirk: `TZID:` on a VTIMEZONE, `TZID=""` on a time) left out,
     so the times are floating, as every reader already read them; every other line exactly as
     sent."""
-    unfolded = _UNFOLDED.sub("", text) if "\n " in text or "\n\t" in text else text
+    unfolded = unfold(text) if "\n " in text or "\n\t" in text else text
     if _MAY_NEED_REPAIR.search(unfolded.upper()) is None:
         return text
     return repaired_lines(text)

@@ -38,6 +38,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import get_topic, resolve_topic
 
+from televent.domain.content_lines import unfold
 from televent.domain.occurrence_index import READING
 from televent.infrastructure.subject_keys import SubjectKeys
 
@@ -60,7 +61,6 @@ CLEAR_EVENTS = frozenset(
 )
 
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_FOLD = re.compile(r"\r?\n[ \t]")
 _CN = re.compile(r';CN=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)
 _NAME_KEYS = ("cn", "name")
 
@@ -206,7 +206,7 @@ def _text(text: str, lookup: Lookup) -> str:
 def _calendar_text(text: str, lookup: Lookup) -> str:
     """iCalendar text, compared unfolded (RFC 5545 §3.1) so a folded address is found too;
     returned unchanged unless an erased person is named."""
-    lines = _FOLD.sub("", text).split("\n")
+    lines = unfold(text).split("\n")
     changed = False
     for index, line in enumerate(lines):
         replaced = _ADDRESS.sub(lambda m: lookup(m.group(0)) or m.group(0), line)

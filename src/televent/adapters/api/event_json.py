@@ -11,12 +11,12 @@ PARTSTATs in lower case: "needs-action", "accepted", "tentative", "declined", "d
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection
 from typing import Any, NotRequired, TypedDict
 
 import icalendar
 
+from televent.domain.content_lines import unfold
 from televent.domain.event_alarms import Reminder, reminders_of
 from televent.domain.event_fields import component_times, zone_name_of
 from televent.domain.values import normalize_address
@@ -134,7 +134,7 @@ def recurrence_of(ical: str) -> str | None:
     (content lines unfolded, RFC 5545 §3.1) without parsing the whole object again."""
     if "RRULE" not in ical:
         return None
-    text = re.sub(r"\r?\n[ \t]", "", ical)
+    text = unfold(ical)
     depth, event_depth, rule, override = 0, -1, None, False
     for line in text.splitlines():
         upper = line.upper()

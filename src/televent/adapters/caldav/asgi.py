@@ -51,10 +51,9 @@ class CalDavAsgi:
             # or awaited from PostgreSQL: the hop to a worker thread and back costs more than
             # the read (ADR 0035).
             reply = await self.handlers.answer_at_once(request)
-            if reply is None and request.method in READS:
-                reply = await self.port.run(self.handlers.handle, request)
-            elif reply is None:
-                reply = await self.port.write(self.handlers.handle, request)
+            if reply is None:
+                call = self.port.run if request.method in READS else self.port.write
+                reply = await call(self.handlers.handle, request)
         else:
             # Without credentials a request is answered before anything is read (OPTIONS,
             # discovery's redirect) or refused with 401: on the event loop, without the hop
