@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
+import psycopg
 import pytest
 
 from televent.application.televent import Televent
 from televent.bootstrap import catch_up
 from televent.domain.values import calendar_id_for
+from televent.infrastructure.database import DatabaseUrl, Dialect
 from televent.ops.maintenance import projection_status, purge_tombstones, retention_cutoff
+from televent.projections import rebuild
 from televent.projections.engine import ProjectionError
 from televent.projections.rebuild import STREAMING_THRESHOLD, RebuildBusyError, Rebuilder
-from tests.conftest import FakeClock
+from tests.conftest import Backend, FakeClock
 from tests.helpers import ACTOR, CALDAV, vevent
 
 
@@ -234,3 +240,97 @@ def test_a_rebuild_leaves_the_processs_garbage_collector_as_it_found_it(app: Tel
     with pytest.raises(RuntimeError):
         rebuilder.run()
     assert gc.get_threshold() == before
+
+
+def schema_of(app: Televent) -> list[tuple[Any, ...]]:
+    """Every table, column, index, constraint and trigger, with its name and definition."""
+    with app.views.write() as db:
+        if app.engine.dialect is Dialect.POSTGRES:
+            columns = db.tuples(
+                "SELECT table_name, column_name, data_type, is_nullable, column_default "
+                "FROM information_schema.columns WHERE table_schema = current_schema()"
+            )
+            indexes = db.tuples(
+                "SELECT tablename, indexname, indexdef FROM pg_indexes "
+                "WHERE schemaname = current_schema()"
+            )
+            constraints = db.tuples(
+                "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                "JOIN pg_class t ON t.oid = c.conrelid "
+                "WHERE t.relnamespace = current_schema()::regnamespace"
+            )
+            return sorted([*columns, *indexes, *constraints], key=repr)
+        return sorted(db.tuples("SELECT type, name, tbl_name, sql FROM sqlite_master"), key=repr)
+
+
+def test_a_rebuild_leaves_the_schema_as_the_migrations_made_it(app: Televent) -> None:
+    """The rebuilt tables take the live ones' places (PostgreSQL renames them): the same
+    columns, indexes, constraints and triggers under the same names, the foreign key that keeps
+    an object to its calendar still holding, and readers that prepared their statements on the
+    old tables answering from the new ones."""
+    calendar_id = populate(app)
+    before = schema_of(app)
+    for _ in range(8):  # psycopg prepares a statement on its fifth execution
+        assert app.queries.object_at(calendar_id, "5.ics") is not None
+    assert Rebuilder(app.engine, app.views, batch_size=5).run().events > 0
+    assert schema_of(app) == before
+    for _ in range(8):
+        found = app.queries.object_at(calendar_id, "5.ics")
+        assert found is not None and "u5" in found.ical
+    assert app.queries.object_at(calendar_id, "3.ics") is None
+    with app.views.write() as db:
+        row = db.one("SELECT * FROM calendar_objects WHERE href = '5.ics'")
+    assert row is not None
+    orphan = {**row, "calendar_id": "nowhere", "uid": "orphan", "event_id": "orphan"}
+    columns = ", ".join(orphan)
+    with pytest.raises(Exception, match="calendar"), app.views.write() as db:
+        db.run(
+            f"INSERT INTO calendar_objects ({columns}) VALUES ({', '.join('?' * len(orphan))})",
+            list(orphan.values()),
+        )
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+
+@contextmanager
+def snapshot_reader(url: str) -> Iterator[Callable[[], int]]:
+    """Another connection holding one read transaction open (as a backup's snapshot does)
+    after reading the objects table: it counts the objects it sees."""
+    parsed = DatabaseUrl.parse(url)
+    query = "SELECT COUNT(*) FROM calendar_objects"
+    if parsed.dialect is Dialect.POSTGRES:
+        with psycopg.connect(parsed.conninfo()) as connection:
+            connection.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+
+            def count() -> int:
+                row = connection.execute(query).fetchone()
+                assert row is not None
+                return int(row[0])
+
+            count()
+            yield count
+            connection.rollback()
+        return
+    connection = sqlite3.connect(parsed.path, isolation_level=None)
+    try:
+        connection.execute("BEGIN")
+        connection.execute(query)
+        yield lambda: int(connection.execute(query).fetchone()[0])
+        connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
+def test_a_rebuild_finishes_while_a_long_reader_holds_the_tables(
+    app: Televent, backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader holding the live tables (a backup's snapshot) keeps what it saw and does not
+    hold up the rebuild for longer than its swap waits (it copies the rows instead)."""
+    calendar_id = populate(app)
+    monkeypatch.setattr(rebuild, "RENAME_WAIT_MS", 200)
+    with snapshot_reader(backend.latest_url) as count:
+        app.put_object(calendar_id, "late.ics", vevent(uid="late"), actor=ACTOR, source=CALDAV)
+        report = Rebuilder(app.engine, app.views).run()
+        assert count() == 11  # its snapshot, taken before the late object
+    assert report.events > 0
+    assert app.queries.object_at(calendar_id, "late.ics") is not None
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches

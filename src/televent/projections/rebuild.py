@@ -17,16 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
+
 from televent.domain.errors import TeleventError
 from televent.infrastructure.database import Dialect
 from televent.projections.base import Projection
-from televent.projections.engine import ProjectionEngine, all_projections
+from televent.projections.engine import ProjectionEngine, ProjectionError, all_projections
 from televent.projections.index_workers import READ_HERE, IndexWorkers, processes_for
 from televent.projections.occurrences import OccurrencesProjection
 from televent.projections.queries import ViewReader
 from televent.projections.sql import Sql
 
 SHADOW_PREFIX = "rebuild_"
+# How long a rebuild's swap on PostgreSQL waits for the live tables before it copies instead.
+RENAME_WAIT_MS = 2000
 
 
 class RebuildBusyError(TeleventError):
@@ -300,11 +304,23 @@ class Rebuilder:
             db.run(f"DROP TABLE IF EXISTS {SHADOW_PREFIX}{table}")
 
     def _swap(self, db: Sql, shadow: Projection, position: int) -> None:
-        # Children before parents when emptying, parents first when filling (integrity rules).
-        for table in reversed(shadow.tables):
-            db.run(f"DELETE FROM {table}")
-        for table in shadow.tables:
-            db.run(f"INSERT INTO {table} SELECT * FROM {SHADOW_PREFIX}{table}")
+        if self.engine.dialect is not Dialect.POSTGRES:
+            # SQLite's RENAME checks the triggers against a schema that lacks the dropped
+            # table for a moment: its rows are copied instead.
+            _swap_by_copying(db, shadow.tables)
+        else:
+            # Dropping a live table waits for everyone reading it. A reader that holds it for
+            # long (a backup's snapshot) gets the rows copied instead, so that the readers
+            # queued behind the drop wait at most RENAME_WAIT.
+            db.run("SAVEPOINT swap")
+            db.run(f"SET LOCAL lock_timeout = '{RENAME_WAIT_MS}ms'")
+            try:
+                _swap_by_renaming(db, shadow.tables)
+            except psycopg.errors.LockNotAvailable:
+                db.run("ROLLBACK TO SAVEPOINT swap")
+                _swap_by_copying(db, shadow.tables)
+            db.run("RELEASE SAVEPOINT swap")
+            db.run("SET LOCAL lock_timeout = DEFAULT")
         self.engine.set_position(db, shadow.name, position)
 
     def _compare(self, db: Sql, shadow: Projection, retention_cutoff: str) -> list[TableDifference]:
@@ -327,3 +343,63 @@ class Rebuilder:
                     )
                 )
         return differences
+
+
+def _swap_by_copying(db: Sql, tables: tuple[str, ...]) -> None:
+    """The shadow tables' rows copied into the emptied live tables: children before parents
+    when emptying, parents first when filling (the integrity rules)."""
+    for table in reversed(tables):
+        db.run(f"DELETE FROM {table}")
+    for table in tables:
+        db.run(f"INSERT INTO {table} SELECT * FROM {SHADOW_PREFIX}{table}")
+
+
+_INDEX_DEFINITION = re.compile(r"^CREATE (UNIQUE )?INDEX (\S+) ON \S+ (.*)$")
+
+
+def _swap_by_renaming(db: Sql, tables: tuple[str, ...]) -> None:
+    """PostgreSQL: the shadow tables take the live tables' places, with their names, their
+    indexes' and constraints' names and the foreign keys that join them, instead of their rows
+    being copied (a third of a rebuild's time went on the copy). Readers see the old tables
+    until the transaction commits; the drop waits for those reading them now."""
+    schema = "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+    foreign_keys = db.all(
+        "SELECT c.conname AS name, t.relname AS owner, pg_get_constraintdef(c.oid) AS definition "
+        "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
+        "JOIN pg_class r ON r.oid = c.confrelid "
+        f"WHERE c.contype = 'f' AND t.relnamespace = {schema} "
+        "AND (t.relname = ANY(?) OR r.relname = ANY(?)) ORDER BY c.conname",
+        (list(tables), list(tables)),
+    )
+    for key in foreign_keys:
+        db.run(f'ALTER TABLE {key["owner"]} DROP CONSTRAINT "{key["name"]}"')
+    for table in tables:
+        live = _indexes(db, table)
+        rebuilt = _indexes(db, SHADOW_PREFIX + table)
+        if sorted(live) != sorted(rebuilt):
+            raise ProjectionError(f"The shadow of {table} does not have the live table's indexes")
+        db.run(f"DROP TABLE {table}")
+        db.run(f"ALTER TABLE {SHADOW_PREFIX}{table} RENAME TO {table}")
+        for shape, name in rebuilt.items():
+            db.run(f'ALTER INDEX "{name}" RENAME TO "{live[shape]}"')
+    for key in foreign_keys:
+        db.run(f'ALTER TABLE {key["owner"]} ADD CONSTRAINT "{key["name"]}" {key["definition"]}')
+
+
+def _indexes(db: Sql, table: str) -> dict[tuple[bool, str], str]:
+    """A table's indexes by their shape (unique or not, and what follows the table's name in
+    their definition), each with its name."""
+    found = {}
+    for row in db.all(
+        "SELECT indexname, indexdef FROM pg_indexes "
+        "WHERE schemaname = current_schema() AND tablename = ?",
+        (table,),
+    ):
+        match = _INDEX_DEFINITION.match(row["indexdef"])
+        if match is None:
+            raise ProjectionError(f"An index of {table} reads oddly: {row['indexdef']}")
+        shape = (bool(match.group(1)), match.group(3))
+        if shape in found:
+            raise ProjectionError(f"Two indexes of {table} have one shape: {row['indexdef']}")
+        found[shape] = row["indexname"]
+    return found
