@@ -92,8 +92,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     instrument(app, services)
     tracing = _tracing(app)
     print(f"Televent: event store and read models in {settings.database.describe()}")
-    sqlite = settings.database.dialect is Dialect.SQLITE
-    app_port = AppPort(max_writers=SQLITE_WRITERS if sqlite else WRITERS)
+    app_port = app_port_for(settings.database.dialect)
     telegram, messaging = _telegram(app, settings, app_port, services, host=host, port=port)
     webhook_sender = WebhookSender(
         app, services.webhook_queue, notification_outbound(settings, "webhooks")
@@ -398,6 +397,11 @@ def _remote_calendars(app: Televent, settings: Settings) -> Lifespan:
             await asyncio.sleep(settings.feed_scan_seconds)
 
     return _background(loop)
+
+
+def app_port_for(dialect: Dialect) -> AppPort:
+    """The server's port: one write at a time on SQLite, a few on PostgreSQL (docs/adr/0037)."""
+    return AppPort(max_writers=SQLITE_WRITERS if dialect is Dialect.SQLITE else WRITERS)
 
 
 def _telegram(
