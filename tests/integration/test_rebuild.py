@@ -334,3 +334,16 @@ def test_a_rebuild_finishes_while_a_long_reader_holds_the_tables(
     assert report.events > 0
     assert app.queries.object_at(calendar_id, "late.ics") is not None
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+
+def test_an_index_an_operator_added_twice_over_survives_a_rebuild(app: Televent) -> None:
+    """Two indexes of one shape cannot each be named after the live one of their shape: the
+    rows are copied instead, and every index stays as it was."""
+    calendar_id = populate(app)
+    with app.views.write() as db:
+        db.run("CREATE INDEX operators_own ON calendar_objects (calendar_id, position)")
+    before = schema_of(app)
+    assert Rebuilder(app.engine, app.views).run().events > 0
+    assert schema_of(app) == before
+    assert app.queries.object_at(calendar_id, "5.ics") is not None
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches

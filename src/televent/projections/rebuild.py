@@ -22,7 +22,7 @@ import psycopg
 from televent.domain.errors import TeleventError
 from televent.infrastructure.database import Dialect
 from televent.projections.base import Projection
-from televent.projections.engine import ProjectionEngine, ProjectionError, all_projections
+from televent.projections.engine import ProjectionEngine, all_projections
 from televent.projections.index_workers import READ_HERE, IndexWorkers, processes_for
 from televent.projections.occurrences import OccurrencesProjection
 from televent.projections.queries import ViewReader
@@ -311,12 +311,13 @@ class Rebuilder:
         else:
             # Dropping a live table waits for everyone reading it. A reader that holds it for
             # long (a backup's snapshot) gets the rows copied instead, so that the readers
-            # queued behind the drop wait at most RENAME_WAIT.
+            # queued behind the drop wait at most RENAME_WAIT_MS; so does a shadow whose
+            # indexes cannot be told apart by their definitions.
             db.run("SAVEPOINT swap")
             db.run(f"SET LOCAL lock_timeout = '{RENAME_WAIT_MS}ms'")
             try:
                 _swap_by_renaming(db, shadow.tables)
-            except psycopg.errors.LockNotAvailable:
+            except (psycopg.errors.LockNotAvailable, _NotRenamedError):
                 db.run("ROLLBACK TO SAVEPOINT swap")
                 _swap_by_copying(db, shadow.tables)
             db.run("RELEASE SAVEPOINT swap")
@@ -354,6 +355,10 @@ def _swap_by_copying(db: Sql, tables: tuple[str, ...]) -> None:
         db.run(f"INSERT INTO {table} SELECT * FROM {SHADOW_PREFIX}{table}")
 
 
+class _NotRenamedError(Exception):
+    """The shadow's indexes cannot each be given a live index's name."""
+
+
 _INDEX_DEFINITION = re.compile(r"^CREATE (UNIQUE )?INDEX (\S+) ON \S+ (.*)$")
 
 
@@ -377,7 +382,7 @@ def _swap_by_renaming(db: Sql, tables: tuple[str, ...]) -> None:
         live = _indexes(db, table)
         rebuilt = _indexes(db, SHADOW_PREFIX + table)
         if sorted(live) != sorted(rebuilt):
-            raise ProjectionError(f"The shadow of {table} does not have the live table's indexes")
+            raise _NotRenamedError(table)
         db.run(f"DROP TABLE {table}")
         db.run(f"ALTER TABLE {SHADOW_PREFIX}{table} RENAME TO {table}")
         for shape, name in rebuilt.items():
@@ -397,9 +402,9 @@ def _indexes(db: Sql, table: str) -> dict[tuple[bool, str], str]:
     ):
         match = _INDEX_DEFINITION.match(row["indexdef"])
         if match is None:
-            raise ProjectionError(f"An index of {table} reads oddly: {row['indexdef']}")
+            raise _NotRenamedError(row["indexdef"])
         shape = (bool(match.group(1)), match.group(3))
         if shape in found:
-            raise ProjectionError(f"Two indexes of {table} have one shape: {row['indexdef']}")
+            raise _NotRenamedError(row["indexdef"])
         found[shape] = row["indexname"]
     return found
