@@ -95,7 +95,9 @@ class Component:
 
 def unfold(text: str) -> str:
     """The text with its folded content lines joined again (RFC 5545 §3.1: a line break
-    followed by one space or tab is removed)."""
+    followed by one space or tab is removed); the text itself when nothing is folded."""
+    if "\n " not in text and "\n\t" not in text:
+        return text
     return _FOLD.sub("", text)
 
 

@@ -102,8 +102,7 @@ def repaired(text: str) -> str:
     and empty TZIDs (an Exchange quirk: `TZID:` on a VTIMEZONE, `TZID=""` on a time) left out,
     so the times are floating, as every reader already read them; every other line exactly as
     sent."""
-    unfolded = unfold(text) if "\n " in text or "\n\t" in text else text
-    if _MAY_NEED_REPAIR.search(unfolded.upper()) is None:
+    if _MAY_NEED_REPAIR.search(unfold(text).upper()) is None:
         return text
     return repaired_lines(text)
 

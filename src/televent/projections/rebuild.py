@@ -359,7 +359,7 @@ class _NotRenamedError(Exception):
     """The shadow's indexes cannot each be given a live index's name."""
 
 
-_INDEX_DEFINITION = re.compile(r"^CREATE (UNIQUE )?INDEX (\S+) ON \S+ (.*)$")
+_INDEX_DEFINITION = re.compile(r"^CREATE (UNIQUE )?INDEX \S+ ON \S+ (.*)$")
 
 
 def _swap_by_renaming(db: Sql, tables: tuple[str, ...]) -> None:
@@ -367,12 +367,11 @@ def _swap_by_renaming(db: Sql, tables: tuple[str, ...]) -> None:
     indexes' and constraints' names and the foreign keys that join them, instead of their rows
     being copied (a third of a rebuild's time went on the copy). Readers see the old tables
     until the transaction commits; the drop waits for those reading them now."""
-    schema = "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
     foreign_keys = db.all(
         "SELECT c.conname AS name, t.relname AS owner, pg_get_constraintdef(c.oid) AS definition "
         "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
         "JOIN pg_class r ON r.oid = c.confrelid "
-        f"WHERE c.contype = 'f' AND t.relnamespace = {schema} "
+        "WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace "
         "AND (t.relname = ANY(?) OR r.relname = ANY(?)) ORDER BY c.conname",
         (list(tables), list(tables)),
     )
@@ -381,7 +380,7 @@ def _swap_by_renaming(db: Sql, tables: tuple[str, ...]) -> None:
     for table in tables:
         live = _indexes(db, table)
         rebuilt = _indexes(db, SHADOW_PREFIX + table)
-        if sorted(live) != sorted(rebuilt):
+        if live.keys() != rebuilt.keys():
             raise _NotRenamedError(table)
         db.run(f"DROP TABLE {table}")
         db.run(f"ALTER TABLE {SHADOW_PREFIX}{table} RENAME TO {table}")
@@ -403,7 +402,7 @@ def _indexes(db: Sql, table: str) -> dict[tuple[bool, str], str]:
         match = _INDEX_DEFINITION.match(row["indexdef"])
         if match is None:
             raise _NotRenamedError(row["indexdef"])
-        shape = (bool(match.group(1)), match.group(3))
+        shape = (bool(match.group(1)), match.group(2))
         if shape in found:
             raise _NotRenamedError(row["indexdef"])
         found[shape] = row["indexname"]
