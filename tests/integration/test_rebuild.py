@@ -347,3 +347,29 @@ def test_an_index_an_operator_added_twice_over_survives_a_rebuild(app: Televent)
     assert schema_of(app) == before
     assert app.queries.object_at(calendar_id, "5.ics") is not None
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_tables_a_rebuild_puts_in_place_come_with_the_planners_statistics(
+    app: Televent,
+) -> None:
+    """PostgreSQL plans a listing from each table's statistics: the rebuilt tables are
+    analysed before they take the live ones' places, so the first reader after a rebuild is
+    planned as before it, not as if the tables were empty (until autovacuum came by)."""
+    populate(app)
+    with app.views.write() as db:
+        db.run("ANALYZE")
+    assert Rebuilder(app.engine, app.views).run().events > 0
+    tables = ("calendar_objects", "occurrences", "attendees", "audit_uids")
+    with app.views.write() as db:
+        counted = {t: db.scalar(f"SELECT COUNT(*) FROM {t}") for t in tables}
+        planned = {
+            str(row["relname"]): int(row["reltuples"])
+            for row in db.all(
+                "SELECT relname, reltuples FROM pg_class WHERE relname = ANY(?) "
+                "AND relnamespace = current_schema()::regnamespace",
+                (list(tables),),
+            )
+        }
+    assert all(counted.values())
+    assert planned == counted

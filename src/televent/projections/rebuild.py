@@ -172,6 +172,8 @@ class Rebuilder:
             head = self.engine.head(db)
         with self._index_workers(shadows, head) as workers, fewer_collections():
             position, events = self._stream(shadows, head, progress, workers is not None)
+        if not verify and self.engine.dialect is Dialect.POSTGRES:
+            self._analyze(shadows)
         report = RebuildReport([p.name for p in shadows], position, events, verify)
         if workers is not None:
             report.index_processes, report.read_by_workers = (
@@ -248,6 +250,16 @@ class Rebuilder:
             position, events = batch[-1][0], events + len(batch)
             if progress is not None:
                 progress(position, max(head, position))
+
+    def _analyze(self, shadows: list[Projection]) -> None:
+        """PostgreSQL: the planner's statistics of the shadow tables gathered before the swap,
+        outside the writers' lock, so that the tables taking the live ones' places are read
+        with the plans the old ones had (a renamed table keeps its statistics; a new one has
+        none until autovacuum comes by)."""
+        with self.views.write() as db:
+            for shadow in shadows:
+                for table in shadow.tables:
+                    db.run(f"ANALYZE {SHADOW_PREFIX}{table}")
 
     def _compare_position(self, db: Sql, shadow: Projection, final: int) -> list[TableDifference]:
         live_position = self.engine.position(db, shadow.name)
