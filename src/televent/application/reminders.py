@@ -65,11 +65,17 @@ class Due:
 
 
 def due_reminders(
-    ical: str, now: dt.datetime, lead: dt.timedelta, zone: dt.tzinfo, *, alarms: bool = True
+    ical: str | icalendar.Calendar,
+    now: dt.datetime,
+    lead: dt.timedelta,
+    zone: dt.tzinfo,
+    *,
+    alarms: bool = True,
 ) -> Iterator[Due]:
     """Occurrences of the object starting after `now` whose reminder moment is at or before
-    `now` (floating times are read in `zone`); without `alarms`, VALARMs are ignored."""
-    calendar = icalendar.Calendar.from_ical(ical)
+    `now` (floating times are read in `zone`); without `alarms`, VALARMs are ignored. The
+    object is its body, or the body already parsed (it is only read)."""
+    calendar = icalendar.Calendar.from_ical(ical) if isinstance(ical, str) else ical
     window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
     for component in occurrences_between(calendar, now, window_end):
         if component.name != "VEVENT" or str(component.get("STATUS", "")).upper() == "CANCELLED":
