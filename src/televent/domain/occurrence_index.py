@@ -56,9 +56,6 @@ AHEAD = dt.timedelta(days=200)  # an endless series is listed this far after it 
 BEHIND = dt.timedelta(days=35)  # and from this far before (older windows expand on read)
 MARGIN = dt.timedelta(days=1)  # a window is listed this much wider (every zone is within it)
 MAX_INSTANCES = 5_000  # instances one series keeps in the index at most
-# instances a rule may pass on its walk to a window (only an hourly or finer one, walked from
-# its start, comes near: about six years of hours); farther, it is left to its readers
-MAX_WALKED = 50_000
 Moment = dt.date | dt.datetime
 Fields = dict[str, Any]
 Reading = dict[str, Any]
@@ -551,7 +548,6 @@ def _rule_between(
         lower, upper = lower.astimezone(start.tzinfo), upper.astimezone(start.tzinfo)
     found: list[Moment] = []
     as_dates = not isinstance(start, dt.datetime)
-    before = 0  # instances walked before the window
     try:
         for m in rule:  # one walk: the window's instances, then whether any comes after it
             if m >= upper:
@@ -560,10 +556,6 @@ def _rule_between(
                 if len(found) == MAX_INSTANCES:
                     raise NotExactError("too many instances")
                 found.append(m.date() if as_dates else m)
-            elif (before := before + 1) > MAX_WALKED:
-                # an hourly or finer rule is walked from its start: one of the year 1 would
-                # pass millions of instances (seconds, inside the write that stores it)
-                raise NotExactError("a rule too far from its window to walk")
     except WalkBoundError as exc:  # a walk from far away (an hourly series of the year 1)
         raise NotExactError("a rule walked past its bound") from exc
     return found, True
@@ -593,7 +585,7 @@ def _moved(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.da
         days = (low - start).days - 8  # a week's margin before the window
         return start + dt.timedelta(days=(days // step) * step)
     if freq not in ("MONTHLY", "YEARLY"):
-        return None  # hourly and finer rules are walked from their start (up to MAX_WALKED)
+        return None  # hourly and finer rules are short-lived: walked from their start
     step = interval * (1 if freq == "MONTHLY" else 12)
     months = (low.year - start.year) * 12 + low.month - start.month
     months = ((months - 13) // step) * step  # a year's margin before the window

@@ -7,7 +7,6 @@ parsed component; or it leaves the event to be expanded on read."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import icalendar
@@ -15,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from televent.domain import occurrence_index
 from televent.domain.calendar_import import split_calendar
 from televent.domain.content_lines import iana_zone, unescape_text
 from televent.domain.event_alarms import reminders_of
@@ -277,44 +275,6 @@ def test_a_series_too_far_from_the_window_to_walk_is_left_to_the_readers() -> No
     indexed = index_of(text, AT)
     assert indexed is not None and indexed.expand_on_read
     assert indexed.fields["title"] == "Series"
-
-
-def test_an_hourly_series_far_from_its_window_is_left_to_readers_after_a_bounded_walk(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """An hourly or finer rule is walked from its start: a sparse one of long ago (every day's
-    9:00 since 1900, written as an hourly rule) is listed, while one whose walk to the window
-    passes more instances than the index allows (every hour since 2010, every two minutes
-    since last year) is left to its readers, instead of walking millions of instances inside
-    the write that stores it."""
-    sparse = index_of(
-        vevent(
-            "DTSTART;TZID=Europe/Berlin:19000101T090000\r\nDURATION:PT1H\r\n"
-            "RRULE:FREQ=HOURLY;BYHOUR=9\r\n"
-        ),
-        AT,
-    )
-    assert sparse is not None and not sparse.expand_on_read
-    assert {i.start[11:16] for i in sparse.instances} == {"09:00"}
-    assert len(sparse.instances) > 200
-    walked: list[dt.datetime] = []
-    walk = occurrence_index.bounded
-
-    def counted(rule: Any) -> Iterator[dt.datetime]:
-        for moment in walk(rule):
-            walked.append(moment)
-            yield moment
-
-    monkeypatch.setattr(occurrence_index, "bounded", counted)
-    for lines in (
-        "DTSTART:20100101T090000Z\r\nRRULE:FREQ=HOURLY;BYDAY=MO,TU,WE,TH,FR\r\n",
-        "DTSTART:20250101T090000\r\nRRULE:FREQ=MINUTELY;INTERVAL=2\r\n",
-    ):
-        walked.clear()
-        far = index_of(vevent(lines + "DURATION:PT1H\r\n", zone=None), AT)
-        assert far is not None and far.expand_on_read, lines
-        assert far.fields["title"] == "Series"
-        assert len(walked) == occurrence_index.MAX_WALKED + 1, lines
 
 
 def test_a_reading_of_this_version_is_told_from_its_text_as_decoding_tells_it() -> None:
