@@ -74,7 +74,8 @@ def due_reminders(
 ) -> Iterator[Due]:
     """Occurrences of the object starting after `now` whose reminder moment is at or before
     `now` (floating times are read in `zone`); without `alarms`, VALARMs are ignored. The
-    object is its body, or the body already parsed (it is only read)."""
+    object is its body, or the body already parsed (the expansion repairs broken dates in it
+    in place, the same each time)."""
     calendar = icalendar.Calendar.from_ical(ical) if isinstance(ical, str) else ical
     window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
     for component in occurrences_between(calendar, now, window_end):
