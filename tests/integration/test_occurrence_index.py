@@ -115,6 +115,15 @@ horizon = st.tuples(st.just("horizon"), st.integers(30, 400))
 histories = st.lists(st.one_of(single, moved, split, answer, cancel, delete, horizon), max_size=12)
 
 
+def ann_with_horizon(app: Televent, clock: FakeClock) -> tuple[Any, UUID]:
+    """Ann (Europe/Berlin), her calendar, and the horizon opened."""
+    app.register_account(1, name="Ann", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    account = app.queries.account_by_telegram_id(1)
+    assert account is not None
+    app.move_occurrence_horizon(clock())
+    return account, app.queries.calendars_of(account.account_id)[0].calendar_id
+
+
 def until(zone: str, day: int) -> str:
     """The UNTIL that ends a series the evening before March `day`, in its start's form."""
     if zone == "date":
@@ -227,11 +236,7 @@ def test_the_index_lists_what_the_bodies_say_and_rebuilds_equal(
 ) -> None:
     clock.now = FakeClock().now
     with backend.fresh_app(clock) as app:
-        app.register_account(1, name="Ann", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
-        account = app.queries.account_by_telegram_id(1)
-        assert account is not None
-        calendar = app.queries.calendars_of(account.account_id)[0].calendar_id
-        app.move_occurrence_horizon(clock())
+        account, calendar = ann_with_horizon(app, clock)
         stored: dict[int, tuple[Any, ...]] = {}
         for step in history:
             perform(app, clock, calendar, step, stored)
@@ -285,6 +290,49 @@ def test_an_erased_person_leaves_nothing_in_the_index_and_others_are_listed_as_b
         listed = reader.listing(ann, low, high)
         assert [o.summary for o in listed.occurrences] == ["Ann weekly secret"] * 5
         assert sorted(shown(o) for o in listed.occurrences) == fresh(reader, app, ann, low, high)
+        report = Rebuilder(app.engine, app.views).run(["occurrences"], verify=True)
+        assert report.matches, report.differences
+
+
+def test_a_series_the_horizon_cannot_list_that_far_is_left_to_its_readers(
+    backend: Backend, clock: FakeClock
+) -> None:
+    """A two-hourly series is indexed when it is written (2,800 instances in its window); a
+    horizon moved 450 days later would list more instances than the index keeps for one
+    series: the move goes on, the series is left to its readers as odd data is, and every
+    listing still shows what its body says, as a rebuild does."""
+    clock.now = FakeClock().now
+    with backend.fresh_app(clock) as app:
+        account, calendar = ann_with_horizon(app, clock)
+        for uid, title, rule in (("h", "Every two hours", "FREQ=HOURLY;INTERVAL=2"),
+                                 ("w", "Weekly", "FREQ=WEEKLY")):  # fmt: skip
+            text = body(uid, title, "Europe/Berlin", 2, rule)
+            app.put_object(calendar, f"{uid}.ics", text, actor=ACTOR, source=SOURCE)
+        with app.views.read() as db:
+            assert db.scalar("SELECT COUNT(*) FROM occurrence_events WHERE on_read = 1") == 0
+
+        clock.advance(days=450)
+        assert app.move_occurrence_horizon(clock()) is not None
+
+        with app.views.read() as db:
+            rows = db.all("SELECT uid, on_read, recipe, until_ts FROM occurrence_events")
+            every_two_hours = db.scalar(
+                "SELECT COUNT(*) FROM occurrences o JOIN occurrence_events e "
+                "ON o.event_id = e.event_id WHERE e.uid = 'h'"
+            )
+        marked = {r["uid"]: (r["on_read"], r["recipe"] is None, r["until_ts"]) for r in rows}
+        assert marked["h"] == (1, True, None) and every_two_hours == 0
+        assert marked["w"][:2] == (0, False)  # still listed, up to the new horizon
+        reader = AgendaReader(app.queries, app.internal_domain)
+        now = clock()
+        day = dt.timedelta(days=1)
+        for low, high in ((now - 3 * day, now + 4 * day), (now + 150 * day, now + 153 * day)):
+            listed = reader.listing(account, low, high)
+            titles = [o.summary for o in listed.occurrences]
+            assert titles.count("Every two hours") >= 12 * 3 and "Weekly" in titles
+            assert sorted(shown(o) for o in listed.occurrences) == fresh(
+                reader, app, account, low, high
+            ), (low, high)
         report = Rebuilder(app.engine, app.views).run(["occurrences"], verify=True)
         assert report.matches, report.differences
 

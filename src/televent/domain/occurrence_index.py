@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -216,9 +217,7 @@ def indexed_from(reading: Reading | None, at: dt.datetime) -> Indexed | None:
         overrides = [_instance_of(i) for i in reading["overrides"]]
         return _series_indexed(fields, recipe, overrides, at)
     except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
-        # as the body's own reading gives up: the lead component's fields alone
-        lead = {name: value for name, value in fields.items() if name != "overridden"}
-        return Indexed(lead, expand_on_read=True)
+        return left_to_readers(fields)  # as the body's own reading gives up
 
 
 def _series_indexed(
@@ -286,10 +285,24 @@ def instance_named(fields: Fields, occurrence: str) -> str | None:
         return None
 
 
-def instances_between(recipe: Fields, low: dt.datetime, high: dt.datetime) -> list[Instance]:
-    """A series' own instances (overrides aside) from its recipe, starting in [low, high)."""
-    found, _ = _series(recipe, low, high)
+def instances_between(recipe: Fields, low: dt.datetime, high: dt.datetime) -> list[Instance] | None:
+    """A series' own instances (overrides aside) from its recipe, starting in [low, high);
+    None when this reader cannot list them there exactly (more than `MAX_INSTANCES`, a walk
+    past its bound): the event is then left to its readers (`left_to_readers`)."""
+    try:
+        found, _ = _series(recipe, low, high)
+    except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
+        return None
     return found
+
+
+def left_to_readers(fields: Fields) -> Indexed:
+    """An event whose instances readers expand from its body themselves, with the fields of
+    its lead component (its master's, without what its overrides change)."""
+    return Indexed(
+        {name: value for name, value in fields.items() if name != "overridden"},
+        expand_on_read=True,
+    )
 
 
 # --- fields ------------------------------------------------------------------------------------
@@ -534,8 +547,10 @@ def _rule_between(
     """The rule's instances starting in [low, high), and whether it has none after `high`.
 
     dateutil walks a rule from its DTSTART: a rule without COUNT is started again at its
-    last instance-aligned period before `low` (whole days, weeks, months or years later, so
-    its instances are the same), so an old daily series costs its window, not its age."""
+    last instance-aligned period before `low` (whole days, weeks, months or years later, or,
+    for hourly and finer rules, a whole number of weeks that is a whole number of intervals
+    too: wall-clock time, as dateutil walks, so its instances are the same), so an old series
+    costs its window, not its age."""
     parts = dict(item.split("=", 1) for item in rule_text.strip().upper().split(";") if "=" in item)
     dtstart = _as_datetime(start)
     shifted = _shifted(dtstart, parts, _as_datetime(low))
@@ -562,6 +577,8 @@ def _rule_between(
 
 
 _PERIODS = {"DAILY": 1, "WEEKLY": 7}
+_FINE = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}  # a period's seconds of wall clock
+_WEEK = 7 * 86400
 
 
 def _shifted(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.datetime:
@@ -584,8 +601,12 @@ def _moved(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.da
         step = _PERIODS[freq] * interval
         days = (low - start).days - 8  # a week's margin before the window
         return start + dt.timedelta(days=(days // step) * step)
+    if freq in _FINE:  # by whole intervals that are whole weeks too: the same weekday and hour
+        step = math.lcm(interval * _FINE[freq], _WEEK)
+        seconds = int((low - start).total_seconds()) - 8 * 86400  # a week's margin
+        return start + dt.timedelta(seconds=(seconds // step) * step)
     if freq not in ("MONTHLY", "YEARLY"):
-        return None  # hourly and finer rules are short-lived: walked from their start
+        return None
     step = interval * (1 if freq == "MONTHLY" else 12)
     months = (low.year - start.year) * 12 + low.month - start.month
     months = ((months - 13) // step) * step  # a year's margin before the window

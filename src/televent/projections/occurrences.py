@@ -32,6 +32,7 @@ from televent.domain.occurrence_index import (
     carries_current_reading,
     indexed_from,
     instances_between,
+    left_to_readers,
 )
 from televent.projections.base import Projection, handles
 from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS, etag_for
@@ -102,13 +103,17 @@ class OccurrencesProjection(Projection):
             (HORIZON, int(until.timestamp())),
         )
         rows = db.all(
-            f"SELECT event_id, calendar_id, recipe, until_ts FROM {self.t['occurrence_events']} "
+            f"SELECT event_id, calendar_id, fields, recipe, until_ts "
+            f"FROM {self.t['occurrence_events']} "
             "WHERE recipe IS NOT NULL AND until_ts IS NOT NULL AND until_ts < ?",
             (int(until.timestamp()),),
         )
         for row in rows:
             # the rows already there (the last window, overrides) stay: ON CONFLICT keeps them
             added = _later(json.loads(row["recipe"]), int(row["until_ts"]), until)
+            if added is None:  # cannot be listed that far exactly: its readers expand it
+                self._left_to_readers(db, str(row["event_id"]), json.loads(row["fields"]))
+                continue
             self._insert(
                 db, [_row(str(row["event_id"]), str(row["calendar_id"]), i) for i in added]
             )
@@ -146,8 +151,8 @@ class OccurrencesProjection(Projection):
             )
         events: list[tuple[Any, ...]] = []
         rows: list[tuple[Any, ...]] = []
-        for event_id, calendar_id, uid, etag, position, indexed in found:
-            instances, until = _listed(indexed, horizon)
+        for event_id, calendar_id, uid, etag, position, stored in found:
+            indexed, instances, until = _listed(stored, horizon)
             events.append(
                 (
                     event_id, calendar_id, uid, etag, _json(indexed.fields),
@@ -168,6 +173,16 @@ class OccurrencesProjection(Projection):
         )
         self._insert(db, rows)
 
+    def _left_to_readers(self, db: Sql, event_id: str, fields: dict[str, Any]) -> None:
+        """An indexed series becomes one its readers expand, as if its body had been left to
+        them when it was written (`flush` writes such an event's row the same way)."""
+        db.run(f"DELETE FROM {self.t['occurrences']} WHERE event_id = ?", (event_id,))
+        db.run(
+            f"UPDATE {self.t['occurrence_events']} SET fields = ?, recipe = NULL, "
+            "from_ts = NULL, until_ts = NULL, on_read = 1, partial = 1 WHERE event_id = ?",
+            (_json(left_to_readers(fields).fields), event_id),
+        )
+
     def _insert(self, db: Sql, rows: list[tuple[Any, ...]]) -> None:
         """Add instances' rows; one already there (an override's, a window's) stays."""
         db.insert_rows(
@@ -183,16 +198,19 @@ def _endless(indexed: Indexed) -> bool:
     return indexed.recipe is not None and indexed.until_ts is not None
 
 
-def _listed(indexed: Indexed, horizon: int | None) -> tuple[list[Instance], int | None]:
-    """An event's instances to index and the instant up to which they are all of them: an
-    endless series' window reaches at least the horizon."""
+def _listed(indexed: Indexed, horizon: int | None) -> tuple[Indexed, list[Instance], int | None]:
+    """An event as it is indexed, its instances and the instant up to which they are all of
+    them: an endless series' window reaches at least the horizon (or, when it cannot be
+    listed that far exactly, the series is left to its readers)."""
     instances, until = list(indexed.instances), indexed.until_ts
     if indexed.recipe is not None and until is not None and horizon and horizon > until:
-        listed = {i.key for i in instances}  # an override keeps its own row
         later = _later(indexed.recipe, until, dt.datetime.fromtimestamp(horizon, dt.UTC))
+        if later is None:
+            return left_to_readers(indexed.fields), [], None
+        listed = {i.key for i in instances}  # an override keeps its own row
         instances += [i for i in later if i.key not in listed]
         until = horizon
-    return instances, until
+    return indexed, instances, until
 
 
 def _row(event_id: str, calendar_id: str, i: Instance) -> tuple[Any, ...]:
@@ -203,9 +221,10 @@ def _row(event_id: str, calendar_id: str, i: Instance) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _later(recipe: dict[str, Any], until_ts: int, horizon: dt.datetime) -> list[Instance]:
+def _later(recipe: dict[str, Any], until_ts: int, horizon: dt.datetime) -> list[Instance] | None:
     """A series' instances from its last window's end to a new horizon, a day wider each side
-    (as the window itself, domain/occurrence_index.MARGIN)."""
+    (as the window itself, domain/occurrence_index.MARGIN); None when they cannot be listed
+    exactly."""
     since = dt.datetime.fromtimestamp(until_ts, dt.UTC)
     return instances_between(recipe, since - MARGIN, horizon + MARGIN)
 

@@ -266,15 +266,73 @@ def test_what_this_reader_cannot_place_exactly_is_left_to_the_library() -> None:
         assert indexed.fields["title"] == "Series"  # its fields are still known
 
 
-def test_a_series_too_far_from_the_window_to_walk_is_left_to_the_readers() -> None:
-    """An hourly series of the year 1 in a zone with summer time is walked from its start (its
-    rule cannot be started again nearer the window): the walk reaches its bound long before
-    2026, and the event is marked for its readers to expand, as other odd data is, instead of
-    failing the write that stores it."""
-    text = vevent('DTSTART;TZID="W. Europe Standard Time":00010101T090000\r\nRRULE:FREQ=HOURLY\r\n')
-    indexed = index_of(text, AT)
-    assert indexed is not None and indexed.expand_on_read
-    assert indexed.fields["title"] == "Series"
+FINE_RULES = [
+    "FREQ=HOURLY;INTERVAL={n}",
+    "FREQ=HOURLY;INTERVAL={n};BYDAY=MO,TH",
+    "FREQ=HOURLY;BYHOUR=9,17",
+    "FREQ=HOURLY;BYMONTHDAY=1,15;BYHOUR=8,20",
+    "FREQ=HOURLY;INTERVAL={n};UNTIL=20260601T000000Z",
+    "FREQ=MINUTELY;INTERVAL={m};BYHOUR=9",
+    "FREQ=SECONDLY;INTERVAL={s};BYHOUR=9;BYMINUTE=0,30",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    rule=st.sampled_from(FINE_RULES),
+    n=st.integers(2, 30),
+    m=st.integers(5, 60),
+    s=st.sampled_from([1, 7, 60, 3600]),
+    zone=st.sampled_from(["Europe/Berlin", "America/New_York", "UTC", "floating"]),
+    days=st.integers(61, 300),
+    hour=st.integers(0, 23),
+    minute=st.integers(0, 59),
+)
+def test_an_old_hourly_or_finer_series_is_indexed_as_the_library_expands_it(
+    rule: str, n: int, m: int, s: int, zone: str, days: int, hour: int, minute: int
+) -> None:
+    """Such a rule is started again near its window by whole weeks that are whole intervals
+    too (months before it, summer time between): the same instances as the expansion library
+    walking from DTSTART."""
+    start = (AT - dt.timedelta(days=days)).replace(hour=hour, minute=minute, tzinfo=None)
+    written = f"{start:%Y%m%dT%H%M%S}"
+    times = (
+        f"DTSTART:{written}\r\n"
+        if zone == "floating"
+        else f"DTSTART:{written}Z\r\n"
+        if zone == "UTC"
+        else f"DTSTART;TZID={zone}:{written}\r\n"
+    )
+    rule = rule.format(n=n, m=m, s=s)
+    if zone == "floating":  # a floating series ends at a floating time
+        rule = rule.replace("T000000Z", "T000000")
+    text = vevent(f"{times}DURATION:PT20M\r\nRRULE:{rule}\r\n")
+    indexed = assert_same(text)
+    assert not indexed.expand_on_read
+    assert indexed.instances
+
+
+def test_an_hourly_series_of_the_year_1_is_indexed_from_near_its_window() -> None:
+    """An hourly series of the year 1 is started again near its window (dateutil would walk
+    it hour by hour from its start, 400 years of hours inside the write that stores it): its
+    instances are those of the same rule started on a Monday of last year, which the
+    expansion library lists."""
+    old, recent = (
+        vevent(f"DTSTART;TZID=Europe/Berlin:{day}T090000\r\nDURATION:PT1H\r\n"
+               "RRULE:FREQ=HOURLY;BYDAY=MO;BYHOUR=9,13\r\n")
+        for day in ("00010101", "20250106")  # both Mondays
+    )  # fmt: skip
+    near = assert_same(recent)
+    far = index_of(old, AT)
+    assert far is not None and not far.expand_on_read
+    assert far.instances == near.instances and len(far.instances) == 2 * 34
+    # an hourly one of every hour has more instances in its window than the index keeps
+    every_hour = index_of(
+        vevent('DTSTART;TZID="W. Europe Standard Time":00010101T090000\r\nRRULE:FREQ=HOURLY\r\n'),
+        AT,
+    )
+    assert every_hour is not None and every_hour.expand_on_read
+    assert every_hour.fields["title"] == "Series"
 
 
 def test_a_reading_of_this_version_is_told_from_its_text_as_decoding_tells_it() -> None:
