@@ -20,6 +20,7 @@ series is walked for 270 years before `MAX_WORK` is reached, an hourly one for 1
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import itertools
@@ -176,15 +177,19 @@ class _LazyRules:
         """The instances from `after` to `before` (both included with `inc`), in time order,
         walking at most `work` instances from the first. The walk is kept: the widening
         windows of one query walk the series once, not once each."""
-        for moment in self._instances():
+        # the instances walked before `after` are passed over by bisection (time order): a
+        # query's many windows over a long series cost each their own instances, not the walk
+        found = self._found
+        before_after = bisect.bisect_left if inc else bisect.bisect_right
+        for moment in self._instances(before_after(found, after)):
             if moment > before or (not inc and moment == before):
                 return
             if moment > after or (inc and moment == after):
                 yield moment
 
-    def _instances(self) -> Iterator[Any]:
-        """The first `work` instances: those walked before, then the walk continued."""
-        index = 0
+    def _instances(self, index: int = 0) -> Iterator[Any]:
+        """The first `work` instances from the `index`th: those walked before, then the walk
+        continued."""
         while index < self._work:
             if index == len(self._found):
                 if self._walk_on is None:

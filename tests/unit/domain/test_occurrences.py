@@ -136,3 +136,27 @@ def test_never_more_than_the_cap_and_only_inside_the_window(
     if frequency in ("DAILY", "WEEKLY"):  # few enough to compare with the library
         expected = recurring_ical_events.of(calendar).between(start, end)
         assert _starts(found) == sorted(_starts(expected))[:limit]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rule=st.sampled_from(["FREQ=DAILY", "FREQ=HOURLY;INTERVAL=7", "FREQ=WEEKLY;BYDAY=MO,FR"]),
+    start=st.sampled_from(["20100301T090000Z", "20260301T090000", "20250101"]),
+    windows=st.lists(st.tuples(st.integers(-800, 200), st.integers(0, 40)), min_size=1, max_size=6),
+)
+def test_one_calendar_asked_many_windows_in_any_order_answers_each_as_if_asked_alone(
+    rule: str, start: str, windows: list[tuple[int, int]]
+) -> None:
+    """A query's windows reuse the instances walked before (passed over by bisection when
+    they lie before the window): the same occurrences as a calendar read for that window
+    alone, whichever windows were asked before."""
+    text = _event(rule, start=start)
+    if len(start) == 8:
+        text = text.replace(f"DTSTART:{start}", f"DTSTART;VALUE=DATE:{start}")
+    calendar = _calendar(text)
+    shared = Occurrences(calendar)
+    for offset, days in windows:
+        low = (START + offset * DAY).replace(tzinfo=None if "Z" not in start else dt.UTC)
+        high = low + days * DAY
+        alone = Occurrences(_calendar(text)).between(low, high)
+        assert _starts(shared.between(low, high)) == _starts(alone), (low, high)
