@@ -275,6 +275,7 @@ _rules = st.one_of(
                 "",
                 "INTERVAL=2",
                 "INTERVAL=1000000",
+                "INTERVAL=0",
                 "BYDAY=MO,WE",
                 "BYMONTH=2;BYMONTHDAY=30",
                 "BYMONTH=2;BYMONTHDAY=29",
@@ -378,6 +379,13 @@ def _odd_events(draw: st.DrawFn) -> str:
         'UID:odd\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID="W. Europe Standard Time:'
         '00010101T090000"\r\nDURATION:PT1H\r\nRRULE:FREQ=HOURLY\r\nEND:VEVENT\r\n'
         "END:VCALENDAR\r\n"
+    ]
+)
+@example(  # INTERVAL=0: the occurrence index divided by it (a 500), dateutil walks it in place
+    texts=[
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Hostile//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:odd\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20250101T090000Z\r\n"
+        "DURATION:PT1H\r\nRRULE:FREQ=DAILY;INTERVAL=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     ]
 )
 def test_odd_data_is_refused_or_every_reader_succeeds(app: Televent, texts: list[str]) -> None:

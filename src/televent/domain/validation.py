@@ -194,6 +194,14 @@ def _check_rules(component: Component) -> None:
                 f"RRULE FREQ={frequency} is not stored: recurrences repeat hourly at most "
                 "(every instance of a faster rule would be an event).",
             )
+        interval = parts.get("INTERVAL", "1")
+        if not (interval.isascii() and interval.isdigit() and int(interval) > 0):
+            # RFC 5545 §3.3.10: a positive integer (dateutil would walk INTERVAL=0 in place)
+            raise _refuse(
+                component,
+                f"RRULE INTERVAL={interval[:20]} is not stored: an interval is a whole number "
+                "of at least 1.",
+            )
         if start_prop is None:
             continue
         try:

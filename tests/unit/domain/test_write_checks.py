@@ -182,6 +182,11 @@ def test_every_repair_is_found_by_the_search_before_the_walk() -> None:
         ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "has no instance"),
         ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31", "has no instance"),
         ("FREQ=WEEKLY;BYDAY=XX", "cannot be read"),
+        # RFC 5545 §3.3.10: a positive integer; dateutil walks INTERVAL=0 in place forever
+        ("FREQ=DAILY;INTERVAL=0", "INTERVAL=0 is not stored"),
+        ("FREQ=HOURLY;INTERVAL=0", "INTERVAL=0 is not stored"),
+        ("FREQ=WEEKLY;INTERVAL=-2", "INTERVAL=-2 is not stored"),
+        ("FREQ=MONTHLY;INTERVAL=two", "INTERVAL=two is not stored"),
     ],
 )
 def test_rules_readers_cannot_walk_are_refused_with_a_reason(rule: str, reason: str) -> None:
@@ -192,7 +197,13 @@ def test_rules_readers_cannot_walk_are_refused_with_a_reason(rule: str, reason: 
 
 
 @pytest.mark.parametrize(
-    "rule", ["FREQ=HOURLY", "FREQ=DAILY;COUNT=1000000000", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29"]
+    "rule",
+    [
+        "FREQ=HOURLY",
+        "FREQ=DAILY;COUNT=1000000000",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=WEEKLY;INTERVAL=02",
+    ],
 )
 def test_hourly_and_slower_rules_are_stored(rule: str) -> None:
     assert accepted_calendar_object(vevent(rrule=rule)).text == vevent(rrule=rule)
