@@ -26,7 +26,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import math
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -548,10 +547,13 @@ def _rule_between(
 
     dateutil walks a rule from its DTSTART: a rule without COUNT is started again at its
     last instance-aligned period before `low` (whole days, weeks, months or years later, or,
-    for hourly and finer rules, a whole number of weeks that is a whole number of intervals
-    too: wall-clock time, as dateutil walks, so its instances are the same), so an old series
-    costs its window, not its age."""
+    for hourly and finer rules, whole intervals of wall-clock time, as dateutil walks them:
+    their only state is the position on that grid, BYxxx parts filter each instance or
+    expand within one period), so its instances are the same, and an old series costs its
+    window, not its age."""
     parts = dict(item.split("=", 1) for item in rule_text.strip().upper().split(";") if "=" in item)
+    if not parts.get("INTERVAL", "1").isdigit() or int(parts.get("INTERVAL", "1")) < 1:
+        raise NotExactError("an INTERVAL that is no positive number")  # dateutil walks in place
     dtstart = _as_datetime(start)
     shifted = _shifted(dtstart, parts, _as_datetime(low))
     parsed = rrulestr(f"RRULE:{rule_text}", dtstart=shifted, cache=True)
@@ -578,7 +580,6 @@ def _rule_between(
 
 _PERIODS = {"DAILY": 1, "WEEKLY": 7}
 _FINE = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}  # a period's seconds of wall clock
-_WEEK = 7 * 86400
 
 
 def _shifted(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.datetime:
@@ -601,8 +602,8 @@ def _moved(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.da
         step = _PERIODS[freq] * interval
         days = (low - start).days - 8  # a week's margin before the window
         return start + dt.timedelta(days=(days // step) * step)
-    if freq in _FINE:  # by whole intervals that are whole weeks too: the same weekday and hour
-        step = math.lcm(interval * _FINE[freq], _WEEK)
+    if freq in _FINE:  # by whole intervals: dateutil keeps no other state for these rules
+        step = interval * _FINE[freq]
         seconds = int((low - start).total_seconds()) - 8 * 86400  # a week's margin
         return start + dt.timedelta(seconds=(seconds // step) * step)
     if freq not in ("MONTHLY", "YEARLY"):

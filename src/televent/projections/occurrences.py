@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +40,7 @@ from televent.projections.calendar_view import BODY_EVENTS, NOTE_EVENTS, etag_fo
 from televent.projections.index_workers import READ_HERE, IndexWorkers
 from televent.projections.sql import Sql
 
+LOG = logging.getLogger(__name__)
 HORIZON = "endless"
 LONG_SECONDS = 7 * 86400  # an instance that lasts longer is found by its end (`long`)
 
@@ -153,6 +155,8 @@ class OccurrencesProjection(Projection):
         rows: list[tuple[Any, ...]] = []
         for event_id, calendar_id, uid, etag, position, stored in found:
             indexed, instances, until = _listed(stored, horizon)
+            if indexed is not stored:
+                LOG.info("Event %s cannot be listed up to the horizon: left to readers", event_id)
             events.append(
                 (
                     event_id, calendar_id, uid, etag, _json(indexed.fields),
@@ -175,7 +179,9 @@ class OccurrencesProjection(Projection):
 
     def _left_to_readers(self, db: Sql, event_id: str, fields: dict[str, Any]) -> None:
         """An indexed series becomes one its readers expand, as if its body had been left to
-        them when it was written (`flush` writes such an event's row the same way)."""
+        them when it was written (`flush` writes such an event's row the same way); it stays
+        so until its body changes."""
+        LOG.info("Event %s cannot be listed up to the horizon: left to readers", event_id)
         db.run(f"DELETE FROM {self.t['occurrences']} WHERE event_id = ?", (event_id,))
         db.run(
             f"UPDATE {self.t['occurrence_events']} SET fields = ?, recipe = NULL, "
