@@ -42,6 +42,8 @@ MAX_OCCURRENCES = 1_000
 # Rule instances one series walks at most, from its first instance.
 MAX_WORK = 100_000
 _END = object()
+# more than any step back a zone's clock change makes in a walk (a day, Samoa in 2011)
+_ZONE_GAPS = dt.timedelta(days=3)
 # What reading or expanding odd calendar data can raise (the libraries raise these, not one
 # error of their own): callers catch them to leave one event aside, never a whole answer.
 EXPANSION_ERRORS: tuple[type[Exception], ...] = (
@@ -177,11 +179,15 @@ class _LazyRules:
         """The instances from `after` to `before` (both included with `inc`), in time order,
         walking at most `work` instances from the first. The walk is kept: the widening
         windows of one query walk the series once, not once each."""
-        # the instances walked before `after` are passed over by bisection (time order): a
-        # query's many windows over a long series cost each their own instances, not the walk
-        found = self._found
-        before_after = bisect.bisect_left if inc else bisect.bisect_right
-        for moment in self._instances(before_after(found, after)):
+        # the instances walked before `after` are passed over by bisection: a query's many
+        # windows over a long series cost each their own instances, not the whole walk. The
+        # walk is in time order but for a zone's gap (a zoned time compares by wall clock:
+        # 02:20 that does not exist comes before 03:00), so the search stops well before
+        try:
+            first = bisect.bisect_left(self._found, after - _ZONE_GAPS)
+        except OverflowError:  # `after` at the calendar's first days
+            first = 0
+        for moment in self._instances(first):
             if moment > before or (not inc and moment == before):
                 return
             if moment > after or (inc and moment == after):
