@@ -44,7 +44,7 @@ from televent.domain.errors import DomainError, InvalidCalendarDataError
 from televent.domain.event_alarms import duration_text
 from televent.domain.event_times import occurrence_moment
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
-from televent.domain.rule_walk import WalkBoundError, bounded
+from televent.domain.rule_walk import WalkBoundError, bounded, rule_interval
 from televent.domain.values import normalize_address
 from televent.domain.zones import in_series_form, instance_key
 
@@ -71,6 +71,10 @@ NO_READING = NoReading()
 
 class NotExactError(Exception):
     """This reader cannot place the series' instances as the expansion library would."""
+
+
+# what reading a body or listing a recipe raises when the event is left to its readers
+_NOT_EXACT = (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError)
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,7 @@ def reading_of(obj: CalendarObject) -> Reading | None:
         return None
     try:
         return _reading(obj)
-    except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
+    except _NOT_EXACT:
         return {"version": VERSION, "fields": _safe_fields(obj), "on_read": True}
 
 
@@ -215,7 +219,7 @@ def indexed_from(reading: Reading | None, at: dt.datetime) -> Indexed | None:
     try:
         overrides = [_instance_of(i) for i in reading["overrides"]]
         return _series_indexed(fields, recipe, overrides, at)
-    except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
+    except _NOT_EXACT:
         return left_to_readers(fields)  # as the body's own reading gives up
 
 
@@ -290,7 +294,7 @@ def instances_between(recipe: Fields, low: dt.datetime, high: dt.datetime) -> li
     past its bound): the event is then left to its readers (`left_to_readers`)."""
     try:
         found, _ = _series(recipe, low, high)
-    except (NotExactError, ContentError, ValueError, OverflowError, TypeError, KeyError):
+    except _NOT_EXACT:
         return None
     return found
 
@@ -552,10 +556,11 @@ def _rule_between(
     expand within one period), so its instances are the same, and an old series costs its
     window, not its age."""
     parts = dict(item.split("=", 1) for item in rule_text.strip().upper().split(";") if "=" in item)
-    if not parts.get("INTERVAL", "1").isdigit() or int(parts.get("INTERVAL", "1")) < 1:
-        raise NotExactError("an INTERVAL that is no positive number")  # dateutil walks in place
+    interval = rule_interval(parts)
+    if interval is None:
+        raise NotExactError("an INTERVAL that is no positive number")
     dtstart = _as_datetime(start)
-    shifted = _shifted(dtstart, parts, _as_datetime(low))
+    shifted = _shifted(dtstart, parts, interval, _as_datetime(low))
     parsed = rrulestr(f"RRULE:{rule_text}", dtstart=shifted, cache=True)
     if not isinstance(parsed, rrule):
         raise NotExactError("not one rule")
@@ -582,22 +587,22 @@ _PERIODS = {"DAILY": 1, "WEEKLY": 7}
 _FINE = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}  # a period's seconds of wall clock
 
 
-def _shifted(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.datetime:
+def _shifted(
+    start: dt.datetime, parts: dict[str, str], interval: int, low: dt.datetime
+) -> dt.datetime:
     """A later DTSTART that gives a rule without COUNT the same instances from `low` on: the
     start moved by whole multiples of its period (and interval), wall clock kept."""
     naive_start = start.replace(tzinfo=None)
     naive_low = (low.astimezone(start.tzinfo) if start.tzinfo else low).replace(tzinfo=None)
     if "COUNT" in parts or naive_low <= naive_start + dt.timedelta(days=60):
         return start
-    moved = _moved(naive_start, parts, naive_low)
+    moved = _moved(naive_start, parts.get("FREQ", ""), interval, naive_low)
     if moved is None or moved <= naive_start:
         return start
     return moved.replace(tzinfo=start.tzinfo) if start.tzinfo else moved
 
 
-def _moved(start: dt.datetime, parts: dict[str, str], low: dt.datetime) -> dt.datetime | None:
-    interval = int(parts.get("INTERVAL", "1") or "1")
-    freq = parts.get("FREQ", "")
+def _moved(start: dt.datetime, freq: str, interval: int, low: dt.datetime) -> dt.datetime | None:
     if freq in _PERIODS:
         step = _PERIODS[freq] * interval
         days = (low - start).days - 8  # a week's margin before the window

@@ -19,7 +19,7 @@ tests/unit/domain/test_write_checks.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from dateutil.rrule import rrule
@@ -76,6 +76,16 @@ def bounded(rule: rrule, idle: int = MAX_IDLE) -> rrule:
     }
     kwargs.update(given._original_rule)
     return _BoundedRule(idle, **kwargs)
+
+
+def rule_interval(parts: Mapping[str, str]) -> int | None:
+    """A rule's INTERVAL from its upper-case parts (1 without one); None when it is not a
+    whole number of at least 1, which RFC 5545 §3.3.10 asks for (dateutil walks INTERVAL=0
+    in place: callers refuse such a rule, or leave it to the bounded expansion)."""
+    interval = parts.get("INTERVAL", "1").strip()
+    if not (interval.isascii() and interval.isdigit()) or int(interval) < 1:
+        return None
+    return int(interval)
 
 
 def walk(rule: Any, idle: int = MAX_IDLE) -> Iterator[Any]:

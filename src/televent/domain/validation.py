@@ -55,7 +55,7 @@ from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
 from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
 from televent.domain.plain_reading import plainly_readable
-from televent.domain.rule_walk import walk
+from televent.domain.rule_walk import rule_interval, walk
 
 MAX_LENGTH = dt.timedelta(days=100 * 366)
 REFUSED_FREQUENCIES = ("SECONDLY", "MINUTELY")
@@ -194,13 +194,11 @@ def _check_rules(component: Component) -> None:
                 f"RRULE FREQ={frequency} is not stored: recurrences repeat hourly at most "
                 "(every instance of a faster rule would be an event).",
             )
-        interval = parts.get("INTERVAL", "1")
-        if not (interval.isascii() and interval.isdigit() and int(interval) > 0):
-            # RFC 5545 §3.3.10: a positive integer (dateutil would walk INTERVAL=0 in place)
+        if rule_interval(parts) is None:
             raise _refuse(
                 component,
-                f"RRULE INTERVAL={interval[:20]} is not stored: an interval is a whole number "
-                "of at least 1.",
+                f"RRULE INTERVAL={parts['INTERVAL'][:20]} is not stored: an interval is a whole "
+                "number of at least 1.",
             )
         if start_prop is None:
             continue

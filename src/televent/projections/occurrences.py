@@ -41,6 +41,7 @@ from televent.projections.index_workers import READ_HERE, IndexWorkers
 from televent.projections.sql import Sql
 
 LOG = logging.getLogger(__name__)
+LEFT_TO_READERS = "Event %s cannot be listed up to the horizon: left to readers"
 HORIZON = "endless"
 LONG_SECONDS = 7 * 86400  # an instance that lasts longer is found by its end (`long`)
 
@@ -156,7 +157,7 @@ class OccurrencesProjection(Projection):
         for event_id, calendar_id, uid, etag, position, stored in found:
             indexed, instances, until = _listed(stored, horizon)
             if indexed is not stored:
-                LOG.info("Event %s cannot be listed up to the horizon: left to readers", event_id)
+                LOG.info(LEFT_TO_READERS, event_id)
             events.append(
                 (
                     event_id, calendar_id, uid, etag, _json(indexed.fields),
@@ -181,7 +182,7 @@ class OccurrencesProjection(Projection):
         """An indexed series becomes one its readers expand, as if its body had been left to
         them when it was written (`flush` writes such an event's row the same way); it stays
         so until its body changes."""
-        LOG.info("Event %s cannot be listed up to the horizon: left to readers", event_id)
+        LOG.info(LEFT_TO_READERS, event_id)
         db.run(f"DELETE FROM {self.t['occurrences']} WHERE event_id = ?", (event_id,))
         db.run(
             f"UPDATE {self.t['occurrence_events']} SET fields = ?, recipe = NULL, "
