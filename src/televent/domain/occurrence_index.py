@@ -44,7 +44,7 @@ from televent.domain.errors import DomainError, InvalidCalendarDataError
 from televent.domain.event_alarms import duration_text
 from televent.domain.event_times import occurrence_moment
 from televent.domain.ical import CalendarObject, facts_of, parse_calendar_object
-from televent.domain.rule_walk import WalkBoundError, bounded, rule_interval
+from televent.domain.rule_walk import WalkBoundError, bounded, rule_interval, started_near
 from televent.domain.values import normalize_address
 from televent.domain.zones import in_series_form, instance_key
 
@@ -549,18 +549,17 @@ def _rule_between(
 ) -> tuple[list[Moment], bool]:
     """The rule's instances starting in [low, high), and whether it has none after `high`.
 
-    dateutil walks a rule from its DTSTART: a rule without COUNT is started again at its
-    last instance-aligned period before `low` (whole days, weeks, months or years later, or,
-    for hourly and finer rules, whole intervals of wall-clock time, as dateutil walks them:
-    their only state is the position on that grid, BYxxx parts filter each instance or
-    expand within one period), so its instances are the same, and an old series costs its
-    window, not its age."""
+    dateutil walks a rule from its DTSTART: a rule without COUNT is started again near `low`
+    (`rule_walk.started_near`, as the expansion starts it), so its instances are the same,
+    and an old series costs its window, not its age."""
     parts = dict(item.split("=", 1) for item in rule_text.strip().upper().split(";") if "=" in item)
     interval = rule_interval(parts)
     if interval is None:
         raise NotExactError("an INTERVAL that is no positive number")
     dtstart = _as_datetime(start)
-    shifted = _shifted(dtstart, parts, interval, _as_datetime(low))
+    shifted = started_near(
+        dtstart, parts.get("FREQ", ""), interval, _as_datetime(low), counted="COUNT" in parts
+    )
     parsed = rrulestr(f"RRULE:{rule_text}", dtstart=shifted, cache=True)
     if not isinstance(parsed, rrule):
         raise NotExactError("not one rule")
@@ -581,46 +580,6 @@ def _rule_between(
     except WalkBoundError as exc:  # a walk from far away (an hourly series of the year 1)
         raise NotExactError("a rule walked past its bound") from exc
     return found, True
-
-
-_PERIODS = {"DAILY": 1, "WEEKLY": 7}
-_FINE = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}  # a period's seconds of wall clock
-
-
-def _shifted(
-    start: dt.datetime, parts: dict[str, str], interval: int, low: dt.datetime
-) -> dt.datetime:
-    """A later DTSTART that gives a rule without COUNT the same instances from `low` on: the
-    start moved by whole multiples of its period (and interval), wall clock kept."""
-    naive_start = start.replace(tzinfo=None)
-    naive_low = (low.astimezone(start.tzinfo) if start.tzinfo else low).replace(tzinfo=None)
-    if "COUNT" in parts or naive_low <= naive_start + dt.timedelta(days=60):
-        return start
-    moved = _moved(naive_start, parts.get("FREQ", ""), interval, naive_low)
-    if moved is None or moved <= naive_start:
-        return start
-    return moved.replace(tzinfo=start.tzinfo) if start.tzinfo else moved
-
-
-def _moved(start: dt.datetime, freq: str, interval: int, low: dt.datetime) -> dt.datetime | None:
-    if freq in _PERIODS:
-        step = _PERIODS[freq] * interval
-        days = (low - start).days - 8  # a week's margin before the window
-        return start + dt.timedelta(days=(days // step) * step)
-    if freq in _FINE:  # by whole intervals: dateutil keeps no other state for these rules
-        step = interval * _FINE[freq]
-        seconds = int((low - start).total_seconds()) - 8 * 86400  # a week's margin
-        return start + dt.timedelta(seconds=(seconds // step) * step)
-    if freq not in ("MONTHLY", "YEARLY"):
-        return None
-    step = interval * (1 if freq == "MONTHLY" else 12)
-    months = (low.year - start.year) * 12 + low.month - start.month
-    months = ((months - 13) // step) * step  # a year's margin before the window
-    year, month = divmod(start.month - 1 + max(months, 0), 12)
-    try:
-        return start.replace(year=start.year + year, month=month + 1)
-    except ValueError:  # the 31st, or the 29th of February, in a month without it
-        return None
 
 
 def _minus(moment: Moment, length: dt.timedelta) -> Moment:

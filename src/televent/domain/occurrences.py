@@ -6,16 +6,21 @@ RANGE=THISANDFUTURE, DURATION and PERIOD values), made lazy and bounded:
 
 - a series' rules are walked one instance at a time, in time order, never a whole window into
   a list (the library's `rrule.between` builds one);
-- a walk stops at the window's end, or after `work` rule instances counted from the series'
-  first one (dateutil always starts there), so a `FREQ=SECONDLY` series without end, or
-  `FREQ=MINUTELY;BYSECOND=0,...,59`, costs a bounded amount however wide the window; and
-  each rule stops when it goes `rule_walk.MAX_IDLE` months without an instance, so a rule
-  that never matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) costs a tenth of a second, not
-  dateutil's walk to the year 9999;
+- a rule without COUNT that began long before a window is walked from near it
+  (`rule_walk.started_near`: whole periods or intervals later, the same instances), as the
+  occurrence index lists it, so an old series costs its window, not its age, and the two
+  list the same instances; a rule with COUNT is walked from its DTSTART;
+- a walk stops at the window's end, or after `work` rule instances counted from where it
+  started, so a `FREQ=SECONDLY` series without end, or `FREQ=MINUTELY;BYSECOND=0,...,59`,
+  costs a bounded amount however wide the window; and each rule stops when it goes
+  `rule_walk.MAX_IDLE` months without an instance, so a rule that never matches
+  (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) costs a tenth of a second, not dateutil's walk to
+  the year 9999;
 - a query yields at most `limit` occurrences, the earliest first.
 
-What lies beyond the bounds is left out; ordinary calendars never come near them (a daily
-series is walked for 270 years before `MAX_WORK` is reached, an hourly one for 11).
+What lies beyond the bounds is left out; ordinary calendars never come near them (`MAX_WORK`
+is 270 years of a daily series, 11 of an hourly one, a day and 4 hours of a secondly one,
+whose walk starts a day before its window).
 """
 
 from __future__ import annotations
@@ -28,13 +33,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import recurring_ical_events
+from dateutil.rrule import FREQNAMES, rrule
 from icalendar.prop import vDDDTypes
 from recurring_ical_events.selection.name import ComponentsWithName
 from recurring_ical_events.series import Series
 from recurring_ical_events.util import compare_greater
 
 from televent.domain.broken_dates import repair_broken_dates
-from televent.domain.rule_walk import walk
+from televent.domain.rule_walk import NEAR, started_near, walk
 from televent.domain.zones import in_series_form
 
 # Occurrences one query yields at most (callers may ask for fewer or more).
@@ -172,13 +178,17 @@ class _LazyRules:
     def __init__(self, rules: Iterable[Any], work: int) -> None:
         self._rules = list(rules)
         self._work = work
+        self._starts: list[Any] = [None] * len(self._rules)  # each rule's start (None: DTSTART)
+        self._exact_from: Any = None  # the walk lists every instance from here (None: all)
         self._found: list[Any] = []  # the instances walked so far, in time order
         self._walk_on: Iterator[Any] | None = None  # the walk, where it stopped
+        self._ended = False
 
     def between(self, after: Any, before: Any, inc: bool = True) -> Iterator[Any]:
         """The instances from `after` to `before` (both included with `inc`), in time order,
-        walking at most `work` instances from the first. The walk is kept: the widening
+        walking at most `work` instances from the walk's start. The walk is kept: the widening
         windows of one query walk the series once, not once each."""
+        self._walk_near(after)
         # the instances walked before `after` are passed over by bisection: a query's many
         # windows over a long series cost each their own instances, not the whole walk. The
         # walk is in time order but for a zone's gap (a zoned time compares by wall clock:
@@ -193,23 +203,60 @@ class _LazyRules:
             if moment > after or (inc and moment == after):
                 yield moment
 
+    def _walk_near(self, after: Any) -> None:
+        """Starts the walk again near `after` (`rule_walk.started_near`) when it lists only
+        later instances, or has not come within `NEAR` of `after` and its rules can start
+        nearer: an old series costs its window, not its age, as in the occurrence index."""
+        try:
+            if self._exact_from is None or after >= self._exact_from:
+                reached = self._found[-1] if self._found else self._exact_from
+                if self._ended or (reached is not None and after - reached <= NEAR):
+                    return
+            starts = [self._start_near(rule, after) for rule in self._rules]
+        except (TypeError, ValueError, OverflowError):  # a zoned window of a floating series
+            return
+        if starts == self._starts:  # already started there: it lists every instance from `after`
+            if self._exact_from is not None:
+                self._exact_from = min(self._exact_from, after)
+            return
+        self._starts = starts
+        self._exact_from = None if all(start is None for start in starts) else after
+        self._found, self._walk_on, self._ended = [], None, False
+
+    @staticmethod
+    def _start_near(rule: Any, after: Any) -> dt.datetime | None:
+        """Where a walk of `rule` that lists its instances from `after` starts (None: at its
+        DTSTART)."""
+        if not isinstance(rule, rrule):  # the rule set of RDATEs and DTSTART
+            return None
+        given: Any = rule  # dateutil's own attributes, as its `rrule.replace` reads them
+        start = given._dtstart
+        if (start.tzinfo is None) != (after.tzinfo is None):
+            return None
+        counted = given._count is not None
+        frequency = FREQNAMES[given._freq]
+        moved = started_near(start, frequency, given._interval, after, counted=counted)
+        return None if moved == start else moved
+
     def _instances(self, index: int = 0) -> Iterator[Any]:
         """The first `work` instances from the `index`th: those walked before, then the walk
         continued."""
         while index < self._work:
             if index == len(self._found):
                 if self._walk_on is None:
-                    self._walk_on = heapq.merge(*(self._walk(rule) for rule in self._rules))
+                    walks = map(self._walk, self._rules, self._starts)
+                    self._walk_on = heapq.merge(*walks)
                 moment = next(self._walk_on, _END)
                 if moment is _END:
+                    self._ended = True
                     return
                 self._found.append(moment)
             yield self._found[index]
             index += 1
 
     @staticmethod
-    def _walk(rule: Any) -> Iterator[Any]:
+    def _walk(rule: Any, start: dt.datetime | None) -> Iterator[Any]:
         until = getattr(rule, "until", None)
-        for moment in walk(rule):
+        for moment in walk(rule, start=start):
             if until is None or not compare_greater(moment, until):
                 yield moment

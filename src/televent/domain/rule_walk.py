@@ -14,6 +14,12 @@ amount too; what lies beyond is left out, as beyond the other bounds of `occurre
 dateutil reads `_bynweekday` once each time its iteration moves to another month (or period),
 which is where the count is kept: a private detail of dateutil, tested in
 tests/unit/domain/test_write_checks.py.
+
+dateutil walks a rule from its DTSTART, so an old series costs its age before its window:
+`started_near` gives the later DTSTART from which a rule without COUNT has the same instances
+in a window. The occurrence index and the expansion both start their walks there, so they list
+the same instances of an old series (an hourly one of the year 1 costs its window, not 17
+million hours).
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ from dateutil.rrule import rrule
 
 MAX_IDLE = 1200
 MAX_STEPS = 4800
+# A rule that began less long before a window is walked from its DTSTART.
+NEAR = dt.timedelta(days=60)
+_PERIODS = {"DAILY": 1, "WEEKLY": 7}  # a period's days
+_FINE = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}  # a period's seconds of wall clock
 
 
 class WalkBoundError(Exception):
@@ -61,14 +71,15 @@ class _BoundedRule(rrule):
             yield moment
 
 
-def bounded(rule: rrule, idle: int = MAX_IDLE) -> rrule:
+def bounded(rule: rrule, idle: int = MAX_IDLE, start: dt.datetime | None = None) -> rrule:
     """A copy of a dateutil rule whose walks stop after `idle` steps without an instance
-    (iterate it; the copy keeps no cache)."""
+    (iterate it; the copy keeps no cache), started at `start` instead of its DTSTART when
+    given (BYxxx parts the rule takes from its DTSTART are taken from `start`)."""
     given: Any = rule  # dateutil's own attributes, as its `rrule.replace` reads them
     kwargs: dict[str, Any] = {
         "interval": given._interval,
         "count": given._count,
-        "dtstart": given._dtstart,
+        "dtstart": given._dtstart if start is None else start,
         "freq": given._freq,
         "until": given._until,
         "wkst": given._wkst,
@@ -88,13 +99,57 @@ def rule_interval(parts: Mapping[str, str]) -> int | None:
     return int(interval)
 
 
-def walk(rule: Any, idle: int = MAX_IDLE) -> Iterator[Any]:
+def walk(rule: Any, idle: int = MAX_IDLE, start: dt.datetime | None = None) -> Iterator[Any]:
     """The instances of a dateutil rule (or rule set) in time order, with bounded work: a
-    plain rule stops after `idle` steps without an instance, or `MAX_STEPS` in all."""
-    steps = iter(bounded(rule, idle)) if isinstance(rule, rrule) else iter(rule)
+    plain rule stops after `idle` steps without an instance, or `MAX_STEPS` in all. A plain
+    rule starts at `start` when given (see `started_near`)."""
+    steps = iter(bounded(rule, idle, start)) if isinstance(rule, rrule) else iter(rule)
     while True:
         try:
             moment = next(steps)
         except (StopIteration, WalkBoundError):
             return
         yield moment
+
+
+def started_near(
+    start: dt.datetime, freq: str, interval: int, low: dt.datetime, *, counted: bool
+) -> dt.datetime:
+    """A later DTSTART that gives a rule without COUNT the same instances from `low` on: its
+    last instance-aligned period before `low`, the start moved by whole days, weeks, months or
+    years (times its INTERVAL), or, for hourly and finer rules, by whole intervals of wall-clock
+    time, as dateutil walks them (their only state is the position on that grid; BYxxx parts
+    filter each instance or expand within one period). `start` itself for a counted rule, one
+    that began less than `NEAR` before `low`, or one that cannot be moved (a monthly rule of
+    the 31st). Wall-clock times compare in `start`'s zone; `low` is aware when `start` is."""
+    naive_start = start.replace(tzinfo=None)
+    naive_low = (low.astimezone(start.tzinfo) if start.tzinfo else low).replace(tzinfo=None)
+    if counted or naive_low <= naive_start + NEAR:
+        return start
+    moved = _moved(naive_start, freq, interval, naive_low)
+    if moved is None or moved <= naive_start:
+        return start
+    return moved.replace(tzinfo=start.tzinfo) if start.tzinfo else moved
+
+
+def _moved(start: dt.datetime, freq: str, interval: int, low: dt.datetime) -> dt.datetime | None:
+    if freq in _PERIODS:
+        step = _PERIODS[freq] * interval
+        days = (low - start).days - 8  # a week's margin before the window
+        return start + dt.timedelta(days=(days // step) * step)
+    if freq in _FINE:  # by whole intervals: dateutil keeps no other state for these rules
+        step = interval * _FINE[freq]
+        # a day's margin: no zone's clock moved by more (Samoa, 2011), so an instance at or
+        # after `low` in any zone's time is not before it on the rule's wall clock
+        seconds = int((low - start).total_seconds()) - 86400
+        return start + dt.timedelta(seconds=(seconds // step) * step)
+    if freq not in ("MONTHLY", "YEARLY"):
+        return None
+    step = interval * (1 if freq == "MONTHLY" else 12)
+    months = (low.year - start.year) * 12 + low.month - start.month
+    months = ((months - 13) // step) * step  # a year's margin before the window
+    year, month = divmod(start.month - 1 + max(months, 0), 12)
+    try:
+        return start.replace(year=start.year + year, month=month + 1)
+    except ValueError:  # the 31st, or the 29th of February, in a month without it
+        return None

@@ -13,6 +13,7 @@ import recurring_ical_events
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from televent.domain.occurrence_index import index_of
 from televent.domain.occurrences import MAX_OCCURRENCES, Occurrences, occurrences_between
 
 DAY = dt.timedelta(days=1)
@@ -106,7 +107,7 @@ def test_a_series_too_dense_to_reach_the_window_costs_bounded_work() -> None:
     calendar = _calendar(_event("FREQ=SECONDLY", start="20200101T000000Z"))
     began = time.monotonic()
     found = list(Occurrences(calendar, work=10_000).between(START, START + DAY))
-    assert found == []  # 10 000 seconds from 2020 never reach 2026
+    assert found == []  # 10 000 seconds from a day before the window never reach it
     assert time.monotonic() - began < 5
 
 
@@ -184,3 +185,100 @@ def test_one_calendar_asked_many_windows_in_any_order_answers_each_as_if_asked_a
         high = low + minutes * MINUTE
         alone = Occurrences(_calendar(text)).between(low, high)
         assert _starts(shared.between(low, high)) == _starts(alone), (low, high)
+
+
+def test_an_hourly_series_of_many_years_ago_is_expanded_in_its_window() -> None:
+    """Every two hours since 2000 (more than 100,000 instances before 2026): its window's
+    instances, as those of the same rule started this year on the same grid, and as the
+    occurrence index lists them; not none because the walk's bound was spent on 26 years."""
+    window = (START, START + 7 * DAY)
+    old, recent = (
+        _calendar(_event("FREQ=HOURLY;INTERVAL=2", start=f"{year}0101T090000Z"))
+        for year in (2000, 2026)
+    )
+    found = _starts(Occurrences(old).between(*window))
+    assert len(found) == 84 and found == _starts(Occurrences(recent).between(*window))
+    indexed = index_of(old.to_ical().decode(), START)
+    assert indexed is not None and not indexed.expand_on_read
+    listed = [i.start_ts for i in indexed.instances if START.timestamp() <= i.start_ts]
+    assert listed[:84] == [int(moment.timestamp()) for moment in found]
+
+
+OLD_RULES = [
+    "FREQ=DAILY;INTERVAL={n}",
+    "FREQ=WEEKLY;INTERVAL={n};BYDAY=MO,TH",
+    "FREQ=WEEKLY;INTERVAL={n};WKST=SU;BYDAY=SU,SA",
+    "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;INTERVAL={n};BYMONTHDAY=1,15,31",
+    "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU",
+    "FREQ=YEARLY;BYWEEKNO=13;BYDAY=MO",
+    "FREQ=DAILY;UNTIL=20260315T000000Z",
+    "FREQ=HOURLY;INTERVAL={n}",
+    "FREQ=HOURLY;INTERVAL={n};BYDAY=MO,TH;BYHOUR=9,13",
+    "FREQ=MINUTELY;INTERVAL={m};BYHOUR=2,9",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rule=st.sampled_from(OLD_RULES),
+    n=st.integers(1, 30),
+    m=st.integers(5, 60),
+    zone=st.sampled_from(
+        ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "UTC", "floating"]
+    ),
+    days=st.integers(61, 1500),
+    at=st.datetimes(dt.datetime(2025, 12, 1), dt.datetime(2026, 12, 1)),
+    windows=st.lists(
+        st.tuples(st.integers(-90 * 1440, 90 * 1440), st.integers(0, 4 * 1440)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+@example(  # Samoa went from UTC-10 to UTC+14 on 29 December 2011 and skipped the 30th
+    rule="FREQ=HOURLY;INTERVAL={n}",
+    n=5,
+    m=5,
+    zone="Pacific/Apia",
+    days=100,
+    at=dt.datetime(2011, 12, 30, 3),
+    windows=[(0, 1440), (-1440, 1440), (-1500, 90)],
+)
+def test_an_old_series_is_walked_from_near_each_window_with_the_same_occurrences(
+    rule: str,
+    n: int,
+    m: int,
+    zone: str,
+    days: int,
+    at: dt.datetime,
+    windows: list[tuple[int, int]],
+) -> None:
+    """A series that began long before a window is walked from near it (whole periods or
+    intervals later, as the occurrence index lists it), never from its first instance: the
+    same occurrences as the library walking from DTSTART, for windows asked in any order of
+    one calendar, with an RDATE before the walk's start and one near the window."""
+    if rule.startswith(("FREQ=HOURLY", "FREQ=MINUTELY")):
+        days = min(days, 200)  # the library walks every hour from DTSTART
+    start = (at - days * DAY).replace(second=0, microsecond=0)
+    if zone == "floating":
+        rule = rule.replace("T000000Z", "T000000")
+    times = _written("DTSTART", zone, start) + _written(
+        "RDATE", zone, start + 2 * DAY, at + dt.timedelta(hours=5)
+    )
+    text = f"UID:a\r\n{times}DURATION:PT20M\r\nRRULE:{rule.format(n=n, m=m)}\r\n"
+    shared = Occurrences(_calendar(text))
+    for offset, minutes in windows:
+        low = at + offset * MINUTE
+        low = low if zone == "floating" else low.replace(tzinfo=dt.UTC)
+        high = low + minutes * MINUTE
+        library = recurring_ical_events.of(_calendar(text)).between(low, high)
+        found = _starts(shared.between(low, high, limit=10_000))
+        assert found == sorted(_starts(library)), (low, high)
+
+
+def _written(name: str, zone: str, *moments: dt.datetime) -> str:
+    """A property line of `moments` in `zone` ("floating", "UTC" or a TZID)."""
+    suffix = "Z" if zone == "UTC" else ""
+    values = ",".join(f"{moment:%Y%m%dT%H%M%S}{suffix}" for moment in moments)
+    parameter = f";TZID={zone}" if zone not in ("floating", "UTC") else ""
+    return f"{name}{parameter}:{values}\r\n"
