@@ -3,7 +3,7 @@ PostgreSQL with FOR UPDATE SKIP LOCKED), on both queues."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 
 import pytest
 
@@ -67,3 +67,36 @@ def database_url_of(app: Televent, backend: Backend) -> str:
         return f"sqlite:///{backend.tmp_path}/televent-{backend.count}.db"
     assert backend.postgres_url is not None
     return backend.postgres_url
+
+
+def test_a_lease_waits_for_another_process_that_writes_meanwhile(
+    backend: Backend, clock: FakeClock
+) -> None:
+    """A lease reads the due rows, then marks them. Another process (a bot worker beside
+    `televent serve`) that queues a message between the two waits for the lease to end,
+    and both are stored: on SQLite the lease used to fail at once with "database is locked"
+    when the other process had committed between its read and its write."""
+    with backend.fresh_app(clock) as app:
+        settings = Settings(database_url=database_url_of(app, backend))
+        queue = make_queue("telegram", app, clock)
+        queue.enqueue("first", 1, "reminder", None, {"n": 1})
+        other = assemble(
+            event_store_environment(settings.database), dialect=settings.database.dialect
+        )
+        try:
+            beside = make_queue("telegram", other, clock)
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                with app.views.write() as db:
+                    due = db.all("SELECT delivery_id FROM telegram_outbox")
+                    queued = pool.submit(beside.enqueue, "second", 1, "reminder", None, {})
+                    wait([queued], timeout=0.5)  # SQLite: it waits for this lease to end
+                    db.run("UPDATE telegram_outbox SET leased_until = ?", ("2999",))
+                queued.result(timeout=60)
+            with other.views.read() as db:
+                rows = db.all("SELECT delivery_id, leased_until FROM telegram_outbox")
+        finally:
+            other.close()
+    assert [row["delivery_id"] for row in due] == ["first"]
+    stored = {row["delivery_id"]: row["leased_until"] for row in rows}
+    assert set(stored) == {"first", "second"}
+    assert stored["first"] == "2999"

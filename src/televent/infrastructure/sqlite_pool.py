@@ -10,13 +10,17 @@ them as the library does, with Python's own default cache instead.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from eventsourcing.persistence import InterfaceError
 from eventsourcing.sqlite import (
     SQLITE3_DEFAULT_LOCK_TIMEOUT,
     SQLiteConnection,
     SQLiteConnectionPool,
+    SQLiteCursor,
     SQLiteDatastore,
+    SQLiteTransaction,
 )
 
 STATEMENTS_KEPT = 128  # per connection (sqlite3's default)
@@ -63,3 +67,29 @@ def keep_statements(datastore: SQLiteDatastore) -> None:
         pre_ping=pool.pre_ping,
     )
     pool.close()
+
+
+class _WritingTransaction(SQLiteTransaction):
+    """The library's transaction, begun with the write lock (BEGIN IMMEDIATE)."""
+
+    def __enter__(self) -> SQLiteCursor:
+        cursor = self.connection.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
+        return cursor
+
+
+@contextmanager
+def writing_transaction(datastore: SQLiteDatastore) -> Iterator[SQLiteCursor]:
+    """A committing transaction that takes SQLite's write lock when it begins, waiting for it
+    up to the lock timeout (the library's errors, commit and rollback otherwise).
+
+    A transaction begun as the library begins it (BEGIN: reading) that reads and then writes
+    fails at once with "database is locked", without waiting, when another process committed
+    in between: SQLite cannot move its snapshot forward. A queue's lease (a SELECT, then an
+    UPDATE) failed so while `televent serve` wrote beside a bot worker."""
+    with (
+        datastore.get_connection(commit=True) as connection,
+        _WritingTransaction(connection, commit=True) as cursor,
+        cursor,
+    ):
+        yield cursor

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from televent.infrastructure.database import Dialect
+from televent.infrastructure.sqlite_pool import writing_transaction
 from televent.projections.sql import Sql
 
 
@@ -97,8 +98,16 @@ class ViewReader:
 
     @contextmanager
     def write(self) -> Iterator[Sql]:
-        """A committing transaction, for state that is not a domain event (usage, purges)."""
-        with self.datastore.transaction(commit=True) as cursor:
+        """A committing transaction, for state that is not a domain event (usage, purges,
+        leases of queued deliveries). On SQLite it holds the write lock from its start
+        (`sqlite_pool.writing_transaction`): its reads are never of a snapshot another
+        process's commit makes too old to write from."""
+        opened = (
+            self.datastore.transaction(commit=True)
+            if self.dialect is not Dialect.SQLITE
+            else writing_transaction(self.datastore)
+        )
+        with opened as cursor:
             yield Sql(cursor, self.dialect)
 
     def compact(self) -> None:
