@@ -388,6 +388,15 @@ def _odd_events(draw: st.DrawFn) -> str:
         "DURATION:PT1H\r\nRRULE:FREQ=DAILY;INTERVAL=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     ]
 )
+@example(  # midnight of 1 January of the year 1 in Berlin is in the year 0 in UTC: CalDAV's
+    # expansion of a single event into UTC overflowed (a 500) instead of leaving it to the
+    # full expansion
+    texts=[
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Hostile//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:odd\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Europe/Berlin:00010101T000000\r\n"
+        "DURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ]
+)
 def test_odd_data_is_refused_or_every_reader_succeeds(app: Televent, texts: list[str]) -> None:
     server, auth = _server(app)
     for n, text in enumerate(texts):

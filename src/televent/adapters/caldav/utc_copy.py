@@ -102,7 +102,10 @@ def _to_utc(component: Component, zones: Zones) -> bool:
                 return False
             if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
                 return False
-            converted.append(moment.astimezone(dt.UTC).strftime(_UTC_FORMAT))
+            try:
+                converted.append(moment.astimezone(dt.UTC).strftime(_UTC_FORMAT))
+            except OverflowError:  # 1 January of the year 1 east of UTC: the year 0 there
+                return False
         prop.value = ",".join(converted)
         del prop.params["TZID"]
     return all(_to_utc(sub, zones) for sub in component.components)
