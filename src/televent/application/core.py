@@ -129,9 +129,10 @@ class CommandCore(Application[UUID]):
         self.scheduler = Scheduler(queries, self.repository, internal_domain)
 
     def close(self) -> None:
-        """Close the read models' connections, then the event store's."""
+        """Close the read models' connections, then the event store's and the key store's."""
         self.views.close()
         super().close()
+        self.keys.close()
 
     # The event store's parts come built (see infrastructure/event_store.py: open_event_store).
 

@@ -5,9 +5,12 @@ they are erased; the row stays with `erased_at`, so an erasure is known and fina
 person's addresses are remembered only as keyed digests (HMAC-SHA256, RFC 2104, with a secret
 kept here too), so other people's events that name them can show a pseudonym instead.
 
-The store opens its own short connections: events are decoded while the projection engine
-holds the writers' lock, and key lookups must not wait for it. Lookups are cached for a few
-seconds; an erasure made by another process is seen by everyone within that time.
+The store uses connections of its own, outside the event store's: events are decoded while the
+projection engine holds the writers' lock, and key lookups must not wait for it. On SQLite each
+lookup opens the file; on PostgreSQL a small pool keeps a few connections open (a new one costs
+the server a process, and opening one for each lookup cost an account's registration nine).
+Lookups are cached for a few seconds; an erasure made by another process is seen by everyone
+within that time.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 from uuid import UUID
 
 import psycopg
+from psycopg_pool import ConnectionPool
 
 from televent.domain.errors import DomainError
 from televent.infrastructure.database import Dialect
@@ -46,8 +50,10 @@ class SubjectKeys:
         connect: Callable[[], contextlib.AbstractContextManager[Any]],
         dialect: Dialect,
         clock: Callable[[], dt.datetime],
+        close: Callable[[], None] = lambda: None,
     ) -> None:
         self._connect = connect
+        self._close = close
         self._dialect = dialect
         self._clock = clock
         # Every key, loaded in one query and refreshed after CACHE_SECONDS: a replay of a big
@@ -77,17 +83,30 @@ class SubjectKeys:
 
             return cls(sqlite, dialect, clock)
 
-        def postgres() -> contextlib.AbstractContextManager[Any]:
-            return psycopg.connect(
-                host=env["POSTGRES_HOST"],
-                port=int(env.get("POSTGRES_PORT", "5432")),
-                dbname=env["POSTGRES_DBNAME"],
-                user=env["POSTGRES_USER"],
-                password=env.get("POSTGRES_PASSWORD") or None,
-                connect_timeout=10,
-            )
+        # a connection is committed (or rolled back) when its block ends, as psycopg's own
+        # `connect` block does, then kept; one broken meanwhile (a server restarted) is
+        # replaced when it is next taken
+        pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            kwargs={
+                "host": env["POSTGRES_HOST"],
+                "port": int(env.get("POSTGRES_PORT", "5432")),
+                "dbname": env["POSTGRES_DBNAME"],
+                "user": env["POSTGRES_USER"],
+                "password": env.get("POSTGRES_PASSWORD") or None,
+                "connect_timeout": 10,
+            },
+            min_size=1,
+            max_size=4,
+            timeout=10,
+            check=ConnectionPool.check_connection,
+            name="subject-keys",
+            open=True,
+        )
+        return cls(pool.connection, dialect, clock, pool.close)
 
-        return cls(postgres, dialect, clock)
+    def close(self) -> None:
+        """Close the store's kept connections (PostgreSQL)."""
+        self._close()
 
     # --- keys ------------------------------------------------------------------------------
 
