@@ -19,8 +19,9 @@ RANGE=THISANDFUTURE, DURATION and PERIOD values), made lazy and bounded:
 - a query yields at most `limit` occurrences, the earliest first.
 
 What lies beyond the bounds is left out; ordinary calendars never come near them (`MAX_WORK`
-is 270 years of a daily series, 11 of an hourly one, a day and 4 hours of a secondly one,
-whose walk starts a day before its window).
+is 270 years of a daily series, 11 of an hourly one; a minutely or secondly one, refused at a
+write but in older logs, is walked from three days before its window: 4,320 minutes, or more
+seconds than the bound).
 """
 
 from __future__ import annotations
@@ -182,7 +183,6 @@ class _LazyRules:
         self._exact_from: Any = None  # the walk lists every instance from here (None: all)
         self._found: list[Any] = []  # the instances walked so far, in time order
         self._walk_on: Iterator[Any] | None = None  # the walk, where it stopped
-        self._ended = False
 
     def between(self, after: Any, before: Any, inc: bool = True) -> Iterator[Any]:
         """The instances from `after` to `before` (both included with `inc`), in time order,
@@ -210,7 +210,9 @@ class _LazyRules:
         try:
             if self._exact_from is None or after >= self._exact_from:
                 reached = self._found[-1] if self._found else self._exact_from
-                if self._ended or (reached is not None and after - reached <= NEAR):
+                # a walk that ran out (its UNTIL, or a bound of `rule_walk.walk`) far
+                # before `after` is started again near it too: a bound is no end
+                if reached is not None and after - reached <= NEAR:
                     return
             starts = [self._start_near(rule, after) for rule in self._rules]
         except (TypeError, ValueError, OverflowError):  # a zoned window of a floating series
@@ -221,7 +223,7 @@ class _LazyRules:
             return
         self._starts = starts
         self._exact_from = None if all(start is None for start in starts) else after
-        self._found, self._walk_on, self._ended = [], None, False
+        self._found, self._walk_on = [], None
 
     @staticmethod
     def _start_near(rule: Any, after: Any) -> dt.datetime | None:
@@ -248,7 +250,6 @@ class _LazyRules:
                     self._walk_on = heapq.merge(*walks)
                 moment = next(self._walk_on, _END)
                 if moment is _END:
-                    self._ended = True
                     return
                 self._found.append(moment)
             yield self._found[index]

@@ -139,9 +139,10 @@ def _moved(start: dt.datetime, freq: str, interval: int, low: dt.datetime) -> dt
         return start + dt.timedelta(days=(days // step) * step)
     if freq in _FINE:  # by whole intervals: dateutil keeps no other state for these rules
         step = interval * _FINE[freq]
-        # a day's margin: no zone's clock moved by more (Samoa, 2011), so an instance at or
-        # after `low` in any zone's time is not before it on the rule's wall clock
-        seconds = int((low - start).total_seconds()) - 86400
+        # three days' margin: a zone's offset lies within a day either side of UTC (a zone a
+        # calendar defines itself too), so an instance at or after `low`, compared in any
+        # zone's time, is not two days before it on the rule's wall clock
+        seconds = int((low - start).total_seconds()) - 3 * 86400
         return start + dt.timedelta(seconds=(seconds // step) * step)
     if freq not in ("MONTHLY", "YEARLY"):
         return None

@@ -204,6 +204,44 @@ def test_an_hourly_series_of_many_years_ago_is_expanded_in_its_window() -> None:
     assert listed[:84] == [int(moment.timestamp()) for moment in found]
 
 
+def test_a_window_after_one_that_spent_the_walks_bound_is_still_answered() -> None:
+    """The 29th of February since 1600: a window of four centuries ends the walk at its bound
+    (400 years of months); a later window is answered from near it, as if asked alone."""
+    text = _event("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29", start="16000229T090000Z")
+    shared = Occurrences(_calendar(text))
+    wide = (dt.datetime(1600, 1, 1, tzinfo=dt.UTC), dt.datetime(2010, 1, 1, tzinfo=dt.UTC))
+    assert len(list(shared.between(*wide))) == 97
+    later = (dt.datetime(2028, 1, 1, tzinfo=dt.UTC), dt.datetime(2029, 1, 1, tzinfo=dt.UTC))
+    alone = _starts(Occurrences(_calendar(text)).between(*later))
+    assert alone == [dt.datetime(2028, 2, 29, 9, tzinfo=dt.UTC)]
+    assert _starts(shared.between(*later)) == alone
+
+
+def test_an_old_fine_series_in_a_zone_whose_clock_jumps_a_day_is_walked_from_far_enough() -> None:
+    """A zone a calendar defines itself may move its clock by more than any real zone did
+    (here from UTC-11 to UTC+14): a quarter-hourly series started near its window still
+    lists what the library lists walking from DTSTART."""
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Jump\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        "TZOFFSETFROM:-1100\r\nTZOFFSETTO:-1100\r\nEND:STANDARD\r\nBEGIN:STANDARD\r\n"
+        "DTSTART:20260301T000000\r\nTZOFFSETFROM:-1100\r\nTZOFFSETTO:+1400\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    body = (
+        "UID:j\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Jump:20250101T000000\r\n"
+        "DURATION:PT10M\r\nRRULE:FREQ=HOURLY;BYMINUTE=0,15,30,45\r\n"
+    )
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        f"{zone}BEGIN:VEVENT\r\n{body}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    low = dt.datetime(2026, 3, 1, 0, 40, tzinfo=dt.UTC)
+    high = low + dt.timedelta(minutes=30)
+    library = recurring_ical_events.of(icalendar.Calendar.from_ical(text)).between(low, high)
+    found = _starts(Occurrences(icalendar.Calendar.from_ical(text)).between(low, high))
+    assert found == sorted(_starts(library)) and len(found) == 2
+
+
 OLD_RULES = [
     "FREQ=DAILY;INTERVAL={n}",
     "FREQ=WEEKLY;INTERVAL={n};BYDAY=MO,TH",
@@ -214,7 +252,8 @@ OLD_RULES = [
     "FREQ=YEARLY;BYWEEKNO=13;BYDAY=MO",
     "FREQ=DAILY;UNTIL=20260315T000000Z",
     "FREQ=HOURLY;INTERVAL={n}",
-    "FREQ=HOURLY;INTERVAL={n};BYDAY=MO,TH;BYHOUR=9,13",
+    "FREQ=HOURLY;INTERVAL={n};BYDAY=MO,TH",
+    "FREQ=HOURLY;BYDAY=MO,TH;BYHOUR=9,13",
     "FREQ=MINUTELY;INTERVAL={m};BYHOUR=2,9",
 ]
 
