@@ -37,6 +37,7 @@ import icalendar
 
 from televent.application.televent import Televent
 from televent.delivery.telegram_queue import DeliveryQueue
+from televent.domain.content_lines import encode_utc
 from televent.domain.event_alarms import alarm_moments, alarms_of, is_silent, reminders_of
 from televent.domain.event_times import component_times
 from televent.domain.occurrences import occurrences_between
@@ -237,7 +238,7 @@ class ReminderScheduler:
         for chat_id, lead, zone, preferences in recipients:
             alarms = preferences.event_alarms
             for due in dues(lead, zone, alarms):
-                occurrence = f"{due.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+                occurrence = encode_utc(due.start)
                 # By the meeting (its UID), not the copy: an invitee is reminded by the
                 # organizer's event and by their own copy of it, once.
                 key = f"reminder:{meeting}:{occurrence}:{chat_id}"

@@ -229,6 +229,13 @@ def decode_moment(
     raise ContentError(f"{value!r} is not a date or date-time.")
 
 
+def encode_utc(moment: dt.datetime) -> str:
+    """A DATE-TIME in UTC as RFC 5545 writes it (§3.3.5, form 2: 20260301T090000Z), a naive
+    moment taken as UTC. The year has its four digits: `strftime` writes the year 1 as "1"."""
+    utc = (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
+    return f"{utc.year:04d}{utc:%m%dT%H%M%S}Z"
+
+
 def decode_property_moment(prop: Property, zones: dict[str, dt.tzinfo]) -> dt.date | dt.datetime:
     """Decode a DTSTART/DTEND/DUE/RECURRENCE-ID property."""
     date_only = (prop.param("VALUE") or "").upper() == "DATE"

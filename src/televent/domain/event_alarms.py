@@ -29,6 +29,7 @@ from typing import Any
 
 import icalendar
 
+from televent.domain.content_lines import encode_utc
 from televent.domain.event_times import FieldError
 
 Reminder = int | str
@@ -67,8 +68,7 @@ def reminder_of(alarm: Any) -> Reminder | None:
             return -seconds // 60
         return f"RELATED={related}:{duration_text(value)}"
     if isinstance(value, dt.datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        return f"VALUE=DATE-TIME:{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+        return f"VALUE=DATE-TIME:{encode_utc(value)}"
     return None
 
 

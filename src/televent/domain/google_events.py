@@ -28,6 +28,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, Timezone
 
+from televent.domain.content_lines import encode_utc
+
 PRODID = "-//Televent//Google Calendar mirror//EN"
 _STATUS_IN = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE"}
 _STATUS_OUT = {"CONFIRMED": "confirmed", "TENTATIVE": "tentative"}
@@ -64,9 +66,8 @@ def is_recurring(item: GoogleEvent) -> bool:
 def instance_suffix(original: dt.date | dt.datetime) -> str:
     """How an instance's id ends for its original start."""
     if isinstance(original, dt.datetime):
-        moment = original if original.tzinfo else original.replace(tzinfo=dt.UTC)
-        return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return original.strftime("%Y%m%d")
+        return encode_utc(original)
+    return f"{original.year:04d}{original:%m%d}"
 
 
 # --- Google -> iCalendar -----------------------------------------------------------------------

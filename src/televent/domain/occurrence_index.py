@@ -38,6 +38,7 @@ from televent.domain.content_lines import (
     Property,
     decode_duration,
     decode_moment,
+    encode_utc,
     unescape_text,
 )
 from televent.domain.errors import DomainError, InvalidCalendarDataError
@@ -393,8 +394,7 @@ def _reminder(trigger: Property) -> int | str | None:
         moment = decode_moment(trigger.value, trigger.param("TZID"), {})
         if not isinstance(moment, dt.datetime):
             return None
-        aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-        return f"VALUE=DATE-TIME:{aware.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+        return f"VALUE=DATE-TIME:{encode_utc(moment)}"
     value = decode_duration(trigger.value)
     related = (trigger.param("RELATED") or "START").upper()
     seconds = int(value.total_seconds())

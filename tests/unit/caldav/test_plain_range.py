@@ -130,3 +130,22 @@ def test_the_quick_copy_declines_what_it_cannot_do_exactly() -> None:
     task = event(BASE, 30, "UTC").replace("VEVENT", "VTODO")
     for text in (floating, recurring, task, "garbage"):
         assert utc_copy(text) is None
+
+
+def test_the_quick_copy_of_the_first_centuries_writes_years_of_four_digits() -> None:
+    """The year 1 in New York (local mean time, 4:56:02 behind UTC) is written 0001, as the
+    full expansion writes it (`strftime` wrote "1", no valid DATE-TIME); midnight of the year 1
+    in Berlin is in the year 0 in UTC, which the quick copy leaves to the full expansion."""
+
+    def old(zone: str, time: str) -> str:
+        return (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\nBEGIN:VEVENT\r\nUID:e\r\n"
+            f"DTSTAMP:20260101T000000Z\r\nDTSTART;TZID={zone}:0001{time}\r\n"
+            "DURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+
+    quick = utc_copy(old("America/New_York", "0101T000000"))
+    assert quick is not None and "DTSTART:00010101T045602Z\r\n" in quick
+    [mine] = icalendar.Calendar.from_ical(quick).walk("VEVENT")
+    assert mine.decoded("DTSTART") == dt.datetime(1, 1, 1, 4, 56, 2, tzinfo=dt.UTC)
+    assert utc_copy(old("Europe/Berlin", "0101T000000")) is None

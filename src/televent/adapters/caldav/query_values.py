@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeAlias
 
+from televent.domain.content_lines import encode_utc
 from televent.domain.validation import library_calendar
 
 _UTC = dt.UTC
@@ -140,7 +141,7 @@ def _sort_key(moment: _Moment | None, tz: dt.tzinfo) -> dt.datetime:
 
 
 def _utc_text(moment: dt.datetime) -> str:
-    return _aware(moment).strftime("%Y%m%dT%H%M%SZ")
+    return encode_utc(_aware(moment))
 
 
 def _serialize(calendar: Any) -> str:

@@ -16,12 +16,12 @@ from televent.domain.content_lines import (
     ContentError,
     Property,
     decode_moment,
+    encode_utc,
     parse_one,
 )
 from televent.domain.zones import Zones, calendar_zones
 
 _FLOATING = re.compile(r"\d{8}T\d{6}")
-_UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 _RECURRENCE = ("RRULE", "RDATE", "EXDATE", "EXRULE")
 
 
@@ -84,7 +84,7 @@ def _moved(master: Component, begin: int, finish: int) -> Component:
 
 
 def _utc_text(epoch: int) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime(_UTC_FORMAT)
+    return encode_utc(dt.datetime.fromtimestamp(epoch, dt.UTC))
 
 
 def _to_utc(component: Component, zones: Zones) -> bool:
@@ -103,7 +103,7 @@ def _to_utc(component: Component, zones: Zones) -> bool:
             if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
                 return False
             try:
-                converted.append(moment.astimezone(dt.UTC).strftime(_UTC_FORMAT))
+                converted.append(encode_utc(moment))
             except OverflowError:  # 1 January of the year 1 east of UTC: the year 0 there
                 return False
         prop.value = ",".join(converted)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from televent.domain.content_lines import ContentError, Property, parse
+from televent.domain.content_lines import ContentError, Property, encode_utc, parse
 from televent.domain.ical import COMPONENT_TYPES, CalendarObject
 from televent.domain.ical_edits import REPLIED_PARAM
 from televent.domain.itip.message import (
@@ -67,7 +67,7 @@ def reply_is_stale(stored: CalendarObject, answer: Answer) -> bool:
 
 def stamp_text(moment: dt.datetime) -> str:
     """A DTSTAMP value (UTC, RFC 5545 §3.3.5 form 2)."""
-    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return encode_utc(moment)
 
 
 def with_proposed_time(stored: CalendarObject, proposal: str) -> str:
