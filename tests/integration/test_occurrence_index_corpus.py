@@ -34,6 +34,7 @@ from televent.domain.content_lines import decode_property_moment
 from televent.domain.errors import DomainError
 from televent.domain.event_fields import instance_component
 from televent.domain.ical import parse_calendar_object
+from televent.domain.occurrences import Occurrences
 from televent.projections.agenda_reader import AgendaReader
 from televent.projections.queries import ObjectView
 from tests.conftest import Backend, FakeClock
@@ -313,7 +314,7 @@ def _reminders_alike(app: Televent, objects: list[ObjectView], now: dt.datetime)
                 moments |= {start + dt.timedelta(hours=h, minutes=50) for h in (6, 7)}
             elif occurrence.floating:  # a floating time is Berlin's: one or two hours earlier
                 moments |= {start - dt.timedelta(hours=h, minutes=10) for h in (1, 2)}
-    parsed: dict[Any, icalendar.Calendar] = {}  # each body read once, asked at every moment
+    parsed: dict[Any, Occurrences] = {}  # each body read once, asked at every moment
     due = 0
     for moment in sorted(moments)[:60]:
         window = app.queries.starting_between(moment, moment + LOOK_AHEAD)
@@ -328,7 +329,7 @@ def _reminders_alike(app: Televent, objects: list[ObjectView], now: dt.datetime)
                 if obj.event_id in window.on_read or obj.component != "VEVENT":
                     continue
                 if obj.event_id not in parsed:
-                    parsed[obj.event_id] = icalendar.Calendar.from_ical(obj.ical)
+                    parsed[obj.event_id] = Occurrences(icalendar.Calendar.from_ical(obj.ical))
                 expected |= {
                     (str(obj.event_id), *_due(d))
                     for d in due_reminders(parsed[obj.event_id], moment, lead, zone, alarms=alarms)

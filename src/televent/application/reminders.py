@@ -40,7 +40,7 @@ from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.content_lines import encode_utc
 from televent.domain.event_alarms import alarm_moments, alarms_of, is_silent, reminders_of
 from televent.domain.event_times import component_times
-from televent.domain.occurrences import occurrences_between
+from televent.domain.occurrences import Occurrences
 from televent.domain.preferences import Preferences, quiet_until
 from televent.domain.sharing import Status
 from televent.domain.values import DEFAULT_REMINDER_MINUTES, PartStat, telegram_id_of
@@ -66,7 +66,7 @@ class Due:
 
 
 def due_reminders(
-    ical: str | icalendar.Calendar,
+    ical: str | icalendar.Calendar | Occurrences,
     now: dt.datetime,
     lead: dt.timedelta,
     zone: dt.tzinfo,
@@ -75,11 +75,16 @@ def due_reminders(
 ) -> Iterator[Due]:
     """Occurrences of the object starting after `now` whose reminder moment is at or before
     `now` (floating times are read in `zone`); without `alarms`, VALARMs are ignored. The
-    object is its body, or the body already parsed (the expansion repairs broken dates in it
-    in place, the same each time)."""
-    calendar = icalendar.Calendar.from_ical(ical) if isinstance(ical, str) else ical
+    object is its body, the body already parsed (the expansion repairs broken dates in it in
+    place, the same each time), or its expansion, asked at many moments (its series read
+    once)."""
+    if isinstance(ical, Occurrences):
+        expansion = ical
+    else:
+        calendar = icalendar.Calendar.from_ical(ical) if isinstance(ical, str) else ical
+        expansion = Occurrences(calendar)
     window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
-    for component in occurrences_between(calendar, now, window_end):
+    for component in expansion.between(now, window_end):
         if component.name != "VEVENT" or str(component.get("STATUS", "")).upper() == "CANCELLED":
             continue
         start = component["DTSTART"].dt
