@@ -183,6 +183,8 @@ class _LazyRules:
         self._exact_from: Any = None  # the walk lists every instance from here (None: all)
         self._found: list[Any] = []  # the instances walked so far, in time order
         self._walk_on: Iterator[Any] | None = None  # the walk, where it stopped
+        self._ended = False  # the walk came to the series' end
+        self._spent = False  # a rule took `rule_walk.MAX_STEPS` steps: no end
 
     def between(self, after: Any, before: Any, inc: bool = True) -> Iterator[Any]:
         """The instances from `after` to `before` (both included with `inc`), in time order,
@@ -210,9 +212,10 @@ class _LazyRules:
         try:
             if self._exact_from is None or after >= self._exact_from:
                 reached = self._found[-1] if self._found else self._exact_from
-                # a walk that ran out (its UNTIL, or a bound of `rule_walk.walk`) far
-                # before `after` is started again near it too: a bound is no end
-                if reached is not None and after - reached <= NEAR:
+                # a walk that came to its end (UNTIL, COUNT, a century without an
+                # instance) is not started again; one that spent its steps or its `work`
+                # far before `after` is, near it: a bound is no end
+                if self._ended or (reached is not None and after - reached <= NEAR):
                     return
             starts = [self._start_near(rule, after) for rule in self._rules]
         except (TypeError, ValueError, OverflowError):  # a zoned window of a floating series
@@ -224,6 +227,7 @@ class _LazyRules:
         self._starts = starts
         self._exact_from = None if all(start is None for start in starts) else after
         self._found, self._walk_on = [], None
+        self._ended = self._spent = False
 
     @staticmethod
     def _start_near(rule: Any, after: Any) -> dt.datetime | None:
@@ -250,14 +254,17 @@ class _LazyRules:
                     self._walk_on = heapq.merge(*walks)
                 moment = next(self._walk_on, _END)
                 if moment is _END:
+                    self._ended = not self._spent
                     return
                 self._found.append(moment)
             yield self._found[index]
             index += 1
 
-    @staticmethod
-    def _walk(rule: Any, start: dt.datetime | None) -> Iterator[Any]:
+    def _steps_spent(self) -> None:
+        self._spent = True
+
+    def _walk(self, rule: Any, start: dt.datetime | None) -> Iterator[Any]:
         until = getattr(rule, "until", None)
-        for moment in walk(rule, start=start):
+        for moment in walk(rule, start=start, spent=self._steps_spent):
             if until is None or not compare_greater(moment, until):
                 yield moment

@@ -25,7 +25,7 @@ million hours).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from dateutil.rrule import rrule
@@ -43,6 +43,11 @@ class WalkBoundError(Exception):
     iterating a `bounded` rule (`walk` ends there instead)."""
 
 
+class StepsSpentError(WalkBoundError):
+    """The walk took `MAX_STEPS` steps in all: the rule may have instances after them, which
+    a walk started later finds (an idle walk found none for a century: the rule's end)."""
+
+
 class _BoundedRule(rrule):
     """A dateutil rule whose iteration stops after `idle` steps without an instance."""
 
@@ -56,7 +61,9 @@ class _BoundedRule(rrule):
     def _bynweekday(self) -> Any:
         self._idle += 1
         self._steps += 1
-        if self._idle > self._idle_limit or self._steps > MAX_STEPS:
+        if self._steps > MAX_STEPS:
+            raise StepsSpentError
+        if self._idle > self._idle_limit:
             raise WalkBoundError
         return self._bynweekday_value
 
@@ -99,14 +106,24 @@ def rule_interval(parts: Mapping[str, str]) -> int | None:
     return int(interval)
 
 
-def walk(rule: Any, idle: int = MAX_IDLE, start: dt.datetime | None = None) -> Iterator[Any]:
+def walk(
+    rule: Any,
+    idle: int = MAX_IDLE,
+    start: dt.datetime | None = None,
+    spent: Callable[[], None] | None = None,
+) -> Iterator[Any]:
     """The instances of a dateutil rule (or rule set) in time order, with bounded work: a
-    plain rule stops after `idle` steps without an instance, or `MAX_STEPS` in all. A plain
-    rule starts at `start` when given (see `started_near`)."""
+    plain rule stops after `idle` steps without an instance, or `MAX_STEPS` in all (then
+    `spent` is called, when given). A plain rule starts at `start` when given (see
+    `started_near`)."""
     steps = iter(bounded(rule, idle, start)) if isinstance(rule, rrule) else iter(rule)
     while True:
         try:
             moment = next(steps)
+        except StepsSpentError:
+            if spent is not None:
+                spent()
+            return
         except (StopIteration, WalkBoundError):
             return
         yield moment
