@@ -16,7 +16,8 @@ from typing import Any, TypeAlias
 from televent.adapters.caldav.query_compile import _TimeRange
 from televent.adapters.caldav.query_instances import _event_end, _instance_starts, _Scope
 from televent.adapters.caldav.query_time_range import _event_overlaps
-from televent.adapters.caldav.query_values import _UTC, _aware, _parse_calendar, _utc, _utc_text
+from televent.adapters.caldav.query_values import _UTC, _aware, _parse_calendar, _utc
+from televent.domain.content_lines import encode_utc
 
 _LOG = logging.getLogger(__name__)
 PRODID = "-//Televent//Televent//EN"
@@ -94,14 +95,14 @@ def render_free_busy(
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "BEGIN:VFREEBUSY",
-        f"DTSTAMP:{_utc_text(stamp)}",
-        f"DTSTART:{_utc_text(start)}",
-        f"DTEND:{_utc_text(end)}",
+        f"DTSTAMP:{encode_utc(stamp)}",
+        f"DTSTART:{encode_utc(start)}",
+        f"DTEND:{encode_utc(end)}",
     ]
     for begin, finish, fbtype in periods:
         if not _TOKEN_PATTERN.fullmatch(fbtype):
             raise ValueError(f"Not an FBTYPE token: {fbtype!r}")
-        lines.append(f"FREEBUSY;FBTYPE={fbtype.upper()}:{_utc_text(begin)}/{_utc_text(finish)}")
+        lines.append(f"FREEBUSY;FBTYPE={fbtype.upper()}:{encode_utc(begin)}/{encode_utc(finish)}")
     lines += ["END:VFREEBUSY", "END:VCALENDAR"]
     return "\r\n".join(lines) + "\r\n"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeAlias
 
-from televent.domain.content_lines import encode_utc
 from televent.domain.validation import library_calendar
 
 _UTC = dt.UTC
@@ -138,10 +137,6 @@ def _shift_bound(bound: dt.datetime | None, delta: dt.timedelta) -> dt.datetime 
 
 def _sort_key(moment: _Moment | None, tz: dt.tzinfo) -> dt.datetime:
     return _MIN if moment is None else _utc(moment, tz)
-
-
-def _utc_text(moment: dt.datetime) -> str:
-    return encode_utc(_aware(moment))
 
 
 def _serialize(calendar: Any) -> str:
