@@ -74,7 +74,11 @@ def build_application(
         internal_domain=settings.internal_domain,
         mail_identity=MailIdentity.parse(settings.mail_from),
     )
-    catch_up(app)
+    try:
+        catch_up(app)
+    except BaseException:
+        app.close()  # its connections are not left open by a start that failed
+        raise
     return app
 
 
@@ -91,21 +95,30 @@ def assemble(
     per person unless not `sealed`), the projection engine attached to its recorder, and the
     read models' reader and queries, each handed to what uses it."""
     keys = SubjectKeys.for_environment(env, dialect, clock)
-    store = open_event_store(Televent.name, env, dialect, keys, sealed=sealed)
-    engine = ProjectionEngine(dialect, store.mapper, clock, store.events_table, internal_domain)
-    store.attach(engine)
-    views = ViewReader(store.datastore, dialect)
-    queries = Queries(views, store.events_table)
-    return Televent(
-        store,
-        keys,
-        engine,
-        views,
-        queries,
-        clock=clock,
-        internal_domain=internal_domain,
-        mail_identity=mail_identity,
-    )
+    try:
+        store = open_event_store(Televent.name, env, dialect, keys, sealed=sealed)
+    except BaseException:
+        keys.close()  # the key store's kept connections, when the event store cannot open
+        raise
+    try:
+        engine = ProjectionEngine(dialect, store.mapper, clock, store.events_table, internal_domain)
+        store.attach(engine)
+        views = ViewReader(store.datastore, dialect)
+        queries = Queries(views, store.events_table)
+        return Televent(
+            store,
+            keys,
+            engine,
+            views,
+            queries,
+            clock=clock,
+            internal_domain=internal_domain,
+            mail_identity=mail_identity,
+        )
+    except BaseException:
+        store.factory.close()
+        keys.close()
+        raise
 
 
 def catch_up(app: Televent) -> int:

@@ -170,18 +170,22 @@ def open_event_store(
     )
     environment = Environment(name, settings)
     factory: InfrastructureFactory[Any] = InfrastructureFactory.construct(environment)
-    datastore = getattr(factory, "datastore", None)
-    if isinstance(datastore, SQLiteDatastore):
-        keep_statements(datastore)  # before the recorder opens a connection
-    transcoder = factory.transcoder()
-    if isinstance(transcoder, JSONTranscoder):  # what Application.register_transcodings adds
-        transcoder.register(UUIDAsHex())
-        transcoder.register(DecimalAsStr())
-        transcoder.register(DatetimeAsISO())
-    mapper: Mapper[UUID] = (
-        SubjectMapper(transcoder, keys) if sealed else Mapper(transcoder=transcoder)
-    )
-    recorder = factory.application_recorder()
-    if not isinstance(recorder, ProjectingSQLiteRecorder | ProjectingPostgresRecorder):
-        raise TypeError(f"Expected a projecting recorder, got {type(recorder).__name__}.")
+    try:
+        datastore = getattr(factory, "datastore", None)
+        if isinstance(datastore, SQLiteDatastore):
+            keep_statements(datastore)  # before the recorder opens a connection
+        transcoder = factory.transcoder()
+        if isinstance(transcoder, JSONTranscoder):  # what Application.register_transcodings adds
+            transcoder.register(UUIDAsHex())
+            transcoder.register(DecimalAsStr())
+            transcoder.register(DatetimeAsISO())
+        mapper: Mapper[UUID] = (
+            SubjectMapper(transcoder, keys) if sealed else Mapper(transcoder=transcoder)
+        )
+        recorder = factory.application_recorder()
+        if not isinstance(recorder, ProjectingSQLiteRecorder | ProjectingPostgresRecorder):
+            raise TypeError(f"Expected a projecting recorder, got {type(recorder).__name__}.")
+    except BaseException:
+        factory.close()  # its pool's connections (PostgreSQL), when the store cannot open
+        raise
     return EventStoreParts(environment, factory, mapper, recorder)
