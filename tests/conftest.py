@@ -24,6 +24,7 @@ import eventsourcing.domain
 import psycopg
 import pytest
 from hypothesis import settings
+from psycopg import sql
 
 from televent.application import accounts
 from televent.application.televent import Televent
@@ -121,6 +122,7 @@ def postgres_test_database(postgres_admin_url: str) -> Iterator[str]:
 def reset_postgres(url: str) -> None:
     """Empty the test database: drop and recreate its public schema."""
     _POSTGRES_SEEDS.pop(url, None)
+    _forget_emptier(url)
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("DROP SCHEMA public CASCADE")
         conn.execute("CREATE SCHEMA public")
@@ -131,9 +133,12 @@ def reset_postgres(url: str) -> None:
 # quarter of a second on SQLite and most of a second on PostgreSQL, and property tests make a
 # fresh application for every example.
 _SQLITE_TEMPLATE: list[Path] = []
-_POSTGRES_SEEDS: dict[
-    str, tuple[frozenset[str], list[str], dict[str, tuple[list[str], list[Any]]]]
-] = {}
+# per database URL: its tables, and the one statement that empties them back to migrated
+_POSTGRES_SEEDS: dict[str, tuple[frozenset[str], str]] = {}
+# per database URL: a connection kept for emptying it (a new one costs a few milliseconds),
+# under this application name
+EMPTIER_NAME = "televent-tests-emptier"
+_POSTGRES_EMPTIERS: dict[str, psycopg.Connection[Any]] = {}
 
 
 def _migrate(database_url: str) -> None:
@@ -158,55 +163,66 @@ def _tables(conn: psycopg.Connection[Any]) -> frozenset[str]:
 
 
 def _seed_postgres(url: str) -> None:
-    """Migrate the emptied database and remember what migrating wrote."""
+    """Migrate the emptied database and remember what migrating wrote, as one statement
+    that deletes every row, restarts the sequences and writes those rows again."""
+    _forget_emptier(url)
     reset_postgres(url)
     _migrate(url)
     with psycopg.connect(url, autocommit=True) as conn:
         tables = _tables(conn)
-        sequences = [
-            str(row[0])
-            for row in conn.execute(
-                "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
-            )
+        statements: list[sql.Composable] = [sql.SQL("SET LOCAL session_replication_role = replica")]
+        statements += [
+            sql.SQL("DELETE FROM {}").format(sql.Identifier(table)) for table in sorted(tables)
         ]
-        rows: dict[str, tuple[list[str], list[Any]]] = {}
+        for row in conn.execute(
+            "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'"
+        ):
+            statements.append(sql.SQL("ALTER SEQUENCE {} RESTART").format(sql.Identifier(row[0])))
         for table in sorted(tables):
-            cursor = conn.execute(f'SELECT * FROM "{table}"')
+            cursor = conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table)))
             found = cursor.fetchall()
             if found:
                 assert cursor.description is not None
-                rows[table] = ([column.name for column in cursor.description], found)
-    _POSTGRES_SEEDS[url] = (tables, sequences, rows)
+                names = sql.SQL(", ").join(sql.Identifier(c.name) for c in cursor.description)
+                values = sql.SQL(", ").join(
+                    sql.SQL("({})").format(sql.SQL(", ").join(map(sql.Literal, row)))
+                    for row in found
+                )
+                statements.append(
+                    sql.SQL("INSERT INTO {} ({}) VALUES {}").format(
+                        sql.Identifier(table), names, values
+                    )
+                )
+        restore = sql.SQL("; ").join(statements).as_string(conn)
+    _POSTGRES_SEEDS[url] = (tables, restore)
+
+
+def _forget_emptier(url: str) -> None:
+    conn = _POSTGRES_EMPTIERS.pop(url, None)
+    if conn is not None:
+        conn.close()
 
 
 def _empty_postgres(url: str) -> None:
     """Bring the database back to migrated and empty: every row deleted, the sequences
-    restarted and what migrating wrote written again (migrated afresh when a test changed the
-    schema itself)."""
+    restarted and what migrating wrote written again, in one round trip (migrated afresh
+    when a test changed the schema itself)."""
     seed = _POSTGRES_SEEDS.get(url)
     if seed is None:
         _seed_postgres(url)
         return
-    tables, sequences, rows = seed
+    tables, restore = seed
     try:
-        with psycopg.connect(url, autocommit=True) as conn:
-            if _tables(conn) != tables:
-                raise LookupError("the schema changed")
-            with conn.transaction():
-                # one round trip for every table and sequence (statements without parameters
-                # go together in one simple query)
-                conn.execute(
-                    "SET LOCAL session_replication_role = replica;"
-                    + "".join(f'DELETE FROM "{table}";' for table in sorted(tables))
-                    + "".join(f'ALTER SEQUENCE "{sequence}" RESTART;' for sequence in sequences)
-                )
-                for table, (columns, values) in rows.items():
-                    names = ", ".join(f'"{column}"' for column in columns)
-                    marks = ", ".join("%s" for _ in columns)
-                    with conn.cursor() as cursor:
-                        cursor.executemany(
-                            f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values
-                        )
+        conn = _POSTGRES_EMPTIERS.get(url)
+        if conn is None or conn.closed:
+            conn = _POSTGRES_EMPTIERS[url] = psycopg.connect(
+                url, autocommit=True, application_name=EMPTIER_NAME
+            )
+        if _tables(conn) != tables:
+            raise LookupError("the schema changed")
+        with conn.transaction():
+            # statements without parameters go together in one simple query
+            conn.execute(restore.encode())
     except (LookupError, psycopg.Error):
         _seed_postgres(url)
 
@@ -253,9 +269,10 @@ class Backend:
         """An application on a new, empty database, closed afterwards (`mail_from`:
         TELEVENT_MAIL_FROM, under which invitation addresses are made)."""
         settings = Settings(database_url=self.migrated_url(), mail_from=mail_from)
-        # migrated already: the migration tool's own start (reading its plugins, its lock
-        # table) cost a hypothesis example a tenth of its time on PostgreSQL
-        app = build_application(settings, clock=clock or FakeClock(), migrate=False)
+        # migrated already, and an application started on it: the migration tool's own start
+        # (reading its plugins, its lock table) cost a hypothesis example a tenth of its time
+        # on PostgreSQL, and the event store's checking its tables and types a tenth more
+        app = build_application(settings, clock=clock or FakeClock(), migrate=False, started=True)
         try:
             yield app
         finally:

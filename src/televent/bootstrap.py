@@ -36,14 +36,17 @@ from televent.projections.queries import ProjectionStatus, Queries, ViewReader
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 
-def event_store_environment(url: DatabaseUrl) -> dict[str, str]:
-    """The eventsourcing library's settings for the chosen backend."""
+def event_store_environment(url: DatabaseUrl, *, create_table: bool = True) -> dict[str, str]:
+    """The eventsourcing library's settings for the chosen backend (`create_table`: whether
+    the library creates its tables and types when they are missing, which costs a few round
+    trips at each start)."""
+    create = "true" if create_table else "false"
     if url.dialect is Dialect.SQLITE:
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(Path(url.path).expanduser().resolve()),
             "SQLITE_LOCK_TIMEOUT": "30",
-            "CREATE_TABLE": "true",
+            "CREATE_TABLE": create,
         }
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
@@ -55,20 +58,22 @@ def event_store_environment(url: DatabaseUrl) -> dict[str, str]:
         "POSTGRES_LOCK_TIMEOUT": "30",
         "POSTGRES_POOL_SIZE": "8",
         "POSTGRES_MAX_OVERFLOW": "8",
-        "CREATE_TABLE": "true",
+        "CREATE_TABLE": create,
     }
 
 
 def build_application(
-    settings: Settings, *, clock: Clock = utc_now, migrate: bool = True
+    settings: Settings, *, clock: Clock = utc_now, migrate: bool = True, started: bool = False
 ) -> Televent:
-    """Create the schema if needed, then the application (its read models caught up)."""
+    """Create the schema if needed, then the application (its read models caught up).
+    `migrate=False`: the read models' schema is up to date; `started`: an application has
+    started on this database before, so the event store's tables exist too."""
     url = settings.database
     url.ensure_directory()
     if migrate:
         apply_migrations(url)
     app = assemble(
-        event_store_environment(url),
+        event_store_environment(url, create_table=not started),
         dialect=url.dialect,
         clock=clock,
         internal_domain=settings.internal_domain,
@@ -127,8 +132,11 @@ def catch_up(app: Televent) -> int:
     with app.views.write() as db:
         engine.lock_writers(db)
         head = engine.head(db)
+        positions = engine.positions(db)  # one round trip, not one for each read model
         for projection in engine.projections:
-            position = engine.position(db, projection.name)
+            position = positions.get(projection.name)
+            if position is None:
+                position = engine.position(db, projection.name)  # not set up: says so
             if position < 0:
                 # Added to an existing log: it starts now (a delivery queue must not replay
                 # the past); see migrations 0006.

@@ -17,7 +17,7 @@ from televent import bootstrap
 from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.infrastructure import event_store
-from tests.conftest import Backend, FakeClock
+from tests.conftest import EMPTIER_NAME, Backend, FakeClock
 
 
 class StartFailedError(Exception):
@@ -29,11 +29,13 @@ def fail(*_args: Any, **_kwargs: Any) -> Any:
 
 
 def others_connected(url: str) -> int:
-    """Connections to the test's database other than the one asking."""
+    """Connections to the test's database other than the one asking and the one the tests
+    keep for emptying it."""
     with psycopg.connect(url, autocommit=True) as conn:
         row = conn.execute(
-            "SELECT COUNT(*) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid() AND application_name <> %s",
+            (EMPTIER_NAME,),
         ).fetchone()
     assert row is not None
     return int(row[0])
