@@ -10,19 +10,18 @@ RANGE=THISANDFUTURE, DURATION and PERIOD values), made lazy and bounded:
   (`rule_walk.started_near`: whole periods or intervals later, the same instances), as the
   occurrence index lists it, so an old series costs its window, not its age, and the two
   list the same instances; a rule with COUNT is walked from its DTSTART;
-- a walk stops at the window's end, or after `work` rule instances counted from the
-  window's first (and before the window, `_LEAD` times `work` from where it started), so a
-  `FREQ=SECONDLY` series without end, or `FREQ=MINUTELY;BYSECOND=0,...,59`, costs a bounded
-  amount however wide the window; and each rule stops when it goes
+- a walk stops at the window's end, or after `work` rule instances counted from where it
+  started, so a `FREQ=SECONDLY` series without end, or `FREQ=MINUTELY;BYSECOND=0,...,59`,
+  costs a bounded amount however wide the window; and each rule stops when it goes
   `rule_walk.MAX_IDLE` months without an instance, so a rule that never matches
   (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) costs a tenth of a second, not dateutil's walk to
   the year 9999;
 - a query yields at most `limit` occurrences, the earliest first.
 
 What lies beyond the bounds is left out; ordinary calendars never come near them (`MAX_WORK`
-is 270 years of a daily series, 11 of an hourly one; an hourly, minutely or secondly one is
-walked from three days before its window, which a rule of every second fills with 259,200
-instances, within the bound before a window).
+is 270 years of a daily series, 11 of an hourly one; a minutely or secondly one, refused at a
+write but in older logs, is walked from three days before its window: 4,320 minutes, or more
+seconds than the bound).
 """
 
 from __future__ import annotations
@@ -47,11 +46,8 @@ from televent.domain.zones import in_series_form
 
 # Occurrences one query yields at most (callers may ask for fewer or more).
 MAX_OCCURRENCES = 1_000
-# Rule instances one series walks at most in a window, from the window's first instance.
+# Rule instances one series walks at most, from its first instance.
 MAX_WORK = 100_000
-# ... and before that first instance, in `MAX_WORK`s from where its walk started (three days
-# of a rule of every second: `rule_walk.started_near` starts a fine rule that much early)
-_LEAD = 3
 _END = object()
 # more than any step back a zone's clock change makes in a walk (a day, Samoa in 2011)
 _ZONE_GAPS = dt.timedelta(days=3)
@@ -79,7 +75,7 @@ class Occurrences:
         components: the component names expanded ("VEVENT", "VTODO", "VJOURNAL").
         x_wr_timezone: read an X-WR-TIMEZONE as calendar applications do (what
             `recurring_ical_events.of` does); RFC 4791 queries leave it aside.
-        work: the rule instances a series walks at most per window, from its first.
+        work: the rule instances a series walks at most per window.
     """
 
     def __init__(
@@ -192,8 +188,8 @@ class _LazyRules:
 
     def between(self, after: Any, before: Any, inc: bool = True) -> Iterator[Any]:
         """The instances from `after` to `before` (both included with `inc`), in time order,
-        walking at most `work` instances from the window's first (`_instances`). The walk is
-        kept: the widening windows of one query walk the series once, not once each."""
+        walking at most `work` instances from the walk's start. The walk is kept: the widening
+        windows of one query walk the series once, not once each."""
         self._walk_near(after)
         # the instances walked before `after` are passed over by bisection: a query's many
         # windows over a long series cost each their own instances, not the whole walk. The
@@ -203,7 +199,7 @@ class _LazyRules:
             first = bisect.bisect_left(self._found, after - _ZONE_GAPS)
         except OverflowError:  # `after` at the calendar's first days
             first = 0
-        for moment in self._instances(first, after):
+        for moment in self._instances(first):
             if moment > before or (not inc and moment == before):
                 return
             if moment > after or (inc and moment == after):
@@ -248,16 +244,11 @@ class _LazyRules:
         moved = started_near(start, frequency, given._interval, after, counted=counted)
         return None if moved == start else moved
 
-    def _instances(self, index: int, after: Any) -> Iterator[Any]:
-        """The instances from the `index`th: those walked before, then the walk continued, at
-        most `work` from the first at or after `after`; before that one, the walk goes on no
-        further than `_LEAD` times `work` from its start (the margin a walk starts with
-        before its window holds 259,200 instances of a rule of every second)."""
-        window_from: int | None = None  # the index of the first instance at or after `after`
-        while window_from is None or index < window_from + self._work:
+    def _instances(self, index: int = 0) -> Iterator[Any]:
+        """The first `work` instances from the `index`th: those walked before, then the walk
+        continued."""
+        while index < self._work:
             if index == len(self._found):
-                if window_from is None and index >= _LEAD * self._work:
-                    return
                 if self._walk_on is None:
                     walks = map(self._walk, self._rules, self._starts)
                     self._walk_on = heapq.merge(*walks)
@@ -266,10 +257,7 @@ class _LazyRules:
                     self._ended = not self._spent
                     return
                 self._found.append(moment)
-            moment = self._found[index]
-            if window_from is None and not moment < after:
-                window_from = index
-            yield moment
+            yield self._found[index]
             index += 1
 
     def _steps_spent(self) -> None:

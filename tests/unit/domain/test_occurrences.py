@@ -107,24 +107,8 @@ def test_a_series_too_dense_to_reach_the_window_costs_bounded_work() -> None:
     calendar = _calendar(_event("FREQ=SECONDLY", start="20200101T000000Z"))
     began = time.monotonic()
     found = list(Occurrences(calendar, work=10_000).between(START, START + DAY))
-    # the walk starts three days before the window: 259,200 seconds, more than the 30,000
-    # (three times `work`) a walk may take before its window
-    assert found == []
+    assert found == []  # 10 000 seconds from a day before the window never reach it
     assert time.monotonic() - began < 5
-
-
-def test_a_dense_hourly_series_of_a_year_ago_is_listed_in_its_window() -> None:
-    # every second of each hour, which a write accepts (an hourly rule): the three days the
-    # walk starts before its window hold 259,200 instances, more than the 100,000 a window
-    # may walk, which are counted from the window's first instance, not from the walk's start
-    every = ",".join(str(n) for n in range(60))
-    rule = f"FREQ=HOURLY;BYMINUTE={every};BYSECOND={every}"
-    calendar = _calendar(_event(rule, start="20250301T000000Z"))
-    began = time.monotonic()
-    found = _starts(occurrences_between(calendar, START, START + DAY, limit=50))
-    # each lasts half an hour: the first overlapping the window began 1,799 seconds before it
-    assert found == [START + dt.timedelta(seconds=n) for n in range(-1799, -1749)]
-    assert time.monotonic() - began < 20
 
 
 _FREQUENCIES = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY"]
