@@ -250,7 +250,32 @@ _ZONES = [
     (';TZID=""', ""),
     (';TZID="W. Europe Standard Time"', ""),
     (";TZID=America/New_York", ""),
+    (";TZID=Odd Zone", ""),  # defined in the calendar, with a rule from _ZONE_RULES
 ]
+# the rules of a zone a calendar defines itself: dateutil walks them at every conversion
+_ZONE_RULES = [
+    "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=19900101T000000Z",
+    "FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU",  # walked in place without end
+    "FREQ=WEEKLY;INTERVAL=0;BYDAY=MO",
+    "FREQ=DAILY",
+    "FREQ=SECONDLY",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",  # never applies: walked to the year 9999
+    "FREQ=MONTHLY;BYDAY=SU",
+]
+
+
+def _odd_zone(name: str, rule: str, since: str) -> list[str]:
+    return [
+        "BEGIN:VTIMEZONE", f"TZID:{name}",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", f"DTSTART:{since}T020000",
+        f"RRULE:{rule}", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "DTSTART:19961027T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]  # fmt: skip
+
+
 _DAYS = ["20260301", "20261231", "20250101", "20280229", "00010101", "99991230"]
 _moments = st.tuples(st.sampled_from(_DAYS), st.sampled_from(["090000", "000000", "235959"]))
 _rules = st.one_of(
@@ -357,6 +382,16 @@ def _odd_events(draw: st.DrawFn) -> str:
         components += _event("odd", rid, "DTSTART:20261211T100000Z", "DURATION:PT1H")
     if not components:
         components = _event("odd", *lines)
+    if zone == ";TZID=Odd Zone":
+        # a name of its own for each calendar: icalendar keeps the first definition of a name
+        # for the whole process
+        name = f"Odd Zone {draw(st.integers(0, 10**9))}"
+        rule = draw(st.sampled_from(_ZONE_RULES))
+        since = draw(st.sampled_from(["19810329", "16010325", "00010325"]))
+        components = [
+            *_odd_zone(name, rule, since),
+            *(line.replace(";TZID=Odd Zone", f";TZID={name}") for line in components),
+        ]
     method = draw(st.sampled_from([None, None, "PUBLISH"]))
     return _calendar(*components, method=method)
 
@@ -386,6 +421,15 @@ def _odd_events(draw: st.DrawFn) -> str:
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Hostile//EN\r\nBEGIN:VEVENT\r\n"
         "UID:odd\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20250101T090000Z\r\n"
         "DURATION:PT1H\r\nRRULE:FREQ=DAILY;INTERVAL=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ]
+)
+@example(  # a zone the calendar defines with a rule of INTERVAL=0: dateutil walked it in
+    # place for good at the first time read in that zone, and the PUT never answered
+    texts=[
+        _calendar(
+            *_odd_zone("Odd Zone", "FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU", "19810329"),
+            *_event("odd", "DTSTART;TZID=Odd Zone:20260301T090000", "DURATION:PT1H"),
+        )
     ]
 )
 @example(  # midnight of 1 January of the year 1 in Berlin is in the year 0 in UTC: CalDAV's

@@ -27,7 +27,7 @@ from televent.domain.content_lines import (
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.recurrence import encode, instance_spans
 from televent.domain.values import PartStat, normalize_address
-from televent.domain.zones import Zones, calendar_zones, instance_key
+from televent.domain.zones import Zones, calendar_zones, instance_key, zone_rules_problem
 
 COMPONENT_TYPES = ical_edits.COMPONENT_TYPES
 
@@ -127,6 +127,9 @@ def parse_calendar_object(text: str) -> CalendarObject:
             "Only one component may lack RECURRENCE-ID (RFC 4791 §4.1).",
             "valid-calendar-object-resource",
         )
+    zone_problem = zone_rules_problem(calendar)  # before any time is read in such a zone
+    if zone_problem is not None:
+        raise InvalidCalendarDataError(zone_problem, "valid-calendar-data")
     zones = calendar_zones(calendar)
     for component in components:
         _check_values(component, zones)

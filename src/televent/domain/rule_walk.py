@@ -115,7 +115,10 @@ def walk(
     """The instances of a dateutil rule (or rule set) in time order, with bounded work: a
     plain rule stops after `idle` steps without an instance, or `MAX_STEPS` in all (then
     `spent` is called, when given). A plain rule starts at `start` when given (see
-    `started_near`)."""
+    `started_near`). A rule of `INTERVAL=0`, refused at a write but in older logs, has
+    none: dateutil would walk it in place without end."""
+    if isinstance(rule, rrule) and getattr(rule, "_interval", 1) < 1:
+        return  # dateutil walks INTERVAL=0 in place, for good: no instance but DTSTART's own
     steps = iter(bounded(rule, idle, start)) if isinstance(rule, rrule) else iter(rule)
     while True:
         try:
@@ -141,7 +144,7 @@ def started_near(
     the 31st). Wall-clock times compare in `start`'s zone; `low` is aware when `start` is."""
     naive_start = start.replace(tzinfo=None)
     naive_low = (low.astimezone(start.tzinfo) if start.tzinfo else low).replace(tzinfo=None)
-    if counted or naive_low <= naive_start + NEAR:
+    if counted or interval < 1 or naive_low <= naive_start + NEAR:
         return start
     moved = _moved(naive_start, freq, interval, naive_low)
     if moved is None or moved <= naive_start:

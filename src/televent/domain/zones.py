@@ -9,15 +9,28 @@ zone from the object's own VTIMEZONE rules.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import zoneinfo
 from functools import lru_cache
 
 import icalendar
+from dateutil.rrule import rrulestr
 
-from televent.domain.content_lines import Component, iana_zone, unescape_text
+from televent.domain.content_lines import (
+    Component,
+    ContentError,
+    decode_moment,
+    decode_recur,
+    iana_zone,
+    unescape_text,
+)
+from televent.domain.rule_walk import rule_interval, walk
 
 Zones = dict[str, dt.tzinfo]
 MAX_ZONE_NAME = 100  # the longest IANA name is 32 characters
+# A zone's offset changes yearly, monthly at most: the frequencies of a VTIMEZONE's rules
+ZONE_FREQUENCIES = ("YEARLY", "MONTHLY")
+MAX_ZONE_CHANGES_A_YEAR = 24  # per rule (a monthly one changes 12 or 13 times in 366 days)
 
 
 def zone_named(name: object) -> zoneinfo.ZoneInfo | None:
@@ -40,18 +53,90 @@ def zone_or_utc(name: object) -> zoneinfo.ZoneInfo:
 
 
 def calendar_zones(calendar: Component) -> Zones:
-    """The object's own zone definitions, for TZIDs that are not IANA or Windows names."""
+    """The object's own zone definitions, for TZIDs that are not IANA or Windows names (none
+    whose rules `zone_rules_problem` refuses)."""
     zones: Zones = {}
     for definition in calendar.components:
         if definition.name != "VTIMEZONE":
             continue
         prop = definition.get("TZID")
         tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
-        if tzid and iana_zone(tzid) is None:
+        if tzid and iana_zone(tzid) is None and _rules_problem(definition) is None:
             zone = _defined_zone(definition.serialize())
             if zone is not None:
                 zones[tzid] = zone
     return zones
+
+
+def zone_rules_problem(calendar: Component) -> str | None:
+    """Why a VTIMEZONE of the calendar cannot be read safely (a message), or None.
+
+    dateutil, which reads a VTIMEZONE's rules (icalendar hands them to it, and every reader of
+    a stored body reads it through icalendar), walks a rule from its DTSTART at each conversion
+    of a time: a rule of `INTERVAL=0` never ends (a CalDAV PUT held its worker for good), a
+    daily rule since 1601 costs seconds a conversion, and one that never applies walks to the
+    year 9999. A zone's offset changes yearly, or monthly at most: its rules repeat yearly or
+    monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each (twice
+    a month: BYxxx parts can make a yearly rule daily), and apply at least once."""
+    for definition in calendar.components:
+        if definition.name == "VTIMEZONE":
+            problem = _rules_problem(definition)
+            if problem is not None:
+                prop = definition.get("TZID")
+                tzid = "" if prop is None else unescape_text(prop.value).strip()[:80]
+                return f"VTIMEZONE {tzid}: {problem}"
+    return None
+
+
+def _rules_problem(definition: Component) -> str | None:
+    for observance in definition.components:
+        for rule in observance.all("RRULE"):
+            try:
+                parts = decode_recur(rule.value)
+            except ContentError as exc:
+                return str(exc)
+            frequency = parts["FREQ"].upper()
+            if frequency not in ZONE_FREQUENCIES:
+                return (
+                    f"RRULE FREQ={frequency[:20]} is not read: a time zone's rules repeat "
+                    "yearly or monthly."
+                )
+            if rule_interval(parts) is None:
+                return (
+                    f"RRULE INTERVAL={parts['INTERVAL'][:20]} is not read: an interval is a "
+                    "whole number of at least 1."
+                )
+            problem = _trial_problem(observance, parts)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _trial_problem(observance: Component, parts: dict[str, str]) -> str | None:
+    """A rule's first instances from its observance's DTSTART, walked with bounded work: none
+    (the rule never applies) or too many in a year is a problem."""
+    start_prop = observance.get("DTSTART")
+    if start_prop is None:
+        return None  # icalendar refuses the zone itself
+    try:
+        start = decode_moment(start_prop.value, None, {})
+        if not isinstance(start, dt.datetime):
+            start = dt.datetime(start.year, start.month, start.day)
+        pattern = ";".join(
+            f"{key}={item}" for key, item in parts.items() if key not in ("UNTIL", "COUNT")
+        )
+        rule = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))
+        first = list(itertools.islice(walk(rule), MAX_ZONE_CHANGES_A_YEAR + 1))
+    except (ContentError, ValueError, TypeError, OverflowError):
+        return None  # what dateutil cannot read, icalendar refuses
+    if not first:
+        return "an RRULE that never applies is not read."
+    if len(first) > MAX_ZONE_CHANGES_A_YEAR and first[-1] - first[0] < dt.timedelta(days=366):
+        return (
+            f"an RRULE that changes the offset more than {MAX_ZONE_CHANGES_A_YEAR} times "
+            "a year is not read."
+        )
+    return None
 
 
 @lru_cache(maxsize=256)
