@@ -37,6 +37,7 @@ import icalendar
 
 from televent.application.televent import Televent
 from televent.delivery.telegram_queue import DeliveryQueue
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import encode_utc
 from televent.domain.event_alarms import alarm_moments, alarms_of, is_silent, reminders_of
 from televent.domain.event_times import component_times
@@ -81,7 +82,7 @@ def due_reminders(
     if isinstance(ical, Occurrences):
         expansion = ical
     else:
-        calendar = icalendar.Calendar.from_ical(ical) if isinstance(ical, str) else ical
+        calendar = read_calendar(ical) if isinstance(ical, str) else ical
         expansion = Occurrences(calendar)
     window_end = now + max(lead, dt.timedelta(0)) + LOOK_AHEAD
     for component in expansion.between(now, window_end):

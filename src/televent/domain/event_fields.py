@@ -18,6 +18,7 @@ from typing import Any
 import icalendar
 from dateutil.rrule import rrulestr
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
 from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
 from televent.domain.event_times import (
@@ -281,7 +282,7 @@ def instance_component(text: str, occurrence: str) -> Any:
 def event_calendar(text: str) -> icalendar.Calendar:
     """A stored resource parsed; refused when it cannot be read or holds no VEVENT."""
     try:
-        calendar: icalendar.Calendar = icalendar.Calendar.from_ical(text)
+        calendar: icalendar.Calendar = read_calendar(text)
     except ValueError as exc:
         raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
     if not _events(calendar):

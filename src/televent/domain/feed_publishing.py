@@ -17,6 +17,8 @@ from typing import Any
 
 import icalendar
 
+from televent.domain.calendar_reading import read_calendar
+
 # The properties a busy-only event keeps (SUMMARY is replaced by the fixed word).
 BUSY_PROPERTIES = (
     "UID",
@@ -36,7 +38,7 @@ BUSY_PROPERTIES = (
 def busy_only(text: str, word: str) -> str | None:
     """The busy-only form of one stored calendar object, or None when nothing of it is busy
     time. Raises what the parser raises for an object that cannot be read."""
-    calendar = icalendar.Calendar.from_ical(text)
+    calendar = read_calendar(text)
     if getattr(calendar, "name", None) != "VCALENDAR":
         raise ValueError("not a VCALENDAR")
     out = icalendar.Calendar()

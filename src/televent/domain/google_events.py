@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, Timezone
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import encode_utc
 
 PRODID = "-//Televent//Google Calendar mirror//EN"
@@ -273,7 +274,7 @@ def google_series(text: str) -> GoogleSeries:
     Raises:
         ValueError: the object has no event, or an event without a start.
     """
-    calendar = Calendar.from_ical(text)
+    calendar = read_calendar(text)
     events = list(calendar.walk("VEVENT"))
     if not events:
         raise ValueError("no event in the calendar object")

@@ -24,6 +24,7 @@ from uuid import UUID
 import icalendar
 from eventsourcing.domain import Aggregate, event
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import DomainError, ForbiddenError
 from televent.domain.sharing import Role
 from televent.domain.values import TELEVENT_NAMESPACE, PartStat, normalize_address
@@ -63,7 +64,7 @@ def with_guest_answer(text: str, address: str, name: str | None, partstat: PartS
     component when missing) with that PARTSTAT. The group's card is where they answer, so the
     server sends them nothing (SCHEDULE-AGENT=CLIENT, RFC 6638 §7.1): no invitation cards, no
     copies in their own calendars."""
-    calendar = icalendar.Calendar.from_ical(text)
+    calendar = read_calendar(text)
     key = normalize_address(address)
     for component in calendar.walk("VEVENT"):
         found = [a for a in _attendees(component) if normalize_address(str(a)) == key]

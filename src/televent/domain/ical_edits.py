@@ -13,6 +13,7 @@ from typing import Any
 
 import icalendar
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import decode_moment, parse
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.values import PartStat, normalize_address
@@ -203,7 +204,7 @@ def render_event(
 
 def _calendar(text: str) -> icalendar.Calendar:
     try:
-        calendar: icalendar.Calendar = icalendar.Calendar.from_ical(text)
+        calendar: icalendar.Calendar = read_calendar(text)
     except ValueError as exc:
         raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
     return calendar

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import icalendar
 
+from televent.domain.calendar_reading import read_calendar
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -62,7 +64,7 @@ def merged_calendar(name: str, texts: Iterable[str], product: str) -> bytes:
 
 def _components(text: str, zones: set[str]) -> tuple[list[bytes], set[str]]:
     """The serialized components of one object, leaving out time zones already written."""
-    calendar = icalendar.Calendar.from_ical(text)
+    calendar = read_calendar(text)
     if getattr(calendar, "name", None) != "VCALENDAR":
         raise ValueError("not a VCALENDAR")
     chunks: list[bytes] = []

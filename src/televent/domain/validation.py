@@ -36,9 +36,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import icalendar
 from dateutil.rrule import rrulestr
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import (
     Component,
     ContentError,
@@ -324,7 +324,7 @@ def library_calendar(text: str) -> Any:
         if candidate is None:
             break
         try:
-            calendar: Any = icalendar.Calendar.from_ical(candidate)
+            calendar: Any = read_calendar(candidate)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
             continue  # OSError: a TZID too long to be a zone file's name
         return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None

@@ -18,8 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
-import icalendar
-
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import DomainError
 from televent.domain.event_times import component_times
 from televent.domain.occurrences import EXPANSION_ERRORS, occurrences_between
@@ -194,7 +193,7 @@ def starts_soon(ical: str, at: dt.datetime) -> bool:
     after `at` (or a minute before it). Times without a zone and all-day events never do;
     data the library cannot read does not either."""
     try:
-        calendar = icalendar.Calendar.from_ical(ical)
+        calendar = read_calendar(ical)
         found = occurrences_between(calendar, at - dt.timedelta(minutes=1), at + URGENT_WITHIN)
         starts = [component_times(occurrence)[0] for occurrence in found]
     except EXPANSION_ERRORS:

@@ -13,9 +13,9 @@ import itertools
 import zoneinfo
 from functools import lru_cache
 
-import icalendar
 from dateutil.rrule import rrulestr
 
+from televent.domain.calendar_reading import read_zone
 from televent.domain.content_lines import (
     Component,
     ContentError,
@@ -141,11 +141,10 @@ def _trial_problem(observance: Component, parts: dict[str, str]) -> str | None:
 
 @lru_cache(maxsize=256)
 def _defined_zone(vtimezone: str) -> dt.tzinfo | None:
+    """The zone of one VTIMEZONE's text by its own definition (another calendar may define
+    the same name otherwise: `calendar_reading`)."""
     try:
-        definition = icalendar.Timezone.from_ical(vtimezone)
-        if not isinstance(definition, icalendar.Timezone):
-            return None
-        zone: dt.tzinfo = definition.to_tz()
+        zone: dt.tzinfo | None = read_zone(vtimezone)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
     return zone

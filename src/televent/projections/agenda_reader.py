@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-import icalendar
-
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import NotFoundError
 from televent.domain.occurrences import occurrences_between
 from televent.domain.sharing import Action, Role, is_owner, permits
@@ -369,7 +368,7 @@ class AgendaReader:
 
     def details(self, account: AccountView, obj: ObjectView) -> EventDetails:
         """The event's card as the user sees it."""
-        calendar = icalendar.Calendar.from_ical(obj.ical)
+        calendar = read_calendar(obj.ical)
         lead = next(
             (c for c in calendar.walk("VEVENT") if "RECURRENCE-ID" not in c),
             next(iter(calendar.walk("VEVENT")), None),
@@ -416,7 +415,7 @@ class AgendaReader:
         """The object's occurrences in [start, end). With `mine` (the user's addresses, for a
         resource in their own calendar that someone else organises: their copy), the answer
         is read from it, and a declined copy has none."""
-        calendar = icalendar.Calendar.from_ical(obj.ical)
+        calendar = read_calendar(obj.ical)
         attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
         if mine is not None and attendees:
             leads = calendar.walk(obj.component)

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.occurrences import EXPANSION_ERRORS, occurrences_between
 from televent.domain.recurrence import decode
 from televent.domain.values import PartStat, normalize_address
@@ -186,7 +187,7 @@ def _parsed(
     answer: str | None,
 ) -> list[Span]:
     start, end = window
-    calendar = icalendar.Calendar.from_ical(text)
+    calendar = read_calendar(text)
     if mine is not None and _declined_copy(calendar, mine):
         return []
     if answer == PartStat.DECLINED.value:

@@ -14,8 +14,7 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any, NotRequired, TypedDict
 
-import icalendar
-
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import unfold
 from televent.domain.event_alarms import Reminder, reminders_of
 from televent.domain.event_fields import component_times, zone_name_of
@@ -245,7 +244,7 @@ def placed_json(text: str, zone: dt.tzinfo) -> str:
 def lead_component(ical: str) -> Any:
     """The series' master of a stored resource (its first VEVENT when it holds only
     overrides, as an invitation to one occurrence does)."""
-    calendar = icalendar.Calendar.from_ical(ical)
+    calendar = read_calendar(ical)
     events = list(calendar.walk("VEVENT"))
     return next((c for c in events if "RECURRENCE-ID" not in c), events[0] if events else None)
 

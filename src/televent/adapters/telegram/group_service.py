@@ -16,10 +16,10 @@ import datetime as dt
 from dataclasses import dataclass
 from uuid import UUID
 
-import icalendar
 from aiogram.types import InlineKeyboardMarkup
 
 from televent.adapters.i18n import speaking, t
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import NotFoundError
 from televent.domain.group_chat import group_title
 from televent.domain.languages import DEFAULT_LANGUAGE
@@ -161,7 +161,7 @@ def _card(service: BotService, chat_id: int, event_id: UUID, reader: CardReader)
     tapper's)."""
     queries = service.queries
     obj = _object(queries, chat_id, event_id)
-    calendar = icalendar.Calendar.from_ical(obj.ical)
+    calendar = read_calendar(obj.ical)
     lead = next((c for c in calendar.walk("VEVENT") if "RECURRENCE-ID" not in c), None)
     if lead is None:
         raise NotFoundError(t("group-not-an-event"))

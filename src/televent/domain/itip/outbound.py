@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import icalendar
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.ical import COMPONENT_TYPES
 from televent.domain.ical_edits import REPLIED_PARAM
 from televent.domain.itip.message import PRODID
@@ -49,7 +50,7 @@ def outgoing(
     name an outsider may see; any other address under `hidden_domain` (Televent's internal
     `tg_<id>@...` addresses) is left out, so none ever leaves in a message.
     """
-    source = icalendar.Calendar.from_ical(stored_text)
+    source = read_calendar(stored_text)
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
     calendar.add("VERSION", "2.0")
