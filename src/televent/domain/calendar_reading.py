@@ -45,7 +45,11 @@ def read_calendar(text: str | bytes) -> Any:
     for block in _ZONE_BLOCK.findall(plain):
         defined = _names(block)
         names |= defined
-        zone = _zone_of(block) if not any(iana_zone(n) for n in defined) else None
+        # a name of the zone database (IANA, Mozilla's, Windows') is read from the database,
+        # as `zones.calendar_zones` reads it; icalendar would read it by whichever came
+        # first, the database or a body's definition
+        known = next((zone for zone in map(iana_zone, sorted(defined)) if zone), None)
+        zone = known or _zone_of(block)
         if zone is not None:
             own.update(dict.fromkeys(defined, zone))
     with _LOCK:

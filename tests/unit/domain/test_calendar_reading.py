@@ -93,3 +93,17 @@ def test_no_module_reads_a_calendar_with_icalendar_but_through_calendar_reading(
         if path.name != "calendar_reading.py" and direct.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_name_of_the_zone_database_is_read_from_it_whatever_a_body_defines() -> None:
+    # as zones.calendar_zones reads it: icalendar read it by whichever it met first, the
+    # database or a body's definition
+    for name in (
+        "W. Europe Standard Time",
+        "Europe/Berlin",
+        "/mozilla.org/20050126_1/Europe/Berlin",
+    ):
+        body = _body("+0500", "a", name)
+        assert _offset(body) == dt.timedelta(hours=1), name
+        start = facts_of(parse_calendar_object(body))["start"]
+        assert dt.datetime.fromisoformat(start) == dt.datetime(2026, 3, 1, 8, tzinfo=dt.UTC)
