@@ -22,6 +22,7 @@ from televent.domain.content_lines import (
     decode_moment,
     decode_recur,
     iana_zone,
+    parse,
     unescape_text,
 )
 from televent.domain.rule_walk import rule_interval, walk
@@ -61,8 +62,9 @@ def calendar_zones(calendar: Component) -> Zones:
             continue
         prop = definition.get("TZID")
         tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
-        if tzid and iana_zone(tzid) is None and _rules_problem(definition) is None:
-            zone = _defined_zone(definition.serialize())
+        if tzid and iana_zone(tzid) is None:
+            text = definition.serialize()
+            zone = _defined_zone(text) if _text_rules_problem(text) is None else None
             if zone is not None:
                 zones[tzid] = zone
     return zones
@@ -79,13 +81,22 @@ def zone_rules_problem(calendar: Component) -> str | None:
     monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each (twice
     a month: BYxxx parts can make a yearly rule daily), and apply at least once."""
     for definition in calendar.components:
-        if definition.name == "VTIMEZONE":
-            problem = _rules_problem(definition)
-            if problem is not None:
-                prop = definition.get("TZID")
-                tzid = "" if prop is None else unescape_text(prop.value).strip()[:80]
-                return f"VTIMEZONE {tzid}: {problem}"
+        if definition.name != "VTIMEZONE":
+            continue
+        prop = definition.get("TZID")
+        tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
+        if tzid and iana_zone(tzid) is not None:
+            continue  # read from the zone database, never by its definition (calendar_reading)
+        problem = _text_rules_problem(definition.serialize())
+        if problem is not None:
+            return f"VTIMEZONE {tzid[:80]}: {problem}"
     return None
+
+
+@lru_cache(maxsize=256)
+def _text_rules_problem(vtimezone: str) -> str | None:
+    """`_rules_problem` of one VTIMEZONE's text (a client sends its zones with each object)."""
+    return _rules_problem(parse(vtimezone)[0])
 
 
 def _rules_problem(definition: Component) -> str | None:

@@ -12,9 +12,10 @@ from typing import Any
 import icalendar
 import pytest
 
+from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import parse
 from televent.domain.errors import InvalidCalendarDataError
-from televent.domain.ical import parse_calendar_object
+from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.occurrences import Occurrences
 from televent.domain.zones import zone_rules_problem
 
@@ -116,3 +117,23 @@ def test_an_old_series_of_interval_0_is_its_first_instance_and_costs_nothing() -
         )
     )
     assert [c["DTSTART"].dt for c in first] == [dt.datetime(2020, 1, 1, 9, tzinfo=utc)]
+
+
+def test_a_zone_database_name_is_never_read_by_its_definition_so_its_rules_are_left_alone() -> None:
+    # Europe/Berlin defined with a rule dateutil would walk for good: the database's zone is
+    # read, by the stored facts and by icalendar's readers alike, so the write is taken
+    text = _calendar("FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU").replace(
+        "Odd Zone", "Europe/Berlin"
+    )
+    outcome: list[Any] = []
+
+    def read() -> None:
+        obj = parse_calendar_object(text)
+        event = read_calendar(text).walk("VEVENT")[0]
+        outcome.append((facts_of(obj)["start"], event["DTSTART"].dt.utcoffset()))
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "the reading never ended"
+    assert outcome == [("2026-03-01T09:00:00+01:00", dt.timedelta(hours=1))]
