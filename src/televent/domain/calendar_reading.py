@@ -49,7 +49,7 @@ def read_calendar(text: str | bytes) -> Any:
         # as `zones.calendar_zones` reads it; icalendar would read it by whichever came
         # first, the database or a body's definition
         known = next((zone for zone in map(iana_zone, sorted(defined)) if zone), None)
-        zone = known or _zone_of(block)
+        zone = known or defined_zone(block)
         if zone is not None:
             own.update(dict.fromkeys(defined, zone))
     with _LOCK:
@@ -78,11 +78,13 @@ def read_zone(vtimezone: str) -> Any:
 
 
 @lru_cache(maxsize=256)
-def _zone_of(block: str) -> Any:
+def defined_zone(vtimezone: str) -> Any:
+    """`read_zone`, once per definition's text; None for a definition icalendar cannot build
+    (its times are then read as they would be without it)."""
     try:
-        return read_zone(block + "\r\n")
+        return read_zone(vtimezone if vtimezone.endswith("\n") else vtimezone + "\r\n")
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None  # icalendar reads the text as it would without
+        return None
 
 
 def _defines_zones(text: str | bytes) -> bool:

@@ -28,7 +28,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from dateutil.rrule import rrule
+from dateutil.rrule import rrule, rrulestr
 
 MAX_IDLE = 1200
 MAX_STEPS = 4800
@@ -94,6 +94,19 @@ def bounded(rule: rrule, idle: int = MAX_IDLE, start: dt.datetime | None = None)
     }
     kwargs.update(given._original_rule)
     return _BoundedRule(idle, **kwargs)
+
+
+def endless_rule(parts: Mapping[str, str], start: dt.date | dt.datetime) -> rrule:
+    """A rule's dateutil walk from `start` (a naive wall clock; a date at its midnight)
+    without its UNTIL and COUNT: what a write's trial walks to see that a rule applies at all.
+    Raises ValueError (and its kin) for parts dateutil cannot read."""
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime(start.year, start.month, start.day)
+    pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("UNTIL", "COUNT"))
+    found = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))
+    if not isinstance(found, rrule):
+        raise ValueError(f"{pattern!r} is not one rule.")
+    return found
 
 
 def rule_interval(parts: Mapping[str, str]) -> int | None:

@@ -36,8 +36,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from dateutil.rrule import rrulestr
-
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import (
     Component,
@@ -55,7 +53,7 @@ from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
 from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
 from televent.domain.plain_reading import plainly_readable
-from televent.domain.rule_walk import rule_interval, walk
+from televent.domain.rule_walk import endless_rule, rule_interval, walk
 
 MAX_LENGTH = dt.timedelta(days=100 * 366)
 REFUSED_FREQUENCIES = ("SECONDLY", "MINUTELY")
@@ -206,13 +204,8 @@ def _check_rules(component: Component) -> None:
             start = decode_property_moment(start_prop, {})
         except ContentError:
             continue  # the parse already refused what it cannot read
-        if not isinstance(start, dt.datetime):
-            start = dt.datetime(start.year, start.month, start.day)
-        pattern = ";".join(
-            f"{key}={item}" for key, item in parts.items() if key not in ("UNTIL", "COUNT")
-        )
         try:
-            first = next(walk(rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))))
+            first = next(walk(endless_rule(parts, start)))
         except StopIteration:
             first = None
         except EXPANSION_ERRORS as exc:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import zoneinfo
+from collections.abc import Iterator
 from functools import lru_cache
 
-from dateutil.rrule import rrulestr
-
-from televent.domain.calendar_reading import read_zone
+from televent.domain.calendar_reading import defined_zone
 from televent.domain.content_lines import (
     Component,
     ContentError,
@@ -25,7 +24,7 @@ from televent.domain.content_lines import (
     parse,
     unescape_text,
 )
-from televent.domain.rule_walk import rule_interval, walk
+from televent.domain.rule_walk import endless_rule, rule_interval, walk
 
 Zones = dict[str, dt.tzinfo]
 MAX_ZONE_NAME = 100  # the longest IANA name is 32 characters
@@ -57,17 +56,23 @@ def calendar_zones(calendar: Component) -> Zones:
     """The object's own zone definitions, for TZIDs that are not IANA or Windows names (none
     whose rules `zone_rules_problem` refuses)."""
     zones: Zones = {}
+    for tzid, text in _own_definitions(calendar):
+        zone = defined_zone(text) if _text_rules_problem(text) is None else None
+        if zone is not None:
+            zones[tzid] = zone
+    return zones
+
+
+def _own_definitions(calendar: Component) -> Iterator[tuple[str, str]]:
+    """Each VTIMEZONE read by its definition, as (its TZID, its text): not those named by
+    the zone database, which are read from it (here and in `calendar_reading`)."""
     for definition in calendar.components:
         if definition.name != "VTIMEZONE":
             continue
         prop = definition.get("TZID")
         tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
         if tzid and iana_zone(tzid) is None:
-            text = definition.serialize()
-            zone = _defined_zone(text) if _text_rules_problem(text) is None else None
-            if zone is not None:
-                zones[tzid] = zone
-    return zones
+            yield tzid, definition.serialize()
 
 
 def zone_rules_problem(calendar: Component) -> str | None:
@@ -80,14 +85,8 @@ def zone_rules_problem(calendar: Component) -> str | None:
     year 9999. A zone's offset changes yearly, or monthly at most: its rules repeat yearly or
     monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each (twice
     a month: BYxxx parts can make a yearly rule daily), and apply at least once."""
-    for definition in calendar.components:
-        if definition.name != "VTIMEZONE":
-            continue
-        prop = definition.get("TZID")
-        tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
-        if tzid and iana_zone(tzid) is not None:
-            continue  # read from the zone database, never by its definition (calendar_reading)
-        problem = _text_rules_problem(definition.serialize())
+    for tzid, text in _own_definitions(calendar):
+        problem = _text_rules_problem(text)
         if problem is not None:
             return f"VTIMEZONE {tzid[:80]}: {problem}"
     return None
@@ -130,13 +129,7 @@ def _trial_problem(observance: Component, parts: dict[str, str]) -> str | None:
     if start_prop is None:
         return None  # icalendar refuses the zone itself
     try:
-        start = decode_moment(start_prop.value, None, {})
-        if not isinstance(start, dt.datetime):
-            start = dt.datetime(start.year, start.month, start.day)
-        pattern = ";".join(
-            f"{key}={item}" for key, item in parts.items() if key not in ("UNTIL", "COUNT")
-        )
-        rule = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))
+        rule = endless_rule(parts, decode_moment(start_prop.value, None, {}))
         first = list(itertools.islice(walk(rule), MAX_ZONE_CHANGES_A_YEAR + 1))
     except (ContentError, ValueError, TypeError, OverflowError):
         return None  # what dateutil cannot read, icalendar refuses
@@ -148,17 +141,6 @@ def _trial_problem(observance: Component, parts: dict[str, str]) -> str | None:
             "a year is not read."
         )
     return None
-
-
-@lru_cache(maxsize=256)
-def _defined_zone(vtimezone: str) -> dt.tzinfo | None:
-    """The zone of one VTIMEZONE's text by its own definition (another calendar may define
-    the same name otherwise: `calendar_reading`)."""
-    try:
-        zone: dt.tzinfo | None = read_zone(vtimezone)
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None
-    return zone
 
 
 def instance_key(moment: dt.date | dt.datetime) -> str:

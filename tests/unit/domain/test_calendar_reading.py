@@ -9,6 +9,8 @@ import re
 import threading
 from pathlib import Path
 
+import icalendar
+
 from televent.domain import calendar_reading
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.ical import facts_of, parse_calendar_object
@@ -61,6 +63,9 @@ def test_a_folded_name_is_forgotten_too() -> None:
     first = _body("+0300", "a", name)
     folded = _body("-0500", "b", name).replace(f"TZID:{name}", f"TZID:{name[:40]}\r\n {name[40:]}")
     assert _offset(first) == dt.timedelta(hours=3)
+    # a parse that bypassed `read_calendar` (a library's own) left the first definition kept
+    # under the whole name: the folded one must still be read by its own
+    icalendar.Calendar.from_ical(first)
     assert _offset(folded) == dt.timedelta(hours=-5)
 
 
