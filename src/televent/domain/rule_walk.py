@@ -49,10 +49,12 @@ class StepsSpentError(WalkBoundError):
 
 
 class _BoundedRule(rrule):
-    """A dateutil rule whose iteration stops after `idle` steps without an instance."""
+    """A dateutil rule whose iteration stops after `idle` steps without an instance, or
+    `most` steps in all."""
 
-    def __init__(self, idle: int, **kwargs: Any) -> None:
+    def __init__(self, idle: int, most: int = MAX_STEPS, **kwargs: Any) -> None:
         self._idle_limit = idle
+        self._most = most
         self._idle = self._steps = 0
         super().__init__(**kwargs)
         self._idle = self._steps = 0
@@ -61,7 +63,7 @@ class _BoundedRule(rrule):
     def _bynweekday(self) -> Any:
         self._idle += 1
         self._steps += 1
-        if self._steps > MAX_STEPS:
+        if self._steps > self._most:
             raise StepsSpentError
         if self._idle > self._idle_limit:
             raise WalkBoundError
@@ -78,10 +80,12 @@ class _BoundedRule(rrule):
             yield moment
 
 
-def bounded(rule: rrule, idle: int = MAX_IDLE, start: dt.datetime | None = None) -> rrule:
-    """A copy of a dateutil rule whose walks stop after `idle` steps without an instance
-    (iterate it; the copy keeps no cache), started at `start` instead of its DTSTART when
-    given (BYxxx parts the rule takes from its DTSTART are taken from `start`)."""
+def bounded(
+    rule: rrule, idle: int = MAX_IDLE, start: dt.datetime | None = None, most: int = MAX_STEPS
+) -> rrule:
+    """A copy of a dateutil rule whose walks stop after `idle` steps without an instance, or
+    `most` in all (iterate it; the copy keeps no cache), started at `start` instead of its
+    DTSTART when given (BYxxx parts the rule takes from its DTSTART are taken from `start`)."""
     given: Any = rule  # dateutil's own attributes, as its `rrule.replace` reads them
     kwargs: dict[str, Any] = {
         "interval": given._interval,
@@ -93,7 +97,26 @@ def bounded(rule: rrule, idle: int = MAX_IDLE, start: dt.datetime | None = None)
         "cache": False,
     }
     kwargs.update(given._original_rule)
-    return _BoundedRule(idle, **kwargs)
+    return _BoundedRule(idle, most, **kwargs)
+
+
+def first_instances(rule: rrule, count: int, most: int) -> tuple[list[dt.datetime], int]:
+    """Up to `count` first instances of a rule, walked with at most `most` steps in all (and
+    `MAX_IDLE` without an instance), and the steps taken: more than `most` when the walk
+    stopped there, before its end or its `count`-th instance."""
+    steps = bounded(rule, most=most)
+    found: list[dt.datetime] = []
+    try:
+        for moment in steps:
+            found.append(moment)
+            if len(found) >= count:
+                break
+    except StepsSpentError:
+        return found, most + 1
+    except WalkBoundError:
+        pass
+    walked: int = steps._steps  # type: ignore[attr-defined]
+    return found, walked
 
 
 def endless_rule(parts: Mapping[str, str], start: dt.date | dt.datetime) -> rrule:

@@ -9,7 +9,6 @@ zone from the object's own VTIMEZONE rules.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import zoneinfo
 from collections.abc import Iterator
 from functools import lru_cache
@@ -24,13 +23,20 @@ from televent.domain.content_lines import (
     parse,
     unescape_text,
 )
-from televent.domain.rule_walk import endless_rule, rule_interval, walk
+from televent.domain.rule_walk import endless_rule, first_instances, rule_interval
 
 Zones = dict[str, dt.tzinfo]
 MAX_ZONE_NAME = 100  # the longest IANA name is 32 characters
 # A zone's offset changes yearly, monthly at most: the frequencies of a VTIMEZONE's rules
 ZONE_FREQUENCIES = ("YEARLY", "MONTHLY")
 MAX_ZONE_CHANGES_A_YEAR = 24  # per rule (a monthly one changes 12 or 13 times in 366 days)
+# The months of calendar dateutil walks for all of a zone's rules, from their starts to
+# ZONE_HORIZON (a yearly rule's period is twelve months, an observance counts one year, an
+# RDATE one month): about 70 µs a year of a rule at the first reading after a start, a
+# cached list of its changes after. Outlook's zones from 1601 take 12,600; a monthly rule
+# since 1981 1,450; four hundred yearly rules since the year 1 ten million.
+MAX_ZONE_MONTHS = 36_000
+ZONE_HORIZON = dt.datetime(2100, 1, 1)
 
 
 def zone_named(name: object) -> zoneinfo.ZoneInfo | None:
@@ -79,17 +85,44 @@ def zone_rules_problem(calendar: Component) -> str | None:
     """Why a VTIMEZONE of the calendar cannot be read safely (a message), or None.
 
     dateutil, which reads a VTIMEZONE's rules (icalendar hands them to it, and every reader of
-    a stored body reads it through icalendar), walks a rule from its DTSTART at each conversion
-    of a time: a rule of `INTERVAL=0` never ends (a CalDAV PUT held its worker for good), a
-    daily rule since 1601 costs seconds a conversion, and one that never applies walks to the
-    year 9999. A zone's offset changes yearly, or monthly at most: its rules repeat yearly or
-    monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each (twice
-    a month: BYxxx parts can make a yearly rule daily), and apply at least once."""
+    a stored body reads it through icalendar), walks each of a zone's rules (RRULE and EXRULE)
+    from its DTSTART at each conversion of a time: a rule of `INTERVAL=0` never ends (a CalDAV
+    PUT held its worker for good), a daily rule since 1601 costs seconds a conversion, one
+    that never applies walks to the year 9999, and four hundred yearly rules since the year 1
+    cost seconds too. A zone's offset changes yearly, or monthly at most: its rules repeat
+    yearly or monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each
+    (twice a month: BYxxx parts can make a yearly rule daily), and apply at least once; all of
+    a zone's rules together walk at most `MAX_ZONE_MONTHS` of calendar up to `ZONE_HORIZON`.
+    And a VTIMEZONE stands at the top of the calendar (RFC 5545 §3.6): icalendar keeps one
+    nested in an event too, where no check would see it."""
+    nested = _nested_zone(calendar)
+    if nested is not None:
+        return nested
     for tzid, text in _own_definitions(calendar):
         problem = _text_rules_problem(text)
         if problem is not None:
             return f"VTIMEZONE {tzid[:80]}: {problem}"
     return None
+
+
+def _nested_zone(calendar: Component) -> str | None:
+    """A message naming the component a VTIMEZONE stands in, when one stands anywhere but at
+    the top of the calendar."""
+    for component in calendar.components:
+        for inner in component.components:
+            for holder, held in _held(component, inner):
+                if held.name == "VTIMEZONE":
+                    return (
+                        f"a VTIMEZONE inside a {holder.name[:40]} is not read: a calendar's "
+                        "zones stand at its top level (RFC 5545 §3.6)."
+                    )
+    return None
+
+
+def _held(holder: Component, component: Component) -> Iterator[tuple[Component, Component]]:
+    yield holder, component
+    for inner in component.components:
+        yield from _held(component, inner)
 
 
 @lru_cache(maxsize=256)
@@ -99,48 +132,104 @@ def _text_rules_problem(vtimezone: str) -> str | None:
 
 
 def _rules_problem(definition: Component) -> str | None:
+    spent = 0  # months of calendar dateutil walks for the zone (see MAX_ZONE_MONTHS)
     for observance in definition.components:
-        for rule in observance.all("RRULE"):
-            try:
-                parts = decode_recur(rule.value)
-            except ContentError as exc:
-                return str(exc)
-            frequency = parts["FREQ"].upper()
-            if frequency not in ZONE_FREQUENCIES:
-                return (
-                    f"RRULE FREQ={frequency[:20]} is not read: a time zone's rules repeat "
-                    "yearly or monthly."
-                )
-            if rule_interval(parts) is None:
-                return (
-                    f"RRULE INTERVAL={parts['INTERVAL'][:20]} is not read: an interval is a "
-                    "whole number of at least 1."
-                )
-            problem = _trial_problem(observance, parts)
-            if problem is not None:
-                return problem
+        start = _start(observance)
+        spent += 12 + sum(len(rdate.value.split(",")) for rdate in observance.all("RDATE"))
+        for name in ("RRULE", "EXRULE"):  # dateutil walks both
+            for rule in observance.all(name):
+                parts, problem = _zone_rule(name, rule.value)
+                if problem is None and parts is not None and start is not None:
+                    problem, walked = _trial(name, parts, start, MAX_ZONE_MONTHS - spent)
+                    spent += walked + _months_to_horizon(parts, start)
+                if problem is not None:
+                    return problem
+        if spent > MAX_ZONE_MONTHS:
+            break
+    if spent > MAX_ZONE_MONTHS:
+        return (
+            "its rules are not read: together they change the offset more often than a "
+            "reader can walk (more than "
+            f"{MAX_ZONE_MONTHS // 12} years of rules from their starts to {ZONE_HORIZON.year})."
+        )
     return None
 
 
-def _trial_problem(observance: Component, parts: dict[str, str]) -> str | None:
-    """A rule's first instances from its observance's DTSTART, walked with bounded work: none
-    (the rule never applies) or too many in a year is a problem."""
+def _start(observance: Component) -> dt.date | dt.datetime | None:
     start_prop = observance.get("DTSTART")
     if start_prop is None:
         return None  # icalendar refuses the zone itself
     try:
-        rule = endless_rule(parts, decode_moment(start_prop.value, None, {}))
-        first = list(itertools.islice(walk(rule), MAX_ZONE_CHANGES_A_YEAR + 1))
-    except (ContentError, ValueError, TypeError, OverflowError):
+        return decode_moment(start_prop.value, None, {})
+    except (ContentError, ValueError, OverflowError):
         return None  # what dateutil cannot read, icalendar refuses
+
+
+def _zone_rule(name: str, value: str) -> tuple[dict[str, str] | None, str | None]:
+    """A zone rule's parts as icalendar reads them (it passes over a part that is not one
+    NAME=VALUE pair, as the stray `;` some clients end a rule with), or why it is refused."""
+    try:
+        parts = decode_recur(";".join(p for p in value.split(";") if p.count("=") == 1))
+    except ContentError as exc:
+        return None, f"{name} {exc}"
+    frequency = parts["FREQ"].upper()
+    if frequency not in ZONE_FREQUENCIES:
+        return None, (
+            f"{name} FREQ={frequency[:20]} is not read: a time zone's rules repeat "
+            "yearly or monthly."
+        )
+    if rule_interval(parts) is None:
+        return None, (
+            f"{name} INTERVAL={parts['INTERVAL'][:20]} is not read: an interval is a "
+            "whole number of at least 1."
+        )
+    return parts, None
+
+
+def _trial(
+    name: str, parts: dict[str, str], start: dt.date | dt.datetime, months: int
+) -> tuple[str | None, int]:
+    """A rule's first instances from its observance's DTSTART, walked with at most `months`
+    of calendar: none (the rule never applies) or too many in a year is a problem; and the
+    months walked."""
+    period = 12 if parts["FREQ"].upper() == "YEARLY" else 1
+    try:
+        first, steps = first_instances(
+            endless_rule(parts, start), MAX_ZONE_CHANGES_A_YEAR + 1, max(months // period, 0)
+        )
+    except (ContentError, ValueError, TypeError, OverflowError):
+        return None, 0  # what dateutil cannot read, icalendar refuses
+    if steps * period > months:
+        return None, steps * period  # the zone's walk is spent: refused for that
     if not first:
-        return "an RRULE that never applies is not read."
+        return f"an {name} that never applies is not read.", steps * period
     if len(first) > MAX_ZONE_CHANGES_A_YEAR and first[-1] - first[0] < dt.timedelta(days=366):
         return (
-            f"an RRULE that changes the offset more than {MAX_ZONE_CHANGES_A_YEAR} times "
+            f"an {name} that changes the offset more than {MAX_ZONE_CHANGES_A_YEAR} times "
             "a year is not read."
-        )
-    return None
+        ), steps * period
+    return None, steps * period
+
+
+def _months_to_horizon(parts: dict[str, str], start: dt.date | dt.datetime) -> int:
+    """The months of calendar dateutil walks for a zone rule from its observance's DTSTART to
+    its UNTIL or `ZONE_HORIZON` (a yearly rule's period is twelve months, a monthly one's
+    one, by its INTERVAL; COUNT is not counted, so this is at most what it walks)."""
+    end = ZONE_HORIZON
+    until = parts.get("UNTIL")
+    if until is not None:
+        try:
+            moment = decode_moment(until, None, {})
+        except (ContentError, ValueError, OverflowError):
+            moment = end  # icalendar refuses the rule, and the zone
+        if not isinstance(moment, dt.datetime):
+            moment = dt.datetime(moment.year, moment.month, moment.day)
+        end = min(end, moment.replace(tzinfo=None))  # dateutil reads it as a wall clock
+    months = (end.year - start.year) * 12 + end.month - start.month
+    interval = rule_interval(parts) or 1
+    if parts["FREQ"].upper() == "YEARLY":
+        return (max(months, 0) // (12 * interval) + 1) * 12
+    return max(months, 0) // interval + 1
 
 
 def instance_key(moment: dt.date | dt.datetime) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 import icalendar
@@ -16,7 +18,9 @@ from televent.domain.calendar_reading import read_calendar
 from televent.domain.content_lines import parse
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.itip.message import instance_of, read_itip
 from televent.domain.occurrences import Occurrences
+from televent.domain.validation import accepted_calendar_object
 from televent.domain.zones import zone_rules_problem
 
 
@@ -38,6 +42,58 @@ def _calendar(rule: str, since: str = "19810329", event: str = "") -> str:
 
 def _problem(text: str) -> str | None:
     return zone_rules_problem(parse(text)[0])
+
+
+def _within(work: Callable[[], Any], seconds: float = 60) -> Any:
+    """What `work` gives, run on a thread: a test of a hang fails here instead of freezing."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except Exception as exc:  # handed back to the test
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=seconds)
+    assert not worker.is_alive(), "the work never ended"
+    return outcome[0]
+
+
+def _refusal(text: str) -> str:
+    """The message of the write's refusal of `text` (which must be refused, at once): the
+    whole check a CalDAV PUT, an import or an invitation makes."""
+
+    def write() -> None:
+        accepted_calendar_object(text)
+
+    refused = _within(write)
+    assert isinstance(refused, InvalidCalendarDataError), refused
+    assert refused.precondition == "valid-calendar-data"
+    return str(refused)
+
+
+def _zone(*observances: str, name: str = "Odd Zone") -> list[str]:
+    return ["BEGIN:VTIMEZONE", f"TZID:{name}", *observances, "END:VTIMEZONE"]
+
+
+def _observance(since: str, *rules: str, kind: str = "DAYLIGHT", to: str = "+0200") -> str:
+    back = "+0100" if to == "+0200" else "+0200"
+    lines = [f"BEGIN:{kind}", f"TZOFFSETFROM:{back}", f"TZOFFSETTO:{to}", f"DTSTART:{since}"]
+    return "\r\n".join([*lines, *rules, f"END:{kind}"])
+
+
+_STANDARD = _observance(
+    "19961027T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", kind="STANDARD", to="+0100"
+)
+
+
+def _with(*lines: str, event: str = "DTSTART;TZID=Odd Zone:20260301T090000") -> str:
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN"]
+    vevent = ["BEGIN:VEVENT", "UID:z", "DTSTAMP:20260101T000000Z", event, "DURATION:PT1H"]
+    body = [*head, *lines] if "END:VEVENT" in lines else [*head, *lines, *vevent, "END:VEVENT"]
+    return "\r\n".join([*body, "END:VCALENDAR"]) + "\r\n"
 
 
 @pytest.mark.parametrize(
@@ -137,3 +193,115 @@ def test_a_zone_database_name_is_never_read_by_its_definition_so_its_rules_are_l
     worker.join(timeout=60)
     assert not worker.is_alive(), "the reading never ended"
     assert outcome == [("2026-03-01T09:00:00+01:00", dt.timedelta(hours=1))]
+
+
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        ("FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU", "EXRULE INTERVAL=0"),
+        ("FREQ=DAILY", "EXRULE FREQ=DAILY"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "EXRULE that never applies"),
+    ],
+)
+def test_an_exrule_of_a_zone_is_asked_what_a_rule_is(rule: str, said: str) -> None:
+    # dateutil walks a zone's EXRULE beside its RRULE: one of INTERVAL=0 held a PUT for good
+    daylight = _observance(
+        "19810329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", f"EXRULE:{rule}"
+    )
+    assert said in _refusal(_with(*_zone(daylight, _STANDARD)))
+
+
+def test_an_exrule_a_zone_may_have_is_read() -> None:
+    daylight = _observance(
+        "19810329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "EXRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=3;BYDAY=-1SU",
+    )
+    text = _with(*_zone(daylight, _STANDARD))
+    obj = _within(lambda: accepted_calendar_object(text))
+    assert facts_of(obj)["start"] == "2026-03-01T09:00:00+01:00"
+
+
+def test_an_email_invitation_in_a_zone_with_an_unending_exrule_is_read_at_once() -> None:
+    # the inbound mail's reader builds the zones a message defines: it never builds this one
+    daylight = _observance(
+        "19810329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "EXRULE:FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU",
+    )
+    text = _with(
+        "METHOD:REQUEST",
+        *_zone(daylight, _STANDARD),
+        "BEGIN:VEVENT",
+        "UID:z",
+        "DTSTAMP:20260101T000000Z",
+        "DTSTART;TZID=Odd Zone:20260301T090000",
+        "RECURRENCE-ID;TZID=Odd Zone:20260301T090000",
+        "DURATION:PT1H",
+        "END:VEVENT",
+    )
+    (message,) = _within(lambda: read_itip(text))
+    assert "Odd Zone" not in message.zones
+    assert _within(lambda: instance_of(message.components[0], message.zones))
+
+
+@pytest.mark.parametrize("holder", ["VEVENT", "VALARM"])
+def test_a_zone_inside_an_event_is_refused_at_once(holder: str) -> None:
+    # icalendar keeps a VTIMEZONE of any depth under its name; one standing in an event was
+    # asked by no check, and its rule of INTERVAL=0 held the PUT for good
+    zone = _zone(_observance("19810329T020000", "RRULE:FREQ=YEARLY;INTERVAL=0;BYMONTH=3"))
+    alarm = ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT5M", *zone, "END:VALARM"]
+    inner = alarm if holder == "VALARM" else zone
+    event = ["BEGIN:VEVENT", "UID:z", "DTSTAMP:20260101T000000Z"]
+    event += ["DTSTART;TZID=Odd Zone:20260301T090000", "DURATION:PT1H", *inner, "END:VEVENT"]
+    said = _refusal(_with(*event))
+    assert f"a VTIMEZONE inside a {holder}" in said
+
+
+def test_a_zone_of_four_hundred_rules_since_the_year_1_is_refused_at_once() -> None:
+    # each rule walked from the year 1 at a reading: 22 s for the PUT, 14 s for one year's view
+    rules = [
+        _observance(f"0001{1 + n % 12:02d}01T020000", f"RRULE:FREQ=YEARLY;BYMONTH={1 + n % 12}")
+        for n in range(400)
+    ]
+    began = time.monotonic()
+    said = _refusal(_with(*_zone(*rules)))
+    assert "years of rules" in said
+    assert time.monotonic() - began < 20  # a hang guard: the check walks a bounded number
+
+
+def test_outlooks_zones_from_1601_and_their_history_are_read() -> None:
+    # an era that ended (UNTIL) counts to its end, not to the horizon
+    eras = [
+        _observance("16010311T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU;UNTIL=20061231"),
+        _observance(
+            "16011104T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU;UNTIL=20061231",
+            kind="STANDARD",
+            to="+0100",
+        ),
+        _observance("20070311T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"),
+        _observance(
+            "20071104T020000", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU", kind="STANDARD", to="+0100"
+        ),
+    ]
+    assert _problem(_with(*_zone(*eras))) is None
+    since_1601 = [
+        _observance(f"1601{m:02d}01T020000", f"RRULE:FREQ=YEARLY;BYMONTH={m};BYDAY=-1SU")
+        for m in (3, 10, 4, 9)
+    ]
+    assert _problem(_with(*_zone(*since_1601))) is None
+
+
+def test_a_rule_with_a_stray_semicolon_is_read_as_icalendar_reads_it() -> None:
+    # "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;" as some clients write it: icalendar passes over the
+    # empty part, and so does the check (it was refused for it)
+    daylight = _observance("19810329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;")
+    standard = _observance(
+        "19961027T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;", kind="STANDARD", to="+0100"
+    )
+    text = _with(*_zone(daylight, standard), event="DTSTART;TZID=Odd Zone:20260701T090000")
+    obj = _within(lambda: accepted_calendar_object(text))
+    assert facts_of(obj)["start"] == "2026-07-01T09:00:00+02:00"
+    event = read_calendar(text).walk("VEVENT")[0]
+    assert event["DTSTART"].dt.utcoffset() == dt.timedelta(hours=2)
