@@ -190,6 +190,13 @@ def test_a_value_inside_a_quoted_tzid_is_repaired_and_answered_without_etag(app:
         ("FREQ=SECONDLY", b"FREQ=SECONDLY"),
         ("FREQ=MINUTELY", b"FREQ=MINUTELY"),
         ("FREQ=MINUTELY;BYSECOND=" + ",".join(map(str, range(60))), b"FREQ=MINUTELY"),
+        (  # every second of every hour
+            "FREQ=HOURLY;BYMINUTE="
+            + ",".join(map(str, range(60)))
+            + ";BYSECOND="
+            + ",".join(map(str, range(60))),
+            b"more than 60 instances within an hour",
+        ),
         ("FREQ=SECONDLY;BYMONTH=2;BYMONTHDAY=30", b"FREQ=SECONDLY"),
         ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", b"no instance"),
         ("FREQ=HOURLY;BYMONTH=4;BYMONTHDAY=31", b"no instance"),

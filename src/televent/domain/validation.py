@@ -19,7 +19,9 @@ Refused (`valid-calendar-data`, 403):
 
 - recurrence rules with FREQ=SECONDLY or FREQ=MINUTELY: no calendar application writes them
   (Google, Apple and Outlook offer daily at most, some hourly), and each instance would be an
-  event; FREQ=HOURLY and slower stay;
+  event; FREQ=HOURLY and slower stay, unless their BYSECOND values give more than
+  `MAX_AN_HOUR` instances within an hour (one every second of every hour, which the readers'
+  bounded walk showed nothing of a few days on);
 - recurrence rules the expansion cannot read, and rules without any instance within
   `rule_walk.MAX_IDLE` months of DTSTART (a rule that never matches, as
   `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`);
@@ -32,6 +34,7 @@ Refused (`valid-calendar-data`, 403):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -57,6 +60,7 @@ from televent.domain.rule_walk import endless_rule, rule_interval, walk
 
 MAX_LENGTH = dt.timedelta(days=100 * 366)
 REFUSED_FREQUENCIES = ("SECONDLY", "MINUTELY")
+MAX_AN_HOUR = 60  # instances of a rule within one hour (BYSECOND can give 3,600)
 # Properties every reader takes the one value of: unreadable, they fail every reader. Lists
 # (RDATE, EXDATE; Google writes `RDATE:20131210Z` on an all-day event) are left to the trial
 # expansion below, which reads them as the readers do.
@@ -216,6 +220,29 @@ def _check_rules(component: Component) -> None:
                 f"RRULE {rule.value.strip()} has no instance within a hundred years of "
                 "DTSTART (its parts never match together).",
             )
+        if "," in parts.get("BYSECOND", "") and _denser_than_an_hour_allows(parts, start):
+            raise _refuse(
+                component,
+                f"RRULE {rule.value.strip()[:200]} gives more than {MAX_AN_HOUR} instances "
+                "within an hour: recurrences are not stored finer than that (every instance "
+                "would be an event).",
+            )
+
+
+def _denser_than_an_hour_allows(parts: dict[str, str], start: dt.date | dt.datetime) -> bool:
+    """Whether more than `MAX_AN_HOUR` of a rule's instances fall within one hour: BYSECOND
+    with several values, in an hourly or slower rule, can give one every second (the
+    readers' bounded walk then shows nothing a few days after DTSTART). Each hour the rule
+    selects holds as many as the next, so twice as many first instances as the limit show
+    one whole hour after a first one cut short by DTSTART."""
+    try:
+        first = list(itertools.islice(walk(endless_rule(parts, start)), 2 * MAX_AN_HOUR + 2))
+    except EXPANSION_ERRORS:
+        return False  # the walk's own check refuses what it cannot read
+    hour = dt.timedelta(hours=1)
+    return any(
+        later - earlier < hour for earlier, later in zip(first, first[MAX_AN_HOUR:], strict=False)
+    )
 
 
 def _check_lengths(component: Component) -> None:

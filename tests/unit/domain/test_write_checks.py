@@ -20,6 +20,7 @@ from televent.domain.validation import accepted_calendar_object, repaired, repai
 from tests.helpers import vevent
 
 START = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+_ALL_60 = ",".join(map(str, range(60)))
 
 
 def _refusal(text: str) -> InvalidCalendarDataError:
@@ -187,6 +188,10 @@ def test_every_repair_is_found_by_the_search_before_the_walk() -> None:
         ("FREQ=HOURLY;INTERVAL=0", "INTERVAL=0 is not stored"),
         ("FREQ=WEEKLY;INTERVAL=-2", "INTERVAL=-2 is not stored"),
         ("FREQ=MONTHLY;INTERVAL=two", "INTERVAL=two is not stored"),
+        # every second of every hour: the readers' bounded walk showed nothing days later
+        (f"FREQ=HOURLY;BYMINUTE={_ALL_60};BYSECOND={_ALL_60}", "more than 60 instances"),
+        (f"FREQ=DAILY;BYHOUR=9;BYMINUTE={_ALL_60};BYSECOND=0,30", "more than 60 instances"),
+        (f"FREQ=WEEKLY;BYDAY=TU;BYMINUTE={_ALL_60};BYSECOND=0,30", "more than 60 instances"),
     ],
 )
 def test_rules_readers_cannot_walk_are_refused_with_a_reason(rule: str, reason: str) -> None:
@@ -203,6 +208,9 @@ def test_rules_readers_cannot_walk_are_refused_with_a_reason(rule: str, reason: 
         "FREQ=DAILY;COUNT=1000000000",
         "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
         "FREQ=WEEKLY;INTERVAL=02",
+        f"FREQ=HOURLY;BYSECOND={_ALL_60}",  # sixty in the first minute of each hour
+        "FREQ=DAILY;BYHOUR=9;BYMINUTE=0;BYSECOND=0,30",
+        "FREQ=HOURLY;BYMINUTE=0,15,30,45",
     ],
 )
 def test_hourly_and_slower_rules_are_stored(rule: str) -> None:
@@ -231,3 +239,9 @@ def test_an_object_stored_before_these_checks_still_gives_its_facts() -> None:
     text = vevent().replace("DTEND;TZID=Europe/Berlin:20260305T160000", "DURATION:P99999999W")
     facts = facts_of(parse_calendar_object(text))
     assert facts["range_end"] is not None and facts["range_end"] > facts["range_start"]
+
+
+def test_a_dense_rule_whose_first_hour_is_cut_short_by_its_start_is_refused_too() -> None:
+    # DTSTART at 15:59:30 leaves one instance in its first hour; the next hour holds 120
+    text = vevent(start="20260305T155930", rrule=f"FREQ=HOURLY;BYMINUTE={_ALL_60};BYSECOND=0,30")
+    assert "more than 60 instances" in str(_refusal(text))
