@@ -100,14 +100,19 @@ def bounded(
     return _BoundedRule(idle, most, **kwargs)
 
 
-def first_instances(rule: rrule, count: int, most: int) -> tuple[list[dt.datetime], int]:
-    """Up to `count` first instances of a rule, walked with at most `most` steps in all (and
-    `MAX_IDLE` without an instance), and the steps taken: more than `most` when the walk
-    stopped there, before its end or its `count`-th instance."""
+def first_instances(
+    rule: rrule, count: int, most: int, before: dt.datetime | None = None
+) -> tuple[list[dt.datetime], int]:
+    """Up to `count` first instances of a rule (those before `before` when given), walked
+    with at most `most` steps in all (and `MAX_IDLE` without an instance), and the steps
+    taken: more than `most` when the walk stopped there, before its end or its `count`-th
+    instance."""
     steps = bounded(rule, most=most)
     found: list[dt.datetime] = []
     try:
         for moment in steps:
+            if before is not None and moment >= before:
+                break
             found.append(moment)
             if len(found) >= count:
                 break
@@ -119,14 +124,18 @@ def first_instances(rule: rrule, count: int, most: int) -> tuple[list[dt.datetim
     return found, walked
 
 
-def endless_rule(parts: Mapping[str, str], start: dt.date | dt.datetime) -> rrule:
+def endless_rule(
+    parts: Mapping[str, str], start: dt.date | dt.datetime, *, ends: bool = False
+) -> rrule:
     """A rule's dateutil walk from `start` (a naive wall clock; a date at its midnight)
-    without its UNTIL and COUNT: what a write's trial walks to see that a rule applies at all.
+    without its UNTIL and COUNT: what a write's trial walks to see that a rule applies at all
+    (with them when `ends`, UNTIL read as a wall clock, as dateutil reads a zone's rules).
     Raises ValueError (and its kin) for parts dateutil cannot read."""
     if not isinstance(start, dt.datetime):
         start = dt.datetime(start.year, start.month, start.day)
-    pattern = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("UNTIL", "COUNT"))
-    found = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None))
+    kept = [(k, v) for k, v in parts.items() if ends or k not in ("UNTIL", "COUNT")]
+    pattern = ";".join(f"{k}={v}" for k, v in kept)
+    found = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None), ignoretz=ends)
     if not isinstance(found, rrule):
         raise ValueError(f"{pattern!r} is not one rule.")
     return found

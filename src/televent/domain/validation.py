@@ -220,6 +220,13 @@ def _check_rules(component: Component) -> None:
                 f"RRULE {rule.value.strip()} has no instance within a hundred years of "
                 "DTSTART (its parts never match together).",
             )
+        if "," in parts.get("BYSECOND", "") and "BYSETPOS" in parts:
+            # BYSETPOS picks unevenly within a period: the first instances show no dense hour
+            raise _refuse(
+                component,
+                f"RRULE {rule.value.strip()[:200]}: BYSETPOS with several BYSECOND values is "
+                "not stored (no calendar application writes it).",
+            )
         if "," in parts.get("BYSECOND", "") and _denser_than_an_hour_allows(parts, start):
             raise _refuse(
                 component,

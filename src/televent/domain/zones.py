@@ -37,6 +37,15 @@ MAX_ZONE_CHANGES_A_YEAR = 24  # per rule (a monthly one changes 12 or 13 times i
 # since 1981 1,450; four hundred yearly rules since the year 1 ten million.
 MAX_ZONE_MONTHS = 36_000
 ZONE_HORIZON = dt.datetime(2100, 1, 1)
+# The instances of a zone's observances up to ZONE_HORIZON: dateutil keeps them, and walks the
+# list of those before a time at each reading of one (about 1.4 µs each). Outlook's zones from
+# 1601 have 1,000; a monthly rule since 1981 1,430; a history of eras (tzurl) a few hundred.
+MAX_ZONE_CHANGES = 2_000
+# Parts of a rule no zone uses, which cost dateutil a walk of the whole year per value and
+# step (BYSETPOS), or are its own (BYEASTER); and at most this many values of any part (a
+# zone's rules have one to seven: BYMONTHDAY=8,9,10,11,12,13,14)
+ZONE_UNREAD_PARTS = ("BYSETPOS", "BYEASTER")
+MAX_ZONE_RULE_VALUES = 31
 
 
 def zone_named(name: object) -> zoneinfo.ZoneInfo | None:
@@ -93,15 +102,42 @@ def zone_rules_problem(calendar: Component) -> str | None:
     yearly or monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each
     (twice a month: BYxxx parts can make a yearly rule daily), and apply at least once; all of
     a zone's rules together walk at most `MAX_ZONE_MONTHS` of calendar up to `ZONE_HORIZON`.
-    And a VTIMEZONE stands at the top of the calendar (RFC 5545 §3.6): icalendar keeps one
-    nested in an event too, where no check would see it."""
+    A time written in such a zone lies before `ZONE_HORIZON` too. And a VTIMEZONE stands at
+    the top of the calendar (RFC 5545 §3.6): icalendar keeps one nested in an event too, where
+    no check would see it."""
     nested = _nested_zone(calendar)
     if nested is not None:
         return nested
+    own = set()
     for tzid, text in _own_definitions(calendar):
         problem = _text_rules_problem(text)
         if problem is not None:
             return f"VTIMEZONE {tzid[:80]}: {problem}"
+        own.add(tzid)
+    return _late_time(calendar, own) if own else None
+
+
+def _late_time(calendar: Component, own: set[str]) -> str | None:
+    """A message naming a time written in a zone the calendar defines after `ZONE_HORIZON`,
+    which dateutil would reach walking every rule of the zone from its start (a time in the
+    year 9999 cost a write of one event four seconds)."""
+    for component in calendar.components:
+        if component.name == "VTIMEZONE":
+            continue
+        for _, held in _held(calendar, component):
+            for prop in held.properties:
+                tzid = prop.param("TZID")
+                if tzid is None or tzid.strip() not in own:
+                    continue
+                for item in prop.value.split(","):
+                    year = item.strip()[:4]
+                    if year.isdigit() and int(year) >= ZONE_HORIZON.year:
+                        return (
+                            f"{prop.name[:20]} {item.strip()[:40]} in {tzid.strip()[:80]}: a "
+                            f"zone the calendar defines itself is read up to "
+                            f"{ZONE_HORIZON.year}; a later time is written in UTC or in a "
+                            "zone of the zone database."
+                        )
     return None
 
 
@@ -132,27 +168,53 @@ def _text_rules_problem(vtimezone: str) -> str | None:
 
 
 def _rules_problem(definition: Component) -> str | None:
-    spent = 0  # months of calendar dateutil walks for the zone (see MAX_ZONE_MONTHS)
+    months = 0  # of calendar dateutil walks for the zone (MAX_ZONE_MONTHS)
+    changes = 0  # instances of its observances up to ZONE_HORIZON (MAX_ZONE_CHANGES)
     for observance in definition.components:
+        if len(observance.all("DTSTART")) > 1:  # dateutil reads the last, the check the first
+            return f"a {observance.name[:20]} with more than one DTSTART is not read."
         start = _start(observance)
-        spent += 12 + sum(len(rdate.value.split(",")) for rdate in observance.all("RDATE"))
+        dates = sum(len(rdate.value.split(",")) for rdate in observance.all("RDATE"))
+        months += 12 + dates
+        changes += 1 + dates
         for name in ("RRULE", "EXRULE"):  # dateutil walks both
             for rule in observance.all(name):
                 parts, problem = _zone_rule(name, rule.value)
                 if problem is None and parts is not None and start is not None:
-                    problem, walked = _trial(name, parts, start, MAX_ZONE_MONTHS - spent)
-                    spent += walked + _months_to_horizon(parts, start)
+                    problem, walked = _trial(name, parts, start, MAX_ZONE_MONTHS - months)
+                    months += walked + _months_to_horizon(parts, start)
+                    if months <= MAX_ZONE_MONTHS:
+                        changes += _changes(parts, start, MAX_ZONE_CHANGES - changes)
                 if problem is not None:
                     return problem
-        if spent > MAX_ZONE_MONTHS:
+        if months > MAX_ZONE_MONTHS or changes > MAX_ZONE_CHANGES:
             break
-    if spent > MAX_ZONE_MONTHS:
+    if months > MAX_ZONE_MONTHS:
         return (
             "its rules are not read: together they change the offset more often than a "
             "reader can walk (more than "
             f"{MAX_ZONE_MONTHS // 12} years of rules from their starts to {ZONE_HORIZON.year})."
         )
+    if changes > MAX_ZONE_CHANGES:
+        return (
+            f"its rules are not read: they change the offset more than {MAX_ZONE_CHANGES} "
+            f"times up to {ZONE_HORIZON.year}, and every reading of a time walks them all."
+        )
     return None
+
+
+def _changes(parts: dict[str, str], start: dt.date | dt.datetime, most: int) -> int:
+    """The instances of a zone rule (with its UNTIL and COUNT) from its observance's DTSTART
+    to `ZONE_HORIZON`, more than `most` when so: dateutil keeps them, and walks the list of
+    those before a time at each reading of a time."""
+    period = 12 if parts["FREQ"].upper() == "YEARLY" else 1
+    steps = 2 * (_months_to_horizon(parts, start) // period) + 4  # two for ordinal BYDAY
+    try:
+        rule = endless_rule(parts, start, ends=True)
+        found, _ = first_instances(rule, max(most, 0) + 1, steps, before=ZONE_HORIZON)
+    except (ContentError, ValueError, TypeError, OverflowError):
+        return 0  # what dateutil cannot read, icalendar refuses
+    return len(found)
 
 
 def _start(observance: Component) -> dt.date | dt.datetime | None:
@@ -183,6 +245,14 @@ def _zone_rule(name: str, value: str) -> tuple[dict[str, str] | None, str | None
             f"{name} INTERVAL={parts['INTERVAL'][:20]} is not read: an interval is a "
             "whole number of at least 1."
         )
+    for key, values in parts.items():
+        if key in ZONE_UNREAD_PARTS:
+            return None, f"{name} {key[:20]} is not read in a time zone's rule."
+        if values.count(",") >= MAX_ZONE_RULE_VALUES:  # dateutil keeps repeated values
+            return None, (
+                f"{name} {key[:20]} with more than {MAX_ZONE_RULE_VALUES} values is not read "
+                "in a time zone's rule."
+            )
     return parts, None
 
 

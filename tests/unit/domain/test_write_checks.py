@@ -192,6 +192,12 @@ def test_every_repair_is_found_by_the_search_before_the_walk() -> None:
         (f"FREQ=HOURLY;BYMINUTE={_ALL_60};BYSECOND={_ALL_60}", "more than 60 instances"),
         (f"FREQ=DAILY;BYHOUR=9;BYMINUTE={_ALL_60};BYSECOND=0,30", "more than 60 instances"),
         (f"FREQ=WEEKLY;BYDAY=TU;BYMINUTE={_ALL_60};BYSECOND=0,30", "more than 60 instances"),
+        # sparse first, dense later in each day: the first instances show no dense hour
+        (
+            f"FREQ=DAILY;BYHOUR=0,2,23;BYMINUTE=0,1;BYSECOND={_ALL_60};BYSETPOS="
+            + ",".join(map(str, [*range(1, 46), *range(121, 166), *range(-120, 0)])),
+            "BYSETPOS with several BYSECOND",
+        ),
     ],
 )
 def test_rules_readers_cannot_walk_are_refused_with_a_reason(rule: str, reason: str) -> None:
