@@ -41,6 +41,10 @@ ZONE_HORIZON = dt.datetime(2100, 1, 1)
 # list of those before a time at each reading of one (about 1.4 µs each). Outlook's zones from
 # 1601 have 1,000; a monthly rule since 1981 1,430; a history of eras (tzurl) a few hundred.
 MAX_ZONE_CHANGES = 2_000
+# The changes a year of a zone's rules that go on past ZONE_HORIZON, together: a reader lists
+# a zone's changes up to the times it reads, to the year 9999 at most (a zone's summer and
+# winter time: 2)
+MAX_ZONE_CHANGES_LATER = 4
 # Parts of a rule no zone uses, which cost dateutil a walk of the whole year per value and
 # step (BYSETPOS), or are its own (BYEASTER); and at most this many values of any part (a
 # zone's rules have one to seven: BYMONTHDAY=8,9,10,11,12,13,14)
@@ -102,42 +106,17 @@ def zone_rules_problem(calendar: Component) -> str | None:
     yearly or monthly, by a whole interval, at most `MAX_ZONE_CHANGES_A_YEAR` times a year each
     (twice a month: BYxxx parts can make a yearly rule daily), and apply at least once; all of
     a zone's rules together walk at most `MAX_ZONE_MONTHS` of calendar up to `ZONE_HORIZON`.
-    A time written in such a zone lies before `ZONE_HORIZON` too. And a VTIMEZONE stands at
-    the top of the calendar (RFC 5545 §3.6): icalendar keeps one nested in an event too, where
-    no check would see it."""
+    A zone's rules that go on past `ZONE_HORIZON` change the offset at most
+    `MAX_ZONE_CHANGES_LATER` times a year together (`calendar_reading.ListedZone` lists a zone's
+    changes up to the times read). And a VTIMEZONE stands at the top of the calendar (RFC 5545
+    §3.6): icalendar keeps one nested in an event too, where no check would see it."""
     nested = _nested_zone(calendar)
     if nested is not None:
         return nested
-    own = set()
     for tzid, text in _own_definitions(calendar):
         problem = _text_rules_problem(text)
         if problem is not None:
             return f"VTIMEZONE {tzid[:80]}: {problem}"
-        own.add(tzid)
-    return _late_time(calendar, own) if own else None
-
-
-def _late_time(calendar: Component, own: set[str]) -> str | None:
-    """A message naming a time written in a zone the calendar defines after `ZONE_HORIZON`,
-    which dateutil would reach walking every rule of the zone from its start (a time in the
-    year 9999 cost a write of one event four seconds)."""
-    for component in calendar.components:
-        if component.name == "VTIMEZONE":
-            continue
-        for _, held in _held(calendar, component):
-            for prop in held.properties:
-                tzid = prop.param("TZID")
-                if tzid is None or tzid.strip() not in own:
-                    continue
-                for item in prop.value.split(","):
-                    year = item.strip()[:4]
-                    if year.isdigit() and int(year) >= ZONE_HORIZON.year:
-                        return (
-                            f"{prop.name[:20]} {item.strip()[:40]} in {tzid.strip()[:80]}: a "
-                            f"zone the calendar defines itself is read up to "
-                            f"{ZONE_HORIZON.year}; a later time is written in UTC or in a "
-                            "zone of the zone database."
-                        )
     return None
 
 
@@ -170,6 +149,7 @@ def _text_rules_problem(vtimezone: str) -> str | None:
 def _rules_problem(definition: Component) -> str | None:
     months = 0  # of calendar dateutil walks for the zone (MAX_ZONE_MONTHS)
     changes = 0  # instances of its observances up to ZONE_HORIZON (MAX_ZONE_CHANGES)
+    later = 0  # changes a year of its rules from ZONE_HORIZON on (MAX_ZONE_CHANGES_LATER)
     for observance in definition.components:
         if len(observance.all("DTSTART")) > 1:  # dateutil reads the last, the check the first
             return f"a {observance.name[:20]} with more than one DTSTART is not read."
@@ -181,8 +161,10 @@ def _rules_problem(definition: Component) -> str | None:
             for rule in observance.all(name):
                 parts, problem = _zone_rule(name, rule.value)
                 if problem is None and parts is not None and start is not None:
-                    problem, walked = _trial(name, parts, start, MAX_ZONE_MONTHS - months)
+                    problem, walked, a_year = _trial(name, parts, start, MAX_ZONE_MONTHS - months)
                     months += walked + _months_to_horizon(parts, start)
+                    if _runs_past_horizon(parts):
+                        later += a_year
                     if months <= MAX_ZONE_MONTHS:
                         changes += _changes(parts, start, MAX_ZONE_CHANGES - changes)
                 if problem is not None:
@@ -194,6 +176,11 @@ def _rules_problem(definition: Component) -> str | None:
             "its rules are not read: together they change the offset more often than a "
             "reader can walk (more than "
             f"{MAX_ZONE_MONTHS // 12} years of rules from their starts to {ZONE_HORIZON.year})."
+        )
+    if later > MAX_ZONE_CHANGES_LATER:
+        return (
+            f"its rules are not read: together they change the offset {later} times a year "
+            f"on and on, more than the {MAX_ZONE_CHANGES_LATER} a reader lists."
         )
     if changes > MAX_ZONE_CHANGES:
         return (
@@ -258,27 +245,51 @@ def _zone_rule(name: str, value: str) -> tuple[dict[str, str] | None, str | None
 
 def _trial(
     name: str, parts: dict[str, str], start: dt.date | dt.datetime, months: int
-) -> tuple[str | None, int]:
+) -> tuple[str | None, int, int]:
     """A rule's first instances from its observance's DTSTART, walked with at most `months`
     of calendar: none (the rule never applies) or too many in a year is a problem; and the
-    months walked."""
+    months walked, and its instances in the year from its first."""
     period = 12 if parts["FREQ"].upper() == "YEARLY" else 1
     try:
         first, steps = first_instances(
             endless_rule(parts, start), MAX_ZONE_CHANGES_A_YEAR + 1, max(months // period, 0)
         )
     except (ContentError, ValueError, TypeError, OverflowError):
-        return None, 0  # what dateutil cannot read, icalendar refuses
-    if steps * period > months:
-        return None, steps * period  # the zone's walk is spent: refused for that
+        return None, 0, 0  # what dateutil cannot read, icalendar refuses
+    walked = steps * period
+    a_year = _a_year(first)
+    if walked > months:
+        return None, walked, a_year  # the zone's walk is spent: refused for that
     if not first:
-        return f"an {name} that never applies is not read.", steps * period
+        return f"an {name} that never applies is not read.", walked, 0
     if len(first) > MAX_ZONE_CHANGES_A_YEAR and first[-1] - first[0] < dt.timedelta(days=366):
         return (
-            f"an {name} that changes the offset more than {MAX_ZONE_CHANGES_A_YEAR} times "
-            "a year is not read."
-        ), steps * period
-    return None, steps * period
+            (
+                f"an {name} that changes the offset more than {MAX_ZONE_CHANGES_A_YEAR} times "
+                "a year is not read."
+            ),
+            walked,
+            a_year,
+        )
+    return None, walked, a_year
+
+
+def _a_year(first: list[dt.datetime]) -> int:
+    """A rule's instances a year, from its first ones (a yearly one's fall 364 or 371 days
+    apart)."""
+    if len(first) < 2 or first[-1] <= first[0]:
+        return len(first)
+    return max(1, round((len(first) - 1) * dt.timedelta(days=365.25) / (first[-1] - first[0])))
+
+
+def _runs_past_horizon(parts: dict[str, str]) -> bool:
+    """Whether a zone rule may have instances from `ZONE_HORIZON` on (a counted one is taken
+    to)."""
+    until = parts.get("UNTIL")
+    if until is None:
+        return True
+    year = until.strip()[:4]
+    return not year.isdigit() or int(year) >= ZONE_HORIZON.year
 
 
 def _months_to_horizon(parts: dict[str, str], start: dt.date | dt.datetime) -> int:
