@@ -145,6 +145,16 @@ class ListedZone(_tzicalvtz):  # type: ignore[misc]
         self._spent = False  # more than MAX_LISTED: dateutil's own walk from `_through` on
         self._lock = threading.Lock()
 
+    def __reduce__(self) -> tuple[type[ListedZone], tuple[str, list[Any]]]:
+        # pickled as icalendar pickles dateutil's zone (its lists and lock are made anew)
+        return (ListedZone, (self._tzid, self._comps))
+
+    def __copy__(self) -> ListedZone:
+        return self  # a zone does not change: a copy of a component keeps the same one
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ListedZone:
+        return self
+
     def _find_comp(self, moment: dt.datetime) -> Any:
         if len(self._comps) == 1:
             return self._comps[0]

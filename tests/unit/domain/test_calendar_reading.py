@@ -4,8 +4,10 @@ for the whole process; `calendar_reading` forgets it around each reading)."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import pickle
 import re
 import threading
 from pathlib import Path
@@ -206,3 +208,23 @@ def test_a_zone_of_more_onsets_than_are_listed_is_read_by_dateutil(
     for year in (1620, 2026):  # listed up to the limit, then dateutil's own walk
         moment = dt.datetime(year, 7, 1, 12)
         assert moment.replace(tzinfo=zone).utcoffset() == moment.replace(tzinfo=theirs).utcoffset()
+
+
+def test_a_listed_zone_is_copied_and_pickled_as_dateutils_zone_is() -> None:
+    # the schedule inbox keeps a parsed message, copied and pickled with its zones: a listed
+    # zone's lock made every inbound invitation in such a zone fail its projection
+    zone = calendar_reading.read_zone(_ERAS)
+    summer = dt.datetime(2026, 7, 1, 12)
+    zone_read = summer.replace(tzinfo=zone).utcoffset()  # listed, with its lock
+    assert copy.copy(zone) is zone and copy.deepcopy(zone) is zone
+    again = pickle.loads(pickle.dumps(zone))
+    assert isinstance(again, calendar_reading.ListedZone)
+    assert summer.replace(tzinfo=again).utcoffset() == zone_read == dt.timedelta(hours=-4)
+    calendar = read_calendar(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        + _ERAS
+        + "BEGIN:VEVENT\r\nUID:e\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART;TZID=Eras:20260701T120000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    for copied in (copy.deepcopy(calendar), pickle.loads(pickle.dumps(calendar))):
+        assert copied.walk("VEVENT")[0]["DTSTART"].dt.utcoffset() == dt.timedelta(hours=-4)
