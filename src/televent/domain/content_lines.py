@@ -177,6 +177,13 @@ def _recovered(line: str) -> re.Match[str] | None:
 # --- values ---------------------------------------------------------------------------------
 
 
+def escape_text(value: str) -> str:
+    """Encode a TEXT value (RFC 5545 §3.3.11): the inverse of `unescape_text`, a backslash
+    kept as one wherever it stands (icalendar's own reads `\\N` in a value as a line break)."""
+    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return escaped.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
 def unescape_text(value: str) -> str:
     """Decode a TEXT value (RFC 5545 §3.3.11)."""
     return _TEXT_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)

@@ -26,10 +26,10 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from televent.domain.calendar_reading import read_calendar
-from televent.domain.content_lines import encode_utc
+from televent.domain.content_lines import encode_utc, escape_text
 
 PRODID = "-//Televent//Google Calendar mirror//EN"
 _STATUS_IN = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE"}
@@ -123,7 +123,7 @@ def _vevent(item: GoogleEvent, uid: str, default_zone: str | None) -> Event:
     for name, key in (("summary", "summary"), ("description", "description"),
                       ("location", "location")):  # fmt: skip
         if item.get(key):
-            vevent.add(name, str(item[key]))
+            vevent.add(name, _Text(str(item[key])))
     status = _STATUS_IN.get(str(item.get("status") or ""))
     if status:
         vevent.add("status", status)
@@ -292,3 +292,11 @@ def google_series(text: str) -> GoogleSeries:
         if e.get("recurrence-id") is not None
     }
     return GoogleSeries(uid, event, overrides)
+
+
+class _Text(vText):
+    """A TEXT value as written (`escape_text`): icalendar's own writing turns a backslash
+    before an N into a line break, so a title "\\N" came back as a line break."""
+
+    def to_ical(self) -> bytes:
+        return escape_text(str(self)).encode("utf-8")
