@@ -138,9 +138,10 @@ class ListedZone(_tzicalvtz):  # type: ignore[misc]
         super().__init__(tzid, comps)
         # each observance's onsets, as whole seconds of wall clock (`_seconds`): 8 bytes each
         self._onsets = [array("q") for _ in comps]
-        # each observance's next onset not listed yet, from dateutil's walk without its cache
-        self._walks = [comp.rrule._iter() for comp in comps]
-        self._next: list[dt.datetime | None] = [next(walk, None) for walk in self._walks]
+        # each observance's walk without dateutil's cache, and its next onset not listed yet,
+        # begun at the first listing (building a zone walks nothing, as dateutil's does not)
+        self._walks: list[Any] = []
+        self._next: list[dt.datetime | None] = []
         self._through: dt.datetime | None = None  # every onset before it is listed
         self._spent = False  # more than MAX_LISTED: dateutil's own walk from `_through` on
         self._lock = threading.Lock()
@@ -182,17 +183,29 @@ class ListedZone(_tzicalvtz):  # type: ignore[misc]
             return True
         with self._lock:
             if not self._covers(naive) and not self._spent:
-                through = _decade_after(naive, self._through is None)
-                for index, walk in enumerate(self._walks):
-                    pending, listed = self._next[index], self._onsets[index]
-                    while pending is not None and pending < through:
-                        listed.append(_seconds(pending))
-                        pending = next(walk, None)
-                    self._next[index] = pending
-                self._spent = sum(map(len, self._onsets)) > MAX_LISTED
-                if not self._spent:
-                    self._through = through
+                self._list_to(_decade_after(naive, self._through is None))
             return self._covers(naive)
+
+    def _list_to(self, through: dt.datetime) -> None:
+        """List every onset before `through`, or, past `MAX_LISTED` onsets, none at all (the
+        zone is then read by dateutil's own walk)."""
+        if not self._walks:
+            self._walks = [comp.rrule._iter() for comp in self._comps]
+            self._next = [next(walk, None) for walk in self._walks]
+        left = MAX_LISTED - sum(map(len, self._onsets))
+        for index, walk in enumerate(self._walks):
+            pending, listed = self._next[index], self._onsets[index]
+            while pending is not None and pending < through:
+                left -= 1
+                if left < 0:
+                    self._spent, self._through = True, None
+                    self._onsets = [array("q") for _ in self._comps]
+                    self._walks, self._next = [], []
+                    return
+                listed.append(_seconds(pending))
+                pending = next(walk, None)
+            self._next[index] = pending
+        self._through = through
 
     def _covers(self, naive: dt.datetime) -> bool:
         through = self._through

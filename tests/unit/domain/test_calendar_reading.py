@@ -228,3 +228,46 @@ def test_a_listed_zone_is_copied_and_pickled_as_dateutils_zone_is() -> None:
     )
     for copied in (copy.deepcopy(calendar), pickle.loads(pickle.dumps(calendar))):
         assert copied.walk("VEVENT")[0]["DTSTART"].dt.utcoffset() == dt.timedelta(hours=-4)
+
+
+def test_a_zone_is_built_without_walking_its_rules() -> None:
+    # dateutil walks nothing until a time is read, and a zone of one observance never: a
+    # rule of INTERVAL=0 (in a body stored before zone rules were checked) hung the building
+    # of the listed zone, under the lock every reading of a zone takes
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Stuck\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\n"
+        "RRULE:FREQ=YEARLY;INTERVAL=0;BYMONTH=2;BYMONTHDAY=30\r\nEND:STANDARD\r\n"
+        "END:VTIMEZONE\r\n"
+    )
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + zone + "BEGIN:VEVENT\r\n"
+        "UID:e\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Stuck:99990101T120000\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    found: list[dt.timedelta | None] = []
+    worker = threading.Thread(
+        target=lambda: found.append(
+            read_calendar(text).walk("VEVENT")[0]["DTSTART"].dt.utcoffset()
+        ),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "the reading never ended"
+    assert found == [dt.timedelta(hours=1)]
+
+
+def test_a_zone_of_more_onsets_than_listed_stops_listing_there() -> None:
+    # two hourly observances from 2090: 175,000 onsets up to 2100 were listed before the
+    # limit was asked; now the listing stops at it, keeps nothing, and dateutil reads
+    definition = (
+        _OUTLOOK.replace("Customized Time Zone", "Hourly")
+        .replace("FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10", "FREQ=HOURLY")
+        .replace("DTSTART:16010101T030000", "DTSTART:20900101T003000")
+    )
+    zone = calendar_reading.read_zone(definition)
+    theirs = dateutil_tz.tzical(io.StringIO(definition.replace("\r\n", "\n"))).get()
+    moment = dt.datetime(2090, 3, 1, 12)
+    assert moment.replace(tzinfo=zone).utcoffset() == moment.replace(tzinfo=theirs).utcoffset()
+    assert zone._spent and sum(map(len, zone._onsets)) == 0

@@ -9,6 +9,7 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import icalendar
@@ -353,5 +354,28 @@ def test_a_time_after_2100_in_utc_or_a_database_zone_is_stored() -> None:
         _observance("19900101T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"), _STANDARD
     )
     for start in ("DTSTART:99990101T090000Z", "DTSTART;TZID=Europe/Berlin:99990101T090000"):
-        obj = _within(lambda start=start: accepted_calendar_object(_with(*zone, event=start)))
+        obj = _within(partial(accepted_calendar_object, _with(*zone, event=start)))
         assert facts_of(obj)["start"].startswith("9999-01-01T")
+
+
+def test_rules_going_on_past_2100_are_counted_by_their_rate_and_an_exrule_takes_away() -> None:
+    # four rules of 1.4 changes a year counted as four of one, and a reader listed 45,000
+    # changes to 9999; EXRULEs, which take changes away, counted as adding them
+    sparse = [
+        _observance(
+            "20000101T020000",
+            f"RRULE:FREQ=YEARLY;INTERVAL=17;BYMONTH={','.join(map(str, range(1, 13)))};"
+            f"BYMONTHDAY={day},{day + 1}",
+            kind=kind,
+            to=to,
+        )
+        for day, kind, to in ((1, "DAYLIGHT", "+0200"), (5, "STANDARD", "+0100"))
+        for _ in range(2)
+    ]
+    assert "times a year on and on" in _refusal(_with(*_zone(*sparse)))
+    daylight = _observance(
+        "19810329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        *(f"EXRULE:FREQ=YEARLY;INTERVAL={n};BYMONTH=3;BYDAY=-1SU" for n in (3, 5, 7)),
+    )
+    assert _problem(_with(*_zone(daylight, _STANDARD))) is None
