@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import Source, SourceKind
@@ -92,3 +94,33 @@ def overruled_notices(app: Any) -> list[dict[str, object]]:
             "ORDER BY created_position"
         )
     return [json.loads(row["payload"]) for row in rows]
+
+
+T = TypeVar("T")
+
+
+class NotEndedError(AssertionError):
+    """The work given to `ended_within` did not end in time."""
+
+
+def ended_within(work: Callable[[], T], seconds: float) -> T:
+    """What `work` gives, or raises, run on a thread for at most `seconds`: a hang guard, not a
+    speed check. A test of a hang fails with `NotEndedError` instead of freezing the run (the
+    thread is left behind, a daemon)."""
+    outcome: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, work()))
+        except BaseException as exc:  # handed back to the test's thread
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=seconds)
+    if worker.is_alive():
+        raise NotEndedError(f"The work did not end in {seconds} s.")
+    done, value = outcome[0]
+    if not done:
+        raise value
+    return cast(T, value)

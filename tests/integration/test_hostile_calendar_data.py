@@ -10,10 +10,9 @@ import base64
 import datetime as dt
 import itertools
 import re
-import threading
 from collections.abc import Callable
 from functools import partial
-from typing import Any, NoReturn, TypeVar, cast
+from typing import NoReturn, TypeVar
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -28,7 +27,7 @@ from televent.application.televent import Televent
 from televent.domain.ics_bundle import merged_calendar
 from televent.projections.rebuild import Rebuilder
 from televent.projections.schedule_inbox_reader import ScheduleInbox
-from tests.helpers import ACTOR, CLI, FIXTURE_CORPUS
+from tests.helpers import ACTOR, CLI, FIXTURE_CORPUS, NotEndedError, ended_within
 
 CORPUS = FIXTURE_CORPUS / "calendars"
 CALENDAR = "/dav/calendars/1/default/"
@@ -60,24 +59,11 @@ def _ended(work: Callable[[], T], text: str) -> T:
     fails at once, naming the text that hung."""
     if _HUNG:
         _hung(_HUNG[0])
-    outcome: list[tuple[bool, Any]] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, work()))
-        except BaseException as exc:  # handed back to the test's thread
-            outcome.append((False, exc))
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(timeout=HANG_SECONDS)
-    if worker.is_alive():
+    try:
+        return ended_within(work, HANG_SECONDS)
+    except NotEndedError:
         _HUNG.append(text)
         _hung(text)
-    done, value = outcome[0]
-    if not done:
-        raise value
-    return cast(T, value)
 
 
 def _server(app: Televent) -> tuple[CalDavHandlers, str]:

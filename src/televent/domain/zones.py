@@ -162,11 +162,12 @@ def _rules_problem(definition: Component) -> str | None:
                 parts, problem = _zone_rule(name, rule.value)
                 if problem is None and parts is not None and start is not None:
                     problem, walked, a_year = _trial(name, parts, start, MAX_ZONE_MONTHS - months)
-                    months += walked + _months_to_horizon(parts, start)
+                    to_horizon = _months_to_horizon(parts, start)
+                    months += walked + to_horizon
                     if name == "RRULE" and _runs_past_horizon(parts):  # EXRULE takes away
                         later += a_year
                     if months <= MAX_ZONE_MONTHS:
-                        changes += _changes(parts, start, MAX_ZONE_CHANGES - changes)
+                        changes += _changes(parts, start, to_horizon, MAX_ZONE_CHANGES - changes)
                 if problem is not None:
                     return problem
         if months > MAX_ZONE_MONTHS or changes > MAX_ZONE_CHANGES:
@@ -190,12 +191,14 @@ def _rules_problem(definition: Component) -> str | None:
     return None
 
 
-def _changes(parts: dict[str, str], start: dt.date | dt.datetime, most: int) -> int:
+def _changes(
+    parts: dict[str, str], start: dt.date | dt.datetime, to_horizon: int, most: int
+) -> int:
     """The instances of a zone rule (with its UNTIL and COUNT) from its observance's DTSTART
-    to `ZONE_HORIZON`, more than `most` when so: dateutil keeps them, and walks the list of
-    those before a time at each reading of a time."""
-    period = 12 if parts["FREQ"].upper() == "YEARLY" else 1
-    steps = 2 * (_months_to_horizon(parts, start) // period) + 4  # two for ordinal BYDAY
+    to `ZONE_HORIZON`, walking its `to_horizon` months (`_months_to_horizon`), more than `most`
+    when so: dateutil keeps them, and walks the list of those before a time at each reading of
+    a time."""
+    steps = 2 * (to_horizon // _period(parts)) + 4  # two for ordinal BYDAY
     try:
         rule = endless_rule(parts, start, ends=True)
         found, _ = first_instances(rule, max(most, 0) + 1, steps, before=ZONE_HORIZON)
@@ -249,7 +252,7 @@ def _trial(
     """A rule's first instances from its observance's DTSTART, walked with at most `months`
     of calendar: none (the rule never applies) or too many in a year is a problem; and the
     months walked, and its instances in the year from its first."""
-    period = 12 if parts["FREQ"].upper() == "YEARLY" else 1
+    period = _period(parts)
     try:
         first, steps = first_instances(
             endless_rule(parts, start), MAX_ZONE_CHANGES_A_YEAR + 1, max(months // period, 0)
@@ -286,32 +289,37 @@ def _a_year(first: list[dt.datetime]) -> float:
 def _runs_past_horizon(parts: dict[str, str]) -> bool:
     """Whether a zone rule may have instances from `ZONE_HORIZON` on (a counted one is taken
     to)."""
+    return _until(parts) >= ZONE_HORIZON
+
+
+def _until(parts: dict[str, str]) -> dt.datetime:
+    """A zone rule's UNTIL as the wall clock dateutil reads it as, `ZONE_HORIZON` when it has
+    none or when it cannot be read (icalendar refuses the rule then, and the zone)."""
     until = parts.get("UNTIL")
     if until is None:
-        return True
-    year = until.strip()[:4]
-    return not year.isdigit() or int(year) >= ZONE_HORIZON.year
+        return ZONE_HORIZON
+    try:
+        moment = decode_moment(until, None, {})
+    except (ContentError, ValueError, OverflowError):
+        return ZONE_HORIZON
+    if not isinstance(moment, dt.datetime):
+        moment = dt.datetime(moment.year, moment.month, moment.day)
+    return moment.replace(tzinfo=None)
+
+
+def _period(parts: dict[str, str]) -> int:
+    """The months of a zone rule's period: twelve for a yearly one, one for a monthly one."""
+    return 12 if parts["FREQ"].upper() == "YEARLY" else 1
 
 
 def _months_to_horizon(parts: dict[str, str], start: dt.date | dt.datetime) -> int:
     """The months of calendar dateutil walks for a zone rule from its observance's DTSTART to
-    its UNTIL or `ZONE_HORIZON` (a yearly rule's period is twelve months, a monthly one's
-    one, by its INTERVAL; COUNT is not counted, so this is at most what it walks)."""
-    end = ZONE_HORIZON
-    until = parts.get("UNTIL")
-    if until is not None:
-        try:
-            moment = decode_moment(until, None, {})
-        except (ContentError, ValueError, OverflowError):
-            moment = end  # icalendar refuses the rule, and the zone
-        if not isinstance(moment, dt.datetime):
-            moment = dt.datetime(moment.year, moment.month, moment.day)
-        end = min(end, moment.replace(tzinfo=None))  # dateutil reads it as a wall clock
+    its UNTIL or `ZONE_HORIZON` (whole periods, by its INTERVAL; COUNT is not counted, so this
+    is at most what it walks)."""
+    end = min(ZONE_HORIZON, _until(parts))
     months = (end.year - start.year) * 12 + end.month - start.month
-    interval = rule_interval(parts) or 1
-    if parts["FREQ"].upper() == "YEARLY":
-        return (max(months, 0) // (12 * interval) + 1) * 12
-    return max(months, 0) // interval + 1
+    step = _period(parts) * (rule_interval(parts) or 1)
+    return (max(months, 0) // step + 1) * _period(parts)
 
 
 def instance_key(moment: dt.date | dt.datetime) -> str:

@@ -19,6 +19,7 @@ from dateutil import tz as dateutil_tz
 from televent.domain import calendar_reading
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.ical import facts_of, parse_calendar_object
+from tests.helpers import ended_within
 
 SOURCE = Path(__file__).resolve().parents[3] / "src" / "televent"
 
@@ -245,17 +246,14 @@ def test_a_zone_is_built_without_walking_its_rules() -> None:
         "UID:e\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=Stuck:99990101T120000\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    found: list[dt.timedelta | None] = []
-    worker = threading.Thread(
-        target=lambda: found.append(
+
+    def read() -> dt.timedelta | None:
+        offset: dt.timedelta | None = (
             read_calendar(text).walk("VEVENT")[0]["DTSTART"].dt.utcoffset()
-        ),
-        daemon=True,
-    )
-    worker.start()
-    worker.join(timeout=60)
-    assert not worker.is_alive(), "the reading never ended"
-    assert found == [dt.timedelta(hours=1)]
+        )
+        return offset
+
+    assert ended_within(read, seconds=60) == dt.timedelta(hours=1)
 
 
 def test_a_zone_of_more_onsets_than_listed_stops_listing_there() -> None:

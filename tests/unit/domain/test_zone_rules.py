@@ -6,7 +6,6 @@ a rule of INTERVAL=0 in an event of an older log is walked no more."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -23,6 +22,7 @@ from televent.domain.itip.message import instance_of, read_itip
 from televent.domain.occurrences import Occurrences
 from televent.domain.validation import accepted_calendar_object
 from televent.domain.zones import zone_rules_problem
+from tests.helpers import ended_within
 
 
 def _calendar(rule: str, since: str = "19810329", event: str = "") -> str:
@@ -47,32 +47,17 @@ def _problem(text: str) -> str | None:
 
 def _within(work: Callable[[], Any], seconds: float = 60) -> Any:
     """What `work` gives, run on a thread: a test of a hang fails here instead of freezing."""
-    outcome: list[Any] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except Exception as exc:  # handed back to the test
-            outcome.append(exc)
-
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(timeout=seconds)
-    assert not worker.is_alive(), "the work never ended"
-    return outcome[0]
+    return ended_within(work, seconds)
 
 
 def _refusal(text: str) -> str:
     """The message of the write's refusal of `text` (which must be refused, at once): the
     whole check a CalDAV PUT, an import or an invitation makes."""
 
-    def write() -> None:
-        accepted_calendar_object(text)
-
-    refused = _within(write)
-    assert isinstance(refused, InvalidCalendarDataError), refused
-    assert refused.precondition == "valid-calendar-data"
-    return str(refused)
+    with pytest.raises(InvalidCalendarDataError) as refused:
+        _within(partial(accepted_calendar_object, text))
+    assert refused.value.precondition == "valid-calendar-data"
+    return str(refused.value)
 
 
 def _zone(*observances: str, name: str = "Odd Zone") -> list[str]:
@@ -152,19 +137,10 @@ def test_rules_dateutil_would_walk_without_end_or_for_long_are_refused(
 
 def test_a_write_with_a_zone_of_interval_0_is_refused_at_once() -> None:
     # before, the first time read in that zone walked the rule in place for good
-    outcome: list[Any] = []
-
-    def write() -> None:
-        try:
-            parse_calendar_object(_calendar("FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU"))
-        except InvalidCalendarDataError as exc:
-            outcome.append(exc)
-
-    worker = threading.Thread(target=write, daemon=True)
-    worker.start()
-    worker.join(timeout=60)
-    assert not worker.is_alive(), "the write never ended"
-    assert outcome and "INTERVAL=0" in str(outcome[0])
+    text = _calendar("FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU")
+    with pytest.raises(InvalidCalendarDataError) as refused:
+        _within(partial(parse_calendar_object, text))
+    assert "INTERVAL=0" in str(refused.value)
 
 
 def test_an_old_series_of_interval_0_is_its_first_instance_and_costs_nothing() -> None:
@@ -193,18 +169,13 @@ def test_a_zone_database_name_is_never_read_by_its_definition_so_its_rules_are_l
     text = _calendar("FREQ=YEARLY;INTERVAL=0;BYMONTH=3;BYDAY=-1SU").replace(
         "Odd Zone", "Europe/Berlin"
     )
-    outcome: list[Any] = []
 
-    def read() -> None:
+    def read() -> tuple[str, dt.timedelta | None]:
         obj = parse_calendar_object(text)
         event = read_calendar(text).walk("VEVENT")[0]
-        outcome.append((facts_of(obj)["start"], event["DTSTART"].dt.utcoffset()))
+        return facts_of(obj)["start"], event["DTSTART"].dt.utcoffset()
 
-    worker = threading.Thread(target=read, daemon=True)
-    worker.start()
-    worker.join(timeout=60)
-    assert not worker.is_alive(), "the reading never ended"
-    assert outcome == [("2026-03-01T09:00:00+01:00", dt.timedelta(hours=1))]
+    assert _within(read) == ("2026-03-01T09:00:00+01:00", dt.timedelta(hours=1))
 
 
 @pytest.mark.parametrize(
