@@ -130,6 +130,20 @@ def test_an_event_is_created_read_edited_and_deleted(server: ApiServer) -> None:
     assert listing(alice) == []
 
 
+def test_a_backslash_before_an_n_comes_back_as_written_after_an_edit(server: ApiServer) -> None:
+    # icalendar's writing turned "\\N" into a line break: "C:" and "ew folder"
+    alice = server.alice()
+    title, notes = "Back up C:\\New folder", "Copy \\\\nas\\Nightly\nthen check"
+    event = create(
+        alice, title=title, description=notes, start="2026-03-10T09:00:00Z", location="D:\\N"
+    )
+    assert (event["title"], event["description"], event["location"]) == (title, notes, "D:\\N")
+    moved = alice.patch(f"/events/{event['id']}", json={"start": "2026-03-11T09:00:00Z"})
+    assert moved.status_code == 200, moved.text
+    assert (moved.json()["title"], moved.json()["description"]) == (title, notes)
+    assert [e["title"] for e in listing(alice)] == [title]
+
+
 def test_all_day_events_and_a_patch_without_if_match(server: ApiServer) -> None:
     alice = server.alice()
     trip = create(alice, title="Trip", start="2026-03-12", end="2026-03-15")

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from televent.domain.calendar_writing import calendar_text
+
 PRODID = "-//Televent//Televent Booking//EN"
 BOOKING_UID_PREFIX = "booking-"
 
@@ -87,7 +89,7 @@ def booking_event_text(
     event.add("ATTENDEE", attendee, encode=False)
     calendar.add_component(event)
     calendar.add_missing_timezones()
-    return str(calendar.to_ical().decode("utf-8"))
+    return calendar_text(calendar)
 
 
 def booking_file_text(
@@ -121,7 +123,7 @@ def booking_file_text(
         event.add("LOCATION", location)
     event.add("STATUS", "CONFIRMED")
     calendar.add_component(event)
-    return str(calendar.to_ical().decode("utf-8"))
+    return calendar_text(calendar)
 
 
 def _address(address: str, name: str | None) -> icalendar.vCalAddress:

@@ -19,6 +19,7 @@ import icalendar
 from dateutil.rrule import rrulestr
 
 from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
 from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
 from televent.domain.event_times import (
@@ -288,11 +289,6 @@ def event_calendar(text: str) -> icalendar.Calendar:
     if not _events(calendar):
         raise DomainError("That is not an event.")
     return calendar
-
-
-def calendar_text(calendar: icalendar.Calendar) -> str:
-    """A parsed calendar as iCalendar text."""
-    return str(calendar.to_ical().decode("utf-8"))
 
 
 def _events(calendar: icalendar.Calendar) -> list[Any]:

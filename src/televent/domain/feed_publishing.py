@@ -18,6 +18,7 @@ from typing import Any
 import icalendar
 
 from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_writing import calendar_text
 
 # The properties a busy-only event keeps (SUMMARY is replaced by the fixed word).
 BUSY_PROPERTIES = (
@@ -63,7 +64,7 @@ def busy_only(text: str, word: str) -> str | None:
         out.add_component(zone)
     for busy in events:
         out.add_component(busy)
-    return bytes(out.to_ical()).decode("utf-8")
+    return calendar_text(out)
 
 
 def busy_objects(objects: Iterable[tuple[str, str]], word: str) -> Iterator[tuple[str, str]]:

@@ -26,10 +26,11 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, Timezone, vText
+from icalendar import Calendar, Event, Timezone
 
 from televent.domain.calendar_reading import read_calendar
-from televent.domain.content_lines import encode_utc, escape_text
+from televent.domain.calendar_writing import calendar_text
+from televent.domain.content_lines import encode_utc
 
 PRODID = "-//Televent//Google Calendar mirror//EN"
 _STATUS_IN = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE"}
@@ -123,7 +124,7 @@ def _vevent(item: GoogleEvent, uid: str, default_zone: str | None) -> Event:
     for name, key in (("summary", "summary"), ("description", "description"),
                       ("location", "location")):  # fmt: skip
         if item.get(key):
-            vevent.add(name, _Text(str(item[key])))
+            vevent.add(name, str(item[key]))
     status = _STATUS_IN.get(str(item.get("status") or ""))
     if status:
         vevent.add("status", status)
@@ -197,7 +198,7 @@ def calendar_object(items: Sequence[GoogleEvent], default_zone: str | None = Non
         for _, value in component.property_items(recursive=False, sorted=False)
         if hasattr(value, "params") and "TZID" in value.params
     }
-    text = str(calendar.to_ical().decode("utf-8"))
+    text = calendar_text(calendar)
     definitions = "".join(_vtimezone(zone) for zone in sorted(zones))
     at = text.index("BEGIN:VEVENT")
     return text[:at] + definitions + text[at:]
@@ -208,7 +209,7 @@ def _vtimezone(tzid: str) -> str:
     """The VTIMEZONE of an IANA zone as text, made once per process (what CalDAV clients read
     the times with); nothing for a zone the system does not know."""
     try:
-        return str(Timezone.from_tzid(tzid).to_ical().decode("utf-8"))
+        return calendar_text(Timezone.from_tzid(tzid))
     except (ValueError, KeyError, ZoneInfoNotFoundError):
         return ""
 
@@ -292,11 +293,3 @@ def google_series(text: str) -> GoogleSeries:
         if e.get("recurrence-id") is not None
     }
     return GoogleSeries(uid, event, overrides)
-
-
-class _Text(vText):
-    """A TEXT value as written (`escape_text`): icalendar's own writing turns a backslash
-    before an N into a line break, so a title "\\N" came back as a line break."""
-
-    def to_ical(self) -> bytes:
-        return escape_text(str(self)).encode("utf-8")

@@ -25,6 +25,7 @@ import icalendar
 from eventsourcing.domain import Aggregate, event
 
 from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError, ForbiddenError
 from televent.domain.sharing import Role
 from televent.domain.values import TELEVENT_NAMESPACE, PartStat, normalize_address
@@ -77,7 +78,7 @@ def with_guest_answer(text: str, address: str, name: str | None, partstat: PartS
             attendee.params["PARTSTAT"] = partstat.value
             attendee.params["SCHEDULE-AGENT"] = "CLIENT"
             component.add("ATTENDEE", attendee, encode=False)
-    return str(calendar.to_ical().decode("utf-8"))
+    return calendar_text(calendar)
 
 
 def _attendees(component: Any) -> list[Any]:

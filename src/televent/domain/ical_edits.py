@@ -14,6 +14,7 @@ from typing import Any
 import icalendar
 
 from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.content_lines import decode_moment, parse
 from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.values import PartStat, normalize_address
@@ -211,7 +212,7 @@ def _calendar(text: str) -> icalendar.Calendar:
 
 
 def _text(calendar: icalendar.Calendar) -> str:
-    return str(calendar.to_ical().decode("utf-8"))
+    return calendar_text(calendar)
 
 
 def _components(calendar: icalendar.Calendar) -> list[icalendar.cal.Component]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import icalendar
 
 from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_writing import component_bytes
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def bundle_calendars(name: str, objects: Iterable[tuple[str, str]], product: str
     header.add("PRODID", f"-//Televent//{product}//EN")
     header.add("VERSION", "2.0")
     header.add("X-WR-CALNAME", name)
-    head = bytes(header.to_ical())
+    head = component_bytes(header)
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     parts = [head[: -len(end)]]
@@ -77,5 +78,5 @@ def _components(text: str, zones: set[str]) -> tuple[list[bytes], set[str]]:
             if tzid in zones or tzid in tzids:
                 continue
             tzids.add(tzid)
-        chunks.append(bytes(component.to_ical()))
+        chunks.append(component_bytes(component))
     return chunks, tzids

@@ -33,10 +33,10 @@ from typing import Any
 import icalendar
 from dateutil.rrule import rrulestr
 
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError
 from televent.domain.event_fields import (
     EventChanges,
-    calendar_text,
     component_times,
     edited_text,
     event_calendar,

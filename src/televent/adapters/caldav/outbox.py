@@ -33,6 +33,7 @@ from televent.adapters.caldav.protocol import DavError, Reply, Request
 from televent.adapters.caldav.query_values import _parse_calendar
 from televent.adapters.caldav.xml import CALDAV, element, href
 from televent.application.televent import Televent
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.values import normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.queries import AccountView
@@ -200,8 +201,7 @@ def render_reply(
     for begin, finish, fbtype in periods:
         busy.add("freebusy", (begin, finish), parameters={"FBTYPE": fbtype})
     calendar.add_component(busy)
-    text: str = calendar.to_ical(sorted=False).decode("utf-8")
-    return text
+    return calendar_text(calendar, ordered=False)
 
 
 def _utc_moment(component: Any, name: str) -> dt.datetime:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypeAlias
 
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.validation import library_calendar
 
 _UTC = dt.UTC
@@ -140,4 +141,4 @@ def _sort_key(moment: _Moment | None, tz: dt.tzinfo) -> dt.datetime:
 
 
 def _serialize(calendar: Any) -> str:
-    return str(calendar.to_ical().decode("utf-8"))
+    return calendar_text(calendar)

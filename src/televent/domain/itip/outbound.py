@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import icalendar
 
 from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_writing import calendar_text
 from televent.domain.ical import COMPONENT_TYPES
 from televent.domain.ical_edits import REPLIED_PARAM
 from televent.domain.itip.message import PRODID
@@ -74,7 +75,7 @@ def outgoing(
             calendar.add_component(zone)
     with contextlib.suppress(ValueError, KeyError):  # a zone no database knows stays floating
         calendar.add_missing_timezones()
-    return str(calendar.to_ical().decode("utf-8"))
+    return calendar_text(calendar)
 
 
 def _pick(

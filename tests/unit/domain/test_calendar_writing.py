@@ -1,0 +1,158 @@
+"""A person's words come back as they wrote them wherever Televent writes a calendar: a
+backslash before an "N" ("C:\\New folder") stays a backslash, on a new event, on an event
+edited later, in a booking, an invitation and an export (icalendar's own writing turned it
+into a line break)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from televent.domain.booking_event import booking_event_text
+from televent.domain.calendar_reading import read_calendar
+from televent.domain.content_lines import escape_text
+from televent.domain.event_fields import edited_text, new_event_text, read_changes
+from televent.domain.ical import facts_of, parse_calendar_object
+from televent.domain.ical_edits import render_event, with_partstat
+from televent.domain.ics_bundle import merged_calendar
+from televent.domain.itip.outbound import outgoing
+from televent.domain.values import PartStat
+
+SOURCE = Path(__file__).resolve().parents[3] / "src" / "televent"
+STAMP = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+TITLE = "Back up C:\\New folder\\Notes"
+PLACE = "\\\\server\\Nordic room"
+NOTES = "Line one\nC:\\N then \\n, both; kept"
+ALICE = ("mailto:alice@example.com", "Alice")
+CATEGORY = "C:\\Net"
+CLIENT_NOTE = "D:\\Nightly"
+
+STORED = f"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Some Client//EN
+BEGIN:VEVENT
+UID:backup@example.com
+DTSTAMP:20260201T000000Z
+DTSTART:20260302T090000Z
+DTEND:20260302T100000Z
+SUMMARY;LANGUAGE=en:{escape_text(TITLE)}
+LOCATION:{escape_text(PLACE)}
+DESCRIPTION:{escape_text(NOTES)}
+CATEGORIES:{escape_text(CATEGORY)},plain
+X-CLIENT-NOTE:{escape_text(CLIENT_NOTE)}
+ORGANIZER;CN=Alice:mailto:alice@example.com
+ATTENDEE;CN=Bob;PARTSTAT=NEEDS-ACTION:mailto:bob@example.com
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def _words(text: str) -> dict[str, object]:
+    event = next(iter(read_calendar(text).walk("VEVENT")))
+    return {
+        "title": str(event.get("SUMMARY")),
+        "location": str(event.get("LOCATION")) if "LOCATION" in event else None,
+        "description": str(event.get("DESCRIPTION")) if "DESCRIPTION" in event else None,
+    }
+
+
+WRITERS: dict[str, Callable[[], str]] = {
+    "a new event from the Mini App or the API": lambda: new_event_text(
+        read_changes(
+            {
+                "title": TITLE,
+                "location": PLACE,
+                "description": NOTES,
+                "start": START.isoformat(),
+                "reminders": [10],
+            }
+        ),
+        uid="u1@televent",
+        stamp=STAMP,
+        zone_name="UTC",
+        organizer=ALICE,
+    ),
+    "an event the bot makes": lambda: render_event(
+        uid="u2@televent",
+        summary=TITLE,
+        location=PLACE,
+        description=NOTES,
+        start=START,
+        end=START + dt.timedelta(hours=1),
+        stamp=STAMP,
+    ),
+    "a booking": lambda: booking_event_text(
+        uid="u3@televent",
+        stamp=STAMP,
+        summary=TITLE,
+        start=START,
+        end=START + dt.timedelta(hours=1),
+        zone_name="Europe/Berlin",
+        organizer=ALICE,
+        visitor=("visitor@example.com", "Vera"),
+        description=NOTES,
+        location=PLACE,
+    ),
+}
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_a_new_event_keeps_a_backslash_before_an_n(writer: str) -> None:
+    text = WRITERS[writer]()
+    assert _words(text) == {"title": TITLE, "location": PLACE, "description": NOTES}
+    # the reader every projection uses agrees
+    assert facts_of(parse_calendar_object(text))["summary"] == TITLE
+
+
+EDITS: dict[str, Callable[[str], str]] = {
+    "moved in the Mini App": lambda text: edited_text(
+        text,
+        read_changes({"start": "2026-03-02T11:00:00Z", "end": "2026-03-02T12:00:00Z"}),
+        occurrence=None,
+        stamp=STAMP,
+        zone_name="UTC",
+    ),
+    "answered by a guest": lambda text: with_partstat(
+        text, "mailto:bob@example.com", PartStat.ACCEPTED
+    ),
+    "exported": lambda text: merged_calendar("Work", [text], "Export").decode("utf-8"),
+    "sent as an invitation": lambda text: outgoing(text, "REQUEST", organizer=ALICE, stamp=STAMP),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_event_a_client_wrote_keeps_its_words_when_written_again(edit: str) -> None:
+    text = EDITS[edit](STORED)
+    assert _words(text) == {"title": TITLE, "location": PLACE, "description": NOTES}
+    event = next(iter(read_calendar(text).walk("VEVENT")))
+    assert [str(c) for c in event["CATEGORIES"].cats] == [CATEGORY, "plain"]
+    assert str(event["SUMMARY"].params["LANGUAGE"]) == "en"
+    if "X-CLIENT-NOTE" in event:  # a property icalendar does not know is kept as written
+        assert f"X-CLIENT-NOTE:{escape_text(CLIENT_NOTE)}\r\n" in text
+
+
+def test_an_event_written_again_and_again_does_not_drift() -> None:
+    text = STORED
+    for hour in range(10, 14):
+        changes = read_changes({"start": f"2026-03-02T{hour}:00:00Z"})
+        text = edited_text(text, changes, occurrence=None, stamp=STAMP, zone_name="UTC")
+    assert _words(text)["title"] == TITLE
+
+
+def test_no_module_writes_a_calendar_with_icalendar_but_through_calendar_writing() -> None:
+    # a value's own writing is allowed (a rule, a time); a component's is not
+    values = {"rule", "prop", "to_ical"}
+    writes = re.compile(r"(\w+)\.to_ical\(|\bto_ical\(\)")
+    offenders = [
+        f"{path.relative_to(SOURCE)}: {match.group(0)}"
+        for path in SOURCE.rglob("*.py")
+        if path.name != "calendar_writing.py"
+        for match in writes.finditer(path.read_text(encoding="utf-8"))
+        if (match.group(1) or "to_ical") not in values
+    ]
+    assert offenders == []
