@@ -124,18 +124,18 @@ def first_instances(
     return found, walked
 
 
-def endless_rule(
-    parts: Mapping[str, str], start: dt.date | dt.datetime, *, ends: bool = False
+def trial_rule(
+    parts: Mapping[str, str], start: dt.date | dt.datetime, *, keep_ends: bool = False
 ) -> rrule:
-    """A rule's dateutil walk from `start` (a naive wall clock; a date at its midnight)
-    without its UNTIL and COUNT: what a write's trial walks to see that a rule applies at all
-    (with them when `ends`, UNTIL read as a wall clock, as dateutil reads a zone's rules).
+    """A rule's dateutil walk from `start` (a naive wall clock; a date at its midnight), for a
+    write's trial: without its UNTIL and COUNT, to see that the rule applies at all, or with
+    them when `keep_ends` (UNTIL read as a wall clock, as dateutil reads a zone's rules).
     Raises ValueError (and its kin) for parts dateutil cannot read."""
     if not isinstance(start, dt.datetime):
         start = dt.datetime(start.year, start.month, start.day)
-    kept = [(k, v) for k, v in parts.items() if ends or k not in ("UNTIL", "COUNT")]
+    kept = [(k, v) for k, v in parts.items() if keep_ends or k not in ("UNTIL", "COUNT")]
     pattern = ";".join(f"{k}={v}" for k, v in kept)
-    found = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None), ignoretz=ends)
+    found = rrulestr(f"RRULE:{pattern}", dtstart=start.replace(tzinfo=None), ignoretz=keep_ends)
     if not isinstance(found, rrule):
         raise ValueError(f"{pattern!r} is not one rule.")
     return found

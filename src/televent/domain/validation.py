@@ -56,7 +56,7 @@ from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.ical import CalendarObject, indexed_range, parse_calendar_object
 from televent.domain.occurrences import EXPANSION_ERRORS, Occurrences
 from televent.domain.plain_reading import plainly_readable
-from televent.domain.rule_walk import endless_rule, rule_interval, walk
+from televent.domain.rule_walk import rule_interval, trial_rule, walk
 
 MAX_LENGTH = dt.timedelta(days=100 * 366)
 REFUSED_FREQUENCIES = ("SECONDLY", "MINUTELY")
@@ -209,7 +209,7 @@ def _check_rules(component: Component) -> None:
         except ContentError:
             continue  # the parse already refused what it cannot read
         try:
-            trial = endless_rule(parts, start)
+            trial = trial_rule(parts, start)
             first = next(walk(trial))
         except StopIteration:
             first = None

@@ -23,7 +23,7 @@ from televent.domain.content_lines import (
     parse,
     unescape_text,
 )
-from televent.domain.rule_walk import endless_rule, first_instances, rule_interval
+from televent.domain.rule_walk import first_instances, rule_interval, trial_rule
 
 Zones = dict[str, dt.tzinfo]
 MAX_ZONE_NAME = 100  # the longest IANA name is 32 characters
@@ -200,7 +200,7 @@ def _changes(
     a time."""
     steps = 2 * (to_horizon // _period(parts)) + 4  # two for ordinal BYDAY
     try:
-        rule = endless_rule(parts, start, ends=True)
+        rule = trial_rule(parts, start, keep_ends=True)
         found, _ = first_instances(rule, max(most, 0) + 1, steps, before=ZONE_HORIZON)
     except (ContentError, ValueError, TypeError, OverflowError):
         return 0  # what dateutil cannot read, icalendar refuses
@@ -255,7 +255,7 @@ def _trial(
     period = _period(parts)
     try:
         first, steps = first_instances(
-            endless_rule(parts, start), MAX_ZONE_CHANGES_A_YEAR + 1, max(months // period, 0)
+            trial_rule(parts, start), MAX_ZONE_CHANGES_A_YEAR + 1, max(months // period, 0)
         )
     except (ContentError, ValueError, TypeError, OverflowError):
         return None, 0, 0.0  # what dateutil cannot read, icalendar refuses

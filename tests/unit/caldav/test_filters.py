@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 import xml.etree.ElementTree as ET
 import zoneinfo
 
@@ -20,6 +19,7 @@ from televent.adapters.caldav.filters import (
     query_time_range,
     render_free_busy,
 )
+from tests.helpers import ended_within
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -160,14 +160,12 @@ def test_an_endless_secondly_series_is_queried_and_expanded_within_the_caps() ->
     text = calendar(
         component("VEVENT", "DTSTART:20260301T000000Z", "DURATION:PT1S", "RRULE:FREQ=SECONDLY")
     )
-    began = time.monotonic()
     assert matches(in_range("20260301T010000Z", "20260301T010001Z"), text)
     # past MAX_INSTANCES instances (5.5 hours of seconds) the series is not read further
     assert not matches(in_range("20260301T120000Z", "20260301T120001Z"), text)
     assert not matches(in_range("20260201T000000Z", "20260301T000000Z"), text)
-    expanded = expand(text, utc(2026, 3, 1, 1), utc(2026, 3, 1, 1, 10))
+    expanded = ended_within(lambda: expand(text, utc(2026, 3, 1, 1), utc(2026, 3, 1, 1, 10)), 120)
     assert expanded.count("BEGIN:VEVENT") == 600
-    assert time.monotonic() - began < 30
 
 
 def test_all_day_event_without_dtend_lasts_one_day() -> None:
