@@ -164,10 +164,12 @@ def _rules_problem(definition: Component) -> str | None:
                     problem, walked, a_year = _trial(name, parts, start, MAX_ZONE_MONTHS - months)
                     to_horizon = _months_to_horizon(parts, start)
                     months += walked + to_horizon
-                    if name == "RRULE" and _runs_past_horizon(parts):  # EXRULE takes away
-                        later += a_year
+                    before = None
                     if months <= MAX_ZONE_MONTHS:
-                        changes += _changes(parts, start, to_horizon, MAX_ZONE_CHANGES - changes)
+                        before = _changes(parts, start, to_horizon, MAX_ZONE_CHANGES - changes)
+                        changes += before
+                    if name == "RRULE" and _runs_past_horizon(parts, before):  # EXRULE takes away
+                        later += a_year
                 if problem is not None:
                     return problem
         if months > MAX_ZONE_MONTHS or changes > MAX_ZONE_CHANGES:
@@ -286,10 +288,17 @@ def _a_year(first: list[dt.datetime]) -> float:
     return (len(first) - 1) / span if span >= 1 else float(len(first))
 
 
-def _runs_past_horizon(parts: dict[str, str]) -> bool:
-    """Whether a zone rule may have instances from `ZONE_HORIZON` on (a counted one is taken
-    to)."""
-    return _until(parts) >= ZONE_HORIZON
+def _runs_past_horizon(parts: dict[str, str], before: int | None) -> bool:
+    """Whether a zone rule may have instances from `ZONE_HORIZON` on: one without an UNTIL
+    before it, unless it has a COUNT that its `before` instances up to it (`_changes`; None
+    when not counted) use up."""
+    if _until(parts) < ZONE_HORIZON:
+        return False
+    try:
+        count = int(parts["COUNT"])
+    except (KeyError, ValueError):
+        return True
+    return before is None or before < count
 
 
 def _until(parts: dict[str, str]) -> dt.datetime:

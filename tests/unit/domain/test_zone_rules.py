@@ -329,6 +329,31 @@ def test_a_time_after_2100_in_utc_or_a_database_zone_is_stored() -> None:
         assert facts_of(obj)["start"].startswith("9999-01-01T")
 
 
+def _counted_history(count: int) -> list[str]:
+    """A zone whose past is written as counted rules, as some generators write it: three
+    decades of summer time (from 1950, 1960, 1970; `count` years each), then today's pair."""
+    history = [
+        _observance(
+            f"{decade}{month}T020000",
+            f"RRULE:FREQ=YEARLY;BYMONTH={month[:2]};BYDAY=-1SU;COUNT={count}",
+            kind=kind,
+            to=to,
+        )
+        for decade in (1950, 1960, 1970)
+        for month, kind, to in (("0326", "DAYLIGHT", "+0200"), ("1029", "STANDARD", "+0100"))
+    ]
+    daylight = _observance("19810329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+    return _zone(*history, daylight, _STANDARD)
+
+
+def test_counted_rules_that_end_before_2100_are_not_taken_as_going_on() -> None:
+    # the six counted rules were taken as going on past 2100: eight changes a year, refused
+    obj = _within(partial(accepted_calendar_object, _with(*_counted_history(10))))
+    assert facts_of(obj)["start"] == "2026-03-01T09:00:00+01:00"  # read in its own zone
+    # counted on past 2100 (1950 + 200 years), they go on: refused as before
+    assert "times a year on and on" in _refusal(_with(*_counted_history(200)))
+
+
 def test_rules_going_on_past_2100_are_counted_by_their_rate_and_an_exrule_takes_away() -> None:
     # four rules of 1.4 changes a year counted as four of one, and a reader listed 45,000
     # changes to 9999; EXRULEs, which take changes away, counted as adding them
