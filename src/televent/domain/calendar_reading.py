@@ -24,7 +24,7 @@ import icalendar
 from dateutil.tz import tz as dateutil_zones
 from icalendar.timezone import tzp
 
-from televent.domain.content_lines import iana_zone, unfold
+from televent.domain.content_lines import iana_zone, unescape_text, unfold
 
 _LOCK = threading.Lock()
 # what icalendar keeps, by name (a private attribute: tests/unit/domain/test_calendar_reading.py
@@ -110,11 +110,11 @@ def _defines_zones(text: str | bytes) -> bool:
 
 def _names(unfolded: str) -> set[str]:
     """The TZID property values of an unfolded text (not TZID parameters), as icalendar keys
-    them."""
+    them: decoded as TEXT (Outlook's "Amsterdam\\, Berlin") and as written."""
     names = set()
     for value in _DEFINED.findall(unfolded):
-        name = value.strip()
-        names |= {name, name.strip('"'), tzp.clean_timezone_id(name.strip('"'))}
+        for name in {value.strip(), unescape_text(value.strip())}:
+            names |= {name, name.strip('"'), tzp.clean_timezone_id(name.strip('"'))}
     return names
 
 

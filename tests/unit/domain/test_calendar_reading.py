@@ -24,7 +24,11 @@ from tests.helpers import ended_within
 SOURCE = Path(__file__).resolve().parents[3] / "src" / "televent"
 
 
-def _body(offset: str, uid: str, name: str = "Customized Time Zone") -> str:
+def _body(
+    offset: str, uid: str, name: str = "Customized Time Zone", param: str | None = None
+) -> str:
+    """An event at 09:00 in a zone of one fixed `offset` that the body defines as `name` (its
+    TZID property, TEXT) and names `param` (its TZID parameter; `name` when None)."""
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN",
         "BEGIN:VTIMEZONE", f"TZID:{name}",
@@ -32,7 +36,7 @@ def _body(offset: str, uid: str, name: str = "Customized Time Zone") -> str:
         "DTSTART:16010101T000000", "END:STANDARD",
         "END:VTIMEZONE",
         "BEGIN:VEVENT", f"UID:{uid}", "DTSTAMP:20260101T000000Z",
-        f"DTSTART;TZID={name}:20260301T090000", "DURATION:PT1H", "END:VEVENT",
+        f"DTSTART;TZID={param or name}:20260301T090000", "DURATION:PT1H", "END:VEVENT",
         "END:VCALENDAR",
     ]  # fmt: skip
     return "\r\n".join(lines) + "\r\n"
@@ -48,8 +52,19 @@ def test_icalendar_still_keeps_zones_where_this_module_forgets_them() -> None:
     assert calendar_reading._KEPT is not None
 
 
-def test_two_bodies_defining_one_name_otherwise_each_read_their_own() -> None:
-    moscow, new_york = _body("+0300", "a"), _body("-0500", "b")
+@pytest.mark.parametrize(
+    ("name", "param"),
+    [
+        ("Customized Time Zone", None),
+        # a name with a comma, escaped in the property (TEXT) and quoted in the parameter, as
+        # Outlook writes its "(UTC+01:00) Amsterdam, Berlin, ..."
+        ("Custom\\, Zone", '"Custom, Zone"'),
+    ],
+)
+def test_two_bodies_defining_one_name_otherwise_each_read_their_own(
+    name: str, param: str | None
+) -> None:
+    moscow, new_york = _body("+0300", "a", name, param), _body("-0500", "b", name, param)
     assert _offset(moscow) == dt.timedelta(hours=3)
     assert _offset(new_york) == dt.timedelta(hours=-5)
     assert _offset(moscow) == dt.timedelta(hours=3)
