@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import icalendar
+from icalendar.prop import vText
 
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.calendar_writing import component_bytes
@@ -38,7 +39,7 @@ def bundle_calendars(name: str, objects: Iterable[tuple[str, str]], product: str
     header = icalendar.Calendar()
     header.add("PRODID", f"-//Televent//{product}//EN")
     header.add("VERSION", "2.0")
-    header.add("X-WR-CALNAME", name)
+    header.add("X-WR-CALNAME", vText(name))  # TEXT, as clients read it (a name is anyone's)
     head = component_bytes(header)
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)

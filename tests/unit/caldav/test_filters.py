@@ -445,6 +445,22 @@ def test_property_and_parameter_filters(inner: str, expected: bool) -> None:
     assert matches(event_props(inner), PARTY) is expected
 
 
+def test_categories_are_matched_as_the_words_they_hold() -> None:
+    # matched as written ("Travel\\, far", "C:\\\\Net"), a person's words were missed
+    text = calendar(
+        component("VEVENT", "DTSTART:20240310T100000Z", "CATEGORIES:C:\\\\Net,Travel\\, far")
+    )
+    for words, expected in (("travel, far", True), ("C:\\Net", True), ("\\,", False)):
+        found = matches(
+            event_props(
+                f'<C:prop-filter name="CATEGORIES"><C:text-match>{words}</C:text-match>'
+                "</C:prop-filter>"
+            ),
+            text,
+        )
+        assert found is expected, words
+
+
 def test_comp_filter_is_not_defined() -> None:
     no_todo = caldav_filter('<C:comp-filter name="VTODO"><C:is-not-defined/></C:comp-filter>')
     no_event = caldav_filter('<C:comp-filter name="VEVENT"><C:is-not-defined/></C:comp-filter>')

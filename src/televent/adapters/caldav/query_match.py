@@ -101,6 +101,9 @@ def _param_matches(f: _ParamFilter, prop: Any) -> bool:
 def _prop_text(prop: Any) -> str:
     if isinstance(prop, str):
         return str(prop)  # TEXT, CAL-ADDRESS, URI: already unescaped
+    cats = getattr(prop, "cats", None)
+    if cats is not None:  # CATEGORIES: its TEXT values unescaped, as one list
+        return ",".join(str(c) for c in cats)
     to_ical = getattr(prop, "to_ical", None)
     raw = to_ical() if callable(to_ical) else str(prop)
     return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
