@@ -6,7 +6,8 @@ by an "N" into a line break (`icalendar.parser.escape_char`), so a title such as
 every event a later edit wrote again, whoever wrote it first. Every writing of a parsed
 calendar goes through `calendar_text` or `component_bytes` (a test holds the modules to it),
 which write each TEXT value as `content_lines.escape_text` encodes it: a backslash kept as one
-wherever it stands, the inverse of how every reader here decodes it.
+wherever it stands, the inverse of how every reader here decodes it; and a value icalendar
+could not read as its type as it was read (icalendar writes it as TEXT, escaping its commas).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from icalendar.prop import vCategory, vText
+from icalendar.prop.broken import vBroken
 
 from televent.domain.content_lines import escape_text
 
@@ -23,6 +25,15 @@ class WrittenText(vText):
 
     def to_ical(self) -> bytes:
         return escape_text(str(self)).encode("utf-8")
+
+
+class WrittenAsRead(vBroken):
+    """A value icalendar could not read as its type (Google's `EXDATE;VALUE=DATE:20151210Z,
+    20161210Z`), written back as it was read: icalendar writes it as TEXT, so its commas came
+    back as "\\," on every answer, edit or export, which no client reads as a list."""
+
+    def to_ical(self) -> bytes:
+        return str(self).encode("utf-8")
 
 
 def calendar_text(calendar: Any, *, ordered: bool = True) -> str:
@@ -47,6 +58,16 @@ def _written(value: Any) -> Any:
     if isinstance(value, list):
         items = [_written(item) for item in value]
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, vBroken):
+        if isinstance(value, WrittenAsRead):
+            return value
+        return WrittenAsRead(
+            str(value),
+            params=value.params,
+            expected_type=value.expected_type,
+            property_name=value.property_name,
+            parse_error=value.parse_error,
+        )
     if isinstance(value, vText) and not isinstance(value, WrittenText) and _differs(value):
         return WrittenText(str(value), params=value.params)
     if isinstance(value, vCategory):

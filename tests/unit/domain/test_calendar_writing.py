@@ -20,6 +20,7 @@ from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.ical_edits import render_event, with_partstat
 from televent.domain.ics_bundle import merged_calendar
 from televent.domain.itip.outbound import outgoing
+from televent.domain.occurrences import occurrences_between
 from televent.domain.values import PartStat
 
 SOURCE = Path(__file__).resolve().parents[3] / "src" / "televent"
@@ -151,6 +152,36 @@ def test_an_export_is_named_as_the_person_named_the_calendar() -> None:
     written = re.search(r"^X-WR-CALNAME:(.*)\r$", text, re.MULTILINE)
     assert written is not None and unescape_text(written.group(1)) == name
     assert _words(text)["title"] == TITLE
+
+
+GOOGLE_BIRTHDAY = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Google Inc//Google Calendar 70.9054//EN
+BEGIN:VEVENT
+UID:birthday@google.com
+DTSTAMP:20260101T000000Z
+DTSTART;VALUE=DATE:20141210
+DTEND;VALUE=DATE:20141211
+RRULE:FREQ=YEARLY
+EXDATE;VALUE=DATE:20151210Z,20161210Z
+SUMMARY:Birthday
+ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:bob@example.com
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_value_icalendar_cannot_read_is_written_back_as_it_came() -> None:
+    # Google's days with a UTC marker: written as TEXT, "20151210Z\\,20161210Z" (no list)
+    text = with_partstat(GOOGLE_BIRTHDAY, "mailto:bob@example.com", PartStat.ACCEPTED)
+    assert "EXDATE;VALUE=DATE:20151210Z,20161210Z\r\n" in text
+    years = [
+        o.start.year
+        for o in occurrences_between(
+            read_calendar(text), dt.date(2014, 1, 1), dt.date(2019, 1, 1), limit=10
+        )
+    ]
+    assert years == [2014, 2017, 2018]  # the excluded birthdays stay excluded
 
 
 # What may write with icalendar outside calendar_writing: one value each, never a component
