@@ -180,15 +180,15 @@ def _rules_problem(definition: Component) -> str | None:
             "reader can walk (more than "
             f"{MAX_ZONE_MONTHS // 12} years of rules from their starts to {ZONE_HORIZON.year})."
         )
+    if changes > MAX_ZONE_CHANGES:  # before `later`: past it, counted rules are not counted out
+        return (
+            f"its rules are not read: they change the offset more than {MAX_ZONE_CHANGES} "
+            f"times up to {ZONE_HORIZON.year}, and every reading of a time walks them all."
+        )
     if later > MAX_ZONE_CHANGES_LATER + 0.01:
         return (
             f"its rules are not read: together they change the offset {later:.0f} times a year "
             f"on and on, more than the {MAX_ZONE_CHANGES_LATER} a reader lists."
-        )
-    if changes > MAX_ZONE_CHANGES:
-        return (
-            f"its rules are not read: they change the offset more than {MAX_ZONE_CHANGES} "
-            f"times up to {ZONE_HORIZON.year}, and every reading of a time walks them all."
         )
     return None
 

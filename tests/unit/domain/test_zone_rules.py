@@ -352,6 +352,9 @@ def test_counted_rules_that_end_before_2100_are_not_taken_as_going_on() -> None:
     assert facts_of(obj)["start"] == "2026-03-01T09:00:00+01:00"  # read in its own zone
     # counted on past 2100 (1950 + 200 years), they go on: refused as before
     assert "times a year on and on" in _refusal(_with(*_counted_history(200)))
+    # counted to 2075 but monthly: refused for its changes before 2100, not as going on
+    monthly = _observance("19000101T020000", "RRULE:FREQ=MONTHLY;BYMONTHDAY=1;COUNT=2100")
+    assert "more than 2000 times up to 2100" in _refusal(_with(*_zone(monthly, _STANDARD)))
 
 
 def test_rules_going_on_past_2100_are_counted_by_their_rate_and_an_exrule_takes_away() -> None:
