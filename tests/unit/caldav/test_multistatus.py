@@ -50,3 +50,23 @@ def test_a_text_property_in_an_undeclared_namespace_declares_it() -> None:
     )
     found = ET.fromstring(written).find(".//{urn:x:own}color")
     assert found is not None and found.text == "#ff0000"
+
+
+def _carried(c: str) -> bool:
+    """Whether XML 1.0 carries the character (§2.2)."""
+    code = ord(c)
+    return c in "\t\n\r" or 0x20 <= code < 0xD800 or 0xE000 <= code < 0xFFFE or code > 0xFFFF
+
+
+@given(st.text(max_size=40))
+def test_any_text_makes_a_well_formed_answer(text: str) -> None:
+    # a vertical tab in one event's description (Word's line break) made every REPORT of its
+    # calendar, and one in a calendar's name every PROPFIND of the home, XML no client reads
+    props = [xml.Text(tag(CALDAV, "calendar-data"), text), element(DAV, "displayname", text)]
+    written = xml.multistatus([xml.Response("/r.ics", [xml.PropStat(200, props)])])
+    root = ET.fromstring(written)
+    kept = "".join(c if _carried(c) else "\ufffd" for c in text)
+    kept = kept.replace("\r\n", "\n").replace("\r", "\n")  # as every XML parser reads
+    for name in (f"{{{CALDAV}}}calendar-data", f"{{{DAV}}}displayname"):
+        found = root.find(f".//{name}")
+        assert found is not None and (found.text or "") == kept

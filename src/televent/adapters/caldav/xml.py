@@ -6,6 +6,7 @@ entities (XML bombs) before any of it is processed.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,10 @@ CALDAV = "urn:ietf:params:xml:ns:caldav"
 CS = "http://calendarserver.org/ns/"
 APPLE = "http://apple.com/ns/ical/"
 PUSH = "https://bitfire.at/webdav-push"  # WebDAV-Push (docs/adr/0027)
+
+# What XML 1.0 cannot carry (§2.2), even escaped: a body or a name holding one (a vertical tab
+# Word writes for a line break, say) is answered with U+FFFD there, as a GET serves it as stored
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 ET.register_namespace("d", DAV)
 ET.register_namespace("c", CALDAV)
@@ -215,6 +220,8 @@ def _known_name(clark: str) -> str | None:
 
 
 def _escape_text(text: str) -> str:
+    if _NOT_XML.search(text):  # one event's odd text must not spoil a whole answer
+        text = _NOT_XML.sub("\ufffd", text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
