@@ -252,6 +252,11 @@ def test_bad_event_bodies_are_refused_by_field_never_500(server: ApiServer) -> N
         ({"title": "x", "start": "2026-03-02", "calendar": "elsewhere"}, "calendar"),
         ({"title": ["x"], "start": "2026-03-02"}, "title"),
         ({"title": "x", "start": "2026-03-02", "colour": "red"}, "colour"),
+        # NUL could not be stored on PostgreSQL (a 400 naming a read model, the server then
+        # unready) and a vertical tab made the calendar's CalDAV answers unreadable XML
+        ({"title": "a\u0000b", "start": "2026-03-02"}, "title"),
+        ({"title": "x", "start": "2026-03-02", "location": "Room\u000b4"}, "location"),
+        ({"title": "x", "start": "2026-03-02", "attendees": ["x\u0000y@example.org"]}, "attendees"),
     ]:
         answer = alice.post("/events", json=body)
         assert answer.status_code == 422, (body, answer.text)
@@ -266,6 +271,23 @@ def test_bad_event_bodies_are_refused_by_field_never_500(server: ApiServer) -> N
     assert listing(alice) == []
     assert alice.get("/events/not-a-uuid").status_code == 404
     assert alice.get("/events/00000000-0000-0000-0000-000000000000").status_code == 404
+
+
+def test_control_characters_are_refused_in_every_text_a_person_names(server: ApiServer) -> None:
+    alice = server.alice()
+    event = create(alice, title="Plans", start="2026-03-02T10:00:00Z")
+    edit = alice.patch(f"/events/{event['id']}", json={"description": "one\u000btwo"})
+    assert edit.status_code == 422 and edit.json()["detail"].startswith("description:")
+    renamed = alice.patch(f"/calendars/{event['calendar']}", json={"name": "Team\u000bplans"})
+    assert renamed.status_code == 422, renamed.text
+    me = alice.patch("/me", json={"name": "Al\u0000ice"})
+    assert me.status_code == 422, me.text
+    # a tab and line breaks are a person's own
+    kept = alice.patch(f"/events/{event['id']}", json={"description": "one\ttwo\nthree"})
+    assert kept.status_code == 200 and kept.json()["description"] == "one\ttwo\nthree"
+    assert alice.get(f"/events/{event['id']}").json()["description"] == "one\ttwo\nthree"
+    health = httpx.get(f"{server.url}/ready", timeout=30)
+    assert health.status_code == 200, health.text
 
 
 def test_another_users_event_is_not_found(server: ApiServer) -> None:

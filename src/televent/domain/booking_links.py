@@ -24,6 +24,7 @@ from typing import Any
 
 from televent.domain.errors import DomainError
 from televent.domain.slots import SlotRules
+from televent.domain.values import holds_control_characters
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$")
 QUESTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
@@ -166,7 +167,7 @@ class BookingLink:
 def check_text(what: str, value: str) -> str:
     """`value` without control characters (a line break and a tab excepted): they cannot be
     shown, and some databases cannot store them (NUL)."""
-    if any((ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in value):
+    if holds_control_characters(value):
         raise DomainError(f"{what} contains control characters.")
     return value
 

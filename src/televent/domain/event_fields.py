@@ -34,6 +34,7 @@ from televent.domain.event_times import (
 )
 from televent.domain.event_times import zone_of as _zone_of
 from televent.domain.occurrences import named_in_series_form, occurrences_between
+from televent.domain.values import holds_control_characters
 from televent.domain.zones import instance_key, series_instance_key
 
 __all__ = [
@@ -109,6 +110,8 @@ def _checked(name: str, value: Any) -> Any:
         return None
     if not isinstance(value, str):
         raise FieldError(name, "must be a string.")
+    if holds_control_characters(value):
+        raise FieldError(name, "contains control characters (a tab and line breaks excepted).")
     limit = TEXT_FIELDS.get(name)
     if limit is not None and len(value) > limit:
         raise FieldError(name, f"is longer than {limit} characters.").worded(

@@ -27,6 +27,16 @@ def sync_token(position: int) -> str:
 
 
 TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")
+# What a person's text may not hold: a control character other than tab and line breaks (NUL,
+# which PostgreSQL cannot store, among them) and U+FFFE/U+FFFF, which no XML can carry
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def holds_control_characters(text: str) -> bool:
+    """Whether a person's text holds a character that cannot be shown, stored or sent on
+    (`_UNSHOWABLE`): the one rule every adapter refuses such text by."""
+    return _UNSHOWABLE.search(text) is not None
+
 
 DEFAULT_CALENDAR_SLUG = "default"
 DEFAULT_REMINDER_MINUTES = 15

@@ -36,7 +36,7 @@ from televent.domain.errors import (
 )
 from televent.domain.event_fields import FieldError, instance_component
 from televent.domain.sharing import Role
-from televent.domain.values import PartStat, normalize_address
+from televent.domain.values import PartStat, holds_control_characters, normalize_address
 from televent.projections.invitees import invitee_address as read_invitee
 from televent.projections.queries import Queries
 
@@ -51,6 +51,8 @@ IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", required=False)
 def invitee_address(queries: Queries, domain: str, text: str) -> tuple[str, str | None]:
     """The calendar address and display name of an invitee as a person writes it (an error
     names what was written)."""
+    if holds_control_characters(text):
+        raise DomainError("An invitee contains control characters.")
     try:
         return read_invitee(queries, domain, text)
     except DomainError as exc:

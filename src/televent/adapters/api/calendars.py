@@ -31,7 +31,7 @@ from televent.adapters.api.problems import problem_responses
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.event_fields import FieldError
 from televent.domain.sharing import Role, Status
-from televent.domain.values import telegram_id_in
+from televent.domain.values import holds_control_characters, telegram_id_in
 from televent.projections.queries import AccountView, MemberView, SeenCalendar
 
 MAX_NAME_LENGTH = 100
@@ -168,6 +168,8 @@ def _properties(body: dict[str, Any]) -> dict[str, Any]:
         name = body["name"]
         if name is not None and (not isinstance(name, str) or not name.strip()):
             raise FieldError("name", "must be a name that is not blank, or null.")
+        if isinstance(name, str) and holds_control_characters(name):
+            raise FieldError("name", "contains control characters.")
         if isinstance(name, str) and len(name.strip()) > MAX_NAME_LENGTH:
             raise FieldError("name", f"is at most {MAX_NAME_LENGTH} characters.")
         changes["display_name"] = name.strip() if isinstance(name, str) else None

@@ -12,6 +12,7 @@ from televent.adapters.api.problems import ProblemError, problem_responses
 from televent.adapters.i18n import t
 from televent.domain.languages import direction
 from televent.domain.preferences import validate_changes
+from televent.domain.values import holds_control_characters
 from televent.projections.queries import AccountView
 
 MAX_NAME_LENGTH = 100
@@ -116,6 +117,10 @@ class MeController(Controller):
             name = data.name.strip()
             if not name:
                 raise ProblemError(422, lambda: t("api-detail-blank-name"), name="unprocessable")
+            if holds_control_characters(name):
+                raise ProblemError(
+                    422, lambda: t("api-detail-control-characters"), name="unprocessable"
+                )
             changes["name"] = name
         if data.timezone is not None:
             changes["timezone"] = data.timezone.strip()

@@ -18,6 +18,7 @@ from televent.domain.booking_links import BookingLink
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.event_times import FieldError, parse_moment, zone_of
 from televent.domain.preferences import local_instant
+from televent.domain.values import holds_control_characters
 from televent.projections.bookings_reader import BookingView
 from televent.projections.slot_reader import PublicLink
 
@@ -29,7 +30,6 @@ RESCHEDULE_FIELDS = frozenset({"start", "tz"})
 CANCEL_FIELDS = frozenset({"reason"})
 SLUG_SHAPE = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_DEPTH = 8
 
 
@@ -39,7 +39,7 @@ def plain_texts(data: Any, depth: int = 0) -> Any:
     if depth > MAX_DEPTH:
         raise DomainError("The request body nests too deep.")
     if isinstance(data, str):
-        if CONTROL.search(data):
+        if holds_control_characters(data):
             raise DomainError("Texts may not contain control characters.")
     elif isinstance(data, Mapping):
         for key, value in data.items():

@@ -35,3 +35,4 @@ api-detail-changes-expired = Das Änderungs-Token ist abgelaufen oder unbekannt;
 api-detail-organizer-only = Nur wer den Termin organisiert, kann ihn ändern; antworte mit POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = Diese Einladung ist nicht in deinem Kalender; lehne sie mit POST /api/v1/events/{"{"}id{"}"}/rsvp ab.
 api-detail-blank-name = Der Name darf nicht leer sein.
+api-detail-control-characters = Ein Name darf keine Steuerzeichen enthalten.

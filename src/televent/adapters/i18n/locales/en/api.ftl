@@ -39,3 +39,4 @@ api-detail-changes-expired = The changes token has expired or is unknown; fetch 
 api-detail-organizer-only = Only the organizer can change this event; answer it with POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = This invitation is not in your calendar; decline it with POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-blank-name = A name cannot be blank.
+api-detail-control-characters = A name cannot hold control characters.

@@ -35,3 +35,4 @@ api-detail-changes-expired = El token de cambios caducó o no se conoce; vuelve 
 api-detail-organizer-only = Solo quien organiza puede cambiar este evento; respóndelo con POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = Esta invitación no está en tu calendario; recházala con POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-blank-name = El nombre no puede estar vacío.
+api-detail-control-characters = Un nombre no puede contener caracteres de control.

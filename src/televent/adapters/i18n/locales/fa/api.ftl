@@ -35,3 +35,4 @@ api-detail-changes-expired = توکن تغییرات منقضی شده یا نا
 api-detail-organizer-only = فقط برگزارکننده می‌تواند این رویداد را تغییر دهد؛ با POST /api/v1/events/{"{"}id{"}"}/rsvp به آن پاسخ دهید.
 api-detail-decline-instead = این دعوت در تقویم شما نیست؛ با POST /api/v1/events/{"{"}id{"}"}/rsvp آن را رد کنید.
 api-detail-blank-name = نام نمی‌تواند خالی باشد.
+api-detail-control-characters = نام نمی‌تواند نویسه‌های کنترلی داشته باشد.

@@ -35,3 +35,4 @@ api-detail-changes-expired = Token perubahan sudah kedaluwarsa atau tidak dikena
 api-detail-organizer-only = Hanya penyelenggara yang bisa mengubah acara ini; jawab dengan POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = Undangan ini tidak ada di kalender Anda; tolak dengan POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-blank-name = Nama tidak boleh kosong.
+api-detail-control-characters = Nama tidak boleh berisi karakter kontrol.

@@ -35,3 +35,4 @@ api-detail-changes-expired = O token de mudanças expirou ou é desconhecido; bu
 api-detail-organizer-only = Só quem organiza pode mudar este evento; responda com POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = Este convite não está na sua agenda; recuse-o com POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-blank-name = O nome não pode ficar em branco.
+api-detail-control-characters = Um nome não pode conter caracteres de controle.

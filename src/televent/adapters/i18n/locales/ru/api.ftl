@@ -35,3 +35,4 @@ api-detail-changes-expired = Токен изменений устарел или
 api-detail-organizer-only = Менять это событие может только организатор; ответить на приглашение можно через POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = Этого приглашения нет в вашем календаре; отклоните его через POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-blank-name = Имя не может быть пустым.
+api-detail-control-characters = Имя не может содержать управляющие символы.

@@ -35,3 +35,4 @@ api-detail-changes-expired = Токен змін застарів або нев�
 api-detail-organizer-only = Змінювати цю подію може лише організатор; відповісти на запрошення можна через POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-decline-instead = Цього запрошення немає у вашому календарі; відхиліть його через POST /api/v1/events/{"{"}id{"}"}/rsvp.
 api-detail-blank-name = Ім’я не може бути порожнім.
+api-detail-control-characters = Ім’я не може містити керівних символів.
