@@ -34,6 +34,13 @@ _TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 _VALUE_INSIDE_QUOTE = re.compile(r'(.*;[A-Za-z0-9-]+=)"([^":]*):([^"]*)"')
 
 
+_CARET = re.compile(r"\^([n^'])")  # RFC 6868 §3: what a parameter value cannot hold as is
+
+
+def _caret(match: re.Match[str]) -> str:
+    return {"n": " ", "^": "^", "'": '"'}[match.group(1)]
+
+
 class ContentError(ValueError):
     """The text is not well-formed iCalendar."""
 
@@ -47,9 +54,14 @@ class Property:
     value: str
 
     def param(self, name: str) -> str | None:
-        """A parameter's value with surrounding quotes removed."""
+        """A parameter's value with surrounding quotes removed and its RFC 6868 escapes read
+        (`^'` a double quote, `^^` a caret: "Ann ^'Annie^' Lee"; `^n`, a line break, as a
+        space: the values read are names and words of one line, as a mail header holds)."""
         raw = self.params.get(name)
-        return None if raw is None else raw.strip('"')
+        if raw is None:
+            return None
+        value = raw.strip('"')
+        return _CARET.sub(_caret, value) if "^" in value else value
 
     def canonical(self) -> str:
         """The property as one normalised line (parameter order and case do not matter)."""

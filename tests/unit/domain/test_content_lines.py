@@ -18,6 +18,7 @@ from televent.domain.content_lines import (
     parse,
     unescape_text,
 )
+from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.zones import calendar_zones as _zones
 from tests.helpers import FIXTURE_CORPUS
 
@@ -111,3 +112,24 @@ def test_reader_agrees_with_icalendar_on_the_corpus(path: Path) -> None:
             if isinstance(expected, dt.datetime) and expected.tzinfo is not None:
                 assert getattr(decoded, "tzinfo", None) is not None, (start, expected)
             assert decoded == expected, (start, decoded, expected)
+
+
+def test_names_in_parameters_are_read_with_their_rfc_6868_escapes() -> None:
+    # they were shown escaped: in the API, the bot's notices and mail headers
+    text = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT", "UID:n",
+            "DTSTAMP:20260101T000000Z", "DTSTART:20260301T090000Z", "SUMMARY:Names",
+            "ORGANIZER;CN=\"Alice ^'Al^' O^^Neil\":mailto:alice@example.com",
+            "ATTENDEE;CN=\"Ann ^'Annie^' Lee\";PARTSTAT=ACCEPTED:mailto:ann@example.com",
+            "ATTENDEE;CN=Line^nBreak:mailto:line@example.com",
+            "END:VEVENT", "END:VCALENDAR", "",
+        ]
+    )  # fmt: skip
+    facts = facts_of(parse_calendar_object(text))
+    assert facts["organizer_name"] == 'Alice "Al" O^Neil'
+    # a line break (^n) is read as a space: a name is one line, as in a mail header
+    assert [a["cn"] for a in facts["attendees"]] == ['Ann "Annie" Lee', "Line Break"]
+    # as icalendar reads them
+    event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    assert event["ORGANIZER"].params["CN"] == 'Alice "Al" O^Neil'
