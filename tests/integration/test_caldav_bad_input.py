@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,3 +117,32 @@ def test_nothing_a_client_sends_raises(backend: Backend, requests: list) -> None
         for method, path, extra, body in requests:
             reply = server.handle(Request(method, path, {"authorization": auth, **extra}, body))
             assert 200 <= reply.status < 500, (method, path, extra, body, reply.status, reply.body)
+
+
+def test_a_line_folded_inside_a_character_is_stored_and_read_whole(backend: Backend) -> None:
+    # RFC 5545 §3.1 lets a writer fold between the octets of one character: the PUT was
+    # refused as not UTF-8
+    title = "Встреча с командой по планированию квартала"
+    line = f"SUMMARY:{title}".encode()
+    cut = len(b"SUMMARY:") + 1  # inside the two octets of its first letter
+    body = vevent(summary="x").encode().replace(b"SUMMARY:x", line[:cut] + b"\r\n " + line[cut:])
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")
+    with backend.fresh_app() as app:
+        app.register_account(1, name="A", actor=ACTOR, source=CLI)
+        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
+        server = CalDavHandlers(
+            app,
+            Authenticator(app.queries, lambda device: None),
+            "televent.internal",
+            100_000,
+            ScheduleInbox(app.views),
+        )
+        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        path = "/dav/calendars/1/default/folded.ics"
+        stored = server.handle(
+            Request("PUT", path, {**auth, "content-type": "text/calendar"}, body)
+        )
+        assert stored.status == 201, stored.body
+        served = server.handle(Request("GET", path, auth, b""))
+        assert f"SUMMARY:{title}".encode() in served.body.replace(b"\r\n ", b"")

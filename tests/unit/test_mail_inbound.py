@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from televent.adapters.mail.calendar_parts import calendars_in
 from televent.adapters.mail.inbound import (
     MAX_MESSAGE_BYTES,
     Bounce,
@@ -21,7 +22,7 @@ from televent.adapters.mail.inbound import (
     UnreadableMessageError,
     parse_message,
 )
-from tests.helpers import FIXTURE_CORPUS
+from tests.helpers import FIXTURE_CORPUS, FOLDED_FILE, FOLDED_TITLE
 
 CORPUS = FIXTURE_CORPUS
 EML = CORPUS / "imip-eml"
@@ -611,3 +612,18 @@ def test_base64_garbage_in_a_calendar_part_does_not_crash() -> None:
     )
     (part,) = parse_message(raw).calendars
     assert part.text.startswith("BEGIN:VCALENDAR\r\n")
+
+
+def test_an_invitation_folded_inside_a_character_is_read_whole() -> None:
+    # the mail's calendar was read as Windows-1252: "ÐÑÑ..." and "MÃ¼nchen"
+    message = EmailMessage()
+    message["Subject"] = "Invitation"
+    message.set_content("See the invitation.")
+    message.add_attachment(
+        FOLDED_FILE.replace(b"VERSION:2.0", b"VERSION:2.0\r\nMETHOD:REQUEST"),
+        maintype="text",
+        subtype="calendar",
+        params={"method": "REQUEST", "charset": "utf-8"},
+    )
+    [part] = calendars_in(message)
+    assert f"SUMMARY:{FOLDED_TITLE}" in part.text and "LOCATION:München" in part.text

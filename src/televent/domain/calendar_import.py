@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from televent.domain.content_lines import Component, ContentError, Property, parse
+from televent.domain.content_lines import Component, ContentError, Property, parse, utf8_text
 from televent.domain.errors import DomainError
 from televent.domain.ical import COMPONENT_TYPES
 
@@ -76,11 +76,10 @@ def too_large(size: int) -> ImportTooLargeError | None:
 
 def decoded(data: bytes) -> str:
     """The text of a file as sent: UTF-8 (RFC 5545 §3.1.4), with or without a byte order
-    mark; a file that is not UTF-8 is read as Windows-1252, as old Outlook wrote it."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+    mark, a line folded inside a character joined (`utf8_text`); a file that is not UTF-8 is
+    read as Windows-1252, as old Outlook wrote it."""
+    text = utf8_text(data)
+    return data.decode("cp1252", "replace") if text is None else text
 
 
 def split_calendar(

@@ -186,6 +186,24 @@ def _recovered(line: str) -> re.Match[str] | None:
     return _CONTENT_LINE.fullmatch(f'{head}"{param}":{value}')
 
 
+_BYTE_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def utf8_text(data: bytes) -> str | None:
+    """iCalendar bytes as UTF-8 text (RFC 5545 §3.1.4; a byte order mark dropped), unfolded
+    first when a line was folded inside a character (§3.1 lets a writer fold between the
+    octets of one, and a reader joins them before decoding); None when not UTF-8 either way.
+    The text is as sent unless the fold split a character."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _BYTE_FOLD.sub(b"", data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 # --- values ---------------------------------------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from televent.domain.calendar_import import (
     too_large,
 )
 from televent.domain.validation import accepted_calendar_object
+from tests.helpers import FOLDED_FILE, FOLDED_TITLE
 
 ZONES = """BEGIN:VTIMEZONE\r
 TZID:Europe/Berlin\r
@@ -158,3 +159,10 @@ def test_a_file_is_read_as_utf8_with_or_without_bom_else_as_windows_1252() -> No
     assert decoded("SUMMARY:Café".encode()) == "SUMMARY:Café"
     assert decoded(b"\xef\xbb\xbfBEGIN:VCALENDAR") == "BEGIN:VCALENDAR"
     assert decoded("SUMMARY:Café".encode("cp1252")) == "SUMMARY:Café"
+
+
+def test_a_line_folded_inside_a_character_is_read_as_utf8() -> None:
+    # RFC 5545 §3.1 allows the fold; the file was read as Windows-1252: every letter garbled
+    text = decoded(FOLDED_FILE)
+    assert f"SUMMARY:{FOLDED_TITLE}" in text and "LOCATION:München" in text
+    assert decoded("SUMMARY:café\r\n".encode("cp1252")) == "SUMMARY:café\r\n"  # still read

@@ -43,6 +43,7 @@ from televent.adapters.caldav.resources import (
 )
 from televent.adapters.caldav.xml import DAV
 from televent.application.televent import Televent
+from televent.domain.content_lines import utf8_text
 from televent.domain.errors import NotFoundError, PreconditionFailedError
 from televent.domain.values import DEFAULT_CALENDAR_SLUG
 from televent.projections.loop_reads import LoopReads
@@ -242,10 +243,10 @@ class CalDavHandlers:
                 f"Calendar objects are limited to {self.max_resource_bytes} bytes.",
                 "max-resource-size",
             )
-        try:
-            text = request.body.decode("utf-8")
-        except UnicodeDecodeError:
-            raise DavError(403, "Calendar data must be UTF-8.", "supported-calendar-data") from None
+        decoded = utf8_text(request.body)
+        if decoded is None:
+            raise DavError(403, "Calendar data must be UTF-8.", "supported-calendar-data")
+        text = decoded
         if "\0" in text:
             raise DavError(
                 403, "Calendar data may not contain NUL characters.", "valid-calendar-data"

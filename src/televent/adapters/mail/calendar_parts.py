@@ -24,6 +24,7 @@ from televent.adapters.mail.mime import (
     payload_bytes,
     walk_parts,
 )
+from televent.domain.content_lines import utf8_text
 from televent.domain.inbound_mail import CalendarPart
 
 CALENDAR_MEDIA_TYPES = frozenset({"text/calendar", "application/ics", "text/x-vcalendar"})
@@ -71,8 +72,10 @@ def _looks_like_calendar(data: bytes) -> bool:
 
 
 def _calendar_text(data: bytes, charset: str | None) -> str:
-    """Decoded iCalendar text: no BOM, CRLF line ends, one CRLF after the last line."""
-    text = decode_bytes(data, charset).removeprefix(_BOM).strip()
+    """Decoded iCalendar text: no BOM, CRLF line ends, one CRLF after the last line; UTF-8 as
+    `utf8_text` reads it (a line folded inside a character joined), else as declared."""
+    utf8 = utf8_text(data) if (charset or "utf-8").lower() in ("utf-8", "utf8") else None
+    text = (decode_bytes(data, charset) if utf8 is None else utf8).removeprefix(_BOM).strip()
     return LINE_END.sub("\r\n", text) + "\r\n" if text else ""
 
 
