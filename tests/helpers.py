@@ -9,8 +9,12 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from televent.adapters.caldav.auth import Authenticator
+from televent.adapters.caldav.handlers import CalDavHandlers
+from televent.application.televent import Televent
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import Source, SourceKind
+from televent.projections.schedule_inbox_reader import ScheduleInbox
 
 # Real invitations and calendars from Gmail, Outlook, Apple, Thunderbird and others, copied
 # byte for byte with their sources and licences (tests/fixtures/corpus/SOURCES.md).
@@ -137,3 +141,14 @@ FOLDED_FILE = (
     + FOLDED_TITLE.encode()[1:]
     + "\r\nLOCATION:München\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".encode()
 )
+
+
+def caldav_handlers(app: Televent, max_resource_bytes: int = 1_000_000) -> CalDavHandlers:
+    """The CalDAV handlers `televent serve` puts on `app`, without a socket."""
+    return CalDavHandlers(
+        app,
+        Authenticator(app.queries, lambda device: None),
+        "televent.internal",
+        max_resource_bytes,
+        ScheduleInbox(app.views),
+    )

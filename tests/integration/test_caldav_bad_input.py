@@ -10,12 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from televent.adapters.caldav.auth import Authenticator
-from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.protocol import Request
-from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
-from tests.helpers import ACTOR, CLI, vevent
+from tests.helpers import ACTOR, CLI, caldav_handlers, vevent
 
 VALID_XML = [
     b'<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:displayname/></d:prop></d:propfind>',
@@ -106,13 +103,7 @@ def test_nothing_a_client_sends_raises(backend: Backend, requests: list) -> None
         app.register_account(1, name="A", actor=ACTOR, source=CLI)
         app.register_account(2, name="B", actor=ACTOR, source=CLI)
         password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
-        server = CalDavHandlers(
-            app,
-            Authenticator(app.queries, lambda device: None),
-            "televent.internal",
-            100_000,
-            ScheduleInbox(app.views),
-        )
+        server = caldav_handlers(app, 100_000)
         auth = "Basic " + base64.b64encode(f"1:{password}".encode()).decode()
         for method, path, extra, body in requests:
             reply = server.handle(Request(method, path, {"authorization": auth, **extra}, body))
@@ -131,13 +122,7 @@ def test_a_line_folded_inside_a_character_is_stored_and_read_whole(backend: Back
     with backend.fresh_app() as app:
         app.register_account(1, name="A", actor=ACTOR, source=CLI)
         password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
-        server = CalDavHandlers(
-            app,
-            Authenticator(app.queries, lambda device: None),
-            "televent.internal",
-            100_000,
-            ScheduleInbox(app.views),
-        )
+        server = caldav_handlers(app, 100_000)
         auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
         path = "/dav/calendars/1/default/folded.ics"
         stored = server.handle(

@@ -11,13 +11,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from televent.adapters.caldav.auth import Authenticator
 from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.protocol import Request
 from televent.application.televent import Televent
-from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.conftest import Backend
-from tests.helpers import ACTOR, CLI, vevent
+from tests.helpers import ACTOR, CLI, caldav_handlers, vevent
 
 CAL = "/dav/calendars/1/default/"
 CLIENTS = 3
@@ -87,7 +85,7 @@ def test_clients_syncing_at_random_converge_on_the_server_state(
     backend: Backend, history: list[tuple[int, str, int, int | None]]
 ) -> None:
     with backend.fresh_app() as app:
-        server = _server(app)
+        server = caldav_handlers(app)
         auth = "Basic " + base64.b64encode(f"1:{_password(app)}".encode()).decode()
         clients = [Client(server, auth) for _ in range(CLIENTS)]
         for version, (who, action, n, limit) in enumerate(history):
@@ -105,16 +103,6 @@ def test_clients_syncing_at_random_converge_on_the_server_state(
         for client in clients:
             client.sync(None)
             assert client.items == truth
-
-
-def _server(app: Televent) -> CalDavHandlers:
-    return CalDavHandlers(
-        app,
-        Authenticator(app.queries, lambda device: None),
-        "televent.internal",
-        1_000_000,
-        ScheduleInbox(app.views),
-    )
 
 
 def _password(app: Televent) -> str:
