@@ -19,6 +19,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from televent.adapters.i18n import current_language, t
 from televent.adapters.i18n.formatting import day_long
+from televent.adapters.telegram.texts import fitted
 from televent.domain.preferences import (
     CHANNEL_KINDS,
     CHANNELS,
@@ -243,18 +244,16 @@ def agenda_message(
     """The morning agenda: the day's events in the person's zone and on their clock,
     conflicts and pending invitations marked (in the current language)."""
     shown = dt.date.fromisoformat(payload["date"])
-    lines = [f"☀️ <b>{escape(day_long(shown, current_language()))}</b>"]
+    head = f"☀️ <b>{escape(day_long(shown, current_language()))}</b>"
     items = payload.get("items") or []
-    if not items:
-        lines.append(t("bot-agenda-nothing"))
-    for item in items:
-        lines.append(_agenda_line(item, tz, hour_cycle))
+    notes = [] if items else [t("bot-agenda-nothing")]
     unreadable = int(payload.get("unreadable") or 0)
     if unreadable:
-        lines.append(t("bot-agenda-unreadable", count=unreadable))
+        notes.append(t("bot-agenda-unreadable", count=unreadable))
     if any(item.get("conflict") for item in items):
-        lines.append(t("bot-agenda-conflicts"))
-    return "\n".join(lines)[:3900]
+        notes.append(t("bot-agenda-conflicts"))
+    shown_items = [_agenda_line(item, tz, hour_cycle) for item in items]
+    return fitted([head, *shown_items, *notes], last=len(notes))  # what one message holds
 
 
 def _agenda_line(item: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None) -> str:

@@ -155,6 +155,30 @@ def occurrence_line(
 MAX_MESSAGE = 3900  # Telegram refuses messages over 4096 characters; keep a margin
 
 
+def units(text: str) -> int:
+    """The length Telegram counts a message in (UTF-16 code units; an emoji is two), of its
+    HTML: at least what the person sees."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def fitted(lines: list[str], *, first: int = 1, last: int = 0, more: str = "bot-more") -> str:
+    """`lines` joined, the `first` and the `last` always and as many of those between as one
+    Telegram message holds, then the `more` note with how many were left out: cut between
+    lines, so every tag a line opens is closed (a message cut inside one, or inside "&amp;",
+    was refused and lost)."""
+    head, middle, tail = lines[:first], lines[first : len(lines) - last], lines[len(lines) - last :]
+    room = MAX_MESSAGE - 160 - sum(units(line) + 1 for line in (*head, *tail))
+    kept: list[str] = []
+    size = 0
+    for index, line in enumerate(middle):
+        size += units(line) + 1
+        if size > room:
+            kept.append(t(more, count=len(middle) - index))
+            break
+        kept.append(line)
+    return "\n".join([*head, *kept, *tail])
+
+
 def agenda(
     title: str,
     occurrences: list[Occurrence],
@@ -206,24 +230,24 @@ def left_out(count: int, *, exported: bool = False) -> str:
 
 
 def details(event: EventDetails, tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None) -> str:
-    """The /event card."""
-    title = escape(event.summary)
+    """The /event card, its guests as many as one message holds."""
+    title = escape(event.summary[:500])
     lines = [f"<b>{t('bot-event-cancelled', title=title) if event.cancelled else title}</b>"]
     moment = escape(when(event.start, event.end, tz, hour_cycle=hour_cycle))
     lines.append(f"🕒 {moment}{' 🔁' if event.recurring else ''}")
     if event.location:
-        lines.append(f"📍 {escape(event.location)}")
+        lines.append(f"📍 {escape(event.location[:500])}")
     if event.organizer:
-        lines.append(t("bot-event-organizer", name=escape(event.organizer)))
+        lines.append(t("bot-event-organizer", name=escape(event.organizer[:200])))
     if event.description:
         lines.append(f"📝 {escape(event.description[:500])}")
-    if event.attendees:
-        lines.append(t("bot-event-invited", count=len(event.attendees)))
-        lines.extend(attendee_lines(event.attendees))
     if event.my_answer is not None:
         lines.append(t("bot-your-answer", answer=answer_text(event.my_answer)))
     lines.append(t("bot-event-id", id=code(event.short_id)))
-    return "\n".join(lines)
+    if not event.attendees:
+        return "\n".join(lines)
+    lines.append(t("bot-event-invited", count=len(event.attendees)))
+    return fitted([*lines, *attendee_lines(event.attendees)], first=len(lines))
 
 
 def attendee_lines(attendees: list[dict[str, Any]]) -> list[str]:
@@ -246,11 +270,23 @@ def attendees_summary(event: EventDetails) -> str:
     lines = [t("bot-attendees-head", title=title, count=len(event.attendees))]
     for partstat in ANSWER_ORDER:
         if partstat in groups:
-            names = ", ".join(escape(n) for n in groups.pop(partstat))
-            lines.append(f"{answer_text(partstat)}: {names}")
+            lines.append(f"{answer_text(partstat)}: {_names(groups.pop(partstat))}")
     for partstat, others in groups.items():
-        lines.append(f"{escape(partstat)}: {', '.join(escape(n) for n in others)}")
-    return "\n".join(lines)
+        lines.append(f"{escape(partstat[:40])}: {_names(others)}")
+    return fitted(lines)
+
+
+def _names(names: list[str]) -> str:
+    """The names of one answer's group, as many as a sixth of a message holds."""
+    shown: list[str] = []
+    size = 0
+    for index, name in enumerate(names):
+        written = escape(name[:200])
+        size += units(written) + 2
+        if size > MAX_MESSAGE // 6:
+            return ", ".join(shown) + " " + t("bot-more", count=len(names) - index)
+        shown.append(written)
+    return ", ".join(shown)
 
 
 def _payload_when(

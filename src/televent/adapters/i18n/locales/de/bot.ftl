@@ -65,6 +65,7 @@ bot-list-coming-up = Demnächst (die nächsten { $days } Tage)
 bot-list-page = { $title } — { $first }–{ $last } von { $total }
 bot-list-empty = Nichts geplant. Leg etwas mit /create an.
 bot-list-more = … und { $count } weitere. /list zeigt alles, Seite für Seite.
+bot-more = … und { $count } weitere.
 bot-list-cancelled = <s>{ $title }</s> (abgesagt)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown =

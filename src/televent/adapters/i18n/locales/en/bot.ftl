@@ -66,6 +66,8 @@ bot-list-coming-up = Coming up (next { $days } days)
 bot-list-page = { $title } — { $first }–{ $last } of { $total }
 bot-list-empty = Nothing planned. Add something with /create.
 bot-list-more = … and { $count } more. /list shows everything, page by page.
+# what a message too long for Telegram leaves out, at its end
+bot-more = … and { $count } more.
 bot-list-cancelled = <s>{ $title }</s> (cancelled)
 # who accepted of how many invited, on a line of a listing
 bot-list-people = 👥 { $accepted }/{ $invited }

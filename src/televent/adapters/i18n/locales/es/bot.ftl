@@ -65,6 +65,7 @@ bot-list-coming-up = Próximamente (los próximos { $days } días)
 bot-list-page = { $title } — { $first }–{ $last } de { $total }
 bot-list-empty = Nada planeado. Añade algo con /create.
 bot-list-more = … y { $count } más. /list lo muestra todo, página a página.
+bot-more = … y { $count } más.
 bot-list-cancelled = <s>{ $title }</s> (cancelado)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown =

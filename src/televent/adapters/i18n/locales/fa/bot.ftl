@@ -63,6 +63,7 @@ bot-list-coming-up = پیش رو ({ $days } روز آینده)
 bot-list-page = { $title } — { $first } تا { $last } از { $total }
 bot-list-empty = برنامه‌ای نیست. با /create چیزی اضافه کن.
 bot-list-more = … و { $count } مورد دیگر. /list همه را صفحه به صفحه نشان می‌دهد.
+bot-more = … و { $count } مورد دیگر.
 bot-list-cancelled = <s>{ $title }</s> (لغو شد)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown = ⚠️ { $count } رویداد نمایش داده نشد: داده‌های تقویمش خوانا نیست.

@@ -63,6 +63,7 @@ bot-list-coming-up = Akan datang ({ $days } hari ke depan)
 bot-list-page = { $title } — { $first }–{ $last } dari { $total }
 bot-list-empty = Belum ada rencana. Tambahkan dengan /create.
 bot-list-more = … dan { $count } lagi. /list menampilkan semuanya, halaman demi halaman.
+bot-more = … dan { $count } lagi.
 bot-list-cancelled = <s>{ $title }</s> (dibatalkan)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown = ⚠️ { $count } acara tidak dapat ditampilkan: data kalendernya tidak dapat dibaca.

@@ -65,6 +65,7 @@ bot-list-coming-up = Em breve (próximos { $days } dias)
 bot-list-page = { $title } — { $first }–{ $last } de { $total }
 bot-list-empty = Nada planejado. Adicione algo com /create.
 bot-list-more = … e mais { $count }. /list mostra tudo, página por página.
+bot-more = … e mais { $count }.
 bot-list-cancelled = <s>{ $title }</s> (cancelado)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown =

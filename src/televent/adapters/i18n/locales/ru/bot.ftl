@@ -76,6 +76,7 @@ bot-list-more =
         [one] … и ещё { $count }. /list покажет всё, по страницам.
        *[other] … и ещё { $count }. /list покажет всё, по страницам.
     }
+bot-more = … и ещё { $count }.
 bot-list-cancelled = <s>{ $title }</s> (отменено)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown =

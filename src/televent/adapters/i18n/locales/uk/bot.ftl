@@ -72,6 +72,7 @@ bot-list-coming-up =
 bot-list-page = { $title } — { $first }–{ $last } з { $total }
 bot-list-empty = Нічого не заплановано. Додайте подію командою /create.
 bot-list-more = … і ще { $count }. /list покаже все, сторінка за сторінкою.
+bot-more = … і ще { $count }.
 bot-list-cancelled = <s>{ $title }</s> (скасовано)
 bot-list-people = 👥 { $accepted }/{ $invited }
 bot-left-out-shown =
