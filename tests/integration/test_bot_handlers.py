@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import icalendar
+import pytest
 
 from televent.adapters.telegram.service import Person
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, account_id_for, calendar_id_for
@@ -425,9 +426,11 @@ def test_two_attendees_tapping_at_once_both_get_their_answer_recorded(app, api, 
     run_scenario(app, api, clock, scenario)
 
 
+@pytest.mark.parametrize("words", ["with a longish title", "🎉" * 60])
 def test_a_busy_day_fits_one_telegram_message_and_single_events_are_not_marked_recurring(
-    app, api, clock
+    app, api, clock, words
 ) -> None:
+    # an emoji is two of the 4,096 units Telegram counts: a day of them was one too long
     async def scenario(h: BotHarness) -> None:
         await h.register(1)
         for n in range(120):
@@ -436,7 +439,7 @@ def test_a_busy_day_fits_one_telegram_message_and_single_events_are_not_marked_r
                 "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
                 f"UID:busy-{n}\r\nDTSTAMP:20260301T000000Z\r\n"
                 f"DTSTART:20260301T{minute // 60:02d}{minute % 60:02d}00Z\r\n"
-                f"DURATION:PT5M\r\nSUMMARY:Slot number {n} with a longish title\r\n"
+                f"DURATION:PT5M\r\nSUMMARY:Slot number {n} {words}\r\n"
                 "END:VEVENT\r\nEND:VCALENDAR\r\n"
             )
             app.put_object(default_calendar(1), f"busy-{n}.ics", body, actor=ACTOR, source=SOURCE)

@@ -195,7 +195,7 @@ def agenda(
             return f"<b>{escape(title)}</b>" + left_out(unreadable)
         return f"<b>{escape(title)}</b>\n{t('bot-list-empty')}"
     lines = [f"<b>{escape(title)}</b>"]
-    size = len(lines[0])
+    size = units(lines[0])
     current: dt.date | None = None
     for index, occurrence in enumerate(occurrences):
         try:
@@ -207,7 +207,7 @@ def agenda(
             unreadable += 1
             note_room = 160
             continue
-        if size + len(line) + 120 + note_room > MAX_MESSAGE:
+        if size + units(line) + 120 + note_room > MAX_MESSAGE:
             lines.append("\n" + t("bot-list-more", count=len(occurrences) - index))
             break
         if shown_day != current:
@@ -215,7 +215,7 @@ def agenda(
             size += 40
             current = shown_day
         lines.append(line)
-        size += len(line) + 1
+        size += units(line) + 1
     return "\n".join(lines) + left_out(unreadable)
 
 
