@@ -185,6 +185,12 @@ def test_line_breaks_cannot_inject_headers() -> None:
     assert message["From"].addresses[0].display_name == "A B"
 
 
+def test_a_subject_that_looks_like_an_encoded_word_arrives_as_written() -> None:
+    # an ASCII subject was written as is, and a reader decoded "=?...?=" in it
+    subject = "Invitation: =?UTF-8?B?SGFja2Vk?= report"
+    assert parsed(request_mail(subject=subject))["Subject"] == subject
+
+
 @pytest.mark.parametrize(
     "changes",
     [

@@ -351,8 +351,10 @@ def _head(message: EmailMessage, mail: OutgoingMail | NoticeMail) -> None:
 def _subject(message: EmailMessage, subject: str) -> None:
     """The Subject; one that is not ASCII as whole RFC 2047 encoded words (the standard
     library's own folding of text that mixes ASCII and other letters can double a space where
-    it breaks the line, and "Mon, Mar 2, 4:00 PM" has a no-break space in English too)."""
-    if subject.isascii():
+    it breaks the line, and "Mon, Mar 2, 4:00 PM" has a no-break space in English too); so
+    too one that holds "=?", which a reader would decode as an encoded word of its own (a
+    title "=?UTF-8?B?SGFja2Vk?= report" arrived as "Hacked report")."""
+    if subject.isascii() and "=?" not in subject:
         message["Subject"] = subject
         return
     encoded = Header(subject, "utf-8", header_name="Subject").encode(linesep="\r\n")
