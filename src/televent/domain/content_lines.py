@@ -28,7 +28,8 @@ _PARAM = re.compile(rf";([A-Za-z0-9_-]+)=({_PARAM_VALUE}(?:,{_PARAM_VALUE})*)")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})Z?")  # Google writes DATE values with a "Z"
 _DATE_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
 _DURATION = re.compile(r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
-_TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
+# "\\:" is no escape in RFC 5545, but some writers use it, and icalendar reads it as ":"
+_TEXT_ESCAPE = re.compile(r"\\([\\;,:nN])")
 # Exchange 2010 sometimes quotes a parameter together with the value:
 # DTSTART;TZID="W. Europe Standard Time:20200609T090000"
 _VALUE_INSIDE_QUOTE = re.compile(r'(.*;[A-Za-z0-9-]+=)"([^":]*):([^"]*)"')

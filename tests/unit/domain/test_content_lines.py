@@ -133,3 +133,17 @@ def test_names_in_parameters_are_read_with_their_rfc_6868_escapes() -> None:
     # as icalendar reads them
     event = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
     assert event["ORGANIZER"].params["CN"] == 'Alice "Al" O^Neil'
+
+
+def test_an_escaped_colon_is_read_as_icalendar_reads_it() -> None:
+    # the API showed "Re\: budget" until an edit of the time, written by icalendar, made it
+    # "Re: budget"
+    text = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT", "UID:c",
+            "DTSTAMP:20260101T000000Z", "DTSTART:20260301T090000Z",
+            "SUMMARY:Re\\: budget\\, Q1", "END:VEVENT", "END:VCALENDAR", "",
+        ]
+    )  # fmt: skip
+    assert facts_of(parse_calendar_object(text))["summary"] == "Re: budget, Q1"
+    assert str(icalendar.Calendar.from_ical(text).walk("VEVENT")[0]["SUMMARY"]) == "Re: budget, Q1"
