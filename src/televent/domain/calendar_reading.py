@@ -26,6 +26,14 @@ from icalendar.timezone import tzp
 
 from televent.domain.content_lines import iana_zone, unescape_text, unfold
 
+# icalendar reads RESOURCES and REQUEST-STATUS (RFC 5545 §3.8.1.10, §3.8.8.3) as one TEXT, so a
+# calendar written again turned the list "Projector,Screen" into one resource,
+# "Projector\\,Screen", and "2.0;Success" into "2.0\\;Success": both are kept as written
+# (nothing here reads them).
+icalendar.Component.types_factory.types_map.update(
+    {"resources": "unknown", "request-status": "unknown"}
+)
+
 _LOCK = threading.Lock()
 # what icalendar keeps, by name (a private attribute: tests/unit/domain/test_calendar_reading.py
 # fails if a release renames it)

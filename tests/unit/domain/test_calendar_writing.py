@@ -46,6 +46,8 @@ LOCATION:{escape_text(PLACE)}
 DESCRIPTION:{escape_text(NOTES)}
 CATEGORIES:{escape_text(CATEGORY)},plain
 X-CLIENT-NOTE:{escape_text(CLIENT_NOTE)}
+RESOURCES:Projector,Screen\\, big
+REQUEST-STATUS:2.0;Success
 ORGANIZER;CN=Alice:mailto:alice@example.com
 ATTENDEE;CN=Bob;PARTSTAT=NEEDS-ACTION:mailto:bob@example.com
 END:VEVENT
@@ -133,6 +135,9 @@ def test_an_event_a_client_wrote_keeps_its_words_when_written_again(edit: str) -
     event = next(iter(read_calendar(text).walk("VEVENT")))
     assert [str(c) for c in event["CATEGORIES"].cats] == [CATEGORY, "plain"]
     assert str(event["SUMMARY"].params["LANGUAGE"]) == "en"
+    # a list and a structured value icalendar reads as one TEXT are kept as written
+    assert "RESOURCES:Projector,Screen\\, big\r\n" in text
+    assert "REQUEST-STATUS:2.0;Success\r\n" in text
     if "X-CLIENT-NOTE" in event:  # a property icalendar does not know is kept as written
         assert f"X-CLIENT-NOTE:{escape_text(CLIENT_NOTE)}\r\n" in text
 
