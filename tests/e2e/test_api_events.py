@@ -170,11 +170,14 @@ def test_the_listing_expands_series_in_start_order_and_searches(server: ApiServe
     )
     create(alice, title="Taxes", start="2026-03-04T10:00:00+01:00", description="the boring one")
     create(alice, title="Later", start="2026-05-04T10:00:00+01:00")
+    # written with a combining accent, as macOS writes it
+    create(alice, title="Cafe\u0301 Zentral", start="2026-03-05T10:00:00+01:00")
 
     items = listing(alice)
     assert [(e["title"], e["start"]) for e in items] == [
         ("Yoga", "2026-03-02T18:00:00+01:00"),
         ("Taxes", "2026-03-04T10:00:00+01:00"),
+        ("Cafe\u0301 Zentral", "2026-03-05T10:00:00+01:00"),
         ("Yoga", "2026-03-09T18:00:00+01:00"),
         ("Yoga", "2026-03-16T18:00:00+01:00"),
         ("Yoga", "2026-03-23T18:00:00+01:00"),
@@ -189,6 +192,7 @@ def test_the_listing_expands_series_in_start_order_and_searches(server: ApiServe
     assert [e["title"] for e in listing(alice, q="room 4")] == ["Yoga"] * 4
     assert [e["title"] for e in listing(alice, q="BORING")] == ["Taxes"]
     assert listing(alice, q="nothing like this") == []
+    assert [e["title"] for e in listing(alice, q="CAF\u00c9")] == ["Cafe\u0301 Zentral"]
     utc = listing(alice, start="2026-03-09T17:00:00Z", end="2026-03-09T17:30:00Z")
     assert [e["start"] for e in utc] == ["2026-03-09T18:00:00+01:00"]
 

@@ -41,6 +41,7 @@ import base64
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from collections.abc import Collection
 from typing import Annotated, Any
 from uuid import UUID, uuid4
@@ -133,16 +134,22 @@ def _key(occurrence: Any, zone: dt.tzinfo, needle: str) -> SortKey | None:
 
 def _indexed_matches(fields: dict[str, Any], needle: str) -> bool:
     return any(
-        needle in str(fields.get(name) or "").casefold()
+        needle in _folded(str(fields.get(name) or ""))
         for name in ("title", "location", "description")
     )
 
 
 def _matches(component: Any, needle: str) -> bool:
     return any(
-        needle in str(component.get(name, "")).casefold()
+        needle in _folded(str(component.get(name, "")))
         for name in ("SUMMARY", "LOCATION", "DESCRIPTION")
     )
+
+
+def _folded(text: str) -> str:
+    """Text as a search compares it: case folded, and composed, so "café" typed finds a
+    "café" written with a combining accent (as macOS writes it) and the other way round."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def _page(
@@ -178,7 +185,7 @@ def _page(
     listing = access.reader.listing(
         caller.account, low, high, calendars=chosen, seen=seen_calendars
     )
-    needle = (q or "").strip().casefold()
+    needle = _folded((q or "").strip())
     rows: list[tuple[SortKey, Any]] = []
     for occurrence in listing.occurrences:
         key = _key(occurrence, zone, needle)
