@@ -7,6 +7,7 @@ event store's JSON transcoder keeps them exactly (a tuple would come back as a l
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +31,12 @@ TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")
 # What a person's text may not hold: a control character other than tab and line breaks (NUL,
 # which PostgreSQL cannot store, among them) and U+FFFE/U+FFFF, which no XML can carry
 _UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def folded_for_search(text: str) -> str:
+    """Text as every search compares it: case folded and composed, so "café" typed finds a
+    "café" written with a combining accent (as macOS writes it), and the other way round."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def holds_control_characters(text: str) -> bool:

@@ -1,11 +1,12 @@
-"""The one rule for the characters a person's text may not hold (`values.holds_control_characters`):
-what the API, the booking pages and invitations refuse, and what they keep."""
+"""A person's text: the one rule for the characters it may not hold
+(`values.holds_control_characters`: what the API, the booking pages and invitations refuse,
+and what they keep), and how every search compares it (`values.folded_for_search`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from televent.domain.values import holds_control_characters
+from televent.domain.values import folded_for_search, holds_control_characters
 
 
 @pytest.mark.parametrize(
@@ -22,3 +23,10 @@ def test_control_characters_are_held(char: str) -> None:
 )
 def test_a_persons_own_text_is_kept(text: str) -> None:
     assert not holds_control_characters(text)
+
+
+def test_a_search_finds_text_however_its_accents_are_written() -> None:
+    written = "Cafe\u0301 ZENTRAL"  # a combining accent, as macOS writes it
+    assert folded_for_search("café zentral") in folded_for_search(written)
+    assert folded_for_search("CAFE\u0301") in folded_for_search("Café")
+    assert folded_for_search("STRASSE") == folded_for_search("straße")

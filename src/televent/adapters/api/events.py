@@ -41,7 +41,6 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import unicodedata
 from collections.abc import Collection
 from typing import Annotated, Any
 from uuid import UUID, uuid4
@@ -64,7 +63,12 @@ from televent.adapters.i18n import t
 from televent.application.event_edits import EventEdits
 from televent.domain.errors import DomainError, PreconditionFailedError
 from televent.domain.event_fields import FieldError, parse_moment, read_changes
-from televent.domain.values import DEFAULT_CALENDAR_SLUG, internal_uri, normalize_address
+from televent.domain.values import (
+    DEFAULT_CALENDAR_SLUG,
+    folded_for_search,
+    internal_uri,
+    normalize_address,
+)
 from televent.domain.zones import instance_key
 from televent.projections.agenda_reader import sort_key
 
@@ -134,22 +138,16 @@ def _key(occurrence: Any, zone: dt.tzinfo, needle: str) -> SortKey | None:
 
 def _indexed_matches(fields: dict[str, Any], needle: str) -> bool:
     return any(
-        needle in _folded(str(fields.get(name) or ""))
+        needle in folded_for_search(str(fields.get(name) or ""))
         for name in ("title", "location", "description")
     )
 
 
 def _matches(component: Any, needle: str) -> bool:
     return any(
-        needle in _folded(str(component.get(name, "")))
+        needle in folded_for_search(str(component.get(name, "")))
         for name in ("SUMMARY", "LOCATION", "DESCRIPTION")
     )
-
-
-def _folded(text: str) -> str:
-    """Text as a search compares it: case folded, and composed, so "café" typed finds a
-    "café" written with a combining accent (as macOS writes it) and the other way round."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
 def _page(
@@ -185,7 +183,7 @@ def _page(
     listing = access.reader.listing(
         caller.account, low, high, calendars=chosen, seen=seen_calendars
     )
-    needle = _folded((q or "").strip())
+    needle = folded_for_search((q or "").strip())
     rows: list[tuple[SortKey, Any]] = []
     for occurrence in listing.occurrences:
         key = _key(occurrence, zone, needle)

@@ -39,6 +39,7 @@ from televent.domain.values import (
     Source,
     SourceKind,
     account_id_for,
+    folded_for_search,
     internal_address,
 )
 from televent.projections.queries import AccountView, ObjectView, Queries
@@ -84,7 +85,7 @@ class InlineService:
         account = self.service.account(person.telegram_id)
         if account is None:
             return None
-        wanted = words.casefold().split()
+        wanted = folded_for_search(words).split()
         days = SEARCH_DAYS if wanted else NEXT_DAYS
         listing = self.service.reader.listing(account, now, now + dt.timedelta(days=days))
         events: list[CardState] = []
@@ -92,7 +93,7 @@ class InlineService:
         for occurrence in listing.occurrences:
             if occurrence.event_id in seen or occurrence.cancelled:
                 continue
-            if not all(word in occurrence.summary.casefold() for word in wanted):
+            if not all(word in folded_for_search(occurrence.summary) for word in wanted):
                 continue
             seen.add(occurrence.event_id)
             obj = occurrence.resource or self.queries.object_by_event_id(occurrence.event_id)
@@ -107,7 +108,7 @@ class InlineService:
             LinkOffer(view.link.slug, view.link.title, view.link.duration_minutes, account.name)
             for view in self.queries.links_of(account.account_id)
             if view.link.active
-            and all(w in f"{view.link.slug} {view.link.title}".casefold() for w in wanted)
+            and all(w in folded_for_search(f"{view.link.slug} {view.link.title}") for w in wanted)
         ]
         # as the bot answers them (context.reading_language): their choice, else their Telegram's
         language = language_for(
