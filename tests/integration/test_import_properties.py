@@ -150,3 +150,16 @@ def test_a_file_of_thousands_of_events_is_stored_in_one_transaction(app: Televen
     assert len(app.queries.objects_in(calendar, reading=Reading.WITHOUT_BODY)) == 3000
     app.delete_calendar(calendar, actor=ACTOR, source=SOURCE)  # 3,000 deletions in one save
     assert app.queries.objects_in(calendar, reading=Reading.WITHOUT_BODY) == []
+
+
+def test_an_event_holding_a_nul_is_left_out_and_the_others_are_imported(app: Televent) -> None:
+    # PostgreSQL cannot store a NUL: the read models failed on it, and the import with them
+    app.register_account(1, name="Alice", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    alice = app.queries.account_by_telegram_id(1)
+    assert alice is not None
+    calendar = calendar_id_for(alice.account_id, DEFAULT_CALENDAR_SLUG)
+    text = calendar_text([("odd", "Lunch\x00with Bob", 1, False), ("plain", "Dentist", 2, False)])
+    report = app.import_calendar(calendar, text, by=alice.account_id, actor=ACTOR, source=SOURCE)
+    assert (report.imported, len(report.skipped)) == (1, 1)
+    assert "NUL" in str(report.skipped[0])
+    assert list(_summaries(app, calendar).values()) == ["Dentist"]

@@ -79,6 +79,10 @@ def accepted_calendar_object(text: str) -> CalendarObject:
     Raises:
         InvalidCalendarDataError: with the CalDAV precondition the data violates.
     """
+    if "\x00" in text:  # no reader shows it, and PostgreSQL cannot store it
+        raise InvalidCalendarDataError(
+            "Calendar data may not contain NUL characters.", "valid-calendar-data"
+        )
     obj = parse_calendar_object(repaired(text))
     for component in obj.components:
         _check_rules(component)
