@@ -52,7 +52,7 @@ from televent.domain.connections import (
 from televent.domain.errors import ConflictError, DomainError
 from televent.domain.feed_subscriptions import backoff, refresh_counts
 from televent.domain.ical import component_kinds
-from televent.domain.values import Source, SourceKind
+from televent.domain.values import Source, SourceKind, without_control_characters
 from televent.projections.base import next_due_unless_asked, stamp
 from televent.projections.queries import ConnectionView
 from televent.projections.sql import Sql
@@ -157,7 +157,8 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         connection_id = connection_id_for(account_id, key)
         made: list[Calendar] = []
         for remote in calendars[:MAX_CALENDARS]:
-            properties = {"display_name": remote.name.strip()[:200] or server_host(remote.url)}
+            name = without_control_characters(remote.name).strip()[:200]
+            properties = {"display_name": name or server_host(remote.url)}
             if remote.color:
                 properties["color"] = remote.color[:20]
             calendar = self._calendar_to_make(

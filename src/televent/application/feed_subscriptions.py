@@ -40,7 +40,7 @@ from televent.domain.feed_subscriptions import (
 )
 from televent.domain.ical import component_kinds
 from televent.domain.sharing import Action
-from televent.domain.values import Source, SourceKind
+from televent.domain.values import Source, SourceKind, without_control_characters
 from televent.projections.base import next_due_unless_asked, stamp
 from televent.projections.queries import SubscriptionView
 
@@ -90,7 +90,8 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
             raise DomainError(f"You can subscribe to at most {MAX_SUBSCRIPTIONS} feeds.").worded(
                 "refusal-subscriptions-too-many", most=MAX_SUBSCRIPTIONS
             )
-        properties = {"display_name": (name or "").strip()[:200] or feed_name(address)}
+        chosen = without_control_characters(name or "").strip()[:200]
+        properties = {"display_name": chosen or feed_name(address)}
         try:
             calendar = self._calendar_to_make(
                 account_id, feed_slug(address), properties, actor=actor, source=source
@@ -120,7 +121,9 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
                     "refusal-subscriptions-empty-name"
                 )
             calendar.update(
-                properties={"display_name": name.strip()[:200]}, actor=actor, source=source
+                properties={"display_name": without_control_characters(name).strip()[:200]},
+                actor=actor,
+                source=source,
             )
         self.save_all(calendar)
 

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from icalendar import vDuration
 
 from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.values import without_control_characters
 
 MAX_URL_CHARS = 2_000
 FEED_SLUG_PREFIX = "feed-"
@@ -107,8 +108,9 @@ def feed_slug(url: str) -> str:
 def feed_name(url: str, own: str | None = None) -> str:
     """What the calendar is called until the person renames it: the feed's own name
     (X-WR-CALNAME), else the address's host."""
-    if own and own.strip():
-        return own.strip()[:200]
+    own = without_control_characters(own or "").strip()
+    if own:
+        return own[:200]
     return feed_host(url)[:200] or url[:200]
 
 

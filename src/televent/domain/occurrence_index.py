@@ -52,7 +52,7 @@ from televent.domain.zones import in_series_form, instance_key
 # The form of a reading: change it with anything that changes what a reading holds (fields,
 # instances, recipe), so that readings carried by events logged before are read anew from
 # their bodies instead of being taken as they are (`carried_reading`).
-VERSION = 1
+VERSION = 2  # 2: names read with RFC 6868's escapes, an escaped colon read as a colon
 AHEAD = dt.timedelta(days=200)  # an endless series is listed this far after it is written
 BEHIND = dt.timedelta(days=35)  # and from this far before (older windows expand on read)
 MARGIN = dt.timedelta(days=1)  # a window is listed this much wider (every zone is within it)

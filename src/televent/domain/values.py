@@ -33,6 +33,12 @@ TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")
 _UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
+def without_control_characters(text: str) -> str:
+    """`text` from elsewhere (a feed's or another server's calendar name) with what
+    `holds_control_characters` refuses of a person replaced by spaces: it is shown and stored."""
+    return _UNSHOWABLE.sub(" ", text)
+
+
 def folded_for_search(text: str) -> str:
     """Text as every search compares it: case folded and composed, so "café" typed finds a
     "café" written with a combining accent (as macOS writes it), and the other way round."""

@@ -90,8 +90,13 @@ def _own_definitions(calendar: Component) -> Iterator[tuple[str, str]]:
             continue
         prop = definition.get("TZID")
         tzid = "" if prop is None else unescape_text(prop.value).strip().strip('"')
-        if tzid and iana_zone(tzid) is None:
+        if prop is not None and tzid and iana_zone(tzid) is None:
             yield tzid, definition.serialize()
+            # a TZID parameter is no TEXT: My\:Zone there names the zone TZID:My\:Zone defines
+            written = unescape_text(prop.value.replace("\\:", "\x00")).replace("\x00", "\\:")
+            written = written.strip().strip('"')
+            if written != tzid:
+                yield written, definition.serialize()
 
 
 def zone_rules_problem(calendar: Component) -> str | None:

@@ -96,3 +96,9 @@ def test_options_are_switches_and_only_changes_count() -> None:
         options_changed(current, {"colour": True})
     with pytest.raises(DomainError):
         options_changed(current, {"paused": "yes"})
+
+
+def test_a_feeds_own_name_is_stored_without_control_characters() -> None:
+    # a NUL in X-WR-CALNAME became the calendar's name, which PostgreSQL cannot store
+    assert feed_name("https://example.com/a.ics", "Te\x00am\x0bplans") == "Te am plans"
+    assert feed_name("https://example.com/a.ics", "\x00\x01") == "example.com"

@@ -260,7 +260,7 @@ def attendee_lines(attendees: list[dict[str, Any]]) -> list[str]:
 
 def attendees_summary(event: EventDetails) -> str:
     """/attendees: grouped by answer."""
-    title = escape(event.summary)
+    title = escape(event.summary[:500])  # a placeable of over 2,500 is shown as {???}
     if not event.attendees:
         command = code(f"/invite {event.short_id} @username")
         return t("bot-attendees-none", title=title, command=command)
