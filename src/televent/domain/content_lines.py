@@ -30,6 +30,7 @@ _DATE_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)")
 _DURATION = re.compile(r"([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 # "\\:" is no escape in RFC 5545, but some writers use it, and icalendar reads it as ":"
 _TEXT_ESCAPE = re.compile(r"\\([\\;,:nN])")
+_TEXT_ESCAPE_WITHOUT_COLON = re.compile(r"\\([\\;,nN])")  # a name in a parameter, as written
 # Exchange 2010 sometimes quotes a parameter together with the value:
 # DTSTART;TZID="W. Europe Standard Time:20200609T090000"
 _VALUE_INSIDE_QUOTE = re.compile(r'(.*;[A-Za-z0-9-]+=)"([^":]*):([^"]*)"')
@@ -215,9 +216,10 @@ def escape_text(value: str) -> str:
     return escaped.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
-def unescape_text(value: str) -> str:
-    """Decode a TEXT value (RFC 5545 §3.3.11)."""
-    return _TEXT_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+def unescape_text(value: str, *, colon: bool = True) -> str:
+    """Decode a TEXT value (RFC 5545 §3.3.11); "\\:" kept as written unless `colon`."""
+    escape = _TEXT_ESCAPE if colon else _TEXT_ESCAPE_WITHOUT_COLON
+    return escape.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
 def decode_duration(value: str) -> dt.timedelta:

@@ -93,8 +93,7 @@ def _own_definitions(calendar: Component) -> Iterator[tuple[str, str]]:
         if prop is not None and tzid and iana_zone(tzid) is None:
             yield tzid, definition.serialize()
             # a TZID parameter is no TEXT: My\:Zone there names the zone TZID:My\:Zone defines
-            written = unescape_text(prop.value.replace("\\:", "\x00")).replace("\x00", "\\:")
-            written = written.strip().strip('"')
+            written = unescape_text(prop.value, colon=False).strip().strip('"')
             if written != tzid:
                 yield written, definition.serialize()
 
