@@ -265,8 +265,8 @@ def booking_notice(
 ) -> str:
     """The owner's message about a booking of one of their links, in the current language
     (`hour_cycle`: the owner's clock, "12", "24" or None for their language's custom)."""
-    who = escape(payload.get("name") or t("booking-bot-someone"))
-    title = escape(payload.get("title") or t("booking-bot-a-booking"))
+    who = texts.shown(payload.get("name") or t("booking-bot-someone"))
+    title = texts.shown(payload.get("title") or t("booking-bot-a-booking"))
     span = escape(span_text(payload.get("start"), payload.get("end"), tz, hour_cycle))
     minutes = payload.get("duration")
     if kind == BOOKED:
@@ -279,13 +279,17 @@ def booking_notice(
         if payload.get("email"):
             lines.append(f"✉️ {escape(payload['email'])}")
         for label, answer in payload.get("answers") or []:
-            lines.append(f"💬 {escape(label)}: {escape(answer)}")
+            lines.append(f"💬 {texts.shown(label)}: {texts.shown(answer, texts.NOTE_SHOWN)}")
         return "\n".join(lines)
     if kind == BOOKING_CANCELLED:
         reason = payload.get("reason")
         if reason:
             return t(
-                "booking-bot-cancelled-why", who=who, title=title, when=span, reason=escape(reason)
+                "booking-bot-cancelled-why",
+                who=who,
+                title=title,
+                when=span,
+                reason=texts.shown(reason, texts.NOTE_SHOWN),
             )
         return t("booking-bot-cancelled", who=who, title=title, when=span)
     if kind == BOOKING_MOVED:

@@ -115,14 +115,14 @@ def card(
 ) -> str:
     """A group event's card: title, time, place and the tally of answers."""
     title = (
-        t("group-card-cancelled", title=escape(summary))
+        t("group-card-cancelled", title=texts.shown(summary))
         if cancelled
-        else f"<b>{escape(summary)}</b>"
+        else f"<b>{texts.shown(summary)}</b>"
     )
     shown = texts.when(start, end, tz, hour_cycle=hour_cycle)
     lines = [f"📅 {title}", f"🕒 {escape(shown)}"]
     if location:
-        lines.append(f"📍 {escape(location)}")
+        lines.append(f"📍 {texts.shown(location)}")
     lines.append(tally(counts))
     return "\n".join(lines)
 
@@ -173,12 +173,12 @@ def settings_usage() -> str:
 
 def opened(title: str, owner: str) -> str:
     """Posted when the group's calendar is made."""
-    return t("group-opened", title=escape(title), owner=escape(owner))
+    return t("group-opened", title=texts.shown(title), owner=texts.shown(owner))
 
 
 def about(title: str, owner: str, members: int, *, members_edit: bool, reminders: bool) -> str:
     """/calendar in a group."""
-    head = t("group-about", title=escape(title), owner=escape(owner), count=members)
+    head = t("group-about", title=texts.shown(title), owner=texts.shown(owner), count=members)
     settings = t(
         "group-about-settings",
         edit="members" if members_edit else "admins",
@@ -203,7 +203,7 @@ def settings_changed(what: str, value: bool) -> str:
 
 def welcome_back(title: str) -> str:
     """The bot is added to a group that had a calendar."""
-    return t("group-welcome-back", title=escape(title))
+    return t("group-welcome-back", title=texts.shown(title))
 
 
 def welcome() -> str:

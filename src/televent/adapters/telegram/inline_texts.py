@@ -106,12 +106,12 @@ def event_card(state: CardState | None) -> tuple[str, InlineKeyboardMarkup | Non
 
 
 def _event_card(state: CardState) -> tuple[str, InlineKeyboardMarkup | None]:
-    title = escape(state.title)
+    title = texts.shown(state.title)
     head = t("inline-cancelled", title=title) if state.cancelled else f"📅 <b>{title}</b>"
     lines = [head, f"🕒 {escape(state.when)}{' 🔁' if state.recurring else ''}"]
     if state.location:
-        lines.append(f"📍 {escape(state.location)}")
-    lines.append(f"👤 {escape(state.organizer_name)}")
+        lines.append(f"📍 {texts.shown(state.location)}")
+    lines.append(f"👤 {texts.shown(state.organizer_name)}")
     lines.append(tally(state.tally))
     if state.cancelled:
         return "\n".join(lines), None
@@ -135,9 +135,9 @@ def link_card(offer: LinkOffer, url: str) -> tuple[str, InlineKeyboardMarkup]:
     language: the poster's, who asked for it)."""
     text = t(
         "inline-link-card",
-        title=escape(offer.title),
+        title=texts.shown(offer.title),
         length=duration(offer.minutes, current_language()),
-        owner=escape(offer.owner_name),
+        owner=texts.shown(offer.owner_name),
     )
     button = InlineKeyboardButton(text=t("inline-book-button"), url=url)
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])

@@ -30,7 +30,7 @@ from televent.domain.preferences import (
 from televent.domain.zones import zone_or_utc
 
 from .keyboards import answer_buttons
-from .texts import clock, day
+from .texts import clock, day, shown
 
 REMINDER_STEPS = (0, 5, 10, 15, 30, 60)
 NOTICE_STEPS = ("all", "declines", "none")
@@ -267,10 +267,10 @@ def _agenda_line(item: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | 
             when = t("bot-time-range", start=when, end=clock(end, hour_cycle))
     parts = [
         f"{'⚠️ ' if item.get('conflict') else ''}<b>{escape(when)}</b>",
-        escape(item["summary"]),
+        shown(item["summary"]),
     ]
     if item.get("location"):
-        parts.append(f"📍 {escape(item['location'])}")
+        parts.append(f"📍 {shown(item['location'])}")
     if item.get("recurring"):
         parts.append("🔁")
     if item.get("awaiting"):

@@ -19,6 +19,8 @@ from televent.adapters.i18n import current_language, t
 from televent.adapters.i18n.formatting import locale_of
 from televent.domain.sharing import Role
 
+from .texts import shown
+
 MAX_CARDS = 5  # invitation cards /calendars shows again, at most
 
 
@@ -134,7 +136,7 @@ def already_added(name: str) -> str:
 
 def shared(outcome: str, member: str, calendar: str, role: Role) -> str:
     """The answer to /share, by what it did (see sharing_service.share)."""
-    args = {"member": escape(member), "calendar": escape(calendar), "role": role_words(role)}
+    args = {"member": shown(member), "calendar": shown(calendar), "role": role_words(role)}
     if outcome == "member":
         return t("share-done-member", **args)
     if outcome == "role_changed":
@@ -147,11 +149,11 @@ def shared(outcome: str, member: str, calendar: str, role: Role) -> str:
 
 
 def unshared(member: str, calendar: str) -> str:
-    return t("share-unshared", member=escape(member), calendar=escape(calendar))
+    return t("share-unshared", member=shown(member), calendar=shown(calendar))
 
 
 def left(calendar: str) -> str:
-    return t("share-left", calendar=escape(calendar))
+    return t("share-left", calendar=shown(calendar))
 
 
 # --- the invitee's card and its answers ------------------------------------------------------
@@ -161,14 +163,14 @@ def invitation_card(shared_calendar: SharedCalendar) -> str:
     """ "Ann shares 'Family' with you — can edit", and what adding it does."""
     s = shared_calendar
     args = {
-        "inviter": escape(s.inviter_name),
-        "calendar": escape(s.calendar_name),
+        "inviter": shown(s.inviter_name),
+        "calendar": shown(s.calendar_name),
         "role": role_words(s.role),
     }
     if s.inviter_name == s.owner_name:
         head = t("share-card", **args)
     else:
-        head = t("share-card-of", owner=escape(s.owner_name), **args)
+        head = t("share-card-of", owner=shown(s.owner_name), **args)
     return f"{head}\n{t('share-card-hint')}"
 
 
@@ -176,15 +178,15 @@ def added(shared_calendar: SharedCalendar) -> str:
     s = shared_calendar
     return t(
         "share-added",
-        calendar=escape(s.calendar_name),
-        owner=escape(s.owner_name),
+        calendar=shown(s.calendar_name),
+        owner=shown(s.owner_name),
         role=role_words(s.role),
     )
 
 
 def declined(shared_calendar: SharedCalendar) -> str:
     s = shared_calendar
-    return t("share-declined", calendar=escape(s.calendar_name), inviter=escape(s.inviter_name))
+    return t("share-declined", calendar=shown(s.calendar_name), inviter=shown(s.inviter_name))
 
 
 def tapped(accepted: bool) -> str:
@@ -195,7 +197,7 @@ def tapped(accepted: bool) -> str:
 def owner_notice(kind_accepted: bool, member: str, calendar: str) -> str:
     """The owner's message when the invitee answers (in the owner's language: delivery.py
     renders it for them)."""
-    args = {"member": escape(member), "calendar": escape(calendar)}
+    args = {"member": shown(member), "calendar": shown(calendar)}
     if kind_accepted:
         return t("share-owner-accepted", **args)
     return t("share-owner-declined", **args)
@@ -221,15 +223,15 @@ def overview(
     """Every calendar the person sees, with their role, and the invitations to answer."""
     lines = [t("share-overview-title")]
     for line in own:
-        lines.append(t("share-overview-own", name=escape(line.name), count=line.members))
+        lines.append(t("share-overview-own", name=shown(line.name), count=line.members))
     if shared_calendars:
         lines.append("\n" + t("share-overview-shared-title"))
         for line in shared_calendars:
             lines.append(
                 t(
                     "share-overview-shared",
-                    name=escape(line.name),
-                    owner=escape(line.owner_name or someone()),
+                    name=shown(line.name),
+                    owner=shown(line.owner_name or someone()),
                     role=role_words(line.role),
                 )
             )
@@ -239,8 +241,8 @@ def overview(
             lines.append(
                 t(
                     "share-overview-invited",
-                    name=escape(s.calendar_name),
-                    inviter=escape(s.inviter_name),
+                    name=shown(s.calendar_name),
+                    inviter=shown(s.inviter_name),
                     role=role_words(s.role),
                 )
             )
@@ -259,9 +261,9 @@ class MemberLine:
 
 def members(calendar: str, people: list[MemberLine]) -> str:
     """Who has one calendar, with their role; invitations not answered yet are marked."""
-    lines = [f"👥 <b>{escape(calendar)}</b>"]
+    lines = [f"👥 <b>{shown(calendar)}</b>"]
     for person in people:
-        args = {"name": escape(person.name), "role": role_words(person.role)}
+        args = {"name": shown(person.name), "role": role_words(person.role)}
         lines.append(
             t("share-member-invited", **args) if person.invited else t("share-member", **args)
         )

@@ -7,13 +7,15 @@ from html import escape
 from televent.adapters.i18n import t
 from televent.projections.queries import SubscriptionView
 
+from .texts import shown
+
 
 def usage() -> str:
     return t("bot-subscribe-usage")
 
 
 def subscribed(sub: SubscriptionView) -> str:
-    return t("bot-subscribe-done", name=escape(sub.name))
+    return t("bot-subscribe-done", name=shown(sub.name))
 
 
 def status(sub: SubscriptionView) -> str:
@@ -30,14 +32,14 @@ def listing(subs: list[SubscriptionView]) -> str:
     lines = [t("bot-subscriptions-head")]
     for number, sub in enumerate(subs, start=1):
         lines.append(
-            t("bot-subscriptions-line", number=number, name=escape(sub.name), status=status(sub))
+            t("bot-subscriptions-line", number=number, name=shown(sub.name), status=status(sub))
         )
     lines.append(t("bot-subscriptions-usage"))
     return "\n".join(lines)
 
 
 def changed(action: str, name: str) -> str:
-    return t("bot-subscriptions-changed", action=action, name=escape(name))
+    return t("bot-subscriptions-changed", action=action, name=shown(name))
 
 
 def no_such(which: str, count: int) -> str:

@@ -125,6 +125,20 @@ def when(
     return t("bot-day-and-time", day=day(begin.date()), time=shown) if with_date else shown
 
 
+SHOWN = 300  # characters of a title, a place or a name a message shows before "…"
+NOTE_SHOWN = 600  # of a description, a comment or a reason
+
+
+def shown(text: str, limit: int = SHOWN) -> str:
+    """A person's words in a message, escaped, cut with "…" after `limit` characters (cut
+    before escaping, so never inside an entity): a title of thousands of characters made a
+    message longer than Telegram takes, which it refused, or was shown by the catalogue as
+    {???} (a placeable of over 2,500 characters)."""
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return escape(text)
+
+
 def code(text: str) -> str:
     """Something to copy, a command or an id, as Telegram's monospace (escaped)."""
     return f"<code>{escape(text)}</code>"
@@ -134,12 +148,12 @@ def occurrence_line(
     occurrence: Occurrence, tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
 ) -> str:
     """One line of a listing: time, title, place, attendees, answer, id."""
-    shown = when(occurrence.start, occurrence.end, tz, with_date=False, hour_cycle=hour_cycle)
-    parts = [f"<b>{escape(shown)}</b>"]
-    title = escape(occurrence.summary)
+    moment = when(occurrence.start, occurrence.end, tz, with_date=False, hour_cycle=hour_cycle)
+    parts = [f"<b>{escape(moment)}</b>"]
+    title = shown(occurrence.summary)
     parts.append(t("bot-list-cancelled", title=title) if occurrence.cancelled else title)
     if occurrence.location:
-        parts.append(f"📍 {escape(occurrence.location)}")
+        parts.append(f"📍 {shown(occurrence.location)}")
     if occurrence.attendees:
         parts.append(
             t("bot-list-people", accepted=occurrence.accepted, invited=occurrence.attendees)
@@ -211,8 +225,9 @@ def agenda(
             lines.append("\n" + t("bot-list-more", count=len(occurrences) - index))
             break
         if shown_day != current:
-            lines.append(f"\n📅 <b>{escape(day(shown_day))}</b>")
-            size += 40
+            header = f"\n📅 <b>{escape(day(shown_day))}</b>"
+            lines.append(header)
+            size += units(header) + 1
             current = shown_day
         lines.append(line)
         size += units(line) + 1
@@ -231,16 +246,16 @@ def left_out(count: int, *, exported: bool = False) -> str:
 
 def details(event: EventDetails, tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None) -> str:
     """The /event card, its guests as many as one message holds."""
-    title = escape(event.summary[:500])
+    title = shown(event.summary, 500)
     lines = [f"<b>{t('bot-event-cancelled', title=title) if event.cancelled else title}</b>"]
     moment = escape(when(event.start, event.end, tz, hour_cycle=hour_cycle))
     lines.append(f"🕒 {moment}{' 🔁' if event.recurring else ''}")
     if event.location:
-        lines.append(f"📍 {escape(event.location[:500])}")
+        lines.append(f"📍 {shown(event.location, 500)}")
     if event.organizer:
-        lines.append(t("bot-event-organizer", name=escape(event.organizer[:200])))
+        lines.append(t("bot-event-organizer", name=shown(event.organizer)))
     if event.description:
-        lines.append(f"📝 {escape(event.description[:500])}")
+        lines.append(f"📝 {shown(event.description, NOTE_SHOWN)}")
     if event.my_answer is not None:
         lines.append(t("bot-your-answer", answer=answer_text(event.my_answer)))
     lines.append(t("bot-event-id", id=code(event.short_id)))
@@ -253,14 +268,14 @@ def details(event: EventDetails, tz: zoneinfo.ZoneInfo, hour_cycle: str | None =
 def attendee_lines(attendees: list[dict[str, Any]]) -> list[str]:
     """One line per attendee with their answer."""
     return [
-        f"  {ICONS.get(a['partstat'], escape(a['partstat']))} {escape(a['cn'] or a['address'])}"
+        f"  {ICONS.get(a['partstat'], shown(a['partstat'], 40))} {shown(a['cn'] or a['address'])}"
         for a in attendees
     ]
 
 
 def attendees_summary(event: EventDetails) -> str:
     """/attendees: grouped by answer."""
-    title = escape(event.summary[:500])  # a placeable of over 2,500 is shown as {???}
+    title = shown(event.summary, 500)
     if not event.attendees:
         command = code(f"/invite {event.short_id} @username")
         return t("bot-attendees-none", title=title, command=command)
@@ -272,21 +287,21 @@ def attendees_summary(event: EventDetails) -> str:
         if partstat in groups:
             lines.append(f"{answer_text(partstat)}: {_names(groups.pop(partstat))}")
     for partstat, others in groups.items():
-        lines.append(f"{escape(partstat[:40])}: {_names(others)}")
+        lines.append(f"{shown(partstat, 40)}: {_names(others)}")
     return fitted(lines)
 
 
 def _names(names: list[str]) -> str:
     """The names of one answer's group, as many as a sixth of a message holds."""
-    shown: list[str] = []
+    kept: list[str] = []
     size = 0
     for index, name in enumerate(names):
-        written = escape(name[:200])
+        written = shown(name)
         size += units(written) + 2
         if size > MAX_MESSAGE // 6:
-            return ", ".join(shown) + " " + t("bot-more", count=len(names) - index)
-        shown.append(written)
-    return ", ".join(shown)
+            return ", ".join(kept) + " " + t("bot-more", count=len(names) - index)
+        kept.append(written)
+    return ", ".join(kept)
 
 
 def _payload_when(
@@ -311,15 +326,15 @@ def card(
 ) -> str:
     """An invitation card (new or updated), in the recipient's zone."""
     head = t("bot-card-updated") if kind == "invitation_update" else t("bot-card-invitation")
-    title = escape(payload.get("summary") or t("bot-no-title"))
+    title = shown(payload.get("summary") or t("bot-no-title"))
     lines = [head, f"<b>{title}</b>"]
     moment = escape(_payload_when(payload, tz, hour_cycle))
     lines.append(f"🕒 {moment}{' 🔁' if payload.get('recurring') else ''}")
     if payload.get("location"):
-        lines.append(f"📍 {escape(payload['location'])}")
+        lines.append(f"📍 {shown(payload['location'])}")
     organizer = payload.get("organizer_name") or payload.get("organizer")
     if organizer:
-        lines.append(t("bot-card-from", name=escape(organizer)))
+        lines.append(t("bot-card-from", name=shown(organizer)))
     if answer is not None and answer != "NEEDS-ACTION":
         lines.append(t("bot-your-answer", answer=answer_text(answer)))
     return "\n".join(lines)
@@ -329,7 +344,7 @@ def notice(  # noqa: PLR0911 - one return per kind of notice
     kind: str, payload: dict[str, Any], tz: zoneinfo.ZoneInfo, hour_cycle: str | None = None
 ) -> str:
     """Messages that are not cards: answers for the organizer, cancellations, reminders."""
-    summary = escape(payload.get("summary") or t("bot-notice-an-event"))
+    summary = shown(payload.get("summary") or t("bot-notice-an-event"))
     moment = escape(_payload_when(payload, tz, hour_cycle)) if payload.get("start") else ""
     if kind == "rsvp":
         return _rsvp_notice(payload, summary, moment)
@@ -344,18 +359,20 @@ def notice(  # noqa: PLR0911 - one return per kind of notice
     if kind == "webhook_paused":  # docs/adr/0029: its deliveries kept failing
         return t(
             "bot-notice-webhook-paused",
-            url=escape(str(payload.get("url") or "")),
-            reason=escape(str(payload.get("reason") or "")),
+            url=shown(str(payload.get("url") or ""), NOTE_SHOWN),
+            reason=shown(str(payload.get("reason") or ""), NOTE_SHOWN),
         )
     if kind == "counter":
-        who = escape(payload.get("attendee_name") or t("bot-notice-an-attendee"))
-        proposed = escape(_counter_time(payload.get("proposed"), tz, hour_cycle))
+        who = shown(payload.get("attendee_name") or t("bot-notice-an-attendee"))
+        proposed = shown(_counter_time(payload.get("proposed"), tz, hour_cycle), 100)
         text = t("bot-notice-counter", who=who, title=summary, proposed=proposed)
-        return text + (f"\n💬 {escape(payload['comment'])}" if payload.get("comment") else "")
+        return text + (
+            f"\n💬 {shown(payload['comment'], NOTE_SHOWN)}" if payload.get("comment") else ""
+        )
     if kind == "mail_failed":
         return _mail_failed(payload, summary)
     if kind == "reminder":
-        place = f"\n📍 {escape(payload['location'])}" if payload.get("location") else ""
+        place = f"\n📍 {shown(payload['location'])}" if payload.get("location") else ""
         return f"{_reminder_head(payload, summary)}\n🕒 {moment}{place}"
     return f"{summary} {moment}"
 
@@ -363,7 +380,7 @@ def notice(  # noqa: PLR0911 - one return per kind of notice
 def _rsvp_notice(payload: dict[str, Any], summary: str, moment: str) -> str:
     partstat = str(payload.get("partstat") or "")
     icon = ICONS.get(partstat, "•")
-    who = escape(payload.get("attendee_name") or t("bot-someone"))
+    who = shown(payload.get("attendee_name") or t("bot-someone"))
     text = t("bot-notice-rsvp", who=who, answer=partstat.lower() or "other", title=summary)
     if payload.get("recurrence_id"):
         text = t("bot-notice-one-occurrence", text=text)
@@ -371,8 +388,8 @@ def _rsvp_notice(payload: dict[str, Any], summary: str, moment: str) -> str:
 
 
 def _mail_failed(payload: dict[str, Any], summary: str) -> str:
-    recipient = escape(payload.get("recipient") or t("bot-someone"))
-    reason = escape(payload.get("reason") or "")
+    recipient = shown(payload.get("recipient") or t("bot-someone"))
+    reason = shown(payload.get("reason") or "", NOTE_SHOWN)
     method = str(payload.get("method") or "").lower() or "request"
     if method == "code":
         return t("bot-notice-code-undelivered", recipient=recipient) + f"\n{reason}"

@@ -218,11 +218,11 @@ async def _confirm(
             when=texts.when(new.start, new.end, tz, hour_cycle=cycle),
             length=duration_words(minutes, current_language()),
         )
-    lines = [t("bot-create-confirm"), f"<b>{escape(new.title)}</b>", f"🕒 {escape(moment)}"]
+    lines = [t("bot-create-confirm"), f"<b>{texts.shown(new.title)}</b>", f"🕒 {escape(moment)}"]
     if new.location:
-        lines.append(f"📍 {escape(new.location)}")
+        lines.append(f"📍 {texts.shown(new.location)}")
     if new.description:
-        lines.append(f"📝 {escape(new.description[:500])}")
+        lines.append(f"📝 {texts.shown(new.description, texts.NOTE_SHOWN)}")
     lines.append(f"🌍 {escape(account.timezone)}")
     await state.set_state(Creating.confirm)
     await state.update_data(pending=_encode(new))

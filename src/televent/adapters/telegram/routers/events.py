@@ -78,7 +78,7 @@ async def cancel_event(
     tz, cycle = texts.zone(account.timezone), account.preferences.hour_cycle
     moment = texts.when(details.start, details.end, tz, hour_cycle=cycle)
     await message.answer(
-        t("bot-cancel-ask-when", title=escape(details.summary), when=escape(moment)),
+        t("bot-cancel-ask-when", title=texts.shown(details.summary), when=escape(moment)),
         reply_markup=keyboards.confirm_cancel(details.event_id),
     )
 
@@ -106,7 +106,7 @@ async def event_button(
         await query.answer()
         if message is not None:
             await message.answer(
-                t("bot-cancel-ask", title=escape(details.summary)),
+                t("bot-cancel-ask", title=texts.shown(details.summary)),
                 reply_markup=keyboards.confirm_cancel(event_id),
             )
     elif callback_data.action == "cancel_yes":
@@ -115,7 +115,7 @@ async def event_button(
         if message is not None:
             moment = texts.when(details.start, details.end, tz, hour_cycle=cycle)
             await message.edit_text(
-                t("bot-cancel-done", title=escape(details.summary), when=escape(moment))
+                t("bot-cancel-done", title=texts.shown(details.summary), when=escape(moment))
             )
     elif callback_data.action == "keep":
         await query.answer(t("bot-kept-tapped"))

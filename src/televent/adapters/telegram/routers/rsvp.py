@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from uuid import UUID
 
 from aiogram import Router
@@ -46,7 +45,11 @@ async def rsvp(
     event_id = await ctx.port.run(ctx.service.resolve, person, references[0])
     details = await ctx.port.run(ctx.service.rsvp, person, event_id, answer)
     await message.answer(
-        t("bot-rsvp-done", answer=texts.answer_text(answer.value), title=escape(details.summary))
+        t(
+            "bot-rsvp-done",
+            answer=texts.answer_text(answer.value),
+            title=texts.shown(details.summary),
+        )
     )
 
 
@@ -101,9 +104,9 @@ async def counter_answered(
         ctx.service.answer_counter, person, callback_data.counter, callback_data.accept
     )
     done = (
-        t("bot-counter-accepted", title=escape(summary))
+        t("bot-counter-accepted", title=texts.shown(summary))
         if callback_data.accept
-        else t("bot-counter-declined", title=escape(summary))
+        else t("bot-counter-declined", title=texts.shown(summary))
     )
     await query.answer(t("bot-done-tapped"))
     if isinstance(query.message, Message):
