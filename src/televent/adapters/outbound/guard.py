@@ -12,9 +12,12 @@ is enforced is the caller's choice (`TELEVENT_OUTBOUND_ALLOW_PRIVATE`, docs/adr/
 from __future__ import annotations
 
 import ipaddress
+import logging
 from dataclasses import dataclass
 
 from televent.domain.errors import DomainError
+
+LOG = logging.getLogger(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -156,8 +159,12 @@ def scheme_refusal(target: Target, schemes: frozenset[str]) -> OutboundError | N
 
 
 def private_refusal(host: str, address: IPAddress, kind: str) -> OutboundError:
-    """The refusal of `host`, which resolved to `address`, an address of kind `kind`."""
+    """The refusal of `host`, which resolved to `address`, an address of kind `kind`. It
+    does not name the address: a person who may not reach the network must not learn its
+    names' addresses from the refusal (the operator's log has them)."""
+    LOG.info("Refused %s: it resolved to %s, a %s address", host, address, kind)
     return OutboundError(
-        f"{host} leads to {address}, a {kind} address, which Televent does not connect to.",
+        f"{host} leads to an address on a private or local network ({kind}), which Televent "
+        "does not connect to.",
         "private-address",
-    ).worded("refusal-outbound-private", host=host, address=str(address))
+    ).worded("refusal-outbound-private", host=host)

@@ -23,7 +23,7 @@ refusal-codes-today = Für diese Adresse wurden heute genug Codes angefordert; v
 # Anfragen an Adressen, die jemand gewählt hat (ein Feed, ein anderer Kalenderserver): adapters/outbound.
 refusal-outbound-not-a-url = { $url } ist keine Webadresse.
 refusal-outbound-scheme = { $scheme }-Adressen werden hier nicht angenommen; verwenden Sie { $allowed }.
-refusal-outbound-private = { $host } führt zu { $address }, einer Adresse in einem privaten oder lokalen Netz, mit der sich Televent nicht verbindet.
+refusal-outbound-private = { $host } führt zu einer Adresse in einem privaten oder lokalen Netz, mit der sich Televent nicht verbindet.
 refusal-outbound-redirects = { $host } leitet zu oft weiter (mehr als { $limit } Mal); Televent folgt nicht weiter.
 refusal-outbound-too-large = Die Antwort von { $host } ist größer als { $megabytes } MB; mehr liest Televent nicht.
 refusal-outbound-timeout = { $host } hat nicht innerhalb von { $seconds } Sekunden geantwortet.

@@ -23,7 +23,7 @@ refusal-codes-today = Enough codes were asked for this address today; try again 
 # Requests to addresses people chose (a feed, another calendar server): adapters/outbound.
 refusal-outbound-not-a-url = { $url } is not a web address.
 refusal-outbound-scheme = Televent does not open { $scheme } addresses here; use { $allowed }.
-refusal-outbound-private = { $host } leads to { $address }, an address on a private or local network, which Televent does not connect to.
+refusal-outbound-private = { $host } leads to an address on a private or local network, which Televent does not connect to.
 refusal-outbound-redirects = { $host } redirects too many times (more than { $limit }); Televent stopped following.
 refusal-outbound-too-large = The answer from { $host } is larger than { $megabytes } MB, the most Televent reads.
 refusal-outbound-timeout = { $host } did not answer within { $seconds } seconds.

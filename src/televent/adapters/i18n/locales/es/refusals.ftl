@@ -23,7 +23,7 @@ refusal-codes-today = Hoy ya se han pedido bastantes códigos para esta direcci�
 # Peticiones a direcciones que eligió alguien (un feed, otro servidor de calendarios): adapters/outbound.
 refusal-outbound-not-a-url = { $url } no es una dirección web.
 refusal-outbound-scheme = Aquí no se aceptan direcciones { $scheme }; usa { $allowed }.
-refusal-outbound-private = { $host } lleva a { $address }, una dirección de una red privada o local, a la que Televent no se conecta.
+refusal-outbound-private = { $host } lleva a una dirección de una red privada o local, a la que Televent no se conecta.
 refusal-outbound-redirects = { $host } redirige demasiadas veces (más de { $limit }); Televent dejó de seguirlo.
 refusal-outbound-too-large = La respuesta de { $host } supera los { $megabytes } MB, lo máximo que lee Televent.
 refusal-outbound-timeout = { $host } no respondió en { $seconds } segundos.

@@ -19,7 +19,7 @@ refusal-codes-today = امروز برای این نشانی به اندازهٔ 
 # درخواست به نشانی‌هایی که کسی برگزیده است (یک فید، سرور تقویم دیگر): adapters/outbound.
 refusal-outbound-not-a-url = { $url } نشانی وب نیست.
 refusal-outbound-scheme = نشانی‌های { $scheme } اینجا پذیرفته نمی‌شوند؛ از { $allowed } استفاده کنید.
-refusal-outbound-private = { $host } به { $address } می‌رسد، نشانی یک شبکهٔ خصوصی یا محلی که Televent به آن وصل نمی‌شود.
+refusal-outbound-private = { $host } به نشانی یک شبکهٔ خصوصی یا محلی می‌رسد که Televent به آن وصل نمی‌شود.
 refusal-outbound-redirects = { $host } بیش از اندازه تغییر مسیر می‌دهد (بیش از { $limit } بار)؛ Televent دیگر دنبال نکرد.
 refusal-outbound-too-large = پاسخ { $host } بزرگ‌تر از { $megabytes } مگابایت است، بیشترین اندازه‌ای که Televent می‌خواند.
 refusal-outbound-timeout = { $host } در { $seconds } ثانیه پاسخ نداد.

@@ -19,7 +19,7 @@ refusal-codes-today = Sudah cukup banyak kode diminta untuk alamat ini hari ini;
 # Permintaan ke alamat yang dipilih seseorang (feed, server kalender lain): adapters/outbound.
 refusal-outbound-not-a-url = { $url } bukan alamat web.
 refusal-outbound-scheme = Alamat { $scheme } tidak diterima di sini; gunakan { $allowed }.
-refusal-outbound-private = { $host } mengarah ke { $address }, alamat jaringan privat atau lokal, yang tidak dihubungi Televent.
+refusal-outbound-private = { $host } mengarah ke alamat jaringan privat atau lokal, yang tidak dihubungi Televent.
 refusal-outbound-redirects = { $host } mengalihkan terlalu sering (lebih dari { $limit } kali); Televent berhenti mengikutinya.
 refusal-outbound-too-large = Jawaban dari { $host } lebih besar dari { $megabytes } MB, batas yang dibaca Televent.
 refusal-outbound-timeout = { $host } tidak menjawab dalam { $seconds } detik.

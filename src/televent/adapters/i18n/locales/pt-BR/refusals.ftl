@@ -23,7 +23,7 @@ refusal-codes-today = Já foram pedidos códigos suficientes para este endereço
 # Requisições a endereços que alguém escolheu (um feed, outro servidor de calendários): adapters/outbound.
 refusal-outbound-not-a-url = { $url } não é um endereço web.
 refusal-outbound-scheme = Endereços { $scheme } não são aceitos aqui; use { $allowed }.
-refusal-outbound-private = { $host } leva a { $address }, um endereço de rede privada ou local, ao qual o Televent não se conecta.
+refusal-outbound-private = { $host } leva a um endereço de rede privada ou local, ao qual o Televent não se conecta.
 refusal-outbound-redirects = { $host } redireciona vezes demais (mais de { $limit }); o Televent parou de seguir.
 refusal-outbound-too-large = A resposta de { $host } passa de { $megabytes } MB, o máximo que o Televent lê.
 refusal-outbound-timeout = { $host } não respondeu em { $seconds } segundos.

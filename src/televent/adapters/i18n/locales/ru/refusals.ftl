@@ -25,7 +25,7 @@ refusal-codes-today = Для этого адреса сегодня запрош
 # Запросы к адресам, которые выбрали люди (фид, другой сервер календарей): adapters/outbound.
 refusal-outbound-not-a-url = { $url } — это не веб-адрес.
 refusal-outbound-scheme = Адреса { $scheme } здесь не принимаются; используйте { $allowed }.
-refusal-outbound-private = { $host } ведёт на { $address } — адрес частной или локальной сети, к таким Televent не подключается.
+refusal-outbound-private = { $host } ведёт на адрес частной или локальной сети, к таким Televent не подключается.
 refusal-outbound-redirects = { $host } перенаправляет слишком много раз (больше { $limit }); Televent прекратил переходить.
 refusal-outbound-too-large = Ответ { $host } больше { $megabytes } МБ — больше Televent не читает.
 refusal-outbound-timeout = { $host } не ответил за { $seconds } с.

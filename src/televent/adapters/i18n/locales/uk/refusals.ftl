@@ -25,7 +25,7 @@ refusal-codes-today = Для цієї адреси сьогодні попрос
 # Запити до адрес, які обрали люди (стрічка, інший сервер календарів): adapters/outbound.
 refusal-outbound-not-a-url = { $url } — це не вебадреса.
 refusal-outbound-scheme = Адреси { $scheme } тут не приймаються; використовуйте { $allowed }.
-refusal-outbound-private = { $host } веде на { $address } — адресу приватної чи локальної мережі, до таких Televent не підключається.
+refusal-outbound-private = { $host } веде на адресу приватної чи локальної мережі, до таких Televent не підключається.
 refusal-outbound-redirects = { $host } перенаправляє забагато разів (понад { $limit }); Televent припинив переходити.
 refusal-outbound-too-large = Відповідь { $host } більша за { $megabytes } МБ — більше Televent не читає.
 refusal-outbound-timeout = { $host } не відповів за { $seconds } с.
