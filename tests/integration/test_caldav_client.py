@@ -9,7 +9,10 @@ is no CalDAV and a private address (with the operator's switch off) are refused 
 from __future__ import annotations
 
 import asyncio
+import ssl
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +26,8 @@ from televent.adapters.connections.caldav_client import (
 from televent.adapters.i18n import said
 from televent.adapters.outbound import Outbound, OutboundError
 from tests.caldav_peers import CALENDAR, Peer, event, radicale
-from tests.feedserver import feed_server
+from tests.feedserver import feed_server, serving
+from tests.integration.test_outbound_fetch import Resolver, _certificate, loopback_is_public
 
 OPEN = Outbound(allow_private=True, timeout_seconds=10)
 
@@ -136,3 +140,60 @@ def test_what_is_no_caldav_server_or_a_private_one_is_refused(peer: Peer) -> Non
     with pytest.raises(OutboundError) as private:
         asyncio.run(client_of(peer, guarded).discover(peer.base + "/"))
     assert private.value.reason == "private-address"
+
+
+class _Seen(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, redirect_to: str | None) -> None:
+        self.redirect_to = redirect_to  # where every request is sent on, or None: answer 401
+        self.authorizations: list[str | None] = []
+        super().__init__(("127.0.0.1", 0), _Redirecting)
+
+
+class _Redirecting(BaseHTTPRequestHandler):
+    server: _Seen
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_PROPFIND(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.authorizations.append(self.headers.get("Authorization"))
+        if self.server.redirect_to is not None:
+            self.send_response(301)
+            self.send_header("Location", self.server.redirect_to + self.path)
+        else:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="dav"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_a_redirect_from_https_to_plain_http_never_carries_the_password(
+    tmp_path: Path,
+) -> None:
+    """A server reached over https that sends the client on to http:// (a misconfigured
+    proxy, or someone on the path) would have had the password sent again in the clear."""
+    with serving(_Seen(None)) as plain:
+        target = f"http://plain.example:{plain.server_address[1]}"
+        with serving(_Seen(target)) as secure:
+            cert, key = _certificate(tmp_path, "dav.example")
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(cert, key)
+            secure.socket = context.wrap_socket(secure.socket, server_side=True)
+            names = Resolver({"dav.example": ["127.0.0.1"], "plain.example": ["127.0.0.1"]})
+            outbound = Outbound(
+                resolver=names,
+                refusal=loopback_is_public,
+                ssl_context=ssl.create_default_context(cafile=str(cert)),
+                timeout_seconds=10,
+            )
+            client = CalDavClient(outbound, Credentials("ann", "s3cret"))
+            with pytest.raises(CalDavError) as refused:
+                asyncio.run(client.discover(f"https://dav.example:{secure.server_address[1]}/"))
+    assert refused.value.reason == "unauthorized"
+    assert secure.authorizations and all(a is not None for a in secure.authorizations)
+    assert plain.authorizations  # the redirect was followed, without the password
+    assert plain.authorizations == [None] * len(plain.authorizations)

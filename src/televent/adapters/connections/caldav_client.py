@@ -458,13 +458,18 @@ class CalDavClient:
     ) -> Answer:
         """Send with the account's credentials. A redirect to another origin arrives there
         without them (the guard drops them); the request is then made again at the URL it
-        ended at, which is where the account lives now."""
+        ended at, which is where the account lives now, unless that would send them in the
+        clear: a redirect from https:// to http:// never gets them."""
         sent = {**(_XML if body is not None and method != "PUT" else {}), **(headers or {})}
         sent["Authorization"] = self.credentials.header()
         if depth is not None:
             sent["Depth"] = depth
         answer = await self.outbound.fetch(url, method=method, headers=sent, content=body)
-        if answer.status == 401 and _origin(answer.url) != _origin(url):
+        if (
+            answer.status == 401
+            and _origin(answer.url) != _origin(url)
+            and not _downgraded(url, answer.url)
+        ):
             answer = await self.outbound.fetch(
                 answer.url, method=method, headers=sent, content=body
             )
@@ -488,6 +493,11 @@ def _writable(privileges: Element | None) -> bool:
         return True  # the server does not say: try, and learn from its answer
     granted = {child.tag for p in privileges for child in p}
     return bool(granted & {_tag(DAV, "write"), _tag(DAV, "write-content"), _tag(DAV, "all")})
+
+
+def _downgraded(asked: str, ended: str) -> bool:
+    """Whether a redirect took an https:// request to plain http://."""
+    return urlsplit(asked).scheme == "https" and urlsplit(ended).scheme != "https"
 
 
 def _origin(url: str) -> str:
