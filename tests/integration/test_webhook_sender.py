@@ -127,3 +127,35 @@ def test_a_slow_or_huge_receiver_holds_up_only_its_own_messages(
     assert timed_out.status_code is None and "timeout" in (timed_out.error or "")
     [too_large] = app.queries.attempts_of(huge)
     assert too_large.status_code is None and "too-large" in (too_large.error or "")
+
+
+def test_a_failing_receiver_is_asked_once_a_round_and_a_backlog_leaves_room_for_others(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """A receiver that is down was sent each of its messages in a round, each attempt up to
+    the time limit (200 messages, 50 minutes), and a webhook with a backlog of hundreds took
+    the whole round: every other webhook waited."""
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    hook(app, alice, receiver, "/down")
+    receiver.default("/down", 500)
+    for n in range(205):
+        app.put_object(work, f"e{n}.ics", ical(f"e{n}", "Item"), actor=ACTOR, source=SOURCE,
+                       by=alice)  # fmt: skip
+    hook(app, alice, receiver, "/late")  # added after the backlog, then one more change
+    app.put_object(work, "last.ics", ical("last", "Last"), actor=ACTOR, source=SOURCE, by=alice)
+    job = sender(app)
+    asyncio.run(job.run_once())
+    assert len(receiver.deliveries("/down")) == 1  # its first failure ends its round
+    [late] = receiver.deliveries("/late")  # not behind the other's backlog
+    assert late.json["data"]["uid"] == "last"
+    # the receiver is back: its backlog goes a share at a time, oldest first, all of it
+    receiver.default("/down", 200)
+    clock.advance(seconds=61)  # the failed message's retry and the others' lease are due
+    rounds = 0
+    while asyncio.run(job.run_once()) and rounds < 50:
+        rounds += 1
+        clock.advance(seconds=61)
+    uids = [d.json["data"]["uid"] for d in receiver.deliveries("/down")[1:]]
+    assert sorted(uids) == sorted([f"e{n}" for n in range(205)] + ["last"])
+    assert rounds > 1

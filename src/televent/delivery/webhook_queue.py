@@ -27,6 +27,7 @@ from televent.projections.webhook_delivery import PENDING
 DELIVERED, FAILED = "delivered", "failed"
 LEASE = dt.timedelta(seconds=60)  # longer than one attempt may take
 KEEP_ATTEMPTS = 100  # per webhook, for the deliveries listing
+PER_WEBHOOK = 20  # of one webhook's messages claimed at once
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,20 @@ class WebhookQueue:
         self.views = views
         self.clock = clock
 
-    def claim(self, limit: int = 100) -> list[Message]:
-        """Lease up to `limit` due messages of active webhooks, oldest change first."""
+    def claim(self, limit: int = 100, each: int = PER_WEBHOOK) -> list[Message]:
+        """Lease up to `limit` due messages of active webhooks, oldest change first, at most
+        `each` of one webhook's: a webhook with a backlog of thousands leaves room in a round
+        for the others' messages."""
         now = stamp(self.clock())
         claimed: list[Message] = []
         with self.views.write() as db:
             rows = db.all(
-                "SELECT o.* FROM webhook_outbox o JOIN webhooks w ON w.webhook_id = o.webhook_id "
-                "WHERE o.status = ? AND o.due_at <= ? AND w.active = 1 AND "
-                "(o.leased_until IS NULL OR o.leased_until < ?) ORDER BY o.position LIMIT ?",
-                (PENDING, now, now, limit),
+                "SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.webhook_id "
+                "ORDER BY o.position, o.message_id) AS nth FROM webhook_outbox o JOIN webhooks w "
+                "ON w.webhook_id = o.webhook_id WHERE o.status = ? AND o.due_at <= ? AND "
+                "w.active = 1 AND (o.leased_until IS NULL OR o.leased_until < ?)) AS due "
+                "WHERE nth <= ? ORDER BY position, message_id LIMIT ?",
+                (PENDING, now, now, each, limit),
             )
             lease = stamp(self.clock() + LEASE)
             for row in rows:

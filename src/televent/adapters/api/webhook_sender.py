@@ -1,7 +1,8 @@
 """The webhook sender (docs/adr/0029): the leader's job that delivers what the webhook queue holds.
 
-Each round claims the due messages of active webhooks and delivers them, one webhook's in
-order and several webhooks at once, each through the outbound guard (docs/adr/0023) with a
+Each round claims the due messages of active webhooks (at most 20 of one webhook's) and
+delivers them, one webhook's in order, stopping at its first failure, and several webhooks at
+once, each through the outbound guard (docs/adr/0023) with a
 time limit and a cap on the answer read, so a slow, huge or failing receiver holds up only its
 own messages. A message's body is made at its first attempt and then kept: `{"type", "timestamp",
 "data"}`, `data` the event as `GET /api/v1/events/{id}` shows it to the webhook's owner (in their
@@ -43,6 +44,10 @@ from televent.projections.queries import AccountView, ObjectView
 LOG = logging.getLogger(__name__)
 ROUND = 200  # messages taken per round
 AT_ONCE = 8  # webhooks delivered to at the same time
+# how long one webhook's messages of a round are sent for: the rest wait for a later round, so
+# no message is sent after its lease ended (delivery.webhook_queue.LEASE, 60 s) and a slow
+# receiver's backlog holds up the round for less than a minute
+GROUP_SECONDS = 40
 HTTPS_ONLY = frozenset({"https"})
 TEST = "webhook.test"
 
@@ -139,7 +144,10 @@ class WebhookSender:
         if owner is None:
             return
         url = (await self.port.run(self.app.queries.webhook, webhook_id) or _gone()).url
+        until = time.monotonic() + GROUP_SECONDS
         for message in messages:
+            if time.monotonic() > until:
+                return  # the rest, still leased, go in a later round
             body = message.body
             if body is None:
                 body = await self.port.run(
@@ -153,6 +161,9 @@ class WebhookSender:
                 LOG.warning("Webhook %s paused: a message was given up (%s)", webhook_id, reason)
                 await self.port.run(self.app.pause_webhook, webhook_id, reason=reason)
                 return
+            if not outcome.delivered:
+                return  # a receiver that failed is not asked again this round (its rest
+                # wait for their lease to end: each could take the whole time limit)
 
     async def post(self, url: str, secret: str, message_id: str, body: str) -> Outcome:
         """One attempt: the signed request and what came of it."""
