@@ -9,13 +9,17 @@ import datetime as dt
 import re
 from typing import Any
 
+from televent.adapters.outbound import Outbound
+from televent.adapters.subscriptions.refresher import FeedRefresher
 from televent.adapters.telegram.bot import create_dispatcher
 from televent.adapters.telegram.service import Person
 from tests.bot_harness import BotHarness, run_scenario
 from tests.botapi import Call, FakeBotApi
+from tests.feedserver import calendar_feed, feed_server
 
 ACTOR, SOURCE = "system:", "cli:tests"
 ALICE, BOB, CAROL, DAVE = 1, 2, 3, 4  # Dave never talks to the bot
+OPEN = Outbound(allow_private=True, timeout_seconds=2)
 
 
 async def create_event(h: BotHarness, user_id: int, line: str) -> str:
@@ -263,3 +267,26 @@ def test_forged_or_unknown_taps_change_nothing(app, api, clock) -> None:
         assert not any(c.method == "editMessageText" and not c.failed for c in forged + junk)
 
     run_scenario(app, api, clock, scenario)
+
+
+def test_a_card_of_a_feeds_event_adds_nobody(app, api, clock) -> None:
+    """A feed's events are the feed's: a tap on a posted card of one would have written an
+    attendee into the subscribed calendar (the one rule refuses it, for the poster)."""
+    with feed_server() as feeds:
+        feeds.put("/f.ics", calendar_feed({"xmas@x": ("Xmas party", "20260310T090000Z")}))
+
+        async def scenario(h: BotHarness) -> None:
+            await h.register(ALICE, BOB)
+            await h.say(ALICE, f"/subscribe {feeds.url('/f.ics')}")
+            await FeedRefresher(h.app, OPEN).run_once()
+            card_id, result = await post_card(h, "xmas", "Xmas party")
+            accept = buttons(result["reply_markup"])[0]["callback_data"]
+            refused = alert_of(await h.tap_inline(BOB, card_id, accept))
+            assert "shows a feed" in refused, refused
+            account = h.app.queries.account_by_telegram_id(ALICE)
+            assert account is not None
+            sub = h.app.queries.subscriptions_of(account.account_id)[0]
+            [event] = h.app.queries.objects_in(sub.calendar_id)
+            assert "ATTENDEE" not in event.ical
+
+        run_scenario(app, api, clock, scenario, OPEN)

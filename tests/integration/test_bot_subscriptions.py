@@ -11,6 +11,7 @@ from typing import Any
 
 from televent.adapters.outbound import Outbound
 from televent.adapters.subscriptions.refresher import FeedRefresher
+from televent.adapters.telegram.keyboards import EventAction
 from tests.bot_harness import BotHarness, run_scenario, texts_of
 from tests.feedserver import calendar_feed, feed_server
 
@@ -102,6 +103,16 @@ def test_a_feeds_event_is_read_only_in_the_bot(app: Any, api: Any, clock: Any) -
             assert buttons == ["📤 Export"], buttons
             refused = texts_of(await h.say(ALICE, f"/cancel {short}"))
             assert any("shows a feed" in text for text in refused), refused
+            # nor by typing what the buttons would have sent, nor by inviting someone to it
+            data = EventAction(event=event.event_id.hex, action="cancel_yes").pack()
+            tapped = [c for c in await h.tap(ALICE, data) if c.method == "answerCallbackQuery"]
+            assert any("shows a feed" in c.params.get("text", "") for c in tapped), tapped
+            invited = texts_of(await h.say(ALICE, f"/invite {short} bob@example.com"))
+            assert any("shows a feed" in text for text in invited), invited
             assert h.app.queries.objects_in(sub.calendar_id)  # still there
+            stored = h.app.queries.object_by_event_id(event.event_id)
+            assert stored is not None and stored.ical == event.ical  # unchanged
+            with h.app.views.read() as db:
+                assert db.one("SELECT 1 FROM mail_outbox") is None  # nobody was mailed
 
         run_scenario(app, api, clock, scenario, OPEN)

@@ -141,9 +141,14 @@ class AttendanceCommands(CommandCore):
             return True
         return False
 
-    def cancel_event(self, event_id: UUID, *, actor: str, source: str) -> None:
-        """Cancel an event (it stays in the calendar as STATUS:CANCELLED)."""
+    def cancel_event(
+        self, event_id: UUID, *, actor: str, source: str, by: UUID | None = None
+    ) -> None:
+        """Cancel an event (it stays in the calendar as STATUS:CANCELLED; `by`: see
+        `invite_attendee`)."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
+        if by is not None:
+            self.require_access(by, event.calendar_id, Action.WRITE)
         before = parse_calendar_object(event.ical)
         event.cancel(actor=actor, source=source)
         self._save_scheduled(event, before, actor=actor, source=source)

@@ -158,7 +158,12 @@ class InlineService:
         source = Source(SourceKind.BOT, str(person.telegram_id)).encode()
         _retrying(
             lambda: self.app.invite_attendee(
-                event_id, f"mailto:{address}", person.name, actor=actor, source=source
+                event_id,
+                f"mailto:{address}",
+                person.name,
+                actor=actor,
+                source=source,
+                by=poster.account_id,  # who posted the card lets people answer it
             )
         )
         _retrying(

@@ -225,6 +225,7 @@ class BotService:
                     name,
                     actor=actor,
                     source=source,
+                    by=account.account_id,
                 )
             )
             if name is None:
@@ -267,7 +268,7 @@ class BotService:
                 t("bot-cancel-not-yours", command=f"/rsvp decline {short_id(obj.event_id)}")
             )
         actor, source = self._identity(person)
-        self.app.cancel_event(obj.event_id, actor=actor, source=source)
+        self.app.cancel_event(obj.event_id, actor=actor, source=source, by=account.account_id)
         return self.reader.details(account, obj)
 
     # --- devices and erasure ----------------------------------------------------------------------
