@@ -15,7 +15,7 @@ from televent.application.bookings import BookingRequest, SlotTakenError
 from televent.application.televent import Televent
 from televent.domain.availability import Availability
 from televent.domain.booking_links import BookingLink
-from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import FakeClock
 
@@ -311,3 +311,40 @@ def test_a_televent_user_booking_gets_an_invitation_to_confirm(owner: Televent) 
     assert booking is not None
     obj = owner.queries.object_by_event_id(booking.event_id)
     assert obj is not None and "PARTSTAT=NEEDS-ACTION" in obj.ical.replace("\r\n ", "")
+
+
+def test_manage_links_stop_once_the_links_owner_may_no_longer_write_in_its_calendar(
+    owner: Televent,
+) -> None:
+    """Olga's link books into Alice's team calendar, which Alice shared with her to edit;
+    once Alice removes her, a visitor's manage link would still have moved and deleted the
+    event in Alice's calendar with the rights Olga no longer has."""
+    olga = _account_id(owner)
+    owner.register_account(77, name="Alice", timezone=BERLIN, actor="test", source="cli")
+    alice_account = owner.queries.account_by_telegram_id(77)
+    assert alice_account is not None
+    alice = alice_account.account_id
+    team = owner.create_calendar(alice, "team", {"display_name": "Team"}, actor="t", source="t")
+    owner.share_calendar(team, by=alice, member=olga, role="write", actor="t", source="t")
+    owner.answer_calendar_invitation(team, by=olga, accept=True, actor="t", source="t")
+    owner.change_booking_link(olga, "intro", {"calendar_id": str(team)}, actor="t", source="t")
+    token = _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    booking = owner.queries.booking_by_token(token)
+    assert booking is not None
+    booked = owner.queries.object_by_event_id(booking.event_id)
+    assert booked is not None and booked.calendar_id == team
+
+    owner.remove_member(team, by=alice, member=olga, actor="t", source="t")
+    later = dt.datetime(2026, 3, 3, 13, 0, tzinfo=dt.UTC)
+    for change in (
+        lambda: owner.reschedule_booking(token, later, source="booking"),
+        lambda: owner.cancel_booking(token, reason="no", source="booking"),
+    ):
+        with pytest.raises(ForbiddenError) as refused:
+            change()
+        assert refused.value.wording is not None
+        assert refused.value.wording[0] == "refusal-booking-calendar-closed"
+    after = owner.queries.object_by_event_id(booking.event_id)
+    assert after is not None and after.ical == booked.ical  # Alice's event as it was
+    still = owner.queries.booking_by_token(token)
+    assert still is not None and still.status == booking.status

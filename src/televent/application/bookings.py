@@ -211,10 +211,12 @@ class BookingCommands(ObjectCommands):
         """Cancel through the visitor's manage link: the event is deleted (the visitor gets
         an iMIP CANCEL), the slot is free again."""
         booking = self._active_by_token(token)
+        obj = self.queries.object_by_event_id(booking.event_id)
+        if obj is not None:
+            self._still_open(booking.account_id, obj.calendar_id)
         schedule = self._existing_schedule(booking.account_id, None)
         actor = f"visitor {booking.email} (manage link)"
         schedule.cancel(booking.booking_id, reason=reason[:500], actor=actor, source=source)
-        obj = self.queries.object_by_event_id(booking.event_id)
         if obj is None:
             self.save_all(schedule)
         else:
@@ -258,6 +260,7 @@ class BookingCommands(ObjectCommands):
             raise ConflictError("This booking's event is gone; book again instead.").worded(
                 "refusal-booking-event-gone"
             )
+        self._still_open(booking.account_id, obj.calendar_id)
         schedule = self._existing_schedule(booking.account_id, None)
         zone = reader.availability(owner).timezone
         self._follow_calendar(schedule, zone, actor=f"booking:{booking.slug}", source=source)
@@ -364,6 +367,17 @@ class BookingCommands(ObjectCommands):
         calendar = self.queries.calendar(calendar_id)
         if calendar is None or (calendar.components and "VEVENT" not in calendar.components):
             raise no_calendar()
+
+    def _still_open(self, account_id: UUID, calendar_id: UUID) -> None:
+        """A manage link changes its booking's event with the link owner's rights: refused
+        once they may no longer write in the calendar it is in (removed from a shared
+        calendar, made a reader)."""
+        try:
+            self.require_access(account_id, calendar_id, Action.WRITE)
+        except (NotFoundError, ForbiddenError):
+            raise ForbiddenError(
+                "This booking can no longer be changed here; write to the organizer."
+            ).worded("refusal-booking-calendar-closed") from None
 
     def _calendar_for(self, owner: AccountView, link: BookingLink | None = None) -> UUID:
         """The calendar a booking goes into: the link's, while its owner may still add events

@@ -113,3 +113,4 @@ refusal-booking-cancelled-already = Diese Buchung war schon storniert.
 refusal-booking-begun = Diese Buchung hat schon begonnen; sie lässt sich jetzt nicht mehr ändern.
 refusal-booking-link-gone = Den Buchungslink dieser Buchung gibt es nicht mehr.
 refusal-booking-event-gone = Der Termin dieser Buchung ist weg; buch stattdessen neu.
+refusal-booking-calendar-closed = Diese Buchung lässt sich hier nicht mehr ändern: Der Kalender, in dem sie steht, ist für ihren Buchungslink nicht mehr offen. Schreib stattdessen dem Organisator.

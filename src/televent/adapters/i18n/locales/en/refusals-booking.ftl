@@ -110,3 +110,4 @@ refusal-booking-cancelled-already = This booking was already cancelled.
 refusal-booking-begun = This booking has already begun; it cannot be changed now.
 refusal-booking-link-gone = The booking link of this booking no longer exists.
 refusal-booking-event-gone = This booking's event is gone; book again instead.
+refusal-booking-calendar-closed = This booking can no longer be changed here: the calendar it is in is no longer open to its booking link. Write to the organizer instead.

@@ -113,3 +113,4 @@ refusal-booking-cancelled-already = Esta reserva ya estaba cancelada.
 refusal-booking-begun = Esta reserva ya empezó; ahora no se puede cambiar.
 refusal-booking-link-gone = El enlace de reserva de esta reserva ya no existe.
 refusal-booking-event-gone = El evento de esta reserva ya no existe; reserva de nuevo.
+refusal-booking-calendar-closed = Esta reserva ya no se puede cambiar aquí: el calendario en el que está ya no está abierto a su enlace de reserva. Escribe al organizador.

@@ -98,3 +98,4 @@ refusal-booking-cancelled-already = Pemesanan ini sudah dibatalkan sebelumnya.
 refusal-booking-begun = Pemesanan ini sudah dimulai; sekarang tidak bisa diubah lagi.
 refusal-booking-link-gone = Tautan pemesanan untuk pesanan ini sudah tidak ada.
 refusal-booking-event-gone = Acara untuk pesanan ini sudah tidak ada; silakan pesan lagi.
+refusal-booking-calendar-closed = Pesanan ini tidak bisa diubah lagi di sini: kalender tempatnya berada tidak lagi terbuka untuk tautan pemesanannya. Silakan hubungi penyelenggara.

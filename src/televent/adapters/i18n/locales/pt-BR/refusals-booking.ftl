@@ -113,3 +113,4 @@ refusal-booking-cancelled-already = Este agendamento já estava cancelado.
 refusal-booking-begun = Este agendamento já começou; agora não dá mais para mudá-lo.
 refusal-booking-link-gone = O link de agendamento deste agendamento não existe mais.
 refusal-booking-event-gone = O evento deste agendamento não existe mais; agende de novo.
+refusal-booking-calendar-closed = Este agendamento não pode mais ser alterado aqui: a agenda em que ele está não está mais aberta ao link de agendamento. Escreva ao organizador.
