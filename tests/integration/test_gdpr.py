@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,7 @@ from televent.domain.values import (
 )
 from televent.infrastructure.crypto_shredding import is_redacted
 from televent.infrastructure.database import Dialect
+from televent.ops import gdpr
 from televent.ops.audit import Audit
 from televent.ops.gdpr import PersonalData
 from televent.projections.rebuild import Rebuilder
@@ -393,3 +395,32 @@ def test_erasure_ends_the_persons_browser_sessions_and_login_links(
             "SELECT account_id FROM web_sessions UNION ALL SELECT account_id FROM web_login_links"
         )
     assert {row["account_id"] for row in rows} == {str(account_id_for(ALICE))}
+
+
+def test_an_erasure_interrupted_after_its_key_went_is_finished_by_running_it_again(
+    app: Televent, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`gdpr erase` run again finishes an interrupted erasure. It was interrupted between the
+    rebuild, whose read models can no longer read the person, and the purge of the queues:
+    the rerun then found no account and purged nothing, so their queued messages and their
+    browser sessions stayed."""
+    bobs_world(app)
+    logins = WebLogin(app.views, app.queries, clock)
+    session = logins.redeem(logins.issue_link_token(BOB))
+    assert session is not None
+    with app.views.read() as db:
+        assert db.all("SELECT 1 FROM telegram_outbox WHERE chat_id = ?", (BOB,))
+    real_purge = gdpr.purge_person
+
+    def interrupted(*args: Any, **kwargs: Any) -> int:
+        monkeypatch.setattr(gdpr, "purge_person", real_purge)
+        raise KeyboardInterrupt  # the operator's Ctrl-C, a kill, once
+
+    monkeypatch.setattr(gdpr, "purge_person", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
+    PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
+    assert app.queries.account_by_telegram_id(BOB) is None
+    assert logins.account_for_session(session) is None
+    with app.views.read() as db:
+        assert db.all("SELECT 1 FROM telegram_outbox WHERE chat_id = ?", (BOB,)) == []

@@ -459,11 +459,14 @@ class PersonalData:
         person: tuple[AccountView, dict[str, list[str]], dict[str, str]] | None,
         progress: Progress | None,
     ) -> None:
-        rebuild = Rebuilder(self.app.engine, self.app.views).run(progress=progress)
-        report.rebuilt = rebuild.projections
+        # The queues first: once the rebuild has swapped in read models that cannot read the
+        # person, an erasure run again to finish an interrupted one no longer knows their
+        # ids, name and addresses, and their queued messages and sessions would stay.
         if person is not None:
             account, owned, terms = person
             report.purged_rows = purge_person(self.app.views, account, owned, terms)
+        rebuild = Rebuilder(self.app.engine, self.app.views).run(progress=progress)
+        report.rebuilt = rebuild.projections
         self.app.views.compact()
 
     def _owned(self, account: AccountView) -> dict[str, list[str]]:
