@@ -11,6 +11,7 @@ from pathlib import Path
 
 from televent.bootstrap import build_application
 from televent.config import Settings
+from televent.ops.backup import load_backup, refuse_unfinished_restore
 from tests.caldav_peers import event
 from tests.conftest import Backend
 from tests.e2e.conftest import ACTOR, SOURCE
@@ -147,3 +148,42 @@ def test_a_restore_without_the_erasure_journal_is_refused_unless_said(
     assert not (new_host / "restored.db").exists(), "nothing written"
     done = televent(target, new_host, "restore", str(backup), "--without-erasure-journal")
     assert done.returncode == 0, done.stderr
+
+
+def test_an_interrupted_restore_is_finished_by_running_it_again_and_not_served_before(
+    backend: Backend, tmp_path: Path
+) -> None:
+    """A restore killed after loading the backup, before erasing again the people erased
+    since: run again, it said the database was not empty, and the erased person stayed
+    readable (and was served by `televent serve`)."""
+    source = backend.fresh_url()
+    _people(source)
+    backup = tmp_path / "televent.backup"
+    assert televent(source, tmp_path, "backup", "--out", str(backup)).returncode == 0
+    erased = televent(source, tmp_path, "gdpr", "erase", "2", "--yes", "--reason", "Art. 17")
+    assert erased.returncode == 0, erased.stderr
+
+    target = f"sqlite:///{tmp_path}/restored.db"
+    app = build_application(Settings(database_url=target))
+    try:  # the restore's first step alone: then it was killed
+        load_backup(app, Settings(database_url=target).database, backup)
+        assert app.queries.account_by_telegram_id(2) is None  # nothing rebuilt yet
+    finally:
+        app.close()
+    served = televent(target, tmp_path, "serve", "--port", "0")
+    assert served.returncode != 0
+    assert "did not finish" in served.stderr and "Traceback" not in served.stderr
+
+    finished = televent(target, tmp_path, "restore", str(backup), "--json")
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    said = json.loads(finished.stdout)
+    assert said["resumed"] is True and said["erased_again"] == [2] and said["verified"]
+    app = build_application(Settings(database_url=target))
+    try:
+        assert app.queries.account_by_telegram_id(2) is None, "Bob stays erased"
+        assert app.queries.account_by_telegram_id(1) is not None
+        refuse_unfinished_restore(app)  # served now
+    finally:
+        app.close()
+    again = televent(target, tmp_path, "restore", str(backup))
+    assert again.returncode != 0 and "empty database" in again.stderr  # finished is finished

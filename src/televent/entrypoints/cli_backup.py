@@ -65,7 +65,14 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
 
     from televent.bootstrap import build_application
     from televent.infrastructure.schema import migrations_directory
-    from televent.ops.backup import BackupError, check_restorable, load_backup, read_manifest
+    from televent.ops.backup import (
+        AlreadyLoadedError,
+        BackupError,
+        check_restorable,
+        finish_restore,
+        load_backup,
+        read_manifest,
+    )
     from televent.ops.erasure_journal import ErasureJournal
     from televent.ops.gdpr import PersonalData
     from televent.projections.rebuild import Rebuilder
@@ -81,8 +88,11 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
             "--without-erasure-journal."
         )
     app = build_application(settings)  # migrates the empty database
+    resumed = False
     try:
         load_backup(app, settings.database, args.file)
+    except AlreadyLoadedError:  # an interrupted restore, run again: its erasures are still to do
+        resumed = True
     finally:
         app.close()
     app = build_application(settings)  # builds every read model from the restored log
@@ -93,6 +103,7 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
                 verify=True, progress=progress
             ),
         )  # fmt: skip
+        finish_restore(app)
     finally:
         app.close()
     data = {
@@ -101,11 +112,18 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
         "log_position": manifest.log_position,
         "backup_created_at": manifest.created_at,
         "erased_again": erased,
+        "resumed": resumed,
         "journal_lines_unreadable": journal.unreadable,
         "verified": report.matches,
         "differences": [asdict(d) for d in report.differences],
     }
-    emit(args, data, lambda: _restore_text(settings, manifest, erased, report, journal.unreadable))
+    emit(
+        args,
+        data,
+        lambda: _restore_text(
+            settings, manifest, erased, report, journal.unreadable, resumed=resumed
+        ),
+    )
     return 0 if report.matches else EXIT_MISMATCH
 
 
@@ -131,12 +149,21 @@ def _erase_again(app: Any, personal: Any, journal: Any) -> list[int]:
 
 
 def _restore_text(
-    settings: Settings, manifest: Any, erased: list[int], report: Any, unreadable: int
+    settings: Settings,
+    manifest: Any,
+    erased: list[int],
+    report: Any,
+    unreadable: int,
+    *,
+    resumed: bool = False,
 ) -> str:
     lines = [
         f"Restored {manifest.events} events (log position {manifest.log_position}) and "
         f"{len(manifest.tables)} tables from the backup of {manifest.created_at} into "
-        f"{settings.database.describe()}.",
+        f"{settings.database.describe()}."
+        if not resumed
+        else f"{settings.database.describe()} already held the backup of {manifest.created_at} "
+        "(a restore that was interrupted); its erasures and rebuild are done now.",
     ]
     if erased:
         lines.append(

@@ -58,6 +58,7 @@ from televent.entrypoints.operations import (
     under_lease,
 )
 from televent.infrastructure.database import Dialect, is_lock_contention
+from televent.ops.backup import refuse_unfinished_restore
 from televent.ops.erasure_journal import ErasureJournal
 from televent.ops.gdpr import PersonalData
 from televent.ops.maintenance import purge_tombstones
@@ -85,6 +86,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
         print(said)
     try:
         app = build_application(settings)
+        refuse_unfinished_restore(app)
     except BaseException:
         listener.close()
         raise

@@ -56,12 +56,22 @@ BATCH = 500  # rows per INSERT when loading
 # The migration library's tables (the manifest lists the migrations instead) and a rebuild's
 # shadow tables
 SKIPPED = ("_yoyo", "yoyo_", "rebuild_")
+UNFINISHED = "unfinished_restores"  # this database's own restore in progress, never backed up
 MIGRATIONS_QUERY = "SELECT migration_id FROM _yoyo_migration"
 TABLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 class BackupError(TeleventError):
     """A backup cannot be made, read or loaded; the message says why."""
+
+
+class AlreadyLoadedError(BackupError):
+    """The database holds this backup already, loaded by a restore that did not finish (its
+    erasures again and its rebuild are what is left to do)."""
+
+
+class UnfinishedRestoreError(BackupError):
+    """The database was restored from a backup and the restore did not finish."""
 
 
 @dataclass
@@ -99,7 +109,7 @@ def take_backup(
     events_table = app.engine.events_table
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    skipped = rebuilt_tables() | {events_table}
+    skipped = rebuilt_tables() | {events_table, UNFINISHED}
     with _snapshot(url) as reader:
         tables = [t for t in reader.tables() if t not in skipped and not t.startswith(SKIPPED)]
         applied = sorted(str(row[0]) for row in reader.rows(MIGRATIONS_QUERY))
@@ -115,11 +125,23 @@ def take_backup(
                     manifest.tables[table] = _write_table(reader, archive, table)
                 archive.writestr("manifest.json", json.dumps(asdict(manifest), indent=2))
             os.chmod(temporary, 0o600)  # it holds every person's key
+            _on_disk(Path(temporary))  # before it takes the place of the last good one
             os.replace(temporary, out)
+            _on_disk(out.parent)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
     return manifest
+
+
+def _on_disk(path: Path) -> None:
+    """Wait until the file (or the folder's list of names) is on the disk: a power cut after
+    the rename must not leave a backup of nothing where yesterday's good one was."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _write_events(
@@ -280,6 +302,29 @@ def read_manifest(path: Path) -> Manifest:
         raise BackupError(f"{path} has a manifest this Televent cannot read.") from None
 
 
+def finish_restore(app: Televent) -> None:
+    """The restore is done: the people erased after the backup are erased again."""
+    with app.views.write() as db:
+        db.run(f"DELETE FROM {UNFINISHED}")
+
+
+def refuse_unfinished_restore(app: Televent) -> None:
+    """Refuse to serve a database whose restore did not finish: people erased after the
+    backup would be served again until it has.
+
+    Raises:
+        UnfinishedRestoreError: naming what to run.
+    """
+    with app.views.read() as db:
+        row = db.one(f"SELECT backup_created_at FROM {UNFINISHED} LIMIT 1")
+    if row is not None:
+        raise UnfinishedRestoreError(
+            f"the restore of the backup of {row['backup_created_at']} into this database did "
+            "not finish: run `televent restore <that file>` again before serving it (people "
+            "erased after the backup are erased again then)."
+        )
+
+
 def check_restorable(manifest: Manifest, known_migrations: Iterable[str]) -> None:
     """Refuse a backup of a newer schema: one whose migrations this code does not have."""
     unknown = sorted(set(manifest.migrations) - set(known_migrations))
@@ -320,10 +365,22 @@ def _load(
 ) -> None:
     cursor.execute(f"SELECT COUNT(*) FROM {events_table}")
     if int(cursor.fetchone()[0]) > 0:
+        cursor.execute(
+            f"SELECT 1 FROM {UNFINISHED} WHERE backup_created_at = {marks} AND "
+            f"log_position = {marks}",
+            (manifest.created_at, manifest.log_position),
+        )
+        if cursor.fetchone() is not None:
+            raise AlreadyLoadedError("A restore of this backup into this database did not finish.")
         raise BackupError(
             "restore needs an empty database: this one already holds events (make a new "
             "one: a new SQLite file, or createdb, and point TELEVENT_DATABASE_URL at it)"
         )
+    cursor.execute(
+        f"INSERT INTO {UNFINISHED} (backup_created_at, log_position, started_at) VALUES "
+        f"({marks}, {marks}, {marks})",
+        (manifest.created_at, manifest.log_position, dt.datetime.now(dt.UTC).isoformat()),
+    )
     position = "rowid" if url.dialect is Dialect.SQLITE else "notification_id"
     columns = [position, "originator_id", "originator_version", "topic", "state"]
     # the event store's own form of an id: hex on SQLite, a uuid on PostgreSQL
@@ -339,7 +396,7 @@ def _load(
             f"GREATEST((SELECT MAX(notification_id) FROM {events_table}), 1))",
             (events_table,),
         )
-    skipped = rebuilt_tables() | {events_table}  # a newer Televent rebuilds them itself
+    skipped = rebuilt_tables() | {events_table, UNFINISHED}  # a newer one rebuilds them itself
     for table in manifest.tables:
         if not TABLE_NAME.fullmatch(table):
             raise BackupError(f"The backup names a table {table[:40]!r}: it is damaged.")

@@ -55,9 +55,12 @@ class ErasureJournal:
              "at": at.isoformat(), "reason": reason},
             ensure_ascii=False, sort_keys=True,
         )  # fmt: skip
-        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            os.write(descriptor, (line + "\n").encode())
+            size = os.fstat(descriptor).st_size
+            # after a crash mid-write the last line has no end: this one starts on its own
+            torn = size > 0 and os.pread(descriptor, 1, size - 1) != b"\n"
+            os.write(descriptor, ("\n" if torn else "").encode() + (line + "\n").encode())
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
