@@ -426,3 +426,52 @@ def test_a_booking_link_books_into_a_chosen_connected_calendar_that_counts_as_bu
     )  # fmt: skip
     default = app.queries.calendars_of(alice)[0].calendar_id
     assert any("Ben" in t for t in titles(app, default).values())
+
+
+def test_a_server_that_answers_too_much_or_too_slowly_fails_its_own_sync_only(
+    app: Televent, clock: FakeClock, peer: Peer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One sync reads at most so much (held in memory until stored) and takes at most so
+    long, all its requests together: a server that answered each request just within the
+    time limit, or listed a hundred thousand resources, held up every calendar's sync for
+    hours and grew the leader's memory without end."""
+    alice = alice_of(app)
+    work = connected(app, alice, peer)
+    with peer.client() as dav:
+        for n in range(3):
+            assert dav.put(f"{peer.calendar}e{n}.ics", content=event(f"e{n}", "Item")).is_success
+    syncer = ConnectionSyncer(app, OPEN)
+    real = syncer.client
+
+    def small(kind: str, username: str, password: str) -> Any:
+        return CalDavClient(OPEN, Credentials(username, password), max_bytes=1_000)
+
+    monkeypatch.setattr(syncer, "client", small)
+    asyncio.run(syncer.run_once())
+    mirror = app.queries.mirror(work)
+    assert mirror is not None and mirror.failures == 1
+    assert (mirror.last_error or "").startswith("too-large")
+    assert titles(app, work) == {}
+
+    def slow(kind: str, username: str, password: str) -> Any:
+        remote = real(kind, username, password)
+        read = remote.changes
+
+        async def changes(*args: Any) -> Any:
+            await asyncio.sleep(30)  # each request within its limit, the whole far beyond
+            return await read(*args)
+
+        monkeypatch.setattr(remote, "changes", changes)
+        return remote
+
+    monkeypatch.setattr(syncer, "client", slow)
+    syncer.sync_seconds = 0.5
+    clock.advance(hours=2)  # past the failure's back-off
+    asyncio.run(syncer.run_once())
+    mirror = app.queries.mirror(work)
+    assert mirror is not None and mirror.failures == 2
+    assert (mirror.last_error or "").startswith("timeout")
+    monkeypatch.setattr(syncer, "client", real)
+    clock.advance(hours=4)
+    asyncio.run(syncer.run_once())
+    assert titles(app, work) == {f"e{n}": "Item" for n in range(3)}  # and then it syncs

@@ -38,6 +38,10 @@ CALDAV = "urn:ietf:params:xml:ns:caldav"
 CS = "http://calendarserver.org/ns/"
 APPLE = "http://apple.com/ns/ical/"
 MULTIGET_BATCH = 100  # resources fetched per calendar-multiget
+# What one sync reads at most, held in memory until it is stored: a server that lists a
+# hundred thousand resources, or answers each multiget with megabytes, is refused, not read
+MAX_SYNC_RESOURCES = 100_000
+MAX_SYNC_BYTES = 200_000_000
 _XML = {"Content-Type": "application/xml; charset=utf-8"}
 
 
@@ -201,9 +205,18 @@ def _same_path(a: str, b: str) -> bool:
 class CalDavClient:
     """One account's requests to its server, as the person whose credentials it holds."""
 
-    def __init__(self, outbound: Outbound, credentials: Credentials) -> None:
+    def __init__(
+        self,
+        outbound: Outbound,
+        credentials: Credentials,
+        *,
+        max_resources: int = MAX_SYNC_RESOURCES,
+        max_bytes: int = MAX_SYNC_BYTES,
+    ) -> None:
         self.outbound = outbound
         self.credentials = credentials
+        self.max_resources = max_resources
+        self.max_bytes = max_bytes
 
     # --- discovery -----------------------------------------------------------------------------
 
@@ -347,7 +360,10 @@ class CalDavClient:
     async def _fetch(self, calendar_url: str, wanted: list[Resource]) -> list[Resource]:
         """The resources with their data, by calendar-multiget in batches; one that vanished
         meanwhile is left out (the next sync sees it removed)."""
+        if len(wanted) > self.max_resources:
+            raise self._too_large(calendar_url)
         found: list[Resource] = []
+        read = 0
         for start in range(0, len(wanted), MULTIGET_BATCH):
             batch = wanted[start : start + MULTIGET_BATCH]
             hrefs = "".join(f"<d:href>{escape(urlsplit(r.url).path)}</d:href>" for r in batch)
@@ -359,6 +375,9 @@ class CalDavClient:
             answer = await self._request("REPORT", calendar_url, body, depth="1")
             if answer.status != 207:
                 raise self._status(answer)
+            read += len(answer.body)
+            if read > self.max_bytes:
+                raise self._too_large(calendar_url)
             responses, _ = parse_multistatus(answer.body)
             for response in responses:
                 data = _text(response.props.get(_tag(CALDAV, "calendar-data")))
@@ -478,6 +497,20 @@ class CalDavClient:
                 f"{_origin(url)} refused the user name or password.", "unauthorized"
             ).worded("refusal-connections-unauthorized", host=urlsplit(url).hostname or url)
         return answer
+
+    def _too_large(self, calendar_url: str) -> CalDavError:
+        host = urlsplit(calendar_url).hostname or calendar_url
+        megabytes = self.max_bytes // 1_000_000
+        return CalDavError(
+            f"The calendar at {host} holds more than one sync reads ({self.max_resources} "
+            f"resources or {megabytes} MB).",
+            "too-large",
+        ).worded(
+            "refusal-connections-too-large",
+            host=host,
+            count=self.max_resources,
+            megabytes=megabytes,
+        )
 
     @staticmethod
     def _status(answer: Answer) -> CalDavError:

@@ -17,6 +17,7 @@ calendar's sync.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import logging
@@ -53,6 +54,9 @@ LOG = logging.getLogger(__name__)
 ROUND = 50  # calendars taken per round
 AT_ONCE = 8  # synced at the same time (each request bounded by the guard's time limit)
 WRITE_BACKS = 100  # changes written back to one calendar per round
+# how long one calendar's server may take to say what changed, all its requests together
+# (each is bounded by the guard's time limit): a round, and every calendar in it, waits
+SYNC_SECONDS = 300.0
 
 
 class RemoteCalendars(Protocol):
@@ -83,6 +87,7 @@ class ConnectionSyncer:
         self.port = port or AppPort(2)
         self.google = google  # None: Google accounts are not synced (no OAuth client set)
         self.actor = Actor().encode()
+        self.sync_seconds = SYNC_SECONDS
 
     def client(self, kind: str, username: str, secret: str) -> RemoteCalendars:
         """The client of a connection of `kind`, with its user name and password (CalDAV) or
@@ -120,9 +125,13 @@ class ConnectionSyncer:
         await self._write_back(client, mirror)
         known = await self.port.run(self.app.queries.remote_resources, calendar_id)
         try:
-            changes = await client.changes(mirror.url, mirror.sync_token, known_hrefs(known))
+            async with asyncio.timeout(self.sync_seconds):
+                changes = await client.changes(mirror.url, mirror.sync_token, known_hrefs(known))
         except (OutboundError, CalDavError) as exc:  # each says why in its `reason`
             return await self._failed(calendar_id, f"{exc.reason}: {exc}", began)
+        except TimeoutError:
+            said = f"timeout: the server took over {self.sync_seconds:g} s to say what changed"
+            return await self._failed(calendar_id, said, began)
         complete = mirror.sync_token is None or changes.listed
         changed = [RemoteChange(r.url, r.etag, r.data) for r in changes.changed if r.data]
         try:

@@ -4,6 +4,7 @@ refusal-connections-not-a-server = Das ist keine Adresse eines Kalenderservers: 
 refusal-connections-not-caldav = Dort antwortet kein CalDAV-Kalenderkonto. Prüfe die Adresse (die Hilfeseite deines Anbieters nennt sie).
 refusal-connections-unauthorized = { $host } hat den Benutzernamen oder das Passwort abgelehnt. Viele Anbieter verlangen hier ein App-Passwort, nicht dein übliches.
 refusal-connections-status = { $host } hat auf eine Kalenderanfrage mit { $status } geantwortet.
+refusal-connections-too-large = Dieser Kalender auf { $host } enthält mehr, als Televent in einem Abgleich liest (über { $count } Termine oder { $megabytes } MB).
 refusal-connections-no-username = Gib deinen Benutzernamen auf diesem Server an (höchstens { $most } Zeichen).
 refusal-connections-no-password = Gib das Passwort für dieses Konto an (höchstens { $most } Zeichen); viele Anbieter verlangen dafür ein App-Passwort.
 refusal-connections-kind = Nur CalDAV- und Google-Konten können verbunden werden.

@@ -4,6 +4,7 @@ refusal-connections-not-a-server = That is not a calendar server's address: give
 refusal-connections-not-caldav = No CalDAV calendar account answers there. Check the address (your provider's help page names it).
 refusal-connections-unauthorized = { $host } refused the user name or password. Many providers need an app password here, not your usual one.
 refusal-connections-status = { $host } answered { $status } to a calendar request.
+refusal-connections-too-large = This calendar on { $host } holds more than Televent reads in one sync (over { $count } events or { $megabytes } MB).
 refusal-connections-no-username = Give your user name on that server (at most { $most } characters).
 refusal-connections-no-password = Give the password for that account (at most { $most } characters); many providers need an app password made for this.
 refusal-connections-kind = Only CalDAV and Google accounts can be connected.

@@ -4,6 +4,7 @@ refusal-connections-not-a-server = Esa no es la dirección de un servidor de cal
 refusal-connections-not-caldav = Ahí no responde ninguna cuenta de calendario CalDAV. Comprueba la dirección (la página de ayuda de tu proveedor la indica).
 refusal-connections-unauthorized = { $host } rechazó el usuario o la contraseña. Muchos proveedores piden aquí una contraseña de aplicación, no la habitual.
 refusal-connections-status = { $host } respondió { $status } a una petición de calendario.
+refusal-connections-too-large = Este calendario en { $host } contiene más de lo que Televent lee en una sincronización (más de { $count } eventos o { $megabytes } MB).
 refusal-connections-no-username = Indica tu nombre de usuario en ese servidor (como máximo { $most } caracteres).
 refusal-connections-no-password = Indica la contraseña de esa cuenta (como máximo { $most } caracteres); muchos proveedores piden una contraseña de aplicación para esto.
 refusal-connections-kind = Solo se pueden conectar cuentas CalDAV y de Google.

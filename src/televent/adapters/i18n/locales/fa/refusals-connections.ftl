@@ -4,6 +4,7 @@ refusal-connections-not-a-server = این نشانی یک سرور تقویم ن
 refusal-connections-not-caldav = هیچ حساب تقویم CalDAV آنجا پاسخ نمی‌دهد. نشانی را بررسی کنید (صفحهٔ راهنمای ارائه‌دهندهٔ شما آن را می‌گوید).
 refusal-connections-unauthorized = { $host } نام کاربری یا گذرواژه را نپذیرفت. بسیاری از ارائه‌دهندگان اینجا گذرواژهٔ برنامه می‌خواهند، نه گذرواژهٔ همیشگی شما.
 refusal-connections-status = { $host } به یک درخواست تقویم پاسخ { $status } داد.
+refusal-connections-too-large = این تقویم در { $host } بیش از آنچه Televent در یک همگام‌سازی می‌خواند دارد (بیش از { $count } رویداد یا { $megabytes } مگابایت).
 refusal-connections-no-username = نام کاربری خود در آن سرور را بدهید (حداکثر { $most } نویسه).
 refusal-connections-no-password = گذرواژهٔ آن حساب را بدهید (حداکثر { $most } نویسه)؛ بسیاری از سرویس‌ها برای این کار گذرواژهٔ برنامه می‌خواهند.
 refusal-connections-kind = فقط حساب‌های CalDAV و Google را می‌توان وصل کرد.

@@ -4,6 +4,7 @@ refusal-connections-not-a-server = Itu bukan alamat server kalender: berikan URL
 refusal-connections-not-caldav = Tidak ada akun kalender CalDAV yang menjawab di sana. Periksa alamatnya (halaman bantuan penyedia Anda menyebutkannya).
 refusal-connections-unauthorized = { $host } menolak nama pengguna atau kata sandi. Banyak penyedia meminta kata sandi aplikasi di sini, bukan kata sandi biasa Anda.
 refusal-connections-status = { $host } menjawab { $status } untuk permintaan kalender.
+refusal-connections-too-large = Kalender ini di { $host } berisi lebih dari yang dibaca Televent dalam satu sinkronisasi (lebih dari { $count } acara atau { $megabytes } MB).
 refusal-connections-no-username = Berikan nama pengguna Anda di server itu (paling banyak { $most } karakter).
 refusal-connections-no-password = Berikan kata sandi akun itu (paling banyak { $most } karakter); banyak penyedia meminta kata sandi aplikasi untuk ini.
 refusal-connections-kind = Hanya akun CalDAV dan Google yang dapat dihubungkan.

@@ -4,6 +4,7 @@ refusal-connections-not-a-server = Esse não é o endereço de um servidor de ca
 refusal-connections-not-caldav = Nenhuma conta de calendário CalDAV responde ali. Confira o endereço (a página de ajuda do seu provedor o informa).
 refusal-connections-unauthorized = { $host } recusou o nome de usuário ou a senha. Muitos provedores pedem aqui uma senha de app, não a sua senha de sempre.
 refusal-connections-status = { $host } respondeu { $status } a uma solicitação de calendário.
+refusal-connections-too-large = Esta agenda em { $host } tem mais do que o Televent lê em uma sincronização (mais de { $count } eventos ou { $megabytes } MB).
 refusal-connections-no-username = Informe seu nome de usuário nesse servidor (no máximo { $most } caracteres).
 refusal-connections-no-password = Informe a senha dessa conta (no máximo { $most } caracteres); muitos provedores exigem uma senha de app para isso.
 refusal-connections-kind = Só contas CalDAV e do Google podem ser conectadas.

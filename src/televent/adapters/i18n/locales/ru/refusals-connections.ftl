@@ -4,6 +4,7 @@ refusal-connections-not-a-server = Это не адрес календарног
 refusal-connections-not-caldav = По этому адресу не отвечает ни один календарный аккаунт CalDAV. Проверьте адрес (его называет страница помощи вашего провайдера).
 refusal-connections-unauthorized = { $host } не принял имя пользователя или пароль. Многим провайдерам здесь нужен пароль приложения, а не ваш обычный.
 refusal-connections-status = { $host } ответил { $status } на запрос календаря.
+refusal-connections-too-large = Этот календарь на { $host } содержит больше, чем Televent читает за одну синхронизацию (больше { $count } событий или { $megabytes } МБ).
 refusal-connections-no-username = Укажите имя пользователя на этом сервере (не более { $most } символов).
 refusal-connections-no-password = Укажите пароль этой учётной записи (не более { $most } символов); многие сервисы требуют для этого пароль приложения.
 refusal-connections-kind = Подключать можно только учётные записи CalDAV и Google.

@@ -4,6 +4,7 @@ refusal-connections-not-a-server = Це не адреса календарног
 refusal-connections-not-caldav = За цією адресою не відповідає жоден календарний обліковий запис CalDAV. Перевірте адресу (її називає сторінка довідки вашого провайдера).
 refusal-connections-unauthorized = { $host } не прийняв ім'я користувача або пароль. Багатьом провайдерам тут потрібен пароль застосунку, а не ваш звичайний.
 refusal-connections-status = { $host } відповів { $status } на запит календаря.
+refusal-connections-too-large = Цей календар на { $host } містить більше, ніж Televent читає за одну синхронізацію (понад { $count } подій або { $megabytes } МБ).
 refusal-connections-no-username = Вкажіть ім'я користувача на цьому сервері (не більше { $most } символів).
 refusal-connections-no-password = Вкажіть пароль цього облікового запису (не більше { $most } символів); багато сервісів вимагають для цього пароль застосунку.
 refusal-connections-kind = Підключати можна лише облікові записи CalDAV і Google.
