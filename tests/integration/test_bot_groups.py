@@ -622,3 +622,50 @@ def test_invitees_outside_telegram_are_not_shown_to_the_group(app, api, clock) -
         assert group_service.card(h.service, GROUP, event_id).endswith("✅ 1 · ❔ 0 · ❌ 0")
 
     run_scenario(app, api, clock, scenario)
+
+
+def test_a_member_made_admin_manages_the_calendar_and_a_demoted_one_no_longer_does(
+    app, api, clock
+) -> None:
+    """An admin who joined manages the group's calendar; demoted in Telegram, they kept
+    managing it (adding and removing people, writing in a view-only calendar)."""
+
+    async def scenario(h: BotHarness) -> None:
+        api.set_admins(GROUP, ALICE, CAROL)
+        await h.register(BOB, CAROL)
+        await create(h, ALICE, "Team lunch, tomorrow 13:00")
+        calendar_id = group_calendar(app)
+        for person in (BOB, CAROL):
+            await tap(h, person, f"gj:{GROUP}")
+        bob, carol = account_id_for(BOB), account_id_for(CAROL)
+        assert app.queries.role_in(calendar_id, carol) is Role.MANAGE
+
+        async def status(user: int, old: str, new: str) -> None:
+            update = {
+                "chat": _chat(GROUP), "from": h._user(ALICE), "date": int(time.time()),
+                "old_chat_member": {"status": old, "user": h._user(user)},
+                "new_chat_member": {"status": new, "user": h._user(user)},
+            }  # fmt: skip
+            for member in (update["old_chat_member"], update["new_chat_member"]):
+                if member["status"] == "administrator":
+                    member.update(
+                        can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                        can_delete_messages=False, can_manage_video_chats=False,
+                        can_restrict_members=False, can_promote_members=False,
+                        can_change_info=False, can_invite_users=True, can_post_stories=False,
+                        can_edit_stories=False, can_delete_stories=False,
+                        can_send_welcome_messages=False,
+                    )  # fmt: skip
+            await h.dispatcher.feed_raw_update(h.bot, {"update_id": next(_ids),
+                                                       "chat_member": update})  # fmt: skip
+
+        await status(CAROL, "administrator", "member")
+        assert app.queries.role_in(calendar_id, carol) is Role.WRITE
+        await say(h, ALICE, "/calendar edit off")
+        assert app.queries.role_in(calendar_id, carol) is Role.READ  # a viewer, like the rest
+        await status(BOB, "member", "administrator")
+        assert app.queries.role_in(calendar_id, bob) is Role.MANAGE
+        await status(3_000, "member", "administrator")  # someone without the calendar
+        assert len(app.queries.members_of(calendar_id)) == 2
+
+    run_scenario(app, api, clock, scenario)

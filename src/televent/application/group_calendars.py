@@ -100,6 +100,27 @@ class GroupCalendarCommands(ObjectCommands):
         self.save_all(calendar)
         return role
 
+    def group_member_changed(
+        self, chat_id: int, *, member: UUID, admin: bool, actor: str, source: str
+    ) -> Role | None:
+        """Telegram made a member of the group an admin, or no longer one: if they have its
+        calendar, they now have the role the group gives them (an admin who was demoted no
+        longer manages it). None when they do not have it (nothing is added)."""
+        group = self.group_chat(chat_id)
+        calendar = self._live_calendar(group)
+        if member == calendar.account_id:
+            return Role.OWNER
+        current = calendar.members.get(str(member))
+        if current is None or current["status"] != "active":
+            return None
+        role = group.role_for_joiner(admin=admin)
+        if current["role"] != role.value:
+            calendar.change_role(
+                by=calendar.account_id, member=member, role=role.value, actor=actor, source=source
+            )
+            self.save_all(calendar)
+        return role
+
     def add_group_event(
         self,
         chat_id: int,

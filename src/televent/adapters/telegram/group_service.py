@@ -302,6 +302,21 @@ def member_left(service: BotService, chat_id: int, person: Person) -> bool:
     )
 
 
+def member_changed(service: BotService, chat_id: int, person: Person, *, admin: bool) -> None:
+    """Someone became an admin of the group, or stopped being one: their role in its
+    calendar follows (nothing when they do not have it, or the group has no calendar)."""
+    account = service.account(person.telegram_id)
+    if account is None:
+        return
+    actor, source = _who(service, Group(chat_id, None), None)
+    try:
+        service.app.group_member_changed(
+            chat_id, member=account.account_id, admin=admin, actor=actor, source=source
+        )
+    except NotFoundError:
+        return
+
+
 def bot_returned(service: BotService, chat_id: int, person: Person | None) -> GroupChatView | None:
     """The bot is in the group (again): the group's calendar, if it had one."""
     actor, source = _who(service, Group(chat_id, None), person)

@@ -173,10 +173,19 @@ async def member_left(message: Message, ctx: BotContext) -> None:
 
 @router.chat_member(IN_GROUP)
 async def member_status(update: ChatMemberUpdated, ctx: BotContext) -> None:
-    """A member left or was banned (told when the bot is an admin): as `member_left`."""
-    if update.new_chat_member.status in GONE and not update.new_chat_member.user.is_bot:
-        person = person_of(update.new_chat_member.user)
+    """A member left or was banned (told when the bot is an admin): as `member_left`; one
+    made an admin, or no longer one: their role in the calendar follows."""
+    new, old = update.new_chat_member, update.old_chat_member
+    if new.user.is_bot:
+        return
+    person = person_of(new.user)
+    if new.status in GONE:
         await ctx.port.run(group_service.member_left, ctx.service, update.chat.id, person)
+    elif (new.status in ADMINS) != (old.status in ADMINS):
+        admin = new.status in ADMINS
+        await ctx.port.run(
+            group_service.member_changed, ctx.service, update.chat.id, person, admin=admin
+        )
 
 
 @router.message(IN_GROUP)
