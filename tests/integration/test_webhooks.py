@@ -201,3 +201,31 @@ def test_the_secret_is_only_in_the_sealed_log_and_erasure_takes_it_all(
             assert db.scalar(f"SELECT COUNT(*) FROM {table}") == 0, table
     with pytest.raises(NotFoundError):
         app.webhook_secret(hook)
+
+
+def test_a_replay_brings_a_member_only_what_came_after_they_joined(
+    app: Televent, clock: FakeClock
+) -> None:
+    """A webhook added with `since` replays changes for whoever may read the calendar now:
+    someone who joined a shared calendar today got its deletions and answers from before
+    they could read it."""
+    alice, bob = person(app, 1, "Alice"), person(app, 2, "Bob")
+    family = app.create_calendar(alice, "family", {"display_name": "Family"}, actor=ACTOR,
+                                 source=SOURCE)  # fmt: skip
+    app.put_object(family, "old.ics", ical("old", "Old"), actor=ACTOR, source=SOURCE, by=alice)
+    start = app.queries.log_head()
+    app.delete_object(family, "old.ics", actor=ACTOR, source=SOURCE, by=alice)
+    clock.advance(minutes=5)
+    app.share_calendar(family, by=alice, member=bob, role="read", actor=ACTOR, source=SOURCE)
+    app.answer_calendar_invitation(family, by=bob, accept=True, actor=ACTOR, source=SOURCE)
+    clock.advance(minutes=5)
+    app.put_object(family, "new.ics", ical("new", "New"), actor=ACTOR, source=SOURCE, by=alice)
+    bobs, _ = app.add_webhook(bob, "https://hooks.example.org/b", ALL, since=start, actor=ACTOR,
+                              source=SOURCE)  # fmt: skip
+    alices, _ = app.add_webhook(alice, "https://hooks.example.org/a", ALL, since=start,
+                                actor=ACTOR, source=SOURCE)  # fmt: skip
+    assert [(t, s["uid"]) for t, s in messages(app, bobs)] == [("event.created", "new")]
+    assert [(t, s["uid"]) for t, s in messages(app, alices)] == [
+        ("event.deleted", "old"),
+        ("event.created", "new"),
+    ]

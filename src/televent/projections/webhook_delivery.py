@@ -149,9 +149,9 @@ class WebhookDeliveryProjection(Projection):
             "SELECT w.webhook_id, w.account_id, w.triggers FROM webhooks w WHERE w.active = 1 "
             f"AND w.since < ?{only} AND (w.account_id IN (SELECT account_id FROM calendars "
             "WHERE calendar_id = ?) OR w.account_id IN (SELECT account_id FROM calendar_members "
-            "WHERE calendar_id = ? AND status = ?))",
+            "WHERE calendar_id = ? AND status = ? AND since <= ?))",
             (changes.position, *only_params, changes.calendar_id, changes.calendar_id,
-             Status.ACTIVE.value),
+             Status.ACTIVE.value, changes.at),
         )  # fmt: skip
         if not listeners:
             return
