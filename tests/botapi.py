@@ -445,6 +445,7 @@ class FakeBotApi:
         self._thread: threading.Thread | None = None
         self._stopping = False
         self.admins: dict[int, set[int]] = {}  # group chat id -> its admins (set_admins)
+        self.gone: dict[int, set[int]] = {}  # group chat id -> who left it (set_left)
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -883,9 +884,16 @@ class FakeBotApi:
         with self._cond:
             self.admins[chat_id] = set(user_ids)
 
+    def set_left(self, chat_id: int, *user_ids: int) -> None:
+        """These users are no longer in the group (getChatMember says "left" for them)."""
+        with self._cond:
+            self.gone[chat_id] = set(user_ids)
+
     def _chat_member(self, params: dict[str, Any]) -> dict[str, Any]:
         user_id = int(params.get("user_id") or 0)
         user = self._state.users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": "X"}
+        if user_id in self.gone.get(params.get("chat_id"), set()):  # type: ignore[arg-type]
+            return {"status": "left", "user": user}
         if user_id in self.admins.get(params.get("chat_id"), set()):  # type: ignore[arg-type]
             return {"status": "creator", "user": user, "is_anonymous": False}
         return {"status": "member", "user": user}

@@ -669,3 +669,26 @@ def test_a_member_made_admin_manages_the_calendar_and_a_demoted_one_no_longer_do
         assert len(app.queries.members_of(calendar_id)) == 2
 
     run_scenario(app, api, clock, scenario)
+
+
+def test_back_in_the_group_the_bot_asks_who_is_still_there(app, api, clock) -> None:
+    """While the bot was out of the group it heard of nobody leaving: someone who left then
+    kept the group's calendar, and could still read and write it, for good."""
+
+    async def scenario(h: BotHarness) -> None:
+        api.set_admins(GROUP, ALICE)
+        await h.register(BOB, CAROL)
+        await create(h, ALICE, "Team lunch, tomorrow 13:00")
+        calendar_id = group_calendar(app)
+        for person in (BOB, CAROL):
+            await tap(h, person, f"gj:{GROUP}")
+        await bot_status(h, "member", "left")
+        api.set_left(GROUP, BOB)  # Bob left meanwhile; Carol was made an admin
+        api.set_admins(GROUP, ALICE, CAROL)
+        back = await bot_status(h, "left", "member")
+        assert any(c.method == "sendMessage" for c in back)  # welcomed back
+        assert app.queries.role_in(calendar_id, account_id_for(BOB)) is None
+        assert app.queries.role_in(calendar_id, account_id_for(CAROL)) is Role.MANAGE
+        assert app.queries.role_in(calendar_id, account_id_for(ALICE)) is Role.OWNER
+
+    run_scenario(app, api, clock, scenario)

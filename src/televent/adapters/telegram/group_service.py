@@ -317,6 +317,22 @@ def member_changed(service: BotService, chat_id: int, person: Person, *, admin: 
         return
 
 
+def members_to_check(service: BotService, chat_id: int, limit: int = 200) -> list[int]:
+    """The Telegram ids of the people who have the group's calendar (its owner apart), at most
+    `limit`: whose membership of the group to ask Telegram about when the bot comes back,
+    since it heard nothing while it was away."""
+    found = service.queries.group_chat(chat_id)
+    if found is None:
+        return []
+    ids = []
+    for member in service.queries.members_of(found.calendar_id):
+        if member.active:
+            account = service.queries.account_by_id(member.account_id)
+            if account is not None:
+                ids.append(account.telegram_id)
+    return ids[:limit]
+
+
 def bot_returned(service: BotService, chat_id: int, person: Person | None) -> GroupChatView | None:
     """The bot is in the group (again): the group's calendar, if it had one."""
     actor, source = _who(service, Group(chat_id, None), person)
