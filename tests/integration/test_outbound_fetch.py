@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import ipaddress
+import socket
 import ssl
 import threading
 from collections.abc import Iterator, Sequence
@@ -422,3 +423,43 @@ def test_tls_is_verified_for_the_name_while_connecting_to_the_address(
     error = refusal(outbound, f"https://other.example:{server.port}/feed")
     assert error.reason == "connect"
     assert len(server.seen) == 1
+
+
+def test_lookups_that_never_answer_leave_the_shared_threads_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Feeds on names whose name servers never answer: each lookup holds a thread until the
+    system gives up, and on the event loop's shared threads forty of them stopped everything
+    else that uses those threads."""
+    release = threading.Event()
+    real = socket.getaddrinfo
+
+    def lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(host).endswith(".hang.example"):
+            release.wait(30)
+            raise socket.gaierror("no answer")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+
+    async def scenario() -> bool:
+        loop = asyncio.get_running_loop()
+        outbound = Outbound(timeout_seconds=0.2)
+        feeds = [
+            asyncio.ensure_future(outbound.fetch(f"https://f{n}.hang.example/cal.ics"))
+            for n in range(40)
+        ]
+        await asyncio.sleep(0.3)  # every lookup has started
+        try:
+            other = loop.run_in_executor(None, lambda: "done")  # someone else's thread work
+            done = await asyncio.wait_for(other, 10) == "done"
+        except TimeoutError:
+            done = False
+        release.set()
+        await asyncio.gather(*feeds, return_exceptions=True)
+        return done
+
+    try:
+        assert asyncio.run(scenario())
+    finally:
+        release.set()

@@ -19,8 +19,9 @@ import base64
 import socket
 import ssl
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import httpx
 
@@ -45,9 +46,18 @@ _CREDENTIALS = ("authorization", "proxy-authorization", "cookie")
 _BODY_HEADERS = ("content-type", "content-length", "content-encoding", "transfer-encoding")
 
 
+# Names people chose are looked up on threads of their own: a lookup whose name servers never
+# answer holds its thread until the system's resolver gives up (a time limit stops the
+# waiting, not the thread), and on the event loop's shared threads dozens of them starved
+# everything else that uses those (the Telegram bot's own lookups among them).
+_LOOKUPS = ThreadPoolExecutor(max_workers=16, thread_name_prefix="outbound-dns")
+
+
 async def system_resolver(host: str, port: int) -> list[str]:
     """The addresses the system's resolver gives for `host`, in its order, each once."""
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    infos = await asyncio.get_running_loop().run_in_executor(
+        _LOOKUPS, partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    )
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
