@@ -110,7 +110,7 @@ def take_backup(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     skipped = rebuilt_tables() | {events_table, UNFINISHED}
-    with _snapshot(url) as reader:
+    with _snapshot(url, out.parent) as reader:
         tables = [t for t in reader.tables() if t not in skipped and not t.startswith(SKIPPED)]
         applied = sorted(str(row[0]) for row in reader.rows(MIGRATIONS_QUERY))
         manifest = Manifest(
@@ -232,9 +232,12 @@ class _Reader:
 
 
 @contextmanager
-def _snapshot(url: DatabaseUrl) -> Iterator[_Reader]:
+def _snapshot(url: DatabaseUrl, beside: Path) -> Iterator[_Reader]:
+    """One moment of the database. SQLite's is a copy made in a folder `beside` the backup
+    (on the disk the operator chose for backups, not a temporary folder that may be memory
+    smaller than the database), private to the process, removed afterwards."""
     if url.dialect is Dialect.SQLITE:
-        with tempfile.TemporaryDirectory(prefix="televent-backup-") as folder:
+        with tempfile.TemporaryDirectory(prefix=".televent-backup-", dir=beside) as folder:
             copy = Path(folder) / "snapshot.db"
             source = sqlite3.connect(Path(url.path).expanduser(), timeout=60)
             target = sqlite3.connect(copy)
