@@ -191,6 +191,18 @@ def test_a_subject_that_looks_like_an_encoded_word_arrives_as_written() -> None:
     assert parsed(request_mail(subject=subject))["Subject"] == subject
 
 
+def test_a_name_that_looks_like_an_encoded_word_arrives_as_written() -> None:
+    # a person named "=?UTF-8?B?WW91ciBCYW5r?=" arrived as "Your Bank"
+    name = "=?UTF-8?B?WW91ciBCYW5r?= (Mallory)"
+    message = parsed(request_mail(from_name=name, to_name="=?utf-8?q?Boss?=\nBcc: x@y.example"))
+    shown = message["From"].addresses[0].display_name
+    assert shown.replace("\u2060", "") == name  # as written, an invisible joiner apart
+    assert message["From"].addresses[0].addr_spec == "zoe@televent.example"
+    to = message["To"].addresses[0].display_name
+    assert to.replace("\u2060", "") == "=?utf-8?q?Boss?= Bcc: x@y.example"
+    assert message["Bcc"] is None
+
+
 @pytest.mark.parametrize(
     "changes",
     [

@@ -337,8 +337,8 @@ def _check_head(mail: OutgoingMail | NoticeMail) -> None:
 
 def _head(message: EmailMessage, mail: OutgoingMail | NoticeMail) -> None:
     """The header fields every message Televent sends has."""
-    message["From"] = _address(mail.from_name, mail.from_address)
-    message["To"] = _address(mail.to_name, mail.to_address)
+    _named(message, "From", mail.from_name, mail.from_address)
+    _named(message, "To", mail.to_name, mail.to_address)
     if mail.reply_to:
         message["Reply-To"] = _address(None, mail.reply_to)
     _subject(message, _one_line(mail.subject))
@@ -379,6 +379,15 @@ def _field(language: str, label: str, value: str) -> str:
 def _one_line(value: str) -> str:
     """Header text: no line breaks (they would end the header), single spaces."""
     return _LINE_BREAKS.sub(" ", value).strip()
+
+
+def _named(message: EmailMessage, field: str, name: str | None, address: str) -> None:
+    """An address field with its display name. In a name that holds "=?" an invisible word
+    joiner (U+2060) follows each "=": written as it is, readers decode what looks like an
+    encoded word (the standard library too, when it writes the field, and again when it reads
+    one, even from inside an encoded word), so a person named "=?UTF-8?B?WW91ciBCYW5r?="
+    arrived as "Your Bank"."""
+    message[field] = _address((name or "").replace("=?", "=\u2060?"), address)
 
 
 def _address(name: str | None, address: str) -> Address:
