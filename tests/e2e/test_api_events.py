@@ -191,6 +191,10 @@ def test_the_listing_expands_series_in_start_order_and_searches(server: ApiServe
 
     assert [e["title"] for e in listing(alice, q="room 4")] == ["Yoga"] * 4
     assert [e["title"] for e in listing(alice, q="BORING")] == ["Taxes"]
+    # every word, in any field and any order, as the bot's search answers
+    assert [e["title"] for e in listing(alice, q="yoga  studio")] == ["Yoga"] * 4
+    assert [e["title"] for e in listing(alice, q="4 yoga")] == ["Yoga"] * 4
+    assert listing(alice, q="yoga taxes") == []
     assert listing(alice, q="nothing like this") == []
     assert [e["title"] for e in listing(alice, q="CAF\u00c9")] == ["Cafe\u0301 Zentral"]
     utc = listing(alice, start="2026-03-09T17:00:00Z", end="2026-03-09T17:30:00Z")

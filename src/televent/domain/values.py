@@ -45,6 +45,19 @@ def folded_for_search(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
+def search_words(query: str) -> list[str]:
+    """The words a search looks for, as `found_in` compares them."""
+    return folded_for_search(query).split()
+
+
+def found_in(words: list[str], *texts: str | None) -> bool:
+    """Whether each of the search's `words` is in one of `texts` (the one rule every search
+    answers by: "dentist berlin" finds the dentist in Berlin, whatever the order or the
+    field each word is in). No words: everything is found."""
+    folded = [folded_for_search(text) for text in texts if text]
+    return all(any(word in text for text in folded) for word in words)
+
+
 def holds_control_characters(text: str) -> bool:
     """Whether a person's text holds a character that cannot be shown, stored or sent on
     (`_UNSHOWABLE`): the one rule every adapter refuses such text by."""

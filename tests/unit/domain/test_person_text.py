@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from televent.domain.values import folded_for_search, holds_control_characters
+from televent.domain.values import (
+    folded_for_search,
+    found_in,
+    holds_control_characters,
+    search_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,3 +35,12 @@ def test_a_search_finds_text_however_its_accents_are_written() -> None:
     assert folded_for_search("café zentral") in folded_for_search(written)
     assert folded_for_search("CAFE\u0301") in folded_for_search("Café")
     assert folded_for_search("STRASSE") == folded_for_search("straße")
+
+
+def test_a_search_finds_every_word_in_any_field_and_order() -> None:
+    words = search_words("  Dentist   BERLIN ")
+    assert words == ["dentist", "berlin"]
+    assert found_in(words, "Dentist", "Praxis, Berlin-Mitte", None)
+    assert found_in(search_words("berlin dentist"), "Dentist", "Berlin")
+    assert not found_in(words, "Dentist", "Hamburg")
+    assert found_in(search_words(""), "anything")  # no words: everything

@@ -65,9 +65,10 @@ from televent.domain.errors import DomainError, PreconditionFailedError
 from televent.domain.event_fields import FieldError, parse_moment, read_changes
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
-    folded_for_search,
+    found_in,
     internal_uri,
     normalize_address,
+    search_words,
 )
 from televent.domain.zones import instance_key
 from televent.projections.agenda_reader import sort_key
@@ -120,34 +121,28 @@ def _after(cursor: str, query: str) -> SortKey:
         raise FieldError("cursor", "is not a cursor this listing gave.") from None
 
 
-def _key(occurrence: Any, zone: dt.tzinfo, needle: str) -> SortKey | None:
+def _key(occurrence: Any, zone: dt.tzinfo, words: list[str]) -> SortKey | None:
     """Where an occurrence falls in the listing (start, event, instance), or None when the
     search's words are not in it."""
     indexed, component = occurrence.indexed, occurrence.component
     if indexed is not None:
-        if needle and not _indexed_matches(indexed.fields, needle):
+        fields = indexed.fields
+        texts = (str(fields.get(name) or "") for name in ("title", "location", "description"))
+        if words and not found_in(words, *texts):
             return None
         instance = indexed.instance
-    elif component is None or (needle and not _matches(component, needle)):
+    elif component is None or (
+        words
+        and not found_in(
+            words,
+            *(str(component.get(name, "")) for name in ("SUMMARY", "LOCATION", "DESCRIPTION")),
+        )
+    ):
         return None
     else:
         rid = component.get("RECURRENCE-ID")
         instance = "" if rid is None else instance_key(rid.dt)
     return int(sort_key(occurrence.start, zone).timestamp()), str(occurrence.event_id), instance
-
-
-def _indexed_matches(fields: dict[str, Any], needle: str) -> bool:
-    return any(
-        needle in folded_for_search(str(fields.get(name) or ""))
-        for name in ("title", "location", "description")
-    )
-
-
-def _matches(component: Any, needle: str) -> bool:
-    return any(
-        needle in folded_for_search(str(component.get(name, "")))
-        for name in ("SUMMARY", "LOCATION", "DESCRIPTION")
-    )
 
 
 def _page(
@@ -183,10 +178,10 @@ def _page(
     listing = access.reader.listing(
         caller.account, low, high, calendars=chosen, seen=seen_calendars
     )
-    needle = folded_for_search((q or "").strip())
+    words = search_words(q or "")
     rows: list[tuple[SortKey, Any]] = []
     for occurrence in listing.occurrences:
-        key = _key(occurrence, zone, needle)
+        key = _key(occurrence, zone, words)
         if key is None:
             continue
         if after is None or key > after:

@@ -39,8 +39,9 @@ from televent.domain.values import (
     Source,
     SourceKind,
     account_id_for,
-    folded_for_search,
+    found_in,
     internal_address,
+    search_words,
 )
 from televent.projections.queries import AccountView, ObjectView, Queries
 from televent.projections.view_reader import ViewReader
@@ -85,7 +86,7 @@ class InlineService:
         account = self.service.account(person.telegram_id)
         if account is None:
             return None
-        wanted = folded_for_search(words).split()
+        wanted = search_words(words)
         days = SEARCH_DAYS if wanted else NEXT_DAYS
         listing = self.service.reader.listing(account, now, now + dt.timedelta(days=days))
         events: list[CardState] = []
@@ -93,7 +94,7 @@ class InlineService:
         for occurrence in listing.occurrences:
             if occurrence.event_id in seen or occurrence.cancelled:
                 continue
-            if not all(word in folded_for_search(occurrence.summary) for word in wanted):
+            if not found_in(wanted, occurrence.summary, occurrence.location):
                 continue
             seen.add(occurrence.event_id)
             obj = occurrence.resource or self.queries.object_by_event_id(occurrence.event_id)
@@ -107,8 +108,7 @@ class InlineService:
         links = [
             LinkOffer(view.link.slug, view.link.title, view.link.duration_minutes, account.name)
             for view in self.queries.links_of(account.account_id)
-            if view.link.active
-            and all(w in folded_for_search(f"{view.link.slug} {view.link.title}") for w in wanted)
+            if view.link.active and found_in(wanted, view.link.slug, view.link.title)
         ]
         # as the bot answers them (context.reading_language): their choice, else their Telegram's
         language = language_for(
