@@ -348,3 +348,23 @@ def test_manage_links_stop_once_the_links_owner_may_no_longer_write_in_its_calen
     assert after is not None and after.ical == booked.ical  # Alice's event as it was
     still = owner.queries.booking_by_token(token)
     assert still is not None and still.status == booking.status
+
+
+def test_an_answer_of_several_lines_keeps_its_lines(owner: Televent) -> None:
+    """The page asks in a text box: an address or an agenda arrived as one long line."""
+    token = uuid4().hex
+    owner.book(
+        BookingRequest(
+            slug="intro", start=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC), name="Ann",
+            email="ann@example.org", tz="UTC",
+            answers={"q1": "  Agenda:\r\n1.  the  budget\n\n\n\n2. hiring  \n"},
+        ),
+        booking_id=uuid4().hex, token=token, source="booking",
+    )  # fmt: skip
+    booking = owner.queries.booking_by_token(token)
+    assert booking is not None
+    assert booking.answers == {"q1": "Agenda:\n1. the budget\n\n2. hiring"}
+    obj = owner.queries.object_by_event_id(booking.event_id)
+    assert obj is not None
+    description = obj.ical.replace("\r\n ", "")
+    assert "Agenda:\\n1. the budget\\n\\n2. hiring" in description

@@ -14,6 +14,7 @@ updated REQUEST). The owner deleting it from any client frees the slot.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -513,9 +514,7 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
                 count=len(asked),
             )
     for question in link.questions:
-        value = (
-            " ".join(str(given.get(question.id, "") or "").split()) if question.id in given else ""
-        )
+        value = _answer(str(given.get(question.id, "") or "")) if question.id in given else ""
         check_text(f"The answer to {question.label!r}", value)
         if len(value) > MAX_ANSWER:
             raise DomainError(f"The answer to {question.label!r} is too long.").worded(
@@ -528,3 +527,10 @@ def _visitor(request: BookingRequest, link: BookingLink) -> tuple[str, str, dict
         if value:
             answers[question.id] = value
     return name, email, answers
+
+
+def _answer(raw: str) -> str:
+    """An answer as the visitor wrote it in the page's text box, its lines kept (an address,
+    an agenda), each line's spaces and the blank lines between them made single."""
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines).strip())
