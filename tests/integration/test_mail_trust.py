@@ -424,3 +424,26 @@ def test_the_setting_reaches_the_inbox(app: Televent) -> None:
     assert Settings.from_environment({}, read_dotenv=False).trusted_authserv_ids == ()
     inbox = build_services(app, settings).itip_inbox
     assert inbox.trusted_authserv_ids == {"mx.example.org", "mx2.example.org"}
+
+
+def test_a_sequence_of_odd_digits_is_an_outcome_not_a_failure(app: Televent) -> None:
+    """SEQUENCE:² passed `isdigit` and then failed `int`: the inbox raised, nothing was
+    recorded, and over IMAP the message was taken again at every poll, ahead of others."""
+    app.register_account(CAROL, name="Carol", email="carol@example.org", actor=ACTOR, source=CLI)
+
+    def invitation(sequence: str) -> str:
+        return (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\nMETHOD:REQUEST\r\n"
+            "BEGIN:VEVENT\r\nUID:odd-1\r\nDTSTAMP:20270101T000000Z\r\n"
+            "DTSTART:20261203T140000Z\r\nDTEND:20261203T150000Z\r\nSUMMARY:Odd\r\n"
+            f"SEQUENCE:{sequence}\r\nATTENDEE:mailto:carol@example.org\r\n"
+            "END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+
+    first = receive(app, email(invitation("0"), sender="x@example.net", to="carol@example.org",
+                               message_id="odd-first"))  # fmt: skip
+    again = receive(app, email(invitation("\u00b2"), sender="x@example.net",
+                               to="carol@example.org", message_id="odd-again"))  # fmt: skip
+    assert results(first) == ["created"]
+    assert len(results(again)) == 1
+    assert recorded(app, "odd-again") != "None"  # recorded: not taken again

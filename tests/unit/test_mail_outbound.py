@@ -191,6 +191,13 @@ def test_a_subject_that_looks_like_an_encoded_word_arrives_as_written() -> None:
     assert parsed(request_mail(subject=subject))["Subject"] == subject
 
 
+def test_control_characters_in_a_title_do_not_stop_the_mail() -> None:
+    # an outside organizer's "Lunch<FF>note": the mail could not be written, never sent
+    message = parsed(request_mail(subject="Accepted: Lunch\x0cnote\x00", from_name="A\x0bB"))
+    assert message["Subject"] == "Accepted: Lunch note"
+    assert message["From"].addresses[0].display_name == "A B"
+
+
 def test_a_name_that_looks_like_an_encoded_word_arrives_as_written() -> None:
     # a person named "=?UTF-8?B?WW91ciBCYW5r?=" arrived as "Your Bank"
     name = "=?UTF-8?B?WW91ciBCYW5r?= (Mallory)"

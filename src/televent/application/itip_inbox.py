@@ -35,6 +35,7 @@ Each message is processed once (by Message-ID); what became of it is recorded fo
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from typing import Any
 from uuid import UUID
@@ -75,6 +76,8 @@ from televent.projections.telegram_delivery import stamp
 __all__ = ["ItipInbox", "Outcome", "Receipt"]
 
 AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
+
+LOG = logging.getLogger(__name__)
 
 
 class ItipInbox:
@@ -153,6 +156,11 @@ class ItipInbox:
             return handler()
         except (DomainError, NotFoundError) as exc:
             return Outcome(itip.method, itip.uid, "refused", str(exc))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            # odd data this code did not foresee: this message is refused and recorded, so it
+            # is not taken again at every poll, ahead of everyone else's mail
+            LOG.exception("Could not apply %s %s of %s", itip.method, itip.uid, message.message_id)
+            return Outcome(itip.method, itip.uid, "refused", "its data could not be applied")
 
     # --- from an organizer elsewhere ------------------------------------------------------
 

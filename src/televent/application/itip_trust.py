@@ -17,7 +17,7 @@ from __future__ import annotations
 from televent.application.televent import Televent
 from televent.domain.ical import facts_of, parse_calendar_object
 from televent.domain.inbound_mail import InboundMessage
-from televent.domain.itip import ItipMessage, organizer_address, sent_by
+from televent.domain.itip import ItipMessage, organizer_address, sent_by, sequence_of
 from televent.domain.mail_identity import MailIdentity
 from televent.domain.scheduling import organizer_of
 from televent.domain.values import normalize_address
@@ -97,5 +97,4 @@ class MeetingOwnership:
 
 def _sequence(itip: ItipMessage) -> int:
     """The highest SEQUENCE the message's components carry (RFC 5545 §3.8.7.4; 0 if none)."""
-    values = [c.get("SEQUENCE") for c in itip.components]
-    return max((int(v.value) for v in values if v is not None and v.value.isdigit()), default=0)
+    return max((sequence_of(c) for c in itip.components), default=0)

@@ -31,6 +31,7 @@ from email.utils import format_datetime
 
 from televent.adapters.i18n import translate
 from televent.domain.languages import DEFAULT_LANGUAGE, direction
+from televent.domain.values import without_control_characters
 
 __all__ = [
     "IMIP_METHODS",
@@ -377,8 +378,10 @@ def _field(language: str, label: str, value: str) -> str:
 
 
 def _one_line(value: str) -> str:
-    """Header text: no line breaks (they would end the header), single spaces."""
-    return _LINE_BREAKS.sub(" ", value).strip()
+    """Header text: no line breaks (they would end the header), no other control characters
+    (a form feed in an outside organizer's title made the mail impossible to write, and the
+    answer was never sent), single spaces."""
+    return _LINE_BREAKS.sub(" ", without_control_characters(value)).strip()
 
 
 def _named(message: EmailMessage, field: str, name: str | None, address: str) -> None:

@@ -23,6 +23,7 @@ from televent.domain.itip.message import (
     organizer_address,
     read_itip,
     sent_by,
+    sequence_of,
     version_of,
 )
 from televent.domain.itip.outbound import SERVER_PARAMS, outgoing
@@ -44,6 +45,7 @@ __all__ = [
     "read_itip",
     "reply_is_stale",
     "sent_by",
+    "sequence_of",
     "stamp_text",
     "version_of",
     "with_proposed_time",

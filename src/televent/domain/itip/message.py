@@ -162,12 +162,15 @@ def instance_of(component: Component, zones: Zones) -> str:
 
 def version_of(component: Component, zones: Zones) -> Version:
     """(SEQUENCE, DTSTAMP): how RFC 5546 §2.1.5 orders two versions of a component."""
-    sequence = component.get("SEQUENCE")
-    try:
-        number = int(sequence.value.strip()) if sequence is not None else 0
-    except ValueError:
-        number = 0
-    return number, stamp_moment(component.get("DTSTAMP"), zones)
+    return sequence_of(component), stamp_moment(component.get("DTSTAMP"), zones)
+
+
+def sequence_of(component: Component) -> int:
+    """A component's SEQUENCE (RFC 5545 §3.8.7.4): 0 when it has none, or one that is not a
+    number of ASCII digits (a "²" passed `isdigit` and then failed `int`)."""
+    prop = component.get("SEQUENCE")
+    text = "" if prop is None else prop.value.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
 
 
 def stamp_moment(prop: Property | None, zones: Zones) -> dt.datetime:
