@@ -458,6 +458,13 @@ def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent)
         "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
         f"Message-ID: {sent['Message-ID']}\r\nTo: dan@example.org\r\n\r\n--B--\r\n"
     ).encode()
+    # Anyone may write a report naming the Message-ID: one that does not name Dan is ignored.
+    forged = bounce.replace(b"Final-Recipient: rfc822; dan@", b"Final-Recipient: rfc822; eve@")
+    forged = forged.replace(b"bounce-1@", b"forged-1@")
+    receipt = receive_email(ItipInbox(app, IDENTITY), forged)
+    assert [o.result for o in receipt.outcomes] == ["ignored"]
+    rows = {r["recipient"]: r for r in MailQueue(app.views, app.clock).mail_rows()}
+    assert rows["dan@example.org"]["status"] != "bounced"
     receipt = receive_email(ItipInbox(app, IDENTITY), bounce)
     assert [o.result for o in receipt.outcomes] == ["bounce"]
     rows = {r["recipient"]: r for r in MailQueue(app.views, app.clock).mail_rows()}

@@ -25,6 +25,7 @@ from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.errors import TeleventError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.inbound_mail import Bounce
+from televent.domain.values import normalize_address
 
 
 class DeliveryFailures:
@@ -48,6 +49,16 @@ class DeliveryFailures:
         if delivery is None:
             detail = ", ".join(bounce.failed_recipients) or "unknown recipient"
             return Outcome("", "", "ignored", f"a bounce for a message not sent here ({detail})")
+        if normalize_address(delivery.recipient) not in bounce.failed_recipients:
+            # anyone may write a report naming a Message-ID (ours can be worked out from what
+            # an invitation shows): it counts only when it names the message's recipient
+            detail = ", ".join(bounce.failed_recipients) or "no recipient"
+            return Outcome(
+                delivery.method,
+                "",
+                "ignored",
+                f"a bounce that does not name the recipient ({detail})",
+            )
         reason = bounce.reason
         self.mail.bounced(delivery.delivery_id, f"bounce: {reason}")
         self._notify(delivery, reason, source=source)
