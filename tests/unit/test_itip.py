@@ -368,6 +368,30 @@ def test_an_instance_cancel_cancels_that_instance_only() -> None:
     assert value(copy, "SEQUENCE") == "1"
 
 
+def test_a_cancel_of_this_and_future_instances_ends_the_series_before_them() -> None:
+    # RANGE=THISANDFUTURE (RFC 5545 §3.2.13) was not read: only the one instance went
+    current = stored(vevent(sequence=1))
+    cancel = calendar(
+        "CANCEL",
+        vevent(sequence=2, stamp="20260303T090000Z", rid=SECOND, start=SECOND, status="CANCELLED"),
+    ).replace("RECURRENCE-ID;TZID", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID")
+
+    text = applied(current, cancel)
+
+    assert text is not None
+    copy = parse_calendar_object(text)
+    rule = value(copy, "RRULE") or ""
+    assert "UNTIL=20260312T135959Z" in rule and "COUNT" not in rule  # the first one stays
+    assert value(copy, "STATUS") is None
+    assert SECOND not in components_by_key(copy)  # nothing of it, nor after it, is left
+
+    # from the first instance on: the whole meeting is off
+    first = cancel.replace(f":{SECOND}", ":20260305T150000")
+    whole = applied(current, first)
+    assert whole is not None
+    assert value(parse_calendar_object(whole), "STATUS") == "CANCELLED"
+
+
 def test_a_cancel_for_an_unknown_event_keeps_a_cancelled_copy() -> None:
     cancel = calendar("CANCEL", vevent(sequence=2, stamp="20260303T090000Z", status="CANCELLED"))
 

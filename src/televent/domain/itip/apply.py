@@ -5,7 +5,8 @@
   overrides it no longer lists, when they are older than it;
 - the attendee's own properties survive an update: their PARTSTAT (unless the component was
   rescheduled), their VALARMs and TRANSP;
-- a CANCEL marks the whole event or the named instances STATUS:CANCELLED.
+- a CANCEL marks the whole event or the named instances STATUS:CANCELLED; one of an instance
+  with RANGE=THISANDFUTURE ends the series before it, as "delete this and following" does.
 
 Each component's final content is the newest version seen, so applying the same messages in
 any order ends in the same state, and applying a message twice changes nothing.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import copy
 
 from televent.domain.content_lines import Component, Property
+from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.ical import TIMING_PROPERTIES, CalendarObject
 from televent.domain.ical_edits import REPLIED_PARAM
 from televent.domain.itip.message import (
@@ -23,10 +25,12 @@ from televent.domain.itip.message import (
     PRODID,
     ItipMessage,
     instance_of,
+    stamp_moment,
     stored_components,
     stored_version,
     version_of,
 )
+from televent.domain.series_split import ended_before
 from televent.domain.values import normalize_address
 
 
@@ -100,7 +104,42 @@ def apply_cancel(stored: CalendarObject | None, message: ItipMessage) -> str | N
             if before is not None and version < stored_version(before, stored):
                 continue
             result[key] = _cancelled(component, version[0], component.get("DTSTAMP"))
+        following = sorted(k for k, c in incoming.items() if k in result and _and_after(c))
+        if following:
+            return _ended(stored, result, message, following[0])
     return _changed_text(stored, result, message)
+
+
+def _and_after(component: Component) -> bool:
+    """Whether the instance's RECURRENCE-ID says RANGE=THISANDFUTURE (RFC 5545 §3.2.13): the
+    CANCEL is of it and every later one."""
+    prop = component.get("RECURRENCE-ID")
+    return prop is not None and (prop.param("RANGE") or "").upper() == "THISANDFUTURE"
+
+
+def _ended(
+    stored: CalendarObject | None,
+    result: dict[str, Component],
+    message: ItipMessage,
+    key: str,
+) -> str | None:
+    """The copy whose series ends before instance `key` (cancelled with all that follow), as
+    "delete this and following" ends it; the whole copy cancelled when nothing comes before.
+    A series that cannot be cut there keeps the one instance cancelled."""
+    text = _changed_text(stored, result, message)
+    master = result.get("")
+    if text is None or master is None:
+        return text
+    stamp = stamp_moment(result[key].get("DTSTAMP"), message.zones)
+    try:
+        ended = ended_before(text, key, stamp=stamp)
+    except (DomainError, NotFoundError):
+        return text
+    if ended is not None:
+        return ended
+    version = version_of(result[key], message.zones)
+    whole = {k: _cancelled(c, version[0], result[key].get("DTSTAMP")) for k, c in result.items()}
+    return _changed_text(stored, whole, message)
 
 
 def _cancelled(component: Component, sequence: int, stamp: Property | None) -> Component:
