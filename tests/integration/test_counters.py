@@ -199,3 +199,22 @@ def test_a_proposal_kept_before_the_upgrade_can_still_be_answered(app: Televent)
     [row] = counter_rows(app)
     assert (row["counter_id"], row["status"]) == ("abcdefabcdef", "accepted")
     assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+
+def test_a_counter_that_lists_every_attendee_speaks_for_the_reply_addresss_own(
+    app: Televent,
+) -> None:
+    """RFC 5546 §3.2.7's COUNTER lists the attendees, the organizer first: it was taken to
+    speak for the organizer, and refused."""
+    event_id = organised(app)
+    organizer = f"tg_{ALICE}@{IDENTITY.domain}"
+    raw = counter_email(app, event_id).replace(
+        f"ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{BOB}".encode(),
+        f"ATTENDEE;PARTSTAT=ACCEPTED:mailto:{organizer}\r\n"
+        f"ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{BOB}\r\n"
+        "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:dan@example.org".encode(),
+    )
+    receipt = receive_email(ItipInbox(app, IDENTITY), raw)
+    assert [(o.method, o.result) for o in receipt.outcomes] == [("COUNTER", "proposed")]
+    [row] = counter_rows(app)
+    assert row["address"] == BOB

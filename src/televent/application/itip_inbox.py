@@ -287,24 +287,33 @@ class ItipInbox:
         answers = answers_in(itip)
         if not answers:
             return Outcome("REPLY", itip.uid, "ignored", "the reply names no attendee answer")
-        results: list[str] = []
+        # Only the answers the reply address may speak for count (a client may list the other
+        # attendees too, the organizer among them); each is checked before any is recorded.
+        checked: list[tuple[Any, UUID, PartStat, bool]] = []
+        refusal = ""
         for answer in answers:
-            event_id, refusal = self._event_answered(message, itip, answer.address)
+            event_id, why = self._event_answered(message, itip, answer.address)
             if event_id is None:
-                return Outcome("REPLY", itip.uid, "refused", refusal)
+                refusal = refusal or why
+                continue
             current = self.app.queries.object_by_event_id(event_id)
             if current is None:
                 return Outcome("REPLY", itip.uid, "refused", "the event no longer exists")
             stored = parse_calendar_object(current.ical)
             if not _invited(answer.address, stored.components):
                 return Outcome("REPLY", itip.uid, "refused", f"{answer.address} is not invited")
-            if reply_is_stale(stored, answer):
-                results.append("stale")
-                continue
             try:
                 partstat = PartStat(answer.partstat)
             except ValueError:
                 return Outcome("REPLY", itip.uid, "refused", f"unknown PARTSTAT {answer.partstat}")
+            checked.append((answer, event_id, partstat, reply_is_stale(stored, answer)))
+        if not checked:
+            return Outcome("REPLY", itip.uid, "refused", refusal)
+        results: list[str] = []
+        for answer, event_id, partstat, stale in checked:
+            if stale:
+                results.append("stale")
+                continue
             self.app.give_rsvp(
                 event_id,
                 answer.address,
@@ -316,7 +325,7 @@ class ItipInbox:
             )
             results.append("answered")
         result = "answered" if "answered" in results else "stale"
-        addresses = ", ".join(a.address for a in answers)
+        addresses = ", ".join(sorted({answer.address for answer, *_ in checked}))
         return Outcome("REPLY", itip.uid, result, f"{addresses} (by the reply address)")
 
     def _invitation(
@@ -361,12 +370,17 @@ class ItipInbox:
         return event_id, ""
 
     def _answering(self, message: InboundMessage, itip: ItipMessage) -> str:
-        """Who a COUNTER or REFRESH speaks for: its first answering ATTENDEE, else the attendee
-        whose reply address it came to."""
+        """Who a COUNTER or REFRESH speaks for: the attendee whose reply address it came to,
+        when it names them or no one (a COUNTER may list every attendee, the organizer
+        first, as RFC 5546 §3.2.7 writes it); else its first answering ATTENDEE."""
         answers = answers_in(itip)
+        found = self._invitation(message, itip)
+        if isinstance(found, tuple) and (
+            not answers or any(a.address == found[1] for a in answers)
+        ):
+            return found[1]
         if answers:
             return answers[0].address
-        found = self._invitation(message, itip)
         return found[1] if isinstance(found, tuple) else normalize_address(message.sender or "")
 
     def _counter(self, message: InboundMessage, itip: ItipMessage) -> Outcome:
