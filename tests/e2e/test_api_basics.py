@@ -4,6 +4,7 @@ and CalDAV and the Mini App still where they were."""
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +53,17 @@ def test_every_bad_request_is_a_problem_never_a_500(server: ApiServer) -> None:
         invalid = problem(alice.patch("/api/v1/me", json={"reminder_minutes": [1]}), 400)
         assert invalid["type"] == "urn:televent:problem:invalid-request"
         assert isinstance(invalid["errors"], list) and invalid["errors"]
+        # a body nested a hundred thousand deep (it was a 500 with a traceback logged, for
+        # anyone), and cursors made by hand
+        deep = b"[" * 100_000
+        for path in ("/api/v1/events", "/api/v1/book/nobody"):
+            assert problem(alice.post(path, content=deep, headers=_json()), 400)["type"] == (
+                "urn:televent:problem:invalid-request"
+            )
+        window = {"start": "2026-01-01", "end": "2026-02-01"}
+        for made in (b"[Infinity, 1, 2, 3]", b"[" * 3000):
+            cursor = base64.urlsafe_b64encode(made).decode().rstrip("=")
+            problem(alice.get("/api/v1/events", params={**window, "cursor": cursor}), 422)
         assert alice.get("/api/v1/me").status_code == 200  # the server is fine
 
 

@@ -117,7 +117,7 @@ def _after(cursor: str, query: str) -> SortKey:
         if of != query:
             raise FieldError("cursor", "belongs to another query (start, end, calendar, q).")
         return int(moment), str(event_id), str(rid)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError, RecursionError):  # a cursor made by hand
         raise FieldError("cursor", "is not a cursor this listing gave.") from None
 
 

@@ -288,6 +288,21 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
         )
 
 
+def handle_too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:
+    """A body nested deeper than the decoder goes (`[[[[…` a hundred thousand times): bad
+    input, answered 400 without a traceback in the log (anyone may send it, signed in or
+    not)."""
+    LOG.warning("A body nested too deeply on %s %s", request.method, request.url.path)
+    language = problem_language(request)
+    with speaking(language):
+        detail = t("api-detail-too-deep")
+        if not is_api(request):
+            return _plain(400, detail)
+        return problem_response(
+            400, detail, type_=problem_type("invalid-request"), language=language
+        )
+
+
 def handle_unexpected(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """Anything else is a bug: logged with its traceback, answered with a bare 500."""
     LOG.exception("Unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -357,5 +372,6 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     ProblemError: handle_problem,
     TeleventError: handle_televent_error,
     HTTPException: handle_http_exception,
+    RecursionError: handle_too_deep,
     Exception: handle_unexpected,
 }

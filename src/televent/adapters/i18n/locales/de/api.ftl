@@ -19,6 +19,7 @@ api-detail-no-route = Unter dieser Adresse gibt es nichts.
 api-detail-wrong-method = Diese Adresse nimmt diese Methode nicht an.
 api-detail-wrong-method-allowed = Diese Adresse nimmt diese Methode nicht an (erlaubt: { $allowed }).
 api-detail-too-large = Der Inhalt der Anfrage ist größer, als dieser Server annimmt.
+api-detail-too-deep = Der Inhalt der Anfrage ist tiefer verschachtelt, als dieser Server liest.
 api-detail-server-error = Auf dem Server ist etwas schiefgegangen; es wurde protokolliert.
 api-detail-invalid = Die Anfrage ist ungültig.
 api-detail-invalid-because = Die Anfrage ist ungültig: { $what }.

@@ -21,6 +21,7 @@ api-detail-wrong-method = This address does not take that method.
 # $allowed: the methods it takes ("GET, POST")
 api-detail-wrong-method-allowed = This address does not take that method (allowed: { $allowed }).
 api-detail-too-large = The request body is larger than this server accepts.
+api-detail-too-deep = The request body is nested more deeply than this server reads.
 api-detail-server-error = Something went wrong on the server; it has been logged.
 api-detail-invalid = The request is not valid.
 # $what: what was wrong, as the server's framework says it (in English)

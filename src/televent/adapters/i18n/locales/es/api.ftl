@@ -19,6 +19,7 @@ api-detail-no-route = No hay nada en esta dirección.
 api-detail-wrong-method = Esta dirección no acepta ese método.
 api-detail-wrong-method-allowed = Esta dirección no acepta ese método (se permiten: { $allowed }).
 api-detail-too-large = El cuerpo de la solicitud es más grande de lo que acepta este servidor.
+api-detail-too-deep = El cuerpo de la solicitud está anidado a más profundidad de la que lee este servidor.
 api-detail-server-error = Algo salió mal en el servidor; quedó registrado.
 api-detail-invalid = La solicitud no es válida.
 api-detail-invalid-because = La solicitud no es válida: { $what }.

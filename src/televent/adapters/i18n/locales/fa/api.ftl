@@ -19,6 +19,7 @@ api-detail-no-route = در این نشانی چیزی نیست.
 api-detail-wrong-method = این نشانی این روش را نمی‌پذیرد.
 api-detail-wrong-method-allowed = این نشانی این روش را نمی‌پذیرد (روش‌های مجاز: { $allowed }).
 api-detail-too-large = بدنهٔ درخواست از حدی که این سرور می‌پذیرد بزرگ‌تر است.
+api-detail-too-deep = بدنهٔ درخواست بیش از حدی که این سرور می‌خواند تودرتو است.
 api-detail-server-error = در سرور مشکلی پیش آمد؛ ثبت شده است.
 api-detail-invalid = درخواست معتبر نیست.
 api-detail-invalid-because = درخواست معتبر نیست: { $what }.

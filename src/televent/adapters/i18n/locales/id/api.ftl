@@ -19,6 +19,7 @@ api-detail-no-route = Tidak ada apa pun di alamat ini.
 api-detail-wrong-method = Alamat ini tidak menerima metode itu.
 api-detail-wrong-method-allowed = Alamat ini tidak menerima metode itu (yang diizinkan: { $allowed }).
 api-detail-too-large = Isi permintaan lebih besar daripada yang diterima server ini.
+api-detail-too-deep = Isi permintaan bersarang lebih dalam daripada yang dibaca server ini.
 api-detail-server-error = Ada yang salah di server; sudah dicatat.
 api-detail-invalid = Permintaan tidak valid.
 api-detail-invalid-because = Permintaan tidak valid: { $what }.

@@ -19,6 +19,7 @@ api-detail-no-route = Não há nada neste endereço.
 api-detail-wrong-method = Este endereço não aceita esse método.
 api-detail-wrong-method-allowed = Este endereço não aceita esse método (permitidos: { $allowed }).
 api-detail-too-large = O corpo da requisição é maior do que este servidor aceita.
+api-detail-too-deep = O corpo da requisição tem mais níveis aninhados do que este servidor lê.
 api-detail-server-error = Algo deu errado no servidor; isso foi registrado.
 api-detail-invalid = A requisição não é válida.
 api-detail-invalid-because = A requisição não é válida: { $what }.

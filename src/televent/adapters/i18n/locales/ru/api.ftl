@@ -19,6 +19,7 @@ api-detail-no-route = По этому адресу ничего нет.
 api-detail-wrong-method = Этот адрес не принимает такой метод.
 api-detail-wrong-method-allowed = Этот адрес не принимает такой метод (можно: { $allowed }).
 api-detail-too-large = Тело запроса больше, чем принимает этот сервер.
+api-detail-too-deep = Тело запроса вложено глубже, чем читает этот сервер.
 api-detail-server-error = На сервере что-то пошло не так; ошибка записана в журнал.
 api-detail-invalid = Запрос составлен неверно.
 api-detail-invalid-because = Запрос составлен неверно: { $what }.

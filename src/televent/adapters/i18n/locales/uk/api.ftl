@@ -19,6 +19,7 @@ api-detail-no-route = За цією адресою нічого немає.
 api-detail-wrong-method = Ця адреса не приймає такий метод.
 api-detail-wrong-method-allowed = Ця адреса не приймає такий метод (можна: { $allowed }).
 api-detail-too-large = Тіло запиту більше, ніж приймає цей сервер.
+api-detail-too-deep = Тіло запиту вкладене глибше, ніж читає цей сервер.
 api-detail-server-error = На сервері щось пішло не так; помилку записано в журнал.
 api-detail-invalid = Запит складено неправильно.
 api-detail-invalid-because = Запит складено неправильно: { $what }.
