@@ -98,6 +98,28 @@ def test_an_offset_time_keeps_its_instant_in_the_zone_it_is_written_in() -> None
     assert start.dt.hour == 12 and start.dt.astimezone(dt.UTC).hour == 11
 
 
+def _length(text: str) -> dt.timedelta:
+    event = _master(text)
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
+
+
+def test_lengths_are_kept_as_time_passes_across_the_clocks_changing() -> None:
+    """Times were added on the clock: an event at 02:30 on the night the clocks go back
+    lasted two hours, a local time in the hour they skip made an event of no length, and a
+    three-hour event moved onto that night lasted two."""
+    back = _new(title="Night", start="2026-10-25T02:30:00+02:00", timezone="Europe/Berlin")
+    assert _length(back) == dt.timedelta(hours=1)
+    skipped = _new(title="Gap", start="2026-03-29T02:30:00", timezone="Europe/Berlin")
+    assert _master(skipped).decoded("DTSTART") == dt.datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN)
+    assert _length(skipped) == dt.timedelta(hours=1)
+    long = _new(title="Long", start="2026-03-28T01:00:00", end="2026-03-28T04:00:00",
+                timezone="Europe/Berlin")  # fmt: skip
+    moved = edited_text(long, read_changes({"start": "2026-03-29T01:00:00"}), occurrence=None,
+                        stamp=STAMP, zone_name="Europe/Berlin")  # fmt: skip
+    assert _length(moved) == dt.timedelta(hours=3)
+
+
 def test_all_day_events_are_dates_and_end_the_day_after() -> None:
     event = _master(_new(title="Holiday", start="2026-03-02", recurrence="FREQ=YEARLY"))
     assert event.decoded("DTSTART") == dt.date(2026, 3, 2)

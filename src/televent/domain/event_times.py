@@ -57,7 +57,10 @@ def parse_moment(text: str, field: str, zone: dt.tzinfo) -> Moment:
         return moment
     moment = moment.replace(microsecond=0)
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
+        # a local time in the hour the clocks skip (02:30 on the night they go forward) does
+        # not exist: it is the moment an hour later on the clock, as clocks and the Mini App
+        # read it (03:30); any other local time is unchanged by this
+        return moment.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
     return moment.astimezone(zone)
 
 
@@ -107,10 +110,37 @@ def resolve_times(
             raise FieldError("start", "is required.")
         start = _as_kind(current[0], all_day, zone)
     if end is None:
-        end = start + _length(current, all_day)
-    if end <= start:  # both dates or both aware date-times
+        end = _later(start, _length(current, all_day))
+    if _instant(end) <= _instant(start):  # both dates, or both date-times of one kind
         raise FieldError("end", "must be after start.")
-    return start, end
+    return start, _writable(end)
+
+
+def _writable(moment: Moment) -> Moment:
+    """A moment as a calendar can say it: a local time the clocks show twice (02:30 on the
+    night they go back) means its first showing in iCalendar (RFC 5545 §3.3.5), so the second
+    is said in UTC."""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None and moment.fold:
+        first = moment.replace(fold=0)
+        if first.utcoffset() != moment.utcoffset():
+            return moment.astimezone(dt.UTC)
+    return moment
+
+
+def _instant(moment: Moment) -> Moment:
+    """A moment as time passes: an aware date-time in UTC (two in one zone compare by their
+    clock times, so 03:15 after the clocks went back came before 02:30 before it)."""
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        return moment.astimezone(dt.UTC)
+    return moment
+
+
+def _later(start: Moment, length: dt.timedelta) -> Moment:
+    """`length` after `start` as time passes (an hour after 02:30 on the night the clocks go
+    back is 02:30 again, an hour later; clock arithmetic made it two hours), in its zone."""
+    if isinstance(start, dt.datetime) and start.tzinfo is not None:
+        return (start.astimezone(dt.UTC) + length).astimezone(start.tzinfo)
+    return start + length
 
 
 def _as_kind(moment: Moment, all_day: bool, zone: dt.tzinfo) -> Moment:
@@ -123,7 +153,7 @@ def _as_kind(moment: Moment, all_day: bool, zone: dt.tzinfo) -> Moment:
 
 def _length(current: tuple[Moment, Moment] | None, all_day: bool) -> dt.timedelta:
     if current is not None and isinstance(current[0], dt.datetime) != all_day:
-        length = current[1] - current[0]
+        length = _instant(current[1]) - _instant(current[0])
         if isinstance(length, dt.timedelta) and length > dt.timedelta(0):
             return length
     return dt.timedelta(days=1) if all_day else dt.timedelta(hours=1)
