@@ -139,6 +139,20 @@ def test_all_day_events_are_dates_and_end_the_day_after() -> None:
         ({"title": "x", "start": "2026-03-02", "all_day": "yes"}, "all_day"),
         ({"title": "x", "start": "2026-03-02T10:00:00", "timezone": "Mars/Olympus"}, "timezone"),
         ({"title": "x", "start": "2026-03-02", "recurrence": "EVERY=DAY"}, "recurrence"),
+        # rules that end before the event starts: stored, the event showed nowhere
+        (
+            {
+                "title": "x",
+                "start": "2026-05-02T09:00:00",
+                "recurrence": "FREQ=DAILY;UNTIL=20260501T000000Z",
+            },
+            "recurrence",
+        ),
+        (
+            {"title": "x", "start": "2026-05-02", "recurrence": "FREQ=DAILY;UNTIL=20260501"},
+            "recurrence",
+        ),
+        ({"title": "x", "start": "2026-05-02", "recurrence": "FREQ=DAILY;COUNT=0"}, "recurrence"),
         ({"title": "x", "start": "2026-03-02", "colour": "red"}, "colour"),
         ({"title": 5, "start": "2026-03-02"}, "title"),
         ({"title": "x", "start": "0001-01-01T00:00:00+05:00"}, "start"),

@@ -330,7 +330,30 @@ def _rule(text: str, start: Moment) -> icalendar.vRecur:
         raise FieldError("recurrence", f"{text!r} is not an RRULE ({exc}).").worded(
             "refusal-calendars-recurrence", rule=text.strip()[:80]
         ) from None
+    if _never_repeats(rule, start):
+        raise FieldError(
+            "recurrence", f"{text!r} ends before the event starts: it would never show."
+        ).worded("refusal-calendars-recurrence-never", rule=text.strip()[:80])
     return rule
+
+
+def _never_repeats(rule: icalendar.vRecur, start: Moment) -> bool:
+    """A rule that ends before its first instance (UNTIL before the start, COUNT=0): stored,
+    the event showed nowhere."""
+    counts = rule.get("COUNT") or []
+    if counts and int(counts[0]) < 1:
+        return True
+    untils = rule.get("UNTIL") or []
+    if not untils:
+        return False
+    until = untils[0]
+    if isinstance(start, dt.datetime) and isinstance(until, dt.datetime):
+        if start.tzinfo is None or until.tzinfo is None:  # a floating one: clock times
+            return bool(until.replace(tzinfo=None) < start.replace(tzinfo=None))
+        return bool(until < start)
+    first_day = start.date() if isinstance(start, dt.datetime) else start
+    last_day = until.date() if isinstance(until, dt.datetime) else until
+    return bool(last_day < first_day)
 
 
 def _set_recurrence(calendar: icalendar.Calendar, master: Any, text: str | None) -> None:

@@ -53,6 +53,7 @@ refusal-calendars-years = { $field ->
    *[other] Das Datum
 } „{ $given }“ liegt außerhalb der Jahre, die Televent speichert: { $first } bis { $last }.
 refusal-calendars-recurrence = „{ $rule }“ ist eine Wiederholungsregel (RRULE), die Televent nicht lesen kann.
+refusal-calendars-recurrence-never = „{ $rule }“ endet, bevor der Termin beginnt, oder nach keiner einzigen Wiederholung: Der Termin würde nie erscheinen.
 refusal-calendars-not-repeating = Dieser Termin wiederholt sich nicht.
 refusal-calendars-no-occurrence = Der Termin hat zu dieser Zeit keine Wiederholung.
 refusal-calendars-series-unsplittable = Diese Serie lässt sich dort nicht teilen; ändere die ganze Serie.

@@ -50,6 +50,7 @@ refusal-calendars-end-before-start = end: must be after start.
 # $field: start or end; $given: the date as it was sent; $first and $last: years
 refusal-calendars-years = { $field }: '{ $given }' is outside the years { $first } to { $last }.
 refusal-calendars-recurrence = recurrence: “{ $rule }” is not a repetition rule (RRULE) Televent can read.
+refusal-calendars-recurrence-never = recurrence: “{ $rule }” ends before the event starts, or after no repetition at all: the event would never show.
 refusal-calendars-not-repeating = occurrence: this event does not repeat.
 refusal-calendars-no-occurrence = The event has no occurrence at that time.
 refusal-calendars-series-unsplittable = This repeating event cannot be split there; change the whole series instead.

@@ -56,6 +56,7 @@ refusal-calendars-years = { $field ->
    *[other] La fecha
 } «{ $given }» queda fuera de los años que guarda Televent: de { $first } a { $last }.
 refusal-calendars-recurrence = «{ $rule }» es una regla de repetición (RRULE) que Televent no puede leer.
+refusal-calendars-recurrence-never = «{ $rule }» termina antes de que empiece el evento, o sin ninguna repetición: el evento nunca aparecería.
 refusal-calendars-not-repeating = Este evento no se repite.
 refusal-calendars-no-occurrence = El evento no tiene ninguna repetición a esa hora.
 refusal-calendars-series-unsplittable = Esta serie no se puede dividir ahí; cambia la serie entera.

@@ -52,6 +52,7 @@ refusal-calendars-years = { $field ->
    *[other] تاریخ
 } «{ $given }» بیرون از سال‌هایی است که Televent نگه می‌دارد: از { $first } تا { $last }.
 refusal-calendars-recurrence = «{ $rule }» قاعدهٔ تکراری (RRULE) است که Televent نمی‌تواند بخواند.
+refusal-calendars-recurrence-never = «{ $rule }» پیش از شروع رویداد یا بدون هیچ تکراری تمام می‌شود: رویداد هرگز نشان داده نمی‌شود.
 refusal-calendars-not-repeating = این رویداد تکرار نمی‌شود.
 refusal-calendars-no-occurrence = این رویداد در آن زمان تکراری ندارد.
 refusal-calendars-series-unsplittable = این سری را نمی‌توان از آن‌جا جدا کرد؛ کل سری را تغییر دهید.

@@ -52,6 +52,7 @@ refusal-calendars-years = { $field ->
    *[other] Tanggal
 } “{ $given }” di luar tahun yang disimpan Televent: { $first } sampai { $last }.
 refusal-calendars-recurrence = “{ $rule }” adalah aturan pengulangan (RRULE) yang tidak bisa dibaca Televent.
+refusal-calendars-recurrence-never = “{ $rule }” berakhir sebelum acara dimulai, atau tanpa satu pun pengulangan: acara tidak akan pernah muncul.
 refusal-calendars-not-repeating = Acara ini tidak berulang.
 refusal-calendars-no-occurrence = Acara ini tidak punya pengulangan pada waktu itu.
 refusal-calendars-series-unsplittable = Rangkaian ini tidak bisa dipisah di situ; ubah seluruh rangkaiannya.

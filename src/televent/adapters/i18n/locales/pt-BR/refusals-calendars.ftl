@@ -56,6 +56,7 @@ refusal-calendars-years = { $field ->
    *[other] A data
 } “{ $given }” fica fora dos anos que o Televent guarda: de { $first } a { $last }.
 refusal-calendars-recurrence = “{ $rule }” é uma regra de repetição (RRULE) que o Televent não consegue ler.
+refusal-calendars-recurrence-never = “{ $rule }” termina antes de o evento começar, ou sem nenhuma repetição: o evento nunca apareceria.
 refusal-calendars-not-repeating = Este evento não se repete.
 refusal-calendars-no-occurrence = O evento não tem nenhuma repetição nesse horário.
 refusal-calendars-series-unsplittable = Esta série não pode ser dividida aí; altere a série inteira.

@@ -57,6 +57,7 @@ refusal-calendars-years = { $field ->
    *[other] Дата
 } «{ $given }» выходит за годы, которые хранит Televent: с { $first } по { $last }.
 refusal-calendars-recurrence = «{ $rule }» — правило повторения (RRULE), которое Televent не может прочитать.
+refusal-calendars-recurrence-never = «{ $rule }» заканчивается раньше начала события или без единого повторения: событие никогда не появится.
 refusal-calendars-not-repeating = Это событие не повторяется.
 refusal-calendars-no-occurrence = В это время у события нет повторения.
 refusal-calendars-series-unsplittable = Этот повторяющийся ряд нельзя разделить в этом месте; измените весь ряд целиком.

@@ -57,6 +57,7 @@ refusal-calendars-years = { $field ->
    *[other] Дата
 } «{ $given }» виходить за роки, які зберігає Televent: з { $first } по { $last }.
 refusal-calendars-recurrence = «{ $rule }» — правило повторення (RRULE), яке Televent не може прочитати.
+refusal-calendars-recurrence-never = «{ $rule }» закінчується раніше за початок події або без жодного повторення: подія ніколи не з’явиться.
 refusal-calendars-not-repeating = Ця подія не повторюється.
 refusal-calendars-no-occurrence = У цей час у події немає повторення.
 refusal-calendars-series-unsplittable = Цю серію повторень не можна розділити в цьому місці; змініть усю серію.
