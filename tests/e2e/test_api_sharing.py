@@ -200,6 +200,10 @@ def test_a_member_names_and_colours_a_shared_calendar_for_themselves(
         assert "name" in problem(bob.patch(f"/calendars/{family}", json={"name": "  "}), 422)
         assert "slug" in problem(alice.patch(f"/calendars/{family}", json={"slug": "x"}), 422)
         assert "busy" in problem(alice.patch(f"/calendars/{family}", json={"busy": False}), 422)
+        # null is back to the calendar's own name: one's own calendar has no other (it was
+        # renamed to its slug)
+        assert "name" in problem(alice.patch(f"/calendars/{family}", json={"name": None}), 422)
+        assert calendars(alice)[family]["name"] == "Home"
         assert calendars(alice)[family]["name"] == "Home"
         assert calendars(bob)[family]["color"] == "#00AA00"
         with server.client(DAVE) as dave:

@@ -194,6 +194,9 @@ def _change(
     if seen.owned:
         if "busy" in changes:
             raise FieldError("busy", "is for calendars shared with you; yours are busy time.")
+        if "display_name" in changes and changes["display_name"] is None:
+            # null is "back to the calendar's own name", which only a shared one has
+            raise FieldError("name", "your own calendar keeps a name: give one, not null.")
         if changes:
             api.app.update_calendar(
                 calendar_id, changes, actor=caller.actor, source=caller.source, by=by
