@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from televent.adapters.caldav.protocol import Request
+from televent.domain.values import account_id_for, calendar_id_for
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, caldav_handlers, vevent
 
@@ -131,3 +132,35 @@ def test_a_line_folded_inside_a_character_is_stored_and_read_whole(backend: Back
         assert stored.status == 201, stored.body
         served = server.handle(Request("GET", path, auth, b""))
         assert f"SUMMARY:{title}".encode() in served.body.replace(b"\r\n ", b"")
+
+
+def test_conditional_writes_take_star_and_lists_of_tags(backend: Backend) -> None:
+    """RFC 9110 §13.1: `If-Match: *` on DELETE matches what exists (it was a 412), a list
+    matches when any of its tags does (it was a 412), and `If-None-Match` with the current
+    tag refuses the PUT (it overwrote)."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="A", actor=ACTOR, source=CLI)
+        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
+        server = caldav_handlers(app, 100_000)
+        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        path = "/dav/calendars/1/default/c.ics"
+
+        def put(summary: str, **headers: str) -> int:
+            body = vevent(uid="c", summary=summary).encode()
+            sent = {**auth, "content-type": "text/calendar", **headers}
+            return server.handle(Request("PUT", path, sent, body)).status
+
+        def tag() -> str:
+            stored = app.queries.object_at(calendar_id_for(account_id_for(1), "default"), "c.ics")
+            assert stored is not None
+            return stored.etag
+
+        assert put("One") == 201
+        assert put("Two", **{"if-match": f'"zzz", {tag()}'}) == 204
+        assert put("Three", **{"if-match": '"zzz", "yyy"'}) == 412
+        assert put("Three", **{"if-none-match": tag()}) == 412
+        assert put("Three", **{"if-none-match": '"zzz"'}) == 204
+        gone = server.handle(Request("DELETE", path, {**auth, "if-match": "*"}, b""))
+        assert gone.status == 204
+        again = server.handle(Request("DELETE", path, {**auth, "if-match": "*"}, b""))
+        assert again.status == 412  # nothing there for `*`

@@ -31,6 +31,9 @@ from televent.adapters.caldav.replies import (
     check_scheduling_request,
     error_reply,
     etag,
+    matched_etag,
+    none_matched,
+    one_tag,
     source,
 )
 from televent.adapters.caldav.reports import Reports
@@ -44,7 +47,7 @@ from televent.adapters.caldav.resources import (
 from televent.adapters.caldav.xml import DAV
 from televent.application.televent import Televent
 from televent.domain.content_lines import utf8_text
-from televent.domain.errors import NotFoundError, PreconditionFailedError
+from televent.domain.errors import NotFoundError
 from televent.domain.values import DEFAULT_CALENDAR_SLUG
 from televent.projections.loop_reads import LoopReads
 from televent.projections.queries import AccountView, ObjectView
@@ -253,19 +256,25 @@ class CalDavHandlers:
             )
         check_new_name(target.name)
         view = calendar_of(self.app, account, target, missing_status=409)
-        if_match = request.header("if-match")
-        if if_match is not None and if_match.strip() == "*":
-            if self.app.queries.object_at(view.calendar_id, target.name) is None:
-                raise PreconditionFailedError("The resource does not exist (If-Match: *).")
-            if_match = None
+        if_match, if_none_match = request.header("if-match"), request.header("if-none-match")
+        if_none = (if_none_match or "").strip() == "*"
+        if (if_match is not None and one_tag(if_match) is None) or (
+            if_none_match is not None and not if_none
+        ):  # `*` or a list of tags: decided by the current version (a single tag by the write)
+            current = self.app.queries.object_at(view.calendar_id, target.name)
+            now = None if current is None else current.etag
+            if_match = matched_etag(if_match, now)
+            if_none = none_matched(if_none_match, now)
+        else:
+            if_match = one_tag(if_match)
         result = self.app.put_object(
             view.calendar_id,
             target.name,
             text,
             actor=actor(principal),
             source=source(principal),
-            if_match=etag(if_match),
-            if_none_match=(request.header("if-none-match") or "").strip() == "*",
+            if_match=if_match,
+            if_none_match=if_none,
             if_schedule_tag=etag(request.header("if-schedule-tag-match")),
             by=account.account_id,
         )
@@ -318,12 +327,18 @@ class CalDavHandlers:
             return Reply(204)
         if target.kind is not Kind.OBJECT or target.name is None:
             raise DavError(403, "This cannot be deleted.")
+        if_match = request.header("if-match")
+        if if_match is not None and one_tag(if_match) is None:  # `*` or a list of tags
+            current = self.app.queries.object_at(view.calendar_id, target.name)
+            if_match = matched_etag(if_match, None if current is None else current.etag)
+        else:
+            if_match = one_tag(if_match)
         self.app.delete_object(
             view.calendar_id,
             target.name,
             actor=actor(principal),
             source=source(principal),
-            if_match=etag(request.header("if-match")),
+            if_match=if_match,
             by=account.account_id,
         )
         return Reply(204)

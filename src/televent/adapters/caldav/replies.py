@@ -9,6 +9,7 @@ are the server's: what may be done with them is decided here, before any handler
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from televent.adapters.caldav import xml
@@ -104,6 +105,55 @@ def check_scheduling_request(method: str, target: Target) -> None:
         raise DavError(
             405, f"{method} is not allowed on an inbox item.", headers={"allow": INBOX_ITEM_ALLOW}
         )
+
+
+_LISTED_TAG = re.compile(r'\*|(?:W/)?"[^"]*"')
+
+
+def one_tag(header: str | None) -> str | None:
+    """The one entity tag a conditional header names (weak or strong), or None when it names
+    none, several or `*` (those need the resource's current tag: `matched_etag`)."""
+    if header is None:
+        return None
+    listed = _LISTED_TAG.findall(header)
+    return etag(listed[0]) if len(listed) == 1 and listed[0] != "*" else None
+
+
+def matched_etag(header: str | None, current: str | None) -> str | None:
+    """What an If-Match header (RFC 9110 §13.1.1: `*`, or a list of tags) asks a write to hold
+    to, given the resource's `current` ETag (None: it does not exist): None without a header,
+    else the current ETag, for the write to check again as it stores.
+
+    Raises:
+        PreconditionFailedError: nothing there (for `*`), or no listed tag is the current one.
+    """
+    if header is None:
+        return None
+    listed = [etag(t) for t in _LISTED_TAG.findall(header)] or [etag(header)]
+    if current is not None and ("*" in listed or current in listed):
+        return current
+    raise PreconditionFailedError(
+        "The resource does not exist (If-Match)."
+        if current is None
+        else "The resource has changed (If-Match names another version)."
+    )
+
+
+def none_matched(header: str | None, current: str | None) -> bool:
+    """Whether an If-None-Match header (`*`, or a list of tags) asks for a resource that does
+    not exist yet: `*`; a listed tag that is the current one is refused here.
+
+    Raises:
+        PreconditionFailedError: the resource is the version the header names.
+    """
+    if header is None:
+        return False
+    listed = [etag(t) for t in _LISTED_TAG.findall(header)]
+    if "*" in listed:
+        return True
+    if current is not None and current in listed:
+        raise PreconditionFailedError("The resource is the version If-None-Match names.")
+    return False
 
 
 def etag(header: str | None) -> str | None:
