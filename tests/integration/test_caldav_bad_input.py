@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from televent.adapters.caldav.protocol import Request
 from televent.domain.values import account_id_for, calendar_id_for
+from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend
 from tests.helpers import ACTOR, CLI, caldav_handlers, vevent
 
@@ -164,3 +165,54 @@ def test_conditional_writes_take_star_and_lists_of_tags(backend: Backend) -> Non
         assert gone.status == 204
         again = server.handle(Request("DELETE", path, {**auth, "if-match": "*"}, b""))
         assert again.status == 412  # nothing there for `*`
+
+
+APPLE_MKCALENDAR = b"""<?xml version="1.0" encoding="UTF-8"?>
+<B:mkcalendar xmlns:B="urn:ietf:params:xml:ns:caldav"><A:set xmlns:A="DAV:"><A:prop>
+<D:calendar-order xmlns:D="http://apple.com/ns/ical/">3</D:calendar-order>
+<B:supported-calendar-component-set><B:comp name="VEVENT"/></B:supported-calendar-component-set>
+<D:calendar-color xmlns:D="http://apple.com/ns/ical/" symbolic-color="blue"
+>#1BADF8</D:calendar-color>
+<A:displayname>Work</A:displayname>
+<B:calendar-free-busy-set><B:YES/></B:calendar-free-busy-set>
+</A:prop></A:set></B:mkcalendar>"""
+
+
+def test_apple_calendar_makes_and_orders_calendars(backend: Backend) -> None:
+    """Apple Calendar's MKCALENDAR sets its own calendar-order (and the old draft's
+    calendar-free-busy-set): refused as protected, no calendar could be made from it. They are
+    kept as the client's (RFC 4918 §4.2 dead properties), returned, changed and removed."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="A", actor=ACTOR, source=CLI)
+        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
+        server = caldav_handlers(app, 100_000)
+        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        path = "/dav/calendars/1/apple1/"
+        made = server.handle(Request("MKCALENDAR", path, auth, APPLE_MKCALENDAR))
+        assert made.status == 201, made.body
+        order = b'<D:calendar-order xmlns:D="http://apple.com/ns/ical/"/>'
+        ask = (
+            b'<A:propfind xmlns:A="DAV:"><A:prop><A:displayname/>'
+            + order
+            + b"</A:prop></A:propfind>"
+        )
+        found = server.handle(Request("PROPFIND", path, {**auth, "depth": "0"}, ask))
+        assert b">3</" in found.body and b">Work</" in found.body and b"404" not in found.body
+        moved = b"""<A:propertyupdate xmlns:A="DAV:"><A:set><A:prop>
+<D:calendar-order xmlns:D="http://apple.com/ns/ical/">7</D:calendar-order>
+<A:displayname>Work stuff</A:displayname></A:prop></A:set></A:propertyupdate>"""
+        changed = server.handle(Request("PROPPATCH", path, auth, moved))
+        assert changed.status == 207 and b"200" in changed.body and b"403" not in changed.body
+        found = server.handle(Request("PROPFIND", path, {**auth, "depth": "0"}, ask))
+        assert b">7</" in found.body and b">Work stuff</" in found.body
+        dropped = b"""<A:propertyupdate xmlns:A="DAV:"><A:remove><A:prop>
+<D:calendar-order xmlns:D="http://apple.com/ns/ical/"/></A:prop></A:remove></A:propertyupdate>"""
+        assert server.handle(Request("PROPPATCH", path, auth, dropped)).status == 207
+        found = server.handle(Request("PROPFIND", path, {**auth, "depth": "0"}, ask))
+        assert b"404" in found.body and b">7</" not in found.body
+        # the server's own properties stay the server's
+        protected = b"""<A:propertyupdate xmlns:A="DAV:"><A:set><A:prop>
+<A:getctag>x</A:getctag></A:prop></A:set></A:propertyupdate>"""
+        refused = server.handle(Request("PROPPATCH", path, auth, protected))
+        assert b"403" in refused.body
+        assert Rebuilder(app.engine, app.views).run(verify=True).matches

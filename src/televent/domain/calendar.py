@@ -24,7 +24,12 @@ from televent.domain.sharing import (
 )
 from televent.domain.values import calendar_id_for
 
-PROPERTIES = ("display_name", "color", "description", "timezone", "components")
+PROPERTIES = ("display_name", "color", "description", "timezone", "components", "dead")
+# Dead properties (RFC 4918 §4.2): what a client stores on the calendar for itself, by name
+# ("{namespace}name") -> the element as it sent it; Televent keeps and returns them only.
+MAX_DEAD_PROPERTIES = 32
+MAX_DEAD_NAME = 200
+MAX_DEAD_VALUE = 4096
 # What each member may set for themselves on a calendar shared with them (PROPPATCH in their
 # home, the Mini App): how it is called and coloured for them, and whether it counts as busy.
 MEMBER_PROPERTIES = ("display_name", "color", "busy")
@@ -513,4 +518,21 @@ def _checked(properties: dict[str, Any]) -> dict[str, Any]:
     unknown = set(properties) - set(PROPERTIES)
     if unknown:
         raise DomainError(f"Unknown calendar property: {sorted(unknown)[0]}.")
+    dead = properties.get("dead")
+    if dead is not None:
+        if not isinstance(dead, dict) or len(dead) > MAX_DEAD_PROPERTIES:
+            raise DomainError(f"A calendar keeps at most {MAX_DEAD_PROPERTIES} client properties.")
+        for name, value in dead.items():
+            if not (
+                isinstance(name, str)
+                and name.startswith("{")
+                and "}" in name
+                and len(name) <= MAX_DEAD_NAME
+                and isinstance(value, str)
+                and len(value) <= MAX_DEAD_VALUE
+            ):
+                raise DomainError(
+                    f"A client property is at most {MAX_DEAD_VALUE} characters, named "
+                    "{namespace}name."
+                )
     return dict(properties)

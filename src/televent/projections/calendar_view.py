@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,11 @@ BODY_EVENTS = (
 # nothing is delivered because of them.
 NOTE_EVENTS = ("CalendarEvent.DeliveryStatusRecorded",)
 PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone", "components")
+DEAD = "dead"  # the property kept as JSON in `dead_properties` (migrations/0037)
+
+
+def _dead_column(value: Any) -> str | None:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False) if value else None
 
 
 def etag_for(event_id: Any, version: int) -> str:
@@ -125,8 +131,8 @@ class CalendarViewProjection(Projection):
         props = event.properties
         db.run(
             f"INSERT INTO {self.t['calendars']} (calendar_id, account_id, slug, display_name, "
-            "color, description, timezone, components, created_position, sync_position, sync_time) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "color, description, timezone, components, created_position, sync_position, sync_time, "
+            "dead_properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 str(event.originator_id),
                 str(event.account_id),
@@ -139,6 +145,7 @@ class CalendarViewProjection(Projection):
                 position,
                 position,
                 event.timestamp.isoformat(),
+                _dead_column(props.get(DEAD)),
             ),
         )
 
@@ -146,6 +153,9 @@ class CalendarViewProjection(Projection):
     def _calendar_updated(self, db: Sql, event: Any, position: int) -> None:
         assignments = [f"{c} = ?" for c in PROPERTY_COLUMNS if c in event.changes]
         values = [event.changes[c] for c in PROPERTY_COLUMNS if c in event.changes]
+        if DEAD in event.changes:
+            assignments.append("dead_properties = ?")
+            values.append(_dead_column(event.changes[DEAD]))
         db.run(
             f"UPDATE {self.t['calendars']} SET {', '.join(assignments)} WHERE calendar_id = ?",
             (*values, str(event.originator_id)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -32,6 +33,12 @@ class CalendarView:
     subscribed: bool = False  # it shows a feed: read-only for everyone (docs/adr/0025)
     busy: bool | None = None  # its owner's choice of busy time (None: as the role says)
     connection_id: UUID | None = None  # it mirrors a connected account's calendar (ADR 0026)
+    dead_properties: str | None = None  # what CalDAV clients keep on it, as JSON (name -> XML)
+
+    @property
+    def dead(self) -> dict[str, str]:
+        """The client properties kept on it: name ("{namespace}name") -> the element's XML."""
+        return dict(json.loads(self.dead_properties)) if self.dead_properties else {}
 
     @property
     def owner_role(self) -> Role:
@@ -100,7 +107,7 @@ OBJECT_COLUMNS = (
 _O_OBJECT_COLUMNS = ", ".join(f"o.{c.strip()}" for c in OBJECT_COLUMNS.split(","))  # as `o.`
 CALENDAR_COLUMNS = (
     "calendar_id, account_id, slug, display_name, color, description, timezone, components, "
-    "created_position, sync_position, sync_time, subscribed, busy, connection_id"
+    "created_position, sync_position, sync_time, subscribed, busy, connection_id, dead_properties"
 )
 
 
@@ -345,6 +352,7 @@ def calendar_of_row(row: dict[str, Any]) -> CalendarView:
         subscribed=bool(row["subscribed"]),
         busy=None if row["busy"] is None else bool(row["busy"]),
         connection_id=UUID(row["connection_id"]) if row["connection_id"] else None,
+        dead_properties=row["dead_properties"],
     )
 
 

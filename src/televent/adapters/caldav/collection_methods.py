@@ -11,6 +11,7 @@ found by a search.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from televent.adapters.caldav import properties, xml
 from televent.adapters.caldav.auth import Principal
@@ -29,7 +30,7 @@ from televent.adapters.caldav.resources import (
     outbox_url,
     principal_url,
 )
-from televent.adapters.caldav.xml import APPLE, CALDAV, DAV, tag
+from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, PUSH, tag
 from televent.application.televent import Televent
 from televent.domain.errors import NotFoundError
 from televent.domain.sharing import Role, calendar_id_of_shared_slug
@@ -50,6 +51,11 @@ MEMBER_WRITABLE = {
     tag(APPLE, "calendar-color"): "color",
 }
 COMPONENT_SET = tag(CALDAV, "supported-calendar-component-set")
+# Namespaces whose properties are the server's (live): a client cannot keep its own there. A
+# name elsewhere that Televent does not serve is the client's to keep (RFC 4918 §4.2, a dead
+# property): Apple Calendar's calendar-order, the old draft's calendar-free-busy-set.
+_LIVE_NAMESPACES = (DAV, CALDAV, CS, PUSH)
+_KEPT_ANYWAY = frozenset({tag(CALDAV, "calendar-free-busy-set")})
 Listing = list[tuple[str, properties.Provider]]
 
 
@@ -272,7 +278,8 @@ class Collections:
             raise xml.XmlError("Expected a DAV:propertyupdate body.")
         changes, names = _property_changes(root)
         writable = WRITABLE if seen.owned else MEMBER_WRITABLE
-        unknown = [n for n in names if n not in writable]
+        kept = _client_properties(root) if seen.owned else {}
+        unknown = [n for n in names if n not in writable and n not in kept]
         if unknown:
             return Reply.xml(
                 207,
@@ -288,6 +295,9 @@ class Collections:
                     ]
                 ),
             )
+        if kept:
+            dead = {**seen.view.dead, **kept}
+            changes["dead"] = {k: v for k, v in dead.items() if v is not None}  # type: ignore[assignment]
         if seen.owned:
             self.app.update_calendar(
                 seen.calendar_id,
@@ -368,13 +378,19 @@ class Collections:
         self, root: ET.Element | None, slug: str, principal: Principal, account: AccountView
     ) -> Reply:
         """Create a calendar with the properties a MKCALENDAR or extended MKCOL sets."""
-        changes: dict[str, str | None] = {}
+        changes: dict[str, Any] = {}
         if root is not None:
-            changes, names = _property_changes(root)
+            found, names = _property_changes(root)
+            changes.update(found)
+            kept = _client_properties(root)
+            if kept:
+                changes["dead"] = {k: v for k, v in kept.items() if v is not None}
             unknown = [
                 n
                 for n in names
-                if n not in WRITABLE and n not in (COMPONENT_SET, tag(DAV, "resourcetype"))
+                if n not in WRITABLE
+                and n not in kept
+                and n not in (COMPONENT_SET, tag(DAV, "resourcetype"))
             ]
             if unknown:
                 raise DavError(
@@ -463,6 +479,34 @@ def _property_changes(root: ET.Element) -> tuple[dict[str, str | None], list[str
                 value = (item.text or "").strip() if action.tag == tag(DAV, "set") else None
                 changes[WRITABLE[item.tag]] = value or None
     return changes, names
+
+
+def _client_properties(root: ET.Element) -> dict[str, str | None]:
+    """The properties a client keeps for itself that a PROPPATCH or MKCALENDAR sets (the
+    element as sent) or removes (None)."""
+    kept: dict[str, str | None] = {}
+    for action in root:
+        if action.tag not in (tag(DAV, "set"), tag(DAV, "remove")):
+            continue
+        prop = action.find(tag(DAV, "prop"))
+        for item in prop if prop is not None else []:
+            if item.tag in WRITABLE or not _is_clients(item.tag):
+                continue
+            setting = action.tag == tag(DAV, "set")
+            kept[item.tag] = ET.tostring(item, encoding="unicode") if setting else None
+    return kept
+
+
+def _is_clients(name: str) -> bool:
+    """Whether a property of that name is the client's to keep (not one of the server's)."""
+    if name in _KEPT_ANYWAY:
+        return True
+    namespace = name[1 : name.index("}")] if name.startswith("{") and "}" in name else ""
+    return (
+        bool(namespace)
+        and namespace not in _LIVE_NAMESPACES
+        and name != tag(APPLE, "calendar-color")
+    )
 
 
 def _component_set(item: ET.Element) -> str:

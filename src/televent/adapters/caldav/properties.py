@@ -292,7 +292,18 @@ def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None =
             DAV, "owner", children=[href(principal_url(sharing.owner().telegram_id))]
         )
         props[tag(CS, "invite")] = lambda: _invite(sharing)
+    if sharing is None or sharing.role is Role.OWNER:
+        for name, kept in view.dead.items():  # what the owner's clients keep on it
+            props.setdefault(name, lambda kept=kept: _kept(kept))  # type: ignore[misc]
     return props
+
+
+def _kept(text: str) -> ET.Element:
+    """A property a client keeps on the calendar, as it sent it."""
+    found = xml.parse(text.encode())
+    if found is None:  # pragma: no cover - only elements are ever kept
+        raise ValueError("an empty client property")
+    return found
 
 
 @dataclass(frozen=True)
