@@ -332,9 +332,11 @@ def test_an_answer_counts_only_at_the_reply_address_of_its_invitation(app: Telev
 
     # A reply that lists Dan too, at Bob's reply address: Bob's answer counts, Dan's is not
     # Bob's to give (it was recorded for Bob and the whole reply then said "refused").
-    two = reply("sync-1", BOB, "TENTATIVE").replace(
-        "END:VEVENT", f"ATTENDEE;PARTSTAT=DECLINED:mailto:{DAN}\r\nEND:VEVENT"
-    ).replace("DTSTAMP:20261121T100000Z", "DTSTAMP:20261122T100000Z")
+    two = (
+        reply("sync-1", BOB, "TENTATIVE")
+        .replace("END:VEVENT", f"ATTENDEE;PARTSTAT=DECLINED:mailto:{DAN}\r\nEND:VEVENT")
+        .replace("DTSTAMP:20261121T100000Z", "DTSTAMP:20261122T100000Z")
+    )
     both_named = email(two, sender=BOB, to=IDENTITY.reply_address(bobs), message_id="two")
     receipt = receive(app, both_named)
     assert results(receipt) == ["answered"]
