@@ -216,3 +216,33 @@ def test_apple_calendar_makes_and_orders_calendars(backend: Backend) -> None:
         refused = server.handle(Request("PROPPATCH", path, auth, protected))
         assert b"403" in refused.body
         assert Rebuilder(app.engine, app.views).run(verify=True).matches
+
+
+def test_a_calendar_timezone_that_is_no_time_zone_is_refused(backend: Backend) -> None:
+    """RFC 4791 §5.2.2: garbage was answered 200, stored, and then never shown (404)."""
+    with backend.fresh_app() as app:
+        app.register_account(1, name="A", actor=ACTOR, source=CLI)
+        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
+        server = caldav_handlers(app, 100_000)
+        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        garbage = (
+            b'<A:propertyupdate xmlns:A="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+            b"<A:set><A:prop><C:calendar-timezone>garbage</C:calendar-timezone></A:prop>"
+            b"</A:set></A:propertyupdate>"
+        )
+        refused = server.handle(Request("PROPPATCH", "/dav/calendars/1/default/", auth, garbage))
+        assert refused.status == 403 and b"valid-calendar-data" in refused.body
+        made = server.handle(
+            Request(
+                "MKCALENDAR",
+                "/dav/calendars/1/tz/",
+                auth,
+                garbage.replace(b"A:propertyupdate", b"C:mkcalendar"),
+            )
+        )
+        assert made.status == 403
+        account = app.queries.account_by_telegram_id(1)
+        assert account is not None
+        calendars = app.queries.calendars_of(account.account_id)
+        assert [c.slug for c in calendars] == ["default"]
+        assert calendars[0].timezone != "garbage"

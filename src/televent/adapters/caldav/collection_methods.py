@@ -32,6 +32,7 @@ from televent.adapters.caldav.resources import (
 )
 from televent.adapters.caldav.xml import APPLE, CALDAV, CS, DAV, PUSH, tag
 from televent.application.televent import Televent
+from televent.domain.content_lines import parse_one
 from televent.domain.errors import NotFoundError
 from televent.domain.sharing import Role, calendar_id_of_shared_slug
 from televent.domain.values import DEFAULT_CALENDAR_SLUG, is_valid_slug
@@ -477,8 +478,27 @@ def _property_changes(root: ET.Element) -> tuple[dict[str, str | None], list[str
                 changes["components"] = _component_set(item)
             elif item.tag in WRITABLE:
                 value = (item.text or "").strip() if action.tag == tag(DAV, "set") else None
+                if value and item.tag == tag(CALDAV, "calendar-timezone"):
+                    _check_zone(value)
                 changes[WRITABLE[item.tag]] = value or None
     return changes, names
+
+
+def _check_zone(text: str) -> None:
+    """A calendar-timezone is an iCalendar object with one VTIMEZONE (RFC 4791 §5.2.2): other
+    text was said to be stored (200) and then never shown.
+
+    Raises:
+        DavError: 403 CALDAV:valid-calendar-data.
+    """
+    calendar = parse_one(text)
+    zones = [] if calendar is None else [c for c in calendar.components if c.name == "VTIMEZONE"]
+    if calendar is None or calendar.name != "VCALENDAR" or len(zones) != 1:
+        raise DavError(
+            403,
+            "A calendar-timezone is an iCalendar object with one VTIMEZONE.",
+            "valid-calendar-data",
+        )
 
 
 def _client_properties(root: ET.Element) -> dict[str, str | None]:
