@@ -506,6 +506,12 @@ def test_public_booking_writes_are_limited_per_address(backend: Backend, tmp_pat
         assert "Too many requests" in refused["detail"]
         assert int(answers[10].headers["Retry-After"]) >= 1
         assert '"booking"' in answers[0].headers["RateLimit-Policy"]
+        # Said in the language the request asks for (it was English whatever was asked)
+        german = anonymous.post(
+            "/api/v1/book/intro", json={}, headers={"Accept-Language": "de-DE,de;q=0.9"}
+        )
+        said = problem(german, 429)
+        assert "Zu viele Anfragen" in said["detail"] and german.headers["Content-Language"] == "de"
         # Signed in does not help: the bucket is the address's.
         problem(alice.post("/api/v1/book/intro/manage/x/cancel", json={}), 429)
         assert anonymous.get("/api/v1/book/intro").status_code == 200

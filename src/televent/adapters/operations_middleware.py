@@ -39,6 +39,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from televent.adapters.i18n import translate
 from televent.adapters.mail.inbound_http import INBOUND_PATHS
 from televent.adapters.metrics import (
     CONTENT_TYPE,
@@ -55,6 +56,7 @@ from televent.adapters.ratelimit import (
     Policy,
     rate_limit_headers,
 )
+from televent.domain.languages import DEFAULT_LANGUAGE, from_accept_language
 from televent.ops.readiness import Readiness, Snapshot
 
 ASGIApp = Callable[..., Awaitable[None]]
@@ -216,7 +218,9 @@ class OperationsMiddleware:
             decisions.append(decision)
         if not decision.allowed:
             RATE_LIMITED.labels(surface, bucket).inc()
-            await _too_many(send, decision, surface)
+            asked = headers.get(b"accept-language", b"").decode("latin-1")
+            language = from_accept_language(asked) or DEFAULT_LANGUAGE
+            await _too_many(send, decision, surface, language)
             return
         extra = rate_limit_headers(decisions)
 
@@ -295,14 +299,20 @@ def _loopback(client: str) -> bool:
         return False
 
 
-async def _too_many(send: Any, decision: Decision, surface: str) -> None:
+async def _too_many(send: Any, decision: Decision, surface: str, language: str) -> None:
+    """429, in the language the request asks for (Accept-Language: nobody is known yet)."""
     retry = decision.retry_after
-    headers = [(b"retry-after", str(retry).encode()), *rate_limit_headers([decision])]
-    text = f"Too many requests; retry in {retry} s."
+    headers = [
+        (b"retry-after", str(retry).encode()),
+        (b"content-language", language.encode()),
+        *rate_limit_headers([decision]),
+    ]
+    text = translate(language, "api-detail-too-many-requests", seconds=retry)
     if surface == "api":
-        problem = {"type": "about:blank", "title": "Too Many Requests", "status": 429,
-                   "detail": text}  # fmt: skip
-        await _answer(send, 429, "application/problem+json", json.dumps(problem).encode(), headers)
+        title = translate(language, "api-title-too-many-requests")
+        problem = {"type": "about:blank", "title": title, "status": 429, "detail": text}
+        body = json.dumps(problem, ensure_ascii=False).encode()
+        await _answer(send, 429, "application/problem+json", body, headers)
     else:
         await _plain(send, 429, text, headers)
 

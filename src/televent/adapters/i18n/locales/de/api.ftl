@@ -30,6 +30,7 @@ api-detail-sign-in = Anmeldung nötig: die Daten der Telegram Mini App (Authoriz
 api-detail-mini-app-off = Die Anmeldung aus der Telegram Mini App ist auf diesem Server aus (TELEGRAM_BOT_TOKEN ist nicht gesetzt); nutze ein Gerätepasswort.
 api-detail-not-registered = Du hast noch kein Televent-Konto: Schick dem Bot zuerst /start und öffne dann die Mini App noch einmal.
 api-detail-too-many-logins = Zu viele fehlgeschlagene Anmeldungen; versuch es in { $seconds } s wieder.
+api-detail-too-many-requests = Zu viele Anfragen; versuch es in { $seconds } s wieder.
 api-detail-wrong-password = Falscher Benutzername oder falsches Gerätepasswort.
 api-detail-session-ended = Die Sitzung ist abgelaufen oder beendet: Schick dem Bot /app für einen neuen Link.
 api-detail-changes-expired = Das Änderungs-Token ist abgelaufen oder unbekannt; lade alles noch einmal ohne `since`.

@@ -34,6 +34,7 @@ api-detail-sign-in = Authentication required: Telegram Mini App init data (Autho
 api-detail-mini-app-off = Signing in from the Telegram Mini App is off on this server (TELEGRAM_BOT_TOKEN is not set); use a device password.
 api-detail-not-registered = You have no Televent account yet: send /start to the bot first, then open the Mini App again.
 api-detail-too-many-logins = Too many failed logins; retry in { $seconds } s.
+api-detail-too-many-requests = Too many requests; retry in { $seconds } s.
 api-detail-wrong-password = Wrong user name or device password.
 api-detail-session-ended = The session has expired or ended: send /app to the bot for a new link.
 api-detail-changes-expired = The changes token has expired or is unknown; fetch everything again without `since`.

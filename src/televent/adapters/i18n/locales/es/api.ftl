@@ -30,6 +30,7 @@ api-detail-sign-in = Hay que iniciar sesión: los datos de la Mini App de Telegr
 api-detail-mini-app-off = En este servidor no se puede iniciar sesión desde la Mini App de Telegram (no hay TELEGRAM_BOT_TOKEN); usa una contraseña de dispositivo.
 api-detail-not-registered = Aún no tienes cuenta de Televent: envía /start al bot primero y luego vuelve a abrir la Mini App.
 api-detail-too-many-logins = Demasiados inicios de sesión fallidos; vuelve a intentarlo en { $seconds } s.
+api-detail-too-many-requests = Demasiadas solicitudes; vuelve a intentarlo en { $seconds } s.
 api-detail-wrong-password = Usuario o contraseña de dispositivo incorrectos.
 api-detail-session-ended = La sesión caducó o terminó: envía /app al bot para recibir un enlace nuevo.
 api-detail-changes-expired = El token de cambios caducó o no se conoce; vuelve a descargarlo todo sin `since`.

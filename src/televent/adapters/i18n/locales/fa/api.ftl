@@ -30,6 +30,7 @@ api-detail-sign-in = ورود لازم است: داده‌های Telegram Mini A
 api-detail-mini-app-off = ورود از Telegram Mini App در این سرور خاموش است (TELEGRAM_BOT_TOKEN تنظیم نشده است)؛ از رمز دستگاه استفاده کنید.
 api-detail-not-registered = هنوز حساب Televent ندارید: اول /start را برای ربات بفرستید، بعد دوباره Mini App را باز کنید.
 api-detail-too-many-logins = ورودهای ناموفق بیش از حد زیاد است؛ { $seconds } ثانیهٔ دیگر دوباره امتحان کنید.
+api-detail-too-many-requests = درخواست‌ها بیش از حد زیاد است؛ { $seconds } ثانیهٔ دیگر دوباره امتحان کنید.
 api-detail-wrong-password = نام کاربری یا رمز دستگاه نادرست است.
 api-detail-session-ended = نشست منقضی شده یا پایان یافته است: برای پیوند تازه /app را برای ربات بفرستید.
 api-detail-changes-expired = توکن تغییرات منقضی شده یا ناشناخته است؛ همه‌چیز را دوباره بدون `since` دریافت کنید.

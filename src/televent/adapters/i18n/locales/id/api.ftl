@@ -30,6 +30,7 @@ api-detail-sign-in = Perlu masuk: data Telegram Mini App (Authorization: tma ...
 api-detail-mini-app-off = Masuk dari Telegram Mini App dimatikan di server ini (TELEGRAM_BOT_TOKEN tidak diatur); gunakan kata sandi perangkat.
 api-detail-not-registered = Anda belum punya akun Televent: kirim /start ke bot dulu, lalu buka Mini App lagi.
 api-detail-too-many-logins = Terlalu banyak upaya masuk yang gagal; coba lagi dalam { $seconds } detik.
+api-detail-too-many-requests = Terlalu banyak permintaan; coba lagi dalam { $seconds } detik.
 api-detail-wrong-password = Nama pengguna atau kata sandi perangkat salah.
 api-detail-session-ended = Sesi sudah kedaluwarsa atau berakhir: kirim /app ke bot untuk tautan baru.
 api-detail-changes-expired = Token perubahan sudah kedaluwarsa atau tidak dikenal; ambil semuanya lagi tanpa `since`.

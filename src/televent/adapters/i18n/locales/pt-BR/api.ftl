@@ -30,6 +30,7 @@ api-detail-sign-in = É preciso entrar: os dados do Mini App do Telegram (Author
 api-detail-mini-app-off = Entrar pelo Mini App do Telegram está desativado neste servidor (TELEGRAM_BOT_TOKEN não está definido); use uma senha de dispositivo.
 api-detail-not-registered = Você ainda não tem conta no Televent: envie /start ao bot primeiro e depois abra o Mini App de novo.
 api-detail-too-many-logins = Tentativas de login com erro demais; tente de novo em { $seconds } s.
+api-detail-too-many-requests = Requisições demais; tente de novo em { $seconds } s.
 api-detail-wrong-password = Usuário ou senha de dispositivo incorretos.
 api-detail-session-ended = A sessão expirou ou terminou: envie /app ao bot para receber um novo link.
 api-detail-changes-expired = O token de mudanças expirou ou é desconhecido; busque tudo de novo sem `since`.

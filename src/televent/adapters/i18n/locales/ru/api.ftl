@@ -30,6 +30,7 @@ api-detail-sign-in = Нужен вход: данные Telegram Mini App (Author
 api-detail-mini-app-off = Вход из Telegram Mini App на этом сервере выключен (не задан TELEGRAM_BOT_TOKEN); используйте пароль устройства.
 api-detail-not-registered = У вас ещё нет аккаунта Televent: сначала отправьте боту /start, потом снова откройте Mini App.
 api-detail-too-many-logins = Слишком много неудачных входов; попробуйте снова через { $seconds } с.
+api-detail-too-many-requests = Слишком много запросов; попробуйте снова через { $seconds } с.
 api-detail-wrong-password = Неверное имя пользователя или пароль устройства.
 api-detail-session-ended = Сеанс истёк или завершён: отправьте боту /app, чтобы получить новую ссылку.
 api-detail-changes-expired = Токен изменений устарел или неизвестен; загрузите всё заново без `since`.

@@ -30,6 +30,7 @@ api-detail-sign-in = Потрібен вхід: дані Telegram Mini App (Auth
 api-detail-mini-app-off = Вхід із Telegram Mini App на цьому сервері вимкнено (не задано TELEGRAM_BOT_TOKEN); використовуйте пароль пристрою.
 api-detail-not-registered = У вас ще немає акаунта Televent: спершу надішліть боту /start, потім знову відкрийте Mini App.
 api-detail-too-many-logins = Забагато невдалих входів; спробуйте знову через { $seconds } с.
+api-detail-too-many-requests = Забагато запитів; спробуйте знову через { $seconds } с.
 api-detail-wrong-password = Неправильне ім’я користувача або пароль пристрою.
 api-detail-session-ended = Сеанс закінчився або завершено: надішліть боту /app, щоб отримати нове посилання.
 api-detail-changes-expired = Токен змін застарів або невідомий; завантажте все заново без `since`.
