@@ -6,6 +6,8 @@ use or a file that is no backup are refused with one line, nothing written."""
 from __future__ import annotations
 
 import json
+import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -187,3 +189,24 @@ def test_an_interrupted_restore_is_finished_by_running_it_again_and_not_served_b
         app.close()
     again = televent(target, tmp_path, "restore", str(backup))
     assert again.returncode != 0 and "empty database" in again.stderr  # finished is finished
+
+
+def test_a_killed_backups_copy_of_the_database_does_not_stay_beside_the_backups(
+    tmp_path: Path,
+) -> None:
+    """A SQLite backup copies the database beside the backup file first; a backup killed
+    meanwhile left that copy (every key, erased people's too) to be rotated and sent off
+    with the backups. The next backup removes one a day old, and leaves a fresh one."""
+    source = f"sqlite:///{tmp_path}/live.db"
+    _people(source)
+    folder = tmp_path / "backups"
+    stale, fresh = folder / ".televent-backup-old", folder / ".televent-backup-new"
+    for made in (stale, fresh):
+        made.mkdir(parents=True)
+        (made / "snapshot.db").write_bytes(b"keys")
+    day_ago = time.time() - 2 * 86_400
+    os.utime(stale, (day_ago, day_ago))
+    done = televent(source, tmp_path, "backup", "--out", str(folder / "televent.backup"))
+    assert done.returncode == 0, done.stderr
+    assert not stale.exists() and fresh.exists()
+    assert (folder / "televent.backup").exists()

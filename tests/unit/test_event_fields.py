@@ -118,6 +118,14 @@ def test_lengths_are_kept_as_time_passes_across_the_clocks_changing() -> None:
     moved = edited_text(long, read_changes({"start": "2026-03-29T01:00:00"}), occurrence=None,
                         stamp=STAMP, zone_name="Europe/Berlin")  # fmt: skip
     assert _length(moved) == dt.timedelta(hours=3)
+    # the second 02:30 of that night, start and end: said in UTC, not as the first one
+    second = _new(title="Late", start="2026-10-25T02:30:00+01:00", end="2026-10-25T02:50:00+01:00",
+                  timezone="Europe/Berlin")  # fmt: skip
+    event = _master(second)
+    assert event.decoded("DTSTART").astimezone(dt.UTC) == dt.datetime(
+        2026, 10, 25, 1, 30, tzinfo=dt.UTC
+    )
+    assert _length(second) == dt.timedelta(minutes=20)
 
 
 def test_all_day_events_are_dates_and_end_the_day_after() -> None:

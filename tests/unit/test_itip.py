@@ -385,6 +385,10 @@ def test_a_cancel_of_this_and_future_instances_ends_the_series_before_them() -> 
     assert value(copy, "STATUS") is None
     assert SECOND not in components_by_key(copy)  # nothing of it, nor after it, is left
 
+    # a late CANCEL, older than the instance the copy holds, cuts nothing
+    newer = stored(vevent(sequence=1), vevent(sequence=5, rid=SECOND, start=SECOND))
+    assert applied(newer, cancel) is None
+
     # from the first instance on: the whole meeting is off
     first = cancel.replace(f":{SECOND}", ":20260305T150000")
     whole = applied(current, first)

@@ -113,7 +113,7 @@ def resolve_times(
         end = _later(start, _length(current, all_day))
     if _instant(end) <= _instant(start):  # both dates, or both date-times of one kind
         raise FieldError("end", "must be after start.")
-    return start, _writable(end)
+    return _writable(start), _writable(end)
 
 
 def _writable(moment: Moment) -> Moment:

@@ -72,6 +72,28 @@ BUSY_RETRY_SECONDS = 60
 LOG = logging.getLogger(__name__)
 
 
+def _application(settings: Settings, listener: socket.socket) -> Televent:
+    """The application to serve: refused on a database whose restore did not finish (people
+    erased after the backup would be served); the listener is closed when it fails."""
+    try:
+        app = build_application(settings)
+        try:
+            refuse_unfinished_restore(app)
+        except BaseException:
+            app.close()
+            raise
+    except BaseException:
+        listener.close()
+        raise
+    return app
+
+
+def _restore_finished(settings: Settings, listener: socket.socket) -> None:
+    """Before any worker starts: on a database whose restore did not finish each would
+    refuse, and be started again, for ever."""
+    _application(settings, listener).close()
+
+
 def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) -> int:
     """Migrate, catch up the read models, and serve until interrupted (SIGTERM: the requests
     in flight are finished and the leader lease is released first). With `workers` above one,
@@ -80,16 +102,12 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
     # a busy port fails here, before anything starts; a worker inherits its parent's socket
     listener = inherited_listener() or bind_listener(host, port)
     if workers > 1:
+        _restore_finished(settings, listener)
         return run_workers(settings, listener, host=host, port=port, workers=workers)
     said = start_error_reporting(settings.sentry_dsn, __version__)  # before anything can fail
     if said:
         print(said)
-    try:
-        app = build_application(settings)
-        refuse_unfinished_restore(app)
-    except BaseException:
-        listener.close()
-        raise
+    app = _application(settings, listener)
     services = build_services(app, settings)
     instrument(app, services)
     tracing = _tracing(app)

@@ -31,6 +31,7 @@ import itertools
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import zipfile
@@ -56,6 +57,8 @@ BATCH = 500  # rows per INSERT when loading
 # The migration library's tables (the manifest lists the migrations instead) and a rebuild's
 # shadow tables
 SKIPPED = ("_yoyo", "yoyo_", "rebuild_")
+SCRATCH_PREFIX = ".televent-backup-"  # the folder of a SQLite backup's copy, beside it
+STALE_SECONDS = 86_400
 UNFINISHED = "unfinished_restores"  # this database's own restore in progress, never backed up
 MIGRATIONS_QUERY = "SELECT migration_id FROM _yoyo_migration"
 TABLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -110,6 +113,7 @@ def take_backup(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     skipped = rebuilt_tables() | {events_table, UNFINISHED}
+    _forget_stale_copies(out.parent, now)
     with _snapshot(url, out.parent) as reader:
         tables = [t for t in reader.tables() if t not in skipped and not t.startswith(SKIPPED)]
         applied = sorted(str(row[0]) for row in reader.rows(MIGRATIONS_QUERY))
@@ -132,6 +136,19 @@ def take_backup(
             Path(temporary).unlink(missing_ok=True)
             raise
     return manifest
+
+
+def _forget_stale_copies(folder: Path, now: dt.datetime) -> None:
+    """Remove the database copies of backups that were killed before they could (a day old:
+    a backup running now is left alone): each holds every key, erased people's too, and must
+    not be kept, rotated or sent elsewhere with the backups."""
+    for stale in folder.glob(f"{SCRATCH_PREFIX}*"):
+        try:
+            age = now.timestamp() - stale.stat().st_mtime
+        except OSError:
+            continue
+        if stale.is_dir() and age > STALE_SECONDS:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _on_disk(path: Path) -> None:
@@ -237,7 +254,7 @@ def _snapshot(url: DatabaseUrl, beside: Path) -> Iterator[_Reader]:
     (on the disk the operator chose for backups, not a temporary folder that may be memory
     smaller than the database), private to the process, removed afterwards."""
     if url.dialect is Dialect.SQLITE:
-        with tempfile.TemporaryDirectory(prefix=".televent-backup-", dir=beside) as folder:
+        with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=beside) as folder:
             copy = Path(folder) / "snapshot.db"
             source = sqlite3.connect(Path(url.path).expanduser(), timeout=60)
             target = sqlite3.connect(copy)

@@ -98,13 +98,15 @@ def apply_cancel(stored: CalendarObject | None, message: ItipMessage) -> str | N
             if "" not in result:  # only instances were known: the series itself is cancelled
                 result[""] = _cancelled(lead, version[0], stamp)
     else:
+        applied: set[str] = set()
         for key, component in incoming.items():
             before = current.get(key) or current.get("")
             version = version_of(component, message.zones)
             if before is not None and version < stored_version(before, stored):
                 continue
             result[key] = _cancelled(component, version[0], component.get("DTSTAMP"))
-        following = sorted(k for k, c in incoming.items() if k in result and _and_after(c))
+            applied.add(key)
+        following = sorted(k for k, c in incoming.items() if k in applied and _and_after(c))
         if following:
             return _ended(stored, result, message, following[0])
     return _changed_text(stored, result, message)

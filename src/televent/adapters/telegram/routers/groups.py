@@ -313,23 +313,18 @@ async def membership(update: ChatMemberUpdated, ctx: BotContext, bot: Bot) -> No
 
 
 async def _who_is_still_here(ctx: BotContext, bot: Bot, chat_id: int) -> None:
-    """Back in the group: those who left it while the bot was away leave its calendar, and
-    each one's role follows whether they are an admin now (Telegram told the bot nothing
-    meanwhile)."""
+    """Back in the group: those who left it while the bot was away leave its calendar
+    (Telegram told the bot nothing meanwhile). Roles stay as they are: the owner may have
+    changed some by hand, and a change of admins reaches the bot as it happens."""
     for telegram_id in await ctx.port.run(group_service.members_to_check, ctx.service, chat_id):
         try:
             status = (await bot.get_chat_member(chat_id, telegram_id)).status
         except TelegramAPIError as exc:  # cannot say: they keep it
             LOG.info("Could not ask Telegram about %s in group %s: %s", telegram_id, chat_id, exc)
             continue
-        person = Person(telegram_id, "")
         if status in GONE:
+            person = Person(telegram_id, "")
             await ctx.port.run(group_service.member_left, ctx.service, chat_id, person)
-        else:
-            await ctx.port.run(
-                group_service.member_changed, ctx.service, chat_id, person,
-                admin=status in ADMINS,
-            )  # fmt: skip
 
 
 def _event_id(text: str) -> UUID | None:
