@@ -310,26 +310,3 @@ def test_an_invitation_that_names_a_list_reaches_the_address_it_was_mailed_to(
     facts = copy_facts(app, BOB, "list-1")
     assert facts is not None
     assert {a["address"]: a["partstat"] for a in facts["attendees"]}[address] == "NEEDS-ACTION"
-
-
-def test_one_mail_to_a_list_reaches_each_user_it_was_delivered_to(app: Televent) -> None:
-    """The same email (one Message-ID) delivered to Bob's and Carol's addresses through a
-    list: the second copy was taken for the first again, and Carol never got the meeting."""
-    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
-    app.register_account(3, name="Carol", actor=ACTOR, source=CLI)
-    ical = (
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft//EN\r\nMETHOD:REQUEST\r\n"
-        "BEGIN:VEVENT\r\nUID:list-2\r\nDTSTAMP:20260301T080000Z\r\nSEQUENCE:0\r\n"
-        "DTSTART:20260310T100000Z\r\nDTEND:20260310T110000Z\r\nSUMMARY:All hands\r\n"
-        "ORGANIZER:mailto:erin@example.net\r\n"
-        "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:everyone@lists.example.net\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n"
-    )
-    raw = as_mail(ical, sender="erin@example.net", to="everyone@lists.example.net",
-                  message_id="all-hands")  # fmt: skip
-    for telegram_id in (BOB, 3):
-        copy = f"Delivered-To: {invite_address(app, telegram_id)}\r\n".encode() + raw
-        assert [r for r, _ in receive(app, copy)] == ["created"]
-        assert copy_facts(app, telegram_id, "list-2") is not None
-    again = f"Delivered-To: {invite_address(app, 3)}\r\n".encode() + raw
-    assert receive_email(ItipInbox(app, IDENTITY), again).duplicate

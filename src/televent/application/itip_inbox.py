@@ -111,14 +111,13 @@ class ItipInbox:
         self.ownership = MeetingOwnership(app, identity)
 
     def receive(self, message: InboundMessage) -> Receipt:
-        """Process one parsed email; the same copy of a message (by Message-ID and the mailbox
-        it was delivered to) again changes nothing."""
-        earlier = self.processed.outcomes_of(message.copy_key)
+        """Process one parsed email; the same message (by Message-ID) again changes nothing."""
+        earlier = self.processed.outcomes_of(message.message_id)
         if earlier is not None:
             outcomes = [Outcome(**o) for o in earlier]
             return Receipt(message.message_id, message.sender, True, outcomes)
         outcomes = self._process(message)
-        self.processed.record(message.copy_key, message.sender, [o.as_dict() for o in outcomes])
+        self.processed.record(message.message_id, message.sender, [o.as_dict() for o in outcomes])
         return Receipt(message.message_id, message.sender, False, outcomes)
 
     def _process(self, message: InboundMessage) -> list[Outcome]:

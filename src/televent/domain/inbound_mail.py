@@ -108,8 +108,6 @@ class InboundMessage:
         bounce: set for ``multipart/report; report-type=delivery-status`` messages.
         authentication: every Authentication-Results header (RFC 8601), topmost (the last
             added) first; whether one may be believed is the reader's decision.
-        delivered_to: the mailboxes this copy was delivered to (Delivered-To, X-Original-To,
-            Envelope-To), lower-cased.
     """
 
     message_id: str
@@ -122,15 +120,6 @@ class InboundMessage:
     calendars: tuple[CalendarPart, ...]
     bounce: Bounce | None
     authentication: tuple[AuthenticationResults, ...] = ()
-    delivered_to: tuple[str, ...] = ()
-
-    @property
-    def copy_key(self) -> str:
-        """What makes this copy of the message one: its Message-ID, and the mailboxes it was
-        delivered to (one email to two Televent users comes as two copies, one each)."""
-        if not self.delivered_to:
-            return self.message_id
-        return f"{self.message_id} for {','.join(sorted(self.delivered_to))}"
 
 
 PASS, FAIL, NONE = "pass", "fail", "none"
