@@ -356,7 +356,10 @@ def test_times_are_shown_in_the_users_zone(
     page = context.new_page()
     page.add_init_script("window.TelegramWebviewProxy = {postEvent() {}};")
     init = quote(mini_app.init_data(ALICE), safe="")
-    page.goto(f"{mini_app.url}/app/#tgWebAppData={init}&tgWebAppVersion=8.0")
+    # on the review's own week: in English a week starts on Sunday, and on a Sunday in New
+    # York "today" opens the week after the seeded one
+    day = this_week(2, 10).date().isoformat()
+    page.goto(f"{mini_app.url}/app/?view=week&date={day}#tgWebAppData={init}&tgWebAppVersion=8.0")
     expect(event_in_calendar(page, "Design review")).to_contain_text("10:00")
     context.close()
 
