@@ -159,20 +159,3 @@ def test_a_failing_receiver_is_asked_once_a_round_and_a_backlog_leaves_room_for_
     uids = [d.json["data"]["uid"] for d in receiver.deliveries("/down")[1:]]
     assert sorted(uids) == sorted([f"e{n}" for n in range(205)] + ["last"])
     assert rounds > 1
-
-
-def test_a_webhooks_later_messages_never_overtake_those_still_leased(
-    app: Televent, receiver: WebhookReceiver
-) -> None:
-    """A round that stopped at its time limit or at a failure leaves its claimed messages
-    leased; the next round claimed the webhook's later ones and sent them first."""
-    alice = person(app, 1, "Alice")
-    work = app.queries.calendars_of(alice)[0].calendar_id
-    hook(app, alice, receiver, "/a")
-    for n in range(30):
-        app.put_object(work, f"e{n}.ics", ical(f"e{n}", "Item"), actor=ACTOR, source=SOURCE,
-                       by=alice)  # fmt: skip
-    queue = WebhookQueue(app.views, app.clock)
-    first = queue.claim(200)
-    assert [m.subject["uid"] for m in first] == [f"e{n}" for n in range(20)]
-    assert queue.claim(200) == []  # not e20… while e0…e19 are out
