@@ -10,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from televent.adapters.caldav.handlers import CalDavHandlers
 from televent.adapters.caldav.protocol import Request
+from televent.application.televent import Televent
 from televent.domain.values import account_id_for, calendar_id_for
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import Backend
@@ -112,6 +114,14 @@ def test_nothing_a_client_sends_raises(backend: Backend, requests: list) -> None
             assert 200 <= reply.status < 500, (method, path, extra, body, reply.status, reply.body)
 
 
+def _signed_in(app: Televent) -> tuple[CalDavHandlers, dict[str, str]]:
+    """Account 1 with a device password, the CalDAV handlers, and its Authorization header."""
+    app.register_account(1, name="A", actor=ACTOR, source=CLI)
+    password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
+    auth = "Basic " + base64.b64encode(f"1:{password}".encode()).decode()
+    return caldav_handlers(app, 100_000), {"authorization": auth}
+
+
 def test_a_line_folded_inside_a_character_is_stored_and_read_whole(backend: Backend) -> None:
     # RFC 5545 §3.1 lets a writer fold between the octets of one character: the PUT was
     # refused as not UTF-8
@@ -122,10 +132,7 @@ def test_a_line_folded_inside_a_character_is_stored_and_read_whole(backend: Back
     with pytest.raises(UnicodeDecodeError):
         body.decode("utf-8")
     with backend.fresh_app() as app:
-        app.register_account(1, name="A", actor=ACTOR, source=CLI)
-        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
-        server = caldav_handlers(app, 100_000)
-        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        server, auth = _signed_in(app)
         path = "/dav/calendars/1/default/folded.ics"
         stored = server.handle(
             Request("PUT", path, {**auth, "content-type": "text/calendar"}, body)
@@ -140,10 +147,7 @@ def test_conditional_writes_take_star_and_lists_of_tags(backend: Backend) -> Non
     matches when any of its tags does (it was a 412), and `If-None-Match` with the current
     tag refuses the PUT (it overwrote)."""
     with backend.fresh_app() as app:
-        app.register_account(1, name="A", actor=ACTOR, source=CLI)
-        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
-        server = caldav_handlers(app, 100_000)
-        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        server, auth = _signed_in(app)
         path = "/dav/calendars/1/default/c.ics"
 
         def put(summary: str, **headers: str) -> int:
@@ -183,10 +187,7 @@ def test_apple_calendar_makes_and_orders_calendars(backend: Backend) -> None:
     calendar-free-busy-set): refused as protected, no calendar could be made from it. They are
     kept as the client's (RFC 4918 §4.2 dead properties), returned, changed and removed."""
     with backend.fresh_app() as app:
-        app.register_account(1, name="A", actor=ACTOR, source=CLI)
-        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
-        server = caldav_handlers(app, 100_000)
-        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        server, auth = _signed_in(app)
         path = "/dav/calendars/1/apple1/"
         made = server.handle(Request("MKCALENDAR", path, auth, APPLE_MKCALENDAR))
         assert made.status == 201, made.body
@@ -221,10 +222,7 @@ def test_apple_calendar_makes_and_orders_calendars(backend: Backend) -> None:
 def test_a_calendar_timezone_that_is_no_time_zone_is_refused(backend: Backend) -> None:
     """RFC 4791 §5.2.2: garbage was answered 200, stored, and then never shown (404)."""
     with backend.fresh_app() as app:
-        app.register_account(1, name="A", actor=ACTOR, source=CLI)
-        password = app.issue_device_password(1, "p", actor=ACTOR, source=CLI).password
-        server = caldav_handlers(app, 100_000)
-        auth = {"authorization": "Basic " + base64.b64encode(f"1:{password}".encode()).decode()}
+        server, auth = _signed_in(app)
         garbage = (
             b'<A:propertyupdate xmlns:A="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
             b"<A:set><A:prop><C:calendar-timezone>garbage</C:calendar-timezone></A:prop>"
