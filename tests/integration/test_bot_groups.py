@@ -34,6 +34,7 @@ from tests.botapi import BOT_USERNAME, Call
 
 ALICE, BOB, CAROL = 1, 2, 3  # @alice, @bob, @carol in the harness
 DAN = 5  # never talked to the bot privately
+ERIN = 4
 GROUP, OTHER = -1001234567890, -1009876543210
 TITLE = "Climbing club"
 DOMAIN = "televent.internal"
@@ -682,12 +683,58 @@ def test_back_in_the_group_the_bot_asks_who_is_still_there(app, api, clock) -> N
         calendar_id = group_calendar(app)
         for person in (BOB, CAROL):
             await tap(h, person, f"gj:{GROUP}")
+        # Erin never was in the group: Alice shared the calendar with her by hand, in her
+        # private chat with the bot (Telegram answers "left" for someone not in a group)
+        await h.register(ERIN)
+        _share_by_hand(app, calendar_id, ERIN)
         await bot_status(h, "member", "left")
-        api.set_left(GROUP, BOB)  # Bob left meanwhile; Carol is still there
+        api.set_left(GROUP, BOB, ERIN)  # Bob left meanwhile; Carol is still there
         back = await bot_status(h, "left", "member")
         assert any(c.method == "sendMessage" for c in back)  # welcomed back
         assert app.queries.role_in(calendar_id, account_id_for(BOB)) is None
         assert app.queries.role_in(calendar_id, account_id_for(CAROL)) is Role.WRITE
         assert app.queries.role_in(calendar_id, account_id_for(ALICE)) is Role.OWNER
+        assert app.queries.role_in(calendar_id, account_id_for(ERIN)) is Role.READ
 
     run_scenario(app, api, clock, scenario)
+
+
+def test_someone_given_the_calendar_by_hand_keeps_it_when_they_leave_the_group(
+    app, api, clock
+) -> None:
+    """Erin was given the group's calendar by hand, and is in the group too: leaving the
+    group does not take the calendar from her (it had, as from those who joined in the
+    group)."""
+
+    async def scenario(h: BotHarness) -> None:
+        api.set_admins(GROUP, ALICE)
+        await h.register(BOB, ERIN)
+        await create(h, ALICE, "Team lunch, tomorrow 13:00")
+        calendar_id = group_calendar(app)
+        await tap(h, BOB, f"gj:{GROUP}")
+        _share_by_hand(app, calendar_id, ERIN)
+        await tap(h, ERIN, f"gj:{GROUP}")  # joining too gives her the group's role
+        assert app.queries.role_in(calendar_id, account_id_for(ERIN)) is Role.WRITE
+        for person in (BOB, ERIN):
+            left = {
+                "message_id": next(_ids), "date": int(time.time()), "chat": _chat(GROUP),
+                "from": h._user(person), "left_chat_member": h._user(person),
+            }  # fmt: skip
+            await h.dispatcher.feed_raw_update(h.bot, {"update_id": next(_ids), "message": left})
+        assert app.queries.role_in(calendar_id, account_id_for(BOB)) is None
+        assert app.queries.role_in(calendar_id, account_id_for(ERIN)) is Role.WRITE
+
+    run_scenario(app, api, clock, scenario)
+
+
+def _share_by_hand(app: Televent, calendar_id: UUID, telegram_id: int) -> None:
+    """The group calendar's owner (Alice) shares it with someone in her private chat with the
+    bot, who accepts in theirs."""
+    alice, member = account_id_for(ALICE), account_id_for(telegram_id)
+    app.share_calendar(
+        calendar_id, by=alice, member=member, role="read",
+        actor=f"account:{alice}", source=f"bot:{ALICE}",
+    )  # fmt: skip
+    app.answer_calendar_invitation(
+        calendar_id, by=member, accept=True, actor=f"account:{member}", source=f"bot:{telegram_id}"
+    )

@@ -209,8 +209,9 @@ class GroupCalendarCommands(ObjectCommands):
         self.save_all(group, calendar)
 
     def leave_group_calendar(self, chat_id: int, *, member: UUID, actor: str, source: str) -> bool:
-        """Someone left the group (or was removed from it): they leave its calendar too.
-        False when they were not a member of it (or the group has no calendar)."""
+        """Someone left the group (or was removed from it): they leave its calendar too, if
+        they came to it through the group. False when they were not such a member of it (or
+        the group has no calendar)."""
         group = self._group_or_none(chat_id)
         if group is None:
             return False
@@ -218,8 +219,9 @@ class GroupCalendarCommands(ObjectCommands):
             calendar = self._live_calendar(group)
         except NotFoundError:
             return False
-        if str(member) not in calendar.members:
-            return False
+        entry = calendar.members.get(str(member))
+        if entry is None or not group.joined_through_it(entry.get("via")):
+            return False  # shared by hand (in a private chat, the app, the API): theirs to keep
         calendar.remove_member(by=calendar.account_id, member=member, actor=actor, source=source)
         self.save_all(calendar)
         return True

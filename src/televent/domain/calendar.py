@@ -448,7 +448,11 @@ class Calendar(Aggregate):
     def _member_invited(
         self, *, account_id: UUID, member: UUID, role: str, by: UUID, actor: str, source: str
     ) -> None:
-        self.members[str(member)] = {"role": role, "status": Status.INVITED.value, "properties": {}}
+        # `via`: where the invitation came from (a group's chat when the member joined through
+        # the group: only they leave the calendar with the group, domain/group_chat.py)
+        self.members[str(member)] = {
+            "role": role, "status": Status.INVITED.value, "properties": {}, "via": source,
+        }  # fmt: skip
 
     @event("MembershipAccepted")
     def _membership_accepted(

@@ -28,7 +28,13 @@ from televent.domain.calendar_reading import read_calendar
 from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError, ForbiddenError
 from televent.domain.sharing import Role
-from televent.domain.values import TELEVENT_NAMESPACE, PartStat, normalize_address
+from televent.domain.values import (
+    TELEVENT_NAMESPACE,
+    PartStat,
+    Source,
+    SourceKind,
+    normalize_address,
+)
 
 GROUP_SLUG_PREFIX = "group-"
 MAX_TITLE = 128
@@ -88,6 +94,11 @@ def _attendees(component: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
+def group_source(chat_id: int) -> str:
+    """The source every change made in a group's chat records (the bot, the chat)."""
+    return Source(SourceKind.BOT, str(chat_id)).encode()
+
+
 class GroupChat(Aggregate):
     """A Telegram group with a calendar (see the module docstring)."""
 
@@ -117,6 +128,13 @@ class GroupChat(Aggregate):
         if admin:
             return Role.MANAGE
         return Role.WRITE if self.settings["members_edit"] else Role.READ
+
+    def joined_through_it(self, via: object) -> bool:
+        """Whether a member of its calendar came to it through the group (by joining in the
+        group's chat, the source every group command records), not by a share by hand: only
+        they leave the calendar when they leave the group. A membership recorded before its
+        way in was (`via` unknown) counts as through the group."""
+        return via is None or via == group_source(self.chat_id)
 
     def may_add_events(self, *, by: UUID | None, admin: bool) -> bool:
         """Whether someone may add events from the group (`/create` there)."""

@@ -21,14 +21,12 @@ from aiogram.types import InlineKeyboardMarkup
 from televent.adapters.i18n import speaking, t
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import NotFoundError
-from televent.domain.group_chat import group_title
+from televent.domain.group_chat import group_source, group_title
 from televent.domain.languages import DEFAULT_LANGUAGE
 from televent.domain.sharing import Role
 from televent.domain.values import (
     Actor,
     PartStat,
-    Source,
-    SourceKind,
     internal_address,
     internal_uri,
     telegram_id_of,
@@ -378,7 +376,7 @@ def _partstat(value: object) -> PartStat | None:
 def _who(service: BotService, group: Group, person: Person | None) -> tuple[str, str]:
     """The actor (the person's account, or their internal address when they have none) and
     the source (the group's chat)."""
-    source = Source(SourceKind.BOT, str(group.chat_id)).encode()
+    source = group_source(group.chat_id)
     if person is None:
         return Actor().encode(), source
     account = service.account(person.telegram_id)
