@@ -210,3 +210,35 @@ def test_a_killed_backups_copy_of_the_database_does_not_stay_beside_the_backups(
     assert done.returncode == 0, done.stderr
     assert not stale.exists() and fresh.exists()
     assert (folder / "televent.backup").exists()
+
+
+def test_a_backup_and_a_restore_with_another_journal_than_the_servers_are_refused(
+    backend: Backend, tmp_path: Path
+) -> None:
+    """`backup` run with another TELEVENT_ERASURE_JOURNAL than the server's made an empty
+    journal there, and `restore` then trusted it: people erased after the backup came back."""
+    source = backend.fresh_url()
+    _people(source)
+    erased = televent(source, tmp_path, "gdpr", "erase", "3", "--yes", "--reason", "asked")
+    assert erased.returncode == 0, erased.stderr
+    elsewhere = tmp_path / "cron"
+    elsewhere.mkdir()
+    backup = tmp_path / "televent.backup"
+    refused = televent(source, elsewhere, "backup", "--out", str(backup))
+    assert refused.returncode != 0 and "1 person was erased" in refused.stderr
+    assert not backup.exists() and not (elsewhere / "erasures.jsonl").exists(), "nothing made"
+
+    assert televent(source, tmp_path, "backup", "--out", str(backup)).returncode == 0
+    (elsewhere / "erasures.jsonl").write_text("")  # a journal begun again elsewhere
+    taken = televent(source, elsewhere, "backup", "--out", str(tmp_path / "b2"), "--json")
+    assert taken.returncode == 0 and json.loads(taken.stdout)["erasures_not_in_journal"] == 1
+
+    target = f"sqlite:///{elsewhere}/restored.db"
+    refused = televent(target, elsewhere, "restore", str(backup))
+    assert refused.returncode != 0 and "does not name 1 of the people" in refused.stderr
+    assert not (elsewhere / "restored.db").exists(), "nothing written"
+    restored = televent(target, tmp_path, "restore", str(backup), "--json")
+    assert restored.returncode == 0, restored.stderr
+    done = televent(f"sqlite:///{elsewhere}/other.db", elsewhere, "restore", str(backup),
+                    "--without-erasure-journal")  # fmt: skip
+    assert done.returncode == 0, done.stderr

@@ -31,31 +31,51 @@ def add_backup_commands(commands: Any) -> None:
     restore.add_argument(
         "--without-erasure-journal",
         action="store_true",
-        help="restore although the erasure journal (TELEVENT_ERASURE_JOURNAL) is missing: only "
-        "when nobody was ever erased, or the journal is truly lost",
+        help="restore although the erasure journal (TELEVENT_ERASURE_JOURNAL) is missing or "
+        "does not name the people erased before the backup: only when nobody was ever erased, "
+        "or the journal is truly lost",
     )
     json_flag(restore)
     restore.set_defaults(handler=_restore)
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:
-    from televent.ops.backup import take_backup
+    from televent.ops.backup import BackupError, take_backup
     from televent.ops.erasure_journal import ErasureJournal
 
-    ErasureJournal(settings.erasure_journal).ensure()  # the journal a restore will ask for
+    journal = ErasureJournal(settings.erasure_journal)
     app = open_app(settings)
     try:
+        erased = app.keys.erased_subjects()
+        if erased and not journal.path.exists():
+            # `serve` writes its journal elsewhere: an empty one made here would be trusted
+            raise BackupError(
+                f"No erasure journal at {journal.path}, but {len(erased)} "
+                f"{'person was' if len(erased) == 1 else 'people were'} erased in this "
+                "database: the server writes its journal elsewhere. Set "
+                "TELEVENT_ERASURE_JOURNAL as `televent serve` has it (if the journal was lost, "
+                "make an empty file there)."
+            )
+        journal.ensure()  # the journal a restore will ask for
+        unnamed = len(journal.unnamed(erased))
         manifest = take_backup(
             app, settings.database, args.out, version=__version__, now=app.clock()
         )
     finally:
         app.close()
-    data = {"file": str(args.out), **asdict(manifest)}
+    data = {"file": str(args.out), **asdict(manifest), "erasures_not_in_journal": unnamed}
+    warning = (
+        f" Warning: the erasure journal does not name {unnamed} of the people erased in this "
+        "database; is it the one `televent serve` writes (TELEVENT_ERASURE_JOURNAL)?"
+        if unnamed
+        else ""
+    )
     emit(args, data, lambda: (
         f"Backup of {settings.database.describe()} written to {args.out}: {manifest.events} "
         f"events (log position {manifest.log_position}), {len(manifest.tables)} tables, "
         f"{len(manifest.migrations)} migrations. It holds every person's key: keep it as safe "
         f"as the database, and keep the erasure journal ({settings.erasure_journal}) with it."
+        f"{warning}"
     ))  # fmt: skip
     return 0
 
@@ -69,6 +89,7 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
         AlreadyLoadedError,
         BackupError,
         check_restorable,
+        erased_in_backup,
         finish_restore,
         load_backup,
         read_manifest,
@@ -87,6 +108,16 @@ def _restore(settings: Settings, args: argparse.Namespace) -> int:
             "TELEVENT_ERASURE_JOURNAL to it); if nobody was ever erased, pass "
             "--without-erasure-journal."
         )
+    if journal.path.exists() and not args.without_erasure_journal:
+        unnamed = journal.unnamed(erased_in_backup(args.file))
+        if unnamed:
+            raise BackupError(
+                f"The erasure journal at {journal.path} does not name {len(unnamed)} of the "
+                "people erased before this backup was taken: it is not the journal the server "
+                "wrote, and people erased after the backup would come back. Point "
+                "TELEVENT_ERASURE_JOURNAL at the server's journal; if it is truly lost, pass "
+                "--without-erasure-journal."
+            )
     app = build_application(settings)  # migrates the empty database
     resumed = False
     try:

@@ -166,6 +166,14 @@ class SubjectKeys:
             )  # fmt: skip
         return None if row is None or row[0] is None else str(row[0])
 
+    def erased_subjects(self) -> set[UUID]:
+        """Every subject erased."""
+        with self._connect() as connection:
+            rows = self._all(
+                connection, "SELECT subject_id FROM subject_keys WHERE erased_at IS NOT NULL"
+            )
+        return {UUID(str(r[0])) for r in rows}
+
     def erased_pseudonyms(self, subjects: Iterable[str]) -> dict[str, str]:
         """The pseudonym of each of `subjects` that was erased."""
         wanted = set(subjects)

@@ -322,6 +322,23 @@ def read_manifest(path: Path) -> Manifest:
         raise BackupError(f"{path} has a manifest this Televent cannot read.") from None
 
 
+def erased_in_backup(path: Path) -> set[UUID]:
+    """The accounts erased before the backup at `path` was taken (its key store's erased
+    rows): a journal a restore may trust names every one of them."""
+    name = "tables/subject_keys.jsonl"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if name not in archive.namelist():
+                return set()
+            return {
+                UUID(str(row["subject_id"]))
+                for row in _jsonl(archive, name)
+                if isinstance(row, dict) and row.get("erased_at")
+            }
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise BackupError(f"{path} is not a Televent backup ({type(exc).__name__}).") from None
+
+
 def finish_restore(app: Televent) -> None:
     """The restore is done: the people erased after the backup are erased again."""
     with app.views.write() as db:

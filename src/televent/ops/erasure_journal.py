@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
@@ -84,3 +85,10 @@ class ErasureJournal:
                 self.unreadable += 1
                 LOG.warning("Erasure journal %s: line %d unreadable; skipped", self.path, number)
         return found
+
+    def unnamed(self, erased: Iterable[UUID]) -> set[UUID]:
+        """Which of the `erased` accounts (erased in a database, or in a backup of it) this
+        journal does not name: when it misses any, it is not the journal the server wrote
+        (another TELEVENT_ERASURE_JOURNAL), or it was lost and begun again."""
+        named = {entry.account_id for entry in self.entries()}
+        return set(erased) - named
