@@ -310,3 +310,57 @@ def test_an_invitation_that_names_a_list_reaches_the_address_it_was_mailed_to(
     facts = copy_facts(app, BOB, "list-1")
     assert facts is not None
     assert {a["address"]: a["partstat"] for a in facts["attendees"]}[address] == "NEEDS-ACTION"
+
+
+def test_one_mail_to_a_list_reaches_each_user_it_was_delivered_to(app: Televent) -> None:
+    """The same email (one Message-ID) delivered to Bob's and Carol's addresses through a
+    list: the second copy was taken for the first again, and Carol never got the meeting.
+    Copies that reach nobody new (Bob's again, by another route, or one that names no
+    mailbox) are still duplicates."""
+    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
+    app.register_account(3, name="Carol", actor=ACTOR, source=CLI)
+    ical = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft//EN\r\nMETHOD:REQUEST\r\n"
+        "BEGIN:VEVENT\r\nUID:list-2\r\nDTSTAMP:20260301T080000Z\r\nSEQUENCE:0\r\n"
+        "DTSTART:20260310T100000Z\r\nDTEND:20260310T110000Z\r\nSUMMARY:All hands\r\n"
+        "ORGANIZER:mailto:erin@example.net\r\n"
+        "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:everyone@lists.example.net\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    raw = as_mail(ical, sender="erin@example.net", to="everyone@lists.example.net",
+                  message_id="all-hands")  # fmt: skip
+    inbox = ItipInbox(app, IDENTITY)
+    for telegram_id in (BOB, 3):
+        copy = f"Delivered-To: {invite_address(app, telegram_id)}\r\n".encode() + raw
+        assert [r for r, _ in receive(app, copy)] == ["created"]
+        assert copy_facts(app, telegram_id, "list-2") is not None
+    for header in ("Delivered-To", "X-Original-To"):
+        again = f"{header}: {invite_address(app, 3)}\r\n".encode() + raw
+        assert receive_email(inbox, again).duplicate
+    assert receive_email(inbox, raw).duplicate
+
+
+def test_a_copy_for_someone_the_invitation_does_not_name_is_not_theirs(app: Televent) -> None:
+    """A copy delivered to Carol of an invitation that names Bob (a Televent user) as its
+    attendee is read as it would be first: it is Bob's, already applied, and not Carol's."""
+    app.register_account(BOB, name="Bob", actor=ACTOR, source=CLI)
+    app.register_account(3, name="Carol", actor=ACTOR, source=CLI)
+    bob, carol = invite_address(app, BOB), invite_address(app, 3)
+    ical = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft//EN\r\nMETHOD:REQUEST\r\n"
+        "BEGIN:VEVENT\r\nUID:named-1\r\nDTSTAMP:20260301T080000Z\r\nSEQUENCE:0\r\n"
+        "DTSTART:20260310T100000Z\r\nDTEND:20260310T110000Z\r\nSUMMARY:Review\r\n"
+        f"ORGANIZER:mailto:erin@example.net\r\nATTENDEE:mailto:{bob}\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    raw = as_mail(ical, sender="erin@example.net", to=bob, message_id="named-1")
+    assert [r for r, _ in receive(app, f"Delivered-To: {bob}\r\n".encode() + raw)] == ["created"]
+    bobs = app.queries.object_with_uid(
+        app.queries.account_by_telegram_id(BOB).account_id, "named-1"
+    )
+    assert [r for r, _ in receive(app, f"Delivered-To: {carol}\r\n".encode() + raw)] == ["ignored"]
+    assert copy_facts(app, 3, "named-1") is None
+    again = app.queries.object_with_uid(
+        app.queries.account_by_telegram_id(BOB).account_id, "named-1"
+    )
+    assert bobs is not None and again is not None and again.etag == bobs.etag

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
@@ -80,6 +81,18 @@ AUTOMATIC_SENDERS = ("mailer-daemon", "postmaster")
 LOG = logging.getLogger(__name__)
 
 
+ORGANIZER_METHODS = ("REQUEST", "ADD", "CANCEL")
+
+
+@dataclass
+class _Copy:
+    """Whom one processing of a message is for (`only`: these accounts; None: everyone it
+    names), and whom it applied an invitation to (`served`)."""
+
+    only: frozenset[UUID] | None = None
+    served: set[UUID] = field(default_factory=set)
+
+
 class ItipInbox:
     """Applies inbound iMIP messages through the application's commands."""
 
@@ -111,16 +124,45 @@ class ItipInbox:
         self.ownership = MeetingOwnership(app, identity)
 
     def receive(self, message: InboundMessage) -> Receipt:
-        """Process one parsed email; the same message (by Message-ID) again changes nothing."""
+        """Process one parsed email; the same message (by Message-ID) again changes nothing,
+        but for a Televent user it was delivered to whom no copy of it reached before (one
+        invitation to a mailing list reaches each member's invitation address as a copy of
+        its own): their invitation is applied."""
         earlier = self.processed.outcomes_of(message.message_id)
-        if earlier is not None:
+        if earlier is None:
+            copy = _Copy()
+            outcomes = self._process(message, copy)
+            as_dicts = [o.as_dict() for o in outcomes]
+            self.processed.record(message.message_id, message.sender, as_dicts)
+            for account_id in copy.served:
+                self.processed.record(_served_key(message, account_id), message.sender, as_dicts)
+            return Receipt(message.message_id, message.sender, False, outcomes)
+        newcomers = self._not_yet_served(message)
+        if not newcomers:
             outcomes = [Outcome(**o) for o in earlier]
             return Receipt(message.message_id, message.sender, True, outcomes)
-        outcomes = self._process(message)
-        self.processed.record(message.message_id, message.sender, [o.as_dict() for o in outcomes])
+        outcomes = self._process(message, _Copy(only=frozenset(newcomers)))
+        for account_id in newcomers:  # whatever came of it: a copy again is a duplicate
+            self.processed.record(
+                _served_key(message, account_id), message.sender, [o.as_dict() for o in outcomes]
+            )
         return Receipt(message.message_id, message.sender, False, outcomes)
 
-    def _process(self, message: InboundMessage) -> list[Outcome]:
+    def _not_yet_served(self, message: InboundMessage) -> list[UUID]:
+        """The Televent users this copy was delivered to (its envelope's mailboxes) whom no
+        earlier copy of the message served."""
+        found: dict[UUID, None] = {}
+        for address in message.delivered_to:
+            account = self.app.queries.account_for_address(address, self.app.internal_domain)
+            if account is None or account.account_id in found:
+                continue
+            if self.processed.outcomes_of(_served_key(message, account.account_id)) is None:
+                found[account.account_id] = None
+        return list(found)
+
+    def _process(self, message: InboundMessage, copy: _Copy) -> list[Outcome]:
+        if copy.only is not None and (message.bounce is not None or not message.calendars):
+            return []  # a later copy: only invitations are for its own recipients
         if message.bounce is not None:
             return [self.failures.bounced(message.bounce, source=f"email:{message.message_id}")]
         if not message.calendars:
@@ -137,14 +179,17 @@ class ItipInbox:
                 outcomes.append(Outcome(part.method or "", "", "ignored", str(exc)))
                 continue
             for itip in itips:
-                outcomes.append(self._apply(message, itip, check))
+                if copy.only is None or itip.method in ORGANIZER_METHODS:
+                    outcomes.append(self._apply(message, itip, check, copy))
         return outcomes
 
-    def _apply(self, message: InboundMessage, itip: ItipMessage, check: SenderCheck) -> Outcome:
+    def _apply(
+        self, message: InboundMessage, itip: ItipMessage, check: SenderCheck, copy: _Copy
+    ) -> Outcome:
         handlers = {
-            "REQUEST": lambda: self._organizer_message(message, itip, check, cancel=False),
-            "ADD": lambda: self._organizer_message(message, itip, check, cancel=False),
-            "CANCEL": lambda: self._organizer_message(message, itip, check, cancel=True),
+            "REQUEST": lambda: self._organizer_message(message, itip, check, copy, cancel=False),
+            "ADD": lambda: self._organizer_message(message, itip, check, copy, cancel=False),
+            "CANCEL": lambda: self._organizer_message(message, itip, check, copy, cancel=True),
             "REPLY": lambda: self._reply(message, itip),
             "COUNTER": lambda: self._counter(message, itip),
             "REFRESH": lambda: self._refresh(message, itip),
@@ -165,7 +210,13 @@ class ItipInbox:
     # --- from an organizer elsewhere ------------------------------------------------------
 
     def _organizer_message(
-        self, message: InboundMessage, itip: ItipMessage, check: SenderCheck, *, cancel: bool
+        self,
+        message: InboundMessage,
+        itip: ItipMessage,
+        check: SenderCheck,
+        copy: _Copy,
+        *,
+        cancel: bool,
     ) -> Outcome:
         organizer = itip.organizer
         if organizer is not None and self.ownership.organised_here(organizer, itip.uid):
@@ -182,7 +233,7 @@ class ItipInbox:
                 "refused",
                 f"the sender {message.sender} failed authentication: {check.detail}",
             )
-        accounts = self._invited_accounts(itip, message)
+        accounts = self._invited_accounts(itip, message, copy.only)
         if not accounts:
             return Outcome(itip.method, itip.uid, "ignored", self._nobody_invited(itip, message))
         copies = [self._copy_of(account, itip) for account, _ in accounts]
@@ -206,6 +257,7 @@ class ItipInbox:
                     source=source,
                 )
             )
+        copy.served.update(account.account_id for account, _ in accounts)
         result = results[0] if len(set(results)) == 1 else ",".join(results)
         names = _names([account for account, _ in accounts])
         detail = names + (f" ({check.detail})" if check.detail else "")
@@ -249,27 +301,28 @@ class ItipInbox:
         return "created" if result.created else "updated" if result.changed else "unchanged"
 
     def _invited_accounts(
-        self, itip: ItipMessage, message: InboundMessage
+        self, itip: ItipMessage, message: InboundMessage, only: frozenset[UUID] | None = None
     ) -> list[tuple[AccountView, str | None]]:
         """Televent users the message is for, each with the address it was mailed to when no
         ATTENDEE names them (a CANCEL often lists nobody; Exchange invites mailing lists that
         way).
         Whose an address is, is the directory's one answer (`account_for_address`): an
-        internal address, a linked email or a current invitation address."""
+        internal address, a linked email or a current invitation address.
+        `only` keeps these accounts alone: a later copy of the message is read as if it came
+        first, for its own recipients."""
         found: dict[UUID, AccountView] = {}
         for attendee in itip.attendees():
             account = self.app.queries.account_for_address(attendee.value, self.app.internal_domain)
             if account is not None:
                 found.setdefault(account.account_id, account)
-        if found:
-            return [(account, None) for account in found.values()]
-        by_recipient: list[tuple[AccountView, str | None]] = []
-        for address in message.recipients:
-            account = self.app.queries.account_for_address(address, self.app.internal_domain)
-            if account is not None and account.account_id not in found:
-                found[account.account_id] = account
-                by_recipient.append((account, address))
-        return by_recipient
+        invited: list[tuple[AccountView, str | None]] = [(a, None) for a in found.values()]
+        if not found:
+            for address in message.recipients:
+                account = self.app.queries.account_for_address(address, self.app.internal_domain)
+                if account is not None and account.account_id not in found:
+                    found[account.account_id] = account
+                    invited.append((account, address))
+        return [(a, to) for a, to in invited if only is None or a.account_id in only]
 
     def _nobody_invited(self, itip: ItipMessage, message: InboundMessage) -> str:
         """Why a message for nobody in Televent is ignored (said in the outcome)."""
@@ -438,3 +491,9 @@ def _actor(message: InboundMessage) -> str:
 
 def _names(accounts: list[AccountView]) -> str:
     return ", ".join(f"tg:{a.telegram_id}" for a in accounts)
+
+
+def _served_key(message: InboundMessage, account_id: UUID) -> str:
+    """What `mail_inbound` records a message's invitation under, once for each account it
+    served (beside the message's own Message-ID)."""
+    return f"{message.message_id} for {account_id}"

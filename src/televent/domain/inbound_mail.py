@@ -108,6 +108,8 @@ class InboundMessage:
         bounce: set for ``multipart/report; report-type=delivery-status`` messages.
         authentication: every Authentication-Results header (RFC 8601), topmost (the last
             added) first; whether one may be believed is the reader's decision.
+        delivered_to: the mailboxes this copy was delivered to (Delivered-To, X-Original-To,
+            Envelope-To), lower-cased.
     """
 
     message_id: str
@@ -120,6 +122,7 @@ class InboundMessage:
     calendars: tuple[CalendarPart, ...]
     bounce: Bounce | None
     authentication: tuple[AuthenticationResults, ...] = ()
+    delivered_to: tuple[str, ...] = ()
 
 
 PASS, FAIL, NONE = "pass", "fail", "none"

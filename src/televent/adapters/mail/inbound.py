@@ -40,6 +40,7 @@ from televent.adapters.mail.calendar_parts import calendars_in
 from televent.adapters.mail.dsn import bounce_of, is_delivery_report
 from televent.adapters.mail.mime import (
     bracketed_id,
+    delivered_to_of,
     first_address,
     first_of,
     header_values,
@@ -138,6 +139,7 @@ def _inbound_message(message: Message, raw: bytes) -> InboundMessage:
         sender_name=sender_name,
         reply_to=reply_to,
         recipients=recipients_of(message),
+        delivered_to=delivered_to_of(message),
         subject=first_of(header_values(message, "Subject")),
         in_reply_to=bracketed_id(first_of(header_values(message, "In-Reply-To"))),
         calendars=() if bounce is not None else calendars_in(message),

@@ -23,7 +23,8 @@ from email.message import Message
 
 from televent.adapters.mail.bounded import UnreadableMessageError, read_message
 
-RECIPIENT_HEADERS = ("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To")
+ENVELOPE_HEADERS = ("Delivered-To", "X-Original-To", "Envelope-To")
+RECIPIENT_HEADERS = ("To", "Cc", *ENVELOPE_HEADERS)
 DELIVERY_STATUS = "message/delivery-status"
 MAX_NESTING = 64  # deeper MIME trees are hostile; their inner parts are ignored
 LINE_END = re.compile(r"\r\n|\r|\n")
@@ -92,6 +93,16 @@ def first_address(message: Message, name: str) -> tuple[str | None, str | None]:
         return None, None
     name, address = pairs[0]
     return name or None, address
+
+
+def delivered_to_of(message: Message) -> tuple[str, ...]:
+    """The mailbox this copy was delivered to, as the receiving servers wrote it
+    (Delivered-To, X-Original-To, Envelope-To), lower-cased, without duplicates."""
+    found: dict[str, None] = {}
+    for header in ENVELOPE_HEADERS:
+        for _, address in addresses_of(message, header):
+            found.setdefault(address)
+    return tuple(found)
 
 
 def recipients_of(message: Message) -> tuple[str, ...]:
