@@ -108,7 +108,8 @@ def sharing_of(app: Televent, seen: SeenCalendar) -> properties.Sharing:
 
 
 class Collections:
-    """PROPFIND, PROPPATCH, MKCALENDAR and principal searches."""
+    """PROPFIND, PROPPATCH, MKCALENDAR and principal searches; `max_resource_bytes` is the
+    largest calendar object a PUT stores, which every calendar names (RFC 4791 §5.2.5)."""
 
     def __init__(
         self,
@@ -116,11 +117,14 @@ class Collections:
         internal_domain: str,
         inbox: InboxResources,
         push: PushResources | None = None,
+        *,
+        max_resource_bytes: int,
     ) -> None:
         self.app = app
         self.internal_domain = internal_domain
         self.inbox = inbox
         self.push = push
+        self.max_resource_bytes = max_resource_bytes
 
     def _pushed(
         self, provider: properties.Provider, kind: PushKind, owner_id: object
@@ -130,6 +134,15 @@ class Collections:
             return provider
         extra = push_properties(Collection(kind, str(owner_id)), self.push.vapid_public_key)
         return {**provider, **extra}
+
+    def _calendar(
+        self, account: AccountView, view: CalendarView, sharing: properties.Sharing | None
+    ) -> properties.Provider:
+        """A calendar collection's properties, with WebDAV-Push's when push is on."""
+        provider = properties.calendar(
+            account, view, sharing, max_resource_bytes=self.max_resource_bytes
+        )
+        return self._pushed(provider, PushKind.CALENDAR, view.calendar_id)
 
     def propfind(
         self, request: Request, target: Target, principal: Principal, account: AccountView
@@ -165,16 +178,7 @@ class Collections:
         view = seen.view
         if target.kind is Kind.CALENDAR:
             sharing = None if seen.owned else sharing_of(self.app, seen)
-            listing = [
-                (
-                    calendar_url(tid, view.slug),
-                    self._pushed(
-                        properties.calendar(account, view, sharing),
-                        PushKind.CALENDAR,
-                        view.calendar_id,
-                    ),
-                )
-            ]
+            listing = [(calendar_url(tid, view.slug), self._calendar(account, view, sharing))]
             if deep:
                 listing += [
                     (
@@ -217,16 +221,12 @@ class Collections:
             listing += [
                 (
                     calendar_url(tid, c.slug),
-                    self._pushed(
-                        properties.calendar(
-                            account,
-                            c,
-                            sharing_of(self.app, SeenCalendar(c, c.owner_role))
-                            if c.calendar_id in shared_by_me
-                            else None,
-                        ),
-                        PushKind.CALENDAR,
-                        c.calendar_id,
+                    self._calendar(
+                        account,
+                        c,
+                        sharing_of(self.app, SeenCalendar(c, c.owner_role))
+                        if c.calendar_id in shared_by_me
+                        else None,
                     ),
                 )
                 for c in calendars
@@ -235,11 +235,7 @@ class Collections:
             listing += [
                 (
                     calendar_url(tid, s.view.slug),
-                    self._pushed(
-                        properties.calendar(account, s.view, sharing_of(self.app, s)),
-                        PushKind.CALENDAR,
-                        s.view.calendar_id,
-                    ),
+                    self._calendar(account, s.view, sharing_of(self.app, s)),
                 )
                 for s in self.app.queries.shared_with(account.account_id)
             ]
@@ -518,15 +514,12 @@ def _client_properties(root: ET.Element) -> dict[str, str | None]:
 
 
 def _is_clients(name: str) -> bool:
-    """Whether a property of that name is the client's to keep (not one of the server's)."""
+    """Whether a property of that name is the client's to keep (not one of the server's). The
+    writable ones (WRITABLE: the Apple calendar-color too) are skipped before it is asked."""
     if name in _KEPT_ANYWAY:
         return True
     namespace = name[1 : name.index("}")] if name.startswith("{") and "}" in name else ""
-    return (
-        bool(namespace)
-        and namespace not in _LIVE_NAMESPACES
-        and name != tag(APPLE, "calendar-color")
-    )
+    return bool(namespace) and namespace not in _LIVE_NAMESPACES
 
 
 def _component_set(item: ET.Element) -> str:

@@ -14,6 +14,7 @@ through the schedule inbox reader the handlers are given (`inbox.InboxResources`
 from __future__ import annotations
 
 from collections.abc import Callable
+from uuid import UUID
 
 from televent.adapters.caldav import properties, xml
 from televent.adapters.caldav.auth import Authenticator, Principal, UnauthenticatedError
@@ -31,6 +32,7 @@ from televent.adapters.caldav.replies import (
     check_scheduling_request,
     error_reply,
     etag,
+    if_match_tag,
     matched_etag,
     none_matched,
     one_tag,
@@ -89,11 +91,12 @@ class CalDavHandlers:
         self.dav_header = f"{DAV_HEADER}, webdav-push" if push is not None else DAV_HEADER
         self.auth = auth
         self.internal_domain = internal_domain
-        self.max_resource_bytes = max_resource_bytes
         self.reports = Reports(app)
         self.outbox = Outbox(app, internal_domain, max_resource_bytes)
         self.inbox = InboxResources(inbox)
-        self.collections = Collections(app, internal_domain, self.inbox, push)
+        self.collections = Collections(
+            app, internal_domain, self.inbox, push, max_resource_bytes=max_resource_bytes
+        )
         self.methods: dict[str, Handler] = {
             "PROPFIND": self.collections.propfind,
             "PROPPATCH": self.collections.proppatch,
@@ -106,6 +109,12 @@ class CalDavHandlers:
             "REPORT": self.report,
             "POST": self.post,
         }
+
+    @property
+    def max_resource_bytes(self) -> int:
+        """The largest calendar object a PUT stores: the one limit every calendar names in
+        CALDAV:max-resource-size (RFC 4791 §5.2.5)."""
+        return self.collections.max_resource_bytes
 
     def handle(self, request: Request) -> Reply:
         """Answer one request; every failure becomes a protocol reply."""
@@ -260,9 +269,8 @@ class CalDavHandlers:
         if_none = (if_none_match or "").strip() == "*"
         if (if_match is not None and one_tag(if_match) is None) or (
             if_none_match is not None and not if_none
-        ):  # `*` or a list of tags: decided by the current version (a single tag by the write)
-            current = self.app.queries.object_at(view.calendar_id, target.name)
-            now = None if current is None else current.etag
+        ):  # `*`, a weak tag or a list: decided by the current version (a strong tag by the write)
+            now = self._etag_at(view.calendar_id, target.name)
             if_match = matched_etag(if_match, now)
             if_none = none_matched(if_none_match, now)
         else:
@@ -291,10 +299,13 @@ class CalDavHandlers:
         if target.kind is Kind.PUSH and self.push is not None:
             return self.push.unregister(target, account)
         if target.kind is Kind.INBOX and target.name is not None:
+            name = target.name
             self.app.delete_inbox_item(
                 account.account_id,
-                target.name,
-                if_match=etag(request.header("if-match")),
+                name,
+                if_match=if_match_tag(
+                    request.header("if-match"), lambda: self.inbox.etag_of(account, name)
+                ),
                 actor=actor(principal),
                 source=source(principal),
             )
@@ -327,15 +338,13 @@ class CalDavHandlers:
             return Reply(204)
         if target.kind is not Kind.OBJECT or target.name is None:
             raise DavError(403, "This cannot be deleted.")
-        if_match = request.header("if-match")
-        if if_match is not None and one_tag(if_match) is None:  # `*` or a list of tags
-            current = self.app.queries.object_at(view.calendar_id, target.name)
-            if_match = matched_etag(if_match, None if current is None else current.etag)
-        else:
-            if_match = one_tag(if_match)
+        name = target.name
+        if_match = if_match_tag(
+            request.header("if-match"), lambda: self._etag_at(view.calendar_id, name)
+        )
         self.app.delete_object(
             view.calendar_id,
-            target.name,
+            name,
             actor=actor(principal),
             source=source(principal),
             if_match=if_match,
@@ -343,23 +352,27 @@ class CalDavHandlers:
         )
         return Reply(204)
 
+    def _etag_at(self, calendar_id: UUID, name: str) -> str | None:
+        """The current ETag of a calendar's object (None: there is none)."""
+        current = self.app.queries.object_at(calendar_id, name)
+        return None if current is None else current.etag
+
     def report(
         self, request: Request, target: Target, principal: Principal, account: AccountView
     ) -> Reply:
         """REPORT: calendar-multiget, calendar-query, free-busy-query, sync-collection."""
         if target.kind in (Kind.ROOT, Kind.PRINCIPAL):
             return self.collections.principal_search(request, account)
+        depth = request.header("depth")
         if target.kind is Kind.INBOX and target.name is None:
-            return self.inbox.report(xml.parse(request.body), account)
+            return self.inbox.report(xml.parse(request.body), account, depth)
         if target.kind is not Kind.CALENDAR:
             raise DavError(403, "Reports run on a calendar collection.", "supported-report", DAV)
         seen = seen_of(self.app, account, target)
         body = xml.parse(request.body)
         if body is None:
             raise xml.XmlError("A REPORT needs a body.")
-        return self.reports.run(
-            body, account, seen.view, request.header("depth") or "0", role=seen.role
-        )
+        return self.reports.run(body, account, seen.view, depth, role=seen.role)
 
     def post(
         self, request: Request, target: Target, principal: Principal, account: AccountView

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from televent.adapters.caldav import filters, properties, xml
 from televent.adapters.caldav.protocol import DavError, Reply
-from televent.adapters.caldav.reports import name_in, wanted_properties
+from televent.adapters.caldav.reports import name_in, searches_members, wanted_properties
 from televent.adapters.caldav.resources import inbox_url
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.domain.errors import NotFoundError
@@ -72,6 +72,11 @@ class InboxResources:
             account, as_object(item)
         )
 
+    def etag_of(self, account: AccountView, name: str) -> str | None:
+        """The ETag of one item (None: the inbox holds no such item)."""
+        item = self.inbox.item(account.account_id, name)
+        return None if item is None else item.etag
+
     def get(self, account: AccountView, name: str, *, head: bool) -> Reply:
         """GET or HEAD of one item."""
         item = self._item(account, name)
@@ -85,8 +90,11 @@ class InboxResources:
             return Reply(200, b"", {**headers, "content-length": str(len(body))})
         return Reply(200, body, headers)
 
-    def report(self, body: ET.Element | None, account: AccountView) -> Reply:
-        """calendar-multiget and calendar-query over the inbox's items."""
+    def report(
+        self, body: ET.Element | None, account: AccountView, depth: str | None = None
+    ) -> Reply:
+        """calendar-multiget and calendar-query over the inbox's items (`depth`: the Depth
+        header; a calendar-query of Depth 0 searches the inbox itself: `searches_members`)."""
         if body is None:
             raise xml.XmlError("A REPORT needs a body.")
         mode, names, _ = wanted_properties(body)
@@ -107,8 +115,9 @@ class InboxResources:
             condition = body.find(tag(CALDAV, "filter"))
             if condition is None:
                 raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
+            searched = items if searches_members(depth) else []
             try:
-                matching = [item for item in items if filters.matches(condition, item.ical)]
+                matching = [item for item in searched if filters.matches(condition, item.ical)]
             except filters.FilterError as error:
                 raise DavError(403, str(error), error.precondition) from error
             responses = [self._answer(account, i, mode, names) for i in matching]

@@ -35,11 +35,12 @@ from televent.projections.queries import AccountView, CalendarView, ObjectView, 
 
 Getter = Callable[[], ET.Element | xml.Text]  # a property, made when asked for
 Provider = Mapping[str, Getter]
-# Properties not returned for allprop (RFC 4918 §9.1: expensive or large).
+# Properties not returned for allprop (RFC 4918 §9.1: expensive or large; RFC 4791 §5.2.5).
 NOT_IN_ALLPROP = {
     tag(CALDAV, "calendar-data"),
     tag(DAV, "current-user-privilege-set"),
     tag(CALDAV, "schedule-tag"),
+    tag(CALDAV, "max-resource-size"),
 }
 REPORTS = ("calendar-multiget", "calendar-query", "free-busy-query")
 INBOX_REPORTS = (
@@ -240,9 +241,16 @@ def outbox(account: AccountView) -> Provider:
     }
 
 
-def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None = None) -> Provider:
+def calendar(
+    account: AccountView,
+    view: CalendarView,
+    sharing: Sharing | None = None,
+    *,
+    max_resource_bytes: int | None = None,
+) -> Provider:
     """A calendar collection (RFC 4791 §5.2); with `sharing`, one shared with the account, or
-    one of theirs they share (CalendarServer sharing: CS:shared, CS:shared-owner, CS:invite)."""
+    one of theirs they share (CalendarServer sharing: CS:shared, CS:shared-owner, CS:invite).
+    `max_resource_bytes` is the largest calendar object a PUT stores (§5.2.5)."""
     token = sync_token(view.sync_position)
     kinds = [(DAV, "collection"), (CALDAV, "calendar")]
     if sharing is not None:
@@ -274,6 +282,10 @@ def calendar(account: AccountView, view: CalendarView, sharing: Sharing | None =
         tag(DAV, "getcontenttype"): lambda: element(DAV, "getcontenttype", "text/calendar"),
         tag(CALDAV, "schedule-calendar-transp"): _opaque,
     }
+    if max_resource_bytes is not None:
+        props[tag(CALDAV, "max-resource-size")] = lambda: element(
+            CALDAV, "max-resource-size", str(max_resource_bytes)
+        )
     if view.description is not None:
         props[tag(CALDAV, "calendar-description")] = lambda: element(
             CALDAV, "calendar-description", view.description

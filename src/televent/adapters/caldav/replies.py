@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from televent.adapters.caldav import xml
 from televent.adapters.caldav.auth import Principal, ThrottledError, UnauthenticatedError
@@ -111,26 +112,43 @@ _LISTED_TAG = re.compile(r'\*|(?:W/)?"[^"]*"')
 
 
 def one_tag(header: str | None) -> str | None:
-    """The one entity tag a conditional header names (weak or strong), or None when it names
-    none, several or `*` (those need the resource's current tag: `matched_etag`)."""
+    """The one strong entity tag an If-Match header names, or None when it names none,
+    several, `*` or a weak one (those need the resource's current tag: `matched_etag`)."""
     if header is None:
         return None
     listed = _LISTED_TAG.findall(header)
-    return etag(listed[0]) if len(listed) == 1 and listed[0] != "*" else None
+    single = listed[0] if len(listed) == 1 else "*"
+    return None if single == "*" or single.startswith("W/") else single
+
+
+def if_match_tag(header: str | None, current: Callable[[], str | None]) -> str | None:
+    """What an If-Match header asks a write to hold to (see `matched_etag`): the one strong
+    tag it names, which the write checks as it stores, else the `current` ETag when the
+    header matches it (read only then). None without a header.
+
+    Raises:
+        PreconditionFailedError: the header does not match the current version.
+    """
+    single = one_tag(header)
+    if header is None or single is not None:
+        return single
+    return matched_etag(header, current())
 
 
 def matched_etag(header: str | None, current: str | None) -> str | None:
     """What an If-Match header (RFC 9110 §13.1.1: `*`, or a list of tags) asks a write to hold
     to, given the resource's `current` ETag (None: it does not exist): None without a header,
-    else the current ETag, for the write to check again as it stores.
+    else the current ETag, for the write to check again as it stores. If-Match compares
+    strongly: a weak tag (`W/"..."`) matches nothing.
 
     Raises:
         PreconditionFailedError: nothing there (for `*`), or no listed tag is the current one.
     """
     if header is None:
         return None
-    listed = [etag(t) for t in _LISTED_TAG.findall(header)] or [etag(header)]
-    if current is not None and ("*" in listed or current in listed):
+    listed = _LISTED_TAG.findall(header) or [header.strip()]
+    strong = [t for t in listed if not t.startswith("W/")]
+    if current is not None and ("*" in strong or current in strong):
         return current
     raise PreconditionFailedError(
         "The resource does not exist (If-Match)."
@@ -141,7 +159,8 @@ def matched_etag(header: str | None, current: str | None) -> str | None:
 
 def none_matched(header: str | None, current: str | None) -> bool:
     """Whether an If-None-Match header (`*`, or a list of tags) asks for a resource that does
-    not exist yet: `*`; a listed tag that is the current one is refused here.
+    not exist yet: `*`; a listed tag that is the current one is refused here. If-None-Match
+    compares weakly (RFC 9110 §13.1.2): `W/"x"` names the version `"x"` too.
 
     Raises:
         PreconditionFailedError: the resource is the version the header names.
@@ -157,7 +176,8 @@ def none_matched(header: str | None, current: str | None) -> bool:
 
 
 def etag(header: str | None) -> str | None:
-    """The entity tag an If-Match (or If-Schedule-Tag-Match) header names, weak or strong."""
+    """The opaque tag a header names with any weak mark (`W/`) dropped: what If-None-Match's
+    weak comparison compares (and If-Schedule-Tag-Match's single tag)."""
     if header is None:
         return None
     value = header.strip()

@@ -29,15 +29,18 @@ class Reports:
         body: ET.Element,
         account: AccountView,
         view: CalendarView,
-        depth: str,
+        depth: str | None,
         role: Role = Role.OWNER,
     ) -> Reply:
         """Dispatch on the report's root element (`role`: the account's on the calendar, for
-        the objects' privileges)."""
+        the objects' privileges; `depth`: the Depth header, None without one). Only
+        calendar-query heeds the Depth (`searches_members`); calendar-multiget ignores it
+        (RFC 4791 §7.9), and sync-collection, defined for Depth 0 (RFC 6578 §3.2), answers the
+        Depth 1 that clients send as well (Thunderbird, python caldav)."""
         if body.tag == tag(CALDAV, "calendar-multiget"):
             return self.multiget(body, account, view, role)
         if body.tag == tag(CALDAV, "calendar-query"):
-            return self.query(body, account, view, role)
+            return self.query(body, account, view, role, members=searches_members(depth))
         if body.tag == tag(DAV, "sync-collection"):
             return self.sync(body, account, view, role)
         if body.tag == tag(CALDAV, "free-busy-query"):
@@ -74,13 +77,22 @@ class Reports:
     # --- calendar-query --------------------------------------------------------------------------
 
     def query(
-        self, body: ET.Element, account: AccountView, view: CalendarView, role: Role = Role.OWNER
+        self,
+        body: ET.Element,
+        account: AccountView,
+        view: CalendarView,
+        role: Role = Role.OWNER,
+        *,
+        members: bool = True,
     ) -> Reply:
-        """RFC 4791 §7.8: the objects matching the filter (time ranges across recurrences)."""
+        """RFC 4791 §7.8: the objects matching the filter (time ranges across recurrences);
+        without `members` (Depth 0) the collection alone is searched, and it matches nothing."""
         mode, names, data = wanted_properties(body)
         condition = body.find(tag(CALDAV, "filter"))
         if condition is None:
             raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
+        if not members:
+            return Reply.xml(207, xml.multistatus([]))
         try:
             plain = plain_event_range(condition)
             matching = [
@@ -232,6 +244,14 @@ class Reports:
         return properties.answer(
             object_url(account.telegram_id, view.slug, obj.href), provider, mode, names
         )
+
+
+def searches_members(depth: str | None) -> bool:
+    """Whether a calendar-query on a collection searches its members (RFC 4791 §7.8): not with
+    `Depth: 0`, which names the collection itself, no calendar object. Without a Depth header
+    the RFC assumes 0, but clients that send none expect the calendar's objects (Apple's
+    CalDAVTester; Radicale answers so), as Televent always answered: they are searched."""
+    return depth is None or depth.strip() != "0"
 
 
 def plain_event_range(condition: ET.Element) -> tuple[int | None, int | None] | None:
