@@ -113,6 +113,15 @@ class PushQueue:
             )
         return given_up
 
+    def postpone(self, job: PushJob, wait: dt.timedelta) -> None:
+        """A round did not get to the registration: it is due again after `wait`, its
+        failures as they were."""
+        with self.views.write() as db:
+            db.run(
+                "UPDATE push_outbox SET due_at = ?, leased_until = NULL WHERE registration_id = ?",
+                (stamp(self.clock() + wait), job.registration_id),
+            )
+
     def gone(self, registration_id: str) -> None:
         """The push service says the subscription is no more (404, 410): the registration
         ends."""

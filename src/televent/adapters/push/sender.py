@@ -10,14 +10,19 @@ a new ephemeral key each; `http_ece`) and carry a VAPID authorization (RFC 8292;
 signed with the key the registration was made under, with `TTL`, `Urgency` (high when a
 changed event starts within 15 minutes) and `Topic` (the push service then keeps only the
 newest message of a collection for an offline phone). A 404 or 410 ends the registration;
-any other failure backs off that registration alone.
+any other failure backs off that registration alone. A push service that times out or cannot
+be reached is not asked again in the same round, and a round starts no push after
+ROUND_SECONDS: the registrations it did not try wait a few seconds for the next, no failure
+counted against them.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import logging
 import time
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import http_ece
@@ -41,6 +46,11 @@ from televent.domain.web_push import (
 LOG = logging.getLogger(__name__)
 ROUND = 200  # registrations taken per round
 AT_ONCE = 16  # pushed at the same time (each request bounded by the guard's time limit)
+# A round starts no push after this long: the rest wait for the next round (a round of push
+# resources that never answer took ROUND / AT_ONCE times the guard's time limit, 3 minutes)
+ROUND_SECONDS = 30.0
+UNREACHABLE = ("timeout", "connect")  # an origin that failed so is not asked again this round
+POSTPONED = dt.timedelta(seconds=5)  # when a registration a round did not try is due again
 JWT_LIFETIME_SECONDS = 12 * 3600  # RFC 8292 §2: at most 24 hours
 MAX_SIGNED = 10_000  # push services' origins whose JWT is remembered
 GONE = (404, 410)  # the push service no longer has the subscription (RFC 8030 §7.3)
@@ -80,6 +90,19 @@ class PushRefusedByServiceError(Exception):
         self.status = status
 
 
+@dataclass
+class _Round:
+    """What one round learnt: the push services that did not answer, and when it ends."""
+
+    until: float
+    unreachable: set[str] = field(default_factory=set)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
 class PushSender:
     """Sends the push queue's messages.
 
@@ -98,8 +121,11 @@ class PushSender:
         outbound: Outbound,
         subject: str,
         port: AppPort | None = None,
+        *,
+        round_seconds: float = ROUND_SECONDS,
     ) -> None:
         self.queue = queue
+        self.round_seconds = round_seconds
         self.registrations = registrations
         self.outbound = outbound
         self.subject = subject
@@ -112,8 +138,18 @@ class PushSender:
     async def run_once(self) -> int:
         """Send what is due (up to a round's worth); returns how many registrations."""
         jobs = await self.port.run(self.queue.claim, ROUND)
+        this_round = _Round(until=time.monotonic() + self.round_seconds)
+
+        async def push(job: PushJob) -> None:
+            if time.monotonic() > this_round.until or (
+                _origin(job.push_resource) in this_round.unreachable
+            ):  # its turn is the next round's (no failure of its own is counted)
+                await self.port.run(self.queue.postpone, job, POSTPONED)
+                return
+            await self.send(job, this_round.unreachable)
+
         await each_on_its_own(
-            jobs, self.send, at_once=AT_ONCE, log=LOG,
+            jobs, push, at_once=AT_ONCE, log=LOG,
             what=lambda job: f"Push to registration {job.registration_id}",
         )  # fmt: skip
         return len(jobs)
@@ -122,8 +158,9 @@ class PushSender:
         """Send, and look again soon; a failing round never ends the loop."""
         await keep_sending(self.run_once, idle=interval, log=LOG, what="A round of push messages")
 
-    async def send(self, job: PushJob) -> None:
-        """Send one registration's messages and record what happened."""
+    async def send(self, job: PushJob, unreachable: set[str] | None = None) -> None:
+        """Send one registration's messages and record what happened; a push service that
+        cannot be reached is added to `unreachable`."""
         key = await self.port.run(self.registrations.key, job.vapid_key_id)
         if key is None:  # its key is gone: the registration cannot be pushed to any more
             await self.port.run(self.queue.gone, job.registration_id)
@@ -143,6 +180,8 @@ class PushSender:
             await self._failed(job, str(refused))
             return
         except OutboundError as exc:
+            if unreachable is not None and exc.reason in UNREACHABLE:
+                unreachable.add(_origin(job.push_resource))
             await self._failed(job, f"{exc.reason}: {exc}")
             return
         await self.port.run(self.queue.sent, job)
