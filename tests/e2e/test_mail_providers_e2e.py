@@ -266,6 +266,12 @@ def test_serve_says_which_inbound_routes_are_on(tmp_path: Path) -> None:
         output = process.output()
     assert "POST /inbound/mailgun/mime (signed with TELEVENT_MAILGUN_SIGNING_KEY)" in output
     assert "POST /inbound/sendgrid and /inbound/postmark" in output
+    assert "senders are not checked (TELEVENT_TRUSTED_AUTHSERV_IDS is not set)" in output
+    with running_serve(
+        database_url, tmp_path, {**SERVER_ENV, "TELEVENT_TRUSTED_AUTHSERV_IDS": "mx.example.org"}
+    ) as (_, process):
+        output = process.output()
+    assert "POST /inbound/sendgrid" in output and "senders are not checked" not in output
 
 
 HEAD = b"From: Erin <erin@example.net>\r\nTo: carol@example.org\r\n"

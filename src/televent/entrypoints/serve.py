@@ -332,6 +332,12 @@ def _mail(app: Televent, settings: Settings, services: Services, public_url: str
         print(
             f"Email in: IMAP {imap.address}/{imap.mailbox} every {settings.imap_interval_seconds} s"
         )
+    inbound = settings.inbound_secret or settings.mailgun_signing_key or settings.imap_url
+    if inbound and not settings.trusted_authserv_ids:
+        print(
+            "Email in: senders are not checked (TELEVENT_TRUSTED_AUTHSERV_IDS is not set): an "
+            "invitation with a forged From is believed; name your MTA's authserv-id there."
+        )
     return lifespans
 
 
