@@ -63,6 +63,29 @@ async def say(h: BotHarness, user_id: int, text: str, chat: int = GROUP) -> list
     return h.api.calls()[before:]
 
 
+async def member_status(h: BotHarness, user: int, old: str, new: str) -> None:
+    """A `chat_member` update (sent to a bot that is an admin): Alice changed `user`'s status
+    in the group from `old` to `new` ("member", "administrator", "kicked"...)."""
+    update: dict[str, Any] = {
+        "chat": _chat(GROUP), "from": h._user(ALICE), "date": int(time.time()),
+        "old_chat_member": {"status": old, "user": h._user(user)},
+        "new_chat_member": {"status": new, "user": h._user(user)},
+    }  # fmt: skip
+    for member in (update["old_chat_member"], update["new_chat_member"]):
+        if member["status"] == "administrator":
+            member.update(
+                can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                can_delete_messages=False, can_manage_video_chats=False,
+                can_restrict_members=False, can_promote_members=False,
+                can_change_info=False, can_invite_users=True, can_post_stories=False,
+                can_edit_stories=False, can_delete_stories=False,
+                can_send_welcome_messages=False,
+            )  # fmt: skip
+        elif member["status"] == "kicked":
+            member["until_date"] = 0
+    await h.dispatcher.feed_raw_update(h.bot, {"update_id": next(_ids), "chat_member": update})
+
+
 async def tap(
     h: BotHarness, user_id: int, data: str, card: Call | None = None, chat: int = GROUP
 ) -> list[Call]:
@@ -591,16 +614,7 @@ def test_view_only_and_leaving_the_group_change_members_rights_at_once(app, api,
         await h.dispatcher.feed_raw_update(h.bot, {"update_id": next(_ids), "message": left})
         assert app.queries.role_in(calendar_id, bob) is None
         assert app.queries.role_in(calendar_id, carol) is Role.WRITE
-        kicked = {
-            "chat": _chat(GROUP),
-            "from": h._user(ALICE),
-            "date": int(time.time()),
-            "old_chat_member": {"status": "member", "user": h._user(CAROL)},
-            "new_chat_member": {
-                "status": "kicked", "user": h._user(CAROL), "until_date": 0,
-            },
-        }  # fmt: skip
-        await h.dispatcher.feed_raw_update(h.bot, {"update_id": next(_ids), "chat_member": kicked})
+        await member_status(h, CAROL, "member", "kicked")
         assert app.queries.role_in(calendar_id, carol) is None
 
     run_scenario(app, api, clock, scenario)
@@ -641,32 +655,13 @@ def test_a_member_made_admin_manages_the_calendar_and_a_demoted_one_no_longer_do
         bob, carol = account_id_for(BOB), account_id_for(CAROL)
         assert app.queries.role_in(calendar_id, carol) is Role.MANAGE
 
-        async def status(user: int, old: str, new: str) -> None:
-            update = {
-                "chat": _chat(GROUP), "from": h._user(ALICE), "date": int(time.time()),
-                "old_chat_member": {"status": old, "user": h._user(user)},
-                "new_chat_member": {"status": new, "user": h._user(user)},
-            }  # fmt: skip
-            for member in (update["old_chat_member"], update["new_chat_member"]):
-                if member["status"] == "administrator":
-                    member.update(
-                        can_be_edited=False, is_anonymous=False, can_manage_chat=True,
-                        can_delete_messages=False, can_manage_video_chats=False,
-                        can_restrict_members=False, can_promote_members=False,
-                        can_change_info=False, can_invite_users=True, can_post_stories=False,
-                        can_edit_stories=False, can_delete_stories=False,
-                        can_send_welcome_messages=False,
-                    )  # fmt: skip
-            await h.dispatcher.feed_raw_update(h.bot, {"update_id": next(_ids),
-                                                       "chat_member": update})  # fmt: skip
-
-        await status(CAROL, "administrator", "member")
+        await member_status(h, CAROL, "administrator", "member")
         assert app.queries.role_in(calendar_id, carol) is Role.WRITE
         await say(h, ALICE, "/calendar edit off")
         assert app.queries.role_in(calendar_id, carol) is Role.READ  # a viewer, like the rest
-        await status(BOB, "member", "administrator")
+        await member_status(h, BOB, "member", "administrator")
         assert app.queries.role_in(calendar_id, bob) is Role.MANAGE
-        await status(3_000, "member", "administrator")  # someone without the calendar
+        await member_status(h, 3_000, "member", "administrator")  # someone without the calendar
         assert len(app.queries.members_of(calendar_id)) == 2
 
     run_scenario(app, api, clock, scenario)
