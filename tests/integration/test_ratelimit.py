@@ -150,10 +150,12 @@ def middleware(store: BucketStore, address: int = 5, account: int = 5) -> Operat
     )
 
 
-async def get(app: Any, client: str, headers: dict[str, str] | None = None) -> httpx.Response:
+async def get(
+    app: Any, client: str, headers: dict[str, str] | None = None, path: str = "/dav/"
+) -> httpx.Response:
     transport = httpx.ASGITransport(app=app, client=(client, 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://televent") as http:
-        return await http.get("/dav/", headers=headers or {})
+        return await http.get(path, headers=headers or {})
 
 
 def test_anonymous_requests_are_limited_per_address_with_the_rate_limit_fields(
@@ -171,6 +173,23 @@ def test_anonymous_requests_are_limited_per_address_with_the_rate_limit_fields(
     assert refused.headers["ratelimit-policy"] == '"address";q=3;w=180'
     assert refused.headers["ratelimit"].startswith('"address";r=0;t=')
     assert other_address.status_code == 401  # another address has its own bucket
+
+
+def test_a_made_up_token_does_not_open_a_bucket_of_its_own_on_a_public_page(
+    make_store: Callable[[], BucketStore],
+) -> None:
+    """A booking link's free slots need no credentials, so nothing answers 401 to a made-up
+    bearer token: with a new one each time, one address asked without any limit."""
+
+    async def scenario() -> list[int]:
+        app = middleware(make_store(), address=3, account=5)
+        return [
+            (await get(app, "192.0.2.20", {"Authorization": f"Bearer made-up-{i}"},
+                       "/api/v1/book/alice/slots")).status_code
+            for i in range(5)
+        ]  # fmt: skip
+
+    assert run(scenario())[3:] == [429, 429]
 
 
 def test_a_neighbour_flooding_wrong_passwords_does_not_lock_out_the_right_password(

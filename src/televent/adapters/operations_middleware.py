@@ -78,6 +78,10 @@ ACCOUNT_DEFAULT = Policy("account", 1200, 600)
 # Writes to the public booking pages, per client address: 10 at once, 10 a minute after.
 BOOKING_DEFAULT = Policy("booking", 10, 10)
 BOOKING_WRITES = ("/api/v1/book/", "/book/")
+# Pages no credentials open (a booking link's, an unsubscribe link's, a published feed's):
+# charged to the address whatever a request carries (a made-up token each time was a bucket
+# of its own each time)
+PUBLIC = ("/api/v1/book/", "/book/", "/unsubscribe/", "/feeds/")
 
 
 @dataclass(frozen=True)
@@ -204,7 +208,8 @@ class OperationsMiddleware:
         status: dict[str, int],
     ) -> None:
         headers = dict(scope.get("headers") or [])
-        credentials = credentials_key(headers)
+        public = str(scope.get("path", "")).startswith(PUBLIC)
+        credentials = None if public else credentials_key(headers)
         if credentials is None:
             decision = await self.store.take(f"ip:{client}", self.limits.address)
             bucket = "address"
