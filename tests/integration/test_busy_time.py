@@ -149,6 +149,48 @@ def test_a_copy_of_someone_elses_meeting_declined_is_free(people: Televent) -> N
     assert _busy(app) == [(utc(12), utc(13))]
 
 
+def test_an_occurrence_answered_otherwise_than_its_series_counts_by_its_own_answer(
+    people: Televent,
+) -> None:
+    """Olga declined the boss's daily meeting but accepted it on the 5th (her client wrote an
+    override with her answer): that day she is busy, and a visitor could book her then.
+    Her accepted daily stand-up, declined on the 5th, leaves that day free."""
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    olga = internal_address(OWNER, app.internal_domain)
+    for uid, hour, series_answer, answer_on_5th in (
+        ("boss", "10", "DECLINED", "ACCEPTED"),
+        ("standup", "12", "ACCEPTED", "DECLINED"),
+    ):
+        series = vevent(
+            uid=uid, summary=uid, start=f"20260304T{hour}0000", end=f"20260304T{hour}3000",
+            tzid=None,
+            organizer="mailto:boss@example.com", attendees=[(olga, series_answer)],
+            rrule="FREQ=DAILY;COUNT=3",
+        )  # fmt: skip
+        override = (
+            f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260301T090000Z\r\n"
+            f"RECURRENCE-ID:20260305T{hour}0000Z\r\nDTSTART:20260305T{hour}0000Z\r\n"
+            f"DTEND:20260305T{hour}3000Z\r\nSUMMARY:{uid}\r\n"
+            f"ATTENDEE;PARTSTAT={answer_on_5th}:mailto:{olga}\r\nEND:VEVENT\r\n"
+        )
+        text = series.replace("END:VCALENDAR", override + "END:VCALENDAR")
+        app.put_object(calendar_id, f"{uid}.ics", text, actor="olga", source="caldav")
+    assert _busy(app) == [
+        (utc(12, day=4), utc(12, 30, day=4)),
+        (utc(10, day=5), utc(10, 30, day=5)),
+        (utc(12, day=6), utc(12, 30, day=6)),
+    ]
+    account = app.queries.account_by_telegram_id(OWNER)
+    assert account is not None
+    listed = AgendaReader(app.queries, app.internal_domain).listing(
+        account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    )
+    assert [(o.start.day, o.summary) for o in listed.occurrences] == [
+        (4, "standup"), (5, "boss"), (6, "standup"),
+    ]  # fmt: skip
+
+
 def test_an_endless_series_is_busy_years_after_it_was_written(people: Televent) -> None:
     """Beyond the occurrence index's horizon the series is expanded from its body."""
     app = people

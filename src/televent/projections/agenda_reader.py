@@ -30,7 +30,11 @@ from televent.domain.sharing import Action, Role, is_owner, permits
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.directory_reader import addresses_of
-from televent.projections.occurrences_reader import IndexedOccurrence, IndexedWindow, copy_answer
+from televent.projections.occurrences_reader import (
+    IndexedOccurrence,
+    IndexedWindow,
+    occurrence_answer,
+)
 from televent.projections.queries import AccountView, ObjectView, Queries, SeenCalendar
 
 SHORT_ID_LENGTH = 6
@@ -475,7 +479,7 @@ def _from_index(indexed: IndexedOccurrence, mine: list[str] | None) -> Occurrenc
     answer is read from it when someone else organises it, and a declined copy is none."""
     fields = indexed.fields
     attendees = indexed.series.get("attendees") or []  # the event's, as its invitations are
-    my_answer = None if mine is None else copy_answer(indexed.series, mine)
+    my_answer = None if mine is None else occurrence_answer(indexed, mine)
     if my_answer == PartStat.DECLINED.value:
         return None
     accepted = sum(1 for a in attendees if str(a["status"]).upper() == PartStat.ACCEPTED.value)

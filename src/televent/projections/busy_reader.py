@@ -35,7 +35,7 @@ from televent.domain.recurrence import decode
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.agenda_reader import AgendaReader
-from televent.projections.occurrences_reader import IndexedOccurrence, copy_answer
+from televent.projections.occurrences_reader import IndexedOccurrence, occurrence_answer
 from televent.projections.queries import AccountView, ObjectView
 
 LOG = logging.getLogger(__name__)
@@ -245,7 +245,7 @@ def _indexed_span(indexed: IndexedOccurrence, zone: ZoneInfo, mine: list[str]) -
     fields = indexed.fields
     if fields.get("transparent") or fields.get("status") == "CANCELLED":
         return None
-    if copy_answer(indexed.series, mine) == PartStat.DECLINED.value:
+    if occurrence_answer(indexed, mine) == PartStat.DECLINED.value:
         return None
     first, last = indexed.instants(zone)
     if last <= first:

@@ -80,6 +80,16 @@ def copy_answer(series: dict[str, Any], mine: Collection[str]) -> str | None:
     )
 
 
+def occurrence_answer(indexed: IndexedOccurrence, mine: Collection[str]) -> str | None:
+    """`copy_answer` of one occurrence: an override's own attendees answer for it (declined
+    series, one occurrence accepted; or the reverse), under the series' organizer when the
+    override names none."""
+    own = indexed.fields
+    if own is indexed.series or own.get("organizer") is not None:
+        return copy_answer(own, mine)
+    return copy_answer({**own, "organizer": indexed.series.get("organizer")}, mine)
+
+
 @dataclass(frozen=True)
 class IndexedWindow:
     """What the index says of a window: the occurrences it holds, the events the reader must
