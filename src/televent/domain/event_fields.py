@@ -218,7 +218,9 @@ def edited_text(
         target = master_of(calendar) or _events(calendar)[0]
     else:
         if "recurrence" in changes.given:
-            raise FieldError("recurrence", "belongs to the whole series; leave out occurrence.")
+            raise FieldError(
+                "recurrence", "belongs to the whole series; leave out occurrence."
+            ).worded("refusal-events-rule-whole-series")
         target = instance_of(calendar, occurrence, create=True)
     for name, prop in (
         ("title", "SUMMARY"),
@@ -257,7 +259,9 @@ def without_occurrence(text: str, occurrence: str) -> str:
     calendar = event_calendar(text)
     master = master_of(calendar)
     if master is None:
-        raise DomainError("This event has no series to take an occurrence out of.")
+        raise DomainError("This event has no series to take an occurrence out of.").worded(
+            "refusal-events-no-series"
+        )
     moment = instance_moment(master, occurrence)
     instance_of(calendar, occurrence, create=False)  # refuses a moment that is no instance
     key = instance_key(moment)

@@ -71,8 +71,11 @@ def occurrence_moment(start: Moment, occurrence: str) -> Moment:
     zone = start.tzinfo if isinstance(start, dt.datetime) and start.tzinfo else dt.UTC
     moment = parse_moment(occurrence, "occurrence", zone)
     if isinstance(start, dt.datetime) != isinstance(moment, dt.datetime):
-        wanted = "a date and time" if isinstance(start, dt.datetime) else "a date (YYYY-MM-DD)"
-        raise FieldError("occurrence", f"this series takes {wanted}.")
+        timed = isinstance(start, dt.datetime)
+        wanted = "a date and time" if timed else "a date (YYYY-MM-DD)"
+        raise FieldError("occurrence", f"this series takes {wanted}.").worded(
+            "refusal-events-occurrence-form", kind="time" if timed else "date"
+        )
     if isinstance(start, dt.datetime) and start.tzinfo is None:
         # a floating series: the local time as written; an offset beside it is dropped, not
         # applied (the API shows a floating time placed in the reader's zone, with its offset)

@@ -188,6 +188,12 @@ def _refuse(component: Component, message: str) -> InvalidCalendarDataError:
     return InvalidCalendarDataError(f"{where}: {message}", "valid-calendar-data")
 
 
+def _shown(rule: str) -> str:
+    """A recurrence rule as a refusal quotes it to a person (its start, when it is long)."""
+    text = rule.strip()
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def _check_rules(component: Component) -> None:
     """Rules faster than hourly are refused; the others must find their first instance."""
     start_prop = component.get("DTSTART")
@@ -199,13 +205,13 @@ def _check_rules(component: Component) -> None:
                 component,
                 f"RRULE FREQ={frequency} is not stored: recurrences repeat hourly at most "
                 "(every instance of a faster rule would be an event).",
-            )
+            ).worded("refusal-events-rule-too-often", rule=_shown(rule.value))
         if rule_interval(parts) is None:
             raise _refuse(
                 component,
                 f"RRULE INTERVAL={parts['INTERVAL'][:20]} is not stored: an interval is a whole "
                 "number of at least 1.",
-            )
+            ).worded("refusal-events-rule-interval", rule=_shown(rule.value))
         if start_prop is None:
             continue
         try:
@@ -218,13 +224,15 @@ def _check_rules(component: Component) -> None:
         except StopIteration:
             first = None
         except EXPANSION_ERRORS as exc:
-            raise _refuse(component, f"RRULE {rule.value.strip()} cannot be read: {exc}") from exc
+            raise _refuse(component, f"RRULE {rule.value.strip()} cannot be read: {exc}").worded(
+                "refusal-calendars-recurrence", rule=_shown(rule.value)
+            ) from exc
         if first is None:
             raise _refuse(
                 component,
                 f"RRULE {rule.value.strip()} has no instance within a hundred years of "
                 "DTSTART (its parts never match together).",
-            )
+            ).worded("refusal-events-rule-never-matches", rule=_shown(rule.value))
         if "," not in parts.get("BYSECOND", ""):
             continue  # at most one instance a minute
         if "BYSETPOS" in parts:
@@ -233,14 +241,14 @@ def _check_rules(component: Component) -> None:
                 component,
                 f"RRULE {rule.value.strip()[:200]}: BYSETPOS with several BYSECOND values is "
                 "not stored (no calendar application writes it).",
-            )
+            ).worded("refusal-events-rule-setpos-seconds", rule=_shown(rule.value))
         if _denser_than_an_hour_allows(trial):
             raise _refuse(
                 component,
                 f"RRULE {rule.value.strip()[:200]} gives more than {MAX_AN_HOUR} instances "
                 "within an hour: recurrences are not stored finer than that (every instance "
                 "would be an event).",
-            )
+            ).worded("refusal-events-rule-too-dense", rule=_shown(rule.value), most=MAX_AN_HOUR)
 
 
 def _denser_than_an_hour_allows(rule: Any) -> bool:
@@ -334,7 +342,7 @@ def check_library_reads(obj: CalendarObject) -> None:
         raise InvalidCalendarDataError(
             f"The recurrence of {obj.component_type} {obj.uid[:80]} cannot be expanded: {exc}",
             "valid-calendar-data",
-        ) from exc
+        ).worded("refusal-events-rule-unexpandable") from exc
 
 
 _TIMEZONE_PROPERTIES = {"TZID", "LAST-MODIFIED", "TZURL"}

@@ -48,15 +48,40 @@ ANSWERS = {
 IfMatch = Annotated[str | None, HeaderParameter(name="If-Match", required=False)]
 
 
-def invitee_address(queries: Queries, domain: str, text: str) -> tuple[str, str | None]:
-    """The calendar address and display name of an invitee as a person writes it (an error
-    names what was written)."""
+def invitee_address(
+    queries: Queries, domain: str, text: str, *, field: str = "invitee"
+) -> tuple[str, str | None]:
+    """The calendar address and display name of an invitee as a person writes it.
+
+    Raises:
+        FieldError: of `field` (`invitee`, or a new event's `attendees`), naming what was
+            written, in the reader's words.
+    """
+    written = text.strip()
+    shown, attendees = written[:80], field == "attendees"
     if holds_control_characters(text):
-        raise DomainError("An invitee contains control characters.")
+        refusal = FieldError(field, "an invitee contains control characters.")
+        if attendees:
+            raise refusal.worded("refusal-events-attendees-control-characters")
+        raise refusal.worded("refusal-events-invitee-control-characters")
     try:
         return read_invitee(queries, domain, text)
     except DomainError as exc:
-        raise DomainError(f"{text.strip()}: {exc}") from None
+        refusal = FieldError(field, f"{written}: {exc}")
+        value = written.removeprefix("mailto:").removeprefix("MAILTO:")
+        if value.startswith("@"):  # no Televent user has that username
+            if attendees:
+                raise refusal.worded("refusal-events-attendees-no-user", invitee=shown) from None
+            raise refusal.worded("refusal-events-invitee-no-user", invitee=shown) from None
+        if value.isdigit():  # a Telegram user who never started the bot
+            if attendees:
+                raise refusal.worded(
+                    "refusal-events-attendees-not-started", invitee=shown
+                ) from None
+            raise refusal.worded("refusal-events-invitee-not-started", invitee=shown) from None
+        if attendees:  # neither a user nor an email address
+            raise refusal.worded("refusal-events-attendees-unreadable", invitee=shown) from None
+        raise refusal.worded("refusal-events-invitee-unreadable", invitee=shown) from None
 
 
 def retrying(command: Callable[[], object], attempts: int = 3) -> None:
@@ -74,16 +99,22 @@ def retrying(command: Callable[[], object], attempts: int = 3) -> None:
 def _answer(api: ApiContext, caller: Caller, event_id: str, body: dict[str, Any]) -> EventJson:
     status = body.get("status")
     if not isinstance(status, str) or status.lower() not in ANSWERS:
-        raise FieldError("status", "must be accepted, tentative or declined.")
+        raise FieldError("status", "must be accepted, tentative or declined.").worded(
+            "refusal-events-rsvp-status"
+        )
     occurrence = body.get("occurrence")
     if occurrence is not None and not isinstance(occurrence, str):
-        raise FieldError("occurrence", "must be the recurrence_id of an occurrence.")
+        raise FieldError("occurrence", "must be the recurrence_id of an occurrence.").worded(
+            "refusal-events-rsvp-occurrence"
+        )
     access = EventAccess(api, caller)
     uuid = event_uuid(event_id)
     obj = access.visible(uuid)
     address = access.reader.my_address(caller.account, uuid)
     if address is None:
-        raise NotInvitedError("You are not invited to this event, so you cannot answer it.")
+        raise NotInvitedError("You are not invited to this event, so you cannot answer it.").worded(
+            "refusal-calendars-not-invited"
+        )
     recurrence_id = None
     if occurrence is not None:
         recurrence_id = instance_component(obj.ical, occurrence)["RECURRENCE-ID"].dt.isoformat()
@@ -111,23 +142,26 @@ def _invite(
 ) -> EventJson:
     invitee = body.get("invitee", body.get("address"))
     if not isinstance(invitee, str) or not invitee.strip():
-        raise FieldError("invitee", "give an @username, a Telegram id or an email address.")
+        raise FieldError("invitee", "give an @username, a Telegram id or an email address.").worded(
+            "refusal-events-invitee-missing"
+        )
     name = body.get("name")
     if name is not None and not isinstance(name, str):
-        raise FieldError("name", "must be a string.")
+        raise FieldError("name", "must be a string.").worded("refusal-events-invitee-name")
     access = EventAccess(api, caller)
     obj = access.organised(event_uuid(event_id))
     _check_version(obj.etag, if_match)
-    try:
-        address, known = invitee_address(api.queries, api.internal_domain, invitee)
-    except DomainError as exc:
-        raise FieldError("invitee", str(exc)) from None
+    address, known = invitee_address(api.queries, api.internal_domain, invitee)
     key, lead = normalize_address(address), lead_component(obj.ical)
     organizer = None if lead is None else lead.get("ORGANIZER")
     if key in access.mine and access.role(obj) is Role.OWNER:
-        raise FieldError("invitee", "that is you; you organise this event.")
+        raise FieldError("invitee", "that is you; you organise this event.").worded(
+            "refusal-events-invitee-yourself"
+        )
     if organizer is not None and key == normalize_address(str(organizer)):
-        raise FieldError("invitee", "that is the organizer of this event.")
+        raise FieldError("invitee", "that is the organizer of this event.").worded(
+            "refusal-events-invitee-organizer"
+        )
     retrying(
         lambda: api.app.invite_attendee(
             obj.event_id,
@@ -145,7 +179,9 @@ def _uninvite(
     api: ApiContext, caller: Caller, event_id: str, address: str | None, if_match: str | None
 ) -> str:
     if not address:
-        raise FieldError("address", "name the attendee to remove.")
+        raise FieldError("address", "name the attendee to remove.").worded(
+            "refusal-events-attendee-whom"
+        )
     access = EventAccess(api, caller)
     obj = access.organised(event_uuid(event_id))
     _check_version(obj.etag, if_match)
@@ -157,7 +193,9 @@ def _uninvite(
     listed = [] if lead is None else attendees_json(lead)
     key = normalize_address(value)
     if not any(normalize_address(a["address"]) == key for a in listed):
-        raise NotFoundError(f"{address} is not an attendee of this event.")
+        raise NotFoundError(f"{address} is not an attendee of this event.").worded(
+            "refusal-events-attendee-unknown", address=address.strip()[:80]
+        )
     retrying(
         lambda: api.app.remove_attendee(
             obj.event_id, value, actor=caller.actor, source=caller.source, by=access.account_id
@@ -170,7 +208,9 @@ def _uninvite(
 def _check_version(etag: str, if_match: str | None) -> None:
     expected = etag_value(if_match)
     if expected is not None and expected != etag:
-        raise PreconditionFailedError("The event changed since you read it (If-Match).")
+        raise PreconditionFailedError("The event changed since you read it (If-Match).").worded(
+            "refusal-calendars-event-changed"
+        )
 
 
 class AttendanceController(Controller):

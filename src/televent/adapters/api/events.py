@@ -251,16 +251,17 @@ def _invitees(
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > MAX_ATTENDEES:
-        raise FieldError("attendees", f"must be a list of at most {MAX_ATTENDEES} invitees.")
+        raise FieldError(
+            "attendees", f"must be a list of at most {MAX_ATTENDEES} invitees."
+        ).worded("refusal-events-attendees-list", most=MAX_ATTENDEES)
     found: dict[str, tuple[str, str | None]] = {}
     for item in value:
         text = item.get("address") if isinstance(item, dict) else item
         if not isinstance(text, str):
-            raise FieldError("attendees", "each is an @username, a Telegram id or an email.")
-        try:
-            address, name = invitee_address(api.queries, api.internal_domain, text)
-        except DomainError as exc:
-            raise FieldError("attendees", str(exc)) from None
+            raise FieldError(
+                "attendees", "each is an @username, a Telegram id or an email."
+            ).worded("refusal-events-attendees-item")
+        address, name = invitee_address(api.queries, api.internal_domain, text, field="attendees")
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             name = name or item["name"]
         if normalize_address(address) not in organizer:

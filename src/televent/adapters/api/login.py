@@ -4,7 +4,8 @@
 The link's token is redeemed once for a session, kept in an HttpOnly cookie (SameSite=Lax, so
 other sites cannot send requests with it; Secure when the server is reached over https), and
 the browser is sent on to the Mini App with 303 See Other. A used, expired or unknown link
-answers with a short page saying to ask the bot for a new one.
+answers with a short page saying to ask the bot for a new one, in the language the browser asks
+for (Accept-Language: there is no account before the login), else English.
 
 Link previews are not logins: Telegram fetches a link sent in a chat to show its preview (as
 do other messengers), which would use the token up before the person taps it. Such fetchers
@@ -13,7 +14,6 @@ do other messengers), which would use the token up before the person taps it. Su
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, post
@@ -23,7 +23,10 @@ from litestar.response import Redirect
 
 from televent.adapters.api.auth import SESSION_COOKIE
 from televent.adapters.api.context import ApiContext
+from televent.adapters.i18n import speaking, t
+from televent.adapters.small_page import small_page
 from televent.application.web_login import LOGIN_PATH, WebLogin
+from televent.domain.languages import from_accept_language, language_for
 
 MAX_TOKEN_LENGTH = 200
 LINK_PREVIEW_AGENTS = (
@@ -50,21 +53,16 @@ def session_cookie(value: str, *, max_age: int, secure: bool) -> Cookie:
     )
 
 
-def _page(status: int, title: str, text: str) -> Response[str]:
-    body = (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)} · Televent</title>"
-        "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;"
-        "padding:0 1rem}</style></head>"
-        f"<body><h1>{escape(title)}</h1><p>{escape(text)}</p></body></html>"
-    )
-    return Response(
-        body,
-        status_code=status,
-        media_type="text/html; charset=utf-8",
-        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
-    )
+def _language(request: Request[Any, Any, Any]) -> str:
+    """The language of the login link's pages: the browser's (there is no account before the
+    login), else English."""
+    return language_for(None, from_accept_language(request.headers.get("accept-language")))
+
+
+def _page(language: str, status: int, text: str, heading: str | None = None) -> Response[str]:
+    """A small page in `language` (its heading Televent unless one is given)."""
+    title = "Televent" if heading is None else f"{heading} · Televent"
+    return small_page(language, title, text, heading=heading or "Televent", status_code=status)
 
 
 def login_handlers(web_login: WebLogin, *, session_seconds: int, secure: bool) -> list[Any]:
@@ -78,21 +76,22 @@ def login_handlers(web_login: WebLogin, *, session_seconds: int, secure: bool) -
     ) -> Response[Any]:
         agent = request.headers.get("user-agent", "").lower()
         if any(name in agent for name in LINK_PREVIEW_AGENTS):
-            return _page(200, "Televent", "Open this link to sign in to your calendar.")
+            with speaking(_language(request)) as language:
+                return _page(language, 200, t("login-page-preview"))
         if not token or len(token) > MAX_TOKEN_LENGTH:
-            return _page(
-                400,
-                "This login link is incomplete",
-                "Open the whole link the bot sent you, or send /app to the bot for a new one.",
-            )
+            with speaking(_language(request)) as language:
+                return _page(
+                    language,
+                    400,
+                    t("login-page-incomplete"),
+                    heading=t("login-page-incomplete-title"),
+                )
         session = await api.port.run(web_login.redeem, token)
         if session is None:
-            return _page(
-                410,
-                "This login link no longer works",
-                "A login link works once, for a few minutes. Send /app to the Televent bot "
-                "for a new one.",
-            )
+            with speaking(_language(request)) as language:
+                return _page(
+                    language, 410, t("login-page-used"), heading=t("login-page-used-title")
+                )
         return Redirect(
             "/app/",
             status_code=303,

@@ -1,7 +1,9 @@
 """Errors of the JSON API as RFC 9457 problem details (`application/problem+json`).
 
 Every error under /api answers with an object holding `type`, `title`, `status` and `detail`
-(and, for invalid input, `errors`: what was wrong where). Televent's own problems have a
+(and, for input litestar finds invalid, `errors`: what was wrong where, for a developer:
+`key` the field or parameter, `source` where it was, `message` the framework's explanation,
+in English). Televent's own problems have a
 `urn:televent:problem:<name>` type; plain HTTP errors (unknown route, wrong method, body too
 large, wrong media type) use `about:blank`, whose title is the status phrase (RFC 9457 §4.2.1).
 A bad request never answers 500: only a real bug does, logged with its traceback.
@@ -12,19 +14,22 @@ English, which keeps HTTP's status phrases; the answer says which in Content-Lan
 `detail` speaks that language too: one written here or in the API's own modules is a
 ProblemError given a message to render (`ProblemError(401, lambda: t("api-..."))`); an error
 the application raised is said by the catalogue message it names (`TeleventError.worded`,
-rendered by `i18n.said`), and one that names none keeps its own message, in English.
+rendered by `i18n.said`), and one that names none keeps its own message, in English. The
+detail of input litestar finds invalid is the catalogue's too, naming the field and where it
+was (the framework's English explanation stays in `errors`).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from typing import Any
 
 import msgspec
 from litestar import MediaType, Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
 from litestar.exceptions.responses import create_exception_response
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.types import ExceptionHandlersMap
@@ -270,22 +275,25 @@ def handle_http_exception(request: Request[Any, Any, Any], exc: HTTPException) -
     language = problem_language(request)
     with speaking(language):
         if isinstance(exc, ValidationException):
-            errors = [
-                {k: v for k, v in e.items() if k in ("key", "message", "source")}
-                for e in (exc.extra if isinstance(exc.extra, list) else [])
-                if isinstance(e, dict)
-            ]
+            errors = _validation_errors(exc)
             return problem_response(
                 400,
-                _validation_detail(exc, errors),
+                _validation_detail(errors),
                 type_=problem_type("invalid-request"),
                 extra={"errors": errors} if errors else None,
                 language=language,
             )
-        type_ = problem_type("invalid-request") if status == 400 else "about:blank"
-        return problem_response(
-            status, _detail(exc), type_=type_, headers=headers, language=language
-        )
+        if status == 400:  # a request litestar could not read: its words stay in `errors`
+            unreadable = isinstance(exc.__cause__, SerializationException)
+            return problem_response(
+                400,
+                t("api-detail-malformed-json") if unreadable else t("api-detail-invalid"),
+                type_=problem_type("invalid-request"),
+                headers=headers,
+                extra=_unread(exc, "body" if unreadable else None),
+                language=language,
+            )
+        return problem_response(status, _detail(exc), headers=headers, language=language)
 
 
 def handle_too_deep(request: Request[Any, Any, Any], exc: RecursionError) -> Response[Any]:
@@ -336,17 +344,80 @@ def _detail(exc: HTTPException) -> str:
     return problem_title(status, current_language())
 
 
-def _validation_detail(exc: ValidationException, errors: list[dict[str, Any]]) -> str:
-    """What was wrong (its explanation is litestar's, in English), in the current language."""
-    if errors:
-        first = errors[0]
-        what = str(first.get("message"))
-        if first.get("key"):
-            return t("api-detail-invalid-at", what=what, key=str(first.get("key")))
-        return t("api-detail-invalid-because", what=what)
-    if exc.detail:
-        return t("api-detail-invalid-because", what=str(exc.detail))
-    return t("api-detail-invalid")
+# litestar's own explanations that name a field: the body's fields missing or unknown (msgspec,
+# where the key is the whole body's, `data`), and a required parameter left out.
+_MISSING_FIELD = re.compile(r"Object missing required field `([^`]*)`")
+_UNKNOWN_FIELD = re.compile(r"Object contains unknown field `([^`]*)`")
+_MISSING_PARAMETER = re.compile(r"Missing required (\w+) parameter '([^']*)'")
+_BODY = "data"  # litestar's key of the request body as a whole
+_SOURCES = ("body", "query", "header", "cookie", "path")
+
+
+def _validation_errors(exc: ValidationException) -> list[dict[str, Any]]:
+    """What litestar found wrong where, for a developer: `key` the field or parameter (the
+    field a body lacks or should not have, not the body's `data`), `source` where it was,
+    `message` litestar's explanation (in English)."""
+    errors: list[dict[str, Any]] = []
+    for found in exc.extra if isinstance(exc.extra, list) else []:
+        if not isinstance(found, dict):
+            continue
+        error = {k: v for k, v in found.items() if k in ("key", "message", "source")}
+        source = error.get("source")
+        if source is not None:
+            error["source"] = str(getattr(source, "value", source))  # litestar's ParamType
+        named = _named_field(str(error.get("message") or ""))
+        if named is not None:
+            key = str(error.get("key") or "")
+            error["key"] = named if key in ("", _BODY) else f"{key}.{named}"
+        errors.append(error)
+    if not errors and exc.detail:
+        missing = _MISSING_PARAMETER.match(str(exc.detail))
+        if missing is not None:
+            errors.append(
+                {
+                    "key": missing.group(2),
+                    "message": missing.group(0),
+                    "source": missing.group(1).lower(),
+                }
+            )
+    return errors
+
+
+def _named_field(message: str) -> str | None:
+    """The field of the body a msgspec explanation names as missing or unknown."""
+    found = _MISSING_FIELD.match(message) or _UNKNOWN_FIELD.match(message)
+    return None if found is None else found.group(1)
+
+
+def _unread(exc: HTTPException, source: str | None) -> dict[str, Any] | None:
+    """litestar's words about a request it could not read, as `errors` (none when it said
+    nothing but the status phrase)."""
+    words = str(exc.detail or "")
+    if not words or words == HTTPStatus.BAD_REQUEST.phrase:
+        return None
+    error: dict[str, Any] = {"message": words}
+    if source is not None:
+        error["source"] = source
+    return {"errors": [error]}
+
+
+def _validation_detail(errors: list[dict[str, Any]]) -> str:
+    """What was wrong, in the current language: the field (as the request named it) and where
+    it was; litestar's explanation, in English, stays in `errors`."""
+    if not errors:
+        return t("api-detail-invalid")
+    first = errors[0]
+    field = str(first.get("key") or "")[:80]
+    source = str(first.get("source") or "body")
+    source = source if source in _SOURCES else "body"
+    message = str(first.get("message") or "")
+    if _MISSING_PARAMETER.match(message) or _MISSING_FIELD.match(message):
+        return t("api-detail-missing-field", field=field, source=source)
+    if _UNKNOWN_FIELD.match(message):
+        return t("api-detail-unknown-field", field=field)
+    if not field or (field == _BODY and source == "body"):
+        return t("api-detail-invalid-body")
+    return t("api-detail-invalid-field", field=field, source=source)
 
 
 # The title of each status (English: HTTP's status phrase), rendered in the current language.

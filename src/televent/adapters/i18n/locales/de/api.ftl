@@ -22,8 +22,23 @@ api-detail-too-large = Der Inhalt der Anfrage ist größer, als dieser Server an
 api-detail-too-deep = Der Inhalt der Anfrage ist tiefer verschachtelt, als dieser Server liest.
 api-detail-server-error = Auf dem Server ist etwas schiefgegangen; es wurde protokolliert.
 api-detail-invalid = Die Anfrage ist ungültig.
-api-detail-invalid-because = Die Anfrage ist ungültig: { $what }.
-api-detail-invalid-at = Die Anfrage ist ungültig: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] Die Anfrage ist ungültig: Prüfe den Abfrageparameter „{ $field }“.
+    [header] Die Anfrage ist ungültig: Prüfe den Header „{ $field }“.
+    [cookie] Die Anfrage ist ungültig: Prüfe das Cookie „{ $field }“.
+    [path] Die Anfrage ist ungültig: Prüfe „{ $field }“ in der Adresse.
+   *[body] Die Anfrage ist ungültig: Prüfe das Feld „{ $field }“ im Inhalt.
+}
+api-detail-missing-field = { $source ->
+    [query] Die Anfrage ist ungültig: Der Abfrageparameter „{ $field }“ fehlt.
+    [header] Die Anfrage ist ungültig: Der Header „{ $field }“ fehlt.
+    [cookie] Die Anfrage ist ungültig: Das Cookie „{ $field }“ fehlt.
+    [path] Die Anfrage ist ungültig: In der Adresse fehlt „{ $field }“.
+   *[body] Die Anfrage ist ungültig: Im Inhalt fehlt das Feld „{ $field }“.
+}
+api-detail-unknown-field = Die Anfrage ist ungültig: Der Inhalt hat ein Feld „{ $field }“, das diese Adresse nicht annimmt.
+api-detail-invalid-body = Die Anfrage ist ungültig: Der Inhalt hat nicht die Form, die diese Adresse annimmt.
+api-detail-malformed-json = Der Inhalt der Anfrage ist kein gültiges JSON.
 api-detail-not-json = Der Inhalt der Anfrage muss JSON sein (Content-Type: application/json).
 api-detail-unknown-scheme = Unbekanntes Anmeldeverfahren „{ $scheme }“: nutze tma oder Basic.
 api-detail-sign-in = Anmeldung nötig: die Daten der Telegram Mini App (Authorization: tma ...), ein Gerätepasswort (HTTP Basic) oder ein Anmeldelink aus /app im Bot.

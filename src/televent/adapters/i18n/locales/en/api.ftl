@@ -24,10 +24,26 @@ api-detail-too-large = The request body is larger than this server accepts.
 api-detail-too-deep = The request body is nested more deeply than this server reads.
 api-detail-server-error = Something went wrong on the server; it has been logged.
 api-detail-invalid = The request is not valid.
-# $what: what was wrong, as the server's framework says it (in English)
-api-detail-invalid-because = The request is not valid: { $what }.
-# $key: where in the request ("body.title")
-api-detail-invalid-at = The request is not valid: { $what } ({ $key }).
+# $field: the field or parameter as the request named it ("limit", "reminder_minutes");
+# $source: where it was: query, header, cookie, path (the address) or body
+api-detail-invalid-field = { $source ->
+    [query] The request is not valid: check the query parameter “{ $field }”.
+    [header] The request is not valid: check the header “{ $field }”.
+    [cookie] The request is not valid: check the cookie “{ $field }”.
+    [path] The request is not valid: check “{ $field }” in the address.
+   *[body] The request is not valid: check the field “{ $field }” in its body.
+}
+api-detail-missing-field = { $source ->
+    [query] The request is not valid: the query parameter “{ $field }” is missing.
+    [header] The request is not valid: the header “{ $field }” is missing.
+    [cookie] The request is not valid: the cookie “{ $field }” is missing.
+    [path] The request is not valid: “{ $field }” is missing from the address.
+   *[body] The request is not valid: its body has no field “{ $field }”.
+}
+# $field: a field of the body the address does not take
+api-detail-unknown-field = The request is not valid: its body has an unknown field “{ $field }”, which this address does not take.
+api-detail-invalid-body = The request is not valid: its body is not the shape this address takes.
+api-detail-malformed-json = The request body is not valid JSON.
 api-detail-not-json = The request body must be JSON (Content-Type: application/json).
 api-detail-unknown-scheme = Unknown authorization scheme “{ $scheme }”: use tma or Basic.
 api-detail-sign-in = Authentication required: Telegram Mini App init data (Authorization: tma ...), a device password (HTTP Basic) or a login link from the bot's /app.

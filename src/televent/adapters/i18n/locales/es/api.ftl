@@ -22,8 +22,23 @@ api-detail-too-large = El cuerpo de la solicitud es más grande de lo que acepta
 api-detail-too-deep = El cuerpo de la solicitud está anidado a más profundidad de la que lee este servidor.
 api-detail-server-error = Algo salió mal en el servidor; quedó registrado.
 api-detail-invalid = La solicitud no es válida.
-api-detail-invalid-because = La solicitud no es válida: { $what }.
-api-detail-invalid-at = La solicitud no es válida: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] La solicitud no es válida: revisa el parámetro de consulta «{ $field }».
+    [header] La solicitud no es válida: revisa la cabecera «{ $field }».
+    [cookie] La solicitud no es válida: revisa la cookie «{ $field }».
+    [path] La solicitud no es válida: revisa «{ $field }» en la dirección.
+   *[body] La solicitud no es válida: revisa el campo «{ $field }» de su cuerpo.
+}
+api-detail-missing-field = { $source ->
+    [query] La solicitud no es válida: falta el parámetro de consulta «{ $field }».
+    [header] La solicitud no es válida: falta la cabecera «{ $field }».
+    [cookie] La solicitud no es válida: falta la cookie «{ $field }».
+    [path] La solicitud no es válida: falta «{ $field }» en la dirección.
+   *[body] La solicitud no es válida: a su cuerpo le falta el campo «{ $field }».
+}
+api-detail-unknown-field = La solicitud no es válida: su cuerpo tiene un campo «{ $field }» que esta dirección no acepta.
+api-detail-invalid-body = La solicitud no es válida: su cuerpo no tiene la forma que acepta esta dirección.
+api-detail-malformed-json = El cuerpo de la solicitud no es un JSON válido.
 api-detail-not-json = El cuerpo de la solicitud debe ser JSON (Content-Type: application/json).
 api-detail-unknown-scheme = Esquema de autorización desconocido «{ $scheme }»: usa tma o Basic.
 api-detail-sign-in = Hay que iniciar sesión: los datos de la Mini App de Telegram (Authorization: tma ...), una contraseña de dispositivo (HTTP Basic) o un enlace de inicio de sesión del /app del bot.

@@ -22,8 +22,23 @@ api-detail-too-large = بدنهٔ درخواست از حدی که این سرو�
 api-detail-too-deep = بدنهٔ درخواست بیش از حدی که این سرور می‌خواند تودرتو است.
 api-detail-server-error = در سرور مشکلی پیش آمد؛ ثبت شده است.
 api-detail-invalid = درخواست معتبر نیست.
-api-detail-invalid-because = درخواست معتبر نیست: { $what }.
-api-detail-invalid-at = درخواست معتبر نیست: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] درخواست معتبر نیست: پارامتر پرس‌وجوی «{ $field }» را بررسی کنید.
+    [header] درخواست معتبر نیست: سرایند «{ $field }» را بررسی کنید.
+    [cookie] درخواست معتبر نیست: کوکی «{ $field }» را بررسی کنید.
+    [path] درخواست معتبر نیست: «{ $field }» را در نشانی بررسی کنید.
+   *[body] درخواست معتبر نیست: فیلد «{ $field }» را در بدنهٔ درخواست بررسی کنید.
+}
+api-detail-missing-field = { $source ->
+    [query] درخواست معتبر نیست: پارامتر پرس‌وجوی «{ $field }» در آن نیست.
+    [header] درخواست معتبر نیست: سرایند «{ $field }» در آن نیست.
+    [cookie] درخواست معتبر نیست: کوکی «{ $field }» در آن نیست.
+    [path] درخواست معتبر نیست: «{ $field }» در نشانی نیست.
+   *[body] درخواست معتبر نیست: فیلد «{ $field }» در بدنهٔ درخواست نیست.
+}
+api-detail-unknown-field = درخواست معتبر نیست: بدنهٔ درخواست فیلد «{ $field }» را دارد که این نشانی آن را نمی‌پذیرد.
+api-detail-invalid-body = درخواست معتبر نیست: بدنهٔ درخواست شکلی را که این نشانی می‌پذیرد ندارد.
+api-detail-malformed-json = بدنهٔ درخواست JSON معتبری نیست.
 api-detail-not-json = بدنهٔ درخواست باید JSON باشد (Content-Type: application/json).
 api-detail-unknown-scheme = روش احراز هویت «{ $scheme }» شناخته‌شده نیست: از tma یا Basic استفاده کنید.
 api-detail-sign-in = ورود لازم است: داده‌های Telegram Mini App (Authorization: tma ...)، رمز دستگاه (HTTP Basic) یا پیوند ورود از فرمان /app در ربات.

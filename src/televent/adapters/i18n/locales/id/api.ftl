@@ -22,8 +22,23 @@ api-detail-too-large = Isi permintaan lebih besar daripada yang diterima server 
 api-detail-too-deep = Isi permintaan bersarang lebih dalam daripada yang dibaca server ini.
 api-detail-server-error = Ada yang salah di server; sudah dicatat.
 api-detail-invalid = Permintaan tidak valid.
-api-detail-invalid-because = Permintaan tidak valid: { $what }.
-api-detail-invalid-at = Permintaan tidak valid: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] Permintaan tidak valid: periksa parameter kueri “{ $field }”.
+    [header] Permintaan tidak valid: periksa header “{ $field }”.
+    [cookie] Permintaan tidak valid: periksa cookie “{ $field }”.
+    [path] Permintaan tidak valid: periksa “{ $field }” di alamatnya.
+   *[body] Permintaan tidak valid: periksa kolom “{ $field }” di isinya.
+}
+api-detail-missing-field = { $source ->
+    [query] Permintaan tidak valid: parameter kueri “{ $field }” tidak ada.
+    [header] Permintaan tidak valid: header “{ $field }” tidak ada.
+    [cookie] Permintaan tidak valid: cookie “{ $field }” tidak ada.
+    [path] Permintaan tidak valid: “{ $field }” tidak ada di alamatnya.
+   *[body] Permintaan tidak valid: isinya tidak punya kolom “{ $field }”.
+}
+api-detail-unknown-field = Permintaan tidak valid: isinya punya kolom “{ $field }” yang tidak diterima alamat ini.
+api-detail-invalid-body = Permintaan tidak valid: bentuk isinya tidak seperti yang diterima alamat ini.
+api-detail-malformed-json = Isi permintaan bukan JSON yang valid.
 api-detail-not-json = Isi permintaan harus JSON (Content-Type: application/json).
 api-detail-unknown-scheme = Skema otorisasi “{ $scheme }” tidak dikenal: gunakan tma atau Basic.
 api-detail-sign-in = Perlu masuk: data Telegram Mini App (Authorization: tma ...), kata sandi perangkat (HTTP Basic), atau tautan masuk dari /app di bot.

@@ -22,8 +22,23 @@ api-detail-too-large = O corpo da requisição é maior do que este servidor ace
 api-detail-too-deep = O corpo da requisição tem mais níveis aninhados do que este servidor lê.
 api-detail-server-error = Algo deu errado no servidor; isso foi registrado.
 api-detail-invalid = A requisição não é válida.
-api-detail-invalid-because = A requisição não é válida: { $what }.
-api-detail-invalid-at = A requisição não é válida: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] A requisição não é válida: verifique o parâmetro de consulta “{ $field }”.
+    [header] A requisição não é válida: verifique o cabeçalho “{ $field }”.
+    [cookie] A requisição não é válida: verifique o cookie “{ $field }”.
+    [path] A requisição não é válida: verifique “{ $field }” no endereço.
+   *[body] A requisição não é válida: verifique o campo “{ $field }” no corpo.
+}
+api-detail-missing-field = { $source ->
+    [query] A requisição não é válida: falta o parâmetro de consulta “{ $field }”.
+    [header] A requisição não é válida: falta o cabeçalho “{ $field }”.
+    [cookie] A requisição não é válida: falta o cookie “{ $field }”.
+    [path] A requisição não é válida: falta “{ $field }” no endereço.
+   *[body] A requisição não é válida: falta o campo “{ $field }” no corpo.
+}
+api-detail-unknown-field = A requisição não é válida: o corpo tem um campo “{ $field }” que este endereço não aceita.
+api-detail-invalid-body = A requisição não é válida: o corpo não tem o formato que este endereço aceita.
+api-detail-malformed-json = O corpo da requisição não é um JSON válido.
 api-detail-not-json = O corpo da requisição deve ser JSON (Content-Type: application/json).
 api-detail-unknown-scheme = Esquema de autorização desconhecido “{ $scheme }”: use tma ou Basic.
 api-detail-sign-in = É preciso entrar: os dados do Mini App do Telegram (Authorization: tma ...), uma senha de dispositivo (HTTP Basic) ou um link de login do /app do bot.

@@ -22,8 +22,23 @@ api-detail-too-large = Тело запроса больше, чем приним
 api-detail-too-deep = Тело запроса вложено глубже, чем читает этот сервер.
 api-detail-server-error = На сервере что-то пошло не так; ошибка записана в журнал.
 api-detail-invalid = Запрос составлен неверно.
-api-detail-invalid-because = Запрос составлен неверно: { $what }.
-api-detail-invalid-at = Запрос составлен неверно: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] Запрос составлен неверно: проверьте параметр запроса «{ $field }».
+    [header] Запрос составлен неверно: проверьте заголовок «{ $field }».
+    [cookie] Запрос составлен неверно: проверьте cookie «{ $field }».
+    [path] Запрос составлен неверно: проверьте «{ $field }» в адресе.
+   *[body] Запрос составлен неверно: проверьте поле «{ $field }» в теле запроса.
+}
+api-detail-missing-field = { $source ->
+    [query] Запрос составлен неверно: нет параметра запроса «{ $field }».
+    [header] Запрос составлен неверно: нет заголовка «{ $field }».
+    [cookie] Запрос составлен неверно: нет cookie «{ $field }».
+    [path] Запрос составлен неверно: в адресе нет «{ $field }».
+   *[body] Запрос составлен неверно: в теле запроса нет поля «{ $field }».
+}
+api-detail-unknown-field = Запрос составлен неверно: в теле запроса есть поле «{ $field }», которое этот адрес не принимает.
+api-detail-invalid-body = Запрос составлен неверно: тело запроса не той формы, которую принимает этот адрес.
+api-detail-malformed-json = Тело запроса не является корректным JSON.
 api-detail-not-json = Тело запроса должно быть в JSON (Content-Type: application/json).
 api-detail-unknown-scheme = Неизвестная схема авторизации «{ $scheme }»: используйте tma или Basic.
 api-detail-sign-in = Нужен вход: данные Telegram Mini App (Authorization: tma ...), пароль устройства (HTTP Basic) или ссылка для входа из команды /app в боте.

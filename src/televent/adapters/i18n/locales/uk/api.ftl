@@ -22,8 +22,23 @@ api-detail-too-large = Тіло запиту більше, ніж приймає
 api-detail-too-deep = Тіло запиту вкладене глибше, ніж читає цей сервер.
 api-detail-server-error = На сервері щось пішло не так; помилку записано в журнал.
 api-detail-invalid = Запит складено неправильно.
-api-detail-invalid-because = Запит складено неправильно: { $what }.
-api-detail-invalid-at = Запит складено неправильно: { $what } ({ $key }).
+api-detail-invalid-field = { $source ->
+    [query] Запит складено неправильно: перевірте параметр запиту «{ $field }».
+    [header] Запит складено неправильно: перевірте заголовок «{ $field }».
+    [cookie] Запит складено неправильно: перевірте cookie «{ $field }».
+    [path] Запит складено неправильно: перевірте «{ $field }» в адресі.
+   *[body] Запит складено неправильно: перевірте поле «{ $field }» у тілі запиту.
+}
+api-detail-missing-field = { $source ->
+    [query] Запит складено неправильно: немає параметра запиту «{ $field }».
+    [header] Запит складено неправильно: немає заголовка «{ $field }».
+    [cookie] Запит складено неправильно: немає cookie «{ $field }».
+    [path] Запит складено неправильно: в адресі немає «{ $field }».
+   *[body] Запит складено неправильно: у тілі запиту немає поля «{ $field }».
+}
+api-detail-unknown-field = Запит складено неправильно: у тілі запиту є поле «{ $field }», якого ця адреса не приймає.
+api-detail-invalid-body = Запит складено неправильно: тіло запиту не має тієї форми, яку приймає ця адреса.
+api-detail-malformed-json = Тіло запиту не є коректним JSON.
 api-detail-not-json = Тіло запиту має бути в JSON (Content-Type: application/json).
 api-detail-unknown-scheme = Невідома схема авторизації «{ $scheme }»: використовуйте tma або Basic.
 api-detail-sign-in = Потрібен вхід: дані Telegram Mini App (Authorization: tma ...), пароль пристрою (HTTP Basic) або посилання для входу з команди /app у боті.

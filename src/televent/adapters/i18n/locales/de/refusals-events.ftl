@@ -1,0 +1,38 @@
+# Ablehnungen zu Eingeladenen und ihren Antworten und zu Wiederholungsregeln
+# (TeleventError.worded): im Feld detail der JSON-API und in der Mini App.
+
+## Eingeladene und Antworten
+
+refusal-events-invitee-no-user = { $invitee } ist noch nicht bei Televent: Bitte die Person, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
+refusal-events-invitee-not-started = Die Person mit der Telegram-ID { $invitee } hat den Bot noch nicht gestartet: Bitte sie, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
+refusal-events-invitee-unreadable = „{ $invitee }“ ist weder ein @Benutzername noch eine Telegram-ID noch eine E-Mail-Adresse.
+refusal-events-invitee-control-characters = Die Angabe, wen du einlädst, darf keine Steuerzeichen enthalten.
+refusal-events-attendees-no-user = { $invitee } ist noch nicht bei Televent: Bitte die Person, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
+refusal-events-attendees-not-started = Die Person mit der Telegram-ID { $invitee } hat den Bot noch nicht gestartet: Bitte sie, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
+refusal-events-attendees-unreadable = „{ $invitee }“ ist weder ein @Benutzername noch eine Telegram-ID noch eine E-Mail-Adresse.
+refusal-events-attendees-control-characters = Die Angabe, wen du einlädst, darf keine Steuerzeichen enthalten.
+refusal-events-invitee-missing = Gib an, wen du einlädst: einen @Benutzernamen, eine Telegram-ID oder eine E-Mail-Adresse.
+refusal-events-invitee-name = Der Name einer eingeladenen Person muss ein Text sein.
+refusal-events-invitee-yourself = Das bist du: Du organisierst diesen Termin.
+refusal-events-invitee-organizer = Diese Person organisiert diesen Termin.
+refusal-events-attendees-list = Die Eingeladenen müssen eine Liste von höchstens { $most } Einträgen sein.
+refusal-events-attendees-item = Jede eingeladene Person ist ein @Benutzername, eine Telegram-ID oder eine E-Mail-Adresse.
+refusal-events-attendee-whom = Gib an, wen du ausladen willst.
+refusal-events-attendee-unknown = { $address } nimmt an diesem Termin nicht teil.
+refusal-events-rsvp-status = Antworte mit accepted, tentative oder declined.
+refusal-events-rsvp-occurrence = Gib eine Wiederholung mit ihrer recurrence_id an.
+
+## Wiederholungsregeln (RRULE) und die Wiederholungen einer Serie
+
+refusal-events-rule-too-often = „{ $rule }“ wiederholt sich öfter als stündlich; Termine wiederholen sich höchstens stündlich.
+refusal-events-rule-interval = In „{ $rule }“ muss das Intervall (INTERVAL) eine ganze Zahl von mindestens 1 sein.
+refusal-events-rule-never-matches = „{ $rule }“ ergibt binnen hundert Jahren ab dem Beginn kein einziges Datum: Ihre Teile passen nie zusammen.
+refusal-events-rule-setpos-seconds = „{ $rule }“ verbindet BYSETPOS mit mehreren BYSECOND-Werten; so etwas speichert Televent nicht.
+refusal-events-rule-too-dense = „{ $rule }“ wiederholt sich mehr als { $most }-mal in einer Stunde; öfter wiederholen sich Termine nicht.
+refusal-events-rule-unexpandable = Aus der Regel und den Ausnahmen dieses Termins lassen sich seine Wiederholungen nicht bestimmen.
+refusal-events-rule-whole-series = Die Wiederholungsregel gilt für die ganze Serie; lass occurrence weg.
+refusal-events-no-series = Dieser Termin ist keine Serie, aus der sich eine Wiederholung herausnehmen ließe.
+refusal-events-occurrence-form = { $kind ->
+    [date] Die Wiederholungen dieser Serie werden mit einem Datum (JJJJ-MM-TT) benannt.
+   *[time] Die Wiederholungen dieser Serie werden mit Datum und Uhrzeit benannt.
+}

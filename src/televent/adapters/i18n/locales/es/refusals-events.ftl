@@ -1,0 +1,38 @@
+# Rechazos sobre invitados y sus respuestas, y sobre reglas de repetición
+# (TeleventError.worded): en el campo detail de la API JSON y en la Mini App.
+
+## Invitados y respuestas
+
+refusal-events-invitee-no-user = { $invitee } todavía no está en Televent: pídele que envíe /start al bot, o invítalo por email.
+refusal-events-invitee-not-started = El usuario de Telegram { $invitee } todavía no ha iniciado el bot: pídele que le envíe /start, o invítalo por email.
+refusal-events-invitee-unreadable = «{ $invitee }» no es un @usuario, ni un id de Telegram, ni un email.
+refusal-events-invitee-control-characters = Un invitado no puede contener caracteres de control.
+refusal-events-attendees-no-user = { $invitee } todavía no está en Televent: pídele que envíe /start al bot, o invítalo por email.
+refusal-events-attendees-not-started = El usuario de Telegram { $invitee } todavía no ha iniciado el bot: pídele que le envíe /start, o invítalo por email.
+refusal-events-attendees-unreadable = «{ $invitee }» no es un @usuario, ni un id de Telegram, ni un email.
+refusal-events-attendees-control-characters = Un invitado no puede contener caracteres de control.
+refusal-events-invitee-missing = Indica a quién invitas: un @usuario, un id de Telegram o un email.
+refusal-events-invitee-name = El nombre de un invitado tiene que ser un texto.
+refusal-events-invitee-yourself = Ese eres tú: organizas este evento.
+refusal-events-invitee-organizer = Esa persona es quien organiza este evento.
+refusal-events-attendees-list = Los invitados van en una lista de { $most } como máximo.
+refusal-events-attendees-item = Cada invitado es un @usuario, un id de Telegram o un email.
+refusal-events-attendee-whom = Indica a qué participante quieres quitar.
+refusal-events-attendee-unknown = { $address } no es participante de este evento.
+refusal-events-rsvp-status = Responde con accepted, tentative o declined.
+refusal-events-rsvp-occurrence = Indica una repetición con su recurrence_id.
+
+## Reglas de repetición (RRULE) y las repeticiones de una serie
+
+refusal-events-rule-too-often = «{ $rule }» se repite más de una vez por hora; los eventos se repiten como mucho cada hora.
+refusal-events-rule-interval = En «{ $rule }», el intervalo (INTERVAL) tiene que ser un número entero de al menos 1.
+refusal-events-rule-never-matches = «{ $rule }» no da ninguna fecha en los cien años desde el comienzo: sus partes nunca coinciden.
+refusal-events-rule-setpos-seconds = «{ $rule }» combina BYSETPOS con varios valores de BYSECOND, algo que Televent no guarda.
+refusal-events-rule-too-dense = «{ $rule }» se repite más de { $most } veces en una hora; los eventos no se repiten más a menudo.
+refusal-events-rule-unexpandable = No se pueden calcular las repeticiones de este evento a partir de su regla y sus excepciones.
+refusal-events-rule-whole-series = La regla de repetición es de toda la serie; quita occurrence.
+refusal-events-no-series = Este evento no es una serie de la que se pueda quitar una repetición.
+refusal-events-occurrence-form = { $kind ->
+    [date] Las repeticiones de esta serie se indican con una fecha (AAAA-MM-DD).
+   *[time] Las repeticiones de esta serie se indican con fecha y hora.
+}

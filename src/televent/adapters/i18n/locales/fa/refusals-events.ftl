@@ -1,0 +1,38 @@
+# پاسخ‌های ردِ درخواست دربارهٔ دعوت‌شدگان و پاسخ‌هایشان و قاعده‌های تکرار
+# (TeleventError.worded): در فیلد detail پاسخ‌های JSON API و در مینی‌اپ.
+
+## دعوت‌شدگان و پاسخ‌ها
+
+refusal-events-invitee-no-user = { $invitee } هنوز در Televent نیست: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
+refusal-events-invitee-not-started = کاربر تلگرام { $invitee } هنوز ربات را شروع نکرده است: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
+refusal-events-invitee-unreadable = «{ $invitee }» نه ‎@username‎ است، نه شناسهٔ تلگرام و نه نشانی ایمیل.
+refusal-events-invitee-control-characters = نشانی دعوت‌شده نمی‌تواند نویسه‌های کنترلی داشته باشد.
+refusal-events-attendees-no-user = { $invitee } هنوز در Televent نیست: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
+refusal-events-attendees-not-started = کاربر تلگرام { $invitee } هنوز ربات را شروع نکرده است: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
+refusal-events-attendees-unreadable = «{ $invitee }» نه ‎@username‎ است، نه شناسهٔ تلگرام و نه نشانی ایمیل.
+refusal-events-attendees-control-characters = نشانی دعوت‌شده نمی‌تواند نویسه‌های کنترلی داشته باشد.
+refusal-events-invitee-missing = بنویسید چه کسی را دعوت می‌کنید: ‎@username‎، شناسهٔ تلگرام یا نشانی ایمیل.
+refusal-events-invitee-name = نام دعوت‌شده باید متن باشد.
+refusal-events-invitee-yourself = این خود شما هستید: برگزارکنندهٔ این رویداد شمایید.
+refusal-events-invitee-organizer = این شخص برگزارکنندهٔ این رویداد است.
+refusal-events-attendees-list = دعوت‌شدگان باید فهرستی از حداکثر { $most } نفر باشند.
+refusal-events-attendees-item = هر دعوت‌شده یک ‎@username‎، شناسهٔ تلگرام یا نشانی ایمیل است.
+refusal-events-attendee-whom = بنویسید کدام شرکت‌کننده حذف شود.
+refusal-events-attendee-unknown = { $address } شرکت‌کنندهٔ این رویداد نیست.
+refusal-events-rsvp-status = با accepted، tentative یا declined پاسخ دهید.
+refusal-events-rsvp-occurrence = یک تکرار را با recurrence_id آن مشخص کنید.
+
+## قاعده‌های تکرار (RRULE) و تکرارهای یک سری
+
+refusal-events-rule-too-often = «{ $rule }» بیش از ساعتی یک بار تکرار می‌شود؛ رویدادها حداکثر هر ساعت یک بار تکرار می‌شوند.
+refusal-events-rule-interval = در «{ $rule }» فاصله (INTERVAL) باید عددی صحیح و دست‌کم 1 باشد.
+refusal-events-rule-never-matches = «{ $rule }» تا صد سال پس از شروع هیچ تاریخی ندارد: بخش‌هایش هرگز با هم جور نمی‌شوند.
+refusal-events-rule-setpos-seconds = «{ $rule }» قسمت BYSETPOS را با چند مقدار BYSECOND ترکیب می‌کند؛ Televent چنین قاعده‌ای را نگه نمی‌دارد.
+refusal-events-rule-too-dense = «{ $rule }» در یک ساعت بیش از { $most } بار تکرار می‌شود؛ رویدادها بیش از این تکرار نمی‌شوند.
+refusal-events-rule-unexpandable = تکرارهای این رویداد را نمی‌توان از قاعده و استثناهایش به دست آورد.
+refusal-events-rule-whole-series = قاعدهٔ تکرار مال کل سری است؛ occurrence را حذف کنید.
+refusal-events-no-series = این رویداد سری‌ای نیست که بتوان یک تکرار را از آن برداشت.
+refusal-events-occurrence-form = { $kind ->
+    [date] تکرارهای این سری با تاریخ (YYYY-MM-DD) مشخص می‌شوند.
+   *[time] تکرارهای این سری با تاریخ و ساعت مشخص می‌شوند.
+}

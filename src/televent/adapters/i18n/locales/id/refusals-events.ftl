@@ -1,0 +1,38 @@
+# Penolakan seputar orang yang diundang dan jawaban mereka, serta aturan pengulangan
+# (TeleventError.worded): di kolom detail JSON API dan di Mini App.
+
+## Orang yang diundang dan jawaban
+
+refusal-events-invitee-no-user = { $invitee } belum ada di Televent: minta dia mengirim /start ke bot, atau undang lewat email.
+refusal-events-invitee-not-started = Pengguna Telegram { $invitee } belum memulai bot: minta dia mengirim /start ke bot, atau undang lewat email.
+refusal-events-invitee-unreadable = “{ $invitee }” bukan @username, id Telegram, atau alamat email.
+refusal-events-invitee-control-characters = Orang yang diundang tidak boleh ditulis dengan karakter kontrol.
+refusal-events-attendees-no-user = { $invitee } belum ada di Televent: minta dia mengirim /start ke bot, atau undang lewat email.
+refusal-events-attendees-not-started = Pengguna Telegram { $invitee } belum memulai bot: minta dia mengirim /start ke bot, atau undang lewat email.
+refusal-events-attendees-unreadable = “{ $invitee }” bukan @username, id Telegram, atau alamat email.
+refusal-events-attendees-control-characters = Orang yang diundang tidak boleh ditulis dengan karakter kontrol.
+refusal-events-invitee-missing = Sebutkan siapa yang kamu undang: @username, id Telegram, atau alamat email.
+refusal-events-invitee-name = Nama orang yang diundang harus berupa teks.
+refusal-events-invitee-yourself = Itu kamu sendiri: kamu penyelenggara acara ini.
+refusal-events-invitee-organizer = Orang itu adalah penyelenggara acara ini.
+refusal-events-attendees-list = Yang diundang harus berupa daftar berisi paling banyak { $most } orang.
+refusal-events-attendees-item = Setiap orang yang diundang berupa @username, id Telegram, atau alamat email.
+refusal-events-attendee-whom = Sebutkan peserta yang mau dihapus.
+refusal-events-attendee-unknown = { $address } bukan peserta acara ini.
+refusal-events-rsvp-status = Jawab dengan accepted, tentative, atau declined.
+refusal-events-rsvp-occurrence = Sebutkan satu pengulangan dengan recurrence_id-nya.
+
+## Aturan pengulangan (RRULE) dan pengulangan dalam satu rangkaian
+
+refusal-events-rule-too-often = “{ $rule }” berulang lebih sering dari sekali sejam; acara berulang paling sering tiap jam.
+refusal-events-rule-interval = Dalam “{ $rule }”, interval (INTERVAL) harus bilangan bulat minimal 1.
+refusal-events-rule-never-matches = “{ $rule }” tidak menghasilkan satu tanggal pun dalam seratus tahun sejak awal acara: bagian-bagiannya tidak pernah cocok bersamaan.
+refusal-events-rule-setpos-seconds = “{ $rule }” menggabungkan BYSETPOS dengan beberapa nilai BYSECOND; aturan seperti itu tidak disimpan Televent.
+refusal-events-rule-too-dense = “{ $rule }” berulang lebih dari { $most } kali dalam satu jam; acara tidak berulang lebih sering dari itu.
+refusal-events-rule-unexpandable = Pengulangan acara ini tidak bisa dihitung dari aturan dan pengecualiannya.
+refusal-events-rule-whole-series = Aturan pengulangan berlaku untuk seluruh rangkaian; hapus occurrence.
+refusal-events-no-series = Acara ini bukan rangkaian yang bisa dikurangi satu pengulangannya.
+refusal-events-occurrence-form = { $kind ->
+    [date] Pengulangan rangkaian ini disebut dengan tanggal (YYYY-MM-DD).
+   *[time] Pengulangan rangkaian ini disebut dengan tanggal dan waktu.
+}

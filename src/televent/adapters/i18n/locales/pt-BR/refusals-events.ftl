@@ -1,0 +1,38 @@
+# Recusas sobre convidados e suas respostas, e sobre regras de repetição
+# (TeleventError.worded): no campo detail da API JSON e no Mini App.
+
+## Convidados e respostas
+
+refusal-events-invitee-no-user = { $invitee } ainda não está no Televent: peça para a pessoa enviar /start ao bot, ou convide por e-mail.
+refusal-events-invitee-not-started = O usuário do Telegram { $invitee } ainda não iniciou o bot: peça para ele enviar /start ao bot, ou convide por e-mail.
+refusal-events-invitee-unreadable = “{ $invitee }” não é um @usuário, um id do Telegram nem um endereço de e-mail.
+refusal-events-invitee-control-characters = Um convidado não pode conter caracteres de controle.
+refusal-events-attendees-no-user = { $invitee } ainda não está no Televent: peça para a pessoa enviar /start ao bot, ou convide por e-mail.
+refusal-events-attendees-not-started = O usuário do Telegram { $invitee } ainda não iniciou o bot: peça para ele enviar /start ao bot, ou convide por e-mail.
+refusal-events-attendees-unreadable = “{ $invitee }” não é um @usuário, um id do Telegram nem um endereço de e-mail.
+refusal-events-attendees-control-characters = Um convidado não pode conter caracteres de controle.
+refusal-events-invitee-missing = Informe quem você convida: um @usuário, um id do Telegram ou um endereço de e-mail.
+refusal-events-invitee-name = O nome de um convidado precisa ser um texto.
+refusal-events-invitee-yourself = Esse é você: você organiza este evento.
+refusal-events-invitee-organizer = Essa pessoa é quem organiza este evento.
+refusal-events-attendees-list = Os convidados vão numa lista de no máximo { $most }.
+refusal-events-attendees-item = Cada convidado é um @usuário, um id do Telegram ou um endereço de e-mail.
+refusal-events-attendee-whom = Informe qual participante remover.
+refusal-events-attendee-unknown = { $address } não é participante deste evento.
+refusal-events-rsvp-status = Responda com accepted, tentative ou declined.
+refusal-events-rsvp-occurrence = Informe uma repetição pelo seu recurrence_id.
+
+## Regras de repetição (RRULE) e as repetições de uma série
+
+refusal-events-rule-too-often = “{ $rule }” se repete mais de uma vez por hora; os eventos se repetem no máximo de hora em hora.
+refusal-events-rule-interval = Em “{ $rule }”, o intervalo (INTERVAL) precisa ser um número inteiro de pelo menos 1.
+refusal-events-rule-never-matches = “{ $rule }” não dá nenhuma data em cem anos a partir do início: suas partes nunca coincidem.
+refusal-events-rule-setpos-seconds = “{ $rule }” combina BYSETPOS com vários valores de BYSECOND, o que o Televent não guarda.
+refusal-events-rule-too-dense = “{ $rule }” se repete mais de { $most } vezes em uma hora; os eventos não se repetem com mais frequência.
+refusal-events-rule-unexpandable = Não é possível calcular as repetições deste evento a partir da regra e das exceções dele.
+refusal-events-rule-whole-series = A regra de repetição vale para a série inteira; retire occurrence.
+refusal-events-no-series = Este evento não é uma série da qual se possa tirar uma repetição.
+refusal-events-occurrence-form = { $kind ->
+    [date] As repetições desta série são indicadas por uma data (AAAA-MM-DD).
+   *[time] As repetições desta série são indicadas por data e hora.
+}

@@ -1,0 +1,44 @@
+# Отказы о приглашённых и их ответах и о правилах повторения (TeleventError.worded):
+# в поле detail ответов JSON API и в Mini App.
+
+## Приглашённые и ответы
+
+refusal-events-invitee-no-user = { $invitee } ещё нет в Televent: попросите этого человека отправить боту /start или пригласите его по почте.
+refusal-events-invitee-not-started = Пользователь Telegram { $invitee } ещё не запускал бота: попросите его отправить боту /start или пригласите по почте.
+refusal-events-invitee-unreadable = «{ $invitee }» — это не @username, не Telegram id и не адрес почты.
+refusal-events-invitee-control-characters = В приглашении не может быть управляющих символов.
+refusal-events-attendees-no-user = { $invitee } ещё нет в Televent: попросите этого человека отправить боту /start или пригласите его по почте.
+refusal-events-attendees-not-started = Пользователь Telegram { $invitee } ещё не запускал бота: попросите его отправить боту /start или пригласите по почте.
+refusal-events-attendees-unreadable = «{ $invitee }» — это не @username, не Telegram id и не адрес почты.
+refusal-events-attendees-control-characters = В приглашении не может быть управляющих символов.
+refusal-events-invitee-missing = Укажите, кого пригласить: @username, Telegram id или адрес почты.
+refusal-events-invitee-name = Имя приглашённого должно быть текстом.
+refusal-events-invitee-yourself = Это вы: вы организуете это событие.
+refusal-events-invitee-organizer = Этот человек — организатор этого события.
+refusal-events-attendees-list = Приглашённых передают списком не больше чем из { $most ->
+    [one] { $most } человека.
+   *[other] { $most } человек.
+}
+refusal-events-attendees-item = Каждый приглашённый — это @username, Telegram id или адрес почты.
+refusal-events-attendee-whom = Укажите, кого убрать из приглашённых.
+refusal-events-attendee-unknown = { $address } не участник этого события.
+refusal-events-rsvp-status = Ответьте accepted, tentative или declined.
+refusal-events-rsvp-occurrence = Укажите повторение по его recurrence_id.
+
+## Правила повторения (RRULE) и повторения ряда
+
+refusal-events-rule-too-often = «{ $rule }» повторяется чаще раза в час, а события повторяются не чаще раза в час.
+refusal-events-rule-interval = В «{ $rule }» интервал (INTERVAL) должен быть целым числом не меньше 1.
+refusal-events-rule-never-matches = У «{ $rule }» нет ни одной даты в ближайшие сто лет от начала: его части никогда не совпадают.
+refusal-events-rule-setpos-seconds = «{ $rule }» сочетает BYSETPOS с несколькими значениями BYSECOND; такое Televent не хранит.
+refusal-events-rule-too-dense = «{ $rule }» повторяется больше { $most ->
+    [one] { $most } раза
+   *[other] { $most } раз
+} в час; чаще события не повторяются.
+refusal-events-rule-unexpandable = По правилу и исключениям этого события нельзя вычислить его повторения.
+refusal-events-rule-whole-series = Правило повторения относится ко всему ряду; уберите occurrence.
+refusal-events-no-series = У этого события нет ряда повторений, из которого можно убрать одно.
+refusal-events-occurrence-form = { $kind ->
+    [date] Повторения этого ряда называются датой (ГГГГ-ММ-ДД).
+   *[time] Повторения этого ряда называются датой и временем.
+}

@@ -1,0 +1,45 @@
+# Відмови щодо запрошених та їхніх відповідей і щодо правил повторення
+# (TeleventError.worded): у полі detail відповідей JSON API і в Mini App.
+
+## Запрошені та відповіді
+
+refusal-events-invitee-no-user = { $invitee } ще немає в Televent: попросіть цю людину надіслати боту /start або запросіть її поштою.
+refusal-events-invitee-not-started = Користувач Telegram { $invitee } ще не запускав бота: попросіть його надіслати боту /start або запросіть поштою.
+refusal-events-invitee-unreadable = «{ $invitee }» — це не @username, не Telegram id і не адреса пошти.
+refusal-events-invitee-control-characters = У запрошенні не може бути керівних символів.
+refusal-events-attendees-no-user = { $invitee } ще немає в Televent: попросіть цю людину надіслати боту /start або запросіть її поштою.
+refusal-events-attendees-not-started = Користувач Telegram { $invitee } ще не запускав бота: попросіть його надіслати боту /start або запросіть поштою.
+refusal-events-attendees-unreadable = «{ $invitee }» — це не @username, не Telegram id і не адреса пошти.
+refusal-events-attendees-control-characters = У запрошенні не може бути керівних символів.
+refusal-events-invitee-missing = Вкажіть, кого запросити: @username, Telegram id або адресу пошти.
+refusal-events-invitee-name = Ім’я запрошеного має бути текстом.
+refusal-events-invitee-yourself = Це ви: ви організовуєте цю подію.
+refusal-events-invitee-organizer = Ця людина — організатор цієї події.
+refusal-events-attendees-list = Запрошених передають списком, не більше { $most ->
+    [one] { $most } людини.
+   *[other] { $most } людей.
+}
+refusal-events-attendees-item = Кожен запрошений — це @username, Telegram id або адреса пошти.
+refusal-events-attendee-whom = Вкажіть, кого прибрати із запрошених.
+refusal-events-attendee-unknown = { $address } не учасник цієї події.
+refusal-events-rsvp-status = Дайте відповідь accepted, tentative або declined.
+refusal-events-rsvp-occurrence = Вкажіть повторення за його recurrence_id.
+
+## Правила повторення (RRULE) і повторення серії
+
+refusal-events-rule-too-often = «{ $rule }» повторюється частіше ніж раз на годину, а події повторюються не частіше ніж раз на годину.
+refusal-events-rule-interval = У «{ $rule }» інтервал (INTERVAL) має бути цілим числом не менше 1.
+refusal-events-rule-never-matches = У «{ $rule }» немає жодної дати протягом ста років від початку: його частини ніколи не збігаються.
+refusal-events-rule-setpos-seconds = «{ $rule }» поєднує BYSETPOS з кількома значеннями BYSECOND; такого Televent не зберігає.
+refusal-events-rule-too-dense = «{ $rule }» повторюється більше ніж { $most ->
+    [one] { $most } раз
+    [few] { $most } рази
+   *[other] { $most } разів
+} на годину; частіше події не повторюються.
+refusal-events-rule-unexpandable = За правилом і винятками цієї події неможливо обчислити її повторення.
+refusal-events-rule-whole-series = Правило повторення стосується всієї серії; приберіть occurrence.
+refusal-events-no-series = Ця подія не має серії повторень, з якої можна прибрати одне.
+refusal-events-occurrence-form = { $kind ->
+    [date] Повторення цієї серії називаються датою (РРРР-ММ-ДД).
+   *[time] Повторення цієї серії називаються датою і часом.
+}
