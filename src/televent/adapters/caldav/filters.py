@@ -13,8 +13,9 @@ Pure functions (no I/O) over the iCalendar text of calendar object resources:
 - `expand` (§9.6.5) and `limit_recurrence_set` (§9.6.6) transform returned calendar data;
 - `free_busy` and `render_free_busy` answer a CALDAV:free-busy-query (§7.10).
 
-DATE values and floating DATE-TIMEs are read in the zone the caller gives (the collection's
-CALDAV:calendar-timezone, §7.3), UTC when none.
+DATE values and floating DATE-TIMEs are read in the zone the caller gives (the query's
+CALDAV:timezone, else the collection's CALDAV:calendar-timezone, §9.9: `query_zone`), UTC when
+none.
 
 This module is the public facade; the code lives in the ``query_*`` sibling modules:
 `query_compile` (the filter element, §9.7), `query_match` (its evaluation, §9.7),

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from televent.adapters.caldav import filters, properties, xml
 from televent.adapters.caldav.protocol import DavError, Reply
+from televent.adapters.caldav.query_zone import UTC, request_zone
 from televent.adapters.caldav.reports import name_in, searches_members, wanted_properties
 from televent.adapters.caldav.resources import inbox_url
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
@@ -115,9 +116,14 @@ class InboxResources:
             condition = body.find(tag(CALDAV, "filter"))
             if condition is None:
                 raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
+            zone = request_zone(body, UTC)  # the inbox has no calendar-timezone
             searched = items if searches_members(depth) else []
             try:
-                matching = [item for item in searched if filters.matches(condition, item.ical)]
+                matching = [
+                    item
+                    for item in searched
+                    if filters.matches(condition, item.ical, default_tz=zone)
+                ]
             except filters.FilterError as error:
                 raise DavError(403, str(error), error.precondition) from error
             responses = [self._answer(account, i, mode, names) for i in matching]

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from televent.adapters.caldav import filters, properties, xml
 from televent.adapters.caldav.protocol import DavError, Reply, parse_sync_token, sync_token
+from televent.adapters.caldav.query_zone import calendar_zone, prefilter_margin, request_zone
 from televent.adapters.caldav.resources import object_url
 from televent.adapters.caldav.utc_copy import utc_copy, utc_instances
 from televent.adapters.caldav.xml import CALDAV, DAV, tag
@@ -86,36 +87,42 @@ class Reports:
         members: bool = True,
     ) -> Reply:
         """RFC 4791 §7.8: the objects matching the filter (time ranges across recurrences);
-        without `members` (Depth 0) the collection alone is searched, and it matches nothing."""
+        without `members` (Depth 0) the collection alone is searched, and it matches nothing.
+        Floating times and dates are read in the query's CALDAV:timezone, else the calendar's
+        (§9.9); the index decides zoned events alone, whatever the zone."""
         mode, names, data = wanted_properties(body)
         condition = body.find(tag(CALDAV, "filter"))
         if condition is None:
             raise DavError(403, "A calendar-query needs a filter.", "valid-filter")
+        zone = request_zone(body, calendar_zone(view.timezone))
         if not members:
             return Reply.xml(207, xml.multistatus([]))
         try:
             plain = plain_event_range(condition)
             matching = [
                 o
-                for o in self._candidates(condition, view)
+                for o in self._candidates(condition, view, zone)
                 if (
                     indexed_overlap(o, *plain)
                     if plain is not None and (o.span_exact or o.instances is not None)
-                    else filters.matches(condition, o.ical)
+                    else filters.matches(condition, o.ical, default_tz=zone)
                 )
             ]
         except filters.FilterError as error:
             raise DavError(403, str(error), error.precondition) from error
         responses = [
             self._object_response(
-                account, view=view, obj=o, mode=mode, names=names, data=data, role=role
+                account, view=view, obj=o, mode=mode, names=names, data=data, role=role, zone=zone
             )
             for o in matching
         ]
         return Reply.xml(207, xml.multistatus(responses))
 
-    def _candidates(self, condition: ET.Element, view: CalendarView) -> list[ObjectView]:
-        """Objects that can match: prefiltered by component type and indexed time span."""
+    def _candidates(
+        self, condition: ET.Element, view: CalendarView, zone: dt.tzinfo
+    ) -> list[ObjectView]:
+        """Objects that can match: prefiltered by component type and indexed time span (its
+        floating times and dates read in UTC, with a margin for `zone`'s offsets)."""
         span = filters.query_time_range(condition)
         if span is None:
             return self.app.queries.objects_in(view.calendar_id)
@@ -128,17 +135,19 @@ class Reports:
             None,
         )
         start, end = span
+        margin = int(prefilter_margin(zone, start, end).total_seconds())
         return self.app.queries.objects_overlapping(
             view.calendar_id,
             (component or "").upper() or None,
-            None if start is None else int(start.timestamp()),
-            None if end is None else int(end.timestamp()),
+            None if start is None else int(start.timestamp()) - margin,
+            None if end is None else int(end.timestamp()) + margin,
         )
 
     # --- free-busy-query -------------------------------------------------------------------------
 
     def free_busy(self, body: ET.Element, view: CalendarView) -> Reply:
-        """RFC 4791 §7.10: busy time in a range, as a VFREEBUSY."""
+        """RFC 4791 §7.10: busy time in a range, as a VFREEBUSY; floating times and dates read
+        in the calendar's zone (or a CALDAV:timezone the query holds, as a calendar-query's)."""
         time_range = body.find(tag(CALDAV, "time-range"))
         if time_range is None or time_range.get("start") is None:
             raise DavError(
@@ -153,10 +162,11 @@ class Reports:
             )
         except filters.FilterError as error:
             raise DavError(403, str(error), error.precondition) from error
+        zone = request_zone(body, calendar_zone(view.timezone))
         texts = [
             o.ical for o in self.app.queries.objects_in(view.calendar_id) if o.component == "VEVENT"
         ]
-        periods = filters.free_busy(texts, start, end)
+        periods = filters.free_busy(texts, start, end, default_tz=zone)
         body_text = filters.render_free_busy(periods, start, end, stamp=self.app.clock())
         return Reply(
             200, body_text.encode("utf-8"), {"content-type": "text/calendar; charset=utf-8"}
@@ -237,10 +247,15 @@ class Reports:
         data: ET.Element | None,
         reading: Reading = Reading.WHOLE,
         role: Role = Role.OWNER,
+        zone: dt.tzinfo | None = None,
     ) -> xml.Response:
+        """One object's properties; an expansion of its calendar-data reads floating times in
+        `zone` (the query's), or else the calendar's."""
         provider = properties.calendar_object(account, obj, reading=reading, role=role)
         if data is not None:
-            provider.extra[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(obj, data)
+            provider.extra[tag(CALDAV, "calendar-data")] = lambda: _calendar_data(
+                obj, data, calendar_zone(view.timezone) if zone is None else zone
+            )
         return properties.answer(
             object_url(account.telegram_id, view.slug, obj.href), provider, mode, names
         )
@@ -329,8 +344,9 @@ def _limit(body: ET.Element) -> int | None:
     return value
 
 
-def _calendar_data(obj: ObjectView, request: ET.Element) -> ET.Element:
-    """calendar-data, expanded or limited as the request asks (RFC 4791 §9.6)."""
+def _calendar_data(obj: ObjectView, request: ET.Element, zone: dt.tzinfo = dt.UTC) -> ET.Element:
+    """calendar-data, expanded or limited as the request asks (RFC 4791 §9.6), floating times
+    and dates read in `zone`."""
     text = obj.ical
     expand = request.find(tag(CALDAV, "expand"))
     limited = request.find(tag(CALDAV, "limit-recurrence-set"))
@@ -344,12 +360,13 @@ def _calendar_data(obj: ObjectView, request: ET.Element) -> ET.Element:
                 fast = utc_copy(text)  # a single zoned event: no icalendar parse needed
             elif spans is not None:
                 fast = utc_instances(text, spans, lo, hi)  # a series, from its indexed instances
-            text = fast if fast is not None else filters.expand(text, start, end)
+            text = fast if fast is not None else filters.expand(text, start, end, default_tz=zone)
         elif limited is not None:
             text = filters.limit_recurrence_set(
                 text,
                 filters.parse_time(limited.get("start", "")),
                 filters.parse_time(limited.get("end", "")),
+                default_tz=zone,
             )
     except filters.FilterError as error:
         raise DavError(403, str(error), error.precondition) from error
