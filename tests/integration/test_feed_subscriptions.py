@@ -24,7 +24,7 @@ from televent.domain.booking_links import BookingLink
 from televent.domain.calendar_import import ImportRefusedError
 from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
 from televent.domain.sharing import Role
-from televent.domain.values import DEFAULT_CALENDAR_SLUG, calendar_id_for
+from televent.domain.values import DEFAULT_CALENDAR_SLUG, PartStat, calendar_id_for
 from televent.ops.audit import Audit
 from televent.ops.gdpr import PersonalData
 from televent.projections.agenda_reader import AgendaReader
@@ -192,6 +192,47 @@ def test_unsubscribing_deletes_the_calendar_and_subscribing_again_brings_it_back
     assert titles(app, calendar) == {}
     app.refresh_feed(calendar, feed({"a": ("Easter", 1)}), actor=ACTOR)
     assert titles(app, calendar) == {"a": "Easter"}
+
+
+def test_a_feed_calendar_deleted_and_subscribed_to_again_is_fetched_anew(app: Televent) -> None:
+    """Deleted as a calendar (not unsubscribed), then subscribed to again: the new calendar
+    (the same id) kept the old one's fetch, its ETag among it, so the feed answered 304 and
+    the calendar stayed empty."""
+    alice = alice_of(app)
+    calendar = app.subscribe_feed(alice, URL, actor=ACTOR, source=SOURCE)
+    app.refresh_feed(calendar, feed({"a": ("Easter", 1)}), actor=ACTOR)
+    app.feed_fetched(calendar, now=app.clock(), interval=dt.timedelta(days=1), etag='"v1"',
+                     last_modified=None, outcome="1 added")  # fmt: skip
+    app.delete_calendar(calendar, actor=ACTOR, source=SOURCE, by=alice)
+    assert app.subscribe_feed(alice, URL, actor=ACTOR, source=SOURCE) == calendar
+    again = app.queries.subscription(calendar)
+    assert again is not None and again.etag is None and titles(app, calendar) == {}
+    due = app.queries.subscriptions_due(app.clock().isoformat(), 50)
+    assert calendar in [s.calendar_id for s in due]
+
+
+def test_an_invitation_a_feed_brings_is_answered_by_no_one(app: Televent) -> None:
+    """A feed's meeting names Alice's linked address: answering it (the bot's buttons, the
+    API) changed the feed's event and mailed a reply to its organizer, until the next refresh
+    put it back."""
+    alice = alice_of(app)
+    app.link_email(1, "alice@corp.example", actor=ACTOR, source=SOURCE)
+    calendar = app.subscribe_feed(alice, URL, actor=ACTOR, source=SOURCE)
+    meeting = feed({"m1": ("Board", 1)}, extra=(
+        "ORGANIZER:mailto:boss@corp.example\r\n"
+        "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:alice@corp.example\r\n"
+    ))  # fmt: skip
+    app.refresh_feed(calendar, meeting, actor=ACTOR)
+    obj = app.queries.objects_in(calendar)[0]
+    with pytest.raises(ForbiddenError) as refused:
+        app.give_rsvp(obj.event_id, "alice@corp.example", PartStat.ACCEPTED,
+                      actor=f"account:{alice}", source=SOURCE)  # fmt: skip
+    assert said(refused.value, "en") == (
+        "This calendar shows a feed: its events change only when the feed does."
+    )
+    assert app.queries.objects_in(calendar)[0].etag == obj.etag
+    with app.views.read() as db:
+        assert db.scalar("SELECT COUNT(*) FROM mail_outbox") == 0
 
 
 def test_busy_time_counts_a_feed_and_reminders_wait_until_turned_on(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from televent.application.core import CommandCore
+from televent.application.core import CommandCore, role_refusal
 from televent.domain.account import Account
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, NotFoundError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.scheduling import DELIVERY_FAILED
-from televent.domain.sharing import Action
+from televent.domain.sharing import Action, Role
 from televent.domain.values import PartStat, internal_uri
 
 
@@ -74,11 +74,15 @@ class AttendanceCommands(CommandCore):
 
         A Televent user answering the organizer's event (from a Telegram card) answers in
         their own copy when they have one, which replies to the organizer like their CalDAV
-        client would."""
+        client would. An event a feed brought is answered by no one here (ForbiddenError): the
+        feed alone changes it, and nothing is sent for it (docs/adr/0025)."""
         event: CalendarEvent = self._get(event_id, CalendarEvent, "Event")
         copy = self._copy_answered(event, address)
         if copy is not None:
             event = copy
+        shown = self.queries.calendar(event.calendar_id)
+        if shown is not None and shown.subscribed:  # a feed's events change with the feed
+            raise role_refusal(Action.WRITE, Role.SUBSCRIBER)  # only: nothing is answered
         before = parse_calendar_object(event.ical)
         event.give_rsvp(
             address,

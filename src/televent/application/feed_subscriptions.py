@@ -104,6 +104,9 @@ class SubscriptionCommands(ImportCommands, CalendarCommands):
             url=address, options=options or SubscriptionOptions(), actor=actor, source=source
         )
         self.save_all(calendar)
+        with self.views.write() as db:  # the same feed's calendar deleted before, and made
+            # again (the same id): what its fetch knew (its ETag) is of the old one, emptied
+            db.run("DELETE FROM feed_fetch_state WHERE calendar_id = ?", (str(calendar.id),))
         return calendar.id
 
     def change_subscription(
