@@ -11,9 +11,11 @@ What it does, as Google documents it:
   `error=access_denied`). `POST /token` exchanges a code once, only with the client secret, the
   same redirect URI and the PKCE `code_verifier` whose S256 challenge the consent asked with
   (RFC 7636), and answers an access token (an hour) and a refresh token; `grant_type=
-  refresh_token` answers a new access token. `POST /revoke` revokes a token and everything
-  issued with it; a revoked grant answers `invalid_grant` ("Token has been expired or
-  revoked.").
+  refresh_token` answers a new access token. Google keeps one grant per user and client: a
+  new consent adds a refresh token to it (the earlier ones keep working), and `POST /revoke`
+  with any token of it, refresh or access, revokes the grant, every token issued with it;
+  a revoked grant answers `invalid_grant` ("Token has been expired or revoked."), and the
+  next consent starts a new one.
 - Calendar API (developers.google.com/calendar/api/v3/reference), under `/calendar/v3`, every
   call with `Authorization: Bearer`: `users/me/calendarList`; `calendars/{id}/events` list (a
   full listing pages by `maxResults`/`pageToken` and ends with `nextSyncToken`; an incremental
@@ -110,6 +112,9 @@ class Account:
 
 @dataclass
 class Grant:
+    """A user's grant to a client: every refresh token its consents gave (`refresh_token` the
+    first), revoked together."""
+
     email: str
     client_id: str
     refresh_token: str
@@ -223,9 +228,17 @@ class GoogleStandIn(ThreadingHTTPServer):
     def grant(self, email: str) -> str:
         """A refresh token for `email` as if they had consented (tests that start after it)."""
         with self.lock:
-            grant = Grant(email, self.client_id, "1//" + secrets.token_urlsafe(32))
-            self.grants[grant.refresh_token] = grant
-            return grant.refresh_token
+            return self._refresh_token(email)
+
+    def _refresh_token(self, email: str) -> str:
+        """A new refresh token of `email`'s grant to the client: the live one, or a new one."""
+        token = "1//" + secrets.token_urlsafe(32)
+        live = [
+            g for g in self.grants.values()
+            if (g.email, g.client_id, g.revoked) == (email, self.client_id, False)
+        ]  # fmt: skip
+        self.grants[token] = live[0] if live else Grant(email, self.client_id, token)
+        return token
 
     def endpoints(self) -> GoogleEndpoints:
         """Televent's client pointed at this stand-in (TELEVENT_GOOGLE_API_BASE and _OAUTH_BASE)."""
@@ -250,7 +263,8 @@ class GoogleStandIn(ThreadingHTTPServer):
 
     def live_grants(self) -> list[Grant]:
         with self.lock:
-            return [g for g in self.grants.values() if not g.revoked]
+            found = {id(g): g for g in self.grants.values() if not g.revoked}
+            return list(found.values())
 
     # --- the model ----------------------------------------------------------------------------
 
@@ -617,11 +631,10 @@ class _Handler(BaseHTTPRequestHandler):
                         or challenge.decode() != asked["challenge"]):  # fmt: skip
                     return self._answer(400, {"error": "invalid_grant",
                                               "error_description": "Bad Request"})  # fmt: skip
-                grant = Grant(asked["email"], server.client_id, "1//" + secrets.token_urlsafe(32))
-                server.grants[grant.refresh_token] = grant
-                answer = self._access(grant)
+                token = server._refresh_token(asked["email"])
+                answer = self._access(server.grants[token])
                 if asked["offline"] == "offline":
-                    answer["refresh_token"] = grant.refresh_token
+                    answer["refresh_token"] = token
                 answer["scope"] = asked["scope"]
                 return self._answer(200, answer)
             if form.get("grant_type") == "refresh_token":

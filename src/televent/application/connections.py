@@ -22,6 +22,7 @@ import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -108,11 +109,25 @@ class SyncReport:
     # Write-backs the other server's version overruled (docs/adr/0026): (event id, log position
     # of the change that lost); their queue rows go once the sync is noted.
     overruled: tuple[tuple[UUID, int], ...] = ()
+    # Changed resources the other server did not give (URL, why: "too-large", "status 500"),
+    # named in the outcome: one too large is read again once it changes, another next sync.
+    unread: tuple[tuple[str, str], ...] = ()
 
     @property
     def outcome(self) -> str:
         counts = refresh_counts(self.added, self.changed, self.removed, len(self.skipped))
-        return counts or "unchanged"
+        said = counts or "unchanged"
+        if self.unread:
+            named = ", ".join(f"{_resource_name(url)} ({why})" for url, why in self.unread[:3])
+            more = f" and {len(self.unread) - 3} more" if len(self.unread) > 3 else ""
+            said += f"; not read: {named}{more}"
+        return said
+
+
+def _resource_name(url: str) -> str:
+    """What a person may recognise of a remote resource: the last segment of its path."""
+    name = unquote(urlsplit(url).path).rstrip("/").rpartition("/")[2] or url
+    return without_control_characters(name)[:60]
 
 
 class ConnectionCommands(ImportCommands, CalendarCommands):
@@ -368,21 +383,36 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
             )
 
     def mirror_failed(
-        self, calendar_id: UUID, *, now: dt.datetime, error: str, began: dt.datetime | None = None
+        self,
+        calendar_id: UUID,
+        *,
+        now: dt.datetime,
+        error: str,
+        began: dt.datetime | None = None,
+        write_backs: bool = False,
     ) -> int:
         """Note a sync that failed: tried again after a back-off that doubles with each failure
         in a row (as a feed's), or sooner when asked for after it `began`; returns how many
-        failures in a row that makes."""
+        failures in a row that makes. With `write_backs`, the changes waiting to be written
+        back wait as long (each makes the calendar due: after a failure of the sync as a
+        whole, they would have it taken again at every round), saying why."""
         current = self.queries.mirror(calendar_id)
         if current is None:
             return 0  # removed meanwhile
         failures = current.failures + 1
+        next_due = now + backoff(failures)
         with self.views.write() as db:
             self._note_sync(
-                db, calendar_id, token=current.sync_token, next_due=now + backoff(failures),
+                db, calendar_id, token=current.sync_token, next_due=next_due,
                 failures=failures, now=now, error=error[:_ERROR_CHARS],
                 outcome=current.last_outcome, began=began or now,
             )  # fmt: skip
+            if write_backs:
+                db.run(
+                    "UPDATE connection_writebacks SET next_attempt = ?, last_error = ? "
+                    "WHERE calendar_id = ? AND (next_attempt IS NULL OR next_attempt < ?)",
+                    (stamp(next_due), error[:_ERROR_CHARS], str(calendar_id), stamp(next_due)),
+                )
         return failures
 
     def sync_soon(self, connection_id: UUID, *, by: UUID) -> ConnectionView:

@@ -28,7 +28,7 @@ from uuid import UUID
 
 from televent.application.connection_writeback import WriteBackCommands
 from televent.application.connections import RemoteCalendarFound
-from televent.domain.connections import CHANNEL_RENEWAL, CONSENT_TTL
+from televent.domain.connections import CHANNEL_RENEWAL, CONSENT_TTL, server_host
 from televent.projections.base import stamp
 
 
@@ -155,6 +155,16 @@ class GoogleConnectionCommands(WriteBackCommands):
             actor=actor,
             source=source,
         )
+
+    def google_grant_in_use(self, account_id: UUID, email: str | None, api_url: str) -> bool:
+        """Whether a refresh token Google just granted for `email` (None: not known) may be
+        of a grant a live connection holds: Google keeps one grant per user and client, and
+        revoking any of its tokens revokes it all, the connection's too. An unused token is
+        revoked only when this is False: nobody is connected to the Google account `email`
+        (unknown: the person has no Google connection)."""
+        if email is None:
+            return any(c.kind == "google" for c in self.queries.connections_of(account_id))
+        return self.queries.connected_as(server_host(api_url), email)
 
     # --- push channels ----------------------------------------------------------------------
 

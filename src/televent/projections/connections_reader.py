@@ -176,6 +176,15 @@ class ConnectionsReader(Reader):
             )
         return None if value is None else UUID(str(value))
 
+    def connected_as(self, server: str, username: str) -> bool:
+        """Whether anyone has a live connection to this server as this user."""
+        with self.reader.read() as db:
+            value = db.scalar(
+                "SELECT COUNT(*) FROM connections WHERE server = ? AND username = ?",
+                (server, username),
+            )
+        return bool(value)
+
     def remote_resources(self, calendar_id: UUID) -> dict[str, tuple[str | None, str | None]]:
         """What the last syncs stored of the remote calendar: href → (UID, ETag)."""
         with self.reader.read() as db:

@@ -6,8 +6,13 @@ outbound guard (adapters/outbound, ADR 0023).
   calendars in it that may hold events.
 - `changes`: what changed in a calendar since a sync token (RFC 6578 `sync-collection`); a
   server without it, or one that no longer knows the token, is listed by ETag instead and the
-  difference taken against what was known. Changed resources come with their data
-  (`calendar-multiget`, RFC 4791 §7.9), in batches.
+  difference taken against what was known; a change whose ETag is the one already known
+  (Televent's own write-back, listed back) is left out. Changed resources come with their
+  data (`calendar-multiget`, RFC 4791 §7.9), in batches: a batch whose answer is larger than
+  the guard lets in is asked again in halves, down to one resource, and one too large alone
+  is left unread (named in `Changes.unread`). A resource the server could not give (its
+  response a 403 or a 500, or no data) is left unread too, and the sync token is not moved
+  past it: the next sync asks for it again. One gone meanwhile (404) is removed.
 - `put` and `delete`: a change written back only if the resource is still the version last
   seen (`If-Match`; a new one with `If-None-Match: *`); otherwise `RemoteChangedError`.
   `write_all` sends a round's changes one request each (CalDAV has no batch of writes), each
@@ -20,6 +25,7 @@ answer that is not what the protocol says raises `CalDavError`, never anything e
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
@@ -107,12 +113,15 @@ class Resource:
 class Changes:
     """What changed in a calendar: `changed` with their data, `removed` URLs, and the token to
     ask from next time (None when the server has no sync-collection). `listed` is True when
-    they were found by listing every ETag (no usable token)."""
+    they were found by listing every ETag (no usable token). `unread`: the changed resources
+    that could not be read, (URL, why: `too-large`, or `status 500`, `no-data`, ...); only a
+    `too-large` one lets the token move past it."""
 
     changed: list[Resource]
     removed: list[str]
     token: str | None
     listed: bool
+    unread: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -131,11 +140,15 @@ class Write:
 WriteOutcome = str | None | CalDavError | OutboundError
 
 
+TOO_LARGE = "too-large"  # why a resource was left unread: larger than an answer may be
+
+
 @dataclass(frozen=True)
 class _Response:
     href: str
     status: int | None  # the response's own status (a removed member in a sync report: 404)
     props: dict[str, Element]  # the properties found (propstat 200), by Clark name
+    refused: int | None = None  # the status of a propstat other than 200, if any
 
 
 def _tag(namespace: str, name: str) -> str:
@@ -165,14 +178,17 @@ def parse_multistatus(body: bytes) -> tuple[list[_Response], str | None]:
         if not href:
             continue
         props: dict[str, Element] = {}
+        refused = None
         for propstat in response.findall(_tag(DAV, "propstat")):
-            if _status_code(propstat.findtext(_tag(DAV, "status"))) != 200:
+            code = _status_code(propstat.findtext(_tag(DAV, "status")))
+            if code != 200:
+                refused = refused or code
                 continue
             prop = propstat.find(_tag(DAV, "prop"))
             for element in [] if prop is None else list(prop):
                 props[element.tag] = element
         status = _status_code(response.findtext(_tag(DAV, "status")))
-        found.append(_Response(href, status, props))
+        found.append(_Response(href, status, props, refused))
     token = root.findtext(_tag(DAV, "sync-token"))
     return found, (token.strip() or None) if token is not None else None
 
@@ -199,7 +215,11 @@ def resolved(base: str, href: str) -> str:
 
 
 def _same_path(a: str, b: str) -> bool:
-    return unquote(urlsplit(a).path).rstrip("/") == unquote(urlsplit(b).path).rstrip("/")
+    return _path(a) == _path(b)
+
+
+def _path(url: str) -> str:
+    return unquote(urlsplit(url).path).rstrip("/")
 
 
 class CalDavClient:
@@ -316,7 +336,11 @@ class CalDavClient:
     ) -> Changes:
         """What changed since `token` (None: everything there is), with the changed resources'
         data. `known` (resource URL → ETag) is what was stored before: used when the server
-        cannot answer by token, to tell changed, new and removed resources apart."""
+        cannot answer by token, to tell changed, new and removed resources apart, and to leave
+        out a change listed with the ETag known already (Televent's own write-back, which a
+        change made here since must not be overwritten with). When a changed resource could
+        not be read but for being too large, the token returned is `token`: the next sync asks
+        for it again."""
         report = (
             '<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:">'
             f"<d:sync-token>{escape(token or '')}</d:sync-token><d:sync-level>1</d:sync-level>"
@@ -334,9 +358,13 @@ class CalDavClient:
                     removed.append(url)
                 elif _tag(DAV, "getetag") in response.props:
                     etag = _text(response.props[_tag(DAV, "getetag")])
+                    if etag is not None and known.get(url) == etag:
+                        continue  # the version stored already (Televent's own write-back)
                     changed.append(Resource(url, etag))
-            fetched = await self._fetch(calendar_url, changed)
-            return Changes(fetched, removed, next_token, listed=False)
+            fetched, gone, unread = await self._fetch(calendar_url, changed)
+            if any(why != TOO_LARGE for _, why in unread):
+                next_token = token  # asked again from where this sync began
+            return Changes(fetched, removed + gone, next_token, listed=False, unread=unread)
         if answer.status in (400, 403, 404, 409, 412, 415, 501):
             return await self._listed(calendar_url, known)  # no sync-collection, or a lost token
         raise self._status(answer)
@@ -355,37 +383,73 @@ class CalDavClient:
             there[url] = _text(response.props[_tag(DAV, "getetag")])
         changed = [Resource(url, etag) for url, etag in there.items() if known.get(url) != etag]
         removed = [url for url in known if url not in there]
-        return Changes(await self._fetch(calendar_url, changed), removed, None, listed=True)
+        fetched, gone, unread = await self._fetch(calendar_url, changed)
+        return Changes(fetched, removed + gone, None, listed=True, unread=unread)
 
-    async def _fetch(self, calendar_url: str, wanted: list[Resource]) -> list[Resource]:
-        """The resources with their data, by calendar-multiget in batches; one that vanished
-        meanwhile is left out (the next sync sees it removed)."""
+    async def _fetch(
+        self, calendar_url: str, wanted: list[Resource]
+    ) -> tuple[list[Resource], list[str], list[tuple[str, str]]]:
+        """The resources with their data, by calendar-multiget in batches: (those read, the
+        URLs of those gone meanwhile, those that could not be read and why). A batch whose
+        answer is larger than the guard lets in is asked again in halves; a resource too
+        large alone is left unread (`too-large`), as is one the server answered with another
+        status or without data."""
         if len(wanted) > self.max_resources:
             raise self._too_large(calendar_url)
         found: list[Resource] = []
+        gone: list[str] = []
+        unread: list[tuple[str, str]] = []
         read = 0
-        for start in range(0, len(wanted), MULTIGET_BATCH):
-            batch = wanted[start : start + MULTIGET_BATCH]
-            hrefs = "".join(f"<d:href>{escape(urlsplit(r.url).path)}</d:href>" for r in batch)
-            body = (
-                '<?xml version="1.0" encoding="utf-8"?>'
-                '<c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
-                f"<d:prop><d:getetag/><c:calendar-data/></d:prop>{hrefs}</c:calendar-multiget>"
-            ).encode()
-            answer = await self._request("REPORT", calendar_url, body, depth="1")
-            if answer.status != 207:
-                raise self._status(answer)
+        batches = deque(
+            wanted[start : start + MULTIGET_BATCH]
+            for start in range(0, len(wanted), MULTIGET_BATCH)
+        )
+        while batches:
+            batch = batches.popleft()
+            try:
+                answer = await self._multiget(calendar_url, batch)
+            except OutboundError as exc:
+                if exc.reason != "too-large":
+                    raise
+                if len(batch) == 1:
+                    unread.append((batch[0].url, TOO_LARGE))
+                else:  # the first half next, then the second
+                    half = len(batch) // 2
+                    batches.extendleft([batch[half:], batch[:half]])
+                continue
             read += len(answer.body)
             if read > self.max_bytes:
                 raise self._too_large(calendar_url)
             responses, _ = parse_multistatus(answer.body)
+            asked = {_path(r.url): r.url for r in batch}
             for response in responses:
+                url = resolved(answer.url, response.href)
+                was_asked = asked.pop(_path(url), None) is not None
                 data = _text(response.props.get(_tag(CALDAV, "calendar-data")))
-                if data is None:
-                    continue
-                etag = _text(response.props.get(_tag(DAV, "getetag")))
-                found.append(Resource(resolved(answer.url, response.href), etag, data))
-        return found
+                status = response.status or response.refused
+                if data is not None:
+                    etag = _text(response.props.get(_tag(DAV, "getetag")))
+                    found.append(Resource(url, etag, data))
+                elif not was_asked:
+                    continue  # the calendar itself, or a server's mistake
+                elif status in (404, 410) and not response.props:
+                    gone.append(url)
+                else:
+                    unread.append((url, f"status {status}" if status else "no-data"))
+            unread += [(url, "no-answer") for url in asked.values()]
+        return found, gone, unread
+
+    async def _multiget(self, calendar_url: str, batch: Sequence[Resource]) -> Answer:
+        hrefs = "".join(f"<d:href>{escape(urlsplit(r.url).path)}</d:href>" for r in batch)
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">'
+            f"<d:prop><d:getetag/><c:calendar-data/></d:prop>{hrefs}</c:calendar-multiget>"
+        ).encode()
+        answer = await self._request("REPORT", calendar_url, body, depth="1")
+        if answer.status != 207:
+            raise self._status(answer)
+        return answer
 
     # --- writing back --------------------------------------------------------------------------
 

@@ -7,7 +7,11 @@ the account's calendars are listed, and the connection is recorded: its calendar
 leader's next round. Every outcome is a small page in the person's language (no script, no
 outside resources): connected, refused on Google's screen, an expired or used link, Google
 failing, or a refusal of Televent's (connected already, too many accounts, no calendar). A
-refresh token that ends up unused is revoked at once.
+refresh token that ends up unused is revoked at once, unless a live connection may hold a
+token of the same grant: Google keeps one grant per Google account and OAuth client, and
+revoking any of its tokens revokes them all, so consenting again to an account connected
+already would end that connection (its token is left to it; a new refresh token does not
+invalidate the older ones).
 """
 
 from __future__ import annotations
@@ -58,10 +62,18 @@ def google_callback_handlers(
                 token = await exchange(endpoints, str(query["code"]), consent.verifier, redirect)
             except GoogleOAuthError:
                 return _page(language, t("google-consent-failed"), status_code=502)
+
+            async def unused(email: str | None) -> None:
+                """The token connects nothing: revoked, unless its grant may be in use."""
+                if not await port.run(
+                    app.google_grant_in_use, consent.account_id, email, endpoints.api_endpoint
+                ):
+                    await revoke(endpoints, token)
+
             try:
                 email, calendars = await GoogleCalendarClient(endpoints, token).calendars()
             except CalDavError:
-                await revoke(endpoints, token)
+                await unused(None)
                 return _page(language, t("google-consent-failed"), status_code=502)
             try:
                 await port.run(
@@ -76,7 +88,7 @@ def google_callback_handlers(
                     )
                 )
             except TeleventError as refused:
-                await revoke(endpoints, token)
+                await unused(email)
                 return _page(language, said(refused), status_code=409)
             return _page(language, t("google-consent-connected", email=email))
 

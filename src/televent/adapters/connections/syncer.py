@@ -12,13 +12,19 @@ changes to
 are noted after it. The password is read from the log for each sync and held no longer than
 its requests. A failure (the guard's refusal, the server's, an answer that is not CalDAV,
 anything else) is noted with its reason and backs that calendar off; it never stops another
-calendar's sync.
+calendar's sync. One nobody expected (an error of Televent's own) is logged once with its
+traceback and backs off the calendar's waiting write-backs with it, so that it is not taken
+again at every round. A write-back whose conflict cannot be settled (the other server's
+version cannot be read) backs off on its own, and the sync goes on. Resources the other server
+did not give are named in the calendar's outcome (caldav_client: asked again next sync, or,
+when too large to read, once they change).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import secrets
@@ -111,9 +117,25 @@ class ConnectionSyncer:
         return len(due)
 
     async def sync(self, mirror: MirrorView) -> str:
-        """Sync one mirrored calendar; returns the outcome noted for it."""
-        calendar_id = mirror.calendar_id
+        """Sync one mirrored calendar; returns the outcome noted for it. Whatever fails is
+        this calendar's failure, noted and backed off; never another calendar's."""
         began = self.app.clock()  # a sync asked for after this is kept (mirror_synced)
+        try:
+            return await self._sync(mirror, began)
+        except (OutboundError, CalDavError) as exc:  # a request outside those expected to fail
+            said = f"{exc.reason}: {exc}"
+            return await self._failed(mirror.calendar_id, said, began, write_backs=True)
+        except Exception as exc:
+            if isinstance(exc, NotFoundError):
+                gone = await self.port.run(self.app.queries.mirror, mirror.calendar_id)
+                if gone is None:
+                    return "gone"  # removed meanwhile
+            LOG.exception("Sync of mirrored calendar %s failed unexpectedly", mirror.calendar_id)
+            said = f"internal: {type(exc).__name__} (Televent's own error, logged)"
+            return await self._failed(mirror.calendar_id, said, began, write_backs=True)
+
+    async def _sync(self, mirror: MirrorView, began: dt.datetime) -> str:
+        calendar_id = mirror.calendar_id
         try:
             username, password = await self.port.run(self.app.credentials_of, mirror.connection_id)
         except NotFoundError:
@@ -132,7 +154,8 @@ class ConnectionSyncer:
         except TimeoutError:
             said = f"timeout: the server took over {self.sync_seconds:g} s to say what changed"
             return await self._failed(calendar_id, said, began)
-        complete = mirror.sync_token is None or changes.listed
+        # Resources left unread: what is here under them is not measured against them
+        complete = (mirror.sync_token is None or changes.listed) and not changes.unread
         changed = [RemoteChange(r.url, r.etag, r.data) for r in changes.changed if r.data]
         try:
             report = await self.port.run(
@@ -145,6 +168,12 @@ class ConnectionSyncer:
             )
         except NotFoundError:
             return "gone"
+        if changes.unread:
+            report = dataclasses.replace(report, unread=tuple(changes.unread))
+            LOG.warning(
+                "Sync of mirrored calendar %s left %d resources unread: %s",
+                calendar_id, len(changes.unread), report.outcome,
+            )  # fmt: skip
         await self.port.run(
             self.app.mirror_synced, calendar_id, report, token=changes.token,
             now=self.app.clock(), began=began,
@@ -197,20 +226,32 @@ class ConnectionSyncer:
         settled: list[tuple[WriteBack, str | None]] = [(i, None) for i in due if i.url is None]
         for (item, _), outcome in zip(sent, outcomes, strict=True):
             if isinstance(outcome, RemoteChangedError):
-                await self._overruled(client, item)
+                try:
+                    await self._overruled(client, item)
+                except NotFoundError:
+                    raise  # the calendar is gone (sync tells)
+                except (OutboundError, CalDavError) as exc:  # its version could not be read
+                    await self._write_back_failed(mirror, item, f"{exc.reason}: {exc}")
+                except Exception as exc:
+                    LOG.exception("Settling the write-back of event %s failed", item.event_id)
+                    said = f"internal: {type(exc).__name__} (Televent's own error, logged)"
+                    await self._write_back_failed(mirror, item, said)
             elif isinstance(outcome, (OutboundError, CalDavError)):
-                failures = await self.port.run(
-                    self.app.write_back_failed, item, error=f"{outcome.reason}: {outcome}",
-                    now=self.app.clock(),
-                )  # fmt: skip
-                LOG.warning(
-                    "Write-back of event %s to %s failed (%d in a row): %s",
-                    item.event_id, mirror.url, failures, outcome.reason,
-                )  # fmt: skip
+                await self._write_back_failed(mirror, item, f"{outcome.reason}: {outcome}")
             else:
                 settled.append((item, outcome))
         if settled:
             await self.port.run(self.app.written_back_all, settled)
+
+    async def _write_back_failed(self, mirror: MirrorView, item: WriteBack, error: str) -> None:
+        """The change could not be written back: it backs off, and says why."""
+        failures = await self.port.run(
+            self.app.write_back_failed, item, error=error, now=self.app.clock()
+        )
+        LOG.warning(
+            "Write-back of event %s to %s failed (%d in a row): %s",
+            item.event_id, mirror.url, failures, error.split(":", 1)[0],
+        )  # fmt: skip
 
     async def _overruled(self, client: RemoteCalendars, item: WriteBack) -> None:
         """The resource changed or went on the other server since it was last seen: its
@@ -226,10 +267,15 @@ class ConnectionSyncer:
         )  # fmt: skip
         await self.port.run(self.app.write_back_resolved, item, report)
 
-    async def _failed(self, calendar_id: UUID, error: str, began: dt.datetime) -> str:
+    async def _failed(
+        self, calendar_id: UUID, error: str, began: dt.datetime, *, write_backs: bool = False
+    ) -> str:
+        """Note the failure, back the calendar off (with its waiting `write_backs`: they would
+        make it due again at once); returns the outcome."""
         failures = await self.port.run(
-            self.app.mirror_failed, calendar_id, now=self.app.clock(), error=error, began=began
-        )
+            self.app.mirror_failed, calendar_id, now=self.app.clock(), error=error, began=began,
+            write_backs=write_backs,
+        )  # fmt: skip
         LOG.warning(
             "Sync of mirrored calendar %s failed (%d in a row): %s", calendar_id, failures, error
         )
