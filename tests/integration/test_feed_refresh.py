@@ -196,3 +196,27 @@ def test_a_slow_feed_does_not_hold_up_the_others_and_a_paused_one_is_not_fetched
     assert slow_sub is not None and slow_sub.last_error is not None
     assert slow_sub.last_error.startswith("timeout")
     assert server.count("/paused.ics", 200) == 0
+
+
+def test_an_error_of_televents_own_backs_that_feed_off_and_the_others_refresh(
+    app: Televent, clock: FakeClock, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A feed whose refresh meets an error nobody expected: it was logged and left due, so it
+    was taken again at every round, first (the oldest due), with no back-off."""
+    server.put("/a.ics", calendar_feed(HOLIDAYS))
+    server.put("/b.ics", calendar_feed(HOLIDAYS))
+    broken, fine = subscribed(app, server.url("/a.ics")), subscribed(app, server.url("/b.ics"))
+    real = app.refresh_feed
+
+    def refresh_feed(calendar_id: UUID, text: str, **kwargs: Any) -> Any:
+        if calendar_id == broken:
+            raise RuntimeError("a defect met by one feed's data")
+        return real(calendar_id, text, **kwargs)
+
+    monkeypatch.setattr(app, "refresh_feed", refresh_feed)
+    assert run(FeedRefresher(app, OPEN)) == 2
+    failed, done = app.queries.subscription(broken), app.queries.subscription(fine)
+    assert failed is not None and failed.failures == 1
+    assert failed.last_error is not None and failed.last_error.startswith("internal: RuntimeError")
+    assert failed.next_due > stamp(clock.now)
+    assert done is not None and done.last_outcome == "2 added"

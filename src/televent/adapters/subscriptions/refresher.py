@@ -54,9 +54,20 @@ class FeedRefresher:
         return len(due)
 
     async def refresh(self, sub: SubscriptionView) -> str:
-        """Fetch one feed and refresh its calendar; returns the outcome noted for it."""
-        calendar_id = sub.calendar_id
+        """Fetch one feed and refresh its calendar; returns the outcome noted for it. Whatever
+        fails is this feed's failure, noted and backed off (an error nobody expected, one of
+        Televent's own, is logged once with its traceback): it is not taken again at every
+        round, ahead of the others."""
         began = self.app.clock()  # a refresh asked for after this is kept (feed_fetched)
+        try:
+            return await self._refresh(sub, began)
+        except Exception as exc:
+            LOG.exception("Feed refresh of calendar %s failed unexpectedly", sub.calendar_id)
+            said = f"internal: {type(exc).__name__} (Televent's own error, logged)"
+            return await self._failed(sub.calendar_id, said, began)
+
+    async def _refresh(self, sub: SubscriptionView, began: dt.datetime) -> str:
+        calendar_id = sub.calendar_id
         try:
             answer = await self.outbound.fetch(
                 sub.url,
