@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import zipfile
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -23,6 +24,7 @@ from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.values import PartStat
 from televent.ops.audit import Audit
 from televent.ops.gdpr import PersonalData
+from televent.projections.bookings_reader import BookingView
 from televent.projections.rebuild import Rebuilder
 from tests.conftest import FakeClock
 
@@ -130,6 +132,63 @@ def test_bookings_are_named_for_the_links_owner(app: Televent, clock: FakeClock)
     assert [trigger for trigger, _ in named] == ["booking.created", "booking.cancelled"]
     assert named[0][1]["name"] == "Ann" and named[0][1]["status"] == "active"
     assert named[1][1]["status"] == "cancelled"
+
+
+def test_the_owner_moving_or_deleting_a_booked_event_is_named_at_once_and_once(
+    app: Televent, clock: FakeClock
+) -> None:
+    """Olga moves one booked event and deletes another in her calendar app: the bookings were
+    named rescheduled and cancelled only when a later visitor booked (the schedule catching
+    up), with that later time. A visitor's own moving and cancelling are named once."""
+    clock.now = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
+    olga = person(app, 1, "Olga")
+    app.create_booking_link(
+        olga, BookingLink.from_json({"slug": "intro", "title": "Intro call"}), actor=ACTOR,
+        source=SOURCE,
+    )  # fmt: skip
+    hook, _ = app.add_webhook(
+        olga, "https://hooks.example.org/o",
+        ["booking.created", "booking.rescheduled", "booking.cancelled"],
+        actor=ACTOR, source=SOURCE,
+    )  # fmt: skip
+
+    def book(hour: int, name: str) -> BookingView:
+        return app.book(
+            BookingRequest(slug="intro", start=dt.datetime(2026, 3, 2, hour, 0, tzinfo=dt.UTC),
+                           name=name, email=f"{name.lower()}@example.org", tz="UTC"),
+            booking_id=uuid4().hex, token=uuid4().hex, source="booking",
+        )  # fmt: skip
+
+    moved, deleted = book(13, "Ann"), book(14, "Ben")
+    first = app.queries.object_by_event_id(moved.event_id)
+    second = app.queries.object_by_event_id(deleted.event_id)
+    assert first is not None and second is not None
+    later = re.sub(  # two hours later, as her calendar app writes it
+        r"(DTSTART|DTEND)([^:\r\n]*):20260302T(\d\d)",
+        lambda m: f"{m[1]}{m[2]}:20260302T{int(m[3]) + 2:02d}",
+        first.ical,
+    )
+    assert later.count("20260302T16") == 2, later
+    app.put_object(first.calendar_id, first.href, later, actor=ACTOR, source="caldav:phone",
+                   by=olga)  # fmt: skip
+    app.delete_object(second.calendar_id, second.href, actor=ACTOR, source="caldav:phone",
+                      by=olga)  # fmt: skip
+    named = [(trigger, subject["name"]) for trigger, subject in messages(app, hook)]
+    assert named == [
+        ("booking.created", "Ann"), ("booking.created", "Ben"),
+        ("booking.rescheduled", "Ann"), ("booking.cancelled", "Ben"),
+    ]  # fmt: skip
+    assert messages(app, hook)[2][1]["start_at"].startswith("2026-03-02T15:00")
+
+    carl = book(12, "Carl")  # the schedule catches up with the calendar: nothing new is named
+    app.reschedule_booking(carl.token, dt.datetime(2026, 3, 2, 14, 0, tzinfo=dt.UTC),
+                           source="booking")  # fmt: skip
+    app.cancel_booking(carl.token, reason="", source="booking")
+    named = [(trigger, subject["name"]) for trigger, subject in messages(app, hook)]
+    assert named[4:] == [
+        ("booking.created", "Carl"), ("booking.rescheduled", "Carl"),
+        ("booking.cancelled", "Carl"),
+    ]  # fmt: skip
 
 
 def test_since_replays_pausing_and_removing(app: Televent) -> None:

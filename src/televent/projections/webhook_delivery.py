@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from televent.domain.schedule import ACTIVE, RELEASED
 from televent.domain.sharing import Status
 from televent.domain.webhooks import event_triggers, message_id
 from televent.projections.base import Projection, handles, stamp
@@ -26,12 +27,14 @@ from televent.projections.sql import Sql
 PENDING = "pending"
 REPLAY_BATCH = 1000
 MAX_REPLAY = 50_000  # log positions a new webhook may start before the head
+# A visitor's booking, moving or cancelling. What the owner does to a booked event in any
+# calendar client is named when the calendar changes (`_bookings_followed`); the schedule's
+# own catching up with it later (BookingsReleased, BookingsFollowedCalendar, at the next
+# visitor's request) is named no more.
 _BOOKING_TRIGGERS = {
     "Schedule.Booked": "booking.created",
     "Schedule.BookingRescheduled": "booking.rescheduled",
-    "Schedule.BookingsFollowedCalendar": "booking.rescheduled",
     "Schedule.BookingCancelled": "booking.cancelled",
-    "Schedule.BookingsReleased": "booking.cancelled",
 }
 
 
@@ -46,6 +49,7 @@ class _Event:
     updated: bool = False
     rsvp: bool = False
     answers: list[dict[str, str]] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)  # of its changes in the transaction
 
 
 class WebhookDeliveryProjection(Projection):
@@ -66,6 +70,7 @@ class WebhookDeliveryProjection(Projection):
         if gathered is None:
             gathered = db.pending[key] = _Event(str(event.calendar_id))
         gathered.position, gathered.at = position, stamp(event.timestamp)
+        gathered.positions.append(position)
         return gathered
 
     @handles("CalendarEvent.EventCreated", "CalendarEvent.EventRecreated")
@@ -138,6 +143,8 @@ class WebhookDeliveryProjection(Projection):
                 self._queue_booking(db, subject_id, what)
 
     def _queue_event(self, db: Sql, event_id: str, changes: _Event) -> None:
+        if changes.deleted or changes.cancelled or changes.updated:
+            self._bookings_followed(db, event_id, changes)
         triggers = event_triggers(
             created=changes.created, deleted=changes.deleted, cancelled=changes.cancelled,
             updated=changes.updated, rsvp=changes.rsvp,
@@ -159,6 +166,25 @@ class WebhookDeliveryProjection(Projection):
         for trigger in triggers:
             data = {**subject, "answers": changes.answers} if trigger == "rsvp.changed" else subject
             self._queue(db, listeners, trigger, (changes.position, changes.at), data)
+
+    def _bookings_followed(self, db: Sql, event_id: str, changes: _Event) -> None:
+        """The owner deleted, cancelled or moved a booked event (in any client): the bookings
+        read model followed it in this transaction (its row's position is one of this event's
+        changes), so the booking is named cancelled or moved now, not when the next visitor's
+        request makes the schedule catch up."""
+        marks = ", ".join("?" for _ in changes.positions)
+        rows = db.all(
+            f"SELECT booking_id, account_id, status FROM bookings WHERE event_id = ? "
+            f"AND position IN ({marks})",
+            (event_id, *changes.positions),
+        )
+        for row in rows:
+            trigger = {RELEASED: "booking.cancelled", ACTIVE: "booking.rescheduled"}.get(
+                str(row["status"])
+            )
+            if trigger is not None:
+                what = (trigger, str(row["account_id"]), changes.position, changes.at)
+                self._queue_booking(db, str(row["booking_id"]), what)
 
     def _queue_booking(self, db: Sql, booking_id: str, what: tuple[str, str, int, str]) -> None:
         trigger, owner, position, at = what
