@@ -111,7 +111,9 @@ def test_each_change_is_named_once_for_everyone_who_may_read_it(app: Televent) -
     ]
 
 
-def test_bookings_are_named_for_the_links_owner(app: Televent, clock: FakeClock) -> None:
+def link_and_webhook(app: Televent, clock: FakeClock, triggers: list[str]) -> tuple[UUID, UUID]:
+    """Olga (at 07:00 UTC on 2 March 2026), her booking link `intro`, and her webhook of
+    `triggers`."""
     clock.now = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
     olga = person(app, 1, "Olga")
     app.create_booking_link(
@@ -119,9 +121,13 @@ def test_bookings_are_named_for_the_links_owner(app: Televent, clock: FakeClock)
         source=SOURCE,
     )  # fmt: skip
     hook, _ = app.add_webhook(
-        olga, "https://hooks.example.org/o", ["booking.created", "booking.cancelled"],
-        actor=ACTOR, source=SOURCE,
-    )  # fmt: skip
+        olga, "https://hooks.example.org/o", triggers, actor=ACTOR, source=SOURCE
+    )
+    return olga, hook
+
+
+def test_bookings_are_named_for_the_links_owner(app: Televent, clock: FakeClock) -> None:
+    _, hook = link_and_webhook(app, clock, ["booking.created", "booking.cancelled"])
     booking = app.book(
         BookingRequest(slug="intro", start=dt.datetime(2026, 3, 2, 13, 0, tzinfo=dt.UTC),
                        name="Ann", email="ann@example.org", tz="UTC"),
@@ -140,17 +146,9 @@ def test_the_owner_moving_or_deleting_a_booked_event_is_named_at_once_and_once(
     """Olga moves one booked event and deletes another in her calendar app: the bookings were
     named rescheduled and cancelled only when a later visitor booked (the schedule catching
     up), with that later time. A visitor's own moving and cancelling are named once."""
-    clock.now = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)
-    olga = person(app, 1, "Olga")
-    app.create_booking_link(
-        olga, BookingLink.from_json({"slug": "intro", "title": "Intro call"}), actor=ACTOR,
-        source=SOURCE,
-    )  # fmt: skip
-    hook, _ = app.add_webhook(
-        olga, "https://hooks.example.org/o",
-        ["booking.created", "booking.rescheduled", "booking.cancelled"],
-        actor=ACTOR, source=SOURCE,
-    )  # fmt: skip
+    olga, hook = link_and_webhook(
+        app, clock, ["booking.created", "booking.rescheduled", "booking.cancelled"]
+    )
 
     def book(hour: int, name: str) -> BookingView:
         return app.book(
