@@ -159,3 +159,29 @@ def test_a_failing_receiver_is_asked_once_a_round_and_a_backlog_leaves_room_for_
     uids = [d.json["data"]["uid"] for d in receiver.deliveries("/down")[1:]]
     assert sorted(uids) == sorted([f"e{n}" for n in range(205)] + ["last"])
     assert rounds > 1
+
+
+def test_a_member_removed_from_a_calendar_is_sent_none_of_its_changes_still_queued(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """Bob's receiver was down when Alice changed her shared calendar; she then removed him.
+    The retries went on sending him her events (titles, attendees' addresses) for a day."""
+    alice, bob = person(app, 1, "Alice"), person(app, 2, "Bob")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    app.share_calendar(work, by=alice, member=bob, role="read", actor=ACTOR, source=SOURCE)
+    app.answer_calendar_invitation(work, by=bob, accept=True, actor=ACTOR, source=SOURCE)
+    hook(app, bob, receiver, "/bob")
+    receiver.default("/bob", 500)
+    app.put_object(work, "a.ics", ical("a", "Salary review"), actor=ACTOR, source=SOURCE,
+                   by=alice)  # fmt: skip
+    job = sender(app)
+    asyncio.run(job.run_once())
+    assert len(receiver.deliveries("/bob")) == 1  # the first attempt, refused
+    app.remove_member(work, by=alice, member=bob, actor=ACTOR, source=SOURCE)
+    receiver.default("/bob", 204)
+    clock.advance(seconds=RETRY_SCHEDULE[1].total_seconds() + 1)
+    asyncio.run(job.run_once())
+    assert len(receiver.deliveries("/bob")) == 1, "nothing more reached Bob"
+    with app.views.read() as db:
+        rows = db.all("SELECT status, subject, body FROM webhook_outbox")
+    assert [(r["status"], r["subject"], r["body"]) for r in rows] == [("withdrawn", "{}", None)]

@@ -25,6 +25,7 @@ from televent.projections.view_reader import ViewReader
 from televent.projections.webhook_delivery import PENDING
 
 DELIVERED, FAILED = "delivered", "failed"
+WITHDRAWN = "withdrawn"  # not sent: its webhook's owner may no longer read what it is about
 LEASE = dt.timedelta(seconds=60)  # longer than one attempt may take
 KEEP_ATTEMPTS = 100  # per webhook, for the deliveries listing
 PER_WEBHOOK = 20  # of one webhook's messages claimed at once
@@ -120,6 +121,16 @@ class WebhookQueue:
             )
             _note_attempt(db, message, attempt, stamp(now), outcome)
         return status == FAILED
+
+    def withdraw(self, message: Message) -> None:
+        """The message will not be sent (its owner may no longer read what it tells of): it
+        keeps no copy of the change."""
+        with self.views.write() as db:
+            db.run(
+                "UPDATE webhook_outbox SET status = ?, subject = ?, body = NULL, "
+                "leased_until = NULL WHERE message_id = ?",
+                (WITHDRAWN, "{}", message.message_id),
+            )
 
     def record_test(self, message: Message, outcome: Outcome) -> None:
         """Note a test message's attempt among the webhook's deliveries."""

@@ -31,7 +31,8 @@ from televent.adapters.outbound.rounds import each_on_its_own, keep_sending
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.delivery.webhook_queue import Message, Outcome, WebhookQueue
-from televent.domain.errors import NotFoundError
+from televent.domain.errors import ForbiddenError, NotFoundError
+from televent.domain.sharing import Action
 from televent.domain.webhooks import (
     RESPONSE_EXCERPT_BYTES,
     signature_header,
@@ -148,6 +149,9 @@ class WebhookSender:
         for message in messages:
             if time.monotonic() > until:
                 return  # the rest, still leased, go in a later round
+            if not await self.port.run(self._still_theirs, owner, message):
+                await self.port.run(self.queue.withdraw, message)
+                continue
             body = message.body
             if body is None:
                 body = await self.port.run(
@@ -164,6 +168,23 @@ class WebhookSender:
             if not outcome.delivered:
                 return  # a receiver that failed is not asked again this round (its rest
                 # wait for their lease to end: each could take the whole time limit)
+
+    def _still_theirs(self, owner: AccountView, message: Message) -> bool:
+        """Whether the webhook's owner may still read the calendar a message tells of (the
+        one rule, `require_access`): one removed from a shared calendar, or whose role no
+        longer lets them see it, is sent none of the changes still queued or retried. A
+        calendar deleted since tells only of its events' deletion."""
+        calendar = message.subject.get("calendar_id")
+        if message.subject.get("kind") != "event" or not isinstance(calendar, str):
+            return True  # a booking of their own link
+        calendar_id = UUID(calendar)
+        if self.app.queries.calendar(calendar_id) is None:
+            return bool(message.subject.get("deleted"))
+        try:
+            self.app.require_access(owner.account_id, calendar_id, Action.READ)
+        except (NotFoundError, ForbiddenError):
+            return False
+        return True
 
     async def post(self, url: str, secret: str, message_id: str, body: str) -> Outcome:
         """One attempt: the signed request and what came of it."""
