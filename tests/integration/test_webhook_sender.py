@@ -185,3 +185,24 @@ def test_a_member_removed_from_a_calendar_is_sent_none_of_its_changes_still_queu
     with app.views.read() as db:
         rows = db.all("SELECT status, subject, body FROM webhook_outbox")
     assert [(r["status"], r["subject"], r["body"]) for r in rows] == [("withdrawn", "{}", None)]
+
+
+def test_messages_settled_a_month_ago_are_forgotten_and_waiting_ones_kept(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """Each message keeps a copy of the change it told of (an event's iCalendar, a visitor's
+    name and address): delivered ones were kept for ever."""
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    hook(app, alice, receiver, "/up")
+    down = hook(app, alice, receiver, "/down")
+    receiver.default("/down", 500)
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    asyncio.run(sender(app).run_once())
+    queue = WebhookQueue(app.views, app.clock)
+    assert queue.forget_settled() == 0
+    clock.advance(days=31)
+    assert queue.forget_settled() == 1
+    with app.views.read() as db:
+        rows = db.all("SELECT webhook_id, status FROM webhook_outbox")
+    assert [(r["webhook_id"], r["status"]) for r in rows] == [(str(down), "pending")]

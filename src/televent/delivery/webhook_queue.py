@@ -26,6 +26,7 @@ from televent.projections.webhook_delivery import PENDING
 
 DELIVERED, FAILED = "delivered", "failed"
 WITHDRAWN = "withdrawn"  # not sent: its webhook's owner may no longer read what it is about
+SETTLED_DAYS = 30  # how long a message delivered, given up or withdrawn is kept
 LEASE = dt.timedelta(seconds=60)  # longer than one attempt may take
 KEEP_ATTEMPTS = 100  # per webhook, for the deliveries listing
 PER_WEBHOOK = 20  # of one webhook's messages claimed at once
@@ -136,6 +137,15 @@ class WebhookQueue:
         """Note a test message's attempt among the webhook's deliveries."""
         with self.views.write() as db:
             _note_attempt(db, message, 1, stamp(self.clock()), outcome)
+
+    def forget_settled(self, days: int = SETTLED_DAYS) -> int:
+        """Delete the messages delivered, given up or withdrawn more than `days` ago: each
+        holds a copy of the change it told of (an event's iCalendar, a visitor's name,
+        address and answers), kept no longer than it may be needed. Returns how many."""
+        cutoff = stamp(self.clock() - dt.timedelta(days=days))
+        with self.views.write() as db:
+            db.run("DELETE FROM webhook_outbox WHERE status <> ? AND due_at < ?", (PENDING, cutoff))
+            return db.rowcount
 
     def waiting(self) -> int:
         """Messages not delivered yet, of active webhooks (for /metrics)."""

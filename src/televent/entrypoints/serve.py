@@ -391,6 +391,10 @@ def _maintenance(app: Televent, settings: Settings, services: Services) -> Lifes
                 await port.run(app.move_occurrence_horizon, app.clock())
             except Exception as exc:
                 busy |= _failed("Moving the occurrence horizon", exc)
+            try:  # webhook messages settled a month ago (their copies of the changes)
+                await port.run(services.webhook_queue.forget_settled)
+            except Exception as exc:
+                busy |= _failed("Forgetting settled webhook messages", exc)
             try:  # VAPID keys no push registration is signed with any more
                 await port.run(services.push_registrations.forget_retired_keys)
             except Exception as exc:
