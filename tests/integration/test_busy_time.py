@@ -191,6 +191,57 @@ def test_an_occurrence_answered_otherwise_than_its_series_counts_by_its_own_answ
     ]  # fmt: skip
 
 
+OFFICE_TIME = (
+    "BEGIN:VTIMEZONE\r\nTZID:Office Time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+    "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:OT\r\nEND:STANDARD\r\n"
+    "END:VTIMEZONE\r\n"
+)
+
+
+def test_an_occurrence_answered_otherwise_is_read_so_when_the_body_is_expanded_too(
+    people: Televent,
+) -> None:
+    """The same meetings in a zone their body defines (left to the readers to expand, not
+    indexed): the series' answer counted for every occurrence there."""
+    app = people
+    calendar_id = _calendar(app, OWNER)
+    olga = internal_address(OWNER, app.internal_domain)
+    for uid, hour, series_answer, answer_on_5th in (
+        ("boss", "10", "DECLINED", "ACCEPTED"),
+        ("standup", "12", "ACCEPTED", "DECLINED"),
+    ):
+        text = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            + OFFICE_TIME
+            + f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260301T090000Z\r\n"
+            f"DTSTART;TZID=Office Time:20260304T{hour}0000\r\n"
+            f"DTEND;TZID=Office Time:20260304T{hour}3000\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
+            f"SUMMARY:{uid}\r\nORGANIZER:mailto:boss@example.com\r\n"
+            f"ATTENDEE;PARTSTAT={series_answer}:mailto:{olga}\r\nEND:VEVENT\r\n"
+            f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20260301T090000Z\r\n"
+            f"RECURRENCE-ID;TZID=Office Time:20260305T{hour}0000\r\n"
+            f"DTSTART;TZID=Office Time:20260305T{hour}0000\r\n"
+            f"DTEND;TZID=Office Time:20260305T{hour}3000\r\nSUMMARY:{uid}\r\n"
+            f"ORGANIZER:mailto:boss@example.com\r\n"
+            f"ATTENDEE;PARTSTAT={answer_on_5th}:mailto:{olga}\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n"
+        )
+        app.put_object(calendar_id, f"{uid}.ics", text, actor="olga", source="caldav")
+    assert _busy(app) == [
+        (utc(12, day=4), utc(12, 30, day=4)),
+        (utc(10, day=5), utc(10, 30, day=5)),
+        (utc(12, day=6), utc(12, 30, day=6)),
+    ]
+    account = app.queries.account_by_telegram_id(OWNER)
+    assert account is not None
+    listed = AgendaReader(app.queries, app.internal_domain).listing(
+        account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    )
+    assert [(o.start.day, o.summary, o.my_answer) for o in listed.occurrences] == [
+        (4, "standup", "ACCEPTED"), (5, "boss", "ACCEPTED"), (6, "standup", "ACCEPTED"),
+    ]  # fmt: skip
+
+
 def test_an_endless_series_is_busy_years_after_it_was_written(people: Televent) -> None:
     """Beyond the occurrence index's horizon the series is expanded from its body."""
     app = people

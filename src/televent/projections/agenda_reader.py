@@ -33,6 +33,7 @@ from televent.projections.directory_reader import addresses_of
 from televent.projections.occurrences_reader import (
     IndexedOccurrence,
     IndexedWindow,
+    component_answer,
     occurrence_answer,
 )
 from televent.projections.queries import AccountView, ObjectView, Queries, SeenCalendar
@@ -421,15 +422,17 @@ class AgendaReader:
         is read from it, and a declined copy has none."""
         calendar = read_calendar(obj.ical)
         attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
+        organizer: str | None = None
         if mine is not None and attendees:
             leads = calendar.walk(obj.component)
-            organizer = leads[0].get("ORGANIZER") if leads else None
-            if organizer is not None and normalize_address(str(organizer)) not in mine:
+            lead = leads[0].get("ORGANIZER") if leads else None
+            organizer = None if lead is None else normalize_address(str(lead))
+            if organizer is not None and organizer not in mine:
                 my_answer = next(
                     (str(a["partstat"]) for a in attendees if a["address"] in mine), None
                 )
-        if my_answer == PartStat.DECLINED.value:
-            return []
+        if my_answer == PartStat.DECLINED.value and organizer is None:
+            return []  # each occurrence's own answer is read below when it is their copy
         accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
         found: list[Occurrence] = []
         recurring = any(
@@ -438,6 +441,11 @@ class AgendaReader:
         for component in occurrences_between(calendar, start, end):
             if component.name != "VEVENT":
                 continue
+            answer = my_answer
+            if organizer is not None and mine is not None and organizer not in mine:
+                answer = component_answer(component, organizer, mine) or my_answer
+            if answer == PartStat.DECLINED.value:
+                continue  # their copy, declined on this occurrence
             begin = component.get("DTSTART")
             finish = component.get("DTEND")
             sort_key(begin.dt)  # a start that cannot be placed in time fails here, not later
@@ -455,7 +463,7 @@ class AgendaReader:
                     cancelled=str(component.get("STATUS", "")).upper() == "CANCELLED",
                     attendees=len(attendees),
                     accepted=accepted,
-                    my_answer=my_answer,
+                    my_answer=answer,
                     resource=obj,
                     component=component,
                 )

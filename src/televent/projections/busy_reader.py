@@ -35,7 +35,11 @@ from televent.domain.recurrence import decode
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
 from televent.projections.agenda_reader import AgendaReader
-from televent.projections.occurrences_reader import IndexedOccurrence, occurrence_answer
+from televent.projections.occurrences_reader import (
+    IndexedOccurrence,
+    component_answer,
+    occurrence_answer,
+)
 from televent.projections.queries import AccountView, ObjectView
 
 LOG = logging.getLogger(__name__)
@@ -188,13 +192,16 @@ def _parsed(
 ) -> list[Span]:
     start, end = window
     calendar = read_calendar(text)
-    if mine is not None and _declined_copy(calendar, mine):
-        return []
     if answer == PartStat.DECLINED.value:
         return []
+    organizer = _organizer(calendar)
     spans: list[Span] = []
     for component in occurrences_between(calendar, start, end):
         if component.name != "VEVENT":
+            continue
+        if mine is not None and (
+            component_answer(component, organizer, mine) == PartStat.DECLINED.value
+        ):  # the person's copy of someone else's meeting, declined on this occurrence
             continue
         if str(component.get("TRANSP", "")).upper() == "TRANSPARENT":
             continue
@@ -218,18 +225,12 @@ def _parsed(
     return spans
 
 
-def _declined_copy(calendar: icalendar.Calendar, mine: list[str]) -> bool:
-    """Whether this is the person's copy of someone else's meeting, declined."""
+def _organizer(calendar: icalendar.Calendar) -> str | None:
+    """The address of the series' organizer (its first VEVENT's), if any."""
     for component in calendar.walk("VEVENT"):
         organizer = component.get("ORGANIZER")
-        if organizer is None or normalize_address(str(organizer)) in mine:
-            return False
-        attendees = component.get("ATTENDEE", [])
-        for attendee in attendees if isinstance(attendees, list) else [attendees]:
-            if normalize_address(str(attendee)) in mine:
-                return str(attendee.params.get("PARTSTAT", "")).upper() == "DECLINED"
-        return False
-    return False
+        return None if organizer is None else normalize_address(str(organizer))
+    return None
 
 
 def _moment(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:

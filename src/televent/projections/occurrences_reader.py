@@ -90,6 +90,22 @@ def occurrence_answer(indexed: IndexedOccurrence, mine: Collection[str]) -> str 
     return copy_answer({**own, "organizer": indexed.series.get("organizer")}, mine)
 
 
+def component_answer(component: Any, organizer: str | None, mine: Collection[str]) -> str | None:
+    """`copy_answer` of one occurrence read from its body (an expanded component, an
+    override's own attendees among them): its ORGANIZER, else the series' `organizer` (an
+    address as `normalize_address` writes it); None when the person organises it or is not
+    among its attendees."""
+    own = component.get("ORGANIZER")
+    chair = organizer if own is None else normalize_address(str(own))
+    if chair is None or chair in mine:
+        return None
+    attendees = component.get("ATTENDEE", [])
+    for attendee in attendees if isinstance(attendees, list) else [attendees]:
+        if normalize_address(str(attendee)) in mine:
+            return str(attendee.params.get("PARTSTAT", "NEEDS-ACTION")).upper()
+    return None
+
+
 @dataclass(frozen=True)
 class IndexedWindow:
     """What the index says of a window: the occurrences it holds, the events the reader must
