@@ -351,3 +351,30 @@ def test_a_booking_link_offers_no_slot_a_subscribed_feed_says_is_taken(app: Tele
     assert slots and all(s >= morning + dt.timedelta(hours=1) for s in slots)
     app.change_subscription(calendar, {"busy": False}, by=alice, actor=ACTOR, source=SOURCE)
     assert morning in offered()
+
+
+def test_a_meeting_also_shown_by_a_feed_is_answered_on_the_organizers_event(
+    app: Televent,
+) -> None:
+    """Bob's linked address is invited to Alice's meeting, and a feed he subscribes to shows
+    the same meeting (its UID): his answer was taken for the feed's copy and refused, from
+    the bot, the API and by mail alike (an emailed REPLY then failed at every poll)."""
+    alice = alice_of(app)
+    app.register_account(2, name="Bob", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    bob = app.queries.account_by_telegram_id(2)
+    assert bob is not None
+    own = app.queries.calendars_of(alice)[0].calendar_id
+    meeting = feed({"m1": ("Board", 1)}, extra=(
+        f"ORGANIZER:mailto:tg_1@{app.internal_domain}\r\n"
+        "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@corp.example\r\n"
+    ))  # fmt: skip
+    app.put_object(own, "m1.ics", meeting, actor=ACTOR, source=SOURCE, by=alice)
+    app.link_email(2, "bob@corp.example", actor=ACTOR, source=SOURCE)
+    calendar = app.subscribe_feed(bob.account_id, URL, actor=ACTOR, source=SOURCE)
+    app.refresh_feed(calendar, meeting, actor=ACTOR)
+    organizers = app.queries.object_with_uid(alice, "m1")
+    assert organizers is not None
+    app.give_rsvp(organizers.event_id, "bob@corp.example", PartStat.ACCEPTED,
+                  actor=f"account:{bob.account_id}", source=SOURCE)  # fmt: skip
+    answered = app.queries.object_with_uid(alice, "m1")
+    assert answered is not None and "PARTSTAT=ACCEPTED" in answered.ical

@@ -102,6 +102,9 @@ class AttendanceCommands(CommandCore):
         held = self.queries.object_with_uid(attendee.account_id, event.uid)
         if held is None:
             return None
+        shown = self.queries.calendar(held.calendar_id)
+        if shown is not None and shown.subscribed:  # the meeting as a feed shows it: not
+            return None  # their copy (the organizer's event is answered instead)
         copy: CalendarEvent = self.repository.get(held.event_id)
         chair = copy.facts.get("organizer")
         return copy if chair is not None and chair == event.facts.get("organizer") else None

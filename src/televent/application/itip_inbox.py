@@ -49,7 +49,7 @@ from televent.application.scheduling import resource_name
 from televent.application.televent import Televent
 from televent.delivery.mail_queue import InboundLog, MailQueue, itip_payload
 from televent.delivery.telegram_queue import DeliveryQueue
-from televent.domain.errors import DomainError, NotFoundError
+from televent.domain.errors import DomainError, ForbiddenError, NotFoundError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.inbound_mail import InboundMessage, SenderCheck, check_sender
 from televent.domain.itip import (
@@ -137,7 +137,8 @@ class ItipInbox:
             for account_id in copy.served:
                 self.processed.record(_served_key(message, account_id), message.sender, as_dicts)
             return Receipt(message.message_id, message.sender, False, outcomes)
-        newcomers = self._not_yet_served(message)
+        refused = any(o.get("result") == "refused" for o in earlier)  # suspect: to no one
+        newcomers = [] if refused else self._not_yet_served(message)
         if not newcomers:
             outcomes = [Outcome(**o) for o in earlier]
             return Receipt(message.message_id, message.sender, True, outcomes)
@@ -199,7 +200,8 @@ class ItipInbox:
             return Outcome(itip.method, itip.uid, "ignored", f"{itip.method} is not acted on")
         try:
             return handler()
-        except (DomainError, NotFoundError) as exc:
+        except (DomainError, NotFoundError, ForbiddenError) as exc:  # refused by a rule (a
+            # feed's event: Forbidden); a conflict with a concurrent write is tried again
             return Outcome(itip.method, itip.uid, "refused", str(exc))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             # odd data this code did not foresee: this message is refused and recorded, so it
