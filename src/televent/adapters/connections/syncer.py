@@ -179,7 +179,10 @@ class ConnectionSyncer:
             now=self.app.clock(), began=began,
         )  # fmt: skip
         if isinstance(client, GoogleCalendarClient):
-            await self._watch(client, mirror)
+            try:  # the sync is done and noted: a channel that cannot be kept leaves the
+                await self._watch(client, mirror)  # calendar to the rounds, not failed
+            except Exception:
+                LOG.exception("Keeping a push channel for calendar %s failed", calendar_id)
         return report.outcome
 
     async def _watch(self, client: GoogleCalendarClient, mirror: MirrorView) -> None:
