@@ -10,8 +10,8 @@ a new ephemeral key each; `http_ece`) and carry a VAPID authorization (RFC 8292;
 signed with the key the registration was made under, with `TTL`, `Urgency` (high when a
 changed event starts within 15 minutes) and `Topic` (the push service then keeps only the
 newest message of a collection for an offline phone). A 404 or 410 ends the registration;
-any other failure backs off that registration alone. A push service that times out or cannot
-be reached is not asked again in the same round, and a round starts no push after
+any other failure backs off that registration alone. A push service that times out is not asked
+again in the same round, and a round starts no push after
 ROUND_SECONDS: the registrations it did not try wait a few seconds for the next, no failure
 counted against them.
 """
@@ -49,7 +49,8 @@ AT_ONCE = 16  # pushed at the same time (each request bounded by the guard's tim
 # A round starts no push after this long: the rest wait for the next round (a round of push
 # resources that never answer took ROUND / AT_ONCE times the guard's time limit, 3 minutes)
 ROUND_SECONDS = 30.0
-UNREACHABLE = ("timeout", "connect")  # an origin that failed so is not asked again this round
+UNREACHABLE = ("timeout",)  # an origin that timed out is not asked again this round (a refused
+# connection or a broken answer is quick, and one bad registration says nothing of the others)
 POSTPONED = dt.timedelta(seconds=5)  # when a registration a round did not try is due again
 JWT_LIFETIME_SECONDS = 12 * 3600  # RFC 8292 §2: at most 24 hours
 MAX_SIGNED = 10_000  # push services' origins whose JWT is remembered
