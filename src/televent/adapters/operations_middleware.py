@@ -78,10 +78,11 @@ ACCOUNT_DEFAULT = Policy("account", 1200, 600)
 # Writes to the public booking pages, per client address: 10 at once, 10 a minute after.
 BOOKING_DEFAULT = Policy("booking", 10, 10)
 BOOKING_WRITES = ("/api/v1/book/", "/book/")
-# Pages no credentials open (a booking link's, an unsubscribe link's, a published feed's):
+# Pages no credentials open (a booking link's, an unsubscribe link's, a published feed's,
+# Google's way back after its consent screen):
 # charged to the address whatever a request carries (a made-up token each time was a bucket
 # of its own each time)
-PUBLIC = ("/api/v1/book/", "/book/", "/unsubscribe/", "/feeds/")
+PUBLIC = ("/api/v1/book/", "/book/", "/unsubscribe/", "/feeds/", "/oauth/")
 
 
 @dataclass(frozen=True)
