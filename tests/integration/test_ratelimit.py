@@ -181,15 +181,16 @@ def test_a_made_up_token_does_not_open_a_bucket_of_its_own_on_a_public_page(
     """A booking link's free slots need no credentials, so nothing answers 401 to a made-up
     bearer token: with a new one each time, one address asked without any limit."""
 
-    async def scenario() -> list[int]:
+    async def scenario(path: str) -> list[int]:
         app = middleware(make_store(), address=3, account=5)
         return [
             (await get(app, "192.0.2.20", {"Authorization": f"Bearer made-up-{i}"},
-                       "/api/v1/book/alice/slots")).status_code
+                       path)).status_code
             for i in range(5)
         ]  # fmt: skip
 
-    assert run(scenario())[3:] == [429, 429]
+    for path in ("/api/v1/book/alice/slots", "/oauth/google/callback"):
+        assert run(scenario(path))[3:] == [429, 429], path
 
 
 def test_a_neighbour_flooding_wrong_passwords_does_not_lock_out_the_right_password(
