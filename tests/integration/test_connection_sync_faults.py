@@ -129,6 +129,35 @@ def test_a_change_the_server_could_not_give_arrives_with_the_next_sync(
     assert titles(app, work) == {"a@t": "Arrives", "b@t": "Held back once"}
 
 
+def test_a_change_the_server_refuses_for_good_does_not_hold_the_sync_back(
+    app: Televent, clock: FakeClock, peer: Peer
+) -> None:
+    """A resource the other server refuses to give (403) would be refused again: asked for
+    again from the same token at every sync, it held the token back, and each sync read
+    every change since, until the server forgot the token. It is named and passed."""
+    alice = alice_of(app)
+    work = connected(app, alice, peer)
+    faults = Faults()
+    syncer = ConnectionSyncer(app, FaultyOutbound(allow_private=True, timeout_seconds=10,
+                                                  faults=faults))  # fmt: skip
+    asyncio.run(syncer.run_once())
+    with peer.client() as dav:
+        for uid, title in (("a@t", "Arrives"), ("s@t", "Secret")):
+            assert dav.put(f"{peer.calendar}{uid}.ics", content=event(uid, title)).is_success
+    before = app.queries.mirror(work)
+    assert before is not None
+    faults.rewrite = failing_in_multiget({"s@t.ics"}, "403 Forbidden")
+    job_round(syncer, clock)
+    after = app.queries.mirror(work)
+    assert after is not None and after.state == "ok"
+    assert "s@t.ics (status 403)" in (after.last_outcome or "")
+    assert after.sync_token != before.sync_token, "the token moved past it"
+    with peer.client() as dav:
+        assert dav.put(f"{peer.calendar}n@t.ics", content=event("n@t", "Next")).is_success
+    job_round(syncer, clock)
+    assert titles(app, work) == {"a@t": "Arrives", "n@t": "Next"}  # not asked for again
+
+
 def described(uid: str, summary: str, size: int) -> str:
     """A one-event calendar object with a description of `size` characters, folded."""
     line = "DESCRIPTION:" + "x" * size

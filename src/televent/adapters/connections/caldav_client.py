@@ -10,9 +10,12 @@ outbound guard (adapters/outbound, ADR 0023).
   (Televent's own write-back, listed back) is left out. Changed resources come with their
   data (`calendar-multiget`, RFC 4791 §7.9), in batches: a batch whose answer is larger than
   the guard lets in is asked again in halves, down to one resource, and one too large alone
-  is left unread (named in `Changes.unread`). A resource the server could not give (its
-  response a 403 or a 500, or no data) is left unread too, and the sync token is not moved
-  past it: the next sync asks for it again. One gone meanwhile (404) is removed.
+  is left unread (named in `Changes.unread`). A resource the server could not give for now
+  (its response a 500, no data, no answer) is left unread too, and the sync token is not
+  moved past it: the next sync asks for it again. One it refuses for good (a 4xx: 403, or a
+  404 for its data alone) is named and passed, as one too large is: asked for again at every
+  sync, it would hold the token back until the server forgot it. One gone meanwhile (a 404
+  with nothing else) is removed.
 - `put` and `delete`: a change written back only if the resource is still the version last
   seen (`If-Match`; a new one with `If-None-Match: *`); otherwise `RemoteChangedError`.
   `write_all` sends a round's changes one request each (CalDAV has no batch of writes), each
@@ -114,8 +117,8 @@ class Changes:
     """What changed in a calendar: `changed` with their data, `removed` URLs, and the token to
     ask from next time (None when the server has no sync-collection). `listed` is True when
     they were found by listing every ETag (no usable token). `unread`: the changed resources
-    that could not be read, (URL, why: `too-large`, or `status 500`, `no-data`, ...); only a
-    `too-large` one lets the token move past it."""
+    that could not be read, (URL, why: `too-large`, or `status 500`, `no-data`, ...); only
+    one unread for good (`too-large`, a 4xx status) lets the token move past it."""
 
     changed: list[Resource]
     removed: list[str]
@@ -141,6 +144,12 @@ WriteOutcome = str | None | CalDavError | OutboundError
 
 
 TOO_LARGE = "too-large"  # why a resource was left unread: larger than an answer may be
+
+
+def _for_good(why: str) -> bool:
+    """Whether a resource left unread for this reason would be left so at every sync (too
+    large, or refused with a 4xx status): the sync token then moves past it."""
+    return why == TOO_LARGE or why.startswith("status 4")
 
 
 @dataclass(frozen=True)
@@ -362,7 +371,7 @@ class CalDavClient:
                         continue  # the version stored already (Televent's own write-back)
                     changed.append(Resource(url, etag))
             fetched, gone, unread = await self._fetch(calendar_url, changed)
-            if any(why != TOO_LARGE for _, why in unread):
+            if any(not _for_good(why) for _, why in unread):
                 next_token = token  # asked again from where this sync began
             return Changes(fetched, removed + gone, next_token, listed=False, unread=unread)
         if answer.status in (400, 403, 404, 409, 412, 415, 501):
