@@ -18,6 +18,7 @@ import pytest
 from televent.adapters.outbound import Outbound
 from televent.adapters.subscriptions.refresher import FeedRefresher
 from televent.application.televent import Televent
+from televent.domain.calendar_import import MAX_IMPORT_OBJECTS
 from televent.projections.base import stamp
 from tests.conftest import FakeClock
 from tests.feedserver import FeedServer, calendar_feed, feed_server
@@ -25,6 +26,7 @@ from tests.feedserver import FeedServer, calendar_feed, feed_server
 ACTOR, SOURCE = "account:tests", "api:tma"
 HOLIDAYS = {"easter@x": ("Easter", "20261201T090000Z"), "xmas@x": ("Xmas", "20261225T090000Z")}
 OPEN = Outbound(allow_private=True, timeout_seconds=2, max_bytes=200_000)
+OPEN_LARGE = Outbound(allow_private=True, timeout_seconds=30, max_bytes=10_000_000)
 
 
 @pytest.fixture
@@ -220,3 +222,18 @@ def test_an_error_of_televents_own_backs_that_feed_off_and_the_others_refresh(
     assert failed.last_error is not None and failed.last_error.startswith("internal: RuntimeError")
     assert failed.next_due > stamp(clock.now)
     assert done is not None and done.last_outcome == "2 added"
+
+
+def test_a_feed_of_more_events_than_a_calendar_takes_says_so(
+    app: Televent, server: FeedServer
+) -> None:
+    """A feed over the limit of events was noted as "not-a-calendar": the subscriber was
+    told their feed was no calendar."""
+    many = {f"e{n}@x": (f"Event {n}", "20261201T090000Z") for n in range(MAX_IMPORT_OBJECTS + 1)}
+    server.put("/big.ics", calendar_feed(many))
+    calendar = subscribed(app, server.url("/big.ics"))
+    assert run(FeedRefresher(app, OPEN_LARGE)) == 1
+    sub = app.queries.subscription(calendar)
+    assert sub is not None and sub.failures == 1
+    assert (sub.last_error or "").startswith("too-many-events: ")
+    assert str(MAX_IMPORT_OBJECTS) in (sub.last_error or "")

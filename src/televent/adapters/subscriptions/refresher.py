@@ -91,7 +91,9 @@ class FeedRefresher:
         except NotFoundError:
             return "gone"  # unsubscribed meanwhile
         except ImportRefusedError as exc:
-            return await self._failed(calendar_id, f"not-a-calendar: {exc}", began)
+            too_many = exc.wording is not None and exc.wording[0] == "refusal-import-too-many"
+            reason = "too-many-events" if too_many else "not-a-calendar"
+            return await self._failed(calendar_id, f"{reason}: {exc}", began)
         return await self._fetched(
             calendar_id,
             refresh_interval(text),
