@@ -7,6 +7,7 @@ the page says the account is connected already, and the connection goes on synci
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -14,10 +15,12 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from televent.adapters.connections.google_oauth import GoogleOAuth
+from televent.adapters.connections.google_oauth import GoogleOAuth, erasure_forgetter
 from televent.adapters.connections.google_pages import google_callback_handlers
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
+from televent.ops.erasure_journal import ErasureJournal
+from televent.ops.gdpr import PersonalData
 from tests.google_standin import GoogleStandIn, google_standin
 from tests.integration.test_google_connections import (
     alice_of,
@@ -82,3 +85,19 @@ def test_a_consent_refused_for_an_account_nobody_connected_revokes_its_token(
     landed = consent_again(app, google, email)
     assert landed.status_code == 409
     assert [g for g in google.live_grants() if g.email == email] == []
+
+
+def test_erasing_a_person_revokes_their_google_grant(
+    app: Televent, google: GoogleStandIn, tmp_path: Path
+) -> None:
+    """An erased person's Google account still listed Televent as allowed in (the token was
+    only deleted here), and its push channels stayed open for a week."""
+    email = unique("erased")
+    connected(app, google, email)
+    assert any(g.email == email for g in google.live_grants())
+    PersonalData(
+        app, ErasureJournal(tmp_path / "erasures.jsonl"),
+        forget_google=erasure_forgetter(google.endpoints()),
+    ).erase(1, operator="tests", reason="Art. 17")  # fmt: skip
+    assert not any(g.email == email for g in google.live_grants())
+    assert app.queries.account_by_telegram_id(1) is None

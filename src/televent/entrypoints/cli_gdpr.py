@@ -97,6 +97,8 @@ def _called_off(meetings: int, messages: int) -> str:
 
 
 def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
+    from televent.adapters.connections.google_client import google_endpoints
+    from televent.adapters.connections.google_oauth import erasure_forgetter
     from televent.ops.erasure_journal import ErasureJournal
     from televent.ops.gdpr import PersonalData
 
@@ -109,7 +111,11 @@ def _gdpr_erase(settings: Settings, args: argparse.Namespace) -> int:
             str(args.telegram_id),
             assume_yes=args.yes,
         )
-    personal = PersonalData(app, ErasureJournal(settings.erasure_journal))
+    personal = PersonalData(
+        app,
+        ErasureJournal(settings.erasure_journal),
+        forget_google=erasure_forgetter(google_endpoints(settings)),
+    )
     report = with_progress(
         not args.json,
         lambda progress: personal.erase(

@@ -23,7 +23,7 @@ from televent import __version__
 from televent.adapters.api.change_watcher import ChangeWatcher
 from televent.adapters.api.webhook_sender import WebhookSender
 from televent.adapters.connections.google_client import google_endpoints
-from televent.adapters.connections.google_oauth import GoogleOAuth
+from televent.adapters.connections.google_oauth import GoogleOAuth, erasure_forgetter
 from televent.adapters.connections.syncer import ConnectionSyncer
 from televent.adapters.error_reporting import start_error_reporting
 from televent.adapters.http import create_http_app
@@ -373,10 +373,12 @@ def _maintenance(app: Televent, settings: Settings, services: Services) -> Lifes
             except Exception as exc:  # keep maintaining; the next round may succeed
                 busy |= _failed("Purging expired tombstones", exc)
             try:  # /deleteaccount: erase once the grace period is over
-                erased = await port.run(
-                    PersonalData(app, ErasureJournal(settings.erasure_journal)).erase_due,
-                    app.clock().date(),
+                personal = PersonalData(
+                    app,
+                    ErasureJournal(settings.erasure_journal),
+                    forget_google=erasure_forgetter(google_endpoints(settings)),
                 )
+                erased = await port.run(personal.erase_due, app.clock().date())
                 for telegram_id in erased:
                     LOG.warning(
                         "Erased the data of Telegram id %s (asked for by the user)", telegram_id

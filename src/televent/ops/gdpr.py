@@ -22,7 +22,7 @@ import logging
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ MIN_NAME_LENGTH = 3
 HIDDEN = "(not exported)"
 LOG = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+ForgetGoogle = Callable[[str, Sequence[Any]], object]  # (refresh token, push channels)
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,19 @@ class ErasureReport:
 class PersonalData:
     """Export and erasure of one person's data (operators; the bot's /deleteaccount)."""
 
-    def __init__(self, app: Televent, journal: ErasureJournal | None = None) -> None:
+    def __init__(
+        self,
+        app: Televent,
+        journal: ErasureJournal | None = None,
+        *,
+        forget_google: ForgetGoogle | None = None,
+    ) -> None:
         self.app = app
         self.journal = journal  # every erasure is written here first (ops/erasure_journal.py)
+        # revokes a Google grant at Google and closes its push channels (best effort; the
+        # composition root's, adapters/connections/google_oauth.py): an erased person's
+        # Google account then no longer lists Televent as allowed in
+        self.forget_google = forget_google
 
     # --- export ------------------------------------------------------------------------------
 
@@ -401,6 +412,8 @@ class PersonalData:
         erased_before = self.app.keys.erased_at(account.account_id) is not None
         if self.journal is not None and not erased_before:  # on disk before anything is erased
             self.journal.record(account.account_id, telegram_id, self.app.clock(), reason)
+        if not erased_before:
+            self._forget_google_grants(account)  # while their key still reads the tokens
         # Read while it can still be read: what the person owns, and how they are named.
         owned = self._owned(account)
         addresses = self._own_addresses(account)
@@ -431,6 +444,21 @@ class PersonalData:
             terms[account.name] = ERASED_NAME
         self._finish(report, (account, owned, terms), progress)
         return report
+
+    def _forget_google_grants(self, account: AccountView) -> None:
+        """Revoke at Google each grant of the person's Google connections (a failure is
+        logged and the erasure goes on: the tokens are gone with the key anyway)."""
+        if self.forget_google is None:
+            return
+        for connection in self.app.queries.connections_of(account.account_id):
+            if connection.kind != "google":
+                continue
+            try:
+                _, token = self.app.credentials_of(connection.connection_id)
+                channels = self.app.google_channels_of(connection.connection_id)
+                self.forget_google(token, channels)
+            except Exception:  # Google out of reach, a connection removed meanwhile
+                LOG.exception("Could not revoke Google connection %s", connection.connection_id)
 
     def erase_due(self, today: dt.date, progress: Progress | None = None) -> list[int]:
         """Carry out the erasures users asked for (/deleteaccount) whose grace period is over."""

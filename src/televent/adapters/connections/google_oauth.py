@@ -16,11 +16,12 @@ person typed: these requests do not go through the outbound guard.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import hashlib
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 import httpx
@@ -139,3 +140,18 @@ class GoogleOAuth:
             with contextlib.suppress(CalDavError):
                 await client.stop(channel.channel_id, channel.resource_id)
         return await revoke(self.endpoints, token)
+
+
+def erasure_forgetter(
+    endpoints: GoogleEndpoints | None,
+) -> Callable[[str, Sequence[GoogleChannel]], bool]:
+    """What an erasure calls for each of the person's Google connections (ops/gdpr.py): the
+    grant revoked at Google and its push channels closed, as removing the connection does,
+    from the erasure's own thread (no event loop runs there)."""
+
+    def forget(token: str, channels: Sequence[GoogleChannel]) -> bool:
+        if endpoints is None:
+            return False
+        return asyncio.run(GoogleOAuth(endpoints).forget(token, channels))
+
+    return forget
