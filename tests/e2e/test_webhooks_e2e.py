@@ -98,6 +98,17 @@ def test_webhooks_through_the_running_server(backend: Backend, tmp_path: Path) -
         tested = alice.post(f"/webhooks/{made.json()['id']}/test").json()
         assert tested["status_code"] == 200 and tested["type"] == "webhook.test"
 
+        # A new secret: shown once; for a day the old one signs too (the receiver has it)
+        rotated = alice.post(f"/webhooks/{made.json()['id']}/secret")
+        assert rotated.status_code == 200 and rotated.json()["secret"].startswith("whsec_")
+        assert rotated.json()["secret"] != made.json()["secret"]
+        assert bob.post(f"/webhooks/{made.json()['id']}/secret").status_code == 404
+        tested = alice.post(f"/webhooks/{made.json()['id']}/test").json()
+        assert tested["status_code"] == 200
+        receiver.set_secret("/hook", rotated.json()["secret"])
+        assert alice.post(f"/webhooks/{made.json()['id']}/test").json()["status_code"] == 200
+        assert all(d.verified for d in receiver.deliveries("/hook", verified_only=False))
+
 
 def test_kill_9_during_a_delivery_loses_nothing_and_repeats_no_id_with_another_body(
     backend: Backend, tmp_path: Path

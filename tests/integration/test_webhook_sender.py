@@ -206,3 +206,33 @@ def test_messages_settled_a_month_ago_are_forgotten_and_waiting_ones_kept(
     with app.views.read() as db:
         rows = db.all("SELECT webhook_id, status FROM webhook_outbox")
     assert [(r["webhook_id"], r["status"]) for r in rows] == [(str(down), "pending")]
+
+
+def test_a_rotated_secret_signs_beside_the_new_one_for_a_day(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """A webhook's secret could not be changed: a leaked one meant removing the webhook (and
+    its waiting messages). Rotated, each delivery carries both signatures for a day, so the
+    receiver verifies with either until it has the new one."""
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    webhook = hook(app, alice, receiver, "/r")  # the receiver knows the first secret
+    _, new = app.rotate_webhook_secret(webhook, by=alice, actor=ACTOR, source=SOURCE)
+    job = sender(app)
+
+    def deliver(uid: str) -> bool:
+        """Whether the receiver verified the delivery of a new event with its secret."""
+        app.put_object(work, f"{uid}.ics", ical(uid, uid), actor=ACTOR, source=SOURCE, by=alice)
+        asyncio.run(job.run_once())
+        return receiver.deliveries("/r", verified_only=False)[-1].verified
+
+    assert deliver("a"), "the old secret still verifies"
+    receiver.set_secret("/r", new)
+    assert deliver("b"), "and so does the new one"
+    clock.advance(days=1, seconds=1)
+    assert deliver("c")
+    receiver.set_secret("/r", app.rotate_webhook_secret(webhook, by=alice, actor=ACTOR,
+                                                        source=SOURCE)[1])  # fmt: skip
+    clock.advance(days=1, seconds=1)
+    receiver.set_secret("/r", new)  # a day after the second rotation: `new` signs no more
+    assert not deliver("d")

@@ -233,7 +233,7 @@ def test_the_secret_is_only_in_the_sealed_log_and_erasure_takes_it_all(
     work = app.queries.calendars_of(alice)[0].calendar_id
     hook, secret = app.add_webhook(alice, "https://hooks.example.org/a", ALL, actor=ACTOR,
                                    source=SOURCE)  # fmt: skip
-    assert secret.startswith("whsec_") and app.webhook_secret(hook) == (alice, secret)
+    assert secret.startswith("whsec_") and app.webhook_secret(hook) == (alice, [secret])
     app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
     with app.views.read() as db:
         for table in ("webhooks", "webhook_outbox", "audit_account_aggregates"):

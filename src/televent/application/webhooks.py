@@ -12,6 +12,7 @@ give them): the changes since then are queued for it in the same transaction
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import secrets
 import uuid
 from uuid import UUID
@@ -29,6 +30,7 @@ from televent.domain.webhooks import (
 from televent.projections.webhook_delivery import MAX_REPLAY, PENDING
 from televent.projections.webhooks_reader import WebhookView
 
+SECRET_OVERLAP = dt.timedelta(days=1)  # a rotated secret still signs this long
 SYSTEM_ACTOR = "system:webhooks"
 SYSTEM_SOURCE = "system:webhook-delivery"
 
@@ -65,7 +67,7 @@ class WebhookCommands(CommandCore):
             raise DomainError(
                 f"since must be a position between {max(head - MAX_REPLAY, 0)} and {head}."
             ).worded("refusal-webhooks-since", low=max(head - MAX_REPLAY, 0), high=head)
-        secret = SECRET_PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()
+        secret = _new_secret()
         webhook = Webhook(
             key=str(uuid.uuid4()), account_id=account_id, url=address, triggers=wanted,
             secret=secret, active=active, since=start, actor=actor, source=source,
@@ -124,13 +126,27 @@ class WebhookCommands(CommandCore):
             raise not_found()
         return found
 
-    def webhook_secret(self, webhook_id: UUID) -> tuple[UUID, str]:
-        """The owner and the signing secret the sender signs with (read from the sealed log;
-        NotFoundError once the webhook is removed or its owner erased)."""
+    def webhook_secret(self, webhook_id: UUID) -> tuple[UUID, list[str]]:
+        """The owner and the signing secrets the sender signs with now (the current one, and
+        one a rotation replaced less than a day ago), read from the sealed log; NotFoundError
+        once the webhook is removed or its owner erased."""
         webhook: Webhook = self._get(webhook_id, Webhook, "Webhook")
         if webhook.removed or webhook.secret is None:
             raise not_found()
-        return webhook.account_id, webhook.secret
+        return webhook.account_id, webhook.signing_secrets(self.clock().isoformat())
+
+    def rotate_webhook_secret(
+        self, webhook_id: UUID, *, by: UUID, actor: str, source: str
+    ) -> tuple[WebhookView, str]:
+        """A new signing secret (shown once); the old one signs beside it for a day
+        (SECRET_OVERLAP), so the receiver can take the new one without missing a delivery.
+        Only its owner."""
+        webhook = self._webhook_of(webhook_id, by)
+        secret = _new_secret()
+        until = (self.clock() + SECRET_OVERLAP).isoformat()
+        webhook.rotate_secret(secret=secret, until=until, actor=actor, source=source)
+        self.save_all(webhook)
+        return self.webhook_of(webhook_id, by=by), secret
 
     def _webhook_of(self, webhook_id: UUID, by: UUID) -> Webhook:
         self.webhook_of(webhook_id, by=by)
@@ -138,3 +154,8 @@ class WebhookCommands(CommandCore):
         if webhook.removed:
             raise not_found()
         return webhook
+
+
+def _new_secret() -> str:
+    """A signing secret as Standard Webhooks writes one (`whsec_` and base64)."""
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode()

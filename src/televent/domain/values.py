@@ -16,7 +16,7 @@ from enum import StrEnum
 # Namespace for deterministic aggregate ids (uuid5). Never change it: ids derive from it.
 # The fields of domain events that hold a secret: never shown, exported or logged (a device's
 # password hash; a connected account's password, docs/adr/0026).
-SECRET_FIELDS = frozenset({"password_hash", "password", "secret"})
+SECRET_FIELDS = frozenset({"password_hash", "password", "secret", "previous_secret"})
 # A sync token (RFC 6578 §3.2) is the event-store position of the last change it covers: the
 # CalDAV server hands them out and WebDAV-Push messages carry them (docs/adr/0027).
 SYNC_TOKEN_PREFIX = "urn:televent:sync:"  # noqa: S105 - a URI scheme, not a password

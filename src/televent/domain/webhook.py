@@ -4,7 +4,8 @@ It holds the address, the triggers wanted, whether it is active, and the signing
 events are sealed with the person's key (`account_id`) like every personal fact, so erasing the
 person takes the secret with them; no read model keeps the secret (the sender reads it from
 here). Paused by its owner, or by Televent when a delivery kept failing for a day (the owner is
-told); resumed by its owner. Removing it forgets the secret.
+told); resumed by its owner. Its owner may rotate the secret: the old one signs beside the new
+one for a day (Standard Webhooks' several signatures). Removing it forgets the secrets.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class Webhook(Aggregate):
         self.url = url
         self.triggers = triggers_of(triggers)
         self.secret: str | None = secret
+        # the secret a rotation replaced, signing beside the new one until `previous_until`
+        self.previous_secret: str | None = None
+        self.previous_until = ""
         self.active = active
         self.paused_reason: str | None = None
         self.since = since
@@ -80,6 +84,23 @@ class Webhook(Aggregate):
         self._paused(account_id=self.account_id, reason=reason, actor=actor, source=source)
         return True
 
+    def rotate_secret(self, *, secret: str, until: str, actor: str, source: str) -> None:
+        """A new signing secret; the one it replaces still signs beside it until `until` (an
+        ISO time), so the receiver can be told the new one without missing a delivery."""
+        self._check_live()
+        self._secret_rotated(
+            account_id=self.account_id, secret=secret, previous_secret=self.secret, until=until,
+            actor=actor, source=source,
+        )  # fmt: skip
+
+    def signing_secrets(self, now: str) -> list[str]:
+        """The secrets each delivery is signed with at `now` (an ISO time): the current one,
+        and the one a rotation replaced while it still signs."""
+        if self.secret is None:
+            return []
+        previous = self.previous_secret if self.previous_until > now else None
+        return [self.secret, *([previous] if previous else [])]
+
     def remove(self, *, actor: str, source: str) -> None:
         self._check_live()
         self._removed(account_id=self.account_id, actor=actor, source=source)
@@ -114,10 +135,26 @@ class Webhook(Aggregate):
         self.active = False
         self.paused_reason = reason
 
+    @event("WebhookSecretRotated")
+    def _secret_rotated(
+        self,
+        *,
+        account_id: UUID,
+        secret: str,
+        previous_secret: str | None,
+        until: str,
+        actor: str,
+        source: str,
+    ) -> None:
+        self.secret = secret
+        self.previous_secret = previous_secret
+        self.previous_until = until
+
     @event("WebhookRemoved")
     def _removed(self, *, account_id: UUID, actor: str, source: str) -> None:
         self.removed = True
         self.secret = None
+        self.previous_secret = None
         self.active = False
 
 

@@ -138,7 +138,7 @@ class WebhookSender:
     async def _deliver_all(self, messages: Sequence[Message]) -> None:
         webhook_id = UUID(messages[0].webhook_id)
         try:
-            owner_id, secret = await self.port.run(self.app.webhook_secret, webhook_id)
+            owner_id, secrets = await self.port.run(self.app.webhook_secret, webhook_id)
         except NotFoundError:
             return  # removed meanwhile (its messages went with it)
         owner = await self.port.run(self.app.queries.account_by_id, owner_id)
@@ -158,7 +158,7 @@ class WebhookSender:
                     payload, self.app, owner, message.trigger, message.occurred_at,
                     message.subject,
                 )  # fmt: skip
-            outcome = await self.post(url, secret, message.message_id, body)
+            outcome = await self.post(url, secrets, message.message_id, body)
             given_up = await self.port.run(self.queue.settle, message, body, outcome)
             if given_up:
                 reason = outcome.error or f"HTTP {outcome.status_code}"
@@ -186,15 +186,15 @@ class WebhookSender:
             return False
         return True
 
-    async def post(self, url: str, secret: str, message_id: str, body: str) -> Outcome:
-        """One attempt: the signed request and what came of it."""
+    async def post(self, url: str, secrets: list[str], message_id: str, body: str) -> Outcome:
+        """One attempt: the request signed with each of `secrets` and what came of it."""
         timestamp = int(time.time())
         content = body.encode()
         headers = {
             "Content-Type": "application/json",
             "webhook-id": message_id,
             "webhook-timestamp": str(timestamp),
-            "webhook-signature": signature_header([secret], message_id, timestamp, content),
+            "webhook-signature": signature_header(secrets, message_id, timestamp, content),
         }
         started = time.monotonic()
         try:
@@ -208,7 +208,7 @@ class WebhookSender:
 
     async def send_test(self, webhook_id: UUID, owner: AccountView) -> Outcome:
         """Deliver a `webhook.test` message now (its attempt is recorded with the others)."""
-        _, secret = await self.port.run(self.app.webhook_secret, webhook_id)
+        _, secrets = await self.port.run(self.app.webhook_secret, webhook_id)
         hook = await self.port.run(self.app.queries.webhook, webhook_id) or _gone()
         now = self.app.clock()
         message = Message(
@@ -221,7 +221,7 @@ class WebhookSender:
             {"type": TEST, "timestamp": now.isoformat(), "data": {"webhook": str(webhook_id)}},
             separators=(",", ":"),
         )
-        outcome = await self.post(hook.url, secret, message.message_id, body)
+        outcome = await self.post(hook.url, secrets, message.message_id, body)
         await self.port.run(self.queue.record_test, message, outcome)
         return outcome
 

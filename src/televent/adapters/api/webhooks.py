@@ -182,6 +182,24 @@ class WebhooksController(Controller):
         )
         return Response(None, status_code=204)
 
+    @post(
+        "/{webhook_id:str}/secret",
+        status_code=200,
+        summary="Rotate a webhook's signing secret",
+        responses=problem_responses(404),
+    )
+    async def rotate_secret(self, caller: Caller, api: ApiContext, webhook_id: str) -> WebhookJson:
+        """A new signing `secret`, in this answer only. For a day each delivery is signed
+        with the old and the new secret alike (two signatures in `webhook-signature`), so the
+        receiver can take the new one without missing a delivery; then with the new alone."""
+        hook, secret = await api.port.run(
+            lambda: api.app.rotate_webhook_secret(
+                webhook_uuid(webhook_id), by=caller.account.account_id, actor=caller.actor,
+                source=caller.source,
+            )
+        )  # fmt: skip
+        return webhook_json(hook, secret)
+
     @get(
         "/{webhook_id:str}/deliveries",
         summary="Recent delivery attempts",

@@ -363,6 +363,10 @@ def _webhook_paused(event: Any, state: AggregateState) -> list[str]:
     return [f"paused the webhook: its deliveries kept failing ({event.reason})"]
 
 
+def _webhook_secret_rotated(event: Any, state: AggregateState) -> list[str]:
+    return [f"gave the webhook a new signing secret (the old one signs too until {event.until})"]
+
+
 def _webhook_removed(event: Any, state: AggregateState) -> list[str]:
     return ["removed the webhook (its secret forgotten)"]
 
@@ -672,6 +676,7 @@ DESCRIBERS: dict[str, Describer] = {
     "WebhookAdded": _webhook_added,
     "WebhookChanged": _webhook_changed,
     "WebhookPaused": _webhook_paused,
+    "WebhookSecretRotated": _webhook_secret_rotated,
     "WebhookRemoved": _webhook_removed,
     **dict.fromkeys(OWN_LINES, _body_changed),
 }
