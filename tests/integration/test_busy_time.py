@@ -11,7 +11,7 @@ import pytest
 
 from televent.application.televent import Televent
 from televent.domain.values import PartStat, internal_address
-from televent.projections.agenda_reader import AgendaReader
+from televent.projections.agenda_reader import AgendaReader, Listing
 from televent.projections.busy_reader import BusyReader
 from tests.conftest import FakeClock
 from tests.helpers import vevent
@@ -37,6 +37,15 @@ def _busy(app: Televent) -> list[tuple[dt.datetime, dt.datetime]]:
     assert account is not None
     reader = BusyReader(AgendaReader(app.queries, app.internal_domain))
     return reader.busy(account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2))
+
+
+def _listing(app: Televent) -> Listing:
+    """Olga's own listing of the days `_busy` covers (the bot's and the API's reader)."""
+    account = app.queries.account_by_telegram_id(OWNER)
+    assert account is not None
+    return AgendaReader(app.queries, app.internal_domain).listing(
+        account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2)
+    )
 
 
 def _calendar(app: Televent, telegram_id: int) -> UUID:
@@ -181,11 +190,7 @@ def test_an_occurrence_answered_otherwise_than_its_series_counts_by_its_own_answ
         (utc(10, day=5), utc(10, 30, day=5)),
         (utc(12, day=6), utc(12, 30, day=6)),
     ]
-    account = app.queries.account_by_telegram_id(OWNER)
-    assert account is not None
-    listed = AgendaReader(app.queries, app.internal_domain).listing(
-        account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2)
-    )
+    listed = _listing(app)
     assert [(o.start.day, o.summary) for o in listed.occurrences] == [
         (4, "standup"), (5, "boss"), (6, "standup"),
     ]  # fmt: skip
@@ -232,11 +237,7 @@ def test_an_occurrence_answered_otherwise_is_read_so_when_the_body_is_expanded_t
         (utc(10, day=5), utc(10, 30, day=5)),
         (utc(12, day=6), utc(12, 30, day=6)),
     ]
-    account = app.queries.account_by_telegram_id(OWNER)
-    assert account is not None
-    listed = AgendaReader(app.queries, app.internal_domain).listing(
-        account, DAY - dt.timedelta(days=1), DAY + dt.timedelta(days=2)
-    )
+    listed = _listing(app)
     assert [(o.start.day, o.summary, o.my_answer) for o in listed.occurrences] == [
         (4, "standup", "ACCEPTED"), (5, "boss", "ACCEPTED"), (6, "standup", "ACCEPTED"),
     ]  # fmt: skip

@@ -80,8 +80,7 @@ class AttendanceCommands(CommandCore):
         copy = self._copy_answered(event, address)
         if copy is not None:
             event = copy
-        shown = self.queries.calendar(event.calendar_id)
-        if shown is not None and shown.subscribed:  # a feed's events change with the feed
+        if self._shows_feed(event.calendar_id):  # a feed's events change with the feed
             raise role_refusal(Action.WRITE, Role.SUBSCRIBER)  # only: nothing is answered
         before = parse_calendar_object(event.ical)
         event.give_rsvp(
@@ -102,12 +101,16 @@ class AttendanceCommands(CommandCore):
         held = self.queries.object_with_uid(attendee.account_id, event.uid)
         if held is None:
             return None
-        shown = self.queries.calendar(held.calendar_id)
-        if shown is not None and shown.subscribed:  # the meeting as a feed shows it: not
+        if self._shows_feed(held.calendar_id):  # the meeting as a feed shows it: not
             return None  # their copy (the organizer's event is answered instead)
         copy: CalendarEvent = self.repository.get(held.event_id)
         chair = copy.facts.get("organizer")
         return copy if chair is not None and chair == event.facts.get("organizer") else None
+
+    def _shows_feed(self, calendar_id: UUID) -> bool:
+        """Whether the calendar shows a feed (docs/adr/0025: read-only for everyone)."""
+        shown = self.queries.calendar(calendar_id)
+        return shown is not None and shown.subscribed
 
     def record_delivery_failure(
         self,
