@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 
 from televent.application.connections import RemoteCalendarFound, RemoteChange, SyncReport
 from televent.application.televent import Televent
+from televent.domain.connection import Connection
 from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
 from televent.domain.sharing import Action, Role
+from televent.infrastructure.sealed_secrets import SealedSecrets
 from televent.ops.audit import Audit
 from televent.ops.gdpr import PersonalData
 from televent.projections.rebuild import Rebuilder
@@ -186,7 +188,7 @@ def test_two_resources_with_one_uid_keep_the_calendar_syncing(app: Televent) -> 
 
 
 def test_the_password_is_only_in_the_sealed_log_and_erasure_takes_the_connection(
-    app: Televent, tmp_path: Path
+    app: Televent, tmp_path: Path, clock: FakeClock
 ) -> None:
     alice = alice_of(app)
     connection = connect(app, alice)
@@ -223,6 +225,71 @@ def test_the_password_is_only_in_the_sealed_log_and_erasure_takes_the_connection
             assert db.all(f"SELECT * FROM {table}") == []
         assert db.all("SELECT * FROM connection_resources") == []
         assert db.all("SELECT * FROM connection_writebacks") == []
+    clock.advance(hours=2)  # the password's own key goes with the next sweep
+    assert app.forget_removed_secrets() == 1 and app.keys.secret_key(connection) is None
+
+
+def made_password(app: Televent, connection: UUID) -> str:
+    """The password as the log holds it: the ConnectionMade event, opened with its person's
+    key (what anyone holding the database and the key store could read)."""
+    made = next(iter(app.events.get(connection, lte=1)))
+    return str(made.password)
+
+
+def test_removing_a_connection_leaves_its_password_unreadable_in_the_log(app: Televent) -> None:
+    alice = alice_of(app)
+    connection = connect(app, alice)
+    stored = made_password(app, connection)
+    assert SECRET not in stored  # sealed once more, with a key of the connection's own
+    assert SealedSecrets(app.keys).open(connection, stored) == SECRET
+    other = connect(app, alice, username="anna2")
+
+    app.remove_connection(connection, by=alice, keep_events=True, actor=ACTOR, source=SOURCE)
+    assert made_password(app, connection) == stored  # the log is never rewritten ...
+    assert SealedSecrets(app.keys).open(connection, stored) is None  # ... but cannot be opened
+    with pytest.raises(NotFoundError):
+        app.credentials_of(connection)
+    assert app.credentials_of(other) == ("anna2", SECRET)  # the person's other secrets stay
+    # the person's own events are read as before: only the secret's key went
+    assert {c.connection_id for c in app.queries.connections_of(alice)} == {other}
+
+
+def test_a_connection_recorded_before_sealing_still_reads_its_password(app: Televent) -> None:
+    alice = alice_of(app)
+    older = Connection(
+        account_id=alice, key="older", kind="caldav", address="anna@example.com",
+        principal_url="https://old.example.com/p/", home_url="https://old.example.com/h/",
+        username="anna", password=SECRET, calendars={}, actor=ACTOR, source=SOURCE,
+    )  # fmt: skip
+    app.save(older)
+    assert app.credentials_of(older.id) == ("anna", SECRET)
+    app.remove_connection(older.id, by=alice, keep_events=False, actor=ACTOR, source=SOURCE)
+    with pytest.raises(NotFoundError):
+        app.credentials_of(older.id)
+
+
+def test_the_sweep_forgets_the_passwords_a_crash_left_readable(
+    app: Televent, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice = alice_of(app)
+    kept = connect(app, alice)
+    removed = connect(app, alice, username="anna2")
+    with monkeypatch.context() as crash:  # the process dies between the removal and the key
+        crash.setattr(SealedSecrets, "forget", lambda self, *secrets: None)
+        app.remove_connection(removed, by=alice, keep_events=False, actor=ACTOR, source=SOURCE)
+    stored = made_password(app, removed)
+    assert SealedSecrets(app.keys).open(removed, stored) == SECRET  # still readable
+    never = uuid4()  # connecting died after sealing, before the log was written
+    SealedSecrets(app.keys).seal(never, SECRET)
+    assert app.forget_removed_secrets() == 0  # too young: connecting may be under way
+    clock.advance(hours=2)
+    starting = connect(app, alice, username="anna3")  # a connection being made right now
+    assert app.forget_removed_secrets() == 2
+    assert SealedSecrets(app.keys).open(removed, stored) is None
+    assert app.keys.secret_key(never) is None
+    assert app.credentials_of(kept) == ("anna", SECRET)
+    assert app.credentials_of(starting) == ("anna3", SECRET)
+    assert app.forget_removed_secrets() == 0
 
 
 def test_removing_a_connection_deletes_its_calendars_or_keeps_them_as_ordinary_ones(

@@ -1,8 +1,9 @@
 """Connected CalDAV accounts (docs/adr/0026): connecting one, removing it, and mirroring its
 calendars.
 
-Connecting records a Connection (the password sealed with the person's key, only in the log)
-and one calendar per remote calendar, each mirroring it (Calendar.mirror), in one transaction.
+Connecting records a Connection (the password sealed with a key of its own inside the event
+the person's key seals, only in the log: infrastructure/sealed_secrets.py) and one calendar per
+remote calendar, each mirroring it (Calendar.mirror), in one transaction.
 Until changes made in Televent are written back, a mirroring calendar is read-only for everyone
 (domain/calendar.role_of), so nothing typed here can be lost to the next sync.
 
@@ -50,15 +51,19 @@ from televent.domain.connections import (
     not_connected,
     server_host,
 )
-from televent.domain.errors import ConflictError, DomainError
+from televent.domain.errors import ConflictError, DomainError, NotFoundError
 from televent.domain.feed_subscriptions import backoff, refresh_counts
 from televent.domain.ical import component_kinds
 from televent.domain.values import Source, SourceKind, without_control_characters
+from televent.infrastructure.sealed_secrets import SealedSecrets
 from televent.projections.base import next_due_unless_asked, stamp
 from televent.projections.queries import ConnectionView
 from televent.projections.sql import Sql
 
 _ERROR_CHARS = 300  # how much of a failure's message is kept for the person
+# How old a secret's key must be before the sweep may take it for one whose connection never
+# came to be: far longer than connecting takes (the key is made just before the log is written).
+SECRET_SWEEP_AGE = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -190,7 +195,7 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
             principal_url=principal_url,
             home_url=home_url,
             username=username,
-            password=password,
+            password=self._secrets.seal(connection_id, password),
             calendars={r.url: str(c.id) for r, c in zip(calendars, made, strict=False)},
             actor=actor,
             source=source,
@@ -218,6 +223,9 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 changed += self._calendar_deletion(calendar, actor=actor, source=source)
         connection.remove(keep_events=keep_events, actor=actor, source=source)
         self.save_all(*changed, connection)  # all of it, or nothing
+        # The log keeps the sealed password; without its key nobody can open it again (one
+        # left by a crash just here goes with the next sweep: forget_removed_secrets).
+        self._secrets.forget(connection_id)
         with self.views.write() as db:
             for calendar_id in calendars:
                 db.run(
@@ -246,7 +254,30 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         connection: Connection = self._get(connection_id, Connection, "Connection")
         if connection.removed or connection.password is None:
             raise not_connected()
-        return connection.username, connection.password
+        password = self._secrets.open(connection_id, connection.password)
+        if password is None:  # its key is gone: the connection was being removed
+            raise not_connected()
+        return connection.username, password
+
+    def forget_removed_secrets(self) -> int:
+        """Delete the keys of secrets whose connection is removed, erased or never came to be
+        (a crash between removing a connection and forgetting its password, or while
+        connecting); returns how many. Asks the log, not a read model, which ones are gone."""
+        gone: list[UUID] = []
+        for secret in self.keys.secrets_made_before(self.clock() - SECRET_SWEEP_AGE):
+            try:
+                connection: Connection = self._get(secret, Connection, "Connection")
+            except NotFoundError:
+                gone.append(secret)
+                continue
+            if connection.removed:
+                gone.append(secret)
+        self._secrets.forget(*gone)
+        return len(gone)
+
+    @property
+    def _secrets(self) -> SealedSecrets:
+        return SealedSecrets(self.keys)
 
     def _connection_of(self, connection_id: UUID, by: UUID) -> Connection:
         self.connection_of(connection_id, by=by)

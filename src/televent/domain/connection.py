@@ -4,11 +4,14 @@ It holds what Televent needs to act on the account on the person's behalf: the a
 typed, the principal and calendar home discovery found, the user name and the (application)
 password, and which Televent calendar mirrors which remote calendar. Its events are sealed with
 the person's key (`account_id`, infrastructure/crypto_shredding.py) like every personal fact:
-erasing the person deletes the key and with it the password. No read model keeps the password;
-the sync job reads it from here when it connects.
+erasing the person deletes the key and with it the password. The password itself is held as
+the application sealed it, with a key of the connection's own (infrastructure/sealed_secrets.py;
+connections made before that hold it plain). No read model keeps the password; the sync job
+reads it from here when it connects.
 
-Removing the connection forgets the password (the removal event's state holds none, and the
-aggregate drops it); the calendars it made are deleted or, when the person keeps them, become
+Removing the connection forgets the password: the removal event's state holds none, the
+aggregate drops it, and the application deletes its key, so the sealed copy in the log can
+never be opened again. The calendars it made are deleted or, when the person keeps them, become
 ordinary calendars (application/connections.py). Connecting the same account again makes a
 new connection.
 """

@@ -393,6 +393,10 @@ def _maintenance(app: Televent, settings: Settings, services: Services) -> Lifes
                 await port.run(app.move_occurrence_horizon, app.clock())
             except Exception as exc:
                 busy |= _failed("Moving the occurrence horizon", exc)
+            try:  # the keys of removed connections' passwords a crash left behind
+                await port.run(app.forget_removed_secrets)
+            except Exception as exc:
+                busy |= _failed("Forgetting removed connections' passwords", exc)
             try:  # webhook messages settled a month ago (their copies of the changes)
                 await port.run(services.webhook_queue.forget_settled)
             except Exception as exc:

@@ -226,6 +226,47 @@ class SubjectKeys:
         self._keys_until = 0.0
         self._erased = None
 
+    # --- keys of secrets ---------------------------------------------------------------------
+
+    def secret_key_for_writing(self, secret: UUID) -> bytes:
+        """The key of one secret a person handed over (a connection's password; infrastructure/
+        sealed_secrets.py), created on first use."""
+        with self._connect() as connection:
+            self._run(
+                connection,
+                "INSERT INTO secret_keys (secret_id, key_hex, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (secret_id) DO NOTHING",
+                (str(secret), secrets.token_hex(KEY_BYTES), self._now()),
+            )
+            row = self._one(
+                connection, "SELECT key_hex FROM secret_keys WHERE secret_id = ?", (str(secret),)
+            )
+        assert row is not None
+        return bytes.fromhex(str(row[0]))
+
+    def secret_key(self, secret: UUID) -> bytes | None:
+        """The secret's key, or None once it is forgotten."""
+        with self._connect() as connection:
+            row = self._one(
+                connection, "SELECT key_hex FROM secret_keys WHERE secret_id = ?", (str(secret),)
+            )
+        return None if row is None else bytes.fromhex(str(row[0]))
+
+    def forget_secrets(self, secrets_: Iterable[UUID]) -> None:
+        """Delete the keys of these secrets: what they sealed can never be read again."""
+        with self._connect() as connection:
+            for secret in secrets_:
+                self._run(connection, "DELETE FROM secret_keys WHERE secret_id = ?", (str(secret),))
+
+    def secrets_made_before(self, instant: dt.datetime) -> list[UUID]:
+        """The secrets whose keys were made before `instant` (and are not forgotten)."""
+        with self._connect() as connection:
+            rows = connection.execute(
+                self._sql("SELECT secret_id FROM secret_keys WHERE created_at < ?"),
+                (instant.isoformat(),),
+            ).fetchall()
+        return [UUID(str(r[0])) for r in rows]
+
     # --- erased addresses ------------------------------------------------------------------
 
     def pseudonym_lookup(self, written: dt.datetime) -> Callable[[str], str | None] | None:
