@@ -229,6 +229,34 @@ def test_the_cursor_walks_every_occurrence_exactly_once(server: ApiServer) -> No
     assert alice.get("/events", params={**MARCH, "cursor": "%%%"}).status_code == 422
 
 
+def test_a_listing_says_when_a_series_has_more_occurrences_than_it_expands(
+    server: ApiServer,
+) -> None:
+    alice = server.alice()
+    create(alice, title="Hourly", start="2026-03-01T00:00:00", recurrence="FREQ=HOURLY")
+    create(alice, title="Lunch", start="2026-06-01T12:00:00")
+    march = alice.get("/events", params={**MARCH, "limit": 500}).json()
+    assert march["incomplete"] == 0  # 672 hours: all of them, page after page
+    year = {"start": "2026-03-01T00:00:00+01:00", "end": "2027-03-01T00:00:00+01:00"}
+    walked: list[dict[str, object]] = []
+    cursor = None
+    for _ in range(10):
+        page = alice.get(
+            "/events", params={**year, "limit": 500, **({"cursor": cursor} if cursor else {})}
+        )
+        assert page.status_code == 200, page.text
+        assert page.json()["incomplete"] == 1  # said on every page, not only the last
+        walked += page.json()["items"]
+        cursor = page.json()["next_cursor"]
+        if cursor is None:
+            break
+    hourly = [e for e in walked if e["title"] == "Hourly"]
+    assert len(hourly) == 1_000  # the earliest thousand, each once
+    assert hourly[0]["start"] == "2026-03-01T00:00:00+01:00"
+    assert len({e["recurrence_id"] for e in hourly}) == 1_000
+    assert [e["title"] for e in walked if e["title"] != "Hourly"] == ["Lunch"]  # others all
+
+
 def test_a_bad_window_is_a_problem_naming_the_field(server: ApiServer) -> None:
     alice = server.alice()
     for params, field in [

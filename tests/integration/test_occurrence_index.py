@@ -76,7 +76,7 @@ def fresh(reader: AgendaReader, app: Televent, account: Any, low: dt.datetime,
         for obj in app.queries.objects_overlapping(
             seen.calendar_id, "VEVENT", int(wide_low.timestamp()), int(wide_high.timestamp())
         ):
-            found += reader._instances(obj, wide_low, wide_high, None, mine=mine)
+            found += reader._instances(obj, wide_low, wide_high, None, mine=mine)[0]
     return sorted(shown(o) for o in found if overlaps(o, low, high, zone))
 
 

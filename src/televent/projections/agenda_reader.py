@@ -25,7 +25,7 @@ from uuid import UUID
 
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.errors import NotFoundError
-from televent.domain.occurrences import occurrences_between
+from televent.domain.occurrences import MAX_OCCURRENCES, occurrences_between
 from televent.domain.sharing import Action, Role, is_owner, permits
 from televent.domain.values import PartStat, normalize_address
 from televent.domain.zones import zone_or_utc
@@ -81,6 +81,9 @@ class Listing:
     occurrences: list[Occurrence]
     unreadable: list[UUID] = field(default_factory=list)
     seen: list[SeenCalendar] = field(default_factory=list)  # every calendar the person sees
+    # events with more occurrences in the window than one listing expands (MAX_OCCURRENCES, the
+    # earliest of them listed): a narrower window lists the rest
+    cut: list[UUID] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class AgendaReader:
             by_calendar.setdefault(indexed.calendar_id, []).append(indexed)
         occurrences: list[Occurrence] = []
         unreadable: list[UUID] = []
+        cut: list[UUID] = []
         held: set[str] = set()
         for calendar_seen in seen:
             owner = (
@@ -185,24 +189,28 @@ class AgendaReader:
                     )
             occurrences += [o for o in listed if o.event_id not in broken]
             unreadable += broken
-            expanded, failed = self._expanded(
+            expanded, failed, partly = self._expanded(
                 calendar_seen, window.on_read, own_uids, owner, window=(start, end), zone=zone
             )
             held |= {o.resource.uid for o in expanded if o.resource is not None}
             occurrences += expanded
             unreadable += failed
+            cut += partly
         for invitation in window.invitations:
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
             ):
                 continue  # the user's own copy is listed above
             try:
-                occurrences.extend(self._invited(invitation, start, end, zone))
+                invited, more = self._invited(invitation, start, end, zone)
+                occurrences += invited
+                if more:
+                    cut.append(_uuid_or_nil(invitation["event_id"]))
             except Exception:
                 LOG.exception("Cannot list invitation %s", invitation["event_id"])
                 unreadable.append(_uuid_or_nil(invitation["event_id"]))
         occurrences.sort(key=lambda o: (sort_key(o.start, zone), o.summary))
-        return Listing(occurrences, unreadable, everything)
+        return Listing(occurrences, unreadable, everything, cut)
 
     def _window(
         self,
@@ -237,21 +245,23 @@ class AgendaReader:
         *,
         window: tuple[dt.datetime, dt.datetime],
         zone: dt.tzinfo,
-    ) -> tuple[list[Occurrence], list[UUID]]:
+    ) -> tuple[list[Occurrence], list[UUID], list[UUID]]:
         """The occurrences of the calendar's events the index leaves to the reader in this
         window (parsed and expanded here, a floating time or a date placed in `zone` as the
-        index places it), and those that cannot be read."""
+        index places it), those that cannot be read, and those with more occurrences in the
+        window than are listed."""
         if not events:
-            return [], []
+            return [], [], []
         start, end = window
         low, high = int((start - _DAY).timestamp()), int((end + _DAY).timestamp())
         found: list[Occurrence] = []
         failed: list[UUID] = []
+        cut: list[UUID] = []
         for obj in self.queries.objects_overlapping(seen.calendar_id, "VEVENT", low, high):
             if obj.event_id not in events or (not seen.owned and obj.uid in own_uids):
                 continue
             try:
-                expanded = self._placed(obj, start, end, zone, None, mine=owner)
+                expanded, more = self._placed(obj, start, end, zone, None, mine=owner)
             except Exception:  # one event never hides the others
                 LOG.exception("Cannot list event %s", obj.event_id)
                 failed.append(obj.event_id)
@@ -259,7 +269,9 @@ class AgendaReader:
             if not seen.owned:  # the owner's answer is not the user's
                 expanded = [dataclasses.replace(o, my_answer=None) for o in expanded]
             found += expanded
-        return found, failed
+            if more:
+                cut.append(obj.event_id)
+        return found, failed, cut
 
     def _owner_addresses(self, owner_id: UUID) -> list[str]:
         """The calendar addresses of a shared calendar's owner (none when unknown)."""
@@ -268,10 +280,11 @@ class AgendaReader:
 
     def _invited(
         self, invitation: dict[str, Any], start: dt.datetime, end: dt.datetime, zone: dt.tzinfo
-    ) -> list[Occurrence]:
-        """The occurrences of an event the user is invited to (none when declined)."""
+    ) -> tuple[list[Occurrence], bool]:
+        """The occurrences of an event the user is invited to (none when declined), and
+        whether it has more in the window than are listed."""
         if invitation["partstat"] == PartStat.DECLINED.value:
-            return []
+            return [], False
         event_id = UUID(invitation["event_id"])
         window = self.queries.occurrences_in((), start, end, zone, events=(event_id,))
         if event_id not in window.on_read:
@@ -279,15 +292,15 @@ class AgendaReader:
                 dataclasses.replace(shown, my_answer=invitation["partstat"])
                 for shown in (_from_index(i, None) for i in window.occurrences)
                 if shown is not None
-            ]
+            ], False
         invited = self.object(event_id)
         if invited is None or invited.component != "VEVENT":
-            return []
+            return [], False
         low, high = int((start - _DAY).timestamp()), int((end + _DAY).timestamp())
         if invited.range_start is not None and invited.range_start > high:
-            return []
+            return [], False
         if invited.range_end is not None and invited.range_end < low:
-            return []
+            return [], False
         return self._placed(invited, start, end, zone, invitation["partstat"])
 
     def _placed(
@@ -299,11 +312,12 @@ class AgendaReader:
         my_answer: str | None,
         *,
         mine: list[str] | None = None,
-    ) -> list[Occurrence]:
+    ) -> tuple[list[Occurrence], bool]:
         """The object's occurrences overlapping [start, end) with a floating time or a date
-        placed in `zone`: expanded a day wider (every zone is within one of UTC), then kept."""
-        wide = self._instances(obj, start - _DAY, end + _DAY, my_answer, mine=mine)
-        return [o for o in wide if _overlaps(o, start, end, zone)]
+        placed in `zone`: expanded a day wider (every zone is within one of UTC), then kept;
+        and whether there were more than one listing expands (the earliest are listed)."""
+        wide, more = self._instances(obj, start - _DAY, end + _DAY, my_answer, mine=mine)
+        return [o for o in wide if _overlaps(o, start, end, zone)], more
 
     # --- who may see what ------------------------------------------------------------------------
 
@@ -416,10 +430,11 @@ class AgendaReader:
         my_answer: str | None,
         *,
         mine: list[str] | None = None,
-    ) -> list[Occurrence]:
-        """The object's occurrences in [start, end). With `mine` (the user's addresses, for a
-        resource in their own calendar that someone else organises: their copy), the answer
-        is read from it, and a declined copy has none."""
+    ) -> tuple[list[Occurrence], bool]:
+        """The object's occurrences in [start, end), the earliest MAX_OCCURRENCES, and whether
+        there were more. With `mine` (the user's addresses, for a resource in their own
+        calendar that someone else organises: their copy), the answer is read from it, and a
+        declined copy has none."""
         calendar = read_calendar(obj.ical)
         attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
         organizer: str | None = None
@@ -432,13 +447,15 @@ class AgendaReader:
                     (str(a["partstat"]) for a in attendees if a["address"] in mine), None
                 )
         if my_answer == PartStat.DECLINED.value and organizer is None:
-            return []  # each occurrence's own answer is read below when it is their copy
+            return [], False  # each occurrence's own answer is read below when it is their copy
         accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
         found: list[Occurrence] = []
         recurring = any(
             "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in calendar.walk("VEVENT")
         )
-        for component in occurrences_between(calendar, start, end):
+        expanded = list(occurrences_between(calendar, start, end, limit=MAX_OCCURRENCES + 1))
+        more = len(expanded) > MAX_OCCURRENCES
+        for component in expanded[:MAX_OCCURRENCES]:
             if component.name != "VEVENT":
                 continue
             answer = my_answer
@@ -468,7 +485,7 @@ class AgendaReader:
                     component=component,
                 )
             )
-        return found
+        return found, more
 
 
 _DAY = dt.timedelta(days=1)

@@ -91,6 +91,9 @@ class EventPage(TypedDict):
     items: list[EventJson]
     next_cursor: str | None  # pass as ?cursor= for the next page; null on the last one
     unreadable: int  # events whose data could not be shown
+    # events with more occurrences in the window than a listing expands (their earliest
+    # 1,000 are listed): a narrower window lists the rest
+    incomplete: int
 
 
 def moment_json(moment: dt.datetime | dt.date, zone: dt.tzinfo) -> str:

@@ -9,7 +9,9 @@
   invitations outside it are left out). `q`: words searched in title, location and
   description, ignoring case. `limit`: 1 to 500, default 100.
   `next_cursor` (opaque, tied to the query) fetches the next page; null on the last one.
-  `unreadable` counts events whose data could not be shown.
+  `unreadable` counts events whose data could not be shown, `incomplete` events with more
+  occurrences in the window than one listing expands (their earliest 1,000 are listed; a
+  narrower window lists the rest).
 - `POST /events`: `title`, `start` (required), `end` (a timed event lasts an hour without
   one, an all-day event a day), `all_day`, `timezone` (IANA), `location`, `description`,
   `recurrence` (RRULE), `calendar` (default: the default calendar; a shared calendar needs
@@ -216,6 +218,7 @@ def _page(
         "items": items,
         "next_cursor": _cursor(page[-1][0], query) if more else None,
         "unreadable": len(listing.unreadable),
+        "incomplete": len(listing.cut),
     }
 
 
