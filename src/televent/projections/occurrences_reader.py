@@ -94,16 +94,23 @@ def component_answer(component: Any, organizer: str | None, mine: Collection[str
     """`copy_answer` of one occurrence read from its body (an expanded component, an
     override's own attendees among them): its ORGANIZER, else the series' `organizer` (an
     address as `normalize_address` writes it); None when the person organises it or is not
-    among its attendees."""
+    among its attendees. The body is read into the index's shape, so one rule answers both."""
     own = component.get("ORGANIZER")
     chair = organizer if own is None else normalize_address(str(own))
-    if chair is None or chair in mine:
-        return None
     attendees = component.get("ATTENDEE", [])
-    for attendee in attendees if isinstance(attendees, list) else [attendees]:
-        if normalize_address(str(attendee)) in mine:
-            return str(attendee.params.get("PARTSTAT", "NEEDS-ACTION")).upper()
-    return None
+    return copy_answer(
+        {
+            "organizer": None if chair is None else {"address": chair},
+            "attendees": [
+                {
+                    "key": normalize_address(str(a)),
+                    "status": str(a.params.get("PARTSTAT", "NEEDS-ACTION")),
+                }
+                for a in (attendees if isinstance(attendees, list) else [attendees])
+            ],
+        },
+        mine,
+    )
 
 
 @dataclass(frozen=True)
