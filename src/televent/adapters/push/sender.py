@@ -100,6 +100,7 @@ class _Round:
 
 
 def _origin(url: str) -> str:
+    """The push resource's origin: the JWT's audience, and what a slow service is known by."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
 
@@ -216,8 +217,7 @@ class PushSender:
     def _authorization(self, key: VapidKey, push_resource: str) -> dict[str, str]:
         """RFC 8292 §3: `Authorization: vapid t=<JWT>, k=<public key>`, the JWT's audience
         the push resource's origin; a JWT is reused until an hour before it expires."""
-        parts = urlsplit(push_resource)
-        audience = f"{parts.scheme}://{parts.netloc}"
+        audience = _origin(push_resource)  # RFC 6454 §6.2: serialized in lower case
         now = time.time()
         cached = self._signed.get((key.key_id, audience))
         if cached is not None and cached[0] > now:
