@@ -207,13 +207,13 @@ class Calendar(Aggregate):
             raise _not_found()
         unknown = set(changes) - set(MEMBER_PROPERTIES)
         if unknown:
-            raise DomainError(f"Unknown calendar property: {sorted(unknown)[0]}.")
+            raise _unknown_property(sorted(unknown)[0])
         if (
             "busy" in changes
             and changes["busy"] is not None
             and not isinstance(changes["busy"], bool)
         ):
-            raise DomainError("busy is true or false.")
+            raise DomainError("busy is true or false.").worded("refusal-calendars-busy")
         mine = current.get("properties", {})
         changed = {k: v for k, v in changes.items() if mine.get(k) != v}
         if changed:
@@ -518,14 +518,23 @@ def _not_a_member() -> NotFoundError:
     )
 
 
+def _unknown_property(name: str) -> DomainError:
+    """A property a calendar does not have, named as it was asked for."""
+    return DomainError(f"Unknown calendar property: {name}.").worded(
+        "refusal-calendars-property-unknown", property=name[:64]
+    )
+
+
 def _checked(properties: dict[str, Any]) -> dict[str, Any]:
     unknown = set(properties) - set(PROPERTIES)
     if unknown:
-        raise DomainError(f"Unknown calendar property: {sorted(unknown)[0]}.")
+        raise _unknown_property(sorted(unknown)[0])
     dead = properties.get("dead")
     if dead is not None:
         if not isinstance(dead, dict) or len(dead) > MAX_DEAD_PROPERTIES:
-            raise DomainError(f"A calendar keeps at most {MAX_DEAD_PROPERTIES} client properties.")
+            raise DomainError(
+                f"A calendar keeps at most {MAX_DEAD_PROPERTIES} client properties."
+            ).worded("refusal-calendars-client-properties", most=MAX_DEAD_PROPERTIES)
         for name, value in dead.items():
             if not (
                 isinstance(name, str)
@@ -538,5 +547,5 @@ def _checked(properties: dict[str, Any]) -> dict[str, Any]:
                 raise DomainError(
                     f"A client property is at most {MAX_DEAD_VALUE} characters, named "
                     "{namespace}name."
-                )
+                ).worded("refusal-calendars-client-property", most=MAX_DEAD_VALUE)
     return dict(properties)

@@ -23,7 +23,6 @@ from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError, InvalidCalendarDataError, NotFoundError
 from televent.domain.event_alarms import Reminder, checked_reminders, with_reminders
 from televent.domain.event_times import (
-    YEARS,
     FieldError,
     Moment,
     component_times,
@@ -31,8 +30,8 @@ from televent.domain.event_times import (
     parse_moment,
     resolve_times,
     zone_name_of,
+    zone_of,
 )
-from televent.domain.event_times import zone_of as _zone_of
 from televent.domain.occurrences import named_in_series_form, occurrences_between
 from televent.domain.values import holds_control_characters
 from televent.domain.zones import instance_key, series_instance_key
@@ -91,7 +90,9 @@ def read_changes(body: Mapping[str, Any], *, extra: frozenset[str] = frozenset()
         if name in READ_ONLY or name in extra:
             continue
         if name not in WRITABLE:
-            raise FieldError(name, "unknown or read-only field.")
+            raise FieldError(name, "unknown or read-only field.").worded(
+                "refusal-events-field-unknown", field=name[:64]
+            )
         values[name] = _checked(name, value)
     return EventChanges(given=frozenset(values), **values)
 
@@ -102,16 +103,22 @@ def _checked(name: str, value: Any) -> Any:
         return None if checked is None else tuple(checked)
     if name == "all_day":
         if not isinstance(value, bool):
-            raise FieldError(name, "must be true or false.")
+            raise FieldError(name, "must be true or false.").worded(
+                "refusal-events-field-true-or-false", field=name
+            )
         return value
     if value is None:
         if name in ("title", "start"):
-            raise FieldError(name, "cannot be null.")
+            raise FieldError(name, "cannot be null.").worded(
+                "refusal-events-field-null", field=name
+            )
         return None
     if not isinstance(value, str):
-        raise FieldError(name, "must be a string.")
+        raise FieldError(name, "must be a string.").worded("refusal-events-field-text", field=name)
     if holds_control_characters(value):
-        raise FieldError(name, "contains control characters (a tab and line breaks excepted).")
+        raise FieldError(
+            name, "contains control characters (a tab and line breaks excepted)."
+        ).worded("refusal-events-field-control-characters", field=name)
     limit = TEXT_FIELDS.get(name)
     if limit is not None and len(value) > limit:
         raise FieldError(name, f"is longer than {limit} characters.").worded(
@@ -124,35 +131,12 @@ def _checked(name: str, value: Any) -> Any:
     return value
 
 
-def zone_of(name: str, field: str = "timezone") -> dt.tzinfo:
-    """An IANA time zone by name (event_times.zone_of), refused in words a person reads."""
-    try:
-        return _zone_of(name, field)
-    except FieldError as error:
-        raise error.worded("refusal-calendars-event-time-zone", zone=name.strip()[:64]) from None
-
-
 def event_times(
     changes: EventChanges, zone: dt.tzinfo, current: tuple[Moment, Moment] | None
 ) -> tuple[Moment, Moment]:
     """Start and end after the changes, over the `current` ones (None for a new event);
-    see event_times.resolve_times. The refusals a person can cause (an end before the start,
-    a year Televent does not hold) are said in their words."""
-    try:
-        return resolve_times((changes.start, changes.end, changes.all_day), zone, current)
-    except FieldError as error:
-        given = {"start": changes.start, "end": changes.end}.get(error.field) or ""
-        if str(error) == "end: must be after start.":
-            raise error.worded("refusal-calendars-end-before-start") from None
-        if str(error).endswith(f"is outside the years {YEARS[0]} to {YEARS[1]}."):
-            raise error.worded(
-                "refusal-calendars-years",
-                field=error.field,
-                given=given.strip()[:40],
-                first=str(YEARS[0]),
-                last=str(YEARS[1]),
-            ) from None
-        raise
+    see event_times.resolve_times, whose refusals are said in the person's words."""
+    return resolve_times((changes.start, changes.end, changes.all_day), zone, current)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -294,7 +278,7 @@ def event_calendar(text: str) -> icalendar.Calendar:
     except ValueError as exc:
         raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
     if not _events(calendar):
-        raise DomainError("That is not an event.")
+        raise DomainError("That is not an event.").worded("refusal-events-not-an-event")
     return calendar
 
 

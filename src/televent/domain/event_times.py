@@ -20,7 +20,10 @@ YEARS = (1900, 2999)  # what calendars hold; beyond, date arithmetic would overf
 
 
 class FieldError(DomainError):
-    """A field of a JSON event is missing or wrong; the message starts with its name."""
+    """A field of a JSON event is missing or wrong; the message starts with its name (English,
+    for logs, CalDAV and the CLI). Those the domain's event times and fields raise are also
+    worded (`worded`) with the field and what was sent, so a person reads them in their
+    language."""
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
@@ -34,8 +37,8 @@ def zone_of(name: str, field: str = "timezone") -> dt.tzinfo:
     try:
         return zoneinfo.ZoneInfo(name.strip())
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        raise FieldError(
-            field, f"{name!r} is not an IANA time zone (like Europe/Berlin)."
+        raise FieldError(field, f"{name!r} is not an IANA time zone (like Europe/Berlin).").worded(
+            "refusal-calendars-event-time-zone", field=field, zone=name.strip()[:64]
         ) from None
 
 
@@ -50,9 +53,15 @@ def parse_moment(text: str, field: str, zone: dt.tzinfo) -> Moment:
     except ValueError:
         raise FieldError(
             field, f"{text!r} is not a date (YYYY-MM-DD) or an RFC 3339 date-time."
-        ) from None
+        ).worded("refusal-events-moment", field=field, given=value[:40]) from None
     if not YEARS[0] <= moment.year <= YEARS[1]:
-        raise FieldError(field, f"{text!r} is outside the years {YEARS[0]} to {YEARS[1]}.")
+        raise FieldError(field, f"{text!r} is outside the years {YEARS[0]} to {YEARS[1]}.").worded(
+            "refusal-calendars-years",
+            field=field,
+            given=value[:40],
+            first=str(YEARS[0]),
+            last=str(YEARS[1]),
+        )
     if not isinstance(moment, dt.datetime):
         return moment
     moment = moment.replace(microsecond=0)
@@ -107,15 +116,21 @@ def resolve_times(
     for name, value in (("start", start), ("end", end)):
         if value is not None and isinstance(value, dt.datetime) == all_day:
             wanted = "a date (YYYY-MM-DD)" if all_day else "a date and time"
-            raise FieldError(name, f"an {'all-day' if all_day else 'timed'} event takes {wanted}.")
+            raise FieldError(
+                name, f"{'an all-day' if all_day else 'a timed'} event takes {wanted}."
+            ).worded("refusal-events-moment-form", field=name, kind="date" if all_day else "time")
     if start is None:
         if current is None:
-            raise FieldError("start", "is required.")
+            raise FieldError("start", "is required.").worded(
+                "refusal-events-start-required", field="start"
+            )
         start = _as_kind(current[0], all_day, zone)
     if end is None:
         end = _later(start, _length(current, all_day))
     if _instant(end) <= _instant(start):  # both dates, or both date-times of one kind
-        raise FieldError("end", "must be after start.")
+        raise FieldError("end", "must be after start.").worded(
+            "refusal-calendars-end-before-start", field="end"
+        )
     return _writable(start), _writable(end)
 
 
@@ -150,7 +165,9 @@ def _as_kind(moment: Moment, all_day: bool, zone: dt.tzinfo) -> Moment:
     if all_day:
         return moment.astimezone(zone).date() if isinstance(moment, dt.datetime) else moment
     if not isinstance(moment, dt.datetime):
-        raise FieldError("start", "is required when an all-day event gets a time.")
+        raise FieldError("start", "is required when an all-day event gets a time.").worded(
+            "refusal-events-start-for-time", field="start"
+        )
     return moment.astimezone(zone) if moment.tzinfo is not None else moment.replace(tzinfo=zone)
 
 

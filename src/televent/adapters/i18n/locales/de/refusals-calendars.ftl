@@ -29,6 +29,10 @@ refusal-calendars-cannot-manage = Deine Rolle in diesem Kalender erlaubt dir nic
 refusal-calendars-owner-only = Nur der Eigentümer des Kalenders kann ihn für alle umbenennen oder löschen.
 refusal-calendars-role-denied = Deine Rolle erlaubt das nicht.
 refusal-calendars-changed-meanwhile = Jemand anderes hat das gleichzeitig geändert; lade neu und versuch es noch einmal.
+refusal-calendars-property-unknown = Eine Kalendereigenschaft „{ $property }“ gibt es nicht.
+refusal-calendars-busy = Ob der Kalender als belegt zählt (busy), ist true oder false.
+refusal-calendars-client-properties = Ein Kalender speichert höchstens { $most } Eigenschaften von Kalender-Apps.
+refusal-calendars-client-property = Eine Eigenschaft einer Kalender-App hat höchstens { $most } Zeichen und einen Namen der Form {"{"}namespace{"}"}name.
 
 ## Termine
 
@@ -45,7 +49,10 @@ refusal-calendars-too-long = { $field ->
     [location] Der Ort
    *[other] Die Beschreibung
 } ist länger als { $limit } Zeichen.
-refusal-calendars-event-time-zone = „{ $zone }“ ist keine bekannte Zeitzone; nutze einen IANA-Namen wie Europe/Berlin.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] „{ $zone }“ ist keine bekannte Zeitzone; nutze einen IANA-Namen wie Europe/Berlin.
+   *[other] „{ $zone }“ ({ $field }) ist keine bekannte Zeitzone; nutze einen IANA-Namen wie Europe/Berlin.
+}
 refusal-calendars-end-before-start = Das Ende des Termins muss nach seinem Beginn liegen.
 refusal-calendars-years = { $field ->
     [start] Das Anfangsdatum

@@ -36,3 +36,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] Die Wiederholungen dieser Serie werden mit einem Datum (JJJJ-MM-TT) benannt.
    *[time] Die Wiederholungen dieser Serie werden mit Datum und Uhrzeit benannt.
 }
+
+## Die Felder eines Termins (POST und PATCH /events, das Terminformular der Mini App)
+
+refusal-events-field-unknown = Das Feld „{ $field }“ gibt es nicht, oder es lässt sich nicht ändern.
+refusal-events-field-true-or-false = Das Feld „{ $field }“ muss true oder false sein.
+refusal-events-field-null = Das Feld „{ $field }“ darf nicht null sein.
+refusal-events-field-text = Das Feld „{ $field }“ muss ein Text sein.
+refusal-events-field-control-characters = Das Feld „{ $field }“ enthält Steuerzeichen (erlaubt sind nur Tabulatoren und Zeilenumbrüche).
+refusal-events-moment = „{ $given }“ ist als { $field ->
+    [start] Beginn
+    [end] Ende
+    [occurrence] Wiederholung
+   *[other] Wert von „{ $field }“
+} weder ein Datum (JJJJ-MM-TT) noch eine Zeitangabe nach RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] Der Beginn
+       *[other] Das Ende
+    } eines ganztägigen Termins ist ein Datum (JJJJ-MM-TT) ohne Uhrzeit.
+   *[time] { $field ->
+        [start] Der Beginn
+       *[other] Das Ende
+    } eines Termins mit Uhrzeit ist ein Datum mit Uhrzeit.
+}
+refusal-events-start-required = Gib an, wann der Termin beginnt.
+refusal-events-start-for-time = Bekommt ein ganztägiger Termin eine Uhrzeit, gib auch an, wann er beginnt.
+refusal-events-not-an-event = Das ist kein Termin.

@@ -33,6 +33,13 @@ refusal-calendars-owner-only = Only the calendar's owner can rename or delete it
 refusal-calendars-role-denied = Your role does not allow this.
 refusal-calendars-changed-meanwhile = Someone else changed this at the same time; reload and try again.
 
+# $property: the property as it was named
+refusal-calendars-property-unknown = Unknown calendar property: { $property }.
+refusal-calendars-busy = busy is true or false.
+# $most: how many properties calendar apps may keep on a calendar, or how long one may be
+refusal-calendars-client-properties = A calendar keeps at most { NUMBER($most, useGrouping: 0) } client properties.
+refusal-calendars-client-property = A client property is at most { NUMBER($most, useGrouping: 0) } characters, named {"{"}namespace{"}"}name.
+
 ## Events
 
 refusal-calendars-event-gone = That event no longer exists.
@@ -45,7 +52,8 @@ refusal-calendars-title-required = title: is required.
 refusal-calendars-title-empty = title: cannot be empty.
 # $field: title, location or description
 refusal-calendars-too-long = { $field }: is longer than { $limit } characters.
-refusal-calendars-event-time-zone = timezone: '{ $zone }' is not an IANA time zone (like Europe/Berlin).
+# $field: timezone (an event's), or the field that named a zone; $zone: as it was sent
+refusal-calendars-event-time-zone = { $field }: '{ $zone }' is not an IANA time zone (like Europe/Berlin).
 refusal-calendars-end-before-start = end: must be after start.
 # $field: start or end; $given: the date as it was sent; $first and $last: years
 refusal-calendars-years = { $field }: '{ $given }' is outside the years { $first } to { $last }.

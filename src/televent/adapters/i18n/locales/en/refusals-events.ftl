@@ -45,3 +45,22 @@ refusal-events-occurrence-form = { $kind ->
     [date] occurrence: this series takes a date (YYYY-MM-DD).
    *[time] occurrence: this series takes a date and time.
 }
+
+## The fields of an event (POST and PATCH /events, the Mini App's event form)
+
+# $field: the field as the request named it (title, all_day, or a misspelt one)
+refusal-events-field-unknown = { $field }: unknown or read-only field.
+refusal-events-field-true-or-false = { $field }: must be true or false.
+refusal-events-field-null = { $field }: cannot be null.
+refusal-events-field-text = { $field }: must be a string.
+refusal-events-field-control-characters = { $field }: contains control characters (a tab and line breaks excepted).
+# $field: start, end, occurrence, or a listing's start or end; $given: the value as it was sent
+refusal-events-moment = { $field }: '{ $given }' is not a date (YYYY-MM-DD) or an RFC 3339 date-time.
+# $field: start or end; $kind: date (the event is all-day) or time (it has times)
+refusal-events-moment-form = { $kind ->
+    [date] { $field }: an all-day event takes a date (YYYY-MM-DD).
+   *[time] { $field }: a timed event takes a date and time.
+}
+refusal-events-start-required = start: is required.
+refusal-events-start-for-time = start: is required when an all-day event gets a time.
+refusal-events-not-an-event = That is not an event.

@@ -29,6 +29,10 @@ refusal-calendars-cannot-manage = Tu rol en este calendario no te permite gestio
 refusal-calendars-owner-only = Solo el propietario del calendario puede cambiarle el nombre o borrarlo para todos.
 refusal-calendars-role-denied = Tu rol no permite esto.
 refusal-calendars-changed-meanwhile = Otra persona cambió esto al mismo tiempo; vuelve a cargar e inténtalo de nuevo.
+refusal-calendars-property-unknown = Los calendarios no tienen ninguna propiedad «{ $property }».
+refusal-calendars-busy = Si el calendario cuenta como ocupado (busy) se indica con true o false.
+refusal-calendars-client-properties = Un calendario guarda como mucho { $most } propiedades de aplicaciones de calendario.
+refusal-calendars-client-property = Una propiedad de una aplicación de calendario tiene como mucho { $most } caracteres y un nombre de la forma {"{"}namespace{"}"}name.
 
 ## Eventos
 
@@ -48,7 +52,10 @@ refusal-calendars-too-long = { $field ->
     [one] { $limit } carácter
    *[other] { $limit } caracteres
 }.
-refusal-calendars-event-time-zone = «{ $zone }» no es una zona horaria conocida; usa un nombre IANA, como Europe/Madrid.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] «{ $zone }» no es una zona horaria conocida; usa un nombre IANA, como Europe/Madrid.
+   *[other] «{ $zone }» ({ $field }) no es una zona horaria conocida; usa un nombre IANA, como Europe/Madrid.
+}
 refusal-calendars-end-before-start = El final del evento tiene que ser posterior al comienzo.
 refusal-calendars-years = { $field ->
     [start] La fecha de comienzo

@@ -36,3 +36,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] Las repeticiones de esta serie se indican con una fecha (AAAA-MM-DD).
    *[time] Las repeticiones de esta serie se indican con fecha y hora.
 }
+
+## Los campos de un evento (POST y PATCH /events, el formulario de eventos de la Mini App)
+
+refusal-events-field-unknown = El campo «{ $field }» no existe o no se puede cambiar.
+refusal-events-field-true-or-false = El campo «{ $field }» tiene que ser true o false.
+refusal-events-field-null = El campo «{ $field }» no puede ser null.
+refusal-events-field-text = El campo «{ $field }» tiene que ser un texto.
+refusal-events-field-control-characters = El campo «{ $field }» contiene caracteres de control (solo se admiten tabulaciones y saltos de línea).
+refusal-events-moment = «{ $given }» no sirve como { $field ->
+    [start] comienzo
+    [end] final
+    [occurrence] repetición
+   *[other] valor de «{ $field }»
+}: no es una fecha (AAAA-MM-DD) ni una fecha y hora RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] El comienzo
+       *[other] El final
+    } de un evento de todo el día es una fecha (AAAA-MM-DD), sin hora.
+   *[time] { $field ->
+        [start] El comienzo
+       *[other] El final
+    } de un evento con hora es una fecha con su hora.
+}
+refusal-events-start-required = Indica cuándo empieza el evento.
+refusal-events-start-for-time = Si un evento de todo el día pasa a tener hora, indica también cuándo empieza.
+refusal-events-not-an-event = Eso no es un evento.

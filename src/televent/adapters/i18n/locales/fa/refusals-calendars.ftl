@@ -28,6 +28,10 @@ refusal-calendars-cannot-manage = نقش شما در این تقویم اجاز�
 refusal-calendars-owner-only = فقط مالک تقویم می‌تواند نام آن را برای همه تغییر دهد یا آن را حذف کند.
 refusal-calendars-role-denied = نقش شما اجازهٔ این کار را نمی‌دهد.
 refusal-calendars-changed-meanwhile = کس دیگری هم‌زمان این را تغییر داد؛ دوباره بارگذاری کنید و باز امتحان کنید.
+refusal-calendars-property-unknown = تقویم ویژگی‌ای به نام «{ $property }» ندارد.
+refusal-calendars-busy = اینکه تقویم وقت اشغال‌شده حساب شود یا نه (busy) با true یا false مشخص می‌شود.
+refusal-calendars-client-properties = هر تقویم حداکثر { $most } ویژگی از برنامه‌های تقویم نگه می‌دارد.
+refusal-calendars-client-property = ویژگی یک برنامهٔ تقویم حداکثر { $most } نویسه است و نامی به شکل {"{"}namespace{"}"}name دارد.
 
 ## رویدادها
 
@@ -44,7 +48,10 @@ refusal-calendars-too-long = { $field ->
     [location] مکان
    *[other] توضیحات
 } بیش از { $limit } نویسه است.
-refusal-calendars-event-time-zone = «{ $zone }» منطقهٔ زمانی شناخته‌شده‌ای نیست؛ یک نام IANA مثل Asia/Tehran بنویسید.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] «{ $zone }» منطقهٔ زمانی شناخته‌شده‌ای نیست؛ یک نام IANA مثل Asia/Tehran بنویسید.
+   *[other] «{ $zone }» ({ $field }) منطقهٔ زمانی شناخته‌شده‌ای نیست؛ یک نام IANA مثل Asia/Tehran بنویسید.
+}
 refusal-calendars-end-before-start = پایان رویداد باید بعد از شروع آن باشد.
 refusal-calendars-years = { $field ->
     [start] تاریخ شروع

@@ -36,3 +36,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] تکرارهای این سری با تاریخ (YYYY-MM-DD) مشخص می‌شوند.
    *[time] تکرارهای این سری با تاریخ و ساعت مشخص می‌شوند.
 }
+
+## فیلدهای یک رویداد (POST و PATCH /events، فرم رویداد در مینی‌اپ)
+
+refusal-events-field-unknown = فیلد «{ $field }» وجود ندارد یا تغییرپذیر نیست.
+refusal-events-field-true-or-false = فیلد «{ $field }» باید true یا false باشد.
+refusal-events-field-null = فیلد «{ $field }» نمی‌تواند null باشد.
+refusal-events-field-text = فیلد «{ $field }» باید متن باشد.
+refusal-events-field-control-characters = فیلد «{ $field }» نویسهٔ کنترلی دارد (فقط تب و شکست خط مجاز است).
+refusal-events-moment = «{ $given }» برای { $field ->
+    [start] شروع
+    [end] پایان
+    [occurrence] تکرار
+   *[other] «{ $field }»
+} نه تاریخ (YYYY-MM-DD) است و نه تاریخ و ساعت به قالب RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] شروع
+       *[other] پایان
+    } رویداد تمام روز یک تاریخ (YYYY-MM-DD) بدون ساعت است.
+   *[time] { $field ->
+        [start] شروع
+       *[other] پایان
+    } رویداد ساعت‌دار تاریخی همراه با ساعت است.
+}
+refusal-events-start-required = بنویسید رویداد کی شروع می‌شود.
+refusal-events-start-for-time = وقتی به رویداد تمام روز ساعت می‌دهید، زمان شروعش را هم بنویسید.
+refusal-events-not-an-event = این یک رویداد نیست.

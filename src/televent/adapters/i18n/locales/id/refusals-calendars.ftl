@@ -28,6 +28,10 @@ refusal-calendars-cannot-manage = Peranmu di kalender ini tidak mengizinkanmu me
 refusal-calendars-owner-only = Hanya pemilik kalender yang bisa mengganti namanya atau menghapusnya untuk semua orang.
 refusal-calendars-role-denied = Peranmu tidak mengizinkan ini.
 refusal-calendars-changed-meanwhile = Orang lain mengubah ini pada saat yang sama; muat ulang lalu coba lagi.
+refusal-calendars-property-unknown = Kalender tidak punya properti “{ $property }”.
+refusal-calendars-busy = Apakah kalender dihitung sibuk (busy) ditulis dengan true atau false.
+refusal-calendars-client-properties = Sebuah kalender menyimpan paling banyak { $most } properti dari aplikasi kalender.
+refusal-calendars-client-property = Properti dari aplikasi kalender paling banyak { $most } karakter, dengan nama berbentuk {"{"}namespace{"}"}name.
 
 ## Acara
 
@@ -44,7 +48,10 @@ refusal-calendars-too-long = { $field ->
     [location] Lokasi
    *[other] Deskripsi
 } lebih panjang dari { $limit } karakter.
-refusal-calendars-event-time-zone = “{ $zone }” bukan zona waktu yang dikenal; gunakan nama IANA, misalnya Asia/Jakarta.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] “{ $zone }” bukan zona waktu yang dikenal; gunakan nama IANA, misalnya Asia/Jakarta.
+   *[other] “{ $zone }” ({ $field }) bukan zona waktu yang dikenal; gunakan nama IANA, misalnya Asia/Jakarta.
+}
 refusal-calendars-end-before-start = Akhir acara harus setelah awalnya.
 refusal-calendars-years = { $field ->
     [start] Tanggal mulai

@@ -36,3 +36,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] Pengulangan rangkaian ini disebut dengan tanggal (YYYY-MM-DD).
    *[time] Pengulangan rangkaian ini disebut dengan tanggal dan waktu.
 }
+
+## Kolom-kolom acara (POST dan PATCH /events, formulir acara di Mini App)
+
+refusal-events-field-unknown = Kolom “{ $field }” tidak dikenal atau tidak bisa diubah.
+refusal-events-field-true-or-false = Kolom “{ $field }” harus bernilai true atau false.
+refusal-events-field-null = Kolom “{ $field }” tidak boleh null.
+refusal-events-field-text = Kolom “{ $field }” harus berupa teks.
+refusal-events-field-control-characters = Kolom “{ $field }” berisi karakter kontrol (hanya tab dan baris baru yang diperbolehkan).
+refusal-events-moment = “{ $given }” untuk { $field ->
+    [start] waktu mulai
+    [end] waktu selesai
+    [occurrence] pengulangan
+   *[other] “{ $field }”
+} bukan tanggal (YYYY-MM-DD) maupun tanggal dan waktu RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] Waktu mulai
+       *[other] Waktu selesai
+    } acara sepanjang hari adalah tanggal (YYYY-MM-DD) tanpa jam.
+   *[time] { $field ->
+        [start] Waktu mulai
+       *[other] Waktu selesai
+    } acara dengan jam adalah tanggal beserta jamnya.
+}
+refusal-events-start-required = Tentukan kapan acara dimulai.
+refusal-events-start-for-time = Jika acara sepanjang hari diberi jam, tentukan juga kapan acara dimulai.
+refusal-events-not-an-event = Itu bukan acara.

@@ -29,6 +29,10 @@ refusal-calendars-cannot-manage = Seu papel nesta agenda não permite gerenciar 
 refusal-calendars-owner-only = Só o dono da agenda pode renomeá-la ou excluí-la para todos.
 refusal-calendars-role-denied = Seu papel não permite isso.
 refusal-calendars-changed-meanwhile = Outra pessoa alterou isto ao mesmo tempo; recarregue e tente de novo.
+refusal-calendars-property-unknown = Os calendários não têm nenhuma propriedade “{ $property }”.
+refusal-calendars-busy = Se o calendário conta como ocupado (busy) é indicado com true ou false.
+refusal-calendars-client-properties = Um calendário guarda no máximo { $most } propriedades de aplicativos de calendário.
+refusal-calendars-client-property = Uma propriedade de um aplicativo de calendário tem no máximo { $most } caracteres e um nome na forma {"{"}namespace{"}"}name.
 
 ## Eventos
 
@@ -48,7 +52,10 @@ refusal-calendars-too-long = { $field ->
     [one] { $limit } caractere
    *[other] { $limit } caracteres
 }.
-refusal-calendars-event-time-zone = “{ $zone }” não é um fuso horário conhecido; use um nome IANA, como America/Sao_Paulo.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] “{ $zone }” não é um fuso horário conhecido; use um nome IANA, como America/Sao_Paulo.
+   *[other] “{ $zone }” ({ $field }) não é um fuso horário conhecido; use um nome IANA, como America/Sao_Paulo.
+}
 refusal-calendars-end-before-start = O fim do evento tem que ser depois do início.
 refusal-calendars-years = { $field ->
     [start] A data de início

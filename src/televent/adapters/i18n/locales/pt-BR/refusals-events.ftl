@@ -36,3 +36,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] As repetições desta série são indicadas por uma data (AAAA-MM-DD).
    *[time] As repetições desta série são indicadas por data e hora.
 }
+
+## Os campos de um evento (POST e PATCH /events, o formulário de evento do Mini App)
+
+refusal-events-field-unknown = O campo “{ $field }” não existe ou não pode ser alterado.
+refusal-events-field-true-or-false = O campo “{ $field }” precisa ser true ou false.
+refusal-events-field-null = O campo “{ $field }” não pode ser null.
+refusal-events-field-text = O campo “{ $field }” precisa ser um texto.
+refusal-events-field-control-characters = O campo “{ $field }” contém caracteres de controle (só são permitidas tabulações e quebras de linha).
+refusal-events-moment = “{ $given }” não serve como { $field ->
+    [start] início
+    [end] fim
+    [occurrence] repetição
+   *[other] valor de “{ $field }”
+}: não é uma data (AAAA-MM-DD) nem uma data e hora RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] O início
+       *[other] O fim
+    } de um evento de dia inteiro é uma data (AAAA-MM-DD), sem horário.
+   *[time] { $field ->
+        [start] O início
+       *[other] O fim
+    } de um evento com horário é uma data com horário.
+}
+refusal-events-start-required = Informe quando o evento começa.
+refusal-events-start-for-time = Se um evento de dia inteiro passar a ter horário, informe também quando ele começa.
+refusal-events-not-an-event = Isso não é um evento.

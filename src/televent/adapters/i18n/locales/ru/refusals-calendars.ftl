@@ -29,6 +29,16 @@ refusal-calendars-cannot-manage = Ваша роль в этом календар
 refusal-calendars-owner-only = Переименовать или удалить календарь для всех может только его владелец.
 refusal-calendars-role-denied = Ваша роль этого не позволяет.
 refusal-calendars-changed-meanwhile = Кто-то изменил это одновременно с вами; обновите и попробуйте снова.
+refusal-calendars-property-unknown = У календаря нет свойства «{ $property }».
+refusal-calendars-busy = Занятость календаря (busy) — это true или false.
+refusal-calendars-client-properties = Календарь хранит не больше { $most ->
+    [one] { $most } свойства
+   *[other] { $most } свойств
+} от приложений.
+refusal-calendars-client-property = Свойство приложения — это не больше { $most ->
+    [one] { $most } символа
+   *[other] { $most } символов
+} и имя вида {"{"}namespace{"}"}name.
 
 ## События
 
@@ -49,7 +59,10 @@ refusal-calendars-too-long = { $field ->
     [few] { $limit } символов
    *[other] { $limit } символов
 }.
-refusal-calendars-event-time-zone = «{ $zone }» — неизвестный часовой пояс; укажите название IANA, например Europe/Moscow.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] «{ $zone }» — неизвестный часовой пояс; укажите название IANA, например Europe/Moscow.
+   *[other] «{ $zone }» ({ $field }) — неизвестный часовой пояс; укажите название IANA, например Europe/Moscow.
+}
 refusal-calendars-end-before-start = Конец события должен быть позже начала.
 refusal-calendars-years = { $field ->
     [start] Дата начала

@@ -42,3 +42,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] Повторения этого ряда называются датой (ГГГГ-ММ-ДД).
    *[time] Повторения этого ряда называются датой и временем.
 }
+
+## Поля события (POST и PATCH /events, форма события в Mini App)
+
+refusal-events-field-unknown = Поля «{ $field }» нет, или его нельзя менять.
+refusal-events-field-true-or-false = Поле «{ $field }» должно быть true или false.
+refusal-events-field-null = Поле «{ $field }» не может быть null.
+refusal-events-field-text = Поле «{ $field }» должно быть текстом.
+refusal-events-field-control-characters = В поле «{ $field }» есть управляющие символы (можно только табуляцию и переносы строк).
+refusal-events-moment = { $field ->
+    [start] Начало
+    [end] Конец
+    [occurrence] Повторение
+   *[other] Значение «{ $field }»
+} «{ $given }» не является ни датой (ГГГГ-ММ-ДД), ни датой со временем по RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] Начало
+       *[other] Конец
+    } события на весь день — это дата (ГГГГ-ММ-ДД) без времени.
+   *[time] { $field ->
+        [start] Начало
+       *[other] Конец
+    } события со временем — это дата и время.
+}
+refusal-events-start-required = Укажите, когда начинается событие.
+refusal-events-start-for-time = Когда событию на весь день задают время, укажите и его начало.
+refusal-events-not-an-event = Это не событие.

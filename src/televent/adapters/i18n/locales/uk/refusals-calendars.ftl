@@ -29,6 +29,16 @@ refusal-calendars-cannot-manage = Ваша роль у цьому календа
 refusal-calendars-owner-only = Перейменувати або видалити календар для всіх може лише його власник.
 refusal-calendars-role-denied = Ваша роль цього не дозволяє.
 refusal-calendars-changed-meanwhile = Хтось змінив це одночасно з вами; оновіть і спробуйте знову.
+refusal-calendars-property-unknown = Календар не має властивості «{ $property }».
+refusal-calendars-busy = Зайнятість календаря (busy) — це true або false.
+refusal-calendars-client-properties = Календар зберігає не більше { $most ->
+    [one] { $most } властивості
+   *[other] { $most } властивостей
+} від застосунків.
+refusal-calendars-client-property = Властивість застосунку — це не більше { $most ->
+    [one] { $most } символу
+   *[other] { $most } символів
+} та ім’я вигляду {"{"}namespace{"}"}name.
 
 ## Події
 
@@ -49,7 +59,10 @@ refusal-calendars-too-long = { $field ->
     [few] { $limit } символи
    *[other] { $limit } символів
 }.
-refusal-calendars-event-time-zone = «{ $zone }» — невідомий часовий пояс; вкажіть назву IANA, наприклад Europe/Kyiv.
+refusal-calendars-event-time-zone = { $field ->
+    [timezone] «{ $zone }» — невідомий часовий пояс; вкажіть назву IANA, наприклад Europe/Kyiv.
+   *[other] «{ $zone }» ({ $field }) — невідомий часовий пояс; вкажіть назву IANA, наприклад Europe/Kyiv.
+}
 refusal-calendars-end-before-start = Кінець події має бути пізніше за початок.
 refusal-calendars-years = { $field ->
     [start] Дата початку

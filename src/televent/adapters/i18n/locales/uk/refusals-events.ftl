@@ -43,3 +43,30 @@ refusal-events-occurrence-form = { $kind ->
     [date] Повторення цієї серії називаються датою (РРРР-ММ-ДД).
    *[time] Повторення цієї серії називаються датою і часом.
 }
+
+## Поля події (POST і PATCH /events, форма події в Mini App)
+
+refusal-events-field-unknown = Поля «{ $field }» немає, або його не можна змінювати.
+refusal-events-field-true-or-false = Поле «{ $field }» має бути true або false.
+refusal-events-field-null = Поле «{ $field }» не може бути null.
+refusal-events-field-text = Поле «{ $field }» має бути текстом.
+refusal-events-field-control-characters = У полі «{ $field }» є керівні символи (дозволено лише табуляцію та переведення рядка).
+refusal-events-moment = { $field ->
+    [start] Початок
+    [end] Кінець
+    [occurrence] Повторення
+   *[other] Значення «{ $field }»
+} «{ $given }» не є ні датою (РРРР-ММ-ДД), ні датою з часом за RFC 3339.
+refusal-events-moment-form = { $kind ->
+    [date] { $field ->
+        [start] Початок
+       *[other] Кінець
+    } події на весь день — це дата (РРРР-ММ-ДД) без часу.
+   *[time] { $field ->
+        [start] Початок
+       *[other] Кінець
+    } події з часом — це дата і час.
+}
+refusal-events-start-required = Вкажіть, коли починається подія.
+refusal-events-start-for-time = Коли події на весь день задаєте час, вкажіть і її початок.
+refusal-events-not-an-event = Це не подія.
