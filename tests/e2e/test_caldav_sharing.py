@@ -23,6 +23,7 @@ from televent.bootstrap import build_application
 from televent.config import Settings
 from televent.domain.sharing import shared_slug
 from televent.projections.queries import Reading
+from televent.projections.rebuild import Rebuilder
 from tests.e2e.conftest import ACTOR, SOURCE, Server
 from tests.helpers import vevent
 
@@ -207,6 +208,61 @@ def test_privileges_match_the_role_and_a_reader_gets_need_privileges(
             == 207
         )
     assert app.queries.calendar(family).description is None  # type: ignore[union-attr]
+
+
+def _order_patch(order: int | None, name: str | None = None) -> str:
+    """Apple Calendar's PROPPATCH when the calendars are reordered (and one renamed)."""
+    action = "set" if order is not None else "remove"
+    props = (
+        f'<a:calendar-order xmlns:a="http://apple.com/ns/ical/">{order or ""}</a:calendar-order>'
+    )
+    if name is not None:
+        props += f"<d:displayname>{name}</d:displayname>"
+    return (
+        f'<?xml version="1.0"?><d:propertyupdate xmlns:d="DAV:"><d:{action}><d:prop>{props}'
+        f"</d:prop></d:{action}></d:propertyupdate>"
+    )
+
+
+def _order(http: httpx.Client, url: str) -> str | None:
+    asked = (
+        '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop>'
+        '<a:calendar-order xmlns:a="http://apple.com/ns/ical/"/></d:prop></d:propfind>'
+    )
+    found = http.request("PROPFIND", url, headers={"depth": "0"}, content=asked)
+    assert found.status_code == 207, found.text
+    shown = ET.fromstring(found.text).find(".//{http://apple.com/ns/ical/}calendar-order")
+    return None if shown is None or not shown.text else shown.text
+
+
+@pytest.mark.parametrize("role", ["read", "write"])
+def test_a_member_keeps_their_own_calendar_order_as_apple_calendar_sets_it(
+    server: Server, app: Televent, role: str
+) -> None:
+    """RFC 4918 §4.2: Apple Calendar sets calendar-order on every calendar in its list when
+    they are reordered, shared ones too, often with the name in the same PROPPATCH. A member's
+    was refused (403, and the name with it, 424): Apple showed an error on each reorder."""
+    family = _share(app, role)
+    owned = "/dav/calendars/1/family/"
+    with _http(server, ALICE) as alice:
+        assert alice.request("PROPPATCH", owned, content=_order_patch(2)).status_code == 207
+    with _http(server, BOB) as bob:
+        answer = bob.request("PROPPATCH", _shared_url(family), content=_order_patch(5, "Ours"))
+        assert answer.status_code == 207 and "403" not in answer.text and "424" not in answer.text
+        assert _order(bob, _shared_url(family)) == "5"  # his own order ...
+    with _http(server, ALICE) as alice:
+        assert _order(alice, owned) == "2"  # ... leaves Alice's as hers
+    names = [c.get_display_name() for c in _client(server, BOB).principal().calendars()]
+    assert "Ours" in names
+    with _http(server, BOB) as bob:
+        assert (
+            bob.request("PROPPATCH", _shared_url(family), content=_order_patch(None)).status_code
+            == 207
+        )
+        assert _order(bob, _shared_url(family)) is None
+    with _http(server, ALICE) as alice:
+        assert _order(alice, owned) == "2"
+    assert Rebuilder(app.engine, app.views).run(verify=True).matches
 
 
 def test_a_member_renames_it_for_themselves_and_leaves_by_delete(

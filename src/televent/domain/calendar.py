@@ -32,7 +32,8 @@ MAX_DEAD_NAME = 200
 MAX_DEAD_VALUE = 4096
 # What each member may set for themselves on a calendar shared with them (PROPPATCH in their
 # home, the Mini App): how it is called and coloured for them, and whether it counts as busy.
-MEMBER_PROPERTIES = ("display_name", "color", "busy")
+# a member's own for the calendar: name, colour, busy time, what their CalDAV clients keep
+MEMBER_PROPERTIES = ("display_name", "color", "busy", "dead")
 # What a member asked for that their role does not allow, as the English refusal says it (the
 # key selects the words of the catalogue's refusal-calendars-role-forbids).
 _WHAT = {
@@ -199,8 +200,8 @@ class Calendar(Aggregate):
     def set_member_properties(
         self, *, by: UUID, changes: dict[str, Any], actor: str, source: str
     ) -> None:
-        """A member's own name, colour and busy choice for the calendar (None: back to the
-        calendar's own; values equal to the current ones are dropped)."""
+        """A member's own name, colour, busy choice and client properties for the calendar
+        (None: back to the calendar's own; values equal to the current ones are dropped)."""
         self._check_live()
         current = self.members.get(str(by))
         if current is None or current["status"] != Status.ACTIVE:
@@ -214,6 +215,8 @@ class Calendar(Aggregate):
             and not isinstance(changes["busy"], bool)
         ):
             raise DomainError("busy is true or false.").worded("refusal-calendars-busy")
+        if changes.get("dead") is not None:
+            _checked_dead(changes["dead"])
         mine = current.get("properties", {})
         changed = {k: v for k, v in changes.items() if mine.get(k) != v}
         if changed:
@@ -531,21 +534,27 @@ def _checked(properties: dict[str, Any]) -> dict[str, Any]:
         raise _unknown_property(sorted(unknown)[0])
     dead = properties.get("dead")
     if dead is not None:
-        if not isinstance(dead, dict) or len(dead) > MAX_DEAD_PROPERTIES:
-            raise DomainError(
-                f"A calendar keeps at most {MAX_DEAD_PROPERTIES} client properties."
-            ).worded("refusal-calendars-client-properties", most=MAX_DEAD_PROPERTIES)
-        for name, value in dead.items():
-            if not (
-                isinstance(name, str)
-                and name.startswith("{")
-                and "}" in name
-                and len(name) <= MAX_DEAD_NAME
-                and isinstance(value, str)
-                and len(value) <= MAX_DEAD_VALUE
-            ):
-                raise DomainError(
-                    f"A client property is at most {MAX_DEAD_VALUE} characters, named "
-                    "{namespace}name."
-                ).worded("refusal-calendars-client-property", most=MAX_DEAD_VALUE)
+        _checked_dead(dead)
     return dict(properties)
+
+
+def _checked_dead(dead: Any) -> None:
+    """Client properties (RFC 4918 §4.2 dead properties) a calendar or a member keeps: at most
+    MAX_DEAD_PROPERTIES, each named {namespace}name and at most MAX_DEAD_VALUE characters."""
+    if not isinstance(dead, dict) or len(dead) > MAX_DEAD_PROPERTIES:
+        raise DomainError(
+            f"A calendar keeps at most {MAX_DEAD_PROPERTIES} client properties."
+        ).worded("refusal-calendars-client-properties", most=MAX_DEAD_PROPERTIES)
+    for name, value in dead.items():
+        if not (
+            isinstance(name, str)
+            and name.startswith("{")
+            and "}" in name
+            and len(name) <= MAX_DEAD_NAME
+            and isinstance(value, str)
+            and len(value) <= MAX_DEAD_VALUE
+        ):
+            raise DomainError(
+                f"A client property is at most {MAX_DEAD_VALUE} characters, named "
+                "{namespace}name."
+            ).worded("refusal-calendars-client-property", most=MAX_DEAD_VALUE)

@@ -1,5 +1,6 @@
 """The calendar members read model (`calendar_members`): who shares which calendar, with what
-role, and each member's own name, colour and busy choice for it (docs/adr/0017).
+role, and each member's own name, colour and busy choice for it, and what their CalDAV clients
+keep on it (docs/adr/0017).
 
 Fed by the Calendar aggregate's Member* events and emptied for a calendar when it is deleted;
 rebuilt from the log like every view. An erased owner's calendar events no longer open, so a
@@ -12,9 +13,15 @@ from typing import Any
 
 from televent.domain.sharing import Status
 from televent.projections.base import Projection, handles
+from televent.projections.calendar_view import DEAD, dead_column
 from televent.projections.sql import Sql
 
-MEMBER_COLUMNS = {"display_name": "display_name", "color": "color", "busy": "busy"}
+MEMBER_COLUMNS = {
+    "display_name": "display_name",
+    "color": "color",
+    "busy": "busy",
+    DEAD: "dead_properties",
+}
 
 
 class CalendarMembersProjection(Projection):
@@ -71,6 +78,8 @@ class CalendarMembersProjection(Projection):
         changes = {c: event.changes[k] for k, c in MEMBER_COLUMNS.items() if k in event.changes}
         if "busy" in changes and changes["busy"] is not None:
             changes["busy"] = int(bool(changes["busy"]))
+        if "dead_properties" in changes:
+            changes["dead_properties"] = dead_column(changes["dead_properties"])
         assignments = ", ".join(f"{column} = ?" for column in changes)
         db.run(
             f"UPDATE {self.t['calendar_members']} SET {assignments}, position = ? "

@@ -18,7 +18,8 @@ from televent.projections.calendar_view_reader import (
 )
 
 MEMBER_COLUMNS = (
-    "calendar_id, account_id, owner_id, role, status, invited_by, display_name, color, busy, since"
+    "calendar_id, account_id, owner_id, role, status, invited_by, display_name, color, busy, "
+    "since, dead_properties"
 )
 
 
@@ -36,6 +37,7 @@ class MemberView:
     color: str | None
     busy: bool | None  # None: by role (domain/sharing.default_busy)
     since: str
+    dead_properties: str | None = None  # what the member's clients keep on it, as JSON
 
     @property
     def active(self) -> bool:
@@ -84,16 +86,19 @@ def member_of_row(row: dict[str, Any]) -> MemberView:
         color=row["color"],
         busy=None if row["busy"] is None else bool(row["busy"]),
         since=row["since"],
+        dead_properties=row.get("dead_properties"),
     )
 
 
 def as_member_sees_it(view: CalendarView, member: MemberView) -> SeenCalendar:
-    """The owner's calendar under its name in the member's home, with their name and colour."""
+    """The owner's calendar under its name in the member's home, with their name and colour,
+    and what their own clients keep on it (never the owner's clients' properties)."""
     seen = dataclasses.replace(
         view,
         slug=shared_slug(view.calendar_id),
         display_name=member.display_name or view.display_name or view.slug,
         color=member.color or view.color,
+        dead_properties=member.dead_properties,
     )
     return SeenCalendar(seen, member.role, member)
 

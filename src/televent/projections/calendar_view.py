@@ -33,7 +33,8 @@ PROPERTY_COLUMNS = ("display_name", "color", "description", "timezone", "compone
 DEAD = "dead"  # the property kept as JSON in `dead_properties` (migrations/0037)
 
 
-def _dead_column(value: Any) -> str | None:
+def dead_column(value: Any) -> str | None:
+    """Client properties (name -> element) as the column keeps them: JSON, NULL for none."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False) if value else None
 
 
@@ -145,7 +146,7 @@ class CalendarViewProjection(Projection):
                 position,
                 position,
                 event.timestamp.isoformat(),
-                _dead_column(props.get(DEAD)),
+                dead_column(props.get(DEAD)),
             ),
         )
 
@@ -155,7 +156,7 @@ class CalendarViewProjection(Projection):
         values = [event.changes[c] for c in PROPERTY_COLUMNS if c in event.changes]
         if DEAD in event.changes:
             assignments.append("dead_properties = ?")
-            values.append(_dead_column(event.changes[DEAD]))
+            values.append(dead_column(event.changes[DEAD]))
         db.run(
             f"UPDATE {self.t['calendars']} SET {', '.join(assignments)} WHERE calendar_id = ?",
             (*values, str(event.originator_id)),

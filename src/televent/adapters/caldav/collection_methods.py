@@ -275,7 +275,7 @@ class Collections:
             raise xml.XmlError("Expected a DAV:propertyupdate body.")
         changes, names = _property_changes(root)
         writable = WRITABLE if seen.owned else MEMBER_WRITABLE
-        kept = _client_properties(root) if seen.owned else {}
+        kept = _client_properties(root)  # a member's clients keep theirs for themselves
         unknown = [n for n in names if n not in writable and n not in kept]
         if unknown:
             return Reply.xml(
@@ -292,7 +292,7 @@ class Collections:
                     ]
                 ),
             )
-        if kept:
+        if kept:  # `seen.view`: the calendar as this person sees it, their clients' properties
             dead = {**seen.view.dead, **kept}
             changes["dead"] = {k: v for k, v in dead.items() if v is not None}  # type: ignore[assignment]
         if seen.owned:

@@ -304,9 +304,9 @@ def calendar(
             DAV, "owner", children=[href(principal_url(sharing.owner().telegram_id))]
         )
         props[tag(CS, "invite")] = lambda: _invite(sharing)
-    if sharing is None or sharing.role is Role.OWNER:
-        for name, kept in view.dead.items():  # what the owner's clients keep on it
-            props.setdefault(name, lambda kept=kept: _kept(kept))  # type: ignore[misc]
+    # what this person's clients keep on it (a member's view carries theirs, not the owner's)
+    for name, kept in view.dead.items():
+        props.setdefault(name, lambda kept=kept: _kept(kept))  # type: ignore[misc]
     return props
 
 

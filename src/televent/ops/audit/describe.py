@@ -399,6 +399,12 @@ def _member_properties_set(event: Any, state: AggregateState, people: People) ->
             else:
                 counts = "count" if value else "not count"
                 lines.append(f"{who} made {calendar} {counts} as their busy time")
+        elif key == "dead":  # what their CalDAV client keeps (Apple Calendar's order)
+            kept = len(value or {})
+            lines.append(
+                f"{who}'s calendar app kept {kept} setting{'s' if kept != 1 else ''} "
+                f"of its own on {calendar}"
+            )
         else:
             lines.append(f"{who} set {key} of {calendar} for themselves")
     return lines
