@@ -85,7 +85,7 @@ def measure(app: Televent, runs: int) -> dict[str, float | int]:
         low, high = int(start.timestamp()), int(end.timestamp())
         for seen in app.queries.seen_calendars(account.account_id):
             for obj in app.queries.objects_overlapping(seen.calendar_id, "VEVENT", low, high):
-                found += reader._instances(obj, start, end, None, mine=mine)
+                found += reader._instances(obj, start, end, None, mine=mine)[0]
         return found
 
     account = app.queries.account_by_telegram_id(USER)

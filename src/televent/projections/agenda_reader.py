@@ -314,10 +314,15 @@ class AgendaReader:
         mine: list[str] | None = None,
     ) -> tuple[list[Occurrence], bool]:
         """The object's occurrences overlapping [start, end) with a floating time or a date
-        placed in `zone`: expanded a day wider (every zone is within one of UTC), then kept;
-        and whether there were more than one listing expands (the earliest are listed)."""
-        wide, more = self._instances(obj, start - _DAY, end + _DAY, my_answer, mine=mine)
-        return [o for o in wide if _overlaps(o, start, end, zone)], more
+        placed in `zone`: expanded a day wider (every zone is within one of UTC), then kept,
+        at most the earliest MAX_OCCURRENCES of them; and whether it has more there. The
+        expansion may go as many beyond that as the day before the window can hold (counted
+        first), so those never take the place of one in the window."""
+        wide, _ = self._instances(
+            obj, start - _DAY, end + _DAY, my_answer, mine=mine, spare_until=start + _DAY
+        )
+        shown = [o for o in wide if _overlaps(o, start, end, zone)]
+        return shown[:MAX_OCCURRENCES], len(shown) > MAX_OCCURRENCES
 
     # --- who may see what ------------------------------------------------------------------------
 
@@ -430,11 +435,13 @@ class AgendaReader:
         my_answer: str | None,
         *,
         mine: list[str] | None = None,
+        spare_until: dt.datetime | None = None,
     ) -> tuple[list[Occurrence], bool]:
         """The object's occurrences in [start, end), the earliest MAX_OCCURRENCES, and whether
-        there were more. With `mine` (the user's addresses, for a resource in their own
-        calendar that someone else organises: their copy), the answer is read from it, and a
-        declined copy has none."""
+        there were more; with `spare_until`, as many more as fall before it (the caller keeps
+        part of the window only). With `mine` (the user's addresses, for a resource in their
+        own calendar that someone else organises: their copy), the answer is read from it, and
+        a declined copy has none."""
         calendar = read_calendar(obj.ical)
         attendees = self.queries.attendees_of(obj.event_id) if "ATTENDEE" in obj.ical else []
         organizer: str | None = None
@@ -453,9 +460,12 @@ class AgendaReader:
         recurring = any(
             "RRULE" in c or "RDATE" in c or "RECURRENCE-ID" in c for c in calendar.walk("VEVENT")
         )
-        expanded = list(occurrences_between(calendar, start, end, limit=MAX_OCCURRENCES + 1))
-        more = len(expanded) > MAX_OCCURRENCES
-        for component in expanded[:MAX_OCCURRENCES]:
+        limit = MAX_OCCURRENCES
+        if recurring and spare_until is not None:
+            limit += sum(1 for _ in occurrences_between(calendar, start, spare_until))
+        expanded = list(occurrences_between(calendar, start, end, limit=limit + 1))
+        more = len(expanded) > limit
+        for component in expanded[:limit]:
             if component.name != "VEVENT":
                 continue
             answer = my_answer
