@@ -20,6 +20,7 @@ between the two asks the same changes again, and storing them again changes noth
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ from televent.projections.base import next_due_unless_asked, stamp
 from televent.projections.queries import ConnectionView
 from televent.projections.sql import Sql
 
+LOG = logging.getLogger(__name__)
 _ERROR_CHARS = 300  # how much of a failure's message is kept for the person
 # How old a secret's key must be before the sweep may take it for one whose connection never
 # came to be: far longer than connecting takes (the key is made just before the log is written).
@@ -223,9 +225,6 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 changed += self._calendar_deletion(calendar, actor=actor, source=source)
         connection.remove(keep_events=keep_events, actor=actor, source=source)
         self.save_all(*changed, connection)  # all of it, or nothing
-        # The log keeps the sealed password; without its key nobody can open it again (one
-        # left by a crash just here goes with the next sweep: forget_removed_secrets).
-        self._secrets.forget(connection_id)
         with self.views.write() as db:
             for calendar_id in calendars:
                 db.run(
@@ -240,6 +239,13 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 db.run(  # Google's notifications for it are answered as unknown from now on
                     "DELETE FROM google_channels WHERE calendar_id = ?", (str(calendar_id),)
                 )
+        # The log keeps the sealed password; without its key nobody can open it again. A key
+        # left by a crash or a failure here goes with the next sweep (forget_removed_secrets):
+        # the removal stands either way.
+        try:
+            self._secrets.forget(connection_id)
+        except Exception:
+            LOG.exception("Could not forget the password of connection %s yet", connection_id)
 
     def connection_of(self, connection_id: UUID, *, by: UUID) -> ConnectionView:
         """The live connection as its person sees it (NotFoundError for anyone else's)."""
@@ -269,6 +275,9 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
                 connection: Connection = self._get(secret, Connection, "Connection")
             except NotFoundError:
                 gone.append(secret)
+                continue
+            except Exception:  # one odd record never stops the sweep for the others
+                LOG.exception("Cannot tell whether connection %s is gone", secret)
                 continue
             if connection.removed:
                 gone.append(secret)
