@@ -153,14 +153,20 @@ def checked_reminders(name: str, value: Any) -> list[Reminder] | None:
     if value is None:
         return None
     if not isinstance(value, list) or len(value) > MAX_REMINDERS:
-        raise FieldError(name, f"is a list of at most {MAX_REMINDERS} reminders, or null.")
+        raise FieldError(name, f"is a list of at most {MAX_REMINDERS} reminders, or null.").worded(
+            "refusal-events-reminders-list", field=name, most=MAX_REMINDERS
+        )
     entries: list[Reminder] = []
     for entry in value:
         if isinstance(entry, bool) or not isinstance(entry, int | str):
-            raise FieldError(name, "each is minutes before the start, or a TRIGGER as listed.")
+            raise FieldError(
+                name, "each is minutes before the start, or a TRIGGER as listed."
+            ).worded("refusal-events-reminders-item", field=name)
         checked = entry if isinstance(entry, int) else _trigger_text(name, entry)
         if isinstance(checked, int) and abs(checked) > MAX_REMINDER_OFFSET:
-            raise FieldError(name, f"a reminder is at most {MAX_REMINDER_OFFSET} minutes away.")
+            raise FieldError(
+                name, f"a reminder is at most {MAX_REMINDER_OFFSET} minutes away."
+            ).worded("refusal-events-reminder-too-far", field=name, most=MAX_REMINDER_OFFSET)
         if checked not in entries:
             entries.append(checked)
     return entries
@@ -188,14 +194,21 @@ def _trigger_text(name: str, text: str) -> Reminder:
     the start as an int)."""
     match = _TEXT_FORM.match(text.strip())
     if match is None:
-        raise FieldError(name, f"{text!r} is not a trigger like RELATED=END:-PT15M.")
+        raise _not_a_trigger(name, text)
     try:
         alarm = _display_alarm(text.strip(), "")
     except (ValueError, TypeError):
-        raise FieldError(name, f"{text!r} is not a trigger like RELATED=END:-PT15M.") from None
+        raise _not_a_trigger(name, text) from None
     listed = reminder_of(alarm)
     assert listed is not None
     return listed
+
+
+def _not_a_trigger(name: str, text: str) -> FieldError:
+    """A reminder sent as a text that is no TRIGGER, with what was sent."""
+    return FieldError(name, f"{text!r} is not a trigger like RELATED=END:-PT15M.").worded(
+        "refusal-events-reminder-trigger", field=name, given=text.strip()[:40]
+    )
 
 
 def _display_alarm(entry: Reminder, title: str) -> Any:

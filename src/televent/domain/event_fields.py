@@ -276,7 +276,9 @@ def event_calendar(text: str) -> icalendar.Calendar:
     try:
         calendar: icalendar.Calendar = read_calendar(text)
     except ValueError as exc:
-        raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
+        raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}").worded(
+            "refusal-events-data-unreadable", reason=str(exc)[:200]
+        ) from exc
     if not _events(calendar):
         raise DomainError("That is not an event.").worded("refusal-events-not-an-event")
     return calendar

@@ -62,7 +62,9 @@ def booking_item(booking: BookingView, zone: dt.tzinfo) -> dict[str, Any]:
 
 def _slug(slug: str) -> str:
     if not SLUG_SHAPE.match(slug):
-        raise FieldError("slug", "is the slug of one of your links.")
+        raise FieldError("slug", "is the slug of one of your links.").worded(
+            "refusal-booking-link-slug"
+        )
     return slug.lower()
 
 
@@ -72,7 +74,7 @@ def _bookings(
     zone = zone_named(caller.account.timezone, "timezone")
     low, high = bound(start, "start", zone), bound(end, "end", zone)
     if low is not None and high is not None and high <= low:
-        raise FieldError("end", "must be after start.")
+        raise FieldError("end", "must be after start.").worded("refusal-events-window-backwards")
     views = api.queries.bookings_of(
         caller.account.account_id,
         start=_utc(low),

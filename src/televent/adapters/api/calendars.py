@@ -103,7 +103,12 @@ def calendar_uuid(text: str) -> UUID:
     try:
         return UUID(text)
     except ValueError:
-        raise NotFoundError(NOT_FOUND) from None
+        raise _not_found() from None
+
+
+def _not_found() -> NotFoundError:
+    """A calendar the caller does not see (or that is not there)."""
+    return NotFoundError(NOT_FOUND).worded("refusal-calendars-calendar-gone")
 
 
 def calendar_of(
@@ -148,7 +153,7 @@ def _seen(api: ApiContext, caller: Caller, calendar_id: UUID) -> SeenCalendar:
     """A calendar the caller sees (their own, or one they accepted); 404 for any other."""
     seen = api.queries.seen_calendar(caller.account.account_id, calendar_id)
     if seen is None:
-        raise NotFoundError(NOT_FOUND)
+        raise _not_found()
     return seen
 
 
@@ -162,25 +167,37 @@ def _properties(body: dict[str, Any]) -> dict[str, Any]:
     """`name`, `color` and `busy` of a PATCH, checked, under the names the commands take."""
     unknown = sorted(set(body) - {"name", "color", "busy"})
     if unknown:
-        raise FieldError(unknown[0], "cannot be changed here (name, color, busy).")
+        raise FieldError(unknown[0], "cannot be changed here (name, color, busy).").worded(
+            "refusal-calendars-field-fixed", field=unknown[0][:64]
+        )
     changes: dict[str, Any] = {}
     if "name" in body:
         name = body["name"]
         if name is not None and (not isinstance(name, str) or not name.strip()):
-            raise FieldError("name", "must be a name that is not blank, or null.")
+            raise FieldError("name", "must be a name that is not blank, or null.").worded(
+                "refusal-calendars-name-blank"
+            )
         if isinstance(name, str) and holds_control_characters(name):
-            raise FieldError("name", "contains control characters.")
+            raise FieldError("name", "contains control characters.").worded(
+                "refusal-calendars-name-control-characters"
+            )
         if isinstance(name, str) and len(name.strip()) > MAX_NAME_LENGTH:
-            raise FieldError("name", f"is at most {MAX_NAME_LENGTH} characters.")
+            raise FieldError("name", f"is at most {MAX_NAME_LENGTH} characters.").worded(
+                "refusal-calendars-name-long", most=MAX_NAME_LENGTH
+            )
         changes["display_name"] = name.strip() if isinstance(name, str) else None
     if "color" in body:
         color = body["color"]
         if color is not None and (not isinstance(color, str) or not COLOR.fullmatch(color)):
-            raise FieldError("color", "must be a colour like #1E88E5, or null.")
+            raise FieldError("color", "must be a colour like #1E88E5, or null.").worded(
+                "refusal-calendars-color"
+            )
         changes["color"] = color
     if "busy" in body:
         if body["busy"] is not None and not isinstance(body["busy"], bool):
-            raise FieldError("busy", "must be true, false or null.")
+            raise FieldError("busy", "must be true, false or null.").worded(
+                "refusal-calendars-busy-value"
+            )
         changes["busy"] = body["busy"]
     return changes
 
@@ -193,10 +210,14 @@ def _change(
     by = caller.account.account_id
     if seen.owned:
         if "busy" in changes:
-            raise FieldError("busy", "is for calendars shared with you; yours are busy time.")
+            raise FieldError(
+                "busy", "is for calendars shared with you; yours are busy time."
+            ).worded("refusal-calendars-busy-own")
         if "display_name" in changes and changes["display_name"] is None:
             # null is "back to the calendar's own name", which only a shared one has
-            raise FieldError("name", "your own calendar keeps a name: give one, not null.")
+            raise FieldError("name", "your own calendar keeps a name: give one, not null.").worded(
+                "refusal-calendars-name-kept"
+            )
         if changes:
             api.app.update_calendar(
                 calendar_id, changes, actor=caller.actor, source=caller.source, by=by
@@ -251,16 +272,18 @@ def _person(api: ApiContext, value: int | str) -> AccountView:
         if account is None:
             raise FieldError(
                 "member", "that Telegram user has not started the bot yet, so has no calendar."
-            )
+            ).worded("refusal-calendars-member-not-started")
         return account
     if text.startswith("@") and len(text) > 1:
         account = api.queries.account_by_username(text)
         if account is None:
             raise FieldError(
                 "member", f"no Televent user is called {text}; ask them to open the bot first."
-            )
+            ).worded("refusal-calendars-member-unknown", name=text[:64])
         return account
-    raise FieldError("member", "give a Telegram id or an @username.")
+    raise FieldError("member", "give a Telegram id or an @username.").worded(
+        "refusal-calendars-member-form"
+    )
 
 
 def _share(
@@ -279,13 +302,22 @@ def _share(
     return _member_now(api, calendar_id, person)
 
 
+def _not_a_member() -> NotFoundError:
+    """Someone the calendar is not shared with (or nobody)."""
+    return NotFoundError("That person is not a member of this calendar.").worded(
+        "refusal-calendars-not-member"
+    )
+
+
 def _member_account(api: ApiContext, seen: SeenCalendar, telegram_id: int) -> AccountView:
     """A member of the calendar by Telegram id (404 for anyone else; 422 for its owner)."""
     account = api.queries.account_by_telegram_id(telegram_id)
     if account is None:
-        raise NotFoundError("That person is not a member of this calendar.")
+        raise _not_a_member()
     if account.account_id == seen.view.account_id:
-        raise DomainError("The owner's role cannot change; they own the calendar.")
+        raise DomainError("The owner's role cannot change; they own the calendar.").worded(
+            "refusal-calendars-owner-role"
+        )
     return account
 
 
@@ -308,7 +340,7 @@ def _member_now(api: ApiContext, calendar_id: UUID, person: AccountView) -> Memb
     """The member as the change left them (404 if a removal raced it: as good as not shared)."""
     member = api.queries.membership(calendar_id, person.account_id)
     if member is None:
-        raise NotFoundError("That person is not a member of this calendar.")
+        raise _not_a_member()
     return _member_json(person, member)
 
 
@@ -320,7 +352,7 @@ def _remove(api: ApiContext, caller: Caller, calendar_id: UUID, telegram_id: int
         _seen(api, caller, calendar_id)  # a calendar the caller cannot see is not revealed
         person = api.queries.account_by_telegram_id(telegram_id)
     if person is None:
-        raise NotFoundError("That person is not a member of this calendar.")
+        raise _not_a_member()
     api.app.remove_member(
         calendar_id,
         by=caller.account.account_id,

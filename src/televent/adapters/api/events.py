@@ -100,7 +100,9 @@ WINDOW_HELP = "RFC 3339 with an offset (a local time or a date is read in your t
 
 def _bound(text: str | None, field: str, zone: dt.tzinfo) -> dt.datetime:
     if text is None or not text.strip():
-        raise FieldError(field, "is required (RFC 3339, like 2026-03-02T00:00:00Z).")
+        raise FieldError(field, "is required (RFC 3339, like 2026-03-02T00:00:00Z).").worded(
+            "refusal-events-window-bound", field=field
+        )
     moment = parse_moment(text, field, zone)
     if not isinstance(moment, dt.datetime):
         return dt.datetime.combine(moment, dt.time(), tzinfo=zone)
@@ -117,10 +119,14 @@ def _after(cursor: str, query: str) -> SortKey:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         moment, event_id, rid, of = json.loads(raw)
         if of != query:
-            raise FieldError("cursor", "belongs to another query (start, end, calendar, q).")
+            raise FieldError(
+                "cursor", "belongs to another query (start, end, calendar, q)."
+            ).worded("refusal-events-cursor-other-query")
         return int(moment), str(event_id), str(rid)
     except (ValueError, TypeError, OverflowError, RecursionError):  # a cursor made by hand
-        raise FieldError("cursor", "is not a cursor this listing gave.") from None
+        raise FieldError("cursor", "is not a cursor this listing gave.").worded(
+            "refusal-events-cursor-unknown"
+        ) from None
 
 
 def _key(occurrence: Any, zone: dt.tzinfo, words: list[str]) -> SortKey | None:
@@ -162,9 +168,11 @@ def _page(
     zone = access.zone
     low, high = _bound(start, "start", zone), _bound(end, "end", zone)
     if high <= low:
-        raise FieldError("end", "must be after start.")
+        raise FieldError("end", "must be after start.").worded("refusal-events-window-backwards")
     if high - low > MAX_WINDOW:
-        raise FieldError("end", "the window is at most 366 days; ask for the next one after.")
+        raise FieldError(
+            "end", f"the window is at most {MAX_WINDOW.days} days; ask for the next one after."
+        ).worded("refusal-events-window-too-long", days=MAX_WINDOW.days)
     chosen = seen_calendars = None  # without a choice, the listing reads them in its round trip
     if calendar:
         seen_calendars = api.queries.seen_calendars(caller.account.account_id)
@@ -172,7 +180,7 @@ def _page(
             c.calendar_id for c in seen_calendars if calendar in (str(c.calendar_id), c.view.slug)
         }
         if not chosen:
-            raise FieldError("calendar", "is not one of your calendars (an id or a slug).")
+            raise _not_yours()
     query = hashlib.sha256(
         f"{low.isoformat()}|{high.isoformat()}|{calendar}|{q}".encode()
     ).hexdigest()[:16]
@@ -235,17 +243,28 @@ def _calendar_for(api: ApiContext, caller: Caller, value: Any) -> UUID:
         default = next((c for c in own if c.slug == DEFAULT_CALENDAR_SLUG), None)
         chosen = default or next(iter(own), None)
         if chosen is None:
-            raise DomainError("You have no calendar to put the event in.")
+            raise DomainError("You have no calendar to put the event in.").worded(
+                "refusal-events-no-calendar"
+            )
         return chosen.calendar_id
     if not isinstance(value, str):
-        raise FieldError("calendar", "must be a calendar id or slug.")
+        raise FieldError("calendar", "must be a calendar id or slug.").worded(
+            "refusal-events-calendar-form"
+        )
     for candidate in seen:
         if value in (str(candidate.calendar_id), candidate.slug):
             return candidate.calendar_id
     try:
         return UUID(value)
     except ValueError:
-        raise FieldError("calendar", "is not one of your calendars (an id or a slug).") from None
+        raise _not_yours() from None
+
+
+def _not_yours() -> FieldError:
+    """A calendar the request names that is none of those the caller sees."""
+    return FieldError("calendar", "is not one of your calendars (an id or a slug).").worded(
+        "refusal-events-calendar-not-yours"
+    )
 
 
 def _invitees(
@@ -299,9 +318,13 @@ def _following(range_: str | None, occurrence: str | None) -> bool:
     if range_ is None or not range_.strip():
         return False
     if range_.strip().lower() != THIS_AND_FUTURE:
-        raise FieldError("range", f"is {THIS_AND_FUTURE} or left out.")
+        raise FieldError("range", f"is {THIS_AND_FUTURE} or left out.").worded(
+            "refusal-events-range-value"
+        )
     if occurrence is None:
-        raise FieldError("range", "needs the occurrence it starts at (?occurrence=).")
+        raise FieldError("range", "needs the occurrence it starts at (?occurrence=).").worded(
+            "refusal-events-range-occurrence"
+        )
     return True
 
 
@@ -322,12 +345,18 @@ def _edit(
     obj = access.organised(event_uuid(event_id))
     current = access.event(obj, occurrence)
     if body.get("calendar", current["calendar"]) != current["calendar"]:
-        raise FieldError("calendar", "an event cannot move to another calendar here.")
+        raise FieldError("calendar", "an event cannot move to another calendar here.").worded(
+            "refusal-events-calendar-move"
+        )
     if "attendees" in body and body["attendees"] != current["attendees"]:
-        raise FieldError("attendees", "change them with /api/v1/events/{id}/attendees.")
+        raise FieldError("attendees", "change them with /api/v1/events/{id}/attendees.").worded(
+            "refusal-events-attendees-elsewhere"
+        )
     if not changes.given:  # nothing to change: no new revision
         if etag_value(if_match) not in (None, obj.etag):
-            raise PreconditionFailedError("The event changed since you read it (If-Match).")
+            raise PreconditionFailedError("The event changed since you read it (If-Match).").worded(
+                "refusal-calendars-event-changed"
+            )
         return current
     if following:
         assert occurrence is not None

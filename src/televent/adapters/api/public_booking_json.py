@@ -31,16 +31,22 @@ CANCEL_FIELDS = frozenset({"reason"})
 SLUG_SHAPE = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 MAX_DEPTH = 8
+# What a body is, as body_object's callers name it, by the catalogue's word for it.
+_BODIES = {"A booking": "booking", "A cancellation": "cancellation", "A new time": "new-time"}
 
 
 def plain_texts(data: Any, depth: int = 0) -> Any:
     """`data` (a request body), refused when a text in it holds a control character other
     than tab and line breaks (NUL cannot even be stored) or it nests too deep."""
     if depth > MAX_DEPTH:
-        raise DomainError("The request body nests too deep.")
+        raise DomainError("The request body nests too deep.").worded(
+            "refusal-booking-body-too-deep"
+        )
     if isinstance(data, str):
         if holds_control_characters(data):
-            raise DomainError("Texts may not contain control characters.")
+            raise DomainError("Texts may not contain control characters.").worded(
+                "refusal-booking-control-characters"
+            )
     elif isinstance(data, Mapping):
         for key, value in data.items():
             plain_texts(key, depth + 1)
@@ -54,14 +60,16 @@ def plain_texts(data: Any, depth: int = 0) -> Any:
 def path_slug(slug: str) -> str:
     """A slug from a path, lower-cased; a text no slug can be is not found."""
     if not SLUG_SHAPE.match(slug):
-        raise NotFoundError("There is no booking page at this address.")
+        raise NotFoundError("There is no booking page at this address.").worded(
+            "refusal-booking-no-page"
+        )
     return slug.lower()
 
 
 def path_token(token: str) -> str:
     """A manage token from a path; a text no token can be is not found."""
     if not TOKEN_SHAPE.match(token):
-        raise NotFoundError("This booking link is not valid.")
+        raise NotFoundError("This booking link is not valid.").worded("refusal-booking-not-valid")
     return token
 
 
@@ -101,7 +109,9 @@ def zone_named(value: Any, field: str = "tz") -> dt.tzinfo:
     if value is None or (isinstance(value, str) and not value.strip()):
         return dt.UTC
     if not isinstance(value, str) or len(value) > 64:
-        raise FieldError(field, "is an IANA time zone name like Europe/Berlin.")
+        raise FieldError(field, "is an IANA time zone name like Europe/Berlin.").worded(
+            "refusal-booking-zone-form", field=field
+        )
     return zone_of(value, field)
 
 
@@ -116,7 +126,9 @@ def bound(text: str | None, field: str, zone: dt.tzinfo) -> dt.datetime | None:
     if text is None or not text.strip():
         return None
     if len(text) > 64:
-        raise FieldError(field, "is a date (YYYY-MM-DD) or an RFC 3339 date-time.")
+        raise FieldError(field, "is a date (YYYY-MM-DD) or an RFC 3339 date-time.").worded(
+            "refusal-booking-moment-form", field=field
+        )
     moment = parse_moment(text, field, zone)
     if isinstance(moment, dt.datetime):
         return moment
@@ -130,9 +142,11 @@ def window(
     low = bound(start, "start", zone) or now
     high = bound(end, "end", zone) or low + DEFAULT_WINDOW
     if high <= low:
-        raise FieldError("end", "must be after start.")
+        raise FieldError("end", "must be after start.").worded("refusal-events-window-backwards")
     if high - low > MAX_WINDOW:
-        raise FieldError("end", "the window is at most 62 days; ask for the next one after.")
+        raise FieldError(
+            "end", f"the window is at most {MAX_WINDOW.days} days; ask for the next one after."
+        ).worded("refusal-events-window-too-long", days=MAX_WINDOW.days)
     return low, high
 
 
@@ -161,7 +175,9 @@ def duration_param(text: str | None) -> int | None:
         return None
     value = text.strip()
     if not (value.isascii() and value.isdigit()) or len(value) > 4:
-        raise FieldError("duration", "is a whole number of minutes, one the link offers.")
+        raise FieldError("duration", "is a whole number of minutes, one the link offers.").worded(
+            "refusal-booking-duration-param"
+        )
     return int(value)
 
 
@@ -170,12 +186,19 @@ def body_object(data: Any, allowed: frozenset[str], what: str) -> Mapping[str, A
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        raise DomainError(f"{what} is a JSON object.")
+        raise DomainError(f"{what} is a JSON object.").worded(
+            "refusal-booking-body-object", what=_BODIES.get(what, "other")
+        )
     plain_texts(data)
     unknown = sorted(str(k) for k in data if k not in allowed)
     if unknown:
         known = ", ".join(sorted(allowed))
-        raise DomainError(f"Unknown field {unknown[0][:64]!r}; {what} takes: {known}.")
+        raise DomainError(f"Unknown field {unknown[0][:64]!r}; {what} takes: {known}.").worded(
+            "refusal-booking-body-field",
+            field=unknown[0][:64],
+            what=_BODIES.get(what, "other"),
+            known=known,
+        )
     return data
 
 
@@ -184,12 +207,16 @@ def text_field(body: Mapping[str, Any], field: str, *, required: bool) -> str | 
     value = body.get(field)
     if value is None:
         if required:
-            raise FieldError(field, "is required.")
+            raise FieldError(field, "is required.").worded(
+                "refusal-booking-field-required", field=field
+            )
         return None
     if not isinstance(value, str):
-        raise FieldError(field, "is a text.")
+        raise FieldError(field, "is a text.").worded("refusal-booking-field-text", field=field)
     if len(value) > MAX_TEXT:
-        raise FieldError(field, f"is at most {MAX_TEXT} characters.")
+        raise FieldError(field, f"is at most {MAX_TEXT} characters.").worded(
+            "refusal-booking-field-long", field=field, most=MAX_TEXT
+        )
     return value
 
 
@@ -198,10 +225,12 @@ def start_field(body: Mapping[str, Any], zone: dt.tzinfo) -> dt.datetime:
     text = text_field(body, "start", required=True)
     assert text is not None
     if len(text) > 64:
-        raise FieldError("start", "is an RFC 3339 date-time.")
+        raise FieldError("start", "is an RFC 3339 date-time.").worded("refusal-booking-start-form")
     moment = parse_moment(text, "start", zone)
     if not isinstance(moment, dt.datetime):
-        raise FieldError("start", "is a date-time (the slot's start), not a date.")
+        raise FieldError("start", "is a date-time (the slot's start), not a date.").worded(
+            "refusal-booking-start-date"
+        )
     return moment
 
 
@@ -211,7 +240,9 @@ def duration_field(body: Mapping[str, Any]) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10_000:
-        raise FieldError("duration_minutes", "is a whole number of minutes the link offers.")
+        raise FieldError(
+            "duration_minutes", "is a whole number of minutes the link offers."
+        ).worded("refusal-booking-duration-minutes")
     return value
 
 
@@ -222,11 +253,15 @@ def answers_field(body: Mapping[str, Any]) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, Mapping) or len(value) > 50:
-        raise FieldError("answers", 'is an object of answers like {"q1": "..."}.')
+        raise FieldError("answers", 'is an object of answers like {"q1": "..."}.').worded(
+            "refusal-booking-answers-form"
+        )
     answers: dict[str, str] = {}
     for key, answer in value.items():
         if not isinstance(answer, str) or len(answer) > MAX_TEXT:
-            raise FieldError("answers", f"each answer is a text of at most {MAX_TEXT} characters.")
+            raise FieldError(
+                "answers", f"each answer is a text of at most {MAX_TEXT} characters."
+            ).worded("refusal-booking-answer-text", most=MAX_TEXT)
         answers[str(key)] = answer
     return answers
 

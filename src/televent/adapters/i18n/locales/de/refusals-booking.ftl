@@ -114,3 +114,41 @@ refusal-booking-begun = Diese Buchung hat schon begonnen; sie lässt sich jetzt 
 refusal-booking-link-gone = Den Buchungslink dieser Buchung gibt es nicht mehr.
 refusal-booking-event-gone = Der Termin dieser Buchung ist weg; buch stattdessen neu.
 refusal-booking-calendar-closed = Diese Buchung lässt sich hier nicht mehr ändern: Der Kalender, in dem sie steht, ist für ihren Buchungslink nicht mehr offen. Schreib stattdessen dem Organisator.
+
+## Was eine Anfrage schickt: die der Buchungsseite (wer bucht), /availability, /bookings und Buchungslinks (der Besitzer)
+
+refusal-booking-body-too-deep = Die Anfrage ist zu tief verschachtelt.
+refusal-booking-control-characters = Texte dürfen keine Steuerzeichen enthalten.
+refusal-booking-body-object = { $what ->
+    [booking] Eine Buchung wird als JSON-Objekt geschickt.
+    [cancellation] Eine Stornierung wird als JSON-Objekt geschickt.
+    [new-time] Eine neue Zeit wird als JSON-Objekt geschickt.
+   *[other] Die Anfrage ist ein JSON-Objekt.
+}
+refusal-booking-body-field = { $what ->
+    [booking] Das Feld „{ $field }“ gibt es nicht; eine Buchung hat: { $known }.
+    [cancellation] Das Feld „{ $field }“ gibt es nicht; eine Stornierung hat: { $known }.
+    [new-time] Das Feld „{ $field }“ gibt es nicht; eine neue Zeit hat: { $known }.
+   *[other] Das Feld „{ $field }“ gibt es nicht; die Anfrage hat: { $known }.
+}
+refusal-booking-zone-form = „{ $field }“ ist der Name einer IANA-Zeitzone wie Europe/Berlin.
+refusal-booking-moment-form = { $field ->
+    [start] Der Beginn
+   *[other] Das Ende
+} ist ein Datum (JJJJ-MM-TT) oder eine Zeitangabe nach RFC 3339.
+refusal-booking-duration-param = Die Dauer (duration) ist eine ganze Zahl von Minuten, eine, die der Link anbietet.
+refusal-booking-field-required = { $field ->
+    [name] Dein Name wird gebraucht.
+    [email] Deine E-Mail-Adresse wird gebraucht.
+    [start] Gib an, wann der Termin beginnt.
+   *[other] Das Feld „{ $field }“ wird gebraucht.
+}
+refusal-booking-field-text = Das Feld „{ $field }“ muss ein Text sein.
+refusal-booking-field-long = Das Feld „{ $field }“ hat höchstens { $most } Zeichen.
+refusal-booking-start-form = Der Beginn ist eine Zeitangabe nach RFC 3339.
+refusal-booking-start-date = Der Beginn ist ein Datum mit Uhrzeit (der Beginn der gewählten Zeit), kein bloßes Datum.
+refusal-booking-duration-minutes = Die Dauer (duration_minutes) ist eine ganze Zahl von Minuten, die der Link anbietet.
+refusal-booking-answers-form = Die Antworten (answers) sind ein Objekt wie {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = Jede Antwort ist ein Text von höchstens { $most } Zeichen.
+refusal-booking-no-page = Unter dieser Adresse gibt es keine Buchungsseite.
+refusal-booking-link-slug = slug ist die Adresse (Slug) eines deiner Links.

@@ -34,6 +34,21 @@ refusal-calendars-busy = Ob der Kalender als belegt zählt (busy), ist true oder
 refusal-calendars-client-properties = Ein Kalender speichert höchstens { $most } Eigenschaften von Kalender-Apps.
 refusal-calendars-client-property = Eine Eigenschaft einer Kalender-App hat höchstens { $most } Zeichen und einen Namen der Form {"{"}namespace{"}"}name.
 
+## Name, Farbe und Belegtzeit eines Kalenders, und mit wem er geteilt ist (PATCH /calendars/{id}, seine Mitglieder)
+
+refusal-calendars-field-fixed = „{ $field }“ lässt sich hier nicht ändern; änderbar sind name, color und busy.
+refusal-calendars-name-blank = Der Name darf nicht leer sein; gib einen Namen an oder null.
+refusal-calendars-name-control-characters = Der Name enthält Steuerzeichen.
+refusal-calendars-name-long = Der Name hat höchstens { $most } Zeichen.
+refusal-calendars-name-kept = Dein eigener Kalender behält einen Namen: Gib einen an, nicht null.
+refusal-calendars-color = Die Farbe ist ein Farbwert wie #1E88E5 oder null.
+refusal-calendars-busy-value = busy ist true, false oder null.
+refusal-calendars-busy-own = busy gibt es nur für Kalender, die mit dir geteilt sind; deine eigenen zählen immer als belegte Zeit.
+refusal-calendars-member-not-started = Diese Person hat den Bot in Telegram noch nicht gestartet und hat deshalb keinen Kalender.
+refusal-calendars-member-unknown = Niemand bei Televent heißt { $name }; bitte die Person, zuerst den Bot zu öffnen.
+refusal-calendars-member-form = Gib eine Telegram-ID oder einen @Benutzernamen an.
+refusal-calendars-owner-role = Die Rolle des Eigentümers lässt sich nicht ändern; ihm gehört der Kalender.
+
 ## Termine
 
 refusal-calendars-event-gone = Diesen Termin gibt es nicht mehr.

@@ -63,3 +63,32 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = Gib an, wann der Termin beginnt.
 refusal-events-start-for-time = Bekommt ein ganztägiger Termin eine Uhrzeit, gib auch an, wann er beginnt.
 refusal-events-not-an-event = Das ist kein Termin.
+
+## Termine auflisten (GET /events) und die Zeiträume anderer Listen (/bookings, die freien Zeiten einer Buchungsseite)
+
+refusal-events-window-bound = { $field ->
+    [start] Gib an, ab wann aufgelistet wird (start, nach RFC 3339, etwa 2026-03-02T00:00:00Z).
+   *[other] Gib an, bis wann aufgelistet wird (end, nach RFC 3339, etwa 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = Das Ende des Zeitraums muss nach seinem Beginn liegen.
+refusal-events-window-too-long = Ein Zeitraum umfasst höchstens { $days } Tage; frag danach den nächsten ab.
+refusal-events-cursor-other-query = Dieser Cursor gehört zu einer anderen Abfrage (start, end, calendar, q).
+refusal-events-cursor-unknown = Diesen Cursor hat diese Liste nicht ausgegeben.
+refusal-events-calendar-not-yours = Das ist keiner deiner Kalender (gib seine ID oder seinen Slug an).
+
+## Einen Termin über die API schreiben (POST und PATCH /events)
+
+refusal-events-no-calendar = Du hast keinen Kalender, in den der Termin eingetragen werden könnte.
+refusal-events-calendar-form = Gib den Kalender mit seiner ID oder seinem Slug an.
+refusal-events-calendar-move = Ein Termin lässt sich hier nicht in einen anderen Kalender verschieben.
+refusal-events-attendees-elsewhere = Die Eingeladenen änderst du über /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range ist entweder thisandfuture oder wird weggelassen.
+refusal-events-range-occurrence = Gib zu range auch die Wiederholung an, ab der es gilt (?occurrence=).
+refusal-events-data-unreadable = Die gespeicherten iCalendar-Daten dieses Termins lassen sich nicht lesen: { $reason }
+
+## Die eigenen Erinnerungen eines Termins (reminders, in POST und PATCH /events)
+
+refusal-events-reminders-list = Das Feld „{ $field }“ ist eine Liste von höchstens { $most } Erinnerungen oder null.
+refusal-events-reminders-item = Jede Erinnerung in „{ $field }“ ist eine Zahl von Minuten vor dem Beginn oder ein TRIGGER in der gezeigten Form.
+refusal-events-reminder-too-far = Eine Erinnerung in „{ $field }“ liegt höchstens { $most } Minuten vor oder nach dem Beginn.
+refusal-events-reminder-trigger = „{ $given }“ in „{ $field }“ ist kein TRIGGER wie RELATED=END:-PT15M.

@@ -111,3 +111,39 @@ refusal-booking-begun = This booking has already begun; it cannot be changed now
 refusal-booking-link-gone = The booking link of this booking no longer exists.
 refusal-booking-event-gone = This booking's event is gone; book again instead.
 refusal-booking-calendar-closed = This booking can no longer be changed here: the calendar it is in is no longer open to its booking link. Write to the organizer instead.
+
+## What a request sends: the booking page's (the visitor), /availability, /bookings and booking links (the owner)
+
+refusal-booking-body-too-deep = The request body nests too deep.
+refusal-booking-control-characters = Texts may not contain control characters.
+# $what: what the body asks for: booking, cancellation or new-time (a booking moved)
+refusal-booking-body-object = { $what ->
+    [booking] A booking is a JSON object.
+    [cancellation] A cancellation is a JSON object.
+    [new-time] A new time is a JSON object.
+   *[other] The request body is a JSON object.
+}
+# $field: the field as it was sent; $known: the fields the body takes ("email, name, start")
+refusal-booking-body-field = { $what ->
+    [booking] Unknown field '{ $field }'; A booking takes: { $known }.
+    [cancellation] Unknown field '{ $field }'; A cancellation takes: { $known }.
+    [new-time] Unknown field '{ $field }'; A new time takes: { $known }.
+   *[other] Unknown field '{ $field }'; the request body takes: { $known }.
+}
+# $field: tz (the visitor's time zone) or timezone (the owner's)
+refusal-booking-zone-form = { $field }: is an IANA time zone name like Europe/Berlin.
+# $field: start or end
+refusal-booking-moment-form = { $field }: is a date (YYYY-MM-DD) or an RFC 3339 date-time.
+refusal-booking-duration-param = duration: is a whole number of minutes, one the link offers.
+# $field: name, email, start or reason
+refusal-booking-field-required = { $field }: is required.
+refusal-booking-field-text = { $field }: is a text.
+# $most: how long a text may be
+refusal-booking-field-long = { $field }: is at most { NUMBER($most, useGrouping: 0) } characters.
+refusal-booking-start-form = start: is an RFC 3339 date-time.
+refusal-booking-start-date = start: is a date-time (the slot's start), not a date.
+refusal-booking-duration-minutes = duration_minutes: is a whole number of minutes the link offers.
+refusal-booking-answers-form = answers: is an object of answers like {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = answers: each answer is a text of at most { NUMBER($most, useGrouping: 0) } characters.
+refusal-booking-no-page = There is no booking page at this address.
+refusal-booking-link-slug = slug: is the slug of one of your links.

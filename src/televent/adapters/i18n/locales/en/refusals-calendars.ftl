@@ -40,6 +40,24 @@ refusal-calendars-busy = busy is true or false.
 refusal-calendars-client-properties = A calendar keeps at most { NUMBER($most, useGrouping: 0) } client properties.
 refusal-calendars-client-property = A client property is at most { NUMBER($most, useGrouping: 0) } characters, named {"{"}namespace{"}"}name.
 
+## A calendar's name, colour and busy time, and whom it is shared with (PATCH /calendars/{id}, its members)
+
+# $field: the field as the request named it
+refusal-calendars-field-fixed = { $field }: cannot be changed here (name, color, busy).
+refusal-calendars-name-blank = name: must be a name that is not blank, or null.
+refusal-calendars-name-control-characters = name: contains control characters.
+# $most: how long a calendar's name may be
+refusal-calendars-name-long = name: is at most { $most } characters.
+refusal-calendars-name-kept = name: your own calendar keeps a name: give one, not null.
+refusal-calendars-color = color: must be a colour like #1E88E5, or null.
+refusal-calendars-busy-value = busy: must be true, false or null.
+refusal-calendars-busy-own = busy: is for calendars shared with you; yours are busy time.
+refusal-calendars-member-not-started = member: that Telegram user has not started the bot yet, so has no calendar.
+# $name: the @username as it was given
+refusal-calendars-member-unknown = member: no Televent user is called { $name }; ask them to open the bot first.
+refusal-calendars-member-form = member: give a Telegram id or an @username.
+refusal-calendars-owner-role = The owner's role cannot change; they own the calendar.
+
 ## Events
 
 refusal-calendars-event-gone = That event no longer exists.

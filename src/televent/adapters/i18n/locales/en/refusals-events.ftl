@@ -64,3 +64,35 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = start: is required.
 refusal-events-start-for-time = start: is required when an all-day event gets a time.
 refusal-events-not-an-event = That is not an event.
+
+## Listing events (GET /events) and the windows of other listings (/bookings, a booking page's slots)
+
+# $field: start or end
+refusal-events-window-bound = { $field }: is required (RFC 3339, like 2026-03-02T00:00:00Z).
+refusal-events-window-backwards = end: must be after start.
+# $days: the longest window a listing takes (366 days for events, 62 for a booking page's slots)
+refusal-events-window-too-long = end: the window is at most { $days } days; ask for the next one after.
+refusal-events-cursor-other-query = cursor: belongs to another query (start, end, calendar, q).
+refusal-events-cursor-unknown = cursor: is not a cursor this listing gave.
+refusal-events-calendar-not-yours = calendar: is not one of your calendars (an id or a slug).
+
+## Writing an event through the API (POST and PATCH /events)
+
+refusal-events-no-calendar = You have no calendar to put the event in.
+refusal-events-calendar-form = calendar: must be a calendar id or slug.
+refusal-events-calendar-move = calendar: an event cannot move to another calendar here.
+refusal-events-attendees-elsewhere = attendees: change them with /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range: is thisandfuture or left out.
+refusal-events-range-occurrence = range: needs the occurrence it starts at (?occurrence=).
+# $reason: what the iCalendar library found wrong in the stored event, in its own English
+refusal-events-data-unreadable = The iCalendar data cannot be parsed: { $reason }
+
+## An event's own reminders (reminders, in POST and PATCH /events)
+
+# $field: the field as the request named it (reminders); $most: how many reminders an event keeps
+refusal-events-reminders-list = { $field }: is a list of at most { $most } reminders, or null.
+refusal-events-reminders-item = { $field }: each is minutes before the start, or a TRIGGER as listed.
+# $most: how many minutes a reminder may be before or after the start (four weeks)
+refusal-events-reminder-too-far = { $field }: a reminder is at most { NUMBER($most, useGrouping: 0) } minutes away.
+# $given: the reminder as it was sent
+refusal-events-reminder-trigger = { $field }: '{ $given }' is not a trigger like RELATED=END:-PT15M.

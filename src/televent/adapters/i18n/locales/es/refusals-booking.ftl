@@ -114,3 +114,41 @@ refusal-booking-begun = Esta reserva ya empezó; ahora no se puede cambiar.
 refusal-booking-link-gone = El enlace de reserva de esta reserva ya no existe.
 refusal-booking-event-gone = El evento de esta reserva ya no existe; reserva de nuevo.
 refusal-booking-calendar-closed = Esta reserva ya no se puede cambiar aquí: el calendario en el que está ya no está abierto a su enlace de reserva. Escribe al organizador.
+
+## Lo que envía una petición: la de la página de reservas (quien reserva), /availability, /bookings y los enlaces de reserva (el dueño)
+
+refusal-booking-body-too-deep = El cuerpo de la petición está anidado demasiado hondo.
+refusal-booking-control-characters = Los textos no pueden contener caracteres de control.
+refusal-booking-body-object = { $what ->
+    [booking] Una reserva se envía como objeto JSON.
+    [cancellation] Una cancelación se envía como objeto JSON.
+    [new-time] Una nueva hora se envía como objeto JSON.
+   *[other] El cuerpo de la petición es un objeto JSON.
+}
+refusal-booking-body-field = { $what ->
+    [booking] El campo «{ $field }» no existe; una reserva lleva: { $known }.
+    [cancellation] El campo «{ $field }» no existe; una cancelación lleva: { $known }.
+    [new-time] El campo «{ $field }» no existe; una nueva hora lleva: { $known }.
+   *[other] El campo «{ $field }» no existe; la petición lleva: { $known }.
+}
+refusal-booking-zone-form = «{ $field }» es el nombre de una zona horaria IANA, como Europe/Berlin.
+refusal-booking-moment-form = { $field ->
+    [start] El comienzo
+   *[other] El final
+} es una fecha (AAAA-MM-DD) o una fecha y hora RFC 3339.
+refusal-booking-duration-param = La duración (duration) es un número entero de minutos, uno de los que ofrece el enlace.
+refusal-booking-field-required = { $field ->
+    [name] Hace falta tu nombre.
+    [email] Hace falta tu dirección de email.
+    [start] Indica la hora de comienzo.
+   *[other] Hace falta el campo «{ $field }».
+}
+refusal-booking-field-text = El campo «{ $field }» tiene que ser un texto.
+refusal-booking-field-long = El campo «{ $field }» tiene como mucho { $most } caracteres.
+refusal-booking-start-form = El comienzo es una fecha y hora RFC 3339.
+refusal-booking-start-date = El comienzo es una fecha con hora (el comienzo de la hora elegida), no solo una fecha.
+refusal-booking-duration-minutes = La duración (duration_minutes) es un número entero de minutos de los que ofrece el enlace.
+refusal-booking-answers-form = Las respuestas (answers) son un objeto como {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = Cada respuesta es un texto de como mucho { $most } caracteres.
+refusal-booking-no-page = No hay ninguna página de reservas en esta dirección.
+refusal-booking-link-slug = slug es la dirección (slug) de uno de tus enlaces.

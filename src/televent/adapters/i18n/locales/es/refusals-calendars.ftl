@@ -34,6 +34,21 @@ refusal-calendars-busy = Si el calendario cuenta como ocupado (busy) se indica c
 refusal-calendars-client-properties = Un calendario guarda como mucho { $most } propiedades de aplicaciones de calendario.
 refusal-calendars-client-property = Una propiedad de una aplicación de calendario tiene como mucho { $most } caracteres y un nombre de la forma {"{"}namespace{"}"}name.
 
+## El nombre, el color y el tiempo ocupado de un calendario, y con quién se comparte (PATCH /calendars/{id}, sus miembros)
+
+refusal-calendars-field-fixed = «{ $field }» no se puede cambiar aquí; se pueden cambiar name, color y busy.
+refusal-calendars-name-blank = El nombre no puede estar en blanco; indica un nombre o null.
+refusal-calendars-name-control-characters = El nombre contiene caracteres de control.
+refusal-calendars-name-long = El nombre tiene como mucho { $most } caracteres.
+refusal-calendars-name-kept = Tu propio calendario conserva un nombre: indica uno, no null.
+refusal-calendars-color = El color es un valor como #1E88E5, o null.
+refusal-calendars-busy-value = busy es true, false o null.
+refusal-calendars-busy-own = busy solo existe para los calendarios compartidos contigo; los tuyos siempre cuentan como tiempo ocupado.
+refusal-calendars-member-not-started = Ese usuario de Telegram todavía no ha iniciado el bot, así que no tiene calendario.
+refusal-calendars-member-unknown = Ningún usuario de Televent se llama { $name }; pídele que abra primero el bot.
+refusal-calendars-member-form = Indica un id de Telegram o un @usuario.
+refusal-calendars-owner-role = El rol del propietario no puede cambiar: el calendario es suyo.
+
 ## Eventos
 
 refusal-calendars-event-gone = Ese evento ya no existe.

@@ -63,3 +63,32 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = Indica cuándo empieza el evento.
 refusal-events-start-for-time = Si un evento de todo el día pasa a tener hora, indica también cuándo empieza.
 refusal-events-not-an-event = Eso no es un evento.
+
+## Listar eventos (GET /events) y los intervalos de otras listas (/bookings, las horas libres de una página de reservas)
+
+refusal-events-window-bound = { $field ->
+    [start] Indica desde cuándo listar (start, en RFC 3339, como 2026-03-02T00:00:00Z).
+   *[other] Indica hasta cuándo listar (end, en RFC 3339, como 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = El final del intervalo tiene que ser posterior a su comienzo.
+refusal-events-window-too-long = Un intervalo abarca como mucho { $days } días; pide después el siguiente.
+refusal-events-cursor-other-query = Este cursor es de otra consulta (start, end, calendar, q).
+refusal-events-cursor-unknown = Este cursor no lo dio esta lista.
+refusal-events-calendar-not-yours = Ese no es uno de tus calendarios (indica su id o su slug).
+
+## Escribir un evento por la API (POST y PATCH /events)
+
+refusal-events-no-calendar = No tienes ningún calendario donde poner el evento.
+refusal-events-calendar-form = Indica el calendario por su id o su slug.
+refusal-events-calendar-move = Aquí un evento no se puede mover a otro calendario.
+refusal-events-attendees-elsewhere = Los invitados se cambian con /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range es thisandfuture o se omite.
+refusal-events-range-occurrence = Con range indica también la repetición desde la que se aplica (?occurrence=).
+refusal-events-data-unreadable = Los datos iCalendar guardados de este evento no se pueden leer: { $reason }
+
+## Los recordatorios propios de un evento (reminders, en POST y PATCH /events)
+
+refusal-events-reminders-list = El campo «{ $field }» es una lista de como mucho { $most } recordatorios, o null.
+refusal-events-reminders-item = Cada recordatorio de «{ $field }» son los minutos antes del comienzo, o un TRIGGER como los mostrados.
+refusal-events-reminder-too-far = Un recordatorio de «{ $field }» está como mucho a { $most } minutos del comienzo.
+refusal-events-reminder-trigger = «{ $given }» en «{ $field }» no es un TRIGGER como RELATED=END:-PT15M.

@@ -99,3 +99,41 @@ refusal-booking-begun = این رزرو شروع شده است؛ دیگر نمی
 refusal-booking-link-gone = پیوند رزروی که این رزرو از راه آن انجام شد دیگر وجود ندارد.
 refusal-booking-event-gone = رویداد این رزرو دیگر وجود ندارد؛ به‌جایش دوباره رزرو کنید.
 refusal-booking-calendar-closed = این رزرو دیگر اینجا تغییر نمی‌کند: تقویمی که رزرو در آن است دیگر به روی پیوند رزرو باز نیست. به‌جایش به برگزارکننده پیام دهید.
+
+## آنچه یک درخواست می‌فرستد: درخواست صفحهٔ رزرو (رزروکننده)، /availability، /bookings و پیوندهای رزرو (صاحب پیوند)
+
+refusal-booking-body-too-deep = بدنهٔ درخواست بیش از حد تودرتو است.
+refusal-booking-control-characters = متن‌ها نمی‌توانند نویسهٔ کنترلی داشته باشند.
+refusal-booking-body-object = { $what ->
+    [booking] رزرو به شکل یک شیء JSON فرستاده می‌شود.
+    [cancellation] لغو به شکل یک شیء JSON فرستاده می‌شود.
+    [new-time] زمان تازه به شکل یک شیء JSON فرستاده می‌شود.
+   *[other] بدنهٔ درخواست یک شیء JSON است.
+}
+refusal-booking-body-field = { $what ->
+    [booking] فیلد «{ $field }» وجود ندارد؛ فیلدهای رزرو: { $known }.
+    [cancellation] فیلد «{ $field }» وجود ندارد؛ فیلدهای لغو: { $known }.
+    [new-time] فیلد «{ $field }» وجود ندارد؛ فیلدهای زمان تازه: { $known }.
+   *[other] فیلد «{ $field }» وجود ندارد؛ فیلدهای درخواست: { $known }.
+}
+refusal-booking-zone-form = «{ $field }» نام یک منطقهٔ زمانی IANA مثل Europe/Berlin است.
+refusal-booking-moment-form = { $field ->
+    [start] شروع
+   *[other] پایان
+} یک تاریخ (YYYY-MM-DD) یا تاریخ و ساعتی به قالب RFC 3339 است.
+refusal-booking-duration-param = مدت (duration) عدد درستی از دقیقه‌هاست، یکی از آن‌هایی که پیوند پیشنهاد می‌دهد.
+refusal-booking-field-required = { $field ->
+    [name] نام شما لازم است.
+    [email] نشانی ایمیل شما لازم است.
+    [start] زمان شروع را بنویسید.
+   *[other] فیلد «{ $field }» لازم است.
+}
+refusal-booking-field-text = فیلد «{ $field }» باید متن باشد.
+refusal-booking-field-long = فیلد «{ $field }» حداکثر { $most } نویسه است.
+refusal-booking-start-form = شروع تاریخ و ساعتی به قالب RFC 3339 است.
+refusal-booking-start-date = شروع یک تاریخ همراه با ساعت است (شروع وقت انتخاب‌شده)، نه فقط یک تاریخ.
+refusal-booking-duration-minutes = مدت (duration_minutes) عدد درستی از دقیقه‌هاست که پیوند پیشنهاد می‌دهد.
+refusal-booking-answers-form = پاسخ‌ها (answers) یک شیء مثل {"{"}"q1": "..."{"}"} هستند.
+refusal-booking-answer-text = هر پاسخ متنی با حداکثر { $most } نویسه است.
+refusal-booking-no-page = در این نشانی صفحهٔ رزروی نیست.
+refusal-booking-link-slug = slug نشانی (slug) یکی از پیوندهای شماست.

@@ -33,6 +33,21 @@ refusal-calendars-busy = اینکه تقویم وقت اشغال‌شده حسا
 refusal-calendars-client-properties = هر تقویم حداکثر { $most } ویژگی از برنامه‌های تقویم نگه می‌دارد.
 refusal-calendars-client-property = ویژگی یک برنامهٔ تقویم حداکثر { $most } نویسه است و نامی به شکل {"{"}namespace{"}"}name دارد.
 
+## نام، رنگ و وقت اشغال‌شدهٔ یک تقویم و کسانی که با آن‌ها به اشتراک گذاشته شده (PATCH /calendars/{id}، اعضای آن)
+
+refusal-calendars-field-fixed = «{ $field }» اینجا تغییر نمی‌کند؛ name، color و busy را می‌شود تغییر داد.
+refusal-calendars-name-blank = نام نمی‌تواند خالی باشد؛ یک نام یا null بنویسید.
+refusal-calendars-name-control-characters = نام نویسهٔ کنترلی دارد.
+refusal-calendars-name-long = نام حداکثر { $most } نویسه است.
+refusal-calendars-name-kept = تقویم خودتان نام دارد: یک نام بنویسید، نه null.
+refusal-calendars-color = رنگ مقداری مثل #1E88E5 است، یا null.
+refusal-calendars-busy-value = busy یکی از true، false یا null است.
+refusal-calendars-busy-own = busy فقط برای تقویم‌هایی است که با شما به اشتراک گذاشته شده؛ تقویم‌های خودتان همیشه وقت اشغال‌شده حساب می‌شوند.
+refusal-calendars-member-not-started = این کاربر تلگرام هنوز ربات را شروع نکرده، پس تقویمی ندارد.
+refusal-calendars-member-unknown = هیچ کاربر Televent به نام { $name } نیست؛ از او بخواهید اول ربات را باز کند.
+refusal-calendars-member-form = یک شناسهٔ تلگرام یا ‎@username‎ بنویسید.
+refusal-calendars-owner-role = نقش مالک تغییر نمی‌کند؛ تقویم مال اوست.
+
 ## رویدادها
 
 refusal-calendars-event-gone = این رویداد دیگر وجود ندارد.

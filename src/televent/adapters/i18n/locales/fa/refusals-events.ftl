@@ -63,3 +63,32 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = بنویسید رویداد کی شروع می‌شود.
 refusal-events-start-for-time = وقتی به رویداد تمام روز ساعت می‌دهید، زمان شروعش را هم بنویسید.
 refusal-events-not-an-event = این یک رویداد نیست.
+
+## فهرست رویدادها (GET /events) و بازه‌های فهرست‌های دیگر (/bookings، وقت‌های آزاد صفحهٔ رزرو)
+
+refusal-events-window-bound = { $field ->
+    [start] بنویسید فهرست از کی باشد (start، به قالب RFC 3339، مثل 2026-03-02T00:00:00Z).
+   *[other] بنویسید فهرست تا کی باشد (end، به قالب RFC 3339، مثل 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = پایان بازه باید بعد از شروع آن باشد.
+refusal-events-window-too-long = هر بازه حداکثر { $days } روز است؛ بازهٔ بعدی را جداگانه بخواهید.
+refusal-events-cursor-other-query = این cursor مال پرس‌وجوی دیگری است (start، end، calendar، q).
+refusal-events-cursor-unknown = این cursor را این فهرست نداده است.
+refusal-events-calendar-not-yours = این یکی از تقویم‌های شما نیست (شناسه یا slug آن را بنویسید).
+
+## نوشتن رویداد از راه API (POST و PATCH /events)
+
+refusal-events-no-calendar = تقویمی ندارید که رویداد را در آن بگذارید.
+refusal-events-calendar-form = تقویم را با شناسه یا slug آن مشخص کنید.
+refusal-events-calendar-move = اینجا نمی‌شود رویداد را به تقویم دیگری برد.
+refusal-events-attendees-elsewhere = دعوت‌شدگان را با /api/v1/events/{"{"}id{"}"}/attendees تغییر دهید.
+refusal-events-range-value = مقدار range یا thisandfuture است یا اصلاً نوشته نمی‌شود.
+refusal-events-range-occurrence = همراه range، تکراری را هم که از آن شروع می‌شود بنویسید (?occurrence=).
+refusal-events-data-unreadable = داده‌های iCalendar ذخیره‌شدهٔ این رویداد خوانده نمی‌شود: { $reason }
+
+## یادآورهای خود رویداد (reminders در POST و PATCH /events)
+
+refusal-events-reminders-list = فیلد «{ $field }» فهرستی از حداکثر { $most } یادآور است، یا null.
+refusal-events-reminders-item = هر یادآور در «{ $field }» تعداد دقیقه‌های پیش از شروع است، یا یک TRIGGER به شکلی که نشان داده شده است.
+refusal-events-reminder-too-far = یادآور در «{ $field }» حداکثر { $most } دقیقه با شروع فاصله دارد.
+refusal-events-reminder-trigger = «{ $given }» در «{ $field }» یک TRIGGER مثل RELATED=END:-PT15M نیست.

@@ -99,3 +99,41 @@ refusal-booking-begun = Pemesanan ini sudah dimulai; sekarang tidak bisa diubah 
 refusal-booking-link-gone = Tautan pemesanan untuk pesanan ini sudah tidak ada.
 refusal-booking-event-gone = Acara untuk pesanan ini sudah tidak ada; silakan pesan lagi.
 refusal-booking-calendar-closed = Pesanan ini tidak bisa diubah lagi di sini: kalender tempatnya berada tidak lagi terbuka untuk tautan pemesanannya. Silakan hubungi penyelenggara.
+
+## Yang dikirim sebuah permintaan: dari halaman pemesanan (pemesan), /availability, /bookings, dan tautan pemesanan (pemilik)
+
+refusal-booking-body-too-deep = Isi permintaan bersarang terlalu dalam.
+refusal-booking-control-characters = Teks tidak boleh berisi karakter kontrol.
+refusal-booking-body-object = { $what ->
+    [booking] Pesanan dikirim sebagai objek JSON.
+    [cancellation] Pembatalan dikirim sebagai objek JSON.
+    [new-time] Waktu baru dikirim sebagai objek JSON.
+   *[other] Isi permintaan berupa objek JSON.
+}
+refusal-booking-body-field = { $what ->
+    [booking] Kolom “{ $field }” tidak ada; pesanan berisi: { $known }.
+    [cancellation] Kolom “{ $field }” tidak ada; pembatalan berisi: { $known }.
+    [new-time] Kolom “{ $field }” tidak ada; waktu baru berisi: { $known }.
+   *[other] Kolom “{ $field }” tidak ada; permintaan berisi: { $known }.
+}
+refusal-booking-zone-form = “{ $field }” adalah nama zona waktu IANA seperti Europe/Berlin.
+refusal-booking-moment-form = { $field ->
+    [start] Waktu mulai
+   *[other] Waktu selesai
+} berupa tanggal (YYYY-MM-DD) atau tanggal dan jam RFC 3339.
+refusal-booking-duration-param = Durasi (duration) berupa bilangan bulat menit, salah satu yang ditawarkan tautan.
+refusal-booking-field-required = { $field ->
+    [name] Namamu diperlukan.
+    [email] Alamat emailmu diperlukan.
+    [start] Sebutkan waktu mulainya.
+   *[other] Kolom “{ $field }” diperlukan.
+}
+refusal-booking-field-text = Kolom “{ $field }” harus berupa teks.
+refusal-booking-field-long = Kolom “{ $field }” paling panjang { $most } karakter.
+refusal-booking-start-form = Waktu mulai berupa tanggal dan jam RFC 3339.
+refusal-booking-start-date = Waktu mulai berupa tanggal dengan jam (awal waktu yang dipilih), bukan tanggal saja.
+refusal-booking-duration-minutes = Durasi (duration_minutes) berupa bilangan bulat menit yang ditawarkan tautan.
+refusal-booking-answers-form = Jawaban (answers) berupa objek seperti {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = Setiap jawaban berupa teks paling panjang { $most } karakter.
+refusal-booking-no-page = Tidak ada halaman pemesanan di alamat ini.
+refusal-booking-link-slug = slug adalah alamat (slug) salah satu tautanmu.

@@ -33,6 +33,21 @@ refusal-calendars-busy = Apakah kalender dihitung sibuk (busy) ditulis dengan tr
 refusal-calendars-client-properties = Sebuah kalender menyimpan paling banyak { $most } properti dari aplikasi kalender.
 refusal-calendars-client-property = Properti dari aplikasi kalender paling banyak { $most } karakter, dengan nama berbentuk {"{"}namespace{"}"}name.
 
+## Nama, warna, dan waktu sibuk kalender, serta dengan siapa kalender dibagikan (PATCH /calendars/{id}, anggotanya)
+
+refusal-calendars-field-fixed = “{ $field }” tidak bisa diubah di sini; yang bisa diubah: name, color, dan busy.
+refusal-calendars-name-blank = Nama tidak boleh kosong; tulis sebuah nama atau null.
+refusal-calendars-name-control-characters = Nama berisi karakter kontrol.
+refusal-calendars-name-long = Nama paling panjang { $most } karakter.
+refusal-calendars-name-kept = Kalendermu sendiri tetap punya nama: tulis sebuah nama, bukan null.
+refusal-calendars-color = Warna berupa nilai seperti #1E88E5, atau null.
+refusal-calendars-busy-value = busy berisi true, false, atau null.
+refusal-calendars-busy-own = busy hanya untuk kalender yang dibagikan kepadamu; kalendermu sendiri selalu dihitung sebagai waktu sibuk.
+refusal-calendars-member-not-started = Pengguna Telegram itu belum memulai bot, jadi belum punya kalender.
+refusal-calendars-member-unknown = Tidak ada pengguna Televent bernama { $name }; minta dia membuka bot dulu.
+refusal-calendars-member-form = Sebutkan id Telegram atau @username.
+refusal-calendars-owner-role = Peran pemilik tidak bisa diubah: kalender itu miliknya.
+
 ## Acara
 
 refusal-calendars-event-gone = Acara itu sudah tidak ada.

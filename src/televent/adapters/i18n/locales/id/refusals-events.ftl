@@ -63,3 +63,32 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = Tentukan kapan acara dimulai.
 refusal-events-start-for-time = Jika acara sepanjang hari diberi jam, tentukan juga kapan acara dimulai.
 refusal-events-not-an-event = Itu bukan acara.
+
+## Daftar acara (GET /events) dan rentang daftar lain (/bookings, waktu kosong di halaman pemesanan)
+
+refusal-events-window-bound = { $field ->
+    [start] Sebutkan mulai kapan daftarnya (start, dalam RFC 3339, misalnya 2026-03-02T00:00:00Z).
+   *[other] Sebutkan sampai kapan daftarnya (end, dalam RFC 3339, misalnya 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = Akhir rentang harus sesudah awalnya.
+refusal-events-window-too-long = Satu rentang paling panjang { $days } hari; minta rentang berikutnya sesudah itu.
+refusal-events-cursor-other-query = Cursor ini milik kueri lain (start, end, calendar, q).
+refusal-events-cursor-unknown = Cursor ini bukan dari daftar ini.
+refusal-events-calendar-not-yours = Itu bukan salah satu kalendermu (sebutkan id atau slug-nya).
+
+## Menulis acara lewat API (POST dan PATCH /events)
+
+refusal-events-no-calendar = Kamu tidak punya kalender untuk menaruh acara ini.
+refusal-events-calendar-form = Sebutkan kalendernya dengan id atau slug.
+refusal-events-calendar-move = Di sini acara tidak bisa dipindah ke kalender lain.
+refusal-events-attendees-elsewhere = Orang yang diundang diubah lewat /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range berisi thisandfuture atau tidak ditulis.
+refusal-events-range-occurrence = Bersama range, sebutkan juga pengulangan tempat ia mulai berlaku (?occurrence=).
+refusal-events-data-unreadable = Data iCalendar acara ini yang tersimpan tidak bisa dibaca: { $reason }
+
+## Pengingat milik acara itu sendiri (reminders, di POST dan PATCH /events)
+
+refusal-events-reminders-list = Kolom “{ $field }” berupa daftar paling banyak { $most } pengingat, atau null.
+refusal-events-reminders-item = Setiap pengingat di “{ $field }” berupa jumlah menit sebelum mulai, atau TRIGGER seperti yang ditampilkan.
+refusal-events-reminder-too-far = Pengingat di “{ $field }” paling jauh { $most } menit dari waktu mulai.
+refusal-events-reminder-trigger = “{ $given }” di “{ $field }” bukan TRIGGER seperti RELATED=END:-PT15M.

@@ -114,3 +114,41 @@ refusal-booking-begun = Este agendamento já começou; agora não dá mais para 
 refusal-booking-link-gone = O link de agendamento deste agendamento não existe mais.
 refusal-booking-event-gone = O evento deste agendamento não existe mais; agende de novo.
 refusal-booking-calendar-closed = Este agendamento não pode mais ser alterado aqui: a agenda em que ele está não está mais aberta ao link de agendamento. Escreva ao organizador.
+
+## O que uma requisição envia: a da página de agendamento (quem agenda), /availability, /bookings e os links de agendamento (o dono)
+
+refusal-booking-body-too-deep = O corpo da requisição está aninhado fundo demais.
+refusal-booking-control-characters = Os textos não podem conter caracteres de controle.
+refusal-booking-body-object = { $what ->
+    [booking] Um agendamento é enviado como objeto JSON.
+    [cancellation] Um cancelamento é enviado como objeto JSON.
+    [new-time] Um novo horário é enviado como objeto JSON.
+   *[other] O corpo da requisição é um objeto JSON.
+}
+refusal-booking-body-field = { $what ->
+    [booking] O campo “{ $field }” não existe; um agendamento leva: { $known }.
+    [cancellation] O campo “{ $field }” não existe; um cancelamento leva: { $known }.
+    [new-time] O campo “{ $field }” não existe; um novo horário leva: { $known }.
+   *[other] O campo “{ $field }” não existe; a requisição leva: { $known }.
+}
+refusal-booking-zone-form = “{ $field }” é o nome de um fuso horário IANA, como Europe/Berlin.
+refusal-booking-moment-form = { $field ->
+    [start] O início
+   *[other] O fim
+} é uma data (AAAA-MM-DD) ou uma data e hora RFC 3339.
+refusal-booking-duration-param = A duração (duration) é um número inteiro de minutos, um dos que o link oferece.
+refusal-booking-field-required = { $field ->
+    [name] Seu nome é necessário.
+    [email] Seu endereço de e-mail é necessário.
+    [start] Informe o horário de início.
+   *[other] O campo “{ $field }” é necessário.
+}
+refusal-booking-field-text = O campo “{ $field }” precisa ser um texto.
+refusal-booking-field-long = O campo “{ $field }” tem no máximo { $most } caracteres.
+refusal-booking-start-form = O início é uma data e hora RFC 3339.
+refusal-booking-start-date = O início é uma data com hora (o início do horário escolhido), não só uma data.
+refusal-booking-duration-minutes = A duração (duration_minutes) é um número inteiro de minutos, entre os que o link oferece.
+refusal-booking-answers-form = As respostas (answers) são um objeto como {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = Cada resposta é um texto de no máximo { $most } caracteres.
+refusal-booking-no-page = Não há página de agendamento neste endereço.
+refusal-booking-link-slug = slug é o endereço (slug) de um dos seus links.

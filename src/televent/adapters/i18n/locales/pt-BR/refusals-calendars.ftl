@@ -34,6 +34,21 @@ refusal-calendars-busy = Se o calendário conta como ocupado (busy) é indicado 
 refusal-calendars-client-properties = Um calendário guarda no máximo { $most } propriedades de aplicativos de calendário.
 refusal-calendars-client-property = Uma propriedade de um aplicativo de calendário tem no máximo { $most } caracteres e um nome na forma {"{"}namespace{"}"}name.
 
+## O nome, a cor e o tempo ocupado de uma agenda, e com quem ela é compartilhada (PATCH /calendars/{id}, seus membros)
+
+refusal-calendars-field-fixed = “{ $field }” não pode ser alterado aqui; dá para alterar name, color e busy.
+refusal-calendars-name-blank = O nome não pode ficar em branco; informe um nome ou null.
+refusal-calendars-name-control-characters = O nome contém caracteres de controle.
+refusal-calendars-name-long = O nome tem no máximo { $most } caracteres.
+refusal-calendars-name-kept = A sua própria agenda mantém um nome: informe um, não null.
+refusal-calendars-color = A cor é um valor como #1E88E5, ou null.
+refusal-calendars-busy-value = busy é true, false ou null.
+refusal-calendars-busy-own = busy só existe para agendas compartilhadas com você; as suas sempre contam como tempo ocupado.
+refusal-calendars-member-not-started = Esse usuário do Telegram ainda não iniciou o bot, então não tem agenda.
+refusal-calendars-member-unknown = Nenhum usuário do Televent se chama { $name }; peça para a pessoa abrir o bot primeiro.
+refusal-calendars-member-form = Informe um id do Telegram ou um @usuário.
+refusal-calendars-owner-role = O papel do dono não pode mudar: a agenda é dele.
+
 ## Eventos
 
 refusal-calendars-event-gone = Esse evento não existe mais.

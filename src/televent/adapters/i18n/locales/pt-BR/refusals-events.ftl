@@ -63,3 +63,32 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = Informe quando o evento começa.
 refusal-events-start-for-time = Se um evento de dia inteiro passar a ter horário, informe também quando ele começa.
 refusal-events-not-an-event = Isso não é um evento.
+
+## Listar eventos (GET /events) e os intervalos de outras listas (/bookings, os horários livres de uma página de agendamento)
+
+refusal-events-window-bound = { $field ->
+    [start] Informe a partir de quando listar (start, em RFC 3339, como 2026-03-02T00:00:00Z).
+   *[other] Informe até quando listar (end, em RFC 3339, como 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = O fim do intervalo precisa ser depois do início.
+refusal-events-window-too-long = Um intervalo abrange no máximo { $days } dias; peça o seguinte depois.
+refusal-events-cursor-other-query = Este cursor é de outra consulta (start, end, calendar, q).
+refusal-events-cursor-unknown = Este cursor não foi dado por esta lista.
+refusal-events-calendar-not-yours = Essa não é uma das suas agendas (informe o id ou o slug dela).
+
+## Gravar um evento pela API (POST e PATCH /events)
+
+refusal-events-no-calendar = Você não tem nenhuma agenda onde colocar o evento.
+refusal-events-calendar-form = Informe a agenda pelo id ou pelo slug.
+refusal-events-calendar-move = Aqui um evento não pode ser movido para outra agenda.
+refusal-events-attendees-elsewhere = Os convidados são alterados com /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range é thisandfuture ou fica de fora.
+refusal-events-range-occurrence = Com range, informe também a repetição a partir da qual ele vale (?occurrence=).
+refusal-events-data-unreadable = Os dados iCalendar salvos deste evento não podem ser lidos: { $reason }
+
+## Os lembretes do próprio evento (reminders, em POST e PATCH /events)
+
+refusal-events-reminders-list = O campo “{ $field }” é uma lista de no máximo { $most } lembretes, ou null.
+refusal-events-reminders-item = Cada lembrete em “{ $field }” é um número de minutos antes do início, ou um TRIGGER como os mostrados.
+refusal-events-reminder-too-far = Um lembrete em “{ $field }” fica a no máximo { $most } minutos do início.
+refusal-events-reminder-trigger = “{ $given }” em “{ $field }” não é um TRIGGER como RELATED=END:-PT15M.

@@ -143,3 +143,47 @@ refusal-booking-begun = Эта запись уже началась; измен�
 refusal-booking-link-gone = Ссылки для записи, по которой сделана эта запись, больше нет.
 refusal-booking-event-gone = Событие этой записи удалено; запишитесь заново.
 refusal-booking-calendar-closed = Эту запись здесь больше нельзя изменить: календарь, в котором она стоит, больше не открыт для её ссылки записи. Напишите организатору.
+
+## Что присылает запрос: страница записи (гость), /availability, /bookings и ссылки для записи (владелец)
+
+refusal-booking-body-too-deep = В теле запроса слишком глубокая вложенность.
+refusal-booking-control-characters = В текстах не может быть управляющих символов.
+refusal-booking-body-object = { $what ->
+    [booking] Запись передают объектом JSON.
+    [cancellation] Отмену передают объектом JSON.
+    [new-time] Новое время передают объектом JSON.
+   *[other] Тело запроса — это объект JSON.
+}
+refusal-booking-body-field = { $what ->
+    [booking] Поля «{ $field }» нет; поля записи: { $known }.
+    [cancellation] Поля «{ $field }» нет; поля отмены: { $known }.
+    [new-time] Поля «{ $field }» нет; поля нового времени: { $known }.
+   *[other] Поля «{ $field }» нет; поля запроса: { $known }.
+}
+refusal-booking-zone-form = «{ $field }» — это название часового пояса IANA, например Europe/Berlin.
+refusal-booking-moment-form = { $field ->
+    [start] Начало
+   *[other] Конец
+} — это дата (ГГГГ-ММ-ДД) или дата со временем по RFC 3339.
+refusal-booking-duration-param = Длительность (duration) — это целое число минут, одно из тех, что предлагает ссылка.
+refusal-booking-field-required = { $field ->
+    [name] Нужно ваше имя.
+    [email] Нужен ваш адрес почты.
+    [start] Укажите время начала.
+   *[other] Заполните поле «{ $field }».
+}
+refusal-booking-field-text = Поле «{ $field }» должно быть текстом.
+refusal-booking-field-long = Поле «{ $field }» — не длиннее { $most ->
+    [one] { $most } символа
+   *[other] { $most } символов
+}.
+refusal-booking-start-form = Начало — это дата со временем по RFC 3339.
+refusal-booking-start-date = Начало — это дата со временем (начало выбранного времени), а не просто дата.
+refusal-booking-duration-minutes = Длительность (duration_minutes) — это целое число минут из тех, что предлагает ссылка.
+refusal-booking-answers-form = Ответы (answers) — это объект вида {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = Каждый ответ — это текст не длиннее { $most ->
+    [one] { $most } символа
+   *[other] { $most } символов
+}.
+refusal-booking-no-page = По этому адресу нет страницы записи.
+refusal-booking-link-slug = slug — это адрес (slug) одной из ваших ссылок.

@@ -40,6 +40,24 @@ refusal-calendars-client-property = Свойство приложения — э
    *[other] { $most } символов
 } и имя вида {"{"}namespace{"}"}name.
 
+## Название, цвет и занятость календаря и те, с кем им поделились (PATCH /calendars/{id}, его участники)
+
+refusal-calendars-field-fixed = Поле «{ $field }» здесь не меняется; менять можно name, color и busy.
+refusal-calendars-name-blank = Название не может быть пустым; укажите название или null.
+refusal-calendars-name-control-characters = В названии есть управляющие символы.
+refusal-calendars-name-long = Название — не длиннее { $most ->
+    [one] { $most } символа
+   *[other] { $most } символов
+}.
+refusal-calendars-name-kept = У вашего собственного календаря должно быть название: укажите его, а не null.
+refusal-calendars-color = Цвет — это значение вроде #1E88E5 или null.
+refusal-calendars-busy-value = busy — это true, false или null.
+refusal-calendars-busy-own = busy задают только для календарей, которыми поделились с вами; ваши собственные всегда считаются занятым временем.
+refusal-calendars-member-not-started = Этот пользователь Telegram ещё не запускал бота, поэтому календаря у него нет.
+refusal-calendars-member-unknown = В Televent нет пользователя { $name }; попросите его сначала открыть бота.
+refusal-calendars-member-form = Укажите Telegram id или @username.
+refusal-calendars-owner-role = Роль владельца изменить нельзя: календарь принадлежит ему.
+
 ## События
 
 refusal-calendars-event-gone = Этого события больше нет.

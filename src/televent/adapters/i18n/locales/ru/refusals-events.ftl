@@ -69,3 +69,42 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = Укажите, когда начинается событие.
 refusal-events-start-for-time = Когда событию на весь день задают время, укажите и его начало.
 refusal-events-not-an-event = Это не событие.
+
+## Список событий (GET /events) и промежутки других списков (/bookings, свободное время страницы записи)
+
+refusal-events-window-bound = { $field ->
+    [start] Укажите начало промежутка (start, по RFC 3339, например 2026-03-02T00:00:00Z).
+   *[other] Укажите конец промежутка (end, по RFC 3339, например 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = Конец промежутка должен быть позже его начала.
+refusal-events-window-too-long = Промежуток — не больше { $days ->
+    [one] { $days } дня
+   *[other] { $days } дней
+}; следующий запросите отдельно.
+refusal-events-cursor-other-query = Этот курсор относится к другому запросу (start, end, calendar, q).
+refusal-events-cursor-unknown = Этот курсор выдан не этим списком.
+refusal-events-calendar-not-yours = Это не ваш календарь (укажите id или slug одного из ваших).
+
+## Запись события через API (POST и PATCH /events)
+
+refusal-events-no-calendar = У вас нет календаря, в который можно записать событие.
+refusal-events-calendar-form = Укажите календарь по его id или slug.
+refusal-events-calendar-move = Здесь нельзя перенести событие в другой календарь.
+refusal-events-attendees-elsewhere = Приглашённых меняют через /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range — это thisandfuture, или его не указывают.
+refusal-events-range-occurrence = Вместе с range укажите повторение, с которого оно действует (?occurrence=).
+refusal-events-data-unreadable = Сохранённые данные iCalendar этого события не удаётся прочитать: { $reason }
+
+## Собственные напоминания события (reminders в POST и PATCH /events)
+
+refusal-events-reminders-list = Поле «{ $field }» — это список не больше чем из { $most ->
+    [one] { $most } напоминания
+   *[other] { $most } напоминаний
+} или null.
+refusal-events-reminders-item = Каждое напоминание в поле «{ $field }» — это число минут до начала или TRIGGER в показанном виде.
+refusal-events-reminder-too-far = Напоминание в поле «{ $field }» — не дальше чем за { $most ->
+    [one] { $most } минуту
+    [few] { $most } минуты
+   *[other] { $most } минут
+} от начала.
+refusal-events-reminder-trigger = «{ $given }» в поле «{ $field }» — не TRIGGER вида RELATED=END:-PT15M.

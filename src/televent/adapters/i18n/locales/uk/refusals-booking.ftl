@@ -146,3 +146,49 @@ refusal-booking-begun = Цей запис уже почався; змінити 
 refusal-booking-link-gone = Посилання для запису, за яким зроблено цей запис, більше немає.
 refusal-booking-event-gone = Подію цього запису видалено; запишіться знову.
 refusal-booking-calendar-closed = Цей запис тут більше не можна змінити: календар, у якому він стоїть, більше не відкритий для його посилання запису. Напишіть організаторові.
+
+## Що надсилає запит: сторінка запису (гість), /availability, /bookings і посилання для запису (власник)
+
+refusal-booking-body-too-deep = У тілі запиту надто глибока вкладеність.
+refusal-booking-control-characters = У текстах не може бути керівних символів.
+refusal-booking-body-object = { $what ->
+    [booking] Запис передають об’єктом JSON.
+    [cancellation] Скасування передають об’єктом JSON.
+    [new-time] Новий час передають об’єктом JSON.
+   *[other] Тіло запиту — це об’єкт JSON.
+}
+refusal-booking-body-field = { $what ->
+    [booking] Поля «{ $field }» немає; поля запису: { $known }.
+    [cancellation] Поля «{ $field }» немає; поля скасування: { $known }.
+    [new-time] Поля «{ $field }» немає; поля нового часу: { $known }.
+   *[other] Поля «{ $field }» немає; поля запиту: { $known }.
+}
+refusal-booking-zone-form = «{ $field }» — це назва часового поясу IANA, наприклад Europe/Berlin.
+refusal-booking-moment-form = { $field ->
+    [start] Початок
+   *[other] Кінець
+} — це дата (РРРР-ММ-ДД) або дата з часом за RFC 3339.
+refusal-booking-duration-param = Тривалість (duration) — це ціла кількість хвилин, одна з тих, що пропонує посилання.
+refusal-booking-field-required = { $field ->
+    [name] Потрібне ваше ім’я.
+    [email] Потрібна ваша адреса пошти.
+    [start] Вкажіть час початку.
+   *[other] Заповніть поле «{ $field }».
+}
+refusal-booking-field-text = Поле «{ $field }» має бути текстом.
+refusal-booking-field-long = Поле «{ $field }» — не довше за { $most ->
+    [one] { $most } символ
+    [few] { $most } символи
+   *[other] { $most } символів
+}.
+refusal-booking-start-form = Початок — це дата з часом за RFC 3339.
+refusal-booking-start-date = Початок — це дата з часом (початок вибраного часу), а не просто дата.
+refusal-booking-duration-minutes = Тривалість (duration_minutes) — це ціла кількість хвилин із тих, що пропонує посилання.
+refusal-booking-answers-form = Відповіді (answers) — це об’єкт вигляду {"{"}"q1": "..."{"}"}.
+refusal-booking-answer-text = Кожна відповідь — це текст не довший за { $most ->
+    [one] { $most } символ
+    [few] { $most } символи
+   *[other] { $most } символів
+}.
+refusal-booking-no-page = За цією адресою немає сторінки запису.
+refusal-booking-link-slug = slug — це адреса (slug) одного з ваших посилань.

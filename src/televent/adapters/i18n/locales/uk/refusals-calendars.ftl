@@ -40,6 +40,25 @@ refusal-calendars-client-property = Властивість застосунку 
    *[other] { $most } символів
 } та ім’я вигляду {"{"}namespace{"}"}name.
 
+## Назва, колір і зайнятість календаря та ті, з ким ним поділилися (PATCH /calendars/{id}, його учасники)
+
+refusal-calendars-field-fixed = Поле «{ $field }» тут не змінюється; змінювати можна name, color і busy.
+refusal-calendars-name-blank = Назва не може бути порожньою; вкажіть назву або null.
+refusal-calendars-name-control-characters = У назві є керівні символи.
+refusal-calendars-name-long = Назва — не довша за { $most ->
+    [one] { $most } символ
+    [few] { $most } символи
+   *[other] { $most } символів
+}.
+refusal-calendars-name-kept = Ваш власний календар має мати назву: вкажіть її, а не null.
+refusal-calendars-color = Колір — це значення на зразок #1E88E5 або null.
+refusal-calendars-busy-value = busy — це true, false або null.
+refusal-calendars-busy-own = busy задають лише для календарів, якими поділилися з вами; ваші власні завжди вважаються зайнятим часом.
+refusal-calendars-member-not-started = Цей користувач Telegram ще не запускав бота, тож календаря в нього немає.
+refusal-calendars-member-unknown = У Televent немає користувача { $name }; попросіть його спершу відкрити бота.
+refusal-calendars-member-form = Вкажіть Telegram id або @username.
+refusal-calendars-owner-role = Роль власника змінити не можна: календар належить йому.
+
 ## Події
 
 refusal-calendars-event-gone = Цієї події більше немає.

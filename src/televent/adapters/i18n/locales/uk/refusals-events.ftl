@@ -70,3 +70,42 @@ refusal-events-moment-form = { $kind ->
 refusal-events-start-required = Вкажіть, коли починається подія.
 refusal-events-start-for-time = Коли події на весь день задаєте час, вкажіть і її початок.
 refusal-events-not-an-event = Це не подія.
+
+## Список подій (GET /events) і проміжки інших списків (/bookings, вільний час сторінки запису)
+
+refusal-events-window-bound = { $field ->
+    [start] Вкажіть початок проміжку (start, за RFC 3339, наприклад 2026-03-02T00:00:00Z).
+   *[other] Вкажіть кінець проміжку (end, за RFC 3339, наприклад 2026-03-02T00:00:00Z).
+}
+refusal-events-window-backwards = Кінець проміжку має бути пізніше за його початок.
+refusal-events-window-too-long = Проміжок — не більше { $days ->
+    [one] { $days } дня
+   *[other] { $days } днів
+}; наступний запитайте окремо.
+refusal-events-cursor-other-query = Цей курсор належить до іншого запиту (start, end, calendar, q).
+refusal-events-cursor-unknown = Цей курсор видав не цей список.
+refusal-events-calendar-not-yours = Це не ваш календар (вкажіть id або slug одного з ваших).
+
+## Запис події через API (POST і PATCH /events)
+
+refusal-events-no-calendar = У вас немає календаря, до якого можна записати подію.
+refusal-events-calendar-form = Вкажіть календар за його id або slug.
+refusal-events-calendar-move = Тут не можна перенести подію до іншого календаря.
+refusal-events-attendees-elsewhere = Запрошених змінюють через /api/v1/events/{"{"}id{"}"}/attendees.
+refusal-events-range-value = range — це thisandfuture, або його не вказують.
+refusal-events-range-occurrence = Разом із range вкажіть повторення, з якого воно діє (?occurrence=).
+refusal-events-data-unreadable = Збережені дані iCalendar цієї події не вдається прочитати: { $reason }
+
+## Власні нагадування події (reminders у POST і PATCH /events)
+
+refusal-events-reminders-list = Поле «{ $field }» — це список щонайбільше з { $most ->
+    [one] { $most } нагадування
+   *[other] { $most } нагадувань
+} або null.
+refusal-events-reminders-item = Кожне нагадування в полі «{ $field }» — це кількість хвилин до початку або TRIGGER у показаному вигляді.
+refusal-events-reminder-too-far = Нагадування в полі «{ $field }» — не далі ніж за { $most ->
+    [one] { $most } хвилину
+    [few] { $most } хвилини
+   *[other] { $most } хвилин
+} від початку.
+refusal-events-reminder-trigger = «{ $given }» у полі «{ $field }» — не TRIGGER вигляду RELATED=END:-PT15M.
