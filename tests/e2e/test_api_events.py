@@ -257,6 +257,34 @@ def test_a_listing_says_when_a_series_has_more_occurrences_than_it_expands(
     assert [e["title"] for e in walked if e["title"] != "Hourly"] == ["Lunch"]  # others all
 
 
+ODD_ZONE = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Exporter//EN\r\nBEGIN:VTIMEZONE\r\n"
+    "TZID:Office Time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nDTSTAMP:garbage\r\n"
+    "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    "BEGIN:VEVENT\r\nUID:odd-zone@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+    "DTSTART;TZID=Office Time:20260310T090000\r\nDTEND;TZID=Office Time:20260310T100000\r\n"
+    "SUMMARY:Planning\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_an_event_whose_zone_has_a_property_the_library_cannot_read_is_edited(
+    server: ApiServer,
+) -> None:
+    """A calendar app stored a VTIMEZONE with `DTSTAMP:garbage` in its observance; CalDAV took
+    it (its zones read as RFC 5545 defines them), and editing it in the API answered 500."""
+    bob = server.bob()
+    dav = httpx.Client(auth=bob.auth, timeout=30)
+    path = f"{server.url}/dav/calendars/{BOB}/default/odd.ics"
+    stored = dav.put(path, content=ODD_ZONE, headers={"content-type": "text/calendar"})
+    assert stored.status_code == 201, stored.text
+    (listed,) = bob.get("/events", params=MARCH).json()["items"]
+    assert listed["start"] == "2026-03-10T09:00:00+01:00"
+    changed = bob.patch(f"/events/{listed['id']}", json={"title": "Planning, moved"})
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["start"] == "2026-03-10T09:00:00+01:00"
+    assert "SUMMARY:Planning, moved" in dav.get(path).text.replace("\\,", ",")
+
+
 def test_a_bad_window_is_a_problem_naming_the_field(server: ApiServer) -> None:
     alice = server.alice()
     for params, field in [

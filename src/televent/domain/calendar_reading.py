@@ -8,6 +8,11 @@ the first one's offsets, and which one came first would depend on what the proce
 first. Every icalendar parse of a body goes through `read_calendar` (a test holds the modules
 to it), which forgets the names a body defines before and after reading it, under one lock,
 so each body's times are read in its own zones.
+
+icalendar builds every VTIMEZONE while parsing and fails on one with a property it cannot read
+(`DTSTAMP:garbage` in an observance, as some exporters write): such a body is read again with
+its VTIMEZONEs cut down to the RFC 5545 §3.6.5 properties (`standard_timezones`), as the
+validation of a PUT reads it, so every reader reads what was accepted.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import icalendar
 from dateutil.tz import tz as dateutil_zones
 from icalendar.timezone import tzp
 
-from televent.domain.content_lines import iana_zone, unescape_text, unfold
+from televent.domain.content_lines import Component, iana_zone, parse_one, unescape_text, unfold
 
 # icalendar reads RESOURCES and REQUEST-STATUS (RFC 5545 §3.8.1.10, §3.8.8.3) as one TEXT, so a
 # calendar written again turned the list "Projector,Screen" into one resource,
@@ -56,9 +61,60 @@ _DEFINED = re.compile(r"^TZID(?:;[^:\r\n]*)?:([^\r\n]*)\r?$", re.IGNORECASE | re
 def read_calendar(text: str | bytes) -> Any:
     """icalendar's `Calendar.from_ical(text)`, the zones the text defines read by their own
     definitions (each built once per definition, not per reading: dateutil's walk of a zone's
-    rules from 1601 costs ten milliseconds). Raises what icalendar raises."""
+    rules from 1601 costs ten milliseconds), a VTIMEZONE icalendar cannot build read cut down
+    to its standard properties. Raises what icalendar raises."""
     if not _defines_zones(text):
         return icalendar.Calendar.from_ical(text)
+    try:
+        return _read_with_zones(text)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        plain = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+        standard = standard_timezones(plain)
+        if standard is None or standard == plain:
+            raise
+        return _read_with_zones(standard)
+
+
+_TIMEZONE_PROPERTIES = {"TZID", "LAST-MODIFIED", "TZURL"}
+_OBSERVANCE_PROPERTIES = {
+    "DTSTART",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "RRULE",
+    "RDATE",
+    "TZNAME",
+    "COMMENT",
+}
+
+
+def standard_timezones(text: str) -> str | None:
+    """The same object with only RFC 5545 §3.6.5 properties in its VTIMEZONEs (None when it
+    does not parse as one object)."""
+    calendar = parse_one(text)
+    if calendar is None:
+        return None
+    # An empty TZID (an Exchange quirk) names no zone: its times are floating.
+    calendar.components = [c for c in calendar.components if c.name != "VTIMEZONE" or _tzid_of(c)]
+    for component in calendar.components:
+        if component.name != "VTIMEZONE":
+            for prop in component.properties:
+                if prop.params.get("TZID", "x").strip('" ') == "":
+                    del prop.params["TZID"]
+            continue
+        component.properties = [p for p in component.properties if p.name in _TIMEZONE_PROPERTIES]
+        for observance in component.components:
+            observance.properties = [
+                p for p in observance.properties if p.name in _OBSERVANCE_PROPERTIES
+            ]
+    return calendar.serialize()
+
+
+def _tzid_of(component: Component) -> str:
+    prop = component.get("TZID")
+    return "" if prop is None else prop.value.strip()
+
+
+def _read_with_zones(text: str | bytes) -> Any:
     plain = unfold(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
     names: set[str] = set()
     own: dict[str, Any] = {}

@@ -36,7 +36,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from televent.domain.calendar_reading import read_calendar
@@ -47,7 +46,6 @@ from televent.domain.content_lines import (
     decode_property_moment,
     decode_recur,
     parse,
-    parse_one,
     repaired_line,
     split_line,
     unfold,
@@ -345,59 +343,15 @@ def check_library_reads(obj: CalendarObject) -> None:
         ).worded("refusal-events-rule-unexpandable") from exc
 
 
-_TIMEZONE_PROPERTIES = {"TZID", "LAST-MODIFIED", "TZURL"}
-_OBSERVANCE_PROPERTIES = {
-    "DTSTART",
-    "TZOFFSETFROM",
-    "TZOFFSETTO",
-    "RRULE",
-    "RDATE",
-    "TZNAME",
-    "COMMENT",
-}
-
-
 def library_calendar(text: str) -> Any:
-    """Parse with icalendar; when a time zone definition is what it cannot read (it builds
-    every VTIMEZONE while parsing, and refuses unknown properties in one), read the object
-    again with its VTIMEZONEs cut down to the RFC 5545 §3.6.5 properties. None when neither
-    reads as one VCALENDAR."""
-    for candidate in _readings(text):
-        if candidate is None:
-            break
-        try:
-            calendar: Any = read_calendar(candidate)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
-            continue  # OSError: a TZID too long to be a zone file's name
-        return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
-    return None
-
-
-def _readings(text: str) -> Iterator[str | None]:
-    """The object as it is, then (made only when asked for) with standard VTIMEZONEs."""
-    yield text
-    yield _standard_timezones(text)
-
-
-def _standard_timezones(text: str) -> str | None:
-    """The same object with only RFC 5545 §3.6.5 properties in its VTIMEZONEs."""
-    calendar = parse_one(text)
-    if calendar is None:
-        return None
-    # An empty TZID (an Exchange quirk) names no zone: its times are floating.
-    calendar.components = [c for c in calendar.components if c.name != "VTIMEZONE" or _tzid_of(c)]
-    for component in calendar.components:
-        if component.name != "VTIMEZONE":
-            for prop in component.properties:
-                if prop.params.get("TZID", "x").strip('" ') == "":
-                    del prop.params["TZID"]
-            continue
-        component.properties = [p for p in component.properties if p.name in _TIMEZONE_PROPERTIES]
-        for observance in component.components:
-            observance.properties = [
-                p for p in observance.properties if p.name in _OBSERVANCE_PROPERTIES
-            ]
-    return calendar.serialize()
+    """Parse as every reader does (`calendar_reading.read_calendar`: a VTIMEZONE the library
+    cannot build is read cut down to the RFC 5545 §3.6.5 properties). None when it does not
+    read as one VCALENDAR."""
+    try:
+        calendar: Any = read_calendar(text)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
+        return None  # OSError: a TZID too long to be a zone file's name
+    return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
 
 
 def _tzid_of(component: Component) -> str:
