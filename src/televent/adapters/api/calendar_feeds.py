@@ -22,11 +22,10 @@ import msgspec
 from litestar import Controller, Request, Response, delete, get, post
 
 from televent.adapters.api.booking_links import base_url
-from televent.adapters.api.calendars import NOT_FOUND, calendar_uuid
+from televent.adapters.api.calendars import calendar_not_found, calendar_uuid
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.problems import problem_responses
 from televent.application.calendars import FEED_PATH
-from televent.domain.errors import NotFoundError
 
 
 class FeedRequest(msgspec.Struct, forbid_unknown_fields=True):
@@ -66,7 +65,7 @@ def _publish(api: ApiContext, caller: Caller, calendar_id: Any, busy_only: bool)
 
 def _state(api: ApiContext, caller: Caller, calendar_id: Any) -> FeedStateJson:
     if api.queries.seen_calendar(caller.account.account_id, calendar_id) is None:
-        raise NotFoundError(NOT_FOUND)
+        raise calendar_not_found()
     feed = api.queries.published_feed_of(calendar_id, caller.account.account_id)
     return FeedStateJson(published=feed is not None, busy_only=feed is not None and feed.busy_only)
 

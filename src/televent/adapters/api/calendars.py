@@ -103,10 +103,10 @@ def calendar_uuid(text: str) -> UUID:
     try:
         return UUID(text)
     except ValueError:
-        raise _not_found() from None
+        raise calendar_not_found() from None
 
 
-def _not_found() -> NotFoundError:
+def calendar_not_found() -> NotFoundError:
     """A calendar the caller does not see (or that is not there)."""
     return NotFoundError(NOT_FOUND).worded("refusal-calendars-calendar-gone")
 
@@ -153,7 +153,7 @@ def _seen(api: ApiContext, caller: Caller, calendar_id: UUID) -> SeenCalendar:
     """A calendar the caller sees (their own, or one they accepted); 404 for any other."""
     seen = api.queries.seen_calendar(caller.account.account_id, calendar_id)
     if seen is None:
-        raise _not_found()
+        raise calendar_not_found()
     return seen
 
 

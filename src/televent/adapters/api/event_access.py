@@ -135,7 +135,7 @@ class EventAccess:
         if occurrence is None:
             component = lead_component(obj.ical)
             if component is None:
-                raise DomainError("That is not an event.")
+                raise DomainError("That is not an event.").worded("refusal-events-not-an-event")
         else:
             component = instance_component(obj.ical, occurrence)
         return event_json(
