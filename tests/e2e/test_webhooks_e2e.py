@@ -109,11 +109,6 @@ def test_webhooks_through_the_running_server(backend: Backend, tmp_path: Path) -
         assert alice.post(f"/webhooks/{made.json()['id']}/test").json()["status_code"] == 200
         assert all(d.verified for d in receiver.deliveries("/hook", verified_only=False))
 
-        # Active: nothing to resume, and a replay is only for resuming a paused one
-        assert alice.get(f"/webhooks/{made.json()['id']}").json()["resume_since"] is None
-        replay = alice.patch(f"/webhooks/{made.json()['id']}", json={"since": 1})
-        assert replay.status_code == 422 and "paused" in replay.json()["detail"]
-
 
 def test_kill_9_during_a_delivery_loses_nothing_and_repeats_no_id_with_another_body(
     backend: Backend, tmp_path: Path

@@ -226,58 +226,6 @@ def test_since_replays_pausing_and_removing(app: Televent) -> None:
         app.webhook_secret(replaying)
 
 
-def outbox(app: Televent, webhook: UUID) -> list[tuple[str, str, str, int]]:
-    """(trigger, uid, status, attempts) of the webhook's messages, oldest first."""
-    with app.views.read() as db:
-        rows = db.all(
-            "SELECT trigger, subject, status, attempts FROM webhook_outbox WHERE webhook_id = ? "
-            "ORDER BY position, trigger",
-            (str(webhook),),
-        )
-    return [
-        (r["trigger"], json.loads(r["subject"])["uid"], r["status"], int(r["attempts"]))
-        for r in rows
-    ]
-
-
-def test_a_paused_webhook_resumed_with_since_gets_what_it_missed_once(app: Televent) -> None:
-    alice = person(app, 1, "Alice")
-    work = app.queries.calendars_of(alice)[0].calendar_id
-    triggers = ["event.created", "event.updated"]
-    hook, _ = app.add_webhook(
-        alice, "https://hooks.example.org/h", triggers, actor=ACTOR, source=SOURCE
-    )
-    app.put_object(work, "a.ics", ical("a", "Given up"), actor=ACTOR, source=SOURCE, by=alice)
-    with app.views.write() as db:  # a day of failures: the queue gives the message up ...
-        db.run("UPDATE webhook_outbox SET status = 'failed', attempts = 8 WHERE webhook_id = ?",
-               (str(hook),))  # fmt: skip
-    assert app.pause_webhook(hook, reason="HTTP 500") is True  # ... and pauses the webhook
-    given_up = app.queries.log_head()
-    app.put_object(work, "b.ics", ical("b", "Made while paused"), actor=ACTOR, source=SOURCE,
-                   by=alice)  # fmt: skip
-    app.put_object(work, "a.ics", ical("a", "Changed while paused"), actor=ACTOR, source=SOURCE,
-                   by=alice)  # fmt: skip
-    assert outbox(app, hook) == [("event.created", "a", "failed", 8)]  # it heard nothing
-    paused = app.webhook_of(hook, by=alice)
-    assert paused.resume_since is not None and paused.resume_since < given_up
-    with pytest.raises(DomainError):  # a replay is for resuming, not for an active webhook
-        app.change_webhook(hook, by=alice, since=paused.resume_since, actor=ACTOR,
-                           source=SOURCE)  # fmt: skip
-    with pytest.raises(DomainError):  # after the head of the log
-        app.change_webhook(hook, by=alice, active=True, since=10**9, actor=ACTOR, source=SOURCE)
-
-    app.change_webhook(hook, by=alice, active=True, since=paused.resume_since, actor=ACTOR,
-                       source=SOURCE)  # fmt: skip
-    assert outbox(app, hook) == [
-        ("event.created", "a", "pending", 0),  # sent again
-        ("event.created", "b", "pending", 0),  # and what it missed, once each
-        ("event.updated", "a", "pending", 0),
-    ]
-    resumed = app.webhook_of(hook, by=alice)
-    assert resumed.active and resumed.resume_since is None and resumed.waiting == 3
-    assert Rebuilder(app.engine, app.views).run(verify=True).matches
-
-
 def test_the_secret_is_only_in_the_sealed_log_and_erasure_takes_it_all(
     app: Televent, tmp_path: Path
 ) -> None:

@@ -61,7 +61,12 @@ class WebhookCommands(CommandCore):
             raise DomainError(f"You can have at most {MAX_WEBHOOKS} webhooks.").worded(
                 "refusal-webhooks-too-many", most=MAX_WEBHOOKS
             )
-        start = self._replay_from(since)
+        head = self.queries.log_head()
+        start = head if since is None else since
+        if start < max(head - MAX_REPLAY, 0) or start > head:
+            raise DomainError(
+                f"since must be a position between {max(head - MAX_REPLAY, 0)} and {head}."
+            ).worded("refusal-webhooks-since", low=max(head - MAX_REPLAY, 0), high=head)
         secret = _new_secret()
         webhook = Webhook(
             key=str(uuid.uuid4()), account_id=account_id, url=address, triggers=wanted,
@@ -78,40 +83,19 @@ class WebhookCommands(CommandCore):
         url: str | None = None,
         triggers: list[str] | None = None,
         active: bool | None = None,
-        since: int | None = None,
         actor: str,
         source: str,
     ) -> WebhookView:
-        """Change what is given (resuming a paused webhook with `active`); only its owner.
-        Resuming with `since` (a log position, at most MAX_REPLAY back; `resume_since` of the
-        paused webhook's view names where its deliveries stopped) sends again the messages
-        given up at or after it and queues the changes made after it that it missed.
-
-        Raises:
-            DomainError: `since` without resuming, or out of reach.
-        """
+        """Change what is given (resuming a paused webhook with `active`); only its owner."""
         webhook = self._webhook_of(webhook_id, by)
-        if since is not None:
-            since = max(self._replay_from(since), webhook.since)
         changed = webhook.change(
             url=None if url is None else checked_url(url),
             triggers=None if triggers is None else tuple(triggers),
-            active=active, since=since, actor=actor, source=source,
+            active=active, actor=actor, source=source,
         )  # fmt: skip
         if changed:
             self.save_all(webhook)
         return self.webhook_of(webhook_id, by=by)
-
-    def _replay_from(self, since: int | None) -> int:
-        """The log position a replay starts after: `since`, or the head when None (DomainError
-        when it is after the head or more than MAX_REPLAY before it)."""
-        head = self.queries.log_head()
-        start = head if since is None else since
-        if start < max(head - MAX_REPLAY, 0) or start > head:
-            raise DomainError(
-                f"since must be a position between {max(head - MAX_REPLAY, 0)} and {head}."
-            ).worded("refusal-webhooks-since", low=max(head - MAX_REPLAY, 0), high=head)
-        return start
 
     def remove_webhook(self, webhook_id: UUID, *, by: UUID, actor: str, source: str) -> None:
         """Remove it (its undelivered messages go with it); only its owner."""

@@ -22,9 +22,9 @@ from televent.domain.webhooks import RESPONSE_EXCERPT_BYTES, retry_delay
 from televent.projections.base import stamp
 from televent.projections.sql import Sql
 from televent.projections.view_reader import ViewReader
-from televent.projections.webhook_delivery import FAILED, PENDING
+from televent.projections.webhook_delivery import PENDING
 
-DELIVERED = "delivered"
+DELIVERED, FAILED = "delivered", "failed"
 WITHDRAWN = "withdrawn"  # not sent: its webhook's owner may no longer read what it is about
 SETTLED_DAYS = 30  # how long a message delivered, given up or withdrawn is kept
 LEASE = dt.timedelta(seconds=60)  # longer than one attempt may take

@@ -59,18 +59,11 @@ class Webhook(Aggregate):
         url: str | None = None,
         triggers: tuple[str, ...] | None = None,
         active: bool | None = None,
-        since: int | None = None,
         actor: str,
         source: str,
     ) -> bool:
-        """Change what is given; False (and nothing recorded) when nothing differs. `since`
-        (a log position) with `active` resumes a webhook that is not active and replays the
-        changes after it (projections/webhook_delivery.py)."""
+        """Change what is given; False (and nothing recorded) when nothing differs."""
         self._check_live()
-        if since is not None and (active is not True or self.active):
-            raise DomainError(
-                "since replays changes only when a paused webhook is resumed (active: true)."
-            ).worded("refusal-webhooks-since-resume")
         changes: dict[str, Any] = {}
         if url is not None and url != self.url:
             changes["url"] = url
@@ -78,8 +71,6 @@ class Webhook(Aggregate):
             changes["triggers"] = list(triggers_of(triggers))
         if active is not None and (active != self.active or (active and self.paused_reason)):
             changes["active"] = active
-        if since is not None:
-            changes["since"] = since
         if not changes:
             return False
         self._changed(account_id=self.account_id, changes=changes, actor=actor, source=source)

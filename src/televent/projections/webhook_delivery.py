@@ -25,7 +25,6 @@ from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
 
 PENDING = "pending"
-FAILED = "failed"  # given up after a day of failures (delivery/webhook_queue.py)
 REPLAY_BATCH = 1000
 MAX_REPLAY = 50_000  # log positions a new webhook may start before the head
 # A visitor's booking, moving or cancelling. What the owner does to a booked event in any
@@ -116,31 +115,10 @@ class WebhookDeliveryProjection(Projection):
     def _added(self, db: Sql, event: Any, position: int) -> None:
         """A webhook that starts before its own making replays the changes since then: they
         are queued for it alone (as the events are now; a deleted one as deleted)."""
-        if event.active:
-            self._replay(db, str(event.originator_id), int(event.since), position)
-
-    @handles("Webhook.WebhookChanged")
-    def _resumed(self, db: Sql, event: Any, position: int) -> None:
-        """A paused webhook resumed with `since`: the messages given up at or after it are
-        sent again, and the changes after it that it missed while paused are queued for it
-        alone (those queued before are not queued twice: one message id per change)."""
-        since = event.changes.get("since")
-        if since is None or self.only is not None or not event.changes.get("active"):
+        since = max(int(event.since), position - MAX_REPLAY)
+        if self.only is not None or db.log is None or not event.active or since >= position - 1:
             return
-        db.run(
-            f"UPDATE {self.t['webhook_outbox']} SET status = ?, attempts = 0, due_at = ? "
-            "WHERE webhook_id = ? AND status = ? AND position >= ?",
-            (PENDING, stamp(event.timestamp), str(event.originator_id), FAILED, int(since)),
-        )
-        self._replay(db, str(event.originator_id), int(since), position)
-
-    def _replay(self, db: Sql, webhook_id: str, since: int, position: int) -> None:
-        """Queue for this webhook alone the changes after `since` (at most MAX_REPLAY back)
-        and before `position`, as the events are now (a deleted one as deleted)."""
-        since = max(since, position - MAX_REPLAY)
-        if self.only is not None or db.log is None or since >= position - 1:
-            return
-        replay = WebhookDeliveryProjection(self.prefix, only=webhook_id)
+        replay = WebhookDeliveryProjection(self.prefix, only=str(event.originator_id))
         after = since
         while after < position - 1:
             batch = db.log(after, REPLAY_BATCH, position - 1)

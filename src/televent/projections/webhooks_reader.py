@@ -24,9 +24,6 @@ class WebhookView:
     created_at: str
     since: int
     waiting: int  # messages not delivered yet
-    # paused: where its deliveries stopped (the position of the message given up last), the
-    # `since` that resumes it with what it missed; None when active or nothing was given up
-    resume_since: int | None = None
 
 
 @dataclass(frozen=True)
@@ -92,8 +89,7 @@ class WebhooksReader(Reader):
 
 _SELECT = (
     "SELECT w.*, (SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = w.webhook_id "
-    "AND o.status = 'pending') AS waiting, (SELECT MAX(o.position) FROM webhook_outbox o "
-    "WHERE o.webhook_id = w.webhook_id AND o.status = 'failed') AS given_up FROM webhooks w"
+    "AND o.status = 'pending') AS waiting FROM webhooks w"
 )
 
 
@@ -108,7 +104,4 @@ def _view(row: dict[str, object]) -> WebhookView:
         created_at=str(row["created_at"]),
         since=int(str(row["since"])),
         waiting=int(str(row["waiting"] or 0)),
-        resume_since=None
-        if row["active"] or row["given_up"] is None
-        else int(str(row["given_up"])),
     )

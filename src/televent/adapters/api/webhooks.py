@@ -7,9 +7,8 @@
   `triggers` among `event.created`, `event.updated`, `event.cancelled`, `event.deleted`,
   `rsvp.changed`, `booking.created`, `booking.rescheduled`, `booking.cancelled`; `since` (a
   position as /changes and /stream give them) replays the changes after it.
-- `GET/PATCH/DELETE /webhooks/{id}`: `PATCH` takes `{"url"?, "triggers"?, "active"?,
-  "since"?}` (`"active": true` resumes a webhook Televent paused; with `"since"`, its
-  `resume_since`, the message given up and every change made while it was paused follow).
+- `GET/PATCH/DELETE /webhooks/{id}`: `PATCH` takes `{"url"?, "triggers"?, "active"?}`
+  (`"active": true` resumes a webhook Televent paused).
 - `GET /webhooks/{id}/deliveries`: the recent attempts, newest first.
 - `POST /webhooks/{id}/test`: a `webhook.test` message delivered now; the attempt's outcome.
 
@@ -50,7 +49,6 @@ class WebhookChange(msgspec.Struct, forbid_unknown_fields=True):
     url: str | None = None
     triggers: list[str] | None = None
     active: bool | None = None
-    since: int | None = None  # with "active": true, replay what it missed after this position
 
 
 class WebhookJson(msgspec.Struct, omit_defaults=True):
@@ -62,8 +60,6 @@ class WebhookJson(msgspec.Struct, omit_defaults=True):
     created_at: str
     since: int
     waiting: int  # messages not delivered yet
-    # paused: the `since` that resumes it with what it missed (null when active)
-    resume_since: int | None
     secret: str | None = None  # only in the answer that made it
 
 
@@ -87,7 +83,7 @@ def webhook_json(hook: WebhookView, secret: str | None = None) -> WebhookJson:
     return WebhookJson(
         id=str(hook.webhook_id), url=hook.url, triggers=list(hook.triggers), active=hook.active,
         paused_reason=hook.paused_reason, created_at=hook.created_at, since=hook.since,
-        waiting=hook.waiting, resume_since=hook.resume_since, secret=secret,
+        waiting=hook.waiting, secret=secret,
     )  # fmt: skip
 
 
@@ -118,7 +114,7 @@ def _add(api: ApiContext, caller: Caller, data: WebhookRequest) -> tuple[Webhook
 def _change(api: ApiContext, caller: Caller, webhook_id: UUID, data: WebhookChange) -> WebhookView:
     return api.app.change_webhook(
         webhook_id, by=caller.account.account_id, url=data.url, triggers=data.triggers,
-        active=data.active, since=data.since, actor=caller.actor, source=caller.source,
+        active=data.active, actor=caller.actor, source=caller.source,
     )  # fmt: skip
 
 
@@ -163,9 +159,8 @@ class WebhooksController(Controller):
     async def change(
         self, caller: Caller, api: ApiContext, webhook_id: str, data: WebhookChange
     ) -> WebhookJson:
-        """`{"url"?, "triggers"?, "active"?, "since"?}`; `"active": true` resumes a paused
-        webhook (its waiting messages are delivered again); with `"since"` (its `resume_since`,
-        or another position) the message given up and the changes it missed follow."""
+        """`{"url"?, "triggers"?, "active"?}`; `"active": true` resumes a paused webhook (its
+        waiting messages are delivered again)."""
         if data.url is not None:
             await api.outbound.check_url(data.url.strip(), schemes=HTTPS_ONLY)
         hook = await api.port.run(_change, api, caller, webhook_uuid(webhook_id), data)

@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Wähle mindestens einen Auslöser: { $known }.
 refusal-webhooks-url = Die Adresse eines Webhooks ist eine URL mit höchstens { $limit } Zeichen.
 refusal-webhooks-too-many = Du kannst höchstens { $most } Webhooks haben.
 refusal-webhooks-since = „since“ muss eine Position zwischen { $low } und { $high } sein.
-refusal-webhooks-since-resume = „since“ spielt Änderungen nur nach, wenn ein pausierter Webhook fortgesetzt wird (mit „active“: true).

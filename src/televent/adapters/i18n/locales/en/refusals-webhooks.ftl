@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Choose at least one trigger: { $known }.
 refusal-webhooks-url = A webhook's address is a URL of at most { $limit } characters.
 refusal-webhooks-too-many = You can have at most { $most } webhooks.
 refusal-webhooks-since = “since” must be a position between { $low } and { $high }.
-refusal-webhooks-since-resume = “since” replays changes only when a paused webhook is resumed (with “active”: true).

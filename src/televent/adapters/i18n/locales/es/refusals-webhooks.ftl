@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Elige al menos un disparador: { $known }.
 refusal-webhooks-url = La dirección de un webhook es una URL de { $limit } caracteres como máximo.
 refusal-webhooks-too-many = Puedes tener como máximo { $most } webhooks.
 refusal-webhooks-since = «since» debe ser una posición entre { $low } y { $high }.
-refusal-webhooks-since-resume = «since» solo repite los cambios al reanudar un webhook en pausa (con «active»: true).

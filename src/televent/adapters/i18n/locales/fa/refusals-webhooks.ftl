@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = دست‌کم یک محرک انتخاب کن: { $
 refusal-webhooks-url = نشانی یک وب‌هوک یک URL با حداکثر { $limit } نویسه است.
 refusal-webhooks-too-many = حداکثر می‌توانی { $most } وب‌هوک داشته باشی.
 refusal-webhooks-since = «since» باید موقعیتی بین { $low } و { $high } باشد.
-refusal-webhooks-since-resume = «since» تغییرات را فقط وقتی دوباره می‌فرستد که یک وب‌هوک متوقف‌شده از سر گرفته شود (با «active»: true).

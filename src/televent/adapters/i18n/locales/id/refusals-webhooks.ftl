@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Pilih setidaknya satu pemicu: { $known }.
 refusal-webhooks-url = Alamat webhook adalah URL paling banyak { $limit } karakter.
 refusal-webhooks-too-many = Kamu bisa punya paling banyak { $most } webhook.
 refusal-webhooks-since = “since” harus berupa posisi antara { $low } dan { $high }.
-refusal-webhooks-since-resume = “since” hanya memutar ulang perubahan saat webhook yang dijeda dilanjutkan (dengan “active”: true).

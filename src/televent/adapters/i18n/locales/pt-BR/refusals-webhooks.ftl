@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Escolha pelo menos um gatilho: { $known }.
 refusal-webhooks-url = O endereço de um webhook é uma URL de no máximo { $limit } caracteres.
 refusal-webhooks-too-many = Você pode ter no máximo { $most } webhooks.
 refusal-webhooks-since = “since” deve ser uma posição entre { $low } e { $high }.
-refusal-webhooks-since-resume = “since” só reenvia as mudanças quando um webhook pausado é retomado (com “active”: true).

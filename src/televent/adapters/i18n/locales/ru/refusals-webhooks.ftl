@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Выберите хотя бы один тригг
 refusal-webhooks-url = Адрес вебхука — это URL не длиннее { $limit } символов.
 refusal-webhooks-too-many = Можно иметь не больше { $most } вебхуков.
 refusal-webhooks-since = «since» должно быть позицией от { $low } до { $high }.
-refusal-webhooks-since-resume = «since» повторяет изменения, только когда приостановленный вебхук возобновляют (с «active»: true).

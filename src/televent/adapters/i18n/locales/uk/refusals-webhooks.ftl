@@ -6,4 +6,3 @@ refusal-webhooks-no-trigger = Виберіть принаймні один тр�
 refusal-webhooks-url = Адреса вебхука — це URL не довший за { $limit } символів.
 refusal-webhooks-too-many = Можна мати не більше { $most } вебхуків.
 refusal-webhooks-since = «since» має бути позицією від { $low } до { $high }.
-refusal-webhooks-since-resume = «since» повторює зміни, лише коли призупинений вебхук відновлюють (з «active»: true).
