@@ -94,7 +94,7 @@ def standard_timezones(text: str) -> str | None:
     if calendar is None:
         return None
     # An empty TZID (an Exchange quirk) names no zone: its times are floating.
-    calendar.components = [c for c in calendar.components if c.name != "VTIMEZONE" or _tzid_of(c)]
+    calendar.components = [c for c in calendar.components if c.name != "VTIMEZONE" or tzid_of(c)]
     for component in calendar.components:
         if component.name != "VTIMEZONE":
             for prop in component.properties:
@@ -109,7 +109,8 @@ def standard_timezones(text: str) -> str | None:
     return calendar.serialize()
 
 
-def _tzid_of(component: Component) -> str:
+def tzid_of(component: Component) -> str:
+    """A VTIMEZONE's TZID as written, stripped (empty when it has none)."""
     prop = component.get("TZID")
     return "" if prop is None else prop.value.strip()
 

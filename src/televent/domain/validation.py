@@ -38,7 +38,7 @@ import itertools
 import re
 from typing import Any
 
-from televent.domain.calendar_reading import read_calendar
+from televent.domain.calendar_reading import read_calendar, tzid_of
 from televent.domain.content_lines import (
     Component,
     ContentError,
@@ -165,7 +165,7 @@ def _blank_timezone(text: str) -> bool:
         [timezone] = parse(text)
     except (ContentError, ValueError):
         return False
-    return not _tzid_of(timezone).strip('"')
+    return not tzid_of(timezone).strip('"')
 
 
 def _logical_lines(text: str) -> list[list[str]]:
@@ -352,8 +352,3 @@ def library_calendar(text: str) -> Any:
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
         return None  # OSError: a TZID too long to be a zone file's name
     return calendar if getattr(calendar, "name", None) == "VCALENDAR" else None
-
-
-def _tzid_of(component: Component) -> str:
-    prop = component.get("TZID")
-    return "" if prop is None else prop.value.strip()
