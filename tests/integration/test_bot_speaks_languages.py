@@ -59,6 +59,7 @@ class Speaker:
     save: str  # the save button
     saved: str
     invited: str
+    refused: tuple[str, str, str]  # why @nobody, 4242 and "lunch" name nobody
     today: str
     reminder: str  # "starts in 14 minutes" in the language
     settings: str
@@ -79,6 +80,7 @@ SPEAKERS = [
         save="✅ Сохранить",
         saved="✅ Сохранено!",
         invited="✔️ Bob приглашён(а)",
+        refused=("ещё нет в Televent", "ещё не запускал бота", "это не @username"),
         today="<b>Сегодня</b>",
         reminder="начнётся через 14 минут",
         settings="⚙️ <b>Уведомления</b>",
@@ -97,6 +99,7 @@ SPEAKERS = [
         save="✅ ذخیره",
         saved="✅ ذخیره شد!",
         invited="✔️ Bob دعوت شد",
+        refused=("هنوز در Televent نیست", "هنوز ربات را شروع نکرده", "نه ‎@username‎ است"),
         today="<b>امروز</b>",
         reminder="تا 14 دقیقهٔ دیگر شروع می‌شود",
         settings="⚙️ <b>اعلان‌ها</b>",
@@ -115,6 +118,7 @@ SPEAKERS = [
         save="✅ Guardar",
         saved="✅ ¡Guardado!",
         invited="✔️ Bob invitado",
+        refused=("todavía no está en Televent", "no ha iniciado el bot", "no es un @usuario"),
         today="<b>Hoy</b>",
         reminder="empieza en 14 minutos",
         settings="⚙️ <b>Notificaciones</b>",
@@ -157,6 +161,12 @@ def test_a_journey_in_the_persons_language(app, api, clock, speaker: Speaker) ->
         sid = short_id_in(saved.text)
         invited = texts_of(await h.say(ALICE, f"/invite {sid} @bob"))[0]
         assert speaker.invited in bare(invited)
+        refused = bare(texts_of(await h.say(ALICE, f"/invite {sid} @nobody 4242 lunch"))[0])
+        lines = refused.splitlines()
+        assert [line.split(":")[0] for line in lines] == ["✖️ @nobody", "✖️ 4242", "✖️ lunch"]
+        for line, why in zip(lines, speaker.refused, strict=True):
+            assert why in line, (line, why)
+        assert "Televent user" not in refused and "email address" not in refused, refused
         (bobs_card,) = [c for c in await h.deliver() if c.chat_id == BOB]
         assert "📨 <b>Invitation</b>" in bobs_card.text
         assert "6:00 PM–6:45 PM" in bare(bobs_card.text), "Bob's English, on his clock"

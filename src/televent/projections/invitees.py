@@ -13,23 +13,30 @@ def invitee_address(queries: Queries, internal_domain: str, text: str) -> tuple[
     """The calendar address and display name (None when unknown) of an invitee as typed.
 
     Raises:
-        DomainError: no such Televent user, or neither a user nor an email address.
+        DomainError: no such Televent user, or neither a user nor an email address; worded
+            by the catalogue's `invitee-no-user`, `invitee-not-started` or
+            `invitee-unreadable`, which say why without repeating what was written.
     """
     value = text.strip().removeprefix("mailto:").removeprefix("MAILTO:")
     if value.startswith("@"):
         account = queries.account_by_username(value)
         if account is None:
             raise DomainError(
-                "no Televent user with that name yet; ask them to open the bot and press "
-                "Start, or invite them by email."
-            )
+                "no Televent user with that name yet; ask them to send /start to the bot, "
+                "or invite them by email."
+            ).worded("invitee-no-user")
         return internal_uri(account.telegram_id, internal_domain), account.name
     if value.isdigit():
         account = queries.account_by_telegram_id(int(value))
         if account is None:
-            raise DomainError("that Telegram user has not started the bot yet.")
+            raise DomainError(
+                "that Telegram user has not started the bot yet; ask them to send /start to "
+                "it, or invite them by email."
+            ).worded("invitee-not-started")
         return internal_uri(account.telegram_id, internal_domain), account.name
     if is_valid_email(value):
         known = queries.account_for_address(value, internal_domain)
         return f"mailto:{value.lower()}", None if known is None else known.name
-    raise DomainError("not an @username, a Telegram id or an email address.")
+    raise DomainError("not an @username, a Telegram id or an email address.").worded(
+        "invitee-unreadable"
+    )

@@ -67,21 +67,12 @@ def invitee_address(
     try:
         return read_invitee(queries, domain, text)
     except DomainError as exc:
-        refusal = FieldError(field, f"{written}: {exc}")
-        value = written.removeprefix("mailto:").removeprefix("MAILTO:")
-        if value.startswith("@"):  # no Televent user has that username
-            if attendees:
-                raise refusal.worded("refusal-events-attendees-no-user", invitee=shown) from None
-            raise refusal.worded("refusal-events-invitee-no-user", invitee=shown) from None
-        if value.isdigit():  # a Telegram user who never started the bot
-            if attendees:
-                raise refusal.worded(
-                    "refusal-events-attendees-not-started", invitee=shown
-                ) from None
-            raise refusal.worded("refusal-events-invitee-not-started", invitee=shown) from None
-        if attendees:  # neither a user nor an email address
-            raise refusal.worded("refusal-events-attendees-unreadable", invitee=shown) from None
-        raise refusal.worded("refusal-events-invitee-unreadable", invitee=shown) from None
+        # why (no such user, a user who never started the bot, unreadable) is the reader's
+        # decision, named by its wording; the refusal says it with the field and the text
+        why = (exc.wording or ("invitee-unreadable", {}))[0].removeprefix("invitee-")
+        raise FieldError(field, f"{written}: {exc}").worded(
+            f"refusal-events-{field}-{why}", invitee=shown
+        ) from None
 
 
 def retrying(command: Callable[[], object], attempts: int = 3) -> None:

@@ -92,3 +92,7 @@ refusal-events-reminders-list = Das Feld „{ $field }“ ist eine Liste von hö
 refusal-events-reminders-item = Jede Erinnerung in „{ $field }“ ist eine Zahl von Minuten vor dem Beginn oder ein TRIGGER in der gezeigten Form.
 refusal-events-reminder-too-far = Eine Erinnerung in „{ $field }“ liegt höchstens { $most } Minuten vor oder nach dem Beginn.
 refusal-events-reminder-trigger = „{ $given }“ in „{ $field }“ ist kein TRIGGER wie RELATED=END:-PT15M.
+
+invitee-no-user = noch nicht bei Televent: Bitte die Person, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
+invitee-not-started = diese Person hat den Bot noch nicht gestartet: Bitte sie, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
+invitee-unreadable = weder ein @Benutzername noch eine Telegram-ID noch eine E-Mail-Adresse.

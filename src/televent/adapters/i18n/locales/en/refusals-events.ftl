@@ -96,3 +96,9 @@ refusal-events-reminders-item = { $field }: each is minutes before the start, or
 refusal-events-reminder-too-far = { $field }: a reminder is at most { NUMBER($most, useGrouping: 0) } minutes away.
 # $given: the reminder as it was sent
 refusal-events-reminder-trigger = { $field }: '{ $given }' is not a trigger like RELATED=END:-PT15M.
+
+## Why an invitee as written names nobody (the bot's /invite puts it after what was written)
+
+invitee-no-user = no Televent user with that name yet; ask them to send /start to the bot, or invite them by email.
+invitee-not-started = that Telegram user has not started the bot yet; ask them to send /start to it, or invite them by email.
+invitee-unreadable = not an @username, a Telegram id or an email address.

@@ -92,3 +92,7 @@ refusal-events-reminders-list = El campo «{ $field }» es una lista de como muc
 refusal-events-reminders-item = Cada recordatorio de «{ $field }» son los minutos antes del comienzo, o un TRIGGER como los mostrados.
 refusal-events-reminder-too-far = Un recordatorio de «{ $field }» está como mucho a { $most } minutos del comienzo.
 refusal-events-reminder-trigger = «{ $given }» en «{ $field }» no es un TRIGGER como RELATED=END:-PT15M.
+
+invitee-no-user = todavía no está en Televent: pídele que envíe /start al bot, o invítalo por email.
+invitee-not-started = ese usuario de Telegram todavía no ha iniciado el bot: pídele que le envíe /start, o invítalo por email.
+invitee-unreadable = no es un @usuario, ni un id de Telegram, ni un email.

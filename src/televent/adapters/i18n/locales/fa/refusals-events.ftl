@@ -92,3 +92,7 @@ refusal-events-reminders-list = فیلد «{ $field }» فهرستی از حدا
 refusal-events-reminders-item = هر یادآور در «{ $field }» تعداد دقیقه‌های پیش از شروع است، یا یک TRIGGER به شکلی که نشان داده شده است.
 refusal-events-reminder-too-far = یادآور در «{ $field }» حداکثر { $most } دقیقه با شروع فاصله دارد.
 refusal-events-reminder-trigger = «{ $given }» در «{ $field }» یک TRIGGER مثل RELATED=END:-PT15M نیست.
+
+invitee-no-user = هنوز در Televent نیست: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
+invitee-not-started = این کاربر تلگرام هنوز ربات را شروع نکرده است: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
+invitee-unreadable = نه ‎@username‎ است، نه شناسهٔ تلگرام و نه نشانی ایمیل.

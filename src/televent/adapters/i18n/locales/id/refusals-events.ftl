@@ -92,3 +92,7 @@ refusal-events-reminders-list = Kolom “{ $field }” berupa daftar paling bany
 refusal-events-reminders-item = Setiap pengingat di “{ $field }” berupa jumlah menit sebelum mulai, atau TRIGGER seperti yang ditampilkan.
 refusal-events-reminder-too-far = Pengingat di “{ $field }” paling jauh { $most } menit dari waktu mulai.
 refusal-events-reminder-trigger = “{ $given }” di “{ $field }” bukan TRIGGER seperti RELATED=END:-PT15M.
+
+invitee-no-user = belum ada di Televent: minta dia mengirim /start ke bot, atau undang lewat email.
+invitee-not-started = pengguna Telegram ini belum memulai bot: minta dia mengirim /start ke bot, atau undang lewat email.
+invitee-unreadable = bukan @username, id Telegram, atau alamat email.

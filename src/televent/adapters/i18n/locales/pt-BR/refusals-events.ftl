@@ -92,3 +92,7 @@ refusal-events-reminders-list = O campo “{ $field }” é uma lista de no máx
 refusal-events-reminders-item = Cada lembrete em “{ $field }” é um número de minutos antes do início, ou um TRIGGER como os mostrados.
 refusal-events-reminder-too-far = Um lembrete em “{ $field }” fica a no máximo { $most } minutos do início.
 refusal-events-reminder-trigger = “{ $given }” em “{ $field }” não é um TRIGGER como RELATED=END:-PT15M.
+
+invitee-no-user = ainda não está no Televent: peça para a pessoa enviar /start ao bot, ou convide por e-mail.
+invitee-not-started = esse usuário do Telegram ainda não iniciou o bot: peça para ele enviar /start ao bot, ou convide por e-mail.
+invitee-unreadable = não é um @usuário, um id do Telegram nem um endereço de e-mail.

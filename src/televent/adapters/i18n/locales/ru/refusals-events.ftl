@@ -108,3 +108,7 @@ refusal-events-reminder-too-far = Напоминание в поле «{ $field 
    *[other] { $most } минут
 } от начала.
 refusal-events-reminder-trigger = «{ $given }» в поле «{ $field }» — не TRIGGER вида RELATED=END:-PT15M.
+
+invitee-no-user = ещё нет в Televent: попросите этого человека отправить боту /start или пригласите его по почте.
+invitee-not-started = этот пользователь Telegram ещё не запускал бота: попросите его отправить боту /start или пригласите по почте.
+invitee-unreadable = это не @username, не Telegram id и не адрес почты.

@@ -109,3 +109,7 @@ refusal-events-reminder-too-far = Нагадування в полі «{ $field 
    *[other] { $most } хвилин
 } від початку.
 refusal-events-reminder-trigger = «{ $given }» у полі «{ $field }» — не TRIGGER вигляду RELATED=END:-PT15M.
+
+invitee-no-user = ще немає в Televent: попросіть цю людину надіслати боту /start або запросіть її поштою.
+invitee-not-started = цей користувач Telegram ще не запускав бота: попросіть його надіслати боту /start або запросіть поштою.
+invitee-unreadable = це не @username, не Telegram id і не адреса пошти.
