@@ -88,7 +88,7 @@ def test_export_holds_everything_about_the_person_and_is_recorded(
         deliveries = json.loads(archive.read("deliveries.json"))
     assert names == {
         "README.txt", "account.json", "devices.json", "events.json", "deliveries.json",
-        "calendars/default.ics",
+        "calendars.json", "calendars/default.ics",
     }  # fmt: skip
     assert (account["name"], account["emails"], account["telegram_id"]) == (
         BOB_NAME, [BOB_EMAIL], BOB,

@@ -27,6 +27,9 @@ from tests.integration.test_cli import Cli
 ANN, BOB, CAROL = 101, 202, 303
 OPERATOR = "dpo"
 BOBS_NAME_FOR_IT = "Quuxhome"
+ORDER = "{http://apple.com/ns/ical/}calendar-order"
+BOBS_ORDER = '<calendar-order xmlns="http://apple.com/ns/ical/">7</calendar-order>'
+ANNS_ORDER = '<calendar-order xmlns="http://apple.com/ns/ical/">2</calendar-order>'
 
 
 def _event(uid: str, summary: str) -> str:
@@ -61,6 +64,11 @@ def shared_world(app: Televent) -> dict[str, UUID]:
     app.set_member_properties(
         family, by=bob, changes={"display_name": BOBS_NAME_FOR_IT}, actor=_by(bob), source="bot:2"
     )
+    # what each one's calendar app keeps on it: Bob's on his membership, Ann's on her calendar
+    app.set_member_properties(family, by=bob, changes={"dead": {ORDER: BOBS_ORDER}},
+                              actor=_by(bob), source="caldav:DAVx5")  # fmt: skip
+    app.update_calendar(family, {"dead": {ORDER: ANNS_ORDER}}, actor=_by(ann),
+                        source="caldav:Thunderbird", by=ann)  # fmt: skip
     app.put_object(family, "dentist.ics", _event("dentist", "Dentist"), actor=_by(bob),
                    source="caldav:DAVx5", by=bob)  # fmt: skip
     book_club = app.create_calendar(
@@ -83,6 +91,7 @@ def export(app: Televent, telegram_id: int, tmp_path: Path) -> dict[str, Any]:
             if "sharing.json" in names
             else None,
             "events": json.loads(archive.read("events.json")),
+            "calendars": json.loads(archive.read("calendars.json")),
             "readme": archive.read("README.txt").decode(),
         }
 
@@ -112,6 +121,9 @@ def test_the_members_export_lists_their_memberships(app: Televent, tmp_path: Pat
     ]
     assert memberships[1]["calendar_id"] == str(world["family"])
     assert memberships[1]["invited_by"] == {"telegram_id": ANN, "name": "Ann"}
+    # what his own calendar app keeps on her calendar, never what hers keeps
+    assert [m["client_properties"] for m in memberships] == [{}, {ORDER: BOBS_ORDER}]
+    assert [c["calendar"] for c in bob["calendars"]] == ["default"], "his own only"
     assert bob["sharing"]["shared_calendars"] == []
     assert "sharing.json" in bob["readme"]
     # Of Ann's calendar, the changes about Bob, never Carol's membership or Ann's own edits.
@@ -119,6 +131,7 @@ def test_the_members_export_lists_their_memberships(app: Televent, tmp_path: Pat
     assert [e["event"] for e in family] == [
         "Calendar.MemberInvited",
         "Calendar.MembershipAccepted",
+        "Calendar.MemberPropertiesSet",
         "Calendar.MemberPropertiesSet",
     ]
     assert str(world["carol"]) not in json.dumps(family)
@@ -141,6 +154,13 @@ def test_the_owners_export_lists_their_members(app: Televent, tmp_path: Path) ->
         for m in family["members"]
     ) == [(BOB, "Bob", "write", "active", "Ann"), (CAROL, "Carol", "read", "active", "Ann")]
     assert ann["sharing"]["memberships"] == []
+    own = {c["calendar"]: c for c in ann["calendars"]}
+    assert (own["family"]["name"], own["family"]["client_properties"]) == (
+        "Family",
+        {ORDER: ANNS_ORDER},
+    )
+    assert ">7<" not in json.dumps(ann["calendars"]) + json.dumps(ann["sharing"])
+    assert "calendars.json" in ann["readme"]
     kinds = [e["event"] for e in ann["events"] if e["aggregate"] == str(world["family"])]
     assert kinds.count("Calendar.MemberInvited") == 2
     # The name Bob gave her calendar for himself is his, not hers.

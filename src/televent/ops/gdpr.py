@@ -1,10 +1,11 @@
 """GDPR for operators: export everything held about a person, and erase it (Art. 15, 17, 20).
 
 Export writes one ZIP: the account, devices (names and dates, never hashes), every domain event
-the person caused or that concerns them (decoded, as JSON), their calendars as .ics, the
-calendars shared with them and the people they share theirs with, and what was delivered to
-them. Erasure is crypto-shredding (docs/adr/0009): the person leaves every calendar shared with
-them (a MemberRemoved event, reason `erased`, in the owner's calendar, so the members read model
+the person caused or that concerns them (decoded, as JSON), their calendars as .ics and their
+settings (with what the person's calendar apps keep on each), the calendars shared with them
+and the people they share theirs with, and what was delivered to them. Erasure is
+crypto-shredding (docs/adr/0009): the person leaves every calendar shared with them (a
+MemberRemoved event, reason `erased`, in the owner's calendar, so the members read model
 and a rebuild agree and the calendar stays its other members'); the meetings the person
 organises are called off (farewells.py), an `AccountErased` record is appended, the person's key
 is deleted, so their events can no longer be read, and the read models are rebuilt from the log
@@ -39,6 +40,7 @@ from televent.infrastructure.crypto_shredding import is_redacted
 from televent.ops.erasure_journal import ErasureJournal
 from televent.ops.farewells import Farewells
 from televent.projections.audit_index import owner_of
+from televent.projections.calendar_view_reader import CalendarView
 from televent.projections.directory_reader import AccountView
 from televent.projections.rebuild import Rebuilder
 
@@ -129,6 +131,7 @@ class PersonalData:
                     for d in self.app.queries.devices_of(account.account_id)
                 ]
                 archive.writestr("devices.json", _json(devices))
+                archive.writestr("calendars.json", _json([_calendar_json(c) for c in calendars]))
                 archive.writestr("events.json", _json(events))
                 for calendar in calendars:
                     stored = self.app.queries.objects_in(calendar.calendar_id)
@@ -283,6 +286,7 @@ class PersonalData:
                     "own_name": member.display_name,
                     "own_color": member.color,
                     "busy": seen.busy,
+                    "client_properties": seen.view.dead,  # their own clients', never the owner's
                 }
             )
         shared = []
@@ -602,6 +606,23 @@ def _account_json(account: AccountView) -> dict[str, Any]:
     }
 
 
+def _calendar_json(calendar: CalendarView) -> dict[str, Any]:
+    """A calendar's own settings: what the owner named it and what their clients keep on it."""
+    return {
+        "calendar_id": str(calendar.calendar_id),
+        "calendar": calendar.slug,
+        "name": calendar.display_name,
+        "color": calendar.color,
+        "description": calendar.description,
+        "timezone": calendar.timezone,
+        "components": calendar.components,
+        "busy": calendar.busy,
+        "subscribed": calendar.subscribed,
+        "connected": calendar.connection_id is not None,
+        "client_properties": calendar.dead,
+    }
+
+
 def _json(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str, sort_keys=True)
 
@@ -614,9 +635,12 @@ def _readme(account: AccountView, operator: str, reason: str, now: dt.datetime) 
         "                 invitation addresses anyone could invite the person at\n"
         "devices.json     CalDAV device passwords: names and dates (passwords are never kept)\n"
         "events.json      every change recorded that the person made or that concerns them\n"
+        "calendars.json   the calendars' settings: name, colour, description, time zone and\n"
+        "                 what the person's calendar apps keep on each (client properties)\n"
         "calendars/*.ics  the calendars as they are now (iCalendar, RFC 5545)\n"
         "sharing.json     (only when there are any) the calendars others share with the person\n"
-        "                 (role, status, owner) and the members of the person's own calendars\n"
+        "                 (role, status, owner, their own name and client properties for each)\n"
+        "                 and the members of the person's own calendars\n"
         "deliveries.json  Telegram messages and emails sent on the person's behalf or to them,\n"
         "                 and the scheduling messages waiting in their CalDAV inbox\n"
         "problems.json    (only when there were any) parts that could not be read or merged;\n"
