@@ -287,10 +287,42 @@ def test_start_up_sets_the_menu_button_over_https(app, api) -> None:
     asyncio.run(scenario())
 
 
+def test_each_persons_menu_button_speaks_their_language(app, api) -> None:
+    """The default says "Calendar"; /start labels a German speaker's own chat in German, and
+    choosing another language relabels it."""
+
+    async def scenario() -> None:
+        async with await start_bot(app, api, HTTPS):
+            api.push_message(6, "/start", first_name="Greta", language_code="de")
+            own = await asyncio.to_thread(
+                api.wait_for, "setChatMenuButton", lambda c: c.params.get("chat_id") == 6
+            )
+            assert own.params["menu_button"] == {
+                "type": "web_app",
+                "text": "Kalender",
+                "web_app": {"url": "https://calendar.example.com/app/"},
+            }
+            api.push_message(6, "/language uk", first_name="Greta", language_code="de")
+            await asyncio.to_thread(
+                api.wait_for, "sendMessage", lambda c: c.chat_id == 6 and "Українська" in c.text
+            )
+        labels = [
+            (c.params.get("chat_id"), c.params["menu_button"]["text"])
+            for c in api.calls("setChatMenuButton")
+        ]
+        assert labels == [(None, "Calendar"), (6, "Kalender"), (6, "Календар")]
+
+    asyncio.run(scenario())
+
+
 def test_start_up_over_http_sets_no_menu_button(app, api) -> None:
     async def scenario() -> None:
         async with await start_bot(app, api, HTTP):
             await asyncio.to_thread(api.wait_for, "getUpdates")
+            api.push_message(6, "/start", first_name="Greta", language_code="de")
+            await asyncio.to_thread(
+                api.wait_for, "sendMessage", lambda c: c.chat_id == 6 and "Greta" in c.text
+            )
         assert api.calls("setMyCommands")
         assert api.calls("setChatMenuButton") == []
 
@@ -298,7 +330,9 @@ def test_start_up_over_http_sets_no_menu_button(app, api) -> None:
 
 
 def test_a_refused_menu_button_does_not_stop_the_bot(app, api) -> None:
-    api.fail("setChatMenuButton", status=400, description="Bad Request: WEBAPP_URL_INVALID")
+    api.fail(
+        "setChatMenuButton", status=400, description="Bad Request: WEBAPP_URL_INVALID", times=2
+    )
 
     async def scenario() -> None:
         async with await start_bot(app, api, HTTPS):
@@ -306,7 +340,13 @@ def test_a_refused_menu_button_does_not_stop_the_bot(app, api) -> None:
             await asyncio.to_thread(
                 api.wait_for, "sendMessage", lambda c: c.chat_id == 5 and "Hi Dora" in c.text
             )
-        (menu,) = api.calls("setChatMenuButton")
-        assert menu.failed
+            await asyncio.to_thread(api.wait_for_count, "setChatMenuButton", 2)
+            api.push_message(5, "/help", first_name="Dora")
+            await asyncio.to_thread(
+                api.wait_for, "sendMessage", lambda c: c.chat_id == 5 and "/create" in c.text
+            )
+        default, own = api.calls("setChatMenuButton")
+        assert default.failed and own.failed and own.params["chat_id"] == 5
+        assert not any("⚠️" in text for text in api.messages_to(5)), "no error shown to Dora"
 
     asyncio.run(scenario())

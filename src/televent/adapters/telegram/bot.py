@@ -273,7 +273,8 @@ async def _set_menu_button(telegram: TelegramBot) -> None:
     when Telegram refuses it, the bot runs on and the log says why."""
     if telegram.mini_app is None:
         return
-    button = telegram.mini_app.menu_button()
+    # every chat's; each person's own chat is labelled in their language (routers/mini_app.py)
+    button = telegram.mini_app.menu_button(translate(DEFAULT_LANGUAGE, "bot-menu-button"))
     if button is None:
         LOG.warning(
             "No Mini App menu button: Telegram opens Mini Apps only over HTTPS, and the public "

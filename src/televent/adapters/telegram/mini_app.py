@@ -33,8 +33,6 @@ from aiogram.types import MenuButtonWebApp, WebAppInfo
 
 from televent.application.web_login import lifetime_words, login_url
 
-MENU_BUTTON_TEXT = "Calendar"
-
 
 class LoginLinks(Protocol):
     """Issues the one-time token of a browser login link for a Telegram user."""
@@ -95,11 +93,12 @@ class MiniApp:
         """The address of a card's "Open" button, or None when Telegram cannot open it."""
         return self.event_url(event_id) if self.secure else None
 
-    def menu_button(self) -> MenuButtonWebApp | None:
-        """The chat menu button opening the app, or None when Telegram cannot open it."""
+    def menu_button(self, text: str) -> MenuButtonWebApp | None:
+        """The chat menu button opening the app, labelled `text`, or None when Telegram cannot
+        open it."""
         if not self.secure:
             return None
-        return MenuButtonWebApp(text=MENU_BUTTON_TEXT, web_app=WebAppInfo(url=self.home))
+        return MenuButtonWebApp(text=text, web_app=WebAppInfo(url=self.home))
 
 
 def open_url(mini_app: MiniApp | None, event_id: UUID) -> str | None:

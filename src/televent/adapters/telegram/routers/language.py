@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from html import escape
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
 
 from televent.adapters.i18n import speaking, t
 from televent.domain.languages import LANGUAGES, NATIVE_NAMES, language_for, supported
@@ -20,6 +26,7 @@ from televent.projections.queries import AccountView
 
 from ..context import BotContext, edit
 from ..service import Person
+from .mini_app import label_menu_button
 
 router = Router(name="language")
 AUTO = "auto"
@@ -66,13 +73,18 @@ def _choosing(account: AccountView, person: Person) -> tuple[str, InlineKeyboard
     )
 
 
-async def _choose(ctx: BotContext, person: Person, code: str) -> tuple[str, AccountView]:
-    """Record the choice; the confirmation, in the language now chosen."""
+async def _choose(
+    ctx: BotContext, person: Person, code: str, bot: Bot | None, chat: Chat | None
+) -> tuple[str, AccountView]:
+    """Record the choice; the confirmation, in the language now chosen, which labels the menu
+    button of the person's own chat too."""
     changed: AccountView = await ctx.port.run(
         ctx.service.set_preferences, person, {"language": None if code == AUTO else code}
     )
     language = language_for(changed.preferences.language, person.language_code)
     with speaking(language):
+        if chat is not None and chat.type == "private":
+            await label_menu_button(bot, ctx, chat.id)
         return t("language-chosen", language=NATIVE_NAMES[language]), changed
 
 
@@ -91,7 +103,7 @@ async def language_command(
         choices = ", ".join(f"{c} ({NATIVE_NAMES[c]})" for c in LANGUAGES)
         await message.answer(t("language-unknown", code=escape(wanted[:40]), choices=choices))
         return
-    text, _ = await _choose(ctx, person, code)
+    text, _ = await _choose(ctx, person, code, message.bot, message.chat)
     await message.answer(text)
 
 
@@ -104,7 +116,8 @@ async def language_tapped(
     if code is None:
         await query.answer()
         return
-    text, _ = await _choose(ctx, person, code)
+    chat = query.message.chat if isinstance(query.message, Message) else None
+    text, _ = await _choose(ctx, person, code, query.bot, chat)
     await query.answer()
     if query.message is not None and isinstance(query.message, Message):
         await edit(query.message, text)

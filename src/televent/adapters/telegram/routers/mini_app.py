@@ -8,9 +8,11 @@ to a local address would make Telegram refuse the message (see ../mini_app.py).
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from html import escape
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.filters import Command
 from aiogram.types import LinkPreviewOptions, Message
 from babel.units import format_unit
@@ -23,6 +25,22 @@ from ..context import BotContext
 from ..service import Person
 
 router = Router(name="mini_app")
+LOG = logging.getLogger(__name__)
+
+
+async def label_menu_button(bot: Bot | None, ctx: BotContext, chat_id: int) -> None:
+    """Label the menu button of a person's own chat in the language spoken now (at /start and
+    when they choose a language): the default every chat starts with is English. A
+    convenience: when Telegram refuses, the log says so and the conversation goes on."""
+    button = None if ctx.mini_app is None else ctx.mini_app.menu_button(t("bot-menu-button"))
+    if bot is None or button is None:
+        return
+    try:
+        await bot.set_chat_menu_button(chat_id=chat_id, menu_button=button)
+    except asyncio.CancelledError:
+        raise
+    except Exception as exc:
+        LOG.warning("Could not label the menu button of chat %s (%s)", chat_id, exc)
 
 
 @router.message(Command("app"))

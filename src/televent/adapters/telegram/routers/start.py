@@ -24,6 +24,7 @@ from ..parsing import (
     resolve_timezone,
 )
 from ..service import Person
+from .mini_app import label_menu_button
 
 router = Router(name="start")
 
@@ -44,6 +45,8 @@ async def start(
     welcome = texts.welcome(account.name)
     await message.answer(f"{welcome}\n{email_texts.invite_line(address)}")
     await _ask_zone(message, account, state)
+    if message.chat.type == "private":
+        await label_menu_button(message.bot, ctx, message.chat.id)
 
 
 @router.message(Command("help"))

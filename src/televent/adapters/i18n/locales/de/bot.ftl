@@ -116,6 +116,7 @@ bot-erase-cancelled = ✅ Löschung abgebrochen; dein Konto bleibt.
 
 bot-app-not-served = 📅 Die Kalender-App ist auf diesem Server nicht verfügbar. /help zeigt, was ich hier kann.
 bot-app-link-rules = Der Link funktioniert einmal und läuft in { $lifetime } ab; er meldet dich an, also teile ihn nicht.
+bot-menu-button = Kalender
 bot-app-open = 📅 Dein Kalender: Monats-, Wochen-, Tages- und Listenansicht. Tippe auf <b>Kalender öffnen</b>.
 bot-app-browser = 🌐 Am Computer? <b>Im Browser öffnen</b> meldet dich dort an. { $rules }
 bot-app-needs-https = 📅 Die Kalender-App lässt sich hier nicht in Telegram öffnen. Telegram öffnet Apps nur von einer HTTPS-Adresse: Dafür setzt der Betreiber des Servers <code>TELEVENT_PUBLIC_URL</code> auf dessen <code>https://</code>-Adresse.

@@ -116,6 +116,7 @@ bot-erase-cancelled = ✅ Borrado anulado; tu cuenta se queda.
 
 bot-app-not-served = 📅 La app de calendario no está disponible en este servidor. /help muestra lo que puedo hacer aquí.
 bot-app-link-rules = El enlace funciona una vez y caduca en { $lifetime }; inicia tu sesión, así que no lo compartas.
+bot-menu-button = Calendario
 bot-app-open = 📅 Tu calendario: vistas de mes, semana, día y agenda. Toca <b>Abrir calendario</b>.
 bot-app-browser = 🌐 ¿En un ordenador? <b>Abrir en el navegador</b> inicia tu sesión allí. { $rules }
 bot-app-needs-https = 📅 Aquí la app de calendario no se puede abrir dentro de Telegram. Telegram abre las apps solo desde una dirección HTTPS: para eso, quien administra el servidor pone en <code>TELEVENT_PUBLIC_URL</code> su dirección <code>https://</code>.
