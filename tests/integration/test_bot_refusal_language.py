@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tests.bot_harness import BotHarness, run_scenario, texts_of
 from tests.integration.test_bot_groups import GROUP, create, say
+from tests.integration.test_bot_handlers import default_calendar
 
 ALICE, BOB, CAROL = 1, 2, 3
 
@@ -53,5 +54,26 @@ def test_a_russian_member_of_a_group_is_refused_in_russian(app, api, clock) -> N
             "⚠️ Календарь этой группы только для просмотра: события добавляют только администраторы."
         ]
         assert len(app.queries.objects_in(found.calendar_id)) == events
+
+    run_scenario(app, api, clock, scenario)
+
+
+def test_a_failure_on_our_side_is_an_apology_in_the_readers_language(app, api, clock) -> None:
+    """A read model that cannot be written (here its table is gone) is no refusal of the
+    person's: they read the bot's apology in Russian, never the database's words."""
+
+    async def scenario(h: BotHarness) -> None:
+        h.languages[ALICE] = "ru"
+        await h.register(ALICE)
+        confirm = await h.say(ALICE, "/create Планёрка, завтра в 18, 45")
+        card = next(c for c in confirm if "Сохранить это событие?" in (c.text or ""))
+        with app.views.write() as db:
+            db.run("DROP TABLE occurrences")
+        (apology,) = await h.tap(ALICE, "new:1", card)
+        assert (apology.method, apology.params["text"]) == (
+            "answerCallbackQuery",
+            "😕 Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
+        )
+        assert app.queries.objects_in(default_calendar(ALICE)) == [], "nothing half-written"
 
     run_scenario(app, api, clock, scenario)

@@ -33,6 +33,7 @@ from televent.entrypoints.cli_support import (
     with_progress,
 )
 from televent.entrypoints.cli_support import OPERATOR_SOURCE as OPERATOR
+from televent.projections.engine import ProjectionError
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 70
@@ -61,7 +62,7 @@ def _failure(exc: Exception) -> int:
     """Say what went wrong in one line on stderr; return the exit status."""
     if isinstance(exc, BrokenPipeError):
         return _quiet_after_broken_pipe()
-    if isinstance(exc, TeleventError):
+    if isinstance(exc, TeleventError | ProjectionError):
         message = str(exc)
     elif isinstance(exc, PersistenceError):
         message = f"storage failed: {_first_line(exc)}"

@@ -20,7 +20,7 @@ from uuid import UUID
 import psycopg
 from eventsourcing.persistence import Mapper, StoredEvent
 
-from televent.domain.errors import ConflictError, TeleventError
+from televent.domain.errors import ConflictError
 from televent.infrastructure.database import Dialect
 from televent.projections.attendee_index import AttendeeIndexProjection
 from televent.projections.audit_index import AuditIndexProjection
@@ -49,8 +49,12 @@ DEFAULT_INTERNAL_DOMAIN = "televent.internal"
 Clock = Callable[[], dt.datetime]
 
 
-class ProjectionError(TeleventError):
+class ProjectionError(RuntimeError):
     """A read model cannot be brought up to date (schema missing, or a handler failed).
+
+    Not a TeleventError: its message names tables and the database's words, and nobody but
+    the operator can do anything about it, so a request that meets it is a server failure
+    (500, logged with its traceback, the bot's apology); the CLI says it in one line.
 
     Args:
         message: what failed.
@@ -170,7 +174,7 @@ class ProjectionEngine:
             # first (the same name stored twice, a calendar deleted meanwhile).
             raise ViewConflictError(
                 "Someone else changed this calendar at the same time; reload and try again."
-            ) from exc
+            ).worded("refusal-calendars-changed-meanwhile") from exc
         except Exception as exc:
             # Pipelined statements fail when the pipeline syncs, so name the read model
             # by the table the error mentions, or else the one that was being applied.

@@ -19,7 +19,7 @@ from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, TelegramObject, User
 
-from televent.adapters.i18n import said, speaking, t
+from televent.adapters.i18n import current_language, said, speaking, t
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.application.google_connections import GoogleConsents
@@ -89,7 +89,8 @@ class AccountMiddleware(BaseMiddleware):
                 await _answer(event, f"⚠️ {said(exc, chosen)}")
             except Exception:
                 LOG.exception("Bot handler failed")
-                await _answer(event, t("bot-sorry"))
+                with speaking(chosen or current_language()):
+                    await _answer(event, t("bot-sorry"))
         return None
 
     @staticmethod
