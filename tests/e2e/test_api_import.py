@@ -269,7 +269,11 @@ def test_only_people_who_may_write_import_and_bad_files_are_refused_in_their_lan
         assert not_ics.json()["detail"] == "Это не файл календаря (.ics)."
         nothing = alice.post(path, content=calendar_file(BROKEN), headers=ICS)
         assert nothing.status_code == 422
-        assert nothing.json()["detail"] == "Из этого файла нечего импортировать."
+        assert nothing.json()["detail"] == (
+            "Из этого файла нечего импортировать. «Never readable» пропущено: его данные не "
+            "читаются («FREQ=SOMETIMES» — правило повторения (RRULE), которое Televent не "
+            "может прочитать.)"
+        ), "the first event left out, and why"
 
         huge = calendar_file(SERIES, "X-FILLER:" + "x" * 11_000_000 + "\r\n")
         too_large = alice.post(path, content=huge, headers=ICS)

@@ -97,6 +97,54 @@ def test_other_documents_are_answered_in_the_senders_language(app, api, clock) -
     run_scenario(app, api, clock, scenario)
 
 
+BACKWARDS = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Old//Planner//EN\r
+BEGIN:VEVENT\r
+UID:backwards@old.example\r
+DTSTAMP:20260101T000000Z\r
+DTSTART:20261205T100000Z\r
+DTEND:20261205T090000Z\r
+SUMMARY:Zeitreise\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:ticking@old.example\r
+DTSTAMP:20260101T000000Z\r
+DTSTART:20261205T100000Z\r
+RRULE:FREQ=SECONDLY\r
+SUMMARY:Sekundenzeiger\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_why_an_event_was_skipped_is_said_in_the_senders_language(app, api, clock) -> None:
+    async def scenario(h: BotHarness) -> None:
+        h.languages[ALICE] = "de"
+        await h.register(ALICE)
+        # Nothing importable: the refusal names the first event left out, and why.
+        (refused,) = texts_of(await h.send_file(ALICE, BACKWARDS, "alt.ics", "text/calendar"))
+        assert refused.startswith("⚠️ Aus dieser Datei lässt sich nichts importieren."), refused
+        assert "„Zeitreise“ übersprungen" in refused, refused
+        assert "endet (DTEND), bevor es beginnt (DTSTART)" in refused, refused
+        # With one event that can be: each event left out on its own line, in German.
+        fine = TIMETABLE.split(b"BEGIN:VEVENT")[2].split(b"END:VEVENT")[0]
+        mixed = BACKWARDS.replace(
+            b"END:VCALENDAR", b"BEGIN:VEVENT" + fine + b"END:VEVENT\r\nEND:VCALENDAR"
+        )
+        (answer,) = texts_of(await h.send_file(ALICE, mixed, "alt.ics", "text/calendar"))
+        lines = {
+            title: next((line for line in answer.splitlines() if title in line), answer)
+            for title in ("Zeitreise", "Sekundenzeiger")
+        }
+        assert "endet (DTEND), bevor es beginnt (DTSTART)" in lines["Zeitreise"], answer
+        assert "FREQ=SECONDLY" in lines["Sekundenzeiger"] and "stündlich" in answer, answer
+        for english in ("lies before", "is not stored", "skipped", "cannot be read"):
+            assert english not in refused + answer, (english, refused, answer)
+
+    run_scenario(app, api, clock, scenario)
+
+
 def test_a_caption_names_the_calendar_the_file_goes_into(app, api, clock) -> None:
     async def scenario(h: BotHarness) -> None:
         await h.register(ALICE)

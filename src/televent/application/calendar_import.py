@@ -120,7 +120,7 @@ class ImportCommands(CommandCore):
             try:
                 obj = accepted_calendar_object(piece.text)
             except InvalidCalendarDataError as exc:
-                skipped.append(_skipped(piece, "invalid", str(exc)))
+                skipped.append(_skipped(piece, "invalid", str(exc), exc.wording))
                 continue
             if current is not None:
                 if same_content(current.ical, obj.text):
@@ -179,10 +179,12 @@ def _free_name(uid: str, taken: set[str]) -> str | None:
     return None
 
 
-def _skipped(piece: Piece, code: str, reason: str) -> Left:
+def _skipped(
+    piece: Piece, code: str, reason: str, wording: tuple[str, dict[str, object]] | None = None
+) -> Left:
     summary = ""
     for line in piece.text.split("\r\n"):
         if line.upper().startswith("SUMMARY"):
             summary = line.partition(":")[2][:_SUMMARY_CHARS]
             break
-    return Left(piece.uid, summary, code, reason)
+    return Left(piece.uid, summary, code, reason, wording)

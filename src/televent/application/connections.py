@@ -535,7 +535,7 @@ def _split_resources(
             split = split_calendar(change.data, kinds, empty_ok=True)
         except ImportRefusedError as exc:
             before = known.get(change.href, (None, None))[0]
-            left.append(Left(before or "", "", "invalid", str(exc)))
+            left.append(Left(before or "", "", "invalid", str(exc), exc.wording))
             resources[change.href] = (before, change.etag)
             continue
         for piece in split.pieces:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from televent.domain.content_lines import Component, ContentError, Property, parse, utf8_text
-from televent.domain.errors import DomainError
+from televent.domain.errors import DomainError, Words
 from televent.domain.ical import COMPONENT_TYPES
 
 MAX_IMPORT_BYTES = 10_000_000  # the largest file one import reads
@@ -47,12 +47,14 @@ class Piece:
 @dataclass(frozen=True)
 class Left:
     """Something of the file that is not imported, and why (`reason` in English; `code`
-    selects the catalogue's words for it)."""
+    selects the catalogue's words for it, `wording` the catalogue's for the reason when the
+    refusal had some: TeleventError.worded)."""
 
     uid: str
     summary: str
     code: str
     reason: str
+    wording: tuple[str, dict[str, object]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -146,10 +148,15 @@ def _undated(component: Component) -> Component:
 
 
 def nothing_to_import(left: Sequence[Left]) -> ImportRefusedError:
-    """The refusal of a file none of whose events can be stored (`left` says why)."""
+    """The refusal of a file none of whose events can be stored (`left` says why; the
+    refusal names the first and its reason)."""
     if left:
-        return ImportRefusedError(f"Nothing in the file can be imported: {left[0].reason}.").worded(
-            "refusal-import-nothing"
+        first = left[0]
+        detail = first.reason if first.wording is None else Words(*first.wording)
+        return ImportRefusedError(f"Nothing in the file can be imported: {first.reason}.").worded(
+            "refusal-import-nothing",
+            summary=first.summary or first.uid[:80],
+            reason=Words(f"import-left-{first.code}", {"detail": detail}),
         )
     return ImportRefusedError("The file holds no events.").worded("refusal-import-empty")
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Self
+
+
+@dataclass(frozen=True)
+class Words:
+    """A catalogue message and its arguments, said in the reader's language: passed as an
+    argument of a wording, it is said first and put in its place (the reason inside a
+    refusal that names it)."""
+
+    message_id: str
+    arguments: dict[str, object] = field(default_factory=dict, hash=False)
 
 
 class TeleventError(Exception):

@@ -116,7 +116,9 @@ def parse_calendar_object(text: str) -> CalendarObject:
     components = [c for c in calendar.components if c.name == component_type]
     uids = {_value(c, "UID").strip() for c in components}
     if uids == {""}:
-        raise InvalidCalendarDataError("The component has no UID.", "valid-calendar-data")
+        raise InvalidCalendarDataError("The component has no UID.", "valid-calendar-data").worded(
+            "refusal-data-no-uid"
+        )
     if len(uids) != 1:
         raise InvalidCalendarDataError(
             "All components of a calendar object resource share one UID (RFC 4791 §4.1).",
@@ -192,9 +194,13 @@ def _check_values(component: Component, zones: Zones) -> None:
         and "DTEND" in moments
         and (_utc(moments["DTEND"]) < _utc(moments["DTSTART"]))
     ):
-        raise InvalidCalendarDataError("DTEND lies before DTSTART.")
+        raise InvalidCalendarDataError("DTEND lies before DTSTART.").worded(
+            "refusal-data-end-before-start"
+        )
     if len(component.all("ATTENDEE")) > MAX_ATTENDEES:
-        raise InvalidCalendarDataError(f"More than {MAX_ATTENDEES} attendees.")
+        raise InvalidCalendarDataError(f"More than {MAX_ATTENDEES} attendees.").worded(
+            "refusal-data-too-many-attendees", most=MAX_ATTENDEES
+        )
 
 
 def facts_of(obj: CalendarObject) -> Facts:

@@ -28,6 +28,7 @@ from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 
+from televent.domain.errors import Words
 from televent.domain.languages import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT, supported
 
 LOG = logging.getLogger(__name__)
@@ -49,8 +50,15 @@ def bundle(language: str) -> FluentBundle:
 
 
 def translate(language: str, message_id: str, /, **args: Any) -> str:
-    """The message `message_id` in `language` (English when that language lacks it)."""
+    """The message `message_id` in `language` (English when that language lacks it); an
+    argument that is itself a message (`Words`) is said in that language first."""
     code = supported(language) or DEFAULT_LANGUAGE
+    args = {
+        name: translate(code, value.message_id, **value.arguments)
+        if isinstance(value, Words)
+        else value
+        for name, value in args.items()
+    }
     for candidate in dict.fromkeys((code, DEFAULT_LANGUAGE)):
         found = bundle(candidate)
         if not found.has_message(message_id):

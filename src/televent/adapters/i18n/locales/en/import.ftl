@@ -10,7 +10,8 @@ import-left-name = another event already has its name
 refusal-import-too-large = The file is { $size } MB; at most { $limit } MB can be imported at once.
 refusal-import-too-many = The file holds { $count } events; at most { $limit } can be imported at once.
 refusal-import-not-ics = This is not a calendar file (.ics).
-refusal-import-nothing = Nothing in this file can be imported.
+# Then the first thing skipped and why (import-skipped: $summary and $reason)
+refusal-import-nothing = Nothing in this file can be imported. { import-skipped }
 refusal-import-empty = The file holds no events.
 api-detail-not-calendar = The request body must be an iCalendar file (Content-Type: text/calendar).
 bot-import-done = 📥 Imported into “{ $calendar }”. Nobody was invited or told.
