@@ -43,7 +43,14 @@ UNREADABLE = (
 )
 
 # Each refusal's status, and what it says to a reader of each language.
-STATUS = {"not-found": 404, "feed-not-found": 404, "stale": 412, "no-page": 404}
+STATUS = {
+    "not-found": 404,
+    "feed-not-found": 404,
+    "stale": 412,
+    "no-page": 404,
+    "link-gone": 404,
+    "manage-invalid": 404,
+}
 SAID = {
     "en": {
         # events.py: the listing
@@ -84,6 +91,9 @@ SAID = {
         "booking-answers": 'answers: is an object of answers like {"q1": "..."}.',
         "booking-zone": "tz: is an IANA time zone name like Europe/Berlin.",
         "no-page": "There is no booking page at this address.",
+        "link-gone": "There is no booking link /nope.",
+        "wrong-kind": "This calendar does not hold events; choose another calendar.",
+        "manage-invalid": "This booking link is not valid.",
     },
     "de": {
         "window-bound": (
@@ -129,6 +139,9 @@ SAID = {
         "booking-answers": 'Die Antworten (answers) sind ein Objekt wie {"q1": "..."}.',
         "booking-zone": "„tz“ ist der Name einer IANA-Zeitzone wie Europe/Berlin.",
         "no-page": "Unter dieser Adresse gibt es keine Buchungsseite.",
+        "link-gone": "Es gibt keinen Buchungslink /nope.",
+        "wrong-kind": "Dieser Kalender enthält keine Termine; wähle einen anderen Kalender.",
+        "manage-invalid": "Dieser Link zur Buchung ist ungültig.",
     },
     "ru": {
         "window-bound": (
@@ -170,6 +183,9 @@ SAID = {
         "booking-answers": 'Ответы (answers) — это объект вида {"q1": "..."}.',
         "booking-zone": "«tz» — это название часового пояса IANA, например Europe/Berlin.",
         "no-page": "По этому адресу нет страницы записи.",
+        "link-gone": "Ссылки для записи /nope нет.",
+        "wrong-kind": "Этот календарь не хранит события; выберите другой календарь.",
+        "manage-invalid": "Эта ссылка на запись недействительна.",
     },
 }
 
@@ -194,10 +210,33 @@ def own_calendar(client: httpx.Client) -> str:
     return next(str(c["id"]) for c in reply.json()["items"] if c["kind"] == "own")
 
 
+TASKS_ONLY = (
+    '<?xml version="1.0" encoding="utf-8"?><C:mkcalendar xmlns:D="DAV:" '
+    'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>Chores'
+    '</D:displayname><C:supported-calendar-component-set><C:comp name="VTODO"/>'
+    "</C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>"
+)
+
+
+def tasks_calendar(server: ApiServer, telegram_id: int) -> None:
+    """A calendar for tasks only, as a CalDAV client (Apple Reminders, Thunderbird) makes it."""
+    made = httpx.request(
+        "MKCALENDAR",
+        f"{server.url}/dav/calendars/{telegram_id}/chores/",
+        content=TASKS_ONLY,
+        auth=server.basic(telegram_id),
+        timeout=60,
+    )
+    assert made.status_code == 201, made.text
+
+
 def refusals(server: ApiServer, telegram_id: int, browser: str) -> dict[str, httpx.Response]:
     """Every refusal, asked for by the user `telegram_id` (the booking page's without an
     account, in the language of `browser`)."""
+    tasks_calendar(server, telegram_id)
     with server.client(telegram_id) as client:
+        listed = client.get("/api/v1/calendars").json()["items"]
+        assert {c["slug"]: c["events"] for c in listed} == {"default": True, "chores": False}
         event = made(client, STAND_UP)
         path = f"{EVENTS}/{event['id']}"
         calendar = own_calendar(client)
@@ -237,6 +276,8 @@ def refusals(server: ApiServer, telegram_id: int, browser: str) -> dict[str, htt
             "bookings-window": client.get(
                 "/api/v1/bookings", params={"start": "2026-03-02", "end": "2026-03-01"}
             ),
+            "link-gone": client.patch("/api/v1/booking-links/nope", json={"title": "Call"}),
+            "wrong-kind": client.post(EVENTS, json={**STAND_UP, "calendar": "chores"}),
         }
     with httpx.Client(
         base_url=server.url, timeout=60, headers={"Accept-Language": browser}
@@ -249,6 +290,7 @@ def refusals(server: ApiServer, telegram_id: int, browser: str) -> dict[str, htt
             ),
             "booking-zone": anonymous.post("/api/v1/book/intro", json={**booking, "tz": 5}),
             "no-page": anonymous.get("/api/v1/book/not_a_slug"),
+            "manage-invalid": anonymous.get("/api/v1/book/intro/manage/n0such70ken/booking.ics"),
         }
     return replies
 

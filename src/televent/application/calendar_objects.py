@@ -396,7 +396,7 @@ def _check_put_target(
         raise InvalidCalendarDataError(
             f"This calendar takes {target.components}, not {obj.component_type}.",
             "supported-calendar-component",
-        )
+        ).worded("refusal-data-wrong-kind", kind=obj.component_type)
     current = target.at_href
     if if_none_match and current is not None:
         raise PreconditionFailedError("The resource already exists (If-None-Match: *).")

@@ -102,7 +102,8 @@ class Counters:
 
     def answer(self, counter_id: str, account: AccountView, *, accept: bool, source: str) -> str:
         """The organizer's answer: move the event to the proposed time (a new REQUEST goes to
-        everyone), or send the attendee a DECLINECOUNTER. Returns the event's summary.
+        everyone), or send the attendee a DECLINECOUNTER. Returns the event's summary ("" when
+        it has none: the adapter says so in the person's words).
 
         Raises:
             NotFoundError: the proposal is unknown, or not about one of the account's events.
@@ -145,7 +146,7 @@ class Counters:
             )
         proposal.answer(accept=accept, actor=actor, source=source)
         self.app.save_all(proposal)
-        return text_of(stored.lead) or "the event"
+        return text_of(stored.lead) or ""
 
     def _event(self, event_id: UUID) -> tuple[ObjectView, UUID]:
         current = self.app.queries.object_by_event_id(event_id)

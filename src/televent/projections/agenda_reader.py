@@ -398,7 +398,7 @@ class AgendaReader:
             next(iter(calendar.walk("VEVENT")), None),
         )
         if lead is None:
-            raise NotFoundError("That is not an event.")
+            raise NotFoundError("That is not an event.").worded("refusal-events-not-an-event")
         start = lead.get("DTSTART")
         end = lead.get("DTEND")
         attendees = self.queries.attendees_of(obj.event_id)

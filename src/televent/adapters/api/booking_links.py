@@ -39,7 +39,10 @@ def link_json(link: BookingLink, base: str) -> dict[str, Any]:
 def _own(api: ApiContext, caller: Caller, slug: str) -> BookingLink:
     found = api.queries.link(slug) if SLUG_SHAPE.match(slug) else None
     if found is None or found.account_id != caller.account.account_id:
-        raise NotFoundError(f"You have no booking link /{slug.lower()}.")
+        shown = slug.lower()[:64]
+        raise NotFoundError(f"You have no booking link /{shown}.").worded(
+            "refusal-booking-no-link", slug=shown
+        )
     return found.link
 
 

@@ -30,6 +30,7 @@ from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.problems import problem_responses
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.event_fields import FieldError
+from televent.domain.ical import component_kinds
 from televent.domain.sharing import Role, Status
 from televent.domain.values import holds_control_characters, telegram_id_in
 from televent.projections.queries import AccountView, MemberView, SeenCalendar
@@ -62,6 +63,7 @@ class CalendarJson(msgspec.Struct):
     status: str  # "active", or "invited" until the caller accepts
     # the caller's connected account whose calendar it mirrors (/connections, ADR 0026)
     connection: str | None = None
+    events: bool = True  # whether it takes events (a CalDAV client may make one for tasks)
 
 
 class CalendarList(msgspec.Struct):
@@ -130,6 +132,7 @@ def calendar_of(
         busy=seen.busy,
         status=seen.status.value,
         connection=str(view.connection_id) if seen.owned and view.connection_id else None,
+        events="VEVENT" in component_kinds(view.components),
     )
 
 

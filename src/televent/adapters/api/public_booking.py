@@ -152,7 +152,7 @@ def _booking(api: ApiContext, slug: str, token: str) -> BookingView:
     """The booking a manage link names (404 for a wrong token or another link's)."""
     found = api.queries.booking_by_token(path_token(token))
     if found is None or found.slug != path_slug(slug):
-        raise NotFoundError("This booking link is not valid.")
+        raise NotFoundError("This booking link is not valid.").worded("refusal-booking-not-valid")
     return found
 
 
@@ -167,7 +167,9 @@ def _ics(api: ApiContext, slug: str, token: str, base: str) -> str:
     """The visitor's booking as an .ics file (409 once it is cancelled)."""
     booking = _booking(api, slug, token)
     if not booking.active:
-        raise ConflictError("This booking was cancelled; there is nothing to add to a calendar.")
+        raise ConflictError(
+            "This booking was cancelled; there is nothing to add to a calendar."
+        ).worded("refusal-booking-cancelled-already")
     found = api.queries.link(booking.slug)
     link = None if found is None or found.account_id != booking.account_id else found.link
     owner = api.queries.account_by_id(booking.account_id)

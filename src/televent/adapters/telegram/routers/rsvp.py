@@ -103,10 +103,11 @@ async def counter_answered(
     summary = await ctx.port.run(
         ctx.service.answer_counter, person, callback_data.counter, callback_data.accept
     )
+    title = texts.shown(summary) if summary else t("bot-no-title")
     done = (
-        t("bot-counter-accepted", title=texts.shown(summary))
+        t("bot-counter-accepted", title=title)
         if callback_data.accept
-        else t("bot-counter-declined", title=texts.shown(summary))
+        else t("bot-counter-declined", title=title)
     )
     await query.answer(t("bot-done-tapped"))
     if isinstance(query.message, Message):

@@ -96,3 +96,12 @@ refusal-events-reminder-trigger = „{ $given }“ in „{ $field }“ ist kein 
 invitee-no-user = noch nicht bei Televent: Bitte die Person, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
 invitee-not-started = diese Person hat den Bot noch nicht gestartet: Bitte sie, dem Bot /start zu schicken, oder lade sie per E-Mail ein.
 invitee-unreadable = weder ein @Benutzername noch eine Telegram-ID noch eine E-Mail-Adresse.
+
+refusal-data-end-before-start = es endet (DTEND), bevor es beginnt (DTSTART).
+refusal-data-too-many-attendees = es hat mehr als { $most } Teilnehmende.
+refusal-data-no-uid = es hat keine UID.
+refusal-data-wrong-kind = Dieser Kalender enthält keine { $kind ->
+    [VEVENT] Termine
+    [VTODO] Aufgaben
+   *[other] Notizen
+}; wähle einen anderen Kalender.

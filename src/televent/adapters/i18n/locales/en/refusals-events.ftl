@@ -102,3 +102,18 @@ refusal-events-reminder-trigger = { $field }: '{ $given }' is not a trigger like
 invitee-no-user = no Televent user with that name yet; ask them to send /start to the bot, or invite them by email.
 invitee-not-started = that Telegram user has not started the bot yet; ask them to send /start to it, or invite them by email.
 invitee-unreadable = not an @username, a Telegram id or an email address.
+
+## What an event's iCalendar data may not hold: the reason an import or a feed skips it
+## ("its data cannot be read (...)"), and the refusal of a new event in a calendar of
+## another kind
+
+# $most: how many attendees an event may have
+refusal-data-end-before-start = it ends (DTEND) before it starts (DTSTART).
+refusal-data-too-many-attendees = it has more than { $most } attendees.
+refusal-data-no-uid = it has no UID.
+# $kind: VEVENT, VTODO or VJOURNAL, what was to be stored
+refusal-data-wrong-kind = This calendar does not hold { $kind ->
+    [VEVENT] events
+    [VTODO] tasks
+   *[other] notes
+}; choose another calendar.

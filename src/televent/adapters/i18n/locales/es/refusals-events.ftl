@@ -96,3 +96,12 @@ refusal-events-reminder-trigger = «{ $given }» en «{ $field }» no es un TRIG
 invitee-no-user = todavía no está en Televent: pídele que envíe /start al bot, o invítalo por email.
 invitee-not-started = ese usuario de Telegram todavía no ha iniciado el bot: pídele que le envíe /start, o invítalo por email.
 invitee-unreadable = no es un @usuario, ni un id de Telegram, ni un email.
+
+refusal-data-end-before-start = termina (DTEND) antes de empezar (DTSTART).
+refusal-data-too-many-attendees = tiene más de { $most } asistentes.
+refusal-data-no-uid = no tiene UID.
+refusal-data-wrong-kind = Este calendario no guarda { $kind ->
+    [VEVENT] eventos
+    [VTODO] tareas
+   *[other] notas
+}; elige otro calendario.

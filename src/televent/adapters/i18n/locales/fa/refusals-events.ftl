@@ -96,3 +96,12 @@ refusal-events-reminder-trigger = «{ $given }» در «{ $field }» یک TRIGGE
 invitee-no-user = هنوز در Televent نیست: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
 invitee-not-started = این کاربر تلگرام هنوز ربات را شروع نکرده است: از او بخواهید /start را برای ربات بفرستد، یا با ایمیل دعوتش کنید.
 invitee-unreadable = نه ‎@username‎ است، نه شناسهٔ تلگرام و نه نشانی ایمیل.
+
+refusal-data-end-before-start = پایانش (DTEND) پیش از آغازش (DTSTART) است.
+refusal-data-too-many-attendees = بیش از { $most } شرکت‌کننده دارد.
+refusal-data-no-uid = UID ندارد.
+refusal-data-wrong-kind = این تقویم { $kind ->
+    [VEVENT] رویداد
+    [VTODO] کار
+   *[other] یادداشت
+} نگه نمی‌دارد؛ تقویم دیگری انتخاب کن.

@@ -96,3 +96,12 @@ refusal-events-reminder-trigger = “{ $given }” di “{ $field }” bukan TRI
 invitee-no-user = belum ada di Televent: minta dia mengirim /start ke bot, atau undang lewat email.
 invitee-not-started = pengguna Telegram ini belum memulai bot: minta dia mengirim /start ke bot, atau undang lewat email.
 invitee-unreadable = bukan @username, id Telegram, atau alamat email.
+
+refusal-data-end-before-start = berakhir (DTEND) sebelum dimulai (DTSTART).
+refusal-data-too-many-attendees = pesertanya lebih dari { $most }.
+refusal-data-no-uid = tidak punya UID.
+refusal-data-wrong-kind = Kalender ini tidak menyimpan { $kind ->
+    [VEVENT] acara
+    [VTODO] tugas
+   *[other] catatan
+}; pilih kalender lain.

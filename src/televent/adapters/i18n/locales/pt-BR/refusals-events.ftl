@@ -96,3 +96,12 @@ refusal-events-reminder-trigger = “{ $given }” em “{ $field }” não é u
 invitee-no-user = ainda não está no Televent: peça para a pessoa enviar /start ao bot, ou convide por e-mail.
 invitee-not-started = esse usuário do Telegram ainda não iniciou o bot: peça para ele enviar /start ao bot, ou convide por e-mail.
 invitee-unreadable = não é um @usuário, um id do Telegram nem um endereço de e-mail.
+
+refusal-data-end-before-start = termina (DTEND) antes de começar (DTSTART).
+refusal-data-too-many-attendees = tem mais de { $most } participantes.
+refusal-data-no-uid = não tem UID.
+refusal-data-wrong-kind = Esta agenda não guarda { $kind ->
+    [VEVENT] eventos
+    [VTODO] tarefas
+   *[other] notas
+}; escolha outra agenda.

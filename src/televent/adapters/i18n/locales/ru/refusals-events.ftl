@@ -112,3 +112,12 @@ refusal-events-reminder-trigger = «{ $given }» в поле «{ $field }» — 
 invitee-no-user = ещё нет в Televent: попросите этого человека отправить боту /start или пригласите его по почте.
 invitee-not-started = этот пользователь Telegram ещё не запускал бота: попросите его отправить боту /start или пригласите по почте.
 invitee-unreadable = это не @username, не Telegram id и не адрес почты.
+
+refusal-data-end-before-start = оно заканчивается (DTEND) раньше, чем начинается (DTSTART).
+refusal-data-too-many-attendees = в нём больше { $most } участников.
+refusal-data-no-uid = у него нет UID.
+refusal-data-wrong-kind = Этот календарь не хранит { $kind ->
+    [VEVENT] события
+    [VTODO] задачи
+   *[other] заметки
+}; выберите другой календарь.

@@ -113,3 +113,12 @@ refusal-events-reminder-trigger = «{ $given }» у полі «{ $field }» — 
 invitee-no-user = ще немає в Televent: попросіть цю людину надіслати боту /start або запросіть її поштою.
 invitee-not-started = цей користувач Telegram ще не запускав бота: попросіть його надіслати боту /start або запросіть поштою.
 invitee-unreadable = це не @username, не Telegram id і не адреса пошти.
+
+refusal-data-end-before-start = воно закінчується (DTEND) раніше, ніж починається (DTSTART).
+refusal-data-too-many-attendees = у ньому понад { $most } учасників.
+refusal-data-no-uid = у нього немає UID.
+refusal-data-wrong-kind = Цей календар не зберігає { $kind ->
+    [VEVENT] події
+    [VTODO] завдання
+   *[other] нотатки
+}; виберіть інший календар.

@@ -82,10 +82,11 @@ function saveHidden() {
 const invitations = () => state.calendars.filter((c) => c.status === "invited");
 export const activeCalendars = () => state.calendars.filter((c) => c.status === "active");
 
-/** The calendars a new event can go in, and the one chosen at first (the focused calendar
- *  when it can be written, else the default one). */
+/** The calendars a new event can go in (writable, and taking events: a CalDAV client may
+ *  make one for tasks only), and the one chosen at first (the focused calendar when it can
+ *  be written, else the default one). */
 export function targets() {
-  const list = activeCalendars().filter(writable);
+  const list = activeCalendars().filter((c) => writable(c) && c.events !== false);
   const focused = list.find((c) => c.id === state.focus);
   const first = focused || list.find((c) => c.role === "owner" && c.slug === "default")
     || list.find((c) => c.role === "owner") || list[0] || null;
