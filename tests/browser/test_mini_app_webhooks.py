@@ -208,7 +208,7 @@ def test_alice_adds_tests_watches_pauses_and_removes_a_webhook(
     # Paused, it hears nothing; resumed, it is active again.
     item.get_by_role("button", name=f"Pause the webhook to {url}").click()
     expect(item.locator(".badge")).to_have_text("Paused")
-    expect(item).to_contain_text("Paused: it hears of nothing until you resume it.")
+    expect(item).to_contain_text("Paused: nothing is sent until you resume it;")
     expect(page.locator("#toast")).to_contain_text(f"The webhook to {url} is paused")
     before = len(receiver.bodies(path))
     add_event(mini_app, f"Quiet {uuid.uuid4().hex[:6]}")

@@ -1,8 +1,10 @@
 """The webhook sender against a receiver on loopback (docs/adr/0029), on SQLite and PostgreSQL,
 the clock moved by hand: signatures an independent Standard Webhooks library accepts, the
 payload as the API shows the event, retries on the specification's schedule with the same id
-and body, a webhook paused (and its owner told in Telegram) once a message is given up, a slow
-receiver cut off without holding up another webhook, and a huge answer read only in part."""
+and body, a webhook paused (and its owner told in Telegram) once a message is given up and,
+resumed, sent that message, what it missed and what is new, in order and once each; a paused
+webhook's backlog forgotten after a month; a slow receiver cut off without holding up another
+webhook, and a huge answer read only in part."""
 
 from __future__ import annotations
 
@@ -98,15 +100,32 @@ def test_failures_retry_with_the_same_id_and_body_then_pause_and_tell_the_owner(
         notice = db.one("SELECT payload FROM telegram_outbox WHERE kind = 'webhook_paused'")
     assert notice is not None and "/down" in json.loads(notice["payload"])["url"]
 
-    # Nothing is sent to a paused webhook; resumed, its new messages go again.
+    # Nothing is sent to a paused webhook, but what it misses waits for it.
     app.put_object(work, "b.ics", ical("b", "Review"), actor=ACTOR, source=SOURCE, by=alice)
-    receiver.default("/down", 200)
+    clock.advance(hours=3)
     asyncio.run(job.run_once())
     assert len(receiver.deliveries("/down")) == len(attempts)
+    assert app.webhook_of(failing, by=alice).waiting == 2, "the given-up one and the missed one"
+    # Resumed while the receiver is still down: the given-up message is tried first, and again
+    # on the whole schedule (not given up at its first failure), its attempts counted on.
     app.change_webhook(failing, by=alice, active=True, actor=ACTOR, source=SOURCE)
-    app.put_object(work, "c.ics", ical("c", "After"), actor=ACTOR, source=SOURCE, by=alice)
     asyncio.run(job.run_once())
-    assert receiver.deliveries("/down")[-1].json["data"]["uid"] == "c"
+    assert len(receiver.deliveries("/down")) == len(attempts) + 1
+    assert receiver.deliveries("/down")[-1].json["data"]["uid"] == "a"
+    assert app.webhook_of(failing, by=alice).active
+    assert app.queries.attempts_of(failing)[0].attempt == len(attempts) + 1
+    # The receiver is back: the given-up message, what was missed, and what is new, in order,
+    # each once, and the given-up one with the id and body it always had.
+    receiver.default("/down", 200)
+    app.put_object(work, "c.ics", ical("c", "After"), actor=ACTOR, source=SOURCE, by=alice)
+    clock.advance(seconds=RETRY_SCHEDULE[0].total_seconds())
+    asyncio.run(job.run_once())
+    after = receiver.deliveries("/down")[len(attempts) + 1 :]
+    assert [d.json["data"]["uid"] for d in after] == ["a", "b", "c"]
+    assert after[0].webhook_id == attempts[0].webhook_id and after[0].body == attempts[0].body
+    assert len(receiver.by_webhook_id()) == 6  # a, b and c to each webhook, once
+    assert all(len(bodies) == 1 for bodies in receiver.by_webhook_id().values())
+    assert app.webhook_of(failing, by=alice).waiting == 0
 
 
 def test_a_slow_or_huge_receiver_holds_up_only_its_own_messages(
@@ -206,6 +225,32 @@ def test_messages_settled_a_month_ago_are_forgotten_and_waiting_ones_kept(
     with app.views.read() as db:
         rows = db.all("SELECT webhook_id, status FROM webhook_outbox")
     assert [(r["webhook_id"], r["status"]) for r in rows] == [(str(down), "pending")]
+
+
+def test_a_paused_webhooks_backlog_waits_a_month(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """Paused by its owner, a webhook keeps its missed changes for 30 days, then forgets them
+    (each holds a copy of the change); an active webhook's waiting messages are kept."""
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    paused = hook(app, alice, receiver, "/paused")
+    down = hook(app, alice, receiver, "/down")
+    receiver.default("/down", 500)
+    app.change_webhook(paused, by=alice, active=False, actor=ACTOR, source=SOURCE)
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    queue = WebhookQueue(app.views, app.clock)
+    clock.advance(days=29)
+    assert queue.forget_settled() == 0
+    assert app.webhook_of(paused, by=alice).waiting == 1
+    clock.advance(days=2)
+    assert queue.forget_settled() == 1
+    with app.views.read() as db:
+        rows = db.all("SELECT webhook_id, status FROM webhook_outbox")
+    assert [(r["webhook_id"], r["status"]) for r in rows] == [(str(down), "pending")]
+    app.change_webhook(paused, by=alice, active=True, actor=ACTOR, source=SOURCE)
+    asyncio.run(sender(app).run_once())
+    assert receiver.deliveries("/paused") == [], "a month late is too late"
 
 
 def test_a_rotated_secret_signs_beside_the_new_one_for_a_day(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +22,12 @@ from televent.domain.webhooks import RESPONSE_EXCERPT_BYTES, retry_delay
 from televent.projections.base import stamp
 from televent.projections.sql import Sql
 from televent.projections.view_reader import ViewReader
-from televent.projections.webhook_delivery import PENDING
+from televent.projections.webhook_delivery import GIVEN_UP, PENDING
 
-DELIVERED, FAILED = "delivered", "failed"
+DELIVERED, FAILED = "delivered", GIVEN_UP
 WITHDRAWN = "withdrawn"  # not sent: its webhook's owner may no longer read what it is about
 SETTLED_DAYS = 30  # how long a message delivered, given up or withdrawn is kept
+BACKLOG_DAYS = 30  # how long a paused webhook's messages wait for it to be resumed
 LEASE = dt.timedelta(seconds=60)  # longer than one attempt may take
 KEEP_ATTEMPTS = 100  # per webhook, for the deliveries listing
 PER_WEBHOOK = 20  # of one webhook's messages claimed at once
@@ -45,6 +46,7 @@ class Message:
     subject: dict[str, Any]
     body: str | None  # the payload as first sent, if it was
     attempts: int
+    retries_from: int = 0  # attempts made before its webhook was last resumed
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ class WebhookQueue:
     def claim(self, limit: int = 100, each: int = PER_WEBHOOK) -> list[Message]:
         """Lease up to `limit` due messages of active webhooks, oldest change first, at most
         `each` of one webhook's: a webhook with a backlog of thousands leaves room in a round
-        for the others' messages."""
+        for the others' messages. A webhook's messages go in order: none is taken while an
+        older one of the same webhook waits for its retry or is leased."""
         now = stamp(self.clock())
         claimed: list[Message] = []
         with self.views.write() as db:
@@ -79,9 +82,12 @@ class WebhookQueue:
                 "SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.webhook_id "
                 "ORDER BY o.position, o.message_id) AS nth FROM webhook_outbox o JOIN webhooks w "
                 "ON w.webhook_id = o.webhook_id WHERE o.status = ? AND o.due_at <= ? AND "
-                "w.active = 1 AND (o.leased_until IS NULL OR o.leased_until < ?)) AS due "
-                "WHERE nth <= ? ORDER BY position, message_id LIMIT ?",
-                (PENDING, now, now, each, limit),
+                "w.active = 1 AND (o.leased_until IS NULL OR o.leased_until < ?) AND NOT EXISTS "
+                "(SELECT 1 FROM webhook_outbox b WHERE b.webhook_id = o.webhook_id AND "
+                "b.status = ? AND (b.position < o.position OR (b.position = o.position AND "
+                "b.message_id < o.message_id)) AND (b.due_at > ? OR b.leased_until >= ?))) "
+                "AS due WHERE nth <= ? ORDER BY position, message_id LIMIT ?",
+                (PENDING, now, now, PENDING, now, now, each, limit),
             )
             lease = stamp(self.clock() + LEASE)
             for row in rows:
@@ -102,6 +108,7 @@ class WebhookQueue:
                             json.loads(row["subject"]),
                             row["body"],
                             int(row["attempts"]),
+                            int(row["retries_from"] or 0),
                         )
                     )
         return claimed
@@ -111,7 +118,7 @@ class WebhookQueue:
         the sender then pauses the webhook)."""
         attempt = message.attempts + 1
         now = self.clock()
-        delay = None if outcome.delivered else retry_delay(attempt)
+        delay = None if outcome.delivered else retry_delay(attempt - message.retries_from)
         status = DELIVERED if outcome.delivered else (PENDING if delay else FAILED)
         due = stamp(now + delay) if delay else stamp(now)
         with self.views.write() as db:
@@ -122,6 +129,20 @@ class WebhookQueue:
             )
             _note_attempt(db, message, attempt, stamp(now), outcome)
         return status == FAILED
+
+    def release(self, messages: Sequence[Message]) -> None:
+        """Give back the lease of messages not tried in this round (their webhook's receiver
+        failed, or the round's time was up): they go, in order, when the one before them
+        does."""
+        if not messages:
+            return
+        marks = ", ".join("?" for _ in messages)
+        with self.views.write() as db:
+            db.run(
+                f"UPDATE webhook_outbox SET leased_until = NULL WHERE status = ? AND "
+                f"message_id IN ({marks})",
+                (PENDING, *(m.message_id for m in messages)),
+            )
 
     def withdraw(self, message: Message) -> None:
         """The message will not be sent (its owner may no longer read what it tells of): it
@@ -138,14 +159,23 @@ class WebhookQueue:
         with self.views.write() as db:
             _note_attempt(db, message, 1, stamp(self.clock()), outcome)
 
-    def forget_settled(self, days: int = SETTLED_DAYS) -> int:
-        """Delete the messages delivered, given up or withdrawn more than `days` ago: each
-        holds a copy of the change it told of (an event's iCalendar, a visitor's name,
-        address and answers), kept no longer than it may be needed. Returns how many."""
-        cutoff = stamp(self.clock() - dt.timedelta(days=days))
+    def forget_settled(self, days: int = SETTLED_DAYS, backlog_days: int = BACKLOG_DAYS) -> int:
+        """Delete the messages delivered, given up or withdrawn more than `days` ago, and
+        those that waited for a paused webhook more than `backlog_days`: each holds a copy of
+        the change it told of (an event's iCalendar, a visitor's name, address and answers),
+        kept no longer than it may be needed. Returns how many."""
+        now = self.clock()
+        cutoff = stamp(now - dt.timedelta(days=days))
+        stale = stamp(now - dt.timedelta(days=backlog_days))
         with self.views.write() as db:
             db.run("DELETE FROM webhook_outbox WHERE status <> ? AND due_at < ?", (PENDING, cutoff))
-            return db.rowcount
+            forgotten = db.rowcount
+            db.run(
+                "DELETE FROM webhook_outbox WHERE status = ? AND occurred_at < ? AND webhook_id "
+                "IN (SELECT webhook_id FROM webhooks WHERE active = 0)",
+                (PENDING, stale),
+            )
+            return forgotten + db.rowcount
 
     def waiting(self) -> int:
         """Messages not delivered yet, of active webhooks (for /metrics)."""

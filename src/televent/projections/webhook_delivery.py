@@ -5,10 +5,12 @@ Fed in the writer's transaction. A calendar event's changes in one transaction a
 a booking made, moved or called off is a booking trigger. Each active webhook of someone who
 may read the calendar (its owner and every active member), or of the booking link's owner,
 whose triggers include it and whose deliveries start before the change gets one row, keyed by
-the message's stable `webhook-id`. The row freezes what the payload is made from (`subject`:
-the event as the calendar view holds it after the transaction, or the booking), so every
-attempt sends the same change. Not rebuildable: a replay would send every change again (a
-webhook asks for a replay from a position itself, application/webhooks.py).
+the message's stable `webhook-id`; a paused webhook's too, which wait until it is resumed
+(the message that was given up first, then the others in order). The row freezes what the
+payload is made from (`subject`: the event as the calendar view holds it after the
+transaction, or the booking), so every attempt sends the same change. Not rebuildable: a
+replay would send every change again (a webhook asks for a replay from a position itself,
+application/webhooks.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from televent.projections.calendar_view import BODY_EVENTS
 from televent.projections.sql import Sql
 
 PENDING = "pending"
+GIVEN_UP = "failed"  # tried for a little over a day; its webhook was paused
 REPLAY_BATCH = 1000
 MAX_REPLAY = 50_000  # log positions a new webhook may start before the head
 # A visitor's booking, moving or cancelling. What the owner does to a booked event in any
@@ -111,6 +114,18 @@ class WebhookDeliveryProjection(Projection):
                 trigger, str(event.account_id), position, stamp(event.timestamp),
             )  # fmt: skip
 
+    @handles("Webhook.WebhookChanged")
+    def _resumed(self, db: Sql, event: Any, position: int) -> None:
+        """Resumed by its owner: the messages given up are tried again, first (they are the
+        oldest), with the retry schedule counted from now; the rest waited in the queue."""
+        if self.only is not None or (event.changes or {}).get("active") is not True:
+            return
+        db.run(
+            f"UPDATE {self.t['webhook_outbox']} SET status = ?, due_at = ?, "
+            "retries_from = attempts, leased_until = NULL WHERE webhook_id = ? AND status = ?",
+            (PENDING, stamp(event.timestamp), str(event.originator_id), GIVEN_UP),
+        )
+
     @handles("Webhook.WebhookAdded")
     def _added(self, db: Sql, event: Any, position: int) -> None:
         """A webhook that starts before its own making replays the changes since then: they
@@ -134,7 +149,7 @@ class WebhookDeliveryProjection(Projection):
         if not keys:
             return
         gathered = [(key, db.pending.pop(key)) for key in keys]
-        if db.scalar("SELECT 1 FROM webhooks WHERE active = 1 LIMIT 1") is None:
+        if db.scalar("SELECT 1 FROM webhooks LIMIT 1") is None:
             return  # nobody listens: nothing to look up
         for (_, kind, subject_id), what in gathered:
             if kind == "event":
@@ -153,8 +168,8 @@ class WebhookDeliveryProjection(Projection):
             return
         only, only_params = self._only()
         listeners = db.all(
-            "SELECT w.webhook_id, w.account_id, w.triggers FROM webhooks w WHERE w.active = 1 "
-            f"AND w.since < ?{only} AND (w.account_id IN (SELECT account_id FROM calendars "
+            "SELECT w.webhook_id, w.account_id, w.triggers FROM webhooks w "
+            f"WHERE w.since < ?{only} AND (w.account_id IN (SELECT account_id FROM calendars "
             "WHERE calendar_id = ?) OR w.account_id IN (SELECT account_id FROM calendar_members "
             "WHERE calendar_id = ? AND status = ? AND since <= ?))",
             (changes.position, *only_params, changes.calendar_id, changes.calendar_id,
@@ -190,8 +205,8 @@ class WebhookDeliveryProjection(Projection):
         trigger, owner, position, at = what
         only, only_params = self._only()
         listeners = db.all(
-            "SELECT w.webhook_id, w.account_id, w.triggers FROM webhooks w WHERE w.active = 1 "
-            f"AND w.since < ?{only} AND w.account_id = ?",
+            "SELECT w.webhook_id, w.account_id, w.triggers FROM webhooks w "
+            f"WHERE w.since < ?{only} AND w.account_id = ?",
             (position, *only_params, owner),
         )
         if not listeners:

@@ -23,7 +23,7 @@ class WebhookView:
     paused_reason: str | None
     created_at: str
     since: int
-    waiting: int  # messages not delivered yet
+    waiting: int  # messages not delivered yet (a given-up one is tried again when resumed)
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class WebhooksReader(Reader):
 
 _SELECT = (
     "SELECT w.*, (SELECT COUNT(*) FROM webhook_outbox o WHERE o.webhook_id = w.webhook_id "
-    "AND o.status = 'pending') AS waiting FROM webhooks w"
+    "AND o.status IN ('pending', 'failed')) AS waiting FROM webhooks w"
 )
 
 

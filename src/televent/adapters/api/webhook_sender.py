@@ -146,9 +146,10 @@ class WebhookSender:
             return
         url = (await self.port.run(self.app.queries.webhook, webhook_id) or _gone()).url
         until = time.monotonic() + GROUP_SECONDS
-        for message in messages:
+        for sent, message in enumerate(messages):
             if time.monotonic() > until:
-                return  # the rest, still leased, go in a later round
+                await self.port.run(self.queue.release, messages[sent:])
+                return  # the rest go in a later round
             if not await self.port.run(self._still_theirs, owner, message):
                 await self.port.run(self.queue.withdraw, message)
                 continue
@@ -166,8 +167,10 @@ class WebhookSender:
                 await self.port.run(self.app.pause_webhook, webhook_id, reason=reason)
                 return
             if not outcome.delivered:
-                return  # a receiver that failed is not asked again this round (its rest
-                # wait for their lease to end: each could take the whole time limit)
+                # a receiver that failed is not asked again this round: the rest wait, in
+                # order, behind this message's retry (each could take the whole time limit)
+                await self.port.run(self.queue.release, messages[sent + 1 :])
+                return
 
     def _still_theirs(self, owner: AccountView, message: Message) -> bool:
         """Whether the webhook's owner may still read the calendar a message tells of (the

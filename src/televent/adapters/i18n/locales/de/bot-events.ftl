@@ -174,4 +174,4 @@ bot-cancel-ask-when = <b>{ $title }</b> ({ $when }) absagen? Alle Eingeladenen w
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) ist abgesagt.
 bot-cancel-tapped = Abgesagt
 bot-cancel-kept = 👍 Bleibt, wie es ist.
-bot-notice-webhook-paused = ⏸ Dein Webhook an { $url } ist pausiert: Seine Zustellungen sind einen Tag lang fehlgeschlagen (zuletzt: { $reason }). Setze ihn in den Einstellungen der App fort, sobald der Empfänger wieder funktioniert.
+bot-notice-webhook-paused = ⏸ Dein Webhook an { $url } ist pausiert: Seine Zustellungen sind einen Tag lang fehlgeschlagen (zuletzt: { $reason }). Setze ihn in den Einstellungen der App fort, sobald der Empfänger wieder funktioniert. Was sich bis dahin ändert, wartet 30 Tage auf ihn.

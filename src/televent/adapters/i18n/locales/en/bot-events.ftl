@@ -182,4 +182,4 @@ bot-cancel-ask-when = Cancel <b>{ $title }</b> ({ $when })? Everyone invited wil
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) is cancelled.
 bot-cancel-tapped = Cancelled
 bot-cancel-kept = 👍 Kept as it is.
-bot-notice-webhook-paused = ⏸ Your webhook to { $url } is paused: its deliveries kept failing for a day (last: { $reason }). Resume it in the app's settings once the receiver works again.
+bot-notice-webhook-paused = ⏸ Your webhook to { $url } is paused: its deliveries kept failing for a day (last: { $reason }). Resume it in the app's settings once the receiver works again. What changes meanwhile waits for it, for 30 days.

@@ -174,4 +174,4 @@ bot-cancel-ask-when = ¿Cancelar <b>{ $title }</b> ({ $when })? Se avisará a to
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) está cancelado.
 bot-cancel-tapped = Cancelado
 bot-cancel-kept = 👍 Se queda como está.
-bot-notice-webhook-paused = ⏸ Tu webhook a { $url } está en pausa: sus entregas fallaron durante un día (la última: { $reason }). Reactívalo en los ajustes de la app cuando el receptor vuelva a funcionar.
+bot-notice-webhook-paused = ⏸ Tu webhook a { $url } está en pausa: sus entregas fallaron durante un día (la última: { $reason }). Reactívalo en los ajustes de la app cuando el receptor vuelva a funcionar. Lo que cambie mientras tanto lo espera 30 días.

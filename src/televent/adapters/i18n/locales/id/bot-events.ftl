@@ -162,4 +162,4 @@ bot-cancel-ask-when = Batalkan <b>{ $title }</b> ({ $when })? Semua yang diundan
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) dibatalkan.
 bot-cancel-tapped = Dibatalkan
 bot-cancel-kept = 👍 Dibiarkan seperti semula.
-bot-notice-webhook-paused = ⏸ Webhook-mu ke { $url } dijeda: pengirimannya terus gagal selama sehari (terakhir: { $reason }). Lanjutkan di pengaturan aplikasi setelah penerimanya berfungsi lagi.
+bot-notice-webhook-paused = ⏸ Webhook-mu ke { $url } dijeda: pengirimannya terus gagal selama sehari (terakhir: { $reason }). Lanjutkan di pengaturan aplikasi setelah penerimanya berfungsi lagi. Perubahan selama itu menunggunya selama 30 hari.

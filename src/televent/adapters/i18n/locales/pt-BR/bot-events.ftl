@@ -174,4 +174,4 @@ bot-cancel-ask-when = Cancelar <b>{ $title }</b> ({ $when })? Todos os convidado
 bot-cancel-done = ❌ <b>{ $title }</b> ({ $when }) foi cancelado.
 bot-cancel-tapped = Cancelado
 bot-cancel-kept = 👍 Ficou como estava.
-bot-notice-webhook-paused = ⏸ Seu webhook para { $url } está pausado: as entregas falharam por um dia (a última: { $reason }). Retome-o nas configurações do app quando o receptor voltar a funcionar.
+bot-notice-webhook-paused = ⏸ Seu webhook para { $url } está pausado: as entregas falharam por um dia (a última: { $reason }). Retome-o nas configurações do app quando o receptor voltar a funcionar. O que mudar enquanto isso espera por ele por 30 dias.
