@@ -128,10 +128,11 @@ def test_calendars_lists_the_callers_calendars_with_a_ctag(server: ApiServer) ->
         assert calendar["slug"] == "default" and calendar["name"] == "Calendar"
         assert set(calendar) == {
             *("id", "slug", "name", "color", "timezone", "ctag"),
-            *("kind", "role", "owner", "busy", "status", "connection"),
+            *("kind", "role", "owner", "busy", "status", "connection", "events"),
         }
         assert calendar["kind"] == "own" and calendar["role"] == "owner"
         assert calendar["connection"] is None  # it mirrors no other server's calendar
+        assert calendar["events"] is True  # a new event may go in it
         assert calendar["owner"] == {"telegram_id": 1, "name": "Alice"}
         assert calendar["busy"] is True and calendar["status"] == "active"
         put = alice.put(

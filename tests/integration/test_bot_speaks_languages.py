@@ -60,6 +60,7 @@ class Speaker:
     saved: str
     invited: str
     refused: tuple[str, str, str]  # why @nobody, 4242 and "lunch" name nobody
+    calendar: str  # the name of the calendar she starts with
     today: str
     reminder: str  # "starts in 14 minutes" in the language
     settings: str
@@ -70,6 +71,7 @@ class Speaker:
 SPEAKERS = [
     Speaker(
         language="ru",
+        calendar="Календарь",
         welcome="Привет, Alice!",
         city="Берлин",
         create="/create Планёрка, сегодня в 18, 45",
@@ -89,6 +91,7 @@ SPEAKERS = [
     ),
     Speaker(
         language="fa",
+        calendar="تقویم",
         welcome="سلام Alice!",
         city="برلین",
         create="/create جلسه، امروز ساعت ۱۸، ۴۵",
@@ -108,6 +111,7 @@ SPEAKERS = [
     ),
     Speaker(
         language="es",
+        calendar="Calendario",
         welcome="¡Hola, Alice!",
         city="Berlín",
         create="/create Reunión, hoy a las 18, 45",
@@ -139,6 +143,8 @@ def test_a_journey_in_the_persons_language(app, api, clock, speaker: Speaker) ->
         asking = next(c for c in started if "tz:Europe/Berlin" in str(c.params))
         assert speaker.zone_button in dict(buttons(asking)), buttons(asking)
 
+        (calendar,) = app.queries.calendars_of(app.queries.account_by_telegram_id(ALICE).account_id)
+        assert calendar.display_name == speaker.calendar, "named in her language"
         zone_set = texts_of(await h.say(ALICE, f"/timezone {speaker.city}"))
         assert "Europe/Berlin" in zone_set[0] and "Time zone" not in zone_set[0]
         assert app.queries.account_by_telegram_id(ALICE).timezone == BERLIN

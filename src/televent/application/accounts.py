@@ -60,11 +60,13 @@ class AccountCommands(InviteAddressCommands):
         name: str,
         timezone: str = "UTC",
         email: str | None = None,
+        calendar_name: str = "Calendar",
         actor: str,
         source: str,
     ) -> Registration:
-        """Register a Telegram user with a default calendar and an invitation address
-        (docs/adr/0019); registering again changes nothing.
+        """Register a Telegram user with a default calendar (named `calendar_name`: the bot
+        names it in the person's language) and an invitation address (docs/adr/0019);
+        registering again changes nothing.
 
         A given email is linked (also for an existing account): an operator's word, no code.
         """
@@ -95,7 +97,10 @@ class AccountCommands(InviteAddressCommands):
         calendar = Calendar(
             account_id=account.id,
             slug=DEFAULT_CALENDAR_SLUG,
-            properties={"display_name": "Calendar", "timezone": timezone},
+            properties={
+                "display_name": calendar_name.strip()[:100] or "Calendar",
+                "timezone": timezone,
+            },
             actor=actor,
             source=source,
         )

@@ -18,13 +18,14 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from televent.adapters.i18n import said, t
+from televent.adapters.i18n import said, t, translate
 from televent.application.accounts import IssuedPassword
 from televent.application.counters import Counters
 from televent.application.televent import Televent
 from televent.domain.errors import ConflictError, DomainError, NotFoundError, NotInvitedError
 from televent.domain.ical_edits import render_event
 from televent.domain.ics_bundle import bundle_calendars
+from televent.domain.languages import language_for
 from televent.domain.sharing import Action
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -91,8 +92,13 @@ class BotService:
         account = self.queries.account_by_telegram_id(person.telegram_id)
         created = False
         if account is None:
+            spoken = language_for(None, person.language_code)
             self.app.register_account(
-                person.telegram_id, name=person.name, actor=actor, source=source
+                person.telegram_id,
+                name=person.name,
+                calendar_name=translate(spoken, "calendar-default-name"),
+                actor=actor,
+                source=source,
             )
             created = True
         username = (person.username or "").lower() or None

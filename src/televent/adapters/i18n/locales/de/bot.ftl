@@ -116,6 +116,7 @@ bot-erase-cancelled = ✅ Löschung abgebrochen; dein Konto bleibt.
 
 bot-app-not-served = 📅 Die Kalender-App ist auf diesem Server nicht verfügbar. /help zeigt, was ich hier kann.
 bot-app-link-rules = Der Link funktioniert einmal und läuft in { $lifetime } ab; er meldet dich an, also teile ihn nicht.
+calendar-default-name = Kalender
 bot-menu-button = Kalender
 bot-app-open = 📅 Dein Kalender: Monats-, Wochen-, Tages- und Listenansicht. Tippe auf <b>Kalender öffnen</b>.
 bot-app-browser = 🌐 Am Computer? <b>Im Browser öffnen</b> meldet dich dort an. { $rules }

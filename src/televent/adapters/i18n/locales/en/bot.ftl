@@ -120,6 +120,8 @@ bot-erase-cancelled = ✅ Erasure cancelled; your account stays.
 
 bot-app-not-served = 📅 The calendar app is not available on this server. /help lists what I can do here.
 bot-app-link-rules = The link works once and expires in { $lifetime }; it logs you in, so don't share it.
+# The name of the calendar every account starts with (its owner may rename it)
+calendar-default-name = Calendar
 # The chat's menu button that opens the Mini App (a few letters: Telegram shows it beside the input)
 bot-menu-button = Calendar
 bot-app-open = 📅 Your calendar: month, week, day and agenda views. Tap <b>Open calendar</b>.

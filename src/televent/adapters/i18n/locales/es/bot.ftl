@@ -116,6 +116,7 @@ bot-erase-cancelled = ✅ Borrado anulado; tu cuenta se queda.
 
 bot-app-not-served = 📅 La app de calendario no está disponible en este servidor. /help muestra lo que puedo hacer aquí.
 bot-app-link-rules = El enlace funciona una vez y caduca en { $lifetime }; inicia tu sesión, así que no lo compartas.
+calendar-default-name = Calendario
 bot-menu-button = Calendario
 bot-app-open = 📅 Tu calendario: vistas de mes, semana, día y agenda. Toca <b>Abrir calendario</b>.
 bot-app-browser = 🌐 ¿En un ordenador? <b>Abrir en el navegador</b> inicia tu sesión allí. { $rules }

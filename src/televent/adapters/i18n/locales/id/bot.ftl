@@ -106,6 +106,7 @@ bot-erase-cancelled = ✅ Penghapusan dibatalkan; akunmu tetap ada.
 
 bot-app-not-served = 📅 Aplikasi kalender tidak tersedia di server ini. /help menampilkan yang bisa kulakukan di sini.
 bot-app-link-rules = Tautan ini berlaku sekali dan kedaluwarsa dalam { $lifetime }; tautan ini memasukkanmu ke akun, jadi jangan dibagikan.
+calendar-default-name = Kalender
 bot-menu-button = Kalender
 bot-app-open = 📅 Kalendermu: tampilan bulan, minggu, hari, dan agenda. Ketuk <b>Buka kalender</b>.
 bot-app-browser = 🌐 Di komputer? <b>Buka di browser</b> memasukkanmu di sana. { $rules }

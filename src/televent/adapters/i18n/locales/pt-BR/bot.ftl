@@ -116,7 +116,8 @@ bot-erase-cancelled = ✅ Exclusão cancelada; sua conta continua.
 
 bot-app-not-served = 📅 O app de calendário não está disponível neste servidor. /help mostra o que eu faço aqui.
 bot-app-link-rules = O link funciona uma vez e expira em { $lifetime }; ele entra na sua conta, então não compartilhe.
-bot-menu-button = Calendário
+calendar-default-name = Agenda
+bot-menu-button = Agenda
 bot-app-open = 📅 Sua agenda: visões de mês, semana, dia e lista. Toque em <b>Abrir calendário</b>.
 bot-app-browser = 🌐 No computador? <b>Abrir no navegador</b> faz o login lá. { $rules }
 bot-app-needs-https = 📅 Aqui o app de calendário não abre dentro do Telegram. O Telegram só abre apps de um endereço HTTPS: para isso, quem administra o servidor coloca em <code>TELEVENT_PUBLIC_URL</code> o endereço <code>https://</code> dele.
