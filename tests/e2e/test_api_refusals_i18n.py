@@ -22,15 +22,9 @@ from televent.domain.errors import InvalidCalendarDataError
 from televent.domain.event_alarms import checked_reminders
 from televent.domain.event_fields import FieldError, event_calendar
 from tests.conftest import Backend
-from tests.e2e.test_event_field_refusals_i18n import details
+from tests.e2e.test_event_field_refusals_i18n import BROWSERS, STAND_UP, details
 from tests.tma import ApiServer, running_api_server
 
-BROWSERS = {
-    "en": "en-US,en;q=0.9",
-    "de": "de-DE,de;q=0.9,en;q=0.5",
-    "ru": "ru-RU,ru;q=0.9",
-}
-STAND_UP = {"title": "Stand-up", "start": "2026-03-02T09:00:00"}
 EVENTS = "/api/v1/events"
 # An event whose zone's offset is no offset at all: no reader can read it, not even with its
 # zones cut down to RFC 5545's properties (only data stored before the checks of a PUT can be so).
