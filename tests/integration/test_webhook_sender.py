@@ -253,6 +253,61 @@ def test_a_paused_webhooks_backlog_waits_a_month(
     assert receiver.deliveries("/paused") == [], "a month late is too late"
 
 
+def test_a_message_given_up_is_never_overtaken_even_if_the_pause_did_not_happen(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """The process stopped between giving a message up and pausing its webhook: the next
+    round pauses it before anything newer goes, and resumed, the old message goes first."""
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    down = hook(app, alice, receiver, "/down")
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    with app.views.write() as db:  # given up after a day of 500s; then the process died
+        db.run("UPDATE webhook_outbox SET status = 'failed', attempts = 8, last_error = "
+               "'HTTP 500'")  # fmt: skip
+    app.put_object(work, "b.ics", ical("b", "Review"), actor=ACTOR, source=SOURCE, by=alice)
+    job = sender(app)
+    asyncio.run(job.run_once())
+    assert receiver.deliveries("/down") == [], "b did not overtake a"
+    paused = app.webhook_of(down, by=alice)
+    assert not paused.active and paused.paused_reason == "HTTP 500" and paused.waiting == 2
+    app.change_webhook(down, by=alice, active=True, actor=ACTOR, source=SOURCE)
+    asyncio.run(job.run_once())
+    assert [d.json["data"]["uid"] for d in receiver.deliveries("/down")] == ["a", "b"]
+
+
+def test_a_replay_waits_for_a_paused_webhook_and_removing_it_takes_every_message(
+    app: Televent, clock: FakeClock, receiver: WebhookReceiver
+) -> None:
+    """A webhook added paused with `since` still gets the changes since then when resumed,
+    however old they are (a month counts from the replay); removed, its messages go, the
+    given-up one too."""
+    alice = person(app, 1, "Alice")
+    work = app.queries.calendars_of(alice)[0].calendar_id
+    before = app.queries.log_head()
+    app.put_object(work, "a.ics", ical("a", "Standup"), actor=ACTOR, source=SOURCE, by=alice)
+    clock.advance(days=40)
+    later, secret = app.add_webhook(alice, receiver.url("/later"), ALL, active=False,
+                                    since=before, actor=ACTOR, source=SOURCE)  # fmt: skip
+    receiver.set_secret("/later", secret)
+    queue = WebhookQueue(app.views, app.clock)
+    assert queue.forget_settled() == 0
+    assert app.webhook_of(later, by=alice).waiting == 1
+    app.change_webhook(later, by=alice, active=True, actor=ACTOR, source=SOURCE)
+    asyncio.run(sender(app).run_once())
+    assert [d.json["data"]["uid"] for d in receiver.deliveries("/later")] == ["a"]
+
+    gone = hook(app, alice, receiver, "/gone")
+    app.put_object(work, "b.ics", ical("b", "Review"), actor=ACTOR, source=SOURCE, by=alice)
+    with app.views.write() as db:
+        db.run("UPDATE webhook_outbox SET status = 'failed' WHERE webhook_id = ?", (str(gone),))
+    app.put_object(work, "c.ics", ical("c", "Retro"), actor=ACTOR, source=SOURCE, by=alice)
+    app.remove_webhook(gone, by=alice, actor=ACTOR, source=SOURCE)
+    with app.views.read() as db:
+        left = db.all("SELECT status FROM webhook_outbox WHERE webhook_id = ?", (str(gone),))
+    assert left == [], "neither the waiting message nor the given-up one is kept"
+
+
 def test_a_rotated_secret_signs_beside_the_new_one_for_a_day(
     app: Televent, clock: FakeClock, receiver: WebhookReceiver
 ) -> None:

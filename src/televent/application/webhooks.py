@@ -27,7 +27,7 @@ from televent.domain.webhooks import (
     not_found,
     triggers_of,
 )
-from televent.projections.webhook_delivery import MAX_REPLAY, PENDING
+from televent.projections.webhook_delivery import MAX_REPLAY
 from televent.projections.webhooks_reader import WebhookView
 
 SECRET_OVERLAP = dt.timedelta(days=1)  # a rotated secret still signs this long
@@ -98,15 +98,11 @@ class WebhookCommands(CommandCore):
         return self.webhook_of(webhook_id, by=by)
 
     def remove_webhook(self, webhook_id: UUID, *, by: UUID, actor: str, source: str) -> None:
-        """Remove it (its undelivered messages go with it); only its owner."""
+        """Remove it (its undelivered messages go with it, in the same transaction: the
+        webhook_delivery projection); only its owner."""
         webhook = self._webhook_of(webhook_id, by)
         webhook.remove(actor=actor, source=source)
         self.save_all(webhook)
-        with self.views.write() as db:
-            db.run(
-                "DELETE FROM webhook_outbox WHERE webhook_id = ? AND status = ?",
-                (str(webhook_id), PENDING),
-            )
 
     def pause_webhook(self, webhook_id: UUID, *, reason: str) -> bool:
         """Televent pauses a webhook whose message was given up (its owner is told); False if

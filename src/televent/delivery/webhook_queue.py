@@ -78,16 +78,19 @@ class WebhookQueue:
         now = stamp(self.clock())
         claimed: list[Message] = []
         with self.views.write() as db:
+            # each webhook's first message that holds the later ones back: one waiting for
+            # its retry, leased, or given up (its webhook is being paused)
             rows = db.all(
                 "SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.webhook_id "
                 "ORDER BY o.position, o.message_id) AS nth FROM webhook_outbox o JOIN webhooks w "
-                "ON w.webhook_id = o.webhook_id WHERE o.status = ? AND o.due_at <= ? AND "
-                "w.active = 1 AND (o.leased_until IS NULL OR o.leased_until < ?) AND NOT EXISTS "
-                "(SELECT 1 FROM webhook_outbox b WHERE b.webhook_id = o.webhook_id AND "
-                "b.status = ? AND (b.position < o.position OR (b.position = o.position AND "
-                "b.message_id < o.message_id)) AND (b.due_at > ? OR b.leased_until >= ?))) "
-                "AS due WHERE nth <= ? ORDER BY position, message_id LIMIT ?",
-                (PENDING, now, now, PENDING, now, now, each, limit),
+                "ON w.webhook_id = o.webhook_id LEFT JOIN (SELECT webhook_id, MIN(position) AS "
+                "position FROM webhook_outbox WHERE (status = ? AND (due_at > ? OR "
+                "leased_until >= ?)) OR status = ? GROUP BY webhook_id) AS k ON "
+                "k.webhook_id = o.webhook_id WHERE o.status = ? AND o.due_at <= ? AND "
+                "w.active = 1 AND (o.leased_until IS NULL OR o.leased_until < ?) AND "
+                "(k.position IS NULL OR o.position < k.position)) AS due "
+                "WHERE nth <= ? ORDER BY position, message_id LIMIT ?",
+                (PENDING, now, now, FAILED, PENDING, now, now, each, limit),
             )
             lease = stamp(self.clock() + LEASE)
             for row in rows:
@@ -171,11 +174,24 @@ class WebhookQueue:
             db.run("DELETE FROM webhook_outbox WHERE status <> ? AND due_at < ?", (PENDING, cutoff))
             forgotten = db.rowcount
             db.run(
-                "DELETE FROM webhook_outbox WHERE status = ? AND occurred_at < ? AND webhook_id "
-                "IN (SELECT webhook_id FROM webhooks WHERE active = 0)",
+                "DELETE FROM webhook_outbox WHERE status = ? AND COALESCE(queued_at, due_at) < ? "
+                "AND webhook_id NOT IN (SELECT webhook_id FROM webhooks WHERE active = 1)",
                 (PENDING, stale),
             )
             return forgotten + db.rowcount
+
+    def given_up_unpaused(self) -> list[tuple[str, str]]:
+        """Active webhooks holding a message that was given up: the pause that should have
+        followed did not happen (the process stopped between the two); the sender pauses
+        them now, so nothing overtakes that message."""
+        with self.views.read() as db:
+            rows = db.all(
+                "SELECT o.webhook_id, MAX(o.last_error) AS reason FROM webhook_outbox o JOIN "
+                "webhooks w ON w.webhook_id = o.webhook_id WHERE o.status = ? AND w.active = 1 "
+                "GROUP BY o.webhook_id",
+                (FAILED,),
+            )
+        return [(str(row["webhook_id"]), str(row["reason"] or "given up")) for row in rows]
 
     def waiting(self) -> int:
         """Messages not delivered yet, of active webhooks (for /metrics)."""

@@ -62,9 +62,12 @@ class WebhookDeliveryProjection(Projection):
     tables = ("webhook_outbox",)
     rebuildable = False
 
-    def __init__(self, prefix: str = "", only: str | None = None) -> None:
+    def __init__(
+        self, prefix: str = "", only: str | None = None, queued_at: str | None = None
+    ) -> None:
         super().__init__(prefix)
         self.only = only  # queue for this webhook alone (a replay)
+        self.queued_at = queued_at  # a replay's: when it was asked for (else the change's)
         self.scratch = self.name if only is None else f"{self.name}:replay"
 
     def _gathered(self, db: Sql, event: Any, position: int) -> _Event:
@@ -126,14 +129,28 @@ class WebhookDeliveryProjection(Projection):
             (PENDING, stamp(event.timestamp), str(event.originator_id), GIVEN_UP),
         )
 
+    @handles("Webhook.WebhookRemoved")
+    def _removed(self, db: Sql, event: Any, position: int) -> None:
+        """Removed: its undelivered messages go with it, in the same transaction (each holds
+        a copy of a change); what was delivered or withdrawn is forgotten in 30 days."""
+        if self.only is not None:
+            return
+        db.run(
+            f"DELETE FROM {self.t['webhook_outbox']} WHERE webhook_id = ? AND status IN (?, ?)",
+            (str(event.originator_id), PENDING, GIVEN_UP),
+        )
+
     @handles("Webhook.WebhookAdded")
     def _added(self, db: Sql, event: Any, position: int) -> None:
         """A webhook that starts before its own making replays the changes since then: they
-        are queued for it alone (as the events are now; a deleted one as deleted)."""
+        are queued for it alone (as the events are now; a deleted one as deleted), paused
+        or not (a paused one's wait for it)."""
         since = max(int(event.since), position - MAX_REPLAY)
-        if self.only is not None or db.log is None or not event.active or since >= position - 1:
+        if self.only is not None or db.log is None or since >= position - 1:
             return
-        replay = WebhookDeliveryProjection(self.prefix, only=str(event.originator_id))
+        replay = WebhookDeliveryProjection(
+            self.prefix, only=str(event.originator_id), queued_at=stamp(event.timestamp)
+        )
         after = since
         while after < position - 1:
             batch = db.log(after, REPLAY_BATCH, position - 1)
@@ -242,14 +259,15 @@ class WebhookDeliveryProjection(Projection):
                 text,
                 PENDING,
                 at,
+                self.queued_at or at,
             )
             for hook in listeners
             if trigger in str(hook["triggers"]).split(",")
         ]
         db.run_many(
             f"INSERT INTO {self.t['webhook_outbox']} (message_id, webhook_id, account_id, trigger, "
-            "position, occurred_at, subject_id, subject, status, due_at) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "position, occurred_at, subject_id, subject, status, due_at, queued_at) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (message_id) DO NOTHING",
             rows,
         )

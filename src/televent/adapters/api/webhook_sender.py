@@ -16,6 +16,7 @@ specification's schedule for a little over a day, then given up, and the webhook
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -31,7 +32,7 @@ from televent.adapters.outbound.rounds import each_on_its_own, keep_sending
 from televent.adapters.port import AppPort
 from televent.application.televent import Televent
 from televent.delivery.webhook_queue import Message, Outcome, WebhookQueue
-from televent.domain.errors import ForbiddenError, NotFoundError
+from televent.domain.errors import ConflictError, ForbiddenError, NotFoundError
 from televent.domain.sharing import Action
 from televent.domain.webhooks import (
     RESPONSE_EXCERPT_BYTES,
@@ -115,6 +116,10 @@ class WebhookSender:
 
     async def run_once(self) -> int:
         """Deliver what is due (up to a round's worth); returns how many messages."""
+        for webhook_id, reason in await self.port.run(self.queue.given_up_unpaused):
+            LOG.warning("Webhook %s paused: a message was given up (%s)", webhook_id, reason)
+            with contextlib.suppress(ConflictError):  # changed meanwhile: looked at again
+                await self.port.run(self.app.pause_webhook, UUID(webhook_id), reason=reason)
         messages = await self.port.run(self.queue.claim, ROUND)
         by_webhook = [
             list(group)
@@ -147,9 +152,10 @@ class WebhookSender:
         url = (await self.port.run(self.app.queries.webhook, webhook_id) or _gone()).url
         until = time.monotonic() + GROUP_SECONDS
         for sent, message in enumerate(messages):
-            if time.monotonic() > until:
+            hook = await self.port.run(self.app.queries.webhook, webhook_id)
+            if time.monotonic() > until or hook is None or not hook.active:
                 await self.port.run(self.queue.release, messages[sent:])
-                return  # the rest go in a later round
+                return  # the rest go in a later round (or when it is resumed)
             if not await self.port.run(self._still_theirs, owner, message):
                 await self.port.run(self.queue.withdraw, message)
                 continue
