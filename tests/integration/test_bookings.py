@@ -108,6 +108,24 @@ def test_a_booking_becomes_an_event_with_an_invitation(owner: Televent) -> None:
     assert start not in _slots(owner, NOW, NOW + dt.timedelta(days=1))
 
 
+def test_the_booked_event_is_named_in_the_owners_language(owner: Televent) -> None:
+    """Olga reads German: her calendar and the visitor's invitation name the meeting in
+    German (the link's own title and the names as written)."""
+    owner.change_account_settings(
+        OWNER, {"telegram_language": "de"}, actor="system:", source="cli:tests"
+    )
+    booking = owner.queries.booking_by_token(
+        _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    )
+    assert booking is not None
+    obj = owner.queries.object_by_event_id(booking.event_id)
+    assert obj is not None
+    unfolded = obj.ical.replace("\r\n ", "")
+    assert "SUMMARY:Intro call: Ann Visitor und Olga Owner" in unfolded
+    assert "Gebucht über einen Televent-Buchungslink." in unfolded
+    assert " and " not in unfolded and "Booked with" not in unfolded
+
+
 def test_the_same_slot_cannot_be_booked_twice(owner: Televent) -> None:
     start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
     _book(owner, start)

@@ -26,6 +26,7 @@ from eventsourcing.application import AggregateNotFoundError
 from televent.application.calendar_objects import ObjectCommands
 from televent.domain.availability import Availability
 from televent.domain.booking_event import (
+    BOOKED_WITH,
     booking_description,
     booking_event_text,
     booking_summary,
@@ -186,7 +187,14 @@ class BookingCommands(ObjectCommands):
         text = booking_event_text(
             uid=uid,
             stamp=now,
-            summary=booking_summary(link.title, owner.name, name),
+            summary=self.phrase(
+                owner.language,
+                "booking-event-summary",
+                booking_summary(link.title, owner.name, name),
+                title=link.title,
+                visitor=name,
+                owner=owner.name,
+            ),
             start=start,
             end=end,
             zone_name=owner.timezone,
@@ -194,7 +202,10 @@ class BookingCommands(ObjectCommands):
             visitor=(email, name),
             visitor_partstat=partstat,
             description=booking_description(
-                link.description, {q.id: q.label for q in link.questions}, answers
+                link.description,
+                {q.id: q.label for q in link.questions},
+                answers,
+                self.phrase(owner.language, "booking-event-booked-with", BOOKED_WITH),
             ),
             location=link.location,
         )

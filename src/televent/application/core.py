@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
@@ -94,6 +94,13 @@ def _missing(error: NotFoundError, kind: type[Aggregate]) -> NotFoundError:
     return error
 
 
+class Phrasebook(Protocol):
+    """The message catalogue, handed in by the composition root: the words the application
+    itself writes into people's calendars (a booking's title), in their language."""
+
+    def __call__(self, language: str, message_id: str, /, **args: object) -> str: ...
+
+
 def utc_now() -> dt.datetime:
     """The wall clock, in UTC (the composition root injects it; tests inject their own)."""
     return dt.datetime.now(dt.UTC)
@@ -113,8 +120,10 @@ class CommandCore(Application[UUID]):
         clock: Clock = utc_now,
         internal_domain: str = "televent.internal",
         mail_identity: MailIdentity | None = None,
+        phrasebook: Phrasebook | None = None,
     ) -> None:
         self._store = store
+        self.phrasebook = phrasebook
         self.keys = keys
         super().__init__(store.env)
         self.dialect = views.dialect
@@ -127,6 +136,12 @@ class CommandCore(Application[UUID]):
         self.views = views
         self.queries = queries
         self.scheduler = Scheduler(queries, self.repository, internal_domain)
+
+    def phrase(self, language: str, message_id: str, english: str, **args: object) -> str:
+        """The catalogue's `message_id` in `language`; `english` when no catalogue was given."""
+        if self.phrasebook is None:
+            return english
+        return self.phrasebook(language, message_id, **args)
 
     def close(self) -> None:
         """Close the read models' connections, then the event store's and the key store's."""

@@ -32,15 +32,22 @@ def booking_summary(title: str, owner_name: str, visitor_name: str) -> str:
     return f"{title}: {visitor_name} and {owner_name}"
 
 
+BOOKED_WITH = "Booked with a Televent booking link."
+
+
 def booking_description(
-    link_description: str | None, questions: Mapping[str, str], answers: Mapping[str, str]
+    link_description: str | None,
+    questions: Mapping[str, str],
+    answers: Mapping[str, str],
+    booked_with: str = BOOKED_WITH,
 ) -> str:
-    """The event's description: the link's own, then the visitor's answers."""
+    """The event's description: the link's own, then the visitor's answers, then how it was
+    booked (`booked_with`, in the owner's language)."""
     parts = [link_description] if link_description else []
     lines = [f"{questions.get(key, key)}: {value}" for key, value in answers.items() if value]
     if lines:
         parts.append("\n".join(lines))
-    parts.append("Booked with a Televent booking link.")
+    parts.append(booked_with)
     return "\n\n".join(parts)
 
 

@@ -26,7 +26,7 @@ from litestar.params import Parameter
 
 from televent.adapters.api.booking_links import base_url
 from televent.adapters.api.context import ApiContext
-from televent.adapters.api.problems import ProblemError, problem_responses
+from televent.adapters.api.problems import ProblemError, problem_language, problem_responses
 from televent.adapters.api.public_booking_json import (
     BOOKING_FIELDS,
     CANCEL_FIELDS,
@@ -49,7 +49,7 @@ from televent.adapters.api.public_booking_json import (
     zone_named,
     zone_text,
 )
-from televent.adapters.i18n import said
+from televent.adapters.i18n import said, translate
 from televent.application.bookings import BookingRequest, SlotTakenError
 from televent.domain.booking_event import booking_file_text, booking_summary, booking_uid
 from televent.domain.errors import ConflictError, NotFoundError
@@ -163,7 +163,7 @@ def _manage(api: ApiContext, booking: BookingView) -> dict[str, Any]:
     return manage_json(booking, link, "" if owner is None else owner.name, mail=api.mail)
 
 
-def _ics(api: ApiContext, slug: str, token: str, base: str) -> str:
+def _ics(api: ApiContext, slug: str, token: str, base: str, language: str) -> str:
     """The visitor's booking as an .ics file (409 once it is cancelled)."""
     booking = _booking(api, slug, token)
     if not booking.active:
@@ -174,17 +174,22 @@ def _ics(api: ApiContext, slug: str, token: str, base: str) -> str:
     link = None if found is None or found.account_id != booking.account_id else found.link
     owner = api.queries.account_by_id(booking.account_id)
     stored = api.queries.object_by_event_id(booking.event_id)
-    sequence = 0 if stored is None else facts_of(parse_calendar_object(stored.ical))["sequence"]
+    facts = {} if stored is None else facts_of(parse_calendar_object(stored.ical))
+    sequence = facts.get("sequence") or 0
     manage = f"{base}{manage_path(booking.slug, booking.token)}"
     about = link.description if link is not None and link.description else None
     return booking_file_text(
         uid=booking_uid(booking.booking_id),
         stamp=api.app.clock(),
         sequence=int(sequence or 0),
-        summary=booking_summary(booking.title, "" if owner is None else owner.name, booking.name),
+        # as the invitation names it (in the owner's language), else as a booking is named
+        summary=facts.get("summary")
+        or booking_summary(booking.title, "" if owner is None else owner.name, booking.name),
         start=dt.datetime.fromisoformat(booking.start),
         end=dt.datetime.fromisoformat(booking.end),
-        description="\n\n".join(p for p in (about, f"Cancel or reschedule: {manage}") if p),
+        description="\n\n".join(
+            p for p in (about, translate(language, "booking-file-manage", url=manage)) if p
+        ),
         location=None if link is None else link.location,
     )
 
@@ -283,7 +288,9 @@ class PublicBookingController(Controller):
         """The booking as an iCalendar file (METHOD:PUBLISH) to add to any calendar, with the
         invitation's UID so either updates the other; 404 for a bad token, 409 once the
         booking is cancelled."""
-        text = await api.port.run(_ics, api, slug, token, base_url(api, request))
+        text = await api.port.run(
+            _ics, api, slug, token, base_url(api, request), problem_language(request)
+        )
         return Response(
             text,
             media_type="text/calendar; charset=utf-8",

@@ -98,3 +98,7 @@ booking-page-not-found-text = Diese Adresse führt zu keiner Buchungsseite.
 booking-page-offline = Der Server ist nicht erreichbar. Prüf deine Verbindung und versuch es noch einmal.
 booking-page-too-many = Zu viele Anfragen aus deinem Netz. Bitte warte eine Minute und versuch es dann noch einmal.
 booking-page-server-said = Der Server antwortete { $status }.
+
+booking-event-summary = { $title }: { $visitor } und { $owner }
+booking-event-booked-with = Gebucht über einen Televent-Buchungslink.
+booking-file-manage = Absagen oder verschieben: { $url }

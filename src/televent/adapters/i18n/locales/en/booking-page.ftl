@@ -100,3 +100,12 @@ booking-page-not-found-text = This address does not lead to a booking page.
 booking-page-offline = Could not reach the server. Check your connection and try again.
 booking-page-too-many = Too many requests from your network. Please wait a minute and try again.
 booking-page-server-said = The server answered { $status }.
+
+## The event a booking becomes, in the link owner's language (their calendar and the
+## visitor's invitation both show it)
+
+# $title: the link's title; $visitor, $owner: names
+booking-event-summary = { $title }: { $visitor } and { $owner }
+booking-event-booked-with = Booked with a Televent booking link.
+# The visitor's .ics file: where to cancel or move the booking, in the page's language
+booking-file-manage = Cancel or reschedule: { $url }

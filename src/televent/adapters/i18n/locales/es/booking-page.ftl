@@ -98,3 +98,7 @@ booking-page-not-found-text = Esta dirección no lleva a ninguna página de rese
 booking-page-offline = No se pudo conectar con el servidor. Revisa tu conexión y vuelve a intentarlo.
 booking-page-too-many = Demasiadas solicitudes desde tu red. Espera un minuto y vuelve a intentarlo.
 booking-page-server-said = El servidor respondió { $status }.
+
+booking-event-summary = { $title }: { $visitor } y { $owner }
+booking-event-booked-with = Reservado con un enlace de reservas de Televent.
+booking-file-manage = Cancelar o cambiar la hora: { $url }

@@ -90,3 +90,7 @@ booking-page-not-found-text = این نشانی به صفحهٔ رزروی نم�
 booking-page-offline = دسترسی به سرور ممکن نشد. اتصالتان را بررسی کنید و دوباره امتحان کنید.
 booking-page-too-many = درخواست‌های بیش از حد از شبکهٔ شما. یک دقیقه صبر کنید و دوباره امتحان کنید.
 booking-page-server-said = سرور با { $status } پاسخ داد.
+
+booking-event-summary = { $title }: { $visitor } و { $owner }
+booking-event-booked-with = با پیوند رزرو Televent رزرو شد.
+booking-file-manage = لغو یا تغییر زمان: { $url }

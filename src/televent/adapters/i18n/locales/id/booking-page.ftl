@@ -90,3 +90,7 @@ booking-page-not-found-text = Alamat ini tidak mengarah ke halaman pemesanan.
 booking-page-offline = Tidak dapat menghubungi server. Periksa koneksi Anda dan coba lagi.
 booking-page-too-many = Terlalu banyak permintaan dari jaringan Anda. Tunggu sebentar lalu coba lagi.
 booking-page-server-said = Server menjawab { $status }.
+
+booking-event-summary = { $title }: { $visitor } dan { $owner }
+booking-event-booked-with = Dipesan lewat tautan pemesanan Televent.
+booking-file-manage = Batalkan atau jadwalkan ulang: { $url }

@@ -98,3 +98,7 @@ booking-page-not-found-text = Este endereço não leva a uma página de agendame
 booking-page-offline = Não foi possível falar com o servidor. Confira sua conexão e tente de novo.
 booking-page-too-many = Requisições demais vindas da sua rede. Espere um minuto e tente de novo.
 booking-page-server-said = O servidor respondeu { $status }.
+
+booking-event-summary = { $title }: { $visitor } e { $owner }
+booking-event-booked-with = Agendado por um link de agendamento do Televent.
+booking-file-manage = Cancelar ou remarcar: { $url }

@@ -100,3 +100,7 @@ booking-page-not-found-text = По этому адресу нет страниц
 booking-page-offline = Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.
 booking-page-too-many = Слишком много запросов из вашей сети. Подождите минуту и попробуйте снова.
 booking-page-server-said = Сервер ответил { $status }.
+
+booking-event-summary = { $title }: { $visitor } и { $owner }
+booking-event-booked-with = Записано по ссылке для записи Televent.
+booking-file-manage = Отменить или перенести: { $url }

@@ -100,3 +100,7 @@ booking-page-not-found-text = За цією адресою немає сторі
 booking-page-offline = Не вдалося з’єднатися із сервером. Перевірте підключення і спробуйте ще раз.
 booking-page-too-many = Забагато запитів із вашої мережі. Зачекайте хвилину і спробуйте знову.
 booking-page-server-said = Сервер відповів { $status }.
+
+booking-event-summary = { $title }: { $visitor } і { $owner }
+booking-event-booked-with = Заброньовано за посиланням для запису Televent.
+booking-file-manage = Скасувати або перенести: { $url }
