@@ -69,7 +69,7 @@ typecheck: install ## Type-check with mypy (strict)
 
 check: lint typecheck test test-e2e ## Everything CI runs
 
-bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; the server's own time per CalDAV request; bot latency; the bot's /week over 10,000 events; the reminder scan over 10,000 events; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; syncing a 2,000-event Google calendar; a change to the push message and to the webhook, and 1,000 registrations)
+bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale and Xandikos; the server's own time per CalDAV request; bot latency; the bot's /week over 10,000 events; the reminder scan over 10,000 events; audit on a 1M-event log; cost of encryption; JSON API week query; workers, rate limiter and metrics; booking slots; shared calendars over CalDAV; CPU to decide the costliest inbound emails; importing a 5,000-event file; refreshing a 5,000-event feed; reading a 2,000-event calendar of another CalDAV server; syncing a 2,000-event Google calendar; a change to the push message and to the webhook, and 1,000 registrations; claiming a webhook's messages behind a backlog of 20,000)
 	$(BIN)/python -m benchmarks.core
 	$(BIN)/python -m benchmarks.caldav
 	$(BIN)/python -m benchmarks.requests
@@ -88,6 +88,7 @@ bench: install ## Run the benchmarks (core throughput; CalDAV against Radicale a
 	$(BIN)/python -m benchmarks.connections
 	$(BIN)/python -m benchmarks.google
 	$(BIN)/python -m benchmarks.push
+	$(BIN)/python -m benchmarks.webhook_backlog
 
 FUZZ_SECONDS ?= 600
 fuzz: install ## Fuzz the iCalendar, XML and MIME readers for FUZZ_SECONDS (default 600 s)
