@@ -10,3 +10,6 @@ ALTER TABLE webhook_outbox ADD COLUMN queued_at TEXT;
 -- were abandoned then, and stay so (kept 30 days like the rest, never sent).
 UPDATE webhook_outbox SET status = 'expired' WHERE status = 'failed'
     AND webhook_id IN (SELECT webhook_id FROM webhooks WHERE active = 1);
+-- A claim reads the head of each webhook's waiting messages in order, past its delivered
+-- ones, and finds its given-up one at once.
+CREATE INDEX webhook_outbox_waiting ON webhook_outbox (webhook_id, status, position, message_id);

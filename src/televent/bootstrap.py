@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from televent.adapters.i18n import translate
+from televent.adapters.i18n import unisolated
 from televent.application.core import Clock, utc_now
 from televent.application.counters import Counters
 from televent.application.delivery_failures import DeliveryFailures
@@ -120,7 +120,7 @@ def assemble(
             clock=clock,
             internal_domain=internal_domain,
             mail_identity=mail_identity,
-            phrasebook=translate,
+            phrasebook=unisolated,  # words that go into calendar data
         )
     except BaseException:
         store.factory.close()

@@ -126,6 +126,23 @@ def test_the_booked_event_is_named_in_the_owners_language(owner: Televent) -> No
     assert " and " not in unfolded and "Booked with" not in unfolded
 
 
+def test_a_right_to_left_owners_booking_keeps_no_direction_marks(owner: Televent) -> None:
+    """Persian is written right to left: the catalogue isolates names in it for a screen,
+    but calendar data leaves for other software (searched, matched, shown by any client)."""
+    owner.change_account_settings(
+        OWNER, {"telegram_language": "fa"}, actor="system:", source="cli:tests"
+    )
+    booking = owner.queries.booking_by_token(
+        _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
+    )
+    assert booking is not None
+    obj = owner.queries.object_by_event_id(booking.event_id)
+    assert obj is not None
+    unfolded = obj.ical.replace("\r\n ", "")
+    assert "SUMMARY:Intro call: Ann Visitor و Olga Owner" in unfolded
+    assert not set(unfolded) & {"\u2066", "\u2067", "\u2068", "\u2069"}
+
+
 def test_the_same_slot_cannot_be_booked_twice(owner: Televent) -> None:
     start = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
     _book(owner, start)

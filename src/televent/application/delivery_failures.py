@@ -16,6 +16,7 @@ and nothing more (projections/notifications.py).
 from __future__ import annotations
 
 import contextlib
+import logging
 from uuid import UUID
 
 from televent.application.itip_outcomes import Outcome, text_of
@@ -26,6 +27,9 @@ from televent.domain.errors import TeleventError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.inbound_mail import Bounce
 from televent.domain.values import normalize_address
+from televent.projections.engine import ProjectionError
+
+LOG = logging.getLogger(__name__)
 
 
 class DeliveryFailures:
@@ -71,7 +75,7 @@ class DeliveryFailures:
         if delivery.is_notice:
             return
         if delivery.event_id:
-            with contextlib.suppress(ValueError, TeleventError):
+            try:
                 self.app.record_delivery_failure(
                     UUID(str(delivery.event_id)),
                     delivery.recipient,
@@ -80,6 +84,11 @@ class DeliveryFailures:
                     actor="system:mail",
                     source=source,
                 )
+            except (ValueError, TeleventError):
+                pass  # the event is gone or changed beyond this recipient: nothing to mark
+            except ProjectionError:
+                # a read model that cannot take the mark must not cost the sender the notice
+                LOG.exception("Could not mark the failed delivery %s", delivery.delivery_id)
         owner = self.app.queries.account_by_id(delivery.account_id) if delivery.account_id else None
         if owner is None:
             return

@@ -78,20 +78,7 @@ class WebhookQueue:
         now = stamp(self.clock())
         claimed: list[Message] = []
         with self.views.write() as db:
-            # each webhook's first message that holds the later ones back: one waiting for
-            # its retry, leased, or given up (its webhook is being paused)
-            rows = db.all(
-                "SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY o.webhook_id "
-                "ORDER BY o.position, o.message_id) AS nth FROM webhook_outbox o JOIN webhooks w "
-                "ON w.webhook_id = o.webhook_id LEFT JOIN (SELECT webhook_id, MIN(position) AS "
-                "position FROM webhook_outbox WHERE (status = ? AND (due_at > ? OR "
-                "leased_until >= ?)) OR status = ? GROUP BY webhook_id) AS k ON "
-                "k.webhook_id = o.webhook_id WHERE o.status = ? AND o.due_at <= ? AND "
-                "w.active = 1 AND (o.leased_until IS NULL OR o.leased_until < ?) AND "
-                "(k.position IS NULL OR o.position < k.position)) AS due "
-                "WHERE nth <= ? ORDER BY position, message_id LIMIT ?",
-                (PENDING, now, now, FAILED, PENDING, now, now, each, limit),
-            )
+            rows = _heads(db, now, each)[:limit]
             lease = stamp(self.clock() + LEASE)
             for row in rows:
                 db.run(
@@ -204,6 +191,38 @@ class WebhookQueue:
                 )
                 or 0
             )
+
+
+def _heads(db: Sql, now: str, each: int) -> list[dict[str, Any]]:
+    """The messages due at the head of each active webhook's queue, oldest change first: a
+    webhook's oldest `each` waiting ones, up to the first that holds the later ones back (one
+    waiting for its retry, leased, or behind a message given up while its webhook is being
+    paused). Two indexed reads per webhook with messages due, whatever its backlog."""
+    hooks = db.all(
+        "SELECT w.webhook_id FROM webhooks w WHERE w.active = 1 AND EXISTS (SELECT 1 FROM "
+        "webhook_outbox o WHERE o.webhook_id = w.webhook_id AND o.status = ? AND "
+        "o.due_at <= ?)",
+        (PENDING, now),
+    )
+    found: list[dict[str, Any]] = []
+    for hook in hooks:
+        webhook_id = hook["webhook_id"]
+        given_up = db.scalar(
+            "SELECT MIN(position) FROM webhook_outbox WHERE webhook_id = ? AND status = ?",
+            (webhook_id, FAILED),
+        )
+        head = db.all(
+            "SELECT * FROM webhook_outbox WHERE webhook_id = ? AND status = ? "
+            "ORDER BY position, message_id LIMIT ?",
+            (webhook_id, PENDING, each),
+        )
+        for row in head:
+            leased = row["leased_until"] is not None and str(row["leased_until"]) >= now
+            behind = given_up is not None and int(row["position"]) >= int(str(given_up))
+            if str(row["due_at"]) > now or leased or behind:
+                break
+            found.append(row)
+    return sorted(found, key=lambda row: (int(row["position"]), str(row["message_id"])))
 
 
 def _note_attempt(db: Sql, message: Message, attempt: int, at: str, outcome: Outcome) -> None:

@@ -5,7 +5,7 @@ one reading shared by the bot's /invite and the JSON API's attendees."""
 from __future__ import annotations
 
 from televent.domain.errors import DomainError
-from televent.domain.values import internal_uri, is_valid_email
+from televent.domain.values import internal_uri, is_valid_email, telegram_id_in
 from televent.projections.queries import Queries
 
 
@@ -26,8 +26,9 @@ def invitee_address(queries: Queries, internal_domain: str, text: str) -> tuple[
                 "or invite them by email."
             ).worded("invitee-no-user")
         return internal_uri(account.telegram_id, internal_domain), account.name
-    if value.isdigit():
-        account = queries.account_by_telegram_id(int(value))
+    telegram_id = telegram_id_in(value)  # ASCII digits within 64 bits ("²" is no id)
+    if telegram_id is not None:
+        account = queries.account_by_telegram_id(telegram_id)
         if account is None:
             raise DomainError(
                 "that Telegram user has not started the bot yet; ask them to send /start to "

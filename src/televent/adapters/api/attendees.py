@@ -69,10 +69,19 @@ def invitee_address(
     except DomainError as exc:
         # why (no such user, a user who never started the bot, unreadable) is the reader's
         # decision, named by its wording; the refusal says it with the field and the text
-        why = (exc.wording or ("invitee-unreadable", {}))[0].removeprefix("invitee-")
+        why = _WHY.get((exc.wording or ("", {}))[0], "unreadable")
         raise FieldError(field, f"{written}: {exc}").worded(
             f"refusal-events-{field}-{why}", invitee=shown
         ) from None
+
+
+# The reader's reason (projections/invitees.py) -> the refusal's: refusal-events-invitee-… and
+# refusal-events-attendees-… (no-user, not-started, unreadable).
+_WHY = {
+    "invitee-no-user": "no-user",
+    "invitee-not-started": "not-started",
+    "invitee-unreadable": "unreadable",
+}
 
 
 def retrying(command: Callable[[], object], attempts: int = 3) -> None:

@@ -49,7 +49,7 @@ from televent.adapters.api.public_booking_json import (
     zone_named,
     zone_text,
 )
-from televent.adapters.i18n import said, translate
+from televent.adapters.i18n import said, unisolated
 from televent.application.bookings import BookingRequest, SlotTakenError
 from televent.domain.booking_event import booking_file_text, booking_summary, booking_uid
 from televent.domain.errors import ConflictError, NotFoundError
@@ -188,7 +188,7 @@ def _ics(api: ApiContext, slug: str, token: str, base: str, language: str) -> st
         start=dt.datetime.fromisoformat(booking.start),
         end=dt.datetime.fromisoformat(booking.end),
         description="\n\n".join(
-            p for p in (about, translate(language, "booking-file-manage", url=manage)) if p
+            p for p in (about, unisolated(language, "booking-file-manage", url=manage)) if p
         ),
         location=None if link is None else link.location,
     )

@@ -16,6 +16,7 @@ invalidate the older ones).
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from litestar import Request, Response, get
@@ -36,6 +37,8 @@ from televent.application.televent import Televent
 from televent.domain.errors import TeleventError
 from televent.domain.languages import from_accept_language, language_for
 from televent.domain.values import Actor, Source, SourceKind
+
+LOG = logging.getLogger(__name__)
 
 
 def google_callback_handlers(
@@ -90,6 +93,11 @@ def google_callback_handlers(
             except TeleventError as refused:
                 await unused(email)
                 return _page(language, said(refused), status_code=409)
+            except Exception:
+                # a failure on our side: the account given is not kept, so its token goes
+                LOG.exception("Connecting a Google account failed")
+                await unused(email)
+                raise
             return _page(language, t("google-consent-connected", email=email))
 
     return [callback]

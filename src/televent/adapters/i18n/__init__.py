@@ -15,6 +15,7 @@ from televent.adapters.i18n.catalogue import (
     speaking,
     t,
     translate,
+    unisolated,
 )
 
-__all__ = ["current_language", "said", "speaking", "t", "translate"]
+__all__ = ["current_language", "said", "speaking", "t", "translate", "unisolated"]

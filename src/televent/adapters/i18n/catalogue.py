@@ -74,6 +74,17 @@ def translate(language: str, message_id: str, /, **args: Any) -> str:
     return message_id
 
 
+_ISOLATION_MARKS = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
+def unisolated(language: str, message_id: str, /, **args: Any) -> str:
+    """`translate` without the Unicode isolation marks right-to-left languages put around
+    each placeholder: for text that leaves for other software (an event's title and
+    description in calendar data, an address someone taps), where the marks would stay in
+    titles people search and end up inside links."""
+    return translate(language, message_id, **args).translate(_ISOLATION_MARKS)
+
+
 def t(message_id: str, /, **args: Any) -> str:
     """The message `message_id` in the current language (see `speaking`)."""
     return translate(_current.get(), message_id, **args)

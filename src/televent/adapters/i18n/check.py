@@ -26,6 +26,9 @@ _USES = (
     re.compile(r"""\btranslate\(\s*[^,()]+,\s*["']([a-z][a-z0-9-]*)["']"""),
     re.compile(r"""data-i18n(?:-[a-z]+)?=["']([a-z][a-z0-9-]*)["']"""),
     re.compile(r"""\.worded\(\s*["']([a-z][a-z0-9-]*)["']"""),
+    re.compile(r"""\bphrase\(\s*[^,()]+,\s*["']([a-z][a-z0-9-]*)["']"""),
+    re.compile(r"""\bunisolated\(\s*[^,()]+,\s*["']([a-z][a-z0-9-]*)["']"""),
+    re.compile(r"""\bWords\(\s*["']([a-z][a-z0-9-]*)["']"""),
 )
 
 

@@ -4,6 +4,8 @@ counts what was done and names what was skipped and why."""
 
 from __future__ import annotations
 
+from html import escape
+
 from aiogram import F, Router
 from aiogram.types import Document, Message
 
@@ -51,5 +53,7 @@ async def import_document(message: Message, person: Person, ctx: BotContext) -> 
         import_service.import_file, ctx.service, person, data, message.caption
     )
     await message.answer(
-        t("bot-import-done", calendar=name) + "\n" + report_words(report, current_language())
+        t("bot-import-done", calendar=escape(name))
+        + "\n"
+        + escape(report_words(report, current_language()))
     )
