@@ -74,33 +74,39 @@ class WebhookQueue:
         """Lease up to `limit` due messages of active webhooks, oldest change first, at most
         `each` of one webhook's: a webhook with a backlog of thousands leaves room in a round
         for the others' messages. A webhook's messages go in order: none is taken while an
-        older one of the same webhook waits for its retry or is leased."""
+        older one of the same webhook waits for its retry, is leased or was given up."""
         now = stamp(self.clock())
         claimed: list[Message] = []
         with self.views.write() as db:
-            rows = _heads(db, now, each)[:limit]
             lease = stamp(self.clock() + LEASE)
-            for row in rows:
+            refused: set[str] = set()  # webhooks one of whose messages could not be leased
+            for message_id, webhook_id in _heads(db, now, each)[:limit]:
+                if webhook_id in refused:
+                    continue  # leased or settled by another sender meanwhile: not past it
                 db.run(
                     "UPDATE webhook_outbox SET leased_until = ? WHERE message_id = ? AND "
                     "status = ? AND (leased_until IS NULL OR leased_until < ?)",
-                    (lease, row["message_id"], PENDING, now),
+                    (lease, message_id, PENDING, now),
                 )
-                if db.rowcount == 1:
-                    claimed.append(
-                        Message(
-                            str(row["message_id"]),
-                            str(row["webhook_id"]),
-                            str(row["account_id"]),
-                            str(row["trigger"]),
-                            int(row["position"]),
-                            str(row["occurred_at"]),
-                            json.loads(row["subject"]),
-                            row["body"],
-                            int(row["attempts"]),
-                            int(row["retries_from"] or 0),
-                        )
+                if db.rowcount != 1:
+                    refused.add(webhook_id)
+                    continue
+                row = db.one("SELECT * FROM webhook_outbox WHERE message_id = ?", (message_id,))
+                assert row is not None
+                claimed.append(
+                    Message(
+                        str(row["message_id"]),
+                        str(row["webhook_id"]),
+                        str(row["account_id"]),
+                        str(row["trigger"]),
+                        int(row["position"]),
+                        str(row["occurred_at"]),
+                        json.loads(row["subject"]),
+                        row["body"],
+                        int(row["attempts"]),
+                        int(row["retries_from"] or 0),
                     )
+                )
         return claimed
 
     def settle(self, message: Message, body: str, outcome: Outcome) -> bool:
@@ -193,36 +199,44 @@ class WebhookQueue:
             )
 
 
-def _heads(db: Sql, now: str, each: int) -> list[dict[str, Any]]:
-    """The messages due at the head of each active webhook's queue, oldest change first: a
-    webhook's oldest `each` waiting ones, up to the first that holds the later ones back (one
-    waiting for its retry, leased, or behind a message given up while its webhook is being
-    paused). Two indexed reads per webhook with messages due, whatever its backlog."""
+def _heads(db: Sql, now: str, each: int) -> list[tuple[str, str]]:
+    """(message id, webhook id) of the messages due at the head of each active webhook's
+    queue: a webhook's oldest `each` waiting ones, up to the first that holds the later ones
+    back (one waiting for its retry, leased, or after a message given up while its webhook
+    is being paused), in order (position, then message id) within each webhook. Across
+    webhooks every webhook's first comes before any webhook's second (then the oldest change
+    first), so a few webhooks with old backlogs cannot fill every round. Indexed reads of a
+    few rows per webhook whose oldest waiting message is due, whatever the backlogs."""
     hooks = db.all(
-        "SELECT w.webhook_id FROM webhooks w WHERE w.active = 1 AND EXISTS (SELECT 1 FROM "
-        "webhook_outbox o WHERE o.webhook_id = w.webhook_id AND o.status = ? AND "
-        "o.due_at <= ?)",
+        "SELECT w.webhook_id FROM webhooks w WHERE w.active = 1 AND (SELECT o.due_at FROM "
+        "webhook_outbox o WHERE o.webhook_id = w.webhook_id AND o.status = ? "
+        "ORDER BY o.position, o.message_id LIMIT 1) <= ?",
         (PENDING, now),
     )
-    found: list[dict[str, Any]] = []
+    found: list[tuple[int, int, str, str]] = []
     for hook in hooks:
-        webhook_id = hook["webhook_id"]
-        given_up = db.scalar(
-            "SELECT MIN(position) FROM webhook_outbox WHERE webhook_id = ? AND status = ?",
+        webhook_id = str(hook["webhook_id"])
+        given_up = db.one(
+            "SELECT position, message_id FROM webhook_outbox WHERE webhook_id = ? AND "
+            "status = ? ORDER BY position, message_id LIMIT 1",
             (webhook_id, FAILED),
         )
+        stop = (
+            None if given_up is None else (int(given_up["position"]), str(given_up["message_id"]))
+        )
         head = db.all(
-            "SELECT * FROM webhook_outbox WHERE webhook_id = ? AND status = ? "
-            "ORDER BY position, message_id LIMIT ?",
+            "SELECT message_id, position, due_at, leased_until FROM webhook_outbox "
+            "WHERE webhook_id = ? AND status = ? ORDER BY position, message_id LIMIT ?",
             (webhook_id, PENDING, each),
         )
-        for row in head:
+        for rank, row in enumerate(head):
+            key = (int(row["position"]), str(row["message_id"]))
             leased = row["leased_until"] is not None and str(row["leased_until"]) >= now
-            behind = given_up is not None and int(row["position"]) >= int(str(given_up))
-            if str(row["due_at"]) > now or leased or behind:
+            if str(row["due_at"]) > now or leased or (stop is not None and key > stop):
                 break
-            found.append(row)
-    return sorted(found, key=lambda row: (int(row["position"]), str(row["message_id"])))
+            found.append((rank, *key, webhook_id))
+    found.sort()
+    return [(message_id, webhook_id) for _, _, message_id, webhook_id in found]
 
 
 def _note_attempt(db: Sql, message: Message, attempt: int, at: str, outcome: Outcome) -> None:
