@@ -415,6 +415,20 @@ def schedule_statuses(app: Televent) -> dict[str, str | None]:
     }
 
 
+def test_a_refusal_is_told_even_when_the_event_cannot_be_marked(app: Televent) -> None:
+    """Marking the attendee (SCHEDULE-STATUS) fails on our side (a read model cannot take
+    it): the mail is settled as failed and the organizer is still told, once."""
+    organized_event(app)
+    with app.views.write() as db:
+        db.run("DROP TABLE occurrences")
+    with smtp_server(Recorder(rcpt_reply="550 5.1.1 no such user")) as port:
+        assert send_all(app, port) == 1
+    rows = MailQueue(app.views, app.clock).mail_rows()
+    assert [(r["recipient"], r["status"]) for r in rows] == [("bob@example.com", "failed")]
+    notices = DeliveryQueue(app.views, app.clock).rows(ALICE)
+    assert [n["kind"] for n in notices] == ["mail_failed"]
+
+
 def test_a_refused_address_and_a_bounce_are_told_to_the_organizer(app: Televent) -> None:
     handler = Recorder(rcpt_reply="550 5.1.1 no such user")
     event_id = organized_event(app)

@@ -27,7 +27,6 @@ from televent.domain.errors import TeleventError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.inbound_mail import Bounce
 from televent.domain.values import normalize_address
-from televent.projections.engine import ProjectionError
 
 LOG = logging.getLogger(__name__)
 
@@ -86,8 +85,9 @@ class DeliveryFailures:
                 )
             except (ValueError, TeleventError):
                 pass  # the event is gone or changed beyond this recipient: nothing to mark
-            except ProjectionError:
-                # a read model that cannot take the mark must not cost the sender the notice
+            except Exception:
+                # the mail is settled already: a mark that cannot be made (a read model that
+                # cannot take it, a database that is busy) must not cost the sender the notice
                 LOG.exception("Could not mark the failed delivery %s", delivery.delivery_id)
         owner = self.app.queries.account_by_id(delivery.account_id) if delivery.account_id else None
         if owner is None:

@@ -96,7 +96,10 @@ def google_callback_handlers(
             except Exception:
                 # a failure on our side: the account given is not kept, so its token goes
                 LOG.exception("Connecting a Google account failed")
-                await unused(email)
+                try:
+                    await unused(email)
+                except Exception:
+                    LOG.exception("Could not give back the token of the failed connection")
                 raise
             return _page(language, t("google-consent-connected", email=email))
 
