@@ -108,11 +108,10 @@ def test_a_booking_becomes_an_event_with_an_invitation(owner: Televent) -> None:
     assert start not in _slots(owner, NOW, NOW + dt.timedelta(days=1))
 
 
-def test_the_booked_event_is_named_in_the_owners_language(owner: Televent) -> None:
-    """Olga reads German: her calendar and the visitor's invitation name the meeting in
-    German (the link's own title and the names as written)."""
+def _booked_for_an_owner_reading(owner: Televent, language: str) -> str:
+    """The stored event (unfolded) of a booking of Olga's link once she reads `language`."""
     owner.change_account_settings(
-        OWNER, {"telegram_language": "de"}, actor="system:", source="cli:tests"
+        OWNER, {"telegram_language": language}, actor="system:", source="cli:tests"
     )
     booking = owner.queries.booking_by_token(
         _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
@@ -120,7 +119,13 @@ def test_the_booked_event_is_named_in_the_owners_language(owner: Televent) -> No
     assert booking is not None
     obj = owner.queries.object_by_event_id(booking.event_id)
     assert obj is not None
-    unfolded = obj.ical.replace("\r\n ", "")
+    return obj.ical.replace("\r\n ", "")
+
+
+def test_the_booked_event_is_named_in_the_owners_language(owner: Televent) -> None:
+    """Olga reads German: her calendar and the visitor's invitation name the meeting in
+    German (the link's own title and the names as written)."""
+    unfolded = _booked_for_an_owner_reading(owner, "de")
     assert "SUMMARY:Intro call: Ann Visitor und Olga Owner" in unfolded
     assert "Gebucht über einen Televent-Buchungslink." in unfolded
     assert " and " not in unfolded and "Booked with" not in unfolded
@@ -129,16 +134,7 @@ def test_the_booked_event_is_named_in_the_owners_language(owner: Televent) -> No
 def test_a_right_to_left_owners_booking_keeps_no_direction_marks(owner: Televent) -> None:
     """Persian is written right to left: the catalogue isolates names in it for a screen,
     but calendar data leaves for other software (searched, matched, shown by any client)."""
-    owner.change_account_settings(
-        OWNER, {"telegram_language": "fa"}, actor="system:", source="cli:tests"
-    )
-    booking = owner.queries.booking_by_token(
-        _book(owner, dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC))
-    )
-    assert booking is not None
-    obj = owner.queries.object_by_event_id(booking.event_id)
-    assert obj is not None
-    unfolded = obj.ical.replace("\r\n ", "")
+    unfolded = _booked_for_an_owner_reading(owner, "fa")
     assert "SUMMARY:Intro call: Ann Visitor و Olga Owner" in unfolded
     assert not set(unfolded) & {"\u2066", "\u2067", "\u2068", "\u2069"}
 

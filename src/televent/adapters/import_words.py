@@ -6,7 +6,6 @@ from __future__ import annotations
 from televent.adapters.i18n import translate
 from televent.application.calendar_import import ImportReport
 from televent.domain.calendar_import import Left
-from televent.domain.errors import Words
 
 NAMED_SKIPS = 10  # how many skipped things are named; the rest are counted
 
@@ -33,6 +32,5 @@ def report_words(report: ImportReport, language: str) -> str:
 
 def skipped_words(left: Left, language: str) -> str:
     """One thing skipped, and why, in `language`."""
-    detail = left.reason if left.wording is None else Words(*left.wording)
-    reason = translate(language, f"import-left-{left.code}", detail=detail)
+    reason = translate(language, f"import-left-{left.code}", detail=left.detail)
     return translate(language, "import-skipped", summary=left.summary or left.uid, reason=reason)

@@ -18,6 +18,7 @@ from televent.application.invite_addresses import InviteAddressCommands
 from televent.domain.account import Account
 from televent.domain.calendar import Calendar
 from televent.domain.errors import ConflictError, DomainError, NotFoundError
+from televent.domain.languages import DEFAULT_LANGUAGE
 from televent.domain.preferences import MAX_REMINDER_MINUTES, Preferences, validate_changes
 from televent.domain.values import (
     DEFAULT_CALENDAR_SLUG,
@@ -60,12 +61,12 @@ class AccountCommands(InviteAddressCommands):
         name: str,
         timezone: str = "UTC",
         email: str | None = None,
-        calendar_name: str = "Calendar",
+        language: str = DEFAULT_LANGUAGE,
         actor: str,
         source: str,
     ) -> Registration:
-        """Register a Telegram user with a default calendar (named `calendar_name`: the bot
-        names it in the person's language) and an invitation address (docs/adr/0019);
+        """Register a Telegram user with a default calendar (named in `language`: the bot
+        gives the one their Telegram reports) and an invitation address (docs/adr/0019);
         registering again changes nothing.
 
         A given email is linked (also for an existing account): an operator's word, no code.
@@ -98,7 +99,7 @@ class AccountCommands(InviteAddressCommands):
             account_id=account.id,
             slug=DEFAULT_CALENDAR_SLUG,
             properties={
-                "display_name": calendar_name.strip()[:100] or "Calendar",
+                "display_name": self.phrase(language, "calendar-default-name", "Calendar"),
                 "timezone": timezone,
             },
             actor=actor,

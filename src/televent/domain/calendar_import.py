@@ -56,6 +56,11 @@ class Left:
     reason: str
     wording: tuple[str, dict[str, object]] | None = field(default=None, compare=False)
 
+    @property
+    def detail(self) -> str | Words:
+        """Why, as a message says it: the catalogue's wording, else the English reason."""
+        return self.reason if self.wording is None else Words(*self.wording)
+
 
 @dataclass(frozen=True)
 class SplitFile:
@@ -152,11 +157,10 @@ def nothing_to_import(left: Sequence[Left]) -> ImportRefusedError:
     refusal names the first and its reason)."""
     if left:
         first = left[0]
-        detail = first.reason if first.wording is None else Words(*first.wording)
         return ImportRefusedError(f"Nothing in the file can be imported: {first.reason}.").worded(
             "refusal-import-nothing",
             summary=first.summary or first.uid[:80],
-            reason=Words(f"import-left-{first.code}", {"detail": detail}),
+            reason=Words(f"import-left-{first.code}", {"detail": first.detail}),
         )
     return ImportRefusedError("The file holds no events.").worded("refusal-import-empty")
 

@@ -175,13 +175,12 @@ def _ics(api: ApiContext, slug: str, token: str, base: str, language: str) -> st
     owner = api.queries.account_by_id(booking.account_id)
     stored = api.queries.object_by_event_id(booking.event_id)
     facts = {} if stored is None else facts_of(parse_calendar_object(stored.ical))
-    sequence = facts.get("sequence") or 0
     manage = f"{base}{manage_path(booking.slug, booking.token)}"
     about = link.description if link is not None and link.description else None
     return booking_file_text(
         uid=booking_uid(booking.booking_id),
         stamp=api.app.clock(),
-        sequence=int(sequence or 0),
+        sequence=int(facts.get("sequence") or 0),
         # as the invitation names it (in the owner's language), else as a booking is named
         summary=facts.get("summary")
         or booking_summary(booking.title, "" if owner is None else owner.name, booking.name),

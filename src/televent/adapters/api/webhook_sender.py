@@ -149,9 +149,9 @@ class WebhookSender:
         owner = await self.port.run(self.app.queries.account_by_id, owner_id)
         if owner is None:
             return
-        url = (await self.port.run(self.app.queries.webhook, webhook_id) or _gone()).url
         until = time.monotonic() + GROUP_SECONDS
         for sent, message in enumerate(messages):
+            # read before each message: paused (or removed) meanwhile, it is sent no more
             hook = await self.port.run(self.app.queries.webhook, webhook_id)
             if time.monotonic() > until or hook is None or not hook.active:
                 await self.port.run(self.queue.release, messages[sent:])
@@ -165,7 +165,7 @@ class WebhookSender:
                     payload, self.app, owner, message.trigger, message.occurred_at,
                     message.subject,
                 )  # fmt: skip
-            outcome = await self.post(url, secrets, message.message_id, body)
+            outcome = await self.post(hook.url, secrets, message.message_id, body)
             given_up = await self.port.run(self.queue.settle, message, body, outcome)
             if given_up:
                 reason = outcome.error or f"HTTP {outcome.status_code}"

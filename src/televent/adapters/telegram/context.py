@@ -19,7 +19,7 @@ from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, TelegramObject, User
 
-from televent.adapters.i18n import current_language, said, speaking, t
+from televent.adapters.i18n import current_language, said, speaking, translate
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.application.google_connections import GoogleConsents
@@ -89,8 +89,7 @@ class AccountMiddleware(BaseMiddleware):
                 await _answer(event, f"⚠️ {said(exc, chosen)}")
             except Exception:
                 LOG.exception("Bot handler failed")
-                with speaking(chosen or current_language()):
-                    await _answer(event, t("bot-sorry"))
+                await _answer(event, translate(chosen or current_language(), "bot-sorry"))
         return None
 
     @staticmethod

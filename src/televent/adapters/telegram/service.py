@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from televent.adapters.i18n import said, t, translate
+from televent.adapters.i18n import said, t
 from televent.application.accounts import IssuedPassword
 from televent.application.counters import Counters
 from televent.application.televent import Televent
@@ -92,11 +92,10 @@ class BotService:
         account = self.queries.account_by_telegram_id(person.telegram_id)
         created = False
         if account is None:
-            spoken = language_for(None, person.language_code)
             self.app.register_account(
                 person.telegram_id,
                 name=person.name,
-                calendar_name=translate(spoken, "calendar-default-name"),
+                language=language_for(None, person.language_code),
                 actor=actor,
                 source=source,
             )
