@@ -205,13 +205,14 @@ def test_alice_adds_tests_watches_pauses_and_removes_a_webhook(
     deliveries.click()
     expect(item.locator(".hook-attempts")).to_be_hidden()
 
-    # Paused, it hears nothing; resumed, it is active again.
+    # Paused, it is sent nothing; resumed, it is active again and gets what it missed.
     item.get_by_role("button", name=f"Pause the webhook to {url}").click()
     expect(item.locator(".badge")).to_have_text("Paused")
     expect(item).to_contain_text("Paused: nothing is sent until you resume it;")
     expect(page.locator("#toast")).to_contain_text(f"The webhook to {url} is paused")
     before = len(receiver.bodies(path))
-    add_event(mini_app, f"Quiet {uuid.uuid4().hex[:6]}")
+    quiet = f"Quiet {uuid.uuid4().hex[:6]}"
+    add_event(mini_app, quiet)
     time.sleep(2.5)  # the sender looks every second
     assert len(receiver.bodies(path)) == before
     resume = item.get_by_role("button", name=f"Resume the webhook to {url}")
@@ -219,6 +220,12 @@ def test_alice_adds_tests_watches_pauses_and_removes_a_webhook(
     page.keyboard.press("Enter")
     expect(item.locator(".badge")).to_have_text("Active")
     expect(item.get_by_role("button", name=f"Pause the webhook to {url}")).to_be_focused()
+    deadline = time.monotonic() + 15
+    missed: list[str] = []
+    while time.monotonic() < deadline and quiet not in missed:
+        missed = [str(b["data"].get("title")) for b in receiver.bodies(path)[before:]]
+        time.sleep(0.2)
+    assert missed == [quiet], "the change made while paused, once it is resumed"
 
     # A receiver that fails: its answer is said, and listed.
     receiver.status = 500
