@@ -23,8 +23,10 @@ from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.config import Settings
 from televent.delivery.mail_queue import MailQueue
+from televent.delivery.menu_buttons import MenuButtons
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.errors import NotFoundError
+from televent.domain.languages import LANGUAGES
 from televent.domain.values import account_id_for
 from tests.bot_harness import BotHarness, texts_of
 from tests.botapi import Call, FakeBotApi
@@ -348,5 +350,102 @@ def test_a_refused_menu_button_does_not_stop_the_bot(app, api) -> None:
         default, own = api.calls("setChatMenuButton")
         assert default.failed and own.failed and own.params["chat_id"] == 5
         assert not any("⚠️" in text for text in api.messages_to(5)), "no error shown to Dora"
+
+    asyncio.run(scenario())
+
+
+MOVED = "https://cal.moved.example/"
+
+
+def menu_buttons_set(api: FakeBotApi, since: int) -> list[tuple[Any, Any]]:
+    """The chats' own setChatMenuButton calls that went through after the first `since`
+    calls: (chat, what its button opens)."""
+    return [
+        (c.params["chat_id"], c.params["menu_button"])
+        for c in api.calls("setChatMenuButton")[since:]
+        if "chat_id" in c.params and not c.failed
+    ]
+
+
+async def label_chats(app: Televent, api: FakeBotApi, chats: dict[int, str]) -> None:
+    """People start the bot served at HTTPS, each in their language, and the bot records the
+    buttons it labelled."""
+    buttons = MenuButtons(app.views, app.clock)
+    async with await start_bot(app, api, HTTPS):
+        for chat_id, language in chats.items():
+            api.push_message(chat_id, "/start", first_name=f"P{chat_id}", language_code=language)
+        for _ in range(200):
+            if len(buttons.opening_elsewhere(MOVED, 0, 10)) == len(chats):
+                break
+            await asyncio.sleep(0.05)
+
+
+def _own(call: Call) -> bool:
+    return "chat_id" in call.params
+
+
+async def started_again(
+    app: Televent, api: FakeBotApi, url: str, chats: int, *, left: int = 0
+) -> int:
+    """The bot started at `url` until it has set every language's menu, then made `chats`
+    calls to set a chat's own button (none: had time to) and recorded them, so that `left`
+    chats' buttons open another address than its app; returns the calls made before."""
+    buttons = MenuButtons(app.views, app.clock)
+    home = f"{url}app/" if url.startswith("https:") else None
+    before = len(api.calls("setChatMenuButton"))
+    menus = len(api.calls("setMyCommands")) + len(LANGUAGES)
+    owns = len([c for c in api.calls("setChatMenuButton") if _own(c)]) + chats
+    async with await start_bot(app, api, url):
+        await asyncio.to_thread(api.wait_for_count, "setMyCommands", menus)
+        await asyncio.to_thread(api.wait_for_count, "setChatMenuButton", owns, _own)
+        if not chats:
+            await asyncio.sleep(0.5)
+        for _ in range(200):
+            if len(buttons.opening_elsewhere(home, 0, 10)) == left:
+                break
+            await asyncio.sleep(0.05)
+    return before
+
+
+def test_when_the_server_moves_each_chats_button_opens_the_new_address(app, api) -> None:
+    """A person's chat keeps the button the bot labelled for it until the bot sets it again:
+    after the server moves, the bot relabels each such chat, in the language it had, once."""
+
+    async def scenario() -> None:
+        await label_chats(app, api, {6: "de", 7: "uk"})
+        before = await started_again(app, api, MOVED, 2)
+        moved = {"url": "https://cal.moved.example/app/"}
+        assert sorted(menu_buttons_set(api, before)) == [
+            (6, {"type": "web_app", "text": "Kalender", "web_app": moved}),
+            (7, {"type": "web_app", "text": "Календар", "web_app": moved}),
+        ]
+        before = await started_again(app, api, MOVED, 0)
+        assert menu_buttons_set(api, before) == [], "relabelled once"
+
+    asyncio.run(scenario())
+
+
+def test_over_http_chats_get_the_default_button_back_and_gone_chats_are_forgotten(app, api) -> None:
+    async def scenario() -> None:
+        await label_chats(app, api, {6: "de", 7: "en"})
+        api.fail("setChatMenuButton", status=400, description="Bad Request: chat not found",
+                 chat_id=7)  # fmt: skip
+        before = await started_again(app, api, HTTP, 2)
+        assert menu_buttons_set(api, before) == [(6, {"type": "default"})]
+        assert [c.params["chat_id"] for c in api.calls("setChatMenuButton")[before:]] == [6, 7]
+        before = await started_again(app, api, MOVED, 0)
+        assert menu_buttons_set(api, before) == [], "neither chat is labelled any more"
+
+    asyncio.run(scenario())
+
+
+def test_a_failing_relabel_is_taken_up_at_the_next_start(app, api) -> None:
+    async def scenario() -> None:
+        await label_chats(app, api, {6: "de"})
+        api.fail("setChatMenuButton", status=500, description="Internal Server Error", chat_id=6)
+        before = await started_again(app, api, MOVED, 1, left=1)
+        assert menu_buttons_set(api, before) == []
+        before = await started_again(app, api, MOVED, 1)
+        assert [chat for chat, _ in menu_buttons_set(api, before)] == [6]
 
     asyncio.run(scenario())

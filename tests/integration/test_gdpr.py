@@ -14,6 +14,7 @@ import pytest
 from televent.application.televent import Televent
 from televent.application.web_login import WebLogin
 from televent.delivery.mail_queue import MailQueue
+from televent.delivery.menu_buttons import MenuButtons
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.errors import NotFoundError
 from televent.domain.values import (
@@ -424,3 +425,16 @@ def test_an_erasure_interrupted_after_its_key_went_is_finished_by_running_it_aga
     assert logins.account_for_session(session) is None
     with app.views.read() as db:
         assert db.all("SELECT 1 FROM telegram_outbox WHERE chat_id = ?", (BOB,)) == []
+
+
+def test_erasure_forgets_the_menu_button_of_the_persons_chat(
+    app: Televent, clock: FakeClock
+) -> None:
+    """Which address the person's chat menu button opens, and in which language, is theirs."""
+    bobs_world(app)
+    buttons = MenuButtons(app.views, clock)
+    buttons.record(BOB, "https://calendar.example.com/app/", "de")
+    buttons.record(ALICE, "https://calendar.example.com/app/", "en")
+    PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
+    left = buttons.opening_elsewhere("https://moved.example.com/app/", 0, 10)
+    assert [chat.chat_id for chat in left] == [ALICE]

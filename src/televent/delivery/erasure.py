@@ -20,7 +20,8 @@ tables that are not rebuilt from the log, for these reasons:
   tombstones were purged), the person's browser login links and sessions
   (`web_login_links`, `web_sessions`), the codes mailed to link their email (`email_codes`,
   hashes only), the cards they posted in chats through the bot's
-  inline mode (`telegram_inline_cards`), and the tokens of their mails' unsubscribe links
+  inline mode (`telegram_inline_cards`), the menu button labelled in their own chat
+  (`telegram_menu_buttons`), and the tokens of their mails' unsubscribe links
   (`mail_unsubscribe_tokens`; their reminders and notices queued for mail go with their
   `mail_outbox` rows);
 - `erasure_farewells`: which queued messages the purge spares. The erasure itself queues them
@@ -175,6 +176,8 @@ def _purge(
     # Cards posted in chats through inline mode: those the person posted, and any of their events.
     purged += _delete(db, "telegram_inline_cards", "account_id", [str(account.account_id)])
     purged += _delete(db, "telegram_inline_cards", "event_id", owned["events"])
+    # The menu button labelled in the person's own chat (which address, which language)
+    purged += _delete(db, "telegram_menu_buttons", "chat_id", [account.telegram_id])
     for table, columns in PURGED_TEXT_COLUMNS.items():
         for column in columns:
             for term, replacement in terms.items():

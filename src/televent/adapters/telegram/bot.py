@@ -34,6 +34,7 @@ from televent.application.morning_agenda import MorningAgenda
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
+from televent.delivery.menu_buttons import MenuButtons
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -41,6 +42,7 @@ from .context import AccountMiddleware, BotContext
 from .delivery import DeliverySender
 from .mini_app import LoginLinks, MiniApp
 from .routers import all_routers
+from .routers.mini_app import relabel_moved
 from .service import BotService
 from .webhook import WEBHOOK_PATH
 
@@ -110,15 +112,24 @@ async def set_translated_menus(bot: Bot) -> None:
         await bot.set_my_commands(menu, language_code=menu_language_code(language))
 
 
-async def _translated_menus_meanwhile(bot: Bot) -> None:
-    """The translated menus while the bot already answers; one failing is logged (the
-    English menu is there for everyone)."""
+async def _menus_meanwhile(telegram: TelegramBot) -> None:
+    """While the bot already answers: the translated menus (one failing is logged: the English
+    menu is there for everyone), then the chats' own menu buttons that still open an address
+    the server left (routers/mini_app.relabel_moved)."""
     try:
-        await set_translated_menus(bot)
+        await set_translated_menus(telegram.bot)
     except asyncio.CancelledError:
         raise
     except Exception:
         LOG.exception("Could not set the command menus in other languages")
+    if telegram.menu_buttons is None:
+        return
+    try:
+        await relabel_moved(telegram.bot, telegram.mini_app, telegram.menu_buttons)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        LOG.exception("Could not relabel the chats' menu buttons; the next start tries again")
 
 
 def create_bot(settings: Settings) -> Bot:
@@ -154,6 +165,7 @@ class TelegramBot:
     webhook_url: str | None
     webhook_secret: str | None
     mini_app: MiniApp | None = None
+    menu_buttons: MenuButtons | None = None  # the chats' own buttons, relabelled at start
 
 
 def build_bot(
@@ -185,6 +197,7 @@ def build_bot(
         short_name=settings.telegram_mini_app_name,
     )
     service = BotService(app, counters, caldav_url=caldav_url, web_login=web_login)
+    menu_buttons = MenuButtons(app.views, now)
     ctx = BotContext(
         service=service,
         port=port,
@@ -193,6 +206,7 @@ def build_bot(
         mini_app=mini_app,
         outbound=feed_outbound(settings),
         google=google,
+        menu_buttons=menu_buttons,
     )
     bot = create_bot(settings)
     sender = DeliverySender(
@@ -212,6 +226,7 @@ def build_bot(
         settings.telegram_webhook_url,
         settings.telegram_webhook_secret,
         mini_app,
+        menu_buttons,
     )
 
 
@@ -254,7 +269,7 @@ async def _start(telegram: TelegramBot) -> None:
             LOG.exception("Could not reach the Telegram Bot API; retrying in 5 s")
             await asyncio.sleep(5)
     await _set_menu_button(telegram)
-    menus = asyncio.create_task(_translated_menus_meanwhile(bot), name="telegram-menus")
+    menus = asyncio.create_task(_menus_meanwhile(telegram), name="telegram-menus")
     try:
         if telegram.webhook_url:
             await menus

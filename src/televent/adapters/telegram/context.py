@@ -23,6 +23,7 @@ from televent.adapters.i18n import current_language, said, speaking, translate
 from televent.adapters.outbound import Outbound
 from televent.adapters.port import AppPort
 from televent.application.google_connections import GoogleConsents
+from televent.delivery.menu_buttons import MenuButtons
 from televent.domain.errors import TeleventError
 from televent.domain.languages import language_for
 from televent.projections.queries import AccountView
@@ -50,6 +51,8 @@ class BotContext:
     outbound: Outbound = field(default_factory=Outbound)
     # Google's consent screen, when the operator set up a Google OAuth client (docs/adr/0034)
     google: GoogleConsents | None = None
+    # the chats' own menu buttons, recorded so the bot relabels them when the server moves
+    menu_buttons: MenuButtons | None = None
 
     def open_url(self, event_id: UUID) -> str | None:
         """The address of an event card's "Open" button (None: no button, see mini_app.py)."""

@@ -13,34 +13,114 @@ import logging
 from html import escape
 
 from aiogram import Bot, Router
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+)
 from aiogram.filters import Command
-from aiogram.types import LinkPreviewOptions, Message
+from aiogram.types import LinkPreviewOptions, MenuButtonDefault, Message
 from babel.units import format_unit
 
-from televent.adapters.i18n import current_language, t
+from televent.adapters.i18n import current_language, t, translate
 from televent.adapters.i18n.formatting import duration, locale_of
+from televent.delivery.menu_buttons import LabelledChat, MenuButtons
 
 from .. import keyboards
 from ..context import BotContext
+from ..mini_app import MiniApp
 from ..service import Person
 
 router = Router(name="mini_app")
 LOG = logging.getLogger(__name__)
+RELABEL_PAGE = 200  # chats read at once when relabelling moved buttons
+MAX_RELABEL_PAGES = 10_000  # a bound on the loop: two million chats
+RELABEL_PAUSE = 0.04  # seconds between two chats, well under the Bot API's limits
+MAX_RETRY_AFTER = 60  # a longer wait asked for ends the round
 
 
 async def label_menu_button(bot: Bot | None, ctx: BotContext, chat_id: int) -> None:
     """Label the menu button of a person's own chat in the language spoken now (at /start and
     when they choose a language): the default every chat starts with is English. A
-    convenience: when Telegram refuses, the log says so and the conversation goes on."""
+    convenience: when Telegram refuses, the log says so and the conversation goes on. The
+    button is recorded, so that it is relabelled when the server moves (`relabel_moved`)."""
     button = None if ctx.mini_app is None else ctx.mini_app.menu_button(t("bot-menu-button"))
     if bot is None or button is None:
         return
     try:
         await bot.set_chat_menu_button(chat_id=chat_id, menu_button=button)
+        if ctx.menu_buttons is not None:
+            url = button.web_app.url
+            await ctx.port.run(ctx.menu_buttons.record, chat_id, url, current_language())
     except asyncio.CancelledError:
         raise
     except Exception as exc:
         LOG.warning("Could not label the menu button of chat %s (%s)", chat_id, exc)
+
+
+async def relabel_moved(bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons) -> int:
+    """At the bot's start: the chats whose own menu button opens another address than the
+    Mini App served now (the server moved, or no longer offers it over HTTPS) get it again,
+    labelled in the language it had, or Telegram's default when the app is not offered. A chat
+    Telegram says is gone (the person blocked the bot, deleted their account) is forgotten;
+    when Telegram asks to wait, the bot waits; any other refusal ends the round, which the
+    next start takes up. Returns how many chats were relabelled."""
+    url = None if mini_app is None or not mini_app.secure else mini_app.home
+    relabelled, after = 0, 0
+    for _ in range(MAX_RELABEL_PAGES):
+        chats = await asyncio.to_thread(buttons.opening_elsewhere, url, after, RELABEL_PAGE)
+        for chat in chats:
+            after = chat.chat_id
+            if not await _relabel(bot, mini_app, buttons, chat):
+                return relabelled
+            relabelled += 1
+            await asyncio.sleep(RELABEL_PAUSE)
+        if len(chats) < RELABEL_PAGE:
+            break
+    if relabelled:
+        LOG.info("Relabelled the menu button of %s chats for %s", relabelled, url or "no app")
+    return relabelled
+
+
+async def _relabel(
+    bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons, chat: LabelledChat
+) -> bool:
+    """One chat's button set again (True), or why not logged (False: stop the round)."""
+    label = translate(chat.language, "bot-menu-button")
+    button = None if mini_app is None else mini_app.menu_button(label)
+    for _ in range(3):
+        try:
+            await bot.set_chat_menu_button(
+                chat_id=chat.chat_id, menu_button=button or MenuButtonDefault()
+            )
+        except TelegramRetryAfter as exc:
+            if exc.retry_after > MAX_RETRY_AFTER:
+                break
+            await asyncio.sleep(exc.retry_after)
+            continue
+        except (TelegramForbiddenError, TelegramNotFound) as exc:
+            LOG.info("Chat %s is gone (%s); its menu button is forgotten", chat.chat_id, exc)
+            await asyncio.to_thread(buttons.forget, chat.chat_id)
+            return True
+        except TelegramBadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                await asyncio.to_thread(buttons.forget, chat.chat_id)
+                return True
+            LOG.warning("Could not relabel the menu button of chat %s (%s)", chat.chat_id, exc)
+            return False
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            LOG.warning("Could not relabel the menu button of chat %s (%s)", chat.chat_id, exc)
+            return False
+        if button is None:
+            await asyncio.to_thread(buttons.forget, chat.chat_id)
+        else:
+            await asyncio.to_thread(buttons.record, chat.chat_id, button.web_app.url, chat.language)
+        return True
+    LOG.warning("Telegram asks to wait too long; the menu buttons are relabelled at next start")
+    return False
 
 
 @router.message(Command("app"))
