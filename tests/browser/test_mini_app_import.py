@@ -60,7 +60,9 @@ def test_alice_imports_a_timetable_into_her_calendar(mini_app: MiniApp, tmp_path
     pick(page, file)
     result = section.locator("#import-result")
     expect(result).to_contain_text("Imported: 2. Updated: 0. Already there: 0. Skipped: 1.")
-    expect(result).to_contain_text("“Odd one” skipped: its data cannot be read")
+    expect(result).to_contain_text(
+        "“Odd one” skipped: recurrence: “FREQ=SOMETIMES” is not a repetition rule"
+    )
 
     back(page)
     back(page)

@@ -59,7 +59,9 @@ def test_a_calendar_file_sent_to_the_bot_is_imported(app, api, clock) -> None:
         assert len(answer) == 1, answer
         assert "Imported: 2. Updated: 0. Already there: 0. Skipped: 1." in answer[0]
         assert "Nobody was invited or told." in answer[0]
-        assert "“Odd one” skipped: its data cannot be read" in answer[0]
+        assert (
+            "“Odd one” skipped: recurrence: “FREQ=SOMETIMES” is not a repetition rule" in answer[0]
+        )
         stored = {obj.href: obj for obj in app.queries.objects_in(calendar)}
         assert set(stored) == {
             resource_name("maths@school.example"),

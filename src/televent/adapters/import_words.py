@@ -32,5 +32,6 @@ def report_words(report: ImportReport, language: str) -> str:
 
 def skipped_words(left: Left, language: str) -> str:
     """One thing skipped, and why, in `language`."""
-    reason = translate(language, f"import-left-{left.code}", detail=left.detail)
-    return translate(language, "import-skipped", summary=left.summary or left.uid, reason=reason)
+    return translate(
+        language, "import-skipped", summary=left.summary or left.uid, reason=left.words
+    )

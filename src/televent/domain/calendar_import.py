@@ -61,6 +61,14 @@ class Left:
         """Why, as a message says it: the catalogue's wording, else the English reason."""
         return self.reason if self.wording is None else Words(*self.wording)
 
+    @property
+    def words(self) -> Words:
+        """Why, in the catalogue's words: a refusal's own wording says it by itself, the code's
+        message otherwise (which quotes the English reason it has no words for)."""
+        if self.wording is not None and self.code == "invalid":
+            return Words(*self.wording)
+        return Words(f"import-left-{self.code}", {"detail": self.detail})
+
 
 @dataclass(frozen=True)
 class SplitFile:
@@ -160,7 +168,7 @@ def nothing_to_import(left: Sequence[Left]) -> ImportRefusedError:
         return ImportRefusedError(f"Nothing in the file can be imported: {first.reason}.").worded(
             "refusal-import-nothing",
             summary=first.summary or first.uid[:80],
-            reason=Words(f"import-left-{first.code}", {"detail": first.detail}),
+            reason=first.words,
         )
     return ImportRefusedError("The file holds no events.").worded("refusal-import-empty")
 

@@ -128,10 +128,12 @@ def parse_calendar_object(text: str) -> CalendarObject:
         raise InvalidCalendarDataError(
             "Only one component may lack RECURRENCE-ID (RFC 4791 §4.1).",
             "valid-calendar-object-resource",
-        )
+        ).worded("refusal-data-two-series")
     zone_problem = zone_rules_problem(calendar)  # before any time is read in such a zone
     if zone_problem is not None:
-        raise InvalidCalendarDataError(zone_problem, "valid-calendar-data")
+        raise InvalidCalendarDataError(zone_problem, "valid-calendar-data").worded(
+            "refusal-data-zone-rules"
+        )
     zones = calendar_zones(calendar)
     for component in components:
         _check_values(component, zones)
@@ -140,7 +142,7 @@ def parse_calendar_object(text: str) -> CalendarObject:
         raise InvalidCalendarDataError(
             "Two components override the same instance (RECURRENCE-ID).",
             "valid-calendar-object-resource",
-        )
+        ).worded("refusal-data-instance-twice")
     return CalendarObject(text, calendar, component_type, uids.pop(), zones)
 
 
@@ -150,7 +152,9 @@ def _parse_calendar(text: str) -> Component:
     try:
         roots = parse(text)
     except ContentError as exc:
-        raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}") from exc
+        raise InvalidCalendarDataError(f"The iCalendar data cannot be parsed: {exc}").worded(
+            "refusal-data-unparsable"
+        ) from exc
     if len(roots) != 1 or roots[0].name != "VCALENDAR":
         raise InvalidCalendarDataError("Expected exactly one VCALENDAR object.")
     return roots[0]
@@ -169,26 +173,33 @@ def _check_date_lists(component: Component, zones: Zones) -> None:
 
 
 def _check_values(component: Component, zones: Zones) -> None:
+    checking = "DTSTART"  # the property read when a value cannot be (a person is told which)
     try:
-        moments = {
-            p.name: decode_property_moment(p, zones)
-            for p in component.properties
-            if p.name in MOMENT_PROPERTIES
-        }
+        moments = {}
+        for p in component.properties:
+            if p.name in MOMENT_PROPERTIES:
+                checking = p.name
+                moments[p.name] = decode_property_moment(p, zones)
         if "DURATION" in component:
+            checking = "DURATION"
             decode_duration(_value(component, "DURATION"))
+        checking = "RDATE, EXDATE"
         _check_date_lists(component, zones)
+        checking = "RRULE"
         for rule in component.all("RRULE"):
             parts = decode_recur(rule.value)
             if "UNTIL" in parts:
                 decode_moment(parts["UNTIL"], None, zones)
             if "COUNT" in parts and not parts["COUNT"].isdigit():
                 raise ContentError(f"COUNT={parts['COUNT']} is not a number.")
+        checking = "VALARM TRIGGER"
         for alarm in component.components:
             if alarm.name == "VALARM" and "TRIGGER" not in alarm:
                 raise ContentError("A VALARM has no TRIGGER.")
     except ContentError as exc:
-        raise InvalidCalendarDataError(f"{component.name}: {exc}") from exc
+        raise InvalidCalendarDataError(f"{component.name}: {exc}").worded(
+            "refusal-data-value", property=checking
+        ) from exc
     if (
         "DTSTART" in moments
         and "DTEND" in moments

@@ -80,7 +80,7 @@ def accepted_calendar_object(text: str) -> CalendarObject:
     if "\x00" in text:  # no reader shows it, and PostgreSQL cannot store it
         raise InvalidCalendarDataError(
             "Calendar data may not contain NUL characters.", "valid-calendar-data"
-        )
+        ).worded("refusal-data-nul")
     obj = parse_calendar_object(repaired(text))
     for component in obj.components:
         _check_rules(component)
@@ -289,7 +289,7 @@ def _check_lengths(component: Component) -> None:
             raise _refuse(
                 component,
                 f"{name} {value.strip()} is longer than Televent stores (at most 100 years).",
-            )
+            ).worded("refusal-data-too-long", property=name)
 
 
 def _check_readable(obj: CalendarObject) -> None:
@@ -307,18 +307,20 @@ def check_library_reads(obj: CalendarObject) -> None:
     """
     calendar = library_calendar(obj.text)
     if calendar is None:
-        raise InvalidCalendarDataError("The iCalendar data cannot be read as a calendar.")
+        raise InvalidCalendarDataError("The iCalendar data cannot be read as a calendar.").worded(
+            "refusal-data-unparsable"
+        )
     for component in calendar.walk():
         for name, problem in getattr(component, "errors", []):
             if name is None:  # a line the library could not split into a property at all
                 raise InvalidCalendarDataError(
                     f"{component.name} has a line that cannot be read: {problem}",
                     "valid-calendar-data",
-                )
+                ).worded("refusal-data-line")
             if name.upper() in _READ_AS_ONE:
                 raise InvalidCalendarDataError(
                     f"{component.name} {name} cannot be read: {problem}", "valid-calendar-data"
-                )
+                ).worded("refusal-data-value", property=name.upper())
     start, end = indexed_range(obj)
     if start is None:
         return

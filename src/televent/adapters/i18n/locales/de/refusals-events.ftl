@@ -100,6 +100,14 @@ invitee-unreadable = weder ein @Benutzername noch eine Telegram-ID noch eine E-M
 refusal-data-end-before-start = es endet (DTEND), bevor es beginnt (DTSTART).
 refusal-data-too-many-attendees = es hat mehr als { $most } Teilnehmende.
 refusal-data-no-uid = es hat keine UID.
+refusal-data-unparsable = sein Text ist kein iCalendar.
+refusal-data-value = sein { $property } ist nicht lesbar.
+refusal-data-line = eine seiner Zeilen ist nicht lesbar.
+refusal-data-nul = es enthält ein NUL-Zeichen, das in Kalenderdaten nicht vorkommen darf.
+refusal-data-too-long = sein { $property } ist länger als die 100 Jahre, die Televent speichert.
+refusal-data-zone-rules = eine seiner Zeitzonen hat Regeln, die Televent nicht sicher lesen kann.
+refusal-data-two-series = es hat mehr als einen Teil für die ganze Serie (ohne RECURRENCE-ID).
+refusal-data-instance-twice = zwei seiner Teile ändern dasselbe Vorkommen (RECURRENCE-ID).
 refusal-data-wrong-kind = Dieser Kalender enthält keine { $kind ->
     [VEVENT] Termine
     [VTODO] Aufgaben

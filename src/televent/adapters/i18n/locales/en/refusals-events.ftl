@@ -111,6 +111,14 @@ invitee-unreadable = not an @username, a Telegram id or an email address.
 refusal-data-end-before-start = it ends (DTEND) before it starts (DTSTART).
 refusal-data-too-many-attendees = it has more than { $most } attendees.
 refusal-data-no-uid = it has no UID.
+refusal-data-unparsable = its text is not iCalendar.
+refusal-data-value = its { $property } cannot be read.
+refusal-data-line = one of its lines cannot be read.
+refusal-data-nul = it holds a NUL character, which calendar data may not.
+refusal-data-too-long = its { $property } is longer than the 100 years Televent stores.
+refusal-data-zone-rules = one of its time zones has rules Televent cannot read safely.
+refusal-data-two-series = it has more than one part for the whole series (without RECURRENCE-ID).
+refusal-data-instance-twice = two of its parts change the same occurrence (RECURRENCE-ID).
 # $kind: VEVENT, VTODO or VJOURNAL, what was to be stored
 refusal-data-wrong-kind = This calendar does not hold { $kind ->
     [VEVENT] events

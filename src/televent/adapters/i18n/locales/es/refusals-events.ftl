@@ -100,6 +100,14 @@ invitee-unreadable = no es un @usuario, ni un id de Telegram, ni un email.
 refusal-data-end-before-start = termina (DTEND) antes de empezar (DTSTART).
 refusal-data-too-many-attendees = tiene más de { $most } asistentes.
 refusal-data-no-uid = no tiene UID.
+refusal-data-unparsable = su texto no es iCalendar.
+refusal-data-value = su { $property } no se puede leer.
+refusal-data-line = una de sus líneas no se puede leer.
+refusal-data-nul = contiene un carácter NUL, que los datos de calendario no pueden llevar.
+refusal-data-too-long = su { $property } dura más de los 100 años que guarda Televent.
+refusal-data-zone-rules = una de sus zonas horarias tiene reglas que Televent no puede leer con seguridad.
+refusal-data-two-series = tiene más de una parte para toda la serie (sin RECURRENCE-ID).
+refusal-data-instance-twice = dos de sus partes cambian la misma repetición (RECURRENCE-ID).
 refusal-data-wrong-kind = Este calendario no guarda { $kind ->
     [VEVENT] eventos
     [VTODO] tareas

@@ -100,6 +100,14 @@ invitee-unreadable = نه ‎@username‎ است، نه شناسهٔ تلگرا�
 refusal-data-end-before-start = پایانش (DTEND) پیش از آغازش (DTSTART) است.
 refusal-data-too-many-attendees = بیش از { $most } شرکت‌کننده دارد.
 refusal-data-no-uid = UID ندارد.
+refusal-data-unparsable = متنش iCalendar نیست.
+refusal-data-value = { $property } آن خوانا نیست.
+refusal-data-line = یکی از سطرهایش خوانا نیست.
+refusal-data-nul = نویسهٔ NUL دارد که در دادهٔ تقویم مجاز نیست.
+refusal-data-too-long = { $property } آن از ۱۰۰ سالی که Televent نگه می‌دارد بلندتر است.
+refusal-data-zone-rules = یکی از منطقه‌های زمانی‌اش قواعدی دارد که Televent نمی‌تواند با اطمینان بخواند.
+refusal-data-two-series = بیش از یک بخش برای کل سری دارد (بدون RECURRENCE-ID).
+refusal-data-instance-twice = دو بخش آن یک تکرار را تغییر می‌دهند (RECURRENCE-ID).
 refusal-data-wrong-kind = این تقویم { $kind ->
     [VEVENT] رویداد
     [VTODO] کار

@@ -100,6 +100,14 @@ invitee-unreadable = bukan @username, id Telegram, atau alamat email.
 refusal-data-end-before-start = berakhir (DTEND) sebelum dimulai (DTSTART).
 refusal-data-too-many-attendees = pesertanya lebih dari { $most }.
 refusal-data-no-uid = tidak punya UID.
+refusal-data-unparsable = teksnya bukan iCalendar.
+refusal-data-value = { $property }-nya tidak bisa dibaca.
+refusal-data-line = salah satu barisnya tidak bisa dibaca.
+refusal-data-nul = berisi karakter NUL, yang tidak boleh ada dalam data kalender.
+refusal-data-too-long = { $property }-nya lebih dari 100 tahun yang disimpan Televent.
+refusal-data-zone-rules = salah satu zona waktunya punya aturan yang tidak bisa dibaca Televent dengan aman.
+refusal-data-two-series = punya lebih dari satu bagian untuk seluruh seri (tanpa RECURRENCE-ID).
+refusal-data-instance-twice = dua bagiannya mengubah kejadian yang sama (RECURRENCE-ID).
 refusal-data-wrong-kind = Kalender ini tidak menyimpan { $kind ->
     [VEVENT] acara
     [VTODO] tugas

@@ -100,6 +100,14 @@ invitee-unreadable = não é um @usuário, um id do Telegram nem um endereço de
 refusal-data-end-before-start = termina (DTEND) antes de começar (DTSTART).
 refusal-data-too-many-attendees = tem mais de { $most } participantes.
 refusal-data-no-uid = não tem UID.
+refusal-data-unparsable = seu texto não é iCalendar.
+refusal-data-value = seu { $property } não pode ser lido.
+refusal-data-line = uma de suas linhas não pode ser lida.
+refusal-data-nul = contém um caractere NUL, que dados de calendário não podem ter.
+refusal-data-too-long = seu { $property } dura mais que os 100 anos que o Televent guarda.
+refusal-data-zone-rules = um de seus fusos horários tem regras que o Televent não consegue ler com segurança.
+refusal-data-two-series = tem mais de uma parte para a série inteira (sem RECURRENCE-ID).
+refusal-data-instance-twice = duas de suas partes mudam a mesma repetição (RECURRENCE-ID).
 refusal-data-wrong-kind = Esta agenda não guarda { $kind ->
     [VEVENT] eventos
     [VTODO] tarefas

@@ -116,6 +116,14 @@ invitee-unreadable = это не @username, не Telegram id и не адрес 
 refusal-data-end-before-start = оно заканчивается (DTEND) раньше, чем начинается (DTSTART).
 refusal-data-too-many-attendees = в нём больше { $most } участников.
 refusal-data-no-uid = у него нет UID.
+refusal-data-unparsable = его текст не в формате iCalendar.
+refusal-data-value = его { $property } не читается.
+refusal-data-line = одна из его строк не читается.
+refusal-data-nul = в нём есть символ NUL, которого в данных календаря быть не может.
+refusal-data-too-long = его { $property } длиннее 100 лет, которые хранит Televent.
+refusal-data-zone-rules = у одного из его часовых поясов правила, которые Televent не может надёжно прочитать.
+refusal-data-two-series = в нём больше одной части для всей серии (без RECURRENCE-ID).
+refusal-data-instance-twice = две его части меняют одно и то же повторение (RECURRENCE-ID).
 refusal-data-wrong-kind = Этот календарь не хранит { $kind ->
     [VEVENT] события
     [VTODO] задачи

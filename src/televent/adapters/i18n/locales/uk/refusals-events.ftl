@@ -117,6 +117,14 @@ invitee-unreadable = це не @username, не Telegram id і не адреса 
 refusal-data-end-before-start = воно закінчується (DTEND) раніше, ніж починається (DTSTART).
 refusal-data-too-many-attendees = у ньому понад { $most } учасників.
 refusal-data-no-uid = у нього немає UID.
+refusal-data-unparsable = його текст не у форматі iCalendar.
+refusal-data-value = його { $property } не читається.
+refusal-data-line = один із його рядків не читається.
+refusal-data-nul = у ньому є символ NUL, якого в даних календаря бути не може.
+refusal-data-too-long = його { $property } довше за 100 років, які зберігає Televent.
+refusal-data-zone-rules = один із його часових поясів має правила, які Televent не може надійно прочитати.
+refusal-data-two-series = у ньому більше однієї частини для всієї серії (без RECURRENCE-ID).
+refusal-data-instance-twice = дві його частини змінюють те саме повторення (RECURRENCE-ID).
 refusal-data-wrong-kind = Цей календар не зберігає { $kind ->
     [VEVENT] події
     [VTODO] завдання
