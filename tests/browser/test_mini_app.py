@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from televent.application.web_login import WebLogin
 from televent.bootstrap import build_application
@@ -364,6 +364,14 @@ def test_times_are_shown_in_the_users_zone(
     context.close()
 
 
+def phone_page(mini_app: MiniApp) -> tuple[Page, str]:
+    """A phone's page in Berlin, and the fragment Telegram opens Alice's app with."""
+    page = mini_app.browser.new_context(
+        viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale="en-GB"
+    ).new_page()
+    return page, f"tgWebAppData={quote(mini_app.init_data(ALICE, None), safe='')}"
+
+
 def test_a_link_with_a_date_opens_the_calendar_on_that_day(mini_app: MiniApp) -> None:
     """`/app/?view=week&date=2027-03-17` shows the week of 17 March 2027 with its events, and
     a date that is no day (or no date at all) opens on today."""
@@ -373,10 +381,7 @@ def test_a_link_with_a_date_opens_the_calendar_on_that_day(mini_app: MiniApp) ->
         start="2027-03-17T10:00:00+01:00",
         end="2027-03-17T11:00:00+01:00",
     )
-    page = mini_app.browser.new_context(
-        viewport={"width": 420, "height": 800}, timezone_id="Europe/Berlin", locale="en-GB"
-    ).new_page()
-    fragment = f"tgWebAppData={quote(mini_app.init_data(ALICE, None), safe='')}"
+    page, fragment = phone_page(mini_app)
     page.goto(f"{mini_app.url}/app/?view=week&date=2027-03-17#{fragment}")
     # On a phone the title is shortened ("Mar 14 - 20"); its tooltip has the whole period.
     expect(page.locator("#period-title")).to_have_attribute("title", "March 14 – 20, 2027")
@@ -387,4 +392,47 @@ def test_a_link_with_a_date_opens_the_calendar_on_that_day(mini_app: MiniApp) ->
             "title", re.compile(str(today().year))
         )
         expect(page.locator(".ec-event", has_text="Spring planning")).to_have_count(0)
+    page.context.close()
+
+
+def test_the_grid_says_what_the_server_could_not_list(mini_app: MiniApp) -> None:
+    """An event repeating every half hour has more occurrences in a month than a listing
+    expands: the month says so, and a day of it shows it whole. Events the server could not
+    read are counted above the grid, not silently missing."""
+    create(
+        mini_app,
+        title="Hourly reading",
+        start="2031-04-01T00:00:00+02:00",
+        end="2031-04-01T00:10:00+02:00",
+        recurrence="FREQ=HOURLY;BYMINUTE=0,30",
+    )
+    page, fragment = phone_page(mini_app)
+    page.goto(f"{mini_app.url}/app/?view=month&date=2031-05-28#{fragment}")
+    partial = page.locator("#calendar-notice [data-left-out=incomplete]")
+    expect(partial).to_have_text(  # a month this far ahead is expanded on each read: seconds
+        "An event repeats too often to show every time in this view; a shorter view shows "
+        "them all.",
+        timeout=45_000,
+    )
+    page.get_by_role("button", name="Day", exact=True).click()
+    expect(page.locator(".ec-time-grid.ec-day-view")).to_be_visible()
+    # 28 May: beyond the month's first thousand occurrences, asked again for the day
+    expect(page.locator("#period-title")).to_have_attribute("title", re.compile("28"))
+    expect(page.locator(".ec-event", has_text="Hourly reading")).to_have_count(48)
+    expect(partial).to_have_count(0)
+
+    def unreadable_two(route: Route) -> None:  # as a listing says of events it cannot read
+        answer = route.fetch()
+        route.fulfill(response=answer, json={**answer.json(), "unreadable": 2})
+
+    listing = re.compile(r".*/api/v1/events\?.*")
+    page.route(listing, unreadable_two)
+    page.get_by_role("button", name="Week", exact=True).click()
+    expect(page.locator("#calendar-notice [data-left-out=unreadable]")).to_have_text(
+        "2 events cannot be shown: their data cannot be read."
+    )
+    page.unroute(listing)
+    page.get_by_role("button", name="Next period").click()
+    expect(page.locator("#calendar-notice [data-left-out]")).to_have_count(0)
+    expect(page.locator("#calendar-notice")).to_be_hidden()
     page.context.close()

@@ -17,4 +17,10 @@ calendar-all-day = ganztägig
 # Events a day of the month hides, behind a link.
 calendar-more = { $count } weitere
 calendar-all-day-when = { $days }, ganztägig
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count ->
+    [one] { $count } Termin kann nicht angezeigt werden: seine Daten sind nicht lesbar.
+   *[other] { $count } Termine können nicht angezeigt werden: ihre Daten sind nicht lesbar.
+}
+calendar-incomplete = Ein Termin wiederholt sich zu oft, um hier jedes Mal zu erscheinen; eine kürzere Ansicht zeigt alle.
 main-cancel = Abbrechen

@@ -17,4 +17,10 @@ calendar-all-day = all-day
 # Events a day of the month hides, behind a link.
 calendar-more = +{ $count } more
 calendar-all-day-when = { $days }, all day
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count ->
+    [one] { $count } event cannot be shown: its data cannot be read.
+   *[other] { $count } events cannot be shown: their data cannot be read.
+}
+calendar-incomplete = An event repeats too often to show every time in this view; a shorter view shows them all.
 main-cancel = Cancel

@@ -17,4 +17,10 @@ calendar-all-day = todo el día
 # Events a day of the month hides, behind a link.
 calendar-more = { $count } más
 calendar-all-day-when = { $days }, todo el día
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count ->
+    [one] { $count } evento no se puede mostrar: sus datos no se pueden leer.
+   *[other] { $count } eventos no se pueden mostrar: sus datos no se pueden leer.
+}
+calendar-incomplete = Un evento se repite demasiado para mostrar aquí cada vez; una vista más corta las muestra todas.
 main-cancel = Cancelar

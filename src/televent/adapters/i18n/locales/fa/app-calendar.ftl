@@ -17,4 +17,7 @@ calendar-all-day = تمام روز
 # Events a day of the month hides, behind a link.
 calendar-more = { $count } مورد دیگر
 calendar-all-day-when = { $days }، تمام روز
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count } رویداد را نمی‌توان نشان داد: داده‌هایش خوانا نیست.
+calendar-incomplete = رویدادی آن‌قدر زیاد تکرار می‌شود که همهٔ دفعه‌هایش در این نما نشان داده نمی‌شود؛ نمای کوتاه‌تر همه را نشان می‌دهد.
 main-cancel = لغو

@@ -17,4 +17,7 @@ calendar-all-day = sepanjang hari
 # Events a day of the month hides, behind a link.
 calendar-more = { $count } lagi
 calendar-all-day-when = { $days }, sepanjang hari
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count } acara tidak bisa ditampilkan: datanya tidak bisa dibaca.
+calendar-incomplete = Sebuah acara berulang terlalu sering untuk ditampilkan semuanya di tampilan ini; tampilan yang lebih pendek menampilkan semuanya.
 main-cancel = Batal

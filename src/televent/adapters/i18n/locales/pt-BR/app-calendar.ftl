@@ -17,4 +17,10 @@ calendar-all-day = dia inteiro
 # Events a day of the month hides, behind a link.
 calendar-more = mais { $count }
 calendar-all-day-when = { $days }, dia inteiro
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count ->
+    [one] { $count } evento não pode ser mostrado: seus dados não podem ser lidos.
+   *[other] { $count } eventos não podem ser mostrados: seus dados não podem ser lidos.
+}
+calendar-incomplete = Um evento se repete com frequência demais para aparecer aqui todas as vezes; uma visualização mais curta mostra todas.
 main-cancel = Cancelar

@@ -17,4 +17,12 @@ calendar-all-day = весь день
 # Events a day of the month hides, behind a link.
 calendar-more = ещё { $count }
 calendar-all-day-when = { $days }, весь день
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count ->
+    [one] { $count } событие нельзя показать: его данные не читаются.
+    [few] { $count } события нельзя показать: их данные не читаются.
+    [many] { $count } событий нельзя показать: их данные не читаются.
+   *[other] { $count } события нельзя показать: их данные не читаются.
+}
+calendar-incomplete = Событие повторяется слишком часто, чтобы показать здесь все повторения; в более коротком виде видны все.
 main-cancel = Отмена

@@ -17,4 +17,12 @@ calendar-all-day = увесь день
 # Events a day of the month hides, behind a link.
 calendar-more = ще { $count }
 calendar-all-day-when = { $days }, увесь день
+# Above the grid, when the server could not list everything in the period shown.
+calendar-unreadable = { $count ->
+    [one] { $count } подію не можна показати: її дані не читаються.
+    [few] { $count } події не можна показати: їхні дані не читаються.
+    [many] { $count } подій не можна показати: їхні дані не читаються.
+   *[other] { $count } події не можна показати: їхні дані не читаються.
+}
+calendar-incomplete = Подія повторюється надто часто, щоб показати тут усі повторення; коротший вигляд показує всі.
 main-cancel = Скасувати

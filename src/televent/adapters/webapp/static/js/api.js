@@ -105,20 +105,27 @@ export function me() {
 
 export const get = (path, query) => call("GET", path, { query });
 
-/** Every occurrence in [start, end): one call for a week, more only when the server pages. */
+/** Every occurrence in [start, end): one call for a week, more only when the server pages.
+ *  `unreadable` and `incomplete`: how many events the server could not list, or not whole. */
 export async function eventsBetween(start, end) {
   const early = prefetched("events");
   if (early && Date.parse(early.start) <= Date.parse(start) && Date.parse(early.end) >= Date.parse(end)) {
     const { data } = await answer(early.response);
-    if (!data.next_cursor) return { items: data.items || [], start: early.start, end: early.end };
+    if (!data.next_cursor) return { items: data.items || [], start: early.start, end: early.end, ...leftOut(data) };
   }
   const items = [];
+  const left = { unreadable: 0, incomplete: 0 };
   let cursor;
   for (let page = 0; page < 20; page += 1) {
     const { data } = await get("/events", { start, end, cursor, limit: 500 });
     items.push(...(data.items || []));
+    const said = leftOut(data); // every page says it of the whole window
+    left.unreadable = Math.max(left.unreadable, said.unreadable);
+    left.incomplete = Math.max(left.incomplete, said.incomplete);
     cursor = data.next_cursor;
     if (!cursor) break;
   }
-  return { items, start, end };
+  return { items, start, end, ...left };
 }
+
+const leftOut = (data) => ({ unreadable: Number(data.unreadable) || 0, incomplete: Number(data.incomplete) || 0 });

@@ -5,7 +5,7 @@
 // title takes the longest of its forms that fits the toolbar.
 
 import { eventsBetween } from "./api.js";
-import { colorOf, textOn } from "./calendars.js";
+import { colorOf, renderNotice, textOn } from "./calendars.js";
 import { firstDay, t, uses12Hours } from "./i18n.js";
 import { calendarById, canChange, isShown, occurrenceKey, state } from "./state.js";
 import { addDays, fromWall, offsetMinutes, offsetText, toWall, today, wallMinutesBetween, wallOfDate } from "./tz.js";
@@ -94,7 +94,9 @@ export async function reload({ force = true } = {}) {
   if (!wanted) return;
   const start = fromWall(`${wanted[0].slice(0, 10)}T00:00:00`, state.tz);
   const end = fromWall(`${wanted[1].slice(0, 10)}T00:00:00`, state.tz);
-  if (!force && covers(state.loaded, start, end)) {
+  // A window some series were listed in part for (their earliest occurrences only) is asked
+  // again for a shorter period, rather than shown from what it holds.
+  if (!force && covers(state.loaded, start, end) && !state.leftOut.incomplete) {
     if (inFlight && !covers(inFlight, start, end)) {
       // The load still on its way is for a period left already (back and forth quickly): its
       // answer must not replace these events. One for this period (fresher) is let land.
@@ -117,6 +119,8 @@ export async function reload({ force = true } = {}) {
     if (token !== loadToken) return;
     state.items = loaded.items;
     state.loaded = { start: loaded.start, end: loaded.end };
+    state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete };
+    renderNotice();
     render();
   } catch (error) {
     if (token === loadToken) handlers.onError(error);

@@ -113,7 +113,8 @@ export async function loadCalendars(reload = false, ready = null) {
   on.changed(reload);
 }
 
-/** The strip above the grid: invitations to answer, and the focused calendar. */
+/** The strip above the grid: invitations to answer, the focused calendar, and what of the
+ *  period shown the server could not list (events it cannot read, series it lists in part). */
 export function renderNotice() {
   const root = $("#calendar-notice");
   root.replaceChildren();
@@ -132,6 +133,9 @@ export function renderNotice() {
     root.append(h("div", { class: "strip" }, swatch(focused), h("span", {}, t("calendars-only", { name: focused.name })),
       h("button", { type: "button", class: "link", onclick: () => focus(null) }, t("calendars-show-all"))));
   }
+  const { unreadable, incomplete } = state.leftOut;
+  if (unreadable) root.append(h("div", { class: "strip", "data-left-out": "unreadable" }, h("span", {}, t("calendar-unreadable", { count: unreadable }))));
+  if (incomplete) root.append(h("div", { class: "strip", "data-left-out": "incomplete" }, h("span", {}, t("calendar-incomplete"))));
   root.hidden = !root.childElementCount;
 }
 
