@@ -208,3 +208,40 @@ def test_a_calendar_made_elsewhere_appears_and_goes(mini_app: MiniApp) -> None:
     expect(event_in_calendar(page, seedlings)).to_have_count(0)
     assert page.evaluate("window.__samePage") is True
     page.context.close()
+
+
+TASKS_ONLY = (
+    '<?xml version="1.0" encoding="utf-8"?><c:mkcalendar xmlns:d="DAV:" '
+    'xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop><d:displayname>{name}</d:displayname>'
+    '<c:supported-calendar-component-set><c:comp name="VTODO"/>'
+    "</c:supported-calendar-component-set>"
+    "</d:prop></d:set></c:mkcalendar>"
+)
+
+
+def test_a_calendar_made_for_tasks_is_not_offered_for_a_new_event(mini_app: MiniApp) -> None:
+    """A CalDAV client's calendar for tasks only is listed with Alice's calendars, but a new
+    event cannot go in it: the form offers the calendars that take events."""
+    garden, chores = unique("Garden"), unique("Chores")
+    slugs = [f"garden-{uuid.uuid4().hex[:6]}", f"chores-{uuid.uuid4().hex[:6]}"]
+    with dav(mini_app) as client:
+        for slug, body in zip(
+            slugs, (MKCALENDAR.format(name=garden), TASKS_ONLY.format(name=chores)), strict=True
+        ):
+            made = client.request("MKCALENDAR", f"{slug}/", content=body)
+            assert made.status_code == 201, made.text
+    try:
+        page = mini_app.open(ALICE)
+        page.get_by_role("button", name="Calendars").click()
+        expect(page.locator("#calendars-body")).to_contain_text(chores)
+        page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed')")
+        page.get_by_role("button", name="New event").click()
+        choice = page.locator("#f-calendar")
+        expect(choice).to_be_visible()
+        offered = choice.locator("option").all_inner_texts()
+        assert garden in offered and chores not in offered, offered
+        page.context.close()
+    finally:
+        with dav(mini_app) as client:
+            for slug in slugs:
+                client.delete(f"{slug}/")
