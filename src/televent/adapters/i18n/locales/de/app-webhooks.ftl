@@ -6,7 +6,7 @@ webhooks-active = Aktiv
 webhooks-paused = Pausiert
 webhooks-stopped = Von Televent pausiert
 webhooks-paused-why = Pausiert: Nichts wird gesendet, bis du ihn fortsetzt; was sich bis dahin ändert, wartet 30 Tage auf ihn.
-webhooks-stopped-why = Televent hat ihn pausiert, weil eine Nachricht nicht zugestellt werden konnte ({ $reason }). Setze ihn fort, um die wartenden Nachrichten erneut zu senden.
+webhooks-stopped-why = Televent hat ihn pausiert, weil eine Nachricht nicht zugestellt werden konnte ({ $reason }). Setze ihn fort, um die wartenden Nachrichten erneut zu senden; sie warten 30 Tage.
 webhooks-hears = Auslöser: { $triggers }
 webhooks-waiting =
     { $count ->

@@ -8,7 +8,7 @@ webhooks-active = Active
 webhooks-paused = Paused
 webhooks-stopped = Paused by Televent
 webhooks-paused-why = Paused: nothing is sent until you resume it; what changes meanwhile waits for it, for 30 days.
-webhooks-stopped-why = Televent paused it because a message could not be delivered ({ $reason }). Resume it to send the waiting messages again.
+webhooks-stopped-why = Televent paused it because a message could not be delivered ({ $reason }). Resume it to send the waiting messages again; they wait for 30 days.
 webhooks-hears = Triggers: { $triggers }
 webhooks-waiting =
     { $count ->

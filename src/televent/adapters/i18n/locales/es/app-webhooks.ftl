@@ -6,7 +6,7 @@ webhooks-active = Activo
 webhooks-paused = En pausa
 webhooks-stopped = Pausado por Televent
 webhooks-paused-why = En pausa: no se envía nada hasta que lo reanudes; lo que cambie mientras tanto lo espera 30 días.
-webhooks-stopped-why = Televent lo pausó porque no se pudo entregar un mensaje ({ $reason }). Reanúdalo para volver a enviar los mensajes pendientes.
+webhooks-stopped-why = Televent lo pausó porque no se pudo entregar un mensaje ({ $reason }). Reanúdalo para volver a enviar los mensajes pendientes; esperan 30 días.
 webhooks-hears = Disparadores: { $triggers }
 webhooks-waiting =
     { $count ->

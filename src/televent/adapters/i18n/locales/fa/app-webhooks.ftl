@@ -6,7 +6,7 @@ webhooks-active = فعال
 webhooks-paused = متوقف
 webhooks-stopped = متوقف‌شده توسط Televent
 webhooks-paused-why = متوقف: تا وقتی ادامه‌اش ندهید چیزی فرستاده نمی‌شود؛ تغییرات این مدت تا ۳۰ روز منتظرش می‌مانند.
-webhooks-stopped-why = Televent آن را متوقف کرد، چون پیامی تحویل داده نشد ({ $reason }). ادامه‌اش دهید تا پیام‌های در انتظار دوباره فرستاده شوند.
+webhooks-stopped-why = Televent آن را متوقف کرد، چون پیامی تحویل داده نشد ({ $reason }). ادامه‌اش دهید تا پیام‌های در انتظار دوباره فرستاده شوند؛ تا ۳۰ روز منتظر می‌مانند.
 webhooks-hears = محرک‌ها: { $triggers }
 webhooks-waiting =
     { $count ->

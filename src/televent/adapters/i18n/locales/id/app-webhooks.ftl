@@ -6,7 +6,7 @@ webhooks-active = Aktif
 webhooks-paused = Dijeda
 webhooks-stopped = Dijeda oleh Televent
 webhooks-paused-why = Dijeda: tidak ada yang dikirim sampai Anda melanjutkannya; perubahan selama itu menunggunya selama 30 hari.
-webhooks-stopped-why = Televent menjedanya karena sebuah pesan tidak dapat dikirim ({ $reason }). Lanjutkan untuk mengirim ulang pesan yang menunggu.
+webhooks-stopped-why = Televent menjedanya karena sebuah pesan tidak dapat dikirim ({ $reason }). Lanjutkan untuk mengirim ulang pesan yang menunggu; pesan itu menunggu selama 30 hari.
 webhooks-hears = Pemicu: { $triggers }
 webhooks-waiting =
     { $count ->

@@ -6,7 +6,7 @@ webhooks-active = Ativo
 webhooks-paused = Pausado
 webhooks-stopped = Pausado pelo Televent
 webhooks-paused-why = Pausado: nada é enviado até você retomá-lo; o que mudar enquanto isso espera por ele por 30 dias.
-webhooks-stopped-why = O Televent o pausou porque uma mensagem não pôde ser entregue ({ $reason }). Retome-o para enviar de novo as mensagens pendentes.
+webhooks-stopped-why = O Televent o pausou porque uma mensagem não pôde ser entregue ({ $reason }). Retome-o para enviar de novo as mensagens pendentes; elas esperam por 30 dias.
 webhooks-hears = Gatilhos: { $triggers }
 webhooks-waiting =
     { $count ->

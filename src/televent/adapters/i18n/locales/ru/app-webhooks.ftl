@@ -6,7 +6,7 @@ webhooks-active = Активен
 webhooks-paused = На паузе
 webhooks-stopped = Приостановлен Televent
 webhooks-paused-why = На паузе: ничего не отправляется, пока вы его не возобновите; изменения за это время ждут его 30 дней.
-webhooks-stopped-why = Televent приостановил его, потому что сообщение не удалось доставить ({ $reason }). Возобновите его, чтобы снова отправить ожидающие сообщения.
+webhooks-stopped-why = Televent приостановил его, потому что сообщение не удалось доставить ({ $reason }). Возобновите его, чтобы снова отправить ожидающие сообщения; они ждут 30 дней.
 webhooks-hears = Триггеры: { $triggers }
 webhooks-waiting =
     { $count ->

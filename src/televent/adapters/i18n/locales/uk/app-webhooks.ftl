@@ -6,7 +6,7 @@ webhooks-active = Активний
 webhooks-paused = На паузі
 webhooks-stopped = Призупинено Televent
 webhooks-paused-why = На паузі: нічого не надсилається, доки ви його не відновите; зміни за цей час чекають на нього 30 днів.
-webhooks-stopped-why = Televent призупинив його, бо повідомлення не вдалося доставити ({ $reason }). Відновіть його, щоб знову надіслати повідомлення, що чекають.
+webhooks-stopped-why = Televent призупинив його, бо повідомлення не вдалося доставити ({ $reason }). Відновіть його, щоб знову надіслати повідомлення, що чекають; вони чекають 30 днів.
 webhooks-hears = Тригери: { $triggers }
 webhooks-waiting =
     { $count ->
