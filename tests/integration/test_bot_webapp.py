@@ -432,20 +432,52 @@ def test_over_http_chats_get_the_default_button_back_and_gone_chats_are_forgotte
                  chat_id=7)  # fmt: skip
         before = await started_again(app, api, HTTP, 2)
         assert menu_buttons_set(api, before) == [(6, {"type": "default"})]
-        assert [c.params["chat_id"] for c in api.calls("setChatMenuButton")[before:]] == [6, 7]
+        calls = [
+            (c.params.get("chat_id"), c.params["menu_button"]["type"])
+            for c in api.calls("setChatMenuButton")[before:]
+        ]
+        assert calls == [(None, "default"), (6, "default"), (7, "default")], (
+            "every chat's default, which opened the app, is Telegram's own again"
+        )
         before = await started_again(app, api, MOVED, 0)
         assert menu_buttons_set(api, before) == [], "neither chat is labelled any more"
 
     asyncio.run(scenario())
 
 
-def test_a_failing_relabel_is_taken_up_at_the_next_start(app, api) -> None:
+def test_a_chat_refused_is_skipped_and_taken_up_at_the_next_start(app, api) -> None:
+    """Telegram failing for one chat (a server error, three times) or refusing it (a 400) does
+    not stop the others; a chat closed to the bot (403) is forgotten; the next start
+    relabels what was skipped."""
+
     async def scenario() -> None:
-        await label_chats(app, api, {6: "de"})
-        api.fail("setChatMenuButton", status=500, description="Internal Server Error", chat_id=6)
-        before = await started_again(app, api, MOVED, 1, left=1)
-        assert menu_buttons_set(api, before) == []
-        before = await started_again(app, api, MOVED, 1)
-        assert [chat for chat, _ in menu_buttons_set(api, before)] == [6]
+        await label_chats(app, api, {6: "de", 7: "uk", 8: "en", 9: "es"})
+        api.fail("setChatMenuButton", status=500, description="Internal Server Error",
+                 chat_id=6, times=3)  # fmt: skip
+        api.fail("setChatMenuButton", status=400, description="Bad Request: BUTTON_INVALID",
+                 chat_id=7)  # fmt: skip
+        api.fail("setChatMenuButton", status=403, description="Forbidden: bot was blocked by "
+                 "the user", chat_id=8)  # fmt: skip
+        before = await started_again(app, api, MOVED, 6, left=2)
+        assert [chat for chat, _ in menu_buttons_set(api, before)] == [9]
+        before = await started_again(app, api, MOVED, 2)
+        assert [chat for chat, _ in menu_buttons_set(api, before)] == [6, 7]
 
     asyncio.run(scenario())
+
+
+def test_a_relabel_never_overwrites_a_choice_made_meanwhile(app) -> None:
+    """The round read a chat's row, then its person chose another language (or was erased)
+    before the round recorded the new address: what they did stays, to be relabelled again."""
+    buttons = MenuButtons(app.views, app.clock)
+    old, new = f"{HTTPS}app/", f"{MOVED}app/"
+    buttons.record(6, old, "de")
+    buttons.record(7, old, "en")
+    six, seven = buttons.opening_elsewhere(new, 0, 10)
+    buttons.record(6, old, "uk")  # /language uk, while the round was on its way
+    buttons.moved(six, new)
+    buttons.forget(seven)
+    (left,) = buttons.opening_elsewhere(new, 0, 10)
+    assert (left.chat_id, left.url, left.language) == (6, old, "uk")
+    buttons.moved(left, new)
+    assert buttons.opening_elsewhere(new, 0, 10) == []

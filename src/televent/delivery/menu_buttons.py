@@ -5,7 +5,9 @@ Telegram keeps a chat's own menu button until the bot sets it again, so a button
 the server answered at one address goes on opening that address after the operator moves the
 server (a new TELEVENT_PUBLIC_URL) or stops serving the Mini App over HTTPS. The bot records
 each button it labels here and, when it starts, relabels every chat whose button opens another
-address than the one it serves now (adapters/telegram/bot.py), a page at a time.
+address than the one it serves now (adapters/telegram/bot.py), a page at a time; and the
+default button of every chat, which it sets at each start over HTTPS (`EVERY_CHAT`), is
+reset to Telegram's own when the server no longer offers the Mini App over HTTPS.
 
 An operational table (`telegram_menu_buttons`, migration 0041), like the inline cards': where a
 button points is not a fact about calendars, so it is not an event and not rebuilt from the
@@ -22,6 +24,8 @@ from televent.projections.base import stamp
 from televent.projections.view_reader import ViewReader
 
 TABLE = "telegram_menu_buttons"
+EVERY_CHAT = 0  # the row of the button every chat shows unless its own was set (no private
+# chat has this id: a user's is positive)
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,29 @@ class MenuButtons:
                 (chat_id, url, language, stamp(self.clock())),
             )
 
-    def forget(self, chat_id: int) -> None:
-        """The chat's button is Telegram's default again (or the chat is gone)."""
+    def moved(self, chat: LabelledChat, url: str) -> None:
+        """The bot set the chat's button to open `url` in the language read: recorded unless
+        the row changed since it was read (relabelled, or gone with an erasure)."""
         with self.views.write() as db:
-            db.run(f"DELETE FROM {TABLE} WHERE chat_id = ?", (chat_id,))
+            db.run(
+                f"UPDATE {TABLE} SET url = ?, set_at = ? WHERE chat_id = ? AND url = ? "
+                "AND language = ?",
+                (url, stamp(self.clock()), chat.chat_id, chat.url, chat.language),
+            )
+
+    def forget(self, chat: LabelledChat) -> None:
+        """The chat's button is Telegram's default again, or the chat is gone: its row goes,
+        unless it changed since it was read."""
+        with self.views.write() as db:
+            db.run(
+                f"DELETE FROM {TABLE} WHERE chat_id = ? AND url = ? AND language = ?",
+                (chat.chat_id, chat.url, chat.language),
+            )
 
     def opening_elsewhere(self, url: str | None, after: int, limit: int) -> list[LabelledChat]:
         """Up to `limit` chats after chat `after` whose button opens another address than
         `url` (None: the Mini App is not offered, so every labelled button is stale), in the
-        order of their ids."""
+        order of their ids (`EVERY_CHAT`, the default, first)."""
         with self.views.read() as db:
             rows = db.all(
                 f"SELECT chat_id, url, language FROM {TABLE} "

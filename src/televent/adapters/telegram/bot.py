@@ -34,7 +34,7 @@ from televent.application.morning_agenda import MorningAgenda
 from televent.application.reminders import ReminderScheduler
 from televent.application.televent import Televent
 from televent.config import Settings
-from televent.delivery.menu_buttons import MenuButtons
+from televent.delivery.menu_buttons import EVERY_CHAT, MenuButtons
 from televent.delivery.telegram_queue import DeliveryQueue
 from televent.domain.languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -304,3 +304,11 @@ async def _set_menu_button(telegram: TelegramBot) -> None:
         raise
     except Exception as exc:
         LOG.warning("Could not set the Mini App menu button (%s); the bot runs without it", exc)
+        return
+    if telegram.menu_buttons is not None:  # so that it is reset when the app is not offered
+        try:
+            await asyncio.to_thread(
+                telegram.menu_buttons.record, EVERY_CHAT, button.web_app.url, DEFAULT_LANGUAGE
+            )
+        except Exception:
+            LOG.exception("Could not record the default menu button")

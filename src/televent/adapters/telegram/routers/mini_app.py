@@ -13,19 +13,14 @@ import logging
 from html import escape
 
 from aiogram import Bot, Router
-from aiogram.exceptions import (
-    TelegramBadRequest,
-    TelegramForbiddenError,
-    TelegramNotFound,
-    TelegramRetryAfter,
-)
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.filters import Command
 from aiogram.types import LinkPreviewOptions, MenuButtonDefault, Message
 from babel.units import format_unit
 
 from televent.adapters.i18n import current_language, t, translate
 from televent.adapters.i18n.formatting import duration, locale_of
-from televent.delivery.menu_buttons import LabelledChat, MenuButtons
+from televent.delivery.menu_buttons import EVERY_CHAT, LabelledChat, MenuButtons
 
 from .. import keyboards
 from ..context import BotContext
@@ -38,6 +33,8 @@ RELABEL_PAGE = 200  # chats read at once when relabelling moved buttons
 MAX_RELABEL_PAGES = 10_000  # a bound on the loop: two million chats
 RELABEL_PAUSE = 0.04  # seconds between two chats, well under the Bot API's limits
 MAX_RETRY_AFTER = 60  # a longer wait asked for ends the round
+RETRY_PAUSE = 0.5  # seconds before a chat's button is tried again after an error, doubled
+MAX_REFUSED_IN_A_ROW = 5  # chats refused one after another that end the round
 
 
 async def label_menu_button(bot: Bot | None, ctx: BotContext, chat_id: int) -> None:
@@ -50,31 +47,41 @@ async def label_menu_button(bot: Bot | None, ctx: BotContext, chat_id: int) -> N
         return
     try:
         await bot.set_chat_menu_button(chat_id=chat_id, menu_button=button)
-        if ctx.menu_buttons is not None:
-            url = button.web_app.url
-            await ctx.port.run(ctx.menu_buttons.record, chat_id, url, current_language())
     except asyncio.CancelledError:
         raise
     except Exception as exc:
         LOG.warning("Could not label the menu button of chat %s (%s)", chat_id, exc)
+        return
+    if ctx.menu_buttons is not None:
+        try:
+            url = button.web_app.url
+            await ctx.port.run(ctx.menu_buttons.record, chat_id, url, current_language())
+        except Exception:  # the button is set; only its relabelling after a move is missed
+            LOG.exception("Could not record the menu button of chat %s", chat_id)
 
 
 async def relabel_moved(bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons) -> int:
-    """At the bot's start: the chats whose own menu button opens another address than the
-    Mini App served now (the server moved, or no longer offers it over HTTPS) get it again,
-    labelled in the language it had, or Telegram's default when the app is not offered. A chat
-    Telegram says is gone (the person blocked the bot, deleted their account) is forgotten;
-    when Telegram asks to wait, the bot waits; any other refusal ends the round, which the
-    next start takes up. Returns how many chats were relabelled."""
+    """At the bot's start: the buttons the bot set that open another address than the Mini
+    App served now (the server moved, or no longer offers it over HTTPS) are set again: each
+    person's chat labelled in the language it had, and the default of every chat
+    (`EVERY_CHAT`), or Telegram's default buttons when the app is not offered. A chat Telegram
+    says is gone (the person blocked the bot, deleted their account) is forgotten; when
+    Telegram asks to wait, the bot waits; a chat it refuses is skipped, tried again at the
+    next start, as is the rest of the round after several refusals in a row (a refusal of
+    every chat, or Telegram unreachable). Returns how many were relabelled."""
     url = None if mini_app is None or not mini_app.secure else mini_app.home
-    relabelled, after = 0, 0
+    relabelled, refused, after = 0, 0, EVERY_CHAT - 1
     for _ in range(MAX_RELABEL_PAGES):
         chats = await asyncio.to_thread(buttons.opening_elsewhere, url, after, RELABEL_PAGE)
         for chat in chats:
             after = chat.chat_id
-            if not await _relabel(bot, mini_app, buttons, chat):
-                return relabelled
-            relabelled += 1
+            if await _relabel(bot, mini_app, buttons, chat):
+                relabelled, refused = relabelled + 1, 0
+            else:
+                refused += 1
+                if refused >= MAX_REFUSED_IN_A_ROW:
+                    LOG.warning("Relabelling the menu buttons stops; the next start goes on")
+                    return relabelled
             await asyncio.sleep(RELABEL_PAUSE)
         if len(chats) < RELABEL_PAGE:
             break
@@ -86,40 +93,45 @@ async def relabel_moved(bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons
 async def _relabel(
     bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons, chat: LabelledChat
 ) -> bool:
-    """One chat's button set again (True), or why not logged (False: stop the round)."""
+    """One chat's button set again, or forgotten when the chat is gone (True); or why not
+    logged (False). What is recorded changes only if it is still what was read: a person
+    who chose another language meanwhile, or was erased, keeps what that did."""
     label = translate(chat.language, "bot-menu-button")
     button = None if mini_app is None else mini_app.menu_button(label)
-    for _ in range(3):
+    where = {} if chat.chat_id == EVERY_CHAT else {"chat_id": chat.chat_id}
+    for attempt in range(3):
         try:
-            await bot.set_chat_menu_button(
-                chat_id=chat.chat_id, menu_button=button or MenuButtonDefault()
-            )
+            await bot.set_chat_menu_button(**where, menu_button=button or MenuButtonDefault())
         except TelegramRetryAfter as exc:
             if exc.retry_after > MAX_RETRY_AFTER:
-                break
+                LOG.warning("Telegram asks to wait %s s to relabel menu buttons", exc.retry_after)
+                return False
             await asyncio.sleep(exc.retry_after)
             continue
-        except (TelegramForbiddenError, TelegramNotFound) as exc:
-            LOG.info("Chat %s is gone (%s); its menu button is forgotten", chat.chat_id, exc)
-            await asyncio.to_thread(buttons.forget, chat.chat_id)
+        except TelegramForbiddenError as exc:
+            LOG.info(
+                "Chat %s is closed to the bot (%s); its button is forgotten", chat.chat_id, exc
+            )
+            await asyncio.to_thread(buttons.forget, chat)
             return True
         except TelegramBadRequest as exc:
             if "chat not found" in exc.message.lower():
-                await asyncio.to_thread(buttons.forget, chat.chat_id)
+                await asyncio.to_thread(buttons.forget, chat)
                 return True
             LOG.warning("Could not relabel the menu button of chat %s (%s)", chat.chat_id, exc)
             return False
         except asyncio.CancelledError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # a server error, the network: tried again, then skipped
             LOG.warning("Could not relabel the menu button of chat %s (%s)", chat.chat_id, exc)
-            return False
+            if attempt < 2:
+                await asyncio.sleep(RETRY_PAUSE * 2**attempt)
+            continue
         if button is None:
-            await asyncio.to_thread(buttons.forget, chat.chat_id)
+            await asyncio.to_thread(buttons.forget, chat)
         else:
-            await asyncio.to_thread(buttons.record, chat.chat_id, button.web_app.url, chat.language)
+            await asyncio.to_thread(buttons.moved, chat, button.web_app.url)
         return True
-    LOG.warning("Telegram asks to wait too long; the menu buttons are relabelled at next start")
     return False
 
 
