@@ -160,16 +160,15 @@ def _parse_calendar(text: str) -> Component:
     return roots[0]
 
 
-def _check_date_lists(component: Component, zones: Zones) -> None:
-    """RDATE and EXDATE: lists of dates, date-times or periods (RFC 5545 §3.8.5)."""
-    for listed in (*component.all("RDATE"), *component.all("EXDATE")):
-        for item in listed.value.split(","):
-            start, _, end = item.partition("/")
-            decode_moment(start, listed.param("TZID"), zones)
-            if end.lstrip("+-").startswith("P"):
-                decode_duration(end)
-            elif end:
-                decode_moment(end, listed.param("TZID"), zones)
+def _check_date_list(listed: Property, zones: Zones) -> None:
+    """An RDATE or EXDATE: a list of dates, date-times or periods (RFC 5545 §3.8.5)."""
+    for item in listed.value.split(","):
+        start, _, end = item.partition("/")
+        decode_moment(start, listed.param("TZID"), zones)
+        if end.lstrip("+-").startswith("P"):
+            decode_duration(end)
+        elif end:
+            decode_moment(end, listed.param("TZID"), zones)
 
 
 def _check_values(component: Component, zones: Zones) -> None:
@@ -183,8 +182,9 @@ def _check_values(component: Component, zones: Zones) -> None:
         if "DURATION" in component:
             checking = "DURATION"
             decode_duration(_value(component, "DURATION"))
-        checking = "RDATE, EXDATE"
-        _check_date_lists(component, zones)
+        for listed in (*component.all("RDATE"), *component.all("EXDATE")):
+            checking = listed.name
+            _check_date_list(listed, zones)
         checking = "RRULE"
         for rule in component.all("RRULE"):
             parts = decode_recur(rule.value)
@@ -192,14 +192,15 @@ def _check_values(component: Component, zones: Zones) -> None:
                 decode_moment(parts["UNTIL"], None, zones)
             if "COUNT" in parts and not parts["COUNT"].isdigit():
                 raise ContentError(f"COUNT={parts['COUNT']} is not a number.")
-        checking = "VALARM TRIGGER"
-        for alarm in component.components:
-            if alarm.name == "VALARM" and "TRIGGER" not in alarm:
-                raise ContentError("A VALARM has no TRIGGER.")
     except ContentError as exc:
         raise InvalidCalendarDataError(f"{component.name}: {exc}").worded(
             "refusal-data-value", property=checking
         ) from exc
+    for alarm in component.components:
+        if alarm.name == "VALARM" and "TRIGGER" not in alarm:
+            raise InvalidCalendarDataError(f"{component.name}: A VALARM has no TRIGGER.").worded(
+                "refusal-data-alarm-no-trigger"
+            )
     if (
         "DTSTART" in moments
         and "DTEND" in moments

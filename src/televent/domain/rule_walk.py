@@ -25,6 +25,7 @@ million hours).
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -53,10 +54,11 @@ class _BoundedRule(rrule):
     `most` steps in all."""
 
     def __init__(self, idle: int, most: int = MAX_STEPS, **kwargs: Any) -> None:
-        self._idle_limit = idle
-        self._most = most
+        # dateutil reads the BYDAY values while it builds the rule: no step of a walk yet
+        self._idle_limit = self._most = sys.maxsize
         self._idle = self._steps = 0
         super().__init__(**kwargs)
+        self._idle_limit, self._most = idle, most
         self._idle = self._steps = 0
 
     @property

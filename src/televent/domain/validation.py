@@ -308,7 +308,7 @@ def check_library_reads(obj: CalendarObject) -> None:
     calendar = library_calendar(obj.text)
     if calendar is None:
         raise InvalidCalendarDataError("The iCalendar data cannot be read as a calendar.").worded(
-            "refusal-data-unparsable"
+            "refusal-data-some-value"
         )
     for component in calendar.walk():
         for name, problem in getattr(component, "errors", []):
@@ -339,10 +339,17 @@ def check_library_reads(obj: CalendarObject) -> None:
             for _ in found.between(begin, finish, limit=_TRIAL_OCCURRENCES):
                 pass
     except EXPANSION_ERRORS as exc:
+        repeats = any(
+            name in component
+            for component in obj.components
+            for name in ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
+        )  # else a value the expansion reads of a single event (as SEQUENCE) is at fault
         raise InvalidCalendarDataError(
             f"The recurrence of {obj.component_type} {obj.uid[:80]} cannot be expanded: {exc}",
             "valid-calendar-data",
-        ).worded("refusal-events-rule-unexpandable") from exc
+        ).worded(
+            "refusal-events-rule-unexpandable" if repeats else "refusal-data-some-value"
+        ) from exc
 
 
 def library_calendar(text: str) -> Any:

@@ -378,3 +378,23 @@ def test_rules_going_on_past_2100_are_counted_by_their_rate_and_an_exrule_takes_
         *(f"EXRULE:FREQ=YEARLY;INTERVAL={n};BYMONTH=3;BYDAY=-1SU" for n in (3, 5, 7)),
     )
     assert _problem(_with(*_zone(daylight, _STANDARD))) is None
+
+
+def test_a_zone_of_many_weekday_rules_is_refused_once_its_walk_is_spent() -> None:
+    """Fifty observances with a BYDAY rule spend the zone's walk before the last are tried:
+    the rest is refused with the others, never an error of the walk escaping (dateutil reads
+    BYDAY while it builds a rule, before any walk; a PUT of it was a 500)."""
+    rule = (
+        "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nDTSTART:19810329T020000\r\n"
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;UNTIL=19900101T000000Z\r\nEND:DAYLIGHT\r\n"
+    )
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\nBEGIN:VTIMEZONE\r\n"
+        f"TZID:Odd Zone\r\n{rule * 50}BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\n"
+        "TZOFFSETTO:+0100\r\nDTSTART:19961027T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:odd\r\n"
+        "DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260301\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    with pytest.raises(InvalidCalendarDataError, match="VTIMEZONE Odd Zone") as refused:
+        accepted_calendar_object(text)
+    assert refused.value.wording == ("refusal-data-zone-rules", {})

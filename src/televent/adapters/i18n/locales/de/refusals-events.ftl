@@ -108,6 +108,8 @@ refusal-data-too-long = sein { $property } ist länger als die 100 Jahre, die Te
 refusal-data-zone-rules = eine seiner Zeitzonen hat Regeln, die Televent nicht sicher lesen kann.
 refusal-data-two-series = es hat mehr als einen Teil für die ganze Serie (ohne RECURRENCE-ID).
 refusal-data-instance-twice = zwei seiner Teile ändern dasselbe Vorkommen (RECURRENCE-ID).
+refusal-data-some-value = einer seiner Werte ist nicht lesbar.
+refusal-data-alarm-no-trigger = eine seiner Erinnerungen (VALARM) hat keinen TRIGGER.
 refusal-data-wrong-kind = Dieser Kalender enthält keine { $kind ->
     [VEVENT] Termine
     [VTODO] Aufgaben

@@ -119,6 +119,8 @@ refusal-data-too-long = its { $property } is longer than the 100 years Televent 
 refusal-data-zone-rules = one of its time zones has rules Televent cannot read safely.
 refusal-data-two-series = it has more than one part for the whole series (without RECURRENCE-ID).
 refusal-data-instance-twice = two of its parts change the same occurrence (RECURRENCE-ID).
+refusal-data-some-value = one of its values cannot be read.
+refusal-data-alarm-no-trigger = one of its reminders (VALARM) has no TRIGGER.
 # $kind: VEVENT, VTODO or VJOURNAL, what was to be stored
 refusal-data-wrong-kind = This calendar does not hold { $kind ->
     [VEVENT] events

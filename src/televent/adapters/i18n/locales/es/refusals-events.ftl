@@ -108,6 +108,8 @@ refusal-data-too-long = su { $property } dura más de los 100 años que guarda T
 refusal-data-zone-rules = una de sus zonas horarias tiene reglas que Televent no puede leer con seguridad.
 refusal-data-two-series = tiene más de una parte para toda la serie (sin RECURRENCE-ID).
 refusal-data-instance-twice = dos de sus partes cambian la misma repetición (RECURRENCE-ID).
+refusal-data-some-value = uno de sus valores no se puede leer.
+refusal-data-alarm-no-trigger = uno de sus avisos (VALARM) no tiene TRIGGER.
 refusal-data-wrong-kind = Este calendario no guarda { $kind ->
     [VEVENT] eventos
     [VTODO] tareas

@@ -107,7 +107,9 @@ refusal-data-nul = نویسهٔ NUL دارد که در دادهٔ تقویم م�
 refusal-data-too-long = { $property } آن از ۱۰۰ سالی که Televent نگه می‌دارد بلندتر است.
 refusal-data-zone-rules = یکی از منطقه‌های زمانی‌اش قواعدی دارد که Televent نمی‌تواند با اطمینان بخواند.
 refusal-data-two-series = بیش از یک بخش برای کل سری دارد (بدون RECURRENCE-ID).
-refusal-data-instance-twice = دو بخش آن یک تکرار را تغییر می‌دهند (RECURRENCE-ID).
+refusal-data-instance-twice = دو بخش آن همان تکرار را تغییر می‌دهند (RECURRENCE-ID).
+refusal-data-some-value = یکی از مقدارهایش خوانا نیست.
+refusal-data-alarm-no-trigger = یکی از یادآورهایش (VALARM) TRIGGER ندارد.
 refusal-data-wrong-kind = این تقویم { $kind ->
     [VEVENT] رویداد
     [VTODO] کار

@@ -104,10 +104,12 @@ refusal-data-unparsable = teksnya bukan iCalendar.
 refusal-data-value = { $property }-nya tidak bisa dibaca.
 refusal-data-line = salah satu barisnya tidak bisa dibaca.
 refusal-data-nul = berisi karakter NUL, yang tidak boleh ada dalam data kalender.
-refusal-data-too-long = { $property }-nya lebih dari 100 tahun yang disimpan Televent.
+refusal-data-too-long = { $property }-nya lebih panjang dari 100 tahun yang disimpan Televent.
 refusal-data-zone-rules = salah satu zona waktunya punya aturan yang tidak bisa dibaca Televent dengan aman.
 refusal-data-two-series = punya lebih dari satu bagian untuk seluruh seri (tanpa RECURRENCE-ID).
 refusal-data-instance-twice = dua bagiannya mengubah kejadian yang sama (RECURRENCE-ID).
+refusal-data-some-value = salah satu nilainya tidak bisa dibaca.
+refusal-data-alarm-no-trigger = salah satu pengingatnya (VALARM) tidak punya TRIGGER.
 refusal-data-wrong-kind = Kalender ini tidak menyimpan { $kind ->
     [VEVENT] acara
     [VTODO] tugas

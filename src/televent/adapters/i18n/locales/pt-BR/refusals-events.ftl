@@ -108,6 +108,8 @@ refusal-data-too-long = seu { $property } dura mais que os 100 anos que o Televe
 refusal-data-zone-rules = um de seus fusos horários tem regras que o Televent não consegue ler com segurança.
 refusal-data-two-series = tem mais de uma parte para a série inteira (sem RECURRENCE-ID).
 refusal-data-instance-twice = duas de suas partes mudam a mesma repetição (RECURRENCE-ID).
+refusal-data-some-value = um de seus valores não pode ser lido.
+refusal-data-alarm-no-trigger = um de seus lembretes (VALARM) não tem TRIGGER.
 refusal-data-wrong-kind = Esta agenda não guarda { $kind ->
     [VEVENT] eventos
     [VTODO] tarefas

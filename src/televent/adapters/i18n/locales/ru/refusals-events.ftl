@@ -124,6 +124,8 @@ refusal-data-too-long = его { $property } длиннее 100 лет, кото
 refusal-data-zone-rules = у одного из его часовых поясов правила, которые Televent не может надёжно прочитать.
 refusal-data-two-series = в нём больше одной части для всей серии (без RECURRENCE-ID).
 refusal-data-instance-twice = две его части меняют одно и то же повторение (RECURRENCE-ID).
+refusal-data-some-value = одно из его значений не читается.
+refusal-data-alarm-no-trigger = у одного из его напоминаний (VALARM) нет TRIGGER.
 refusal-data-wrong-kind = Этот календарь не хранит { $kind ->
     [VEVENT] события
     [VTODO] задачи

@@ -121,10 +121,12 @@ refusal-data-unparsable = його текст не у форматі iCalendar.
 refusal-data-value = його { $property } не читається.
 refusal-data-line = один із його рядків не читається.
 refusal-data-nul = у ньому є символ NUL, якого в даних календаря бути не може.
-refusal-data-too-long = його { $property } довше за 100 років, які зберігає Televent.
+refusal-data-too-long = його { $property } триває довше за 100 років, які зберігає Televent.
 refusal-data-zone-rules = один із його часових поясів має правила, які Televent не може надійно прочитати.
 refusal-data-two-series = у ньому більше однієї частини для всієї серії (без RECURRENCE-ID).
 refusal-data-instance-twice = дві його частини змінюють те саме повторення (RECURRENCE-ID).
+refusal-data-some-value = одне з його значень не читається.
+refusal-data-alarm-no-trigger = одне з його нагадувань (VALARM) не має TRIGGER.
 refusal-data-wrong-kind = Цей календар не зберігає { $kind ->
     [VEVENT] події
     [VTODO] завдання
