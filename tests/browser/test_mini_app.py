@@ -410,8 +410,8 @@ def test_the_grid_says_what_the_server_could_not_list(mini_app: MiniApp) -> None
     page.goto(f"{mini_app.url}/app/?view=month&date=2031-05-28#{fragment}")
     partial = page.locator("#calendar-notice [data-left-out=incomplete]")
     expect(partial).to_have_text(  # a month this far ahead is expanded on each read: seconds
-        "An event repeats too often to show every time in this view; a shorter view shows "
-        "them all.",
+        "An event repeats too often to show every occurrence in this view; a shorter view "
+        "shows them all.",
         timeout=45_000,
     )
     page.get_by_role("button", name="Day", exact=True).click()
@@ -435,4 +435,20 @@ def test_the_grid_says_what_the_server_could_not_list(mini_app: MiniApp) -> None
     page.get_by_role("button", name="Next period").click()
     expect(page.locator("#calendar-notice [data-left-out]")).to_have_count(0)
     expect(page.locator("#calendar-notice")).to_be_hidden()
+
+    # Every minute of a day is more than a listing expands even for the day: no advice then.
+    every_minute = ",".join(str(minute) for minute in range(60))
+    create(
+        mini_app,
+        title="Every minute",
+        start="2031-07-01T00:00:00+02:00",
+        end="2031-07-01T00:01:00+02:00",
+        recurrence=f"FREQ=HOURLY;BYMINUTE={every_minute}",
+    )
+    page.goto(f"{mini_app.url}/app/?view=day&date=2031-07-01#{fragment}")
+    expect(partial).to_have_text(
+        "An event repeats too often to show every occurrence: its earliest 1,000 of the day "
+        "are shown.",
+        timeout=45_000,
+    )
     page.context.close()

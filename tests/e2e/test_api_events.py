@@ -256,6 +256,15 @@ def test_a_listing_says_when_a_series_has_more_occurrences_than_it_expands(
     assert len({e["recurrence_id"] for e in hourly}) == 1_000
     assert [e["title"] for e in walked if e["title"] != "Hourly"] == ["Lunch"]  # others all
 
+    # A series of more occurrences in a day than a listing expands, read for the day before
+    # it starts and its first (beyond the index's horizon, expanded on read): said too.
+    every_minute = ",".join(str(minute) for minute in range(60))
+    create(alice, title="Every minute", start="2031-07-01T00:00:00",
+           recurrence=f"FREQ=HOURLY;BYMINUTE={every_minute}")  # fmt: skip
+    day = {"start": "2031-06-30T00:00:00+02:00", "end": "2031-07-02T00:00:00+02:00"}
+    first = alice.get("/events", params={**day, "limit": 500}).json()
+    assert first["incomplete"] == 1
+
 
 ODD_ZONE = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Exporter//EN\r\nBEGIN:VTIMEZONE\r\n"

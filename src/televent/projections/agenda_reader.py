@@ -318,11 +318,14 @@ class AgendaReader:
         at most the earliest MAX_OCCURRENCES of them; and whether it has more there. The
         expansion may go as many beyond that as the day before the window can hold (counted
         first), so those never take the place of one in the window."""
-        wide, _ = self._instances(
+        wide, stopped = self._instances(
             obj, start - _DAY, end + _DAY, my_answer, mine=mine, spare_until=start + _DAY
         )
         shown = [o for o in wide if _overlaps(o, start, end, zone)]
-        return shown[:MAX_OCCURRENCES], len(shown) > MAX_OCCURRENCES
+        # The expansion, earliest first, stopped at its bound before the window's end: those
+        # it left are in the window too (a series of more than the bound in a day)
+        short = stopped and bool(wide) and sort_key(wide[-1].start, zone) < end
+        return shown[:MAX_OCCURRENCES], len(shown) > MAX_OCCURRENCES or short
 
     # --- who may see what ------------------------------------------------------------------------
 

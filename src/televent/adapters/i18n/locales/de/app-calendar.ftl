@@ -23,4 +23,5 @@ calendar-unreadable = { $count ->
    *[other] { $count } Termine können nicht angezeigt werden: ihre Daten sind nicht lesbar.
 }
 calendar-incomplete = Ein Termin wiederholt sich zu oft, um hier jedes Mal zu erscheinen; eine kürzere Ansicht zeigt alle.
+calendar-incomplete-day = Ein Termin wiederholt sich zu oft, um jedes Mal zu erscheinen: die ersten 1.000 des Tages werden gezeigt.
 main-cancel = Abbrechen

@@ -22,5 +22,6 @@ calendar-unreadable = { $count ->
     [one] { $count } event cannot be shown: its data cannot be read.
    *[other] { $count } events cannot be shown: their data cannot be read.
 }
-calendar-incomplete = An event repeats too often to show every time in this view; a shorter view shows them all.
+calendar-incomplete = An event repeats too often to show every occurrence in this view; a shorter view shows them all.
+calendar-incomplete-day = An event repeats too often to show every occurrence: its earliest 1,000 of the day are shown.
 main-cancel = Cancel

@@ -22,5 +22,6 @@ calendar-unreadable = { $count ->
     [one] { $count } evento no se puede mostrar: sus datos no se pueden leer.
    *[other] { $count } eventos no se pueden mostrar: sus datos no se pueden leer.
 }
-calendar-incomplete = Un evento se repite demasiado para mostrar aquí cada vez; una vista más corta las muestra todas.
+calendar-incomplete = Un evento se repite demasiado para mostrar aquí cada vez; una vista más corta muestra todas sus repeticiones.
+calendar-incomplete-day = Un evento se repite demasiado para mostrar cada vez: se muestran sus primeras 1000 del día.
 main-cancel = Cancelar

@@ -18,6 +18,7 @@ calendar-all-day = تمام روز
 calendar-more = { $count } مورد دیگر
 calendar-all-day-when = { $days }، تمام روز
 # Above the grid, when the server could not list everything in the period shown.
-calendar-unreadable = { $count } رویداد را نمی‌توان نشان داد: داده‌هایش خوانا نیست.
+calendar-unreadable = { $count } رویداد را نمی‌توان نشان داد: داده‌هایشان خوانا نیست.
 calendar-incomplete = رویدادی آن‌قدر زیاد تکرار می‌شود که همهٔ دفعه‌هایش در این نما نشان داده نمی‌شود؛ نمای کوتاه‌تر همه را نشان می‌دهد.
+calendar-incomplete-day = رویدادی آن‌قدر زیاد تکرار می‌شود که همهٔ دفعه‌هایش نشان داده نمی‌شود: ۱۰۰۰ دفعهٔ نخست آن روز نشان داده می‌شود.
 main-cancel = لغو

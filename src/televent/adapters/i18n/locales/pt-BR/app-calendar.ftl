@@ -23,4 +23,5 @@ calendar-unreadable = { $count ->
    *[other] { $count } eventos não podem ser mostrados: seus dados não podem ser lidos.
 }
 calendar-incomplete = Um evento se repete com frequência demais para aparecer aqui todas as vezes; uma visualização mais curta mostra todas.
+calendar-incomplete-day = Um evento se repete com frequência demais para aparecer todas as vezes: as primeiras 1.000 do dia são mostradas.
 main-cancel = Cancelar

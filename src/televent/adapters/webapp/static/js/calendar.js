@@ -43,6 +43,7 @@ let loadToken = 0;
 let loading = Promise.resolve(); // the latest load of the period shown
 let inFlight = null; // the period (padded) the latest load asks for, until it answers
 let wanted = null; // wall-clock [start, end) the view shows
+let wantedView = null; // and its type (the component's: "timeGridDay", "dayGridMonth", ...)
 let mode = "week"; // the key in VIEWS shown
 let chosen = false; // the person (or the link) picked the view: no switching on resize
 let period = null; // {mode, first, last} dates "YYYY-MM-DD" of the period the title names
@@ -95,8 +96,9 @@ export async function reload({ force = true } = {}) {
   const start = fromWall(`${wanted[0].slice(0, 10)}T00:00:00`, state.tz);
   const end = fromWall(`${wanted[1].slice(0, 10)}T00:00:00`, state.tz);
   // A window some series were listed in part for (their earliest occurrences only) is asked
-  // again for a shorter period, rather than shown from what it holds.
-  if (!force && covers(state.loaded, start, end) && !state.leftOut.incomplete) {
+  // again for a shorter period, rather than shown from what it holds; one with events that
+  // cannot be read too, so that the count said is the period's.
+  if (!force && covers(state.loaded, start, end) && !state.leftOut.incomplete && !state.leftOut.unreadable) {
     if (inFlight && !covers(inFlight, start, end)) {
       // The load still on its way is for a period left already (back and forth quickly): its
       // answer must not replace these events. One for this period (fresher) is let land.
@@ -110,8 +112,9 @@ export async function reload({ force = true } = {}) {
   const token = ++loadToken;
   let done;
   loading = new Promise((resolve) => { done = resolve; });
-  const from = fromWall(`${addDays(wanted[0].slice(0, 10), -1)}T00:00:00`, state.tz);
-  const to = fromWall(`${addDays(wanted[1].slice(0, 10), 1)}T00:00:00`, state.tz);
+  const pad = state.me ? 0 : 1; // a day each side while the zone is a guess
+  const from = fromWall(`${addDays(wanted[0].slice(0, 10), -pad)}T00:00:00`, state.tz);
+  const to = fromWall(`${addDays(wanted[1].slice(0, 10), pad)}T00:00:00`, state.tz);
   inFlight = { start: from, end: to };
   document.body.classList.add("loading");
   try {
@@ -119,7 +122,9 @@ export async function reload({ force = true } = {}) {
     if (token !== loadToken) return;
     state.items = loaded.items;
     state.loaded = { start: loaded.start, end: loaded.end };
-    state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete };
+    // a day's view is the shortest: no shorter one to advise
+    const shorter = wantedView !== "timeGridDay";
+    state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete, shorter };
     renderNotice();
     render();
   } catch (error) {
@@ -311,6 +316,7 @@ export function mount(element, on, view = null) {
     events: [],
     datesSet(info) {
       wanted = [info.startStr, info.endStr];
+      wantedView = info.view.type;
       updateTitle(info.view);
       reload({ force: false });
     },

@@ -135,7 +135,10 @@ export function renderNotice() {
   }
   const { unreadable, incomplete } = state.leftOut;
   if (unreadable) root.append(h("div", { class: "strip", "data-left-out": "unreadable" }, h("span", {}, t("calendar-unreadable", { count: unreadable }))));
-  if (incomplete) root.append(h("div", { class: "strip", "data-left-out": "incomplete" }, h("span", {}, t("calendar-incomplete"))));
+  if (incomplete) {
+    const said = state.leftOut.shorter ? t("calendar-incomplete") : t("calendar-incomplete-day");
+    root.append(h("div", { class: "strip", "data-left-out": "incomplete" }, h("span", {}, said)));
+  }
   root.hidden = !root.childElementCount;
 }
 
