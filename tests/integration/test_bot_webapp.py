@@ -385,11 +385,12 @@ def _own(call: Call) -> bool:
 
 
 async def started_again(
-    app: Televent, api: FakeBotApi, url: str, chats: int, *, left: int = 0
+    app: Televent, api: FakeBotApi, url: str, chats: int, *, left: int = 0, settle: bool = False
 ) -> int:
     """The bot started at `url` until it has set every language's menu, then made `chats`
-    calls to set a chat's own button (none: had time to) and recorded them, so that `left`
-    chats' buttons open another address than its app; returns the calls made before."""
+    calls to set a chat's own button (none, or `settle`: then had time for more) and recorded
+    them, so that `left` chats' buttons open another address than its app; returns the calls
+    made before."""
     buttons = MenuButtons(app.views, app.clock)
     home = f"{url}app/" if url.startswith("https:") else None
     before = len(api.calls("setChatMenuButton"))
@@ -398,7 +399,7 @@ async def started_again(
     async with await start_bot(app, api, url):
         await asyncio.to_thread(api.wait_for_count, "setMyCommands", menus)
         await asyncio.to_thread(api.wait_for_count, "setChatMenuButton", owns, _own)
-        if not chats:
+        if not chats or settle:
             await asyncio.sleep(0.5)
         for _ in range(200):
             if len(buttons.opening_elsewhere(home, 0, 10)) == left:
@@ -475,9 +476,27 @@ def test_a_relabel_never_overwrites_a_choice_made_meanwhile(app) -> None:
     buttons.record(7, old, "en")
     six, seven = buttons.opening_elsewhere(new, 0, 10)
     buttons.record(6, old, "uk")  # /language uk, while the round was on its way
+    assert buttons.current(6) != six, "read again before the button is set"
     buttons.moved(six, new)
     buttons.forget(seven)
     (left,) = buttons.opening_elsewhere(new, 0, 10)
     assert (left.chat_id, left.url, left.language) == (6, old, "uk")
     buttons.moved(left, new)
     assert buttons.opening_elsewhere(new, 0, 10) == []
+
+
+def test_telegram_asking_to_wait_long_ends_the_round(app, api) -> None:
+    """Flood control is the whole bot's: asked to wait two minutes, the round stops rather
+    than go on to the next chats, and the next start takes them all up."""
+
+    async def scenario() -> None:
+        await label_chats(app, api, {6: "de", 7: "uk"})
+        api.fail("setChatMenuButton", status=429, description="Too Many Requests: retry after "
+                 "120", retry_after=120, chat_id=6)  # fmt: skip
+        before = await started_again(app, api, MOVED, 1, left=2, settle=True)
+        assert [c.params["chat_id"] for c in api.calls("setChatMenuButton")[before:]
+                if "chat_id" in c.params] == [6], "chat 7 not tried meanwhile"  # fmt: skip
+        before = await started_again(app, api, MOVED, 2)
+        assert [chat for chat, _ in menu_buttons_set(api, before)] == [6, 7]
+
+    asyncio.run(scenario())

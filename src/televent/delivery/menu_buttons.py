@@ -17,8 +17,9 @@ log; an erasure deletes the person's row (delivery/erasure.py).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from televent.projections.base import stamp
 from televent.projections.view_reader import ViewReader
@@ -73,6 +74,14 @@ class MenuButtons:
                 (chat.chat_id, chat.url, chat.language),
             )
 
+    def current(self, chat_id: int) -> LabelledChat | None:
+        """What is recorded of the chat's button now (None: nothing)."""
+        with self.views.read() as db:
+            row = db.one(
+                f"SELECT chat_id, url, language FROM {TABLE} WHERE chat_id = ?", (chat_id,)
+            )
+        return None if row is None else _chat(row)
+
     def opening_elsewhere(self, url: str | None, after: int, limit: int) -> list[LabelledChat]:
         """Up to `limit` chats after chat `after` whose button opens another address than
         `url` (None: the Mini App is not offered, so every labelled button is stale), in the
@@ -83,6 +92,8 @@ class MenuButtons:
                 "WHERE chat_id > ? AND url <> ? ORDER BY chat_id LIMIT ?",
                 (after, url or "", limit),
             )
-        return [
-            LabelledChat(int(row["chat_id"]), str(row["url"]), str(row["language"])) for row in rows
-        ]
+        return [_chat(row) for row in rows]
+
+
+def _chat(row: Mapping[str, Any]) -> LabelledChat:
+    return LabelledChat(int(row["chat_id"]), str(row["url"]), str(row["language"]))

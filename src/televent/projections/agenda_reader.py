@@ -318,13 +318,13 @@ class AgendaReader:
         at most the earliest MAX_OCCURRENCES of them; and whether it has more there. The
         expansion may go as many beyond that as the day before the window can hold (counted
         first), so those never take the place of one in the window."""
-        wide, stopped = self._instances(
+        wide, left = self._instances(
             obj, start - _DAY, end + _DAY, my_answer, mine=mine, spare_until=start + _DAY
         )
         shown = [o for o in wide if _overlaps(o, start, end, zone)]
-        # The expansion, earliest first, stopped at its bound before the window's end: those
-        # it left are in the window too (a series of more than the bound in a day)
-        short = stopped and bool(wide) and sort_key(wide[-1].start, zone) < end
+        # The expansion, earliest first, stopped at its bound: the first occurrence it left
+        # falls in the window (a series of more than the bound in a day)
+        short = left is not None and sort_key(left, zone) < end
         return shown[:MAX_OCCURRENCES], len(shown) > MAX_OCCURRENCES or short
 
     # --- who may see what ------------------------------------------------------------------------
@@ -439,10 +439,11 @@ class AgendaReader:
         *,
         mine: list[str] | None = None,
         spare_until: dt.datetime | None = None,
-    ) -> tuple[list[Occurrence], bool]:
-        """The object's occurrences in [start, end), the earliest MAX_OCCURRENCES, and whether
-        there were more; with `spare_until`, as many more as fall before it (the caller keeps
-        part of the window only). With `mine` (the user's addresses, for a resource in their
+    ) -> tuple[list[Occurrence], dt.datetime | dt.date | None]:
+        """The object's occurrences in [start, end), the earliest MAX_OCCURRENCES, and the start
+        of the first one left when there were more (None: none was left); with
+        `spare_until`, as many more as fall before it (the caller keeps part of the window
+        only). With `mine` (the user's addresses, for a resource in their
         own calendar that someone else organises: their copy), the answer is read from it, and
         a declined copy has none."""
         calendar = read_calendar(obj.ical)
@@ -457,7 +458,7 @@ class AgendaReader:
                     (str(a["partstat"]) for a in attendees if a["address"] in mine), None
                 )
         if my_answer == PartStat.DECLINED.value and organizer is None:
-            return [], False  # each occurrence's own answer is read below when it is their copy
+            return [], None  # each occurrence's own answer is read below when it is their copy
         accepted = sum(1 for a in attendees if a["partstat"] == PartStat.ACCEPTED.value)
         found: list[Occurrence] = []
         recurring = any(
@@ -467,7 +468,8 @@ class AgendaReader:
         if recurring and spare_until is not None:
             limit += sum(1 for _ in occurrences_between(calendar, start, spare_until))
         expanded = list(occurrences_between(calendar, start, end, limit=limit + 1))
-        more = len(expanded) > limit
+        left = expanded[limit].get("DTSTART") if len(expanded) > limit else None
+        beyond = None if left is None else left.dt
         for component in expanded[:limit]:
             if component.name != "VEVENT":
                 continue
@@ -498,7 +500,7 @@ class AgendaReader:
                     component=component,
                 )
             )
-        return found, more
+        return found, beyond
 
 
 _DAY = dt.timedelta(days=1)

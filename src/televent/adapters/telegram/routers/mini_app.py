@@ -9,11 +9,17 @@ to a local address would make Telegram refuse the message (see ../mini_app.py).
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 from html import escape
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramRetryAfter,
+)
 from aiogram.filters import Command
 from aiogram.types import LinkPreviewOptions, MenuButtonDefault, Message
 from babel.units import format_unit
@@ -66,16 +72,20 @@ async def relabel_moved(bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons
     person's chat labelled in the language it had, and the default of every chat
     (`EVERY_CHAT`), or Telegram's default buttons when the app is not offered. A chat Telegram
     says is gone (the person blocked the bot, deleted their account) is forgotten; when
-    Telegram asks to wait, the bot waits; a chat it refuses is skipped, tried again at the
-    next start, as is the rest of the round after several refusals in a row (a refusal of
-    every chat, or Telegram unreachable). Returns how many were relabelled."""
+    Telegram asks to wait, the bot waits, or, asked to wait long, ends the round; a chat it
+    refuses is skipped, tried again at the next start, as is the rest of the round after
+    several refusals in a row (a refusal of every chat, or Telegram unreachable). Returns how
+    many were relabelled."""
     url = None if mini_app is None or not mini_app.secure else mini_app.home
     relabelled, refused, after = 0, 0, EVERY_CHAT - 1
     for _ in range(MAX_RELABEL_PAGES):
         chats = await asyncio.to_thread(buttons.opening_elsewhere, url, after, RELABEL_PAGE)
         for chat in chats:
             after = chat.chat_id
-            if await _relabel(bot, mini_app, buttons, chat):
+            outcome = await _relabel(bot, mini_app, buttons, chat)
+            if outcome is _Outcome.STOP:
+                return relabelled
+            if outcome is _Outcome.DONE:
                 relabelled, refused = relabelled + 1, 0
             else:
                 refused += 1
@@ -90,12 +100,20 @@ async def relabel_moved(bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons
     return relabelled
 
 
+class _Outcome(enum.Enum):
+    DONE = "done"  # set again, forgotten, or changed meanwhile by its person
+    SKIPPED = "skipped"  # refused or failing: tried again at the next start
+    STOP = "stop"  # Telegram asks the bot to wait long: the round ends
+
+
 async def _relabel(
     bot: Bot, mini_app: MiniApp | None, buttons: MenuButtons, chat: LabelledChat
-) -> bool:
-    """One chat's button set again, or forgotten when the chat is gone (True); or why not
-    logged (False). What is recorded changes only if it is still what was read: a person
-    who chose another language meanwhile, or was erased, keeps what that did."""
+) -> _Outcome:
+    """One chat's button set again, or forgotten when the chat is gone; or why not logged.
+    The row is read again first, and what is recorded changes only if it is still what was
+    read: a person who chose another language meanwhile, or was erased, keeps what that did."""
+    if await asyncio.to_thread(buttons.current, chat.chat_id) != chat:
+        return _Outcome.DONE  # labelled again or erased since the page was read
     label = translate(chat.language, "bot-menu-button")
     button = None if mini_app is None else mini_app.menu_button(label)
     where = {} if chat.chat_id == EVERY_CHAT else {"chat_id": chat.chat_id}
@@ -105,21 +123,11 @@ async def _relabel(
         except TelegramRetryAfter as exc:
             if exc.retry_after > MAX_RETRY_AFTER:
                 LOG.warning("Telegram asks to wait %s s to relabel menu buttons", exc.retry_after)
-                return False
+                return _Outcome.STOP
             await asyncio.sleep(exc.retry_after)
             continue
-        except TelegramForbiddenError as exc:
-            LOG.info(
-                "Chat %s is closed to the bot (%s); its button is forgotten", chat.chat_id, exc
-            )
-            await asyncio.to_thread(buttons.forget, chat)
-            return True
-        except TelegramBadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                await asyncio.to_thread(buttons.forget, chat)
-                return True
-            LOG.warning("Could not relabel the menu button of chat %s (%s)", chat.chat_id, exc)
-            return False
+        except (TelegramForbiddenError, TelegramBadRequest) as exc:
+            return await _refused(buttons, chat, exc)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # a server error, the network: tried again, then skipped
@@ -131,8 +139,20 @@ async def _relabel(
             await asyncio.to_thread(buttons.forget, chat)
         else:
             await asyncio.to_thread(buttons.moved, chat, button.web_app.url)
-        return True
-    return False
+        return _Outcome.DONE
+    return _Outcome.SKIPPED
+
+
+async def _refused(buttons: MenuButtons, chat: LabelledChat, exc: TelegramAPIError) -> _Outcome:
+    """A person's chat closed to the bot (403) or gone ("chat not found") is forgotten; any
+    other refusal skips the chat."""
+    gone = isinstance(exc, TelegramForbiddenError) or "chat not found" in exc.message.lower()
+    if gone and chat.chat_id != EVERY_CHAT:
+        LOG.info("Chat %s is closed to the bot (%s); its button is forgotten", chat.chat_id, exc)
+        await asyncio.to_thread(buttons.forget, chat)
+        return _Outcome.DONE
+    LOG.warning("Could not relabel the menu button of chat %s (%s)", chat.chat_id, exc)
+    return _Outcome.SKIPPED
 
 
 @router.message(Command("app"))

@@ -20,5 +20,5 @@ calendar-all-day-when = { $days }, sepanjang hari
 # Above the grid, when the server could not list everything in the period shown.
 calendar-unreadable = { $count } acara tidak bisa ditampilkan: datanya tidak bisa dibaca.
 calendar-incomplete = Sebuah acara berulang terlalu sering untuk ditampilkan semuanya di tampilan ini; tampilan yang lebih pendek menampilkan semuanya.
-calendar-incomplete-day = Sebuah acara berulang terlalu sering untuk ditampilkan semuanya: 1.000 kejadian pertama hari ini ditampilkan.
+calendar-incomplete-day = Sebuah acara berulang terlalu sering untuk ditampilkan semuanya: 1.000 kejadian pertama hari itu ditampilkan.
 main-cancel = Batal

@@ -563,6 +563,9 @@ async function boot() {
   if (state.me.timezone && state.me.timezone !== state.tz) {
     state.tz = state.me.timezone;
     calendar.zoneChanged();
+  } else {
+    // the first, wider load (once it has landed) is asked again if it left something out
+    calendar.whenLoaded().then(() => calendar.reload({ force: false }));
   }
   const deepLink = eventInHash() || tg.startEventId();
   if (deepLink) openEventById(deepLink);

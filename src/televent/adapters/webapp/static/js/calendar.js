@@ -84,13 +84,19 @@ function render() {
   }
 }
 
+function same(loaded, start, end) {
+  return loaded && Date.parse(loaded.start) === Date.parse(start) &&
+    Date.parse(loaded.end) === Date.parse(end);
+}
+
 function covers(loaded, start, end) {
   return loaded && Date.parse(loaded.start) <= Date.parse(start) &&
     Date.parse(loaded.end) >= Date.parse(end);
 }
 
-/** Load the occurrences of what is on screen (padded by a day on each side, so that the first
- *  guess of the zone, made before /me answers, is wide enough). */
+/** Load the occurrences of what is on screen (padded by a day on each side until /me answers,
+ *  so that the first guess of the zone is wide enough; asked again then when it left something
+ *  out: js/app.js). */
 export async function reload({ force = true } = {}) {
   if (!wanted) return;
   const start = fromWall(`${wanted[0].slice(0, 10)}T00:00:00`, state.tz);
@@ -98,7 +104,8 @@ export async function reload({ force = true } = {}) {
   // A window some series were listed in part for (their earliest occurrences only) is asked
   // again for a shorter period, rather than shown from what it holds; one with events that
   // cannot be read too, so that the count said is the period's.
-  if (!force && covers(state.loaded, start, end) && !state.leftOut.incomplete && !state.leftOut.unreadable) {
+  const whole = !state.leftOut.incomplete && !state.leftOut.unreadable;
+  if (!force && covers(state.loaded, start, end) && (whole || same(state.loaded, start, end))) {
     if (inFlight && !covers(inFlight, start, end)) {
       // The load still on its way is for a period left already (back and forth quickly): its
       // answer must not replace these events. One for this period (fresher) is let land.
@@ -110,6 +117,8 @@ export async function reload({ force = true } = {}) {
     return;
   }
   const token = ++loadToken;
+  const asked = wanted;
+  const shorter = wantedView !== "timeGridDay"; // a day's view is the shortest: none to advise
   let done;
   loading = new Promise((resolve) => { done = resolve; });
   const pad = state.me ? 0 : 1; // a day each side while the zone is a guess
@@ -122,11 +131,13 @@ export async function reload({ force = true } = {}) {
     if (token !== loadToken) return;
     state.items = loaded.items;
     state.loaded = { start: loaded.start, end: loaded.end };
-    // a day's view is the shortest: no shorter one to advise
-    const shorter = wantedView !== "timeGridDay";
     state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete, shorter };
     renderNotice();
     render();
+    // Another period was chosen inside this one while it loaded, and this one left something
+    // out: that period is asked for itself.
+    const moved = wanted[0] !== asked[0] || wanted[1] !== asked[1];
+    if (moved && (loaded.unreadable || loaded.incomplete)) queueMicrotask(() => reload({ force: false }));
   } catch (error) {
     if (token === loadToken) handlers.onError(error);
   } finally {
