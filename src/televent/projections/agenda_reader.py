@@ -500,7 +500,7 @@ class AgendaReader:
                     component=component,
                 )
             )
-        return found, beyond
+        return found, beyond if found else None  # a copy declined throughout says nothing
 
 
 _DAY = dt.timedelta(days=1)
