@@ -57,17 +57,15 @@ class Left:
     wording: tuple[str, dict[str, object]] | None = field(default=None, compare=False)
 
     @property
-    def detail(self) -> str | Words:
-        """Why, as a message says it: the catalogue's wording, else the English reason."""
-        return self.reason if self.wording is None else Words(*self.wording)
-
-    @property
     def words(self) -> Words:
         """Why, in the catalogue's words: a refusal's own wording says it by itself, the code's
         message otherwise (which quotes the English reason it has no words for)."""
-        if self.wording is not None and self.code == "invalid":
-            return Words(*self.wording)
-        return Words(f"import-left-{self.code}", {"detail": self.detail})
+        if self.wording is None:
+            return Words(f"import-left-{self.code}", {"detail": self.reason})
+        said = Words(*self.wording)
+        return (
+            said if self.code == "invalid" else Words(f"import-left-{self.code}", {"detail": said})
+        )
 
 
 @dataclass(frozen=True)
