@@ -6,6 +6,8 @@ on SQLite and PostgreSQL:
   is asked again, and arrives with the next sync;
 - a calendar whose changes do not fit in one answer syncs in smaller batches; a resource too
   large to read alone is left out, the calendar's status naming it, and the rest syncs;
+- a server without sync-collection is synced by listing ETags, and a resource too large to
+  read is downloaded again only once it changes;
 - a change made here while a round reads the other server is not undone by Televent's own
   earlier write-back coming back in that read;
 - a sync that fails where nothing expected it (a conflict whose remote version cannot be read,
@@ -191,6 +193,58 @@ def test_a_calendar_larger_than_one_answer_syncs_and_a_resource_too_large_is_nam
         assert dav.put(f"{peer.calendar}late@t.ics", content=event("late@t", "Late")).is_success
     job_round(syncer, clock)
     assert titles(app, work)["late@t"] == "Late"
+
+
+def test_a_server_without_sync_collection_is_listed_and_a_large_resource_read_once_changed(
+    app: Televent, clock: FakeClock, peer: Peer
+) -> None:
+    """A server without sync-collection (501 to the REPORT) is synced by listing every ETag:
+    new, changed and removed events arrive. A resource too large to read is named, and not
+    downloaded again at every sync (each time up to the largest answer allowed) but once it
+    changes."""
+    alice = alice_of(app)
+    work = connected(app, alice, peer)
+    asked_for_huge: list[str] = []
+
+    def no_sync_collection(method: str, url: str, content: bytes | None, answer: Answer) -> Answer:
+        if method == "REPORT" and b"sync-collection" in (content or b""):
+            return Answer(501, httpx.Headers(), b"", answer.url)
+        return answer
+
+    def counting(method: str, url: str, content: bytes | None) -> None:
+        if b"calendar-multiget" in (content or b"") and b"huge@t.ics" in (content or b""):
+            asked_for_huge.append(url)
+
+    faults = Faults(rewrite=no_sync_collection, before=counting)
+    syncer = ConnectionSyncer(app, FaultyOutbound(allow_private=True, timeout_seconds=10,
+                                                  max_bytes=40_000, faults=faults))  # fmt: skip
+    with peer.client() as dav:
+        for uid, title in (("a@t", "Stays"), ("b@t", "Goes")):
+            assert dav.put(f"{peer.calendar}{uid}.ics", content=event(uid, title)).is_success
+        huge = described("huge@t", "Huge", 60_000)
+        assert dav.put(f"{peer.calendar}huge@t.ics", content=huge).is_success
+    asyncio.run(syncer.run_once())
+    assert titles(app, work) == {"a@t": "Stays", "b@t": "Goes"}
+    mirror = app.queries.mirror(work)
+    assert mirror is not None and mirror.state == "ok" and mirror.sync_token is None
+    assert "huge@t.ics (too-large)" in (mirror.last_outcome or "")
+    assert asked_for_huge, "asked for once"
+
+    asked_for_huge.clear()
+    with peer.client() as dav:
+        assert dav.put(f"{peer.calendar}a@t.ics", content=event("a@t", "Stays moved")).is_success
+        assert dav.delete(f"{peer.calendar}b@t.ics").is_success
+        assert dav.put(f"{peer.calendar}c@t.ics", content=event("c@t", "New")).is_success
+    job_round(syncer, clock)
+    assert titles(app, work) == {"a@t": "Stays moved", "c@t": "New"}
+    assert asked_for_huge == [], "not read again while it has not changed"
+    job_round(syncer, clock)
+    assert asked_for_huge == []
+
+    with peer.client() as dav:  # shortened: it fits now, and arrives
+        assert dav.put(f"{peer.calendar}huge@t.ics", content=event("huge@t", "Huge")).is_success
+    job_round(syncer, clock)
+    assert titles(app, work) == {"a@t": "Stays moved", "c@t": "New", "huge@t": "Huge"}
 
 
 def test_a_change_made_here_while_a_round_reads_survives_televents_own_earlier_write(

@@ -305,6 +305,7 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         *,
         complete: bool,
         actor: str,
+        passed: Mapping[str, str] | None = None,
     ) -> SyncReport:
         """Make the calendar hold what the remote calendar's changes say, in one transaction.
 
@@ -313,7 +314,9 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         listing by ETag), so an event held here under a UID no remote resource has any more
         is deleted too (what a crash between a sync and its bookkeeping could leave).
         A resource that is not iCalendar, or that the checks refuse, is skipped; the event
-        it held is kept (one bad resource never empties the calendar of it).
+        it held is kept (one bad resource never empties the calendar of it). So is what a
+        resource in `passed` held (href → ETag: changed, but left unread for good, too large
+        or refused): the ETag is kept, and a listing asks for it again once it changes.
 
         Raises:
             NotFoundError: the calendar is gone or mirrors nothing.
@@ -325,6 +328,8 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         source = Source(SourceKind.CONNECTION, str(calendar_id)).encode()
         known = self.queries.remote_resources(calendar_id)
         pieces, left, resources = _split_resources(changed, kinds, known)
+        for href, etag in (passed or {}).items():
+            resources.setdefault(href, (known.get(href, (None, None))[0], etag))
         stored = {obj.uid: obj for obj in self.queries.objects_in(calendar_id)}
         waiting = {w.event_id: w for w in self.queries.writebacks(calendar_id)}
         mine: dict[UUID, CalendarEvent] = {e: self.repository.get(e) for e in waiting}

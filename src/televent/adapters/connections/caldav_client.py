@@ -14,8 +14,9 @@ outbound guard (adapters/outbound, ADR 0023).
   (its response a 500, no data, no answer) is left unread too, and the sync token is not
   moved past it: the next sync asks for it again. One it refuses for good (a 4xx: 403, or a
   404 for its data alone) is named and passed, as one too large is: asked for again at every
-  sync, it would hold the token back until the server forgot it. One gone meanwhile (a 404
-  with nothing else) is removed.
+  sync, it would hold the token back until the server forgot it. Both are kept as known under
+  the ETag listed for them (`Changes.passed`), so that a listing by ETag too asks for them
+  again only once they change. One gone meanwhile (a 404 with nothing else) is removed.
 - `put` and `delete`: a change written back only if the resource is still the version last
   seen (`If-Match`; a new one with `If-None-Match: *`); otherwise `RemoteChangedError`.
   `write_all` sends a round's changes one request each (CalDAV has no batch of writes), each
@@ -118,13 +119,16 @@ class Changes:
     ask from next time (None when the server has no sync-collection). `listed` is True when
     they were found by listing every ETag (no usable token). `unread`: the changed resources
     that could not be read, (URL, why: `too-large`, or `status 500`, `no-data`, ...); only
-    one unread for good (`too-large`, a 4xx status) lets the token move past it."""
+    one unread for good (`too-large`, a 4xx status) lets the token move past it. `passed`:
+    those unread for good, URL → the ETag listed for them, to be kept as known, so that a
+    listing asks for them again only once they change."""
 
     changed: list[Resource]
     removed: list[str]
     token: str | None
     listed: bool
     unread: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    passed: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -225,6 +229,17 @@ def resolved(base: str, href: str) -> str:
 
 def _same_path(a: str, b: str) -> bool:
     return _path(a) == _path(b)
+
+
+def _passed(wanted: Sequence[Resource], unread: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """The resources left unread for good, URL (as listed) → the ETag listed for them."""
+    listed = {_path(r.url): r for r in wanted}
+    passed: dict[str, str] = {}
+    for url, why in unread:
+        resource = listed.get(_path(url))
+        if _for_good(why) and resource is not None and resource.etag is not None:
+            passed[resource.url] = resource.etag
+    return passed
 
 
 def _path(url: str) -> str:
@@ -373,7 +388,10 @@ class CalDavClient:
             fetched, gone, unread = await self._fetch(calendar_url, changed)
             if any(not _for_good(why) for _, why in unread):
                 next_token = token  # asked again from where this sync began
-            return Changes(fetched, removed + gone, next_token, listed=False, unread=unread)
+            return Changes(
+                fetched, removed + gone, next_token, listed=False, unread=unread,
+                passed=_passed(changed, unread),
+            )  # fmt: skip
         if answer.status in (400, 403, 404, 409, 412, 415, 501):
             return await self._listed(calendar_url, known)  # no sync-collection, or a lost token
         raise self._status(answer)
@@ -393,7 +411,10 @@ class CalDavClient:
         changed = [Resource(url, etag) for url, etag in there.items() if known.get(url) != etag]
         removed = [url for url in known if url not in there]
         fetched, gone, unread = await self._fetch(calendar_url, changed)
-        return Changes(fetched, removed + gone, None, listed=True, unread=unread)
+        return Changes(
+            fetched, removed + gone, None, listed=True, unread=unread,
+            passed=_passed(changed, unread),
+        )  # fmt: skip
 
     async def _fetch(
         self, calendar_url: str, wanted: list[Resource]

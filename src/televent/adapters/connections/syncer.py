@@ -165,6 +165,7 @@ class ConnectionSyncer:
                 changes.removed,
                 complete=complete,
                 actor=self.actor,
+                passed=changes.passed,
             )
         except NotFoundError:
             return "gone"
