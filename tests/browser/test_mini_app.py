@@ -436,6 +436,28 @@ def test_the_grid_says_what_the_server_could_not_list(mini_app: MiniApp) -> None
     expect(page.locator("#calendar-notice [data-left-out]")).to_have_count(0)
     expect(page.locator("#calendar-notice")).to_be_hidden()
 
+    pages: list[str] = []
+
+    def endless(route: Route) -> None:  # more pages than one load reads (10,000 occurrences)
+        pages.append(route.request.url)
+        if "cursor=" in route.request.url:
+            route.fulfill(json={"items": [], "next_cursor": "more", "unreadable": 0,
+                                "incomplete": 0})  # fmt: skip
+            return
+        answer = route.fetch()
+        route.fulfill(response=answer, json={**answer.json(), "next_cursor": "more"})
+
+    page.route(listing, endless)
+    page.get_by_role("button", name="Next period").click()
+    expect(page.locator("#calendar-notice [data-left-out=more]")).to_have_text(
+        "More events than one view holds: the earliest 10,000 are shown; a shorter view "
+        "shows them all."
+    )
+    assert len(pages) == 20, "twenty pages, then the load stops"
+    page.unroute_all(behavior="ignoreErrors")
+    page.get_by_role("button", name="Next period").click()
+    expect(page.locator("#calendar-notice [data-left-out]")).to_have_count(0)
+
     # Every minute of a day is more than a listing expands even for the day: no advice then.
     every_minute = ",".join(str(minute) for minute in range(60))
     create(

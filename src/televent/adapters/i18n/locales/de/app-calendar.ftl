@@ -24,4 +24,6 @@ calendar-unreadable = { $count ->
 }
 calendar-incomplete = Ein Termin wiederholt sich zu oft, um hier jedes Mal zu erscheinen; eine kürzere Ansicht zeigt alle.
 calendar-incomplete-day = Ein Termin wiederholt sich zu oft, um jedes Mal zu erscheinen: die ersten 1.000 des Tages werden gezeigt.
+calendar-too-many = Mehr Termine, als eine Ansicht fasst: die ersten 10.000 werden gezeigt; eine kürzere Ansicht zeigt alle.
+calendar-too-many-day = Mehr Termine, als eine Ansicht fasst: die ersten 10.000 des Tages werden gezeigt.
 main-cancel = Abbrechen

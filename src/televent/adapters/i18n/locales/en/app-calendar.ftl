@@ -24,4 +24,6 @@ calendar-unreadable = { $count ->
 }
 calendar-incomplete = An event repeats too often to show every occurrence in this view; a shorter view shows them all.
 calendar-incomplete-day = An event repeats too often to show every occurrence: its earliest 1,000 of the day are shown.
+calendar-too-many = More events than one view holds: the earliest 10,000 are shown; a shorter view shows them all.
+calendar-too-many-day = More events than one view holds: the earliest 10,000 of the day are shown.
 main-cancel = Cancel

@@ -24,4 +24,6 @@ calendar-unreadable = { $count ->
 }
 calendar-incomplete = Un evento se repite demasiado para mostrar aquí cada vez; una vista más corta muestra todas sus repeticiones.
 calendar-incomplete-day = Un evento se repite demasiado para mostrar cada vez: se muestran sus primeras 1000 del día.
+calendar-too-many = Hay más eventos de los que caben en una vista: se muestran los primeros 10.000; una vista más corta los muestra todos.
+calendar-too-many-day = Hay más eventos de los que caben en una vista: se muestran los primeros 10.000 del día.
 main-cancel = Cancelar

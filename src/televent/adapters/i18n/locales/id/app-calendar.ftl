@@ -21,4 +21,6 @@ calendar-all-day-when = { $days }, sepanjang hari
 calendar-unreadable = { $count } acara tidak bisa ditampilkan: datanya tidak bisa dibaca.
 calendar-incomplete = Sebuah acara berulang terlalu sering untuk ditampilkan semuanya di tampilan ini; tampilan yang lebih pendek menampilkan semuanya.
 calendar-incomplete-day = Sebuah acara berulang terlalu sering untuk ditampilkan semuanya: 1.000 kejadian pertama hari itu ditampilkan.
+calendar-too-many = Acara lebih banyak daripada yang muat dalam satu tampilan: 10.000 yang paling awal ditampilkan; tampilan yang lebih pendek menampilkan semuanya.
+calendar-too-many-day = Acara lebih banyak daripada yang muat dalam satu tampilan: 10.000 yang paling awal hari ini ditampilkan.
 main-cancel = Batal

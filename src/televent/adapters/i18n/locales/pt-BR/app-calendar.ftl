@@ -24,4 +24,6 @@ calendar-unreadable = { $count ->
 }
 calendar-incomplete = Um evento se repete com frequência demais para aparecer aqui todas as vezes; uma visualização mais curta mostra todas.
 calendar-incomplete-day = Um evento se repete com frequência demais para aparecer todas as vezes: as primeiras 1.000 do dia são mostradas.
+calendar-too-many = Há mais eventos do que cabem em uma visualização: os primeiros 10.000 são mostrados; uma visualização mais curta mostra todos.
+calendar-too-many-day = Há mais eventos do que cabem em uma visualização: os primeiros 10.000 do dia são mostrados.
 main-cancel = Cancelar

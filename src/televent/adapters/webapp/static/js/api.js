@@ -105,18 +105,21 @@ export function me() {
 
 export const get = (path, query) => call("GET", path, { query });
 
-/** Every occurrence in [start, end): one call for a week, more only when the server pages.
+const MAX_PAGES = 20; // of 500: ten thousand occurrences in one view
+
+/** Every occurrence in [start, end): one call for a week, more only when the server pages,
+ *  at most MAX_PAGES of them (the earliest occurrences; `more` says when some were left).
  *  `unreadable` and `incomplete`: how many events the server could not list, or not whole. */
 export async function eventsBetween(start, end) {
   const early = prefetched("events");
   if (early && Date.parse(early.start) <= Date.parse(start) && Date.parse(early.end) >= Date.parse(end)) {
     const { data } = await answer(early.response);
-    if (!data.next_cursor) return { items: data.items || [], start: early.start, end: early.end, ...leftOut(data) };
+    if (!data.next_cursor) return { items: data.items || [], start: early.start, end: early.end, more: false, ...leftOut(data) };
   }
   const items = [];
   const left = { unreadable: 0, incomplete: 0 };
   let cursor;
-  for (let page = 0; page < 20; page += 1) {
+  for (let page = 0; page < MAX_PAGES; page += 1) {
     const { data } = await get("/events", { start, end, cursor, limit: 500 });
     items.push(...(data.items || []));
     const said = leftOut(data); // every page says it of the whole window
@@ -125,7 +128,7 @@ export async function eventsBetween(start, end) {
     cursor = data.next_cursor;
     if (!cursor) break;
   }
-  return { items, start, end, ...left };
+  return { items, start, end, more: Boolean(cursor), ...left };
 }
 
 const leftOut = (data) => ({ unreadable: Number(data.unreadable) || 0, incomplete: Number(data.incomplete) || 0 });

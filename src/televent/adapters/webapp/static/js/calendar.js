@@ -101,10 +101,11 @@ export async function reload({ force = true } = {}) {
   if (!wanted) return;
   const start = fromWall(`${wanted[0].slice(0, 10)}T00:00:00`, state.tz);
   const end = fromWall(`${wanted[1].slice(0, 10)}T00:00:00`, state.tz);
-  // A window some series were listed in part for (their earliest occurrences only) is asked
-  // again for a shorter period, rather than shown from what it holds; one with events that
-  // cannot be read too, so that the count said is the period's.
-  const whole = !state.leftOut.incomplete && !state.leftOut.unreadable;
+  // A window some series were listed in part for (their earliest occurrences only), or with
+  // more occurrences than one load reads, is asked again for a shorter period, rather than
+  // shown from what it holds; one with events that cannot be read too, so that the count said
+  // is the period's.
+  const whole = !state.leftOut.incomplete && !state.leftOut.unreadable && !state.leftOut.more;
   if (!force && covers(state.loaded, start, end) && (whole || same(state.loaded, start, end))) {
     if (inFlight && !covers(inFlight, start, end)) {
       // The load still on its way is for a period left already (back and forth quickly): its
@@ -131,13 +132,13 @@ export async function reload({ force = true } = {}) {
     if (token !== loadToken) return;
     state.items = loaded.items;
     state.loaded = { start: loaded.start, end: loaded.end };
-    state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete, shorter };
+    state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete, more: loaded.more, shorter };
     renderNotice();
     render();
     // Another period was chosen inside this one while it loaded, and this one left something
     // out: that period is asked for itself.
     const moved = wanted[0] !== asked[0] || wanted[1] !== asked[1];
-    if (moved && (loaded.unreadable || loaded.incomplete)) queueMicrotask(() => reload({ force: false }));
+    if (moved && (loaded.unreadable || loaded.incomplete || loaded.more)) queueMicrotask(() => reload({ force: false }));
   } catch (error) {
     if (token === loadToken) handlers.onError(error);
   } finally {

@@ -114,7 +114,8 @@ export async function loadCalendars(reload = false, ready = null) {
 }
 
 /** The strip above the grid: invitations to answer, the focused calendar, and what of the
- *  period shown the server could not list (events it cannot read, series it lists in part). */
+ *  period shown the server could not list (events it cannot read, series it lists in part,
+ *  more occurrences than one load reads). */
 export function renderNotice() {
   const root = $("#calendar-notice");
   root.replaceChildren();
@@ -138,6 +139,10 @@ export function renderNotice() {
   if (incomplete) {
     const said = state.leftOut.shorter ? t("calendar-incomplete") : t("calendar-incomplete-day");
     root.append(h("div", { class: "strip", "data-left-out": "incomplete" }, h("span", {}, said)));
+  }
+  if (state.leftOut.more) {
+    const said = state.leftOut.shorter ? t("calendar-too-many") : t("calendar-too-many-day");
+    root.append(h("div", { class: "strip", "data-left-out": "more" }, h("span", {}, said)));
   }
   root.hidden = !root.childElementCount;
 }
