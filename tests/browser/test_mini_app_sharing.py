@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from televent.bootstrap import build_application
 from televent.config import Settings
@@ -202,6 +202,28 @@ def test_bob_accepts_sees_switches_off_and_adds_to_a_shared_calendar(
         assert family is not None and family.account_id == shared.accounts[ALICE]
     finally:
         app.close()
+
+    # An event of Family the server cannot read is said above the grid while Family is shown,
+    # not once it is switched off (the listing says by calendar what it left out).
+    def family_unreadable(route: Route) -> None:
+        answer = route.fetch()
+        said = [{"calendar": shared.family, "unreadable": 1, "incomplete": 0}]
+        route.fulfill(response=answer, json={**answer.json(), "unreadable": 1, "left_out": said})
+
+    page.route(re.compile(r".*/api/v1/events\?.*"), family_unreadable)
+    page.reload()
+    strip = notice.locator("[data-left-out=unreadable]")
+    expect(strip).to_have_text("1 event cannot be shown: its data cannot be read.")
+    page.get_by_role("button", name="Calendars").click()
+    screen.get_by_role("checkbox", name="Show Family").uncheck()
+    back(page)
+    expect(strip).to_have_count(0)
+    expect(notice).to_be_hidden()
+    page.get_by_role("button", name="Calendars").click()
+    screen.get_by_role("checkbox", name="Show Family").check()
+    back(page)
+    expect(strip).to_be_visible()
+    page.unroute_all(behavior="ignoreErrors")
     page.context.close()
 
 

@@ -237,6 +237,7 @@ def test_a_listing_says_when_a_series_has_more_occurrences_than_it_expands(
     create(alice, title="Lunch", start="2026-06-01T12:00:00")
     march = alice.get("/events", params={**MARCH, "limit": 500}).json()
     assert march["incomplete"] == 0  # 672 hours: all of them, page after page
+    assert march["left_out"] == []
     year = {"start": "2026-03-01T00:00:00+01:00", "end": "2027-03-01T00:00:00+01:00"}
     walked: list[dict[str, object]] = []
     cursor = None
@@ -252,6 +253,9 @@ def test_a_listing_says_when_a_series_has_more_occurrences_than_it_expands(
             break
     hourly = [e for e in walked if e["title"] == "Hourly"]
     assert len(hourly) == 1_000  # the earliest thousand, each once
+    assert page.json()["left_out"] == [  # the same, by calendar
+        {"calendar": hourly[0]["calendar"], "unreadable": 0, "incomplete": 1}
+    ]
     assert hourly[0]["start"] == "2026-03-01T00:00:00+01:00"
     assert len({e["recurrence_id"] for e in hourly}) == 1_000
     assert [e["title"] for e in walked if e["title"] != "Hourly"] == ["Lunch"]  # others all

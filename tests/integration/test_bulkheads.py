@@ -225,6 +225,14 @@ def test_one_unreadable_event_is_counted_and_the_others_listed_and_exported(
         assert b"SUMMARY:Lunch" in document and b"Poison" not in document
         assert "1 event could not be exported" in export.params["caption"]
         assert str(broken) in caplog.text
+        alice = app.queries.account_by_telegram_id(1)
+        assert alice is not None
+        start = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+        listing = Agenda(app.queries, app.internal_domain).listing(
+            alice, start, start + dt.timedelta(days=1)
+        )
+        assert listing.unreadable == [broken]  # and in which calendar, for the API's left_out
+        assert listing.where == {broken: default_calendar(1)}
         others = texts_of(await h.say(2, "/today"))[-1]
         assert "Tea" in others and "could not" not in others
 

@@ -84,6 +84,8 @@ class Listing:
     # events with more occurrences in the window than one listing expands (MAX_OCCURRENCES, the
     # earliest of them listed): a narrower window lists the rest
     cut: list[UUID] = field(default_factory=list)
+    # the calendar of each event unreadable or cut (None: an invitation without a copy here)
+    where: dict[UUID, UUID | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class AgendaReader:
         occurrences: list[Occurrence] = []
         unreadable: list[UUID] = []
         cut: list[UUID] = []
+        where: dict[UUID, UUID | None] = {}
         held: set[str] = set()
         for calendar_seen in seen:
             owner = (
@@ -196,6 +199,7 @@ class AgendaReader:
             occurrences += expanded
             unreadable += failed
             cut += partly
+            where |= dict.fromkeys([*broken, *failed, *partly], calendar_seen.calendar_id)
         for invitation in window.invitations:
             if invitation["uid"] in held or str(invitation["account_id"]) == str(
                 account.account_id
@@ -210,7 +214,8 @@ class AgendaReader:
                 LOG.exception("Cannot list invitation %s", invitation["event_id"])
                 unreadable.append(_uuid_or_nil(invitation["event_id"]))
         occurrences.sort(key=lambda o: (sort_key(o.start, zone), o.summary))
-        return Listing(occurrences, unreadable, everything, cut)
+        invitations: dict[UUID, UUID | None] = dict.fromkeys([*unreadable, *cut])
+        return Listing(occurrences, unreadable, everything, cut, invitations | where)
 
     def _window(
         self,

@@ -94,6 +94,17 @@ class EventPage(TypedDict):
     # events with more occurrences in the window than a listing expands (their earliest
     # 1,000 are listed): a narrower window lists the rest
     incomplete: int
+    # the two counts by calendar (null: invitations without a copy in a calendar), for a
+    # client that shows some calendars only
+    left_out: list[LeftOutJson]
+
+
+class LeftOutJson(TypedDict):
+    """How many events of one calendar a listing could not show, or not whole."""
+
+    calendar: str | None
+    unreadable: int
+    incomplete: int
 
 
 def moment_json(moment: dt.datetime | dt.date, zone: dt.tzinfo) -> str:

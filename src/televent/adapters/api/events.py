@@ -11,7 +11,7 @@
   `next_cursor` (opaque, tied to the query) fetches the next page; null on the last one.
   `unreadable` counts events whose data could not be shown, `incomplete` events with more
   occurrences in the window than one listing expands (their earliest 1,000 are listed; a
-  narrower window lists the rest).
+  narrower window lists the rest); `left_out` gives both by calendar.
 - `POST /events`: `title`, `start` (required), `end` (a timed event lasts an hour without
   one, an all-day event a day), `all_day`, `timezone` (IANA), `location`, `description`,
   `recurrence` (RRULE), `calendar` (default: the default calendar; a shared calendar needs
@@ -56,6 +56,7 @@ from televent.adapters.api.event_access import EventAccess, etag_value, event_uu
 from televent.adapters.api.event_json import (
     EventJson,
     EventPage,
+    LeftOutJson,
     event_json,
     indexed_event_json,
     recurrence_of,
@@ -73,7 +74,7 @@ from televent.domain.values import (
     search_words,
 )
 from televent.domain.zones import instance_key
-from televent.projections.agenda_reader import sort_key
+from televent.projections.agenda_reader import Listing, sort_key
 
 MAX_WINDOW = dt.timedelta(days=366)
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
@@ -227,7 +228,20 @@ def _page(
         "next_cursor": _cursor(page[-1][0], query) if more else None,
         "unreadable": len(listing.unreadable),
         "incomplete": len(listing.cut),
+        "left_out": _left_out(listing),
     }
+
+
+def _left_out(listing: Listing) -> list[LeftOutJson]:
+    """`unreadable` and `incomplete` by calendar, in the order first met."""
+    counts: dict[UUID | None, list[int]] = {}
+    for slot, events in enumerate((listing.unreadable, listing.cut)):
+        for event_id in events:
+            counts.setdefault(listing.where.get(event_id), [0, 0])[slot] += 1
+    return [
+        {"calendar": None if calendar is None else str(calendar), "unreadable": u, "incomplete": i}
+        for calendar, (u, i) in counts.items()
+    ]
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -109,7 +109,8 @@ const MAX_PAGES = 20; // of 500: ten thousand occurrences in one view
 
 /** Every occurrence in [start, end): one call for a week, more only when the server pages,
  *  at most MAX_PAGES of them (the earliest occurrences; `more` says when some were left).
- *  `unreadable` and `incomplete`: how many events the server could not list, or not whole. */
+ *  `unreadable` and `incomplete`: how many events the server could not list, or not whole
+ *  (`by` calendar too). */
 export async function eventsBetween(start, end) {
   const early = prefetched("events");
   if (early && Date.parse(early.start) <= Date.parse(start) && Date.parse(early.end) >= Date.parse(end)) {
@@ -117,7 +118,7 @@ export async function eventsBetween(start, end) {
     if (!data.next_cursor) return { items: data.items || [], start: early.start, end: early.end, more: false, ...leftOut(data) };
   }
   const items = [];
-  const left = { unreadable: 0, incomplete: 0 };
+  const left = { unreadable: 0, incomplete: 0, by: null };
   let cursor;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const { data } = await get("/events", { start, end, cursor, limit: 500 });
@@ -125,10 +126,17 @@ export async function eventsBetween(start, end) {
     const said = leftOut(data); // every page says it of the whole window
     left.unreadable = Math.max(left.unreadable, said.unreadable);
     left.incomplete = Math.max(left.incomplete, said.incomplete);
+    left.by = said.by;
     cursor = data.next_cursor;
     if (!cursor) break;
   }
   return { items, start, end, more: Boolean(cursor), ...left };
 }
 
-const leftOut = (data) => ({ unreadable: Number(data.unreadable) || 0, incomplete: Number(data.incomplete) || 0 });
+/** What a listing says it left out: counts, and the same by calendar (`by`, null when the
+ *  server does not say). */
+const leftOut = (data) => ({
+  unreadable: Number(data.unreadable) || 0,
+  incomplete: Number(data.incomplete) || 0,
+  by: Array.isArray(data.left_out) ? data.left_out : null,
+});

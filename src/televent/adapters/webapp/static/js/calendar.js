@@ -132,7 +132,9 @@ export async function reload({ force = true } = {}) {
     if (token !== loadToken) return;
     state.items = loaded.items;
     state.loaded = { start: loaded.start, end: loaded.end };
-    state.leftOut = { unreadable: loaded.unreadable, incomplete: loaded.incomplete, more: loaded.more, shorter };
+    state.leftOut = {
+      unreadable: loaded.unreadable, incomplete: loaded.incomplete, by: loaded.by, more: loaded.more, shorter,
+    };
     renderNotice();
     render();
     // Another period was chosen inside this one while it loaded, and this one left something

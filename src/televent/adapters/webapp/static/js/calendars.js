@@ -10,7 +10,7 @@ import { bindConnections, showConnection } from "./connections.js";
 import { bindFeed, showFeed } from "./feeds.js";
 import { t } from "./i18n.js";
 import { bindImport, showImport } from "./imports.js";
-import { calendarById, manages, owns, state, writable } from "./state.js";
+import { calendarById, isShown, manages, owns, state, writable } from "./state.js";
 import { bindSubscriptions, showSubscription } from "./subscriptions.js";
 import { hapticSuccess } from "./telegram.js";
 import { $, choose, h, toast } from "./ui.js";
@@ -134,7 +134,7 @@ export function renderNotice() {
     root.append(h("div", { class: "strip" }, swatch(focused), h("span", {}, t("calendars-only", { name: focused.name })),
       h("button", { type: "button", class: "link", onclick: () => focus(null) }, t("calendars-show-all"))));
   }
-  const { unreadable, incomplete } = state.leftOut;
+  const { unreadable, incomplete } = shownLeftOut();
   if (unreadable) root.append(h("div", { class: "strip", "data-left-out": "unreadable" }, h("span", {}, t("calendar-unreadable", { count: unreadable }))));
   if (incomplete) {
     const said = state.leftOut.shorter ? t("calendar-incomplete") : t("calendar-incomplete-day");
@@ -145,6 +145,20 @@ export function renderNotice() {
     root.append(h("div", { class: "strip", "data-left-out": "more" }, h("span", {}, said)));
   }
   root.hidden = !root.childElementCount;
+}
+
+/** What the server left out of the calendars on screen (all of it when it does not say by
+ *  calendar). */
+function shownLeftOut() {
+  const { by } = state.leftOut;
+  if (!by) return state.leftOut;
+  const shown = { unreadable: 0, incomplete: 0 };
+  for (const row of by) {
+    if (!isShown({ calendar: row.calendar })) continue;
+    shown.unreadable += Number(row.unreadable) || 0;
+    shown.incomplete += Number(row.incomplete) || 0;
+  }
+  return shown;
 }
 
 /** Show only one calendar's events (null: every calendar switched on). */
@@ -170,7 +184,10 @@ function toggle(calendar, shown) {
   else state.hidden.add(calendar.id);
   saveHidden();
   if (state.focus && state.focus !== calendar.id) focus(null);
-  else on.changed();
+  else {
+    renderNotice(); // what was left out of the calendars shown
+    on.changed();
+  }
 }
 
 function invitationRow(calendar) {

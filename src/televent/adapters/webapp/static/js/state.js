@@ -10,7 +10,7 @@ export const state = {
   focus: null, // the id of the one calendar shown, when the app was opened on it
   items: [], // API events of the loaded window
   // what the server could not list of the window, and whether a shorter view would list more
-  leftOut: { unreadable: 0, incomplete: 0, more: false, shorter: true },
+  leftOut: { unreadable: 0, incomplete: 0, by: null, more: false, shorter: true },
   loaded: null, // {start, end} instants of the loaded window
   current: null, // the API event whose card or form is open
 };
