@@ -16,6 +16,8 @@ import ipaddress
 import socket
 import ssl
 import threading
+import tracemalloc
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -108,6 +110,9 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             for _ in range(64):
                 self.wfile.write(b"x" * 16_384)
+        elif path in CODED:  # compressed though not asked to be
+            coding, body = CODED[path]
+            self._send(200, body, Content_Encoding=coding)
         elif path == "/huge-declared":
             self.send_response(200)
             self.send_header("Content-Length", str(50_000_000))
@@ -115,6 +120,28 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"x" * 1024)
         else:
             self._send(404)
+
+
+def gzipped(chunks: Iterator[bytes]) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    return b"".join(packer.compress(chunk) for chunk in chunks) + packer.flush()
+
+
+def raw_deflated(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return packer.compress(data) + packer.flush()
+
+
+ZEROS = 50  # MB of zeros in the bomb: 50 kB gzipped, a few hundred bytes gzipped twice
+BOMB = gzipped(iter([gzipped(b"\0" * 1_000_000 for _ in range(ZEROS))]))
+CODED = {
+    "/gzip": ("gzip", gzipped(iter([BODY]))),
+    "/deflate": ("deflate", zlib.compress(BODY)),
+    "/raw-deflate": ("deflate", raw_deflated(BODY)),
+    "/bomb": ("gzip, gzip", BOMB),
+    "/brotli": ("br", b"\x0b\x02\x80hello\x03"),
+    "/broken-gzip": ("gzip", b"not gzip at all"),
+}
 
 
 @dataclass
@@ -360,6 +387,40 @@ def test_an_answer_over_the_size_limit_is_refused(server: Server, path: str) -> 
         "The answer from 127.0.0.1 is larger than 0.1 MB, the most Televent reads."
     )
     assert Outbound(allow_private=True).max_bytes == 10_000_000  # the default
+
+
+@pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])
+def test_an_answer_compressed_though_not_asked_is_read(server: Server, path: str) -> None:
+    answer = fetch(OPEN, f"http://127.0.0.1:{server.port}{path}")
+    assert answer.status == 200 and answer.body == BODY
+    assert server.seen[-1]["accept-encoding"] == "identity"
+
+
+def test_a_compression_bomb_is_refused_without_unpacking_it(server: Server) -> None:
+    """A few hundred bytes of gzip in gzip unpack to 50 MB: the body is refused as too large
+    without more than the limit of it ever held (it was unpacked whole, in one read, and only
+    then measured)."""
+    assert len(BOMB) < 1_000
+    outbound = Outbound(allow_private=True, max_bytes=100_000, timeout_seconds=5)
+    tracemalloc.start()
+    try:
+        error = refusal(outbound, f"http://127.0.0.1:{server.port}/bomb")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert error.reason == "too-large"
+    assert peak < 5_000_000, f"{peak:,} bytes held at the peak"
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [("/brotli", "a coding Televent does not read (br)"), ("/broken-gzip", "gzip data")],
+)
+def test_a_coding_that_cannot_be_read_is_refused_and_named(
+    server: Server, path: str, why: str
+) -> None:
+    error = refusal(OPEN, f"http://127.0.0.1:{server.port}{path}")
+    assert error.reason == "connect" and why in str(error)
 
 
 def test_a_closed_port_is_a_connection_failure() -> None:

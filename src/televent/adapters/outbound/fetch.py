@@ -6,7 +6,8 @@ the request goes to that IP address, with the name kept in the Host header, in T
 in the certificate's verification, so a second resolution (DNS rebinding) never happens. It
 follows at most `max_redirects` redirects itself, checking each target the same way and
 sending no credentials (Authorization, cookies) to another origin; it reads at most
-`max_bytes` of the answer and gives up after `timeout_seconds` for the whole exchange,
+`max_bytes` of the answer, and unpacks a compressed one to at most as much
+(`content_coding`), and gives up after `timeout_seconds` for the whole exchange,
 redirects included. `Outbound.check_url` is the same check without the request, for refusing
 a URL when it is added. `TELEVENT_OUTBOUND_ALLOW_PRIVATE=1` (`allow_private`) lets private
 addresses through, over plain http:// too (test stand-ins, a LAN server).
@@ -25,6 +26,7 @@ from functools import cache, partial
 
 import httpx
 
+from televent.adapters.outbound.content_coding import CodingError, TooLargeError, decoded
 from televent.adapters.outbound.guard import (
     WEB_SCHEMES,
     IPAddress,
@@ -288,16 +290,24 @@ class Outbound:
         chunks: list[bytes] = []
         size = 0
         try:
-            async for chunk in response.aiter_bytes():
+            async for chunk in response.aiter_raw():  # as sent: unpacked below, bounded
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise self._too_large(url.host)
                 chunks.append(chunk)
         except httpx.TimeoutException:
             raise self._timed_out(url.host) from None
-        except (httpx.TransportError, httpx.DecodingError) as exc:
+        except httpx.TransportError as exc:
             raise self._unreachable(url.host, str(exc) or type(exc).__name__) from None
-        return Answer(response.status_code, response.headers, b"".join(chunks), str(url))
+        try:
+            body = decoded(
+                b"".join(chunks), response.headers.get("content-encoding"), self.max_bytes
+            )
+        except TooLargeError:
+            raise self._too_large(url.host) from None
+        except CodingError as exc:
+            raise self._unreachable(url.host, str(exc)) from None
+        return Answer(response.status_code, response.headers, body, str(url))
 
     def _too_large(self, host: str) -> OutboundError:
         return OutboundError(
