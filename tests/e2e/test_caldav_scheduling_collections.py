@@ -328,27 +328,58 @@ def _bob_has_a_busy_day(bob: httpx.Client) -> None:
         assert bob.put(path, content=body).status_code == 201, path
 
 
-def _alice_invites_bob(alice: httpx.Client) -> None:
-    """A meeting on 7 March: from now on they meet each other."""
+def _alice_invites_bob(alice: httpx.Client, bob_said: str = "NEEDS-ACTION") -> None:
+    """A meeting on 7 March, Bob's answer on his line as Alice wrote it."""
     meeting = vevent(
         "lunch", start="20260307T120000", end="20260307T130000", tzid=None,
         organizer="mailto:alice@example.com",
-        attendees=[("alice@example.com", "ACCEPTED"), ("bob@example.com", "NEEDS-ACTION")],
+        attendees=[("alice@example.com", "ACCEPTED"), ("bob@example.com", bob_said)],
     )  # fmt: skip
     assert alice.put(DEFAULT + "lunch.ics", content=meeting).status_code == 201
 
 
-def test_alice_sees_when_bob_is_busy_once_they_meet(alice: httpx.Client, bob: httpx.Client) -> None:
+def _bob_answers(bob: httpx.Client, partstat: str) -> None:
+    path = BOB_HOME + "default/lunch.ics"
+    copy = bob.get(path)
+    assert copy.status_code == 200, copy.text
+    text = copy.text.replace("\r\n ", "")
+    answered = re.sub(r"PARTSTAT=[A-Z-]+(;RSVP=TRUE)?:mailto:bob@",
+                      f"PARTSTAT={partstat}\\1:mailto:bob@", text)  # fmt: skip
+    assert answered != text
+    put = bob.put(path, content=answered, headers={"If-Match": copy.headers["etag"]})
+    assert put.status_code == 204, put.text
+
+
+def test_alice_sees_when_bob_is_busy_once_he_said_yes_to_her(
+    alice: httpx.Client, bob: httpx.Client
+) -> None:
+    """Bob's week is his: knowing his address or Telegram id is not enough, nor is inviting
+    him, nor writing his "yes" on his line; once he accepts an invitation of hers, Alice
+    sees when he is busy. Alice invited Bob, so Bob sees when she is."""
     _bob_has_a_busy_day(bob)
     asked = ("MAILTO:Bob@Example.com", "mailto:tg_2@televent.internal", "mailto:nobody@example.org")
-    # Strangers: knowing Bob's address or Telegram id is not enough to read his week.
-    strangers = schedule_answers(post(alice, free_busy_request(asked)))
-    assert strangers == {
+    refused = {
         asked[0]: ("3.8;No authority", None),
         asked[1]: ("3.8;No authority", None),
         asked[2]: ("3.7;Invalid calendar user", None),
     }
-    _alice_invites_bob(alice)
+    assert schedule_answers(post(alice, free_busy_request(asked))) == refused  # strangers
+    _alice_invites_bob(alice, bob_said="ACCEPTED")  # his answer typed in by her
+    assert "PARTSTAT=NEEDS-ACTION" in bob.get(BOB_HOME + "default/lunch.ics").text.replace(
+        "\r\n ", ""
+    )  # his copy: not answered
+    assert schedule_answers(post(alice, free_busy_request(asked))) == refused
+
+    # Bob may read Alice's busy time: she invited him.
+    of_alice = free_busy_request(("mailto:alice@example.com",), organizer="mailto:bob@example.com")
+    status, _ = schedule_answers(post(bob, of_alice, path=BOB_HOME + "outbox/"))[
+        "mailto:alice@example.com"
+    ]
+    assert status == "2.0;Success"
+
+    _bob_answers(bob, "DECLINED")
+    assert schedule_answers(post(alice, free_busy_request(asked))) == refused
+    _bob_answers(bob, "ACCEPTED")
     answers = schedule_answers(post(alice, free_busy_request(asked)))
     assert set(answers) == set(asked)  # each recipient as it was sent
 
@@ -365,6 +396,31 @@ def test_alice_sees_when_bob_is_busy_once_they_meet(alice: httpx.Client, bob: ht
             ("BUSY-TENTATIVE", "20260305T160000Z/20260305T170000Z"),
             ("BUSY", "20260305T180000Z/20260305T190000Z"),
         }
+
+
+def test_an_event_naming_someone_that_was_never_sent_reads_nothing_of_their_week(
+    alice: httpx.Client, bob: httpx.Client
+) -> None:
+    """Alice writes Bob into an event of hers long past, not sent (SCHEDULE-AGENT=CLIENT) and
+    with his "yes" typed in: nothing reaches Bob, and his week stays his."""
+    _bob_has_a_busy_day(bob)
+    forged = vevent(
+        "forged",
+        start="19900101T120000",
+        end="19900101T130000",
+        tzid=None,
+        organizer="mailto:alice@example.com",
+        attendees=[("alice@example.com", "ACCEPTED")],
+    ).replace(
+        "END:VEVENT",
+        "ATTENDEE;SCHEDULE-AGENT=CLIENT;PARTSTAT=ACCEPTED:mailto:tg_2@televent.internal\r\n"
+        "END:VEVENT",
+    )
+    assert alice.put(DEFAULT + "forged.ics", content=forged).status_code == 201
+    asked = ("mailto:tg_2@televent.internal",)
+    assert schedule_answers(post(alice, free_busy_request(asked))) == {
+        asked[0]: ("3.8;No authority", None)
+    }
 
 
 def test_one_can_ask_for_ones_own_busy_time(alice: httpx.Client) -> None:

@@ -6,9 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
+from televent.domain.busy_time_sharing import YES, HeldAttendee, may_read_busy_time
 from televent.projections.directory_reader import AccountView, addresses_of
 from televent.projections.view_reader import Reader
 
+# the latest of a person's events naming the other read to decide on their busy time: the
+# rule needs one, and this bounds the work of a question anyone may ask
+MAX_MEETINGS_READ = 200
 INVITATION_COLUMNS = ("address", "event_id", "calendar_id", "account_id", "uid", "partstat")
 
 
@@ -39,22 +43,28 @@ class AttendeeIndexReader(Reader):
             return db.all(*invitations_query(addresses_of(account, internal_domain)))
 
     def meet_each_other(self, one: AccountView, other: AccountView, internal_domain: str) -> bool:
-        """Whether either account has invited the other to an event (it is, or was, in a
-        calendar of theirs with the other among its attendees); an account meets itself."""
+        """Whether `one` may read `other`'s busy time: `other` invited `one` to an event they
+        organise, or said yes or maybe to an invitation of `one`'s (the domain's rule,
+        domain/busy_time_sharing.py, on the events of `other`'s calendars that name either);
+        an account meets itself."""
         if one.account_id == other.account_id:
             return True
-        one_addresses = addresses_of(one, internal_domain)
-        other_addresses = addresses_of(other, internal_domain)
-        one_marks = ", ".join("?" for _ in one_addresses)
-        other_marks = ", ".join("?" for _ in other_addresses)
+        asker = addresses_of(one, internal_domain)
+        owner = addresses_of(other, internal_domain)
+        asker_marks = ", ".join("?" for _ in asker)
+        owner_marks = ", ".join("?" for _ in owner)
+        yes = sorted(YES)
         with self.reader.read() as db:
-            found = db.scalar(
-                "SELECT 1 FROM attendees WHERE "
-                f"(account_id = ? AND address IN ({other_marks})) OR "
-                f"(account_id = ? AND address IN ({one_marks})) LIMIT 1",
-                (str(one.account_id), *other_addresses, str(other.account_id), *one_addresses),
+            rows = db.all(
+                "SELECT a.address, a.partstat, o.ical FROM attendees a JOIN calendar_objects o "
+                "ON o.event_id = a.event_id WHERE a.account_id = ? AND "
+                f"(a.address IN ({asker_marks}) OR "
+                f"(a.address IN ({owner_marks}) AND UPPER(a.partstat) IN (?, ?))) "
+                "ORDER BY a.position DESC LIMIT ?",
+                (str(other.account_id), *asker, *owner, *yes, MAX_MEETINGS_READ),
             )
-        return found is not None
+        held = [HeldAttendee(r["address"], r["partstat"] or "", r["ical"]) for r in rows]
+        return may_read_busy_time(set(owner), set(asker), held)
 
     def attendees_of(self, event_id: UUID) -> list[dict[str, Any]]:
         """The attendee index rows of one event."""

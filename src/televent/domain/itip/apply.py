@@ -176,21 +176,35 @@ def _with_attendee(component: Component, address: str, own: set[str]) -> Compone
 
 
 def _keep_attendee_owned(incoming: Component, before: Component | None, own: set[str]) -> Component:
-    """The organizer's component with the attendee's own choices kept (RFC 5546 §3.2.2.1)."""
+    """The organizer's component with the attendee's own choices kept (RFC 5546 §3.2.2.1).
+
+    The attendee's answer is theirs alone: a new invitation, or one that moves the event,
+    says they have not answered yet whatever the organizer wrote on their line (an answer
+    written there by the organizer would read as theirs: to the person, and to the rules
+    that trust an answer, such as who may see their busy time)."""
     merged = copy.deepcopy(incoming)
-    if before is None:
-        return merged
-    rescheduled = _timing(before) != _timing(incoming)
-    answers = {normalize_address(a.value): a for a in before.all("ATTENDEE") if a.param("PARTSTAT")}
+    rescheduled = before is not None and _timing(before) != _timing(incoming)
+    answers = (
+        {}
+        if before is None
+        else {normalize_address(a.value): a for a in before.all("ATTENDEE") if a.param("PARTSTAT")}
+    )
     for attendee in merged.all("ATTENDEE"):
         address = normalize_address(attendee.value)
-        if address in own and address in answers and not rescheduled:
+        if address not in own:
+            continue
+        if address in answers and not rescheduled:
             old = answers[address]
             for name in ("PARTSTAT", "RSVP", REPLIED_PARAM):  # exactly as the attendee left them
                 if name in old.params:
                     attendee.params[name] = old.params[name]
                 else:
                     attendee.params.pop(name, None)
+        elif (attendee.param("PARTSTAT") or "NEEDS-ACTION").upper() != "NEEDS-ACTION":
+            attendee.params["PARTSTAT"] = "NEEDS-ACTION"
+            attendee.params.pop(REPLIED_PARAM, None)
+    if before is None:
+        return merged
     alarms = [c for c in before.components if c.name == "VALARM"]
     if alarms:
         merged.components = [c for c in merged.components if c.name != "VALARM"] + [
