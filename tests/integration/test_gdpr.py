@@ -438,3 +438,52 @@ def test_erasure_forgets_the_menu_button_of_the_persons_chat(
     PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
     left = buttons.opening_elsewhere("https://moved.example.com/app/", 0, 10)
     assert [chat.chat_id for chat in left] == [ALICE]
+
+
+def test_erasure_takes_out_the_persons_name_and_address_and_nobody_elses(app: Televent) -> None:
+    """Bob is called "Alex". Alice's meeting, waiting to be mailed to Alexandra, names Bob by
+    an address written in capitals and folded across two lines by Alice's calendar app. His
+    erasure takes his address out of the queued message whatever its case and fold, and
+    leaves Alexandra's address (which holds his name) and the message to her as they were:
+    "alexandra@corp.com" became "Erased userandra@corp.com", the message to her went to that
+    address, and his address in capitals stayed."""
+    app.register_account(ALICE, name="Alice Archer", email="alice@example.com", actor="system:",
+                         source=CLI)  # fmt: skip
+    app.register_account(BOB, name="Alex", email=BOB_EMAIL, actor="system:", source=CLI)
+    shouted = "Bob.Quux@Example.ORG"
+    line = f"ATTENDEE;CN=Alex;PARTSTAT=NEEDS-ACTION;X-NOTE={'n' * 20}:mailto:{shouted}"
+    folded = line[:75] + "\r\n " + line[75:]
+    assert shouted.lower() not in folded.lower()  # the fold falls inside the address
+    meeting = vevent(
+        uid="plan-1", summary="Planning", organizer="mailto:alice@example.com",
+        attendees=[("alexandra@corp.com", "NEEDS-ACTION")],
+        extra=folded,
+    )  # fmt: skip
+    app.put_object(calendar_of(ALICE), "plan.ics", meeting,
+                   actor=f"account:{account_id_for(ALICE)}", source=CLI)  # fmt: skip
+
+    def alexandras() -> list[dict[str, Any]]:
+        with app.views.read() as db:
+            return db.all(
+                "SELECT delivery_id, recipient, payload FROM mail_outbox WHERE method = ?",
+                ("REQUEST",),
+            )
+
+    def unfolded(text: str) -> str:
+        return text.replace("\\r\\n ", "").replace("\r\n ", "").lower()
+
+    [before] = alexandras()
+    assert before["recipient"] == "alexandra@corp.com"
+    assert BOB_EMAIL in unfolded(before["payload"])
+    PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
+
+    [after] = alexandras()
+    assert after["recipient"] == "alexandra@corp.com"
+    assert after["delivery_id"] == before["delivery_id"]
+    assert BOB_EMAIL not in unfolded(after["payload"])
+    assert "alexandra@corp.com" in unfolded(after["payload"])
+    assert "erased user" not in unfolded(after["payload"]).replace("erased userandra", "")
+    with app.views.read() as db:
+        invited = [r["address"] for r in db.all("SELECT address FROM mail_invitations")]
+    assert "alexandra@corp.com" in invited
+    assert not [a for a in invited if "erased user" in a.lower()]

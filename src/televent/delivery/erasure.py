@@ -10,7 +10,8 @@ tables that are not rebuilt from the log, for these reasons:
 - the delivery queues (`telegram_outbox`, `mail_outbox`) and what they remember of each
   recipient (`telegram_invitations`, `mail_invitations`, `mail_events`): replaying them would
   send every message again (ADR 0007), so the person's rows are deleted and their name and
-  addresses scrubbed from the rest, instead of a rebuild;
+  addresses scrubbed from the rest (delivery/erasure_scrub.py: theirs only, never a part of
+  someone else's address), instead of a rebuild;
 - the scheduling inboxes (`schedule_inbox*`): not rebuilt either (see
   projections/schedule_inbox.py), so the person's inbox and the messages about the meetings
   they held, in other people's inboxes, are deleted here;
@@ -35,11 +36,11 @@ tables that are not rebuilt from the log, for these reasons:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
+from televent.delivery.erasure_scrub import prefilter_terms, scrubber
 from televent.delivery.telegram_queue import PENDING
 from televent.projections.directory_reader import AccountView
 from televent.projections.sql import Sql
@@ -62,6 +63,22 @@ PURGED_TEXT_COLUMNS = {
     "schedule_inbox": ("ical",),
     "webhook_outbox": ("subject", "body"),  # other people's webhooks, about shared calendars
 }
+# Of those, the columns that hold an address or a key: a name is never taken out of them (it
+# may be part of someone else's address), an address only where it stands whole.
+IDENTIFIER_COLUMNS = frozenset(
+    {
+        ("telegram_outbox", "delivery_id"),
+        ("telegram_invitations", "address"),
+        ("mail_outbox", "delivery_id"),
+        ("mail_outbox", "recipient"),
+        ("mail_invitations", "address"),
+        ("mail_inbound", "sender"),
+        ("mail_counters_legacy", "address"),
+    }
+)
+# A folded line, as iCalendar text holds it and as JSON escapes it (folds end a line inside
+# a word: taken out before comparing)
+UNFOLDS = ("\r\n ", "\r\n\t", "\\r\\n ", "\\r\\n\\t")
 
 
 def keep_farewells(views: ViewReader, event_ids: list[UUID], after: int, now: str) -> int:
@@ -180,15 +197,42 @@ def _purge(
     purged += _delete(db, "telegram_menu_buttons", "chat_id", [account.telegram_id])
     for table, columns in PURGED_TEXT_COLUMNS.items():
         for column in columns:
-            for term, replacement in terms.items():
-                for variant in _variants(term):
-                    db.run(
-                        f"UPDATE {table} SET {column} = REPLACE({column}, ?, ?) "
-                        f"WHERE {column} LIKE ?{_SPARED.get(table, '')}",
-                        (variant, replacement, f"%{variant}%"),
-                    )
-                    purged += max(db.rowcount, 0)
+            purged += _scrub(db, table, column, terms)
     return purged
+
+
+def _scrub(db: Sql, table: str, column: str, terms: dict[str, str]) -> int:
+    """Take the terms out of one column (delivery/erasure_scrub.py); returns the rows changed.
+    The rows that may hold one are found by the column's text unfolded and in lower case
+    (SQLite's LIKE ignores case, PostgreSQL's does not), then each is read exactly."""
+    identifier = (table, column) in IDENTIFIER_COLUMNS
+    wanted = prefilter_terms(terms, identifier=identifier)
+    if not wanted:
+        return 0
+    unfolded = f"LOWER({column})"
+    for _ in UNFOLDS:
+        unfolded = f"REPLACE({unfolded}, ?, '')"
+    spared = _SPARED.get(table, "")
+    rows = db.all(
+        f"SELECT DISTINCT {column} AS text FROM {table} WHERE ("
+        + " OR ".join(f"{unfolded} LIKE ? ESCAPE '!'" for _ in wanted)
+        + f"){spared}",
+        tuple(part for term in wanted for part in (*UNFOLDS, f"%{_like(term)}%")),
+    )
+    scrubbed = scrubber(terms, identifier=identifier)
+    changed = 0
+    for row in rows:
+        before = row["text"]
+        after = scrubbed(before) if isinstance(before, str) else before
+        if after != before:
+            db.run(f"UPDATE {table} SET {column} = ? WHERE {column} = ?{spared}", (after, before))
+            changed += max(db.rowcount, 0)
+    return changed
+
+
+def _like(text: str) -> str:
+    """`text` as a LIKE pattern matches it (escaped with `!`, as both databases are told)."""
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 def _delete(db: Sql, table: str, column: str, values: Iterable[Any]) -> int:
@@ -197,9 +241,3 @@ def _delete(db: Sql, table: str, column: str, values: Iterable[Any]) -> int:
         db.run(f"DELETE FROM {table} WHERE {column} = ?{_SPARED.get(table, '')}", (value,))
         count += max(db.rowcount, 0)
     return count
-
-
-def _variants(term: str) -> list[str]:
-    """The forms a name or address takes in stored text (as typed, lower case, JSON)."""
-    forms = [term, term.lower(), json.dumps(term)[1:-1]]
-    return list(dict.fromkeys(f for f in forms if f))
