@@ -23,11 +23,12 @@ from televent.domain.group_chat import (
     GroupChat,
     group_chat_id_for,
     group_slug,
+    group_source,
     with_guest_answer,
 )
 from televent.domain.ical_edits import render_event
 from televent.domain.sharing import Role, Status
-from televent.domain.values import PartStat, account_id_for, calendar_id_for
+from televent.domain.values import PartStat, Source, SourceKind, account_id_for, calendar_id_for
 from televent.projections.rebuild import Rebuilder
 from tests.bot_harness import BotHarness, at, run_scenario, texts_of
 from tests.botapi import BOT_USERNAME, Call
@@ -530,6 +531,69 @@ def test_commands_open_join_and_rebuild_equals_live(app: Televent) -> None:
 
     report = Rebuilder(app.engine, app.views).run(["group_chats"], verify=True)
     assert report.matches
+
+
+def test_a_role_a_manager_set_by_hand_is_not_undone_from_the_group(app: Televent) -> None:
+    """Bob joined the group's calendar in the group (an editor); Alice, its owner, makes him
+    a viewer in her private chat: tapping Join again, becoming an admin, or the group allowing
+    editing again made him an editor again, and he could still add events from the group.
+    Dave, given the calendar by hand as a viewer and never in the group, became an editor when
+    the group allowed editing. Carol, given it by hand as its manager, was made a mere editor
+    by joining in the group. Each keeps the role set by hand; Erin, given it by hand as a
+    viewer, is raised to the group's role by joining, as before."""
+    here = group_source(GROUP)
+    alice = app.register_account(ALICE, name="Alice", actor="t", source="cli").account_id
+    people = {
+        n: app.register_account(t, name=n, actor="t", source="cli").account_id
+        for n, t in (("Bob", BOB), ("Carol", CAROL), ("Dave", ERIN + 1), ("Erin", ERIN))
+    }
+    calendar = app.open_group_calendar(GROUP, title=TITLE, opener=alice, actor="t", source=here)
+    by_hand = Source(SourceKind.BOT, str(ALICE)).encode()
+
+    def share(name: str, role: str) -> None:
+        member = people[name]
+        app.share_calendar(calendar.calendar_id, by=alice, member=member, role=role,
+                           actor="t", source=by_hand)  # fmt: skip
+        app.answer_calendar_invitation(calendar.calendar_id, by=member, accept=True,
+                                       actor="t", source=by_hand)  # fmt: skip
+
+    def role(name: str) -> Role | None:
+        return app.queries.role_in(calendar.calendar_id, people[name])
+
+    def join(name: str, *, admin: bool = False) -> Role:
+        return app.join_group_calendar(GROUP, member=people[name], admin=admin, actor="t",
+                                       source=here)  # fmt: skip
+
+    assert join("Bob") is Role.WRITE
+    app.change_member_role(calendar.calendar_id, by=alice, member=people["Bob"], role="read",
+                           actor="t", source=by_hand)  # fmt: skip
+    share("Carol", "manage")
+    share("Dave", "read")
+    share("Erin", "read")
+
+    assert join("Bob") is Role.READ and role("Bob") is Role.READ
+    assert app.group_member_changed(GROUP, member=people["Bob"], admin=True, actor="t",
+                                    source=here) is Role.READ  # fmt: skip
+    for edit in (False, True):
+        app.change_group_settings(GROUP, {"members_edit": edit}, by=alice, admin=True,
+                                  actor="t", source=here)  # fmt: skip
+    assert role("Bob") is Role.READ and role("Dave") is Role.READ
+    meeting = render_event(uid="b@x", summary="Bob's", start=app.clock(),
+                           end=app.clock() + dt.timedelta(hours=1), stamp=app.clock())  # fmt: skip
+    with pytest.raises(ForbiddenError):
+        app.add_group_event(GROUP, meeting, by=people["Bob"], admin=False, actor="t", source=here)
+
+    assert join("Carol") is Role.MANAGE and role("Carol") is Role.MANAGE
+    assert join("Erin") is Role.WRITE and role("Erin") is Role.WRITE  # raised by joining
+    app.change_group_settings(GROUP, {"members_edit": False}, by=alice, admin=True, actor="t",
+                              source=here)  # fmt: skip
+    assert role("Erin") is Role.READ  # the group's role now: its settings change it
+
+    # Alice gives Bob his editing back by hand: the group's events are his to add again.
+    app.change_member_role(calendar.calendar_id, by=alice, member=people["Bob"], role="write",
+                           actor="t", source=by_hand)  # fmt: skip
+    app.add_group_event(GROUP, meeting, by=people["Bob"], admin=False, actor="t", source=here)
+    assert Rebuilder(app.engine, app.views).run(["calendar_view"], verify=True).matches
 
 
 def test_attendees_who_joined_are_reminded_by_their_own_preferences(app, api, clock) -> None:

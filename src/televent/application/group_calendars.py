@@ -79,7 +79,9 @@ class GroupCalendarCommands(ObjectCommands):
     ) -> Role:
         """A member of the group adds its calendar to theirs (a registered account): the
         group's admins manage it, others edit or view it as the group's settings say. Joining
-        again changes nothing, or the role when it should now be another."""
+        again changes nothing, or the role when it should now be another and is the group's
+        to set (not one a manager set by hand: `GroupChat.role_now`); returns the role they
+        have."""
         group = self.group_chat(chat_id)
         role = group.role_for_joiner(admin=admin)
         calendar = self._live_calendar(group)
@@ -90,10 +92,14 @@ class GroupCalendarCommands(ObjectCommands):
         owner = calendar.account_id
         current = calendar.members.get(str(member))
         if current is not None and current["status"] == "active":
-            if current["role"] != role.value:
+            now = group.role_now(current, admin=admin)
+            if now is None:
+                return Role(current["role"])
+            if current["role"] != now.value:
                 calendar.change_role(
-                    by=owner, member=member, role=role.value, actor=actor, source=source
+                    by=owner, member=member, role=now.value, actor=actor, source=source
                 )
+            role = now
         else:
             calendar.share(by=owner, member=member, role=role.value, actor=actor, source=source)
             calendar.answer_invitation(by=member, accept=True, actor=actor, source=source)
@@ -113,7 +119,9 @@ class GroupCalendarCommands(ObjectCommands):
         current = calendar.members.get(str(member))
         if current is None or current["status"] != "active":
             return None
-        role = group.role_for_joiner(admin=admin)
+        role = group.role_now(current, admin=admin)
+        if role is None:
+            return Role(current["role"])  # set by hand: the manager's to change
         if current["role"] != role.value:
             calendar.change_role(
                 by=calendar.account_id, member=member, role=role.value, actor=actor, source=source
@@ -134,11 +142,16 @@ class GroupCalendarCommands(ObjectCommands):
         """An event posted from the group (`/create` there) into the group's calendar, by a
         member of the group (`by`: their account, if they have one); returns its id."""
         group = self.group_chat(chat_id)
-        if not group.may_add_events(by=by, admin=admin):
+        calendar = self._live_calendar(group)
+        entry = None if by is None else calendar.members.get(str(by))
+        if not group.may_add_events(by=by, admin=admin, entry=entry):
+            if entry is not None and not group.role_follows_it(entry):
+                raise ForbiddenError(
+                    "You can view this calendar but not change its events."
+                ).worded("refusal-calendars-read-only")
             raise ForbiddenError(
                 "This group's calendar is view-only: only admins add events."
             ).worded("refusal-calendars-group-view-only")
-        calendar = self._live_calendar(group)
         uid = parse_calendar_object(ical).uid
         result = self.put_object(
             calendar.id, f"{uid}.ics", ical, actor=actor, source=source, if_none_match=True
@@ -190,7 +203,7 @@ class GroupCalendarCommands(ObjectCommands):
         """An admin of the group changes its settings (members may add events; reminders
         posted in the group). Making the calendar view-only makes its editing members viewers,
         and editing allowed again makes its viewers editors, in the same transaction (managers
-        stay managers)."""
+        stay managers, and a role a manager set by hand stays as they set it)."""
         group = self.group_chat(chat_id)
         group.change_settings(changes=changes, by=by, admin=admin, actor=actor, source=source)
         calendar = self._live_calendar(group) if "members_edit" in changes else None
@@ -201,7 +214,7 @@ class GroupCalendarCommands(ObjectCommands):
                 else (Role.WRITE, Role.READ)
             )
             for member, entry in list(calendar.members.items()):
-                if entry["role"] == before.value:
+                if entry["role"] == before.value and group.role_follows_it(entry):
                     calendar.change_role(
                         by=calendar.account_id, member=UUID(member), role=after.value,
                         actor=actor, source=source,

@@ -468,6 +468,9 @@ class Calendar(Aggregate):
         self, *, account_id: UUID, member: UUID, role: str, actor: str, source: str
     ) -> None:
         self.members[str(member)]["role"] = role
+        # where the role was set (a group's chat, or by hand: domain/group_chat.py, whose
+        # settings change only the roles the group set)
+        self.members[str(member)]["role_via"] = source
 
     @event("MemberRemoved")
     def _member_removed(

@@ -18,6 +18,7 @@ Pure: ids, times and the facts Telegram vouches for (who is an admin) are passed
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -27,7 +28,7 @@ from eventsourcing.domain import Aggregate, event
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError, ForbiddenError
-from televent.domain.sharing import Role
+from televent.domain.sharing import Action, Role, permits
 from televent.domain.values import (
     TELEVENT_NAMESPACE,
     PartStat,
@@ -99,6 +100,9 @@ def group_source(chat_id: int) -> str:
     return Source(SourceKind.BOT, str(chat_id)).encode()
 
 
+_RANK = {Role.READ.value: 1, Role.WRITE.value: 2, Role.MANAGE.value: 3}
+
+
 class GroupChat(Aggregate):
     """A Telegram group with a calendar (see the module docstring)."""
 
@@ -136,9 +140,39 @@ class GroupChat(Aggregate):
         way in was (`via` unknown) counts as through the group."""
         return via is None or via == group_source(self.chat_id)
 
-    def may_add_events(self, *, by: UUID | None, admin: bool) -> bool:
-        """Whether someone may add events from the group (`/create` there)."""
-        return admin or by == self.owner or bool(self.settings["members_edit"])
+    def role_follows_it(self, entry: Mapping[str, Any]) -> bool:
+        """Whether a member's role on the calendar is the group's to set (when its settings
+        change, when they join again or become an admin or no longer one): the group set it
+        last, or they came through the group and nobody changed it since. A role a manager
+        changed in a private chat, the app or the API stays as they set it."""
+        role_via = entry.get("role_via")
+        if role_via is not None:
+            return bool(role_via == group_source(self.chat_id))
+        return self.joined_through_it(entry.get("via"))
+
+    def role_now(self, entry: Mapping[str, Any], *, admin: bool) -> Role | None:
+        """The role the group gives a member of its calendar now (joining again, made an admin
+        or no longer one), or None when it is not the group's to change: one a manager set by
+        hand. Someone given the calendar by hand, their role unchanged since, may only be
+        raised to the group's role (joining gives an editor's rights; a manager stays one)."""
+        role = self.role_for_joiner(admin=admin)
+        if self.role_follows_it(entry):
+            return role
+        if entry.get("role_via") is None and _RANK[role] > _RANK.get(entry["role"], 0):
+            return role
+        return None
+
+    def may_add_events(
+        self, *, by: UUID | None, admin: bool, entry: Mapping[str, Any] | None = None
+    ) -> bool:
+        """Whether someone may add events from the group (`/create` there); `entry`: their
+        membership of the group's calendar, if any: a role set by hand that does not let
+        them change its events holds in the group too."""
+        if by is not None and by == self.owner:
+            return True
+        if entry is not None and not self.role_follows_it(entry):
+            return permits(Role(entry["role"]), Action.WRITE)
+        return admin or bool(self.settings["members_edit"])
 
     def reopen(
         self, *, title: str, calendar_id: UUID, owner: UUID, actor: str, source: str
