@@ -10,7 +10,11 @@ from uuid import UUID
 import pytest
 
 from televent.application.televent import Televent
-from televent.domain.errors import InvalidCalendarDataError, PreconditionFailedError
+from televent.domain.errors import (
+    InvalidCalendarDataError,
+    NotInvitedError,
+    PreconditionFailedError,
+)
 from televent.domain.values import PartStat, calendar_id_for
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.helpers import ACTOR, CALDAV, CLI, attendee_params, vevent
@@ -323,3 +327,28 @@ def test_the_schedule_inbox_gets_a_copy_of_each_message_and_no_more(
     app.delete_inbox_item(people["bob"], first.name, if_match=first.etag, **bob)
     assert inbox_methods(app, people["bob"]) == ["REQUEST", "CANCEL"]
     assert inbox.version(people["bob"]) == version + 1
+
+
+def test_an_answer_is_never_written_into_another_attendees_copy(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    """Carol, a Televent user the meeting is not sent to (SCHEDULE-AGENT=CLIENT), holds no
+    copy; asked to answer Bob's copy by its id (an id she could work out), her answer went
+    into Bob's calendar, reached nobody, and made his copy disagree with Alice's event. It is
+    refused; her answer goes into Alice's event, where answers arrive."""
+    register(app, 300, "Carol", CAROL)
+    organised = put_as(app, people["alice"], meeting(carol_agent="CLIENT"))
+    bobs = app.queries.object_with_uid(people["bob"], "meeting-1")
+    assert bobs is not None
+    with pytest.raises(NotInvitedError):
+        app.give_rsvp(bobs.event_id, CAROL, PartStat.ACCEPTED, actor=ACTOR, source=CLI)
+    after = app.queries.object_with_uid(people["bob"], "meeting-1")
+    assert after is not None and after.ical == bobs.ical
+
+    app.give_rsvp(organised.event_id, CAROL, PartStat.ACCEPTED, actor=ACTOR, source=CLI)
+    alices = app.queries.object_by_event_id(organised.event_id)
+    assert alices is not None and attendee_params(alices.ical, CAROL)["PARTSTAT"] == "ACCEPTED"
+    # Bob answers through Alice's event: his answer goes into his own copy, as before.
+    app.give_rsvp(organised.event_id, BOB, PartStat.TENTATIVE, actor=ACTOR, source=CLI)
+    mine = app.queries.object_with_uid(people["bob"], "meeting-1")
+    assert mine is not None and attendee_params(mine.ical, BOB)["PARTSTAT"] == "TENTATIVE"

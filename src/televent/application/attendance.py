@@ -12,7 +12,7 @@ from uuid import UUID
 from televent.application.core import CommandCore, role_refusal
 from televent.domain.account import Account
 from televent.domain.calendar_event import CalendarEvent
-from televent.domain.errors import ConflictError, NotFoundError
+from televent.domain.errors import ConflictError, NotFoundError, NotInvitedError
 from televent.domain.ical import parse_calendar_object
 from televent.domain.scheduling import DELIVERY_FAILED
 from televent.domain.sharing import Action, Role
@@ -80,6 +80,10 @@ class AttendanceCommands(CommandCore):
         copy = self._copy_answered(event, address)
         if copy is not None:
             event = copy
+        elif not self._answered_here(event, address):
+            raise NotInvitedError(
+                "You are not invited to this event, so you cannot answer it."
+            ).worded("refusal-calendars-not-invited")
         if self._shows_feed(event.calendar_id):  # a feed's events change with the feed
             raise role_refusal(Action.WRITE, Role.SUBSCRIBER)  # only: nothing is answered
         before = parse_calendar_object(event.ical)
@@ -106,6 +110,20 @@ class AttendanceCommands(CommandCore):
         copy: CalendarEvent = self.repository.get(held.event_id)
         chair = copy.facts.get("organizer")
         return copy if chair is not None and chair == event.facts.get("organizer") else None
+
+    def _answered_here(self, event: CalendarEvent, address: str) -> bool:
+        """Whether an answer of `address` may be written into this event: the answerer's own
+        (their copy of a meeting), or the organizer's own event (where answers arrive, as an
+        emailed REPLY does). Another attendee's copy of a meeting is theirs: an answer written
+        there reached nobody and made their copy disagree with the organizer's."""
+        answerer = self.scheduler.account_for(address)
+        if answerer is not None and answerer.account_id == event.account_id:
+            return True
+        organizer = (event.facts or {}).get("organizer")
+        if not organizer:
+            return True  # plain data, nothing scheduled: the event's attendees answer in it
+        chair = self.scheduler.account_for(str(organizer))
+        return chair is not None and chair.account_id == event.account_id
 
     def _shows_feed(self, calendar_id: UUID) -> bool:
         """Whether the calendar shows a feed (docs/adr/0025: read-only for everyone)."""
