@@ -132,6 +132,7 @@ def test_a_backup_under_write_load_restores_every_acknowledged_write(
             time.sleep(0.5)  # and writes go on after it
         assert made.returncode == 0, made.stderr
         assert not writers.errors, writers.errors[:3]
+        undone = _sync_token(url, passwords[1])  # given after the backup: the restore undoes it
     before = [(href, etag) for at, href, etag in writers.acknowledged if at < began]
     after = [href for at, href, _ in writers.acknowledged if at > ended]
     assert len(before) >= 20 and after, (len(before), len(after))
@@ -173,3 +174,27 @@ def test_a_backup_under_write_load_restores_every_acknowledged_write(
             assert {href for href, _ in before} <= changed
         else:
             assert "valid-sync-token" in since.text
+
+        # The token given after the backup names a position the restored log gives again to
+        # other changes: once it has, the token would have said "nothing of these changed".
+        # It carries no restore, so it is refused, and the client syncs from scratch.
+        position = int(undone.rpartition(":")[2])
+        for n in range(position - manifest["log_position"] + 1):  # bounded by the lost writes
+            uid = f"after-restore-{n}"
+            put = client.put(f"{url}/dav/calendars/1/default/{uid}.ics", content=_event(uid, n),
+                             headers={"Content-Type": "text/calendar"})  # fmt: skip
+            assert put.status_code == 201, put.text
+        fresh = _sync_token(url, passwords[1])
+        assert fresh.startswith("urn:televent:sync:1.") and int(fresh.rpartition(".")[2]) > (
+            position
+        )
+        refused = client.request(
+            "REPORT", f"{url}/dav/calendars/1/default/", content=SYNC.format(token=undone),
+            headers={"Depth": "1", "Content-Type": "application/xml"},
+        )  # fmt: skip
+        assert refused.status_code == 403 and "valid-sync-token" in refused.text
+        again = client.request(
+            "REPORT", f"{url}/dav/calendars/1/default/", content=SYNC.format(token=fresh),
+            headers={"Depth": "1", "Content-Type": "application/xml"},
+        )  # fmt: skip
+        assert again.status_code == 207 and ".ics" not in again.text  # nothing since

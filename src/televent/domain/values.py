@@ -22,9 +22,18 @@ SECRET_FIELDS = frozenset({"password_hash", "password", "secret", "previous_secr
 SYNC_TOKEN_PREFIX = "urn:televent:sync:"  # noqa: S105 - a URI scheme, not a password
 
 
-def sync_token(position: int) -> str:
-    """The sync token of a collection whose last change is at log `position`."""
-    return f"{SYNC_TOKEN_PREFIX}{position}"
+def sync_token(position: int, epoch: int = 0) -> str:
+    """The sync token of a collection whose last change is at log `position`, given after
+    `epoch` restores from backups (none: the token names the position alone, as ever)."""
+    return f"{SYNC_TOKEN_PREFIX}{epoch}.{position}" if epoch else f"{SYNC_TOKEN_PREFIX}{position}"
+
+
+def from_undone_history(epoch: int, position: int, restores: Iterable[tuple[int, int]]) -> bool:
+    """Whether a sync token (given after `epoch` restores, naming `position`) was given in a
+    history a later restore undid: it names a position beyond the backup that restore loaded
+    (`restores`: each restore's epoch and its backup's last position). That position is given
+    again to other changes, so what the token says of it cannot be trusted."""
+    return any(later > epoch and position > loaded for later, loaded in restores)
 
 
 TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")

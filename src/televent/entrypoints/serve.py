@@ -122,6 +122,7 @@ def run_server(settings: Settings, *, host: str, port: int, workers: int = 1) ->
         services.push_registrations,
         notification_outbound(settings, "WebDAV-Push"),
         vapid_subject(settings),
+        epoch=app.queries.sync_epoch(),
     )
     lifespans = [
         _maintenance(app, settings, services),

@@ -458,6 +458,16 @@ def _load(
         _insert(cursor, marks, table, kept, (
             [_decoded(row.get(c)) for c in kept] for row in itertools.chain([first], rows)
         ))  # fmt: skip
+    # This restore, after those the backup went through: sync tokens given from now on carry
+    # its number, and one given before it beyond the backup's end is refused (docs/adr/0033).
+    cursor.execute("SELECT MAX(epoch) FROM restores")
+    (latest,) = cursor.fetchone()
+    cursor.execute(
+        f"INSERT INTO restores (epoch, log_position, backup_created_at, restored_at) VALUES "
+        f"({marks}, {marks}, {marks}, {marks})",
+        (int(latest or 0) + 1, manifest.log_position, manifest.created_at,
+         dt.datetime.now(dt.UTC).isoformat()),
+    )  # fmt: skip
     # what the read models hold is built from the log: now by `restore`, or at any start
     for name in rebuilt_projections():
         cursor.execute(

@@ -114,9 +114,10 @@ def calendar_not_found() -> NotFoundError:
 
 
 def calendar_of(
-    seen: SeenCalendar, owner: AccountView | None, *, group: bool = False
+    seen: SeenCalendar, owner: AccountView | None, *, group: bool = False, epoch: int = 0
 ) -> CalendarJson:
-    """The JSON form of a calendar as one person sees it (`group`: a Telegram group's)."""
+    """The JSON form of a calendar as one person sees it (`group`: a Telegram group's;
+    `epoch`: the restores the database went through, which its ctag carries)."""
     view = seen.view
     kind = "group" if group else "own" if seen.owned else "shared"
     return CalendarJson(
@@ -125,7 +126,7 @@ def calendar_of(
         name=view.display_name or view.slug,
         color=view.color,
         timezone=view.timezone,
-        ctag=str(view.sync_position),
+        ctag=f"{epoch}.{view.sync_position}" if epoch else str(view.sync_position),
         kind=kind,
         role=seen.role.value,
         owner=None if owner is None else OwnerJson(owner.telegram_id, owner.name),
@@ -143,7 +144,14 @@ def _calendars(api: ApiContext, caller: Caller) -> CalendarList:
         owner_id = seen.view.account_id
         if owner_id not in owners:
             owners[owner_id] = api.queries.account_by_id(owner_id)
-        items.append(calendar_of(seen, owners[owner_id], group=_is_group(api, seen)))
+        items.append(
+            calendar_of(
+                seen,
+                owners[owner_id],
+                group=_is_group(api, seen),
+                epoch=api.queries.sync_epoch(),
+            )
+        )
     return CalendarList(items)
 
 
@@ -163,7 +171,7 @@ def _seen(api: ApiContext, caller: Caller, calendar_id: UUID) -> SeenCalendar:
 def _calendar(api: ApiContext, caller: Caller, calendar_id: UUID) -> CalendarJson:
     seen = _seen(api, caller, calendar_id)
     owner = api.queries.account_by_id(seen.view.account_id)
-    return calendar_of(seen, owner, group=_is_group(api, seen))
+    return calendar_of(seen, owner, group=_is_group(api, seen), epoch=api.queries.sync_epoch())
 
 
 def _properties(body: dict[str, Any]) -> dict[str, Any]:

@@ -4,9 +4,12 @@ a copy (the JSON counterpart of CalDAV's sync-collection, RFC 6578, on the same 
 and tombstones).
 
 A token is opaque to clients. Inside it: the event-store position of the last change reported
-and a short tag of each calendar it covered. It stops working (410 Gone: fetch everything again,
-without `since`) when a calendar it covered was deleted, when tombstones after it were purged
-(`televent` keeps them TELEVENT_TOMBSTONE_RETENTION_DAYS), or when it is not one of ours.
+and a short tag of each calendar it covered, after the number of restores from backups the
+database went through when it was given, if any (docs/adr/0033). It stops working (410 Gone:
+fetch everything again, without `since`) when a calendar it covered was deleted, when
+tombstones after it were purged (`televent` keeps them TELEVENT_TOMBSTONE_RETENTION_DAYS),
+when it was given before a restore, beyond the backup it loaded (in a history the restore
+undid), or when it is not one of ours.
 """
 
 from __future__ import annotations
@@ -23,11 +26,11 @@ from litestar.params import Parameter
 from televent.adapters.api.context import ApiContext, Caller
 from televent.adapters.api.problems import ProblemError, problem_responses
 from televent.adapters.i18n import t
-from televent.domain.values import calendar_event_id_for
+from televent.domain.values import calendar_event_id_for, from_undone_history
 from televent.projections.calendar_view_reader import CalendarView
 from televent.projections.queries import AccountView, Queries, Reading
 
-_TOKEN = re.compile(r"^(\d{1,18})((?:\.[0-9a-f]{8})*)$")
+_TOKEN = re.compile(r"^(?:(\d{1,9})-)?(\d{1,18})((?:\.[0-9a-f]{8})*)$")
 
 
 class Change(msgspec.Struct, omit_defaults=True):
@@ -50,6 +53,7 @@ class ChangesJson(msgspec.Struct):
 class _Token:
     position: int
     calendars: frozenset[str]
+    epoch: int = 0
 
 
 class TokenExpiredError(Exception):
@@ -64,8 +68,8 @@ def _parse(token: str) -> _Token:
     match = _TOKEN.match(token.strip())
     if match is None:
         raise TokenExpiredError
-    tags = frozenset(t for t in match.group(2).split(".") if t)
-    return _Token(int(match.group(1)), tags)
+    tags = frozenset(t for t in match.group(3).split(".") if t)
+    return _Token(int(match.group(2)), tags, int(match.group(1) or 0))
 
 
 def changes_of(queries: Queries, account: AccountView, since: str | None) -> ChangesJson:
@@ -111,7 +115,9 @@ def changes_of(queries: Queries, account: AccountView, since: str | None) -> Cha
     # committed in between is reported now and again next time (harmless), never missed.
     head = max([position, *(c.sync_position for c in calendars)])
     tags = "".join(f".{_tag(c.calendar_id)}" for c in calendars)
-    return ChangesJson([change for _, change in items], f"{head}{tags}")
+    epoch = queries.sync_epoch()
+    given = f"{epoch}-{head}{tags}" if epoch else f"{head}{tags}"
+    return ChangesJson([change for _, change in items], given)
 
 
 def _check(queries: Queries, token: _Token, calendars: list[CalendarView]) -> None:
@@ -120,6 +126,8 @@ def _check(queries: Queries, token: _Token, calendars: list[CalendarView]) -> No
         raise TokenExpiredError  # a calendar it covered is gone, with everything in it
     if token.position > max((c.sync_position for c in calendars), default=0):
         raise TokenExpiredError  # not a position this account has reached
+    if from_undone_history(token.epoch, token.position, queries.restores()):
+        raise TokenExpiredError  # given in a history a restore undid
     for tag, calendar in current.items():
         if tag not in token.calendars:
             continue  # new to the token (created or shared since): reported whole

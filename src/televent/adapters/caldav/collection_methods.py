@@ -140,8 +140,9 @@ class Collections:
     ) -> properties.Provider:
         """A calendar collection's properties, with WebDAV-Push's when push is on."""
         provider = properties.calendar(
-            account, view, sharing, max_resource_bytes=self.max_resource_bytes
-        )
+            account, view, sharing, max_resource_bytes=self.max_resource_bytes,
+            epoch=self.app.queries.sync_epoch(),
+        )  # fmt: skip
         return self._pushed(provider, PushKind.CALENDAR, view.calendar_id)
 
     def propfind(

@@ -247,11 +247,13 @@ def calendar(
     sharing: Sharing | None = None,
     *,
     max_resource_bytes: int | None = None,
+    epoch: int = 0,
 ) -> Provider:
     """A calendar collection (RFC 4791 §5.2); with `sharing`, one shared with the account, or
     one of theirs they share (CalendarServer sharing: CS:shared, CS:shared-owner, CS:invite).
-    `max_resource_bytes` is the largest calendar object a PUT stores (§5.2.5)."""
-    token = sync_token(view.sync_position)
+    `max_resource_bytes` is the largest calendar object a PUT stores (§5.2.5); `epoch` the
+    restores the database went through, which its sync token and ctag carry."""
+    token = sync_token(view.sync_position, epoch)
     kinds = [(DAV, "collection"), (CALDAV, "calendar")]
     if sharing is not None:
         kinds.append((CS, "shared-owner" if sharing.role is Role.OWNER else "shared"))
@@ -269,7 +271,7 @@ def calendar(
         tag(CALDAV, "supported-calendar-data"): lambda: element(
             CALDAV, "supported-calendar-data", children=[_calendar_data_type()]
         ),
-        tag(CS, "getctag"): lambda: element(CS, "getctag", ctag(view.sync_position)),
+        tag(CS, "getctag"): lambda: element(CS, "getctag", ctag(view.sync_position, epoch)),
         tag(DAV, "sync-token"): lambda: element(DAV, "sync-token", token),
         tag(DAV, "supported-report-set"): lambda: _supported_reports(
             (

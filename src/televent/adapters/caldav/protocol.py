@@ -11,7 +11,8 @@ from televent.domain.values import SYNC_TOKEN_PREFIX, sync_token
 __all__ = ["DavError", "Reply", "Request", "ctag", "parse_sync_token", "sync_token"]
 
 TOKEN_PREFIX = SYNC_TOKEN_PREFIX
-_TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}([0-9]{{1,18}})$")  # a position fits 63 bits
+# [epoch.]position: a position fits 63 bits; the epoch is the number of restores before it
+_TOKEN = re.compile(rf"^{re.escape(TOKEN_PREFIX)}(?:([0-9]{{1,9}})\.)?([0-9]{{1,18}})$")
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,14 @@ class DavError(Exception):
         return Reply.xml(self.status, body, **self.headers)
 
 
-def parse_sync_token(token: str) -> int:
-    """The position of a token; DavError 403 valid-sync-token when malformed."""
+def parse_sync_token(token: str) -> tuple[int, int]:
+    """The epoch and position of a token; DavError 403 valid-sync-token when malformed."""
     match = _TOKEN.match(token.strip())
     if match is None:
         raise DavError(403, "Unknown sync token.", "valid-sync-token", xml.DAV)
-    return int(match.group(1))
+    return int(match.group(1) or 0), int(match.group(2))
 
 
-def ctag(position: int) -> str:
-    """The CalendarServer getctag value for a position."""
-    return f'"{position}"'
+def ctag(position: int, epoch: int = 0) -> str:
+    """The CalendarServer getctag value for a position (given after `epoch` restores)."""
+    return f'"{epoch}.{position}"' if epoch else f'"{position}"'

@@ -16,6 +16,7 @@ from televent.adapters.caldav.xml import CALDAV, DAV, tag
 from televent.application.televent import Televent
 from televent.domain.recurrence import decode
 from televent.domain.sharing import Role
+from televent.domain.values import from_undone_history
 from televent.projections.queries import AccountView, CalendarView, ObjectView, Reading
 
 
@@ -214,18 +215,23 @@ class Reports:
                         role=role,
                     )
                 )
+        epoch = self.app.queries.sync_epoch()
         if truncated:
             last = items[-1][0] if items else since
             responses.append(xml.Response(properties.calendar_href(account, view), status=507))
-            token = sync_token(last)
+            token = sync_token(last, epoch)
         else:
-            token = sync_token(max(view.sync_position, since))
+            token = sync_token(max(view.sync_position, since), epoch)
         return Reply.xml(207, xml.multistatus(responses, sync_token=token))
 
     def _token_position(self, token: str, view: CalendarView) -> int:
-        position = parse_sync_token(token)
+        epoch, position = parse_sync_token(token)
         purged = self.app.queries.sync_horizon(view.calendar_id)
-        if position > view.sync_position or position < max(view.created_position, purged):
+        if (
+            position > view.sync_position
+            or position < max(view.created_position, purged)
+            or from_undone_history(epoch, position, self.app.queries.restores())
+        ):
             raise DavError(
                 403,
                 "The sync token is not valid any more; sync again from scratch.",

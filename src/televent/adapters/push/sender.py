@@ -58,11 +58,12 @@ GONE = (404, 410)  # the push service no longer has the subscription (RFC 8030 �
 HTTPS_ONLY = frozenset({"https"})
 
 
-def push_message(job: PushJob) -> bytes:
-    """The content update a registration is told of (draft §6.1)."""
+def push_message(job: PushJob, epoch: int = 0) -> bytes:
+    """The content update a registration is told of (draft §6.1), its sync token as CalDAV
+    gives it after `epoch` restores."""
     collection = Collection.from_key(job.collection)
     token = (
-        f"<D:sync-token>{sync_token(job.wanted)}</D:sync-token>"
+        f"<D:sync-token>{sync_token(job.wanted, epoch)}</D:sync-token>"
         if collection.kind is Kind.CALENDAR
         else ""
     )
@@ -114,6 +115,7 @@ class PushSender:
         outbound: the guard every push request goes through.
         subject: the VAPID `sub` claim, a contact for the push service's operator
             (`mailto:` the server's address, or its https:// URL).
+        epoch: the restores the database went through (what sync tokens carry).
     """
 
     def __init__(
@@ -125,8 +127,10 @@ class PushSender:
         port: AppPort | None = None,
         *,
         round_seconds: float = ROUND_SECONDS,
+        epoch: int = 0,
     ) -> None:
         self.queue = queue
+        self.epoch = epoch
         self.round_seconds = round_seconds
         self.registrations = registrations
         self.outbound = outbound
@@ -172,7 +176,10 @@ class PushSender:
                 await self._post(job, key, rotation_message(), urgency="normal")
             if job.wanted > job.sent:
                 await self._post(
-                    job, key, push_message(job), urgency="high" if job.urgent else "normal"
+                    job,
+                    key,
+                    push_message(job, self.epoch),
+                    urgency="high" if job.urgent else "normal",
                 )
         except PushRefusedByServiceError as refused:
             if refused.status in GONE:
