@@ -32,6 +32,7 @@ from cryptography.x509.oid import NameOID
 
 from televent.adapters.i18n import said
 from televent.adapters.outbound import Outbound, OutboundError, address_refusal
+from televent.adapters.outbound.fetch import system_resolver
 from televent.adapters.outbound.guard import IPAddress
 from tests.feedserver import serving
 
@@ -522,5 +523,42 @@ def test_lookups_that_never_answer_leave_the_shared_threads_alone(
 
     try:
         assert asyncio.run(scenario())
+    finally:
+        release.set()
+
+
+def test_names_typed_when_adding_an_address_never_hold_up_the_rounds_lookups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Someone adds feeds (or webhooks, servers) on names whose name servers never answer, as
+    fast as the API lets them: each check holds a lookup thread until the system gives up.
+    The rounds' lookups (everyone's feeds, push and webhooks) go on meanwhile."""
+    release = threading.Event()
+
+    def lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(host).endswith(".hang.example"):
+            release.wait(30)
+            raise socket.gaierror("no answer")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", 443))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+
+    async def scenario() -> list[str] | None:
+        outbound = Outbound(timeout_seconds=0.2)
+        adds = [
+            asyncio.ensure_future(outbound.check_url(f"https://f{n}.hang.example/cal.ics"))
+            for n in range(40)
+        ]
+        await asyncio.sleep(0.3)  # every check's lookup has started
+        try:  # a round's lookup, as `fetch` makes it
+            found = await asyncio.wait_for(system_resolver("feeds.example", 443), 10)
+        except TimeoutError:
+            found = None
+        release.set()
+        await asyncio.gather(*adds, return_exceptions=True)
+        return found
+
+    try:
+        assert asyncio.run(scenario()) == ["127.0.0.1"]
     finally:
         release.set()

@@ -53,14 +53,28 @@ _BODY_HEADERS = ("content-type", "content-length", "content-encoding", "transfer
 # waiting, not the thread), and on the event loop's shared threads dozens of them starved
 # everything else that uses those (the Telegram bot's own lookups among them).
 _LOOKUPS = ThreadPoolExecutor(max_workers=16, thread_name_prefix="outbound-dns")
+# The names people type when they add an address (`check_url`) are looked up on threads of
+# their own again: anyone can type names whose name servers never answer, as fast as the API
+# lets them, and on the rounds' threads that held up every feed, push and webhook request.
+_CHECKS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="outbound-dns-check")
+
+
+async def _looked_up(pool: ThreadPoolExecutor, host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().run_in_executor(
+        pool, partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    )
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
 async def system_resolver(host: str, port: int) -> list[str]:
     """The addresses the system's resolver gives for `host`, in its order, each once."""
-    infos = await asyncio.get_running_loop().run_in_executor(
-        _LOOKUPS, partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
-    )
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+    return await _looked_up(_LOOKUPS, host, port)
+
+
+async def checking_resolver(host: str, port: int) -> list[str]:
+    """`system_resolver` for the names people type when they add an address, on threads the
+    requests of the rounds never wait for."""
+    return await _looked_up(_CHECKS, host, port)
 
 
 @cache
@@ -133,9 +147,10 @@ class Outbound:
         """
         parsed = _parse(url)
         target = _target(parsed)
+        resolver = checking_resolver if self.resolver is system_resolver else self.resolver
         try:
             async with asyncio.timeout(self.timeout_seconds):
-                await self._checked(target, parsed.host, schemes)
+                await self._checked(target, parsed.host, schemes, resolver)
         except TimeoutError:
             raise self._timed_out(parsed.host) from None
 
@@ -209,8 +224,11 @@ class Outbound:
             f"{url.host} redirected more than {self.max_redirects} times.", "redirects"
         ).worded("refusal-outbound-redirects", host=url.host, limit=self.max_redirects)
 
-    async def _checked(self, target: Target, host: str, schemes: frozenset[str]) -> list[IPAddress]:
-        """The addresses `target` resolves to, once, every one of them allowed."""
+    async def _checked(
+        self, target: Target, host: str, schemes: frozenset[str], resolver: Resolver | None = None
+    ) -> list[IPAddress]:
+        """The addresses `target` resolves to (by `resolver`, else the guard's), once, every one
+        of them allowed."""
         refused_scheme = scheme_refusal(target, schemes)
         if refused_scheme is not None and not (self.allow_private and target.scheme == "http"):
             raise refused_scheme
@@ -219,7 +237,7 @@ class Outbound:
             addresses = [literal]
         else:
             try:
-                names = await self.resolver(target.host, target.port)
+                names = await (resolver or self.resolver)(target.host, target.port)
             except OSError as exc:
                 raise self._unreachable(host, f"its name does not resolve ({exc})") from None
             addresses = [a for a in (parse_address(n) for n in names) if a is not None]
