@@ -378,3 +378,34 @@ def test_a_meeting_also_shown_by_a_feed_is_answered_on_the_organizers_event(
                   actor=f"account:{bob.account_id}", source=SOURCE)  # fmt: skip
     answered = app.queries.object_with_uid(alice, "m1")
     assert answered is not None and "PARTSTAT=ACCEPTED" in answered.ical
+
+
+def test_an_invitation_to_a_meeting_a_feed_shows_arrives_as_a_copy_of_its_own(
+    app: Televent,
+) -> None:
+    """Bob follows Alice's published calendar as a feed; Alice then invites him to a meeting
+    the feed already shows. Her invitation was written into the feed's event (a calendar only
+    the feed changes, and the next refresh put it back); it arrives as his own copy, which
+    he can answer, and the feed's event stays as the feed says."""
+    alice = alice_of(app)
+    app.register_account(2, name="Bob", timezone="Europe/Berlin", actor=ACTOR, source=SOURCE)
+    bob = app.queries.account_by_telegram_id(2)
+    assert bob is not None
+    app.link_email(2, "bob@corp.example", actor=ACTOR, source=SOURCE)
+    shown = feed({"m1": ("Board", 1)}, extra=f"ORGANIZER:mailto:tg_1@{app.internal_domain}\r\n")
+    calendar = app.subscribe_feed(bob.account_id, URL, actor=ACTOR, source=SOURCE)
+    app.refresh_feed(calendar, shown, actor=ACTOR)
+    [before] = app.queries.objects_in(calendar)
+
+    own = app.queries.calendars_of(alice)[0].calendar_id
+    invitation = feed({"m1": ("Board", 1)}, extra=(
+        f"ORGANIZER:mailto:tg_1@{app.internal_domain}\r\n"
+        "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@corp.example\r\n"
+    ))  # fmt: skip
+    app.put_object(own, "m1.ics", invitation, actor=ACTOR, source=SOURCE, by=alice)
+    [after] = app.queries.objects_in(calendar)
+    assert after.etag == before.etag and "ATTENDEE" not in after.ical  # as the feed says
+    default = calendar_id_for(bob.account_id, DEFAULT_CALENDAR_SLUG)
+    copy = app.queries.object_with_uid(bob.account_id, "m1")
+    assert copy is not None and copy.calendar_id == default
+    assert "mailto:bob@corp.example" in copy.ical

@@ -277,12 +277,13 @@ class CalendarViewReader(Reader):
 
     def object_with_uid(self, account_id: UUID, uid: str) -> ObjectView | None:
         """The account's resource with this UID (in its default calendar when several hold
-        it): where an attendee's copy of a scheduled event lives (RFC 6638 §4.3)."""
+        it): where an attendee's copy of a scheduled event lives (RFC 6638 §4.3). Never one
+        a feed brought (a subscribed calendar is the feed's alone: docs/adr/0025)."""
         with self.reader.read() as db:
             row = db.one(
                 f"SELECT {_O_OBJECT_COLUMNS} FROM calendar_objects o "
                 "JOIN calendars c ON c.calendar_id = o.calendar_id "
-                "WHERE o.uid = ? AND c.account_id = ? "
+                "WHERE o.uid = ? AND c.account_id = ? AND c.subscribed = 0 "
                 "ORDER BY CASE WHEN c.slug = ? THEN 0 ELSE 1 END, c.slug LIMIT 1",
                 (uid, str(account_id), DEFAULT_CALENDAR_SLUG),
             )
