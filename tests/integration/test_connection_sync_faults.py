@@ -246,6 +246,17 @@ def test_a_server_without_sync_collection_is_listed_and_a_large_resource_read_on
     job_round(syncer, clock)
     assert titles(app, work) == {"a@t": "Stays moved", "c@t": "New", "huge@t": "Huge"}
 
+    # An event held here grows too large there: a change made here meanwhile is written back
+    # only over the version held here (If-Match), never over the newer one nobody read.
+    with peer.client() as dav:
+        grown = described("a@t", "Grown there", 60_000)
+        assert dav.put(f"{peer.calendar}a@t.ics", content=grown).is_success
+    job_round(syncer, clock)
+    assert titles(app, work)["a@t"] == "Stays moved"
+    change(app, work, alice, "a@t", event("a@t", "Edited here"))
+    job_round(syncer, clock)
+    assert remote_titles(peer)["a@t"] == "Grown there"
+
 
 def test_a_change_made_here_while_a_round_reads_survives_televents_own_earlier_write(
     app: Televent, clock: FakeClock, peer: Peer, monkeypatch: pytest.MonkeyPatch

@@ -314,9 +314,11 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         listing by ETag), so an event held here under a UID no remote resource has any more
         is deleted too (what a crash between a sync and its bookkeeping could leave).
         A resource that is not iCalendar, or that the checks refuse, is skipped; the event
-        it held is kept (one bad resource never empties the calendar of it). So is what a
-        resource in `passed` held (href → ETag: changed, but left unread for good, too large
-        or refused): the ETag is kept, and a listing asks for it again once it changes.
+        it held is kept (one bad resource never empties the calendar of it). `passed` (href →
+        ETag) are resources left unread for good (too large, refused): a new one is noted with
+        its ETag, so that a listing asks for it again only once it changes; one known already
+        keeps the ETag of the version held here, so that a change made here is written back
+        only over that version (`If-Match`), never over the newer one nobody read.
 
         Raises:
             NotFoundError: the calendar is gone or mirrors nothing.
@@ -329,7 +331,8 @@ class ConnectionCommands(ImportCommands, CalendarCommands):
         known = self.queries.remote_resources(calendar_id)
         pieces, left, resources = _split_resources(changed, kinds, known)
         for href, etag in (passed or {}).items():
-            resources.setdefault(href, (known.get(href, (None, None))[0], etag))
+            if href not in known:  # new: nothing of it here to write back over a newer version
+                resources.setdefault(href, (None, etag))
         stored = {obj.uid: obj for obj in self.queries.objects_in(calendar_id)}
         waiting = {w.event_id: w for w in self.queries.writebacks(calendar_id)}
         mine: dict[UUID, CalendarEvent] = {e: self.repository.get(e) for e in waiting}

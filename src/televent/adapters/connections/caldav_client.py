@@ -14,9 +14,11 @@ outbound guard (adapters/outbound, ADR 0023).
   (its response a 500, no data, no answer) is left unread too, and the sync token is not
   moved past it: the next sync asks for it again. One it refuses for good (a 4xx: 403, or a
   404 for its data alone) is named and passed, as one too large is: asked for again at every
-  sync, it would hold the token back until the server forgot it. Both are kept as known under
-  the ETag listed for them (`Changes.passed`), so that a listing by ETag too asks for them
-  again only once they change. One gone meanwhile (a 404 with nothing else) is removed.
+  sync, it would hold the token back until the server forgot it. A new one of either is kept
+  as known under the ETag listed for it (`Changes.passed`), so that a listing by ETag too
+  asks for it again only once it changes (one known already keeps the ETag of the version
+  held, which a write-back's `If-Match` names). One gone meanwhile (a 404 with nothing else)
+  is removed.
 - `put` and `delete`: a change written back only if the resource is still the version last
   seen (`If-Match`; a new one with `If-None-Match: *`); otherwise `RemoteChangedError`.
   `write_all` sends a round's changes one request each (CalDAV has no batch of writes), each
