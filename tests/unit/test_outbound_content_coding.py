@@ -49,3 +49,13 @@ def test_the_header_is_read_as_the_codings_applied_in_order() -> None:
 def test_a_coding_not_read_here_is_refused_by_name(header: str) -> None:
     with pytest.raises(CodingError, match="does not read"):
         decoded(b"anything", header, 1_000)
+
+
+@pytest.mark.parametrize("header", ["br", "UTF-8", "none", "gzip"])
+def test_an_empty_body_is_read_whatever_its_coding(header: str) -> None:
+    assert decoded(b"", header, 1_000) == b""  # a 304, a 204, a HEAD
+
+
+@pytest.mark.parametrize("header", ["UTF-8", "none", "identity, none"])
+def test_a_misconfigured_plain_coding_is_read_as_sent(header: str) -> None:
+    assert decoded(b"BEGIN:VCALENDAR", header, 1_000) == b"BEGIN:VCALENDAR"

@@ -5,7 +5,9 @@ anyway, and one layer of gzip turns a few kilobytes into gigabytes. The body is 
 counted against the limit, and only then unpacked here, each layer (`Content-Encoding:
 gzip, gzip` is two) stopping as soon as it would exceed the limit: what a person's server
 sends can never take more memory than the limit allows. gzip and deflate are read (the codings
-a server sends without being asked); any other coding is refused.
+a server sends without being asked); an empty body, "identity" and what misconfigured servers
+write for a plain body ("none", a character set) are read as sent; any other coding is
+refused.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ _WBITS = {
     "x-gzip": zlib.MAX_WBITS | 16,
     "deflate": zlib.MAX_WBITS,  # zlib-wrapped, as RFC 9110 says; raw deflate read too
 }
+
+
+# What servers write for a body sent as it is: "identity", and, misconfigured, "none" or a
+# character set (Content-Encoding is not charset): read as sent, as browsers do
+PLAIN = frozenset({"identity", "none", "utf-8", "utf8", "us-ascii", "iso-8859-1", "binary", "8bit"})
 
 
 class CodingError(Exception):
@@ -41,8 +48,10 @@ def decoded(body: bytes, header: str | None, limit: int) -> bytes:
             cannot read.
         TooLargeError: a layer would unpack to more than `limit` bytes.
     """
+    if not body:
+        return body  # nothing to unpack (a 304, a 204, a HEAD), whatever the header says
     for coding in reversed(codings(header)):
-        if coding == "identity":
+        if coding in PLAIN:
             continue
         wbits = _WBITS.get(coding)
         if wbits is None:
