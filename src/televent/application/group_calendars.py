@@ -21,7 +21,7 @@ from televent.domain.calendar_event import CANCELLED, CalendarEvent
 from televent.domain.errors import ConflictError, DomainError, ForbiddenError, NotFoundError
 from televent.domain.group_chat import GroupChat, group_chat_id_for, group_slug, with_guest_answer
 from televent.domain.ical import parse_calendar_object
-from televent.domain.sharing import Role
+from televent.domain.sharing import Role, Status
 from televent.domain.values import PartStat, calendar_id_for, internal_uri
 
 ATTEMPTS = 3  # a concurrent tap on the same card is waited out this many times
@@ -145,7 +145,11 @@ class GroupCalendarCommands(ObjectCommands):
         calendar = self._live_calendar(group)
         entry = None if by is None else calendar.members.get(str(by))
         if not group.may_add_events(by=by, admin=admin, entry=entry):
-            if entry is not None and not group.role_follows_it(entry):
+            if (
+                entry is not None
+                and entry.get("status") == Status.ACTIVE.value
+                and not group.role_follows_it(entry)
+            ):
                 raise ForbiddenError(
                     "You can view this calendar but not change its events."
                 ).worded("refusal-calendars-read-only")

@@ -28,7 +28,7 @@ from eventsourcing.domain import Aggregate, event
 from televent.domain.calendar_reading import read_calendar
 from televent.domain.calendar_writing import calendar_text
 from televent.domain.errors import DomainError, ForbiddenError
-from televent.domain.sharing import Action, Role, permits
+from televent.domain.sharing import Action, Role, Status, permits
 from televent.domain.values import (
     TELEVENT_NAMESPACE,
     PartStat,
@@ -166,11 +166,15 @@ class GroupChat(Aggregate):
         self, *, by: UUID | None, admin: bool, entry: Mapping[str, Any] | None = None
     ) -> bool:
         """Whether someone may add events from the group (`/create` there); `entry`: their
-        membership of the group's calendar, if any: a role set by hand that does not let
-        them change its events holds in the group too."""
+        membership of the group's calendar, if any: a role set by hand (and accepted) that
+        does not let them change its events holds in the group too."""
         if by is not None and by == self.owner:
             return True
-        if entry is not None and not self.role_follows_it(entry):
+        if (
+            entry is not None
+            and entry.get("status") == Status.ACTIVE.value
+            and not self.role_follows_it(entry)
+        ):
             return permits(Role(entry["role"]), Action.WRITE)
         return admin or bool(self.settings["members_edit"])
 
