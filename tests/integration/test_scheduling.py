@@ -15,6 +15,7 @@ from televent.domain.errors import (
     NotInvitedError,
     PreconditionFailedError,
 )
+from televent.domain.ical import parse_calendar_object
 from televent.domain.values import PartStat, calendar_id_for
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.helpers import ACTOR, CALDAV, CLI, attendee_params, vevent
@@ -352,3 +353,27 @@ def test_an_answer_is_never_written_into_another_attendees_copy(
     app.give_rsvp(organised.event_id, BOB, PartStat.TENTATIVE, actor=ACTOR, source=CLI)
     mine = app.queries.object_with_uid(people["bob"], "meeting-1")
     assert mine is not None and attendee_params(mine.ical, BOB)["PARTSTAT"] == "TENTATIVE"
+
+
+def test_an_occurrence_someone_else_answered_keeps_the_series_answer_in_each_copy(
+    app: Televent, people: dict[str, UUID]
+) -> None:
+    """Bob accepted a weekly meeting; Carol declines one week. The organizer's event gets a
+    component for that week and sends it to Bob's copy, which had none: his answer there
+    stays his series answer, not "not answered yet" (the invitation is not moved)."""
+    register(app, 300, "Carol", CAROL)
+    weekly = vevent(
+        uid="meeting-1", summary="Weekly", start="20260305T150000", end="20260305T160000",
+        rrule="FREQ=WEEKLY;COUNT=4", organizer=f"mailto:{ALICE}",
+        attendees=[(ALICE, "ACCEPTED"), (BOB, "NEEDS-ACTION"), (CAROL, "NEEDS-ACTION")],
+    )  # fmt: skip
+    organised = put_as(app, people["alice"], weekly)
+    app.give_rsvp(organised.event_id, BOB, PartStat.ACCEPTED, actor=ACTOR, source=CLI)
+    app.give_rsvp(organised.event_id, CAROL, PartStat.DECLINED,
+                  recurrence_id="2026-03-12T15:00:00+01:00", actor=ACTOR, source=CLI)  # fmt: skip
+    copy = copy_of(app, people["bob"])
+    parsed = parse_calendar_object(copy.ical)
+    [week] = [c for c in parsed.components if c.get("RECURRENCE-ID") is not None]
+    [bob] = [a for a in week.all("ATTENDEE") if a.value.lower() == f"mailto:{BOB}"]
+    assert bob.param("PARTSTAT") == "ACCEPTED"
+    assert attendee_params(copy.ical, BOB)["PARTSTAT"] == "ACCEPTED"  # the series

@@ -58,7 +58,8 @@ def apply_request(
             before, stored
         ):
             continue
-        result[key] = _keep_attendee_owned(component, current.get(key), own)
+        series = current.get("") if key else None
+        result[key] = _keep_attendee_owned(component, current.get(key), own, series)
         applied.add(key)
     if "" in applied:
         master = version_of(incoming[""], message.zones)
@@ -175,19 +176,29 @@ def _with_attendee(component: Component, address: str, own: set[str]) -> Compone
     return added
 
 
-def _keep_attendee_owned(incoming: Component, before: Component | None, own: set[str]) -> Component:
+def _keep_attendee_owned(
+    incoming: Component, before: Component | None, own: set[str], series: Component | None = None
+) -> Component:
     """The organizer's component with the attendee's own choices kept (RFC 5546 §3.2.2.1).
 
     The attendee's answer is theirs alone: a new invitation, or one that moves the event,
     says they have not answered yet whatever the organizer wrote on their line (an answer
     written there by the organizer would read as theirs: to the person, and to the rules
-    that trust an answer, such as who may see their busy time)."""
+    that trust an answer, such as who may see their busy time). An occurrence the copy had
+    no component of (`before` None) and that is not moved from where the `series` puts it
+    (someone else answered it alone, its place changed) keeps the answer given to the
+    series."""
     merged = copy.deepcopy(incoming)
     rescheduled = before is not None and _timing(before) != _timing(incoming)
+    answered = before
+    if before is None and series is not None and _unmoved(incoming):
+        answered = series
     answers = (
         {}
-        if before is None
-        else {normalize_address(a.value): a for a in before.all("ATTENDEE") if a.param("PARTSTAT")}
+        if answered is None
+        else {
+            normalize_address(a.value): a for a in answered.all("ATTENDEE") if a.param("PARTSTAT")
+        }
     )
     for attendee in merged.all("ATTENDEE"):
         address = normalize_address(attendee.value)
@@ -215,6 +226,18 @@ def _keep_attendee_owned(incoming: Component, before: Component | None, own: set
         if kept is not None:
             _set(merged, name, kept.value)
     return merged
+
+
+def _unmoved(component: Component) -> bool:
+    """Whether an occurrence's component starts where its RECURRENCE-ID says the series put
+    it (the same value, in the same zone)."""
+    rid, start = component.get("RECURRENCE-ID"), component.get("DTSTART")
+    return (
+        rid is not None
+        and start is not None
+        and rid.value == start.value
+        and rid.param("TZID") == start.param("TZID")
+    )
 
 
 def _timing(component: Component) -> list[str]:
