@@ -487,3 +487,27 @@ def test_erasure_takes_out_the_persons_name_and_address_and_nobody_elses(app: Te
         invited = [r["address"] for r in db.all("SELECT address FROM mail_invitations")]
     assert "alexandra@corp.com" in invited
     assert not [a for a in invited if "erased user" in a.lower()]
+
+
+def test_erasure_takes_a_name_beyond_ascii_out_of_others_queued_messages(app: Televent) -> None:
+    """Bob's name is written in Cyrillic; Alice's meeting, queued for Carol, names him in its
+    title only (none of his addresses). SQLite's LOWER leaves Cyrillic as it is and the
+    queues write it escaped: the name was never found, and stayed."""
+    app.register_account(ALICE, name="Alice Archer", email="alice@example.com", actor="system:",
+                         source=CLI)  # fmt: skip
+    app.register_account(BOB, name="Алексей Петров", email=BOB_EMAIL, actor="system:", source=CLI)
+    meeting = vevent(uid="lunch-1", summary="Обед с Алексей Петров",
+                     organizer="mailto:alice@example.com",
+                     attendees=[("carol@external.example", "NEEDS-ACTION")])  # fmt: skip
+    app.put_object(calendar_of(ALICE), "lunch.ics", meeting,
+                   actor=f"account:{account_id_for(ALICE)}", source=CLI)  # fmt: skip
+
+    def queued() -> str:
+        with app.views.read() as db:
+            rows = db.all("SELECT payload FROM mail_outbox WHERE method = ?", ("REQUEST",))
+        return json.dumps([json.loads(r["payload"]) for r in rows], ensure_ascii=False)
+
+    assert "Алексей Петров" in queued()
+    PersonalData(app).erase(BOB, operator=OPERATOR, reason="request")
+    assert "Алексей" not in queued() and "Обед с Erased user" in queued()
+    assert "carol@external.example" in queued()

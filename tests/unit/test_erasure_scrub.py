@@ -42,4 +42,28 @@ def test_json_is_read_as_json_keys_and_folded_calendar_text_included() -> None:
 
 def test_the_prefilter_never_looks_for_a_name_in_an_identifier_column() -> None:
     assert prefilter_terms(TERMS, identifier=True) == ["bob@example.com"]
-    assert prefilter_terms({"José": "x"}, identifier=False) == ["josé", "jos\\u00e9"]
+    assert prefilter_terms({"Émile": "x"}, identifier=False) == [
+        "émile",
+        "\\u00e9mile",
+        "Émile",
+        "\\u00c9mile".lower(),
+    ]
+
+
+def test_a_name_inside_someone_elses_address_stays_and_so_does_the_address() -> None:
+    scrub = scrubber({"Alex": "Erased user"}, identifier=False)
+    assert scrub("ATTENDEE;CN=Alex:mailto:alex.smith@corp.com") == (
+        "ATTENDEE;CN=Erased user:mailto:alex.smith@corp.com"
+    )
+    payload = json.dumps({"attendee": "alex.smith@corp.com", "text": "Alex said yes"})
+    assert json.loads(scrub(payload)) == {
+        "attendee": "alex.smith@corp.com",
+        "text": "Erased user said yes",
+    }
+
+
+def test_a_name_beyond_ascii_is_found_in_any_case() -> None:
+    scrub = scrubber({"Алексей Петров": "Erased user"}, identifier=False)
+    assert scrub("Обед с АЛЕКСЕЙ ПЕТРОВ") == "Обед с Erased user"
+    escaped = json.dumps({"text": "Lunch with Алексей Петров"})  # escaped, as the queues write
+    assert json.loads(scrub(escaped)) == {"text": "Lunch with Erased user"}

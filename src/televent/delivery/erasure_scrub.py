@@ -5,8 +5,8 @@ An address is replaced where it stands whole (another address that holds it, `ji
 `bob@`, is not theirs), whatever its case, and in iCalendar text also where a line was folded
 inside it, as the log's pseudonymisation finds it (infrastructure/crypto_shredding.py, whose
 reading this is: the name given next to it, CN, goes with it). A name is replaced where it
-stands as whole words, and never in a column that holds an address or a key: a name inside
-another person's address is part of that address. JSON text (queued payloads) is read as
+stands as whole words, never inside an address (alex.smith@ is not Alex's) and never in a
+column that holds an address or a key. JSON text (queued payloads) is read as
 JSON, so a folded line or a name inside an escaped string is found too, and written back only
 when something changed.
 """
@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from televent.domain.values import normalize_address
-from televent.infrastructure.crypto_shredding import pseudonymized
+from televent.infrastructure.crypto_shredding import ADDRESS, pseudonymized
 
 
 def is_address(term: str) -> bool:
@@ -38,9 +38,15 @@ def scrubber(terms: Mapping[str, str], *, identifier: bool) -> Callable[[str], s
         return addresses.get(normalize_address(found))
 
     def without_names(value: str) -> str:
-        for pattern, replacement in names:
-            value = pattern.sub(replacement, value)
-        return value
+        if not names:
+            return value
+        parts = ADDRESS.split(value)  # between addresses: a name inside one is not a name
+        found = ADDRESS.findall(value)
+        for index, part in enumerate(parts):
+            for pattern, replacement in names:
+                part = pattern.sub(replacement, part)
+            parts[index] = part
+        return "".join(p + (found[i] if i < len(found) else "") for i, p in enumerate(parts))
 
     def scrubbed(value: str) -> str:
         if value[:1] in ("{", "["):
@@ -64,12 +70,14 @@ def scrubber(terms: Mapping[str, str], *, identifier: bool) -> Callable[[str], s
 
 def prefilter_terms(terms: Mapping[str, str], *, identifier: bool) -> list[str]:
     """What a row's text, unfolded and in lower case, holds if a term may be in it: each term
-    in lower case, and as JSON writes it (a name's accents escaped)."""
+    in lower case and as typed (SQLite's LOWER leaves letters beyond ASCII as they are), and
+    as JSON writes either (letters beyond ASCII escaped, the escape then in lower case)."""
     found: list[str] = []
     for term in terms:
         if identifier and not is_address(term):
             continue
-        found += [term.lower(), json.dumps(term.lower())[1:-1]]
+        for form in (term.lower(), term):
+            found += [form, json.dumps(form)[1:-1].lower()]
     return list(dict.fromkeys(found))
 
 

@@ -61,6 +61,7 @@ CLEAR_EVENTS = frozenset(
 )
 
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+ADDRESS = _ADDRESS  # what text counts as an email address (also for the queues' scrub)
 _CN = re.compile(r';CN=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)
 _NAME_KEYS = ("cn", "name")
 
