@@ -17,6 +17,7 @@ from televent.domain.errors import (
 )
 from televent.domain.ical import parse_calendar_object
 from televent.domain.values import PartStat, calendar_id_for
+from televent.projections import attendee_index_reader
 from televent.projections.schedule_inbox_reader import ScheduleInbox
 from tests.helpers import ACTOR, CALDAV, CLI, attendee_params, vevent
 
@@ -377,3 +378,34 @@ def test_an_occurrence_someone_else_answered_keeps_the_series_answer_in_each_cop
     [bob] = [a for a in week.all("ATTENDEE") if a.value.lower() == f"mailto:{BOB}"]
     assert bob.param("PARTSTAT") == "ACCEPTED"
     assert attendee_params(copy.ical, BOB)["PARTSTAT"] == "ACCEPTED"  # the series
+
+
+def test_busy_time_is_shared_with_an_organizer_whatever_else_the_owner_said_yes_to(
+    app: Televent, people: dict[str, UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bob said yes to Alice's meeting once, and to more of Carol's since than the question
+    reads: Alice may still see when Bob is busy; Carol may too, and a stranger may not."""
+    monkeypatch.setattr(attendee_index_reader, "MAX_MEETINGS_READ", 3)
+    register(app, 300, "Carol", CAROL)
+    register(app, 400, "Dan", "dan@example.net")
+    views = {
+        name: app.queries.account_by_telegram_id(n)
+        for name, n in (("alice", 100), ("bob", 200), ("carol", 300), ("dan", 400))
+    }
+    organised = put_as(app, people["alice"], meeting())
+    app.give_rsvp(organised.event_id, BOB, PartStat.ACCEPTED, actor=ACTOR, source=CLI)
+    carol = app.queries.account_by_telegram_id(300)
+    assert carol is not None
+    for n in range(5):
+        text = vevent(uid=f"carol-{n}", summary=f"Carol's {n}", organizer=f"mailto:{CAROL}",
+                      attendees=[(CAROL, "ACCEPTED"), (BOB, "NEEDS-ACTION")])  # fmt: skip
+        made = app.put_object(calendar_of(carol.account_id), f"carol-{n}.ics", text,
+                              actor=ACTOR, source=CALDAV)  # fmt: skip
+        app.give_rsvp(made.event_id, BOB, PartStat.ACCEPTED, actor=ACTOR, source=CLI)
+    domain = app.internal_domain
+    bob = views["bob"]
+    assert bob is not None
+    for name, allowed in (("alice", True), ("carol", True), ("dan", False)):
+        asker = views[name]
+        assert asker is not None
+        assert app.queries.meet_each_other(asker, bob, domain) is allowed, name

@@ -42,10 +42,9 @@ def scrubber(terms: Mapping[str, str], *, identifier: bool) -> Callable[[str], s
             return value
         parts = ADDRESS.split(value)  # between addresses: a name inside one is not a name
         found = ADDRESS.findall(value)
-        for index, part in enumerate(parts):
+        for index in range(len(parts)):
             for pattern, replacement in names:
-                part = pattern.sub(replacement, part)
-            parts[index] = part
+                parts[index] = pattern.sub(replacement, parts[index])
         return "".join(p + (found[i] if i < len(found) else "") for i, p in enumerate(parts))
 
     def scrubbed(value: str) -> str:

@@ -53,16 +53,25 @@ class AttendeeIndexReader(Reader):
         owner = addresses_of(other, internal_domain)
         asker_marks = ", ".join("?" for _ in asker)
         owner_marks = ", ".join("?" for _ in owner)
-        yes = sorted(YES)
+        columns = "SELECT a.address, a.partstat, o.ical FROM attendees a JOIN calendar_objects o "
         with self.reader.read() as db:
+            # the owner's events that name the asker (one they organise among them)
             rows = db.all(
-                "SELECT a.address, a.partstat, o.ical FROM attendees a JOIN calendar_objects o "
-                "ON o.event_id = a.event_id WHERE a.account_id = ? AND "
-                f"(a.address IN ({asker_marks}) OR "
-                f"(a.address IN ({owner_marks}) AND UPPER(a.partstat) IN (?, ?))) "
-                "ORDER BY a.position DESC LIMIT ?",
-                (str(other.account_id), *asker, *owner, *yes, MAX_MEETINGS_READ),
+                f"{columns} ON o.event_id = a.event_id WHERE a.account_id = ? "
+                f"AND a.address IN ({asker_marks}) ORDER BY a.position DESC LIMIT ?",
+                (str(other.account_id), *asker, MAX_MEETINGS_READ),
             )
+            # the owner's yes or maybe to meetings the asker's calendars hold too (one the
+            # asker organises among them): not every meeting the owner said yes to
+            rows += db.all(
+                f"{columns} ON o.event_id = a.event_id WHERE a.account_id = ? "
+                f"AND a.address IN ({owner_marks}) AND UPPER(a.partstat) IN (?, ?) "
+                "AND EXISTS (SELECT 1 FROM calendar_objects m JOIN calendars c "
+                "ON c.calendar_id = m.calendar_id WHERE m.uid = a.uid AND c.account_id = ?) "
+                "ORDER BY a.position DESC LIMIT ?",
+                (str(other.account_id), *owner, *sorted(YES), str(one.account_id),
+                 MAX_MEETINGS_READ),
+            )  # fmt: skip
         held = [HeldAttendee(r["address"], r["partstat"] or "", r["ical"]) for r in rows]
         return may_read_busy_time(set(owner), set(asker), held)
 
