@@ -44,9 +44,9 @@ def test_a_token_of_a_history_a_restore_undid_is_refused(backend: Backend) -> No
         backed_up = int(kept.split(".")[0])
         with before.views.write() as db:  # what `televent restore` of that backup records
             db.run(
-                "INSERT INTO restores (epoch, log_position, backup_created_at, restored_at) "
-                "VALUES (?, ?, ?, ?)",
-                (1, backed_up, "2026-11-01T00:00:00+00:00", "2026-11-02T00:00:00+00:00"),
+                "INSERT INTO restores (epoch, restore_id, log_position, backup_created_at, "
+                "restored_at) VALUES (?, ?, ?, ?, ?)",
+                (1, 4711, backed_up, "2026-11-01T00:00:00+00:00", "2026-11-02T00:00:00+00:00"),
             )
     finally:
         before.close()
@@ -54,30 +54,33 @@ def test_a_token_of_a_history_a_restore_undid_is_refused(backend: Backend) -> No
     after = build_application(Settings(database_url=url))
     try:
         alice = after.queries.account_by_telegram_id(1)
-        assert alice is not None and after.queries.sync_epoch() == 1
+        assert alice is not None and after.queries.sync_epoch() == 4711
         for n in range(3):  # the log goes past the undone token's position
             put(after, f"later-{n}")
         with pytest.raises(TokenExpiredError):
             changes_of(after.queries, alice, undone)
         since = changes_of(after.queries, alice, kept)  # from before the backup's end: valid
         assert {c.id for c in since.changes}, "what changed since"
-        assert since.token.startswith("1-")
+        assert since.token.startswith("4711-")
         assert changes_of(after.queries, alice, since.token).changes == []
     finally:
         after.close()
 
 
-def test_caldav_tokens_carry_the_restores_and_refuse_an_undone_history() -> None:
+def test_caldav_tokens_carry_the_restore_and_refuse_an_undone_history() -> None:
     assert sync_token(42) == "urn:televent:sync:42"  # as ever, before any restore
-    assert sync_token(42, 2) == "urn:televent:sync:2.42"
+    assert sync_token(42, 4711) == "urn:televent:sync:4711.42"
     assert parse_sync_token("urn:televent:sync:42") == (0, 42)
-    assert parse_sync_token(" urn:televent:sync:2.42 ") == (2, 42)
+    assert parse_sync_token(" urn:televent:sync:4711.42 ") == (4711, 42)
     for malformed in ("urn:televent:sync:.42", "urn:televent:sync:1.2.3", "urn:televent:sync:x"):
         with pytest.raises(DavError):
             parse_sync_token(malformed)
-    restores = [(1, 100), (2, 150)]
+    restores = [(4711, 100), (815, 150)]  # oldest first: ids are random, their order is not
     assert not from_undone_history(0, 100, restores)  # before the first backup's end
     assert from_undone_history(0, 101, restores)  # beyond it: undone by the first restore
-    assert not from_undone_history(1, 140, restores)  # given after it, before the second's end
-    assert from_undone_history(1, 151, restores)
-    assert not from_undone_history(2, 10_000, restores)  # given since the latest restore
+    assert not from_undone_history(4711, 140, restores)  # after it, before the second's end
+    assert from_undone_history(4711, 151, restores)
+    assert not from_undone_history(815, 10_000, restores)  # given since the latest restore
+    # The same backup restored twice is two histories: a token of the other is refused.
+    assert from_undone_history(999, 5, restores)
+    assert from_undone_history(4711, 5, [(999, 100)])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,17 +23,22 @@ SYNC_TOKEN_PREFIX = "urn:televent:sync:"  # noqa: S105 - a URI scheme, not a pas
 
 
 def sync_token(position: int, epoch: int = 0) -> str:
-    """The sync token of a collection whose last change is at log `position`, given after
-    `epoch` restores from backups (none: the token names the position alone, as ever)."""
+    """The sync token of a collection whose last change is at log `position`, given after the
+    restore from a backup whose id is `epoch` (0, none: the token names the position alone)."""
     return f"{SYNC_TOKEN_PREFIX}{epoch}.{position}" if epoch else f"{SYNC_TOKEN_PREFIX}{position}"
 
 
-def from_undone_history(epoch: int, position: int, restores: Iterable[tuple[int, int]]) -> bool:
-    """Whether a sync token (given after `epoch` restores, naming `position`) was given in a
-    history a later restore undid: it names a position beyond the backup that restore loaded
-    (`restores`: each restore's epoch and its backup's last position). That position is given
+def from_undone_history(epoch: int, position: int, restores: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sync token (given after the restore `epoch`, 0 for none, naming `position`)
+    was given in a history this database does not continue: after a restore it never went
+    through, or before a later restore, beyond the backup that one loaded (`restores`: each
+    restore's id and its backup's last position, oldest first). Such a position is given
     again to other changes, so what the token says of it cannot be trusted."""
-    return any(later > epoch and position > loaded for later, loaded in restores)
+    ids = [restore for restore, _ in restores]
+    if epoch and epoch not in ids:
+        return True
+    later = restores[ids.index(epoch) + 1 :] if epoch else restores
+    return any(position > loaded for _, loaded in later)
 
 
 TELEVENT_NAMESPACE = uuid.UUID("8f0b6a52-6f43-4a39-9d4c-2b7c0e1d5a11")

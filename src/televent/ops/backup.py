@@ -31,6 +31,7 @@ import itertools
 import json
 import os
 import re
+import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -459,14 +460,16 @@ def _load(
             [_decoded(row.get(c)) for c in kept] for row in itertools.chain([first], rows)
         ))  # fmt: skip
     # This restore, after those the backup went through: sync tokens given from now on carry
-    # its number, and one given before it beyond the backup's end is refused (docs/adr/0033).
+    # its id (random: the same backup restored twice is two histories), and one given before
+    # it beyond the backup's end, or in a history this database never had, is refused
+    # (docs/adr/0033).
     cursor.execute("SELECT MAX(epoch) FROM restores")
     (latest,) = cursor.fetchone()
     cursor.execute(
-        f"INSERT INTO restores (epoch, log_position, backup_created_at, restored_at) VALUES "
-        f"({marks}, {marks}, {marks}, {marks})",
-        (int(latest or 0) + 1, manifest.log_position, manifest.created_at,
-         dt.datetime.now(dt.UTC).isoformat()),
+        "INSERT INTO restores (epoch, restore_id, log_position, backup_created_at, restored_at) "
+        f"VALUES ({marks}, {marks}, {marks}, {marks}, {marks})",
+        (int(latest or 0) + 1, secrets.randbelow(999_999_999) + 1, manifest.log_position,
+         manifest.created_at, dt.datetime.now(dt.UTC).isoformat()),
     )  # fmt: skip
     # what the read models hold is built from the log: now by `restore`, or at any start
     for name in rebuilt_projections():

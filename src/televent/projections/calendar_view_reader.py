@@ -328,19 +328,20 @@ class CalendarViewReader(Reader):
         )
 
     def restores(self) -> tuple[tuple[int, int], ...]:
-        """The restores from backups this database went through, oldest first: each one's
-        epoch and the log position its backup ended at (docs/adr/0033). Read once: a restore
-        loads an empty database, before anything serves it."""
+        """The restores from backups this database went through, oldest first: each one's id
+        and the log position its backup ended at (docs/adr/0033). Read once: a restore loads
+        an empty database, before anything serves it."""
         known = self.__dict__.get("_restores")
         if known is None:
             with self.reader.read() as db:
-                rows = db.all("SELECT epoch, log_position FROM restores ORDER BY epoch")
-            known = tuple((int(r["epoch"]), int(r["log_position"])) for r in rows)
+                rows = db.all("SELECT restore_id, log_position FROM restores ORDER BY epoch")
+            known = tuple((int(r["restore_id"]), int(r["log_position"])) for r in rows)
             self.__dict__["_restores"] = known
         return known
 
     def sync_epoch(self) -> int:
-        """How many restores this database went through: what its sync tokens carry."""
+        """The id of the latest restore this database went through (0: none), which its sync
+        tokens and ctags carry."""
         restores = self.restores()
         return restores[-1][0] if restores else 0
 
