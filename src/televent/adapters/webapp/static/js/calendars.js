@@ -148,17 +148,22 @@ export function renderNotice() {
 }
 
 /** What the server left out of the calendars on screen (all of it when it does not say by
- *  calendar). */
+ *  calendar, or its account by calendar is not the whole of it). */
 function shownLeftOut() {
   const { by } = state.leftOut;
   if (!by) return state.leftOut;
   const shown = { unreadable: 0, incomplete: 0 };
+  const all = { unreadable: 0, incomplete: 0 };
   for (const row of by) {
+    const counts = { unreadable: Number(row.unreadable) || 0, incomplete: Number(row.incomplete) || 0 };
+    all.unreadable += counts.unreadable;
+    all.incomplete += counts.incomplete;
     if (!isShown({ calendar: row.calendar })) continue;
-    shown.unreadable += Number(row.unreadable) || 0;
-    shown.incomplete += Number(row.incomplete) || 0;
+    shown.unreadable += counts.unreadable;
+    shown.incomplete += counts.incomplete;
   }
-  return shown;
+  const whole = all.unreadable === state.leftOut.unreadable && all.incomplete === state.leftOut.incomplete;
+  return whole ? shown : state.leftOut;
 }
 
 /** Show only one calendar's events (null: every calendar switched on). */
