@@ -893,3 +893,28 @@ def test_shuffled_replies_end_as_in_order(delivery: tuple[list[Reply], list[Repl
 
     assert partstats(history) == expected
     assert partstats(shuffled) == expected
+
+
+def test_a_new_occurrence_keeps_the_series_answer_only_where_the_series_puts_it() -> None:
+    """Bob accepted the weekly series; the organizer sends a component for its second week,
+    which his copy had none of. Unmoved, it keeps his answer; moved or lengthened, or sent
+    with the series itself moved, it is an invitation he has not answered."""
+    accepted = stored(vevent(attendees=((BOB, "ACCEPTED"),)))
+    others = ((BOB, "ACCEPTED"), (CAROL, "DECLINED"))
+    cases = [
+        (vevent(attendees=others), vevent(rid=SECOND, start=SECOND, attendees=others),
+         "ACCEPTED"),  # Carol declined that week alone
+        (vevent(attendees=others),
+         vevent(rid=SECOND, start="20260312T160000", attendees=others), "NEEDS-ACTION"),
+        (vevent(attendees=others),
+         [line.replace("DURATION:PT1H", "DURATION:PT3H")
+          for line in vevent(rid=SECOND, start=SECOND, attendees=others)], "NEEDS-ACTION"),
+        (vevent(start="20260305T160000", attendees=others),  # the series moved too
+         vevent(rid="20260312T160000", start="20260312T160000", attendees=others),
+         "NEEDS-ACTION"),
+    ]  # fmt: skip
+    for series, week, expected in cases:
+        text = apply_request(accepted, message(calendar("REQUEST", series, week)), OWN)
+        assert text is not None
+        rid = next(line for line in week if line.startswith("RECURRENCE-ID")).rpartition(":")[2]
+        assert partstat_of(parse_calendar_object(text), BOB, rid) == expected, week

@@ -69,13 +69,15 @@ def scrubber(terms: Mapping[str, str], *, identifier: bool) -> Callable[[str], s
 
 def prefilter_terms(terms: Mapping[str, str], *, identifier: bool) -> list[str]:
     """What a row's text, unfolded and in lower case, holds if a term may be in it: each term
-    in lower case and as typed (SQLite's LOWER leaves letters beyond ASCII as they are), and
-    as JSON writes either (letters beyond ASCII escaped, the escape then in lower case)."""
+    in lower case, as typed and in capitals (SQLite's LOWER leaves letters beyond ASCII as
+    they are), and as JSON writes each (letters beyond ASCII escaped, the escape then in lower
+    case)."""
     found: list[str] = []
     for term in terms:
         if identifier and not is_address(term):
             continue
-        for form in (term.lower(), term):
+        forms = [term.lower()] if is_address(term) else [term.lower(), term, term.upper()]
+        for form in forms:
             found += [form, json.dumps(form)[1:-1].lower()]
     return list(dict.fromkeys(found))
 

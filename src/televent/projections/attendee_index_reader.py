@@ -62,16 +62,22 @@ class AttendeeIndexReader(Reader):
                 (str(other.account_id), *asker, MAX_MEETINGS_READ),
             )
             # the owner's yes or maybe to meetings the asker's calendars hold too (one the
-            # asker organises among them): not every meeting the owner said yes to
-            rows += db.all(
-                f"{columns} ON o.event_id = a.event_id WHERE a.account_id = ? "
+            # asker organises among them), however many others the owner said yes to; and
+            # the newest of all (the asker organised one from outside, by mail)
+            yes = f"{columns} ON o.event_id = a.event_id WHERE a.account_id = ? " + (
                 f"AND a.address IN ({owner_marks}) AND UPPER(a.partstat) IN (?, ?) "
-                "AND EXISTS (SELECT 1 FROM calendar_objects m JOIN calendars c "
+            )
+            rows += db.all(
+                yes + "AND EXISTS (SELECT 1 FROM calendar_objects m JOIN calendars c "
                 "ON c.calendar_id = m.calendar_id WHERE m.uid = a.uid AND c.account_id = ?) "
                 "ORDER BY a.position DESC LIMIT ?",
                 (str(other.account_id), *owner, *sorted(YES), str(one.account_id),
                  MAX_MEETINGS_READ),
             )  # fmt: skip
+            rows += db.all(
+                yes + "ORDER BY a.position DESC LIMIT ?",
+                (str(other.account_id), *owner, *sorted(YES), MAX_MEETINGS_READ),
+            )
         held = [HeldAttendee(r["address"], r["partstat"] or "", r["ical"]) for r in rows]
         return may_read_busy_time(set(owner), set(asker), held)
 

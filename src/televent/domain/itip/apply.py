@@ -15,6 +15,7 @@ any order ends in the same state, and applying a message twice changes nothing.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from televent.domain.content_lines import Component, Property
 from televent.domain.errors import DomainError, NotFoundError
@@ -52,13 +53,21 @@ def apply_request(
         incoming = {k: _with_attendee(c, addressed_to, own) for k, c in incoming.items()}
     result = dict(current)
     applied: set[str] = set()
+    stored_series, sent_series = current.get(""), incoming.get("")
+    # the series as the attendee answered it, when this message does not move it
+    answered_series = (
+        stored_series
+        if stored_series is not None
+        and (sent_series is None or _timing(sent_series) == _timing(stored_series))
+        else None
+    )
     for key, component in incoming.items():
         before = current.get(key) or (current.get("") if key else None)
         if before is not None and version_of(component, message.zones) < stored_version(
             before, stored
         ):
             continue
-        series = current.get("") if key else None
+        series = answered_series if key else None
         result[key] = _keep_attendee_owned(component, current.get(key), own, series)
         applied.add(key)
     if "" in applied:
@@ -191,7 +200,7 @@ def _keep_attendee_owned(
     merged = copy.deepcopy(incoming)
     rescheduled = before is not None and _timing(before) != _timing(incoming)
     answered = before
-    if before is None and series is not None and _unmoved(incoming):
+    if before is None and series is not None and _unmoved(incoming, series):
         answered = series
     answers = (
         {}
@@ -228,16 +237,37 @@ def _keep_attendee_owned(
     return merged
 
 
-def _unmoved(component: Component) -> bool:
-    """Whether an occurrence's component starts where its RECURRENCE-ID says the series put
-    it (the same value, in the same zone)."""
+def _unmoved(component: Component, series: Component) -> bool:
+    """Whether an occurrence's component is where and as long as the series puts it: it
+    starts at its RECURRENCE-ID (the same value, in the same zone) and lasts as the series'
+    occurrences do."""
     rid, start = component.get("RECURRENCE-ID"), component.get("DTSTART")
     return (
         rid is not None
         and start is not None
         and rid.value == start.value
         and rid.param("TZID") == start.param("TZID")
+        and _length(component) is not None
+        and _length(component) == _length(series)
     )
+
+
+def _length(component: Component) -> dt.timedelta | str | None:
+    """How long a component lasts: its DURATION as written, else DTEND less DTSTART when
+    both are written alike (None when it cannot be told)."""
+    duration = component.get("DURATION")
+    if duration is not None:
+        return duration.value.strip().upper()
+    start, end = component.get("DTSTART"), component.get("DTEND")
+    if start is None or end is None or start.param("TZID") != end.param("TZID"):
+        return None
+    forms = ("%Y%m%dT%H%M%SZ", "%Y%m%dT%H%M%S", "%Y%m%d")
+    for form in forms:
+        try:
+            return dt.datetime.strptime(end.value, form) - dt.datetime.strptime(start.value, form)
+        except ValueError:
+            continue
+    return None
 
 
 def _timing(component: Component) -> list[str]:
