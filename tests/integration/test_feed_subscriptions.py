@@ -409,3 +409,9 @@ def test_an_invitation_to_a_meeting_a_feed_shows_arrives_as_a_copy_of_its_own(
     copy = app.queries.object_with_uid(bob.account_id, "m1")
     assert copy is not None and copy.calendar_id == default
     assert "mailto:bob@corp.example" in copy.ical
+    # Listed once, as his copy (the one he answers), not again as the feed shows it.
+    day = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    listing = AgendaReader(app.queries, app.internal_domain).listing(
+        bob, day, day + dt.timedelta(days=1)
+    )
+    assert [(o.summary, o.event_id) for o in listing.occurrences] == [("Board", copy.event_id)]

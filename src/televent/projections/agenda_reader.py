@@ -164,19 +164,27 @@ class AgendaReader:
         cut: list[UUID] = []
         where: dict[UUID, UUID | None] = {}
         held: set[str] = set()
+        # the meetings the user holds a copy of: a feed that shows one too is not listed twice
+        copies = {
+            o.uid
+            for s in seen
+            if s.owned and not s.view.subscribed
+            for o in by_calendar.get(s.calendar_id, [])
+        }
         for calendar_seen in seen:
             owner = (
                 mine
                 if calendar_seen.owned
                 else self._owner_addresses(calendar_seen.view.account_id)
             )
-            own_uids = set(held)  # a meeting in a shared calendar the user has a copy of
+            # a meeting in a shared calendar (or a feed) the user has a copy of
+            own_uids = held | (copies if calendar_seen.view.subscribed else set())
             found = by_calendar.get(calendar_seen.calendar_id, [])
             held |= {o.uid for o in found if calendar_seen.owned or o.uid not in own_uids}
             listed: list[Occurrence] = []
             broken: list[UUID] = []
             for indexed in found:
-                if not calendar_seen.owned and indexed.uid in own_uids:
+                if _held_elsewhere(calendar_seen, indexed.uid, own_uids):
                     continue
                 if indexed.event_id in broken:
                     continue
@@ -214,8 +222,9 @@ class AgendaReader:
                 LOG.exception("Cannot list invitation %s", invitation["event_id"])
                 unreadable.append(_uuid_or_nil(invitation["event_id"]))
         occurrences.sort(key=lambda o: (sort_key(o.start, zone), o.summary))
-        invitations: dict[UUID, UUID | None] = dict.fromkeys([*unreadable, *cut])
-        return Listing(occurrences, unreadable, everything, cut, invitations | where)
+        return Listing(
+            occurrences, unreadable, everything, cut, dict.fromkeys([*unreadable, *cut]) | where
+        )
 
     def _window(
         self,
@@ -263,7 +272,7 @@ class AgendaReader:
         failed: list[UUID] = []
         cut: list[UUID] = []
         for obj in self.queries.objects_overlapping(seen.calendar_id, "VEVENT", low, high):
-            if obj.event_id not in events or (not seen.owned and obj.uid in own_uids):
+            if obj.event_id not in events or _held_elsewhere(seen, obj.uid, own_uids):
                 continue
             try:
                 expanded, more = self._placed(obj, start, end, zone, None, mine=owner)
@@ -560,3 +569,9 @@ def sort_key(moment: dt.datetime | dt.date, zone: dt.tzinfo = dt.UTC) -> dt.date
     if isinstance(moment, dt.datetime):
         return moment if moment.tzinfo else moment.replace(tzinfo=zone)
     return dt.datetime.combine(moment, dt.time(), tzinfo=zone)
+
+
+def _held_elsewhere(seen: SeenCalendar, uid: str, own_uids: set[str]) -> bool:
+    """Whether an event of this calendar is listed from another one instead: a meeting in a
+    calendar shared with the user, or in a feed they follow, that they hold a copy of."""
+    return (not seen.owned or seen.view.subscribed) and uid in own_uids
