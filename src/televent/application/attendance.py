@@ -14,9 +14,9 @@ from televent.domain.account import Account
 from televent.domain.calendar_event import CalendarEvent
 from televent.domain.errors import ConflictError, NotFoundError, NotInvitedError
 from televent.domain.ical import parse_calendar_object
-from televent.domain.scheduling import DELIVERY_FAILED
+from televent.domain.scheduling import DELIVERY_FAILED, attendee_addresses
 from televent.domain.sharing import Action, Role
-from televent.domain.values import PartStat, internal_uri
+from televent.domain.values import PartStat, internal_uri, normalize_address
 
 
 class AttendanceCommands(CommandCore):
@@ -112,18 +112,23 @@ class AttendanceCommands(CommandCore):
         return copy if chair is not None and chair == event.facts.get("organizer") else None
 
     def _answered_here(self, event: CalendarEvent, address: str) -> bool:
-        """Whether an answer of `address` may be written into this event: the answerer's own
-        (their copy of a meeting), or the organizer's own event (where answers arrive, as an
-        emailed REPLY does). Another attendee's copy of a meeting is theirs: an answer written
-        there reached nobody and made their copy disagree with the organizer's."""
-        answerer = self.scheduler.account_for(address)
-        if answerer is not None and answerer.account_id == event.account_id:
+        """Whether an answer of `address` may be written into this event: anything but
+        another person's copy of a meeting (an event whose holder is among its attendees and
+        not its organizer), which is theirs: an answer written there reached nobody and made
+        their copy disagree with the organizer's. The holder's own answer, the organizer's
+        event (where answers arrive, as an emailed REPLY does) and an event with attendees
+        but nothing scheduled are answered in place."""
+        holder = self.queries.account_by_id(event.account_id)
+        if holder is None:
             return True
+        own = set(self.scheduler.addresses_of(holder))
+        if normalize_address(address) in own:
+            return True  # the holder answers in their own copy or event
+        obj = parse_calendar_object(event.ical)
         organizer = (event.facts or {}).get("organizer")
-        if not organizer:
-            return True  # plain data, nothing scheduled: the event's attendees answer in it
-        chair = self.scheduler.account_for(str(organizer))
-        return chair is not None and chair.account_id == event.account_id
+        if organizer and normalize_address(str(organizer)) in own:
+            return True  # the organizer's own event
+        return not (attendee_addresses(obj) & own)  # a copy: its holder is an attendee
 
     def _shows_feed(self, calendar_id: UUID) -> bool:
         """Whether the calendar shows a feed (docs/adr/0025: read-only for everyone)."""
