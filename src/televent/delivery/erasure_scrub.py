@@ -21,6 +21,8 @@ from typing import Any
 from televent.domain.values import normalize_address
 from televent.infrastructure.crypto_shredding import ADDRESS, pseudonymized
 
+_BETWEEN_ADDRESSES = re.compile(f"({ADDRESS.pattern})")
+
 
 def is_address(term: str) -> bool:
     """Whether a scrub term is an address (else a name)."""
@@ -40,12 +42,13 @@ def scrubber(terms: Mapping[str, str], *, identifier: bool) -> Callable[[str], s
     def without_names(value: str) -> str:
         if not names:
             return value
-        parts = ADDRESS.split(value)  # between addresses: a name inside one is not a name
-        found = ADDRESS.findall(value)
-        for index in range(len(parts)):
+        # the text between addresses (even places; odd ones are the addresses, kept): a name
+        # inside an address is not a name
+        parts = _BETWEEN_ADDRESSES.split(value)
+        for index in range(0, len(parts), 2):
             for pattern, replacement in names:
                 parts[index] = pattern.sub(replacement, parts[index])
-        return "".join(p + (found[i] if i < len(found) else "") for i, p in enumerate(parts))
+        return "".join(parts)
 
     def scrubbed(value: str) -> str:
         if value[:1] in ("{", "["):

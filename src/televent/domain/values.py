@@ -22,10 +22,16 @@ SECRET_FIELDS = frozenset({"password_hash", "password", "secret", "previous_secr
 SYNC_TOKEN_PREFIX = "urn:televent:sync:"  # noqa: S105 - a URI scheme, not a password
 
 
+def sync_version(position: int, epoch: int = 0) -> str:
+    """A collection's version as sync tokens and ctags carry it: the log `position` of its
+    last change, after the id of the restore from a backup it was given after (`epoch`; 0,
+    none: the position alone)."""
+    return f"{epoch}.{position}" if epoch else str(position)
+
+
 def sync_token(position: int, epoch: int = 0) -> str:
-    """The sync token of a collection whose last change is at log `position`, given after the
-    restore from a backup whose id is `epoch` (0, none: the token names the position alone)."""
-    return f"{SYNC_TOKEN_PREFIX}{epoch}.{position}" if epoch else f"{SYNC_TOKEN_PREFIX}{position}"
+    """The sync token of a collection whose last change is at log `position` (`sync_version`)."""
+    return f"{SYNC_TOKEN_PREFIX}{sync_version(position, epoch)}"
 
 
 def from_undone_history(epoch: int, position: int, restores: Sequence[tuple[int, int]]) -> bool:

@@ -32,7 +32,7 @@ from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.event_fields import FieldError
 from televent.domain.ical import component_kinds
 from televent.domain.sharing import Role, Status
-from televent.domain.values import holds_control_characters, telegram_id_in
+from televent.domain.values import holds_control_characters, sync_version, telegram_id_in
 from televent.projections.queries import AccountView, MemberView, SeenCalendar
 
 MAX_NAME_LENGTH = 100
@@ -126,7 +126,7 @@ def calendar_of(
         name=view.display_name or view.slug,
         color=view.color,
         timezone=view.timezone,
-        ctag=f"{epoch}.{view.sync_position}" if epoch else str(view.sync_position),
+        ctag=sync_version(view.sync_position, epoch),
         kind=kind,
         role=seen.role.value,
         owner=None if owner is None else OwnerJson(owner.telegram_id, owner.name),

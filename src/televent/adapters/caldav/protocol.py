@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from televent.adapters.caldav import xml
-from televent.domain.values import SYNC_TOKEN_PREFIX, sync_token
+from televent.domain.values import SYNC_TOKEN_PREFIX, sync_token, sync_version
 
 __all__ = ["DavError", "Reply", "Request", "ctag", "parse_sync_token", "sync_token"]
 
@@ -84,4 +84,4 @@ def parse_sync_token(token: str) -> tuple[int, int]:
 
 def ctag(position: int, epoch: int = 0) -> str:
     """The CalendarServer getctag value for a position (given after `epoch` restores)."""
-    return f'"{epoch}.{position}"' if epoch else f'"{position}"'
+    return f'"{sync_version(position, epoch)}"'

@@ -17,7 +17,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from televent.domain.content_lines import Component, Property
+from televent.domain.content_lines import (
+    Component,
+    ContentError,
+    Property,
+    decode_property_moment,
+)
 from televent.domain.errors import DomainError, NotFoundError
 from televent.domain.ical import TIMING_PROPERTIES, CalendarObject
 from televent.domain.ical_edits import REPLIED_PARAM
@@ -261,13 +266,11 @@ def _length(component: Component) -> dt.timedelta | str | None:
     start, end = component.get("DTSTART"), component.get("DTEND")
     if start is None or end is None or start.param("TZID") != end.param("TZID"):
         return None
-    forms = ("%Y%m%dT%H%M%SZ", "%Y%m%dT%H%M%S", "%Y%m%d")
-    for form in forms:
-        try:
-            return dt.datetime.strptime(end.value, form) - dt.datetime.strptime(start.value, form)
-        except ValueError:
-            continue
-    return None
+    try:  # read alike (the same zone, or none): their difference is the length
+        length = decode_property_moment(end, {}) - decode_property_moment(start, {})
+    except (ContentError, TypeError):  # unreadable, or a DATE against a DATE-TIME
+        return None
+    return length
 
 
 def _timing(component: Component) -> list[str]:
